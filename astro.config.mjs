@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+/** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.NEWSDESK_OUT_DIR || './dist',
+  build: { format: 'directory' },
+  integrations: [mdx(), sitemap()],
+});

@@ -1,0 +1,14 @@
+/** Date display in the site's configured time zone; machine-readable values stay ISO-8601 instants. */
+
+export interface DateFormatter {
+  /** "Nov 24, 2026" in the site's zone. */
+  date(value: Date): string;
+  /** "Nov 24, 2026, 9:30 AM UTC", for the article header's title attribute. */
+  dateTime(value: Date): string;
+}
+
+export function createDateFormatter(locale: string, timeZone: string): DateFormatter {
+  const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  return { date: (value) => date.format(value), dateTime: (value) => dateTime.format(value) };
+}

@@ -1,0 +1,21 @@
+/** Reading time from the raw Markdown, computed once per article per build. */
+
+const WORDS_PER_MINUTE = 230;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** CJK text has no spaces: count characters, at roughly the same pace a reader manages. */
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const CJK_CHARS_PER_WORD = 2;
+
+export function countWords(markdown: string): number {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\]\([^)]*\)/g, '] ');
+  const cjk = text.match(CJK_CHARS)?.length ?? 0;
+  const words = text.replace(CJK_CHARS, ' ').match(WORD)?.length ?? 0;
+  return words + Math.ceil(cjk / CJK_CHARS_PER_WORD);
+}
+
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}

@@ -1,0 +1,24 @@
+/** Slugs for URLs: one function, so article, tag and author URLs follow the same rules. */
+import { slug as githubSlug } from 'github-slugger';
+
+/** Symbols that carry meaning in technology names (C++, C#, AT&T) are spelled out before slugging. */
+const SPOKEN_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
+  [/\+/g, ' plus '],
+  [/#/g, ' sharp '],
+  [/&/g, ' and '],
+  [/@/g, ' at '],
+];
+
+/** Lower-case, hyphenated, Unicode letters kept (日本 stays 日本, Québec becomes québec). */
+export function slugify(text: string): string {
+  let spoken = text.normalize('NFC');
+  for (const [symbol, word] of SPOKEN_SYMBOLS) spoken = spoken.replace(symbol, word);
+  return githubSlug(spoken.trim()).replace(/-+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The slug an article gets: its `slug` field, else its file's base name. */
+export function articleSlug(filePath: string, slugField?: string): string {
+  if (slugField) return slugField;
+  const base = filePath.split(/[\\/]/).pop() ?? filePath;
+  return slugify(base.replace(/\.(md|mdx)$/i, ''));
+}

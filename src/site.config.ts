@@ -1,0 +1,22 @@
+/** Site settings editors may change. Deployment location (SITE_URL, BASE_PATH) comes from the environment instead. */
+export const siteConfig = {
+  name: 'Newsdesk',
+  tagline: 'Technology coverage, sourced and explained',
+  description: 'Newsdesk follows AI, security, networking, cloud and fintech: original reporting and the best coverage from elsewhere, with sources.',
+  /** BCP 47 language of the site's own text. */
+  lang: 'en',
+  locale: 'en-US',
+  /** Dates are shown in this IANA zone; scheduling always compares instants. */
+  timeZone: 'UTC',
+  /** Teasers per page on the front page, tag and author pages. */
+  pageSize: 10,
+  /** "Explore more" entries per article, curated ones included. */
+  relatedLimit: 5,
+  /** Tags linked from the header, in order. */
+  sections: ['AI', 'Security', 'Networking', 'Cloud', 'Fintech'],
+  /** Files under public/. */
+  logo: 'logo.png',
+  favicon: 'favicon.svg',
+} as const;
+
+export type SiteConfig = typeof siteConfig;

@@ -1,0 +1,43 @@
+/** Binds the pure lib/ modules to this site: its config, its base path, the build's clock and the content collection. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { createDateFormatter } from './lib/dates.ts';
+import { facetKey } from './lib/facets.ts';
+import { createPaths } from './lib/paths.ts';
+import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site-index.ts';
+import { siteConfig } from './site.config.ts';
+
+export { siteConfig };
+export const paths = createPaths(import.meta.env.BASE_URL);
+export const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+
+/** The instant this build publishes up to; NEWSDESK_NOW lets tests and previews pretend it is later. */
+export const buildNow = process.env.NEWSDESK_NOW ? new Date(process.env.NEWSDESK_NOW) : new Date();
+
+export type ArticleEntryData = CollectionEntry<'articles'>['data'];
+export type Article = IndexedArticle<ArticleEntryData>;
+
+let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
+
+/** Built on first use and shared by every page of the build. */
+export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
+  siteIndex ??= getCollection('articles').then((entries) => {
+    const index = buildSiteIndex(
+      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' })),
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit },
+    );
+    for (const warning of index.warnings) {
+      console.warn(`warning: ${warning.file}: ${warning.field ? `${warning.field}: ` : ''}${warning.message}`);
+    }
+    return index;
+  });
+  return siteIndex;
+}
+
+/** Section tags from the config that exist on the site, with their URLs. */
+export async function getSections(): Promise<Array<{ name: string; href: string }>> {
+  const { tags } = await getSiteIndex();
+  return siteConfig.sections.flatMap((name) => {
+    const tag = tags.byKey.get(facetKey(name));
+    return tag ? [{ name: tag.name, href: paths.tag(tag.slug) }] : [];
+  });
+}
