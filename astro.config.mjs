@@ -11,7 +11,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Build and test tooling point these elsewhere (staging folders, fixture corpora, separate caches).
   outDir: process.env.NEWSDESK_OUT_DIR || './dist',
-  build: { format: 'directory' },
+  cacheDir: process.env.NEWSDESK_CACHE_DIR || './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), sitemap()],
 });

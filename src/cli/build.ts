@@ -23,6 +23,8 @@ function run(step: string, command: string, args: string[], env: NodeJS.ProcessE
 
 rmSync(staging, { recursive: true, force: true });
 run('astro build', bin('astro'), ['build', ...process.argv.slice(2)], { ...process.env, NEWSDESK_OUT_DIR: staging });
+// Only elements marked data-pagefind-body (article pages) are indexed: listings would duplicate every dek.
+run('search indexing', bin('pagefind'), ['--site', staging, '--quiet']);
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);

@@ -178,8 +178,16 @@ export function rankRelated(
   const termDf: number[] = [];
   const docTermIds: Int32Array[] = new Array(n);
   const docTermTf: Float64Array[] = new Array(n);
+  // Per-article counting without a Map per article: `lastDoc[id]` says whether
+  // the term was already seen in the current article, `slot[id]` where its
+  // count lives in the scratch arrays.
+  const lastDoc: number[] = [];
+  const slot: number[] = [];
+  let scratchIds: number[] = [];
+  let scratchTf: number[] = [];
   for (let i = 0; i < n; i++) {
-    const counts = new Map<number, number>();
+    scratchIds = [];
+    scratchTf = [];
     const add = (tokens: string[], weight: number): void => {
       for (const token of tokens) {
         let id = termIds.get(token);
@@ -187,8 +195,18 @@ export function rankRelated(
           id = termDf.length;
           termIds.set(token, id);
           termDf.push(0);
+          lastDoc.push(-1);
+          slot.push(0);
         }
-        counts.set(id, (counts.get(id) ?? 0) + weight);
+        if (lastDoc[id] !== i) {
+          lastDoc[id] = i;
+          slot[id] = scratchIds.length;
+          scratchIds.push(id);
+          scratchTf.push(weight);
+          termDf[id]++;
+        } else {
+          scratchTf[slot[id]] += weight;
+        }
       }
     };
     const doc = docs[i];
@@ -196,17 +214,8 @@ export function rankRelated(
     add(tokenize(doc.description ?? ""), T.dekWeight);
     const body = (doc.body ?? "").slice(0, T.bodyMaxChars);
     add(tokenize(stripMarkdown(body), { maxTokens: T.bodyMaxTokens }), T.bodyWeight);
-    const ids = new Int32Array(counts.size);
-    const tfs = new Float64Array(counts.size);
-    let k = 0;
-    for (const [id, tf] of counts) {
-      ids[k] = id;
-      tfs[k] = tf;
-      k++;
-      termDf[id]++;
-    }
-    docTermIds[i] = ids;
-    docTermTf[i] = tfs;
+    docTermIds[i] = Int32Array.from(scratchIds);
+    docTermTf[i] = Float64Array.from(scratchTf);
   }
   const termIdf = Float64Array.from(termDf, (df) => idf(df));
 
