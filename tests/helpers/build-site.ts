@@ -1,0 +1,103 @@
+/** Runs the real site build (`src/cli/build.ts`) on a fixture corpus into a fresh temp folder, for build tests. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+/**
+ * Builds share the project's `.astro/` folder (Astro writes content-modules.mjs there, with no setting to move it),
+ * so two builds at once could read each other's module list. One lock per checkout keeps them in turn; on a
+ * 2-core machine running them one at a time is no slower anyway.
+ */
+const buildLock = join(projectRoot, 'node_modules', '.newsdesk-build.lock');
+const flock = ['/usr/bin/flock', '/bin/flock'].find((path) => existsSync(path));
+
+export interface BuildSiteOptions {
+  /** The articles folder to build, absolute or relative to the project root (e.g. 'tests/fixtures/site-basic'). */
+  contentDir: string;
+  /** Deploy path, as BASE_PATH. Default '/'. */
+  basePath?: string;
+  /** Origin, as SITE_URL. Default 'https://news.example.org'. */
+  siteUrl?: string;
+  /** The build's clock, as NEWSDESK_NOW: decides which articles are published. Default: the real time. */
+  now?: string | Date;
+  /** Further environment variables for the build. */
+  env?: Record<string, string>;
+}
+
+export interface BuiltSite {
+  /** The finished site (what `dist/` would be). */
+  outDir: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /**
+   * Paths: `'tags/index.html'` or `'tags/'` is under outDir; `'/desk/tags/'` (leading slash) is a site URL as it
+   * appears in an href, the base path is stripped and percent-escapes decoded. A path ending in `/` means its index.html.
+   */
+  read(path: string): string;
+  exists(path: string): boolean;
+  /** The page parsed with node-html-parser (`querySelector`, `querySelectorAll`, `.text`, `getAttribute`). */
+  html(path: string): HTMLElement;
+  /** Deletes the temp folder; call it in afterAll. */
+  cleanup(): void;
+}
+
+/** Never rejects on a failed build: look at `exitCode` and `stderr` (tests of invalid corpora need them). */
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  const root = mkdtempSync(join(tmpdir(), 'newsdesk-build-'));
+  const outDir = join(root, 'dist');
+  const basePath = options.basePath ?? '/';
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEWSDESK_|SITE_URL$|BASE_PATH$)/.test(name)));
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    // As under `npm run`: the build's child tools (`#!/usr/bin/env node`) must find the pinned Node, not the system one.
+    PATH: [join(projectRoot, 'node_modules/.bin'), process.env.PATH].filter(Boolean).join(delimiter),
+    NEWSDESK_CONTENT_DIR: resolve(projectRoot, options.contentDir),
+    NEWSDESK_DIST: outDir,
+    NEWSDESK_CACHE_DIR: join(root, 'cache'),
+    SITE_URL: options.siteUrl ?? 'https://news.example.org',
+    BASE_PATH: basePath,
+    ...(options.now === undefined ? {} : { NEWSDESK_NOW: options.now instanceof Date ? options.now.toISOString() : options.now }),
+    ...options.env,
+  };
+  const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts'];
+  const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, env);
+
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const file = (path: string): string => {
+    let relative = path;
+    if (path.startsWith('/')) {
+      const pathname = decodeURIComponent(path.split(/[?#]/)[0]!);
+      if (!pathname.startsWith(base)) throw new Error(`${path} is outside the base path ${base}`);
+      relative = pathname.slice(base.length);
+    }
+    const full = join(outDir, relative);
+    return relative === '' || relative.endsWith('/') || (existsSync(full) && statSync(full).isDirectory()) ? join(full, 'index.html') : full;
+  };
+  const read = (path: string): string => readFileSync(file(path), 'utf8');
+  return {
+    outDir,
+    stdout,
+    stderr,
+    exitCode,
+    read,
+    exists: (path) => existsSync(file(path)),
+    html: (path) => parse(read(path)),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ stdout, stderr, exitCode: code ?? (signal ? 128 : 1) }));
+  });
+}
