@@ -1,0 +1,81 @@
+/** Reads the served build straight from disk: the published articles the browser tests expect to find everywhere. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { site } from './support.ts';
+
+export interface BuiltArticle {
+  slug: string;
+  /** As linked on the site, e.g. /desk/articles/x/ */
+  path: string;
+  title: string;
+  dek: string;
+  body: string;
+  tagSlugs: string[];
+  publishedAt: Date;
+}
+
+export function readPage(relativePath: string): HTMLElement {
+  return parse(readFileSync(join(site.distDir, relativePath), 'utf8'));
+}
+
+export function distFile(relativePath: string): string {
+  return readFileSync(join(site.distDir, relativePath), 'utf8');
+}
+
+export function distHas(relativePath: string): boolean {
+  return existsSync(join(site.distDir, relativePath));
+}
+
+let articles: BuiltArticle[] | undefined;
+
+/** Every article page in the build (drafts and scheduled pieces never get one), newest first. */
+export function builtArticles(): BuiltArticle[] {
+  articles ??= readdirSync(join(site.distDir, 'articles'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(site.distDir, 'articles', entry.name, 'index.html')))
+    .map((entry) => {
+      const html = readPage(`articles/${entry.name}/index.html`);
+      const article = html.querySelector('main article');
+      if (!article) throw new Error(`articles/${entry.name}/ has no <article> in <main>`);
+      const time = article.querySelector('header time[datetime]')?.getAttribute('datetime');
+      const tagPrefix = `${site.basePath}tags/`;
+      return {
+        slug: decodeURIComponent(entry.name),
+        path: `${site.basePath}articles/${entry.name}/`,
+        title: article.querySelector('h1')?.text.trim() ?? '',
+        dek: article.querySelector('header .dek')?.text.trim() ?? '',
+        body: article.querySelector('.prose')?.text ?? '',
+        tagSlugs: article
+          .querySelectorAll('a[rel~="tag"]')
+          .map((link) => link.getAttribute('href') ?? '')
+          .filter((href) => href.startsWith(tagPrefix))
+          .map((href) => decodeURIComponent(href.slice(tagPrefix.length).replace(/\/$/, ''))),
+        publishedAt: new Date(time ?? Number.NaN),
+      };
+    })
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+  return articles;
+}
+
+const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+
+/**
+ * A word found in exactly one article's body and in no headline or dek anywhere: searching for it proves the
+ * body itself is indexed. Long words only, so stemming cannot drag in unrelated matches from headlines.
+ */
+export function bodyOnlyWord(): { word: string; article: BuiltArticle } {
+  const all = builtArticles();
+  // Stems, roughly: a body word sharing its first seven letters with a headline word could match through the headline.
+  const stem = (word: string) => word.slice(0, 7);
+  const inHeadlines = new Set(all.flatMap((article) => [...words(`${article.title} ${article.dek}`)].map(stem)));
+  const bodies = all.map((article) => ({ article, words: words(article.body) }));
+  const candidates = bodies.flatMap(({ article, words: own }) =>
+    [...own]
+      .filter((word) => /^[a-z]{9,}$/.test(word) && !inHeadlines.has(stem(word)))
+      .filter((word) => bodies.every((other) => other.article === article || !other.words.has(word)))
+      .map((word) => ({ word, article })),
+  );
+  const chosen = candidates.sort((a, b) => a.word.localeCompare(b.word))[0];
+  if (!chosen) throw new Error('No word appears in exactly one article body and nowhere in headlines or deks');
+  return chosen;
+}

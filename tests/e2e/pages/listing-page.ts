@@ -1,0 +1,34 @@
+/** Paginated teaser listings: the front page, tag pages and author pages share this shape. */
+import type { Locator } from 'playwright-core';
+import { SitePage } from './site-page.ts';
+
+export class ListingPage extends SitePage {
+  get headlines(): Locator {
+    return this.main.getByRole('listitem').getByRole('heading').getByRole('link');
+  }
+
+  get pagination(): Locator {
+    return this.main.getByRole('navigation').filter({ hasText: /Page \d+ of \d+/ });
+  }
+
+  get olderLink(): Locator {
+    return this.pagination.getByRole('link', { name: /Older/ });
+  }
+
+  get newerLink(): Locator {
+    return this.pagination.getByRole('link', { name: /Newer/ });
+  }
+
+  /** The "Page n of N" status as numbers; a single-page listing has no pagination and is page 1 of 1. */
+  async pageStatus(): Promise<{ number: number; total: number }> {
+    if ((await this.pagination.count()) === 0) return { number: 1, total: 1 };
+    const text = await this.pagination.innerText();
+    const match = /Page (\d+) of (\d+)/.exec(text);
+    if (!match) throw new Error(`No page status in pagination: ${text}`);
+    return { number: Number(match[1]), total: Number(match[2]) };
+  }
+
+  async headlineTexts(): Promise<string[]> {
+    return (await this.headlines.allInnerTexts()).map((text) => text.trim());
+  }
+}
