@@ -2,8 +2,11 @@
 
 const WORDS_PER_MINUTE = 230;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-/** CJK text has no spaces: count characters, at roughly the same pace a reader manages. */
-const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * CJK text has no spaces: count characters, at roughly the same pace a reader manages. Script_Extensions, not Script,
+ * so the shared marks (the long-vowel ー, the repeat mark 々) count as characters too; punctuation such as 「」 does not.
+ */
+const CJK_CHARS = /(?=[\p{L}\p{M}])[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/gu;
 const CJK_CHARS_PER_WORD = 2;
 
 export function countWords(markdown: string): number {

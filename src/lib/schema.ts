@@ -10,6 +10,9 @@ export function parseDate(value: unknown): Date | undefined {
   const text = value.trim();
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
+  // Date() rolls 2026-02-30 over to 2 March: the editor meant some other day, so it is not a date.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  if (day! > new Date(Date.UTC(year!, month!, 0)).getUTCDate()) return undefined;
   const hasTime = text.length > 10;
   const date = new Date(hasTime && !match[1] ? `${text.replace(' ', 'T')}Z` : text);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -50,8 +53,12 @@ const requiredText = (what: string) =>
     .trim()
     .min(1, { error: `must not be empty: ${what}` });
 
-/** Slugs become URL segments: lower-case letters (any script), digits and single hyphens. */
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+/**
+ * Slugs become URL segments: lower-case letters (any script, with their combining marks and modifier letters such as
+ * the Japanese ー), digits and single hyphens. Every slug `slugify` makes from a file name must pass, or that article
+ * could not be listed under `related`.
+ */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
 
 const slugField = z
   .string()

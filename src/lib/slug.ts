@@ -7,6 +7,8 @@ const SPOKEN_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
   [/#/g, ' sharp '],
   [/&/g, ' and '],
   [/@/g, ' at '],
+  // github-slugger keeps underscores and drops dashes other than "-"; both separate words here.
+  [/[_\p{Pd}]/gu, ' '],
 ];
 
 /** Lower-case, hyphenated, Unicode letters kept (日本 stays 日本, Québec becomes québec). */
