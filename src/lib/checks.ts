@@ -1,58 +1,70 @@
 /** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag spellings). */
 import { buildFacetIndex, facetKey, normalizeName } from './facets.ts';
+import type { Problem } from './problems.ts';
 import { unpublishedReason } from './publish.ts';
 
-export interface Problem {
-  /** Path of the article file, as the editor knows it (relative to the project). */
-  file: string;
-  /** 1-based line in the file, where known. */
-  line?: number;
-  /** Front-matter field, dotted for nested ones (source.url, related.1). */
-  field?: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export type { Problem };
 
 export interface CheckedArticle {
   file: string;
   slug: string;
-  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date };
+  /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
+  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
   const problems: Problem[] = [];
-  const bySlug = new Map<string, CheckedArticle>();
+  const filesBySlug = new Map<string, CheckedArticle[]>();
   for (const article of articles) {
-    const first = bySlug.get(article.slug);
-    if (first) {
+    const same = filesBySlug.get(article.slug);
+    if (same) same.push(article);
+    else filesBySlug.set(article.slug, [article]);
+  }
+
+  // Reported on every file involved, each naming the others, so checking any one of them shows the clash.
+  for (const [slug, same] of filesBySlug) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((other) => other !== article).map((other) => other.file);
       problems.push({
         file: article.file,
-        field: 'slug',
+        field: article.data.slug ? 'slug' : undefined,
         severity: 'error',
-        message: `slug "${article.slug}" is already used by ${first.file}; rename one file or set a different slug`,
+        message: `the slug "${slug}"${article.data.slug ? '' : ' (from the file name)'} is also used by ${others.join(' and ')}`,
+        hint: 'two articles cannot share a URL; rename one of the files or set a different slug',
       });
-    } else {
-      bySlug.set(article.slug, article);
     }
   }
 
   for (const article of articles) {
     article.data.related.forEach((slug, index) => {
-      const target = bySlug.get(slug);
+      const target = filesBySlug.get(slug)?.[0];
       const field = `related.${index}`;
       if (!target) {
-        problems.push({ file: article.file, field, severity: 'error', message: `no article has the slug "${slug}"; check the spelling or remove it` });
+        problems.push({ file: article.file, field, severity: 'error', message: `no article has the slug "${slug}"`, hint: 'check the spelling or remove it' });
         return;
       }
       if (target === article) {
-        problems.push({ file: article.file, field, severity: 'error', message: `"${slug}" is this article itself; remove it` });
+        problems.push({ file: article.file, field, severity: 'error', message: `"${slug}" is this article itself`, hint: 'remove it' });
         return;
       }
       const reason = unpublishedReason(target.data, now);
       if (reason === 'draft') {
-        problems.push({ file: article.file, field, severity: 'error', message: `"${slug}" (${target.file}) is a draft and would never be shown; publish it or remove it here` });
+        problems.push({
+          file: article.file,
+          field,
+          severity: 'error',
+          message: `"${slug}" (${target.file}) is a draft and would never be shown`,
+          hint: 'publish it or remove it here',
+        });
       } else if (reason === 'scheduled') {
-        problems.push({ file: article.file, field, severity: 'warning', message: `"${slug}" (${target.file}) is scheduled for ${target.data.publishedAt.toISOString()}; it is left out until then` });
+        problems.push({
+          file: article.file,
+          field,
+          severity: 'warning',
+          message: `"${slug}" (${target.file}) is scheduled for ${target.data.publishedAt.toISOString()}`,
+          hint: 'it is left out of "Explore more" until then',
+        });
       }
     });
   }
@@ -61,13 +73,25 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
   for (const article of articles) {
     article.data.tags.forEach((name, index) => {
       const tag = tagIndex.byKey.get(facetKey(name));
-      if (!tag || tag.spellings.length < 2 || normalizeName(name) === tag.name) return;
-      problems.push({
-        file: article.file,
-        field: `tags.${index}`,
-        severity: 'warning',
-        message: `tag "${name}" is shown as "${tag.name}" (its most common spelling); write it that way to match`,
-      });
+      if (!tag) return;
+      const tidy = normalizeName(name);
+      if (tidy !== tag.name && tag.spellings.length > 1) {
+        problems.push({
+          file: article.file,
+          field: `tags.${index}`,
+          severity: 'warning',
+          message: `tag "${name}" is shown as "${tag.name}", its most common spelling`,
+          hint: `write "${tag.name}" to match the other articles`,
+        });
+      } else if (tidy !== name.normalize('NFC')) {
+        problems.push({
+          file: article.file,
+          field: `tags.${index}`,
+          severity: 'warning',
+          message: `tag "${name}" has extra spaces and is shown as "${tag.name}"`,
+          hint: `write "${tag.name}"`,
+        });
+      }
     });
   }
   return problems;

@@ -1,5 +1,27 @@
-/** The article front-matter schema: the one definition that Astro's content layer and the standalone checker both use. */
+/**
+ * The article front-matter schema: the one definition that Astro's content layer and the standalone checker both use.
+ * Messages read "what is wrong; what to do": the checker shows the part after the first "; " as the hint.
+ */
 import { z } from 'astro/zod';
+import { closestWord } from './suggest.ts';
+
+/** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
+export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'draft', 'slug'],
+  source: ['name', 'url'],
+  image: ['src', 'alt'],
+};
+
+/** "unknown field tgas; did you mean tags?", for one misspelt key inside `parent` ('' for the top level). */
+export function unknownFieldMessage(key: string, parent: string): string {
+  const allowed = ARTICLE_FIELDS[parent] ?? [];
+  const guess = closestWord(key, allowed);
+  return guess
+    ? `unknown field "${key}"; did you mean "${guess}"?`
+    : `unknown field "${key}"; check the spelling (allowed${parent ? ` in ${parent}` : ''}: ${allowed.join(', ')})`;
+}
+
+const unknownKeys = (parent: string, keys: readonly string[]) => keys.map((key) => unknownFieldMessage(key, parent)).join('. ');
 
 /** Accepts YAML dates and ISO-8601 strings; a date-time without an offset is read as UTC so builds never depend on the machine's zone. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -24,9 +46,11 @@ const dateField = z.unknown().transform((value, ctx): Date => {
   ctx.addIssue({
     code: 'custom',
     message:
-      value === undefined || value === null || value === ''
-        ? 'is required; use 2026-05-01 or 2026-05-01T09:00:00Z'
-        : `${JSON.stringify(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
+      value === undefined
+        ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
+        : value === null || value === ''
+          ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
+          : `${JSON.stringify(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
   });
   return z.NEVER;
 });
@@ -41,7 +65,7 @@ export function isWebUrl(value: string, schemes: readonly string[] = ['http:', '
 }
 
 const webUrl = z
-  .string({ error: 'must be a web address such as https://example.com/story' })
+  .string({ error: (issue) => (issue.input === undefined ? 'is missing; add a web address such as https://example.com/story' : 'must be a web address; write one such as https://example.com/story') })
   .trim()
   .refine((value) => isWebUrl(value), {
     error: (issue) => `${JSON.stringify(issue.input)} is not a web address; use a full http:// or https:// URL`,
@@ -49,9 +73,16 @@ const webUrl = z
 
 const requiredText = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is missing; add ${what}` : issue.input === null ? `is empty; write ${what}` : `must be text; write ${what}`,
+    })
     .trim()
-    .min(1, { error: `must not be empty: ${what}` });
+    .min(1, { error: `is empty; write ${what}` });
+
+/** A YAML key with nothing after it (`tags:`) is null: say "empty", not "not a list". */
+const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
+  z.array(item, { error: (issue) => (issue.input === null ? `is empty; write ${example} or remove the line` : `must be a list; write ${example}`) });
 
 /**
  * Slugs become URL segments: lower-case letters (any script, with their combining marks and modifier letters such as
@@ -61,7 +92,7 @@ const requiredText = (what: string) =>
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
 
 const slugField = z
-  .string()
+  .string({ error: (issue) => `${JSON.stringify(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
   .trim()
   .refine((value) => SLUG_PATTERN.test(value), {
     error: (issue) => `${JSON.stringify(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
@@ -84,15 +115,25 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         /** When the article was last meaningfully changed; never before publishedAt. */
         updatedAt: dateField.optional(),
         /** Bylines, in display order. */
-        authors: z.array(requiredText('an author name'), { error: 'must be a list of names, e.g. ["Mariko Tanaka"]' }).default([]),
+        authors: listOf(requiredText('an author name'), 'authors: ["Mariko Tanaka"]').default([]),
         /** Topics; case-insensitive, at least one. */
         tags: z
-          .array(requiredText('a tag name'), { error: 'must be a list of tags, e.g. ["AI", "Policy"]' })
-          .min(1, { error: 'needs at least one tag, e.g. ["AI"]' }),
+          .array(requiredText('a tag name'), {
+            error: (issue) =>
+              issue.input === undefined
+                ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
+                : issue.input === null
+                  ? 'is empty; add at least one tag, e.g. tags: ["AI"]'
+                  : 'must be a list; write tags: ["AI", "Policy"]',
+          })
+          .min(1, { error: 'is empty; add at least one tag, e.g. tags: ["AI"]' }),
         /** The original publisher, for aggregated coverage. */
         source: z
           .strictObject({ name: requiredText("the original publisher's name"), url: webUrl }, {
-            error: 'must have a name and a url, e.g. { name: "Example Times", url: "https://example.com/story" }',
+            error: (issue) =>
+              issue.code === 'unrecognized_keys'
+                ? unknownKeys('source', issue.keys)
+                : 'must be a name and a url; write source: { name: "Example Times", url: "https://example.com/story" }',
           })
           .optional(),
         /** Lead image: a path relative to the article, or an absolute https URL used as-is. */
@@ -101,36 +142,56 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
             src: z.union([
               z.string().trim().refine((value) => isWebUrl(value, ['https:'])),
               imageSource(),
-            ], { error: 'must be a path next to the article or an https:// URL' }),
-            alt: requiredText('describe the image for readers who cannot see it'),
-          }, { error: 'must have src and alt' })
+            ], {
+              error: (issue) =>
+                `${issue.input === undefined ? 'is missing' : `${JSON.stringify(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
+            }),
+            alt: requiredText('a description of the image for readers who cannot see it'),
+          }, {
+            error: (issue) =>
+              issue.code === 'unrecognized_keys'
+                ? unknownKeys('image', issue.keys)
+                : 'must be a src and an alt text; write image: { src: "./photo.jpg", alt: "What the photo shows" }',
+          })
           .optional(),
         /** Editor-curated "Explore more" slugs, shown first in this order. */
-        related: z.array(slugField, { error: 'must be a list of article slugs' }).default([]),
+        related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
         /** Drafts are never published. */
-        draft: z.boolean({ error: 'must be true or false' }).default(false),
+        draft: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
         /** Overrides the slug taken from the file name. */
         slug: slugField.optional(),
       },
       {
         error: (issue) =>
           issue.code === 'unrecognized_keys'
-            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}; check the spelling (allowed: title, description, publishedAt, updatedAt, authors, tags, source, image, related, draft, slug)`
-            : 'front matter must be a set of fields (key: value)',
+            ? unknownKeys('', issue.keys)
+            : 'front matter is not a set of fields; write one "field: value" per line between the --- lines',
       },
     )
-    .superRefine((data, ctx) => {
-      if (data.updatedAt && data.updatedAt < data.publishedAt) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updatedAt'],
-          message: `${data.updatedAt.toISOString()} is before publishedAt ${data.publishedAt.toISOString()}; an update cannot precede publication`,
-        });
-      }
+    .refine((data) => !(data.updatedAt && data.updatedAt < data.publishedAt), {
+      path: ['updatedAt'],
+      // Checked even when other fields are wrong, so an editor sees every problem in one pass.
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        !payload.issues.some((issue) => issue.path?.[0] === 'publishedAt' || issue.path?.[0] === 'updatedAt'),
+      error: (issue) => {
+        const data = issue.input as { publishedAt: Date; updatedAt: Date };
+        return `${data.updatedAt.toISOString()} is before publishedAt ${data.publishedAt.toISOString()}; an update cannot precede publication, so set updatedAt to publishedAt or later`;
+      },
     });
 }
 
+/** A URL scheme (`javascript:`, `http:`, `data:`): such an image src is not a local path. */
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
 /** The checker's variant: local image paths stay strings (existence is checked against the file system). */
-export const articleSchema = createArticleSchema(() => z.string().trim().min(1));
+export const articleSchema = createArticleSchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => !HAS_SCHEME.test(value)),
+);
 
 export type ArticleData = z.output<typeof articleSchema>;

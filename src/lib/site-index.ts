@@ -1,5 +1,6 @@
 /** Everything derived from the collection, computed once per build: published order, tags, authors, reading time, related lists. */
 import { crossArticleProblems, type Problem } from './checks.ts';
+import { formatProblem } from './problems.ts';
 import { buildFacetIndex, facetKey, type FacetIndex } from './facets.ts';
 import { isPublished } from './publish.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
@@ -62,7 +63,7 @@ export class ContentError extends Error {
   constructor(problems: Problem[]) {
     super(
       `${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((problem) => `  ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`).join('\n'),
+        problems.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
     );
     this.name = 'ContentError';
     this.problems = problems;

@@ -1,0 +1,98 @@
+/**
+ * `npm run check:content [-- paths…] [--json] [--dir folder]`: validates articles without starting Astro.
+ * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkArticles } from '../lib/check-content.ts';
+import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
+import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/problems.ts';
+
+const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>]]
+
+Checks every article under the content folder (NEWSDESK_CONTENT_DIR, default content/articles).
+  paths       only report on these files or folders; inside the content folder they are still
+              checked against all its articles (duplicate slugs, related links). A folder outside
+              it is checked as a corpus of its own; a file outside it as if it were added to it.
+  --json      print the problems as a JSON array of {file, line, field, message, severity, hint}
+  --dir       the content folder to check against`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+let args: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+}
+try {
+  args = parse();
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const cwd = process.cwd();
+const root = resolve(cwd, args.values.dir ?? process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+const now = process.env.NEWSDESK_NOW ? new Date(process.env.NEWSDESK_NOW) : new Date();
+if (Number.isNaN(now.getTime())) fail(`NEWSDESK_NOW="${process.env.NEWSDESK_NOW}" is not a date`);
+if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${root} does not exist.`);
+
+/** Project-relative when inside the project, as editors and Astro's messages name files. */
+const display = (path: string) => {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+};
+const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
+
+interface Run {
+  folder: string;
+  extraFiles: string[];
+  /** Absolute paths to report on; undefined reports everything. */
+  only?: Set<string>;
+}
+const main: Run = { folder: root, extraFiles: [] };
+const runs: Run[] = [];
+if (args.positionals.length === 0) runs.push(main);
+for (const given of args.positionals) {
+  const path = resolve(cwd, given);
+  if (!existsSync(path)) fail(`${given} does not exist.`);
+  const isFolder = statSync(path).isDirectory();
+  if (isFolder && !inside(path, root)) {
+    runs.push({ folder: path, extraFiles: [] });
+    continue;
+  }
+  if (!runs.includes(main)) runs.push(main);
+  main.only ??= new Set();
+  if (!isFolder && !inside(path, root)) main.extraFiles.push(path);
+  for (const file of isFolder ? listArticleFiles(path) : [path]) main.only.add(file);
+}
+
+const started = performance.now();
+const problems: Problem[] = [];
+let fileCount = 0;
+for (const run of runs) {
+  const files = [...new Set([...listArticleFiles(run.folder), ...run.extraFiles])];
+  const sources = files.map((file) => readArticleSource(file, display(file)));
+  const only = run.only && new Set([...run.only].map(display));
+  const result = checkArticles(sources, { now, fileExists: existsSync, only });
+  problems.push(...result.problems);
+  fileCount += result.fileCount;
+}
+const elapsed = performance.now() - started;
+
+if (args.values.json) {
+  console.log(JSON.stringify(problems.map(problemToJson), null, 2));
+} else {
+  for (const problem of problems) console.log(formatProblem(problem));
+  console.log(`${problems.length > 0 ? '\n' : ''}${summarizeProblems(problems, fileCount)} (${Math.round(elapsed)} ms)`);
+}
+process.exitCode = problems.some((problem) => problem.severity === 'error') ? 1 : 0;
