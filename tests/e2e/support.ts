@@ -53,6 +53,8 @@ export function useBrowser() {
       if (!browser) throw new Error('useBrowser(): the browser is not connected yet (call newPage inside a test)');
       const context = await browser.newContext({ baseURL: site.baseUrl, viewport: viewports.desktop, ...options });
       contexts.push(context);
+      // A static site on localhost answers in milliseconds: fail fast instead of waiting out Playwright's 30 s.
+      context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {

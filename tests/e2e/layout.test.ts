@@ -1,0 +1,66 @@
+// Phone-width layout without sideways scrolling, and screenshots of each page type for people to look at.
+import { describe, expect, it } from 'vitest';
+import { bodyOnlyWord, builtArticles } from './built-site.ts';
+import { ArticlePage } from './pages/article-page.ts';
+import { FrontPage } from './pages/front-page.ts';
+import { NotFoundPage } from './pages/not-found-page.ts';
+import { SearchPage } from './pages/search-page.ts';
+import { TagPage } from './pages/tag-page.ts';
+import { TagsIndexPage } from './pages/tags-index-page.ts';
+import { screenshotPath, useBrowser, viewports } from './support.ts';
+
+const browser = useBrowser();
+const newest = () => builtArticles()[0]!;
+
+describe('at 360 px wide', () => {
+  it('the front page, every article and every tag of the newest article fit without sideways scrolling', async () => {
+    const { page } = await browser.newPage({ viewport: viewports.phone });
+    const overflowing: string[] = [];
+    const check = async (view: FrontPage | ArticlePage | TagPage) => {
+      if (await view.scrollsHorizontally()) overflowing.push(view.pathname());
+    };
+    const front = new FrontPage(page);
+    await front.goto();
+    await check(front);
+    const article = new ArticlePage(page);
+    for (const { slug } of builtArticles()) {
+      await article.goto(slug);
+      await check(article);
+    }
+    const tag = new TagPage(page);
+    for (const slug of newest().tagSlugs) {
+      await tag.goto(slug);
+      await check(tag);
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
+
+describe('screenshots', () => {
+  const shots: Array<{ name: string; open(page: import('playwright-core').Page): Promise<unknown> }> = [
+    { name: 'front', open: (page) => new FrontPage(page).goto() },
+    { name: 'article', open: (page) => new ArticlePage(page).goto(newest().slug) },
+    { name: 'tag', open: (page) => new TagPage(page).goto(newest().tagSlugs[0]!) },
+    { name: 'tags-index', open: (page) => new TagsIndexPage(page).goto() },
+    {
+      name: 'search',
+      async open(page) {
+        const search = new SearchPage(page);
+        await search.goto();
+        await search.searchBox.fill(bodyOnlyWord().word);
+        await search.resultLinks.first().waitFor({ state: 'visible' });
+      },
+    },
+    { name: 'not-found', open: (page) => new NotFoundPage(page).open('no-such-page/') },
+  ];
+
+  describe.each(Object.entries(viewports))('at %s size', (device, viewport) => {
+    it.each(shots)('of the $name page', async (shot) => {
+      const { page } = await browser.newPage({ viewport });
+      await shot.open(page);
+      const path = screenshotPath(`${shot.name}-${device}`);
+      const image = await page.screenshot({ path, fullPage: true });
+      expect(image.byteLength, path).toBeGreaterThan(1000);
+    });
+  });
+});

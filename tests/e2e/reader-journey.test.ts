@@ -1,0 +1,128 @@
+// A reader clicking through the served site under /desk/: headlines, tags, related stories, pages, search and 404.
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { bodyOnlyWord, builtArticles } from './built-site.ts';
+import { ArticlePage } from './pages/article-page.ts';
+import { FrontPage } from './pages/front-page.ts';
+import { NotFoundPage } from './pages/not-found-page.ts';
+import { SearchPage } from './pages/search-page.ts';
+import { TagPage } from './pages/tag-page.ts';
+import { site, urlFor, useBrowser } from './support.ts';
+
+const browser = useBrowser();
+
+/** Clicks a link and waits until the browser is at its target; returns the new path. */
+async function follow(page: Page, link: Locator): Promise<string> {
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error('The link has no href');
+  const target = new URL(href, page.url());
+  target.hash = '';
+  await link.click();
+  await page.waitForURL((url) => url.pathname === target.pathname);
+  return target.pathname;
+}
+
+describe('reading the site', () => {
+  it('goes from the front page to an article, its tag, another article and one it recommends', async () => {
+    const { page } = await browser.newPage();
+    const front = new FrontPage(page);
+    expect((await front.goto())?.status()).toBe(200);
+
+    const headline = front.headlines.first();
+    const headlineText = (await headline.innerText()).trim();
+    const articlePath = await follow(page, headline);
+    const article = new ArticlePage(page);
+    expect(articlePath).toMatch(new RegExp(`^${site.basePath}articles/[^/]+/$`));
+    expect((await article.heading.innerText()).trim()).toBe(headlineText);
+
+    const tagLink = article.tagLinks.first();
+    const tagName = (await tagLink.innerText()).trim();
+    expect(await follow(page, tagLink)).toMatch(new RegExp(`^${site.basePath}tags/[^/]+/$`));
+    const tag = new TagPage(page);
+    expect(await tag.heading.innerText()).toContain(tagName);
+    // The newest story on the front page is also the newest under each of its tags.
+    expect(await tag.headlineTexts()).toContain(headlineText);
+
+    const other = tag.headlines.filter({ hasNotText: headlineText }).first();
+    const fromTag = (await other.count()) > 0 ? other : tag.headlines.first();
+    const otherTitle = (await fromTag.innerText()).trim();
+    await follow(page, fromTag);
+    expect((await article.heading.innerText()).trim()).toBe(otherTitle);
+
+    await expect.poll(() => article.relatedLinks.count()).toBeGreaterThan(0);
+    const related = article.relatedLinks.first();
+    const relatedTitle = (await related.innerText()).trim();
+    const relatedPath = await follow(page, related);
+    expect(relatedPath).toMatch(new RegExp(`^${site.basePath}articles/[^/]+/$`));
+    expect((await article.heading.innerText()).trim()).toBe(relatedTitle);
+    expect(relatedTitle).not.toBe(otherTitle);
+  });
+
+  it('follows "Older" from the front page to the last page and "Newer" back, meeting every article once', async () => {
+    const { page } = await browser.newPage();
+    const front = new FrontPage(page);
+    await front.goto();
+    const { total } = await front.pageStatus();
+    const articles = builtArticles();
+    expect(total).toBeGreaterThan(1);
+
+    const seen: string[] = [...(await front.headlineTexts())];
+    for (let number = 2; number <= total; number++) {
+      // The visible link and the <link rel="next"> hint for crawlers agree.
+      const relNext = await page.locator('head link[rel="next"]').getAttribute('href');
+      expect(await front.olderLink.getAttribute('href')).toBe(relNext);
+      expect(await follow(page, front.olderLink)).toBe(`${site.basePath}page/${number}/`);
+      expect(await front.pageStatus()).toEqual({ number, total });
+      seen.push(...(await front.headlineTexts()));
+    }
+    expect(await front.olderLink.count()).toBe(0);
+    expect(await page.locator('head link[rel="next"]').count()).toBe(0);
+    expect(seen.sort()).toEqual(articles.map((article) => article.title).sort());
+
+    for (let number = total - 1; number >= 1; number--) {
+      await follow(page, front.newerLink);
+      expect(await front.pageStatus()).toEqual({ number, total });
+    }
+    expect(front.pathname()).toBe(site.basePath);
+    expect(await front.newerLink.count()).toBe(0);
+  });
+
+  it('finds an article by a word from its body alone, by keyboard, and opens it under the base path', async () => {
+    const { word, article: expected } = bodyOnlyWord();
+    const { page } = await browser.newPage();
+    const front = new FrontPage(page);
+    await front.goto();
+    expect(await follow(page, front.headerSearchLink)).toBe(`${site.basePath}search/`);
+
+    const search = new SearchPage(page);
+    await search.searchBox.focus();
+    await page.keyboard.type(word, { delay: 30 });
+    const result = search.resultLinkTo(expected.path);
+    await result.waitFor({ state: 'visible', timeout: 15_000 });
+    expect((await search.resultLinks.allInnerTexts()).join('\n')).toContain(expected.title);
+
+    // Reach the result with Tab alone, then open it with Enter.
+    const isFocused = () => result.evaluate((link) => link === document.activeElement);
+    for (let presses = 0; presses < 40 && !(await isFocused()); presses++) await page.keyboard.press('Tab');
+    expect(await isFocused()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === expected.path);
+    expect((await new ArticlePage(page).heading.innerText()).trim()).toBe(expected.title);
+  });
+
+  it('answers a missing URL with the 404 page, which leads home and to search', async () => {
+    const { page } = await browser.newPage();
+    const notFound = new NotFoundPage(page);
+    const response = await notFound.open('no-such-page/');
+    expect(response?.status()).toBe(404);
+    expect(page.url()).toBe(urlFor('no-such-page/'));
+    await expect.poll(() => notFound.heading.innerText()).toMatch(/not found|no such page|can.t find|404/i);
+
+    expect(await follow(page, notFound.homeLink)).toBe(site.basePath);
+    expect(await new FrontPage(page).headlines.count()).toBeGreaterThan(0);
+
+    await notFound.open('no-such-page/');
+    expect(await follow(page, notFound.searchLink)).toBe(`${site.basePath}search/`);
+    await new SearchPage(page).searchBox.waitFor({ state: 'visible' });
+  });
+});
