@@ -13,6 +13,11 @@ const projectRoot = resolve(import.meta.dirname, '../..');
  */
 const buildLock = join(projectRoot, 'node_modules', '.newsdesk-build.lock');
 const flock = ['/usr/bin/flock', '/bin/flock'].find((path) => existsSync(path));
+/**
+ * Not passed on to the build: our own settings (set explicitly below), and what vitest puts in process.env for its
+ * own Vite (BASE_URL=/, MODE=test, DEV, PROD, SSR, NODE_ENV=test), which Astro would read as the site's base and mode.
+ */
+const INHERITED_NOT = /^(?:NEWSDESK_\w*|SITE_URL|BASE_PATH|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST\w*)$/;
 
 export interface BuildSiteOptions {
   /** The articles folder to build, absolute or relative to the project root (e.g. 'tests/fixtures/site-basic'). */
@@ -50,7 +55,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-build-'));
   const outDir = join(root, 'dist');
   const basePath = options.basePath ?? '/';
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEWSDESK_|SITE_URL$|BASE_PATH$)/.test(name)));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_NOT.test(name)));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     // As under `npm run`: the build's child tools (`#!/usr/bin/env node`) must find the pinned Node, not the system one.
