@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { fieldLines } from './front-matter-lines.ts';
 import type { Problem } from './problems.ts';
 
@@ -54,9 +55,14 @@ export function readArticleSource(absolutePath: string, file: string): ArticleSo
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lenientUtf8 = new TextDecoder('utf-8');
 
-/** gray-matter would evaluate `---js` front matter as code; articles are data, so only YAML is ever parsed. */
+/**
+ * gray-matter splits the file; the YAML itself goes to js-yaml 4, the parser Astro's loader uses, so the checker
+ * and the build agree on every value (gray-matter's own js-yaml 3 accepts tab indentation that Astro rejects).
+ * gray-matter would evaluate `---js` front matter as code; articles are data, so that engine only throws.
+ */
 const YAML_ONLY = {
   engines: {
+    yaml: (text: string) => yaml.load(text) as object,
     js: () => {
       throw new Error('not YAML');
     },
@@ -106,7 +112,27 @@ export function parseArticle(source: ArticleSource): ParseResult {
     parsed = matter(rest, YAML_ONLY) as typeof parsed;
   } catch (error) {
     const yamlError = error as { mark?: { line?: number }; reason?: string; message?: string };
-    const line = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line + opening : opening;
+    const errorLine = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line : 0;
+    const frontMatterLines = rest.split('\n');
+    // js-yaml notices an unclosed quote only lines later, where the string finally ends; the quote's own line helps more.
+    const unclosed = frontMatterLines.slice(1, errorLine + 1).findIndex((line) => hasUnclosedQuote(line));
+    if (unclosed !== -1) {
+      const text = frontMatterLines[unclosed + 1]!;
+      const key = /^\s*([\w-]+)\s*:/.exec(text)?.[1];
+      return {
+        ok: false,
+        problem: {
+          file,
+          line: opening + unclosed + 1,
+          field: key,
+          severity: 'error',
+          message: 'a quote is opened but not closed on this line',
+          hint: 'add the closing quote at the end of the value (write \\" for a quote inside the text)',
+        },
+      };
+    }
+    const tab = frontMatterLines.slice(1, errorLine + 2).findIndex((line) => /^ *\t/.test(line));
+    const line = opening + (tab !== -1 && /tab/i.test(yamlError.reason ?? '') ? tab + 1 : errorLine);
     return fail(file, line, `the front matter is not valid YAML (${yamlReason(yamlError)})`, yamlHint(yamlError.reason ?? yamlError.message ?? ''));
   }
 
@@ -126,6 +152,15 @@ export function parseArticle(source: ArticleSource): ParseResult {
       lines: fieldLines(frontMatter, opening),
     },
   };
+}
+
+/** A value that opens a double or single quote and never closes it on the line: `title: "Broken`. */
+function hasUnclosedQuote(line: string): boolean {
+  const value = /^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(["'])(.*)$/.exec(line) ?? /^\s*-\s+(["'])(.*)$/.exec(line);
+  if (!value) return false;
+  const [, quote, rest] = value;
+  if (quote === '"') return !/^(?:[^"\\]|\\.)*"/.test(rest!);
+  return !/^(?:[^']|'')*'(?!')/.test(rest!);
 }
 
 /** 1-based line of a character offset. */

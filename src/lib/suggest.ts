@@ -23,7 +23,7 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-/** The known word nearest to `word`, when at most a third of it (and never more than 3 edits) differs. */
+/** The known word nearest to `word`, when about a third of it at most (never more than 3 edits) differs. */
 export function closestWord(word: string, known: readonly string[]): string | undefined {
   const folded = fold(word);
   let best: string | undefined;
@@ -35,6 +35,6 @@ export function closestWord(word: string, known: readonly string[]): string | un
       bestDistance = distance;
     }
   }
-  const allowed = Math.min(3, Math.max(1, Math.floor(folded.length / 3)));
+  const allowed = Math.min(3, Math.ceil(folded.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
