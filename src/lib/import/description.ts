@@ -1,0 +1,70 @@
+/** The dek of an imported draft: whole sentences from the feed's summary, short enough for teasers and meta descriptions. */
+
+/** Deks longer than this are cut back to the last whole sentence that fits. */
+export const MAX_DESCRIPTION_LENGTH = 240;
+
+/** Trailers that publishers append to feed summaries; they are not part of the story. */
+const SUMMARY_TRAILERS: readonly RegExp[] = [
+  /\s*The post .+? appeared first on .+?\.?\s*$/s,
+  /\s*(?:Continue reading|Read more|Read the full (?:story|article))\b.*$/is,
+  /\s*\[(?:…|\.\.\.|&hellip;)\]\s*$/,
+];
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+/** A sentence that ends as sentences do (closing quotes and brackets allowed); a trailing ellipsis marks a cut. */
+function isComplete(sentence: string): boolean {
+  const text = sentence.trim();
+  return /[.!?]["'”’)\]]*$/.test(text) && !/(?:\.\.|…)["'”’)\]]*$/.test(text);
+}
+
+export function stripSummaryTrailers(text: string): string {
+  let result = text;
+  for (const trailer of SUMMARY_TRAILERS) result = result.replace(trailer, '');
+  return result.trim();
+}
+
+/**
+ * Whole sentences from the start of `text`, up to `maxLength` characters. A summary the publisher cut off
+ * mid-sentence loses its unfinished tail when a complete sentence precedes it. A first sentence longer than
+ * `maxLength` is cut at a word boundary and ends with an ellipsis. Returns "" for text without words.
+ */
+export function trimToSentences(text: string, maxLength = MAX_DESCRIPTION_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (!flat) return '';
+  const sentences = [...sentenceSegmenter.segment(flat)].map((segment) => segment.segment.trim()).filter(Boolean);
+  const kept: string[] = [];
+  let length = 0;
+  for (const sentence of sentences) {
+    const added = (kept.length ? 1 : 0) + sentence.length;
+    if (length + added > maxLength) break;
+    kept.push(sentence);
+    length += added;
+  }
+  while (kept.length > 1 && !isComplete(kept[kept.length - 1])) kept.pop();
+  if (kept.length) return kept.join(' ');
+  return cutAtWord(sentences[0] ?? flat, maxLength);
+}
+
+function cutAtWord(sentence: string, maxLength: number): string {
+  let end = 0;
+  for (const word of wordSegmenter.segment(sentence)) {
+    const wordEnd = word.index + word.segment.length;
+    if (wordEnd > maxLength - 1) break;
+    if (word.isWordLike) end = wordEnd;
+  }
+  if (end === 0) return `${[...sentence].slice(0, maxLength - 1).join('')}…`;
+  return `${sentence.slice(0, end).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/**
+ * The dek, never empty: the summary's first sentences, else the body's, else the title. Inputs are plain text.
+ */
+export function chooseDescription(summary: string, body: string, title: string, maxLength = MAX_DESCRIPTION_LENGTH): string {
+  for (const candidate of [summary, body]) {
+    const trimmed = trimToSentences(stripSummaryTrailers(candidate), maxLength);
+    if (/[\p{L}\p{N}]/u.test(trimmed)) return trimmed;
+  }
+  return trimToSentences(title, maxLength) || title.trim();
+}

@@ -1,0 +1,177 @@
+/**
+ * Getting a feed's text from a URL or a file, defensively: http(s) only, a deadline, a size cap enforced while
+ * streaming, redirects followed by hand (so loops and endless chains stop), and errors an editor can act on.
+ */
+import { readFile, stat } from 'node:fs/promises';
+
+export const DEFAULT_FETCH_LIMITS = {
+  /** The whole exchange, redirects and body included. */
+  timeoutMs: 20_000,
+  /** Real feeds are well under 1 MB; 10 MB leaves room for full-text feeds. */
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+};
+
+export interface FetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+  userAgent?: string;
+}
+
+export interface FeedDocument {
+  text: string;
+  /** The final URL after redirects; undefined for files. */
+  url?: string;
+  contentType?: string;
+}
+
+export class FetchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/** Bytes → text: the HTTP charset, else a byte-order mark, else the XML declaration's encoding, else UTF-8. */
+export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
+  const declared =
+    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(!hasBom && declared ? declared : 'utf-8');
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(bytes);
+}
+
+export async function readFeedFile(path: string, options: Pick<FetchOptions, 'maxBytes'> = {}): Promise<FeedDocument> {
+  const maxBytes = options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new FetchError(`${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof FetchError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FetchError(code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code ?? (error as Error).message})`);
+  }
+  if (size > maxBytes) throw new FetchError(`${path} is ${megabytes(size)}, larger than the ${megabytes(maxBytes)} a feed may be`);
+  return { text: decodeFeedBytes(await readFile(path)) };
+}
+
+/** What went wrong at the network level, in words (undici puts the system error code in `cause`). */
+function networkProblem(error: unknown, url: URL, timeoutMs: number): FetchError {
+  const failure = error as Error & { cause?: { code?: string; message?: string } };
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
+    return new FetchError(`${url.href} did not answer within ${timeoutMs / 1000} s (timed out)`);
+  }
+  const code = failure.cause?.code ?? (failure as { code?: string }).code;
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'the connection was refused (is the address right, and the server up?)',
+    ENOTFOUND: 'the host name does not exist (check the spelling)',
+    EAI_AGAIN: 'the host name could not be looked up (are you online?)',
+    ECONNRESET: 'the connection was reset by the server',
+    ETIMEDOUT: 'the connection timed out',
+    EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable (are you online?)',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+    UND_ERR_SOCKET: 'the connection failed',
+  };
+  const reason = (code && reasons[code]) ?? (code?.includes('CERT') || code?.includes('SSL') ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
+  return new FetchError(`could not reach ${url.host}: ${reason}`);
+}
+
+/** Reads a response body, giving up (and closing the connection) as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number, url: URL, abort: AbortController): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (!response.body) return new Uint8Array(0);
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      abort.abort();
+      throw new FetchError(`${url.href} sent more than ${megabytes(maxBytes)}, larger than a feed may be; stopped reading`);
+    }
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export async function fetchFeed(address: string, options: FetchOptions = {}): Promise<FeedDocument> {
+  const { timeoutMs, maxBytes, maxRedirects } = { ...DEFAULT_FETCH_LIMITS, ...options };
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new FetchError(`${address} is not a URL`);
+  }
+  const abort = new AbortController();
+  const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]);
+  const visited = new Set<string>();
+  try {
+    for (let redirects = 0; ; redirects++) {
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new FetchError(`${url.href} is not an http(s) URL; only http:// and https:// feeds can be fetched`);
+      }
+      visited.add(url.href);
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          redirect: 'manual',
+          signal,
+          headers: { accept: ACCEPT, 'user-agent': options.userAgent ?? 'NewsdeskImporter/1.0 (+feed import for editors)' },
+        });
+      } catch (error) {
+        throw networkProblem(error, url, timeoutMs);
+      }
+      if (REDIRECTS.has(response.status)) {
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        if (!location) throw new FetchError(`${url.href} redirects (${response.status}) without saying where to`);
+        const next = new URL(location, url);
+        if (visited.has(next.href)) throw new FetchError(`redirect loop: ${url.href} sends the request back to ${next.href}`);
+        if (redirects >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects}) starting at ${address}`);
+        url = next;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new FetchError(`${url.href} answered ${response.status} ${response.statusText}`.trim());
+      }
+      const declared = Number(response.headers.get('content-length'));
+      if (declared > maxBytes) {
+        await response.body?.cancel();
+        throw new FetchError(`${url.href} is ${megabytes(declared)}, larger than the ${megabytes(maxBytes)} a feed may be`);
+      }
+      const contentType = response.headers.get('content-type') ?? undefined;
+      let bytes: Uint8Array;
+      try {
+        bytes = await readCapped(response, maxBytes, url, abort);
+      } catch (error) {
+        if (error instanceof FetchError) throw error;
+        throw networkProblem(error, url, timeoutMs);
+      }
+      return { text: decodeFeedBytes(bytes, contentType), url: url.href, contentType };
+    }
+  } finally {
+    abort.abort();
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Untrusted feed HTML made safe: sanitised HTML, clean Markdown for article bodies, and plain text for titles and deks.
+ * Everything from a feed is hostile until it has been through here.
+ */
+import { Parser } from 'htmlparser2';
+import sanitizeHtml from 'sanitize-html';
+import TurndownService from 'turndown';
+import { resolveWebUrl } from './urls.ts';
+
+/** Hosts that serve tracking pixels and share-button images in feeds rather than content. */
+export const TRACKER_HOSTS: readonly string[] = [
+  'feeds.feedburner.com',
+  'feedproxy.google.com',
+  'feeds.feedblitz.com',
+  'pixel.wp.com',
+  'stats.wordpress.com',
+  'pixel.quantserve.com',
+  'google-analytics.com',
+  'doubleclick.net',
+  'feedsportal.com',
+  'pi.feedsportal.com',
+  'rss.buysellads.com',
+  'pixel.facebook.com',
+  'sb.scorecardresearch.com',
+  'analytics.twitter.com',
+  'ct.pinterest.com',
+  'px.ads.linkedin.com',
+];
+
+function isTrackerHost(hostname: string): boolean {
+  return TRACKER_HOSTS.some((host) => hostname === host || hostname.endsWith(`.${host}`));
+}
+
+/** 1×1 (or 0×0) images are beacons, whatever their host. */
+function isTrackingPixel(attributes: Record<string, string>): boolean {
+  const src = attributes.src;
+  if (!src) return true;
+  try {
+    if (isTrackerHost(new URL(src).hostname)) return true;
+  } catch {
+    return true;
+  }
+  const size = (value: string | undefined) => (value === undefined ? undefined : Number.parseInt(value, 10));
+  const width = size(attributes.width);
+  const height = size(attributes.height);
+  return (width !== undefined && width <= 1) || (height !== undefined && height <= 1);
+}
+
+const BODY_TAGS = [
+  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li',
+  'a', 'img', 'strong', 'b', 'em', 'i', 'del', 's', 'sub', 'sup', 'figure', 'figcaption',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd', 'div', 'span', 'q', 'cite', 'abbr', 'mark',
+];
+
+/**
+ * Keeps prose markup only. Scripts, styles, frames, forms, objects and every attribute that is not a link
+ * target or an image's src/alt/size are dropped; the contents of script, style and similar raw-text elements
+ * are dropped with them. URLs are made absolute against `baseUrl` first, then anything that is not http(s)
+ * (or mailto for links) is removed.
+ */
+export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: BODY_TAGS,
+    allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowProtocolRelative: false,
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title', 'head'],
+    transformTags: {
+      // The article page owns the h1; a feed's h1 becomes a section heading.
+      h1: 'h2',
+      a: (tagName, attributes) => {
+        const href = attributes.href?.trim().toLowerCase().startsWith('mailto:') ? attributes.href.trim() : resolveWebUrl(attributes.href, baseUrl);
+        const attribs: Record<string, string> = {};
+        if (href) attribs.href = href;
+        return { tagName, attribs };
+      },
+      img: (tagName, attributes) => {
+        const src = resolveWebUrl(attributes.src, baseUrl);
+        const kept: Record<string, string> = { alt: attributes.alt ?? '' };
+        if (src) kept.src = src;
+        if (attributes.width !== undefined) kept.width = attributes.width;
+        if (attributes.height !== undefined) kept.height = attributes.height;
+        return { tagName, attribs: kept };
+      },
+    },
+    exclusiveFilter: (frame) => {
+      if (frame.tag === 'img') return isTrackingPixel(frame.attribs);
+      // Share buttons and emptied tracker links: a link with nothing left to click.
+      if (frame.tag === 'a') return !frame.text.trim() && !frame.mediaChildren.length;
+      return false;
+    },
+  });
+}
+
+/** Percent-encodes what would end a Markdown link destination early. */
+function markdownUrl(url: string): string {
+  return url.replace(/[()\s<>]/g, (character) => encodeURIComponent(character));
+}
+
+function markdownLabel(text: string): string {
+  return text.replace(/[\\[\]]/g, '\\$&').replace(/\s+/g, ' ').trim();
+}
+
+function createTurndown(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+    hr: '---',
+  });
+  const escapeMarkdown = service.escape.bind(service);
+  // Turndown escapes Markdown syntax but not HTML: text that reads "<script>" after entity decoding must stay
+  // text, and "&amp;lt;" must not be decoded a second time by the Markdown renderer. A lone "<" or "&" is left
+  // as it is, so "3 < 4" and "R&D" read naturally in the file.
+  service.escape = (text: string) => escapeMarkdown(text).replace(/<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
+  service.addRule('safeLink', {
+    filter: (node) => node.nodeName === 'A',
+    replacement: (content, node) => {
+      const href = (node as HTMLElement).getAttribute('href');
+      const text = content.trim();
+      if (!text) return '';
+      return href ? `[${text}](${markdownUrl(href)})` : text;
+    },
+  });
+  service.addRule('safeImage', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const src = (node as HTMLElement).getAttribute('src');
+      if (!src) return '';
+      return `![${markdownLabel((node as HTMLElement).getAttribute('alt') ?? '')}](${markdownUrl(src)})`;
+    },
+  });
+  return service;
+}
+
+let turndown: TurndownService | undefined;
+
+/** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. */
+export function htmlToMarkdown(html: string, baseUrl?: string): string {
+  const safe = sanitizeFeedHtml(html, baseUrl);
+  turndown ??= createTurndown();
+  return turndown
+    .turndown(safe)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Plain text written into Markdown: paragraphs kept, Markdown and HTML syntax escaped so it stays text. */
+export function textToMarkdown(text: string): string {
+  turndown ??= createTurndown();
+  const escape = turndown.escape.bind(turndown);
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => escape(paragraph.replace(/\s+/g, ' ').trim()))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
+  'td', 'th', 'tr', 'ul',
+]);
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'head', 'title', 'textarea', 'select']);
+
+/**
+ * The readable text of an HTML fragment: tags dropped, entities decoded exactly once, blocks separated by
+ * blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags.
+ */
+export function htmlToText(html: string): string {
+  const parts: string[] = [];
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED_ELEMENTS.has(name)) skipping++;
+        else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
+      },
+      onclosetag(name) {
+        if (SKIPPED_ELEMENTS.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
+      },
+      ontext(text) {
+        if (!skipping) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return tidyText(parts.join(''));
+}
+
+/** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line). */
+export function tidyText(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** True when a string from a feed contains markup rather than plain text (an RSS title with <b>, say). */
+export function looksLikeHtml(text: string): boolean {
+  return /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i.test(text) || /<!--/.test(text);
+}

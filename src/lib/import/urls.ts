@@ -1,0 +1,46 @@
+/** URLs from feeds: resolving relative ones, dropping tracking noise, and the comparison key used to spot coverage we already have. */
+
+/** Query parameters that only track the click; they never change which story a link points to. */
+const TRACKING_PARAMETER = /^(?:utm_.+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|mkt_tok)$/i;
+
+/** `href` resolved against `base` when it is an absolute http(s) URL afterwards; undefined otherwise (javascript:, data:, garbage). */
+export function resolveWebUrl(href: string | undefined, base?: string): string | undefined {
+  const text = href?.trim();
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = base ? new URL(text, base) : new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (!url.hostname) return undefined;
+  return url.href;
+}
+
+/** The link as it should be stored: tracking parameters and the fragment removed, everything else as published. */
+export function cleanUrl(href: string): string {
+  const url = new URL(href);
+  for (const name of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMETER.test(name)) url.searchParams.delete(name);
+  }
+  url.hash = '';
+  // URLSearchParams leaves a bare "?" behind when every parameter was removed.
+  return url.href.replace(/\?$/, '');
+}
+
+/**
+ * The identity of a story's URL: http and https treated alike, host case and default ports ignored,
+ * tracking parameters and the fragment dropped, remaining parameters sorted, a trailing slash ignored.
+ * Returns undefined for anything that is not an http(s) URL, so such values never match each other.
+ */
+export function urlKey(href: string | undefined): string | undefined {
+  const absolute = resolveWebUrl(href);
+  if (!absolute) return undefined;
+  const url = new URL(cleanUrl(absolute));
+  url.searchParams.sort();
+  const path = url.pathname.replace(/\/+$/, '');
+  const query = url.search.replace(/\?$/, '');
+  const port = url.port ? `:${url.port}` : '';
+  return `${url.hostname}${port}${path}${query}`;
+}
