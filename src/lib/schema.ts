@@ -98,55 +98,73 @@ const slugField = z
     error: (issue) => `${JSON.stringify(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
   });
 
+// Every field except the image's local-path check is built once, at module load: Astro calls the schema factory
+// for every entry (to bind image() to the entry's file), and constructing zod schemas costs far more than parsing.
+const fields = {
+  /** The headline. */
+  title: requiredText('the headline readers see'),
+  /** The dek: one or two sentences used under the headline, in teasers, feeds and meta descriptions. */
+  description: requiredText('a one- or two-sentence summary (the dek)'),
+  /** When the article is published; a future instant schedules it. */
+  publishedAt: dateField,
+  /** When the article was last meaningfully changed; never before publishedAt. */
+  updatedAt: dateField.optional(),
+  /** Bylines, in display order. */
+  authors: listOf(requiredText('an author name'), 'authors: ["Mariko Tanaka"]').default([]),
+  /** Topics; case-insensitive, at least one. */
+  tags: z
+    .array(requiredText('a tag name'), {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
+          : issue.input === null
+            ? 'is empty; add at least one tag, e.g. tags: ["AI"]'
+            : 'must be a list; write tags: ["AI", "Policy"]',
+    })
+    .min(1, { error: 'is empty; add at least one tag, e.g. tags: ["AI"]' }),
+  /** The original publisher, for aggregated coverage. */
+  source: z
+    .strictObject({ name: requiredText("the original publisher's name"), url: webUrl }, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? unknownKeys('source', issue.keys)
+          : 'must be a name and a url; write source: { name: "Example Times", url: "https://example.com/story" }',
+    })
+    .optional(),
+  /** Editor-curated "Explore more" slugs, shown first in this order. */
+  related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
+  /** Drafts are never published. */
+  draft: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
+  /** Overrides the slug taken from the file name. */
+  slug: slugField.optional(),
+};
+const remoteImage = z.string().trim().refine((value) => isWebUrl(value, ['https:']));
+const imageAlt = requiredText('a description of the image for readers who cannot see it');
+
 /**
  * Builds the schema. `imageSource` validates a local image path: Astro passes its `image()` helper so the
  * file is resolved and optimised; the checker passes a plain string check and tests the path itself.
  */
 export function createArticleSchema<Local extends z.ZodType>(imageSource: () => Local) {
+  const { title, description, publishedAt, updatedAt, authors, tags, source, related, draft, slug } = fields;
   return z
     .strictObject(
       {
-        /** The headline. */
-        title: requiredText('the headline readers see'),
-        /** The dek: one or two sentences used under the headline, in teasers, feeds and meta descriptions. */
-        description: requiredText('a one- or two-sentence summary (the dek)'),
-        /** When the article is published; a future instant schedules it. */
-        publishedAt: dateField,
-        /** When the article was last meaningfully changed; never before publishedAt. */
-        updatedAt: dateField.optional(),
-        /** Bylines, in display order. */
-        authors: listOf(requiredText('an author name'), 'authors: ["Mariko Tanaka"]').default([]),
-        /** Topics; case-insensitive, at least one. */
-        tags: z
-          .array(requiredText('a tag name'), {
-            error: (issue) =>
-              issue.input === undefined
-                ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
-                : issue.input === null
-                  ? 'is empty; add at least one tag, e.g. tags: ["AI"]'
-                  : 'must be a list; write tags: ["AI", "Policy"]',
-          })
-          .min(1, { error: 'is empty; add at least one tag, e.g. tags: ["AI"]' }),
-        /** The original publisher, for aggregated coverage. */
-        source: z
-          .strictObject({ name: requiredText("the original publisher's name"), url: webUrl }, {
-            error: (issue) =>
-              issue.code === 'unrecognized_keys'
-                ? unknownKeys('source', issue.keys)
-                : 'must be a name and a url; write source: { name: "Example Times", url: "https://example.com/story" }',
-          })
-          .optional(),
+        title,
+        description,
+        publishedAt,
+        updatedAt,
+        authors,
+        tags,
+        source,
         /** Lead image: a path relative to the article, or an absolute https URL used as-is. */
         image: z
           .strictObject({
-            src: z.union([
-              z.string().trim().refine((value) => isWebUrl(value, ['https:'])),
-              imageSource(),
-            ], {
+            src: z.union([remoteImage, imageSource()], {
               error: (issue) =>
                 `${issue.input === undefined ? 'is missing' : `${JSON.stringify(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
             }),
-            alt: requiredText('a description of the image for readers who cannot see it'),
+            alt: imageAlt,
           }, {
             error: (issue) =>
               issue.code === 'unrecognized_keys'
@@ -154,12 +172,9 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
                 : 'must be a src and an alt text; write image: { src: "./photo.jpg", alt: "What the photo shows" }',
           })
           .optional(),
-        /** Editor-curated "Explore more" slugs, shown first in this order. */
-        related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
-        /** Drafts are never published. */
-        draft: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
-        /** Overrides the slug taken from the file name. */
-        slug: slugField.optional(),
+        related,
+        draft,
+        slug,
       },
       {
         error: (issue) =>
