@@ -22,6 +22,8 @@ function run(step: string, command: string, args: string[], env: NodeJS.ProcessE
 }
 
 rmSync(staging, { recursive: true, force: true });
+// `npm run check:content` first: bad input fails in about a second, every problem listed, before Astro starts.
+run('the content check', process.execPath, [resolve(projectRoot, 'src/cli/check-content.ts')]);
 run('astro build', bin('astro'), ['build', ...process.argv.slice(2)], { ...process.env, NEWSDESK_OUT_DIR: staging });
 // Only elements marked data-pagefind-body (article pages) are indexed: listings would duplicate every dek.
 run('search indexing', bin('pagefind'), ['--site', staging, '--quiet']);

@@ -1,0 +1,173 @@
+/**
+ * Markdown safety, as one Sätteri hast plugin: editors' raw HTML is run through sanitize-html (no scripts, event
+ * handlers or javascript: URLs), Markdown links and images with unsafe schemes lose them, and links that leave
+ * the site get rel="noopener noreferrer". Only raw-HTML nodes, links and images cross into JavaScript, so articles
+ * without HTML pay almost nothing. Heading ids come from Astro's own Sätteri heading-id plugin.
+ */
+import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import sanitizeHtml from 'sanitize-html';
+
+type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
+
+export interface MarkdownSafetyOptions {
+  /** The site's own origin (SITE_URL): links to it are not external. */
+  site: string;
+}
+
+const LINK_SCHEMES = ['http', 'https', 'mailto'];
+const EXTERNAL_REL = ['noopener', 'noreferrer'];
+
+/** Video embeds editors may paste; any other iframe loses its src. */
+const IFRAME_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com'];
+
+/** Relative URLs, fragments and http(s)/mailto; never javascript:, data:, vbscript: or anything else. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore tabs and newlines inside a scheme and leading control characters or spaces ("java\nscript:").
+  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1];
+  return scheme === undefined || LINK_SCHEMES.includes(scheme.toLowerCase());
+}
+
+/** An absolute http(s) link (or protocol-relative //host) to another origin than the site's. */
+export function isExternalUrl(url: string, siteOrigin: string): boolean {
+  if (!/^(?:https?:)?\/\//i.test(url.trim())) return false;
+  try {
+    return new URL(url.trim(), siteOrigin).origin !== siteOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** The link's own rel tokens (nofollow, me…) kept, noopener and noreferrer added. */
+export function externalRel(existing: unknown): string[] {
+  const tokens = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
+  return [...new Set([...tokens.filter(Boolean), ...EXTERNAL_REL])];
+}
+
+function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
+  return {
+    allowedTags: [
+      ...sanitizeHtml.defaults.allowedTags,
+      ...['img', 'picture', 'source', 'video', 'audio', 'track', 'iframe', 'details', 'summary', 'del', 'ins'],
+    ],
+    allowedAttributes: {
+      '*': ['id', 'class', 'title', 'lang', 'dir', 'role', 'aria-*'],
+      a: ['href', 'name', 'target', 'rel', 'hreflang'],
+      img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+      source: ['src', 'srcset', 'sizes', 'type', 'media'],
+      video: ['src', 'poster', 'controls', 'width', 'height', 'preload', 'loop', 'muted', 'playsinline'],
+      audio: ['src', 'controls', 'preload', 'loop', 'muted'],
+      track: ['src', 'kind', 'srclang', 'label', 'default'],
+      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
+      th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'],
+      td: ['colspan', 'rowspan', 'headers'],
+      col: ['span'],
+      colgroup: ['span'],
+      ol: ['start', 'reversed', 'type'],
+      li: ['value'],
+      time: ['datetime'],
+      data: ['value'],
+      blockquote: ['cite'],
+      q: ['cite'],
+      del: ['cite', 'datetime'],
+      ins: ['cite', 'datetime'],
+      details: ['open'],
+    },
+    allowedSchemes: LINK_SCHEMES,
+    allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'], video: ['http', 'https'], audio: ['http', 'https'], track: ['https'] },
+    allowProtocolRelative: false,
+    allowedIframeHostnames: IFRAME_HOSTS,
+    allowIframeRelativeUrls: false,
+    // Their contents are code or form state, never article text.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
+    transformTags: {
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: attribs.href && isExternalUrl(attribs.href, siteOrigin) ? { ...attribs, rel: externalRel(attribs.rel).join(' ') } : attribs,
+      }),
+    },
+  };
+}
+
+const LEADING_END_TAG = /^\s*<\/([a-z][a-z\d-]*)\s*>/i;
+
+/**
+ * Sanitises one raw-HTML node. Sätteri hands HTML over as it appears in the Markdown: inline HTML tag by tag
+ * (`<a href="…">`, text, `</a>`), block HTML a block at a time, often with a `<div>` opened in one block and
+ * closed in another. sanitize-html balances every fragment it is given, which would close the `<a>` before its
+ * text and drop the lone `</a>`; so end tags of allowed elements that open a fragment are kept as they are, and
+ * the end tags sanitize-html adds for elements still open at the end of the fragment are taken off again.
+ */
+export function createRawHtmlSanitizer(site: string): (html: string) => string {
+  const siteOrigin = originOf(site);
+  const options = sanitizerOptions(siteOrigin);
+  const allowed = new Set(options.allowedTags as string[]);
+  return (html) => {
+    let rest = html;
+    let kept = '';
+    for (let end = LEADING_END_TAG.exec(rest); end; end = LEADING_END_TAG.exec(rest)) {
+      const name = end[1]!.toLowerCase();
+      if (allowed.has(name)) kept += `${end[0].slice(0, end[0].indexOf('<'))}</${name}>`;
+      rest = rest.slice(end[0].length);
+    }
+    if (!rest.includes('<') && !rest.includes('&')) return kept + rest;
+
+    // Elements htmlparser2 closes only because the fragment ended, innermost first.
+    let trailing: string[] = [];
+    const clean = sanitizeHtml(rest, {
+      ...options,
+      onOpenTag: () => {
+        trailing = [];
+      },
+      onCloseTag: (name, isImplied) => {
+        trailing = isImplied ? [...trailing, name] : [];
+      },
+    });
+    let result = clean;
+    // The outermost element's end tag comes last in the output.
+    for (const name of trailing.reverse()) {
+      const close = `</${name}>`;
+      if (result.endsWith(close)) result = result.slice(0, -close.length);
+    }
+    return kept + result;
+  };
+}
+
+function originOf(site: string): string {
+  try {
+    return new URL(site).origin;
+  } catch {
+    return 'http://localhost';
+  }
+}
+
+/** The plugin for `satteri({ hastPlugins })`, used for .md and for the Markdown parts of .mdx. */
+export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): HastPluginEntry {
+  const siteOrigin = originOf(options.site);
+  const sanitize = createRawHtmlSanitizer(options.site);
+  return {
+    name: 'newsdesk-markdown-safety',
+    raw(node) {
+      const clean = sanitize(node.value);
+      return clean === node.value ? undefined : { type: 'raw', value: clean };
+    },
+    element: [
+      {
+        filter: ['a'],
+        visit(node, ctx) {
+          const href = node.properties?.href;
+          if (typeof href !== 'string') return;
+          if (!isSafeUrl(href)) ctx.setProperty(node, 'href', null);
+          else if (isExternalUrl(href, siteOrigin)) ctx.setProperty(node, 'rel', externalRel(node.properties?.rel));
+        },
+      },
+      {
+        filter: ['img'],
+        visit(node, ctx) {
+          const src = node.properties?.src;
+          if (typeof src === 'string' && !isSafeUrl(src)) ctx.setProperty(node, 'src', null);
+        },
+      },
+    ],
+  };
+}
