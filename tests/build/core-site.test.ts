@@ -1,12 +1,12 @@
 /**
  * The core site, built for real from tests/fixtures/site-basic under BASE_PATH=/desk/ at a fixed "now".
  *
- * The fixture: 13 published articles (two front pages of 10), a draft (`draft-unannounced-acquisition`) and a piece
+ * The fixture: 14 published articles (two front pages of 10), a draft (`draft-unannounced-acquisition`) and a piece
  * scheduled for 09:00 in Tokyo on 26 November (`embargoed-model-launch`, i.e. 00:00Z), both tagged AI and carrying
  * tags and authors no published article has. `AI` ×6, `ai` ×3 and `Ai` ×2 on published articles make one tag of 11
  * (two tag pages); `C`, `C++`, `C#`; `日本`; `Québec` written composed in one file and decomposed in another; a
  * headline and an author name full of `<`, `&` and quotes; `japan-chip-subsidies` curates three related slugs, the
- * second of them the scheduled piece.
+ * second of them the scheduled piece; a 63-letter German tag that must not push phone screens sideways.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -14,7 +14,9 @@ import matter from 'gray-matter';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { serveSite } from '../helpers/serve.ts';
 
 const FIXTURE = 'tests/fixtures/site-basic';
 const NOW = '2026-11-25T12:00:00Z';
@@ -37,8 +39,10 @@ const PUBLISHED = [
   'ai-phishing-kits',
   'bank-fraud-voice-clones',
   'post-quantum-vpn-audit',
+  'german-labelling-law-lessons',
 ];
-const AI_ARTICLES = PUBLISHED.filter((slug) => !['c-compiler-hardening', 'cpp-contracts-vote'].includes(slug));
+const AI_ARTICLES = PUBLISHED.filter((slug) => !['c-compiler-hardening', 'cpp-contracts-vote', 'german-labelling-law-lessons'].includes(slug));
+const LONG_TAG = 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz';
 
 /** The fixture's front matter and body, by slug, read independently of the site's own code. */
 const fixture = new Map(
@@ -52,6 +56,8 @@ const fixture = new Map(
 );
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Scripts a browser would run: JSON-LD (structured data) is not one of them. */
+const executableScripts = (page: HTMLElement) => page.querySelectorAll('script').filter((script) => script.getAttribute('type') !== 'application/ld+json');
 const textOf = (element: HTMLElement | null | undefined) => squash(element?.text ?? '');
 const hrefs = (elements: HTMLElement[]) => elements.map((element) => element.getAttribute('href'));
 const articleHref = (slug: string) => `/desk/articles/${encodeURIComponent(slug)}/`;
@@ -232,9 +238,10 @@ describe(`the site built at ${NOW}`, () => {
       Hardware: 1,
       Media: 1,
       Networking: 1,
-      Policy: 2,
+      Policy: 3,
       Programming: 1,
       Québec: 2,
+      [LONG_TAG]: 1,
       Security: 3,
       Semiconductors: 1,
       日本: 1,
@@ -313,6 +320,8 @@ describe(`the site built at ${NOW}`, () => {
     it('the authors index lists published authors only', () => {
       const names = site.html('/desk/authors/').querySelectorAll('.directory a').map(textOf);
       expect(names).toEqual(['Alex Kim', 'Jean Tremblay', 'Mariko Tanaka', 'Priya Raman', 'Sam Okafor', 'Siobhán O\'Brien & "Sons" <Ltd>']);
+      const count = (name: string) => textOf(site.html('/desk/authors/').querySelectorAll('.directory li').find((entry) => textOf(entry.querySelector('a')) === name)?.querySelector('.count'));
+      expect(Number.parseInt(count('Jean Tremblay'), 10)).toBe(3);
     });
   });
 
@@ -368,7 +377,17 @@ describe(`the site built at ${NOW}`, () => {
     it('shows the dek with a <script> in it as text', () => {
       const page = site.html(articleHref('tom-and-jerry-headline'));
       expect(textOf(page.querySelector('.dek'))).toBe('Headlines with <script>alert("x")</script> & other markup must reach readers as text, not code.');
-      expect(page.querySelectorAll('script')).toHaveLength(0);
+      expect(executableScripts(page)).toHaveLength(0);
+    });
+
+    it('keeps structured data intact: a "</script>" in the dek cannot end the JSON-LD block early', () => {
+      // An unescaped "</script>" would cut the block short: its JSON would no longer parse, or lose the dek's end.
+      const { data } = fixture.get('tom-and-jerry-headline')!;
+      for (const script of site.html(articleHref('tom-and-jerry-headline')).querySelectorAll('script')) {
+        const json = JSON.parse(script.rawText) as { headline?: string; description?: string };
+        if (json.headline !== undefined) expect(json.headline).toBe(data.title);
+        if (json.description !== undefined) expect(json.description).toBe(data.description);
+      }
     });
 
     it('escapes the headline in teasers and the author name in bylines and on the author page', () => {
@@ -382,10 +401,10 @@ describe(`the site built at ${NOW}`, () => {
   });
 
   describe('every front, article, tag and author page', () => {
-    it('has no <script> at all', () => {
+    it('runs no JavaScript: no <script> apart from JSON-LD data', () => {
       const pages = corePagesOf(site);
       expect(pages.length).toBeGreaterThan(30);
-      for (const file of pages) expect(site.html(file).querySelectorAll('script').length, file).toBe(0);
+      for (const file of pages) expect(executableScripts(site.html(file)).length, file).toBe(0);
     });
 
     it('keeps every internal link and asset under /desk/', () => {
@@ -435,6 +454,26 @@ describe(`the site built at ${NOW}`, () => {
         for (const landmark of ['header.site-header', 'nav', 'main#main', 'footer.site-footer']) expect(page.querySelector(landmark), `${landmark} in ${file}`).not.toBeNull();
       }
       expect(site.html('articles/japan-chip-subsidies/index.html').querySelector('main article')).not.toBeNull();
+    });
+  });
+
+  describe('on a 360 px phone (headless Chromium)', () => {
+    it('no page scrolls sideways, even with a 63-letter tag in pills, lists and headings', async () => {
+      const served = await serveSite(site.outDir, '/desk/');
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+        const longTag = `tags/${encodeURIComponent(LONG_TAG.toLowerCase())}/`;
+        for (const path of ['', 'page/2/', 'articles/german-labelling-law-lessons/', 'articles/tom-and-jerry-headline/', 'tags/', 'tags/policy/', longTag, 'authors/']) {
+          await page.goto(served.baseUrl + path);
+          expect(await page.title(), path).not.toMatch(/not found/i);
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+          expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(clientWidth);
+        }
+      } finally {
+        await browser.close();
+        await served.close();
+      }
     });
   });
 });
