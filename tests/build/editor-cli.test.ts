@@ -1,0 +1,123 @@
+/** The editors' commands as they are run: `npm run check:content` and `npm run new`, as child processes. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { corpusWith, projectRoot, type TempCorpus } from '../helpers/invalid-corpus.ts';
+
+const node = join(projectRoot, 'node_modules/.bin/node');
+let corpora: TempCorpus[] = [];
+afterEach(() => {
+  for (const corpus of corpora) corpus.cleanup();
+  corpora = [];
+});
+const corpus = (name?: string) => {
+  const made = corpusWith(name);
+  corpora.push(made);
+  return made.dir;
+};
+
+/** Runs a CLI from the project root with a clean NEWSDESK_* environment. */
+function cli(script: string, args: string[], env: Record<string, string> = {}) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_')));
+  const result = spawnSync(node, [join(projectRoot, 'src/cli', script), ...args], { cwd: projectRoot, env: { ...inherited, ...env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run check:content', () => {
+  it('passes a corpus with warnings only, printing them with file and line', () => {
+    const dir = corpus();
+    const { code, stdout } = cli('check-content.ts', [], { NEWSDESK_CONTENT_DIR: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${dir}/desk/chip-plant-opens.md:6: warning: tags.0: tag "ai" is shown as "AI"`);
+    expect(stdout).toMatch(/0 errors and 1 warning in 5 files checked/);
+  });
+
+  it('fails with every problem, one per line, when something is wrong', () => {
+    const dir = corpus('not-a-date');
+    writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
+    const { code, stdout } = cli('check-content.ts', ['--dir', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${dir}/not-a-date.md:4: publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z\n`);
+    expect(stdout).toContain(`${dir}/second.md:2: title: is empty; write the headline readers see\n`);
+    expect(stdout).toMatch(/2 errors and 1 warning in 7 files checked/);
+  });
+
+  it('gives tools JSON', () => {
+    const dir = corpus('unknown-field');
+    const { code, stdout } = cli('check-content.ts', ['--json', '--dir', dir]);
+    expect(code).toBe(1);
+    const problems = JSON.parse(stdout) as unknown[];
+    expect(problems).toContainEqual({ file: `${dir}/unknown-field.md`, line: 6, field: 'tgas', message: 'unknown field "tgas"', severity: 'error', hint: 'did you mean "tags"?' });
+    expect(problems).toContainEqual(expect.objectContaining({ file: `${dir}/desk/chip-plant-opens.md`, severity: 'warning', field: 'tags.0' }));
+  });
+
+  it('reports only on the paths given, still checking them against the whole content folder', () => {
+    const dir = corpus('duplicate-slug');
+    const { code, stdout } = cli('check-content.ts', ['--dir', dir, join(dir, 'other-desk')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${dir}/other-desk/markets-open-steady.md: the slug "markets-open-steady" (from the file name) is also used by ${dir}/markets-open-steady.md`);
+    expect(stdout).not.toContain(`${dir}/markets-open-steady.md: the slug`);
+    expect(stdout).not.toContain('chip-plant-opens.md');
+    expect(stdout).toMatch(/1 error and 0 warnings in 1 file checked/);
+  });
+
+  it('checks a folder outside the content folder as a corpus of its own, with project-relative names', () => {
+    const { code, stdout } = cli('check-content.ts', ['tests/fixtures/valid'], { NEWSDESK_CONTENT_DIR: corpus('empty-title') });
+    expect(code).toBe(0);
+    expect(stdout).toContain('tests/fixtures/valid/desk/chip-plant-opens.md:6: warning:');
+    expect(stdout).not.toContain('empty-title');
+  });
+
+  it('says how it is used when a path does not exist', () => {
+    const { code, stderr } = cli('check-content.ts', ['no/such/folder']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no\/such\/folder does not exist[\s\S]*Usage: npm run check:content/);
+  });
+});
+
+describe('npm run new', () => {
+  it('writes a draft into the content folder, prints its path, and the checker accepts it', () => {
+    const dir = corpus();
+    const { code, stdout } = cli('new-article.ts', ['Chip makers brace for new rules', '--tags', 'ai,policy', '--author', 'Sam Okafor', '--source-name', 'Example Wire', '--source-url', 'https://wire.example.com/rules'], { NEWSDESK_CONTENT_DIR: dir });
+    expect(code).toBe(0);
+    const file = join(dir, 'chip-makers-brace-for-new-rules.md');
+    expect(stdout.trim()).toBe(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^---\ntitle: "Chip makers brace for new rules"\n/);
+    expect(text).toContain('tags: ["AI", "Policy"]\n');
+    expect(text).toContain('draft: true\n');
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+
+    const check = cli('check-content.ts', ['--dir', dir, file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(`${file}:3: warning: description: is still the placeholder written by npm run new`);
+  });
+
+  it('refuses to overwrite a file or reuse a slug from another folder, leaving both untouched', () => {
+    const dir = corpus();
+    const first = cli('new-article.ts', ['Rules story', '--tags', 'AI', '--description', 'First.', '--dir', dir]);
+    expect(first.code).toBe(0);
+    const before = readFileSync(join(dir, 'rules-story.md'), 'utf8');
+    const again = cli('new-article.ts', ['Rules story', '--tags', 'AI', '--description', 'Second.', '--dir', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`the slug "rules-story" is already used by ${dir}/rules-story.md`);
+    expect(readFileSync(join(dir, 'rules-story.md'), 'utf8')).toBe(before);
+
+    const elsewhere = cli('new-article.ts', ['Chip plant opens', '--tags', 'AI', '--dir', dir]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain(`the slug "chip-plant-opens" is already used by ${dir}/desk/chip-plant-opens.md`);
+    expect(existsSync(join(dir, 'chip-plant-opens.md'))).toBe(false);
+  });
+
+  it('explains what is missing instead of writing a broken file', () => {
+    const dir = corpus();
+    const noTags = cli('new-article.ts', ['A headline', '--dir', dir]);
+    expect(noTags.code).toBe(1);
+    expect(noTags.stderr).toMatch(/give at least one tag with --tags/);
+    const badUrl = cli('new-article.ts', ['A headline', '--tags', 'AI', '--source-name', 'Wire', '--source-url', 'javascript:alert(1)', '--dir', dir]);
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.stderr).toContain('--source-url: "javascript:alert(1)" is not a web address');
+    expect(existsSync(join(dir, 'a-headline.md'))).toBe(false);
+  });
+});
