@@ -95,7 +95,7 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
 
 /** Percent-encodes what would end a Markdown link destination early. */
 function markdownUrl(url: string): string {
-  return url.replace(/[()\s<>]/g, (character) => encodeURIComponent(character));
+  return url.replace(/[()\s<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function markdownLabel(text: string): string {
