@@ -30,7 +30,7 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'not-a-date', file: 'not-a-date.md', line: 4, field: 'publishedAt', message: /"sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z/ },
   { name: 'updated-before-published', file: 'updated-before-published.md', line: 5, field: 'updatedAt', message: /is before publishedAt/ },
   { name: 'unknown-related', file: 'unknown-related.md', line: 8, field: 'related.1', message: /no article has the slug "chip-plant-open"/ },
-  { name: 'related-draft', file: 'related-draft.md', line: 6, field: 'related.0', message: /"draft-merger-talks" \(draft-merger-talks\.md\) is a draft/ },
+  { name: 'related-draft', file: 'related-draft.md', line: 6, field: 'related.0', message: /"draft-merger-talks" \((?:\S*\/)?draft-merger-talks\.md\) is a draft/ },
   { name: 'unclosed-quote', file: 'unclosed-quote.md', line: 2, field: 'title', message: /a quote is opened but not closed on this line/ },
   { name: 'tab-indent', file: 'tab-indent.md', line: 7, message: /not valid YAML \(tab characters.*indent with spaces, not tabs/ },
   { name: 'javascript-url', file: 'javascript-url.md', line: 8, field: 'source.url', message: /"javascript:alert\(document.cookie\)" is not a web address; use a full http:\/\/ or https:\/\/ URL/ },

@@ -1,0 +1,166 @@
+/**
+ * Bad input through the real build (`src/cli/build.ts`): every kind of mistake fails the build with the file and
+ * field named, before a page is written; a failed build leaves the previous site byte for byte as it was; a very
+ * long article still builds; raw HTML in an article is rendered without anything that could run code.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { corpusWith, INVALID_CASES, projectRoot, writeLongArticle, type TempCorpus } from '../helpers/invalid-corpus.ts';
+
+const cleanups: Array<() => void> = [];
+afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+function tempCorpus(name?: string): TempCorpus {
+  const corpus = corpusWith(name);
+  cleanups.push(corpus.cleanup);
+  return corpus;
+}
+
+/** Every file under a folder with a hash of its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('each kind of bad input fails the build, naming the file and the field, before Astro starts', () => {
+  for (const bad of INVALID_CASES) {
+    it(bad.name, async () => {
+      const corpus = tempCorpus(bad.name);
+      const build = await buildSite({ contentDir: corpus.dir });
+      cleanups.push(build.cleanup);
+      const output = build.stdout + build.stderr;
+      expect(build.exitCode, output).not.toBe(0);
+      const location = `${join(corpus.dir, bad.file)}${bad.line ? `:${bad.line}` : ''}:${bad.field ? ` ${bad.field}:` : ''}`;
+      const line = output.split('\n').find((text) => text.startsWith(location) && !text.includes('warning:'));
+      expect(line, `no line starting ${location} in:\n${output}`).toBeDefined();
+      expect(line).toMatch(bad.message);
+      for (const other of bad.alsoNames ?? []) expect(line).toContain(join(corpus.dir, other));
+      expect(output).toContain('Build failed during the content check; nothing was written.');
+      expect(output, 'Astro never started').not.toMatch(/\[build\]|\[content\]/);
+      expect(existsSync(build.outDir)).toBe(false);
+      expect(existsSync(`${build.outDir}.staging`)).toBe(false);
+    });
+  }
+});
+
+describe('a good build, then failed builds into the same folder', () => {
+  const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
+  const dist = join(root, 'dist');
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const intoDist = (contentDir: string) => buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache') } });
+  const page = (path: string) => parse(readFileSync(join(dist, path, 'index.html'), 'utf8'));
+  let before: Map<string, string>;
+
+  beforeAll(async () => {
+    const corpus = tempCorpus();
+    writeLongArticle(corpus.dir, 5);
+    const build = await intoDist(corpus.dir);
+    expect(build.exitCode, build.stdout + build.stderr).toBe(0);
+    before = snapshot(dist);
+  });
+
+  it('builds a 5 MB article in full', () => {
+    const article = page('articles/long-read-ai-rules');
+    expect(article.querySelector('h1')?.text).toBe('The long read: every AI rule in one place');
+    const headings = article.querySelectorAll('.prose h2');
+    expect(headings.length).toBeGreaterThan(2000);
+    expect(headings.at(-1)?.getAttribute('id')).toBe(`part-${headings.length}`);
+  });
+
+  it('renders raw HTML without scripts, event handlers or javascript: links, keeping the figure', () => {
+    const prose = page('articles/raw-html-embed').querySelector('.prose')!;
+    expect(prose.querySelectorAll('script')).toHaveLength(0);
+    expect(prose.innerHTML).not.toMatch(/onerror|onclick|javascript:|alert\(/i);
+    expect(prose.querySelector('img[src="x"]')).not.toBeNull();
+    const figure = prose.querySelector('figure.chart')!;
+    expect(figure.querySelector('img')?.getAttribute('alt')).toBe('Bar chart of quarterly shipments');
+    expect(figure.querySelector('figcaption')?.text).toBe('Quarterly shipments, in millions');
+    expect(prose.querySelector('.note strong')?.text).toBe('Note:');
+    const links = prose.querySelectorAll('a');
+    expect(links.map((link) => [link.text, link.getAttribute('href') ?? null, link.getAttribute('rel') ?? null])).toEqual([
+      ['that goes nowhere', null, null],
+      ['to the report', 'https://vendor.example.com/report', 'noopener noreferrer'],
+      ['the vendor’s filing', 'https://filings.example.com/q3', 'noopener noreferrer'],
+      ['earlier report', '/articles/markets-open-steady/', null],
+      ['bad link', null, null],
+    ]);
+    expect(prose.querySelector('h2')?.getAttribute('id')).toBe('where-the-numbers-come-from');
+  });
+
+  it('marks external links in MDX articles too', () => {
+    const link = page('articles/explainer').querySelector('.prose a[href="https://standards.example.org/nodes"]');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('leaves the previous site byte for byte as it was when the content check fails', async () => {
+    const build = await intoDist(tempCorpus('not-a-date').dir);
+    expect(build.exitCode).not.toBe(0);
+    expect(build.stdout + build.stderr).toContain(`Build failed during the content check; the previous ${dist} is unchanged.`);
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('leaves it untouched, with no staging folder left behind, when Astro itself fails mid-build', async () => {
+    // MDX syntax is Astro's to check: the content checker passes this file and the build fails later.
+    const corpus = tempCorpus();
+    writeFileSync(join(corpus.dir, 'broken-chart.mdx'), '---\ntitle: Broken chart\ndescription: An unclosed component.\npublishedAt: 2026-11-05\ntags: [AI]\n---\n\nThe chart:\n\n<Chart data={[1, 2, 3]\n');
+    const build = await intoDist(corpus.dir);
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).not.toBe(0);
+    expect(output).toContain('broken-chart.mdx');
+    expect(output).toContain(`Build failed during astro build; the previous ${dist} is unchanged.`);
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+});
+
+/** `astro build` alone, without the checker in front, on one corpus: what Astro's own validation says. */
+function astroBuild(contentDir: string): Promise<{ code: number; output: string }> {
+  const root = mkdtempSync(join(tmpdir(), 'newsdesk-astro-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_'))),
+    PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH}`,
+    NEWSDESK_CONTENT_DIR: contentDir,
+    NEWSDESK_OUT_DIR: join(root, 'dist'),
+    NEWSDESK_CACHE_DIR: join(root, 'cache'),
+  };
+  // Same lock as tests/helpers/build-site.ts: builds share the project's .astro/ folder.
+  const command = ['/usr/bin/flock', join(projectRoot, 'node_modules/.newsdesk-build.lock'), join(projectRoot, 'node_modules/.bin/astro'), 'build'];
+  return new Promise((done) => {
+    const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('close', (code) => done({ code: code ?? 1, output }));
+  });
+}
+
+describe('Astro’s own validation, with the checker bypassed, uses the same schema and names file and field', () => {
+  it('a date that is not a date', async () => {
+    const { code, output } = await astroBuild(tempCorpus('not-a-date').dir);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/articles → not-a-date\.md data does not match collection schema/);
+    expect(output).toContain('publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z');
+  });
+
+  it('a file with no front matter', async () => {
+    const { code, output } = await astroBuild(tempCorpus('no-front-matter').dir);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/articles → no-front-matter\.md data does not match collection schema/);
+    expect(output).toContain('title: is missing; add the headline readers see');
+  });
+});
