@@ -81,7 +81,7 @@ describe('error messages name the field and say what to do', () => {
     expect(found.find((problem) => problem.field === 'tags')?.message).toContain('["AI"');
   });
 
-  it.each([
+  it.each<[string, Record<string, unknown>, string, ...RegExp[]]>([
     ['an empty title', { title: '   ' }, 'title', /empty/, /headline/],
     ['a title that is a number', { title: 42 }, 'title', /text/, /headline/],
     ['an empty description', { description: '' }, 'description', /empty/, /dek/],
@@ -96,7 +96,7 @@ describe('error messages name the field and say what to do', () => {
     ['a source without a url', { source: { name: 'Reuters' } }, 'source.url', /missing/, /https:\/\//],
     ['a slug with capitals and spaces', { slug: 'Japan AI' }, 'slug', /"Japan AI" is not a slug/, /japan-ai-race/],
     ['a related entry that is not a slug', { related: ['ok-slug', 'Not A Slug'] }, 'related.1', /"Not A Slug" is not a slug/],
-  ] as const)('%s', (_, change, field, ...mentions) => {
+  ])('%s', (_, change, field, ...mentions) => {
     expectOneProblem({ ...minimal, ...change }, field, ...mentions);
   });
 

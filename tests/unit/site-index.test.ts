@@ -4,7 +4,7 @@ import { buildSiteIndex, ContentError, type ArticleFields, type SourceArticle } 
 const now = new Date('2026-11-25T12:00:00Z');
 
 /** A source article at content/articles/<file>.md; the body repeats the title so related ranking has words to match. */
-function source(file: string, fields: Partial<ArticleFields> & { publishedAt: string }): SourceArticle<ArticleFields> {
+function source(file: string, fields: Omit<Partial<ArticleFields>, 'publishedAt'> & { publishedAt: string }): SourceArticle<ArticleFields> {
   const { publishedAt, ...rest } = fields;
   const title = rest.title ?? file.replace(/-/g, ' ');
   return {
