@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './checks.ts';
 import { parseArticle, type ArticleSource, type ParsedArticle } from './content-files.ts';
 import { lineOfField } from './front-matter-lines.ts';
+import { nearDuplicateProblems, type CheckedBody } from './near-duplicates.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, SLUG_PATTERN, type ArticleData } from './schema.ts';
 import { articleSlug } from './slug.ts';
@@ -35,6 +36,7 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
   const problems: Problem[] = [];
   const checked: CheckedArticle[] = [];
   const linesByFile = new Map<string, ParsedArticle['lines']>();
+  const bodies: CheckedBody[] = [];
 
   for (const source of sources) {
     const parsed = parseArticle(source);
@@ -46,6 +48,7 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
     }
     const { article } = parsed;
     linesByFile.set(article.file, article.lines);
+    bodies.push(article);
     const lineOf = (field: string) => lineOfField(article.lines, field);
     const result = articleSchema.safeParse(article.data);
     if (!result.success) {
@@ -62,6 +65,9 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
     const lines = linesByFile.get(problem.file);
     problems.push(problem.field && lines ? { ...problem, line: lineOfField(lines, problem.field) } : problem);
   }
+
+  // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
+  problems.push(...nearDuplicateProblems(bodies));
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
   return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : sources.length };

@@ -116,7 +116,10 @@ async function readCapped(response: Response, maxBytes: number, url: URL, abort:
 }
 
 export async function fetchFeed(address: string, options: FetchOptions = {}): Promise<FeedDocument> {
-  const { timeoutMs, maxBytes, maxRedirects } = { ...DEFAULT_FETCH_LIMITS, ...options };
+  // Field by field: an option given as undefined means "the default", not "no limit".
+  const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs;
+  const maxBytes = options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_FETCH_LIMITS.maxRedirects;
   let url: URL;
   try {
     url = new URL(address);
