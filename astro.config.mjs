@@ -3,21 +3,34 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createMarkdownSafetyPlugin } from './src/lib/markdown-safety.ts';
+import { sitemapOptions } from './src/lib/sitemap.ts';
 
 /** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
+// Build and test tooling point these elsewhere (staging folders, fixture corpora, separate caches).
+const outDir = process.env.NEWSDESK_OUT_DIR || './dist';
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // Build and test tooling point these elsewhere (staging folders, fixture corpora, separate caches).
-  outDir: process.env.NEWSDESK_OUT_DIR || './dist',
+  outDir,
   cacheDir: process.env.NEWSDESK_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Sätteri stays the engine (unified() made large builds ~3x slower); the plugin sanitises editors' raw HTML and marks external links.
   markdown: { processor: satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })] }) },
-  integrations: [mdx(), sitemap()],
+  // The sitemap's <lastmod> dates are read back from the built article pages (see src/lib/sitemap.ts).
+  integrations: [mdx(), sitemap(sitemapOptions({ base, readPage: (file) => readFile(resolve(outDir, file), 'utf8').catch(() => undefined) }))],
+  // A CSP <meta> on every page: Astro hashes its own scripts and styles; search's Pagefind needs WebAssembly and a worker.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });
