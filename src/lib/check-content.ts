@@ -31,6 +31,8 @@ export const TODO_DEK = /^\s*TODO\b/i;
 /** A relative Markdown image, `![alt](./photo.jpg)` or `![alt](<photo one.jpg> "title")`. */
 const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))/g;
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+/** In MDX, HTML is JSX and reaches readers unsanitised: scripts, event handlers, javascript: URLs. */
+const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 
 export function checkArticles(sources: readonly ArticleSource[], options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
@@ -107,6 +109,19 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
       message: `"${src}" does not exist next to the article`,
       hint: 'check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
     });
+  }
+
+  if (/\.mdx$/i.test(article.file)) {
+    const active = MDX_ACTIVE_CONTENT.exec(withoutCode(article.body));
+    if (active) {
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + countNewlines(article.body, active.index),
+        severity: 'warning',
+        message: `"${active[0].trim()}" in MDX runs in readers' browsers: MDX is not sanitised like Markdown`,
+        hint: 'use a .md file for pasted HTML, or have a developer review this component code',
+      });
+    }
   }
 
   if (article.body.includes('![')) {

@@ -123,3 +123,14 @@ describe('checks beyond the schema', () => {
     ]);
   });
 });
+
+describe('MDX, which is code and not sanitised', () => {
+  it('warns when an MDX body has a script, an event handler or a javascript: URL', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'widget.mdx'), '---\ntitle: Widget\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nText.\n\n<button onClick="steal()">Go</button>\n');
+    writeFileSync(join(corpus.dir, 'fine.mdx'), '---\ntitle: Fine\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n```html\n<script>shown as code</script>\n```\n');
+    expect(check(corpus.dir, ['widget.mdx', 'fine.mdx']).problems.map(formatProblem)).toEqual([
+      `widget.mdx:10: warning: "onClick=" in MDX runs in readers' browsers: MDX is not sanitised like Markdown; use a .md file for pasted HTML, or have a developer review this component code`,
+    ]);
+  });
+});
