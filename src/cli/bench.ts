@@ -1,0 +1,412 @@
+/**
+ * `npm run bench`: builds a synthetic archive with the full Newsdesk build and with a minimal Astro site,
+ * and prints wall time, peak memory, output size and time by phase as Markdown tables.
+ *
+ *   npm run bench -- --articles 1000,4000,10000 --runs 3
+ *
+ * Options: --articles N,N,…  (default 1000,4000)   --runs N (cold builds per size, median reported; default 1)
+ *          --skip-baseline   --skip-warm   --skip-extras (checker and ranking timings)   --seed N
+ *          --keep (leave the temporary corpora and outputs)   --cpu-prof (write V8 profiles of the astro process)
+ *          --json FILE (also write the raw results)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../lib/bench/corpus.ts';
+import { parsePhases, type BuildPhases, type LogLine } from '../lib/bench/phases.ts';
+import { formatBytes, formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from '../lib/bench/report.ts';
+import { facetKey } from '../lib/facets.ts';
+import { rankRelated } from '../lib/related.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const baselineRoot = join(projectRoot, 'bench/baseline');
+const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
+/** Every build publishes up to this instant, so the same corpus always yields the same site. */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+const { values: options } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000,4000' },
+    runs: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
+    'skip-baseline': { type: 'boolean', default: false },
+    'skip-warm': { type: 'boolean', default: false },
+    'skip-extras': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
+});
+const sizes = options.articles.split(',').map((text) => Number(text.trim().replace(/_/g, '')));
+const runs = Number(options.runs);
+const seed = Number(options.seed);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: npm run bench -- [--articles 1000,4000,10000] [--runs 3] [--skip-baseline] [--skip-warm] [--skip-extras] [--keep] [--cpu-prof] [--json FILE]');
+  process.exit(2);
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+const startLoad = loadavg();
+const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
+log(`working in ${workDir}`);
+
+// ---------------------------------------------------------------- measuring one process tree
+
+interface Measured {
+  wallMs: number;
+  /** Peak resident memory of the largest process in the tree, in bytes (kernel's ru_maxrss via GNU time). */
+  peakRss: number | undefined;
+  lines: LogLine[];
+  status: number;
+}
+
+const timeBinary = ensureTimeBinary();
+
+/** GNU time reports ru_maxrss from wait4, which covers the build's child processes too. */
+function ensureTimeBinary(): string | undefined {
+  if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    log('installing Debian’s `time` package to read peak memory from the kernel');
+    spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'ignore' });
+    if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  }
+  log('no /usr/bin/time: peak memory is sampled from /proc every 50 ms instead (may miss short peaks)');
+  return undefined;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (the fallback when GNU time is missing). */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function measure(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<Measured> {
+  const rssFile = join(workDir, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  log(`${label}…`);
+  const started = performance.now();
+  // Node from this process first: astro's `#!/usr/bin/env node` must not find an older system Node.
+  const path = `${dirname(process.execPath)}:${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
+  const child = spawn(file, argv, { cwd: projectRoot, env: { ...process.env, ...env, PATH: path, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: LogLine[] = [];
+  let sampledPeak = 0;
+  const sampler = timeBinary ? undefined : setInterval(() => (sampledPeak = Math.max(sampledPeak, treeRss(child.pid!))), 50);
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const ms = performance.now() - started;
+      const parts = (pending + chunk).split('\n');
+      pending = parts.pop()!;
+      for (const text of parts) lines.push({ ms, text });
+      appendFileSync(logFile, chunk);
+    });
+  }
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (sampler) clearInterval(sampler);
+      const reported = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) * 1024 : undefined;
+      if (code !== 0) log(`${label} failed (exit ${code}); see ${logFile}`);
+      done({ wallMs, peakRss: timeBinary ? reported : sampledPeak, lines, status: code ?? 1 });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- reading the output
+
+interface OutputStats {
+  pages: number;
+  distBytes: number;
+  /** The largest article page and the CSS it links, before compression. */
+  largestArticle?: { path: string; html: number; css: number };
+  /** Article pages containing a <script> element. */
+  articlePagesWithScript: number;
+}
+
+function walk(dir: string, visit: (path: string, size: number) => void): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, visit);
+    else visit(path, statSync(path).size);
+  }
+}
+
+function readOutput(dist: string, articlesDir: string): OutputStats {
+  let pages = 0;
+  let distBytes = 0;
+  walk(dist, (path, size) => {
+    distBytes += size;
+    if (path.endsWith('.html')) pages++;
+  });
+  let largest: { path: string; size: number } | undefined;
+  let articlePagesWithScript = 0;
+  const articleRoot = join(dist, articlesDir);
+  if (existsSync(articleRoot)) {
+    walk(articleRoot, (path, size) => {
+      if (!path.endsWith('.html')) return;
+      if (!largest || size > largest.size) largest = { path, size };
+      if (/<script\b/i.test(readFileSync(path, 'utf8'))) articlePagesWithScript++;
+    });
+  }
+  if (!largest) return { pages, distBytes, articlePagesWithScript };
+  const html = readFileSync(largest.path, 'utf8');
+  let css = 0;
+  for (const link of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)) {
+    const href = /href="([^"]+)"/.exec(link[0])?.[1];
+    const file = href && join(dist, new URL(href, 'http://x/').pathname);
+    if (file && existsSync(file)) css += statSync(file).size;
+  }
+  return { pages, distBytes, articlePagesWithScript, largestArticle: { path: largest.path.slice(dist.length), html: largest.size, css } };
+}
+
+// ---------------------------------------------------------------- the builds
+
+interface BuildResult {
+  kind: 'newsdesk' | 'baseline' | 'newsdesk warm';
+  articles: number;
+  measured: Measured[];
+  phases: BuildPhases[];
+  output?: OutputStats;
+}
+
+function writeCorpus(dir: string, articles: readonly CorpusArticle[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const article of articles) {
+    const path = join(dir, article.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, article.content);
+  }
+}
+
+async function buildNewsdesk(label: string, content: string, dist: string, cache: string, logFile: string): Promise<Measured> {
+  const profileDir = join(workDir, 'profiles', label.replace(/\W+/g, '-'));
+  const env: NodeJS.ProcessEnv = {
+    NEWSDESK_CONTENT_DIR: content,
+    NEWSDESK_DIST: dist,
+    NEWSDESK_CACHE_DIR: cache,
+    NEWSDESK_NOW: NOW.toISOString(),
+    NEWSDESK_TIMING: '1',
+  };
+  if (options['cpu-prof']) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
+  return measure(label, process.execPath, [join(projectRoot, 'src/cli/build.ts')], env, logFile);
+}
+
+async function buildBaseline(label: string, content: string, dist: string, cache: string, logFile: string): Promise<Measured> {
+  const env: NodeJS.ProcessEnv = { NEWSDESK_CONTENT_DIR: content, NEWSDESK_OUT_DIR: dist, NEWSDESK_CACHE_DIR: cache };
+  return measure(label, bin('astro'), ['build', '--root', baselineRoot], env, logFile);
+}
+
+/** A visible edit to one published article: what an editor's typical commit does. */
+function editOneArticle(content: string, articles: readonly CorpusArticle[]): void {
+  const target = articles.find((article) => article.status === 'published')!;
+  appendFileSync(join(content, target.path), '\n\n## Update\n\nThis article was updated after publication with a correction from the desk.\n');
+}
+
+const results: BuildResult[] = [];
+const sizeDir = (size: number) => join(workDir, String(size));
+
+for (const size of sizes) {
+  const corpus = generateCorpus({ count: size, seed, now: NOW });
+  const content = join(sizeDir(size), 'content');
+  writeCorpus(content, corpus);
+  const summary = summarizeCorpus(corpus);
+  log(`${formatCount(size)} articles (${formatCount(summary.published)} published, ${summary.drafts} drafts, ${summary.scheduled} scheduled, ${Math.round(summary.meanWords)} words on average)`);
+
+  const newsdesk: BuildResult = { kind: 'newsdesk', articles: size, measured: [], phases: [] };
+  const baseline: BuildResult = { kind: 'baseline', articles: size, measured: [], phases: [] };
+  const cache = join(sizeDir(size), 'cache');
+  for (let run = 1; run <= runs; run++) {
+    // Alternate the two builds so drift in machine load affects both alike.
+    rmSync(cache, { recursive: true, force: true });
+    const dist = join(sizeDir(size), 'dist');
+    const measured = await buildNewsdesk(`newsdesk ${size} run ${run}`, content, dist, cache, join(sizeDir(size), `newsdesk-${run}.log`));
+    newsdesk.measured.push(measured);
+    newsdesk.phases.push(parsePhases(measured.lines));
+    if (run === runs && measured.status === 0) newsdesk.output = readOutput(dist, 'articles');
+
+    if (!options['skip-baseline']) {
+      const baseCache = join(sizeDir(size), 'baseline-cache');
+      const baseDist = join(sizeDir(size), 'baseline-dist');
+      rmSync(baseCache, { recursive: true, force: true });
+      rmSync(baseDist, { recursive: true, force: true });
+      const base = await buildBaseline(`baseline ${size} run ${run}`, content, baseDist, baseCache, join(sizeDir(size), `baseline-${run}.log`));
+      baseline.measured.push(base);
+      baseline.phases.push(parsePhases(base.lines));
+      if (run === runs && base.status === 0) baseline.output = readOutput(baseDist, 'articles');
+    }
+  }
+  results.push(newsdesk);
+  if (!options['skip-baseline']) results.push(baseline);
+
+  if (!options['skip-warm']) {
+    // The cache of the last cold run is kept; one article changes, as in an editor's commit.
+    editOneArticle(content, corpus);
+    const dist = join(sizeDir(size), 'dist');
+    const measured = await buildNewsdesk(`newsdesk ${size} warm`, content, dist, cache, join(sizeDir(size), 'newsdesk-warm.log'));
+    results.push({ kind: 'newsdesk warm', articles: size, measured: [measured], phases: [parsePhases(measured.lines)] });
+  }
+  if (!options.keep) {
+    for (const entry of ['dist', 'baseline-dist', 'cache', 'baseline-cache']) rmSync(join(sizeDir(size), entry), { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- component timings
+
+interface Timing {
+  what: string;
+  articles: number;
+  ms: number | undefined;
+  note: string;
+}
+const timings: Timing[] = [];
+
+if (!options['skip-extras']) {
+  const checker = join(projectRoot, 'src/cli/check-content.ts');
+  if (existsSync(checker)) {
+    const corpus = generateCorpus({ count: 1000, seed, now: NOW });
+    const content = join(workDir, 'checker-content');
+    writeCorpus(content, corpus);
+    const walls: number[] = [];
+    let peak = 0;
+    let ok = true;
+    for (let run = 1; run <= Math.max(3, runs); run++) {
+      const measured = await measure(`content checker 1000 run ${run}`, process.execPath, [checker, content], { NEWSDESK_CONTENT_DIR: content, NEWSDESK_NOW: NOW.toISOString() }, join(workDir, 'checker.log'));
+      ok &&= measured.status === 0;
+      walls.push(measured.wallMs);
+      peak = Math.max(peak, measured.peakRss ?? 0);
+    }
+    timings.push({ what: 'content checker (`npm run check:content`)', articles: 1000, ms: median(walls), note: `${ok ? 'passed' : 'FAILED (see checker.log)'}; peak ${formatBytes(peak)}` });
+  } else {
+    timings.push({ what: 'content checker', articles: 1000, ms: undefined, note: 'src/cli/check-content.ts does not exist yet' });
+  }
+
+  for (const size of [...new Set([...sizes, 10_000])].sort((a, b) => a - b)) {
+    const published = generateCorpus({ count: size, seed, now: NOW }).filter((article) => article.status === 'published');
+    const candidates = published.map((article) => ({
+      slug: article.slug,
+      title: article.title,
+      description: article.description,
+      body: article.body,
+      tagKeys: [...new Set(article.tags.map(facetKey))],
+      publishedAt: article.publishedAt,
+      curated: article.related,
+    }));
+    const walls: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      rankRelated(candidates, { limit: 5 });
+      walls.push(performance.now() - started);
+    }
+    timings.push({ what: 'related ranking (`rankRelated`, in process)', articles: size, ms: median(walls), note: `${formatCount(published.length)} published; median of 3` });
+  }
+}
+
+// ---------------------------------------------------------------- the report
+
+const loadAtEnd = loadavg();
+const cpuModel = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+const astroVersion = JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')).version;
+const pagefindVersion = JSON.parse(readFileSync(join(projectRoot, 'node_modules/pagefind/package.json'), 'utf8')).version;
+
+const medianOf = (values: Array<number | undefined>) => {
+  const known = values.filter((value): value is number => value !== undefined && Number.isFinite(value));
+  return known.length === 0 ? undefined : median(known);
+};
+const maxOf = (values: Array<number | undefined>) => {
+  const known = values.filter((value): value is number => value !== undefined);
+  return known.length === 0 ? undefined : Math.max(...known);
+};
+const wallOf = (result: BuildResult) => medianOf(result.measured.map((m) => m.wallMs));
+
+const buildHeaders = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'peak RSS', 'dist/', 'content check', 'content sync', 'bundle', 'site index', 'render', 'search index', 'failed runs'];
+const buildAlign: Align[] = ['left', ...Array<Align>(buildHeaders.length - 1).fill('right')];
+const buildRows = results.map((result) => {
+  const wall = wallOf(result);
+  const pages = result.output?.pages;
+  const phase = (key: Exclude<keyof BuildPhases, 'indexBuilds'>) => formatDuration(medianOf(result.phases.map((p) => p[key])));
+  return [
+    result.kind,
+    formatCount(result.articles),
+    pages === undefined ? '–' : formatCount(pages),
+    formatSeconds(wall),
+    wall === undefined || !pages ? '–' : formatSeconds((wall / pages) * 1000),
+    formatBytes(maxOf(result.measured.map((m) => m.peakRss))),
+    formatBytes(result.output?.distBytes),
+    result.kind === 'baseline' ? '–' : phase('check'),
+    phase('sync'),
+    phase('bundle'),
+    result.kind === 'baseline' ? '–' : phase('index'),
+    phase('render'),
+    result.kind === 'baseline' ? '–' : phase('search'),
+    String(result.measured.filter((m) => m.status !== 0).length),
+  ];
+});
+
+const ratioRows = sizes.flatMap((size) => {
+  const of = (kind: BuildResult['kind']) => results.find((result) => result.kind === kind && result.articles === size);
+  const cold = of('newsdesk');
+  const base = of('baseline');
+  const warm = of('newsdesk warm');
+  const coldWall = cold && wallOf(cold);
+  return [[
+    formatCount(size),
+    formatSeconds(coldWall),
+    base ? formatSeconds(wallOf(base)) : '–',
+    base && coldWall ? formatRatio(coldWall / wallOf(base)!) : '–',
+    warm ? formatSeconds(wallOf(warm)) : '–',
+    warm && coldWall ? formatRatio(wallOf(warm)! / coldWall) : '–',
+    cold?.output?.largestArticle ? `${formatBytes(cold.output.largestArticle.html + cold.output.largestArticle.css)} (${formatBytes(cold.output.largestArticle.html)} HTML + ${formatBytes(cold.output.largestArticle.css)} CSS)` : '–',
+    cold?.output ? String(cold.output.articlePagesWithScript) : '–',
+    cold ? String(maxOf(cold.phases.map((p) => p.indexBuilds)) ?? 0) : '–',
+  ]];
+});
+
+const report = [
+  `## Results (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+  '',
+  `Machine: ${cpus().length} CPUs (${cpuModel}), ${formatBytes(totalmem())} memory (${formatBytes(freemem())} free at the end), Node ${process.version}, Astro ${astroVersion}, Pagefind ${pagefindVersion}.`,
+  `Load average (1/5/15 min) at the start: ${startLoad.map((l) => l.toFixed(2)).join(' / ')}; at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(' / ')}.`,
+  `Cold builds (empty Astro cache), ${runs} run${runs === 1 ? '' : 's'} per size${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. Corpus seed ${seed}; build clock ${NOW.toISOString()}.`,
+  '',
+  formatTable(buildHeaders, buildRows, buildAlign),
+  '',
+  formatTable(
+    ['articles', 'Newsdesk', 'baseline', 'ratio', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with <script>', 'site index builds'],
+    ratioRows,
+    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  ),
+  '',
+  ...(timings.length > 0
+    ? [formatTable(['component', 'articles', 'time', 'notes'], timings.map((t) => [t.what, formatCount(t.articles), formatDuration(t.ms), t.note]), ['left', 'right', 'right', 'left']), '']
+    : []),
+  'Peak RSS is the largest single process of the build (astro or pagefind), as the kernel reports it (ru_maxrss via GNU time).',
+  'Phases come from log timestamps: content check = `check:content`, run by the build before Astro; content sync = Astro content layer; bundle = Vite; site index = loading the collection + src/lib/site-index.ts (related ranking is most of it); render = generating static routes minus the site index; search index = Pagefind.',
+].join('\n');
+
+console.log(report);
+if (options.json) writeFileSync(options.json, JSON.stringify({ sizes, runs, seed, results: results.map(({ measured, ...rest }) => ({ ...rest, measured: measured.map(({ lines, ...m }) => m) })), timings }, null, 2));
+if (options.keep) log(`kept ${workDir}`);
+else rmSync(workDir, { recursive: true, force: true });
