@@ -77,8 +77,9 @@ const corePagesOf = (site: BuiltSite) => htmlPagesOf(site).filter((file) => /^(i
 
 async function build(now: string): Promise<BuiltSite> {
   const site = await buildSite({ contentDir: FIXTURE, basePath: '/desk/', siteUrl: 'https://news.example.org', now });
-  if (site.exitCode !== 0) throw new Error(`build failed (${site.exitCode}):\n${site.stderr}\n${site.stdout.slice(-3000)}`);
-  return site;
+  if (site.exitCode === 0) return site;
+  site.cleanup();
+  throw new Error(`build failed (${site.exitCode}):\n${site.stderr}\n${site.stdout.slice(-3000)}`);
 }
 
 describe(`the site built at ${NOW}`, () => {
