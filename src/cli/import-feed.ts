@@ -134,7 +134,7 @@ function gateThroughChecker(decisions: ImportDecision[], existingSources: Articl
   if (!drafts.length) return;
   const encoder = new TextEncoder();
   const draftSources = drafts.map((draft) => ({ file: draft.file, absolutePath: resolve(cwd, draft.file), bytes: encoder.encode(draft.contents) }));
-  const { problems } = checkArticles([...existingSources, ...draftSources], { now, fileExists: existsSync, only: new Set(drafts.map((draft) => draft.file)) });
+  const { problems } = checkArticles([...existingSources, ...draftSources], { now, fileExists: existsSync, only: new Set(drafts.map((draft) => draft.file)), nearDuplicates: false });
   decisions.forEach((decision, position) => {
     if (decision.kind !== 'import') return;
     const errors = problems.filter((problem) => problem.file === decision.file && problem.severity === 'error');

@@ -17,6 +17,8 @@ export interface CheckOptions {
   fileExists: (absolutePath: string) => boolean;
   /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
   only?: ReadonlySet<string>;
+  /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
+  nearDuplicates?: boolean;
 }
 
 export interface CheckResult {
@@ -69,7 +71,7 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
   }
 
   // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
-  problems.push(...nearDuplicateProblems(bodies));
+  if (options.nearDuplicates !== false) problems.push(...nearDuplicateProblems(bodies));
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
   return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : sources.length };

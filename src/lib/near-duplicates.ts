@@ -278,16 +278,36 @@ export function splitParagraphs(markdown: string, firstLine = 1): Paragraph[] {
   return paragraphs;
 }
 
+/** Up to this many paragraphs, comparing every pair exactly (at most 1,225 comparisons) is cheaper than an index. */
+const ALL_PAIRS_LIMIT = 50;
+
 /**
  * Paragraphs within one article that say the same thing twice (a rewrite that repeats itself).
  * Defaults: threshold 0.8, 5-word shingles, paragraphs under 20 words ignored.
  */
 export function findRepeatedParagraphs(markdown: string, options: NearDuplicateOptions & { firstLine?: number } = {}): RepeatedParagraphs[] {
-  const paragraphs = splitParagraphs(markdown, options.firstLine);
-  const index = new NearDuplicateIndex({ minWords: 20, ...options });
-  paragraphs.forEach((paragraph) => index.add(String(paragraph.index), paragraph.text));
+  const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
+  const shingleSize = options.shingleSize ?? SHINGLE_SIZE;
+  const minWords = options.minWords ?? 20;
+  const candidates = splitParagraphs(markdown, options.firstLine).flatMap((paragraph) => {
+    const words = shingleWords(paragraph.text);
+    return words.length < minWords ? [] : [{ paragraph, shingles: shingleHashes(words, shingleSize) }];
+  });
+  const repeats: RepeatedParagraphs[] = [];
+  if (candidates.length <= ALL_PAIRS_LIMIT) {
+    for (let x = 0; x < candidates.length; x++) {
+      for (let y = x + 1; y < candidates.length; y++) {
+        const similarity = jaccard(candidates[x].shingles, candidates[y].shingles);
+        if (similarity >= threshold) repeats.push({ first: candidates[x].paragraph, second: candidates[y].paragraph, similarity });
+      }
+    }
+    return repeats.sort((a, b) => b.similarity - a.similarity || a.first.index - b.first.index || a.second.index - b.second.index);
+  }
+  const index = new NearDuplicateIndex({ threshold, shingleSize, minWords });
+  const byId = new Map(candidates.map(({ paragraph }) => [String(paragraph.index), paragraph]));
+  for (const { paragraph } of candidates) index.add(String(paragraph.index), paragraph.text);
   return index.pairs().map((pair) => {
-    const [first, second] = [paragraphs[Number(pair.a)], paragraphs[Number(pair.b)]].sort((x, y) => x.index - y.index);
+    const [first, second] = [byId.get(pair.a)!, byId.get(pair.b)!].sort((a, b) => a.index - b.index);
     return { first, second, similarity: pair.similarity };
   });
 }

@@ -163,3 +163,13 @@ describe('the content checker’s near-duplicate warnings', () => {
     ])).toEqual([]);
   });
 });
+
+describe('long articles', () => {
+  it('finds a repeated paragraph among more than fifty through the index', () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => randomText(100 + i, 60));
+    paragraphs.push(edit(paragraphs[5], 100));
+    const repeats = findRepeatedParagraphs(paragraphs.join('\n\n'));
+    expect(repeats.map((repeat) => [repeat.first.index, repeat.second.index])).toEqual([[5, 60]]);
+    expect(repeats[0].second.line).toBe(121);
+  });
+});

@@ -101,7 +101,7 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
   const siteTags = new Map(tagIndex.all.map((tag) => [tag.key, tag.name]));
 
   const entries = options.limit === undefined ? feed.entries : feed.entries.slice(0, options.limit);
-  return entries.map((entry): ImportDecision => {
+  const decisions = entries.map((entry): ImportDecision => {
     const title = label(entry);
     const linkMatch = byUrl.get(urlKey(entry.link) ?? '');
     if (linkMatch) return { kind: 'duplicate', title, match: linkMatch, by: 'link' };
@@ -122,11 +122,7 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
     const file = `${options.folder}/${slug}.md`;
     const contents = serializeDraft(draft);
     const problems = verifyDraftFile(contents, draft);
-    const candidate: CheckedArticle = { file, slug, data: { tags: draft.tags, related: [], draft: true, publishedAt: draft.publishedAt } };
-    for (const problem of crossArticleProblems([...checked, candidate], options.now)) {
-      if (problem.file === file && problem.severity === 'error') problems.push(`${problem.field ?? 'article'}: ${problem.message}`);
-    }
-    if (problems.length) return { kind: 'rejected', title: draft.title, reason: `the draft would not pass the checker (${problems.join('; ')})` };
+    if (problems.length) return { kind: 'rejected', title: draft.title, reason: rejection(problems) };
 
     // Later entries of the same feed are compared with this one too: feeds repeat stories under new links.
     taken.add(slug);
@@ -137,7 +133,25 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
     if (guidKey && !byUrl.has(guidKey)) byUrl.set(guidKey, match);
     const id = `new:${slug}`;
     if (similarity.add(id, text)) matchById.set(id, match);
-    checked.push(candidate);
     return { kind: 'import', title: draft.title, slug, file, contents, draft };
   });
+
+  // Cross-article checks once for the whole batch (they are linear in the site's size).
+  const drafts = decisions.flatMap((decision): CheckedArticle[] =>
+    decision.kind === 'import' ? [{ file: decision.file, slug: decision.slug, data: { tags: decision.draft.tags, related: [], draft: true, publishedAt: decision.draft.publishedAt } }] : [],
+  );
+  const draftFiles = new Set(drafts.map((draft) => draft.file));
+  const errorsByFile = new Map<string, string[]>();
+  for (const problem of crossArticleProblems([...checked, ...drafts], options.now)) {
+    if (problem.severity !== 'error' || !draftFiles.has(problem.file)) continue;
+    errorsByFile.set(problem.file, [...(errorsByFile.get(problem.file) ?? []), `${problem.field ?? 'article'}: ${problem.message}`]);
+  }
+  return decisions.map((decision) => {
+    const errors = decision.kind === 'import' ? errorsByFile.get(decision.file) : undefined;
+    return errors ? { kind: 'rejected', title: decision.title, reason: rejection(errors) } : decision;
+  });
+}
+
+function rejection(problems: readonly string[]): string {
+  return `the draft would not pass the checker (${problems.join('; ')})`;
 }
