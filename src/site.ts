@@ -1,7 +1,10 @@
 /** Binds the pure lib/ modules to this site: its config, its base path, the build's clock and the content collection. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { createDateFormatter } from './lib/dates.ts';
 import { facetKey } from './lib/facets.ts';
+import { markdownBody } from './lib/markdown-body.ts';
 import { createPaths } from './lib/paths.ts';
 import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site-index.ts';
 import { siteConfig } from './site.config.ts';
@@ -18,13 +21,18 @@ export type Article = IndexedArticle<ArticleEntryData>;
 
 let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
 
+/** The loader does not keep bodies (retainBody: false); entry paths are relative to the project root, where builds run. */
+function bodyOf(entry: CollectionEntry<'articles'>): string {
+  return entry.body ?? (entry.filePath ? markdownBody(readFileSync(resolve(entry.filePath), 'utf8')) : '');
+}
+
 /** Built on first use and shared by every page of the build. */
 export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
   const requested = performance.now();
   siteIndex ??= getCollection('articles').then((entries) => {
     const started = performance.now();
     const index = buildSiteIndex(
-      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: entry.body ?? '' })),
+      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: bodyOf(entry) })),
       { now: buildNow, relatedLimit: siteConfig.relatedLimit },
     );
     // `npm run bench` reads this line to report the index (mostly related ranking) as its own phase.
