@@ -1,0 +1,424 @@
+/**
+ * Discovery features of the built site: feeds, head metadata, sitemap, robots.txt, search, 404 and the CSP.
+ * Built for real from tests/fixtures/discovery under BASE_PATH=/desk/ at a fixed "now".
+ *
+ * The fixture: four published articles, one with a hostile headline, dek, tag and byline full of `<`, `&` and quotes;
+ * one with a local lead image and an update; one with a remote lead image; one without a byline. A draft
+ * (the only one to mention "quibbleberry") and a piece scheduled after "now" (the only one to mention "zanzibarite").
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { serveSite } from '../helpers/serve.ts';
+
+const NOW = '2026-12-01T00:00:00Z';
+const ORIGIN = 'https://news.example.org';
+const BASE = '/desk/';
+const HOSTILE = '</script><script>alert(1)</script> & "quotes"';
+
+/** Newest first. */
+const PUBLISHED = ['hostile-headline', 'local-lead-image', 'remote-lead-image', 'unsigned-brief'];
+const UNPUBLISHED = [
+  { slug: 'draft-unfinished', word: 'quibbleberry' },
+  { slug: 'scheduled-embargo', word: 'zanzibarite' },
+];
+const TITLES: Record<string, string> = {
+  'hostile-headline': HOSTILE,
+  'local-lead-image': 'Chip makers race to package memory closer to compute',
+  'remote-lead-image': 'Regulators publish draft rules for AI model audits',
+  'unsigned-brief': 'Undersea cable repair ships are booked solid',
+};
+const articleUrl = (slug: string) => `${ORIGIN}${BASE}articles/${slug}/`;
+
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'dc:creator', 'url', 'sitemap'].includes(name) });
+
+let site: BuiltSite;
+const parseXml = (path: string) => {
+  const text = site.read(path);
+  expect(XMLValidator.validate(text), `${path} is well-formed`).toBe(true);
+  return xml.parse(text);
+};
+const htmlFiles = () => readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+const meta = (page: HTMLElement, key: string): string[] =>
+  page.querySelectorAll(`head meta[property="${key}"], head meta[name="${key}"]`).map((tag) => tag.getAttribute('content') ?? '');
+const jsonLd = (page: HTMLElement) => page.querySelectorAll('script[type="application/ld+json"]').map((script) => JSON.parse(script.textContent));
+
+beforeAll(async () => {
+  site = await buildSite({ contentDir: 'tests/fixtures/discovery', basePath: BASE, siteUrl: ORIGIN, now: NOW });
+  if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stderr}\n${site.stdout}`);
+});
+afterAll(() => site?.cleanup());
+
+describe('the RSS feed', () => {
+  it('lists exactly the published articles, newest first, with absolute URLs under the base path', () => {
+    const { channel } = parseXml('rss.xml').rss;
+    expect(channel.link).toBe(`${ORIGIN}${BASE}`);
+    expect(channel['atom:link']['@_href']).toBe(`${ORIGIN}${BASE}rss.xml`);
+    expect(channel.item.map((item: { link: string }) => item.link)).toEqual(PUBLISHED.map(articleUrl));
+    for (const item of channel.item) {
+      const slug = PUBLISHED.find((candidate) => articleUrl(candidate) === item.link)!;
+      expect(item.title).toBe(TITLES[slug]);
+      expect(item.guid['#text']).toBe(item.link);
+      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+      expect(item.description).toBeTruthy();
+      expect(item.category.length).toBeGreaterThan(0);
+    }
+    const times = channel.item.map((item: { pubDate: string }) => Date.parse(item.pubDate));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('credits bylines and tags, and leaves unsigned pieces without a creator', () => {
+    const items = parseXml('rss.xml').rss.channel.item;
+    const local = items.find((item: { link: string }) => item.link === articleUrl('local-lead-image'));
+    expect(local['dc:creator']).toEqual(['Mariko Tanaka', 'Alex Kim']);
+    expect(local.category).toEqual(['AI', 'Hardware']);
+    expect(items.find((item: { link: string }) => item.link === articleUrl('unsigned-brief'))['dc:creator']).toBeUndefined();
+  });
+
+  it('is advertised on every page, with the JSON Feed', () => {
+    const missing = htmlFiles().filter((file) => {
+      const head = site.html(file);
+      return (
+        head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href') !== `${BASE}rss.xml` ||
+        head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href') !== `${BASE}feed.json`
+      );
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the tag feeds', () => {
+  it('list only the articles carrying the tag', () => {
+    expect(parseXml('tags/ai/rss.xml').rss.channel.item.map((item: { link: string }) => item.link)).toEqual(
+      ['local-lead-image', 'remote-lead-image'].map(articleUrl),
+    );
+    expect(parseXml('tags/networking/rss.xml').rss.channel.item.map((item: { link: string }) => item.link)).toEqual([articleUrl('unsigned-brief')]);
+    expect(parseXml('tags/ai/rss.xml').rss.channel['atom:link']['@_href']).toBe(`${ORIGIN}${BASE}tags/ai/rss.xml`);
+  });
+
+  it('exist for every tag page, and the tag page links its feed', () => {
+    const tagDirs = readdirSync(join(site.outDir, 'tags'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(tagDirs.length).toBeGreaterThan(3);
+    for (const { name } of tagDirs) {
+      expect(site.exists(`tags/${name}/rss.xml`), name).toBe(true);
+      expect(site.html(`tags/${name}/`).querySelector('head link[type="application/rss+xml"][href$="/rss.xml"]:not([href="/desk/rss.xml"])')?.getAttribute('href')).toBe(
+        `${BASE}tags/${name}/rss.xml`,
+      );
+    }
+  });
+});
+
+describe('the JSON Feed', () => {
+  const feed = () => JSON.parse(site.read('feed.json'));
+
+  it('has the JSON Feed 1.1 shape', () => {
+    const { version, title, home_page_url, feed_url, items } = feed();
+    expect(version).toBe('https://jsonfeed.org/version/1.1');
+    expect(title).toBe('Newsdesk');
+    expect(home_page_url).toBe(`${ORIGIN}${BASE}`);
+    expect(feed_url).toBe(`${ORIGIN}${BASE}feed.json`);
+    for (const item of items) {
+      expect(typeof item.id).toBe('string');
+      expect(typeof item.title).toBe('string');
+      expect(item.content_text || item.content_html).toBeTruthy();
+      expect(new Date(item.date_published).toISOString()).toBe(item.date_published);
+    }
+  });
+
+  it('lists the same articles as the RSS feed, with updates and original stories', () => {
+    const items = feed().items;
+    expect(items.map((item: { url: string }) => item.url)).toEqual(PUBLISHED.map(articleUrl));
+    const local = items[1];
+    expect(local.date_modified).toBe('2026-11-22T16:30:00.000Z');
+    expect(local.external_url).toBe('https://silicon.example.com/packaging');
+    expect(local.authors).toEqual([
+      { name: 'Mariko Tanaka', url: `${ORIGIN}${BASE}authors/mariko-tanaka/` },
+      { name: 'Alex Kim', url: `${ORIGIN}${BASE}authors/alex-kim/` },
+    ]);
+  });
+});
+
+describe('the sitemap', () => {
+  const entries = (): Array<{ loc: string; lastmod?: string }> =>
+    parseXml('sitemap-index.xml').sitemapindex.sitemap.flatMap(({ loc }: { loc: string }) => {
+      expect(loc.startsWith(`${ORIGIN}${BASE}`)).toBe(true);
+      return parseXml(loc.slice(ORIGIN.length)).urlset.url;
+    });
+
+  it('lists every published article, dated by its last change', () => {
+    const articles = entries().filter((entry) => entry.loc.startsWith(`${ORIGIN}${BASE}articles/`));
+    expect(articles.map((entry) => entry.loc).sort()).toEqual(PUBLISHED.map(articleUrl).sort());
+    const lastmod = Object.fromEntries(articles.map((entry) => [entry.loc, entry.lastmod]));
+    expect(lastmod[articleUrl('local-lead-image')]).toBe('2026-11-22T16:30:00.000Z');
+    expect(lastmod[articleUrl('remote-lead-image')]).toBe('2026-11-15T08:00:00.000Z');
+    expect(Object.values(lastmod).every((value) => value && !Number.isNaN(Date.parse(value)))).toBe(true);
+  });
+
+  it('lists nothing outside the base path, and neither search nor the 404 page', () => {
+    const locs = entries().map((entry) => entry.loc);
+    expect(locs.filter((loc) => !loc.startsWith(`${ORIGIN}${BASE}`))).toEqual([]);
+    expect(locs.filter((loc) => /\/(search|404)\/?$|\.(xml|json|txt)$/.test(loc))).toEqual([]);
+    expect(locs).toContain(`${ORIGIN}${BASE}`);
+  });
+
+  it('is named in robots.txt by its absolute URL', () => {
+    expect(site.read('robots.txt')).toMatch(new RegExp(`^Sitemap: ${ORIGIN}${BASE}sitemap-index\\.xml$`, 'm'));
+    expect(site.read('robots.txt')).toMatch(/^User-agent: \*$/m);
+  });
+});
+
+describe('an article page head', () => {
+  const page = () => site.html('articles/local-lead-image/');
+
+  it('has its title, description and absolute canonical URL', () => {
+    expect(page().querySelector('title')!.text).toBe(`${TITLES['local-lead-image']} | Newsdesk`);
+    expect(meta(page(), 'description')).toEqual(['Advanced packaging puts high-bandwidth memory beside the processor, and capacity for it is now the bottleneck.']);
+    expect(page().querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(articleUrl('local-lead-image'));
+  });
+
+  it('describes an Open Graph article with dates, tags and a real lead image', () => {
+    const head = page();
+    expect(meta(head, 'og:type')).toEqual(['article']);
+    expect(meta(head, 'og:url')).toEqual([articleUrl('local-lead-image')]);
+    expect(meta(head, 'og:title')).toEqual([TITLES['local-lead-image']]);
+    expect(meta(head, 'og:site_name')).toEqual(['Newsdesk']);
+    expect(meta(head, 'article:published_time')).toEqual(['2026-11-18T12:00:00.000Z']);
+    expect(meta(head, 'article:modified_time')).toEqual(['2026-11-22T16:30:00.000Z']);
+    expect(meta(head, 'article:tag')).toEqual(['AI', 'Hardware']);
+    const [image] = meta(head, 'og:image');
+    expect(image).toMatch(new RegExp(`^${ORIGIN}${BASE}_astro/.+\\.jpe?g$`));
+    expect(site.exists(new URL(image!).pathname), 'the og:image file is in the build').toBe(true);
+    expect(meta(head, 'og:image:alt')).toEqual(['A red square with a white letter N']);
+    expect(meta(head, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(meta(head, 'twitter:image')).toEqual([image]);
+  });
+
+  it('carries NewsArticle JSON-LD that parses and agrees with the page', () => {
+    const [ld] = jsonLd(page());
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.headline).toBe(TITLES['local-lead-image']);
+    expect(ld.datePublished).toBe('2026-11-18T12:00:00.000Z');
+    expect(ld.dateModified).toBe('2026-11-22T16:30:00.000Z');
+    expect(ld.mainEntityOfPage['@id']).toBe(articleUrl('local-lead-image'));
+    expect(ld.keywords).toEqual(['AI', 'Hardware']);
+    expect(ld.image).toEqual(meta(page(), 'og:image'));
+    expect(ld.author.map((author: { '@type': string; name: string }) => [author['@type'], author.name])).toEqual([
+      ['Person', 'Mariko Tanaka'],
+      ['Person', 'Alex Kim'],
+    ]);
+    for (const author of ld.author) expect(site.exists(new URL(author.url).pathname), author.url).toBe(true);
+    expect(ld.publisher['@type']).toBe('Organization');
+    expect(ld.publisher.logo['@type']).toBe('ImageObject');
+  });
+
+  it('names a publisher logo that is a real PNG of at least 112 × 112 pixels', () => {
+    const { logo } = jsonLd(page())[0].publisher;
+    const png = readFileSync(join(site.outDir, new URL(logo.url).pathname.slice(BASE.length)));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(Math.min(width, height)).toBeGreaterThanOrEqual(112);
+    expect([logo.width, logo.height]).toEqual([width, height]);
+  });
+
+  it('uses a remote lead image as it is, and credits unsigned pieces to the publication', () => {
+    expect(meta(site.html('articles/remote-lead-image/'), 'og:image')).toEqual(['https://images.example.com/audits/lead.jpg']);
+    const unsigned = site.html('articles/unsigned-brief/');
+    expect(jsonLd(unsigned)[0].author).toEqual([jsonLd(unsigned)[0].publisher]);
+    expect(meta(unsigned, 'twitter:card')).toEqual(['summary']);
+  });
+});
+
+describe('other pages', () => {
+  it('describe a website, with no article data', () => {
+    const front = site.html('');
+    expect(meta(front, 'og:type')).toEqual(['website']);
+    expect(front.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}`);
+    expect(meta(front, 'article:published_time')).toEqual([]);
+    expect(jsonLd(front)).toEqual([]);
+  });
+});
+
+describe('a hostile headline', () => {
+  it('stays text in the page, its title and its meta tags', () => {
+    const page = site.html('articles/hostile-headline/');
+    // Inside quoted attribute values "<" is inert; what must never happen is a new element.
+    expect(page.querySelectorAll('script').map((script) => script.getAttribute('type'))).toEqual(['application/ld+json']);
+    expect(page.querySelectorAll('title')).toHaveLength(1);
+    expect(page.querySelector('title')!.text).toBe(`${HOSTILE} | Newsdesk`);
+    expect(page.querySelector('h1')!.text).toBe(HOSTILE);
+    expect(meta(page, 'og:title')).toEqual([HOSTILE]);
+    expect(meta(page, 'twitter:title')).toEqual([HOSTILE]);
+  });
+
+  it('cannot close its JSON-LD script element, which still parses to the headline', () => {
+    const raw = site.read('articles/hostile-headline/');
+    const blocks = [...raw.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).not.toMatch(/[<>]/);
+    expect(JSON.parse(blocks[0]!).headline).toBe(HOSTILE);
+    expect(JSON.parse(blocks[0]!).author[0].name).toBe('Smith & Wesson');
+  });
+
+  it('stays escaped in the RSS feeds and intact in the JSON Feed', () => {
+    for (const path of ['rss.xml', 'tags/security/rss.xml']) {
+      expect(site.read(path)).not.toContain('<script>');
+      expect(parseXml(path).rss.channel.item[0].title).toBe(HOSTILE);
+    }
+    const [item] = parseXml('rss.xml').rss.channel.item;
+    expect(item['dc:creator']).toEqual(['Smith & Wesson']);
+    expect(item.category).toEqual(['Security', 'R&D']);
+    expect(JSON.parse(site.read('feed.json')).items[0].title).toBe(HOSTILE);
+  });
+});
+
+/** Pagefind's index fragments: gzip, a signature, then one page's JSON (url, content, meta). */
+function indexedPages(): Array<{ url: string; content: string; meta: Record<string, string> }> {
+  const dir = join(site.outDir, 'pagefind', 'fragment');
+  return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, '')));
+}
+
+describe('drafts and scheduled pieces', () => {
+  it('appear in no feed and not in the sitemap', () => {
+    const everything = ['rss.xml', 'feed.json', 'sitemap-0.xml', 'tags/ai/rss.xml', 'tags/hardware/rss.xml'].map((path) => site.read(path)).join('\n');
+    for (const { slug } of UNPUBLISHED) expect(everything).not.toContain(slug);
+    expect(everything).not.toMatch(/Draft:|Embargoed:/);
+  });
+
+  it('are not in the search index, which holds exactly the published articles', () => {
+    const pages = indexedPages();
+    expect(pages.map((page) => page.url).sort()).toEqual(PUBLISHED.map((slug) => `/articles/${slug}/`).sort());
+    const text = JSON.stringify(pages);
+    for (const { word } of UNPUBLISHED) expect(text).not.toContain(word);
+    expect(JSON.parse(site.read('pagefind/pagefind-entry.json')).languages.en.page_count).toBe(PUBLISHED.length);
+  });
+});
+
+describe('the search index', () => {
+  it('gives each article its headline and date, and indexes the dek and body', () => {
+    const page = indexedPages().find((candidate) => candidate.url === '/articles/hostile-headline/')!;
+    expect(page.meta.title).toBe(HOSTILE);
+    expect(page.meta.date).toBe('Nov 20, 2026');
+    expect(page.content).toContain('marmalising');
+    expect(page.content).toContain('an ampersand');
+  });
+});
+
+describe('the search page', () => {
+  const page = () => site.html('search/');
+
+  it('loads Pagefind from the site itself, with results linked under the base path', () => {
+    const config = page().querySelector('pagefind-config')!;
+    expect(config.getAttribute('bundle-path')).toBe(`${BASE}pagefind/`);
+    expect(config.getAttribute('base-url')).toBe(BASE);
+    const script = page().querySelector('script[src$="pagefind-component-ui.js"]')!.getAttribute('src')!;
+    expect(script).toBe(`${BASE}pagefind/pagefind-component-ui.js`);
+    expect(site.exists(script)).toBe(true);
+    expect(site.exists(page().querySelector('link[href$="pagefind-component-ui.css"]')!.getAttribute('href')!)).toBe(true);
+  });
+
+  it('explains without JavaScript that search needs it, and offers the tag index', () => {
+    const noscript = page().querySelector('main noscript')!;
+    expect(noscript.text).toMatch(/needs JavaScript/);
+    expect(noscript.innerHTML).toContain(`href="${BASE}tags/"`);
+  });
+
+  it('is kept out of search engines', () => {
+    expect(meta(page(), 'robots')).toEqual(['noindex']);
+  });
+});
+
+describe('the 404 page', () => {
+  it('exists, is kept out of search engines and leads to the front page and to search', () => {
+    const page = site.html('404.html');
+    expect(page.querySelector('main h1')!.text).toMatch(/not found/i);
+    expect(meta(page, 'robots')).toEqual(['noindex']);
+    const links = page.querySelectorAll('main a').map((link) => link.getAttribute('href'));
+    expect(links).toContain(BASE);
+    expect(links).toContain(`${BASE}search/`);
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  const policyOf = (file: string) => {
+    const tags = site.html(file).querySelectorAll('head meta[http-equiv="content-security-policy"]');
+    expect(tags, file).toHaveLength(1);
+    return Object.fromEntries(
+      tags[0]!
+        .getAttribute('content')!
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter((parts) => parts[0])
+        .map(([name, ...sources]) => [name!, sources]),
+    );
+  };
+
+  it('is on every page: own scripts and styles only, no plugins, no base rewriting', () => {
+    for (const file of htmlFiles()) {
+      const policy = policyOf(file);
+      expect(policy['object-src'], file).toEqual(["'none'"]);
+      expect(policy['base-uri'], file).toEqual(["'self'"]);
+      expect(policy['script-src'], file).toContain("'self'");
+      expect(policy['script-src'].filter((source: string) => !/^'(self|wasm-unsafe-eval|sha(256|384|512)-[^']+)'$/.test(source)), file).toEqual([]);
+      expect(policy['style-src'].filter((source: string) => !/^'(self|sha(256|384|512)-[^']+)'$/.test(source)), file).toEqual([]);
+      expect(policy['img-src'], file).toEqual(expect.arrayContaining(["'self'", 'https:']));
+    }
+  });
+
+  it('lists the hash of every inline script, and no page has inline event handlers', () => {
+    for (const file of htmlFiles()) {
+      const page = site.html(file);
+      const scriptSrc = policyOf(file)['script-src'] as string[];
+      for (const script of page.querySelectorAll('script:not([src])')) {
+        const type = (script.getAttribute('type') ?? '').toLowerCase();
+        if (!['', 'module', 'text/javascript'].includes(type)) continue;
+        const hash = `'sha256-${createHash('sha256').update(script.textContent).digest('base64')}'`;
+        expect(scriptSrc, `${file}: inline script`).toContain(hash);
+      }
+      expect(page.querySelectorAll('*').filter((element) => Object.keys(element.attributes).some((name) => /^on/i.test(name))).map((element) => element.tagName), file).toEqual([]);
+    }
+  });
+});
+
+describe('in a browser', () => {
+  it('search from a shared ?q= link finds an article by a body word, and the CSP blocks nothing', async () => {
+    const served = await serveSite(site.outDir, BASE);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`)),
+      );
+      page.on('console', (message) => message.text().startsWith('CSP:') && problems.push(message.text()));
+
+      await page.goto(`${served.baseUrl}articles/local-lead-image/`);
+      await page.waitForLoadState('load');
+
+      await page.goto(`${served.baseUrl}search/?q=marmalising`);
+      const result = page.locator('main .search-result').first();
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.locator('a').getAttribute('href')).toBe(`${BASE}articles/hostile-headline/`);
+      expect(await result.locator('a').innerText()).toBe(HOSTILE);
+      expect(await result.innerText()).toContain('Nov 20, 2026');
+      expect(await result.locator('mark').first().innerText()).toMatch(/marmalising/i);
+      const box = page.getByRole('searchbox', { name: /search/i });
+      expect(await box.inputValue()).toBe('marmalising');
+
+      // Typing a new query puts it in the address bar, so the page can be shared as it is.
+      await box.fill('packaging');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'packaging');
+      await page.locator(`main a[href="${BASE}articles/local-lead-image/"]`).waitFor({ timeout: 15_000 });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+});
