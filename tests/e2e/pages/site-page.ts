@@ -2,7 +2,11 @@
 import type { Locator, Page, Response } from 'playwright-core';
 
 export class SitePage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   get main(): Locator {
     return this.page.getByRole('main');
