@@ -9,11 +9,18 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const CJK_CHARS = /(?=[\p{L}\p{M}])[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/gu;
 const CJK_CHARS_PER_WORD = 2;
 
+/**
+ * Text made only of Latin, IPA and general punctuation (’ — “ ”) cannot hold a CJK character: the CJK passes are
+ * the costly part of counting, and most articles skip them.
+ */
+const MAYBE_CJK = /[^\u0000-\u02ff\u2000-\u206f]/;
+
 export function countWords(markdown: string): number {
   const text = markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\]\([^)]*\)/g, '] ');
+  if (!MAYBE_CJK.test(text)) return text.match(WORD)?.length ?? 0;
   const cjk = text.match(CJK_CHARS)?.length ?? 0;
   const words = text.replace(CJK_CHARS, ' ').match(WORD)?.length ?? 0;
   return words + Math.ceil(cjk / CJK_CHARS_PER_WORD);
