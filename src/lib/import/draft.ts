@@ -50,7 +50,8 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
   const url = cleanUrl(entry.link);
   const bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
-  const body = htmlToMarkdown(bodyHtml, url);
+  // Relative links in the story resolve against its own address, as a browser reading it would.
+  const body = htmlToMarkdown(bodyHtml, entry.link);
   const bodyText = htmlToText(bodyHtml);
   const summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
   const title = entry.title || deriveTitle(summaryText || bodyText);

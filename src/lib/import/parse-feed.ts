@@ -6,7 +6,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { AtomFeed } from 'feedsmith';
-import { htmlToText, looksLikeHtml, tidyText } from './html.ts';
+import { parseDate } from '../schema.ts';
+import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -139,11 +140,22 @@ function runFeedsmith(document: string): FeedsmithResult {
   }
 }
 
-/** A date string from a feed (RFC 822 or ISO 8601), when it names a real instant. */
+const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
+
+/**
+ * A date string from a feed (ISO 8601 or RFC 822), when it names a real instant. A time without a zone is read
+ * as UTC, as the schema does, so an import never depends on the machine's time zone.
+ */
 export function parseFeedDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
-  const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const text = value.trim();
+  const iso = parseDate(text);
+  if (iso) return iso;
+  for (const candidate of HAS_ZONE.test(text) ? [text] : [`${text} GMT`, text]) {
+    const date = new Date(candidate);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return undefined;
 }
 
 function firstDate(...values: unknown[]): Date | undefined {
@@ -154,10 +166,10 @@ function firstDate(...values: unknown[]): Date | undefined {
   return undefined;
 }
 
-/** A text field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */
+/** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */
 function plain(value: string | undefined): string {
   if (!value) return '';
-  return looksLikeHtml(value) ? htmlToText(value) : tidyText(value);
+  return (looksLikeHtml(value) ? htmlToText(value) : value).replace(/\s+/g, ' ').trim();
 }
 
 /** Plain text as HTML, so every body goes through the same converter. */
@@ -240,7 +252,7 @@ function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
 /** Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. */
 function atomText(text: AtomFeed.Text | undefined): string {
   if (!text?.value) return '';
-  return text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : tidyText(text.value);
+  return (text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : text.value).replace(/\s+/g, ' ').trim();
 }
 
 function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {
