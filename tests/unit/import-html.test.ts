@@ -117,3 +117,19 @@ describe('looksLikeHtml', () => {
     expect(looksLikeHtml('AT&T')).toBe(false);
   });
 });
+
+describe('what the site renders from an imported body', () => {
+  it('stays inert when the Markdown engine renders it', async () => {
+    // Satteri is the Markdown engine Astro 7 builds articles with.
+    const { markdownToHtml } = await import('satteri');
+    const markdown = htmlToMarkdown(
+      '<p>Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;</p><p><a href="javascript:alert(3)">x</a> <a href="https://news.example/a (b)">ok</a></p><script>alert(4)</script>',
+      BASE,
+    );
+    const rendered = await markdownToHtml(markdown);
+    const html = typeof rendered === 'string' ? rendered : (rendered as { html: string }).html;
+    expect(html).not.toMatch(/<script|<img|javascript:/i);
+    expect(html).toContain('Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;');
+    expect(html).toContain('<a href="https://news.example/a%20%28b%29">ok</a>');
+  });
+});
