@@ -30,15 +30,28 @@ const referenceSelectors: Array<[selector: string, attribute: string]> = [
   ['meta[name="twitter:image"]', 'content'],
 ];
 
+/** Every http(s) URL among the string values of a JSON-LD block (logo, image, mainEntityOfPage, author pages). */
+function urlsInJson(value: unknown): string[] {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(urlsInJson);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(urlsInJson);
+  return [];
+}
+
 function referencesIn(html: string, pageUrl: string): Reference[] {
   const root = parse(html);
-  return referenceSelectors.flatMap(([selector, attribute]) =>
+  const attributes = referenceSelectors.flatMap(([selector, attribute]) =>
     root.querySelectorAll(selector).flatMap((element) => {
       const value = element.getAttribute(attribute)?.trim() ?? '';
       const raws = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
       return raws.filter(Boolean).map((raw) => ({ from: pageUrl, raw, url: new URL(raw, pageUrl) }));
     }),
   );
+  const structured = root
+    .querySelectorAll('script[type="application/ld+json"]')
+    .flatMap((script) => urlsInJson(JSON.parse(script.textContent)))
+    .map((raw) => ({ from: `${pageUrl} (JSON-LD)`, raw, url: new URL(raw) }));
+  return [...attributes, ...structured];
 }
 
 function referencesInCss(css: string, sheetUrl: string): Reference[] {
@@ -134,10 +147,12 @@ describe('crawling the built site from the front page', () => {
     result = await crawl([site.baseUrl]);
   });
 
-  it('reaches a sizeable site: pages, stylesheets and the icon', () => {
+  it('reaches a sizeable site: pages, stylesheets, the icon and the publisher logo named in structured data', () => {
     const paths = [...result.statuses.keys()].map((url) => new URL(url).pathname);
     expect(paths).toContain(site.basePath);
     expect(paths.some((path) => path.endsWith('.css'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('.svg'))).toBe(true);
+    expect(paths).toContain(`${site.basePath}logo.png`);
     expect(paths.length).toBeGreaterThan(builtArticles().length);
   });
 
