@@ -25,12 +25,13 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })] }) },
   // The sitemap's <lastmod> dates are read back from the built article pages (see src/lib/sitemap.ts).
   integrations: [mdx(), sitemap(sitemapOptions({ base, readPage: (file) => readFile(resolve(outDir, file), 'utf8').catch(() => undefined) }))],
-  // A CSP <meta> on every page: Astro hashes its own scripts and styles; search's Pagefind needs WebAssembly and a worker.
+  // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
+  // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {
     csp: {
       directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
 });
