@@ -30,8 +30,8 @@ export interface PageDescription {
   /** The page's own title, without the site name. */
   title: string;
   description: string;
-  /** Canonical absolute path of the page. */
-  path: string;
+  /** Canonical absolute path of the page; none for pages kept out of search engines (404, search). */
+  path?: string;
   /** The page's own picture (an article's lead image): previews show it large. */
   image?: SocialImage;
   /** Shown small when the page has no picture of its own, typically the site's logo. */
@@ -49,8 +49,8 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
     { property: 'og:locale', content: page.locale.replace('-', '_') },
     { property: 'og:title', content: page.title },
     { property: 'og:description', content: page.description },
-    { property: 'og:url', content: url(page.path) },
   ];
+  if (page.path) tags.push({ property: 'og:url', content: url(page.path) });
   const image = page.image ?? page.defaultImage;
   if (image) {
     tags.push({ property: 'og:image', content: url(image.src) }, { property: 'og:image:alt', content: image.alt });

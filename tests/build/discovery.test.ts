@@ -328,8 +328,10 @@ describe('the search page', () => {
     expect(noscript.innerHTML).toContain(`href="${BASE}tags/"`);
   });
 
-  it('is kept out of search engines', () => {
+  it('is kept out of search engines, with no canonical location', () => {
     expect(meta(page(), 'robots')).toEqual(['noindex']);
+    expect(page().querySelector('link[rel="canonical"]')).toBeNull();
+    expect(meta(page(), 'og:url')).toEqual([]);
   });
 });
 
@@ -338,6 +340,8 @@ describe('the 404 page', () => {
     const page = site.html('404.html');
     expect(page.querySelector('main h1')!.text).toMatch(/not found/i);
     expect(meta(page, 'robots')).toEqual(['noindex']);
+    expect(page.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(meta(page, 'og:url')).toEqual([]);
     const links = page.querySelectorAll('main a').map((link) => link.getAttribute('href'));
     expect(links).toContain(BASE);
     expect(links).toContain(`${BASE}search/`);

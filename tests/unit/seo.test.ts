@@ -40,6 +40,10 @@ describe('social tags on ordinary pages', () => {
     expect(values(tags, 'twitter:image')).toEqual(['https://news.example.org/desk/logo.png']);
   });
 
+  it('give no URL for pages without a canonical location', () => {
+    expect(values(socialMetaTags({ ...page, path: undefined }), 'og:url')).toEqual([]);
+  });
+
   it('carry no article tags', () => {
     expect(tags.filter((tag) => 'property' in tag && tag.property.startsWith('article:'))).toEqual([]);
   });
