@@ -398,44 +398,62 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('in a browser', () => {
+  let served: Awaited<ReturnType<typeof serveSite>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  beforeAll(async () => {
+    served = await serveSite(site.outDir, BASE);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
   it('search from a shared ?q= link finds an article by a body word, and the CSP blocks nothing', async () => {
-    const served = await serveSite(site.outDir, BASE);
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`)),
-      );
-      page.on('console', (message) => message.text().startsWith('CSP:') && problems.push(message.text()));
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`)),
+    );
+    page.on('console', (message) => message.text().startsWith('CSP:') && problems.push(message.text()));
 
-      // It has a highlighted code block: Shiki's coloured spans must not trip the policy.
-      await page.goto(`${served.baseUrl}articles/local-lead-image/`);
-      await page.waitForLoadState('load');
-      const coloured = await page.locator('pre').first().evaluate((pre) =>
-        [...pre.querySelectorAll('span[style]')].some((span) => getComputedStyle(span).color !== getComputedStyle(pre).color),
-      );
-      expect(coloured, 'code is highlighted').toBe(true);
+    // It has a highlighted code block: Shiki's coloured spans must not trip the policy.
+    await page.goto(`${served.baseUrl}articles/local-lead-image/`);
+    await page.waitForLoadState('load');
+    const coloured = await page.locator('pre').first().evaluate((pre) =>
+      [...pre.querySelectorAll('span[style]')].some((span) => getComputedStyle(span).color !== getComputedStyle(pre).color),
+    );
+    expect(coloured, 'code is highlighted').toBe(true);
 
-      await page.goto(`${served.baseUrl}search/?q=marmalising`);
-      const result = page.locator('main .search-result').first();
-      await result.waitFor({ timeout: 15_000 });
-      expect(await result.locator('a').getAttribute('href')).toBe(`${BASE}articles/hostile-headline/`);
-      expect(await result.locator('a').innerText()).toBe(HOSTILE);
-      expect(await result.innerText()).toContain('Nov 20, 2026');
-      expect(await result.locator('mark').first().innerText()).toMatch(/marmalising/i);
-      const box = page.getByRole('searchbox', { name: /search/i });
-      expect(await box.inputValue()).toBe('marmalising');
+    await page.goto(`${served.baseUrl}search/?q=marmalising`);
+    const result = page.locator('main .search-result').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.locator('a').getAttribute('href')).toBe(`${BASE}articles/hostile-headline/`);
+    expect(await result.locator('a').innerText()).toBe(HOSTILE);
+    expect(await result.innerText()).toContain('Nov 20, 2026');
+    expect(await result.locator('mark').first().innerText()).toMatch(/marmalising/i);
+    const box = page.getByRole('searchbox', { name: /search/i });
+    expect(await box.inputValue()).toBe('marmalising');
+    expect(await page.locator('[data-search-unavailable]').isVisible()).toBe(false);
 
-      // Typing a new query puts it in the address bar, so the page can be shared as it is.
-      await box.fill('packaging');
-      await page.waitForURL((url) => url.searchParams.get('q') === 'packaging');
-      await page.locator(`main a[href="${BASE}articles/local-lead-image/"]`).waitFor({ timeout: 15_000 });
-      expect(problems).toEqual([]);
-    } finally {
-      await browser.close();
-      await served.close();
-    }
+    // Typing a new query puts it in the address bar, so the page can be shared as it is.
+    await box.fill('packaging');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'packaging');
+    await page.locator(`main a[href="${BASE}articles/local-lead-image/"]`).waitFor({ timeout: 15_000 });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when the search index cannot be loaded, and offers the tag index instead', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${served.baseUrl}search/?q=marmalising`);
+    await page.waitForLoadState('load');
+    const notice = page.locator('main [data-search-unavailable]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.innerText()).toMatch(/not available/);
+    expect(await notice.locator('a').first().getAttribute('href')).toBe(`${BASE}tags/`);
+    await page.close();
   });
 });
