@@ -45,6 +45,16 @@ export function feedContext(site: string, paths: SitePaths, config: FeedSiteConf
   return { site, paths, siteName: config.name, lang: config.lang, logo: config.logo, favicon: config.favicon };
 }
 
+/** One feed: the whole site or one tag. */
+export interface FeedScope {
+  title: string;
+  description: string;
+  /** The page the feed mirrors (front page or tag page), absolute path. */
+  homePath: string;
+  /** Where this feed itself is served, absolute path. */
+  feedPath: string;
+}
+
 /** The whole-site feed, in either format. */
 export function siteFeedScope(paths: SitePaths, config: FeedSiteConfig, format: 'rss' | 'json'): FeedScope {
   return { title: config.name, description: config.description, homePath: paths.home(), feedPath: format === 'rss' ? paths.rss() : paths.jsonFeed() };
@@ -60,17 +70,7 @@ export function tagFeedScope(paths: SitePaths, config: FeedSiteConfig, tag: { na
   };
 }
 
-/** One feed: the whole site or one tag. */
-export interface FeedScope {
-  title: string;
-  description: string;
-  /** The page the feed mirrors (front page or tag page), absolute path. */
-  homePath: string;
-  /** Where this feed itself is served, absolute path. */
-  feedPath: string;
-}
-
-/** Live content for bookmarks and feed readers; a mention of a later correction counts as a modification. */
+/** When the article last changed: its update if it has one, else its publication. */
 export function modifiedAt(article: FeedArticle): Date {
   return article.data.updatedAt ?? article.data.publishedAt;
 }
