@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { createDateFormatter } from './lib/dates.ts';
-import { facetKey } from './lib/facets.ts';
+import { facetKey, mostUsed, type Facet } from './lib/facets.ts';
 import { markdownBody } from './lib/markdown-body.ts';
 import { createPaths } from './lib/paths.ts';
 import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site-index.ts';
@@ -52,4 +52,12 @@ export async function getSections(): Promise<Array<{ name: string; href: string 
     const tag = tags.byKey.get(facetKey(name));
     return tag ? [{ name: tag.name, href: paths.tag(tag.slug) }] : [];
   });
+}
+
+let topTags: Promise<Facet[]> | undefined;
+
+/** The most used tags, for the listings' "Topics" rail; computed once per build. */
+export function getTopTags(): Promise<Facet[]> {
+  topTags ??= getSiteIndex().then(({ tags }) => mostUsed(tags, siteConfig.topicsInRail));
+  return topTags;
 }

@@ -82,3 +82,8 @@ export function buildFacetIndex(articles: ReadonlyArray<{ slug: string; names: r
     bySlug: new Map(all.map((facet) => [facet.slug, facet])),
   };
 }
+
+/** The `limit` facets with the most articles, ties by name: the front page's "Topics" rail. */
+export function mostUsed(index: FacetIndex, limit: number): Facet[] {
+  return [...index.all].sort((a, b) => b.articleSlugs.length - a.articleSlugs.length || byName.compare(a.name, b.name)).slice(0, limit);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacetIndex, facetKey, normalizeName, type FacetIndex } from '../../src/lib/facets.ts';
+import { buildFacetIndex, facetKey, mostUsed, normalizeName, type FacetIndex } from '../../src/lib/facets.ts';
 
 type Tagged = { slug: string; names: string[] };
 
@@ -117,5 +117,16 @@ describe('counts and order', () => {
   it('lists facets A to Z by display name, case-insensitively and with numbers in numeric order', () => {
     const sorted = buildFacetIndex(articles(['zeta'], ['Alpha'], ['beta'], ['Area 10'], ['Area 9'], ['Élan']), 'tag');
     expect(sorted.all.map((facet) => facet.name)).toEqual(['Alpha', 'Area 9', 'Area 10', 'beta', 'Élan', 'zeta']);
+  });
+});
+
+describe('most used', () => {
+  it('lists the facets with the most articles first, ties A to Z, cut to the limit', () => {
+    const index = buildFacetIndex(articles(['Cloud', 'AI'], ['AI', 'Security'], ['AI', 'Security'], ['Zeta'], ['Beta']), 'tag');
+    expect(mostUsed(index, 4).map((facet) => facet.name)).toEqual(['AI', 'Security', 'Beta', 'Cloud']);
+  });
+
+  it('returns every facet when there are fewer than the limit', () => {
+    expect(mostUsed(buildFacetIndex(articles(['AI']), 'tag'), 12)).toHaveLength(1);
   });
 });
