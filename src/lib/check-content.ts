@@ -71,7 +71,7 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
   }
 
   // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
-  if (options.nearDuplicates !== false) problems.push(...nearDuplicateProblems(bodies));
+  if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies)) problems.push(problem);
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
   return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : sources.length };

@@ -289,11 +289,21 @@ export function findRepeatedParagraphs(markdown: string, options: NearDuplicateO
   const threshold = options.threshold ?? NEAR_DUPLICATE_THRESHOLD;
   const shingleSize = options.shingleSize ?? SHINGLE_SIZE;
   const minWords = options.minWords ?? 20;
+  // Exact copies are matched by their words alone, so an article pasted many times over stays linear.
+  const firstByWords = new Map<string, Paragraph>();
+  const repeats: RepeatedParagraphs[] = [];
   const candidates = splitParagraphs(markdown, options.firstLine).flatMap((paragraph) => {
     const words = shingleWords(paragraph.text);
-    return words.length < minWords ? [] : [{ paragraph, shingles: shingleHashes(words, shingleSize) }];
+    if (words.length < minWords) return [];
+    const key = words.join(' ');
+    const original = firstByWords.get(key);
+    if (original) {
+      repeats.push({ first: original, second: paragraph, similarity: 1 });
+      return [];
+    }
+    firstByWords.set(key, paragraph);
+    return [{ paragraph, shingles: shingleHashes(words, shingleSize) }];
   });
-  const repeats: RepeatedParagraphs[] = [];
   if (candidates.length <= ALL_PAIRS_LIMIT) {
     for (let x = 0; x < candidates.length; x++) {
       for (let y = x + 1; y < candidates.length; y++) {
@@ -301,15 +311,22 @@ export function findRepeatedParagraphs(markdown: string, options: NearDuplicateO
         if (similarity >= threshold) repeats.push({ first: candidates[x].paragraph, second: candidates[y].paragraph, similarity });
       }
     }
-    return repeats.sort((a, b) => b.similarity - a.similarity || a.first.index - b.first.index || a.second.index - b.second.index);
+  } else {
+    const index = new NearDuplicateIndex({ threshold, shingleSize, minWords });
+    const byId = new Map(candidates.map(({ paragraph }) => [String(paragraph.index), paragraph]));
+    for (const { paragraph } of candidates) index.add(String(paragraph.index), paragraph.text);
+    for (const pair of index.pairs()) {
+      const [first, second] = [byId.get(pair.a)!, byId.get(pair.b)!].sort((a, b) => a.index - b.index);
+      repeats.push({ first: first!, second: second!, similarity: pair.similarity });
+    }
   }
-  const index = new NearDuplicateIndex({ threshold, shingleSize, minWords });
-  const byId = new Map(candidates.map(({ paragraph }) => [String(paragraph.index), paragraph]));
-  for (const { paragraph } of candidates) index.add(String(paragraph.index), paragraph.text);
-  return index.pairs().map((pair) => {
-    const [first, second] = [byId.get(pair.a)!, byId.get(pair.b)!].sort((a, b) => a.index - b.index);
-    return { first, second, similarity: pair.similarity };
-  });
+  // Each repeating paragraph once, against the earliest paragraph it repeats.
+  const earliest = new Map<number, RepeatedParagraphs>();
+  for (const repeat of repeats) {
+    const known = earliest.get(repeat.second.index);
+    if (!known || repeat.first.index < known.first.index) earliest.set(repeat.second.index, repeat);
+  }
+  return [...earliest.values()].sort((a, b) => a.second.index - b.second.index);
 }
 
 export interface CheckedBody {
@@ -333,6 +350,9 @@ const percent = (similarity: number) => `${Math.floor(similarity * 100)}%`;
  * The content checker's near-duplicate report, as warnings: each pair of near-identical articles (on both files,
  * so checking either one shows it) and each paragraph that repeats an earlier one in the same article.
  */
+/** An article pasted twice over would otherwise bury every other message. */
+const REPEATS_LISTED_PER_ARTICLE = 5;
+
 export function nearDuplicateProblems(articles: readonly CheckedBody[], options: NearDuplicateOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const byFile = new Map(articles.map((article) => [article.file, article]));
@@ -348,12 +368,17 @@ export function nearDuplicateProblems(articles: readonly CheckedBody[], options:
     }
   }
   for (const article of articles) {
-    for (const repeat of findRepeatedParagraphs(article.body, { ...options, firstLine: article.bodyLine })) {
+    const repeats = findRepeatedParagraphs(article.body, { ...options, firstLine: article.bodyLine });
+    for (const repeat of repeats.slice(0, REPEATS_LISTED_PER_ARTICLE)) {
       problems.push({
         file: article.file,
         line: repeat.second.line,
         severity: 'warning',
-        message: `this paragraph repeats the one on line ${repeat.first.line} (${percent(repeat.similarity)} similar)`,
+        message: `this paragraph repeats the one on line ${repeat.first.line} (${percent(repeat.similarity)} similar)${
+          repeat === repeats[REPEATS_LISTED_PER_ARTICLE - 1] && repeats.length > REPEATS_LISTED_PER_ARTICLE
+            ? `; ${repeats.length - REPEATS_LISTED_PER_ARTICLE} more repeated paragraphs follow`
+            : ''
+        }`,
         hint: 'cut one of them or merge what is new into the other',
       });
     }

@@ -156,6 +156,14 @@ describe('the content checker’s near-duplicate warnings', () => {
     ]);
   });
 
+  it('lists at most five repeated paragraphs of one article and counts the rest, so a pasted-twice article cannot bury other messages', () => {
+    const paragraph = randomText(60, 50);
+    const body = Array.from({ length: 400 }, () => paragraph).join('\n\n');
+    const warnings = nearDuplicateProblems([{ file: 'long.md', body, bodyLine: 7 }]);
+    expect(warnings).toHaveLength(5);
+    expect(warnings[4]!.message).toMatch(/; 394 more repeated paragraphs follow$/);
+  });
+
   it('finds nothing in articles that merely share a topic', () => {
     expect(nearDuplicateProblems([
       { file: 'a.md', body: randomText(50, 300), bodyLine: 7 },
