@@ -1,24 +1,13 @@
 /** Feed contents: RSS 2.0 options for @astrojs/rss and JSON Feed 1.1 documents, built from published articles. */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { absoluteUrl, type SitePaths } from './paths.ts';
+import type { ArticleSummary } from './site-index.ts';
 
 /** Newest articles per feed: enough for a reader that polls daily to catch up after a long weekend. */
 export const FEED_LIMIT = 50;
 
-/** What a feed needs from an article; the site index's articles fit as they are. */
-export interface FeedArticle {
-  slug: string;
-  data: {
-    title: string;
-    description: string;
-    publishedAt: Date;
-    updatedAt?: Date;
-    source?: { name: string; url: string };
-  };
-  /** Display names and URL slugs, in the article's own order. */
-  tags: ReadonlyArray<{ name: string; slug: string }>;
-  authors: ReadonlyArray<{ name: string; slug: string }>;
-}
+/** What a feed needs from an article. */
+export type FeedArticle = ArticleSummary;
 
 export interface FeedContext {
   /** The deployment origin, e.g. https://news.example.org (the base path comes from `paths`). */

@@ -1,5 +1,6 @@
 /** What search engines and link previews read from a page's head: Open Graph and Twitter tags, NewsArticle JSON-LD. */
 import { absoluteUrl, type SitePaths } from './paths.ts';
+import type { ArticleSummary } from './site-index.ts';
 
 /** One <meta>: Open Graph uses `property`, Twitter and the rest use `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
@@ -77,20 +78,8 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
   return tags;
 }
 
-/** What the NewsArticle needs from an article; the site index's articles fit as they are. */
-export interface JsonLdArticle {
-  slug: string;
-  data: {
-    title: string;
-    description: string;
-    publishedAt: Date;
-    updatedAt?: Date;
-    source?: { name: string; url: string };
-  };
-  tags: ReadonlyArray<{ name: string; slug: string }>;
-  authors: ReadonlyArray<{ name: string; slug: string }>;
-  wordCount?: number;
-}
+/** What the NewsArticle needs from an article. */
+export type JsonLdArticle = ArticleSummary & { wordCount?: number };
 
 export interface Publisher {
   name: string;

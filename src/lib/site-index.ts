@@ -34,6 +34,21 @@ export interface FacetLink {
   slug: string;
 }
 
+/** What pages outside the article itself (feeds, structured data) need of a published article; IndexedArticle fits as it is. */
+export interface ArticleSummary {
+  slug: string;
+  data: {
+    title: string;
+    description: string;
+    publishedAt: Date;
+    updatedAt?: Date;
+    source?: { name: string; url: string };
+  };
+  /** Display names and URL slugs, in the article's own order. */
+  tags: ReadonlyArray<FacetLink>;
+  authors: ReadonlyArray<FacetLink>;
+}
+
 export interface IndexedArticle<Data extends ArticleFields> {
   slug: string;
   id: string;
