@@ -20,7 +20,9 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   cacheDir: process.env.NEWSDESK_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages in flight: rendering one page overlaps writing the others (a fifth of page generation was spent
+  // waiting on the disk at 4,000 articles; `npm run bench`, BENCHMARKS.md).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Sätteri stays the engine (unified() made large builds ~3x slower); the plugin sanitises editors' raw HTML and marks external links.
   markdown: { processor: satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })] }) },
   // The sitemap's <lastmod> dates are read back from the built article pages (see src/lib/sitemap.ts).
