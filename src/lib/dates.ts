@@ -10,5 +10,16 @@ export interface DateFormatter {
 export function createDateFormatter(locale: string, timeZone: string): DateFormatter {
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-  return { date: (value) => date.format(value), dateTime: (value) => dateTime.format(value) };
+  return { date: once((value) => date.format(value)), dateTime: once((value) => dateTime.format(value)) };
+}
+
+/** An article's dates show on a dozen pages (its own, listings, related lists): each instant is formatted once. */
+function once(format: (value: Date) => string): (value: Date) => string {
+  const formatted = new Map<number, string>();
+  return (value) => {
+    const instant = value.getTime();
+    let text = formatted.get(instant);
+    if (text === undefined) formatted.set(instant, (text = format(value)));
+    return text;
+  };
 }
