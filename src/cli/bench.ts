@@ -101,7 +101,7 @@ function treeRss(rootPid: number): number {
   return total;
 }
 
-function measure(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<Measured> {
+function measure(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = projectRoot): Promise<Measured> {
   const rssFile = join(workDir, 'rss.txt');
   rmSync(rssFile, { force: true });
   const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
@@ -109,7 +109,7 @@ function measure(label: string, command: string, args: string[], env: NodeJS.Pro
   const started = performance.now();
   // Node from this process first: astro's `#!/usr/bin/env node` must not find an older system Node.
   const path = `${dirname(process.execPath)}:${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
-  const child = spawn(file, argv, { cwd: projectRoot, env: { ...process.env, ...env, PATH: path, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { cwd, env: { ...process.env, ...env, PATH: path, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: LogLine[] = [];
   let sampledPeak = 0;
   const sampler = timeBinary ? undefined : setInterval(() => (sampledPeak = Math.max(sampledPeak, treeRss(child.pid!))), 50);
@@ -248,7 +248,10 @@ async function buildNewsdesk(label: string, content: string, dist: string, cache
 
 async function buildBaseline(label: string, content: string, dist: string, cache: string, logFile: string): Promise<Measured> {
   const env: NodeJS.ProcessEnv = { NEWSDESK_CONTENT_DIR: content, NEWSDESK_OUT_DIR: dist, NEWSDESK_CACHE_DIR: cache };
-  return measure(label, bin('astro'), ['build', '--root', baselineRoot], env, logFile);
+  if (options['cpu-prof']) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${join(workDir, 'profiles', label.replace(/\W+/g, '-'))}`.trim();
+  // Run from its own folder: with the output outside the working directory, Astro stages server chunks in
+  // <cwd>/.astro/.prerender, which must not be the project's (Newsdesk builds and tests use that one).
+  return measure(label, bin('astro'), ['build', '--root', baselineRoot], env, logFile, baselineRoot);
 }
 
 /** A visible edit to one published article: what an editor's typical commit does. */
@@ -373,7 +376,7 @@ const maxOf = (values: Array<number | undefined>) => {
 };
 const wallOf = (result: BuildResult) => medianOf(result.measured.map((m) => m.wallMs));
 
-const buildHeaders = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'peak RSS', 'dist/', 'content check', 'content sync', 'bundle', 'site index', 'render', 'search index', 'failed runs'];
+const buildHeaders = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'peak RSS', 'dist/', 'content check¹', 'content sync', 'bundle', 'collection load', 'site index²', 'render', 'search index', 'failed runs'];
 const buildAlign: Align[] = ['left', ...Array<Align>(buildHeaders.length - 1).fill('right')];
 const buildRows = results.map((result) => {
   const wall = wallOf(result);
@@ -390,6 +393,7 @@ const buildRows = results.map((result) => {
     result.kind === 'baseline' ? '–' : phase('check'),
     phase('sync'),
     phase('bundle'),
+    result.kind === 'baseline' ? '–' : phase('load'),
     result.kind === 'baseline' ? '–' : phase('index'),
     phase('render'),
     result.kind === 'baseline' ? '–' : phase('search'),
@@ -435,7 +439,9 @@ const report = [
     ? [formatTable(['component', 'articles', 'time', 'notes'], timings.map((t) => [t.what, formatCount(t.articles), formatDuration(t.ms), t.note]), ['left', 'right', 'right', 'left']), '']
     : []),
   'Peak RSS is the largest single process of the build (astro or pagefind), as the kernel reports it (ru_maxrss via GNU time).',
-  'Phases come from log timestamps: content check = `check:content`, run by the build before Astro; content sync = Astro content layer; bundle = Vite; site index = loading the collection + src/lib/site-index.ts (related ranking is most of it); render = generating static routes minus the site index; search index = Pagefind.',
+  'Phases come from log timestamps (for the baseline, collection loading is inside render): content sync = Astro content layer (Markdown rendering, schema, data store written); bundle = Vite; collection load = the first getCollection(), which imports the data store back; render = generating static routes, without collection load and site index; search index = Pagefind.',
+  '¹ `check:content` runs alongside Astro (build.ts), so it adds to the wall time only when it outlasts Astro.',
+  '² src/lib/site-index.ts, once per build: publish rules, tags, authors, reading times and related ranking (most of it).',
 ].join('\n');
 
 console.log(report);

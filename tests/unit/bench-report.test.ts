@@ -49,8 +49,8 @@ describe('build phases from timestamped log lines', () => {
     line(18_100, 'Site written to /tmp/x/dist'),
   ];
 
-  it('splits the build into check, sync, bundle, site index, render and search', () => {
-    expect(parsePhases(log)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, index: 1_300, render: 3_200, search: 6_000, indexBuilds: 1 });
+  it('splits the build into check, sync, bundle, collection load, site index, render and search', () => {
+    expect(parsePhases(log)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, load: 400, index: 900, render: 3_200, search: 6_000, indexBuilds: 1 });
   });
 
   it('counts every site index build, so a per-page rebuild would show', () => {
@@ -59,6 +59,6 @@ describe('build phases from timestamped log lines', () => {
   });
 
   it('leaves out phases whose lines are missing', () => {
-    expect(parsePhases([line(10, 'something else')])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, index: undefined, render: undefined, search: undefined });
+    expect(parsePhases([line(10, 'something else')])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, load: undefined, index: undefined, render: undefined, search: undefined });
   });
 });

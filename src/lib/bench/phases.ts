@@ -12,9 +12,11 @@ export interface BuildPhases {
   sync?: number;
   /** Vite bundling of the pages and components. */
   bundle?: number;
-  /** Loading the collection and building the site index (related ranking is most of it), reported by src/site.ts. */
+  /** The first getCollection(): Astro imports its data store back as one module, reported by src/site.ts. */
+  load?: number;
+  /** src/lib/site-index.ts: publish rules, tags, authors, reading times and related ranking (most of it). */
   index?: number;
-  /** Generating static routes, without the site index. */
+  /** Generating static routes, without the two above. */
   render?: number;
   /** Pagefind, from Astro's last line to the build script's last line. */
   search?: number;
@@ -36,12 +38,14 @@ export function parsePhases(lines: readonly LogLine[]): BuildPhases {
   };
 
   let index: number | undefined;
+  let load: number | undefined;
   let indexBuilds = 0;
   for (const line of lines) {
     const match = INDEX_LINE.exec(line.text);
     if (!match) continue;
     indexBuilds++;
-    index = (index ?? 0) + Number(match[1]) + Number(match[2]);
+    index = (index ?? 0) + Number(match[1]);
+    load = (load ?? 0) + Number(match[2]);
   }
   const checked = at(/\bfiles? checked\b/);
   const routes = span(/generating static routes/, /✓ Completed in/);
@@ -49,8 +53,9 @@ export function parsePhases(lines: readonly LogLine[]): BuildPhases {
     check: checked === undefined ? undefined : lines[checked]!.ms,
     sync: span(/\[content\] Syncing content/, /\[content\] Synced content/),
     bundle: span(/Building static entrypoints/, /generating static routes/),
+    load,
     index,
-    render: routes === undefined ? undefined : routes - (index ?? 0),
+    render: routes === undefined ? undefined : routes - (index ?? 0) - (load ?? 0),
     search: span(/\[build\] Complete!/, /Site written to/),
     indexBuilds,
   };
