@@ -412,6 +412,7 @@ const ratioRows = sizes.flatMap((size) => {
     formatSeconds(coldWall),
     base ? formatSeconds(wallOf(base)) : '–',
     base && coldWall ? formatRatio(coldWall / wallOf(base)!) : '–',
+    base && coldWall && cold ? formatRatio((coldWall - (medianOf(cold.phases.map((p) => p.search)) ?? 0)) / wallOf(base)!) : '–',
     warm ? formatSeconds(wallOf(warm)) : '–',
     warm && coldWall ? formatRatio(wallOf(warm)! / coldWall) : '–',
     cold?.output?.largestArticle ? `${formatBytes(cold.output.largestArticle.html + cold.output.largestArticle.css)} (${formatBytes(cold.output.largestArticle.html)} HTML + ${formatBytes(cold.output.largestArticle.css)} CSS)` : '–',
@@ -430,9 +431,9 @@ const report = [
   formatTable(buildHeaders, buildRows, buildAlign),
   '',
   formatTable(
-    ['articles', 'Newsdesk', 'baseline', 'ratio', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds'],
+    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio without search index', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds'],
     ratioRows,
-    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   ),
   '',
   ...(timings.length > 0
