@@ -58,6 +58,8 @@ interface Measured {
   wallMs: number;
   /** Peak resident memory of the largest process in the tree, in bytes (kernel's ru_maxrss via GNU time). */
   peakRss: number | undefined;
+  /** Peak resident memory by role (astro, pagefind, checker), sampled from /proc every 250 ms. */
+  peakByRole: Record<string, number>;
   lines: LogLine[];
   status: number;
 }
@@ -72,33 +74,46 @@ function ensureTimeBinary(): string | undefined {
     spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'ignore' });
     if (existsSync('/usr/bin/time')) return '/usr/bin/time';
   }
-  log('no /usr/bin/time: peak memory is sampled from /proc every 50 ms instead (may miss short peaks)');
+  log('no /usr/bin/time: peak memory is the sum over the build’s processes, sampled from /proc every 250 ms (may miss short peaks)');
   return undefined;
 }
 
-/** Resident memory of a process and all its descendants, from /proc (the fallback when GNU time is missing). */
-function treeRss(rootPid: number): number {
+interface ProcessMemory {
+  pid: number;
+  /** What the process is, for the report: astro, pagefind, checker or other. */
+  role: string;
+  rss: number;
+  /** The kernel's high-water mark of this process's resident memory (VmHWM). */
+  peak: number;
+}
+
+/** A process and all its descendants, from /proc. */
+function processTree(rootPid: number): ProcessMemory[] {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const found = new Map<number, ProcessMemory>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+      const role = /pagefind/.test(command) ? 'pagefind' : /check-content/.test(command) ? 'checker' : /astro/.test(command) ? 'astro' : 'other';
+      found.set(Number(entry), { pid: Number(entry), role, rss: kb('VmRSS'), peak: kb('VmHWM') });
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const tree: ProcessMemory[] = [];
   const stack = [rootPid];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    const info = found.get(pid);
+    if (info) tree.push(info);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return tree;
 }
 
 function measure(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = projectRoot): Promise<Measured> {
@@ -112,7 +127,12 @@ function measure(label: string, command: string, args: string[], env: NodeJS.Pro
   const child = spawn(file, argv, { cwd, env: { ...process.env, ...env, PATH: path, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: LogLine[] = [];
   let sampledPeak = 0;
-  const sampler = timeBinary ? undefined : setInterval(() => (sampledPeak = Math.max(sampledPeak, treeRss(child.pid!))), 50);
+  const peakByRole: Record<string, number> = {};
+  const sampler = setInterval(() => {
+    const tree = processTree(child.pid!);
+    sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
+    for (const { role, peak } of tree) if (role !== 'other') peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
+  }, 250);
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream.setEncoding('utf8');
@@ -127,10 +147,10 @@ function measure(label: string, command: string, args: string[], env: NodeJS.Pro
   return new Promise((done) => {
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
-      if (sampler) clearInterval(sampler);
+      clearInterval(sampler);
       const reported = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) * 1024 : undefined;
       if (code !== 0) log(`${label} failed (exit ${code}); last lines:\n${lines.slice(-25).map((line) => `    ${line.text}`).join('\n')}`);
-      done({ wallMs, peakRss: timeBinary ? reported : sampledPeak, lines, status: code ?? 1 });
+      done({ wallMs, peakRss: timeBinary ? reported : sampledPeak, peakByRole, lines, status: code ?? 1 });
     });
   });
 }
@@ -418,6 +438,7 @@ const ratioRows = sizes.flatMap((size) => {
     cold?.output?.largestArticle ? `${formatBytes(cold.output.largestArticle.html + cold.output.largestArticle.css)} (${formatBytes(cold.output.largestArticle.html)} HTML + ${formatBytes(cold.output.largestArticle.css)} CSS)` : '–',
     cold?.output ? String(cold.output.articlePagesWithScript) : '–',
     cold ? String(maxOf(cold.phases.map((p) => p.indexBuilds)) ?? 0) : '–',
+    cold ? ['astro', 'pagefind', 'checker'].map((role) => formatBytes(maxOf(cold.measured.map((m) => m.peakByRole[role])))).join(' / ') : '–',
   ]];
 });
 
@@ -431,9 +452,9 @@ const report = [
   formatTable(buildHeaders, buildRows, buildAlign),
   '',
   formatTable(
-    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio without search index', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds'],
+    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio without search index', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds', 'peak: astro / pagefind / checker'],
     ratioRows,
-    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   ),
   '',
   ...(timings.length > 0
