@@ -1,4 +1,5 @@
 /** getStaticPaths for paginated listings: one call per route file. */
+import type { Facet } from './facets.ts';
 import { paginate, type Page } from './pagination.ts';
 import { pageParam } from './paths.ts';
 
@@ -19,4 +20,23 @@ export function listingPaths<T, Extra extends object>(
     params: { ...params, page: pageParam(page.number) },
     props: { ...extra, page },
   }));
+}
+
+/** Every page of every tag's (or author's) listing, as route entries for `[<param>]/[...page]`. */
+export function facetListingPaths<T, Param extends string>(
+  facets: readonly Facet[],
+  articleBySlug: ReadonlyMap<string, T>,
+  pageSize: number,
+  urlFor: (slug: string, page: number) => string,
+  param: Param,
+): ListingPath<T, { facet: Facet }>[] {
+  return facets.flatMap((facet) =>
+    listingPaths(
+      facet.articleSlugs.map((slug) => articleBySlug.get(slug)!),
+      pageSize,
+      (page) => urlFor(facet.slug, page),
+      { [param]: facet.slug },
+      { facet },
+    ),
+  );
 }

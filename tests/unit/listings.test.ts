@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listingPaths } from '../../src/lib/listings.ts';
+import { buildFacetIndex } from '../../src/lib/facets.ts';
+import { facetListingPaths, listingPaths } from '../../src/lib/listings.ts';
 import { createPaths, pageFromParam } from '../../src/lib/paths.ts';
 
 const paths = createPaths('/desk/');
@@ -34,5 +35,25 @@ describe('listing routes', () => {
     expect(routes).toHaveLength(1);
     expect(routes[0]!.params.page).toBeUndefined();
     expect(routes[0]!.props.page.items).toEqual([]);
+  });
+});
+
+describe('tag and author listing routes', () => {
+  const articles = new Map(['a', 'b', 'c'].map((slug) => [slug, { slug }]));
+  const tags = buildFacetIndex([
+    { slug: 'a', names: ['AI', 'C++'] },
+    { slug: 'b', names: ['ai'] },
+    { slug: 'c', names: ['AI'] },
+  ], 'tag');
+
+  it('page each facet through exactly its own articles, at its own URLs', () => {
+    const routes = facetListingPaths(tags.all, articles, 2, paths.tag, 'tag');
+    expect(routes.map((route) => [route.params.tag, route.params.page, route.props.page.items.map((item) => item.slug)])).toEqual([
+      ['ai', undefined, ['a', 'b']],
+      ['ai', 'page/2', ['c']],
+      ['c-plus-plus', undefined, ['a']],
+    ]);
+    expect(routes[1]!.props.page.url).toBe('/desk/tags/ai/page/2/');
+    expect(routes[2]!.props.facet.name).toBe('C++');
   });
 });
