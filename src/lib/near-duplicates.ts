@@ -307,6 +307,9 @@ export function findRepeatedParagraphs(markdown: string, options: NearDuplicateO
   if (candidates.length <= ALL_PAIRS_LIMIT) {
     for (let x = 0; x < candidates.length; x++) {
       for (let y = x + 1; y < candidates.length; y++) {
+        // Jaccard never exceeds the smaller set's share of the larger, so unequal paragraphs are skipped exactly.
+        const [sizeX, sizeY] = [candidates[x].shingles.length, candidates[y].shingles.length];
+        if (Math.min(sizeX, sizeY) < threshold * Math.max(sizeX, sizeY)) continue;
         const similarity = jaccard(candidates[x].shingles, candidates[y].shingles);
         if (similarity >= threshold) repeats.push({ first: candidates[x].paragraph, second: candidates[y].paragraph, similarity });
       }
