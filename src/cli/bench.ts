@@ -261,13 +261,16 @@ async function buildNewsdesk(label: string, content: string, dist: string, cache
     NEWSDESK_CACHE_DIR: cache,
     NEWSDESK_NOW: NOW.toISOString(),
     NEWSDESK_TIMING: '1',
+    // Astro turns on Node's compile cache (os.tmpdir() by default), which would carry compiled modules from one
+    // "cold" build to the next: it lives with the Astro cache instead, so cold is cold and warm keeps both.
+    NODE_COMPILE_CACHE: join(cache, 'node-compile-cache'),
   };
   if (options['cpu-prof']) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
   return withBuildLock(() => measure(label, process.execPath, [join(projectRoot, 'src/cli/build.ts')], env, logFile));
 }
 
 async function buildBaseline(label: string, content: string, dist: string, cache: string, logFile: string): Promise<Measured> {
-  const env: NodeJS.ProcessEnv = { NEWSDESK_CONTENT_DIR: content, NEWSDESK_OUT_DIR: dist, NEWSDESK_CACHE_DIR: cache };
+  const env: NodeJS.ProcessEnv = { NEWSDESK_CONTENT_DIR: content, NEWSDESK_OUT_DIR: dist, NEWSDESK_CACHE_DIR: cache, NODE_COMPILE_CACHE: join(cache, 'node-compile-cache') };
   if (options['cpu-prof']) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${join(workDir, 'profiles', label.replace(/\W+/g, '-'))}`.trim();
   // Run from its own folder: with the output outside the working directory, Astro stages server chunks in
   // <cwd>/.astro/.prerender, which must not be the project's (Newsdesk builds and tests use that one).
