@@ -300,6 +300,15 @@ function createProseWriter(random: Random) {
     else if (roll < 0.12) words.splice(at, 1, `**${words[at]}**`);
     else if (roll < 0.19) words.splice(at, 3, `[${words.slice(at, at + 3).join(' ')}](https://example.org/${words[at]}/${random.int(1000, 99999)})`);
     else if (roll < 0.21) words.splice(at, 1, `\`${words[at]}()\``);
+    // Straight quotes and apostrophes, about 8 per 1,000 words as in the real articles: the Markdown engine turns
+    // them into typographic ones (’ “ ”), so rendered HTML carries non-ASCII text as real HTML does.
+    const typo = random.next();
+    const where = random.int(1, length - 1);
+    if (/^[a-z]+$/.test(words[where]!)) {
+      if (typo < 0.06) words[where] = `${words[where]}'s`;
+      else if (typo < 0.09) words[where] = random.pick(["don't", "isn't", "it's", "won't", "can't", "they're"]);
+      else if (typo < 0.11 && where + 1 < length) words.splice(where, 2, `"${words[where]} ${words[where + 1]}"`);
+    }
     return [`${capitalise(words.join(' '))}.`, length];
   };
 
