@@ -424,6 +424,16 @@ const buildRows = results.map((result) => {
   ];
 });
 
+/** Runs alternate Newsdesk and baseline, so each pair saw about the same machine load: their ratios, low to high. */
+function pairedRatios(cold: BuildResult, base: BuildResult): string {
+  const ratios = cold.measured
+    .map((m, run) => (base.measured[run] ? m.wallMs / base.measured[run]!.wallMs : Number.NaN))
+    .filter((ratio) => Number.isFinite(ratio))
+    .sort((a, b) => a - b);
+  if (ratios.length === 0) return '–';
+  return ratios.length === 1 ? formatRatio(ratios[0]) : `${formatRatio(ratios[0])}–${formatRatio(ratios.at(-1))} (median ${formatRatio(median(ratios))})`;
+}
+
 const ratioRows = sizes.flatMap((size) => {
   const of = (kind: BuildResult['kind']) => results.find((result) => result.kind === kind && result.articles === size);
   const cold = of('newsdesk');
@@ -435,6 +445,7 @@ const ratioRows = sizes.flatMap((size) => {
     formatSeconds(coldWall),
     base ? formatSeconds(wallOf(base)) : '–',
     base && coldWall ? formatRatio(coldWall / wallOf(base)!) : '–',
+    base && cold ? pairedRatios(cold, base) : '–',
     base && coldWall && cold ? formatRatio((coldWall - (medianOf(cold.phases.map((p) => p.search)) ?? 0)) / wallOf(base)!) : '–',
     warm ? formatSeconds(wallOf(warm)) : '–',
     warm && coldWall ? formatRatio(wallOf(warm)! / coldWall) : '–',
@@ -450,14 +461,14 @@ const report = [
   '',
   `Machine: ${cpus().length} CPUs (${cpuModel}), ${formatBytes(totalmem())} memory (${formatBytes(freemem())} free at the end), Node ${process.version}, Astro ${astroVersion}, Pagefind ${pagefindVersion}.`,
   `Load average (1/5/15 min) at the start: ${startLoad.map((l) => l.toFixed(2)).join(' / ')}; at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(' / ')}.`,
-  `Cold builds (empty Astro cache), ${runs} run${runs === 1 ? '' : 's'} per size${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. Corpus seed ${seed}; build clock ${NOW.toISOString()}.`,
+  `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. Corpus seed ${seed}; build clock ${NOW.toISOString()}.`,
   '',
   formatTable(buildHeaders, buildRows, buildAlign),
   '',
   formatTable(
-    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio without search index', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds', 'peak: astro / pagefind / checker'],
+    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio per run pair', 'ratio without search index', 'warm rebuild', 'warm / cold', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds', 'peak: astro / pagefind / checker'],
     ratioRows,
-    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   ),
   '',
   ...(timings.length > 0
