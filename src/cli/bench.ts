@@ -141,7 +141,8 @@ function measure(label: string, command: string, args: string[], env: NodeJS.Pro
       const parts = (pending + chunk).split('\n');
       pending = parts.pop()!;
       for (const text of parts) lines.push({ ms, text });
-      appendFileSync(logFile, chunk);
+      // Each line stamped with seconds since the build started, so a kept log shows where the time went.
+      if (parts.length > 0) appendFileSync(logFile, parts.map((text) => `${(ms / 1000).toFixed(3).padStart(8)}  ${text}\n`).join(''));
     });
   }
   return new Promise((done) => {
