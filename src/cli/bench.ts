@@ -51,6 +51,13 @@ const log = (message: string) => console.error(`[bench] ${message}`);
 const startLoad = loadavg();
 const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
 log(`working in ${workDir}`);
+// Interrupted runs leave no gigabytes of corpora behind (unless asked to keep them).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (!options.keep) rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 // ---------------------------------------------------------------- measuring one process tree
 
