@@ -645,29 +645,26 @@ function bestMatches(index: ScoringIndex, a: number, slots: number, scratch: Scr
   for (let q = tagsFrom; q < tagsStart[a + 1]; q++) queryTagScore[tagsFlat[q]] = tagScore[tagsFlat[q]];
   const tagStart = index.tagPostings.start;
   const tagDoc = index.tagPostings.doc;
-  for (let j = 0; j < queryTags; j++) {
-    const t = tagsFlat[tagsFrom + j];
-    for (let p = tagStart[t], end = tagStart[t + 1]; p < end; p++) {
-      const b = tagDoc[p];
+  /** Adds every article of postings [from, to) to this round's candidates, once each. */
+  const touchAll = (docs: ArrayLike<number>, from: number, to: number) => {
+    for (let p = from; p < to; p++) {
+      const b = docs[p];
       if (stamp[b] !== round) {
         stamp[b] = round;
         touched[touchedCount++] = b;
         acc[b] = 0;
       }
     }
+  };
+  for (let j = 0; j < queryTags; j++) {
+    const t = tagsFlat[tagsFrom + j];
+    touchAll(tagDoc, tagStart[t], tagStart[t + 1]);
   }
   const pairStart = index.pairPostings.start;
   const pairDoc = index.pairPostings.doc;
   for (let q = index.docPairList.start[a], end = index.docPairList.start[a + 1]; q < end; q++) {
     const pair = index.docPairList.pair[q];
-    for (let p = pairStart[pair], stop = pairStart[pair + 1]; p < stop; p++) {
-      const b = pairDoc[p];
-      if (stamp[b] !== round) {
-        stamp[b] = round;
-        touched[touchedCount++] = b;
-        acc[b] = 0;
-      }
-    }
+    touchAll(pairDoc, pairStart[pair], pairStart[pair + 1]);
   }
 
   const termStart = index.termPostings.start;
