@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
@@ -145,7 +146,8 @@ function astroBuild(contentDir: string): Promise<{ code: number; output: string 
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    child.on('close', (code) => done({ code: code ?? 1, output }));
+    // Astro colours its errors when FORCE_COLOR is set (as on many CI runners); assert on the words.
+    child.on('close', (code) => done({ code: code ?? 1, output: stripVTControlCharacters(output) }));
   });
 }
 

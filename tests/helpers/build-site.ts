@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -103,6 +104,7 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: strin
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     child.on('error', fail);
-    child.on('close', (code, signal) => done({ stdout, stderr, exitCode: code ?? (signal ? 128 : 1) }));
+    // Colour codes (FORCE_COLOR on CI runners) are styling, not text: tests assert on the words.
+    child.on('close', (code, signal) => done({ stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), exitCode: code ?? (signal ? 128 : 1) }));
   });
 }
