@@ -65,7 +65,9 @@ interface Measured {
   wallMs: number;
   /** Peak resident memory of the largest process in the tree, in bytes (kernel's ru_maxrss via GNU time). */
   peakRss: number | undefined;
-  /** Peak resident memory by role (astro, pagefind, checker), sampled from /proc every 250 ms. */
+  /** Peak resident memory of all the build's processes at once, sampled from /proc every 250 ms (may miss short peaks). */
+  peakTogether: number;
+  /** Peak resident memory by role (astro, pagefind, indexer, checker), sampled from /proc every 250 ms. */
   peakByRole: Record<string, number>;
   lines: LogLine[];
   status: number;
@@ -87,7 +89,7 @@ function ensureTimeBinary(): string | undefined {
 
 interface ProcessMemory {
   pid: number;
-  /** What the process is, for the report: astro, pagefind, checker or other. */
+  /** What the process is, for the report: astro, pagefind, indexer (its Node side), checker or other. */
   role: string;
   rss: number;
   /** The kernel's high-water mark of this process's resident memory (VmHWM). */
@@ -105,7 +107,7 @@ function processTree(rootPid: number): ProcessMemory[] {
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
-      const role = /pagefind/.test(command) ? 'pagefind' : /check-content/.test(command) ? 'checker' : /astro/.test(command) ? 'astro' : 'other';
+      const role = /pagefind/.test(command) ? 'pagefind' : /search-index/.test(command) ? 'indexer' : /check-content/.test(command) ? 'checker' : /astro/.test(command) ? 'astro' : 'other';
       found.set(Number(entry), { pid: Number(entry), role, rss: kb('VmRSS'), peak: kb('VmHWM') });
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {
@@ -158,7 +160,7 @@ function measure(label: string, command: string, args: string[], env: NodeJS.Pro
       clearInterval(sampler);
       const reported = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) * 1024 : undefined;
       if (code !== 0) log(`${label} failed (exit ${code}); last lines:\n${lines.slice(-25).map((line) => `    ${line.text}`).join('\n')}`);
-      done({ wallMs, peakRss: timeBinary ? reported : sampledPeak, peakByRole, lines, status: code ?? 1 });
+      done({ wallMs, peakRss: timeBinary ? reported : sampledPeak, peakTogether: sampledPeak, peakByRole, lines, status: code ?? 1 });
     });
   });
 }
@@ -405,7 +407,7 @@ const maxOf = (values: Array<number | undefined>) => {
 };
 const wallOf = (result: BuildResult) => medianOf(result.measured.map((m) => m.wallMs));
 
-const buildHeaders = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'peak RSS', 'dist/', 'content check¹', 'content sync', 'bundle', 'collection load', 'site index²', 'render', 'search index', 'failed runs'];
+const buildHeaders = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'peak RSS', 'peak, all processes', 'dist/', 'content check¹', 'content sync', 'bundle', 'collection load', 'site index²', 'render', 'search index¹', 'waited for search', 'failed runs'];
 const buildAlign: Align[] = ['left', ...Array<Align>(buildHeaders.length - 1).fill('right')];
 const buildRows = results.map((result) => {
   const wall = wallOf(result);
@@ -418,6 +420,7 @@ const buildRows = results.map((result) => {
     formatSeconds(wall),
     wall === undefined || !pages ? '–' : formatSeconds((wall / pages) * 1000),
     formatBytes(maxOf(result.measured.map((m) => m.peakRss))),
+    formatBytes(maxOf(result.measured.map((m) => m.peakTogether))),
     formatBytes(result.output?.distBytes),
     result.kind === 'baseline' ? '–' : phase('check'),
     phase('sync'),
@@ -426,6 +429,7 @@ const buildRows = results.map((result) => {
     result.kind === 'baseline' ? '–' : phase('index'),
     phase('render'),
     result.kind === 'baseline' ? '–' : phase('search'),
+    result.kind === 'baseline' ? '–' : phase('searchWait'),
     String(result.measured.filter((m) => m.status !== 0).length),
   ];
 });
@@ -452,13 +456,13 @@ const ratioRows = sizes.flatMap((size) => {
     base ? formatSeconds(wallOf(base)) : '–',
     base && coldWall ? formatRatio(coldWall / wallOf(base)!) : '–',
     base && cold ? pairedRatios(cold, base) : '–',
-    base && coldWall && cold ? formatRatio((coldWall - (medianOf(cold.phases.map((p) => p.search)) ?? 0)) / wallOf(base)!) : '–',
+    base && coldWall && cold ? formatRatio((coldWall - (medianOf(cold.phases.map((p) => p.searchWait)) ?? 0)) / wallOf(base)!) : '–',
     warm ? formatSeconds(wallOf(warm)) : '–',
     warm && cold ? pairedRatios(warm, cold) : '–',
     cold?.output?.largestArticle ? `${formatBytes(cold.output.largestArticle.html + cold.output.largestArticle.css)} (${formatBytes(cold.output.largestArticle.html)} HTML + ${formatBytes(cold.output.largestArticle.css)} CSS)` : '–',
     cold?.output ? String(cold.output.articlePagesWithScript) : '–',
     cold ? String(maxOf(cold.phases.map((p) => p.indexBuilds)) ?? 0) : '–',
-    cold ? ['astro', 'pagefind', 'checker'].map((role) => formatBytes(maxOf(cold.measured.map((m) => m.peakByRole[role])))).join(' / ') : '–',
+    cold ? ['astro', 'pagefind', 'indexer', 'checker'].map((role) => formatBytes(maxOf(cold.measured.map((m) => m.peakByRole[role])))).join(' / ') : '–',
   ]];
 });
 
@@ -472,7 +476,7 @@ const report = [
   formatTable(buildHeaders, buildRows, buildAlign),
   '',
   formatTable(
-    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio per run pair', 'ratio without search index', 'warm rebuild', 'warm / cold per run pair', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds', 'peak: astro / pagefind / checker'],
+    ['articles', 'Newsdesk', 'baseline', 'ratio', 'ratio per run pair', 'ratio without the wait for search', 'warm rebuild', 'warm / cold per run pair', 'largest article page + CSS', 'article pages with JavaScript', 'site index builds', 'peak: astro / pagefind / indexer / checker'],
     ratioRows,
     ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   ),
@@ -480,9 +484,9 @@ const report = [
   ...(timings.length > 0
     ? [formatTable(['component', 'articles', 'time', 'notes'], timings.map((t) => [t.what, formatCount(t.articles), formatDuration(t.ms), t.note]), ['left', 'right', 'right', 'left']), '']
     : []),
-  'Peak RSS is the largest single process of the build (astro or pagefind), as the kernel reports it (ru_maxrss via GNU time).',
-  'Phases come from log timestamps (for the baseline, collection loading is inside render): content sync = Astro content layer (Markdown rendering, schema, data store written); bundle = Vite; collection load = the first getCollection(), which imports the data store back; render = generating static routes, without collection load and site index; search index = Pagefind.',
-  '¹ `check:content` runs alongside Astro (build.ts), so it adds to the wall time only when it outlasts Astro.',
+  'Peak RSS is the largest single process of the build (astro or pagefind), as the kernel reports it (ru_maxrss via GNU time); peak, all processes is the most the build held at once (astro, checker, search indexer and Pagefind side by side), sampled from /proc every 250 ms.',
+  'Phases come from log timestamps (for the baseline, collection loading is inside render): content sync = Astro content layer (Markdown rendering, schema, data store written); bundle = Vite; collection load = the first getCollection(), which imports the data store back; render = generating static routes, without collection load and site index; search index = src/cli/search-index.ts with Pagefind, from its own clock; waited for search = from Astro’s last line to the site being swapped in.',
+  '¹ `check:content` and the search index run alongside Astro (build.ts), so they add to the wall time only when they outlast it.',
   '² src/lib/site-index.ts, once per build: publish rules, tags, authors, reading times and related ranking (most of it).',
 ].join('\n');
 

@@ -1,33 +1,41 @@
 /**
- * `npm run build`: builds into a staging folder, indexes it for search, then swaps it into dist/.
+ * `npm run build`: builds into a staging folder, with its search index made alongside, then swaps it into dist/.
  * A failed build leaves the previous dist/ exactly as it was, never half-written.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { setPriority } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listArticleFiles } from '../lib/content-files.ts';
+import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search-timing.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const outDir = resolve(projectRoot, process.env.NEWSDESK_DIST ?? 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
+const searchIndex = `${outDir}.search`;
+/** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
+const BACKGROUND_PRIORITY = 10;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
+
+const formatGigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
 
 function fail(step: string, status: number | null): never {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(searchIndex, { recursive: true, force: true });
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
   process.exit(status ?? 1);
 }
 
-function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env });
-  if (result.status !== 0) fail(step, result.status);
-}
-
-/** Starts a step with its output held back; `release()` prints what it has said so far and streams the rest. */
-function startHeld(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+/**
+ * Starts a step with its output held back; `release()` prints what it has said so far and streams the rest.
+ * A background step runs at a lower priority (its children too), so it takes the core Astro leaves idle, not Astro's.
+ */
+function startHeld(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, background = false) {
   // Piped output is not a terminal: keep colours when ours is one.
   const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
   const child = spawn(command, args, { cwd: projectRoot, stdio: ['inherit', 'pipe', 'pipe'], env: { ...env, ...color } });
+  if (background && child.pid !== undefined) setPriority(child.pid, BACKGROUND_PRIORITY);
   const held: Array<[NodeJS.WriteStream, Buffer]> = [];
   let live = false;
   child.stdout!.on('data', (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push([process.stdout, chunk])));
@@ -43,36 +51,69 @@ function startHeld(command: string, args: string[], env: NodeJS.ProcessEnv = pro
   };
 }
 
+type Step = [command: string, args: string[], env?: NodeJS.ProcessEnv, background?: boolean];
+type Running = ReturnType<typeof startHeld>;
+
 /**
- * The content check and Astro run side by side: Astro's build uses one core, so on the usual two-core machine the
- * check costs no extra time. Astro is only heard from once the check has passed; when it fails, Astro is stopped
- * and the check's messages are all the editor sees, as if Astro had never started.
+ * The content check, Astro and (memory allowing) the search index run side by side: Astro's build uses one core,
+ * so on the usual two-core machine the check and the index cost little extra time. Astro is only heard from once
+ * the check has passed; when it fails, the others are stopped and the check's messages are all the editor sees,
+ * as if nothing else had started. The index reports last, after Astro.
  */
-async function checkWhileBuilding(check: [string, string[]], build: [string, string[], NodeJS.ProcessEnv]): Promise<void> {
+async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
   const checking = startHeld(...check);
+  let indexing = searchTiming === 'alongside' ? startHeld(...search) : undefined;
   const building = startHeld(...build);
-  const stop = (child: ChildProcess) => child.exitCode === null && child.kill('SIGTERM');
+  // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
+  if (process.env.NEWSDESK_TIMING) building.release();
+  const stop = async (...steps: Array<Running | undefined>) => {
+    const running = steps.filter((step): step is Running => step !== undefined);
+    for (const step of running) if (step.child.exitCode === null) step.child.kill('SIGTERM');
+    await Promise.all(running.map((step) => step.exited));
+  };
   const checkStatus = await checking.exited;
   checking.release();
   if (checkStatus !== 0) {
-    stop(building.child);
-    await building.exited;
+    await stop(building, indexing);
     fail('the content check', checkStatus);
   }
   building.release();
   const buildStatus = await building.exited;
-  if (buildStatus !== 0) fail('astro build', buildStatus);
+  if (buildStatus !== 0) {
+    await stop(indexing);
+    fail('astro build', buildStatus);
+  }
+  indexing ??= startHeld(...search);
+  indexing.release();
+  const searchStatus = await indexing.exited;
+  if (searchStatus !== 0) fail('search indexing', searchStatus);
+}
+
+const contentDir = resolve(projectRoot, process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+let searchTiming: SearchIndexTiming;
+try {
+  const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
+  searchTiming = searchIndexTiming(articleFiles, process.availableMemory(), process.env.NEWSDESK_SEARCH_INDEX);
+  if (searchTiming === 'after' && !process.env.NEWSDESK_SEARCH_INDEX) {
+    console.log(`Search index after Astro: ${formatGigabytes(process.availableMemory())} available, ${formatGigabytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
+  }
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
 }
 
 rmSync(staging, { recursive: true, force: true });
-// `npm run check:content` alongside Astro: bad input fails in about a second, every problem listed, and no Astro output.
-await checkWhileBuilding(
-  [process.execPath, [resolve(projectRoot, 'src/cli/check-content.ts')]],
+rmSync(searchIndex, { recursive: true, force: true });
+const node = process.execPath;
+await buildSite(
+  // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output.
+  [node, [resolve(projectRoot, 'src/cli/check-content.ts')], process.env, true],
+  // Pagefind indexes the published articles from their sources, not from the built pages.
+  [node, [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], process.env, true],
   [bin('astro'), ['build', ...process.argv.slice(2)], { ...process.env, NEWSDESK_OUT_DIR: staging }],
+  searchTiming,
 );
-// Only elements marked data-pagefind-body (article pages) are indexed: listings would duplicate every dek. Pagefind
-// still parses every file it is given, so it is given the article pages only (a fifth less CPU at 4,000 articles).
-run('search indexing', bin('pagefind'), ['--site', staging, '--glob', 'articles/**/*.html', '--quiet']);
+renameSync(searchIndex, join(staging, 'pagefind'));
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);

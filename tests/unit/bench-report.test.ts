@@ -46,11 +46,12 @@ describe('build phases from timestamped log lines', () => {
     line(8_000, '[newsdesk] site index: 3871 articles in 900 ms after 400 ms loading the collection'),
     line(12_000, '12:00:12 ✓ Completed in 4.50s.'),
     line(12_100, '12:00:12 [build] Complete!'),
-    line(18_100, 'Site written to /tmp/x/dist'),
+    line(13_600, 'Search index: 3871 articles in 9731 ms'),
+    line(13_700, 'Site written to /tmp/x/dist'),
   ];
 
-  it('splits the build into check, sync, bundle, collection load, site index, render and search', () => {
-    expect(parsePhases(log)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, load: 400, index: 900, render: 3_200, search: 6_000, indexBuilds: 1 });
+  it('splits the build into check, sync, bundle, collection load, site index, render, and search with the wait for it after Astro', () => {
+    expect(parsePhases(log)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, load: 400, index: 900, render: 3_200, search: 9_731, searchWait: 1_600, indexBuilds: 1 });
   });
 
   it('counts every site index build, so a per-page rebuild would show', () => {
@@ -59,6 +60,6 @@ describe('build phases from timestamped log lines', () => {
   });
 
   it('leaves out phases whose lines are missing', () => {
-    expect(parsePhases([line(10, 'something else')])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, load: undefined, index: undefined, render: undefined, search: undefined });
+    expect(parsePhases([line(10, 'something else')])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, load: undefined, index: undefined, render: undefined, search: undefined, searchWait: undefined });
   });
 });

@@ -18,12 +18,15 @@ export interface BuildPhases {
   index?: number;
   /** Generating static routes, without the two above. */
   render?: number;
-  /** Pagefind, from Astro's last line to the build script's last line. */
+  /** The search index (src/cli/search-index.ts, Pagefind included), which runs beside Astro: its own duration. */
   search?: number;
+  /** How long the build still waited for the search index after Astro had finished. */
+  searchWait?: number;
   /** How many times the site index was built: once per build is the design. */
   indexBuilds: number;
 }
 
+const SEARCH_LINE = /^Search index: \d+ articles in (\d+) ms/;
 const INDEX_LINE = /\[newsdesk\] site index: \d+ articles in (\d+) ms after (\d+) ms loading the collection/;
 
 export function parsePhases(lines: readonly LogLine[]): BuildPhases {
@@ -48,6 +51,7 @@ export function parsePhases(lines: readonly LogLine[]): BuildPhases {
     load = (load ?? 0) + Number(match[2]);
   }
   const checked = at(/\bfiles? checked\b/);
+  const searched = at(SEARCH_LINE);
   const routes = span(/generating static routes/, /✓ Completed in/);
   return {
     check: checked === undefined ? undefined : lines[checked]!.ms,
@@ -56,7 +60,8 @@ export function parsePhases(lines: readonly LogLine[]): BuildPhases {
     load,
     index,
     render: routes === undefined ? undefined : routes - (index ?? 0) - (load ?? 0),
-    search: span(/\[build\] Complete!/, /Site written to/),
+    search: searched === undefined ? undefined : Number(SEARCH_LINE.exec(lines[searched]!.text)![1]),
+    searchWait: span(/\[build\] Complete!/, /Site written to/),
     indexBuilds,
   };
 }

@@ -1,0 +1,64 @@
+/**
+ * `node src/cli/search-index.ts <output folder>`: writes the Pagefind index of the published articles, made from
+ * their sources. `npm run build` runs it beside Astro, on the core Astro leaves idle, and moves the folder into
+ * the site as pagefind/ once Astro has finished.
+ */
+import { relative, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
+import { createDateFormatter } from '../lib/dates.ts';
+import { createMarkdownToHtml } from '../lib/markdown-processor.ts';
+import { createPaths } from '../lib/paths.ts';
+import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search-documents.ts';
+import { siteConfig } from '../site.config.ts';
+
+const [outputPath] = process.argv.slice(2);
+if (!outputPath) {
+  console.error('usage: node src/cli/search-index.ts <output folder>');
+  process.exit(2);
+}
+
+function fail(what: string, errors: string[]): never {
+  console.error(`Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const contentDir = resolve(process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+const now = process.env.NEWSDESK_NOW ? new Date(process.env.NEWSDESK_NOW) : new Date();
+const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+const markdownToHtml = await createMarkdownToHtml(process.env.SITE_URL || 'http://localhost:4321');
+// Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
+const paths = createPaths('/');
+
+const { index, errors } = await pagefind.createIndex();
+if (!index) fail('starting Pagefind', errors);
+// A few pages in flight at a time: Pagefind parses one while the next renders, and memory stays flat.
+const inFlight = new Set<Promise<void>>();
+const addErrors: string[] = [];
+let count = 0;
+for (const path of listArticleFiles(contentDir)) {
+  const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
+  if (!article) continue;
+  count++;
+  const content = searchDocumentHtml({
+    lang: siteConfig.lang,
+    title: article.data.title,
+    description: article.data.description,
+    date: dates.date(article.data.publishedAt),
+    body: article.mdx ? mdxSearchContent(article.body) : await markdownToHtml(article.body),
+  });
+  const adding = index.addHTMLFile({ url: paths.article(article.slug), content }).then(({ errors }) => {
+    addErrors.push(...errors);
+    inFlight.delete(adding);
+  });
+  inFlight.add(adding);
+  if (inFlight.size >= 16) await Promise.race(inFlight);
+}
+await Promise.all(inFlight);
+if (addErrors.length > 0) fail('reading articles', addErrors);
+const written = await index.writeFiles({ outputPath: resolve(outputPath) });
+if (written.errors.length > 0) fail('writing the index', written.errors);
+await pagefind.close();
+// `npm run bench` reads this line for the search phase, which overlaps Astro's.
+console.log(`Search index: ${count} articles in ${Math.round(performance.now() - started)} ms`);

@@ -1,0 +1,30 @@
+/**
+ * When `npm run build` makes the search index: beside Astro, on the core Astro leaves idle (the faster build, but
+ * Astro and Pagefind then hold their memory at the same time), or after it (the least memory at any moment).
+ */
+
+export type SearchIndexTiming = 'alongside' | 'after';
+
+/**
+ * What Astro, Pagefind, the checker and the indexer hold at once, per article and in all, with some margin over
+ * what `npm run bench` measured (2.7 GB at 4,000 articles; BENCHMARKS.md).
+ */
+const TOGETHER_PER_ARTICLE = 0.75 * 2 ** 20;
+const TOGETHER_FIXED = 2 ** 30;
+
+/** The memory running side by side needs for this many article files. */
+export function memoryForAlongside(articleFiles: number): number {
+  return TOGETHER_FIXED + articleFiles * TOGETHER_PER_ARTICLE;
+}
+
+/**
+ * `requested` is NEWSDESK_SEARCH_INDEX ("alongside" or "after"); without it, side by side when the memory
+ * available (after other programs, within any container limit) covers both.
+ */
+export function searchIndexTiming(articleFiles: number, availableBytes: number, requested?: string): SearchIndexTiming {
+  if (requested === 'alongside' || requested === 'after') return requested;
+  if (requested !== undefined && requested !== '') {
+    throw new Error(`NEWSDESK_SEARCH_INDEX="${requested}" is not a choice; use "alongside" or "after", or leave it unset`);
+  }
+  return availableBytes >= memoryForAlongside(articleFiles) ? 'alongside' : 'after';
+}
