@@ -1,12 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
-import { createMarkdownSafetyPlugin } from './src/lib/markdown-safety.ts';
+import { markdownProcessor } from './src/lib/markdown-processor.ts';
 import { sitemapOptions } from './src/lib/sitemap.ts';
 
 /** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
@@ -34,7 +33,7 @@ export default defineConfig({
   // waiting on the disk at 4,000 articles; `npm run bench`, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Sätteri stays the engine (unified() made large builds ~3x slower); the plugin sanitises editors' raw HTML and marks external links.
-  markdown: { processor: satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })] }) },
+  markdown: { processor: markdownProcessor(site) },
   // The sitemap's <lastmod> dates are read back from the built article pages (see src/lib/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a 75 MB module at 10,000 articles.
   integrations: [dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, readPage: readBuiltPage }))],
