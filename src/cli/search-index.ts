@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
 import { createDateFormatter } from '../lib/dates.ts';
-import { createMarkdownToHtml } from '../lib/markdown-processor.ts';
+import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/markdown-processor.ts';
 import { createPaths } from '../lib/paths.ts';
 import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search-documents.ts';
 import { siteConfig } from '../site.config.ts';
@@ -46,7 +46,7 @@ for (const path of listArticleFiles(contentDir)) {
     title: article.data.title,
     description: article.data.description,
     date: dates.date(article.data.publishedAt),
-    body: article.mdx ? mdxSearchContent(article.body) : await markdownToHtml(article.body),
+    body: article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body),
   });
   const adding = index.addHTMLFile({ url: paths.article(article.slug), content }).then(({ errors }) => {
     addErrors.push(...errors);

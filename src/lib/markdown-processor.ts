@@ -2,9 +2,12 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { createMarkdownSafetyPlugin } from './markdown-safety.ts';
 
+/** Astro's defaults, stated so that MDX parsed for the search index reads the same: tables and curly quotes. */
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
+
 /** `site` is the deployment origin (SITE_URL): links elsewhere are marked external. */
 export function markdownProcessor(site: string) {
-  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })] });
+  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })], features: { ...MARKDOWN_FEATURES } });
 }
 
 /**

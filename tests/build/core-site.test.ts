@@ -75,8 +75,8 @@ const htmlPagesOf = (site: BuiltSite) => filesOf(site).filter((file) => file.end
 /** Pages this test owns the shape of: front, article, tag and author pages. */
 const corePagesOf = (site: BuiltSite) => htmlPagesOf(site).filter((file) => /^(index\.html|page\/|articles\/|tags\/|authors\/)/.test(file));
 
-async function build(now: string): Promise<BuiltSite> {
-  const site = await buildSite({ contentDir: FIXTURE, basePath: '/desk/', siteUrl: 'https://news.example.org', now });
+async function build(now: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+  const site = await buildSite({ contentDir: FIXTURE, basePath: '/desk/', siteUrl: 'https://news.example.org', now, env });
   if (site.exitCode === 0) return site;
   site.cleanup();
   throw new Error(`build failed (${site.exitCode}):\n${site.stderr}\n${site.stdout.slice(-3000)}`);
@@ -361,6 +361,25 @@ describe(`the site built at ${NOW}`, () => {
     });
   });
 
+  describe('the search index', () => {
+    /** Words only: Pagefind ends headings with a full stop of its own, which the page does not show. */
+    const words = (text: string) => text.split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
+
+    it('holds exactly the published articles, at their URLs under the site root', () => {
+      expect(site.searchIndex().map((page) => page.url).sort()).toEqual(PUBLISHED.map((slug) => `/articles/${encodeURIComponent(slug)}/`).sort());
+    });
+
+    it('gives each one the headline and date its page shows, and the words of its dek and body as the page has them (MDX too)', () => {
+      for (const indexed of site.searchIndex()) {
+        const page = site.html(`/desk${indexed.url}`);
+        expect(indexed.meta.title, indexed.url).toBe(page.querySelector('h1')!.text);
+        expect(indexed.meta.date, indexed.url).toBe(textOf(page.querySelector('.dates time')));
+        expect(words(indexed.content), indexed.url).toEqual(words(`${page.querySelector('.dek')!.text} ${page.querySelector('.prose')!.text}`));
+      }
+      expect(site.searchIndex().find((page) => page.url === '/articles/bank-fraud-voice-clones/')!.content).toContain('Reported by the fintech desk');
+    });
+  });
+
   describe('escaping', () => {
     const headline = 'Tom & Jerry <b>"quoted"</b>: when an AI names the cartoon';
     const author = 'Siobhán O\'Brien & "Sons" <Ltd>';
@@ -479,9 +498,9 @@ describe(`the site built at ${NOW}`, () => {
   });
 });
 
-describe(`the same corpus built at ${AFTER_EMBARGO}, the scheduled instant`, () => {
+describe(`the same corpus built at ${AFTER_EMBARGO}, the scheduled instant, with the search index made after Astro`, () => {
   let site: BuiltSite;
-  beforeAll(async () => void (site = await build(AFTER_EMBARGO)));
+  beforeAll(async () => void (site = await build(AFTER_EMBARGO, { NEWSDESK_SEARCH_INDEX: 'after' })));
   afterAll(() => site?.cleanup());
 
   it('publishes the scheduled piece: its page, first on the front page and on its tags', () => {
@@ -501,6 +520,13 @@ describe(`the same corpus built at ${AFTER_EMBARGO}, the scheduled instant`, () 
 
   it('puts it back in its curated place in Explore more', () => {
     expect(exploreSlugs(site.html(articleHref('japan-chip-subsidies'))).slice(0, 3)).toEqual(['montreal-data-centres-hydro', SCHEDULED, 'cpp-contracts-vote']);
+  });
+
+  it('makes it findable by search, and still not the draft', () => {
+    const urls = site.searchIndex().map((page) => page.url);
+    expect(urls).toContain(`/articles/${SCHEDULED}/`);
+    expect(urls).not.toContain(`/articles/${DRAFT}/`);
+    expect(urls).toHaveLength(PUBLISHED.length + 1);
   });
 
   it('still leaves the draft out', () => {

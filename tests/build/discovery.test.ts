@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,12 +276,6 @@ describe('a hostile headline', () => {
   });
 });
 
-/** Pagefind's index fragments: gzip, a signature, then one page's JSON (url, content, meta). */
-function indexedPages(): Array<{ url: string; content: string; meta: Record<string, string> }> {
-  const dir = join(site.outDir, 'pagefind', 'fragment');
-  return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8').replace(/^pagefind_dcd/, '')));
-}
-
 describe('drafts and scheduled pieces', () => {
   it('appear in no feed and not in the sitemap', () => {
     const everything = ['rss.xml', 'feed.json', 'sitemap-0.xml', 'tags/ai/rss.xml', 'tags/hardware/rss.xml'].map((path) => site.read(path)).join('\n');
@@ -291,7 +284,7 @@ describe('drafts and scheduled pieces', () => {
   });
 
   it('are not in the search index, which holds exactly the published articles', () => {
-    const pages = indexedPages();
+    const pages = site.searchIndex();
     expect(pages.map((page) => page.url).sort()).toEqual(PUBLISHED.map((slug) => `/articles/${slug}/`).sort());
     const text = JSON.stringify(pages);
     for (const { word } of UNPUBLISHED) expect(text).not.toContain(word);
@@ -301,7 +294,7 @@ describe('drafts and scheduled pieces', () => {
 
 describe('the search index', () => {
   it('gives each article its headline and date, and indexes the dek and body', () => {
-    const page = indexedPages().find((candidate) => candidate.url === '/articles/hostile-headline/')!;
+    const page = site.searchIndex().find((candidate) => candidate.url === '/articles/hostile-headline/')!;
     expect(page.meta.title).toBe(HOSTILE);
     expect(page.meta.date).toBe('Nov 20, 2026');
     expect(page.content).toContain('marmalising');

@@ -1,9 +1,10 @@
 /** Runs the real site build (`src/cli/build.ts`) on a fixture corpus into a fresh temp folder, for build tests. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -47,8 +48,17 @@ export interface BuiltSite {
   exists(path: string): boolean;
   /** The page parsed with node-html-parser (`querySelector`, `querySelectorAll`, `.text`, `getAttribute`). */
   html(path: string): HTMLElement;
+  /** What Pagefind's index holds for each page: its fragments (gzip, a signature, then the page's JSON). */
+  searchIndex(): IndexedPage[];
   /** Deletes the temp folder; call it in afterAll. */
   cleanup(): void;
+}
+
+export interface IndexedPage {
+  /** Relative to the site root: the search page adds the base path. */
+  url: string;
+  content: string;
+  meta: Record<string, string>;
 }
 
 /** Never rejects on a failed build: look at `exitCode` and `stderr` (tests of invalid corpora need them). */
@@ -92,6 +102,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     read,
     exists: (path) => existsSync(file(path)),
     html: (path) => parse(read(path)),
+    searchIndex: () => {
+      const fragments = join(outDir, 'pagefind', 'fragment');
+      return readdirSync(fragments).map((name) => JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
+    },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { memoryForAlongside, searchIndexTiming } from '../../src/lib/search-timing.ts';
+
+const GB = 2 ** 30;
+
+describe('searchIndexTiming', () => {
+  it('indexes alongside Astro when the memory available covers both at once', () => {
+    expect(searchIndexTiming(4_000, 16 * GB)).toBe('alongside');
+    expect(searchIndexTiming(30, 2 * GB)).toBe('alongside');
+  });
+
+  it('waits for Astro when it does not, so a small runner never holds both', () => {
+    expect(searchIndexTiming(10_000, 6 * GB)).toBe('after');
+    expect(searchIndexTiming(4_000, memoryForAlongside(4_000) - 1)).toBe('after');
+    expect(searchIndexTiming(4_000, memoryForAlongside(4_000))).toBe('alongside');
+  });
+
+  it('wants more memory for more articles, above what the bench measured (2.7 GB for 4,000)', () => {
+    expect(memoryForAlongside(4_000)).toBeGreaterThan(2.7 * GB);
+    expect(memoryForAlongside(10_000)).toBeGreaterThan(memoryForAlongside(4_000));
+  });
+
+  it('does what NEWSDESK_SEARCH_INDEX asks, and refuses anything else', () => {
+    expect(searchIndexTiming(10_000, 1 * GB, 'alongside')).toBe('alongside');
+    expect(searchIndexTiming(10, 64 * GB, 'after')).toBe('after');
+    expect(searchIndexTiming(10, 64 * GB, '')).toBe('alongside');
+    expect(() => searchIndexTiming(10, 64 * GB, 'later')).toThrow('NEWSDESK_SEARCH_INDEX="later" is not a choice; use "alongside" or "after"');
+  });
+});
