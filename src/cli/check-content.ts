@@ -1,5 +1,5 @@
 /**
- * `npm run check:content [-- paths…] [--json] [--dir folder]`: validates articles without starting Astro.
+ * `npm run check:content [-- paths…] [--json] [--dir folder] [--skip-near-duplicates]`: validates articles without starting Astro.
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -9,14 +9,16 @@ import { checkArticles } from '../lib/check-content.ts';
 import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/problems.ts';
 
-const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>]]
+const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--skip-near-duplicates]]
 
 Checks every article under the content folder (NEWSDESK_CONTENT_DIR, default content/articles).
   paths       only report on these files or folders; inside the content folder they are still
               checked against all its articles (duplicate slugs, related links). A folder outside
               it is checked as a corpus of its own; a file outside it as if it were added to it.
   --json      print the problems as a JSON array of {file, line, field, message, severity, hint}
-  --dir       the content folder to check against`;
+  --dir       the content folder to check against
+  --skip-near-duplicates
+              leave out the near-duplicate report (warnings only; most of the time on a large archive)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -27,7 +29,7 @@ let args: ReturnType<typeof parse>;
 function parse() {
   return parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, 'skip-near-duplicates': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   });
 }
 try {
@@ -84,7 +86,7 @@ for (const run of runs) {
   const files = [...new Set([...listArticleFiles(run.folder), ...run.extraFiles])];
   const sources = files.map((file) => readArticleSource(file, display(file)));
   const only = run.only && new Set([...run.only].map(display));
-  const result = checkArticles(sources, { now, fileExists: existsSync, only });
+  const result = checkArticles(sources, { now, fileExists: existsSync, only, nearDuplicates: !args.values['skip-near-duplicates'] });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

@@ -43,6 +43,19 @@ describe('npm run check:content', () => {
     expect(stdout).toMatch(/2 errors and 1 warning in 7 files checked/);
   });
 
+  it('reports near-duplicate articles as warnings, unless asked to skip them (as the build does)', () => {
+    const dir = corpus();
+    const copy = readFileSync(join(dir, 'desk/chip-plant-opens.md'), 'utf8').replace(/^title: .*$/m, 'title: "The same story, filed twice"');
+    writeFileSync(join(dir, 'desk/filed-twice.md'), copy);
+    const full = cli('check-content.ts', ['--dir', dir]);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toContain(`${dir}/desk/filed-twice.md:12: warning: the text is a near-duplicate of ${dir}/desk/chip-plant-opens.md (100% of their five-word phrases are shared)`);
+    const skipped = cli('check-content.ts', ['--dir', dir, '--skip-near-duplicates']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).not.toContain('near-duplicate');
+    expect(skipped.stdout).toMatch(/0 errors and 2 warnings in 6 files checked/);
+  });
+
   it('gives tools JSON', () => {
     const dir = corpus('unknown-field');
     const { code, stdout } = cli('check-content.ts', ['--json', '--dir', dir]);
