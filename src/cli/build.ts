@@ -35,7 +35,13 @@ function startHeld(command: string, args: string[], env: NodeJS.ProcessEnv = pro
   // Piped output is not a terminal: keep colours when ours is one.
   const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
   const child = spawn(command, args, { cwd: projectRoot, stdio: ['inherit', 'pipe', 'pipe'], env: { ...env, ...color } });
-  if (background && child.pid !== undefined) setPriority(child.pid, BACKGROUND_PRIORITY);
+  if (background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, BACKGROUND_PRIORITY);
+    } catch {
+      // Already ended (a tiny corpus), or a system that refuses: the step simply runs at normal priority.
+    }
+  }
   const held: Array<[NodeJS.WriteStream, Buffer]> = [];
   let live = false;
   child.stdout!.on('data', (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push([process.stdout, chunk])));
