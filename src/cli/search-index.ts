@@ -31,34 +31,53 @@ const markdownToHtml = await createMarkdownToHtml(process.env.SITE_URL || 'http:
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
 
-const { index, errors } = await pagefind.createIndex();
-if (!index) fail('starting Pagefind', errors);
-// A few pages in flight at a time: Pagefind parses one while the next renders, and memory stays flat.
-const inFlight = new Set<Promise<void>>();
-const addErrors: string[] = [];
-let count = 0;
-for (const path of listArticleFiles(contentDir)) {
-  const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
-  if (!article) continue;
-  count++;
-  const content = searchDocumentHtml({
-    lang: siteConfig.lang,
-    title: article.data.title,
-    description: article.data.description,
-    date: dates.date(article.data.publishedAt),
-    body: article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body),
-  });
-  const adding = index.addHTMLFile({ url: paths.article(article.slug), content }).then(({ errors }) => {
-    addErrors.push(...errors);
-    inFlight.delete(adding);
-  });
-  inFlight.add(adding);
-  if (inFlight.size >= 16) await Promise.race(inFlight);
+/** Feeds Pagefind every published article and writes its index; returns how many articles it holds. */
+async function writeIndex(): Promise<number> {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) fail('starting Pagefind', errors);
+  // A few pages in flight at a time: Pagefind parses one while the next renders, and memory stays flat.
+  const inFlight = new Set<Promise<void>>();
+  const addErrors: string[] = [];
+  let count = 0;
+  for (const path of listArticleFiles(contentDir)) {
+    const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
+    if (!article) continue;
+    count++;
+    let body: Awaited<ReturnType<typeof markdownToHtml>> | ReturnType<typeof mdxSearchContent>;
+    try {
+      body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
+    } catch (error) {
+      // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
+      fail(`reading ${relative(process.cwd(), path)}`, [(error as Error).message]);
+    }
+    const content = searchDocumentHtml({
+      lang: siteConfig.lang,
+      title: article.data.title,
+      description: article.data.description,
+      date: dates.date(article.data.publishedAt),
+      body,
+    });
+    const adding = index.addHTMLFile({ url: paths.article(article.slug), content }).then(({ errors }) => {
+      addErrors.push(...errors);
+      inFlight.delete(adding);
+    });
+    inFlight.add(adding);
+    if (inFlight.size >= 16) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  if (addErrors.length > 0) fail('reading articles', addErrors);
+  const written = await index.writeFiles({ outputPath: resolve(outputPath) });
+  if (written.errors.length > 0) fail('writing the index', written.errors);
+  await pagefind.close();
+  return count;
 }
-await Promise.all(inFlight);
-if (addErrors.length > 0) fail('reading articles', addErrors);
-const written = await index.writeFiles({ outputPath: resolve(outputPath) });
-if (written.errors.length > 0) fail('writing the index', written.errors);
-await pagefind.close();
+
+let count: number;
+try {
+  count = await writeIndex();
+} catch (error) {
+  // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
+  fail('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
+}
 // `npm run bench` reads this line for the search phase, which overlaps Astro's.
 console.log(`Search index: ${count} articles in ${Math.round(performance.now() - started)} ms`);

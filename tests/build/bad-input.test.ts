@@ -61,7 +61,7 @@ describe('a good build, then failed builds into the same folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
   const dist = join(root, 'dist');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const intoDist = (contentDir: string) => buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache') } });
+  const intoDist = (contentDir: string, env: Record<string, string> = {}) => buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache'), ...env } });
   const page = (path: string) => parse(readFileSync(join(dist, path, 'index.html'), 'utf8'));
   let before: Map<string, string>;
 
@@ -110,6 +110,16 @@ describe('a good build, then failed builds into the same folder', () => {
     const build = await intoDist(tempCorpus('not-a-date').dir);
     expect(build.exitCode).not.toBe(0);
     expect(build.stdout + build.stderr).toContain(`Build failed during the content check; the previous ${dist} is unchanged.`);
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('leaves it untouched, with no staging or index folder left behind, when the search index cannot be made', async () => {
+    // Pagefind's own override for its binary, pointed at nothing: Astro succeeds, the index does not.
+    const build = await intoDist(tempCorpus().dir, { PAGEFIND_BINARY_PATH: join(root, 'no-such-pagefind') });
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).not.toBe(0);
+    expect(output).toContain(`Build failed during search indexing; the previous ${dist} is unchanged.`);
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
