@@ -107,7 +107,7 @@ function processTree(rootPid: number): ProcessMemory[] {
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
-      const role = /pagefind/.test(command) ? 'pagefind' : /search-index/.test(command) ? 'indexer' : /check-content/.test(command) ? 'checker' : /astro/.test(command) ? 'astro' : 'other';
+      const role = /search-index/.test(command) ? 'indexer' : /pagefind/.test(command) ? 'pagefind' : /check-content/.test(command) ? 'checker' : /astro/.test(command) ? 'astro' : 'other';
       found.set(Number(entry), { pid: Number(entry), role, rss: kb('VmRSS'), peak: kb('VmHWM') });
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {

@@ -27,14 +27,21 @@ function fail(step: string, status: number | null): never {
   process.exit(status ?? 1);
 }
 
-/**
- * Starts a step with its output held back; `release()` prints what it has said so far and streams the rest.
- * A background step runs at a lower priority (its children too), so it takes the core Astro leaves idle, not Astro's.
- */
-function startHeld(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, background = false) {
+interface Step {
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Runs at a lower priority (its children too), so it takes the core Astro leaves idle, not Astro's. */
+  background?: boolean;
+  /** A pipe the build can close to tell the step to go on (the search index's low-memory mode). */
+  stdin?: 'inherit' | 'pipe';
+}
+
+/** Starts a step with its output held back; `release()` prints what it has said so far and streams the rest. */
+function startHeld({ command, args, env = process.env, background = false, stdin = 'inherit' }: Step) {
   // Piped output is not a terminal: keep colours when ours is one.
   const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(command, args, { cwd: projectRoot, stdio: ['inherit', 'pipe', 'pipe'], env: { ...env, ...color } });
+  const child = spawn(command, args, { cwd: projectRoot, stdio: [stdin, 'pipe', 'pipe'], env: { ...env, ...color } });
   if (background && child.pid !== undefined) {
     try {
       setPriority(child.pid, BACKGROUND_PRIORITY);
@@ -57,25 +64,24 @@ function startHeld(command: string, args: string[], env: NodeJS.ProcessEnv = pro
   };
 }
 
-type Step = [command: string, args: string[], env?: NodeJS.ProcessEnv, background?: boolean];
 type Running = ReturnType<typeof startHeld>;
 
 /**
- * The content check, Astro and (memory allowing) the search index run side by side: Astro's build uses one core,
- * so on the usual two-core machine the check and the index cost little extra time. Astro is only heard from once
- * the check has passed; when it fails, the others are stopped and the check's messages are all the editor sees,
- * as if nothing else had started. The index reports last, after Astro.
+ * The content check, Astro and the search index run side by side: Astro's build uses one core, so on the usual
+ * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
+ * documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has finished. Astro is
+ * only heard from once the check has passed; when it fails, the others are stopped and the check's messages are
+ * all the editor sees, as if nothing else had started. The index reports last, after Astro.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
-  const checking = startHeld(...check);
-  let indexing = searchTiming === 'alongside' ? startHeld(...search) : undefined;
-  const building = startHeld(...build);
+  const checking = startHeld(check);
+  const indexing = startHeld(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
+  const building = startHeld(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
   if (process.env.NEWSDESK_TIMING) building.release();
-  const stop = async (...steps: Array<Running | undefined>) => {
-    const running = steps.filter((step): step is Running => step !== undefined);
-    for (const step of running) if (step.child.exitCode === null) step.child.kill('SIGTERM');
-    await Promise.all(running.map((step) => step.exited));
+  const stop = async (...steps: Running[]) => {
+    for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
+    await Promise.all(steps.map((step) => step.exited));
   };
   const checkStatus = await checking.exited;
   checking.release();
@@ -89,7 +95,7 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
     await stop(indexing);
     fail('astro build', buildStatus);
   }
-  indexing ??= startHeld(...search);
+  indexing.child.stdin?.end();
   indexing.release();
   const searchStatus = await indexing.exited;
   if (searchStatus !== 0) fail('search indexing', searchStatus);
@@ -115,10 +121,10 @@ await buildSite(
   // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
   // near-duplicate report (editorial advice, never an error) is most of the check's time on a large archive and
   // would compete with the search index for the second core; `npm run check:content` gives it.
-  [node, [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates'], process.env, true],
+  { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates'], background: true },
   // Pagefind indexes the published articles from their sources, not from the built pages.
-  [node, [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], process.env, true],
-  [bin('astro'), ['build', ...process.argv.slice(2)], { ...process.env, NEWSDESK_OUT_DIR: staging }],
+  { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], background: true },
+  { command: bin('astro'), args: ['build', ...process.argv.slice(2)], env: { ...process.env, NEWSDESK_OUT_DIR: staging } },
   searchTiming,
 );
 renameSync(searchIndex, join(staging, 'pagefind'));

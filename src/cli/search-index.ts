@@ -1,9 +1,14 @@
 /**
- * `node src/cli/search-index.ts <output folder>`: writes the Pagefind index of the published articles, made from
- * their sources. `npm run build` runs it beside Astro, on the core Astro leaves idle, and moves the folder into
- * the site as pagefind/ once Astro has finished.
+ * `node src/cli/search-index.ts <output folder> [--pagefind-after-stdin]`: writes the Pagefind index of the
+ * published articles, made from their sources. `npm run build` runs it beside Astro, on the core Astro leaves
+ * idle, and moves the folder into the site as pagefind/ once Astro has finished.
+ *
+ * With --pagefind-after-stdin (the build's low-memory mode) the documents are prepared at once, but Pagefind,
+ * which holds most of the memory, only starts when standard input closes: the build closes it when Astro is done.
  */
+import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
 import { createDateFormatter } from '../lib/dates.ts';
@@ -12,9 +17,10 @@ import { createPaths } from '../lib/paths.ts';
 import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search-documents.ts';
 import { siteConfig } from '../site.config.ts';
 
-const [outputPath] = process.argv.slice(2);
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'pagefind-after-stdin': { type: 'boolean', default: false } } });
+const [outputPath] = positionals;
 if (!outputPath) {
-  console.error('usage: node src/cli/search-index.ts <output folder>');
+  console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin]');
   process.exit(2);
 }
 
@@ -31,33 +37,39 @@ const markdownToHtml = await createMarkdownToHtml(process.env.SITE_URL || 'http:
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
 
-/** Feeds Pagefind every published article and writes its index; returns how many articles it holds. */
-async function writeIndex(): Promise<number> {
-  const { index, errors } = await pagefind.createIndex();
-  if (!index) fail('starting Pagefind', errors);
-  // A few pages in flight at a time: Pagefind parses one while the next renders, and memory stays flat.
-  const inFlight = new Set<Promise<void>>();
-  const addErrors: string[] = [];
-  let count = 0;
+interface IndexedDocument {
+  url: string;
+  content: string;
+}
+
+/** One HTML document per published article, in file order. */
+async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
   for (const path of listArticleFiles(contentDir)) {
     const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
     if (!article) continue;
-    count++;
-    let body: Awaited<ReturnType<typeof markdownToHtml>> | ReturnType<typeof mdxSearchContent>;
+    let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
       fail(`reading ${relative(process.cwd(), path)}`, [(error as Error).message]);
     }
-    const content = searchDocumentHtml({
-      lang: siteConfig.lang,
-      title: article.data.title,
-      description: article.data.description,
-      date: dates.date(article.data.publishedAt),
-      body,
-    });
-    const adding = index.addHTMLFile({ url: paths.article(article.slug), content }).then(({ errors }) => {
+    const { title, description, publishedAt } = article.data;
+    yield { url: paths.article(article.slug), content: searchDocumentHtml({ lang: siteConfig.lang, title, description, date: dates.date(publishedAt), body }) };
+  }
+}
+
+/** Feeds Pagefind the documents and writes its index; returns how many articles it holds. */
+async function writeIndex(documents: AsyncIterable<IndexedDocument> | Iterable<IndexedDocument>): Promise<number> {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) fail('starting Pagefind', errors);
+  // A few pages in flight at a time: Pagefind parses one while the next renders, and memory stays flat.
+  const inFlight = new Set<Promise<void>>();
+  const addErrors: string[] = [];
+  let count = 0;
+  for await (const document of documents) {
+    count++;
+    const adding = index.addHTMLFile(document).then(({ errors }) => {
       addErrors.push(...errors);
       inFlight.delete(adding);
     });
@@ -72,9 +84,15 @@ async function writeIndex(): Promise<number> {
   return count;
 }
 
+let documents: AsyncIterable<IndexedDocument> | IndexedDocument[] = searchDocuments();
+if (values['pagefind-after-stdin']) {
+  documents = await Array.fromAsync(documents);
+  process.stdin.resume();
+  await once(process.stdin, 'end');
+}
 let count: number;
 try {
-  count = await writeIndex();
+  count = await writeIndex(documents);
 } catch (error) {
   // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
   fail('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);

@@ -1,6 +1,7 @@
 /**
  * When `npm run build` makes the search index: beside Astro, on the core Astro leaves idle (the faster build, but
- * Astro and Pagefind then hold their memory at the same time), or after it (the least memory at any moment).
+ * Astro and Pagefind then hold their memory at the same time), or with Pagefind started after Astro has finished
+ * (the least memory at any moment; only the documents are prepared beside Astro).
  */
 
 export type SearchIndexTiming = 'alongside' | 'after';
