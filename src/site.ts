@@ -6,6 +6,7 @@ import { createDateFormatter } from './lib/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/facets.ts';
 import { markdownBody } from './lib/markdown-body.ts';
 import { createPaths } from './lib/paths.ts';
+import { publishInstant } from './lib/publish.ts';
 import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site-index.ts';
 import { siteConfig } from './site.config.ts';
 
@@ -14,7 +15,7 @@ export const paths = createPaths(import.meta.env.BASE_URL);
 export const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 
 /** The instant this build publishes up to; NEWSDESK_NOW lets tests and previews pretend it is later. */
-export const buildNow = process.env.NEWSDESK_NOW ? new Date(process.env.NEWSDESK_NOW) : new Date();
+export const buildNow = publishInstant(process.env.NEWSDESK_NOW);
 
 export type ArticleEntryData = CollectionEntry<'articles'>['data'];
 export type Article = IndexedArticle<ArticleEntryData>;

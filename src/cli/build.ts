@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
+import { formatBytes } from '../lib/bench/report.ts';
 import { listArticleFiles } from '../lib/content-files.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search-timing.ts';
 
@@ -17,8 +18,6 @@ const searchIndex = `${outDir}.search`;
 /** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
 const BACKGROUND_PRIORITY = 10;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
-
-const formatGigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
 
 function fail(step: string, status: number | null): never {
   rmSync(staging, { recursive: true, force: true });
@@ -105,9 +104,10 @@ const contentDir = resolve(projectRoot, process.env.NEWSDESK_CONTENT_DIR ?? 'con
 let searchTiming: SearchIndexTiming;
 try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
-  searchTiming = searchIndexTiming(articleFiles, process.availableMemory(), process.env.NEWSDESK_SEARCH_INDEX);
+  const available = process.availableMemory();
+  searchTiming = searchIndexTiming(articleFiles, available, process.env.NEWSDESK_SEARCH_INDEX);
   if (searchTiming === 'after' && !process.env.NEWSDESK_SEARCH_INDEX) {
-    console.log(`Search index after Astro: ${formatGigabytes(process.availableMemory())} available, ${formatGigabytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
+    console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
   }
 } catch (error) {
   console.error((error as Error).message);

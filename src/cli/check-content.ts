@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkArticles } from '../lib/check-content.ts';
 import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/problems.ts';
+import { publishInstant } from '../lib/publish.ts';
 
 const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--skip-near-duplicates]]
 
@@ -44,8 +45,12 @@ if (args.values.help) {
 
 const cwd = process.cwd();
 const root = resolve(cwd, args.values.dir ?? process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
-const now = process.env.NEWSDESK_NOW ? new Date(process.env.NEWSDESK_NOW) : new Date();
-if (Number.isNaN(now.getTime())) fail(`NEWSDESK_NOW="${process.env.NEWSDESK_NOW}" is not a date`);
+let now: Date;
+try {
+  now = publishInstant(process.env.NEWSDESK_NOW);
+} catch (error) {
+  fail((error as Error).message);
+}
 if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${root} does not exist.`);
 
 /** Project-relative when inside the project, as editors and Astro's messages name files. */

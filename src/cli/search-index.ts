@@ -14,6 +14,7 @@ import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
 import { createDateFormatter } from '../lib/dates.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/markdown-processor.ts';
 import { createPaths } from '../lib/paths.ts';
+import { publishInstant } from '../lib/publish.ts';
 import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search-documents.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -31,7 +32,12 @@ function fail(what: string, errors: string[]): never {
 
 const started = performance.now();
 const contentDir = resolve(process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
-const now = process.env.NEWSDESK_NOW ? new Date(process.env.NEWSDESK_NOW) : new Date();
+let now: Date;
+try {
+  now = publishInstant(process.env.NEWSDESK_NOW);
+} catch (error) {
+  fail('reading NEWSDESK_NOW', [(error as Error).message]);
+}
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 const markdownToHtml = await createMarkdownToHtml(process.env.SITE_URL || 'http://localhost:4321');
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.

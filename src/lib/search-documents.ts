@@ -7,8 +7,7 @@
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast, type Features, type HastNode } from 'satteri';
-import type { ArticleSource } from './content-files.ts';
-import { parseArticle } from './content-files.ts';
+import { parseArticle, type ArticleSource } from './content-files.ts';
 import { isPublished } from './publish.ts';
 import { articleSchema, type ArticleData } from './schema.ts';
 import { articleSlug } from './slug.ts';
@@ -66,8 +65,9 @@ export function searchDocumentHtml(document: SearchDocument): string {
 }
 
 /**
- * An MDX body as HTML elements, for its words (`features` as the site's Markdown processor has them): ESM and `{expressions}` are code, not text, so they go; components
- * keep the text written between their tags. Text a component produces by itself exists only in the built page.
+ * An MDX body as HTML elements, for its words (`features` as the site's Markdown processor has them). ESM and
+ * `{expressions}` are code, not text, so they go; components keep the text written between their tags. Text a
+ * component produces by itself exists only in the built page.
  */
 export function mdxSearchContent(body: string, features: Features): ElementContent[] {
   return (mdxToHast(body, { features, position: false }) as unknown as { children: HastNode[] }).children.flatMap(textBearing);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, unpublishedReason } from '../../src/lib/publish.ts';
+import { isPublished, publishInstant, unpublishedReason } from '../../src/lib/publish.ts';
 import { parseDate } from '../../src/lib/schema.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -43,5 +43,17 @@ describe('publishing', () => {
   it('reads a date without a time as midnight UTC', () => {
     expect(isPublished(article('2026-11-25'), new Date('2026-11-24T23:59:59Z'))).toBe(false);
     expect(isPublished(article('2026-11-25'), new Date('2026-11-25T00:00:00Z'))).toBe(true);
+  });
+});
+
+describe('the instant a build publishes up to', () => {
+  it('is NEWSDESK_NOW when given, the clock otherwise', () => {
+    expect(publishInstant('2026-12-01T09:00:00Z')).toEqual(new Date('2026-12-01T09:00:00Z'));
+    expect(publishInstant(undefined, () => now)).toBe(now);
+    expect(publishInstant('', () => now)).toBe(now);
+  });
+
+  it('refuses a value that is not a date, instead of publishing nothing', () => {
+    expect(() => publishInstant('next tuesday')).toThrow('NEWSDESK_NOW="next tuesday" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z');
   });
 });
