@@ -5,8 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
-import { markdownProcessor } from './src/lib/markdown-processor.ts';
-import { sitemapOptions } from './src/lib/sitemap.ts';
+import { markdownProcessor } from './src/lib/output/markdown-processor.ts';
+import { sitemapOptions } from './src/lib/output/sitemap.ts';
 
 /** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
 const site = process.env.SITE_URL || 'http://localhost:4321';

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { createArticleSchema } from './lib/schema.ts';
+import { createArticleSchema } from './lib/content/schema.ts';
 
 export const collections = {
   articles: defineCollection({

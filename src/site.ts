@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { createDateFormatter } from './lib/dates.ts';
-import { facetKey, mostUsed, type Facet } from './lib/facets.ts';
-import { markdownBody } from './lib/markdown-body.ts';
-import { createPaths } from './lib/paths.ts';
-import { publishInstant } from './lib/publish.ts';
-import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site-index.ts';
+import { createDateFormatter } from './lib/site/dates.ts';
+import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
+import { markdownBody } from './lib/content/markdown-body.ts';
+import { createPaths } from './lib/site/paths.ts';
+import { publishInstant } from './lib/content/publish.ts';
+import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { siteConfig } from './site.config.ts';
 
 export { siteConfig };

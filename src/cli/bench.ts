@@ -17,8 +17,8 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../lib/bench/corpus.ts';
 import { parsePhases, type BuildPhases, type LogLine } from '../lib/bench/phases.ts';
 import { formatBytes, formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from '../lib/bench/report.ts';
-import { facetKey } from '../lib/facets.ts';
-import { rankRelated } from '../lib/related.ts';
+import { facetKey } from '../lib/site/facets.ts';
+import { rankRelated } from '../lib/site/related/related.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const baselineRoot = join(projectRoot, 'bench/baseline');

@@ -7,8 +7,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatBytes } from '../lib/bench/report.ts';
-import { listArticleFiles } from '../lib/content-files.ts';
-import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search-timing.ts';
+import { listArticleFiles } from '../lib/content/content-files.ts';
+import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const outDir = resolve(projectRoot, process.env.NEWSDESK_DIST ?? 'dist');

@@ -5,10 +5,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkArticles } from '../lib/check-content.ts';
-import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
-import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/problems.ts';
-import { publishInstant } from '../lib/publish.ts';
+import { checkArticles } from '../lib/checks/check-content.ts';
+import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
+import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
+import { publishInstant } from '../lib/content/publish.ts';
 
 const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--skip-near-duplicates]]
 

@@ -6,14 +6,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkArticles } from '../lib/check-content.ts';
-import { listArticleFiles, readArticleSource, type ArticleSource } from '../lib/content-files.ts';
-import { toExistingArticles } from '../lib/import/existing-articles.ts';
-import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDocument } from '../lib/import/fetch-feed.ts';
-import { FeedError, parseFeedText, type FeedFormat, type ParsedFeed } from '../lib/import/parse-feed.ts';
-import { planImport, type ImportDecision } from '../lib/import/plan-import.ts';
-import { parseTagList } from '../lib/import/tags.ts';
-import { writeNewFile } from '../lib/import/write-file.ts';
+import { checkArticles } from '../lib/checks/check-content.ts';
+import { listArticleFiles, readArticleSource, type ArticleSource } from '../lib/content/content-files.ts';
+import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
+import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDocument } from '../io/fetch-feed.ts';
+import { FeedError, parseFeedText, type FeedFormat, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
+import { planImport, type ImportDecision } from '../lib/authoring/import/plan-import.ts';
+import { parseTagList } from '../lib/authoring/import/tags.ts';
+import { writeNewFile } from '../io/write-file.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
 

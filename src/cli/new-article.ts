@@ -5,9 +5,9 @@
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listArticleFiles, parseArticle, readArticleSource } from '../lib/content-files.ts';
-import { scaffoldArticle, type ExistingArticle } from '../lib/scaffold.ts';
-import { articleSlug } from '../lib/slug.ts';
+import { listArticleFiles, parseArticle, readArticleSource } from '../lib/content/content-files.ts';
+import { scaffoldArticle, type ExistingArticle } from '../lib/authoring/scaffold.ts';
+import { articleSlug } from '../lib/content/slug.ts';
 
 const USAGE = `Usage: npm run new -- "Headline here" --tags AI,Policy [options]
 

@@ -10,12 +10,12 @@ import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { listArticleFiles, readArticleSource } from '../lib/content-files.ts';
-import { createDateFormatter } from '../lib/dates.ts';
-import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/markdown-processor.ts';
-import { createPaths } from '../lib/paths.ts';
-import { publishInstant } from '../lib/publish.ts';
-import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search-documents.ts';
+import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
+import { createDateFormatter } from '../lib/site/dates.ts';
+import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
+import { createPaths } from '../lib/site/paths.ts';
+import { publishInstant } from '../lib/content/publish.ts';
+import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { siteConfig } from '../site.config.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'pagefind-after-stdin': { type: 'boolean', default: false } } });

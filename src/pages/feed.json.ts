@@ -1,6 +1,6 @@
 /** The site-wide JSON Feed 1.1: the same articles as the RSS feed. */
 import type { APIRoute } from 'astro';
-import { feedContext, jsonFeed, siteFeedScope } from '../lib/feeds.ts';
+import { feedContext, jsonFeed, siteFeedScope } from '../lib/output/feeds.ts';
 import { getSiteIndex, paths, siteConfig } from '../site.ts';
 
 export const GET: APIRoute = async ({ site }) => {

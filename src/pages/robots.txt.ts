@@ -1,6 +1,6 @@
 /** robots.txt: everything may be crawled; the sitemap index says what there is. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/paths.ts';
+import { absoluteUrl } from '../lib/site/paths.ts';
 import { paths } from '../site.ts';
 
 export const GET: APIRoute = ({ site }) =>

@@ -1,7 +1,7 @@
 /** The site-wide RSS 2.0 feed: the newest published articles. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { feedContext, rssFeed, siteFeedScope } from '../lib/feeds.ts';
+import { feedContext, rssFeed, siteFeedScope } from '../lib/output/feeds.ts';
 import { getSiteIndex, paths, siteConfig } from '../site.ts';
 
 export const GET: APIRoute = async ({ site }) => {

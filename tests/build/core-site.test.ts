@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import matter from 'gray-matter';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { countWords, readingMinutes } from '../../src/lib/site/reading-time.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { serveSite } from '../helpers/serve.ts';

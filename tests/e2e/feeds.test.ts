@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { FEED_LIMIT } from '../../src/lib/feeds.ts';
+import { FEED_LIMIT } from '../../src/lib/output/feeds.ts';
 import { builtArticles, readPage, type BuiltArticle } from './built-site.ts';
 import { site, urlFor } from './support.ts';
 

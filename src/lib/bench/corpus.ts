@@ -2,7 +2,7 @@
  * A deterministic synthetic archive for the benchmark and scale tests: technology-news articles of realistic
  * length and Markdown shape, long-tailed tags and authors, curated related lists, drafts and scheduled pieces.
  */
-import { slugify } from '../slug.ts';
+import { slugify } from '../content/slug.ts';
 import { createRandom, createZipf, distinct, type Random } from './random.ts';
 
 /** 60 tags, most common first: the Zipf sampler makes the first few very frequent and the tail rare. */

@@ -1,7 +1,7 @@
 /** One RSS 2.0 feed per tag: the newest published articles carrying it. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedContext, rssFeed, tagFeedScope } from '../../../lib/feeds.ts';
+import { feedContext, rssFeed, tagFeedScope } from '../../../lib/output/feeds.ts';
 import { getSiteIndex, paths, siteConfig } from '../../../site.ts';
 
 export const getStaticPaths = (async () => {

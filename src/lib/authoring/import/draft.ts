@@ -1,0 +1,123 @@
+/** One feed entry → one draft article: front matter in the site's schema, a Markdown body, and the file text that holds both. */
+import matter from 'gray-matter';
+import { Document, type Scalar, type YAMLSeq } from 'yaml';
+import { articleSchema } from '../../content/schema.ts';
+import { chooseDescription, trimToSentences } from './description.ts';
+import { htmlToMarkdown, htmlToText } from './html.ts';
+import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
+import { chooseTags } from './tags.ts';
+import { cleanUrl } from './urls.ts';
+
+/** Headlines derived from text (feeds without titles, such as micro-blogs) stop at about this length. */
+const DERIVED_TITLE_LENGTH = 100;
+
+export interface Draft {
+  title: string;
+  description: string;
+  publishedAt: Date;
+  authors: string[];
+  tags: string[];
+  source: { name: string; url: string };
+  /** Markdown. */
+  body: string;
+}
+
+export interface DraftOptions {
+  /** --source-name: overrides the feed's title as the publisher's name. */
+  sourceName?: string;
+  /** --tags. */
+  extraTags?: readonly string[];
+  /** The site's tags (facetKey → display name), so imported tags match existing spellings. */
+  siteTags?: ReadonlyMap<string, string>;
+  /** "Now", for entries and feeds without any date. */
+  now: Date;
+}
+
+export type DraftResult = { ok: true; draft: Draft } | { ok: false; reason: string };
+
+/** Whole seconds: feeds rarely mean milliseconds, and the file reads better without them. */
+function toSecond(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+/** A headline for an untitled entry (micro-blogs): its first sentence, without the full stop. */
+function deriveTitle(text: string): string {
+  const [first = ''] = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(trimToSentences(text, DERIVED_TITLE_LENGTH))].map((part) => part.segment.trim());
+  return first.replace(/(?<!\.)\.$/, '');
+}
+
+export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOptions): DraftResult {
+  if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
+  const url = cleanUrl(entry.link);
+  const bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
+  // Relative links in the story resolve against its own address, as a browser reading it would.
+  const body = htmlToMarkdown(bodyHtml, entry.link);
+  const bodyText = htmlToText(bodyHtml);
+  const summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
+  const title = entry.title || deriveTitle(summaryText || bodyText);
+  if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
+  const sourceName = options.sourceName?.trim() || feed.title || new URL(url).hostname;
+  return {
+    ok: true,
+    draft: {
+      title,
+      description: chooseDescription(summaryText, bodyText, title),
+      publishedAt: toSecond(entry.publishedAt ?? feed.publishedAt ?? options.now),
+      authors: entry.authors,
+      tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
+      source: { name: sourceName, url },
+      body,
+    },
+  };
+}
+
+/**
+ * The article file: YAML front matter written by a YAML library (every string double-quoted, so no title
+ * can turn into a number, a date, a boolean or a comment), then the body.
+ */
+export function serializeDraft(draft: Draft): string {
+  const document = new Document({
+    title: draft.title,
+    description: draft.description,
+    publishedAt: draft.publishedAt.toISOString().replace('.000Z', 'Z'),
+    authors: draft.authors,
+    tags: draft.tags,
+    source: { name: draft.source.name, url: draft.source.url },
+    draft: true,
+  });
+  // Written like hand-made articles: an unquoted timestamp and one-line lists.
+  (document.get('publishedAt', true) as Scalar).type = 'PLAIN';
+  (document.get('authors', true) as YAMLSeq).flow = true;
+  (document.get('tags', true) as YAMLSeq).flow = true;
+  const frontMatter = document.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
+  return `---\n${frontMatter}---\n${draft.body ? `\n${draft.body}\n` : ''}`;
+}
+
+/**
+ * Reads a serialised draft back the way the site and the checker will, and lists what is wrong with it:
+ * schema errors, or any field that did not survive the round trip unchanged. Empty means safe to write.
+ */
+export function verifyDraftFile(text: string, draft: Draft): string[] {
+  let data: Record<string, unknown>;
+  try {
+    // An options object turns off gray-matter's cache, which would otherwise keep every file in memory.
+    data = matter(text, {}).data;
+  } catch (error) {
+    return [`the front matter does not parse: ${(error as Error).message}`];
+  }
+  const result = articleSchema.safeParse(data);
+  if (!result.success) return result.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
+  const parsed = result.data;
+  const problems: string[] = [];
+  const same = (field: string, actual: unknown, expected: unknown) => {
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${field} reads back as ${JSON.stringify(actual)}, not ${JSON.stringify(expected)}`);
+  };
+  same('title', parsed.title, draft.title);
+  same('description', parsed.description, draft.description);
+  same('publishedAt', parsed.publishedAt.getTime(), draft.publishedAt.getTime());
+  same('authors', parsed.authors, draft.authors);
+  same('tags', parsed.tags, draft.tags);
+  same('source', parsed.source, draft.source);
+  same('draft', parsed.draft, true);
+  return problems;
+}

@@ -1,0 +1,157 @@
+/**
+ * Decides what an import does, without touching the disk: for each feed entry, write a new draft (with its
+ * slug and file text), skip it as coverage the site already has, or reject it with a reason.
+ */
+import { crossArticleProblems, type CheckedArticle } from '../../checks/cross-article.ts';
+import { buildFacetIndex } from '../../site/facets.ts';
+import { NearDuplicateIndex, NEAR_DUPLICATE_THRESHOLD } from '../../text/near-duplicates.ts';
+import { SLUG_PATTERN } from '../../content/schema.ts';
+import { slugify } from '../../content/slug.ts';
+import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
+import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
+import { urlKey } from './urls.ts';
+
+/** An article already in the content folder, as far as the importer needs to know it. */
+export interface ExistingArticle {
+  /** Path relative to the project (or content folder), for messages. */
+  file: string;
+  slug: string;
+  /** source.url, when the article has one. */
+  sourceUrl?: string;
+  /** The Markdown body, for near-duplicate detection. */
+  body: string;
+  /** Validated front matter, when the file passes the schema (needed for cross-article checks). */
+  data?: CheckedArticle['data'];
+}
+
+export interface ImportOptions {
+  sourceName?: string;
+  extraTags?: readonly string[];
+  /** Consider only the first N entries of the feed (feeds list newest first). */
+  limit?: number;
+  /** Import near-duplicates of existing articles anyway. */
+  allowSimilar?: boolean;
+  /** Jaccard similarity on 5-word shingles at or above which an entry counts as already covered. Default 0.8. */
+  similarityThreshold?: number;
+  /** Folder for new drafts, relative like ExistingArticle.file (e.g. "content/articles/imported"). */
+  folder: string;
+  now: Date;
+}
+
+export interface Match {
+  slug: string;
+  file: string;
+}
+
+export type ImportDecision =
+  | { kind: 'import'; title: string; slug: string; file: string; contents: string; draft: Draft }
+  | { kind: 'duplicate'; title: string; match: Match; by: 'link' | 'guid' }
+  | { kind: 'similar'; title: string; match: Match; similarity: number }
+  | { kind: 'rejected'; title: string; reason: string };
+
+/** Long headlines make unwieldy URLs; slugs stop at a word boundary near this many characters. */
+const MAX_SLUG_LENGTH = 80;
+
+/** A slug from a headline that the schema accepts, or "" when the headline has no letters or digits. */
+export function slugForTitle(title: string): string {
+  const characters = [...slugify(title)]
+    // Combining marks (Devanagari vowel signs, say) and title-case letters are not in SLUG_PATTERN.
+    .filter((character) => character === '-' || SLUG_PATTERN.test(character));
+  let slug = characters.join('').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if ([...slug].length > MAX_SLUG_LENGTH) {
+    const cut = [...slug].slice(0, MAX_SLUG_LENGTH).join('');
+    const lastHyphen = cut.lastIndexOf('-');
+    slug = (lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
+  }
+  return SLUG_PATTERN.test(slug) ? slug : '';
+}
+
+/** `base`, or base-2, base-3… : the first one not in `taken`. */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${base}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function label(entry: FeedEntry): string {
+  return entry.title || entry.link || entry.guid || '(untitled entry)';
+}
+
+/**
+ * The plan for one feed. `existing` is every article in the content folder (drafts included), and `takenSlugs`
+ * any further names that must not be reused (files in the import folder that failed to parse, say).
+ */
+export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[], options: ImportOptions, takenSlugs: Iterable<string> = []): ImportDecision[] {
+  const byUrl = new Map<string, Match>();
+  for (const article of existing) {
+    const key = urlKey(article.sourceUrl);
+    if (key && !byUrl.has(key)) byUrl.set(key, { slug: article.slug, file: article.file });
+  }
+  const taken = new Set<string>([...existing.map((article) => article.slug), ...takenSlugs]);
+  const similarity = new NearDuplicateIndex({ threshold: options.similarityThreshold ?? NEAR_DUPLICATE_THRESHOLD });
+  const matchById = new Map<string, Match>();
+  existing.forEach((article, position) => {
+    const id = String(position);
+    if (similarity.add(id, article.body)) matchById.set(id, { slug: article.slug, file: article.file });
+  });
+  const checked: CheckedArticle[] = existing.flatMap((article) => (article.data ? [{ file: article.file, slug: article.slug, data: article.data }] : []));
+  const tagIndex = buildFacetIndex(checked.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
+  const siteTags = new Map(tagIndex.all.map((tag) => [tag.key, tag.name]));
+
+  const entries = options.limit === undefined ? feed.entries : feed.entries.slice(0, options.limit);
+  const decisions = entries.map((entry): ImportDecision => {
+    const title = label(entry);
+    const linkMatch = byUrl.get(urlKey(entry.link) ?? '');
+    if (linkMatch) return { kind: 'duplicate', title, match: linkMatch, by: 'link' };
+    const guidMatch = byUrl.get(urlKey(entry.guid) ?? '');
+    if (guidMatch) return { kind: 'duplicate', title, match: guidMatch, by: 'guid' };
+
+    const built = buildDraft(entry, feed, { ...options, siteTags });
+    if (!built.ok) return { kind: 'rejected', title, reason: built.reason };
+    const { draft } = built;
+    const text = draft.body || draft.description;
+    if (!options.allowSimilar) {
+      const [closest] = similarity.query(text);
+      if (closest) return { kind: 'similar', title: draft.title, match: matchById.get(closest.id)!, similarity: closest.similarity };
+    }
+
+    const base = slugForTitle(draft.title) || slugForTitle(`${draft.source.name} ${draft.publishedAt.toISOString().slice(0, 10)}`) || 'imported';
+    const slug = uniqueSlug(base, taken);
+    const file = `${options.folder}/${slug}.md`;
+    const contents = serializeDraft(draft);
+    const problems = verifyDraftFile(contents, draft);
+    if (problems.length) return { kind: 'rejected', title: draft.title, reason: rejection(problems) };
+
+    // Later entries of the same feed are compared with this one too: feeds repeat stories under new links.
+    taken.add(slug);
+    const match: Match = { slug, file };
+    const key = urlKey(draft.source.url);
+    if (key) byUrl.set(key, match);
+    const guidKey = urlKey(entry.guid);
+    if (guidKey && !byUrl.has(guidKey)) byUrl.set(guidKey, match);
+    const id = `new:${slug}`;
+    if (similarity.add(id, text)) matchById.set(id, match);
+    return { kind: 'import', title: draft.title, slug, file, contents, draft };
+  });
+
+  // Cross-article checks once for the whole batch (they are linear in the site's size).
+  const drafts = decisions.flatMap((decision): CheckedArticle[] =>
+    decision.kind === 'import' ? [{ file: decision.file, slug: decision.slug, data: { tags: decision.draft.tags, related: [], draft: true, publishedAt: decision.draft.publishedAt } }] : [],
+  );
+  const draftFiles = new Set(drafts.map((draft) => draft.file));
+  const errorsByFile = new Map<string, string[]>();
+  for (const problem of crossArticleProblems([...checked, ...drafts], options.now)) {
+    if (problem.severity !== 'error' || !draftFiles.has(problem.file)) continue;
+    errorsByFile.set(problem.file, [...(errorsByFile.get(problem.file) ?? []), `${problem.field ?? 'article'}: ${problem.message}`]);
+  }
+  return decisions.map((decision) => {
+    const errors = decision.kind === 'import' ? errorsByFile.get(decision.file) : undefined;
+    return errors ? { kind: 'rejected', title: decision.title, reason: rejection(errors) } : decision;
+  });
+}
+
+function rejection(problems: readonly string[]): string {
+  return `the draft would not pass the checker (${problems.join('; ')})`;
+}

@@ -1,0 +1,61 @@
+/** Tags for imported drafts: the feed's categories tidied, spelled the way the site already spells them, plus the editor's own. */
+import { facetKey, normalizeName } from '../../site/facets.ts';
+
+/** Used only when neither the feed nor the editor gives a tag (the schema needs at least one). */
+export const FALLBACK_TAG = 'News';
+
+/** More than this many feed categories is keyword stuffing, not topics. */
+export const MAX_FEED_TAGS = 6;
+
+const MAX_TAG_LENGTH = 40;
+
+/** Placeholders blog engines assign when nobody picked a category. */
+const PLACEHOLDER_CATEGORIES = new Set(['uncategorized', 'uncategorised', 'general', 'misc', 'miscellaneous', 'none', 'default', 'blog', 'post', 'posts']);
+
+function usable(name: string): boolean {
+  if (!name || name.length > MAX_TAG_LENGTH) return false;
+  if (!/[\p{L}\p{N}]/u.test(name)) return false;
+  // Atom category terms are often scheme URLs or paths, not names.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || name.includes('/')) return false;
+  return !PLACEHOLDER_CATEGORIES.has(name.toLowerCase());
+}
+
+export interface TagOptions {
+  /** The site's tags by facetKey → display name; a category matching one is written the site's way. */
+  siteTags?: ReadonlyMap<string, string>;
+  /** Tags the editor asked for on the command line; always kept, listed after the feed's. */
+  extra?: readonly string[];
+  fallback?: string;
+}
+
+/** Distinct tags (case-insensitively), feed categories first (at most MAX_FEED_TAGS), never empty. */
+export function chooseTags(categories: readonly string[], options: TagOptions = {}): string[] {
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  const push = (raw: string) => {
+    const name = normalizeName(raw);
+    const key = facetKey(name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    tags.push(options.siteTags?.get(key) ?? name);
+  };
+  for (const category of categories) {
+    if (tags.length >= MAX_FEED_TAGS) break;
+    const name = normalizeName(category);
+    if (usable(name)) push(name);
+  }
+  for (const tag of options.extra ?? []) {
+    const name = normalizeName(tag);
+    if (name) push(name);
+  }
+  if (!tags.length) tags.push(options.fallback ?? FALLBACK_TAG);
+  return tags;
+}
+
+/** Splits the --tags option ("AI, Policy") into names. */
+export function parseTagList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((tag) => normalizeName(tag))
+    .filter(Boolean);
+}

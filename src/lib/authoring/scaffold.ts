@@ -1,0 +1,87 @@
+/** New-article scaffolding for `npm run new`: valid front matter for a draft, a free slug, tags spelt as the site spells them. */
+import yaml from 'js-yaml';
+import { buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
+import { problemsFromIssues } from '../checks/problems.ts';
+import { articleSchema, SLUG_PATTERN } from '../content/schema.ts';
+import { slugify } from '../content/slug.ts';
+
+export interface ScaffoldRequest {
+  title: string;
+  tags: readonly string[];
+  description?: string;
+  authors?: readonly string[];
+  sourceName?: string;
+  sourceUrl?: string;
+  /** Overrides the slug made from the headline. */
+  slug?: string;
+  now: Date;
+}
+
+export interface ExistingArticle {
+  /** Path as shown to the editor. */
+  file: string;
+  slug: string;
+  tags: readonly string[];
+}
+
+/** Problems are reported against what the editor typed: the headline or a command-line option. */
+const OPTION_OF_FIELD: Record<string, string> = {
+  title: 'headline',
+  description: '--description',
+  tags: '--tags',
+  authors: '--author',
+  source: '--source-name/--source-url',
+  'source.name': '--source-name',
+  'source.url': '--source-url',
+};
+
+export type ScaffoldResult = { ok: true; slug: string; fileName: string; text: string } | { ok: false; errors: string[] };
+
+/** What the checker warns about until the editor replaces it (see TODO_DEK in check-content.ts). */
+export const PLACEHOLDER_DEK = 'TODO: one or two sentences for readers, shown under the headline, in teasers and in feeds';
+
+/** ISO-8601 to the second, in UTC: what editors see in the other articles. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** JSON strings are valid YAML double-quoted scalars, and escape every quote, colon or backslash a headline may hold. */
+const quote = (text: string) => JSON.stringify(text);
+const list = (items: readonly string[]) => `[${items.map(quote).join(', ')}]`;
+
+export function scaffoldArticle(request: ScaffoldRequest, existing: readonly ExistingArticle[]): ScaffoldResult {
+  const title = normalizeName(request.title);
+  const slug = request.slug?.trim() || slugify(title);
+  const errors: string[] = [];
+  if (!title) errors.push('the headline is empty; write it in quotes: npm run new -- "Headline here" --tags AI');
+  else if (!slug) errors.push(`no slug can be made from "${title}"; pass one with --slug, e.g. --slug my-story`);
+  else if (!SLUG_PATTERN.test(slug)) errors.push(`"${slug}" is not a slug; use lower-case words joined by hyphens, e.g. --slug my-story`);
+  const taken = existing.find((article) => article.slug === slug);
+  if (slug && taken) errors.push(`the slug "${slug}" is already used by ${taken.file}; choose another headline or pass --slug`);
+
+  // Spell each tag as the site already shows it, so the new piece joins the existing tag page without a warning.
+  const known = buildFacetIndex(existing.map((article) => ({ slug: article.slug, names: article.tags })), 'tag');
+  const tags = [...new Set(request.tags.map((tag) => normalizeName(tag)).filter(Boolean).map((tag) => known.byKey.get(facetKey(tag))?.name ?? tag))];
+
+  const lines = ['---', `title: ${quote(title)}`, `description: ${quote(request.description?.trim() || PLACEHOLDER_DEK)}`, `publishedAt: ${isoSeconds(request.now)}`];
+  const authors = (request.authors ?? []).map((author) => normalizeName(author)).filter(Boolean);
+  if (authors.length > 0) lines.push(`authors: ${list(authors)}`);
+  lines.push(`tags: ${list(tags)}`);
+  if (request.sourceName !== undefined || request.sourceUrl !== undefined) {
+    lines.push('source:', `  name: ${quote(request.sourceName?.trim() ?? '')}`, `  url: ${quote(request.sourceUrl?.trim() ?? '')}`);
+  }
+  lines.push('draft: true', '---', '', '<!-- Write the article here, in Markdown. Set draft: false (and check publishedAt) to publish. -->', '');
+  const text = lines.join('\n');
+
+  // The scaffold goes through the real schema: whatever it writes, the checker and the build accept.
+  const data = yaml.load(text.split('\n---\n')[0]!.slice(4));
+  const parsed = articleSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const problem of problemsFromIssues('', parsed.error.issues, () => undefined)) {
+      if (problem.field === 'title' && !title) continue;
+      const option = problem.field && (OPTION_OF_FIELD[problem.field] ?? OPTION_OF_FIELD[problem.field.split('.')[0]!] ?? problem.field);
+      errors.push(`${option ? `${option}: ` : ''}${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, slug, fileName: `${slug}.md`, text };
+}

@@ -1,0 +1,166 @@
+/**
+ * The content checker's core: every article file through the same schema Astro uses, plus the cross-article checks
+ * and the checks only a file system can answer (images next to the article). Pure apart from the `fileExists` it is given.
+ */
+import { dirname, resolve } from 'node:path';
+import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
+import { parseArticle, type ArticleSource, type ParsedArticle } from '../content/content-files.ts';
+import { lineOfField } from '../content/front-matter-lines.ts';
+import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates.ts';
+import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
+import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
+import { articleSlug } from '../content/slug.ts';
+
+export interface CheckOptions {
+  /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
+  now: Date;
+  fileExists: (absolutePath: string) => boolean;
+  /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
+  only?: ReadonlySet<string>;
+  /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
+  nearDuplicates?: boolean;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  /** Files whose problems are reported. */
+  fileCount: number;
+}
+
+/** The dek the scaffolder writes; fine for a draft, never for a published piece. */
+export const TODO_DEK = /^\s*TODO\b/i;
+
+/** A relative Markdown image, `![alt](./photo.jpg)` or `![alt](<photo one.jpg> "title")`. */
+const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))/g;
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+/** In MDX, HTML is JSX and reaches readers unsanitised: scripts, event handlers, javascript: URLs. */
+const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
+
+export function checkArticles(sources: readonly ArticleSource[], options: CheckOptions): CheckResult {
+  const problems: Problem[] = [];
+  const checked: CheckedArticle[] = [];
+  const linesByFile = new Map<string, ParsedArticle['lines']>();
+  const bodies: CheckedBody[] = [];
+
+  for (const source of sources) {
+    const parsed = parseArticle(source);
+    if (!parsed.ok) {
+      problems.push(parsed.problem);
+      // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.
+      checked.push(placeholder(source.file, articleSlug(source.file)));
+      continue;
+    }
+    const { article } = parsed;
+    linesByFile.set(article.file, article.lines);
+    bodies.push(article);
+    const lineOf = (field: string) => lineOfField(article.lines, field);
+    const result = articleSchema.safeParse(article.data);
+    if (!result.success) {
+      problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine));
+      const slugValue = article.data.slug;
+      checked.push(placeholder(article.file, articleSlug(article.file, typeof slugValue === 'string' && SLUG_PATTERN.test(slugValue) ? slugValue : undefined)));
+      continue;
+    }
+    problems.push(...articleProblems(article, result.data, options.fileExists));
+    checked.push({ file: article.file, slug: articleSlug(article.file, result.data.slug), data: result.data });
+  }
+
+  for (const problem of crossArticleProblems(checked, options.now)) {
+    const lines = linesByFile.get(problem.file);
+    problems.push(problem.field && lines ? { ...problem, line: lineOfField(lines, problem.field) } : problem);
+  }
+
+  // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
+  if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies)) problems.push(problem);
+
+  const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
+  return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : sources.length };
+}
+
+/**
+ * An article the schema rejected still takes part in the slug checks, but contributes no tags or links; it
+ * counts as published so articles relating to it are not blamed for its own errors.
+ */
+function placeholder(file: string, slug: string): CheckedArticle {
+  return { file, slug, data: { tags: [], related: [], draft: false, publishedAt: new Date(0) } };
+}
+
+/** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
+function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: (path: string) => boolean): Problem[] {
+  const problems: Problem[] = [];
+  const line = (field: string) => lineOfField(article.lines, field);
+  if (TODO_DEK.test(data.description)) {
+    problems.push({
+      file: article.file,
+      line: line('description'),
+      field: 'description',
+      severity: 'warning',
+      message: 'is still the placeholder written by npm run new',
+      hint: 'write the one- or two-sentence summary readers see under the headline',
+    });
+  }
+
+  const folder = dirname(article.absolutePath);
+  const src = data.image?.src;
+  if (typeof src === 'string' && !HAS_SCHEME.test(src) && !fileExists(resolveLocal(folder, src))) {
+    problems.push({
+      file: article.file,
+      line: line('image.src'),
+      field: 'image.src',
+      severity: 'error',
+      message: `"${src}" does not exist next to the article`,
+      hint: 'check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+    });
+  }
+
+  if (/\.mdx$/i.test(article.file)) {
+    const active = MDX_ACTIVE_CONTENT.exec(withoutCode(article.body));
+    if (active) {
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + countNewlines(article.body, active.index),
+        severity: 'warning',
+        message: `"${active[0].trim()}" in MDX runs in readers' browsers: MDX is not sanitised like Markdown`,
+        hint: 'use a .md file for pasted HTML, or have a developer review this component code',
+      });
+    }
+  }
+
+  if (article.body.includes('![')) {
+    for (const match of withoutCode(article.body).matchAll(MARKDOWN_IMAGE)) {
+      const target = (match[1] ?? match[2])!;
+      if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
+      if (fileExists(resolveLocal(folder, target))) continue;
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + countNewlines(article.body, match.index),
+        severity: 'error',
+        message: `the image "${target}" does not exist next to the article`,
+        hint: 'check the file name (it is case-sensitive) and that the image is committed',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
+function withoutCode(body: string): string {
+  const blank = (code: string) => code.replace(/[^\n]/g, ' ');
+  return body.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm, blank).replace(/`[^`\n]+`/g, blank);
+}
+
+function resolveLocal(folder: string, path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // A stray % is part of the file name.
+  }
+  return resolve(folder, decoded.split(/[?#]/)[0]!);
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}

@@ -1,0 +1,98 @@
+/** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag spellings). */
+import { buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
+import type { Problem } from './problems.ts';
+import { unpublishedReason } from '../content/publish.ts';
+
+export type { Problem };
+
+export interface CheckedArticle {
+  file: string;
+  slug: string;
+  /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
+  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string };
+}
+
+export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
+  const problems: Problem[] = [];
+  const filesBySlug = new Map<string, CheckedArticle[]>();
+  for (const article of articles) {
+    const same = filesBySlug.get(article.slug);
+    if (same) same.push(article);
+    else filesBySlug.set(article.slug, [article]);
+  }
+
+  // Reported on every file involved, each naming the others, so checking any one of them shows the clash.
+  for (const [slug, same] of filesBySlug) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((other) => other !== article).map((other) => other.file);
+      problems.push({
+        file: article.file,
+        field: article.data.slug ? 'slug' : undefined,
+        severity: 'error',
+        message: `the slug "${slug}"${article.data.slug ? '' : ' (from the file name)'} is also used by ${others.join(' and ')}`,
+        hint: 'two articles cannot share a URL; rename one of the files or set a different slug',
+      });
+    }
+  }
+
+  for (const article of articles) {
+    article.data.related.forEach((slug, index) => {
+      const target = filesBySlug.get(slug)?.[0];
+      const field = `related.${index}`;
+      if (!target) {
+        problems.push({ file: article.file, field, severity: 'error', message: `no article has the slug "${slug}"`, hint: 'check the spelling or remove it' });
+        return;
+      }
+      if (target === article) {
+        problems.push({ file: article.file, field, severity: 'error', message: `"${slug}" is this article itself`, hint: 'remove it' });
+        return;
+      }
+      const reason = unpublishedReason(target.data, now);
+      if (reason === 'draft') {
+        problems.push({
+          file: article.file,
+          field,
+          severity: 'error',
+          message: `"${slug}" (${target.file}) is a draft and would never be shown`,
+          hint: 'publish it or remove it here',
+        });
+      } else if (reason === 'scheduled') {
+        problems.push({
+          file: article.file,
+          field,
+          severity: 'warning',
+          message: `"${slug}" (${target.file}) is scheduled for ${target.data.publishedAt.toISOString()}`,
+          hint: 'it is left out of "Explore more" until then',
+        });
+      }
+    });
+  }
+
+  const tagIndex = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data.tags })), 'tag');
+  for (const article of articles) {
+    article.data.tags.forEach((name, index) => {
+      const tag = tagIndex.byKey.get(facetKey(name));
+      if (!tag) return;
+      const tidy = normalizeName(name);
+      if (tidy !== tag.name && tag.spellings.length > 1) {
+        problems.push({
+          file: article.file,
+          field: `tags.${index}`,
+          severity: 'warning',
+          message: `tag "${name}" is shown as "${tag.name}", its most common spelling`,
+          hint: `write "${tag.name}" to match the other articles`,
+        });
+      } else if (tidy !== name.normalize('NFC')) {
+        problems.push({
+          file: article.file,
+          field: `tags.${index}`,
+          severity: 'warning',
+          message: `tag "${name}" has extra spaces and is shown as "${tag.name}"`,
+          hint: `write "${tag.name}"`,
+        });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,212 @@
+/**
+ * The article front-matter schema: the one definition that Astro's content layer and the standalone checker both use.
+ * Messages read "what is wrong; what to do": the checker shows the part after the first "; " as the hint.
+ */
+import { z } from 'astro/zod';
+import { closestWord } from '../text/suggest.ts';
+
+/** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
+export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'draft', 'slug'],
+  source: ['name', 'url'],
+  image: ['src', 'alt'],
+};
+
+/** "unknown field tgas; did you mean tags?", for one misspelt key inside `parent` ('' for the top level). */
+export function unknownFieldMessage(key: string, parent: string): string {
+  const allowed = ARTICLE_FIELDS[parent] ?? [];
+  const guess = closestWord(key, allowed);
+  return guess
+    ? `unknown field "${key}"; did you mean "${guess}"?`
+    : `unknown field "${key}"; check the spelling (allowed${parent ? ` in ${parent}` : ''}: ${allowed.join(', ')})`;
+}
+
+const unknownKeys = (parent: string, keys: readonly string[]) => keys.map((key) => unknownFieldMessage(key, parent)).join('. ');
+
+/** Accepts YAML dates and ISO-8601 strings; a date-time without an offset is read as UTC so builds never depend on the machine's zone. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+export function parseDate(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  // Date() rolls 2026-02-30 over to 2 March: the editor meant some other day, so it is not a date.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  if (day! > new Date(Date.UTC(year!, month!, 0)).getUTCDate()) return undefined;
+  const hasTime = text.length > 10;
+  const date = new Date(hasTime && !match[1] ? `${text.replace(' ', 'T')}Z` : text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const dateField = z.unknown().transform((value, ctx): Date => {
+  const date = parseDate(value);
+  if (date) return date;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      value === undefined
+        ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
+        : value === null || value === ''
+          ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
+          : `${JSON.stringify(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
+  });
+  return z.NEVER;
+});
+
+/** True for absolute http(s) URLs: the only schemes a reader's browser should follow from our pages. */
+export function isWebUrl(value: string, schemes: readonly string[] = ['http:', 'https:']): boolean {
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const webUrl = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is missing; add a web address such as https://example.com/story' : 'must be a web address; write one such as https://example.com/story') })
+  .trim()
+  .refine((value) => isWebUrl(value), {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a web address; use a full http:// or https:// URL`,
+  });
+
+const requiredText = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is missing; add ${what}` : issue.input === null ? `is empty; write ${what}` : `must be text; write ${what}`,
+    })
+    .trim()
+    .min(1, { error: `is empty; write ${what}` });
+
+/** A YAML key with nothing after it (`tags:`) is null: say "empty", not "not a list". */
+const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
+  z.array(item, { error: (issue) => (issue.input === null ? `is empty; write ${example} or remove the line` : `must be a list; write ${example}`) });
+
+/**
+ * Slugs become URL segments: lower-case letters (any script, with their combining marks and modifier letters such as
+ * the Japanese ー), digits and single hyphens. Every slug `slugify` makes from a file name must pass, or that article
+ * could not be listed under `related`.
+ */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
+
+const slugField = z
+  .string({ error: (issue) => `${JSON.stringify(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
+  .trim()
+  .refine((value) => SLUG_PATTERN.test(value), {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
+  });
+
+// Every field except the image's local-path check is built once, at module load: Astro calls the schema factory
+// for every entry (to bind image() to the entry's file), and constructing zod schemas costs far more than parsing.
+const fields = {
+  /** The headline. */
+  title: requiredText('the headline readers see'),
+  /** The dek: one or two sentences used under the headline, in teasers, feeds and meta descriptions. */
+  description: requiredText('a one- or two-sentence summary (the dek)'),
+  /** When the article is published; a future instant schedules it. */
+  publishedAt: dateField,
+  /** When the article was last meaningfully changed; never before publishedAt. */
+  updatedAt: dateField.optional(),
+  /** Bylines, in display order. */
+  authors: listOf(requiredText('an author name'), 'authors: ["Mariko Tanaka"]').default([]),
+  /** Topics; case-insensitive, at least one. */
+  tags: z
+    .array(requiredText('a tag name'), {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
+          : issue.input === null
+            ? 'is empty; add at least one tag, e.g. tags: ["AI"]'
+            : 'must be a list; write tags: ["AI", "Policy"]',
+    })
+    .min(1, { error: 'is empty; add at least one tag, e.g. tags: ["AI"]' }),
+  /** The original publisher, for aggregated coverage. */
+  source: z
+    .strictObject({ name: requiredText("the original publisher's name"), url: webUrl }, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? unknownKeys('source', issue.keys)
+          : 'must be a name and a url; write source: { name: "Example Times", url: "https://example.com/story" }',
+    })
+    .optional(),
+  /** Editor-curated "Explore more" slugs, shown first in this order. */
+  related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
+  /** Drafts are never published. */
+  draft: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
+  /** Overrides the slug taken from the file name. */
+  slug: slugField.optional(),
+};
+const remoteImage = z.string().trim().refine((value) => isWebUrl(value, ['https:']));
+const imageAlt = requiredText('a description of the image for readers who cannot see it');
+
+/**
+ * Builds the schema. `imageSource` validates a local image path: Astro passes its `image()` helper so the
+ * file is resolved and optimised; the checker passes a plain string check and tests the path itself.
+ */
+export function createArticleSchema<Local extends z.ZodType>(imageSource: () => Local) {
+  const { title, description, publishedAt, updatedAt, authors, tags, source, related, draft, slug } = fields;
+  return z
+    .strictObject(
+      {
+        title,
+        description,
+        publishedAt,
+        updatedAt,
+        authors,
+        tags,
+        source,
+        /** Lead image: a path relative to the article, or an absolute https URL used as-is. */
+        image: z
+          .strictObject({
+            src: z.union([remoteImage, imageSource()], {
+              error: (issue) =>
+                `${issue.input === undefined ? 'is missing' : `${JSON.stringify(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
+            }),
+            alt: imageAlt,
+          }, {
+            error: (issue) =>
+              issue.code === 'unrecognized_keys'
+                ? unknownKeys('image', issue.keys)
+                : 'must be a src and an alt text; write image: { src: "./photo.jpg", alt: "What the photo shows" }',
+          })
+          .optional(),
+        related,
+        draft,
+        slug,
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? unknownKeys('', issue.keys)
+            : 'front matter is not a set of fields; write one "field: value" per line between the --- lines',
+      },
+    )
+    .refine((data) => !(data.updatedAt && data.updatedAt < data.publishedAt), {
+      path: ['updatedAt'],
+      // Checked even when other fields are wrong, so an editor sees every problem in one pass.
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        !payload.issues.some((issue) => issue.path?.[0] === 'publishedAt' || issue.path?.[0] === 'updatedAt'),
+      error: (issue) => {
+        const data = issue.input as { publishedAt: Date; updatedAt: Date };
+        return `${data.updatedAt.toISOString()} is before publishedAt ${data.publishedAt.toISOString()}; an update cannot precede publication, so set updatedAt to publishedAt or later`;
+      },
+    });
+}
+
+/** A URL scheme (`javascript:`, `http:`, `data:`): such an image src is not a local path. */
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/** The checker's variant: local image paths stay strings (existence is checked against the file system). */
+export const articleSchema = createArticleSchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => !HAS_SCHEME.test(value)),
+);
+
+export type ArticleData = z.output<typeof articleSchema>;

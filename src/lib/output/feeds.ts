@@ -1,0 +1,185 @@
+/** Feed contents: RSS 2.0 options for @astrojs/rss and JSON Feed 1.1 documents, built from published articles. */
+import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { absoluteUrl, type SitePaths } from '../site/paths.ts';
+import type { ArticleSummary } from '../site/site-index.ts';
+
+/** Newest articles per feed: enough for a reader that polls daily to catch up after a long weekend. */
+export const FEED_LIMIT = 50;
+
+/** What a feed needs from an article. */
+export type FeedArticle = ArticleSummary;
+
+export interface FeedContext {
+  /** The deployment origin, e.g. https://news.example.org (the base path comes from `paths`). */
+  site: string;
+  paths: SitePaths;
+  siteName: string;
+  /** BCP 47 language of the site's text. */
+  lang: string;
+  /** Files under public/: a square logo (≥ 512 px suits JSON Feed's icon) and the favicon. */
+  logo: string;
+  favicon: string;
+}
+
+/** The site settings feeds read (src/site.config.ts fits as it is). */
+export interface FeedSiteConfig {
+  name: string;
+  description: string;
+  lang: string;
+  logo: string;
+  favicon: string;
+}
+
+export function feedContext(site: string, paths: SitePaths, config: FeedSiteConfig): FeedContext {
+  return { site, paths, siteName: config.name, lang: config.lang, logo: config.logo, favicon: config.favicon };
+}
+
+/** One feed: the whole site or one tag. */
+export interface FeedScope {
+  title: string;
+  description: string;
+  /** The page the feed mirrors (front page or tag page), absolute path. */
+  homePath: string;
+  /** Where this feed itself is served, absolute path. */
+  feedPath: string;
+}
+
+/** The whole-site feed, in either format. */
+export function siteFeedScope(paths: SitePaths, config: FeedSiteConfig, format: 'rss' | 'json'): FeedScope {
+  return { title: config.name, description: config.description, homePath: paths.home(), feedPath: format === 'rss' ? paths.rss() : paths.jsonFeed() };
+}
+
+/** One tag's RSS feed, mirroring its tag page. */
+export function tagFeedScope(paths: SitePaths, config: FeedSiteConfig, tag: { name: string; slug: string }): FeedScope {
+  return {
+    title: `${config.name}: ${tag.name}`,
+    description: `The latest ${config.name} articles tagged ${tag.name}.`,
+    homePath: paths.tag(tag.slug),
+    feedPath: paths.tagFeed(tag.slug),
+  };
+}
+
+/** When the article last changed: its update if it has one, else its publication. */
+export function modifiedAt(article: FeedArticle): Date {
+  return article.data.updatedAt ?? article.data.publishedAt;
+}
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Escapes text for XML character data and attribute values. Named entities only: @astrojs/rss re-parses custom
+ * data with a parser that decodes these five but not numeric references, which would come out double-escaped.
+ */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!);
+}
+
+const DC = 'http://purl.org/dc/elements/1.1/';
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/**
+ * Options for @astrojs/rss. RSS 2.0's <author> must be an e-mail address, which bylines are not, so authors go in
+ * <dc:creator> as feed readers expect. The channel's <lastBuildDate> is the newest change among the items, not the
+ * build's clock, so an unchanged site produces a byte-identical feed.
+ */
+export function rssFeed(articles: readonly FeedArticle[], context: FeedContext, scope: FeedScope): RSSOptions {
+  const url = (path: string) => absoluteUrl(context.site, path);
+  const items = articles.slice(0, FEED_LIMIT);
+  const lastChange = items.reduce<Date | undefined>((latest, article) => {
+    const changed = modifiedAt(article);
+    return latest && latest >= changed ? latest : changed;
+  }, undefined);
+  const channel = [
+    `<language>${escapeXml(context.lang)}</language>`,
+    lastChange ? `<lastBuildDate>${lastChange.toUTCString()}</lastBuildDate>` : '',
+    `<atom:link href="${escapeXml(url(scope.feedPath))}" rel="self" type="application/rss+xml"/>`,
+    `<image><url>${escapeXml(url(context.paths.asset(context.logo)))}</url><title>${escapeXml(scope.title)}</title><link>${escapeXml(url(scope.homePath))}</link></image>`,
+  ].join('');
+  return {
+    title: scope.title,
+    description: scope.description,
+    site: url(scope.homePath),
+    xmlns: { dc: DC, atom: ATOM },
+    customData: channel,
+    items: items.map((article) => rssItem(article, context)),
+  };
+}
+
+export function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
+  return {
+    title: article.data.title,
+    // An absolute link is used verbatim by @astrojs/rss, and doubles as the permalink guid.
+    link: absoluteUrl(context.site, context.paths.article(article.slug)),
+    pubDate: article.data.publishedAt,
+    description: article.data.description,
+    categories: article.tags.map((tag) => tag.name),
+    customData: article.authors.map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`).join('') || undefined,
+  };
+}
+
+export interface JsonFeedAuthor {
+  name: string;
+  url?: string;
+}
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  /** The original publisher's story, for aggregated coverage. */
+  external_url?: string;
+  title: string;
+  content_text: string;
+  summary: string;
+  date_published: string;
+  date_modified?: string;
+  authors?: JsonFeedAuthor[];
+  tags?: string[];
+}
+
+/** https://www.jsonfeed.org/version/1.1/ */
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description?: string;
+  icon?: string;
+  favicon?: string;
+  language?: string;
+  authors?: JsonFeedAuthor[];
+  items: JsonFeedItem[];
+}
+
+/** The dek is the item's text: feeds never re-render article bodies (a real cost at ten thousand articles). */
+export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext, scope: FeedScope): JsonFeed {
+  const url = (path: string) => absoluteUrl(context.site, path);
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: scope.title,
+    home_page_url: url(scope.homePath),
+    feed_url: url(scope.feedPath),
+    description: scope.description,
+    icon: url(context.paths.asset(context.logo)),
+    favicon: url(context.paths.asset(context.favicon)),
+    language: context.lang,
+    authors: [{ name: context.siteName, url: url(context.paths.home()) }],
+    items: articles.slice(0, FEED_LIMIT).map((article): JsonFeedItem => {
+      const link = url(context.paths.article(article.slug));
+      const modified = modifiedAt(article);
+      return {
+        id: link,
+        url: link,
+        ...(article.data.source ? { external_url: article.data.source.url } : {}),
+        title: article.data.title,
+        content_text: article.data.description,
+        summary: article.data.description,
+        date_published: article.data.publishedAt.toISOString(),
+        ...(modified.getTime() !== article.data.publishedAt.getTime() ? { date_modified: modified.toISOString() } : {}),
+        ...(article.authors.length > 0
+          ? { authors: article.authors.map((author) => ({ name: author.name, url: url(context.paths.author(author.slug)) })) }
+          : {}),
+        tags: article.tags.map((tag) => tag.name),
+      };
+    }),
+  };
+}

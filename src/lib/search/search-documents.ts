@@ -1,0 +1,94 @@
+/**
+ * What the search index holds for each published article, built from the article sources rather than the built
+ * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
+ * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the dek and body
+ * as the searchable text: the words a reader sees on the article page. Nothing here is served to readers.
+ */
+import type { ElementContent, Properties, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { mdxToHast, type Features, type HastNode } from 'satteri';
+import { parseArticle, type ArticleSource } from '../content/content-files.ts';
+import { isPublished } from '../content/publish.ts';
+import { articleSchema, type ArticleData } from '../content/schema.ts';
+import { articleSlug } from '../content/slug.ts';
+
+export interface SearchableArticle {
+  slug: string;
+  data: ArticleData;
+  /** The Markdown or MDX body, front matter removed. */
+  body: string;
+  mdx: boolean;
+}
+
+/**
+ * The article in a source file when it is published, with the slug its page gets. A file the checker rejects
+ * gives nothing: the build stops on it anyway, before any index is used.
+ */
+export function searchableArticle(source: ArticleSource, now: Date): SearchableArticle | undefined {
+  const parsed = parseArticle(source);
+  if (!parsed.ok) return undefined;
+  const result = articleSchema.safeParse(parsed.article.data);
+  if (!result.success || !isPublished(result.data, now)) return undefined;
+  return { slug: articleSlug(source.file, result.data.slug), data: result.data, body: parsed.article.body, mdx: source.file.endsWith('.mdx') };
+}
+
+export interface SearchDocument {
+  lang: string;
+  title: string;
+  description: string;
+  /** The date as pages show it, e.g. "Nov 24, 2026". */
+  date: string;
+  /** The body: Markdown already rendered to HTML, or MDX parsed to HTML elements. */
+  body: string | ElementContent[];
+}
+
+/** One article as an HTML document in Pagefind's vocabulary; every text is escaped by the serialiser. */
+export function searchDocumentHtml(document: SearchDocument): string {
+  const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: document.body }] : document.body;
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      element('html', { lang: document.lang }, [
+        element('body', {}, [
+          element('article', { dataPagefindBody: '', dataPagefindMeta: `date:${document.date}` }, [
+            element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),
+            element('p', {}, [{ type: 'text', value: document.description }]),
+            ...body,
+          ]),
+        ]),
+      ]),
+    ],
+  };
+  // Raw nodes are the Markdown renderer's own output, which Astro puts on the page as it is.
+  return toHtml(tree, { allowDangerousHtml: true });
+}
+
+/**
+ * An MDX body as HTML elements, for its words (`features` as the site's Markdown processor has them). ESM and
+ * `{expressions}` are code, not text, so they go; components keep the text written between their tags. Text a
+ * component produces by itself exists only in the built page.
+ */
+export function mdxSearchContent(body: string, features: Features): ElementContent[] {
+  return (mdxToHast(body, { features, position: false }) as unknown as { children: HastNode[] }).children.flatMap(textBearing);
+}
+
+function textBearing(node: HastNode): ElementContent[] {
+  switch (node.type) {
+    case 'text':
+      return [node as ElementContent];
+    case 'element': {
+      const { children, ...rest } = node as HastNode & { children: HastNode[] };
+      return [{ ...(rest as object), children: children.flatMap(textBearing) } as ElementContent];
+    }
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return (node as HastNode & { children: HastNode[] }).children.flatMap(textBearing);
+    default:
+      return [];
+  }
+}
+
+function element(tagName: string, properties: Properties, children: ElementContent[]): ElementContent & { type: 'element' } {
+  return { type: 'element', tagName, properties, children };
+}

@@ -1,0 +1,144 @@
+/** Everything derived from the collection, computed once per build: published order, tags, authors, reading time, related lists. */
+import { crossArticleProblems, type Problem } from '../checks/cross-article.ts';
+import { formatProblem } from '../checks/problems.ts';
+import { buildFacetIndex, facetKey, type FacetIndex } from './facets.ts';
+import { isPublished } from '../content/publish.ts';
+import { countWords, readingMinutes } from './reading-time.ts';
+import { rankRelated } from './related/related.ts';
+import { articleSlug } from '../content/slug.ts';
+
+/** The fields the index reads; Astro's entries carry more (image metadata), passed through untouched. */
+export interface ArticleFields {
+  title: string;
+  description: string;
+  publishedAt: Date;
+  updatedAt?: Date;
+  authors: string[];
+  tags: string[];
+  related: string[];
+  draft: boolean;
+  slug?: string;
+}
+
+export interface SourceArticle<Data extends ArticleFields> {
+  /** The content collection's id for the entry (to render its body). */
+  id: string;
+  /** Project-relative path, for messages. */
+  filePath: string;
+  data: Data;
+  body: string;
+}
+
+export interface FacetLink {
+  name: string;
+  slug: string;
+}
+
+/** What pages outside the article itself (feeds, structured data) need of a published article; IndexedArticle fits as it is. */
+export interface ArticleSummary {
+  slug: string;
+  data: {
+    title: string;
+    description: string;
+    publishedAt: Date;
+    updatedAt?: Date;
+    source?: { name: string; url: string };
+  };
+  /** Display names and URL slugs, in the article's own order. */
+  tags: ReadonlyArray<FacetLink>;
+  authors: ReadonlyArray<FacetLink>;
+}
+
+export interface IndexedArticle<Data extends ArticleFields> {
+  slug: string;
+  id: string;
+  filePath: string;
+  data: Data;
+  /** Tags and authors in the article's own order, with their site-wide display names. */
+  tags: FacetLink[];
+  authors: FacetLink[];
+  wordCount: number;
+  readingMinutes: number;
+  /** "Explore more" slugs, best first. */
+  related: string[];
+}
+
+export interface SiteIndex<Data extends ArticleFields> {
+  /** Published articles, newest first. */
+  articles: IndexedArticle<Data>[];
+  bySlug: Map<string, IndexedArticle<Data>>;
+  tags: FacetIndex;
+  authors: FacetIndex;
+  /** Warnings that did not stop the build. */
+  warnings: Problem[];
+}
+
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(
+      `${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+export interface SiteIndexOptions {
+  now: Date;
+  relatedLimit: number;
+}
+
+const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
+  b.data.publishedAt.getTime() - a.data.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+/** Throws ContentError when any article has an error-level problem, so no page is built from bad input. */
+export function buildSiteIndex<Data extends ArticleFields>(sources: readonly SourceArticle<Data>[], options: SiteIndexOptions): SiteIndex<Data> {
+  const withSlugs = sources.map((source) => ({ ...source, slug: articleSlug(source.filePath, source.data.slug) }));
+  const problems = crossArticleProblems(withSlugs.map((source) => ({ file: source.filePath, slug: source.slug, data: source.data })), options.now);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new ContentError(errors);
+
+  const published = withSlugs.filter((source) => isPublished(source.data, options.now)).sort(newestFirst);
+  const tags = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.tags })), 'tag');
+  const authors = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.authors })), 'author');
+  const related = rankRelated(
+    published.map((source) => ({
+      slug: source.slug,
+      title: source.data.title,
+      description: source.data.description,
+      body: source.body,
+      tagKeys: [...new Set(source.data.tags.map(facetKey))],
+      publishedAt: source.data.publishedAt,
+      curated: source.data.related,
+    })),
+    { limit: options.relatedLimit },
+  );
+
+  const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
+    const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
+    return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
+  };
+  const articles = published.map((source): IndexedArticle<Data> => {
+    const wordCount = countWords(source.body);
+    return {
+      slug: source.slug,
+      id: source.id,
+      filePath: source.filePath,
+      data: source.data,
+      tags: linksFor(tags, source.data.tags),
+      authors: linksFor(authors, source.data.authors),
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+      related: related.get(source.slug) ?? [],
+    };
+  });
+  return {
+    articles,
+    bySlug: new Map(articles.map((article) => [article.slug, article])),
+    tags,
+    authors,
+    warnings: problems.filter((problem) => problem.severity === 'warning'),
+  };
+}

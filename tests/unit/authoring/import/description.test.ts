@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chooseDescription, MAX_DESCRIPTION_LENGTH, stripSummaryTrailers, trimToSentences } from '../../../../src/lib/authoring/import/description.ts';
+
+describe('trimToSentences', () => {
+  it('keeps whole sentences that fit', () => {
+    expect(trimToSentences('First sentence here. Second one too! Third?', 40)).toBe('First sentence here. Second one too!');
+  });
+
+  it('never exceeds the limit', () => {
+    const text = 'A sentence of moderate length that goes on. '.repeat(20);
+    const result = trimToSentences(text);
+    expect(result.length).toBeLessThanOrEqual(MAX_DESCRIPTION_LENGTH);
+    expect(result.endsWith('on.')).toBe(true);
+  });
+
+  it('drops an unfinished last sentence when a complete one precedes it', () => {
+    expect(trimToSentences('Prices rose in May. Analysts expect the trend to')).toBe('Prices rose in May.');
+    expect(trimToSentences('Prices rose in May. Analysts expect the trend to…')).toBe('Prices rose in May.');
+  });
+
+  it('keeps an unfinished sentence when it is all there is', () => {
+    expect(trimToSentences('We asked a lawyer what changes in September')).toBe('We asked a lawyer what changes in September');
+  });
+
+  it('cuts an overlong first sentence at a word boundary with an ellipsis', () => {
+    const result = trimToSentences(`${'word '.repeat(80)}end.`, 50);
+    expect(result.length).toBeLessThanOrEqual(50);
+    expect(result).toMatch(/^word( word)*…$/);
+  });
+
+  it('does not split at abbreviations followed by lower case', () => {
+    expect(trimToSentences('U.S. officials said on Monday that talks continue. More later.', 80)).toBe('U.S. officials said on Monday that talks continue. More later.');
+  });
+});
+
+describe('stripSummaryTrailers', () => {
+  it('removes what blog engines append to summaries', () => {
+    expect(stripSummaryTrailers('Story text. The post Story appeared first on Example News.')).toBe('Story text.');
+    expect(stripSummaryTrailers('Story text goes [&hellip;]'.replace('&hellip;', '…'))).toBe('Story text goes');
+    expect(stripSummaryTrailers('Story text. Continue reading →')).toBe('Story text.');
+  });
+});
+
+describe('chooseDescription: never empty', () => {
+  it('prefers the summary', () => {
+    expect(chooseDescription('Summary sentence.', 'Body sentence.', 'Title')).toBe('Summary sentence.');
+  });
+
+  it('falls back to the body, then the title', () => {
+    expect(chooseDescription('', 'Body sentence. More body.', 'Title')).toBe('Body sentence. More body.');
+    expect(chooseDescription('  ', '', 'The title')).toBe('The title');
+    expect(chooseDescription('[…]', '…', 'The title')).toBe('The title');
+  });
+});

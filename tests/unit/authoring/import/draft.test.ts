@@ -1,0 +1,147 @@
+import matter from 'gray-matter';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from '../../../../src/lib/authoring/import/draft.ts';
+import type { FeedEntry, ParsedFeed } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { articleSchema } from '../../../../src/lib/content/schema.ts';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const feed: ParsedFeed = { format: 'rss', title: 'Example Times', homeUrl: 'https://times.example/', entries: [] };
+
+function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
+  return {
+    title: 'Headline',
+    link: 'https://times.example/story?utm_source=rss#top',
+    summaryHtml: '<p>The summary sentence. A second sentence.</p>',
+    contentHtml: '<p>The body text.</p>',
+    authors: ['Ada Lovelace'],
+    categories: ['AI'],
+    publishedAt: new Date('2026-05-01T09:30:00.123Z'),
+    ...overrides,
+  };
+}
+
+function draftOf(result: ReturnType<typeof buildDraft>): Draft {
+  if (!result.ok) throw new Error(result.reason);
+  return result.draft;
+}
+
+describe('buildDraft', () => {
+  it('fills every field from the entry', () => {
+    const draft = draftOf(buildDraft(entry(), feed, { now }));
+    expect(draft).toEqual({
+      title: 'Headline',
+      description: 'The summary sentence. A second sentence.',
+      publishedAt: new Date('2026-05-01T09:30:00Z'),
+      authors: ['Ada Lovelace'],
+      tags: ['AI'],
+      source: { name: 'Example Times', url: 'https://times.example/story' },
+      body: 'The body text.',
+    });
+  });
+
+  it('dates undated entries from the feed, else now', () => {
+    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2026-04-01T00:00:00Z') }, { now })).publishedAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), feed, { now })).publishedAt).toEqual(now);
+  });
+
+  it('takes the publisher name from --source-name, else the feed title, else the host', () => {
+    expect(draftOf(buildDraft(entry(), feed, { now, sourceName: 'The Times' })).source.name).toBe('The Times');
+    expect(draftOf(buildDraft(entry(), { ...feed, title: undefined }, { now })).source.name).toBe('times.example');
+  });
+
+  it('adds --tags, falls back to News, and writes tags the way the site spells them', () => {
+    expect(draftOf(buildDraft(entry({ categories: [] }), feed, { now })).tags).toEqual(['News']);
+    expect(draftOf(buildDraft(entry({ categories: ['ai', 'Uncategorized', 'https://x.example/tags/y'] }), feed, { now, extraTags: ['Policy', 'AI'], siteTags: new Map([['ai', 'AI']]) })).tags).toEqual(['AI', 'Policy']);
+  });
+
+  it('uses the body as the body and the summary only when there is no body', () => {
+    expect(draftOf(buildDraft(entry({ contentHtml: undefined }), feed, { now })).body).toBe('The summary sentence. A second sentence.');
+  });
+
+  it('derives a headline from the text of an untitled entry', () => {
+    expect(draftOf(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: '<p>Ligatures arrive in the terminal. More later.</p>' }), feed, { now })).title).toBe('Ligatures arrive in the terminal');
+  });
+
+  it('rejects entries without a web link or without any text', () => {
+    expect(buildDraft(entry({ link: undefined }), feed, { now })).toEqual({ ok: false, reason: 'it has no http(s) link to the original story' });
+    expect(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: undefined }), feed, { now }).ok).toBe(false);
+  });
+});
+
+describe('serializeDraft: YAML that reads back exactly', () => {
+  const tricky = [
+    'yes',
+    'null',
+    '2026-05-01',
+    '1e3',
+    '#hashtag: not a comment',
+    'Key: value pairs & colons',
+    '"Quoted" and \'single\'',
+    '--- three dashes',
+    'Line one\nline two',
+    'Tab\there and a backslash \\ too',
+    '[not, a, list]',
+    '{not: a map}',
+    '@at `tick` *star &anchor !tag %percent |pipe >fold',
+    '日本語の見出し — with “curly” quotes',
+    'Emoji 🚀 and RTL עברית',
+    '\u2028line separator',
+  ];
+
+  it.each(tricky)('keeps %j as a string in every field', (text) => {
+    const draft: Draft = {
+      title: text.trim() || 'x',
+      description: text.trim() || 'x',
+      publishedAt: new Date('2026-05-01T09:30:00Z'),
+      authors: [text.trim() || 'x'],
+      tags: [text.trim() || 'x'],
+      source: { name: text.trim() || 'x', url: 'https://times.example/story' },
+      body: 'Body.',
+    };
+    const file = serializeDraft(draft);
+    expect(verifyDraftFile(file, draft)).toEqual([]);
+    // Astro reads front matter with js-yaml 4; it must agree with gray-matter.
+    const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(file)![1];
+    const astroView = articleSchema.parse(load(frontMatter));
+    expect(astroView.title).toBe(draft.title);
+    expect(astroView.authors).toEqual(draft.authors);
+  });
+
+  it('writes the layout editors are used to', () => {
+    const draft = draftOf(buildDraft(entry(), feed, { now }));
+    expect(serializeDraft(draft)).toBe(
+      [
+        '---',
+        'title: "Headline"',
+        'description: "The summary sentence. A second sentence."',
+        'publishedAt: 2026-05-01T09:30:00Z',
+        'authors: ["Ada Lovelace"]',
+        'tags: ["AI"]',
+        'source:',
+        '  name: "Example Times"',
+        '  url: "https://times.example/story"',
+        'draft: true',
+        '---',
+        '',
+        'The body text.',
+        '',
+      ].join('\n'),
+    );
+    expect(matter(serializeDraft(draft), {}).data.draft).toBe(true);
+  });
+});
+
+describe('verifyDraftFile', () => {
+  const draft = draftOf(buildDraft(entry(), feed, { now }));
+
+  it('reports schema errors', () => {
+    const broken = serializeDraft(draft).replace('tags: ["AI"]', 'tags: []');
+    expect(verifyDraftFile(broken, draft).join()).toContain('tags');
+  });
+
+  it('reports fields that did not survive the round trip', () => {
+    const changed = serializeDraft(draft).replace('title: "Headline"', 'title: Other');
+    expect(verifyDraftFile(changed, draft)).toEqual(['title reads back as "Other", not "Headline"']);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToMarkdown, htmlToText, looksLikeHtml, sanitizeFeedHtml, textToMarkdown } from '../../../../src/lib/authoring/import/html.ts';
+
+const BASE = 'https://news.example/2026/05/story';
+
+describe('sanitizeFeedHtml: nothing executable survives', () => {
+  it('drops scripts, styles, frames, forms and objects together with their contents', () => {
+    const html = `<p>Kept</p><script>steal()</script><style>p{}</style><iframe src="https://evil.example">frame text</iframe>
+      <form action="/x"><input name="p"></form><object data="x.swf">object text</object><noscript>noscript text</noscript><svg onload="x()"><script>y()</script></svg>`;
+    const safe = sanitizeFeedHtml(html, BASE);
+    expect(safe).toContain('<p>Kept</p>');
+    for (const gone of ['script', 'steal', 'style', 'iframe', 'frame text', 'form', 'input', 'object', 'noscript', 'svg', 'onload']) {
+      expect(safe).not.toContain(gone);
+    }
+  });
+
+  it('drops event handlers and style attributes', () => {
+    const safe = sanitizeFeedHtml('<p onclick="a()" style="background:url(javascript:b())">Text <span onmouseover="c()">here</span></p>', BASE);
+    expect(safe).toBe('<p>Text <span>here</span></p>');
+  });
+
+  it('drops javascript:, vbscript: and data: URLs, however they are spelled', () => {
+    const safe = sanitizeFeedHtml(
+      '<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a><a href="java&#x09;script:alert(1)">c</a><a href="vbscript:x">d</a><a href="data:text/html,x">e</a><img src="data:image/png;base64,xx" alt="f">',
+      BASE,
+    );
+    expect(safe).not.toMatch(/javascript|vbscript|data:|href|src/i);
+    expect(safe).toContain('a');
+  });
+
+  it('removes tracking pixels: 1×1 images and known tracker hosts', () => {
+    const safe = sanitizeFeedHtml(
+      '<img src="https://news.example/p.gif" width="1" height="1" alt=""><img src="https://pixel.wp.com/g.gif" alt=""><img src="https://feeds.feedburner.com/~r/x/~4/abc" alt=""><img src="https://news.example/chart.png" alt="Chart" width="640">',
+      BASE,
+    );
+    expect(safe).toBe('<img alt="Chart" src="https://news.example/chart.png" width="640" />');
+  });
+
+  it('removes share links left empty once their tracker images are gone', () => {
+    expect(sanitizeFeedHtml('<p>Text<a href="https://feeds.feedburner.com/~ff/x"><img src="https://feeds.feedburner.com/~ff/x?i=1"></a></p>', BASE)).toBe('<p>Text</p>');
+  });
+
+  it('makes relative links and images absolute against the item link', () => {
+    const safe = sanitizeFeedHtml('<a href="/about">About</a> <a href="next">Next</a> <img src="img/a.png" alt="A">', BASE);
+    expect(safe).toContain('href="https://news.example/about"');
+    expect(safe).toContain('href="https://news.example/2026/05/next"');
+    expect(safe).toContain('src="https://news.example/2026/05/img/a.png"');
+  });
+
+  it('keeps mailto links', () => {
+    expect(sanitizeFeedHtml('<a href="mailto:tips@news.example">Tips</a>', BASE)).toBe('<a href="mailto:tips@news.example">Tips</a>');
+  });
+});
+
+describe('htmlToMarkdown: clean Markdown for the article body', () => {
+  it('converts prose markup to Markdown', () => {
+    const markdown = htmlToMarkdown('<h2>Heading</h2><p>Some <strong>bold</strong> and <em>italic</em> text with a <a href="/x">link</a>.</p><ul><li>One</li><li>Two</li></ul><blockquote><p>Quoted</p></blockquote>', BASE);
+    expect(markdown).toContain('## Heading');
+    expect(markdown).toContain('Some **bold** and _italic_ text with a [link](https://news.example/x).');
+    expect(markdown).toMatch(/^- +One$/m);
+    expect(markdown).toContain('> Quoted');
+  });
+
+  it('demotes h1 so the article title stays the only h1', () => {
+    expect(htmlToMarkdown('<h1>Inside</h1>', BASE)).toBe('## Inside');
+  });
+
+  it('keeps decoded markup as text, escaped so a Markdown renderer cannot turn it back into HTML', () => {
+    const markdown = htmlToMarkdown('<p>Write &lt;script&gt;alert(1)&lt;/script&gt; and &amp;lt;b&amp;gt;</p>', BASE);
+    expect(markdown).toBe('Write \\<script>alert(1)\\</script> and \\&lt;b\\&gt;');
+  });
+
+  it('leaves ordinary ampersands and comparisons readable', () => {
+    expect(htmlToMarkdown('<p>R&amp;D spend rose 3 &lt; 4 times</p>', BASE)).toBe('R&D spend rose 3 < 4 times');
+  });
+
+  it('keeps code as code, unescaped', () => {
+    expect(htmlToMarkdown('<pre><code>if (a &lt; b) { run(); }</code></pre>', BASE)).toBe('```\nif (a < b) { run(); }\n```');
+  });
+
+  it('writes link and image URLs that cannot break out of the Markdown syntax', () => {
+    const markdown = htmlToMarkdown('<p><a href="https://news.example/a (b)">x</a> <img src="https://news.example/my image.png" alt="A [bracketed] alt"></p>', BASE);
+    expect(markdown).toContain('[x](https://news.example/a%20%28b%29)');
+    expect(markdown).toContain('![A \\[bracketed\\] alt](https://news.example/my%20image.png)');
+  });
+
+  it('turns links to unsafe targets into plain text', () => {
+    expect(htmlToMarkdown('<p>Click <a href="javascript:alert(1)">here</a>.</p>', BASE)).toBe('Click here.');
+  });
+});
+
+describe('htmlToText: titles, deks, names', () => {
+  it('drops tags and decodes entities exactly once', () => {
+    expect(htmlToText('<em>Rust</em> &amp; Go: AT&amp;amp;T &#8217;s &hellip;')).toBe('Rust & Go: AT&amp;T ’s …');
+  });
+
+  it('drops script and style contents, not just the tags', () => {
+    expect(htmlToText('Title<script>alert(1)</script><style>x{}</style> here')).toBe('Title here');
+  });
+
+  it('separates blocks with a blank line and collapses other whitespace', () => {
+    expect(htmlToText('<p>One\n   two</p><p>Three&nbsp;four</p>')).toBe('One two\n\nThree four');
+  });
+});
+
+describe('textToMarkdown', () => {
+  it('keeps paragraphs and escapes Markdown and HTML syntax', () => {
+    expect(textToMarkdown('# not a heading <b>bold</b>\n\nSecond *para*')).toBe('\\# not a heading \\<b>bold\\</b>\n\nSecond \\*para\\*');
+  });
+});
+
+describe('looksLikeHtml', () => {
+  it('tells markup from plain text that merely mentions symbols', () => {
+    expect(looksLikeHtml('<em>Exclusive</em>: story')).toBe(true);
+    expect(looksLikeHtml('Hello<br/>world')).toBe(true);
+    expect(looksLikeHtml('3 < 4 and 5 > 2')).toBe(false);
+    expect(looksLikeHtml('AT&T')).toBe(false);
+  });
+});
+
+describe('what the site renders from an imported body', () => {
+  it('stays inert when the Markdown engine renders it', async () => {
+    // Satteri is the Markdown engine Astro 7 builds articles with.
+    const { markdownToHtml } = await import('satteri');
+    const markdown = htmlToMarkdown(
+      '<p>Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;</p><p><a href="javascript:alert(3)">x</a> <a href="https://news.example/a (b)">ok</a></p><script>alert(4)</script>',
+      BASE,
+    );
+    const rendered = await markdownToHtml(markdown);
+    const html = typeof rendered === 'string' ? rendered : (rendered as { html: string }).html;
+    expect(html).not.toMatch(/<script|<img|javascript:/i);
+    expect(html).toContain('Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;');
+    expect(html).toContain('<a href="https://news.example/a%20%28b%29">ok</a>');
+  });
+});

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FeedError, parseFeedDate, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+
+function parseError(text: string): FeedError {
+  try {
+    parseFeedText(text);
+  } catch (error) {
+    if (error instanceof FeedError) return error;
+    throw error;
+  }
+  throw new Error('expected the document to be refused');
+}
+
+describe('RSS 2.0 with content:encoded, dc:creator, CDATA and entities', () => {
+  const feed = parseFeedText(fixture('rss2.xml'));
+  const [chips, outage, qa] = feed.entries;
+
+  it('reads the channel', () => {
+    expect(feed.format).toBe('rss');
+    expect(feed.title).toBe('The Circuit Ledger');
+    expect(feed.homeUrl).toBe('https://circuitledger.example/');
+    expect(feed.publishedAt?.toISOString()).toBe('2026-05-12T08:30:00.000Z');
+    expect(feed.entries).toHaveLength(3);
+  });
+
+  it('maps an item fully', () => {
+    // A narrow no-break space (&#8239;) is whitespace like any other in a headline.
+    expect(chips.title).toBe('Chipmakers race to ship 2 nm parts before the year’s end');
+    expect(chips.link).toBe('https://circuitledger.example/2026/05/chipmakers-2nm-race/?utm_source=rss&utm_medium=rss&utm_campaign=chipmakers-2nm-race');
+    expect(chips.guid).toBe('https://circuitledger.example/?p=48213');
+    expect(chips.authors).toEqual(['Priya Raman']);
+    expect(chips.categories).toEqual(['Semiconductors', 'ai', 'Uncategorized']);
+    expect(chips.publishedAt?.toISOString()).toBe('2026-05-11T14:05:00.000Z');
+    expect(chips.contentHtml).toContain('<h2>Who is ahead</h2>');
+    expect(chips.summaryHtml).toContain('appeared first on');
+  });
+
+  it('turns a title with markup into plain text and resolves a relative link against the channel', () => {
+    expect(outage.title).toBe('Exclusive: Cloud region outage traced to a single config push');
+    expect(outage.link).toBe('https://circuitledger.example/2026/05/cloud-outage-config-push/');
+    expect(outage.publishedAt).toBeUndefined();
+    expect(outage.contentHtml).toBeUndefined();
+  });
+
+  it('decodes entities in titles once', () => {
+    expect(qa.title).toBe('Q&A: what the new EU data rules mean for start-ups');
+  });
+
+  it('prefers the base URL the feed was fetched from for relative links', () => {
+    const fetched = parseFeedText(fixture('rss2.xml'), { baseUrl: 'https://mirror.example/feeds/ledger.xml' });
+    expect(fetched.entries[1].link).toBe('https://mirror.example/2026/05/cloud-outage-config-push/');
+  });
+});
+
+describe('RSS 1.0 (RDF)', () => {
+  const feed = parseFeedText(fixture('rdf.xml'));
+
+  it('reads items with Dublin Core dates, creators and subjects', () => {
+    expect(feed.format).toBe('rdf');
+    expect(feed.title).toBe('Lab Notes Weekly');
+    expect(feed.publishedAt?.toISOString()).toBe('2026-05-08T16:00:00.000Z');
+    const [quantum, licences] = feed.entries;
+    expect(quantum.title).toBe('Quantum error rates fall below the threshold that matters');
+    expect(quantum.link).toBe('https://lablog.example/2026/quantum-error-rates');
+    expect(quantum.publishedAt?.toISOString()).toBe('2026-05-07T08:30:00.000Z');
+    expect(quantum.authors).toEqual(['Hannah Obi']);
+    expect(quantum.categories).toEqual(['Quantum Computing']);
+    expect(quantum.contentHtml).toContain('figures/rates.png');
+    expect(licences.authors).toEqual(['Hannah Obi', 'Leo Park']);
+    expect(licences.publishedAt).toBeUndefined();
+  });
+});
+
+describe('Atom 1.0', () => {
+  const feed = parseFeedText(fixture('atom.xml'));
+  const [review, firmware] = feed.entries;
+
+  it('reads text constructs by their type', () => {
+    expect(feed.format).toBe('atom');
+    expect(feed.title).toBe('Byte & Bolt');
+    expect(review.title).toBe('Review: the Model K keyboard & its hot-swap sockets');
+    expect(review.summaryHtml).toContain('<strong>one</strong>');
+    expect(review.contentHtml).toContain('<img src="/img/model-k.jpg"');
+    expect(firmware.summaryHtml).toBe('<p>The update stops the radio waking every few seconds. Owners report two extra days of battery.</p>');
+  });
+
+  it('resolves relative entry links against the feed’s alternate link', () => {
+    expect(review.link).toBe('https://byteandbolt.example/reviews/model-k-keyboard');
+  });
+
+  it('uses labels for categories and skips scheme URLs later (terms are kept here)', () => {
+    expect(review.categories).toEqual(['Hardware', 'https://byteandbolt.example/tags/peripherals']);
+  });
+
+  it('falls back to updated for the date and to the feed’s author', () => {
+    expect(review.publishedAt?.toISOString()).toBe('2026-05-10T13:00:00.000Z');
+    expect(review.authors).toEqual(['Sam Lee']);
+    expect(firmware.publishedAt?.toISOString()).toBe('2026-05-09T08:00:00.000Z');
+    expect(firmware.authors).toEqual(['Byte & Bolt Staff']);
+  });
+});
+
+describe('JSON Feed 1.1', () => {
+  const feed = parseFeedText(fixture('feed.json'));
+  const [browser, terminal] = feed.entries;
+
+  it('reads items with HTML and plain-text content', () => {
+    expect(feed.format).toBe('json');
+    expect(feed.title).toBe('Patch Notes Daily');
+    expect(browser.title).toBe('Browser engine cuts memory use by a fifth');
+    expect(browser.summaryHtml).toBe('<p>The next release shares more between tabs. Heavy users will notice first.</p>');
+    expect(browser.categories).toEqual(['Browsers', 'Performance']);
+    expect(browser.authors).toEqual(['Ines Duarte']);
+    expect(terminal.title).toBe('');
+    expect(terminal.contentHtml).toBe('<p>The terminal app now renders font ligatures. It is off by default; a setting turns it on.</p>\n<p>Theme authors have asked for this for years.</p>');
+    expect(terminal.authors).toEqual(['Patch Notes Desk']);
+    expect(terminal.publishedAt).toBeUndefined();
+    expect(feed.publishedAt).toBeUndefined();
+  });
+});
+
+describe('documents that are not feeds, or not safe', () => {
+  it('refuses a billion-laughs document quickly, without expanding anything', () => {
+    const started = performance.now();
+    const error = parseError(fixture('billion-laughs.xml'));
+    expect(error.kind).toBe('unsafe');
+    expect(error.message).toContain('<!ENTITY>');
+    // Generous bound: expansion would take minutes and gigabytes, not milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses external entities and never reads the file they point at', () => {
+    const error = parseError(fixture('external-entity.xml'));
+    expect(error.kind).toBe('unsafe');
+    expect(error.message).not.toContain('root:');
+  });
+
+  it('reports malformed XML with its position', () => {
+    const error = parseError(fixture('malformed.xml'));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toMatch(/^malformed XML at line 1[0-9], column \d+: /);
+  });
+
+  it('recognises an HTML page', () => {
+    const error = parseError(fixture('not-a-feed.html'));
+    expect(error.kind).toBe('not-a-feed');
+    expect(error.message).toContain('HTML web page');
+  });
+
+  it('names XML and JSON that are not feeds as unsupported', () => {
+    expect(parseError(fixture('unsupported.xml')).kind).toBe('unsupported');
+    expect(parseError(fixture('not-a-json-feed.json')).message).toContain('not a JSON Feed');
+  });
+
+  it('reports malformed JSON, empty documents and plain text', () => {
+    expect(parseError('{"version": "https://jsonfeed.org/version/1.1", ').kind).toBe('malformed');
+    expect(parseError('  \n ').kind).toBe('empty');
+    expect(parseError('Just some text').kind).toBe('not-a-feed');
+  });
+
+  it('accepts a byte-order mark and leading whitespace before the XML declaration', () => {
+    expect(parseFeedText(`\uFEFF\n  ${fixture('rdf.xml')}`).entries).toHaveLength(2);
+  });
+});
+
+describe('parseFeedDate', () => {
+  it('reads RFC 822 and ISO 8601 dates, treating zone-less times as UTC', () => {
+    expect(parseFeedDate('Mon, 11 May 2026 14:05:00 +0200')?.toISOString()).toBe('2026-05-11T12:05:00.000Z');
+    expect(parseFeedDate('Mon, 11 May 2026 14:05:00 EST')?.toISOString()).toBe('2026-05-11T19:05:00.000Z');
+    expect(parseFeedDate('Mon, 11 May 2026 14:05:00')?.toISOString()).toBe('2026-05-11T14:05:00.000Z');
+    expect(parseFeedDate('2026-05-11T14:05:00')?.toISOString()).toBe('2026-05-11T14:05:00.000Z');
+    expect(parseFeedDate('2026-05-11T14:05:00-04:00')?.toISOString()).toBe('2026-05-11T18:05:00.000Z');
+    expect(parseFeedDate('2026-05-11')?.toISOString()).toBe('2026-05-11T00:00:00.000Z');
+  });
+
+  it('rejects what is not a date', () => {
+    expect(parseFeedDate('soon')).toBeUndefined();
+    expect(parseFeedDate('')).toBeUndefined();
+    expect(parseFeedDate(undefined)).toBeUndefined();
+  });
+});
+
+describe('titles are one line of plain text', () => {
+  it('flattens line breaks and paragraphs in titles', () => {
+    const feed = parseFeedText('<rss version="2.0"><channel><title>T</title><item><title>&lt;p&gt;Two&lt;/p&gt;&lt;p&gt;lines&lt;/p&gt;\n  here</title><link>https://x.example/a</link></item></channel></rss>');
+    expect(feed.entries[0].title).toBe('Two lines here');
+  });
+});

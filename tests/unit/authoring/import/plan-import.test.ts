@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { parseFeedText, type FeedEntry, type ParsedFeed } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { planImport, slugForTitle, uniqueSlug, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
+import { articleSchema, SLUG_PATTERN } from '../../../../src/lib/content/schema.ts';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const options: ImportOptions = { folder: 'content/articles/imported', now };
+const rss = parseFeedText(readFileSync(new URL('../../../fixtures/feeds/rss2.xml', import.meta.url), 'utf8'));
+
+const LONG_BODY = [
+  'Three foundries say their newest production lines will ship volume parts by December, but analysts point to yields that are still below sixty percent.',
+  'The leader has booked capacity for at least four customers, most of them phone makers who want the power savings for next year’s flagship devices.',
+  'Equipment suppliers report that the extreme ultraviolet tools needed for the densest layers are arriving late, which pushes some tape-outs into spring.',
+  'Prices for the first wafers are expected to be half again as high as for the previous node, and the gap may persist well into the following year.',
+  'Smaller chip designers say they will wait, because the cost of masks alone now exceeds what many of them raise in a funding round.',
+].join(' ');
+
+function feedOf(...entries: Array<Partial<FeedEntry>>): ParsedFeed {
+  return {
+    format: 'rss',
+    title: 'Example Times',
+    entries: entries.map((entry, i) => ({ title: `Story ${i}`, link: `https://times.example/story-${i}`, contentHtml: `<p>Story ${i}.</p>`, authors: [], categories: ['AI'], ...entry })),
+  };
+}
+
+function existing(overrides: Partial<ExistingArticle> = {}): ExistingArticle {
+  return {
+    file: 'content/articles/existing.md',
+    slug: 'existing',
+    body: 'Unrelated text.',
+    data: { tags: ['AI'], related: [], draft: false, publishedAt: new Date('2026-01-01T00:00:00Z') },
+    ...overrides,
+  };
+}
+
+const kinds = (decisions: ImportDecision[]) => decisions.map((decision) => decision.kind);
+
+describe('planImport on a real fixture', () => {
+  const decisions = planImport(rss, [], options);
+
+  it('plans one draft per item, each file valid under the article schema', () => {
+    expect(kinds(decisions)).toEqual(['import', 'import', 'import']);
+    for (const decision of decisions) {
+      if (decision.kind !== 'import') continue;
+      expect(decision.file).toBe(`content/articles/imported/${decision.slug}.md`);
+      const { data, content } = matter(decision.contents, {});
+      const parsed = articleSchema.parse(data);
+      expect(parsed.draft).toBe(true);
+      expect(parsed.title).toBe(decision.title);
+      expect(content.trim()).toBe(decision.draft.body);
+    }
+  });
+
+  it('writes clean deks, tidy tags and the source without tracking parameters', () => {
+    const [chips] = decisions;
+    if (chips.kind !== 'import') throw new Error(chips.kind);
+    expect(chips.slug).toBe('chipmakers-race-to-ship-2-nm-parts-before-the-years-end');
+    expect(chips.draft.description).toBe('Three foundries say their 2 nm lines will ship volume parts by December. Analysts are not so sure, pointing to yields that are still below 60%.');
+    expect(chips.draft.tags).toEqual(['Semiconductors', 'ai']);
+    expect(chips.draft.source).toEqual({ name: 'The Circuit Ledger', url: 'https://circuitledger.example/2026/05/chipmakers-2nm-race/' });
+    expect(chips.draft.body).toContain('[our April roadmap survey](https://circuitledger.example/2026/04/foundry-roadmaps/)');
+    expect(chips.draft.body).toContain('![A 300 mm wafer under inspection light](https://circuitledger.example/wp-content/uploads/2026/05/wafer.jpg)');
+    expect(chips.draft.body).not.toContain('pixel.wp.com');
+  });
+
+  it('spells tags the way the site already does', () => {
+    const [chips] = planImport(rss, [existing()], options);
+    expect(chips.kind === 'import' && chips.draft.tags).toEqual(['Semiconductors', 'AI']);
+  });
+
+  it('considers only the first --limit items', () => {
+    expect(planImport(rss, [], { ...options, limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('coverage the site already has', () => {
+  it('skips an item whose link matches a source.url, however the link is spelled', () => {
+    const article = existing({ slug: 'chips-story', file: 'content/articles/chips-story.md', sourceUrl: 'http://CircuitLedger.example/2026/05/chipmakers-2nm-race' });
+    const [chips] = planImport(rss, [article], options);
+    expect(chips).toMatchObject({ kind: 'duplicate', by: 'link', match: { slug: 'chips-story', file: 'content/articles/chips-story.md' } });
+  });
+
+  it('skips an item whose GUID matches a source.url', () => {
+    const article = existing({ slug: 'eu-rules', sourceUrl: 'https://circuitledger.example/2026/05/eu-data-rules-qa' });
+    const feed = feedOf({ link: 'https://elsewhere.example/syndicated', guid: 'https://circuitledger.example/2026/05/eu-data-rules-qa/' });
+    expect(planImport(feed, [article], options)[0]).toMatchObject({ kind: 'duplicate', by: 'guid', match: { slug: 'eu-rules' } });
+  });
+
+  it('re-running on its own output plans nothing new', () => {
+    const first = planImport(rss, [existing()], options);
+    const written = first.flatMap((decision) =>
+      decision.kind === 'import' ? [{ file: decision.file, slug: decision.slug, sourceUrl: decision.draft.source.url, body: decision.draft.body }] : [],
+    );
+    expect(kinds(planImport(rss, [existing(), ...written], options))).toEqual(['duplicate', 'duplicate', 'duplicate']);
+  });
+
+  it('skips a near-duplicate of an existing article unless similar items are allowed', () => {
+    const article = existing({ slug: 'yields', body: LONG_BODY });
+    const feed = feedOf({ link: 'https://times.example/rewrite', contentHtml: `<p>${LONG_BODY.replace('below sixty percent', 'under sixty per cent')}</p>` });
+    const [decision] = planImport(feed, [article], options);
+    expect(decision.kind).toBe('similar');
+    expect(decision.kind === 'similar' && decision.similarity).toBeGreaterThanOrEqual(0.8);
+    expect(decision.kind === 'similar' && decision.match.slug).toBe('yields');
+    expect(planImport(feed, [article], { ...options, allowSimilar: true })[0].kind).toBe('import');
+  });
+
+  it('catches the same story twice within one feed', () => {
+    const feed = feedOf(
+      { title: 'First', link: 'https://times.example/a', contentHtml: `<p>${LONG_BODY}</p>` },
+      { title: 'Again', link: 'https://times.example/a?utm_source=x' },
+      { title: 'Reworded', link: 'https://times.example/b', contentHtml: `<p>${LONG_BODY.replace('most of them phone makers', 'mostly handset makers')}</p>` },
+    );
+    const decisions = planImport(feed, [], options);
+    expect(kinds(decisions)).toEqual(['import', 'duplicate', 'similar']);
+    expect(decisions[1]).toMatchObject({ match: { slug: 'first' } });
+  });
+});
+
+describe('slugs', () => {
+  it('never reuses a slug: existing articles, reserved names and earlier items push later ones to -2, -3', () => {
+    const feed = feedOf({ title: 'Same Title' }, { title: 'Same title' }, { title: 'Same title!' });
+    const decisions = planImport(feed, [existing({ slug: 'same-title' })], options, ['same-title-2']);
+    expect(decisions.map((decision) => decision.kind === 'import' && decision.slug)).toEqual(['same-title-3', 'same-title-4', 'same-title-5']);
+  });
+
+  it('come from the headline via the site’s slugify, within the schema’s pattern', () => {
+    expect(slugForTitle('C++ & Rust: what’s next?')).toBe('c-plus-plus-and-rust-whats-next');
+    expect(slugForTitle('日本のAI戦略')).toBe('日本のai戦略');
+    expect(slugForTitle('नमस्ते दुनिया')).toMatch(SLUG_PATTERN);
+    expect(slugForTitle('🚀🚀')).toBe('');
+    const long = slugForTitle('word '.repeat(40));
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long.endsWith('-')).toBe(false);
+  });
+
+  it('fall back when the headline has no letters', () => {
+    const [decision] = planImport(feedOf({ title: '🚀🚀' }), [], options);
+    expect(decision.kind === 'import' && decision.slug).toBe('example-times-2026-06-01');
+  });
+
+  it('uniqueSlug counts up from 2', () => {
+    expect(uniqueSlug('a', new Set())).toBe('a');
+    expect(uniqueSlug('a', new Set(['a', 'a-2']))).toBe('a-3');
+  });
+});
+
+describe('rejections', () => {
+  it('rejects items without a link, with the reason', () => {
+    expect(planImport(feedOf({ link: undefined, title: 'No link' }), [], options)[0]).toEqual({ kind: 'rejected', title: 'No link', reason: 'it has no http(s) link to the original story' });
+  });
+});

@@ -1,0 +1,66 @@
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { isoSeconds, PLACEHOLDER_DEK, scaffoldArticle, type ExistingArticle } from '../../../src/lib/authoring/scaffold.ts';
+import { articleSchema } from '../../../src/lib/content/schema.ts';
+
+const NOW = new Date('2026-11-25T09:30:15.123Z');
+const EXISTING: ExistingArticle[] = [
+  { file: 'content/articles/desk/chip-plant-opens.md', slug: 'chip-plant-opens', tags: ['AI', 'Manufacturing'] },
+  { file: 'content/articles/b.md', slug: 'b', tags: ['AI', 'Policy'] },
+];
+
+function frontMatter(text: string): unknown {
+  return yaml.load(text.split('\n---\n')[0]!.slice(4));
+}
+
+describe('scaffoldArticle', () => {
+  it('writes a draft the schema accepts, dated now, with the slug made from the headline', () => {
+    const result = scaffoldArticle({ title: 'Regulators: "AI" rules – what’s next?', tags: ['ai', 'New Tag'], now: NOW }, EXISTING);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.slug).toBe('regulators-ai-rules-whats-next');
+    expect(result.fileName).toBe('regulators-ai-rules-whats-next.md');
+    const data = articleSchema.parse(frontMatter(result.text));
+    expect(data).toMatchObject({ title: 'Regulators: "AI" rules – what’s next?', draft: true, tags: ['AI', 'New Tag'], description: PLACEHOLDER_DEK });
+    expect(data.publishedAt).toEqual(new Date('2026-11-25T09:30:15Z'));
+    expect(result.text).toContain('publishedAt: 2026-11-25T09:30:15Z\n');
+  });
+
+  it('fills in the optional fields it is given', () => {
+    const result = scaffoldArticle(
+      { title: 'Wire story', tags: ['Policy'], description: 'A real dek.', authors: ['Mariko Tanaka', 'Sam Okafor'], sourceName: 'Example Wire', sourceUrl: 'https://wire.example.com/x', now: NOW },
+      EXISTING,
+    );
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(articleSchema.parse(frontMatter(result.text))).toMatchObject({
+      description: 'A real dek.',
+      authors: ['Mariko Tanaka', 'Sam Okafor'],
+      source: { name: 'Example Wire', url: 'https://wire.example.com/x' },
+    });
+  });
+
+  it('refuses a slug that any article already has, naming that file', () => {
+    const result = scaffoldArticle({ title: 'Chip plant opens', tags: ['AI'], now: NOW }, EXISTING);
+    expect(result).toEqual({ ok: false, errors: ['the slug "chip-plant-opens" is already used by content/articles/desk/chip-plant-opens.md; choose another headline or pass --slug'] });
+  });
+
+  it('reports what the schema would reject, against the option the editor typed', () => {
+    const result = scaffoldArticle({ title: 'Story', tags: [' '], sourceUrl: 'javascript:alert(1)', now: NOW }, EXISTING);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      '--tags: is empty; add at least one tag, e.g. tags: ["AI"]',
+      '--source-name: is empty; write the original publisher\'s name',
+      '--source-url: "javascript:alert(1)" is not a web address; use a full http:// or https:// URL',
+    ]);
+  });
+
+  it('asks for a slug when the headline has no letters to make one from', () => {
+    const result = scaffoldArticle({ title: '!!!', tags: ['AI'], now: NOW }, EXISTING);
+    expect(!result.ok && result.errors[0]).toMatch(/no slug can be made from "!!!"; pass one with --slug/);
+    const given = scaffoldArticle({ title: '!!!', tags: ['AI'], slug: 'exclamations', now: NOW }, EXISTING);
+    expect(given.ok && given.fileName).toBe('exclamations.md');
+  });
+
+  it('formats instants to the second, in UTC', () => {
+    expect(isoSeconds(NOW)).toBe('2026-11-25T09:30:15Z');
+  });
+});

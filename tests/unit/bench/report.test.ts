@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parsePhases } from '../../../src/lib/bench/phases.ts';
+import { formatBytes, formatDuration, formatSeconds, formatTable, median } from '../../../src/lib/bench/report.ts';
+
+describe('benchmark numbers read at a glance', () => {
+  it('formats seconds, short durations and missing values', () => {
+    expect(formatSeconds(12_345)).toBe('12.3 s');
+    expect(formatSeconds(450)).toBe('0.45 s');
+    expect(formatDuration(450)).toBe('450 ms');
+    expect(formatDuration(2_500)).toBe('2.5 s');
+    expect(formatSeconds(undefined)).toBe('–');
+  });
+
+  it('formats memory in binary units, as the OS reports it', () => {
+    expect(formatBytes(1_536 * 1024 * 1024)).toBe('1.50 GB');
+    expect(formatBytes(820 * 1024 * 1024)).toBe('820 MB');
+    expect(formatBytes(38.25 * 1024)).toBe('38.3 KB');
+  });
+
+  it('takes the median of odd and even counts', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('result tables', () => {
+  it('are Markdown with aligned, escaped cells', () => {
+    const table = formatTable(['build', 'wall'], [['newsdesk', '12.3 s'], ['a|b', '1.0 s']], ['left', 'right']);
+    expect(table.split('\n')).toEqual([
+      '| build    |   wall |',
+      '| -------- | -----: |',
+      '| newsdesk | 12.3 s |',
+      '| a\\|b     |  1.0 s |',
+    ]);
+  });
+});
+
+describe('build phases from timestamped log lines', () => {
+  const line = (ms: number, text: string) => ({ ms, text });
+  const log = [
+    line(1_100, '4,000 files checked, no problems (1020 ms)'),
+    line(2_000, '12:00:01 [content] Syncing content'),
+    line(5_000, '12:00:04 [content] Synced content'),
+    line(5_500, '12:00:05 [build] Building static entrypoints...'),
+    line(7_500, ' generating static routes '),
+    line(8_000, '[newsdesk] site index: 3871 articles in 900 ms after 400 ms loading the collection'),
+    line(12_000, '12:00:12 ✓ Completed in 4.50s.'),
+    line(12_100, '12:00:12 [build] Complete!'),
+    line(13_600, 'Search index: 3871 articles in 9731 ms'),
+    line(13_700, 'Site written to /tmp/x/dist'),
+  ];
+
+  it('splits the build into check, sync, bundle, collection load, site index, render, and search with the wait for it after Astro', () => {
+    expect(parsePhases(log)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, load: 400, index: 900, render: 3_200, search: 9_731, searchWait: 1_600, indexBuilds: 1 });
+  });
+
+  it('counts every site index build, so a per-page rebuild would show', () => {
+    const twice = [...log.slice(0, 6), line(9_000, '[newsdesk] site index: 3871 articles in 900 ms after 10 ms loading the collection'), ...log.slice(6)];
+    expect(parsePhases(twice).indexBuilds).toBe(2);
+  });
+
+  it('leaves out phases whose lines are missing', () => {
+    expect(parsePhases([line(10, 'something else')])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, load: undefined, index: undefined, render: undefined, search: undefined, searchWait: undefined });
+  });
+});

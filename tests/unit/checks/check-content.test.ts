@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkArticles } from '../../../src/lib/checks/check-content.ts';
+import { listArticleFiles, readArticleSource } from '../../../src/lib/content/content-files.ts';
+import { formatProblem } from '../../../src/lib/checks/problems.ts';
+import { corpusWith, INVALID_CASES, type TempCorpus } from '../../helpers/invalid-corpus.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+let corpus: TempCorpus | undefined;
+afterEach(() => corpus?.cleanup());
+
+/** Runs the checker over a corpus folder, naming files relative to it. */
+function check(dir: string, only?: string[]) {
+  const sources = listArticleFiles(dir).map((file) => readArticleSource(file, relative(dir, file)));
+  return checkArticles(sources, { now: NOW, fileExists: existsSync, only: only && new Set(only) });
+}
+
+describe('the valid fixture corpus', () => {
+  it('has no errors, only the tag-spelling warning it was written to show', () => {
+    corpus = corpusWith();
+    const { problems, fileCount } = check(corpus.dir);
+    expect(fileCount).toBe(5);
+    expect(problems.map(formatProblem)).toEqual([
+      'desk/chip-plant-opens.md:6: warning: tags.0: tag "ai" is shown as "AI", its most common spelling; write "AI" to match the other articles',
+    ]);
+  });
+});
+
+describe('each kind of bad input is reported with its file, line and field', () => {
+  for (const bad of INVALID_CASES) {
+    it(bad.name, () => {
+      corpus = corpusWith(bad.name);
+      const errors = check(corpus.dir).problems.filter((problem) => problem.severity === 'error');
+      const mine = errors.filter((problem) => problem.file === bad.file);
+      expect(mine, errors.map(formatProblem).join('\n')).toHaveLength(1);
+      const [problem] = mine;
+      expect(problem!.line).toBe(bad.line);
+      expect(problem!.field).toBe(bad.field);
+      expect(formatProblem(problem!)).toMatch(bad.message);
+      expect(problem!.hint, 'every error says what to do').toBeTruthy();
+      for (const other of bad.alsoNames ?? []) expect(problem!.message).toContain(other);
+      // Nothing else in the corpus is blamed, apart from the other half of a duplicate.
+      expect(errors.filter((p) => p.file !== bad.file).map((p) => p.file)).toEqual(bad.alsoNames ?? []);
+    });
+  }
+});
+
+describe('every problem, not just the first', () => {
+  it('lists all the mistakes in one file at once', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'many-mistakes.md'),
+      ['---', 'title: ""', 'description: "Dek"', 'publishedAt: "sometime last week"', 'tgas: ["AI"]', 'source:', '  name: "Wire"', '  url: "javascript:alert(1)"', 'related: ["nowhere"]', '---', '', 'Body.'].join('\n'),
+    );
+    const lines = check(corpus.dir).problems.filter((p) => p.file === 'many-mistakes.md').map(formatProblem);
+    expect(lines).toEqual([
+      'many-mistakes.md:1: tags: is missing; add at least one tag, e.g. tags: ["AI"]',
+      'many-mistakes.md:2: title: is empty; write the headline readers see',
+      'many-mistakes.md:4: publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
+      'many-mistakes.md:5: tgas: unknown field "tgas"; did you mean "tags"?',
+      'many-mistakes.md:8: source.url: "javascript:alert(1)" is not a web address; use a full http:// or https:// URL',
+    ]);
+  });
+
+  it('reports problems in every file of the corpus', () => {
+    corpus = corpusWith('empty-title');
+    writeFileSync(join(corpus.dir, 'second.md'), '---\ntitle: Second\ndescription: Dek\npublishedAt: 2026-11-01\ntags: []\n---\n');
+    const files = check(corpus.dir).problems.filter((p) => p.severity === 'error').map((p) => p.file);
+    expect(files).toEqual(['empty-title.md', 'second.md']);
+  });
+});
+
+describe('cross-article checks still see the whole corpus when only some files are reported', () => {
+  it('names the clash in a checked file even when the other file is not being checked', () => {
+    corpus = corpusWith('duplicate-slug');
+    const { problems, fileCount } = check(corpus.dir, ['other-desk/markets-open-steady.md']);
+    expect(fileCount).toBe(1);
+    expect(problems.map(formatProblem)).toEqual([
+      'other-desk/markets-open-steady.md: the slug "markets-open-steady" (from the file name) is also used by markets-open-steady.md; two articles cannot share a URL; rename one of the files or set a different slug',
+    ]);
+  });
+
+  it('accepts a related slug that exists elsewhere in the corpus, and reports nothing for unchecked files', () => {
+    corpus = corpusWith('unknown-related');
+    expect(check(corpus.dir, ['explainer.mdx']).problems).toEqual([]);
+  });
+
+  it('does not blame an article for relating to one whose own front matter is broken', () => {
+    corpus = corpusWith();
+    const target = join(corpus.dir, 'desk/chip-plant-opens.md');
+    writeFileSync(target, readFileSync(target, 'utf8').replace('publishedAt: 2026-11-01T09:00:00Z', 'publishedAt: soon'));
+    expect(check(corpus.dir).problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.field}`)).toEqual(['desk/chip-plant-opens.md publishedAt']);
+  });
+});
+
+describe('checks beyond the schema', () => {
+  it('warns about the placeholder dek the scaffolder writes', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'new-piece.md'), '---\ntitle: New piece\ndescription: "TODO: one or two sentences"\npublishedAt: 2026-11-01\ntags: [AI]\ndraft: true\n---\n');
+    const [warning] = check(corpus.dir, ['new-piece.md']).problems;
+    expect(warning).toMatchObject({ severity: 'warning', field: 'description', line: 3 });
+  });
+
+  it('finds images in the body that are not there, but not ones inside code', () => {
+    corpus = corpusWith();
+    mkdirSync(join(corpus.dir, 'img'));
+    writeFileSync(join(corpus.dir, 'img/here.png'), '');
+    writeFileSync(
+      join(corpus.dir, 'pictures.md'),
+      '---\ntitle: Pictures\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![ok](img/here.png)\n\n![gone](./img/gone.png)\n\n```md\n![example](./not-real.png)\n```\n\n`![inline](nope.png)` and ![remote](https://example.com/a.png)\n',
+    );
+    expect(check(corpus.dir, ['pictures.md']).problems.map(formatProblem)).toEqual([
+      'pictures.md:10: the image "./img/gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed',
+    ]);
+  });
+
+  it('rejects an image src with a scheme other than https', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'img.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "javascript:alert(1)"\n  alt: A\n---\n');
+    expect(check(corpus.dir, ['img.md']).problems.map(formatProblem)).toEqual([
+      'img.md:7: image.src: "javascript:alert(1)" is not an image; use a path next to the article such as ./photo.jpg, or an https:// URL',
+    ]);
+  });
+});
+
+describe('MDX, which is code and not sanitised', () => {
+  it('warns when an MDX body has a script, an event handler or a javascript: URL', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'widget.mdx'), '---\ntitle: Widget\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nText.\n\n<button onClick="steal()">Go</button>\n');
+    writeFileSync(join(corpus.dir, 'fine.mdx'), '---\ntitle: Fine\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n```html\n<script>shown as code</script>\n```\n');
+    expect(check(corpus.dir, ['widget.mdx', 'fine.mdx']).problems.map(formatProblem)).toEqual([
+      `widget.mdx:10: warning: "onClick=" in MDX runs in readers' browsers: MDX is not sanitised like Markdown; use a .md file for pasted HTML, or have a developer review this component code`,
+    ]);
+  });
+});

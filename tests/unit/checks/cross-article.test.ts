@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { crossArticleProblems, type CheckedArticle } from '../../../src/lib/checks/cross-article.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const article = (file: string, slug: string, data: Partial<CheckedArticle['data']> = {}): CheckedArticle => ({
+  file,
+  slug,
+  data: { tags: ['AI'], related: [], draft: false, publishedAt: new Date('2026-11-01T00:00:00Z'), ...data },
+});
+
+describe('crossArticleProblems', () => {
+  it('reports a duplicate slug on every file that has it, each naming the others', () => {
+    const problems = crossArticleProblems([article('a/story.md', 'story'), article('b/story.md', 'story'), article('c.md', 'story', { slug: 'story' })], NOW);
+    expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
+      ['a/story.md', undefined, 'the slug "story" (from the file name) is also used by b/story.md and c.md'],
+      ['b/story.md', undefined, 'the slug "story" (from the file name) is also used by a/story.md and c.md'],
+      ['c.md', 'slug', 'the slug "story" is also used by a/story.md and b/story.md'],
+    ]);
+    expect(problems.every((p) => p.severity === 'error' && p.hint)).toBe(true);
+  });
+
+  it('checks related slugs: unknown, itself, a draft (errors) and a scheduled piece (warning)', () => {
+    const problems = crossArticleProblems(
+      [
+        article('main.md', 'main', { related: ['nowhere', 'main', 'held', 'later', 'fine'] }),
+        article('held.md', 'held', { draft: true }),
+        article('later.md', 'later', { publishedAt: new Date('2026-12-01T00:00:00Z') }),
+        article('fine.md', 'fine'),
+      ],
+      NOW,
+    );
+    expect(problems.map((p) => [p.field, p.severity, p.message])).toEqual([
+      ['related.0', 'error', 'no article has the slug "nowhere"'],
+      ['related.1', 'error', '"main" is this article itself'],
+      ['related.2', 'error', '"held" (held.md) is a draft and would never be shown'],
+      ['related.3', 'warning', '"later" (later.md) is scheduled for 2026-12-01T00:00:00.000Z'],
+    ]);
+  });
+
+  it('warns about tags that differ only in case or spacing, naming the spelling the site shows', () => {
+    const problems = crossArticleProblems(
+      [article('a.md', 'a', { tags: ['AI', 'Machine Learning'] }), article('b.md', 'b', { tags: ['AI'] }), article('c.md', 'c', { tags: ['ai', 'Machine  Learning'] })],
+      NOW,
+    );
+    expect(problems.map((p) => [p.file, p.field, p.severity, p.message])).toEqual([
+      ['c.md', 'tags.0', 'warning', 'tag "ai" is shown as "AI", its most common spelling'],
+      ['c.md', 'tags.1', 'warning', 'tag "Machine  Learning" has extra spaces and is shown as "Machine Learning"'],
+    ]);
+  });
+
+  it('finds nothing wrong with a clean corpus', () => {
+    expect(crossArticleProblems([article('a.md', 'a', { related: ['b'] }), article('b.md', 'b')], NOW)).toEqual([]);
+  });
+});

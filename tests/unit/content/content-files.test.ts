@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listArticleFiles, parseArticle } from '../../../src/lib/content/content-files.ts';
+
+const parse = (text: string | Uint8Array) => parseArticle({ file: 'a.md', absolutePath: '/tmp/a.md', bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
+const ok = (text: string) => {
+  const result = parse(text);
+  if (!result.ok) throw new Error(`expected a parsed article, got ${JSON.stringify(result.problem)}`);
+  return result.article;
+};
+const problem = (text: string | Uint8Array) => {
+  const result = parse(text);
+  if (result.ok) throw new Error('expected a problem');
+  return result.problem;
+};
+
+describe('parseArticle', () => {
+  it('splits front matter and body and knows where each starts', () => {
+    const article = ok('---\ntitle: Hello\ntags:\n  - AI\n---\n\nBody line.\n');
+    expect(article.data).toEqual({ title: 'Hello', tags: ['AI'] });
+    expect(article.body).toBe('\nBody line.\n');
+    expect(article.bodyLine).toBe(6);
+    expect(article.lines.get('tags.0')).toBe(4);
+  });
+
+  it('reads YAML as the build does: dates become dates, tabs are refused', () => {
+    expect(ok('---\npublishedAt: 2026-05-01\n---\n').data.publishedAt).toEqual(new Date('2026-05-01T00:00:00Z'));
+    expect(problem('---\nsource:\n\tname: X\n---\n')).toMatchObject({ line: 3, hint: 'indent with spaces, not tabs' });
+  });
+
+  it('copes with a byte-order mark, Windows line endings and blank lines before the front matter', () => {
+    expect(ok('\uFEFF---\r\ntitle: Hi\r\n---\r\nBody').data).toEqual({ title: 'Hi' });
+    const below = ok('\n\n---\ntitle: Hi\n---\n');
+    expect(below.frontMatterLine).toBe(3);
+    expect(below.lines.get('title')).toBe(4);
+  });
+
+  it('names the line of a quote that is never closed, not the line where YAML gives up', () => {
+    expect(problem('---\ntitle: "Broken\ndescription: "Fine"\ntags: [AI]\n---\n')).toMatchObject({ line: 2, field: 'title' });
+    expect(problem("---\ntitle: 'Broken\ndescription: 'Fine'\n---\n")).toMatchObject({ line: 2, field: 'title' });
+  });
+
+  it('gives other YAML errors the line js-yaml reports', () => {
+    const yamlError = problem('---\ntitle: Hi\ntags: [AI\n---\n');
+    expect(yamlError.message).toMatch(/not valid YAML/);
+    expect(yamlError.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports files the schema could not even look at', () => {
+    expect(problem('')).toMatchObject({ message: 'the file is empty', line: undefined });
+    expect(problem('  \n\n')).toMatchObject({ message: 'the file is empty' });
+    expect(problem('# Just a heading\n')).toMatchObject({ message: 'the file has no front matter', line: 1 });
+    expect(problem('---\ntitle: Hi\n\nBody without a closing line\n')).toMatchObject({ message: 'the front matter is never closed' });
+    expect(problem('---\n- a\n- b\n---\n')).toMatchObject({ message: 'the front matter is not a set of fields' });
+  });
+
+  it('never evaluates front matter written as JavaScript', () => {
+    const marker = '__newsdeskEvaluated';
+    const result = problem(`---js\n{ title: (globalThis.${marker} = 'yes') }\n---\n`);
+    expect(result.message).toMatch(/opens with "---js"/);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('refuses text that is not UTF-8 and says on which line the bad byte is', () => {
+    const latin1 = Uint8Array.from([...new TextEncoder().encode('---\ntitle: "Caf'), 0xe9, ...new TextEncoder().encode('"\n---\n')]);
+    expect(problem(latin1)).toMatchObject({ message: 'the file is not UTF-8 text', line: 2 });
+  });
+});
+
+describe('listArticleFiles', () => {
+  it('finds .md and .mdx files in sub-folders, skipping dot-files as the collection glob does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-list-'));
+    try {
+      mkdirSync(join(dir, 'desk/deeper'), { recursive: true });
+      mkdirSync(join(dir, '.git'));
+      for (const file of ['a.md', 'desk/b.mdx', 'desk/deeper/c.md', 'notes.txt', '.hidden.md', '.git/d.md', 'desk/photo.png']) writeFileSync(join(dir, file), '');
+      expect(listArticleFiles(dir).map((file) => file.slice(dir.length + 1))).toEqual(['a.md', 'desk/b.mdx', 'desk/deeper/c.md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

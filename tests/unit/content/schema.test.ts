@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleSchema, isWebUrl, parseDate, SLUG_PATTERN } from '../../../src/lib/content/schema.ts';
+import { slugify } from '../../../src/lib/content/slug.ts';
+
+const minimal = { title: 'Japan gains ground', description: 'A short dek.', publishedAt: '2026-11-24', tags: ['AI'] };
+
+interface Problem {
+  field: string;
+  message: string;
+}
+
+/** The problems an editor would see: the dotted field and the message. */
+function problems(input: unknown): Problem[] {
+  const result = articleSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+}
+
+/** Messages read "what is wrong; what to do" (the checker shows the part after "; " as the hint). */
+const SAYS_WHAT_TO_DO = /; (?:add|write|use|set|remove|check|did you mean|an update cannot)\b/;
+
+/** Exactly one problem, on `field`, saying what to do and mentioning each of `mentions`. */
+function expectOneProblem(input: unknown, field: string, ...mentions: Array<string | RegExp>): string {
+  const found = problems(input);
+  expect(found, JSON.stringify(found)).toHaveLength(1);
+  const [{ field: actual, message }] = found as [Problem];
+  expect(actual).toBe(field);
+  expect(message).toMatch(SAYS_WHAT_TO_DO);
+  for (const mention of mentions) expect(message).toMatch(mention);
+  return message;
+}
+
+function parsed(input: unknown) {
+  const result = articleSchema.safeParse(input);
+  if (!result.success) throw new Error(`expected valid front matter, got ${JSON.stringify(problems(input))}`);
+  return result.data;
+}
+
+describe('a valid article', () => {
+  it('needs only title, description, publishedAt and tags; the rest gets defaults', () => {
+    expect(parsed(minimal)).toEqual({
+      title: 'Japan gains ground',
+      description: 'A short dek.',
+      publishedAt: new Date('2026-11-24T00:00:00Z'),
+      tags: ['AI'],
+      authors: [],
+      related: [],
+      draft: false,
+    });
+  });
+
+  it('accepts every documented field', () => {
+    const data = parsed({
+      ...minimal,
+      updatedAt: '2026-11-25T08:30:00Z',
+      authors: ['Mariko Tanaka', 'Alex Kim'],
+      tags: ['AI', 'Policy', '日本'],
+      source: { name: 'Tortoise Media', url: 'https://www.tortoisemedia.com/' },
+      image: { src: './lead.jpg', alt: 'Servers in a data centre' },
+      related: ['ai-infrastructure-costs-hybrid-cloud', 'x-vpn-no-logs-audit'],
+      draft: true,
+      slug: 'japan-ai-race',
+    });
+    expect(data.updatedAt).toEqual(new Date('2026-11-25T08:30:00Z'));
+    expect(data.source).toEqual({ name: 'Tortoise Media', url: 'https://www.tortoisemedia.com/' });
+    expect(data.image).toEqual({ src: './lead.jpg', alt: 'Servers in a data centre' });
+    expect(data.slug).toBe('japan-ai-race');
+    expect(data.draft).toBe(true);
+  });
+
+  it('trims surrounding spaces from text fields', () => {
+    expect(parsed({ ...minimal, title: '  Spaced out  ' }).title).toBe('Spaced out');
+  });
+});
+
+describe('error messages name the field and say what to do', () => {
+  it('lists every missing required field at once', () => {
+    const found = problems({});
+    expect(found.map((problem) => problem.field)).toEqual(['title', 'description', 'publishedAt', 'tags']);
+    for (const { message } of found) expect(message).toMatch(SAYS_WHAT_TO_DO);
+    expect(found.find((problem) => problem.field === 'publishedAt')?.message).toContain('2026-05-01');
+    expect(found.find((problem) => problem.field === 'tags')?.message).toContain('["AI"');
+  });
+
+  it.each<[string, Record<string, unknown>, string, ...RegExp[]]>([
+    ['an empty title', { title: '   ' }, 'title', /empty/, /headline/],
+    ['a title that is a number', { title: 42 }, 'title', /text/, /headline/],
+    ['an empty description', { description: '' }, 'description', /empty/, /dek/],
+    ['no tags', { tags: [] }, 'tags', /at least one tag/, /"AI"/],
+    ['a bare "tags:" line', { tags: null }, 'tags', /empty/, /"AI"/],
+    ['tags as a single string', { tags: 'AI' }, 'tags', /list/, /"AI"/],
+    ['an empty tag', { tags: ['AI', ' '] }, 'tags.1', /empty/, /tag/],
+    ['authors as a single string', { authors: 'Mariko Tanaka' }, 'authors', /list/, /\["Mariko Tanaka"\]/],
+    ['draft as text', { draft: 'yes' }, 'draft', /true or false/],
+    ['source as text', { source: 'Reuters' }, 'source', /name/, /url/, /https:\/\//],
+    ['a source without a name', { source: { url: 'https://example.com/a' } }, 'source.name', /missing/, /publisher/],
+    ['a source without a url', { source: { name: 'Reuters' } }, 'source.url', /missing/, /https:\/\//],
+    ['a slug with capitals and spaces', { slug: 'Japan AI' }, 'slug', /"Japan AI" is not a slug/, /japan-ai-race/],
+    ['a related entry that is not a slug', { related: ['ok-slug', 'Not A Slug'] }, 'related.1', /"Not A Slug" is not a slug/],
+  ])('%s', (_, change, field, ...mentions) => {
+    expectOneProblem({ ...minimal, ...change }, field, ...mentions);
+  });
+
+  it('rejects an unknown field, since it is usually a typo, and suggests the right one', () => {
+    expectOneProblem({ ...minimal, tilte: 'Typo' }, '', /unknown field "?tilte/, /title/);
+  });
+
+  it('lists the allowed fields when a name is nothing like any of them', () => {
+    expectOneProblem({ ...minimal, colour: 'red' }, '', /unknown field "?colour/, /title, description, publishedAt/);
+  });
+
+  it('rejects unknown fields inside source and image too', () => {
+    expectOneProblem({ ...minimal, source: { name: 'X', url: 'https://x.example/', link: 'y' } }, 'source', /unknown field "?link/);
+    expectOneProblem({ ...minimal, image: { src: './a.png', alt: 'A', caption: 'c' } }, 'image', /unknown field "?caption/);
+  });
+});
+
+describe('dates', () => {
+  // Offset-less date-times must not depend on the machine's zone: pretend to be in New York.
+  const zone = process.env.TZ;
+  beforeAll(() => void (process.env.TZ = 'America/New_York'));
+  afterAll(() => void (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
+
+  it.each([
+    ['a YAML date (already a Date)', new Date('2026-11-24T00:00:00Z'), '2026-11-24T00:00:00.000Z'],
+    ['an ISO date, as midnight UTC', '2026-11-24', '2026-11-24T00:00:00.000Z'],
+    ['a date-time in UTC', '2026-11-24T07:00:00Z', '2026-11-24T07:00:00.000Z'],
+    ['a date-time with an offset, converted to the same instant', '2026-11-25T09:00:00+09:00', '2026-11-25T00:00:00.000Z'],
+    ['a negative offset', '2026-09-22T07:45:00-04:00', '2026-09-22T11:45:00.000Z'],
+    ['an offset without a colon', '2026-11-25T09:00:00+0900', '2026-11-25T00:00:00.000Z'],
+    ['a date-time without an offset, read as UTC', '2026-11-24T07:00:00', '2026-11-24T07:00:00.000Z'],
+    ['a space instead of T, without seconds', '2026-11-24 07:00', '2026-11-24T07:00:00.000Z'],
+    ['fractional seconds', '2026-11-24T07:00:00.250Z', '2026-11-24T07:00:00.250Z'],
+  ])('accepts %s', (_, input, instant) => {
+    expect(parsed({ ...minimal, publishedAt: input }).publishedAt.toISOString()).toBe(instant);
+  });
+
+  it.each([
+    ['words', 'yesterday'],
+    ['a US-style date', '11/24/2026'],
+    ['a month that does not exist', '2026-13-01'],
+    ['a day that does not exist in its month', '2026-02-30'],
+    ['31 April', '2026-04-31'],
+    ['a minute out of range', '2026-11-24T07:61:00Z'],
+    ['an offset out of range', '2026-11-24T07:00:00+25:00'],
+    ['a bare number', 20261124],
+    ['an invalid Date object', new Date('nope')],
+  ])('rejects %s and shows the expected format', (_, input) => {
+    expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, /2026-05-01T09:00:00Z/);
+  });
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(parseDate('2028-02-29')?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    expect(parseDate('2026-02-29')).toBeUndefined();
+  });
+
+  it('rejects an updatedAt before publishedAt, on the updatedAt field', () => {
+    expectOneProblem(
+      { ...minimal, publishedAt: '2026-11-24T09:00:00Z', updatedAt: '2026-11-24T08:59:59Z' },
+      'updatedAt',
+      '2026-11-24T08:59:59.000Z is before publishedAt 2026-11-24T09:00:00.000Z',
+    );
+  });
+
+  it('compares updatedAt and publishedAt as instants, offsets included', () => {
+    // 09:00 in Tokyo is midnight UTC, so an update at 01:00Z comes after it even though "01" < "09".
+    expect(problems({ ...minimal, publishedAt: '2026-11-25T09:00:00+09:00', updatedAt: '2026-11-25T01:00:00Z' })).toEqual([]);
+  });
+
+  it('allows updatedAt equal to publishedAt', () => {
+    expect(problems({ ...minimal, publishedAt: '2026-11-24', updatedAt: '2026-11-24' })).toEqual([]);
+  });
+});
+
+describe('links are http(s) only', () => {
+  it.each(['https://www.tortoisemedia.com/', 'http://example.com/story?id=1'])('accepts a source url %s', (url) => {
+    expect(problems({ ...minimal, source: { name: 'X', url } })).toEqual([]);
+  });
+
+  it.each(['javascript:alert(1)', 'ftp://example.com/a', 'data:text/html,hi', 'mailto:desk@example.com', '//example.com/a', 'example.com/story', ''])(
+    'rejects a source url %j, saying to use a full web address',
+    (url) => {
+      expectOneProblem({ ...minimal, source: { name: 'X', url } }, 'source.url', `${JSON.stringify(url)} is not a web address`, /https:\/\//);
+    },
+  );
+
+  it('isWebUrl takes the allowed schemes', () => {
+    expect(isWebUrl('mailto:desk@example.com', ['mailto:'])).toBe(true);
+    expect(isWebUrl('http://example.com/', ['https:'])).toBe(false);
+  });
+});
+
+describe('images', () => {
+  it('accept a path next to the article or an absolute https URL', () => {
+    expect(problems({ ...minimal, image: { src: './lead.jpg', alt: 'Lead' } })).toEqual([]);
+    expect(problems({ ...minimal, image: { src: 'https://images.example.com/a.jpg', alt: 'Lead' } })).toEqual([]);
+  });
+
+  it('need alt text', () => {
+    expectOneProblem({ ...minimal, image: { src: './lead.jpg' } }, 'image.alt', /missing/, /readers who cannot see it/);
+    expectOneProblem({ ...minimal, image: { src: './lead.jpg', alt: ' ' } }, 'image.alt', /empty/, /readers who cannot see it/);
+  });
+
+  it.each(['http://images.example.com/a.jpg', 'javascript:alert(1)', 'data:image/png;base64,AAAA'])(
+    'reject %j, which is neither a local path nor an https URL',
+    (src) => {
+      expectOneProblem({ ...minimal, image: { src, alt: 'Lead' } }, 'image.src', /path next to the article/, /https:\/\//);
+    },
+  );
+});
+
+describe('slugs in front matter', () => {
+  it.each(['japan-ai-race', '日本', 'québec-2026', 'データ-センター', 'हिन्दी'])('accepts %j', (slug) => {
+    expect(problems({ ...minimal, slug, related: [slug] })).toEqual([]);
+  });
+
+  it('accepts every slug that a file name can produce, so any article can be listed under related', () => {
+    for (const name of ['My_Article', 'データ センター', 'हिन्दी समाचार', 'İstanbul', 'C++ in 2026', 'Québec']) {
+      expect(SLUG_PATTERN.test(slugify(name)), `${name} → ${slugify(name)}`).toBe(true);
+    }
+  });
+
+  it.each(['Japan', 'two  spaces', '-leading', 'trailing-', 'double--hyphen', 'under_score'])('rejects %j', (slug) => {
+    expectOneProblem({ ...minimal, slug }, 'slug', /is not a slug/);
+  });
+});

@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchFeed, FetchError } from '../../../src/io/fetch-feed.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const rss = readFileSync(join(projectRoot, 'tests/fixtures/feeds/rss2.xml'));
+const page = readFileSync(join(projectRoot, 'tests/fixtures/feeds/not-a-feed.html'));
+
+let server: Server;
+let origin: string;
+
+/** A publisher's server, misbehaving in every way the importer must survive. Loopback only. */
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = request.url ?? '/';
+    const redirect = (status: number, location: string) => response.writeHead(status, { location }).end();
+    if (path === '/feed.xml') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
+    if (path === '/old-feed') return redirect(301, '/feed.xml');
+    if (path === '/loop-a') return redirect(302, '/loop-b');
+    if (path === '/loop-b') return redirect(302, `${origin}/loop-a`);
+    if (path.startsWith('/chain/')) return redirect(307, `/chain/${Number(path.slice(7)) + 1}`);
+    if (path === '/to-file') return redirect(302, 'file:///etc/passwd');
+    if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+    if (path === '/slow') return; // never answers
+    if (path === '/slow-body') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      return; // the rest never comes
+    }
+    if (path === '/huge-declared') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(50 * 1024 * 1024) }).end();
+    if (path === '/huge') {
+      // 50 MB of feed, streamed without a length; the client must stop reading long before the end.
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(1024 * 1024, 'A');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50) {
+          sent++;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end();
+      };
+      response.on('error', () => {});
+      return pump();
+    }
+    response.writeHead(500).end();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+});
+
+async function fetchError(path: string, options: Parameters<typeof fetchFeed>[1] = {}): Promise<string> {
+  try {
+    await fetchFeed(path.includes('://') ? path : `${origin}${path}`, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(FetchError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${path} to fail`);
+}
+
+describe('fetchFeed', () => {
+  it('fetches a feed and reports its content type', async () => {
+    const document = await fetchFeed(`${origin}/feed.xml`);
+    expect(document.url).toBe(`${origin}/feed.xml`);
+    expect(document.contentType).toBe('application/rss+xml; charset=utf-8');
+    expect(document.text).toBe(rss.toString('utf8'));
+  });
+
+  it('treats options passed as undefined as the defaults, not as no limit', async () => {
+    expect((await fetchFeed(`${origin}/feed.xml`, { timeoutMs: undefined, maxBytes: undefined, maxRedirects: undefined })).text).toBe(rss.toString('utf8'));
+  });
+
+  it('follows a redirect and reports the final URL', async () => {
+    expect((await fetchFeed(`${origin}/old-feed`)).url).toBe(`${origin}/feed.xml`);
+  });
+
+  it('stops at a redirect loop', async () => {
+    expect(await fetchError('/loop-a')).toBe(`redirect loop: ${origin}/loop-b sends the request back to ${origin}/loop-a`);
+  });
+
+  it('stops after too many redirects', async () => {
+    expect(await fetchError('/chain/1', { maxRedirects: 3 })).toBe(`too many redirects (more than 3) starting at ${origin}/chain/1`);
+  });
+
+  it('refuses redirects and addresses that are not http(s)', async () => {
+    expect(await fetchError('/to-file')).toBe('file:///etc/passwd is not an http(s) URL; only http:// and https:// feeds can be fetched');
+    expect(await fetchError('ftp://127.0.0.1/feed.xml')).toContain('is not an http(s) URL');
+  });
+
+  it('gives up on a server that never answers', async () => {
+    expect(await fetchError('/slow', { timeoutMs: 300 })).toBe(`${origin}/slow did not answer within 0.3 s (timed out)`);
+  });
+
+  it('gives up on a body that never finishes', async () => {
+    expect(await fetchError('/slow-body', { timeoutMs: 300 })).toContain('(timed out)');
+  });
+
+  it('stops reading a body past the size cap', async () => {
+    expect(await fetchError('/huge', { maxBytes: 1024 * 1024 })).toBe(`${origin}/huge sent more than 1 MB, larger than a feed may be; stopped reading`);
+  });
+
+  it('refuses a declared length past the cap before reading', async () => {
+    expect(await fetchError('/huge-declared')).toBe(`${origin}/huge-declared is 50 MB, larger than the 10 MB a feed may be`);
+  });
+
+  it('reports HTTP errors and unreachable hosts', async () => {
+    expect(await fetchError('/missing')).toBe(`${origin}/missing answered 404 Not Found`);
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((done) => closed.close(done));
+    expect(await fetchError(`http://127.0.0.1:${port}/feed.xml`)).toBe(`could not reach 127.0.0.1:${port}: the connection was refused (is the address right, and the server up?)`);
+  });
+});
+
+describe('npm run import with a URL', () => {
+  const run = promisify(execFile);
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function importUrl(args: string[]): Promise<{ code: number; stdout: string; stderr: string; folder: string }> {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-import-http-'));
+    folders.push(folder);
+    try {
+      // Asynchronous on purpose: the server lives in this process and must keep answering.
+      const { stdout, stderr } = await run(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/import-feed.ts', ...args, '--content-dir', folder], { cwd: projectRoot, timeout: 60_000 });
+      return { code: 0, stdout, stderr, folder };
+    } catch (error) {
+      const failure = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', folder };
+    }
+  }
+
+  it('imports a redirected feed, resolving relative links against where it was fetched from', async () => {
+    const outcome = await importUrl([`${origin}/old-feed`]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain(`(RSS 2.0, 3 items) from ${origin}/feed.xml`);
+    expect(outcome.stdout).toContain('3 imported, 0 skipped as duplicates, 0 rejected.');
+    const outage = matter(readFileSync(join(outcome.folder, 'imported', 'exclusive-cloud-region-outage-traced-to-a-single-config-push.md'), 'utf8'), {});
+    expect(outage.data.source.url).toBe(`${origin}/2026/05/cloud-outage-config-push/`);
+  }, 60_000);
+
+  it.each([
+    ['/page', 'HTML web page, not a feed; look for its RSS or Atom link (served as text/html; charset=utf-8)'],
+    ['/loop-a', 'redirect loop'],
+    ['/slow', 'did not answer within 0.5 s (timed out)'],
+    ['/huge', 'sent more than 10 MB'],
+  ])('fails on %s with a clear message and writes nothing', async (path, message) => {
+    const outcome = await importUrl([`${origin}${path}`, '--timeout', '0.5']);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain(`Import failed: ${origin}${path}: `);
+    expect(outcome.stderr).toContain(message);
+    expect(outcome.stderr).toContain('Nothing was written.');
+    expect(existsSync(join(outcome.folder, 'imported')) && readdirSync(join(outcome.folder, 'imported'))).toBeFalsy();
+  }, 60_000);
+});

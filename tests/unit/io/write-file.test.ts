@@ -1,0 +1,43 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeNewFile } from '../../../src/io/write-file.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'newsdesk-write-'));
+  folders.push(folder);
+  return folder;
+}
+
+describe('writeNewFile', () => {
+  it('creates the folder and the file, leaving no temporary file behind', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'imported', 'story.md');
+    await writeNewFile(path, 'contents');
+    expect(readFileSync(path, 'utf8')).toBe('contents');
+    expect(readdirSync(join(folder, 'imported'))).toEqual(['story.md']);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'story.md');
+    writeFileSync(path, 'the editor’s version');
+    await expect(writeNewFile(path, 'imported version')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(path, 'utf8')).toBe('the editor’s version');
+    expect(readdirSync(folder)).toEqual(['story.md']);
+  });
+
+  it('lets exactly one of two simultaneous writers win', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'story.md');
+    const results = await Promise.allSettled([writeNewFile(path, 'a'.repeat(100_000)), writeNewFile(path, 'b'.repeat(100_000))]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(readFileSync(path, 'utf8')).toMatch(/^(a{100000}|b{100000})$/);
+    expect(readdirSync(folder)).toEqual(['story.md']);
+  });
+});

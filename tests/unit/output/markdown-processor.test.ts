@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
+
+describe('createMarkdownToHtml (the pages’ processor, for the search index)', async () => {
+  const toHtml = await createMarkdownToHtml('https://news.example.org');
+
+  it('renders as the pages do: curly quotes, tables, heading ids', async () => {
+    const html = await toHtml('## The bank\'s "view"\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
+    expect(html).toContain('<h2 id="the-banks-view">The bank’s “view”</h2>');
+    expect(html).toContain('<td>1</td>');
+  });
+
+  it('sanitises raw HTML with the same plugin', async () => {
+    const html = await toHtml('<p onclick="steal()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a></p>');
+    expect(html).not.toMatch(/onclick|<script|javascript:/);
+    expect(html).toContain('Hi');
+  });
+
+  it('leaves code unhighlighted: the words, without colour markup', async () => {
+    const html = await toHtml('```js\nconst answer = 42;\n```\n');
+    expect(html).toContain('const answer = 42;');
+    expect(html).not.toContain('style=');
+  });
+});

@@ -1,0 +1,112 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { describe, expect, it } from 'vitest';
+import { createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
+
+const SITE = 'https://news.example.org';
+const sanitize = createRawHtmlSanitizer(SITE);
+
+/** Renders Markdown the way the site does: Astro's Sätteri pipeline with the safety plugin. */
+async function render(markdown: string): Promise<string> {
+  const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: SITE })] });
+  return (await processor.render(markdown)).code;
+}
+
+describe('rendered Markdown with raw HTML', () => {
+  it('drops scripts, event handlers and javascript: links, and keeps the figure', async () => {
+    const html = await render(
+      [
+        'Intro.',
+        '',
+        '<script>alert(1)</script>',
+        '',
+        '<img src=x onerror=alert(1)>',
+        '',
+        'A <a href="javascript:alert(1)">bad *link*</a> inline.',
+        '',
+        '<figure>',
+        '<img src="https://images.example.com/chart.png" alt="Chart">',
+        '<figcaption>Shipments</figcaption>',
+        '</figure>',
+      ].join('\n'),
+    );
+    expect(html).not.toMatch(/<script|alert\(1\)|onerror|javascript:/i);
+    expect(html).toContain('<figure>\n<img src="https://images.example.com/chart.png" alt="Chart" />\n<figcaption>Shipments</figcaption>\n</figure>');
+    // The inline link keeps its text and emphasis, and is still one element.
+    expect(html).toContain('A <a>bad <em>link</em></a> inline.');
+  });
+
+  it('keeps Markdown inside an HTML block that is opened and closed in separate blocks', async () => {
+    const html = await render('<div class="note" onmouseover="x()">\n\n**Note:** illustrative.\n\n</div>\n');
+    expect(html).toBe('<div class="note">\n<p><strong>Note:</strong> illustrative.</p>\n</div>\n');
+  });
+
+  it('neutralises Markdown links and images with unsafe schemes, whatever their spelling', async () => {
+    const html = await render('[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,hi) ![d](javascript:alert(1)) [e](mailto:desk@example.org)');
+    expect(html).not.toMatch(/javascript:|data:/i);
+    expect(html).toContain('<a href="mailto:desk@example.org">e</a>');
+  });
+
+  it('marks links that leave the site, keeps internal ones as they are', async () => {
+    const html = await render('[out](https://other.example.com/x) [home](https://news.example.org/tags/ai/) [rel](/articles/x/) <https://auto.example.com/>');
+    expect(html).toContain('<a href="https://other.example.com/x" rel="noopener noreferrer">out</a>');
+    expect(html).toContain('<a href="https://news.example.org/tags/ai/">home</a>');
+    expect(html).toContain('<a href="/articles/x/">rel</a>');
+    expect(html).toContain('<a href="https://auto.example.com/" rel="noopener noreferrer">');
+  });
+
+  it('gives headings anchor ids (Astro’s heading-id plugin, still in place alongside ours)', async () => {
+    const html = await render('## What changed\n\n## What changed\n');
+    expect(html).toContain('<h2 id="what-changed">What changed</h2>');
+    expect(html).toContain('<h2 id="what-changed-1">What changed</h2>');
+  });
+});
+
+describe('createRawHtmlSanitizer on the fragments Sätteri hands over', () => {
+  it('leaves a lone opening tag open and keeps a lone end tag of an allowed element', () => {
+    expect(sanitize('<a href="https://news.example.org/x" onclick="x()">')).toBe('<a href="https://news.example.org/x">');
+    expect(sanitize('</a>')).toBe('</a>');
+    expect(sanitize('<div><p>hi')).toBe('<div><p>hi');
+    expect(sanitize('</script>')).toBe('');
+  });
+
+  it('drops incomplete tags, so an attribute cannot swallow the Markdown after it', () => {
+    expect(sanitize('<div title="')).toBe('');
+    expect(sanitize('<div\nonmouseover="alert(1)"')).toBe('');
+  });
+
+  it('allows only known video embeds in iframes', () => {
+    expect(sanitize('<iframe src="https://evil.example.com/x"></iframe>')).toBe('<iframe></iframe>');
+    expect(sanitize('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toBe('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>');
+  });
+
+  it('sees through entity-encoded schemes and drops svg and style', () => {
+    expect(sanitize('<a href="jav&#x61;script:alert(1)">x</a>')).toBe('<a>x</a>');
+    expect(sanitize('<svg onload=alert(1)><circle r="1"/></svg><style>body{display:none}</style>')).toBe('');
+  });
+
+  it('adds rel to external links in raw HTML, keeping the editor’s own rel tokens', () => {
+    expect(sanitize('<a href="https://other.example.com/" rel="nofollow" target="_blank">x</a>')).toBe(
+      '<a href="https://other.example.com/" rel="nofollow noopener noreferrer" target="_blank">x</a>',
+    );
+  });
+});
+
+describe('URL helpers', () => {
+  it('isSafeUrl allows relative, http(s) and mailto only, ignoring whitespace tricks', () => {
+    for (const url of ['/a/', '#top', 'b.html', 'https://x.example', 'http://x.example', 'mailto:a@b.example']) expect(isSafeUrl(url), url).toBe(true);
+    for (const url of ['javascript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'VBScript:x', 'data:text/html,x']) expect(isSafeUrl(url), url).toBe(false);
+  });
+
+  it('isExternalUrl compares origins', () => {
+    expect(isExternalUrl('https://other.example.com/', SITE)).toBe(true);
+    expect(isExternalUrl('//other.example.com/', SITE)).toBe(true);
+    expect(isExternalUrl('https://news.example.org/x', SITE)).toBe(false);
+    expect(isExternalUrl('/x', SITE)).toBe(false);
+  });
+
+  it('externalRel merges tokens without duplicates', () => {
+    expect(externalRel('noopener')).toEqual(['noopener', 'noreferrer']);
+    expect(externalRel(['me'])).toEqual(['me', 'noopener', 'noreferrer']);
+    expect(externalRel(undefined)).toEqual(['noopener', 'noreferrer']);
+  });
+});

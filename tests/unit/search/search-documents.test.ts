@@ -1,0 +1,81 @@
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
+import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const source = (file: string, text: string) => ({ file, absolutePath: `/content/${file}`, bytes: new TextEncoder().encode(text) });
+const article = (fields: string, body = 'Body words.') =>
+  `---\ntitle: "Chips, again"\ndescription: "The dek."\npublishedAt: 2026-11-20T09:00:00Z\ntags: ["AI"]\n${fields}---\n\n${body}\n`;
+
+describe('searchableArticle', () => {
+  it('gives a published article with the slug its page gets: the file name, or the slug field', () => {
+    expect(searchableArticle(source('ai/chips-again.md', article('')), NOW)).toMatchObject({ slug: 'chips-again', mdx: false, body: '\nBody words.\n', data: { title: 'Chips, again' } });
+    expect(searchableArticle(source('ai/chips-again.md', article('slug: chips-2026\n')), NOW)?.slug).toBe('chips-2026');
+    expect(searchableArticle(source('brief.mdx', article('')), NOW)?.mdx).toBe(true);
+  });
+
+  it('leaves out drafts, articles scheduled after now, and files the checker rejects', () => {
+    expect(searchableArticle(source('draft.md', article('draft: true\n')), NOW)).toBeUndefined();
+    expect(searchableArticle(source('later.md', article('').replace('2026-11-20T09:00:00Z', '2026-11-25T12:00:01Z')), NOW)).toBeUndefined();
+    expect(searchableArticle(source('typo.md', article('tgas: ["AI"]\n')), NOW)).toBeUndefined();
+    expect(searchableArticle(source('empty.md', ''), NOW)).toBeUndefined();
+  });
+});
+
+describe('searchDocumentHtml', () => {
+  const hostile = '</h1><script>alert(1)</script> & "quotes"';
+  const html = searchDocumentHtml({ lang: 'en', title: hostile, description: `${hostile} dek`, date: 'Nov 20, 2026', body: '<h2 id="why">Why</h2><p>Body <em>words</em>.</p>' });
+  const document = parse(html);
+
+  it('marks the article for Pagefind: headline and date as metadata, the headline kept out of the excerpt', () => {
+    const article = document.querySelector('html[lang="en"] body > article[data-pagefind-body]')!;
+    expect(article.getAttribute('data-pagefind-meta')).toBe('date:Nov 20, 2026');
+    const headline = article.querySelector('h1')!;
+    expect(headline.getAttribute('data-pagefind-meta')).toBe('title');
+    expect(headline.hasAttribute('data-pagefind-ignore')).toBe(true);
+  });
+
+  it('escapes headline and dek, so they stay text', () => {
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    expect(document.querySelector('h1')!.text).toBe(hostile);
+    expect(document.querySelector('article > p')!.text).toBe(`${hostile} dek`);
+  });
+
+  it('keeps the rendered body as it is, after the dek', () => {
+    expect(document.querySelector('article > h2#why')!.text).toBe('Why');
+    expect(document.querySelectorAll('article > p').map((paragraph) => paragraph.text)).toEqual([`${hostile} dek`, 'Body words.']);
+  });
+});
+
+describe('mdxSearchContent', () => {
+  const render = (body: string) => searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: mdxSearchContent(body, MARKDOWN_FEATURES) });
+  const mdx = [
+    "import Callout from '../../components/Callout.astro';",
+    "export const desk = 'fintech';",
+    '',
+    '## The bank\'s view',
+    '',
+    'Some **bold** words and {desk} an expression.',
+    '',
+    '<Callout kind="note">Inside the *callout*.</Callout>',
+    '',
+    '| a | b |',
+    '| - | - |',
+    '| 1 | 2 |',
+  ].join('\n');
+  const document = parse(render(mdx));
+
+  it('keeps the prose, with Markdown structure and the site’s curly quotes', () => {
+    expect(document.querySelector('article h2')!.text).toBe('The bank’s view');
+    expect(document.querySelector('article strong')!.text).toBe('bold');
+    expect(document.querySelectorAll('article td').map((cell) => cell.text)).toEqual(['1', '2']);
+  });
+
+  it('drops imports, exports and expressions, which are code, and keeps the text inside components', () => {
+    const text = document.querySelector('article')!.text;
+    expect(text).not.toMatch(/import|export|fintech|Callout|\{/);
+    expect(text).toContain('Some bold words and  an expression.');
+    expect(text).toContain('Inside the callout.');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { memoryForAlongside, searchIndexTiming } from '../../../src/lib/search/search-timing.ts';
+
+const GB = 2 ** 30;
+
+describe('searchIndexTiming', () => {
+  it('indexes alongside Astro when the memory available covers both at once', () => {
+    expect(searchIndexTiming(4_000, 16 * GB)).toBe('alongside');
+    expect(searchIndexTiming(30, 3 * GB)).toBe('alongside');
+  });
+
+  it('waits for Astro when it does not, so a small runner never holds both', () => {
+    expect(searchIndexTiming(10_000, 4 * GB)).toBe('after');
+    expect(searchIndexTiming(4_000, memoryForAlongside(4_000) - 1)).toBe('after');
+    expect(searchIndexTiming(4_000, memoryForAlongside(4_000))).toBe('alongside');
+  });
+
+  it('wants more memory for more articles, a quarter above what the bench measured at once (2.5 GB at 4,000, 3.9 GB at 10,000)', () => {
+    expect(memoryForAlongside(4_000)).toBeGreaterThan(1.25 * 2.5 * GB);
+    expect(memoryForAlongside(10_000)).toBeGreaterThan(1.25 * 3.9 * GB);
+  });
+
+  it('does what NEWSDESK_SEARCH_INDEX asks, and refuses anything else', () => {
+    expect(searchIndexTiming(10_000, 1 * GB, 'alongside')).toBe('alongside');
+    expect(searchIndexTiming(10, 64 * GB, 'after')).toBe('after');
+    expect(searchIndexTiming(10, 64 * GB, '')).toBe('alongside');
+    expect(() => searchIndexTiming(10, 64 * GB, 'later')).toThrow('NEWSDESK_SEARCH_INDEX="later" is not a choice; use "alongside" or "after"');
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { buildSiteIndex, ContentError, type ArticleFields, type SourceArticle } from '../../../src/lib/site/site-index.ts';
+
+const now = new Date('2026-11-25T12:00:00Z');
+
+/** A source article at content/articles/<file>.md; the body repeats the title so related ranking has words to match. */
+function source(file: string, fields: Omit<Partial<ArticleFields>, 'publishedAt'> & { publishedAt: string }): SourceArticle<ArticleFields> {
+  const { publishedAt, ...rest } = fields;
+  const title = rest.title ?? file.replace(/-/g, ' ');
+  return {
+    id: `${file}.md`,
+    filePath: `content/articles/${file}.md`,
+    data: { title, description: `About ${title}.`, authors: [], tags: ['AI'], related: [], draft: false, ...rest, publishedAt: new Date(publishedAt) },
+    body: `${title}. ${title}.`,
+  };
+}
+
+const build = (sources: SourceArticle<ArticleFields>[], relatedLimit = 5) => buildSiteIndex(sources, { now, relatedLimit });
+
+describe('published order', () => {
+  it('lists articles newest first', () => {
+    const index = build([
+      source('middle', { publishedAt: '2026-11-20T00:00:00Z' }),
+      source('newest', { publishedAt: '2026-11-24T00:00:00Z' }),
+      source('oldest', { publishedAt: '2026-11-01T00:00:00Z' }),
+    ]);
+    expect(index.articles.map((article) => article.slug)).toEqual(['newest', 'middle', 'oldest']);
+  });
+
+  it('orders articles published at the same instant by slug, whatever the input order', () => {
+    const same = '2026-11-20T09:00:00Z';
+    const sources = [source('beta', { publishedAt: same }), source('alpha', { publishedAt: same }), source('gamma', { publishedAt: same })];
+    expect(build(sources).articles.map((article) => article.slug)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(build([...sources].reverse()).articles.map((article) => article.slug)).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it('compares instants: a +09:00 time earlier on the clock face can be the later article', () => {
+    const index = build([
+      source('tokyo-0800', { publishedAt: '2026-11-20T08:00:00+09:00' }), // 2026-11-19T23:00Z
+      source('utc-2200', { publishedAt: '2026-11-19T22:00:00Z' }),
+    ]);
+    expect(index.articles.map((article) => article.slug)).toEqual(['tokyo-0800', 'utc-2200']);
+  });
+
+  it('takes slugs from file names, or the slug field', () => {
+    const index = build([source('Some File', { publishedAt: '2026-11-20T00:00:00Z' }), source('other', { publishedAt: '2026-11-19T00:00:00Z', slug: 'custom-slug' })]);
+    expect(index.articles.map((article) => article.slug)).toEqual(['some-file', 'custom-slug']);
+    expect(index.bySlug.get('custom-slug')?.filePath).toBe('content/articles/other.md');
+    expect(index.bySlug.has('other')).toBe(false);
+  });
+});
+
+describe('drafts and scheduled articles are left out of everything', () => {
+  const index = build([
+    source('published', { publishedAt: '2026-11-24T00:00:00Z', tags: ['AI', 'Chips'], authors: ['Mariko Tanaka'] }),
+    source('also-published', { publishedAt: '2026-11-23T00:00:00Z', tags: ['ai', 'Chips'], authors: ['Alex Kim'] }),
+    source('draft', { publishedAt: '2026-11-22T00:00:00Z', draft: true, tags: ['ai', 'Chips', 'Draft Tag'], authors: ['Draft Author', 'Alex Kim'] }),
+    source('scheduled', { publishedAt: '2026-11-26T09:00:00+09:00', tags: ['ai', 'Chips', 'Scheduled Tag'], authors: ['Scheduled Author'] }),
+  ]);
+
+  it('from the article list', () => {
+    expect(index.articles.map((article) => article.slug)).toEqual(['published', 'also-published']);
+    expect(index.bySlug.has('draft')).toBe(false);
+    expect(index.bySlug.has('scheduled')).toBe(false);
+  });
+
+  it('from tags: their own tags do not exist, shared tags do not count them', () => {
+    expect(index.tags.all.map((tag) => [tag.name, tag.articleSlugs])).toEqual([
+      ['AI', ['published', 'also-published']],
+      ['Chips', ['published', 'also-published']],
+    ]);
+  });
+
+  it('from the choice of spelling: unpublished "ai" tags do not outvote the published "AI"', () => {
+    // Published: one "AI", one "ai" (a tie, settled the same way every build). Counting the draft and the
+    // scheduled piece would make it three "ai" to one.
+    expect(index.tags.byKey.get('ai')!.name).toBe('AI');
+    expect(index.tags.byKey.get('ai')!.spellings).toEqual(['AI', 'ai']);
+  });
+
+  it('from authors', () => {
+    expect(index.authors.all.map((author) => [author.name, author.articleSlugs])).toEqual([
+      ['Alex Kim', ['also-published']],
+      ['Mariko Tanaka', ['published']],
+    ]);
+  });
+
+  it('from related lists', () => {
+    for (const article of index.articles) {
+      expect(article.related).not.toContain('draft');
+      expect(article.related).not.toContain('scheduled');
+    }
+  });
+
+  it('until a build runs at or after the scheduled instant', () => {
+    const later = buildSiteIndex(
+      [source('published', { publishedAt: '2026-11-24T00:00:00Z' }), source('scheduled', { publishedAt: '2026-11-26T09:00:00+09:00' })],
+      { now: new Date('2026-11-26T00:00:00Z'), relatedLimit: 5 },
+    );
+    expect(later.articles.map((article) => article.slug)).toEqual(['scheduled', 'published']);
+  });
+});
+
+describe('each indexed article', () => {
+  const index = build([
+    source('lead', { publishedAt: '2026-11-24T00:00:00Z', tags: ['ai', 'Policy', 'AI'], authors: ['Mariko Tanaka', 'Alex Kim'], related: ['third', 'second'] }),
+    source('second', { publishedAt: '2026-11-23T00:00:00Z', tags: ['AI'] }),
+    source('third', { publishedAt: '2026-11-22T00:00:00Z', tags: ['AI'] }),
+    source('fourth', { publishedAt: '2026-11-21T00:00:00Z', tags: ['Policy'] }),
+  ]);
+  const lead = index.bySlug.get('lead')!;
+
+  it('links its tags by their site-wide name and slug, in its own order, once each', () => {
+    expect(lead.tags).toEqual([
+      { name: 'AI', slug: 'ai' },
+      { name: 'Policy', slug: 'policy' },
+    ]);
+  });
+
+  it('links its authors in byline order', () => {
+    expect(lead.authors).toEqual([
+      { name: 'Mariko Tanaka', slug: 'mariko-tanaka' },
+      { name: 'Alex Kim', slug: 'alex-kim' },
+    ]);
+  });
+
+  it('has a word count and a reading time of at least a minute', () => {
+    expect(lead.wordCount).toBeGreaterThan(0);
+    expect(lead.readingMinutes).toBe(1);
+  });
+
+  it('lists curated related articles first, in the editor order, then ranked ones up to the limit', () => {
+    expect(lead.related.slice(0, 2)).toEqual(['third', 'second']);
+    expect(lead.related).toHaveLength(3);
+    expect(lead.related).not.toContain('lead');
+  });
+
+  it('respects the related limit', () => {
+    const small = build(
+      [0, 1, 2, 3, 4, 5].map((n) => source(`piece-${n}`, { publishedAt: `2026-11-2${n}T00:00:00Z` })),
+      2,
+    );
+    for (const article of small.articles) expect(article.related).toHaveLength(2);
+  });
+
+  it('skips a curated link to a scheduled article, with a warning for the editor', () => {
+    const withScheduled = build([
+      source('lead', { publishedAt: '2026-11-24T00:00:00Z', related: ['later', 'second'] }),
+      source('second', { publishedAt: '2026-11-23T00:00:00Z' }),
+      source('later', { publishedAt: '2026-12-01T00:00:00Z' }),
+    ]);
+    expect(withScheduled.bySlug.get('lead')!.related).toEqual(['second']);
+    expect(withScheduled.warnings).toEqual([expect.objectContaining({ file: 'content/articles/lead.md', field: 'related.0', severity: 'warning' })]);
+  });
+});
+
+describe('content errors stop the build', () => {
+  it('throws ContentError for two articles with the same slug, naming both files', () => {
+    const clash = () =>
+      build([
+        source('ai/japan-ai-race', { publishedAt: '2026-11-24T00:00:00Z' }),
+        source('policy/japan-ai-race', { publishedAt: '2026-11-23T00:00:00Z' }),
+      ]);
+    expect(clash).toThrow(ContentError);
+    try {
+      clash();
+    } catch (error) {
+      const { problems, message } = error as ContentError;
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.every((problem) => problem.severity === 'error')).toBe(true);
+      expect(message).toContain('japan-ai-race');
+      expect(message).toContain('content/articles/ai/japan-ai-race.md');
+      expect(message).toContain('content/articles/policy/japan-ai-race.md');
+    }
+  });
+
+  it('counts a slug field clashing with another file name as a duplicate too', () => {
+    expect(() =>
+      build([source('japan-ai-race', { publishedAt: '2026-11-24T00:00:00Z' }), source('other', { publishedAt: '2026-11-23T00:00:00Z', slug: 'japan-ai-race' })]),
+    ).toThrow(ContentError);
+  });
+
+  it('counts duplicates among drafts too, since publishing one later would break the site', () => {
+    expect(() =>
+      build([source('a/same', { publishedAt: '2026-11-24T00:00:00Z' }), source('b/same', { publishedAt: '2026-11-23T00:00:00Z', draft: true })]),
+    ).toThrow(ContentError);
+  });
+
+  it('throws for a related slug that no article has', () => {
+    expect(() => build([source('lead', { publishedAt: '2026-11-24T00:00:00Z', related: ['nowhere'] })])).toThrow(/nowhere/);
+  });
+
+  it('throws for a related link to a draft, which would never be shown', () => {
+    expect(() =>
+      build([source('lead', { publishedAt: '2026-11-24T00:00:00Z', related: ['wip'] }), source('wip', { publishedAt: '2026-11-23T00:00:00Z', draft: true })]),
+    ).toThrow(ContentError);
+  });
+});
