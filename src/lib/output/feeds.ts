@@ -1,6 +1,7 @@
 /** Feed contents: RSS 2.0 options for @astrojs/rss and JSON Feed 1.1 documents, built from published articles. */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { absoluteUrl, type SitePaths } from '../site/paths.ts';
+import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
 
 /** Newest articles per feed: enough for a reader that polls daily to catch up after a long weekend. */
@@ -59,11 +60,6 @@ export function tagFeedScope(paths: SitePaths, config: FeedSiteConfig, tag: { na
   };
 }
 
-/** When the article last changed: its update if it has one, else its publication. */
-export function modifiedAt(article: FeedArticle): Date {
-  return article.data.updatedAt ?? article.data.publishedAt;
-}
-
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**
@@ -86,7 +82,7 @@ export function rssFeed(articles: readonly FeedArticle[], context: FeedContext, 
   const url = (path: string) => absoluteUrl(context.site, path);
   const items = articles.slice(0, FEED_LIMIT);
   const lastChange = items.reduce<Date | undefined>((latest, article) => {
-    const changed = modifiedAt(article);
+    const changed = lastModified(article.data);
     return latest && latest >= changed ? latest : changed;
   }, undefined);
   const channel = [
@@ -165,7 +161,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
     authors: [{ name: context.siteName, url: url(context.paths.home()) }],
     items: articles.slice(0, FEED_LIMIT).map((article): JsonFeedItem => {
       const link = url(context.paths.article(article.slug));
-      const modified = modifiedAt(article);
+      const modified = lastModified(article.data);
       return {
         id: link,
         url: link,

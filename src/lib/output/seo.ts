@@ -1,5 +1,6 @@
 /** What search engines and link previews read from a page's head: Open Graph and Twitter tags, NewsArticle JSON-LD. */
 import { absoluteUrl, type SitePaths } from '../site/paths.ts';
+import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
 
 /** One <meta>: Open Graph uses `property`, Twitter and the rest use `name`. */
@@ -117,7 +118,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     url: canonical,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     datePublished: article.data.publishedAt.toISOString(),
-    dateModified: (article.data.updatedAt ?? article.data.publishedAt).toISOString(),
+    dateModified: lastModified(article.data).toISOString(),
     // Staff pieces without a byline are credited to the publication itself.
     author: authors.length > 0 ? authors : [organization],
     publisher: organization,

@@ -6,13 +6,13 @@ import {
   FEED_LIMIT,
   feedContext,
   jsonFeed,
-  modifiedAt,
   rssFeed,
   siteFeedScope,
   tagFeedScope,
   type FeedArticle,
 } from '../../../src/lib/output/feeds.ts';
 import { createPaths } from '../../../src/lib/site/paths.ts';
+import { lastModified } from '../../../src/lib/content/last-modified.ts';
 
 const config = { name: 'Newsdesk', description: 'Technology coverage.', lang: 'en', logo: 'logo.png', favicon: 'favicon.svg' };
 const paths = createPaths('/desk/');
@@ -157,8 +157,8 @@ describe('the JSON Feed', () => {
 
 describe('helpers', () => {
   it('an article was last modified when updated, else when published', () => {
-    expect(modifiedAt(article('a')).toISOString()).toBe('2026-11-01T09:00:00.000Z');
-    expect(modifiedAt(article('a', { updatedAt: new Date('2026-11-02T00:00:00Z') })).toISOString()).toBe('2026-11-02T00:00:00.000Z');
+    expect(lastModified(article('a').data).toISOString()).toBe('2026-11-01T09:00:00.000Z');
+    expect(lastModified(article('a', { updatedAt: new Date('2026-11-02T00:00:00Z') }).data).toISOString()).toBe('2026-11-02T00:00:00.000Z');
   });
 
   it('escapes the five XML special characters', () => {
