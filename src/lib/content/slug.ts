@@ -24,3 +24,12 @@ export function articleSlug(filePath: string, slugField?: string): string {
   const base = filePath.split(/[\\/]/).pop() ?? filePath;
   return slugify(base.replace(/\.(md|mdx)$/i, ''));
 }
+
+/** `base`, or base-2, base-3… : the first one not in `taken`. */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${base}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

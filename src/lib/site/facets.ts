@@ -1,5 +1,5 @@
 /** Tag and author indexes: case-insensitive grouping, display names, collision-free URL slugs. */
-import { slugify } from '../content/slug.ts';
+import { slugify, uniqueSlug } from '../content/slug.ts';
 
 /** One tag or author as readers see it. */
 export interface Facet {
@@ -64,10 +64,9 @@ export function buildFacetIndex(articles: ReadonlyArray<{ slug: string; names: r
   for (const [naive, keys] of keysBySlug) {
     keys.forEach((key, position) => {
       if (position === 0) return slugOf.set(key, naive);
-      let suffix = position + 1;
-      while (taken.has(`${naive}-${suffix}`)) suffix++;
-      taken.add(`${naive}-${suffix}`);
-      slugOf.set(key, `${naive}-${suffix}`);
+      const slug = uniqueSlug(naive, taken);
+      taken.add(slug);
+      slugOf.set(key, slug);
     });
   }
 

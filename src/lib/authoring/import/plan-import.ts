@@ -6,7 +6,7 @@ import { crossArticleProblems, type CheckedArticle } from '../../checks/cross-ar
 import { buildFacetIndex } from '../../site/facets.ts';
 import { NearDuplicateIndex, NEAR_DUPLICATE_THRESHOLD } from '../../text/near-duplicates.ts';
 import { SLUG_PATTERN } from '../../content/schema.ts';
-import { slugify } from '../../content/slug.ts';
+import { slugify, uniqueSlug } from '../../content/slug.ts';
 import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
 import { urlKey } from './urls.ts';
@@ -64,15 +64,6 @@ export function slugForTitle(title: string): string {
     slug = (lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
   }
   return SLUG_PATTERN.test(slug) ? slug : '';
-}
-
-/** `base`, or base-2, base-3… : the first one not in `taken`. */
-export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${base}-${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
 }
 
 function label(entry: FeedEntry): string {

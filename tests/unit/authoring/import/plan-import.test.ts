@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parseFeedText, type FeedEntry, type ParsedFeed } from '../../../../src/lib/authoring/import/parse-feed.ts';
-import { planImport, slugForTitle, uniqueSlug, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
+import { uniqueSlug } from '../../../../src/lib/content/slug.ts';
+import { planImport, slugForTitle, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
 import { articleSchema, SLUG_PATTERN } from '../../../../src/lib/content/schema.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
