@@ -1,12 +1,14 @@
 import { defineCollection } from 'astro:content';
+import { pathToFileURL } from 'node:url';
 import { glob } from 'astro/loaders';
 import { createArticleSchema } from './lib/content/schema.ts';
+import { settings } from './settings.ts';
 
 export const collections = {
   articles: defineCollection({
     // Ids are file paths, not slugs: duplicate slugs must reach the cross-article check, not overwrite each other.
     loader: glob({
-      base: process.env.NEWSDESK_CONTENT_DIR ?? './content/articles',
+      base: pathToFileURL(`${settings.contentDir}/`),
       pattern: '**/*.{md,mdx}',
       generateId: ({ entry }) => entry,
       // Raw bodies stay out of the data store (about 40% of it), which every build serialises and loads back as

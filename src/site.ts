@@ -4,18 +4,18 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
-import { markdownBody } from './lib/content/markdown-body.ts';
+import { articleBody } from './lib/content/front-matter.ts';
 import { createPaths } from './lib/site/paths.ts';
-import { publishInstant } from './lib/content/publish.ts';
 import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { siteConfig } from './site.config.ts';
+import { publishNow, settings } from './settings.ts';
 
 export { siteConfig };
 export const paths = createPaths(import.meta.env.BASE_URL);
 export const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 
 /** The instant this build publishes up to; NEWSDESK_NOW lets tests and previews pretend it is later. */
-export const buildNow = publishInstant(process.env.NEWSDESK_NOW);
+export const buildNow = publishNow();
 
 export type ArticleEntryData = CollectionEntry<'articles'>['data'];
 export type Article = IndexedArticle<ArticleEntryData>;
@@ -24,7 +24,7 @@ let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
 
 /** The loader does not keep bodies (retainBody: false); entry paths are relative to the project root, where builds run. */
 function bodyOf(entry: CollectionEntry<'articles'>): string {
-  return entry.body ?? (entry.filePath ? markdownBody(readFileSync(resolve(entry.filePath), 'utf8')) : '');
+  return entry.body ?? (entry.filePath ? articleBody(readFileSync(resolve(entry.filePath), 'utf8')) : '');
 }
 
 /** Built on first use and shared by every page of the build. */
@@ -37,7 +37,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
       { now: buildNow, relatedLimit: siteConfig.relatedLimit },
     );
     // `npm run bench` reads this line to report the index (mostly related ranking) as its own phase.
-    if (process.env.NEWSDESK_TIMING) console.log(`[newsdesk] site index: ${index.articles.length} articles in ${Math.round(performance.now() - started)} ms after ${Math.round(started - requested)} ms loading the collection`);
+    if (settings.timing) console.log(`[newsdesk] site index: ${index.articles.length} articles in ${Math.round(performance.now() - started)} ms after ${Math.round(started - requested)} ms loading the collection`);
     for (const warning of index.warnings) {
       console.warn(`warning: ${warning.file}: ${warning.field ? `${warning.field}: ` : ''}${warning.message}`);
     }

@@ -16,7 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../lib/bench/corpus.ts';
 import { parsePhases, type BuildPhases, type LogLine } from '../lib/bench/phases.ts';
-import { formatBytes, formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from '../lib/bench/report.ts';
+import { formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from '../lib/bench/report.ts';
+import { formatBytes } from '../lib/text/format-bytes.ts';
 import { facetKey } from '../lib/site/facets.ts';
 import { rankRelated } from '../lib/site/related/related.ts';
 

@@ -6,12 +6,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
-import { formatBytes } from '../lib/bench/report.ts';
-import { listArticleFiles } from '../lib/content/content-files.ts';
+import { listArticleFiles } from '../io/article-files.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
+import { formatBytes } from '../lib/text/format-bytes.ts';
+import { projectRoot, settings } from '../settings.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-const outDir = resolve(projectRoot, process.env.NEWSDESK_DIST ?? 'dist');
+const { outDir } = settings;
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
@@ -39,7 +39,7 @@ interface Step {
 /** Starts a step with its output held back; `release()` prints what it has said so far and streams the rest. */
 function startHeld({ command, args, env = process.env, background = false, stdin = 'inherit' }: Step) {
   // Piped output is not a terminal: keep colours when ours is one.
-  const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
+  const color = process.stdout.isTTY && !settings.noColor ? { FORCE_COLOR: '1' } : {};
   const child = spawn(command, args, { cwd: projectRoot, stdio: [stdin, 'pipe', 'pipe'], env: { ...env, ...color } });
   if (background && child.pid !== undefined) {
     try {
@@ -77,7 +77,7 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   const indexing = startHeld(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = startHeld(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
-  if (process.env.NEWSDESK_TIMING) building.release();
+  if (settings.timing) building.release();
   const stop = async (...steps: Running[]) => {
     for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
     await Promise.all(steps.map((step) => step.exited));
@@ -100,13 +100,13 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   if (searchStatus !== 0) fail('search indexing', searchStatus);
 }
 
-const contentDir = resolve(projectRoot, process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+const { contentDir } = settings;
 let searchTiming: SearchIndexTiming;
 try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
   const available = process.availableMemory();
-  searchTiming = searchIndexTiming(articleFiles, available, process.env.NEWSDESK_SEARCH_INDEX);
-  if (searchTiming === 'after' && !process.env.NEWSDESK_SEARCH_INDEX) {
+  searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex);
+  if (searchTiming === 'after' && !settings.searchIndex) {
     console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
   }
 } catch (error) {
@@ -124,7 +124,8 @@ await buildSite(
   { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates'], background: true },
   // Pagefind indexes the published articles from their sources, not from the built pages.
   { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], background: true },
-  { command: bin('astro'), args: ['build', ...process.argv.slice(2)], env: { ...process.env, NEWSDESK_OUT_DIR: staging } },
+  // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
+  { command: bin('astro'), args: ['build', ...process.argv.slice(2)], env: { ...process.env, NEWSDESK_DIST: staging } },
   searchTiming,
 );
 renameSync(searchIndex, join(staging, 'pagefind'));

@@ -3,12 +3,13 @@
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
  */
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listArticleFiles, readArticleSource } from '../io/article-files.ts';
+import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
-import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
-import { publishInstant } from '../lib/content/publish.ts';
+import { publishNow, settings } from '../settings.ts';
 
 const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--skip-near-duplicates]]
 
@@ -44,20 +45,15 @@ if (args.values.help) {
 }
 
 const cwd = process.cwd();
-const root = resolve(cwd, args.values.dir ?? process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+const root = args.values.dir === undefined ? settings.contentDir : resolve(cwd, args.values.dir);
 let now: Date;
 try {
-  now = publishInstant(process.env.NEWSDESK_NOW);
+  now = publishNow();
 } catch (error) {
   fail((error as Error).message);
 }
 if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${root} does not exist.`);
 
-/** Project-relative when inside the project, as editors and Astro's messages name files. */
-const display = (path: string) => {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
-};
 const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
 
 interface Run {
@@ -89,8 +85,8 @@ const problems: Problem[] = [];
 let fileCount = 0;
 for (const run of runs) {
   const files = [...new Set([...listArticleFiles(run.folder), ...run.extraFiles])];
-  const sources = files.map((file) => readArticleSource(file, display(file)));
-  const only = run.only && new Set([...run.only].map(display));
+  const sources = files.map((file) => readArticleSource(file, displayPath(file)));
+  const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
   const result = checkArticles(sources, { now, fileExists: existsSync, only, nearDuplicates: !args.values['skip-near-duplicates'] });
   problems.push(...result.problems);
   fileCount += result.fileCount;

@@ -4,16 +4,19 @@
  * Exit code 1 when the feed itself cannot be fetched or read (nothing is written then), 2 on misuse.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadArticles } from '../io/article-files.ts';
+import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
-import { listArticleFiles, readArticleSource, type ArticleSource } from '../lib/content/content-files.ts';
+import type { ArticleSource } from '../lib/content/article.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDocument } from '../io/fetch-feed.ts';
 import { FeedError, parseFeedText, type FeedFormat, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport, type ImportDecision } from '../lib/authoring/import/plan-import.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { writeNewFile } from '../io/write-file.ts';
+import { settings } from '../settings.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
 
@@ -70,13 +73,9 @@ async function main(argv: string[]): Promise<number> {
   if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`);
 
   const cwd = process.cwd();
-  const contentDir = resolve(cwd, values['content-dir'] ?? process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+  const contentDir = values['content-dir'] === undefined ? settings.contentDir : resolve(cwd, values['content-dir']);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${contentDir} does not exist.`);
   const importDir = resolve(contentDir, 'imported');
-  const display = (path: string) => {
-    const rel = relative(cwd, path);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
-  };
 
   let document: FeedDocument | undefined;
   let feed: ParsedFeed;
@@ -91,8 +90,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const existingSources = listArticleFiles(contentDir).map((file) => readArticleSource(file, display(file)));
-  const existing = toExistingArticles(existingSources);
+  const existingArticles = [...loadArticles(contentDir, displayPath)];
+  const existing = toExistingArticles(existingArticles);
   // Any file already in the import folder keeps its name, whatever slug its front matter claims.
   const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];
   const now = new Date();
@@ -101,11 +100,11 @@ async function main(argv: string[]): Promise<number> {
     extraTags: parseTagList(values.tags),
     limit,
     allowSimilar: values['allow-similar'],
-    folder: display(importDir),
+    folder: displayPath(importDir),
     now,
   }, takenNames);
 
-  gateThroughChecker(decisions, existingSources, cwd, now);
+  gateThroughChecker(decisions, existingArticles, cwd, now);
 
   let writeFailed = false;
   if (!values['dry-run']) {
@@ -121,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  printSummary(decisions, feed, document.url ?? display(resolve(cwd, input)), values['dry-run']);
+  printSummary(decisions, feed, document.url ?? displayPath(resolve(cwd, input)), values['dry-run']);
   return writeFailed ? 1 : 0;
 }
 

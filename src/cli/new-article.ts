@@ -2,12 +2,14 @@
  * `npm run new -- "Headline" --tags AI,Policy [--description …] [--author …] [--source-name … --source-url …] [--slug …]`:
  * writes a draft article with valid front matter into the content folder, never over an existing file or slug.
  */
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listArticleFiles, parseArticle, readArticleSource } from '../lib/content/content-files.ts';
-import { scaffoldArticle, type ExistingArticle } from '../lib/authoring/scaffold.ts';
-import { articleSlug } from '../lib/content/slug.ts';
+import { loadArticles } from '../io/article-files.ts';
+import { displayPath } from '../io/display-path.ts';
+import { writeNewFile } from '../io/write-file.ts';
+import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
+import { settings } from '../settings.ts';
 
 const USAGE = `Usage: npm run new -- "Headline here" --tags AI,Policy [options]
 
@@ -54,23 +56,10 @@ if (positionals.length !== 1) fail([positionals.length === 0 ? 'give the headlin
 const tags = (values.tags ?? []).flatMap((value) => value.split(','));
 if (tags.every((tag) => !tag.trim())) fail(['give at least one tag with --tags, e.g. --tags AI,Policy'], true);
 
-const cwd = process.cwd();
-const dir = resolve(cwd, values.dir ?? process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
-const display = (path: string) => (relative(cwd, path).startsWith('..') ? path : relative(cwd, path));
+const dir = values.dir === undefined ? settings.contentDir : resolve(values.dir);
 
 // Every existing slug counts, in any sub-folder, including files the checker would reject.
-const existing: ExistingArticle[] = [];
-if (existsSync(dir)) {
-  for (const path of listArticleFiles(dir)) {
-    const result = parseArticle(readArticleSource(path, display(path)));
-    const data = result.ok ? result.article.data : {};
-    existing.push({
-      file: display(path),
-      slug: articleSlug(basename(path), typeof data.slug === 'string' ? data.slug : undefined),
-      tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [],
-    });
-  }
-}
+const existing = existsSync(dir) ? existingForScaffold(loadArticles(dir, displayPath)) : [];
 
 const result = scaffoldArticle(
   {
@@ -88,26 +77,15 @@ const result = scaffoldArticle(
 if (!result.ok) fail(result.errors);
 
 const target = join(dir, result.fileName);
-if (existsSync(target)) fail([`${display(target)} already exists; nothing was written`]);
-mkdirSync(dir, { recursive: true });
-// A dot-file is invisible to the checker and the build until it is complete; the hard link then creates the
-// article in one step and fails, rather than overwrites, if the name was taken in the meantime.
-const temp = join(dir, `.${result.fileName}.${process.pid}.tmp`);
-writeFileSync(temp, result.text, { flag: 'wx' });
 try {
-  linkSync(temp, target);
-  rmSync(temp, { force: true });
+  // A dot-file until it is complete and flushed; then linked into place, which fails rather than overwrites.
+  await writeNewFile(target, result.text);
 } catch (error) {
-  // File systems without hard links: rename, having checked that the name is still free.
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST' || existsSync(target)) {
-    rmSync(temp, { force: true });
-    fail([`${display(target)} already exists; nothing was written`]);
-  }
-  renameSync(temp, target);
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail([`${displayPath(target)} already exists; nothing was written`]);
+  fail([`could not write ${displayPath(target)}: ${(error as Error).message}`]);
 }
-if (!statSync(target).isFile()) fail([`could not write ${display(target)}`]);
 
-console.log(display(target));
+console.log(displayPath(target));
 console.error(
   `Created a draft. Next: write the description and the body, then set draft: false and check publishedAt to publish; run npm run check:content before committing.`,
 );

@@ -10,13 +10,14 @@ import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
+import { loadArticles } from '../io/article-files.ts';
+import { displayPath } from '../io/display-path.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { createPaths } from '../lib/site/paths.ts';
-import { publishInstant } from '../lib/content/publish.ts';
 import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { siteConfig } from '../site.config.ts';
+import { publishNow, settings } from '../settings.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'pagefind-after-stdin': { type: 'boolean', default: false } } });
 const [outputPath] = positionals;
@@ -31,15 +32,14 @@ function fail(what: string, errors: string[]): never {
 }
 
 const started = performance.now();
-const contentDir = resolve(process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
 let now: Date;
 try {
-  now = publishInstant(process.env.NEWSDESK_NOW);
+  now = publishNow();
 } catch (error) {
   fail('reading NEWSDESK_NOW', [(error as Error).message]);
 }
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-const markdownToHtml = await createMarkdownToHtml(process.env.SITE_URL || 'http://localhost:4321');
+const markdownToHtml = await createMarkdownToHtml(settings.siteUrl);
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
 
@@ -50,15 +50,15 @@ interface IndexedDocument {
 
 /** One HTML document per published article, in file order. */
 async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
-  for (const path of listArticleFiles(contentDir)) {
-    const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
+  for (const { absolutePath, result } of loadArticles(settings.contentDir, (path) => relative(settings.contentDir, path))) {
+    const article = searchableArticle(result, now);
     if (!article) continue;
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
-      fail(`reading ${relative(process.cwd(), path)}`, [(error as Error).message]);
+      fail(`reading ${displayPath(absolutePath)}`, [(error as Error).message]);
     }
     const { title, description, publishedAt } = article.data;
     yield { url: paths.article(article.slug), content: searchDocumentHtml({ lang: siteConfig.lang, title, description, date: dates.date(publishedAt), body }) };

@@ -13,6 +13,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
 import { corpusWith, INVALID_CASES, projectRoot, writeLongArticle, type TempCorpus } from '../helpers/invalid-corpus.ts';
+import { settings } from '../../src/settings.ts';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((cleanup) => cleanup()));
@@ -146,11 +147,11 @@ function astroBuild(contentDir: string): Promise<{ code: number; output: string 
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_'))),
     PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH}`,
     NEWSDESK_CONTENT_DIR: contentDir,
-    NEWSDESK_OUT_DIR: join(root, 'dist'),
+    NEWSDESK_DIST: join(root, 'dist'),
     NEWSDESK_CACHE_DIR: join(root, 'cache'),
   };
   // Same lock as tests/helpers/build-site.ts: builds share the project's .astro/ folder.
-  const command = ['/usr/bin/flock', join(projectRoot, 'node_modules/.newsdesk-build.lock'), join(projectRoot, 'node_modules/.bin/astro'), 'build'];
+  const command = ['/usr/bin/flock', settings.buildLock, join(projectRoot, 'node_modules/.bin/astro'), 'build'];
   return new Promise((done) => {
     const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

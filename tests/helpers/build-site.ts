@@ -6,6 +6,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { settings } from '../../src/settings.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 /**
@@ -13,7 +14,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
  * so two builds at once could read each other's module list. One lock per checkout keeps them in turn; on a
  * 2-core machine running them one at a time is no slower anyway.
  */
-const buildLock = join(projectRoot, 'node_modules', '.newsdesk-build.lock');
+const { buildLock } = settings;
 const flock = ['/usr/bin/flock', '/bin/flock'].find((path) => existsSync(path));
 /**
  * Not passed on to the build: our own settings (set explicitly below), and what vitest puts in process.env for its

@@ -1,7 +1,8 @@
 /** New-article scaffolding for `npm run new`: valid front matter for a draft, a free slug, tags spelt as the site spells them. */
-import yaml from 'js-yaml';
 import { buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
 import { problemsFromIssues } from '../checks/problems.ts';
+import { parseArticle, slugOfArticle, type ParseResult } from '../content/article.ts';
+import { isoSeconds } from '../content/iso-seconds.ts';
 import { articleSchema, SLUG_PATTERN } from '../content/schema.ts';
 import { slugify } from '../content/slug.ts';
 
@@ -35,15 +36,19 @@ const OPTION_OF_FIELD: Record<string, string> = {
   'source.url': '--source-url',
 };
 
+/** The articles already in the content folder, as parsed by the one parser: a file it rejects still holds its slug. */
+export function existingForScaffold(articles: Iterable<{ file: string; result: ParseResult }>): ExistingArticle[] {
+  return Array.from(articles, ({ file, result }) => {
+    const data = result.ok ? result.article.data : {};
+    const tags = Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+    return { file, slug: slugOfArticle(file, data), tags };
+  });
+}
+
 export type ScaffoldResult = { ok: true; slug: string; fileName: string; text: string } | { ok: false; errors: string[] };
 
 /** What the checker warns about until the editor replaces it (see TODO_DEK in check-content.ts). */
 export const PLACEHOLDER_DEK = 'TODO: one or two sentences for readers, shown under the headline, in teasers and in feeds';
-
-/** ISO-8601 to the second, in UTC: what editors see in the other articles. */
-export function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** JSON strings are valid YAML double-quoted scalars, and escape every quote, colon or backslash a headline may hold. */
 const quote = (text: string) => JSON.stringify(text);
@@ -73,15 +78,14 @@ export function scaffoldArticle(request: ScaffoldRequest, existing: readonly Exi
   lines.push('draft: true', '---', '', '<!-- Write the article here, in Markdown. Set draft: false (and check publishedAt) to publish. -->', '');
   const text = lines.join('\n');
 
-  // The scaffold goes through the real schema: whatever it writes, the checker and the build accept.
-  const data = yaml.load(text.split('\n---\n')[0]!.slice(4));
-  const parsed = articleSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const problem of problemsFromIssues('', parsed.error.issues, () => undefined)) {
-      if (problem.field === 'title' && !title) continue;
-      const option = problem.field && (OPTION_OF_FIELD[problem.field] ?? OPTION_OF_FIELD[problem.field.split('.')[0]!] ?? problem.field);
-      errors.push(`${option ? `${option}: ` : ''}${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
-    }
+  // The scaffold is read back by the one article parser and the real schema: whatever it writes, the checker and the build accept.
+  const read = parseArticle(`${slug}.md`, text);
+  if (!read.ok) errors.push(read.problem.message);
+  const issues = read.ok ? (articleSchema.safeParse(read.article.data).error?.issues ?? []) : [];
+  for (const problem of problemsFromIssues('', issues, () => undefined)) {
+    if (problem.field === 'title' && !title) continue;
+    const option = problem.field && (OPTION_OF_FIELD[problem.field] ?? OPTION_OF_FIELD[problem.field.split('.')[0]!] ?? problem.field);
+    errors.push(`${option ? `${option}: ` : ''}${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, slug, fileName: `${slug}.md`, text };
 }

@@ -4,12 +4,13 @@
  */
 import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
-import { parseArticle, type ArticleSource, type ParsedArticle } from '../content/content-files.ts';
+import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle } from '../content/article.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
+import { lineOfOffset } from '../content/line-of-offset.ts';
+import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
-import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
-import { articleSlug } from '../content/slug.ts';
+import { articleSchema, type ArticleData } from '../content/schema.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -32,7 +33,6 @@ export const TODO_DEK = /^\s*TODO\b/i;
 
 /** A relative Markdown image, `![alt](./photo.jpg)` or `![alt](<photo one.jpg> "title")`. */
 const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))/g;
-const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
 /** In MDX, HTML is JSX and reaches readers unsanitised: scripts, event handlers, javascript: URLs. */
 const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 
@@ -43,11 +43,11 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
   const bodies: CheckedBody[] = [];
 
   for (const source of sources) {
-    const parsed = parseArticle(source);
+    const parsed = readArticle(source);
     if (!parsed.ok) {
       problems.push(parsed.problem);
       // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.
-      checked.push(placeholder(source.file, articleSlug(source.file)));
+      checked.push(placeholder(source.file, slugOfArticle(source.file, {})));
       continue;
     }
     const { article } = parsed;
@@ -57,12 +57,11 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
     const result = articleSchema.safeParse(article.data);
     if (!result.success) {
       problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine));
-      const slugValue = article.data.slug;
-      checked.push(placeholder(article.file, articleSlug(article.file, typeof slugValue === 'string' && SLUG_PATTERN.test(slugValue) ? slugValue : undefined)));
+      checked.push(placeholder(article.file, slugOfArticle(article.file, article.data)));
       continue;
     }
-    problems.push(...articleProblems(article, result.data, options.fileExists));
-    checked.push({ file: article.file, slug: articleSlug(article.file, result.data.slug), data: result.data });
+    problems.push(...articleProblems(article, dirname(source.absolutePath), result.data, options.fileExists));
+    checked.push({ file: article.file, slug: slugOfArticle(article.file, article.data), data: result.data });
   }
 
   for (const problem of crossArticleProblems(checked, options.now)) {
@@ -86,7 +85,7 @@ function placeholder(file: string, slug: string): CheckedArticle {
 }
 
 /** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: (path: string) => boolean): Problem[] {
+function articleProblems(article: ParsedArticle, folder: string, data: ArticleData, fileExists: (path: string) => boolean): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   if (TODO_DEK.test(data.description)) {
@@ -100,7 +99,6 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
     });
   }
 
-  const folder = dirname(article.absolutePath);
   const src = data.image?.src;
   if (typeof src === 'string' && !HAS_SCHEME.test(src) && !fileExists(resolveLocal(folder, src))) {
     problems.push({
@@ -118,7 +116,7 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
     if (active) {
       problems.push({
         file: article.file,
-        line: article.bodyLine + countNewlines(article.body, active.index),
+        line: article.bodyLine + lineOfOffset(article.body, active.index) - 1,
         severity: 'warning',
         message: `"${active[0].trim()}" in MDX runs in readers' browsers: MDX is not sanitised like Markdown`,
         hint: 'use a .md file for pasted HTML, or have a developer review this component code',
@@ -133,7 +131,7 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
       if (fileExists(resolveLocal(folder, target))) continue;
       problems.push({
         file: article.file,
-        line: article.bodyLine + countNewlines(article.body, match.index),
+        line: article.bodyLine + lineOfOffset(article.body, match.index) - 1,
         severity: 'error',
         message: `the image "${target}" does not exist next to the article`,
         hint: 'check the file name (it is case-sensitive) and that the image is committed',
@@ -157,10 +155,4 @@ function resolveLocal(folder: string, path: string): string {
     // A stray % is part of the file name.
   }
   return resolve(folder, decoded.split(/[?#]/)[0]!);
-}
-
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
+import { HAS_SCHEME } from './url-scheme.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -196,9 +197,6 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
       },
     });
 }
-
-/** A URL scheme (`javascript:`, `http:`, `data:`): such an image src is not a local path. */
-const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /** The checker's variant: local image paths stay strings (existence is checked against the file system). */
 export const articleSchema = createArticleSchema(() =>

@@ -1,16 +1,19 @@
 /**
- * Options for @astrojs/sitemap: which built pages are listed, and each page's <lastmod> read back from the
- * article:modified_time the page itself declares. The built page is the one source of that date, so the sitemap
- * can never disagree with the article, and publish rules are never re-implemented: unpublished pieces have no page.
+ * Options for @astrojs/sitemap: which built pages are listed, and each article page's <lastmod>: when the article
+ * last changed, from the same front matter its page's article:modified_time comes from. Publish rules are never
+ * re-implemented: the sitemap lists only the pages Astro built, and unpublished pieces have none.
  */
 import type { SitemapOptions } from '@astrojs/sitemap';
+import { slugOfArticle, type ParseResult } from '../content/article.ts';
+import { lastModified } from '../content/last-modified.ts';
+import { articleSchema } from '../content/schema.ts';
 import { createPaths } from '../site/paths.ts';
 
 export interface SitemapSetup {
   /** The deploy path, "/" or "/desk/". */
   base: string;
-  /** Reads a built file by its path under the output folder (e.g. "articles/x/index.html"); undefined when missing. */
-  readPage(file: string): Promise<string | undefined>;
+  /** Each article's last change by its page's decoded path ("/desk/articles/café/"); asked once, when the sitemap is written. */
+  lastModifiedByPath(): ReadonlyMap<string, Date>;
 }
 
 /** Pages a search engine should not list: the search page (a shell without content) and status pages. */
@@ -22,38 +25,28 @@ export function isListedPage(url: string, base: string): boolean {
   return pathname !== paths.search() && !/^(?:404|500)\/$/.test(rest);
 }
 
-/** The file a directory-format URL was built into, relative to the output folder. */
-export function builtFileFor(url: string, base: string): string | undefined {
-  const { root } = createPaths(base);
-  const pathname = decodeURIComponent(new URL(url).pathname);
-  return pathname.startsWith(root) && pathname.endsWith('/') ? `${pathname.slice(root.length)}index.html` : undefined;
-}
-
-const MODIFIED_TIME = /<meta\s[^>]*?property=["']?article:modified_time["']?[^>]*>/i;
-const CONTENT = /\scontent=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-
-/** The page's article:modified_time as an ISO instant, or undefined when it has none (listings, tag pages). */
-export function modifiedTimeOf(html: string): string | undefined {
-  const end = html.search(/<\/head>/i);
-  const head = end === -1 ? html : html.slice(0, end);
-  const tag = MODIFIED_TIME.exec(head)?.[0];
-  const match = tag ? CONTENT.exec(tag) : null;
-  const value = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+/** The articles' last changes by page path, for `SitemapSetup`; files the schema rejects are left out (the build stops on them). */
+export function lastModifiedByPath(articles: Iterable<ParseResult>, base: string): Map<string, Date> {
+  const paths = createPaths(base);
+  const dates = new Map<string, Date>();
+  for (const parsed of articles) {
+    if (!parsed.ok) continue;
+    const result = articleSchema.safeParse(parsed.article.data);
+    if (result.success) dates.set(decodeURIComponent(paths.article(slugOfArticle(parsed.article.file, parsed.article.data))), lastModified(result.data));
+  }
+  return dates;
 }
 
 export function sitemapOptions(setup: SitemapSetup): NonNullable<SitemapOptions> {
+  let dates: ReadonlyMap<string, Date> | undefined;
   return {
     filter: (url) => isListedPage(url, setup.base),
     // Only the plain namespace: the others would declare news, image and video extensions the site does not use.
     namespaces: { news: false, xhtml: false, image: false, video: false },
-    async serialize(item) {
-      const file = builtFileFor(item.url, setup.base);
-      const html = file === undefined ? undefined : await setup.readPage(file);
-      const lastmod = html === undefined ? undefined : modifiedTimeOf(html);
-      return lastmod ? { ...item, lastmod } : item;
+    serialize(item) {
+      dates ??= setup.lastModifiedByPath();
+      const date = dates.get(decodeURIComponent(new URL(item.url).pathname));
+      return date ? { ...item, lastmod: date.toISOString() } : item;
     },
   };
 }

@@ -7,10 +7,9 @@
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast, type Features, type HastNode } from 'satteri';
-import { parseArticle, type ArticleSource } from '../content/content-files.ts';
+import { slugOfArticle, type ParseResult } from '../content/article.ts';
 import { isPublished } from '../content/publish.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
-import { articleSlug } from '../content/slug.ts';
 
 export interface SearchableArticle {
   slug: string;
@@ -24,12 +23,12 @@ export interface SearchableArticle {
  * The article in a source file when it is published, with the slug its page gets. A file the checker rejects
  * gives nothing: the build stops on it anyway, before any index is used.
  */
-export function searchableArticle(source: ArticleSource, now: Date): SearchableArticle | undefined {
-  const parsed = parseArticle(source);
+export function searchableArticle(parsed: ParseResult, now: Date): SearchableArticle | undefined {
   if (!parsed.ok) return undefined;
-  const result = articleSchema.safeParse(parsed.article.data);
+  const { file, data, body } = parsed.article;
+  const result = articleSchema.safeParse(data);
   if (!result.success || !isPublished(result.data, now)) return undefined;
-  return { slug: articleSlug(source.file, result.data.slug), data: result.data, body: parsed.article.body, mdx: source.file.endsWith('.mdx') };
+  return { slug: slugOfArticle(file, data), data: result.data, body, mdx: file.endsWith('.mdx') };
 }
 
 export interface SearchDocument {

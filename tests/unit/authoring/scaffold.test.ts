@@ -1,6 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { isoSeconds, PLACEHOLDER_DEK, scaffoldArticle, type ExistingArticle } from '../../../src/lib/authoring/scaffold.ts';
+import { PLACEHOLDER_DEK, scaffoldArticle, type ExistingArticle } from '../../../src/lib/authoring/scaffold.ts';
+import { isoSeconds } from '../../../src/lib/content/iso-seconds.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 
 const NOW = new Date('2026-11-25T09:30:15.123Z');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhases } from '../../../src/lib/bench/phases.ts';
-import { formatBytes, formatDuration, formatSeconds, formatTable, median } from '../../../src/lib/bench/report.ts';
+import { formatDuration, formatSeconds, formatTable, median } from '../../../src/lib/bench/report.ts';
+import { formatBytes } from '../../../src/lib/text/format-bytes.ts';
 
 describe('benchmark numbers read at a glance', () => {
   it('formats seconds, short durations and missing values', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
-import { listArticleFiles, readArticleSource } from '../../../src/lib/content/content-files.ts';
+import { listArticleFiles, readArticleSource } from '../../../src/io/article-files.ts';
 import { formatProblem } from '../../../src/lib/checks/problems.ts';
 import { corpusWith, INVALID_CASES, type TempCorpus } from '../../helpers/invalid-corpus.ts';
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
-import { listArticleFiles, readArticleSource } from '../../../src/lib/content/content-files.ts';
+import { listArticleFiles, readArticleSource } from '../../../src/io/article-files.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');

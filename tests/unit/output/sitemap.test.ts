@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtFileFor, isListedPage, modifiedTimeOf, sitemapOptions } from '../../../src/lib/output/sitemap.ts';
+import { parseArticle } from '../../../src/lib/content/article.ts';
+import { isListedPage, lastModifiedByPath, sitemapOptions } from '../../../src/lib/output/sitemap.ts';
 
 const origin = 'https://news.example.org';
 
@@ -24,40 +25,34 @@ describe('which pages the sitemap lists', () => {
   });
 });
 
-describe('finding the built file for a URL', () => {
-  it('maps directory URLs to their index.html under the base path', () => {
-    expect(builtFileFor(`${origin}/desk/articles/x/`, '/desk/')).toBe('articles/x/index.html');
-    expect(builtFileFor(`${origin}/desk/`, '/desk/')).toBe('index.html');
-    expect(builtFileFor(`${origin}/desk/tags/caf%C3%A9/`, '/desk/')).toBe('tags/café/index.html');
+describe('the articles\' last changes by page path', () => {
+  const file = (fields: string) => `---\ntitle: "T"\ndescription: "D."\npublishedAt: 2026-11-01T09:00:00Z\ntags: ["AI"]\n${fields}---\nBody.\n`;
+
+  it('dates each article by its update, else its publication, under its page path (slug field and Unicode included)', () => {
+    const dates = lastModifiedByPath(
+      [
+        parseArticle('plain.md', file('')),
+        parseArticle('updated.md', file('updatedAt: 2026-11-05T10:00:00Z\n')),
+        parseArticle('x.md', file('slug: café\n')),
+      ],
+      '/desk/',
+    );
+    expect(Object.fromEntries([...dates].map(([path, date]) => [path, date.toISOString()]))).toEqual({
+      '/desk/articles/plain/': '2026-11-01T09:00:00.000Z',
+      '/desk/articles/updated/': '2026-11-05T10:00:00.000Z',
+      '/desk/articles/café/': '2026-11-01T09:00:00.000Z',
+    });
   });
 
-  it('ignores files and URLs outside the base path', () => {
-    expect(builtFileFor(`${origin}/desk/rss.xml`, '/desk/')).toBeUndefined();
-    expect(builtFileFor(`${origin}/other/x/`, '/desk/')).toBeUndefined();
-  });
-});
-
-describe('reading the modified time a page declares', () => {
-  it('reads article:modified_time from the head, whatever the attribute order or quoting', () => {
-    expect(modifiedTimeOf('<head><meta property="article:modified_time" content="2026-11-05T10:00:00.000Z"></head>')).toBe('2026-11-05T10:00:00.000Z');
-    expect(modifiedTimeOf("<head><meta content='2026-11-05T10:00:00Z' property='article:modified_time' /></head>")).toBe('2026-11-05T10:00:00.000Z');
-  });
-
-  it('has nothing for pages without one, with a broken one, or with one only in the body', () => {
-    expect(modifiedTimeOf('<head><meta property="og:type" content="website"></head>')).toBeUndefined();
-    expect(modifiedTimeOf('<head><meta property="article:modified_time" content="yesterday"></head>')).toBeUndefined();
-    expect(modifiedTimeOf('<head></head><body><meta property="article:modified_time" content="2026-11-05T10:00:00Z"></body>')).toBeUndefined();
+  it('leaves out files the build would refuse', () => {
+    expect(lastModifiedByPath([parseArticle('broken.md', 'no front matter'), parseArticle('bad.md', file('publishedAt2: x\n'))], '/').size).toBe(0);
   });
 });
 
 describe('the sitemap options', () => {
-  const pages: Record<string, string> = {
-    'articles/a/index.html': '<head><meta property="article:modified_time" content="2026-11-05T10:00:00.000Z"></head>',
-    'index.html': '<head><title>Front</title></head>',
-  };
-  const options = sitemapOptions({ base: '/desk/', readPage: async (file) => pages[file] });
+  const options = sitemapOptions({ base: '/desk/', lastModifiedByPath: () => new Map([['/desk/articles/a/', new Date('2026-11-05T10:00:00.000Z')]]) });
 
-  it('dates article pages by their declared modification and leaves other pages undated', async () => {
+  it('dates article pages by their last change and leaves other pages undated', async () => {
     expect(await options.serialize!({ url: `${origin}/desk/articles/a/` })).toEqual({ url: `${origin}/desk/articles/a/`, lastmod: '2026-11-05T10:00:00.000Z' });
     expect(await options.serialize!({ url: `${origin}/desk/` })).toEqual({ url: `${origin}/desk/` });
     expect(await options.serialize!({ url: `${origin}/desk/articles/missing/` })).toEqual({ url: `${origin}/desk/articles/missing/` });

@@ -2,9 +2,10 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
 import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
+import { parseArticle } from '../../../src/lib/content/article.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const source = (file: string, text: string) => ({ file, absolutePath: `/content/${file}`, bytes: new TextEncoder().encode(text) });
+const source = (file: string, text: string) => parseArticle(file, text);
 const article = (fields: string, body = 'Body words.') =>
   `---\ntitle: "Chips, again"\ndescription: "The dek."\npublishedAt: 2026-11-20T09:00:00Z\ntags: ["AI"]\n${fields}---\n\n${body}\n`;
 

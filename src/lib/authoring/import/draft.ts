@@ -1,6 +1,7 @@
 /** One feed entry → one draft article: front matter in the site's schema, a Markdown body, and the file text that holds both. */
-import matter from 'gray-matter';
 import { Document, type Scalar, type YAMLSeq } from 'yaml';
+import { parseArticle } from '../../content/article.ts';
+import { isoSeconds } from '../../content/iso-seconds.ts';
 import { articleSchema } from '../../content/schema.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
 import { htmlToMarkdown, htmlToText } from './html.ts';
@@ -79,7 +80,7 @@ export function serializeDraft(draft: Draft): string {
   const document = new Document({
     title: draft.title,
     description: draft.description,
-    publishedAt: draft.publishedAt.toISOString().replace('.000Z', 'Z'),
+    publishedAt: isoSeconds(draft.publishedAt),
     authors: draft.authors,
     tags: draft.tags,
     source: { name: draft.source.name, url: draft.source.url },
@@ -98,14 +99,9 @@ export function serializeDraft(draft: Draft): string {
  * schema errors, or any field that did not survive the round trip unchanged. Empty means safe to write.
  */
 export function verifyDraftFile(text: string, draft: Draft): string[] {
-  let data: Record<string, unknown>;
-  try {
-    // An options object turns off gray-matter's cache, which would otherwise keep every file in memory.
-    data = matter(text, {}).data;
-  } catch (error) {
-    return [`the front matter does not parse: ${(error as Error).message}`];
-  }
-  const result = articleSchema.safeParse(data);
+  const read = parseArticle('draft.md', text);
+  if (!read.ok) return [`the front matter does not parse: ${read.problem.message}`];
+  const result = articleSchema.safeParse(read.article.data);
   if (!result.success) return result.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
   const parsed = result.data;
   const problems: string[] = [];

@@ -1,21 +1,18 @@
-/** The content folder as the importer needs it: every article's slug, source URL and body, read the way the checker reads them. */
-import { parseArticle, type ArticleSource } from '../../content/content-files.ts';
-import { articleSchema, SLUG_PATTERN } from '../../content/schema.ts';
-import { articleSlug } from '../../content/slug.ts';
+/** The content folder as the importer needs it: every article's slug, source URL and body, read by the one article parser. */
+import { slugOfArticle, type ParseResult } from '../../content/article.ts';
+import { articleSchema } from '../../content/schema.ts';
 import type { ExistingArticle } from './plan-import.ts';
 
 /** Files that fail to parse still reserve their slug, so an import never takes a name a broken file will want. */
-export function toExistingArticles(sources: readonly ArticleSource[]): ExistingArticle[] {
-  return sources.map((source): ExistingArticle => {
-    const parsed = parseArticle(source);
-    if (!parsed.ok) return { file: source.file, slug: articleSlug(source.file), body: '' };
+export function toExistingArticles(articles: Iterable<{ file: string; result: ParseResult }>): ExistingArticle[] {
+  return Array.from(articles, ({ file, result: parsed }): ExistingArticle => {
+    if (!parsed.ok) return { file, slug: slugOfArticle(file, {}), body: '' };
     const { data, body } = parsed.article;
-    const slugField = typeof data.slug === 'string' && SLUG_PATTERN.test(data.slug.trim()) ? data.slug.trim() : undefined;
     const sourceField = data.source as { url?: unknown } | undefined;
     const result = articleSchema.safeParse(data);
     return {
-      file: source.file,
-      slug: articleSlug(source.file, slugField),
+      file,
+      slug: slugOfArticle(file, data),
       sourceUrl: typeof sourceField?.url === 'string' ? sourceField.url : undefined,
       body,
       data: result.success ? result.data : undefined,

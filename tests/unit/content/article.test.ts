@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listArticleFiles, parseArticle } from '../../../src/lib/content/content-files.ts';
+import { readArticle } from '../../../src/lib/content/article.ts';
 
-const parse = (text: string | Uint8Array) => parseArticle({ file: 'a.md', absolutePath: '/tmp/a.md', bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
+const parse = (text: string | Uint8Array) => readArticle({ file: 'a.md', absolutePath: '/tmp/a.md', bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
 const ok = (text: string) => {
   const result = parse(text);
   if (!result.ok) throw new Error(`expected a parsed article, got ${JSON.stringify(result.problem)}`);
@@ -16,7 +13,7 @@ const problem = (text: string | Uint8Array) => {
   return result.problem;
 };
 
-describe('parseArticle', () => {
+describe('readArticle', () => {
   it('splits front matter and body and knows where each starts', () => {
     const article = ok('---\ntitle: Hello\ntags:\n  - AI\n---\n\nBody line.\n');
     expect(article.data).toEqual({ title: 'Hello', tags: ['AI'] });
@@ -66,19 +63,5 @@ describe('parseArticle', () => {
   it('refuses text that is not UTF-8 and says on which line the bad byte is', () => {
     const latin1 = Uint8Array.from([...new TextEncoder().encode('---\ntitle: "Caf'), 0xe9, ...new TextEncoder().encode('"\n---\n')]);
     expect(problem(latin1)).toMatchObject({ message: 'the file is not UTF-8 text', line: 2 });
-  });
-});
-
-describe('listArticleFiles', () => {
-  it('finds .md and .mdx files in sub-folders, skipping dot-files as the collection glob does', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-list-'));
-    try {
-      mkdirSync(join(dir, 'desk/deeper'), { recursive: true });
-      mkdirSync(join(dir, '.git'));
-      for (const file of ['a.md', 'desk/b.mdx', 'desk/deeper/c.md', 'notes.txt', '.hidden.md', '.git/d.md', 'desk/photo.png']) writeFileSync(join(dir, file), '');
-      expect(listArticleFiles(dir).map((file) => file.slice(dir.length + 1))).toEqual(['a.md', 'desk/b.mdx', 'desk/deeper/c.md']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * One article file, parsed the same way for every tool: decoded as strict UTF-8, split by the one front-matter
+ * reader, and mapped field by field to its lines. Pure: the files come in as bytes or text (src/io/article-files.ts).
+ */
+import { fieldLines } from './front-matter-lines.ts';
+import { leadingBlankLines, readFrontMatter } from './front-matter.ts';
+import { lineOfOffset } from './line-of-offset.ts';
+import { yamlProblem } from './yaml-problem.ts';
+import { SLUG_PATTERN } from './schema.ts';
+import { articleSlug } from './slug.ts';
+import type { Problem } from '../checks/problems.ts';
+
+export interface ArticleSource {
+  /** Path shown in messages (project-relative when inside the project). */
+  file: string;
+  /** Where the file is, for resolving images next to it. */
+  absolutePath: string;
+  bytes: Uint8Array;
+}
+
+export interface ParsedArticle {
+  file: string;
+  /** The front matter as YAML parsed it, before the schema. */
+  data: Record<string, unknown>;
+  body: string;
+  /** File line of the body's first line. */
+  bodyLine: number;
+  /** File line of the opening `---`. */
+  frontMatterLine: number;
+  /** Dotted field → file line. */
+  lines: Map<string, number>;
+}
+
+export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; problem: Problem };
+
+// The byte-order mark is kept for parseArticle, which drops it, so a file of nothing else reads as blank, not as empty.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+function fail(file: string, line: number | undefined, message: string, hint: string): ParseResult {
+  return { ok: false, problem: { file, line, message, hint, severity: 'error' } };
+}
+
+/** A file's bytes as the build reads them: strict UTF-8 (a byte-order mark dropped), else the one problem reported. */
+export function readArticle(source: ArticleSource): ParseResult {
+  const { file, bytes } = source;
+  if (bytes.length === 0) return parseArticle(file, '');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const lenient = lenientUtf8.decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    return fail(file, at === -1 ? undefined : lineOfOffset(lenient, at), 'the file is not UTF-8 text', 'save it as UTF-8 in your editor (often "Save with encoding" or "Reopen with encoding", then save)');
+  }
+  return parseArticle(file, text);
+}
+
+/** Splits one file's text; anything that stops the schema from even seeing fields is the one problem reported. */
+export function parseArticle(file: string, fileText: string): ParseResult {
+  if (fileText === '') return fail(file, undefined, 'the file is empty', 'start it with front matter between --- lines, e.g. run npm run new -- "Headline" --tags AI');
+  const text = fileText.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return fail(file, undefined, 'the file is empty', 'start it with front matter between --- lines');
+
+  const leading = leadingBlankLines(text);
+  const opening = leading.split('\n').length;
+  const rest = text.slice(leading.length);
+  const firstLine = /^[^\n]*/.exec(rest)![0].replace(/\r$/, '');
+  if (firstLine.trimEnd() !== '---') {
+    if (firstLine.startsWith('---')) {
+      return fail(file, opening, `the front matter opens with "${firstLine}"`, 'the first line must be exactly --- (front matter is YAML)');
+    }
+    return fail(file, opening, 'the file has no front matter', 'begin it with a --- line, the fields (title, description, publishedAt, tags…), and another --- line');
+  }
+  if (!/\r?\n---/.test(rest.slice(3))) {
+    return fail(file, opening, 'the front matter is never closed', 'add a line with just --- after the last field');
+  }
+
+  let parsed: ReturnType<typeof readFrontMatter>;
+  try {
+    parsed = readFrontMatter(rest);
+  } catch (error) {
+    return { ok: false, problem: yamlProblem(file, rest, opening, error) };
+  }
+  const { data, frontMatter, body } = parsed;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail(file, opening, 'the front matter is not a set of fields', 'write one "field: value" per line between the --- lines');
+  }
+  return {
+    ok: true,
+    article: {
+      file,
+      data: data as Record<string, unknown>,
+      body,
+      bodyLine: lineOfOffset(text, text.length - body.length),
+      frontMatterLine: opening,
+      lines: fieldLines(frontMatter, opening),
+    },
+  };
+}
+
+/** The `slug` field when it is one the schema accepts (trimmed), else undefined: the file name then gives the slug. */
+export function slugField(data: Record<string, unknown>): string | undefined {
+  const value = typeof data.slug === 'string' ? data.slug.trim() : undefined;
+  return value && SLUG_PATTERN.test(value) ? value : undefined;
+}
+
+/** The slug a parsed file claims, valid or not: every tool reserves, checks and links articles by this. */
+export function slugOfArticle(file: string, data: Record<string, unknown>): string {
+  return articleSlug(file, slugField(data));
+}

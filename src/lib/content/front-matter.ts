@@ -1,0 +1,48 @@
+/**
+ * The one front-matter reader: every tool and the site cut an article file into front matter and body here.
+ * gray-matter splits the file; the YAML goes to js-yaml 4, the parser Astro's loader uses, so the tools and the
+ * build agree on every value (gray-matter's own js-yaml 3 accepts tab indentation that Astro rejects).
+ */
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+
+const refuseCode = () => {
+  throw new Error('not YAML');
+};
+
+/** gray-matter would evaluate `---js` front matter as code; articles are data, so those engines only throw. */
+const YAML_ONLY = { engines: { yaml: (text: string) => yaml.load(text) as object, js: refuseCode, javascript: refuseCode } };
+/** For callers that want only the body: the same cut, without parsing the YAML. */
+const SPLIT_ONLY = { engines: { yaml: () => ({}), js: refuseCode, javascript: refuseCode } };
+
+/** Astro's front-matter pattern tolerates blank lines before the opening ---, so the reader does too. */
+export function leadingBlankLines(text: string): string {
+  return /^(?:[ \t]*\r?\n)*/.exec(text)![0];
+}
+
+export interface FrontMatter {
+  /** What YAML made of the front matter (not necessarily an object). */
+  data: unknown;
+  /** The front matter's text, between the `---` lines. */
+  frontMatter: string;
+  /** Everything after the closing `---` line. */
+  body: string;
+}
+
+/**
+ * Reads text that starts at the opening `---` (after `leadingBlankLines`, without a byte-order mark).
+ * Throws js-yaml's error, with its `mark` and `reason`, when the front matter is not valid YAML.
+ */
+export function readFrontMatter(text: string): FrontMatter {
+  // An options object also turns off gray-matter's cache, which would otherwise keep every file in memory.
+  const parsed = matter(text, YAML_ONLY) as { data: unknown; content: string; matter?: string };
+  return { data: parsed.data, frontMatter: parsed.matter ?? '', body: parsed.content };
+}
+
+/** The body of a whole article file, trimmed: front matter cut exactly as `readFrontMatter` cuts it, its YAML left unread. */
+export function articleBody(fileText: string): string {
+  const text = fileText.replace(/^\uFEFF/, '');
+  const rest = text.slice(leadingBlankLines(text).length);
+  if (!rest.startsWith('---')) return text.trim();
+  return (matter(rest, SPLIT_ONLY) as { content: string }).content.trim();
+}

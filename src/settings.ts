@@ -1,0 +1,41 @@
+/**
+ * Every environment variable Newsdesk reads, with its default, read here once; folders are resolved against the
+ * project root, whatever the working directory. README's Configuration table lists exactly these.
+ * astro.config.mjs, content.config.ts, site.ts and the command-line tools import it; src/lib/ never reads the environment.
+ */
+import { resolve } from 'node:path';
+import { publishInstant } from './lib/content/publish.ts';
+
+/** Right wherever this file runs from the source tree; the site's pages, bundled into the build, use no folder from here. */
+export const projectRoot = resolve(import.meta.dirname, '..');
+
+const env = process.env;
+const folder = (value: string | undefined, fallback: string) => resolve(projectRoot, value || fallback);
+
+export const settings = {
+  /** SITE_URL: the absolute origin the site is served from. */
+  siteUrl: env.SITE_URL || 'http://localhost:4321',
+  /** BASE_PATH: the path the site lives under. */
+  basePath: env.BASE_PATH || '/',
+  /** NEWSDESK_NOW as given; `publishNow()` reads it as an instant. */
+  now: env.NEWSDESK_NOW,
+  /** NEWSDESK_SEARCH_INDEX: "alongside", "after", or unset to choose by memory (src/lib/search/search-timing.ts). */
+  searchIndex: env.NEWSDESK_SEARCH_INDEX,
+  /** NEWSDESK_CONTENT_DIR: the articles folder. */
+  contentDir: folder(env.NEWSDESK_CONTENT_DIR, 'content/articles'),
+  /** NEWSDESK_DIST: where the finished site goes (`npm run build` points Astro at a staging folder through it). */
+  outDir: folder(env.NEWSDESK_DIST, 'dist'),
+  /** NEWSDESK_CACHE_DIR: Astro's cache, moved aside by builds that must not share it (tests, bench). */
+  cacheDir: folder(env.NEWSDESK_CACHE_DIR, 'node_modules/.astro'),
+  /** NEWSDESK_TIMING: the build prints its phases as they happen (`npm run bench` reads them). */
+  timing: Boolean(env.NEWSDESK_TIMING),
+  /** NO_COLOR: no colours in the build's output even on a terminal. */
+  noColor: Boolean(env.NO_COLOR),
+  /** Builds of one checkout take this lock in turn: they share its `.astro/` folder. */
+  buildLock: resolve(projectRoot, 'node_modules/.newsdesk-build.lock'),
+} as const;
+
+/** The instant the build publishes up to: NEWSDESK_NOW, else the clock; throws on a value that is not a date. */
+export function publishNow(): Date {
+  return publishInstant(settings.now);
+}

@@ -1,0 +1,90 @@
+/**
+ * The same awkward files through every tool that reads articles: the checker, the search index, the importer's
+ * duplicate check, the scaffolder's slug check, the site's body reader and the sitemap's dates. They must agree on
+ * which files are articles, on each one's slug and on its body.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArticles, type LoadedArticle } from '../../../src/io/article-files.ts';
+import { toExistingArticles } from '../../../src/lib/authoring/import/existing-articles.ts';
+import { existingForScaffold } from '../../../src/lib/authoring/scaffold.ts';
+import { checkArticles } from '../../../src/lib/checks/check-content.ts';
+import { articleBody } from '../../../src/lib/content/front-matter.ts';
+import { lastModifiedByPath } from '../../../src/lib/output/sitemap.ts';
+import { searchableArticle } from '../../../src/lib/search/search-documents.ts';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const fields = 'description: "A dek."\npublishedAt: 2026-11-20T09:00:00Z\ntags: ["AI"]\n';
+
+const FILES: Record<string, string> = {
+  // js-yaml 3 (gray-matter's default) reads tab indentation; Astro's js-yaml 4 refuses it, so every tool must.
+  'tabs.md': `---\ntitle: "Tabs"\n${fields}source:\n\tname: "Wire"\n\turl: "https://wire.example/"\n---\nBody.\n`,
+  'quotes.md': `---\ntitle: 'It''s "quoted": really'\n${fields}---\nQuoted body.\n`,
+  'unclosed-quote.md': `---\ntitle: "Never closed\n${fields}---\nBody.\n`,
+  'thematic-break.md': `---\ntitle: "Rules"\nslug: "  spaced-slug "\n${fields}---\nBefore the rule.\n\n---\n\nAfter the rule.\n`,
+  'byte-order-mark.md': `\uFEFF---\ntitle: "BOM"\n${fields}---\nBody after a BOM.\n`,
+  'windows.md': `---\r\ntitle: "CRLF"\r\n${fields.replaceAll('\n', '\r\n')}updatedAt: 2026-11-22T10:00:00Z\r\n---\r\nLine one.\r\n\r\nLine two.\r\n`,
+  'blank-lines-first.md': `\n\n---\ntitle: "Late start"\n${fields}---\nBody.\n`,
+  'no-front-matter.md': 'Just prose, --- and dashes.\n',
+};
+
+let dir: string;
+let loaded: LoadedArticle[];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-readers-'));
+  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
+  loaded = [...loadArticles(dir, (path) => path.slice(dir.length + 1))];
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('every reader of article files', () => {
+  it('accepts and refuses the same files', () => {
+    const { problems } = checkArticles(loaded, { now: NOW, fileExists: existsSync, nearDuplicates: false });
+    const refusedByChecker = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+    expect([...refusedByChecker].sort()).toEqual(['no-front-matter.md', 'tabs.md', 'unclosed-quote.md']);
+    expect(problems.find((problem) => problem.file === 'tabs.md')?.hint).toBe('indent with spaces, not tabs');
+
+    const existing = toExistingArticles(loaded);
+    const sitemapPaths = lastModifiedByPath(loaded.map((article) => article.result), '/');
+    for (const [position, { file, result }] of loaded.entries()) {
+      const accepted = !refusedByChecker.has(file);
+      expect({ file, searchable: searchableArticle(result, NOW) !== undefined }).toEqual({ file, searchable: accepted });
+      expect({ file, importer: existing[position]!.data !== undefined }).toEqual({ file, importer: accepted });
+      expect({ file, sitemap: sitemapPaths.has(`/articles/${existing[position]!.slug}/`) }).toEqual({ file, sitemap: accepted });
+    }
+  });
+
+  it('give each file the same slug, a valid slug field trimmed, else the file name', () => {
+    const fromImporter = toExistingArticles(loaded).map((article) => article.slug);
+    const fromScaffolder = existingForScaffold(loaded).map((article) => article.slug);
+    const fromSearch = loaded.map((article) => searchableArticle(article.result, NOW)?.slug);
+    expect(fromScaffolder).toEqual(fromImporter);
+    for (const [position, slug] of fromSearch.entries()) if (slug !== undefined) expect(slug).toBe(fromImporter[position]);
+    expect(fromImporter).toContain('spaced-slug');
+    expect(fromImporter).toContain('tabs');
+  });
+
+  it('read the same body, with a later --- kept, whatever the line endings or byte-order mark', () => {
+    for (const { file, absolutePath, result } of loaded) {
+      const searchable = searchableArticle(result, NOW);
+      if (!searchable) continue;
+      const imported = toExistingArticles([{ file, result }])[0]!;
+      expect(imported.body).toBe(searchable.body);
+      expect(articleBody(readFileSync(absolutePath, 'utf8'))).toBe(searchable.body.trim());
+    }
+    const bodyOf = (name: string) => articleBody(FILES[name]!);
+    expect(bodyOf('thematic-break.md')).toBe('Before the rule.\n\n---\n\nAfter the rule.');
+    expect(bodyOf('byte-order-mark.md')).toBe('Body after a BOM.');
+    expect(bodyOf('windows.md')).toBe('Line one.\r\n\r\nLine two.');
+  });
+
+  it('read the same values: quotes, dates and the update the sitemap shows', () => {
+    const quoted = loaded.find((article) => article.file === 'quotes.md')!;
+    expect(searchableArticle(quoted.result, NOW)?.data.title).toBe('It\'s "quoted": really');
+    const dates = lastModifiedByPath(loaded.map((article) => article.result), '/');
+    expect(dates.get('/articles/windows/')?.toISOString()).toBe('2026-11-22T10:00:00.000Z');
+    expect(dates.get('/articles/byte-order-mark/')?.toISOString()).toBe('2026-11-20T09:00:00.000Z');
+  });
+});
