@@ -2,11 +2,10 @@
  * `npm run build`: builds into a staging folder, with its search index made alongside, then swaps it into dist/.
  * A failed build leaves the previous dist/ exactly as it was, never half-written.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
+import { startHeld, type Running, type Step } from '../io/held-step.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
 import { projectRoot, settings } from '../settings.ts';
@@ -15,8 +14,6 @@ const { outDir } = settings;
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
-/** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
-const BACKGROUND_PRIORITY = 10;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
 
 function fail(step: string, status: number | null): never {
@@ -26,45 +23,6 @@ function fail(step: string, status: number | null): never {
   process.exit(status ?? 1);
 }
 
-interface Step {
-  command: string;
-  args: string[];
-  env?: NodeJS.ProcessEnv;
-  /** Runs at a lower priority (its children too), so it takes the core Astro leaves idle, not Astro's. */
-  background?: boolean;
-  /** A pipe the build can close to tell the step to go on (the search index's low-memory mode). */
-  stdin?: 'inherit' | 'pipe';
-}
-
-/** Starts a step with its output held back; `release()` prints what it has said so far and streams the rest. */
-function startHeld({ command, args, env = process.env, background = false, stdin = 'inherit' }: Step) {
-  // Piped output is not a terminal: keep colours when ours is one.
-  const color = process.stdout.isTTY && !settings.noColor ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(command, args, { cwd: projectRoot, stdio: [stdin, 'pipe', 'pipe'], env: { ...env, ...color } });
-  if (background && child.pid !== undefined) {
-    try {
-      setPriority(child.pid, BACKGROUND_PRIORITY);
-    } catch {
-      // Already ended (a tiny corpus), or a system that refuses: the step simply runs at normal priority.
-    }
-  }
-  const held: Array<[NodeJS.WriteStream, Buffer]> = [];
-  let live = false;
-  child.stdout!.on('data', (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push([process.stdout, chunk])));
-  child.stderr!.on('data', (chunk: Buffer) => (live ? process.stderr.write(chunk) : held.push([process.stderr, chunk])));
-  const exited = new Promise<number | null>((done) => child.on('close', done));
-  return {
-    child,
-    exited,
-    release() {
-      for (const [stream, chunk] of held.splice(0)) stream.write(chunk);
-      live = true;
-    },
-  };
-}
-
-type Running = ReturnType<typeof startHeld>;
-
 /**
  * The content check, Astro and the search index run side by side: Astro's build uses one core, so on the usual
  * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
@@ -73,9 +31,10 @@ type Running = ReturnType<typeof startHeld>;
  * all the editor sees, as if nothing else had started. The index reports last, after Astro.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
-  const checking = startHeld(check);
-  const indexing = startHeld(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
-  const building = startHeld(build);
+  const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
+  const checking = start(check);
+  const indexing = start(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
+  const building = start(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
   if (settings.timing) building.release();
   const stop = async (...steps: Running[]) => {

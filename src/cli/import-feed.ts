@@ -8,12 +8,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
-import { checkArticles } from '../lib/checks/check-content.ts';
-import type { ArticleSource } from '../lib/content/article.ts';
+import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDocument } from '../io/fetch-feed.ts';
-import { FeedError, parseFeedText, type FeedFormat, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
-import { planImport, type ImportDecision } from '../lib/authoring/import/plan-import.ts';
+import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
+import { planImport } from '../lib/authoring/import/plan-import.ts';
+import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
@@ -29,15 +29,9 @@ Writes one draft per new feed item to <content folder>/imported/<slug>.md.
   --content-dir DIR   the content folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
   --timeout SECONDS   give up on a URL after this long (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})`;
 
-const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', rdf: 'RSS 1.0 (RDF)', atom: 'Atom', json: 'JSON Feed' };
-
 function usageError(message: string): number {
   console.error(`${message}\n\n${USAGE}`);
   return 2;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -95,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
   // Any file already in the import folder keeps its name, whatever slug its front matter claims.
   const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];
   const now = new Date();
-  const decisions = planImport(feed, existing, {
+  const planned = planImport(feed, existing, {
     sourceName: values['source-name'],
     extraTags: parseTagList(values.tags),
     limit,
@@ -104,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     now,
   }, takenNames);
 
-  gateThroughChecker(decisions, existingArticles, cwd, now);
+  const decisions = gateThroughChecker(planned, existingArticles, { now, fileExists: existsSync, absolutePathOf: (file) => resolve(cwd, file) });
 
   let writeFailed = false;
   if (!values['dry-run']) {
@@ -120,56 +114,8 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  printSummary(decisions, feed, document.url ?? displayPath(resolve(cwd, input)), values['dry-run']);
+  console.log(importSummary(decisions, feed, document.url ?? displayPath(resolve(cwd, input)), values['dry-run']));
   return writeFailed ? 1 : 0;
-}
-
-/**
- * The same checker editors run, over the content folder plus the new drafts: a draft it would flag with an
- * error is rejected rather than written (the importer's own validation should make this never happen).
- */
-function gateThroughChecker(decisions: ImportDecision[], existingSources: ArticleSource[], cwd: string, now: Date): void {
-  const drafts = decisions.flatMap((decision) => (decision.kind === 'import' ? [decision] : []));
-  if (!drafts.length) return;
-  const encoder = new TextEncoder();
-  const draftSources = drafts.map((draft) => ({ file: draft.file, absolutePath: resolve(cwd, draft.file), bytes: encoder.encode(draft.contents) }));
-  const { problems } = checkArticles([...existingSources, ...draftSources], { now, fileExists: existsSync, only: new Set(drafts.map((draft) => draft.file)), nearDuplicates: false });
-  decisions.forEach((decision, position) => {
-    if (decision.kind !== 'import') return;
-    const errors = problems.filter((problem) => problem.file === decision.file && problem.severity === 'error');
-    if (errors.length) {
-      decisions[position] = { kind: 'rejected', title: decision.title, reason: `the content checker would reject it: ${errors.map((problem) => problem.message).join('; ')}` };
-    }
-  });
-}
-
-function printSummary(decisions: readonly ImportDecision[], feed: ParsedFeed, from: string, dryRun: boolean): void {
-  const quote = (title: string) => `“${title}”`;
-  const imported = decisions.filter((decision) => decision.kind === 'import');
-  const duplicates = decisions.filter((decision) => decision.kind === 'duplicate' || decision.kind === 'similar');
-  const rejected = decisions.filter((decision) => decision.kind === 'rejected');
-  const lines: string[] = [`${feed.title ? quote(feed.title) : 'Untitled feed'} (${FORMAT_NAMES[feed.format]}, ${plural(feed.entries.length, 'item')}) from ${from}`];
-  if (imported.length) {
-    lines.push('', dryRun ? `Would import ${plural(imported.length, 'draft')} (dry run: nothing written):` : `Imported ${plural(imported.length, 'draft')}:`);
-    for (const decision of imported) lines.push(`  ${decision.file}  ${quote(decision.title)}`);
-  }
-  if (duplicates.length) {
-    lines.push('', `Skipped ${plural(duplicates.length, 'duplicate')}:`);
-    for (const decision of duplicates) {
-      if (decision.kind === 'duplicate') {
-        lines.push(`  ${quote(decision.title)}: already have it as ${decision.match.slug} (${decision.match.file}), same ${decision.by === 'link' ? 'link' : 'GUID'}`);
-      } else if (decision.kind === 'similar') {
-        lines.push(`  ${quote(decision.title)}: near-duplicate of ${decision.match.slug} (${decision.match.file}), ${Math.floor(decision.similarity * 100)}% similar; --allow-similar imports it anyway`);
-      }
-    }
-  }
-  if (rejected.length) {
-    lines.push('', `Rejected ${plural(rejected.length, 'item')}:`);
-    for (const decision of rejected) if (decision.kind === 'rejected') lines.push(`  ${quote(decision.title)}: ${decision.reason}`);
-  }
-  lines.push('', `${imported.length} ${dryRun ? 'to import' : 'imported'}, ${duplicates.length} skipped as duplicates, ${rejected.length} rejected.`);
-  if (imported.length && !dryRun) lines.push('Next: review and edit each draft, remove "draft: true" to publish it, then run npm run check:content.');
-  console.log(lines.join('\n'));
 }
 
 process.exitCode = await main(process.argv.slice(2));

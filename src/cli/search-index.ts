@@ -9,9 +9,9 @@
 import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as pagefind from 'pagefind';
 import { loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
+import { SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { createPaths } from '../lib/site/paths.ts';
@@ -43,11 +43,6 @@ const markdownToHtml = await createMarkdownToHtml(settings.siteUrl);
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
 
-interface IndexedDocument {
-  url: string;
-  content: string;
-}
-
 /** One HTML document per published article, in file order. */
 async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
   for (const { absolutePath, result } of loadArticles(settings.contentDir, (path) => relative(settings.contentDir, path))) {
@@ -65,31 +60,6 @@ async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
   }
 }
 
-/** Feeds Pagefind the documents and writes its index; returns how many articles it holds. */
-async function writeIndex(documents: AsyncIterable<IndexedDocument> | Iterable<IndexedDocument>): Promise<number> {
-  const { index, errors } = await pagefind.createIndex();
-  if (!index) fail('starting Pagefind', errors);
-  // A few pages in flight at a time: Pagefind parses one while the next renders, and memory stays flat.
-  const inFlight = new Set<Promise<void>>();
-  const addErrors: string[] = [];
-  let count = 0;
-  for await (const document of documents) {
-    count++;
-    const adding = index.addHTMLFile(document).then(({ errors }) => {
-      addErrors.push(...errors);
-      inFlight.delete(adding);
-    });
-    inFlight.add(adding);
-    if (inFlight.size >= 16) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-  if (addErrors.length > 0) fail('reading articles', addErrors);
-  const written = await index.writeFiles({ outputPath: resolve(outputPath) });
-  if (written.errors.length > 0) fail('writing the index', written.errors);
-  await pagefind.close();
-  return count;
-}
-
 let documents: AsyncIterable<IndexedDocument> | IndexedDocument[] = searchDocuments();
 if (values['pagefind-after-stdin']) {
   documents = await Array.fromAsync(documents);
@@ -98,8 +68,9 @@ if (values['pagefind-after-stdin']) {
 }
 let count: number;
 try {
-  count = await writeIndex(documents);
+  count = await writeSearchIndex(documents, resolve(outputPath));
 } catch (error) {
+  if (error instanceof SearchIndexError) fail(error.what, error.errors);
   // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
   fail('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
 }

@@ -1,0 +1,45 @@
+/** A build step run as a child process whose output is held back until the build wants it heard. */
+import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
+
+/** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
+const BACKGROUND_PRIORITY = 10;
+
+export interface Step {
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Runs at a lower priority (its children too), so it takes the core Astro leaves idle, not Astro's. */
+  background?: boolean;
+  /** A pipe the build can close to tell the step to go on (the search index's low-memory mode). */
+  stdin?: 'inherit' | 'pipe';
+}
+
+/** Starts a step with its output held back; `release()` prints what it has said so far and streams the rest. */
+export function startHeld({ command, args, env = process.env, background = false, stdin = 'inherit' }: Step, { cwd, noColor }: { cwd: string; noColor: boolean }) {
+  // Piped output is not a terminal: keep colours when ours is one.
+  const color = process.stdout.isTTY && !noColor ? { FORCE_COLOR: '1' } : {};
+  const child = spawn(command, args, { cwd, stdio: [stdin, 'pipe', 'pipe'], env: { ...env, ...color } });
+  if (background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, BACKGROUND_PRIORITY);
+    } catch {
+      // Already ended (a tiny corpus), or a system that refuses: the step simply runs at normal priority.
+    }
+  }
+  const held: Array<[NodeJS.WriteStream, Buffer]> = [];
+  let live = false;
+  child.stdout!.on('data', (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push([process.stdout, chunk])));
+  child.stderr!.on('data', (chunk: Buffer) => (live ? process.stderr.write(chunk) : held.push([process.stderr, chunk])));
+  const exited = new Promise<number | null>((done) => child.on('close', done));
+  return {
+    child,
+    exited,
+    release() {
+      for (const [stream, chunk] of held.splice(0)) stream.write(chunk);
+      live = true;
+    },
+  };
+}
+
+export type Running = ReturnType<typeof startHeld>;
