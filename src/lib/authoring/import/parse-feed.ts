@@ -6,7 +6,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { AtomFeed } from 'feedsmith';
-import { parseDate } from '../../content/schema.ts';
+import { firstDate } from './feed-dates.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
@@ -138,32 +138,6 @@ function runFeedsmith(document: string): FeedsmithResult {
     const cause = (error as Error & { cause?: Error }).cause;
     throw new FeedError('malformed', `the feed could not be read: ${cause?.message ?? (error as Error).message}`);
   }
-}
-
-const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
-
-/**
- * A date string from a feed (ISO 8601 or RFC 822), when it names a real instant. A time without a zone is read
- * as UTC, as the schema does, so an import never depends on the machine's time zone.
- */
-export function parseFeedDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  const text = value.trim();
-  const iso = parseDate(text);
-  if (iso) return iso;
-  for (const candidate of HAS_ZONE.test(text) ? [text] : [`${text} GMT`, text]) {
-    const date = new Date(candidate);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return undefined;
-}
-
-function firstDate(...values: unknown[]): Date | undefined {
-  for (const value of values) {
-    const date = parseFeedDate(value);
-    if (date) return date;
-  }
-  return undefined;
 }
 
 /** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */

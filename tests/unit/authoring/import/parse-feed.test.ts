@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FeedError, parseFeedDate, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { FeedError, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 
@@ -163,23 +163,6 @@ describe('documents that are not feeds, or not safe', () => {
 
   it('accepts a byte-order mark and leading whitespace before the XML declaration', () => {
     expect(parseFeedText(`\uFEFF\n  ${fixture('rdf.xml')}`).entries).toHaveLength(2);
-  });
-});
-
-describe('parseFeedDate', () => {
-  it('reads RFC 822 and ISO 8601 dates, treating zone-less times as UTC', () => {
-    expect(parseFeedDate('Mon, 11 May 2026 14:05:00 +0200')?.toISOString()).toBe('2026-05-11T12:05:00.000Z');
-    expect(parseFeedDate('Mon, 11 May 2026 14:05:00 EST')?.toISOString()).toBe('2026-05-11T19:05:00.000Z');
-    expect(parseFeedDate('Mon, 11 May 2026 14:05:00')?.toISOString()).toBe('2026-05-11T14:05:00.000Z');
-    expect(parseFeedDate('2026-05-11T14:05:00')?.toISOString()).toBe('2026-05-11T14:05:00.000Z');
-    expect(parseFeedDate('2026-05-11T14:05:00-04:00')?.toISOString()).toBe('2026-05-11T18:05:00.000Z');
-    expect(parseFeedDate('2026-05-11')?.toISOString()).toBe('2026-05-11T00:00:00.000Z');
-  });
-
-  it('rejects what is not a date', () => {
-    expect(parseFeedDate('soon')).toBeUndefined();
-    expect(parseFeedDate('')).toBeUndefined();
-    expect(parseFeedDate(undefined)).toBeUndefined();
   });
 });
 
