@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** src/settings.ts as a fresh process sees it, from `cwd`, with only `env` set. */
+function settingsIn(cwd: string, env: Record<string, string>): Record<string, unknown> {
+  const script = `import(${JSON.stringify(join(projectRoot, 'src/settings.ts'))}).then(({ settings }) => console.log(JSON.stringify(settings)))`;
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:NEWSDESK_\w+|SITE_URL|BASE_PATH|NO_COLOR)$/.test(name)));
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, env: { ...clean, ...env }, encoding: 'utf8' }));
+}
+
+describe('settings', () => {
+  it('has a default for everything, with folders under the project root whatever the working directory', () => {
+    expect(settingsIn(tmpdir(), {})).toMatchObject({
+      siteUrl: 'http://localhost:4321',
+      basePath: '/',
+      contentDir: join(projectRoot, 'content/articles'),
+      outDir: join(projectRoot, 'dist'),
+      cacheDir: join(projectRoot, 'node_modules/.astro'),
+      buildLock: join(projectRoot, 'node_modules/.newsdesk-build.lock'),
+      timing: false,
+      noColor: false,
+    });
+  });
+
+  it('reads each variable, resolving relative folders against the project root', () => {
+    const read = settingsIn(tmpdir(), {
+      SITE_URL: 'https://news.example.org',
+      BASE_PATH: '/desk/',
+      NEWSDESK_NOW: '2026-12-01T09:00:00Z',
+      NEWSDESK_SEARCH_INDEX: 'after',
+      NEWSDESK_CONTENT_DIR: 'tests/fixtures/valid',
+      NEWSDESK_DIST: '/srv/site',
+      NEWSDESK_CACHE_DIR: 'cache',
+      NEWSDESK_TIMING: '1',
+      NO_COLOR: '1',
+    });
+    expect(read).toMatchObject({
+      siteUrl: 'https://news.example.org',
+      basePath: '/desk/',
+      now: '2026-12-01T09:00:00Z',
+      searchIndex: 'after',
+      contentDir: join(projectRoot, 'tests/fixtures/valid'),
+      outDir: '/srv/site',
+      cacheDir: join(projectRoot, 'cache'),
+      timing: true,
+      noColor: true,
+    });
+  });
+});
