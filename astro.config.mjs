@@ -18,13 +18,12 @@ export default defineConfig({
   // Build and test tooling point these elsewhere (staging folders, separate caches).
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
-  // Four pages in flight: rendering one page overlaps writing the others (a fifth of page generation was spent
-  // waiting on the disk at 4,000 articles; `npm run bench`, BENCHMARKS.md).
+  // Four pages in flight: rendering one page overlaps writing the others (measured in BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Sätteri stays the engine (unified() made large builds ~3x slower); the plugin sanitises editors' raw HTML and marks external links.
+  // Sätteri stays the engine (unified() made large builds several times slower); the plugin sanitises editors' raw HTML and marks external links.
   markdown: { processor: markdownProcessor(site) },
   // The sitemap's <lastmod> dates come from the articles' front matter (src/lib/output/sitemap.ts).
-  // dataStoreFromDisk: pages read Astro's content cache file instead of a 75 MB module at 10,000 articles.
+  // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
   integrations: [dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, lastModifiedByPath: () => loadLastModifiedByPath(settings.contentDir, base) }))],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
