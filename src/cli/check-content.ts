@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listArticleFiles, readArticleSource } from '../io/article-files.ts';
+import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
@@ -84,10 +84,10 @@ const started = performance.now();
 const problems: Problem[] = [];
 let fileCount = 0;
 for (const run of runs) {
-  const files = [...new Set([...listArticleFiles(run.folder), ...run.extraFiles])];
-  const sources = files.map((file) => readArticleSource(file, displayPath(file)));
+  // Files named outside the content folder join it as if added to it.
+  const articles = [...loadArticles(run.folder, displayPath), ...[...new Set(run.extraFiles)].map((file) => loadArticle(file, displayPath(file)))];
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const result = checkArticles(sources, { now, fileExists: existsSync, only, nearDuplicates: !args.values['skip-near-duplicates'] });
+  const result = checkArticles(articles, { now, fileExists: existsSync, only, nearDuplicates: !args.values['skip-near-duplicates'] });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

@@ -32,8 +32,11 @@ export interface LoadedArticle extends ArticleSource {
  * `name` turns an absolute path into the one messages show (project-relative, or relative to the folder).
  */
 export function* loadArticles(dir: string, name: (absolutePath: string) => string = (path) => path): Generator<LoadedArticle> {
-  for (const absolutePath of listArticleFiles(dir)) {
-    const source = readArticleSource(absolutePath, name(absolutePath));
-    yield { ...source, result: readArticle(source) };
-  }
+  for (const absolutePath of listArticleFiles(dir)) yield loadArticle(absolutePath, name(absolutePath));
+}
+
+/** One file, read and parsed; `file` is the path messages show. */
+export function loadArticle(absolutePath: string, file: string): LoadedArticle {
+  const source = readArticleSource(absolutePath, file);
+  return { ...source, result: readArticle(source) };
 }

@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
-import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle } from '../content/article.ts';
+import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
@@ -36,14 +36,15 @@ const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))/g;
 /** In MDX, HTML is JSX and reaches readers unsanitised: scripts, event handlers, javascript: URLs. */
 const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 
-export function checkArticles(sources: readonly ArticleSource[], options: CheckOptions): CheckResult {
+/** `sources` may come already parsed (`result`, as src/io/article-files.ts loads them); the rest are parsed here. */
+export function checkArticles(sources: ReadonlyArray<ArticleSource & { result?: ParseResult }>, options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const checked: CheckedArticle[] = [];
   const linesByFile = new Map<string, ParsedArticle['lines']>();
   const bodies: CheckedBody[] = [];
 
   for (const source of sources) {
-    const parsed = readArticle(source);
+    const parsed = source.result ?? readArticle(source);
     if (!parsed.ok) {
       problems.push(parsed.problem);
       // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.

@@ -3,7 +3,7 @@
  * error is rejected rather than written (the importer's own validation should make this never happen).
  */
 import { checkArticles } from '../../checks/check-content.ts';
-import type { ArticleSource } from '../../content/article.ts';
+import type { ArticleSource, ParseResult } from '../../content/article.ts';
 import type { ImportDecision } from './plan-import.ts';
 
 export interface GateOptions {
@@ -14,7 +14,7 @@ export interface GateOptions {
 }
 
 /** `decisions` with every draft the checker would refuse turned into a rejection. */
-export function gateThroughChecker(decisions: readonly ImportDecision[], existingSources: readonly ArticleSource[], options: GateOptions): ImportDecision[] {
+export function gateThroughChecker(decisions: readonly ImportDecision[], existingSources: ReadonlyArray<ArticleSource & { result?: ParseResult }>, options: GateOptions): ImportDecision[] {
   const drafts = decisions.flatMap((decision) => (decision.kind === 'import' ? [decision] : []));
   if (!drafts.length) return [...decisions];
   const encoder = new TextEncoder();
