@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { parseArticle, type ArticleSource, type ParsedArticle } from '../content/content-files.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
-import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates.ts';
+import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
+import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
 import { articleSlug } from '../content/slug.ts';
@@ -146,7 +147,7 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
 function withoutCode(body: string): string {
   const blank = (code: string) => code.replace(/[^\n]/g, ' ');
-  return body.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm, blank).replace(/`[^`\n]+`/g, blank);
+  return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank);
 }
 
 function resolveLocal(folder: string, path: string): string {

@@ -1,5 +1,8 @@
 /** Text as the ranking sees it: each article's top terms and term → articles postings. */
-import { ENGLISH_STOP_WORDS, stripMarkdown, tokenizeToIds, Vocabulary } from '../../text/text-terms.ts';
+import { stripMarkdown } from '../../text/markdown-to-text.ts';
+import { ENGLISH_STOP_WORDS } from '../../text/stop-words.ts';
+import { tokenizeToIds } from '../../text/tokenizer.ts';
+import { Vocabulary } from '../../text/vocabulary.ts';
 import type { RelatedCandidate } from './related.ts';
 import { TermCounter } from './term-counter.ts';
 import { buildTermPostings, type TermPostings } from './term-postings.ts';
