@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
+import { recordTiming } from '../io/build-timing.ts';
 import { formatBytes } from '../lib/bench/report.ts';
 import { listArticleFiles } from '../lib/content/content-files.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
@@ -73,16 +74,19 @@ type Running = ReturnType<typeof startHeld>;
  * all the editor sees, as if nothing else had started. The index reports last, after Astro.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
+  const started = performance.now();
   const checking = startHeld(check);
   const indexing = startHeld(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = startHeld(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
-  if (process.env.NEWSDESK_TIMING) building.release();
+  const timingFile = process.env.NEWSDESK_TIMING;
+  if (timingFile) building.release();
   const stop = async (...steps: Running[]) => {
     for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
     await Promise.all(steps.map((step) => step.exited));
   };
   const checkStatus = await checking.exited;
+  recordTiming(timingFile, 'check', performance.now() - started);
   checking.release();
   if (checkStatus !== 0) {
     await stop(building, indexing);
@@ -94,9 +98,11 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
     await stop(indexing);
     fail('astro build', buildStatus);
   }
+  const astroEnded = performance.now();
   indexing.child.stdin?.end();
   indexing.release();
   const searchStatus = await indexing.exited;
+  recordTiming(timingFile, 'search-wait', performance.now() - astroEnded);
   if (searchStatus !== 0) fail('search indexing', searchStatus);
 }
 

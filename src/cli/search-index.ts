@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { recordTiming } from '../io/build-timing.ts';
 import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
@@ -103,5 +104,6 @@ try {
   // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
   fail('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
 }
-// `npm run bench` reads this line for the search phase, which overlaps Astro's.
-console.log(`Search index: ${count} articles in ${Math.round(performance.now() - started)} ms`);
+const searchMs = performance.now() - started;
+console.log(`Search index: ${count} articles in ${Math.round(searchMs)} ms`);
+recordTiming(process.env.NEWSDESK_TIMING, 'search', searchMs);
