@@ -14,7 +14,7 @@ const base = process.env.BASE_PATH || '/';
 // Build and test tooling point these elsewhere (staging folders, fixture corpora, separate caches).
 const outDir = process.env.NEWSDESK_OUT_DIR || './dist';
 
-/** A built page, or undefined. Synchronous: the sitemap awaits one page at a time (1.6 s -> 0.5 s for 6,000 pages). */
+/** A built page, or undefined. Synchronous: the sitemap awaits one page at a time, so async reads only queue up (BENCHMARKS.md). */
 const readBuiltPage = async (/** @type {string} */ file) => {
   try {
     return readFileSync(resolve(outDir, file), 'utf8');
@@ -29,13 +29,13 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   cacheDir: process.env.NEWSDESK_CACHE_DIR || './node_modules/.astro',
-  // Four pages in flight: rendering one page overlaps writing the others (a fifth of page generation was spent
-  // waiting on the disk at 4,000 articles; `npm run bench`, BENCHMARKS.md).
+  // Four pages in flight: rendering one page overlaps writing the others, which the render loop otherwise waits on
+  // (`npm run bench`, BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Sätteri stays the engine (unified() made large builds ~3x slower); the plugin sanitises editors' raw HTML and marks external links.
+  // Sätteri stays the engine (unified() made large builds several times slower, BENCHMARKS.md); the plugin sanitises editors' raw HTML and marks external links.
   markdown: { processor: markdownProcessor(site) },
   // The sitemap's <lastmod> dates are read back from the built article pages (see src/lib/sitemap.ts).
-  // dataStoreFromDisk: pages read Astro's content cache file instead of a 75 MB module at 10,000 articles.
+  // dataStoreFromDisk: pages read Astro's content cache file instead of a module embedding all of it.
   integrations: [dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, readPage: readBuiltPage }))],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.

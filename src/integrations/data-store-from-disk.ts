@@ -3,10 +3,9 @@
  * JavaScript module that embeds it.
  *
  * Astro turns `data-store.json` (every article's rendered HTML and front matter) into a module of the form
- * `export default JSON.parse("…")`, which Vite bundles and Node then compiles before the first page renders. At
- * 10,000 articles that string is 75 MB: bundling it takes seconds, and V8 compiles such a literal in time that
- * grows faster than its length (about 7 s at 75 MB without Node's compile cache, against 0.3 s for JSON.parse of
- * the same file). This module is swapped for one that reads and parses the file when the pages first ask for it.
+ * `export default JSON.parse("…")`, which Vite bundles and Node then compiles before the first page renders. On
+ * a large archive that string is huge, and V8 compiles such a literal in time that grows faster than its length,
+ * far slower than JSON.parse of the same file (figures in BENCHMARKS.md). This module is swapped for one that reads and parses the file when the pages first ask for it.
  * The data is byte for byte the same; only where it is read from changes.
  *
  * Only for static builds, where pages are rendered on this machine right after the bundle is made: a server

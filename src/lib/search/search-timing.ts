@@ -8,7 +8,7 @@ export type SearchIndexTiming = 'alongside' | 'after';
 
 /**
  * What Astro, Pagefind, the checker and the indexer hold at once, in all and per article, with a quarter or more
- * of margin over what `npm run bench` measured (1.2 GB at 1,000 articles, 2.5 GB at 4,000, 3.9 GB at 10,000).
+ * of margin over what `npm run bench` measured (BENCHMARKS.md, "peak, all processes").
  */
 const TOGETHER_FIXED = 2 * 2 ** 30;
 const TOGETHER_PER_ARTICLE = 0.3 * 2 ** 20;
