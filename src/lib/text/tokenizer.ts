@@ -141,12 +141,6 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
 }
 
 /**
- * An interning dictionary from words to dense integer ids (0, 1, 2, …), for
- * callers that count or compare words at scale: `tokenizeToIds` looks words
- * up straight from the text, without allocating a string per occurrence.
- * Each word's stop-word status is recorded once, when it is first seen.
- */
-/**
  * Like `tokenize`, but returns word ids from `vocabulary` (interning new
  * words) and drops the vocabulary's stop words. Same word rules, `minLength`
  * and `maxWords` as `tokenize`; `options.stopWords` is ignored.
