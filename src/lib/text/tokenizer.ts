@@ -117,6 +117,23 @@ function scanWord(s: string, from: number): boolean {
 }
 
 /**
+ * Calls `visit` with each word of `text` lower-cased (the string `lower`, the word's [start, end) in it and its
+ * `wordHash`), honouring `minLength` and `maxWords`: the one loop behind `tokenize` and `tokenizeToIds`.
+ */
+function forEachWord(
+  text: string,
+  options: TokenizeOptions,
+  visit: (lower: string, start: number, end: number, hash: number) => void,
+): void {
+  const minLength = options.minLength ?? 2;
+  let wordsLeft = options.maxWords ?? Infinity;
+  const lower = text.toLowerCase();
+  for (let at = 0; wordsLeft > 0 && scanWord(lower, at); at = span[2], wordsLeft--) {
+    if (span[1] - span[0] >= minLength) visit(lower, span[0], span[1], span[3]);
+  }
+}
+
+/**
  * Split `text` into lower-cased word tokens, in order. A word starts with a
  * letter (any script) and continues with letters, marks, digits, `'`, `’` or
  * `-`. Curly apostrophes are normalised to `'`, a possessive `'s` is dropped
@@ -126,17 +143,12 @@ function scanWord(s: string, from: number): boolean {
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const stopWords = options.stopWords === undefined ? ENGLISH_STOP_WORDS : options.stopWords;
-  const minLength = options.minLength ?? 2;
-  let wordsLeft = options.maxWords ?? Infinity;
   const tokens: string[] = [];
-  const s = text.toLowerCase();
-  for (let at = 0; wordsLeft > 0 && scanWord(s, at); at = span[2], wordsLeft--) {
-    if (span[1] - span[0] < minLength) continue;
-    let token = s.slice(span[0], span[1]);
+  forEachWord(text, options, (lower, start, end) => {
+    let token = lower.slice(start, end);
     if (token.includes('’')) token = token.replace(/’/g, "'");
-    if (stopWords && stopWords.has(token)) continue;
-    tokens.push(token);
-  }
+    if (!stopWords || !stopWords.has(token)) tokens.push(token);
+  });
   return tokens;
 }
 
@@ -146,14 +158,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
  * and `maxWords` as `tokenize`; `options.stopWords` is ignored.
  */
 export function tokenizeToIds(text: string, vocabulary: Vocabulary, options: TokenizeOptions = {}): number[] {
-  const minLength = options.minLength ?? 2;
-  let wordsLeft = options.maxWords ?? Infinity;
   const ids: number[] = [];
-  const s = text.toLowerCase();
-  for (let at = 0; wordsLeft > 0 && scanWord(s, at); at = span[2], wordsLeft--) {
-    if (span[1] - span[0] < minLength) continue;
-    const id = vocabulary.internSpan(s, span[0], span[1], span[3]);
+  forEachWord(text, options, (lower, start, end, hash) => {
+    const id = vocabulary.internSpan(lower, start, end, hash);
     if (!vocabulary.isStopWord(id)) ids.push(id);
-  }
+  });
   return ids;
 }
