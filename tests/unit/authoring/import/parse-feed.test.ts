@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FeedError, parseFeedDate, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { parseFeedDate } from '../../../../src/lib/authoring/import/feed-fields.ts';
+import { FeedError, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 
