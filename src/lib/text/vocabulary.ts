@@ -1,6 +1,7 @@
 /** An interning dictionary from words to dense integer ids, and the word hash it is keyed by. */
 import { FNV_OFFSET_BASIS, fnv1aStep } from './hashing.ts';
 import { ENGLISH_STOP_WORDS } from './stop-words.ts';
+import { grown } from './typed-arrays.ts';
 
 export const APOSTROPHE = 0x27;
 export const CURLY_APOSTROPHE = 0x2019;
@@ -121,11 +122,4 @@ export class Vocabulary {
       if (old[i + 1] !== 0) this.place(old[i + 1] - 1, old[i]);
     }
   }
-}
-
-/** A copy of `array` with room for `length` elements. */
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, length: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(array);
-  return copy;
 }

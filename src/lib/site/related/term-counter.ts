@@ -1,3 +1,6 @@
+/** Counting terms per article for the related ranking: weighted term frequencies and document frequencies. */
+import { grown } from '../../text/typed-arrays.ts';
+
 /**
  * Weighted term frequencies of one article at a time, and document
  * frequencies of every term over all articles counted so far, in typed
@@ -62,10 +65,4 @@ export class TermCounter {
     this.#termIds = grown(this.#termIds, this.#termIds.length * 2);
     this.#frequencies = grown(this.#frequencies, this.#frequencies.length * 2);
   }
-}
-
-function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(array);
-  return copy;
 }
