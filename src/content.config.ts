@@ -11,7 +11,7 @@ export const collections = {
       base: pathToFileURL(`${settings.contentDir}/`),
       pattern: '**/*.{md,mdx}',
       generateId: ({ entry }) => entry,
-      // Raw bodies stay out of the data store (about 40% of it), which every build serialises and loads back as
+      // Raw bodies stay out of the data store (a large share of it), which every build serialises and loads back as
       // one module; the site index reads them from the files instead (src/site.ts).
       retainBody: false,
     }),

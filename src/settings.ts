@@ -27,8 +27,8 @@ export const settings = {
   outDir: folder(env.NEWSDESK_DIST, 'dist'),
   /** NEWSDESK_CACHE_DIR: Astro's cache, moved aside by builds that must not share it (tests, bench). */
   cacheDir: folder(env.NEWSDESK_CACHE_DIR, 'node_modules/.astro'),
-  /** NEWSDESK_TIMING: the build prints its phases as they happen (`npm run bench` reads them). */
-  timing: Boolean(env.NEWSDESK_TIMING),
+  /** NEWSDESK_TIMING: a file each build step appends its phase timings to, as JSON lines (`npm run bench` reads them). */
+  timingFile: env.NEWSDESK_TIMING || undefined,
   /** NO_COLOR: no colours in the build's output even on a terminal. */
   noColor: Boolean(env.NO_COLOR),
   /** Builds of one checkout take this lock in turn: they share its `.astro/` folder. */

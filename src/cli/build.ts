@@ -5,6 +5,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
+import { recordTiming } from '../io/build-timing.ts';
 import { startHeld, type Running, type Step } from '../io/held-step.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
@@ -31,17 +32,20 @@ function fail(step: string, status: number | null): never {
  * all the editor sees, as if nothing else had started. The index reports last, after Astro.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
+  const started = performance.now();
   const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
   const checking = start(check);
   const indexing = start(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = start(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
-  if (settings.timing) building.release();
+  const { timingFile } = settings;
+  if (timingFile) building.release();
   const stop = async (...steps: Running[]) => {
     for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
     await Promise.all(steps.map((step) => step.exited));
   };
   const checkStatus = await checking.exited;
+  recordTiming(timingFile, 'check', performance.now() - started);
   checking.release();
   if (checkStatus !== 0) {
     await stop(building, indexing);
@@ -53,9 +57,11 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
     await stop(indexing);
     fail('astro build', buildStatus);
   }
+  const astroEnded = performance.now();
   indexing.child.stdin?.end();
   indexing.release();
   const searchStatus = await indexing.exited;
+  recordTiming(timingFile, 'search-wait', performance.now() - astroEnded);
   if (searchStatus !== 0) fail('search indexing', searchStatus);
 }
 

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
 import { SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
+import { recordTiming } from '../io/build-timing.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { createPaths } from '../lib/site/paths.ts';
@@ -74,5 +75,6 @@ try {
   // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
   fail('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
 }
-// `npm run bench` reads this line for the search phase, which overlaps Astro's.
-console.log(`Search index: ${count} articles in ${Math.round(performance.now() - started)} ms`);
+const searchMs = performance.now() - started;
+console.log(`Search index: ${count} articles in ${Math.round(searchMs)} ms`);
+recordTiming(settings.timingFile, 'search', searchMs);

@@ -21,7 +21,6 @@ describe('settings', () => {
       outDir: join(projectRoot, 'dist'),
       cacheDir: join(projectRoot, 'node_modules/.astro'),
       buildLock: join(projectRoot, 'node_modules/.newsdesk-build.lock'),
-      timing: false,
       noColor: false,
     });
   });
@@ -35,7 +34,7 @@ describe('settings', () => {
       NEWSDESK_CONTENT_DIR: 'tests/fixtures/valid',
       NEWSDESK_DIST: '/srv/site',
       NEWSDESK_CACHE_DIR: 'cache',
-      NEWSDESK_TIMING: '1',
+      NEWSDESK_TIMING: '/tmp/timings.jsonl',
       NO_COLOR: '1',
     });
     expect(read).toMatchObject({
@@ -46,7 +45,7 @@ describe('settings', () => {
       contentDir: join(projectRoot, 'tests/fixtures/valid'),
       outDir: '/srv/site',
       cacheDir: join(projectRoot, 'cache'),
-      timing: true,
+      timingFile: '/tmp/timings.jsonl',
       noColor: true,
     });
   });

@@ -8,7 +8,8 @@ import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, typ
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
-import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates.ts';
+import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
+import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 
@@ -145,7 +146,7 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
 function withoutCode(body: string): string {
   const blank = (code: string) => code.replace(/[^\n]/g, ' ');
-  return body.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm, blank).replace(/`[^`\n]+`/g, blank);
+  return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank);
 }
 
 function resolveLocal(folder: string, path: string): string {

@@ -1,4 +1,5 @@
 /** Reading time from the raw Markdown, computed once per article per build. */
+import { replaceFencedCode } from '../text/code-fences.ts';
 
 const WORDS_PER_MINUTE = 230;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -16,8 +17,7 @@ const CJK_CHARS_PER_WORD = 2;
 const MAYBE_CJK = /[^\u0000-\u02ff\u2000-\u206f]/;
 
 export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
+  const text = replaceFencedCode(markdown, () => '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\]\([^)]*\)/g, '] ');
   if (!MAYBE_CJK.test(text)) return text.match(WORD)?.length ?? 0;

@@ -4,7 +4,7 @@ import { formatProblem } from '../checks/problems.ts';
 import { buildFacetIndex, facetKey, type FacetIndex } from './facets.ts';
 import { isPublished } from '../content/publish.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
-import { rankRelated } from './related/related.ts';
+import { rankRelated, type RelatedCandidate } from './related/related.ts';
 import { articleSlug } from '../content/slug.ts';
 
 /** The fields the index reads; Astro's entries carry more (image metadata), passed through untouched. */
@@ -93,6 +93,23 @@ export interface SiteIndexOptions {
 const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
   b.data.publishedAt.getTime() - a.data.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
+/** A published article as the related ranking sees it: the one mapping the build and `npm run bench` both rank. */
+export function relatedCandidate(source: {
+  slug: string;
+  body: string;
+  data: Pick<ArticleFields, 'title' | 'description' | 'tags' | 'publishedAt' | 'related'>;
+}): RelatedCandidate {
+  return {
+    slug: source.slug,
+    title: source.data.title,
+    description: source.data.description,
+    body: source.body,
+    tagKeys: [...new Set(source.data.tags.map(facetKey))],
+    publishedAt: source.data.publishedAt,
+    curated: source.data.related,
+  };
+}
+
 /** Throws ContentError when any article has an error-level problem, so no page is built from bad input. */
 export function buildSiteIndex<Data extends ArticleFields>(sources: readonly SourceArticle<Data>[], options: SiteIndexOptions): SiteIndex<Data> {
   const withSlugs = sources.map((source) => ({ ...source, slug: articleSlug(source.filePath, source.data.slug) }));
@@ -103,18 +120,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
   const published = withSlugs.filter((source) => isPublished(source.data, options.now)).sort(newestFirst);
   const tags = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.tags })), 'tag');
   const authors = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.authors })), 'author');
-  const related = rankRelated(
-    published.map((source) => ({
-      slug: source.slug,
-      title: source.data.title,
-      description: source.data.description,
-      body: source.body,
-      tagKeys: [...new Set(source.data.tags.map(facetKey))],
-      publishedAt: source.data.publishedAt,
-      curated: source.data.related,
-    })),
-    { limit: options.relatedLimit },
-  );
+  const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit });
 
   const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
     const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));

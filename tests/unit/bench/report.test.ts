@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhases } from '../../../src/lib/bench/phases.ts';
+import { parsePhases, type PhaseTiming } from '../../../src/lib/bench/phases.ts';
 import { formatDuration, formatSeconds, formatTable, median } from '../../../src/lib/bench/report.ts';
 import { formatBytes } from '../../../src/lib/text/format-bytes.ts';
 
@@ -36,31 +36,34 @@ describe('result tables', () => {
   });
 });
 
-describe('build phases from timestamped log lines', () => {
+describe('build phases from Astro’s timestamped log lines and the build’s own timings', () => {
   const line = (ms: number, text: string) => ({ ms, text });
   const log = [
-    line(1_100, '4,000 files checked, no problems (1020 ms)'),
     line(2_000, '12:00:01 [content] Syncing content'),
     line(5_000, '12:00:04 [content] Synced content'),
     line(5_500, '12:00:05 [build] Building static entrypoints...'),
     line(7_500, ' generating static routes '),
-    line(8_000, '[newsdesk] site index: 3871 articles in 900 ms after 400 ms loading the collection'),
     line(12_000, '12:00:12 ✓ Completed in 4.50s.'),
     line(12_100, '12:00:12 [build] Complete!'),
-    line(13_600, 'Search index: 3871 articles in 9731 ms'),
-    line(13_700, 'Site written to /tmp/x/dist'),
+  ];
+  const timings: PhaseTiming[] = [
+    { phase: 'check', ms: 1_100 },
+    { phase: 'collection-load', ms: 400 },
+    { phase: 'site-index', ms: 900 },
+    { phase: 'search', ms: 9_731 },
+    { phase: 'search-wait', ms: 1_600 },
   ];
 
   it('splits the build into check, sync, bundle, collection load, site index, render, and search with the wait for it after Astro', () => {
-    expect(parsePhases(log)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, load: 400, index: 900, render: 3_200, search: 9_731, searchWait: 1_600, indexBuilds: 1 });
+    expect(parsePhases(log, timings)).toEqual({ check: 1_100, sync: 3_000, bundle: 2_000, load: 400, index: 900, render: 3_200, search: 9_731, searchWait: 1_600, indexBuilds: 1 });
   });
 
   it('counts every site index build, so a per-page rebuild would show', () => {
-    const twice = [...log.slice(0, 6), line(9_000, '[newsdesk] site index: 3871 articles in 900 ms after 10 ms loading the collection'), ...log.slice(6)];
-    expect(parsePhases(twice).indexBuilds).toBe(2);
+    const twice: PhaseTiming[] = [...timings, { phase: 'collection-load', ms: 10 }, { phase: 'site-index', ms: 900 }];
+    expect(parsePhases(log, twice).indexBuilds).toBe(2);
   });
 
   it('leaves out phases whose lines are missing', () => {
-    expect(parsePhases([line(10, 'something else')])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, load: undefined, index: undefined, render: undefined, search: undefined, searchWait: undefined });
+    expect(parsePhases([line(10, 'something else')], [])).toEqual({ indexBuilds: 0, check: undefined, sync: undefined, bundle: undefined, load: undefined, index: undefined, render: undefined, search: undefined, searchWait: undefined });
   });
 });

@@ -20,6 +20,10 @@ describe('counting words', () => {
     expect(countWords('Before\n\n```js\nconst a = 1; const b = 2;\n```\n\n<div class="x">After</div>')).toBe(2);
   });
 
+  it('ignores code fenced with tildes too', () => {
+    expect(countWords('Before\n\n~~~bash\nkubectl get pods --all-namespaces\n~~~\n\nAfter')).toBe(2);
+  });
+
   it('counts CJK text, which has no spaces, at two characters per word', () => {
     expect(countWords('日本語の文章です')).toBe(4); // 8 characters
     // 20 characters, the long-vowel mark ー included; the brackets are punctuation.

@@ -1,14 +1,11 @@
 /**
  * Feed text → one normalised shape for RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.x.
  * Parsing is feedsmith's; this module checks the document is safe and well-formed first, then maps each
- * format's fields (namespaces included) onto `FeedEntry`. Text fields stay HTML here; html.ts cleans them.
+ * format's fields (namespaces included) onto `FeedEntry` (map-feeds.ts). Text fields stay HTML here; html.ts cleans them.
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
-import type { AtomFeed } from 'feedsmith';
-import { firstDate } from './feed-dates.ts';
-import { htmlToText, looksLikeHtml } from './html.ts';
-import { resolveWebUrl } from './urls.ts';
+import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
@@ -126,9 +123,6 @@ function rejectEntityDeclarations(document: string): void {
   }
 }
 
-type FeedsmithResult = ReturnType<typeof parseWithFeedsmith>;
-type FeedOf<Format extends FeedsmithResult['format']> = Extract<FeedsmithResult, { format: Format }>['feed'];
-
 function runFeedsmith(document: string): FeedsmithResult {
   try {
     return parseWithFeedsmith(document);
@@ -138,153 +132,4 @@ function runFeedsmith(document: string): FeedsmithResult {
     const cause = (error as Error & { cause?: Error }).cause;
     throw new FeedError('malformed', `the feed could not be read: ${cause?.message ?? (error as Error).message}`);
   }
-}
-
-/** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */
-function plain(value: string | undefined): string {
-  if (!value) return '';
-  return (looksLikeHtml(value) ? htmlToText(value) : value).replace(/\s+/g, ' ').trim();
-}
-
-/** Plain text as HTML, so every body goes through the same converter. */
-function textAsHtml(text: string | undefined): string | undefined {
-  if (!text?.trim()) return undefined;
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped
-    .split(/\n\s*\n/)
-    .map((paragraph) => `<p>${paragraph.trim()}</p>`)
-    .join('\n');
-}
-
-function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const name of names) {
-    const text = plain(name);
-    if (!text || seen.has(text.toLowerCase())) continue;
-    seen.add(text.toLowerCase());
-    result.push(text);
-  }
-  return result;
-}
-
-/** RSS authors are often only an e-mail address; its local part is not a byline. */
-function personName(person: { name?: string; email?: string } | undefined): string | undefined {
-  return person?.name;
-}
-
-function link(href: string | undefined, base: string | undefined): string | undefined {
-  return resolveWebUrl(href, base) ?? undefined;
-}
-
-function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
-  const homeUrl = link(feed.link, options.baseUrl);
-  const base = options.baseUrl ?? homeUrl;
-  return {
-    format: 'rss',
-    title: plain(feed.title) || undefined,
-    homeUrl,
-    publishedAt: firstDate(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0], feed.atom?.updated),
-    entries: (feed.items ?? []).map((item) => {
-      const guid = item.guid?.value;
-      const permalink = item.guid?.isPermaLink === false ? undefined : guid;
-      return {
-        title: plain(item.title ?? item.dc?.titles?.[0]),
-        link: link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink),
-        guid,
-        summaryHtml: item.description,
-        contentHtml: item.content?.encoded,
-        publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
-        authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name)]),
-        categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
-      };
-    }),
-  };
-}
-
-function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
-  const homeUrl = link(feed.link, options.baseUrl);
-  const base = options.baseUrl ?? homeUrl;
-  return {
-    format: 'rdf',
-    title: plain(feed.title) || undefined,
-    homeUrl,
-    publishedAt: firstDate(feed.dc?.dates?.[0]),
-    entries: (feed.items ?? []).map((item) => ({
-      title: plain(item.title),
-      link: link(item.link, base) ?? resolveWebUrl(item.rdf?.about),
-      guid: item.rdf?.about,
-      summaryHtml: item.description,
-      contentHtml: item.content?.encoded,
-      publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
-      authors: uniqueNames(item.dc?.creators ?? []),
-      categories: uniqueNames(item.dc?.subjects ?? []),
-    })),
-  };
-}
-
-/** Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. */
-function atomText(text: AtomFeed.Text | undefined): string {
-  if (!text?.value) return '';
-  return (text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : text.value).replace(/\s+/g, ' ').trim();
-}
-
-function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {
-  if (!text?.value) return undefined;
-  return text.type === 'html' || text.type === 'xhtml' || text.type?.includes('html') ? text.value : textAsHtml(text.value);
-}
-
-function atomAlternate(links: FeedOf<'atom'>['links'] | undefined, base: string | undefined): string | undefined {
-  const alternate = links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate');
-  return link(alternate?.href, base);
-}
-
-function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed {
-  const homeUrl = atomAlternate(feed.links, options.baseUrl);
-  const selfUrl = link(feed.links?.find((candidate) => candidate.rel === 'self')?.href, options.baseUrl);
-  const base = options.baseUrl ?? homeUrl ?? selfUrl;
-  const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
-  return {
-    format: 'atom',
-    title: atomText(feed.title) || undefined,
-    homeUrl,
-    publishedAt: firstDate(feed.updated),
-    entries: (feed.entries ?? []).map((entry) => {
-      const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
-      return {
-        title: atomText(entry.title),
-        link: atomAlternate(entry.links, base) ?? resolveWebUrl(entry.id),
-        guid: entry.id,
-        summaryHtml: atomHtml(entry.summary),
-        contentHtml: entry.content?.src ? undefined : atomHtml(entry.content),
-        publishedAt: firstDate(entry.published, entry.updated),
-        authors: authors.length ? authors : feedAuthors,
-        categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
-      };
-    }),
-  };
-}
-
-function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed {
-  const homeUrl = link(feed.home_page_url, options.baseUrl);
-  const base = options.baseUrl ?? homeUrl ?? link(feed.feed_url, undefined);
-  const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
-  return {
-    format: 'json',
-    title: plain(feed.title) || undefined,
-    homeUrl,
-    entries: (feed.items ?? []).map((item) => {
-      const authors = uniqueNames((item.authors ?? []).map((author) => author.name));
-      return {
-        title: plain(item.title),
-        link: link(item.url, base) ?? link(item.external_url, base),
-        guid: item.id,
-        summaryHtml: textAsHtml(item.summary),
-        contentHtml: item.content_html ?? textAsHtml(item.content_text),
-        publishedAt: firstDate(item.date_published, item.date_modified),
-        authors: authors.length ? authors : feedAuthors,
-        categories: uniqueNames(item.tags ?? []),
-      };
-    }),
-  };
 }

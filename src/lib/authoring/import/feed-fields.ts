@@ -1,0 +1,35 @@
+/** Reading single fields of a feed: one-line text, text as HTML, names and links (dates: feed-dates.ts). */
+import { htmlToText, looksLikeHtml } from './html.ts';
+import { resolveWebUrl } from './urls.ts';
+
+/** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */
+export function plain(value: string | undefined): string {
+  if (!value) return '';
+  return (looksLikeHtml(value) ? htmlToText(value) : value).replace(/\s+/g, ' ').trim();
+}
+
+/** Plain text as HTML, so every body goes through the same converter. */
+export function textAsHtml(text: string | undefined): string | undefined {
+  if (!text?.trim()) return undefined;
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p>${paragraph.trim()}</p>`)
+    .join('\n');
+}
+
+export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const name of names) {
+    const text = plain(name);
+    if (!text || seen.has(text.toLowerCase())) continue;
+    seen.add(text.toLowerCase());
+    result.push(text);
+  }
+  return result;
+}
+
+export function link(href: string | undefined, base: string | undefined): string | undefined {
+  return resolveWebUrl(href, base) ?? undefined;
+}

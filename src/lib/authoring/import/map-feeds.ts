@@ -1,0 +1,128 @@
+/** Each feed format's fields (namespaces included) onto the one `ParsedFeed` shape. */
+import type { AtomFeed, parseFeed as parseWithFeedsmith } from 'feedsmith';
+import { firstDate } from './feed-dates.ts';
+import { link, plain, textAsHtml, uniqueNames } from './feed-fields.ts';
+import { htmlToText } from './html.ts';
+import type { ParsedFeed, ParseOptions } from './parse-feed.ts';
+import { resolveWebUrl } from './urls.ts';
+
+/** What feedsmith returns, for each of the formats it detects. */
+export type FeedsmithResult = ReturnType<typeof parseWithFeedsmith>;
+type FeedOf<Format extends FeedsmithResult['format']> = Extract<FeedsmithResult, { format: Format }>['feed'];
+
+/** RSS authors are often only an e-mail address; its local part is not a byline. */
+function personName(person: { name?: string; email?: string } | undefined): string | undefined {
+  return person?.name;
+}
+
+/** An RSS or RDF channel's format, title and home page, and the base its item links resolve against. */
+function channel(format: 'rss' | 'rdf', feed: { link?: string; title?: string }, options: ParseOptions) {
+  const homeUrl = link(feed.link, options.baseUrl);
+  return { base: options.baseUrl ?? homeUrl, header: { format, title: plain(feed.title) || undefined, homeUrl } };
+}
+
+export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
+  const { base, header } = channel('rss', feed, options);
+  return {
+    ...header,
+    publishedAt: firstDate(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0], feed.atom?.updated),
+    entries: (feed.items ?? []).map((item) => {
+      const guid = item.guid?.value;
+      const permalink = item.guid?.isPermaLink === false ? undefined : guid;
+      return {
+        title: plain(item.title ?? item.dc?.titles?.[0]),
+        link: link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink),
+        guid,
+        summaryHtml: item.description,
+        contentHtml: item.content?.encoded,
+        publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
+        authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name)]),
+        categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
+      };
+    }),
+  };
+}
+
+export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
+  const { base, header } = channel('rdf', feed, options);
+  return {
+    ...header,
+    publishedAt: firstDate(feed.dc?.dates?.[0]),
+    entries: (feed.items ?? []).map((item) => ({
+      title: plain(item.title),
+      link: link(item.link, base) ?? resolveWebUrl(item.rdf?.about),
+      guid: item.rdf?.about,
+      summaryHtml: item.description,
+      contentHtml: item.content?.encoded,
+      publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
+      authors: uniqueNames(item.dc?.creators ?? []),
+      categories: uniqueNames(item.dc?.subjects ?? []),
+    })),
+  };
+}
+
+/** Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. */
+function atomText(text: AtomFeed.Text | undefined): string {
+  if (!text?.value) return '';
+  return (text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : text.value).replace(/\s+/g, ' ').trim();
+}
+
+function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {
+  if (!text?.value) return undefined;
+  return text.type === 'html' || text.type === 'xhtml' || text.type?.includes('html') ? text.value : textAsHtml(text.value);
+}
+
+function atomAlternate(links: FeedOf<'atom'>['links'] | undefined, base: string | undefined): string | undefined {
+  const alternate = links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate');
+  return link(alternate?.href, base);
+}
+
+export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed {
+  const homeUrl = atomAlternate(feed.links, options.baseUrl);
+  const selfUrl = link(feed.links?.find((candidate) => candidate.rel === 'self')?.href, options.baseUrl);
+  const base = options.baseUrl ?? homeUrl ?? selfUrl;
+  const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
+  return {
+    format: 'atom',
+    title: atomText(feed.title) || undefined,
+    homeUrl,
+    publishedAt: firstDate(feed.updated),
+    entries: (feed.entries ?? []).map((entry) => {
+      const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
+      return {
+        title: atomText(entry.title),
+        link: atomAlternate(entry.links, base) ?? resolveWebUrl(entry.id),
+        guid: entry.id,
+        summaryHtml: atomHtml(entry.summary),
+        contentHtml: entry.content?.src ? undefined : atomHtml(entry.content),
+        publishedAt: firstDate(entry.published, entry.updated),
+        authors: authors.length ? authors : feedAuthors,
+        categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
+      };
+    }),
+  };
+}
+
+export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed {
+  const homeUrl = link(feed.home_page_url, options.baseUrl);
+  const base = options.baseUrl ?? homeUrl ?? link(feed.feed_url, undefined);
+  const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
+  return {
+    format: 'json',
+    title: plain(feed.title) || undefined,
+    homeUrl,
+    entries: (feed.items ?? []).map((item) => {
+      const authors = uniqueNames((item.authors ?? []).map((author) => author.name));
+      return {
+        title: plain(item.title),
+        link: link(item.url, base) ?? link(item.external_url, base),
+        guid: item.id,
+        summaryHtml: textAsHtml(item.summary),
+        contentHtml: item.content_html ?? textAsHtml(item.content_text),
+        publishedAt: firstDate(item.date_published, item.date_modified),
+        authors: authors.length ? authors : feedAuthors,
+        categories: uniqueNames(item.tags ?? []),
+      };
+    }),
+  };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { BENCH_USAGE, parseBenchOptions } from '../../../src/lib/bench/bench-options.ts';
+
+describe('npm run bench arguments', () => {
+  it('defaults to one cold run of 1,000 and 4,000 articles with everything measured', () => {
+    expect(parseBenchOptions([])).toEqual({
+      sizes: [1000, 4000], runs: 1, seed: 1, skipBaseline: false, skipWarm: false, skipExtras: false, keep: false, cpuProf: false, json: undefined,
+    });
+  });
+
+  it('reads sizes with underscores and spaces, and every switch', () => {
+    const options = parseBenchOptions(['--articles', '1_000, 10_000', '--runs', '3', '--skip-warm', '--skip-extras', '--json', 'out.json']);
+    expect(options).toMatchObject({ sizes: [1000, 10000], runs: 3, skipWarm: true, skipExtras: true, skipBaseline: false, json: 'out.json' });
+  });
+
+  it('refuses sizes and run counts that are not positive whole numbers, with the usage line', () => {
+    for (const args of [['--articles', '0'], ['--articles', '1e3x'], ['--runs', '0'], ['--runs', '1.5']]) {
+      expect(() => parseBenchOptions(args)).toThrow(BENCH_USAGE);
+    }
+  });
+});
