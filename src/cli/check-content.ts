@@ -2,7 +2,7 @@
  * `npm run check:content [-- paths…] [--json] [--dir folder] [--skip-near-duplicates]`: validates articles without starting Astro.
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkArticles } from '../lib/checks/check-content.ts';
@@ -91,7 +91,7 @@ for (const run of runs) {
   const files = [...new Set([...listArticleFiles(run.folder), ...run.extraFiles])];
   const sources = files.map((file) => readArticleSource(file, display(file)));
   const only = run.only && new Set([...run.only].map(display));
-  const result = checkArticles(sources, { now, fileExists: existsSync, only, nearDuplicates: !args.values['skip-near-duplicates'] });
+  const result = checkArticles(sources, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'] });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

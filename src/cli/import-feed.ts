@@ -3,7 +3,7 @@
  * articles under <content>/imported/, skipping coverage the site already has.
  * Exit code 1 when the feed itself cannot be fetched or read (nothing is written then), 2 on misuse.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkArticles } from '../lib/checks/check-content.ts';
@@ -134,7 +134,7 @@ function gateThroughChecker(decisions: ImportDecision[], existingSources: Articl
   if (!drafts.length) return;
   const encoder = new TextEncoder();
   const draftSources = drafts.map((draft) => ({ file: draft.file, absolutePath: resolve(cwd, draft.file), bytes: encoder.encode(draft.contents) }));
-  const { problems } = checkArticles([...existingSources, ...draftSources], { now, fileExists: existsSync, only: new Set(drafts.map((draft) => draft.file)), nearDuplicates: false });
+  const { problems } = checkArticles([...existingSources, ...draftSources], { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only: new Set(drafts.map((draft) => draft.file)), nearDuplicates: false });
   decisions.forEach((decision, position) => {
     if (decision.kind !== 'import') return;
     const errors = problems.filter((problem) => problem.file === decision.file && problem.severity === 'error');

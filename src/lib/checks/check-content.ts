@@ -10,11 +10,14 @@ import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
 import { articleSlug } from '../content/slug.ts';
+import { isImagePath, isSvgPath, svgActiveContent } from './bundled-files.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
   now: Date;
   fileExists: (absolutePath: string) => boolean;
+  /** Reads a file an article brings along (SVGs are checked for active content). */
+  readFile: (absolutePath: string) => Uint8Array;
   /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
   only?: ReadonlySet<string>;
   /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
@@ -61,7 +64,7 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
       checked.push(placeholder(article.file, articleSlug(article.file, typeof slugValue === 'string' && SLUG_PATTERN.test(slugValue) ? slugValue : undefined)));
       continue;
     }
-    problems.push(...articleProblems(article, result.data, options.fileExists));
+    problems.push(...articleProblems(article, result.data, options));
     checked.push({ file: article.file, slug: articleSlug(article.file, result.data.slug), data: result.data });
   }
 
@@ -86,7 +89,7 @@ function placeholder(file: string, slug: string): CheckedArticle {
 }
 
 /** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: (path: string) => boolean): Problem[] {
+function articleProblems(article: ParsedArticle, data: ArticleData, { fileExists, readFile }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   if (TODO_DEK.test(data.description)) {
@@ -102,6 +105,11 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
 
   const folder = dirname(article.absolutePath);
   const src = data.image?.src;
+  const bundled = (target: string, at: Pick<Problem, 'line' | 'field'>) => {
+    const problem = bundledFileProblem(resolveLocal(folder, target), target, readFile);
+    if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
+  };
+  if (typeof src === 'string' && !HAS_SCHEME.test(src) && fileExists(resolveLocal(folder, src))) bundled(src, { line: line('image.src'), field: 'image.src' });
   if (typeof src === 'string' && !HAS_SCHEME.test(src) && !fileExists(resolveLocal(folder, src))) {
     problems.push({
       file: article.file,
@@ -130,7 +138,10 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
     for (const match of withoutCode(article.body).matchAll(MARKDOWN_IMAGE)) {
       const target = (match[1] ?? match[2])!;
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
-      if (fileExists(resolveLocal(folder, target))) continue;
+      if (fileExists(resolveLocal(folder, target))) {
+        bundled(target, { line: article.bodyLine + countNewlines(article.body, match.index) });
+        continue;
+      }
       problems.push({
         file: article.file,
         line: article.bodyLine + countNewlines(article.body, match.index),
@@ -141,6 +152,20 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
     }
   }
   return problems;
+}
+
+/** A local file referenced as an image that is not one, or an SVG that could run code when opened on its own. */
+function bundledFileProblem(absolutePath: string, target: string, readFile: CheckOptions['readFile']): Pick<Problem, 'message' | 'hint'> | undefined {
+  if (!isImagePath(target)) {
+    return { message: `"${target}" is not an image`, hint: 'only image files (jpg, png, gif, webp, avif, svg) can be shown in an article; link to documents instead' };
+  }
+  if (!isSvgPath(target)) return undefined;
+  const active = svgActiveContent(new TextDecoder().decode(readFile(absolutePath)));
+  if (!active.length) return undefined;
+  return {
+    message: `the SVG "${target}" contains active content (${active.join(', ')}); it would run on the site when opened`,
+    hint: 'export the image again without scripts, event handlers or links (or as PNG)',
+  };
 }
 
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
