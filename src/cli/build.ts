@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { formatBytes } from '../lib/bench/report.ts';
 import { listArticleFiles } from '../lib/content/content-files.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
@@ -114,6 +115,19 @@ try {
   process.exit(2);
 }
 
+// The staging and search folders beside the output belong to whichever build holds its lock; a second build waits.
+let releaseOutput: () => Promise<void>;
+try {
+  releaseOutput = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
+} catch (error) {
+  console.error(error instanceof FolderBusyError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
+  process.exit(2);
+}
+// A build stopped between the two renames of the swap below left the last good site only in dist.previous.
+if (!existsSync(outDir) && existsSync(previous)) {
+  renameSync(previous, outDir);
+  console.log(`Restored ${outDir} from ${previous}: the last build was stopped while swapping it in.`);
+}
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchIndex, { recursive: true, force: true });
 const node = process.execPath;
@@ -128,9 +142,12 @@ await buildSite(
   searchTiming,
 );
 renameSync(searchIndex, join(staging, 'pagefind'));
+// Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
+rmSync(join(staging, '.prerender'), { recursive: true, force: true });
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
+await releaseOutput();
 console.log(`Site written to ${outDir}`);

@@ -13,7 +13,8 @@ import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDoc
 import { FeedError, parseFeedText, type FeedFormat, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport, type ImportDecision } from '../lib/authoring/import/plan-import.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
-import { writeNewFile } from '../io/write-file.ts';
+import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
+import { removeLeftoverTemporaries, writeNewFile } from '../io/write-file.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
 
@@ -91,38 +92,52 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const existingSources = listArticleFiles(contentDir).map((file) => readArticleSource(file, display(file)));
-  const existing = toExistingArticles(existingSources);
-  // Any file already in the import folder keeps its name, whatever slug its front matter claims.
-  const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];
-  const now = new Date();
-  const decisions = planImport(feed, existing, {
-    sourceName: values['source-name'],
-    extraTags: parseTagList(values.tags),
-    limit,
-    allowSimilar: values['allow-similar'],
-    folder: display(importDir),
-    now,
-  }, takenNames);
+  // Two imports at once would each miss the other's new drafts and write the same story twice.
+  let releaseContent: () => Promise<void>;
+  try {
+    releaseContent = await lockFolder(contentDir, { what: `the content folder ${display(contentDir)}`, onWait: (message) => console.error(message) });
+  } catch (error) {
+    if (!(error instanceof FolderBusyError)) throw error;
+    console.error(`Import failed: ${error.message}\nNothing was written.`);
+    return 1;
+  }
+  try {
+    for (const name of await removeLeftoverTemporaries(importDir)) console.error(`Removed ${display(resolve(importDir, name))}, left by an import that was stopped.`);
+    const existingSources = listArticleFiles(contentDir).map((file) => readArticleSource(file, display(file)));
+    const existing = toExistingArticles(existingSources);
+    // Any file already in the import folder keeps its name, whatever slug its front matter claims.
+    const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];
+    const now = new Date();
+    const decisions = planImport(feed, existing, {
+      sourceName: values['source-name'],
+      extraTags: parseTagList(values.tags),
+      limit,
+      allowSimilar: values['allow-similar'],
+      folder: display(importDir),
+      now,
+    }, takenNames);
 
-  gateThroughChecker(decisions, existingSources, cwd, now);
+    gateThroughChecker(decisions, existingSources, cwd, now);
 
-  let writeFailed = false;
-  if (!values['dry-run']) {
-    for (const [position, decision] of decisions.entries()) {
-      if (decision.kind !== 'import') continue;
-      try {
-        await writeNewFile(resolve(cwd, decision.file), decision.contents);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') writeFailed = true;
-        decisions[position] = { kind: 'rejected', title: decision.title, reason: code === 'EEXIST' ? `${decision.file} appeared while importing; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}` };
+    let writeFailed = false;
+    if (!values['dry-run']) {
+      for (const [position, decision] of decisions.entries()) {
+        if (decision.kind !== 'import') continue;
+        try {
+          await writeNewFile(resolve(cwd, decision.file), decision.contents);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EEXIST') writeFailed = true;
+          decisions[position] = { kind: 'rejected', title: decision.title, reason: code === 'EEXIST' ? `${decision.file} appeared while importing; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}` };
+        }
       }
     }
-  }
 
-  printSummary(decisions, feed, document.url ?? display(resolve(cwd, input)), values['dry-run']);
-  return writeFailed ? 1 : 0;
+    printSummary(decisions, feed, document.url ?? display(resolve(cwd, input)), values['dry-run']);
+    return writeFailed ? 1 : 0;
+  } finally {
+    await releaseContent();
+  }
 }
 
 /**

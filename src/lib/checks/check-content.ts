@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
+import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { parseArticle, type ArticleSource, type ParsedArticle } from '../content/content-files.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates.ts';
@@ -68,7 +69,7 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
     checked.push({ file: article.file, slug: articleSlug(article.file, result.data.slug), data: result.data });
   }
 
-  for (const problem of crossArticleProblems(checked, options.now)) {
+  for (const problem of [...crossArticleProblems(checked, options.now), ...duplicateSourceProblems(checked)]) {
     const lines = linesByFile.get(problem.file);
     problems.push(problem.field && lines ? { ...problem, line: lineOfField(lines, problem.field) } : problem);
   }
