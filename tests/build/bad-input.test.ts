@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -68,6 +68,7 @@ describe('a good build, then failed builds into the same folder', () => {
   beforeAll(async () => {
     const corpus = tempCorpus();
     writeLongArticle(corpus.dir, 5);
+    cpSync(join(projectRoot, 'tests/fixtures/hostile/layout-escape.md'), join(corpus.dir, 'layout-escape.md'));
     const build = await intoDist(corpus.dir);
     expect(build.exitCode, build.stdout + build.stderr).toBe(0);
     before = snapshot(dist);
@@ -99,6 +100,17 @@ describe('a good build, then failed builds into the same folder', () => {
       ['bad link', null, null],
     ]);
     expect(prose.querySelector('h2')?.getAttribute('id')).toBe('where-the-numbers-come-from');
+  });
+
+  it('keeps raw HTML that closes the page\'s containers inside the article: one main, one h1, no second header', () => {
+    const article = page('articles/layout-escape');
+    expect(article.querySelectorAll('main')).toHaveLength(1);
+    expect(article.querySelectorAll('h1').map((heading) => heading.text)).toEqual(["Quarterly results, as a vendor's page had them"]);
+    const signIn = article.querySelectorAll('a').filter((link) => link.text === 'Sign in');
+    expect(signIn).toHaveLength(1);
+    expect(signIn[0]!.closest('main article .prose')).not.toBeNull();
+    expect(article.querySelector('main article .prose b')?.text).toContain('bold and never closed.');
+    expect(article.querySelector('footer b')).toBeNull();
   });
 
   it('marks external links in MDX articles too', () => {
