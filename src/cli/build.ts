@@ -18,6 +18,8 @@ const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
 /** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
 const BACKGROUND_PRIORITY = 10;
+/** How long a step may take to stop when asked before it is killed. */
+const STOP_GRACE_MS = 2_000;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
 
 function fail(step: string, status: number | null): never {
@@ -81,7 +83,11 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   if (process.env.NEWSDESK_TIMING) building.release();
   const stop = async (...steps: Running[]) => {
     for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
+    // A step busy in one long computation (Astro expanding front matter the check refused) never gets to its
+    // SIGTERM handler: it is killed outright after a grace period.
+    const kill = setTimeout(() => steps.forEach((step) => step.child.exitCode === null && step.child.kill('SIGKILL')), STOP_GRACE_MS);
     await Promise.all(steps.map((step) => step.exited));
+    clearTimeout(kill);
   };
   const checkStatus = await checking.exited;
   checking.release();

@@ -57,6 +57,17 @@ describe('each kind of bad input fails the build, naming the file and the field,
   }
 });
 
+describe('a YAML alias bomb (1 KB standing for a billion values)', () => {
+  it('stops the build within seconds, Astro included', async () => {
+    const corpus = tempCorpus('alias-bomb');
+    const started = performance.now();
+    const build = await buildSite({ contentDir: corpus.dir });
+    cleanups.push(build.cleanup);
+    expect(build.exitCode).not.toBe(0);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});
+
 describe('a good build, then failed builds into the same folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
   const dist = join(root, 'dist');

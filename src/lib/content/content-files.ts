@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { fieldLines } from './front-matter-lines.ts';
+import { frontMatterLimitProblem } from './front-matter-limits.ts';
 import type { Problem } from '../checks/problems.ts';
 
 export interface ArticleSource {
@@ -106,6 +107,9 @@ export function parseArticle(source: ArticleSource): ParseResult {
   if (!/\r?\n---/.test(rest.slice(3))) {
     return fail(file, opening, 'the front matter is never closed', 'add a line with just --- after the last field');
   }
+
+  const limit = frontMatterLimitProblem(rest.slice(rest.indexOf('\n') + 1, 3 + /\r?\n---/.exec(rest.slice(3))!.index));
+  if (limit) return { ok: false, problem: { file, line: opening + limit.line, field: limit.field, severity: 'error', message: limit.message, hint: limit.hint } };
 
   let parsed: { data: unknown; content: string; matter?: string };
   try {

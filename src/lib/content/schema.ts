@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
+import { quoteValue } from './quote-value.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -50,7 +51,7 @@ const dateField = z.unknown().transform((value, ctx): Date => {
         ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
         : value === null || value === ''
           ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
-          : `${JSON.stringify(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
+          : `${quoteValue(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
   });
   return z.NEVER;
 });
@@ -68,7 +69,7 @@ const webUrl = z
   .string({ error: (issue) => (issue.input === undefined ? 'is missing; add a web address such as https://example.com/story' : 'must be a web address; write one such as https://example.com/story') })
   .trim()
   .refine((value) => isWebUrl(value), {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a web address; use a full http:// or https:// URL`,
+    error: (issue) => `${quoteValue(issue.input)} is not a web address; use a full http:// or https:// URL`,
   });
 
 const requiredText = (what: string) =>
@@ -92,10 +93,10 @@ const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
 
 const slugField = z
-  .string({ error: (issue) => `${JSON.stringify(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
+  .string({ error: (issue) => `${quoteValue(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
   .trim()
   .refine((value) => SLUG_PATTERN.test(value), {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
+    error: (issue) => `${quoteValue(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
   });
 
 // Every field except the image's local-path check is built once, at module load: Astro calls the schema factory
@@ -134,7 +135,7 @@ const fields = {
   /** Editor-curated "Explore more" slugs, shown first in this order. */
   related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
   /** Drafts are never published. */
-  draft: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
+  draft: z.boolean({ error: (issue) => `${quoteValue(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
   /** Overrides the slug taken from the file name. */
   slug: slugField.optional(),
 };
@@ -162,7 +163,7 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
           .strictObject({
             src: z.union([remoteImage, imageSource()], {
               error: (issue) =>
-                `${issue.input === undefined ? 'is missing' : `${JSON.stringify(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
+                `${issue.input === undefined ? 'is missing' : `${quoteValue(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
             }),
             alt: imageAlt,
           }, {
