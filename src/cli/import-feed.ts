@@ -104,6 +104,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     for (const name of await removeLeftoverTemporaries(importDir)) console.error(`Removed ${display(resolve(importDir, name))}, left by an import that was stopped.`);
     const existingSources = listArticleFiles(contentDir).map((file) => readArticleSource(file, display(file)));
+    for (const source of existingSources) {
+      if (source.unreadable) console.error(`Warning: ${source.file} cannot be read (${source.unreadable}), so an item it covers may be imported again.`);
+    }
     const existing = toExistingArticles(existingSources);
     // Any file already in the import folder keeps its name, whatever slug its front matter claims.
     const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];

@@ -16,6 +16,8 @@ export interface ArticleSource {
   /** Where the file is, for resolving images next to it. */
   absolutePath: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (`EACCES`…), when it could not: the checker names it instead of a stack. */
+  unreadable?: string;
 }
 
 export interface ParsedArticle {
@@ -50,7 +52,20 @@ export function listArticleFiles(dir: string): string[] {
 }
 
 export function readArticleSource(absolutePath: string, file: string): ArticleSource {
-  return { file, absolutePath, bytes: readFileSync(absolutePath) };
+  try {
+    return { file, absolutePath, bytes: readFileSync(absolutePath) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    return { file, absolutePath, bytes: new Uint8Array(), unreadable: code };
+  }
+}
+
+/** What an editor can do about a file the system would not let us read. */
+function unreadableProblem(file: string, code: string): ParseResult {
+  return code === 'EACCES' || code === 'EPERM'
+    ? fail(file, undefined, 'the file cannot be read (permission denied)', 'give the account that runs the build read access to it, e.g. chmod a+r')
+    : fail(file, undefined, `the file cannot be read (${code})`, 'check that it is a regular file that exists and can be opened');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -80,6 +95,7 @@ function fail(file: string, line: number | undefined, message: string, hint: str
 /** Decodes and splits one file; anything that stops the schema from even seeing fields is the one problem reported. */
 export function parseArticle(source: ArticleSource): ParseResult {
   const { file, absolutePath, bytes } = source;
+  if (source.unreadable) return unreadableProblem(file, source.unreadable);
   if (bytes.length === 0) return fail(file, undefined, 'the file is empty', 'start it with front matter between --- lines, e.g. run npm run new -- "Headline" --tags AI');
 
   let text: string;

@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
 import { quoteValue } from './quote-value.ts';
+import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -81,6 +82,12 @@ const requiredText = (what: string) =>
     .trim()
     .min(1, { error: `is empty; write ${what}` });
 
+/** A limit from field-limits.ts as a refinement: its message, when there is one, is the issue. */
+const within = (tooLong: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
+  const message = tooLong(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
+
 /** A YAML key with nothing after it (`tags:`) is null: say "empty", not "not a list". */
 const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
   z.array(item, { error: (issue) => (issue.input === null ? `is empty; write ${example} or remove the line` : `must be a list; write ${example}`) });
@@ -97,24 +104,25 @@ const slugField = z
   .trim()
   .refine((value) => SLUG_PATTERN.test(value), {
     error: (issue) => `${quoteValue(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
-  });
+  })
+  .superRefine(within(slugTooLong));
 
 // Every field except the image's local-path check is built once, at module load: Astro calls the schema factory
 // for every entry (to bind image() to the entry's file), and constructing zod schemas costs far more than parsing.
 const fields = {
   /** The headline. */
-  title: requiredText('the headline readers see'),
+  title: requiredText('the headline readers see').superRefine(within((title) => textTooLong(title, MAX_TITLE_CHARACTERS))),
   /** The dek: one or two sentences used under the headline, in teasers, feeds and meta descriptions. */
-  description: requiredText('a one- or two-sentence summary (the dek)'),
+  description: requiredText('a one- or two-sentence summary (the dek)').superRefine(within((dek) => textTooLong(dek, MAX_DESCRIPTION_CHARACTERS))),
   /** When the article is published; a future instant schedules it. */
   publishedAt: dateField,
   /** When the article was last meaningfully changed; never before publishedAt. */
   updatedAt: dateField.optional(),
   /** Bylines, in display order. */
-  authors: listOf(requiredText('an author name'), 'authors: ["Mariko Tanaka"]').default([]),
+  authors: listOf(requiredText('an author name').superRefine(within(nameTooLong)), 'authors: ["Mariko Tanaka"]').default([]),
   /** Topics; case-insensitive, at least one. */
   tags: z
-    .array(requiredText('a tag name'), {
+    .array(requiredText('a tag name').superRefine(within(nameTooLong)), {
       error: (issue) =>
         issue.input === undefined
           ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
@@ -140,7 +148,7 @@ const fields = {
   slug: slugField.optional(),
 };
 const remoteImage = z.string().trim().refine((value) => isWebUrl(value, ['https:']));
-const imageAlt = requiredText('a description of the image for readers who cannot see it');
+const imageAlt = requiredText('a description of the image for readers who cannot see it').superRefine(within((alt) => textTooLong(alt, MAX_ALT_CHARACTERS)));
 
 /**
  * Builds the schema. `imageSource` validates a local image path: Astro passes its `image()` helper so the

@@ -17,6 +17,13 @@ const problem = (text: string | Uint8Array) => {
 };
 
 describe('parseArticle', () => {
+  it('names a file the system would not let it read, with what to do', () => {
+    expect(parseArticle({ file: 'a.md', absolutePath: '/tmp/a.md', bytes: new Uint8Array(), unreadable: 'EACCES' }).ok).toBe(false);
+    expect(parseArticle({ file: 'a.md', absolutePath: '/tmp/a.md', bytes: new Uint8Array(), unreadable: 'EACCES' })).toMatchObject({
+      problem: { file: 'a.md', severity: 'error', message: 'the file cannot be read (permission denied)' },
+    });
+  });
+
   it('splits front matter and body and knows where each starts', () => {
     const article = ok('---\ntitle: Hello\ntags:\n  - AI\n---\n\nBody line.\n');
     expect(article.data).toEqual({ title: 'Hello', tags: ['AI'] });
