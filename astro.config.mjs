@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
+import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor } from './src/lib/output/markdown-processor.ts';
 import { sitemapOptions } from './src/lib/output/sitemap.ts';
 
@@ -41,7 +42,8 @@ export default defineConfig({
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Frames only from the video players the Markdown sanitiser keeps (src/lib/output/embeds.ts).
+      directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", FRAME_SRC_DIRECTIVE],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },

@@ -6,6 +6,7 @@
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import sanitizeHtml from 'sanitize-html';
+import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
 type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 
@@ -16,9 +17,6 @@ export interface MarkdownSafetyOptions {
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
 const EXTERNAL_REL = ['noopener', 'noreferrer'];
-
-/** Video embeds editors may paste; any other iframe loses its src. */
-const IFRAME_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com'];
 
 /** Relative URLs, fragments and http(s)/mailto; never javascript:, data:, vbscript: or anything else. */
 export function isSafeUrl(url: string): boolean {
@@ -58,7 +56,7 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
       video: ['src', 'poster', 'controls', 'width', 'height', 'preload', 'loop', 'muted', 'playsinline'],
       audio: ['src', 'controls', 'preload', 'loop', 'muted'],
       track: ['src', 'kind', 'srclang', 'label', 'default'],
-      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
+      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy', 'sandbox'],
       th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'],
       td: ['colspan', 'rowspan', 'headers'],
       col: ['span'],
@@ -76,14 +74,25 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
     allowedSchemes: LINK_SCHEMES,
     allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'], video: ['http', 'https'], audio: ['http', 'https'], track: ['https'] },
     allowProtocolRelative: false,
-    allowedIframeHostnames: IFRAME_HOSTS,
+    allowedIframeHostnames: [...EMBED_HOSTS],
     allowIframeRelativeUrls: false,
+    exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
     // Their contents are code or form state, never article text.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
     transformTags: {
       // The page owns its one <main> and its one <h1> (the headline).
       main: 'div',
       h1: 'h2',
+      // Embeds are sandboxed and titled whatever the editor wrote; other hosts lose their src and are dropped below.
+      iframe: (tagName, attribs) => ({
+        tagName,
+        attribs: {
+          ...attribs,
+          ...(attribs.src ? { src: privacyFriendlyEmbedUrl(attribs.src) } : {}),
+          sandbox: EMBED_SANDBOX,
+          title: attribs.title?.trim() || DEFAULT_EMBED_TITLE,
+        },
+      }),
       a: (tagName, attribs) => ({
         tagName,
         attribs: attribs.href && isExternalUrl(attribs.href, siteOrigin) ? { ...attribs, rel: externalRel(attribs.rel).join(' ') } : attribs,

@@ -1,5 +1,6 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
+import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
 import { createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
 
 const SITE = 'https://news.example.org';
@@ -106,8 +107,16 @@ describe('createRawHtmlSanitizer on the fragments Sätteri hands over', () => {
   });
 
   it('allows only known video embeds in iframes', () => {
-    expect(sanitize('<iframe src="https://evil.example.com/x"></iframe>')).toBe('<iframe></iframe>');
-    expect(sanitize('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toBe('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>');
+    expect(sanitize('<iframe src="https://evil.example.com/x"></iframe>')).toBe('');
+    expect(sanitize('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toBe(
+      `<iframe src="https://www.youtube-nocookie.com/embed/abc" sandbox="${EMBED_SANDBOX}" title="Embedded video"></iframe>`,
+    );
+  });
+
+  it('moves YouTube embeds to youtube-nocookie.com and keeps the editor\'s title but never their sandbox', () => {
+    expect(sanitize('<iframe src="https://www.youtube.com/embed/abc?start=5" title="Launch" sandbox="allow-top-navigation"></iframe>')).toBe(
+      `<iframe src="https://www.youtube-nocookie.com/embed/abc?start=5" title="Launch" sandbox="${EMBED_SANDBOX}"></iframe>`,
+    );
   });
 
   it('sees through entity-encoded schemes and drops svg and style', () => {
