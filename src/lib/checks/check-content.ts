@@ -12,6 +12,7 @@ import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
 import { articleSlug } from '../content/slug.ts';
 import { isImagePath, isSvgPath, svgActiveContent } from './bundled-files.ts';
+import { describeCharacter, mixedScripts } from './mixed-script.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -93,6 +94,18 @@ function placeholder(file: string, slug: string): CheckedArticle {
 function articleProblems(article: ParsedArticle, data: ArticleData, { fileExists, readFile }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
+  const slug = articleSlug(article.file, data.slug);
+  const mixed = mixedScripts(slug);
+  if (mixed) {
+    problems.push({
+      file: article.file,
+      line: data.slug ? line('slug') : undefined,
+      field: data.slug ? 'slug' : undefined,
+      severity: 'warning',
+      message: `the slug "${slug}" mixes ${mixed.scripts.join(' and ')} letters (${mixed.odd.map(describeCharacter).join(', ')}), so it looks like another URL than it is`,
+      hint: `retype it in one alphabet${data.slug ? '' : ' (it comes from the file name)'}`,
+    });
+  }
   if (TODO_DEK.test(data.description)) {
     problems.push({
       file: article.file,
