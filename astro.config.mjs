@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
+import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor } from './src/lib/output/markdown-processor.ts';
 import { sitemapOptions } from './src/lib/output/sitemap.ts';
@@ -37,7 +38,8 @@ export default defineConfig({
   markdown: { processor: markdownProcessor(site) },
   // The sitemap's <lastmod> dates are read back from the built article pages (see src/lib/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a 75 MB module at 10,000 articles.
-  integrations: [dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, readPage: readBuiltPage }))],
+  // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
+  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, readPage: readBuiltPage }))],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

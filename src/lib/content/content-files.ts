@@ -2,12 +2,13 @@
  * Article files as the checker sees them: found on disk like Astro's glob loader finds them, decoded as strict
  * UTF-8, split into YAML front matter and body with gray-matter, and mapped field by field to their lines.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { fieldLines } from './front-matter-lines.ts';
 import { frontMatterLimitProblem } from './front-matter-limits.ts';
+import { ARTICLE_YAML_SCHEMA } from './yaml-timestamps.ts';
 import type { Problem } from '../checks/problems.ts';
 
 export interface ArticleSource {
@@ -36,7 +37,11 @@ export interface ParsedArticle {
 
 export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; problem: Problem };
 
-/** Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby does. */
+/**
+ * Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby
+ * does. Symbolic links that glob would follow (to an article or to a folder) are listed as they are, so that the
+ * checker refuses them by name: an article must be a file in the content folder, never a pointer to one elsewhere.
+ */
 export function listArticleFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string) => {
@@ -45,15 +50,25 @@ export function listArticleFiles(dir: string): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && /\.mdx?$/.test(entry.name)) found.push(path);
+      else if (entry.isSymbolicLink() && (/\.mdx?$/.test(entry.name) || isFolder(path))) found.push(path);
     }
   };
   walk(dir);
   return found.sort();
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function readArticleSource(absolutePath: string, file: string): ArticleSource {
   try {
-    return { file, absolutePath, bytes: readFileSync(absolutePath) };
+    // Never through a symbolic link (ELOOP): see listArticleFiles.
+    return { file, absolutePath, bytes: readFileSync(absolutePath, { flag: constants.O_RDONLY | constants.O_NOFOLLOW }) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw error;
@@ -63,9 +78,9 @@ export function readArticleSource(absolutePath: string, file: string): ArticleSo
 
 /** What an editor can do about a file the system would not let us read. */
 function unreadableProblem(file: string, code: string): ParseResult {
-  return code === 'EACCES' || code === 'EPERM'
-    ? fail(file, undefined, 'the file cannot be read (permission denied)', 'give the account that runs the build read access to it, e.g. chmod a+r')
-    : fail(file, undefined, `the file cannot be read (${code})`, 'check that it is a regular file that exists and can be opened');
+  if (code === 'EACCES' || code === 'EPERM') return fail(file, undefined, 'the file cannot be read (permission denied)', 'give the account that runs the build read access to it, e.g. chmod a+r');
+  if (code === 'ELOOP') return fail(file, undefined, 'is a symbolic link; articles must be files inside the content folder', 'move or copy the article (or folder) itself here instead of linking to it');
+  return fail(file, undefined, `the file cannot be read (${code})`, 'check that it is a regular file that exists and can be opened');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -78,7 +93,7 @@ const lenientUtf8 = new TextDecoder('utf-8');
  */
 const YAML_ONLY = {
   engines: {
-    yaml: (text: string) => yaml.load(text) as object,
+    yaml: (text: string) => yaml.load(text, { schema: ARTICLE_YAML_SCHEMA }) as object,
     js: () => {
       throw new Error('not YAML');
     },
