@@ -4,8 +4,7 @@
  * so pages, feeds and the checker agree on `publishedAt: 0050-01-01`. Every other timestamp is read as before.
  */
 import type { AstroIntegration } from 'astro';
-import yaml from 'js-yaml';
-import { withEarlyYears } from '../lib/content/yaml-timestamps.ts';
+import { withEarlyYears, yamlTimestampType } from '../lib/content/yaml-timestamps.ts';
 
 const patched = Symbol.for('newsdesk.earlyYearDates');
 
@@ -15,9 +14,9 @@ export function earlyYearDates(): AstroIntegration {
     hooks: {
       'astro:config:setup': () => {
         // The type object is shared by js-yaml's default schema, which Astro's front-matter parser loads with.
-        const timestamp = yaml.types.timestamp as typeof yaml.types.timestamp & { [patched]?: true };
+        const timestamp = yamlTimestampType as typeof yamlTimestampType & { [patched]?: true };
         if (timestamp[patched]) return;
-        timestamp.construct = withEarlyYears(timestamp.construct) as typeof timestamp.construct;
+        timestamp.construct = withEarlyYears(timestamp.construct);
         timestamp[patched] = true;
       },
     },

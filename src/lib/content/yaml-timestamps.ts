@@ -24,7 +24,9 @@ export function withEarlyYears(construct: (data: string) => unknown): (data: str
   return (data) => earlyYearTimestamp(data) ?? construct(data);
 }
 
-const timestamp = yaml.types.timestamp;
+/** js-yaml's own timestamp type, shared by its default schema (exported at run time, missing from its typings). */
+export const yamlTimestampType = (yaml as typeof yaml & { types: { timestamp: yaml.Type } }).types.timestamp;
+const timestamp = yamlTimestampType;
 
 /** js-yaml's default schema with early years read as written: what the article parser loads front matter with. */
 export const ARTICLE_YAML_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
@@ -34,7 +36,7 @@ export const ARTICLE_YAML_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
       resolve: timestamp.resolve,
       construct: withEarlyYears(timestamp.construct),
       instanceOf: Date,
-      represent: timestamp.represent,
+      represent: timestamp.represent ?? undefined,
     }),
   ],
 });

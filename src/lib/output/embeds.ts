@@ -10,7 +10,7 @@ export const EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://playe
 export const EMBED_HOSTS: readonly string[] = EMBED_ORIGINS.map((origin) => new URL(origin).hostname);
 
 /** The CSP directive for the pages. */
-export const FRAME_SRC_DIRECTIVE = `frame-src ${EMBED_ORIGINS.join(' ')}`;
+export const FRAME_SRC_DIRECTIVE = `frame-src ${EMBED_ORIGINS.join(' ')}` as const;
 
 /**
  * What an embedded player may do: run its own scripts on its own origin, go full screen and open the video on
