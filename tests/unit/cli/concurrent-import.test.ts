@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockFolder } from '../../../src/io/folder-lock.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -30,12 +30,15 @@ const imported = (contentDir: string) => readdirSync(join(contentDir, 'imported'
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('two imports of one feed at once', () => {
-  it.each([0, 60, 250])('started %i ms apart write the same drafts as one import', async (offset) => {
+  let expected: string[];
+  beforeAll(async () => {
     const reference = contentFolder();
     expect((await startImport(reference)).code).toBe(0);
-    const expected = imported(reference);
+    expected = imported(reference);
     expect(expected.length).toBeGreaterThan(0);
+  });
 
+  it.each([0, 60, 250])('started %i ms apart write the same drafts as one import', async (offset) => {
     const contentDir = contentFolder();
     const first = startImport(contentDir);
     await sleep(offset);
