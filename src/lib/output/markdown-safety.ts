@@ -184,7 +184,9 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     after(root, ctx) {
       // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
       const open = openIn(ctx.data);
-      if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open.splice(0)) });
+      if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
+      // The bag goes back to the caller with the rendered page; the stack is this plugin's own business.
+      delete (ctx.data as Record<string, unknown>)[OPEN_ELEMENTS];
     },
     element: [
       {
