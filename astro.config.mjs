@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadLastModifiedByPath } from './src/io/article-dates.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
+import { earlyYearDates } from './src/integrations/early-year-dates.ts';
+import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor } from './src/lib/output/markdown-processor.ts';
 import { sitemapOptions } from './src/lib/output/sitemap.ts';
 import { settings } from './src/settings.ts';
@@ -24,12 +26,14 @@ export default defineConfig({
   markdown: { processor: markdownProcessor(site) },
   // The sitemap's <lastmod> dates come from the articles' front matter (src/lib/output/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
-  integrations: [dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, lastModifiedByPath: () => loadLastModifiedByPath(settings.contentDir, base) }))],
+  // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
+  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, lastModifiedByPath: () => loadLastModifiedByPath(settings.contentDir, base) }))],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      // Frames only from the video players the Markdown sanitiser keeps (src/lib/output/embeds.ts).
+      directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", FRAME_SRC_DIRECTIVE],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },

@@ -6,7 +6,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
 import { recordTiming } from '../io/build-timing.ts';
-import { startHeld, type Running, type Step } from '../io/held-step.ts';
+import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
+import { startHeld, stopSteps, type Step } from '../io/held-step.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
 import { projectRoot, settings } from '../settings.ts';
@@ -40,21 +41,17 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
   const { timingFile } = settings;
   if (timingFile) building.release();
-  const stop = async (...steps: Running[]) => {
-    for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
-    await Promise.all(steps.map((step) => step.exited));
-  };
   const checkStatus = await checking.exited;
   recordTiming(timingFile, 'check', performance.now() - started);
   checking.release();
   if (checkStatus !== 0) {
-    await stop(building, indexing);
+    await stopSteps(building, indexing);
     fail('the content check', checkStatus);
   }
   building.release();
   const buildStatus = await building.exited;
   if (buildStatus !== 0) {
-    await stop(indexing);
+    await stopSteps(indexing);
     fail('astro build', buildStatus);
   }
   const astroEnded = performance.now();
@@ -79,6 +76,19 @@ try {
   process.exit(2);
 }
 
+// The staging and search folders beside the output belong to whichever build holds its lock; a second build waits.
+let releaseOutput: () => Promise<void>;
+try {
+  releaseOutput = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
+} catch (error) {
+  console.error(error instanceof FolderBusyError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
+  process.exit(2);
+}
+// A build stopped between the two renames of the swap below left the last good site only in dist.previous.
+if (!existsSync(outDir) && existsSync(previous)) {
+  renameSync(previous, outDir);
+  console.log(`Restored ${outDir} from ${previous}: the last build was stopped while swapping it in.`);
+}
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchIndex, { recursive: true, force: true });
 const node = process.execPath;
@@ -94,9 +104,12 @@ await buildSite(
   searchTiming,
 );
 renameSync(searchIndex, join(staging, 'pagefind'));
+// Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
+rmSync(join(staging, '.prerender'), { recursive: true, force: true });
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 rmSync(previous, { recursive: true, force: true });
+await releaseOutput();
 console.log(`Site written to ${outDir}`);

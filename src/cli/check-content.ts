@@ -2,7 +2,7 @@
  * `npm run check:content [-- paths…] [--json] [--dir folder] [--skip-near-duplicates]`: validates articles without starting Astro.
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
@@ -87,7 +87,7 @@ for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
   const articles = [...loadArticles(run.folder, displayPath), ...[...new Set(run.extraFiles)].map((file) => loadArticle(file, displayPath(file)))];
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const result = checkArticles(articles, { now, fileExists: existsSync, only, nearDuplicates: !args.values['skip-near-duplicates'] });
+  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'] });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

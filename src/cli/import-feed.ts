@@ -3,7 +3,7 @@
  * articles under <content>/imported/, skipping coverage the site already has.
  * Exit code 1 when the feed itself cannot be fetched or read (nothing is written then), 2 on misuse.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
@@ -15,7 +15,8 @@ import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/impo
 import { planImport } from '../lib/authoring/import/plan-import.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
-import { writeNewFile } from '../io/write-file.ts';
+import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
+import { removeLeftoverTemporaries, writeNewFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
@@ -84,38 +85,55 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const existingArticles = [...loadArticles(contentDir, displayPath)];
-  const existing = toExistingArticles(existingArticles);
-  // Any file already in the import folder keeps its name, whatever slug its front matter claims.
-  const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];
-  const now = new Date();
-  const planned = planImport(feed, existing, {
-    sourceName: values['source-name'],
-    extraTags: parseTagList(values.tags),
-    limit,
-    allowSimilar: values['allow-similar'],
-    folder: displayPath(importDir),
-    now,
-  }, takenNames);
+  // Two imports at once would each miss the other's new drafts and write the same story twice.
+  let releaseContent: () => Promise<void>;
+  try {
+    releaseContent = await lockFolder(contentDir, { what: `the content folder ${displayPath(contentDir)}`, onWait: (message) => console.error(message) });
+  } catch (error) {
+    if (!(error instanceof FolderBusyError)) throw error;
+    console.error(`Import failed: ${error.message}\nNothing was written.`);
+    return 1;
+  }
+  try {
+    for (const name of await removeLeftoverTemporaries(importDir)) console.error(`Removed ${displayPath(resolve(importDir, name))}, left by an import that was stopped.`);
+    const existingArticles = [...loadArticles(contentDir, displayPath)];
+    for (const article of existingArticles) {
+      if (article.unreadable) console.error(`Warning: ${article.file} cannot be read (${article.unreadable}), so an item it covers may be imported again.`);
+    }
+    const existing = toExistingArticles(existingArticles);
+    // Any file already in the import folder keeps its name, whatever slug its front matter claims.
+    const takenNames = existsSync(importDir) ? readdirSync(importDir).map((name) => name.replace(/\.[^.]*$/, '').toLowerCase()) : [];
+    const now = new Date();
+    const planned = planImport(feed, existing, {
+      sourceName: values['source-name'],
+      extraTags: parseTagList(values.tags),
+      limit,
+      allowSimilar: values['allow-similar'],
+      folder: displayPath(importDir),
+      now,
+    }, takenNames);
 
-  const decisions = gateThroughChecker(planned, existingArticles, { now, fileExists: existsSync, absolutePathOf: (file) => resolve(cwd, file) });
+    const decisions = gateThroughChecker(planned, existingArticles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), absolutePathOf: (file) => resolve(cwd, file) });
 
-  let writeFailed = false;
-  if (!values['dry-run']) {
-    for (const [position, decision] of decisions.entries()) {
-      if (decision.kind !== 'import') continue;
-      try {
-        await writeNewFile(resolve(cwd, decision.file), decision.contents);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') writeFailed = true;
-        decisions[position] = { kind: 'rejected', title: decision.title, reason: code === 'EEXIST' ? `${decision.file} appeared while importing; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}` };
+    let writeFailed = false;
+    if (!values['dry-run']) {
+      for (const [position, decision] of decisions.entries()) {
+        if (decision.kind !== 'import') continue;
+        try {
+          await writeNewFile(resolve(cwd, decision.file), decision.contents);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EEXIST') writeFailed = true;
+          decisions[position] = { kind: 'rejected', title: decision.title, reason: code === 'EEXIST' ? `${decision.file} appeared while importing; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}` };
+        }
       }
     }
-  }
 
-  console.log(importSummary(decisions, feed, document.url ?? displayPath(resolve(cwd, input)), values['dry-run']));
-  return writeFailed ? 1 : 0;
+    console.log(importSummary(decisions, feed, document.url ?? displayPath(resolve(cwd, input)), values['dry-run']));
+    return writeFailed ? 1 : 0;
+  } finally {
+    await releaseContent();
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

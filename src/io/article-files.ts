@@ -1,9 +1,13 @@
 /** The article files on disk, found as Astro's glob loader finds them and read for the one parser (src/lib/content/article.ts). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticle, type ArticleSource, type ParseResult } from '../lib/content/article.ts';
 
-/** Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby does. */
+/**
+ * Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby
+ * does. Symbolic links that glob would follow (to an article or to a folder) are listed as they are, so that the
+ * tools refuse them by name: an article must be a file in the content folder, never a pointer to one elsewhere.
+ */
 export function listArticleFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string) => {
@@ -12,14 +16,31 @@ export function listArticleFiles(dir: string): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && /\.mdx?$/.test(entry.name)) found.push(path);
+      else if (entry.isSymbolicLink() && (/\.mdx?$/.test(entry.name) || isFolder(path))) found.push(path);
     }
   };
   walk(dir);
   return found.sort();
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file's bytes; a file that cannot be opened comes back empty with the system's reason (`unreadable`), not as a throw. */
 export function readArticleSource(absolutePath: string, file: string): ArticleSource {
-  return { file, absolutePath, bytes: readFileSync(absolutePath) };
+  try {
+    // Never through a symbolic link (ELOOP): see listArticleFiles.
+    return { file, absolutePath, bytes: readFileSync(absolutePath, { flag: constants.O_RDONLY | constants.O_NOFOLLOW }) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    return { file, absolutePath, bytes: new Uint8Array(), unreadable: code };
+  }
 }
 
 /** A file as read (the checker wants its bytes) and as the one parser makes it out. */

@@ -4,6 +4,8 @@ import { setPriority } from 'node:os';
 
 /** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
 const BACKGROUND_PRIORITY = 10;
+/** How long a step may take to stop when asked before it is killed. */
+const STOP_GRACE_MS = 2_000;
 
 export interface Step {
   command: string;
@@ -43,3 +45,14 @@ export function startHeld({ command, args, env = process.env, background = false
 }
 
 export type Running = ReturnType<typeof startHeld>;
+
+/**
+ * Asks the steps still running to stop and waits until they have. A step busy in one long computation (Astro
+ * expanding front matter the check refused) never gets to its SIGTERM handler: it is killed outright after a grace period.
+ */
+export async function stopSteps(...steps: Running[]): Promise<void> {
+  for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
+  const kill = setTimeout(() => steps.forEach((step) => step.child.exitCode === null && step.child.kill('SIGKILL')), STOP_GRACE_MS);
+  await Promise.all(steps.map((step) => step.exited));
+  clearTimeout(kill);
+}

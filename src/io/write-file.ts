@@ -1,6 +1,6 @@
 /** Writing a new article file so that it appears whole or not at all, and never replaces an existing one. */
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -31,4 +31,21 @@ export async function writeNewFile(path: string, contents: string): Promise<void
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** The temporary names `writeNewFile` uses: `.<file name>.<uuid>.tmp`. */
+const TEMPORARY_NAME = /^\..+\.[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}\.tmp$/;
+
+/**
+ * Deletes what a killed `writeNewFile` left in `folder` and returns the names removed. Only safe while no other
+ * writer is at work in the folder (the importer holds the content folder's lock).
+ */
+export async function removeLeftoverTemporaries(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const leftovers = names.filter((name) => TEMPORARY_NAME.test(name));
+  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
+  return leftovers;
 }

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -58,6 +58,17 @@ describe('each kind of bad input fails the build, naming the file and the field,
   }
 });
 
+describe('a YAML alias bomb (1 KB standing for a billion values)', () => {
+  it('stops the build within seconds, Astro included', async () => {
+    const corpus = tempCorpus('alias-bomb');
+    const started = performance.now();
+    const build = await buildSite({ contentDir: corpus.dir });
+    cleanups.push(build.cleanup);
+    expect(build.exitCode).not.toBe(0);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});
+
 describe('a good build, then failed builds into the same folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
   const dist = join(root, 'dist');
@@ -69,6 +80,7 @@ describe('a good build, then failed builds into the same folder', () => {
   beforeAll(async () => {
     const corpus = tempCorpus();
     writeLongArticle(corpus.dir, 5);
+    cpSync(join(projectRoot, 'tests/fixtures/hostile/layout-escape.md'), join(corpus.dir, 'layout-escape.md'));
     const build = await intoDist(corpus.dir);
     expect(build.exitCode, build.stdout + build.stderr).toBe(0);
     before = snapshot(dist);
@@ -100,6 +112,17 @@ describe('a good build, then failed builds into the same folder', () => {
       ['bad link', null, null],
     ]);
     expect(prose.querySelector('h2')?.getAttribute('id')).toBe('where-the-numbers-come-from');
+  });
+
+  it('keeps raw HTML that closes the page\'s containers inside the article: one main, one h1, no second header', () => {
+    const article = page('articles/layout-escape');
+    expect(article.querySelectorAll('main')).toHaveLength(1);
+    expect(article.querySelectorAll('h1').map((heading) => heading.text)).toEqual(["Quarterly results, as a vendor's page had them"]);
+    const signIn = article.querySelectorAll('a').filter((link) => link.text === 'Sign in');
+    expect(signIn).toHaveLength(1);
+    expect(signIn[0]!.closest('main article .prose')).not.toBeNull();
+    expect(article.querySelector('main article .prose b')?.text).toContain('bold and never closed.');
+    expect(article.querySelector('footer b')).toBeNull();
   });
 
   it('marks external links in MDX articles too', () => {

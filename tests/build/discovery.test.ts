@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { HTMLElement } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
@@ -244,6 +244,14 @@ describe('other pages', () => {
 });
 
 describe('a hostile headline', () => {
+  it('has a dek that RSS readers, which render <description> as HTML, show as the text it is', () => {
+    const items = parseXml('rss.xml').rss.channel.item;
+    const description = items.find((item: { link: string }) => item.link === articleUrl('hostile-headline')).description as string;
+    const shown = parse(description);
+    expect(shown.querySelectorAll('b')).toHaveLength(0);
+    expect(shown.textContent).toBe('A dek with <b>markup</b> & an ampersand, which must stay text everywhere.');
+  });
+
   it('stays text in the page, its title and its meta tags', () => {
     const page = site.html('articles/hostile-headline/');
     // Inside quoted attribute values "<" is inert; what must never happen is a new element.

@@ -67,21 +67,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-build-'));
   const outDir = join(root, 'dist');
   const basePath = options.basePath ?? '/';
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_NOT.test(name)));
-  const env: NodeJS.ProcessEnv = {
-    ...inherited,
-    // As under `npm run`: the build's child tools (`#!/usr/bin/env node`) must find the pinned Node, not the system one.
-    PATH: [join(projectRoot, 'node_modules/.bin'), process.env.PATH].filter(Boolean).join(delimiter),
-    NEWSDESK_CONTENT_DIR: resolve(projectRoot, options.contentDir),
-    NEWSDESK_DIST: outDir,
-    NEWSDESK_CACHE_DIR: join(root, 'cache'),
-    SITE_URL: options.siteUrl ?? 'https://news.example.org',
-    BASE_PATH: basePath,
-    ...(options.now === undefined ? {} : { NEWSDESK_NOW: options.now instanceof Date ? options.now.toISOString() : options.now }),
-    ...options.env,
-  };
   const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts'];
-  const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, env);
+  const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root));
 
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const file = (path: string): string => {
@@ -109,6 +96,53 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** The build's environment: the fixture corpus, an output folder and cache under `root`, the site's address and clock. */
+function buildEnvironment(options: BuildSiteOptions, root: string): NodeJS.ProcessEnv {
+  const outDir = join(root, 'dist');
+  const basePath = options.basePath ?? '/';
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_NOT.test(name)));
+  return {
+    ...inherited,
+    // As under `npm run`: the build's child tools (`#!/usr/bin/env node`) must find the pinned Node, not the system one.
+    PATH: [join(projectRoot, 'node_modules/.bin'), process.env.PATH].filter(Boolean).join(delimiter),
+    NEWSDESK_CONTENT_DIR: resolve(projectRoot, options.contentDir),
+    NEWSDESK_DIST: outDir,
+    NEWSDESK_CACHE_DIR: join(root, 'cache'),
+    SITE_URL: options.siteUrl ?? 'https://news.example.org',
+    BASE_PATH: basePath,
+    ...(options.now === undefined ? {} : { NEWSDESK_NOW: options.now instanceof Date ? options.now.toISOString() : options.now }),
+    ...options.env,
+  };
+}
+
+export interface BuildRun {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * Builds of one corpus into one output folder, the n-th started `offsetsMs[n]` after the first, as people running
+ * `npm run build` at the same moment would. The checkout's lock is held around the group rather than each build,
+ * so they overlap with each other and with nothing else. `root` holds the output and cache (default: a new temp folder).
+ */
+export async function buildTogether(
+  options: BuildSiteOptions,
+  offsetsMs: readonly number[],
+  root = mkdtempSync(join(tmpdir(), 'newsdesk-builds-')),
+): Promise<{ outDir: string; runs: BuildRun[]; cleanup(): void }> {
+  const env = buildEnvironment(options, root);
+  const holder = flock ? spawn(flock, [buildLock, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
+  if (holder) await new Promise((locked) => holder.stdout!.once('data', locked));
+  try {
+    const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts'];
+    const runs = await Promise.all(offsetsMs.map((offset) => new Promise((started) => setTimeout(started, offset)).then(() => run(command, env))));
+    return { outDir: join(root, 'dist'), runs, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  } finally {
+    holder?.stdin!.end();
+  }
 }
 
 function run(command: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; exitCode: number }> {

@@ -40,6 +40,9 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'missing-image', file: 'missing-image.md', line: 7, field: 'image.src', message: /"\.\/desk\/Chip-Plant\.png" does not exist next to the article/ },
   { name: 'empty-file', file: 'empty-file.md', message: /the file is empty/ },
   { name: 'no-front-matter', file: 'no-front-matter.md', line: 1, message: /the file has no front matter/ },
+  { name: 'svg-with-script', file: 'chart-of-the-week.md', line: 10, message: /the SVG "\.\/chart\.svg" contains active content \(onload attribute on <svg>, <script>\)/ },
+  { name: 'alias-bomb', file: 'alias-bomb.md', line: 6, field: 'related', message: /uses more than 20 YAML aliases/ },
+  { name: 'long-slug', file: 'japan-ai-strategy.md', line: 6, field: 'slug', message: /is 270 bytes long; shorten it to at most 200 bytes/ },
   { name: 'not-utf8', file: 'not-utf8.md', line: 2, message: /the file is not UTF-8 text/ },
 ];
 

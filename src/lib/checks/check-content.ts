@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
+import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { lineOfOffset } from '../content/line-of-offset.ts';
@@ -12,11 +13,15 @@ import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-proble
 import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
+import { isImagePath, isSvgPath, svgActiveContent } from './bundled-files.ts';
+import { describeCharacter, mixedScripts } from './mixed-script.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
   now: Date;
   fileExists: (absolutePath: string) => boolean;
+  /** Reads a file an article brings along (SVGs are checked for active content). */
+  readFile: (absolutePath: string) => Uint8Array;
   /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
   only?: ReadonlySet<string>;
   /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
@@ -62,11 +67,11 @@ export function checkArticles(sources: ReadonlyArray<ArticleSource & { result?: 
       checked.push(placeholder(article.file, slugOfArticle(article.file, article.data)));
       continue;
     }
-    problems.push(...articleProblems(article, dirname(source.absolutePath), result.data, options.fileExists));
+    problems.push(...articleProblems(article, dirname(source.absolutePath), result.data, options));
     checked.push({ file: article.file, slug: slugOfArticle(article.file, article.data), data: result.data });
   }
 
-  for (const problem of crossArticleProblems(checked, options.now)) {
+  for (const problem of [...crossArticleProblems(checked, options.now), ...duplicateSourceProblems(checked)]) {
     const lines = linesByFile.get(problem.file);
     problems.push(problem.field && lines ? { ...problem, line: lineOfField(lines, problem.field) } : problem);
   }
@@ -87,9 +92,21 @@ function placeholder(file: string, slug: string): CheckedArticle {
 }
 
 /** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, folder: string, data: ArticleData, fileExists: (path: string) => boolean): Problem[] {
+function articleProblems(article: ParsedArticle, folder: string, data: ArticleData, { fileExists, readFile }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
+  const slug = slugOfArticle(article.file, article.data);
+  const mixed = mixedScripts(slug);
+  if (mixed) {
+    problems.push({
+      file: article.file,
+      line: data.slug ? line('slug') : undefined,
+      field: data.slug ? 'slug' : undefined,
+      severity: 'warning',
+      message: `the slug "${slug}" mixes ${mixed.scripts.join(' and ')} letters (${mixed.odd.map(describeCharacter).join(', ')}), so it looks like another URL than it is`,
+      hint: `retype it in one alphabet${data.slug ? '' : ' (it comes from the file name)'}`,
+    });
+  }
   if (TODO_DEK.test(data.description)) {
     problems.push({
       file: article.file,
@@ -102,6 +119,11 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
   }
 
   const src = data.image?.src;
+  const bundled = (target: string, at: Pick<Problem, 'line' | 'field'>) => {
+    const problem = bundledFileProblem(resolveLocal(folder, target), target, readFile);
+    if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
+  };
+  if (typeof src === 'string' && !HAS_SCHEME.test(src) && fileExists(resolveLocal(folder, src))) bundled(src, { line: line('image.src'), field: 'image.src' });
   if (typeof src === 'string' && !HAS_SCHEME.test(src) && !fileExists(resolveLocal(folder, src))) {
     problems.push({
       file: article.file,
@@ -130,7 +152,10 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
     for (const match of withoutCode(article.body).matchAll(MARKDOWN_IMAGE)) {
       const target = (match[1] ?? match[2])!;
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
-      if (fileExists(resolveLocal(folder, target))) continue;
+      if (fileExists(resolveLocal(folder, target))) {
+        bundled(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
+        continue;
+      }
       problems.push({
         file: article.file,
         line: article.bodyLine + lineOfOffset(article.body, match.index) - 1,
@@ -141,6 +166,20 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
     }
   }
   return problems;
+}
+
+/** A local file referenced as an image that is not one, or an SVG that could run code when opened on its own. */
+function bundledFileProblem(absolutePath: string, target: string, readFile: CheckOptions['readFile']): Pick<Problem, 'message' | 'hint'> | undefined {
+  if (!isImagePath(target)) {
+    return { message: `"${target}" is not an image`, hint: 'only image files (jpg, png, gif, webp, avif, svg) can be shown in an article; link to documents instead' };
+  }
+  if (!isSvgPath(target)) return undefined;
+  const active = svgActiveContent(new TextDecoder().decode(readFile(absolutePath)));
+  if (!active.length) return undefined;
+  return {
+    message: `the SVG "${target}" contains active content (${active.join(', ')}); it would run on the site when opened`,
+    hint: 'export the image again without scripts, event handlers or links (or as PNG)',
+  };
 }
 
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */

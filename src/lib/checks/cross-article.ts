@@ -9,7 +9,7 @@ export interface CheckedArticle {
   file: string;
   slug: string;
   /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
-  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string };
+  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string } };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {

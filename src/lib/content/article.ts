@@ -4,6 +4,7 @@
  */
 import { fieldLines } from './front-matter-lines.ts';
 import { leadingBlankLines, readFrontMatter } from './front-matter.ts';
+import { FrontMatterLimitError } from './front-matter-limits.ts';
 import { lineOfOffset } from './line-of-offset.ts';
 import { yamlProblem } from './yaml-problem.ts';
 import { SLUG_PATTERN } from './schema.ts';
@@ -16,6 +17,8 @@ export interface ArticleSource {
   /** Where the file is, for resolving images next to it. */
   absolutePath: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (`EACCES`…), when it could not: the tools name it instead of showing a stack. */
+  unreadable?: string;
 }
 
 export interface ParsedArticle {
@@ -41,9 +44,17 @@ function fail(file: string, line: number | undefined, message: string, hint: str
   return { ok: false, problem: { file, line, message, hint, severity: 'error' } };
 }
 
+/** What an editor can do about a file the system would not let the tools read. */
+function unreadableProblem(file: string, code: string): ParseResult {
+  if (code === 'EACCES' || code === 'EPERM') return fail(file, undefined, 'the file cannot be read (permission denied)', 'give the account that runs the build read access to it, e.g. chmod a+r');
+  if (code === 'ELOOP') return fail(file, undefined, 'is a symbolic link; articles must be files inside the content folder', 'move or copy the article (or folder) itself here instead of linking to it');
+  return fail(file, undefined, `the file cannot be read (${code})`, 'check that it is a regular file that exists and can be opened');
+}
+
 /** A file's bytes as the build reads them: strict UTF-8 (a byte-order mark dropped), else the one problem reported. */
 export function readArticle(source: ArticleSource): ParseResult {
   const { file, bytes } = source;
+  if (source.unreadable) return unreadableProblem(file, source.unreadable);
   if (bytes.length === 0) return parseArticle(file, '');
   let text: string;
   try {
@@ -80,6 +91,10 @@ export function parseArticle(file: string, fileText: string): ParseResult {
   try {
     parsed = readFrontMatter(rest);
   } catch (error) {
+    if (error instanceof FrontMatterLimitError) {
+      const { line, field, message, hint } = error.problem;
+      return { ok: false, problem: { file, line: opening + line - 1, field, severity: 'error', message, hint } };
+    }
     return { ok: false, problem: yamlProblem(file, rest, opening, error) };
   }
   const { data, frontMatter, body } = parsed;

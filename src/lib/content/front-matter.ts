@@ -5,13 +5,25 @@
  */
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { FrontMatterLimitError, frontMatterLimitProblem } from './front-matter-limits.ts';
+import { ARTICLE_YAML_SCHEMA } from './yaml-timestamps.ts';
 
 const refuseCode = () => {
   throw new Error('not YAML');
 };
 
+/**
+ * The YAML is checked against the alias limits before js-yaml expands it, and read with early years as written.
+ * gray-matter hands over the text from the end of the opening `---` on, so its line 1 is the opening line.
+ */
+function readYaml(text: string): object {
+  const limit = frontMatterLimitProblem(text);
+  if (limit) throw new FrontMatterLimitError(limit);
+  return yaml.load(text, { schema: ARTICLE_YAML_SCHEMA }) as object;
+}
+
 /** gray-matter would evaluate `---js` front matter as code; articles are data, so those engines only throw. */
-const YAML_ONLY = { engines: { yaml: (text: string) => yaml.load(text) as object, js: refuseCode, javascript: refuseCode } };
+const YAML_ONLY = { engines: { yaml: readYaml, js: refuseCode, javascript: refuseCode } };
 /** For callers that want only the body: the same cut, without parsing the YAML. */
 const SPLIT_ONLY = { engines: { yaml: () => ({}), js: refuseCode, javascript: refuseCode } };
 
@@ -31,7 +43,8 @@ export interface FrontMatter {
 
 /**
  * Reads text that starts at the opening `---` (after `leadingBlankLines`, without a byte-order mark).
- * Throws js-yaml's error, with its `mark` and `reason`, when the front matter is not valid YAML.
+ * Throws js-yaml's error, with its `mark` and `reason`, when the front matter is not valid YAML, and a
+ * FrontMatterLimitError (lines counted from the opening `---` as line 1) when it expands beyond the limits.
  */
 export function readFrontMatter(text: string): FrontMatter {
   // An options object also turns off gray-matter's cache, which would otherwise keep every file in memory.

@@ -4,7 +4,9 @@
  */
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
+import { quoteValue } from './quote-value.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
+import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -51,7 +53,7 @@ const dateField = z.unknown().transform((value, ctx): Date => {
         ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
         : value === null || value === ''
           ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
-          : `${JSON.stringify(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
+          : `${quoteValue(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
   });
   return z.NEVER;
 });
@@ -69,7 +71,7 @@ const webUrl = z
   .string({ error: (issue) => (issue.input === undefined ? 'is missing; add a web address such as https://example.com/story' : 'must be a web address; write one such as https://example.com/story') })
   .trim()
   .refine((value) => isWebUrl(value), {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a web address; use a full http:// or https:// URL`,
+    error: (issue) => `${quoteValue(issue.input)} is not a web address; use a full http:// or https:// URL`,
   });
 
 const requiredText = (what: string) =>
@@ -80,6 +82,12 @@ const requiredText = (what: string) =>
     })
     .trim()
     .min(1, { error: `is empty; write ${what}` });
+
+/** A limit from field-limits.ts as a refinement: its message, when there is one, is the issue. */
+const within = (tooLong: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
+  const message = tooLong(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
 
 /** A YAML key with nothing after it (`tags:`) is null: say "empty", not "not a list". */
 const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
@@ -93,28 +101,29 @@ const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
 
 const slugField = z
-  .string({ error: (issue) => `${JSON.stringify(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
+  .string({ error: (issue) => `${quoteValue(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
   .trim()
   .refine((value) => SLUG_PATTERN.test(value), {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
-  });
+    error: (issue) => `${quoteValue(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
+  })
+  .superRefine(within(slugTooLong));
 
 // Every field except the image's local-path check is built once, at module load: Astro calls the schema factory
 // for every entry (to bind image() to the entry's file), and constructing zod schemas costs far more than parsing.
 const fields = {
   /** The headline. */
-  title: requiredText('the headline readers see'),
+  title: requiredText('the headline readers see').superRefine(within((title) => textTooLong(title, MAX_TITLE_CHARACTERS))),
   /** The dek: one or two sentences used under the headline, in teasers, feeds and meta descriptions. */
-  description: requiredText('a one- or two-sentence summary (the dek)'),
+  description: requiredText('a one- or two-sentence summary (the dek)').superRefine(within((dek) => textTooLong(dek, MAX_DESCRIPTION_CHARACTERS))),
   /** When the article is published; a future instant schedules it. */
   publishedAt: dateField,
   /** When the article was last meaningfully changed; never before publishedAt. */
   updatedAt: dateField.optional(),
   /** Bylines, in display order. */
-  authors: listOf(requiredText('an author name'), 'authors: ["Mariko Tanaka"]').default([]),
+  authors: listOf(requiredText('an author name').superRefine(within(nameTooLong)), 'authors: ["Mariko Tanaka"]').default([]),
   /** Topics; case-insensitive, at least one. */
   tags: z
-    .array(requiredText('a tag name'), {
+    .array(requiredText('a tag name').superRefine(within(nameTooLong)), {
       error: (issue) =>
         issue.input === undefined
           ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
@@ -135,12 +144,12 @@ const fields = {
   /** Editor-curated "Explore more" slugs, shown first in this order. */
   related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
   /** Drafts are never published. */
-  draft: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
+  draft: z.boolean({ error: (issue) => `${quoteValue(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
   /** Overrides the slug taken from the file name. */
   slug: slugField.optional(),
 };
 const remoteImage = z.string().trim().refine((value) => isWebUrl(value, ['https:']));
-const imageAlt = requiredText('a description of the image for readers who cannot see it');
+const imageAlt = requiredText('a description of the image for readers who cannot see it').superRefine(within((alt) => textTooLong(alt, MAX_ALT_CHARACTERS)));
 
 /**
  * Builds the schema. `imageSource` validates a local image path: Astro passes its `image()` helper so the
@@ -163,7 +172,7 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
           .strictObject({
             src: z.union([remoteImage, imageSource()], {
               error: (issue) =>
-                `${issue.input === undefined ? 'is missing' : `${JSON.stringify(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
+                `${issue.input === undefined ? 'is missing' : `${quoteValue(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
             }),
             alt: imageAlt,
           }, {

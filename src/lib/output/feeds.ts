@@ -107,7 +107,9 @@ export function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem
     // An absolute link is used verbatim by @astrojs/rss, and doubles as the permalink guid.
     link: absoluteUrl(context.site, context.paths.article(article.slug)),
     pubDate: article.data.publishedAt,
-    description: article.data.description,
+    // RSS readers render <description> as HTML: the dek is text, so its markup characters are escaped as HTML
+    // first (and as XML again by @astrojs/rss), and a dek that reads "<b>" shows those three characters.
+    description: escapeXml(article.data.description),
     categories: article.tags.map((tag) => tag.name),
     customData: article.authors.map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`).join('') || undefined,
   };

@@ -6,6 +6,7 @@
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import sanitizeHtml from 'sanitize-html';
+import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
 type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 
@@ -16,9 +17,6 @@ export interface MarkdownSafetyOptions {
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
 const EXTERNAL_REL = ['noopener', 'noreferrer'];
-
-/** Video embeds editors may paste; any other iframe loses its src. */
-const IFRAME_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com'];
 
 /** Relative URLs, fragments and http(s)/mailto; never javascript:, data:, vbscript: or anything else. */
 export function isSafeUrl(url: string): boolean {
@@ -58,7 +56,7 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
       video: ['src', 'poster', 'controls', 'width', 'height', 'preload', 'loop', 'muted', 'playsinline'],
       audio: ['src', 'controls', 'preload', 'loop', 'muted'],
       track: ['src', 'kind', 'srclang', 'label', 'default'],
-      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
+      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy', 'sandbox'],
       th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'],
       td: ['colspan', 'rowspan', 'headers'],
       col: ['span'],
@@ -76,11 +74,25 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
     allowedSchemes: LINK_SCHEMES,
     allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'], video: ['http', 'https'], audio: ['http', 'https'], track: ['https'] },
     allowProtocolRelative: false,
-    allowedIframeHostnames: IFRAME_HOSTS,
+    allowedIframeHostnames: [...EMBED_HOSTS],
     allowIframeRelativeUrls: false,
+    exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
     // Their contents are code or form state, never article text.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
     transformTags: {
+      // The page owns its one <main> and its one <h1> (the headline).
+      main: 'div',
+      h1: 'h2',
+      // Embeds are sandboxed and titled whatever the editor wrote; other hosts lose their src and are dropped below.
+      iframe: (tagName, attribs) => ({
+        tagName,
+        attribs: {
+          ...attribs,
+          ...(attribs.src ? { src: privacyFriendlyEmbedUrl(attribs.src) } : {}),
+          sandbox: EMBED_SANDBOX,
+          title: attribs.title?.trim() || DEFAULT_EMBED_TITLE,
+        },
+      }),
       a: (tagName, attribs) => ({
         tagName,
         attribs: attribs.href && isExternalUrl(attribs.href, siteOrigin) ? { ...attribs, rel: externalRel(attribs.rel).join(' ') } : attribs,
@@ -95,19 +107,21 @@ const LEADING_END_TAG = /^\s*<\/([a-z][a-z\d-]*)\s*>/i;
  * Sanitises one raw-HTML node. Sätteri hands HTML over as it appears in the Markdown: inline HTML tag by tag
  * (`<a href="…">`, text, `</a>`), block HTML a block at a time, often with a `<div>` opened in one block and
  * closed in another. sanitize-html balances every fragment it is given, which would close the `<a>` before its
- * text and drop the lone `</a>`; so end tags of allowed elements that open a fragment are kept as they are, and
- * the end tags sanitize-html adds for elements still open at the end of the fragment are taken off again.
+ * text and drop the lone `</a>`; so the end tags sanitize-html adds for elements still open at the end of a
+ * fragment are taken off again and those elements are pushed onto `open`, the document's stack of elements raw
+ * HTML has left open. An end tag opening a later fragment is kept only when it closes one of them (closing any
+ * opened inside it too): every other end tag would close the page's own containers, and is dropped.
  */
-export function createRawHtmlSanitizer(site: string): (html: string) => string {
+export function createRawHtmlSanitizer(site: string): (html: string, open?: string[]) => string {
   const siteOrigin = originOf(site);
   const options = sanitizerOptions(siteOrigin);
-  const allowed = new Set(options.allowedTags as string[]);
-  return (html) => {
+  return (html, open = []) => {
     let rest = html;
     let kept = '';
     for (let end = LEADING_END_TAG.exec(rest); end; end = LEADING_END_TAG.exec(rest)) {
       const name = end[1]!.toLowerCase();
-      if (allowed.has(name)) kept += `${end[0].slice(0, end[0].indexOf('<'))}</${name}>`;
+      const at = open.lastIndexOf(name);
+      if (at !== -1) kept += `${end[0].slice(0, end[0].indexOf('<'))}${closingTags(open.splice(at))}`;
       rest = rest.slice(end[0].length);
     }
     if (!rest.includes('<') && !rest.includes('&')) return kept + rest;
@@ -126,11 +140,20 @@ export function createRawHtmlSanitizer(site: string): (html: string) => string {
     let result = clean;
     // The outermost element's end tag comes last in the output.
     for (const name of trailing.reverse()) {
-      const close = `</${name}>`;
-      if (result.endsWith(close)) result = result.slice(0, -close.length);
+      const renamed = options.transformTags?.[name];
+      const tagName = typeof renamed === 'string' ? renamed : name;
+      const close = `</${tagName}>`;
+      if (!result.endsWith(close)) continue;
+      result = result.slice(0, -close.length);
+      open.push(tagName);
     }
     return kept + result;
   };
+}
+
+/** End tags for elements still open, innermost first (`open` lists them outermost first). */
+export function closingTags(open: readonly string[]): string {
+  return [...open].reverse().map((name) => `</${name}>`).join('');
 }
 
 function originOf(site: string): string {
@@ -141,15 +164,29 @@ function originOf(site: string): string {
   }
 }
 
+const OPEN_ELEMENTS = 'newsdeskRawHtmlOpenElements';
+
 /** The plugin for `satteri({ hastPlugins })`, used for .md and for the Markdown parts of .mdx. */
 export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): HastPluginEntry {
   const siteOrigin = originOf(options.site);
   const sanitize = createRawHtmlSanitizer(options.site);
+  // Each document's stack of elements its raw HTML left open lives in the document's own data bag.
+  const openIn = (data: object): string[] => ((data as Record<string, string[]>)[OPEN_ELEMENTS] ??= []);
   return {
     name: 'newsdesk-markdown-safety',
-    raw(node) {
-      const clean = sanitize(node.value);
+    before(_root, ctx) {
+      (ctx.data as Record<string, string[]>)[OPEN_ELEMENTS] = [];
+    },
+    raw(node, ctx) {
+      const clean = sanitize(node.value, openIn(ctx.data));
       return clean === node.value ? undefined : { type: 'raw', value: clean };
+    },
+    after(root, ctx) {
+      // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
+      const open = openIn(ctx.data);
+      if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
+      // The bag goes back to the caller with the rendered page; the stack is this plugin's own business.
+      delete (ctx.data as Record<string, unknown>)[OPEN_ELEMENTS];
     },
     element: [
       {

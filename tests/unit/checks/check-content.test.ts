@@ -13,7 +13,7 @@ afterEach(() => corpus?.cleanup());
 /** Runs the checker over a corpus folder, naming files relative to it. */
 function check(dir: string, only?: string[]) {
   const sources = listArticleFiles(dir).map((file) => readArticleSource(file, relative(dir, file)));
-  return checkArticles(sources, { now: NOW, fileExists: existsSync, only: only && new Set(only) });
+  return checkArticles(sources, { now: NOW, fileExists: existsSync, readFile: (path) => readFileSync(path), only: only && new Set(only) });
 }
 
 describe('the valid fixture corpus', () => {

@@ -96,7 +96,7 @@ describe('npm run import on an RSS file', () => {
       expect(article.tags).toEqual(expect.arrayContaining(['Chips', 'Policy']));
     }
     const sources = listArticleFiles(folder).map((file) => readArticleSource(file, file));
-    const { problems } = checkArticles(sources, { now: new Date(), fileExists: existsSync });
+    const { problems } = checkArticles(sources, { now: new Date(), fileExists: existsSync, readFile: (path) => readFileSync(path) });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 

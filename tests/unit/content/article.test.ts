@@ -14,6 +14,26 @@ const problem = (text: string | Uint8Array) => {
 };
 
 describe('readArticle', () => {
+  it('names a file the system would not let it read, with what to do', () => {
+    expect(readArticle({ file: 'a.md', absolutePath: '/tmp/a.md', bytes: new Uint8Array(), unreadable: 'EACCES' })).toMatchObject({
+      ok: false,
+      problem: { file: 'a.md', severity: 'error', message: 'the file cannot be read (permission denied)' },
+    });
+  });
+
+  it('refuses front matter that expands through YAML aliases, naming the field and its file line', () => {
+    const aliases = Array.from({ length: 25 }, () => '*a').join(', ');
+    expect(problem(`\n---\ntitle: Hello\nbase: &a [x]\nrelated: [${aliases}]\n---\nBody.\n`)).toMatchObject({
+      line: 5,
+      field: 'related',
+      message: 'uses more than 20 YAML aliases, far more than any article needs',
+    });
+  });
+
+  it('reads front-matter dates in the years 0000-0099 as written', () => {
+    expect((ok('---\npublishedAt: 0050-03-01\n---\n').data.publishedAt as Date).toISOString()).toBe('0050-03-01T00:00:00.000Z');
+  });
+
   it('splits front matter and body and knows where each starts', () => {
     const article = ok('---\ntitle: Hello\ntags:\n  - AI\n---\n\nBody line.\n');
     expect(article.data).toEqual({ title: 'Hello', tags: ['AI'] });

@@ -1,3 +1,4 @@
+import { parse as parseHtml } from 'node-html-parser';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -88,7 +89,10 @@ describe('the RSS feed', () => {
     expect(xml).not.toContain('<script>');
     const [item] = rss.channel.item;
     expect(item.title).toBe(hostile);
-    expect(item.description).toBe(`<b>${hostile}</b>`);
+    // Readers render <description> as HTML: what they show must be the dek's own characters, markup and all.
+    const shown = parseHtml(item.description);
+    expect(shown.querySelectorAll('b, script')).toHaveLength(0);
+    expect(shown.textContent).toBe(`<b>${hostile}</b>`);
     expect(item.category).toEqual(['R&D <x>']);
     expect(item['dc:creator']).toEqual(['Smith & <Sons>']);
   });

@@ -1,5 +1,6 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
+import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
 import { createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
 
 const SITE = 'https://news.example.org';
@@ -61,12 +62,43 @@ describe('rendered Markdown with raw HTML', () => {
   });
 });
 
+describe('rendered Markdown whose raw HTML tries to leave the article', () => {
+  it('comes out balanced: stray end tags dropped, what it opened closed at the end', async () => {
+    const html = await render('Intro.\n\n</div></article></main>\n\n<header><nav><a href="/login">Sign in</a></nav></header>\n\n<main><h1>Breaking</h1>\n\nText <b>bold and never closed.\n');
+    expect(html).not.toMatch(/<\/(?:article|main)>|<main|<h1/);
+    const opens = (name: string) => html.split(`<${name}`).length - 1;
+    const closes = (name: string) => html.split(`</${name}>`).length - 1;
+    for (const name of ['div', 'header', 'nav', 'b']) expect(closes(name), `${name} in ${html}`).toBe(opens(name));
+  });
+});
+
 describe('createRawHtmlSanitizer on the fragments Sätteri hands over', () => {
-  it('leaves a lone opening tag open and keeps a lone end tag of an allowed element', () => {
-    expect(sanitize('<a href="https://news.example.org/x" onclick="x()">')).toBe('<a href="https://news.example.org/x">');
-    expect(sanitize('</a>')).toBe('</a>');
-    expect(sanitize('<div><p>hi')).toBe('<div><p>hi');
-    expect(sanitize('</script>')).toBe('');
+  it('leaves a lone opening tag open and keeps the end tag that closes it in a later fragment', () => {
+    const open: string[] = [];
+    expect(sanitize('<a href="https://news.example.org/x" onclick="x()">', open)).toBe('<a href="https://news.example.org/x">');
+    expect(open).toEqual(['a']);
+    expect(sanitize('</a>', open)).toBe('</a>');
+    expect(open).toEqual([]);
+    expect(sanitize('<div><p>hi', open)).toBe('<div><p>hi');
+    expect(open).toEqual(['div', 'p']);
+    expect(sanitize('</script>', open)).toBe('');
+  });
+
+  it('drops end tags that close nothing raw HTML opened: the page\'s own containers stay closed by the page', () => {
+    expect(sanitize('</div></article></main>')).toBe('');
+    const open: string[] = [];
+    sanitize('<section><div>', open);
+    expect(sanitize('</div></section></article>', open)).toBe('</div></section>');
+  });
+
+  it('closes the elements opened inside the one an end tag closes', () => {
+    const open: string[] = [];
+    sanitize('<div><b>', open);
+    expect(sanitize('</div>', open)).toBe('</b></div>');
+  });
+
+  it('turns a second <main> and <h1> into ordinary blocks', () => {
+    expect(sanitize('<main><h1>Fake</h1></main>')).toBe('<div><h2>Fake</h2></div>');
   });
 
   it('drops incomplete tags, so an attribute cannot swallow the Markdown after it', () => {
@@ -75,8 +107,16 @@ describe('createRawHtmlSanitizer on the fragments Sätteri hands over', () => {
   });
 
   it('allows only known video embeds in iframes', () => {
-    expect(sanitize('<iframe src="https://evil.example.com/x"></iframe>')).toBe('<iframe></iframe>');
-    expect(sanitize('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toBe('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>');
+    expect(sanitize('<iframe src="https://evil.example.com/x"></iframe>')).toBe('');
+    expect(sanitize('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toBe(
+      `<iframe src="https://www.youtube-nocookie.com/embed/abc" sandbox="${EMBED_SANDBOX}" title="Embedded video"></iframe>`,
+    );
+  });
+
+  it('moves YouTube embeds to youtube-nocookie.com and keeps the editor\'s title but never their sandbox', () => {
+    expect(sanitize('<iframe src="https://www.youtube.com/embed/abc?start=5" title="Launch" sandbox="allow-top-navigation"></iframe>')).toBe(
+      `<iframe src="https://www.youtube-nocookie.com/embed/abc?start=5" title="Launch" sandbox="${EMBED_SANDBOX}"></iframe>`,
+    );
   });
 
   it('sees through entity-encoded schemes and drops svg and style', () => {

@@ -4,7 +4,7 @@ import { parseArticle } from '../../content/article.ts';
 import { isoSeconds } from '../../content/iso-seconds.ts';
 import { articleSchema } from '../../content/schema.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
-import { htmlToMarkdown, htmlToText } from './html.ts';
+import { HtmlTooComplexError, htmlToMarkdown, htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
 import { chooseTags } from './tags.ts';
 import { cleanUrl } from './urls.ts';
@@ -52,7 +52,13 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   const url = cleanUrl(entry.link);
   const bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
   // Relative links in the story resolve against its own address, as a browser reading it would.
-  const body = htmlToMarkdown(bodyHtml, entry.link);
+  let body: string;
+  try {
+    body = htmlToMarkdown(bodyHtml, entry.link);
+  } catch (error) {
+    if (error instanceof HtmlTooComplexError) return { ok: false, reason: error.message };
+    throw error;
+  }
   const bodyText = htmlToText(bodyHtml);
   const summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
   const title = entry.title || deriveTitle(summaryText || bodyText);

@@ -5,6 +5,7 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
+import { htmlLimitProblem } from './html-limits.ts';
 import { resolveWebUrl } from './urls.ts';
 
 /** Hosts that serve tracking pixels and share-button images in feeds rather than content. */
@@ -138,9 +139,15 @@ function createTurndown(): TurndownService {
 
 let turndown: TurndownService | undefined;
 
-/** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. */
+/** Feed HTML the importer will not convert: too large or too deeply nested (the message says which). */
+export class HtmlTooComplexError extends Error {}
+
+/** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. Throws HtmlTooComplexError beyond the bounds. */
 export function htmlToMarkdown(html: string, baseUrl?: string): string {
   const safe = sanitizeFeedHtml(html, baseUrl);
+  // Judged after sanitising: that is the tree the conversion walks (dropped wrappers no longer count).
+  const problem = htmlLimitProblem(safe);
+  if (problem) throw new HtmlTooComplexError(problem);
   turndown ??= createTurndown();
   return turndown
     .turndown(safe)

@@ -1,0 +1,24 @@
+/**
+ * Astro reads front matter with js-yaml's default schema, whose timestamps take the years 0000-0099 for
+ * 1900-1999. This gives that schema's timestamp type the article parser's reading (src/lib/content/yaml-timestamps.ts),
+ * so pages, feeds and the checker agree on `publishedAt: 0050-01-01`. Every other timestamp is read as before.
+ */
+import type { AstroIntegration } from 'astro';
+import { withEarlyYears, yamlTimestampType } from '../lib/content/yaml-timestamps.ts';
+
+const patched = Symbol.for('newsdesk.earlyYearDates');
+
+export function earlyYearDates(): AstroIntegration {
+  return {
+    name: 'newsdesk-early-year-dates',
+    hooks: {
+      'astro:config:setup': () => {
+        // The type object is shared by js-yaml's default schema, which Astro's front-matter parser loads with.
+        const timestamp = yamlTimestampType as typeof yamlTimestampType & { [patched]?: true };
+        if (timestamp[patched]) return;
+        timestamp.construct = withEarlyYears(timestamp.construct);
+        timestamp[patched] = true;
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * YAML timestamps with the years 0000-0099 read as written. js-yaml builds timestamps with Date.UTC, which takes
+ * those years for 1900-1999, so `publishedAt: 0050-01-01` would be shown as 1950.
+ */
+import yaml from 'js-yaml';
+
+/** js-yaml's timestamp forms: a date, or a date-time with an optional fraction and zone. */
+const TIMESTAMP = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:Z|([-+])(\d\d?)(?::(\d\d))?))?)?$/;
+
+/** The instant a timestamp with a year below 100 stands for; undefined for any other text. */
+export function earlyYearTimestamp(text: string): Date | undefined {
+  const match = TIMESTAMP.exec(text);
+  if (!match || Number(match[1]) >= 100) return undefined;
+  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', sign, zoneHours = '0', zoneMinutes = '0'] = match;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  date.setUTCHours(Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
+  const offset = (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000;
+  return sign ? new Date(date.getTime() - (sign === '-' ? -offset : offset)) : date;
+}
+
+/** A timestamp constructor that reads early years as written and leaves every other timestamp to `construct`. */
+export function withEarlyYears(construct: (data: string) => unknown): (data: string) => unknown {
+  return (data) => earlyYearTimestamp(data) ?? construct(data);
+}
+
+/** js-yaml's own timestamp type, shared by its default schema (exported at run time, missing from its typings). */
+export const yamlTimestampType = (yaml as typeof yaml & { types: { timestamp: yaml.Type } }).types.timestamp;
+const timestamp = yamlTimestampType;
+
+/** js-yaml's default schema with early years read as written: what the article parser loads front matter with. */
+export const ARTICLE_YAML_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
+  implicit: [
+    new yaml.Type('tag:yaml.org,2002:timestamp', {
+      kind: 'scalar',
+      resolve: timestamp.resolve,
+      construct: withEarlyYears(timestamp.construct),
+      instanceOf: Date,
+      represent: timestamp.represent ?? undefined,
+    }),
+  ],
+});

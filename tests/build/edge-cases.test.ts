@@ -1,0 +1,58 @@
+/**
+ * Edges of the content a build must get right: dates in the years 0000-0099 shown as written (YAML parsers take
+ * them for 1900-1999), and symbolic links in the content folder refused by name by the checker and the build
+ * alike (Astro's loader would follow them and publish a file from anywhere).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const cleanups: Array<() => void> = [];
+afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+
+describe('an article dated in the year 50', () => {
+  it('shows 50 and 99 in its page and feed, never 1950 or 1999', async () => {
+    const site = await buildSite({ contentDir: 'tests/fixtures/early-years', now: '2026-11-20T00:00:00Z' });
+    cleanups.push(site.cleanup);
+    expect(site.exitCode, site.stdout + site.stderr).toBe(0);
+    const times = site.html('articles/the-first-roads/').querySelectorAll('article time');
+    expect(times.map((time) => time.getAttribute('datetime'))).toEqual(['0050-06-01T00:00:00.000Z', '0099-12-31T21:30:00.000Z']);
+    expect(times.map((time) => `${time.text} ${time.getAttribute('title')}`).join(' ')).not.toMatch(/19\d\d/);
+    expect(times[0]!.text).toMatch(/\b50\b/);
+    const item = new XMLParser().parse(site.read('rss.xml')).rss.channel.item;
+    expect(item.pubDate).toBe('Wed, 01 Jun 0050 00:00:00 GMT');
+  });
+});
+
+describe('symbolic links in the content folder', () => {
+  const root = mkdtempSync(join(tmpdir(), 'newsdesk-symlinks-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const corpus = join(root, 'articles');
+  cpSync(join(projectRoot, 'tests/fixtures/valid'), corpus, { recursive: true });
+  const outside = join(root, 'elsewhere');
+  cpSync(join(projectRoot, 'tests/fixtures/early-years'), outside, { recursive: true });
+  writeFileSync(join(root, 'loose-article.md'), '---\ntitle: "From outside"\ndescription: "Linked in."\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\nText.\n');
+  symlinkSync(join(root, 'loose-article.md'), join(corpus, 'linked-article.md'));
+  symlinkSync(outside, join(corpus, 'linked-folder'));
+  const refusal = 'is a symbolic link; articles must be files inside the content folder';
+
+  it('are refused by the checker, each named', () => {
+    const check = spawnSync(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/check-content.ts', '--dir', corpus], { cwd: projectRoot, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`${join(corpus, 'linked-article.md')}: ${refusal}`);
+    expect(check.stdout).toContain(`${join(corpus, 'linked-folder')}: ${refusal}`);
+  });
+
+  it('stop the build before Astro publishes what they point to', async () => {
+    const site = await buildSite({ contentDir: corpus });
+    cleanups.push(site.cleanup);
+    expect(site.exitCode).not.toBe(0);
+    expect(site.stdout + site.stderr).toContain(`${join(corpus, 'linked-article.md')}: ${refusal}`);
+    expect(site.stdout + site.stderr).toContain('Build failed during the content check; nothing was written.');
+  });
+});
