@@ -1,0 +1,152 @@
+/**
+ * The named things a news text mentions, read from its capitalisation: companies, people, products and places
+ * ("European Commission", "Nvidia", "H20", "iPhone"), and figures with their units ("$2.5 billion", "40%", "3 nm").
+ * Outlets that tell one event in their own words still share these.
+ */
+import { ENGLISH_STOP_WORDS } from '../text/text-terms.ts';
+
+export interface Names {
+  /** Lower-cased words that are part of a name. */
+  words: Set<string>;
+  /** Each name once, lower-cased: a one-word name, or a multi-word one with its words joined by one space. */
+  whole: Set<string>;
+  /** Lower-cased multi-word names, words joined by one space. */
+  phrases: Set<string>;
+  /** Figures as "2.5e9", "40%" or "3nm": the same amount written two ways gives one key. */
+  figures: Set<string>;
+}
+
+const WORD = /[\p{L}\p{N}$€£¥][\p{L}\p{N}'’&.,%$-]*/gu;
+const SENTENCE_END = /[.!?:;]["'’”)]*$/;
+/** Lower-case words allowed inside a name: "Bank of Japan", "Ministry for Economy". */
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'la', 'von', 'van', '&', 'and']);
+const CAPITALISED = /^\p{Lu}/u;
+/** iPhone, H20, GPT-5, M4: internal capitals or letters mixed with digits make a name wherever it stands. */
+const MARKED_NAME = /^(?:\p{Ll}+\p{Lu}|\p{L}+-?\d|\d+\p{L}*\p{Lu})/u;
+
+const SCALES: Readonly<Record<string, number>> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, tn: 1e12, trillion: 1e12,
+};
+const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh', 'qubit', 'qubits', 'km', 'users', 'customers', 'people', 'jobs', 'employees', 'records', 'accounts', 'countries']);
+const CURRENCY = /^[$€£¥]/;
+const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
+
+/** What some texts name; each text (a headline, a dek, a paragraph) starts a sentence. */
+export function extractNames(texts: readonly string[]): Names {
+  const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set() };
+  const runs: Run[] = [];
+  for (const text of texts) readText(text, names, runs);
+  // A capital that starts a sentence may only be grammar: such a word is a name if the texts capitalise it elsewhere.
+  const namedMidSentence = new Set(runs.flatMap((run) => (run.startsSentence ? run.words.slice(1) : run.words)));
+  for (const run of runs) addName(run, namedMidSentence, names);
+  return names;
+}
+
+interface Run {
+  /** Lower-cased, connectors included. */
+  words: string[];
+  startsSentence: boolean;
+}
+
+/**
+ * The names in a headline. One in Title Case capitalises every word, so there only words its dek and lead also
+ * name count (with figures and marked names such as "H20", which need no capital to stand out).
+ */
+export function headlineNames(title: string, namedElsewhere: ReadonlySet<string>): Names {
+  const names = extractNames([title]);
+  if (!isTitleCase(title)) return names;
+  const keep = (name: string) => namedElsewhere.has(name) || MARKED_NAME.test(name);
+  return {
+    words: new Set([...names.words].filter(keep)),
+    whole: new Set([...names.whole].filter(keep)),
+    phrases: new Set([...names.phrases].filter(keep)),
+    figures: names.figures,
+  };
+}
+
+/** Whether a headline is in Title Case: most of its longer words capitalised. */
+function isTitleCase(title: string): boolean {
+  const words = title.match(WORD) ?? [];
+  const long = words.filter((word) => word.length > 3 && !ENGLISH_STOP_WORDS.has(word.toLowerCase()));
+  return long.length >= 3 && long.filter((word) => CAPITALISED.test(word)).length >= long.length * 0.8;
+}
+
+function readText(text: string, names: Names, runs: Run[]): void {
+  const tokens = text.match(WORD) ?? [];
+  let run: string[] = [];
+  let runStartsSentence = false;
+  let pendingConnectors: string[] = [];
+  let sentenceStart = true;
+  const endRun = () => {
+    if (run.length > 0) runs.push({ words: run, startsSentence: runStartsSentence });
+    run = [];
+    pendingConnectors = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i]!;
+    const token = raw.replace(/[.,'’]+$/, '');
+    const startsSentence = sentenceStart;
+    sentenceStart = SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
+    if (readFigure(token, tokens[i + 1], names)) {
+      endRun();
+      continue;
+    }
+    const lower = token.toLowerCase();
+    const isName = token.length > 1 && (CAPITALISED.test(token) || MARKED_NAME.test(token));
+    if (isName) {
+      if (run.length === 0) runStartsSentence = startsSentence;
+      run.push(...pendingConnectors, lower);
+      pendingConnectors = [];
+    } else if (run.length > 0 && CONNECTORS.has(lower) && pendingConnectors.length === 0) {
+      pendingConnectors.push(lower);
+    } else {
+      endRun();
+    }
+    // "Ireland's Data Protection Commission" is two names.
+    if (/[,;:]$/.test(raw) || /['’]s$/.test(token) || sentenceStart) endRun();
+  }
+  endRun();
+}
+
+/** A run of capitalised words, without a sentence's first word unless that is named elsewhere too. */
+function addName(run: Run, namedMidSentence: ReadonlySet<string>, names: Names): void {
+  let words = run.words;
+  if (run.startsSentence && !namedMidSentence.has(words[0]!)) words = words.slice(1);
+  while (words.length > 0 && CONNECTORS.has(words[0]!)) words = words.slice(1);
+  while (words.length > 0 && CONNECTORS.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  const content = words.filter((word) => !CONNECTORS.has(word) && !ENGLISH_STOP_WORDS.has(word)).map(stripPossessive);
+  if (content.length === 0) return;
+  const name = content.join(' ');
+  for (const word of content) names.words.add(word);
+  names.whole.add(name);
+  if (content.length > 1) names.phrases.add(name);
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/, '');
+}
+
+/** "2.5", "billion" → 2.5e9; "40%" → 40%; "3", "nm" → 3nm. Bare numbers (years, counts) are too common to tell events apart. */
+function readFigure(token: string, next: string | undefined, names: Names): boolean {
+  const match = FIGURE.exec(token);
+  if (!match) return false;
+  const value = Number(match[1]!.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
+  if (!Number.isFinite(value)) return false;
+  const suffix = (match[2] ?? '').toLowerCase();
+  const following = (next ?? '').toLowerCase().replace(/[.,;:]+$/, '');
+  const scale = SCALES[suffix] ?? (suffix === '' ? SCALES[following] : undefined);
+  if (scale) {
+    names.figures.add(`${Number((value * scale).toPrecision(6))}`);
+    return true;
+  }
+  const unit = suffix || (UNITS.has(following) ? following : '');
+  if (unit && UNITS.has(unit)) {
+    names.figures.add(`${value}${unit === 'percent' || unit === '%' ? '%' : unit.replace(/s$/, '')}`);
+    return true;
+  }
+  if (CURRENCY.test(token) || /[.,]\d/.test(match[1]!)) {
+    names.figures.add(`${value}`);
+    return true;
+  }
+  return false;
+}
