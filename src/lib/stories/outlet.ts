@@ -20,7 +20,7 @@ export interface Outlet {
 /** The key of the site's own reporting: no outlet key can take this form. */
 export const OWN_REPORTING_KEY = '';
 
-/** "The  Register", "the register" and "THE REGISTER" are one outlet; an `id` wins over any spelling of the name. */
+/** "The  Register", "the register" and "Register" are one outlet; an `id` wins over any spelling of the name. */
 export function outletOf(source: ArticleSource | undefined): Outlet {
   if (!source) return { key: OWN_REPORTING_KEY };
   const key = source.id?.trim() ? `id:${source.id.trim()}` : `name:${normalisedOutletName(source.name)}`;
@@ -28,5 +28,5 @@ export function outletOf(source: ArticleSource | undefined): Outlet {
 }
 
 function normalisedOutletName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');
 }

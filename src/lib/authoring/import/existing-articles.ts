@@ -11,12 +11,16 @@ export function toExistingArticles(sources: readonly ArticleSource[]): ExistingA
     if (!parsed.ok) return { file: source.file, slug: articleSlug(source.file), body: '' };
     const { data, body } = parsed.article;
     const slugField = typeof data.slug === 'string' && SLUG_PATTERN.test(data.slug.trim()) ? data.slug.trim() : undefined;
-    const sourceField = data.source as { url?: unknown } | undefined;
+    const sourceField = data.source as { url?: unknown; name?: unknown; id?: unknown } | undefined;
     const result = articleSchema.safeParse(data);
     return {
       file: source.file,
       slug: articleSlug(source.file, slugField),
       sourceUrl: typeof sourceField?.url === 'string' ? sourceField.url : undefined,
+      source:
+        typeof sourceField?.name === 'string'
+          ? { name: sourceField.name, url: String(sourceField.url ?? ''), ...(typeof sourceField.id === 'string' ? { id: sourceField.id } : {}) }
+          : undefined,
       body,
       data: result.success ? result.data : undefined,
     };
