@@ -34,7 +34,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     const started = performance.now();
     const index = buildSiteIndex(
       entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: bodyOf(entry) })),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit },
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours },
     );
     // `npm run bench` reads this line to report the index (mostly related ranking) as its own phase.
     if (process.env.NEWSDESK_TIMING) console.log(`[newsdesk] site index: ${index.articles.length} articles in ${Math.round(performance.now() - started)} ms after ${Math.round(started - requested)} ms loading the collection`);

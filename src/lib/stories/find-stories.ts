@@ -77,7 +77,7 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
 
 /** Groups of indexes into `articles` (earliest first) that tell one event, by the method in README. */
 function automaticGroups(articles: readonly StoryArticle[], windowHours: number, tuning: StoryTuning): number[][] {
-  const vectors = featureVectors(articles.map((article) => articleFeatures(article, tuning)));
+  const vectors = featureVectors(articles.map((article) => articleFeatures(article, tuning)), tuning);
   const times = Float64Array.from(articles, (article) => article.publishedAt.getTime());
   const windowMs = windowHours * HOUR;
   const scored: ScoredPair[] = [];

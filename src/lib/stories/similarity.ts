@@ -23,8 +23,11 @@ export interface FeatureVectors {
   documentFrequency: Int32Array;
 }
 
-/** idf(f) = ln((N + 1) / df(f)): a name in three articles of a thousand weighs about four times one in half of them. */
-export function featureVectors(features: readonly ArticleFeatures[]): FeatureVectors {
+/**
+ * idf(f) = ln((N + 1) / df(f)): a name in three articles of a thousand weighs about four times one in half of them.
+ * A feature found in one article only counts `unsharedWeight` in the vector's length.
+ */
+export function featureVectors(features: readonly ArticleFeatures[], tuning: StoryTuning): FeatureVectors {
   const idOf = new Map<string, number>();
   const rawIds = features.map((article) =>
     article.keys.map((key) => {
@@ -46,10 +49,10 @@ export function featureVectors(features: readonly ArticleFeatures[]): FeatureVec
     const order = rawIds[index]!.map((id, position) => position).sort((a, b) => rawIds[index]![a]! - rawIds[index]![b]!);
     const sortedIds = Int32Array.from(order, (position) => rawIds[index]![position]!);
     const sortedWeights = Float64Array.from(order, (position) => Math.log((count + 1) / documentFrequency[rawIds[index]![position]!]!) * article.boosts[position]!);
-    // A feature no other article carries can match nothing: counting it would only make paraphrases look unlike.
+    // A feature no other article carries can match nothing: counted in full it makes paraphrases look unlike.
     let squares = 0;
     sortedIds.forEach((id, position) => {
-      if (documentFrequency[id]! > 1) squares += sortedWeights[position]! ** 2;
+      squares += (sortedWeights[position]! * (documentFrequency[id]! > 1 ? 1 : tuning.unsharedWeight)) ** 2;
     });
     ids.push(sortedIds);
     weights.push(sortedWeights);

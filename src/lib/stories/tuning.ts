@@ -1,4 +1,8 @@
 /** The thresholds and weights of story grouping, in one place; README's "Stories" section explains each. */
+
+/** Articles further apart than this are never one story, unless an editor says so (site.config.ts sets the site's). */
+export const DEFAULT_STORY_WINDOW_HOURS = 72;
+
 export const STORY_TUNING = {
   /** Words of the body read as its lead, after the headline and dek. */
   leadWords: 60,
@@ -12,6 +16,11 @@ export const STORY_TUNING = {
   titleBoost: 1.5,
   /** Anything found only in the lead, not in the headline or dek. */
   leadOnlyWeight: 0.6,
+  /**
+   * What a feature no other article carries weighs in an article's length, against 1 for shared ones: wording of
+   * its own should make a paraphrase look only a little less alike, yet still count against unrelated pieces.
+   */
+  unsharedWeight: 0.5,
   /** Two articles are linked at this similarity (weighted cosine of their features) or above. */
   link: 0.3,
   /** A looser similarity that still counts as support when two groups are about to merge. */
