@@ -30,11 +30,20 @@ export interface ArticleFeatures {
   eventKinds: string[];
 }
 
-/** "rules" and "rule", "companies" and "company": outlets choose either. */
-export function foldPlural(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+/**
+ * A light stemmer: "rules" and "rule", "claimed" and "claiming" and "claims", "patches" and "patch" fold to one
+ * key, since outlets choose either. It only has to be consistent, not to give dictionary words.
+ */
+export function foldWord(word: string): string {
+  let stem = word;
+  if (stem.length > 5 && stem.endsWith('ing')) stem = stem.slice(0, -3);
+  else if (stem.length > 4 && stem.endsWith('ed')) stem = stem.slice(0, -2);
+  else if (stem.length > 4 && stem.endsWith('ies')) return `${stem.slice(0, -3)}y`;
+  else if (stem.length > 4 && /(?:[sxz]|ch|sh)es$/.test(stem)) stem = stem.slice(0, -2);
+  else if (stem.length > 3 && stem.endsWith('s') && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
+  if (/([b-df-hj-km-np-rtv-y])\1$/.test(stem)) stem = stem.slice(0, -1);
+  if (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  return stem;
 }
 
 /** The first `words` words of the body's prose. */
@@ -50,10 +59,13 @@ export function leadOf(body: string, words: number): string {
  */
 export function articleFeatures(article: StoryText, tuning: StoryTuning = STORY_TUNING): ArticleFeatures {
   const lead = leadOf(article.body, tuning.leadWords);
-  const inDek = extractNames([article.description]);
-  const inLead = extractNames([lead]);
-  const inHeadline = headlineNames(article.title, new Set([...inDek.words, ...inLead.words, ...inDek.phrases, ...inLead.phrases]));
-  const nameWords = new Set([...inHeadline.words, ...inDek.words, ...inLead.words].map(foldPlural));
+  // Each part is read knowing what the others name, so "Tallis" opening a headline is known from the lead.
+  const named = extractNames([article.description, lead]);
+  const known = new Set([...named.words, ...named.phrases]);
+  const inDek = extractNames([article.description], known);
+  const inLead = extractNames([lead], known);
+  const inHeadline = headlineNames(article.title, known);
+  const nameWords = new Set([...inHeadline.words, ...inDek.words, ...inLead.words].map(foldWord));
 
   const boosts = new Map<string, number>();
   const nameKeys = new Set<string>();
@@ -71,7 +83,7 @@ export function articleFeatures(article: StoryText, tuning: StoryTuning = STORY_
     for (const figure of names.figures) add(`f:${figure}`, tuning.figureBoost, place, false);
     for (const phrase of names.phrases) add(`p:${phrase}`, tuning.phraseBoost, place, true);
     for (const word of tokenize(text)) {
-      const folded = foldPlural(word);
+      const folded = foldWord(word);
       const name = nameWords.has(folded);
       add(`w:${folded}`, name ? tuning.nameBoost : 1, place, name);
     }
@@ -82,7 +94,7 @@ export function articleFeatures(article: StoryText, tuning: StoryTuning = STORY_
     keys: [...boosts.keys()],
     boosts: [...boosts.values()],
     names: [...boosts.keys()].map((key) => nameKeys.has(key)),
-    headlineNames: [...inHeadline.whole].map((name) => (name.includes(' ') ? `p:${name}` : `w:${foldPlural(name)}`)).filter((key) => boosts.has(key)),
+    headlineNames: [...inHeadline.whole].map((name) => (name.includes(' ') ? `p:${name}` : `w:${foldWord(name)}`)).filter((key) => boosts.has(key)),
     headlineFigures: [...inHeadline.figures].map((figure) => `f:${figure}`),
     eventKinds: kinds,
   };

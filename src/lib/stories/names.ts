@@ -31,13 +31,15 @@ const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb
 const CURRENCY = /^[$€£¥]/;
 const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
 
-/** What some texts name; each text (a headline, a dek, a paragraph) starts a sentence. */
-export function extractNames(texts: readonly string[]): Names {
+/**
+ * What some texts name; each text (a headline, a dek, a paragraph) starts a sentence. `namedElsewhere` are names
+ * found in other texts of the same article, so that a sentence's first word can be recognised as one of them.
+ */
+export function extractNames(texts: readonly string[], namedElsewhere: ReadonlySet<string> = new Set()): Names {
   const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set() };
   const runs: Run[] = [];
   for (const text of texts) readText(text, names, runs);
-  // A capital that starts a sentence may only be grammar: such a word is a name if the texts capitalise it elsewhere.
-  const namedMidSentence = new Set(runs.flatMap((run) => (run.startsSentence ? run.words.slice(1) : run.words)));
+  const namedMidSentence = new Set([...namedElsewhere, ...runs.flatMap((run) => (run.startsSentence ? run.words.slice(1) : run.words))]);
   for (const run of runs) addName(run, namedMidSentence, names);
   return names;
 }
@@ -53,7 +55,7 @@ interface Run {
  * name count (with figures and marked names such as "H20", which need no capital to stand out).
  */
 export function headlineNames(title: string, namedElsewhere: ReadonlySet<string>): Names {
-  const names = extractNames([title]);
+  const names = extractNames([title], namedElsewhere);
   if (!isTitleCase(title)) return names;
   const keep = (name: string) => namedElsewhere.has(name) || MARKED_NAME.test(name);
   return {
@@ -103,15 +105,19 @@ function readText(text: string, names: Names, runs: Run[]): void {
       endRun();
     }
     // "Ireland's Data Protection Commission" is two names.
-    if (/[,;:]$/.test(raw) || /['’]s$/.test(token) || sentenceStart) endRun();
+    if (/[,;:]$/.test(raw) || /['’]s?$/.test(raw.replace(/[.,;:]+$/, '')) || sentenceStart) endRun();
   }
   endRun();
 }
 
-/** A run of capitalised words, without a sentence's first word unless that is named elsewhere too. */
+/**
+ * A run of capitalised words. At the start of a sentence the capital may only be grammar: a leading stop word is
+ * dropped ("The European Commission"), and a lone word counts only if it is named mid-sentence somewhere too.
+ */
 function addName(run: Run, namedMidSentence: ReadonlySet<string>, names: Names): void {
   let words = run.words;
-  if (run.startsSentence && !namedMidSentence.has(words[0]!)) words = words.slice(1);
+  if (run.startsSentence && ENGLISH_STOP_WORDS.has(words[0]!)) words = words.slice(1);
+  if (run.startsSentence && words.length === 1 && !namedMidSentence.has(words[0]!)) return;
   while (words.length > 0 && CONNECTORS.has(words[0]!)) words = words.slice(1);
   while (words.length > 0 && CONNECTORS.has(words[words.length - 1]!)) words = words.slice(0, -1);
   const content = words.filter((word) => !CONNECTORS.has(word) && !ENGLISH_STOP_WORDS.has(word)).map(stripPossessive);
