@@ -5,7 +5,7 @@
  */
 import { stripMarkdown, tokenize } from '../text/text-terms.ts';
 import { eventKinds } from './event-kinds.ts';
-import { extractNames, headlineNames, type Names } from './names.ts';
+import { headlineNames, namesIn, scanText } from './names.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
 export interface StoryText {
@@ -16,18 +16,42 @@ export interface StoryText {
 }
 
 export interface ArticleFeatures {
-  /** Feature keys: `w:` a word, `p:` a multi-word name, `f:` a figure, `k:` a kind of event. */
-  keys: string[];
-  /** The weight factor of each key, by position. */
+  /** Feature ids, each once, from the archive's `FeatureIds`. */
+  ids: number[];
+  /** The weight factor of each id, by position. */
   boosts: number[];
-  /** Whether each key, by position, is (part of) a name: who, where, what product, as opposed to what happened. */
-  names: boolean[];
-  /** Keys of the names in the headline, each whole (`p:` for several words): who the article is about. */
-  headlineNames: string[];
-  /** Keys of the figures in the headline. */
-  headlineFigures: string[];
-  /** Keys of the kinds of event the headline and dek report. */
-  eventKinds: string[];
+  /** The first name in the headline, taken whole: who the article is about; -1 when it names nobody. */
+  headlineSubject: number;
+  /** Ids of the figures in the headline. */
+  headlineFigures: number[];
+  /** Ids of the kinds of event the headline and dek report. */
+  eventKinds: number[];
+}
+
+/**
+ * Dense ids for an archive's features, keyed `w:` a word, `p:` a multi-word name, `f:` a figure, `k:` a kind of
+ * event. Words are looked up as written, so each occurrence costs one lookup.
+ */
+export class FeatureIds {
+  readonly #byKey = new Map<string, number>();
+  readonly #byWord = new Map<string, number>();
+
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  of(key: string): number {
+    let id = this.#byKey.get(key);
+    if (id === undefined) this.#byKey.set(key, (id = this.#byKey.size));
+    return id;
+  }
+
+  /** The id of a word's folded form. */
+  ofWord(word: string): number {
+    let id = this.#byWord.get(word);
+    if (id === undefined) this.#byWord.set(word, (id = this.of(`w:${foldWord(word)}`)));
+    return id;
+  }
 }
 
 /**
@@ -35,67 +59,80 @@ export interface ArticleFeatures {
  * key, since outlets choose either. It only has to be consistent, not to give dictionary words.
  */
 export function foldWord(word: string): string {
-  let stem = word;
+  let stem = folded.get(word);
+  if (stem !== undefined) return stem;
+  stem = word;
   if (stem.length > 5 && stem.endsWith('ing')) stem = stem.slice(0, -3);
   else if (stem.length > 4 && stem.endsWith('ed')) stem = stem.slice(0, -2);
-  else if (stem.length > 4 && stem.endsWith('ies')) return `${stem.slice(0, -3)}y`;
+  else if (stem.length > 4 && stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
   else if (stem.length > 4 && /(?:[sxz]|ch|sh)es$/.test(stem)) stem = stem.slice(0, -2);
   else if (stem.length > 3 && stem.endsWith('s') && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
-  if (/([b-df-hj-km-np-rtv-y])\1$/.test(stem)) stem = stem.slice(0, -1);
-  if (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  if (!stem.endsWith('y') || !word.endsWith('ies')) {
+    if (/([b-df-hj-km-np-rtv-y])\1$/.test(stem)) stem = stem.slice(0, -1);
+    if (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  }
+  if (folded.size > 200_000) folded.clear();
+  folded.set(word, stem);
   return stem;
 }
+/** Words recur across an archive: each is folded once. */
+const folded = new Map<string, string>();
+
+/** Room for the lead's words however much Markdown surrounds them; the rest of a long body is never read. */
+const LEAD_CHARACTERS_PER_WORD = 16;
 
 /** The first `words` words of the body's prose. */
 export function leadOf(body: string, words: number): string {
-  const text = stripMarkdown(body).replace(/^\s*#{1,6}\s.*$/gm, ' ');
-  const parts = text.split(/\s+/).filter(Boolean);
-  return parts.slice(0, words).join(' ');
+  let text = stripMarkdown(body.slice(0, words * LEAD_CHARACTERS_PER_WORD));
+  if (text.includes('#')) text = text.replace(/^\s*#{1,6}\s.*$/gm, ' ');
+  return text.split(/\s+/, words + 1).filter(Boolean).slice(0, words).join(' ');
 }
 
 /**
  * A key's weight factor is its kind (name, figure, multi-word name, plain word) times where it first appears:
  * headline, dek or only in the lead, which also recalls background (an earlier event, a competitor).
  */
-export function articleFeatures(article: StoryText, tuning: StoryTuning = STORY_TUNING): ArticleFeatures {
+export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuning: StoryTuning = STORY_TUNING): ArticleFeatures {
   const lead = leadOf(article.body, tuning.leadWords);
-  // Each part is read knowing what the others name, so "Tallis" opening a headline is known from the lead.
-  const named = extractNames([article.description, lead]);
-  const known = new Set([...named.words, ...named.phrases]);
-  const inDek = extractNames([article.description], known);
-  const inLead = extractNames([lead], known);
-  const inHeadline = headlineNames(article.title, known);
-  const nameWords = new Set([...inHeadline.words, ...inDek.words, ...inLead.words].map(foldWord));
+  const [titleText, dekText, leadText] = [article.title, article.description, lead].map(scanText);
+  // The headline is read knowing what the dek and lead name, so "Tallis" opening it is known from the lead.
+  const named = namesIn([dekText!, leadText!]);
+  const known = new Set(named.words);
+  for (const phrase of named.phrases) known.add(phrase);
+  const inHeadline = headlineNames(article.title, titleText!, known);
+  const nameIds = new Set<number>();
+  for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));
+  for (const word of named.words) nameIds.add(featureIds.ofWord(word));
 
-  const boosts = new Map<string, number>();
-  const nameKeys = new Set<string>();
-  const add = (key: string, kind: number, place: number, name: boolean) => {
-    if (boosts.has(key)) return;
-    boosts.set(key, kind * place);
-    if (name) nameKeys.add(key);
+  const boosts = new Map<number, number>();
+  const add = (id: number, factor: number) => {
+    if (!boosts.has(id)) boosts.set(id, factor);
+    return id;
   };
-  const parts: Array<[string, Names, number]> = [
-    [article.title, inHeadline, tuning.titleBoost],
-    [article.description, inDek, 1],
-    [lead, inLead, tuning.leadOnlyWeight],
-  ];
-  for (const [text, names, place] of parts) {
-    for (const figure of names.figures) add(`f:${figure}`, tuning.figureBoost, place, false);
-    for (const phrase of names.phrases) add(`p:${phrase}`, tuning.phraseBoost, place, true);
-    for (const word of tokenize(text)) {
-      const folded = foldWord(word);
-      const name = nameWords.has(folded);
-      add(`w:${folded}`, name ? tuning.nameBoost : 1, place, name);
+  const headlineFigures = [...inHeadline.figures].map((figure) => add(featureIds.of(`f:${figure}`), tuning.figureBoost * tuning.titleBoost));
+  for (const phrase of inHeadline.phrases) add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * tuning.titleBoost);
+  const dek = article.description.toLowerCase();
+  for (const figure of named.figures) add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.has(figure) ? 1 : tuning.leadOnlyWeight));
+  for (const phrase of named.phrases) add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight));
+  const titleWords = tokenize(article.title);
+  const dekWords = tokenize(article.description);
+  const addWords = (words: readonly string[], place: number) => {
+    for (const word of words) {
+      const id = featureIds.ofWord(word);
+      if (!boosts.has(id)) boosts.set(id, (nameIds.has(id) ? tuning.nameBoost : 1) * place);
     }
-  }
-  const kinds = eventKinds(tokenize(`${article.title}\n${article.description}`));
-  for (const kind of kinds) add(kind, 1, 1, false);
+  };
+  addWords(titleWords, tuning.titleBoost);
+  addWords(dekWords, 1);
+  addWords(tokenize(lead), tuning.leadOnlyWeight);
+  const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
+  const [subject] = inHeadline.whole;
+  const subjectId = subject === undefined ? -1 : subject.includes(' ') ? featureIds.of(`p:${subject}`) : featureIds.ofWord(subject);
   return {
-    keys: [...boosts.keys()],
+    ids: [...boosts.keys()],
     boosts: [...boosts.values()],
-    names: [...boosts.keys()].map((key) => nameKeys.has(key)),
-    headlineNames: [...inHeadline.whole].map((name) => (name.includes(' ') ? `p:${name}` : `w:${foldWord(name)}`)).filter((key) => boosts.has(key)),
-    headlineFigures: [...inHeadline.figures].map((figure) => `f:${figure}`),
+    headlineSubject: boosts.has(subjectId) ? subjectId : -1,
+    headlineFigures,
     eventKinds: kinds,
   };
 }

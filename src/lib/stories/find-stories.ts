@@ -4,7 +4,7 @@
  */
 import { candidatePairs } from './candidates.ts';
 import { clusterPairs, type ScoredPair } from './cluster.ts';
-import { articleFeatures, type StoryText } from './features.ts';
+import { articleFeatures, FeatureIds, type StoryText } from './features.ts';
 import { outletOf, type ArticleSource, type Outlet } from './outlet.ts';
 import { featureVectors, storySimilarity } from './similarity.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
@@ -77,7 +77,9 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
 
 /** Groups of indexes into `articles` (earliest first) that tell one event, by the method in README. */
 function automaticGroups(articles: readonly StoryArticle[], windowHours: number, tuning: StoryTuning): number[][] {
-  const vectors = featureVectors(articles.map((article) => articleFeatures(article, tuning)), tuning);
+  const featureIds = new FeatureIds();
+  const features = articles.map((article) => articleFeatures(article, featureIds, tuning));
+  const vectors = featureVectors(features, featureIds.size, tuning);
   const times = Float64Array.from(articles, (article) => article.publishedAt.getTime());
   const windowMs = windowHours * HOUR;
   const scored: ScoredPair[] = [];

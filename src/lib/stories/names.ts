@@ -28,20 +28,15 @@ const SCALES: Readonly<Record<string, number>> = {
   k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, tn: 1e12, trillion: 1e12,
 };
 const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh', 'qubit', 'qubits', 'km', 'users', 'customers', 'people', 'jobs', 'employees', 'records', 'accounts', 'countries']);
+const CURRENCY_SIGNS = '$€£¥';
+const UPPER_OR_DIGIT = /[A-Z\d]/;
 const CURRENCY = /^[$€£¥]/;
 const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
 
-/**
- * What some texts name; each text (a headline, a dek, a paragraph) starts a sentence. `namedElsewhere` are names
- * found in other texts of the same article, so that a sentence's first word can be recognised as one of them.
- */
-export function extractNames(texts: readonly string[], namedElsewhere: ReadonlySet<string> = new Set()): Names {
-  const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set() };
-  const runs: Run[] = [];
-  for (const text of texts) readText(text, names, runs);
-  const namedMidSentence = new Set([...namedElsewhere, ...runs.flatMap((run) => (run.startsSentence ? run.words.slice(1) : run.words))]);
-  for (const run of runs) addName(run, namedMidSentence, names);
-  return names;
+/** One text read once: its runs of capitalised words and its figures. Each text starts a sentence. */
+export interface ScannedText {
+  runs: Run[];
+  figures: Set<string>;
 }
 
 interface Run {
@@ -50,12 +45,29 @@ interface Run {
   startsSentence: boolean;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The names in some scanned texts. `namedElsewhere` are names the article gives in other texts, so that a word
+ * opening a sentence can be recognised as one of them.
+ */
+export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlySet<string> = NO_NAMES): Names {
+  const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set() };
+  const namedMidSentence = new Set(namedElsewhere);
+  for (const text of texts) {
+    for (const figure of text.figures) names.figures.add(figure);
+    for (const run of text.runs) for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) namedMidSentence.add(run.words[at]!);
+  }
+  for (const text of texts) for (const run of text.runs) addName(run, namedMidSentence, names);
+  return names;
+}
+
 /**
  * The names in a headline. One in Title Case capitalises every word, so there only words its dek and lead also
  * name count (with figures and marked names such as "H20", which need no capital to stand out).
  */
-export function headlineNames(title: string, namedElsewhere: ReadonlySet<string>): Names {
-  const names = extractNames([title], namedElsewhere);
+export function headlineNames(title: string, scanned: ScannedText, namedElsewhere: ReadonlySet<string>): Names {
+  const names = namesIn([scanned], namedElsewhere);
   if (!isTitleCase(title)) return names;
   const keep = (name: string) => namedElsewhere.has(name) || MARKED_NAME.test(name);
   return {
@@ -73,41 +85,55 @@ function isTitleCase(title: string): boolean {
   return long.length >= 3 && long.filter((word) => CAPITALISED.test(word)).length >= long.length * 0.8;
 }
 
-function readText(text: string, names: Names, runs: Run[]): void {
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** Whether the last character of `text` is one of `characters` (each below U+10000). */
+function endsWithAny(text: string, characters: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  for (let at = 0; at < characters.length; at++) if (characters.charCodeAt(at) === last) return true;
+  return false;
+}
+
+export function scanText(text: string): ScannedText {
+  const scanned: ScannedText = { runs: [], figures: new Set() };
   const tokens = text.match(WORD) ?? [];
   let run: string[] = [];
   let runStartsSentence = false;
-  let pendingConnectors: string[] = [];
+  let pendingConnector: string | undefined;
   let sentenceStart = true;
   const endRun = () => {
-    if (run.length > 0) runs.push({ words: run, startsSentence: runStartsSentence });
+    if (run.length > 0) scanned.runs.push({ words: run, startsSentence: runStartsSentence });
     run = [];
-    pendingConnectors = [];
+    pendingConnector = undefined;
   };
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!;
-    const token = raw.replace(/[.,'’]+$/, '');
+    const token = endsWithAny(raw, ".,'’") ? raw.replace(/[.,'’]+$/, '') : raw;
     const startsSentence = sentenceStart;
-    sentenceStart = SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
-    if (readFigure(token, tokens[i + 1], names)) {
+    sentenceStart = endsWithAny(raw, '.!?:;"\'’”)') && SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
+    if ((isDigit(token.charCodeAt(0)) || CURRENCY_SIGNS.includes(token[0]!)) && readFigure(token, tokens[i + 1], scanned.figures)) {
       endRun();
       continue;
     }
-    const lower = token.toLowerCase();
-    const isName = token.length > 1 && (CAPITALISED.test(token) || MARKED_NAME.test(token));
+    // Most words are plain lower-case ones: they only end a name, or join one ("Bank of Japan").
+    const first = token.charCodeAt(0);
+    const plain = first >= 0x61 && first <= 0x7a && !UPPER_OR_DIGIT.test(token);
+    const lower = plain ? token : token.toLowerCase();
+    const isName = !plain && token.length > 1 && (lower[0] !== token[0] || MARKED_NAME.test(token));
     if (isName) {
       if (run.length === 0) runStartsSentence = startsSentence;
-      run.push(...pendingConnectors, lower);
-      pendingConnectors = [];
-    } else if (run.length > 0 && CONNECTORS.has(lower) && pendingConnectors.length === 0) {
-      pendingConnectors.push(lower);
+      if (pendingConnector) run.push(pendingConnector);
+      run.push(lower);
+      pendingConnector = undefined;
+    } else if (run.length > 0 && CONNECTORS.has(lower) && !pendingConnector) {
+      pendingConnector = lower;
     } else {
       endRun();
     }
     // "Ireland's Data Protection Commission" is two names.
-    if (/[,;:]$/.test(raw) || /['’]s?$/.test(raw.replace(/[.,;:]+$/, '')) || sentenceStart) endRun();
+    if (sentenceStart || endsWithAny(raw, ",;:'’") || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
   }
   endRun();
+  return scanned;
 }
 
 /**
@@ -133,7 +159,7 @@ function stripPossessive(word: string): string {
 }
 
 /** "2.5", "billion" → 2.5e9; "40%" → 40%; "3", "nm" → 3nm. Bare numbers (years, counts) are too common to tell events apart. */
-function readFigure(token: string, next: string | undefined, names: Names): boolean {
+function readFigure(token: string, next: string | undefined, figures: Set<string>): boolean {
   const match = FIGURE.exec(token);
   if (!match) return false;
   const value = Number(match[1]!.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
@@ -142,16 +168,16 @@ function readFigure(token: string, next: string | undefined, names: Names): bool
   const following = (next ?? '').toLowerCase().replace(/[.,;:]+$/, '');
   const scale = SCALES[suffix] ?? (suffix === '' ? SCALES[following] : undefined);
   if (scale) {
-    names.figures.add(`${Number((value * scale).toPrecision(6))}`);
+    figures.add(`${Number((value * scale).toPrecision(6))}`);
     return true;
   }
   const unit = suffix || (UNITS.has(following) ? following : '');
   if (unit && UNITS.has(unit)) {
-    names.figures.add(`${value}${unit === 'percent' || unit === '%' ? '%' : unit.replace(/s$/, '')}`);
+    figures.add(`${value}${unit === 'percent' || unit === '%' ? '%' : unit.replace(/s$/, '')}`);
     return true;
   }
   if (CURRENCY.test(token) || /[.,]\d/.test(match[1]!)) {
-    names.figures.add(`${value}`);
+    figures.add(`${value}`);
     return true;
   }
   return false;

@@ -5,7 +5,7 @@ export const DEFAULT_STORY_WINDOW_HOURS = 72;
 
 export const STORY_TUNING = {
   /** Words of the body read as its lead, after the headline and dek. */
-  leadWords: 60,
+  leadWords: 40,
   /** A name (company, person, product, place) counts this many times a plain word of the same rarity. */
   nameBoost: 2,
   /** A figure with its unit ("$2.5 billion", "40%"). */
