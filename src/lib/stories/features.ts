@@ -20,6 +20,8 @@ export interface ArticleFeatures {
   ids: number[];
   /** The weight factor of each id, by position. */
   boosts: number[];
+  /** Ids of its names and figures: two reports of one event share at least one. */
+  anchors: number[];
   /** The first name in the headline, taken whole: who the article is about; -1 when it names nobody. */
   headlineSubject: number;
   /** Ids of the figures in the headline. */
@@ -110,10 +112,11 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
     return id;
   };
   const headlineFigures = [...inHeadline.figures].map((figure) => add(featureIds.of(`f:${figure}`), tuning.figureBoost * tuning.titleBoost));
-  for (const phrase of inHeadline.phrases) add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * tuning.titleBoost);
+  const anchors = [...headlineFigures];
+  for (const phrase of inHeadline.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * tuning.titleBoost));
   const dek = article.description.toLowerCase();
-  for (const figure of named.figures) add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.has(figure) ? 1 : tuning.leadOnlyWeight));
-  for (const phrase of named.phrases) add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight));
+  for (const figure of named.figures) anchors.push(add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.has(figure) ? 1 : tuning.leadOnlyWeight)));
+  for (const phrase of named.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight)));
   const titleWords = tokenize(article.title);
   const dekWords = tokenize(article.description);
   const addWords = (words: readonly string[], place: number) => {
@@ -128,9 +131,11 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
   const [subject] = inHeadline.whole;
   const subjectId = subject === undefined ? -1 : subject.includes(' ') ? featureIds.of(`p:${subject}`) : featureIds.ofWord(subject);
+  for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
   return {
     ids: [...boosts.keys()],
     boosts: [...boosts.values()],
+    anchors,
     headlineSubject: boosts.has(subjectId) ? subjectId : -1,
     headlineFigures,
     eventKinds: kinds,

@@ -13,6 +13,8 @@ export interface FeatureVectors {
   weights: Float64Array[];
   /** Per article: the vector's length. */
   norms: Float64Array;
+  /** Per article: the ids of its names and figures. */
+  anchors: Int32Array[];
   /** Per article: the id of the first name in its headline, or -1. */
   headlineSubject: Int32Array;
   /** Per article: the ids of its headline's figures. */
@@ -61,6 +63,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     ids,
     weights,
     norms,
+    anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
     headlineSubject: Int32Array.from(features, (article) => article.headlineSubject),
     headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
@@ -115,8 +118,11 @@ function sharesAny(sortedA: Int32Array, sortedB: Int32Array): boolean {
   return false;
 }
 
-/** Similarity of a and b published `hoursApart` apart, within a window of `windowHours`. */
+/**
+ * Similarity of a and b published `hoursApart` apart, within a window of `windowHours`; nothing when they share no
+ * name or figure (an event has someone or somewhere of its own) or when their headlines disagree.
+ */
 export function storySimilarity(vectors: FeatureVectors, a: number, b: number, hoursApart: number, windowHours: number, tuning: StoryTuning): number {
-  if (hoursApart > windowHours || headlinesDisagree(vectors, a, b)) return 0;
+  if (hoursApart > windowHours || !sharesAny(vectors.anchors[a]!, vectors.anchors[b]!) || headlinesDisagree(vectors, a, b)) return 0;
   return cosine(vectors, a, b) * (1 - tuning.timeDecay * (hoursApart / windowHours));
 }

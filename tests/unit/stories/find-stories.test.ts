@@ -99,6 +99,18 @@ describe('a story', () => {
     expect(after[0]!.articles).toEqual(['wire-first', 'ledger-second', 'bulletin-later']);
   });
 
+  it('needs a shared name or figure: the same words about no one in particular are not an event', () => {
+    const generic = (slug: string, source: string): StoryArticle => ({
+      slug,
+      title: 'Operators rethink pricing as demand for capacity grows',
+      description: 'operators say demand for network capacity keeps growing and prices will follow.',
+      body: 'network operators are rethinking prices as demand for capacity grows faster than planned.',
+      publishedAt: at(0),
+      source: { name: source, url: `https://example.com/${slug}` },
+    });
+    expect(findStories([generic('one', 'Meridian Wire'), generic('two', 'Ops Weekly')], WINDOW)).toEqual([]);
+  });
+
   it('never spans more than the window', () => {
     const stories = findStories([wire('a', 0, 'One'), wire('b', 40, 'Two'), wire('c', 80, 'Three')], WINDOW);
     for (const story of stories) expect(story.articles).not.toEqual(['a', 'b', 'c']);
