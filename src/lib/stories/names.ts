@@ -63,19 +63,23 @@ export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlyS
 }
 
 /**
- * The names in a headline. One in Title Case capitalises every word, so there only words its dek and lead also
- * name count (with figures and marked names such as "H20", which need no capital to stand out).
+ * The names in a headline. One in Title Case capitalises every word, so there only the names its dek and lead
+ * also give count, found as the longest known stretches of its capitalised runs ("Zenta Robotics" in "Zenta
+ * Robotics Prices IPO"), with figures and marked names such as "H20", which need no capital to stand out.
  */
 export function headlineNames(title: string, scanned: ScannedText, namedElsewhere: ReadonlySet<string>): Names {
-  const names = namesIn([scanned], namedElsewhere);
-  if (!isTitleCase(title)) return names;
-  const keep = (name: string) => namedElsewhere.has(name) || MARKED_NAME.test(name);
-  return {
-    words: new Set([...names.words].filter(keep)),
-    whole: new Set([...names.whole].filter(keep)),
-    phrases: new Set([...names.phrases].filter(keep)),
-    figures: names.figures,
-  };
+  if (!isTitleCase(title)) return namesIn([scanned], namedElsewhere);
+  const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set(scanned.figures) };
+  for (const run of scanned.runs) {
+    const content = contentWords(run.words);
+    for (let start = 0; start < content.length; ) {
+      let end = content.length;
+      while (end > start && !(namedElsewhere.has(content.slice(start, end).join(' ')) || (end === start + 1 && MARKED_NAME.test(content[start]!)))) end--;
+      if (end > start) addWhole(content.slice(start, end), names);
+      start = Math.max(end, start + 1);
+    }
+  }
+  return names;
 }
 
 /** Whether a headline is in Title Case: most of its longer words capitalised. */
@@ -144,10 +148,16 @@ function addName(run: Run, namedMidSentence: ReadonlySet<string>, names: Names):
   let words = run.words;
   if (run.startsSentence && ENGLISH_STOP_WORDS.has(words[0]!)) words = words.slice(1);
   if (run.startsSentence && words.length === 1 && !namedMidSentence.has(words[0]!)) return;
-  while (words.length > 0 && CONNECTORS.has(words[0]!)) words = words.slice(1);
-  while (words.length > 0 && CONNECTORS.has(words[words.length - 1]!)) words = words.slice(0, -1);
-  const content = words.filter((word) => !CONNECTORS.has(word) && !ENGLISH_STOP_WORDS.has(word)).map(stripPossessive);
-  if (content.length === 0) return;
+  const content = contentWords(words);
+  if (content.length > 0) addWhole(content, names);
+}
+
+/** The words that make a name, without connectors ("of", "and") or stop words, possessives removed. */
+function contentWords(words: readonly string[]): string[] {
+  return words.filter((word) => !CONNECTORS.has(word) && !ENGLISH_STOP_WORDS.has(word)).map(stripPossessive);
+}
+
+function addWhole(content: readonly string[], names: Names): void {
   const name = content.join(' ');
   for (const word of content) names.words.add(word);
   names.whole.add(name);
