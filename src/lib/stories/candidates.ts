@@ -12,7 +12,7 @@ import type { StoryTuning } from './tuning.ts';
  */
 export function candidatePairs(vectors: FeatureVectors, times: Float64Array, windowMs: number, tuning: StoryTuning): Array<[number, number]> {
   const count = times.length;
-  const cap = Math.max(tuning.anchorMinimum, Math.ceil(count * tuning.anchorShare));
+  const cap = Math.max(tuning.distinctiveMinimum, Math.ceil(count * tuning.distinctiveShare));
   const postings = new Map<number, number[]>();
   const pairs: Array<[number, number]> = [];
   const seen = new Int32Array(count).fill(-1);

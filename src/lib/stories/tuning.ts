@@ -29,9 +29,9 @@ export const STORY_TUNING = {
   cohesion: 0.5,
   /** At the end of the window a pair's similarity counts this much less than at the same instant. */
   timeDecay: 0.3,
-  /** Features carried by more than this share of the archive (and more than `anchorMinimum`) never make candidates. */
-  anchorShare: 0.005,
-  anchorMinimum: 64,
+  /** Features carried by more than this share of the archive (and more than `distinctiveMinimum`) never make candidates. */
+  distinctiveShare: 0.005,
+  distinctiveMinimum: 64,
 } as const;
 
 export type StoryTuning = typeof STORY_TUNING;
