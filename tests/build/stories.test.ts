@@ -13,7 +13,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { serveSite } from '../helpers/serve.ts';
 
 const NOW = '2026-04-09T12:00:00Z';
 const ORIGIN = 'https://news.example.org';
@@ -151,5 +154,29 @@ describe('discovery', () => {
     const records = new Map(site.searchIndex().map((record) => [record.url, record.meta]));
     expect(records.get(`/articles/${HALVORSEN[2]}/`)).toMatchObject({ story: 'Ransomware attack halts Halvorsen Logistics shipping systems', story_url: story(HALVORSEN[0]!) });
     expect(records.get('/articles/marlin-router-flaw/')?.story).toBeUndefined();
+  });
+});
+
+describe('in a browser (headless Chromium)', () => {
+  const storyPages = ['stories/', `stories/${HALVORSEN[0]}/`, '', `articles/${HALVORSEN[1]}/`];
+
+  it('story pages, and the listings and articles that show stories, have no serious axe violations in either scheme and fit a 360 px phone', async () => {
+    const served = await serveSite(site.outDir, BASE);
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ colorScheme, viewport: { width: 360, height: 740 } });
+        for (const path of storyPages) {
+          await page.goto(served.baseUrl + path);
+          expect(await seriousViolations(page), `${path} (${colorScheme})`).toEqual([]);
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+          expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(clientWidth);
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   });
 });
