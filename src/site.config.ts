@@ -12,6 +12,8 @@ export const siteConfig = {
   pageSize: 10,
   /** "Explore more" entries per article, curated ones included. */
   relatedLimit: 5,
+  /** Articles published further apart than this many hours are never grouped into one story (editors can still join them). */
+  storyWindowHours: 72,
   /** Most used tags listed beside listings on wide screens. */
   topicsInRail: 12,
   /** Tags linked from the header, in order. */

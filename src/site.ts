@@ -35,7 +35,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     const started = performance.now();
     const index = buildSiteIndex(
       entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: bodyOf(entry) })),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit },
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours },
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);

@@ -26,7 +26,7 @@ Writes one draft per new feed item to <content folder>/imported/<slug>.md.
   --tags a,b          tags added to every draft (feed categories are kept too)
   --limit N           only the first N items of the feed
   --dry-run           show what would be imported; write nothing
-  --allow-similar     import items even when an article already says nearly the same
+  --allow-similar     import items even when an article from the same outlet says nearly the same
   --content-dir DIR   the content folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
   --timeout SECONDS   give up on a URL after this long (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})`;
 

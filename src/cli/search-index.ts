@@ -16,7 +16,8 @@ import { recordTiming } from '../io/build-timing.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { createPaths } from '../lib/site/paths.ts';
-import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { mdxSearchContent, searchableArticle, searchDocumentHtml, type SearchableArticle } from '../lib/search/search-documents.ts';
+import { findStories } from '../lib/stories/find-stories.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 
@@ -43,12 +44,29 @@ const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 const markdownToHtml = await createMarkdownToHtml(settings.siteUrl);
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
+// A story's link is shown by the result template itself, so it carries the base path.
+const sitePaths = createPaths(settings.basePath);
+
+/** The published articles in file order, and each one's story (grouped as the site index groups them). */
+function publishedArticles(): { articles: Array<{ absolutePath: string; article: SearchableArticle }>; storyOf: Map<string, { title: string; url: string }> } {
+  const articles: Array<{ absolutePath: string; article: SearchableArticle }> = [];
+  for (const { absolutePath, result } of loadArticles(settings.contentDir, (path) => relative(settings.contentDir, path))) {
+    const article = searchableArticle(result, now);
+    if (article) articles.push({ absolutePath, article });
+  }
+  const bySlug = new Map(articles.map(({ article }) => [article.slug, article]));
+  const stories = findStories(articles.map(({ article }) => ({ ...article.data, slug: article.slug, body: article.body })), { windowHours: siteConfig.storyWindowHours });
+  const storyOf = new Map<string, { title: string; url: string }>();
+  for (const story of stories) {
+    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
+  }
+  return { articles, storyOf };
+}
 
 /** One HTML document per published article, in file order. */
 async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
-  for (const { absolutePath, result } of loadArticles(settings.contentDir, (path) => relative(settings.contentDir, path))) {
-    const article = searchableArticle(result, now);
-    if (!article) continue;
+  const { articles, storyOf } = publishedArticles();
+  for (const { absolutePath, article } of articles) {
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
@@ -57,7 +75,8 @@ async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
       fail(`reading ${displayPath(absolutePath)}`, [(error as Error).message]);
     }
     const { title, description, publishedAt } = article.data;
-    yield { url: paths.article(article.slug), content: searchDocumentHtml({ lang: siteConfig.lang, title, description, date: dates.date(publishedAt), body }) };
+    const story = storyOf.get(article.slug);
+    yield { url: paths.article(article.slug), content: searchDocumentHtml({ lang: siteConfig.lang, title, description, date: dates.date(publishedAt), body, story }) };
   }
 }
 

@@ -1,42 +1,12 @@
 // axe-core on the main page types, in light and dark colour schemes: no serious or critical violations.
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import { bodyOnlyWord, builtArticles } from './built-site.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { useBrowser } from './support.ts';
 
 const browser = useBrowser();
-
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}
-
-interface Finding {
-  rule: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/**
- * Evaluated through the DevTools protocol rather than added as a <script>, so the site's Content-Security-Policy
- * stays in force for everything else on the page.
- */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact ?? '',
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
 
 const newest = () => builtArticles()[0]!;
 

@@ -2,6 +2,7 @@
 import { buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
 import type { Problem } from './problems.ts';
 import { unpublishedReason } from '../content/publish.ts';
+import { storyReferenceProblems } from './story-references.ts';
 
 export type { Problem };
 
@@ -9,7 +10,7 @@ export interface CheckedArticle {
   file: string;
   slug: string;
   /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
-  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string } };
+  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string }; story?: string | false };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
@@ -68,6 +69,8 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
       }
     });
   }
+
+  problems.push(...storyReferenceProblems(articles, filesBySlug, now));
 
   const tagIndex = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data.tags })), 'tag');
   for (const article of articles) {

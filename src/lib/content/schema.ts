@@ -10,7 +10,7 @@ import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, n
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'draft', 'slug'],
+  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'story', 'draft', 'slug'],
   source: ['name', 'url'],
   image: ['src', 'alt'],
 };
@@ -108,6 +108,9 @@ const slugField = z
   })
   .superRefine(within(slugTooLong));
 
+const notAStory = (issue: { input?: unknown }) =>
+  `${JSON.stringify(issue.input)} is not a story; write the slug of the article whose story this joins (story: japan-chip-rules), or story: false`;
+
 // Every field except the image's local-path check is built once, at module load: Astro calls the schema factory
 // for every entry (to bind image() to the entry's file), and constructing zod schemas costs far more than parsing.
 const fields = {
@@ -143,6 +146,10 @@ const fields = {
     .optional(),
   /** Editor-curated "Explore more" slugs, shown first in this order. */
   related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
+  /** The editor's word on stories: the slug of the article whose story this one joins (and leads), or false for none. */
+  story: z
+    .union([z.literal(false), z.string().trim().refine((value) => SLUG_PATTERN.test(value), { error: notAStory })], { error: notAStory })
+    .optional(),
   /** Drafts are never published. */
   draft: z.boolean({ error: (issue) => `${quoteValue(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
   /** Overrides the slug taken from the file name. */
@@ -156,7 +163,7 @@ const imageAlt = requiredText('a description of the image for readers who cannot
  * file is resolved and optimised; the checker passes a plain string check and tests the path itself.
  */
 export function createArticleSchema<Local extends z.ZodType>(imageSource: () => Local) {
-  const { title, description, publishedAt, updatedAt, authors, tags, source, related, draft, slug } = fields;
+  const { title, description, publishedAt, updatedAt, authors, tags, source, related, story, draft, slug } = fields;
   return z
     .strictObject(
       {
@@ -183,6 +190,7 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
           })
           .optional(),
         related,
+        story,
         draft,
         slug,
       },

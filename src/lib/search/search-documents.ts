@@ -39,6 +39,8 @@ export interface SearchDocument {
   date: string;
   /** The body: Markdown already rendered to HTML, or MDX parsed to HTML elements. */
   body: string | ElementContent[];
+  /** The story the article is part of, shown with its result: the story's headline and page. */
+  story?: { title: string; url: string };
 }
 
 /** One article as an HTML document in Pagefind's vocabulary; every text is escaped by the serialiser. */
@@ -52,6 +54,12 @@ export function searchDocumentHtml(document: SearchDocument): string {
         element('body', {}, [
           element('article', { dataPagefindBody: '', dataPagefindMeta: `date:${document.date}` }, [
             element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),
+            ...(document.story
+              ? [
+                  element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.title }]),
+                  element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.url }]),
+                ]
+              : []),
             element('p', {}, [{ type: 'text', value: document.description }]),
             ...body,
           ]),

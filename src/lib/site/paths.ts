@@ -9,6 +9,10 @@ export interface SitePaths {
   tagFeed(slug: string): string;
   authors(): string;
   author(slug: string, page?: number): string;
+  /** The index of stories, newest first. */
+  stories(page?: number): string;
+  story(slug: string): string;
+  storyFeed(slug: string): string;
   search(): string;
   rss(): string;
   jsonFeed(): string;
@@ -42,6 +46,9 @@ export function createPaths(base: string): SitePaths {
     tagFeed: (slug) => `${root}tags/${segment(slug)}/rss.xml`,
     authors: () => `${root}authors/`,
     author: (slug, page = 1) => listing(`${root}authors/${segment(slug)}/`, page),
+    stories: (page = 1) => listing(`${root}stories/`, page),
+    story: (slug) => `${root}stories/${segment(slug)}/`,
+    storyFeed: (slug) => `${root}stories/${segment(slug)}/rss.xml`,
     search: () => `${root}search/`,
     rss: () => `${root}rss.xml`,
     jsonFeed: () => `${root}feed.json`,

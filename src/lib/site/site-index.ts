@@ -6,6 +6,10 @@ import { isPublished } from '../content/publish.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
 import { rankRelated, type RelatedCandidate } from './related/related.ts';
 import { articleSlug } from '../content/slug.ts';
+import { findStories } from '../stories/find-stories.ts';
+import type { ArticleSource } from '../stories/outlet.ts';
+import { siteStories, storiesByArticle, type SiteStory } from '../stories/site-stories.ts';
+import { DEFAULT_STORY_WINDOW_HOURS } from '../stories/tuning.ts';
 
 /** The fields the index reads; Astro's entries carry more (image metadata), passed through untouched. */
 export interface ArticleFields {
@@ -18,6 +22,8 @@ export interface ArticleFields {
   related: string[];
   draft: boolean;
   slug?: string;
+  source?: ArticleSource;
+  story?: string | false;
 }
 
 export interface SourceArticle<Data extends ArticleFields> {
@@ -69,6 +75,10 @@ export interface SiteIndex<Data extends ArticleFields> {
   bySlug: Map<string, IndexedArticle<Data>>;
   tags: FacetIndex;
   authors: FacetIndex;
+  /** One event covered by several outlets; newest coverage first. */
+  stories: SiteStory<IndexedArticle<Data>>[];
+  /** Each article's story, by article slug. */
+  storyOf: Map<string, SiteStory<IndexedArticle<Data>>>;
   /** Warnings that did not stop the build. */
   warnings: Problem[];
 }
@@ -88,6 +98,8 @@ export class ContentError extends Error {
 export interface SiteIndexOptions {
   now: Date;
   relatedLimit: number;
+  /** Articles further apart are never grouped into one story. */
+  storyWindowHours?: number;
 }
 
 const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
@@ -120,7 +132,19 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
   const published = withSlugs.filter((source) => isPublished(source.data, options.now)).sort(newestFirst);
   const tags = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.tags })), 'tag');
   const authors = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.authors })), 'author');
-  const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit });
+  const stories = findStories(
+    published.map((source) => ({ ...source.data, slug: source.slug, body: source.body })),
+    { windowHours: options.storyWindowHours ?? DEFAULT_STORY_WINDOW_HOURS },
+  );
+  const storySlugOf = new Map(stories.flatMap((story) => story.articles.map((slug) => [slug, story.slug] as const)));
+  // "Explore more" skips the article's own story (listed as its coverage), so ask for enough to still fill it.
+  const storySlack = stories.reduce((most, story) => Math.max(most, story.articles.length - 1), 0);
+  const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit + storySlack });
+  const relatedOutsideStory = (slug: string) => {
+    const story = storySlugOf.get(slug);
+    const ranked = related.get(slug) ?? [];
+    return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
+  };
 
   const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
     const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
@@ -137,14 +161,18 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
       authors: linksFor(authors, source.data.authors),
       wordCount,
       readingMinutes: readingMinutes(wordCount),
-      related: related.get(source.slug) ?? [],
+      related: relatedOutsideStory(source.slug),
     };
   });
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const resolvedStories = siteStories(stories, bySlug);
   return {
     articles,
-    bySlug: new Map(articles.map((article) => [article.slug, article])),
+    bySlug,
     tags,
     authors,
+    stories: resolvedStories,
+    storyOf: storiesByArticle(resolvedStories),
     warnings: problems.filter((problem) => problem.severity === 'warning'),
   };
 }

@@ -37,6 +37,16 @@ describe('searchDocumentHtml', () => {
     expect(headline.hasAttribute('data-pagefind-ignore')).toBe(true);
   });
 
+  it("carries the story's headline and page as metadata, escaped and kept out of the excerpt, only when there is a story", () => {
+    const withStory = parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '', story: { title: hostile, url: '/desk/stories/s/' } }));
+    const [story, url] = ['story', 'story_url'].map((key) => withStory.querySelector(`[data-pagefind-meta="${key}"]`)!);
+    expect(story!.text).toBe(hostile);
+    expect(url!.text).toBe('/desk/stories/s/');
+    expect(story!.hasAttribute('data-pagefind-ignore') && url!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(withStory.querySelectorAll('script')).toHaveLength(0);
+    expect(document.querySelector('[data-pagefind-meta="story"]')).toBeNull();
+  });
+
   it('escapes headline and dek, so they stay text', () => {
     expect(document.querySelectorAll('script')).toHaveLength(0);
     expect(document.querySelector('h1')!.text).toBe(hostile);

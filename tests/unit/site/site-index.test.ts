@@ -196,3 +196,36 @@ describe('content errors stop the build', () => {
     ).toThrow(ContentError);
   });
 });
+
+describe('stories', () => {
+  const event = (file: string, publishedAt: string, outlet?: string, extra: Omit<Partial<ArticleFields>, 'publishedAt'> = {}) => ({
+    ...source(file, {
+      publishedAt,
+      title: 'Halvorsen Logistics hit by ransomware attack in Bergen',
+      description: 'The Akira gang encrypted servers at the Norwegian freight company, halting bookings.',
+      ...(outlet ? { source: { name: outlet, url: `https://example.com/${file}` } } : {}),
+      ...extra,
+    }),
+    body: 'Halvorsen Logistics said the Akira ransomware gang encrypted servers at its Bergen data centre.',
+  });
+
+  it('are found among published articles only, and each article knows its story', () => {
+    const index = build([
+      event('wire', '2026-11-24T08:00:00Z', 'Meridian Wire'),
+      event('ours', '2026-11-24T10:00:00Z'),
+      event('draft-copy', '2026-11-24T11:00:00Z', 'Breach Bulletin', { draft: true }),
+      event('scheduled-copy', '2026-11-26T08:00:00Z', 'Ops Weekly'),
+    ]);
+    expect(index.stories.map((story) => [story.slug, story.articles.map((article) => article.slug)])).toEqual([['wire', ['wire', 'ours']]]);
+    expect(index.storyOf.get('ours')?.slug).toBe('wire');
+    expect(index.storyOf.has('draft-copy')).toBe(false);
+  });
+
+  it('keep "Explore more" to articles outside the story, still as many as the limit allows', () => {
+    const others = ['alpha', 'beta', 'gamma'].map((file, day) => source(file, { publishedAt: `2026-11-1${day}T00:00:00Z` }));
+    const index = build([event('wire', '2026-11-24T08:00:00Z', 'Meridian Wire'), event('ours', '2026-11-24T10:00:00Z'), ...others], 3);
+    expect(index.bySlug.get('ours')!.related).toHaveLength(3);
+    expect(index.bySlug.get('ours')!.related).not.toContain('wire');
+    expect(index.bySlug.get('alpha')!.related).toContain('wire');
+  });
+});

@@ -8,12 +8,16 @@ export function toExistingArticles(articles: Iterable<{ file: string; result: Pa
   return Array.from(articles, ({ file, result: parsed }): ExistingArticle => {
     if (!parsed.ok) return { file, slug: slugOfArticle(file, {}), body: '' };
     const { data, body } = parsed.article;
-    const sourceField = data.source as { url?: unknown } | undefined;
+    const sourceField = data.source as { url?: unknown; name?: unknown; id?: unknown } | undefined;
     const result = articleSchema.safeParse(data);
     return {
       file,
       slug: slugOfArticle(file, data),
       sourceUrl: typeof sourceField?.url === 'string' ? sourceField.url : undefined,
+      source:
+        typeof sourceField?.name === 'string'
+          ? { name: sourceField.name, url: String(sourceField.url ?? ''), ...(typeof sourceField.id === 'string' ? { id: sourceField.id } : {}) }
+          : undefined,
       body,
       data: result.success ? result.data : undefined,
     };

@@ -7,6 +7,7 @@ import { buildFacetIndex } from '../../site/facets.ts';
 import { NearDuplicateIndex, NEAR_DUPLICATE_THRESHOLD } from '../../text/near-duplicates.ts';
 import { SLUG_PATTERN } from '../../content/schema.ts';
 import { slugify, uniqueSlug } from '../../content/slug.ts';
+import { outletOf, type ArticleSource } from '../../stories/outlet.ts';
 import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
 import { urlKey } from './urls.ts';
@@ -18,6 +19,8 @@ export interface ExistingArticle {
   slug: string;
   /** source.url, when the article has one. */
   sourceUrl?: string;
+  /** The outlet it came from (none: our own reporting): near-duplicates are skipped only within one outlet. */
+  source?: ArticleSource;
   /** The Markdown body, for near-duplicate detection. */
   body: string;
   /** Validated front matter, when the file passes the schema (needed for cross-article checks). */
@@ -29,7 +32,7 @@ export interface ImportOptions {
   extraTags?: readonly string[];
   /** Consider only the first N entries of the feed (feeds list newest first). */
   limit?: number;
-  /** Import near-duplicates of existing articles anyway. */
+  /** Import near-duplicates of existing articles from the same outlet anyway. */
   allowSimilar?: boolean;
   /** Jaccard similarity on 5-word shingles at or above which an entry counts as already covered. Default 0.8. */
   similarityThreshold?: number;
@@ -83,9 +86,13 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
   const taken = new Set<string>([...existing.map((article) => article.slug), ...takenSlugs]);
   const similarity = new NearDuplicateIndex({ threshold: options.similarityThreshold ?? NEAR_DUPLICATE_THRESHOLD });
   const matchById = new Map<string, Match>();
+  const outletById = new Map<string, string>();
   existing.forEach((article, position) => {
     const id = String(position);
-    if (similarity.add(id, article.body)) matchById.set(id, { slug: article.slug, file: article.file });
+    if (similarity.add(id, article.body)) {
+      matchById.set(id, { slug: article.slug, file: article.file });
+      outletById.set(id, outletOf(article.source).key);
+    }
   });
   const checked: CheckedArticle[] = existing.flatMap((article) => (article.data ? [{ file: article.file, slug: article.slug, data: article.data }] : []));
   const tagIndex = buildFacetIndex(checked.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
@@ -103,8 +110,10 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
     if (!built.ok) return { kind: 'rejected', title, reason: built.reason };
     const { draft } = built;
     const text = draft.body || draft.description;
+    // Another outlet's copy of the same wire story is coverage the site credits in a story, never a duplicate.
+    const outlet = outletOf(draft.source).key;
     if (!options.allowSimilar) {
-      const [closest] = similarity.query(text);
+      const closest = similarity.query(text).find((match) => outletById.get(match.id) === outlet);
       if (closest) return { kind: 'similar', title: draft.title, match: matchById.get(closest.id)!, similarity: closest.similarity };
     }
 
@@ -123,7 +132,10 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
     const guidKey = urlKey(entry.guid);
     if (guidKey && !byUrl.has(guidKey)) byUrl.set(guidKey, match);
     const id = `new:${slug}`;
-    if (similarity.add(id, text)) matchById.set(id, match);
+    if (similarity.add(id, text)) {
+      matchById.set(id, match);
+      outletById.set(id, outlet);
+    }
     return { kind: 'import', title: draft.title, slug, file, contents, draft };
   });
 

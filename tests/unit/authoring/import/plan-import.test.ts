@@ -5,6 +5,7 @@ import { parseFeedText, type FeedEntry, type ParsedFeed } from '../../../../src/
 import { uniqueSlug } from '../../../../src/lib/content/slug.ts';
 import { planImport, slugForTitle, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
 import { articleSchema, SLUG_PATTERN } from '../../../../src/lib/content/schema.ts';
+import { findStories } from '../../../../src/lib/stories/find-stories.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const options: ImportOptions = { folder: 'content/articles/imported', now };
@@ -97,14 +98,39 @@ describe('coverage the site already has', () => {
     expect(kinds(planImport(rss, [existing(), ...written], options))).toEqual(['duplicate', 'duplicate', 'duplicate']);
   });
 
-  it('skips a near-duplicate of an existing article unless similar items are allowed', () => {
-    const article = existing({ slug: 'yields', body: LONG_BODY });
+  it('skips a near-duplicate of an existing article from the same outlet unless similar items are allowed', () => {
+    const article = existing({ slug: 'yields', body: LONG_BODY, source: { name: 'the example  times', url: 'https://times.example/yields' } });
     const feed = feedOf({ link: 'https://times.example/rewrite', contentHtml: `<p>${LONG_BODY.replace('below sixty percent', 'under sixty per cent')}</p>` });
     const [decision] = planImport(feed, [article], options);
     expect(decision.kind).toBe('similar');
     expect(decision.kind === 'similar' && decision.similarity).toBeGreaterThanOrEqual(0.8);
     expect(decision.kind === 'similar' && decision.match.slug).toBe('yields');
     expect(planImport(feed, [article], { ...options, allowSimilar: true })[0].kind).toBe('import');
+  });
+
+  it('imports a near-duplicate from another outlet, or of our own reporting: that is coverage, not a copy', () => {
+    const feed = feedOf({ link: 'https://times.example/rewrite', contentHtml: `<p>${LONG_BODY}</p>` });
+    const ours = existing({ slug: 'yields', body: LONG_BODY });
+    const wire = existing({ slug: 'wire-yields', file: 'content/articles/wire-yields.md', body: LONG_BODY, source: { name: 'Meridian Wire', url: 'https://wire.example/yields' } });
+    expect(kinds(planImport(feed, [ours, wire], options))).toEqual(['import']);
+  });
+
+  it('lets syndicated wire copy from three outlets in, and the three make one story', () => {
+    const wireText = `<p>${LONG_BODY}</p>`;
+    const outlets = ['Meridian Wire', 'The Circuit Ledger', 'Breach Bulletin'];
+    const site: ExistingArticle[] = [];
+    for (const [index, name] of outlets.entries()) {
+      const feed = { ...feedOf({ title: 'Chipmakers race to ship 2 nm parts', link: `https://outlet-${index}.example/2nm`, contentHtml: wireText, publishedAt: new Date(Date.UTC(2026, 4, 30, 8 + index)) }), title: name };
+      const [decision] = planImport(feed, site, options);
+      if (decision?.kind !== 'import') throw new Error(`${name}: ${decision?.kind}`);
+      site.push({ file: decision.file, slug: decision.slug, body: decision.draft.body, sourceUrl: decision.draft.source.url, source: decision.draft.source });
+    }
+    expect(site.map((article) => article.slug)).toEqual(['chipmakers-race-to-ship-2-nm-parts', 'chipmakers-race-to-ship-2-nm-parts-2', 'chipmakers-race-to-ship-2-nm-parts-3']);
+    const published = site.map((article, index) => ({ slug: article.slug, title: 'Chipmakers race to ship 2 nm parts', description: 'Three foundries say their 2 nm lines will ship volume parts by December.', body: article.body, publishedAt: new Date(Date.UTC(2026, 4, 30, 8 + index)), source: article.source }));
+    const stories = findStories(published, { windowHours: 72 });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.articles).toEqual(site.map((article) => article.slug));
+    expect(stories[0]!.outlets.map((outlet) => outlet.name)).toEqual(outlets);
   });
 
   it('catches the same story twice within one feed', () => {

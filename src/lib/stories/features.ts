@@ -1,0 +1,144 @@
+/**
+ * What one article says, as features for story grouping: the words of its headline, dek and lead (stop words
+ * out, plurals folded), the names among them and its figures, each with a weight factor for the kind of
+ * evidence it is. Rarity (IDF) is applied later, over the whole archive.
+ */
+import { stripMarkdown } from '../text/markdown-to-text.ts';
+import { tokenize } from '../text/tokenizer.ts';
+import { eventKinds } from './event-kinds.ts';
+import { headlineNames, namesIn, scanText } from './names.ts';
+import { STORY_TUNING, type StoryTuning } from './tuning.ts';
+
+export interface StoryText {
+  title: string;
+  description: string;
+  /** Markdown body: only its lead is read. */
+  body: string;
+}
+
+export interface ArticleFeatures {
+  /** Feature ids, each once, from the archive's `FeatureIds`. */
+  ids: number[];
+  /** The weight factor of each id, by position. */
+  boosts: number[];
+  /** Ids of its names and figures: two reports of one event share at least one. */
+  anchors: number[];
+  /** The first name in the headline, taken whole: who the article is about; -1 when it names nobody. */
+  headlineSubject: number;
+  /** Ids of the figures in the headline. */
+  headlineFigures: number[];
+  /** Ids of the kinds of event the headline and dek report. */
+  eventKinds: number[];
+}
+
+/**
+ * Dense ids for an archive's features, keyed `w:` a word, `p:` a multi-word name, `f:` a figure, `k:` a kind of
+ * event. Words are looked up as written, so each occurrence costs one lookup.
+ */
+export class FeatureIds {
+  readonly #byKey = new Map<string, number>();
+  readonly #byWord = new Map<string, number>();
+
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  of(key: string): number {
+    let id = this.#byKey.get(key);
+    if (id === undefined) this.#byKey.set(key, (id = this.#byKey.size));
+    return id;
+  }
+
+  /** The id of a word's folded form. */
+  ofWord(word: string): number {
+    let id = this.#byWord.get(word);
+    if (id === undefined) this.#byWord.set(word, (id = this.of(`w:${foldWord(word)}`)));
+    return id;
+  }
+}
+
+/**
+ * A light stemmer: "rules" and "rule", "claimed" and "claiming" and "claims", "patches" and "patch" fold to one
+ * key, since outlets choose either. It only has to be consistent, not to give dictionary words.
+ */
+export function foldWord(word: string): string {
+  let stem = folded.get(word);
+  if (stem !== undefined) return stem;
+  stem = word;
+  if (stem.length > 5 && stem.endsWith('ing')) stem = stem.slice(0, -3);
+  else if (stem.length > 4 && stem.endsWith('ed')) stem = stem.slice(0, -2);
+  else if (stem.length > 4 && stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
+  else if (stem.length > 4 && /(?:[sxz]|ch|sh)es$/.test(stem)) stem = stem.slice(0, -2);
+  else if (stem.length > 3 && stem.endsWith('s') && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
+  if (!stem.endsWith('y') || !word.endsWith('ies')) {
+    if (/([b-df-hj-km-np-rtv-y])\1$/.test(stem)) stem = stem.slice(0, -1);
+    if (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  }
+  if (folded.size > 200_000) folded.clear();
+  folded.set(word, stem);
+  return stem;
+}
+/** Words recur across an archive: each is folded once. */
+const folded = new Map<string, string>();
+
+/** Room for the lead's words however much Markdown surrounds them; the rest of a long body is never read. */
+const LEAD_CHARACTERS_PER_WORD = 16;
+
+/** The first `words` words of the body's prose. */
+export function leadOf(body: string, words: number): string {
+  let text = stripMarkdown(body.slice(0, words * LEAD_CHARACTERS_PER_WORD));
+  if (text.includes('#')) text = text.replace(/^\s*#{1,6}\s.*$/gm, ' ');
+  return text.split(/\s+/, words + 1).filter(Boolean).slice(0, words).join(' ');
+}
+
+/**
+ * A key's weight factor is its kind (name, figure, multi-word name, plain word) times where it first appears:
+ * headline, dek or only in the lead, which also recalls background (an earlier event, a competitor).
+ */
+export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuning: StoryTuning = STORY_TUNING): ArticleFeatures {
+  const lead = leadOf(article.body, tuning.leadWords);
+  const [titleText, dekText, leadText] = [article.title, article.description, lead].map(scanText);
+  // The headline is read knowing what the dek and lead name, so "Tallis" opening it is known from the lead.
+  const named = namesIn([dekText!, leadText!]);
+  const known = new Set(named.words);
+  for (const phrase of named.phrases) known.add(phrase);
+  const inHeadline = headlineNames(article.title, titleText!, known);
+  const nameIds = new Set<number>();
+  for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));
+  for (const word of named.words) nameIds.add(featureIds.ofWord(word));
+
+  const boosts = new Map<number, number>();
+  const add = (id: number, factor: number) => {
+    if (!boosts.has(id)) boosts.set(id, factor);
+    return id;
+  };
+  const headlineFigures = [...inHeadline.figures].map((figure) => add(featureIds.of(`f:${figure}`), tuning.figureBoost * tuning.titleBoost));
+  const anchors = [...headlineFigures];
+  for (const phrase of inHeadline.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * tuning.titleBoost));
+  const dek = article.description.toLowerCase();
+  for (const figure of named.figures) anchors.push(add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.has(figure) ? 1 : tuning.leadOnlyWeight)));
+  for (const phrase of named.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight)));
+  const titleWords = tokenize(article.title);
+  const dekWords = tokenize(article.description);
+  const addWords = (words: readonly string[], place: number) => {
+    for (const word of words) {
+      const id = featureIds.ofWord(word);
+      if (!boosts.has(id)) boosts.set(id, (nameIds.has(id) ? tuning.nameBoost : 1) * place);
+    }
+  };
+  addWords(titleWords, tuning.titleBoost);
+  addWords(dekWords, 1);
+  addWords(tokenize(lead), tuning.leadOnlyWeight);
+  const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
+  const [subject] = inHeadline.whole;
+  const subjectId = subject === undefined ? -1 : subject.includes(' ') ? featureIds.of(`p:${subject}`) : featureIds.ofWord(subject);
+  for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
+  return {
+    ids: [...boosts.keys()],
+    boosts: [...boosts.values()],
+    anchors,
+    headlineSubject: boosts.has(subjectId) ? subjectId : -1,
+    headlineFigures,
+    eventKinds: kinds,
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The named things a news text mentions, read from its capitalisation: companies, people, products and places
+ * ("European Commission", "Nvidia", "H20", "iPhone"), and figures with their units ("$2.5 billion", "40%", "3 nm").
+ * Outlets that tell one event in their own words still share these.
+ */
+import { ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
+
+export interface Names {
+  /** Lower-cased words that are part of a name. */
+  words: Set<string>;
+  /** Each name once, lower-cased: a one-word name, or a multi-word one with its words joined by one space. */
+  whole: Set<string>;
+  /** Lower-cased multi-word names, words joined by one space. */
+  phrases: Set<string>;
+  /** Figures as "2.5e9", "40%" or "3nm": the same amount written two ways gives one key. */
+  figures: Set<string>;
+}
+
+const WORD = /[\p{L}\p{N}$€£¥][\p{L}\p{N}'’&.,%$-]*/gu;
+const SENTENCE_END = /[.!?:;]["'’”)]*$/;
+/** Lower-case words allowed inside a name: "Bank of Japan", "Ministry for Economy". */
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'la', 'von', 'van', '&', 'and']);
+const CAPITALISED = /^\p{Lu}/u;
+/** iPhone, H20, GPT-5, M4: internal capitals or letters mixed with digits make a name wherever it stands. */
+const MARKED_NAME = /^(?:\p{Ll}+\p{Lu}|\p{L}+-?\d|\d+\p{L}*\p{Lu})/u;
+
+const SCALES: Readonly<Record<string, number>> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, tn: 1e12, trillion: 1e12,
+};
+const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh', 'qubit', 'qubits', 'km', 'users', 'customers', 'people', 'jobs', 'employees', 'records', 'accounts', 'countries']);
+const CURRENCY_SIGNS = '$€£¥';
+const UPPER_OR_DIGIT = /[A-Z\d]/;
+const CURRENCY = /^[$€£¥]/;
+const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
+
+/** One text read once: its runs of capitalised words and its figures. Each text starts a sentence. */
+export interface ScannedText {
+  runs: Run[];
+  figures: Set<string>;
+}
+
+interface Run {
+  /** Lower-cased, connectors included. */
+  words: string[];
+  startsSentence: boolean;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The names in some scanned texts. `namedElsewhere` are names the article gives in other texts, so that a word
+ * opening a sentence can be recognised as one of them.
+ */
+export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlySet<string> = NO_NAMES): Names {
+  const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set() };
+  const namedMidSentence = new Set(namedElsewhere);
+  for (const text of texts) {
+    for (const figure of text.figures) names.figures.add(figure);
+    for (const run of text.runs) for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) namedMidSentence.add(run.words[at]!);
+  }
+  for (const text of texts) for (const run of text.runs) addName(run, namedMidSentence, names);
+  return names;
+}
+
+/**
+ * The names in a headline. One in Title Case capitalises every word, so there only the names its dek and lead
+ * also give count, found as the longest known stretches of its capitalised runs ("Zenta Robotics" in "Zenta
+ * Robotics Prices IPO"), with figures and marked names such as "H20", which need no capital to stand out.
+ */
+export function headlineNames(title: string, scanned: ScannedText, namedElsewhere: ReadonlySet<string>): Names {
+  if (!isTitleCase(title)) return namesIn([scanned], namedElsewhere);
+  const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set(scanned.figures) };
+  for (const run of scanned.runs) {
+    const content = contentWords(run.words);
+    for (let start = 0; start < content.length; ) {
+      let end = content.length;
+      while (end > start && !(namedElsewhere.has(content.slice(start, end).join(' ')) || (end === start + 1 && MARKED_NAME.test(content[start]!)))) end--;
+      if (end > start) addWhole(content.slice(start, end), names);
+      start = Math.max(end, start + 1);
+    }
+  }
+  return names;
+}
+
+/** Whether a headline is in Title Case: most of its longer words capitalised. */
+function isTitleCase(title: string): boolean {
+  const words = title.match(WORD) ?? [];
+  const long = words.filter((word) => word.length > 3 && !ENGLISH_STOP_WORDS.has(word.toLowerCase()));
+  return long.length >= 3 && long.filter((word) => CAPITALISED.test(word)).length >= long.length * 0.8;
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** Whether the last character of `text` is one of `characters` (each below U+10000). */
+function endsWithAny(text: string, characters: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  for (let at = 0; at < characters.length; at++) if (characters.charCodeAt(at) === last) return true;
+  return false;
+}
+
+export function scanText(text: string): ScannedText {
+  const scanned: ScannedText = { runs: [], figures: new Set() };
+  const tokens = text.match(WORD) ?? [];
+  let run: string[] = [];
+  let runStartsSentence = false;
+  let pendingConnector: string | undefined;
+  let sentenceStart = true;
+  const endRun = () => {
+    if (run.length > 0) scanned.runs.push({ words: run, startsSentence: runStartsSentence });
+    run = [];
+    pendingConnector = undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i]!;
+    const token = endsWithAny(raw, ".,'’") ? raw.replace(/[.,'’]+$/, '') : raw;
+    const startsSentence = sentenceStart;
+    sentenceStart = endsWithAny(raw, '.!?:;"\'’”)') && SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
+    if ((isDigit(token.charCodeAt(0)) || CURRENCY_SIGNS.includes(token[0]!)) && readFigure(token, tokens[i + 1], scanned.figures)) {
+      endRun();
+      continue;
+    }
+    // Most words are plain lower-case ones: they only end a name, or join one ("Bank of Japan").
+    const first = token.charCodeAt(0);
+    const plain = first >= 0x61 && first <= 0x7a && !UPPER_OR_DIGIT.test(token);
+    const lower = plain ? token : token.toLowerCase();
+    const isName = !plain && token.length > 1 && (lower[0] !== token[0] || MARKED_NAME.test(token));
+    if (isName) {
+      if (run.length === 0) runStartsSentence = startsSentence;
+      if (pendingConnector) run.push(pendingConnector);
+      run.push(lower);
+      pendingConnector = undefined;
+    } else if (run.length > 0 && CONNECTORS.has(lower) && !pendingConnector) {
+      pendingConnector = lower;
+    } else {
+      endRun();
+    }
+    // "Ireland's Data Protection Commission" is two names.
+    if (sentenceStart || endsWithAny(raw, ",;:'’") || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
+  }
+  endRun();
+  return scanned;
+}
+
+/**
+ * A run of capitalised words. At the start of a sentence the capital may only be grammar: a leading stop word is
+ * dropped ("The European Commission"), and a lone word counts only if it is named mid-sentence somewhere too.
+ */
+function addName(run: Run, namedMidSentence: ReadonlySet<string>, names: Names): void {
+  let words = run.words;
+  if (run.startsSentence && ENGLISH_STOP_WORDS.has(words[0]!)) words = words.slice(1);
+  if (run.startsSentence && words.length === 1 && !namedMidSentence.has(words[0]!)) return;
+  const content = contentWords(words);
+  if (content.length > 0) addWhole(content, names);
+}
+
+/** The words that make a name, without connectors ("of", "and") or stop words, possessives removed. */
+function contentWords(words: readonly string[]): string[] {
+  return words.filter((word) => !CONNECTORS.has(word) && !ENGLISH_STOP_WORDS.has(word)).map(stripPossessive);
+}
+
+function addWhole(content: readonly string[], names: Names): void {
+  const name = content.join(' ');
+  for (const word of content) names.words.add(word);
+  names.whole.add(name);
+  if (content.length > 1) names.phrases.add(name);
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/, '');
+}
+
+/** "2.5", "billion" → 2.5e9; "40%" → 40%; "3", "nm" → 3nm. Bare numbers (years, counts) are too common to tell events apart. */
+function readFigure(token: string, next: string | undefined, figures: Set<string>): boolean {
+  const match = FIGURE.exec(token);
+  if (!match) return false;
+  const value = Number(match[1]!.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
+  if (!Number.isFinite(value)) return false;
+  const suffix = (match[2] ?? '').toLowerCase();
+  const following = (next ?? '').toLowerCase().replace(/[.,;:]+$/, '');
+  const scale = SCALES[suffix] ?? (suffix === '' ? SCALES[following] : undefined);
+  if (scale) {
+    figures.add(`${Number((value * scale).toPrecision(6))}`);
+    return true;
+  }
+  const unit = suffix || (UNITS.has(following) ? following : '');
+  if (unit && UNITS.has(unit)) {
+    figures.add(`${value}${unit === 'percent' || unit === '%' ? '%' : unit.replace(/s$/, '')}`);
+    return true;
+  }
+  if (CURRENCY.test(token) || /[.,]\d/.test(match[1]!)) {
+    figures.add(`${value}`);
+    return true;
+  }
+  return false;
+}

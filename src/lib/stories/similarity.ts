@@ -1,0 +1,128 @@
+/**
+ * The archive's features as weighted vectors (rarity times the kind of evidence) and the similarity of two articles:
+ * the cosine of their vectors, less for articles further apart in time, and nothing at all when their headlines name
+ * different things (two attacks on two companies, two countries' rules).
+ */
+import type { ArticleFeatures } from './features.ts';
+import type { StoryTuning } from './tuning.ts';
+
+export interface FeatureVectors {
+  /** Per article: feature ids, ascending. */
+  ids: Int32Array[];
+  /** Per article: the weight of each of its ids. */
+  weights: Float64Array[];
+  /** Per article: the vector's length. */
+  norms: Float64Array;
+  /** Per article: the ids of its names and figures. */
+  anchors: Int32Array[];
+  /** Per article: the id of the first name in its headline, or -1. */
+  headlineSubject: Int32Array;
+  /** Per article: the ids of its headline's figures. */
+  headlineFigures: Int32Array[];
+  /** Per article: the ids of the kinds of event its headline and dek report. */
+  eventKinds: Int32Array[];
+  /** Articles carrying each feature id. */
+  documentFrequency: Int32Array;
+}
+
+/**
+ * idf(f) = ln((N + 1) / df(f)): a name in three articles of a thousand weighs about four times one in half of them.
+ * A feature found in one article only counts `unsharedWeight` in the vector's length.
+ */
+export function featureVectors(features: readonly ArticleFeatures[], featureCount: number, tuning: StoryTuning): FeatureVectors {
+  const documentFrequency = new Int32Array(featureCount);
+  for (const article of features) for (const id of article.ids) documentFrequency[id]!++;
+  const count = features.length;
+  const idf = Float64Array.from(documentFrequency, (frequency) => (frequency === 0 ? 0 : Math.log((count + 1) / frequency)));
+  const norms = new Float64Array(count);
+  const ids: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  features.forEach((article, index) => {
+    // Sorting (id, position) packed in one number is much cheaper than sorting positions with a comparator.
+    const keyCount = article.ids.length;
+    const packed = new Float64Array(keyCount);
+    for (let position = 0; position < keyCount; position++) packed[position] = article.ids[position]! * keyCount + position;
+    packed.sort();
+    const sortedIds = new Int32Array(keyCount);
+    const sortedWeights = new Float64Array(keyCount);
+    // A feature no other article carries can match nothing: counted in full it makes paraphrases look unlike.
+    let squares = 0;
+    for (let at = 0; at < keyCount; at++) {
+      const position = packed[at]! % keyCount;
+      const id = (packed[at]! - position) / keyCount;
+      const weight = idf[id]! * article.boosts[position]!;
+      sortedIds[at] = id;
+      sortedWeights[at] = weight;
+      squares += (documentFrequency[id]! > 1 ? weight : weight * tuning.unsharedWeight) ** 2;
+    }
+    ids.push(sortedIds);
+    weights.push(sortedWeights);
+    norms[index] = Math.sqrt(squares);
+  });
+  return {
+    ids,
+    weights,
+    norms,
+    anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
+    headlineSubject: Int32Array.from(features, (article) => article.headlineSubject),
+    headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
+    eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
+    documentFrequency,
+  };
+}
+
+/** Cosine similarity of articles a and b, from their sorted ids. */
+export function cosine(vectors: FeatureVectors, a: number, b: number): number {
+  const [idsA, idsB, weightsA, weightsB] = [vectors.ids[a]!, vectors.ids[b]!, vectors.weights[a]!, vectors.weights[b]!];
+  let dot = 0;
+  for (let i = 0, j = 0; i < idsA.length && j < idsB.length; ) {
+    const [x, y] = [idsA[i]!, idsB[j]!];
+    if (x === y) dot += weightsA[i++]! * weightsB[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  const norm = vectors.norms[a]! * vectors.norms[b]!;
+  return norm === 0 ? 0 : dot / norm;
+}
+
+/**
+ * True when the headlines are about different things: both name someone (or give a figure) and neither's names
+ * (or figures) appear anywhere in the other article, or both headlines and deks report a kind of event and the
+ * kinds differ. Two reports of one event share at least one of each.
+ */
+export function headlinesDisagree(vectors: FeatureVectors, a: number, b: number): boolean {
+  const [kindsA, kindsB] = [vectors.eventKinds[a]!, vectors.eventKinds[b]!];
+  if (kindsA.length > 0 && kindsB.length > 0 && !sharesAny(kindsA, kindsB)) return true;
+  return subjectsDiffer(vectors, a, b) || disjoint(vectors.headlineFigures, vectors, a, b);
+}
+
+/** The first name in a headline is nearly always who it is about. */
+function subjectsDiffer(vectors: FeatureVectors, a: number, b: number): boolean {
+  const [subjectA, subjectB] = [vectors.headlineSubject[a]!, vectors.headlineSubject[b]!];
+  if (subjectA < 0 || subjectB < 0) return false;
+  return !vectors.ids[b]!.includes(subjectA) && !vectors.ids[a]!.includes(subjectB);
+}
+
+function disjoint(headline: readonly Int32Array[], vectors: FeatureVectors, a: number, b: number): boolean {
+  const [headA, headB] = [headline[a]!, headline[b]!];
+  if (headA.length === 0 || headB.length === 0) return false;
+  return !sharesAny(headA, vectors.ids[b]!) && !sharesAny(headB, vectors.ids[a]!);
+}
+
+function sharesAny(sortedA: Int32Array, sortedB: Int32Array): boolean {
+  for (let i = 0, j = 0; i < sortedA.length && j < sortedB.length; ) {
+    if (sortedA[i] === sortedB[j]) return true;
+    if (sortedA[i]! < sortedB[j]!) i++;
+    else j++;
+  }
+  return false;
+}
+
+/**
+ * Similarity of a and b published `hoursApart` apart, within a window of `windowHours`; nothing when they share no
+ * name or figure (an event has someone or somewhere of its own) or when their headlines disagree.
+ */
+export function storySimilarity(vectors: FeatureVectors, a: number, b: number, hoursApart: number, windowHours: number, tuning: StoryTuning): number {
+  if (hoursApart > windowHours || !sharesAny(vectors.anchors[a]!, vectors.anchors[b]!) || headlinesDisagree(vectors, a, b)) return 0;
+  return cosine(vectors, a, b) * (1 - tuning.timeDecay * (hoursApart / windowHours));
+}

@@ -1,0 +1,74 @@
+/** Listings (front page, tag pages) with each story shown once: one teaser, and a line for the rest of its coverage. */
+import type { Facet } from '../site/facets.ts';
+import { listingPaths } from '../site/listings.ts';
+import { outletOf, type ArticleSource } from './outlet.ts';
+import type { SiteStory } from './site-stories.ts';
+
+export interface ListingEntry<Article> {
+  article: Article;
+  /** Set when the article stands for a story: the story and its other articles, earliest first. */
+  story?: { slug: string; others: Article[] };
+}
+
+type Listed = { slug: string; data: { source?: ArticleSource } };
+
+/**
+ * `articles` in their listing order, each story collapsed where its first article appears. The teaser is the
+ * story's lead when the listing has it (a tag page may not), else the story's first article in the listing.
+ */
+export function groupByStory<Article extends Listed>(articles: readonly Article[], storyOf: ReadonlyMap<string, SiteStory<Article>>): ListingEntry<Article>[] {
+  const listed = new Set(articles.map((article) => article.slug));
+  const shown = new Set<string>();
+  const entries: ListingEntry<Article>[] = [];
+  for (const article of articles) {
+    const story = storyOf.get(article.slug);
+    if (!story) {
+      entries.push({ article });
+      continue;
+    }
+    if (shown.has(story.slug)) continue;
+    shown.add(story.slug);
+    const teaser = listed.has(story.lead.slug) ? story.lead : article;
+    entries.push({ article: teaser, story: { slug: story.slug, others: story.articles.filter((other) => other !== teaser) } });
+  }
+  return entries;
+}
+
+/** For listings that show every article on its own (author pages). */
+export function ungroupedBySlug<Article>(bySlug: ReadonlyMap<string, Article>): Map<string, ListingEntry<Article>> {
+  return new Map([...bySlug].map(([slug, article]) => [slug, { article }]));
+}
+
+/** Every page of every tag's listing, each story once, as route entries for `[<param>]/[...page]`. */
+export function storyFacetListingPaths<Article extends Listed, Param extends string>(
+  facets: readonly Facet[],
+  bySlug: ReadonlyMap<string, Article>,
+  storyOf: ReadonlyMap<string, SiteStory<Article>>,
+  pageSize: number,
+  urlFor: (slug: string, page: number) => string,
+  param: Param,
+) {
+  return facets.flatMap((facet) =>
+    listingPaths(groupByStory(facet.articleSlugs.map((slug) => bySlug.get(slug)!), storyOf), pageSize, (page) => urlFor(facet.slug, page), { [param]: facet.slug }, { facet }),
+  );
+}
+
+/** Who else covered it, each outlet once in order: `ownName` stands for the site's own reporting. */
+export function outletNames(articles: readonly Listed[], ownName: string): string[] {
+  const names = new Map<string, string>();
+  for (const article of articles) {
+    const outlet = outletOf(article.data.source);
+    if (!names.has(outlet.key)) names.set(outlet.key, outlet.name ?? ownName);
+  }
+  return [...names.values()];
+}
+
+/** "and 2 more from Meridian Wire and Newsdesk". */
+export function moreCoverageLine(others: readonly Listed[], ownName: string): string {
+  return `and ${others.length} more from ${listOfNames(outletNames(others, ownName))}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listOfNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

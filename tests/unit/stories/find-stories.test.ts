@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { findStories, type StoryArticle } from '../../../src/lib/stories/find-stories.ts';
+import { pairwiseQuality } from '../../../src/lib/stories/pairwise-quality.ts';
+
+interface LabelledItem {
+  id: string;
+  story?: string;
+  source?: string;
+  at: string;
+  title: string;
+  dek: string;
+  lead: string;
+}
+
+const items = parse(readFileSync('tests/fixtures/stories/labelled.yaml', 'utf8')) as LabelledItem[];
+const WINDOW = { windowHours: 72 };
+
+function toArticle(item: LabelledItem): StoryArticle {
+  return {
+    slug: item.id,
+    title: item.title,
+    description: item.dek,
+    body: item.lead,
+    publishedAt: new Date(item.at),
+    source: item.source ? { name: item.source, url: `https://${item.source.toLowerCase().replace(/\W+/g, '-')}.example/${item.id}` } : undefined,
+  };
+}
+
+const articles = items.map(toArticle);
+const expected = Object.values(Object.groupBy(items.filter((item) => item.story), (item) => item.story!)).map((group) => group!.map((item) => item.id));
+
+describe('the labelled set', () => {
+  it('is the size the measure needs: 40+ items, 8+ multi-outlet stories, 12+ items that belong to no story', () => {
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const multiOutlet = expected.filter((group) => new Set(group.map((id) => items.find((item) => item.id === id)!.source ?? '')).size >= 2);
+    expect(multiOutlet.length).toBeGreaterThanOrEqual(8);
+    expect(items.filter((item) => !item.story).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('is grouped with pairwise precision of at least 0.9 and recall of at least 0.75', () => {
+    const quality = pairwiseQuality(expected, findStories(articles, WINDOW).map((story) => story.articles));
+    expect(quality.precision).toBeGreaterThanOrEqual(0.9);
+    expect(quality.recall).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('gives the same stories whatever order the articles come in', () => {
+    const reversed = findStories([...articles].reverse(), WINDOW);
+    expect(reversed).toEqual(findStories(articles, WINDOW));
+  });
+});
+
+describe('hard negatives', () => {
+  const stories = findStories(articles, WINDOW);
+  const storyOf = (slug: string) => stories.find((story) => story.articles.includes(slug))?.slug;
+
+  it.each([
+    ['two ransomware attacks on different victims the same day', 'halvorsen-wire', 'brigid-breach'],
+    ["two countries' export rules the same week", 'nl-export-wire', 'jp-export-wire'],
+    ["a company's second product launch a week later", 'pulse-x2-verge', 'pulse-tab-launch'],
+    ['a follow-up analysis ten days on', 'pulse-x2-own', 'pulse-analysis'],
+    ['a follow-up a week later', 'halvorsen-wire', 'halvorsen-restored'],
+    ['the same company in other news two days later', 'kestrel-deal-wire', 'kestrel-layoffs'],
+    ['another regulator question about the same company', 'lumio-fine-wire', 'lumio-ai-inquiry'],
+    ['another flaw disclosed the same day', 'libvexa-bulletin', 'marlin-flaw'],
+  ])('%s are not one story', (_, a, b) => {
+    expect(storyOf(a)).toBeDefined();
+    expect(storyOf(b)).not.toBe(storyOf(a));
+  });
+});
+
+describe('a story', () => {
+  const at = (hours: number) => new Date(Date.UTC(2026, 0, 5, 8) + hours * 3_600_000);
+  const wire = (slug: string, hours: number, source?: string): StoryArticle => ({
+    slug,
+    title: 'Halvorsen Logistics hit by ransomware attack',
+    description: 'The Norwegian freight company suspended bookings after the Akira gang encrypted servers in Bergen.',
+    body: 'Halvorsen Logistics said a ransomware attack encrypted servers at its Bergen data centre. The Akira gang claimed it.',
+    publishedAt: at(hours),
+    source: source ? { name: source, url: `https://example.com/${slug}` } : undefined,
+  });
+
+  it('needs two outlets: one outlet telling an event twice is not a story', () => {
+    expect(findStories([wire('first', 0, 'Meridian Wire'), wire('second', 2, 'meridian  wire')], WINDOW)).toEqual([]);
+  });
+
+  it("counts the site's own reporting as an outlet", () => {
+    const [story] = findStories([wire('ours', 1), wire('theirs', 0, 'Meridian Wire')], WINDOW);
+    expect(story).toMatchObject({ slug: 'theirs', lead: 'theirs', articles: ['theirs', 'ours'] });
+    expect(story!.outlets).toEqual([{ key: 'name:meridian wire', name: 'Meridian Wire' }, { key: '' }]);
+  });
+
+  it('keeps its slug, that of its earliest article, when later coverage joins', () => {
+    const before = findStories([wire('wire-first', 0, 'Meridian Wire'), wire('ledger-second', 3, 'The Circuit Ledger')], WINDOW);
+    const after = findStories([wire('wire-first', 0, 'Meridian Wire'), wire('ledger-second', 3, 'The Circuit Ledger'), wire('bulletin-later', 30, 'Breach Bulletin')], WINDOW);
+    expect(before.map((story) => story.slug)).toEqual(['wire-first']);
+    expect(after.map((story) => story.slug)).toEqual(['wire-first']);
+    expect(after[0]!.articles).toEqual(['wire-first', 'ledger-second', 'bulletin-later']);
+  });
+
+  it('needs a shared name or figure: the same words about no one in particular are not an event', () => {
+    const generic = (slug: string, source: string): StoryArticle => ({
+      slug,
+      title: 'Operators rethink pricing as demand for capacity grows',
+      description: 'operators say demand for network capacity keeps growing and prices will follow.',
+      body: 'network operators are rethinking prices as demand for capacity grows faster than planned.',
+      publishedAt: at(0),
+      source: { name: source, url: `https://example.com/${slug}` },
+    });
+    expect(findStories([generic('one', 'Meridian Wire'), generic('two', 'Ops Weekly')], WINDOW)).toEqual([]);
+  });
+
+  it('never spans more than the window', () => {
+    const stories = findStories([wire('a', 0, 'One'), wire('b', 40, 'Two'), wire('c', 80, 'Three')], WINDOW);
+    for (const story of stories) expect(story.articles).not.toEqual(['a', 'b', 'c']);
+    expect(findStories([wire('a', 0, 'One'), wire('c', 80, 'Three')], WINDOW)).toEqual([]);
+    expect(findStories([wire('a', 0, 'One'), wire('c', 80, 'Three')], { windowHours: 96 })).toHaveLength(1);
+  });
+
+  it('counts an outlet once by its registry id when it has one, whatever its name is spelt', () => {
+    const withId = (slug: string, hours: number, name: string) => ({ ...wire(slug, hours, name), source: { id: 'meridian', name, url: `https://example.com/${slug}` } });
+    expect(findStories([withId('a', 0, 'Meridian Wire'), withId('b', 1, 'Meridian')], WINDOW)).toEqual([]);
+  });
+});
+
+describe('editor overrides', () => {
+  const base = articles.filter((article) => article.slug.startsWith('halvorsen') || article.slug.startsWith('brigid'));
+  const bySlug = (list: StoryArticle[]) => findStories(list, WINDOW);
+
+  it('story: <slug> puts an article into the story of that article, which leads it', () => {
+    const stories = bySlug(base.map((article) => (article.slug === 'brigid-irish' ? { ...article, story: 'halvorsen-own' } : article)));
+    const halvorsen = stories.find((story) => story.articles.includes('halvorsen-wire'))!;
+    expect(halvorsen.articles).toContain('brigid-irish');
+    expect(halvorsen.lead).toBe('halvorsen-own');
+    expect(halvorsen.slug).toBe('halvorsen-own');
+    expect(stories.some((story) => story.articles.includes('brigid-breach'))).toBe(false);
+  });
+
+  it('story: false keeps an article out of every story', () => {
+    const stories = bySlug(base.map((article) => (article.slug === 'halvorsen-breach' ? { ...article, story: false as const } : article)));
+    expect(stories.flatMap((story) => story.articles)).not.toContain('halvorsen-breach');
+    expect(stories.find((story) => story.articles.includes('halvorsen-wire'))!.articles).toEqual(['halvorsen-wire', 'halvorsen-own']);
+  });
+
+  it('story: <slug> makes a story of articles grouping would keep apart', () => {
+    const [story, ...rest] = bySlug([
+      { ...articles.find((article) => article.slug === 'pulse-x2-verge')!, story: undefined },
+      { ...articles.find((article) => article.slug === 'pulse-analysis')!, story: 'pulse-x2-verge' },
+    ]);
+    expect(rest).toEqual([]);
+    expect(story).toMatchObject({ slug: 'pulse-x2-verge', articles: ['pulse-x2-verge', 'pulse-analysis'] });
+  });
+
+  it('a story: naming an article that is not published puts the article in no story', () => {
+    expect(bySlug([{ ...articles[0]!, story: 'not-published-yet' }])).toEqual([]);
+  });
+});

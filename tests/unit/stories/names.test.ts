@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
+
+const names = (...texts: string[]) => namesIn(texts.map(scanText));
+
+describe('names', () => {
+  it('reads runs of capitalised words as names, whole and word by word, without a leading "The"', () => {
+    const found = names('The European Commission fined Lumio on Thursday, the Bank of Japan said.');
+    expect([...found.phrases]).toEqual(['european commission', 'bank japan']);
+    expect([...found.words]).toEqual(expect.arrayContaining(['european', 'commission', 'lumio', 'thursday', 'bank', 'japan']));
+  });
+
+  it('takes a word opening a sentence as a name only when the text names it mid-sentence too', () => {
+    expect([...names('Researchers found a flaw.').whole]).toEqual([]);
+    expect([...names('Halvorsen was hit. Customers said Halvorsen waited.').whole]).toEqual(['halvorsen']);
+  });
+
+  it('knows marked names wherever they stand, and splits at a possessive', () => {
+    expect([...names('Shipments of the H20 and the iPhone stopped.').whole]).toEqual(['h20', 'iphone']);
+    expect([...names("A fine from Ireland's Data Protection Commission.").whole]).toEqual(['ireland', 'data protection commission']);
+  });
+
+  it('gives one key to one amount however it is written, and ignores bare numbers', () => {
+    expect([...names('A $2.5 billion deal, or 2.5bn, cut 40% of 3 nm parts in 2026.').figures]).toEqual(['2500000000', '40%', '3nm']);
+    expect([...names('It cost €1,200 million.').figures]).toEqual(['1200000000']);
+  });
+});
+
+describe('headline names', () => {
+  it('in a Title Case headline, keeps only what the rest of the article names', () => {
+    const known = new Set(['zenta', 'robotics', 'zenta robotics']);
+    const title = 'Zenta Robotics Prices IPO at $24 a Share, Raising $1.1 Billion';
+    const found = headlineNames(title, scanText(title), known);
+    expect([...found.whole]).toEqual(['zenta robotics']);
+    expect([...found.figures]).toEqual(['24', '1100000000']);
+  });
+
+  it('in a sentence-case headline, reads names as in any sentence', () => {
+    const title = 'Tallis data breach hits 2m policyholders; ICO informed';
+    expect([...headlineNames(title, scanText(title), new Set(['tallis'])).whole]).toEqual(['tallis', 'ico']);
+  });
+});
