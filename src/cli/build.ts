@@ -15,6 +15,7 @@ const outDir = resolve(projectRoot, process.env.NEWSDESK_DIST ?? 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
+const cards = `${outDir}.cards`;
 /** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
 const BACKGROUND_PRIORITY = 10;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
@@ -22,6 +23,7 @@ const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
 function fail(step: string, status: number | null): never {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
+  rmSync(cards, { recursive: true, force: true });
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
   process.exit(status ?? 1);
 }
@@ -70,10 +72,11 @@ type Running = ReturnType<typeof startHeld>;
  * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
  * documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has finished. Astro is
  * only heard from once the check has passed; when it fails, the others are stopped and the check's messages are
- * all the editor sees, as if nothing else had started. The index reports last, after Astro.
+ * all the editor sees, as if nothing else had started. The social cards report after Astro, the index last.
  */
-async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
+async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const checking = startHeld(check);
+  const carding = startHeld(socialCards);
   const indexing = startHeld(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = startHeld(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
@@ -85,16 +88,22 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   const checkStatus = await checking.exited;
   checking.release();
   if (checkStatus !== 0) {
-    await stop(building, indexing);
+    await stop(building, indexing, carding);
     fail('the content check', checkStatus);
   }
   building.release();
   const buildStatus = await building.exited;
   if (buildStatus !== 0) {
-    await stop(indexing);
+    await stop(indexing, carding);
     fail('astro build', buildStatus);
   }
   indexing.child.stdin?.end();
+  carding.release();
+  const cardsStatus = await carding.exited;
+  if (cardsStatus !== 0) {
+    await stop(indexing);
+    fail('social cards', cardsStatus);
+  }
   indexing.release();
   const searchStatus = await indexing.exited;
   if (searchStatus !== 0) fail('search indexing', searchStatus);
@@ -116,6 +125,7 @@ try {
 
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchIndex, { recursive: true, force: true });
+rmSync(cards, { recursive: true, force: true });
 const node = process.execPath;
 await buildSite(
   // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
@@ -126,8 +136,11 @@ await buildSite(
   { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], background: true },
   { command: bin('astro'), args: ['build', ...process.argv.slice(2)], env: { ...process.env, NEWSDESK_OUT_DIR: staging } },
   searchTiming,
+  // Social cards are made from the article sources on worker threads, only those the card cache lacks.
+  { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards], background: true },
 );
 renameSync(searchIndex, join(staging, 'pagefind'));
+renameSync(cards, join(staging, 'cards'));
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);

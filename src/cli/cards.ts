@@ -1,0 +1,54 @@
+/**
+ * `node src/cli/cards.ts <output folder>`: writes the social card (a 1200×630 PNG) of every published article
+ * into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it beside
+ * Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
+ */
+import { relative, resolve } from 'node:path';
+import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
+import { publishInstant } from '../lib/content/publish.ts';
+import { articleCardJobs, type CardArticle } from '../lib/cards/article-card.ts';
+import { buildFacetIndex } from '../lib/site/facets.ts';
+import { createDateFormatter } from '../lib/site/dates.ts';
+import { searchableArticle } from '../lib/search/search-documents.ts';
+import { updateCards } from '../io/cards/card-cache.ts';
+import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
+import { siteConfig } from '../site.config.ts';
+
+const [outputPath] = process.argv.slice(2);
+if (!outputPath) {
+  console.error('usage: node src/cli/cards.ts <output folder>');
+  process.exit(2);
+}
+
+const started = performance.now();
+const contentDir = resolve(process.env.NEWSDESK_CONTENT_DIR ?? 'content/articles');
+/** NEWSDESK_CARD_CACHE, else beside Astro's cache when the build has one of its own, else node_modules/.cache. */
+const cacheDir = resolve(
+  process.env.NEWSDESK_CARD_CACHE || (process.env.NEWSDESK_CACHE_DIR ? resolve(process.env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
+);
+
+let now: Date;
+try {
+  now = publishInstant(process.env.NEWSDESK_NOW);
+} catch (error) {
+  console.error(`Social cards failed: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const articles: CardArticle[] = [];
+for (const path of listArticleFiles(contentDir)) {
+  const file = relative(process.cwd(), path);
+  const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
+  if (article) articles.push({ slug: article.slug, file, data: article.data });
+}
+// The kicker is the first tag as the site spells it, which depends on every published article's spelling.
+const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
+const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+const jobs = articleCardJobs(articles, tags, { siteName: siteConfig.name, formatDate: dates.date });
+
+const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() });
+for (const { source, text } of result.missing) {
+  console.warn(`warning: ${source}: social card: no card font has the letters of "${text.join('')}", so the card leaves them out`);
+}
+// `npm run bench` reads this line for the cards phase, which overlaps Astro's.
+console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${Math.round(performance.now() - started)} ms`);

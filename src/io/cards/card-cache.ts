@@ -1,0 +1,67 @@
+/**
+ * The card cache: one PNG per key (a hash of the card's inputs), kept between builds (and between CI runs by the
+ * deploy workflow), so a rebuild makes only new or changed cards. Files are linked into the site, not copied.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CardJob } from '../../lib/cards/card-content.ts';
+import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
+
+export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
+
+/** Whole or not at all: a build stopped half-way never leaves a truncated card to be reused. */
+export function writeCachedCard(cacheDir: string, key: string, png: Uint8Array): void {
+  const path = cardCacheFile(cacheDir, key);
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  writeFileSync(temporary, png);
+  renameSync(temporary, path);
+}
+
+/** Text a card could not set, with the file it came from. */
+export interface MissingGlyphs {
+  source: string;
+  text: string[];
+}
+
+export interface CardUpdate {
+  cards: number;
+  made: number;
+  missing: MissingGlyphs[];
+}
+
+/** Makes the cards in `toMake` into the cache; returns the text any of them could not set. */
+export type MakeCards = (toMake: readonly CardToMake[], cacheDir: string) => Promise<MissingGlyphs[]>;
+
+/** Puts every job's card into `outDir`, making only those the cache lacks, and drops cached cards nothing uses. */
+export async function updateCards(jobs: readonly CardJob[], options: { cacheDir: string; outDir: string; make: MakeCards }): Promise<CardUpdate> {
+  const { cacheDir, outDir } = options;
+  mkdirSync(cacheDir, { recursive: true });
+  const cached = new Set(readdirSync(cacheDir).flatMap((name) => (/^[0-9a-f]+\.png$/.test(name) ? [name.slice(0, -4)] : [])));
+  const plan = planCards(jobs, cached);
+  const missing = plan.toMake.length > 0 ? await options.make(plan.toMake, cacheDir) : [];
+  mkdirSync(outDir, { recursive: true });
+  const folders = new Set<string>();
+  for (const card of plan.cards) {
+    const target = join(outDir, card.file);
+    const folder = dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    placeCard(cardCacheFile(cacheDir, card.key), target);
+  }
+  for (const key of plan.unused) rmSync(cardCacheFile(cacheDir, key), { force: true });
+  return { cards: plan.cards.length, made: plan.toMake.length, missing };
+}
+
+/** A hard link costs no copy; a cache on another file system (or one without links) gets a copy instead. */
+function placeCard(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+    copyFileSync(from, to);
+  }
+}
