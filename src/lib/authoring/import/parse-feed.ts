@@ -7,6 +7,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { AtomFeed } from 'feedsmith';
 import { parseDate } from '../../content/schema.ts';
+import { contentImage, enclosureImage, feedImage, firstImage, mediaImage, type FeedImage } from './feed-image.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
@@ -41,6 +42,8 @@ export interface FeedEntry {
   authors: string[];
   /** Plain-text category names, as the feed spells them. */
   categories: string[];
+  /** The picture the feed offers for the item (https only). */
+  image?: FeedImage;
 }
 
 export interface ParsedFeed {
@@ -223,6 +226,11 @@ function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
         authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name)]),
         categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
+        image: firstImage(
+          () => mediaImage(item.media, base),
+          () => enclosureImage(item.enclosures, base),
+          () => contentImage(item.content?.encoded ?? item.description, base),
+        ),
       };
     }),
   };
@@ -245,6 +253,7 @@ function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
       publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
       authors: uniqueNames(item.dc?.creators ?? []),
       categories: uniqueNames(item.dc?.subjects ?? []),
+      image: contentImage(item.content?.encoded ?? item.description, base),
     })),
   };
 }
@@ -286,6 +295,11 @@ function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed {
         publishedAt: firstDate(entry.published, entry.updated),
         authors: authors.length ? authors : feedAuthors,
         categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
+        image: firstImage(
+          () => mediaImage(entry.media, base),
+          () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), base),
+          () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), base),
+        ),
       };
     }),
   };
@@ -310,6 +324,10 @@ function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed {
         publishedAt: firstDate(item.date_published, item.date_modified),
         authors: authors.length ? authors : feedAuthors,
         categories: uniqueNames(item.tags ?? []),
+        image: firstImage(
+          () => feedImage(item.image ?? item.banner_image, base),
+          () => contentImage(item.content_html, base),
+        ),
       };
     }),
   };
