@@ -7,6 +7,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, wri
 import { dirname, join } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
+import type { CardRenderer } from './render-card.ts';
 
 export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
 
@@ -32,6 +33,19 @@ export interface CardUpdate {
 
 /** Makes the cards in `toMake` into the cache; returns the text any of them could not set. */
 export type MakeCards = (toMake: readonly CardToMake[], cacheDir: string) => Promise<MissingGlyphs[]>;
+
+/** Renders each card with `renderer` and stores it in the cache. */
+export function makeCardsWith(renderer: CardRenderer): MakeCards {
+  return async (toMake, cacheDir) => {
+    const missing: MissingGlyphs[] = [];
+    for (const card of toMake) {
+      const rendered = await renderer.render(card.content);
+      writeCachedCard(cacheDir, card.key, rendered.png);
+      if (rendered.missing.length > 0) missing.push({ source: card.source, text: rendered.missing });
+    }
+    return missing;
+  };
+}
 
 /** Puts every job's card into `outDir`, making only those the cache lacks, and drops cached cards nothing uses. */
 export async function updateCards(jobs: readonly CardJob[], options: { cacheDir: string; outDir: string; make: MakeCards }): Promise<CardUpdate> {
