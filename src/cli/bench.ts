@@ -8,12 +8,14 @@
  *          --skip-baseline   --skip-warm   --skip-extras (checker and ranking timings)   --seed N
  *          --keep (leave the temporary corpora and outputs)   --cpu-prof (write V8 profiles of the astro process)
  *          --json FILE (also write the raw results)
+ *          --cards (instead: the social card benchmark, src/cli/bench-cards.ts, which takes its own options)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeCorpus } from '../io/bench/corpus-files.ts';
 import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../lib/bench/corpus.ts';
 import { parsePhases, type BuildPhases, type LogLine } from '../lib/bench/phases.ts';
 import { formatBytes, formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from '../lib/bench/report.ts';
@@ -25,6 +27,11 @@ const baselineRoot = join(projectRoot, 'bench/baseline');
 const bin = (name: string) => join(projectRoot, 'node_modules/.bin', name);
 /** Every build publishes up to this instant, so the same corpus always yields the same site. */
 const NOW = new Date('2026-06-01T00:00:00Z');
+
+if (process.argv.includes('--cards')) {
+  const cards = spawnSync(process.execPath, [join(projectRoot, 'src/cli/bench-cards.ts'), ...process.argv.slice(2).filter((arg) => arg !== '--cards')], { stdio: 'inherit' });
+  process.exit(cards.status ?? 1);
+}
 
 const { values: options } = parseArgs({
   options: {
@@ -230,15 +237,6 @@ interface BuildResult {
   measured: Measured[];
   phases: BuildPhases[];
   output?: OutputStats;
-}
-
-function writeCorpus(dir: string, articles: readonly CorpusArticle[]): void {
-  rmSync(dir, { recursive: true, force: true });
-  for (const article of articles) {
-    const path = join(dir, article.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, article.content);
-  }
 }
 
 /**

@@ -3,13 +3,10 @@
  * into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it beside
  * Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
  */
-import { relative, resolve } from 'node:path';
-import { listArticleFiles, readArticleSource } from '../lib/content/content-files.ts';
+import { resolve } from 'node:path';
 import { publishInstant } from '../lib/content/publish.ts';
-import { articleCardJobs, type CardArticle } from '../lib/cards/article-card.ts';
-import { buildFacetIndex } from '../lib/site/facets.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
-import { searchableArticle } from '../lib/search/search-documents.ts';
+import { loadArticleCardJobs } from '../io/cards/article-card-jobs.ts';
 import { updateCards } from '../io/cards/card-cache.ts';
 import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
 import { siteConfig } from '../site.config.ts';
@@ -35,16 +32,8 @@ try {
   process.exit(1);
 }
 
-const articles: CardArticle[] = [];
-for (const path of listArticleFiles(contentDir)) {
-  const file = relative(process.cwd(), path);
-  const article = searchableArticle(readArticleSource(path, relative(contentDir, path)), now);
-  if (article) articles.push({ slug: article.slug, file, data: article.data });
-}
-// The kicker is the first tag as the site spells it, which depends on every published article's spelling.
-const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-const jobs = articleCardJobs(articles, tags, { siteName: siteConfig.name, formatDate: dates.date });
+const jobs = loadArticleCardJobs(contentDir, now, { siteName: siteConfig.name, formatDate: dates.date });
 
 const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() });
 for (const { source, text } of result.missing) {

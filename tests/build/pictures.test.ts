@@ -111,7 +111,8 @@ describe('in a browser, while remote pictures arrive slowly', () => {
         await route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from(await slow.arrayBuffer()) });
       });
       await page.addInitScript(() => {
-        const shifts = ((window as unknown as { __shifts: number[] }).__shifts = []);
+        const shifts: number[] = [];
+        (window as unknown as { __shifts: number[] }).__shifts = shifts;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) shifts.push(entry.value);
         }).observe({ type: 'layout-shift', buffered: true });
