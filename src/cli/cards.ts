@@ -24,18 +24,23 @@ const cacheDir = resolve(
   process.env.NEWSDESK_CARD_CACHE || (process.env.NEWSDESK_CACHE_DIR ? resolve(process.env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
 );
 
+function fail(error: unknown): never {
+  console.error(`Social cards failed: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 let now: Date;
 try {
   now = publishInstant(process.env.NEWSDESK_NOW);
 } catch (error) {
-  console.error(`Social cards failed: ${(error as Error).message}`);
-  process.exit(1);
+  fail(error);
 }
 
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 const jobs = loadArticleCardJobs(contentDir, now, { siteName: siteConfig.name, formatDate: dates.date });
 
-const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() });
+// A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
+const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() }).catch(fail);
 for (const { source, text } of result.missing) {
   console.warn(`warning: ${source}: social card: no card font has the letters of "${text.join('')}", so the card leaves them out`);
 }
