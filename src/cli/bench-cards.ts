@@ -124,7 +124,8 @@ try {
     // The warm path only looks cards up and links them, never reads them: a copy of one real card stands in for
     // each (a file of its own, as a link count has a limit).
     const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-    const jobs = loadArticleCardJobs(large.content, NOW, { siteName: siteConfig.name, formatDate: dates.date });
+    // Reading the archive here also leaves what the card step remembers of each file, as a previous build would.
+    const jobs = loadArticleCardJobs(large.content, NOW, { siteName: siteConfig.name, formatDate: dates.date }, largeCache);
     const sample = join(workDir, 'sample-card.png');
     writeFileSync(sample, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);
     for (const key of new Set(jobs.map((job) => cardKey(job.content)))) copyFileSync(sample, cardCacheFile(largeCache, key));

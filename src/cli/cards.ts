@@ -3,7 +3,9 @@
  * into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it beside
  * Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { CardJob } from '../lib/cards/card-content.ts';
 import { publishInstant } from '../lib/content/publish.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { loadArticleCardJobs } from '../io/cards/article-card-jobs.ts';
@@ -37,9 +39,14 @@ try {
 }
 
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-const jobs = loadArticleCardJobs(contentDir, now, { siteName: siteConfig.name, formatDate: dates.date });
-
 // A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
+let jobs: CardJob[];
+try {
+  mkdirSync(cacheDir, { recursive: true });
+  jobs = loadArticleCardJobs(contentDir, now, { siteName: siteConfig.name, formatDate: dates.date }, cacheDir);
+} catch (error) {
+  fail(error);
+}
 const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() }).catch(fail);
 for (const { source, text } of result.missing) {
   console.warn(`warning: ${source}: social card: no card font has the letters of "${text.join('')}", so the card leaves them out`);
