@@ -3,7 +3,8 @@
  * deploy workflow), so a rebuild makes only new or changed cards. Files are linked into the site, not copied.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
@@ -54,28 +55,24 @@ export async function updateCards(jobs: readonly CardJob[], options: { cacheDir:
   const cached = new Set(readdirSync(cacheDir).flatMap((name) => (/^[0-9a-f]+\.png$/.test(name) ? [name.slice(0, -4)] : [])));
   const plan = planCards(jobs, cached);
   const missing = plan.toMake.length > 0 ? await options.make(plan.toMake, cacheDir) : [];
-  mkdirSync(outDir, { recursive: true });
-  const folders = new Set<string>();
-  for (const card of plan.cards) {
-    const target = join(outDir, card.file);
-    const folder = dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    placeCard(cardCacheFile(cacheDir, card.key), target);
+  for (const folder of new Set(plan.cards.map((card) => dirname(join(outDir, card.file))))) mkdirSync(folder, { recursive: true });
+  // Links in batches: the file system works on several at once, which a large archive's cards need.
+  for (let start = 0; start < plan.cards.length; start += LINK_BATCH) {
+    await Promise.all(plan.cards.slice(start, start + LINK_BATCH).map((card) => placeCard(cardCacheFile(cacheDir, card.key), join(outDir, card.file))));
   }
   for (const key of plan.unused) rmSync(cardCacheFile(cacheDir, key), { force: true });
   return { cards: plan.cards.length, made: plan.toMake.length, missing };
 }
 
+const LINK_BATCH = 256;
+
 /** A hard link costs no copy; a cache on another file system (or one without links) gets a copy instead. */
-function placeCard(from: string, to: string): void {
+async function placeCard(from: string, to: string): Promise<void> {
   try {
-    linkSync(from, to);
+    await link(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
-    copyFileSync(from, to);
+    await copyFile(from, to);
   }
 }
