@@ -3,7 +3,7 @@
  * project root, whatever the working directory. README's Configuration table lists exactly these.
  * astro.config.mjs, content.config.ts, site.ts and the command-line tools import it; src/lib/ never reads the environment.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { publishInstant } from './lib/content/publish.ts';
 
 /** Right wherever this file runs from the source tree; the site's pages, bundled into the build, use no folder from here. */
@@ -27,6 +27,11 @@ export const settings = {
   outDir: folder(env.NEWSDESK_DIST, 'dist'),
   /** NEWSDESK_CACHE_DIR: Astro's cache, moved aside by builds that must not share it (tests, bench). */
   cacheDir: folder(env.NEWSDESK_CACHE_DIR, 'node_modules/.astro'),
+  /**
+   * NEWSDESK_CARD_CACHE: where social cards are kept between builds; else beside Astro's cache when the build has
+   * one of its own (NEWSDESK_CACHE_DIR), else node_modules/.cache/newsdesk-cards.
+   */
+  cardCacheDir: folder(env.NEWSDESK_CARD_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
   /** NEWSDESK_TIMING: a file each build step appends its phase timings to, as JSON lines (`npm run bench` reads them). */
   timingFile: env.NEWSDESK_TIMING || undefined,
   /** NO_COLOR: no colours in the build's output even on a terminal. */

@@ -8,11 +8,14 @@
  *          --skip-baseline   --skip-warm   --skip-extras (checker and ranking timings)   --seed N
  *          --keep (leave the temporary corpora and outputs)   --cpu-prof (write V8 profiles of the astro process)
  *          --json FILE (also write the raw results)
+ *          --cards (instead: the social card benchmark, src/bench/card-bench.ts; --cold N (default 4000),
+ *          --warm N (default 100000; 0 skips), --skip-build, --seed N, --keep)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BuildContext } from '../bench/builds.ts';
+import { runCardBench } from '../bench/card-bench.ts';
 import { componentTimings } from '../bench/component-timings.ts';
 import { describeMachine } from '../bench/machine.ts';
 import { findTimeBinary } from '../bench/measure-process.ts';
@@ -41,31 +44,31 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const context: BuildContext = {
-  projectRoot,
-  workDir,
-  timeBinary: findTimeBinary(log),
-  log,
-  // Every build publishes up to this instant, so the same corpus always yields the same site.
-  now: new Date('2026-06-01T00:00:00Z'),
-  cpuProf: options.cpuProf,
-};
-const results = await runBuilds(context, options);
-const timings = options.skipExtras ? [] : await componentTimings(context, options.sizes, options.seed, options.runs);
+// Every build publishes up to this instant, so the same corpus always yields the same site.
+const now = new Date('2026-06-01T00:00:00Z');
 
-console.log(renderReport({
-  sizes: options.sizes,
-  runs: options.runs,
-  seed: options.seed,
-  now: context.now,
-  madeAt: new Date(),
-  machine: describeMachine(projectRoot, loadAtStart),
-  results,
-  timings,
-}));
-if (options.json) {
-  const raw = results.map(({ measured, ...rest }) => ({ ...rest, measured: measured.map(({ lines, ...m }) => m) }));
-  writeFileSync(options.json, JSON.stringify({ sizes: options.sizes, runs: options.runs, seed: options.seed, results: raw, timings }, null, 2));
+async function benchBuilds(): Promise<void> {
+  const context: BuildContext = { projectRoot, workDir, timeBinary: findTimeBinary(log), log, now, cpuProf: options.cpuProf };
+  const results = await runBuilds(context, options);
+  const timings = options.skipExtras ? [] : await componentTimings(context, options.sizes, options.seed, options.runs);
+
+  console.log(renderReport({
+    sizes: options.sizes,
+    runs: options.runs,
+    seed: options.seed,
+    now,
+    madeAt: new Date(),
+    machine: describeMachine(projectRoot, loadAtStart),
+    results,
+    timings,
+  }));
+  if (options.json) {
+    const raw = results.map(({ measured, ...rest }) => ({ ...rest, measured: measured.map(({ lines, ...m }) => m) }));
+    writeFileSync(options.json, JSON.stringify({ sizes: options.sizes, runs: options.runs, seed: options.seed, results: raw, timings }, null, 2));
+  }
 }
+
+if (options.cards) console.log(await runCardBench({ projectRoot, workDir, now, seed: options.seed, log }, options.cards));
+else await benchBuilds();
 if (options.keep) log(`kept ${workDir}`);
 else rmSync(workDir, { recursive: true, force: true });

@@ -16,11 +16,13 @@ const { outDir } = settings;
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
+const cards = `${outDir}.cards`;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
 
 function fail(step: string, status: number | null): never {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
+  rmSync(cards, { recursive: true, force: true });
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
   process.exit(status ?? 1);
 }
@@ -30,12 +32,13 @@ function fail(step: string, status: number | null): never {
  * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
  * documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has finished. Astro is
  * only heard from once the check has passed; when it fails, the others are stopped and the check's messages are
- * all the editor sees, as if nothing else had started. The index reports last, after Astro.
+ * all the editor sees, as if nothing else had started. The social cards report after Astro, the index last.
  */
-async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming): Promise<void> {
+async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
   const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
   const checking = start(check);
+  const carding = start(socialCards);
   const indexing = start(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = start(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
@@ -45,17 +48,23 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   recordTiming(timingFile, 'check', performance.now() - started);
   checking.release();
   if (checkStatus !== 0) {
-    await stopSteps(building, indexing);
+    await stopSteps(building, indexing, carding);
     fail('the content check', checkStatus);
   }
   building.release();
   const buildStatus = await building.exited;
   if (buildStatus !== 0) {
-    await stopSteps(indexing);
+    await stopSteps(indexing, carding);
     fail('astro build', buildStatus);
   }
   const astroEnded = performance.now();
   indexing.child.stdin?.end();
+  carding.release();
+  const cardsStatus = await carding.exited;
+  if (cardsStatus !== 0) {
+    await stopSteps(indexing);
+    fail('social cards', cardsStatus);
+  }
   indexing.release();
   const searchStatus = await indexing.exited;
   recordTiming(timingFile, 'search-wait', performance.now() - astroEnded);
@@ -76,7 +85,7 @@ try {
   process.exit(2);
 }
 
-// The staging and search folders beside the output belong to whichever build holds its lock; a second build waits.
+// The staging, search and card folders beside the output belong to whichever build holds its lock; a second build waits.
 let releaseOutput: () => Promise<void>;
 try {
   releaseOutput = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
@@ -91,6 +100,7 @@ if (!existsSync(outDir) && existsSync(previous)) {
 }
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchIndex, { recursive: true, force: true });
+rmSync(cards, { recursive: true, force: true });
 const node = process.execPath;
 await buildSite(
   // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
@@ -102,8 +112,11 @@ await buildSite(
   // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
   { command: bin('astro'), args: ['build', ...process.argv.slice(2)], env: { ...process.env, NEWSDESK_DIST: staging } },
   searchTiming,
+  // Social cards are made from the article sources on worker threads, only those the card cache lacks.
+  { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards], background: true },
 );
 renameSync(searchIndex, join(staging, 'pagefind'));
+renameSync(cards, join(staging, 'cards'));
 // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
 rmSync(join(staging, '.prerender'), { recursive: true, force: true });
 

@@ -181,7 +181,7 @@ describe('an article page head', () => {
     expect(page().querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(articleUrl('local-lead-image'));
   });
 
-  it('describes an Open Graph article with dates, tags and a real lead image', () => {
+  it('describes an Open Graph article with dates, tags and its social card', () => {
     const head = page();
     expect(meta(head, 'og:type')).toEqual(['article']);
     expect(meta(head, 'og:url')).toEqual([articleUrl('local-lead-image')]);
@@ -191,9 +191,11 @@ describe('an article page head', () => {
     expect(meta(head, 'article:modified_time')).toEqual(['2026-11-22T16:30:00.000Z']);
     expect(meta(head, 'article:tag')).toEqual(['AI', 'Hardware']);
     const [image] = meta(head, 'og:image');
-    expect(image).toMatch(new RegExp(`^${ORIGIN}${BASE}_astro/.+\\.jpe?g$`));
+    expect(image).toBe(`${ORIGIN}${BASE}cards/local-lead-image.png`);
     expect(site.exists(new URL(image!).pathname), 'the og:image file is in the build').toBe(true);
-    expect(meta(head, 'og:image:alt')).toEqual(['A red square with a white letter N']);
+    expect(meta(head, 'og:image:width')).toEqual(['1200']);
+    expect(meta(head, 'og:image:height')).toEqual(['630']);
+    expect(meta(head, 'og:image:alt')).toEqual([`AI · ${TITLES['local-lead-image']} · By Mariko Tanaka and Alex Kim · Nov 18, 2026 · Newsdesk`]);
     expect(meta(head, 'twitter:card')).toEqual(['summary_large_image']);
     expect(meta(head, 'twitter:image')).toEqual([image]);
   });
@@ -206,7 +208,11 @@ describe('an article page head', () => {
     expect(ld.dateModified).toBe('2026-11-22T16:30:00.000Z');
     expect(ld.mainEntityOfPage['@id']).toBe(articleUrl('local-lead-image'));
     expect(ld.keywords).toEqual(['AI', 'Hardware']);
-    expect(ld.image).toEqual(meta(page(), 'og:image'));
+    // The lead image first (a 1200px JPEG made for the purpose), then the social card.
+    expect(ld.image).toHaveLength(2);
+    expect(ld.image[0]).toMatch(new RegExp(`^${ORIGIN}${BASE}_astro/.+\\.jpe?g$`));
+    expect(site.exists(new URL(ld.image[0]).pathname), 'the lead image file is in the build').toBe(true);
+    expect(ld.image[1]).toEqual(meta(page(), 'og:image')[0]);
     expect(ld.author.map((author: { '@type': string; name: string }) => [author['@type'], author.name])).toEqual([
       ['Person', 'Mariko Tanaka'],
       ['Person', 'Alex Kim'],
@@ -226,10 +232,10 @@ describe('an article page head', () => {
   });
 
   it('uses a remote lead image as it is, and credits unsigned pieces to the publication', () => {
-    expect(meta(site.html('articles/remote-lead-image/'), 'og:image')).toEqual(['https://images.example.com/audits/lead.jpg']);
+    expect(jsonLd(site.html('articles/remote-lead-image/'))[0].image).toEqual(['https://images.example.com/audits/lead.jpg', `${ORIGIN}${BASE}cards/remote-lead-image.png`]);
     const unsigned = site.html('articles/unsigned-brief/');
     expect(jsonLd(unsigned)[0].author).toEqual([jsonLd(unsigned)[0].publisher]);
-    expect(meta(unsigned, 'twitter:card')).toEqual(['summary']);
+    expect(meta(unsigned, 'og:image')).toEqual([`${ORIGIN}${BASE}cards/unsigned-brief.png`]);
   });
 });
 

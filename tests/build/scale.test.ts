@@ -1,13 +1,24 @@
 /**
  * Correctness at scale: the real build of a 2,000-article synthetic archive (the benchmark's corpus generator,
  * seed 1), checked page type by page type. Nothing here is timed; speed belongs to `npm run bench`.
+ *
+ * The build finds its social cards in a warm card cache (NEWSDESK_CARD_CACHE), as a deploy that keeps the cache
+ * does: drawing every card of the archive would be most of the suite's time and test nothing the card tests
+ * (pictures.test.ts, stories.test.ts, tests/unit/io/cards/) do not. Every cached card is a link to one real card: the card step still
+ * plans, looks up and places every card, which is what this archive's size can break.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardCacheFile, writeCachedCard } from '../../src/io/cards/card-cache.ts';
+import { loadCardJobs } from '../../src/io/cards/card-jobs.ts';
+import { loadFontCatalogue } from '../../src/io/cards/font-catalogue.ts';
+import { createCardRenderer } from '../../src/io/cards/render-card.ts';
 import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../../src/lib/bench/corpus.ts';
+import { cardKey } from '../../src/lib/cards/card-content.ts';
+import { createDateFormatter } from '../../src/lib/site/dates.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 
@@ -30,6 +41,8 @@ const teaserSlugs = (page: HTMLElement) => page.querySelectorAll('.teasers .teas
 
 let site: BuiltSite;
 let contentDir: string;
+let cardCache: string;
+let cardFiles: string[];
 
 /** A listing's pages from its first URL, following rel="next" to the end; each page must say "Page n of total". */
 function walkListing(firstUrl: string): { slugs: string[]; pages: number } {
@@ -58,13 +71,21 @@ beforeAll(async () => {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, article.content);
   }
-  site = await buildSite({ contentDir, siteUrl: 'https://news.example.org', now: NOW });
+  cardCache = mkdtempSync(join(tmpdir(), 'newsdesk-scale-cards-'));
+  const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+  const jobs = loadCardJobs(contentDir, NOW, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours }, cardCache);
+  cardFiles = jobs.map((job) => job.file);
+  const [sample, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
+  writeCachedCard(cardCache, sample!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);
+  for (const key of others) linkSync(cardCacheFile(cardCache, sample!), cardCacheFile(cardCache, key));
+  site = await buildSite({ contentDir, siteUrl: 'https://news.example.org', now: NOW, env: { NEWSDESK_CARD_CACHE: cardCache } });
   if (site.exitCode !== 0) throw new Error(`build failed (${site.exitCode}):\n${site.stderr.slice(-3000)}\n${site.stdout.slice(-3000)}`);
 });
 
 afterAll(() => {
   site?.cleanup();
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
+  if (cardCache) rmSync(cardCache, { recursive: true, force: true });
 });
 
 describe(`a ${corpus.length.toLocaleString('en')}-article archive (${summary.drafts} drafts, ${summary.scheduled} scheduled)`, () => {
@@ -75,6 +96,14 @@ describe(`a ${corpus.length.toLocaleString('en')}-article archive (${summary.dra
     for (const article of corpus.filter((a) => a.status !== 'published').slice(0, 20)) {
       expect(site.exists(`/articles/${article.slug}/`)).toBe(false);
     }
+  });
+
+  it('places a card for every published article and every story, from the warm card cache, drawing none', () => {
+    expect(site.stdout).toContain(`Social cards: ${cardFiles.length} cards, 0 made`);
+    const articleCards = readdirSync(join(site.outDir, 'cards')).filter((name) => name.endsWith('.png'));
+    expect(articleCards.sort()).toEqual([...publishedSlugs].map((slug) => `${slug}.png`).sort());
+    const storyCards = join(site.outDir, 'cards', 'stories');
+    expect(existsSync(storyCards) ? readdirSync(storyCards).length : 0).toBe(cardFiles.length - publishedSlugs.size);
   });
 
   it('pages the front page through every published article, newest first, each exactly once', () => {

@@ -10,6 +10,8 @@
  * - A Stratus Cloud outage whose second outlet's report is scheduled after "now" ("SCHEDULEDONLY" is another scheduled
  *   piece): no story yet.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +97,30 @@ describe('a story page', () => {
     const libvexa = site.html(`stories/${LIBVEXA[0]}/`);
     expect(hrefs(libvexa, '.coverage-list h2 a')).toEqual(LIBVEXA.map(article));
     expect(site.read(`stories/${LIBVEXA[0]}/rss.xml`)).not.toMatch(/DRAFTONLY|SCHEDULEDONLY|Draft Gazette|Embargo Daily|what-to-update/);
+  });
+});
+
+describe('story cards', () => {
+  const meta = (page: HTMLElement, key: string) => page.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+
+  it('exist for each story and for no grouping that only unpublished articles would make', () => {
+    expect(readdirSync(join(site.outDir, 'cards', 'stories')).sort()).toEqual([HALVORSEN[0], LIBVEXA[0]].map((slug) => `${slug}.png`).sort());
+    for (const slug of UNPUBLISHED) expect(site.exists(`cards/${slug}.png`), slug).toBe(false);
+  });
+
+  it("are declared by each story page as its preview image and in its ItemList, a 1200 × 630 PNG telling the story's headline and outlets", () => {
+    for (const slug of [HALVORSEN[0]!, LIBVEXA[0]!]) {
+      const page = site.html(`stories/${slug}/`);
+      const card = `${ORIGIN}${BASE}cards/stories/${slug}.png`;
+      expect(meta(page, 'og:image'), slug).toBe(card);
+      expect([meta(page, 'og:image:width'), meta(page, 'og:image:height'), meta(page, 'twitter:card')]).toEqual(['1200', '630', 'summary_large_image']);
+      expect(meta(page, 'og:image:alt')).toContain(page.querySelector('h1')!.text);
+      const [data] = page.querySelectorAll('script[type="application/ld+json"]').map((script) => JSON.parse(script.textContent));
+      expect(data.image).toBe(card);
+      const png = readFileSync(join(site.outDir, 'cards', 'stories', `${slug}.png`));
+      expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 1200, 630]);
+    }
+    expect(meta(site.html(`stories/${HALVORSEN[0]}/`), 'og:image:alt')).toContain('3 outlets');
   });
 });
 

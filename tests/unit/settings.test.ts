@@ -21,6 +21,7 @@ describe('settings', () => {
       outDir: join(projectRoot, 'dist'),
       cacheDir: join(projectRoot, 'node_modules/.astro'),
       buildLock: join(projectRoot, 'node_modules/.newsdesk-build.lock'),
+      cardCacheDir: join(projectRoot, 'node_modules/.cache/newsdesk-cards'),
       noColor: false,
     });
   });
@@ -45,8 +46,13 @@ describe('settings', () => {
       contentDir: join(projectRoot, 'tests/fixtures/valid'),
       outDir: '/srv/site',
       cacheDir: join(projectRoot, 'cache'),
+      cardCacheDir: join(projectRoot, 'cache/newsdesk-cards'),
       timingFile: '/tmp/timings.jsonl',
       noColor: true,
     });
+  });
+
+  it('keeps social cards where NEWSDESK_CARD_CACHE says, whatever Astro\'s cache', () => {
+    expect(settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_CARD_CACHE: '/var/cache/cards' })).toMatchObject({ cardCacheDir: '/var/cache/cards' });
   });
 });

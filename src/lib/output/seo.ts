@@ -94,8 +94,8 @@ export interface NewsArticleInput {
   lang: string;
   publisher: Publisher;
   article: JsonLdArticle;
-  /** Lead image, absolute path or URL; the publisher's logo stands in when the article has none. */
-  image?: string;
+  /** Absolute paths or URLs, the article's own lead image first, then its social card; the publisher's logo stands in when there are none. */
+  images?: readonly string[];
 }
 
 /** schema.org NewsArticle: https://developers.google.com/search/docs/appearance/structured-data/article */
@@ -122,7 +122,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     // Staff pieces without a byline are credited to the publication itself.
     author: authors.length > 0 ? authors : [organization],
     publisher: organization,
-    image: [url(input.image ?? publisher.logo.src)],
+    image: (input.images?.length ? input.images : [publisher.logo.src]).map(url),
     inLanguage: input.lang,
     isAccessibleForFree: true,
     ...(article.tags[0] ? { articleSection: article.tags[0].name } : {}),

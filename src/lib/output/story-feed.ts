@@ -12,14 +12,18 @@ export function storyFeedScope(paths: SitePaths, config: FeedSiteConfig, story: 
   };
 }
 
-/** https://developers.google.com/search/docs/appearance/structured-data/carousel: each item a NewsArticle on this site. */
-export function storyItemListJsonLd(site: string, paths: SitePaths, story: { slug: string; headline: string; articles: readonly ArticleSummary[] }): Record<string, unknown> {
+/**
+ * https://developers.google.com/search/docs/appearance/structured-data/carousel: each item a NewsArticle on this site;
+ * `image` (a path), the story's social card.
+ */
+export function storyItemListJsonLd(site: string, paths: SitePaths, story: { slug: string; headline: string; articles: readonly ArticleSummary[]; image?: string }): Record<string, unknown> {
   const url = (path: string) => absoluteUrl(site, path);
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',
     name: story.headline,
     url: url(paths.story(story.slug)),
+    ...(story.image ? { image: url(story.image) } : {}),
     numberOfItems: story.articles.length,
     itemListElement: story.articles.map((article, index) => ({
       '@type': 'ListItem',

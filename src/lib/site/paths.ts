@@ -16,6 +16,10 @@ export interface SitePaths {
   search(): string;
   rss(): string;
   jsonFeed(): string;
+  /** An article's social card (src/cli/cards.ts writes it). */
+  card(slug: string): string;
+  /** A story's social card. */
+  storyCard(slug: string): string;
   /** A file under public/, e.g. asset('favicon.svg'). */
   asset(path: string): string;
 }
@@ -52,6 +56,8 @@ export function createPaths(base: string): SitePaths {
     search: () => `${root}search/`,
     rss: () => `${root}rss.xml`,
     jsonFeed: () => `${root}feed.json`,
+    card: (slug) => `${root}cards/${segment(slug)}.png`,
+    storyCard: (slug) => `${root}cards/stories/${segment(slug)}.png`,
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
   };
 }

@@ -84,9 +84,14 @@ const folded = new Map<string, string>();
 /** Room for the lead's words however much Markdown surrounds them; the rest of a long body is never read. */
 const LEAD_CHARACTERS_PER_WORD = 16;
 
+/** The start of the body that grouping reads: a tool that keeps only this of each article groups it the same way. */
+export function storyBodyPart(body: string, words: number = STORY_TUNING.leadWords): string {
+  return body.slice(0, words * LEAD_CHARACTERS_PER_WORD);
+}
+
 /** The first `words` words of the body's prose. */
 export function leadOf(body: string, words: number): string {
-  let text = stripMarkdown(body.slice(0, words * LEAD_CHARACTERS_PER_WORD));
+  let text = stripMarkdown(storyBodyPart(body, words));
   if (text.includes('#')) text = text.replace(/^\s*#{1,6}\s.*$/gm, ' ');
   return text.split(/\s+/, words + 1).filter(Boolean).slice(0, words).join(' ');
 }

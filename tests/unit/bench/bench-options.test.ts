@@ -19,3 +19,17 @@ describe('npm run bench arguments', () => {
     }
   });
 });
+
+describe('npm run bench -- --cards', () => {
+  it('measures 4,000 cold cards, 100,000 cached ones and the two full builds unless told otherwise', () => {
+    expect(parseBenchOptions(['--cards']).cards).toEqual({ cold: 4000, warm: 100000, skipBuild: false });
+    expect(parseBenchOptions(['--cards', '--cold', '1_000', '--warm', '0', '--skip-build', '--seed', '2'])).toMatchObject({ seed: 2, cards: { cold: 1000, warm: 0, skipBuild: true } });
+  });
+
+  it('is not asked for by the build benchmark, whose options refuse the card ones', () => {
+    expect(parseBenchOptions([]).cards).toBeUndefined();
+    for (const args of [['--cold', '10'], ['--skip-build'], ['--cards', '--cold', '0'], ['--cards', '--warm', 'many']]) {
+      expect(() => parseBenchOptions(args)).toThrow(BENCH_USAGE);
+    }
+  });
+});

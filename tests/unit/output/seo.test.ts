@@ -72,6 +72,15 @@ describe('social tags on article pages', () => {
     expect(values(tags, 'article:author')).toEqual(['https://news.example.org/desk/authors/mariko-tanaka/']);
   });
 
+  it("show the page's picture large (its social card), with its size, never the logo", () => {
+    const card = socialMetaTags({ ...page, path: '/desk/articles/japan/', image: { src: '/desk/cards/japan.png', alt: 'AI · Japan gains ground · Newsdesk', width: 1200, height: 630 } });
+    expect(values(card, 'og:image')).toEqual(['https://news.example.org/desk/cards/japan.png']);
+    expect(values(card, 'og:image:width')).toEqual(['1200']);
+    expect(values(card, 'og:image:height')).toEqual(['630']);
+    expect(values(card, 'og:image:alt')).toEqual(['AI · Japan gains ground · Newsdesk']);
+    expect(values(card, 'twitter:card')).toEqual(['summary_large_image']);
+  });
+
   it('show the lead image large, never the logo', () => {
     expect(values(tags, 'og:image')).toEqual(['https://images.example.com/lead.jpg']);
     expect(values(tags, 'og:image:alt')).toEqual(['Tokyo at night']);
@@ -128,10 +137,13 @@ describe('NewsArticle structured data', () => {
     });
   });
 
-  it('uses the lead image, or the logo when there is none', () => {
+  it('lists the lead image first, then the social card, or the logo when there is neither', () => {
     expect(ld.image).toEqual(['https://news.example.org/desk/logo.png']);
-    expect(newsArticleJsonLd({ ...input, article, image: '/desk/_astro/lead.jpg' }).image).toEqual(['https://news.example.org/desk/_astro/lead.jpg']);
-    expect(newsArticleJsonLd({ ...input, article, image: 'https://cdn.example.com/a.jpg' }).image).toEqual(['https://cdn.example.com/a.jpg']);
+    expect(newsArticleJsonLd({ ...input, article, images: ['/desk/cards/japan.png'] }).image).toEqual(['https://news.example.org/desk/cards/japan.png']);
+    expect(newsArticleJsonLd({ ...input, article, images: ['https://cdn.example.com/a.jpg', '/desk/cards/japan.png'] }).image).toEqual([
+      'https://cdn.example.com/a.jpg',
+      'https://news.example.org/desk/cards/japan.png',
+    ]);
   });
 
   it('credits the publication when there is no byline', () => {

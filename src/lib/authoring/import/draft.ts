@@ -19,6 +19,8 @@ export interface Draft {
   authors: string[];
   tags: string[];
   source: { name: string; url: string };
+  /** The feed's picture as a remote lead image; alt is the feed's description of it, else the headline. */
+  image?: { src: string; alt: string };
   /** Markdown. */
   body: string;
 }
@@ -73,6 +75,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
       authors: entry.authors,
       tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
       source: { name: sourceName, url },
+      ...(entry.image ? { image: { src: entry.image.url, alt: entry.image.alt || title } } : {}),
       body,
     },
   };
@@ -90,6 +93,7 @@ export function serializeDraft(draft: Draft): string {
     authors: draft.authors,
     tags: draft.tags,
     source: { name: draft.source.name, url: draft.source.url },
+    ...(draft.image ? { image: { src: draft.image.src, alt: draft.image.alt } } : {}),
     draft: true,
   });
   // Written like hand-made articles: an unquoted timestamp and one-line lists.
@@ -120,6 +124,7 @@ export function verifyDraftFile(text: string, draft: Draft): string[] {
   same('authors', parsed.authors, draft.authors);
   same('tags', parsed.tags, draft.tags);
   same('source', parsed.source, draft.source);
+  same('image', parsed.image, draft.image);
   same('draft', parsed.draft, true);
   return problems;
 }

@@ -1,6 +1,7 @@
 /** Each feed format's fields (namespaces included) onto the one `ParsedFeed` shape. */
 import type { AtomFeed, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
+import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
 import { link, plain, textAsHtml, uniqueNames } from './feed-fields.ts';
 import { htmlToText } from './html.ts';
 import type { ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -38,6 +39,11 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
         authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name)]),
         categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
+        image: firstImage(
+          () => mediaImage(item.media, base),
+          () => enclosureImage(item.enclosures, base),
+          () => contentImage(item.content?.encoded ?? item.description, base),
+        ),
       };
     }),
   };
@@ -57,6 +63,7 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
       publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
       authors: uniqueNames(item.dc?.creators ?? []),
       categories: uniqueNames(item.dc?.subjects ?? []),
+      image: contentImage(item.content?.encoded ?? item.description, base),
     })),
   };
 }
@@ -98,6 +105,11 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
         publishedAt: firstDate(entry.published, entry.updated),
         authors: authors.length ? authors : feedAuthors,
         categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
+        image: firstImage(
+          () => mediaImage(entry.media, base),
+          () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), base),
+          () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), base),
+        ),
       };
     }),
   };
@@ -122,6 +134,10 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
         publishedAt: firstDate(item.date_published, item.date_modified),
         authors: authors.length ? authors : feedAuthors,
         categories: uniqueNames(item.tags ?? []),
+        image: firstImage(
+          () => feedImage(item.image ?? item.banner_image, base),
+          () => contentImage(item.content_html, base),
+        ),
       };
     }),
   };

@@ -5,6 +5,7 @@
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
+import type { FeedImage } from './feed-image.ts';
 import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -38,6 +39,8 @@ export interface FeedEntry {
   authors: string[];
   /** Plain-text category names, as the feed spells them. */
   categories: string[];
+  /** The picture the feed offers for the item (https only). */
+  image?: FeedImage;
 }
 
 export interface ParsedFeed {

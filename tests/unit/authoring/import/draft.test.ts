@@ -40,6 +40,19 @@ describe('buildDraft', () => {
     });
   });
 
+  it("keeps the feed's picture as a remote lead image, alt from the feed or else the headline", () => {
+    expect(draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg', alt: 'A chip' } }), feed, { now })).image).toEqual({ src: 'https://cdn.times.example/a.jpg', alt: 'A chip' });
+    expect(draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg' } }), feed, { now })).image).toEqual({ src: 'https://cdn.times.example/a.jpg', alt: 'Headline' });
+    expect(draftOf(buildDraft(entry(), feed, { now })).image).toBeUndefined();
+  });
+
+  it('writes the picture into the front matter, where the schema reads it back unchanged', () => {
+    const draft = draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' } }), feed, { now }));
+    const text = serializeDraft(draft);
+    expect(verifyDraftFile(text, draft)).toEqual([]);
+    expect(articleSchema.parse(matter(text, {}).data).image).toEqual({ src: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' });
+  });
+
   it('dates undated entries from the feed, else now', () => {
     expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2026-04-01T00:00:00Z') }, { now })).publishedAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
     expect(draftOf(buildDraft(entry({ publishedAt: undefined }), feed, { now })).publishedAt).toEqual(now);

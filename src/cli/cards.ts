@@ -1,0 +1,45 @@
+/**
+ * `node src/cli/cards.ts <output folder>`: writes the social card (a 1200×630 PNG) of every published article and
+ * every story into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it
+ * beside Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CardJob } from '../lib/cards/card-content.ts';
+import { createDateFormatter } from '../lib/site/dates.ts';
+import { loadCardJobs } from '../io/cards/card-jobs.ts';
+import { updateCards } from '../io/cards/card-cache.ts';
+import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
+import { siteConfig } from '../site.config.ts';
+import { publishNow, settings } from '../settings.ts';
+
+const [outputPath] = process.argv.slice(2);
+if (!outputPath) {
+  console.error('usage: node src/cli/cards.ts <output folder>');
+  process.exit(2);
+}
+
+const started = performance.now();
+const { cardCacheDir: cacheDir } = settings;
+
+function fail(error: unknown): never {
+  console.error(`Social cards failed: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+// A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
+let jobs: CardJob[];
+try {
+  const now = publishNow();
+  mkdirSync(cacheDir, { recursive: true });
+  jobs = loadCardJobs(settings.contentDir, now, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours }, cacheDir);
+} catch (error) {
+  fail(error);
+}
+const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() }).catch(fail);
+for (const { source, text } of result.missing) {
+  console.warn(`warning: ${source}: social card: no card font has the letters of "${text.join('')}", so the card leaves them out`);
+}
+// `npm run bench` reads this line for the cards phase, which overlaps Astro's.
+console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${Math.round(performance.now() - started)} ms`);

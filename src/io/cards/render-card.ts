@@ -1,0 +1,66 @@
+/** One card's PNG: the layout set by satori (text as vector paths) and rasterised by resvg. */
+import { readFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import satori, { type SatoriOptions } from 'satori';
+import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
+import { CARD_TEXT_STYLES, cardLayout } from '../../lib/cards/card-template.ts';
+import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
+
+type SatoriFont = SatoriOptions['fonts'][number];
+
+export interface RenderedCard {
+  png: Buffer;
+  /** Text that no card font could set (it is missing from the card): empty when every letter rendered. */
+  missing: string[];
+}
+
+export interface CardRenderer {
+  render(content: CardContent): Promise<RenderedCard>;
+}
+
+/** Each subset is its own family for satori, which otherwise keeps one file per family name and weight. */
+const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
+
+/** Fonts are read once per renderer, and each set of faces is one array, which satori keys its parsed fonts by. */
+export function createCardRenderer(catalogue: readonly FontFace[]): CardRenderer {
+  const fontData = new Map<string, Buffer>();
+  const fontSets = new Map<string, SatoriFont[]>();
+  const fontsFor = (faces: readonly FontFace[]): SatoriFont[] => {
+    const key = faces.map(faceName).sort().join('|');
+    let fonts = fontSets.get(key);
+    if (!fonts) {
+      fonts = faces.map((face) => {
+        let data = fontData.get(face.file);
+        if (!data) fontData.set(face.file, (data = readFileSync(face.file)));
+        return { name: faceName(face), data, weight: face.weight as SatoriFont['weight'], style: 'normal' as const };
+      });
+      fontSets.set(key, fonts);
+    }
+    return fonts;
+  };
+
+  return {
+    async render(content) {
+      const faces = new Set<FontFace>();
+      const tree = cardLayout(content, (role, text) => {
+        const choice = chooseFaces(catalogue, CARD_TEXT_STYLES[role], text);
+        for (const face of choice.faces) faces.add(face);
+        return choice.faces.map(faceName).join(', ');
+      });
+      const missing: string[] = [];
+      const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
+        width: CARD_WIDTH,
+        height: CARD_HEIGHT,
+        fonts: fontsFor([...faces]),
+        // satori asks for more fonts only for text none of the given ones can set: that text would be missing.
+        loadAdditionalAsset: async (_language, segment) => {
+          missing.push(segment);
+          return [];
+        },
+      });
+      // Text is already paths: resvg needs no system fonts, and scanning them would cost more than drawing the card.
+      const png = new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+      return { png, missing };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The picture a feed offers for an item, as a remote lead image: Media RSS content or thumbnails, an image
+ * enclosure (RSS or Atom), a JSON Feed image, or else the first real image of the item's HTML. Only https
+ * addresses are kept, as the article schema requires of remote images (they are shown as-is, never fetched).
+ */
+import type { MediaNs } from 'feedsmith';
+import { Parser } from 'htmlparser2';
+import { htmlToText, looksLikeHtml, sanitizeFeedHtml } from './html.ts';
+import { resolveWebUrl } from './urls.ts';
+
+export interface FeedImage {
+  /** Absolute https URL. */
+  url: string;
+  /** The feed's description of the picture, as plain text, when it gives one. */
+  alt?: string;
+}
+
+const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|webp)(?:[?#]|$)/i;
+
+/** `href` as an image when it is (or resolves to) an https URL. */
+export function feedImage(href: string | undefined, base: string | undefined, alt?: string): FeedImage | undefined {
+  const url = resolveWebUrl(href, base);
+  if (!url?.startsWith('https:')) return undefined;
+  const text = alt && (looksLikeHtml(alt) ? htmlToText(alt) : alt).replace(/\s+/g, ' ').trim();
+  return text ? { url, alt: text } : { url };
+}
+
+/** The first candidate that gives an image. */
+export function firstImage(...candidates: Array<() => FeedImage | undefined>): FeedImage | undefined {
+  for (const candidate of candidates) {
+    const image = candidate();
+    if (image) return image;
+  }
+  return undefined;
+}
+
+const isImageContent = (content: MediaNs.Content) =>
+  content.medium === 'image' || content.type?.startsWith('image/') === true || (!content.medium && !content.type && IMAGE_FILE.test(content.url ?? ''));
+
+const describe = (...texts: Array<{ value?: string } | undefined>) => texts.find((text) => text?.value?.trim())?.value;
+
+/** media:content (directly or in a media:group) that is an image, then media:thumbnail. */
+export function mediaImage(media: MediaNs.ItemOrFeed | undefined, base: string | undefined): FeedImage | undefined {
+  if (!media) return undefined;
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => (group.contents ?? []).map((content) => ({ ...content, description: content.description ?? group.description })))];
+  for (const content of contents) {
+    const image = isImageContent(content) ? feedImage(content.url, base, describe(content.description, content.title, media.description, media.title)) : undefined;
+    if (image) return image;
+  }
+  const thumbnails = [...(media.thumbnails ?? []), ...contents.flatMap((content) => content.thumbnails ?? [])];
+  for (const thumbnail of thumbnails) {
+    const image = feedImage(thumbnail.url, base, describe(media.description, media.title));
+    if (image) return image;
+  }
+  return undefined;
+}
+
+/** An enclosure (RSS `<enclosure>`, Atom `rel="enclosure"`) whose type says it is an image. */
+export function enclosureImage(enclosures: ReadonlyArray<{ url?: string; href?: string; type?: string }> | undefined, base: string | undefined): FeedImage | undefined {
+  for (const enclosure of enclosures ?? []) {
+    if (!enclosure.type?.startsWith('image/')) continue;
+    const image = feedImage(enclosure.url ?? enclosure.href, base);
+    if (image) return image;
+  }
+  return undefined;
+}
+
+/** The first image of the item's HTML that survives cleaning (tracking pixels and unsafe sources are gone by then). */
+export function contentImage(html: string | undefined, base: string | undefined): FeedImage | undefined {
+  if (!html) return undefined;
+  let found: FeedImage | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (found || name !== 'img') return;
+      found = feedImage(attributes.src, base, attributes.alt);
+      if (found) parser.pause();
+    },
+  });
+  parser.end(sanitizeFeedHtml(html, base));
+  return found;
+}

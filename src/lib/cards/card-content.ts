@@ -1,0 +1,39 @@
+/** What a social card shows, whatever page it belongs to (an article now; other page kinds map their own facts onto it). */
+import { createHash } from 'node:crypto';
+
+export interface CardContent {
+  headline: string;
+  /** Small capitals above the headline: the section tag. */
+  kicker?: string;
+  /** "By Mariko Tanaka" or "via Tortoise Media". */
+  credit?: string;
+  /** The date as the site shows it, e.g. "Nov 24, 2026". */
+  date: string;
+  siteName: string;
+}
+
+/** One card to make: its file name under the site's cards/ folder, and what it shows. */
+export interface CardJob {
+  /** e.g. "japan-ai-race.png"; other page kinds use a folder of their own ("stories/<slug>.png"). */
+  file: string;
+  content: CardContent;
+  /** The source file, for messages. */
+  source: string;
+}
+
+/** Raised whenever the layout, fonts or colours change, so every cached card is made again. */
+export const CARD_TEMPLATE_VERSION = 1;
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** The cache key: a card is a pure function of its content and the template, so equal keys mean identical PNGs. */
+export function cardKey(content: CardContent): string {
+  const inputs = [CARD_TEMPLATE_VERSION, content.headline, content.kicker ?? '', content.credit ?? '', content.date, content.siteName];
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+}
+
+/** The card's alt text: what it shows, in reading order. */
+export function cardAlt(content: CardContent): string {
+  return [content.kicker, content.headline, content.credit, content.date, content.siteName].filter(Boolean).join(' · ');
+}

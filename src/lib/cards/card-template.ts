@@ -1,0 +1,58 @@
+/**
+ * The card's layout as a satori element tree (plain objects, the shape React elements have): kicker, headline,
+ * then a rule over the credit, date and site name. Light, large and high-contrast, so it reads at thumbnail size.
+ */
+import type { CardContent } from './card-content.ts';
+import type { TextStyle } from './font-set.ts';
+
+export interface CardElement {
+  type: 'div';
+  props: { style: Record<string, string | number>; children?: string | CardElement[] };
+}
+
+/** How each kind of text on the card is set: the site's serif for headline and name, its sans for the rest. */
+export const CARD_TEXT_STYLES = {
+  headline: { families: ['Source Serif 4', 'Noto Sans JP'], weight: 700 },
+  kicker: { families: ['Source Sans 3', 'Noto Sans JP'], weight: 600 },
+  meta: { families: ['Source Sans 3', 'Noto Sans JP'], weight: 400 },
+  siteName: { families: ['Source Serif 4', 'Noto Sans JP'], weight: 700 },
+} as const satisfies Record<string, TextStyle>;
+
+export type CardTextRole = keyof typeof CARD_TEXT_STYLES;
+
+/** The site's light palette (src/styles/global.css). */
+const COLORS = { paper: '#f6f4ef', text: '#1b1b1b', muted: '#555555', rule: '#d9d5cc', accent: '#a4161a' };
+
+/** Wide characters (CJK) take about twice the room of Latin letters. */
+function visualLength(text: string): number {
+  let length = 0;
+  for (const char of text) length += char.codePointAt(0)! >= 0x2e80 ? 1.8 : 1;
+  return length;
+}
+
+/** Short headlines large, long ones smaller; four lines at most, the rest ellipsised. */
+export function headlineSize(headline: string): number {
+  const length = visualLength(headline);
+  return length <= 45 ? 80 : length <= 75 ? 68 : length <= 110 ? 58 : 50;
+}
+
+const text = (style: Record<string, string | number>, children: string): CardElement => ({ type: 'div', props: { style, children } });
+const box = (style: Record<string, string | number>, children: CardElement[]): CardElement => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
+
+/** `fontFamily(role, text)` names the faces that set `text` (the renderer registers each subset under its own name). */
+export function cardLayout(content: CardContent, fontFamily: (role: CardTextRole, text: string) => string): CardElement {
+  const meta = [content.credit, content.date].filter(Boolean).join('  ·  ');
+  const size = headlineSize(content.headline);
+  return box({ boxSizing: 'border-box', width: '100%', height: '100%', flexDirection: 'column', backgroundColor: COLORS.paper, borderTop: `14px solid ${COLORS.accent}`, paddingTop: 52, paddingRight: 72, paddingBottom: 48, paddingLeft: 72 }, [
+    ...(content.kicker
+      ? [text({ fontFamily: fontFamily('kicker', content.kicker), fontWeight: 600, fontSize: 32, letterSpacing: 2, textTransform: 'uppercase', color: COLORS.accent, marginBottom: 20 }, content.kicker)]
+      : []),
+    box({ flexGrow: 1, flexDirection: 'column' }, [
+      text({ display: 'block', fontFamily: fontFamily('headline', content.headline), fontWeight: 700, fontSize: size, lineHeight: 1.12, letterSpacing: -0.5, color: COLORS.text, lineClamp: 4 }, content.headline),
+    ]),
+    box({ justifyContent: 'space-between', alignItems: 'flex-end', borderTop: `3px solid ${COLORS.rule}`, paddingTop: 24 }, [
+      text({ fontFamily: fontFamily('meta', meta), fontWeight: 400, fontSize: 30, color: COLORS.muted, maxWidth: 760 }, meta),
+      text({ fontFamily: fontFamily('siteName', content.siteName), fontWeight: 700, fontSize: 40, color: COLORS.text }, content.siteName),
+    ]),
+  ]);
+}

@@ -1,0 +1,34 @@
+/** Every card of the site: one per published article and one per story, grouped as the site index groups them. */
+import { isPublished } from '../content/publish.ts';
+import { buildFacetIndex } from '../site/facets.ts';
+import { findStories } from '../stories/find-stories.ts';
+import type { ArticleSource } from '../stories/outlet.ts';
+import { articleCardJobs, type CardArticle, type CardSite } from './article-card.ts';
+import type { CardJob } from './card-content.ts';
+import { storyCardContent, storyCardFile } from './story-card.ts';
+
+/** What the card step knows of one article file, published or not. */
+export interface CardSourceArticle extends CardArticle {
+  data: CardArticle['data'] & { description: string; draft: boolean; source?: ArticleSource; story?: string | false };
+  /** As much of the body as story grouping reads (storyBodyPart). */
+  bodyStart: string;
+}
+
+export interface CardSiteOptions extends CardSite {
+  /** siteConfig.storyWindowHours. */
+  storyWindowHours: number;
+}
+
+export function siteCardJobs(files: readonly CardSourceArticle[], now: Date, site: CardSiteOptions): CardJob[] {
+  const articles = files.filter((article) => isPublished(article.data, now));
+  // The kicker is the first tag as the site spells it, which depends on every published article's spelling.
+  const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const stories = findStories(articles.map((article) => ({ ...article.data, slug: article.slug, body: article.bodyStart })), { windowHours: site.storyWindowHours });
+  const storyJobs = stories.map((story): CardJob => {
+    const lead = bySlug.get(story.lead)!;
+    const updatedAt = bySlug.get(story.articles.at(-1)!)!.data.publishedAt;
+    return { file: storyCardFile(story.slug), content: storyCardContent({ headline: lead.data.title, outlets: story.outlets, updatedAt }, site), source: lead.file };
+  });
+  return [...articleCardJobs(articles, tags, site), ...storyJobs];
+}

@@ -1,0 +1,28 @@
+/** A story page's social card: the lead article's headline, how many outlets report it (or the one), and its latest date. */
+import type { Outlet } from '../stories/outlet.ts';
+import type { CardSite } from './article-card.ts';
+import type { CardContent } from './card-content.ts';
+
+/** The kicker of every story card, as the story page's own kicker reads. */
+export const STORY_KICKER = 'Story';
+
+export interface CardStory {
+  slug: string;
+  /** The lead article's headline. */
+  headline: string;
+  /** Every outlet, in order of its first article; own reporting has no name. */
+  outlets: readonly Outlet[];
+  /** When its newest article was published, as the story page dates it. */
+  updatedAt: Date;
+}
+
+export function storyCardContent(story: Omit<CardStory, 'slug'>, site: CardSite): CardContent {
+  const [first] = story.outlets;
+  const credit = story.outlets.length > 1 ? `${story.outlets.length} outlets` : first?.name && `via ${first.name}`;
+  return { headline: story.headline, kicker: STORY_KICKER, credit: credit || undefined, date: site.formatDate(story.updatedAt), siteName: site.siteName };
+}
+
+/** The card file of a story, as paths.storyCard(slug) links it: a folder of its own beside the articles' cards. */
+export function storyCardFile(slug: string): string {
+  return `stories/${slug}.png`;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { articleCardContent, articleCardJobs, type CardArticle } from '../../../src/lib/cards/article-card.ts';
+import { buildFacetIndex } from '../../../src/lib/site/facets.ts';
+
+const article = (slug: string, data: Partial<CardArticle['data']> = {}): CardArticle => ({
+  slug,
+  file: `content/articles/${slug}.md`,
+  data: { title: `Headline of ${slug}`, publishedAt: new Date('2026-11-24T07:00:00Z'), authors: [], tags: ['AI'], ...data },
+});
+const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10) };
+
+describe('article cards', () => {
+  it('show the byline, else the source, else no credit', () => {
+    const articles = [
+      article('two', { authors: ['Mariko Tanaka', 'Alex Kim'] }),
+      article('three', { authors: ['A', 'B', 'C'] }),
+      article('sourced', { source: { name: 'Tortoise Media' } }),
+      article('plain'),
+    ];
+    const tags = buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag');
+    expect(articles.map((item) => articleCardContent(item, tags, site).credit)).toEqual(['By Mariko Tanaka and Alex Kim', 'By A, B and C', 'via Tortoise Media', undefined]);
+  });
+
+  it('spell the kicker as the site does (the most common spelling of the first tag)', () => {
+    const articles = [article('a', { tags: ['ai', 'Policy'] }), article('b', { tags: ['AI'] }), article('c', { tags: ['AI'] })];
+    const tags = buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag');
+    expect(articleCardContent(articles[0]!, tags, site)).toEqual({ headline: 'Headline of a', kicker: 'AI', credit: undefined, date: '2026-11-24', siteName: 'Newsdesk' });
+  });
+
+  it('are written as <slug>.png, one per article', () => {
+    const articles = [article('japan-ai-race'), article('日本')];
+    const tags = buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag');
+    expect(articleCardJobs(articles, tags, site).map((job) => [job.file, job.source])).toEqual([
+      ['japan-ai-race.png', 'content/articles/japan-ai-race.md'],
+      ['日本.png', 'content/articles/日本.md'],
+    ]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cardLayout, headlineSize, type CardElement } from '../../../src/lib/cards/card-template.ts';
+
+const texts = (element: CardElement): string[] =>
+  typeof element.props.children === 'string' ? [element.props.children] : (element.props.children ?? []).flatMap(texts);
+
+describe('the card layout', () => {
+  it('shows kicker, headline, credit with date, and site name, in that order', () => {
+    const layout = cardLayout({ headline: 'Headline', kicker: 'AI', credit: 'By Ada', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif');
+    expect(texts(layout)).toEqual(['AI', 'Headline', 'By Ada  ·  Nov 1, 2026', 'Newsdesk']);
+  });
+
+  it('leaves out a missing kicker and credit', () => {
+    expect(texts(cardLayout({ headline: 'Headline', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif'))).toEqual(['Headline', 'Nov 1, 2026', 'Newsdesk']);
+  });
+
+  it('sets each text in the faces chosen for it', () => {
+    const families: string[] = [];
+    cardLayout({ headline: '日本', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, (role, text) => {
+      families.push(`${role}:${text}`);
+      return role;
+    });
+    expect(families).toEqual(['headline:日本', 'meta:Nov 1, 2026', 'siteName:Newsdesk']);
+  });
+
+  it('sets long headlines smaller, counting wide (CJK) characters as wider', () => {
+    expect(headlineSize('Short headline')).toBeGreaterThan(headlineSize('A much longer headline that will need three or even four lines on the card'));
+    expect(headlineSize('日本のAI競争：政府支援とデータセンターが差を縮める')).toBeLessThan(headlineSize('Japan narrows the AI gap with its neighbours'));
+  });
+});

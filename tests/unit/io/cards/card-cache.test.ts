@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CardContent, CardJob } from '../../../../src/lib/cards/card-content.ts';
+import { makeCardsWith, updateCards } from '../../../../src/io/cards/card-cache.ts';
+import { makeCardsInWorkers } from '../../../../src/io/cards/card-pool.ts';
+import { loadFontCatalogue } from '../../../../src/io/cards/font-catalogue.ts';
+import { createCardRenderer } from '../../../../src/io/cards/render-card.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'newsdesk-cards-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const renderer = createCardRenderer(loadFontCatalogue());
+let renders: string[] = [];
+/** The real renderer, counting what it is asked to draw. */
+const counting = makeCardsWith({
+  render(content: CardContent) {
+    renders.push(content.headline);
+    return renderer.render(content);
+  },
+});
+const job = (slug: string, headline: string): CardJob => ({ file: `${slug}.png`, source: `content/articles/${slug}.md`, content: { headline, kicker: 'AI', date: 'Nov 24, 2026', siteName: 'Newsdesk' } });
+
+describe('the card cache', () => {
+  const cacheDir = join(root, 'cache');
+  const jobs = [job('alpha', 'Alpha headline'), job('beta', 'Beta headline'), job('gamma', 'Gamma headline')];
+
+  it('makes every card on a cold cache and puts each in the site under its slug', async () => {
+    renders = [];
+    const result = await updateCards(jobs, { cacheDir, outDir: join(root, 'site-1'), make: counting });
+    expect(result).toEqual({ cards: 3, made: 3, missing: [] });
+    expect(renders.sort()).toEqual(['Alpha headline', 'Beta headline', 'Gamma headline']);
+    expect(readdirSync(join(root, 'site-1')).sort()).toEqual(['alpha.png', 'beta.png', 'gamma.png']);
+  });
+
+  it('renders nothing when every card is cached, and the site gets the same files', async () => {
+    renders = [];
+    const result = await updateCards(jobs, { cacheDir, outDir: join(root, 'site-2'), make: counting });
+    expect(result.made).toBe(0);
+    expect(renders).toEqual([]);
+    for (const name of ['alpha.png', 'beta.png', 'gamma.png']) {
+      expect(readFileSync(join(root, 'site-2', name)).equals(readFileSync(join(root, 'site-1', name)))).toBe(true);
+    }
+  });
+
+  it('makes exactly the card whose headline changed, and forgets the old one', async () => {
+    renders = [];
+    const edited = [jobs[0]!, job('beta', 'Beta headline, corrected'), jobs[2]!];
+    const result = await updateCards(edited, { cacheDir, outDir: join(root, 'site-3'), make: counting });
+    expect(result.made).toBe(1);
+    expect(renders).toEqual(['Beta headline, corrected']);
+    expect(readFileSync(join(root, 'site-3', 'beta.png')).equals(readFileSync(join(root, 'site-1', 'beta.png')))).toBe(false);
+    expect(readdirSync(cacheDir)).toHaveLength(3);
+  });
+
+  it('links cards into the site rather than copying them', () => {
+    expect(statSync(join(root, 'site-3', 'alpha.png')).nlink).toBeGreaterThan(1);
+  });
+});
+
+describe('the worker pool', () => {
+  it('renders cards on worker threads into the cache', async () => {
+    const cacheDir = join(root, 'pool-cache');
+    const result = await updateCards([job('one', 'One'), job('two', 'Two')], { cacheDir, outDir: join(root, 'pool-site'), make: makeCardsInWorkers(2) });
+    expect(result).toEqual({ cards: 2, made: 2, missing: [] });
+    expect(existsSync(join(root, 'pool-site', 'one.png'))).toBe(true);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

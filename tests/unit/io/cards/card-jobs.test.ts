@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCardJobs } from '../../../../src/io/cards/card-jobs.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'newsdesk-card-jobs-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const content = join(root, 'articles');
+const cache = join(root, 'cache');
+mkdirSync(join(content, 'desk'), { recursive: true });
+mkdirSync(cache);
+
+const article = (title: string, extra = '') => `---\ntitle: "${title}"\ndescription: "A dek."\npublishedAt: 2026-11-01T09:00:00Z\ntags: ["ai"]\n${extra}---\nBody.\n`;
+writeFileSync(join(content, 'published.md'), article('Published piece', 'authors: ["Mariko Tanaka"]\n'));
+writeFileSync(join(content, 'desk', 'sourced.md'), `---\ntitle: "Sourced piece"\ndescription: "A dek."\npublishedAt: 2026-11-02\ntags: ["AI"]\nsource:\n  name: "Example Wire"\n  url: "https://wire.example.com/a"\n---\n`);
+writeFileSync(join(content, 'draft.md'), article('A draft', 'draft: true\n'));
+writeFileSync(join(content, 'scheduled.md'), article('Scheduled piece').replace('2026-11-01T09:00:00Z', '2027-01-01T00:00:00Z'));
+writeFileSync(join(content, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+
+const now = new Date('2026-12-01T00:00:00Z');
+const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10), storyWindowHours: 72 };
+const load = (at = now) => loadCardJobs(content, at, site, cache);
+
+describe('the cards of a content folder', () => {
+  it('are those of the published articles only, kicker spelled as the site spells the tag', () => {
+    expect(load().map((job) => [job.file, job.content.headline, job.content.kicker, job.content.credit]).sort()).toEqual([
+      ['published.png', 'Published piece', 'AI', 'By Mariko Tanaka'],
+      ['sourced.png', 'Sourced piece', 'AI', 'via Example Wire'],
+    ]);
+  });
+
+  it('include a scheduled piece once the clock passes its time, from what was remembered', () => {
+    expect(load(new Date('2027-02-01T00:00:00Z')).map((job) => job.content.headline).sort()).toEqual(['Published piece', 'Scheduled piece', 'Sourced piece']);
+  });
+
+  it('read an unchanged file from memory, and an edited one again', () => {
+    const memory = join(cache, 'articles.json');
+    const file = join(content, 'published.md');
+    // Rewrite the memory behind the step's back: an unchanged file (same size and time) is not read again.
+    writeFileSync(memory, readFileSync(memory, 'utf8').replace('Published piece', 'Remembered piece'));
+    expect(load().map((job) => job.content.headline)).toContain('Remembered piece');
+    const { atime } = statSync(file);
+    writeFileSync(file, article('Published piece, corrected', 'authors: ["Mariko Tanaka"]\n'));
+    utimesSync(file, atime, new Date());
+    expect(load().map((job) => job.content.headline).sort()).toEqual(['Published piece, corrected', 'Sourced piece']);
+  });
+
+  it('forget a deleted file', () => {
+    rmSync(join(content, 'desk', 'sourced.md'));
+    expect(load().map((job) => job.content.headline)).toEqual(['Published piece, corrected']);
+  });
+
+  it('include a card for each story, headed by its lead article and counting its outlets', () => {
+    // An editor's `story:` groups these two outlets' reports with the published piece, which leads the story.
+    const joining = (name: string, day: string) => `---\ntitle: "${name} on the piece"\ndescription: "A dek."\npublishedAt: 2026-11-${day}T09:00:00Z\ntags: ["AI"]\nstory: published\nsource:\n  name: "${name}"\n  url: "https://${name.toLowerCase()}.example.com/a"\n---\nBody.\n`;
+    writeFileSync(join(content, 'wire.md'), joining('Wire', '02'));
+    writeFileSync(join(content, 'daily.md'), joining('Daily', '03'));
+    const story = load().find((job) => job.file === 'stories/published.png');
+    expect(story?.content).toEqual({ headline: 'Published piece, corrected', kicker: 'Story', credit: '3 outlets', date: '2026-11-03', siteName: 'Newsdesk' });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { CardContent } from '../../../../src/lib/cards/card-content.ts';
+import { loadFontCatalogue } from '../../../../src/io/cards/font-catalogue.ts';
+import { createCardRenderer } from '../../../../src/io/cards/render-card.ts';
+
+const catalogue = loadFontCatalogue();
+const renderer = createCardRenderer(catalogue);
+const card = (headline: string, more: Partial<CardContent> = {}): CardContent => ({ headline, kicker: 'AI', credit: 'By Mariko Tanaka', date: 'Nov 24, 2026', siteName: 'Newsdesk', ...more });
+
+/** Width and height from the PNG's IHDR chunk. */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+describe('rendering a card', () => {
+  it('makes a 1200 × 630 PNG of a sensible size', async () => {
+    const { png, missing } = await renderer.render(card('Is Japan Gaining Ground in the Global AI Race?'));
+    expect(pngSize(png)).toEqual([1200, 630]);
+    expect(png.length).toBeGreaterThan(5_000);
+    expect(png.length).toBeLessThan(200_000);
+    expect(missing).toEqual([]);
+  });
+
+  it('sets a Japanese headline, kicker and credit with real glyphs', async () => {
+    const { png, missing } = await renderer.render(card('日本のAI競争：政府支援とデータセンターが差を縮める', { kicker: '日本', credit: 'via 日経クロステック' }));
+    expect(pngSize(png)).toEqual([1200, 630]);
+    expect(missing).toEqual([]);
+  });
+
+  it('sets accented, Cyrillic and Vietnamese letters', async () => {
+    const { missing } = await renderer.render(card('Québec’s Ørsted deal: Zürich „wins“ €2bn; Łódź, Москва, Tiếng Việt'));
+    expect(missing).toEqual([]);
+  });
+
+  it('notices letters it cannot set (the check above can fail): without the Japanese family, kana and kanji are missing', async () => {
+    const withoutJapanese = createCardRenderer(catalogue.filter((face) => face.family !== 'Noto Sans JP'));
+    const { missing } = await withoutJapanese.render(card('日本のAI競争'));
+    expect(missing.join('')).toContain('日本');
+    expect(missing.join('')).toContain('の');
+  });
+
+  it('draws different pictures for different headlines, the same one for the same', async () => {
+    const [first, again, other] = await Promise.all([renderer.render(card('Alpha')), renderer.render(card('Alpha')), renderer.render(card('Beta'))]);
+    expect(again.png.equals(first.png)).toBe(true);
+    expect(other.png.equals(first.png)).toBe(false);
+  });
+});
