@@ -3,7 +3,6 @@
  * every story into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it
  * beside Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CardJob } from '../lib/cards/card-content.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
@@ -31,9 +30,7 @@ const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
 let jobs: CardJob[];
 try {
-  const now = publishNow();
-  mkdirSync(cacheDir, { recursive: true });
-  jobs = loadCardJobs(settings.contentDir, now, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours }, cacheDir);
+  jobs = loadCardJobs(settings.contentDir, publishNow(), { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours }, cacheDir);
 } catch (error) {
   fail(error);
 }

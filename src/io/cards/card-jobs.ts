@@ -5,7 +5,7 @@
  * cost more than everything else the card step does.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { siteCardJobs, type CardSiteOptions, type CardSourceArticle } from '../../lib/cards/site-card-jobs.ts';
@@ -61,6 +61,7 @@ function cardSourceArticles(contentDir: string, cacheDir: string): CardSourceArt
     }
   }
   if (changed || after.size !== before.size) {
+    mkdirSync(cacheDir, { recursive: true });
     const temporary = `${memoryFile}.${randomUUID()}.tmp`;
     writeFileSync(temporary, JSON.stringify({ version: MEMORY_VERSION, files: Object.fromEntries(after) }));
     renameSync(temporary, memoryFile);

@@ -1,6 +1,6 @@
 /**
  * The same awkward files through every tool that reads articles: the checker, the search index, the importer's
- * duplicate check, the scaffolder's slug check, the site's body reader and the sitemap's dates. They must agree on
+ * duplicate check, the scaffolder's slug check, the site's body reader, the sitemap's dates and the social cards. They must agree on
  * which files are articles, on each one's slug and on its body.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles, type LoadedArticle } from '../../../src/io/article-files.ts';
+import { loadCardJobs } from '../../../src/io/cards/card-jobs.ts';
 import { toExistingArticles } from '../../../src/lib/authoring/import/existing-articles.ts';
 import { existingForScaffold } from '../../../src/lib/authoring/scaffold.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
@@ -39,6 +40,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The social cards' view of the folder: each article card's slug and headline. */
+function cardArticles(): Array<[string, string]> {
+  const cache = join(dir, '.card-cache');
+  const jobs = loadCardJobs(dir, NOW, { siteName: 'Newsdesk', formatDate: (date) => date.toISOString(), storyWindowHours: 72 }, cache);
+  return jobs.filter((job) => !job.file.startsWith('stories/')).map((job) => [job.file.replace(/\.png$/, ''), job.content.headline]);
+}
+
 describe('every reader of article files', () => {
   it('accepts and refuses the same files', () => {
     const { problems } = checkArticles(loaded, { now: NOW, fileExists: existsSync, readFile: (path) => readFileSync(path), nearDuplicates: false });
@@ -64,6 +72,7 @@ describe('every reader of article files', () => {
     for (const [position, slug] of fromSearch.entries()) if (slug !== undefined) expect(slug).toBe(fromImporter[position]);
     expect(fromImporter).toContain('spaced-slug');
     expect(fromImporter).toContain('tabs');
+    expect(cardArticles().map(([slug]) => slug).sort()).toEqual(fromSearch.filter((slug) => slug !== undefined).sort());
   });
 
   it('read the same body, with a later --- kept, whatever the line endings or byte-order mark', () => {
@@ -83,6 +92,7 @@ describe('every reader of article files', () => {
   it('read the same values: quotes, dates and the update the sitemap shows', () => {
     const quoted = loaded.find((article) => article.file === 'quotes.md')!;
     expect(searchableArticle(quoted.result, NOW)?.data.title).toBe('It\'s "quoted": really');
+    expect(cardArticles()).toContainEqual(['quotes', 'It\'s "quoted": really']);
     const dates = lastModifiedByPath(loaded.map((article) => article.result), '/');
     expect(dates.get('/articles/windows/')?.toISOString()).toBe('2026-11-22T10:00:00.000Z');
     expect(dates.get('/articles/byte-order-mark/')?.toISOString()).toBe('2026-11-20T09:00:00.000Z');
