@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeNewFile } from '../../../src/io/write-file.ts';
+import { replaceFile, writeNewFile } from '../../../src/io/write-file.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -39,5 +39,22 @@ describe('writeNewFile', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(readFileSync(path, 'utf8')).toMatch(/^(a{100000}|b{100000})$/);
     expect(readdirSync(folder)).toEqual(['story.md']);
+  });
+});
+
+describe('replaceFile', () => {
+  it('replaces an existing file whole, leaving no temporary file behind', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'sources.yaml');
+    writeFileSync(path, 'old');
+    await replaceFile(path, 'new contents');
+    expect(readFileSync(path, 'utf8')).toBe('new contents');
+    expect(readdirSync(folder)).toEqual(['sources.yaml']);
+  });
+
+  it('creates the file and its folder when neither exists', async () => {
+    const folder = tempFolder();
+    await replaceFile(join(folder, 'state', 'run.json'), '{}');
+    expect(readFileSync(join(folder, 'state', 'run.json'), 'utf8')).toBe('{}');
   });
 });
