@@ -10,6 +10,7 @@ import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
 import { articleSlug } from '../content/slug.ts';
+import { closestWord } from '../text/suggest.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -19,6 +20,8 @@ export interface CheckOptions {
   only?: ReadonlySet<string>;
   /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
   nearDuplicates?: boolean;
+  /** The ids in the sources registry, and its file for messages; an article's `source.id` must be one. Unchecked when absent. */
+  registry?: { file: string; ids: ReadonlySet<string> };
 }
 
 export interface CheckResult {
@@ -62,6 +65,10 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
       continue;
     }
     problems.push(...articleProblems(article, result.data, options.fileExists));
+    const sourceId = result.data.source?.id;
+    if (sourceId !== undefined && options.registry && !options.registry.ids.has(sourceId)) {
+      problems.push(unknownSourceProblem(article, sourceId, options.registry));
+    }
     checked.push({ file: article.file, slug: articleSlug(article.file, result.data.slug), data: result.data });
   }
 
@@ -141,6 +148,18 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
     }
   }
   return problems;
+}
+
+function unknownSourceProblem(article: ParsedArticle, id: string, registry: NonNullable<CheckOptions['registry']>): Problem {
+  const guess = closestWord(id, [...registry.ids]);
+  return {
+    file: article.file,
+    line: lineOfField(article.lines, 'source.id'),
+    field: 'source.id',
+    severity: 'error',
+    message: `"${id}" is not a source in ${registry.file}`,
+    hint: guess ? `did you mean "${guess}"?` : `add it to ${registry.file}, or remove the id line`,
+  };
 }
 
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
