@@ -11,6 +11,9 @@
  *   excerpt: true         # only for `content: excerpt` sources: the body is the outlet's summary, not its story
  * ```
  * `publish: review` items also carry `draft: true`; `publish: auto` items carry no `draft` line.
+ * An excerpt item's body is the excerpt alone (about 60 words): its page adds the prominent "Read the full story at
+ * <name>" link and the canonical link to `source.url`, so the body must not repeat that link.
+ * The registry's path: `--sources <file>` where a command takes it, else NEWSDESK_SOURCES_FILE, else content/sources.yaml.
  */
 import { z } from 'astro/zod';
 import yaml from 'js-yaml';
