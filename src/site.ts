@@ -7,7 +7,8 @@ import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { markdownBody } from './lib/content/markdown-body.ts';
 import { createPaths } from './lib/site/paths.ts';
 import { publishInstant } from './lib/content/publish.ts';
-import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { buildSiteIndex, ContentError, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { DEFAULT_SOURCES_FILE, readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
 
 export { siteConfig };
@@ -27,6 +28,14 @@ function bodyOf(entry: CollectionEntry<'articles'>): string {
   return entry.body ?? (entry.filePath ? markdownBody(readFileSync(resolve(entry.filePath), 'utf8')) : '');
 }
 
+/** The sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml); a registry with errors stops the build. */
+function loadRegistry() {
+  const file = process.env.NEWSDESK_SOURCES_FILE ?? DEFAULT_SOURCES_FILE;
+  const { sources, problems } = readSourcesFile(resolve(file), file);
+  if (problems.length > 0) throw new ContentError(problems);
+  return { sources, file };
+}
+
 /** Built on first use and shared by every page of the build. */
 export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
   const requested = performance.now();
@@ -34,7 +43,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     const started = performance.now();
     const index = buildSiteIndex(
       entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: bodyOf(entry) })),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit },
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, registry: loadRegistry() },
     );
     // `npm run bench` reads this line to report the index (mostly related ranking) as its own phase.
     if (process.env.NEWSDESK_TIMING) console.log(`[newsdesk] site index: ${index.articles.length} articles in ${Math.round(performance.now() - started)} ms after ${Math.round(started - requested)} ms loading the collection`);

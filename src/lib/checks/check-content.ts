@@ -10,7 +10,7 @@ import { nearDuplicateProblems, type CheckedBody } from '../text/near-duplicates
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, SLUG_PATTERN, type ArticleData } from '../content/schema.ts';
 import { articleSlug } from '../content/slug.ts';
-import { closestWord } from '../text/suggest.ts';
+import { unknownSourceId } from './source-ids.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -66,9 +66,8 @@ export function checkArticles(sources: readonly ArticleSource[], options: CheckO
     }
     problems.push(...articleProblems(article, result.data, options.fileExists));
     const sourceId = result.data.source?.id;
-    if (sourceId !== undefined && options.registry && !options.registry.ids.has(sourceId)) {
-      problems.push(unknownSourceProblem(article, sourceId, options.registry));
-    }
+    const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
+    if (unknownSource) problems.push({ file: article.file, line: lineOfField(article.lines, 'source.id'), field: 'source.id', severity: 'error', ...unknownSource });
     checked.push({ file: article.file, slug: articleSlug(article.file, result.data.slug), data: result.data });
   }
 
@@ -148,18 +147,6 @@ function articleProblems(article: ParsedArticle, data: ArticleData, fileExists: 
     }
   }
   return problems;
-}
-
-function unknownSourceProblem(article: ParsedArticle, id: string, registry: NonNullable<CheckOptions['registry']>): Problem {
-  const guess = closestWord(id, [...registry.ids]);
-  return {
-    file: article.file,
-    line: lineOfField(article.lines, 'source.id'),
-    field: 'source.id',
-    severity: 'error',
-    message: `"${id}" is not a source in ${registry.file}`,
-    hint: guess ? `did you mean "${guess}"?` : `add it to ${registry.file}, or remove the id line`,
-  };
 }
 
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
