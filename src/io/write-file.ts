@@ -1,7 +1,22 @@
-/** Writing files so that they appear whole or not at all: new articles (never replacing one) and rewritten files. */
+/** Writing files so that they appear whole or not at all: new articles that never replace an existing one, and state files replaced atomically. */
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** `contents` in a flushed temporary dot-file beside `path`, which no glob picks up; returns its path. */
+async function writeTemporary(path: string, contents: string): Promise<string> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temporary;
+}
 
 /**
  * Writes `contents` to a temporary file in the target's folder, flushes it to disk, then links it into place.
@@ -24,11 +39,7 @@ export async function writeNewFile(path: string, contents: string): Promise<void
   }
 }
 
-/**
- * Replaces `path` (or creates it) with `contents` so that readers see the old file or the new one, never a part:
- * a flushed temporary file in the same folder renamed over the target. For files that are rewritten (the sources
- * registry, state), where writeNewFile's never-overwrite rule does not apply.
- */
+/** Replaces (or creates) `path` in one rename: readers, and a run interrupted at any moment, see the old text or the new. */
 export async function replaceFile(path: string, contents: string): Promise<void> {
   const temporary = await writeTemporary(path, contents);
   try {
@@ -38,17 +49,15 @@ export async function replaceFile(path: string, contents: string): Promise<void>
   }
 }
 
-/** A flushed dot-file beside `path` (no glob picks it up), for linking or renaming into place. */
-async function writeTemporary(path: string, contents: string): Promise<string> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
-  const handle = await open(temporary, 'wx');
+/** Deletes the temporary dot-files an interrupted write left in `folder` (and, with `recursive`, below it). */
+export async function removeStaleTemporaryFiles(folder: string, recursive = false): Promise<void> {
+  let entries;
   try {
-    await handle.writeFile(contents, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
+    entries = await readdir(folder, { withFileTypes: true, recursive });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
   }
-  return temporary;
+  const stale = entries.filter((entry) => entry.isFile() && /^\..+\.[0-9a-f-]{36}\.tmp$/.test(entry.name));
+  await Promise.all(stale.map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
 }
