@@ -3,11 +3,11 @@
  * with source, date, path and why each is a draft. Publishing one is deleting its `draft: true` line.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { listDrafts } from '../lib/authoring/drafts.ts';
 import { listArticleFiles, parseArticle, readArticleSource } from '../lib/content/content-files.ts';
 import { publishInstant } from '../lib/content/publish.ts';
 import { DEFAULT_SOURCES_FILE, readSourcesFile } from '../io/read-sources.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run drafts [-- [--json] [--dir <folder>] [--sources <file>]]
 
@@ -18,20 +18,12 @@ Lists the drafts in the content folder (NEWSDESK_CONTENT_DIR, default content/ar
 To publish a draft, delete its "draft: true" line (then npm run check:content).`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readCommandLine(
+    argv,
+    { options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
   const cwd = process.cwd();
   const display = (path: string) => {
     const rel = relative(cwd, path);
@@ -43,8 +35,7 @@ function main(argv: string[]): number {
   try {
     files = listArticleFiles(folder);
   } catch {
-    console.error(`The content folder ${folder} does not exist.\n\n${USAGE}`);
-    return 2;
+    return usageError(`The content folder ${folder} does not exist.`, USAGE);
   }
   // A broken registry only loses the review reasons; check:content reports it.
   const { sources } = readSourcesFile(registryPath, display(registryPath));

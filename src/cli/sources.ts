@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
 import { formatProblem } from '../lib/checks/problems.ts';
 import { DEFAULT_SOURCES_FILE, readSourcesFile } from '../io/read-sources.ts';
 import { replaceFile } from '../io/write-file.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run sources -- <command> [options]
 
@@ -24,16 +24,10 @@ Options:
   --output <file>      export-opml: write to this file instead of stdout
   --dry-run            import-opml: show what would be added; write nothing`;
 
-function usageError(message: string): number {
-  console.error(`${message}\n\n${USAGE}`);
-  return 2;
-}
-
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
+  const args = readCommandLine(
+    argv,
+    {
       allowPositionals: true,
       options: {
         sources: { type: 'string' },
@@ -41,15 +35,11 @@ async function main(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+    },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const [command, ...rest] = positionals;
   const registryPath = resolve(values.sources ?? process.env.NEWSDESK_SOURCES_FILE ?? DEFAULT_SOURCES_FILE);
   const registryName = relative(process.cwd(), registryPath) || registryPath;
@@ -61,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'export-opml') {
-    if (rest.length > 0) return usageError(`export-opml takes no file; use --output ${rest[0]}`);
+    if (rest.length > 0) return usageError(`export-opml takes no file; use --output ${rest[0]}`, USAGE);
     if (registry.sources.length === 0) {
       console.error(`${registryName} lists no sources; there is nothing to export.`);
       return 1;
@@ -77,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'import-opml') {
-    if (rest.length !== 1) return usageError('import-opml needs one OPML file.');
+    if (rest.length !== 1) return usageError('import-opml needs one OPML file.', USAGE);
     let feeds;
     try {
       feeds = feedsFromOpml(readFileSync(resolve(rest[0]!), 'utf8'));
@@ -101,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  return usageError(command ? `Unknown command "${command}".` : 'Which command?');
+  return usageError(command ? `Unknown command "${command}".` : 'Which command?', USAGE);
 }
 
 process.exitCode = await main(process.argv.slice(2));

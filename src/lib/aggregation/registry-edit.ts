@@ -1,17 +1,17 @@
 /** Adding sources to the registry's text the way an editor would: comments, order and spacing kept, one blank line between sources. */
-import { isSeq, parseDocument } from 'yaml';
+import { isSeq, parseDocument, YAMLSeq, type Document } from 'yaml';
 import type { NewSource } from './opml.ts';
 
 /** The registry's text with `entries` appended. The text must already be a valid registry (see parseSources). */
 export function appendSources(text: string, entries: readonly NewSource[]): string {
-  const document = parseDocument(text);
-  if (!isSeq(document.contents)) {
+  const document: Document = parseDocument(text);
+  let list = document.contents;
+  if (!isSeq(list)) {
     // Nothing but comments yet: they stay above the first source.
-    const list = document.createNode([]);
-    list.comment = document.contents?.comment;
-    document.contents = list;
+    const empty = new YAMLSeq();
+    empty.comment = list?.comment;
+    document.contents = list = empty;
   }
-  const list = document.contents;
   for (const entry of entries) {
     const node = document.createNode(entry);
     node.spaceBefore = list.items.length > 0;
