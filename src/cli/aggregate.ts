@@ -5,13 +5,14 @@
  */
 import { appendFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
+import { DEFAULT_SOURCES_FILE } from '../io/read-sources.ts';
 import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
 import { formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { siteConfig } from '../site.config.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run aggregate -- [options]
 
@@ -19,22 +20,16 @@ Fetches the feeds listed in the sources registry and writes their new items to
 <content folder>/aggregated/<source id>/<slug>.md; the state goes to .aggregate-state.json beside the registry.
   --only a,b          only these source ids
   --dry-run           fetch and report what would be written; write nothing (state included)
-  --sources FILE      the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
+  --sources FILE      the registry (default: NEWSDESK_SOURCES_FILE, else ${DEFAULT_SOURCES_FILE})
   --content-dir DIR   the articles folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
   --strict            exit 1 when any source failed
   --json              print the report as JSON
   --timeout SECONDS   give up on a feed after this long (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})`;
 
-function usageError(message: string): number {
-  console.error(`${message}\n\n${USAGE}`);
-  return 2;
-}
-
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
+  const args = readCommandLine(
+    argv,
+    {
       options: {
         only: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -45,21 +40,18 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
+  const { values } = args;
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`);
+  if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`, USAGE);
   const only = values.only?.split(',').map((id) => id.trim()).filter(Boolean);
-  if (only && !only.length) return usageError('--only needs at least one source id.');
+  if (only && !only.length) return usageError('--only needs at least one source id.', USAGE);
 
   const cwd = process.cwd();
-  const sourcesFile = resolve(cwd, values.sources ?? process.env.NEWSDESK_SOURCES_FILE ?? 'content/sources.yaml');
+  const sourcesFile = resolve(cwd, values.sources ?? process.env.NEWSDESK_SOURCES_FILE ?? DEFAULT_SOURCES_FILE);
   const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
   let report;
   try {

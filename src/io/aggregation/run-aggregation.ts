@@ -15,13 +15,14 @@ import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
-import { parseSources, type Source } from '../../lib/aggregation/registry.ts';
+import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
 import { afterFailure, afterSuccess, backingOffUntil } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, stateInstant, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, sortProblems } from '../../lib/checks/problems.ts';
 import { listArticleFiles, readArticleSource } from '../../lib/content/content-files.ts';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
+import { readSourcesFile } from '../read-sources.ts';
 import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
 
 export interface AggregateOptions {
@@ -67,7 +68,7 @@ export async function runAggregation(options: AggregateOptions): Promise<RunRepo
     const rel = relative(options.cwd, path);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
   };
-  const sources = selectSources(await readRegistry(options.sourcesFile, display(options.sourcesFile)), options.only);
+  const sources = selectSources(readRegistry(options.sourcesFile, display(options.sourcesFile)), options.only);
   await assertWritableFolder(options.contentDir, display(options.contentDir));
   const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile));
   if (!options.dryRun) {
@@ -102,19 +103,18 @@ function newReport(source: Source): SourceReport {
   return { id: source.id, name: source.name, result: 'not-modified', newItems: [], skipped: emptySkipCounts(), notes: [] };
 }
 
-async function readRegistry(path: string, shown: string): Promise<Source[]> {
-  let text: string;
+function readRegistry(path: string, shown: string): Source[] {
+  let registry;
   try {
-    text = await readFile(path, 'utf8');
+    registry = readSourcesFile(path, shown);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CannotRunError(code === 'ENOENT' ? `${shown} does not exist; list the sources to follow there (see README: Aggregating sources)` : `cannot read ${shown} (${code ?? (error as Error).message})`);
+    throw new CannotRunError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  const { sources, problems } = parseSources(text, shown);
-  if (problems.some((problem) => problem.severity === 'error')) {
-    throw new CannotRunError(`the sources registry has problems; nothing was fetched:\n${sortProblems(problems).map(formatProblem).join('\n')}`);
+  if (!registry.exists) throw new CannotRunError(`${shown} does not exist; list the sources to follow there (see README: Aggregating sources)`);
+  if (registry.problems.some((problem) => problem.severity === 'error')) {
+    throw new CannotRunError(`the sources registry has problems; nothing was fetched:\n${sortProblems(registry.problems).map(formatProblem).join('\n')}`);
   }
-  return sources;
+  return registry.sources;
 }
 
 function selectSources(sources: Source[], only: readonly string[] | undefined): Source[] {

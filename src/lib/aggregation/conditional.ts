@@ -49,10 +49,12 @@ export function conditionalHeaders(url: string, validators: Validators): Record<
 }
 
 /**
- * The validators to keep after a 304. A 304 naming a version other than the one kept (another strong ETag)
- * confirms nothing, so the validators are dropped and the next run asks for the whole feed.
+ * The validators to keep after a 304: the kept ones, updated by any the 304 repeats. A 304 that names another
+ * version (a different ETag) confirms nothing, so the validators are dropped and the next run asks for the whole
+ * feed; one with no validators at all still answers our own conditional request.
  */
 export function validatorsAfterNotModified(url: string, validators: Validators, headers: Record<string, string>): Validators {
   const { policy, matches } = storedPolicy(url, validators).revalidatedPolicy(request(url), { status: 304, headers });
-  return matches ? pickValidators(policy.responseHeaders()) : {};
+  if (matches) return pickValidators(policy.responseHeaders());
+  return headers.etag ? {} : validators;
 }

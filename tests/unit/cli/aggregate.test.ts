@@ -304,6 +304,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
       const to = (id: string) => secondRequests.filter((request) => `http://${request.host}${request.path}` === url[id]);
       expect(to('etag')[0]!.headers['if-none-match']).toBe('"v1"');
       expect(to('lastmod')[0]!.headers['if-modified-since']).toBe(lastModified);
+      expect(readState(folder).sources.lastmod).toMatchObject({ lastModified });
       expect(to('no-store')[0]!.headers['if-none-match']).toBeUndefined();
       expect(source(second, 'etag').result).toBe('not-modified');
       expect(source(second, 'lastmod').result).toBe('not-modified');
