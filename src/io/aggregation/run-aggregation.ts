@@ -110,7 +110,7 @@ function readRegistry(path: string, shown: string): Source[] {
   } catch (error) {
     throw new CannotRunError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (!registry.exists) throw new CannotRunError(`${shown} does not exist; list the sources to follow there (see README: Aggregating sources)`);
+  if (!registry.exists) throw new CannotRunError(`${shown} does not exist; list the sources to follow there (see README: Sources)`);
   if (registry.problems.some((problem) => problem.severity === 'error')) {
     throw new CannotRunError(`the sources registry has problems; nothing was fetched:\n${sortProblems(registry.problems).map(formatProblem).join('\n')}`);
   }
