@@ -1,22 +1,7 @@
-/** Writing files so that they appear whole or not at all: new articles that never replace an existing one, and state files replaced atomically. */
+/** Writing files so that they appear whole or not at all: new articles (never replacing one) and rewritten files. */
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-
-/** `contents` in a flushed temporary dot-file beside `path`, which no glob picks up; returns its path. */
-async function writeTemporary(path: string, contents: string): Promise<string> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
-  const handle = await open(temporary, 'wx');
-  try {
-    await handle.writeFile(contents, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return temporary;
-}
 
 /**
  * Writes `contents` to a temporary file in the target's folder, flushes it to disk, then links it into place.
@@ -39,7 +24,11 @@ export async function writeNewFile(path: string, contents: string): Promise<void
   }
 }
 
-/** Replaces (or creates) `path` in one rename: readers, and a run interrupted at any moment, see the old text or the new. */
+/**
+ * Replaces `path` (or creates it) with `contents` so that readers see the old file or the new one, never a part:
+ * a flushed temporary file in the same folder renamed over the target. For files that are rewritten (the sources
+ * registry, state), where writeNewFile's never-overwrite rule does not apply.
+ */
 export async function replaceFile(path: string, contents: string): Promise<void> {
   const temporary = await writeTemporary(path, contents);
   try {
@@ -47,6 +36,21 @@ export async function replaceFile(path: string, contents: string): Promise<void>
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** A flushed dot-file beside `path` (no glob picks it up), for linking or renaming into place. */
+async function writeTemporary(path: string, contents: string): Promise<string> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temporary;
 }
 
 /** Deletes the temporary dot-files an interrupted write left in `folder` (and, with `recursive`, below it). */

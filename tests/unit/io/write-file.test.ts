@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replaceFile, writeNewFile } from '../../../src/io/write-file.ts';
+import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../../../src/io/write-file.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -56,5 +56,21 @@ describe('replaceFile', () => {
     const folder = tempFolder();
     await replaceFile(join(folder, 'state', 'run.json'), '{}');
     expect(readFileSync(join(folder, 'state', 'run.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('removeStaleTemporaryFiles', () => {
+  it('deletes what an interrupted write left behind, and nothing else', async () => {
+    const folder = tempFolder();
+    const nested = join(folder, 'aggregated', 'wire');
+    mkdirSync(nested, { recursive: true });
+    writeFileSync(join(nested, '.story.md.0b6f1c2e-5d7a-4c1e-9a8b-3f2e1d0c9b8a.tmp'), 'half');
+    writeFileSync(join(nested, 'story.md'), 'whole');
+    writeFileSync(join(nested, '.gitkeep'), '');
+    await removeStaleTemporaryFiles(folder);
+    expect(readdirSync(nested).sort()).toEqual(['.gitkeep', '.story.md.0b6f1c2e-5d7a-4c1e-9a8b-3f2e1d0c9b8a.tmp', 'story.md']);
+    await removeStaleTemporaryFiles(folder, true);
+    expect(readdirSync(nested).sort()).toEqual(['.gitkeep', 'story.md']);
+    await expect(removeStaleTemporaryFiles(join(folder, 'missing'))).resolves.toBeUndefined();
   });
 });
