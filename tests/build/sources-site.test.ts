@@ -106,9 +106,13 @@ describe('an excerpt item', () => {
     expect(page.querySelectorAll('.explore-list li').length).toBeGreaterThan(0);
   });
 
-  it('names the original story as canonical, so search engines credit the publisher', () => {
+  it('names the original story as canonical, so search engines credit the publisher, and stays out of the sitemap', () => {
     const canonical = site.html('articles/chipwire-fab-excerpt/').querySelectorAll('link[rel="canonical"]');
     expect(canonical.map((link) => link.getAttribute('href'))).toEqual([EXCERPT_URL]);
+    const sitemap = site.read('sitemap-0.xml');
+    expect(sitemap).not.toContain('chipwire-fab-excerpt');
+    expect(sitemap).toContain(`<loc>${ORIGIN}${BASE}articles/chipwire-wafer/</loc>`);
+    expect(sitemap).toContain(`<loc>${ORIGIN}${BASE}sources/chipwire/</loc>`);
   });
 });
 

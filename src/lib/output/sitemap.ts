@@ -44,6 +44,26 @@ export function modifiedTimeOf(html: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+const CANONICAL = /<link\s[^>]*?rel=["']?canonical["']?[^>]*>/i;
+const HREF = /\shref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+
+/**
+ * True when the page names a canonical URL on another site (an excerpt item credits the original story): a sitemap
+ * lists only the site's own canonical pages.
+ */
+export function isCanonicalElsewhere(html: string, url: string): boolean {
+  const end = html.search(/<\/head>/i);
+  const tag = CANONICAL.exec(end === -1 ? html : html.slice(0, end))?.[0];
+  const match = tag ? HREF.exec(tag) : null;
+  const href = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+  if (!href) return false;
+  try {
+    return new URL(href.replace(/&amp;/g, '&')).origin !== new URL(url).origin;
+  } catch {
+    return false;
+  }
+}
+
 export function sitemapOptions(setup: SitemapSetup): NonNullable<SitemapOptions> {
   return {
     filter: (url) => isListedPage(url, setup.base),
@@ -52,6 +72,7 @@ export function sitemapOptions(setup: SitemapSetup): NonNullable<SitemapOptions>
     async serialize(item) {
       const file = builtFileFor(item.url, setup.base);
       const html = file === undefined ? undefined : await setup.readPage(file);
+      if (html !== undefined && isCanonicalElsewhere(html, item.url)) return undefined;
       const lastmod = html === undefined ? undefined : modifiedTimeOf(html);
       return lastmod ? { ...item, lastmod } : item;
     },

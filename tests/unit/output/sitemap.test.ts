@@ -54,6 +54,8 @@ describe('the sitemap options', () => {
   const pages: Record<string, string> = {
     'articles/a/index.html': '<head><meta property="article:modified_time" content="2026-11-05T10:00:00.000Z"></head>',
     'index.html': '<head><title>Front</title></head>',
+    'articles/own/index.html': `<head><link rel="canonical" href="${origin}/desk/articles/own/"></head>`,
+    'articles/excerpt/index.html': '<head><link rel="canonical" href="https://chipwire.example.com/story?a=1&amp;b=2"></head>',
   };
   const options = sitemapOptions({ base: '/desk/', readPage: async (file) => pages[file] });
 
@@ -61,6 +63,11 @@ describe('the sitemap options', () => {
     expect(await options.serialize!({ url: `${origin}/desk/articles/a/` })).toEqual({ url: `${origin}/desk/articles/a/`, lastmod: '2026-11-05T10:00:00.000Z' });
     expect(await options.serialize!({ url: `${origin}/desk/` })).toEqual({ url: `${origin}/desk/` });
     expect(await options.serialize!({ url: `${origin}/desk/articles/missing/` })).toEqual({ url: `${origin}/desk/articles/missing/` });
+  });
+
+  it('leaves out pages whose canonical URL is on another site (excerpt items), keeping the site’s own', async () => {
+    expect(await options.serialize!({ url: `${origin}/desk/articles/excerpt/` })).toBeUndefined();
+    expect(await options.serialize!({ url: `${origin}/desk/articles/own/` })).toEqual({ url: `${origin}/desk/articles/own/` });
   });
 
   it('declares no sitemap extensions the site does not use', () => {
