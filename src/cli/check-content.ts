@@ -92,6 +92,7 @@ const problems: Problem[] = [];
 let fileCount = 0;
 const sourcesPath = resolve(cwd, args.values.sources ?? process.env.NEWSDESK_SOURCES_FILE ?? DEFAULT_SOURCES_FILE);
 const registryFile = readSourcesFile(sourcesPath, display(sourcesPath));
+if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} does not exist.`);
 // Checked with the whole content folder, or when named; `paths` alone report on those articles only.
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
