@@ -54,6 +54,8 @@ describe('a source’s own listing', () => {
     expect(slugsIn('sources/chipwire/')).toEqual(CHIPWIRE.slice(0, 10));
     expect(slugsIn('sources/chipwire/page/2/')).toEqual(CHIPWIRE.slice(10));
     expect(site.html('sources/chipwire/').querySelector('h1')!.text).toBe('Chipwire');
+    expect(site.html('sources/chipwire/').querySelector('.listing-intro')!.text).toBe('12 articles · Chipwire home page · RSS feed for Chipwire · All sources');
+    expect(site.html('sources/ledger-lines/').querySelector('.listing-intro')!.text).toBe('1 article · RSS feed for Ledger Lines · All sources');
   });
 
   it('advertises its own RSS feed, which holds the same items', () => {
