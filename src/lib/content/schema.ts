@@ -133,7 +133,12 @@ const fields = {
    * summary, so the page credits the original as canonical.
    */
   source: z
-    .strictObject({ id: sourceIdField.optional(), name: requiredText("the original publisher's name"), url: webUrl, excerpt: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write excerpt: true or remove the line` }).optional() }, {
+    .strictObject({
+      id: sourceIdField.optional(),
+      name: requiredText("the original publisher's name"),
+      url: webUrl,
+      excerpt: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write excerpt: true or remove the line` }).optional(),
+    }, {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
           ? unknownKeys('source', issue.keys)
