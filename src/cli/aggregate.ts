@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof CannotRunError)) throw error;
-    console.error(`Aggregation could not run: ${error.message}`);
+    console.error(`Aggregation stopped: ${error.message}`);
     return 2;
   }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:aggregate [-- --sources 200 --items 50 --archive 10000 --keep]`: `npm run aggregate` against
  * local publishers (one HTTP server per source on 127.0.0.1, so the one-request-per-host rule leaves the eight
- * overall slots busy) into a synthetic archive. A first run that writes every item, then a run where every feed
- * answers 304. Prints wall time and peak memory of each run as a Markdown table.
+ * overall slots busy) into a synthetic archive. A first run that writes every item, a run where every feed answers
+ * 304, and one where a single feed has one new story (which makes the run read the archive). Prints wall time and
+ * peak memory of each run as a Markdown table.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -56,18 +57,26 @@ interface Publisher {
   server: Server;
   requests: number;
   notModified: number;
+  /** Publishes the feed with one more story. */
+  addStory: () => void;
 }
 
 log(`starting ${sourceCount} publishers with ${itemCount} items each`);
 const publishers: Publisher[] = [];
 const registry: string[] = [];
 for (let index = 0; index < sourceCount!; index++) {
-  const publisher: Publisher = { server: createServer(), requests: 0, notModified: 0 };
-  await new Promise<void>((done) => publisher.server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(publisher.server.address() as AddressInfo).port}`;
-  const body = syntheticFeed(index, itemCount!, origin, NOW);
-  const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-  publisher.server.on('request', (request, response) => {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let body = '';
+  let etag = '';
+  const publish = (count: number) => {
+    body = syntheticFeed(index, count, origin, NOW);
+    etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+  };
+  publish(itemCount!);
+  const publisher: Publisher = { server, requests: 0, notModified: 0, addStory: () => publish(itemCount! + 1) };
+  server.on('request', (request, response) => {
     publisher.requests++;
     if (request.headers['if-none-match'] === etag) {
       publisher.notModified++;
@@ -125,6 +134,9 @@ log('unchanged run…');
 const second = await measure(aggregateArgs);
 const secondRequests = publishers.reduce((sum, publisher) => sum + publisher.requests, 0) - requestsAfterFirst;
 const notModified = publishers.reduce((sum, publisher) => sum + publisher.notModified, 0);
+log('a run where one source has one new story…');
+publishers[0]!.addStory();
+const oneNew = await measure(aggregateArgs);
 const endLoad = loadavg()[0]!;
 
 for (const publisher of publishers) publisher.server.close();
@@ -142,7 +154,7 @@ console.log(
   [
     `${sourceCount} sources × ${itemCount} items into a ${formatCount(archiveSize!)}-article archive; ${cpus().length} cores, load ${startLoad.toFixed(1)} → ${endLoad.toFixed(1)}.`,
     '',
-    formatTable(['run', 'wall', 'peak RSS', 'new items', 'sources'], [row('startup floor (`--help`)', floor), row('first run', first), row('unchanged run (all 304)', second)], ['left', 'right', 'right', 'right', 'left']),
+    formatTable(['run', 'wall', 'peak RSS', 'new items', 'sources'], [row('startup floor (`--help`)', floor), row('first run', first), row('unchanged run (all 304)', second), row('one new story in one source', oneNew)], ['left', 'right', 'right', 'right', 'left']),
     '',
     `Unchanged run: ${secondRequests} requests, ${notModified} answered 304.`,
   ].join('\n'),

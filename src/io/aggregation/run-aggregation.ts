@@ -95,7 +95,13 @@ export async function runAggregation(options: AggregateOptions): Promise<RunRepo
   const nextState: AggregationState = { ...state, sources: { ...state.sources } };
   for (const run of runs) if (run.next) nextState.sources[run.source.id] = run.next;
   const nextText = serializeState(nextState);
-  if (!options.dryRun && nextText !== stateText) await replaceFile(options.stateFile, nextText);
+  if (!options.dryRun && nextText !== stateText) {
+    try {
+      await replaceFile(options.stateFile, nextText);
+    } catch (error) {
+      throw new CannotRunError(`could not write ${display(options.stateFile)} (${(error as Error).message}); the items written are on disk and the next run recognises them by their links`);
+    }
+  }
   return summarizeRun(runs.map((run) => run.report), options.dryRun);
 }
 
