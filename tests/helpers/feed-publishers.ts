@@ -25,8 +25,12 @@ export class Publishers {
   private readonly servers: Server[] = [];
   readonly hosts: string[] = [];
 
+  private readonly delayMs: number;
+
   /** `delayMs` before every answer, so that requests overlap whenever the client lets them. */
-  constructor(private readonly delayMs = 0) {}
+  constructor(delayMs = 0) {
+    this.delayMs = delayMs;
+  }
 
   async start(count: number): Promise<this> {
     for (let index = 0; index < count; index++) {

@@ -27,7 +27,7 @@ interface Outcome {
 /** The real entry point, as `npm run aggregate` starts it. */
 async function aggregate(folder: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles'), '--timeout', '1', ...args], {
+    const { stdout, stderr } = await run(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles'), '--timeout', '2', ...args], {
       cwd: folder,
       env: { ...process.env, GITHUB_STEP_SUMMARY: undefined, SITE_URL: 'https://desk.example', ...env },
       timeout: 60_000,
@@ -207,7 +207,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
       'retry-date': expect.stringContaining('answered 503'),
       error: expect.stringContaining('answered 500'),
       missing: expect.stringContaining('answered 404'),
-      timeout: expect.stringContaining('did not answer within 1 s'),
+      timeout: expect.stringContaining('did not answer within 2 s'),
       endless: expect.stringContaining('sent more than 10 MB'),
       html: expect.stringContaining('HTML web page'),
       malformed: expect.stringContaining('malformed XML'),
