@@ -7,8 +7,8 @@ import { z } from 'astro/zod';
 
 export const STATE_VERSION = 1;
 
-/** Oldest keys are forgotten past this many per source; an old story coming back is still caught by its link on disk. */
-export const MAX_SEEN_PER_SOURCE = 2000;
+/** Oldest keys are forgotten past this many per source (about 500 items, many times a feed's length); a story coming back after that is still caught by its link on disk. */
+export const MAX_SEEN_PER_SOURCE = 1000;
 
 const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'is not a date-time' });
 
