@@ -53,15 +53,22 @@ async function writeTemporary(path: string, contents: string): Promise<string> {
   return temporary;
 }
 
-/** Deletes the temporary dot-files an interrupted write left in `folder` (and, with `recursive`, below it). */
-export async function removeStaleTemporaryFiles(folder: string, recursive = false): Promise<void> {
+/**
+ * Deletes the temporary dot-files an interrupted write left in `folder` (and, with `recursive`, below it); with
+ * `of`, only those of that one file, so another tool's write in progress is never touched.
+ */
+export async function removeStaleTemporaryFiles(folder: string, options: { recursive?: boolean; of?: string } = {}): Promise<void> {
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true, recursive });
+    entries = await readdir(folder, { withFileTypes: true, recursive: options.recursive ?? false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const stale = entries.filter((entry) => entry.isFile() && /^\..+\.[0-9a-f-]{36}\.tmp$/.test(entry.name));
+  const temporary = /^\.(.+)\.[0-9a-f-]{36}\.tmp$/;
+  const stale = entries.filter((entry) => {
+    const target = entry.isFile() ? temporary.exec(entry.name)?.[1] : undefined;
+    return target !== undefined && (options.of === undefined || target === options.of);
+  });
   await Promise.all(stale.map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
 }

@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
@@ -72,8 +72,8 @@ export async function runAggregation(options: AggregateOptions): Promise<RunRepo
   await assertWritableFolder(options.contentDir, display(options.contentDir));
   const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile));
   if (!options.dryRun) {
-    await removeStaleTemporaryFiles(dirname(options.stateFile));
-    await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), true);
+    await removeStaleTemporaryFiles(dirname(options.stateFile), { of: basename(options.stateFile) });
+    await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
   }
 
   const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set() }));

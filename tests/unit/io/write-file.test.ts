@@ -60,17 +60,27 @@ describe('replaceFile', () => {
 });
 
 describe('removeStaleTemporaryFiles', () => {
+  const leftover = (name: string) => `.${name}.0b6f1c2e-5d7a-4c1e-9a8b-3f2e1d0c9b8a.tmp`;
+
   it('deletes what an interrupted write left behind, and nothing else', async () => {
     const folder = tempFolder();
     const nested = join(folder, 'aggregated', 'wire');
     mkdirSync(nested, { recursive: true });
-    writeFileSync(join(nested, '.story.md.0b6f1c2e-5d7a-4c1e-9a8b-3f2e1d0c9b8a.tmp'), 'half');
+    writeFileSync(join(nested, leftover('story.md')), 'half');
     writeFileSync(join(nested, 'story.md'), 'whole');
     writeFileSync(join(nested, '.gitkeep'), '');
     await removeStaleTemporaryFiles(folder);
-    expect(readdirSync(nested).sort()).toEqual(['.gitkeep', '.story.md.0b6f1c2e-5d7a-4c1e-9a8b-3f2e1d0c9b8a.tmp', 'story.md']);
-    await removeStaleTemporaryFiles(folder, true);
+    expect(readdirSync(nested).sort()).toEqual(['.gitkeep', leftover('story.md'), 'story.md']);
+    await removeStaleTemporaryFiles(folder, { recursive: true });
     expect(readdirSync(nested).sort()).toEqual(['.gitkeep', 'story.md']);
     await expect(removeStaleTemporaryFiles(join(folder, 'missing'))).resolves.toBeUndefined();
+  });
+
+  it('with `of`, only the temporary files of that one file', async () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, leftover('state.json')), '{');
+    writeFileSync(join(folder, leftover('sources.yaml')), '- id');
+    await removeStaleTemporaryFiles(folder, { of: 'state.json' });
+    expect(readdirSync(folder)).toEqual([leftover('sources.yaml')]);
   });
 });
