@@ -3,7 +3,7 @@ import { parseFeedText } from '../../../src/lib/authoring/import/parse-feed.ts';
 import { rssDocument, syntheticFeed } from '../../../src/lib/bench/feeds.ts';
 
 describe('benchmark feeds', () => {
-  it('writes RSS the importer reads back field for field, markup in text escaped', () => {
+  it('writes RSS the importer reads back field for field, ampersands and quotes escaped', () => {
     const feed = parseFeedText(
       rssDocument({
         title: 'Wire & Co',
