@@ -396,14 +396,16 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
     expect(strict.stdout).toMatch(/broken {2}failed/);
   });
 
-  it('exits 2, naming file, line and field, when the registry is invalid, and fetches nothing', async () => {
+  it('exits 2, naming file, line and field, when the registry is invalid (duplicate id, bad URL, unknown field, bad regex), and fetches nothing', async () => {
     const bad = workspace();
-    writeFileSync(join(bad, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: wire\n  name: Again\n  feed: ftp://example.com/feed\n`);
+    writeFileSync(join(bad, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: wire\n  name: Again\n  feed: ftp://example.com/feed\n- id: third\n  name: Third\n  feed: ${feedUrl}\n  tgas: [AI]\n  exclude: ["/(unclosed/"]\n`);
     const requests = publishers.requests.length;
     const outcome = await aggregate(bad);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(/sources\.yaml:4: id: "wire" is already the id of source 1/);
     expect(outcome.stderr).toMatch(/sources\.yaml:6: feed: .*not a web address/);
+    expect(outcome.stderr).toMatch(/sources\.yaml:10: tgas: unknown field "tgas"; did you mean "tags"\?/);
+    expect(outcome.stderr).toMatch(/sources\.yaml:11: exclude\.0: "\/\(unclosed\/" is not a valid regular expression/);
     expect(publishers.requests.length).toBe(requests);
   });
 
