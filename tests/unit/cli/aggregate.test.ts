@@ -460,7 +460,14 @@ describe('npm run aggregate killed midway', () => {
     expect(readdirSync(target).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(readState(folder).sources.many!.seen.filter((key) => key.startsWith('link:'))).toHaveLength(150);
 
+    const stateFile = join(folder, '.aggregate-state.json');
+    const [stateBefore, filesBefore] = [readFileSync(stateFile, 'utf8'), snapshot(join(folder, 'articles'))];
+    const stateWritten = statSync(stateFile).mtimeMs;
     const again = await aggregateJson(folder);
     expect(again.totals).toMatchObject({ notModified: 1, newItems: 0 });
+    // Nothing changed, so nothing is written: not an item, not the state file.
+    expect(snapshot(join(folder, 'articles'))).toEqual(filesBefore);
+    expect(readFileSync(stateFile, 'utf8')).toBe(stateBefore);
+    expect(statSync(stateFile).mtimeMs).toBe(stateWritten);
   }, 60_000);
 });
