@@ -184,9 +184,10 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     try {
       run.feed = parseFeedText(run.outcome.text, { baseUrl: run.outcome.url });
     } catch (error) {
-      if (!(error instanceof FeedError)) throw error;
+      // Anything a hostile document makes the parser throw is that source's failure, never the run's.
+      const why = error instanceof FeedError ? error.message : `the feed could not be read (${(error as Error).message})`;
       const served = run.outcome.contentType ? ` (served as ${run.outcome.contentType})` : '';
-      run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${error.message}${served}` };
+      run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${why}${served}` };
       continue;
     }
     run.report.result = 'fetched';
@@ -198,14 +199,20 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
 function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
   const existing = toExistingArticles(listArticleFiles(options.contentDir).map((file) => readArticleSource(file, display(file))));
   const planner = createImportPlanner(existing, { now: options.now });
-  const planned = runs.map((run) =>
-    run.candidates.length
-      ? planner.plan(
-          { ...run.feed!, entries: run.candidates.map((candidate) => candidate.entry) },
-          { sourceName: run.source.name, extraTags: run.source.tags, folder: display(join(options.contentDir, sourceFolder(run.source.id))), adaptDraft: toSourceItem(run.source) },
-        )
-      : [],
-  );
+  const planned = runs.map((run) => {
+    if (!run.candidates.length) return [];
+    try {
+      return planner.plan(
+        { ...run.feed!, entries: run.candidates.map((candidate) => candidate.entry) },
+        { sourceName: run.source.name, extraTags: run.source.tags, folder: display(join(options.contentDir, sourceFolder(run.source.id))), adaptDraft: toSourceItem(run.source) },
+      );
+    } catch (error) {
+      // As with parsing: an item that trips the importer fails its source, and the other sources carry on.
+      run.outcome = { kind: 'failed', reason: `its items could not be made into articles (${(error as Error).message})` };
+      run.candidates = [];
+      return [];
+    }
+  });
   const checked = planner.checkDrafts(planned.flat());
   let offset = 0;
   runs.forEach((run, index) => {

@@ -31,7 +31,7 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
 }
 
 /** A failed request: its reason, and for 429 and 503 the instant Retry-After names. */
-export function failureOutcome(reason: string, status: number | undefined, headers: Record<string, string> | undefined, now: Date): FetchOutcome {
+export function failureOutcome(reason: string, status: number | undefined, headers: Record<string, string> | undefined, now: Date): Extract<FetchOutcome, { kind: 'failed' }> {
   const retryAfter = status !== undefined && RETRY_STATUSES.has(status) ? parseRetryAfter(headers?.['retry-after'], now) : undefined;
   return { kind: 'failed', reason, retryAfter };
 }
