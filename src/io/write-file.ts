@@ -1,6 +1,6 @@
-/** Writing a new article file so that it appears whole or not at all, and never replaces an existing one. */
+/** Writing files so that they appear whole or not at all: new articles (never replacing one) and rewritten files. */
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -9,16 +9,7 @@ import { basename, dirname, join } from 'node:path';
  * interrupted import leaves at most a dot-file that no glob picks up. Throws EEXIST errors unchanged.
  */
 export async function writeNewFile(path: string, contents: string): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
-  const handle = await open(temporary, 'wx');
-  try {
-    await handle.writeFile(contents, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temporary = await writeTemporary(path, contents);
   try {
     await link(temporary, path);
   } catch (error) {
@@ -31,4 +22,53 @@ export async function writeNewFile(path: string, contents: string): Promise<void
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/**
+ * Replaces `path` (or creates it) with `contents` so that readers see the old file or the new one, never a part:
+ * a flushed temporary file in the same folder renamed over the target. For files that are rewritten (the sources
+ * registry, state), where writeNewFile's never-overwrite rule does not apply.
+ */
+export async function replaceFile(path: string, contents: string): Promise<void> {
+  const temporary = await writeTemporary(path, contents);
+  try {
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** A flushed dot-file beside `path` (no glob picks it up), for linking or renaming into place. */
+async function writeTemporary(path: string, contents: string): Promise<string> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temporary;
+}
+
+/**
+ * Deletes the temporary dot-files an interrupted write left in `folder` (and, with `recursive`, below it); with
+ * `of`, only those of that one file, so another tool's write in progress is never touched.
+ */
+export async function removeStaleTemporaryFiles(folder: string, options: { recursive?: boolean; of?: string } = {}): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true, recursive: options.recursive ?? false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const temporary = /^\.(.+)\.[0-9a-f-]{36}\.tmp$/;
+  const stale = entries.filter((entry) => {
+    const target = entry.isFile() ? temporary.exec(entry.name)?.[1] : undefined;
+    return target !== undefined && (options.of === undefined || target === options.of);
+  });
+  await Promise.all(stale.map((entry) => rm(join(entry.parentPath, entry.name), { force: true })));
 }

@@ -9,6 +9,10 @@ export interface SitePaths {
   tagFeed(slug: string): string;
   authors(): string;
   author(slug: string, page?: number): string;
+  sources(): string;
+  /** A followed outlet's listing, by its registry id. */
+  source(id: string, page?: number): string;
+  sourceFeed(id: string): string;
   search(): string;
   rss(): string;
   jsonFeed(): string;
@@ -42,6 +46,9 @@ export function createPaths(base: string): SitePaths {
     tagFeed: (slug) => `${root}tags/${segment(slug)}/rss.xml`,
     authors: () => `${root}authors/`,
     author: (slug, page = 1) => listing(`${root}authors/${segment(slug)}/`, page),
+    sources: () => `${root}sources/`,
+    source: (id, page = 1) => listing(`${root}sources/${segment(id)}/`, page),
+    sourceFeed: (id) => `${root}sources/${segment(id)}/rss.xml`,
     search: () => `${root}search/`,
     rss: () => `${root}rss.xml`,
     jsonFeed: () => `${root}feed.json`,

@@ -6,6 +6,8 @@ import { isPublished } from '../content/publish.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
 import { rankRelated, type RelatedCandidate } from './related/related.ts';
 import { articleSlug } from '../content/slug.ts';
+import type { Source } from '../aggregation/registry.ts';
+import { buildSourceIndex, unknownSourceIdProblems, type SourceIndex } from './sources.ts';
 
 /** The fields the index reads; Astro's entries carry more (image metadata), passed through untouched. */
 export interface ArticleFields {
@@ -18,6 +20,7 @@ export interface ArticleFields {
   related: string[];
   draft: boolean;
   slug?: string;
+  source?: { id?: string; name: string; url: string; excerpt?: boolean };
 }
 
 export interface SourceArticle<Data extends ArticleFields> {
@@ -61,6 +64,8 @@ export interface IndexedArticle<Data extends ArticleFields> {
   readingMinutes: number;
   /** "Explore more" slugs, best first. */
   related: string[];
+  /** The registry source it is listed under (/sources/<id>/), with the registry's name for it. */
+  sourcePage?: { id: string; name: string };
 }
 
 export interface SiteIndex<Data extends ArticleFields> {
@@ -69,6 +74,8 @@ export interface SiteIndex<Data extends ArticleFields> {
   bySlug: Map<string, IndexedArticle<Data>>;
   tags: FacetIndex;
   authors: FacetIndex;
+  /** The registry's sources with their published items. */
+  sources: SourceIndex;
   /** Warnings that did not stop the build. */
   warnings: Problem[];
 }
@@ -88,6 +95,8 @@ export class ContentError extends Error {
 export interface SiteIndexOptions {
   now: Date;
   relatedLimit: number;
+  /** The sources registry (content/sources.yaml) and its path for messages; none when absent. */
+  registry?: { sources: readonly Source[]; file: string };
 }
 
 const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
@@ -114,12 +123,14 @@ export function relatedCandidate(source: {
 export function buildSiteIndex<Data extends ArticleFields>(sources: readonly SourceArticle<Data>[], options: SiteIndexOptions): SiteIndex<Data> {
   const withSlugs = sources.map((source) => ({ ...source, slug: articleSlug(source.filePath, source.data.slug) }));
   const problems = crossArticleProblems(withSlugs.map((source) => ({ file: source.filePath, slug: source.slug, data: source.data })), options.now);
+  if (options.registry) problems.push(...unknownSourceIdProblems(options.registry.sources, sources, options.registry.file));
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors);
 
   const published = withSlugs.filter((source) => isPublished(source.data, options.now)).sort(newestFirst);
   const tags = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.tags })), 'tag');
   const authors = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.authors })), 'author');
+  const sourceIndex = buildSourceIndex(options.registry?.sources ?? [], published);
   const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit });
 
   const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
@@ -138,6 +149,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
       wordCount,
       readingMinutes: readingMinutes(wordCount),
       related: related.get(source.slug) ?? [],
+      sourcePage: sourceIndex.sourceOf.get(source.slug),
     };
   });
   return {
@@ -145,6 +157,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
     bySlug: new Map(articles.map((article) => [article.slug, article])),
     tags,
     authors,
+    sources: sourceIndex,
     warnings: problems.filter((problem) => problem.severity === 'warning'),
   };
 }

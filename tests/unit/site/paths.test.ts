@@ -25,6 +25,10 @@ describe('the base path', () => {
       expect(paths.tagFeed('ai')).toBe(`${root}tags/ai/rss.xml`);
       expect(paths.authors()).toBe(`${root}authors/`);
       expect(paths.author('mariko-tanaka')).toBe(`${root}authors/mariko-tanaka/`);
+      expect(paths.sources()).toBe(`${root}sources/`);
+      expect(paths.source('chipwire')).toBe(`${root}sources/chipwire/`);
+      expect(paths.source('chipwire', 2)).toBe(`${root}sources/chipwire/page/2/`);
+      expect(paths.sourceFeed('chipwire')).toBe(`${root}sources/chipwire/rss.xml`);
       expect(paths.search()).toBe(`${root}search/`);
       expect(paths.rss()).toBe(`${root}rss.xml`);
       expect(paths.jsonFeed()).toBe(`${root}feed.json`);
