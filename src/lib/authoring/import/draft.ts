@@ -18,9 +18,12 @@ export interface Draft {
   publishedAt: Date;
   authors: string[];
   tags: string[];
-  source: { name: string; url: string };
+  /** `id` names the outlet in the sources registry; `excerpt` marks a body that is only the outlet's summary. */
+  source: { id?: string; name: string; url: string; excerpt?: boolean };
   /** Markdown. */
   body: string;
+  /** False only for items the desk publishes at once (a registry source with `publish: auto`). */
+  draft: boolean;
 }
 
 export interface DraftOptions {
@@ -74,6 +77,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
       tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
       source: { name: sourceName, url },
       body,
+      draft: true,
     },
   };
 }
@@ -89,8 +93,8 @@ export function serializeDraft(draft: Draft): string {
     publishedAt: isoSeconds(draft.publishedAt),
     authors: draft.authors,
     tags: draft.tags,
-    source: { name: draft.source.name, url: draft.source.url },
-    draft: true,
+    source: { ...(draft.source.id ? { id: draft.source.id } : {}), name: draft.source.name, url: draft.source.url, ...(draft.source.excerpt ? { excerpt: true } : {}) },
+    ...(draft.draft ? { draft: true } : {}),
   });
   // Written like hand-made articles: an unquoted timestamp and one-line lists.
   (document.get('publishedAt', true) as Scalar).type = 'PLAIN';
@@ -119,7 +123,7 @@ export function verifyDraftFile(text: string, draft: Draft): string[] {
   same('publishedAt', parsed.publishedAt.getTime(), draft.publishedAt.getTime());
   same('authors', parsed.authors, draft.authors);
   same('tags', parsed.tags, draft.tags);
-  same('source', parsed.source, draft.source);
-  same('draft', parsed.draft, true);
+  same('source', parsed.source, { id: draft.source.id, name: draft.source.name, url: draft.source.url, excerpt: draft.source.excerpt || undefined });
+  same('draft', parsed.draft, draft.draft);
   return problems;
 }
