@@ -22,6 +22,7 @@ import { allSeenKeys, emptyState, parseState, serializeState, stateInstant, type
 import { formatProblem, sortProblems } from '../../lib/checks/problems.ts';
 import { loadArticles } from '../article-files.ts';
 import { displayPath } from '../display-path.ts';
+import { FolderBusyError, lockFolder } from '../folder-lock.ts';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
 import { readSourcesFile } from '../read-sources.ts';
 import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
@@ -68,6 +69,25 @@ export async function runAggregation(options: AggregateOptions): Promise<RunRepo
   const display = (path: string) => displayPath(path, options.cwd);
   const sources = selectSources(readRegistry(options.sourcesFile, display(options.sourcesFile)), options.only);
   await assertWritableFolder(options.contentDir, display(options.contentDir));
+  // An import or another aggregation writing the same folder at once would miss this run's items and write them again.
+  const release = options.dryRun ? async () => {} : await lockContent(options.contentDir, display(options.contentDir));
+  try {
+    return await aggregateLocked(sources, options, display);
+  } finally {
+    await release();
+  }
+}
+
+async function lockContent(folder: string, shown: string): Promise<() => Promise<void>> {
+  try {
+    return await lockFolder(folder, { what: `the content folder ${shown}`, onWait: (message) => console.error(message) });
+  } catch (error) {
+    if (error instanceof FolderBusyError) throw new CannotRunError(error.message);
+    throw error;
+  }
+}
+
+async function aggregateLocked(sources: Source[], options: AggregateOptions, display: (path: string) => string): Promise<RunReport> {
   const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile));
   if (!options.dryRun) {
     await removeStaleTemporaryFiles(dirname(options.stateFile), { of: basename(options.stateFile) });
