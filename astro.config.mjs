@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { loadLastModifiedByPath } from './src/io/article-dates.ts';
+import { loadArticlePages } from './src/io/article-dates.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
@@ -27,7 +27,9 @@ export default defineConfig({
   // The sitemap's <lastmod> dates come from the articles' front matter (src/lib/output/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
   // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
-  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, lastModifiedByPath: () => loadLastModifiedByPath(settings.contentDir, base) }))],
+  // Pages are bundled away from src/, where settings.ts can no longer find the project: the registry's path comes from here.
+  vite: { define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) } },
+  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, articlePages: () => loadArticlePages(settings.contentDir, base) }))],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

@@ -23,6 +23,8 @@ export const settings = {
   searchIndex: env.NEWSDESK_SEARCH_INDEX,
   /** NEWSDESK_CONTENT_DIR: the articles folder. */
   contentDir: folder(env.NEWSDESK_CONTENT_DIR, 'content/articles'),
+  /** NEWSDESK_SOURCES_FILE: the sources registry the build, the checker and the aggregation commands read. */
+  sourcesFile: folder(env.NEWSDESK_SOURCES_FILE, 'content/sources.yaml'),
   /** NEWSDESK_DIST: where the finished site goes (`npm run build` points Astro at a staging folder through it). */
   outDir: folder(env.NEWSDESK_DIST, 'dist'),
   /** NEWSDESK_CACHE_DIR: Astro's cache, moved aside by builds that must not share it (tests, bench). */
@@ -34,6 +36,8 @@ export const settings = {
   cardCacheDir: folder(env.NEWSDESK_CARD_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
   /** NEWSDESK_TIMING: a file each build step appends its phase timings to, as JSON lines (`npm run bench` reads them). */
   timingFile: env.NEWSDESK_TIMING || undefined,
+  /** GITHUB_STEP_SUMMARY: set by GitHub Actions; `npm run aggregate` appends its report to this file as Markdown. */
+  stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
   /** NO_COLOR: no colours in the build's output even on a terminal. */
   noColor: Boolean(env.NO_COLOR),
   /** Builds of one checkout take this lock in turn: they share its `.astro/` folder. */

@@ -7,7 +7,9 @@ import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
 import { createPaths } from './lib/site/paths.ts';
-import { buildSiteIndex, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { buildSiteIndex, ContentError, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { displayPath } from './io/display-path.ts';
+import { readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
 import { publishNow, settings } from './settings.ts';
 
@@ -28,6 +30,16 @@ function bodyOf(entry: CollectionEntry<'articles'>): string {
   return entry.body ?? (entry.filePath ? articleBody(readFileSync(resolve(entry.filePath), 'utf8')) : '');
 }
 
+/** The sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml); a registry with errors stops the build. */
+function loadRegistry() {
+  // settings.sourcesFile, passed in by astro.config.mjs: bundled, settings.ts no longer knows the project's folder.
+  const path: string = import.meta.env.NEWSDESK_REGISTRY_PATH;
+  const file = displayPath(path);
+  const { sources, problems } = readSourcesFile(path, file);
+  if (problems.length > 0) throw new ContentError(problems);
+  return { sources, file };
+}
+
 /** Built on first use and shared by every page of the build. */
 export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
   const requested = performance.now();
@@ -35,7 +47,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     const started = performance.now();
     const index = buildSiteIndex(
       entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: bodyOf(entry) })),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours },
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry() },
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);

@@ -1,5 +1,5 @@
 /**
- * `npm run check:content [-- paths…] [--json] [--dir folder] [--skip-near-duplicates]`: validates articles without starting Astro.
+ * `npm run check:content [-- paths…] [--json] [--dir folder] [--sources file] [--skip-near-duplicates]`: validates articles without starting Astro.
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -9,16 +9,19 @@ import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files
 import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
+import { readSourcesFile } from '../io/read-sources.ts';
 import { publishNow, settings } from '../settings.ts';
 
-const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--skip-near-duplicates]]
+const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--sources <file>] [--skip-near-duplicates]]
 
-Checks every article under the content folder (NEWSDESK_CONTENT_DIR, default content/articles).
+Checks every article under the content folder (NEWSDESK_CONTENT_DIR, default content/articles), and the
+sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml) that articles' source.id must name.
   paths       only report on these files or folders; inside the content folder they are still
               checked against all its articles (duplicate slugs, related links). A folder outside
               it is checked as a corpus of its own; a file outside it as if it were added to it.
   --json      print the problems as a JSON array of {file, line, field, message, severity, hint}
   --dir       the content folder to check against
+  --sources   the sources registry to check and to check against
   --skip-near-duplicates
               leave out the near-duplicate report (warnings only; most of the time on a large archive)`;
 
@@ -31,7 +34,7 @@ let args: ReturnType<typeof parse>;
 function parse() {
   return parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, 'skip-near-duplicates': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, 'skip-near-duplicates': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   });
 }
 try {
@@ -83,11 +86,18 @@ for (const given of args.positionals) {
 const started = performance.now();
 const problems: Problem[] = [];
 let fileCount = 0;
+const sourcesPath = args.values.sources === undefined ? settings.sourcesFile : resolve(cwd, args.values.sources);
+const registryFile = readSourcesFile(sourcesPath, displayPath(sourcesPath));
+if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} does not exist.`);
+// Checked with the whole content folder, or when named; `paths` alone report on those articles only.
+if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
+// A registry with errors lists no sources: checking ids against it would blame every aggregated article.
+const registry = registryFile.problems.length === 0 ? { file: displayPath(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
   const articles = [...loadArticles(run.folder, displayPath), ...[...new Set(run.extraFiles)].map((file) => loadArticle(file, displayPath(file)))];
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'] });
+  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

@@ -16,7 +16,7 @@ import { planImport } from '../lib/authoring/import/plan-import.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
-import { removeLeftoverTemporaries, writeNewFile } from '../io/write-file.ts';
+import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    for (const name of await removeLeftoverTemporaries(importDir)) console.error(`Removed ${displayPath(resolve(importDir, name))}, left by an import that was stopped.`);
+    for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${displayPath(path)}, left by an import that was stopped.`);
     const existingArticles = [...loadArticles(contentDir, displayPath)];
     for (const article of existingArticles) {
       if (article.unreadable) console.error(`Warning: ${article.file} cannot be read (${article.unreadable}), so an item it covers may be imported again.`);

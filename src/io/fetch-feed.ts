@@ -17,6 +17,8 @@ export interface FetchOptions {
   maxBytes?: number;
   maxRedirects?: number;
   userAgent?: string;
+  /** Extra request headers, such as the conditional ones (If-None-Match, If-Modified-Since) sent on every hop. */
+  headers?: Record<string, string>;
 }
 
 export interface FeedDocument {
@@ -24,12 +26,21 @@ export interface FeedDocument {
   /** The final URL after redirects; undefined for files. */
   url?: string;
   contentType?: string;
+  /** 200, or 304 (text empty) when a conditional request found the feed unchanged; undefined for files. */
+  status?: number;
+  /** The final response's headers, lower-case names; undefined for files. */
+  headers?: Record<string, string>;
 }
 
 export class FetchError extends Error {
-  constructor(message: string) {
+  /** The HTTP status when the server answered with an error, and that answer's headers (Retry-After, say). */
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  constructor(message: string, response?: { status: number; headers: Record<string, string> }) {
     super(message);
     this.name = 'FetchError';
+    this.status = response?.status;
+    this.headers = response?.headers;
   }
 }
 
@@ -38,6 +49,10 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+function isConditional(headers: Record<string, string> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => /^if-(?:none-match|modified-since)$/i.test(name));
 }
 
 /** Bytes → text: the HTTP charset, else a byte-order mark, else the XML declaration's encoding, else UTF-8. */
@@ -140,7 +155,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         response = await fetch(url, {
           redirect: 'manual',
           signal,
-          headers: { accept: ACCEPT, 'user-agent': options.userAgent ?? 'NewsdeskImporter/1.0 (+feed import for editors)' },
+          headers: { accept: ACCEPT, 'user-agent': options.userAgent ?? 'NewsdeskImporter/1.0 (+feed import for editors)', ...options.headers },
         });
       } catch (error) {
         throw networkProblem(error, url, timeoutMs);
@@ -155,9 +170,14 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         url = next;
         continue;
       }
+      const headers = Object.fromEntries(response.headers);
+      if (response.status === 304 && isConditional(options.headers)) {
+        await response.body?.cancel();
+        return { text: '', url: url.href, status: 304, headers };
+      }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new FetchError(`${url.href} answered ${response.status} ${response.statusText}`.trim());
+        throw new FetchError(`${url.href} answered ${response.status} ${response.statusText}`.trim(), { status: response.status, headers });
       }
       const declared = Number(response.headers.get('content-length'));
       if (declared > maxBytes) {
@@ -172,7 +192,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         if (error instanceof FetchError) throw error;
         throw networkProblem(error, url, timeoutMs);
       }
-      return { text: decodeFeedBytes(bytes, contentType), url: url.href, contentType };
+      return { text: decodeFeedBytes(bytes, contentType), url: url.href, contentType, status: response.status, headers };
     }
   } finally {
     abort.abort();

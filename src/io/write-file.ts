@@ -1,4 +1,4 @@
-/** Writing a new article file so that it appears whole or not at all, and never replaces an existing one. */
+/** Writing files so that they appear whole or not at all: new articles (never replacing one) and rewritten files. */
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -9,16 +9,7 @@ import { basename, dirname, join } from 'node:path';
  * interrupted import leaves at most a dot-file that no glob picks up. Throws EEXIST errors unchanged.
  */
 export async function writeNewFile(path: string, contents: string): Promise<void> {
-  const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
-  const handle = await open(temporary, 'wx');
-  try {
-    await handle.writeFile(contents, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temporary = await writeTemporary(path, contents);
   try {
     await link(temporary, path);
   } catch (error) {
@@ -33,19 +24,53 @@ export async function writeNewFile(path: string, contents: string): Promise<void
   }
 }
 
-/** The temporary names `writeNewFile` uses: `.<file name>.<uuid>.tmp`. */
-const TEMPORARY_NAME = /^\..+\.[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}\.tmp$/;
+/**
+ * Replaces `path` (or creates it) with `contents` so that readers see the old file or the new one, never a part:
+ * a flushed temporary file in the same folder renamed over the target. For files that are rewritten (the sources
+ * registry, state), where writeNewFile's never-overwrite rule does not apply.
+ */
+export async function replaceFile(path: string, contents: string): Promise<void> {
+  const temporary = await writeTemporary(path, contents);
+  try {
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** A flushed dot-file beside `path` (no glob picks it up), for linking or renaming into place. */
+async function writeTemporary(path: string, contents: string): Promise<string> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temporary;
+}
 
 /**
- * Deletes what a killed `writeNewFile` left in `folder` and returns the names removed. Only safe while no other
- * writer is at work in the folder (the importer holds the content folder's lock).
+ * Deletes the temporary dot-files an interrupted write left in `folder` (and, with `recursive`, below it); with
+ * `of`, only those of that one file, so another tool's write in progress is never touched.
  */
-export async function removeLeftoverTemporaries(folder: string): Promise<string[]> {
-  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+export async function removeStaleTemporaryFiles(folder: string, options: { recursive?: boolean; of?: string } = {}): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true, recursive: options.recursive ?? false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
+  }
+  const temporary = /^\.(.+)\.[0-9a-f-]{36}\.tmp$/;
+  const stale = entries.filter((entry) => {
+    const target = entry.isFile() ? temporary.exec(entry.name)?.[1] : undefined;
+    return target !== undefined && (options.of === undefined || target === options.of);
   });
-  const leftovers = names.filter((name) => TEMPORARY_NAME.test(name));
-  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
-  return leftovers;
+  const paths = stale.map((entry) => join(entry.parentPath, entry.name));
+  await Promise.all(paths.map((path) => rm(path, { force: true })));
+  return paths;
 }

@@ -69,6 +69,21 @@ describe('a YAML alias bomb (1 KB standing for a billion values)', () => {
   });
 });
 
+describe('a bad sources registry', () => {
+  it('fails the build in the content check, naming the registry file, line and field', async () => {
+    const corpus = tempCorpus();
+    const registry = join(corpus.dir, 'sources.yaml');
+    writeFileSync(registry, '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  include: ["/(unclosed/"]\n');
+    const build = await buildSite({ contentDir: corpus.dir, env: { NEWSDESK_SOURCES_FILE: registry } });
+    cleanups.push(build.cleanup);
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).not.toBe(0);
+    expect(output).toMatch(new RegExp(`^${registry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: include\\.0: "/\\(unclosed/" is not a valid regular expression`, 'm'));
+    expect(output).toContain('Build failed during the content check; nothing was written.');
+    expect(existsSync(build.outDir)).toBe(false);
+  });
+});
+
 describe('a good build, then failed builds into the same folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
   const dist = join(root, 'dist');

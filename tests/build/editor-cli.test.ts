@@ -82,6 +82,26 @@ describe('npm run check:content', () => {
     expect(stdout).not.toContain('empty-title');
   });
 
+  it('checks the sources registry, and that every source.id names one of its sources', () => {
+    const dir = corpus();
+    const registry = join(dir, 'sources.yaml');
+    writeFileSync(registry, '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n- id: chipwire\n  name: Again\n  feed: https://again.example.com/feed.xml\n');
+    const duplicate = cli('check-content.ts', ['--dir', dir, '--sources', registry]);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stdout).toContain(`${registry}:4: id: "chipwire" is already the id of source 1 (Chipwire); give each source its own id\n`);
+
+    writeFileSync(registry, '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n');
+    const article = readFileSync(join(dir, 'desk/chip-plant-opens.md'), 'utf8').replace(/^tags: .*$/m, '$&\nsource:\n  id: chipwir\n  name: Chipwire\n  url: https://chipwire.example.com/story');
+    writeFileSync(join(dir, 'desk/chip-plant-opens.md'), article);
+    const unknown = cli('check-content.ts', ['--dir', dir], { NEWSDESK_SOURCES_FILE: registry });
+    expect(unknown.code).toBe(1);
+    const line = article.split('\n').indexOf('  id: chipwir') + 1;
+    expect(unknown.stdout).toContain(`${dir}/desk/chip-plant-opens.md:${line}: source.id: "chipwir" is not a source in ${registry}; did you mean "chipwire"?\n`);
+
+    writeFileSync(join(dir, 'desk/chip-plant-opens.md'), article.replace('id: chipwir', 'id: chipwire'));
+    expect(cli('check-content.ts', ['--dir', dir, '--sources', registry]).code).toBe(0);
+  });
+
   it('says how it is used when a path does not exist', () => {
     const { code, stderr } = cli('check-content.ts', ['no/such/folder']);
     expect(code).toBe(2);

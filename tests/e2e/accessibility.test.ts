@@ -14,6 +14,8 @@ const pages: Array<{ name: string; prepare(page: Page): Promise<unknown> }> = [
   { name: 'front page', prepare: (page) => page.goto('') },
   { name: 'article page', prepare: (page) => page.goto(newest().path) },
   { name: 'tag page', prepare: (page) => page.goto(`tags/${encodeURIComponent(newest().tagSlugs[0]!)}/`) },
+  { name: 'sources page', prepare: (page) => page.goto('sources/') },
+  { name: 'source page', prepare: (page) => page.goto('sources/tortoise-media/') },
   {
     name: 'search page with results',
     async prepare(page) {

@@ -8,7 +8,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 /** src/settings.ts as a fresh process sees it, from `cwd`, with only `env` set. */
 function settingsIn(cwd: string, env: Record<string, string>): Record<string, unknown> {
   const script = `import(${JSON.stringify(join(projectRoot, 'src/settings.ts'))}).then(({ settings }) => console.log(JSON.stringify(settings)))`;
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:NEWSDESK_\w+|SITE_URL|BASE_PATH|NO_COLOR)$/.test(name)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:NEWSDESK_\w+|SITE_URL|BASE_PATH|NO_COLOR|GITHUB_STEP_SUMMARY)$/.test(name)));
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, env: { ...clean, ...env }, encoding: 'utf8' }));
 }
 
@@ -18,6 +18,7 @@ describe('settings', () => {
       siteUrl: 'http://localhost:4321',
       basePath: '/',
       contentDir: join(projectRoot, 'content/articles'),
+      sourcesFile: join(projectRoot, 'content/sources.yaml'),
       outDir: join(projectRoot, 'dist'),
       cacheDir: join(projectRoot, 'node_modules/.astro'),
       buildLock: join(projectRoot, 'node_modules/.newsdesk-build.lock'),
@@ -33,6 +34,8 @@ describe('settings', () => {
       NEWSDESK_NOW: '2026-12-01T09:00:00Z',
       NEWSDESK_SEARCH_INDEX: 'after',
       NEWSDESK_CONTENT_DIR: 'tests/fixtures/valid',
+      NEWSDESK_SOURCES_FILE: 'tests/fixtures/sources-site/sources.yaml',
+      GITHUB_STEP_SUMMARY: '/tmp/summary.md',
       NEWSDESK_DIST: '/srv/site',
       NEWSDESK_CACHE_DIR: 'cache',
       NEWSDESK_TIMING: '/tmp/timings.jsonl',
@@ -44,6 +47,8 @@ describe('settings', () => {
       now: '2026-12-01T09:00:00Z',
       searchIndex: 'after',
       contentDir: join(projectRoot, 'tests/fixtures/valid'),
+      sourcesFile: join(projectRoot, 'tests/fixtures/sources-site/sources.yaml'),
+      stepSummary: '/tmp/summary.md',
       outDir: '/srv/site',
       cacheDir: join(projectRoot, 'cache'),
       cardCacheDir: join(projectRoot, 'cache/newsdesk-cards'),

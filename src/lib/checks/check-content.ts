@@ -15,6 +15,7 @@ import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { isImagePath, isSvgPath, svgActiveContent } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
+import { unknownSourceId } from './source-ids.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -26,6 +27,8 @@ export interface CheckOptions {
   only?: ReadonlySet<string>;
   /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
   nearDuplicates?: boolean;
+  /** The ids in the sources registry, and its file for messages; an article's `source.id` must be one. Unchecked when absent. */
+  registry?: { file: string; ids: ReadonlySet<string> };
 }
 
 export interface CheckResult {
@@ -68,6 +71,9 @@ export function checkArticles(sources: ReadonlyArray<ArticleSource & { result?: 
       continue;
     }
     problems.push(...articleProblems(article, dirname(source.absolutePath), result.data, options));
+    const sourceId = result.data.source?.id;
+    const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
+    if (unknownSource) problems.push({ file: article.file, line: lineOfField(article.lines, 'source.id'), field: 'source.id', severity: 'error', ...unknownSource });
     checked.push({ file: article.file, slug: slugOfArticle(article.file, article.data), data: result.data });
   }
 

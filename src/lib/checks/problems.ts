@@ -33,14 +33,20 @@ export function splitHint(text: string): { message: string; hint?: string } {
  * One problem per issue, and one per unknown key (zod groups them), each on the line of its own field.
  * `lineOf` maps a dotted field to its line; fields that are missing altogether point at the front matter's first line.
  */
-export function problemsFromIssues(file: string, issues: readonly SchemaIssue[], lineOf: (field: string) => number | undefined, firstLine = 1): Problem[] {
+export function problemsFromIssues(
+  file: string,
+  issues: readonly SchemaIssue[],
+  lineOf: (field: string) => number | undefined,
+  firstLine = 1,
+  unknownField: (key: string, parent: string) => string = unknownFieldMessage,
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) {
         const field = [...path, key].join('.');
-        problems.push({ file, line: lineOf(field) ?? firstLine, field, severity: 'error', ...splitHint(unknownFieldMessage(key, path.join('.'))) });
+        problems.push({ file, line: lineOf(field) ?? firstLine, field, severity: 'error', ...splitHint(unknownField(key, path.join('.'))) });
       }
       continue;
     }

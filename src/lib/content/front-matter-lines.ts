@@ -27,6 +27,8 @@ export function fieldLines(frontMatter: string, firstLine: number): Map<string, 
   const stack: Frame[] = [];
   const text = frontMatter.split('\n');
   let blockIndent = -1;
+  // A top-level list (the sources registry) numbers its items like any other list.
+  let topLevelItems = 0;
 
   for (let index = 0; index < text.length; index++) {
     const raw = text[index]!.replace(/\r$/, '');
@@ -46,7 +48,7 @@ export function fieldLines(frontMatter: string, firstLine: number): Map<string, 
       // A list may sit at its key's own indent (`tags:\n- AI`): it then belongs to that key, not a sibling.
       while (stack.length && (stack.at(-1)!.indent > indent || (stack.at(-1)!.indent === indent && stack.at(-1)!.item))) stack.pop();
       const parent = stack.at(-1);
-      const path = join(parent?.path ?? '', String(parent ? parent.items++ : 0));
+      const path = join(parent?.path ?? '', String(parent ? parent.items++ : topLevelItems++));
       lines.set(path, line);
       stack.push({ indent, path, items: 0, item: true });
       const rest = content.slice(1);

@@ -5,23 +5,28 @@
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
 import { quoteValue } from './quote-value.ts';
+import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'story', 'draft', 'slug'],
-  source: ['name', 'url'],
+  source: ['id', 'name', 'url', 'excerpt'],
   image: ['src', 'alt'],
 };
 
 /** "unknown field tgas; did you mean tags?", for one misspelt key inside `parent` ('' for the top level). */
 export function unknownFieldMessage(key: string, parent: string): string {
-  const allowed = ARTICLE_FIELDS[parent] ?? [];
+  return unknownKeyMessage(key, ARTICLE_FIELDS[parent] ?? [], parent);
+}
+
+/** The same message for any set of `allowed` keys; `where` names their object in the hint ('' for none). */
+export function unknownKeyMessage(key: string, allowed: readonly string[], where: string): string {
   const guess = closestWord(key, allowed);
   return guess
     ? `unknown field "${key}"; did you mean "${guess}"?`
-    : `unknown field "${key}"; check the spelling (allowed${parent ? ` in ${parent}` : ''}: ${allowed.join(', ')})`;
+    : `unknown field "${key}"; check the spelling (allowed${where ? ` in ${where}` : ''}: ${allowed.join(', ')})`;
 }
 
 const unknownKeys = (parent: string, keys: readonly string[]) => keys.map((key) => unknownFieldMessage(key, parent)).join('. ');
@@ -74,7 +79,7 @@ const webUrl = z
     error: (issue) => `${quoteValue(issue.input)} is not a web address; use a full http:// or https:// URL`,
   });
 
-const requiredText = (what: string) =>
+export const requiredText = (what: string) =>
   z
     .string({
       error: (issue) =>
@@ -90,7 +95,7 @@ const within = (tooLong: (value: string) => string | undefined) => (value: strin
 };
 
 /** A YAML key with nothing after it (`tags:`) is null: say "empty", not "not a list". */
-const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
+export const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
   z.array(item, { error: (issue) => (issue.input === null ? `is empty; write ${example} or remove the line` : `must be a list; write ${example}`) });
 
 /**
@@ -135,9 +140,18 @@ const fields = {
             : 'must be a list; write tags: ["AI", "Policy"]',
     })
     .min(1, { error: 'is empty; add at least one tag, e.g. tags: ["AI"]' }),
-  /** The original publisher, for aggregated coverage. */
+  /**
+   * The original publisher, for aggregated coverage: `id` names its entry in content/sources.yaml (the checker
+   * makes sure it exists), `url` is the original story, and `excerpt: true` marks a body that is only the outlet's
+   * summary, so the page credits the original as canonical.
+   */
   source: z
-    .strictObject({ name: requiredText("the original publisher's name"), url: webUrl }, {
+    .strictObject({
+      id: sourceIdField.optional(),
+      name: requiredText("the original publisher's name"),
+      url: webUrl,
+      excerpt: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write excerpt: true or remove the line` }).optional(),
+    }, {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
           ? unknownKeys('source', issue.keys)

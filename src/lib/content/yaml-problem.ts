@@ -35,12 +35,13 @@ function hasUnclosedQuote(line: string): boolean {
   return !/^(?:[^']|'')*'(?!')/.test(rest!);
 }
 
-function yamlReason(error: { reason?: string; message?: string }): string {
+/** js-yaml's reason for an error, on one line. */
+export function yamlReason(error: { reason?: string; message?: string }): string {
   return (error.reason ?? error.message?.split('\n')[0] ?? 'unreadable').replace(/\s+/g, ' ').trim();
 }
 
 /** The YAML mistakes editors actually make, in their words. */
-function yamlHint(reason: string): string {
+export function yamlHint(reason: string): string {
   if (/tab/i.test(reason)) return 'indent with spaces, not tabs';
   if (/quot|unexpected end of the stream/i.test(reason)) return 'check that every quote you open is closed on the same line';
   if (/duplicated mapping key/i.test(reason)) return 'a field appears twice; keep one';

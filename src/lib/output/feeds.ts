@@ -35,7 +35,7 @@ export function feedContext(site: string, paths: SitePaths, config: FeedSiteConf
   return { site, paths, siteName: config.name, lang: config.lang, logo: config.logo, favicon: config.favicon };
 }
 
-/** One feed: the whole site or one tag. */
+/** One feed: the whole site, one tag or one source. */
 export interface FeedScope {
   title: string;
   description: string;
@@ -57,6 +57,16 @@ export function tagFeedScope(paths: SitePaths, config: FeedSiteConfig, tag: { na
     description: `The latest ${config.name} articles tagged ${tag.name}.`,
     homePath: paths.tag(tag.slug),
     feedPath: paths.tagFeed(tag.slug),
+  };
+}
+
+/** One source's RSS feed, mirroring its page under /sources/. */
+export function sourceFeedScope(paths: SitePaths, config: FeedSiteConfig, source: { name: string; slug: string }): FeedScope {
+  return {
+    title: `${config.name}: ${source.name}`,
+    description: `The latest ${config.name} coverage from ${source.name}.`,
+    homePath: paths.source(source.slug),
+    feedPath: paths.sourceFeed(source.slug),
   };
 }
 

@@ -22,14 +22,14 @@ export function listingPaths<T, Extra extends object>(
   }));
 }
 
-/** Every page of every tag's (or author's) listing, as route entries for `[<param>]/[...page]`. */
-export function facetListingPaths<T, Param extends string>(
-  facets: readonly Facet[],
+/** Every page of every tag's (author's, source's) listing, as route entries for `[<param>]/[...page]`. */
+export function facetListingPaths<T, Param extends string, Group extends Pick<Facet, 'slug' | 'articleSlugs'> = Facet>(
+  facets: readonly Group[],
   articleBySlug: ReadonlyMap<string, T>,
   pageSize: number,
   urlFor: (slug: string, page: number) => string,
   param: Param,
-): ListingPath<T, { facet: Facet }>[] {
+): ListingPath<T, { facet: Group }>[] {
   return facets.flatMap((facet) =>
     listingPaths(
       facet.articleSlugs.map((slug) => articleBySlug.get(slug)!),

@@ -13,6 +13,10 @@ export interface SitePaths {
   stories(page?: number): string;
   story(slug: string): string;
   storyFeed(slug: string): string;
+  sources(): string;
+  /** A followed outlet's listing, by its registry id. */
+  source(id: string, page?: number): string;
+  sourceFeed(id: string): string;
   search(): string;
   rss(): string;
   jsonFeed(): string;
@@ -53,6 +57,9 @@ export function createPaths(base: string): SitePaths {
     stories: (page = 1) => listing(`${root}stories/`, page),
     story: (slug) => `${root}stories/${segment(slug)}/`,
     storyFeed: (slug) => `${root}stories/${segment(slug)}/rss.xml`,
+    sources: () => `${root}sources/`,
+    source: (id, page = 1) => listing(`${root}sources/${segment(id)}/`, page),
+    sourceFeed: (id) => `${root}sources/${segment(id)}/rss.xml`,
     search: () => `${root}search/`,
     rss: () => `${root}rss.xml`,
     jsonFeed: () => `${root}feed.json`,

@@ -10,6 +10,8 @@ import { findStories } from '../stories/find-stories.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 import { siteStories, storiesByArticle, type SiteStory } from '../stories/site-stories.ts';
 import { DEFAULT_STORY_WINDOW_HOURS } from '../stories/tuning.ts';
+import type { Source } from '../aggregation/registry.ts';
+import { buildSourceIndex, unknownSourceIdProblems, type SourceIndex } from './sources.ts';
 
 /** The fields the index reads; Astro's entries carry more (image metadata), passed through untouched. */
 export interface ArticleFields {
@@ -22,7 +24,7 @@ export interface ArticleFields {
   related: string[];
   draft: boolean;
   slug?: string;
-  source?: ArticleSource;
+  source?: ArticleSource & { excerpt?: boolean };
   story?: string | false;
 }
 
@@ -67,6 +69,8 @@ export interface IndexedArticle<Data extends ArticleFields> {
   readingMinutes: number;
   /** "Explore more" slugs, best first. */
   related: string[];
+  /** The registry source it is listed under (/sources/<id>/), with the registry's name for it. */
+  sourcePage?: { id: string; name: string };
 }
 
 export interface SiteIndex<Data extends ArticleFields> {
@@ -79,6 +83,8 @@ export interface SiteIndex<Data extends ArticleFields> {
   stories: SiteStory<IndexedArticle<Data>>[];
   /** Each article's story, by article slug. */
   storyOf: Map<string, SiteStory<IndexedArticle<Data>>>;
+  /** The registry's sources with their published items. */
+  sources: SourceIndex;
   /** Warnings that did not stop the build. */
   warnings: Problem[];
 }
@@ -100,6 +106,8 @@ export interface SiteIndexOptions {
   relatedLimit: number;
   /** Articles further apart are never grouped into one story. */
   storyWindowHours?: number;
+  /** The sources registry (content/sources.yaml) and its path for messages; none when absent. */
+  registry?: { sources: readonly Source[]; file: string };
 }
 
 const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
@@ -126,6 +134,7 @@ export function relatedCandidate(source: {
 export function buildSiteIndex<Data extends ArticleFields>(sources: readonly SourceArticle<Data>[], options: SiteIndexOptions): SiteIndex<Data> {
   const withSlugs = sources.map((source) => ({ ...source, slug: articleSlug(source.filePath, source.data.slug) }));
   const problems = crossArticleProblems(withSlugs.map((source) => ({ file: source.filePath, slug: source.slug, data: source.data })), options.now);
+  if (options.registry) problems.push(...unknownSourceIdProblems(options.registry.sources, sources, options.registry.file));
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors);
 
@@ -139,6 +148,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
   const storySlugOf = new Map(stories.flatMap((story) => story.articles.map((slug) => [slug, story.slug] as const)));
   // "Explore more" skips the article's own story (listed as its coverage), so ask for enough to still fill it.
   const storySlack = stories.reduce((most, story) => Math.max(most, story.articles.length - 1), 0);
+  const sourceIndex = buildSourceIndex(options.registry?.sources ?? [], published);
   const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit + storySlack });
   const relatedOutsideStory = (slug: string) => {
     const story = storySlugOf.get(slug);
@@ -162,6 +172,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
       wordCount,
       readingMinutes: readingMinutes(wordCount),
       related: relatedOutsideStory(source.slug),
+      sourcePage: sourceIndex.sourceOf.get(source.slug),
     };
   });
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
@@ -173,6 +184,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
     authors,
     stories: resolvedStories,
     storyOf: storiesByArticle(resolvedStories),
+    sources: sourceIndex,
     warnings: problems.filter((problem) => problem.severity === 'warning'),
   };
 }

@@ -13,7 +13,7 @@ import { toExistingArticles } from '../../../src/lib/authoring/import/existing-a
 import { existingForScaffold } from '../../../src/lib/authoring/scaffold.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { articleBody } from '../../../src/lib/content/front-matter.ts';
-import { lastModifiedByPath } from '../../../src/lib/output/sitemap.ts';
+import { articlePages } from '../../../src/lib/output/sitemap.ts';
 import { searchableArticle } from '../../../src/lib/search/search-documents.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -55,7 +55,7 @@ describe('every reader of article files', () => {
     expect(problems.find((problem) => problem.file === 'tabs.md')?.hint).toBe('indent with spaces, not tabs');
 
     const existing = toExistingArticles(loaded);
-    const sitemapPaths = lastModifiedByPath(loaded.map((article) => article.result), '/');
+    const sitemapPaths = articlePages(loaded.map((article) => article.result), '/').lastModified;
     for (const [position, { file, result }] of loaded.entries()) {
       const accepted = !refusedByChecker.has(file);
       expect({ file, searchable: searchableArticle(result, NOW) !== undefined }).toEqual({ file, searchable: accepted });
@@ -93,7 +93,7 @@ describe('every reader of article files', () => {
     const quoted = loaded.find((article) => article.file === 'quotes.md')!;
     expect(searchableArticle(quoted.result, NOW)?.data.title).toBe('It\'s "quoted": really');
     expect(cardArticles()).toContainEqual(['quotes', 'It\'s "quoted": really']);
-    const dates = lastModifiedByPath(loaded.map((article) => article.result), '/');
+    const dates = articlePages(loaded.map((article) => article.result), '/').lastModified;
     expect(dates.get('/articles/windows/')?.toISOString()).toBe('2026-11-22T10:00:00.000Z');
     expect(dates.get('/articles/byte-order-mark/')?.toISOString()).toBe('2026-11-20T09:00:00.000Z');
   });

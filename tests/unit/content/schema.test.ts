@@ -94,6 +94,8 @@ describe('error messages name the field and say what to do', () => {
     ['source as text', { source: 'Reuters' }, 'source', /name/, /url/, /https:\/\//],
     ['a source without a name', { source: { url: 'https://example.com/a' } }, 'source.name', /missing/, /publisher/],
     ['a source without a url', { source: { name: 'Reuters' } }, 'source.url', /missing/, /https:\/\//],
+    ['a source id that cannot be a URL segment', { source: { id: 'Chip Wire', name: 'Chipwire', url: 'https://chipwire.example.com/a' } }, 'source.id', /"Chip Wire" is not a source id/, /chip-wire/],
+    ['a source excerpt mark that is not true or false', { source: { name: 'Chipwire', url: 'https://chipwire.example.com/a', excerpt: 'yes' } }, 'source.excerpt', /true or false/],
     ['a slug with capitals and spaces', { slug: 'Japan AI' }, 'slug', /"Japan AI" is not a slug/, /japan-ai-race/],
     ['a related entry that is not a slug', { related: ['ok-slug', 'Not A Slug'] }, 'related.1', /"Not A Slug" is not a slug/],
   ])('%s', (_, change, field, ...mentions) => {

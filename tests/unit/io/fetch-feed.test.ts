@@ -29,6 +29,11 @@ beforeAll(async () => {
     if (path === '/to-file') return redirect(302, 'file:///etc/passwd');
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+    if (path === '/tagged') {
+      if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
+      return response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss);
+    }
+    if (path === '/busy') return response.writeHead(429, { 'retry-after': '120' }).end();
     if (path === '/slow') return; // never answers
     if (path === '/slow-body') {
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -124,6 +129,21 @@ describe('fetchFeed', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((done) => closed.close(done));
     expect(await fetchError(`http://127.0.0.1:${port}/feed.xml`)).toBe(`could not reach 127.0.0.1:${port}: the connection was refused (is the address right, and the server up?)`);
+  });
+});
+
+describe('fetchFeed: conditional requests', () => {
+  it('sends the headers it is given and returns a 304 as an empty, unchanged document', async () => {
+    const full = await fetchFeed(`${origin}/tagged`);
+    expect(full).toMatchObject({ status: 200, headers: { etag: '"v1"' } });
+    const unchanged = await fetchFeed(`${origin}/tagged`, { headers: { 'if-none-match': '"v1"' } });
+    expect(unchanged).toMatchObject({ status: 304, text: '', headers: { etag: '"v1"' } });
+  });
+
+  it('hands the status and headers of an error answer to the caller (Retry-After, say)', async () => {
+    const error = await fetchFeed(`${origin}/busy`).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({ status: 429, headers: { 'retry-after': '120' } });
   });
 });
 

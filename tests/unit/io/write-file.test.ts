@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeNewFile } from '../../../src/io/write-file.ts';
+import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../../../src/io/write-file.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -39,5 +39,48 @@ describe('writeNewFile', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(readFileSync(path, 'utf8')).toMatch(/^(a{100000}|b{100000})$/);
     expect(readdirSync(folder)).toEqual(['story.md']);
+  });
+});
+
+describe('replaceFile', () => {
+  it('replaces an existing file whole, leaving no temporary file behind', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'sources.yaml');
+    writeFileSync(path, 'old');
+    await replaceFile(path, 'new contents');
+    expect(readFileSync(path, 'utf8')).toBe('new contents');
+    expect(readdirSync(folder)).toEqual(['sources.yaml']);
+  });
+
+  it('creates the file and its folder when neither exists', async () => {
+    const folder = tempFolder();
+    await replaceFile(join(folder, 'state', 'run.json'), '{}');
+    expect(readFileSync(join(folder, 'state', 'run.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('removeStaleTemporaryFiles', () => {
+  const leftover = (name: string) => `.${name}.0b6f1c2e-5d7a-4c1e-9a8b-3f2e1d0c9b8a.tmp`;
+
+  it('deletes what an interrupted write left behind, and nothing else', async () => {
+    const folder = tempFolder();
+    const nested = join(folder, 'aggregated', 'wire');
+    mkdirSync(nested, { recursive: true });
+    writeFileSync(join(nested, leftover('story.md')), 'half');
+    writeFileSync(join(nested, 'story.md'), 'whole');
+    writeFileSync(join(nested, '.gitkeep'), '');
+    await removeStaleTemporaryFiles(folder);
+    expect(readdirSync(nested).sort()).toEqual(['.gitkeep', leftover('story.md'), 'story.md']);
+    await removeStaleTemporaryFiles(folder, { recursive: true });
+    expect(readdirSync(nested).sort()).toEqual(['.gitkeep', 'story.md']);
+    await expect(removeStaleTemporaryFiles(join(folder, 'missing'))).resolves.toEqual([]);
+  });
+
+  it('with `of`, only the temporary files of that one file', async () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, leftover('state.json')), '{');
+    writeFileSync(join(folder, leftover('sources.yaml')), '- id');
+    await removeStaleTemporaryFiles(folder, { of: 'state.json' });
+    expect(readdirSync(folder)).toEqual([leftover('sources.yaml')]);
   });
 });

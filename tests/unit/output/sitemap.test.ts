@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/lib/content/article.ts';
-import { isListedPage, lastModifiedByPath, sitemapOptions } from '../../../src/lib/output/sitemap.ts';
+import { articlePages, isListedPage, sitemapOptions } from '../../../src/lib/output/sitemap.ts';
 
 const origin = 'https://news.example.org';
 
@@ -29,7 +29,7 @@ describe('the articles\' last changes by page path', () => {
   const file = (fields: string) => `---\ntitle: "T"\ndescription: "D."\npublishedAt: 2026-11-01T09:00:00Z\ntags: ["AI"]\n${fields}---\nBody.\n`;
 
   it('dates each article by its update, else its publication, under its page path (slug field and Unicode included)', () => {
-    const dates = lastModifiedByPath(
+    const { lastModified: dates } = articlePages(
       [
         parseArticle('plain.md', file('')),
         parseArticle('updated.md', file('updatedAt: 2026-11-05T10:00:00Z\n')),
@@ -44,18 +44,33 @@ describe('the articles\' last changes by page path', () => {
     });
   });
 
+  it('marks excerpt items, whose canonical URL is the original story, and only those', () => {
+    const excerpt = 'source:\n  id: chipwire\n  name: Chipwire\n  url: https://chipwire.example.com/story\n  excerpt: true\n';
+    const credited = 'source:\n  name: Chipwire\n  url: https://chipwire.example.com/other\n';
+    const pages = articlePages([parseArticle('excerpt.md', file(excerpt)), parseArticle('credited.md', file(credited))], '/desk/');
+    expect([...pages.excerpts]).toEqual(['/desk/articles/excerpt/']);
+    expect([...pages.lastModified.keys()].sort()).toEqual(['/desk/articles/credited/', '/desk/articles/excerpt/']);
+  });
+
   it('leaves out files the build would refuse', () => {
-    expect(lastModifiedByPath([parseArticle('broken.md', 'no front matter'), parseArticle('bad.md', file('publishedAt2: x\n'))], '/').size).toBe(0);
+    expect(articlePages([parseArticle('broken.md', 'no front matter'), parseArticle('bad.md', file('publishedAt2: x\n'))], '/').lastModified.size).toBe(0);
   });
 });
 
 describe('the sitemap options', () => {
-  const options = sitemapOptions({ base: '/desk/', lastModifiedByPath: () => new Map([['/desk/articles/a/', new Date('2026-11-05T10:00:00.000Z')]]) });
+  const options = sitemapOptions({
+    base: '/desk/',
+    articlePages: () => ({ lastModified: new Map([['/desk/articles/a/', new Date('2026-11-05T10:00:00.000Z')], ['/desk/articles/excerpt/', new Date('2026-11-05T10:00:00.000Z')]]), excerpts: new Set(['/desk/articles/excerpt/']) }),
+  });
 
   it('dates article pages by their last change and leaves other pages undated', async () => {
     expect(await options.serialize!({ url: `${origin}/desk/articles/a/` })).toEqual({ url: `${origin}/desk/articles/a/`, lastmod: '2026-11-05T10:00:00.000Z' });
     expect(await options.serialize!({ url: `${origin}/desk/` })).toEqual({ url: `${origin}/desk/` });
     expect(await options.serialize!({ url: `${origin}/desk/articles/missing/` })).toEqual({ url: `${origin}/desk/articles/missing/` });
+  });
+
+  it('leaves out excerpt items’ pages, whose canonical URL is on another site', async () => {
+    expect(await options.serialize!({ url: `${origin}/desk/articles/excerpt/` })).toBeUndefined();
   });
 
   it('declares no sitemap extensions the site does not use', () => {

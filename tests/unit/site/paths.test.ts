@@ -29,6 +29,10 @@ describe('the base path', () => {
       expect(paths.stories(2)).toBe(`${root}stories/page/2/`);
       expect(paths.story('halvorsen-ransomware')).toBe(`${root}stories/halvorsen-ransomware/`);
       expect(paths.storyFeed('halvorsen-ransomware')).toBe(`${root}stories/halvorsen-ransomware/rss.xml`);
+      expect(paths.sources()).toBe(`${root}sources/`);
+      expect(paths.source('chipwire')).toBe(`${root}sources/chipwire/`);
+      expect(paths.source('chipwire', 2)).toBe(`${root}sources/chipwire/page/2/`);
+      expect(paths.sourceFeed('chipwire')).toBe(`${root}sources/chipwire/rss.xml`);
       expect(paths.search()).toBe(`${root}search/`);
       expect(paths.rss()).toBe(`${root}rss.xml`);
       expect(paths.jsonFeed()).toBe(`${root}feed.json`);

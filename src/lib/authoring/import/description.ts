@@ -25,33 +25,43 @@ export function stripSummaryTrailers(text: string): string {
   return result.trim();
 }
 
+/** How long a piece of text is: characters by default; `countWords` for limits in words. */
+export type TextMeasure = (text: string) => number;
+
+const characters: TextMeasure = (text) => text.length;
+
+export const countWords: TextMeasure = (text) => {
+  let words = 0;
+  for (const word of wordSegmenter.segment(text)) if (word.isWordLike) words++;
+  return words;
+};
+
 /**
- * Whole sentences from the start of `text`, up to `maxLength` characters. A summary the publisher cut off
- * mid-sentence loses its unfinished tail when a complete sentence precedes it. A first sentence longer than
- * `maxLength` is cut at a word boundary and ends with an ellipsis. Returns "" for text without words.
+ * Whole sentences from the start of `text`, up to `maxLength` (characters, unless `measure` counts otherwise).
+ * A summary the publisher cut off mid-sentence loses its unfinished tail when a complete sentence precedes it.
+ * A first sentence longer than `maxLength` is cut at a word boundary and ends with an ellipsis. Returns "" for
+ * text without words.
  */
-export function trimToSentences(text: string, maxLength = MAX_DESCRIPTION_LENGTH): string {
+export function trimToSentences(text: string, maxLength = MAX_DESCRIPTION_LENGTH, measure: TextMeasure = characters): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return '';
   const sentences = [...sentenceSegmenter.segment(flat)].map((segment) => segment.segment.trim()).filter(Boolean);
   const kept: string[] = [];
-  let length = 0;
   for (const sentence of sentences) {
-    const added = (kept.length ? 1 : 0) + sentence.length;
-    if (length + added > maxLength) break;
+    if (measure([...kept, sentence].join(' ')) > maxLength) break;
     kept.push(sentence);
-    length += added;
   }
   while (kept.length > 1 && !isComplete(kept[kept.length - 1])) kept.pop();
   if (kept.length) return kept.join(' ');
-  return cutAtWord(sentences[0] ?? flat, maxLength);
+  return cutAtWord(sentences[0] ?? flat, maxLength, measure);
 }
 
-function cutAtWord(sentence: string, maxLength: number): string {
+function cutAtWord(sentence: string, maxLength: number, measure: TextMeasure): string {
   let end = 0;
   for (const word of wordSegmenter.segment(sentence)) {
     const wordEnd = word.index + word.segment.length;
-    if (wordEnd > maxLength - 1) break;
+    // One unit is kept for the ellipsis.
+    if (measure(sentence.slice(0, wordEnd)) > maxLength - 1) break;
     if (word.isWordLike) end = wordEnd;
   }
   if (end === 0) return `${[...sentence].slice(0, maxLength - 1).join('')}…`;

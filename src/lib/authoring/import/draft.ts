@@ -18,11 +18,14 @@ export interface Draft {
   publishedAt: Date;
   authors: string[];
   tags: string[];
-  source: { name: string; url: string };
+  /** `id` names the outlet in the sources registry; `excerpt` marks a body that is only the outlet's summary. */
+  source: { id?: string; name: string; url: string; excerpt?: boolean };
   /** The feed's picture as a remote lead image; alt is the feed's description of it, else the headline. */
   image?: { src: string; alt: string };
   /** Markdown. */
   body: string;
+  /** False only for items the desk publishes at once (a registry source with `publish: auto`). */
+  draft: boolean;
 }
 
 export interface DraftOptions {
@@ -77,6 +80,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
       source: { name: sourceName, url },
       ...(entry.image ? { image: { src: entry.image.url, alt: entry.image.alt || title } } : {}),
       body,
+      draft: true,
     },
   };
 }
@@ -92,9 +96,9 @@ export function serializeDraft(draft: Draft): string {
     publishedAt: isoSeconds(draft.publishedAt),
     authors: draft.authors,
     tags: draft.tags,
-    source: { name: draft.source.name, url: draft.source.url },
+    source: { ...(draft.source.id ? { id: draft.source.id } : {}), name: draft.source.name, url: draft.source.url, ...(draft.source.excerpt ? { excerpt: true } : {}) },
     ...(draft.image ? { image: { src: draft.image.src, alt: draft.image.alt } } : {}),
-    draft: true,
+    ...(draft.draft ? { draft: true } : {}),
   });
   // Written like hand-made articles: an unquoted timestamp and one-line lists.
   (document.get('publishedAt', true) as Scalar).type = 'PLAIN';
@@ -123,8 +127,8 @@ export function verifyDraftFile(text: string, draft: Draft): string[] {
   same('publishedAt', parsed.publishedAt.getTime(), draft.publishedAt.getTime());
   same('authors', parsed.authors, draft.authors);
   same('tags', parsed.tags, draft.tags);
-  same('source', parsed.source, draft.source);
+  same('source', parsed.source, { id: draft.source.id, name: draft.source.name, url: draft.source.url, excerpt: draft.source.excerpt || undefined });
   same('image', parsed.image, draft.image);
-  same('draft', parsed.draft, true);
+  same('draft', parsed.draft, draft.draft);
   return problems;
 }

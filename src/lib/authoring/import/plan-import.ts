@@ -73,11 +73,27 @@ function label(entry: FeedEntry): string {
   return entry.title || entry.link || entry.guid || '(untitled entry)';
 }
 
+/** What the planner needs once, whatever the feed: the site's articles are indexed when it is made. */
+export interface PlannerOptions {
+  /** Import near-duplicates of existing articles anyway. */
+  allowSimilar?: boolean;
+  /** Jaccard similarity on 5-word shingles at or above which an entry counts as already covered. Default 0.8. */
+  similarityThreshold?: number;
+  now: Date;
+}
+
+/** Per feed: where its drafts go, how they are attributed, and how the aggregator turns an entry's draft into its item. */
+export interface FeedPlanOptions extends Pick<ImportOptions, 'sourceName' | 'extraTags' | 'limit' | 'folder'> {
+  /** Changes a built draft before it is written (the aggregator's excerpt body and publishing choice). */
+  adaptDraft?: (draft: Draft, entry: FeedEntry) => Draft;
+}
+
 /**
- * The plan for one feed. `existing` is every article in the content folder (drafts included), and `takenSlugs`
- * any further names that must not be reused (files in the import folder that failed to parse, say).
+ * Plans feed after feed against one content folder: `existing` is indexed once (links, GUIDs, slugs, wording),
+ * and every planned draft joins those indexes, so later feeds never repeat an earlier one's story or slug.
+ * `takenSlugs` are further names that must not be reused (files in the import folder that failed to parse, say).
  */
-export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[], options: ImportOptions, takenSlugs: Iterable<string> = []): ImportDecision[] {
+export function createImportPlanner(existing: readonly ExistingArticle[], options: PlannerOptions, takenSlugs: Iterable<string> = []) {
   const byUrl = new Map<string, Match>();
   for (const article of existing) {
     const key = urlKey(article.sourceUrl);
@@ -98,17 +114,22 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
   const tagIndex = buildFacetIndex(checked.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const siteTags = new Map(tagIndex.all.map((tag) => [tag.key, tag.name]));
 
-  const entries = options.limit === undefined ? feed.entries : feed.entries.slice(0, options.limit);
-  const decisions = entries.map((entry): ImportDecision => {
+  /** One decision per entry, in feed order (the first `limit` entries only). */
+  function plan(feed: ParsedFeed, feedOptions: FeedPlanOptions): ImportDecision[] {
+    const entries = feedOptions.limit === undefined ? feed.entries : feed.entries.slice(0, feedOptions.limit);
+    return entries.map((entry) => planEntry(entry, feed, feedOptions));
+  }
+
+  function planEntry(entry: FeedEntry, feed: ParsedFeed, feedOptions: FeedPlanOptions): ImportDecision {
     const title = label(entry);
     const linkMatch = byUrl.get(urlKey(entry.link) ?? '');
     if (linkMatch) return { kind: 'duplicate', title, match: linkMatch, by: 'link' };
     const guidMatch = byUrl.get(urlKey(entry.guid) ?? '');
     if (guidMatch) return { kind: 'duplicate', title, match: guidMatch, by: 'guid' };
 
-    const built = buildDraft(entry, feed, { ...options, siteTags });
+    const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, extraTags: feedOptions.extraTags, siteTags, now: options.now });
     if (!built.ok) return { kind: 'rejected', title, reason: built.reason };
-    const { draft } = built;
+    const draft = feedOptions.adaptDraft ? feedOptions.adaptDraft(built.draft, entry) : built.draft;
     const text = draft.body || draft.description;
     // Another outlet's copy of the same wire story is coverage the site credits in a story, never a duplicate.
     const outlet = outletOf(draft.source).key;
@@ -119,12 +140,12 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
 
     const base = slugForTitle(draft.title) || slugForTitle(`${draft.source.name} ${draft.publishedAt.toISOString().slice(0, 10)}`) || 'imported';
     const slug = uniqueSlug(base, taken);
-    const file = `${options.folder}/${slug}.md`;
+    const file = `${feedOptions.folder}/${slug}.md`;
     const contents = serializeDraft(draft);
     const problems = verifyDraftFile(contents, draft);
     if (problems.length) return { kind: 'rejected', title: draft.title, reason: rejection(problems) };
 
-    // Later entries of the same feed are compared with this one too: feeds repeat stories under new links.
+    // Later entries are compared with this one too: feeds repeat stories under new links.
     taken.add(slug);
     const match: Match = { slug, file };
     const key = urlKey(draft.source.url);
@@ -137,22 +158,35 @@ export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[
       outletById.set(id, outlet);
     }
     return { kind: 'import', title: draft.title, slug, file, contents, draft };
-  });
-
-  // Cross-article checks once for the whole batch (they are linear in the site's size).
-  const drafts = decisions.flatMap((decision): CheckedArticle[] =>
-    decision.kind === 'import' ? [{ file: decision.file, slug: decision.slug, data: { tags: decision.draft.tags, related: [], draft: true, publishedAt: decision.draft.publishedAt } }] : [],
-  );
-  const draftFiles = new Set(drafts.map((draft) => draft.file));
-  const errorsByFile = new Map<string, string[]>();
-  for (const problem of crossArticleProblems([...checked, ...drafts], options.now)) {
-    if (problem.severity !== 'error' || !draftFiles.has(problem.file)) continue;
-    errorsByFile.set(problem.file, [...(errorsByFile.get(problem.file) ?? []), `${problem.field ?? 'article'}: ${problem.message}`]);
   }
-  return decisions.map((decision) => {
-    const errors = decision.kind === 'import' ? errorsByFile.get(decision.file) : undefined;
-    return errors ? { kind: 'rejected', title: decision.title, reason: rejection(errors) } : decision;
-  });
+
+  /** Cross-article checks once for every draft planned (they are linear in the site's size): a draft they flag is rejected. */
+  function checkDrafts(decisions: readonly ImportDecision[]): ImportDecision[] {
+    const drafts = decisions.flatMap((decision): CheckedArticle[] =>
+      decision.kind === 'import' ? [{ file: decision.file, slug: decision.slug, data: { tags: decision.draft.tags, related: [], draft: decision.draft.draft, publishedAt: decision.draft.publishedAt } }] : [],
+    );
+    const draftFiles = new Set(drafts.map((draft) => draft.file));
+    const errorsByFile = new Map<string, string[]>();
+    for (const problem of crossArticleProblems([...checked, ...drafts], options.now)) {
+      if (problem.severity !== 'error' || !draftFiles.has(problem.file)) continue;
+      errorsByFile.set(problem.file, [...(errorsByFile.get(problem.file) ?? []), `${problem.field ?? 'article'}: ${problem.message}`]);
+    }
+    return decisions.map((decision) => {
+      const errors = decision.kind === 'import' ? errorsByFile.get(decision.file) : undefined;
+      return errors ? { kind: 'rejected', title: decision.title, reason: rejection(errors) } : decision;
+    });
+  }
+
+  return { plan, checkDrafts };
+}
+
+/**
+ * The plan for one feed. `existing` is every article in the content folder (drafts included), and `takenSlugs`
+ * any further names that must not be reused (files in the import folder that failed to parse, say).
+ */
+export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[], options: ImportOptions, takenSlugs: Iterable<string> = []): ImportDecision[] {
+  const planner = createImportPlanner(existing, options, takenSlugs);
+  return planner.checkDrafts(planner.plan(feed, options));
 }
 
 function rejection(problems: readonly string[]): string {

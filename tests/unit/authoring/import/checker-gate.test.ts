@@ -12,6 +12,7 @@ const draft: Draft = {
   tags: ['Chips'],
   source: { name: 'Wire', url: 'https://wire.example/a' },
   body: 'Body.',
+  draft: true,
 };
 const importing = (file: string, contents: string): ImportDecision => ({ kind: 'import', title: draft.title, slug: 'x', file, contents, draft });
 const existing = (file: string, text: string) => ({ file, absolutePath: `/site/${file}`, bytes: new TextEncoder().encode(text) });

@@ -37,6 +37,7 @@ describe('buildDraft', () => {
       tags: ['AI'],
       source: { name: 'Example Times', url: 'https://times.example/story' },
       body: 'The body text.',
+      draft: true,
     });
   });
 
@@ -111,6 +112,7 @@ describe('serializeDraft: YAML that reads back exactly', () => {
       tags: [text.trim() || 'x'],
       source: { name: text.trim() || 'x', url: 'https://times.example/story' },
       body: 'Body.',
+      draft: true,
     };
     const file = serializeDraft(draft);
     expect(verifyDraftFile(file, draft)).toEqual([]);
@@ -156,5 +158,16 @@ describe('verifyDraftFile', () => {
   it('reports fields that did not survive the round trip', () => {
     const changed = serializeDraft(draft).replace('title: "Headline"', 'title: Other');
     expect(verifyDraftFile(changed, draft)).toEqual(['title reads back as "Other", not "Headline"']);
+  });
+});
+
+describe('serializeDraft: items from the sources registry', () => {
+  it('records the source id and the excerpt mark, and writes no draft line for published items', () => {
+    const draft: Draft = { ...draftOf(buildDraft(entry(), feed, { now })), source: { id: 'example-times', name: 'Example Times', url: 'https://times.example/story', excerpt: true }, draft: false };
+    const file = serializeDraft(draft);
+    expect(file).toContain('source:\n  id: "example-times"\n  name: "Example Times"\n  url: "https://times.example/story"\n  excerpt: true\n---');
+    expect(file).not.toContain('draft:');
+    expect(verifyDraftFile(file, draft)).toEqual([]);
+    expect(matter(file, {}).data.draft).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parseFeedText, type FeedEntry, type ParsedFeed } from '../../../../src/lib/authoring/import/parse-feed.ts';
 import { uniqueSlug } from '../../../../src/lib/content/slug.ts';
-import { planImport, slugForTitle, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
+import { createImportPlanner, planImport, slugForTitle, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
 import { articleSchema, SLUG_PATTERN } from '../../../../src/lib/content/schema.ts';
 import { findStories } from '../../../../src/lib/stories/find-stories.ts';
 
@@ -176,5 +176,23 @@ describe('slugs', () => {
 describe('rejections', () => {
   it('rejects items without a link, with the reason', () => {
     expect(planImport(feedOf({ link: undefined, title: 'No link' }), [], options)[0]).toEqual({ kind: 'rejected', title: 'No link', reason: 'it has no http(s) link to the original story' });
+  });
+});
+
+describe('createImportPlanner: feed after feed against one content folder', () => {
+  it('never plans a story or a slug twice across feeds, and shapes each feed\'s drafts its own way', () => {
+    const planner = createImportPlanner([existing()], { now });
+    const first = planner.plan(feedOf({ title: 'Chips rise' }), { folder: 'content/articles/aggregated/one' });
+    const second = planner.plan(
+      feedOf({ title: 'Chips rise', link: 'https://times.example/story-0?utm_source=x' }, { title: 'Chips rise', link: 'https://other.example/chips', contentHtml: '<p>Other words entirely.</p>' }),
+      { folder: 'content/articles/aggregated/two', adaptDraft: (draft) => ({ ...draft, draft: false }) },
+    );
+    expect(kinds(first)).toEqual(['import']);
+    expect(kinds(second)).toEqual(['duplicate', 'import']);
+    const added = second[1] as Extract<ImportDecision, { kind: 'import' }>;
+    expect(added.slug).toBe('chips-rise-2');
+    expect(added.file).toBe('content/articles/aggregated/two/chips-rise-2.md');
+    expect(added.contents).not.toContain('draft:');
+    expect(planner.checkDrafts([...first, ...second])).toEqual([...first, ...second]);
   });
 });

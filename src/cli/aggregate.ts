@@ -1,0 +1,78 @@
+/**
+ * `npm run aggregate [-- options]`: fetches every source in content/sources.yaml and writes what is new.
+ * Exit code 0 when the run completed (failed sources included, unless --strict), 1 when --strict and a source
+ * failed, 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options).
+ */
+import { appendFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
+import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
+import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
+import { formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
+import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
+import { settings } from '../settings.ts';
+import { siteConfig } from '../site.config.ts';
+import { readCommandLine, usageError } from './command-line.ts';
+
+const USAGE = `Usage: npm run aggregate -- [options]
+
+Fetches the feeds listed in the sources registry and writes their new items to
+<content folder>/aggregated/<source id>/<slug>.md; the state goes to .aggregate-state.json beside the registry.
+  --only a,b          only these source ids
+  --dry-run           fetch and report what would be written; write nothing (state included)
+  --sources FILE      the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
+  --content-dir DIR   the articles folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
+  --strict            exit 1 when any source failed
+  --json              print the report as JSON
+  --timeout SECONDS   give up on a feed after this long (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = readCommandLine(
+    argv,
+    {
+      options: {
+        only: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        sources: { type: 'string' },
+        'content-dir': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
+  const { values } = args;
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`, USAGE);
+  const only = values.only?.split(',').map((id) => id.trim()).filter(Boolean);
+  if (only && !only.length) return usageError('--only needs at least one source id.', USAGE);
+
+  const cwd = process.cwd();
+  const sourcesFile = values.sources === undefined ? settings.sourcesFile : resolve(cwd, values.sources);
+  let report;
+  try {
+    report = await runAggregation({
+      cwd,
+      sourcesFile,
+      contentDir: values['content-dir'] === undefined ? settings.contentDir : resolve(cwd, values['content-dir']),
+      stateFile: join(dirname(sourcesFile), '.aggregate-state.json'),
+      only,
+      dryRun: values['dry-run'],
+      now: new Date(),
+      policy: { ...DEFAULT_POLICY, userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl), timeoutMs: timeout === undefined ? undefined : timeout * 1000 },
+    });
+  } catch (error) {
+    if (!(error instanceof CannotRunError)) throw error;
+    console.error(`Aggregation stopped: ${error.message}`);
+    return 2;
+  }
+
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
+  if (settings.stepSummary) appendFileSync(settings.stepSummary, `${formatReportMarkdown(report)}\n`);
+  return values.strict && report.totals.failed ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

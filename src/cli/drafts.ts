@@ -1,0 +1,52 @@
+/**
+ * `npm run drafts [-- --json] [--dir folder] [--sources file]`: the drafts waiting for an editor, newest first,
+ * with source, date, path and why each is a draft. Publishing one is deleting its `draft: true` line.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadArticles } from '../io/article-files.ts';
+import { displayPath } from '../io/display-path.ts';
+import { readSourcesFile } from '../io/read-sources.ts';
+import { listDrafts } from '../lib/authoring/drafts.ts';
+import type { ParsedArticle } from '../lib/content/article.ts';
+import { publishNow, settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
+
+const USAGE = `Usage: npm run drafts [-- [--json] [--dir <folder>] [--sources <file>]]
+
+Lists the drafts in the content folder (NEWSDESK_CONTENT_DIR, default content/articles), newest first.
+  --json      print them as a JSON array of {file, title, source, publishedAt, reasons}
+  --dir       the content folder
+  --sources   the sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml)
+To publish a draft, delete its "draft: true" line (then npm run check:content).`;
+
+function main(argv: string[]): number {
+  const args = readCommandLine(
+    argv,
+    { options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
+  const folder = args.values.dir === undefined ? settings.contentDir : resolve(args.values.dir);
+  const registryPath = args.values.sources === undefined ? settings.sourcesFile : resolve(args.values.sources);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`The content folder ${folder} does not exist.`, USAGE);
+  // A broken registry only loses the review reasons; check:content reports it.
+  const { sources } = readSourcesFile(registryPath, displayPath(registryPath));
+  const parsed = function* (): Generator<ParsedArticle> {
+    for (const { result } of loadArticles(folder, displayPath)) if (result.ok) yield result.article;
+  };
+  const drafts = listDrafts(parsed(), sources, publishNow());
+
+  if (args.values.json) {
+    console.log(JSON.stringify(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null })), null, 2));
+    return 0;
+  }
+  for (const draft of drafts) {
+    const date = draft.publishedAt?.toISOString().slice(0, 10) ?? 'no date   ';
+    console.log(`${date}  ${draft.source ?? '(own)'}  ${draft.file}\n            ${draft.title}\n            why: ${draft.reasons.join('; ')}`);
+  }
+  console.log(drafts.length === 0 ? 'No drafts.' : `\n${drafts.length} draft${drafts.length === 1 ? '' : 's'}. To publish one, delete its "draft: true" line.`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

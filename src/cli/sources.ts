@@ -1,0 +1,99 @@
+/**
+ * `npm run sources -- import-opml <file>` adds the feeds of an OPML file to the sources registry, skipping ones
+ * already listed; `npm run sources -- export-opml [--output file]` writes the registry as OPML.
+ * Exit code 1 when the registry or the OPML file cannot be used (nothing is written then), 2 on misuse.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
+import { parseSources } from '../lib/aggregation/registry.ts';
+import { appendSources } from '../lib/aggregation/registry-edit.ts';
+import { formatProblem } from '../lib/checks/problems.ts';
+import { displayPath } from '../io/display-path.ts';
+import { readSourcesFile } from '../io/read-sources.ts';
+import { replaceFile } from '../io/write-file.ts';
+import { settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
+
+const USAGE = `Usage: npm run sources -- <command> [options]
+
+Commands:
+  import-opml <file>   add the feeds of an OPML file (exported by any feed reader) to the registry;
+                       feeds already listed are skipped, new ones get content: excerpt and publish: review
+  export-opml          write the registry as OPML, to stdout or to --output
+Options:
+  --sources <file>     the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
+  --output <file>      export-opml: write to this file instead of stdout
+  --dry-run            import-opml: show what would be added; write nothing`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = readCommandLine(
+    argv,
+    {
+      allowPositionals: true,
+      options: {
+        sources: { type: 'string' },
+        output: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
+  const [command, ...rest] = positionals;
+  const registryPath = values.sources === undefined ? settings.sourcesFile : resolve(values.sources);
+  const registryName = displayPath(registryPath);
+  const registry = readSourcesFile(registryPath, registryName);
+  if (registry.problems.length > 0) {
+    for (const problem of registry.problems) console.error(formatProblem(problem));
+    console.error(`\nFix ${registryName} first (npm run check:content shows the same problems).`);
+    return 1;
+  }
+
+  if (command === 'export-opml') {
+    if (rest.length > 0) return usageError(`export-opml takes no file; use --output ${rest[0]}`, USAGE);
+    if (registry.sources.length === 0) {
+      console.error(`${registryName} lists no sources; there is nothing to export.`);
+      return 1;
+    }
+    const opml = sourcesToOpml(registry.sources, 'Newsdesk sources');
+    if (values.output) {
+      await replaceFile(resolve(values.output), `${opml}\n`);
+      console.error(`Wrote ${registry.sources.length} sources to ${values.output}.`);
+    } else {
+      process.stdout.write(`${opml}\n`);
+    }
+    return 0;
+  }
+
+  if (command === 'import-opml') {
+    if (rest.length !== 1) return usageError('import-opml needs one OPML file.', USAGE);
+    let feeds;
+    try {
+      feeds = feedsFromOpml(readFileSync(resolve(rest[0]!), 'utf8'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : `it is not an OPML file (${(error as Error).message})`;
+      console.error(`Cannot import ${rest[0]}: ${reason}.`);
+      return 1;
+    }
+    const plan = planOpmlImport(registry.sources, feeds);
+    for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
+    for (const skipped of plan.skipped) console.log(`skipped  ${skipped.name || '(untitled)'} <${skipped.feed}>: ${skipped.reason}`);
+    if (plan.added.length > 0 && !values['dry-run']) {
+      const text = appendSources(registry.exists ? readFileSync(registryPath, 'utf8') : '', plan.added);
+      // Never write a registry the checker would reject.
+      const check = parseSources(text, registryName);
+      if (check.problems.length > 0) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);
+      await replaceFile(registryPath, text);
+    }
+    const verb = values['dry-run'] ? 'would add' : 'added';
+    console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}. New sources arrive as drafts for review (publish: review).`);
+    return 0;
+  }
+
+  return usageError(command ? `Unknown command "${command}".` : 'Which command?', USAGE);
+}
+
+process.exitCode = await main(process.argv.slice(2));

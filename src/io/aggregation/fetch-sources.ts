@@ -1,0 +1,51 @@
+/**
+ * Fetching many feeds politely: at most `maxInFlight` requests at once overall and `maxPerHost` per host
+ * (name and port), each with its conditional headers. Every feed's answer or error is returned; none stops the others.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+import { fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
+
+export interface FetchPolicy {
+  userAgent: string;
+  /** Per feed, redirects and body included. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxInFlight: number;
+  maxPerHost: number;
+}
+
+export interface FeedRequest {
+  id: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError };
+
+export const DEFAULT_POLICY = { maxInFlight: 8, maxPerHost: 1 } as const;
+
+export async function fetchFeeds(requests: readonly FeedRequest[], policy: FetchPolicy): Promise<Map<string, FeedResponse>> {
+  const overall = pLimit(policy.maxInFlight);
+  const hosts = new Map<string, LimitFunction>();
+  const hostLimit = (url: string) => {
+    const host = new URL(url).host;
+    let limit = hosts.get(host);
+    if (!limit) hosts.set(host, (limit = pLimit(policy.maxPerHost)));
+    return limit;
+  };
+  // The host's turn first, then an overall slot: waiting for a busy host never holds one of the shared slots.
+  const fetchOne = (request: FeedRequest) =>
+    hostLimit(request.url)(() =>
+      overall(async (): Promise<FeedResponse> => {
+        try {
+          const document = await fetchFeed(request.url, { userAgent: policy.userAgent, timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, headers: request.headers });
+          return { ok: true, document };
+        } catch (error) {
+          if (error instanceof FetchError) return { ok: false, error };
+          return { ok: false, error: new FetchError(`unexpected error: ${(error as Error).message}`) };
+        }
+      }),
+    );
+  const responses = await Promise.all(requests.map(async (request) => [request.id, await fetchOne(request)] as const));
+  return new Map(responses);
+}

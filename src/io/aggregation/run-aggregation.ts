@@ -1,0 +1,290 @@
+/**
+ * One aggregation run: read the registry and the state, fetch every due source politely, plan the new items with
+ * the importer's planner, write them, then write the state once. Items are written before the state, and the
+ * content folder is only read when some feed has items not handled before, so an unchanged run stays cheap.
+ */
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
+import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
+import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
+import { sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
+import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
+import { compileFilter } from '../../lib/aggregation/filters.ts';
+import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
+import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
+import type { Source } from '../../lib/aggregation/registry.ts';
+import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
+import { afterFailure, afterSuccess, backingOffUntil } from '../../lib/aggregation/source-state.ts';
+import { allSeenKeys, emptyState, parseState, serializeState, stateInstant, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
+import { formatProblem, sortProblems } from '../../lib/checks/problems.ts';
+import { loadArticles } from '../article-files.ts';
+import { displayPath } from '../display-path.ts';
+import { FolderBusyError, lockFolder } from '../folder-lock.ts';
+import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
+import { readSourcesFile } from '../read-sources.ts';
+import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
+
+export interface AggregateOptions {
+  /** Paths in messages and in the report are relative to this folder. */
+  cwd: string;
+  sourcesFile: string;
+  /** The articles folder; items go to <contentDir>/aggregated/<source id>/. */
+  contentDir: string;
+  stateFile: string;
+  /** Only these source ids. */
+  only?: readonly string[];
+  dryRun: boolean;
+  now: Date;
+  policy: FetchPolicy;
+  /** Files written at once. */
+  writeConcurrency?: number;
+}
+
+/** The run could not start: an invalid registry or state file, an unknown --only id, a content folder it cannot write. */
+export class CannotRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CannotRunError';
+  }
+}
+
+interface SourceRun {
+  source: Source;
+  previous?: SourceState;
+  report: SourceReport;
+  /** The new state; undefined leaves the source's state as it was. */
+  next?: SourceState;
+  outcome?: FetchOutcome;
+  feed?: ParsedFeed;
+  candidates: Candidate[];
+  decisions: ImportDecision[];
+  /** Positions of planned items that could not be written. */
+  unwritten: Set<number>;
+}
+
+export async function runAggregation(options: AggregateOptions): Promise<RunReport> {
+  const display = (path: string) => displayPath(path, options.cwd);
+  const sources = selectSources(readRegistry(options.sourcesFile, display(options.sourcesFile)), options.only);
+  await assertWritableFolder(options.contentDir, display(options.contentDir));
+  // An import or another aggregation writing the same folder at once would miss this run's items and write them again.
+  const release = options.dryRun ? async () => {} : await lockContent(options.contentDir, display(options.contentDir));
+  try {
+    return await aggregateLocked(sources, options, display);
+  } finally {
+    await release();
+  }
+}
+
+async function lockContent(folder: string, shown: string): Promise<() => Promise<void>> {
+  try {
+    return await lockFolder(folder, { what: `the content folder ${shown}`, onWait: (message) => console.error(message) });
+  } catch (error) {
+    if (error instanceof FolderBusyError) throw new CannotRunError(error.message);
+    throw error;
+  }
+}
+
+async function aggregateLocked(sources: Source[], options: AggregateOptions, display: (path: string) => string): Promise<RunReport> {
+  const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile));
+  if (!options.dryRun) {
+    await removeStaleTemporaryFiles(dirname(options.stateFile), { of: basename(options.stateFile) });
+    await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
+  }
+
+  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set() }));
+  await fetchDue(runs, options);
+
+  // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
+  const known = allSeenKeys(state);
+  const claimed = new Set<string>();
+  for (const run of runs) {
+    if (!run.feed) continue;
+    const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
+    run.candidates = sorted.candidates;
+    Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
+  }
+  if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
+  if (!options.dryRun) await writeItems(runs, options);
+
+  for (const run of runs) settleState(run, options.now);
+  const nextState: AggregationState = { ...state, sources: { ...state.sources } };
+  for (const run of runs) if (run.next) nextState.sources[run.source.id] = run.next;
+  const nextText = serializeState(nextState);
+  if (!options.dryRun && nextText !== stateText) {
+    try {
+      await replaceFile(options.stateFile, nextText);
+    } catch (error) {
+      throw new CannotRunError(`could not write ${display(options.stateFile)} (${(error as Error).message}); the items written are on disk and the next run recognises them by their links`);
+    }
+  }
+  return summarizeRun(runs.map((run) => run.report), options.dryRun);
+}
+
+function newReport(source: Source): SourceReport {
+  return { id: source.id, name: source.name, result: 'not-modified', newItems: [], skipped: emptySkipCounts(), notes: [] };
+}
+
+function readRegistry(path: string, shown: string): Source[] {
+  let registry;
+  try {
+    registry = readSourcesFile(path, shown);
+  } catch (error) {
+    throw new CannotRunError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (!registry.exists) throw new CannotRunError(`${shown} does not exist; list the sources to follow there (see README: Sources)`);
+  if (registry.problems.some((problem) => problem.severity === 'error')) {
+    throw new CannotRunError(`the sources registry has problems; nothing was fetched:\n${sortProblems(registry.problems).map(formatProblem).join('\n')}`);
+  }
+  return registry.sources;
+}
+
+function selectSources(sources: Source[], only: readonly string[] | undefined): Source[] {
+  if (!only) return sources;
+  const ids = new Set(sources.map((source) => source.id));
+  const unknown = only.filter((id) => !ids.has(id));
+  if (unknown.length) throw new CannotRunError(`--only: no source has the id ${unknown.map((id) => `"${id}"`).join(', ')}; the registry lists ${[...ids].join(', ') || 'none'}`);
+  const wanted = new Set(only);
+  return sources.filter((source) => wanted.has(source.id));
+}
+
+async function assertWritableFolder(folder: string, shown: string): Promise<void> {
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) throw new CannotRunError(`the content folder ${shown} does not exist`);
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new CannotRunError(`the content folder ${shown} is not writable`);
+  }
+}
+
+async function readStateFile(path: string, shown: string): Promise<{ state: AggregationState; text?: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState() };
+    throw new CannotRunError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return { state: parseState(text, shown), text };
+  } catch (error) {
+    throw new CannotRunError((error as Error).message);
+  }
+}
+
+/** Fetches every source that is not backing off, then reads each answer into a feed, an unchanged mark or a failure. */
+async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<void> {
+  const due = runs.filter((run) => {
+    const until = backingOffUntil(run.previous, options.now);
+    if (!until) return true;
+    Object.assign(run.report, { result: 'backing-off', until: stateInstant(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
+    return false;
+  });
+  const requests = due.map((run) => ({
+    id: run.source.id,
+    url: run.source.feed,
+    headers: conditionalHeaders(run.source.feed, { etag: run.previous?.etag, lastModified: run.previous?.lastModified }),
+  }));
+  const responses = await fetchFeeds(requests, options.policy);
+  for (const run of due) {
+    const response = responses.get(run.source.id)!;
+    run.outcome = response.ok
+      ? answerOutcome(
+          { status: response.document.status ?? 200, url: response.document.url ?? run.source.feed, text: response.document.text, contentType: response.document.contentType, headers: response.document.headers ?? {} },
+          run.source.feed,
+          run.previous,
+        )
+      : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
+    if (run.outcome.kind !== 'changed') continue;
+    try {
+      run.feed = parseFeedText(run.outcome.text, { baseUrl: run.outcome.url });
+    } catch (error) {
+      // Anything a hostile document makes the parser throw is that source's failure, never the run's.
+      const why = error instanceof FeedError ? error.message : `the feed could not be read (${(error as Error).message})`;
+      const served = run.outcome.contentType ? ` (served as ${run.outcome.contentType})` : '';
+      run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${why}${served}` };
+      continue;
+    }
+    run.report.result = 'fetched';
+    if (run.outcome.url !== run.source.feed) run.report.notes.push(`the feed is now served from ${run.outcome.url}; update its feed: line in the registry if the move is permanent`);
+  }
+}
+
+/** The importer's planner over the whole content folder, read once, for every source's new entries. */
+function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
+  const existing = toExistingArticles(loadArticles(options.contentDir, display));
+  const planner = createImportPlanner(existing, { now: options.now });
+  const planned = runs.map((run) => {
+    if (!run.candidates.length) return [];
+    try {
+      return planner.plan(
+        { ...run.feed!, entries: run.candidates.map((candidate) => candidate.entry) },
+        { sourceName: run.source.name, extraTags: run.source.tags, folder: display(join(options.contentDir, sourceFolder(run.source.id))), adaptDraft: toSourceItem(run.source) },
+      );
+    } catch (error) {
+      // As with parsing: an item that trips the importer fails its source, and the other sources carry on.
+      run.outcome = { kind: 'failed', reason: `its items could not be made into articles (${(error as Error).message})` };
+      run.candidates = [];
+      return [];
+    }
+  });
+  const checked = planner.checkDrafts(planned.flat());
+  let offset = 0;
+  runs.forEach((run, index) => {
+    run.decisions = checked.slice(offset, offset + planned[index]!.length);
+    offset += planned[index]!.length;
+  });
+  for (const run of runs) {
+    for (const decision of run.decisions) {
+      if (decision.kind === 'import') run.report.newItems.push({ file: decision.file, title: decision.title, draft: decision.draft.draft });
+      else if (decision.kind === 'duplicate') run.report.skipped.duplicate++;
+      else if (decision.kind === 'similar') run.report.skipped.similar++;
+      else {
+        run.report.skipped.rejected++;
+        run.report.notes.push(`“${decision.title}” rejected: ${decision.reason}`);
+      }
+    }
+  }
+}
+
+/** Writes every planned item; one that cannot be written is reported and left out of the state, so a later run retries it. */
+async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise<void> {
+  const limit = pLimit(options.writeConcurrency ?? 8);
+  await Promise.all(
+    runs.flatMap((run) =>
+      run.decisions.map((decision, position) =>
+        decision.kind !== 'import'
+          ? undefined
+          : limit(async () => {
+              try {
+                await writeNewFile(resolve(options.cwd, decision.file), decision.contents);
+              } catch (error) {
+                const code = (error as NodeJS.ErrnoException).code;
+                const reason = code === 'EEXIST' ? `${decision.file} appeared while aggregating; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}`;
+                run.unwritten.add(position);
+                run.report.newItems = run.report.newItems.filter((item) => item.file !== decision.file);
+                run.report.notes.push(`“${decision.title}” not written: ${reason}`);
+              }
+            }),
+      ),
+    ),
+  );
+}
+
+/** The source's next state from its outcome; an item that could not be written keeps the feed's validators from being saved. */
+function settleState(run: SourceRun, now: Date): void {
+  const outcome = run.outcome;
+  if (!outcome) return;
+  if (outcome.kind === 'failed') {
+    run.next = afterFailure(run.previous, outcome.reason, outcome.retryAfter, now);
+    Object.assign(run.report, { result: 'failed', error: outcome.reason, until: run.next.nextFetchAfter, consecutiveFailures: run.next.consecutiveFailures });
+    return;
+  }
+  const seen = run.candidates.flatMap((candidate, position) => (run.unwritten.has(position) ? [] : candidate.keys));
+  const changed = outcome.kind === 'changed';
+  run.next = afterSuccess(run.previous, { validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
+  if (run.unwritten.size) run.next = { ...run.next, etag: undefined, lastModified: undefined, contentHash: undefined };
+}

@@ -1,0 +1,22 @@
+/** Reads the sources registry from disk; a missing file is a registry with no sources, not an error. */
+import { readFileSync } from 'node:fs';
+import { parseSources, type Source } from '../lib/aggregation/registry.ts';
+import type { Problem } from '../lib/checks/problems.ts';
+
+export interface RegistryFile {
+  sources: Source[];
+  problems: Problem[];
+  exists: boolean;
+}
+
+/** `path` is read; `file` is how messages name it. */
+export function readSourcesFile(path: string, file: string): RegistryFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: [], problems: [], exists: false };
+    throw error;
+  }
+  return { ...parseSources(text, file), exists: true };
+}

@@ -1,0 +1,44 @@
+/** A fetched feed's entries sorted into those already handled, those the source's lists drop, and the new ones to plan. */
+import type { FeedEntry } from '../authoring/import/parse-feed.ts';
+import { passesFilter, type ItemFilter } from './filters.ts';
+import { itemKeys } from './identity.ts';
+
+export interface Candidate {
+  entry: FeedEntry;
+  keys: string[];
+}
+
+export interface SortedEntries {
+  candidates: Candidate[];
+  /** Handled in an earlier run. */
+  seenBefore: number;
+  /** Arrived earlier in this run from another source (or twice in this feed). */
+  duplicate: number;
+  excluded: number;
+}
+
+/**
+ * `known` holds the keys of every item handled before this run; `claimed` those taken earlier in this run, and it
+ * gains each candidate's keys, so the same link arriving from a later source is a duplicate.
+ */
+export function sortEntries(entries: readonly FeedEntry[], sourceId: string, filter: ItemFilter, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
+  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, excluded: 0 };
+  for (const entry of entries) {
+    const keys = itemKeys(entry, sourceId);
+    if (keys.some((key) => known.has(key))) {
+      sorted.seenBefore++;
+      continue;
+    }
+    if (keys.some((key) => claimed.has(key))) {
+      sorted.duplicate++;
+      continue;
+    }
+    if (!passesFilter(entry, filter)) {
+      sorted.excluded++;
+      continue;
+    }
+    for (const key of keys) claimed.add(key);
+    sorted.candidates.push({ entry, keys });
+  }
+  return sorted;
+}

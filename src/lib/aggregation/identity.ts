@@ -1,0 +1,30 @@
+/**
+ * Which feed items are the same story, across runs and sources: an item is known by its GUID (within its own
+ * source, since GUIDs such as "1234" are only unique there), by its normalised link (across every source), and,
+ * when it has neither, by a hash of its text. An item matching any key seen before is never written again.
+ */
+import { createHash } from 'node:crypto';
+import type { FeedEntry } from '../authoring/import/parse-feed.ts';
+import { urlKey } from '../authoring/import/urls.ts';
+
+/** The keys an item is remembered by in the aggregation state, most specific first. */
+export function itemKeys(entry: FeedEntry, sourceId: string): string[] {
+  const keys: string[] = [];
+  const guid = entry.guid?.trim();
+  if (guid) keys.push(`guid:${sourceId}:${guid}`);
+  const link = urlKey(entry.link);
+  if (link) keys.push(`link:${link}`);
+  if (!keys.length) keys.push(`hash:${sourceId}:${contentHash([entry.title, entry.summaryHtml ?? '', entry.contentHtml ?? ''].join('\n'))}`);
+  return keys;
+}
+
+/** A short, stable fingerprint of some text (a feed body, an item without GUID or link). */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** The key of an article already on disk, from its `source.url`, in the same form as a feed item's link key. */
+export function articleKey(sourceUrl: string | undefined): string | undefined {
+  const link = urlKey(sourceUrl);
+  return link ? `link:${link}` : undefined;
+}

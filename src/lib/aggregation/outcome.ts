@@ -1,0 +1,37 @@
+/** What a feed's answer means for the run: a new version to read, nothing new, or a failure and when to try again. */
+import { validatorsAfterNotModified, validatorsOf, type Validators } from './conditional.ts';
+import { contentHash } from './identity.ts';
+import { parseRetryAfter } from './schedule.ts';
+import type { SourceState } from './state.ts';
+
+/** Statuses whose Retry-After says when the server will take requests again. */
+const RETRY_STATUSES = new Set([429, 503]);
+
+export type FetchOutcome =
+  | { kind: 'changed'; text: string; url: string; contentType?: string; validators: Validators; contentHash: string }
+  | { kind: 'unchanged'; validators: Validators }
+  | { kind: 'failed'; reason: string; retryAfter?: Date };
+
+export interface FeedAnswer {
+  status: number;
+  url: string;
+  text: string;
+  contentType?: string;
+  headers: Record<string, string>;
+}
+
+/** A response from the server: a 304, the same body as last time (servers without validators), or a new version. */
+export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: SourceState | undefined): FetchOutcome {
+  const kept: Validators = { etag: previous?.etag, lastModified: previous?.lastModified };
+  if (answer.status === 304) return { kind: 'unchanged', validators: validatorsAfterNotModified(feedUrl, kept, answer.headers) };
+  const validators = validatorsOf(feedUrl, answer.status, answer.headers);
+  const hash = contentHash(answer.text);
+  if (hash === previous?.contentHash) return { kind: 'unchanged', validators };
+  return { kind: 'changed', text: answer.text, url: answer.url, contentType: answer.contentType, validators, contentHash: hash };
+}
+
+/** A failed request: its reason, and for 429 and 503 the instant Retry-After names. */
+export function failureOutcome(reason: string, status: number | undefined, headers: Record<string, string> | undefined, now: Date): Extract<FetchOutcome, { kind: 'failed' }> {
+  const retryAfter = status !== undefined && RETRY_STATUSES.has(status) ? parseRetryAfter(headers?.['retry-after'], now) : undefined;
+  return { kind: 'failed', reason, retryAfter };
+}

@@ -1,0 +1,137 @@
+/** The run's report: one line per source and the totals, as text for people, JSON for tools and a Markdown table for CI summaries. */
+
+export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off';
+
+export interface SkipCounts {
+  /** Items handled in an earlier run (the normal case for most of a feed). */
+  seenBefore: number;
+  /** Already on the site or in another source (same link or GUID). */
+  duplicate: number;
+  /** Dropped by the source's include/exclude lists. */
+  excluded: number;
+  /** A near-duplicate of an article the site has. */
+  similar: number;
+  /** Not usable as an article (no link, nothing the checker would accept). */
+  rejected: number;
+}
+
+export interface SourceReport {
+  id: string;
+  name: string;
+  result: SourceResult;
+  /** Items written (or, in a dry run, that would be). */
+  newItems: Array<{ file: string; title: string; draft: boolean }>;
+  skipped: SkipCounts;
+  /** Why single items were rejected or could not be written; where a feed has moved. */
+  notes: string[];
+  /** Why the fetch failed. */
+  error?: string;
+  /** The source is not fetched before this instant (ISO). */
+  until?: string;
+  consecutiveFailures?: number;
+}
+
+export interface RunReport {
+  dryRun: boolean;
+  sources: SourceReport[];
+  totals: {
+    sources: number;
+    fetched: number;
+    notModified: number;
+    failed: number;
+    backingOff: number;
+    newItems: number;
+    skipped: SkipCounts;
+  };
+}
+
+export function emptySkipCounts(): SkipCounts {
+  return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0 };
+}
+
+export function summarizeRun(sources: SourceReport[], dryRun: boolean): RunReport {
+  const count = (result: SourceResult) => sources.filter((source) => source.result === result).length;
+  const skipped = emptySkipCounts();
+  for (const source of sources) for (const key of Object.keys(skipped) as Array<keyof SkipCounts>) skipped[key] += source.skipped[key];
+  return {
+    dryRun,
+    sources,
+    totals: {
+      sources: sources.length,
+      fetched: count('fetched'),
+      notModified: count('not-modified'),
+      failed: count('failed'),
+      backingOff: count('backing-off'),
+      newItems: sources.reduce((sum, source) => sum + source.newItems.length, 0),
+      skipped,
+    },
+  };
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "2026-12-01 17:30 UTC": minutes are as precise as a schedule needs. */
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function skippedPhrase(skipped: SkipCounts): string {
+  const parts = [
+    skipped.duplicate && `${skipped.duplicate} duplicate`,
+    skipped.excluded && `${skipped.excluded} excluded`,
+    skipped.similar && `${skipped.similar} similar`,
+    skipped.rejected && `${skipped.rejected} rejected`,
+  ].filter(Boolean);
+  return parts.length ? `skipped ${parts.join(', ')}` : '';
+}
+
+/** What happened to one source, in a phrase: the text report's line and the Markdown table's cell. */
+export function describeSource(source: SourceReport, dryRun = false): string {
+  switch (source.result) {
+    case 'backing-off':
+      return `backing off until ${formatInstant(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
+    case 'failed': {
+      const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : '';
+      return `failed: ${source.error}${retry}`;
+    }
+    case 'not-modified':
+      return 'not modified';
+    case 'fetched': {
+      const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped)];
+      if (source.skipped.seenBefore) parts.push(`${source.skipped.seenBefore} seen before`);
+      return `fetched: ${parts.filter(Boolean).join('; ')}`;
+    }
+  }
+}
+
+export function formatTotals(report: RunReport): string {
+  const { totals } = report;
+  const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`].join(', ');
+  const skipped = skippedPhrase(totals.skipped);
+  return `${plural(totals.sources, 'source')}: ${outcomes}; ${plural(totals.newItems, report.dryRun ? 'new item to write' : 'new item written', report.dryRun ? 'new items to write' : 'new items written')}${skipped ? `; ${skipped}` : ''}.`;
+}
+
+export function formatReportText(report: RunReport): string {
+  const width = Math.max(0, ...report.sources.map((source) => source.id.length));
+  const lines = report.sources.map((source) => `  ${source.id.padEnd(width)}  ${describeSource(source, report.dryRun)}`);
+  for (const source of report.sources) for (const note of source.notes) lines.push(`  ${source.id}: ${note}`);
+  const written = report.sources.flatMap((source) => source.newItems);
+  if (written.length) {
+    lines.push('', report.dryRun ? 'Would write (dry run: nothing written):' : 'Written:');
+    for (const item of written) lines.push(`  ${item.file}  “${item.title}”${item.draft ? ' (draft)' : ''}`);
+  }
+  lines.push('', formatTotals(report));
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+}
+
+/** For $GITHUB_STEP_SUMMARY: a heading, one row per source and the totals. */
+export function formatReportMarkdown(report: RunReport): string {
+  const rows = report.sources.map((source) => `| ${cell(source.name)} (\`${source.id}\`) | ${cell(source.result)} | ${source.newItems.length} | ${cell(describeSource(source, report.dryRun))} |`);
+  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', cell(formatTotals(report)), ''].join('\n');
+}

@@ -1,0 +1,52 @@
+/** How one run changes a source's state: a successful read, a failure (with its back-off), and the items handled. */
+import { backoffUntil, later } from './schedule.ts';
+import { emptySourceState, MAX_SEEN_PER_SOURCE, stateInstant, type SourceState } from './state.ts';
+import type { Validators } from './conditional.ts';
+
+/** Set when Retry-After or back-off keeps the source from being fetched at `now`. */
+export function backingOffUntil(state: SourceState | undefined, now: Date): Date | undefined {
+  if (!state?.nextFetchAfter) return undefined;
+  const until = new Date(state.nextFetchAfter);
+  return until.getTime() > now.getTime() ? until : undefined;
+}
+
+export interface SuccessfulRead {
+  validators: Validators;
+  /** Fingerprint of the body read; undefined for a 304, which keeps the previous one. */
+  contentHash?: string;
+  /** A new version of the feed was read (not a 304 and not the same body as last time). */
+  newVersion: boolean;
+  /** Keys of the items handled in this run. */
+  seen: readonly string[];
+}
+
+export function afterSuccess(previous: SourceState | undefined, read: SuccessfulRead, now: Date): SourceState {
+  const state = previous ?? emptySourceState();
+  return {
+    ...state,
+    etag: read.validators.etag,
+    lastModified: read.validators.lastModified,
+    contentHash: read.contentHash ?? state.contentHash,
+    lastSuccess: read.newVersion ? stateInstant(now) : state.lastSuccess,
+    consecutiveFailures: 0,
+    nextFetchAfter: undefined,
+    seen: appendSeen(state.seen, read.seen),
+  };
+}
+
+/** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
+export function afterFailure(previous: SourceState | undefined, reason: string, retryAfter: Date | undefined, now: Date): SourceState {
+  const state = previous ?? emptySourceState();
+  const failures = state.consecutiveFailures + 1;
+  const next = later(retryAfter, backoffUntil(failures, now));
+  return { ...state, lastError: { at: stateInstant(now), message: reason }, consecutiveFailures: failures, nextFetchAfter: next ? stateInstant(next) : undefined };
+}
+
+/** New keys at the end, duplicates dropped, the oldest forgotten beyond the cap. */
+export function appendSeen(seen: readonly string[], added: readonly string[]): string[] {
+  if (!added.length) return [...seen];
+  const known = new Set(seen);
+  const fresh = [...new Set(added)].filter((key) => !known.has(key));
+  const all = [...seen, ...fresh];
+  return all.length > MAX_SEEN_PER_SOURCE ? all.slice(all.length - MAX_SEEN_PER_SOURCE) : all;
+}

@@ -1,0 +1,97 @@
+/**
+ * The aggregation state (`content/.aggregate-state.json`): per source, what the last responses said (validators,
+ * failures, when it may be fetched again) and the keys of every item already handled. Committed with the
+ * content, so it is plain, sorted, indented JSON whose text changes only when something did.
+ */
+import { z } from 'astro/zod';
+
+export const STATE_VERSION = 1;
+
+/** Oldest keys are forgotten past this many per source (about 500 items, many times a feed's length); a story coming back after that is still caught by its link on disk. */
+export const MAX_SEEN_PER_SOURCE = 1000;
+
+const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'is not a date-time' });
+
+const sourceStateSchema = z.strictObject({
+  /** Validators of the last full response, for conditional requests. */
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  /** Fingerprint of the last feed body read, so a server without validators still costs no work when unchanged. */
+  contentHash: z.string().optional(),
+  /** When a new version of the feed was last read. */
+  lastSuccess: instant.optional(),
+  lastError: z.strictObject({ at: instant, message: z.string() }).optional(),
+  consecutiveFailures: z.number().int().min(0).default(0),
+  /** Set by Retry-After or back-off: the source is not asked before this instant. */
+  nextFetchAfter: instant.optional(),
+  /** Identity keys (see identity.ts) of items written or skipped, oldest first. */
+  seen: z.array(z.string()).default([]),
+});
+
+export const aggregationStateSchema = z.strictObject({
+  version: z.literal(STATE_VERSION),
+  sources: z.record(z.string(), sourceStateSchema),
+});
+
+export type SourceState = z.output<typeof sourceStateSchema>;
+export type AggregationState = z.output<typeof aggregationStateSchema>;
+
+export class StateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateError';
+  }
+}
+
+export function emptyState(): AggregationState {
+  return { version: STATE_VERSION, sources: {} };
+}
+
+export function emptySourceState(): SourceState {
+  return { consecutiveFailures: 0, seen: [] };
+}
+
+/** Reads the file's text; throws a StateError naming the file and the field when it is not a state file. */
+export function parseState(text: string, file: string): AggregationState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StateError(`${file}: not valid JSON (${(error as Error).message}); restore it from git, or delete it to start afresh`);
+  }
+  const result = aggregationStateSchema.safeParse(data);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  throw new StateError(`${file}: ${issue!.path.join('.') || 'the file'}: ${issue!.message}; restore it from git, or delete it to start afresh`);
+}
+
+/** Fields in a fixed order and sources sorted by id, so a run that changes nothing writes the same text. */
+export function serializeState(state: AggregationState): string {
+  const sources: Record<string, SourceState> = {};
+  for (const id of Object.keys(state.sources).sort()) {
+    const source = state.sources[id]!;
+    sources[id] = {
+      etag: source.etag,
+      lastModified: source.lastModified,
+      contentHash: source.contentHash,
+      lastSuccess: source.lastSuccess,
+      lastError: source.lastError,
+      consecutiveFailures: source.consecutiveFailures,
+      nextFetchAfter: source.nextFetchAfter,
+      seen: source.seen,
+    };
+  }
+  return `${JSON.stringify({ version: state.version, sources }, null, 2)}\n`;
+}
+
+/** Every key in the state, across sources: the items the desk already has or has decided against. */
+export function allSeenKeys(state: AggregationState): Set<string> {
+  const keys = new Set<string>();
+  for (const source of Object.values(state.sources)) for (const key of source.seen) keys.add(key);
+  return keys;
+}
+
+/** An instant as the state file writes it: UTC, whole seconds. */
+export function stateInstant(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

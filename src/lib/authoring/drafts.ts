@@ -1,0 +1,43 @@
+/** The review queue: every draft with its source, date and why it is not on the site, newest first, for `npm run drafts`. */
+import type { Source } from '../aggregation/registry.ts';
+import { TODO_DEK } from '../checks/check-content.ts';
+import type { ParsedArticle } from '../content/article.ts';
+import { articleSchema, parseDate } from '../content/schema.ts';
+
+export interface DraftRow {
+  file: string;
+  title: string;
+  /** The outlet's name, when the piece is aggregated or imported. */
+  source?: string;
+  publishedAt?: Date;
+  /** Why it is a draft, most telling first. */
+  reasons: string[];
+}
+
+/** `articles` are parsed files (drafts and not); only those with `draft: true` are listed. */
+export function listDrafts(articles: Iterable<ParsedArticle>, sources: readonly Source[], now: Date): DraftRow[] {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  const rows: DraftRow[] = [];
+  for (const article of articles) {
+    if (article.data.draft !== true) continue;
+    const result = articleSchema.safeParse(article.data);
+    const raw = article.data as { title?: unknown; publishedAt?: unknown; source?: { id?: unknown; name?: unknown } };
+    const sourceId = typeof raw.source?.id === 'string' ? raw.source.id : undefined;
+    const registered = sourceId === undefined ? undefined : byId.get(sourceId);
+    const sourceName = registered?.name ?? (typeof raw.source?.name === 'string' ? raw.source.name : undefined);
+    const publishedAt = result.success ? result.data.publishedAt : parseDate(raw.publishedAt);
+
+    const reasons: string[] = [];
+    if (registered?.publish === 'review') reasons.push(`awaiting review: ${registered.name} is a publish: review source`);
+    else if (sourceId !== undefined && !registered) reasons.push(`its source "${sourceId}" is not in the registry`);
+    else if (sourceName !== undefined && sourceId === undefined) reasons.push(`imported from ${sourceName}, awaiting review`);
+    else reasons.push('marked draft: true');
+    if (!result.success) reasons.push('has errors: run npm run check:content');
+    else if (TODO_DEK.test(result.data.description)) reasons.push('the dek is still the placeholder');
+    if (publishedAt && publishedAt.getTime() > now.getTime()) reasons.push(`scheduled for ${publishedAt.toISOString()}`);
+
+    rows.push({ file: article.file, title: typeof raw.title === 'string' && raw.title.trim() ? raw.title.trim() : '(untitled)', source: sourceName, publishedAt, reasons });
+  }
+  // Newest first; undated ones (errors) last, then by file so the order never changes between runs.
+  return rows.sort((a, b) => (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -1,0 +1,62 @@
+/** `npm run drafts`, run as editors run it, on a content folder with drafts of every kind. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/invalid-corpus.ts';
+
+const node = join(projectRoot, 'node_modules/.bin/node');
+let folder: string;
+
+const article = (fields: string[], body = 'Body.') => `---\n${fields.join('\n')}\n---\n\n${body}\n`;
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'newsdesk-drafts-'));
+  const content = join(folder, 'articles');
+  mkdirSync(join(content, 'aggregated'), { recursive: true });
+  writeFileSync(join(folder, 'sources.yaml'), '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n');
+  const base = (title: string, date: string) => [`title: "${title}"`, 'description: "A dek."', `publishedAt: ${date}`, 'tags: [AI]'];
+  writeFileSync(join(content, 'aggregated/fab-delay.md'), article([...base('Fab delayed', '2026-11-20T08:00:00Z'), 'source:', '  id: chipwire', '  name: Chipwire Inc', '  url: https://chipwire.example.com/fab', '  excerpt: true', 'draft: true']));
+  writeFileSync(join(content, 'imported.md'), article([...base('Imported piece', '2026-11-22T08:00:00Z'), 'source:', '  name: Ledger Lines', '  url: https://ledger.example.com/x', 'draft: true']));
+  writeFileSync(join(content, 'own.md'), article(['title: "Our own"', 'description: "TODO: one or two sentences"', 'publishedAt: 2026-11-24', 'tags: [AI]', 'draft: true']));
+  writeFileSync(join(content, 'later.md'), article([...base('Embargoed', '2026-12-24T08:00:00Z'), 'draft: true']));
+  writeFileSync(join(content, 'broken.md'), article(['title: "Broken"', 'publishedAt: 2026-11-21', 'draft: true']));
+  writeFileSync(join(content, 'published.md'), article(base('Already out', '2026-11-25')));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function drafts(args: string[]) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_')));
+  const result = spawnSync(node, [join(projectRoot, 'src/cli/drafts.ts'), ...args], {
+    cwd: folder,
+    // Folders in the environment are relative to the project, so these are absolute.
+    env: { ...inherited, NEWSDESK_NOW: '2026-12-01T12:00:00Z', NEWSDESK_CONTENT_DIR: join(folder, 'articles'), NEWSDESK_SOURCES_FILE: join(folder, 'sources.yaml') },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run drafts', () => {
+  it('lists every draft newest first with its source, date, path and why it is a draft; published articles are not listed', () => {
+    const { code, stdout } = drafts(['--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      { file: 'articles/later.md', title: 'Embargoed', source: null, publishedAt: '2026-12-24T08:00:00.000Z', reasons: ['marked draft: true', 'scheduled for 2026-12-24T08:00:00.000Z'] },
+      { file: 'articles/own.md', title: 'Our own', source: null, publishedAt: '2026-11-24T00:00:00.000Z', reasons: ['marked draft: true', 'the dek is still the placeholder'] },
+      { file: 'articles/imported.md', title: 'Imported piece', source: 'Ledger Lines', publishedAt: '2026-11-22T08:00:00.000Z', reasons: ['imported from Ledger Lines, awaiting review'] },
+      { file: 'articles/broken.md', title: 'Broken', source: null, publishedAt: '2026-11-21T00:00:00.000Z', reasons: ['marked draft: true', 'has errors: run npm run check:content'] },
+      // The registry's name wins over the copy in the article: renaming an outlet is one line in sources.yaml.
+      { file: 'articles/aggregated/fab-delay.md', title: 'Fab delayed', source: 'Chipwire', publishedAt: '2026-11-20T08:00:00.000Z', reasons: ['awaiting review: Chipwire is a publish: review source'] },
+    ]);
+  });
+
+  it('prints a table an editor can read, and how to publish', () => {
+    const { code, stdout } = drafts([]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('2026-11-20  Chipwire  articles/aggregated/fab-delay.md\n            Fab delayed\n            why: awaiting review: Chipwire is a publish: review source\n');
+    expect(stdout.indexOf('articles/later.md')).toBeLessThan(stdout.indexOf('articles/own.md'));
+    expect(stdout).not.toContain('published.md');
+    expect(stdout).toContain('5 drafts. To publish one, delete its "draft: true" line.');
+  });
+});

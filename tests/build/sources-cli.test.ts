@@ -1,0 +1,69 @@
+/** `npm run sources`, run as editors run it: OPML in and out of a registry file. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseSources } from '../../src/lib/aggregation/registry.ts';
+import { projectRoot } from '../helpers/invalid-corpus.ts';
+
+const node = join(projectRoot, 'node_modules/.bin/node');
+const opmlFixture = join(projectRoot, 'tests/fixtures/opml/reader-export.opml');
+let folder: string;
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+function sources(args: string[]) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_')));
+  const result = spawnSync(node, [join(projectRoot, 'src/cli/sources.ts'), ...args], { cwd: folder, env: inherited, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run sources', () => {
+  it('imports an OPML file into the registry once, keeping what was there, and exports it back', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const registry = join(folder, 'sources.yaml');
+    const before = '# Our outlets.\n\n- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  publish: auto\n';
+    writeFileSync(registry, before);
+
+    const first = sources(['import-opml', opmlFixture, '--sources', 'sources.yaml']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('skipped  Chipwire <https://chipwire.example.com/feed.xml>: already listed as Chipwire');
+    expect(first.stdout).toContain('added    ars-technica: Ars Technica <http://feeds.arstechnica.com/arstechnica/index/>');
+    expect(first.stdout).toMatch(/sources\.yaml: added 4, skipped 3\./);
+    const written = readFileSync(registry, 'utf8');
+    expect(written.startsWith(before)).toBe(true);
+    expect(parseSources(written, 'sources.yaml').sources.map((source) => source.id)).toEqual(['chipwire', 'ars-technica', 'brussels-tech-briefing', 'le-monde-informatique', 'tech-example-jp']);
+
+    const again = sources(['import-opml', opmlFixture, '--sources', 'sources.yaml']);
+    expect(again.stdout).toMatch(/added 0, skipped 7\./);
+    expect(readFileSync(registry, 'utf8')).toBe(written);
+
+    const exported = sources(['export-opml', '--sources', 'sources.yaml', '--output', 'out.opml']);
+    expect(exported.code).toBe(0);
+    const opml = readFileSync(join(folder, 'out.opml'), 'utf8');
+    expect(opml).toContain('xmlUrl="https://chipwire.example.com/feed.xml"');
+    expect(sources(['export-opml', '--sources', 'sources.yaml']).stdout).toBe(opml);
+
+    // The export imported into a fresh registry lists the same feeds.
+    expect(sources(['import-opml', 'out.opml', '--sources', 'fresh.yaml']).code).toBe(0);
+    const fresh = parseSources(readFileSync(join(folder, 'fresh.yaml'), 'utf8'), 'fresh.yaml').sources;
+    expect(fresh.map((source) => source.feed)).toEqual(parseSources(written, 'sources.yaml').sources.map((source) => source.feed));
+  });
+
+  it('refuses to touch a registry with errors, naming file, line and field', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const broken = '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  pubish: auto\n';
+    writeFileSync(join(folder, 'sources.yaml'), broken);
+    const result = sources(['import-opml', opmlFixture, '--sources', 'sources.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sources.yaml:4: pubish: unknown field "pubish"; did you mean "publish"?');
+    expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(broken);
+  });
+
+  it('says how it is used', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const result = sources(['sync']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown command "sync"[\s\S]*import-opml <file>/);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The reading side of the sources registry, built for real from tests/fixtures/sources-site under BASE_PATH=/desk/.
+ *
+ * The fixture's registry follows Chipwire (12 published items, more than a page of 10, the newest an excerpt item whose
+ * front matter still carries an old name; plus a draft, the only file mentioning "plumquartz"), Ledger Lines (one
+ * legacy article that names the outlet, in other case and spacing, but has no source.id) and Quiet Outlet (nothing yet).
+ * One article credits an outlet the registry does not follow; one is the desk's own.
+ */
+import { readdirSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+
+const ORIGIN = 'https://news.example.org';
+const BASE = '/desk/';
+const CHIPWIRE_TOPICS = ['cooling', 'chiplet', 'photonics', 'etching', 'yield', 'substrate', 'memory', 'foundry', 'lithography', 'packaging', 'wafer'];
+/** Chipwire's published items, newest first. */
+const CHIPWIRE = ['chipwire-fab-excerpt', ...CHIPWIRE_TOPICS.map((topic) => `chipwire-${topic}`)];
+const EXCERPT_URL = 'https://chipwire.example.com/2026/11/fab-slips?ref=feed';
+
+let site: BuiltSite;
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
+const slugsIn = (path: string) => site.html(path).querySelectorAll('.teasers li h2 a, .teasers li h3 a').map((link) => link.getAttribute('href')!.replace(`${BASE}articles/`, '').replace(/\/$/, ''));
+
+beforeAll(async () => {
+  site = await buildSite({
+    contentDir: 'tests/fixtures/sources-site/articles',
+    basePath: BASE,
+    siteUrl: ORIGIN,
+    now: '2026-12-01T00:00:00Z',
+    env: { NEWSDESK_SOURCES_FILE: 'tests/fixtures/sources-site/sources.yaml' },
+  });
+  if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stderr}\n${site.stdout}`);
+});
+afterAll(() => site?.cleanup());
+
+describe('/sources/', () => {
+  it('lists every source in registry order with its page, home page, number of published items and latest date', () => {
+    const rows = site.html('sources/').querySelectorAll('.source-directory li');
+    expect(rows.map((row) => row.querySelector('.source-name')!.text)).toEqual(['Chipwire', 'Ledger Lines', 'Quiet Outlet']);
+    expect(rows.map((row) => row.querySelector('.source-name')!.getAttribute('href'))).toEqual([`${BASE}sources/chipwire/`, `${BASE}sources/ledger-lines/`, `${BASE}sources/quiet-outlet/`]);
+    expect(rows.map((row) => row.querySelector('.count')!.text)).toEqual(['12 articles', '1 article', '0 articles']);
+    expect(rows.map((row) => row.querySelector('.latest time')?.getAttribute('datetime'))).toEqual(['2026-11-28T07:30:00.000Z', '2026-11-26T12:00:00.000Z', undefined]);
+    expect(rows.map((row) => row.querySelector('.home-page')?.getAttribute('href'))).toEqual(['https://chipwire.example.com/', undefined, 'https://quiet.example.net/']);
+  });
+
+  it('is linked from every page’s footer', () => {
+    expect(site.html('articles/own-analysis/').querySelector(`.site-footer a[href="${BASE}sources/"]`)).not.toBeNull();
+  });
+});
+
+describe('a source’s own listing', () => {
+  it('pages through its published items newest first, drafts left out', () => {
+    expect(slugsIn('sources/chipwire/')).toEqual(CHIPWIRE.slice(0, 10));
+    expect(slugsIn('sources/chipwire/page/2/')).toEqual(CHIPWIRE.slice(10));
+    expect(site.html('sources/chipwire/').querySelector('h1')!.text).toBe('Chipwire');
+    expect(site.html('sources/chipwire/').querySelector('.listing-intro')!.text).toBe('12 articles · Chipwire home page · RSS feed for Chipwire · All sources');
+    expect(site.html('sources/ledger-lines/').querySelector('.listing-intro')!.text).toBe('1 article · RSS feed for Ledger Lines · All sources');
+  });
+
+  it('advertises its own RSS feed, which holds the same items', () => {
+    const alternate = site.html('sources/chipwire/').querySelector(`head link[rel="alternate"][href="${BASE}sources/chipwire/rss.xml"]`);
+    expect(alternate?.getAttribute('type')).toBe('application/rss+xml');
+    const { channel } = xml.parse(site.read('sources/chipwire/rss.xml')).rss;
+    expect(channel.title).toBe('Newsdesk: Chipwire');
+    expect(channel.link).toBe(`${ORIGIN}${BASE}sources/chipwire/`);
+    expect(channel.item.map((item: { link: string }) => item.link)).toEqual(CHIPWIRE.map((slug) => `${ORIGIN}${BASE}articles/${slug}/`));
+  });
+
+  it('takes in legacy articles by the outlet’s name, and shows an empty source as such', () => {
+    expect(slugsIn('sources/ledger-lines/')).toEqual(['ledger-stablecoin']);
+    expect(site.html('sources/quiet-outlet/').querySelector('.empty')!.text).toBe('Nothing published here yet.');
+    expect(xml.parse(site.read('sources/quiet-outlet/rss.xml')).rss.channel.item).toBeUndefined();
+  });
+});
+
+describe('attribution on article pages', () => {
+  it('links to the original story and to the source’s page', () => {
+    const source = site.html('articles/chipwire-wafer/').querySelector('.story-meta .source')!;
+    expect(source.querySelectorAll('a').map((link) => [link.text, link.getAttribute('href')])).toEqual([
+      ['Chipwire', 'https://chipwire.example.com/2026/11/wafer'],
+      ['More from Chipwire', `${BASE}sources/chipwire/`],
+    ]);
+    expect(site.html('articles/ledger-stablecoin/').querySelector(`.story-meta .source a[href="${BASE}sources/ledger-lines/"]`)!.text).toBe('More from Ledger Lines');
+  });
+
+  it('credits an outlet the registry does not follow without a source page link', () => {
+    const links = site.html('articles/unlisted-outlet/').querySelectorAll('.story-meta .source a');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://elsewhere.example.com/story']);
+  });
+
+  it('keeps the site’s own page canonical for full items', () => {
+    expect(site.html('articles/chipwire-wafer/').querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}articles/chipwire-wafer/`);
+  });
+});
+
+describe('an excerpt item', () => {
+  it('shows headline, source, date, the excerpt, the read-the-full-story link, tags and Explore more', () => {
+    const page = site.html('articles/chipwire-fab-excerpt/');
+    expect(page.querySelector('.story h1')!.text).toBe('Fab opening slips to next spring');
+    // The registry's name, not the older copy in the front matter.
+    expect(page.querySelector('.story-meta .source')!.text).toMatch(/^\s*Excerpt from Chipwire\s*· More from Chipwire\s*$/);
+    expect(page.querySelector('.story-meta time')!.getAttribute('datetime')).toBe('2026-11-28T07:30:00.000Z');
+    expect(page.querySelector('.prose')!.text).toContain('The opening of the new fab has slipped to next spring');
+    const readFull = page.querySelector('.read-full a')!;
+    expect([readFull.text, readFull.getAttribute('href')]).toEqual(['Read the full story at Chipwire', EXCERPT_URL]);
+    expect(page.querySelectorAll('.story-footer .tag-list a').map((link) => link.text)).toEqual(['Semiconductors', 'Manufacturing']);
+    expect(page.querySelectorAll('.explore-list li').length).toBeGreaterThan(0);
+  });
+
+  it('names the original story as canonical, so search engines credit the publisher, and stays out of the sitemap', () => {
+    const canonical = site.html('articles/chipwire-fab-excerpt/').querySelectorAll('link[rel="canonical"]');
+    expect(canonical.map((link) => link.getAttribute('href'))).toEqual([EXCERPT_URL]);
+    const sitemap = site.read('sitemap-0.xml');
+    expect(sitemap).not.toContain('chipwire-fab-excerpt');
+    expect(sitemap).toContain(`<loc>${ORIGIN}${BASE}articles/chipwire-wafer/</loc>`);
+    expect(sitemap).toContain(`<loc>${ORIGIN}${BASE}sources/chipwire/</loc>`);
+  });
+});
+
+describe('drafts', () => {
+  it('appear on no page and in no feed', () => {
+    expect(site.exists('articles/chipwire-unreviewed/')).toBe(false);
+    const files = readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|xml|json)$/.test(file));
+    expect(files.filter((file) => site.read(file).includes('plumquartz'))).toEqual([]);
+  });
+});

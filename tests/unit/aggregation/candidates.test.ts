@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { sortEntries } from '../../../src/lib/aggregation/candidates.ts';
+import { compileFilter } from '../../../src/lib/aggregation/filters.ts';
+import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
+import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
+
+const entry = (fields: Partial<FeedEntry>): FeedEntry => ({ title: 'Title', authors: [], categories: [], ...fields });
+const noFilter = compileFilter({ include: [], exclude: [] });
+
+describe('itemKeys', () => {
+  it('knows an item by its GUID within its source and by its normalised link across sources', () => {
+    expect(itemKeys(entry({ guid: ' 1234 ', link: 'https://Wire.example/story/?utm_source=rss#top' }), 'wire')).toEqual(['guid:wire:1234', 'link:wire.example/story']);
+    expect(itemKeys(entry({ guid: '1234' }), 'other')).toEqual(['guid:other:1234']);
+  });
+
+  it('falls back to a hash of the text, which a retitled item does not keep', () => {
+    const [key] = itemKeys(entry({ summaryHtml: '<p>Text</p>' }), 'wire');
+    expect(key).toMatch(/^hash:wire:[0-9a-f]{32}$/);
+    expect(itemKeys(entry({ summaryHtml: '<p>Text</p>' }), 'wire')).toEqual([key]);
+    expect(itemKeys(entry({ title: 'Other', summaryHtml: '<p>Text</p>' }), 'wire')).not.toEqual([key]);
+  });
+});
+
+describe('sortEntries', () => {
+  it('skips what an earlier run handled, even under a new headline, and what another source already carries in this run', () => {
+    const known = new Set(['guid:wire:1']);
+    const claimed = new Set<string>();
+    const first = sortEntries([entry({ guid: '1', title: 'New headline', link: 'https://wire.example/a' }), entry({ guid: '2', link: 'https://wire.example/b' })], 'wire', noFilter, known, claimed);
+    expect(first).toMatchObject({ seenBefore: 1, duplicate: 0, excluded: 0 });
+    expect(first.candidates.map((candidate) => candidate.entry.guid)).toEqual(['2']);
+    const second = sortEntries([entry({ guid: 'x', link: 'http://wire.example/b/?utm_medium=feed' }), entry({ guid: 'y', link: 'https://post.example/c' })], 'post', noFilter, known, claimed);
+    expect(second).toMatchObject({ seenBefore: 0, duplicate: 1 });
+    expect(second.candidates).toHaveLength(1);
+  });
+
+  it('applies include and exclude to title and summary, words whole and /regex/ as written', () => {
+    const filter = compileFilter({ include: ['chips', '/\\bRISC-V\\b/'], exclude: ['sponsored'] });
+    const entries = [
+      entry({ title: 'New chips ship' }),
+      entry({ title: 'Boards', summaryHtml: '<p>A RISC-V board.</p>' }),
+      entry({ title: 'Potato chipsets' }),
+      entry({ title: 'Chips', summaryHtml: '<p><b>Sponsored</b> post</p>' }),
+    ];
+    const sorted = sortEntries(entries, 'wire', filter, new Set(), new Set());
+    expect(sorted.candidates.map((candidate) => candidate.entry.title)).toEqual(['New chips ship', 'Boards']);
+    expect(sorted.excluded).toBe(2);
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../../../src/lib/aggregation/opml.ts';
+import { appendSources } from '../../../src/lib/aggregation/registry-edit.ts';
+import { parseSources } from '../../../src/lib/aggregation/registry.ts';
+
+const readerExport = readFileSync(resolve(import.meta.dirname, '../../fixtures/opml/reader-export.opml'), 'utf8');
+const REGISTRY = `# Outlets the desk follows.
+
+- id: ars-technica
+  name: Ars Technica # the one with the long reads
+  feed: https://feeds.arstechnica.com/arstechnica/index
+  tags: [Science, Hardware]
+`;
+
+describe('importing an OPML file', () => {
+  const { sources: existing } = parseSources(REGISTRY, 'sources.yaml');
+  const plan = planOpmlImport(existing, feedsFromOpml(readerExport));
+
+  it('adds every new feed, from every folder, with an id from its name', () => {
+    expect(plan.added).toEqual([
+      { id: 'chipwire', name: 'Chipwire', feed: 'https://chipwire.example.com/feed.xml', site: 'https://chipwire.example.com/' },
+      { id: 'brussels-tech-briefing', name: 'Brussels Tech Briefing', feed: 'https://brussels.example.eu/atom.xml' },
+      { id: 'le-monde-informatique', name: 'Le Monde Informatique', feed: 'https://lemondeinformatique.example.fr/rss' },
+      { id: 'tech-example-jp', name: '日本テック', feed: 'https://tech.example.jp/feed' },
+    ]);
+  });
+
+  it('skips feeds already listed (compared as links), repeated ones and non-web addresses, saying why', () => {
+    expect(plan.skipped).toEqual([
+      { name: 'Ars Technica', feed: 'http://FEEDS.arstechnica.com/arstechnica/index/', reason: 'already listed as Ars Technica' },
+      { name: 'Chipwire (again)', feed: 'https://chipwire.example.com/feed.xml', reason: 'already listed as Chipwire' },
+      { name: 'Gopher', feed: 'gopher://old.example.com/feed', reason: 'not an http(s) address' },
+    ]);
+  });
+
+  it('keeps ids unique when two outlets share a name', () => {
+    const twice = planOpmlImport(existing, [
+      { name: 'Ars Technica', feed: 'https://arstechnica.com/science/feed/' },
+      { name: 'Ars Technica', feed: 'https://arstechnica.com/gadgets/feed/' },
+    ]);
+    expect(twice.added.map((source) => source.id)).toEqual(['ars-technica-2', 'ars-technica-3']);
+  });
+
+  it('writes the new sources after the old ones, keeping comments and flow lists, and the result is a valid registry', () => {
+    const text = appendSources(REGISTRY, plan.added);
+    expect(text.startsWith(REGISTRY)).toBe(true);
+    expect(text.slice(REGISTRY.length)).toBe(
+      '\n- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  site: https://chipwire.example.com/\n' +
+        '\n- id: brussels-tech-briefing\n  name: Brussels Tech Briefing\n  feed: https://brussels.example.eu/atom.xml\n' +
+        '\n- id: le-monde-informatique\n  name: Le Monde Informatique\n  feed: https://lemondeinformatique.example.fr/rss\n' +
+        '\n- id: tech-example-jp\n  name: 日本テック\n  feed: https://tech.example.jp/feed\n',
+    );
+    const reread = parseSources(text, 'sources.yaml');
+    expect(reread.problems).toEqual([]);
+    expect(reread.sources.map((source) => source.id)).toEqual(['ars-technica', 'chipwire', 'brussels-tech-briefing', 'le-monde-informatique', 'tech-example-jp']);
+  });
+
+  it('starts a registry that holds only comments', () => {
+    const text = appendSources('# Nothing followed yet.\n', plan.added.slice(0, 1));
+    expect(text).toMatch(/^# Nothing followed yet\.\n\n?- id: chipwire\n/);
+    expect(parseSources(text, 'sources.yaml').sources).toHaveLength(1);
+  });
+
+  it('quotes names that YAML would misread', () => {
+    const text = appendSources('', [{ id: 'colon', name: 'Tech: the "weekly" # one', feed: 'https://colon.example.com/feed' }]);
+    expect(parseSources(text, 'sources.yaml').sources[0]!.name).toBe('Tech: the "weekly" # one');
+  });
+
+  it('refuses a file that is not OPML', () => {
+    expect(() => feedsFromOpml('<html><body>not a feed list</body></html>')).toThrow();
+  });
+});
+
+describe('exporting and importing back', () => {
+  it('round-trips every source: a registry exported and imported into an empty one lists the same feeds', () => {
+    const before = parseSources(REGISTRY, 'sources.yaml').sources;
+    const { sources } = parseSources(appendSources(REGISTRY, planOpmlImport(before, feedsFromOpml(readerExport)).added), 'sources.yaml');
+    expect(sources).toHaveLength(5);
+    const opml = sourcesToOpml(sources, 'Newsdesk sources');
+    expect(opml).toContain('<title>Newsdesk sources</title>');
+    const back = planOpmlImport([], feedsFromOpml(opml));
+    expect(back.skipped).toEqual([]);
+    expect(back.added).toEqual(sources.map(({ id, name, feed, site }) => ({ id, name, feed, ...(site ? { site } : {}) })));
+    // …and into the registry it came from, nothing is new.
+    expect(planOpmlImport(sources, feedsFromOpml(opml)).added).toEqual([]);
+  });
+});

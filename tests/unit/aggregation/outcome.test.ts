@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../../src/lib/aggregation/identity.ts';
+import { answerOutcome, failureOutcome } from '../../../src/lib/aggregation/outcome.ts';
+
+const url = 'https://wire.example/feed.xml';
+const now = new Date('2026-12-01T12:00:00Z');
+const answer = (fields: { status?: number; text?: string; headers?: Record<string, string> }) => ({ status: 200, url, text: '<rss/>', headers: {}, ...fields });
+
+describe('answerOutcome', () => {
+  it('a new body is a change to read, with its validators and fingerprint', () => {
+    expect(answerOutcome(answer({ headers: { etag: '"2"' } }), url, undefined)).toEqual({ kind: 'changed', text: '<rss/>', url, contentType: undefined, validators: { etag: '"2"' }, contentHash: contentHash('<rss/>') });
+  });
+
+  it('a 304, or the very body read last time, is unchanged', () => {
+    const previous = { etag: '"1"', contentHash: contentHash('<rss/>'), consecutiveFailures: 0, seen: [] };
+    expect(answerOutcome(answer({ status: 304, text: '', headers: { etag: '"1"' } }), url, previous)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
+    expect(answerOutcome(answer({}), url, previous)).toEqual({ kind: 'unchanged', validators: {} });
+  });
+});
+
+describe('failureOutcome', () => {
+  it('takes Retry-After from a 429 or a 503 only', () => {
+    expect(failureOutcome('answered 429', 429, { 'retry-after': '60' }, now)).toEqual({ kind: 'failed', reason: 'answered 429', retryAfter: new Date('2026-12-01T12:01:00Z') });
+    expect(failureOutcome('answered 503', 503, { 'retry-after': 'Tue, 01 Dec 2026 13:00:00 GMT' }, now).retryAfter).toEqual(new Date('2026-12-01T13:00:00Z'));
+    expect(failureOutcome('answered 500', 500, { 'retry-after': '60' }, now).retryAfter).toBeUndefined();
+    expect(failureOutcome('timed out', undefined, undefined, now).retryAfter).toBeUndefined();
+  });
+});

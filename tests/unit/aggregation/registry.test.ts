@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchesAny, parseSources, toPattern } from '../../../src/lib/aggregation/registry.ts';
+import { formatProblem } from '../../../src/lib/checks/problems.ts';
+
+const FILE = 'content/sources.yaml';
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+const chipwire = ['- id: chipwire', '  name: Chipwire', '  feed: https://chipwire.example.com/feed.xml'];
+
+describe('a valid registry', () => {
+  it('reads every source with the defaults filled in', () => {
+    const { sources, problems } = parseSources(
+      lines('# Outlets we follow', ...chipwire, '  site: https://chipwire.example.com/', '  tags: [Semiconductors]', '- id: ledger', '  name: Ledger Lines', '  feed: http://ledger.example.org/atom', '  content: full', '  publish: auto', '  include: ["RISC-V", "/\\\\bchips?\\\\b/i"]'),
+      FILE,
+    );
+    expect(problems).toEqual([]);
+    expect(sources).toEqual([
+      { id: 'chipwire', name: 'Chipwire', feed: 'https://chipwire.example.com/feed.xml', site: 'https://chipwire.example.com/', tags: ['Semiconductors'], content: 'excerpt', publish: 'review', include: [], exclude: [] },
+      { id: 'ledger', name: 'Ledger Lines', feed: 'http://ledger.example.org/atom', tags: [], content: 'full', publish: 'auto', include: ['RISC-V', '/\\bchips?\\b/i'], exclude: [] },
+    ]);
+  });
+
+  it('treats an empty or comment-only file as no sources', () => {
+    expect(parseSources('# nothing followed yet\n', FILE)).toEqual({ sources: [], problems: [] });
+  });
+
+  it('the bundled content/sources.yaml is valid', () => {
+    const file = resolve(import.meta.dirname, '../../../content/sources.yaml');
+    const { sources, problems } = parseSources(readFileSync(file, 'utf8'), 'content/sources.yaml');
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(sources.length).toBeGreaterThan(2);
+  });
+});
+
+describe('registry errors name the file, the line and the field', () => {
+  const errorsOf = (text: string) => parseSources(text, FILE).problems.map(formatProblem);
+
+  it('a duplicate id, on the second one’s line', () => {
+    expect(errorsOf(lines(...chipwire, '- id: other', '  name: Other', '  feed: https://other.example/rss', '- id: chipwire', '  name: Chipwire again', '  feed: https://chipwire.example.com/rss'))).toEqual([
+      'content/sources.yaml:7: id: "chipwire" is already the id of source 1 (Chipwire); give each source its own id',
+    ]);
+  });
+
+  it('a feed that is not a web address', () => {
+    expect(errorsOf(lines(...chipwire.slice(0, 2), '  feed: ftp://chipwire.example.com/feed.xml'))).toEqual([
+      'content/sources.yaml:3: feed: "ftp://chipwire.example.com/feed.xml" is not a web address; use a full http:// or https:// URL such as https://chipwire.example.com/feed.xml',
+    ]);
+  });
+
+  it('a bad site address in the second source', () => {
+    const [error] = errorsOf(lines(...chipwire, '- id: ledger', '  name: Ledger', '  feed: https://ledger.example/rss', '  site: ledger.example'));
+    expect(error).toMatch(/^content\/sources\.yaml:7: site: "ledger\.example" is not a web address; /);
+  });
+
+  it('an unknown field, with the likely one', () => {
+    expect(errorsOf(lines(...chipwire, '  tgas: [AI]'))).toEqual(['content/sources.yaml:4: tgas: unknown field "tgas"; did you mean "tags"?']);
+    expect(errorsOf(lines(...chipwire, '  colour: red'))[0]).toMatch(/^content\/sources\.yaml:4: colour: unknown field "colour"; check the spelling \(allowed in a source: id, name, feed, site, tags/);
+  });
+
+  it('a regular expression that does not compile, naming the list item', () => {
+    expect(errorsOf(lines(...chipwire, '  exclude:', '    - sponsored', '    - "/(unclosed/"'))).toEqual([
+      expect.stringMatching(/^content\/sources\.yaml:6: exclude\.1: "\/\(unclosed\/" is not a valid regular expression \(.+\); fix it, or write a plain word without the slashes$/),
+    ]);
+  });
+
+  it('an id that cannot be a URL segment, a missing name and a wrong content value, all at once', () => {
+    expect(errorsOf(lines('- id: Chip Wire', '  feed: https://chipwire.example.com/feed.xml', '  content: summary'))).toEqual([
+      'content/sources.yaml:1: id: "Chip Wire" is not a source id; use lower-case letters, digits and single hyphens, e.g. chip-wire',
+      'content/sources.yaml:1: name: is missing; add the outlet\'s name, e.g. name: Chipwire',
+      'content/sources.yaml:3: content: "summary" is not one of excerpt, full; write content: excerpt',
+    ]);
+  });
+
+  it('YAML that does not parse, and a file that is not a list', () => {
+    expect(errorsOf(lines(...chipwire, '\tname: tabbed'))[0]).toMatch(/^content\/sources\.yaml:4: the file is not valid YAML \(.+\); /);
+    expect(errorsOf('id: chipwire\n')[0]).toMatch(/^content\/sources\.yaml:1: the file is not a list of sources; /);
+  });
+});
+
+describe('include and exclude patterns', () => {
+  it('match words whole and case-insensitively, and /regex/ as written', () => {
+    const word = toPattern('chip');
+    expect(matchesAny([word], 'A new CHIP plant')).toBe(true);
+    expect(matchesAny([word], 'Chipmakers rally')).toBe(false);
+    expect(matchesAny([toPattern('/chips?maker/i')], 'Chipmakers rally')).toBe(true);
+    expect(matchesAny([toPattern('C++')], 'Why C++ still matters')).toBe(true);
+  });
+});

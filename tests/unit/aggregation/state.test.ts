@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { afterFailure, afterSuccess, appendSeen, backingOffUntil } from '../../../src/lib/aggregation/source-state.ts';
+import { emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
+
+const now = new Date('2026-12-01T12:00:00.250Z');
+
+describe('the state file', () => {
+  it('reads back what it writes, sorted by source, in whole seconds', () => {
+    const state = emptyState();
+    state.sources.zeta = afterSuccess(undefined, { validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['link:z.example/a'] }, now);
+    state.sources.alpha = afterFailure(undefined, 'answered 500', undefined, now);
+    const text = serializeState(state);
+    expect(Object.keys(JSON.parse(text).sources)).toEqual(['alpha', 'zeta']);
+    expect(text).toContain('"lastSuccess": "2026-12-01T12:00:00Z"');
+    expect(parseState(text, 'state.json')).toEqual(state);
+    expect(serializeState(parseState(text, 'state.json'))).toBe(text);
+  });
+
+  it('names the file and the field when it is not a state file', () => {
+    expect(() => parseState('{', 'content/.aggregate-state.json')).toThrow(StateError);
+    expect(() => parseState('{', 'content/.aggregate-state.json')).toThrow(/^content\/\.aggregate-state\.json: not valid JSON/);
+    expect(() => parseState('{"version":1,"sources":{"a":{"consecutiveFailures":-1}}}', 's.json')).toThrow(/^s\.json: sources\.a\.consecutiveFailures: /);
+  });
+});
+
+describe('source state over runs', () => {
+  it('counts failures, keeps Retry-After or the back-off (the later), and a success clears both', () => {
+    const inTwoHours = new Date('2026-12-01T14:00:00Z');
+    const once = afterFailure(undefined, 'answered 429', inTwoHours, now);
+    expect(once).toMatchObject({ consecutiveFailures: 1, nextFetchAfter: '2026-12-01T14:00:00Z', lastError: { message: 'answered 429' } });
+    expect(backingOffUntil(once, now)).toEqual(inTwoHours);
+    expect(backingOffUntil(once, inTwoHours)).toBeUndefined();
+    const twice = afterFailure(once, 'answered 500', undefined, now);
+    expect(twice).toMatchObject({ consecutiveFailures: 2, nextFetchAfter: '2026-12-01T12:30:00Z' });
+    const recovered = afterSuccess(twice, { validators: {}, newVersion: false, seen: [] }, now);
+    expect(recovered).toMatchObject({ consecutiveFailures: 0, lastError: { message: 'answered 500' } });
+    expect(recovered.nextFetchAfter).toBeUndefined();
+  });
+
+  it('a 304 changes nothing worth committing', () => {
+    const read = afterSuccess(undefined, { validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['k'] }, now);
+    expect(afterSuccess(read, { validators: { etag: '"1"' }, newVersion: false, seen: [] }, new Date('2026-12-02T00:00:00Z'))).toEqual(read);
+  });
+
+  it('remembers keys once each, forgetting the oldest beyond the cap', () => {
+    expect(appendSeen(['a', 'b'], ['b', 'c', 'c'])).toEqual(['a', 'b', 'c']);
+    const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => `k${index}`);
+    const next = appendSeen(full, ['new']);
+    expect(next).toHaveLength(MAX_SEEN_PER_SOURCE);
+    expect(next[0]).toBe('k1');
+    expect(next.at(-1)).toBe('new');
+  });
+});

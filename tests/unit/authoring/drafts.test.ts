@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { listDrafts } from '../../../src/lib/authoring/drafts.ts';
+import { parseSources } from '../../../src/lib/aggregation/registry.ts';
+import type { ParsedArticle } from '../../../src/lib/content/article.ts';
+
+const NOW = new Date('2026-12-01T12:00:00Z');
+const { sources } = parseSources('- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  publish: auto\n', 'sources.yaml');
+const parsed = (file: string, data: Record<string, unknown>): ParsedArticle => ({ file, data, body: 'Body.', bodyLine: 8, frontMatterLine: 1, lines: new Map() });
+const valid = (title: string, publishedAt: string, extra: Record<string, unknown> = {}) => ({ title, description: 'Dek.', publishedAt, tags: ['AI'], draft: true, ...extra });
+
+describe('listDrafts', () => {
+  it('says why: a source id missing from the registry, or a draft from an auto source that someone held back', () => {
+    const rows = listDrafts(
+      [
+        parsed('a.md', valid('Held back', '2026-11-20', { source: { id: 'chipwire', name: 'Chipwire', url: 'https://chipwire.example.com/a' } })),
+        parsed('b.md', valid('Orphan', '2026-11-21', { source: { id: 'gone', name: 'Gone Weekly', url: 'https://gone.example.com/b' } })),
+      ],
+      sources,
+      NOW,
+    );
+    expect(rows.map((row) => [row.file, row.source, row.reasons])).toEqual([
+      ['b.md', 'Gone Weekly', ['its source "gone" is not in the registry']],
+      ['a.md', 'Chipwire', ['marked draft: true']],
+    ]);
+  });
+
+  it('lists undated drafts last, by file, and leaves published articles out', () => {
+    const rows = listDrafts(
+      [parsed('z.md', { title: 'No date', draft: true }), parsed('y.md', { title: 'Also none', draft: true }), parsed('p.md', valid('Out', '2026-11-01', { draft: false })), parsed('d.md', valid('Dated', '2026-11-02'))],
+      sources,
+      NOW,
+    );
+    expect(rows.map((row) => row.file)).toEqual(['d.md', 'y.md', 'z.md']);
+    expect(rows[1]!.reasons).toEqual(['marked draft: true', 'has errors: run npm run check:content']);
+  });
+});

@@ -1,0 +1,481 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSources } from '../../../src/lib/aggregation/registry.ts';
+import type { RunReport, SourceReport } from '../../../src/lib/aggregation/report.ts';
+import { generateCorpus } from '../../../src/lib/bench/corpus.ts';
+import { rssDocument, type FeedItem } from '../../../src/lib/bench/feeds.ts';
+import { checkArticles } from '../../../src/lib/checks/check-content.ts';
+import { listArticleFiles, loadArticles } from '../../../src/io/article-files.ts';
+import { closedPort, Publishers, type Route } from '../../helpers/feed-publishers.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const node = join(projectRoot, 'node_modules/.bin/node');
+const cli = join(projectRoot, 'src/cli/aggregate.ts');
+const run = promisify(execFile);
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real entry point, as `npm run aggregate` starts it. */
+async function aggregate(folder: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles'), '--timeout', '2', ...args], {
+      cwd: folder,
+      env: { ...process.env, GITHUB_STEP_SUMMARY: undefined, SITE_URL: 'https://desk.example', ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? -1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+/** A run's JSON report; with `afterKill`, the run may first wait for the killed run's lock to go stale, and says so. */
+async function aggregateJson(folder: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, afterKill = false): Promise<RunReport> {
+  const outcome = await aggregate(folder, ['--json', ...args], env);
+  expect(outcome.stderr).toMatch(afterKill ? /^(Another run is writing the content folder \S+; waiting for it to finish…\n)?$/ : /^$/);
+  expect(outcome.code).toBe(0);
+  return JSON.parse(outcome.stdout) as RunReport;
+}
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function workspace(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'newsdesk-aggregate-'));
+  folders.push(folder);
+  mkdirSync(join(folder, 'articles'));
+  return folder;
+}
+
+/**
+ * Distinct, realistic stories: each item's summary is a dek and a paragraph of prose (well over 60 words); with
+ * `fullText`, content:encoded carries the whole story.
+ */
+function stories(seed: number, count: number, site: string, fullText = false): FeedItem[] {
+  return generateCorpus({ count, seed, now: new Date('2026-11-30T12:00:00Z') }).map((story) => {
+    const paragraphs = story.body.split('\n\n').filter((paragraph) => /^[A-Z]/.test(paragraph));
+    return {
+      title: story.title,
+      link: `https://${site}/${story.slug}`,
+      guid: `${site}-${story.slug}`,
+      description: `<p>${story.description}</p><p>${paragraphs[0] ?? ''}</p>`,
+      content: fullText ? paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('') : undefined,
+      publishedAt: story.publishedAt,
+      categories: story.tags.slice(0, 2),
+    };
+  });
+}
+
+const rss = (items: readonly FeedItem[], title = 'A publisher') => rssDocument({ title, link: 'https://publisher.example/', items });
+const serve = (body: string, headers: Record<string, string> = {}): Route => (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers }).end(body);
+
+/** Every Markdown file under the folder, relative, with its modification time: "writes nothing" compares these. */
+function snapshot(folder: string): Map<string, number> {
+  return new Map(listArticleFiles(folder).map((file) => [relative(folder, file), statSync(file).mtimeMs]));
+}
+
+function readState(folder: string) {
+  return JSON.parse(readFileSync(join(folder, '.aggregate-state.json'), 'utf8')) as {
+    sources: Record<string, { etag?: string; lastModified?: string; consecutiveFailures: number; nextFetchAfter?: string; lastError?: { message: string }; seen: string[] }>;
+  };
+}
+
+function articlesIn(folder: string) {
+  return listArticleFiles(folder).map((file) => ({ file, ...matter(readFileSync(file, 'utf8'), {}) }));
+}
+
+describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 }, () => {
+  const publishers = new Publishers(40);
+  let folder: string;
+  let articles: string;
+  const url: Record<string, string> = {};
+  const feeds: Record<string, FeedItem[]> = {};
+  let changingPhase = 1;
+  let first: RunReport;
+  let second: RunReport;
+  let afterFirst: Map<string, number>;
+  const lastModified = 'Mon, 30 Nov 2026 10:00:00 GMT';
+  const retryDate = new Date(Date.now() + 2 * 3_600_000);
+  retryDate.setUTCMilliseconds(0);
+
+  beforeAll(async () => {
+    await publishers.start(10);
+    folder = workspace();
+    articles = join(folder, 'articles');
+    for (const [index, id] of ['etag', 'lastmod', 'rss-full', 'auto', 'filtered', 'syndicator', 'archived', 'similar', 'changing', 'no-validators', 'no-store', 'redirect', 'quiet'].entries()) {
+      feeds[id] = stories(100 + index, 4, `${id}.example`);
+    }
+    // The syndicator republishes the etag source's first story, with tracking parameters on the link.
+    feeds.syndicator!.push({ ...feeds.etag![0]!, link: `${feeds.etag![0]!.link}?utm_source=syndicator`, guid: 'syndicated-copy-1' });
+    feeds.filtered![0]!.title = 'Sponsored: buy our cloud';
+    feeds.filtered![1]!.title = 'RISC-V boards arrive in schools';
+    feeds['rss-full']!.forEach((item) => (item.content = `${item.description}<p>Second paragraph with <a href="/about">a relative link</a>.</p><script>alert(1)</script>`));
+
+    // The archive already has the archived source's first story (same link) and, from the similar source itself, its
+    // first text under another link (another outlet's copy would be coverage of one story, not a duplicate).
+    writeFileSync(join(articles, 'already-here.md'), `---\ntitle: "Already here"\ndescription: "Covered before."\npublishedAt: 2026-11-01T00:00:00Z\ntags: ["AI"]\nsource:\n  name: "Someone"\n  url: "${feeds.archived![0]!.link}"\n---\nOur own story.\n`);
+    const similarText = 'Regional carriers are rebuilding their fibre networks after storms cut service to thousands of homes across the valley, and engineers expect the work to continue into the spring while regulators weigh new rules on resilience and backup power for exchanges.';
+    feeds.similar![0]!.description = `<p>${similarText}</p>`;
+    writeFileSync(join(articles, 'fibre-rebuild.md'), `---\ntitle: "Carriers rebuild fibre"\ndescription: "After the storms."\npublishedAt: 2026-11-02T00:00:00Z\ntags: ["Networking"]\nsource:\n  id: similar\n  name: "Similar Wire"\n  url: "https://similar.example.net/earlier/fibre"\n---\n${similarText}\n`);
+
+    let host = 0;
+    const add = (id: string, path: string, route: Route) => (url[id] = publishers.route(host++, path, route));
+    add('etag', '/etag.xml', (request, response) => {
+      if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
+      serve(rss(feeds.etag!), { etag: '"v1"' })(request, response);
+    });
+    add('lastmod', '/lastmod.xml', (request, response) => {
+      if (request.headers['if-modified-since'] === lastModified) return response.writeHead(304).end();
+      serve(rss(feeds.lastmod!), { 'last-modified': lastModified })(request, response);
+    });
+    add('rss-full', '/full.xml', serve(rss(feeds['rss-full']!)));
+    add('auto', '/auto.xml', serve(rss(feeds.auto!)));
+    add('filtered', '/filtered.xml', serve(rss(feeds.filtered!)));
+    add('syndicator', '/syndicator.xml', serve(rss(feeds.syndicator!)));
+    add('archived', '/archived.xml', serve(rss(feeds.archived!)));
+    add('similar', '/similar.xml', serve(rss(feeds.similar!)));
+    add('changing', '/changing.xml', (request, response) => {
+      const items = changingPhase === 1 ? feeds.changing! : [{ ...feeds.changing![0]!, title: 'A new headline for an old story' }, ...stories(999, 1, 'changing.example'), ...feeds.changing!.slice(1)];
+      serve(rss(items), { etag: `"phase-${changingPhase}"` })(request, response);
+    });
+    add('no-validators', '/plain.xml', serve(rss(feeds['no-validators']!)));
+    add('no-store', '/no-store.xml', serve(rss(feeds['no-store']!), { etag: '"kept-nowhere"', 'cache-control': 'no-store' }));
+    add('redirect', '/old-feed.xml', (_request, response) => response.writeHead(301, { location: '/new-feed.xml' }).end());
+    publishers.route(host - 1, '/new-feed.xml', (request, response) => {
+      if (request.headers['if-none-match'] === '"moved"') return response.writeHead(304, { etag: '"moved"' }).end();
+      serve(rss(feeds.redirect!), { etag: '"moved"' })(request, response);
+    });
+    add('quiet', '/quiet.xml', serve(rss(feeds.quiet!)));
+    add('retry-seconds', '/busy.xml', (_request, response) => response.writeHead(429, { 'retry-after': '120' }).end('slow down'));
+    add('retry-date', '/maintenance.xml', (_request, response) => response.writeHead(503, { 'retry-after': retryDate.toUTCString() }).end('down for maintenance'));
+    add('error', '/error.xml', (_request, response) => response.writeHead(500).end('oops'));
+    add('missing', '/missing.xml', (_request, response) => response.writeHead(404).end('gone'));
+    add('timeout', '/timeout.xml', () => {});
+    add('endless', '/endless.xml', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Endless</title>');
+      const chunk = `<item><title>${'x'.repeat(65_000)}</title></item>`;
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      pump();
+    });
+    add('html', '/page.html', (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>Home</title></head><body>Not a feed</body></html>'));
+    add('malformed', '/broken.xml', serve('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Unclosed</item></channel></rss>'));
+    add('json', '/feed.json', (_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/feed+json' }).end(
+        JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'JSON wire', items: [{ id: 'j1', url: 'https://json.example/one', title: 'Satellite broadband reaches the fjords', summary: 'A new constellation now covers the northern coast. Fishermen report usable video calls at sea.', date_published: '2026-11-29T08:00:00Z' }] }),
+      ),
+    );
+    add('atom', '/atom.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/atom+xml' }).end(readFileSync(join(projectRoot, 'tests/fixtures/feeds/atom.xml'))));
+    url.unreachable = `http://127.0.0.1:${await closedPort()}/feed.xml`;
+
+    const entry = (id: string, extra = '') => `- id: ${id}\n  name: ${id.replace(/(^|-)(\w)/g, (_m, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`)} Wire\n  feed: ${url[id]}\n${extra}`;
+    const registry = Object.keys(url)
+      .map((id) => {
+        if (id === 'rss-full') return entry(id, '  content: full\n  tags: [Hardware]\n');
+        if (id === 'auto') return entry(id, '  publish: auto\n');
+        if (id === 'filtered') return entry(id, '  exclude: [Sponsored]\n  include: ["/\\\\bRISC-V\\\\b/i", "boards"]\n');
+        return entry(id);
+      })
+      .join('');
+    writeFileSync(join(folder, 'sources.yaml'), registry);
+    first = await aggregateJson(folder);
+    afterFirst = snapshot(articles);
+  }, 60_000);
+
+  afterAll(() => publishers.close());
+
+  const source = (report: RunReport, id: string): SourceReport => report.sources.find((entry) => entry.id === id)!;
+
+  it('has 20 or more sources, and runs to the end with every bad one failed for its own reason', () => {
+    expect(first.sources).toHaveLength(24);
+    const failures = Object.fromEntries(first.sources.filter((entry) => entry.result === 'failed').map((entry) => [entry.id, entry.error]));
+    expect(failures).toEqual({
+      'retry-seconds': expect.stringContaining('answered 429'),
+      'retry-date': expect.stringContaining('answered 503'),
+      error: expect.stringContaining('answered 500'),
+      missing: expect.stringContaining('answered 404'),
+      timeout: expect.stringContaining('did not answer within 2 s'),
+      endless: expect.stringContaining('sent more than 10 MB'),
+      html: expect.stringContaining('HTML web page'),
+      malformed: expect.stringContaining('malformed XML'),
+      unreachable: expect.stringContaining('connection was refused'),
+    });
+    expect(first.totals).toMatchObject({ sources: 24, failed: 9, fetched: 15, notModified: 0, backingOff: 0 });
+  });
+
+  it('never has more than one request in flight per host, nor more than eight overall, yet fetches hosts side by side', () => {
+    expect(Math.max(...publishers.maxInFlightByHost.values())).toBe(1);
+    expect(publishers.maxInFlight).toBeLessThanOrEqual(8);
+    expect(publishers.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('names the site and its address in the User-Agent', () => {
+    expect(publishers.requestsTo(url.etag!)[0]!.headers['user-agent']).toMatch(/^Newsdesk\/1\.0 \(feed aggregator; \+https:\/\/desk\.example\)$/);
+  });
+
+  it('writes each new story once, attributed by source id, as excerpt drafts unless the source says otherwise', () => {
+    const written = articlesIn(articles).filter((article) => article.file.includes('/aggregated/'));
+    expect(written).toHaveLength(first.totals.newItems);
+    for (const article of written) {
+      const id = /aggregated\/([^/]+)\//.exec(article.file)![1];
+      expect(article.data.source.id).toBe(id);
+      expect(article.data.source.name).toMatch(/ Wire$/);
+    }
+    const byLink = new Map<string, number>();
+    for (const article of written) byLink.set(article.data.source.url, (byLink.get(article.data.source.url) ?? 0) + 1);
+    expect([...byLink.values()].every((count) => count === 1)).toBe(true);
+
+    const excerpt = written.find((article) => article.data.source.id === 'etag')!;
+    expect(excerpt.data.source.excerpt).toBe(true);
+    expect(excerpt.data.draft).toBe(true);
+    const words = excerpt.content.trim().split(/\s+/).length;
+    expect(words).toBeGreaterThan(10);
+    expect(words).toBeLessThanOrEqual(60);
+    expect(excerpt.content.trim()).toMatch(/[.!?…]$/);
+
+    const full = written.filter((article) => article.data.source.id === 'rss-full');
+    expect(full).toHaveLength(4);
+    expect(full[0]!.data.source.excerpt).toBeUndefined();
+    expect(full[0]!.data.tags).toContain('Hardware');
+    expect(full[0]!.content).toContain('Second paragraph with [a relative link](https://rss-full.example/about)');
+    expect(full[0]!.content).not.toContain('alert');
+
+    const published = written.filter((article) => article.data.source.id === 'auto');
+    expect(published).toHaveLength(4);
+    expect(published.every((article) => article.data.draft === undefined)).toBe(true);
+    expect(readFileSync(published[0]!.file, 'utf8')).not.toContain('draft:');
+  });
+
+  it('passes the content checker, registry ids included', () => {
+    const files = [...loadArticles(articles, (file) => relative(folder, file))];
+    const registryFile = join(folder, 'sources.yaml');
+    const { sources } = parseSources(readFileSync(registryFile, 'utf8'), registryFile);
+    const { problems } = checkArticles(files, { now: new Date(), fileExists: existsSync, readFile: (path) => readFileSync(path), nearDuplicates: false, registry: { file: registryFile, ids: new Set(sources.map((entry) => entry.id)) } });
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('skips duplicates across sources and against the archive, near-duplicates, and what the lists exclude', () => {
+    expect(source(first, 'syndicator')).toMatchObject({ result: 'fetched', skipped: { duplicate: 1 } });
+    expect(source(first, 'syndicator').newItems).toHaveLength(4);
+    expect(source(first, 'archived')).toMatchObject({ skipped: { duplicate: 1 } });
+    expect(source(first, 'archived').newItems).toHaveLength(3);
+    expect(source(first, 'similar')).toMatchObject({ skipped: { similar: 1 } });
+    expect(source(first, 'filtered').newItems.map((item) => item.title)).toEqual(['RISC-V boards arrive in schools']);
+    expect(source(first, 'filtered').skipped.excluded).toBe(3);
+    expect(source(first, 'json').newItems.map((item) => item.title)).toEqual(['Satellite broadband reaches the fjords']);
+    expect(source(first, 'redirect').notes.join(' ')).toContain('/new-feed.xml');
+  });
+
+  it('keeps validators, failures and Retry-After in a readable state file', () => {
+    const state = readState(folder);
+    expect(state.sources.etag).toMatchObject({ etag: '"v1"', consecutiveFailures: 0 });
+    expect(state.sources.etag!.seen).toContain(`link:etag.example/${feeds.etag![0]!.link.split('/').pop()}`);
+    expect(state.sources.lastmod).toMatchObject({ lastModified });
+    expect(state.sources['no-store']!.etag).toBeUndefined();
+    expect(state.sources.error).toMatchObject({ consecutiveFailures: 1, lastError: { message: expect.stringContaining('500') } });
+    expect(state.sources.error!.nextFetchAfter).toBeUndefined();
+    const inTwoMinutes = Date.parse(state.sources['retry-seconds']!.nextFetchAfter!) - Date.now();
+    expect(inTwoMinutes).toBeGreaterThan(60_000);
+    expect(inTwoMinutes).toBeLessThanOrEqual(120_000);
+    expect(state.sources['retry-date']!.nextFetchAfter).toBe(retryDate.toISOString().replace('.000Z', 'Z'));
+    expect(readFileSync(join(folder, '.aggregate-state.json'), 'utf8')).toMatch(/^\{\n {2}"version": 1,\n/);
+  });
+
+  describe('run again with nothing new', () => {
+    let requestsBefore: number;
+    beforeAll(async () => {
+      requestsBefore = publishers.requests.length;
+      second = await aggregateJson(folder);
+    }, 60_000);
+
+    it('asks conditionally and gets 304s, and writes no item', () => {
+      const secondRequests = publishers.requests.slice(requestsBefore);
+      const to = (id: string) => secondRequests.filter((request) => `http://${request.host}${request.path}` === url[id]);
+      expect(to('etag')[0]!.headers['if-none-match']).toBe('"v1"');
+      expect(to('lastmod')[0]!.headers['if-modified-since']).toBe(lastModified);
+      expect(readState(folder).sources.lastmod).toMatchObject({ lastModified });
+      expect(to('no-store')[0]!.headers['if-none-match']).toBeUndefined();
+      expect(source(second, 'etag').result).toBe('not-modified');
+      expect(source(second, 'lastmod').result).toBe('not-modified');
+      expect(source(second, 'redirect').result).toBe('not-modified');
+      expect(source(second, 'no-validators').result).toBe('not-modified');
+      expect(second.totals.newItems).toBe(0);
+      expect(snapshot(articles)).toEqual(afterFirst);
+    });
+
+    it('sends no request to a source whose Retry-After has not passed, and reports until when', () => {
+      const secondRequests = publishers.requests.slice(requestsBefore);
+      for (const id of ['retry-seconds', 'retry-date']) {
+        expect(secondRequests.some((request) => `http://${request.host}${request.path}` === url[id])).toBe(false);
+        expect(source(second, id)).toMatchObject({ result: 'backing-off', until: readState(folder).sources[id]!.nextFetchAfter });
+      }
+    });
+
+    it('backs off a source that failed twice in a row, for 30 minutes', () => {
+      expect(source(second, 'error')).toMatchObject({ result: 'failed', consecutiveFailures: 2 });
+      const wait = Date.parse(readState(folder).sources.error!.nextFetchAfter!) - Date.now();
+      expect(wait).toBeGreaterThan(25 * 60_000);
+      expect(wait).toBeLessThanOrEqual(30 * 60_000);
+    });
+  });
+
+  describe('a third run after one feed changed', () => {
+    let third: RunReport;
+    let requestsBefore: number;
+    const summary = () => join(folder, 'summary.md');
+    beforeAll(async () => {
+      changingPhase = 2;
+      requestsBefore = publishers.requests.length;
+      third = await aggregateJson(folder, [], { GITHUB_STEP_SUMMARY: summary() });
+    }, 60_000);
+
+    it('writes only the new story; a known one with a new headline is not written again', () => {
+      expect(source(third, 'changing').newItems).toHaveLength(1);
+      expect(source(third, 'changing').skipped.seenBefore).toBe(4);
+      const added = [...snapshot(articles).keys()].filter((file) => !afterFirst.has(file));
+      expect(added).toEqual([relative(articles, resolve(folder, source(third, 'changing').newItems[0]!.file))]);
+      expect(articlesIn(articles).some((article) => article.data.title === 'A new headline for an old story')).toBe(false);
+    });
+
+    it('sends nothing to the source that is backing off', () => {
+      expect(publishers.requests.slice(requestsBefore).some((request) => `http://${request.host}${request.path}` === url.error)).toBe(false);
+      expect(source(third, 'error').result).toBe('backing-off');
+    });
+
+    it('appends a Markdown table to the GitHub step summary', () => {
+      const table = readFileSync(summary(), 'utf8');
+      expect(table).toContain('| source | result | new items | details |');
+      expect(table).toMatch(/\| Changing Wire \(`changing`\) \| fetched \| 1 \|/);
+      expect(table).toMatch(/\| Error Wire \(`error`\) \| backing-off \| 0 \| backing off until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    });
+  });
+});
+
+describe('npm run aggregate: text report, dry run, strict mode and runs that cannot start', { timeout: 30_000 }, () => {
+  const publishers = new Publishers();
+  let folder: string;
+  let feedUrl: string;
+  beforeAll(async () => {
+    await publishers.start(1);
+    folder = workspace();
+    feedUrl = publishers.route(0, '/feed.xml', serve(rss(stories(7, 2, 'wire.example'))));
+    const brokenUrl = publishers.route(0, '/broken.xml', (_request, response) => response.writeHead(500).end());
+    writeFileSync(join(folder, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: broken\n  name: Broken\n  feed: ${brokenUrl}\n`);
+  });
+  afterAll(() => publishers.close());
+
+  it('--dry-run reports what it would write and writes nothing, state included', async () => {
+    const outcome = await aggregate(folder, ['--dry-run']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^ {2}wire {4}fetched: 2 new items to write$/m);
+    expect(outcome.stdout).toMatch(/^ {2}broken {2}failed: .*answered 500/m);
+    expect(outcome.stdout).toContain('Would write (dry run: nothing written):');
+    expect(outcome.stdout).toContain('2 sources: 1 fetched, 0 not modified, 1 failed, 0 backing off; 2 new items to write.');
+    expect(readdirSync(join(folder, 'articles'))).toEqual([]);
+    expect(existsSync(join(folder, '.aggregate-state.json'))).toBe(false);
+  });
+
+  it('--only fetches just the named sources; --strict makes a failed one exit 1', async () => {
+    const only = await aggregate(folder, ['--only', 'wire', '--strict']);
+    expect(only.code).toBe(0);
+    expect(only.stdout).not.toContain('broken');
+    expect(publishers.requests.filter((request) => request.path === '/broken.xml')).toHaveLength(1);
+    const strict = await aggregate(folder, ['--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/broken {2}failed/);
+  });
+
+  it('exits 2, naming file, line and field, when the registry is invalid (duplicate id, bad URL, unknown field, bad regex), and fetches nothing', async () => {
+    const bad = workspace();
+    writeFileSync(join(bad, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: wire\n  name: Again\n  feed: ftp://example.com/feed\n- id: third\n  name: Third\n  feed: ${feedUrl}\n  tgas: [AI]\n  exclude: ["/(unclosed/"]\n`);
+    const requests = publishers.requests.length;
+    const outcome = await aggregate(bad);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/sources\.yaml:4: id: "wire" is already the id of source 1/);
+    expect(outcome.stderr).toMatch(/sources\.yaml:6: feed: .*not a web address/);
+    expect(outcome.stderr).toMatch(/sources\.yaml:10: tgas: unknown field "tgas"; did you mean "tags"\?/);
+    expect(outcome.stderr).toMatch(/sources\.yaml:11: exclude\.0: "\/\(unclosed\/" is not a valid regular expression/);
+    expect(publishers.requests.length).toBe(requests);
+  });
+
+  it('exits 2 when the content folder is missing, or --only names an unknown source', async () => {
+    const outcome = await aggregate(folder, ['--content-dir', join(folder, 'nowhere')]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/content folder .*nowhere does not exist/);
+    const unknown = await aggregate(folder, ['--only', 'wire,nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no source has the id "nope"');
+  });
+});
+
+describe('npm run aggregate killed midway', () => {
+  const publishers = new Publishers();
+  let folder: string;
+  let links: string[];
+  beforeAll(async () => {
+    await publishers.start(1);
+    folder = workspace();
+    const items = stories(42, 150, 'many.example', true);
+    links = items.map((item) => item.link);
+    const feedUrl = publishers.route(0, '/many.xml', serve(rss(items), { etag: '"many"' }));
+    writeFileSync(join(folder, 'sources.yaml'), `- id: many\n  name: Many\n  feed: ${feedUrl}\n  content: full\n`);
+  });
+  afterAll(() => publishers.close());
+
+  it('leaves content and state consistent, and the next run completes the work without duplicates', async () => {
+    const target = join(folder, 'articles', 'aggregated', 'many');
+    const child = spawn(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles')], { cwd: folder, stdio: 'ignore' });
+    const exited = new Promise((done) => child.once('exit', done));
+    // Kill as soon as the first items are on disk, while the rest are being written.
+    while (!(existsSync(target) && readdirSync(target).some((name) => name.endsWith('.md')))) {
+      if (child.exitCode !== null) throw new Error('the run ended before it could be killed');
+      await sleep(2);
+    }
+    child.kill('SIGKILL');
+    await exited;
+
+    const partial = articlesIn(join(folder, 'articles'));
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThanOrEqual(150);
+    // Whatever is on disk is whole, and the state (if the kill came after it) claims nothing more than that.
+    for (const article of partial) expect(article.data.source.id).toBe('many');
+    if (existsSync(join(folder, '.aggregate-state.json'))) {
+      const onDisk = new Set(partial.map((article) => `link:${article.data.source.url.replace(/^https:\/\//, '')}`));
+      expect(readState(folder).sources.many!.seen.filter((key) => key.startsWith('link:') && !onDisk.has(key))).toEqual([]);
+    }
+
+    const resumed = await aggregateJson(folder, [], {}, true);
+    expect(resumed.sources[0]).toMatchObject({ result: 'fetched' });
+    expect(resumed.sources[0]!.newItems.length + resumed.sources[0]!.skipped.duplicate).toBe(150);
+    const complete = articlesIn(join(folder, 'articles'));
+    expect(complete.map((article) => article.data.source.url).sort()).toEqual([...links].sort());
+    expect(readdirSync(target).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(readState(folder).sources.many!.seen.filter((key) => key.startsWith('link:'))).toHaveLength(150);
+
+    const stateFile = join(folder, '.aggregate-state.json');
+    const [stateBefore, filesBefore] = [readFileSync(stateFile, 'utf8'), snapshot(join(folder, 'articles'))];
+    const stateWritten = statSync(stateFile).mtimeMs;
+    const again = await aggregateJson(folder);
+    expect(again.totals).toMatchObject({ notModified: 1, newItems: 0 });
+    // Nothing changed, so nothing is written: not an item, not the state file.
+    expect(snapshot(join(folder, 'articles'))).toEqual(filesBefore);
+    expect(readFileSync(stateFile, 'utf8')).toBe(stateBefore);
+    expect(statSync(stateFile).mtimeMs).toBe(stateWritten);
+  }, 60_000);
+});

