@@ -1,7 +1,7 @@
-/** One card's PNG: the layout set by satori (text as vector paths) and rasterised by resvg. */
+/** One card's PNG: the layout set by satori (text as vector paths) and rasterised by sharp (libvips). */
 import { readFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
 import satori, { type SatoriOptions } from 'satori';
+import sharp from 'sharp';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
 import { CARD_TEXT_STYLES, cardLayout } from '../../lib/cards/card-template.ts';
 import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
@@ -58,8 +58,9 @@ export function createCardRenderer(catalogue: readonly FontFace[]): CardRenderer
           return [];
         },
       });
-      // Text is already paths: resvg needs no system fonts, and scanning them would cost more than drawing the card.
-      const png = new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+      // Text is already paths, so the rasteriser needs no fonts. sharp frees each image as it goes; resvg-js kept its
+      // images outside V8's heap, uncollected, about 3 MB a card (BENCHMARKS.md).
+      const png = await sharp(Buffer.from(svg)).png().toBuffer();
       return { png, missing };
     },
   };
