@@ -8,7 +8,8 @@ import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor } from './src/lib/output/markdown-processor.ts';
 import { sitemapOptions } from './src/lib/output/sitemap.ts';
-import { settings } from './src/settings.ts';
+import { publishNow, settings } from './src/settings.ts';
+import { siteConfig } from './src/site.config.ts';
 
 /** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
 const { siteUrl: site, basePath: base } = settings;
@@ -24,12 +25,12 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Sätteri stays the engine (unified() made large builds several times slower); the plugin sanitises editors' raw HTML and marks external links.
   markdown: { processor: markdownProcessor(site) },
-  // The sitemap's <lastmod> dates come from the articles' front matter (src/lib/output/sitemap.ts).
+  // The sitemap's <lastmod> dates come from the articles' front matter, a story's from its articles' (src/lib/output/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
   // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
   // Pages are bundled away from src/, where settings.ts can no longer find the project: the registry's path comes from here.
   vite: { define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) } },
-  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, articlePages: () => loadArticlePages(settings.contentDir, base) }))],
+  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, articlePages: () => loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) }))],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

@@ -1,14 +1,18 @@
 /**
  * Options for @astrojs/sitemap: which built pages are listed, and each article page's <lastmod>: when the article
- * last changed, from the same front matter its page's article:modified_time comes from. Publish rules are never
+ * last changed, from the same front matter its page's article:modified_time comes from; a story page's is its
+ * articles' latest, the stories grouped by findStories as the site index groups them. Publish rules are never
  * re-implemented: the sitemap lists only the pages Astro built, and unpublished pieces have none. Excerpt items'
  * pages are left out: their canonical URL is on the outlet's site.
  */
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { slugOfArticle, type ParseResult } from '../content/article.ts';
 import { lastModified } from '../content/last-modified.ts';
+import { isPublished } from '../content/publish.ts';
 import { articleSchema } from '../content/schema.ts';
 import { createPaths } from '../site/paths.ts';
+import { storyBodyPart } from '../stories/features.ts';
+import { findStories, type StoryArticle } from '../stories/find-stories.ts';
 
 export interface SitemapSetup {
   /** The deploy path, "/" or "/desk/". */
@@ -26,25 +30,48 @@ export function isListedPage(url: string, base: string): boolean {
   return pathname !== paths.search() && !/^(?:404|500)\/$/.test(rest);
 }
 
-/** The article pages the sitemap describes, by decoded path ("/desk/articles/café/"). */
+/** The article and story pages the sitemap describes, by decoded path ("/desk/articles/café/"). */
 export interface ArticlePages {
-  /** Each article's last change. */
+  /** Each article's last change, and each story's (its articles' latest) when stories were asked for. */
   lastModified: Map<string, Date>;
   /** Excerpt items: their canonical URL is the original story's, and a sitemap lists only the site's own canonical pages. */
   excerpts: Set<string>;
 }
 
-/** The article pages, for `SitemapSetup`; files the schema rejects are left out (the build stops on them). */
-export function articlePages(articles: Iterable<ParseResult>, base: string): ArticlePages {
+/** Which articles are published (the build's clock) and how far apart a story's articles may be (siteConfig.storyWindowHours). */
+export interface StoryPagesOptions {
+  now: Date;
+  windowHours: number;
+}
+
+/**
+ * The article pages, for `SitemapSetup`; files the schema rejects are left out (the build stops on them). With
+ * `stories`, the story pages too: grouping reads only each body's lead, so that is all that is kept of a file.
+ */
+export function articlePages(articles: Iterable<ParseResult>, base: string, stories?: StoryPagesOptions): ArticlePages {
   const paths = createPaths(base);
   const pages: ArticlePages = { lastModified: new Map(), excerpts: new Set() };
+  const published: StoryArticle[] = [];
+  const changedAt = new Map<string, Date>();
   for (const parsed of articles) {
     if (!parsed.ok) continue;
     const result = articleSchema.safeParse(parsed.article.data);
     if (!result.success) continue;
-    const path = decodeURIComponent(paths.article(slugOfArticle(parsed.article.file, parsed.article.data)));
-    pages.lastModified.set(path, lastModified(result.data));
+    const slug = slugOfArticle(parsed.article.file, parsed.article.data);
+    const path = decodeURIComponent(paths.article(slug));
+    const changed = lastModified(result.data);
+    pages.lastModified.set(path, changed);
     if (result.data.source?.excerpt) pages.excerpts.add(path);
+    if (stories && isPublished(result.data, stories.now)) {
+      published.push({ ...result.data, slug, body: storyBodyPart(parsed.article.body) });
+      changedAt.set(slug, changed);
+    }
+  }
+  if (stories) {
+    for (const story of findStories(published, { windowHours: stories.windowHours })) {
+      const latest = Math.max(...story.articles.map((slug) => changedAt.get(slug)!.getTime()));
+      pages.lastModified.set(decodeURIComponent(paths.story(story.slug)), new Date(latest));
+    }
   }
   return pages;
 }

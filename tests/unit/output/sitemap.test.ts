@@ -52,6 +52,23 @@ describe('the articles\' last changes by page path', () => {
     expect([...pages.lastModified.keys()].sort()).toEqual(['/desk/articles/credited/', '/desk/articles/excerpt/']);
   });
 
+  it('dates a story page by its articles\' latest change, grouping only published articles', () => {
+    const credited = (outlet: string) => `source:\n  name: ${outlet}\n  url: https://${outlet.toLowerCase()}.example.com/story\n`;
+    const articles = [
+      parseArticle('lead.md', file(credited('Chipwire'))),
+      parseArticle('follow-up.md', file(`${credited('Fabwatch')}story: lead\nupdatedAt: 2026-11-03T08:00:00Z\n`)),
+      parseArticle('late-draft.md', file(`${credited('Wafer Times')}story: lead\nupdatedAt: 2026-11-04T08:00:00Z\ndraft: true\n`)),
+      parseArticle('alone.md', file(credited('Chipwire'))),
+    ];
+    const stories = { now: new Date('2026-11-10T00:00:00Z'), windowHours: 72 };
+    const dates = articlePages(articles, '/desk/', stories).lastModified;
+    expect(dates.get('/desk/stories/lead/')?.toISOString()).toBe('2026-11-03T08:00:00.000Z');
+    expect([...dates.keys()].filter((path) => path.includes('/stories/'))).toEqual(['/desk/stories/lead/']);
+    // Before the follow-up is published there is no story, so no story page to date.
+    const early = articlePages(articles.slice(0, 2), '/desk/', { ...stories, now: new Date('2026-10-01T00:00:00Z') }).lastModified;
+    expect([...early.keys()].filter((path) => path.includes('/stories/'))).toEqual([]);
+  });
+
   it('leaves out files the build would refuse', () => {
     expect(articlePages([parseArticle('broken.md', 'no front matter'), parseArticle('bad.md', file('publishedAt2: x\n'))], '/').lastModified.size).toBe(0);
   });
