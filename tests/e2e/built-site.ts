@@ -57,6 +57,30 @@ export function builtArticles(): BuiltArticle[] {
   return articles;
 }
 
+export interface BuiltStory {
+  slug: string;
+  /** As linked on the site, e.g. /desk/stories/x/ */
+  path: string;
+  /** Its articles' pages, in the story page's order (earliest first). */
+  articlePaths: string[];
+}
+
+let stories: BuiltStory[] | undefined;
+
+/** Every story page in the build. */
+export function builtStories(): BuiltStory[] {
+  stories ??= readdirSync(join(site.distDir, 'stories'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(site.distDir, 'stories', entry.name, 'index.html')))
+    .map((entry) => ({
+      slug: decodeURIComponent(entry.name),
+      path: `${site.basePath}stories/${entry.name}/`,
+      articlePaths: readPage(`stories/${entry.name}/index.html`)
+        .querySelectorAll('main article ol > li h2 a[href]')
+        .map((link) => link.getAttribute('href')!),
+    }));
+  return stories;
+}
+
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
 
 /**

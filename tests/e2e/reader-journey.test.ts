@@ -1,11 +1,12 @@
-// A reader clicking through the served site under /desk/: headlines, tags, related stories, pages, search and 404.
+// A reader clicking through the served site under /desk/: headlines, tags, related stories, a story's coverage, pages, search and 404.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bodyOnlyWord, builtArticles } from './built-site.ts';
+import { bodyOnlyWord, builtArticles, builtStories } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
 import { FrontPage } from './pages/front-page.ts';
 import { NotFoundPage } from './pages/not-found-page.ts';
 import { SearchPage } from './pages/search-page.ts';
+import { StoryPage } from './pages/story-page.ts';
 import { TagPage } from './pages/tag-page.ts';
 import { site, urlFor, useBrowser } from './support.ts';
 
@@ -58,7 +59,36 @@ describe('reading the site', () => {
     expect(relatedTitle).not.toBe(otherTitle);
   });
 
-  it('follows "Older" from the front page to the last page and "Newer" back, meeting every article once', async () => {
+  it('follows "and N more from" on the front page to the story, its coverage earliest first, and one of its articles', async () => {
+    const { page } = await browser.newPage();
+    const front = new FrontPage(page);
+    await front.goto();
+    const more = front.storyLinks.first();
+    const moreCount = Number(/^and (\d+) more from /.exec((await more.innerText()).trim())?.[1]);
+    const storyPath = await follow(page, more);
+    expect(storyPath).toMatch(new RegExp(`^${site.basePath}stories/[^/]+/$`));
+
+    const story = new StoryPage(page);
+    const titles = await story.articleTitles();
+    expect(titles).toHaveLength(moreCount + 1);
+    const byTitle = new Map(builtArticles().map((article) => [article.title, article]));
+    const times = titles.map((title) => byTitle.get(title)!.publishedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // Only the earliest article is marked, naming its outlet (textContent: the mark is shown in capitals).
+    expect(await story.main.getByText(/First reported by/i).count()).toBe(1);
+    expect((await story.coverage.first().getByText(/First reported by/i).textContent())?.trim()).toMatch(/^First reported by \S/);
+
+    const chosen = titles.at(-1)!;
+    await follow(page, story.articleLinks.last());
+    const article = new ArticlePage(page);
+    expect((await article.heading.innerText()).trim()).toBe(chosen);
+    await article.storyCoverage.waitFor({ state: 'visible' });
+    const coverage = (await article.storyCoverageLinks.allInnerTexts()).map((text) => text.trim());
+    expect(coverage.sort()).toEqual(titles.filter((title) => title !== chosen).sort());
+    expect(await follow(page, article.storyCoverage.getByRole('link', { name: /The whole story/ }))).toBe(storyPath);
+  });
+
+  it('follows "Older" from the front page to the last page and "Newer" back, meeting every article once, on its own or in its story', async () => {
     const { page } = await browser.newPage();
     const front = new FrontPage(page);
     await front.goto();
@@ -66,14 +96,24 @@ describe('reading the site', () => {
     const articles = builtArticles();
     expect(total).toBeGreaterThan(1);
 
-    const seen: string[] = [...(await front.headlineTexts())];
+    // A story is one teaser with a link to its page, where the rest of its articles are.
+    const titleOf = new Map(articles.map((article) => [article.path, article.title]));
+    const storyOf = new Map(builtStories().map((story) => [story.path, story]));
+    const readListing = async (): Promise<string[]> => {
+      const headlines = await front.headlineTexts();
+      const storyPaths = await front.storyLinks.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      const inStories = storyPaths.flatMap((path) => storyOf.get(path)!.articlePaths.map((articlePath) => titleOf.get(articlePath)!));
+      return [...headlines, ...inStories.filter((title) => !headlines.includes(title))];
+    };
+
+    const seen: string[] = await readListing();
     for (let number = 2; number <= total; number++) {
       // The visible link and the <link rel="next"> hint for crawlers agree.
       const relNext = await page.locator('head link[rel="next"]').getAttribute('href');
       expect(await front.olderLink.getAttribute('href')).toBe(relNext);
       expect(await follow(page, front.olderLink)).toBe(`${site.basePath}page/${number}/`);
       expect(await front.pageStatus()).toEqual({ number, total });
-      seen.push(...(await front.headlineTexts()));
+      seen.push(...(await readListing()));
     }
     expect(await front.olderLink.count()).toBe(0);
     expect(await page.locator('head link[rel="next"]').count()).toBe(0);

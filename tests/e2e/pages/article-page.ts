@@ -1,4 +1,4 @@
-/** A single article: headline, dek, byline, body, tags and the "Explore more" list. */
+/** A single article: headline, dek, byline, body, tags, its story's coverage and the "Explore more" list. */
 import type { Locator } from 'playwright-core';
 import { SitePage } from './site-page.ts';
 
@@ -9,6 +9,15 @@ export class ArticlePage extends SitePage {
 
   get tagLinks(): Locator {
     return this.main.getByRole('list', { name: 'Tags', exact: true }).getByRole('link');
+  }
+
+  /** "Coverage of this story": the story's other articles, then a link to the story's page. */
+  get storyCoverage(): Locator {
+    return this.page.getByRole('complementary', { name: 'Coverage of this story' });
+  }
+
+  get storyCoverageLinks(): Locator {
+    return this.storyCoverage.getByRole('listitem').getByRole('link');
   }
 
   get exploreMore(): Locator {
