@@ -2,18 +2,22 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.ts';
-import { bodyOnlyWord, builtArticles } from './built-site.ts';
+import { bodyOnlyWord, builtArticles, builtStories } from './built-site.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { useBrowser } from './support.ts';
 
 const browser = useBrowser();
 
 const newest = () => builtArticles()[0]!;
+const firstStory = () => builtStories()[0]!;
 
 const pages: Array<{ name: string; prepare(page: Page): Promise<unknown> }> = [
   { name: 'front page', prepare: (page) => page.goto('') },
   { name: 'article page', prepare: (page) => page.goto(newest().path) },
   { name: 'tag page', prepare: (page) => page.goto(`tags/${encodeURIComponent(newest().tagSlugs[0]!)}/`) },
+  { name: 'stories page', prepare: (page) => page.goto('stories/') },
+  { name: 'story page', prepare: (page) => page.goto(firstStory().path) },
+  { name: 'article page in a story', prepare: (page) => page.goto(firstStory().articlePaths[0]!) },
   { name: 'sources page', prepare: (page) => page.goto('sources/') },
   { name: 'source page', prepare: (page) => page.goto('sources/tortoise-media/') },
   {

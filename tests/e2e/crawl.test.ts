@@ -2,7 +2,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtArticles } from './built-site.ts';
+import { builtArticles, builtStories } from './built-site.ts';
 import { site, urlFor } from './support.ts';
 
 interface Reference {
@@ -167,6 +167,14 @@ describe('crawling the built site from the front page', () => {
   it('reaches every published article by following links', () => {
     const reached = [...result.statuses.keys()].map((url) => new URL(url).pathname).filter((path) => /\/articles\/[^/]+\/$/.test(path));
     expect(new Set(reached)).toEqual(new Set(builtArticles().map((article) => article.path)));
+  });
+
+  it('reaches the stories index and every story page by following links', () => {
+    const paths = new Set([...result.statuses.keys()].map((url) => new URL(url).pathname));
+    expect(builtStories().length).toBeGreaterThan(0);
+    expect(paths).toContain(`${site.basePath}stories/`);
+    const reached = [...paths].filter((path) => /\/stories\/[^/]+\/$/.test(path));
+    expect(new Set(reached)).toEqual(new Set(builtStories().map((story) => story.path)));
   });
 });
 

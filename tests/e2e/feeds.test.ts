@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { FEED_LIMIT } from '../../src/lib/output/feeds.ts';
-import { builtArticles, readPage, type BuiltArticle } from './built-site.ts';
+import { builtArticles, builtStories, readPage, type BuiltArticle } from './built-site.ts';
 import { site, urlFor } from './support.ts';
 
 const parser = new XMLParser({
@@ -123,6 +123,21 @@ describe('the sitemap', () => {
     expect(new Set(articles.map((entry) => entry.loc))).toEqual(absoluteSet(builtArticles()));
     expect(articles.filter((entry) => !entry.lastmod || Number.isNaN(Date.parse(entry.lastmod))).map((entry) => entry.loc)).toEqual([]);
     expect(entries.filter((entry) => /\/404(\.html|\/)?$/.test(entry.loc)).map((entry) => entry.loc)).toEqual([]);
+  });
+
+  it('dates each story page by its articles\' latest change', async () => {
+    const index = await fetchXml('sitemap-index.xml');
+    const lastmodOf = new Map<string, string | undefined>();
+    for (const { loc } of index.sitemapindex.sitemap as Array<{ loc: string }>) {
+      const path = new URL(loc).pathname.slice(site.basePath.length);
+      for (const entry of (await fetchXml(path)).urlset.url ?? []) lastmodOf.set(new URL(entry.loc).pathname, entry.lastmod);
+    }
+    expect(builtStories().length).toBeGreaterThan(0);
+    for (const story of builtStories()) {
+      const latest = Math.max(...story.articlePaths.map((path) => Date.parse(lastmodOf.get(path) ?? '')));
+      expect(Number.isNaN(latest), story.path).toBe(false);
+      expect(lastmodOf.get(story.path), story.path).toBe(new Date(latest).toISOString());
+    }
   });
 
   it('is named in robots.txt', async () => {
