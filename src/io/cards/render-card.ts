@@ -58,8 +58,8 @@ export function createCardRenderer(catalogue: readonly FontFace[]): CardRenderer
           return [];
         },
       });
-      // Text is already paths, so the rasteriser needs no fonts. sharp frees each image as it goes; resvg-js kept its
-      // images outside V8's heap, uncollected, about 3 MB a card (BENCHMARKS.md).
+      // Text is already paths, so the rasteriser needs no fonts. sharp frees each image as it goes, so a long-lived
+      // worker's memory stays flat however many cards it makes.
       const png = await sharp(Buffer.from(svg)).png().toBuffer();
       return { png, missing };
     },
