@@ -1,5 +1,6 @@
 /** An article's social card: its headline, section tag, byline or source, and date. */
 import { facetKey, type FacetIndex } from '../site/facets.ts';
+import { listOfNames } from '../stories/story-listing.ts';
 import type { CardContent, CardJob } from './card-content.ts';
 
 export interface CardArticle {
@@ -21,16 +22,11 @@ export interface CardSite {
   formatDate(date: Date): string;
 }
 
-/** "A", "A and B", "A, B and C", as the article byline reads. */
-function names(list: readonly string[]): string {
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
-}
-
 /** `tags` gives the kicker its site-wide spelling (the tag index's display name), as the article page shows it. */
 export function articleCardContent(article: CardArticle, tags: FacetIndex, site: CardSite): CardContent {
   const { data } = article;
   const kicker = data.tags[0] === undefined ? undefined : (tags.byKey.get(facetKey(data.tags[0]))?.name ?? data.tags[0]);
-  const credit = data.authors.length > 0 ? `By ${names(data.authors)}` : data.source ? `via ${data.source.name}` : undefined;
+  const credit = data.authors.length > 0 ? `By ${listOfNames(data.authors)}` : data.source ? `via ${data.source.name}` : undefined;
   return { headline: data.title, kicker, credit, date: site.formatDate(data.publishedAt), siteName: site.siteName };
 }
 
