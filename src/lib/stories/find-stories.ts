@@ -5,7 +5,7 @@
 import { candidatePairs } from './candidates.ts';
 import { clusterPairs, type ScoredPair } from './cluster.ts';
 import { articleFeatures, FeatureIds, type StoryText } from './features.ts';
-import { outletOf, type ArticleSource, type Outlet } from './outlet.ts';
+import { distinctOutlets, type ArticleSource, type Outlet } from './outlet.ts';
 import { featureVectors, storySimilarity } from './similarity.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -67,7 +67,7 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
 
   const stories = groups.flatMap((group): Story[] => {
     const members = [...group].sort(earliestFirst);
-    const outlets = distinctOutlets(members);
+    const outlets = distinctOutlets(members.map((article) => article.source));
     if (members.length < 2 || (!leads.has(group) && outlets.length < 2)) return [];
     const lead = leads.get(group) ?? members[0]!;
     return [{ slug: lead.slug, lead: lead.slug, articles: members.map((article) => article.slug), outlets }];
@@ -88,13 +88,4 @@ function automaticGroups(articles: readonly StoryArticle[], windowHours: number,
     if (score >= tuning.support) scored.push({ a, b, score });
   }
   return clusterPairs(articles.length, scored, times, windowMs, tuning);
-}
-
-function distinctOutlets(articles: readonly StoryArticle[]): Outlet[] {
-  const outlets = new Map<string, Outlet>();
-  for (const article of articles) {
-    const outlet = outletOf(article.source);
-    if (!outlets.has(outlet.key)) outlets.set(outlet.key, outlet);
-  }
-  return [...outlets.values()];
 }

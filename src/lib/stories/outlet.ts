@@ -18,13 +18,23 @@ export interface Outlet {
 }
 
 /** The key of the site's own reporting: no outlet key can take this form. */
-export const OWN_REPORTING_KEY = '';
+const OWN_REPORTING_KEY = '';
 
 /** "The  Register", "the register" and "Register" are one outlet; an `id` wins over any spelling of the name. */
 export function outletOf(source: ArticleSource | undefined): Outlet {
   if (!source) return { key: OWN_REPORTING_KEY };
   const key = source.id?.trim() ? `id:${source.id.trim()}` : `name:${normalisedOutletName(source.name)}`;
   return { key, name: source.name.trim() };
+}
+
+/** Each outlet once, in the order its first article comes. */
+export function distinctOutlets(sources: Iterable<ArticleSource | undefined>): Outlet[] {
+  const outlets = new Map<string, Outlet>();
+  for (const source of sources) {
+    const outlet = outletOf(source);
+    if (!outlets.has(outlet.key)) outlets.set(outlet.key, outlet);
+  }
+  return [...outlets.values()];
 }
 
 function normalisedOutletName(name: string): string {

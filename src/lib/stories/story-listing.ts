@@ -1,7 +1,7 @@
 /** Listings (front page, tag pages) with each story shown once: one teaser, and a line for the rest of its coverage. */
 import type { Facet } from '../site/facets.ts';
 import { listingPaths } from '../site/listings.ts';
-import { outletOf, type ArticleSource } from './outlet.ts';
+import { distinctOutlets, type ArticleSource } from './outlet.ts';
 import type { SiteStory } from './site-stories.ts';
 
 export interface ListingEntry<Article> {
@@ -55,12 +55,7 @@ export function storyFacetListingPaths<Article extends Listed, Param extends str
 
 /** Who else covered it, each outlet once in order: `ownName` stands for the site's own reporting. */
 export function outletNames(articles: readonly Listed[], ownName: string): string[] {
-  const names = new Map<string, string>();
-  for (const article of articles) {
-    const outlet = outletOf(article.data.source);
-    if (!names.has(outlet.key)) names.set(outlet.key, outlet.name ?? ownName);
-  }
-  return [...names.values()];
+  return distinctOutlets(articles.map((article) => article.data.source)).map((outlet) => outlet.name ?? ownName);
 }
 
 /** "and 2 more from Meridian Wire and Newsdesk". */
