@@ -18,8 +18,9 @@ import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggr
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
 import { afterFailure, afterSuccess, backingOffUntil } from '../../lib/aggregation/source-state.ts';
-import { allSeenKeys, emptyState, parseState, serializeState, stateInstant, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
+import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, sortProblems } from '../../lib/checks/problems.ts';
+import { isoSeconds } from '../../lib/content/iso-seconds.ts';
 import { loadArticles } from '../article-files.ts';
 import { displayPath } from '../display-path.ts';
 import { FolderBusyError, lockFolder } from '../folder-lock.ts';
@@ -180,7 +181,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
   const due = runs.filter((run) => {
     const until = backingOffUntil(run.previous, options.now);
     if (!until) return true;
-    Object.assign(run.report, { result: 'backing-off', until: stateInstant(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
+    Object.assign(run.report, { result: 'backing-off', until: isoSeconds(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
     return false;
   });
   const requests = due.map((run) => ({

@@ -22,9 +22,3 @@ export function itemKeys(entry: FeedEntry, sourceId: string): string[] {
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
-
-/** The key of an article already on disk, from its `source.url`, in the same form as a feed item's link key. */
-export function articleKey(sourceUrl: string | undefined): string | undefined {
-  const link = urlKey(sourceUrl);
-  return link ? `link:${link}` : undefined;
-}

@@ -1,6 +1,7 @@
 /** How one run changes a source's state: a successful read, a failure (with its back-off), and the items handled. */
 import { backoffUntil, later } from './schedule.ts';
-import { emptySourceState, MAX_SEEN_PER_SOURCE, stateInstant, type SourceState } from './state.ts';
+import { isoSeconds } from '../content/iso-seconds.ts';
+import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import type { Validators } from './conditional.ts';
 
 /** Set when Retry-After or back-off keeps the source from being fetched at `now`. */
@@ -27,7 +28,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
     contentHash: read.contentHash ?? state.contentHash,
-    lastSuccess: read.newVersion ? stateInstant(now) : state.lastSuccess,
+    lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
     consecutiveFailures: 0,
     nextFetchAfter: undefined,
     seen: appendSeen(state.seen, read.seen),
@@ -39,7 +40,7 @@ export function afterFailure(previous: SourceState | undefined, reason: string, 
   const state = previous ?? emptySourceState();
   const failures = state.consecutiveFailures + 1;
   const next = later(retryAfter, backoffUntil(failures, now));
-  return { ...state, lastError: { at: stateInstant(now), message: reason }, consecutiveFailures: failures, nextFetchAfter: next ? stateInstant(next) : undefined };
+  return { ...state, lastError: { at: isoSeconds(now), message: reason }, consecutiveFailures: failures, nextFetchAfter: next ? isoSeconds(next) : undefined };
 }
 
 /** New keys at the end, duplicates dropped, the oldest forgotten beyond the cap. */

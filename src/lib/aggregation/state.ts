@@ -90,8 +90,3 @@ export function allSeenKeys(state: AggregationState): Set<string> {
   for (const source of Object.values(state.sources)) for (const key of source.seen) keys.add(key);
   return keys;
 }
-
-/** An instant as the state file writes it: UTC, whole seconds. */
-export function stateInstant(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
