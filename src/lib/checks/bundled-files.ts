@@ -8,7 +8,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 
 /** What Astro's image pipeline takes; `.html`, `.xml` and the like are documents, never images. */
-export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'tif', 'tiff', 'svg'] as const;
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'tif', 'tiff', 'svg'] as const;
 
 export function isImagePath(path: string): boolean {
   const extension = /\.([a-z\d]+)(?:[?#].*)?$/i.exec(path)?.[1]?.toLowerCase();

@@ -5,11 +5,11 @@
  */
 import { slugify } from './slug.ts';
 
-export const MAX_SLUG_BYTES = 200;
+const MAX_SLUG_BYTES = 200;
 export const MAX_TITLE_CHARACTERS = 300;
 export const MAX_DESCRIPTION_CHARACTERS = 1_000;
 /** Tags and author names, as written; their URL segment must also fit MAX_SLUG_BYTES. */
-export const MAX_NAME_CHARACTERS = 100;
+const MAX_NAME_CHARACTERS = 100;
 export const MAX_ALT_CHARACTERS = 1_000;
 
 const encoder = new TextEncoder();

@@ -8,7 +8,7 @@ import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, ty
 /** Aliases (`*name`) in one file's front matter; articles need none, a tidy editor might use a few. */
 export const MAX_ALIASES = 20;
 /** Values the front matter stands for once every alias is expanded. */
-export const MAX_EXPANDED_VALUES = 5_000;
+const MAX_EXPANDED_VALUES = 5_000;
 
 export interface FrontMatterLimitProblem {
   /** 1-based line within the front matter text given. */

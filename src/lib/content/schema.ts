@@ -10,7 +10,7 @@ import { HAS_SCHEME } from './url-scheme.ts';
 import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
-export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'story', 'draft', 'slug'],
   source: ['id', 'name', 'url', 'excerpt'],
   image: ['src', 'alt'],

@@ -9,7 +9,7 @@ import { htmlLimitProblem } from './html-limits.ts';
 import { resolveWebUrl } from './urls.ts';
 
 /** Hosts that serve tracking pixels and share-button images in feeds rather than content. */
-export const TRACKER_HOSTS: readonly string[] = [
+const TRACKER_HOSTS: readonly string[] = [
   'feeds.feedburner.com',
   'feedproxy.google.com',
   'feeds.feedblitz.com',
@@ -202,7 +202,7 @@ export function htmlToText(html: string): string {
 }
 
 /** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line). */
-export function tidyText(text: string): string {
+function tidyText(text: string): string {
   return text
     .replace(/\u00a0/g, ' ')
     .split(/\n\s*\n/)

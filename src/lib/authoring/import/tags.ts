@@ -2,10 +2,10 @@
 import { facetKey, normalizeName } from '../../site/facets.ts';
 
 /** Used only when neither the feed nor the editor gives a tag (the schema needs at least one). */
-export const FALLBACK_TAG = 'News';
+const FALLBACK_TAG = 'News';
 
 /** More than this many feed categories is keyword stuffing, not topics. */
-export const MAX_FEED_TAGS = 6;
+const MAX_FEED_TAGS = 6;
 
 const MAX_TAG_LENGTH = 40;
 
