@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
     for (const skipped of plan.skipped) console.log(`skipped  ${skipped.name || '(untitled)'} <${skipped.feed}>: ${skipped.reason}`);
     if (plan.added.length > 0 && !values['dry-run']) {
-      const text = appendSources(registry.exists ? readFileSync(registryPath, 'utf8') : '', plan.added);
+      const text = appendSources(registry.text, plan.added);
       // Never write a registry the checker would reject.
       const check = parseSources(text, registryName);
       if (check.problems.length > 0) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);

@@ -7,6 +7,8 @@ export interface RegistryFile {
   sources: Source[];
   problems: Problem[];
   exists: boolean;
+  /** The file's text as read ('' when it does not exist), for tools that rewrite it. */
+  text: string;
 }
 
 /** `path` is read; `file` is how messages name it. */
@@ -15,8 +17,8 @@ export function readSourcesFile(path: string, file: string): RegistryFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: [], problems: [], exists: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: [], problems: [], exists: false, text: '' };
     throw error;
   }
-  return { ...parseSources(text, file), exists: true };
+  return { ...parseSources(text, file), exists: true, text };
 }
