@@ -56,7 +56,7 @@ function isConditional(headers: Record<string, string> | undefined): boolean {
 }
 
 /** Bytes → text: the HTTP charset, else a byte-order mark, else the XML declaration's encoding, else UTF-8. */
-export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
+function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
   const declared =
     /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
     /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];

@@ -73,7 +73,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /** "2026-12-01 17:30 UTC": minutes are as precise as a schedule needs. */
-export function formatInstant(iso: string): string {
+function formatInstant(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
@@ -88,7 +88,7 @@ function skippedPhrase(skipped: SkipCounts): string {
 }
 
 /** What happened to one source, in a phrase: the text report's line and the Markdown table's cell. */
-export function describeSource(source: SourceReport, dryRun = false): string {
+function describeSource(source: SourceReport, dryRun = false): string {
   switch (source.result) {
     case 'backing-off':
       return `backing off until ${formatInstant(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
@@ -106,7 +106,7 @@ export function describeSource(source: SourceReport, dryRun = false): string {
   }
 }
 
-export function formatTotals(report: RunReport): string {
+function formatTotals(report: RunReport): string {
   const { totals } = report;
   const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`].join(', ');
   const skipped = skippedPhrase(totals.skipped);
