@@ -9,10 +9,10 @@ export function fnv1aStep(hash: number, codeUnit: number): number {
   return Math.imul(hash ^ codeUnit, FNV_PRIME);
 }
 
-/** 32-bit FNV-1a (as a signed int) over the UTF-16 code units of text[start, end). */
-export function fnv1a(text: string, start = 0, end = text.length): number {
+/** 32-bit FNV-1a (as a signed int) over the UTF-16 code units of text. */
+export function fnv1a(text: string): number {
   let hash = FNV_OFFSET_BASIS;
-  for (let i = start; i < end; i++) hash = fnv1aStep(hash, text.charCodeAt(i));
+  for (let i = 0; i < text.length; i++) hash = fnv1aStep(hash, text.charCodeAt(i));
   return hash;
 }
 
