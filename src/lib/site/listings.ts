@@ -22,17 +22,20 @@ export function listingPaths<T, Extra extends object>(
   }));
 }
 
-/** Every page of every tag's (author's, source's) listing, as route entries for `[<param>]/[...page]`. */
+/**
+ * Every page of every tag's (author's, source's) listing, as route entries for `[<param>]/[...page]`; `entriesOf`
+ * turns a facet's article slugs into the items its pages list.
+ */
 export function facetListingPaths<T, Param extends string, Group extends Pick<Facet, 'slug' | 'articleSlugs'> = Facet>(
   facets: readonly Group[],
-  articleBySlug: ReadonlyMap<string, T>,
+  entriesOf: (articleSlugs: readonly string[]) => T[],
   pageSize: number,
   urlFor: (slug: string, page: number) => string,
   param: Param,
 ): ListingPath<T, { facet: Group }>[] {
   return facets.flatMap((facet) =>
     listingPaths(
-      facet.articleSlugs.map((slug) => articleBySlug.get(slug)!),
+      entriesOf(facet.articleSlugs),
       pageSize,
       (page) => urlFor(facet.slug, page),
       { [param]: facet.slug },

@@ -1,6 +1,4 @@
 /** Listings (front page, tag pages) with each story shown once: one teaser, and a line for the rest of its coverage. */
-import type { Facet } from '../site/facets.ts';
-import { listingPaths } from '../site/listings.ts';
 import { distinctOutlets, type ArticleSource } from './outlet.ts';
 import type { SiteStory } from './site-stories.ts';
 
@@ -34,23 +32,17 @@ export function groupByStory<Article extends Listed>(articles: readonly Article[
   return entries;
 }
 
-/** For listings that show every article on its own (author pages). */
-export function ungroupedBySlug<Article>(bySlug: ReadonlyMap<string, Article>): Map<string, ListingEntry<Article>> {
-  return new Map([...bySlug].map(([slug, article]) => [slug, { article }]));
+/** A facet's listing entries with every article on its own (author and source pages). */
+export function ungroupedEntries<Article>(bySlug: ReadonlyMap<string, Article>): (articleSlugs: readonly string[]) => ListingEntry<Article>[] {
+  return (articleSlugs) => articleSlugs.map((slug) => ({ article: bySlug.get(slug)! }));
 }
 
-/** Every page of every tag's listing, each story once, as route entries for `[<param>]/[...page]`. */
-export function storyFacetListingPaths<Article extends Listed, Param extends string>(
-  facets: readonly Facet[],
+/** A facet's listing entries with each story once (tag pages). */
+export function storyEntries<Article extends Listed>(
   bySlug: ReadonlyMap<string, Article>,
   storyOf: ReadonlyMap<string, SiteStory<Article>>,
-  pageSize: number,
-  urlFor: (slug: string, page: number) => string,
-  param: Param,
-) {
-  return facets.flatMap((facet) =>
-    listingPaths(groupByStory(facet.articleSlugs.map((slug) => bySlug.get(slug)!), storyOf), pageSize, (page) => urlFor(facet.slug, page), { [param]: facet.slug }, { facet }),
-  );
+): (articleSlugs: readonly string[]) => ListingEntry<Article>[] {
+  return (articleSlugs) => groupByStory(articleSlugs.map((slug) => bySlug.get(slug)!), storyOf);
 }
 
 /** Who else covered it, each outlet once in order: `ownName` stands for the site's own reporting. */

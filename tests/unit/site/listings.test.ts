@@ -47,7 +47,7 @@ describe('tag and author listing routes', () => {
   ], 'tag');
 
   it('page each facet through exactly its own articles, at its own URLs', () => {
-    const routes = facetListingPaths(tags.all, articles, 2, paths.tag, 'tag');
+    const routes = facetListingPaths(tags.all, (slugs) => slugs.map((slug) => articles.get(slug)!), 2, paths.tag, 'tag');
     expect(routes.map((route) => [route.params.tag, route.params.page, route.props.page.items.map((item) => item.slug)])).toEqual([
       ['ai', undefined, ['a', 'b']],
       ['ai', 'page/2', ['c']],
