@@ -177,7 +177,7 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
 /** A local file referenced as an image that is not one, or an SVG that could run code when opened on its own. */
 function bundledFileProblem(absolutePath: string, target: string, readFile: CheckOptions['readFile']): Pick<Problem, 'message' | 'hint'> | undefined {
   if (!isImagePath(target)) {
-    return { message: `"${target}" is not an image`, hint: 'only image files (jpg, png, gif, webp, avif, svg) can be shown in an article; link to documents instead' };
+    return { message: `"${target}" is not an image`, hint: 'only image files (jpg, png, gif, webp, avif, tiff, svg) can be shown in an article; link to documents instead' };
   }
   if (!isSvgPath(target)) return undefined;
   const active = svgActiveContent(new TextDecoder().decode(readFile(absolutePath)));
