@@ -31,7 +31,7 @@ export function articleCardContent(article: CardArticle, tags: FacetIndex, site:
 }
 
 /** The card file of an article, as paths.card(slug) links it. */
-export function articleCardFile(slug: string): string {
+function articleCardFile(slug: string): string {
   return `${slug}.png`;
 }
 

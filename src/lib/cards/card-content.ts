@@ -22,7 +22,7 @@ export interface CardJob {
 }
 
 /** Raised whenever the layout, fonts or colours change, so every cached card is made again. */
-export const CARD_TEMPLATE_VERSION = 1;
+const CARD_TEMPLATE_VERSION = 1;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -4,7 +4,7 @@ import type { CardSite } from './article-card.ts';
 import type { CardContent } from './card-content.ts';
 
 /** The kicker of every story card, as the story page's own kicker reads. */
-export const STORY_KICKER = 'Story';
+const STORY_KICKER = 'Story';
 
 export interface CardStory {
   slug: string;

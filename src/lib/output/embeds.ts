@@ -4,7 +4,7 @@
  * YouTube embeds are moved to youtube-nocookie.com, which sets no cookies until the reader plays the video.
  */
 
-export const EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'] as const;
+const EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'] as const;
 
 /** Host names for the sanitiser's iframe allow-list. */
 export const EMBED_HOSTS: readonly string[] = EMBED_ORIGINS.map((origin) => new URL(origin).hostname);

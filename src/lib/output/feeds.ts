@@ -111,7 +111,7 @@ export function rssFeed(articles: readonly FeedArticle[], context: FeedContext, 
   };
 }
 
-export function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
+function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
   return {
     title: article.data.title,
     // An absolute link is used verbatim by @astrojs/rss, and doubles as the permalink guid.

@@ -152,7 +152,7 @@ export function createRawHtmlSanitizer(site: string): (html: string, open?: stri
 }
 
 /** End tags for elements still open, innermost first (`open` lists them outermost first). */
-export function closingTags(open: readonly string[]): string {
+function closingTags(open: readonly string[]): string {
   return [...open].reverse().map((name) => `</${name}>`).join('');
 }
 

@@ -72,7 +72,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
 }
 
 /** Cosine similarity of articles a and b, from their sorted ids. */
-export function cosine(vectors: FeatureVectors, a: number, b: number): number {
+function cosine(vectors: FeatureVectors, a: number, b: number): number {
   const [idsA, idsB, weightsA, weightsB] = [vectors.ids[a]!, vectors.ids[b]!, vectors.weights[a]!, vectors.weights[b]!];
   let dot = 0;
   for (let i = 0, j = 0; i < idsA.length && j < idsB.length; ) {
@@ -90,7 +90,7 @@ export function cosine(vectors: FeatureVectors, a: number, b: number): number {
  * (or figures) appear anywhere in the other article, or both headlines and deks report a kind of event and the
  * kinds differ. Two reports of one event share at least one of each.
  */
-export function headlinesDisagree(vectors: FeatureVectors, a: number, b: number): boolean {
+function headlinesDisagree(vectors: FeatureVectors, a: number, b: number): boolean {
   const [kindsA, kindsB] = [vectors.eventKinds[a]!, vectors.eventKinds[b]!];
   if (kindsA.length > 0 && kindsB.length > 0 && !sharesAny(kindsA, kindsB)) return true;
   return subjectsDiffer(vectors, a, b) || disjoint(vectors.headlineFigures, vectors, a, b);

@@ -66,7 +66,7 @@ export class TopTermSelector {
 }
 
 /** The k-th largest of values[0 .. count) (1-based k ≤ count), by quickselect; reorders `values`. */
-export function kthLargest(values: Float64Array, count: number, k: number): number {
+function kthLargest(values: Float64Array, count: number, k: number): number {
   let low = 0;
   let high = count - 1;
   const target = k - 1; // index in descending order
