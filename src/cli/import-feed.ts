@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
@@ -18,6 +17,7 @@ import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
 
@@ -30,16 +30,10 @@ Writes one draft per new feed item to <content folder>/imported/<slug>.md.
   --content-dir DIR   the content folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
   --timeout SECONDS   give up on a URL after this long (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})`;
 
-function usageError(message: string): number {
-  console.error(`${message}\n\n${USAGE}`);
-  return 2;
-}
-
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
+  const args = readCommandLine(
+    argv,
+    {
       allowPositionals: true,
       options: {
         'source-name': { type: 'string' },
@@ -51,25 +45,21 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+    },
+    USAGE,
+  );
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) return usageError(positionals.length ? 'Give exactly one feed.' : 'Which feed? Give a file or an http(s) URL.');
+  if (positionals.length !== 1) return usageError(positionals.length ? 'Give exactly one feed.' : 'Which feed? Give a file or an http(s) URL.', USAGE);
   const [input] = positionals as [string];
   const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) return usageError(`--limit must be a whole number above 0, not "${values.limit}".`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) return usageError(`--limit must be a whole number above 0, not "${values.limit}".`, USAGE);
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`);
+  if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`, USAGE);
 
   const cwd = process.cwd();
   const contentDir = values['content-dir'] === undefined ? settings.contentDir : resolve(cwd, values['content-dir']);
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${contentDir} does not exist.`);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${contentDir} does not exist.`, USAGE);
   const importDir = resolve(contentDir, 'imported');
 
   let document: FeedDocument | undefined;
