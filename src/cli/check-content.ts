@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { publishNow, settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--sources <file>] [--skip-near-duplicates]]
 
@@ -26,26 +26,18 @@ sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml) that arti
               leave out the near-duplicate report (warnings only; most of the time on a large archive)`;
 
 function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+  process.exit(usageError(message, USAGE));
 }
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
+const args = readCommandLine(
+  process.argv.slice(2),
+  {
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, 'skip-near-duplicates': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  fail((error as Error).message);
-}
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
+if (typeof args === 'number') process.exit(args);
 
 const cwd = process.cwd();
 const root = args.values.dir === undefined ? settings.contentDir : resolve(cwd, args.values.dir);
