@@ -1,5 +1,5 @@
 /** Listings (front page, tag pages) with each story shown once: one teaser, and a line for the rest of its coverage. */
-import { distinctOutlets, type ArticleSource } from './outlet.ts';
+import { distinctOutlets, outletOf, type ArticleSource } from './outlet.ts';
 import type { SiteStory } from './site-stories.ts';
 
 export interface ListingEntry<Article> {
@@ -48,6 +48,11 @@ export function storyEntries<Article extends Listed>(
 /** Who else covered it, each outlet once in order: `ownName` stands for the site's own reporting. */
 export function outletNames(articles: readonly Listed[], ownName: string): string[] {
   return distinctOutlets(articles.map((article) => article.data.source)).map((outlet) => outlet.name ?? ownName);
+}
+
+/** The outlet an article is credited to: `ownName` for the site's own reporting. */
+export function outletName(article: Listed, ownName: string): string {
+  return outletOf(article.data.source).name ?? ownName;
 }
 
 /** "and 2 more from Meridian Wire and Newsdesk". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteStory } from '../../../src/lib/stories/site-stories.ts';
-import { groupByStory, listOfNames, moreCoverageLine, outletNames } from '../../../src/lib/stories/story-listing.ts';
+import { groupByStory, listOfNames, moreCoverageLine, outletName, outletNames } from '../../../src/lib/stories/story-listing.ts';
 
 interface Item {
   slug: string;
@@ -34,5 +34,6 @@ describe('the coverage line', () => {
     expect(moreCoverageLine([second, ours], 'Newsdesk')).toBe('and 2 more from Breach Bulletin and Newsdesk');
     expect(listOfNames(['A', 'B', 'C'])).toBe('A, B and C');
     expect(listOfNames(['A'])).toBe('A');
+    expect([outletName(second, 'Newsdesk'), outletName(ours, 'Newsdesk')]).toEqual(['Breach Bulletin', 'Newsdesk']);
   });
 });
