@@ -7,7 +7,6 @@ import type { CardContent } from './card-content.ts';
 const STORY_KICKER = 'Story';
 
 export interface CardStory {
-  slug: string;
   /** The lead article's headline. */
   headline: string;
   /** Every outlet, in order of its first article; own reporting has no name. */
@@ -16,7 +15,7 @@ export interface CardStory {
   updatedAt: Date;
 }
 
-export function storyCardContent(story: Omit<CardStory, 'slug'>, site: CardSite): CardContent {
+export function storyCardContent(story: CardStory, site: CardSite): CardContent {
   const [first] = story.outlets;
   const credit = story.outlets.length > 1 ? `${story.outlets.length} outlets` : first?.name && `via ${first.name}`;
   return { headline: story.headline, kicker: STORY_KICKER, credit: credit || undefined, date: site.formatDate(story.updatedAt), siteName: site.siteName };
