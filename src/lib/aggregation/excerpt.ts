@@ -6,7 +6,7 @@ import { countWords, stripSummaryTrailers, trimToSentences } from '../authoring/
 import { htmlToText } from '../authoring/import/html.ts';
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 
-export const EXCERPT_WORDS = 60;
+const EXCERPT_WORDS = 60;
 
 const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 

@@ -24,7 +24,7 @@ import { sourceIdField } from '../content/source-id.ts';
 import { problemsFromIssues, type Problem } from '../checks/problems.ts';
 
 /** Every field of a source, in the order `npm run sources` writes them; unknown ones are errors. */
-export const SOURCE_FIELDS = ['id', 'name', 'feed', 'site', 'tags', 'content', 'publish', 'include', 'exclude'] as const;
+const SOURCE_FIELDS = ['id', 'name', 'feed', 'site', 'tags', 'content', 'publish', 'include', 'exclude'] as const;
 
 const webAddress = (what: string, example: string) =>
   z
@@ -75,7 +75,7 @@ const enumField = <Value extends string>(values: readonly [Value, ...Value[]], f
   });
 
 /** One followed outlet. */
-export const sourceSchema = z.strictObject(
+const sourceSchema = z.strictObject(
   {
     /** Unique; used in URLs (/sources/<id>/) and in each item's `source.id`. */
     id: sourceIdField,
@@ -107,7 +107,7 @@ export const sourceSchema = z.strictObject(
 export type Source = z.output<typeof sourceSchema>;
 
 /** The whole file: a list of sources with unique ids. */
-export const sourcesFileSchema = z
+const sourcesFileSchema = z
   .array(sourceSchema, { error: 'the file is not a list of sources; start each source with "- id: …" at the beginning of a line' })
   .superRefine((sources, ctx) => {
     const seen = new Map<string, number>();

@@ -1,11 +1,11 @@
 /** When a source may be fetched again: a server's Retry-After, and a doubling back-off after repeated failures. */
 
 /** The first back-off, after the second failure in a row; a single failure waits only for the next run. */
-export const BACKOFF_START_MS = 30 * 60 * 1000;
+const BACKOFF_START_MS = 30 * 60 * 1000;
 /** Back-off never grows beyond a day, so a recovered source is picked up again within one. */
-export const BACKOFF_CAP_MS = 24 * 60 * 60 * 1000;
+const BACKOFF_CAP_MS = 24 * 60 * 60 * 1000;
 /** A Retry-After further away than this is taken as a week: a typo on the server should not silence a source for a year. */
-export const RETRY_AFTER_CAP_MS = 7 * 24 * 60 * 60 * 1000;
+const RETRY_AFTER_CAP_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Retry-After as seconds ("120") or an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"); undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: Date): Date | undefined {

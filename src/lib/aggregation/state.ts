@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 
-export const STATE_VERSION = 1;
+const STATE_VERSION = 1;
 
 /** Oldest keys are forgotten past this many per source (about 500 items, many times a feed's length); a story coming back after that is still caught by its link on disk. */
 export const MAX_SEEN_PER_SOURCE = 1000;
@@ -28,7 +28,7 @@ const sourceStateSchema = z.strictObject({
   seen: z.array(z.string()).default([]),
 });
 
-export const aggregationStateSchema = z.strictObject({
+const aggregationStateSchema = z.strictObject({
   version: z.literal(STATE_VERSION),
   sources: z.record(z.string(), sourceStateSchema),
 });
