@@ -11,15 +11,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunReport } from '../lib/aggregation/report.ts';
 import { generateCorpus } from '../lib/bench/corpus.ts';
 import { syntheticFeed } from '../lib/bench/feeds.ts';
 import { formatCount, formatDuration, formatTable } from '../lib/bench/report.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
+import { projectRoot } from '../settings.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 const { values: options } = parseArgs({
   options: {
     sources: { type: 'string', default: '200' },

@@ -13,7 +13,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BuildContext } from '../bench/builds.ts';
 import { runCardBench } from '../bench/card-bench.ts';
 import { componentTimings } from '../bench/component-timings.ts';
@@ -22,6 +22,7 @@ import { findTimeBinary } from '../bench/measure-process.ts';
 import { runBuilds } from '../bench/run-builds.ts';
 import { parseBenchOptions, type BenchOptions } from '../lib/bench/bench-options.ts';
 import { renderReport } from '../lib/bench/bench-report.ts';
+import { projectRoot } from '../settings.ts';
 
 let options: BenchOptions;
 try {
@@ -31,7 +32,6 @@ try {
   process.exit(2);
 }
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 const log = (message: string) => console.error(`[bench] ${message}`);
 const loadAtStart = loadavg();
 const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
