@@ -5,6 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { publishInstant } from './lib/content/publish.ts';
+import { parseShard } from './lib/site/shards.ts';
 
 /** Right wherever this file runs from the source tree; the site's pages, bundled into the build, use no folder from here. */
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -36,6 +37,8 @@ export const settings = {
   cardCacheDir: folder(env.NEWSDESK_CARD_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
   /** NEWSDESK_TIMING: a file each build step appends its phase timings to, as JSON lines (`npm run bench` reads them). */
   timingFile: env.NEWSDESK_TIMING || undefined,
+  /** NEWSDESK_SHARD: "<part>/<parts>" while `npm run build -- --shard` makes one part of the site (src/lib/site/shards.ts). */
+  shard: env.NEWSDESK_SHARD ? parseShard(env.NEWSDESK_SHARD) : undefined,
   /** GITHUB_STEP_SUMMARY: set by GitHub Actions; `npm run aggregate` appends its report to this file as Markdown. */
   stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
   /** NO_COLOR: no colours in the build's output even on a terminal. */
