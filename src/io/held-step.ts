@@ -6,6 +6,8 @@ import { setPriority } from 'node:os';
 const BACKGROUND_PRIORITY = 10;
 /** How long a step may take to stop when asked before it is killed. */
 const STOP_GRACE_MS = 2_000;
+/** How much of a step's standard error is kept to tell why it failed (V8 and Rust write their last words there). */
+const STDERR_TAIL_BYTES = 16_384;
 
 export interface Step {
   command: string;
@@ -31,12 +33,26 @@ export function startHeld({ command, args, env = process.env, background = false
   }
   const held: Array<[NodeJS.WriteStream, Buffer]> = [];
   let live = false;
+  let stderrTail = '';
   child.stdout!.on('data', (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push([process.stdout, chunk])));
-  child.stderr!.on('data', (chunk: Buffer) => (live ? process.stderr.write(chunk) : held.push([process.stderr, chunk])));
-  const exited = new Promise<number | null>((done) => child.on('close', done));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+    return live ? process.stderr.write(chunk) : held.push([process.stderr, chunk]);
+  });
+  let signal: NodeJS.Signals | null = null;
+  const exited = new Promise<number | null>((done) =>
+    child.on('close', (code, endSignal) => {
+      signal = endSignal;
+      done(code);
+    }),
+  );
   return {
     child,
     exited,
+    /** Set by stopSteps: the build ended this step itself. */
+    stoppedByBuild: false,
+    /** How the step ended, once `exited` has resolved: the signal that ended it and the end of its standard error. */
+    end: () => ({ signal, stderrTail }),
     release() {
       for (const [stream, chunk] of held.splice(0)) stream.write(chunk);
       live = true;
@@ -51,7 +67,10 @@ export type Running = ReturnType<typeof startHeld>;
  * expanding front matter the check refused) never gets to its SIGTERM handler: it is killed outright after a grace period.
  */
 export async function stopSteps(...steps: Running[]): Promise<void> {
-  for (const step of steps) if (step.child.exitCode === null) step.child.kill('SIGTERM');
+  for (const step of steps) {
+    step.stoppedByBuild = true;
+    if (step.child.exitCode === null) step.child.kill('SIGTERM');
+  }
   const kill = setTimeout(() => steps.forEach((step) => step.child.exitCode === null && step.child.kill('SIGKILL')), STOP_GRACE_MS);
   await Promise.all(steps.map((step) => step.exited));
   clearTimeout(kill);
