@@ -14,6 +14,8 @@ export const siteConfig = {
   relatedLimit: 5,
   /** Articles published further apart than this many hours are never grouped into one story (editors can still join them). */
   storyWindowHours: 72,
+  /** Social cards are drawn for this many of the newest articles (and every story); older ones show their lead picture or the logo. */
+  cardArticles: 5000,
   /** Most used tags listed beside listings on wide screens. */
   topicsInRail: 12,
   /** Tags linked from the header, in order. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { recordSiteIndexTiming } from './io/build-timing.ts';
+import { newestWithCards } from './lib/cards/newest-with-cards.ts';
 import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
@@ -66,6 +67,14 @@ export async function getSections(): Promise<Array<{ name: string; href: string 
     const tag = tags.byKey.get(facetKey(name));
     return tag ? [{ name: tag.name, href: paths.tag(tag.slug) }] : [];
   });
+}
+
+let cardSlugs: Promise<Set<string>> | undefined;
+
+/** The articles with a social card of their own (src/lib/cards/newest-with-cards.ts), chosen once per build. */
+export function getCardSlugs(): Promise<Set<string>> {
+  cardSlugs ??= getSiteIndex().then(({ articles }) => newestWithCards(articles, siteConfig.cardArticles));
+  return cardSlugs;
 }
 
 let topTags: Promise<Facet[]> | undefined;

@@ -116,7 +116,7 @@ export async function runCardBench(context: CardBenchContext, options: CardBench
     // each (a file of its own, as a link count has a limit).
     const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
     // Reading the archive here also leaves what the card step remembers of each file, as a previous build would.
-    const site = { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours };
+    const site = { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles };
     const jobs = loadCardJobs(large.content, now, site, largeCache);
     const sample = join(workDir, 'sample-card.png');
     writeFileSync(sample, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);

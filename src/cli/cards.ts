@@ -30,7 +30,7 @@ const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
 let jobs: CardJob[];
 try {
-  jobs = loadCardJobs(settings.contentDir, publishNow(), { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours }, cacheDir);
+  jobs = loadCardJobs(settings.contentDir, publishNow(), { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles }, cacheDir);
 } catch (error) {
   fail(error);
 }

@@ -73,7 +73,7 @@ beforeAll(async () => {
   }
   cardCache = mkdtempSync(join(tmpdir(), 'newsdesk-scale-cards-'));
   const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-  const jobs = loadCardJobs(contentDir, NOW, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours }, cardCache);
+  const jobs = loadCardJobs(contentDir, NOW, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles }, cardCache);
   cardFiles = jobs.map((job) => job.file);
   const [sample, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
   writeCachedCard(cardCache, sample!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);

@@ -1,9 +1,10 @@
-/** Every card of the site: one per published article and one per story, grouped as the site index groups them. */
+/** Every card of the site: one per recent published article and one per story, grouped as the site index groups them. */
 import { isPublished } from '../content/publish.ts';
 import { buildFacetIndex } from '../site/facets.ts';
 import { findStories } from '../stories/find-stories.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 import { articleCardJobs, type CardArticle, type CardSite } from './article-card.ts';
+import { newestWithCards } from './newest-with-cards.ts';
 import type { CardJob } from './card-content.ts';
 import { storyCardContent, storyCardFile } from './story-card.ts';
 
@@ -17,6 +18,8 @@ export interface CardSourceArticle extends CardArticle {
 export interface CardSiteOptions extends CardSite {
   /** siteConfig.storyWindowHours. */
   storyWindowHours: number;
+  /** siteConfig.cardArticles: how many of the newest articles get a card. */
+  cardArticles: number;
 }
 
 export function siteCardJobs(files: readonly CardSourceArticle[], now: Date, site: CardSiteOptions): CardJob[] {
@@ -30,5 +33,6 @@ export function siteCardJobs(files: readonly CardSourceArticle[], now: Date, sit
     const updatedAt = bySlug.get(story.articles.at(-1)!)!.data.publishedAt;
     return { file: storyCardFile(story.slug), content: storyCardContent({ headline: lead.data.title, outlets: story.outlets, updatedAt }, site), source: lead.file };
   });
-  return [...articleCardJobs(articles, tags, site), ...storyJobs];
+  const withCards = newestWithCards(articles, site.cardArticles);
+  return [...articleCardJobs(articles.filter((article) => withCards.has(article.slug)), tags, site), ...storyJobs];
 }

@@ -43,7 +43,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The social cards' view of the folder: each article card's slug and headline. */
 function cardArticles(): Array<[string, string]> {
   const cache = join(dir, '.card-cache');
-  const jobs = loadCardJobs(dir, NOW, { siteName: 'Newsdesk', formatDate: (date) => date.toISOString(), storyWindowHours: 72 }, cache);
+  const jobs = loadCardJobs(dir, NOW, { siteName: 'Newsdesk', formatDate: (date) => date.toISOString(), storyWindowHours: 72, cardArticles: 5000 }, cache);
   return jobs.filter((job) => !job.file.startsWith('stories/')).map((job) => [job.file.replace(/\.png$/, ''), job.content.headline]);
 }
 

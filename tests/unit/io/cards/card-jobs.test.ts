@@ -19,7 +19,7 @@ writeFileSync(join(content, 'scheduled.md'), article('Scheduled piece').replace(
 writeFileSync(join(content, 'broken.md'), '---\ntitle: [unclosed\n---\n');
 
 const now = new Date('2026-12-01T00:00:00Z');
-const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10), storyWindowHours: 72 };
+const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10), storyWindowHours: 72, cardArticles: 5000 };
 const load = (at = now) => loadCardJobs(content, at, site, cache);
 
 describe('the cards of a content folder', () => {
@@ -28,6 +28,11 @@ describe('the cards of a content folder', () => {
       ['published.png', 'Published piece', 'AI', 'By Mariko Tanaka'],
       ['sourced.png', 'Sourced piece', 'AI', 'via Example Wire'],
     ]);
+  });
+
+  it('are drawn for the newest articles only when the site limits them', () => {
+    // sourced.md (2026-11-02) is newer than published.md (2026-11-01).
+    expect(loadCardJobs(content, now, { ...site, cardArticles: 1 }, cache).map((job) => job.content.headline)).toEqual(['Sourced piece']);
   });
 
   it('include a scheduled piece once the clock passes its time, from what was remembered', () => {
