@@ -1,4 +1,4 @@
-/** One measured build: the full Newsdesk build (`npm run build`) or the minimal Astro baseline in bench/baseline. */
+/** One measured build: the full Newsdesk build (`npm run build`, with its arguments) or the minimal Astro baseline in bench/baseline. */
 import { join } from 'node:path';
 import { withBuildLock } from '../io/build-lock.ts';
 import { readTimings } from '../io/build-timing.ts';
@@ -38,7 +38,7 @@ function profileOptions(context: BuildContext, label: string): NodeJS.ProcessEnv
  * Newsdesk builds share the project's .astro/ folder with the build tests, which take this lock around each build
  * (tests/helpers/build-site.ts). The bench holds it from outside the measurement, so waiting is never timed.
  */
-export async function buildNewsdesk(context: BuildContext, label: string, folders: BuildFolders): Promise<MeasuredBuild> {
+export async function buildNewsdesk(context: BuildContext, label: string, folders: BuildFolders, args: readonly string[] = []): Promise<MeasuredBuild> {
   const timingFile = `${folders.logFile}.timing.jsonl`;
   const env: NodeJS.ProcessEnv = {
     NEWSDESK_CONTENT_DIR: folders.content,
@@ -52,7 +52,7 @@ export async function buildNewsdesk(context: BuildContext, label: string, folder
     ...profileOptions(context, label),
   };
   const measured = await withBuildLock(settings.buildLock, () =>
-    measureProcess(context, label, process.execPath, [join(context.projectRoot, 'src/cli/build.ts')], env, folders.logFile),
+    measureProcess(context, label, process.execPath, [join(context.projectRoot, 'src/cli/build.ts'), ...args], env, folders.logFile),
   );
   return { measured, phases: parsePhases(measured.lines, readTimings(timingFile)) };
 }

@@ -1,0 +1,80 @@
+/**
+ * `npm run dev` on a large archive: `astro dev` on the corpus with a cache of its own, on a free port of
+ * 127.0.0.1, timed until it says it is ready and until an article page answers with its headline; then stopped
+ * with everything it started.
+ */
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { withBuildLock } from '../io/build-lock.ts';
+import type { DevResult } from '../lib/bench/results.ts';
+import { createPaths } from '../lib/site/paths.ts';
+import { settings } from '../settings.ts';
+import type { BuildContext } from './builds.ts';
+import { startMeasured } from './measure-process.ts';
+
+/** How long the server gets to start and serve the page, at any size, before it counts as failed. */
+const DEV_DEADLINE_MS = 30 * 60_000;
+const POLL_EVERY_MS = 250;
+
+function freePort(): Promise<number> {
+  return new Promise((found, failed) => {
+    const server = createServer();
+    server.once('error', failed);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => found(port));
+    });
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The page's text with the entities a headline can be escaped with read back, so the headline is found as written. */
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'" };
+const decodeEntities = (html: string) => html.replace(/&(?:amp|lt|gt|quot|apos|#39|#x27);/g, (entity) => ENTITIES[entity]!);
+
+/**
+ * `astro dev` writes the project's .astro/ folder as builds do, so it takes the same lock. The article asked for
+ * is the newest published one.
+ */
+export async function measureDev(context: BuildContext, articles: number, content: string, article: { slug: string; title: string }, folder: string): Promise<DevResult> {
+  const port = await freePort();
+  const astro = join(context.projectRoot, 'node_modules/.bin/astro');
+  const env: NodeJS.ProcessEnv = {
+    NEWSDESK_CONTENT_DIR: content,
+    NEWSDESK_CACHE_DIR: join(folder, 'dev-cache'),
+    NEWSDESK_NOW: context.now.toISOString(),
+    NODE_COMPILE_CACHE: join(folder, 'dev-cache', 'node-compile-cache'),
+    BASE_PATH: '/',
+  };
+  return withBuildLock(settings.buildLock, async () => {
+    const server = startMeasured(context, `astro dev ${articles}`, astro, ['dev', '--host', '127.0.0.1', '--port', String(port)], env, join(folder, 'dev.log'), { server: true });
+    let exited = false;
+    void server.finished.then(() => (exited = true));
+    const elapsed = () => performance.now() - server.startedAt;
+    const url = `http://127.0.0.1:${port}${createPaths('/').article(article.slug)}`;
+    let readyMs: number | undefined;
+    let articleMs: number | undefined;
+    let error: string | undefined;
+    let lastAnswer = 'no answer';
+    while (articleMs === undefined && error === undefined) {
+      readyMs ??= server.lines.find((line) => /\bready in\b/i.test(line.text))?.ms;
+      if (exited) error = `astro dev exited before serving ${url} (see dev.log)`;
+      else if (elapsed() > DEV_DEADLINE_MS) error = `${url} did not answer 200 with its headline within ${DEV_DEADLINE_MS / 60_000} minutes (last: ${lastAnswer})`;
+      else if (readyMs !== undefined) {
+        try {
+          const response = await fetch(url, { signal: AbortSignal.timeout(Math.max(1000, DEV_DEADLINE_MS - elapsed())) });
+          const body = await response.text();
+          if (response.status === 200 && decodeEntities(body).includes(article.title)) articleMs = elapsed();
+          else lastAnswer = `${response.status}${response.status === 200 ? ' without the headline' : ''}`;
+        } catch (failure) {
+          lastAnswer = (failure as Error).message;
+        }
+      }
+      if (articleMs === undefined && error === undefined) await pause(POLL_EVERY_MS);
+    }
+    const measured = await server.stop();
+    if (readyMs === undefined && error === undefined) error = 'no “ready” line from astro dev';
+    return { articles, readyMs, articleMs, measured, ...(error ? { error } : {}) };
+  });
+}
