@@ -19,6 +19,8 @@ export interface BuildFolders {
   content: string;
   dist: string;
   cache: string;
+  /** NEWSDESK_CARD_CACHE, when the build gets a card cache (a warm one, see warm-card-cache.ts); else its own empty one. */
+  cardCache?: string;
   /** The build's output, each line stamped with seconds since it started. */
   logFile: string;
 }
@@ -46,6 +48,7 @@ export async function buildNewsdesk(context: BuildContext, label: string, folder
     NEWSDESK_CACHE_DIR: folders.cache,
     NEWSDESK_NOW: context.now.toISOString(),
     NEWSDESK_TIMING: timingFile,
+    ...(folders.cardCache ? { NEWSDESK_CARD_CACHE: folders.cardCache } : {}),
     // Astro turns on Node's compile cache (os.tmpdir() by default), which would carry compiled modules from one
     // "cold" build to the next: it lives with the Astro cache instead, so cold is cold and warm keeps both.
     NODE_COMPILE_CACHE: join(folders.cache, 'node-compile-cache'),

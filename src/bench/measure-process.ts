@@ -107,7 +107,8 @@ export function startMeasured(
       const status = code ?? (signal ? 128 : 1);
       if (status !== 0 && !stopping) log(`${label} failed (exit ${code ?? signal}); last lines:\n${lines.slice(-25).map((line) => `    ${line.text}`).join('\n')}`);
       const largest = Math.max(0, ...Object.values(peakByRole));
-      done({ wallMs, peakRss: reported ?? largest, peakTogether: sampledPeak, peakByRole, lines, status });
+      // Samples can fall either side of a short peak; the processes together held at least the largest one's.
+      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, lines, status });
     });
   });
   const stop = async (): Promise<Measured> => {

@@ -12,6 +12,7 @@ import { measureDev } from './dev-server.ts';
 import { buildPeer } from './peer.ts';
 import { scanOutput } from './scan-output.ts';
 import { buildSharded } from './shards.ts';
+import { warmCardCache } from './warm-card-cache.ts';
 
 export interface BenchRuns {
   results: BuildResult[];
@@ -32,8 +33,17 @@ export async function runBuilds(context: BuildContext, options: BenchOptions, hu
     runs.corpora.push({ articles: size, published: summary.published, planMs: corpus.planMs, writeMs: corpus.writeMs });
     context.log(`${formatCount(size)} articles written in ${formatSeconds(corpus.planMs + corpus.writeMs)} (${formatCount(summary.published)} published, ${summary.drafts} drafts, ${summary.scheduled} scheduled, ${Math.round(summary.meanWords)} words on average)`);
 
+    // Not timed: a deploy keeps its card cache between runs (`npm run bench -- --cards` measures cold cards).
+    const cardCache = async (folder: string): Promise<string | undefined> => {
+      if (options.coldCards) return undefined;
+      const cache = join(folder, 'card-cache');
+      const cards = await warmCardCache(content, cache, context.now);
+      context.log(`${formatCount(cards)} social cards cached in ${cache}`);
+      return cache;
+    };
+
     if (options.builds && options.shards) {
-      const sharded = await buildSharded(context, size, content, join(sizeDir, `shards-${options.shards}`), options.shards);
+      const sharded = await buildSharded(context, size, content, join(sizeDir, `shards-${options.shards}`), options.shards, cardCache);
       if (sharded.error) context.log(`sharded build of ${formatCount(size)}: ${sharded.error}`);
       runs.sharded.push(sharded);
     }
@@ -42,13 +52,14 @@ export async function runBuilds(context: BuildContext, options: BenchOptions, hu
     const baseline: BuildResult = { kind: 'baseline', articles: size, measured: [], phases: [] };
     const warm: BuildResult = { kind: 'newsdesk warm', articles: size, measured: [], phases: [] };
     const wholeBuilds = options.builds && !options.shards;
+    const cards = wholeBuilds ? await cardCache(sizeDir) : undefined;
     // Every build writes to folders of its own and nothing is deleted until the end: a CI build starts from a
     // fresh checkout, and on ext4 creating thousands of files right after deleting thousands is slower.
     for (let run = 1; run <= options.runs; run++) {
       const folder = (name: string) => join(sizeDir, `${name}-${run}`);
       const cache = folder('cache');
       if (wholeBuilds) {
-        const cold = await buildNewsdesk(context, `newsdesk ${size} run ${run}`, { content, dist: folder('dist'), cache, logFile: join(sizeDir, `newsdesk-${run}.log`) });
+        const cold = await buildNewsdesk(context, `newsdesk ${size} run ${run}`, { content, dist: folder('dist'), cache, cardCache: cards, logFile: join(sizeDir, `newsdesk-${run}.log`) });
         newsdesk.measured.push(cold.measured);
         newsdesk.phases.push(cold.phases);
         if (run === options.runs && cold.measured.status === 0) newsdesk.output = scanOutput(folder('dist'), 'articles');
@@ -64,7 +75,7 @@ export async function runBuilds(context: BuildContext, options: BenchOptions, hu
       if (wholeBuilds && !options.skipWarm) {
         // The cold build's caches are kept and one article changes, as in an editor's commit; then it is put back.
         const undo = editOneArticle(content, corpus.sample.path);
-        const rebuilt = await buildNewsdesk(context, `newsdesk ${size} warm ${run}`, { content, dist: folder('warm-dist'), cache, logFile: join(sizeDir, `newsdesk-warm-${run}.log`) });
+        const rebuilt = await buildNewsdesk(context, `newsdesk ${size} warm ${run}`, { content, dist: folder('warm-dist'), cache, cardCache: cards, logFile: join(sizeDir, `newsdesk-warm-${run}.log`) });
         undo();
         warm.measured.push(rebuilt.measured);
         warm.phases.push(rebuilt.phases);

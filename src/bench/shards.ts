@@ -29,7 +29,15 @@ function reason(measured: Measured): string {
   return (errors.at(-1) ?? lines.at(-1) ?? 'no output').slice(0, 300);
 }
 
-export async function buildSharded(context: BuildContext, articles: number, content: string, folder: string, count: number): Promise<ShardedResult> {
+/** `cardCache` gives a part its card cache, as each job of a CI matrix restores its own. */
+export async function buildSharded(
+  context: BuildContext,
+  articles: number,
+  content: string,
+  folder: string,
+  count: number,
+  cardCache: (folder: string) => Promise<string | undefined>,
+): Promise<ShardedResult> {
   const parts: Measured[] = [];
   const dists: string[] = [];
   let firstPages: Set<string> | undefined;
@@ -37,7 +45,7 @@ export async function buildSharded(context: BuildContext, articles: number, cont
     const shard = `${index}/${count}`;
     const part = join(folder, `shard-${index}`);
     const dist = join(part, 'dist');
-    const { measured } = await buildNewsdesk(context, `newsdesk ${articles} shard ${shard}`, { content, dist, cache: join(part, 'cache'), logFile: join(folder, `shard-${index}.log`) }, ['--shard', shard]);
+    const { measured } = await buildNewsdesk(context, `newsdesk ${articles} shard ${shard}`, { content, dist, cache: join(part, 'cache'), cardCache: await cardCache(part), logFile: join(folder, `shard-${index}.log`) }, ['--shard', shard]);
     parts.push(measured);
     dists.push(dist);
     if (measured.status !== 0) return { articles, parts, error: `the build failed or rejected \`--shard ${shard}\` (exit ${measured.status}): ${reason(measured)}` };

@@ -30,6 +30,8 @@ export interface ReportInput {
   machine: MachineDescription;
   results: readonly BuildResult[];
   timings: readonly ComponentTiming[];
+  /** Newsdesk builds drew every social card instead of finding them in a warm card cache. */
+  coldCards?: boolean;
   /** The large-archive sections (src/lib/bench/scale-report.ts); the build results are the ones above. */
   scale?: Omit<ScaleReportInput, 'results'>;
 }
@@ -107,7 +109,12 @@ export function renderReport(input: ReportInput): string {
     '',
     `Machine: ${machine.cpuCount} CPUs (${machine.cpuModel}), ${formatBytes(machine.totalMemory)} memory (${formatBytes(machine.freeMemoryAtEnd)} free at the end), Node ${machine.nodeVersion}, Astro ${machine.astroVersion}, Pagefind ${machine.pagefindVersion}.`,
     `Load average (1/5/15 min) at the start: ${loads(machine.loadAtStart)}; at the end: ${loads(machine.loadAtEnd)}.`,
-    `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. Corpus seed ${seed}; build clock ${input.now.toISOString()}.`,
+    ...(results.length === 0
+      ? []
+      : [
+          `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. ${input.coldCards ? 'Social cards all drawn (an empty card cache).' : 'Social cards found in a warm card cache, as a deploy that keeps its cache finds them (`npm run bench -- --cards` measures drawing them).'}`,
+        ]),
+    `Corpus seed ${seed}; build clock ${input.now.toISOString()}.`,
     '',
     ...(results.length === 0
       ? []
