@@ -51,7 +51,8 @@ export async function measureDev(context: BuildContext, articles: number, conten
     BASE_PATH: '/',
   };
   return withBuildLock(settings.buildLock, async () => {
-    const server = startMeasured(context, `astro dev ${articles}`, astro, ['dev', '--host', '127.0.0.1', '--port', String(port)], env, join(folder, 'dev.log'), { server: true });
+    const args = ['dev', '--host', '127.0.0.1', '--port', String(port)];
+    const server = startMeasured(context, { label: `astro dev ${articles}`, command: astro, args, env, logFile: join(folder, 'dev.log'), server: true });
     let exited = false;
     void server.finished.then(() => (exited = true));
     const elapsed = () => performance.now() - server.startedAt;

@@ -33,7 +33,14 @@ export interface RunningProcess {
   stop(): Promise<Measured>;
 }
 
-export interface StartOptions {
+export interface CommandToMeasure {
+  label: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Its output, each line stamped with seconds since it started. */
+  logFile: string;
+  /** The project root unless given. */
   cwd?: string;
   /**
    * A server, stopped rather than left to exit: it runs in a process group of its own (stopped as a whole, and by
@@ -57,15 +64,7 @@ export function stopServers(): void {
 }
 
 /** Starts a command and samples the memory of its whole process tree until it ends. */
-export function startMeasured(
-  context: MeasureContext,
-  label: string,
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  logFile: string,
-  { cwd = context.projectRoot, server = false }: StartOptions = {},
-): RunningProcess {
+export function startMeasured(context: MeasureContext, { label, command, args, env, logFile, cwd = context.projectRoot, server = false }: CommandToMeasure): RunningProcess {
   const { log } = context;
   const timeBinary = server ? undefined : context.timeBinary;
   const rssFile = join(context.workDir, 'rss.txt');
@@ -147,5 +146,5 @@ export function measureProcess(
   logFile: string,
   cwd = context.projectRoot,
 ): Promise<Measured> {
-  return startMeasured(context, label, command, args, env, logFile, { cwd }).finished;
+  return startMeasured(context, { label, command, args, env, logFile, cwd }).finished;
 }
