@@ -1,6 +1,6 @@
 /** How much more memory a build takes per 1,000 more articles: the slope of its peak between two archive sizes. */
 
-/** The goal: memory that (nearly) stops growing with the archive. */
+/** The goal: memory that (nearly) stops growing with the archive. */
 export const GROWTH_GOAL_MB_PER_1K = 20;
 
 export interface PeakAt {

@@ -1,4 +1,4 @@
-/** The scale issue's targets, checked against what one bench run measured (where it measured the sizes they name). */
+/** The scale targets, checked against what one bench run measured (where it measured the sizes they name). */
 import { formatBytes } from '../text/format-bytes.ts';
 import { maxOf, medianOf, inSequence } from './measured-stats.ts';
 import { GROWTH_GOAL_MB_PER_1K, growthBetween } from './memory-growth.ts';
