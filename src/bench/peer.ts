@@ -2,6 +2,7 @@
  * The peer a user would pick instead of Newsdesk: Hugo builds the same corpus as a minimal site, then Pagefind's
  * CLI indexes Hugo's output. Only when a `hugo` binary is on PATH; the bench never installs it.
  */
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { PeerResult } from '../lib/bench/results.ts';
@@ -30,12 +31,14 @@ export function findOnPath(name: string): string | undefined {
  * Newsdesk leaves scheduled ones), updatedAt the last change, `draft: true` is Hugo's own; tags and authors are
  * taxonomies with listing pages, as on Newsdesk, paginated by the same page size.
  */
-function hugoConfig(content: string): string {
+function hugoConfig(content: string, hugoMinor: number): string {
+  // Hugo 0.128 moved the page size to [pagination] and later refuses the old key.
+  const pageSize = hugoMinor >= 128 ? `[pagination]\n  pagerSize = ${siteConfig.pageSize}` : `paginate = ${siteConfig.pageSize}`;
   return `baseURL = "http://localhost/"
 title = "Peer"
 languageCode = "en"
 contentDir = ${JSON.stringify(content)}
-paginate = ${siteConfig.pageSize}
+${pageSize}
 [taxonomies]
   tag = "tags"
   author = "authors"
@@ -65,9 +68,15 @@ const LIST = `${HEAD}
 {{ with $pager.Next }}<a rel="next" href="{{ .URL }}">Next</a>{{ end }}</body></html>
 `;
 
-export function writeHugoSite(site: string, content: string): void {
+/** The minor version of Hugo 0.x, from `hugo version` ("hugo v0.111.3+extended linux/amd64 …"). */
+function hugoMinorVersion(hugo: string): number {
+  const said = spawnSync(hugo, ['version'], { encoding: 'utf8' }).stdout ?? '';
+  return Number(/v0\.(\d+)/.exec(said)?.[1] ?? 0);
+}
+
+export function writeHugoSite(site: string, content: string, hugoMinor: number): void {
   mkdirSync(join(site, 'layouts/_default'), { recursive: true });
-  writeFileSync(join(site, 'config.toml'), hugoConfig(content));
+  writeFileSync(join(site, 'config.toml'), hugoConfig(content, hugoMinor));
   writeFileSync(join(site, 'layouts/_default/single.html'), SINGLE);
   writeFileSync(join(site, 'layouts/_default/list.html'), LIST);
 }
@@ -76,7 +85,7 @@ export function writeHugoSite(site: string, content: string): void {
 export async function buildPeer(context: BuildContext, hugo: string, articles: number, content: string, folder: string): Promise<PeerResult> {
   const site = join(folder, 'hugo-site');
   const out = join(folder, 'hugo-dist');
-  writeHugoSite(site, content);
+  writeHugoSite(site, content, hugoMinorVersion(hugo));
   const hugoArgs = ['--source', site, '--destination', out, '--cacheDir', join(folder, 'hugo-cache'), '--clock', context.now.toISOString()];
   const built = await measureProcess(context, `hugo ${articles}`, hugo, hugoArgs, {}, join(folder, 'hugo.log'), site);
   if (built.status !== 0) return { articles, hugo: built };
