@@ -19,7 +19,7 @@ export function createProseWriter(random: Random) {
     if (roll < 0.87) return rareWord(rare(random));
     return random.pick(topic.terms);
   };
-  // A plain loop: Array.from with a callback is most of the corpus's generation time at 100,000 articles.
+  // A plain loop: Array.from with a callback is slow, and this runs for every word of every article.
   const phrase = (topic: Topic, length: number): string[] => {
     const words: string[] = [];
     for (let i = 0; i < length; i++) words.push(word(topic));
