@@ -1,4 +1,4 @@
-/** One measured build: the full Newsdesk build (`npm run build`) or the minimal Astro baseline in bench/baseline. */
+/** One measured build: the full Newsdesk build (`npm run build`, with its arguments) or the minimal Astro baseline in bench/baseline. */
 import { join } from 'node:path';
 import { withBuildLock } from '../io/build-lock.ts';
 import { readTimings } from '../io/build-timing.ts';
@@ -19,6 +19,8 @@ export interface BuildFolders {
   content: string;
   dist: string;
   cache: string;
+  /** NEWSDESK_CARD_CACHE, when the build gets a card cache (a warm one, see warm-card-cache.ts); else its own empty one. */
+  cardCache?: string;
   /** The build's output, each line stamped with seconds since it started. */
   logFile: string;
 }
@@ -38,7 +40,7 @@ function profileOptions(context: BuildContext, label: string): NodeJS.ProcessEnv
  * Newsdesk builds share the project's .astro/ folder with the build tests, which take this lock around each build
  * (tests/helpers/build-site.ts). The bench holds it from outside the measurement, so waiting is never timed.
  */
-export async function buildNewsdesk(context: BuildContext, label: string, folders: BuildFolders): Promise<MeasuredBuild> {
+export async function buildNewsdesk(context: BuildContext, label: string, folders: BuildFolders, args: readonly string[] = []): Promise<MeasuredBuild> {
   const timingFile = `${folders.logFile}.timing.jsonl`;
   const env: NodeJS.ProcessEnv = {
     NEWSDESK_CONTENT_DIR: folders.content,
@@ -46,13 +48,14 @@ export async function buildNewsdesk(context: BuildContext, label: string, folder
     NEWSDESK_CACHE_DIR: folders.cache,
     NEWSDESK_NOW: context.now.toISOString(),
     NEWSDESK_TIMING: timingFile,
+    ...(folders.cardCache ? { NEWSDESK_CARD_CACHE: folders.cardCache } : {}),
     // Astro turns on Node's compile cache (os.tmpdir() by default), which would carry compiled modules from one
     // "cold" build to the next: it lives with the Astro cache instead, so cold is cold and warm keeps both.
     NODE_COMPILE_CACHE: join(folders.cache, 'node-compile-cache'),
     ...profileOptions(context, label),
   };
   const measured = await withBuildLock(settings.buildLock, () =>
-    measureProcess(context, label, process.execPath, [join(context.projectRoot, 'src/cli/build.ts')], env, folders.logFile),
+    measureProcess(context, label, process.execPath, [join(context.projectRoot, 'src/cli/build.ts'), ...args], env, folders.logFile),
   );
   return { measured, phases: parsePhases(measured.lines, readTimings(timingFile)) };
 }

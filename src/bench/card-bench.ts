@@ -5,22 +5,15 @@
  * every card cached.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { withBuildLock } from '../io/build-lock.ts';
-import { loadCardJobs } from '../io/cards/card-jobs.ts';
-import { cardCacheFile } from '../io/cards/card-cache.ts';
-import { loadFontCatalogue } from '../io/cards/font-catalogue.ts';
-import { createCardRenderer } from '../io/cards/render-card.ts';
 import type { CardBenchOptions } from '../lib/bench/bench-options.ts';
-import { generateCorpus, type CorpusArticle } from '../lib/bench/corpus.ts';
 import { formatCount, formatSeconds, formatTable } from '../lib/bench/report.ts';
-import { cardKey } from '../lib/cards/card-content.ts';
-import { createDateFormatter } from '../lib/site/dates.ts';
 import { settings } from '../settings.ts';
-import { siteConfig } from '../site.config.ts';
-import { writeCorpus } from './corpus-files.ts';
+import { writeSyntheticCorpus, type WrittenCorpus } from './corpus-files.ts';
+import { warmCardCache } from './warm-card-cache.ts';
 
 export interface CardBenchContext {
   projectRoot: string;
@@ -74,12 +67,7 @@ export async function runCardBench(context: CardBenchContext, options: CardBench
         PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
       });
     });
-  const writeCorpusFor = (count: number): { content: string; corpus: CorpusArticle[] } => {
-    const corpus = generateCorpus({ count, seed: context.seed, now });
-    const content = join(workDir, `content-${count}`);
-    writeCorpus(content, corpus);
-    return { content, corpus };
-  };
+  const writeCorpusFor = (count: number): WrittenCorpus => writeSyntheticCorpus(join(workDir, `content-${count}`), count, context.seed, now);
 
   const rows: string[][] = [];
   const row = (what: string, articles: number, run: Timed & { made?: number }, note = '') =>
@@ -87,13 +75,12 @@ export async function runCardBench(context: CardBenchContext, options: CardBench
 
   const { cold, warm } = options;
   log(`${formatCount(cold)} articles: writing the corpus`);
-  const { content, corpus } = writeCorpusFor(cold);
+  const { content, sample: edited } = writeCorpusFor(cold);
   const cache = join(workDir, 'card-cache');
   const first = cardStep(content, cache, join(workDir, 'cards-cold'));
   row('card step, cold cache', cold, first, `${formatCount(first.cards)} cards, ${(first.wallMs / Math.max(1, first.made)).toFixed(1)} ms each on ${availableParallelism()} threads`);
 
   // One editor's commit: a headline corrected.
-  const edited = corpus.find((article) => article.status === 'published')!;
   const file = join(content, edited.path);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${JSON.stringify(`${edited.title} (corrected)`)}`));
   const again = cardStep(content, cache, join(workDir, 'cards-edited'));
@@ -111,16 +98,7 @@ export async function runCardBench(context: CardBenchContext, options: CardBench
     log(`${formatCount(warm)} articles: writing the corpus and a warm card cache`);
     const large = writeCorpusFor(warm);
     const largeCache = join(workDir, 'card-cache-large');
-    mkdirSync(largeCache, { recursive: true });
-    // The warm path only looks cards up and links them, never reads them: a copy of one real card stands in for
-    // each (a file of its own, as a link count has a limit).
-    const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-    // Reading the archive here also leaves what the card step remembers of each file, as a previous build would.
-    const site = { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles };
-    const jobs = loadCardJobs(large.content, now, site, largeCache);
-    const sample = join(workDir, 'sample-card.png');
-    writeFileSync(sample, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);
-    for (const key of new Set(jobs.map((job) => cardKey(job.content)))) copyFileSync(sample, cardCacheFile(largeCache, key));
+    await warmCardCache(large.content, largeCache, now);
     const warmRun = cardStep(large.content, largeCache, join(workDir, 'cards-large'));
     row('card step, every card cached', warm, warmRun, `${formatCount(warmRun.cards)} cards linked into the site`);
   }

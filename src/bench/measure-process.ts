@@ -1,10 +1,10 @@
 /** Runs one command and measures it: wall time, peak memory (GNU time and a /proc sampler) and its timestamped output. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LogLine } from '../lib/bench/phases.ts';
-import type { Measured } from '../lib/bench/results.ts';
-import { processTree } from './process-tree.ts';
+import { SAMPLE_EVERY_MS, type Measured } from '../lib/bench/results.ts';
+import { processGroupMembers, processTree } from './process-tree.ts';
 
 export interface MeasureContext {
   projectRoot: string;
@@ -15,16 +15,126 @@ export interface MeasureContext {
   log: (message: string) => void;
 }
 
-const SAMPLE_EVERY_MS = 250;
-
 /** GNU time reports ru_maxrss from wait4, which covers the build's child processes too. */
 export function findTimeBinary(log: (message: string) => void): string | undefined {
   if (existsSync('/usr/bin/time')) return '/usr/bin/time';
-  log(
-    `no /usr/bin/time: peak memory is the sum over the build’s processes, sampled from /proc every ${SAMPLE_EVERY_MS} ms ` +
-      '(may miss short peaks); for the kernel’s own figure install GNU time (Debian: `sudo apt-get install time`)',
-  );
+  log('no /usr/bin/time: the largest process’s peak comes from /proc only (install GNU time for the kernel’s own figure; Debian: `sudo apt-get install time`)');
   return undefined;
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  /** Output so far, each line stamped with milliseconds since the start. */
+  lines: LogLine[];
+  startedAt: number;
+  /** Settles when the process has exited. */
+  finished: Promise<Measured>;
+  /** For a server: stops it and everything it started (its whole process group), then waits for it. */
+  stop(): Promise<Measured>;
+}
+
+export interface CommandToMeasure {
+  label: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Its output, each line stamped with seconds since it started. */
+  logFile: string;
+  /** The project root unless given. */
+  cwd?: string;
+  /**
+   * A server, stopped rather than left to exit: it runs in a process group of its own (stopped as a whole, and by
+   * `stopServers` if the bench is interrupted) and not under GNU time.
+   */
+  server?: boolean;
+}
+
+/** Process groups of the servers running now. */
+const runningServers = new Set<number>();
+
+/** Kills every server still running, with all it started: for an interrupted bench. */
+export function stopServers(): void {
+  for (const group of runningServers) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Starts a command and samples the memory of its whole process tree until it ends. */
+export function startMeasured(context: MeasureContext, { label, command, args, env, logFile, cwd = context.projectRoot, server = false }: CommandToMeasure): RunningProcess {
+  const { log } = context;
+  const timeBinary = server ? undefined : context.timeBinary;
+  const rssFile = join(context.workDir, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  log(`${label}…`);
+  const startedAt = performance.now();
+  // Node from this process first: astro's `#!/usr/bin/env node` must not find an older system Node.
+  const path = `${dirname(process.execPath)}:${join(context.projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
+  const child = spawn(file, argv, { cwd, detached: server, env: { ...process.env, ...env, PATH: path, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (server) runningServers.add(child.pid!);
+  const lines: LogLine[] = [];
+  let stopping = false;
+  let sampledPeak = 0;
+  const peakByRole: Record<string, number> = {};
+  const sample = () => {
+    const tree = processTree(child.pid!);
+    sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
+    for (const { role, peak } of tree) peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
+  };
+  const sampler = setInterval(sample, SAMPLE_EVERY_MS);
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const ms = performance.now() - startedAt;
+      const parts = (pending + chunk).split('\n');
+      pending = parts.pop()!;
+      for (const text of parts) lines.push({ ms, text });
+      // Each line stamped with seconds since the command started, so a kept log shows where the time went.
+      if (parts.length > 0) appendFileSync(logFile, parts.map((text) => `${(ms / 1000).toFixed(3).padStart(8)}  ${text}\n`).join(''));
+    });
+  }
+  const finished = new Promise<Measured>((done) => {
+    child.on('close', (code, signal) => {
+      const wallMs = performance.now() - startedAt;
+      clearInterval(sampler);
+      const reported = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) * 1024 : undefined;
+      const status = code ?? (signal ? 128 : 1);
+      if (status !== 0 && !stopping) log(`${label} failed (exit ${code ?? signal}); last lines:\n${lines.slice(-25).map((line) => `    ${line.text}`).join('\n')}`);
+      const largest = Math.max(0, ...Object.values(peakByRole));
+      // Samples can fall either side of a short peak; the processes together held at least the largest one's.
+      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, lines, status });
+    });
+  });
+  const stop = async (): Promise<Measured> => {
+    stopping = true;
+    // One last look at the memory: a server is stopped at its peak, not after it.
+    sample();
+    const group = child.pid!;
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-group, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    signalGroup('SIGTERM');
+    const forced = setTimeout(() => signalGroup('SIGKILL'), 5000);
+    const measured = await finished;
+    clearTimeout(forced);
+    // The group leader may exit before its children: wait for the rest of the group, then make sure of it.
+    for (let waited = 0; processGroupMembers(group).length > 0 && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    signalGroup('SIGKILL');
+    const left = processGroupMembers(group);
+    if (left.length > 0) log(`${label}: processes ${left.join(', ')} were still running after it was stopped`);
+    else runningServers.delete(group);
+    return measured;
+  };
+  return { child, lines, startedAt, finished, stop };
 }
 
 export function measureProcess(
@@ -36,42 +146,5 @@ export function measureProcess(
   logFile: string,
   cwd = context.projectRoot,
 ): Promise<Measured> {
-  const { timeBinary, log } = context;
-  const rssFile = join(context.workDir, 'rss.txt');
-  rmSync(rssFile, { force: true });
-  const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
-  log(`${label}…`);
-  const started = performance.now();
-  // Node from this process first: astro's `#!/usr/bin/env node` must not find an older system Node.
-  const path = `${dirname(process.execPath)}:${join(context.projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
-  const child = spawn(file, argv, { cwd, env: { ...process.env, ...env, PATH: path, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: LogLine[] = [];
-  let sampledPeak = 0;
-  const peakByRole: Record<string, number> = {};
-  const sampler = setInterval(() => {
-    const tree = processTree(child.pid!);
-    sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
-    for (const { role, peak } of tree) if (role !== 'other') peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
-  }, SAMPLE_EVERY_MS);
-  for (const stream of [child.stdout, child.stderr]) {
-    let pending = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      const ms = performance.now() - started;
-      const parts = (pending + chunk).split('\n');
-      pending = parts.pop()!;
-      for (const text of parts) lines.push({ ms, text });
-      // Each line stamped with seconds since the build started, so a kept log shows where the time went.
-      if (parts.length > 0) appendFileSync(logFile, parts.map((text) => `${(ms / 1000).toFixed(3).padStart(8)}  ${text}\n`).join(''));
-    });
-  }
-  return new Promise((done) => {
-    child.on('close', (code) => {
-      const wallMs = performance.now() - started;
-      clearInterval(sampler);
-      const reported = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) * 1024 : undefined;
-      if (code !== 0) log(`${label} failed (exit ${code}); last lines:\n${lines.slice(-25).map((line) => `    ${line.text}`).join('\n')}`);
-      done({ wallMs, peakRss: timeBinary ? reported : sampledPeak, peakTogether: sampledPeak, peakByRole, lines, status: code ?? 1 });
-    });
-  });
+  return startMeasured(context, { label, command, args, env, logFile, cwd }).finished;
 }

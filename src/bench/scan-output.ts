@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { hasExecutableScript } from '../lib/bench/executable-script.ts';
 import type { OutputStats } from '../lib/bench/results.ts';
 
-function walk(dir: string, visit: (path: string, size: number) => void): void {
+/** Every file under `dir`, with its size. */
+export function walk(dir: string, visit: (path: string, size: number) => void): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, visit);

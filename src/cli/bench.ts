@@ -1,15 +1,10 @@
 /**
- * `npm run bench`: builds a synthetic archive with the full Newsdesk build and with a minimal Astro site,
- * and prints wall time, peak memory, output size and time by phase as Markdown tables.
+ * `npm run bench`: builds a synthetic archive with the full Newsdesk build, a minimal Astro site and, when Hugo is
+ * installed, Hugo + Pagefind's CLI, and prints wall time, memory of each process, output size and time by phase
+ * as Markdown tables; optionally sharded builds and the dev server. Every option: `npm run bench -- --help`.
  *
  *   npm run bench -- --articles 1000,4000,10000 --runs 3
- *
- * Options: --articles N,N,…  (default 1000,4000)   --runs N (cold builds per size, median reported; default 1)
- *          --skip-baseline   --skip-warm   --skip-extras (checker and ranking timings)   --seed N
- *          --keep (leave the temporary corpora and outputs)   --cpu-prof (write V8 profiles of the astro process)
- *          --json FILE (also write the raw results)
- *          --cards (instead: the social card benchmark, src/bench/card-bench.ts; --cold N (default 4000),
- *          --warm N (default 100000; 0 skips), --skip-build, --seed N, --keep)
+ *   npm run bench -- --articles 10000,40000,100000 --newsdesk-only
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,11 +13,17 @@ import type { BuildContext } from '../bench/builds.ts';
 import { runCardBench } from '../bench/card-bench.ts';
 import { componentTimings } from '../bench/component-timings.ts';
 import { describeMachine } from '../bench/machine.ts';
-import { findTimeBinary } from '../bench/measure-process.ts';
+import { findTimeBinary, stopServers } from '../bench/measure-process.ts';
+import { findOnPath, HUGO_MISSING } from '../bench/peer.ts';
 import { runBuilds } from '../bench/run-builds.ts';
-import { parseBenchOptions, type BenchOptions } from '../lib/bench/bench-options.ts';
+import { BENCH_HELP, parseBenchOptions, type BenchOptions } from '../lib/bench/bench-options.ts';
 import { renderReport } from '../lib/bench/bench-report.ts';
 import { projectRoot } from '../settings.ts';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(BENCH_HELP);
+  process.exit(0);
+}
 
 let options: BenchOptions;
 try {
@@ -39,6 +40,7 @@ log(`working in ${workDir}`);
 // Interrupted runs leave no gigabytes of corpora behind (unless asked to keep them).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopServers();
     if (!options.keep) rmSync(workDir, { recursive: true, force: true });
     process.exit(130);
   });
@@ -49,7 +51,9 @@ const now = new Date('2026-06-01T00:00:00Z');
 
 async function benchBuilds(): Promise<void> {
   const context: BuildContext = { projectRoot, workDir, timeBinary: findTimeBinary(log), log, now, cpuProf: options.cpuProf };
-  const results = await runBuilds(context, options);
+  const hugo = options.skipPeer ? undefined : findOnPath('hugo');
+  if (!options.skipPeer && !hugo) log(HUGO_MISSING);
+  const { results, ...scale } = await runBuilds(context, options, hugo);
   const timings = options.skipExtras ? [] : await componentTimings(context, options.sizes, options.seed, options.runs);
 
   console.log(renderReport({
@@ -61,10 +65,13 @@ async function benchBuilds(): Promise<void> {
     machine: describeMachine(projectRoot, loadAtStart),
     results,
     timings,
+    coldCards: options.coldCards,
+    scale: { ...scale, ...(options.skipPeer || hugo ? {} : { peerMissing: HUGO_MISSING }) },
   }));
   if (options.json) {
-    const raw = results.map(({ measured, ...rest }) => ({ ...rest, measured: measured.map(({ lines, ...m }) => m) }));
-    writeFileSync(options.json, JSON.stringify({ sizes: options.sizes, runs: options.runs, seed: options.seed, results: raw, timings }, null, 2));
+    // Everything measured but the builds' output lines, which the logs keep.
+    const raw = { sizes: options.sizes, runs: options.runs, seed: options.seed, results, ...scale, timings };
+    writeFileSync(options.json, JSON.stringify(raw, (key, value) => (key === 'lines' ? undefined : value), 2));
   }
 }
 

@@ -1,8 +1,10 @@
 /** The bench's Markdown report, from its results and a description of the machine they were measured on. */
 import type { BuildPhases } from './phases.ts';
+import { maxOf, medianOf } from './measured-stats.ts';
 import { formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from './report.ts';
 import { formatBytes } from '../text/format-bytes.ts';
-import type { BuildResult, ComponentTiming } from './results.ts';
+import { SAMPLE_EVERY_MS, type BuildResult, type ComponentTiming } from './results.ts';
+import { renderScaleSections, type ScaleReportInput } from './scale-report.ts';
 
 export interface MachineDescription {
   cpuCount: number;
@@ -28,16 +30,12 @@ export interface ReportInput {
   machine: MachineDescription;
   results: readonly BuildResult[];
   timings: readonly ComponentTiming[];
+  /** Newsdesk builds drew every social card instead of finding them in a warm card cache. */
+  coldCards?: boolean;
+  /** The large-archive sections (src/lib/bench/scale-report.ts); the build results are the ones above. */
+  scale?: Omit<ScaleReportInput, 'results'>;
 }
 
-const medianOf = (values: Array<number | undefined>) => {
-  const known = values.filter((value): value is number => value !== undefined && Number.isFinite(value));
-  return known.length === 0 ? undefined : median(known);
-};
-const maxOf = (values: Array<number | undefined>) => {
-  const known = values.filter((value): value is number => value !== undefined);
-  return known.length === 0 ? undefined : Math.max(...known);
-};
 const wallOf = (result: BuildResult) => medianOf(result.measured.map((m) => m.wallMs));
 
 const BUILD_HEADERS = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'peak RSS', 'peak, all processes', 'dist/', 'content check¹', 'content sync', 'bundle', 'collection load', 'site index²', 'render', 'search index¹', 'waited for search', 'failed runs'];
@@ -111,18 +109,32 @@ export function renderReport(input: ReportInput): string {
     '',
     `Machine: ${machine.cpuCount} CPUs (${machine.cpuModel}), ${formatBytes(machine.totalMemory)} memory (${formatBytes(machine.freeMemoryAtEnd)} free at the end), Node ${machine.nodeVersion}, Astro ${machine.astroVersion}, Pagefind ${machine.pagefindVersion}.`,
     `Load average (1/5/15 min) at the start: ${loads(machine.loadAtStart)}; at the end: ${loads(machine.loadAtEnd)}.`,
-    `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. Corpus seed ${seed}; build clock ${input.now.toISOString()}.`,
+    ...(results.length === 0
+      ? []
+      : [
+          `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. ${input.coldCards ? 'Social cards all drawn (an empty card cache).' : 'Social cards found in a warm card cache, as a deploy that keeps its cache finds them (`npm run bench -- --cards` measures drawing them).'}`,
+        ]),
+    `Corpus seed ${seed}; build clock ${input.now.toISOString()}.`,
     '',
-    formatTable(BUILD_HEADERS, results.map(buildRow), ['left', ...Array<Align>(BUILD_HEADERS.length - 1).fill('right')]),
-    '',
-    formatTable(RATIO_HEADERS, input.sizes.map((size) => ratioRow(results, size)), Array<Align>(RATIO_HEADERS.length).fill('right')),
-    '',
+    ...(results.length === 0
+      ? []
+      : [
+          formatTable(BUILD_HEADERS, results.map(buildRow), ['left', ...Array<Align>(BUILD_HEADERS.length - 1).fill('right')]),
+          '',
+          formatTable(RATIO_HEADERS, input.sizes.map((size) => ratioRow(results, size)), Array<Align>(RATIO_HEADERS.length).fill('right')),
+          '',
+        ]),
     ...(timings.length > 0
       ? [formatTable(['component', 'articles', 'time', 'notes'], timings.map((t) => [t.what, formatCount(t.articles), formatDuration(t.ms), t.note]), ['left', 'right', 'right', 'left']), '']
       : []),
-    'Peak RSS is the largest single process of the build (astro or pagefind), as the kernel reports it (ru_maxrss via GNU time); peak, all processes is the most the build held at once (astro, checker, search indexer and Pagefind side by side), sampled from /proc every 250 ms.',
-    'Phases: content check, collection load, site index, search index and the wait for it come from the timings the build writes (NEWSDESK_TIMING); content sync, bundle and render from the arrival of Astro’s own log lines (for the baseline, collection loading is inside render). Content sync = Astro content layer (Markdown rendering, schema, data store written); bundle = Vite; collection load = the first getCollection(), which imports the data store back; render = generating static routes, without collection load and site index; search index = src/cli/search-index.ts with Pagefind, from its own clock; waited for search = from Astro’s end to the search index’s.',
-    '¹ `check:content` and the search index run alongside Astro (build.ts), so they add to the wall time only when they outlast it.',
-    '² src/lib/site/site-index.ts, once per build: publish rules, tags, authors, reading times and related ranking (most of it).',
+    ...(results.length === 0
+      ? []
+      : [
+          `Peak RSS is the largest single process of the build (astro or pagefind), as the kernel reports it (ru_maxrss via GNU time); peak, all processes is the most the build held at once (astro, checker, search indexer and Pagefind side by side), sampled from /proc every ${SAMPLE_EVERY_MS} ms.`,
+          'Phases: content check, collection load, site index, search index and the wait for it come from the timings the build writes (NEWSDESK_TIMING); content sync, bundle and render from the arrival of Astro’s own log lines (for the baseline, collection loading is inside render). Content sync = Astro content layer (Markdown rendering, schema, data store written); bundle = Vite; collection load = the first getCollection(), which imports the data store back; render = generating static routes, without collection load and site index; search index = src/cli/search-index.ts with Pagefind, from its own clock; waited for search = from Astro’s end to the search index’s.',
+          '¹ `check:content` and the search index run alongside Astro (build.ts), so they add to the wall time only when they outlast it.',
+          '² src/lib/site/site-index.ts, once per build: publish rules, tags, authors, reading times and related ranking (most of it).',
+        ]),
+    ...(input.scale ? ['', ...renderScaleSections({ ...input.scale, results })] : []),
   ].join('\n');
 }

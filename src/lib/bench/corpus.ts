@@ -47,14 +47,31 @@ export const CURATED_SHARE = 0.03;
 
 const DAY = 86_400_000;
 
-export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
+/**
+ * An article without its body: what a large corpus keeps in memory while it is written out. The body is drawn
+ * again from the random state it was first drawn from, so the files are the same as if it had been kept.
+ */
+export interface PlannedArticle extends Omit<CorpusArticle, 'body' | 'content'> {
+  updatedAt?: Date;
+  /** The outlet credited in `source`, on about half the articles. */
+  sourceName?: string;
+  tagIndexes: number[];
+  targetWords: number;
+  bodyState: number;
+}
+
+/**
+ * Every article of the corpus but its body. Bodies are drawn here too (the draws after them depend on how many
+ * they took) and dropped, so a corpus of any size can be written one file at a time (`corpusArticles`).
+ */
+export function planCorpus(options: CorpusOptions): PlannedArticle[] {
   const random = createRandom(options.seed ?? 1);
   const perDay = options.perDay ?? 12;
   const tagSampler = createZipf(CORPUS_TAGS.length, 1);
   const authorSampler = createZipf(AUTHORS.length, 0.9);
   const writer = createProseWriter(random);
 
-  const articles: CorpusArticle[] = [];
+  const articles: PlannedArticle[] = [];
   for (let index = 0; index < options.count; index++) {
     const tagIndexes = distinct(random, tagSampler, random.int(2, 5));
     const authorCount = random.chance(0.03) ? 0 : random.chance(0.2) ? 2 : 1;
@@ -73,7 +90,8 @@ export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
     // Beta(2, 3) over 280-1,380 words, plus the last section's overrun (about 60 words): 300-1,500 words,
     // mean about 780, most articles 500-1,000, a few long reads.
     const targetWords = Math.round(280 + 1100 * betaTwoThree(random));
-    const { markdown, words } = writer.body(topic, targetWords);
+    const bodyState = random.state();
+    const { words } = writer.body(topic, targetWords);
     articles.push({
       path: `${publishedAt.getUTCFullYear()}/${month}/${slug}.md`,
       slug,
@@ -85,8 +103,9 @@ export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
       publishedAt,
       related: [],
       words,
-      body: markdown,
-      content: '',
+      tagIndexes,
+      targetWords,
+      bodyState,
     });
   }
 
@@ -99,8 +118,26 @@ export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
     article.related = picks.map((p) => published[p]!.slug);
   });
 
-  for (const article of articles) article.content = frontMatter(article, random) + article.body;
+  for (const article of articles) {
+    if (article.status === 'published' && random.chance(0.15)) article.updatedAt = new Date(article.publishedAt.getTime() + random.int(1, 72) * 3_600_000);
+    if (random.chance(0.5)) article.sourceName = random.pick(PUBLISHERS);
+  }
   return articles;
+}
+
+/** The planned articles with their bodies and whole files, one at a time. */
+export function* corpusArticles(plan: Iterable<PlannedArticle>): Generator<CorpusArticle> {
+  const random = createRandom(0);
+  const writer = createProseWriter(random);
+  for (const { updatedAt, sourceName, tagIndexes, targetWords, bodyState, ...article } of plan) {
+    random.restore(bodyState);
+    const body = writer.body(writer.topicWords(tagIndexes), targetWords).markdown;
+    yield { ...article, body, content: frontMatter(article, updatedAt, sourceName) + body };
+  }
+}
+
+export function generateCorpus(options: CorpusOptions): CorpusArticle[] {
+  return [...corpusArticles(planCorpus(options))];
 }
 
 /** Counts the scale test and the bench report need. */
@@ -115,9 +152,12 @@ export interface CorpusSummary {
   authorCounts: Array<[string, number]>;
 }
 
-export function summarizeCorpus(articles: readonly CorpusArticle[]): CorpusSummary {
+/** What a summary reads of each article: planned articles will do. */
+export type SummarizedArticle = Pick<CorpusArticle, 'status' | 'words' | 'tags' | 'authors'>;
+
+export function summarizeCorpus(articles: readonly SummarizedArticle[]): CorpusSummary {
   const published = articles.filter((article) => article.status === 'published');
-  const count = (names: (article: CorpusArticle) => string[]) => {
+  const count = (names: (article: SummarizedArticle) => string[]) => {
     const counts = new Map<string, number>();
     for (const article of published) for (const name of names(article)) counts.set(name, (counts.get(name) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -138,19 +178,14 @@ function betaTwoThree(random: Random): number {
   return draws[1]!;
 }
 
-function frontMatter(article: CorpusArticle, random: Random): string {
+function frontMatter(article: Omit<CorpusArticle, 'body' | 'content'>, updatedAt: Date | undefined, sourceName: string | undefined): string {
   const lines = ['---', `title: ${JSON.stringify(article.title)}`];
   lines.push(`description: ${JSON.stringify(article.description)}`);
   lines.push(`publishedAt: ${article.publishedAt.toISOString().replace('.000Z', 'Z')}`);
-  if (article.status === 'published' && random.chance(0.15)) {
-    const updated = new Date(article.publishedAt.getTime() + random.int(1, 72) * 3_600_000);
-    lines.push(`updatedAt: ${updated.toISOString().replace('.000Z', 'Z')}`);
-  }
+  if (updatedAt) lines.push(`updatedAt: ${updatedAt.toISOString().replace('.000Z', 'Z')}`);
   if (article.authors.length > 0) lines.push(`authors: ${JSON.stringify(article.authors)}`);
   lines.push(`tags: ${JSON.stringify(article.tags)}`);
-  if (random.chance(0.5)) {
-    lines.push('source:', `  name: ${JSON.stringify(random.pick(PUBLISHERS))}`, `  url: "https://news.example.com/${article.slug}"`);
-  }
+  if (sourceName) lines.push('source:', `  name: ${JSON.stringify(sourceName)}`, `  url: "https://news.example.com/${article.slug}"`);
   if (article.related.length > 0) lines.push('related:', ...article.related.map((slug) => `  - ${slug}`));
   if (article.status === 'draft') lines.push('draft: true');
   lines.push('---', '', '');

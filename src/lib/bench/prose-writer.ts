@@ -19,7 +19,12 @@ export function createProseWriter(random: Random) {
     if (roll < 0.87) return rareWord(rare(random));
     return random.pick(topic.terms);
   };
-  const phrase = (topic: Topic, length: number): string[] => Array.from({ length }, () => word(topic));
+  // A plain loop: Array.from with a callback is slow, and this runs for every word of every article.
+  const phrase = (topic: Topic, length: number): string[] => {
+    const words: string[] = [];
+    for (let i = 0; i < length; i++) words.push(word(topic));
+    return words;
+  };
   const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
   /** One sentence, sometimes with inline emphasis, a link or code; returns its text and word count. */

@@ -8,6 +8,9 @@ export interface Random {
   /** True with probability p. */
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
+  /** Where the sequence stands; `restore` returns to it, so a stretch of draws can be made again. */
+  state(): number;
+  restore(state: number): void;
 }
 
 /** mulberry32: 32-bit state, fast, and good enough for test data (not for anything secret). */
@@ -25,6 +28,10 @@ export function createRandom(seed: number): Random {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
     pick: (items) => items[Math.floor(next() * items.length)]!,
+    state: () => state,
+    restore: (saved) => {
+      state = saved >>> 0;
+    },
   };
 }
 

@@ -1,13 +1,16 @@
 /** What the bench measures, as plain data: the report is made from these. */
 import type { BuildPhases, LogLine } from './phases.ts';
 
+/** How often the memory of a running build's processes is sampled: often enough for peaks of a fraction of a second. */
+export const SAMPLE_EVERY_MS = 150;
+
 export interface Measured {
   wallMs: number;
   /** Peak resident memory of the largest process in the tree, in bytes (kernel's ru_maxrss via GNU time). */
   peakRss: number | undefined;
   /** Peak resident memory of all the build's processes at once, sampled from /proc (may miss short peaks). */
   peakTogether: number;
-  /** Peak resident memory by role (astro, pagefind, indexer, checker), sampled from /proc. */
+  /** Peak resident memory of the largest process of each role (src/lib/bench/process-roles.ts): its VmHWM. */
   peakByRole: Record<string, number>;
   lines: LogLine[];
   status: number;
@@ -36,4 +39,43 @@ export interface ComponentTiming {
   articles: number;
   ms: number | undefined;
   note: string;
+}
+
+/** How long a size's synthetic corpus took to make. */
+export interface CorpusWrite {
+  articles: number;
+  published: number;
+  /** Front matter of every article, bodies drawn and dropped. */
+  planMs: number;
+  /** Bodies drawn again and every file written. */
+  writeMs: number;
+}
+
+/** The peer a user would pick instead: Hugo builds the corpus, then Pagefind's CLI indexes Hugo's output. */
+export interface PeerResult {
+  articles: number;
+  hugo: Measured;
+  pagefind?: Measured;
+  /** Pages Pagefind's CLI says it indexed. */
+  pagesIndexed?: number;
+  output?: OutputStats;
+}
+
+/** A Newsdesk build made as parts one after another (`--shard i/k`), then joined (`--merge`). */
+export interface ShardedResult {
+  articles: number;
+  parts: Measured[];
+  merge?: Measured;
+  output?: OutputStats;
+  /** Why the sharded build could not be measured, in words for the report. */
+  error?: string;
+}
+
+/** `astro dev` on a corpus: from its start until it says it is ready, and until an article page answers. */
+export interface DevResult {
+  articles: number;
+  readyMs?: number;
+  articleMs?: number;
+  measured: Measured;
+  error?: string;
 }

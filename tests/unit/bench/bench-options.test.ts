@@ -4,7 +4,7 @@ import { BENCH_USAGE, parseBenchOptions } from '../../../src/lib/bench/bench-opt
 describe('npm run bench arguments', () => {
   it('defaults to one cold run of 1,000 and 4,000 articles with everything measured', () => {
     expect(parseBenchOptions([])).toEqual({
-      sizes: [1000, 4000], runs: 1, seed: 1, skipBaseline: false, skipWarm: false, skipExtras: false, keep: false, cpuProf: false, json: undefined,
+      sizes: [1000, 4000], runs: 1, seed: 1, skipBaseline: false, skipWarm: false, skipExtras: false, skipPeer: false, builds: true, dev: false, coldCards: false, keep: false, cpuProf: false, json: undefined,
     });
   });
 
@@ -17,6 +17,28 @@ describe('npm run bench arguments', () => {
     for (const args of [['--articles', '0'], ['--articles', '1e3x'], ['--runs', '0'], ['--runs', '1.5']]) {
       expect(() => parseBenchOptions(args)).toThrow(BENCH_USAGE);
     }
+  });
+});
+
+describe('npm run bench options for large archives', () => {
+  it('--newsdesk-only leaves out the baseline, the warm rebuild, the extras and the peer', () => {
+    expect(parseBenchOptions(['--articles', '100_000', '--newsdesk-only'])).toMatchObject({ sizes: [100000], skipBaseline: true, skipWarm: true, skipExtras: true, skipPeer: true, builds: true, dev: false });
+  });
+
+  it('--shards K builds in K parts, without a warm rebuild (no whole build leaves its cache), and K must be 2 to 64', () => {
+    expect(parseBenchOptions(['--shards', '4'])).toMatchObject({ shards: 4, skipWarm: true, builds: true });
+    expect(parseBenchOptions([]).shards).toBeUndefined();
+    for (const count of ['1', '65', 'x', '2.5']) expect(() => parseBenchOptions(['--shards', count])).toThrow(`--shards ${count}: a whole number from 2 to 64`);
+  });
+
+  it('--dev adds the dev server to the builds; --dev-only measures nothing else', () => {
+    expect(parseBenchOptions(['--dev'])).toMatchObject({ dev: true, builds: true, skipBaseline: false, skipPeer: false });
+    expect(parseBenchOptions(['--dev-only'])).toMatchObject({ dev: true, builds: false, skipBaseline: true, skipWarm: true, skipExtras: true, skipPeer: true });
+    expect(() => parseBenchOptions(['--dev-only', '--shards', '2'])).toThrow('--dev-only builds nothing to shard');
+  });
+
+  it('--skip-peer alone leaves out Hugo + Pagefind', () => {
+    expect(parseBenchOptions(['--skip-peer'])).toMatchObject({ skipPeer: true, skipBaseline: false });
   });
 });
 

@@ -41,3 +41,24 @@ describe('the bench report', () => {
     expect(report).toContain('| related ranking |');
   });
 });
+
+describe('the bench report of a run without builds', () => {
+  const devOnly = renderReport({
+    ...input,
+    results: [],
+    timings: [],
+    scale: { corpora: [], peers: [], sharded: [], dev: [{ articles: 2000, readyMs: 6_700, articleMs: 12_200, measured: measured(12_400) }] },
+  });
+
+  it('shows only what was measured, with the seed and clock it was measured on', () => {
+    expect(devOnly).not.toContain('| build ');
+    expect(devOnly).not.toContain('Cold builds');
+    expect(devOnly).toContain('Corpus seed 1; build clock 2026-06-01T00:00:00.000Z.');
+    expect(devOnly).toContain('### Dev server');
+  });
+
+  it('says whether the builds found their social cards in a warm cache or drew them all', () => {
+    expect(renderReport(input)).toContain('Social cards found in a warm card cache');
+    expect(renderReport({ ...input, coldCards: true })).toContain('Social cards all drawn');
+  });
+});

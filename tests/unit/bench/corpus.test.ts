@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_TAGS, generateCorpus, summarizeCorpus } from '../../../src/lib/bench/corpus.ts';
+import { CORPUS_TAGS, corpusArticles, generateCorpus, planCorpus, summarizeCorpus } from '../../../src/lib/bench/corpus.ts';
 import { createRandom, createZipf } from '../../../src/lib/bench/random.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { countWords } from '../../../src/lib/site/reading-time.ts';
@@ -19,7 +20,27 @@ describe('the synthetic corpus is deterministic', () => {
     expect(other.map((article) => article.content)).not.toEqual(corpus.slice(0, 50).map((article) => article.content));
   });
 
-  it('draws the same numbers from the same seed', () => {
+  it('stays the corpus earlier benchmarks were measured on, so results remain comparable across versions', () => {
+    const hash = createHash('sha256');
+    for (const article of generateCorpus({ count: 300, seed: 7, now: NOW })) hash.update(`${article.path}\0${article.content}\0${article.status}${article.words}${article.related.join(',')}`);
+    expect(hash.digest('hex')).toBe('4b2cebbacb057ff393e10798305011ca088d3836cc621ccc1b86ad445554e9a2');
+  });
+
+  it('draws each body again from its plan alone, in any order, as a corpus written one file at a time does', () => {
+    const plan = planCorpus({ count: 1500, seed: 3, now: NOW });
+    const backwards = [...corpusArticles([...plan].reverse())].reverse();
+    expect(backwards.map((article) => article.content)).toEqual(corpus.map((article) => article.content));
+    expect(summarizeCorpus(plan)).toEqual(summary);
+  });
+
+  it('draws the same numbers from the same seed, and again from a saved state', () => {
+    const replay = createRandom(7);
+    replay.next();
+    const saved = replay.state();
+    const first = [replay.next(), replay.next()];
+    replay.restore(saved);
+    expect([replay.next(), replay.next()]).toEqual(first);
+
     const a = createRandom(42);
     const b = createRandom(42);
     const draws = Array.from({ length: 5 }, () => [a.next(), b.next()]);
