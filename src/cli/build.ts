@@ -45,7 +45,8 @@ try {
   }
   if (merge && shard) throw new Error('--merge joins the parts of a sharded build: give it without --shard and without NEWSDESK_SHARD');
   if (merge && otherArguments.length === 0) throw new Error('--merge needs the folders of every part, e.g. --merge part-1 part-2 part-3');
-  if (merge && otherArguments.some((argument) => argument.startsWith('-'))) throw new Error(`--merge takes only folders, not ${otherArguments.find((argument) => argument.startsWith('-'))}`);
+  const option = otherArguments.find((argument) => argument.startsWith('-'));
+  if (merge && option) throw new Error(`--merge takes only the parts' folders, not ${option}`);
   // Every part must publish up to the same instant; each shard's own clock would differ.
   if (shard && !settings.now) throw new Error('A sharded build needs NEWSDESK_NOW: set it to one instant (e.g. 2026-12-01T18:00:00Z) for every part of the build');
 } catch (error) {
