@@ -1,8 +1,8 @@
 /** The file work of `npm run build -- --merge`: reading the parts' markers and joining their files into one folder. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { conflictMessage, parseShardMarker, SHARD_MARKER, type GivenPart } from '../lib/site/shard-merge.ts';
-import { linkOrCopy } from './link-or-copy.ts';
+import { placeFiles } from './link-or-copy.ts';
 
 /** The part in `dir`, by its marker; throws naming the folder when it is not a part. */
 export function readPart(dir: string): GivenPart {
@@ -33,6 +33,7 @@ const CONFLICTS_NAMED = 20;
  */
 export async function joinParts(parts: readonly GivenPart[], target: string): Promise<string[]> {
   const firstWriter = new Map<string, string>();
+  const placements: Array<[string, string]> = [];
   const conflicts: string[] = [];
   for (const { dir } of parts) {
     for (const file of filesUnder(dir)) {
@@ -44,13 +45,13 @@ export async function joinParts(parts: readonly GivenPart[], target: string): Pr
         continue;
       }
       firstWriter.set(file, dir);
-      mkdirSync(dirname(join(target, file)), { recursive: true });
-      await linkOrCopy(source, join(target, file));
+      placements.push([source, join(target, file)]);
     }
   }
   if (conflicts.length > 0) {
     const more = conflicts.length > CONFLICTS_NAMED ? [`… and ${conflicts.length - CONFLICTS_NAMED} more`] : [];
     throw new Error(`The parts disagree on ${conflicts.length} ${conflicts.length === 1 ? 'file' : 'files'}, so they are not parts of one build:\n  ${[...conflicts.slice(0, CONFLICTS_NAMED), ...more].join('\n  ')}`);
   }
+  await placeFiles(placements);
   return [...firstWriter.keys()];
 }

@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
 import { inShard, type Shard } from '../../lib/site/shards.ts';
-import { linkOrCopy } from '../link-or-copy.ts';
+import { placeFiles } from '../link-or-copy.ts';
 import type { CardRenderer } from './render-card.ts';
 
 export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
@@ -65,13 +65,7 @@ export async function updateCards(jobs: readonly CardJob[], options: { cacheDir:
   const keys = new Set(cards.map((card) => card.key));
   const toMake = plan.toMake.filter((card) => keys.has(card.key));
   const missing = toMake.length > 0 ? await options.make(toMake, cacheDir) : [];
-  for (const folder of new Set(cards.map((card) => dirname(join(outDir, card.file))))) mkdirSync(folder, { recursive: true });
-  // Links in batches: the file system works on several at once, which a large archive's cards need.
-  for (let start = 0; start < cards.length; start += LINK_BATCH) {
-    await Promise.all(cards.slice(start, start + LINK_BATCH).map((card) => linkOrCopy(cardCacheFile(cacheDir, card.key), join(outDir, card.file))));
-  }
+  await placeFiles(cards.map((card) => [cardCacheFile(cacheDir, card.key), join(outDir, card.file)]));
   for (const key of plan.unused) rmSync(cardCacheFile(cacheDir, key), { force: true });
   return { cards: cards.length, made: toMake.length, missing };
 }
-
-const LINK_BATCH = 256;
