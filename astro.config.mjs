@@ -27,10 +27,11 @@ export default defineConfig({
   markdown: { processor: markdownProcessor(site) },
   // The sitemap's <lastmod> dates come from the articles' front matter, a story's from its articles' (src/lib/output/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
+  // A shard knows only its own pages: `npm run build -- --merge` writes the whole site's sitemap (src/io/merge-sitemap.ts).
   // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
   // Pages are bundled away from src/, where settings.ts can no longer find the project: the registry's path comes from here.
   vite: { define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) } },
-  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), sitemap(sitemapOptions({ base, articlePages: () => loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) }))],
+  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), ...(settings.shard ? [] : [sitemap(sitemapOptions({ base, articlePages: () => loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) }))])],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

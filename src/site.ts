@@ -8,6 +8,7 @@ import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
 import { createPaths } from './lib/site/paths.ts';
+import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
@@ -20,6 +21,11 @@ export const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone)
 
 /** The instant this build publishes up to; NEWSDESK_NOW lets tests and previews pretend it is later. */
 export const buildNow = publishNow();
+
+/** A route's getStaticPaths entries this build renders: in a sharded build (`--shard`), only its part's pages. */
+export function ownPaths<Entry extends { params: Record<string, string | number | undefined> }>(routePattern: string, entries: Entry[]): Entry[] {
+  return shardPaths(routePattern, entries, settings.shard);
+}
 
 export type ArticleEntryData = CollectionEntry<'articles'>['data'];
 export type Article = IndexedArticle<ArticleEntryData>;

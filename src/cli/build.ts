@@ -1,16 +1,58 @@
 /**
  * `npm run build`: builds into a staging folder, with its search index made alongside, then swaps it into dist/.
- * A failed build leaves the previous dist/ exactly as it was, never half-written.
+ * A failed build leaves the previous dist/ exactly as it was, never half-written. `--shard <part>/<parts>` builds
+ * one part of the site (every step told through NEWSDESK_SHARD); `--merge <folders…>` joins the parts into the
+ * whole site, with the same lock and swap.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
+import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { startHeld, stopSteps, type Step } from '../io/held-step.ts';
+import { joinParts, readPart } from '../io/merge-parts.ts';
+import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
+import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
+import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
-import { projectRoot, settings } from '../settings.ts';
+import { projectRoot, publishNow, settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
+
+const USAGE = `usage: npm run build [-- <astro build options>]
+       npm run build -- --shard <part>/<parts> [<astro build options>]
+       npm run build -- --merge <part folder> <part folder> ...
+
+  --shard 2/4   build part 2 of 4 of the site into NEWSDESK_DIST (set NEWSDESK_NOW to one instant for every part)
+  --merge       join the folders of parts 1..k of one sharded build into the whole site in NEWSDESK_DIST`;
+
+const OWN_OPTIONS = { shard: { type: 'string' }, merge: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const commandLine = readCommandLine(process.argv.slice(2), { options: OWN_OPTIONS, strict: false, allowPositionals: true, tokens: true }, USAGE);
+if (typeof commandLine === 'number') process.exit(commandLine);
+// Everything that is not this command's own goes to Astro, in its order, as before shards existed.
+const ownArguments = new Set(
+  commandLine.tokens.flatMap((token) => (token.kind === 'option' && token.name in OWN_OPTIONS ? (token.value !== undefined && !token.inlineValue ? [token.index, token.index + 1] : [token.index]) : [])),
+);
+const otherArguments = process.argv.slice(2).filter((_, index) => !ownArguments.has(index));
+const { shard: shardOption, merge } = commandLine.values;
+
+let shard: Shard | undefined = settings.shard;
+try {
+  if (shardOption !== undefined) {
+    if (typeof shardOption !== 'string') throw new Error('--shard needs a value: write <part>/<parts>, for example --shard 1/4');
+    shard = parseShard(shardOption);
+  }
+  if (merge && shard) throw new Error('--merge joins the parts of a sharded build: give it without --shard and without NEWSDESK_SHARD');
+  if (merge && otherArguments.length === 0) throw new Error('--merge needs the folders of every part, e.g. --merge part-1 part-2 part-3');
+  const option = otherArguments.find((argument) => argument.startsWith('-'));
+  if (merge && option) throw new Error(`--merge takes only the parts' folders, not ${option}`);
+  // Every part must publish up to the same instant; each shard's own clock would differ.
+  if (shard && !settings.now) throw new Error('A sharded build needs NEWSDESK_NOW: set it to one instant (e.g. 2026-12-01T18:00:00Z) for every part of the build');
+} catch (error) {
+  process.exit(usageError((error as Error).message, USAGE));
+}
+if (shard) process.env.NEWSDESK_SHARD = `${shard.index}/${shard.count}`;
 
 const { outDir } = settings;
 const staging = `${outDir}.staging`;
@@ -71,6 +113,65 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   if (searchStatus !== 0) fail('search indexing', searchStatus);
 }
 
+/** Takes the output's lock, putting back the last good site if a build was stopped half-way through its swap. */
+async function lockOutput(): Promise<() => Promise<void>> {
+  let release: () => Promise<void>;
+  try {
+    release = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
+  } catch (error) {
+    console.error(error instanceof FolderBusyError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  // A build stopped between the two renames of the swap below left the last good site only in dist.previous.
+  if (!existsSync(outDir) && existsSync(previous)) {
+    renameSync(previous, outDir);
+    console.log(`Restored ${outDir} from ${previous}: the last build was stopped while swapping it in.`);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(searchIndex, { recursive: true, force: true });
+  rmSync(cards, { recursive: true, force: true });
+  return release;
+}
+
+/** Swaps the finished staging folder in as the site and lets the next build have the output. */
+async function swapIn(release: () => Promise<void>): Promise<void> {
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+  await release();
+}
+
+/** What this build read, for the parts of a sharded build to be checked against each other. */
+const fingerprint = () => buildFingerprint({ ...settings, now: publishNow() });
+
+/** `--merge`: parts 1..k of one build, each file once (files several parts made must agree), and the whole site's sitemap. */
+async function mergeSite(dirs: string[]): Promise<void> {
+  const parts = dirs.map((dir) => readPart(resolve(dir)));
+  const problems = partProblems(parts);
+  // The sitemap is made here from the content and settings: they must be those the parts were built with.
+  const here = fingerprint();
+  const differences = parts[0] ? fingerprintDifferences(parts[0].marker.fingerprint, here) : [];
+  if (differences.length > 0) problems.push(`the merge must run with the content and settings the parts were built with: ${differences.join('; ')}`);
+  if (problems.length > 0) throw new Error(`Cannot merge these parts:\n  ${problems.join('\n  ')}`);
+  const files = await joinParts(parts, staging);
+  await writeMergedSitemap(staging, files);
+}
+
+// The staging, search and card folders beside the output belong to whichever build holds its lock; a second build waits.
+if (merge) {
+  const releaseOutput = await lockOutput();
+  try {
+    await mergeSite(otherArguments);
+  } catch (error) {
+    console.error((error as Error).message);
+    fail('the merge', 1);
+  }
+  await swapIn(releaseOutput);
+  console.log(`Site merged from ${otherArguments.length} parts into ${outDir}`);
+  process.exit(0);
+}
+
 const { contentDir } = settings;
 let searchTiming: SearchIndexTiming;
 try {
@@ -85,22 +186,7 @@ try {
   process.exit(2);
 }
 
-// The staging, search and card folders beside the output belong to whichever build holds its lock; a second build waits.
-let releaseOutput: () => Promise<void>;
-try {
-  releaseOutput = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
-} catch (error) {
-  console.error(error instanceof FolderBusyError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
-  process.exit(2);
-}
-// A build stopped between the two renames of the swap below left the last good site only in dist.previous.
-if (!existsSync(outDir) && existsSync(previous)) {
-  renameSync(previous, outDir);
-  console.log(`Restored ${outDir} from ${previous}: the last build was stopped while swapping it in.`);
-}
-rmSync(staging, { recursive: true, force: true });
-rmSync(searchIndex, { recursive: true, force: true });
-rmSync(cards, { recursive: true, force: true });
+const releaseOutput = await lockOutput();
 const node = process.execPath;
 await buildSite(
   // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
@@ -110,7 +196,7 @@ await buildSite(
   // Pagefind indexes the published articles from their sources, not from the built pages.
   { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], background: true },
   // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
-  { command: bin('astro'), args: ['build', ...process.argv.slice(2)], env: { ...process.env, NEWSDESK_DIST: staging } },
+  { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging } },
   searchTiming,
   // Social cards are made from the article sources on worker threads, only those the card cache lacks.
   { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards], background: true },
@@ -119,10 +205,9 @@ renameSync(searchIndex, join(staging, 'pagefind'));
 renameSync(cards, join(staging, 'cards'));
 // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
 rmSync(join(staging, '.prerender'), { recursive: true, force: true });
-
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
-await releaseOutput();
-console.log(`Site written to ${outDir}`);
+if (shard) {
+  const marker: ShardMarker = { part: shard.index, parts: shard.count, fingerprint: fingerprint() };
+  writeFileSync(join(staging, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+}
+await swapIn(releaseOutput);
+console.log(shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);

@@ -2,6 +2,7 @@
  * `node src/cli/cards.ts <output folder>`: writes the social card (a 1200×630 PNG) of every published article and
  * every story into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it
  * beside Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
+ * In a sharded build (NEWSDESK_SHARD) it writes only the shard's cards.
  */
 import { resolve } from 'node:path';
 import type { CardJob } from '../lib/cards/card-content.ts';
@@ -34,7 +35,7 @@ try {
 } catch (error) {
   fail(error);
 }
-const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers() }).catch(fail);
+const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers(), shard: settings.shard }).catch(fail);
 for (const { source, text } of result.missing) {
   console.warn(`warning: ${source}: social card: no card font has the letters of "${text.join('')}", so the card leaves them out`);
 }

@@ -3,26 +3,14 @@
  * output's lock), and the site they leave is the one a single clean build writes, with no build internals in it.
  * A build killed between the two renames of its swap leaves the last site in dist.previous; the next one puts it back.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, buildTogether, type BuiltSite } from '../helpers/build-site.ts';
+import { buildSite, buildTogether, siteFiles, type BuiltSite } from '../helpers/build-site.ts';
 
 const corpus = { contentDir: 'tests/fixtures/valid', now: '2026-11-20T00:00:00Z' };
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((cleanup) => cleanup()));
-
-/** Every file (dot-files and folders included) with a hash of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
-}
 
 let clean: BuiltSite;
 beforeAll(async () => {
@@ -40,7 +28,7 @@ describe('two builds into one output folder at once', () => {
     cleanups.push(together.cleanup);
     for (const run of together.runs) expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(together.runs.some((run) => run.stdout.includes('is writing the site output'))).toBe(true);
-    expect(snapshot(together.outDir)).toEqual(snapshot(clean.outDir));
+    expect(siteFiles(together.outDir)).toEqual(siteFiles(clean.outDir));
     expect(readdirSync(dirname(together.outDir)).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
     lastOutDir = together.outDir;
   });
@@ -49,7 +37,7 @@ describe('two builds into one output folder at once', () => {
 describe('a build after one killed between the two renames of its swap', () => {
   it('restores the last site from dist.previous before anything else', async () => {
     const outDir = lastOutDir;
-    const site = snapshot(outDir);
+    const site = siteFiles(outDir);
     // The first rename (dist -> dist.previous) happened, the second (staging -> dist) did not.
     renameSync(outDir, `${outDir}.previous`);
     mkdirSync(`${outDir}.staging`);
@@ -58,7 +46,7 @@ describe('a build after one killed between the two renames of its swap', () => {
     const next = await buildTogether({ ...corpus, contentDir: 'tests/fixtures/invalid/empty-file' }, [0], dirname(outDir));
     expect(next.runs[0]!.exitCode).not.toBe(0);
     expect(next.runs[0]!.stdout).toContain(`Restored ${outDir} from ${outDir}.previous`);
-    expect(snapshot(outDir)).toEqual(site);
+    expect(siteFiles(outDir)).toEqual(site);
     expect(existsSync(`${outDir}.previous`)).toBe(false);
     expect(existsSync(`${outDir}.staging`)).toBe(false);
   });

@@ -1,8 +1,9 @@
 /** Runs the real site build (`src/cli/build.ts`) on a fixture corpus into a fresh temp folder, for build tests. */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -33,6 +34,8 @@ export interface BuildSiteOptions {
   now?: string | Date;
   /** Further environment variables for the build. */
   env?: Record<string, string>;
+  /** Arguments for `npm run build` (`--shard 1/3`, `--merge <folders>`). */
+  args?: string[];
 }
 
 export interface BuiltSite {
@@ -67,7 +70,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-build-'));
   const outDir = join(root, 'dist');
   const basePath = options.basePath ?? '/';
-  const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts'];
+  const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts', ...(options.args ?? [])];
   const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root));
 
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -96,6 +99,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** Every file of a built site (dot-files and folders included) with a hash of its bytes, to compare sites whole. */
+export function siteFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
 }
 
 /** The build's environment: the fixture corpus, an output folder and cache under `root`, the site's address and clock. */

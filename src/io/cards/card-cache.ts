@@ -4,10 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, link } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
+import { inShard, type Shard } from '../../lib/site/shards.ts';
+import { placeFiles } from '../link-or-copy.ts';
 import type { CardRenderer } from './render-card.ts';
 
 export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
@@ -48,31 +49,23 @@ export function makeCardsWith(renderer: CardRenderer): MakeCards {
   };
 }
 
-/** Puts every job's card into `outDir`, making only those the cache lacks, and drops cached cards nothing uses. */
-export async function updateCards(jobs: readonly CardJob[], options: { cacheDir: string; outDir: string; make: MakeCards }): Promise<CardUpdate> {
-  const { cacheDir, outDir } = options;
+/** Where a card sits in the site, and so which shard of a sharded build makes it. */
+const sitePath = (file: string) => `cards/${file}`;
+
+/**
+ * Puts every job's card into `outDir` (with a shard, only the cards that are its to make), making only those the
+ * cache lacks, and drops cached cards no page of the whole site uses.
+ */
+export async function updateCards(jobs: readonly CardJob[], options: { cacheDir: string; outDir: string; make: MakeCards; shard?: Shard }): Promise<CardUpdate> {
+  const { cacheDir, outDir, shard } = options;
   mkdirSync(cacheDir, { recursive: true });
   const cached = new Set(readdirSync(cacheDir).flatMap((name) => (/^[0-9a-f]+\.png$/.test(name) ? [name.slice(0, -4)] : [])));
   const plan = planCards(jobs, cached);
-  const missing = plan.toMake.length > 0 ? await options.make(plan.toMake, cacheDir) : [];
-  for (const folder of new Set(plan.cards.map((card) => dirname(join(outDir, card.file))))) mkdirSync(folder, { recursive: true });
-  // Links in batches: the file system works on several at once, which a large archive's cards need.
-  for (let start = 0; start < plan.cards.length; start += LINK_BATCH) {
-    await Promise.all(plan.cards.slice(start, start + LINK_BATCH).map((card) => placeCard(cardCacheFile(cacheDir, card.key), join(outDir, card.file))));
-  }
+  const cards = plan.cards.filter((card) => inShard(sitePath(card.file), shard));
+  const keys = new Set(cards.map((card) => card.key));
+  const toMake = plan.toMake.filter((card) => keys.has(card.key));
+  const missing = toMake.length > 0 ? await options.make(toMake, cacheDir) : [];
+  await placeFiles(cards.map((card) => [cardCacheFile(cacheDir, card.key), join(outDir, card.file)]));
   for (const key of plan.unused) rmSync(cardCacheFile(cacheDir, key), { force: true });
-  return { cards: plan.cards.length, made: plan.toMake.length, missing };
-}
-
-const LINK_BATCH = 256;
-
-/** A hard link costs no copy; a cache on another file system (or one without links) gets a copy instead. */
-async function placeCard(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
-    await copyFile(from, to);
-  }
+  return { cards: cards.length, made: toMake.length, missing };
 }

@@ -2,11 +2,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedContext, rssFeed, sourceFeedScope } from '../../../lib/output/feeds.ts';
-import { getSiteIndex, paths, siteConfig } from '../../../site.ts';
+import { getSiteIndex, paths, siteConfig, ownPaths } from '../../../site.ts';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const { sources, bySlug } = await getSiteIndex();
-  return sources.all.map((source) => ({ params: { source: source.slug }, props: { source, articles: source.articleSlugs.map((slug) => bySlug.get(slug)!) } }));
+  return ownPaths(routePattern, sources.all.map((source) => ({ params: { source: source.slug }, props: { source, articles: source.articleSlugs.map((slug) => bySlug.get(slug)!) } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({ site, props }) =>

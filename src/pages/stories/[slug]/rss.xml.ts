@@ -3,11 +3,11 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedContext, rssFeed } from '../../../lib/output/feeds.ts';
 import { storyFeedScope } from '../../../lib/output/story-feed.ts';
-import { getSiteIndex, paths, siteConfig } from '../../../site.ts';
+import { getSiteIndex, paths, siteConfig, ownPaths } from '../../../site.ts';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const { stories } = await getSiteIndex();
-  return stories.map((story) => ({ params: { slug: story.slug }, props: { story } }));
+  return ownPaths(routePattern, stories.map((story) => ({ params: { slug: story.slug }, props: { story } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({ site, props: { story } }) =>

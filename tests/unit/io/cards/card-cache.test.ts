@@ -57,6 +57,24 @@ describe('the card cache', () => {
   it('links cards into the site rather than copying them', () => {
     expect(statSync(join(root, 'site-3', 'alpha.png')).nlink).toBeGreaterThan(1);
   });
+
+  it("in a sharded build, makes and places only the part's cards and keeps the other parts' cached ones", async () => {
+    const shardCache = join(root, 'shard-cache');
+    const many = Array.from({ length: 12 }, (_, i) => job(`story-${i}`, `Headline ${i}`));
+    await updateCards(many, { cacheDir: shardCache, outDir: join(root, 'whole'), make: counting });
+    const placed: string[] = [];
+    for (const index of [1, 2, 3]) {
+      renders = [];
+      const outDir = join(root, `part-${index}`);
+      const result = await updateCards(many, { cacheDir: shardCache, outDir, make: counting, shard: { index, count: 3 } });
+      expect(result.made).toBe(0);
+      const names = existsSync(outDir) ? readdirSync(outDir) : [];
+      expect(result.cards).toBe(names.length);
+      placed.push(...names);
+    }
+    expect(placed.sort()).toEqual(readdirSync(join(root, 'whole')).sort());
+    expect(readdirSync(shardCache)).toHaveLength(12);
+  });
 });
 
 describe('the worker pool', () => {
