@@ -5,14 +5,18 @@
  * whole site, with the same lock and swap.
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
-import { startHeld, stopSteps, type Step } from '../io/held-step.ts';
+import { startHeld, stopSteps, type Running, type Step } from '../io/held-step.ts';
 import { joinParts, readPart } from '../io/merge-parts.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
+import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
+import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
@@ -61,7 +65,17 @@ const searchIndex = `${outDir}.search`;
 const cards = `${outDir}.cards`;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
 
-function fail(step: string, status: number | null): never {
+/** How large this build is, for the message of a step that ran out of memory; set once the articles are counted. */
+let buildSize = { articles: 0, available: 0 };
+/** The heap limits the steps run with: Node's default, and Astro's own (set below). */
+const defaultHeapLimit = getHeapStatistics().heap_size_limit;
+let astroHeapLimit = defaultHeapLimit;
+
+/** `running`, when given, is the step that failed: a step that ran out of memory or hit an engine limit says so. */
+function fail(step: string, status: number | null, running?: Running): never {
+  const heapLimit = running?.child.spawnfile === bin('astro') ? astroHeapLimit : defaultHeapLimit;
+  const explanation = running && explainStepFailure({ step, ...running.end(), stoppedByBuild: running.stoppedByBuild }, { ...buildSize, heapLimit });
+  if (explanation) console.error(`\n${explanation}`);
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
   rmSync(cards, { recursive: true, force: true });
@@ -91,13 +105,13 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   checking.release();
   if (checkStatus !== 0) {
     await stopSteps(building, indexing, carding);
-    fail('the content check', checkStatus);
+    fail('the content check', checkStatus, checking);
   }
   building.release();
   const buildStatus = await building.exited;
   if (buildStatus !== 0) {
     await stopSteps(indexing, carding);
-    fail('astro build', buildStatus);
+    fail('astro build', buildStatus, building);
   }
   const astroEnded = performance.now();
   indexing.child.stdin?.end();
@@ -105,12 +119,12 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   const cardsStatus = await carding.exited;
   if (cardsStatus !== 0) {
     await stopSteps(indexing);
-    fail('social cards', cardsStatus);
+    fail('social cards', cardsStatus, carding);
   }
   indexing.release();
   const searchStatus = await indexing.exited;
   recordTiming(timingFile, 'search-wait', performance.now() - astroEnded);
-  if (searchStatus !== 0) fail('search indexing', searchStatus);
+  if (searchStatus !== 0) fail('search indexing', searchStatus, indexing);
 }
 
 /** Takes the output's lock, putting back the last good site if a build was stopped half-way through its swap. */
@@ -177,6 +191,7 @@ let searchTiming: SearchIndexTiming;
 try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
   const available = process.availableMemory();
+  buildSize = { articles: articleFiles, available };
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex);
   if (searchTiming === 'after' && !settings.searchIndex) {
     console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
@@ -186,6 +201,9 @@ try {
   process.exit(2);
 }
 
+const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
+const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
+astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;
 const releaseOutput = await lockOutput();
 const node = process.execPath;
 await buildSite(
@@ -196,7 +214,8 @@ await buildSite(
   // Pagefind indexes the published articles from their sources, not from the built pages.
   { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], background: true },
   // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
-  { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging } },
+  // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
+  { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NODE_OPTIONS: astroNodeOptions } },
   searchTiming,
   // Social cards are made from the article sources on worker threads, only those the card cache lacks.
   { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards], background: true },

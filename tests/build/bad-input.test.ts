@@ -163,6 +163,18 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
 
+  it('says what ran out and what to do when Astro runs out of memory, and leaves the site untouched', async () => {
+    // A heap far too small for Astro: the same end as a huge archive on a small machine, in seconds.
+    const build = await intoDist(tempCorpus().dir, { NODE_OPTIONS: '--max-old-space-size=48' });
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).not.toBe(0);
+    expect(output).toMatch(/astro build ran out of JavaScript heap \(its limit was 48\.0 MB\) with \d+ article files/);
+    expect(output).toContain('npm run build -- --shard 1/2');
+    expect(output).toContain(`Build failed during astro build; the previous ${dist} is unchanged.`);
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
   it('leaves it untouched, with no staging folder left behind, when Astro itself fails mid-build', async () => {
     // MDX syntax is Astro's to check: the content checker passes this file and the build fails later.
     const corpus = tempCorpus();
