@@ -14,6 +14,11 @@ export const siteConfig = {
   relatedLimit: 5,
   /** Articles published further apart than this many hours are never grouped into one story (editors can still join them). */
   storyWindowHours: 72,
+  /**
+   * Most articles in one part of the search index (src/lib/search/index-parts.ts): Pagefind holds a part's whole
+   * index in memory while it writes it, so this bounds the search step's memory however large the archive grows.
+   */
+  searchPartArticles: 3000,
   /** Most used tags listed beside listings on wide screens. */
   topicsInRail: 12,
   /** Tags linked from the header, in order. */

@@ -73,3 +73,13 @@ function joinPeriods<Article extends PartArticle>(list: readonly Period<Article>
   }
   return parts.map(({ first, last, articles }) => ({ key: first === last ? first : `${first}..${last}`, articles }));
 }
+
+/** The part size: NEWSDESK_SEARCH_PART_ARTICLES when set (`requested`), else the site setting. */
+export function searchPartSize(requested: string | undefined, configured: number): number {
+  if (requested === undefined) return configured;
+  const size = Number(requested);
+  if (!/^\d+$/.test(requested.trim()) || size < 1) {
+    throw new Error(`NEWSDESK_SEARCH_PART_ARTICLES="${requested}" is not a number of articles; use a whole number, 1 or more, or leave it unset`);
+  }
+  return size;
+}
