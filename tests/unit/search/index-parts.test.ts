@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchParts, type PartArticle } from '../../../src/lib/search/index-parts.ts';
+import { searchParts, searchPartSize, type PartArticle } from '../../../src/lib/search/index-parts.ts';
 
 /** `count` articles published on one UTC day ("2026-03-14"), an hour apart from 01:00. */
 function day(date: string, count: number, prefix = date): PartArticle[] {
@@ -66,5 +66,18 @@ describe('searchParts', () => {
   it('names parts with characters safe in a folder name and a URL', () => {
     const articles = [...day('2026-03-01', 3), ...day('2026-03-02', 3), ...day('2026-04-01', 1)];
     for (const { key } of searchParts(articles, 4)) expect(key).toMatch(/^\d{4}-\d{2}(-\d{2})?(\.\.\d{4}-\d{2}(-\d{2})?)?$/);
+  });
+});
+
+describe('searchPartSize', () => {
+  it('takes NEWSDESK_SEARCH_PART_ARTICLES when it is set, else the site setting', () => {
+    expect(searchPartSize(undefined, 3000)).toBe(3000);
+    expect(searchPartSize('25', 3000)).toBe(25);
+  });
+
+  it('refuses anything but a whole number of articles, naming the variable', () => {
+    for (const bad of ['0', '-3', '2.5', 'many', ' ']) {
+      expect(() => searchPartSize(bad, 3000)).toThrow(`NEWSDESK_SEARCH_PART_ARTICLES="${bad}" is not a number of articles`);
+    }
   });
 });
