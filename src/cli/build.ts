@@ -8,8 +8,10 @@ import { listArticleFiles } from '../io/article-files.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { startHeld, stopSteps, type Step } from '../io/held-step.ts';
+import { searchPartSize } from '../lib/search/index-parts.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
+import { siteConfig } from '../site.config.ts';
 import { projectRoot, settings } from '../settings.ts';
 
 const { outDir } = settings;
@@ -76,9 +78,10 @@ let searchTiming: SearchIndexTiming;
 try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
   const available = process.availableMemory();
-  searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex);
+  const partArticles = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
+  searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after' && !settings.searchIndex) {
-    console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
+    console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles, partArticles))} wanted to make it alongside.`);
   }
 } catch (error) {
   console.error((error as Error).message);
