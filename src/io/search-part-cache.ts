@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { linkOrCopy } from './link-file.ts';
 import { isIndexData } from './pagefind-index.ts';
 
 /** Writes a whole Pagefind folder (index and scripts) into the given, not yet existing, folder. */
@@ -88,15 +89,5 @@ async function linkTree(from: string, to: string): Promise<void> {
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath.slice(from.length), entry.name));
   for (let start = 0; start < files.length; start += LINK_BATCH) {
     await Promise.all(files.slice(start, start + LINK_BATCH).map((file) => linkOrCopy(join(from, file), join(to, file))));
-  }
-}
-
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
-    await copyFile(from, to);
   }
 }

@@ -12,9 +12,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
-import { serveSite } from '../helpers/serve.ts';
+import { useServedSite } from '../helpers/serve.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const FIXTURE = 'tests/fixtures/search-parts';
@@ -97,19 +96,10 @@ describe('a search index in parts', () => {
 });
 
 describe('searched in a browser', () => {
-  let served: Awaited<ReturnType<typeof serveSite>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    served = await serveSite(site.outDir, BASE);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const served = useServedSite(() => site.outDir, BASE);
 
   it('finds articles of the oldest part and of the newest, with their dates and story, and their links open them', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -135,7 +125,7 @@ describe('searched in a browser', () => {
   });
 
   it('finds words in every part at once', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     // "the" is in every article: every part answers, and every published article is found once.
     await page.goto(`${served.baseUrl}search/?q=the`);
     await page.locator('main .search-result').first().waitFor({ timeout: 15_000 });

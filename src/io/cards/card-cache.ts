@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, link } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
+import { linkOrCopy } from '../link-file.ts';
 import type { CardRenderer } from './render-card.ts';
 
 export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
@@ -58,21 +58,10 @@ export async function updateCards(jobs: readonly CardJob[], options: { cacheDir:
   for (const folder of new Set(plan.cards.map((card) => dirname(join(outDir, card.file))))) mkdirSync(folder, { recursive: true });
   // Links in batches: the file system works on several at once, which a large archive's cards need.
   for (let start = 0; start < plan.cards.length; start += LINK_BATCH) {
-    await Promise.all(plan.cards.slice(start, start + LINK_BATCH).map((card) => placeCard(cardCacheFile(cacheDir, card.key), join(outDir, card.file))));
+    await Promise.all(plan.cards.slice(start, start + LINK_BATCH).map((card) => linkOrCopy(cardCacheFile(cacheDir, card.key), join(outDir, card.file))));
   }
   for (const key of plan.unused) rmSync(cardCacheFile(cacheDir, key), { force: true });
   return { cards: plan.cards.length, made: plan.toMake.length, missing };
 }
 
 const LINK_BATCH = 256;
-
-/** A hard link costs no copy; a cache on another file system (or one without links) gets a copy instead. */
-async function placeCard(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
-    await copyFile(from, to);
-  }
-}
