@@ -94,7 +94,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
     const article = searchableArticle(loadArticle(planned.absolutePath, relative(settings.contentDir, planned.absolutePath)).result, now);
-    if (!article || article.slug !== planned.slug) fail(`reading ${file}`, ['the file changed while the build was running; build again']);
+    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) fail(`reading ${file}`, ['the file changed while the build was running; build again']);
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
