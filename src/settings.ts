@@ -22,6 +22,13 @@ export const settings = {
   now: env.NEWSDESK_NOW,
   /** NEWSDESK_SEARCH_INDEX: "alongside", "after", or unset to choose by memory (src/lib/search/search-timing.ts). */
   searchIndex: env.NEWSDESK_SEARCH_INDEX,
+  /** NEWSDESK_SEARCH_PART_ARTICLES as given: most articles per part of the search index, instead of siteConfig.searchPartArticles. */
+  searchPartArticles: env.NEWSDESK_SEARCH_PART_ARTICLES || undefined,
+  /**
+   * NEWSDESK_SEARCH_CACHE: where the parts of the search index are kept between builds; else beside Astro's cache
+   * when the build has one of its own (NEWSDESK_CACHE_DIR), else node_modules/.cache/newsdesk-search.
+   */
+  searchCacheDir: folder(env.NEWSDESK_SEARCH_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-search') : 'node_modules/.cache/newsdesk-search'),
   /** NEWSDESK_CONTENT_DIR: the articles folder. */
   contentDir: folder(env.NEWSDESK_CONTENT_DIR, 'content/articles'),
   /** NEWSDESK_SOURCES_FILE: the sources registry the build, the checker and the aggregation commands read. */

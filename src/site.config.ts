@@ -16,6 +16,11 @@ export const siteConfig = {
   storyWindowHours: 72,
   /** Social cards are drawn for this many of the newest articles (and every story); older ones show their lead picture or the logo. */
   cardArticles: 5000,
+  /**
+   * Most articles in one part of the search index (src/lib/search/index-parts.ts): Pagefind holds a part's whole
+   * index in memory while it writes it, so this bounds the search step's memory however large the archive grows.
+   */
+  searchPartArticles: 3000,
   /** Most used tags listed beside listings on wide screens. */
   topicsInRail: 12,
   /** Tags linked from the header, in order. */

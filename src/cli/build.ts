@@ -17,10 +17,12 @@ import { joinParts, readPart } from '../io/merge-parts.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
+import { searchPartSize } from '../lib/search/index-parts.ts';
 import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
+import { siteConfig } from '../site.config.ts';
 import { projectRoot, publishNow, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
 
@@ -192,9 +194,10 @@ try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
   const available = process.availableMemory();
   buildSize = { articles: articleFiles, available };
-  searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex);
+  const partArticles = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
+  searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after' && !settings.searchIndex) {
-    console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles))} wanted to make it alongside.`);
+    console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles, partArticles))} wanted to make it alongside.`);
   }
 } catch (error) {
   console.error((error as Error).message);

@@ -3,21 +3,33 @@
  * published articles, made from their sources. `npm run build` runs it beside Astro, on the core Astro leaves
  * idle, and moves the folder into the site as pagefind/ once Astro has finished.
  *
- * With --pagefind-after-stdin (the build's low-memory mode) the documents are prepared at once, but Pagefind,
- * which holds most of the memory, only starts when standard input closes: the build closes it when Astro is done.
+ * The index is written in parts by publication period (src/lib/search/index-parts.ts), each by a fresh Pagefind,
+ * so memory is bounded by the largest part, not the archive; a part whose documents did not change since the last
+ * build is linked from the search cache instead. Only what stories need is kept of every article; a part's
+ * files are read and rendered again when its turn comes. With NEWSDESK_SHARD, only this shard's parts are written,
+ * with the scripts every shard writes alike.
+ *
+ * With --pagefind-after-stdin (the build's low-memory mode) Pagefind, which holds most of the memory, only starts
+ * when standard input closes: the build closes it when Astro is done. Parts found in the cache are placed at once.
  */
 import { once } from 'node:events';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadArticles } from '../io/article-files.ts';
-import { displayPath } from '../io/display-path.ts';
-import { SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
+import { listArticleFiles, loadArticle } from '../io/article-files.ts';
 import { recordTiming } from '../io/build-timing.ts';
-import { createDateFormatter } from '../lib/site/dates.ts';
+import { displayPath } from '../io/display-path.ts';
+import { pagefindVersion, SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
+import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
+import { searchPartSize, searchParts, type SearchPart } from '../lib/search/index-parts.ts';
+import { partFolder } from '../lib/search/part-layout.ts';
+import { partHash } from '../lib/search/part-hash.ts';
+import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { createDateFormatter } from '../lib/site/dates.ts';
 import { createPaths } from '../lib/site/paths.ts';
-import { mdxSearchContent, searchableArticle, searchDocumentHtml, type SearchableArticle } from '../lib/search/search-documents.ts';
-import { findStories } from '../lib/stories/find-stories.ts';
+import { inShard } from '../lib/site/shards.ts';
+import { storyBodyPart } from '../lib/stories/features.ts';
+import { findStories, type StoryArticle } from '../lib/stories/find-stories.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 
@@ -27,6 +39,9 @@ if (!outputPath) {
   console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin]');
   process.exit(2);
 }
+const outDir = resolve(outputPath);
+// Listened for from the start, so that an end that comes early is not missed.
+const astroDone = values['pagefind-after-stdin'] ? once(process.stdin.resume(), 'end') : Promise.resolve();
 
 function fail(what: string, errors: string[]): never {
   console.error(`Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
@@ -35,10 +50,12 @@ function fail(what: string, errors: string[]): never {
 
 const started = performance.now();
 let now: Date;
+let partSize: number;
 try {
   now = publishNow();
+  partSize = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
 } catch (error) {
-  fail('reading NEWSDESK_NOW', [(error as Error).message]);
+  fail('reading the settings', [(error as Error).message]);
 }
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 const markdownToHtml = await createMarkdownToHtml(settings.siteUrl);
@@ -47,53 +64,97 @@ const paths = createPaths('/');
 // A story's link is shown by the result template itself, so it carries the base path.
 const sitePaths = createPaths(settings.basePath);
 
-/** The published articles in file order, and each one's story (grouped as the site index groups them). */
-function publishedArticles(): { articles: Array<{ absolutePath: string; article: SearchableArticle }>; storyOf: Map<string, { title: string; url: string }> } {
-  const articles: Array<{ absolutePath: string; article: SearchableArticle }> = [];
-  for (const { absolutePath, result } of loadArticles(settings.contentDir, (path) => relative(settings.contentDir, path))) {
-    const article = searchableArticle(result, now);
-    if (article) articles.push({ absolutePath, article });
+/** What is kept of each published article until its part is indexed: its file, and what stories read. */
+interface PlannedArticle extends StoryArticle {
+  absolutePath: string;
+}
+
+/** The published articles, with only the start of each body, and each one's story (grouped as the site index groups them). */
+function planArticles(): { articles: PlannedArticle[]; storyOf: Map<string, { title: string; url: string }> } {
+  const articles: PlannedArticle[] = [];
+  for (const absolutePath of listArticleFiles(settings.contentDir)) {
+    const article = searchableArticle(loadArticle(absolutePath, relative(settings.contentDir, absolutePath)).result, now);
+    if (!article) continue;
+    const { title, description, publishedAt, source, story } = article.data;
+    // Copied through JSON: the parser's strings are slices of the file's text, and a slice keeps the whole text alive.
+    const kept: Omit<PlannedArticle, 'absolutePath' | 'publishedAt'> = JSON.parse(JSON.stringify({ slug: article.slug, title, description, source, story, body: storyBodyPart(article.body) }));
+    articles.push({ ...kept, absolutePath, publishedAt });
   }
-  const bySlug = new Map(articles.map(({ article }) => [article.slug, article]));
-  const stories = findStories(articles.map(({ article }) => ({ ...article.data, slug: article.slug, body: article.body })), { windowHours: siteConfig.storyWindowHours });
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyOf = new Map<string, { title: string; url: string }>();
-  for (const story of stories) {
-    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
+  for (const story of findStories(articles, { windowHours: siteConfig.storyWindowHours })) {
+    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.title, url: sitePaths.story(story.slug) });
   }
   return { articles, storyOf };
 }
 
-/** One HTML document per published article, in file order. */
-async function* searchDocuments(): AsyncGenerator<IndexedDocument> {
-  const { articles, storyOf } = publishedArticles();
-  for (const { absolutePath, article } of articles) {
+/** One HTML document per article of the part, oldest first, each read again from its file. */
+async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<string, { title: string; url: string }>): Promise<IndexedDocument[]> {
+  const documents: IndexedDocument[] = [];
+  for (const planned of part.articles) {
+    const file = displayPath(planned.absolutePath);
+    const article = searchableArticle(loadArticle(planned.absolutePath, relative(settings.contentDir, planned.absolutePath)).result, now);
+    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) fail(`reading ${file}`, ['the file changed while the build was running; build again']);
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
-      fail(`reading ${displayPath(absolutePath)}`, [(error as Error).message]);
+      fail(`reading ${file}`, [(error as Error).message]);
     }
     const { title, description, publishedAt } = article.data;
-    const story = storyOf.get(article.slug);
-    yield { url: paths.article(article.slug), content: searchDocumentHtml({ lang: siteConfig.lang, title, description, date: dates.date(publishedAt), body, story }) };
+    const content = searchDocumentHtml({ lang: siteConfig.lang, title, description, date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
+    documents.push({ url: paths.article(article.slug), content });
   }
+  return documents;
 }
 
-let documents: AsyncIterable<IndexedDocument> | IndexedDocument[] = searchDocuments();
-if (values['pagefind-after-stdin']) {
-  documents = await Array.fromAsync(documents);
-  process.stdin.resume();
-  await once(process.stdin, 'end');
-}
-let count: number;
+/** Pagefind writing these documents into a folder, once the build allows Pagefind to start. */
+const pagefindWriting = (documents: IndexedDocument[]) => async (folder: string) => {
+  await astroDone;
+  try {
+    await writeSearchIndex(documents, folder);
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw error;
+    // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
+    throw new SearchIndexError('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
+  }
+};
+
 try {
-  count = await writeSearchIndex(documents, resolve(outputPath));
+  const { articles, storyOf } = planArticles();
+  const parts = searchParts(articles, partSize);
+  const newest = parts.at(-1);
+  // An archive with nothing published still gets an index, empty, so the search page loads and finds nothing.
+  const toWrite = parts.length > 0 ? parts.filter((part) => inShard(`search/${part.key}`, settings.shard)) : [{ key: 'empty', articles: [] }];
+  const { searchCacheDir } = settings;
+  const placed = new Map<string, string>();
+  let indexed = 0;
+  let articlesWritten = 0;
+  for (const part of toWrite) {
+    const documents = await partDocuments(part, storyOf);
+    const hash = partHash(documents, pagefindVersion);
+    const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
+    if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(documents))) === 'indexed') indexed++;
+    placed.set(part.key, hash);
+    articlesWritten += documents.length;
+  }
+  // Pagefind's scripts and WebAssembly for the site's language, from an index of one page in that language.
+  const language = { url: '/', content: `<html lang="${siteConfig.lang}"><body><p>${siteConfig.lang}</p></body></html>` };
+  const scripts = partHash([language], pagefindVersion);
+  await placeScripts(searchCacheDir, scripts, outDir, pagefindWriting([language]));
+  pruneCache(searchCacheDir, { keys: new Set([...parts, ...toWrite].map((part) => part.key)), placed, scripts });
+  // The build closes standard input once Astro is done, and expects the step to be there to see it.
+  await astroDone;
+
+  const searchMs = performance.now() - started;
+  const shard = settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count}: ${toWrite.length} of ${parts.length} parts)` : '';
+  console.log(
+    `Search index: ${articlesWritten} articles in ${toWrite.length} part${toWrite.length === 1 ? '' : 's'}${shard}, ` +
+      `${indexed} indexed and ${toWrite.length - indexed} reused, in ${Math.round(searchMs)} ms`,
+  );
+  recordTiming(settings.timingFile, 'search', searchMs);
 } catch (error) {
   if (error instanceof SearchIndexError) fail(error.what, error.errors);
-  // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
-  fail('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
+  fail(`writing the search index into ${displayPath(outDir)} (cache ${displayPath(settings.searchCacheDir)})`, [(error as Error).message]);
 }
-const searchMs = performance.now() - started;
-console.log(`Search index: ${count} articles in ${Math.round(searchMs)} ms`);
-recordTiming(settings.timingFile, 'search', searchMs);

@@ -4,7 +4,7 @@ import { copyFile, link } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** A hard link costs no copy; a source on another file system (or one without links) gets a copy instead. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
+export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {

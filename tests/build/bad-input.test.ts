@@ -154,8 +154,9 @@ describe('a good build, then failed builds into the same folder', () => {
   });
 
   it('leaves it untouched, with no staging or index folder left behind, when the search index cannot be made', async () => {
-    // Pagefind's own override for its binary, pointed at nothing: Astro succeeds, the index does not.
-    const build = await intoDist(tempCorpus().dir, { PAGEFIND_BINARY_PATH: join(root, 'no-such-pagefind') });
+    // Pagefind's own override for its binary, pointed at nothing: Astro succeeds, the index does not. The good
+    // build's parts are in its search cache, so this build gets an empty one of its own, and needs Pagefind.
+    const build = await intoDist(tempCorpus().dir, { PAGEFIND_BINARY_PATH: join(root, 'no-such-pagefind'), NEWSDESK_SEARCH_CACHE: join(root, 'cache', 'cold-search') });
     const output = build.stdout + build.stderr;
     expect(build.exitCode, output).not.toBe(0);
     expect(output).toContain(`Build failed during search indexing; the previous ${dist} is unchanged.`);

@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
-import { serveSite } from '../helpers/serve.ts';
+import { useServedSite } from '../helpers/serve.ts';
 
 const NOW = '2026-12-01T00:00:00Z';
 const ORIGIN = 'https://news.example.org';
@@ -405,19 +404,10 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('in a browser', () => {
-  let served: Awaited<ReturnType<typeof serveSite>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    served = await serveSite(site.outDir, BASE);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const served = useServedSite(() => site.outDir, BASE);
 
   it('search from a shared ?q= link finds an article by a body word, and the CSP blocks nothing', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.addInitScript(() =>
@@ -453,7 +443,7 @@ describe('in a browser', () => {
   });
 
   it('says so when the search index cannot be loaded, and offers the tag index instead', async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto(`${served.baseUrl}search/?q=marmalising`);
     await page.waitForLoadState('load');

@@ -52,8 +52,10 @@ export interface BuiltSite {
   exists(path: string): boolean;
   /** The page parsed with node-html-parser (`querySelector`, `querySelectorAll`, `.text`, `getAttribute`). */
   html(path: string): HTMLElement;
-  /** What Pagefind's index holds for each page: its fragments (gzip, a signature, then the page's JSON). */
+  /** What Pagefind's index holds for each page, in every part: its fragments (gzip, a signature, then the page's JSON). */
   searchIndex(): IndexedPage[];
+  /** The folders of the search index's parts: pagefind/ itself (the newest part), then each of pagefind/parts/. */
+  searchIndexFolders(): string[];
   /** Deletes the temp folder; call it in afterAll. */
   cleanup(): void;
 }
@@ -93,10 +95,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     read,
     exists: (path) => existsSync(file(path)),
     html: (path) => parse(read(path)),
-    searchIndex: () => {
-      const fragments = join(outDir, 'pagefind', 'fragment');
-      return readdirSync(fragments).map((name) => JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
-    },
+    searchIndex: () =>
+      searchIndexFolders(join(outDir, 'pagefind')).flatMap((folder) => {
+        const fragments = join(folder, 'fragment');
+        return readdirSync(fragments).map((name) => JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
+      }),
+    searchIndexFolders: () => searchIndexFolders(join(outDir, 'pagefind')),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -110,6 +114,11 @@ export function siteFiles(dir: string): Record<string, string> {
     files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return files;
+}
+
+function searchIndexFolders(pagefind: string): string[] {
+  const parts = join(pagefind, 'parts');
+  return [pagefind, ...(existsSync(parts) ? readdirSync(parts).sort().map((name) => join(parts, name)) : [])];
 }
 
 /** The build's environment: the fixture corpus, an output folder and cache under `root`, the site's address and clock. */

@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import sirv from 'sirv';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser.ts';
 
 export interface ServedSite {
   /** e.g. http://127.0.0.1:41234 */
@@ -78,5 +81,30 @@ export async function serveSite(dir: string, basePath = '/'): Promise<ServedSite
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * For one describe block of a build test: the built site served under `basePath` and a Chromium, started before
+ * its tests (once `outDir()` is built) and stopped after them.
+ */
+export function useServedSite(outDir: () => string, basePath: string): { readonly baseUrl: string; readonly browser: Browser } {
+  let served: ServedSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await serveSite(outDir(), basePath);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return {
+    get baseUrl() {
+      return served!.baseUrl;
+    },
+    get browser() {
+      return browser!;
+    },
   };
 }

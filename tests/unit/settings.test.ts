@@ -23,6 +23,7 @@ describe('settings', () => {
       cacheDir: join(projectRoot, 'node_modules/.astro'),
       buildLock: join(projectRoot, 'node_modules/.newsdesk-build.lock'),
       cardCacheDir: join(projectRoot, 'node_modules/.cache/newsdesk-cards'),
+      searchCacheDir: join(projectRoot, 'node_modules/.cache/newsdesk-search'),
       noColor: false,
     });
   });
@@ -52,6 +53,7 @@ describe('settings', () => {
       outDir: '/srv/site',
       cacheDir: join(projectRoot, 'cache'),
       cardCacheDir: join(projectRoot, 'cache/newsdesk-cards'),
+      searchCacheDir: join(projectRoot, 'cache/newsdesk-search'),
       timingFile: '/tmp/timings.jsonl',
       noColor: true,
     });
@@ -59,5 +61,13 @@ describe('settings', () => {
 
   it('keeps social cards where NEWSDESK_CARD_CACHE says, whatever Astro\'s cache', () => {
     expect(settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_CARD_CACHE: '/var/cache/cards' })).toMatchObject({ cardCacheDir: '/var/cache/cards' });
+  });
+
+  it('keeps the search parts where NEWSDESK_SEARCH_CACHE says, and passes the part size on as written', () => {
+    expect(settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_SEARCH_CACHE: '/var/cache/search', NEWSDESK_SEARCH_PART_ARTICLES: '500' })).toMatchObject({
+      searchCacheDir: '/var/cache/search',
+      searchPartArticles: '500',
+    });
+    expect(settingsIn(tmpdir(), {})).not.toHaveProperty('searchPartArticles', expect.anything());
   });
 });

@@ -27,3 +27,16 @@ describe('searchIndexTiming', () => {
     expect(() => searchIndexTiming(10, 64 * GB, 'later')).toThrow('NEWSDESK_SEARCH_INDEX="later" is not a choice; use "alongside" or "after"');
   });
 });
+
+describe('memoryForAlongside, with the index in parts', () => {
+  it("counts Pagefind's memory for one part, not the archive, once the archive outgrows a part", () => {
+    expect(memoryForAlongside(100_000, 3_000)).toBeLessThan(memoryForAlongside(100_000));
+    expect(memoryForAlongside(2_000, 3_000)).toBe(memoryForAlongside(2_000));
+    expect(memoryForAlongside(100_000, 3_000) - memoryForAlongside(50_000, 3_000)).toBe(memoryForAlongside(100_000, 1) - memoryForAlongside(50_000, 1));
+  });
+
+  it('runs alongside Astro on a machine that could not hold the whole index at once', () => {
+    expect(searchIndexTiming(20_000, 8 * GB)).toBe('after');
+    expect(searchIndexTiming(20_000, 8 * GB, undefined, 3_000)).toBe('alongside');
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The search index in parts: the published articles grouped by when they were published, each group small enough
+ * for Pagefind to index in bounded memory, and merged again in the reader's browser. Parts are filled from the
+ * oldest article forward, so new articles only ever change the newest part: an older part keeps its articles,
+ * its name and its index from one build to the next, and can be reused as it is.
+ */
+
+export interface PartArticle {
+  slug: string;
+  publishedAt: Date;
+}
+
+export interface SearchPart<Article extends PartArticle> {
+  /**
+   * The period the part's articles were published in, by UTC month or day: "2026-03", "2026-01..2026-03",
+   * "2026-03-14" or "2026-03-01..2026-03-09". Safe as a folder name and in a URL.
+   */
+  key: string;
+  /** Oldest first, by publication instant then slug. */
+  articles: Article[];
+}
+
+/** Articles of one calendar period, oldest first. */
+interface Period<Article> {
+  name: string;
+  articles: Article[];
+}
+
+const oldestFirst = (a: PartArticle, b: PartArticle) => a.publishedAt.getTime() - b.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+/**
+ * The parts, oldest first. Consecutive months share a part while it holds at most `limit` articles; a month with
+ * more is split the same way by day, and a day is never split, so a part can exceed the limit only by being one day.
+ */
+export function searchParts<Article extends PartArticle>(articles: readonly Article[], limit: number): SearchPart<Article>[] {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`The search part size must be a whole number of articles, 1 or more (got ${limit})`);
+  const parts: SearchPart<Article>[] = [];
+  let months: Period<Article>[] = [];
+  for (const month of periods([...articles].sort(oldestFirst), (day) => day.slice(0, 7))) {
+    if (month.articles.length <= limit) {
+      months.push(month);
+      continue;
+    }
+    parts.push(...joinPeriods(months, limit), ...joinPeriods(periods(month.articles, (day) => day), limit));
+    months = [];
+  }
+  return [...parts, ...joinPeriods(months, limit)];
+}
+
+/** The articles cut into runs by `name` of their UTC day ("2026-03-14"), in order. */
+function periods<Article extends PartArticle>(sorted: readonly Article[], name: (day: string) => string): Period<Article>[] {
+  const found: Period<Article>[] = [];
+  for (const article of sorted) {
+    const period = name(article.publishedAt.toISOString().slice(0, 10));
+    const last = found.at(-1);
+    if (last?.name === period) last.articles.push(article);
+    else found.push({ name: period, articles: [article] });
+  }
+  return found;
+}
+
+/** Consecutive periods gathered while the total stays within `limit`, each gathering named first..last. */
+function joinPeriods<Article extends PartArticle>(list: readonly Period<Article>[], limit: number): SearchPart<Article>[] {
+  const parts: Array<{ first: string; last: string; articles: Article[] }> = [];
+  for (const period of list) {
+    const open = parts.at(-1);
+    if (open && open.articles.length + period.articles.length <= limit) {
+      open.last = period.name;
+      open.articles.push(...period.articles);
+    } else {
+      parts.push({ first: period.name, last: period.name, articles: [...period.articles] });
+    }
+  }
+  return parts.map(({ first, last, articles }) => ({ key: first === last ? first : `${first}..${last}`, articles }));
+}
+
+/** The part size: NEWSDESK_SEARCH_PART_ARTICLES when set (`requested`), else the site setting. */
+export function searchPartSize(requested: string | undefined, configured: number): number {
+  if (requested === undefined) return configured;
+  const size = Number(requested);
+  if (!/^\d+$/.test(requested.trim()) || size < 1) {
+    throw new Error(`NEWSDESK_SEARCH_PART_ARTICLES="${requested}" is not a number of articles; use a whole number, 1 or more, or leave it unset`);
+  }
+  return size;
+}

@@ -1,0 +1,206 @@
+/**
+ * The search index in parts (src/lib/search/index-parts.ts), built for real from tests/fixtures/search-parts
+ * under BASE_PATH=/desk/ with parts of at most three articles.
+ *
+ * The fixture: one article in June 2026 (the only one to mention "quillwort"), two in July (one joining the June
+ * article's story), three in August, and four in September on two days, 1 and 15 (one of the 15th the only one
+ * to mention "tamarisk"): parts 2026-06..2026-07, 2026-08, 2026-09-01 (September is split by day) and 2026-09-15,
+ * the newest. A draft of 16 September is in none.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { useServedSite } from '../helpers/serve.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const FIXTURE = 'tests/fixtures/search-parts';
+const NOW = '2026-10-01T00:00:00Z';
+const BASE = '/desk/';
+const PART_SIZE = { NEWSDESK_SEARCH_PART_ARTICLES: '3' };
+/** Oldest first, each with its articles. */
+const PARTS: Array<[string, string[]]> = [
+  ['2026-06..2026-07', ['greenhouse-sensor-network', 'sensor-network-expands', 'cloud-bill-audit']],
+  ['2026-08', ['bank-api-outage', 'router-firmware-flaw', 'model-card-rules']],
+  ['2026-09-01', ['fibre-to-villages', 'datacentre-heat-reuse']],
+  ['2026-09-15', ['card-fraud-voice', 'chip-export-licences']],
+];
+const OLDER_PARTS = PARTS.slice(0, -1).map(([key]) => key);
+const PUBLISHED = PARTS.flatMap(([, slugs]) => slugs);
+
+const work = mkdtempSync(join(tmpdir(), 'newsdesk-search-parts-'));
+const cache = join(work, 'search-cache');
+let site: BuiltSite;
+
+/** Every file under `dir`, relative to it. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+const pageCount = (folder: string) => JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
+
+beforeAll(async () => {
+  site = await buildSite({ contentDir: FIXTURE, basePath: BASE, now: NOW, env: { ...PART_SIZE, NEWSDESK_SEARCH_CACHE: cache } });
+  if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
+});
+
+afterAll(() => {
+  site?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a search index in parts', () => {
+  it('writes the newest part at the root of pagefind/ and each older one under pagefind/parts/, each with its own articles', () => {
+    const pagefind = join(site.outDir, 'pagefind');
+    expect(readdirSync(join(pagefind, 'parts')).sort()).toEqual(OLDER_PARTS.toSorted());
+    const folders = site.searchIndexFolders();
+    for (const [key, slugs] of PARTS) {
+      const folder = key === PARTS.at(-1)![0] ? pagefind : join(pagefind, 'parts', key);
+      expect(folders).toContain(folder);
+      expect(pageCount(folder), key).toBe(slugs.length);
+      const urls = readdirSync(join(folder, 'fragment')).length;
+      expect(urls, key).toBe(slugs.length);
+    }
+  });
+
+  it('indexes every published article exactly once, and nothing else', () => {
+    const urls = site.searchIndex().map((page) => page.url);
+    expect(urls.toSorted()).toEqual(PUBLISHED.map((slug) => `/articles/${slug}/`).toSorted());
+    expect(JSON.stringify(site.searchIndex())).not.toContain('zanzibarite');
+  });
+
+  it("keeps Pagefind's scripts once, beside the newest part, and only index files in the older parts", () => {
+    expect(site.exists('pagefind/pagefind.js')).toBe(true);
+    expect(site.exists('pagefind/pagefind-component-ui.js')).toBe(true);
+    expect(site.exists('pagefind/wasm.en.pagefind')).toBe(true);
+    for (const key of OLDER_PARTS) {
+      const names = files(join(site.outDir, 'pagefind', 'parts', key));
+      expect(names.filter((name) => !/^(pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|index\/.+\.pf_index|fragment\/.+\.pf_fragment)$/.test(name)), key).toEqual([]);
+    }
+  });
+
+  it('lists the older parts on the search page, newest first and under the base path, for the browser to merge', () => {
+    const merged = JSON.parse(site.html('search/').querySelector('.search-panel')!.getAttribute('data-merged-indexes')!);
+    expect(merged).toEqual(OLDER_PARTS.toReversed().map((key) => `${BASE}pagefind/parts/${key}/`));
+    for (const path of merged) expect(site.exists(`${path}pagefind-entry.json`), path).toBe(true);
+  });
+
+  it('says how many parts it indexed and how many it reused', () => {
+    expect(site.stdout).toContain(`Search index: ${PUBLISHED.length} articles in ${PARTS.length} parts, ${PARTS.length} indexed and 0 reused`);
+  });
+});
+
+describe('searched in a browser', () => {
+  const served = useServedSite(() => site.outDir, BASE);
+
+  it('finds articles of the oldest part and of the newest, with their dates and story, and their links open them', async () => {
+    const page = await served.browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+
+    for (const { word, slug, title, date, story } of [
+      { word: 'quillwort', slug: 'greenhouse-sensor-network', title: 'Greenhouse growers wire up soil sensors', date: 'Jun 10, 2026', story: true },
+      { word: 'tamarisk', slug: 'chip-export-licences', title: 'Chip export licences take twice as long', date: 'Sep 15, 2026', story: false },
+    ]) {
+      await page.goto(`${served.baseUrl}search/?q=${word}`);
+      const result = page.locator('main .search-result').first();
+      await result.waitFor({ timeout: 15_000 });
+      expect(await page.locator('main .search-result').count(), word).toBe(1);
+      const link = result.locator('.search-result-title a');
+      expect(await link.getAttribute('href')).toBe(`${BASE}articles/${slug}/`);
+      expect(await result.innerText()).toContain(date);
+      if (story) expect(await result.locator('.search-result-story a').getAttribute('href')).toBe(`${BASE}stories/${slug}/`);
+      await link.click();
+      await page.waitForURL(`${served.baseUrl}articles/${slug}/`);
+      expect(await page.locator('main h1').first().innerText()).toBe(title);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds words in every part at once', async () => {
+    const page = await served.browser.newPage();
+    // "the" is in every article: every part answers, and every published article is found once.
+    await page.goto(`${served.baseUrl}search/?q=the`);
+    await page.locator('main .search-result').first().waitFor({ timeout: 15_000 });
+    await page.locator('main pagefind-summary').getByText(/\d+ result/).waitFor({ timeout: 15_000 });
+    expect(await page.locator('main pagefind-summary').innerText()).toMatch(new RegExp(`\\b${PUBLISHED.length} results?\\b`));
+    await page.close();
+  });
+});
+
+describe('built again with one article more', () => {
+  let again: BuiltSite;
+  const content = join(work, 'articles');
+  beforeAll(async () => {
+    cpSync(join(projectRoot, FIXTURE), content, { recursive: true });
+    writeFileSync(
+      join(content, 'quantum-key-trial.md'),
+      '---\ntitle: "Quantum key trial links two bank offices"\ndescription: "The link runs over existing fibre for twelve kilometres."\npublishedAt: 2026-09-16T09:00:00Z\ntags: ["Security"]\n---\n\nThe trial swaps keys every second and falls back to ordinary encryption when the link drops.\n',
+    );
+    again = await buildSite({ contentDir: content, basePath: BASE, now: NOW, env: { ...PART_SIZE, NEWSDESK_SEARCH_CACHE: cache } });
+    if (again.exitCode !== 0) throw new Error(`build failed:\n${again.stdout}\n${again.stderr}`);
+  });
+  afterAll(() => again?.cleanup());
+
+  it('indexes only the newest part, which took the new article, and reuses the others from the cache', () => {
+    expect(again.stdout).toContain(`Search index: ${PUBLISHED.length + 1} articles in ${PARTS.length} parts, 1 indexed and ${PARTS.length - 1} reused`);
+    expect(pageCount(join(again.outDir, 'pagefind'))).toBe(3);
+    expect(again.searchIndex().map((page) => page.url)).toContain('/articles/quantum-key-trial/');
+  });
+
+  it("links the reused parts' files from the cache: the very files of the first build, byte for byte", () => {
+    for (const key of OLDER_PARTS) {
+      const before = join(site.outDir, 'pagefind', 'parts', key);
+      const after = join(again.outDir, 'pagefind', 'parts', key);
+      expect(files(after), key).toEqual(files(before));
+      for (const name of files(before)) expect(statSync(join(after, name)).ino, `${key}/${name}`).toBe(statSync(join(before, name)).ino);
+    }
+  });
+
+  it('lists the renamed newest part nowhere and keeps no cache entry for what no part uses any more', () => {
+    const entries = readdirSync(join(cache, 'parts')).map((name) => name.slice(0, name.lastIndexOf('.')));
+    expect(entries.toSorted()).toEqual([...OLDER_PARTS, '2026-09-15..2026-09-16'].toSorted());
+    expect(readdirSync(cache).filter((name) => name.startsWith('bundle.'))).toHaveLength(1);
+  });
+});
+
+describe('made by shards', () => {
+  const run = (folder: string, env: Record<string, string>) => {
+    const result = spawnSync(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/search-index.ts', folder], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NEWSDESK_CONTENT_DIR: join(projectRoot, FIXTURE), NEWSDESK_NOW: NOW, ...PART_SIZE, ...env },
+    });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return result.stdout;
+  };
+
+  it('writes each part in one shard only, files shared by shards are identical, and together they are the unsharded index', () => {
+    const whole = join(work, 'whole');
+    run(whole, { NEWSDESK_SEARCH_CACHE: join(work, 'cache-whole') });
+    const merged = new Map<string, Buffer>();
+    let partsMade = 0;
+    for (let index = 1; index <= 3; index++) {
+      const folder = join(work, `shard-${index}`);
+      // Each shard with a cache of its own, as on separate machines.
+      const said = run(folder, { NEWSDESK_SHARD: `${index}/3`, NEWSDESK_SEARCH_CACHE: join(work, `cache-${index}`) });
+      partsMade += Number(new RegExp(`shard ${index}/3: (\\d) of ${PARTS.length} parts`).exec(said)![1]);
+      for (const name of files(folder)) {
+        const bytes = readFileSync(join(folder, name));
+        if (merged.has(name)) expect(bytes.equals(merged.get(name)!), `${name} differs between shards`).toBe(true);
+        merged.set(name, bytes);
+      }
+    }
+    expect(partsMade).toBe(PARTS.length);
+    expect([...merged.keys()].toSorted()).toEqual(files(whole));
+    for (const name of files(whole)) expect(readFileSync(join(whole, name)).equals(merged.get(name)!), name).toBe(true);
+    expect(existsSync(join(whole, 'parts'))).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { searchParts, searchPartSize, type PartArticle } from '../../../src/lib/search/index-parts.ts';
+
+/** `count` articles published on one UTC day ("2026-03-14"), an hour apart from 01:00. */
+function day(date: string, count: number, prefix = date): PartArticle[] {
+  return Array.from({ length: count }, (_, hour) => ({ slug: `${prefix}-${hour}`, publishedAt: new Date(`${date}T${String(hour + 1).padStart(2, '0')}:00:00Z`) }));
+}
+
+const summary = (parts: ReturnType<typeof searchParts>) => parts.map((part) => `${part.key}:${part.articles.length}`);
+const members = (parts: ReturnType<typeof searchParts>) => new Map(parts.map((part) => [part.key, part.articles.map((article) => article.slug)]));
+
+describe('searchParts', () => {
+  it('joins consecutive months while a part stays within the limit, oldest part first', () => {
+    const articles = [...day('2026-01-10', 3), ...day('2026-02-03', 4), ...day('2026-03-20', 2), ...day('2026-04-01', 5)];
+    expect(summary(searchParts(articles, 10))).toEqual(['2026-01..2026-03:9', '2026-04:5']);
+    expect(summary(searchParts(articles, 6))).toEqual(['2026-01:3', '2026-02..2026-03:6', '2026-04:5']);
+  });
+
+  it('names a part by the months its articles were published in, skipping none and inventing none', () => {
+    const articles = [...day('2025-11-30', 2), ...day('2026-02-01', 2)];
+    expect(summary(searchParts(articles, 10))).toEqual(['2025-11..2026-02:4']);
+  });
+
+  it('splits a month larger than the limit by day, joining consecutive days, and never splits a day', () => {
+    const articles = [...day('2026-02-27', 2), ...day('2026-03-01', 3), ...day('2026-03-02', 2), ...day('2026-03-05', 6), ...day('2026-03-09', 1), ...day('2026-04-02', 1)];
+    expect(summary(searchParts(articles, 5))).toEqual(['2026-02:2', '2026-03-01..2026-03-02:5', '2026-03-05:6', '2026-03-09:1', '2026-04:1']);
+  });
+
+  it('keeps every article exactly once, oldest first within a part', () => {
+    const articles = [...day('2026-03-05', 6), ...day('2026-01-10', 3), ...day('2026-03-01', 3)].reverse();
+    const parts = searchParts(articles, 4);
+    const slugs = parts.flatMap((part) => part.articles.map((article) => article.slug));
+    expect(slugs.toSorted()).toEqual(articles.map((article) => article.slug).toSorted());
+    for (const part of parts) {
+      const times = part.articles.map((article) => article.publishedAt.getTime());
+      expect(times).toEqual(times.toSorted((a, b) => a - b));
+    }
+  });
+
+  it('gives the same parts whatever order the articles come in, ties broken by slug', () => {
+    const sameInstant = ['zeta', 'alpha', 'mid'].map((slug) => ({ slug, publishedAt: new Date('2026-03-01T09:00:00Z') }));
+    const articles = [...day('2026-02-01', 3), ...sameInstant, ...day('2026-03-02', 2)];
+    const forward = searchParts(articles, 4);
+    expect(searchParts(articles.toReversed(), 4)).toEqual(forward);
+    expect(forward.find((part) => part.key.startsWith('2026-03'))!.articles.slice(0, 3).map((article) => article.slug)).toEqual(['alpha', 'mid', 'zeta']);
+  });
+
+  it("leaves every part but the newest as it was when this month's articles are added, so their indexes can be reused", () => {
+    const whole = [...day('2025-12-01', 4), ...day('2026-01-15', 4), ...day('2026-02-01', 3), ...day('2026-02-20', 3)];
+    const split = [...whole, ...day('2026-02-21', 5)];
+    for (const archive of [whole, split]) {
+      const before = searchParts(archive, 8);
+      for (const added of [day('2026-02-21', 1, 'late'), day('2026-02-22', 10, 'busy'), day('2026-03-01', 2, 'new')]) {
+        const after = members(searchParts([...archive, ...added], 8));
+        for (const older of before.slice(0, -1)) expect(after.get(older.key)).toEqual(older.articles.map((article) => article.slug));
+      }
+    }
+  });
+
+  it('makes no part of an empty archive, and refuses a limit that is not a positive whole number', () => {
+    expect(searchParts([], 10)).toEqual([]);
+    expect(() => searchParts(day('2026-01-01', 1), 0)).toThrow('The search part size must be a whole number of articles, 1 or more (got 0)');
+    expect(() => searchParts(day('2026-01-01', 1), 2.5)).toThrow('(got 2.5)');
+  });
+
+  it('names parts with characters safe in a folder name and a URL', () => {
+    const articles = [...day('2026-03-01', 3), ...day('2026-03-02', 3), ...day('2026-04-01', 1)];
+    for (const { key } of searchParts(articles, 4)) expect(key).toMatch(/^\d{4}-\d{2}(-\d{2})?(\.\.\d{4}-\d{2}(-\d{2})?)?$/);
+  });
+});
+
+describe('searchPartSize', () => {
+  it('takes NEWSDESK_SEARCH_PART_ARTICLES when it is set, else the site setting', () => {
+    expect(searchPartSize(undefined, 3000)).toBe(3000);
+    expect(searchPartSize('25', 3000)).toBe(25);
+  });
+
+  it('refuses anything but a whole number of articles, naming the variable', () => {
+    for (const bad of ['0', '-3', '2.5', 'many', ' ']) {
+      expect(() => searchPartSize(bad, 3000)).toThrow(`NEWSDESK_SEARCH_PART_ARTICLES="${bad}" is not a number of articles`);
+    }
+  });
+});
