@@ -33,9 +33,9 @@ export async function runBuilds(context: BuildContext, options: BenchOptions, hu
     runs.corpora.push({ articles: size, published: summary.published, planMs: corpus.planMs, writeMs: corpus.writeMs });
     context.log(`${formatCount(size)} articles written in ${formatSeconds(corpus.planMs + corpus.writeMs)} (${formatCount(summary.published)} published, ${summary.drafts} drafts, ${summary.scheduled} scheduled, ${Math.round(summary.meanWords)} words on average)`);
 
-    // Not timed: a deploy keeps its card cache between runs (`npm run bench -- --cards` measures cold cards).
+    // Not timed, with --warm-cards: a deploy keeps its card cache between runs.
     const cardCache = async (folder: string): Promise<string | undefined> => {
-      if (options.coldCards) return undefined;
+      if (!options.warmCards) return undefined;
       const cache = join(folder, 'card-cache');
       const cards = await warmCardCache(content, cache, context.now);
       context.log(`${formatCount(cards)} social cards cached in ${cache}`);

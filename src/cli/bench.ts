@@ -65,7 +65,7 @@ async function benchBuilds(): Promise<void> {
     machine: describeMachine(projectRoot, loadAtStart),
     results,
     timings,
-    coldCards: options.coldCards,
+    warmCards: options.warmCards,
     scale: { ...scale, ...(options.skipPeer || hugo ? {} : { peerMissing: HUGO_MISSING }) },
   }));
   if (options.json) {

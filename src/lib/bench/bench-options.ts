@@ -5,7 +5,7 @@ import { SAMPLE_EVERY_MS } from './results.ts';
 
 export const BENCH_USAGE =
   'usage: npm run bench -- [--articles 1000,4000,10000] [--runs 3] [--seed N] [--skip-baseline] [--skip-warm] [--skip-extras] [--skip-peer]\n' +
-  '                        [--newsdesk-only] [--shards K] [--dev | --dev-only] [--cold-cards] [--keep] [--cpu-prof] [--json FILE]\n' +
+  '                        [--newsdesk-only] [--shards K] [--dev | --dev-only] [--warm-cards] [--keep] [--cpu-prof] [--json FILE]\n' +
   '       npm run bench -- --cards [--cold 4000] [--warm 100000] [--skip-build] [--seed N] [--keep]';
 
 /** `npm run bench -- --help`: every option, what it does. */
@@ -30,8 +30,8 @@ and the scale targets (4,000 articles against the baseline, 100,000 in 6 minutes
   --dev              also time \`astro dev\` on each corpus: until ready, and until the newest article's page
                      answers 200 with its headline; its memory; then it is stopped with all it started
   --dev-only         only that (no builds, baseline, peer or extras)
-  --cold-cards       Newsdesk builds draw every social card (by default they find them in a warm card cache,
-                     as a deploy that keeps its cache does; npm run bench -- --cards measures the cards)
+  --warm-cards       Newsdesk builds find their social cards in a warm card cache, as a deploy that keeps its
+                     cache does (by default they draw every card, as a first build does)
   --keep             leave the temporary corpora, outputs and logs
   --cpu-prof         write V8 CPU profiles of the builds
   --json FILE        also write the raw results
@@ -66,7 +66,7 @@ export interface BenchOptions {
   /** Measure `astro dev` on each size's corpus: time until ready and until an article page answers. */
   dev: boolean;
   /** Builds start with an empty social card cache instead of a warm one. */
-  coldCards: boolean;
+  warmCards: boolean;
   /** Leave the temporary corpora and outputs behind. */
   keep: boolean;
   /** Write V8 CPU profiles of the builds. */
@@ -96,7 +96,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
       shards: { type: 'string' },
       dev: { type: 'boolean', default: false },
       'dev-only': { type: 'boolean', default: false },
-      'cold-cards': { type: 'boolean', default: false },
+      'warm-cards': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -129,7 +129,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     ...(shards === undefined ? {} : { shards }),
     builds: !values['dev-only'],
     dev: values.dev || values['dev-only'],
-    coldCards: values['cold-cards'],
+    warmCards: values['warm-cards'],
     keep: values.keep,
     cpuProf: values['cpu-prof'],
     json: values.json,

@@ -31,7 +31,7 @@ export interface ReportInput {
   results: readonly BuildResult[];
   timings: readonly ComponentTiming[];
   /** Newsdesk builds drew every social card instead of finding them in a warm card cache. */
-  coldCards?: boolean;
+  warmCards?: boolean;
   /** The large-archive sections (src/lib/bench/scale-report.ts); the build results are the ones above. */
   scale?: Omit<ScaleReportInput, 'results'>;
 }
@@ -112,7 +112,7 @@ export function renderReport(input: ReportInput): string {
     ...(results.length === 0
       ? []
       : [
-          `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. ${input.coldCards ? 'Social cards all drawn (an empty card cache).' : 'Social cards found in a warm card cache, as a deploy that keeps its cache finds them (`npm run bench -- --cards` measures drawing them).'}`,
+          `Cold builds (empty Astro cache and Node compile cache), ${runs} run${runs === 1 ? '' : 's'} per size, Newsdesk and baseline alternating${runs > 1 ? ': wall time and phases are medians, peak RSS the maximum' : ''}. ${input.warmCards ? 'Social cards found in a warm card cache, as a deploy that keeps its cache finds them.' : 'Social cards all drawn (an empty card cache), as on a first build.'}`,
         ]),
     `Corpus seed ${seed}; build clock ${input.now.toISOString()}.`,
     '',

@@ -4,7 +4,7 @@ import { BENCH_USAGE, parseBenchOptions } from '../../../src/lib/bench/bench-opt
 describe('npm run bench arguments', () => {
   it('defaults to one cold run of 1,000 and 4,000 articles with everything measured', () => {
     expect(parseBenchOptions([])).toEqual({
-      sizes: [1000, 4000], runs: 1, seed: 1, skipBaseline: false, skipWarm: false, skipExtras: false, skipPeer: false, builds: true, dev: false, coldCards: false, keep: false, cpuProf: false, json: undefined,
+      sizes: [1000, 4000], runs: 1, seed: 1, skipBaseline: false, skipWarm: false, skipExtras: false, skipPeer: false, builds: true, dev: false, warmCards: false, keep: false, cpuProf: false, json: undefined,
     });
   });
 

@@ -58,7 +58,7 @@ describe('the bench report of a run without builds', () => {
   });
 
   it('says whether the builds found their social cards in a warm cache or drew them all', () => {
-    expect(renderReport(input)).toContain('Social cards found in a warm card cache');
-    expect(renderReport({ ...input, coldCards: true })).toContain('Social cards all drawn');
+    expect(renderReport(input)).toContain('Social cards all drawn');
+    expect(renderReport({ ...input, warmCards: true })).toContain('Social cards found in a warm card cache');
   });
 });
