@@ -39,7 +39,7 @@ let bodyRenderer: ReturnType<typeof createArticleBodyRenderer> | undefined;
  * Astro renders itself (`render(entry)`): MDX, and Markdown with pictures.
  */
 export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
-  if (entry.rendered || entry.deferredRender) return undefined;
+  if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
   bodyRenderer ??= createArticleBodyRenderer(settings.siteUrl);
   return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined);
 }

@@ -18,8 +18,14 @@ import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-imag
 import { readArticle } from '../lib/content/article.ts';
 import { listArticleFiles, readArticleSource } from './article-files.ts';
 
-/** Not in Astro's public loader types, but given to every loader (glob reads it too): Astro's entry type per extension. */
-type ArticleLoaderContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
+/**
+ * Given to every loader but not in Astro's public types (glob uses both): Astro's entry type per extension, and the
+ * store's way to hear which pictures an unchanged entry still uses.
+ */
+type ArticleLoaderContext = LoaderContext & {
+  entryTypes: Map<string, ContentEntryType>;
+  store: LoaderContext['store'] & { addAssetImports(assets: string[], fileName: string): void };
+};
 type RenderFunction = Awaited<ReturnType<NonNullable<ContentEntryType['getRenderFunction']>>>;
 
 /** Files read and parsed at once: as glob, enough to overlap reading with parsing. */
