@@ -9,6 +9,7 @@
  * Front matter is read and checked by Astro's own entry types and schema, so its values and errors are Astro's.
  * Files are listed as every tool lists them (src/io/article-files.ts) and read without following links.
  */
+import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ContentEntryType } from 'astro';
@@ -45,8 +46,10 @@ export function articleLoader({ folder }: { folder: string }): Loader {
 
       const untouched = new Set(store.keys());
       const limit = pLimit(CONCURRENCY);
+      const exists = existsSync(folder);
+      if (!exists) context.logger.warn(`The articles folder ${folder} does not exist.`);
       await Promise.all(
-        listArticleFiles(folder).map((path) =>
+        (exists ? listArticleFiles(folder) : []).map((path) =>
           limit(async () => {
             untouched.delete(await sync(path));
           }),
