@@ -6,7 +6,7 @@ import { createMarkdownSafetyPlugin } from './markdown-safety.ts';
 export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
 
 /** What Astro passes a processor's renderer from its `markdown` config (syntax highlighting, images). */
-export type MarkdownRenderOptions = Parameters<ReturnType<typeof satteri>['createRenderer']>[0];
+type MarkdownRenderOptions = Parameters<ReturnType<typeof satteri>['createRenderer']>[0];
 
 /**
  * Code blocks coloured by Shiki in Astro's default theme: stated so that astro.config.mjs (for Astro's own
