@@ -41,36 +41,36 @@ const context = {
   entryTypes: new Map([['.md', markdownContentEntryType]]),
 };
 const load = () => articleLoader({ folder }).load(context as never);
+const entry = (id: string) => store.get('articles', id)!;
 
 describe('the first sync', () => {
   beforeAll(load);
 
   it('keys entries by their path in the folder and stores their checked front matter', () => {
     expect([...store.keys('articles')].sort()).toEqual(['absolute-picture.md', 'desk/pictured.md', 'plain.md']);
-    const plain = store.get('articles', 'plain.md');
+    const plain = entry('plain.md');
     expect(plain.data).toMatchObject({ title: 'Plain', parsed: true });
     expect(plain.filePath).toBe('articles/plain.md');
   });
 
   it('keeps neither body nor HTML for Markdown without pictures, nor for pictures Astro does not resolve', () => {
     for (const id of ['plain.md', 'absolute-picture.md']) {
-      const entry = store.get('articles', id);
-      expect(entry.body, id).toBeUndefined();
-      expect(entry.rendered, id).toBeUndefined();
+      expect(entry(id).body, id).toBeUndefined();
+      expect(entry(id).rendered, id).toBeUndefined();
     }
   });
 
   it('keeps Astro’s rendering and the picture for Markdown with a picture in its body', () => {
-    const entry = store.get('articles', 'desk/pictured.md');
-    expect(entry.rendered.html).toContain('__ASTRO_IMAGE_');
-    expect(entry.assetImports).toEqual(['./chip.png']);
+    const pictured = entry('desk/pictured.md');
+    expect(pictured.rendered!.html).toContain('__ASTRO_IMAGE_');
+    expect(pictured.assetImports).toEqual(['./chip.png']);
   });
 });
 
 describe('a second sync', () => {
   let unchanged: unknown;
   beforeAll(async () => {
-    unchanged = store.get('articles', 'desk/pictured.md');
+    unchanged = entry('desk/pictured.md');
     writeFileSync(join(folder, 'plain.md'), article('Plain, revised', 'Other words.'));
     rmSync(join(folder, 'absolute-picture.md'));
     writeFileSync(join(root, 'outside.md'), article('Outside', 'Elsewhere.'));
@@ -79,8 +79,8 @@ describe('a second sync', () => {
   });
 
   it('keeps unchanged entries, replaces changed ones and deletes those whose file is gone', () => {
-    expect(store.get('articles', 'desk/pictured.md')).toBe(unchanged);
-    expect(store.get('articles', 'plain.md').data.title).toBe('Plain, revised');
+    expect(entry('desk/pictured.md')).toBe(unchanged);
+    expect(entry('plain.md').data.title).toBe('Plain, revised');
     expect(store.has('articles', 'absolute-picture.md')).toBe(false);
   });
 
