@@ -1,6 +1,7 @@
 /** Binds the pure lib/ modules to this site: its config, its base path, the build's clock and the content collection. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { recordSiteIndexTiming } from './io/build-timing.ts';
 import { newestWithCards } from './lib/cards/newest-with-cards.ts';
@@ -8,6 +9,7 @@ import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
 import { createPaths } from './lib/site/paths.ts';
+import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { displayPath } from './io/display-path.ts';
@@ -32,9 +34,21 @@ export type Article = IndexedArticle<ArticleEntryData>;
 
 let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
 
-/** The loader does not keep bodies (retainBody: false); entry paths are relative to the project root, where builds run. */
+/** The loader does not keep bodies (src/io/article-loader.ts); entry paths are relative to the project root, where builds run. */
 function bodyOf(entry: CollectionEntry<'articles'>): string {
   return entry.body ?? (entry.filePath ? articleBody(readFileSync(resolve(entry.filePath), 'utf8')) : '');
+}
+
+let bodyRenderer: ReturnType<typeof createArticleBodyRenderer> | undefined;
+
+/**
+ * The body of an entry the loader stored as front matter only, as HTML for its page; undefined for the entries
+ * Astro renders itself (`render(entry)`): MDX, and Markdown with pictures.
+ */
+export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
+  if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
+  bodyRenderer ??= createArticleBodyRenderer(settings.siteUrl);
+  return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined);
 }
 
 /** The sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml); a registry with errors stops the build. */

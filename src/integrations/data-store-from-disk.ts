@@ -2,7 +2,7 @@
  * Build-time Astro integration: pages read the content data store from Astro's cache file instead of from a
  * JavaScript module that embeds it.
  *
- * Astro turns `data-store.json` (every article's rendered HTML and front matter) into a module of the form
+ * Astro turns `data-store.json` (every article's front matter; see src/io/article-loader.ts) into a module of the form
  * `export default JSON.parse("…")`, which Vite bundles and Node then compiles before the first page renders. On a
  * large archive that string is tens of megabytes, and V8 compiles such a literal in time that grows faster than its
  * length, far slower than JSON.parse of the same file (BENCHMARKS.md has the numbers). This module is swapped for

@@ -5,9 +5,31 @@ import { createMarkdownSafetyPlugin } from './markdown-safety.ts';
 /** Astro's defaults, stated so that MDX parsed for the search index reads the same: tables and curly quotes. */
 export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
 
+/** What Astro passes a processor's renderer from its `markdown` config (syntax highlighting, images). */
+type MarkdownRenderOptions = Parameters<ReturnType<typeof satteri>['createRenderer']>[0];
+
+/**
+ * Code blocks coloured by Shiki in Astro's default theme: stated so that astro.config.mjs (for Astro's own
+ * rendering) and bodies rendered while their page is built (`createArticleBodyRenderer`) use the same. A fresh
+ * object each time: Astro fills in its defaults on what it is given.
+ */
+export function markdownRenderOptions(): MarkdownRenderOptions {
+  return { syntaxHighlight: 'shiki', shikiConfig: { theme: 'github-dark' } };
+}
+
 /** `site` is the deployment origin (SITE_URL): links elsewhere are marked external. */
 export function markdownProcessor(site: string) {
   return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })], features: { ...MARKDOWN_FEATURES } });
+}
+
+/**
+ * Markdown bodies to HTML exactly as Astro's Markdown entries render for the pages (astro's content-entry-type.js:
+ * the processor's renderer with the config's options), for bodies kept out of Astro's data store. Only bodies
+ * without pictures: Astro resolves those at render time from what its loader stored.
+ */
+export async function createArticleBodyRenderer(site: string): Promise<(body: string, fileURL?: URL) => Promise<string>> {
+  const renderer = await markdownProcessor(site).createRenderer(markdownRenderOptions());
+  return async (body, fileURL) => (await renderer.render(body, { frontmatter: {}, fileURL })).code;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
+import { createArticleBodyRenderer, createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
 
 describe('createMarkdownToHtml (the pages’ processor, for the search index)', async () => {
   const toHtml = await createMarkdownToHtml('https://news.example.org');
@@ -20,5 +20,22 @@ describe('createMarkdownToHtml (the pages’ processor, for the search index)', 
     const html = await toHtml('```js\nconst answer = 42;\n```\n');
     expect(html).toContain('const answer = 42;');
     expect(html).not.toContain('style=');
+  });
+});
+
+describe('createArticleBodyRenderer (bodies rendered with their pages)', async () => {
+  const render = await createArticleBodyRenderer('https://news.example.org');
+
+  it('colours code with Shiki’s github-dark theme, as Astro does for Markdown', async () => {
+    const html = await render('```js\nconst answer = 42;\n```\n');
+    expect(html).toMatch(/^<pre class="astro-code github-dark" style="background-color:#24292e;/);
+    expect(html).toMatch(/<span style="color:#[0-9A-F]{6}">const<\/span>/);
+  });
+
+  it('keeps the safety plugin: raw HTML sanitised, links elsewhere marked external', async () => {
+    const html = await render('<p onclick="steal()">Hi</p>\n\n[elsewhere](https://example.com/) and [home](https://news.example.org/)');
+    expect(html).not.toContain('onclick');
+    expect(html).toContain('<a href="https://example.com/" rel="noopener noreferrer">elsewhere</a>');
+    expect(html).toContain('<a href="https://news.example.org/">home</a>');
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * The articles collection's loader: Astro's glob loader (astro/dist/content/loaders/glob.js) as this site uses it,
+ * except that Markdown bodies stay out of Astro's data store. Astro writes that store as one JSON string, which an
+ * engine limit caps, and keeps it all in memory while pages render; the glob loader puts every body's rendered HTML
+ * in it. Here a `.md` entry holds its front matter only and its page renders the body from the file
+ * (src/site.ts), unless the body has pictures, which Astro resolves at page time from the HTML it stored (kept as
+ * glob keeps it). MDX is compiled by Astro as a module, as with glob.
+ *
+ * Front matter is read and checked by Astro's own entry types and schema, so its values and errors are Astro's.
+ * Files are listed as every tool lists them (src/io/article-files.ts) and read without following links.
+ */
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ContentEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import pLimit from 'p-limit';
+import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
+import { readArticle } from '../lib/content/article.ts';
+import { listArticleFiles, readArticleSource } from './article-files.ts';
+
+/**
+ * Given to every loader but not in Astro's public types (glob uses both): Astro's entry type per extension, and the
+ * store's way to hear which pictures an unchanged entry still uses.
+ */
+type ArticleLoaderContext = LoaderContext & {
+  entryTypes: Map<string, ContentEntryType>;
+  store: LoaderContext['store'] & { addAssetImports(assets: string[], fileName: string): void };
+};
+type RenderFunction = Awaited<ReturnType<NonNullable<ContentEntryType['getRenderFunction']>>>;
+
+/** Files read and parsed at once: as glob, enough to overlap reading with parsing. */
+const CONCURRENCY = 10;
+const ARTICLE_FILE = /\.mdx?$/;
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/** `folder` is the absolute path of the articles folder. */
+export function articleLoader({ folder }: { folder: string }): Loader {
+  return {
+    name: 'newsdesk-article-loader',
+    load: async (loaderContext) => {
+      const context = loaderContext as ArticleLoaderContext;
+      const { store, watcher } = context;
+      const sync = createEntrySync(context, folder);
+
+      const untouched = new Set(store.keys());
+      const limit = pLimit(CONCURRENCY);
+      const exists = existsSync(folder);
+      if (!exists) context.logger.warn(`The articles folder ${folder} does not exist.`);
+      await Promise.all(
+        (exists ? listArticleFiles(folder) : []).map((path) =>
+          limit(async () => {
+            untouched.delete(await sync(path));
+          }),
+        ),
+      );
+      for (const id of untouched) store.delete(id);
+
+      if (!watcher) return;
+      // `astro dev`: added, changed and removed articles reach the store (and the pages) without a restart.
+      watcher.add(folder);
+      const isArticle = (path: string) => {
+        const inFolder = relative(folder, path);
+        return ARTICLE_FILE.test(path) && !inFolder.startsWith('..') && !inFolder.split(sep).some((part) => part.startsWith('.'));
+      };
+      const onChange = async (path: string) => {
+        if (!isArticle(path)) return;
+        try {
+          await sync(path);
+          context.logger.info(`Reloaded ${toPosix(relative(folder, path))}`);
+        } catch (error) {
+          context.logger.error(`Failed to reload ${toPosix(relative(folder, path))}: ${(error as Error).message}`);
+        }
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', (path) => {
+        if (isArticle(path)) store.delete(idOf(folder, path));
+      });
+    },
+  };
+}
+
+/** Ids are paths inside the folder, not slugs: duplicate slugs must reach the cross-article check, not overwrite each other. */
+function idOf(folder: string, path: string): string {
+  return toPosix(relative(folder, path));
+}
+
+/** Brings one file's entry up to date; returns its id. */
+function createEntrySync(context: ArticleLoaderContext, folder: string): (path: string) => Promise<string> {
+  const { config, entryTypes, generateDigest, logger, parseData, store } = context;
+  const root = fileURLToPath(config.root);
+  let renderMarkdown: Promise<RenderFunction> | undefined;
+
+  return async (path) => {
+    const id = idOf(folder, path);
+    const source = readArticleSource(path, toPosix(relative(root, path)));
+    if (source.unreadable) {
+      const result = readArticle(source);
+      if (!result.ok) logger.error(`${source.file}: ${result.problem.message}`);
+      store.delete(id);
+      return id;
+    }
+    const contents = Buffer.from(source.bytes).toString('utf8');
+    const digest = generateDigest(contents);
+    const filePath = source.file;
+    const existing = store.get(id);
+    if (existing && existing.digest === digest && existing.filePath) {
+      // Unchanged: Astro still needs to hear which modules and pictures the entry uses, as glob tells it.
+      if (existing.deferredRender) store.addModuleImport(existing.filePath);
+      if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);
+      return id;
+    }
+
+    const isMdx = path.endsWith('.mdx');
+    const entryType = entryTypes.get(isMdx ? '.mdx' : '.md')!;
+    const fileUrl = pathToFileURL(path);
+    const { body, data } = await entryType.getEntryInfo({ contents, fileUrl });
+    const parsedData = await parseData({ id, data, filePath: path });
+    if (isMdx) {
+      store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
+      return id;
+    }
+    if (mayHavePictures(body)) {
+      renderMarkdown ??= entryType.getRenderFunction!(config);
+      const render = await renderMarkdown;
+      let rendered;
+      try {
+        rendered = await render({ id, data, body, filePath: path, digest });
+      } catch (error) {
+        logger.error(`Error rendering ${id}: ${(error as Error).message}`);
+      }
+      if (hasResolvablePictures(rendered)) {
+        store.set({ id, data: parsedData, filePath, digest, rendered, assetImports: rendered!.metadata!.imagePaths });
+        return id;
+      }
+    }
+    store.set({ id, data: parsedData, filePath, digest });
+    return id;
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Article bodies in a real build of tests/fixtures/article-bodies: plain Markdown, Markdown with a picture in its
+ * body, and MDX with a component. Each page shows its body as Astro renders it (code coloured, the picture
+ * optimised, the component rendered), while Astro's content cache, written as one string that an engine limit
+ * caps, holds no rendered HTML for plain Markdown.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildSite({ contentDir: 'tests/fixtures/article-bodies', now: '2026-12-01T00:00:00Z' });
+  if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stderr}\n${site.stdout}`);
+});
+afterAll(() => site?.cleanup());
+
+const body = (slug: string) => site.html(`articles/${slug}/`).querySelector('article')!;
+
+describe('a plain Markdown article', () => {
+  it('shows its body with heading anchors, coloured code and marked external links', () => {
+    const article = body('compiler-flags-default');
+    expect(article.text).toContain('Both compilers will refuse out-of-range writes in their next releases');
+    expect(article.querySelector('h2#what-changes-for-builds')!.text).toBe('What changes for builds');
+    const code = article.querySelector('pre.astro-code')!;
+    expect(code.classList.contains('github-dark')).toBe(true);
+    expect(code.getAttribute('style')).toContain('background-color:#24292e');
+    // The parser keeps a <pre>'s content as text: its markup is read as written.
+    expect(code.innerHTML.match(/<span style="color:#[0-9A-F]{6}">/g)!.length).toBeGreaterThan(3);
+    expect(code.innerHTML.replace(/<[^>]+>/g, '')).toContain('return values[3];');
+    const link = article.querySelector('a[href="https://compilers.example.org/notes"]')!;
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('is not kept as rendered HTML in Astro’s content cache, only its front matter', () => {
+    const store = readFileSync(join(site.outDir, '..', 'cache', 'data-store.json'), 'utf8');
+    expect(store).toContain('Compilers turn on bounds checks by default');
+    expect(store).not.toContain('Both compilers will refuse');
+    expect(store).not.toContain('astro-code');
+  });
+});
+
+describe('a Markdown article with a picture in its body', () => {
+  it('shows the picture through the image pipeline, with its size', () => {
+    const article = body('cable-ship-repairs');
+    expect(article.text).toContain('Traffic returned to the link on Sunday evening.');
+    const picture = article.querySelector('img[alt="The repair vessel, in placeholder blue"]')!;
+    expect(picture.getAttribute('src')).toMatch(/^\/_astro\/cable-ship\.[\w-]+\.webp$/);
+    expect(site.exists(picture.getAttribute('src')!)).toBe(true);
+    expect([picture.getAttribute('width'), picture.getAttribute('height')]).toEqual(['64', '40']);
+  });
+});
+
+describe('an MDX article', () => {
+  it('shows its body with its component rendered', () => {
+    const article = body('satellite-broadband-explainer');
+    expect(article.text).toContain('A terminal switches satellites every few minutes.');
+    expect(article.querySelector('aside.explainer-note')!.text).toBe('Handovers are planned ahead from published orbits.');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The articles loader against Astro's own data store and Markdown entry type (the pieces a build gives it), on
+ * article files in a temporary folder: what each kind of article leaves in the store, and what a second sync keeps,
+ * replaces and deletes.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Not exported by the package: the loader is given these by Astro, so the test takes them from where Astro keeps them.
+import { MutableDataStore } from '../../../node_modules/astro/dist/content/mutable-data-store.js';
+import { markdownContentEntryType } from '../../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js';
+import { articleLoader } from '../../../src/io/article-loader.ts';
+import { markdownProcessor, markdownRenderOptions } from '../../../src/lib/output/markdown-processor.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const root = mkdtempSync(join(tmpdir(), 'newsdesk-loader-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const folder = join(root, 'articles');
+mkdirSync(join(folder, 'desk'), { recursive: true });
+
+const article = (title: string, body: string) =>
+  `---\ntitle: "${title}"\ndescription: "About ${title}."\npublishedAt: 2026-11-01T09:00:00Z\ntags: ["AI"]\n---\n\n${body}\n`;
+writeFileSync(join(folder, 'plain.md'), article('Plain', 'Just **words** here.'));
+writeFileSync(join(folder, 'desk', 'pictured.md'), article('Pictured', '![A chip](./chip.png)'));
+cpSync(join(projectRoot, 'tests/fixtures/valid/desk/chip-plant.png'), join(folder, 'desk', 'chip.png'));
+writeFileSync(join(folder, 'absolute-picture.md'), article('Absolute', '![Logo](/logo.png)'));
+
+const store = new MutableDataStore();
+const messages: string[] = [];
+const context = {
+  collection: 'articles',
+  store: store.scopedStore('articles'),
+  meta: store.metaStore('articles'),
+  logger: { info: (m: string) => messages.push(m), warn: (m: string) => messages.push(m), error: (m: string) => messages.push(m) },
+  config: { root: pathToFileURL(`${root}/`), markdown: { processor: markdownProcessor('https://news.example.org'), ...markdownRenderOptions() }, image: {} },
+  parseData: async ({ data }: { data: Record<string, unknown> }) => ({ ...data, parsed: true }),
+  generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
+  entryTypes: new Map([['.md', markdownContentEntryType]]),
+};
+const load = () => articleLoader({ folder }).load(context as never);
+const entry = (id: string) => store.get('articles', id)!;
+
+describe('the first sync', () => {
+  beforeAll(load);
+
+  it('keys entries by their path in the folder and stores their checked front matter', () => {
+    expect([...store.keys('articles')].sort()).toEqual(['absolute-picture.md', 'desk/pictured.md', 'plain.md']);
+    const plain = entry('plain.md');
+    expect(plain.data).toMatchObject({ title: 'Plain', parsed: true });
+    expect(plain.filePath).toBe('articles/plain.md');
+  });
+
+  it('keeps neither body nor HTML for Markdown without pictures, nor for pictures Astro does not resolve', () => {
+    for (const id of ['plain.md', 'absolute-picture.md']) {
+      expect(entry(id).body, id).toBeUndefined();
+      expect(entry(id).rendered, id).toBeUndefined();
+    }
+  });
+
+  it('keeps Astro’s rendering and the picture for Markdown with a picture in its body', () => {
+    const pictured = entry('desk/pictured.md');
+    expect(pictured.rendered!.html).toContain('__ASTRO_IMAGE_');
+    expect(pictured.assetImports).toEqual(['./chip.png']);
+  });
+});
+
+describe('a second sync', () => {
+  let unchanged: unknown;
+  beforeAll(async () => {
+    unchanged = entry('desk/pictured.md');
+    writeFileSync(join(folder, 'plain.md'), article('Plain, revised', 'Other words.'));
+    rmSync(join(folder, 'absolute-picture.md'));
+    writeFileSync(join(root, 'outside.md'), article('Outside', 'Elsewhere.'));
+    symlinkSync(join(root, 'outside.md'), join(folder, 'linked.md'));
+    await load();
+  });
+
+  it('keeps unchanged entries, replaces changed ones and deletes those whose file is gone', () => {
+    expect(entry('desk/pictured.md')).toBe(unchanged);
+    expect(entry('plain.md').data.title).toBe('Plain, revised');
+    expect(store.has('articles', 'absolute-picture.md')).toBe(false);
+  });
+
+  it('refuses a symbolic link by name instead of reading what it points to', () => {
+    expect(store.has('articles', 'linked.md')).toBe(false);
+    expect(messages).toContain('articles/linked.md: is a symbolic link; articles must be files inside the content folder');
+  });
+});
