@@ -76,9 +76,8 @@ function planArticles(): { articles: PlannedArticle[]; storyOf: Map<string, { ti
     const article = searchableArticle(loadArticle(absolutePath, relative(settings.contentDir, absolutePath)).result, now);
     if (!article) continue;
     const { title, description, publishedAt, source, story } = article.data;
-    // Copied through JSON: the parser's strings are slices of the file's text, and a slice keeps the whole text alive.
-    const kept: Omit<PlannedArticle, 'absolutePath' | 'publishedAt'> = JSON.parse(JSON.stringify({ slug: article.slug, title, description, source, story, body: storyBodyPart(article.body) }));
-    articles.push({ ...kept, absolutePath, publishedAt });
+    // Front matter comes detached from the file's text, and storyBodyPart copies: nothing here keeps a whole file alive.
+    articles.push({ slug: article.slug, title, description, source, story, body: storyBodyPart(article.body), absolutePath, publishedAt });
   }
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyOf = new Map<string, { title: string; url: string }>();

@@ -49,7 +49,9 @@ export interface FrontMatter {
 export function readFrontMatter(text: string): FrontMatter {
   // An options object also turns off gray-matter's cache, which would otherwise keep every file in memory.
   const parsed = matter(text, YAML_ONLY) as { data: unknown; content: string; matter?: string };
-  return { data: parsed.data, frontMatter: parsed.matter ?? '', body: parsed.content };
+  // A copy: the YAML parser's strings are slices of the file's text, and a tool that keeps an article's fields (the
+  // card step, the sitemap, the search index's plan) would otherwise keep every file's whole text alive.
+  return { data: structuredClone(parsed.data), frontMatter: parsed.matter ?? '', body: parsed.content };
 }
 
 /** The body of a whole article file, trimmed: front matter cut exactly as `readFrontMatter` cuts it, its YAML left unread. */

@@ -86,7 +86,8 @@ const LEAD_CHARACTERS_PER_WORD = 16;
 
 /** The start of the body that grouping reads: a tool that keeps only this of each article groups it the same way. */
 export function storyBodyPart(body: string, words: number = STORY_TUNING.leadWords): string {
-  return body.slice(0, words * LEAD_CHARACTERS_PER_WORD);
+  // A copy, not a slice: a slice keeps the whole file's text alive for as long as the lead is kept.
+  return structuredClone(body.slice(0, words * LEAD_CHARACTERS_PER_WORD));
 }
 
 /** The first `words` words of the body's prose. */
