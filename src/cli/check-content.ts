@@ -87,7 +87,11 @@ if (args.positionals.length === 0 || args.values.sources) problems.push(...regis
 const registry = registryFile.problems.length === 0 ? { file: displayPath(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
-  const articles = [...loadArticles(run.folder, displayPath), ...[...new Set(run.extraFiles)].map((file) => loadArticle(file, displayPath(file)))];
+  // A generator: each file is read when the check comes to it, and let go once checked.
+  const articles = (function* () {
+    yield* loadArticles(run.folder, displayPath);
+    for (const file of new Set(run.extraFiles)) yield loadArticle(file, displayPath(file));
+  })();
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
   const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry });
   problems.push(...result.problems);

@@ -45,14 +45,20 @@ const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))/g;
 /** In MDX, HTML is JSX and reaches readers unsanitised: scripts, event handlers, javascript: URLs. */
 const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 
-/** `sources` may come already parsed (`result`, as src/io/article-files.ts loads them); the rest are parsed here. */
-export function checkArticles(sources: ReadonlyArray<ArticleSource & { result?: ParseResult }>, options: CheckOptions): CheckResult {
+/**
+ * `sources` may come already parsed (`result`, as src/io/article-files.ts loads them); the rest are parsed here. They
+ * are read one at a time and only what the checks across articles need is kept, so a generator of files keeps the
+ * check's memory to that, however large the archive.
+ */
+export function checkArticles(sources: Iterable<ArticleSource & { result?: ParseResult }>, options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const checked: CheckedArticle[] = [];
   const linesByFile = new Map<string, ParsedArticle['lines']>();
   const bodies: CheckedBody[] = [];
+  let fileCount = 0;
 
   for (const source of sources) {
+    fileCount++;
     const parsed = source.result ?? readArticle(source);
     if (!parsed.ok) {
       problems.push(parsed.problem);
@@ -62,7 +68,7 @@ export function checkArticles(sources: ReadonlyArray<ArticleSource & { result?: 
     }
     const { article } = parsed;
     linesByFile.set(article.file, article.lines);
-    bodies.push(article);
+    if (options.nearDuplicates !== false) bodies.push(article);
     const lineOf = (field: string) => lineOfField(article.lines, field);
     const result = articleSchema.safeParse(article.data);
     if (!result.success) {
@@ -86,7 +92,7 @@ export function checkArticles(sources: ReadonlyArray<ArticleSource & { result?: 
   if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies)) problems.push(problem);
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
-  return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : sources.length };
+  return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount };
 }
 
 /**
