@@ -97,7 +97,8 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
   const checking = start(check);
   const carding = start(socialCards);
-  const indexing = start(searchTiming === 'alongside' ? search : { ...search, args: [...search.args, '--pagefind-after-stdin'], stdin: 'pipe' });
+  // The index hears through its standard input when Astro is done: then it may start Pagefind ('after'), or give it both cores.
+  const indexing = start({ ...search, args: [...search.args, searchTiming === 'alongside' ? '--astro-done-on-stdin' : '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = start(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
   const { timingFile } = settings;

@@ -1,5 +1,5 @@
 /**
- * `node src/cli/search-index.ts <output folder> [--pagefind-after-stdin]`: writes the Pagefind index of the
+ * `node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin]`: writes the Pagefind index of the
  * published articles, made from their sources. `npm run build` runs it beside Astro, on the core Astro leaves
  * idle, and moves the folder into the site as pagefind/ once Astro has finished.
  *
@@ -15,10 +15,12 @@
 import { once } from 'node:events';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import pLimit from 'p-limit';
 import { listArticleFiles, loadArticle } from '../io/article-files.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { pagefindVersion, SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
+import { pagefindVersion, SearchIndexError, type IndexedDocument } from '../io/pagefind-index.ts';
+import { writeSearchIndexOnWorker } from '../io/pagefind-worker.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { searchPartSize, searchParts, type SearchPart } from '../lib/search/index-parts.ts';
@@ -33,15 +35,25 @@ import { findStories, type StoryArticle } from '../lib/stories/find-stories.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'pagefind-after-stdin': { type: 'boolean', default: false } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { 'pagefind-after-stdin': { type: 'boolean', default: false }, 'astro-done-on-stdin': { type: 'boolean', default: false } },
+});
 const [outputPath] = positionals;
 if (!outputPath) {
-  console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin]');
+  console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin]');
   process.exit(2);
 }
 const outDir = resolve(outputPath);
-// Listened for from the start, so that an end that comes early is not missed.
-const astroDone = values['pagefind-after-stdin'] ? once(process.stdin.resume(), 'end') : Promise.resolve();
+// The build closes standard input once Astro is done; listened for from the start, so that an early end is not missed.
+const astroDone = values['pagefind-after-stdin'] || values['astro-done-on-stdin'] ? once(process.stdin.resume(), 'end') : Promise.resolve();
+const pagefindMayStart = values['pagefind-after-stdin'] ? astroDone : Promise.resolve();
+/**
+ * Pagefind indexes on one thread. While Astro renders, one part at a time shares the core Astro leaves; once Astro
+ * is done, two parts at once (each its own Pagefind) use both cores.
+ */
+const partsAtOnce = pLimit(1);
+void astroDone.then(() => (partsAtOnce.concurrency = 2));
 
 function fail(what: string, errors: string[]): never {
   console.error(`Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
@@ -110,14 +122,8 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
 
 /** Pagefind writing these documents into a folder, once the build allows Pagefind to start. */
 const pagefindWriting = (documents: IndexedDocument[]) => async (folder: string) => {
-  await astroDone;
-  try {
-    await writeSearchIndex(documents, folder);
-  } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
-    // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
-    throw new SearchIndexError('running Pagefind', [`${(error as Error).message}; is its binary installed for this platform (npm ci)?`]);
-  }
+  await pagefindMayStart;
+  await writeSearchIndexOnWorker(documents, folder);
 };
 
 try {
@@ -130,14 +136,18 @@ try {
   const placed = new Map<string, string>();
   let indexed = 0;
   let articlesWritten = 0;
-  for (const part of toWrite) {
-    const documents = await partDocuments(part, storyOf);
-    const hash = partHash(documents, pagefindVersion);
-    const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
-    if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(documents))) === 'indexed') indexed++;
-    placed.set(part.key, hash);
-    articlesWritten += documents.length;
-  }
+  await Promise.all(
+    toWrite.map((part) =>
+      partsAtOnce(async () => {
+        const documents = await partDocuments(part, storyOf);
+        const hash = partHash(documents, pagefindVersion);
+        const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
+        if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(documents))) === 'indexed') indexed++;
+        placed.set(part.key, hash);
+        articlesWritten += documents.length;
+      }),
+    ),
+  );
   // Pagefind's scripts and WebAssembly for the site's language, from an index of one page in that language.
   const language = { url: '/', content: `<html lang="${siteConfig.lang}"><body><p>${siteConfig.lang}</p></body></html>` };
   const scripts = partHash([language], pagefindVersion);
