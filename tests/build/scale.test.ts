@@ -7,7 +7,7 @@
  * (pictures.test.ts, stories.test.ts, tests/unit/io/cards/) do not. Every cached card is a link to one real card: the card step still
  * plans, looks up and places every card, which is what this archive's size can break.
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
@@ -17,6 +17,7 @@ import { loadCardJobs } from '../../src/io/cards/card-jobs.ts';
 import { loadFontCatalogue } from '../../src/io/cards/font-catalogue.ts';
 import { createCardRenderer } from '../../src/io/cards/render-card.ts';
 import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../../src/lib/bench/corpus.ts';
+import { FEED_LIMIT } from '../../src/lib/output/feeds.ts';
 import { cardKey } from '../../src/lib/cards/card-content.ts';
 import { createDateFormatter } from '../../src/lib/site/dates.ts';
 import { siteConfig } from '../../src/site.config.ts';
@@ -27,6 +28,7 @@ const corpus = generateCorpus({ count: 2000, seed: 1, now: NOW });
 const summary = summarizeCorpus(corpus);
 const PAGE_SIZE = siteConfig.pageSize;
 const RELATED = siteConfig.relatedLimit;
+const SEARCH_PART_ARTICLES = 400;
 
 /** Published articles, newest first; equal instants by slug, as the site orders them. */
 const published = corpus
@@ -78,7 +80,8 @@ beforeAll(async () => {
   const [sample, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
   writeCachedCard(cardCache, sample!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);
   for (const key of others) linkSync(cardCacheFile(cardCache, sample!), cardCacheFile(cardCache, key));
-  site = await buildSite({ contentDir, siteUrl: 'https://news.example.org', now: NOW, env: { NEWSDESK_CARD_CACHE: cardCache } });
+  // Small parts, so the search index of this archive spans several, as a large archive's does.
+  site = await buildSite({ contentDir, siteUrl: 'https://news.example.org', now: NOW, env: { NEWSDESK_CARD_CACHE: cardCache, NEWSDESK_SEARCH_PART_ARTICLES: String(SEARCH_PART_ARTICLES) } });
   if (site.exitCode !== 0) throw new Error(`build failed (${site.exitCode}):\n${site.stderr.slice(-3000)}\n${site.stdout.slice(-3000)}`);
 });
 
@@ -155,8 +158,20 @@ describe(`a ${corpus.length.toLocaleString('en')}-article archive (${summary.dra
     }
   });
 
-  it('indexes every article, and only articles, for search', () => {
-    expect(JSON.parse(site.read('pagefind/pagefind-entry.json')).languages.en.page_count).toBe(published.length);
+  it('indexes every article once, and only articles, for search, in parts of bounded size', () => {
+    const parts = site.searchIndexFolders();
+    expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(published.length / SEARCH_PART_ARTICLES));
+    const counts = parts.map((folder) => JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(SEARCH_PART_ARTICLES);
+    const urls = site.searchIndex().map((page) => slugOfHref(page.url));
+    expect(urls.length).toBe(published.length);
+    expect(new Set(urls)).toEqual(publishedSlugs);
+  });
+
+  it('gives the newest published articles in the site feeds, newest first', () => {
+    const newest = published.slice(0, FEED_LIMIT).map((article) => `https://news.example.org/articles/${article.slug}/`);
+    expect([...site.read('rss.xml').matchAll(/<item>.*?<link>([^<]+)<\/link>/gs)].map((match) => decodeURI(match[1]!))).toEqual(newest.map((url) => decodeURI(url)));
+    expect(JSON.parse(site.read('feed.json')).items.map((item: { url: string }) => decodeURI(item.url))).toEqual(newest.map((url) => decodeURI(url)));
   });
 
   it('lists every article in the sitemap', () => {
