@@ -80,10 +80,14 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
   let stopping = false;
   let sampledPeak = 0;
   const peakByRole: Record<string, number> = {};
+  const cpuByPid = new Map<number, { role: string; cpuMs: number }>();
   const sample = () => {
     const tree = processTree(child.pid!);
     sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
-    for (const { role, peak } of tree) peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
+    for (const { pid, role, peak, cpuMs } of tree) {
+      peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
+      cpuByPid.set(pid, { role, cpuMs });
+    }
   };
   const sampler = setInterval(sample, SAMPLE_EVERY_MS);
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -107,7 +111,9 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
       if (status !== 0 && !stopping) log(`${label} failed (exit ${code ?? signal}); last lines:\n${lines.slice(-25).map((line) => `    ${line.text}`).join('\n')}`);
       const largest = Math.max(0, ...Object.values(peakByRole));
       // Samples can fall either side of a short peak; the processes together held at least the largest one's.
-      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, lines, status });
+      const cpuByRole: Record<string, number> = {};
+      for (const { role, cpuMs } of cpuByPid.values()) cpuByRole[role] = (cpuByRole[role] ?? 0) + cpuMs;
+      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, cpuByRole, lines, status });
     });
   });
   const stop = async (): Promise<Measured> => {

@@ -8,7 +8,12 @@ export interface ProcessMemory {
   rss: number;
   /** The kernel's high-water mark of this process's resident memory (VmHWM): exact, however short the peak. */
   peak: number;
+  /** CPU time it has used so far, user and system, in milliseconds. */
+  cpuMs: number;
 }
+
+/** Linux reports CPU time in clock ticks of USER_HZ, 100 a second on every architecture Node runs on. */
+const MS_PER_TICK = 10;
 
 /** Parent of every process, from /proc/<pid>/stat (cheaper than status, so the whole machine can be read often). */
 function parents(): Map<number, number[]> {
@@ -32,7 +37,10 @@ function memoryOf(pid: number): ProcessMemory | undefined {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const bytes = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
-    return { pid, role: processRole(argv), rss: bytes('VmRSS'), peak: bytes('VmHWM') };
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields 14 and 15 (utime, stime), counted from the state, the third, after the command's closing ")".
+    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    return { pid, role: processRole(argv), rss: bytes('VmRSS'), peak: bytes('VmHWM'), cpuMs: (utime! + stime!) * MS_PER_TICK };
   } catch {
     return undefined;
   }

@@ -16,11 +16,14 @@ export const maxOf = (values: ReadonlyArray<number | undefined>): number | undef
 export function inSequence(steps: readonly Measured[]): Measured {
   const peakByRole: Record<string, number> = {};
   for (const step of steps) for (const [role, peak] of Object.entries(step.peakByRole)) peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
+  const cpuByRole: Record<string, number> = {};
+  for (const step of steps) for (const [role, cpuMs] of Object.entries(step.cpuByRole ?? {})) cpuByRole[role] = (cpuByRole[role] ?? 0) + cpuMs;
   return {
     wallMs: steps.reduce((sum, step) => sum + step.wallMs, 0),
     peakRss: maxOf(steps.map((step) => step.peakRss)),
     peakTogether: Math.max(0, ...steps.map((step) => step.peakTogether)),
     peakByRole,
+    cpuByRole,
     lines: [],
     status: steps.find((step) => step.status !== 0)?.status ?? 0,
   };

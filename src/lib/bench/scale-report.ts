@@ -66,6 +66,22 @@ export function memoryTable(input: ScaleReportInput): string {
   return formatTable(headers, cells, ['left', ...right(headers.length - 1)]);
 }
 
+/** CPU time of each kind of process, and how many of the machine's cores the build kept busy on average. */
+export function cpuTable(input: ScaleReportInput): string | undefined {
+  const rows = memoryRows(input).filter((row) => row.measured.some((m) => m.cpuByRole !== undefined));
+  if (rows.length === 0) return undefined;
+  const cpuOf = (row: MemoryRow, role?: string) =>
+    medianOf(row.measured.map((m) => (m.cpuByRole ? (role ? m.cpuByRole[role] : Object.values(m.cpuByRole).reduce((sum, ms) => sum + ms, 0)) : undefined)));
+  const roles = PROCESS_ROLES.filter((role) => role !== 'other' && rows.some((row) => row.measured.some((m) => m.cpuByRole?.[role] !== undefined)));
+  const headers = ['run', 'articles', 'wall', 'CPU, all processes', 'cores busy', ...roles];
+  const cells = rows.map((row) => {
+    const total = cpuOf(row);
+    const wall = wallOf(row.measured);
+    return [row.label, formatCount(row.articles), formatSeconds(wall), formatSeconds(total), total !== undefined && wall ? (total / wall).toFixed(2) : '–', ...roles.map((role) => formatSeconds(cpuOf(row, role)))];
+  });
+  return formatTable(headers, cells, ['left', ...right(headers.length - 1)]);
+}
+
 export function roleNotes(): string {
   return `Processes: ${PROCESS_ROLES.map((role) => `${role} = ${ROLE_MEANINGS[role]}`).join('; ')}.`;
 }
@@ -174,6 +190,7 @@ export function renderScaleSections(input: ScaleReportInput): string[] {
   const section = (title: string, table: string | undefined, ...notes: string[]) => (table === undefined ? [] : [`### ${title}`, '', table, '', ...notes.flatMap((note) => [note, ''])]);
   return [
     ...section('Targets', targetTable(input.results, input.peers)),
+    ...section('CPU time of each process', cpuTable(input), `User and system time from /proc, sampled every ${SAMPLE_EVERY_MS} ms (each process's last interval is missed); cores busy = CPU time / wall time, at most the machine's CPUs.`),
     ...section('Memory of each process', memoryTable(input), `Each process’s peak is the kernel’s high-water mark (VmHWM), exact however short; all processes at once is the sum of their resident memory sampled from /proc every ${SAMPLE_EVERY_MS} ms (shared pages count once per process, so it errs high). ${roleNotes()}`),
     ...section('Memory growth', growthTable(input.results), 'The slope of the all-processes peak of Newsdesk’s cold build between each size and the next.'),
     ...section('Against Hugo + Pagefind', peerTable(input.results, input.peers), 'Hugo builds the same corpus (a minimal site: one single and one list layout, tags and authors as taxonomies), then Pagefind’s CLI indexes its article pages; one run per size, after Newsdesk’s. Their wall times add up; their peak is the larger of the two.'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildResult, Measured, PeerResult } from '../../../src/lib/bench/results.ts';
-import { devTable, growthTable, memoryTable, peerTable, renderScaleSections, shardTable } from '../../../src/lib/bench/scale-report.ts';
+import { cpuTable, devTable, growthTable, memoryTable, peerTable, renderScaleSections, shardTable } from '../../../src/lib/bench/scale-report.ts';
 import { checkTargets } from '../../../src/lib/bench/targets.ts';
 
 const MB = 2 ** 20;
@@ -52,6 +52,14 @@ describe('the scale sections of the report', () => {
     const table = memoryTable({ results: [cold(10_000, 41_000, 3.8 * GB, { astro: 2.3 * GB, pagefind: 1.1 * GB, other: MB })], corpora: [], peers: [], sharded: [], dev: [] });
     expect(table.split('\n')[0]).toMatch(/\| run +\| articles \| +wall \| all processes at once \| +astro \| pagefind \| output \|/);
     expect(cells(table, 'newsdesk')).toEqual(['newsdesk', '10,000', '41.0 s', '3.80 GB', '2.30 GB', '1.10 GB', '–']);
+  });
+
+  it('adds up the CPU time of each kind of process and says how many cores the build kept busy', () => {
+    const run: Measured = { ...measured(100_000, 4 * GB), cpuByRole: { astro: 95_000, pagefind: 60_000, indexer: 25_000, other: 1000 } };
+    const table = cpuTable({ results: [{ kind: 'newsdesk', articles: 20_000, measured: [run], phases: [{ indexBuilds: 1 }] }], corpora: [], peers: [], sharded: [], dev: [] })!;
+    expect(table.split('\n')[0]).toMatch(/\| run +\| articles \| +wall \| CPU, all processes \| cores busy \| +astro \| indexer \| pagefind \|/);
+    expect(cells(table, 'newsdesk')).toEqual(['newsdesk', '20,000', '100.0 s', '181.0 s', '1.81', '95.0 s', '25.0 s', '60.0 s']);
+    expect(cpuTable({ results: [cold(20_000, 1, GB)], corpora: [], peers: [], sharded: [], dev: [] })).toBeUndefined();
   });
 
   it('gives MB per 1,000 articles between consecutive sizes of the cold build, and flags growth over the goal', () => {
