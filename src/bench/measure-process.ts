@@ -86,7 +86,8 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
     sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
     for (const { pid, role, peak, cpuMs } of tree) {
       peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
-      cpuByPid.set(pid, { role, cpuMs });
+      // An ended process not yet reaped has no command line left (role "other") but still its final CPU time.
+      cpuByPid.set(pid, { role: role === 'other' ? (cpuByPid.get(pid)?.role ?? role) : role, cpuMs });
     }
   };
   const sampler = setInterval(sample, SAMPLE_EVERY_MS);
