@@ -4,6 +4,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LogLine } from '../lib/bench/phases.ts';
 import { SAMPLE_EVERY_MS, type Measured } from '../lib/bench/results.ts';
+import { addCpu, type CpuTimeline } from '../lib/bench/cpu-timeline.ts';
 import { processGroupMembers, processTree } from './process-tree.ts';
 
 export interface MeasureContext {
@@ -81,13 +82,18 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
   let sampledPeak = 0;
   const peakByRole: Record<string, number> = {};
   const cpuByPid = new Map<number, { role: string; cpuMs: number }>();
+  const cpuTimeline: CpuTimeline = [];
   const sample = () => {
+    const atMs = performance.now() - startedAt;
     const tree = processTree(child.pid!);
     sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
     for (const { pid, role, peak, cpuMs } of tree) {
       peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
       // An ended process not yet reaped has no command line left (role "other") but still its final CPU time.
-      cpuByPid.set(pid, { role: role === 'other' ? (cpuByPid.get(pid)?.role ?? role) : role, cpuMs });
+      const before = cpuByPid.get(pid);
+      const known = { role: role === 'other' ? (before?.role ?? role) : role, cpuMs };
+      addCpu(cpuTimeline, atMs, known.role, cpuMs - (before?.cpuMs ?? 0));
+      cpuByPid.set(pid, known);
     }
   };
   const sampler = setInterval(sample, SAMPLE_EVERY_MS);
@@ -114,7 +120,7 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
       // Samples can fall either side of a short peak; the processes together held at least the largest one's.
       const cpuByRole: Record<string, number> = {};
       for (const { role, cpuMs } of cpuByPid.values()) cpuByRole[role] = (cpuByRole[role] ?? 0) + cpuMs;
-      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, cpuByRole, lines, status });
+      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, cpuByRole, cpuTimeline, lines, status });
     });
   });
   const stop = async (): Promise<Measured> => {

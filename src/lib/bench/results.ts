@@ -1,4 +1,5 @@
 /** What the bench measures, as plain data: the report is made from these. */
+import type { CpuTimeline } from './cpu-timeline.ts';
 import type { BuildPhases, LogLine } from './phases.ts';
 
 /** How often the memory of a running build's processes is sampled: often enough for peaks of a fraction of a second. */
@@ -17,6 +18,8 @@ export interface Measured {
    * ended: it misses at most one sampling interval of each process. Absent from results of older benches.
    */
   cpuByRole?: Record<string, number>;
+  /** The same CPU time over the course of the run (src/lib/bench/cpu-timeline.ts). */
+  cpuTimeline?: CpuTimeline;
   lines: LogLine[];
   status: number;
 }

@@ -3,6 +3,7 @@
  * the Hugo + Pagefind peer, sharded builds, the dev server, corpus generation and the targets met or missed.
  */
 import { formatBytes } from '../text/format-bytes.ts';
+import { CPU_SLICE_MS, cpuPeriods } from './cpu-timeline.ts';
 import { inSequence, maxOf, medianOf } from './measured-stats.ts';
 import { GROWTH_GOAL_MB_PER_1K, growthBySize } from './memory-growth.ts';
 import { PROCESS_ROLES, ROLE_MEANINGS } from './process-roles.ts';
@@ -80,6 +81,27 @@ export function cpuTable(input: ScaleReportInput): string | undefined {
     return [row.label, formatCount(row.articles), formatSeconds(wall), formatSeconds(total), total !== undefined && wall ? (total / wall).toFixed(2) : '–', ...roles.map((role) => formatSeconds(cpuOf(row, role)))];
   });
   return formatTable(headers, cells, ['left', ...right(headers.length - 1)]);
+}
+
+/** Cores busy by each kind of process over each tenth of Newsdesk's cold builds: where the machine sat idle. */
+export function cpuCourseTable(results: readonly BuildResult[]): string | undefined {
+  const runs = results.filter((result) => result.kind === 'newsdesk').flatMap((result) => {
+    const run = result.measured.find((m) => m.cpuTimeline !== undefined);
+    return run ? [{ articles: result.articles, run, periods: cpuPeriods(run.cpuTimeline!, run.wallMs, 10) }] : [];
+  });
+  if (runs.length === 0) return undefined;
+  const roles = PROCESS_ROLES.filter((role) => runs.some(({ periods }) => periods.some((period) => period.coresByRole[role] !== undefined)));
+  const headers = ['articles', 'from', 'to', 'cores busy', ...roles];
+  const rows = runs.flatMap(({ articles, periods }) =>
+    periods.map((period) => [
+      formatCount(articles),
+      formatSeconds(period.fromMs),
+      formatSeconds(period.toMs),
+      period.cores.toFixed(2),
+      ...roles.map((role) => (period.coresByRole[role] === undefined ? '–' : period.coresByRole[role].toFixed(2))),
+    ]),
+  );
+  return formatTable(headers, rows, right(headers.length));
 }
 
 export function roleNotes(): string {
@@ -191,6 +213,7 @@ export function renderScaleSections(input: ScaleReportInput): string[] {
   return [
     ...section('Targets', targetTable(input.results, input.peers)),
     ...section('CPU time of each process', cpuTable(input), `User and system time from /proc, sampled every ${SAMPLE_EVERY_MS} ms (each process's last interval is missed); cores busy = CPU time / wall time, at most the machine's CPUs.`),
+    ...section('CPU over the course of the build', cpuCourseTable(input.results), `Cores each kind of process kept busy in each tenth of Newsdesk's first cold build of a size (CPU time from the same samples, in slices of ${CPU_SLICE_MS / 1000} s).`),
     ...section('Memory of each process', memoryTable(input), `Each process’s peak is the kernel’s high-water mark (VmHWM), exact however short; all processes at once is the sum of their resident memory sampled from /proc every ${SAMPLE_EVERY_MS} ms (shared pages count once per process, so it errs high). ${roleNotes()}`),
     ...section('Memory growth', growthTable(input.results), 'The slope of the all-processes peak of Newsdesk’s cold build between each size and the next.'),
     ...section('Against Hugo + Pagefind', peerTable(input.results, input.peers), 'Hugo builds the same corpus (a minimal site: one single and one list layout, tags and authors as taxonomies), then Pagefind’s CLI indexes its article pages; one run per size, after Newsdesk’s. Their wall times add up; their peak is the larger of the two.'),

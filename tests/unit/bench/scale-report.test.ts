@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildResult, Measured, PeerResult } from '../../../src/lib/bench/results.ts';
-import { cpuTable, devTable, growthTable, memoryTable, peerTable, renderScaleSections, shardTable } from '../../../src/lib/bench/scale-report.ts';
+import { cpuCourseTable, cpuTable, devTable, growthTable, memoryTable, peerTable, renderScaleSections, shardTable } from '../../../src/lib/bench/scale-report.ts';
 import { checkTargets } from '../../../src/lib/bench/targets.ts';
 
 const MB = 2 ** 20;
@@ -60,6 +60,17 @@ describe('the scale sections of the report', () => {
     expect(table.split('\n')[0]).toMatch(/\| run +\| articles \| +wall \| CPU, all processes \| cores busy \| +astro \| indexer \| pagefind \|/);
     expect(cells(table, 'newsdesk')).toEqual(['newsdesk', '20,000', '100.0 s', '181.0 s', '1.81', '95.0 s', '25.0 s', '60.0 s']);
     expect(cpuTable({ results: [cold(20_000, 1, GB)], corpora: [], peers: [], sharded: [], dev: [] })).toBeUndefined();
+  });
+
+  it('shows the cores each kind of process kept busy over each tenth of the cold build', () => {
+    const cpuTimeline = Array.from({ length: 20 }, (_, slice) => (slice < 10 ? { astro: 5000, cards: 5000 } : { pagefind: 2500 }));
+    const run: Measured = { ...measured(100_000, 4 * GB), cpuTimeline };
+    const table = cpuCourseTable([{ kind: 'newsdesk', articles: 40_000, measured: [run], phases: [{ indexBuilds: 1 }] }])!;
+    const rows = table.split('\n').slice(2).map((line) => line.split('|').map((cell) => cell.trim()).slice(1, -1));
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toEqual(['40,000', '0.00 s', '10.0 s', '2.00', '1.00', '–', '1.00']);
+    expect(rows[9]).toEqual(['40,000', '90.0 s', '100.0 s', '0.50', '–', '0.50', '–']);
+    expect(cpuCourseTable([cold(40_000, 1, GB)])).toBeUndefined();
   });
 
   it('gives MB per 1,000 articles between consecutive sizes of the cold build, and flags growth over the goal', () => {
