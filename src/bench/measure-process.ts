@@ -83,10 +83,16 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
   const peakByRole: Record<string, number> = {};
   const cpuByPid = new Map<number, { role: string; cpuMs: number }>();
   const cpuTimeline: CpuTimeline = [];
+  let atPeak: Record<string, number> = {};
   const sample = () => {
     const atMs = performance.now() - startedAt;
     const tree = processTree(child.pid!);
-    sampledPeak = Math.max(sampledPeak, tree.reduce((sum, info) => sum + info.rss, 0));
+    const together = tree.reduce((sum, info) => sum + info.rss, 0);
+    if (together > sampledPeak) {
+      sampledPeak = together;
+      atPeak = {};
+      for (const { role, rss } of tree) atPeak[role] = (atPeak[role] ?? 0) + rss;
+    }
     for (const { pid, role, peak, cpuMs } of tree) {
       peakByRole[role] = Math.max(peakByRole[role] ?? 0, peak);
       // An ended process not yet reaped has no command line left (role "other") but still its final CPU time.
@@ -120,7 +126,7 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
       // Samples can fall either side of a short peak; the processes together held at least the largest one's.
       const cpuByRole: Record<string, number> = {};
       for (const { role, cpuMs } of cpuByPid.values()) cpuByRole[role] = (cpuByRole[role] ?? 0) + cpuMs;
-      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, cpuByRole, cpuTimeline, lines, status });
+      done({ wallMs, peakRss: reported ?? largest, peakTogether: Math.max(sampledPeak, largest), peakByRole, atPeak, cpuByRole, cpuTimeline, lines, status });
     });
   });
   const stop = async (): Promise<Measured> => {

@@ -13,6 +13,8 @@ export interface Measured {
   peakTogether: number;
   /** Peak resident memory of the largest process of each role (src/lib/bench/process-roles.ts): its VmHWM. */
   peakByRole: Record<string, number>;
+  /** Resident memory of each role's processes together at the sample where all processes together held the most. */
+  atPeak?: Record<string, number>;
   /**
    * CPU time (user and system) of all the processes of each role, in milliseconds, as last sampled before each
    * ended: it misses at most one sampling interval of each process. Absent from results of older benches.

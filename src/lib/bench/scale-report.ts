@@ -56,14 +56,20 @@ export function memoryTable(input: ScaleReportInput): string {
   const rows = memoryRows(input);
   const roles = PROCESS_ROLES.filter((role) => role !== 'other' && rows.some((row) => row.measured.some((m) => m.peakByRole[role] !== undefined)));
   const headers = ['run', 'articles', 'wall', 'all processes at once', ...roles, 'output'];
-  const cells = rows.map((row) => [
-    row.label,
-    formatCount(row.articles),
-    formatSeconds(wallOf(row.measured)),
-    formatBytes(peakOf(row.measured)),
-    ...roles.map((role) => formatBytes(maxOf(row.measured.map((m) => m.peakByRole[role])))),
-    formatBytes(row.output?.distBytes),
-  ]);
+  const cells = rows.flatMap((row) => {
+    const peak = peakOf(row.measured);
+    const own = [
+      row.label,
+      formatCount(row.articles),
+      formatSeconds(wallOf(row.measured)),
+      formatBytes(peak),
+      ...roles.map((role) => formatBytes(maxOf(row.measured.map((m) => m.peakByRole[role])))),
+      formatBytes(row.output?.distBytes),
+    ];
+    // What each process held at the moment of that peak, from the run that reached it.
+    const atPeak = row.measured.find((m) => m.peakTogether === peak)?.atPeak;
+    return atPeak ? [own, ['… at that moment', '', '', '', ...roles.map((role) => formatBytes(atPeak[role])), '']] : [own];
+  });
   return formatTable(headers, cells, ['left', ...right(headers.length - 1)]);
 }
 

@@ -52,6 +52,13 @@ describe('the scale sections of the report', () => {
     const table = memoryTable({ results: [cold(10_000, 41_000, 3.8 * GB, { astro: 2.3 * GB, pagefind: 1.1 * GB, other: MB })], corpora: [], peers: [], sharded: [], dev: [] });
     expect(table.split('\n')[0]).toMatch(/\| run +\| articles \| +wall \| all processes at once \| +astro \| pagefind \| output \|/);
     expect(cells(table, 'newsdesk')).toEqual(['newsdesk', '10,000', '41.0 s', '3.80 GB', '2.30 GB', '1.10 GB', '–']);
+    expect(table).not.toContain('at that moment');
+  });
+
+  it('shows what each process held at the moment all of them together held the most', () => {
+    const run: Measured = { ...measured(41_000, 3.5 * GB, { astro: 2.3 * GB, pagefind: 1.1 * GB }), atPeak: { astro: 2.2 * GB, pagefind: 1.0 * GB } };
+    const table = memoryTable({ results: [{ kind: 'newsdesk', articles: 10_000, measured: [run], phases: [{ indexBuilds: 1 }] }], corpora: [], peers: [], sharded: [], dev: [] });
+    expect(cells(table, '… at that moment')).toEqual(['… at that moment', '', '', '', '2.20 GB', '1.00 GB', '']);
   });
 
   it('adds up the CPU time of each kind of process and says how many cores the build kept busy', () => {
@@ -63,7 +70,7 @@ describe('the scale sections of the report', () => {
   });
 
   it('shows the cores each kind of process kept busy over each tenth of the cold build', () => {
-    const cpuTimeline = Array.from({ length: 20 }, (_, slice) => (slice < 10 ? { astro: 5000, cards: 5000 } : { pagefind: 2500 }));
+    const cpuTimeline = Array.from({ length: 20 }, (_, slice): Record<string, number> => (slice < 10 ? { astro: 5000, cards: 5000 } : { pagefind: 2500 }));
     const run: Measured = { ...measured(100_000, 4 * GB), cpuTimeline };
     const table = cpuCourseTable([{ kind: 'newsdesk', articles: 40_000, measured: [run], phases: [{ indexBuilds: 1 }] }])!;
     const rows = table.split('\n').slice(2).map((line) => line.split('|').map((cell) => cell.trim()).slice(1, -1));
