@@ -87,9 +87,8 @@ function fail(step: string, status: number | null, running?: Running): never {
 
 /**
  * The content check, Astro and the search index run side by side: Astro's build uses one core, so on the usual
- * two-core machine the check and the index cost little extra time. Short of memory, the index prepares its
- * documents beside Astro and starts Pagefind, which holds most of its memory, only once the check and the cards
- * have ended, one part at a time until Astro has finished. Astro is
+ * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
+ * documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has finished. Astro is
  * only heard from once the check has passed; when it fails, the others are stopped and the check's messages are
  * all the editor sees, as if nothing else had started. The social cards report after Astro, the index last.
  */
@@ -101,13 +100,6 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   // The index hears through its standard input when Astro is done: then it may start Pagefind ('after'), or give it both cores.
   const indexing = start({ ...search, args: [...search.args, searchTiming === 'alongside' ? '--astro-done-on-stdin' : '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = start(build);
-  if (searchTiming === 'after') {
-    // Pagefind may start once the check and the cards have given their memory back (search-index.ts). Should the
-    // index have ended already, its exit status says why; the pipe's own error adds nothing.
-    const searchInput = indexing.child.stdin!;
-    searchInput.on('error', () => {});
-    void Promise.all([checking.exited, carding.exited]).then(() => searchInput.writableEnded || searchInput.write('go\n'));
-  }
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
   const { timingFile } = settings;
   if (timingFile) building.release();

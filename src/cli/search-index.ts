@@ -9,9 +9,9 @@
  * files are then read and rendered again, one part after another, and its documents wait on disk for Pagefind.
  * With NEWSDESK_SHARD, only this shard's parts are written, with the scripts every shard writes alike.
  *
- * With --pagefind-after-stdin (the build's low-memory mode) Pagefind, which holds most of the memory, waits for a
- * line on standard input, which the build writes once the content check and the social cards have ended, or for
- * its end, when Astro is done. The documents are made, and the parts found in the cache placed, beforehand.
+ * With --pagefind-after-stdin (the build's low-memory mode) Pagefind, which holds most of the memory, only starts
+ * when standard input closes: the build closes it when Astro is done. The documents are made, and the parts found
+ * in the cache placed, beforehand, on the core Astro leaves idle.
  */
 import { once } from 'node:events';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,9 +49,7 @@ if (!outputPath) {
 const outDir = resolve(outputPath);
 // The build closes standard input once Astro is done; listened for from the start, so that an early end is not missed.
 const astroDone = values['pagefind-after-stdin'] || values['astro-done-on-stdin'] ? once(process.stdin.resume(), 'end') : Promise.resolve();
-// In the low-memory mode the build writes a line once the content check and the social cards have ended and given
-// their memory back: from then on Pagefind may index one part at a time beside Astro.
-const pagefindMayStart = values['pagefind-after-stdin'] ? Promise.race([astroDone, once(process.stdin, 'data')]) : Promise.resolve();
+const pagefindMayStart = values['pagefind-after-stdin'] ? astroDone : Promise.resolve();
 /**
  * Pagefind indexes on one thread. While Astro renders, one part at a time shares the core Astro leaves; once Astro
  * is done, two parts at once (each its own Pagefind) use both cores.
@@ -139,66 +137,54 @@ const pagefindWriting = (documentsFile: () => string) => async (folder: string) 
   await writeSearchIndexOnWorker(documentsFile(), folder);
 };
 
-/** A part's index linked from the cache now; its documents are only written out should the entry vanish meanwhile (another build pruning the cache). */
-function placeCached(key: string, hash: string, folder: string, documents: IndexedDocument[]) {
-  return placePart(settings.searchCacheDir, key, hash, folder, pagefindWriting(() => waitingFile(key, documents)));
-}
-
-/** A part's index written by Pagefind when its turn comes, from the documents waiting on disk (nothing else is held until then). */
-function placeWhenItsTurnComes(key: string, hash: string, folder: string, documentsFile: string) {
-  return partsAtOnce(() => placePart(settings.searchCacheDir, key, hash, folder, pagefindWriting(() => documentsFile)));
-}
-
-/**
- * Makes each part's documents in turn, on the core Astro leaves idle, without waiting for Pagefind: a part in the
- * cache is linked at once, the others wait on disk for their turn, which is then spent on Pagefind alone. Nothing
- * of the plan is kept once the documents are made: the placements refer to their part by key only.
- */
-async function prepareParts(parts: ReadonlyArray<SearchPart<PlannedArticle>>, newestKey: string | undefined, storyOf: Map<string, { title: string; url: string }>) {
-  const placed = new Map<string, string>();
-  const placements: Array<Promise<'reused' | 'indexed'>> = [];
-  let articles = 0;
-  for (const part of parts) {
-    const documents = await partDocuments(part, storyOf);
-    const hash = partHash(documents, pagefindVersion);
-    const folder = join(outDir, partFolder(part.key, part.key === newestKey));
-    placed.set(part.key, hash);
-    articles += documents.length;
-    placements.push(
-      hasCachedPart(settings.searchCacheDir, part.key, hash)
-        ? placeCached(part.key, hash, folder, documents)
-        : placeWhenItsTurnComes(part.key, hash, folder, waitingFile(part.key, documents)),
-    );
-  }
-  return { placed, placements, articles };
-}
-
 try {
   const { articles, storyOf } = planArticles();
   const parts = searchParts(articles, partSize);
-  const keys = new Set(parts.map((part) => part.key));
+  const newest = parts.at(-1);
   // An archive with nothing published still gets an index, empty, so the search page loads and finds nothing.
   const toWrite = parts.length > 0 ? parts.filter((part) => inShard(`search/${part.key}`, settings.shard)) : [{ key: 'empty', articles: [] }];
   const { searchCacheDir } = settings;
+  const placed = new Map<string, string>();
+  let indexed = 0;
+  let articlesWritten = 0;
   rmSync(waitingDir, { recursive: true, force: true });
   mkdirSync(waitingDir, { recursive: true });
-  const counts = { parts: parts.length, toWrite: toWrite.length };
-  const { placed, placements, articles: articlesWritten } = await prepareParts(toWrite, parts.at(-1)?.key ?? 'empty', storyOf);
-  const indexed = (await Promise.all(placements)).filter((how) => how === 'indexed').length;
+  const placements: Array<Promise<void>> = [];
+  // Each part's documents are made in turn, on the core Astro leaves idle, without waiting for Pagefind: a part
+  // in the cache is linked at once, the others wait on disk for their turn, which is then spent on Pagefind alone.
+  for (const part of toWrite) {
+    const documents = await partDocuments(part, storyOf);
+    const hash = partHash(documents, pagefindVersion);
+    const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
+    placed.set(part.key, hash);
+    articlesWritten += documents.length;
+    const cached = hasCachedPart(searchCacheDir, part.key, hash);
+    // A cached part is only indexed should its entry vanish meanwhile (another build pruning the cache).
+    let file = () => waitingFile(part.key, documents);
+    if (!cached) {
+      const written = file();
+      file = () => written;
+    }
+    const place = async () => {
+      if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(file))) === 'indexed') indexed++;
+    };
+    placements.push(cached ? place() : partsAtOnce(place));
+  }
+  await Promise.all(placements);
   // Pagefind's scripts and WebAssembly for the site's language, from an index of one page in that language.
   const language = { url: '/', content: `<html lang="${siteConfig.lang}"><body><p>${siteConfig.lang}</p></body></html>` };
   const scripts = partHash([language], pagefindVersion);
   await placeScripts(searchCacheDir, scripts, outDir, pagefindWriting(() => waitingFile('scripts', [language])));
   rmSync(waitingDir, { recursive: true, force: true });
-  pruneCache(searchCacheDir, { keys: new Set([...keys, ...placed.keys()]), placed, scripts });
+  pruneCache(searchCacheDir, { keys: new Set([...parts, ...toWrite].map((part) => part.key)), placed, scripts });
   // The build closes standard input once Astro is done, and expects the step to be there to see it.
   await astroDone;
 
   const searchMs = performance.now() - started;
-  const shard = settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count}: ${counts.toWrite} of ${counts.parts} parts)` : '';
+  const shard = settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count}: ${toWrite.length} of ${parts.length} parts)` : '';
   console.log(
-    `Search index: ${articlesWritten} articles in ${counts.toWrite} part${counts.toWrite === 1 ? '' : 's'}${shard}, ` +
-      `${indexed} indexed and ${placements.length - indexed} reused, in ${Math.round(searchMs)} ms`,
+    `Search index: ${articlesWritten} articles in ${toWrite.length} part${toWrite.length === 1 ? '' : 's'}${shard}, ` +
+      `${indexed} indexed and ${toWrite.length - indexed} reused, in ${Math.round(searchMs)} ms`,
   );
   recordTiming(settings.timingFile, 'search', searchMs);
 } catch (error) {

@@ -1,9 +1,8 @@
 /**
  * When `npm run build` makes the search index: beside Astro, on the core Astro leaves idle (the faster build, but
- * Astro and Pagefind then hold their memory at the same time), or with Pagefind started once the content check and
- * the social cards have ended and given their memory back, one part at a time until Astro has finished (less
- * memory at any moment; before that, the index's documents are only made, and the parts found in the search cache
- * put in place).
+ * Astro and Pagefind then hold their memory at the same time), or with Pagefind started after Astro has finished
+ * (the least memory at any moment; beside Astro the index's parts are only planned, and those found in the search
+ * cache put in place).
  */
 
 export type SearchIndexTiming = 'alongside' | 'after';
