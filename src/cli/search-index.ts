@@ -5,16 +5,14 @@
  *
  * The index is written in parts by publication period (src/lib/search/index-parts.ts), each by a fresh Pagefind,
  * so memory is bounded by the largest part, not the archive; a part whose documents did not change since the last
- * build is linked from the search cache instead. Only what stories need is kept of every article; each part's
- * files are then read and rendered again, one part after another, and its documents wait on disk for Pagefind.
- * With NEWSDESK_SHARD, only this shard's parts are written, with the scripts every shard writes alike.
+ * build is linked from the search cache instead. Only what stories need is kept of every article; a part's
+ * files are read and rendered again when its turn comes. With NEWSDESK_SHARD, only this shard's parts are written,
+ * with the scripts every shard writes alike.
  *
  * With --pagefind-after-stdin (the build's low-memory mode) Pagefind, which holds most of the memory, only starts
- * when standard input closes: the build closes it when Astro is done. The documents are made, and the parts found
- * in the cache placed, beforehand, on the core Astro leaves idle.
+ * when standard input closes: the build closes it when Astro is done. Parts found in the cache are placed at once.
  */
 import { once } from 'node:events';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
@@ -23,7 +21,7 @@ import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
 import { pagefindVersion, SearchIndexError, type IndexedDocument } from '../io/pagefind-index.ts';
 import { writeSearchIndexOnWorker } from '../io/pagefind-worker.ts';
-import { hasCachedPart, placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
+import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { searchPartSize, searchParts, type SearchPart } from '../lib/search/index-parts.ts';
 import { partFolder } from '../lib/search/part-layout.ts';
@@ -122,19 +120,10 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
   return documents;
 }
 
-/** Documents waiting for their part's turn with Pagefind, one JSON file per part; removed before the step ends. */
-const waitingDir = join(outDir, '.documents');
-
-function waitingFile(name: string, documents: IndexedDocument[]): string {
-  const file = join(waitingDir, `${name}.json`);
-  writeFileSync(file, JSON.stringify(documents));
-  return file;
-}
-
-/** Pagefind writing the documents of a waiting file into a folder, once the build allows Pagefind to start. */
-const pagefindWriting = (documentsFile: () => string) => async (folder: string) => {
+/** Pagefind writing these documents into a folder, once the build allows Pagefind to start. */
+const pagefindWriting = (documents: IndexedDocument[]) => async (folder: string) => {
   await pagefindMayStart;
-  await writeSearchIndexOnWorker(documentsFile(), folder);
+  await writeSearchIndexOnWorker(documents, folder);
 };
 
 try {
@@ -147,35 +136,22 @@ try {
   const placed = new Map<string, string>();
   let indexed = 0;
   let articlesWritten = 0;
-  rmSync(waitingDir, { recursive: true, force: true });
-  mkdirSync(waitingDir, { recursive: true });
-  const placements: Array<Promise<void>> = [];
-  // Each part's documents are made in turn, on the core Astro leaves idle, without waiting for Pagefind: a part
-  // in the cache is linked at once, the others wait on disk for their turn, which is then spent on Pagefind alone.
-  for (const part of toWrite) {
-    const documents = await partDocuments(part, storyOf);
-    const hash = partHash(documents, pagefindVersion);
-    const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
-    placed.set(part.key, hash);
-    articlesWritten += documents.length;
-    const cached = hasCachedPart(searchCacheDir, part.key, hash);
-    // A cached part is only indexed should its entry vanish meanwhile (another build pruning the cache).
-    let file = () => waitingFile(part.key, documents);
-    if (!cached) {
-      const written = file();
-      file = () => written;
-    }
-    const place = async () => {
-      if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(file))) === 'indexed') indexed++;
-    };
-    placements.push(cached ? place() : partsAtOnce(place));
-  }
-  await Promise.all(placements);
+  await Promise.all(
+    toWrite.map((part) =>
+      partsAtOnce(async () => {
+        const documents = await partDocuments(part, storyOf);
+        const hash = partHash(documents, pagefindVersion);
+        const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
+        if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(documents))) === 'indexed') indexed++;
+        placed.set(part.key, hash);
+        articlesWritten += documents.length;
+      }),
+    ),
+  );
   // Pagefind's scripts and WebAssembly for the site's language, from an index of one page in that language.
   const language = { url: '/', content: `<html lang="${siteConfig.lang}"><body><p>${siteConfig.lang}</p></body></html>` };
   const scripts = partHash([language], pagefindVersion);
-  await placeScripts(searchCacheDir, scripts, outDir, pagefindWriting(() => waitingFile('scripts', [language])));
-  rmSync(waitingDir, { recursive: true, force: true });
+  await placeScripts(searchCacheDir, scripts, outDir, pagefindWriting([language]));
   pruneCache(searchCacheDir, { keys: new Set([...parts, ...toWrite].map((part) => part.key)), placed, scripts });
   // The build closes standard input once Astro is done, and expects the step to be there to see it.
   await astroDone;

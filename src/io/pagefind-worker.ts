@@ -1,23 +1,21 @@
 /**
  * One search part written by Pagefind on a worker thread. Pagefind's Node API runs one Pagefind process per
  * JavaScript realm and indexes on a single thread, so parts written at the same time each need a realm, and
- * thereby a Pagefind, of their own. The worker reads the part's documents from a JSON file (an array of
- * IndexedDocument), so that they are made ahead of their turn without being held in memory until it comes.
+ * thereby a Pagefind, of their own.
  */
-import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { SearchIndexError, writeSearchIndex, type IndexedDocument } from './pagefind-index.ts';
 
 interface PartJob {
-  documentsFile: string;
+  documents: IndexedDocument[];
   folder: string;
 }
 
 type PartOutcome = { ok: true } | { ok: false; what: string; errors: string[] };
 
-/** Writes the index of the documents in `documentsFile` into `folder` on a worker thread; throws SearchIndexError as writeSearchIndex does. */
-export async function writeSearchIndexOnWorker(documentsFile: string, folder: string): Promise<void> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { documentsFile, folder } satisfies PartJob });
+/** Writes the documents' index into `folder` on a worker thread; throws SearchIndexError as writeSearchIndex does. */
+export async function writeSearchIndexOnWorker(documents: IndexedDocument[], folder: string): Promise<void> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { documents, folder } satisfies PartJob });
   const [outcome] = (await Promise.race([
     new Promise((done) => worker.once('message', (message) => done([message]))),
     new Promise((_, failed) => worker.once('error', failed)),
@@ -27,10 +25,10 @@ export async function writeSearchIndexOnWorker(documentsFile: string, folder: st
 }
 
 if (!isMainThread && parentPort) {
-  const { documentsFile, folder } = workerData as PartJob;
+  const { documents, folder } = workerData as PartJob;
   let outcome: PartOutcome;
   try {
-    await writeSearchIndex(JSON.parse(readFileSync(documentsFile, 'utf8')) as IndexedDocument[], folder);
+    await writeSearchIndex(documents, folder);
     outcome = { ok: true };
   } catch (error) {
     // Pagefind runs as its own binary (the @pagefind/<platform> package that npm ci installs); say so, without a stack.
