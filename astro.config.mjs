@@ -7,7 +7,7 @@ import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor, markdownRenderOptions } from './src/lib/output/markdown-processor.ts';
-import { sitemapOptions } from './src/lib/output/sitemap.ts';
+import { offeredArticlePages, sitemapOptions } from './src/lib/output/sitemap.ts';
 import { publishNow, settings } from './src/settings.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -31,7 +31,7 @@ export default defineConfig({
   // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
   // Pages are bundled away from src/, where settings.ts can no longer find the project: the registry's path comes from here.
   vite: { define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) } },
-  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), ...(settings.shard ? [] : [sitemap(sitemapOptions({ base, articlePages: () => loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) }))])],
+  integrations: [earlyYearDates(), dataStoreFromDisk(), mdx(), ...(settings.shard ? [] : [sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) }))])],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

@@ -10,6 +10,7 @@ import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
 import { createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
+import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { displayPath } from './io/display-path.ts';
@@ -72,6 +73,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);
+    offerArticlePages(() => articlePagesOfIndex(index, import.meta.env.BASE_URL));
     for (const warning of index.warnings) {
       console.warn(`warning: ${warning.file}: ${warning.field ? `${warning.field}: ` : ''}${warning.message}`);
     }

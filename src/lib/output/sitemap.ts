@@ -76,6 +76,47 @@ export function articlePages(articles: Iterable<ParseResult>, base: string, stor
   return pages;
 }
 
+/** What the site index knows of a published article and of a story, enough for the sitemap. */
+interface IndexedPage {
+  slug: string;
+  data: { publishedAt: Date; updatedAt?: Date; source?: { excerpt?: boolean } };
+}
+
+/**
+ * The same pages as `articlePages` gives with stories, from the site index the build already made (published
+ * articles and their stories only: the sitemap lists no other page), so no file is read again.
+ */
+export function articlePagesOfIndex(index: { articles: readonly IndexedPage[]; stories: ReadonlyArray<{ slug: string; articles: readonly IndexedPage[] }> }, base: string): ArticlePages {
+  const paths = createPaths(base);
+  const pages: ArticlePages = { lastModified: new Map(), excerpts: new Set() };
+  for (const article of index.articles) {
+    const path = decodeURIComponent(paths.article(article.slug));
+    pages.lastModified.set(path, lastModified(article.data));
+    if (article.data.source?.excerpt) pages.excerpts.add(path);
+  }
+  for (const story of index.stories) {
+    const latest = Math.max(...story.articles.map((article) => lastModified(article.data).getTime()));
+    pages.lastModified.set(decodeURIComponent(paths.story(story.slug)), new Date(latest));
+  }
+  return pages;
+}
+
+/**
+ * The site index lives in Astro's prerender bundle, the sitemap integration in astro.config.mjs: two copies of
+ * this module in one process. The index offers its pages under a registered symbol, which both copies share, and
+ * the sitemap, written after every page, takes them instead of reading every file again.
+ */
+const OFFERED_PAGES = Symbol.for('newsdesk.sitemap.article-pages');
+type Offer = { [OFFERED_PAGES]?: () => ArticlePages };
+
+export function offerArticlePages(pages: () => ArticlePages): void {
+  (globalThis as Offer)[OFFERED_PAGES] = pages;
+}
+
+export function offeredArticlePages(): (() => ArticlePages) | undefined {
+  return (globalThis as Offer)[OFFERED_PAGES];
+}
+
 export function sitemapOptions(setup: SitemapSetup): NonNullable<SitemapOptions> {
   let pages: ArticlePages | undefined;
   return {

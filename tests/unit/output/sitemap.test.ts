@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/lib/content/article.ts';
-import { articlePages, isListedPage, sitemapOptions } from '../../../src/lib/output/sitemap.ts';
+import { articleSchema } from '../../../src/lib/content/schema.ts';
+import { articlePages, articlePagesOfIndex, isListedPage, offerArticlePages, offeredArticlePages, sitemapOptions } from '../../../src/lib/output/sitemap.ts';
+import { buildSiteIndex } from '../../../src/lib/site/site-index.ts';
 
 const origin = 'https://news.example.org';
 
@@ -67,6 +69,36 @@ describe('the articles\' last changes by page path', () => {
     // Before the follow-up is published there is no story, so no story page to date.
     const early = articlePages(articles.slice(0, 2), '/desk/', { ...stories, now: new Date('2026-10-01T00:00:00Z') }).lastModified;
     expect([...early.keys()].filter((path) => path.includes('/stories/'))).toEqual([]);
+  });
+
+  it('gives the pages the site index built the same dates and excerpt marks as reading the files again', () => {
+    const credited = (outlet: string, excerpt = false) => `source:\n  name: ${outlet}\n  url: https://${outlet.toLowerCase()}.example.com/story\n${excerpt ? '  excerpt: true\n' : ''}`;
+    const articles = [
+      parseArticle('lead.md', file(credited('Chipwire'))),
+      parseArticle('follow-up.md', file(`${credited('Fabwatch')}story: lead\nupdatedAt: 2026-11-03T08:00:00Z\n`)),
+      parseArticle('late-draft.md', file(`${credited('Wafertimes')}story: lead\nupdatedAt: 2026-11-04T08:00:00Z\ndraft: true\n`)),
+      parseArticle('quoted.md', file(credited('Wafertimes', true))),
+      parseArticle('x.md', file('slug: café\nupdatedAt: 2026-11-02T07:00:00Z\n')),
+    ];
+    const now = new Date('2026-11-10T00:00:00Z');
+    const index = buildSiteIndex(
+      articles.flatMap((parsed) => (parsed.ok ? [{ id: parsed.article.file, filePath: parsed.article.file, data: articleSchema.parse(parsed.article.data), body: parsed.article.body }] : [])),
+      { now, relatedLimit: 3, storyWindowHours: 72 },
+    );
+    const fromIndex = articlePagesOfIndex(index, '/desk/');
+    const fromFiles = articlePages(articles, '/desk/', { now, windowHours: 72 });
+    const dated = (pages: typeof fromIndex) => Object.fromEntries([...pages.lastModified].filter(([path]) => path !== '/desk/articles/late-draft/').map(([path, date]) => [path, date.toISOString()]));
+    expect(dated(fromIndex)).toEqual(dated(fromFiles));
+    expect(fromIndex.lastModified.get('/desk/stories/lead/')?.toISOString()).toBe('2026-11-03T08:00:00.000Z');
+    expect(fromIndex.lastModified.has('/desk/articles/late-draft/')).toBe(false);
+    expect([...fromIndex.excerpts]).toEqual(['/desk/articles/quoted/']);
+  });
+
+  it('hands the pages from the site index to the sitemap through one registered symbol', () => {
+    const pages = () => ({ lastModified: new Map([['/articles/a/', new Date(0)]]), excerpts: new Set<string>() });
+    offerArticlePages(pages);
+    expect(offeredArticlePages()).toBe(pages);
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('newsdesk.sitemap.article-pages')]).toBe(pages);
   });
 
   it('leaves out files the build would refuse', () => {
