@@ -90,13 +90,13 @@ function fail(step: string, status: number | null, running?: Running): never {
  * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
  * documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has finished. Astro is
  * only heard from once the check has passed; when it fails, the others are stopped and the check's messages are
- * all the editor sees, as if nothing else had started. The social cards report after Astro, the index last.
+ * all the editor sees, as if nothing else had started. The social cards start once the check has passed (both
+ * read the whole archive; the cards have time enough on the second core) and report after Astro, the index last.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
   const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
   const checking = start(check);
-  const carding = start(socialCards);
   // The index hears through its standard input when Astro is done: then it may start Pagefind ('after'), or give it both cores.
   const indexing = start({ ...search, args: [...search.args, searchTiming === 'alongside' ? '--astro-done-on-stdin' : '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = start(build);
@@ -107,9 +107,11 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   recordTiming(timingFile, 'check', performance.now() - started);
   checking.release();
   if (checkStatus !== 0) {
-    await stopSteps(building, indexing, carding);
+    await stopSteps(building, indexing);
     fail('the content check', checkStatus, checking);
   }
+  // The cards read the whole archive, as the check does: one after the other, they never hold it at the same time.
+  const carding = start(socialCards);
   building.release();
   const buildStatus = await building.exited;
   if (buildStatus !== 0) {
