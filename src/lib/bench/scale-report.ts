@@ -93,7 +93,7 @@ export function cpuTable(input: ScaleReportInput): string | undefined {
 export function cpuCourseTable(results: readonly BuildResult[]): string | undefined {
   const runs = results.filter((result) => result.kind === 'newsdesk').flatMap((result) => {
     const run = result.measured.find((m) => m.cpuTimeline !== undefined);
-    return run ? [{ articles: result.articles, run, periods: cpuPeriods(run.cpuTimeline!, run.wallMs, 10) }] : [];
+    return run ? [{ articles: result.articles, periods: cpuPeriods(run.cpuTimeline!, run.wallMs, 10) }] : [];
   });
   if (runs.length === 0) return undefined;
   const roles = PROCESS_ROLES.filter((role) => runs.some(({ periods }) => periods.some((period) => period.coresByRole[role] !== undefined)));
