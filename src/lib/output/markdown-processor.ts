@@ -22,21 +22,25 @@ export function markdownProcessor(site: string) {
   return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })], features: { ...MARKDOWN_FEATURES } });
 }
 
+/** The processor's renderer with these options, as a function from a body (and its file, for relative paths) to HTML. */
+async function bodiesToHtml(site: string, options: MarkdownRenderOptions): Promise<(body: string, fileURL?: URL) => Promise<string>> {
+  const renderer = await markdownProcessor(site).createRenderer(options);
+  return async (body, fileURL) => (await renderer.render(body, { frontmatter: {}, fileURL })).code;
+}
+
 /**
  * Markdown bodies to HTML exactly as Astro's Markdown entries render for the pages (astro's content-entry-type.js:
  * the processor's renderer with the config's options), for bodies kept out of Astro's data store. Only bodies
  * without pictures: Astro resolves those at render time from what its loader stored.
  */
-export async function createArticleBodyRenderer(site: string): Promise<(body: string, fileURL?: URL) => Promise<string>> {
-  const renderer = await markdownProcessor(site).createRenderer(markdownRenderOptions());
-  return async (body, fileURL) => (await renderer.render(body, { frontmatter: {}, fileURL })).code;
+export function createArticleBodyRenderer(site: string): Promise<(body: string, fileURL?: URL) => Promise<string>> {
+  return bodiesToHtml(site, markdownRenderOptions());
 }
 
 /**
  * Markdown bodies to HTML as Astro renders them for the pages (same engine, features and plugins), minus syntax
  * highlighting: the search index needs a code block's words, not its colours.
  */
-export async function createMarkdownToHtml(site: string): Promise<(body: string) => Promise<string>> {
-  const renderer = await markdownProcessor(site).createRenderer({ syntaxHighlight: false });
-  return async (body) => (await renderer.render(body, { frontmatter: {} })).code;
+export function createMarkdownToHtml(site: string): Promise<(body: string) => Promise<string>> {
+  return bodiesToHtml(site, { syntaxHighlight: false });
 }
