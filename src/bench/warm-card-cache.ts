@@ -4,10 +4,11 @@
  */
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { cardCacheFile, writeCachedCard } from '../io/cards/card-cache.ts';
-import { loadCardJobs } from '../io/cards/card-jobs.ts';
 import { loadFontCatalogue } from '../io/cards/font-catalogue.ts';
 import { createCardRenderer } from '../io/cards/render-card.ts';
+import { listArticles } from '../io/article-listing.ts';
 import { cardKey } from '../lib/cards/card-content.ts';
+import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -21,9 +22,8 @@ const LINKS_PER_COPY = 5000;
 export async function warmCardCache(content: string, cache: string, now: Date): Promise<number> {
   mkdirSync(cache, { recursive: true });
   const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-  // Reading the archive here also leaves what the card step remembers of each file, as a previous build would.
   const site = { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles };
-  const jobs = loadCardJobs(content, now, site, cache);
+  const jobs = siteCardJobs([...listArticles(content)], now, site);
   if (jobs.length === 0) return 0;
   const [first, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
   writeCachedCard(cache, first!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);

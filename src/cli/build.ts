@@ -9,6 +9,7 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
+import { listingTemporary } from '../io/article-listing.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
@@ -65,6 +66,7 @@ const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
 const cards = `${outDir}.cards`;
+const listing = `${outDir}.articles.jsonl`;
 const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
 
 /** How large this build is, for the message of a step that ran out of memory; set once the articles are counted. */
@@ -81,24 +83,24 @@ function fail(step: string, status: number | null, running?: Running): never {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
   rmSync(cards, { recursive: true, force: true });
+  rmSync(listing, { force: true });
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
   process.exit(status ?? 1);
 }
 
 /**
- * The content check, Astro and the search index run side by side: Astro's build uses one core, so on the usual
- * two-core machine the check and the index cost little extra time. Short of memory, the index only prepares its
- * documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has finished. Astro is
- * only heard from once the check has passed; when it fails, the others are stopped and the check's messages are
- * all the editor sees, as if nothing else had started. The social cards start once the check has passed (both
- * read the whole archive; the cards have time enough on the second core) and report after Astro, the index last.
+ * The content check and Astro start side by side: Astro's build uses one core, so on the usual two-core machine
+ * the check costs little extra time. Astro is only heard from once the check has passed; when it fails, Astro is
+ * stopped and the check's messages are all the editor sees, as if nothing else had started. The check reads the
+ * whole archive once and lists what the later steps need of it: the search index and the social cards start
+ * from that listing once the check has passed, on the core Astro leaves idle. Short of memory, the index only
+ * prepares its documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has
+ * finished. The cards report after Astro, the index last.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
   const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
   const checking = start(check);
-  // The index hears through its standard input when Astro is done: then it may start Pagefind ('after'), or give it both cores.
-  const indexing = start({ ...search, args: [...search.args, searchTiming === 'alongside' ? '--astro-done-on-stdin' : '--pagefind-after-stdin'], stdin: 'pipe' });
   const building = start(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
   const { timingFile } = settings;
@@ -107,10 +109,11 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   recordTiming(timingFile, 'check', performance.now() - started);
   checking.release();
   if (checkStatus !== 0) {
-    await stopSteps(building, indexing);
+    await stopSteps(building);
     fail('the content check', checkStatus, checking);
   }
-  // The cards read the whole archive, as the check does: one after the other, they never hold it at the same time.
+  // The index hears through its standard input when Astro is done: then it may start Pagefind ('after'), or give it both cores.
+  const indexing = start({ ...search, args: [...search.args, searchTiming === 'alongside' ? '--astro-done-on-stdin' : '--pagefind-after-stdin'], stdin: 'pipe' });
   const carding = start(socialCards);
   building.release();
   const buildStatus = await building.exited;
@@ -149,6 +152,8 @@ async function lockOutput(): Promise<() => Promise<void>> {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
   rmSync(cards, { recursive: true, force: true });
+  rmSync(listing, { force: true });
+  rmSync(listingTemporary(listing), { force: true });
   return release;
 }
 
@@ -216,16 +221,17 @@ await buildSite(
   // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
   // near-duplicate report (editorial advice, never an error) is most of the check's time on a large archive and
   // would compete with the search index for the second core; `npm run check:content` gives it.
-  { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates'], background: true },
+  { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates', '--write-listing', listing], background: true },
   // Pagefind indexes the published articles from their sources, not from the built pages.
-  { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex], background: true },
+  { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
   // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
   // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
   { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NODE_OPTIONS: astroNodeOptions } },
   searchTiming,
   // Social cards are made from the article sources on worker threads, only those the card cache lacks.
-  { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards], background: true },
+  { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },
 );
+rmSync(listing, { force: true });
 renameSync(searchIndex, join(staging, 'pagefind'));
 renameSync(cards, join(staging, 'cards'));
 // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.

@@ -1,21 +1,25 @@
 /**
- * `node src/cli/cards.ts <output folder>`: writes the social card (a 1200×630 PNG) of every published article and
- * every story into the folder, making only the cards the cache lacks, on worker threads. `npm run build` runs it
- * beside Astro, on the core Astro leaves idle, and moves the folder into the site as cards/ once Astro has finished.
- * In a sharded build (NEWSDESK_SHARD) it writes only the shard's cards.
+ * `node src/cli/cards.ts <output folder> [--articles <listing>]`: writes the social card (a 1200×630 PNG) of every
+ * published article and every story into the folder, making only the cards the cache lacks, on worker threads.
+ * `npm run build` runs it beside Astro, on the core Astro leaves idle, with the archive listing its content check
+ * wrote (else the content folder is read here), and moves the folder into the site as cards/ once Astro has
+ * finished. In a sharded build (NEWSDESK_SHARD) it writes only the shard's cards.
  */
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { CardJob } from '../lib/cards/card-content.ts';
+import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
-import { loadCardJobs } from '../io/cards/card-jobs.ts';
+import { articlesOf } from '../io/article-listing.ts';
 import { updateCards } from '../io/cards/card-cache.ts';
 import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 
-const [outputPath] = process.argv.slice(2);
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { articles: { type: 'string' } } });
+const [outputPath] = positionals;
 if (!outputPath) {
-  console.error('usage: node src/cli/cards.ts <output folder>');
+  console.error('usage: node src/cli/cards.ts <output folder> [--articles <listing>]');
   process.exit(2);
 }
 
@@ -31,7 +35,7 @@ const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
 let jobs: CardJob[];
 try {
-  jobs = loadCardJobs(settings.contentDir, publishNow(), { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles }, cacheDir);
+  jobs = siteCardJobs([...articlesOf(values.articles, settings.contentDir)], publishNow(), { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles });
 } catch (error) {
   fail(error);
 }

@@ -1,10 +1,16 @@
 /**
  * `npm run check:content [-- paths…] [--json] [--dir folder] [--sources file] [--skip-near-duplicates]`: validates articles without starting Astro.
- * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused.
+ * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused. `npm run build`
+ * also gives `--write-listing <file>`: the archive listing its later steps read instead of every file again, put
+ * in place only when the check passes.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
+import { writeListing, type ListingWriter } from '../io/article-listing.ts';
+import { listedArticle } from '../lib/content/article-listing.ts';
+import type { ParsedArticle } from '../lib/content/article.ts';
+import type { ArticleData } from '../lib/content/schema.ts';
 import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
@@ -23,7 +29,10 @@ sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml) that arti
   --dir       the content folder to check against
   --sources   the sources registry to check and to check against
   --skip-near-duplicates
-              leave out the near-duplicate report (warnings only; most of the time on a large archive)`;
+              leave out the near-duplicate report (warnings only; most of the time on a large archive)
+  --write-listing <file>
+              when the check passes, write the archive listing (what the build's later steps need
+              of each article) to this file`;
 
 function fail(message: string): never {
   process.exit(usageError(message, USAGE));
@@ -33,7 +42,7 @@ const args = readCommandLine(
   process.argv.slice(2),
   {
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, 'skip-near-duplicates': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, sources: { type: 'string' }, 'skip-near-duplicates': { type: 'boolean', default: false }, 'write-listing': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
   },
   USAGE,
 );
@@ -48,6 +57,8 @@ try {
   fail((error as Error).message);
 }
 if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${root} does not exist.`);
+const listingPath = args.values['write-listing'];
+if (listingPath !== undefined && args.positionals.length > 0) fail('--write-listing lists the whole content folder: give it without paths.');
 
 const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
 
@@ -85,6 +96,7 @@ if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} do
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
 const registry = registryFile.problems.length === 0 ? { file: displayPath(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
+const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(resolve(cwd, listingPath));
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
   // A generator: each file is read when the check comes to it, and let go once checked.
@@ -93,7 +105,8 @@ for (const run of runs) {
     for (const file of new Set(run.extraFiles)) yield loadArticle(file, displayPath(file));
   })();
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry });
+  const onValidArticle = listing && ((article: ParsedArticle, absolutePath: string, data: ArticleData) => listing.add(listedArticle(article, absolutePath, data)));
+  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }
@@ -105,4 +118,7 @@ if (args.values.json) {
   for (const problem of problems) console.log(formatProblem(problem));
   console.log(`${problems.length > 0 ? '\n' : ''}${summarizeProblems(problems, fileCount)} (${Math.round(elapsed)} ms)`);
 }
-process.exitCode = problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+const passed = !problems.some((problem) => problem.severity === 'error');
+if (passed) listing?.commit();
+else listing?.discard();
+process.exitCode = passed ? 0 : 1;

@@ -1,7 +1,8 @@
 /**
- * `node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin]`: writes the Pagefind index of the
- * published articles, made from their sources. `npm run build` runs it beside Astro, on the core Astro leaves
- * idle, and moves the folder into the site as pagefind/ once Astro has finished.
+ * `node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin] [--articles <listing>]`:
+ * writes the Pagefind index of the published articles, made from their sources. `npm run build` runs it beside
+ * Astro, on the core Astro leaves idle, with the archive listing its content check wrote (else the content folder
+ * is listed here), and moves the folder into the site as pagefind/ once Astro has finished.
  *
  * The index is written in parts by publication period (src/lib/search/index-parts.ts), each by a fresh Pagefind,
  * so memory is bounded by the largest part, not the archive; a part whose documents did not change since the last
@@ -16,12 +17,14 @@ import { once } from 'node:events';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { listArticleFiles, loadArticle } from '../io/article-files.ts';
+import { loadArticle } from '../io/article-files.ts';
+import { articlesOf } from '../io/article-listing.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
 import { pagefindVersion, SearchIndexError, type IndexedDocument } from '../io/pagefind-index.ts';
 import { writeSearchIndexOnWorker } from '../io/pagefind-worker.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
+import { isPublished } from '../lib/content/publish.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { searchPartSize, searchParts, type SearchPart } from '../lib/search/index-parts.ts';
 import { partFolder } from '../lib/search/part-layout.ts';
@@ -30,18 +33,17 @@ import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
-import { storyBodyPart } from '../lib/stories/features.ts';
 import { findStories, type StoryArticle } from '../lib/stories/find-stories.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { 'pagefind-after-stdin': { type: 'boolean', default: false }, 'astro-done-on-stdin': { type: 'boolean', default: false } },
+  options: { 'pagefind-after-stdin': { type: 'boolean', default: false }, 'astro-done-on-stdin': { type: 'boolean', default: false }, articles: { type: 'string' } },
 });
 const [outputPath] = positionals;
 if (!outputPath) {
-  console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin]');
+  console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin] [--articles <listing>]');
   process.exit(2);
 }
 const outDir = resolve(outputPath);
@@ -84,12 +86,10 @@ interface PlannedArticle extends StoryArticle {
 /** The published articles, with only the start of each body, and each one's story (grouped as the site index groups them). */
 function planArticles(): { articles: PlannedArticle[]; storyOf: Map<string, { title: string; url: string }> } {
   const articles: PlannedArticle[] = [];
-  for (const absolutePath of listArticleFiles(settings.contentDir)) {
-    const article = searchableArticle(loadArticle(absolutePath, relative(settings.contentDir, absolutePath)).result, now);
-    if (!article) continue;
-    const { title, description, publishedAt, source, story } = article.data;
-    // Front matter comes detached from the file's text, and storyBodyPart copies: nothing here keeps a whole file alive.
-    articles.push({ slug: article.slug, title, description, source, story, body: storyBodyPart(article.body), absolutePath, publishedAt });
+  for (const { absolutePath, slug, data, bodyStart } of articlesOf(values.articles, settings.contentDir)) {
+    if (!isPublished(data, now)) continue;
+    const { title, description, publishedAt, source, story } = data;
+    articles.push({ slug, title, description, source, story, body: bodyStart, absolutePath, publishedAt });
   }
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyOf = new Map<string, { title: string; url: string }>();

@@ -1,8 +1,9 @@
 /** The editors' commands as they are run: `npm run check:content` and `npm run new`, as child processes. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listArticles, readListing } from '../../src/io/article-listing.ts';
 import { corpusWith, projectRoot, type TempCorpus } from '../helpers/invalid-corpus.ts';
 
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -100,6 +101,21 @@ describe('npm run check:content', () => {
 
     writeFileSync(join(dir, 'desk/chip-plant-opens.md'), article.replace('id: chipwir', 'id: chipwire'));
     expect(cli('check-content.ts', ['--dir', dir, '--sources', registry]).code).toBe(0);
+  });
+
+  it('writes the archive listing the build reads, every valid article once, only when the check passes', () => {
+    const dir = corpus();
+    // Not an article file: the folder's own listing never lists it.
+    const listingFile = join(dir, 'articles.jsonl');
+    expect(cli('check-content.ts', ['--dir', dir, '--write-listing', listingFile]).code).toBe(0);
+    expect([...readListing(listingFile)]).toEqual([...listArticles(dir)]);
+    expect([...readListing(listingFile)].map((article) => article.slug)).toContain('chip-plant-opens');
+
+    writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
+    rmSync(listingFile);
+    expect(cli('check-content.ts', ['--dir', dir, '--write-listing', listingFile]).code).toBe(1);
+    expect(existsSync(listingFile)).toBe(false);
+    expect(existsSync(`${listingFile}.tmp`)).toBe(false);
   });
 
   it('says how it is used when a path does not exist', () => {

@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardCacheFile, writeCachedCard } from '../../src/io/cards/card-cache.ts';
-import { loadCardJobs } from '../../src/io/cards/card-jobs.ts';
+import { listArticles } from '../../src/io/article-listing.ts';
+import { siteCardJobs } from '../../src/lib/cards/site-card-jobs.ts';
 import { loadFontCatalogue } from '../../src/io/cards/font-catalogue.ts';
 import { createCardRenderer } from '../../src/io/cards/render-card.ts';
 import { generateCorpus, summarizeCorpus, type CorpusArticle } from '../../src/lib/bench/corpus.ts';
@@ -75,7 +76,7 @@ beforeAll(async () => {
   }
   cardCache = mkdtempSync(join(tmpdir(), 'newsdesk-scale-cards-'));
   const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-  const jobs = loadCardJobs(contentDir, NOW, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles }, cardCache);
+  const jobs = siteCardJobs([...listArticles(contentDir)], NOW, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles });
   cardFiles = jobs.map((job) => job.file);
   const [sample, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
   writeCachedCard(cardCache, sample!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);

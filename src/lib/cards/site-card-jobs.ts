@@ -1,19 +1,12 @@
 /** Every card of the site: one per recent published article and one per story, grouped as the site index groups them. */
+import type { ListedArticle } from '../content/article-listing.ts';
 import { isPublished } from '../content/publish.ts';
 import { buildFacetIndex } from '../site/facets.ts';
 import { findStories } from '../stories/find-stories.ts';
-import type { ArticleSource } from '../stories/outlet.ts';
-import { articleCardJobs, type CardArticle, type CardSite } from './article-card.ts';
+import { articleCardJobs, type CardSite } from './article-card.ts';
 import { newestWithCards } from './newest-with-cards.ts';
 import type { CardJob } from './card-content.ts';
 import { storyCardContent, storyCardFile } from './story-card.ts';
-
-/** What the card step knows of one article file, published or not. */
-export interface CardSourceArticle extends CardArticle {
-  data: CardArticle['data'] & { description: string; draft: boolean; source?: ArticleSource; story?: string | false };
-  /** As much of the body as story grouping reads (storyBodyPart). */
-  bodyStart: string;
-}
 
 export interface CardSiteOptions extends CardSite {
   /** siteConfig.storyWindowHours. */
@@ -22,7 +15,8 @@ export interface CardSiteOptions extends CardSite {
   cardArticles: number;
 }
 
-export function siteCardJobs(files: readonly CardSourceArticle[], now: Date, site: CardSiteOptions): CardJob[] {
+/** `files`: every valid article, published or not, as the archive listing has it. */
+export function siteCardJobs(files: readonly Omit<ListedArticle, 'absolutePath'>[], now: Date, site: CardSiteOptions): CardJob[] {
   const articles = files.filter((article) => isPublished(article.data, now));
   // The kicker is the first tag as the site spells it, which depends on every published article's spelling.
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');

@@ -29,6 +29,8 @@ export interface CheckOptions {
   nearDuplicates?: boolean;
   /** The ids in the sources registry, and its file for messages; an article's `source.id` must be one. Unchecked when absent. */
   registry?: { file: string; ids: ReadonlySet<string> };
+  /** Hears of every article the schema accepts, as it is checked (the build lists them for its later steps). */
+  onValidArticle?: (article: ParsedArticle, absolutePath: string, data: ArticleData) => void;
 }
 
 export interface CheckResult {
@@ -77,6 +79,7 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
       continue;
     }
     problems.push(...articleProblems(article, dirname(source.absolutePath), result.data, options));
+    options.onValidArticle?.(article, source.absolutePath, result.data);
     const sourceId = result.data.source?.id;
     const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
     if (unknownSource) problems.push({ file: article.file, line: lineOfField(article.lines, 'source.id'), field: 'source.id', severity: 'error', ...unknownSource });
