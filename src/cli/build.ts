@@ -212,6 +212,9 @@ try {
   process.exit(2);
 }
 
+// Every step publishes up to the same instant, so the check's listing, Astro's pages, the cards and the search
+// index agree on what is published, even for a piece scheduled for the moment the build runs.
+if (!settings.now) process.env.NEWSDESK_NOW = publishNow().toISOString();
 const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
 const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
 astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { CardJob } from '../lib/cards/card-content.ts';
 import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
-import { articlesOf } from '../io/article-listing.ts';
+import { listingOf } from '../io/article-listing.ts';
 import { updateCards } from '../io/cards/card-cache.ts';
 import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
 import { siteConfig } from '../site.config.ts';
@@ -35,7 +35,8 @@ const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
 let jobs: CardJob[];
 try {
-  jobs = siteCardJobs([...articlesOf(values.articles, settings.contentDir)], publishNow(), { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles });
+  const listing = listingOf(values.articles, settings.contentDir, publishNow(), siteConfig.storyWindowHours);
+  jobs = siteCardJobs(listing, { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
 } catch (error) {
   fail(error);
 }

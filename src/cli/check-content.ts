@@ -1,20 +1,18 @@
 /**
  * `npm run check:content [-- paths…] [--json] [--dir folder] [--sources file] [--skip-near-duplicates]`: validates articles without starting Astro.
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused. `npm run build`
- * also gives `--write-listing <file>`: the archive listing its later steps read instead of every file again, put
- * in place only when the check passes.
+ * also gives `--write-listing <file>`: the archive listing (published articles and their stories) its later steps
+ * read instead of every file again, put in place only when the check passes.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
-import { listedArticle } from '../lib/content/article-listing.ts';
-import type { ParsedArticle } from '../lib/content/article.ts';
-import type { ArticleData } from '../lib/content/schema.ts';
 import { displayPath } from '../io/display-path.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
+import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
 
@@ -31,8 +29,8 @@ sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml) that arti
   --skip-near-duplicates
               leave out the near-duplicate report (warnings only; most of the time on a large archive)
   --write-listing <file>
-              when the check passes, write the archive listing (what the build's later steps need
-              of each article) to this file`;
+              when the check passes, write the archive listing (the published articles and their
+              stories, as the build's later steps need them) to this file`;
 
 function fail(message: string): never {
   process.exit(usageError(message, USAGE));
@@ -96,7 +94,7 @@ if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} do
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
 const registry = registryFile.problems.length === 0 ? { file: displayPath(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
-const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(resolve(cwd, listingPath));
+const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(resolve(cwd, listingPath), now, siteConfig.storyWindowHours);
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
   // A generator: each file is read when the check comes to it, and let go once checked.
@@ -105,8 +103,7 @@ for (const run of runs) {
     for (const file of new Set(run.extraFiles)) yield loadArticle(file, displayPath(file));
   })();
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const onValidArticle = listing && ((article: ParsedArticle, absolutePath: string, data: ArticleData) => listing.add(listedArticle(article, absolutePath, data)));
-  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle });
+  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

@@ -6,7 +6,7 @@
  *
  * The index is written in parts by publication period (src/lib/search/index-parts.ts), each by a fresh Pagefind,
  * so memory is bounded by the largest part, not the archive; a part whose documents did not change since the last
- * build is linked from the search cache instead. Only what stories need is kept of every article; a part's
+ * build is linked from the search cache instead. Only each article's file, slug and date are kept; a part's
  * files are read and rendered again when its turn comes. With NEWSDESK_SHARD, only this shard's parts are written,
  * with the scripts every shard writes alike.
  *
@@ -18,22 +18,20 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { loadArticle } from '../io/article-files.ts';
-import { articlesOf } from '../io/article-listing.ts';
+import { listingOf } from '../io/article-listing.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
 import { pagefindVersion, SearchIndexError, type IndexedDocument } from '../io/pagefind-index.ts';
 import { writeSearchIndexOnWorker } from '../io/pagefind-worker.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
-import { isPublished } from '../lib/content/publish.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
-import { searchPartSize, searchParts, type SearchPart } from '../lib/search/index-parts.ts';
+import { searchPartSize, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
 import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
-import { findStories, type StoryArticle } from '../lib/stories/find-stories.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
 
@@ -78,25 +76,20 @@ const paths = createPaths('/');
 // A story's link is shown by the result template itself, so it carries the base path.
 const sitePaths = createPaths(settings.basePath);
 
-/** What is kept of each published article until its part is indexed: its file, and what stories read. */
-interface PlannedArticle extends StoryArticle {
+/** What is kept of each published article until its part is indexed: its file is read again then. */
+interface PlannedArticle extends PartArticle {
   absolutePath: string;
 }
 
-/** The published articles, with only the start of each body, and each one's story (grouped as the site index groups them). */
+/** The published articles, and each one's story (grouped as the site index groups them). */
 function planArticles(): { articles: PlannedArticle[]; storyOf: Map<string, { title: string; url: string }> } {
-  const articles: PlannedArticle[] = [];
-  for (const { absolutePath, slug, data, bodyStart } of articlesOf(values.articles, settings.contentDir)) {
-    if (!isPublished(data, now)) continue;
-    const { title, description, publishedAt, source, story } = data;
-    articles.push({ slug, title, description, source, story, body: bodyStart, absolutePath, publishedAt });
-  }
+  const { articles, stories } = listingOf(values.articles, settings.contentDir, now, siteConfig.storyWindowHours);
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyOf = new Map<string, { title: string; url: string }>();
-  for (const story of findStories(articles, { windowHours: siteConfig.storyWindowHours })) {
-    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.title, url: sitePaths.story(story.slug) });
+  for (const story of stories) {
+    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
   }
-  return { articles, storyOf };
+  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf };
 }
 
 /** One HTML document per article of the part, oldest first, each read again from its file. */

@@ -4,8 +4,9 @@
  */
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { listedArticle, listingLine, parseListingLine, type ListedArticle } from '../lib/content/article-listing.ts';
-import { articleSchema } from '../lib/content/schema.ts';
+import { collectListing, createListing, listingLine, parseListingLine, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
+import type { ParsedArticle } from '../lib/content/article.ts';
+import { articleSchema, type ArticleData } from '../lib/content/schema.ts';
 import { loadArticles } from './article-files.ts';
 import { displayPath } from './display-path.ts';
 
@@ -14,31 +15,38 @@ const CHUNK = 1 << 20;
 export const listingTemporary = (path: string) => `${path}.tmp`;
 
 export interface ListingWriter {
-  add(article: ListedArticle): void;
-  /** Puts the whole listing in place; until then the path holds the previous listing or nothing. */
+  /** An article the check accepted (`data` is the schema's output); written at once when it is published. */
+  add(article: ParsedArticle, absolutePath: string, data: ArticleData): void;
+  /** Adds the stories and puts the whole listing in place; until then the path holds the previous one or nothing. */
   commit(): void;
   discard(): void;
 }
 
 /** Written as `<path>.tmp`, then renamed: whoever clears a stopped run's leftovers knows the name. */
-export function writeListing(path: string): ListingWriter {
+export function writeListing(path: string, now: Date, storyWindowHours: number): ListingWriter {
+  const listing = createListing(now, storyWindowHours);
   const temporary = listingTemporary(path);
   const fd = openSync(temporary, 'w');
   let pending: string[] = [];
   let pendingLength = 0;
+  const write = (entry: ListingEntry) => {
+    const line = listingLine(entry);
+    pending.push(line);
+    pendingLength += line.length;
+    if (pendingLength >= CHUNK) flush();
+  };
   const flush = () => {
     if (pendingLength > 0) writeSync(fd, pending.join(''));
     pending = [];
     pendingLength = 0;
   };
   return {
-    add(article) {
-      const line = listingLine(article);
-      pending.push(line);
-      pendingLength += line.length;
-      if (pendingLength >= CHUNK) flush();
+    add(article, absolutePath, data) {
+      const listed = listing.add(article, absolutePath, data);
+      if (listed) write({ article: listed });
     },
     commit() {
+      for (const story of listing.stories()) write({ story });
       flush();
       fsyncSync(fd);
       closeSync(fd);
@@ -51,8 +59,8 @@ export function writeListing(path: string): ListingWriter {
   };
 }
 
-/** The listing's articles, one line at a time: the file is never whole in memory. */
-export function* readListing(path: string): Generator<ListedArticle> {
+/** The listing's entries, one line at a time: the file is never whole in memory. */
+export function* readListing(path: string): Generator<ListingEntry> {
   const fd = openSync(path, 'r');
   try {
     const decoder = new StringDecoder('utf8');
@@ -70,16 +78,19 @@ export function* readListing(path: string): Generator<ListedArticle> {
   }
 }
 
-/** Every valid article of a content folder, read from the files themselves; a file the check rejects is left out. */
-export function* listArticles(contentDir: string): Generator<ListedArticle> {
+/** The listing of a content folder, read from the files themselves; a file the check rejects is left out. */
+export function* listArticles(contentDir: string, now: Date, storyWindowHours: number): Generator<ListingEntry> {
+  const listing = createListing(now, storyWindowHours);
   for (const { absolutePath, result } of loadArticles(contentDir, displayPath)) {
     if (!result.ok) continue;
     const schema = articleSchema.safeParse(result.article.data);
-    if (schema.success) yield listedArticle(result.article, absolutePath, schema.data);
+    const article = schema.success ? listing.add(result.article, absolutePath, schema.data) : undefined;
+    if (article) yield { article };
   }
+  for (const story of listing.stories()) yield { story };
 }
 
 /** The listing the build's check wrote, else the content folder read afresh (a step run on its own). */
-export function articlesOf(listing: string | undefined, contentDir: string): Iterable<ListedArticle> {
-  return listing ? readListing(listing) : listArticles(contentDir);
+export function listingOf(path: string | undefined, contentDir: string, now: Date, storyWindowHours: number): Listing {
+  return collectListing(path ? readListing(path) : listArticles(contentDir, now, storyWindowHours));
 }

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardCacheFile, writeCachedCard } from '../../src/io/cards/card-cache.ts';
-import { listArticles } from '../../src/io/article-listing.ts';
+import { listingOf } from '../../src/io/article-listing.ts';
 import { siteCardJobs } from '../../src/lib/cards/site-card-jobs.ts';
 import { loadFontCatalogue } from '../../src/io/cards/font-catalogue.ts';
 import { createCardRenderer } from '../../src/io/cards/render-card.ts';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   }
   cardCache = mkdtempSync(join(tmpdir(), 'newsdesk-scale-cards-'));
   const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-  const jobs = siteCardJobs([...listArticles(contentDir)], NOW, { siteName: siteConfig.name, formatDate: dates.date, storyWindowHours: siteConfig.storyWindowHours, cardArticles: siteConfig.cardArticles });
+  const jobs = siteCardJobs(listingOf(undefined, contentDir, NOW, siteConfig.storyWindowHours), { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
   cardFiles = jobs.map((job) => job.file);
   const [sample, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
   writeCachedCard(cardCache, sample!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);

@@ -1,27 +1,21 @@
 /** Every card of the site: one per recent published article and one per story, grouped as the site index groups them. */
-import type { ListedArticle } from '../content/article-listing.ts';
-import { isPublished } from '../content/publish.ts';
+import type { Listing } from '../content/article-listing.ts';
 import { buildFacetIndex } from '../site/facets.ts';
-import { findStories } from '../stories/find-stories.ts';
 import { articleCardJobs, type CardSite } from './article-card.ts';
 import { newestWithCards } from './newest-with-cards.ts';
 import type { CardJob } from './card-content.ts';
 import { storyCardContent, storyCardFile } from './story-card.ts';
 
 export interface CardSiteOptions extends CardSite {
-  /** siteConfig.storyWindowHours. */
-  storyWindowHours: number;
   /** siteConfig.cardArticles: how many of the newest articles get a card. */
   cardArticles: number;
 }
 
-/** `files`: every valid article, published or not, as the archive listing has it. */
-export function siteCardJobs(files: readonly Omit<ListedArticle, 'absolutePath'>[], now: Date, site: CardSiteOptions): CardJob[] {
-  const articles = files.filter((article) => isPublished(article.data, now));
+/** The cards of the listing's published articles (the newest `site.cardArticles`) and of its stories. */
+export function siteCardJobs({ articles, stories }: Listing, site: CardSiteOptions): CardJob[] {
   // The kicker is the first tag as the site spells it, which depends on every published article's spelling.
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
-  const stories = findStories(articles.map((article) => ({ ...article.data, slug: article.slug, body: article.bodyStart })), { windowHours: site.storyWindowHours });
   const storyJobs = stories.map((story): CardJob => {
     const lead = bySlug.get(story.lead)!;
     const updatedAt = bySlug.get(story.articles.at(-1)!)!.data.publishedAt;

@@ -1,10 +1,12 @@
 /**
- * The archive listing: what the build's steps after the content check (social cards, search index) need of each
- * valid article, so that the archive is read and parsed once, by the check, rather than once more by each step.
- * One JSON line per article: a step keeps only the lines it needs, never the files' text.
+ * The archive listing: what the build's steps after the content check (social cards, search index) need of the
+ * archive, so that it is read, parsed and grouped into stories once, by the check, rather than again by each step.
+ * One JSON line per published article, then one per story: a step keeps what it needs, never the files' text.
  */
+import { findStories, type Story, type StoryArticle } from '../stories/find-stories.ts';
 import { storyBodyPart } from '../stories/features.ts';
 import { slugOfArticle, type ParsedArticle } from './article.ts';
+import { isPublished } from './publish.ts';
 import type { ArticleData } from './schema.ts';
 
 export interface ListedArticle {
@@ -13,28 +15,53 @@ export interface ListedArticle {
   /** The path messages show. */
   file: string;
   slug: string;
-  data: Pick<ArticleData, 'title' | 'description' | 'publishedAt' | 'authors' | 'tags' | 'draft' | 'source' | 'story'>;
-  /** As much of the body as story grouping reads (storyBodyPart). */
-  bodyStart: string;
+  data: Pick<ArticleData, 'title' | 'description' | 'publishedAt' | 'authors' | 'tags' | 'source'>;
 }
 
-/** An article that passed the schema (`data` is the schema's output), as the listing keeps it. */
-export function listedArticle(article: ParsedArticle, absolutePath: string, data: ArticleData): ListedArticle {
-  const { title, description, publishedAt, authors, tags, source, draft, story } = data;
+export type ListingEntry = { article: ListedArticle } | { story: Story };
+
+export interface Listing {
+  articles: ListedArticle[];
+  stories: Story[];
+}
+
+/**
+ * The listing of the articles a check reads, in its order: `add` gives a published article's entry at once (to be
+ * written while the rest are read), keeping only what story grouping reads; `stories` groups them at the end.
+ */
+export function createListing(now: Date, storyWindowHours: number) {
+  const storyArticles: StoryArticle[] = [];
   return {
-    absolutePath,
-    file: article.file,
-    slug: slugOfArticle(article.file, article.data),
-    data: { title, description, publishedAt, authors, tags, draft, ...(source ? { source } : {}), ...(story === undefined ? {} : { story }) },
-    bodyStart: storyBodyPart(article.body),
+    /** `data` is the schema's output for the file; undefined for a draft or a scheduled piece. */
+    add(article: ParsedArticle, absolutePath: string, data: ArticleData): ListedArticle | undefined {
+      if (!isPublished(data, now)) return undefined;
+      const { title, description, publishedAt, authors, tags, source, story } = data;
+      const slug = slugOfArticle(article.file, article.data);
+      storyArticles.push({ slug, title, description, publishedAt, source, story, body: storyBodyPart(article.body) });
+      return { absolutePath, file: article.file, slug, data: { title, description, publishedAt, authors, tags, ...(source ? { source } : {}) } };
+    },
+    stories(): Story[] {
+      return findStories(storyArticles, { windowHours: storyWindowHours });
+    },
   };
 }
 
-export function listingLine(article: ListedArticle): string {
-  return `${JSON.stringify(article)}\n`;
+export function listingLine(entry: ListingEntry): string {
+  return `${JSON.stringify(entry)}\n`;
 }
 
-export function parseListingLine(line: string): ListedArticle {
-  const article = JSON.parse(line) as ListedArticle & { data: { publishedAt: string } };
-  return { ...article, data: { ...article.data, publishedAt: new Date(article.data.publishedAt) } };
+export function parseListingLine(line: string): ListingEntry {
+  const entry = JSON.parse(line) as ListingEntry;
+  if ('article' in entry) entry.article.data.publishedAt = new Date(entry.article.data.publishedAt as unknown as string);
+  return entry;
+}
+
+/** The entries gathered: articles in listing order, stories as found. */
+export function collectListing(entries: Iterable<ListingEntry>): Listing {
+  const listing: Listing = { articles: [], stories: [] };
+  for (const entry of entries) {
+    if ('article' in entry) listing.articles.push(entry.article);
+    else listing.stories.push(entry.story);
+  }
+  return listing;
 }

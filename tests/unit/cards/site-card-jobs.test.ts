@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listArticles } from '../../../src/io/article-listing.ts';
+import { listingOf } from '../../../src/io/article-listing.ts';
 import { siteCardJobs } from '../../../src/lib/cards/site-card-jobs.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-card-jobs-'));
@@ -18,8 +18,8 @@ writeFileSync(join(content, 'scheduled.md'), article('Scheduled piece').replace(
 writeFileSync(join(content, 'broken.md'), '---\ntitle: [unclosed\n---\n');
 
 const now = new Date('2026-12-01T00:00:00Z');
-const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10), storyWindowHours: 72, cardArticles: 5000 };
-const load = (at = now, options = site) => siteCardJobs([...listArticles(content)], at, options);
+const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10), cardArticles: 5000 };
+const load = (at = now, options = site) => siteCardJobs(listingOf(undefined, content, at, 72), options);
 
 describe('the cards of a content folder', () => {
   it('are those of the published articles only, kicker spelled as the site spells the tag', () => {

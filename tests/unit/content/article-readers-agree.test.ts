@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles, type LoadedArticle } from '../../../src/io/article-files.ts';
-import { listArticles } from '../../../src/io/article-listing.ts';
+import { listingOf } from '../../../src/io/article-listing.ts';
 import { siteCardJobs } from '../../../src/lib/cards/site-card-jobs.ts';
 import { toExistingArticles } from '../../../src/lib/authoring/import/existing-articles.ts';
 import { existingForScaffold } from '../../../src/lib/authoring/scaffold.ts';
@@ -43,7 +43,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The social cards' view of the folder: each article card's slug and headline. */
 function cardArticles(): Array<[string, string]> {
-  const jobs = siteCardJobs([...listArticles(dir)], NOW, { siteName: 'Newsdesk', formatDate: (date) => date.toISOString(), storyWindowHours: 72, cardArticles: 5000 });
+  const jobs = siteCardJobs(listingOf(undefined, dir, NOW, 72), { siteName: 'Newsdesk', formatDate: (date) => date.toISOString(), cardArticles: 5000 });
   return jobs.filter((job) => !job.file.startsWith('stories/')).map((job) => [job.file.replace(/\.png$/, ''), job.content.headline]);
 }
 

@@ -1,62 +1,73 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { listArticles, readListing, writeListing } from '../../../src/io/article-listing.ts';
-import type { ListedArticle } from '../../../src/lib/content/article-listing.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArticles } from '../../../src/io/article-files.ts';
+import { listArticles, listingOf, readListing, writeListing } from '../../../src/io/article-listing.ts';
+import { articleSchema } from '../../../src/lib/content/schema.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'newsdesk-listing-'));
+const NOW = new Date('2026-12-01T00:00:00Z');
+const WINDOW_HOURS = 72;
+let root: string;
+let content: string;
+
+const article = (title: string, publishedAt: string, extra = '') =>
+  `---\ntitle: "${title}"\ndescription: "半導体の輸出規制が強まる中、日本の戦略は「速さ」を選んだ。 A dek with \\"quotes\\" and a backslash \\\\ in it."\npublishedAt: ${publishedAt}\ntags: ["AI", "日本"]\n${extra}---\n東京 — The body of ${title}, long enough to be read for stories.\n`;
+
+/** What the build's check does with each file it accepts. */
+function writeAsTheCheckDoes(path: string): ReturnType<typeof writeListing> {
+  const writer = writeListing(path, NOW, WINDOW_HOURS);
+  for (const { absolutePath, result } of loadArticles(content)) {
+    if (!result.ok) continue;
+    const schema = articleSchema.safeParse(result.article.data);
+    if (schema.success) writer.add(result.article, absolutePath, schema.data);
+  }
+  return writer;
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'newsdesk-listing-'));
+  content = join(root, 'content');
+  mkdirSync(join(content, 'desk'), { recursive: true });
+  // Enough articles, with letters of two and three bytes, for the listing to span more than one of the reader's chunks (1 MiB).
+  for (let index = 0; index < 3000; index++) {
+    const day = String(1 + (index % 28)).padStart(2, '0');
+    writeFileSync(join(content, 'desk', `piece-${index}.md`), article(`日本のAI戦略 ${index} — Québec`, `2025-10-${day}T09:${String(index % 60).padStart(2, '0')}:00Z`));
+  }
+  writeFileSync(join(content, 'lead.md'), article('Chip rules tighten', '2026-11-01T09:00:00Z', 'source:\n  name: "Example Wire"\n  url: "https://wire.example.com/a"\n'));
+  writeFileSync(join(content, 'follow.md'), article('Daily on the chip rules', '2026-11-02T09:00:00Z', 'story: lead\nsource:\n  name: "Daily"\n  url: "https://daily.example.com/a"\n'));
+  writeFileSync(join(content, 'draft.md'), article('A draft', '2026-11-01T09:00:00Z', 'draft: true\n'));
+  writeFileSync(join(content, 'scheduled.md'), article('Scheduled piece', '2027-01-01T00:00:00Z'));
+  writeFileSync(join(content, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+});
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const article = (index: number): ListedArticle => ({
-  absolutePath: `/archive/${index}.md`,
-  file: `content/articles/${index}.md`,
-  slug: `article-${index}`,
-  data: {
-    // Letters of two and three bytes, so that some fall across the reader's chunk boundaries.
-    title: `日本のAI戦略 ${index} — Québec`,
-    description: 'A dek with "quotes" and a \\ backslash\nand a new line.',
-    publishedAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000),
-    authors: index % 2 ? ['Mariko Tanaka'] : [],
-    tags: ['AI', 'Japan'],
-    draft: index % 7 === 0,
-    ...(index % 3 ? { source: { name: 'Example Wire', url: `https://wire.example.com/${index}` } } : {}),
-    ...(index % 5 ? {} : { story: false as const }),
-  },
-  bodyStart: '東京 — '.repeat(40),
-});
-
 describe('the archive listing', () => {
-  it('gives back every article as written, dates as dates, however the file falls into chunks', () => {
-    const path = join(root, 'many.jsonl');
-    const written = Array.from({ length: 4000 }, (_, index) => article(index));
-    const writer = writeListing(path);
-    for (const entry of written) writer.add(entry);
-    writer.commit();
-    expect(statSync(path).size).toBeGreaterThan(2 * 1024 * 1024);
-    const read = [...readListing(path)];
-    expect(read).toEqual(written);
-    expect(read[1]!.data.publishedAt).toBeInstanceOf(Date);
+  it('written as the check reads, gives back what the files give: published articles, then their stories', () => {
+    const path = join(root, 'listing.jsonl');
+    writeAsTheCheckDoes(path).commit();
+    expect(statSync(path).size).toBeGreaterThan(1024 * 1024);
+    // The first chunk ends inside a letter: the reader must join its bytes with the next chunk's.
+    expect(readFileSync(path)[1024 * 1024]! & 0xc0).toBe(0x80);
+    const written = [...readListing(path)];
+    expect(written).toEqual([...listArticles(content, NOW, WINDOW_HOURS)]);
+
+    const { articles, stories } = listingOf(path, content, NOW, WINDOW_HOURS);
+    expect(articles).toHaveLength(3002);
+    expect(articles.map((entry) => entry.slug)).not.toContain('draft');
+    expect(articles.map((entry) => entry.slug)).not.toContain('scheduled');
+    const lead = articles.find((entry) => entry.slug === 'lead')!;
+    expect(lead.data.publishedAt).toEqual(new Date('2026-11-01T09:00:00Z'));
+    expect(lead.data.tags).toEqual(['AI', '日本']);
+    expect(lead.absolutePath).toBe(join(content, 'lead.md'));
+    expect(stories.find((story) => story.slug === 'lead')).toMatchObject({ lead: 'lead', articles: ['lead', 'follow'], outlets: [{ name: 'Example Wire' }, { name: 'Daily' }] });
   });
 
   it('is in place only once committed; a discarded one leaves nothing behind', () => {
     const path = join(root, 'pending.jsonl');
-    const writer = writeListing(path);
-    writer.add(article(1));
+    const writer = writeAsTheCheckDoes(path);
     expect(existsSync(path)).toBe(false);
     writer.discard();
     expect(readdirSync(root).filter((name) => name.startsWith('pending'))).toEqual([]);
-  });
-
-  it('read from the files themselves, leaves out what the check rejects', () => {
-    const folder = join(root, 'content');
-    const valid = '---\ntitle: "A piece"\ndescription: "A dek."\npublishedAt: 2026-11-01T09:00:00Z\ntags: ["AI"]\nslug: the-piece\n---\nBody text.\n';
-    mkdirSync(folder);
-    writeFileSync(join(folder, 'a.md'), valid);
-    writeFileSync(join(folder, 'b.md'), '---\ntitle: [unclosed\n---\n');
-    writeFileSync(join(folder, 'c.md'), valid.replace('tags: ["AI"]\n', 'tags: []\n').replace('slug: the-piece\n', ''));
-    const listed = [...listArticles(folder)];
-    expect(listed.map((entry) => [entry.slug, entry.data.title, entry.bodyStart])).toEqual([['the-piece', 'A piece', 'Body text.\n']]);
-    expect(listed[0]!.absolutePath).toBe(join(folder, 'a.md'));
   });
 });
