@@ -8,13 +8,30 @@ export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
 /** What Astro passes a processor's renderer from its `markdown` config (syntax highlighting, images). */
 type MarkdownRenderOptions = Parameters<ReturnType<typeof satteri>['createRenderer']>[0];
 
+type ShikiTransformer = NonNullable<NonNullable<MarkdownRenderOptions['shikiConfig']>['transformers']>[number];
+
+/**
+ * How long Shiki may spend on one line of code before leaving it uncoloured. Its default (half a second, wall
+ * time) is reached on a busy machine, which would make the same article build differently from run to run and the
+ * parts of a sharded build disagree; this limit is there only to stop a runaway grammar.
+ */
+const CODE_LINE_TIME_LIMIT_MS = 60_000;
+
+/** Astro passes Shiki no tokenizing options; a transformer's preprocess step sees (and may set) them first. */
+const codeLineTimeLimit: ShikiTransformer = {
+  name: 'newsdesk:code-line-time-limit',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = CODE_LINE_TIME_LIMIT_MS;
+  },
+};
+
 /**
  * Code blocks coloured by Shiki in Astro's default theme: stated so that astro.config.mjs (for Astro's own
  * rendering) and bodies rendered while their page is built (`createArticleBodyRenderer`) use the same. A fresh
  * object each time: Astro fills in its defaults on what it is given.
  */
 export function markdownRenderOptions(): MarkdownRenderOptions {
-  return { syntaxHighlight: 'shiki', shikiConfig: { theme: 'github-dark' } };
+  return { syntaxHighlight: 'shiki', shikiConfig: { theme: 'github-dark', transformers: [codeLineTimeLimit] } };
 }
 
 /** `site` is the deployment origin (SITE_URL): links elsewhere are marked external. */

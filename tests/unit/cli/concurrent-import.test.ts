@@ -18,11 +18,13 @@ function contentFolder(): string {
   return folder;
 }
 
-function startImport(contentDir: string): Promise<{ code: number | null; output: string }> {
+/** `onOutput` hears the output so far each time more arrives. */
+function startImport(contentDir: string, onOutput: (output: string) => void = () => {}): Promise<{ code: number | null; output: string }> {
   const child = spawn(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/import-feed.ts', feed, '--content-dir', contentDir], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const heard = (chunk: Buffer) => onOutput((output += chunk));
+  child.stdout.on('data', heard);
+  child.stderr.on('data', heard);
   return new Promise((done) => child.on('close', (code) => done({ code, output })));
 }
 
@@ -54,13 +56,16 @@ describe('an import while another holds the content folder', () => {
   it('waits, writing nothing, and imports once the other has finished', async () => {
     const contentDir = contentFolder();
     const release = await lockFolder(contentDir, { what: 'the test content folder' });
-    const waiting = startImport(contentDir);
-    await sleep(2_000);
+    // However slowly the machine starts the import, the lock is let go only once the import says it is waiting.
+    let saysItWaits: () => void;
+    const waitingSaid = new Promise<void>((done) => (saysItWaits = done));
+    const waiting = startImport(contentDir, (output) => output.includes('is writing the content folder') && saysItWaits());
+    await waitingSaid;
+    await sleep(500);
     expect(existsSync(join(contentDir, 'imported'))).toBe(false);
     await release();
     const result = await waiting;
     expect(result.code, result.output).toBe(0);
-    expect(result.output).toContain('is writing the content folder');
     expect(imported(contentDir)).toHaveLength(3);
   });
 });

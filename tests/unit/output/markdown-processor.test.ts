@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createArticleBodyRenderer, createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
 
 describe('createMarkdownToHtml (the pages’ processor, for the search index)', async () => {
@@ -30,6 +30,18 @@ describe('createArticleBodyRenderer (bodies rendered with their pages)', async (
     const html = await render('```js\nconst answer = 42;\n```\n');
     expect(html).toMatch(/^<pre class="astro-code github-dark" style="background-color:#24292e;/);
     expect(html).toMatch(/<span style="color:#[0-9A-F]{6}">const<\/span>/);
+  });
+
+  it('colours code alike however busy the machine: a line is not given up after Shiki’s half second', async () => {
+    // A starved machine, as Shiki's clock sees it: a second passes between any two readings.
+    let clock = Date.UTC(2026, 11, 1);
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
+    try {
+      const html = await render('```ts\nexport const late: number = 42;\n```\n');
+      expect(html).toMatch(/<span style="color:#[0-9A-F]{6}">export<\/span>/);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('keeps the safety plugin: raw HTML sanitised, links elsewhere marked external', async () => {
