@@ -6,7 +6,8 @@
  * `export default JSON.parse("…")`, which Vite bundles and Node then compiles before the first page renders. On a
  * large archive that string is tens of megabytes, and V8 compiles such a literal in time that grows faster than its
  * length, far slower than JSON.parse of the same file (BENCHMARKS.md has the numbers). This module is swapped for
- * one that reads and parses the file when the pages first ask for it.
+ * one that reads and parses the file when the pages first ask for it, and gives Astro the store it would have
+ * made of the parsed file (devalue's `unflatten`, which Astro accepts ready-made as a Map).
  * The data is byte for byte the same; only where it is read from changes.
  *
  * Only for static builds, where pages are rendered on this machine right after the bundle is made: a server
@@ -36,7 +37,9 @@ export function dataStoreFromDisk(): AstroIntegration {
                 transform(code: string, id: string) {
                   if (id !== DATA_STORE_MODULE || !code.startsWith(EMBEDDED_JSON) || !existsSync(file)) return null;
                   return {
-                    code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`,
+                    // Unflattened here, as Astro would unflatten the array: the module then holds the store itself, not
+                    // the parsed array beside it for the whole build.
+                    code: `import { readFileSync } from 'node:fs';\nimport { unflatten } from 'devalue';\nexport default unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));\n`,
                     map: null,
                   };
                 },
