@@ -233,7 +233,7 @@ describe('stories', () => {
 describe('bodies kept only as far as the index reads them (indexedBody)', () => {
   // Long bodies: the words that relate articles come first, then thousands of words no other article has.
   const filler = (file: string) => Array.from({ length: 1500 }, (_, n) => `${file}${n}`).join(' ');
-  const long = (file: string, topic: string, day: number, extra: Partial<ArticleFields> = {}) => ({
+  const long = (file: string, topic: string, day: number, extra: Pick<Partial<ArticleFields>, 'related'> = {}) => ({
     ...source(file, { publishedAt: `2026-11-1${day}T00:00:00Z`, tags: [topic === 'chips' ? 'Hardware' : 'Security'], ...extra }),
     body: `${topic} ${topic} export rules tighten for ${topic} makers. ${filler(file)}`,
   });
