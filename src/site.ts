@@ -12,7 +12,7 @@ import { createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
-import { buildSiteIndex, ContentError, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
@@ -68,7 +68,7 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
   siteIndex ??= getCollection('articles').then((entries) => {
     const started = performance.now();
     const index = buildSiteIndex(
-      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, body: bodyOf(entry) })),
+      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, ...indexedBody(bodyOf(entry)) })),
       { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry() },
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.

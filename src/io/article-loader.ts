@@ -117,7 +117,9 @@ function createEntrySync(context: ArticleLoaderContext, folder: string): (path: 
     const entryType = entryTypes.get(isMdx ? '.mdx' : '.md')!;
     const fileUrl = pathToFileURL(path);
     const { body, data } = await entryType.getEntryInfo({ contents, fileUrl });
-    const parsedData = await parseData({ id, data, filePath: path });
+    // A copy: the front matter's values are slices of its text, which would keep every file's front matter in
+    // Astro's store (held for the whole build) besides the values themselves.
+    const parsedData = structuredClone(await parseData({ id, data, filePath: path }));
     if (isMdx) {
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
       return id;

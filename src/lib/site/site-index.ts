@@ -4,8 +4,9 @@ import { formatProblem } from '../checks/problems.ts';
 import { buildFacetIndex, facetKey, type FacetIndex } from './facets.ts';
 import { isPublished } from '../content/publish.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
-import { rankRelated, type RelatedCandidate } from './related/related.ts';
+import { rankRelated, RELATED_TUNING, type RelatedCandidate } from './related/related.ts';
 import { articleSlug } from '../content/slug.ts';
+import { STORY_BODY_CHARACTERS } from '../stories/features.ts';
 import { findStories } from '../stories/find-stories.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 import { siteStories, storiesByArticle, type SiteStory } from '../stories/site-stories.ts';
@@ -34,7 +35,21 @@ export interface SourceArticle<Data extends ArticleFields> {
   /** Project-relative path, for messages. */
   filePath: string;
   data: Data;
+  /** The Markdown body, or only the part of it the index reads (`indexedBody`), with `wordCount` then given. */
   body: string;
+  /** The whole body's word count, when `body` is only its indexed part. */
+  wordCount?: number;
+}
+
+/** The most of a body the index reads: the related ranking's cut, and the lead that story grouping reads. */
+const INDEXED_BODY_CHARACTERS = Math.max(RELATED_TUNING.bodyMaxChars, STORY_BODY_CHARACTERS);
+
+/**
+ * What the index needs of a body: a copy of its start and the whole body's word count. A caller holding every
+ * article at once (the build) keeps this instead of the body, which as a slice would keep the whole file alive.
+ */
+export function indexedBody(body: string): { body: string; wordCount: number } {
+  return { body: structuredClone(body.slice(0, INDEXED_BODY_CHARACTERS)), wordCount: countWords(body) };
 }
 
 export interface FacetLink {
@@ -161,7 +176,7 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
     return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
   };
   const articles = published.map((source): IndexedArticle<Data> => {
-    const wordCount = countWords(source.body);
+    const wordCount = source.wordCount ?? countWords(source.body);
     return {
       slug: source.slug,
       id: source.id,

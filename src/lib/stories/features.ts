@@ -84,6 +84,9 @@ const folded = new Map<string, string>();
 /** Room for the lead's words however much Markdown surrounds them; the rest of a long body is never read. */
 const LEAD_CHARACTERS_PER_WORD = 16;
 
+/** How much of a body grouping reads, with the default tuning. */
+export const STORY_BODY_CHARACTERS = STORY_TUNING.leadWords * LEAD_CHARACTERS_PER_WORD;
+
 /** The start of the body that grouping reads: a tool that keeps only this of each article groups it the same way. */
 export function storyBodyPart(body: string, words: number = STORY_TUNING.leadWords): string {
   // A copy, not a slice: a slice keeps the whole file's text alive for as long as the lead is kept.

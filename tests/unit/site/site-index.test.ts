@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteIndex, ContentError, type ArticleFields, type SourceArticle } from '../../../src/lib/site/site-index.ts';
+import { buildSiteIndex, ContentError, indexedBody, type ArticleFields, type SourceArticle } from '../../../src/lib/site/site-index.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -227,5 +227,37 @@ describe('stories', () => {
     expect(index.bySlug.get('ours')!.related).toHaveLength(3);
     expect(index.bySlug.get('ours')!.related).not.toContain('wire');
     expect(index.bySlug.get('alpha')!.related).toContain('wire');
+  });
+});
+
+describe('bodies kept only as far as the index reads them (indexedBody)', () => {
+  // Long bodies: the words that relate articles come first, then thousands of words no other article has.
+  const filler = (file: string) => Array.from({ length: 1500 }, (_, n) => `${file}${n}`).join(' ');
+  const long = (file: string, topic: string, day: number, extra: Pick<Partial<ArticleFields>, 'related'> = {}) => ({
+    ...source(file, { publishedAt: `2026-11-1${day}T00:00:00Z`, tags: [topic === 'chips' ? 'Hardware' : 'Security'], ...extra }),
+    body: `${topic} ${topic} export rules tighten for ${topic} makers. ${filler(file)}`,
+  });
+  const sources = [
+    long('chip-rules', 'chips', 1),
+    long('chip-makers', 'chips', 2),
+    long('ransom-wave', 'ransomware', 3),
+    long('ransom-gang', 'ransomware', 4),
+    long('chip-follow-up', 'chips', 5, { related: ['ransom-wave'] }),
+  ];
+
+  it('index the same related lists, stories and reading times as whole bodies', () => {
+    const whole = build(sources, 3);
+    const cut = build(sources.map((article) => ({ ...article, ...indexedBody(article.body) })), 3);
+    const summary = (index: typeof whole) => index.articles.map(({ slug, related, wordCount, readingMinutes }) => ({ slug, related, wordCount, readingMinutes }));
+    expect(summary(cut)).toEqual(summary(whole));
+    expect(cut.stories.map((story) => story.slug)).toEqual(whole.stories.map((story) => story.slug));
+    expect(whole.bySlug.get('chip-rules')!.wordCount).toBeGreaterThan(1500);
+  });
+
+  it('keep a short start of a long body, and the whole body\'s word count', () => {
+    const { body, wordCount } = indexedBody(sources[0]!.body);
+    expect(body.length).toBeLessThan(sources[0]!.body.length / 4);
+    expect(sources[0]!.body.startsWith(body)).toBe(true);
+    expect(wordCount).toBe(build([sources[0]!]).articles[0]!.wordCount);
   });
 });
