@@ -94,8 +94,9 @@ function fail(step: string, status: number | null, running?: Running): never {
  * stopped and the check's messages are all the editor sees, as if nothing else had started. The check reads the
  * whole archive once and lists what the later steps need of it: the search index and the social cards start
  * from that listing once the check has passed, on the core Astro leaves idle. Short of memory, the index only
- * prepares its documents beside Astro and starts Pagefind, which holds most of its memory, once Astro has
- * finished. The cards report after Astro, the index last.
+ * prepares its documents beside Astro and starts Pagefind, which holds most of its memory, once the cards are done
+ * ('after-cards': Astro never has both beside it), or once Astro has finished ('after'). The cards report after
+ * Astro, the index last.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
@@ -112,9 +113,17 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
     await stopSteps(building);
     fail('the content check', checkStatus, checking);
   }
-  // The index hears through its standard input when Astro is done: then it may start Pagefind ('after'), or give it both cores.
+  // The index hears through its standard input when Pagefind may start (a line) and when Astro is done (the end):
+  // then it gives Pagefind both cores.
   const indexing = start({ ...search, args: [...search.args, searchTiming === 'alongside' ? '--astro-done-on-stdin' : '--pagefind-after-stdin'], stdin: 'pipe' });
+  // An index that stopped early no longer reads its input; its exit status says why, not the pipe.
+  indexing.child.stdin?.on('error', () => {});
   const carding = start(socialCards);
+  if (searchTiming === 'after-cards') {
+    void carding.exited.then((status) => {
+      if (status === 0 && indexing.child.stdin?.writable) indexing.child.stdin.write('cards done\n');
+    });
+  }
   building.release();
   const buildStatus = await building.exited;
   if (buildStatus !== 0) {
@@ -204,8 +213,8 @@ try {
   buildSize = { articles: articleFiles, available };
   const partArticles = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
-  if (searchTiming === 'after' && !settings.searchIndex) {
-    console.log(`Search index after Astro: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles, partArticles))} wanted to make it alongside.`);
+  if (searchTiming === 'after-cards' && !settings.searchIndex) {
+    console.log(`Search index after the social cards: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles, partArticles))} wanted to make it alongside.`);
   }
 } catch (error) {
   console.error((error as Error).message);

@@ -10,8 +10,9 @@
  * files are read and rendered again when its turn comes. With NEWSDESK_SHARD, only this shard's parts are written,
  * with the scripts every shard writes alike.
  *
- * With --pagefind-after-stdin (the build's low-memory mode) Pagefind, which holds most of the memory, only starts
- * when standard input closes: the build closes it when Astro is done. Parts found in the cache are placed at once.
+ * With --pagefind-after-stdin (the build's low-memory modes) Pagefind, which holds most of the memory, only starts
+ * at the first line on standard input or when it closes: the build writes a line when the social cards are done,
+ * and closes it when Astro is done. Parts found in the cache are placed at once.
  */
 import { once } from 'node:events';
 import { join, relative, resolve } from 'node:path';
@@ -46,8 +47,9 @@ if (!outputPath) {
 }
 const outDir = resolve(outputPath);
 // The build closes standard input once Astro is done; listened for from the start, so that an early end is not missed.
-const astroDone = values['pagefind-after-stdin'] || values['astro-done-on-stdin'] ? once(process.stdin.resume(), 'end') : Promise.resolve();
-const pagefindMayStart = values['pagefind-after-stdin'] ? astroDone : Promise.resolve();
+const signals = values['pagefind-after-stdin'] || values['astro-done-on-stdin'] ? process.stdin.resume() : undefined;
+const astroDone = signals ? once(signals, 'end') : Promise.resolve();
+const pagefindMayStart = signals && values['pagefind-after-stdin'] ? Promise.race([once(signals, 'data'), astroDone]) : Promise.resolve();
 /**
  * Pagefind indexes on one thread. While Astro renders, one part at a time shares the core Astro leaves; once Astro
  * is done, two parts at once (each its own Pagefind) use both cores.

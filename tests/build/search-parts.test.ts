@@ -7,9 +7,11 @@
  * to mention "tamarisk"): parts 2026-06..2026-07, 2026-08, 2026-09-01 (September is split by day) and 2026-09-15,
  * the newest. A draft of 16 September is in none.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
@@ -135,7 +137,7 @@ describe('searched in a browser', () => {
   });
 });
 
-describe('built again with one article more', () => {
+describe('built again with one article more, with Pagefind started after the cards (as on a small runner)', () => {
   let again: BuiltSite;
   const content = join(work, 'articles');
   beforeAll(async () => {
@@ -144,7 +146,7 @@ describe('built again with one article more', () => {
       join(content, 'quantum-key-trial.md'),
       '---\ntitle: "Quantum key trial links two bank offices"\ndescription: "The link runs over existing fibre for twelve kilometres."\npublishedAt: 2026-09-16T09:00:00Z\ntags: ["Security"]\n---\n\nThe trial swaps keys every second and falls back to ordinary encryption when the link drops.\n',
     );
-    again = await buildSite({ contentDir: content, basePath: BASE, now: NOW, env: { ...PART_SIZE, NEWSDESK_SEARCH_CACHE: cache } });
+    again = await buildSite({ contentDir: content, basePath: BASE, now: NOW, env: { ...PART_SIZE, NEWSDESK_SEARCH_CACHE: cache, NEWSDESK_SEARCH_INDEX: 'after-cards' } });
     if (again.exitCode !== 0) throw new Error(`build failed:\n${again.stdout}\n${again.stderr}`);
   });
   afterAll(() => again?.cleanup());
@@ -203,4 +205,36 @@ describe('made by shards', () => {
     for (const name of files(whole)) expect(readFileSync(join(whole, name)).equals(merged.get(name)!), name).toBe(true);
     expect(existsSync(join(whole, 'parts'))).toBe(true);
   });
+});
+
+describe('made while Astro renders, in the low-memory modes', () => {
+  it('starts Pagefind only when the build says the cards are done, and finishes only once Astro is', async () => {
+    const folder = join(work, 'after-cards');
+    const indexer = spawn(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/search-index.ts', folder, '--pagefind-after-stdin'], {
+      cwd: projectRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH, NEWSDESK_CONTENT_DIR: join(projectRoot, FIXTURE), NEWSDESK_NOW: NOW, NEWSDESK_SEARCH_CACHE: join(work, 'cache-after-cards'), ...PART_SIZE },
+    });
+    let said = '';
+    indexer.stdout.on('data', (chunk) => (said += chunk));
+    indexer.stderr.on('data', (chunk) => (said += chunk));
+    const exited = once(indexer, 'exit');
+    const scripts = join(folder, 'pagefind.js');
+    try {
+      // Its documents take well under this; Pagefind, told nothing yet, must not have written a part.
+      await sleep(2_000);
+      expect(existsSync(folder), said).toBe(false);
+      indexer.stdin.write('cards done\n');
+      for (let waited = 0; !existsSync(scripts) && waited < 30_000; waited += 100) await sleep(100);
+      expect(existsSync(scripts), said).toBe(true);
+      expect(pageCount(folder)).toBe(PARTS.at(-1)![1].length);
+      expect(indexer.exitCode, 'the index waits for Astro before it reports').toBeNull();
+      indexer.stdin.end();
+      const [code] = await exited;
+      expect(code, said).toBe(0);
+      expect(said).toContain(`Search index: ${PUBLISHED.length} articles in ${PARTS.length} parts, ${PARTS.length} indexed and 0 reused`);
+    } finally {
+      indexer.kill();
+    }
+  }, 60_000);
 });

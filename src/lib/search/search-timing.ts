@@ -1,11 +1,14 @@
 /**
- * When `npm run build` makes the search index: beside Astro, on the core Astro leaves idle (the faster build, but
- * Astro and Pagefind then hold their memory at the same time), or with Pagefind started after Astro has finished
- * (the least memory at any moment; beside Astro the index's parts are only planned, and those found in the search
- * cache put in place).
+ * When `npm run build` makes the search index: beside Astro, on the core Astro leaves idle (the fastest build, but
+ * Astro, the social cards and Pagefind then hold their memory at the same time); with Pagefind started once the
+ * cards are done, so that Astro has one of the two beside it at a time (`after-cards`); or with Pagefind started
+ * after Astro has finished (`after`: the least memory at any moment). Until Pagefind starts, the index's parts are
+ * only planned, and those found in the search cache put in place.
  */
 
-export type SearchIndexTiming = 'alongside' | 'after';
+export type SearchIndexTiming = 'alongside' | 'after-cards' | 'after';
+const TIMINGS: readonly SearchIndexTiming[] = ['alongside', 'after-cards', 'after'];
+const isTiming = (value: string): value is SearchIndexTiming => (TIMINGS as readonly string[]).includes(value);
 
 /**
  * What Astro, the checker and the indexer hold at once, fixed and per article, and what Pagefind holds per article
@@ -22,13 +25,13 @@ export function memoryForAlongside(articleFiles: number, partArticles = articleF
 }
 
 /**
- * `requested` is NEWSDESK_SEARCH_INDEX ("alongside" or "after"); without it, side by side when the memory
- * available (after other programs, within any container limit) covers both.
+ * `requested` is NEWSDESK_SEARCH_INDEX ("alongside", "after-cards" or "after"); without it, side by side when the
+ * memory available (after other programs, within any container limit) covers it all, else after the cards.
  */
 export function searchIndexTiming(articleFiles: number, availableBytes: number, requested?: string, partArticles = articleFiles): SearchIndexTiming {
-  if (requested === 'alongside' || requested === 'after') return requested;
+  if (requested !== undefined && isTiming(requested)) return requested;
   if (requested !== undefined && requested !== '') {
-    throw new Error(`NEWSDESK_SEARCH_INDEX="${requested}" is not a choice; use "alongside" or "after", or leave it unset`);
+    throw new Error(`NEWSDESK_SEARCH_INDEX="${requested}" is not a choice; use "alongside", "after-cards" or "after", or leave it unset`);
   }
-  return availableBytes >= memoryForAlongside(articleFiles, partArticles) ? 'alongside' : 'after';
+  return availableBytes >= memoryForAlongside(articleFiles, partArticles) ? 'alongside' : 'after-cards';
 }

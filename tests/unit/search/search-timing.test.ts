@@ -9,9 +9,9 @@ describe('searchIndexTiming', () => {
     expect(searchIndexTiming(30, 3 * GB)).toBe('alongside');
   });
 
-  it('waits for Astro when it does not, so a small runner never holds both', () => {
-    expect(searchIndexTiming(10_000, 4 * GB)).toBe('after');
-    expect(searchIndexTiming(4_000, memoryForAlongside(4_000) - 1)).toBe('after');
+  it('starts Pagefind once the cards are done when it does not, so Astro never has both beside it', () => {
+    expect(searchIndexTiming(10_000, 4 * GB)).toBe('after-cards');
+    expect(searchIndexTiming(4_000, memoryForAlongside(4_000) - 1)).toBe('after-cards');
     expect(searchIndexTiming(4_000, memoryForAlongside(4_000))).toBe('alongside');
   });
 
@@ -22,9 +22,10 @@ describe('searchIndexTiming', () => {
 
   it('does what NEWSDESK_SEARCH_INDEX asks, and refuses anything else', () => {
     expect(searchIndexTiming(10_000, 1 * GB, 'alongside')).toBe('alongside');
+    expect(searchIndexTiming(10, 64 * GB, 'after-cards')).toBe('after-cards');
     expect(searchIndexTiming(10, 64 * GB, 'after')).toBe('after');
     expect(searchIndexTiming(10, 64 * GB, '')).toBe('alongside');
-    expect(() => searchIndexTiming(10, 64 * GB, 'later')).toThrow('NEWSDESK_SEARCH_INDEX="later" is not a choice; use "alongside" or "after"');
+    expect(() => searchIndexTiming(10, 64 * GB, 'later')).toThrow('NEWSDESK_SEARCH_INDEX="later" is not a choice; use "alongside", "after-cards" or "after"');
   });
 });
 
@@ -36,7 +37,7 @@ describe('memoryForAlongside, with the index in parts', () => {
   });
 
   it('runs alongside Astro on a machine that could not hold the whole index at once', () => {
-    expect(searchIndexTiming(20_000, 8 * GB)).toBe('after');
+    expect(searchIndexTiming(20_000, 8 * GB)).toBe('after-cards');
     expect(searchIndexTiming(20_000, 8 * GB, undefined, 3_000)).toBe('alongside');
   });
 });
