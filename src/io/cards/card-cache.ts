@@ -3,7 +3,7 @@
  * deploy workflow), so a rebuild makes only new or changed cards. Files are linked into the site, not copied.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardJob } from '../../lib/cards/card-content.ts';
 import { planCards, type CardToMake } from '../../lib/cards/plan-cards.ts';
@@ -12,6 +12,12 @@ import { placeFiles } from '../link-or-copy.ts';
 import type { CardRenderer } from './render-card.ts';
 
 export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
+const CARD_FILE = /^[0-9a-f]+\.png$/;
+const TEMPORARY_CARD = /^[0-9a-f]+\.png\.[0-9a-f-]+\.tmp$/;
+/** A temporary card older than this was left by a build that was stopped, not by one still writing it. */
+const STALE_MS = 3_600_000;
+/** What older versions kept beside the cards (what they had read of each article file); nothing reads it now. */
+const FORMER_FILES = new Set(['articles.json']);
 
 /** Whole or not at all: a build stopped half-way never leaves a truncated card to be reused. */
 export function writeCachedCard(cacheDir: string, key: string, png: Uint8Array): void {
@@ -49,17 +55,29 @@ export function makeCardsWith(renderer: CardRenderer): MakeCards {
   };
 }
 
+/** Deletes cards half-written by stopped builds, and what older versions kept in the cache; nothing else. */
+function removeLeftovers(cacheDir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const path = join(cacheDir, name);
+    // Another build may have finished or removed its temporary since the listing.
+    const modified = TEMPORARY_CARD.test(name) ? statSync(path, { throwIfNoEntry: false })?.mtimeMs : undefined;
+    const stale = modified !== undefined && Date.now() - modified > STALE_MS;
+    if (stale || FORMER_FILES.has(name)) rmSync(path, { force: true });
+  }
+}
+
 /** Where a card sits in the site, and so which shard of a sharded build makes it. */
 const sitePath = (file: string) => `cards/${file}`;
 
 /**
  * Puts every job's card into `outDir` (with a shard, only the cards that are its to make), making only those the
- * cache lacks, and drops cached cards no page of the whole site uses.
+ * cache lacks, and drops cached cards no page of the whole site uses, and the leftovers of stopped builds.
  */
 export async function updateCards(jobs: readonly CardJob[], options: { cacheDir: string; outDir: string; make: MakeCards; shard?: Shard }): Promise<CardUpdate> {
   const { cacheDir, outDir, shard } = options;
   mkdirSync(cacheDir, { recursive: true });
-  const cached = new Set(readdirSync(cacheDir).flatMap((name) => (/^[0-9a-f]+\.png$/.test(name) ? [name.slice(0, -4)] : [])));
+  const names = readdirSync(cacheDir);
+  const cached = new Set(names.flatMap((name) => (CARD_FILE.test(name) ? [name.slice(0, -4)] : [])));
   const plan = planCards(jobs, cached);
   const cards = plan.cards.filter((card) => inShard(sitePath(card.file), shard));
   const keys = new Set(cards.map((card) => card.key));
@@ -67,5 +85,6 @@ export async function updateCards(jobs: readonly CardJob[], options: { cacheDir:
   const missing = toMake.length > 0 ? await options.make(toMake, cacheDir) : [];
   await placeFiles(cards.map((card) => [cardCacheFile(cacheDir, card.key), join(outDir, card.file)]));
   for (const key of plan.unused) rmSync(cardCacheFile(cacheDir, key), { force: true });
+  removeLeftovers(cacheDir, names);
   return { cards: cards.length, made: toMake.length, missing };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ describe('the card cache', () => {
     expect(renders).toEqual(['Beta headline, corrected']);
     expect(readFileSync(join(root, 'site-3', 'beta.png')).equals(readFileSync(join(root, 'site-1', 'beta.png')))).toBe(false);
     expect(readdirSync(cacheDir)).toHaveLength(3);
+  });
+
+  it("deletes a stopped build's half-written card once it is an hour old, and what older versions kept, but no one else's files", async () => {
+    const stopped = 'c0ffee.png.0b6e1f9a-7d0e-4c1e-9c55-2f0a1b2c3d4e.tmp';
+    const writing = 'beef.png.5a1c2b3d-0e4f-4a5b-8c6d-7e8f9a0b1c2d.tmp';
+    writeFileSync(join(cacheDir, stopped), 'half a card');
+    utimesSync(join(cacheDir, stopped), new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    writeFileSync(join(cacheDir, writing), 'a card being written');
+    writeFileSync(join(cacheDir, 'articles.json'), '{}');
+    writeFileSync(join(cacheDir, 'README.txt'), 'kept');
+    await updateCards(jobs, { cacheDir, outDir: join(root, 'site-leftovers'), make: counting });
+    expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.png')).sort()).toEqual(['README.txt', writing]);
+    rmSync(join(cacheDir, writing));
+    rmSync(join(cacheDir, 'README.txt'));
   });
 
   it('links cards into the site rather than copying them', () => {
