@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, readingMinutes } from '../../../src/lib/site/reading-time.ts';
+import { countWords, readingMinutes, wordsIn } from '../../../src/lib/site/reading-time.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -37,6 +37,26 @@ describe('counting words', () => {
 
   it('gives an empty body no words', () => {
     expect(countWords('')).toBe(0);
+  });
+});
+
+describe('the word scanner', () => {
+  const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  // Letters and digits of several scripts and planes, marks, and what joins or splits words.
+  const pieces = ['a', 'Z', '7', 'é', 'e\u0301', 'ß', 'Ω', 'ж', 'ا', '٣', 'ª', '²', '𝐀', '𝟘', '😀', '\ud800', "'", '’', '-', '—', ' ', '\n', '.', '_', '#', '*', '[', ']', '(', ')'];
+
+  it('counts exactly the words the definition matches, in any mix of scripts and punctuation', () => {
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let sample = 0; sample < 3000; sample++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(wordsIn(text), JSON.stringify(text)).toBe(text.match(WORD)?.length ?? 0);
+    }
+  });
+
+  it('keeps a word whole across apostrophes and hyphens, never starting one with them', () => {
+    expect(wordsIn("-'rock-'n'-roll’s- ’")).toBe(1);
+    expect(wordsIn('x𝐀y 😀 z')).toBe(2);
   });
 });
 
