@@ -11,8 +11,8 @@
  * with the scripts every shard writes alike.
  *
  * With --pagefind-after-stdin (the build's low-memory modes) Pagefind, which holds most of the memory, only starts
- * at the first line on standard input or when it closes: the build writes a line when the social cards are done,
- * and closes it when Astro is done. Parts found in the cache are placed at once.
+ * at the first line on standard input or when it closes: the build closes it when Astro is done and, in its
+ * `after-cards` mode, writes a line when the social cards are done. Parts found in the cache are placed at once.
  */
 import { once } from 'node:events';
 import { join, relative, resolve } from 'node:path';
