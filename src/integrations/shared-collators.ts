@@ -2,8 +2,9 @@
  * @astrojs/sitemap sorts every page's URL with `a.localeCompare(b, "en", { numeric: true })`, and V8 makes a new
  * Intl.Collator for each such comparison: on a large site that is millions of collators, seconds of work and native
  * memory that outlives them. While its `astro:build:done` hook runs, `localeCompare` with locales or options reuses
- * one Intl.Collator for as long as those arguments stay the same instead. ECMA-402 defines `localeCompare` as a comparison by a Collator made
- * from the same arguments, so the order is the same; the original method is back once the hook has finished.
+ * one Intl.Collator for as long as those arguments stay the same instead. ECMA-402 defines `localeCompare` as a
+ * comparison by a Collator made from the same arguments, so the order is the same; the original method is back
+ * once the hook has finished.
  */
 import type { AstroIntegration } from 'astro';
 
