@@ -18,6 +18,12 @@ export interface CardRenderer {
   render(content: CardContent): Promise<RenderedCard>;
 }
 
+/**
+ * zlib's level 4, not sharp's default 6: a slightly larger file for less of each card's time (BENCHMARKS.md). It
+ * is part of the template: changing it changes every card's bytes, so CARD_TEMPLATE_VERSION goes up with it.
+ */
+const PNG_COMPRESSION_LEVEL = 4;
+
 /** Each subset is its own family for satori, which otherwise keeps one file per family name and weight. */
 const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
 
@@ -60,7 +66,7 @@ export function createCardRenderer(catalogue: readonly FontFace[]): CardRenderer
       });
       // Text is already paths, so the rasteriser needs no fonts. sharp frees each image as it goes, so a long-lived
       // worker's memory stays flat however many cards it makes.
-      const png = await sharp(Buffer.from(svg)).png().toBuffer();
+      const png = await sharp(Buffer.from(svg)).png({ compressionLevel: PNG_COMPRESSION_LEVEL }).toBuffer();
       return { png, missing };
     },
   };

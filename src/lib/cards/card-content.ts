@@ -21,8 +21,8 @@ export interface CardJob {
   source: string;
 }
 
-/** Raised whenever the layout, fonts or colours change, so every cached card is made again. */
-const CARD_TEMPLATE_VERSION = 1;
+/** Raised whenever the layout, fonts, colours or PNG encoding change, so every cached card is made again. */
+const CARD_TEMPLATE_VERSION = 2;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
