@@ -19,10 +19,9 @@ import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { searchPartSize } from '../lib/search/index-parts.ts';
-import { memoryForAlongside, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
+import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
-import { formatBytes } from '../lib/text/format-bytes.ts';
 import { siteConfig } from '../site.config.ts';
 import { projectRoot, publishNow, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
@@ -214,7 +213,7 @@ try {
   const partArticles = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after-cards' && !settings.searchIndex) {
-    console.log(`Search index after the social cards: ${formatBytes(available)} available, ${formatBytes(memoryForAlongside(articleFiles, partArticles))} wanted to make it alongside.`);
+    console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);
   }
 } catch (error) {
   console.error((error as Error).message);
