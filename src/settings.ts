@@ -20,7 +20,7 @@ export const settings = {
   basePath: env.BASE_PATH || '/',
   /** NEWSDESK_NOW as given; `publishNow()` reads it as an instant. */
   now: env.NEWSDESK_NOW,
-  /** NEWSDESK_SEARCH_INDEX: "alongside", "after", or unset to choose by memory (src/lib/search/search-timing.ts). */
+  /** NEWSDESK_SEARCH_INDEX: "alongside", "after-cards", "after", or unset to choose by size and memory (src/lib/search/search-timing.ts). */
   searchIndex: env.NEWSDESK_SEARCH_INDEX,
   /** NEWSDESK_SEARCH_PART_ARTICLES as given: most articles per part of the search index, instead of siteConfig.searchPartArticles. */
   searchPartArticles: env.NEWSDESK_SEARCH_PART_ARTICLES || undefined,
