@@ -34,8 +34,11 @@ export function memoryForAlongside(articleFiles: number, partArticles = articleF
 
 /** Why a build left to choose makes the index after the cards (`searchIndexTiming` gave 'after-cards'), for its log. */
 export function afterCardsReason(articleFiles: number, availableBytes: number, partArticles = articleFiles): string {
-  if (articleFiles > ALONGSIDE_MOST_ARTICLES) return `${articleFiles} article files, past the ${ALONGSIDE_MOST_ARTICLES} up to which making it alongside is faster`;
-  return `${formatBytes(availableBytes)} available, ${formatBytes(memoryForAlongside(articleFiles, partArticles))} wanted to make it alongside`;
+  if (articleFiles > ALONGSIDE_MOST_ARTICLES) {
+    return `${articleFiles} article files, past the ${ALONGSIDE_MOST_ARTICLES} up to which making it alongside is faster`;
+  }
+  const wanted = memoryForAlongside(articleFiles, partArticles);
+  return `${formatBytes(availableBytes)} available, ${formatBytes(wanted)} wanted to make it alongside`;
 }
 
 /**
