@@ -22,6 +22,8 @@ export default defineConfig({
   // Build and test tooling point these elsewhere (staging folders, separate caches).
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
+  // Astro's log, with its list of written pages cut short on large archives (src/io/astro-log.ts).
+  logger: { entrypoint: new URL('./src/io/astro-log.ts', import.meta.url) },
   // Four pages in flight: rendering one page overlaps writing the others (measured in BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Sätteri stays the engine (unified() made large builds several times slower); the plugin sanitises editors' raw HTML and marks external links.

@@ -102,6 +102,12 @@ describe(`a ${corpus.length.toLocaleString('en')}-article archive (${summary.dra
     }
   });
 
+  it('lists the first hundred pages in the build log, not every page', () => {
+    const built = Number(/(\d+) page\(s\) built/.exec(site.stdout)?.[1]);
+    expect(built).toBeGreaterThan(published.length);
+    expect(site.stdout.match(/\u251C\u2500 \//g)).toHaveLength(100);
+  });
+
   it('places a card for every published article and every story, from the warm card cache, drawing none', () => {
     expect(site.stdout).toContain(`Social cards: ${cardFiles.length} cards, 0 made`);
     const articleCards = readdirSync(join(site.outDir, 'cards')).filter((name) => name.endsWith('.png'));
