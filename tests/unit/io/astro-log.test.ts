@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import astroLog from '../../../src/io/astro-log.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** What the destination writes to standard output while `events` run. */
+function written(events: (destination: ReturnType<typeof astroLog>) => void): string {
+  const chunks: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  events(astroLog());
+  return chunks.join('');
+}
+
+describe("Astro's log destination", () => {
+  it('writes the first hundred of the pages Astro lists, with their times, and Astro’s other lines', () => {
+    const output = written((log) => {
+      for (let page = 1; page <= 250; page++) {
+        log.write({ label: null, level: 'info', message: `  \u251C\u2500 /articles/a-${page}/index.html`, newLine: false });
+        log.write({ label: 'SKIP_FORMAT', level: 'info', message: ' (+3ms) ', newLine: true });
+      }
+      log.write({ label: 'build', level: 'info', message: '250 page(s) built in 2.00s', newLine: true });
+    });
+    expect(output.match(/\u251C\u2500 \/articles\//g)).toHaveLength(100);
+    expect(output.match(/\(\+3ms\)/g)).toHaveLength(100);
+    expect(output).toContain('/articles/a-100/index.html (+3ms)');
+    expect(output).not.toContain('/articles/a-101/');
+    expect(output).toMatch(/\[build\] 250 page\(s\) built in 2\.00s\n$/);
+  });
+
+  it('writes debug lines: which levels are shown is for the logger (--verbose) to decide', () => {
+    const output = written((log) => log.write({ label: 'build', level: 'debug', message: 'a detail', newLine: true }));
+    expect(output).toContain('a detail');
+  });
+});
