@@ -1,9 +1,10 @@
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import astroLog from '../../../src/io/astro-log.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
-/** What the destination writes to standard output while `events` run. */
+/** What the destination writes to standard output while `events` run, without colours (CI may turn them on). */
 function written(events: (destination: ReturnType<typeof astroLog>) => void): string {
   const chunks: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -11,7 +12,7 @@ function written(events: (destination: ReturnType<typeof astroLog>) => void): st
     return true;
   });
   events(astroLog());
-  return chunks.join('');
+  return stripVTControlCharacters(chunks.join(''));
 }
 
 describe("Astro's log destination", () => {
