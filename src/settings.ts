@@ -44,6 +44,11 @@ export const settings = {
   cardCacheDir: folder(env.NEWSDESK_CARD_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
   /** NEWSDESK_TIMING: a file each build step appends its phase timings to, as JSON lines (`npm run bench` reads them). */
   timingFile: env.NEWSDESK_TIMING || undefined,
+  /**
+   * NEWSDESK_LISTING: set by `npm run build` for Astro, the archive listing its content check writes; Astro's site
+   * index takes the stories, word counts and related lists from it instead of reading every body again.
+   */
+  listingFile: env.NEWSDESK_LISTING || undefined,
   /** NEWSDESK_SHARD: "<part>/<parts>" while `npm run build -- --shard` makes one part of the site (src/lib/site/shards.ts). */
   shard: env.NEWSDESK_SHARD ? parseShard(env.NEWSDESK_SHARD) : undefined,
   /** GITHUB_STEP_SUMMARY: set by GitHub Actions; `npm run aggregate` appends its report to this file as Markdown. */

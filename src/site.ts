@@ -13,6 +13,7 @@ import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { waitForBodyFacts } from './io/article-listing.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
@@ -62,14 +63,19 @@ function loadRegistry() {
   return { sources, file };
 }
 
-/** Built on first use and shared by every page of the build. */
+/**
+ * Built on first use and shared by every page of the build. In `npm run build` the content check has already read
+ * every body, and its listing gives what the index needs of them; otherwise (`astro dev`, `astro build` alone) the
+ * index reads each body from its file.
+ */
 export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
   const requested = performance.now();
-  siteIndex ??= getCollection('articles').then((entries) => {
+  const { listingFile } = settings;
+  siteIndex ??= Promise.all([getCollection('articles'), listingFile ? waitForBodyFacts(listingFile) : undefined]).then(([entries, bodyFacts]) => {
     const started = performance.now();
     const index = buildSiteIndex(
-      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, ...indexedBody(bodyOf(entry)) })),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry() },
+      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, ...(bodyFacts ? {} : indexedBody(bodyOf(entry))) })),
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry(), bodyFacts },
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);

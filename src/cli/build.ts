@@ -237,7 +237,8 @@ await buildSite(
   { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
   // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
   // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
-  { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NODE_OPTIONS: astroNodeOptions } },
+  // The check's listing hands Astro's site index what the check found in the bodies (src/site.ts).
+  { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
   searchTiming,
   // Social cards are made from the article sources on worker threads, only those the card cache lacks.
   { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },

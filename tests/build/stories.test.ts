@@ -17,7 +17,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { buildSite, siteFiles, type BuiltSite } from '../helpers/build-site.ts';
 import { serveSite } from '../helpers/serve.ts';
 
 const NOW = '2026-04-09T12:00:00Z';
@@ -180,6 +180,21 @@ describe('discovery', () => {
     const records = new Map(site.searchIndex().map((record) => [record.url, record.meta]));
     expect(records.get(`/articles/${HALVORSEN[2]}/`)).toMatchObject({ story: 'Ransomware attack halts Halvorsen Logistics shipping systems', story_url: story(HALVORSEN[0]!) });
     expect(records.get('/articles/marlin-router-flaw/')?.story).toBeUndefined();
+  });
+});
+
+describe('Astro on its own (astro build, astro dev): no content check hands it what the bodies say', () => {
+  it('finds the same stories, related lists and reading times: every page as the full build made it', async () => {
+    const alone = await buildSite({ contentDir: 'tests/fixtures/stories-site', basePath: BASE, siteUrl: ORIGIN, now: NOW, astroOnly: true });
+    try {
+      if (alone.exitCode !== 0) throw new Error(`astro build failed:\n${alone.stderr}\n${alone.stdout}`);
+      const pages = (dir: string) => Object.fromEntries(Object.entries(siteFiles(dir)).filter(([path]) => path.endsWith('.html')));
+      const built = pages(site.outDir);
+      expect(Object.keys(built)).toContain(`stories/${HALVORSEN[0]}/index.html`);
+      expect(pages(alone.outDir)).toEqual(built);
+    } finally {
+      alone.cleanup();
+    }
   });
 });
 

@@ -36,6 +36,8 @@ export interface BuildSiteOptions {
   env?: Record<string, string>;
   /** Arguments for `npm run build` (`--shard 1/3`, `--merge <folders>`). */
   args?: string[];
+  /** `astro build` alone, as a user may run it: no content check in front, and no search index or social cards. */
+  astroOnly?: boolean;
 }
 
 export interface BuiltSite {
@@ -72,7 +74,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-build-'));
   const outDir = join(root, 'dist');
   const basePath = options.basePath ?? '/';
-  const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts', ...(options.args ?? [])];
+  const command = options.astroOnly
+    ? [join(projectRoot, 'node_modules/.bin/astro'), 'build', ...(options.args ?? [])]
+    : [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts', ...(options.args ?? [])];
   const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root));
 
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');

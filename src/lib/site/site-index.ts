@@ -7,7 +7,7 @@ import { countWords, readingMinutes } from './reading-time.ts';
 import { rankRelated, RELATED_TUNING, type RelatedCandidate } from './related/related.ts';
 import { articleSlug } from '../content/slug.ts';
 import { STORY_BODY_CHARACTERS } from '../stories/features.ts';
-import { findStories } from '../stories/find-stories.ts';
+import { findStories, type Story } from '../stories/find-stories.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 import { siteStories, storiesByArticle, type SiteStory } from '../stories/site-stories.ts';
 import { DEFAULT_STORY_WINDOW_HOURS } from '../stories/tuning.ts';
@@ -35,10 +35,33 @@ export interface SourceArticle<Data extends ArticleFields> {
   /** Project-relative path, for messages. */
   filePath: string;
   data: Data;
-  /** The Markdown body, or only the part of it the index reads (`indexedBody`), with `wordCount` then given. */
-  body: string;
+  /**
+   * The Markdown body, or only the part of it the index reads (`indexedBody`), with `wordCount` then given. Not
+   * needed when the index is given `bodyFacts`.
+   */
+  body?: string;
   /** The whole body's word count, when `body` is only its indexed part. */
   wordCount?: number;
+}
+
+/** What the index reads from published bodies: each article's word count and "Explore more" list, and the stories. */
+export interface BodyFacts {
+  articles: Map<string, { wordCount: number; related: string[] }>;
+  stories: Story[];
+}
+
+/** A published article as `bodyFacts` reads it. */
+export interface BodyFactsSource {
+  slug: string;
+  data: Pick<ArticleFields, 'title' | 'description' | 'publishedAt' | 'tags' | 'related' | 'source' | 'story'>;
+  body: string;
+  wordCount?: number;
+}
+
+export interface BodyFactsOptions {
+  relatedLimit: number;
+  /** Articles further apart are never grouped into one story. */
+  storyWindowHours?: number;
 }
 
 /** The most of a body the index reads: the related ranking's cut, and the lead that story grouping reads. */
@@ -116,16 +139,18 @@ export class ContentError extends Error {
   }
 }
 
-export interface SiteIndexOptions {
+export interface SiteIndexOptions extends BodyFactsOptions {
   now: Date;
-  relatedLimit: number;
-  /** Articles further apart are never grouped into one story. */
-  storyWindowHours?: number;
+  /**
+   * The published articles' body facts, as `bodyFacts` found them (the build's content check hands them over in
+   * the archive listing); without them the index reads the sources' bodies itself.
+   */
+  bodyFacts?: BodyFacts;
   /** The sources registry (content/sources.yaml) and its path for messages; none when absent. */
   registry?: { sources: readonly Source[]; file: string };
 }
 
-const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
+const newestFirst = (a: { slug: string; data: Pick<ArticleFields, 'publishedAt'> }, b: { slug: string; data: Pick<ArticleFields, 'publishedAt'> }) =>
   b.data.publishedAt.getTime() - a.data.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /** A published article as the related ranking sees it: the one mapping the build and `npm run bench` both rank. */
@@ -156,27 +181,17 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
   const published = withSlugs.filter((source) => isPublished(source.data, options.now)).sort(newestFirst);
   const tags = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.tags })), 'tag');
   const authors = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.authors })), 'author');
-  const stories = findStories(
-    published.map((source) => ({ ...source.data, slug: source.slug, body: source.body })),
-    { windowHours: options.storyWindowHours ?? DEFAULT_STORY_WINDOW_HOURS },
-  );
-  const storySlugOf = new Map(stories.flatMap((story) => story.articles.map((slug) => [slug, story.slug] as const)));
-  // "Explore more" skips the article's own story (listed as its coverage), so ask for enough to still fill it.
-  const storySlack = stories.reduce((most, story) => Math.max(most, story.articles.length - 1), 0);
+  const facts = options.bodyFacts ?? bodyFacts(published.map(withBody), options);
   const sourceIndex = buildSourceIndex(options.registry?.sources ?? [], published);
-  const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit + storySlack });
-  const relatedOutsideStory = (slug: string) => {
-    const story = storySlugOf.get(slug);
-    const ranked = related.get(slug) ?? [];
-    return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
-  };
 
   const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
     const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
     return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
   };
   const articles = published.map((source): IndexedArticle<Data> => {
-    const wordCount = source.wordCount ?? countWords(source.body);
+    const fact = facts.articles.get(source.slug);
+    if (!fact) throw new Error(`The body facts handed to the site index lack ${source.slug} (${source.filePath}): they are of other content`);
+    const { wordCount, related } = fact;
     return {
       slug: source.slug,
       id: source.id,
@@ -186,12 +201,12 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
       authors: linksFor(authors, source.data.authors),
       wordCount,
       readingMinutes: readingMinutes(wordCount),
-      related: relatedOutsideStory(source.slug),
+      related,
       sourcePage: sourceIndex.sourceOf.get(source.slug),
     };
   });
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
-  const resolvedStories = siteStories(stories, bySlug);
+  const resolvedStories = siteStories(facts.stories, bySlug);
   return {
     articles,
     bySlug,
@@ -202,4 +217,34 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
     sources: sourceIndex,
     warnings: problems.filter((problem) => problem.severity === 'warning'),
   };
+}
+
+function withBody<Source extends { slug: string; filePath: string; body?: string }>(source: Source): Source & { body: string } {
+  if (source.body === undefined) throw new Error(`${source.filePath}: the site index needs its body, or the body facts`);
+  return source as Source & { body: string };
+}
+
+/**
+ * The part of the index that reads bodies, and most of its work: stories, word counts and related lists of the
+ * published articles, in any order. The build's content check finds these once as it reads the archive.
+ */
+export function bodyFacts(published: readonly BodyFactsSource[], options: BodyFactsOptions): BodyFacts {
+  const ordered = [...published].sort(newestFirst);
+  const stories = findStories(
+    ordered.map((source) => ({ ...source.data, slug: source.slug, body: source.body })),
+    { windowHours: options.storyWindowHours ?? DEFAULT_STORY_WINDOW_HOURS },
+  );
+  const storySlugOf = new Map(stories.flatMap((story) => story.articles.map((slug) => [slug, story.slug] as const)));
+  // "Explore more" skips the article's own story (listed as its coverage), so ask for enough to still fill it.
+  const storySlack = stories.reduce((most, story) => Math.max(most, story.articles.length - 1), 0);
+  const related = rankRelated(ordered.map(relatedCandidate), { limit: options.relatedLimit + storySlack });
+  const relatedOutsideStory = (slug: string) => {
+    const story = storySlugOf.get(slug);
+    const ranked = related.get(slug) ?? [];
+    return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
+  };
+  const articles = new Map(
+    ordered.map((source) => [source.slug, { wordCount: source.wordCount ?? countWords(source.body), related: relatedOutsideStory(source.slug) }] as const),
+  );
+  return { articles, stories };
 }
