@@ -8,12 +8,13 @@ import { newestWithCards } from './lib/cards/newest-with-cards.ts';
 import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
+import { articleSlug } from './lib/content/slug.ts';
 import { createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
-import { waitForBodyFacts } from './io/article-listing.ts';
+import { waitForListing } from './io/article-listing.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
@@ -65,17 +66,22 @@ function loadRegistry() {
 
 /**
  * Built on first use and shared by every page of the build. In `npm run build` the content check has already read
- * every body, and its listing gives what the index needs of them; otherwise (`astro dev`, `astro build` alone) the
- * index reads each body from its file.
+ * every body and grouped the stories: its listing gives both; otherwise (`astro dev`, `astro build` alone) the index
+ * reads each body from its file and groups the stories itself.
  */
 export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
   const requested = performance.now();
   const { listingFile } = settings;
-  siteIndex ??= Promise.all([getCollection('articles'), listingFile ? waitForBodyFacts(listingFile) : undefined]).then(([entries, bodyFacts]) => {
+  siteIndex ??= Promise.all([getCollection('articles'), listingFile ? waitForListing(listingFile) : undefined]).then(([entries, listing]) => {
     const started = performance.now();
     const index = buildSiteIndex(
-      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, ...(bodyFacts ? {} : indexedBody(bodyOf(entry))) })),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry(), bodyFacts },
+      entries.map((entry) => {
+        const filePath = entry.filePath ?? entry.id;
+        // The listing has the published articles only: the index reads no other body.
+        const body = listing ? listing.bodies.get(articleSlug(filePath, entry.data.slug)) : indexedBody(bodyOf(entry));
+        return { id: entry.id, filePath, data: entry.data, ...(body && { body: body.body, wordCount: body.wordCount }) };
+      }),
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry(), stories: listing?.stories },
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);

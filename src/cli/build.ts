@@ -9,7 +9,7 @@ import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-files.ts';
-import { listingTemporary } from '../io/article-listing.ts';
+import { removeListing } from '../io/article-listing.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
@@ -82,7 +82,7 @@ function fail(step: string, status: number | null, running?: Running): never {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
   rmSync(cards, { recursive: true, force: true });
-  rmSync(listing, { force: true });
+  removeListing(listing);
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
   process.exit(status ?? 1);
 }
@@ -160,8 +160,7 @@ async function lockOutput(): Promise<() => Promise<void>> {
   rmSync(staging, { recursive: true, force: true });
   rmSync(searchIndex, { recursive: true, force: true });
   rmSync(cards, { recursive: true, force: true });
-  rmSync(listing, { force: true });
-  rmSync(listingTemporary(listing), { force: true });
+  removeListing(listing);
   return release;
 }
 
@@ -237,13 +236,13 @@ await buildSite(
   { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
   // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
   // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
-  // The check's listing hands Astro's site index what the check found in the bodies (src/site.ts).
+  // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
   { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
   searchTiming,
   // Social cards are made from the article sources on worker threads, only those the card cache lacks.
   { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },
 );
-rmSync(listing, { force: true });
+removeListing(listing);
 renameSync(searchIndex, join(staging, 'pagefind'));
 renameSync(cards, join(staging, 'cards'));
 // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.

@@ -94,7 +94,7 @@ if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} do
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
 const registry = registryFile.problems.length === 0 ? { file: displayPath(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
-const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(resolve(cwd, listingPath), now, siteConfig);
+const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(resolve(cwd, listingPath), now, siteConfig.storyWindowHours);
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
   // A generator: each file is read when the check comes to it, and let go once checked.

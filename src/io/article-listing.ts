@@ -1,12 +1,13 @@
 /**
  * The archive listing on disk (src/lib/content/article-listing.ts): written by the content check as it reads each
- * file, read line by line by the steps after it. Without a listing, a step lists the content folder itself.
+ * file, with the published bodies' indexed parts beside it, read line by line by the steps after it. Without a
+ * listing, a step lists the content folder itself.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { bodyFactsEntries, collectBodyFacts, collectListing, createListing, listingLine, parseListingLine, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
-import type { BodyFacts } from '../lib/site/site-index.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { collectListing, createListing, listingLine, parseListingLine, type ListedBody, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
+import type { Story } from '../lib/stories/find-stories.ts';
 import type { ParsedArticle } from '../lib/content/article.ts';
 import { articleSchema, type ArticleData } from '../lib/content/schema.ts';
 import { loadArticles } from './article-files.ts';
@@ -14,42 +15,44 @@ import { displayPath } from './display-path.ts';
 
 const CHUNK = 1 << 20;
 
-export const listingTemporary = (path: string) => `${path}.tmp`;
+const listingTemporary = (path: string) => `${path}.tmp`;
+/** The file beside the listing with what Astro's site index reads of each published body. */
+export const listingBodies = (path: string) => `${path}.bodies`;
+
+/** Removes a listing and its bodies, whole or half-written. */
+export function removeListing(path: string): void {
+  for (const file of [path, listingBodies(path)]) {
+    rmSync(file, { force: true });
+    rmSync(listingTemporary(file), { force: true });
+  }
+}
 
 export interface ListingWriter {
   /** An article the check accepted (`data` is the schema's output); written at once when it is published. */
   add(article: ParsedArticle, absolutePath: string, data: ArticleData): void;
-  /** Adds the stories and body facts and puts the whole listing in place; until then the path holds the previous one or nothing. */
+  /** Adds the stories and puts the whole listing in place; until then the path holds the previous one or nothing. */
   commit(): void;
   discard(): void;
 }
 
-/** Written as `<path>.tmp`, then renamed: whoever clears a stopped run's leftovers knows the name. */
-export function writeListing(path: string, now: Date, options: { storyWindowHours: number; relatedLimit: number }): ListingWriter {
-  const { storyWindowHours, relatedLimit } = options;
-  const listing = createListing(now, storyWindowHours);
+/** JSON lines written in chunks to `<path>.tmp`, then renamed: whoever clears a stopped run's leftovers knows the name. */
+function jsonLinesWriter(path: string) {
   const temporary = listingTemporary(path);
   const fd = openSync(temporary, 'w');
   let pending: string[] = [];
   let pendingLength = 0;
-  const write = (entry: ListingEntry) => {
-    const line = listingLine(entry);
-    pending.push(line);
-    pendingLength += line.length;
-    if (pendingLength >= CHUNK) flush();
-  };
   const flush = () => {
     if (pendingLength > 0) writeSync(fd, pending.join(''));
     pending = [];
     pendingLength = 0;
   };
   return {
-    add(article, absolutePath, data) {
-      const listed = listing.add(article, absolutePath, data);
-      if (listed) write({ article: listed });
+    write(line: string) {
+      pending.push(line);
+      pendingLength += line.length;
+      if (pendingLength >= CHUNK) flush();
     },
     commit() {
-      for (const entry of bodyFactsEntries(listing.bodyFacts(relatedLimit))) write(entry);
       flush();
       fsyncSync(fd);
       closeSync(fd);
@@ -62,8 +65,32 @@ export function writeListing(path: string, now: Date, options: { storyWindowHour
   };
 }
 
-/** The listing's entries, one line at a time: the file is never whole in memory. */
-export function* readListing(path: string): Generator<ListingEntry> {
+/** The listing and its bodies; the bodies are in place before the listing, which is what a reader waits for. */
+export function writeListing(path: string, now: Date, storyWindowHours: number): ListingWriter {
+  const listing = createListing(now, storyWindowHours);
+  const entries = jsonLinesWriter(path);
+  const bodies = jsonLinesWriter(listingBodies(path));
+  return {
+    add(article, absolutePath, data) {
+      const added = listing.add(article, absolutePath, data);
+      if (!added) return;
+      entries.write(listingLine({ article: added.listed }));
+      bodies.write(`${JSON.stringify(added.body)}\n`);
+    },
+    commit() {
+      for (const story of listing.stories()) entries.write(listingLine({ story }));
+      bodies.commit();
+      entries.commit();
+    },
+    discard() {
+      bodies.discard();
+      entries.discard();
+    },
+  };
+}
+
+/** A file's lines, one at a time: the file is never whole in memory. */
+function* readLines(path: string): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     const decoder = new StringDecoder('utf8');
@@ -72,13 +99,36 @@ export function* readListing(path: string): Generator<ListingEntry> {
     for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
       const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
       rest = lines.pop()!;
-      for (const line of lines) if (line) yield parseListingLine(line);
+      for (const line of lines) if (line) yield line;
     }
     rest += decoder.end();
-    if (rest) yield parseListingLine(rest);
+    if (rest) yield rest;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The listing's entries, one line at a time. */
+export function* readListing(path: string): Generator<ListingEntry> {
+  for (const line of readLines(path)) yield parseListingLine(line);
+}
+
+/** How often Astro looks for the check's listing. */
+const LISTING_POLL_MS = 50;
+
+/**
+ * The stories of the listing the check is writing, and what the site index reads of each published body, once the
+ * listing is in place: Astro starts beside the check and may reach its site index first. A check that fails never
+ * puts the listing in place; the build then stops Astro.
+ */
+export async function waitForListing(path: string): Promise<{ stories: Story[]; bodies: Map<string, ListedBody> }> {
+  while (!existsSync(path)) await sleep(LISTING_POLL_MS);
+  const bodies = new Map<string, ListedBody>();
+  for (const line of readLines(listingBodies(path))) {
+    const body = JSON.parse(line) as ListedBody;
+    bodies.set(body.slug, body);
+  }
+  return { stories: collectListing(readListing(path)).stories, bodies };
 }
 
 /** The listing of a content folder, read from the files themselves; a file the check rejects is left out. */
@@ -87,8 +137,8 @@ export function* listArticles(contentDir: string, now: Date, storyWindowHours: n
   for (const { absolutePath, result } of loadArticles(contentDir, displayPath)) {
     if (!result.ok) continue;
     const schema = articleSchema.safeParse(result.article.data);
-    const article = schema.success ? listing.add(result.article, absolutePath, schema.data) : undefined;
-    if (article) yield { article };
+    const added = schema.success ? listing.add(result.article, absolutePath, schema.data) : undefined;
+    if (added) yield { article: added.listed };
   }
   for (const story of listing.stories()) yield { story };
 }
@@ -96,16 +146,4 @@ export function* listArticles(contentDir: string, now: Date, storyWindowHours: n
 /** The listing the build's check wrote, else the content folder read afresh (a step run on its own). */
 export function listingOf(path: string | undefined, contentDir: string, now: Date, storyWindowHours: number): Listing {
   return collectListing(path ? readListing(path) : listArticles(contentDir, now, storyWindowHours));
-}
-
-/** How often a step that needs the check's listing looks for it. */
-const LISTING_POLL_MS = 50;
-
-/**
- * The body facts of the listing the check is writing, once it is in place: Astro starts beside the check and may
- * reach its site index first. A check that fails never puts the listing in place; the build then stops Astro.
- */
-export async function waitForBodyFacts(path: string): Promise<BodyFacts> {
-  while (!existsSync(path)) await sleep(LISTING_POLL_MS);
-  return collectBodyFacts(readListing(path));
 }

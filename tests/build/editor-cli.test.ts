@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listArticles, readListing } from '../../src/io/article-listing.ts';
+import { listArticles, listingBodies, readListing } from '../../src/io/article-listing.ts';
 import { corpusWith, projectRoot, type TempCorpus } from '../helpers/invalid-corpus.ts';
 
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -109,18 +109,20 @@ describe('npm run check:content', () => {
     const listingFile = join(dir, 'articles.jsonl');
     expect(cli('check-content.ts', ['--dir', dir, '--write-listing', listingFile]).code).toBe(0);
     // The check judges publishing at its own clock: the corpus's articles are all in the past.
-    const written = [...readListing(listingFile)];
-    expect(written.filter((entry) => !('facts' in entry))).toEqual([...listArticles(dir, new Date(), 72)]);
-    const slugs = written.flatMap((entry) => ('article' in entry ? [entry.article.slug] : []));
+    expect([...readListing(listingFile)]).toEqual([...listArticles(dir, new Date(), 72)]);
+    const slugs = [...readListing(listingFile)].flatMap((entry) => ('article' in entry ? [entry.article.slug] : []));
     expect(slugs).toContain('chip-plant-opens');
-    // Astro's site index takes each published article's word count and related list from here.
-    expect(written.flatMap((entry) => ('facts' in entry ? [entry.facts.slug] : [])).sort()).toEqual([...slugs].sort());
+    // Beside it, what Astro's site index reads of each of those bodies.
+    const bodies = readFileSync(listingBodies(listingFile), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { slug: string; wordCount: number });
+    expect(bodies.map((body) => body.slug)).toEqual(slugs);
 
     writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
     rmSync(listingFile);
+    rmSync(listingBodies(listingFile));
     expect(cli('check-content.ts', ['--dir', dir, '--write-listing', listingFile]).code).toBe(1);
     expect(existsSync(listingFile)).toBe(false);
     expect(existsSync(`${listingFile}.tmp`)).toBe(false);
+    expect(existsSync(listingBodies(listingFile))).toBe(false);
   });
 
   it('says how it is used when a path does not exist', () => {

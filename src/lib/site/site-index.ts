@@ -36,32 +36,12 @@ export interface SourceArticle<Data extends ArticleFields> {
   filePath: string;
   data: Data;
   /**
-   * The Markdown body, or only the part of it the index reads (`indexedBody`), with `wordCount` then given. Not
-   * needed when the index is given `bodyFacts`.
+   * The Markdown body, or only the part of it the index reads (`indexedBody`), with `wordCount` then given. Only
+   * published articles need one.
    */
   body?: string;
   /** The whole body's word count, when `body` is only its indexed part. */
   wordCount?: number;
-}
-
-/** What the index reads from published bodies: each article's word count and "Explore more" list, and the stories. */
-export interface BodyFacts {
-  articles: Map<string, { wordCount: number; related: string[] }>;
-  stories: Story[];
-}
-
-/** A published article as `bodyFacts` reads it. */
-export interface BodyFactsSource {
-  slug: string;
-  data: Pick<ArticleFields, 'title' | 'description' | 'publishedAt' | 'tags' | 'related' | 'source' | 'story'>;
-  body: string;
-  wordCount?: number;
-}
-
-export interface BodyFactsOptions {
-  relatedLimit: number;
-  /** Articles further apart are never grouped into one story. */
-  storyWindowHours?: number;
 }
 
 /** The most of a body the index reads: the related ranking's cut, and the lead that story grouping reads. */
@@ -139,18 +119,21 @@ export class ContentError extends Error {
   }
 }
 
-export interface SiteIndexOptions extends BodyFactsOptions {
+export interface SiteIndexOptions {
   now: Date;
+  relatedLimit: number;
+  /** Articles further apart are never grouped into one story. */
+  storyWindowHours?: number;
   /**
-   * The published articles' body facts, as `bodyFacts` found them (the build's content check hands them over in
-   * the archive listing); without them the index reads the sources' bodies itself.
+   * The published articles' stories as the build's content check grouped them (handed over in the archive
+   * listing); without them the index groups the articles itself.
    */
-  bodyFacts?: BodyFacts;
+  stories?: Story[];
   /** The sources registry (content/sources.yaml) and its path for messages; none when absent. */
   registry?: { sources: readonly Source[]; file: string };
 }
 
-const newestFirst = (a: { slug: string; data: Pick<ArticleFields, 'publishedAt'> }, b: { slug: string; data: Pick<ArticleFields, 'publishedAt'> }) =>
+const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
   b.data.publishedAt.getTime() - a.data.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /** A published article as the related ranking sees it: the one mapping the build and `npm run bench` both rank. */
@@ -178,20 +161,32 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors);
 
-  const published = withSlugs.filter((source) => isPublished(source.data, options.now)).sort(newestFirst);
+  const published = withSlugs.filter((source) => isPublished(source.data, options.now)).map(withBody).sort(newestFirst);
   const tags = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.tags })), 'tag');
   const authors = buildFacetIndex(published.map((source) => ({ slug: source.slug, names: source.data.authors })), 'author');
-  const facts = options.bodyFacts ?? bodyFacts(published.map(withBody), options);
+  const stories =
+    options.stories ??
+    findStories(
+      published.map((source) => ({ ...source.data, slug: source.slug, body: source.body })),
+      { windowHours: options.storyWindowHours ?? DEFAULT_STORY_WINDOW_HOURS },
+    );
+  const storySlugOf = new Map(stories.flatMap((story) => story.articles.map((slug) => [slug, story.slug] as const)));
+  // "Explore more" skips the article's own story (listed as its coverage), so ask for enough to still fill it.
+  const storySlack = stories.reduce((most, story) => Math.max(most, story.articles.length - 1), 0);
   const sourceIndex = buildSourceIndex(options.registry?.sources ?? [], published);
+  const related = rankRelated(published.map(relatedCandidate), { limit: options.relatedLimit + storySlack });
+  const relatedOutsideStory = (slug: string) => {
+    const story = storySlugOf.get(slug);
+    const ranked = related.get(slug) ?? [];
+    return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
+  };
 
   const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
     const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
     return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
   };
   const articles = published.map((source): IndexedArticle<Data> => {
-    const fact = facts.articles.get(source.slug);
-    if (!fact) throw new Error(`The body facts handed to the site index lack ${source.slug} (${source.filePath}): they are of other content`);
-    const { wordCount, related } = fact;
+    const wordCount = source.wordCount ?? countWords(source.body);
     return {
       slug: source.slug,
       id: source.id,
@@ -201,12 +196,12 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
       authors: linksFor(authors, source.data.authors),
       wordCount,
       readingMinutes: readingMinutes(wordCount),
-      related,
+      related: relatedOutsideStory(source.slug),
       sourcePage: sourceIndex.sourceOf.get(source.slug),
     };
   });
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
-  const resolvedStories = siteStories(facts.stories, bySlug);
+  const resolvedStories = siteStories(stories, bySlug);
   return {
     articles,
     bySlug,
@@ -220,31 +215,6 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
 }
 
 function withBody<Source extends { slug: string; filePath: string; body?: string }>(source: Source): Source & { body: string } {
-  if (source.body === undefined) throw new Error(`${source.filePath}: the site index needs its body, or the body facts`);
+  if (source.body === undefined) throw new Error(`${source.filePath}: the site index was given no body for this published article`);
   return source as Source & { body: string };
-}
-
-/**
- * The part of the index that reads bodies, and most of its work: stories, word counts and related lists of the
- * published articles, in any order. The build's content check finds these once as it reads the archive.
- */
-export function bodyFacts(published: readonly BodyFactsSource[], options: BodyFactsOptions): BodyFacts {
-  const ordered = [...published].sort(newestFirst);
-  const stories = findStories(
-    ordered.map((source) => ({ ...source.data, slug: source.slug, body: source.body })),
-    { windowHours: options.storyWindowHours ?? DEFAULT_STORY_WINDOW_HOURS },
-  );
-  const storySlugOf = new Map(stories.flatMap((story) => story.articles.map((slug) => [slug, story.slug] as const)));
-  // "Explore more" skips the article's own story (listed as its coverage), so ask for enough to still fill it.
-  const storySlack = stories.reduce((most, story) => Math.max(most, story.articles.length - 1), 0);
-  const related = rankRelated(ordered.map(relatedCandidate), { limit: options.relatedLimit + storySlack });
-  const relatedOutsideStory = (slug: string) => {
-    const story = storySlugOf.get(slug);
-    const ranked = related.get(slug) ?? [];
-    return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
-  };
-  const articles = new Map(
-    ordered.map((source) => [source.slug, { wordCount: source.wordCount ?? countWords(source.body), related: relatedOutsideStory(source.slug) }] as const),
-  );
-  return { articles, stories };
 }

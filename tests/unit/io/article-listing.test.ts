@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../../src/io/article-files.ts';
-import { listArticles, listingOf, readListing, waitForBodyFacts, writeListing } from '../../../src/io/article-listing.ts';
+import { listArticles, listingBodies, listingOf, readListing, removeListing, waitForListing, writeListing } from '../../../src/io/article-listing.ts';
 import { articleBody } from '../../../src/lib/content/front-matter.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 import { buildSiteIndex, indexedBody } from '../../../src/lib/site/site-index.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const WINDOW_HOURS = 72;
-const RELATED_LIMIT = 5;
 let root: string;
 let content: string;
 
@@ -19,7 +18,7 @@ const article = (title: string, publishedAt: string, extra = '') =>
 
 /** What the build's check does with each file it accepts. */
 function writeAsTheCheckDoes(path: string): ReturnType<typeof writeListing> {
-  const writer = writeListing(path, NOW, { storyWindowHours: WINDOW_HOURS, relatedLimit: RELATED_LIMIT });
+  const writer = writeListing(path, NOW, WINDOW_HOURS);
   for (const { absolutePath, result } of loadArticles(content)) {
     if (!result.ok) continue;
     const schema = articleSchema.safeParse(result.article.data);
@@ -53,8 +52,7 @@ describe('the archive listing', () => {
     // The first chunk ends inside a letter: the reader must join its bytes with the next chunk's.
     expect(readFileSync(path)[1024 * 1024]! & 0xc0).toBe(0x80);
     const written = [...readListing(path)];
-    // The body facts follow the stories; a step reading the folder itself has no use for them.
-    expect(written.filter((entry) => !('facts' in entry))).toEqual([...listArticles(content, NOW, WINDOW_HOURS)]);
+    expect(written).toEqual([...listArticles(content, NOW, WINDOW_HOURS)]);
 
     const { articles, stories } = listingOf(path, content, NOW, WINDOW_HOURS);
     expect(articles).toHaveLength(3002);
@@ -67,33 +65,38 @@ describe('the archive listing', () => {
     expect(stories.find((story) => story.slug === 'lead')).toMatchObject({ lead: 'lead', articles: ['lead', 'follow'], outlets: [{ name: 'Example Wire' }, { name: 'Daily' }] });
   });
 
-  it('hands over the stories, word counts and related lists the site index would find reading every body itself', async () => {
-    const path = join(root, 'facts.jsonl');
-    const waiting = waitForBodyFacts(path);
+  it('hands Astro the stories and the part of each body the site index reads: the index it would make reading every file', async () => {
+    const path = join(root, 'for-astro.jsonl');
+    const waiting = waitForListing(path);
     writeAsTheCheckDoes(path).commit();
-    const handed = await waiting;
+    const { stories, bodies } = await waiting;
 
     const sources = [...loadArticles(content)].flatMap(({ absolutePath, result }) => {
       const schema = result.ok ? articleSchema.safeParse(result.article.data) : undefined;
       return schema?.success ? [{ id: absolutePath, filePath: absolutePath, data: schema.data }] : [];
     });
-    const options = { now: NOW, relatedLimit: RELATED_LIMIT, storyWindowHours: WINDOW_HOURS };
+    const options = { now: NOW, relatedLimit: 5, storyWindowHours: WINDOW_HOURS };
     const reading = buildSiteIndex(sources.map((source) => ({ ...source, ...indexedBody(articleBody(readFileSync(source.filePath, 'utf8'))) })), options);
-    const given = buildSiteIndex(sources, { ...options, bodyFacts: handed });
+    const slugOf = (filePath: string) => filePath.split('/').pop()!.replace(/\.md$/, '');
+    const handed = buildSiteIndex(sources.map((source) => ({ ...source, ...bodies.get(slugOf(source.filePath)) })), { ...options, stories });
     const summary = (index: typeof reading) => ({
       articles: index.articles.map(({ slug, wordCount, related }) => ({ slug, wordCount, related })),
       stories: index.stories.map((story) => ({ slug: story.slug, articles: story.articles.map((article) => article.slug) })),
     });
-    expect(summary(given)).toEqual(summary(reading));
-    expect(handed.articles.size).toBe(3002);
-    expect(summary(given).stories).toContainEqual({ slug: 'lead', articles: ['lead', 'follow'] });
-    expect(given.bySlug.get('piece-7')!.related).toHaveLength(RELATED_LIMIT);
+    expect(summary(handed)).toEqual(summary(reading));
+    expect([...bodies.keys()].sort()).toEqual(reading.articles.map((article) => article.slug).sort());
+    expect(summary(handed).stories).toContainEqual({ slug: 'lead', articles: ['lead', 'follow'] });
+    expect(handed.bySlug.get('piece-7')!.related).toHaveLength(5);
+
+    removeListing(path);
+    expect(readdirSync(root).filter((name) => name.startsWith('for-astro'))).toEqual([]);
   });
 
   it('is in place only once committed; a discarded one leaves nothing behind', () => {
     const path = join(root, 'pending.jsonl');
     const writer = writeAsTheCheckDoes(path);
     expect(existsSync(path)).toBe(false);
+    expect(existsSync(listingBodies(path))).toBe(false);
     writer.discard();
     expect(readdirSync(root).filter((name) => name.startsWith('pending'))).toEqual([]);
   });

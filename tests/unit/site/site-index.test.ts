@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes } from '../../../src/lib/site/reading-time.ts';
-import { buildSiteIndex, ContentError, indexedBody, type ArticleFields, type BodyFacts, type SourceArticle } from '../../../src/lib/site/site-index.ts';
+import { buildSiteIndex, ContentError, indexedBody, type ArticleFields, type SourceArticle } from '../../../src/lib/site/site-index.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -263,30 +262,20 @@ describe('bodies kept only as far as the index reads them (indexedBody)', () => 
   });
 });
 
-describe('body facts handed over, as the build\'s content check finds them', () => {
+describe('stories handed over, as the build\'s content check grouped them', () => {
   const sources = [source('chip-rules', { publishedAt: '2026-11-20T00:00:00Z' }), source('chip-makers', { publishedAt: '2026-11-21T00:00:00Z' })];
-  const withoutBodies = sources.map(({ body: _body, ...rest }) => rest);
-  const handed: BodyFacts = {
-    articles: new Map([
-      ['chip-rules', { wordCount: 2400, related: ['chip-makers'] }],
-      ['chip-makers', { wordCount: 12, related: [] }],
-    ]),
-    stories: [{ slug: 'chip-rules', lead: 'chip-rules', articles: ['chip-rules', 'chip-makers'], outlets: [{ key: 'wire', name: 'Wire' }, { key: 'daily', name: 'Daily' }] }],
-  };
+  const grouped = [{ slug: 'chip-rules', lead: 'chip-rules', articles: ['chip-rules', 'chip-makers'], outlets: [{ key: 'wire', name: 'Wire' }, { key: 'daily', name: 'Daily' }] }];
 
-  it('give the word counts, related lists and stories, with no body read', () => {
-    const index = buildSiteIndex(withoutBodies, { now, relatedLimit: 5, bodyFacts: handed });
-    expect(index.bySlug.get('chip-rules')).toMatchObject({ wordCount: 2400, readingMinutes: readingMinutes(2400), related: ['chip-makers'] });
-    expect(index.bySlug.get('chip-makers')!.related).toEqual([]);
+  it('are the site\'s stories, and Explore more leaves an article\'s own story out', () => {
+    const index = buildSiteIndex(sources, { now, relatedLimit: 5, stories: grouped });
+    expect(index.stories.map((story) => story.articles.map((article) => article.slug))).toEqual([['chip-rules', 'chip-makers']]);
     expect(index.storyOf.get('chip-makers')!.slug).toBe('chip-rules');
+    expect(index.bySlug.get('chip-rules')!.related).not.toContain('chip-makers');
+    expect(build(sources).stories).toEqual([]);
   });
 
-  it('that lack a published article stop the build, naming it', () => {
-    const partial: BodyFacts = { ...handed, articles: new Map([...handed.articles].slice(0, 1)) };
-    expect(() => buildSiteIndex(withoutBodies, { now, relatedLimit: 5, bodyFacts: partial })).toThrow(/lack chip-makers \(content\/articles\/chip-makers\.md\)/);
-  });
-
-  it('are needed when the bodies are not given', () => {
-    expect(() => buildSiteIndex(withoutBodies, { now, relatedLimit: 5 })).toThrow(/content\/articles\/chip-makers\.md: the site index needs its body/);
+  it('a published article given no body stops the build, naming its file', () => {
+    const [first, second] = sources;
+    expect(() => build([first!, { ...second!, body: undefined }])).toThrow(/content\/articles\/chip-makers\.md: the site index was given no body/);
   });
 });
