@@ -46,7 +46,7 @@ export const settings = {
   timingFile: env.NEWSDESK_TIMING || undefined,
   /**
    * NEWSDESK_LISTING: set by `npm run build` for Astro, the archive listing its content check writes; Astro's site
-   * index takes the stories, word counts and related lists from it instead of reading every body again.
+   * index takes the stories and what it reads of each body from it instead of reading every article file again.
    */
   listingFile: env.NEWSDESK_LISTING || undefined,
   /** NEWSDESK_SHARD: "<part>/<parts>" while `npm run build -- --shard` makes one part of the site (src/lib/site/shards.ts). */
