@@ -1,8 +1,9 @@
 /**
  * `npm run check:content [-- paths…] [--json] [--dir folder] [--sources file] [--skip-near-duplicates]`: validates articles without starting Astro.
  * Exit code 1 when any error is found (warnings alone pass), 2 when the command itself is misused. `npm run build`
- * also gives `--write-listing <file>`: the archive listing (published articles and their stories) its later steps
- * read instead of every file again, put in place only when the check passes.
+ * also gives `--write-listing <file>`: the archive listing (published articles and their stories, and beside it the
+ * start of each published body) its later steps read instead of every file again, put in place only when the check
+ * passes.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
@@ -30,7 +31,8 @@ sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml) that arti
               leave out the near-duplicate report (warnings only; most of the time on a large archive)
   --write-listing <file>
               when the check passes, write the archive listing (the published articles and their
-              stories, as the build's later steps need them) to this file`;
+              stories, as the build's later steps need them) to this file, and the start of each
+              published body, for Astro's site index, to <file>.bodies`;
 
 function fail(message: string): never {
   process.exit(usageError(message, USAGE));
