@@ -128,7 +128,9 @@ export async function waitForListing(path: string): Promise<{ stories: Story[]; 
     const body = JSON.parse(line) as ListedBody;
     bodies.set(body.slug, body);
   }
-  return { stories: collectListing(readListing(path)).stories, bodies };
+  const stories: Story[] = [];
+  for (const entry of readListing(path)) if ('story' in entry) stories.push(entry.story);
+  return { stories, bodies };
 }
 
 /** The listing of a content folder, read from the files themselves; a file the check rejects is left out. */
