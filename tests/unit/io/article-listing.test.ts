@@ -6,6 +6,7 @@ import { loadArticles } from '../../../src/io/article-files.ts';
 import { listArticles, listingBodies, listingOf, readListing, removeListing, waitForListing, writeListing } from '../../../src/io/article-listing.ts';
 import { articleBody } from '../../../src/lib/content/front-matter.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
+import { articleSlug } from '../../../src/lib/content/slug.ts';
 import { buildSiteIndex, indexedBody } from '../../../src/lib/site/site-index.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -77,8 +78,7 @@ describe('the archive listing', () => {
     });
     const options = { now: NOW, relatedLimit: 5, storyWindowHours: WINDOW_HOURS };
     const reading = buildSiteIndex(sources.map((source) => ({ ...source, ...indexedBody(articleBody(readFileSync(source.filePath, 'utf8'))) })), options);
-    const slugOf = (filePath: string) => filePath.split('/').pop()!.replace(/\.md$/, '');
-    const handed = buildSiteIndex(sources.map((source) => ({ ...source, ...bodies.get(slugOf(source.filePath)) })), { ...options, stories });
+    const handed = buildSiteIndex(sources.map((source) => ({ ...source, ...bodies.get(articleSlug(source.filePath, source.data.slug)) })), { ...options, stories });
     const summary = (index: typeof reading) => ({
       articles: index.articles.map(({ slug, wordCount, related }) => ({ slug, wordCount, related })),
       stories: index.stories.map((story) => ({ slug: story.slug, articles: story.articles.map((article) => article.slug) })),
