@@ -27,6 +27,28 @@ const YAML_ONLY = { engines: { yaml: readYaml, js: refuseCode, javascript: refus
 /** For callers that want only the body: the same cut, without parsing the YAML. */
 const SPLIT_ONLY = { engines: { yaml: () => ({}), js: refuseCode, javascript: refuseCode } };
 
+const OPENING = '---';
+const CLOSING = '\n---';
+
+type MatterOptions = typeof YAML_ONLY;
+
+/**
+ * gray-matter, handed only the text up to and with the closing `---`: before reading anything it looks its whole
+ * input up in its cache (even with options, when it stores nothing) and copies it into a Buffer, which for a whole
+ * file is most of its time. The body is cut here as gray-matter cuts it: after the first `\n---` past the opening,
+ * less one `\r` and one `\n`.
+ */
+function matterUpToBody(text: string, options: MatterOptions): { data: unknown; content: string; matter?: string } {
+  const closing = text.startsWith(OPENING) && text[OPENING.length] !== '-' ? text.indexOf(CLOSING, OPENING.length) : -1;
+  if (closing === -1) return matter(text, options);
+  const bodyStart = closing + CLOSING.length;
+  const parsed = matter(text.slice(0, bodyStart), options) as { data: unknown; matter?: string };
+  let content = text.slice(bodyStart);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return { data: parsed.data, matter: parsed.matter, content };
+}
+
 /** Astro's front-matter pattern tolerates blank lines before the opening ---, so the reader does too. */
 export function leadingBlankLines(text: string): string {
   return /^(?:[ \t]*\r?\n)*/.exec(text)![0];
@@ -48,7 +70,7 @@ export interface FrontMatter {
  */
 export function readFrontMatter(text: string): FrontMatter {
   // An options object also turns off gray-matter's cache, which would otherwise keep every file in memory.
-  const parsed = matter(text, YAML_ONLY) as { data: unknown; content: string; matter?: string };
+  const parsed = matterUpToBody(text, YAML_ONLY);
   // A copy: the YAML parser's strings are slices of the file's text, and a tool that keeps an article's fields (the
   // card step, the sitemap, the search index's plan) would otherwise keep every file's whole text alive.
   return { data: structuredClone(parsed.data), frontMatter: parsed.matter ?? '', body: parsed.content };
@@ -59,5 +81,5 @@ export function articleBody(fileText: string): string {
   const text = fileText.replace(/^\uFEFF/, '');
   const rest = text.slice(leadingBlankLines(text).length);
   if (!rest.startsWith('---')) return text.trim();
-  return (matter(rest, SPLIT_ONLY) as { content: string }).content.trim();
+  return matterUpToBody(rest, SPLIT_ONLY).content.trim();
 }
