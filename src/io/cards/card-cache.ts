@@ -13,7 +13,14 @@ import type { CardRenderer } from './render-card.ts';
 
 export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
 const CARD_FILE = /^[0-9a-f]+\.png$/;
-const TEMPORARY_CARD = /^[0-9a-f]+\.png\.[0-9a-f-]+\.tmp$/;
+const TEMPORARY_SUFFIX = '.tmp';
+/** Where a card is written before it is renamed into place: its own path, then a part no other build's has. */
+export const temporaryCardPath = (path: string) => `${path}.${randomUUID()}${TEMPORARY_SUFFIX}`;
+/** A name `temporaryCardPath` gives. */
+function isTemporaryCard(name: string): boolean {
+  const cardName = name.slice(0, name.indexOf('.png.') + '.png'.length);
+  return name.endsWith(TEMPORARY_SUFFIX) && CARD_FILE.test(cardName);
+}
 /** A temporary card older than this was left by a build that was stopped, not by one still writing it. */
 const STALE_MS = 3_600_000;
 /** What older versions kept beside the cards (what they had read of each article file); nothing reads it now. */
@@ -22,7 +29,7 @@ const FORMER_FILES = new Set(['articles.json']);
 /** Whole or not at all: a build stopped half-way never leaves a truncated card to be reused. */
 export function writeCachedCard(cacheDir: string, key: string, png: Uint8Array): void {
   const path = cardCacheFile(cacheDir, key);
-  const temporary = `${path}.${randomUUID()}.tmp`;
+  const temporary = temporaryCardPath(path);
   writeFileSync(temporary, png);
   renameSync(temporary, path);
 }
@@ -60,7 +67,7 @@ function removeLeftovers(cacheDir: string, names: readonly string[]): void {
   for (const name of names) {
     const path = join(cacheDir, name);
     // Another build may have finished or removed its temporary since the listing.
-    const modified = TEMPORARY_CARD.test(name) ? statSync(path, { throwIfNoEntry: false })?.mtimeMs : undefined;
+    const modified = isTemporaryCard(name) ? statSync(path, { throwIfNoEntry: false })?.mtimeMs : undefined;
     const stale = modified !== undefined && Date.now() - modified > STALE_MS;
     if (stale || FORMER_FILES.has(name)) rmSync(path, { force: true });
   }

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CardContent, CardJob } from '../../../../src/lib/cards/card-content.ts';
-import { makeCardsWith, updateCards } from '../../../../src/io/cards/card-cache.ts';
+import { cardCacheFile, makeCardsWith, temporaryCardPath, updateCards } from '../../../../src/io/cards/card-cache.ts';
 import { makeCardsInWorkers } from '../../../../src/io/cards/card-pool.ts';
 import { loadFontCatalogue } from '../../../../src/io/cards/font-catalogue.ts';
 import { createCardRenderer } from '../../../../src/io/cards/render-card.ts';
@@ -55,16 +55,20 @@ describe('the card cache', () => {
   });
 
   it("deletes a stopped build's half-written card once it is an hour old, and what older versions kept, but no one else's files", async () => {
-    const stopped = 'c0ffee.png.0b6e1f9a-7d0e-4c1e-9c55-2f0a1b2c3d4e.tmp';
-    const writing = 'beef.png.5a1c2b3d-0e4f-4a5b-8c6d-7e8f9a0b1c2d.tmp';
+    const stopped = basename(temporaryCardPath(cardCacheFile(cacheDir, 'c0ffee')));
+    const writing = basename(temporaryCardPath(cardCacheFile(cacheDir, 'beef')));
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
     writeFileSync(join(cacheDir, stopped), 'half a card');
-    utimesSync(join(cacheDir, stopped), new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    utimesSync(join(cacheDir, stopped), hoursAgo, hoursAgo);
+    writeFileSync(join(cacheDir, 'notes.tmp'), 'not a card');
+    utimesSync(join(cacheDir, 'notes.tmp'), hoursAgo, hoursAgo);
     writeFileSync(join(cacheDir, writing), 'a card being written');
     writeFileSync(join(cacheDir, 'articles.json'), '{}');
     writeFileSync(join(cacheDir, 'README.txt'), 'kept');
     await updateCards(jobs, { cacheDir, outDir: join(root, 'site-leftovers'), make: counting });
-    expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.png')).sort()).toEqual(['README.txt', writing]);
+    expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.png')).sort()).toEqual(['README.txt', writing, 'notes.tmp']);
     rmSync(join(cacheDir, writing));
+    rmSync(join(cacheDir, 'notes.tmp'));
     rmSync(join(cacheDir, 'README.txt'));
   });
 
