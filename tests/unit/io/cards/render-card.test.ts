@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { CardContent } from '../../../../src/lib/cards/card-content.ts';
 import { loadFontCatalogue } from '../../../../src/io/cards/font-catalogue.ts';
@@ -45,5 +46,23 @@ describe('rendering a card', () => {
     const [first, again, other] = await Promise.all([renderer.render(card('Alpha')), renderer.render(card('Alpha')), renderer.render(card('Beta'))]);
     expect(again.png.equals(first.png)).toBe(true);
     expect(other.png.equals(first.png)).toBe(false);
+  });
+
+  it('draws the accent bar across the top and the rule above the credit, inside the margins', async () => {
+    const { png } = await renderer.render(card('Is Japan Gaining Ground in the Global AI Race?'));
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const colour = (x: number, y: number) => `#${data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3).toString('hex')}`;
+    const row = (y: number, from = 0, to = info.width) => new Set(Array.from({ length: to - from }, (_, index) => colour(from + index, y)));
+    const [accent, paper, rule] = ['#a4161a', '#f6f4ef', '#d9d5cc'];
+
+    for (const y of [0, 7, 13]) expect(row(y)).toEqual(new Set([accent]));
+    expect(row(14, 0, 60)).toEqual(new Set([paper]));
+    const ruleRows = Array.from({ length: info.height - 315 }, (_, index) => 315 + index).filter((y) => colour(600, y) === rule);
+    expect(ruleRows).toHaveLength(3);
+    expect(ruleRows[2]! - ruleRows[0]!).toBe(2);
+    for (const y of ruleRows) {
+      expect(row(y, 72, 1128)).toEqual(new Set([rule]));
+      expect([colour(71, y), colour(1128, y)]).toEqual([paper, paper]);
+    }
   });
 });
