@@ -44,7 +44,7 @@ export function cardLayout(content: CardContent, fontFamily: (role: CardTextRole
   const meta = [content.credit, content.date].filter(Boolean).join('  ·  ');
   const size = headlineSize(content.headline);
   // The accent bar and the rule are filled boxes, not borders: satori draws a border through nested clip paths,
-  // which the rasteriser takes much longer over, for the same pixels.
+  // which the rasteriser takes longer over, for the same pixels.
   return box({ width: '100%', height: '100%', flexDirection: 'column', backgroundColor: COLORS.paper }, [
     box({ height: 14, backgroundColor: COLORS.accent }, []),
     box({ flexGrow: 1, flexDirection: 'column', paddingTop: 52, paddingRight: 72, paddingBottom: 48, paddingLeft: 72 }, [
