@@ -80,6 +80,6 @@ export function readFrontMatter(text: string): FrontMatter {
 export function articleBody(fileText: string): string {
   const text = fileText.replace(/^\uFEFF/, '');
   const rest = text.slice(leadingBlankLines(text).length);
-  if (!rest.startsWith('---')) return text.trim();
+  if (!rest.startsWith(OPENING)) return text.trim();
   return matterUpToBody(rest, SPLIT_ONLY).content.trim();
 }
