@@ -11,15 +11,20 @@ import { inShard, type Shard } from '../../lib/site/shards.ts';
 import { placeFiles } from '../link-or-copy.ts';
 import type { CardRenderer } from './render-card.ts';
 
-export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.png`);
-const CARD_FILE = /^[0-9a-f]+\.png$/;
+const CARD_EXTENSION = '.png';
+export const cardCacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}${CARD_EXTENSION}`);
+/** The key of a card's file name in the cache, or undefined for any other name. */
+function cardKeyOf(name: string): string | undefined {
+  const key = name.slice(0, -CARD_EXTENSION.length);
+  return name.endsWith(CARD_EXTENSION) && /^[0-9a-f]+$/.test(key) ? key : undefined;
+}
 const TEMPORARY_SUFFIX = '.tmp';
 /** Where a card is written before it is renamed into place: its own path, then a part no other build's has. */
 export const temporaryCardPath = (path: string) => `${path}.${randomUUID()}${TEMPORARY_SUFFIX}`;
 /** A name `temporaryCardPath` gives. */
 function isTemporaryCard(name: string): boolean {
-  const cardName = name.slice(0, name.indexOf('.png.') + '.png'.length);
-  return name.endsWith(TEMPORARY_SUFFIX) && CARD_FILE.test(cardName);
+  const cardName = name.slice(0, name.indexOf(`${CARD_EXTENSION}.`) + CARD_EXTENSION.length);
+  return name.endsWith(TEMPORARY_SUFFIX) && cardKeyOf(cardName) !== undefined;
 }
 /** A temporary card older than this was left by a build that was stopped, not by one still writing it. */
 const STALE_MS = 3_600_000;
@@ -84,7 +89,7 @@ export async function updateCards(jobs: readonly CardJob[], options: { cacheDir:
   const { cacheDir, outDir, shard } = options;
   mkdirSync(cacheDir, { recursive: true });
   const names = readdirSync(cacheDir);
-  const cached = new Set(names.flatMap((name) => (CARD_FILE.test(name) ? [name.slice(0, -4)] : [])));
+  const cached = new Set(names.map(cardKeyOf).filter((key) => key !== undefined));
   const plan = planCards(jobs, cached);
   const cards = plan.cards.filter((card) => inShard(sitePath(card.file), shard));
   const keys = new Set(cards.map((card) => card.key));

@@ -60,16 +60,17 @@ describe('the card cache', () => {
     const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
     writeFileSync(join(cacheDir, stopped), 'half a card');
     utimesSync(join(cacheDir, stopped), hoursAgo, hoursAgo);
-    writeFileSync(join(cacheDir, 'notes.tmp'), 'not a card');
-    utimesSync(join(cacheDir, 'notes.tmp'), hoursAgo, hoursAgo);
+    const notCards = ['notes.tmp', 'holiday.png.draft.tmp'];
+    for (const name of notCards) {
+      writeFileSync(join(cacheDir, name), 'not a card');
+      utimesSync(join(cacheDir, name), hoursAgo, hoursAgo);
+    }
     writeFileSync(join(cacheDir, writing), 'a card being written');
     writeFileSync(join(cacheDir, 'articles.json'), '{}');
     writeFileSync(join(cacheDir, 'README.txt'), 'kept');
     await updateCards(jobs, { cacheDir, outDir: join(root, 'site-leftovers'), make: counting });
-    expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.png')).sort()).toEqual(['README.txt', writing, 'notes.tmp']);
-    rmSync(join(cacheDir, writing));
-    rmSync(join(cacheDir, 'notes.tmp'));
-    rmSync(join(cacheDir, 'README.txt'));
+    expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.png')).sort()).toEqual(['README.txt', writing, ...notCards].sort());
+    for (const name of [writing, ...notCards, 'README.txt']) rmSync(join(cacheDir, name));
   });
 
   it('links cards into the site rather than copying them', () => {
