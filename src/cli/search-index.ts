@@ -22,8 +22,7 @@ import { loadArticle } from '../io/article-files.ts';
 import { listingOf } from '../io/article-listing.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { pagefindVersion, SearchIndexError, type IndexedDocument } from '../io/pagefind-index.ts';
-import { writeSearchIndexOnWorker } from '../io/pagefind-worker.ts';
+import { pagefindVersion, SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { searchPartSize, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
@@ -118,7 +117,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
 /** Pagefind writing these documents into a folder, once the build allows Pagefind to start. */
 const pagefindWriting = (documents: IndexedDocument[]) => async (folder: string) => {
   await pagefindMayStart;
-  await writeSearchIndexOnWorker(documents, folder);
+  await writeSearchIndex(documents, folder);
 };
 
 try {

@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { documentFile, SearchIndexError, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'newsdesk-pagefind-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const article = (url: string, title: string, words: string) => ({
+  url,
+  content: `<!doctype html><html lang="en"><body><article data-pagefind-body><h1 data-pagefind-meta="title" data-pagefind-ignore>${title}</h1><p>${words}</p></article></body></html>`,
+});
+
+/** Each page of the index as Pagefind shows it in a result: its fragment, decompressed. */
+function fragments(folder: string): { url: string; meta: Record<string, string>; content: string }[] {
+  return readdirSync(join(folder, 'fragment')).map((name) => {
+    const text = gunzipSync(readFileSync(join(folder, 'fragment', name))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{')));
+  });
+}
+
+describe('documentFile', () => {
+  it("is the file whose path Pagefind turns back into the document's URL", () => {
+    expect(documentFile('/articles/japan-ai-race/')).toBe(join('articles', 'japan-ai-race', 'index.html'));
+    expect(documentFile('/')).toBe('index.html');
+    expect(documentFile(`/articles/${encodeURIComponent('日本のai')}/`)).toBe(join('articles', '日本のai', 'index.html'));
+  });
+
+  it('refuses a URL that would lead out of the folder', () => {
+    expect(() => documentFile('/articles/%2E%2E/')).toThrow(/not a page's URL/);
+    expect(() => documentFile('/articles/a%2Fb/')).toThrow(/not a page's URL/);
+  });
+});
+
+describe('writeSearchIndex', () => {
+  it("indexes every document under its own URL, non-ASCII slugs included, and leaves no document files behind", async () => {
+    const output = join(root, 'index');
+    const documents = [
+      article('/articles/japan-ai-race/', 'Japan in the AI race', 'Robotics and semiconductors.'),
+      article(`/articles/${encodeURIComponent('日本のai')}/`, '日本のAI', 'Tokyo startups raise funds.'),
+    ];
+    await writeSearchIndex(documents, output);
+    const pages = fragments(output);
+    expect(pages.map((page) => page.url).sort()).toEqual(documents.map((document) => document.url).sort());
+    expect(pages.find((page) => page.url === '/articles/japan-ai-race/')).toMatchObject({ meta: { title: 'Japan in the AI race' }, content: 'Robotics and semiconductors.' });
+    expect(JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
+    expect(readdirSync(root).sort()).toEqual(['index']);
+  });
+
+  it('writes an empty index, which the search page of an archive with nothing published loads', async () => {
+    const output = join(root, 'empty');
+    await writeSearchIndex([], output);
+    expect(JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')).languages).toEqual({});
+    expect(existsSync(join(output, 'pagefind.js'))).toBe(true);
+  });
+
+  it('says what Pagefind reported when it fails, and removes the document files', async () => {
+    const taken = join(root, 'taken');
+    writeFileSync(taken, 'a file where the index folder would go');
+    const failure = writeSearchIndex([article('/articles/one/', 'One', 'words')], taken);
+    await expect(failure).rejects.toBeInstanceOf(SearchIndexError);
+    await expect(failure).rejects.toThrow(/^running Pagefind: .+/);
+    expect(readdirSync(root).filter((name) => name.endsWith('.documents'))).toEqual([]);
+    rmSync(taken);
+  });
+});
