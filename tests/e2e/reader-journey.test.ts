@@ -139,7 +139,8 @@ describe('reading the site', () => {
     await page.keyboard.type(word, { delay: 30 });
     const result = search.resultLinkTo(expected.path);
     await result.waitFor({ state: 'visible', timeout: 15_000 });
-    expect((await search.resultLinks.allInnerTexts()).join('\n')).toContain(expected.title);
+    // Pagefind's UI searches as the word is typed, and may redraw the results of a prefix once the whole word is in.
+    await expect.poll(async () => (await search.resultLinks.allInnerTexts()).join('\n'), { timeout: 15_000 }).toContain(expected.title);
 
     // Reach the result with Tab alone, then open it with Enter.
     const isFocused = () => result.evaluate((link) => link === document.activeElement);
