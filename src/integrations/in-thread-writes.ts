@@ -1,6 +1,6 @@
 /**
- * Astro writes each page with `fs.promises.mkdir` and `fs.promises.writeFile`, and waits for both before it
- * renders the next page. Each is a round trip through libuv's thread pool (the write alone is an open, a write and
+ * Astro writes each page with `fs.promises.mkdir` and `fs.promises.writeFile`, and waits for both before the
+ * page counts as done. Each is a round trip through libuv's thread pool (the write alone is an open, a write and
  * a close), and at a large site's hundreds of thousands of round trips the threads' hand-offs cost more CPU than
  * the writing. While Astro builds, those two calls on a path do their work in the calling thread and settle at
  * once, with the same result or error; a call given a file handle, data other than a string or bytes, or an abort
