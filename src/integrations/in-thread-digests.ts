@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AstroIntegration } from 'astro';
+import { duringBuild } from './during-build.ts';
 
 type Digest = SubtleCrypto['digest'];
 
@@ -45,17 +46,5 @@ export function hashInThread(subtle: SubtleCrypto = crypto.subtle): () => void {
 
 /** From the start of `astro build` to its end, `crypto.subtle.digest` hashes in the calling thread. */
 export function digestsInThread(): AstroIntegration {
-  let restore: (() => void) | undefined;
-  return {
-    name: 'newsdesk:digests-in-thread',
-    hooks: {
-      'astro:build:start': () => {
-        restore = hashInThread();
-      },
-      'astro:build:done': () => {
-        restore?.();
-        restore = undefined;
-      },
-    },
-  };
+  return duringBuild('newsdesk:digests-in-thread', () => hashInThread());
 }

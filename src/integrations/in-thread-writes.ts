@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { duringBuild } from './during-build.ts';
 
 type Promises = typeof fs.promises;
 
@@ -40,17 +41,5 @@ export function writeInThread(promises: Promises = fs.promises): () => void {
 
 /** From the start of `astro build` to its end, Astro's page writes happen in the thread that renders the pages. */
 export function pagesWrittenInThread(): AstroIntegration {
-  let restore: (() => void) | undefined;
-  return {
-    name: 'newsdesk:pages-written-in-thread',
-    hooks: {
-      'astro:build:start': () => {
-        restore = writeInThread();
-      },
-      'astro:build:done': () => {
-        restore?.();
-        restore = undefined;
-      },
-    },
-  };
+  return duringBuild('newsdesk:pages-written-in-thread', () => writeInThread());
 }
