@@ -25,6 +25,11 @@ export const settings = {
   /** NEWSDESK_SEARCH_PART_ARTICLES as given: most articles per part of the search index, instead of siteConfig.searchPartArticles. */
   searchPartArticles: env.NEWSDESK_SEARCH_PART_ARTICLES || undefined,
   /**
+   * NEWSDESK_SEARCH_FULL_TEXT_ARTICLES as given: how many of the newest articles are searched by every word,
+   * instead of siteConfig.searchFullTextArticles.
+   */
+  searchFullTextArticles: env.NEWSDESK_SEARCH_FULL_TEXT_ARTICLES || undefined,
+  /**
    * NEWSDESK_SEARCH_CACHE: where the parts of the search index are kept between builds; else beside Astro's cache
    * when the build has one of its own (NEWSDESK_CACHE_DIR), else node_modules/.cache/newsdesk-search.
    */

@@ -21,6 +21,12 @@ export const siteConfig = {
    * index in memory while it writes it, so this bounds the search step's memory however large the archive grows.
    */
   searchPartArticles: 3000,
+  /**
+   * The newest this many articles are searched by every word, counted in whole parts of the index; older ones by
+   * their headline, dek and opening paragraphs (about 150 words), which halves the search step's work for them on
+   * a large archive (BENCHMARKS.md). Infinity: every word of every article.
+   */
+  searchFullTextArticles: Infinity,
   /** Most used tags listed beside listings on wide screens. */
   topicsInRail: 12,
   /** Tags linked from the header, in order. */

@@ -18,7 +18,7 @@ import { joinParts, readPart } from '../io/merge-parts.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
-import { searchPartSize } from '../lib/search/index-parts.ts';
+import { articleCountSetting } from '../lib/search/index-parts.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
@@ -209,7 +209,7 @@ try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
   const available = process.availableMemory();
   buildSize = { articles: articleFiles, available };
-  const partArticles = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
+  const partArticles = articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1);
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after-cards' && !settings.searchIndex) {
     console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);

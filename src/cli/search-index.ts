@@ -25,10 +25,10 @@ import { displayPath } from '../io/display-path.ts';
 import { pagefindVersion, SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
-import { searchPartSize, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
+import { articleCountSetting, fullTextParts, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
 import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
-import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
@@ -64,9 +64,11 @@ function fail(what: string, errors: string[]): never {
 const started = performance.now();
 let now: Date;
 let partSize: number;
+let fullTextArticles: number;
 try {
   now = publishNow();
-  partSize = searchPartSize(settings.searchPartArticles, siteConfig.searchPartArticles);
+  partSize = articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1);
+  fullTextArticles = articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0);
 } catch (error) {
   fail('reading the settings', [(error as Error).message]);
 }
@@ -93,8 +95,8 @@ function planArticles(): { articles: PlannedArticle[]; storyOf: Map<string, { ti
   return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf };
 }
 
-/** One HTML document per article of the part, oldest first, each read again from its file. */
-async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<string, { title: string; url: string }>): Promise<IndexedDocument[]> {
+/** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
+async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<string, { title: string; url: string }>, opening: boolean): Promise<IndexedDocument[]> {
   const documents: IndexedDocument[] = [];
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
@@ -102,7 +104,12 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
     if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) fail(`reading ${file}`, ['the file changed while the build was running; build again']);
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
-      body = article.mdx ? mdxSearchContent(article.body, MARKDOWN_FEATURES) : await markdownToHtml(article.body);
+      if (article.mdx) {
+        const elements = mdxSearchContent(article.body, MARKDOWN_FEATURES);
+        body = opening ? elementsOpening(elements, OPENING_WORDS) : elements;
+      } else {
+        body = await markdownToHtml(opening ? markdownOpening(article.body, OPENING_WORDS) : article.body);
+      }
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
       fail(`reading ${file}`, [(error as Error).message]);
@@ -124,6 +131,7 @@ try {
   const { articles, storyOf } = planArticles();
   const parts = searchParts(articles, partSize);
   const newest = parts.at(-1);
+  const fullText = fullTextParts(parts, fullTextArticles);
   // An archive with nothing published still gets an index, empty, so the search page loads and finds nothing.
   const toWrite = parts.length > 0 ? parts.filter((part) => inShard(`search/${part.key}`, settings.shard)) : [{ key: 'empty', articles: [] }];
   const { searchCacheDir } = settings;
@@ -133,7 +141,7 @@ try {
   await Promise.all(
     toWrite.map((part) =>
       partsAtOnce(async () => {
-        const documents = await partDocuments(part, storyOf);
+        const documents = await partDocuments(part, storyOf, !fullText.has(part));
         const hash = partHash(documents, pagefindVersion);
         const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
         if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(documents))) === 'indexed') indexed++;

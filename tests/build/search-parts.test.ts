@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { buildSite, indexedPages, type BuiltSite } from '../helpers/build-site.ts';
 import { useServedSite } from '../helpers/serve.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -137,7 +137,7 @@ describe('searched in a browser', () => {
   });
 });
 
-describe('built again with one article more, with Pagefind started after the cards (as on a small runner)', () => {
+describe('built again with one article more, with Pagefind started after the cards (as on a small runner), every word searched in the newest part only', () => {
   let again: BuiltSite;
   const content = join(work, 'articles');
   beforeAll(async () => {
@@ -146,7 +146,12 @@ describe('built again with one article more, with Pagefind started after the car
       join(content, 'quantum-key-trial.md'),
       '---\ntitle: "Quantum key trial links two bank offices"\ndescription: "The link runs over existing fibre for twelve kilometres."\npublishedAt: 2026-09-16T09:00:00Z\ntags: ["Security"]\n---\n\nThe trial swaps keys every second and falls back to ordinary encryption when the link drops.\n',
     );
-    again = await buildSite({ contentDir: content, basePath: BASE, now: NOW, env: { ...PART_SIZE, NEWSDESK_SEARCH_CACHE: cache, NEWSDESK_SEARCH_INDEX: 'after-cards' } });
+    again = await buildSite({
+      contentDir: content,
+      basePath: BASE,
+      now: NOW,
+      env: { ...PART_SIZE, NEWSDESK_SEARCH_CACHE: cache, NEWSDESK_SEARCH_INDEX: 'after-cards', NEWSDESK_SEARCH_FULL_TEXT_ARTICLES: '3' },
+    });
     if (again.exitCode !== 0) throw new Error(`build failed:\n${again.stdout}\n${again.stderr}`);
   });
   afterAll(() => again?.cleanup());
@@ -157,7 +162,14 @@ describe('built again with one article more, with Pagefind started after the car
     expect(again.searchIndex().map((page) => page.url)).toContain('/articles/quantum-key-trial/');
   });
 
-  it("links the reused parts' files from the cache: the very files of the first build, byte for byte", () => {
+  it('tells readers from when every word is searched; the first build, every word everywhere, says nothing', () => {
+    expect(again.html('search/').querySelector('.search-depth')?.text).toBe(
+      'Every word of the articles published since Sep 15, 2026 is searched; older ones by their headline, summary and opening paragraphs.',
+    );
+    expect(site.html('search/').querySelector('.search-depth')).toBeNull();
+  });
+
+  it("links the reused parts' files from the cache (bodies shorter than an opening index the same): the very files of the first build, byte for byte", () => {
     for (const key of OLDER_PARTS) {
       const before = join(site.outDir, 'pagefind', 'parts', key);
       const after = join(again.outDir, 'pagefind', 'parts', key);
@@ -173,17 +185,18 @@ describe('built again with one article more, with Pagefind started after the car
   });
 });
 
-describe('made by shards', () => {
-  const run = (folder: string, env: Record<string, string>) => {
-    const result = spawnSync(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/search-index.ts', folder], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, NEWSDESK_CONTENT_DIR: join(projectRoot, FIXTURE), NEWSDESK_NOW: NOW, ...PART_SIZE, ...env },
-    });
-    if (result.status !== 0) throw new Error(result.stderr);
-    return result.stdout;
-  };
+/** The search step alone over `contentDir`, writing its index into `folder`; what it printed. */
+function run(folder: string, env: Record<string, string>, contentDir = join(projectRoot, FIXTURE)): string {
+  const result = spawnSync(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/search-index.ts', folder], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NEWSDESK_CONTENT_DIR: contentDir, NEWSDESK_NOW: NOW, ...PART_SIZE, ...env },
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return result.stdout;
+}
 
+describe('made by shards', () => {
   it('writes each part in one shard only, files shared by shards are identical, and together they are the unsharded index', () => {
     const whole = join(work, 'whole');
     run(whole, { NEWSDESK_SEARCH_CACHE: join(work, 'cache-whole') });
@@ -237,4 +250,31 @@ describe('made while Astro renders, in the low-memory modes', () => {
       indexer.kill();
     }
   }, 60_000);
+});
+
+describe('with only the newest articles searched by every word', () => {
+  const opening = 'Auditors began with the largest line items and worked down. '.repeat(20);
+  const longBody = (word: string) => `${opening}\n\nDeep in the report, the ${word} cluster had run idle since spring.\n`;
+
+  it('indexes the newest parts whole and the older ones by headline, dek and opening', () => {
+    const content = join(work, 'long-bodies');
+    cpSync(join(projectRoot, FIXTURE), content, { recursive: true });
+    // One article of the oldest part and one of the newest, each with a word well past its opening.
+    for (const [slug, word] of [['cloud-bill-audit', 'wolframite'], ['card-fraud-voice', 'obsidian']]) {
+      const file = join(content, `${slug}.md`);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n${longBody(word)}`);
+    }
+    const folder = join(work, 'full-text-newest');
+    // Two articles: the newest part's, so only that part is searched by every word.
+    run(folder, { NEWSDESK_SEARCH_CACHE: join(work, 'cache-full-text'), NEWSDESK_SEARCH_FULL_TEXT_ARTICLES: '2' }, content);
+    const pages = indexedPages(folder);
+    const contentOf = (slug: string) => pages.find((page) => page.url === `/articles/${slug}/`)!.content;
+    expect(pages).toHaveLength(PUBLISHED.length);
+    expect(contentOf('card-fraud-voice')).toContain('obsidian');
+    expect(contentOf('cloud-bill-audit')).not.toContain('wolframite');
+    // The older article keeps its dek and its opening.
+    expect(contentOf('cloud-bill-audit')).toContain('Idle test clusters and forgotten snapshots');
+    expect(contentOf('cloud-bill-audit')).toContain('Auditors began with the largest line items');
+    expect(pages.find((page) => page.url === '/articles/cloud-bill-audit/')!.meta.title).toBe('Finance teams audit their cloud bills line by line');
+  });
 });

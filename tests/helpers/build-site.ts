@@ -99,11 +99,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     read,
     exists: (path) => existsSync(file(path)),
     html: (path) => parse(read(path)),
-    searchIndex: () =>
-      searchIndexFolders(join(outDir, 'pagefind')).flatMap((folder) => {
-        const fragments = join(folder, 'fragment');
-        return readdirSync(fragments).map((name) => JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
-      }),
+    searchIndex: () => indexedPages(join(outDir, 'pagefind')),
     searchIndexFolders: () => searchIndexFolders(join(outDir, 'pagefind')),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -118,6 +114,14 @@ export function siteFiles(dir: string): Record<string, string> {
     files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return files;
+}
+
+/** What a Pagefind folder's index holds for each page, in every part: its fragments (gzip, a signature, then the page's JSON). */
+export function indexedPages(pagefind: string): IndexedPage[] {
+  return searchIndexFolders(pagefind).flatMap((folder) => {
+    const fragments = join(folder, 'fragment');
+    return readdirSync(fragments).map((name) => JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
+  });
 }
 
 function searchIndexFolders(pagefind: string): string[] {

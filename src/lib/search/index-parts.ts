@@ -74,12 +74,31 @@ function joinPeriods<Article extends PartArticle>(list: readonly Period<Article>
   return parts.map(({ first, last, articles }) => ({ key: first === last ? first : `${first}..${last}`, articles }));
 }
 
-/** The part size: NEWSDESK_SEARCH_PART_ARTICLES when set (`requested`), else the site setting. */
-export function searchPartSize(requested: string | undefined, configured: number): number {
-  if (requested === undefined) return configured;
-  const size = Number(requested);
-  if (!/^\d+$/.test(requested.trim()) || size < 1) {
-    throw new Error(`NEWSDESK_SEARCH_PART_ARTICLES="${requested}" is not a number of articles; use a whole number, 1 or more, or leave it unset`);
+/**
+ * The parts searched by every word: the newest ones, whole, until they hold at least `articles` articles. Whole
+ * parts, so that an older part's documents change only when the newer ones outgrow the count, not with each new
+ * article; the rest are searched by their opening (search-documents.ts).
+ */
+export function fullTextParts<Article extends PartArticle>(parts: readonly SearchPart<Article>[], articles: number): Set<SearchPart<Article>> {
+  const full = new Set<SearchPart<Article>>();
+  let covered = 0;
+  for (const part of parts.toReversed()) {
+    if (covered >= articles) break;
+    full.add(part);
+    covered += part.articles.length;
   }
-  return size;
+  return full;
+}
+
+/**
+ * A number of articles set by the environment variable `variable` (`requested`, as given) instead of the site
+ * setting (`configured`): a whole number, at least `least`.
+ */
+export function articleCountSetting(variable: string, requested: string | undefined, configured: number, least: number): number {
+  if (requested === undefined) return configured;
+  const count = Number(requested);
+  if (!/^\d+$/.test(requested.trim()) || count < least) {
+    throw new Error(`${variable}="${requested}" is not a number of articles; use a whole number, ${least} or more, or leave it unset`);
+  }
+  return count;
 }

@@ -10,6 +10,8 @@ import { mdxToHast, type Features, type HastNode } from 'satteri';
 import { slugOfArticle, type ParseResult } from '../content/article.ts';
 import { isPublished } from '../content/publish.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
+import { countWords, wordsIn } from '../site/reading-time.ts';
+import { fencedCodeTracker } from '../text/code-fences.ts';
 
 export interface SearchableArticle {
   slug: string;
@@ -98,4 +100,42 @@ function textBearing(node: HastNode): ElementContent[] {
 
 function element(tagName: string, properties: Properties, children: ElementContent[]): ElementContent & { type: 'element' } {
   return { type: 'element', tagName, properties, children };
+}
+
+/**
+ * How much of an article searched by its opening is indexed: its first blocks, whole, until they hold this many
+ * words. The headline and dek are always indexed.
+ */
+export const OPENING_WORDS = 150;
+
+/** The opening of a Markdown body: its blocks from the start, whole, until they hold `words` words (code counts none). */
+export function markdownOpening(markdown: string, words: number): string {
+  const lines = markdown.split('\n');
+  const inCode = fencedCodeTracker();
+  let counted = 0;
+  let blockStart = 0;
+  for (let at = 0; at < lines.length; at++) {
+    if (inCode(lines[at]!) || lines[at]!.trim()) continue;
+    counted += countWords(lines.slice(blockStart, at).join('\n'));
+    if (counted >= words) return lines.slice(0, at).join('\n');
+    blockStart = at + 1;
+  }
+  return markdown;
+}
+
+/** The opening of an MDX body's elements: the first ones, whole, until they hold `words` words. */
+export function elementsOpening(elements: readonly ElementContent[], words: number): ElementContent[] {
+  let counted = 0;
+  const opening: ElementContent[] = [];
+  for (const element of elements) {
+    if (counted >= words) break;
+    opening.push(element);
+    counted += wordsIn(textOf(element));
+  }
+  return opening;
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join(' ') : '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchParts, searchPartSize, type PartArticle } from '../../../src/lib/search/index-parts.ts';
+import { articleCountSetting, fullTextParts, searchParts, type PartArticle } from '../../../src/lib/search/index-parts.ts';
 
 /** `count` articles published on one UTC day ("2026-03-14"), an hour apart from 01:00. */
 function day(date: string, count: number, prefix = date): PartArticle[] {
@@ -69,15 +69,38 @@ describe('searchParts', () => {
   });
 });
 
-describe('searchPartSize', () => {
-  it('takes NEWSDESK_SEARCH_PART_ARTICLES when it is set, else the site setting', () => {
-    expect(searchPartSize(undefined, 3000)).toBe(3000);
-    expect(searchPartSize('25', 3000)).toBe(25);
+describe('fullTextParts', () => {
+  const parts = searchParts([...day('2026-01-05', 3), ...day('2026-02-05', 3), ...day('2026-03-05', 2)], 3);
+  const keys = (articles: number) => [...fullTextParts(parts, articles)].map((part) => part.key).sort();
+
+  it('takes whole parts, newest first, until they hold the count', () => {
+    expect(parts.map((part) => part.key)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(keys(1)).toEqual(['2026-03']);
+    expect(keys(2)).toEqual(['2026-03']);
+    expect(keys(3)).toEqual(['2026-02', '2026-03']);
+    expect(keys(5)).toEqual(['2026-02', '2026-03']);
+    expect(keys(6)).toEqual(['2026-01', '2026-02', '2026-03']);
   });
 
-  it('refuses anything but a whole number of articles, naming the variable', () => {
+  it('takes none for 0 and every part for Infinity', () => {
+    expect(keys(0)).toEqual([]);
+    expect(keys(Infinity)).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+});
+
+describe('articleCountSetting', () => {
+  it('takes the environment variable when it is set, else the site setting', () => {
+    expect(articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', undefined, 3000, 1)).toBe(3000);
+    expect(articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', '25', 3000, 1)).toBe(25);
+    expect(articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', '0', Infinity, 0)).toBe(0);
+  });
+
+  it('refuses anything but a whole number of articles from the least up, naming the variable', () => {
     for (const bad of ['0', '-3', '2.5', 'many', ' ']) {
-      expect(() => searchPartSize(bad, 3000)).toThrow(`NEWSDESK_SEARCH_PART_ARTICLES="${bad}" is not a number of articles`);
+      expect(() => articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', bad, 3000, 1)).toThrow(
+        `NEWSDESK_SEARCH_PART_ARTICLES="${bad}" is not a number of articles; use a whole number, 1 or more`,
+      );
     }
+    expect(() => articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', 'all', Infinity, 0)).toThrow('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES="all"');
   });
 });

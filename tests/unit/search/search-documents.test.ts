@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
-import { mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
+import { elementsOpening, markdownOpening, mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
 import { parseArticle } from '../../../src/lib/content/article.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -88,5 +88,39 @@ describe('mdxSearchContent', () => {
     expect(text).not.toMatch(/import|export|fintech|Callout|\{/);
     expect(text).toContain('Some bold words and  an expression.');
     expect(text).toContain('Inside the callout.');
+  });
+});
+
+describe('markdownOpening', () => {
+  const words = (count: number, word = 'word') => Array.from({ length: count }, () => word).join(' ');
+
+  it('keeps whole blocks from the start until they hold the words asked for', () => {
+    const body = `${words(3, 'alpha')}\n\n## A heading\n\n${words(3, 'beta')}\n${words(2, 'gamma')}\n\n${words(4, 'delta')}\n`;
+    expect(markdownOpening(body, 3)).toBe(words(3, 'alpha'));
+    expect(markdownOpening(body, 4)).toBe(`${words(3, 'alpha')}\n\n## A heading`);
+    expect(markdownOpening(body, 6)).toBe(`${words(3, 'alpha')}\n\n## A heading\n\n${words(3, 'beta')}\n${words(2, 'gamma')}`);
+    expect(markdownOpening(body, 100)).toBe(body);
+  });
+
+  it('never cuts inside fenced code, and counts no words in it', () => {
+    const body = `${words(2, 'alpha')}\n\n\`\`\`js\nconst a = 1;\n\nconst b = 2;\n\`\`\`\n\n${words(2, 'beta')}\n\n${words(2, 'gamma')}`;
+    expect(markdownOpening(body, 3)).toBe(`${words(2, 'alpha')}\n\n\`\`\`js\nconst a = 1;\n\nconst b = 2;\n\`\`\`\n\n${words(2, 'beta')}`);
+  });
+
+  it('gives nothing for 0 words only when the body starts with a blank line', () => {
+    expect(markdownOpening('\nFirst paragraph.\n\nSecond.', 0)).toBe('');
+    expect(markdownOpening('First paragraph.\n\nSecond.', 0)).toBe('First paragraph.');
+  });
+});
+
+describe('elementsOpening', () => {
+  it('keeps whole elements from the start until they hold the words asked for', () => {
+    const elements = mdxSearchContent('Alpha beta gamma.\n\n<Aside>\n\nDelta *epsilon*.\n\n</Aside>\n\nZeta eta.\n', MARKDOWN_FEATURES);
+    const text = (count: number) => parse(searchDocumentHtml({ lang: 'en', title: 't', description: 'd', date: 'x', body: elementsOpening(elements, count) })).querySelector('article')!.text;
+    expect(text(3)).toContain('Alpha beta gamma.');
+    expect(text(3)).not.toContain('Delta');
+    expect(text(4)).toContain('Delta epsilon.');
+    expect(text(4)).not.toContain('Zeta');
+    expect(text(100)).toContain('Zeta eta.');
   });
 });
