@@ -210,6 +210,8 @@ try {
   const available = process.availableMemory();
   buildSize = { articles: articleFiles, available };
   const partArticles = articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1);
+  // Read here only to refuse a bad value before any step starts; the search index and its page read it again.
+  articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0);
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after-cards' && !settings.searchIndex) {
     console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);
