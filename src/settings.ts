@@ -5,7 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import { publishInstant } from './lib/content/publish.ts';
+import { articleCountSetting } from './lib/search/index-parts.ts';
 import { parseShard } from './lib/site/shards.ts';
+import { siteConfig } from './site.config.ts';
 
 /** Right wherever this file runs from the source tree; the site's pages, bundled into the build, use no folder from here. */
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -67,4 +69,15 @@ export const settings = {
 /** The instant the build publishes up to: NEWSDESK_NOW, else the clock; throws on a value that is not a date. */
 export function publishNow(): Date {
   return publishInstant(settings.now);
+}
+
+/**
+ * The search index's sizes, from the environment when set, else the site's settings: the most articles in a part,
+ * and how many of the newest articles are searched by every word. Throws on a value that is not a number of articles.
+ */
+export function searchIndexSizes(): { partArticles: number; fullTextArticles: number } {
+  return {
+    partArticles: articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1),
+    fullTextArticles: articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0),
+  };
 }

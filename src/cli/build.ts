@@ -18,12 +18,10 @@ import { joinParts, readPart } from '../io/merge-parts.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
-import { articleCountSetting } from '../lib/search/index-parts.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
-import { siteConfig } from '../site.config.ts';
-import { projectRoot, publishNow, settings } from '../settings.ts';
+import { projectRoot, publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `usage: npm run build [-- <astro build options>]
@@ -209,9 +207,8 @@ try {
   const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
   const available = process.availableMemory();
   buildSize = { articles: articleFiles, available };
-  const partArticles = articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1);
-  // Read here only to refuse a bad value before any step starts; the search index and its page read it again.
-  articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0);
+  // Read here to refuse a bad value before any step starts, too; the search index and its page read them again.
+  const { partArticles } = searchIndexSizes();
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after-cards' && !settings.searchIndex) {
     console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);

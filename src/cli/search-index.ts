@@ -26,7 +26,7 @@ import { displayPath } from '../io/display-path.ts';
 import { pagefindVersion, SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
-import { articleCountSetting, fullTextParts, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
+import { fullTextParts, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
 import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
@@ -34,7 +34,7 @@ import { createDateFormatter } from '../lib/site/dates.ts';
 import { createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
 import { siteConfig } from '../site.config.ts';
-import { publishNow, settings } from '../settings.ts';
+import { publishNow, searchIndexSizes, settings } from '../settings.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -68,8 +68,7 @@ let partSize: number;
 let fullTextArticles: number;
 try {
   now = publishNow();
-  partSize = articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1);
-  fullTextArticles = articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0);
+  ({ partArticles: partSize, fullTextArticles } = searchIndexSizes());
 } catch (error) {
   fail('reading the settings', [(error as Error).message]);
 }
