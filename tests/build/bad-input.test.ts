@@ -88,7 +88,11 @@ describe('a good build, then failed builds into the same folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
   const dist = join(root, 'dist');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const intoDist = (contentDir: string, env: Record<string, string> = {}) => buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache'), ...env } });
+  const intoDist = async (contentDir: string, env: Record<string, string> = {}) => {
+    const build = await buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache'), ...env } });
+    cleanups.push(build.cleanup);
+    return build;
+  };
   const page = (path: string) => parse(readFileSync(join(dist, path, 'index.html'), 'utf8'));
   let before: Map<string, string>;
 
