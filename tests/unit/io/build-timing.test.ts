@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readTimings, recordSiteIndexTiming, recordTiming } from '../../../src/io/build-timing.ts';
 
 describe('the build timing file (NEWSDESK_TIMING)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'newsdesk-timing-'));
   afterEach(() => rmSync(join(folder, 'timing.jsonl'), { force: true }));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('gets one JSON line per phase, in whole milliseconds, read back in order', () => {
     const file = join(folder, 'timing.jsonl');
