@@ -7,9 +7,9 @@
  * The index is written in parts by publication period (src/lib/search/index-parts.ts), each by a fresh Pagefind,
  * so memory is bounded by the largest part, not the archive; a part whose documents did not change since the last
  * build is linked from the search cache instead. Parts older than the newest `searchFullTextArticles` articles
- * hold each body's opening only (src/lib/search/search-documents.ts). Only each article's file, slug and date are kept; a part's
- * files are read and rendered again when its turn comes. With NEWSDESK_SHARD, only this shard's parts are written,
- * with the scripts every shard writes alike.
+ * hold each body's opening only (src/lib/search/search-documents.ts). Only each article's file, slug and date are
+ * kept; a part's files are read and rendered again when its turn comes. With NEWSDESK_SHARD, only this shard's
+ * parts are written, with the scripts every shard writes alike.
  *
  * With --pagefind-after-stdin (the build's low-memory modes) Pagefind, which holds most of the memory, only starts
  * at the first line on standard input or when it closes: the build closes it when Astro is done and, in its
