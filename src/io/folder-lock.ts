@@ -3,6 +3,8 @@
  * imports at once take turns instead of mixing their files. proper-lockfile keeps the lock fresh while the holder
  * runs; a holder that was killed leaves a lock that goes stale within `STALE_MS` and is then taken over.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 
 const STALE_MS = 20_000;
@@ -34,6 +36,8 @@ export async function lockFolder(folder: string, { what, onWait, waitMs = WAIT_M
       process.exit(1);
     },
   };
+  // The lock sits beside the folder, so a folder to be made in a new place (NEWSDESK_DIST=/srv/new/dist) needs its parent first.
+  mkdirSync(dirname(folder), { recursive: true });
   try {
     return await lockfile.lock(folder, settings);
   } catch (error) {
