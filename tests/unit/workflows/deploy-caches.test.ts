@@ -1,0 +1,41 @@
+/**
+ * What the deploy workflow keeps between runs: the social cards, the search index's parts and Astro's content store,
+ * each restored where the build looks for it, after `npm ci` (which empties node_modules/) and before the build.
+ * Astro's store is reused only by the same code.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const deploy = parse(readFileSync(resolve(import.meta.dirname, '../../../.github/workflows/deploy.yml'), 'utf8'));
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, string> };
+/** The build's own cache folders when no setting moves them, as in the deploy (tests/unit/settings.test.ts checks these defaults). */
+const ASTRO_CACHE = 'node_modules/.astro';
+const CACHES = [ASTRO_CACHE, 'node_modules/.cache/newsdesk-cards', 'node_modules/.cache/newsdesk-search'];
+
+describe.each([
+  ['build', 'npm run build'],
+  ['shard-build', 'npm run build -- --shard'],
+])('the %s job', (job, buildCommand) => {
+  const steps: Step[] = deploy.jobs[job].steps;
+  const caches = steps.filter((step) => step.uses?.startsWith('actions/cache@'));
+  const position = (found: Step | undefined) => steps.indexOf(found!);
+  const install = position(steps.find((step) => step.run === 'npm ci --no-audit --no-fund'));
+  const build = position(steps.find((step) => step.run?.startsWith(buildCommand)));
+
+  it('restores the card, search and content caches after npm ci and before the build', () => {
+    const paths = caches.flatMap((step) => step.with!.path!.trim().split('\n'));
+    expect(paths.sort()).toEqual(CACHES.sort());
+    for (const cache of caches) expect(position(cache)).toBeGreaterThan(install);
+    for (const cache of caches) expect(position(cache)).toBeLessThan(build);
+  });
+
+  it("keys Astro's content store by the code, the config and the lockfile, and saves it under each run", () => {
+    const store = caches.find((step) => step.with!.path === ASTRO_CACHE)!;
+    const code = "${{ hashFiles('package-lock.json', 'astro.config.mjs', 'src/**') }}";
+    expect(store.with!.key).toContain(code);
+    expect(store.with!.key).toMatch(/-\$\{\{ github\.run_id \}\}$/);
+    expect(store.with!['restore-keys']).toBe(store.with!.key!.replace('${{ github.run_id }}', ''));
+  });
+});
