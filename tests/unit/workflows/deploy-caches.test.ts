@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const deploy = parse(readFileSync(resolve(import.meta.dirname, '../../../.github/workflows/deploy.yml'), 'utf8'));
-type Step = { name?: string; uses?: string; run?: string; with?: Record<string, string> };
+type Step = { uses?: string; run?: string; with?: Record<string, string> };
 /** The build's own cache folders when no setting moves them, as in the deploy (tests/unit/settings.test.ts checks these defaults). */
 const ASTRO_CACHE = 'node_modules/.astro';
 const CACHES = [ASTRO_CACHE, 'node_modules/.cache/newsdesk-cards', 'node_modules/.cache/newsdesk-search'];
@@ -25,6 +25,7 @@ describe.each([
   const build = position(steps.find((step) => step.run?.startsWith(buildCommand)));
 
   it('restores the card, search and content caches after npm ci and before the build', () => {
+    expect([install, build].every((index) => index >= 0)).toBe(true);
     const paths = caches.flatMap((step) => step.with!.path!.trim().split('\n'));
     expect(paths.sort()).toEqual(CACHES.sort());
     for (const cache of caches) expect(position(cache)).toBeGreaterThan(install);
