@@ -7,6 +7,7 @@ import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { digestsInThread } from './src/integrations/in-thread-digests.ts';
 import { pagesWrittenInThread } from './src/integrations/in-thread-writes.ts';
+import { prerenderPackages } from './src/integrations/prerender-packages.ts';
 import { sharingCollatorsWhenDone } from './src/integrations/shared-collators.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor, markdownRenderOptions } from './src/lib/output/markdown-processor.ts';
@@ -36,10 +37,11 @@ export default defineConfig({
   // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
   // digestsInThread: the CSP's hashes of each page's inline styles and scripts are made without a thread-pool round trip.
   // pagesWrittenInThread: each page's folder and file are written by the thread that renders it, not handed to the thread pool.
+  // prerenderPackages: Astro's page chunks find the project's packages whatever the output folder is named.
   // sharingCollatorsWhenDone: the sitemap sorts its URLs with one collator, not one per comparison (src/integrations/shared-collators.ts).
   // Pages are bundled away from src/, where settings.ts can no longer find the project: the registry's path comes from here.
   vite: { define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) } },
-  integrations: [earlyYearDates(), dataStoreFromDisk(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
+  integrations: [earlyYearDates(), dataStoreFromDisk(), prerenderPackages(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

@@ -1,0 +1,21 @@
+/**
+ * The output folder can be anywhere, including beside the project under a name that begins with the project's
+ * (`/srv/news` and `/srv/news-public`), which Astro takes for a folder inside the project by the text of its path.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { buildTogether } from '../helpers/build-site.ts';
+import { projectRoot } from '../helpers/invalid-corpus.ts';
+
+const beside = mkdtempSync(`${projectRoot}-output-`);
+afterAll(() => rmSync(beside, { recursive: true, force: true }));
+
+it('builds into a folder beside the project whose name begins with the project folder’s', async () => {
+  const { outDir, runs } = await buildTogether({ contentDir: 'tests/fixtures/site-basic', now: '2026-11-25T00:00:00Z' }, [0], beside);
+  expect(runs[0]!.exitCode, runs[0]!.stdout + runs[0]!.stderr).toBe(0);
+  expect(existsSync(join(outDir, 'articles/cpp-contracts-vote/index.html'))).toBe(true);
+  // Nothing of the build's own machinery is left in the site.
+  expect(readdirSync(outDir)).not.toContain('node_modules');
+  expect(readdirSync(outDir)).not.toContain('.prerender');
+}, 240_000);
