@@ -19,9 +19,26 @@ export function earlyYearTimestamp(text: string): Date | undefined {
   return sign ? new Date(date.getTime() - (sign === '-' ? -offset : offset)) : date;
 }
 
-/** A timestamp constructor that reads early years as written and leaves every other timestamp to `construct`. */
+/**
+ * Whether each part of a timestamp is in its range: js-yaml's Date.UTC rolls `2026-02-30` over to 2 March and
+ * `T25:61` into the next day, where the editor meant some other instant.
+ */
+export function isTimestampInRange(text: string): boolean {
+  const match = TIMESTAMP.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((group) => Number(match[group] ?? 0)) as [number, number, number, number, number, number, number, number];
+  const lastOfMonth = new Date(0);
+  lastOfMonth.setUTCFullYear(year, month, 0);
+  const daysInMonth = lastOfMonth.getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 23 && zoneMinutes <= 59;
+}
+
+/**
+ * A timestamp constructor that reads early years as written and leaves every other timestamp to `construct`; a
+ * timestamp with a part out of range stays text, which the schema then refuses as not a date.
+ */
 export function withEarlyYears(construct: (data: string) => unknown): (data: string) => unknown {
-  return (data) => earlyYearTimestamp(data) ?? construct(data);
+  return (data) => (isTimestampInRange(data) ? (earlyYearTimestamp(data) ?? construct(data)) : data);
 }
 
 /** js-yaml's own timestamp type, shared by its default schema (exported at run time, missing from its typings). */

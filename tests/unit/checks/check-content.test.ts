@@ -63,6 +63,19 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
+  it('refuses an impossible date written without quotes, as it does a quoted one', () => {
+    corpus = corpusWith();
+    for (const [name, date] of [['rolled-day', '2026-02-30'], ['rolled-month', '2026-13-45'], ['rolled-hour', '2026-05-01T25:61:00Z']] as const) {
+      writeFileSync(join(corpus.dir, `${name}.md`), `---\ntitle: Headline\ndescription: Dek\npublishedAt: ${date}\ntags: ["AI"]\n---\n\nBody.\n`);
+    }
+    const lines = check(corpus.dir).problems.filter((p) => p.file.startsWith('rolled-')).map(formatProblem);
+    expect(lines).toEqual([
+      'rolled-day.md:4: publishedAt: "2026-02-30" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
+      'rolled-hour.md:4: publishedAt: "2026-05-01T25:61:00Z" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
+      'rolled-month.md:4: publishedAt: "2026-13-45" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
+    ]);
+  });
+
   it('reports problems in every file of the corpus', () => {
     corpus = corpusWith('empty-title');
     writeFileSync(join(corpus.dir, 'second.md'), '---\ntitle: Second\ndescription: Dek\npublishedAt: 2026-11-01\ntags: []\n---\n');
