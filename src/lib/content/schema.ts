@@ -105,9 +105,11 @@ export const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
  */
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
 
+// Composed (NFC), as slugs from file names are: an accent typed as a letter plus a combining mark is the same URL.
 const slugField = z
   .string({ error: (issue) => `${quoteValue(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
   .trim()
+  .normalize('NFC')
   .refine((value) => SLUG_PATTERN.test(value), {
     error: (issue) => `${quoteValue(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
   })
@@ -162,7 +164,7 @@ const fields = {
   related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
   /** The editor's word on stories: the slug of the article whose story this one joins (and leads), or false for none. */
   story: z
-    .union([z.literal(false), z.string().trim().refine((value) => SLUG_PATTERN.test(value), { error: notAStory })], { error: notAStory })
+    .union([z.literal(false), z.string().trim().normalize('NFC').refine((value) => SLUG_PATTERN.test(value), { error: notAStory })], { error: notAStory })
     .optional(),
   /** Drafts are never published. */
   draft: z.boolean({ error: (issue) => `${quoteValue(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),

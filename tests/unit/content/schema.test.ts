@@ -221,6 +221,15 @@ describe('slugs in front matter', () => {
     }
   });
 
+  it('composes an accent typed as a letter and a combining mark, as file names are, so both spellings are one URL', () => {
+    const decomposed = 'cafe\u0301-news';
+    const result = articleSchema.safeParse({ ...minimal, slug: decomposed, related: [decomposed], story: decomposed });
+    expect(result.success).toBe(true);
+    const data = result.data!;
+    expect([data.slug, data.related[0], data.story]).toEqual(['caf\u00e9-news', 'caf\u00e9-news', 'caf\u00e9-news']);
+    expect(data.slug).toBe(slugify('café news'));
+  });
+
   it.each(['Japan', 'two  spaces', '-leading', 'trailing-', 'double--hyphen', 'under_score'])('rejects %j', (slug) => {
     expectOneProblem({ ...minimal, slug }, 'slug', /is not a slug/);
   });
