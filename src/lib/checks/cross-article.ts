@@ -1,5 +1,5 @@
 /** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag spellings). */
-import { buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
+import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
 import type { Problem } from './problems.ts';
 import { unpublishedReason } from '../content/publish.ts';
 import { storyReferenceProblems } from './story-references.ts';
@@ -85,6 +85,15 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
           severity: 'warning',
           message: `tag "${name}" is shown as "${tag.name}", its most common spelling`,
           hint: `write "${tag.name}" to match the other articles`,
+        });
+      } else if (tag.slug !== baseFacetSlug(tag.key, 'tag')) {
+        const holder = tagIndex.bySlug.get(baseFacetSlug(tag.key, 'tag'))!;
+        problems.push({
+          file: article.file,
+          field: `tags.${index}`,
+          severity: 'warning',
+          message: `tag "${name}" would have the same URL as "${holder.name}" (/tags/${holder.slug}/), so its page is /tags/${tag.slug}/`,
+          hint: `write "${holder.name}" if they are one topic; otherwise name it so that its URL differs`,
         });
       } else if (tidy !== name.normalize('NFC')) {
         problems.push({

@@ -34,9 +34,15 @@ export function facetKey(name: string): string {
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/** The URL segment a facet gets unless another with the same one has more articles. */
+export function baseFacetSlug(key: string, fallbackSlug: string): string {
+  return slugify(key) || fallbackSlug;
+}
+
 /**
- * Groups names across articles. Naive slug collisions (Wi-Fi and Wi Fi, or a tag of symbols only) are
- * resolved deterministically: keys sorted, the first keeps the slug, the rest get -2, -3…
+ * Groups names across articles. Naive slug collisions (Wi-Fi and Wi Fi, AI and A.I., or tags of symbols only) are
+ * resolved deterministically: the name on the most articles keeps the slug (ties by key), the rest get -2, -3…, so
+ * one new article cannot move an established tag's page, or the header's link to it, to another URL.
  */
 export function buildFacetIndex(articles: ReadonlyArray<{ slug: string; names: readonly string[] }>, fallbackSlug: string): FacetIndex {
   const groups = new Map<string, { spellingCounts: Map<string, number>; articleSlugs: string[] }>();
@@ -55,8 +61,9 @@ export function buildFacetIndex(articles: ReadonlyArray<{ slug: string; names: r
   }
 
   const keysBySlug = new Map<string, string[]>();
-  for (const key of [...groups.keys()].sort()) {
-    const naive = slugify(key) || fallbackSlug;
+  const mostArticlesFirst = [...groups].sort(([keyA, a], [keyB, b]) => b.articleSlugs.length - a.articleSlugs.length || (keyA < keyB ? -1 : 1));
+  for (const [key] of mostArticlesFirst) {
+    const naive = baseFacetSlug(key, fallbackSlug);
     keysBySlug.set(naive, [...(keysBySlug.get(naive) ?? []), key]);
   }
   const taken = new Set(keysBySlug.keys());

@@ -48,6 +48,13 @@ describe('crossArticleProblems', () => {
     ]);
   });
 
+  it('warns about a tag whose URL another, more used tag already has', () => {
+    const problems = crossArticleProblems([article('a.md', 'a'), article('b.md', 'b'), article('c.md', 'c', { tags: ['A.I.'] })], NOW);
+    expect(problems.map((p) => [p.file, p.field, p.severity, p.message, p.hint])).toEqual([
+      ['c.md', 'tags.0', 'warning', 'tag "A.I." would have the same URL as "AI" (/tags/ai/), so its page is /tags/ai-2/', 'write "AI" if they are one topic; otherwise name it so that its URL differs'],
+    ]);
+  });
+
   it('finds nothing wrong with a clean corpus', () => {
     expect(crossArticleProblems([article('a.md', 'a', { related: ['b'] }), article('b.md', 'b')], NOW)).toEqual([]);
   });

@@ -83,6 +83,13 @@ describe('URL slugs', () => {
     }
   });
 
+  it('leave the slug with the name on the most articles, so a newcomer cannot move an established tag', () => {
+    const established = [['Wi-Fi'], ['Wi-Fi'], ['Wi-Fi']];
+    expect(slugByName(buildFacetIndex(articles(...established), 'tag'))).toEqual({ 'Wi-Fi': 'wi-fi' });
+    expect(slugByName(buildFacetIndex(articles(['Wi Fi'], ...established), 'tag'))).toEqual({ 'Wi-Fi': 'wi-fi', 'Wi Fi': 'wi-fi-2' });
+    expect(slugByName(buildFacetIndex(articles(['AI'], ['AI'], ['A.I.']), 'tag'))).toEqual({ AI: 'ai', 'A.I.': 'ai-2' });
+  });
+
   it('fall back to the given word for names with nothing sluggable', () => {
     const index = buildFacetIndex(articles(['!!!'], ['???']), 'tag');
     expect(index.all.map((facet) => facet.slug).sort()).toEqual(['tag', 'tag-2']);
