@@ -79,6 +79,9 @@ const webUrl = z
     error: (issue) => `${quoteValue(issue.input)} is not a web address; use a full http:// or https:// URL`,
   });
 
+/** Text readers can see: not only spaces, zero-width or other invisible format characters (U+200B, U+FEFF…). */
+const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}]/u;
+
 export const requiredText = (what: string) =>
   z
     .string({
@@ -86,7 +89,7 @@ export const requiredText = (what: string) =>
         issue.input === undefined ? `is missing; add ${what}` : issue.input === null ? `is empty; write ${what}` : `must be text; write ${what}`,
     })
     .trim()
-    .min(1, { error: `is empty; write ${what}` });
+    .refine((value) => VISIBLE_CHARACTER.test(value), { error: `is empty; write ${what}` });
 
 /** A limit from field-limits.ts as a refinement: its message, when there is one, is the issue. */
 const within = (tooLong: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {
