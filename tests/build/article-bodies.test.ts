@@ -1,6 +1,6 @@
 /**
  * Article bodies in a real build of tests/fixtures/article-bodies: plain Markdown, Markdown with a picture in its
- * body, and MDX with a component. Each page shows its body as Astro renders it (code coloured, the picture
+ * body, Markdown whose headings and pasted HTML use the page's own ids and classes, and MDX with a component. Each page shows its body as Astro renders it (code coloured, the picture
  * optimised, the component rendered), while Astro's content cache, written as one string that an engine limit
  * caps, holds no rendered HTML for plain Markdown.
  */
@@ -49,6 +49,25 @@ describe('a Markdown article with a picture in its body', () => {
     expect(picture.getAttribute('src')).toMatch(/^\/_astro\/cable-ship\.[\w-]+\.webp$/);
     expect(site.exists(picture.getAttribute('src')!)).toBe(true);
     expect([picture.getAttribute('width'), picture.getAttribute('height')]).toEqual(['64', '40']);
+  });
+});
+
+describe('a Markdown article whose headings and pasted HTML use the page’s own ids and classes', () => {
+  const page = () => site.html('articles/pasted-site-parts/');
+
+  it('has no id twice on its page: the skip link and "Explore more" keep their own targets', () => {
+    const ids = page().querySelectorAll('[id]').map((element) => element.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(page().querySelector('a.skip-link')!.getAttribute('href')).toBe('#main');
+    expect(page().querySelector('#main')!.tagName).toBe('MAIN');
+    expect(page().querySelector('#explore-more')!.closest('aside')?.getAttribute('aria-labelledby')).toBe('explore-more');
+  });
+
+  it('numbers the body’s ids instead, in document order, and drops the classes pasted with its HTML', () => {
+    const prose = page().querySelector('.prose')!;
+    expect(prose.querySelectorAll('[id]').map((element) => `${element.tagName.toLowerCase()}#${element.id}`)).toEqual(['h2#main-1', 'div#explore-more-1', 'h2#explore-more-2', 'p#main-2']);
+    expect(prose.querySelectorAll('[class]')).toHaveLength(0);
+    expect(page().querySelectorAll('.site-header')).toHaveLength(1);
   });
 });
 

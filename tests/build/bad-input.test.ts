@@ -118,10 +118,10 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(prose.querySelectorAll('script')).toHaveLength(0);
     expect(prose.innerHTML).not.toMatch(/onerror|onclick|javascript:|alert\(/i);
     expect(prose.querySelector('img[src="x"]')).not.toBeNull();
-    const figure = prose.querySelector('figure.chart')!;
+    const figure = prose.querySelector('figure')!;
     expect(figure.querySelector('img')?.getAttribute('alt')).toBe('Bar chart of quarterly shipments');
     expect(figure.querySelector('figcaption')?.text).toBe('Quarterly shipments, in millions');
-    expect(prose.querySelector('.note strong')?.text).toBe('Note:');
+    expect(prose.querySelector('div > p > strong')?.text).toBe('Note:');
     const links = prose.querySelectorAll('a');
     expect(links.map((link) => [link.text, link.getAttribute('href') ?? null, link.getAttribute('rel') ?? null])).toEqual([
       ['that goes nowhere', null, null],

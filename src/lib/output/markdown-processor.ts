@@ -1,5 +1,6 @@
 /** The site's Markdown processor, defined once for Astro's pages and for the search index: Sätteri with the safety plugin. */
 import { satteri } from '@astrojs/markdown-satteri';
+import { ARTICLE_PAGE_IDS } from '../site/page-ids.ts';
 import { createMarkdownSafetyPlugin } from './markdown-safety.ts';
 
 /** Astro's defaults, stated so that MDX parsed for the search index reads the same: tables and curly quotes. */
@@ -36,7 +37,7 @@ export function markdownRenderOptions(): MarkdownRenderOptions {
 
 /** `site` is the deployment origin (SITE_URL): links elsewhere are marked external. */
 export function markdownProcessor(site: string) {
-  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site })], features: { ...MARKDOWN_FEATURES } });
+  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS) })], features: { ...MARKDOWN_FEATURES } });
 }
 
 /** The processor's renderer with these options, as a function from a body (and its file, for relative paths) to HTML. */

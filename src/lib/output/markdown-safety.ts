@@ -1,10 +1,12 @@
 /**
  * Markdown safety, as one Sätteri hast plugin: editors' raw HTML is run through sanitize-html (no scripts, event
- * handlers or javascript: URLs), Markdown links and images with unsafe schemes lose them, and links that leave
- * the site get rel="noopener noreferrer". Only raw-HTML nodes, links and images cross into JavaScript, so articles
- * without HTML pay almost nothing. Heading ids come from Astro's own Sätteri heading-id plugin.
+ * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, and links
+ * that leave the site get rel="noopener noreferrer". Heading anchors and raw-HTML ids are kept off the page's own
+ * ids and off each other. Only raw-HTML nodes, links, images and headings cross into JavaScript, so articles
+ * without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { slug } from 'github-slugger';
 import sanitizeHtml from 'sanitize-html';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
@@ -13,6 +15,8 @@ type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[numbe
 export interface MarkdownSafetyOptions {
   /** The site's own origin (SITE_URL): links to it are not external. */
   site: string;
+  /** Ids the page around the body gives its own elements: no id from the body may take one of them. */
+  pageIds: readonly string[];
 }
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -49,7 +53,9 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
       ...['img', 'picture', 'source', 'video', 'audio', 'track', 'iframe', 'details', 'summary', 'del', 'ins'],
     ],
     allowedAttributes: {
-      '*': ['id', 'class', 'title', 'lang', 'dir', 'role', 'aria-*'],
+      // No class: the site styles article bodies by element alone, and a pasted class name (site-header, explore)
+      // would dress the text up as the page's own parts.
+      '*': ['id', 'title', 'lang', 'dir', 'role', 'aria-*'],
       a: ['href', 'name', 'target', 'rel', 'hreflang'],
       img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
       source: ['src', 'srcset', 'sizes', 'type', 'media'],
@@ -111,11 +117,13 @@ const LEADING_END_TAG = /^\s*<\/([a-z][a-z\d-]*)\s*>/i;
  * fragment are taken off again and those elements are pushed onto `open`, the document's stack of elements raw
  * HTML has left open. An end tag opening a later fragment is kept only when it closes one of them (closing any
  * opened inside it too): every other end tag would close the page's own containers, and is dropped.
+ * `claimId`, when given, decides each kept element's id (see `createIdClaimer`).
  */
-export function createRawHtmlSanitizer(site: string): (html: string, open?: string[]) => string {
+export function createRawHtmlSanitizer(site: string): (html: string, open?: string[], claimId?: (id: string) => string) => string {
   const siteOrigin = originOf(site);
   const options = sanitizerOptions(siteOrigin);
-  return (html, open = []) => {
+  const allowedTags = new Set(options.allowedTags || []);
+  return (html, open = [], claimId) => {
     let rest = html;
     let kept = '';
     for (let end = LEADING_END_TAG.exec(rest); end; end = LEADING_END_TAG.exec(rest)) {
@@ -130,6 +138,13 @@ export function createRawHtmlSanitizer(site: string): (html: string, open?: stri
     let trailing: string[] = [];
     const clean = sanitizeHtml(rest, {
       ...options,
+      ...(claimId && {
+        transformTags: {
+          ...options.transformTags,
+          // Elements the sanitiser drops claim nothing, so they cannot push a later heading's anchor along.
+          '*': (tagName, attribs) => ({ tagName, attribs: attribs.id && allowedTags.has(tagName) ? { ...attribs, id: claimId(attribs.id) } : attribs }),
+        },
+      }),
       onOpenTag: () => {
         trailing = [];
       },
@@ -164,47 +179,69 @@ function originOf(site: string): string {
   }
 }
 
-const OPEN_ELEMENTS = 'newsdeskRawHtmlOpenElements';
+/**
+ * Hands out one document's ids: an id the page or the body has already taken gets the first free suffix (`-1`,
+ * `-2`…), the way GitHub numbers repeated headings, so every fragment link and aria reference has one target.
+ */
+export function createIdClaimer(taken: Iterable<string>): (id: string) => string {
+  const used = new Set(taken);
+  return (id) => {
+    let unique = id;
+    for (let suffix = 1; used.has(unique); suffix++) unique = `${id}-${suffix}`;
+    used.add(unique);
+    return unique;
+  };
+}
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /** The plugin for `satteri({ hastPlugins })`, used for .md and for the Markdown parts of .mdx. */
 export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): HastPluginEntry {
   const siteOrigin = originOf(options.site);
   const sanitize = createRawHtmlSanitizer(options.site);
-  // Each document's stack of elements its raw HTML left open lives in the document's own data bag.
-  const openIn = (data: object): string[] => ((data as Record<string, string[]>)[OPEN_ELEMENTS] ??= []);
-  return {
-    name: 'newsdesk-markdown-safety',
-    before(_root, ctx) {
-      (ctx.data as Record<string, string[]>)[OPEN_ELEMENTS] = [];
-    },
-    raw(node, ctx) {
-      const clean = sanitize(node.value, openIn(ctx.data));
-      return clean === node.value ? undefined : { type: 'raw', value: clean };
-    },
-    after(root, ctx) {
-      // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
-      const open = openIn(ctx.data);
-      if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
-      // The bag goes back to the caller with the rendered page; the stack is this plugin's own business.
-      delete (ctx.data as Record<string, unknown>)[OPEN_ELEMENTS];
-    },
-    element: [
-      {
-        filter: ['a'],
-        visit(node, ctx) {
-          const href = node.properties?.href;
-          if (typeof href !== 'string') return;
-          if (!isSafeUrl(href)) ctx.setProperty(node, 'href', null);
-          else if (isExternalUrl(href, siteOrigin)) ctx.setProperty(node, 'rel', externalRel(node.properties?.rel));
-        },
+  // Sätteri calls this once per document: the state below is that document's own.
+  return () => {
+    // The elements its raw HTML has left open, outermost first.
+    const open: string[] = [];
+    const claimId = createIdClaimer(options.pageIds);
+    return {
+      name: 'newsdesk-markdown-safety',
+      raw(node) {
+        const clean = sanitize(node.value, open, claimId);
+        return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
-      {
-        filter: ['img'],
-        visit(node, ctx) {
-          const src = node.properties?.src;
-          if (typeof src === 'string' && !isSafeUrl(src)) ctx.setProperty(node, 'src', null);
-        },
+      after(root, ctx) {
+        // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
+        if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
       },
-    ],
+      element: [
+        {
+          // Astro's heading-id plugin runs after this one and keeps an id it finds: the anchor is made here, from
+          // the heading's text as Astro would (github-slugger), then claimed like every other id in the body.
+          filter: HEADINGS,
+          visit(node, ctx) {
+            // Sätteri's own heading ids (the footnotes' label) are pointed at by its links: they stay.
+            if (typeof node.properties?.id === 'string') return;
+            ctx.setProperty(node, 'id', claimId(slug(ctx.textContent(node))));
+          },
+        },
+        {
+          filter: ['a'],
+          visit(node, ctx) {
+            const href = node.properties?.href;
+            if (typeof href !== 'string') return;
+            if (!isSafeUrl(href)) ctx.setProperty(node, 'href', null);
+            else if (isExternalUrl(href, siteOrigin)) ctx.setProperty(node, 'rel', externalRel(node.properties?.rel));
+          },
+        },
+        {
+          filter: ['img'],
+          visit(node, ctx) {
+            const src = node.properties?.src;
+            if (typeof src === 'string' && !isSafeUrl(src)) ctx.setProperty(node, 'src', null);
+          },
+        },
+      ],
+    };
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createArticleBodyRenderer, createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
+import { ARTICLE_PAGE_IDS } from '../../../src/lib/site/page-ids.ts';
 
 describe('createMarkdownToHtml (the pages’ processor, for the search index)', async () => {
   const toHtml = await createMarkdownToHtml('https://news.example.org');
@@ -42,6 +43,17 @@ describe('createArticleBodyRenderer (bodies rendered with their pages)', async (
     } finally {
       now.mockRestore();
     }
+  });
+
+  it('keeps every id of the body off the ids the article page uses', async () => {
+    const pageIds: string[] = Object.values(ARTICLE_PAGE_IDS);
+    const headings = ['Main', 'Explore more', 'Story coverage'].map((text) => `## ${text}`);
+    const rawIds = pageIds.map((id) => `<div id="${id}">x</div>`);
+    const html = await render([...headings, ...rawIds].join('\n\n'));
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
+    expect(ids).toHaveLength(6);
+    expect(ids.filter((id) => pageIds.includes(id!))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('keeps the safety plugin: raw HTML sanitised, links elsewhere marked external', async () => {

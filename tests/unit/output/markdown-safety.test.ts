@@ -1,16 +1,20 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
 import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
-import { createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
+import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
 
 const SITE = 'https://news.example.org';
+/** Ids of a page around the body, as the article template's are. */
+const PAGE_IDS = ['main', 'explore-more'];
 const sanitize = createRawHtmlSanitizer(SITE);
 
 /** Renders Markdown the way the site does: Astro's Sätteri pipeline with the safety plugin. */
 async function render(markdown: string): Promise<string> {
-  const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: SITE })] });
+  const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: SITE, pageIds: PAGE_IDS })] });
   return (await processor.render(markdown)).code;
 }
+
+const idsIn = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
 
 describe('rendered Markdown with raw HTML', () => {
   it('drops scripts, event handlers and javascript: links, and keeps the figure', async () => {
@@ -38,7 +42,7 @@ describe('rendered Markdown with raw HTML', () => {
 
   it('keeps Markdown inside an HTML block that is opened and closed in separate blocks', async () => {
     const html = await render('<div class="note" onmouseover="x()">\n\n**Note:** illustrative.\n\n</div>\n');
-    expect(html).toBe('<div class="note">\n<p><strong>Note:</strong> illustrative.</p>\n</div>\n');
+    expect(html).toBe('<div>\n<p><strong>Note:</strong> illustrative.</p>\n</div>\n');
   });
 
   it('neutralises Markdown links and images with unsafe schemes, whatever their spelling', async () => {
@@ -59,6 +63,30 @@ describe('rendered Markdown with raw HTML', () => {
     const html = await render('## What changed\n\n## What changed\n');
     expect(html).toContain('<h2 id="what-changed">What changed</h2>');
     expect(html).toContain('<h2 id="what-changed-1">What changed</h2>');
+  });
+});
+
+describe('ids in rendered Markdown: never one of the page’s, never twice', () => {
+  it('numbers a heading anchor that would take a page id, and the heading keeps that anchor', async () => {
+    const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: SITE, pageIds: PAGE_IDS })] });
+    const { code, metadata } = await processor.render('## Explore more\n\n## Main\n\nSee [below](#main-1).\n');
+    expect(code).toContain('<h2 id="explore-more-1">Explore more</h2>');
+    expect(code).toContain('<h2 id="main-1">Main</h2>');
+    // Astro's own heading list (a table of contents' links) names the same anchors.
+    expect(metadata.headings.map((heading) => heading.slug)).toEqual(['explore-more-1', 'main-1']);
+  });
+
+  it('numbers raw-HTML ids that repeat a page id, a heading anchor or each other, in document order', async () => {
+    const html = await render(
+      ['## Summary', '', '<div id="explore-more">', '', 'Pasted.', '', '</div>', '', '<p id="summary">Again</p>', '', '<span id="main">a</span> <span id="main">b</span>', '', '## Summary'].join('\n'),
+    );
+    expect(idsIn(html)).toEqual(['summary', 'explore-more-1', 'summary-1', 'main-1', 'main-2', 'summary-2']);
+  });
+
+  it('drops class names from raw HTML, so pasted markup cannot borrow the site’s styles', async () => {
+    const html = await render('<header class="site-header"><nav class="site-nav">Sign in</nav></header>\n\n<figure class="chart">\n<figcaption class="explore">Chart</figcaption>\n</figure>\n');
+    expect(html).not.toContain('class=');
+    expect(html).toContain('<figure>\n<figcaption>Chart</figcaption>\n</figure>');
   });
 });
 
@@ -95,6 +123,11 @@ describe('createRawHtmlSanitizer on the fragments Sätteri hands over', () => {
     const open: string[] = [];
     sanitize('<div><b>', open);
     expect(sanitize('</div>', open)).toBe('</b></div>');
+  });
+
+  it('gives kept elements the ids it is handed, and claims none for elements it drops', () => {
+    const claimId = createIdClaimer(['main']);
+    expect(sanitize('<script id="chart"></script><div id="main"><p id="chart">x</p></div>', [], claimId)).toBe('<div id="main-1"><p id="chart">x</p></div>');
   });
 
   it('turns a second <main> and <h1> into ordinary blocks', () => {
