@@ -24,8 +24,8 @@ describe('a plain Markdown article', () => {
     expect(article.text).toContain('Both compilers will refuse out-of-range writes in their next releases');
     expect(article.querySelector('h2#what-changes-for-builds')!.text).toBe('What changes for builds');
     const code = article.querySelector('pre.astro-code')!;
-    expect(code.classList.contains('github-dark')).toBe(true);
-    expect(code.getAttribute('style')).toContain('background-color:#24292e');
+    expect(code.classList.contains('catppuccin-mocha')).toBe(true);
+    expect(code.getAttribute('style')).toContain('background-color:#1e1e2e');
     // The parser keeps a <pre>'s content as text: its markup is read as written.
     expect(code.innerHTML.match(/<span style="color:#[0-9A-F]{6}">/g)!.length).toBeGreaterThan(3);
     expect(code.innerHTML.replace(/<[^>]+>/g, '')).toContain('return values[3];');

@@ -1,5 +1,6 @@
+import { bundledThemes, normalizeTheme } from 'shiki';
 import { describe, expect, it, vi } from 'vitest';
-import { createArticleBodyRenderer, createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
+import { CODE_THEME, createArticleBodyRenderer, createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
 import { ARTICLE_PAGE_IDS } from '../../../src/lib/site/page-ids.ts';
 
 describe('createMarkdownToHtml (the pages’ processor, for the search index)', async () => {
@@ -27,9 +28,9 @@ describe('createMarkdownToHtml (the pages’ processor, for the search index)', 
 describe('createArticleBodyRenderer (bodies rendered with their pages)', async () => {
   const render = await createArticleBodyRenderer('https://news.example.org');
 
-  it('colours code with Shiki’s github-dark theme, as Astro does for Markdown', async () => {
+  it('colours code with the site’s Shiki theme, as Astro does for Markdown', async () => {
     const html = await render('```js\nconst answer = 42;\n```\n');
-    expect(html).toMatch(/^<pre class="astro-code github-dark" style="background-color:#24292e;/);
+    expect(html).toMatch(/^<pre class="astro-code catppuccin-mocha" style="background-color:#1e1e2e;/);
     expect(html).toMatch(/<span style="color:#[0-9A-F]{6}">const<\/span>/);
   });
 
@@ -61,5 +62,31 @@ describe('createArticleBodyRenderer (bodies rendered with their pages)', async (
     expect(html).not.toContain('onclick');
     expect(html).toContain('<a href="https://example.com/" rel="noopener noreferrer">elsewhere</a>');
     expect(html).toContain('<a href="https://news.example.org/">home</a>');
+  });
+});
+
+/** WCAG 2's contrast ratio of two #rrggbb colours, from their relative luminance. */
+function contrastRatio(first: string, second: string): number {
+  const luminance = (hex: string) => {
+    const [red, green, blue] = [1, 3, 5].map((at) => {
+      const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!;
+  };
+  const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (lighter! + 0.05) / (darker! + 0.05);
+}
+
+describe('CODE_THEME', () => {
+  it('gives code only colours that meet WCAG’s 4.5:1 against the code block’s background', async () => {
+    // The theme as Shiki reads it: code is painted in token foregrounds on the theme's one background.
+    const theme = normalizeTheme((await bundledThemes[CODE_THEME]()).default);
+    const colours = [...new Set([theme.fg, ...theme.settings.flatMap((rule) => rule.settings.foreground ?? [])])];
+    expect(colours.length).toBeGreaterThan(10);
+    for (const colour of colours) {
+      expect(colour, colour).toMatch(/^#[\da-f]{6}$/i);
+      expect(contrastRatio(colour, theme.bg), `${colour} on ${theme.bg}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
