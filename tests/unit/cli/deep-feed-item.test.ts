@@ -32,6 +32,6 @@ ${item('Regulators publish AI rules', 'ai-rules', '<p>Three regulators published
   mkdirSync(contentDir);
   const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/import-feed.ts', feedFile, '--content-dir', contentDir], { cwd: projectRoot, timeout: 60_000 });
   expect(readdirSync(join(contentDir, 'imported')).sort()).toEqual(['chip-plant-opens.md', 'cloud-outage-traced-to-a-config-push.md', 'regulators-publish-ai-rules.md']);
-  expect(stdout).toMatch(/“A matryoshka of a story”: its HTML nests 1501 elements deep, more than the 100 any article needs/);
+  expect(stdout).toMatch(/“A matryoshka of a story”: its HTML nests more than 100 elements deep, deeper than any article needs/);
   expect(stdout).toContain('3 imported, 0 skipped as duplicates, 1 rejected.');
 });

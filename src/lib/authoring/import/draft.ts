@@ -4,7 +4,8 @@ import { parseArticle } from '../../content/article.ts';
 import { isoSeconds } from '../../content/iso-seconds.ts';
 import { articleSchema } from '../../content/schema.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
-import { HtmlTooComplexError, htmlToMarkdown, htmlToText } from './html.ts';
+import { HtmlTooComplexError } from './html-limits.ts';
+import { htmlToMarkdown, htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
 import { chooseTags } from './tags.ts';
 import { cleanUrl } from './urls.ts';
@@ -53,19 +54,22 @@ function deriveTitle(text: string): string {
 }
 
 export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOptions): DraftResult {
+  if (entry.refusal) return { ok: false, reason: entry.refusal };
   if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
   const url = cleanUrl(entry.link);
   const bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
-  // Relative links in the story resolve against its own address, as a browser reading it would.
   let body: string;
+  let bodyText: string;
+  let summaryText: string;
   try {
+    // Relative links in the story resolve against its own address, as a browser reading it would.
     body = htmlToMarkdown(bodyHtml, entry.link);
+    bodyText = htmlToText(bodyHtml);
+    summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
   } catch (error) {
     if (error instanceof HtmlTooComplexError) return { ok: false, reason: error.message };
     throw error;
   }
-  const bodyText = htmlToText(bodyHtml);
-  const summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
   const title = entry.title || deriveTitle(summaryText || bodyText);
   if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
   const sourceName = options.sourceName?.trim() || feed.title || new URL(url).hostname;

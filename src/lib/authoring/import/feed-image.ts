@@ -5,6 +5,7 @@
  */
 import type { MediaNs } from 'feedsmith';
 import { Parser } from 'htmlparser2';
+import { HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText, looksLikeHtml, sanitizeFeedHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
@@ -65,9 +66,19 @@ export function enclosureImage(enclosures: ReadonlyArray<{ url?: string; href?: 
   return undefined;
 }
 
-/** The first image of the item's HTML that survives cleaning (tracking pixels and unsafe sources are gone by then). */
+/**
+ * The first image of the item's HTML that survives cleaning (tracking pixels and unsafe sources are gone by then).
+ * HTML beyond the importer's bounds has none: the item is refused for it with its headline (map-feeds.ts).
+ */
 export function contentImage(html: string | undefined, base: string | undefined): FeedImage | undefined {
   if (!html) return undefined;
+  let safe: string;
+  try {
+    safe = sanitizeFeedHtml(html, base);
+  } catch (error) {
+    if (error instanceof HtmlTooComplexError) return undefined;
+    throw error;
+  }
   let found: FeedImage | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
@@ -76,6 +87,6 @@ export function contentImage(html: string | undefined, base: string | undefined)
       if (found) parser.pause();
     },
   });
-  parser.end(sanitizeFeedHtml(html, base));
+  parser.end(safe);
   return found;
 }

@@ -5,7 +5,7 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
-import { htmlLimitProblem } from './html-limits.ts';
+import { assertHtmlWithinLimits } from './html-limits.ts';
 import { resolveWebUrl } from './urls.ts';
 
 /** Hosts that serve tracking pixels and share-button images in feeds rather than content. */
@@ -57,9 +57,10 @@ const BODY_TAGS = [
  * Keeps prose markup only. Scripts, styles, frames, forms, objects and every attribute that is not a link
  * target or an image's src/alt/size are dropped; the contents of script, style and similar raw-text elements
  * are dropped with them. URLs are made absolute against `baseUrl` first, then anything that is not http(s)
- * (or mailto for links) is removed.
+ * (or mailto for links) is removed. Throws HtmlTooComplexError beyond the bounds (html-limits.ts).
  */
 export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
+  assertHtmlWithinLimits(html);
   return sanitizeHtml(html, {
     allowedTags: BODY_TAGS,
     allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
@@ -139,15 +140,9 @@ function createTurndown(): TurndownService {
 
 let turndown: TurndownService | undefined;
 
-/** Feed HTML the importer will not convert: too large or too deeply nested (the message says which). */
-export class HtmlTooComplexError extends Error {}
-
 /** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. Throws HtmlTooComplexError beyond the bounds. */
 export function htmlToMarkdown(html: string, baseUrl?: string): string {
   const safe = sanitizeFeedHtml(html, baseUrl);
-  // Judged after sanitising: that is the tree the conversion walks (dropped wrappers no longer count).
-  const problem = htmlLimitProblem(safe);
-  if (problem) throw new HtmlTooComplexError(problem);
   turndown ??= createTurndown();
   return turndown
     .turndown(safe)
@@ -175,9 +170,11 @@ const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'iframe', 'obje
 
 /**
  * The readable text of an HTML fragment: tags dropped, entities decoded exactly once, blocks separated by
- * blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags.
+ * blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags. Throws
+ * HtmlTooComplexError beyond the bounds.
  */
 export function htmlToText(html: string): string {
+  assertHtmlWithinLimits(html);
   const parts: string[] = [];
   let skipping = 0;
   const parser = new Parser(

@@ -3,13 +3,31 @@ import type { AtomFeed, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
 import { link, plain, textAsHtml, uniqueNames } from './feed-fields.ts';
+import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
-import type { ParsedFeed, ParseOptions } from './parse-feed.ts';
+import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
 import { resolveWebUrl } from './urls.ts';
 
 /** What feedsmith returns, for each of the formats it detects. */
 export type FeedsmithResult = ReturnType<typeof parseWithFeedsmith>;
 type FeedOf<Format extends FeedsmithResult['format']> = Extract<FeedsmithResult, { format: Format }>['feed'];
+
+/**
+ * One item, read so that markup beyond the importer's bounds (html-limits.ts) refuses that item alone, quickly:
+ * it keeps its identity (and its headline, when that was readable) and the reason, and loses the HTML.
+ */
+function readItem(identity: Pick<FeedEntry, 'link' | 'guid'>, read: () => Omit<FeedEntry, 'link' | 'guid'>): FeedEntry {
+  let entry: FeedEntry;
+  try {
+    entry = { ...identity, ...read() };
+  } catch (error) {
+    if (!(error instanceof HtmlTooComplexError)) throw error;
+    return { ...identity, title: '', authors: [], categories: [], refusal: error.message };
+  }
+  const { summaryHtml, contentHtml, ...readable } = entry;
+  const refusal = [contentHtml, summaryHtml].map((html) => html && htmlLimitProblem(html)).find(Boolean);
+  return refusal ? { ...readable, refusal } : entry;
+}
 
 /** RSS authors are often only an e-mail address; its local part is not a byline. */
 function personName(person: { name?: string; email?: string } | undefined): string | undefined {
@@ -30,10 +48,9 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
     entries: (feed.items ?? []).map((item) => {
       const guid = item.guid?.value;
       const permalink = item.guid?.isPermaLink === false ? undefined : guid;
-      return {
+      const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
+      return readItem({ link: itemLink, guid }, () => ({
         title: plain(item.title ?? item.dc?.titles?.[0]),
-        link: link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink),
-        guid,
         summaryHtml: item.description,
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
@@ -44,7 +61,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
           () => enclosureImage(item.enclosures, base),
           () => contentImage(item.content?.encoded ?? item.description, base),
         ),
-      };
+      }));
     }),
   };
 }
@@ -54,17 +71,17 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
   return {
     ...header,
     publishedAt: firstDate(feed.dc?.dates?.[0]),
-    entries: (feed.items ?? []).map((item) => ({
-      title: plain(item.title),
-      link: link(item.link, base) ?? resolveWebUrl(item.rdf?.about),
-      guid: item.rdf?.about,
-      summaryHtml: item.description,
-      contentHtml: item.content?.encoded,
-      publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
-      authors: uniqueNames(item.dc?.creators ?? []),
-      categories: uniqueNames(item.dc?.subjects ?? []),
-      image: contentImage(item.content?.encoded ?? item.description, base),
-    })),
+    entries: (feed.items ?? []).map((item) =>
+      readItem({ link: link(item.link, base) ?? resolveWebUrl(item.rdf?.about), guid: item.rdf?.about }, () => ({
+        title: plain(item.title),
+        summaryHtml: item.description,
+        contentHtml: item.content?.encoded,
+        publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
+        authors: uniqueNames(item.dc?.creators ?? []),
+        categories: uniqueNames(item.dc?.subjects ?? []),
+        image: contentImage(item.content?.encoded ?? item.description, base),
+      })),
+    ),
   };
 }
 
@@ -94,24 +111,24 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
     title: atomText(feed.title) || undefined,
     homeUrl,
     publishedAt: firstDate(feed.updated),
-    entries: (feed.entries ?? []).map((entry) => {
-      const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
-      return {
-        title: atomText(entry.title),
-        link: atomAlternate(entry.links, base) ?? resolveWebUrl(entry.id),
-        guid: entry.id,
-        summaryHtml: atomHtml(entry.summary),
-        contentHtml: entry.content?.src ? undefined : atomHtml(entry.content),
-        publishedAt: firstDate(entry.published, entry.updated),
-        authors: authors.length ? authors : feedAuthors,
-        categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
-        image: firstImage(
-          () => mediaImage(entry.media, base),
-          () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), base),
-          () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), base),
-        ),
-      };
-    }),
+    entries: (feed.entries ?? []).map((entry) =>
+      readItem({ link: atomAlternate(entry.links, base) ?? resolveWebUrl(entry.id), guid: entry.id }, () => {
+        const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
+        return {
+          title: atomText(entry.title),
+          summaryHtml: atomHtml(entry.summary),
+          contentHtml: entry.content?.src ? undefined : atomHtml(entry.content),
+          publishedAt: firstDate(entry.published, entry.updated),
+          authors: authors.length ? authors : feedAuthors,
+          categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
+          image: firstImage(
+            () => mediaImage(entry.media, base),
+            () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), base),
+            () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), base),
+          ),
+        };
+      }),
+    ),
   };
 }
 
@@ -123,22 +140,22 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
     format: 'json',
     title: plain(feed.title) || undefined,
     homeUrl,
-    entries: (feed.items ?? []).map((item) => {
-      const authors = uniqueNames((item.authors ?? []).map((author) => author.name));
-      return {
-        title: plain(item.title),
-        link: link(item.url, base) ?? link(item.external_url, base),
-        guid: item.id,
-        summaryHtml: textAsHtml(item.summary),
-        contentHtml: item.content_html ?? textAsHtml(item.content_text),
-        publishedAt: firstDate(item.date_published, item.date_modified),
-        authors: authors.length ? authors : feedAuthors,
-        categories: uniqueNames(item.tags ?? []),
-        image: firstImage(
-          () => feedImage(item.image ?? item.banner_image, base),
-          () => contentImage(item.content_html, base),
-        ),
-      };
-    }),
+    entries: (feed.items ?? []).map((item) =>
+      readItem({ link: link(item.url, base) ?? link(item.external_url, base), guid: item.id }, () => {
+        const authors = uniqueNames((item.authors ?? []).map((author) => author.name));
+        return {
+          title: plain(item.title),
+          summaryHtml: textAsHtml(item.summary),
+          contentHtml: item.content_html ?? textAsHtml(item.content_text),
+          publishedAt: firstDate(item.date_published, item.date_modified),
+          authors: authors.length ? authors : feedAuthors,
+          categories: uniqueNames(item.tags ?? []),
+          image: firstImage(
+            () => feedImage(item.image ?? item.banner_image, base),
+            () => contentImage(item.content_html, base),
+          ),
+        };
+      }),
+    ),
   };
 }

@@ -41,6 +41,8 @@ export interface FeedEntry {
   categories: string[];
   /** The picture the feed offers for the item (https only). */
   image?: FeedImage;
+  /** Why the item cannot be imported (markup beyond the bounds of html-limits.ts); its HTML fields are then left out. */
+  refusal?: string;
 }
 
 export interface ParsedFeed {

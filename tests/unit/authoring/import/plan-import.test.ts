@@ -196,3 +196,29 @@ describe('createImportPlanner: feed after feed against one content folder', () =
     expect(planner.checkDrafts([...first, ...second])).toEqual([...first, ...second]);
   });
 });
+
+describe('a feed with hostile items', () => {
+  const deep = (depth: number) => `${'<b>'.repeat(depth)}text${'</b>'.repeat(depth)}`;
+  const item = (slug: string, fields: string) => `<item><link>https://wire.example/${slug}</link><guid>${slug}</guid>${fields}</item>`;
+  const feedText = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title><link>https://wire.example/</link>
+${item('plant', '<title>Chip plant opens</title><description>The plant opened on Friday.</description>')}
+${item('cdata', `<title>Nested in CDATA</title><content:encoded><![CDATA[${'<b>'.repeat(200_000)}text]]></content:encoded>`)}
+${item('escaped', `<title>Nested and escaped</title><description>${deep(50_000).replace(/</g, '&lt;').replace(/>/g, '&gt;')}</description>`)}
+${item('xml', `<title>Nested as XML</title><description>${deep(50_000)}</description>`)}
+${item('title', `<title>${deep(50_000)}</title><description>A headline nested fifty thousand deep.</description>`)}
+${item('outage', '<title>Cloud outage traced to a config push</title><description>A single change took a region offline.</description>')}
+</channel></rss>`;
+  const reason = 'its HTML nests more than 100 elements deep, deeper than any article needs';
+
+  it('refuses each hostile item quickly, by name where its headline is readable, and plans the rest', () => {
+    const decisions = planImport(parseFeedText(feedText), [], options);
+    expect(decisions.map((decision) => [decision.kind, decision.title, decision.kind === 'rejected' ? decision.reason : ''])).toEqual([
+      ['import', 'Chip plant opens', ''],
+      ['rejected', 'Nested in CDATA', reason],
+      ['rejected', 'Nested and escaped', reason],
+      ['rejected', 'Nested as XML', reason],
+      ['rejected', 'https://wire.example/title', reason],
+      ['import', 'Cloud outage traced to a config push', ''],
+    ]);
+  });
+});
