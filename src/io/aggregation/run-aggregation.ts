@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
-import { sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
+import { keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
@@ -284,7 +284,7 @@ function settleState(run: SourceRun, now: Date): void {
     Object.assign(run.report, { result: 'failed', error: outcome.reason, until: run.next.nextFetchAfter, consecutiveFailures: run.next.consecutiveFailures });
     return;
   }
-  const seen = run.candidates.flatMap((candidate, position) => (run.unwritten.has(position) ? [] : candidate.keys));
+  const seen = keysOldestFirst(run.candidates.filter((_, position) => !run.unwritten.has(position)));
   const changed = outcome.kind === 'changed';
   run.next = afterSuccess(run.previous, { validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
   if (run.unwritten.size) run.next = { ...run.next, etag: undefined, lastModified: undefined, contentHash: undefined };

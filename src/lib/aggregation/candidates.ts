@@ -18,6 +18,19 @@ export interface SortedEntries {
 }
 
 /**
+ * The keys of the handled items in the order the state keeps them, oldest item first, so the cap on `seen` forgets
+ * the oldest: by date, and among items of one date (or none) later in the feed first, since feeds list newest first.
+ * Undated items count as the newest, as their drafts are dated by the feed or the run.
+ */
+export function keysOldestFirst(candidates: readonly Candidate[]): string[] {
+  const time = (candidate: Candidate) => candidate.entry.publishedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return [...candidates]
+    .reverse()
+    .sort((a, b) => (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0))
+    .flatMap((candidate) => candidate.keys);
+}
+
+/**
  * `known` holds the keys of every item handled before this run; `claimed` those taken earlier in this run, and it
  * gains each candidate's keys, so the same link arriving from a later source is a duplicate.
  */

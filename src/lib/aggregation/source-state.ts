@@ -17,7 +17,7 @@ export interface SuccessfulRead {
   contentHash?: string;
   /** A new version of the feed was read (not a 304 and not the same body as last time). */
   newVersion: boolean;
-  /** Keys of the items handled in this run. */
+  /** Keys of the items handled in this run, oldest item first. */
   seen: readonly string[];
 }
 

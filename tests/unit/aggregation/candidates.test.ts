@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sortEntries } from '../../../src/lib/aggregation/candidates.ts';
+import { keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
 import { compileFilter } from '../../../src/lib/aggregation/filters.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
+import { afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
+import { MAX_SEEN_PER_SOURCE } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
 
 const entry = (fields: Partial<FeedEntry>): FeedEntry => ({ title: 'Title', authors: [], categories: [], ...fields });
@@ -44,5 +46,26 @@ describe('sortEntries', () => {
     const sorted = sortEntries(entries, 'wire', filter, new Set(), new Set());
     expect(sorted.candidates.map((candidate) => candidate.entry.title)).toEqual(['New chips ship', 'Boards']);
     expect(sorted.excluded).toBe(2);
+  });
+});
+
+describe('keysOldestFirst', () => {
+  const dated = (guid: string, day?: number) => entry({ guid, publishedAt: day === undefined ? undefined : new Date(Date.UTC(2026, 10, day)) });
+  const guids = (entries: FeedEntry[]) => keysOldestFirst(sortEntries(entries, 'wire', noFilter, new Set(), new Set()).candidates);
+
+  it('orders by date, then later in the feed first, with undated items last', () => {
+    expect(guids([dated('undated'), dated('b', 3), dated('a', 1), dated('c', 3)])).toEqual(['guid:wire:a', 'guid:wire:c', 'guid:wire:b', 'guid:wire:undated']);
+    expect(guids([dated('newest'), dated('middle'), dated('oldest')])).toEqual(['guid:wire:oldest', 'guid:wire:middle', 'guid:wire:newest']);
+  });
+
+  it('keeps the newest items of a first fetch larger than the cap, so a deleted draft of the newest stays turned down', () => {
+    const feed = Array.from({ length: 601 }, (_, index) => entry({ guid: `${601 - index}`, link: `https://wire.example/${601 - index}`, publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 601 - index)) }));
+    const first = sortEntries(feed, 'wire', noFilter, new Set(), new Set());
+    const state = afterSuccess(undefined, { validators: {}, newVersion: true, seen: keysOldestFirst(first.candidates) }, new Date('2026-02-01T00:00:00Z'));
+    expect(state.seen).toHaveLength(MAX_SEEN_PER_SOURCE);
+    const added = entry({ guid: '602', link: 'https://wire.example/602', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 602)) });
+    const second = sortEntries([added, ...feed], 'wire', noFilter, new Set(state.seen), new Set());
+    // The oldest 101 are forgotten; their files on disk still catch them as duplicates.
+    expect(second.candidates.map((candidate) => candidate.entry.guid)).toEqual(['602', ...Array.from({ length: 101 }, (_, index) => `${101 - index}`)]);
   });
 });
