@@ -55,15 +55,26 @@ function isConditional(headers: Record<string, string> | undefined): boolean {
   return Object.keys(headers ?? {}).some((name) => /^if-(?:none-match|modified-since)$/i.test(name));
 }
 
-/** Bytes → text: the HTTP charset, else a byte-order mark, else the XML declaration's encoding, else UTF-8. */
+/** Byte-order marks and the encodings they announce. */
+const BYTE_ORDER_MARKS: ReadonlyArray<{ mark: readonly number[]; encoding: string }> = [
+  { mark: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { mark: [0xfe, 0xff], encoding: 'utf-16be' },
+  { mark: [0xff, 0xfe], encoding: 'utf-16le' },
+];
+
+/**
+ * Bytes → text: a byte-order mark, else the HTTP charset, else the XML declaration's encoding, else UTF-8. The mark
+ * comes first, as the XML and WHATWG encoding rules say: it describes the bytes themselves, where a server's header
+ * or a copied prolog is often wrong.
+ */
 function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
-  const declared =
+  const encoding =
+    BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding ??
     /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
     /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe);
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(!hasBom && declared ? declared : 'utf-8');
+    decoder = new TextDecoder(encoding ?? 'utf-8');
   } catch {
     decoder = new TextDecoder('utf-8');
   }

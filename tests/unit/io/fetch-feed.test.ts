@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,11 +7,17 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchFeed, FetchError } from '../../../src/io/fetch-feed.ts';
+import { fetchFeed, FetchError, readFeedFile } from '../../../src/io/fetch-feed.ts';
+import { parseFeedText } from '../../../src/lib/authoring/import/parse-feed.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const rss = readFileSync(join(projectRoot, 'tests/fixtures/feeds/rss2.xml'));
 const page = readFileSync(join(projectRoot, 'tests/fixtures/feeds/not-a-feed.html'));
+/** The fixture as a UTF-16 publisher sends it: a byte-order mark, then the text, the prolog saying UTF-16. */
+const utf16 = (byteOrder: 'le' | 'be') => {
+  const bytes = Buffer.from(`\uFEFF${rss.toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"')}`, 'utf16le');
+  return byteOrder === 'le' ? bytes : bytes.swap16();
+};
 
 let server: Server;
 let origin: string;
@@ -27,6 +33,9 @@ beforeAll(async () => {
     if (path === '/loop-b') return redirect(302, `${origin}/loop-a`);
     if (path.startsWith('/chain/')) return redirect(307, `/chain/${Number(path.slice(7)) + 1}`);
     if (path === '/to-file') return redirect(302, 'file:///etc/passwd');
+    // The header's charset is wrong, as some servers' is: the byte-order mark decides.
+    if (path === '/utf-16le') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(utf16('le'));
+    if (path === '/utf-16be') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(utf16('be'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     if (path === '/tagged') {
@@ -129,6 +138,31 @@ describe('fetchFeed', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((done) => closed.close(done));
     expect(await fetchError(`http://127.0.0.1:${port}/feed.xml`)).toBe(`could not reach 127.0.0.1:${port}: the connection was refused (is the address right, and the server up?)`);
+  });
+});
+
+describe('feeds encoded as UTF-16', () => {
+  const headline = 'Chipmakers race to ship 2 nm parts before the year’s end';
+
+  it('decodes either byte order by its byte-order mark, over the charset the server declares', async () => {
+    for (const path of ['/utf-16le', '/utf-16be']) {
+      const feed = parseFeedText((await fetchFeed(`${origin}${path}`)).text);
+      expect(feed.title).toBe('The Circuit Ledger');
+      expect(feed.entries[0]!.title).toBe(headline);
+    }
+  });
+
+  it('decodes a UTF-16 file by its byte-order mark', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-utf16-'));
+    try {
+      for (const byteOrder of ['le', 'be'] as const) {
+        const file = join(folder, `feed-${byteOrder}.xml`);
+        writeFileSync(file, utf16(byteOrder));
+        expect(parseFeedText((await readFeedFile(file)).text).entries[0]!.title).toBe(headline);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
