@@ -5,11 +5,12 @@
  * start of each published body) its later steps read instead of every file again, put in place only when the check
  * passes.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
 import { displayPath } from '../io/display-path.ts';
+import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
@@ -105,7 +106,7 @@ for (const run of runs) {
     for (const file of new Set(run.extraFiles)) yield loadArticle(file, displayPath(file));
   })();
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const result = checkArticles(articles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
+  const result = checkArticles(articles, { now, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

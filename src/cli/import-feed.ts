@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadArticles } from '../io/article-files.ts';
+import { inspectFile } from '../io/inspect-file.ts';
 import { displayPath } from '../io/display-path.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
@@ -103,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       now,
     }, takenNames);
 
-    const decisions = gateThroughChecker(planned, existingArticles, { now, fileExists: existsSync, readFile: (path) => readFileSync(path), absolutePathOf: (file) => resolve(cwd, file) });
+    const decisions = gateThroughChecker(planned, existingArticles, { now, inspectFile, absolutePathOf: (file) => resolve(cwd, file) });
 
     let writeFailed = false;
     if (!values['dry-run']) {

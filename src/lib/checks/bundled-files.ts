@@ -2,7 +2,8 @@
  * Files an article brings along: Astro publishes every local image it references byte for byte, and an SVG opened
  * directly runs its scripts with the site's origin. An SVG is inert when it is well-formed XML with no processing
  * instructions, entity declarations, scripts, handlers, embedded documents, animations or unsafe links, judged by
- * DOMPurify's SVG profile over the document as the browser's XML parser reads it. Anything else is not an image.
+ * DOMPurify's SVG profile over the document as the browser's XML parser reads it. Anything else is not an image, and
+ * neither is a raster file whose first bytes are not the format its extension names (Astro would fail on it mid-build).
  */
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
@@ -10,13 +11,58 @@ import { JSDOM } from 'jsdom';
 /** What Astro's image pipeline takes; `.html`, `.xml` and the like are documents, never images. */
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'tif', 'tiff', 'svg'] as const;
 
+/** `png` for `./chart.PNG?v=2`; undefined without an extension. */
+const extensionOf = (path: string) => /\.([a-z\d]+)(?:[?#].*)?$/i.exec(path)?.[1]?.toLowerCase();
+
 export function isImagePath(path: string): boolean {
-  const extension = /\.([a-z\d]+)(?:[?#].*)?$/i.exec(path)?.[1]?.toLowerCase();
+  const extension = extensionOf(path);
   return extension !== undefined && (IMAGE_EXTENSIONS as readonly string[]).includes(extension);
 }
 
 export function isSvgPath(path: string): boolean {
   return /\.svg(?:[?#].*)?$/i.test(path);
+}
+
+/** What is at a path an article names, looked at without following a symbolic link; a file comes with the bytes asked for. */
+export type FileInspection = { kind: 'file'; bytes: Uint8Array } | { kind: 'missing' | 'folder' | 'symbolic link' | 'other' } | { kind: 'unreadable'; code: string };
+
+/** Enough of a file's start to tell each raster format (AVIF names itself among the brands of its first box). */
+export const IMAGE_SIGNATURE_BYTES = 64;
+
+const hasBytesAt = (head: Uint8Array, at: number, expected: string | readonly number[]) =>
+  [...expected].every((byte, index) => head[at + index] === (typeof byte === 'string' ? byte.charCodeAt(0) : byte));
+
+function isAvif(head: Uint8Array): boolean {
+  if (!hasBytesAt(head, 4, 'ftyp')) return false;
+  const boxEnd = Math.min(new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(0), head.length);
+  const isAvifBrand = (at: number) => hasBytesAt(head, at, 'avif') || hasBytesAt(head, at, 'avis');
+  if (isAvifBrand(8)) return true;
+  // After the major brand and a version come the compatible brands: an encoder may lead with mif1 and list avif there.
+  for (let at = 16; at + 4 <= boxEnd; at += 4) if (isAvifBrand(at)) return true;
+  return false;
+}
+
+const JPEG = { name: 'JPEG', matches: (head: Uint8Array) => hasBytesAt(head, 0, [0xff, 0xd8, 0xff]) };
+const TIFF = { name: 'TIFF', matches: (head: Uint8Array) => hasBytesAt(head, 0, 'II*\0') || hasBytesAt(head, 0, 'MM\0*') };
+const RASTER_FORMATS: Readonly<Record<string, { name: string; matches: (head: Uint8Array) => boolean }>> = {
+  jpg: JPEG,
+  jpeg: JPEG,
+  png: { name: 'PNG', matches: (head) => hasBytesAt(head, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  gif: { name: 'GIF', matches: (head) => hasBytesAt(head, 0, 'GIF87a') || hasBytesAt(head, 0, 'GIF89a') },
+  webp: { name: 'WebP', matches: (head) => hasBytesAt(head, 0, 'RIFF') && hasBytesAt(head, 8, 'WEBP') },
+  avif: { name: 'AVIF', matches: isAvif },
+  tif: TIFF,
+  tiff: TIFF,
+};
+
+/**
+ * The format `path`'s extension claims (`PNG`) when `head`, the file's first bytes, is not that format; undefined
+ * when it is, and for SVG, which is text and checked by svgActiveContent.
+ */
+export function misnamedFormat(path: string, head: Uint8Array): string | undefined {
+  const extension = extensionOf(path);
+  const format = extension === undefined ? undefined : RASTER_FORMATS[extension];
+  return format && !format.matches(head) ? format.name : undefined;
 }
 
 /** Elements DOMPurify removes that can run code or load a document; others it drops (editor metadata) are harmless. */

@@ -1,6 +1,6 @@
 /**
  * The content checker's core: every article file through the same schema Astro uses, plus the cross-article checks
- * and the checks only a file system can answer (images next to the article). Pure apart from the `fileExists` it is given.
+ * and the checks only a file system can answer (images next to the article). Pure apart from the `inspectFile` it is given.
  */
 import { dirname, resolve } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
@@ -13,16 +13,18 @@ import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-proble
 import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
-import { isImagePath, isSvgPath, svgActiveContent } from './bundled-files.ts';
+import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { unknownSourceId } from './source-ids.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
   now: Date;
-  fileExists: (absolutePath: string) => boolean;
-  /** Reads a file an article brings along (SVGs are checked for active content). */
-  readFile: (absolutePath: string) => Uint8Array;
+  /**
+   * Looks at a file an article brings along, never through a symbolic link: its first `length` bytes tell a real image
+   * from a misnamed file, and an SVG is read whole to be checked for active content (src/io/inspect-file.ts).
+   */
+  inspectFile: (absolutePath: string, length?: number) => FileInspection;
   /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
   only?: ReadonlySet<string>;
   /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
@@ -107,7 +109,7 @@ function placeholder(file: string, slug: string): CheckedArticle {
 }
 
 /** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, folder: string, data: ArticleData, { fileExists, readFile }: CheckOptions): Problem[] {
+function articleProblems(article: ParsedArticle, folder: string, data: ArticleData, { inspectFile }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
@@ -134,21 +136,13 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
   }
 
   const src = data.image?.src;
-  const bundled = (target: string, at: Pick<Problem, 'line' | 'field'>) => {
-    const problem = bundledFileProblem(resolveLocal(folder, target), target, readFile);
+  const localImage = (target: string, at: Pick<Problem, 'line' | 'field'>) => {
+    // After a field name the path says enough; a body line has none, so it is named as an image.
+    const named = at.field ? `"${target}"` : `the image "${target}"`;
+    const problem = localImageProblem(resolveLocal(folder, target), target, named, inspectFile);
     if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
   };
-  if (typeof src === 'string' && !HAS_SCHEME.test(src) && fileExists(resolveLocal(folder, src))) bundled(src, { line: line('image.src'), field: 'image.src' });
-  if (typeof src === 'string' && !HAS_SCHEME.test(src) && !fileExists(resolveLocal(folder, src))) {
-    problems.push({
-      file: article.file,
-      line: line('image.src'),
-      field: 'image.src',
-      severity: 'error',
-      message: `"${src}" does not exist next to the article`,
-      hint: 'check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
-    });
-  }
+  if (typeof src === 'string' && !HAS_SCHEME.test(src)) localImage(src, { line: line('image.src'), field: 'image.src' });
 
   if (/\.mdx$/i.test(article.file)) {
     const active = MDX_ACTIVE_CONTENT.exec(withoutCode(article.body));
@@ -167,29 +161,42 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
     for (const match of withoutCode(article.body).matchAll(MARKDOWN_IMAGE)) {
       const target = (match[1] ?? match[2])!;
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
-      if (fileExists(resolveLocal(folder, target))) {
-        bundled(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
-        continue;
-      }
-      problems.push({
-        file: article.file,
-        line: article.bodyLine + lineOfOffset(article.body, match.index) - 1,
-        severity: 'error',
-        message: `the image "${target}" does not exist next to the article`,
-        hint: 'check the file name (it is case-sensitive) and that the image is committed',
-      });
+      localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
     }
   }
   return problems;
 }
 
-/** A local file referenced as an image that is not one, or an SVG that could run code when opened on its own. */
-function bundledFileProblem(absolutePath: string, target: string, readFile: CheckOptions['readFile']): Pick<Problem, 'message' | 'hint'> | undefined {
+/**
+ * What is wrong with a local file an article shows as an image: it is missing, not a regular file (a symbolic link
+ * could publish, or print in the build's error, any file on the machine), not the image its name says, or an SVG
+ * that could run code when opened on its own. `named` is how messages refer to it.
+ */
+function localImageProblem(absolutePath: string, target: string, named: string, inspectFile: CheckOptions['inspectFile']): Pick<Problem, 'message' | 'hint'> | undefined {
+  const found = inspectFile(absolutePath, isSvgPath(target) ? undefined : IMAGE_SIGNATURE_BYTES);
+  switch (found.kind) {
+    case 'missing':
+      return { message: `${named} does not exist next to the article`, hint: 'check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL' };
+    case 'symbolic link':
+      return { message: `${named} is a symbolic link; images must be files inside the content folder`, hint: 'copy the image itself next to the article instead of linking to it' };
+    case 'folder':
+      return { message: `${named} is a folder, not an image`, hint: 'name the image file inside it, e.g. ./photos/harbour.jpg' };
+    case 'other':
+      return { message: `${named} is not a regular file`, hint: 'put the image file itself next to the article' };
+    case 'unreadable':
+      return found.code === 'EACCES' || found.code === 'EPERM'
+        ? { message: `${named} cannot be read (permission denied)`, hint: 'give the account that runs the build read access to it, e.g. chmod a+r' }
+        : { message: `${named} cannot be read (${found.code})`, hint: 'check that it is an image file that can be opened' };
+  }
   if (!isImagePath(target)) {
     return { message: `"${target}" is not an image`, hint: 'only image files (jpg, png, gif, webp, avif, tiff, svg) can be shown in an article; link to documents instead' };
   }
+  const format = misnamedFormat(target, found.bytes);
+  if (format) {
+    return { message: `${named} is not a real ${format} image: its first bytes are another kind of file`, hint: `save or export the picture again as ${format}, or give the file the extension of its real format` };
+  }
   if (!isSvgPath(target)) return undefined;
-  const active = svgActiveContent(new TextDecoder().decode(readFile(absolutePath)));
+  const active = svgActiveContent(new TextDecoder().decode(found.bytes));
   if (!active.length) return undefined;
   return {
     message: `the SVG "${target}" contains active content (${active.join(', ')}); it would run on the site when opened`,

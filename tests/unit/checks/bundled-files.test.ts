@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isImagePath, svgActiveContent } from '../../../src/lib/checks/bundled-files.ts';
+import { isImagePath, misnamedFormat, svgActiveContent } from '../../../src/lib/checks/bundled-files.ts';
 
 const svg = (inner: string, attributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attributes}>${inner}</svg>`;
 
@@ -31,5 +31,38 @@ describe('isImagePath', () => {
   it('accepts image files and refuses documents', () => {
     expect(['a.png', 'b.JPG', 'c.svg', 'd.webp'].every(isImagePath)).toBe(true);
     expect(['a.html', 'b.xml', 'c.xhtml', 'd', 'e.svgz'].some(isImagePath)).toBe(false);
+  });
+});
+
+describe('misnamedFormat', () => {
+  const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
+  const png = bytes([0x89], 'PNG\r\n\x1a\n', [0, 0, 0, 13], 'IHDR');
+  const avif = (brands: string) => bytes([0, 0, 0, 8 + brands.length], 'ftyp', brands);
+
+  it.each([
+    ['photo.jpg', bytes([0xff, 0xd8, 0xff, 0xe0])],
+    ['photo.JPEG', bytes([0xff, 0xd8, 0xff, 0xe1])],
+    ['chart.png', png],
+    ['loop.gif', bytes('GIF89a')],
+    ['old.gif', bytes('GIF87a')],
+    ['photo.webp', bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 ')],
+    ['photo.avif', avif('avif\0\0\0\0avifmif1')],
+    ['mif1-first.avif', avif('mif1\0\0\0\0mif1avif')],
+    ['scan.tif', bytes('II*\0')],
+    ['scan.tiff', bytes('MM\0*')],
+    ['drawing.svg', bytes('<svg/>')],
+  ])('accepts %s whose bytes are that format', (path, head) => {
+    expect(misnamedFormat(path, head)).toBeUndefined();
+  });
+
+  it.each([
+    ['fake.png', bytes('not a picture\n'), 'PNG'],
+    ['png-named.jpg', png, 'JPEG'],
+    ['empty.gif', bytes(), 'GIF'],
+    ['riff-audio.webp', bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt '), 'WebP'],
+    ['heic-named.avif', avif('heic\0\0\0\0mif1heic'), 'AVIF'],
+    ['text.tiff', bytes('II++'), 'TIFF'],
+  ])('names the format %s claims but is not', (path, head, format) => {
+    expect(misnamedFormat(path, head)).toBe(format);
   });
 });

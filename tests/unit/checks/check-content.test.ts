@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { listArticleFiles, readArticleSource } from '../../../src/io/article-files.ts';
+import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { formatProblem } from '../../../src/lib/checks/problems.ts';
-import { corpusWith, INVALID_CASES, type TempCorpus } from '../../helpers/invalid-corpus.ts';
+import { corpusWith, INVALID_CASES, validCorpus, type TempCorpus } from '../../helpers/invalid-corpus.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 let corpus: TempCorpus | undefined;
@@ -13,7 +14,7 @@ afterEach(() => corpus?.cleanup());
 /** Runs the checker over a corpus folder, naming files relative to it. */
 function check(dir: string, only?: string[]) {
   const sources = listArticleFiles(dir).map((file) => readArticleSource(file, relative(dir, file)));
-  return checkArticles(sources, { now: NOW, fileExists: existsSync, readFile: (path) => readFileSync(path), only: only && new Set(only) });
+  return checkArticles(sources, { now: NOW, inspectFile, only: only && new Set(only) });
 }
 
 describe('the valid fixture corpus', () => {
@@ -118,13 +119,35 @@ describe('checks beyond the schema', () => {
   it('finds images in the body that are not there, but not ones inside code', () => {
     corpus = corpusWith();
     mkdirSync(join(corpus.dir, 'img'));
-    writeFileSync(join(corpus.dir, 'img/here.png'), '');
+    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'img/here.png'));
     writeFileSync(
       join(corpus.dir, 'pictures.md'),
       '---\ntitle: Pictures\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![ok](img/here.png)\n\n![gone](./img/gone.png)\n\n```md\n![example](./not-real.png)\n```\n\n`![inline](nope.png)` and ![remote](https://example.com/a.png)\n',
     );
     expect(check(corpus.dir, ['pictures.md']).problems.map(formatProblem)).toEqual([
-      'pictures.md:10: the image "./img/gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed',
+      'pictures.md:10: the image "./img/gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+    ]);
+  });
+
+  it('refuses an image that is a symbolic link, a folder, or a file of another kind than its extension says', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'passwords.txt'), 'root:hunter2\n');
+    symlinkSync(join(corpus.dir, 'passwords.txt'), join(corpus.dir, 'lnk.png'));
+    mkdirSync(join(corpus.dir, 'dir.png'));
+    writeFileSync(join(corpus.dir, 'fake.png'), 'not a picture\n');
+    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'png-named.jpg'));
+    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\n`;
+    writeFileSync(join(corpus.dir, 'link.md'), withLeadImage('./lnk.png'));
+    writeFileSync(join(corpus.dir, 'folder.md'), withLeadImage('dir.png'));
+    writeFileSync(join(corpus.dir, 'fake.md'), withLeadImage('./fake.png'));
+    writeFileSync(join(corpus.dir, 'body.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![a](./lnk.png)\n\n![b](./png-named.jpg)\n');
+    const lines = check(corpus.dir, ['link.md', 'folder.md', 'fake.md', 'body.md']).problems.map(formatProblem);
+    expect(lines).toEqual([
+      'body.md:8: the image "./lnk.png" is a symbolic link; images must be files inside the content folder; copy the image itself next to the article instead of linking to it',
+      'body.md:10: the image "./png-named.jpg" is not a real JPEG image: its first bytes are another kind of file; save or export the picture again as JPEG, or give the file the extension of its real format',
+      'fake.md:7: image.src: "./fake.png" is not a real PNG image: its first bytes are another kind of file; save or export the picture again as PNG, or give the file the extension of its real format',
+      'folder.md:7: image.src: "dir.png" is a folder, not an image; name the image file inside it, e.g. ./photos/harbour.jpg',
+      'link.md:7: image.src: "./lnk.png" is a symbolic link; images must be files inside the content folder; copy the image itself next to the article instead of linking to it',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { generateCorpus } from '../../../src/lib/bench/corpus.ts';
 import { rssDocument, type FeedItem } from '../../../src/lib/bench/feeds.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { listArticleFiles, loadArticles } from '../../../src/io/article-files.ts';
+import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { closedPort, Publishers, type Route } from '../../helpers/feed-publishers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -266,7 +267,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     const files = [...loadArticles(articles, (file) => relative(folder, file))];
     const registryFile = join(folder, 'sources.yaml');
     const { sources } = parseSources(readFileSync(registryFile, 'utf8'), registryFile);
-    const { problems } = checkArticles(files, { now: new Date(), fileExists: existsSync, readFile: (path) => readFileSync(path), nearDuplicates: false, registry: { file: registryFile, ids: new Set(sources.map((entry) => entry.id)) } });
+    const { problems } = checkArticles(files, { now: new Date(), inspectFile, nearDuplicates: false, registry: { file: registryFile, ids: new Set(sources.map((entry) => entry.id)) } });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { listArticleFiles, readArticleSource } from '../../../src/io/article-files.ts';
+import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -96,7 +97,7 @@ describe('npm run import on an RSS file', () => {
       expect(article.tags).toEqual(expect.arrayContaining(['Chips', 'Policy']));
     }
     const sources = listArticleFiles(folder).map((file) => readArticleSource(file, file));
-    const { problems } = checkArticles(sources, { now: new Date(), fileExists: existsSync, readFile: (path) => readFileSync(path) });
+    const { problems } = checkArticles(sources, { now: new Date(), inspectFile });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 

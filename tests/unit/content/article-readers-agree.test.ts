@@ -3,12 +3,13 @@
  * duplicate check, the scaffolder's slug check, the site's body reader, the sitemap's dates and the social cards. They must agree on
  * which files are articles, on each one's slug and on its body.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles, type LoadedArticle } from '../../../src/io/article-files.ts';
 import { listingOf } from '../../../src/io/article-listing.ts';
+import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { siteCardJobs } from '../../../src/lib/cards/site-card-jobs.ts';
 import { toExistingArticles } from '../../../src/lib/authoring/import/existing-articles.ts';
 import { existingForScaffold } from '../../../src/lib/authoring/scaffold.ts';
@@ -49,7 +50,7 @@ function cardArticles(): Array<[string, string]> {
 
 describe('every reader of article files', () => {
   it('accepts and refuses the same files', () => {
-    const { problems } = checkArticles(loaded, { now: NOW, fileExists: existsSync, readFile: (path) => readFileSync(path), nearDuplicates: false });
+    const { problems } = checkArticles(loaded, { now: NOW, inspectFile, nearDuplicates: false });
     const refusedByChecker = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
     expect([...refusedByChecker].sort()).toEqual(['no-front-matter.md', 'tabs.md', 'unclosed-quote.md']);
     expect(problems.find((problem) => problem.file === 'tabs.md')?.hint).toBe('indent with spaces, not tabs');
