@@ -106,7 +106,7 @@ for (const run of runs) {
     for (const file of new Set(run.extraFiles)) yield loadArticle(file, displayPath(file));
   })();
   const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
-  const result = checkArticles(articles, { now, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
+  const result = checkArticles(articles, { now, contentDir: run.folder, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

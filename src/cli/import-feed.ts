@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       now,
     }, takenNames);
 
-    const decisions = gateThroughChecker(planned, existingArticles, { now, inspectFile, absolutePathOf: (file) => resolve(cwd, file) });
+    const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, inspectFile, absolutePathOf: (file) => resolve(cwd, file) });
 
     let writeFailed = false;
     if (!values['dry-run']) {

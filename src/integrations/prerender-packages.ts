@@ -14,7 +14,7 @@ import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { isInsideFolder } from '../io/display-path.ts';
+import { isInsideFolder } from '../lib/inside-folder.ts';
 
 /** Astro's name for the Vite environment that bundles the pages it prerenders. */
 const PRERENDER_ENVIRONMENT = 'prerender';

@@ -2,7 +2,7 @@
  * The content checker's core: every article file through the same schema Astro uses, plus the cross-article checks
  * and the checks only a file system can answer (images next to the article). Pure apart from the `inspectFile` it is given.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
@@ -16,10 +16,13 @@ import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { unknownSourceId } from './source-ids.ts';
+import { isInsideFolder } from '../inside-folder.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
   now: Date;
+  /** The content folder: local images must be files in it (an article checked from outside it may use images beside it). */
+  contentDir: string;
   /**
    * Looks at a file an article brings along, never through a symbolic link: its first `length` bytes tell a real image
    * from a misnamed file, and an SVG is read whole to be checked for active content (src/io/inspect-file.ts).
@@ -80,7 +83,7 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
       checked.push(placeholder(article.file, slugOfArticle(article.file, article.data)));
       continue;
     }
-    problems.push(...articleProblems(article, dirname(source.absolutePath), result.data, options));
+    problems.push(...articleProblems(article, source.absolutePath, result.data, options));
     options.onValidArticle?.(article, source.absolutePath, result.data);
     const sourceId = result.data.source?.id;
     const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
@@ -109,7 +112,7 @@ function placeholder(file: string, slug: string): CheckedArticle {
 }
 
 /** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, folder: string, data: ArticleData, { inspectFile }: CheckOptions): Problem[] {
+function articleProblems(article: ParsedArticle, absolutePath: string, data: ArticleData, { contentDir, inspectFile }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
@@ -136,10 +139,13 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
   }
 
   const src = data.image?.src;
+  const articleFolder = dirname(absolutePath);
+  // A file named from outside the content folder is checked as if added to it, with its images beside it.
+  const folders = { article: articleFolder, content: isInsideFolder(contentDir, absolutePath) ? contentDir : articleFolder };
   const localImage = (target: string, at: Pick<Problem, 'line' | 'field'>) => {
     // After a field name the path says enough; a body line has none, so it is named as an image.
     const named = at.field ? `"${target}"` : `the image "${target}"`;
-    const problem = localImageProblem(resolveLocal(folder, target), target, named, inspectFile);
+    const problem = localImageProblem(target, named, folders, inspectFile);
     if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
   };
   if (typeof src === 'string' && !HAS_SCHEME.test(src)) localImage(src, { line: line('image.src'), field: 'image.src' });
@@ -168,11 +174,31 @@ function articleProblems(article: ParsedArticle, folder: string, data: ArticleDa
 }
 
 /**
- * What is wrong with a local file an article shows as an image: it is missing, not a regular file (a symbolic link
- * could publish, or print in the build's error, any file on the machine), not the image its name says, or an SVG
- * that could run code when opened on its own. `named` is how messages refer to it.
+ * What is wrong with a local file an article shows as an image: it is missing, outside the content folder or not a
+ * regular file (either could publish, or print in the build's error, any file on the machine), not the image its
+ * name says, or an SVG that could run code when opened on its own. `named` is how messages refer to it.
  */
-function localImageProblem(absolutePath: string, target: string, named: string, inspectFile: CheckOptions['inspectFile']): Pick<Problem, 'message' | 'hint'> | undefined {
+function localImageProblem(
+  target: string,
+  named: string,
+  folders: { article: string; content: string },
+  inspectFile: CheckOptions['inspectFile'],
+): Pick<Problem, 'message' | 'hint'> | undefined {
+  if (target.startsWith('/')) {
+    return { message: `${named} is a path on the build machine, not one from the article`, hint: 'copy the image next to the article and write its path from there, e.g. ./photo.jpg, or use an https:// URL' };
+  }
+  const absolutePath = resolveLocal(folders.article, target);
+  if (!isInsideFolder(folders.content, absolutePath)) {
+    return { message: `${named} is outside the content folder, and only files inside it may be published`, hint: 'copy the image next to the article and write its path from there, e.g. ./photo.jpg, or use an https:// URL' };
+  }
+  // A linked folder on the way leads out of the content folder as surely as `../` does.
+  const linkedFolder = foldersBetween(folders.content, absolutePath).find((folder) => inspectFile(folder, 0).kind === 'symbolic link');
+  if (linkedFolder) {
+    return {
+      message: `${named} is inside "${relative(folders.article, linkedFolder).split(sep).join('/')}", a symbolic link; images must be files inside the content folder`,
+      hint: 'copy the folder itself into the content folder instead of linking to it',
+    };
+  }
   const found = inspectFile(absolutePath, isSvgPath(target) ? undefined : IMAGE_SIGNATURE_BYTES);
   switch (found.kind) {
     case 'missing':
@@ -208,6 +234,12 @@ function localImageProblem(absolutePath: string, target: string, named: string, 
 function withoutCode(body: string): string {
   const blank = (code: string) => code.replace(/[^\n]/g, ' ');
   return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank);
+}
+
+/** The folders below `root` that hold `path`, outermost first (`root/a/b/x.png` → `root/a`, `root/a/b`). */
+function foldersBetween(root: string, path: string): string[] {
+  const parts = relative(root, dirname(path)).split(sep).filter(Boolean);
+  return parts.map((_, index) => join(root, ...parts.slice(0, index + 1)));
 }
 
 function resolveLocal(folder: string, path: string): string {

@@ -14,7 +14,7 @@ afterEach(() => corpus?.cleanup());
 /** Runs the checker over a corpus folder, naming files relative to it. */
 function check(dir: string, only?: string[]) {
   const sources = listArticleFiles(dir).map((file) => readArticleSource(file, relative(dir, file)));
-  return checkArticles(sources, { now: NOW, inspectFile, only: only && new Set(only) });
+  return checkArticles(sources, { now: NOW, contentDir: dir, inspectFile, only: only && new Set(only) });
 }
 
 describe('the valid fixture corpus', () => {
@@ -149,6 +149,38 @@ describe('checks beyond the schema', () => {
       'folder.md:7: image.src: "dir.png" is a folder, not an image; name the image file inside it, e.g. ./photos/harbour.jpg',
       'link.md:7: image.src: "./lnk.png" is a symbolic link; images must be files inside the content folder; copy the image itself next to the article instead of linking to it',
     ]);
+  });
+
+  it('refuses local images from outside the content folder: absolute paths, ../ and linked folders', () => {
+    corpus = corpusWith();
+    const png = join(validCorpus, 'desk/chip-plant.png');
+    copyFileSync(png, join(corpus.dir, 'outside.png'));
+    mkdirSync(join(corpus.dir, 'photos'));
+    copyFileSync(png, join(corpus.dir, 'photos/harbour.png'));
+    symlinkSync(join(corpus.dir, 'photos'), join(corpus.dir, 'desk/linked'));
+    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\n`;
+    writeFileSync(join(corpus.dir, 'desk/absolute.md'), withLeadImage(png));
+    writeFileSync(join(corpus.dir, 'desk/parent.md'), withLeadImage('../outside.png'));
+    writeFileSync(join(corpus.dir, 'desk/body.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![a](../outside.png)\n\n![b](./linked/harbour.png)\n\n![c](chip-plant.png)\n');
+    // The corpus's desk/ folder is the content folder: outside.png and photos/ lie beyond it.
+    const lines = check(join(corpus.dir, 'desk'), ['absolute.md', 'parent.md', 'body.md']).problems.map(formatProblem);
+    const fix = 'copy the image next to the article and write its path from there, e.g. ./photo.jpg, or use an https:// URL';
+    expect(lines).toEqual([
+      `absolute.md:7: image.src: "${png}" is a path on the build machine, not one from the article; ${fix}`,
+      `body.md:8: the image "../outside.png" is outside the content folder, and only files inside it may be published; ${fix}`,
+      'body.md:10: the image "./linked/harbour.png" is inside "linked", a symbolic link; images must be files inside the content folder; copy the folder itself into the content folder instead of linking to it',
+      `parent.md:7: image.src: "../outside.png" is outside the content folder, and only files inside it may be published; ${fix}`,
+    ]);
+  });
+
+  it('lets an article checked from outside the content folder use the images beside it', () => {
+    corpus = corpusWith();
+    const elsewhere = join(corpus.dir, 'desk');
+    writeFileSync(join(elsewhere, 'visiting.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./chip-plant.png\n  alt: A\n---\n');
+    const content = join(corpus.dir, 'empty-content');
+    mkdirSync(content);
+    const { problems } = checkArticles([readArticleSource(join(elsewhere, 'visiting.md'), 'visiting.md')], { now: NOW, contentDir: content, inspectFile });
+    expect(problems).toEqual([]);
   });
 
   it('rejects an image src with a scheme other than https', () => {

@@ -1,0 +1,8 @@
+/** Whether a path lies in a folder: one rule for the tools that name files and the checker that keeps images in the content folder. */
+import { isAbsolute, relative, sep } from 'node:path';
+
+/** Whether `path` is `folder` or lies under it, by its parts, not its text (`/srv/news-public` is not in `/srv/news`). */
+export function isInsideFolder(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest === '' || (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest));
+}
