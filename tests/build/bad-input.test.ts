@@ -117,7 +117,7 @@ describe('a good build, then failed builds into the same folder', () => {
     const prose = page('articles/raw-html-embed').querySelector('.prose')!;
     expect(prose.querySelectorAll('script')).toHaveLength(0);
     expect(prose.innerHTML).not.toMatch(/onerror|onclick|javascript:|alert\(/i);
-    expect(prose.querySelector('img[src="x"]')).not.toBeNull();
+    expect(prose.querySelector('img[src="https://images.example.com/pixel.png"]')).not.toBeNull();
     const figure = prose.querySelector('figure')!;
     expect(figure.querySelector('img')?.getAttribute('alt')).toBe('Bar chart of quarterly shipments');
     expect(figure.querySelector('figcaption')?.text).toBe('Quarterly shipments, in millions');

@@ -15,6 +15,7 @@ import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
+import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { isInsideFolder } from '../inside-folder.ts';
 
@@ -168,6 +169,18 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Art
       const target = (match[1] ?? match[2])!;
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
       localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
+    }
+  }
+
+  if (mayHaveHtmlPictures(article.body)) {
+    for (const picture of relativeHtmlPictures(withoutCode(article.body))) {
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + lineOfOffset(article.body, picture.index) - 1,
+        severity: 'error',
+        message: `the HTML <${picture.tag}> path "${picture.path}" is never copied to the site, so readers would see a broken image`,
+        hint: `write it as a Markdown image, ![what it shows](${picture.path}), or use an https:// URL`,
+      });
     }
   }
   return problems;

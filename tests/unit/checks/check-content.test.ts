@@ -183,6 +183,19 @@ describe('checks beyond the schema', () => {
     expect(problems).toEqual([]);
   });
 
+  it('refuses a raw-HTML picture with a relative path, which would not be copied to the site, but not one in code', () => {
+    corpus = corpusWith();
+    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'x.png'));
+    writeFileSync(
+      join(corpus.dir, 'figure.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n<figure><img src="./x.png" alt="A"><figcaption>C</figcaption></figure>\n\n<picture>\n  <source srcset="x.png 2x">\n  <img src="https://cdn.example/x.png" alt="A">\n</picture>\n\n```html\n<img src="./shown-as-code.png">\n```\n',
+    );
+    expect(check(corpus.dir, ['figure.md']).problems.map(formatProblem)).toEqual([
+      'figure.md:8: the HTML <img> path "./x.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](./x.png), or use an https:// URL',
+      'figure.md:11: the HTML <source> path "x.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](x.png), or use an https:// URL',
+    ]);
+  });
+
   it('rejects an image src with a scheme other than https', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'img.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "javascript:alert(1)"\n  alt: A\n---\n');
