@@ -17,6 +17,7 @@ import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiv
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { unknownSourceId } from './source-ids.ts';
+import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
 
 export interface CheckOptions {
@@ -79,17 +80,20 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
     if (options.nearDuplicates !== false) bodies.push(article);
     const lineOf = (field: string) => lineOfField(article.lines, field);
     const result = articleSchema.safeParse(article.data);
-    if (!result.success) {
+    const slug = slugOfArticle(article.file, article.data);
+    // A refused field hides nothing else: the checks beyond the schema run on the fields that are valid.
+    const data = result.success ? result.data : validFields(article.data);
+    if (result.success) {
+      options.onValidArticle?.(article, source.absolutePath, result.data);
+      checked.push({ file: article.file, slug, data: result.data });
+    } else {
       problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine));
-      checked.push(placeholder(article.file, slugOfArticle(article.file, article.data)));
-      continue;
+      checked.push(placeholder(article.file, slug, data));
     }
-    problems.push(...articleProblems(article, source.absolutePath, result.data, options));
-    options.onValidArticle?.(article, source.absolutePath, result.data);
-    const sourceId = result.data.source?.id;
+    problems.push(...articleProblems(article, source.absolutePath, data, options));
+    const sourceId = data.source?.id;
     const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
     if (unknownSource) problems.push({ file: article.file, line: lineOfField(article.lines, 'source.id'), field: 'source.id', severity: 'error', ...unknownSource });
-    checked.push({ file: article.file, slug: slugOfArticle(article.file, article.data), data: result.data });
   }
 
   for (const problem of [...crossArticleProblems(checked, options.now), ...duplicateSourceProblems(checked)]) {
@@ -105,15 +109,17 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
 }
 
 /**
- * An article the schema rejected still takes part in the slug checks, but contributes no tags or links; it
- * counts as published so articles relating to it are not blamed for its own errors.
+ * An article that could not be read, or whose front matter the schema refused, still takes part in the checks
+ * across articles with the fields that are valid; without a valid date or draft flag it counts as published, so
+ * articles relating to it are not blamed for its own errors.
  */
-function placeholder(file: string, slug: string): CheckedArticle {
-  return { file, slug, data: { tags: [], related: [], draft: false, publishedAt: new Date(0) } };
+function placeholder(file: string, slug: string, fields: ValidFields = {}): CheckedArticle {
+  const { tags = [], related = [], draft = false, publishedAt = new Date(0), story, source } = fields;
+  return { file, slug, data: { tags, related, draft, publishedAt, slug: fields.slug, story, source: source?.url === undefined ? undefined : { url: source.url } } };
 }
 
-/** Checks on one valid article that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, absolutePath: string, data: ArticleData, { contentDir, inspectFile }: CheckOptions): Problem[] {
+/** Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. */
+function articleProblems(article: ParsedArticle, absolutePath: string, data: ValidFields, { contentDir, inspectFile }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
@@ -128,7 +134,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Art
       hint: `retype it in one alphabet${data.slug ? '' : ' (it comes from the file name)'}`,
     });
   }
-  if (TODO_DEK.test(data.description)) {
+  if (data.description !== undefined && TODO_DEK.test(data.description)) {
     problems.push({
       file: article.file,
       line: line('description'),

@@ -12,9 +12,10 @@ let corpus: TempCorpus | undefined;
 afterEach(() => corpus?.cleanup());
 
 /** Runs the checker over a corpus folder, naming files relative to it. */
-function check(dir: string, only?: string[]) {
+function check(dir: string, only?: string[], registryIds?: string[]) {
   const sources = listArticleFiles(dir).map((file) => readArticleSource(file, relative(dir, file)));
-  return checkArticles(sources, { now: NOW, contentDir: dir, inspectFile, only: only && new Set(only) });
+  const registry = registryIds && { file: 'sources.yaml', ids: new Set(registryIds) };
+  return checkArticles(sources, { now: NOW, contentDir: dir, inspectFile, only: only && new Set(only), registry });
 }
 
 describe('the valid fixture corpus', () => {
@@ -52,15 +53,39 @@ describe('every problem, not just the first', () => {
     corpus = corpusWith();
     writeFileSync(
       join(corpus.dir, 'many-mistakes.md'),
-      ['---', 'title: ""', 'description: "Dek"', 'publishedAt: "sometime last week"', 'tgas: ["AI"]', 'source:', '  name: "Wire"', '  url: "javascript:alert(1)"', 'related: ["nowhere"]', '---', '', 'Body.'].join('\n'),
+      [
+        '---',
+        'title: 5',
+        'description: "Dek"',
+        'publishedAt: "sometime last week"',
+        'tgas: ["AI"]',
+        'source:',
+        '  id: "wirre"',
+        '  name: "Wire"',
+        '  url: "javascript:alert(1)"',
+        'related: ["nope-slug"]',
+        'story: "no-such-story"',
+        'image:',
+        '  src: "./gone.png"',
+        '  alt: ""',
+        '---',
+        '',
+        'Body with <img src="./raw.png">.',
+      ].join('\n'),
     );
-    const lines = check(corpus.dir).problems.filter((p) => p.file === 'many-mistakes.md').map(formatProblem);
+    const lines = check(corpus.dir, ['many-mistakes.md'], ['wire']).problems.map(formatProblem);
     expect(lines).toEqual([
       'many-mistakes.md:1: tags: is missing; add at least one tag, e.g. tags: ["AI"]',
-      'many-mistakes.md:2: title: is empty; write the headline readers see',
+      'many-mistakes.md:2: title: must be text; write the headline readers see',
       'many-mistakes.md:4: publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
       'many-mistakes.md:5: tgas: unknown field "tgas"; did you mean "tags"?',
-      'many-mistakes.md:8: source.url: "javascript:alert(1)" is not a web address; use a full http:// or https:// URL',
+      'many-mistakes.md:7: source.id: "wirre" is not a source in sources.yaml; did you mean "wire"?',
+      'many-mistakes.md:9: source.url: "javascript:alert(1)" is not a web address; use a full http:// or https:// URL',
+      'many-mistakes.md:10: related.0: no article has the slug "nope-slug"; check the spelling or remove it',
+      'many-mistakes.md:11: story: no article has the slug "no-such-story"; name the article whose story this joins (its slug), or write story: false',
+      'many-mistakes.md:13: image.src: "./gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+      'many-mistakes.md:14: image.alt: is empty; write a description of the image for readers who cannot see it',
+      'many-mistakes.md:17: the HTML <img> path "./raw.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](./raw.png), or use an https:// URL',
     ]);
   });
 

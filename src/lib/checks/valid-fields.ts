@@ -1,0 +1,34 @@
+/**
+ * Front matter as far as it is valid, for the checks the schema cannot make (related, story, image files, source id):
+ * they still run when another field is wrong, so an editor sees every problem in one pass.
+ */
+import { z } from 'astro/zod';
+import { articleSchema, type ArticleData } from '../content/schema.ts';
+
+/** Each field that passes on its own, parsed; an object field (image, source) keeps the parts that do. */
+export type ValidFields = Partial<Omit<ArticleData, 'image' | 'source'>> & {
+  image?: Partial<NonNullable<ArticleData['image']>>;
+  source?: Partial<NonNullable<ArticleData['source']>>;
+};
+
+/** The valid fields of front matter the schema as a whole refused. */
+export function validFields(data: Record<string, unknown>): ValidFields {
+  return validParts(articleSchema.shape, data) as ValidFields;
+}
+
+function validParts(shape: Readonly<Record<string, z.ZodType>>, data: Record<string, unknown>): Record<string, unknown> {
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const value = data[key];
+    const result = schema.safeParse(value);
+    if (result.success) {
+      if (result.data !== undefined) valid[key] = result.data;
+      continue;
+    }
+    const object = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    if (object instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      valid[key] = validParts(object.shape, value as Record<string, unknown>);
+    }
+  }
+  return valid;
+}
