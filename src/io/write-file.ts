@@ -2,6 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { truncateToBytes } from '../lib/text/utf8.ts';
+
+/** File systems take at most 255 bytes in one name. */
+const MAX_NAME_BYTES = 255;
+/** What `.<name>.<uuid>.tmp` adds to the name: two dots, 36 characters and `.tmp`. */
+const TEMPORARY_EXTRA_BYTES = 42;
+
+/** The part of a file's name its temporary files carry: shortened so that any name a file may have leaves room for the rest. */
+function temporaryStem(name: string): string {
+  return truncateToBytes(name, MAX_NAME_BYTES - TEMPORARY_EXTRA_BYTES);
+}
 
 /**
  * Writes `contents` to a temporary file in the target's folder, flushes it to disk, then links it into place.
@@ -42,7 +53,7 @@ export async function replaceFile(path: string, contents: string): Promise<void>
 async function writeTemporary(path: string, contents: string): Promise<string> {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${randomUUID()}.tmp`);
+  const temporary = join(folder, `.${temporaryStem(basename(path))}.${randomUUID()}.tmp`);
   const handle = await open(temporary, 'wx');
   try {
     await handle.writeFile(contents, 'utf8');
@@ -68,7 +79,7 @@ export async function removeStaleTemporaryFiles(folder: string, options: { recur
   const temporary = /^\.(.+)\.[0-9a-f-]{36}\.tmp$/;
   const stale = entries.filter((entry) => {
     const target = entry.isFile() ? temporary.exec(entry.name)?.[1] : undefined;
-    return target !== undefined && (options.of === undefined || target === options.of);
+    return target !== undefined && (options.of === undefined || target === temporaryStem(options.of));
   });
   const paths = stale.map((entry) => join(entry.parentPath, entry.name));
   await Promise.all(paths.map((path) => rm(path, { force: true })));

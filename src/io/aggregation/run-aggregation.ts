@@ -64,6 +64,8 @@ interface SourceRun {
   decisions: ImportDecision[];
   /** Positions of planned items that could not be written. */
   unwritten: Set<number>;
+  /** Why items could not be written, other than another writer getting there first: the source then counts as failed. */
+  writeFailures: string[];
 }
 
 export async function runAggregation(options: AggregateOptions): Promise<RunReport> {
@@ -95,7 +97,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
   }
 
-  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set() }));
+  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), writeFailures: [] }));
   await fetchDue(runs, options);
 
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -265,6 +267,7 @@ async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise
               } catch (error) {
                 const code = (error as NodeJS.ErrnoException).code;
                 const reason = code === 'EEXIST' ? `${decision.file} appeared while aggregating; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}`;
+                if (code !== 'EEXIST') run.writeFailures.push(reason);
                 run.unwritten.add(position);
                 run.report.newItems = run.report.newItems.filter((item) => item.file !== decision.file);
                 run.report.notes.push(`“${decision.title}” not written: ${reason}`);
@@ -275,7 +278,11 @@ async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise
   );
 }
 
-/** The source's next state from its outcome; an item that could not be written keeps the feed's validators from being saved. */
+/**
+ * The source's next state from its outcome; an item that could not be written keeps the feed's validators from
+ * being saved, so the next run reads the feed again, and fails the source in the report, so that --strict and the
+ * totals show it.
+ */
 function settleState(run: SourceRun, now: Date): void {
   const outcome = run.outcome;
   if (!outcome) return;
@@ -288,4 +295,9 @@ function settleState(run: SourceRun, now: Date): void {
   const changed = outcome.kind === 'changed';
   run.next = afterSuccess(run.previous, { validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
   if (run.unwritten.size) run.next = { ...run.next, etag: undefined, lastModified: undefined, contentHash: undefined };
+  const [firstFailure, ...moreFailures] = run.writeFailures;
+  if (firstFailure) {
+    const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';
+    Object.assign(run.report, { result: 'failed', error: `${firstFailure}${more}; the next run tries again` });
+  }
 }

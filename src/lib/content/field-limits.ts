@@ -3,20 +3,15 @@
  * system takes at most 255 bytes in one (a CJK character is three): those are counted in bytes, with room left for
  * the `-2` a clash adds. The others keep one field from making a page, a feed or a search index enormous.
  */
+import { byteLength } from '../text/utf8.ts';
 import { slugify } from './slug.ts';
 
-const MAX_SLUG_BYTES = 200;
+export const MAX_SLUG_BYTES = 200;
 export const MAX_TITLE_CHARACTERS = 300;
 export const MAX_DESCRIPTION_CHARACTERS = 1_000;
 /** Tags and author names, as written; their URL segment must also fit MAX_SLUG_BYTES. */
 const MAX_NAME_CHARACTERS = 100;
 export const MAX_ALT_CHARACTERS = 1_000;
-
-const encoder = new TextEncoder();
-
-export function byteLength(text: string): number {
-  return encoder.encode(text).length;
-}
 
 /** "is 540 bytes long; …" for a slug over the limit, or undefined. */
 export function slugTooLong(slug: string): string | undefined {

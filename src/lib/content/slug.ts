@@ -1,5 +1,6 @@
 /** Slugs for URLs: one function, so article, tag and author URLs follow the same rules. */
 import { slug as githubSlug } from 'github-slugger';
+import { truncateToBytes } from '../text/utf8.ts';
 
 /** Symbols that carry meaning in technology names (C++, C#, AT&T) are spelled out before slugging. */
 const SPOKEN_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
@@ -23,6 +24,17 @@ export function articleSlug(filePath: string, slugField?: string): string {
   if (slugField) return slugField;
   const base = filePath.split(/[\\/]/).pop() ?? filePath;
   return slugify(base.replace(/\.(md|mdx)$/i, ''));
+}
+
+/**
+ * `slug` cut to at most `maxCharacters` code points and `maxBytes` UTF-8 bytes, between words (at its last hyphen,
+ * unless that would drop more than half), never ending in a hyphen.
+ */
+export function shortenSlug(slug: string, maxCharacters: number, maxBytes = Infinity): string {
+  const cut = truncateToBytes([...slug].slice(0, maxCharacters).join(''), maxBytes);
+  if (cut === slug || slug[cut.length] === '-') return cut;
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > cut.length / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
 }
 
 /** `base`, or base-2, base-3… : the first one not in `taken`. */

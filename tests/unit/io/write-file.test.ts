@@ -42,6 +42,20 @@ describe('writeNewFile', () => {
   });
 });
 
+describe('long file names', () => {
+  // 83 CJK characters and the extension: 252 bytes, within the 255 a file system allows in one name.
+  const longName = `${'半導体'.repeat(27)}半導.md`;
+
+  it('are written whole by writeNewFile and replaceFile, leaving no temporary file behind', async () => {
+    const folder = tempFolder();
+    expect(Buffer.byteLength(longName)).toBe(252);
+    await writeNewFile(join(folder, longName), 'new');
+    await replaceFile(join(folder, longName), 'replaced');
+    expect(readFileSync(join(folder, longName), 'utf8')).toBe('replaced');
+    expect(readdirSync(folder)).toEqual([longName]);
+  });
+});
+
 describe('replaceFile', () => {
   it('replaces an existing file whole, leaving no temporary file behind', async () => {
     const folder = tempFolder();
@@ -81,6 +95,17 @@ describe('removeStaleTemporaryFiles', () => {
     writeFileSync(join(folder, leftover('state.json')), '{');
     writeFileSync(join(folder, leftover('sources.yaml')), '- id');
     await removeStaleTemporaryFiles(folder, { of: 'state.json' });
+    expect(readdirSync(folder)).toEqual([leftover('sources.yaml')]);
+  });
+
+  it('finds the temporary files of a file whose name is too long to repeat whole in theirs', async () => {
+    const folder = tempFolder();
+    const longName = `${'半導体'.repeat(27)}半導.md`;
+    const left = leftover(longName.slice(0, 71));
+    expect(Buffer.byteLength(left)).toBeLessThanOrEqual(255);
+    writeFileSync(join(folder, left), 'half');
+    writeFileSync(join(folder, leftover('sources.yaml')), '- id');
+    await removeStaleTemporaryFiles(folder, { of: longName });
     expect(readdirSync(folder)).toEqual([leftover('sources.yaml')]);
   });
 });

@@ -6,7 +6,8 @@ import { crossArticleProblems, type CheckedArticle } from '../../checks/cross-ar
 import { buildFacetIndex } from '../../site/facets.ts';
 import { NearDuplicateIndex, NEAR_DUPLICATE_THRESHOLD } from '../../text/near-duplicates.ts';
 import { SLUG_PATTERN } from '../../content/schema.ts';
-import { slugify, uniqueSlug } from '../../content/slug.ts';
+import { MAX_SLUG_BYTES } from '../../content/field-limits.ts';
+import { shortenSlug, slugify, uniqueSlug } from '../../content/slug.ts';
 import { outletOf, type ArticleSource } from '../../stories/outlet.ts';
 import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
@@ -54,18 +55,18 @@ export type ImportDecision =
 
 /** Long headlines make unwieldy URLs; slugs stop at a word boundary near this many characters. */
 const MAX_SLUG_LENGTH = 80;
+/**
+ * Non-Latin letters take two to four bytes each, so a slug is also held within the schema's byte limit, with room
+ * for the `-2`… a clash adds: the slug names the item's file, and a file name longer than 255 bytes cannot be written.
+ */
+const MAX_GENERATED_SLUG_BYTES = MAX_SLUG_BYTES - '-999'.length;
 
 /** A slug from a headline that the schema accepts, or "" when the headline has no letters or digits. */
 export function slugForTitle(title: string): string {
   const characters = [...slugify(title)]
     // Combining marks (Devanagari vowel signs, say) and title-case letters are not in SLUG_PATTERN.
     .filter((character) => character === '-' || SLUG_PATTERN.test(character));
-  let slug = characters.join('').replace(/-+/g, '-').replace(/^-|-$/g, '');
-  if ([...slug].length > MAX_SLUG_LENGTH) {
-    const cut = [...slug].slice(0, MAX_SLUG_LENGTH).join('');
-    const lastHyphen = cut.lastIndexOf('-');
-    slug = (lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
-  }
+  const slug = shortenSlug(characters.join('').replace(/-+/g, '-').replace(/^-|-$/g, ''), MAX_SLUG_LENGTH, MAX_GENERATED_SLUG_BYTES);
   return SLUG_PATTERN.test(slug) ? slug : '';
 }
 

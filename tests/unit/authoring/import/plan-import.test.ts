@@ -162,6 +162,18 @@ describe('slugs', () => {
     expect(long.endsWith('-')).toBe(false);
   });
 
+  it('stay within the schema’s 200 bytes for non-Latin headlines, clash suffix included, cut between words', () => {
+    const bytes = (text: string) => Buffer.byteLength(text);
+    const solid = slugForTitle('半導体'.repeat(25));
+    expect(bytes(uniqueSlug(solid, new Set([solid])))).toBeLessThanOrEqual(200);
+    expect('半導体'.repeat(25).startsWith(solid)).toBe(true);
+    const words = slugForTitle('半導体の新工場 '.repeat(20));
+    expect(bytes(words)).toBeLessThanOrEqual(200);
+    expect(words).toMatch(/^(半導体の新工場-)+半導体の新工場$/);
+    const [decision] = planImport(feedOf({ title: '半導体'.repeat(25) }), [], options);
+    expect(decision).toMatchObject({ kind: 'import', slug: solid, file: `content/articles/imported/${solid}.md` });
+  });
+
   it('fall back when the headline has no letters', () => {
     const [decision] = planImport(feedOf({ title: '🚀🚀' }), [], options);
     expect(decision.kind === 'import' && decision.slug).toBe('example-times-2026-06-01');

@@ -1,0 +1,49 @@
+/** A throwaway content folder and registry for running the aggregator in-process, and small feeds to serve it. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAggregation } from '../../src/io/aggregation/run-aggregation.ts';
+import type { RunReport } from '../../src/lib/aggregation/report.ts';
+import { rssDocument } from '../../src/lib/bench/feeds.ts';
+
+export interface AggregationWorkspace {
+  folder: string;
+  /** Replaces the registry with these sources. */
+  writeSources(sources: ReadonlyArray<{ id: string; feed: string }>): void;
+  run(now?: Date): Promise<RunReport>;
+}
+
+export function aggregationWorkspace(): AggregationWorkspace {
+  const folder = mkdtempSync(join(tmpdir(), 'newsdesk-aggregation-'));
+  mkdirSync(join(folder, 'articles'));
+  return {
+    folder,
+    writeSources: (sources) => writeFileSync(join(folder, 'sources.yaml'), sources.map(({ id, feed }) => `- id: ${id}\n  name: ${id} wire\n  feed: ${feed}\n`).join('')),
+    run: (now = new Date('2026-12-01T12:00:00Z')) =>
+      runAggregation({
+        cwd: folder,
+        sourcesFile: join(folder, 'sources.yaml'),
+        contentDir: join(folder, 'articles'),
+        stateFile: join(folder, '.aggregate-state.json'),
+        dryRun: false,
+        now,
+        policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1 },
+      }),
+  };
+}
+
+/** An RSS feed of two distinct stories from `site`. */
+export function twoStoryFeed(site: string): string {
+  return rssDocument({
+    title: site,
+    link: `https://${site}/`,
+    items: ['Harbour cranes go electric', 'Rail freight doubles on the northern line'].map((title, index) => ({
+      title: `${title} (${site})`,
+      link: `https://${site}/story-${index}`,
+      guid: `${site}-${index}`,
+      description: `<p>${title} at ${site}, the operator said on Monday. Work starts in the spring and ends within two years.</p>`,
+      publishedAt: new Date('2026-11-30T08:00:00Z'),
+      categories: ['Transport'],
+    })),
+  });
+}
