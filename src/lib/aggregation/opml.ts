@@ -1,7 +1,7 @@
 /** OPML, the list of feeds every feed reader imports and exports, to and from the sources registry (feedsmith does the XML). */
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
-import { slugify, uniqueSlug } from '../content/slug.ts';
-import { SOURCE_ID_PATTERN } from '../content/source-id.ts';
+import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
+import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN } from '../content/source-id.ts';
 import { resolveWebUrl, urlKey } from '../authoring/import/urls.ts';
 import type { Source } from './registry.ts';
 
@@ -40,7 +40,9 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
 
 /**
  * Which feeds become new sources: a feed already in the registry (or earlier in the same file) is skipped, compared
- * as the importer compares links (scheme, host case, trailing slash ignored); so is an address that is not http(s).
+ * as the importer compares links (scheme, host case, trailing slash ignored); so is an address that is not http(s),
+ * and one carrying a user name or password, which the registry (committed, and copied into every item) would publish.
+ * A home page carrying them is left out.
  */
 export function planOpmlImport(existing: readonly Source[], feeds: readonly OpmlFeed[]): ImportPlan {
   const listed = new Map(existing.map((source) => [urlKey(source.feed), source.name]));
@@ -50,7 +52,11 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
     const address = resolveWebUrl(feed);
     const key = urlKey(address);
     if (!address || !key) {
-      plan.skipped.push({ name, feed, reason: 'not an http(s) address' });
+      plan.skipped.push({ name, feed: withoutCredentials(feed), reason: 'not an http(s) address' });
+      continue;
+    }
+    if (hasCredentials(address)) {
+      plan.skipped.push({ name, feed: withoutCredentials(address), reason: 'its address holds a user name or password, which the registry would publish; ask the outlet for a public feed' });
       continue;
     }
     const already = listed.get(key);
@@ -62,18 +68,38 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
     const id = uniqueSlug(sourceIdFor(displayName, address), ids);
     ids.add(id);
     listed.set(key, displayName);
-    plan.added.push({ id, name: displayName, feed: address, ...(site ? { site } : {}) });
+    plan.added.push({ id, name: displayName, feed: address, ...(site && !hasCredentials(site) ? { site } : {}) });
   }
   return plan;
 }
 
-/** An id from the outlet's name (ASCII letters and digits), else from the feed's host name. */
+function hasCredentials(address: string): boolean {
+  const url = URL.parse(address);
+  return Boolean(url?.username || url?.password);
+}
+
+/** The address as it may be shown: any user name and password taken out. */
+function withoutCredentials(address: string): string {
+  const url = URL.parse(address);
+  if (!url || !(url.username || url.password)) return address;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
+/**
+ * An id from the outlet's name (ASCII letters and digits), else from the feed's host name; cut between words to
+ * leave room for the `-2` that keeps it unique within the schema's limit.
+ */
 function sourceIdFor(name: string, feed: string): string {
   const fromText = (text: string) =>
-    slugify(text.normalize('NFKD').replace(/\p{M}/gu, ''))
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '');
+    shortenSlug(
+      slugify(text.normalize('NFKD').replace(/\p{M}/gu, ''))
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, ''),
+      MAX_SOURCE_ID_LENGTH - CLASH_SUFFIX_ROOM,
+    );
   const fromName = fromText(name);
   if (SOURCE_ID_PATTERN.test(fromName)) return fromName;
   const fromHost = fromText(new URL(feed).hostname.replace(/^www\./, '').replace(/\./g, ' '));

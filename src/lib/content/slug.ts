@@ -37,6 +37,9 @@ export function shortenSlug(slug: string, maxCharacters: number, maxBytes = Infi
   return (lastHyphen > cut.length / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-$/, '');
 }
 
+/** What uniqueSlug's `-2`, `-3`… need (up to -999): a slug shortened this much below a limit stays within it when made unique. */
+export const CLASH_SUFFIX_ROOM = '-999'.length;
+
 /** `base`, or base-2, base-3… : the first one not in `taken`. */
 export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;

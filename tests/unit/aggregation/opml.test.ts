@@ -43,6 +43,28 @@ describe('importing an OPML file', () => {
     expect(twice.added.map((source) => source.id)).toEqual(['ars-technica-2', 'ars-technica-3']);
   });
 
+  it('keeps ids from long names short, whole words and unique, and the result a valid registry', () => {
+    const name = 'Quarterly Semiconductor Manufacturing Equipment Procurement Intelligence Bulletin for Independent Engineering Consultancies Worldwide Including Appendices Tables Charts Commentary Forecasts Interviews Analysis';
+    const long = planOpmlImport(existing, [
+      { name, feed: 'https://bulletin.example/rss' },
+      { name, feed: 'https://bulletin.example/atom' },
+    ]);
+    const ids = long.added.map((source) => source.id);
+    expect(ids[0]).toBe('quarterly-semiconductor-manufacturing-equipment-procurement');
+    expect(ids[1]).toBe(`${ids[0]}-2`);
+    expect(parseSources(appendSources(REGISTRY, long.added), 'sources.yaml').problems).toEqual([]);
+  });
+
+  it('refuses a feed address holding a user name and password, and never repeats the password', () => {
+    const secret = planOpmlImport(existing, [
+      { name: 'Members Wire', feed: 'https://reader:hunter2@members.example/rss', site: 'https://reader:hunter2@members.example/' },
+      { name: 'Open Wire', feed: 'https://open.example/rss', site: 'https://editor:s3cret@open.example/' },
+    ]);
+    expect(secret.skipped).toEqual([{ name: 'Members Wire', feed: 'https://members.example/rss', reason: expect.stringContaining('user name or password') }]);
+    expect(secret.added).toEqual([{ id: 'open-wire', name: 'Open Wire', feed: 'https://open.example/rss' }]);
+    expect(JSON.stringify(secret)).not.toMatch(/hunter2|s3cret|reader|editor/);
+  });
+
   it('writes the new sources after the old ones, keeping comments and flow lists, and the result is a valid registry', () => {
     const text = appendSources(REGISTRY, plan.added);
     expect(text.startsWith(REGISTRY)).toBe(true);

@@ -42,6 +42,14 @@ describe('registry errors name the file, the line and the field', () => {
     ]);
   });
 
+  it('an id too long to name a folder and a URL segment', () => {
+    const id = 'the-weekly-semiconductor-and-supply-chain-industry-report-for-engineers';
+    expect(id).toHaveLength(71);
+    expect(errorsOf(lines(...chipwire, `- id: ${id}`, '  name: The Weekly', '  feed: https://weekly.example/rss'))).toEqual([
+      'content/sources.yaml:4: id: is 71 characters long; shorten it to at most 64 (it names a folder and a URL segment)',
+    ]);
+  });
+
   it('a feed that is not a web address', () => {
     expect(errorsOf(lines(...chipwire.slice(0, 2), '  feed: ftp://chipwire.example.com/feed.xml'))).toEqual([
       'content/sources.yaml:3: feed: "ftp://chipwire.example.com/feed.xml" is not a web address; use a full http:// or https:// URL such as https://chipwire.example.com/feed.xml',

@@ -7,7 +7,7 @@ import { buildFacetIndex } from '../../site/facets.ts';
 import { NearDuplicateIndex, NEAR_DUPLICATE_THRESHOLD } from '../../text/near-duplicates.ts';
 import { SLUG_PATTERN } from '../../content/schema.ts';
 import { MAX_SLUG_BYTES } from '../../content/field-limits.ts';
-import { shortenSlug, slugify, uniqueSlug } from '../../content/slug.ts';
+import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../../content/slug.ts';
 import { outletOf, type ArticleSource } from '../../stories/outlet.ts';
 import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
@@ -59,7 +59,7 @@ const MAX_SLUG_LENGTH = 80;
  * Non-Latin letters take two to four bytes each, so a slug is also held within the schema's byte limit, with room
  * for the `-2`… a clash adds: the slug names the item's file, and a file name longer than 255 bytes cannot be written.
  */
-const MAX_GENERATED_SLUG_BYTES = MAX_SLUG_BYTES - '-999'.length;
+const MAX_GENERATED_SLUG_BYTES = MAX_SLUG_BYTES - CLASH_SUFFIX_ROOM;
 
 /** A slug from a headline that the schema accepts, or "" when the headline has no letters or digits. */
 export function slugForTitle(title: string): string {
