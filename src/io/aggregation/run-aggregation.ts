@@ -17,7 +17,7 @@ import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterSuccess, backingOffUntil } from '../../lib/aggregation/source-state.ts';
+import { afterFailure, afterSuccess, backingOffUntil, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -189,7 +189,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
   const requests = due.map((run) => ({
     id: run.source.id,
     url: run.source.feed,
-    headers: conditionalHeaders(run.source.feed, { etag: run.previous?.etag, lastModified: run.previous?.lastModified }),
+    headers: conditionalHeaders(run.source.feed, keptValidators(run.previous, run.source.feed)),
   }));
   const responses = await fetchFeeds(requests, options.policy);
   for (const run of due) {
@@ -293,8 +293,8 @@ function settleState(run: SourceRun, now: Date): void {
   }
   const seen = keysOldestFirst(run.candidates.filter((_, position) => !run.unwritten.has(position)));
   const changed = outcome.kind === 'changed';
-  run.next = afterSuccess(run.previous, { validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
-  if (run.unwritten.size) run.next = { ...run.next, etag: undefined, lastModified: undefined, contentHash: undefined };
+  run.next = afterSuccess(run.previous, { feedUrl: run.source.feed, validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
+  if (run.unwritten.size) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined };
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';

@@ -2,6 +2,7 @@
 import { validatorsAfterNotModified, validatorsOf, type Validators } from './conditional.ts';
 import { contentHash } from './identity.ts';
 import { parseRetryAfter } from './schedule.ts';
+import { keptValidators } from './source-state.ts';
 import type { SourceState } from './state.ts';
 
 /** Statuses whose Retry-After says when the server will take requests again. */
@@ -22,7 +23,7 @@ export interface FeedAnswer {
 
 /** A response from the server: a 304, the same body as last time (servers without validators), or a new version. */
 export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: SourceState | undefined): FetchOutcome {
-  const kept: Validators = { etag: previous?.etag, lastModified: previous?.lastModified };
+  const kept = keptValidators(previous, feedUrl);
   if (answer.status === 304) return { kind: 'unchanged', validators: validatorsAfterNotModified(feedUrl, kept, answer.headers) };
   const validators = validatorsOf(feedUrl, answer.status, answer.headers);
   const hash = contentHash(answer.text);

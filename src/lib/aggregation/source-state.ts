@@ -11,7 +11,19 @@ export function backingOffUntil(state: SourceState | undefined, now: Date): Date
   return until.getTime() > now.getTime() ? until : undefined;
 }
 
+/**
+ * The validators to send to `feedUrl`: none when they were given for another address (the registry's feed: line was
+ * edited since, and the old feed's ETag could make the new one look unchanged), or when the state does not say which
+ * (written before it recorded that).
+ */
+export function keptValidators(state: SourceState | undefined, feedUrl: string): Validators {
+  if (state?.validatorsFor !== feedUrl) return {};
+  return { etag: state.etag, lastModified: state.lastModified };
+}
+
 export interface SuccessfulRead {
+  /** The registry's address for the feed, whatever it redirected to: the one the validators are sent to next time. */
+  feedUrl: string;
   validators: Validators;
   /** Fingerprint of the body read; undefined for a 304, which keeps the previous one. */
   contentHash?: string;
@@ -27,6 +39,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     ...state,
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
+    validatorsFor: read.validators.etag || read.validators.lastModified ? read.feedUrl : undefined,
     contentHash: read.contentHash ?? state.contentHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
     consecutiveFailures: 0,

@@ -16,6 +16,8 @@ const sourceStateSchema = z.strictObject({
   /** Validators of the last full response, for conditional requests. */
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** The feed address the validators were given for: they are sent to it alone, not to one the registry names instead. */
+  validatorsFor: z.string().optional(),
   /** Fingerprint of the last feed body read, so a server without validators still costs no work when unchanged. */
   contentHash: z.string().optional(),
   /** When a new version of the feed was last read. */
@@ -73,6 +75,7 @@ export function serializeState(state: AggregationState): string {
     sources[id] = {
       etag: source.etag,
       lastModified: source.lastModified,
+      validatorsFor: source.validatorsFor,
       contentHash: source.contentHash,
       lastSuccess: source.lastSuccess,
       lastError: source.lastError,

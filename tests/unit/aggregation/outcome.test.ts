@@ -12,7 +12,7 @@ describe('answerOutcome', () => {
   });
 
   it('a 304, or the very body read last time, is unchanged', () => {
-    const previous = { etag: '"1"', contentHash: contentHash('<rss/>'), consecutiveFailures: 0, seen: [] };
+    const previous = { etag: '"1"', validatorsFor: url, contentHash: contentHash('<rss/>'), consecutiveFailures: 0, seen: [] };
     expect(answerOutcome(answer({ status: 304, text: '', headers: { etag: '"1"' } }), url, previous)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
     expect(answerOutcome(answer({}), url, previous)).toEqual({ kind: 'unchanged', validators: {} });
   });

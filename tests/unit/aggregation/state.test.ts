@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, afterSuccess, appendSeen, backingOffUntil } from '../../../src/lib/aggregation/source-state.ts';
+import { afterFailure, afterSuccess, appendSeen, backingOffUntil, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
 
 const now = new Date('2026-12-01T12:00:00.250Z');
+const feedUrl = 'https://wire.example/feed.xml';
 
 describe('the state file', () => {
   it('reads back what it writes, sorted by source, in whole seconds', () => {
     const state = emptyState();
-    state.sources.zeta = afterSuccess(undefined, { validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['link:z.example/a'] }, now);
+    state.sources.zeta = afterSuccess(undefined, { feedUrl, validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['link:z.example/a'] }, now);
     state.sources.alpha = afterFailure(undefined, 'answered 500', undefined, now);
     const text = serializeState(state);
     expect(Object.keys(JSON.parse(text).sources)).toEqual(['alpha', 'zeta']);
@@ -32,14 +33,27 @@ describe('source state over runs', () => {
     expect(backingOffUntil(once, inTwoHours)).toBeUndefined();
     const twice = afterFailure(once, 'answered 500', undefined, now);
     expect(twice).toMatchObject({ consecutiveFailures: 2, nextFetchAfter: '2026-12-01T12:30:00Z' });
-    const recovered = afterSuccess(twice, { validators: {}, newVersion: false, seen: [] }, now);
+    const recovered = afterSuccess(twice, { feedUrl, validators: {}, newVersion: false, seen: [] }, now);
     expect(recovered).toMatchObject({ consecutiveFailures: 0, lastError: { message: 'answered 500' } });
     expect(recovered.nextFetchAfter).toBeUndefined();
   });
 
   it('a 304 changes nothing worth committing', () => {
-    const read = afterSuccess(undefined, { validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['k'] }, now);
-    expect(afterSuccess(read, { validators: { etag: '"1"' }, newVersion: false, seen: [] }, new Date('2026-12-02T00:00:00Z'))).toEqual(read);
+    const read = afterSuccess(undefined, { feedUrl, validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['k'] }, now);
+    expect(afterSuccess(read, { feedUrl, validators: { etag: '"1"' }, newVersion: false, seen: [] }, new Date('2026-12-02T00:00:00Z'))).toEqual(read);
+  });
+
+  it('sends validators only to the feed address they were given for', () => {
+    const read = afterSuccess(undefined, { feedUrl, validators: { etag: '"1"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' }, contentHash: 'abc', newVersion: true, seen: [] }, now);
+    expect(keptValidators(read, feedUrl)).toEqual({ etag: '"1"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' });
+    expect(keptValidators(read, 'https://wire.example/rss/all.xml')).toEqual({});
+    expect(afterSuccess(undefined, { feedUrl, validators: {}, contentHash: 'abc', newVersion: true, seen: [] }, now).validatorsFor).toBeUndefined();
+  });
+
+  it('loads a state written before validators named their address, and sends those to no address', () => {
+    const legacy = parseState('{"version":1,"sources":{"wire":{"etag":"\\"1\\"","consecutiveFailures":0,"seen":[]}}}', 'state.json');
+    expect(legacy.sources.wire).toMatchObject({ etag: '"1"' });
+    expect(keptValidators(legacy.sources.wire, feedUrl)).toEqual({});
   });
 
   it('remembers keys once each, forgetting the oldest beyond the cap', () => {

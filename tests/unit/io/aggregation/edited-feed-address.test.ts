@@ -1,0 +1,48 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers } from '../../../helpers/feed-publishers.ts';
+
+describe('a source whose feed: line is edited between runs', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let oldFeed: string;
+  let newFeed: string;
+  let afterEdit: RunReport;
+  let afterThat: RunReport;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    // One server, one ETag for all its feeds (a tag of the site's last deploy, say): the old feed's ETag matches the new feed too.
+    const serve = (path: string, body: string) =>
+      publishers.route(0, path, (request, response) => {
+        if (request.headers['if-none-match'] === '"deploy-7"') return response.writeHead(304, { etag: '"deploy-7"' }).end();
+        response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"deploy-7"' }).end(body);
+      });
+    oldFeed = serve('/old.xml', twoStoryFeed('old.example'));
+    newFeed = serve('/new.xml', twoStoryFeed('new.example'));
+    workspace.writeSources([{ id: 'wire', feed: oldFeed }]);
+    await workspace.run();
+    workspace.writeSources([{ id: 'wire', feed: newFeed }]);
+    afterEdit = await workspace.run(new Date('2026-12-01T12:30:00Z'));
+    afterThat = await workspace.run(new Date('2026-12-01T13:00:00Z'));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('reads the new address in full, without the old address’s validators, and writes its items', () => {
+    expect(publishers.requestsTo(newFeed)[0]!.headers['if-none-match']).toBeUndefined();
+    expect(afterEdit.sources[0]).toMatchObject({ result: 'fetched' });
+    expect(afterEdit.sources[0]!.newItems.map((item) => item.title)).toEqual(['Harbour cranes go electric (new.example)', 'Rail freight doubles on the northern line (new.example)']);
+  });
+
+  it('then asks the new address with its own validators', () => {
+    expect(publishers.requestsTo(newFeed)[1]!.headers['if-none-match']).toBe('"deploy-7"');
+    expect(afterThat.sources[0]).toMatchObject({ result: 'not-modified' });
+  });
+});
