@@ -27,7 +27,9 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
   if (answer.status === 304) return { kind: 'unchanged', validators: validatorsAfterNotModified(feedUrl, kept, answer.headers) };
   const validators = validatorsOf(feedUrl, answer.status, answer.headers);
   const hash = contentHash(answer.text);
-  if (hash === previous?.contentHash) return { kind: 'unchanged', validators };
+  // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for
+  // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is current.
+  if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators };
   return { kind: 'changed', text: answer.text, url: answer.url, contentType: answer.contentType, validators, contentHash: hash };
 }
 
