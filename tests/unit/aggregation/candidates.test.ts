@@ -61,7 +61,7 @@ describe('keysOldestFirst', () => {
   it('keeps the newest items of a first fetch larger than the cap, so a deleted draft of the newest stays turned down', () => {
     const feed = Array.from({ length: 601 }, (_, index) => entry({ guid: `${601 - index}`, link: `https://wire.example/${601 - index}`, publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 601 - index)) }));
     const first = sortEntries(feed, 'wire', noFilter, new Set(), new Set());
-    const state = afterSuccess(undefined, { validators: {}, newVersion: true, seen: keysOldestFirst(first.candidates) }, new Date('2026-02-01T00:00:00Z'));
+    const state = afterSuccess(undefined, { feedUrl: 'https://wire.example/feed.xml', validators: {}, newVersion: true, seen: keysOldestFirst(first.candidates) }, new Date('2026-02-01T00:00:00Z'));
     expect(state.seen).toHaveLength(MAX_SEEN_PER_SOURCE);
     const added = entry({ guid: '602', link: 'https://wire.example/602', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 602)) });
     const second = sortEntries([added, ...feed], 'wire', noFilter, new Set(state.seen), new Set());
