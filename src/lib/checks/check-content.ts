@@ -19,6 +19,7 @@ import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
+import { skippedHeadingLevels } from './heading-levels.ts';
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -119,7 +120,7 @@ function placeholder(file: string, slug: string, fields: ValidFields = {}): Chec
 }
 
 /** Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, absolutePath: string, data: ValidFields, { contentDir, inspectFile }: CheckOptions): Problem[] {
+function articleProblems(article: ParsedArticle, absolutePath: string, data: ValidFields, { contentDir, inspectFile, now }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
@@ -142,6 +143,18 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
       severity: 'warning',
       message: 'is still the placeholder written by npm run new',
       hint: 'write the one- or two-sentence summary readers see under the headline',
+    });
+  }
+
+  // A scheduled article's update may be scheduled with it; a published one would show an update yet to happen.
+  if (data.updatedAt && data.updatedAt > now && !(data.publishedAt && data.publishedAt > now)) {
+    problems.push({
+      file: article.file,
+      line: line('updatedAt'),
+      field: 'updatedAt',
+      severity: 'error',
+      message: `${data.updatedAt.toISOString()} is in the future, so the page would show an update that has not happened`,
+      hint: 'set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
     });
   }
 
@@ -176,6 +189,16 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
       localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
     }
+  }
+
+  for (const heading of skippedHeadingLevels(withoutCode(article.body))) {
+    problems.push({
+      file: article.file,
+      line: article.bodyLine + lineOfOffset(article.body, heading.index) - 1,
+      severity: 'warning',
+      message: `this heading is level ${heading.level} where the page's outline allows at most ${heading.deepestAllowed}, so a level is skipped for screen-reader users`,
+      hint: `write it with ${'#'.repeat(heading.deepestAllowed)} (the headline is the page's only level 1; the body's top headings are ##)`,
+    });
   }
 
   if (mayHaveHtmlPictures(article.body)) {

@@ -102,6 +102,27 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
+  it('refuses an update dated in the future on a published article, not on a scheduled one', () => {
+    corpus = corpusWith();
+    const article = (publishedAt: string, updatedAt: string) => `---\ntitle: Headline\ndescription: Dek\npublishedAt: ${publishedAt}\nupdatedAt: ${updatedAt}\ntags: ["AI"]\n---\n\nBody.\n`;
+    writeFileSync(join(corpus.dir, 'updated-later.md'), article('2026-11-01', '2099-01-01'));
+    writeFileSync(join(corpus.dir, 'scheduled-update.md'), article('2026-12-01T09:00:00Z', '2026-12-02T09:00:00Z'));
+    writeFileSync(join(corpus.dir, 'updated-now.md'), article('2026-11-01', '2026-11-25T12:00:00Z'));
+    const lines = check(corpus.dir).problems.filter((p) => /^(updated|scheduled)-/.test(p.file) && p.field === 'updatedAt').map(formatProblem);
+    expect(lines).toEqual([
+      'updated-later.md:5: updatedAt: 2099-01-01T00:00:00.000Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
+    ]);
+  });
+
+  it('warns about a body heading that skips a level, on its line', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'questions.md'), '---\ntitle: Headline\ndescription: Dek\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\n\nLead.\n\n```md\n#### not a heading\n```\n\n### First question\n\nAnswer.\n');
+    const lines = check(corpus.dir).problems.filter((p) => p.file === 'questions.md').map(formatProblem);
+    expect(lines).toEqual([
+      "questions.md:14: warning: this heading is level 3 where the page's outline allows at most 2, so a level is skipped for screen-reader users; write it with ## (the headline is the page's only level 1; the body's top headings are ##)",
+    ]);
+  });
+
   it('reports problems in every file of the corpus', () => {
     corpus = corpusWith('empty-title');
     writeFileSync(join(corpus.dir, 'second.md'), '---\ntitle: Second\ndescription: Dek\npublishedAt: 2026-11-01\ntags: []\n---\n');

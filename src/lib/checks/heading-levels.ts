@@ -1,0 +1,31 @@
+/**
+ * Body headings that skip a level. The page's headline is its one h1 and a body's `#` is shown as h2, so the body's
+ * headings start at ## and go down one level at a time; screen-reader users move through a page by its levels, and a
+ * jump from h1 to h3 reads as a missing section.
+ */
+
+/** A Markdown heading (`### Title`) whose level is more than one below the heading before it. */
+export interface SkippedHeadingLevel {
+  /** Offset of the heading's line in the body. */
+  index: number;
+  /** The level as written (3 for ###). */
+  level: number;
+  /** The deepest level it may have there. */
+  deepestAllowed: number;
+}
+
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/gm;
+
+/** The skipped levels in `body`, whose code must already be blanked out (a `#` in code is no heading). */
+export function skippedHeadingLevels(body: string): SkippedHeadingLevel[] {
+  const skipped: SkippedHeadingLevel[] = [];
+  // The headline, as the body's headings see it: a body h1 is shown as h2.
+  let previous = 1;
+  for (const match of body.matchAll(ATX_HEADING)) {
+    const level = match[1]!.length;
+    const shown = Math.max(level, 2);
+    if (shown > previous + 1) skipped.push({ index: match.index, level, deepestAllowed: previous + 1 });
+    previous = shown;
+  }
+  return skipped;
+}
