@@ -40,7 +40,19 @@ export default defineConfig({
   // prerenderPackages: Astro's page chunks find the project's packages whatever the output folder is named.
   // sharingCollatorsWhenDone: the sitemap sorts its URLs with one collator, not one per comparison (src/integrations/shared-collators.ts).
   // Pages are bundled away from src/, where settings.ts can no longer find the project: the registry's path comes from here.
-  vite: { define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) } },
+  // The bundler warns about the directive Astro itself puts in every MDX article ("use astro:head-inject"), naming
+  // the editor's file as if something in it were wrong; Astro handles that directive, so the warning is dropped.
+  vite: {
+    define: { 'import.meta.env.NEWSDESK_REGISTRY_PATH': JSON.stringify(settings.sourcesFile) },
+    build: {
+      rolldownOptions: {
+        onLog(level, log, report) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          report(level, log);
+        },
+      },
+    },
+  },
   integrations: [earlyYearDates(), dataStoreFromDisk(), prerenderPackages(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
