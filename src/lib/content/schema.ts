@@ -86,7 +86,14 @@ export const requiredText = (what: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `is missing; add ${what}` : issue.input === null ? `is empty; write ${what}` : `must be text; write ${what}`,
+        issue.input === undefined
+          ? `is missing; add ${what}`
+          : issue.input === null
+            ? `is empty; write ${what}`
+            : // YAML reads 1984, 2.0 or yes as a number or true/false: quoting the value keeps it as written.
+              typeof issue.input === 'number' || typeof issue.input === 'boolean'
+              ? `must be text, and YAML reads ${String(issue.input)} as a ${typeof issue.input}; write it in double quotes ("${String(issue.input)}")`
+              : `must be text; write ${what}`,
     })
     .trim()
     .refine((value) => VISIBLE_CHARACTER.test(value), { error: `is empty; write ${what}` });

@@ -83,12 +83,13 @@ describe('error messages name the field and say what to do', () => {
 
   it.each<[string, Record<string, unknown>, string, ...RegExp[]]>([
     ['an empty title', { title: '   ' }, 'title', /empty/, /headline/],
-    ['a title that is a number', { title: 42 }, 'title', /text/, /headline/],
+    ['a title that is a number', { title: 42 }, 'title', /must be text, and YAML reads 42 as a number/, /"42"/],
     ['an empty description', { description: '' }, 'description', /empty/, /dek/],
     ['no tags', { tags: [] }, 'tags', /at least one tag/, /"AI"/],
     ['a bare "tags:" line', { tags: null }, 'tags', /empty/, /"AI"/],
     ['tags as a single string', { tags: 'AI' }, 'tags', /list/, /"AI"/],
     ['an empty tag', { tags: ['AI', ' '] }, 'tags.1', /empty/, /tag/],
+    ['a tag YAML reads as true', { tags: ['AI', true] }, 'tags.1', /YAML reads true as a boolean/, /"true"/],
     ['a headline of invisible characters only', { title: '\u200b\u200b\ufeff' }, 'title', /is empty/, /headline/],
     ['a tag of a zero-width space and a soft hyphen', { tags: ['AI', '\u200b\u00ad'] }, 'tags.1', /empty/, /tag/],
     ['an author of control characters', { authors: ['\u0007'] }, 'authors.0', /empty/, /author/],
