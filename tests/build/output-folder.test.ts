@@ -12,7 +12,7 @@ const beside = mkdtempSync(`${projectRoot}-output-`);
 afterAll(() => rmSync(beside, { recursive: true, force: true }));
 
 it('builds into a folder beside the project whose name begins with the project folder’s', async () => {
-  const { outDir, runs } = await buildTogether({ contentDir: 'tests/fixtures/site-basic', now: '2026-11-25T00:00:00Z' }, [0], beside);
+  const { outDir, runs } = await buildTogether({ contentDir: 'tests/fixtures/site-basic', now: '2026-11-25T12:00:00Z' }, [0], beside);
   expect(runs[0]!.exitCode, runs[0]!.stdout + runs[0]!.stderr).toBe(0);
   expect(existsSync(join(outDir, 'articles/cpp-contracts-vote/index.html'))).toBe(true);
   // Nothing of the build's own machinery is left in the site.

@@ -119,7 +119,8 @@ export function planCorpus(options: CorpusOptions): PlannedArticle[] {
   });
 
   for (const article of articles) {
-    if (article.status === 'published' && random.chance(0.15)) article.updatedAt = new Date(article.publishedAt.getTime() + random.int(1, 72) * 3_600_000);
+    // An update is never later than the corpus's present, as the content check requires.
+    if (article.status === 'published' && random.chance(0.15)) article.updatedAt = new Date(Math.min(article.publishedAt.getTime() + random.int(1, 72) * 3_600_000, options.now.getTime()));
     if (random.chance(0.5)) article.sourceName = random.pick(PUBLISHERS);
   }
   return articles;

@@ -21,6 +21,9 @@ import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
 import { skippedHeadingLevels } from './heading-levels.ts';
 
+/** How far ahead of the build's clock a published article's `updatedAt` may be. */
+const UPDATE_GRACE_MS = 3_600_000;
+
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
   now: Date;
@@ -146,8 +149,10 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     });
   }
 
-  // A scheduled article's update may be scheduled with it; a published one would show an update yet to happen.
-  if (data.updatedAt && data.updatedAt > now && !(data.publishedAt && data.publishedAt > now)) {
+  // A scheduled article's update may be scheduled with it; a published one would show an update yet to happen. An
+  // hour's grace lets an editor date an update a little ahead, or commit on a clock that runs fast, without failing
+  // the deploy; a local time written without its offset is most often further off than that.
+  if (data.updatedAt && data.updatedAt.getTime() > now.getTime() + UPDATE_GRACE_MS && !(data.publishedAt && data.publishedAt > now)) {
     problems.push({
       file: article.file,
       line: line('updatedAt'),

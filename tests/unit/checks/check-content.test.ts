@@ -76,7 +76,7 @@ describe('every problem, not just the first', () => {
     const lines = check(corpus.dir, ['many-mistakes.md'], ['wire']).problems.map(formatProblem);
     expect(lines).toEqual([
       'many-mistakes.md:1: tags: is missing; add at least one tag, e.g. tags: ["AI"]',
-      'many-mistakes.md:2: title: must be text; write the headline readers see',
+      'many-mistakes.md:2: title: must be text, and YAML reads 5 as a number; write it in double quotes ("5")',
       'many-mistakes.md:4: publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
       'many-mistakes.md:5: tgas: unknown field "tgas"; did you mean "tags"?',
       'many-mistakes.md:7: source.id: "wirre" is not a source in sources.yaml; did you mean "wire"?',
@@ -108,8 +108,12 @@ describe('every problem, not just the first', () => {
     writeFileSync(join(corpus.dir, 'updated-later.md'), article('2026-11-01', '2099-01-01'));
     writeFileSync(join(corpus.dir, 'scheduled-update.md'), article('2026-12-01T09:00:00Z', '2026-12-02T09:00:00Z'));
     writeFileSync(join(corpus.dir, 'updated-now.md'), article('2026-11-01', '2026-11-25T12:00:00Z'));
+    // Within the hour's grace: a clock a little fast, or an update dated a little ahead.
+    writeFileSync(join(corpus.dir, 'updated-soon.md'), article('2026-11-01', '2026-11-25T12:59:00Z'));
+    writeFileSync(join(corpus.dir, 'updated-in-two-hours.md'), article('2026-11-01', '2026-11-25T14:00:00Z'));
     const lines = check(corpus.dir).problems.filter((p) => /^(updated|scheduled)-/.test(p.file) && p.field === 'updatedAt').map(formatProblem);
     expect(lines).toEqual([
+      'updated-in-two-hours.md:5: updatedAt: 2026-11-25T14:00:00.000Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
       'updated-later.md:5: updatedAt: 2099-01-01T00:00:00.000Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
     ]);
   });
