@@ -19,7 +19,7 @@ import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
-import { skippedHeadingLevels } from './heading-levels.ts';
+import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
@@ -196,7 +196,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     }
   }
 
-  for (const heading of skippedHeadingLevels(withoutCode(article.body))) {
+  for (const heading of mayHaveSkippedHeadingLevels(article.body) ? skippedHeadingLevels(withoutCode(article.body)) : []) {
     problems.push({
       file: article.file,
       line: article.bodyLine + lineOfOffset(article.body, heading.index) - 1,

@@ -15,6 +15,12 @@ export interface SkippedHeadingLevel {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/gm;
+const DEEP_HEADING = /^ {0,3}#{3,6}(?:[ \t]|$)/m;
+
+/** Whether `body` has a heading of level 3 or deeper, the only kind that can skip one: most bodies need no closer look. */
+export function mayHaveSkippedHeadingLevels(body: string): boolean {
+  return DEEP_HEADING.test(body);
+}
 
 /** The skipped levels in `body`, whose code must already be blanked out (a `#` in code is no heading). */
 export function skippedHeadingLevels(body: string): SkippedHeadingLevel[] {

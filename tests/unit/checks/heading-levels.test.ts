@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skippedHeadingLevels } from '../../../src/lib/checks/heading-levels.ts';
+import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from '../../../src/lib/checks/heading-levels.ts';
 
 const levels = (body: string) => skippedHeadingLevels(body).map(({ level, deepestAllowed }) => [level, deepestAllowed]);
 
@@ -23,5 +23,10 @@ describe('skippedHeadingLevels', () => {
 
   it('ignores what only looks like a heading', () => {
     expect(levels('#hashtag\n\n    ### indented code\n\n> ### quoted\n\n####### seven\n')).toEqual([]);
+  });
+
+  it('tells which bodies need a closer look: only those with a heading of level 3 or deeper', () => {
+    expect(mayHaveSkippedHeadingLevels('# One\n\n## Two\n\nText with ### inside.\n')).toBe(false);
+    expect(mayHaveSkippedHeadingLevels('Lead.\n\n### Question\n')).toBe(true);
   });
 });
