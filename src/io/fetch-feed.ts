@@ -97,8 +97,11 @@ export async function readFeedFile(path: string, options: Pick<FetchOptions, 'ma
   return { text: decodeFeedBytes(await readFile(path)) };
 }
 
-/** What went wrong at the network level, in words (undici puts the system error code in `cause`). */
-function networkProblem(error: unknown, url: URL, timeoutMs: number): FetchError {
+/**
+ * What went wrong at the network level, in words (undici puts the system error code in `cause`): a request that
+ * timed out, or why the server could not be reached (`reached` false) or its answer could not be read (true).
+ */
+function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: boolean): FetchError {
   const failure = error as Error & { cause?: { code?: string; message?: string } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     return new FetchError(`${url.href} did not answer within ${timeoutMs / 1000} s (timed out)`);
@@ -116,7 +119,8 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number): FetchError
     UND_ERR_SOCKET: 'the connection failed',
   };
   const reason = (code && reasons[code]) ?? (code?.includes('CERT') || code?.includes('SSL') ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
-  return new FetchError(`could not reach ${url.host}: ${reason}`);
+  // A body cut off, or not compressed as its header said, comes from a server that did answer.
+  return new FetchError(reached ? `${url.href} answered, but reading the feed broke off (${reason}); the next run tries again` : `could not reach ${url.host}: ${reason}`);
 }
 
 /** Reads a response body, giving up (and closing the connection) as soon as it passes `maxBytes`. */
@@ -169,7 +173,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
           headers: { accept: ACCEPT, 'user-agent': options.userAgent ?? 'NewsdeskImporter/1.0 (+feed import for editors)', ...options.headers },
         });
       } catch (error) {
-        throw networkProblem(error, url, timeoutMs);
+        throw networkProblem(error, url, timeoutMs, false);
       }
       if (REDIRECTS.has(response.status)) {
         await response.body?.cancel();
@@ -201,7 +205,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         bytes = await readCapped(response, maxBytes, url, abort);
       } catch (error) {
         if (error instanceof FetchError) throw error;
-        throw networkProblem(error, url, timeoutMs);
+        throw networkProblem(error, url, timeoutMs, true);
       }
       return { text: decodeFeedBytes(bytes, contentType), url: url.href, contentType, status: response.status, headers };
     }

@@ -49,6 +49,12 @@ beforeAll(async () => {
       response.write('<?xml version="1.0"?><rss version="2.0"><channel>');
       return; // the rest never comes
     }
+    if (path === '/broken-off') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      return setTimeout(() => response.socket?.destroy(), 20);
+    }
+    if (path === '/not-gzip') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(rss);
     if (path === '/huge-declared') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(50 * 1024 * 1024) }).end();
     if (path === '/huge') {
       // 50 MB of feed, streamed without a length; the client must stop reading long before the end.
@@ -121,6 +127,11 @@ describe('fetchFeed', () => {
 
   it('gives up on a body that never finishes', async () => {
     expect(await fetchError('/slow-body', { timeoutMs: 300 })).toContain('(timed out)');
+  });
+
+  it('says a feed broke off while it was read, not that the server could not be reached', async () => {
+    expect(await fetchError('/broken-off')).toMatch(new RegExp(`^${origin}/broken-off answered, but reading the feed broke off \\(.+\\); the next run tries again$`));
+    expect(await fetchError('/not-gzip')).toMatch(new RegExp(`^${origin}/not-gzip answered, but reading the feed broke off \\(.*header.*\\); the next run tries again$`));
   });
 
   it('stops reading a body past the size cap', async () => {
