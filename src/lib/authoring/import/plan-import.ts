@@ -70,9 +70,13 @@ export function slugForTitle(title: string): string {
   return SLUG_PATTERN.test(slug) ? slug : '';
 }
 
+/** How reports name an item: its headline (or link), cut short, since a hostile feed's headline can run to pages. */
 function label(entry: FeedEntry): string {
-  return entry.title || entry.link || entry.guid || '(untitled entry)';
+  const name = entry.title || entry.link || entry.guid || '(untitled entry)';
+  return name.length > MAX_LABEL_CHARACTERS ? `${name.slice(0, MAX_LABEL_CHARACTERS - 1)}…` : name;
 }
+
+const MAX_LABEL_CHARACTERS = 120;
 
 /** What the planner needs once, whatever the feed: the site's articles are indexed when it is made. */
 export interface PlannerOptions {

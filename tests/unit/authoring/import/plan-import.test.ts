@@ -188,6 +188,10 @@ describe('slugs', () => {
 describe('rejections', () => {
   it('rejects items without a link, with the reason', () => {
     expect(planImport(feedOf({ link: undefined, title: 'No link' }), [], options)[0]).toEqual({ kind: 'rejected', title: 'No link', reason: 'it has no http(s) link to the original story' });
+    // A hostile headline is named, not quoted whole, in the report.
+    const [long] = planImport(feedOf({ link: undefined, title: `Chips ${'x'.repeat(5000)}` }), [], options);
+    expect(long!.title).toHaveLength(120);
+    expect(long!.title).toMatch(/^Chips x+…$/);
   });
 });
 
