@@ -88,6 +88,8 @@ const sitePath = (file: string) => `cards/${file}`;
 export async function updateCards(jobs: readonly CardJob[], options: { cacheDir: string; outDir: string; make: MakeCards; shard?: Shard }): Promise<CardUpdate> {
   const { cacheDir, outDir, shard } = options;
   mkdirSync(cacheDir, { recursive: true });
+  // The folder is the step's result even with no card in it (an empty archive, a shard without cards).
+  mkdirSync(outDir, { recursive: true });
   const names = readdirSync(cacheDir);
   const cached = new Set(names.map(cardKeyOf).filter((key) => key !== undefined));
   const plan = planCards(jobs, cached);

@@ -1,0 +1,30 @@
+/**
+ * An archive with nothing published yet (a new site, or only drafts and scheduled pieces) builds a site that says
+ * so, with valid empty feeds and search, rather than failing when no social card is to be made.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+
+const corpus = mkdtempSync(join(tmpdir(), 'newsdesk-empty-'));
+let site: BuiltSite;
+beforeAll(async () => {
+  writeFileSync(join(corpus, 'unfinished.md'), '---\ntitle: "Not yet"\ndescription: "A draft."\npublishedAt: 2026-11-01\ntags: ["AI"]\ndraft: true\n---\n\nDraft text.\n');
+  writeFileSync(join(corpus, 'embargoed.md'), '---\ntitle: "Later"\ndescription: "Scheduled."\npublishedAt: 2027-01-20\ntags: ["AI"]\n---\n\nEmbargoed text.\n');
+  site = await buildSite({ contentDir: corpus, now: '2026-12-01T00:00:00Z' });
+}, 240_000);
+afterAll(() => {
+  site?.cleanup();
+  rmSync(corpus, { recursive: true, force: true });
+});
+
+it('builds a front page that says nothing is published yet, with empty feeds', () => {
+  expect(site.exitCode, site.stdout + site.stderr).toBe(0);
+  expect(site.html('index.html').querySelector('.empty')?.text).toBe('Nothing published here yet.');
+  expect(JSON.parse(site.read('feed.json')).items).toEqual([]);
+  expect(site.read('rss.xml')).not.toContain('<item>');
+  expect(site.exists('articles/unfinished/')).toBe(false);
+  expect(site.exists('articles/embargoed/')).toBe(false);
+});
