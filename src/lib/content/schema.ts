@@ -81,6 +81,8 @@ const webUrl = z
 
 /** Text readers can see: not only spaces, zero-width or other invisible format characters (U+200B, U+FEFF…). */
 const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}]/u;
+/** Control characters XML 1.0 forbids (tab, line feed and carriage return are allowed). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u;
 
 export const requiredText = (what: string) =>
   z
@@ -96,7 +98,11 @@ export const requiredText = (what: string) =>
               : `must be text; write ${what}`,
     })
     .trim()
-    .refine((value) => VISIBLE_CHARACTER.test(value), { error: `is empty; write ${what}` });
+    .superRefine((value, ctx) => {
+      const control = CONTROL_CHARACTER.exec(value);
+      if (!VISIBLE_CHARACTER.test(value)) ctx.addIssue({ code: 'custom', message: `is empty; write ${what}` });
+      else if (control) ctx.addIssue({ code: 'custom', message: `contains the invisible control character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which XML feeds cannot carry; remove it (it usually comes with pasted text)` });
+    });
 
 /** A limit from field-limits.ts as a refinement: its message, when there is one, is the issue. */
 const within = (tooLong: (value: string) => string | undefined) => (value: string, ctx: z.RefinementCtx) => {

@@ -93,6 +93,8 @@ describe('error messages name the field and say what to do', () => {
     ['a headline of invisible characters only', { title: '\u200b\u200b\ufeff' }, 'title', /is empty/, /headline/],
     ['a tag of a zero-width space and a soft hyphen', { tags: ['AI', '\u200b\u00ad'] }, 'tags.1', /empty/, /tag/],
     ['an author of control characters', { authors: ['\u0007'] }, 'authors.0', /empty/, /author/],
+    ['a headline with a control character among its words', { title: 'Chips \u000b shortage' }, 'title', /control character U\+000B/, /remove it/],
+    ['a tag with an escape character', { tags: ['AI', 'Ctl\u001bTag'] }, 'tags.1', /control character U\+001B/],
     ['authors as a single string', { authors: 'Mariko Tanaka' }, 'authors', /list/, /\["Mariko Tanaka"\]/],
     ['draft as text', { draft: 'yes' }, 'draft', /true or false/],
     ['source as text', { source: 'Reuters' }, 'source', /name/, /url/, /https:\/\//],
