@@ -4,7 +4,7 @@ import { problemsFromIssues } from '../checks/problems.ts';
 import { parseArticle, slugOfArticle, type ParseResult } from '../content/article.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
 import { articleSchema, SLUG_PATTERN } from '../content/schema.ts';
-import { slugify } from '../content/slug.ts';
+import { slugForTitle } from './import/plan-import.ts';
 
 export interface ScaffoldRequest {
   title: string;
@@ -56,7 +56,8 @@ const list = (items: readonly string[]) => `[${items.map(quote).join(', ')}]`;
 
 export function scaffoldArticle(request: ScaffoldRequest, existing: readonly ExistingArticle[]): ScaffoldResult {
   const title = normalizeName(request.title);
-  const slug = request.slug?.trim() || slugify(title);
+  // Made as the importer makes them: within the slug's byte limit, so a long headline still gets a file name.
+  const slug = request.slug?.trim() || slugForTitle(title);
   const errors: string[] = [];
   if (!title) errors.push('the headline is empty; write it in quotes: npm run new -- "Headline here" --tags AI');
   else if (!slug) errors.push(`no slug can be made from "${title}"; pass one with --slug, e.g. --slug my-story`);

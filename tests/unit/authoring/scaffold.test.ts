@@ -26,6 +26,15 @@ describe('scaffoldArticle', () => {
     expect(result.text).toContain('publishedAt: 2026-11-25T09:30:15Z\n');
   });
 
+  it('keeps the slug of a long headline short enough to be a file name and a valid slug', () => {
+    for (const title of ['Very long headline word '.repeat(12).trim(), 'あ'.repeat(150)]) {
+      const result = scaffoldArticle({ title, tags: ['AI'], now: NOW }, EXISTING);
+      if (!result.ok) throw new Error(result.errors.join('\n'));
+      expect(Buffer.byteLength(result.fileName)).toBeLessThanOrEqual(203);
+      expect(articleSchema.safeParse({ ...(frontMatter(result.text) as object), slug: result.slug }).success).toBe(true);
+    }
+  });
+
   it('fills in the optional fields it is given', () => {
     const result = scaffoldArticle(
       { title: 'Wire story', tags: ['Policy'], description: 'A real dek.', authors: ['Mariko Tanaka', 'Sam Okafor'], sourceName: 'Example Wire', sourceUrl: 'https://wire.example.com/x', now: NOW },
