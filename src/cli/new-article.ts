@@ -2,7 +2,7 @@
  * `npm run new -- "Headline" --tags AI,Policy [--description …] [--author …] [--source-name … --source-url …] [--slug …]`:
  * writes a draft article with valid front matter into the content folder, never over an existing file or slug.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
@@ -58,8 +58,10 @@ if (tags.every((tag) => !tag.trim())) fail(['give at least one tag with --tags, 
 
 const dir = values.dir === undefined ? settings.contentDir : resolve(values.dir);
 
+// A mistyped folder would take the article where the build never looks, and hide every slug it must not repeat.
+if (!existsSync(dir) || !statSync(dir).isDirectory()) fail([`the content folder ${dir} does not exist; check --dir or NEWSDESK_CONTENT_DIR`]);
 // Every existing slug counts, in any sub-folder, including files the checker would reject.
-const existing = existsSync(dir) ? existingForScaffold(loadArticles(dir, displayPath)) : [];
+const existing = existingForScaffold(loadArticles(dir, displayPath));
 
 const result = scaffoldArticle(
   {

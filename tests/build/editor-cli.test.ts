@@ -175,5 +175,10 @@ describe('npm run new', () => {
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain('--source-url: "javascript:alert(1)" is not a web address');
     expect(existsSync(join(dir, 'a-headline.md'))).toBe(false);
+    const typo = join(dir, 'artciles');
+    const misplaced = cli('new-article.ts', ['A headline', '--tags', 'AI', '--dir', typo]);
+    expect(misplaced.code).toBe(1);
+    expect(misplaced.stderr).toContain(`the content folder ${typo} does not exist`);
+    expect(existsSync(typo)).toBe(false);
   });
 });
