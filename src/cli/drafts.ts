@@ -8,7 +8,7 @@ import { loadArticles } from '../io/article-files.ts';
 import { displayPath } from '../io/display-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { listDrafts } from '../lib/authoring/drafts.ts';
-import type { ParsedArticle } from '../lib/content/article.ts';
+import type { ParseResult } from '../lib/content/article.ts';
 import { publishNow, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
 
@@ -32,10 +32,10 @@ function main(argv: string[]): number {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`The content folder ${folder} does not exist.`, USAGE);
   // A broken registry only loses the review reasons; check:content reports it.
   const { sources } = readSourcesFile(registryPath, displayPath(registryPath));
-  const parsed = function* (): Generator<ParsedArticle> {
-    for (const { result } of loadArticles(folder, displayPath)) if (result.ok) yield result.article;
+  const files = function* (): Generator<ParseResult> {
+    for (const { result } of loadArticles(folder, displayPath)) yield result;
   };
-  const drafts = listDrafts(parsed(), sources, publishNow());
+  const drafts = listDrafts(files(), sources, publishNow());
 
   if (args.values.json) {
     console.log(JSON.stringify(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null })), null, 2));

@@ -1,7 +1,7 @@
 /** The review queue: every draft with its source, date and why it is not on the site, newest first, for `npm run drafts`. */
 import type { Source } from '../aggregation/registry.ts';
 import { TODO_DEK } from '../checks/check-content.ts';
-import type { ParsedArticle } from '../content/article.ts';
+import type { ParseResult } from '../content/article.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
 
 export interface DraftRow {
@@ -14,11 +14,20 @@ export interface DraftRow {
   reasons: string[];
 }
 
-/** `articles` are parsed files (drafts and not); only those with `draft: true` are listed. */
-export function listDrafts(articles: Iterable<ParsedArticle>, sources: readonly Source[], now: Date): DraftRow[] {
+/**
+ * `files` are the content folder's files as read (drafts and not): those with `draft: true` are listed, and so are
+ * those that cannot be read at all, which are on the site no more than a draft is and may well be one.
+ */
+export function listDrafts(files: Iterable<ParseResult>, sources: readonly Source[], now: Date): DraftRow[] {
   const byId = new Map(sources.map((source) => [source.id, source]));
   const rows: DraftRow[] = [];
-  for (const article of articles) {
+  for (const file of files) {
+    if (!file.ok) {
+      const { file: path, line, message } = file.problem;
+      rows.push({ file: path, title: '(cannot be read)', reasons: [`cannot be read${line ? ` (line ${line})` : ''}: ${message}; run npm run check:content`] });
+      continue;
+    }
+    const { article } = file;
     if (article.data.draft !== true) continue;
     const result = articleSchema.safeParse(article.data);
     const raw = article.data as { title?: unknown; publishedAt?: unknown; source?: { id?: unknown; name?: unknown } };

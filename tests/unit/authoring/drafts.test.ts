@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { listDrafts } from '../../../src/lib/authoring/drafts.ts';
 import { parseSources } from '../../../src/lib/aggregation/registry.ts';
-import type { ParsedArticle } from '../../../src/lib/content/article.ts';
+import type { ParseResult } from '../../../src/lib/content/article.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const { sources } = parseSources('- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  publish: auto\n', 'sources.yaml');
-const parsed = (file: string, data: Record<string, unknown>): ParsedArticle => ({ file, data, body: 'Body.', bodyLine: 8, frontMatterLine: 1, lines: new Map() });
+const parsed = (file: string, data: Record<string, unknown>): ParseResult => ({ ok: true, article: { file, data, body: 'Body.', bodyLine: 8, frontMatterLine: 1, lines: new Map() } });
 const valid = (title: string, publishedAt: string, extra: Record<string, unknown> = {}) => ({ title, description: 'Dek.', publishedAt, tags: ['AI'], draft: true, ...extra });
 
 describe('listDrafts', () => {
@@ -32,5 +32,14 @@ describe('listDrafts', () => {
     );
     expect(rows.map((row) => row.file)).toEqual(['d.md', 'y.md', 'z.md']);
     expect(rows[1]!.reasons).toEqual(['marked draft: true', 'has errors: run npm run check:content']);
+  });
+
+  it('lists a file that cannot be read, which is no more on the site than a draft, with what is wrong', () => {
+    const unreadable: ParseResult = { ok: false, problem: { file: 'broken.md', line: 7, severity: 'error', message: 'not valid YAML (tab characters must not be used in indentation)', hint: 'indent with spaces' } };
+    const rows = listDrafts([parsed('d.md', valid('Dated', '2026-11-02')), unreadable], sources, NOW);
+    expect(rows.map((row) => [row.file, row.title, row.reasons])).toEqual([
+      ['d.md', 'Dated', ['marked draft: true']],
+      ['broken.md', '(cannot be read)', ['cannot be read (line 7): not valid YAML (tab characters must not be used in indentation); run npm run check:content']],
+    ]);
   });
 });
