@@ -104,6 +104,7 @@ describe(`the site built at ${NOW}`, () => {
       expect(page.querySelectorAll('h1')).toHaveLength(1);
       expect(textOf(story.querySelector('h1'))).toBe(data.title);
       expect(textOf(story.querySelector('.dek'))).toBe(data.description);
+      expect([story.querySelector('h1')?.getAttribute('dir'), story.querySelector('.dek')?.getAttribute('dir')]).toEqual(['auto', 'auto']);
 
       const published = story.querySelector('.dates time')!;
       expect(published.getAttribute('datetime')).toBe(new Date(data.publishedAt).toISOString());
@@ -213,6 +214,8 @@ describe(`the site built at ${NOW}`, () => {
       expect(page.querySelector('.pagination a[rel="prev"]')?.getAttribute('href')).toBe('/desk/');
       expect(page.querySelector('.pagination a[rel="next"]')).toBeNull();
       expect(site.exists('/desk/page/3/')).toBe(false);
+      // Named for what it lists, not the site twice ("Newsdesk, page 2 | Newsdesk").
+      expect(textOf(page.querySelector('title'))).toBe('Latest coverage, page 2 | Newsdesk');
     });
 
     it('has no page 1 under /page/1/, so the first page has a single URL', () => {
@@ -222,6 +225,9 @@ describe(`the site built at ${NOW}`, () => {
     it('shows each teaser as headline, dek, date and tags', () => {
       const teaser = site.html('/desk/').querySelector('.teaser')!;
       expect(textOf(teaser.querySelector('.teaser-title a'))).toBe('Japan widens chip subsidies as AI demand climbs');
+      // Headlines and deks in any script take their own direction (an Arabic headline reads right to left).
+      expect(teaser.querySelector('.teaser-title')?.getAttribute('dir')).toBe('auto');
+      expect(teaser.querySelector('.teaser-dek')?.getAttribute('dir')).toBe('auto');
       expect(textOf(teaser.querySelector('.teaser-dek'))).toBe(fixture.get('japan-chip-subsidies')!.data.description);
       expect(teaser.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-24T07:00:00.000Z');
       expect(teaser.querySelectorAll('.tag-list a').map(textOf)).toEqual(['AI', '日本', 'Semiconductors']);
