@@ -28,3 +28,10 @@ it('builds a front page that says nothing is published yet, with empty feeds', (
   expect(site.exists('articles/unfinished/')).toBe(false);
   expect(site.exists('articles/embargoed/')).toBe(false);
 });
+
+it('says so on the tag and author directories too, instead of an empty list', () => {
+  for (const page of ['tags/', 'authors/']) {
+    expect(site.html(page).querySelector('.empty')?.text, page).toBe('Nothing published here yet.');
+    expect(site.html(page).querySelector('ul.directory'), page).toBeNull();
+  }
+});
