@@ -218,6 +218,12 @@ describe(`the site built at ${NOW}`, () => {
       expect(textOf(page.querySelector('title'))).toBe('Latest coverage, page 2 | Newsdesk');
     });
 
+    it("reads each topic's count in the rail as a number of articles, singular for one", () => {
+      const counts = site.html('/desk/').querySelectorAll('.rail-list .count').map((count) => textOf(count));
+      expect(counts).toContain('1 article');
+      for (const count of counts) expect(count).toBe(`${parseInt(count, 10)} ${parseInt(count, 10) === 1 ? 'article' : 'articles'}`);
+    });
+
     it('has no page 1 under /page/1/, so the first page has a single URL', () => {
       expect(site.exists('/desk/page/1/')).toBe(false);
     });
