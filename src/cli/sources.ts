@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run sources -- <command> [options]
 Commands:
   import-opml <file>   add the feeds of an OPML file (exported by any feed reader) to the registry;
                        feeds already listed are skipped, new ones get content: excerpt and publish: review
+                       (a Newsdesk export's ids and settings are kept)
   export-opml          write the registry as OPML, to stdout or to --output
 Options:
   --sources <file>     the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     const plan = planOpmlImport(registry.sources, feeds);
     for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
     for (const skipped of plan.skipped) console.log(`skipped  ${skipped.name || '(untitled)'} <${skipped.feed}>: ${skipped.reason}`);
+    for (const { id, note } of plan.notes) console.log(`note     ${id}: ${note}`);
     if (plan.added.length > 0 && !values['dry-run']) {
       const text = appendSources(registry.text, plan.added);
       // Never write a registry the checker would reject.
@@ -89,7 +91,10 @@ async function main(argv: string[]): Promise<number> {
       await replaceFile(registryPath, text);
     }
     const verb = values['dry-run'] ? 'would add' : 'added';
-    console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}. New sources arrive as drafts for review (publish: review).`);
+    // Sources from a Newsdesk export carry their own publish setting; the default holds only when none does.
+    const allTakeDefaults = plan.added.every((source) => source.publish === undefined);
+    const review = allTakeDefaults ? ' New sources arrive as drafts for review (publish: review).' : '';
+    console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}.${review}`);
     return 0;
   }
 

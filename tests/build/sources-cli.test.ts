@@ -44,10 +44,10 @@ describe('npm run sources', () => {
     expect(opml).toContain('xmlUrl="https://chipwire.example.com/feed.xml"');
     expect(sources(['export-opml', '--sources', 'sources.yaml']).stdout).toBe(opml);
 
-    // The export imported into a fresh registry lists the same feeds.
+    // The export imported into a fresh registry gives back the same sources: ids and settings (publish: auto) too.
     expect(sources(['import-opml', 'out.opml', '--sources', 'fresh.yaml']).code).toBe(0);
     const fresh = parseSources(readFileSync(join(folder, 'fresh.yaml'), 'utf8'), 'fresh.yaml').sources;
-    expect(fresh.map((source) => source.feed)).toEqual(parseSources(written, 'sources.yaml').sources.map((source) => source.feed));
+    expect(fresh).toEqual(parseSources(written, 'sources.yaml').sources);
   });
 
   it('refuses to touch a registry with errors, naming file, line and field', () => {

@@ -1,35 +1,48 @@
 /** OPML, the list of feeds every feed reader imports and exports, to and from the sources registry (feedsmith does the XML). */
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
-import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN } from '../content/source-id.ts';
+import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN, sourceIdField } from '../content/source-id.ts';
 import { resolveWebUrl, urlKey } from '../authoring/import/urls.ts';
-import type { Source } from './registry.ts';
+import { parseSourceSettings, type Source, type SourceSettings } from './registry.ts';
 
-/** A feed listed in an OPML file. */
+/**
+ * Outline attributes only Newsdesk reads, so that an export imported back gives the same registry: the source's id
+ * (its items' `source.id`) and its settings as JSON. Feed readers ignore attributes they do not know.
+ */
+const ID_ATTRIBUTE = 'newsdeskId';
+const SETTINGS_ATTRIBUTE = 'newsdeskSettings';
+const NEWSDESK_ATTRIBUTES = [ID_ATTRIBUTE, SETTINGS_ATTRIBUTE] as const;
+
+/** A feed listed in an OPML file; `id` and `settings` (JSON text) only in Newsdesk's own exports. */
 export interface OpmlFeed {
   name: string;
   feed: string;
   site?: string;
+  id?: string;
+  settings?: string;
 }
 
-/** The fields a new registry entry is written with; the rest take the schema's defaults. */
-export type NewSource = Pick<Source, 'id' | 'name' | 'feed'> & { site?: string };
+/** The fields a new registry entry is written with; settings left out take the schema's defaults. */
+export type NewSource = Pick<Source, 'id' | 'name' | 'feed'> & { site?: string } & Partial<SourceSettings>;
 
 export interface ImportPlan {
   added: NewSource[];
   skipped: Array<{ name: string; feed: string; reason: string }>;
+  /** What was added differently from the file: an id already taken or invalid, settings the registry would reject. */
+  notes: Array<{ id: string; note: string }>;
 }
 
 /** Every outline with a feed address, folders flattened in document order. Throws when the text is not OPML. */
 export function feedsFromOpml(text: string): OpmlFeed[] {
-  const document = parseOpml(text);
+  const document = parseOpml(text, { extraOutlineAttributes: NEWSDESK_ATTRIBUTES });
   const feeds: OpmlFeed[] = [];
-  const walk = (outlines: ReadonlyArray<Opml.Outline<string>> | undefined) => {
+  const walk = (outlines: ReadonlyArray<Opml.Outline<string, typeof NEWSDESK_ATTRIBUTES>> | undefined) => {
     for (const outline of outlines ?? []) {
       if (outline.xmlUrl) {
         const name = (outline.title || outline.text || '').trim();
         const site = resolveWebUrl(outline.htmlUrl);
-        feeds.push({ name, feed: outline.xmlUrl.trim(), ...(site ? { site } : {}) });
+        const { [ID_ATTRIBUTE]: id, [SETTINGS_ATTRIBUTE]: settings } = outline;
+        feeds.push({ name, feed: outline.xmlUrl.trim(), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
       }
       walk(outline.outlines);
     }
@@ -42,13 +55,14 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
  * Which feeds become new sources: a feed already in the registry (or earlier in the same file) is skipped, compared
  * as the importer compares links (scheme, host case, trailing slash ignored); so is an address that is not http(s),
  * and one carrying a user name or password, which the registry (committed, and copied into every item) would publish.
- * A home page carrying them is left out.
+ * A home page carrying them is left out. A Newsdesk export's id is kept when it is valid and free, its settings when
+ * the registry's schema accepts them; otherwise the source is added with a generated id or the defaults, and a note.
  */
 export function planOpmlImport(existing: readonly Source[], feeds: readonly OpmlFeed[]): ImportPlan {
   const listed = new Map(existing.map((source) => [urlKey(source.feed), source.name]));
   const ids = new Set(existing.map((source) => source.id));
-  const plan: ImportPlan = { added: [], skipped: [] };
-  for (const { name, feed, site } of feeds) {
+  const plan: ImportPlan = { added: [], skipped: [], notes: [] };
+  for (const { name, feed, site, id: exportedId, settings } of feeds) {
     const address = resolveWebUrl(feed);
     const key = urlKey(address);
     if (!address || !key) {
@@ -65,12 +79,36 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
       continue;
     }
     const displayName = name || new URL(address).hostname;
-    const id = uniqueSlug(sourceIdFor(displayName, address), ids);
+    const keepsId = exportedId !== undefined && sourceIdField.safeParse(exportedId).success && !ids.has(exportedId);
+    const id = keepsId ? exportedId : uniqueSlug(sourceIdFor(displayName, address), ids);
+    if (exportedId !== undefined && !keepsId) {
+      const why = ids.has(exportedId) ? 'is already taken' : 'is not a valid source id';
+      plan.notes.push({ id, note: `the exported id "${exportedId}" ${why}, so it is listed as ${id}` });
+    }
     ids.add(id);
     listed.set(key, displayName);
-    plan.added.push({ id, name: displayName, feed: address, ...(site && !hasCredentials(site) ? { site } : {}) });
+    const read = settings === undefined ? undefined : readSettings(settings);
+    if (read && 'problem' in read) plan.notes.push({ id, note: `its exported settings were left out, so it takes the defaults: ${read.problem}` });
+    plan.added.push({
+      id,
+      name: displayName,
+      feed: address,
+      ...(site && !hasCredentials(site) ? { site } : {}),
+      ...(read && 'settings' in read ? read.settings : {}),
+    });
   }
   return plan;
+}
+
+/** The settings attribute's JSON, checked as the registry checks a source. */
+function readSettings(json: string): ReturnType<typeof parseSourceSettings> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { problem: 'they are not valid JSON' };
+  }
+  return parseSourceSettings(value);
 }
 
 function hasCredentials(address: string): boolean {
@@ -108,16 +146,21 @@ function sourceIdFor(name: string, feed: string): string {
 
 /** The registry as an OPML 2.0 document any feed reader can import; feedsmith (and OPML) need at least one source. */
 export function sourcesToOpml(sources: readonly Source[], title: string): string {
-  return generateOpml({
-    head: { title },
-    body: {
-      outlines: sources.map((source) => ({
-        text: source.name,
-        title: source.name,
-        type: 'rss',
-        xmlUrl: source.feed,
-        ...(source.site ? { htmlUrl: source.site } : {}),
-      })),
+  return generateOpml(
+    {
+      head: { title },
+      body: {
+        outlines: sources.map(({ id, name, feed, site, ...settings }) => ({
+          text: name,
+          title: name,
+          type: 'rss',
+          xmlUrl: feed,
+          ...(site ? { htmlUrl: site } : {}),
+          [ID_ATTRIBUTE]: id,
+          [SETTINGS_ATTRIBUTE]: JSON.stringify(settings),
+        })),
+      },
     },
-  });
+    { extraOutlineAttributes: NEWSDESK_ATTRIBUTES },
+  );
 }

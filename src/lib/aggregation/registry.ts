@@ -106,6 +106,18 @@ const sourceSchema = z.strictObject(
 
 export type Source = z.output<typeof sourceSchema>;
 
+/** What a source is set to do: every field but the outlet's identity and addresses. */
+const sourceSettingsSchema = sourceSchema.omit({ id: true, name: true, feed: true, site: true });
+
+export type SourceSettings = z.output<typeof sourceSettingsSchema>;
+
+/** Settings from outside the registry (an OPML export), checked as the registry checks them; `problem` says what is wrong. */
+export function parseSourceSettings(value: unknown): { settings: SourceSettings } | { problem: string } {
+  const result = sourceSettingsSchema.safeParse(value);
+  if (result.success) return { settings: result.data };
+  return { problem: result.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ') };
+}
+
 /** The whole file: a list of sources with unique ids. */
 const sourcesFileSchema = z
   .array(sourceSchema, { error: 'the file is not a list of sources; start each source with "- id: …" at the beginning of a line' })

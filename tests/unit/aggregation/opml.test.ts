@@ -96,16 +96,58 @@ describe('importing an OPML file', () => {
 });
 
 describe('exporting and importing back', () => {
-  it('round-trips every source: a registry exported and imported into an empty one lists the same feeds', () => {
-    const before = parseSources(REGISTRY, 'sources.yaml').sources;
-    const { sources } = parseSources(appendSources(REGISTRY, planOpmlImport(before, feedsFromOpml(readerExport)).added), 'sources.yaml');
-    expect(sources).toHaveLength(5);
-    const opml = sourcesToOpml(sources, 'Newsdesk sources');
+  const VARIED = `- id: chipwire
+  name: Chip Wire Daily
+  feed: https://chipwire.example.com/feed.xml
+  site: https://chipwire.example.com/
+  tags: [Semiconductors, "R&D <fabs>"]
+  content: full
+  publish: auto
+  include: [RISC-V, /\\bchips?\\b/i]
+  exclude: ["sponsored \\"content\\""]
+
+- id: brussels
+  name: Brussels Tech Briefing
+  feed: https://brussels.example.eu/atom.xml
+`;
+
+  it('gives back the same registry: ids and settings included', () => {
+    const original = parseSources(VARIED, 'sources.yaml');
+    expect(original.problems).toEqual([]);
+    const opml = sourcesToOpml(original.sources, 'Newsdesk sources');
     expect(opml).toContain('<title>Newsdesk sources</title>');
-    const back = planOpmlImport([], feedsFromOpml(opml));
-    expect(back.skipped).toEqual([]);
-    expect(back.added).toEqual(sources.map(({ id, name, feed, site }) => ({ id, name, feed, ...(site ? { site } : {}) })));
+    const plan = planOpmlImport([], feedsFromOpml(opml));
+    const imported = parseSources(appendSources('', plan.added), 'sources.yaml');
+    expect(imported.problems).toEqual([]);
+    expect(imported.sources).toEqual(original.sources);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.notes).toEqual([]);
     // …and into the registry it came from, nothing is new.
-    expect(planOpmlImport(sources, feedsFromOpml(opml)).added).toEqual([]);
+    expect(planOpmlImport(original.sources, feedsFromOpml(opml)).added).toEqual([]);
+  });
+
+  it('writes the settings as the registry does, lists on one line', () => {
+    const { sources } = parseSources(VARIED, 'sources.yaml');
+    const text = appendSources('', planOpmlImport([], feedsFromOpml(sourcesToOpml(sources, 'Newsdesk sources'))).added);
+    expect(text).toContain('  tags: [Semiconductors, R&D <fabs>]\n  content: full\n  publish: auto\n');
+  });
+
+  it('gives a taken or invalid exported id a new one, and keeps a source whose settings are invalid without them, saying so', () => {
+    const { sources } = parseSources(VARIED, 'sources.yaml');
+    const feeds = feedsFromOpml(sourcesToOpml(sources, 'Newsdesk sources'));
+    const plan = planOpmlImport(parseSources(REGISTRY, 'sources.yaml').sources, [
+      { ...feeds[0]!, id: 'ars-technica', settings: '{"publish":"sometimes"}' },
+      { ...feeds[1]!, id: 'Not An Id', settings: '{not json' },
+    ]);
+    expect(plan.added).toEqual([
+      { id: 'chip-wire-daily', name: 'Chip Wire Daily', feed: 'https://chipwire.example.com/feed.xml', site: 'https://chipwire.example.com/' },
+      { id: 'brussels-tech-briefing', name: 'Brussels Tech Briefing', feed: 'https://brussels.example.eu/atom.xml' },
+    ]);
+    expect(plan.notes).toEqual([
+      { id: 'chip-wire-daily', note: 'the exported id "ars-technica" is already taken, so it is listed as chip-wire-daily' },
+      { id: 'chip-wire-daily', note: expect.stringMatching(/^its exported settings were left out, so it takes the defaults: publish: "sometimes" is not one of review, auto/) },
+      { id: 'brussels-tech-briefing', note: 'the exported id "Not An Id" is not a valid source id, so it is listed as brussels-tech-briefing' },
+      { id: 'brussels-tech-briefing', note: 'its exported settings were left out, so it takes the defaults: they are not valid JSON' },
+    ]);
   });
 });
