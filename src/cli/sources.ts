@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const plan = planOpmlImport(registry.sources, feeds);
     for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
-    for (const skipped of plan.skipped) console.log(`skipped  ${skipped.name || '(untitled)'} <${skipped.feed}>: ${skipped.reason}`);
+    for (const { name, feed, reason } of plan.skipped) console.log(`skipped  ${name || '(untitled)'}${feed ? ` <${feed}>` : ''}: ${reason}`);
     for (const { id, note } of plan.notes) console.log(`note     ${id}: ${note}`);
     if (plan.added.length > 0 && !values['dry-run']) {
       const text = appendSources(registry.text, plan.added);

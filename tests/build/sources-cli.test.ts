@@ -29,13 +29,14 @@ describe('npm run sources', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('skipped  Chipwire <https://chipwire.example.com/feed.xml>: already listed as Chipwire');
     expect(first.stdout).toContain('added    ars-technica: Ars Technica <http://feeds.arstechnica.com/arstechnica/index/>');
-    expect(first.stdout).toMatch(/sources\.yaml: added 4, skipped 3\./);
+    expect(first.stdout).toContain('skipped  Wire Without Address: no feed address (xmlUrl)');
+    expect(first.stdout).toMatch(/sources\.yaml: added 4, skipped 4\./);
     const written = readFileSync(registry, 'utf8');
     expect(written.startsWith(before)).toBe(true);
     expect(parseSources(written, 'sources.yaml').sources.map((source) => source.id)).toEqual(['chipwire', 'ars-technica', 'brussels-tech-briefing', 'le-monde-informatique', 'tech-example-jp']);
 
     const again = sources(['import-opml', opmlFixture, '--sources', 'sources.yaml']);
-    expect(again.stdout).toMatch(/added 0, skipped 7\./);
+    expect(again.stdout).toMatch(/added 0, skipped 8\./);
     expect(readFileSync(registry, 'utf8')).toBe(written);
 
     const exported = sources(['export-opml', '--sources', 'sources.yaml', '--output', 'out.opml']);

@@ -32,17 +32,20 @@ export interface ImportPlan {
   notes: Array<{ id: string; note: string }>;
 }
 
-/** Every outline with a feed address, folders flattened in document order. Throws when the text is not OPML. */
+/**
+ * Every outline with a feed address, and every feed outline (type="rss") without one, so that it is reported;
+ * folders flattened in document order. Throws when the text is not OPML.
+ */
 export function feedsFromOpml(text: string): OpmlFeed[] {
   const document = parseOpml(text, { extraOutlineAttributes: NEWSDESK_ATTRIBUTES });
   const feeds: OpmlFeed[] = [];
   const walk = (outlines: ReadonlyArray<Opml.Outline<string, typeof NEWSDESK_ATTRIBUTES>> | undefined) => {
     for (const outline of outlines ?? []) {
-      if (outline.xmlUrl) {
+      if (outline.xmlUrl || outline.type?.toLowerCase() === 'rss') {
         const name = (outline.title || outline.text || '').trim();
         const site = resolveWebUrl(outline.htmlUrl);
         const { [ID_ATTRIBUTE]: id, [SETTINGS_ATTRIBUTE]: settings } = outline;
-        feeds.push({ name, feed: outline.xmlUrl.trim(), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
+        feeds.push({ name, feed: (outline.xmlUrl ?? '').trim(), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
       }
       walk(outline.outlines);
     }
@@ -53,9 +56,9 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
 
 /**
  * Which feeds become new sources: a feed already in the registry (or earlier in the same file) is skipped, compared
- * as the importer compares links (scheme, host case, trailing slash ignored); so is an address that is not http(s),
- * and one carrying a user name or password, which the registry (committed, and copied into every item) would publish.
- * A home page carrying them is left out. A Newsdesk export's id is kept when it is valid and free, its settings when
+ * as the importer compares links (scheme, host case, trailing slash ignored); so is a feed with no address, an
+ * address that is not http(s), and one carrying a user name or password, which the registry (committed, and copied
+ * into every item) would publish. A home page carrying them is left out. A Newsdesk export's id is kept when it is valid and free, its settings when
  * the registry's schema accepts them; otherwise the source is added with a generated id or the defaults, and a note.
  */
 export function planOpmlImport(existing: readonly Source[], feeds: readonly OpmlFeed[]): ImportPlan {
@@ -63,6 +66,10 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
   const ids = new Set(existing.map((source) => source.id));
   const plan: ImportPlan = { added: [], skipped: [], notes: [] };
   for (const { name, feed, site, id: exportedId, settings } of feeds) {
+    if (!feed) {
+      plan.skipped.push({ name, feed, reason: 'no feed address (xmlUrl)' });
+      continue;
+    }
     const address = resolveWebUrl(feed);
     const key = urlKey(address);
     if (!address || !key) {

@@ -27,11 +27,12 @@ describe('importing an OPML file', () => {
     ]);
   });
 
-  it('skips feeds already listed (compared as links), repeated ones and non-web addresses, saying why', () => {
+  it('skips feeds already listed (compared as links), repeated ones, non-web addresses and missing ones, saying why', () => {
     expect(plan.skipped).toEqual([
       { name: 'Ars Technica', feed: 'http://FEEDS.arstechnica.com/arstechnica/index/', reason: 'already listed as Ars Technica' },
       { name: 'Chipwire (again)', feed: 'https://chipwire.example.com/feed.xml', reason: 'already listed as Chipwire' },
       { name: 'Gopher', feed: 'gopher://old.example.com/feed', reason: 'not an http(s) address' },
+      { name: 'Wire Without Address', feed: '', reason: 'no feed address (xmlUrl)' },
     ]);
   });
 
