@@ -21,6 +21,8 @@ afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 async function buildKeepingCaches(): Promise<string> {
   const { outDir, runs } = await buildTogether({ contentDir: corpus, now: NOW }, [0], builds);
   expect(runs[0]!.exitCode, runs[0]!.stdout + runs[0]!.stderr).toBe(0);
+  // The corpus has an MDX article: the bundler's warning about Astro's own directive in it is not the editor's concern.
+  expect(runs[0]!.stdout + runs[0]!.stderr).not.toContain('MODULE_LEVEL_DIRECTIVE');
   return outDir;
 }
 
