@@ -34,7 +34,8 @@ export function relativeHtmlPictures(text: string): RelativeHtmlPicture[] {
       const value = (attribute[2] ?? attribute[3] ?? attribute[4]!).trim();
       // srcset: comma-separated candidates, each a URL then an optional width or density.
       const paths = attribute[1]!.toLowerCase() === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
-      for (const path of paths) if (path && !HAS_SCHEME.test(path) && !path.startsWith('/')) found.push({ index: tag.index, tag: tag[1]!, path });
+      // `{…}` is an MDX expression, whose value is the code's business (an imported image's src, say).
+      for (const path of paths) if (path && !HAS_SCHEME.test(path) && !path.startsWith('/') && !path.startsWith('{')) found.push({ index: tag.index, tag: tag[1]!, path });
     }
   }
   return found;

@@ -16,6 +16,10 @@ describe('relativeHtmlPictures', () => {
     expect(paths('<figure><img src="https://cdn.example/a.png" data-src="./lazy.png" alt="src=./no.png"></figure> <img src="/logo.png"> <img src="data:image/png;base64,AAAA"> <!-- <img src="./old.png"> --> <a href="./doc.pdf">doc</a>')).toEqual([]);
   });
 
+  it('leaves an MDX expression as the src alone: its value is the code\'s', () => {
+    expect(paths('<img src={hero.src} alt="Hero" /> <img src={`./${name}.png`} />')).toEqual([]);
+  });
+
   it('gives the offset of each tag, so messages can name its line', () => {
     const text = 'Intro.\n\n<figure>\n  <img src="./x.png">\n</figure>\n';
     expect(relativeHtmlPictures(text)[0]!.index).toBe(text.indexOf('<img'));
