@@ -16,8 +16,11 @@ import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
-import { readArticle } from '../lib/content/article.ts';
+import { readArticle, type ArticleSource } from '../lib/content/article.ts';
+import { checkArticles } from '../lib/checks/check-content.ts';
+import { formatProblem } from '../lib/checks/problems.ts';
 import { listArticleFiles, readArticleSource } from './article-files.ts';
+import { inspectFile } from './inspect-file.ts';
 
 /**
  * Given to every loader but not in Astro's public types (glob uses both): Astro's entry type per extension, and the
@@ -35,14 +38,20 @@ const ARTICLE_FILE = /\.mdx?$/;
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** `folder` is the absolute path of the articles folder. */
-export function articleLoader({ folder }: { folder: string }): Loader {
+interface ArticleLoaderOptions {
+  /** The absolute path of the articles folder. */
+  folder: string;
+  /** The instant publishing is judged at, for the content check's wording of a refused file. */
+  now: () => Date;
+}
+
+export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
   return {
     name: 'newsdesk-article-loader',
     load: async (loaderContext) => {
       const context = loaderContext as ArticleLoaderContext;
       const { store, watcher } = context;
-      const sync = createEntrySync(context, folder);
+      const sync = createEntrySync(context, folder, now);
 
       const untouched = new Set(store.keys());
       const limit = pLimit(CONCURRENCY);
@@ -51,7 +60,13 @@ export function articleLoader({ folder }: { folder: string }): Loader {
       await Promise.all(
         (exists ? listArticleFiles(folder) : []).map((path) =>
           limit(async () => {
-            untouched.delete(await sync(path));
+            try {
+              untouched.delete(await sync(path));
+            } catch (error) {
+              // A build has run the content check before Astro; `astro dev` has not, and one bad file must not stop it.
+              if (!watcher) throw error;
+              context.logger.error((error as Error).message);
+            }
           }),
         ),
       );
@@ -70,7 +85,7 @@ export function articleLoader({ folder }: { folder: string }): Loader {
           await sync(path);
           context.logger.info(`Reloaded ${toPosix(relative(folder, path))}`);
         } catch (error) {
-          context.logger.error(`Failed to reload ${toPosix(relative(folder, path))}: ${(error as Error).message}`);
+          context.logger.error(`Did not reload ${toPosix(relative(folder, path))}, whose page keeps the last version that loaded:\n${(error as Error).message}`);
         }
       };
       watcher.on('add', onChange);
@@ -87,8 +102,18 @@ function idOf(folder: string, path: string): string {
   return toPosix(relative(folder, path));
 }
 
+/**
+ * Astro's schema error names the fields but not their lines, and reads unclosed front matter as missing fields: a
+ * refused file is reported as the content check reports it, file:line and field, when the check finds it at fault.
+ */
+function refusal(source: ArticleSource, error: unknown, contentDir: string, now: Date): Error {
+  const { problems } = checkArticles([source], { now, contentDir, inspectFile, nearDuplicates: false });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  return errors.length === 0 ? (error as Error) : new Error(errors.map(formatProblem).join('\n'));
+}
+
 /** Brings one file's entry up to date; returns its id. */
-function createEntrySync(context: ArticleLoaderContext, folder: string): (path: string) => Promise<string> {
+function createEntrySync(context: ArticleLoaderContext, folder: string, now: () => Date): (path: string) => Promise<string> {
   const { config, entryTypes, generateDigest, logger, parseData, store } = context;
   const root = fileURLToPath(config.root);
   let renderMarkdown: Promise<RenderFunction> | undefined;
@@ -116,10 +141,17 @@ function createEntrySync(context: ArticleLoaderContext, folder: string): (path: 
     const isMdx = path.endsWith('.mdx');
     const entryType = entryTypes.get(isMdx ? '.mdx' : '.md')!;
     const fileUrl = pathToFileURL(path);
-    const { body, data } = await entryType.getEntryInfo({ contents, fileUrl });
-    // A copy: the front matter's values are slices of its text, which would keep every file's front matter in
-    // Astro's store (held for the whole build) besides the values themselves.
-    const parsedData = structuredClone(await parseData({ id, data, filePath: path }));
+    let body: string;
+    let data: Record<string, unknown>;
+    let parsedData: Record<string, unknown>;
+    try {
+      ({ body, data } = await entryType.getEntryInfo({ contents, fileUrl }));
+      // A copy: the front matter's values are slices of its text, which would keep every file's front matter in
+      // Astro's store (held for the whole build) besides the values themselves.
+      parsedData = structuredClone(await parseData({ id, data, filePath: path }));
+    } catch (error) {
+      throw refusal(source, error, folder, now());
+    }
     if (isMdx) {
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
       return id;

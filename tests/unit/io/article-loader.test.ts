@@ -40,7 +40,8 @@ const context = {
   generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
   entryTypes: new Map([['.md', markdownContentEntryType]]),
 };
-const load = () => articleLoader({ folder }).load(context as never);
+const now = () => new Date('2026-12-01T00:00:00Z');
+const load = () => articleLoader({ folder, now }).load(context as never);
 const entry = (id: string) => store.get('articles', id)!;
 
 describe('the first sync', () => {
@@ -87,5 +88,46 @@ describe('a second sync', () => {
   it('refuses a symbolic link by name instead of reading what it points to', () => {
     expect(store.has('articles', 'linked.md')).toBe(false);
     expect(messages).toContain('articles/linked.md: is a symbolic link; articles must be files inside the content folder');
+  });
+});
+
+describe('a file the schema refuses', () => {
+  const badFolder = join(root, 'bad');
+  mkdirSync(badFolder);
+  writeFileSync(join(badFolder, 'good.md'), article('Good', 'Fine.'));
+  writeFileSync(join(badFolder, 'bad-date.md'), article('Bad date', 'Words.').replace('2026-11-01T09:00:00Z', '"yesterday"'));
+  writeFileSync(join(badFolder, 'unclosed.md'), '---\ntitle: "Unclosed"\ndescription: "No end."\n\nThe body.\n');
+  // As Astro's schema: a missing field or a date it cannot read is refused with the fields named, not their lines.
+  const strictParse = async ({ data }: { data: Record<string, unknown> }) => {
+    if (typeof data.title !== 'string' || !(data.publishedAt instanceof Date)) throw new Error('data does not match collection schema: publishedAt');
+    return data;
+  };
+  const loadBad = (watcher?: object) => {
+    const badStore = new MutableDataStore();
+    const logged: string[] = [];
+    const badContext = {
+      ...context,
+      store: badStore.scopedStore('articles'),
+      meta: badStore.metaStore('articles'),
+      logger: { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) },
+      parseData: strictParse,
+      watcher,
+    };
+    return { run: () => articleLoader({ folder: badFolder, now }).load(badContext as never), ids: () => [...badStore.keys('articles')].sort(), logged };
+  };
+
+  it('fails a build with the content check’s file, line and field, and reads unclosed front matter as unclosed', async () => {
+    const { run } = loadBad();
+    const failure = await run().then(() => undefined, (error: Error) => error.message);
+    expect(failure).toMatch(/^bad\/(bad-date|unclosed)\.md:/);
+  });
+
+  it('lets `astro dev` start without the refused files, each named with its line and what to fix', async () => {
+    const { run, ids, logged } = loadBad({ add: () => {}, on: () => {} });
+    await run();
+    expect(ids()).toEqual(['good.md']);
+    expect(logged.join('\n')).toContain('bad/bad-date.md:4: publishedAt: "yesterday" is not a date');
+    expect(logged.join('\n')).toContain('bad/unclosed.md:1: the front matter is never closed; add a line with just --- after the last field');
+    expect(logged.join('\n')).not.toMatch(/title: is missing/);
   });
 });
