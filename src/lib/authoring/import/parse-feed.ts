@@ -6,6 +6,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { FeedImage } from './feed-image.ts';
+import { isHtmlPage } from './html-page.ts';
 import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -61,8 +62,6 @@ export interface ParseOptions {
   baseUrl?: string;
 }
 
-const MAX_HTML_SNIFF = 1024;
-
 /** Reads `text` as a feed of any supported format, or throws a FeedError saying what it is instead. */
 export function parseFeedText(text: string, options: ParseOptions = {}): ParsedFeed {
   const document = text.replace(/^\uFEFF/, '').trimStart();
@@ -70,8 +69,7 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
 
   if (document.startsWith('{') || document.startsWith('[')) return parseJson(document, options);
 
-  const head = document.slice(0, MAX_HTML_SNIFF).toLowerCase();
-  if (head.startsWith('<!doctype html') || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/.test(head)) {
+  if (isHtmlPage(document)) {
     throw new FeedError('not-a-feed', 'this is an HTML web page, not a feed; look for its RSS or Atom link');
   }
   if (!document.startsWith('<')) throw new FeedError('not-a-feed', 'this is neither XML nor JSON, so it is not a feed');
