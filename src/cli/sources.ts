@@ -75,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
     try {
       feeds = feedsFromOpml(readFileSync(resolve(rest[0]!), 'utf8'));
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : `it is not an OPML file (${(error as Error).message})`;
-      console.error(`Cannot import ${rest[0]}: ${reason}.`);
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
+      console.error(`Cannot import ${rest[0]}: ${reason}.\nNothing was written to ${registryName}.`);
       return 1;
     }
     const plan = planOpmlImport(registry.sources, feeds);

@@ -61,6 +61,25 @@ describe('npm run sources', () => {
     expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(broken);
   });
 
+  it('refuses an OPML file cut short or a web page, naming the file and line, and leaves the registry byte for byte as it was', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const before = '# Our outlets.\n\n- id: brussels\n  name: Brussels Tech Briefing\n  feed: https://brussels.example.eu/atom.xml\n';
+    writeFileSync(join(folder, 'sources.yaml'), before);
+    const whole = readFileSync(opmlFixture, 'utf8');
+    // Cut off after the first feed: a loose reader would add Chipwire and lose the rest.
+    writeFileSync(join(folder, 'cut.opml'), whole.slice(0, whole.indexOf('<outline type="rss" text="Ars Technica"')));
+    writeFileSync(join(folder, 'page.html'), '<!DOCTYPE html>\n<html><head><title>Feeds</title></head><body><a href="feeds.opml">feeds</a></body></html>\n');
+
+    const cut = sources(['import-opml', 'cut.opml', '--sources', 'sources.yaml']);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toBe('Cannot import cut.opml: malformed XML at line 6: the file ends inside <opml>, <body>, <outline>, so it looks cut short.\nNothing was written to sources.yaml.\n');
+    expect(cut.stdout).toBe('');
+    const page = sources(['import-opml', 'page.html', '--sources', 'sources.yaml']);
+    expect(page.code).toBe(1);
+    expect(page.stderr).toContain('Cannot import page.html: this is an HTML web page, not an OPML file');
+    expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(before);
+  });
+
   it('says how it is used', () => {
     folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
     const result = sources(['sync']);

@@ -1,5 +1,10 @@
-/** OPML, the list of feeds every feed reader imports and exports, to and from the sources registry (feedsmith does the XML). */
+/**
+ * OPML, the list of feeds every feed reader imports and exports, to and from the sources registry (feedsmith does
+ * the XML; fast-xml-parser first checks that a file to import is whole).
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
+import { isHtmlPage } from '../authoring/import/html-page.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
 import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN, sourceIdField } from '../content/source-id.ts';
 import { resolveWebUrl, urlKey } from '../authoring/import/urls.ts';
@@ -34,9 +39,11 @@ export interface ImportPlan {
 
 /**
  * Every outline with a feed address, and every feed outline (type="rss") without one, so that it is reported;
- * folders flattened in document order. Throws when the text is not OPML.
+ * folders flattened in document order. Throws, saying why and where, when the text is not a whole OPML document.
  */
 export function feedsFromOpml(text: string): OpmlFeed[] {
+  // feedsmith refuses a document with nothing in it at all, which a reader exporting no feeds may write.
+  if (!hasOutlines(text)) return [];
   const document = parseOpml(text, { extraOutlineAttributes: NEWSDESK_ATTRIBUTES });
   const feeds: OpmlFeed[] = [];
   const walk = (outlines: ReadonlyArray<Opml.Outline<string, typeof NEWSDESK_ATTRIBUTES>> | undefined) => {
@@ -52,6 +59,40 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
   };
   walk(document.body?.outlines);
   return feeds;
+}
+
+/** Reads only the elements' names and nesting: whether the root is <opml> and what its <body> holds. */
+const structureParser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true, processEntities: false });
+/** How fast-xml-parser's validator names the elements still open where the text ends: one, or a JSON list of several. */
+const OPEN_AT_END = [/^Unclosed tag '(.+)'\.$/, /^Invalid '(\[.*\])' found\.$/] as const;
+
+/**
+ * Whether the <body> of an OPML document holds any outline; throws for anything but a whole OPML document, since
+ * feedsmith reads what it can of a file cut short or with an unclosed tag, and importing those feeds alone would
+ * quietly lose the rest.
+ */
+function hasOutlines(text: string): boolean {
+  // Blank lines before the XML declaration, which some exporters write, are no reason to refuse a file.
+  const leading = /^\uFEFF?\s*/.exec(text)![0];
+  const document = text.slice(leading.length);
+  if (isHtmlPage(document)) throw new Error('this is an HTML web page, not an OPML file; export the list of feeds from the feed reader');
+  const validation = XMLValidator.validate(document);
+  if (validation !== true) {
+    const linesBefore = leading.split('\n').length - 1;
+    const { msg, line, col } = validation.err;
+    const [one, several] = OPEN_AT_END.map((pattern) => pattern.exec(msg)?.[1]);
+    if (one || several) {
+      const open = (several ? (JSON.parse(several) as string[]) : [one!]).map((name) => `<${name}>`).join(', ');
+      throw new Error(`malformed XML at line ${text.trimEnd().split('\n').length}: the file ends inside ${open}, so it looks cut short`);
+    }
+    throw new Error(`malformed XML at line ${linesBefore + line}, column ${col}: ${msg.replace(/\.$/, '')}`);
+  }
+  const parsed = structureParser.parse(document) as Record<string, unknown>;
+  const [root] = Object.keys(parsed);
+  if (root !== 'opml') throw new Error(`not an OPML file: its root element is <${root}>, not <opml>`);
+  const { opml } = parsed;
+  if (typeof opml !== 'object' || opml === null || !('body' in opml)) throw new Error('not an OPML file: <opml> has no <body>');
+  return typeof opml.body === 'object' && opml.body !== null && 'outline' in opml.body;
 }
 
 /**

@@ -96,6 +96,58 @@ describe('importing an OPML file', () => {
   });
 });
 
+describe('refusing what is not a whole OPML file', () => {
+  // Cut inside the second outline's attributes, and just after it: either way the first feed would be imported alone.
+  const cutInOutline = readerExport.slice(0, readerExport.indexOf('xmlUrl="http://FEEDS'));
+  const cutAfterOutline = readerExport.slice(0, readerExport.indexOf('</outline>'));
+
+  it('refuses a file cut short, naming the elements left open and the line it ends at', () => {
+    expect(() => feedsFromOpml(cutInOutline)).toThrow('malformed XML at line 7: the file ends inside <opml>, <body>, <outline>, <outline>, so it looks cut short');
+    expect(() => feedsFromOpml(cutAfterOutline)).toThrow('malformed XML at line 7: the file ends inside <opml>, <body>, <outline>, so it looks cut short');
+    expect(() => feedsFromOpml(`${readerExport.slice(0, readerExport.indexOf('</opml>'))}\n`)).toThrow('malformed XML at line 17: the file ends inside <opml>, so it looks cut short');
+  });
+
+  it('refuses an element left unclosed, naming the line', () => {
+    const unclosed = '<opml version="2.0">\n<body>\n<outline text="A" xmlUrl="https://a.example/feed">\n</body>\n</opml>\n';
+    expect(() => feedsFromOpml(unclosed)).toThrow(/^malformed XML at line 4, column \d+: Expected closing tag 'outline' \(opened in line 3/);
+  });
+
+  it('counts lines from the top of the file when blank lines come before the XML declaration', () => {
+    const indented = `\n\n${cutInOutline}`;
+    expect(() => feedsFromOpml(indented)).toThrow(/^malformed XML at line 9: /);
+    expect(() => feedsFromOpml(`\n\n${readerExport.replace('<title>', '<title>&')}`)).toThrow(/^malformed XML at line 5, column \d+: /);
+    expect(feedsFromOpml(`\n\n${readerExport}`)).toEqual(feedsFromOpml(readerExport));
+  });
+
+  it('refuses an HTML page, saying what it is', () => {
+    const page = '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>My feeds</title></head>\n<body><a href="/feeds.opml">Download</a></body>\n</html>\n';
+    expect(() => feedsFromOpml(page)).toThrow('this is an HTML web page, not an OPML file');
+  });
+
+  it('refuses XML whose root is not <opml>, or an <opml> without a <body>', () => {
+    expect(() => feedsFromOpml('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>A feed</title></channel></rss>\n')).toThrow(
+      'not an OPML file: its root element is <rss>, not <opml>',
+    );
+    expect(() => feedsFromOpml('<opml version="2.0"><head><title>Feeds</title></head></opml>')).toThrow('not an OPML file: <opml> has no <body>');
+  });
+
+  it('refuses text that is not XML at all', () => {
+    expect(() => feedsFromOpml('https://chipwire.example.com/feed.xml\n')).toThrow(/^malformed XML at line 1, column 1: /);
+    expect(() => feedsFromOpml('')).toThrow(/^malformed XML/);
+  });
+
+  it('reads a whole file with a body but no outlines as no feeds', () => {
+    expect(feedsFromOpml('<?xml version="1.0"?>\n<opml version="2.0"><head/><body/></opml>\n')).toEqual([]);
+  });
+
+  it('still reads a whole file, with a byte order mark or written on one line', () => {
+    const oneLine = readerExport.replace(/\n\s*/g, '');
+    expect(feedsFromOpml(`\uFEFF${readerExport}`)).toEqual(feedsFromOpml(readerExport));
+    expect(feedsFromOpml(oneLine)).toEqual(feedsFromOpml(readerExport));
+    expect(feedsFromOpml(readerExport)).toHaveLength(8);
+  });
+});
+
 describe('exporting and importing back', () => {
   const VARIED = `- id: chipwire
   name: Chip Wire Daily
