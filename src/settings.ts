@@ -4,6 +4,7 @@
  * astro.config.mjs, content.config.ts, site.ts and the command-line tools import it; src/lib/ never reads the environment.
  */
 import { join, resolve } from 'node:path';
+import type { NpmScript } from './lib/command-folder.ts';
 import { publishInstant } from './lib/content/publish.ts';
 import { articleCountSetting } from './lib/search/index-parts.ts';
 import { parseShard } from './lib/site/shards.ts';
@@ -60,6 +61,11 @@ export const settings = {
   shard: env.NEWSDESK_SHARD ? parseShard(env.NEWSDESK_SHARD) : undefined,
   /** GITHUB_STEP_SUMMARY: set by GitHub Actions; `npm run aggregate` appends its report to this file as Markdown. */
   stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
+  /**
+   * INIT_CWD, npm_package_json and npm_lifecycle_script: set by npm for the script it runs, so that the command
+   * reads the paths it is given from the folder they were typed in (src/lib/command-folder.ts).
+   */
+  npmScript: { initCwd: env.INIT_CWD, packageJson: env.npm_package_json, script: env.npm_lifecycle_script } satisfies NpmScript,
   /** NO_COLOR: no colours in the build's output even on a terminal. */
   noColor: Boolean(env.NO_COLOR),
   /** Builds of one checkout take this lock in turn: they share its `.astro/` folder. */

@@ -4,7 +4,7 @@
  * failed, 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options).
  */
 import { appendFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
 import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
@@ -12,7 +12,7 @@ import { formatReportMarkdown, formatReportText } from '../lib/aggregation/repor
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
-import { readCommandLine, usageError } from './command-line.ts';
+import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run aggregate -- [options]
 
@@ -50,14 +50,14 @@ async function main(argv: string[]): Promise<number> {
   const only = values.only?.split(',').map((id) => id.trim()).filter(Boolean);
   if (only && !only.length) return usageError('--only needs at least one source id.', USAGE);
 
-  const cwd = process.cwd();
-  const sourcesFile = values.sources === undefined ? settings.sourcesFile : resolve(cwd, values.sources);
+  const paths = commandPaths();
+  const sourcesFile = values.sources === undefined ? settings.sourcesFile : paths.resolve(values.sources);
   let report;
   try {
     report = await runAggregation({
-      cwd,
+      cwd: paths.folder,
       sourcesFile,
-      contentDir: values['content-dir'] === undefined ? settings.contentDir : resolve(cwd, values['content-dir']),
+      contentDir: values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']),
       stateFile: join(dirname(sourcesFile), '.aggregate-state.json'),
       only,
       dryRun: values['dry-run'],

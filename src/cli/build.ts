@@ -22,7 +22,7 @@ import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { projectRoot, publishNow, searchIndexSizes, settings } from '../settings.ts';
-import { readCommandLine, usageError } from './command-line.ts';
+import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `usage: npm run build [-- <astro build options>]
        npm run build -- --shard <part>/<parts> [<astro build options>]
@@ -176,7 +176,8 @@ const fingerprint = () => buildFingerprint({ ...settings, now: publishNow() });
 
 /** `--merge`: parts 1..k of one build, each file once (files several parts made must agree), and the whole site's sitemap. */
 async function mergeSite(dirs: string[]): Promise<void> {
-  const parts = dirs.map((dir) => readPart(resolve(dir)));
+  const paths = commandPaths();
+  const parts = dirs.map((dir) => readPart(paths.resolve(dir)));
   const problems = partProblems(parts);
   // The sitemap is made here from the content and settings: they must be those the parts were built with.
   const here = fingerprint();

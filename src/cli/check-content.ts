@@ -6,17 +6,16 @@
  * passes.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
-import { displayPath } from '../io/display-path.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
-import { readCommandLine, usageError } from './command-line.ts';
+import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--sources <file>] [--skip-near-duplicates]]
 
@@ -49,15 +48,15 @@ const args = readCommandLine(
 );
 if (typeof args === 'number') process.exit(args);
 
-const cwd = process.cwd();
-const root = args.values.dir === undefined ? settings.contentDir : resolve(cwd, args.values.dir);
+const paths = commandPaths();
+const root = args.values.dir === undefined ? settings.contentDir : paths.resolve(args.values.dir);
 let now: Date;
 try {
   now = publishNow();
 } catch (error) {
   fail((error as Error).message);
 }
-if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${root} does not exist.`);
+if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${paths.display(root)} does not exist.`);
 const listingPath = args.values['write-listing'];
 if (listingPath !== undefined && args.positionals.length > 0) fail('--write-listing lists the whole content folder: give it without paths.');
 
@@ -73,7 +72,7 @@ const main: Run = { folder: root, extraFiles: [] };
 const runs: Run[] = [];
 if (args.positionals.length === 0) runs.push(main);
 for (const given of args.positionals) {
-  const path = resolve(cwd, given);
+  const path = paths.resolve(given);
   if (!existsSync(path)) fail(`${given} does not exist.`);
   const isFolder = statSync(path).isDirectory();
   if (!isFolder && !/\.mdx?$/.test(path)) fail(`${given} is not an article (.md or .mdx file).`);
@@ -90,22 +89,22 @@ for (const given of args.positionals) {
 const started = performance.now();
 const problems: Problem[] = [];
 let fileCount = 0;
-const sourcesPath = args.values.sources === undefined ? settings.sourcesFile : resolve(cwd, args.values.sources);
-const registryFile = readSourcesFile(sourcesPath, displayPath(sourcesPath));
+const sourcesPath = args.values.sources === undefined ? settings.sourcesFile : paths.resolve(args.values.sources);
+const registryFile = readSourcesFile(sourcesPath, paths.display(sourcesPath));
 if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} does not exist.`);
 // Checked with the whole content folder, or when named; `paths` alone report on those articles only.
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
-const registry = registryFile.problems.length === 0 ? { file: displayPath(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
-const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(resolve(cwd, listingPath), now, siteConfig.storyWindowHours);
+const registry = registryFile.problems.length === 0 ? { file: paths.display(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
+const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(paths.resolve(listingPath), now, siteConfig.storyWindowHours);
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
   // A generator: each file is read when the check comes to it, and let go once checked.
   const articles = (function* () {
-    yield* loadArticles(run.folder, displayPath);
-    for (const file of new Set(run.extraFiles)) yield loadArticle(file, displayPath(file));
+    yield* loadArticles(run.folder, paths.display);
+    for (const file of new Set(run.extraFiles)) yield loadArticle(file, paths.display(file));
   })();
-  const only = run.only && new Set([...run.only].map((path) => displayPath(path)));
+  const only = run.only && new Set([...run.only].map(paths.display));
   const result = checkArticles(articles, { now, contentDir: run.folder, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
   problems.push(...result.problems);
   fileCount += result.fileCount;

@@ -1,5 +1,12 @@
-/** The command-line tools' shared argument handling: node's parseArgs, `--help`, and misuse answered with the usage and exit code 2. */
+/**
+ * The command-line tools' shared argument handling: node's parseArgs, `--help`, misuse answered with the usage and
+ * exit code 2, and paths read from the folder the command was typed in.
+ */
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { displayPath } from '../io/display-path.ts';
+import { commandFolder } from '../lib/command-folder.ts';
+import { settings } from '../settings.ts';
 
 type Config = Omit<ParseArgsConfig, 'args'> & { options: NonNullable<ParseArgsConfig['options']> };
 
@@ -25,4 +32,13 @@ export function readCommandLine<const C extends Config>(argv: string[], config: 
     return 0;
   }
   return parsed;
+}
+
+/**
+ * The folder the user typed the command in, though npm runs every script in the project's folder: paths given on
+ * the command line are read from it, and files are named relative to it.
+ */
+export function commandPaths() {
+  const folder = commandFolder(process.cwd(), process.argv[1], settings.npmScript);
+  return { folder, resolve: (given: string) => resolve(folder, given), display: (path: string) => displayPath(path, folder) };
 }

@@ -3,14 +3,12 @@
  * with source, date, path and why each is a draft. Publishing one is deleting its `draft: true` line.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadArticles } from '../io/article-files.ts';
-import { displayPath } from '../io/display-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { listDrafts } from '../lib/authoring/drafts.ts';
 import type { ParseResult } from '../lib/content/article.ts';
 import { publishNow, settings } from '../settings.ts';
-import { readCommandLine, usageError } from './command-line.ts';
+import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run drafts [-- [--json] [--dir <folder>] [--sources <file>]]
 
@@ -27,13 +25,14 @@ function main(argv: string[]): number {
     USAGE,
   );
   if (typeof args === 'number') return args;
-  const folder = args.values.dir === undefined ? settings.contentDir : resolve(args.values.dir);
-  const registryPath = args.values.sources === undefined ? settings.sourcesFile : resolve(args.values.sources);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`The content folder ${folder} does not exist.`, USAGE);
+  const paths = commandPaths();
+  const folder = args.values.dir === undefined ? settings.contentDir : paths.resolve(args.values.dir);
+  const registryPath = args.values.sources === undefined ? settings.sourcesFile : paths.resolve(args.values.sources);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`The content folder ${paths.display(folder)} does not exist.`, USAGE);
   // A broken registry only loses the review reasons; check:content reports it.
-  const { sources } = readSourcesFile(registryPath, displayPath(registryPath));
+  const { sources } = readSourcesFile(registryPath, paths.display(registryPath));
   const files = function* (): Generator<ParseResult> {
-    for (const { result } of loadArticles(folder, displayPath)) yield result;
+    for (const { result } of loadArticles(folder, paths.display)) yield result;
   };
   const drafts = listDrafts(files(), sources, publishNow());
 

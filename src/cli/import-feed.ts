@@ -7,7 +7,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadArticles } from '../io/article-files.ts';
 import { inspectFile } from '../io/inspect-file.ts';
-import { displayPath } from '../io/display-path.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDocument } from '../io/fetch-feed.ts';
@@ -18,7 +17,7 @@ import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
-import { readCommandLine, usageError } from './command-line.ts';
+import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
 
@@ -58,16 +57,16 @@ async function main(argv: string[]): Promise<number> {
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(timeout > 0)) return usageError(`--timeout must be a number of seconds above 0, not "${values.timeout}".`, USAGE);
 
-  const cwd = process.cwd();
-  const contentDir = values['content-dir'] === undefined ? settings.contentDir : resolve(cwd, values['content-dir']);
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${contentDir} does not exist.`, USAGE);
+  const paths = commandPaths();
+  const contentDir = values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${paths.display(contentDir)} does not exist.`, USAGE);
   const importDir = resolve(contentDir, 'imported');
 
   let document: FeedDocument | undefined;
   let feed: ParsedFeed;
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
   try {
-    document = isUrl ? await fetchFeed(input, { timeoutMs: timeout === undefined ? undefined : timeout * 1000 }) : await readFeedFile(resolve(cwd, input));
+    document = isUrl ? await fetchFeed(input, { timeoutMs: timeout === undefined ? undefined : timeout * 1000 }) : await readFeedFile(paths.resolve(input));
     feed = parseFeedText(document.text, { baseUrl: document.url });
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
@@ -79,15 +78,15 @@ async function main(argv: string[]): Promise<number> {
   // Two imports at once would each miss the other's new drafts and write the same story twice.
   let releaseContent: () => Promise<void>;
   try {
-    releaseContent = await lockFolder(contentDir, { what: `the content folder ${displayPath(contentDir)}`, onWait: (message) => console.error(message) });
+    releaseContent = await lockFolder(contentDir, { what: `the content folder ${paths.display(contentDir)}`, onWait: (message) => console.error(message) });
   } catch (error) {
     if (!(error instanceof FolderBusyError)) throw error;
     console.error(`Import failed: ${error.message}\nNothing was written.`);
     return 1;
   }
   try {
-    for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${displayPath(path)}, left by an import that was stopped.`);
-    const existingArticles = [...loadArticles(contentDir, displayPath)];
+    for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${paths.display(path)}, left by an import that was stopped.`);
+    const existingArticles = [...loadArticles(contentDir, paths.display)];
     for (const article of existingArticles) {
       if (article.unreadable) console.error(`Warning: ${article.file} cannot be read (${article.unreadable}), so an item it covers may be imported again.`);
     }
@@ -100,18 +99,18 @@ async function main(argv: string[]): Promise<number> {
       extraTags: parseTagList(values.tags),
       limit,
       allowSimilar: values['allow-similar'],
-      folder: displayPath(importDir),
+      folder: paths.display(importDir),
       now,
     }, takenNames);
 
-    const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, inspectFile, absolutePathOf: (file) => resolve(cwd, file) });
+    const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, inspectFile, absolutePathOf: paths.resolve });
 
     let writeFailed = false;
     if (!values['dry-run']) {
       for (const [position, decision] of decisions.entries()) {
         if (decision.kind !== 'import') continue;
         try {
-          await writeNewFile(resolve(cwd, decision.file), decision.contents);
+          await writeNewFile(paths.resolve(decision.file), decision.contents);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code !== 'EEXIST') writeFailed = true;
@@ -120,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
 
-    console.log(importSummary(decisions, feed, document.url ?? displayPath(resolve(cwd, input)), values['dry-run']));
+    console.log(importSummary(decisions, feed, document.url ?? paths.display(paths.resolve(input)), values['dry-run']));
     return writeFailed ? 1 : 0;
   } finally {
     await releaseContent();

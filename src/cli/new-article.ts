@@ -3,13 +3,13 @@
  * writes a draft article with valid front matter into the content folder, never over an existing file or slug.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
-import { displayPath } from '../io/display-path.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { settings } from '../settings.ts';
+import { commandPaths } from './command-line.ts';
 
 const USAGE = `Usage: npm run new -- "Headline here" --tags AI,Policy [options]
 
@@ -56,12 +56,13 @@ if (positionals.length !== 1) fail([positionals.length === 0 ? 'give the headlin
 const tags = (values.tags ?? []).flatMap((value) => value.split(','));
 if (tags.every((tag) => !tag.trim())) fail(['give at least one tag with --tags, e.g. --tags AI,Policy'], true);
 
-const dir = values.dir === undefined ? settings.contentDir : resolve(values.dir);
+const paths = commandPaths();
+const dir = values.dir === undefined ? settings.contentDir : paths.resolve(values.dir);
 
 // A mistyped folder would take the article where the build never looks, and hide every slug it must not repeat.
-if (!existsSync(dir) || !statSync(dir).isDirectory()) fail([`the content folder ${dir} does not exist; check --dir or NEWSDESK_CONTENT_DIR`]);
+if (!existsSync(dir) || !statSync(dir).isDirectory()) fail([`the content folder ${paths.display(dir)} does not exist; check --dir or NEWSDESK_CONTENT_DIR`]);
 // Every existing slug counts, in any sub-folder, including files the checker would reject.
-const existing = existingForScaffold(loadArticles(dir, displayPath));
+const existing = existingForScaffold(loadArticles(dir, paths.display));
 
 const result = scaffoldArticle(
   {
@@ -83,11 +84,11 @@ try {
   // A dot-file until it is complete and flushed; then linked into place, which fails rather than overwrites.
   await writeNewFile(target, result.text);
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail([`${displayPath(target)} already exists; nothing was written`]);
-  fail([`could not write ${displayPath(target)}: ${(error as Error).message}`]);
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail([`${paths.display(target)} already exists; nothing was written`]);
+  fail([`could not write ${paths.display(target)}: ${(error as Error).message}`]);
 }
 
-console.log(displayPath(target));
+console.log(paths.display(target));
 console.error(
   `Created a draft. Next: write the description and the body, then set draft: false and check publishedAt to publish; run npm run check:content before committing.`,
 );

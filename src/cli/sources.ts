@@ -4,16 +4,14 @@
  * Exit code 1 when the registry or the OPML file cannot be used (nothing is written then), 2 on misuse.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
 import { formatProblem } from '../lib/checks/problems.ts';
-import { displayPath } from '../io/display-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
-import { readCommandLine, usageError } from './command-line.ts';
+import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run sources -- <command> [options]
 
@@ -44,8 +42,9 @@ async function main(argv: string[]): Promise<number> {
   if (typeof args === 'number') return args;
   const { values, positionals } = args;
   const [command, ...rest] = positionals;
-  const registryPath = values.sources === undefined ? settings.sourcesFile : resolve(values.sources);
-  const registryName = displayPath(registryPath);
+  const paths = commandPaths();
+  const registryPath = values.sources === undefined ? settings.sourcesFile : paths.resolve(values.sources);
+  const registryName = paths.display(registryPath);
   const registry = readSourcesFile(registryPath, registryName);
   if (registry.problems.length > 0) {
     for (const problem of registry.problems) console.error(formatProblem(problem));
@@ -61,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const opml = sourcesToOpml(registry.sources, 'Newsdesk sources');
     if (values.output) {
-      await replaceFile(resolve(values.output), `${opml}\n`);
+      await replaceFile(paths.resolve(values.output), `${opml}\n`);
       console.error(`Wrote ${registry.sources.length} sources to ${values.output}.`);
     } else {
       process.stdout.write(`${opml}\n`);
@@ -73,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length !== 1) return usageError('import-opml needs one OPML file.', USAGE);
     let feeds;
     try {
-      feeds = feedsFromOpml(readFileSync(resolve(rest[0]!), 'utf8'));
+      feeds = feedsFromOpml(readFileSync(paths.resolve(rest[0]!), 'utf8'));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
       console.error(`Cannot import ${rest[0]}: ${reason}.\nNothing was written to ${registryName}.`);
