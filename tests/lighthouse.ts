@@ -9,13 +9,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { commandPaths } from '../src/cli/command-line.ts';
 import { formatTable } from '../src/lib/bench/report.ts';
+import { projectRoot } from '../src/settings.ts';
 import { chromiumArgs, chromiumPath } from './helpers/browser.ts';
 import { serveSite } from './helpers/serve.ts';
 
 const { values: options } = parseArgs({
   options: {
-    dist: { type: 'string', default: 'dist' },
+    dist: { type: 'string' },
     base: { type: 'string', default: '/' },
     pages: { type: 'string', default: ',articles/japan-ai-race/,tags/ai/' },
   },
@@ -29,7 +31,7 @@ interface Report {
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-lighthouse-'));
-const site = await serveSite(resolve(options.dist), options.base);
+const site = await serveSite(options.dist === undefined ? join(projectRoot, 'dist') : commandPaths().resolve(options.dist), options.base);
 const rows: string[][] = [];
 let allPerfect = true;
 try {

@@ -19,6 +19,7 @@ import { runBuilds } from '../bench/run-builds.ts';
 import { BENCH_HELP, parseBenchOptions, type BenchOptions } from '../lib/bench/bench-options.ts';
 import { renderReport } from '../lib/bench/bench-report.ts';
 import { projectRoot } from '../settings.ts';
+import { commandPaths } from './command-line.ts';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(BENCH_HELP);
@@ -71,7 +72,7 @@ async function benchBuilds(): Promise<void> {
   if (options.json) {
     // Everything measured but the builds' output lines, which the logs keep.
     const raw = { sizes: options.sizes, runs: options.runs, seed: options.seed, results, ...scale, timings };
-    writeFileSync(options.json, JSON.stringify(raw, (key, value) => (key === 'lines' ? undefined : value), 2));
+    writeFileSync(commandPaths().resolve(options.json), JSON.stringify(raw, (key, value) => (key === 'lines' ? undefined : value), 2));
   }
 }
 
