@@ -2,9 +2,10 @@
  * Discovery features of the built site: feeds, head metadata, sitemap, robots.txt, search, 404 and the CSP.
  * Built for real from tests/fixtures/discovery under BASE_PATH=/desk/ at a fixed "now".
  *
- * The fixture: four published articles, one with a hostile headline, dek, tag and byline full of `<`, `&` and quotes;
- * one with a local lead image and an update; one with a remote lead image; one without a byline. A draft
- * (the only one to mention "quibbleberry") and a piece scheduled after "now" (the only one to mention "zanzibarite").
+ * The fixture: four published articles, one with a hostile headline, dek, tag and byline full of `<`, `&` and quotes,
+ * and a body showing markup and character references as text; one with a local lead image and an update; one with a
+ * remote lead image; one without a byline. A draft (the only one to mention "quibbleberry") and a piece scheduled
+ * after "now" (the only one to mention "zanzibarite").
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -439,6 +440,25 @@ describe('in a browser', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'packaging');
     await page.locator(`main a[href="${BASE}articles/local-lead-image/"]`).waitFor({ timeout: 15_000 });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a result's excerpt as the very text of the article, markup and character references written in it included, with the match marked", async () => {
+    const page = await served.browser.newPage();
+    const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+    await page.goto(`${served.baseUrl}articles/hostile-headline/`);
+    const body = spaced(await page.locator('main .prose').innerText());
+    // The last words of the body: the excerpt, ending there, holds the whole passage.
+    const passage = 'Markup shown as text: the payload <img src=x onerror=alert(1)>, the escape &lt;script&gt;, the sign &copy 2026, the reference &#60; and a <b>tag</b> from AT&T, in quodlibet notes.';
+    expect(body).toContain(passage);
+
+    await page.goto(`${served.baseUrl}search/?q=quodlibet`);
+    const excerpt = page.locator('main .search-result-excerpt').first();
+    await excerpt.waitFor({ timeout: 15_000 });
+    expect(await excerpt.evaluate((element) => [...element.querySelectorAll('*')].map((child) => `${child.localName}: ${child.textContent}`))).toEqual(['mark: quodlibet']);
+    const shown = spaced((await excerpt.textContent()) ?? '');
+    expect(shown).toContain(passage);
+    expect(body).toContain(shown);
     await page.close();
   });
 

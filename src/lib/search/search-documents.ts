@@ -2,7 +2,8 @@
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
  * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the dek and body
- * as the searchable text: the words a reader sees on the article page. Nothing here is served to readers.
+ * as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
+ * that text (./excerpt-text.ts). Nothing here is served to readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -12,6 +13,7 @@ import { isPublished } from '../content/publish.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { countWords, wordsIn } from '../site/reading-time.ts';
 import { fencedCodeTracker } from '../text/code-fences.ts';
+import { excerptSafeHtml, excerptSafeText } from './excerpt-text.ts';
 
 export interface SearchableArticle {
   slug: string;
@@ -39,15 +41,19 @@ export interface SearchDocument {
   description: string;
   /** The date as pages show it, e.g. "Nov 24, 2026". */
   date: string;
-  /** The body: Markdown already rendered to HTML, or MDX parsed to HTML elements. */
+  /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
   body: string | ElementContent[];
   /** The story the article is part of, shown with its result: the story's headline and page. */
   story?: { title: string; url: string };
 }
 
-/** One article as an HTML document in Pagefind's vocabulary; every text is escaped by the serialiser. */
+/**
+ * One article as an HTML document in Pagefind's vocabulary; every text is escaped by the serialiser. The metadata
+ * is shown by the result template, which escapes it; the dek and body are shown as Pagefind's excerpt, so their
+ * text is made excerpt-safe first.
+ */
 export function searchDocumentHtml(document: SearchDocument): string {
-  const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: document.body }] : document.body;
+  const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: excerptSafeHtml(document.body) }] : document.body.map(excerptSafe);
   const tree: Root = {
     type: 'root',
     children: [
@@ -62,7 +68,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
                   element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.url }]),
                 ]
               : []),
-            element('p', {}, [{ type: 'text', value: document.description }]),
+            element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),
             ...body,
           ]),
         ]),
@@ -71,6 +77,11 @@ export function searchDocumentHtml(document: SearchDocument): string {
   };
   // Raw nodes are the Markdown renderer's own output, which Astro puts on the page as it is.
   return toHtml(tree, { allowDangerousHtml: true });
+}
+
+function excerptSafe(node: ElementContent): ElementContent {
+  if (node.type === 'text') return { ...node, value: excerptSafeText(node.value) };
+  return node.type === 'element' ? { ...node, children: node.children.map(excerptSafe) } : node;
 }
 
 /**

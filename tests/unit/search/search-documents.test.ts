@@ -1,6 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
+import { excerptSafeText } from '../../../src/lib/search/excerpt-text.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
 import { parseArticle } from '../../../src/lib/content/article.ts';
 
@@ -56,6 +57,16 @@ describe('searchDocumentHtml', () => {
   it('keeps the rendered body as it is, after the dek', () => {
     expect(document.querySelector('article > h2#why')!.text).toBe('Why');
     expect(document.querySelectorAll('article > p').map((paragraph) => paragraph.text)).toEqual([`${hostile} dek`, 'Body words.']);
+  });
+
+  it('writes the dek and body, which excerpts show, excerpt-safe, and the metadata, which the template escapes, as it is', () => {
+    const written = '&lt;script&gt; &copy 2026 AT&T';
+    const [markdownBody, mdxBody] = ['<p>&amp;lt;script&amp;gt; &amp;copy 2026 AT&amp;T</p>', mdxSearchContent('&amp;lt;script&amp;gt; &amp;copy 2026 AT&T', MARKDOWN_FEATURES)];
+    for (const body of [markdownBody, mdxBody]) {
+      const indexed = parse(searchDocumentHtml({ lang: 'en', title: written, description: written, date: 'Nov 20, 2026', body, story: { title: written, url: '/s/' } }));
+      expect(indexed.querySelectorAll('article > p:not([data-pagefind-meta])').map((paragraph) => paragraph.text)).toEqual([excerptSafeText(written), excerptSafeText(written)]);
+      expect([indexed.querySelector('h1')!.text, indexed.querySelector('[data-pagefind-meta="story"]')!.text]).toEqual([written, written]);
+    }
   });
 });
 
