@@ -1,8 +1,9 @@
 /**
  * Article bodies in a real build of tests/fixtures/article-bodies: plain Markdown, Markdown with a picture in its
- * body, Markdown whose headings and pasted HTML use the page's own ids and classes, and MDX with a component. Each page shows its body as Astro renders it (code coloured, the picture
- * optimised, the component rendered), while Astro's content cache, written as one string that an engine limit
- * caps, holds no rendered HTML for plain Markdown.
+ * body, Markdown whose headings and pasted HTML use the page's own ids and classes, Markdown whose headings and
+ * pasted HTML use its footnotes' ids, and MDX with a component. Each page shows its body as Astro renders it (code
+ * coloured, the picture optimised, the component rendered), while Astro's content cache, written as one string that
+ * an engine limit caps, holds no rendered HTML for plain Markdown.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,28 @@ describe('a Markdown article whose headings and pasted HTML use the page’s own
     expect(prose.querySelectorAll('[id]').map((element) => `${element.tagName.toLowerCase()}#${element.id}`)).toEqual(['h2#main-1', 'div#explore-more-1', 'h2#explore-more-2', 'p#main-2']);
     expect(prose.querySelectorAll('[class]')).toHaveLength(0);
     expect(page().querySelectorAll('.site-header')).toHaveLength(1);
+  });
+});
+
+describe('a Markdown article with footnotes, whose headings and pasted HTML take the footnotes\' ids', () => {
+  it('has no id twice on its page: the body gives way to the footnotes, and every footnote link has its one target', () => {
+    const html = site.html('articles/footnoted-heading-names/');
+    const ids = html.querySelectorAll('[id]').map((element) => element.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    const prose = html.querySelector('.prose')!;
+    expect(prose.querySelectorAll('h2').map((heading) => heading.id)).toEqual(['footnote-label-1', 'user-content-fn-1-1', 'footnote-label']);
+    expect(prose.querySelector('p[id]')!.id).toBe('user-content-fnref-tests-1');
+    const target = (id: string) => html.querySelectorAll('[id]').filter((element) => element.id === id);
+    const refs = prose.querySelectorAll('a[data-footnote-ref]');
+    expect(refs.map((ref) => target(ref.getAttribute('href')!.slice(1)).map((note) => note.text.trim().replace(/\s*↩.*$/s, '')))).toEqual([
+      ['Notice from the vendor, 12 November.'],
+      ['Tests run by the auditors.'],
+      ['Notice from the vendor, 12 November.'],
+    ]);
+    for (const ref of refs) expect(target(ref.getAttribute('aria-describedby')!).map((label) => label.closest('section')?.hasAttribute('data-footnotes'))).toEqual([true]);
+    // Each note links back to the references to it, in the body's order.
+    const backRefs = prose.querySelectorAll('a[data-footnote-backref]');
+    expect(backRefs.map((backRef) => target(backRef.getAttribute('href')!.slice(1)).map((ref) => refs.indexOf(ref)))).toEqual([[0], [2], [1]]);
   });
 });
 

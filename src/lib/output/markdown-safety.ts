@@ -2,11 +2,12 @@
  * Markdown safety, as one Sätteri hast plugin: editors' raw HTML is run through sanitize-html (no scripts, event
  * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, and links
  * that leave the site get rel="noopener noreferrer". Heading anchors and raw-HTML ids are kept off the page's own
- * ids and off each other. Only raw-HTML nodes, links, images and headings cross into JavaScript, so articles
- * without HTML pay almost nothing.
+ * ids, the footnotes' and each other. Only raw-HTML nodes, links, images and headings cross into JavaScript (and
+ * the footnote section, in an article with footnotes), so articles without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
+import type { ElementContent, Root } from 'hast';
 import sanitizeHtml from 'sanitize-html';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
@@ -195,6 +196,24 @@ export function createIdClaimer(taken: Iterable<string>): (id: string) => string
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
+/**
+ * The ids Sätteri gives a document's GFM footnotes: those in its footnote section (the section's label, each note)
+ * and those of the references, which the notes' back-links name.
+ */
+function footnoteIds(root: Root): string[] {
+  const section = root.children.findLast((node) => node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined);
+  const ids: string[] = [];
+  const collect = (node: ElementContent) => {
+    if (node.type !== 'element') return;
+    const { id, href, dataFootnoteBackref } = node.properties;
+    if (typeof id === 'string') ids.push(id);
+    if (dataFootnoteBackref !== undefined && typeof href === 'string' && href.startsWith('#')) ids.push(href.slice(1));
+    node.children.forEach(collect);
+  };
+  if (section?.type === 'element') collect(section);
+  return ids;
+}
+
 /** The plugin for `satteri({ hastPlugins })`, used for .md and for the Markdown parts of .mdx. */
 export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): HastPluginEntry {
   const siteOrigin = originOf(options.site);
@@ -203,9 +222,14 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
   return () => {
     // The elements its raw HTML has left open, outermost first.
     const open: string[] = [];
-    const claimId = createIdClaimer(options.pageIds);
+    let claimId = createIdClaimer(options.pageIds);
     return {
       name: 'newsdesk-markdown-safety',
+      before(root, ctx) {
+        // Footnote ids are the targets of Sätteri's own links, which would not follow a renumbered id: they are taken
+        // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
+        if (ctx.source.includes('[^')) claimId = createIdClaimer([...options.pageIds, ...footnoteIds(root)]);
+      },
       raw(node) {
         const clean = sanitize(node.value, open, claimId);
         return clean === node.value ? undefined : { type: 'raw', value: clean };
@@ -220,7 +244,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           // the heading's text as Astro would (github-slugger), then claimed like every other id in the body.
           filter: HEADINGS,
           visit(node, ctx) {
-            // Sätteri's own heading ids (the footnotes' label) are pointed at by its links: they stay.
+            // Sätteri's own heading id (the footnotes' label) was taken before any other.
             if (typeof node.properties?.id === 'string') return;
             ctx.setProperty(node, 'id', claimId(slug(ctx.textContent(node))));
           },

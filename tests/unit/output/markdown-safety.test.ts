@@ -1,4 +1,5 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
 import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
@@ -81,6 +82,31 @@ describe('ids in rendered Markdown: never one of the page’s, never twice', () 
       ['## Summary', '', '<div id="explore-more">', '', 'Pasted.', '', '</div>', '', '<p id="summary">Again</p>', '', '<span id="main">a</span> <span id="main">b</span>', '', '## Summary'].join('\n'),
     );
     expect(idsIn(html)).toEqual(['summary', 'explore-more-1', 'summary-1', 'main-1', 'main-2', 'summary-2']);
+  });
+
+  it('leaves the footnotes their ids, which their links point at, and numbers a heading or raw-HTML id that repeats one', async () => {
+    const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: SITE, pageIds: PAGE_IDS })] });
+    const { code, metadata } = await processor.render(
+      ['## Footnote label', '', 'A claim[^1], cited twice[^1].', '', '### User content fn 1', '', '<p id="user-content-fnref-1">Pasted.</p>', '', '[^1]: The source.'].join('\n'),
+    );
+    const ids = idsIn(code);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(code).toContain('<h2 id="footnote-label-1">Footnote label</h2>');
+    expect(code).toContain('<h3 id="user-content-fn-1-1">User content fn 1</h3>');
+    expect(code).toContain('<p id="user-content-fnref-1-1">Pasted.</p>');
+    expect(metadata.headings.map((heading) => heading.slug)).toEqual(['footnote-label-1', 'user-content-fn-1-1', 'footnote-label']);
+
+    // Every footnote link has its one target: the note, the reference it came from, the footnotes' label.
+    const page = parse(code);
+    const target = (id: string) => page.querySelectorAll('[id]').filter((element) => element.id === id);
+    const refs = page.querySelectorAll('a[data-footnote-ref]');
+    const backRefs = page.querySelectorAll('a[data-footnote-backref]');
+    expect([refs.length, backRefs.length]).toEqual([2, 2]);
+    for (const ref of refs) {
+      expect(target(ref.getAttribute('href')!.slice(1)).map((element) => element.tagName)).toEqual(['LI']);
+      expect(target(ref.getAttribute('aria-describedby')!).map((element) => element.text)).toEqual(['Footnotes']);
+    }
+    expect(backRefs.map((backRef) => target(backRef.getAttribute('href')!.slice(1)).map((ref) => refs.indexOf(ref)))).toEqual([[0], [1]]);
   });
 
   it('drops class names from raw HTML, so pasted markup cannot borrow the site’s styles', async () => {
