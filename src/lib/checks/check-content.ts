@@ -20,6 +20,7 @@ import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
 import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
+import { mdxCode } from './mdx-code.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
@@ -186,6 +187,8 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
         hint: 'use a .md file for pasted HTML, or have a developer review this component code',
       });
     }
+    // Code the build would stop on with a stack trace; only .mdx pays for compiling it.
+    for (const issue of mdxCode(article.body, article.bodyLine).issues) problems.push({ file: article.file, severity: 'error', ...issue });
   }
 
   if (article.body.includes('![')) {

@@ -264,4 +264,27 @@ describe('MDX, which is code and not sanitised', () => {
       `widget.mdx:10: warning: "onClick=" in MDX runs in readers' browsers: MDX is not sanitised like Markdown; use a .md file for pasted HTML, or have a developer review this component code`,
     ]);
   });
+
+  it('reports code the build would stop on at its line in the file: tags and names it never defines', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'charted.mdx'), "---\ntitle: Charted\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nexport const Chart = () => <figure />;\n\n<Chart />\n\n<Callout>Rates were {rate}.</Callout>\n");
+    expect(check(corpus.dir, ['charted.mdx']).problems.map(formatProblem)).toEqual([
+      `charted.mdx:12: the component <Callout> is not imported or defined in this article, so the page cannot be built; import it below the front matter (import Callout from './Callout.astro', the path written from this file) or define it there with export const; a tag with a capital letter is a component, not HTML`,
+      'charted.mdx:12: rate is not defined in this article, so the page cannot be built; import it or define it with export const below the front matter (a front matter field is frontmatter.rate), or write \\{ to show a brace as text',
+    ]);
+  });
+
+  it('reports MDX that does not compile, naming the line in the file', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'broken.mdx'), '---\ntitle: Broken\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe chart:\n\n<Chart data={[1, 2, 3]\n');
+    expect(check(corpus.dir, ['broken.mdx']).problems.map(formatProblem)).toEqual([
+      'broken.mdx:10: the MDX cannot be compiled: Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`); close every tag (<Callout>…</Callout>, or <Callout /> alone), and write \\< or \\{ to show < or { as text',
+    ]);
+  });
+
+  it('never compiles Markdown: tags and braces in a .md file are text or HTML', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'plain.md'), '---\ntitle: Plain\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n<Callout>Rates were {rate}.</Callout> <Chart\n');
+    expect(check(corpus.dir, ['plain.md']).problems).toEqual([]);
+  });
 });
