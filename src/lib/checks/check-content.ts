@@ -1,6 +1,7 @@
 /**
  * The content checker's core: every article file through the same schema Astro uses, plus the cross-article checks
- * and the checks only a file system can answer (images next to the article). Pure apart from the `inspectFile` it is given.
+ * and the checks only a file system can answer (images next to the article, files an MDX article imports). Pure
+ * apart from the `inspectFile` it is given.
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
@@ -20,6 +21,7 @@ import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
 import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
+import { importCandidates } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
@@ -32,7 +34,8 @@ export interface CheckOptions {
   contentDir: string;
   /**
    * Looks at a file an article brings along, never through a symbolic link: its first `length` bytes tell a real image
-   * from a misnamed file, and an SVG is read whole to be checked for active content (src/io/inspect-file.ts).
+   * from a misnamed file, and an SVG is read whole to be checked for active content (src/io/inspect-file.ts). An MDX
+   * article's imports are only looked for.
    */
   inspectFile: (absolutePath: string, length?: number) => FileInspection;
   /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
@@ -188,7 +191,20 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
       });
     }
     // Code the build would stop on with a stack trace; only .mdx pays for compiling it.
-    for (const issue of mdxCode(article.body, article.bodyLine).issues) problems.push({ file: article.file, severity: 'error', ...issue });
+    const code = mdxCode(article.body, article.bodyLine);
+    for (const issue of code.issues) problems.push({ file: article.file, severity: 'error', ...issue });
+    for (const { source, line } of code.imports) {
+      // A folder is found only through its index file; anything else there (a link, an unreadable file) is the build's to judge.
+      const found = importCandidates(articleFolder, source).some((candidate) => !['missing', 'folder'].includes(inspectFile(candidate, 0).kind));
+      if (found) continue;
+      problems.push({
+        file: article.file,
+        line,
+        severity: 'error',
+        message: `the import "${source}" names a file that does not exist, so the page cannot be built`,
+        hint: "check the path, written from the article's folder (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed",
+      });
+    }
   }
 
   if (article.body.includes('![')) {

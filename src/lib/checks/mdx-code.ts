@@ -1,7 +1,7 @@
 /**
  * Mistakes in an MDX article's code that would otherwise stop the build with a stack trace: MDX that does not
  * compile, tags and names the article never defines, a name declared twice. Compiled by the build's own MDX
- * compiler (Sätteri) and read, never run.
+ * compiler (Sätteri) and read, never run. The files it imports are listed for the caller to look for.
  */
 import { parseAst } from 'rolldown/parseAst';
 import { mdxToJs, mdxToMdast } from 'satteri';
@@ -15,8 +15,17 @@ export interface MdxCodeIssue {
   hint: string;
 }
 
+export interface MdxImport {
+  /** Line in the file of the statement that imports it. */
+  line: number;
+  /** The path as written, starting ./ or ../. */
+  source: string;
+}
+
 export interface MdxCode {
   issues: MdxCodeIssue[];
+  /** Relative imports: the caller checks that each names a file. */
+  imports: MdxImport[];
 }
 
 /** An mdast node as Sätteri gives MDX: the fields the check reads. */
@@ -41,6 +50,8 @@ const PROVIDED_TAGS = ['Fragment'];
  */
 const GLOBAL_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(globalThis));
 
+const RELATIVE = /^\.\.?\//;
+
 /** A name used where the article does not define it, at its line in the file. */
 type Undefined = Omit<NameUse, 'offset'> & { line: number };
 
@@ -52,7 +63,7 @@ interface MdxParts {
 }
 
 /**
- * The issues in an MDX `body` whose first line is `firstLine` in the file. A body that
+ * The issues in an MDX `body` whose first line is `firstLine` in the file, and its relative imports. A body that
  * does not compile has that one issue: what follows a syntax error cannot be read.
  */
 export function mdxCode(body: string, firstLine: number): MdxCode {
@@ -60,11 +71,12 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
   try {
     mdxToJs(body);
   } catch (error) {
-    return { issues: [syntaxIssue((error as Error).message, body, fileLine)] };
+    return { issues: [syntaxIssue((error as Error).message, body, fileLine)], imports: [] };
   }
   const { esm, expressions, tags } = mdxParts(body);
 
   const issues: MdxCodeIssue[] = [];
+  const imports: MdxImport[] = [];
   const declaredAt = new Map<string, number>();
   let providedTags: ReadonlySet<string> | 'any' = new Set(PROVIDED_TAGS);
   const esmUses: Undefined[] = [];
@@ -73,6 +85,8 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     if (!program) continue;
     const lineOf = (offset: number) => fileLine(block.line + lineOfOffset(block.code, offset) - 1);
     for (const statement of program.body as EsNode[]) {
+      const source = (statement.source as EsNode | null | undefined)?.value;
+      if (typeof source === 'string' && RELATIVE.test(source)) imports.push({ line: lineOf(statement.start), source });
       for (const [name, offset] of topLevelDeclarations(statement)) {
         const earlier = declaredAt.get(name);
         if (earlier === undefined) declaredAt.set(name, lineOf(offset));
@@ -111,7 +125,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     reported.add(key);
     issues.push({ line: use.line, ...(use.tag === undefined ? undefinedName(use.name) : undefinedTag(use)) });
   }
-  return { issues: issues.sort((a, b) => a.line - b.line) };
+  return { issues: issues.sort((a, b) => a.line - b.line), imports };
 }
 
 /** The code in `body`'s MDX tree, with body lines. */

@@ -274,6 +274,19 @@ describe('MDX, which is code and not sanitised', () => {
     ]);
   });
 
+  it('reports an import of a file that does not exist at its line; one found as Vite finds files is fine', () => {
+    corpus = corpusWith();
+    mkdirSync(join(corpus.dir, 'widgets'));
+    for (const file of ['chart.astro', 'index.ts', 'table.ts']) writeFileSync(join(corpus.dir, 'widgets', file), 'export {};\n');
+    writeFileSync(
+      join(corpus.dir, 'charted.mdx'),
+      "---\ntitle: Charted\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport Chart from './widgets/chart.astro'\nimport { data } from './widgets'\nimport rows from './widgets/table.js'\nimport { Image } from 'astro:assets'\nimport Map from './widgets/map.astro'\n\n<Chart data={data} rows={rows} /> <Map />\n",
+    );
+    expect(check(corpus.dir, ['charted.mdx']).problems.map(formatProblem)).toEqual([
+      `charted.mdx:12: the import "./widgets/map.astro" names a file that does not exist, so the page cannot be built; check the path, written from the article's folder (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed`,
+    ]);
+  });
+
   it('reports MDX that does not compile, naming the line in the file', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'broken.mdx'), '---\ntitle: Broken\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe chart:\n\n<Chart data={[1, 2, 3]\n');
@@ -284,7 +297,7 @@ describe('MDX, which is code and not sanitised', () => {
 
   it('never compiles Markdown: tags and braces in a .md file are text or HTML', () => {
     corpus = corpusWith();
-    writeFileSync(join(corpus.dir, 'plain.md'), '---\ntitle: Plain\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n<Callout>Rates were {rate}.</Callout> <Chart\n');
+    writeFileSync(join(corpus.dir, 'plain.md'), "---\ntitle: Plain\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport Chart from './nowhere.astro'\n\n<Callout>Rates were {rate}.</Callout> <Chart\n");
     expect(check(corpus.dir, ['plain.md']).problems).toEqual([]);
   });
 });

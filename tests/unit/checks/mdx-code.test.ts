@@ -103,3 +103,16 @@ describe('mdxCode: names in expressions', () => {
     expect(issues("import chart from './a.ts'\n\nText.\n\nexport const chart = 1\n")).toEqual(['14: chart is declared twice (also on line 10), so the page cannot be built']);
   });
 });
+
+describe('mdxCode: imports', () => {
+  it('lists relative imports and re-exports with their lines in the file, not packages', () => {
+    const body = "import Chart from './chart.astro'\nimport { Image } from 'astro:assets'\nexport { default as Map } from '../maps/map.astro'\n\nText.\n";
+    expect(mdxCode(body, FIRST_LINE)).toEqual({
+      issues: [],
+      imports: [
+        { line: 10, source: './chart.astro' },
+        { line: 12, source: '../maps/map.astro' },
+      ],
+    });
+  });
+});
