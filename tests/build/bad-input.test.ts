@@ -51,6 +51,7 @@ describe('each kind of bad input fails the build, naming the file and the field,
       expect(line).toMatch(bad.message);
       for (const other of bad.alsoNames ?? []) expect(line).toContain(join(corpus.dir, other));
       expect(output).toContain('Build failed during the content check; nothing was written.');
+      expect(output, 'no stack trace').not.toMatch(/^\s+at /m);
       expect(output, 'Astro never started').not.toMatch(/\[build\]|\[content\]/);
       expect(existsSync(build.outDir)).toBe(false);
       expect(existsSync(`${build.outDir}.staging`)).toBe(false);
@@ -180,14 +181,31 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
 
-  it('leaves it untouched, with no staging folder left behind, when Astro itself fails mid-build', async () => {
-    // MDX syntax is Astro's to check: the content checker passes this file and the build fails later.
+  it('leaves it untouched when an MDX article\'s code is broken, with the checker\'s file and line instead of a stack trace', async () => {
     const corpus = tempCorpus();
-    writeFileSync(join(corpus.dir, 'broken-chart.mdx'), '---\ntitle: Broken chart\ndescription: An unclosed component.\npublishedAt: 2026-11-05\ntags: [AI]\n---\n\nThe chart:\n\n<Chart data={[1, 2, 3]\n');
+    const file = join(corpus.dir, 'broken-chart.mdx');
+    writeFileSync(file, '---\ntitle: Broken chart\ndescription: An unclosed component.\npublishedAt: 2026-11-05\ntags: [AI]\n---\n\nThe chart:\n\n<Chart data={[1, 2, 3]\n');
     const build = await intoDist(corpus.dir);
     const output = build.stdout + build.stderr;
     expect(build.exitCode, output).not.toBe(0);
-    expect(output).toContain('broken-chart.mdx');
+    expect(output).toContain(`${file}:10: the MDX cannot be compiled: `);
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(output).toContain(`Build failed during the content check; the previous ${dist} is unchanged.`);
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('leaves it untouched, with no staging folder left behind, when Astro itself fails mid-build', async () => {
+    // A component that fails while the page is made is beyond the content check, which reads code but never runs it.
+    const corpus = tempCorpus();
+    writeFileSync(
+      join(corpus.dir, 'broken-chart.mdx'),
+      "---\ntitle: Broken chart\ndescription: A chart that fails while its page is made.\npublishedAt: 2026-11-05\ntags: [AI]\n---\n\nexport const Chart = () => { throw new Error('the chart has no data'); };\n\nThe chart:\n\n<Chart />\n",
+    );
+    const build = await intoDist(corpus.dir);
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).not.toBe(0);
+    expect(output).toContain('broken-chart');
     expect(output).toContain(`Build failed during astro build; the previous ${dist} is unchanged.`);
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);

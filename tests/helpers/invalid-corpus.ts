@@ -44,6 +44,7 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'alias-bomb', file: 'alias-bomb.md', line: 6, field: 'related', message: /uses more than 20 YAML aliases/ },
   { name: 'long-slug', file: 'japan-ai-strategy.md', line: 6, field: 'slug', message: /is 270 bytes long; shorten it to at most 200 bytes/ },
   { name: 'not-utf8', file: 'not-utf8.md', line: 2, message: /the file is not UTF-8 text/ },
+  { name: 'mdx-undefined-component', file: 'export-licence-callout.mdx', line: 11, message: /the component <Callout> is not imported or defined in this article, so the page cannot be built; import it below the front matter/ },
 ];
 
 export interface TempCorpus {
