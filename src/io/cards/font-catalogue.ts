@@ -11,6 +11,10 @@ const PACKAGES: Record<string, string> = {
   'Source Serif 4': '@fontsource/source-serif-4',
   'Source Sans 3': '@fontsource/source-sans-3',
   'Noto Sans JP': '@fontsource/noto-sans-jp',
+  'IBM Plex Sans Arabic': '@fontsource/ibm-plex-sans-arabic',
+  'Noto Sans Hebrew': '@fontsource/noto-sans-hebrew',
+  'Noto Sans Devanagari': '@fontsource/noto-sans-devanagari',
+  'Noto Sans Thai': '@fontsource/noto-sans-thai',
 };
 
 /** Every subset file of every family at the weights the card template uses. */

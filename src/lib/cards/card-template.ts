@@ -10,12 +10,19 @@ export interface CardElement {
   props: { style: Record<string, string | number>; children?: string | CardElement[] };
 }
 
+/**
+ * For letters the site's own families lack, tried in this order. Arabic from IBM Plex Sans Arabic, not Noto Sans
+ * Arabic: Noto builds dotted letters from a dotless one and a dot mark the font places, which satori places wrongly
+ * (ة loses its dots); Plex draws each letter whole.
+ */
+const FALLBACK_FAMILIES = ['Noto Sans JP', 'IBM Plex Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Sans Thai'] as const;
+
 /** How each kind of text on the card is set: the site's serif for headline and name, its sans for the rest. */
 export const CARD_TEXT_STYLES = {
-  headline: { families: ['Source Serif 4', 'Noto Sans JP'], weight: 700 },
-  kicker: { families: ['Source Sans 3', 'Noto Sans JP'], weight: 600 },
-  meta: { families: ['Source Sans 3', 'Noto Sans JP'], weight: 400 },
-  siteName: { families: ['Source Serif 4', 'Noto Sans JP'], weight: 700 },
+  headline: { families: ['Source Serif 4', ...FALLBACK_FAMILIES], weight: 700 },
+  kicker: { families: ['Source Sans 3', ...FALLBACK_FAMILIES], weight: 600 },
+  meta: { families: ['Source Sans 3', ...FALLBACK_FAMILIES], weight: 400 },
+  siteName: { families: ['Source Serif 4', ...FALLBACK_FAMILIES], weight: 700 },
 } as const satisfies Record<string, TextStyle>;
 
 export type CardTextRole = keyof typeof CARD_TEXT_STYLES;

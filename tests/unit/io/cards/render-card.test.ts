@@ -66,3 +66,15 @@ describe('rendering a card', () => {
     }
   });
 });
+
+describe('rendering a card in other scripts', () => {
+  it('sets Arabic, Hebrew, Devanagari and Thai headlines, kickers and credits with real glyphs', async () => {
+    const cards = [
+      card('الذكاء الاصطناعي يغير صناعة الأخبار في 2026', { kicker: 'تقنية', credit: 'بقلم ليلى حسن' }),
+      card('הבינה המלאכותית משנה את עולם החדשות', { kicker: 'טכנולוגיה', credit: 'מאת דנה כהן' }),
+      card('भारत में कृत्रिम बुद्धिमत्ता का उदय', { kicker: 'तकनीक' }),
+      card('ปัญญาประดิษฐ์ในประเทศไทย', { kicker: 'เทคโนโลยี' }),
+    ];
+    for (const content of cards) expect((await renderer.render(content)).missing, content.headline).toEqual([]);
+  });
+});
