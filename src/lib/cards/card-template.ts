@@ -4,6 +4,7 @@
  */
 import type { CardContent } from './card-content.ts';
 import type { TextStyle } from './font-set.ts';
+import { textDirection } from './text-direction.ts';
 
 export interface CardElement {
   type: 'div';
@@ -43,7 +44,11 @@ export function headlineSize(headline: string): number {
   return length <= 45 ? 80 : length <= 75 ? 68 : length <= 110 ? 58 : 50;
 }
 
-const text = (style: Record<string, string | number>, children: string): CardElement => ({ type: 'div', props: { style, children } });
+/** A text starts on the side its script starts from. */
+const text = (style: Record<string, string | number>, children: string): CardElement => ({
+  type: 'div',
+  props: { style: { direction: textDirection(children), ...style }, children },
+});
 const box = (style: Record<string, string | number>, children: CardElement[]): CardElement => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
 
 /** `fontFamily(role, text)` names the faces that set `text` (the renderer registers each subset under its own name). */

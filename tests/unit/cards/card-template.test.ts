@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cardLayout, headlineSize, type CardElement } from '../../../src/lib/cards/card-template.ts';
 
-const texts = (element: CardElement): string[] =>
-  typeof element.props.children === 'string' ? [element.props.children] : (element.props.children ?? []).flatMap(texts);
+/** Each text with the style it is set in, in order. */
+const styles = (element: CardElement): [string, CardElement['props']['style']][] =>
+  typeof element.props.children === 'string' ? [[element.props.children, element.props.style]] : (element.props.children ?? []).flatMap(styles);
+const texts = (element: CardElement): string[] => styles(element).map(([text]) => text);
 
 describe('the card layout', () => {
   it('shows kicker, headline, credit with date, and site name, in that order', () => {
@@ -21,6 +23,16 @@ describe('the card layout', () => {
       return role;
     });
     expect(families).toEqual(['headline:日本', 'meta:Nov 1, 2026', 'siteName:Newsdesk']);
+  });
+
+  it('starts a right-to-left text from the right, each text by its own script', () => {
+    const layout = cardLayout({ headline: 'الذكاء الاصطناعي يغير صناعة الأخبار', kicker: 'AI', credit: 'מאת דנה כהן', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif');
+    expect(styles(layout).map(([text, style]) => [text, style.direction])).toEqual([
+      ['AI', 'ltr'],
+      ['الذكاء الاصطناعي يغير صناعة الأخبار', 'rtl'],
+      ['מאת דנה כהן  ·  Nov 1, 2026', 'rtl'],
+      ['Newsdesk', 'ltr'],
+    ]);
   });
 
   it('sets long headlines smaller, counting wide (CJK) characters as wider', () => {

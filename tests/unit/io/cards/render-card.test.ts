@@ -8,6 +8,18 @@ const catalogue = loadFontCatalogue();
 const renderer = createCardRenderer(catalogue);
 const card = (headline: string, more: Partial<CardContent> = {}): CardContent => ({ headline, kicker: 'AI', credit: 'By Mariko Tanaka', date: 'Nov 24, 2026', siteName: 'Newsdesk', ...more });
 
+const [ACCENT, PAPER, RULE] = ['#a4161a', '#f6f4ef', '#d9d5cc'];
+
+/** The card's pixels, each colour as "#rrggbb". */
+async function pixels(png: Buffer) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const colour = (x: number, y: number) => `#${data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3).toString('hex')}`;
+  /** The columns with anything but paper in them, between rows `top` and `bottom`. */
+  const inkedColumns = (top: number, bottom: number) =>
+    Array.from({ length: info.width }, (_, x) => x).filter((x) => Array.from({ length: bottom - top }, (_, index) => top + index).some((y) => colour(x, y) !== PAPER));
+  return { ...info, colour, inkedColumns };
+}
+
 /** Width and height from the PNG's IHDR chunk. */
 function pngSize(png: Buffer): [number, number] {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -49,20 +61,17 @@ describe('rendering a card', () => {
   });
 
   it('draws the accent bar across the top and the rule above the credit, inside the margins', async () => {
-    const { png } = await renderer.render(card('Is Japan Gaining Ground in the Global AI Race?'));
-    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const colour = (x: number, y: number) => `#${data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3).toString('hex')}`;
-    const row = (y: number, from = 0, to = info.width) => new Set(Array.from({ length: to - from }, (_, index) => colour(from + index, y)));
-    const [accent, paper, rule] = ['#a4161a', '#f6f4ef', '#d9d5cc'];
+    const { colour, height, width } = await pixels((await renderer.render(card('Is Japan Gaining Ground in the Global AI Race?'))).png);
+    const row = (y: number, from = 0, to = width) => new Set(Array.from({ length: to - from }, (_, index) => colour(from + index, y)));
 
-    for (const y of [0, 7, 13]) expect(row(y)).toEqual(new Set([accent]));
-    expect(row(14, 0, 60)).toEqual(new Set([paper]));
-    const ruleRows = Array.from({ length: info.height - 315 }, (_, index) => 315 + index).filter((y) => colour(600, y) === rule);
+    for (const y of [0, 7, 13]) expect(row(y)).toEqual(new Set([ACCENT]));
+    expect(row(14, 0, 60)).toEqual(new Set([PAPER]));
+    const ruleRows = Array.from({ length: height - 315 }, (_, index) => 315 + index).filter((y) => colour(600, y) === RULE);
     expect(ruleRows).toHaveLength(3);
     expect(ruleRows[2]! - ruleRows[0]!).toBe(2);
     for (const y of ruleRows) {
-      expect(row(y, 72, 1128)).toEqual(new Set([rule]));
-      expect([colour(71, y), colour(1128, y)]).toEqual([paper, paper]);
+      expect(row(y, 72, 1128)).toEqual(new Set([RULE]));
+      expect([colour(71, y), colour(1128, y)]).toEqual([PAPER, PAPER]);
     }
   });
 });
@@ -76,5 +85,14 @@ describe('rendering a card in other scripts', () => {
       card('ปัญญาประดิษฐ์ในประเทศไทย', { kicker: 'เทคโนโลยี' }),
     ];
     for (const content of cards) expect((await renderer.render(content)).missing, content.headline).toEqual([]);
+  });
+
+  it('starts a right-to-left headline at the right margin', async () => {
+    const { inkedColumns } = await pixels((await renderer.render(card('أخبار التقنية', { kicker: undefined }))).png);
+    // Between the accent bar and the rule: the headline alone.
+    const headline = inkedColumns(14, 480);
+    expect(headline.at(-1)).toBeGreaterThan(1100);
+    expect(headline.at(-1)).toBeLessThanOrEqual(1128);
+    expect(headline[0]).toBeGreaterThan(600);
   });
 });
