@@ -44,10 +44,10 @@ export function headlineSize(headline: string): number {
   return length <= 45 ? 80 : length <= 75 ? 68 : length <= 110 ? 58 : 50;
 }
 
-/** A text starts on the side its script starts from. */
+/** A text starts on the side its script starts from. A word too long for the line is broken rather than left to run off the card. */
 const text = (style: Record<string, string | number>, children: string): CardElement => ({
   type: 'div',
-  props: { style: { direction: textDirection(children), ...style }, children },
+  props: { style: { direction: textDirection(children), overflowWrap: 'break-word', ...style }, children },
 });
 const box = (style: Record<string, string | number>, children: CardElement[]): CardElement => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
 

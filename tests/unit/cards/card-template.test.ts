@@ -35,6 +35,11 @@ describe('the card layout', () => {
     ]);
   });
 
+  it('lets every text break a word too long for its line', () => {
+    const layout = cardLayout({ headline: 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft', kicker: 'AI', credit: 'By Ada', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif');
+    expect(styles(layout).map(([, style]) => style.overflowWrap)).toEqual(['break-word', 'break-word', 'break-word', 'break-word']);
+  });
+
   it('sets long headlines smaller, counting wide (CJK) characters as wider', () => {
     expect(headlineSize('Short headline')).toBeGreaterThan(headlineSize('A much longer headline that will need three or even four lines on the card'));
     expect(headlineSize('日本のAI競争：政府支援とデータセンターが差を縮める')).toBeLessThan(headlineSize('Japan narrows the AI gap with its neighbours'));

@@ -76,7 +76,7 @@ describe('rendering a card', () => {
   });
 });
 
-describe('rendering a card in other scripts', () => {
+describe('rendering a card in other scripts, and long words', () => {
   it('sets Arabic, Hebrew, Devanagari and Thai headlines, kickers and credits with real glyphs', async () => {
     const cards = [
       card('الذكاء الاصطناعي يغير صناعة الأخبار في 2026', { kicker: 'تقنية', credit: 'بقلم ليلى حسن' }),
@@ -94,5 +94,12 @@ describe('rendering a card in other scripts', () => {
     expect(headline.at(-1)).toBeGreaterThan(1100);
     expect(headline.at(-1)).toBeLessThanOrEqual(1128);
     expect(headline[0]).toBeGreaterThan(600);
+  });
+
+  it('breaks a word too long for the line inside the card', async () => {
+    for (const headline of ['Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft wins', 'https://example.com/aVeryLongUnbrokenPathSegmentWithoutAnySlashesOrHyphens12345']) {
+      const { inkedColumns } = await pixels((await renderer.render(card(headline))).png);
+      expect(inkedColumns(14, 630).at(-1), headline).toBeLessThanOrEqual(1128);
+    }
   });
 });
