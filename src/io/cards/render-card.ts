@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
 import { CARD_TEXT_STYLES, cardLayout } from '../../lib/cards/card-template.ts';
 import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
+import { fluentEmojiPicture, type EmojiPicture } from './emoji-set.ts';
 
 type SatoriFont = SatoriOptions['fonts'][number];
 
@@ -28,7 +29,7 @@ const PNG_COMPRESSION_LEVEL = 4;
 const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
 
 /** Fonts are read once per renderer, and each set of faces is one array, which satori keys its parsed fonts by. */
-export function createCardRenderer(catalogue: readonly FontFace[]): CardRenderer {
+export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture: EmojiPicture = fluentEmojiPicture): CardRenderer {
   const fontData = new Map<string, Buffer>();
   const fontSets = new Map<string, SatoriFont[]>();
   const fontsFor = (faces: readonly FontFace[]): SatoriFont[] => {
@@ -58,8 +59,11 @@ export function createCardRenderer(catalogue: readonly FontFace[]): CardRenderer
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         fonts: fontsFor([...faces]),
-        // satori asks for more fonts only for text none of the given ones can set: that text would be missing.
-        loadAdditionalAsset: async (_language, segment) => {
+        // satori asks for more only for text none of the given fonts can set: an emoji it draws as a picture, any
+        // other text would be missing.
+        loadAdditionalAsset: async (language, segment) => {
+          const picture = language === 'emoji' ? emojiPicture(segment) : undefined;
+          if (picture !== undefined) return picture;
           missing.push(segment);
           return [];
         },

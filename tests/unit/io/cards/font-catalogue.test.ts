@@ -30,4 +30,8 @@ describe('the card fonts, as the card chooses from them', () => {
     expect(families('भारत में कृत्रिम बुद्धिमत्ता का उदय')).toEqual({ families: ['Noto Sans Devanagari'], uncovered: [] });
     expect(families('ปัญญาประดิษฐ์ในประเทศไทย')).toEqual({ families: ['Noto Sans Thai'], uncovered: [] });
   });
+
+  it('claim no emoji, which are drawn as pictures', () => {
+    expect(families('🚀 ✅ ❤️')).toEqual({ families: [], uncovered: ['🚀', '✅', '❤', '\uFE0F'] });
+  });
 });

@@ -76,7 +76,7 @@ describe('rendering a card', () => {
   });
 });
 
-describe('rendering a card in other scripts, and long words', () => {
+describe('rendering a card in other scripts, with emoji and long words', () => {
   it('sets Arabic, Hebrew, Devanagari and Thai headlines, kickers and credits with real glyphs', async () => {
     const cards = [
       card('الذكاء الاصطناعي يغير صناعة الأخبار في 2026', { kicker: 'تقنية', credit: 'بقلم ليلى حسن' }),
@@ -94,6 +94,23 @@ describe('rendering a card in other scripts, and long words', () => {
     expect(headline.at(-1)).toBeGreaterThan(1100);
     expect(headline.at(-1)).toBeLessThanOrEqual(1128);
     expect(headline[0]).toBeGreaterThan(600);
+  });
+
+  it('draws emoji as pictures, those with a skin tone, a joiner or a keycap whole', async () => {
+    const { png, missing } = await renderer.render(card('Tests pass ✅ on the new chip 🚀 🎉 👩‍💻 👍🏽 ❤️ #️⃣', { kicker: '🤖 AI' }));
+    expect(missing).toEqual([]);
+    // The card's own colours are greys and one red: green comes only from the check mark's picture.
+    const { colour } = await pixels(png);
+    const green = (x: number, y: number) => {
+      const [red, green, blue] = [1, 3, 5].map((at) => parseInt(colour(x, y).slice(at, at + 2), 16)) as [number, number, number];
+      return green > red + 80 && green > blue + 80;
+    };
+    expect(Array.from({ length: 480 - 14 }, (_, index) => 14 + index).some((y) => Array.from({ length: 1200 }, (_, x) => x).some((x) => green(x, y)))).toBe(true);
+  });
+
+  it('notices emoji it has no picture for (the check above can fail)', async () => {
+    expect((await renderer.render(card('Trade talks 🇯🇵'))).missing).toEqual(['🇯🇵']);
+    expect((await createCardRenderer(catalogue, () => undefined).render(card('Launch day 🚀'))).missing).toEqual(['🚀']);
   });
 
   it('breaks a word too long for the line inside the card', async () => {

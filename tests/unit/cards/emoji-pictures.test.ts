@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { emojiKey, iconSvg, type IconSet } from '../../../src/lib/cards/emoji-pictures.ts';
+
+describe('the key of an emoji in an emoji set', () => {
+  it('lists its code points in hex, four digits at least', () => {
+    expect(emojiKey('🚀')).toBe('1f680');
+    expect(emojiKey('✅')).toBe('2705');
+  });
+
+  it('keeps skin tones, joiners and keycap marks, and drops the emoji presentation selector', () => {
+    expect(emojiKey('👍🏽')).toBe('1f44d-1f3fd');
+    expect(emojiKey('👩‍💻')).toBe('1f469-200d-1f4bb');
+    expect(emojiKey('❤️')).toBe('2764');
+    expect(emojiKey('🏳️‍🌈')).toBe('1f3f3-200d-1f308');
+    expect(emojiKey('#️⃣')).toBe('0023-20e3');
+  });
+});
+
+describe('an icon of the set as an SVG document', () => {
+  const set: IconSet = {
+    width: 32,
+    height: 32,
+    icons: { 'left-hand': { body: '<path d="M0 0h8v8z"/>' }, 'wide-one': { body: '<path/>', width: 48 }, turned: { body: '<path/>', rotate: 1 } },
+    aliases: { 'right-hand': { parent: 'left-hand', hFlip: true }, 'right-hand-again': { parent: 'right-hand' }, 'left-again': { parent: 'right-hand', hFlip: true } },
+  };
+
+  it('draws the body in the set’s box', () => {
+    expect(iconSvg(set, 'left-hand')).toBe('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32"><path d="M0 0h8v8z"/></svg>');
+    expect(iconSvg(set, 'wide-one')).toContain('viewBox="0 0 48 32"');
+  });
+
+  it('follows aliases, mirroring as they say', () => {
+    const mirrored = '<g transform="translate(32 0) scale(-1 1)"><path d="M0 0h8v8z"/></g>';
+    expect(iconSvg(set, 'right-hand')).toContain(mirrored);
+    expect(iconSvg(set, 'right-hand-again')).toContain(mirrored);
+    expect(iconSvg(set, 'left-again')).toBe(iconSvg(set, 'left-hand'));
+  });
+
+  it('has no picture for a name the set lacks, nor for a turned icon', () => {
+    expect(iconSvg(set, 'flag-japan')).toBeUndefined();
+    expect(iconSvg(set, 'turned')).toBeUndefined();
+  });
+});
