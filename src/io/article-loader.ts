@@ -63,9 +63,11 @@ export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
             try {
               untouched.delete(await sync(path));
             } catch (error) {
-              // A build has run the content check before Astro; `astro dev` has not, and one bad file must not stop it.
-              if (!watcher) throw error;
-              context.logger.error((error as Error).message);
+              const { message, cause } = error as Error;
+              // A build has run the content check before Astro; `astro dev` has not, and one bad file must not stop
+              // it. `astro build` alone still fails with Astro's own error, after the check's wording with the line.
+              if (watcher || cause) context.logger.error(message);
+              if (!watcher) throw cause ?? error;
             }
           }),
         ),
@@ -109,7 +111,7 @@ function idOf(folder: string, path: string): string {
 function refusal(source: ArticleSource, error: unknown, contentDir: string, now: Date): Error {
   const { problems } = checkArticles([source], { now, contentDir, inspectFile, nearDuplicates: false });
   const errors = problems.filter((problem) => problem.severity === 'error');
-  return errors.length === 0 ? (error as Error) : new Error(errors.map(formatProblem).join('\n'));
+  return errors.length === 0 ? (error as Error) : new Error(errors.map(formatProblem).join('\n'), { cause: error });
 }
 
 /** Brings one file's entry up to date; returns its id. */

@@ -241,6 +241,7 @@ describe('Astro’s own validation, with the checker bypassed, uses the same sch
     expect(code).not.toBe(0);
     expect(output).toMatch(/articles → not-a-date\.md data does not match collection schema/);
     expect(output).toContain('publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z');
+    expect(output).toMatch(/not-a-date\.md:4: publishedAt: "sometime last week" is not a date/);
   });
 
   it('a file with no front matter', async () => {
@@ -248,5 +249,6 @@ describe('Astro’s own validation, with the checker bypassed, uses the same sch
     expect(code).not.toBe(0);
     expect(output).toMatch(/articles → no-front-matter\.md data does not match collection schema/);
     expect(output).toContain('title: is missing; add the headline readers see');
+    expect(output).toMatch(/no-front-matter\.md:1: the file has no front matter/);
   });
 });

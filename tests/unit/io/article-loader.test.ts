@@ -116,10 +116,11 @@ describe('a file the schema refuses', () => {
     return { run: () => articleLoader({ folder: badFolder, now }).load(badContext as never), ids: () => [...badStore.keys('articles')].sort(), logged };
   };
 
-  it('fails a build with the content check’s file, line and field, and reads unclosed front matter as unclosed', async () => {
-    const { run } = loadBad();
+  it('fails `astro build` with Astro’s error after the content check’s file, line and field', async () => {
+    const { run, logged } = loadBad();
     const failure = await run().then(() => undefined, (error: Error) => error.message);
-    expect(failure).toMatch(/^bad\/(bad-date|unclosed)\.md:/);
+    expect(failure).toMatch(/data does not match collection schema/);
+    expect(logged[0]).toMatch(/^bad\/(bad-date\.md:4: publishedAt|unclosed\.md:1: the front matter is never closed)/);
   });
 
   it('lets `astro dev` start without the refused files, each named with its line and what to fix', async () => {
