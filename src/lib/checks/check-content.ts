@@ -179,6 +179,8 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   };
   if (typeof src === 'string' && !HAS_SCHEME.test(src)) localImage(src, { line: line('image.src'), field: 'image.src' });
 
+  // The body as readers get it: an MDX comment is left out (blanked, so offsets and line numbers hold).
+  let shown = article.body;
   if (/\.mdx$/i.test(article.file)) {
     const active = MDX_ACTIVE_CONTENT.exec(withoutCode(article.body));
     if (active) {
@@ -192,6 +194,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     }
     // Code the build would stop on with a stack trace; only .mdx pays for compiling it.
     const code = mdxCode(article.body, article.bodyLine);
+    for (const { start, end } of code.comments) shown = shown.slice(0, start) + blank(shown.slice(start, end)) + shown.slice(end);
     for (const issue of code.issues) problems.push({ file: article.file, severity: 'error', ...issue });
     for (const { source, line } of code.imports) {
       // A folder is found only through its index file; anything else there (a link, an unreadable file) is the build's to judge.
@@ -208,14 +211,14 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   }
 
   if (article.body.includes('![')) {
-    for (const match of withoutCode(article.body).matchAll(MARKDOWN_IMAGE)) {
+    for (const match of withoutCode(shown).matchAll(MARKDOWN_IMAGE)) {
       const target = (match[1] ?? match[2])!;
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
       localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
     }
   }
 
-  for (const heading of mayHaveSkippedHeadingLevels(article.body) ? skippedHeadingLevels(withoutCode(article.body)) : []) {
+  for (const heading of mayHaveSkippedHeadingLevels(article.body) ? skippedHeadingLevels(withoutCode(shown)) : []) {
     problems.push({
       file: article.file,
       line: article.bodyLine + lineOfOffset(article.body, heading.index) - 1,
@@ -226,7 +229,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   }
 
   if (mayHaveHtmlPictures(article.body)) {
-    for (const picture of relativeHtmlPictures(withoutCode(article.body))) {
+    for (const picture of relativeHtmlPictures(withoutCode(shown))) {
       problems.push({
         file: article.file,
         line: article.bodyLine + lineOfOffset(article.body, picture.index) - 1,
@@ -296,9 +299,11 @@ function localImageProblem(
   };
 }
 
+/** Spaces for `text`, keeping its line breaks. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
 /** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
 function withoutCode(body: string): string {
-  const blank = (code: string) => code.replace(/[^\n]/g, ' ');
   return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank);
 }
 

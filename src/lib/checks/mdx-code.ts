@@ -26,12 +26,14 @@ export interface MdxCode {
   issues: MdxCodeIssue[];
   /** Relative imports: the caller checks that each names a file. */
   imports: MdxImport[];
+  /** Offsets in the body of each `{…}` that holds only a comment (an editor's note): none of it reaches the page. */
+  comments: { start: number; end: number }[];
 }
 
 /** An mdast node as Sätteri gives MDX: the fields the check reads. */
 interface MdxNode {
   type: string;
-  position?: { start: { line: number; offset: number }; end: { line: number } };
+  position?: { start: { line: number; offset: number }; end: { line: number; offset: number } };
   value?: unknown;
   name?: string | null;
   attributes?: { type: string; value?: unknown }[];
@@ -58,7 +60,8 @@ type Undefined = Omit<NameUse, 'offset'> & { line: number };
 /** The article's code as the MDX tree holds it: import/export blocks, `{…}` expressions (attributes' too), and tags. */
 interface MdxParts {
   esm: { code: string; line: number }[];
-  expressions: { code: string; line: number; spread: boolean }[];
+  /** `range` is where a text or block expression (not an attribute's) is in the body. */
+  expressions: { code: string; line: number; spread: boolean; range?: { start: number; end: number } }[];
   tags: { tag: string; line: number }[];
 }
 
@@ -71,12 +74,13 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
   try {
     mdxToJs(body);
   } catch (error) {
-    return { issues: [syntaxIssue((error as Error).message, body, fileLine)], imports: [] };
+    return { issues: [syntaxIssue((error as Error).message, body, fileLine)], imports: [], comments: [] };
   }
   const { esm, expressions, tags } = mdxParts(body);
 
   const issues: MdxCodeIssue[] = [];
   const imports: MdxImport[] = [];
+  const comments: MdxCode['comments'] = [];
   const declaredAt = new Map<string, number>();
   let providedTags: ReadonlySet<string> | 'any' = new Set(PROVIDED_TAGS);
   const esmUses: Undefined[] = [];
@@ -108,9 +112,12 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     const name = tagReference(tag);
     if (name && !tagDefined(name)) found.push({ name, tag, line: fileLine(line) });
   }
-  for (const { code, line, spread } of expressions) {
+  for (const { code, line, spread, range } of expressions) {
     const expression = parseCode(spread ? `({${code}\n})` : `(${code}\n)`);
-    if (!expression) continue;
+    if (!expression) {
+      if (range) comments.push(range);
+      continue;
+    }
     const prefix = spread ? 2 : 1;
     for (const { offset, ...use } of freeNames(expression, { tagsSkipScopes: true })) {
       if (use.tag === undefined ? nameDefined(use.name, BODY_NAMES) : tagDefined(use.name)) continue;
@@ -125,7 +132,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     reported.add(key);
     issues.push({ line: use.line, ...(use.tag === undefined ? undefinedName(use.name) : undefinedTag(use)) });
   }
-  return { issues: issues.sort((a, b) => a.line - b.line), imports };
+  return { issues: issues.sort((a, b) => a.line - b.line), imports, comments };
 }
 
 /** The code in `body`'s MDX tree, with body lines. */
@@ -134,8 +141,10 @@ function mdxParts(body: string): MdxParts {
   const walk = (node: MdxNode) => {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'mdxjsEsm') parts.esm.push({ code: String(node.value), line });
-    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') parts.expressions.push({ code: String(node.value), line, spread: false });
-    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      const range = node.position && { start: node.position.start.offset, end: node.position.end.offset };
+      parts.expressions.push({ code: String(node.value), line, spread: false, range });
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       parts.tags.push({ tag: node.name, line });
       for (const attribute of node.attributes ?? []) {
         const spread = attribute.type === 'mdxJsxExpressionAttribute';

@@ -287,6 +287,17 @@ describe('MDX, which is code and not sanitised', () => {
     ]);
   });
 
+  it('leaves out pictures an MDX comment holds: they never reach the page', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'draft-chart.mdx'),
+      '---\ntitle: Draft chart\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n{/* ![Old chart](./old-chart.png) until legal signs off */}\n\n{/*\n<img src="./draft.jpg" alt="" />\n*/}\n\n![Gone](./gone.png)\n',
+    );
+    expect(check(corpus.dir, ['draft-chart.mdx']).problems.map(formatProblem)).toEqual([
+      'draft-chart.mdx:14: the image "./gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+    ]);
+  });
+
   it('reports MDX that does not compile, naming the line in the file', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'broken.mdx'), '---\ntitle: Broken\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe chart:\n\n<Chart data={[1, 2, 3]\n');

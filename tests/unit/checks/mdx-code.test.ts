@@ -113,6 +113,14 @@ describe('mdxCode: imports', () => {
         { line: 10, source: './chart.astro' },
         { line: 12, source: '../maps/map.astro' },
       ],
+      comments: [],
     });
+  });
+});
+
+describe('mdxCode: comments', () => {
+  it('gives where each comment in braces is in the body, for the checks of what reaches the page', () => {
+    const body = 'Text {/* ![Old](./old.png) */} more.\n\n{/*\n<img src="./x.jpg" />\n*/}\n\n{/* a note */ 1} <b title={/* none */ "t"}>x</b>\n';
+    expect(mdxCode(body, FIRST_LINE).comments.map(({ start, end }) => body.slice(start, end))).toEqual(['{/* ![Old](./old.png) */}', '{/*\n<img src="./x.jpg" />\n*/}']);
   });
 });
