@@ -112,10 +112,12 @@ export function freeNames(node: EsNode, options: FreeNameOptions = {}): NameUse[
     else visitNode(body, inner);
   };
 
-  const visitJsxName = (name: EsNode, scope: Scope) => {
+  /** Whether the tag is HTML (no name to look up). */
+  const visitJsxName = (name: EsNode, scope: Scope): boolean => {
     const tag = jsxName(name);
     const reference = tag === undefined ? undefined : tagReference(tag);
     if (reference) use(reference, name.start, scope, tag);
+    return !reference;
   };
 
   function visitNode(value: unknown, scope: Scope): void {
@@ -191,10 +193,14 @@ export function freeNames(node: EsNode, options: FreeNameOptions = {}): NameUse[
         // `export { a as b }` uses a; `export { a } from './x'` only passes it on.
         if (!node.source) for (const specifier of node.specifiers as EsNode[]) visitNode(specifier.local, scope);
         return;
-      case 'JSXOpeningElement':
-        visitJsxName(node.name as EsNode, scope);
-        for (const attribute of node.attributes as EsNode[]) visitNode(attribute.type === 'JSXAttribute' ? attribute.value : attribute.argument, scope);
+      case 'JSXOpeningElement': {
+        const html = visitJsxName(node.name as EsNode, scope);
+        for (const attribute of node.attributes as EsNode[]) {
+          const value = attribute.type === 'JSXAttribute' ? (attribute.value as EsNode | null) : attribute.argument;
+          if (!(html && isFunction((value as EsNode | null)?.expression))) visitNode(value, scope);
+        }
         return;
+      }
       case 'JSXClosingElement':
         return;
       default:
@@ -204,6 +210,31 @@ export function freeNames(node: EsNode, options: FreeNameOptions = {}): NameUse[
 
   visitNode(node, { names: new Set() });
   return found;
+}
+
+/**
+ * A function, which as an HTML attribute's value (`<button onclick={() => …}>`) Astro writes into the page as text:
+ * the build never runs it, so what it names need not exist.
+ */
+export function isFunction(node: unknown): boolean {
+  return !!node && FUNCTIONS.has((node as EsNode).type);
+}
+
+/**
+ * The names `node` asks about with `typeof` (`typeof window !== 'undefined'`): code that asks knows the name may be
+ * missing, and guards its other uses of it.
+ */
+export function typeofNames(node: EsNode, into: Set<string>): Set<string> {
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object' || typeof (value as EsNode).type !== 'string') return;
+    const child = value as EsNode;
+    const argument = child.argument as EsNode | undefined;
+    if (child.type === 'UnaryExpression' && child.operator === 'typeof' && argument?.type === 'Identifier') into.add(argument.name as string);
+    for (const field of Object.values(child)) visit(field);
+  };
+  visit(node);
+  return into;
 }
 
 /** `Chart.Bar` for `<Chart.Bar>`; undefined for a namespaced name (`svg:rect`), which is never a component. */

@@ -6,7 +6,7 @@
 import { parseAst } from 'rolldown/parseAst';
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { lineOfOffset } from '../content/line-of-offset.ts';
-import { bindingNames, freeNames, tagReference, type EsNode, type NameUse } from './free-names.ts';
+import { bindingNames, freeNames, isFunction, tagReference, typeofNames, type EsNode, type NameUse } from './free-names.ts';
 
 export interface MdxCodeIssue {
   /** Line in the file. */
@@ -61,7 +61,7 @@ type Undefined = Omit<NameUse, 'offset'> & { line: number };
 interface MdxParts {
   esm: { code: string; line: number }[];
   /** `range` is where a text or block expression (not an attribute's) is in the body. */
-  expressions: { code: string; line: number; spread: boolean; range?: { start: number; end: number } }[];
+  expressions: { code: string; line: number; spread: boolean; range?: { start: number; end: number }; htmlAttribute?: boolean }[];
   tags: { tag: string; line: number }[];
 }
 
@@ -84,9 +84,11 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
   const declaredAt = new Map<string, number>();
   let providedTags: ReadonlySet<string> | 'any' = new Set(PROVIDED_TAGS);
   const esmUses: Undefined[] = [];
+  const asked = new Set<string>();
   for (const block of esm) {
     const program = parseCode(block.code);
     if (!program) continue;
+    typeofNames(program, asked);
     const lineOf = (offset: number) => fileLine(block.line + lineOfOffset(block.code, offset) - 1);
     for (const statement of program.body as EsNode[]) {
       const source = (statement.source as EsNode | null | undefined)?.value;
@@ -112,12 +114,14 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     const name = tagReference(tag);
     if (name && !tagDefined(name)) found.push({ name, tag, line: fileLine(line) });
   }
-  for (const { code, line, spread, range } of expressions) {
+  for (const { code, line, spread, range, htmlAttribute } of expressions) {
     const expression = parseCode(spread ? `({${code}\n})` : `(${code}\n)`);
     if (!expression) {
       if (range) comments.push(range);
       continue;
     }
+    if (htmlAttribute && isFunction((expression.body as EsNode[])[0]?.expression)) continue;
+    typeofNames(expression, asked);
     const prefix = spread ? 2 : 1;
     for (const { offset, ...use } of freeNames(expression, { tagsSkipScopes: true })) {
       if (use.tag === undefined ? nameDefined(use.name, BODY_NAMES) : tagDefined(use.name)) continue;
@@ -128,7 +132,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
   const reported = new Set<string>();
   for (const use of found.sort((a, b) => a.line - b.line)) {
     const key = `${use.tag === undefined ? 'name' : 'tag'} ${use.name}`;
-    if (reported.has(key)) continue;
+    if (reported.has(key) || (use.tag === undefined && asked.has(use.name))) continue;
     reported.add(key);
     issues.push({ line: use.line, ...(use.tag === undefined ? undefinedName(use.name) : undefinedTag(use)) });
   }
@@ -152,7 +156,7 @@ function mdxParts(body: string): MdxParts {
         if (typeof value !== 'string') continue;
         // Attributes carry no position: their code is looked for in the element's source.
         const at = body.indexOf(value, node.position?.start.offset ?? 0);
-        parts.expressions.push({ code: value, line: at === -1 ? line : lineOfOffset(body, at), spread });
+        parts.expressions.push({ code: value, line: at === -1 ? line : lineOfOffset(body, at), spread, htmlAttribute: !spread && !tagReference(node.name) });
       }
     }
     node.children?.forEach(walk);

@@ -99,6 +99,18 @@ describe('mdxCode: names in expressions', () => {
     expect(issues('export const total = subtotal * 2\n\n{total}\n')).toEqual(['10: subtotal is not defined in this article, so the page cannot be built']);
   });
 
+  it('accepts a function given to an HTML attribute: Astro writes it into the page as text, never runs it', () => {
+    const body = "import Callout from './callout.astro'\nexport const Share = () => <a href=\"#\" onclick={function () { navigator.share({ url: location.href }); }}>Share</a>;\n\n<button type=\"button\" onclick={() => alert('hi')}>Hi</button> <Share />\n\n<Callout render={() => missing()} /> <div title={caption} />\n";
+    expect(issues(body)).toEqual([
+      '15: missing is not defined in this article, so the page cannot be built',
+      '15: caption is not defined in this article, so the page cannot be built',
+    ]);
+  });
+
+  it('accepts a name the article asks about with typeof anywhere: it knows the name may be missing', () => {
+    expect(issues("export const inBrowser = typeof window !== 'undefined'\n\n{inBrowser ? window.location.href : 'server'} {typeof document === 'object' && document.title}\n")).toEqual([]);
+  });
+
   it('names a name declared twice across import and export blocks', () => {
     expect(issues("import chart from './a.ts'\n\nText.\n\nexport const chart = 1\n")).toEqual(['14: chart is declared twice (also on line 10), so the page cannot be built']);
   });
