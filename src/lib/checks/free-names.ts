@@ -19,6 +19,8 @@ export interface NameUse {
   tag?: string;
   /** Declared by a scope around the tag, which `tagsSkipScopes` looked past. */
   shadowed?: boolean;
+  /** Inside a function: runs only when the function is called, not when the code itself runs. */
+  deferred?: boolean;
 }
 
 export interface FreeNameOptions {
@@ -29,7 +31,8 @@ export interface FreeNameOptions {
   tagsSkipScopes?: boolean;
 }
 
-type Scope = { names: Set<string>; parent?: Scope };
+/** `fn` for a function's own scope. */
+type Scope = { names: Set<string>; parent?: Scope; fn?: boolean };
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 /** Fields that never hold code: offsets, the raw text of literals and the like. */
@@ -50,9 +53,12 @@ export function tagReference(tagName: string): string | undefined {
 export function freeNames(node: EsNode, options: FreeNameOptions = {}): NameUse[] {
   const found: NameUse[] = [];
   const declared = (name: string, scope: Scope | undefined): boolean => !!scope && (scope.names.has(name) || declared(name, scope.parent));
+  const inFunction = (scope: Scope | undefined): boolean => !!scope && (!!scope.fn || inFunction(scope.parent));
   const use = (name: string, offset: number, scope: Scope, tag?: string) => {
     if (tag !== undefined && options.tagsSkipScopes) found.push({ name, offset, tag, shadowed: declared(name, scope) });
-    else if (!declared(name, scope)) found.push(tag === undefined ? { name, offset } : { name, offset, tag });
+    else if (declared(name, scope)) return;
+    else if (tag !== undefined) found.push({ name, offset, tag });
+    else found.push(inFunction(scope) ? { name, offset, deferred: true } : { name, offset });
   };
 
   const visitChildren = (parent: EsNode, scope: Scope) => {
@@ -98,7 +104,7 @@ export function freeNames(node: EsNode, options: FreeNameOptions = {}): NameUse[
   };
 
   const visitFunction = (fn: EsNode, scope: Scope) => {
-    const inner: Scope = { names: new Set(), parent: scope };
+    const inner: Scope = { names: new Set(), parent: scope, fn: true };
     if (fn.type !== 'ArrowFunctionExpression') inner.names.add('arguments');
     if (fn.type === 'FunctionExpression' && fn.id) inner.names.add((fn.id as EsNode).name as string);
     for (const param of fn.params as EsNode[]) bindingNames(param, inner.names);

@@ -40,8 +40,13 @@ interface MdxNode {
   children?: MdxNode[];
 }
 
-/** What Astro's MDX module declares beside the article's own code (https://docs.astro.build/en/guides/integrations-guide/mdx/). */
-const MODULE_NAMES = ['frontmatter', 'getHeadings', 'url', 'file', 'Content'];
+/**
+ * What Astro's MDX module declares after the article's own code, whatever the article declares: a second declaration
+ * stops the build, and `frontmatter` is not set yet while the article's code runs.
+ */
+const ASTRO_DECLARED = ['frontmatter', 'getHeadings'];
+/** What Astro's MDX module declares beside the article's own code (https://docs.astro.build/en/guides/integrations-guide/mdx/); url, file and Content unless the article does. */
+const MODULE_NAMES = [...ASTRO_DECLARED, 'url', 'file', 'Content'];
 /** The body runs inside the content function, whose argument is `props`. */
 const BODY_NAMES = ['props'];
 /** Astro passes every MDX article this component. */
@@ -85,6 +90,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
   let providedTags: ReadonlySet<string> | 'any' = new Set(PROVIDED_TAGS);
   const esmUses: Undefined[] = [];
   const asked = new Set<string>();
+  let earlyFrontmatter = false;
   for (const block of esm) {
     const program = parseCode(block.code);
     if (!program) continue;
@@ -94,6 +100,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
       const source = (statement.source as EsNode | null | undefined)?.value;
       if (typeof source === 'string' && RELATIVE.test(source)) imports.push({ line: lineOf(statement.start), source });
       for (const [name, offset] of topLevelDeclarations(statement)) {
+        if (ASTRO_DECLARED.includes(name)) issues.push({ line: lineOf(offset), message: `${name} is declared by Astro in every MDX article, so declaring it again stops the build`, hint: 'rename it (the front matter\'s fields are frontmatter.title and the like)' });
         const earlier = declaredAt.get(name);
         if (earlier === undefined) declaredAt.set(name, lineOf(offset));
         else issues.push({ line: lineOf(offset), message: `${name} is declared twice (also on line ${earlier}), so the page cannot be built`, hint: 'rename one of them, or remove the one not needed' });
@@ -101,7 +108,18 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
       const exported = exportedComponents(statement);
       if (exported !== undefined && providedTags !== 'any') providedTags = exported === 'any' ? 'any' : new Set([...providedTags, ...exported]);
     }
-    for (const { offset, ...use } of freeNames(program)) esmUses.push({ ...use, line: lineOf(offset) });
+    for (const { offset, ...use } of freeNames(program)) {
+      esmUses.push({ ...use, line: lineOf(offset) });
+      // Reading a field of it then fails (`frontmatter?.title` is only undefined).
+      if (use.name === 'frontmatter' && !use.deferred && /^\s*[.[]/.test(block.code.slice(offset + use.name.length)) && !earlyFrontmatter) {
+        earlyFrontmatter = true;
+        issues.push({
+          line: lineOf(offset),
+          message: "frontmatter is not set yet while the article's import and export lines run, so the page cannot be built",
+          hint: 'read it in the text ({frontmatter.title}) or inside a function (export const title = () => frontmatter.title)',
+        });
+      }
+    }
   }
 
   const moduleNames = new Set([...declaredAt.keys(), ...MODULE_NAMES]);

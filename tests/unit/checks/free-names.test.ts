@@ -25,6 +25,11 @@ describe('freeNames', () => {
     expect(names('export const f = () => { [a, b.c] = [typeof d, e]; return typeof window === "undefined"; };')).toEqual(['a', 'b', 'e']);
   });
 
+  it('marks a use inside a function, which runs only when it is called', () => {
+    const code = 'export const a = b; export const f = () => c; export class K { static s = d; m() { return e; } }';
+    expect(freeNames(parseAst(code, { lang: 'jsx', sourceType: 'module' }) as unknown as EsNode).map(({ name, deferred }) => `${name}${deferred ? ' later' : ''}`)).toEqual(['b', 'c later', 'd', 'e later']);
+  });
+
   it('reads capitalised and member tags as uses, HTML tags as not', () => {
     const code = '(<section><Chart.Bar data={d} {...rest} /><my-widget /><svg:rect /><Box>x</Box></section>)';
     expect(freeNames(parseAst(code, { lang: 'jsx' }) as unknown as EsNode)).toEqual([

@@ -111,6 +111,19 @@ describe('mdxCode: names in expressions', () => {
     expect(issues("export const inBrowser = typeof window !== 'undefined'\n\n{inBrowser ? window.location.href : 'server'} {typeof document === 'object' && document.title}\n")).toEqual([]);
   });
 
+  it('names frontmatter or getHeadings declared by the article: Astro declares them in every MDX article', () => {
+    expect(issues("export const frontmatter = { title: 'Override' }\nimport { getHeadings } from './toc.ts'\n\n{frontmatter.title}\n")).toEqual([
+      '10: frontmatter is declared by Astro in every MDX article, so declaring it again stops the build',
+      '11: getHeadings is declared by Astro in every MDX article, so declaring it again stops the build',
+    ]);
+  });
+
+  it('names a field of frontmatter read while the exports run, before Astro has set it; inside a function it is fine', () => {
+    expect(issues('export const headline = frontmatter.title.toUpperCase()\nexport const loud = () => frontmatter.title.toUpperCase()\nexport const maybe = frontmatter?.title\n\n{headline} {loud()} {frontmatter.title}\n')).toEqual([
+      '10: frontmatter is not set yet while the article\'s import and export lines run, so the page cannot be built',
+    ]);
+  });
+
   it('names a name declared twice across import and export blocks', () => {
     expect(issues("import chart from './a.ts'\n\nText.\n\nexport const chart = 1\n")).toEqual(['14: chart is declared twice (also on line 10), so the page cannot be built']);
   });
