@@ -195,7 +195,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     // Code the build would stop on with a stack trace; only .mdx pays for compiling it.
     const code = mdxCode(article.body, article.bodyLine);
     for (const { start, end } of code.comments) shown = shown.slice(0, start) + blank(shown.slice(start, end)) + shown.slice(end);
-    for (const issue of code.issues) problems.push({ file: article.file, severity: 'error', ...issue });
+    for (const { severity = 'error', ...issue } of code.issues) problems.push({ file: article.file, severity, ...issue });
     for (const { source, line } of code.imports) {
       // A folder is found only through its index file; anything else there (a link, an unreadable file) is the build's to judge.
       const found = importCandidates(articleFolder, source).some((candidate) => !['missing', 'folder'].includes(inspectFile(candidate, 0).kind));

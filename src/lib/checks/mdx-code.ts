@@ -13,6 +13,8 @@ export interface MdxCodeIssue {
   line: number;
   message: string;
   hint: string;
+  /** Set for what may stop the build, when it cannot be told from code that never runs there; else an error. */
+  severity?: 'warning';
 }
 
 export interface MdxImport {
@@ -146,13 +148,18 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
       found.push({ ...use, line: fileLine(line + lineOfOffset(code, offset - prefix) - 1) });
     }
   }
-  // Each name once, where it is first used.
+  // Each name once, where it is first used; in a function only, a warning: the function may run in the
+  // reader's browser (an onclick handler) or never, and refusing it would stop a deploy that would build.
   const reported = new Set<string>();
+  const runsWhenBuilt = new Set(found.filter((use) => use.tag === undefined && !use.deferred).map((use) => use.name));
   for (const use of found.sort((a, b) => a.line - b.line)) {
     const key = `${use.tag === undefined ? 'name' : 'tag'} ${use.name}`;
     if (reported.has(key) || (use.tag === undefined && asked.has(use.name))) continue;
+    if (use.tag === undefined && use.deferred && runsWhenBuilt.has(use.name)) continue;
     reported.add(key);
-    issues.push({ line: use.line, ...(use.tag === undefined ? undefinedName(use.name) : undefinedTag(use)) });
+    if (use.tag !== undefined) issues.push({ line: use.line, ...undefinedTag(use) });
+    else if (use.deferred) issues.push({ line: use.line, severity: 'warning', ...undefinedInFunction(use.name) });
+    else issues.push({ line: use.line, ...undefinedName(use.name) });
   }
   return { issues: issues.sort((a, b) => a.line - b.line), imports, comments };
 }
@@ -235,6 +242,13 @@ function undefinedName(name: string): Pick<MdxCodeIssue, 'message' | 'hint'> {
   return {
     message: `${name} is not defined in this article, so the page cannot be built`,
     hint: `import it or define it with export const below the front matter (a front matter field is frontmatter.${name}), or write \\{ to show a brace as text`,
+  };
+}
+
+function undefinedInFunction(name: string): Pick<MdxCodeIssue, 'message' | 'hint'> {
+  return {
+    message: `${name} is not defined in this article: if the function using it runs while the page is built, the build stops`,
+    hint: `import it or define it with export const below the front matter; a name only readers' browsers have (window, document) is fine in code that runs there`,
   };
 }
 

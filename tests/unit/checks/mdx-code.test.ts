@@ -102,8 +102,18 @@ describe('mdxCode: names in expressions', () => {
   it('accepts a function given to an HTML attribute: Astro writes it into the page as text, never runs it', () => {
     const body = "import Callout from './callout.astro'\nexport const Share = () => <a href=\"#\" onclick={function () { navigator.share({ url: location.href }); }}>Share</a>;\n\n<button type=\"button\" onclick={() => alert('hi')}>Hi</button> <Share />\n\n<Callout render={() => missing()} /> <div title={caption} />\n";
     expect(issues(body)).toEqual([
-      '15: missing is not defined in this article, so the page cannot be built',
+      '15: missing is not defined in this article: if the function using it runs while the page is built, the build stops',
       '15: caption is not defined in this article, so the page cannot be built',
+    ]);
+  });
+
+  it('only warns of a name missing inside a function, which may run in the reader’s browser or never: an error is kept for code that runs when the page is built', () => {
+    const body = "export const share = () => alert('Shared')\nexport const size = () => Math.max(window.innerWidth, 1)\n\n<button type=\"button\" onclick={share}>Share</button>\n\n{[1].map(() => later)} {later}\n";
+    const { issues: found } = mdxCode(body, FIRST_LINE);
+    expect(found.map(({ line, message, severity }) => `${line} ${severity ?? 'error'}: ${message}`)).toEqual([
+      '10 warning: alert is not defined in this article: if the function using it runs while the page is built, the build stops',
+      '11 warning: window is not defined in this article: if the function using it runs while the page is built, the build stops',
+      '15 error: later is not defined in this article, so the page cannot be built',
     ]);
   });
 
