@@ -1,13 +1,15 @@
 /**
  * `npm run new -- "Headline" --tags AI,Policy [--description …] [--author …] [--source-name … --source-url …] [--slug …]`:
- * writes a draft article with valid front matter into the content folder, never over an existing file or slug.
+ * writes a draft article with valid front matter into the content folder (the sub-folder of it the command is typed
+ * in, if any), never over an existing file or slug.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles } from '../io/article-files.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
+import { isInsideFolder } from '../lib/inside-folder.ts';
 import { settings } from '../settings.ts';
 import { commandPaths } from './command-line.ts';
 
@@ -79,7 +81,9 @@ const result = scaffoldArticle(
 );
 if (!result.ok) fail(result.errors);
 
-const target = join(dir, result.fileName);
+// Typed in a sub-folder of the content folder, the draft goes there: sub-folders are the editors' own filing.
+const typedInside = isInsideFolder(dir, paths.folder) && !relative(dir, paths.folder).split(sep).some((part) => part.startsWith('.'));
+const target = join(typedInside ? paths.folder : dir, result.fileName);
 try {
   // A dot-file until it is complete and flushed; then linked into place, which fails rather than overwrites.
   await writeNewFile(target, result.text);

@@ -4,7 +4,7 @@
  * INIT_CWD, reads them from its own working folder.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,15 @@ describe('paths typed after npm run', () => {
     const drafts = started('drafts.ts', ['--dir', 'desk', '--sources', 'none.yaml'], { typedIn: dir });
     expect(drafts.code).toBe(0);
     expect(drafts.stdout).toMatch(/\(own\) {2}desk\/rules-story\.md\n/);
+  });
+
+  it('npm run new typed in a sub-folder of the content folder writes the draft there', () => {
+    const dir = corpus();
+    mkdirSync(join(dir, 'fintech'));
+    const made = started('new-article.ts', ['Ledger story', '--tags', 'AI', '--dir', '..'], { typedIn: join(dir, 'fintech') });
+    expect(made.code).toBe(0);
+    expect(made.stdout).toBe('ledger-story.md\n');
+    expect(existsSync(join(dir, 'fintech/ledger-story.md'))).toBe(true);
   });
 
   it('npm run import reads the feed file named there, and names its drafts from there', () => {
