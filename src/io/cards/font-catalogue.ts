@@ -11,6 +11,8 @@ const PACKAGES: Record<string, string> = {
   'Source Serif 4': '@fontsource/source-serif-4',
   'Source Sans 3': '@fontsource/source-sans-3',
   'Noto Sans JP': '@fontsource/noto-sans-jp',
+  'Noto Sans SC': '@fontsource/noto-sans-sc',
+  'Noto Sans KR': '@fontsource/noto-sans-kr',
   'IBM Plex Sans Arabic': '@fontsource/ibm-plex-sans-arabic',
   'Noto Sans Hebrew': '@fontsource/noto-sans-hebrew',
   'Noto Sans Devanagari': '@fontsource/noto-sans-devanagari',

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import satori, { type SatoriOptions } from 'satori';
 import sharp from 'sharp';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
-import { CARD_TEXT_STYLES, cardLayout } from '../../lib/cards/card-template.ts';
+import { cardLayout, cardTextStyle } from '../../lib/cards/card-template.ts';
 import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
-import { fluentEmojiPicture, type EmojiPicture } from './emoji-set.ts';
+import { emojiSetPicture, type EmojiPicture } from './emoji-set.ts';
 
 type SatoriFont = SatoriOptions['fonts'][number];
 
@@ -29,7 +29,7 @@ const PNG_COMPRESSION_LEVEL = 4;
 const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
 
 /** Fonts are read once per renderer, and each set of faces is one array, which satori keys its parsed fonts by. */
-export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture: EmojiPicture = fluentEmojiPicture): CardRenderer {
+export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture: EmojiPicture = emojiSetPicture): CardRenderer {
   const fontData = new Map<string, Buffer>();
   const fontSets = new Map<string, SatoriFont[]>();
   const fontsFor = (faces: readonly FontFace[]): SatoriFont[] => {
@@ -50,7 +50,7 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
     async render(content) {
       const faces = new Set<FontFace>();
       const tree = cardLayout(content, (role, text) => {
-        const choice = chooseFaces(catalogue, CARD_TEXT_STYLES[role], text);
+        const choice = chooseFaces(catalogue, cardTextStyle(role, text), text);
         for (const face of choice.faces) faces.add(face);
         return choice.faces.map(faceName).join(', ');
       });

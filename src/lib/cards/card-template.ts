@@ -14,9 +14,10 @@ export interface CardElement {
 /**
  * For letters the site's own families lack, tried in this order. Arabic from IBM Plex Sans Arabic, not Noto Sans
  * Arabic: Noto builds dotted letters from a dotless one and a dot mark the font places, which satori places wrongly
- * (ة loses its dots); Plex draws each letter whole.
+ * (ة loses its dots); Plex draws each letter whole. The Chinese and Korean families come after the other scripts'
+ * own: their packages' slices claim some Arabic letters too.
  */
-const FALLBACK_FAMILIES = ['Noto Sans JP', 'IBM Plex Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Sans Thai'] as const;
+const FALLBACK_FAMILIES = ['Noto Sans JP', 'IBM Plex Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Sans Thai', 'Noto Sans SC', 'Noto Sans KR'] as const;
 
 /** How each kind of text on the card is set: the site's serif for headline and name, its sans for the rest. */
 export const CARD_TEXT_STYLES = {
@@ -25,6 +26,19 @@ export const CARD_TEXT_STYLES = {
   meta: { families: ['Source Sans 3', ...FALLBACK_FAMILIES], weight: 400 },
   siteName: { families: ['Source Serif 4', ...FALLBACK_FAMILIES], weight: 700 },
 } as const satisfies Record<string, TextStyle>;
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * How `text` is set in `role`. Japanese and Chinese write many of the same characters in different shapes: a text
+ * with kana is Japanese, so its kanji come from the Japanese family; any other text takes its Han characters from
+ * the Chinese one first.
+ */
+export function cardTextStyle(role: CardTextRole, text: string): TextStyle {
+  const style = CARD_TEXT_STYLES[role];
+  if (KANA.test(text)) return style;
+  return { ...style, families: [...style.families.filter((family) => family !== 'Noto Sans JP'), 'Noto Sans JP'] };
+}
 
 export type CardTextRole = keyof typeof CARD_TEXT_STYLES;
 

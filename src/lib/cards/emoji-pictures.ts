@@ -47,3 +47,31 @@ export function iconSvg(set: IconSet, name: string): string | undefined {
   const body = hFlip || vFlip ? `<g transform="translate(${hFlip ? width : 0} ${vFlip ? height : 0}) scale(${hFlip ? -1 : 1} ${vFlip ? -1 : 1})">${icon.body}</g>` : icon.body;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
 }
+
+const REGIONAL_INDICATOR_A = 0x1f1e6;
+const TAG_LATIN_SMALL_A = 0xe0061;
+const BLACK_FLAG = 0x1f3f4;
+const CANCEL_TAG = 0xe007f;
+
+/** The letter a regional indicator or a tag character stands for, or undefined for any other code point. */
+function letterOf(codePoint: number, first: number): string | undefined {
+  return codePoint >= first && codePoint < first + 26 ? String.fromCharCode(0x61 + codePoint - first) : undefined;
+}
+
+/**
+ * The flag set's icon (4:3) for a flag emoji: a region's, written as two regional indicator letters (🇯🇵 → "jp-4x3"),
+ * or a subdivision's, written as a black flag, tag letters and a cancel tag (England, "gbeng" → "gb-eng-4x3").
+ * Emoji sets drawn as pictures of objects leave flags out; a flag set draws them as the flags themselves.
+ */
+export function flagIconName(grapheme: string): string | undefined {
+  const codePoints = [...grapheme].map((char) => char.codePointAt(0)!);
+  if (codePoints.length === 2) {
+    const letters = codePoints.map((codePoint) => letterOf(codePoint, REGIONAL_INDICATOR_A));
+    return letters.every(Boolean) ? `${letters.join('')}-4x3` : undefined;
+  }
+  if (codePoints[0] !== BLACK_FLAG || codePoints.at(-1) !== CANCEL_TAG) return undefined;
+  const letters = codePoints.slice(1, -1).map((codePoint) => letterOf(codePoint, TAG_LATIN_SMALL_A));
+  if (letters.length < 3 || !letters.every(Boolean)) return undefined;
+  const code = letters.join('');
+  return `${code.slice(0, 2)}-${code.slice(2)}-4x3`;
+}

@@ -29,12 +29,15 @@ export interface FaceChoice {
   uncovered: string[];
 }
 
-/** Separators and controls need no glyph of their own. */
-const NEEDS_NO_GLYPH = /[\s\p{Cc}\p{Cf}]/u;
+/**
+ * Separators and controls need no glyph of their own, and emoji and their parts (a skin tone, a flag's letters, the
+ * emoji presentation selector) are drawn as pictures: some CJK slices claim emoji they would only load for nothing.
+ */
+const NEEDS_NO_GLYPH = /[\s\p{Cc}\p{Cf}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F]/u;
 
 /** The faces that cover `text` in `style`: for each character, the first family with a face of that weight covering it. */
 export function chooseFaces(catalogue: readonly FontFace[], style: TextStyle, text: string): FaceChoice {
-  const candidates = style.families.flatMap((family) => closestWeight(catalogue.filter((face) => face.family === family), style.weight));
+  const candidates = candidatesFor(catalogue, style);
   const chosen = new Set<FontFace>();
   const uncovered = new Set<string>();
   for (const char of new Set(text)) {
@@ -45,6 +48,19 @@ export function chooseFaces(catalogue: readonly FontFace[], style: TextStyle, te
     else uncovered.add(char);
   }
   return { faces: candidates.filter((face) => chosen.has(face)), uncovered: [...uncovered] };
+}
+
+/** Every card asks for the same few styles, so each one's faces are listed once per catalogue. */
+const candidatesByCatalogue = new WeakMap<readonly FontFace[], Map<string, FontFace[]>>();
+
+/** The faces of `style`'s families at its weight, family by family in order. */
+function candidatesFor(catalogue: readonly FontFace[], style: TextStyle): FontFace[] {
+  let byStyle = candidatesByCatalogue.get(catalogue);
+  if (!byStyle) candidatesByCatalogue.set(catalogue, (byStyle = new Map()));
+  const key = `${style.weight} ${style.families.join('|')}`;
+  let candidates = byStyle.get(key);
+  if (!candidates) byStyle.set(key, (candidates = style.families.flatMap((family) => closestWeight(catalogue.filter((face) => face.family === family), style.weight))));
+  return candidates;
 }
 
 /** A family's faces at the weight nearest the one asked for (all of its subsets). */

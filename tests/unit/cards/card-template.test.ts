@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardLayout, headlineSize, type CardElement } from '../../../src/lib/cards/card-template.ts';
+import { cardLayout, cardTextStyle, headlineSize, type CardElement } from '../../../src/lib/cards/card-template.ts';
 
 /** Each text with the style it is set in, in order. */
 const styles = (element: CardElement): [string, CardElement['props']['style']][] =>
@@ -43,5 +43,24 @@ describe('the card layout', () => {
   it('sets long headlines smaller, counting wide (CJK) characters as wider', () => {
     expect(headlineSize('Short headline')).toBeGreaterThan(headlineSize('A much longer headline that will need three or even four lines on the card'));
     expect(headlineSize('日本のAI競争：政府支援とデータセンターが差を縮める')).toBeLessThan(headlineSize('Japan narrows the AI gap with its neighbours'));
+  });
+});
+
+describe('the families a card text is set in', () => {
+  const hanFamilies = (text: string) => cardTextStyle('headline', text).families.filter((family) => family === 'Noto Sans JP' || family === 'Noto Sans SC');
+
+  it('take the Han characters of a text with kana from the Japanese family first', () => {
+    expect(hanFamilies('日本のAI競争')).toEqual(['Noto Sans JP', 'Noto Sans SC']);
+    expect(hanFamilies('ソフトバンク')).toEqual(['Noto Sans JP', 'Noto Sans SC']);
+  });
+
+  it('take those of any other text from the Chinese family first', () => {
+    expect(hanFamilies('人工智能正在改变新闻业')).toEqual(['Noto Sans SC', 'Noto Sans JP']);
+    expect(hanFamilies('Plain English')).toEqual(['Noto Sans SC', 'Noto Sans JP']);
+  });
+
+  it('start with the site’s own family either way', () => {
+    expect(cardTextStyle('headline', '日本のAI').families[0]).toBe('Source Serif 4');
+    expect(cardTextStyle('meta', '人工智能').families[0]).toBe('Source Sans 3');
   });
 });

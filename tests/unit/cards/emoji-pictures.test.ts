@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emojiKey, iconSvg, type IconSet } from '../../../src/lib/cards/emoji-pictures.ts';
+import { emojiKey, flagIconName, iconSvg, type IconSet } from '../../../src/lib/cards/emoji-pictures.ts';
 
 describe('the key of an emoji in an emoji set', () => {
   it('lists its code points in hex, four digits at least', () => {
@@ -39,5 +39,21 @@ describe('an icon of the set as an SVG document', () => {
   it('has no picture for a name the set lacks, nor for a turned icon', () => {
     expect(iconSvg(set, 'flag-japan')).toBeUndefined();
     expect(iconSvg(set, 'turned')).toBeUndefined();
+  });
+});
+
+describe('the flag set’s icon of a flag emoji', () => {
+  it('names a region’s flag by its two regional indicator letters', () => {
+    expect(flagIconName('🇯🇵')).toBe('jp-4x3');
+    expect(flagIconName('🇪🇺')).toBe('eu-4x3');
+  });
+
+  it('names a subdivision’s flag by its tag letters', () => {
+    expect(flagIconName('🏴󠁧󠁢󠁥󠁮󠁧󠁿')).toBe('gb-eng-4x3');
+    expect(flagIconName('🏴󠁧󠁢󠁷󠁬󠁳󠁿')).toBe('gb-wls-4x3');
+  });
+
+  it('names nothing for other emoji, a lone indicator letter or an unfinished tag sequence', () => {
+    for (const grapheme of ['🚀', '🏴', '🏳️‍🌈', '🇦', '👍🏽', '🏴󠁧󠁢']) expect(flagIconName(grapheme), grapheme).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_TEXT_STYLES } from '../../../../src/lib/cards/card-template.ts';
+import { CARD_TEXT_STYLES, cardTextStyle } from '../../../../src/lib/cards/card-template.ts';
 import { chooseFaces } from '../../../../src/lib/cards/font-set.ts';
 import { loadFontCatalogue } from '../../../../src/io/cards/font-catalogue.ts';
 
 const catalogue = loadFontCatalogue();
 const families = (text: string, role: keyof typeof CARD_TEXT_STYLES = 'headline') => {
-  const choice = chooseFaces(catalogue, CARD_TEXT_STYLES[role], text);
+  const choice = chooseFaces(catalogue, cardTextStyle(role, text), text);
   return { families: [...new Set(choice.faces.map((face) => face.family))], uncovered: choice.uncovered };
 };
 
@@ -31,7 +31,17 @@ describe('the card fonts, as the card chooses from them', () => {
     expect(families('ปัญญาประดิษฐ์ในประเทศไทย')).toEqual({ families: ['Noto Sans Thai'], uncovered: [] });
   });
 
-  it('claim no emoji, which are drawn as pictures', () => {
-    expect(families('🚀 ✅ ❤️')).toEqual({ families: [], uncovered: ['🚀', '✅', '❤', '\uFE0F'] });
+  it('have faces for Korean and for Chinese, simplified and traditional', () => {
+    expect(families('삼성전자, 차세대 AI 반도체 양산 돌입')).toEqual({ families: ['Source Serif 4', 'Noto Sans KR'], uncovered: [] });
+    expect(families('人工智能正在改变新闻业：数据中心与芯片之争')).toEqual({ families: ['Noto Sans SC'], uncovered: [] });
+    expect(families('臺灣半導體產業鏈擴張，台積電赴美設廠', 'kicker')).toEqual({ families: ['Noto Sans SC'], uncovered: [] });
+  });
+
+  it('take a Japanese text’s kanji from the Japanese family', () => {
+    expect(families('日本のAI競争：政府支援')).toEqual({ families: ['Source Serif 4', 'Noto Sans JP'], uncovered: [] });
+  });
+
+  it('load no face for emoji, which are drawn as pictures', () => {
+    expect(families('🚀 ✅ ❤️ 👍🏽 🇯🇵')).toEqual({ families: [], uncovered: [] });
   });
 });

@@ -17,7 +17,16 @@ async function pixels(png: Buffer) {
   /** The columns with anything but paper in them, between rows `top` and `bottom`. */
   const inkedColumns = (top: number, bottom: number) =>
     Array.from({ length: info.width }, (_, x) => x).filter((x) => Array.from({ length: bottom - top }, (_, index) => top + index).some((y) => colour(x, y) !== PAPER));
-  return { ...info, colour, inkedColumns };
+  /** Whether any pixel below the accent bar is of a hue the card's own greys and red never have. */
+  const hasHue = (hue: 'green' | 'blue') =>
+    Array.from({ length: info.height - 14 }, (_, index) => 14 + index).some((y) =>
+      Array.from({ length: info.width }, (_, x) => x).some((x) => {
+        const [red, green, blue] = [1, 3, 5].map((at) => parseInt(colour(x, y).slice(at, at + 2), 16)) as [number, number, number];
+        const [own, others] = hue === 'green' ? [green, [red, blue]] : [blue, [red, green]];
+        return others.every((other) => own > other + 80);
+      }),
+    );
+  return { ...info, colour, inkedColumns, hasHue };
 }
 
 /** Width and height from the PNG's IHDR chunk. */
@@ -47,11 +56,18 @@ describe('rendering a card', () => {
     expect(missing).toEqual([]);
   });
 
-  it('notices letters it cannot set (the check above can fail): without the Japanese family, kana and kanji are missing', async () => {
-    const withoutJapanese = createCardRenderer(catalogue.filter((face) => face.family !== 'Noto Sans JP'));
-    const { missing } = await withoutJapanese.render(card('日本のAI競争'));
+  it('sets Korean and Chinese headlines, kickers and credits with real glyphs', async () => {
+    for (const content of [card('삼성전자, 차세대 AI 반도체 양산 돌입', { kicker: '반도체', credit: 'via 전자신문' }), card('人工智能正在改变新闻业：数据中心与芯片之争', { kicker: '人工智能', credit: 'via 36氪' }), card('臺灣半導體產業鏈擴張，台積電赴美設廠', { kicker: '科技', credit: 'via 數位時代' })]) {
+      expect((await renderer.render(content)).missing, content.headline).toEqual([]);
+    }
+  });
+
+  it('notices letters it cannot set (the checks above can fail): without the CJK families, kana, kanji and Hangul are missing', async () => {
+    const withoutCjk = createCardRenderer(catalogue.filter((face) => !['Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR'].includes(face.family)));
+    const { missing } = await withoutCjk.render(card('日本のAI競争 반도체'));
     expect(missing.join('')).toContain('日本');
     expect(missing.join('')).toContain('の');
+    expect(missing.join('')).toContain('반도체');
   });
 
   it('draws different pictures for different headlines, the same one for the same', async () => {
@@ -100,16 +116,19 @@ describe('rendering a card in other scripts, with emoji and long words', () => {
     const { png, missing } = await renderer.render(card('Tests pass ✅ on the new chip 🚀 🎉 👩‍💻 👍🏽 ❤️ #️⃣', { kicker: '🤖 AI' }));
     expect(missing).toEqual([]);
     // The card's own colours are greys and one red: green comes only from the check mark's picture.
-    const { colour } = await pixels(png);
-    const green = (x: number, y: number) => {
-      const [red, green, blue] = [1, 3, 5].map((at) => parseInt(colour(x, y).slice(at, at + 2), 16)) as [number, number, number];
-      return green > red + 80 && green > blue + 80;
-    };
-    expect(Array.from({ length: 480 - 14 }, (_, index) => 14 + index).some((y) => Array.from({ length: 1200 }, (_, x) => x).some((x) => green(x, y)))).toBe(true);
+    expect((await pixels(png)).hasHue('green')).toBe(true);
   });
 
-  it('notices emoji it has no picture for (the check above can fail)', async () => {
-    expect((await renderer.render(card('Trade talks 🇯🇵'))).missing).toEqual(['🇯🇵']);
+  it('draws flags, of countries and of subdivisions, as the flags themselves', async () => {
+    const { png, missing } = await renderer.render(card('Trade talks 🇪🇺 🇯🇵 🇺🇸, and Scotland 🏴󠁧󠁢󠁳󠁣󠁴󠁿', { kicker: undefined }));
+    expect(missing).toEqual([]);
+    // Blue comes only from the flags.
+    expect((await pixels(png)).hasHue('blue')).toBe(true);
+    expect((await pixels((await renderer.render(card('Trade talks'))).png)).hasHue('blue')).toBe(false);
+  });
+
+  it('notices emoji it has no picture for (the checks above can fail)', async () => {
+    expect((await renderer.render(card('Trade talks 🇦🇦'))).missing).toEqual(['🇦🇦']);
     expect((await createCardRenderer(catalogue, () => undefined).render(card('Launch day 🚀'))).missing).toEqual(['🚀']);
   });
 
