@@ -14,7 +14,7 @@ import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { siteConfig } from '../site.config.ts';
-import { publishNow, settings } from '../settings.ts';
+import { projectRoot, publishNow, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run check:content [-- [paths…] [--json] [--dir <folder>] [--sources <file>] [--skip-near-duplicates]]
@@ -105,7 +105,7 @@ for (const run of runs) {
     for (const file of new Set(run.extraFiles)) yield loadArticle(file, paths.display(file));
   })();
   const only = run.only && new Set([...run.only].map(paths.display));
-  const result = checkArticles(articles, { now, contentDir: run.folder, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
+  const result = checkArticles(articles, { now, contentDir: run.folder, projectRoot, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
   problems.push(...result.problems);
   fileCount += result.fileCount;
 }

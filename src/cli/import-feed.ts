@@ -16,7 +16,7 @@ import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
-import { settings } from '../settings.ts';
+import { projectRoot, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       now,
     }, takenNames);
 
-    const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, inspectFile, absolutePathOf: paths.resolve });
+    const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, projectRoot, inspectFile, absolutePathOf: paths.resolve });
 
     let writeFailed = false;
     if (!values['dry-run']) {

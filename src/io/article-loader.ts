@@ -108,8 +108,8 @@ function idOf(folder: string, path: string): string {
  * Astro's schema error names the fields but not their lines, and reads unclosed front matter as missing fields: a
  * refused file is reported as the content check reports it, file:line and field, when the check finds it at fault.
  */
-function refusal(source: ArticleSource, error: unknown, contentDir: string, now: Date): Error {
-  const { problems } = checkArticles([source], { now, contentDir, inspectFile, nearDuplicates: false });
+function refusal(source: ArticleSource, error: unknown, folders: { contentDir: string; projectRoot: string }, now: Date): Error {
+  const { problems } = checkArticles([source], { now, ...folders, inspectFile, nearDuplicates: false });
   const errors = problems.filter((problem) => problem.severity === 'error');
   return errors.length === 0 ? (error as Error) : new Error(errors.map(formatProblem).join('\n'), { cause: error });
 }
@@ -152,7 +152,7 @@ function createEntrySync(context: ArticleLoaderContext, folder: string, now: () 
       // Astro's store (held for the whole build) besides the values themselves.
       parsedData = structuredClone(await parseData({ id, data, filePath: path }));
     } catch (error) {
-      throw refusal(source, error, folder, now());
+      throw refusal(source, error, { contentDir: folder, projectRoot: fileURLToPath(context.config.root) }, now());
     }
     if (isMdx) {
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });

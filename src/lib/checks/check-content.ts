@@ -21,7 +21,7 @@ import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
 import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
-import { importCandidates } from './import-candidates.ts';
+import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
@@ -32,6 +32,8 @@ export interface CheckOptions {
   now: Date;
   /** The content folder: local images must be files in it (an article checked from outside it may use images beside it). */
   contentDir: string;
+  /** The project's folder (package.json's): an MDX import of a /-rooted path is looked for from it. */
+  projectRoot: string;
   /**
    * Looks at a file an article brings along, never through a symbolic link: its first `length` bytes tell a real image
    * from a misnamed file, and an SVG is read whole to be checked for active content (src/io/inspect-file.ts). An MDX
@@ -127,7 +129,7 @@ function placeholder(file: string, slug: string, fields: ValidFields = {}): Chec
 }
 
 /** Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, absolutePath: string, data: ValidFields, { contentDir, inspectFile, now }: CheckOptions): Problem[] {
+function articleProblems(article: ParsedArticle, absolutePath: string, data: ValidFields, { contentDir, projectRoot, inspectFile, now }: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
@@ -197,16 +199,8 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     for (const { start, end } of code.comments) shown = shown.slice(0, start) + blank(shown.slice(start, end)) + shown.slice(end);
     for (const { severity = 'error', ...issue } of code.issues) problems.push({ file: article.file, severity, ...issue });
     for (const { source, line } of code.imports) {
-      // A folder is found only through its index file; anything else there (a link, an unreadable file) is the build's to judge.
-      const found = importCandidates(articleFolder, source).some((candidate) => !['missing', 'folder'].includes(inspectFile(candidate, 0).kind));
-      if (found) continue;
-      problems.push({
-        file: article.file,
-        line,
-        severity: 'error',
-        message: `the import "${source}" names a file that does not exist, so the page cannot be built`,
-        hint: "check the path, written from the article's folder (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed",
-      });
+      const problem = missingImport(source, importPlace(source, { articleFolder, projectRoot }), inspectFile);
+      if (problem) problems.push({ file: article.file, line, severity: 'error', ...problem });
     }
   }
 
@@ -240,6 +234,27 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     }
   }
   return problems;
+}
+
+/** What is wrong with an MDX import the build would not find, or undefined when it is there. */
+function missingImport(source: string, place: ImportPlace, inspectFile: CheckOptions['inspectFile']): Pick<Problem, 'message' | 'hint'> | undefined {
+  if (place.kind === 'built in') return undefined;
+  if (place.kind === 'package') {
+    // A linked package (npm workspaces) is a symbolic link in node_modules: found all the same.
+    if (place.folders.some((folder) => inspectFile(folder, 0).kind !== 'missing')) return undefined;
+    return {
+      message: `the import "${source}" names the package "${place.name}", which is not installed, so the page cannot be built`,
+      hint: `check the name's spelling, or install it (npm install ${place.name}) and commit package.json and package-lock.json`,
+    };
+  }
+  // A folder is found only through its index file; anything else there (a link, an unreadable file) is the build's to judge.
+  if (place.candidates.some((candidate) => !['missing', 'folder'].includes(inspectFile(candidate, 0).kind))) return undefined;
+  return {
+    message: `the import "${source}" names a file that does not exist, so the page cannot be built`,
+    hint: place.rooted
+      ? "a path starting with / is read from the project's folder (where package.json is): check it (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed"
+      : "check the path, written from the article's folder (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed",
+  };
 }
 
 /**

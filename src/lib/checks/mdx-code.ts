@@ -20,13 +20,13 @@ export interface MdxCodeIssue {
 export interface MdxImport {
   /** Line in the file of the statement that imports it. */
   line: number;
-  /** The path as written, starting ./ or ../. */
+  /** As written: a path (./, ../ or /) or a package's name. */
   source: string;
 }
 
 export interface MdxCode {
   issues: MdxCodeIssue[];
-  /** Relative imports: the caller checks that each names a file. */
+  /** Imports of files and packages (not of `astro:` or `node:` modules): the caller checks that each is there. */
   imports: MdxImport[];
   /** Offsets in the body of each `{…}` that holds only a comment (an editor's note): none of it reaches the page. */
   comments: { start: number; end: number }[];
@@ -59,7 +59,8 @@ const PROVIDED_TAGS = ['Fragment'];
  */
 const GLOBAL_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(globalThis));
 
-const RELATIVE = /^\.\.?\//;
+/** `astro:assets`, `node:fs`: modules the build provides, not files or packages. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** A name used where the article does not define it, at its line in the file. */
 type Undefined = Omit<NameUse, 'offset'> & { line: number };
@@ -73,7 +74,7 @@ interface MdxParts {
 }
 
 /**
- * The issues in an MDX `body` whose first line is `firstLine` in the file, and its relative imports. A body that
+ * The issues in an MDX `body` whose first line is `firstLine` in the file, and what it imports. A body that
  * does not compile has that one issue: what follows a syntax error cannot be read.
  */
 export function mdxCode(body: string, firstLine: number): MdxCode {
@@ -100,7 +101,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     const lineOf = (offset: number) => fileLine(block.line + lineOfOffset(block.code, offset) - 1);
     for (const statement of program.body as EsNode[]) {
       const source = (statement.source as EsNode | null | undefined)?.value;
-      if (typeof source === 'string' && RELATIVE.test(source)) imports.push({ line: lineOf(statement.start), source });
+      if (typeof source === 'string' && !SCHEME.test(source)) imports.push({ line: lineOf(statement.start), source });
       for (const [name, offset] of topLevelDeclarations(statement)) {
         if (ASTRO_DECLARED.includes(name)) issues.push({ line: lineOf(offset), message: `${name} is declared by Astro in every MDX article, so declaring it again stops the build`, hint: 'rename it (the front matter\'s fields are frontmatter.title and the like)' });
         const earlier = declaredAt.get(name);

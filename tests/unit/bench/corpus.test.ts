@@ -53,7 +53,7 @@ describe('every generated article is valid content', () => {
   it('passes the content checker: schema, unique slugs, related links to published pieces', () => {
     const encoder = new TextEncoder();
     const sources = corpus.map((article) => ({ file: article.path, absolutePath: `/corpus/${article.path}`, bytes: encoder.encode(article.content) }));
-    const { problems } = checkArticles(sources, { now: NOW, contentDir: '/corpus', inspectFile: () => ({ kind: 'missing' as const }), nearDuplicates: false });
+    const { problems } = checkArticles(sources, { now: NOW, contentDir: '/corpus', projectRoot: '/project', inspectFile: () => ({ kind: 'missing' as const }), nearDuplicates: false });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 

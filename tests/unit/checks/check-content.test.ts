@@ -15,7 +15,7 @@ afterEach(() => corpus?.cleanup());
 function check(dir: string, only?: string[], registryIds?: string[]) {
   const sources = listArticleFiles(dir).map((file) => readArticleSource(file, relative(dir, file)));
   const registry = registryIds && { file: 'sources.yaml', ids: new Set(registryIds) };
-  return checkArticles(sources, { now: NOW, contentDir: dir, inspectFile, only: only && new Set(only), registry });
+  return checkArticles(sources, { now: NOW, contentDir: dir, projectRoot: process.cwd(), inspectFile, only: only && new Set(only), registry });
 }
 
 describe('the valid fixture corpus', () => {
@@ -229,7 +229,7 @@ describe('checks beyond the schema', () => {
     writeFileSync(join(elsewhere, 'visiting.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./chip-plant.png\n  alt: A\n---\n');
     const content = join(corpus.dir, 'empty-content');
     mkdirSync(content);
-    const { problems } = checkArticles([readArticleSource(join(elsewhere, 'visiting.md'), 'visiting.md')], { now: NOW, contentDir: content, inspectFile });
+    const { problems } = checkArticles([readArticleSource(join(elsewhere, 'visiting.md'), 'visiting.md')], { now: NOW, contentDir: content, projectRoot: process.cwd(), inspectFile });
     expect(problems).toEqual([]);
   });
 
@@ -284,6 +284,24 @@ describe('MDX, which is code and not sanitised', () => {
     );
     expect(check(corpus.dir, ['charted.mdx']).problems.map(formatProblem)).toEqual([
       `charted.mdx:12: the import "./widgets/map.astro" names a file that does not exist, so the page cannot be built; check the path, written from the article's folder (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed`,
+    ]);
+  });
+
+  it('reports an import of a package that is not installed, or of a /-rooted path the project lacks; one the build finds is fine', () => {
+    corpus = corpusWith();
+    // Packages are found as the bundler finds them, in a node_modules from the article's folder up.
+    for (const name of ['p-limit', '@astrojs/mdx']) {
+      mkdirSync(join(corpus.dir, 'node_modules', name), { recursive: true });
+      writeFileSync(join(corpus.dir, 'node_modules', name, 'package.json'), JSON.stringify({ name }));
+    }
+    writeFileSync(
+      join(corpus.dir, 'charted.mdx'),
+      "---\ntitle: Charted\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport pLimit from 'p-limit'\nimport mdx from '@astrojs/mdx'\nimport { join } from 'path'\nimport { readFileSync } from 'node:fs'\nimport Teaser from '/src/components/ArticleTeaser.astro'\nimport Chart from 'chart-kit'\nimport Line from '@acme/charts/line'\nimport Map from '/src/components/Map.astro'\n\n<Teaser /> <Chart /> <Line /> <Map /> {String(pLimit)} {String(mdx)} {String(join)} {String(readFileSync)}\n",
+    );
+    expect(check(corpus.dir, ['charted.mdx']).problems.map(formatProblem)).toEqual([
+      'charted.mdx:13: the import "chart-kit" names the package "chart-kit", which is not installed, so the page cannot be built; check the name\'s spelling, or install it (npm install chart-kit) and commit package.json and package-lock.json',
+      'charted.mdx:14: the import "@acme/charts/line" names the package "@acme/charts", which is not installed, so the page cannot be built; check the name\'s spelling, or install it (npm install @acme/charts) and commit package.json and package-lock.json',
+      `charted.mdx:15: the import "/src/components/Map.astro" names a file that does not exist, so the page cannot be built; a path starting with / is read from the project's folder (where package.json is): check it (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed`,
     ]);
   });
 

@@ -16,7 +16,7 @@ describe('the content checker’s near-duplicate warnings', () => {
       { file: 'content/articles/b.md', absolutePath: '/site/b.md', bytes: article('B', edit(story, 70)) },
       { file: 'content/articles/c.md', absolutePath: '/site/c.md', bytes: article('C', `${paragraph}\n\n${randomText(42, 50)}\n\n${paragraph}`) },
     ];
-    const { problems } = checkArticles(sources, { now: new Date('2026-06-01T00:00:00Z'), contentDir: '/site', inspectFile: () => ({ kind: 'missing' as const }) });
+    const { problems } = checkArticles(sources, { now: new Date('2026-06-01T00:00:00Z'), contentDir: '/site', projectRoot: '/project', inspectFile: () => ({ kind: 'missing' as const }) });
     expect(problems.map((problem) => formatProblem(problem))).toEqual([
       expect.stringMatching(/^content\/articles\/a\.md:8: warning: the text is a near-duplicate of content\/articles\/b\.md \(\d\d% of their five-word phrases are shared\); keep one of them/),
       expect.stringMatching(/^content\/articles\/b\.md:8: warning: the text is a near-duplicate of content\/articles\/a\.md/),

@@ -267,7 +267,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     const files = [...loadArticles(articles, (file) => relative(folder, file))];
     const registryFile = join(folder, 'sources.yaml');
     const { sources } = parseSources(readFileSync(registryFile, 'utf8'), registryFile);
-    const { problems } = checkArticles(files, { now: new Date(), contentDir: articles, inspectFile, nearDuplicates: false, registry: { file: registryFile, ids: new Set(sources.map((entry) => entry.id)) } });
+    const { problems } = checkArticles(files, { now: new Date(), contentDir: articles, projectRoot: process.cwd(), inspectFile, nearDuplicates: false, registry: { file: registryFile, ids: new Set(sources.map((entry) => entry.id)) } });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 

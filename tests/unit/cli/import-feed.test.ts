@@ -97,7 +97,7 @@ describe('npm run import on an RSS file', () => {
       expect(article.tags).toEqual(expect.arrayContaining(['Chips', 'Policy']));
     }
     const sources = listArticleFiles(folder).map((file) => readArticleSource(file, file));
-    const { problems } = checkArticles(sources, { now: new Date(), contentDir: folder, inspectFile });
+    const { problems } = checkArticles(sources, { now: new Date(), contentDir: folder, projectRoot: process.cwd(), inspectFile });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 

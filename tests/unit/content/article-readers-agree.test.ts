@@ -50,7 +50,7 @@ function cardArticles(): Array<[string, string]> {
 
 describe('every reader of article files', () => {
   it('accepts and refuses the same files', () => {
-    const { problems } = checkArticles(loaded, { now: NOW, contentDir: dir, inspectFile, nearDuplicates: false });
+    const { problems } = checkArticles(loaded, { now: NOW, contentDir: dir, projectRoot: process.cwd(), inspectFile, nearDuplicates: false });
     const refusedByChecker = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
     expect([...refusedByChecker].sort()).toEqual(['no-front-matter.md', 'tabs.md', 'unclosed-quote.md']);
     expect(problems.find((problem) => problem.file === 'tabs.md')?.hint).toBe('indent with spaces, not tabs');

@@ -6,7 +6,7 @@ import { checkArticles, type CheckOptions } from '../../checks/check-content.ts'
 import type { ArticleSource, ParseResult } from '../../content/article.ts';
 import type { ImportDecision } from './plan-import.ts';
 
-export interface GateOptions extends Pick<CheckOptions, 'now' | 'contentDir' | 'inspectFile'> {
+export interface GateOptions extends Pick<CheckOptions, 'now' | 'contentDir' | 'projectRoot' | 'inspectFile'> {
   /** Where a draft's file (as decisions name it) would be written. */
   absolutePathOf: (file: string) => string;
 }
@@ -17,7 +17,7 @@ export function gateThroughChecker(decisions: readonly ImportDecision[], existin
   if (!drafts.length) return [...decisions];
   const encoder = new TextEncoder();
   const draftSources = drafts.map((draft) => ({ file: draft.file, absolutePath: options.absolutePathOf(draft.file), bytes: encoder.encode(draft.contents) }));
-  const { problems } = checkArticles([...existingSources, ...draftSources], { now: options.now, contentDir: options.contentDir, inspectFile: options.inspectFile, only: new Set(drafts.map((draft) => draft.file)), nearDuplicates: false });
+  const { problems } = checkArticles([...existingSources, ...draftSources], { now: options.now, contentDir: options.contentDir, projectRoot: options.projectRoot, inspectFile: options.inspectFile, only: new Set(drafts.map((draft) => draft.file)), nearDuplicates: false });
   return decisions.map((decision) => {
     if (decision.kind !== 'import') return decision;
     const errors = problems.filter((problem) => problem.file === decision.file && problem.severity === 'error');

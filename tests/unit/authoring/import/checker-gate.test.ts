@@ -16,7 +16,7 @@ const draft: Draft = {
 };
 const importing = (file: string, contents: string): ImportDecision => ({ kind: 'import', title: draft.title, slug: 'x', file, contents, draft });
 const existing = (file: string, text: string) => ({ file, absolutePath: `/site/${file}`, bytes: new TextEncoder().encode(text) });
-const options = { now: NOW, contentDir: '/site', inspectFile: () => ({ kind: 'missing' as const }), absolutePathOf: (file: string) => `/site/${file}` };
+const options = { now: NOW, contentDir: '/site', projectRoot: '/project', inspectFile: () => ({ kind: 'missing' as const }), absolutePathOf: (file: string) => `/site/${file}` };
 
 describe('gateThroughChecker', () => {
   it('lets through drafts the checker accepts and leaves other decisions alone', () => {
