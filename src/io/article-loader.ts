@@ -130,8 +130,10 @@ function createEntrySync(context: ArticleLoaderContext, folder: string, now: () 
       return id;
     }
     const contents = Buffer.from(source.bytes).toString('utf8');
-    const digest = generateDigest(contents);
     const filePath = source.file;
+    // The path is digested too: the same file in a content folder that moved is read (and its imports resolved) where
+    // it is now, and Astro's store keeps an entry whose digest did not change.
+    const digest = generateDigest(`${filePath}\n${contents}`);
     const existing = store.get(id);
     if (existing && existing.digest === digest && existing.filePath) {
       // Unchanged: Astro still needs to hear which modules and pictures the entry uses, as glob tells it.
@@ -152,7 +154,7 @@ function createEntrySync(context: ArticleLoaderContext, folder: string, now: () 
       // Astro's store (held for the whole build) besides the values themselves.
       parsedData = structuredClone(await parseData({ id, data, filePath: path }));
     } catch (error) {
-      throw refusal(source, error, { contentDir: folder, projectRoot: fileURLToPath(context.config.root) }, now());
+      throw refusal(source, error, { contentDir: folder, projectRoot: root }, now());
     }
     if (isMdx) {
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });

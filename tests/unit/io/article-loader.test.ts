@@ -91,6 +91,19 @@ describe('a second sync', () => {
   });
 });
 
+describe('the same articles in another content folder, with the store kept', () => {
+  const moved = join(root, 'moved');
+  beforeAll(async () => {
+    cpSync(folder, moved, { recursive: true, dereference: false, filter: (path) => !path.endsWith('linked.md') });
+    await articleLoader({ folder: moved, now }).load(context as never);
+  });
+
+  it('points every entry at its file in the new folder, though nothing in the files changed', () => {
+    expect(entry('plain.md').filePath).toBe('moved/plain.md');
+    expect(entry('desk/pictured.md').filePath).toBe('moved/desk/pictured.md');
+  });
+});
+
 describe('a file the schema refuses', () => {
   const badFolder = join(root, 'bad');
   mkdirSync(badFolder);
