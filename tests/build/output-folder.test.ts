@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { buildTogether } from '../helpers/build-site.ts';
+import { buildSite, buildTogether } from '../helpers/build-site.ts';
 import { projectRoot } from '../helpers/invalid-corpus.ts';
 
 const beside = mkdtempSync(`${projectRoot}-output-`);
@@ -19,3 +19,14 @@ it('builds into a folder beside the project whose name begins with the project f
   expect(readdirSync(outDir)).not.toContain('node_modules');
   expect(readdirSync(outDir)).not.toContain('.prerender');
 }, 240_000);
+
+it.each([
+  ['--outDir', 'elsewhere', 'set NEWSDESK_DIST=<folder> instead'],
+  ['--base=/desk/', undefined, 'set BASE_PATH instead'],
+])('refuses %s, which would take the output or the links away from the build’s own settings', async (option, value, hint) => {
+  const site = await buildSite({ contentDir: 'tests/fixtures/site-basic', args: value === undefined ? [option] : [option, value] });
+  site.cleanup();
+  expect(site.exitCode).toBe(2);
+  expect(site.stderr).toContain(`${option.split('=')[0]} is not given to Astro: ${hint}`);
+  expect(site.stdout).not.toContain('[build]');
+}, 60_000);
