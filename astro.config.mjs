@@ -12,6 +12,7 @@ import { sharingCollatorsWhenDone } from './src/integrations/shared-collators.ts
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor, markdownRenderOptions } from './src/lib/output/markdown-processor.ts';
 import { offeredArticlePages, sitemapOptions } from './src/lib/output/sitemap.ts';
+import { absoluteUrl, createPaths } from './src/lib/site/paths.ts';
 import { publishNow, settings } from './src/settings.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -30,7 +31,7 @@ export default defineConfig({
   // Four pages in flight: rendering one page overlaps writing the others (measured in BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Sätteri stays the engine (unified() made large builds several times slower); the plugin sanitises editors' raw HTML and marks external links.
-  markdown: { processor: markdownProcessor(site), ...markdownRenderOptions() },
+  markdown: { processor: markdownProcessor(absoluteUrl(site, createPaths(base).root)), ...markdownRenderOptions() },
   // The sitemap's <lastmod> dates come from the articles' front matter, a story's from its articles' (src/lib/output/sitemap.ts).
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
   // A shard knows only its own pages: `npm run build -- --merge` writes the whole site's sitemap (src/io/merge-sitemap.ts).

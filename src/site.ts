@@ -9,7 +9,7 @@ import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
 import { articleSlug } from './lib/content/slug.ts';
-import { createPaths } from './lib/site/paths.ts';
+import { absoluteUrl, createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
@@ -50,7 +50,7 @@ let bodyRenderer: ReturnType<typeof createArticleBodyRenderer> | undefined;
  */
 export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
   if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
-  bodyRenderer ??= createArticleBodyRenderer(settings.siteUrl);
+  bodyRenderer ??= createArticleBodyRenderer(absoluteUrl(settings.siteUrl, paths.root));
   return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined);
 }
 

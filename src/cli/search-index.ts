@@ -31,7 +31,7 @@ import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
-import { createPaths } from '../lib/site/paths.ts';
+import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, searchIndexSizes, settings } from '../settings.ts';
@@ -73,11 +73,12 @@ try {
   fail('reading the settings', [(error as Error).message]);
 }
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-const markdownToHtml = await createMarkdownToHtml(settings.siteUrl);
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
 // A story's link is shown by the result template itself, so it carries the base path.
 const sitePaths = createPaths(settings.basePath);
+// Bodies read as on their pages, their links from the site's root under BASE_PATH.
+const markdownToHtml = await createMarkdownToHtml(absoluteUrl(settings.siteUrl, sitePaths.root));
 
 /** What is kept of each published article until its part is indexed: its file is read again then. */
 interface PlannedArticle extends PartArticle {

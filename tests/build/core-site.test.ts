@@ -165,6 +165,14 @@ describe(`the site built at ${NOW}`, () => {
       expect(textOf(site.html(articleHref('bank-fraud-voice-clones')).querySelector('.prose'))).toContain('Some banks have stopped using voice recognition');
     });
 
+    it('put the links and pictures a body writes from the site root (/tags/media/, /logo.png) under /desk/', () => {
+      const prose = site.html(articleHref('tom-and-jerry-headline')).querySelector('.prose')!;
+      expect(prose.querySelector('a')!.getAttribute('href')).toBe('/desk/tags/media/');
+      const logo = prose.querySelector('img')!;
+      expect([logo.getAttribute('src'), logo.getAttribute('srcset')]).toEqual(['/desk/logo.png', '/desk/logo.png 2x']);
+      expect([site.exists('/desk/tags/media/'), site.exists('/desk/logo.png')]).toEqual([true, true]);
+    });
+
     it('show a remote https image as-is, with its alt text', () => {
       const image = site.html(articleHref('ai-phishing-kits')).querySelector('.story-image img')!;
       expect(image.getAttribute('src')).toBe('https://images.example.com/phishing-kit.jpg');

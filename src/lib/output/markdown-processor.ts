@@ -41,7 +41,10 @@ export function markdownRenderOptions(): MarkdownRenderOptions {
   return { syntaxHighlight: 'shiki', shikiConfig: { theme: CODE_THEME, transformers: [codeLineTimeLimit] } };
 }
 
-/** `site` is the deployment origin (SITE_URL): links elsewhere are marked external. */
+/**
+ * `site` is the site's address, base path included (SITE_URL + BASE_PATH): links to other origins are marked
+ * external, and paths from the site's root are put under the base path.
+ */
 export function markdownProcessor(site: string) {
   return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS) })], features: { ...MARKDOWN_FEATURES } });
 }

@@ -1,9 +1,10 @@
 /**
  * Markdown safety, as one Sätteri hast plugin: editors' raw HTML is run through sanitize-html (no scripts, event
- * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, and links
- * that leave the site get rel="noopener noreferrer". Heading anchors and raw-HTML ids are kept off the page's own
- * ids, the footnotes' and each other. Only raw-HTML nodes, links, images and headings cross into JavaScript (and
- * the footnote section, in an article with footnotes), so articles without HTML pay almost nothing.
+ * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, links
+ * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path.
+ * Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and each other. Only raw-HTML
+ * nodes, links, images and headings cross into JavaScript (and the footnote section, in an article with
+ * footnotes), so articles without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
@@ -14,7 +15,7 @@ import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUr
 type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 
 export interface MarkdownSafetyOptions {
-  /** The site's own origin (SITE_URL): links to it are not external. */
+  /** The site's address, base path included (SITE_URL + BASE_PATH): links to its origin are not external. */
   site: string;
   /** Ids the page around the body gives its own elements: no id from the body may take one of them. */
   pageIds: readonly string[];
@@ -39,6 +40,22 @@ export function isExternalUrl(url: string, siteOrigin: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A path from the site's root ("/logo.png", "/tags/ai/") names one of the site's own files or pages, which are
+ * served under its base path (`root`, e.g. "/desk/"); every other URL is returned as it is.
+ */
+export function underBase(url: string, root: string): string {
+  return /^\/(?![/\\])/.test(url) ? `${root}${url.slice(1)}` : url;
+}
+
+/** Raw HTML's URL attributes, with paths from the site's root put under its base path (each of a srcset's candidates). */
+function rebaseUrls(attribs: sanitizeHtml.Attributes, root: string): sanitizeHtml.Attributes {
+  const rebased = { ...attribs };
+  for (const name of ['href', 'src', 'poster']) if (rebased[name] !== undefined) rebased[name] = underBase(rebased[name], root);
+  if (rebased.srcset !== undefined) rebased.srcset = rebased.srcset.split(',').map((candidate) => candidate.replace(/\S+/, (url) => underBase(url, root))).join(',');
+  return rebased;
 }
 
 /** The link's own rel tokens (nofollow, me…) kept, noopener and noreferrer added. */
@@ -122,6 +139,7 @@ const LEADING_END_TAG = /^\s*<\/([a-z][a-z\d-]*)\s*>/i;
  */
 export function createRawHtmlSanitizer(site: string): (html: string, open?: string[], claimId?: (id: string) => string) => string {
   const siteOrigin = originOf(site);
+  const root = rootOf(site);
   const options = sanitizerOptions(siteOrigin);
   const allowedTags = new Set(options.allowedTags || []);
   return (html, open = [], claimId) => {
@@ -139,13 +157,14 @@ export function createRawHtmlSanitizer(site: string): (html: string, open?: stri
     let trailing: string[] = [];
     const clean = sanitizeHtml(rest, {
       ...options,
-      ...(claimId && {
-        transformTags: {
-          ...options.transformTags,
+      transformTags: {
+        ...options.transformTags,
+        '*': (tagName, attribs) => {
+          const rebased = rebaseUrls(attribs, root);
           // Elements the sanitiser drops claim nothing, so they cannot push a later heading's anchor along.
-          '*': (tagName, attribs) => ({ tagName, attribs: attribs.id && allowedTags.has(tagName) ? { ...attribs, id: claimId(attribs.id) } : attribs }),
+          return { tagName, attribs: claimId && rebased.id && allowedTags.has(tagName) ? { ...rebased, id: claimId(rebased.id) } : rebased };
         },
-      }),
+      },
       onOpenTag: () => {
         trailing = [];
       },
@@ -177,6 +196,15 @@ function originOf(site: string): string {
     return new URL(site).origin;
   } catch {
     return 'http://localhost';
+  }
+}
+
+/** The site's base path, "/" or e.g. "/desk/". */
+function rootOf(site: string): string {
+  try {
+    return new URL(site).pathname.replace(/\/?$/, '/');
+  } catch {
+    return '/';
   }
 }
 
@@ -217,6 +245,7 @@ function footnoteIds(root: Root): string[] {
 /** The plugin for `satteri({ hastPlugins })`, used for .md and for the Markdown parts of .mdx. */
 export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): HastPluginEntry {
   const siteOrigin = originOf(options.site);
+  const root = rootOf(options.site);
   const sanitize = createRawHtmlSanitizer(options.site);
   // Sätteri calls this once per document: the state below is that document's own.
   return () => {
@@ -254,15 +283,20 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           visit(node, ctx) {
             const href = node.properties?.href;
             if (typeof href !== 'string') return;
+            const rebased = underBase(href, root);
             if (!isSafeUrl(href)) ctx.setProperty(node, 'href', null);
             else if (isExternalUrl(href, siteOrigin)) ctx.setProperty(node, 'rel', externalRel(node.properties?.rel));
+            else if (rebased !== href) ctx.setProperty(node, 'href', rebased);
           },
         },
         {
           filter: ['img'],
           visit(node, ctx) {
             const src = node.properties?.src;
-            if (typeof src === 'string' && !isSafeUrl(src)) ctx.setProperty(node, 'src', null);
+            if (typeof src !== 'string') return;
+            const rebased = underBase(src, root);
+            if (!isSafeUrl(src)) ctx.setProperty(node, 'src', null);
+            else if (rebased !== src) ctx.setProperty(node, 'src', rebased);
           },
         },
       ],

@@ -2,7 +2,7 @@ import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
-import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl } from '../../../src/lib/output/markdown-safety.ts';
+import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl, underBase } from '../../../src/lib/output/markdown-safety.ts';
 
 const SITE = 'https://news.example.org';
 /** Ids of a page around the body, as the article template's are. */
@@ -10,8 +10,8 @@ const PAGE_IDS = ['main', 'explore-more'];
 const sanitize = createRawHtmlSanitizer(SITE);
 
 /** Renders Markdown the way the site does: Astro's Sätteri pipeline with the safety plugin. */
-async function render(markdown: string): Promise<string> {
-  const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: SITE, pageIds: PAGE_IDS })] });
+async function render(markdown: string, site = SITE): Promise<string> {
+  const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: PAGE_IDS })] });
   return (await processor.render(markdown)).code;
 }
 
@@ -58,6 +58,23 @@ describe('rendered Markdown with raw HTML', () => {
     expect(html).toContain('<a href="https://news.example.org/tags/ai/">home</a>');
     expect(html).toContain('<a href="/articles/x/">rel</a>');
     expect(html).toContain('<a href="https://auto.example.com/" rel="noopener noreferrer">');
+  });
+
+  it('puts paths from the site root under its base path, in Markdown and raw HTML alike, and leaves every other URL', async () => {
+    const html = await render(
+      [
+        '[tags](/tags/ai/) [page](other/) [top](#top) [far](https://other.example.com/x) ![logo](/logo.png)',
+        '',
+        'An <a href="/search/">inline</a> link.',
+        '',
+        '<picture><source srcset="/logo.png 1x, /logo@2x.png 2x"><img src="/logo.png" alt=""></picture>',
+      ].join('\n'),
+      'https://news.example.org/desk/',
+    );
+    const page = parse(html);
+    expect(page.querySelectorAll('a').map((link) => link.getAttribute('href'))).toEqual(['/desk/tags/ai/', 'other/', '#top', 'https://other.example.com/x', '/desk/search/']);
+    expect(page.querySelectorAll('img').map((image) => image.getAttribute('src'))).toEqual(['/desk/logo.png', '/desk/logo.png']);
+    expect(page.querySelector('source')!.getAttribute('srcset')).toBe('/desk/logo.png 1x, /desk/logo@2x.png 2x');
   });
 
   it('gives headings anchor ids (Astro’s heading-id plugin, still in place alongside ours)', async () => {
@@ -201,6 +218,12 @@ describe('URL helpers', () => {
     expect(isExternalUrl('//other.example.com/', SITE)).toBe(true);
     expect(isExternalUrl('https://news.example.org/x', SITE)).toBe(false);
     expect(isExternalUrl('/x', SITE)).toBe(false);
+  });
+
+  it('underBase moves only paths from the site root under the base path', () => {
+    expect(underBase('/tags/ai/', '/desk/')).toBe('/desk/tags/ai/');
+    expect(underBase('/tags/ai/', '/')).toBe('/tags/ai/');
+    for (const url of ['//cdn.example.com/x', '/\\cdn.example.com/x', 'tags/ai/', '#top', 'https://x.example/']) expect(underBase(url, '/desk/'), url).toBe(url);
   });
 
   it('externalRel merges tokens without duplicates', () => {
