@@ -67,6 +67,12 @@ describe('a story page', () => {
     expect(squash(items[2]!.querySelector('.meta')!.text)).toBe('Newsdesk · Apr 3, 2026, 8:00 AM UTC');
   });
 
+  it("is titled as a story, so its title is not its lead article's page's too", () => {
+    const title = (path: string) => site.html(path).querySelector('title')!.text;
+    expect(title(story(HALVORSEN[0]))).toBe('Story: Ransomware attack halts Halvorsen Logistics shipping systems | Newsdesk');
+    expect(title(article(HALVORSEN[0]))).toBe('Ransomware attack halts Halvorsen Logistics shipping systems | Newsdesk');
+  });
+
   it("links each outlet's article to its original, and our own reporting to nothing outside", () => {
     const items = page().querySelectorAll('.coverage-list > li');
     expect(items[0]!.querySelector('a[rel~="external"]')!.getAttribute('href')).toBe('https://meridian.example/halvorsen-ransomware');
