@@ -179,7 +179,8 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         await response.body?.cancel();
         const location = response.headers.get('location');
         if (!location) throw new FetchError(`${url.href} redirects (${response.status}) without saying where to`);
-        const next = new URL(location, url);
+        const next = URL.parse(location, url);
+        if (!next) throw new FetchError(`${url.href} redirects (${response.status}) to "${location}", which is not a valid address; ask the publisher for the feed's new address`);
         if (visited.has(next.href)) throw new FetchError(`redirect loop: ${url.href} sends the request back to ${next.href}`);
         if (redirects >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects}) starting at ${address}`);
         url = next;

@@ -33,6 +33,7 @@ beforeAll(async () => {
     if (path === '/loop-b') return redirect(302, `${origin}/loop-a`);
     if (path.startsWith('/chain/')) return redirect(307, `/chain/${Number(path.slice(7)) + 1}`);
     if (path === '/to-file') return redirect(302, 'file:///etc/passwd');
+    if (path === '/bad-location') return redirect(302, 'http://[feeds.example/rss');
     // The header's charset is wrong, as some servers' is: the byte-order mark decides.
     if (path === '/utf-16le') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(utf16('le'));
     if (path === '/utf-16be') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(utf16('be'));
@@ -119,6 +120,10 @@ describe('fetchFeed', () => {
   it('refuses redirects and addresses that are not http(s)', async () => {
     expect(await fetchError('/to-file')).toBe('file:///etc/passwd is not an http(s) URL; only http:// and https:// feeds can be fetched');
     expect(await fetchError('ftp://127.0.0.1/feed.xml')).toContain('is not an http(s) URL');
+  });
+
+  it('fails a redirect to an address that is not a URL, naming it', async () => {
+    expect(await fetchError('/bad-location')).toBe(`${origin}/bad-location redirects (302) to "http://[feeds.example/rss", which is not a valid address; ask the publisher for the feed's new address`);
   });
 
   it('gives up on a server that never answers', async () => {
