@@ -208,7 +208,10 @@ function tidyText(text: string): string {
     .join('\n\n');
 }
 
-/** True when a string from a feed contains markup rather than plain text (an RSS title with <b>, say). */
+/**
+ * True when a string from a feed contains markup rather than plain text (an RSS title with <b>, say), or character
+ * references: "AT&amp;T" left after the XML is read means the publisher escaped its text twice, as HTML.
+ */
 export function looksLikeHtml(text: string): boolean {
-  return /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i.test(text) || /<!--/.test(text);
+  return /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i.test(text) || /<!--/.test(text) || /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text);
 }

@@ -171,4 +171,16 @@ describe('titles are one line of plain text', () => {
     const feed = parseFeedText('<rss version="2.0"><channel><title>T</title><item><title>&lt;p&gt;Two&lt;/p&gt;&lt;p&gt;lines&lt;/p&gt;\n  here</title><link>https://x.example/a</link></item></channel></rss>');
     expect(feed.entries[0].title).toBe('Two lines here');
   });
+
+  it('decodes entities a publisher escaped twice, in RSS and JSON Feed titles alike', () => {
+    const rss = parseFeedText('<rss version="2.0"><channel><title>T</title><item><title>AT&amp;amp;T&amp;#8217;s R&amp;amp;D: 3 &amp;lt; 4</title><link>https://x.example/a</link></item></channel></rss>');
+    expect(rss.entries[0].title).toBe('AT&T’s R&D: 3 < 4');
+    const json = parseFeedText(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://x.example/b', title: 'Q&amp;A &quot;live&quot;' }] }));
+    expect(json.entries[0].title).toBe('Q&A "live"');
+  });
+
+  it('keeps an Atom text title as written: it is declared plain text', () => {
+    const feed = parseFeedText('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-11-30T00:00:00Z</updated><entry><title type="text">Escaping &amp;amp; in HTML</title><id>urn:1</id><link href="https://x.example/c"/><updated>2026-11-30T00:00:00Z</updated></entry></feed>');
+    expect(feed.entries[0].title).toBe('Escaping &amp; in HTML');
+  });
 });
