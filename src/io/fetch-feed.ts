@@ -62,23 +62,38 @@ const BYTE_ORDER_MARKS: ReadonlyArray<{ mark: readonly number[]; encoding: strin
   { mark: [0xff, 0xfe], encoding: 'utf-16le' },
 ];
 
+/** The WHATWG name of an encoding label ("latin1" → "windows-1252"), or undefined when it names none. */
+function encodingNamed(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Bytes → text: a byte-order mark, else the HTTP charset, else the XML declaration's encoding, else UTF-8. The mark
- * comes first, as the XML and WHATWG encoding rules say: it describes the bytes themselves, where a server's header
- * or a copied prolog is often wrong.
+ * Bytes → text: a byte-order mark decides, as the XML and WHATWG encoding rules say, since it describes the bytes
+ * themselves. Otherwise the HTTP charset and the XML declaration's encoding are candidates, and they often disagree (a
+ * server's default charset, a copied prolog): the first the bytes are valid in wins, UTF-8 tried first because bytes
+ * in another encoding are all but never valid UTF-8, while every byte is valid in a single-byte encoding.
  */
 function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
-  const encoding =
-    BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding ??
-    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
-    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding ?? 'utf-8');
-  } catch {
-    decoder = new TextDecoder('utf-8');
+  const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
+  if (marked) return new TextDecoder(marked).decode(bytes);
+  const declared = [
+    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1],
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1],
+  ].flatMap((label) => encodingNamed(label) ?? []);
+  const candidates = [...new Set(declared)].sort((a, b) => Number(b === 'utf-8') - Number(a === 'utf-8'));
+  for (const encoding of candidates) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // Not valid in this encoding: try the next declaration.
+    }
   }
-  return decoder.decode(bytes);
+  return new TextDecoder(declared[0] ?? 'utf-8').decode(bytes);
 }
 
 export async function readFeedFile(path: string, options: Pick<FetchOptions, 'maxBytes'> = {}): Promise<FeedDocument> {

@@ -19,6 +19,10 @@ const utf16 = (byteOrder: 'le' | 'be') => {
   return byteOrder === 'le' ? bytes : bytes.swap16();
 };
 
+/** A one-item feed whose headline holds "é", in `encoding`, its prolog naming `declared` (none when undefined). */
+const legacy = (encoding: BufferEncoding, declared?: string) =>
+  Buffer.from(`<?xml version="1.0"${declared ? ` encoding="${declared}"` : ''}?><rss version="2.0"><channel><title>T</title><item><title>Café</title><link>https://x.example/a</link></item></channel></rss>`, encoding);
+
 let server: Server;
 let origin: string;
 
@@ -37,6 +41,12 @@ beforeAll(async () => {
     // The header's charset is wrong, as some servers' is: the byte-order mark decides.
     if (path === '/utf-16le') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(utf16('le'));
     if (path === '/utf-16be') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(utf16('be'));
+    if (path === '/prolog-latin1') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('latin1', 'ISO-8859-1'));
+    if (path === '/header-latin1') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=ISO-8859-1' }).end(legacy('latin1'));
+    // Declarations that disagree: the one the bytes are valid in wins; an unknown name is passed over.
+    if (path === '/utf8-header-latin1-body') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(legacy('latin1', 'ISO-8859-1'));
+    if (path === '/latin1-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1' }).end(legacy('utf8', 'UTF-8'));
+    if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     if (path === '/tagged') {
@@ -179,6 +189,12 @@ describe('feeds encoded as UTF-16', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('feeds in legacy encodings', () => {
+  it.each(['/prolog-latin1', '/header-latin1', '/utf8-header-latin1-body', '/latin1-header-utf8-body', '/unknown-charset'])('decodes %s by the declaration its bytes match', async (path) => {
+    expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe('Café');
   });
 });
 
