@@ -101,18 +101,25 @@ function atomAlternate(links: FeedOf<'atom'>['links'] | undefined, base: string 
   return link(alternate?.href, base);
 }
 
+/** An element's xml:base resolved against the base around it (Atom's rule for relative links), else that base. */
+function xmlBase(element: { xml?: { base?: string } }, outer: string | undefined): string | undefined {
+  return link(element.xml?.base, outer) ?? outer;
+}
+
 export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed {
-  const homeUrl = atomAlternate(feed.links, options.baseUrl);
-  const selfUrl = link(feed.links?.find((candidate) => candidate.rel === 'self')?.href, options.baseUrl);
-  const base = options.baseUrl ?? homeUrl ?? selfUrl;
+  const documentBase = xmlBase(feed, options.baseUrl);
+  const homeUrl = atomAlternate(feed.links, documentBase);
+  const selfUrl = link(feed.links?.find((candidate) => candidate.rel === 'self')?.href, documentBase);
+  const base = documentBase ?? homeUrl ?? selfUrl;
   const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
   return {
     format: 'atom',
     title: atomText(feed.title) || undefined,
     homeUrl,
     publishedAt: firstDate(feed.updated),
-    entries: (feed.entries ?? []).map((entry) =>
-      readItem({ link: atomAlternate(entry.links, base) ?? resolveWebUrl(entry.id), guid: entry.id }, () => {
+    entries: (feed.entries ?? []).map((entry) => {
+      const entryBase = xmlBase(entry, base);
+      return readItem({ link: atomAlternate(entry.links, entryBase) ?? resolveWebUrl(entry.id), guid: entry.id }, () => {
         const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
         return {
           title: atomText(entry.title),
@@ -122,13 +129,13 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
           authors: authors.length ? authors : feedAuthors,
           categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
           image: firstImage(
-            () => mediaImage(entry.media, base),
-            () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), base),
-            () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), base),
+            () => mediaImage(entry.media, entryBase),
+            () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), entryBase),
+            () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), entryBase),
           ),
         };
-      }),
-    ),
+      });
+    }),
   };
 }
 

@@ -91,6 +91,17 @@ describe('Atom 1.0', () => {
     expect(review.link).toBe('https://byteandbolt.example/reviews/model-k-keyboard');
   });
 
+  it('resolves relative links against xml:base, the feed’s and then the entry’s, over the address it was fetched from', () => {
+    const feed = parseFeedText(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/news/"><title>A</title><id>urn:a</id><link href="./"/><updated>2026-11-30T00:00:00Z</updated>' +
+        '<entry xml:base="2026/"><title>Based</title><id>urn:1</id><link href="one.html"/><updated>2026-11-30T00:00:00Z</updated></entry>' +
+        '<entry><title>Feed base</title><id>urn:2</id><link href="two.html"/><updated>2026-11-30T00:00:00Z</updated></entry></feed>',
+      { baseUrl: 'https://feeds.example/atom.xml' },
+    );
+    expect(feed.homeUrl).toBe('https://blog.example/news/');
+    expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/news/2026/one.html', 'https://blog.example/news/two.html']);
+  });
+
   it('uses labels for categories and skips scheme URLs later (terms are kept here)', () => {
     expect(review.categories).toEqual(['Hardware', 'https://byteandbolt.example/tags/peripherals']);
   });
