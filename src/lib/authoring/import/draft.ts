@@ -47,6 +47,11 @@ function toSecond(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
+/** A feed's date in the future is a wrong clock or a typo: kept, it would schedule the draft until then. */
+function notAfter(date: Date, now: Date): Date {
+  return date.getTime() > now.getTime() ? now : date;
+}
+
 /** A headline for an untitled entry (micro-blogs): its first sentence, without the full stop. */
 function deriveTitle(text: string): string {
   const [first = ''] = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(trimToSentences(text, DERIVED_TITLE_LENGTH))].map((part) => part.segment.trim());
@@ -78,7 +83,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
     draft: {
       title,
       description: chooseDescription(summaryText, bodyText, title),
-      publishedAt: toSecond(entry.publishedAt ?? feed.publishedAt ?? options.now),
+      publishedAt: toSecond(notAfter(entry.publishedAt ?? feed.publishedAt ?? options.now, options.now)),
       authors: entry.authors,
       tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
       source: { name: sourceName, url },

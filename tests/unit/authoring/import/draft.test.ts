@@ -59,6 +59,11 @@ describe('buildDraft', () => {
     expect(draftOf(buildDraft(entry({ publishedAt: undefined }), feed, { now })).publishedAt).toEqual(now);
   });
 
+  it('dates an entry the feed dates in the future now, so it is not scheduled until then', () => {
+    expect(draftOf(buildDraft(entry({ publishedAt: new Date('2099-11-30T00:00:00Z') }), feed, { now })).publishedAt).toEqual(now);
+    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2099-11-30T00:00:00Z') }, { now })).publishedAt).toEqual(now);
+  });
+
   it('takes the publisher name from --source-name, else the feed title, else the host', () => {
     expect(draftOf(buildDraft(entry(), feed, { now, sourceName: 'The Times' })).source.name).toBe('The Times');
     expect(draftOf(buildDraft(entry(), { ...feed, title: undefined }, { now })).source.name).toBe('times.example');
