@@ -2,8 +2,11 @@
 
 const MAX_HTML_SNIFF = 1024;
 
-/** True when the document (leading whitespace and byte order mark removed) opens as an HTML page. */
+/**
+ * True when the document (leading whitespace and byte order mark removed) opens as an HTML page: its doctype or
+ * <html> tag, after any XML declaration (XHTML) and comments.
+ */
 export function isHtmlPage(document: string): boolean {
   const head = document.slice(0, MAX_HTML_SNIFF).toLowerCase();
-  return head.startsWith('<!doctype html') || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/.test(head);
+  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/.test(head);
 }

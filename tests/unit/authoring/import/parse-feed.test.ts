@@ -161,6 +161,14 @@ describe('documents that are not feeds, or not safe', () => {
     expect(error.message).toContain('HTML web page');
   });
 
+  it('recognises an XHTML page, and a page whose doctype follows an XML declaration or a comment', () => {
+    for (const opening of ['<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n', '<!-- served by the cache -->\n<!DOCTYPE html>\n']) {
+      const error = parseError(`${opening}<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Home</title></head><body><p>Not a feed</p></body></html>`);
+      expect(error.kind).toBe('not-a-feed');
+      expect(error.message).toContain('HTML web page');
+    }
+  });
+
   it('names XML and JSON that are not feeds as unsupported', () => {
     expect(parseError(fixture('unsupported.xml')).kind).toBe('unsupported');
     expect(parseError(fixture('not-a-json-feed.json')).message).toContain('not a JSON Feed');
