@@ -179,6 +179,12 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new FetchError(`${url.href} is not an http(s) URL; only http:// and https:// feeds can be fetched`);
       }
+      if (url.username || url.password) {
+        // Messages reach the report and the committed state file: the password is never shown.
+        const shown = new URL(url);
+        if (shown.password) shown.password = '***';
+        throw new FetchError(`${shown.href} holds a user name or password; feeds are fetched without credentials, so ask the publisher for a public feed address`);
+      }
       visited.add(url.href);
       let response: Response;
       try {

@@ -38,6 +38,7 @@ beforeAll(async () => {
     if (path.startsWith('/chain/')) return redirect(307, `/chain/${Number(path.slice(7)) + 1}`);
     if (path === '/to-file') return redirect(302, 'file:///etc/passwd');
     if (path === '/bad-location') return redirect(302, 'http://[feeds.example/rss');
+    if (path === '/to-credentials') return redirect(302, `http://reader:s3cret@${request.headers.host}/feed.xml`);
     // The header's charset is wrong, as some servers' is: the byte-order mark decides.
     if (path === '/utf-16le') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(utf16('le'));
     if (path === '/utf-16be') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(utf16('be'));
@@ -134,6 +135,13 @@ describe('fetchFeed', () => {
 
   it('fails a redirect to an address that is not a URL, naming it', async () => {
     expect(await fetchError('/bad-location')).toBe(`${origin}/bad-location redirects (302) to "http://[feeds.example/rss", which is not a valid address; ask the publisher for the feed's new address`);
+  });
+
+  it('refuses an address holding a user name or password, without printing the password', async () => {
+    for (const path of [`http://reader:s3cret@${origin.slice('http://'.length)}/feed.xml`, '/to-credentials']) {
+      const message = await fetchError(path);
+      expect(message).toBe(`http://reader:***@${origin.slice('http://'.length)}/feed.xml holds a user name or password; feeds are fetched without credentials, so ask the publisher for a public feed address`);
+    }
   });
 
   it('gives up on a server that never answers', async () => {
