@@ -16,4 +16,11 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('')).toBeUndefined();
     expect(parseFeedDate(undefined)).toBeUndefined();
   });
+
+  it('reads a date at or before the Unix epoch as no date: it is a missing timestamp printed as a date', () => {
+    expect(parseFeedDate('Thu, 01 Jan 1970 00:00:00 GMT')).toBeUndefined();
+    expect(parseFeedDate('1960-11-30T00:00:00Z')).toBeUndefined();
+    expect(parseFeedDate('0001-01-01T00:00:00Z')).toBeUndefined();
+    expect(parseFeedDate('Thu, 01 Jan 1970 00:00:01 GMT')?.toISOString()).toBe('1970-01-01T00:00:01.000Z');
+  });
 });
