@@ -214,7 +214,9 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new FetchError(`${url.href} answered ${response.status} ${response.statusText}`.trim(), { status: response.status, headers });
+        const answered = `${url.href} answered ${response.status} ${response.statusText}`.trim();
+        const advice = response.status === 410 ? ': the publisher has removed this feed for good; use its new address, or stop following it' : '';
+        throw new FetchError(`${answered}${advice}`, { status: response.status, headers });
       }
       const declared = Number(response.headers.get('content-length'));
       if (declared > maxBytes) {

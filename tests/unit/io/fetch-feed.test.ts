@@ -49,6 +49,7 @@ beforeAll(async () => {
     if (path === '/latin1-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1' }).end(legacy('utf8', 'UTF-8'));
     if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (path === '/removed') return response.writeHead(410, { 'content-type': 'text/plain' }).end('gone for good');
     if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     if (path === '/tagged') {
       if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
@@ -167,6 +168,7 @@ describe('fetchFeed', () => {
 
   it('reports HTTP errors and unreachable hosts', async () => {
     expect(await fetchError('/missing')).toBe(`${origin}/missing answered 404 Not Found`);
+    expect(await fetchError('/removed')).toBe(`${origin}/removed answered 410 Gone: the publisher has removed this feed for good; use its new address, or stop following it`);
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
