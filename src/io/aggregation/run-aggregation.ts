@@ -212,7 +212,8 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
       continue;
     }
     run.report.result = 'fetched';
-    if (run.outcome.url !== run.source.feed) run.report.notes.push(`the feed is now served from ${run.outcome.url}; update its feed: line in the registry if the move is permanent`);
+    // Compared as URLs: a feed: line spelled otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
+    if (run.outcome.url !== new URL(run.source.feed).href) run.report.notes.push(`the feed is now served from ${run.outcome.url}; update its feed: line in the registry if the move is permanent`);
   }
 }
 
