@@ -35,6 +35,17 @@ describe('sortEntries', () => {
     expect(second.candidates).toHaveLength(1);
   });
 
+  it('knows items that share one GUID under different links by their links, in this run and the next', () => {
+    const shared = (path: string) => entry({ guid: 'https://wire.example/', link: `https://wire.example/${path}` });
+    const first = sortEntries([shared('a'), shared('b'), shared('b')], 'wire', noFilter, new Set(), new Set());
+    expect(first).toMatchObject({ seenBefore: 0, duplicate: 1 });
+    expect(first.candidates.map((candidate) => candidate.keys)).toEqual([['link:wire.example/a'], ['link:wire.example/b']]);
+    const known = new Set(keysOldestFirst(first.candidates));
+    const next = sortEntries([shared('c'), shared('a'), shared('b')], 'wire', noFilter, known, new Set());
+    expect(next).toMatchObject({ seenBefore: 2, duplicate: 0 });
+    expect(next.candidates.map((candidate) => candidate.entry.link)).toEqual(['https://wire.example/c']);
+  });
+
   it('applies include and exclude to title and summary, words whole and /regex/ as written', () => {
     const filter = compileFilter({ include: ['chips', '/\\bRISC-V\\b/'], exclude: ['sponsored'] });
     const entries = [

@@ -1,0 +1,54 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
+import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers } from '../../../helpers/feed-publishers.ts';
+
+const headlines = ['Harbour cranes go electric', 'Rail freight doubles on the northern line', 'Ferry operator orders hydrogen boats'];
+
+/** A publisher whose template puts its home page in every item's <guid>. */
+const feed = (count: number) =>
+  rssDocument({
+    title: 'Port wire',
+    link: 'https://port.example/',
+    items: headlines.slice(0, count).map((title, index) => ({
+      title,
+      link: `https://port.example/story-${index}`,
+      guid: 'https://port.example/',
+      description: `<p>${title}, the operator said on Monday. Work starts in the spring and ends within two years.</p>`,
+      publishedAt: new Date(Date.UTC(2026, 10, 28 + index)),
+    })),
+  }).replaceAll('isPermaLink="false"', '');
+
+describe('a feed that gives every item the same GUID', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let count = 2;
+  let first: RunReport;
+  let second: RunReport;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    const url = publishers.route(0, '/feed.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(count)));
+    workspace.writeSources([{ id: 'port', feed: url }]);
+    first = await workspace.run();
+    count = 3;
+    second = await workspace.run(new Date('2026-12-01T12:30:00Z'));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('writes each of its stories, told apart by their links', () => {
+    expect(first.sources[0]!.newItems.map((item) => item.title)).toEqual(headlines.slice(0, 2));
+  });
+
+  it('writes a story added later, rather than taking it for one seen before', () => {
+    expect(second.sources[0]!.newItems.map((item) => item.title)).toEqual([headlines[2]]);
+    expect(second.sources[0]!.skipped).toMatchObject({ seenBefore: 2, duplicate: 0 });
+  });
+});
