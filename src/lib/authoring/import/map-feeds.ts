@@ -148,7 +148,7 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
     title: plain(feed.title) || undefined,
     homeUrl,
     entries: (feed.items ?? []).map((item) =>
-      readItem({ link: link(item.url, base) ?? link(item.external_url, base), guid: item.id }, () => {
+      readItem({ link: link(item.url, base) ?? link(item.external_url, base) ?? resolveWebUrl(item.id), guid: item.id }, () => {
         const authors = uniqueNames((item.authors ?? []).map((author) => author.name));
         return {
           title: plain(item.title),

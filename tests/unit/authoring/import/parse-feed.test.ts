@@ -131,6 +131,12 @@ describe('JSON Feed 1.1', () => {
     expect(terminal.publishedAt).toBeUndefined();
     expect(feed.publishedAt).toBeUndefined();
   });
+
+  it('links an item without url to its id when that is a web address, as Atom ids and RSS GUIDs are', () => {
+    const items = [{ id: 'https://json.example/posts/1', title: 'Only an id' }, { id: '2', title: 'Neither' }];
+    const json = parseFeedText(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items }));
+    expect(json.entries.map((entry) => entry.link)).toEqual(['https://json.example/posts/1', undefined]);
+  });
 });
 
 describe('documents that are not feeds, or not safe', () => {
