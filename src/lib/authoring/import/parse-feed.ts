@@ -6,6 +6,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { FeedImage } from './feed-image.ts';
+import { HtmlTooComplexError } from './html-limits.ts';
 import { isHtmlPage } from './html-page.ts';
 import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
 
@@ -89,7 +90,7 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
   }
   const parsed = runFeedsmith(document);
   if (parsed.format !== 'json') throw new FeedError('unsupported', 'unsupported format: not a JSON Feed');
-  return mapJson(parsed.feed, options);
+  return withinLimits(() => mapJson(parsed.feed, options));
 }
 
 function parseXml(document: string, options: ParseOptions): ParsedFeed {
@@ -102,13 +103,23 @@ function parseXml(document: string, options: ParseOptions): ParsedFeed {
   const parsed = runFeedsmith(document);
   switch (parsed.format) {
     case 'rss':
-      return mapRss(parsed.feed, options);
+      return withinLimits(() => mapRss(parsed.feed, options));
     case 'rdf':
-      return mapRdf(parsed.feed, options);
+      return withinLimits(() => mapRdf(parsed.feed, options));
     case 'atom':
-      return mapAtom(parsed.feed, options);
+      return withinLimits(() => mapAtom(parsed.feed, options));
     default:
       throw new FeedError('unsupported', 'unsupported format: XML, but not RSS, RDF or Atom');
+  }
+}
+
+/** An item beyond the bounds of html-limits.ts is refused alone (map-feeds.ts); the feed's own fields refuse the feed. */
+function withinLimits(map: () => ParsedFeed): ParsedFeed {
+  try {
+    return map();
+  } catch (error) {
+    if (!(error instanceof HtmlTooComplexError)) throw error;
+    throw new FeedError('unsafe', `the feed's own title or author cannot be read: ${error.message}`);
   }
 }
 

@@ -155,6 +155,19 @@ describe('documents that are not feeds, or not safe', () => {
     expect(error.message).not.toContain('root:');
   });
 
+  it('refuses a feed whose own title or author nests too deep, as a feed error rather than a crash', () => {
+    const deep = '&lt;b&gt;'.repeat(150);
+    const documents = [
+      `<rss version="2.0"><channel><title>${deep}</title><item><title>ok</title><link>https://x.example/1</link></item></channel></rss>`,
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', authors: [{ name: '<i>'.repeat(150) }], items: [{ id: '1', url: 'https://x.example/1', title: 'ok' }] }),
+    ];
+    for (const document of documents) {
+      const error = parseError(document);
+      expect(error.kind).toBe('unsafe');
+      expect(error.message).toBe("the feed's own title or author cannot be read: its HTML nests more than 100 elements deep, deeper than any article needs");
+    }
+  });
+
   it('reports malformed XML with its position', () => {
     const error = parseError(fixture('malformed.xml'));
     expect(error.kind).toBe('malformed');
