@@ -81,10 +81,10 @@ function encodingNamed(label: string | undefined): string | undefined {
 function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
   const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
   if (marked) return new TextDecoder(marked).decode(bytes);
-  const declared = [
-    /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1],
-    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1],
-  ].flatMap((label) => encodingNamed(label) ?? []);
+  const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]);
+  // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8.
+  const prolog = encodingNamed(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1])?.replace(/^utf-16(?:be|le)$/, 'utf-8');
+  const declared = [header, prolog].filter((encoding) => encoding !== undefined);
   const candidates = [...new Set(declared)].sort((a, b) => Number(b === 'utf-8') - Number(a === 'utf-8'));
   for (const encoding of candidates) {
     try {

@@ -47,6 +47,7 @@ beforeAll(async () => {
     // Declarations that disagree: the one the bytes are valid in wins; an unknown name is passed over.
     if (path === '/utf8-header-latin1-body') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/latin1-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1' }).end(legacy('utf8', 'UTF-8'));
+    if (path === '/utf-16-prolog-utf-8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'UTF-16'));
     if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (path === '/removed') return response.writeHead(410, { 'content-type': 'text/plain' }).end('gone for good');
@@ -203,7 +204,7 @@ describe('feeds encoded as UTF-16', () => {
 });
 
 describe('feeds in legacy encodings', () => {
-  it.each(['/prolog-latin1', '/header-latin1', '/utf8-header-latin1-body', '/latin1-header-utf8-body', '/unknown-charset'])('decodes %s by the declaration its bytes match', async (path) => {
+  it.each(['/prolog-latin1', '/header-latin1', '/utf8-header-latin1-body', '/latin1-header-utf8-body', '/unknown-charset', '/utf-16-prolog-utf-8-body'])('decodes %s by the declaration its bytes match', async (path) => {
     expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe('Café');
   });
 });
