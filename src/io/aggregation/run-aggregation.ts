@@ -181,7 +181,7 @@ async function readStateFile(path: string, shown: string): Promise<{ state: Aggr
 /** Fetches every source that is not backing off, then reads each answer into a feed, an unchanged mark or a failure. */
 async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<void> {
   const due = runs.filter((run) => {
-    const until = backingOffUntil(run.previous, options.now);
+    const until = backingOffUntil(run.previous, run.source.feed, options.now);
     if (!until) return true;
     Object.assign(run.report, { result: 'backing-off', until: isoSeconds(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
     return false;
@@ -288,7 +288,7 @@ function settleState(run: SourceRun, now: Date): void {
   const outcome = run.outcome;
   if (!outcome) return;
   if (outcome.kind === 'failed') {
-    run.next = afterFailure(run.previous, outcome.reason, outcome.retryAfter, now);
+    run.next = afterFailure(run.previous, run.source.feed, outcome.reason, outcome.retryAfter, now);
     Object.assign(run.report, { result: 'failed', error: outcome.reason, until: run.next.nextFetchAfter, consecutiveFailures: run.next.consecutiveFailures });
     return;
   }

@@ -4,9 +4,18 @@ import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import type { Validators } from './conditional.ts';
 
-/** Set when Retry-After or back-off keeps the source from being fetched at `now`. */
-export function backingOffUntil(state: SourceState | undefined, now: Date): Date | undefined {
-  if (!state?.nextFetchAfter) return undefined;
+/**
+ * Whether the state's failures were counted for `feedUrl`: after the registry's feed: line is edited (a fix, most
+ * often), the new address is asked at once and its failures counted from one. A state written before it recorded
+ * the address is taken to mean this one.
+ */
+function failuresCountFor(state: SourceState, feedUrl: string): boolean {
+  return state.failuresFor === undefined || state.failuresFor === feedUrl;
+}
+
+/** Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. */
+export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
+  if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;
   const until = new Date(state.nextFetchAfter);
   return until.getTime() > now.getTime() ? until : undefined;
 }
@@ -44,16 +53,17 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
     consecutiveFailures: 0,
     nextFetchAfter: undefined,
+    failuresFor: undefined,
     seen: appendSeen(state.seen, read.seen),
   };
 }
 
 /** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
-export function afterFailure(previous: SourceState | undefined, reason: string, retryAfter: Date | undefined, now: Date): SourceState {
+export function afterFailure(previous: SourceState | undefined, feedUrl: string, reason: string, retryAfter: Date | undefined, now: Date): SourceState {
   const state = previous ?? emptySourceState();
-  const failures = state.consecutiveFailures + 1;
+  const failures = (failuresCountFor(state, feedUrl) ? state.consecutiveFailures : 0) + 1;
   const next = later(retryAfter, backoffUntil(failures, now));
-  return { ...state, lastError: { at: isoSeconds(now), message: reason }, consecutiveFailures: failures, nextFetchAfter: next ? isoSeconds(next) : undefined };
+  return { ...state, lastError: { at: isoSeconds(now), message: reason }, consecutiveFailures: failures, nextFetchAfter: next ? isoSeconds(next) : undefined, failuresFor: feedUrl };
 }
 
 /** New keys at the end, duplicates dropped, the oldest forgotten beyond the cap. */

@@ -26,6 +26,8 @@ const sourceStateSchema = z.strictObject({
   consecutiveFailures: z.number().int().min(0).default(0),
   /** Set by Retry-After or back-off: the source is not asked before this instant. */
   nextFetchAfter: instant.optional(),
+  /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
+  failuresFor: z.string().optional(),
   /** Identity keys (see identity.ts) of items written or skipped, oldest first. */
   seen: z.array(z.string()).default([]),
 });
@@ -81,6 +83,7 @@ export function serializeState(state: AggregationState): string {
       lastError: source.lastError,
       consecutiveFailures: source.consecutiveFailures,
       nextFetchAfter: source.nextFetchAfter,
+      failuresFor: source.failuresFor,
       seen: source.seen,
     };
   }

@@ -9,7 +9,7 @@ describe('the state file', () => {
   it('reads back what it writes, sorted by source, in whole seconds', () => {
     const state = emptyState();
     state.sources.zeta = afterSuccess(undefined, { feedUrl, validators: { etag: '"1"' }, contentHash: 'abc', newVersion: true, seen: ['link:z.example/a'] }, now);
-    state.sources.alpha = afterFailure(undefined, 'answered 500', undefined, now);
+    state.sources.alpha = afterFailure(undefined, feedUrl, 'answered 500', undefined, now);
     const text = serializeState(state);
     expect(Object.keys(JSON.parse(text).sources)).toEqual(['alpha', 'zeta']);
     expect(text).toContain('"lastSuccess": "2026-12-01T12:00:00Z"');
@@ -27,11 +27,11 @@ describe('the state file', () => {
 describe('source state over runs', () => {
   it('counts failures, keeps Retry-After or the back-off (the later), and a success clears both', () => {
     const inTwoHours = new Date('2026-12-01T14:00:00Z');
-    const once = afterFailure(undefined, 'answered 429', inTwoHours, now);
+    const once = afterFailure(undefined, feedUrl, 'answered 429', inTwoHours, now);
     expect(once).toMatchObject({ consecutiveFailures: 1, nextFetchAfter: '2026-12-01T14:00:00Z', lastError: { message: 'answered 429' } });
-    expect(backingOffUntil(once, now)).toEqual(inTwoHours);
-    expect(backingOffUntil(once, inTwoHours)).toBeUndefined();
-    const twice = afterFailure(once, 'answered 500', undefined, now);
+    expect(backingOffUntil(once, feedUrl, now)).toEqual(inTwoHours);
+    expect(backingOffUntil(once, feedUrl, inTwoHours)).toBeUndefined();
+    const twice = afterFailure(once, feedUrl, 'answered 500', undefined, now);
     expect(twice).toMatchObject({ consecutiveFailures: 2, nextFetchAfter: '2026-12-01T12:30:00Z' });
     const recovered = afterSuccess(twice, { feedUrl, validators: {}, newVersion: false, seen: [] }, now);
     expect(recovered).toMatchObject({ consecutiveFailures: 0, lastError: { message: 'answered 500' } });

@@ -46,3 +46,43 @@ describe('a source whose feed: line is edited between runs', () => {
     expect(afterThat.sources[0]).toMatchObject({ result: 'not-modified' });
   });
 });
+
+describe('a failing source whose feed: line is edited to a working address', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let newFeed: string;
+  let afterEdit: RunReport;
+  let afterNewFails: RunReport;
+  let failing = false;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    const oldFeed = publishers.route(0, '/old.xml', (_request, response) => response.writeHead(503, { 'retry-after': String(24 * 3600) }).end());
+    newFeed = publishers.route(0, '/new.xml', (_request, response) =>
+      failing ? response.writeHead(500).end() : response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(twoStoryFeed('new.example')),
+    );
+    workspace.writeSources([{ id: 'wire', feed: oldFeed }]);
+    await workspace.run();
+    await workspace.run(new Date('2026-12-02T13:00:00Z'));
+    workspace.writeSources([{ id: 'wire', feed: newFeed }]);
+    afterEdit = await workspace.run(new Date('2026-12-02T13:30:00Z'));
+    failing = true;
+    afterNewFails = await workspace.run(new Date('2026-12-02T14:00:00Z'));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('asks the new address at the next run, not when the old one’s back-off ends', () => {
+    expect(publishers.requestsTo(newFeed)).toHaveLength(2);
+    expect(afterEdit.sources[0]).toMatchObject({ result: 'fetched' });
+    expect(afterEdit.sources[0]!.newItems).toHaveLength(2);
+  });
+
+  it('counts the new address’s failures from one', () => {
+    expect(afterNewFails.sources[0]).toMatchObject({ result: 'failed', consecutiveFailures: 1 });
+  });
+});
