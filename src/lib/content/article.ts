@@ -114,9 +114,9 @@ export function parseArticle(file: string, fileText: string): ParseResult {
   };
 }
 
-/** The `slug` field when it is one the schema accepts (trimmed), else undefined: the file name then gives the slug. */
+/** The `slug` field when it is one the schema accepts (trimmed and composed, as the schema gives it), else undefined: the file name then gives the slug. */
 export function slugField(data: Record<string, unknown>): string | undefined {
-  const value = typeof data.slug === 'string' ? data.slug.trim() : undefined;
+  const value = typeof data.slug === 'string' ? data.slug.trim().normalize('NFC') : undefined;
   return value && SLUG_PATTERN.test(value) ? value : undefined;
 }
 

@@ -145,6 +145,16 @@ describe('cross-article checks still see the whole corpus when only some files a
     ]);
   });
 
+  it('finds a clash between a slug field typed decomposed (NFD) and a composed file name, as the build does', () => {
+    corpus = corpusWith();
+    const fields = 'description: D\npublishedAt: 2026-11-01\ntags: [AI]\n';
+    writeFileSync(join(corpus.dir, 'caf\u00e9.md'), `---\ntitle: Composed\n${fields}---\n`);
+    writeFileSync(join(corpus.dir, 'decomposed.md'), `---\ntitle: Decomposed\n${fields}slug: "cafe\u0301"\n---\n`);
+    expect(check(corpus.dir, ['decomposed.md']).problems.map(formatProblem)).toEqual([
+      'decomposed.md:6: slug: the slug "caf\u00e9" is also used by caf\u00e9.md; two articles cannot share a URL; rename one of the files or set a different slug',
+    ]);
+  });
+
   it('accepts a related slug that exists elsewhere in the corpus, and reports nothing for unchecked files', () => {
     corpus = corpusWith('unknown-related');
     expect(check(corpus.dir, ['explainer.mdx']).problems).toEqual([]);
