@@ -173,12 +173,14 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   const articleFolder = dirname(absolutePath);
   // A file named from outside the content folder is checked as if added to it, with its images beside it.
   const folders = { article: articleFolder, content: isInsideFolder(contentDir, absolutePath) ? contentDir : articleFolder };
-  const localImage = (target: string, at: Pick<Problem, 'line' | 'field'>) => {
+  /** `path` is `target` as the build reads it. */
+  const localImage = (target: string, at: Pick<Problem, 'line' | 'field'>, path = target) => {
     // After a field name the path says enough; a body line has none, so it is named as an image.
     const named = at.field ? `"${target}"` : `the image "${target}"`;
-    const problem = localImageProblem(target, named, folders, inspectFile);
+    const problem = localImageProblem(target, path, named, folders, inspectFile);
     if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
   };
+  // Astro's image() reads the field's path as written: no %-escapes.
   if (typeof src === 'string' && !HAS_SCHEME.test(src)) localImage(src, { line: line('image.src'), field: 'image.src' });
 
   // The body as readers get it: an MDX comment is left out (blanked, so offsets and line numbers hold).
@@ -208,7 +210,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     for (const match of withoutCode(shown).matchAll(MARKDOWN_IMAGE)) {
       const target = (match[1] ?? match[2])!;
       if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
-      localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 });
+      localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 }, percentDecoded(target));
     }
   }
 
@@ -264,6 +266,7 @@ function missingImport(source: string, place: ImportPlace, inspectFile: CheckOpt
  */
 function localImageProblem(
   target: string,
+  path: string,
   named: string,
   folders: { article: string; content: string },
   inspectFile: CheckOptions['inspectFile'],
@@ -271,7 +274,12 @@ function localImageProblem(
   if (target.startsWith('/')) {
     return { message: `${named} is a path on the build machine, not one from the article`, hint: 'copy the image next to the article and write its path from there, e.g. ./photo.jpg, or use an https:// URL' };
   }
-  const absolutePath = resolveLocal(folders.article, target);
+  // Neither Astro's image() nor Markdown's pictures take a query or fragment off: it is looked for as part of the name.
+  const suffix = /[?#].*/.exec(target)?.[0];
+  if (suffix) {
+    return { message: `${named} ends in "${suffix}", which the build cannot follow to a file, so readers would see a broken image`, hint: 'write the path of the file alone, e.g. ./photo.jpg (rename a file whose name has a ? or #)' };
+  }
+  const absolutePath = resolve(folders.article, path);
   if (!isInsideFolder(folders.content, absolutePath)) {
     return { message: `${named} is outside the content folder, and only files inside it may be published`, hint: 'copy the image next to the article and write its path from there, e.g. ./photo.jpg, or use an https:// URL' };
   }
@@ -286,7 +294,12 @@ function localImageProblem(
   const found = inspectFile(absolutePath, isSvgPath(target) ? undefined : IMAGE_SIGNATURE_BYTES);
   switch (found.kind) {
     case 'missing':
-      return { message: `${named} does not exist next to the article`, hint: 'check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL' };
+      return {
+        message: `${named} does not exist next to the article`,
+        hint: path === target && /%[\da-f]{2}/i.test(target)
+          ? "this path is read as written, so write the file's name with its spaces and other characters as they are, not %-escaped"
+          : 'check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+      };
     case 'symbolic link':
       return { message: `${named} is a symbolic link; images must be files inside the content folder`, hint: 'copy the image itself next to the article instead of linking to it' };
     case 'folder':
@@ -328,12 +341,12 @@ function foldersBetween(root: string, path: string): string[] {
   return parts.map((_, index) => join(root, ...parts.slice(0, index + 1)));
 }
 
-function resolveLocal(folder: string, path: string): string {
-  let decoded = path;
+/** A Markdown link destination as the build reads it: %-escapes decoded. */
+function percentDecoded(path: string): string {
   try {
-    decoded = decodeURI(path);
+    return decodeURI(path);
   } catch {
     // A stray % is part of the file name.
+    return path;
   }
-  return resolve(folder, decoded.split(/[?#]/)[0]!);
 }

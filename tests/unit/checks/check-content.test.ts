@@ -233,6 +233,26 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('reads image paths as the build does: a lead image as written, a body image %-decoded, neither with a query or fragment', () => {
+    corpus = corpusWith();
+    const png = join(validCorpus, 'desk/chip-plant.png');
+    copyFileSync(png, join(corpus.dir, 'my photo.png'));
+    copyFileSync(png, join(corpus.dir, 'x.png'));
+    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\n`;
+    writeFileSync(join(corpus.dir, 'spaced.md'), withLeadImage('./my photo.png'));
+    writeFileSync(join(corpus.dir, 'escaped.md'), withLeadImage('./my%20photo.png'));
+    writeFileSync(join(corpus.dir, 'query.md'), withLeadImage('./x.png?v=2'));
+    writeFileSync(join(corpus.dir, 'body.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![a](./my%20photo.png)\n\n![b](./x.png?v=1)\n\n![c](x.png#top)\n');
+    const lines = check(corpus.dir, ['spaced.md', 'escaped.md', 'query.md', 'body.md']).problems.map(formatProblem);
+    const alone = 'write the path of the file alone, e.g. ./photo.jpg (rename a file whose name has a ? or #)';
+    expect(lines).toEqual([
+      `body.md:10: the image "./x.png?v=1" ends in "?v=1", which the build cannot follow to a file, so readers would see a broken image; ${alone}`,
+      `body.md:12: the image "x.png#top" ends in "#top", which the build cannot follow to a file, so readers would see a broken image; ${alone}`,
+      'escaped.md:7: image.src: "./my%20photo.png" does not exist next to the article; this path is read as written, so write the file\'s name with its spaces and other characters as they are, not %-escaped',
+      `query.md:7: image.src: "./x.png?v=2" ends in "?v=2", which the build cannot follow to a file, so readers would see a broken image; ${alone}`,
+    ]);
+  });
+
   it('lets an article checked from outside the content folder use the images beside it', () => {
     corpus = corpusWith();
     const elsewhere = join(corpus.dir, 'desk');
