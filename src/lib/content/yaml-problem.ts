@@ -7,7 +7,8 @@ import type { Problem } from '../checks/problems.ts';
 export function yamlProblem(file: string, frontMatterText: string, opening: number, error: unknown): Problem {
   const yamlError = error as { mark?: { line?: number }; reason?: string; message?: string };
   const errorLine = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line : 0;
-  const lines = frontMatterText.split('\n');
+  // Without a Windows line's \r, which the patterns below would take for part of the value.
+  const lines = frontMatterText.split(/\r?\n/);
   // js-yaml notices an unclosed quote only lines later, where the string finally ends; the quote's own line helps more.
   const unclosed = lines.slice(1, errorLine + 1).findIndex((line) => hasUnclosedQuote(line));
   if (unclosed !== -1) {

@@ -59,6 +59,10 @@ describe('readArticle', () => {
     expect(problem("---\ntitle: 'Broken\ndescription: 'Fine'\n---\n")).toMatchObject({ line: 2, field: 'title' });
   });
 
+  it('names the line of a quote that is never closed in a file with Windows line endings too', () => {
+    expect(problem('---\r\ntitle: "Broken\r\ndescription: "Fine"\r\ntags: [AI]\r\n---\r\n')).toMatchObject({ line: 2, field: 'title', message: 'a quote is opened but not closed on this line' });
+  });
+
   it('gives other YAML errors the line js-yaml reports', () => {
     const yamlError = problem('---\ntitle: Hi\ntags: [AI\n---\n');
     expect(yamlError.message).toMatch(/not valid YAML/);
