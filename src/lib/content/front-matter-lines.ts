@@ -61,7 +61,8 @@ export function fieldLines(frontMatter: string, firstLine: number): Map<string, 
     while (stack.length && stack.at(-1)!.indent >= indent) stack.pop();
     const name = key[1] ?? key[2]?.replace(/''/g, "'") ?? key[3]!;
     const path = join(stack.at(-1)?.path ?? '', name.trim());
-    if (!lines.has(path)) lines.set(path, line);
+    // A repeated key (which js-yaml refuses, so never in front matter the schema sees) is at its last line: the one to remove.
+    lines.set(path, line);
     stack.push({ indent, path, items: 0, item: false });
     if (BLOCK_SCALAR.test(content.slice(key[0].length).trim())) blockIndent = indent;
   }

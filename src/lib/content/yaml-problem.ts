@@ -1,5 +1,6 @@
 /** Front matter that is not valid YAML, reported at the line and in the words that help an editor fix it. */
 import type { Problem } from '../checks/problems.ts';
+import { fieldLines } from './front-matter-lines.ts';
 
 /**
  * `frontMatterText` starts at the opening `---`, which is file line `opening`; `error` is what js-yaml threw.
@@ -7,33 +8,62 @@ import type { Problem } from '../checks/problems.ts';
 export function yamlProblem(file: string, frontMatterText: string, opening: number, error: unknown): Problem {
   const yamlError = error as { mark?: { line?: number }; reason?: string; message?: string };
   const errorLine = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line : 0;
+  const reason = yamlError.reason ?? '';
   // Without a Windows line's \r, which the patterns below would take for part of the value.
   const lines = frontMatterText.split(/\r?\n/);
+  const at = (index: number, message: string, hint: string): Problem => ({ file, line: opening + index, field: fieldOnLine(lines, index, opening), severity: 'error', message, hint });
   // js-yaml notices an unclosed quote only lines later, where the string finally ends; the quote's own line helps more.
-  const unclosed = lines.slice(1, errorLine + 1).findIndex((line) => hasUnclosedQuote(line));
-  if (unclosed !== -1) {
-    const key = /^\s*([\w-]+)\s*:/.exec(lines[unclosed + 1]!)?.[1];
-    return {
-      file,
-      line: opening + unclosed + 1,
-      field: key,
-      severity: 'error',
-      message: 'a quote is opened but not closed on this line',
-      hint: 'add the closing quote at the end of the value (write \\" for a quote inside the text)',
-    };
+  const unclosed = lines.slice(1, errorLine + 1).findIndex((line) => afterClosingQuote(line) === null);
+  if (unclosed !== -1) return at(unclosed + 1, 'a quote is opened but not closed on this line', 'add the closing quote at the end of the value (write \\" for a quote inside the text)');
+  // `"He said "hi""` or `'It's'`: js-yaml's words (bad indentation, a missed comma) do not say that a quote inside ended the value.
+  const endedEarly = lines.slice(1, errorLine + 1).findIndex((line) => TEXT_AFTER_QUOTE.test(afterClosingQuote(line) ?? ''));
+  if (endedEarly !== -1) {
+    return at(endedEarly + 1, 'the quoted value ends before the text that follows its closing quote', 'write \\" for a double quote inside "…" and \'\' for an apostrophe inside \'…\', or quote the value with the other kind of quote');
   }
+  // A list or mapping left open runs on into the fields below it, and js-yaml gives up there or at the closing ---.
+  const unclosedBracket = /flow collection/.test(reason) ? firstUnclosedBracket(lines) : undefined;
+  if (unclosedBracket) {
+    const { index, bracket } = unclosedBracket;
+    return at(index, `a ${bracket} is opened on this line and never closed`, `add the closing ${bracket === '[' ? ']' : '}'} after the last item (items are separated by commas)`);
+  }
+  if (/duplicated mapping key/.test(reason)) return at(errorLine, 'the front matter is not valid YAML (duplicated mapping key)', yamlHint(reason));
   const tab = lines.slice(1, errorLine + 2).findIndex((line) => /^ *\t/.test(line));
-  const line = opening + (tab !== -1 && /tab/i.test(yamlError.reason ?? '') ? tab + 1 : errorLine);
+  const line = opening + (tab !== -1 && /tab/i.test(reason) ? tab + 1 : errorLine);
   return { file, line, message: `the front matter is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? ''), severity: 'error' };
 }
 
-/** A value that opens a double or single quote and never closes it on the line: `title: "Broken`. */
-function hasUnclosedQuote(line: string): boolean {
+/** The dotted field whose key is on line `index` (0 is the opening ---); the field lines keep a repeated key's last line. */
+function fieldOnLine(lines: readonly string[], index: number, opening: number): string | undefined {
+  const fields = fieldLines(lines.slice(0, index + 1).join('\n'), opening);
+  return [...fields].findLast(([, line]) => line === opening + index)?.[0];
+}
+
+/**
+ * What follows the closing quote of a value written in quotes (`title: "Broken`): null when the quote is never closed
+ * on its line, undefined when the value is not quoted.
+ */
+function afterClosingQuote(line: string): string | null | undefined {
   const value = /^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(["'])(.*)$/.exec(line) ?? /^\s*-\s+(["'])(.*)$/.exec(line);
-  if (!value) return false;
+  if (!value) return undefined;
   const [, quote, rest] = value;
-  if (quote === '"') return !/^(?:[^"\\]|\\.)*"/.test(rest!);
-  return !/^(?:[^']|'')*'(?!')/.test(rest!);
+  const closed = (quote === '"' ? /^(?:[^"\\]|\\.)*"/ : /^(?:[^']|'')*'(?!')/).exec(rest!);
+  return closed ? rest!.slice(closed[0].length) : null;
+}
+
+/** Text after a closing quote that YAML cannot take: neither a comment nor the comma or bracket of a list or mapping. */
+const TEXT_AFTER_QUOTE = /^(?!\s*(?:[,\]}]|$)|\s+#)/;
+
+/** The first `[` or `{` of the front matter (up to its closing ---) that is never closed, outside quotes and comments. */
+function firstUnclosedBracket(lines: readonly string[]): { index: number; bracket: string } | undefined {
+  const open: Array<{ index: number; bracket: string }> = [];
+  const closing = lines.findIndex((line, index) => index > 0 && line.startsWith('---'));
+  for (const [index, line] of lines.slice(0, closing === -1 ? undefined : closing).entries()) {
+    for (const [character] of line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:^|\s)#.*/g, '').matchAll(/[[\]{}]/g)) {
+      if (character === '[' || character === '{') open.push({ index, bracket: character });
+      else if (open.at(-1)?.bracket === (character === ']' ? '[' : '{')) open.pop();
+    }
+  }
+  return open[0];
 }
 
 /** js-yaml's reason for an error, on one line. */

@@ -63,10 +63,33 @@ describe('readArticle', () => {
     expect(problem('---\r\ntitle: "Broken\r\ndescription: "Fine"\r\ntags: [AI]\r\n---\r\n')).toMatchObject({ line: 2, field: 'title', message: 'a quote is opened but not closed on this line' });
   });
 
+  it('names the line and field of a quoted value that a quote inside it ends early', () => {
+    const fix = 'write \\" for a double quote inside "…" and \'\' for an apostrophe inside \'…\', or quote the value with the other kind of quote';
+    expect(problem('---\ntitle: "He said "hi" today"\ntags: [AI]\n---\n')).toMatchObject({ line: 2, field: 'title', message: 'the quoted value ends before the text that follows its closing quote', hint: fix });
+    expect(problem("---\ntags: [AI]\nsource:\n  name: 'Reuters'\n  url: 'It's https://x.example'\n---\n")).toMatchObject({ line: 5, field: 'source.url', hint: fix });
+  });
+
+  it('names the line and field of a list or mapping that is never closed, not the line where YAML gives up', () => {
+    expect(problem('---\ntitle: Hi\ndescription: D\ntags: ["AI", "Policy"\n---\n')).toMatchObject({
+      line: 4,
+      field: 'tags',
+      message: 'a [ is opened on this line and never closed',
+      hint: 'add the closing ] after the last item (items are separated by commas)',
+    });
+    expect(problem('---\ntitle: Hi\ntags: [AI, Policy\ndescription: D\n---\n')).toMatchObject({ line: 3, field: 'tags' });
+    expect(problem('---\ntitle: Hi\nsource: { name: "X", url: "https://x.example"\n---\n')).toMatchObject({ line: 3, field: 'source', hint: 'add the closing } after the last item (items are separated by commas)' });
+    expect(problem('---\ntitle: Hi\ntags: [\n  "AI"\n  "Policy"\n]\n---\n').message).toMatch(/not valid YAML \(missed comma/);
+  });
+
+  it('names the field that appears twice, at its second line', () => {
+    expect(problem('---\ntitle: Hi\ntags: [AI]\ntitle: Again\n---\n')).toMatchObject({ line: 4, field: 'title', hint: 'a field appears twice; keep one' });
+    expect(problem('---\ntitle: Hi\nsource:\n  name: X\n  url: "https://x.example"\n  name: Y\n---\n')).toMatchObject({ line: 6, field: 'source.name' });
+  });
+
   it('gives other YAML errors the line js-yaml reports', () => {
-    const yamlError = problem('---\ntitle: Hi\ntags: [AI\n---\n');
+    const yamlError = problem('---\ntitle: Hi\nsource:\n  name: X\n   url: https://x.example\n---\n');
     expect(yamlError.message).toMatch(/not valid YAML/);
-    expect(yamlError.line).toBeGreaterThanOrEqual(3);
+    expect(yamlError.line).toBe(5);
   });
 
   it('reports files the schema could not even look at', () => {
