@@ -3,7 +3,7 @@
  * and the checks only a file system can answer (images next to the article, files an MDX article imports). Pure
  * apart from the `inspectFile` it is given.
  */
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
@@ -133,6 +133,14 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
+  if (slug === '') {
+    problems.push({
+      file: article.file,
+      severity: 'error',
+      message: `the file name "${basename(article.file)}" has no letters or digits to make the article's URL from`,
+      hint: 'rename the file with words, e.g. japan-ai-race.md, or set a slug field',
+    });
+  }
   const mixed = mixedScripts(slug);
   if (mixed) {
     problems.push({

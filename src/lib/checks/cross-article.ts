@@ -24,7 +24,8 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
 
   // Reported on every file involved, each naming the others, so checking any one of them shows the clash.
   for (const [slug, same] of filesBySlug) {
-    if (same.length < 2) continue;
+    // No slug at all is each file's own error, not a clash.
+    if (same.length < 2 || slug === '') continue;
     for (const article of same) {
       const others = same.filter((other) => other !== article).map((other) => other.file);
       problems.push({

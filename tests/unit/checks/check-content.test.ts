@@ -176,6 +176,19 @@ describe('checks beyond the schema', () => {
     expect(warning).toMatchObject({ severity: 'warning', field: 'description', line: 3 });
   });
 
+  it('refuses a file name that gives no slug (no letters or digits), unless a slug field gives one', () => {
+    corpus = corpusWith();
+    const article = (extra = '') => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n${extra}---\n`;
+    writeFileSync(join(corpus.dir, '!!!.md'), article());
+    writeFileSync(join(corpus.dir, '---.md'), article());
+    writeFileSync(join(corpus.dir, '(1).md'), article('slug: first-of-many\n'));
+    const fix = 'the file name "NAME" has no letters or digits to make the article\'s URL from; rename the file with words, e.g. japan-ai-race.md, or set a slug field';
+    expect(check(corpus.dir, ['!!!.md', '---.md', '(1).md']).problems.map(formatProblem)).toEqual([
+      `!!!.md: ${fix.replace('NAME', '!!!.md')}`,
+      `---.md: ${fix.replace('NAME', '---.md')}`,
+    ]);
+  });
+
   it('finds images in the body that are not there, but not ones inside code', () => {
     corpus = corpusWith();
     mkdirSync(join(corpus.dir, 'img'));
