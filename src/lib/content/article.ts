@@ -78,6 +78,10 @@ export function parseArticle(file: string, fileText: string): ParseResult {
   const rest = text.slice(leading.length);
   const firstLine = /^[^\n]*/.exec(rest)![0].replace(/\r$/, '');
   if (firstLine.trimEnd() !== '---') {
+    // Astro splits front matter at \n only: a file saved with bare \r line endings is one long first line to it.
+    if (firstLine.includes('\r')) {
+      return fail(file, opening, 'the lines end in a carriage return alone (classic Mac line endings), which the build does not take for line breaks', 'save the file with LF (Unix) or CRLF (Windows) line endings');
+    }
     if (firstLine.startsWith('---')) {
       return fail(file, opening, `the front matter opens with "${firstLine}"`, 'the first line must be exactly --- (front matter is YAML)');
     }

@@ -100,6 +100,14 @@ describe('readArticle', () => {
     expect(problem('---\n- a\n- b\n---\n')).toMatchObject({ message: 'the front matter is not a set of fields' });
   });
 
+  it('says a file whose lines end in a carriage return alone has the wrong line endings, not what its first line is', () => {
+    expect(problem('---\rtitle: Hi\rtags: [AI]\r---\rBody\r')).toMatchObject({
+      line: 1,
+      message: 'the lines end in a carriage return alone (classic Mac line endings), which the build does not take for line breaks',
+      hint: 'save the file with LF (Unix) or CRLF (Windows) line endings',
+    });
+  });
+
   it('never evaluates front matter written as JavaScript', () => {
     const marker = '__newsdeskEvaluated';
     const result = problem(`---js\n{ title: (globalThis.${marker} = 'yes') }\n---\n`);
