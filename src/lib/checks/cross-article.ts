@@ -28,12 +28,16 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
     if (same.length < 2 || slug === '') continue;
     for (const article of same) {
       const others = same.filter((other) => other !== article).map((other) => other.file);
+      // Names a Mac writes decomposed and other systems composed print alike: the message alone would name itself.
+      const lookAlike = others.every((other) => other.normalize('NFC') === article.file.normalize('NFC'));
       problems.push({
         file: article.file,
         field: article.data.slug ? 'slug' : undefined,
         severity: 'error',
         message: `the slug "${slug}"${article.data.slug ? '' : ' (from the file name)'} is also used by ${others.join(' and ')}`,
-        hint: 'two articles cannot share a URL; rename one of the files or set a different slug',
+        hint: lookAlike
+          ? 'the two file names look the same but encode an accented letter differently (composed and decomposed); keep one of the files'
+          : 'two articles cannot share a URL; rename one of the files or set a different slug',
       });
     }
   }

@@ -19,6 +19,14 @@ describe('crossArticleProblems', () => {
     expect(problems.every((p) => p.severity === 'error' && p.hint)).toBe(true);
   });
 
+  it('says so when two file names that clash look the same, differing only in how an accent is encoded', () => {
+    const problems = crossArticleProblems([article('caf\u00e9.md', 'caf\u00e9'), article('cafe\u0301.md', 'caf\u00e9')], NOW);
+    expect(problems.map((p) => p.hint)).toEqual([
+      'the two file names look the same but encode an accented letter differently (composed and decomposed); keep one of the files',
+      'the two file names look the same but encode an accented letter differently (composed and decomposed); keep one of the files',
+    ]);
+  });
+
   it('checks related slugs: unknown, itself, a draft (errors) and a scheduled piece (warning)', () => {
     const problems = crossArticleProblems(
       [
