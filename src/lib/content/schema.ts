@@ -84,18 +84,17 @@ const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}]/u;
 /** Control characters XML 1.0 forbids (tab, line feed and carriage return are allowed). */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u;
 
+/** YAML reads 1984, 2.0 or true as a number or true/false: quoting the value keeps it as written. */
+const quoteToKeepText = (input: unknown) =>
+  typeof input === 'number' || typeof input === 'boolean'
+    ? `must be text, and YAML reads ${String(input)} as a ${typeof input}; write it in double quotes ("${String(input)}")`
+    : undefined;
+
 export const requiredText = (what: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined
-          ? `is missing; add ${what}`
-          : issue.input === null
-            ? `is empty; write ${what}`
-            : // YAML reads 1984, 2.0 or yes as a number or true/false: quoting the value keeps it as written.
-              typeof issue.input === 'number' || typeof issue.input === 'boolean'
-              ? `must be text, and YAML reads ${String(issue.input)} as a ${typeof issue.input}; write it in double quotes ("${String(issue.input)}")`
-              : `must be text; write ${what}`,
+        issue.input === undefined ? `is missing; add ${what}` : issue.input === null ? `is empty; write ${what}` : (quoteToKeepText(issue.input) ?? `must be text; write ${what}`),
     })
     .trim()
     .superRefine((value, ctx) => {
@@ -123,7 +122,7 @@ export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p
 
 // Composed (NFC), as slugs from file names are: an accent typed as a letter plus a combining mark is the same URL.
 const slugField = z
-  .string({ error: (issue) => `${quoteValue(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
+  .string({ error: (issue) => quoteToKeepText(issue.input) ?? `${quoteValue(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
   .trim()
   .normalize('NFC')
   .refine((value) => SLUG_PATTERN.test(value), {

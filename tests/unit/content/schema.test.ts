@@ -104,6 +104,8 @@ describe('error messages name the field and say what to do', () => {
     ['a source excerpt mark that is not true or false', { source: { name: 'Chipwire', url: 'https://chipwire.example.com/a', excerpt: 'yes' } }, 'source.excerpt', /true or false/],
     ['a slug with capitals and spaces', { slug: 'Japan AI' }, 'slug', /"Japan AI" is not a slug/, /japan-ai-race/],
     ['a related entry that is not a slug', { related: ['ok-slug', 'Not A Slug'] }, 'related.1', /"Not A Slug" is not a slug/],
+    ['a slug YAML reads as a number', { slug: 2026 }, 'slug', /must be text, and YAML reads 2026 as a number/, /"2026"/],
+    ['a related entry YAML reads as a number', { related: [404] }, 'related.0', /YAML reads 404 as a number/, /"404"/],
   ])('%s', (_, change, field, ...mentions) => {
     expectOneProblem({ ...minimal, ...change }, field, ...mentions);
   });
