@@ -26,6 +26,18 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
     const { index, bracket } = unclosedBracket;
     return at(index, `a ${bracket} is opened on this line and never closed`, `add the closing ${bracket === '[' ? ']' : '}'} after the last item (items are separated by commas)`);
   }
+  // `description:"D"` or `tags [AI]` reads as the start of a key running on into the next line, where js-yaml stops.
+  if (/multiline key|colon is missed|document separator is expected/.test(reason)) {
+    const lastFieldLine = (end: number) => lines.slice(0, end).findLastIndex((line, index) => index > 0 && line.trim() !== '' && !/^\s*(?:#|---)/.test(line));
+    const last = lastFieldLine(errorLine + 1);
+    const culprit = last > 0 && NAME_VALUE.test(lines[last]!) ? lastFieldLine(last) : last;
+    const name = culprit > 0 && !NAME_VALUE.test(lines[culprit]!) ? /^(\s*(?:-\s+)?)([A-Za-z][\w-]*)/.exec(lines[culprit]!) : null;
+    if (name) {
+      // Named as the field would be with its colon.
+      const field = fieldOnLine([...lines.slice(0, culprit), `${name[1]}${name[2]}:`], culprit, opening);
+      return { file, line: opening + culprit, field, severity: 'error', message: 'the field\'s name is not followed by ": "', hint: 'write a colon and a space between the name and the value, e.g. title: "Headline"' };
+    }
+  }
   if (/duplicated mapping key/.test(reason)) return at(errorLine, 'the front matter is not valid YAML (duplicated mapping key)', yamlHint(reason));
   const tab = lines.slice(1, errorLine + 2).findIndex((line) => /^ *\t/.test(line));
   const line = opening + (tab !== -1 && /tab/i.test(reason) ? tab + 1 : errorLine);
@@ -49,6 +61,9 @@ function afterClosingQuote(line: string): string | null | undefined {
   const closed = (quote === '"' ? /^(?:[^"\\]|\\.)*"/ : /^(?:[^']|'')*'(?!')/).exec(rest!);
   return closed ? rest!.slice(closed[0].length) : null;
 }
+
+/** `name: value`, `name:` or `- name: value`, the key bare or quoted. */
+const NAME_VALUE = /^\s*(?:-\s+)?(?:"[^"]*"|'[^']*'|[^\s#"'][^:#]*?)\s*:(?:\s|$)/;
 
 /** Text after a closing quote that YAML cannot take: neither a comment nor the comma or bracket of a list or mapping. */
 const TEXT_AFTER_QUOTE = /^(?!\s*(?:[,\]}]|$)|\s+#)/;

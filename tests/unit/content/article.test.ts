@@ -81,6 +81,14 @@ describe('readArticle', () => {
     expect(problem('---\ntitle: Hi\ntags: [\n  "AI"\n  "Policy"\n]\n---\n').message).toMatch(/not valid YAML \(missed comma/);
   });
 
+  it('names the line and field written without ": " after its name, not the line after it where YAML gives up', () => {
+    const fix = { message: 'the field\'s name is not followed by ": "', hint: 'write a colon and a space between the name and the value, e.g. title: "Headline"' };
+    expect(problem('---\ntitle: T\ndescription:"D"\ntags: [AI]\n---\n')).toMatchObject({ line: 3, field: 'description', ...fix });
+    expect(problem('---\ntitle:"T"\ndescription: D\n---\n')).toMatchObject({ line: 2, field: 'title', ...fix });
+    expect(problem('---\ntitle: T\n\ndescription D\n\ntags: [AI]\n---\n')).toMatchObject({ line: 4, field: 'description', ...fix });
+    expect(problem('---\ntitle: T\nsource:\n  name: X\n  url:https://x.example\n---\n')).toMatchObject({ line: 5, field: 'source.url', ...fix });
+  });
+
   it('names the field that appears twice, at its second line', () => {
     expect(problem('---\ntitle: Hi\ntags: [AI]\ntitle: Again\n---\n')).toMatchObject({ line: 4, field: 'title', hint: 'a field appears twice; keep one' });
     expect(problem('---\ntitle: Hi\nsource:\n  name: X\n  url: "https://x.example"\n  name: Y\n---\n')).toMatchObject({ line: 6, field: 'source.name' });
