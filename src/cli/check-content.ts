@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import { listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
+import { isHiddenIn, listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
@@ -69,6 +69,8 @@ interface Run {
   only?: Set<string>;
 }
 const main: Run = { folder: root, extraFiles: [] };
+/** Files named inside the content folder that it hides with a leading dot. */
+const hidden = new Set<string>();
 const runs: Run[] = [];
 if (args.positionals.length === 0) runs.push(main);
 for (const given of args.positionals) {
@@ -83,8 +85,13 @@ for (const given of args.positionals) {
   if (!runs.includes(main)) runs.push(main);
   main.only ??= new Set();
   if (!isFolder && !inside(path, root)) main.extraFiles.push(path);
-  for (const file of isFolder ? listArticleFiles(path) : [path]) main.only.add(file);
+  for (const file of isFolder ? listArticleFiles(path) : [path]) {
+    main.only.add(file);
+    // Named, so checked as if added; but the folder's listing, like the site, leaves it out.
+    if (inside(file, root) && isHiddenIn(root, file)) hidden.add(file);
+  }
 }
+main.extraFiles.push(...hidden);
 
 const started = performance.now();
 const problems: Problem[] = [];
@@ -96,6 +103,9 @@ if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} do
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
 const registry = registryFile.problems.length === 0 ? { file: paths.display(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
+for (const file of hidden) {
+  problems.push({ file: paths.display(file), severity: 'warning', message: 'is not on the site, which leaves out files and folders whose names start with a dot', hint: 'remove the dot to publish it' });
+}
 const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(paths.resolve(listingPath), now, siteConfig.storyWindowHours);
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.

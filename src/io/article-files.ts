@@ -1,6 +1,6 @@
 /** The article files on disk, found as Astro's glob loader finds them and read for the one parser (src/lib/content/article.ts). */
 import { constants, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { readArticle, type ArticleSource, type ParseResult } from '../lib/content/article.ts';
 
 /**
@@ -21,6 +21,11 @@ export function listArticleFiles(dir: string): string[] {
   };
   walk(dir);
   return found.sort();
+}
+
+/** Whether a path inside `dir` is one listArticleFiles leaves out: a file or folder on its way is named with a leading dot. */
+export function isHiddenIn(dir: string, path: string): boolean {
+  return relative(dir, path).split(sep).some((part) => part.startsWith('.'));
 }
 
 function isFolder(path: string): boolean {

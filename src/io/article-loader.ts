@@ -19,7 +19,7 @@ import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-imag
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { formatProblem } from '../lib/checks/problems.ts';
-import { listArticleFiles, readArticleSource } from './article-files.ts';
+import { isHiddenIn, listArticleFiles, readArticleSource } from './article-files.ts';
 import { inspectFile } from './inspect-file.ts';
 
 /**
@@ -79,7 +79,7 @@ export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
       watcher.add(folder);
       const isArticle = (path: string) => {
         const inFolder = relative(folder, path);
-        return ARTICLE_FILE.test(path) && !inFolder.startsWith('..') && !inFolder.split(sep).some((part) => part.startsWith('.'));
+        return ARTICLE_FILE.test(path) && !inFolder.startsWith('..') && !isHiddenIn(folder, path);
       };
       const onChange = async (path: string) => {
         if (!isArticle(path)) return;

@@ -1,6 +1,6 @@
 /** The editors' commands as they are run: `npm run check:content` and `npm run new`, as child processes. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listArticles, listingBodies, readListing } from '../../src/io/article-listing.ts';
@@ -74,6 +74,19 @@ describe('npm run check:content', () => {
     expect(stdout).not.toContain(`${dir}/markets-open-steady.md: the slug`);
     expect(stdout).not.toContain('chip-plant-opens.md');
     expect(stdout).toMatch(/1 error and 0 warnings in 1 file checked/);
+  });
+
+  it('checks a named file the site leaves out, hidden behind a leading dot, and says it is left out', () => {
+    const dir = corpus();
+    mkdirSync(join(dir, '.drafts'));
+    writeFileSync(join(dir, '.drafts/held.md'), '---\ntitle: 5\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
+    for (const named of [join(dir, '.drafts/held.md'), join(dir, '.drafts')]) {
+      const { code, stdout } = cli('check-content.ts', ['--dir', dir, named]);
+      expect(code).toBe(1);
+      expect(stdout).toContain(`${dir}/.drafts/held.md: warning: is not on the site, which leaves out files and folders whose names start with a dot; remove the dot to publish it\n`);
+      expect(stdout).toContain(`${dir}/.drafts/held.md:2: title: must be text, and YAML reads 5 as a number`);
+      expect(stdout).toMatch(/1 error and 1 warning in 1 file checked/);
+    }
   });
 
   it('checks a folder outside the content folder as a corpus of its own, with project-relative names', () => {
