@@ -8,8 +8,11 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 
-/** What Astro's image pipeline takes; `.html`, `.xml` and the like are documents, never images. */
-const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'tif', 'tiff', 'svg'] as const;
+/**
+ * What Astro's image pipeline takes; `.html`, `.xml` and the like are documents, never images. Not `.tif`: Astro
+ * leaves a TIFF so named unresolved, a broken image on the page.
+ */
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'tiff', 'svg'] as const;
 
 /** `png` for `./chart.PNG?v=2`; undefined without an extension. */
 const extensionOf = (path: string) => /\.([a-z\d]+)(?:[?#].*)?$/i.exec(path)?.[1]?.toLowerCase();
@@ -43,7 +46,6 @@ function isAvif(head: Uint8Array): boolean {
 }
 
 const JPEG = { name: 'JPEG', matches: (head: Uint8Array) => hasBytesAt(head, 0, [0xff, 0xd8, 0xff]) };
-const TIFF = { name: 'TIFF', matches: (head: Uint8Array) => hasBytesAt(head, 0, 'II*\0') || hasBytesAt(head, 0, 'MM\0*') };
 const RASTER_FORMATS: Readonly<Record<string, { name: string; matches: (head: Uint8Array) => boolean }>> = {
   jpg: JPEG,
   jpeg: JPEG,
@@ -51,8 +53,7 @@ const RASTER_FORMATS: Readonly<Record<string, { name: string; matches: (head: Ui
   gif: { name: 'GIF', matches: (head) => hasBytesAt(head, 0, 'GIF87a') || hasBytesAt(head, 0, 'GIF89a') },
   webp: { name: 'WebP', matches: (head) => hasBytesAt(head, 0, 'RIFF') && hasBytesAt(head, 8, 'WEBP') },
   avif: { name: 'AVIF', matches: isAvif },
-  tif: TIFF,
-  tiff: TIFF,
+  tiff: { name: 'TIFF', matches: (head) => hasBytesAt(head, 0, 'II*\0') || hasBytesAt(head, 0, 'MM\0*') },
 };
 
 /**

@@ -320,7 +320,10 @@ function localImageProblem(
         : { message: `${named} cannot be read (${found.code})`, hint: 'check that it is an image file that can be opened' };
   }
   if (!isImagePath(target)) {
-    return { message: `"${target}" is not an image`, hint: 'only image files (jpg, png, gif, webp, avif, tiff, svg) can be shown in an article; link to documents instead' };
+    return {
+      message: `"${target}" is not an image the build can show`,
+      hint: 'only files ending in .jpg, .jpeg, .png, .gif, .webp, .avif, .tiff or .svg can be shown in an article (rename a .tif to .tiff); link to other documents instead',
+    };
   }
   const format = misnamedFormat(target, found.bytes);
   if (format) {

@@ -48,8 +48,8 @@ describe('misnamedFormat', () => {
     ['photo.webp', bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 ')],
     ['photo.avif', avif('avif\0\0\0\0avifmif1')],
     ['mif1-first.avif', avif('mif1\0\0\0\0mif1avif')],
-    ['scan.tif', bytes('II*\0')],
-    ['scan.tiff', bytes('MM\0*')],
+    ['scan.tiff', bytes('II*\0')],
+    ['scan.TIFF', bytes('MM\0*')],
     ['drawing.svg', bytes('<svg/>')],
   ])('accepts %s whose bytes are that format', (path, head) => {
     expect(misnamedFormat(path, head)).toBeUndefined();

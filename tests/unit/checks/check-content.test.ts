@@ -266,6 +266,19 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a TIFF named .tif, which Astro does not take for an image and leaves broken, but not one named .tiff', () => {
+    corpus = corpusWith();
+    const tiff = Uint8Array.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]);
+    writeFileSync(join(corpus.dir, 'scan.tif'), tiff);
+    writeFileSync(join(corpus.dir, 'scan.tiff'), tiff);
+    writeFileSync(join(corpus.dir, 'scans.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./scan.tif\n  alt: A\n---\n\n![a](scan.tif)\n\n![b](scan.tiff)\n');
+    const fix = 'only files ending in .jpg, .jpeg, .png, .gif, .webp, .avif, .tiff or .svg can be shown in an article (rename a .tif to .tiff); link to other documents instead';
+    expect(check(corpus.dir, ['scans.md']).problems.map(formatProblem)).toEqual([
+      `scans.md:7: image.src: "./scan.tif" is not an image the build can show; ${fix}`,
+      `scans.md:11: "scan.tif" is not an image the build can show; ${fix}`,
+    ]);
+  });
+
   it('lets an article checked from outside the content folder use the images beside it', () => {
     corpus = corpusWith();
     const elsewhere = join(corpus.dir, 'desk');
