@@ -17,6 +17,7 @@ import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
+import { referenceImages } from './reference-images.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
@@ -215,10 +216,21 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   }
 
   if (article.body.includes('![')) {
-    for (const match of withoutCode(shown).matchAll(MARKDOWN_IMAGE)) {
+    const isLocal = (target: string) => !(HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#'));
+    const uncoded = withoutCode(shown);
+    for (const match of uncoded.matchAll(MARKDOWN_IMAGE)) {
       const target = (match[1] ?? match[2])!;
-      if (HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#')) continue;
-      localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 }, percentDecoded(target));
+      if (isLocal(target)) localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 }, percentDecoded(target));
+    }
+    for (const picture of referenceImages(uncoded)) {
+      if (!isLocal(picture.path)) continue;
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + lineOfOffset(article.body, picture.index) - 1,
+        severity: 'error',
+        message: `the image "${picture.path}" is given by reference ([${picture.label}]), and the build copies only images written in place, so readers would see a broken image`,
+        hint: `write it as ![${picture.alt}](${picture.path})`,
+      });
     }
   }
 

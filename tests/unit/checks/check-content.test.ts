@@ -289,6 +289,18 @@ describe('checks beyond the schema', () => {
     expect(problems).toEqual([]);
   });
 
+  it('refuses a Markdown picture that names a file beside the article by reference, which the build never copies', () => {
+    corpus = corpusWith();
+    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'x.png'));
+    writeFileSync(
+      join(corpus.dir, 'refs.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![The plant][Plant]\n\n![remote][] and ![x.png] and [a link][plant]\n\n```md\n![shown][plant]\n```\n\n[plant]: ./x.png "The plant"\n[remote]: https://cdn.example/x.png\n',
+    );
+    expect(check(corpus.dir, ['refs.md']).problems.map(formatProblem)).toEqual([
+      'refs.md:8: the image "./x.png" is given by reference ([Plant]), and the build copies only images written in place, so readers would see a broken image; write it as ![The plant](./x.png)',
+    ]);
+  });
+
   it('refuses a raw-HTML picture with a relative path, which would not be copied to the site, but not one in code', () => {
     corpus = corpusWith();
     copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'x.png'));
