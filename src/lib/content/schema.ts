@@ -186,7 +186,7 @@ const fields = {
   /** Overrides the slug taken from the file name. */
   slug: slugField.optional(),
 };
-const remoteImage = z.string().trim().refine((value) => isWebUrl(value, ['https:']));
+const remoteImage = z.string().refine((value) => isWebUrl(value, ['https:']));
 const imageAlt = requiredText('a description of the image for readers who cannot see it').superRefine(within((alt) => textTooLong(alt, MAX_ALT_CHARACTERS)));
 
 /**
@@ -208,10 +208,14 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         /** Lead image: a path relative to the article, or an absolute https URL used as-is. */
         image: z
           .strictObject({
-            src: z.union([remoteImage, imageSource()], {
-              error: (issue) =>
-                `${issue.input === undefined ? 'is missing' : `${quoteValue(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
-            }),
+            // Trimmed before Astro's image() sees it, which would otherwise look for a file named with the spaces.
+            src: z.preprocess(
+              (value) => (typeof value === 'string' ? value.trim() : value),
+              z.union([remoteImage, imageSource()], {
+                error: (issue) =>
+                  `${issue.input === undefined ? 'is missing' : `${quoteValue(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
+              }),
+            ),
             alt: imageAlt,
           }, {
             error: (issue) =>
@@ -250,7 +254,6 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
 export const articleSchema = createArticleSchema(() =>
   z
     .string()
-    .trim()
     .min(1)
     .refine((value) => !HAS_SCHEME.test(value)),
 );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleSchema, isWebUrl, parseDate, SLUG_PATTERN } from '../../../src/lib/content/schema.ts';
+import { z } from 'astro/zod';
+import { articleSchema, createArticleSchema, isWebUrl, parseDate, SLUG_PATTERN } from '../../../src/lib/content/schema.ts';
 import { slugify } from '../../../src/lib/content/slug.ts';
 
 const minimal = { title: 'Japan gains ground', description: 'A short dek.', publishedAt: '2026-11-24', tags: ['AI'] };
@@ -203,6 +204,13 @@ describe('images', () => {
   it('accept a path next to the article or an absolute https URL', () => {
     expect(problems({ ...minimal, image: { src: './lead.jpg', alt: 'Lead' } })).toEqual([]);
     expect(problems({ ...minimal, image: { src: 'https://images.example.com/a.jpg', alt: 'Lead' } })).toEqual([]);
+  });
+
+  it("hand Astro's image() the path without the spaces around it, as the checker looks the file up", () => {
+    const given: string[] = [];
+    const schema = createArticleSchema(() => z.string().transform((path) => given.push(path) && path));
+    expect(schema.safeParse({ ...minimal, image: { src: ' ./lead.jpg ', alt: 'Lead' } }).success).toBe(true);
+    expect(given).toEqual(['./lead.jpg']);
   });
 
   it('need alt text', () => {
