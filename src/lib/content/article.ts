@@ -82,6 +82,10 @@ export function parseArticle(file: string, fileText: string): ParseResult {
     if (firstLine.includes('\r')) {
       return fail(file, opening, 'the lines end in a carriage return alone (classic Mac line endings), which the build does not take for line breaks', 'save the file with LF (Unix) or CRLF (Windows) line endings');
     }
+    // Astro would read it, but the checker, the tools and the schema's messages all work on YAML.
+    if (firstLine.trimEnd() === '+++') {
+      return fail(file, opening, 'the front matter is TOML (between +++ lines), which the site does not read', 'write it as YAML between --- lines: title: "Headline" for title = "Headline"');
+    }
     if (firstLine.startsWith('---')) {
       return fail(file, opening, `the front matter opens with "${firstLine}"`, 'the first line must be exactly --- (front matter is YAML)');
     }

@@ -116,6 +116,14 @@ describe('readArticle', () => {
     });
   });
 
+  it('says front matter between +++ lines is TOML, which the site does not read, rather than that there is none', () => {
+    expect(problem('+++\ntitle = "Hi"\n+++\nBody\n')).toMatchObject({
+      line: 1,
+      message: 'the front matter is TOML (between +++ lines), which the site does not read',
+      hint: 'write it as YAML between --- lines: title: "Headline" for title = "Headline"',
+    });
+  });
+
   it('never evaluates front matter written as JavaScript', () => {
     const marker = '__newsdeskEvaluated';
     const result = problem(`---js\n{ title: (globalThis.${marker} = 'yes') }\n---\n`);
