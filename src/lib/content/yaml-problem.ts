@@ -15,10 +15,9 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
   // js-yaml notices an unclosed quote only lines later, where the string finally ends; the quote's own line helps more.
   const unclosed = lines.slice(1, errorLine + 1).findIndex((line) => afterClosingQuote(line) === null);
   if (unclosed !== -1) return at(unclosed + 1, 'a quote is opened but not closed on this line', 'add the closing quote at the end of the value (write \\" for a quote inside the text)');
-  // `"He said "hi""` or `'It's'`: js-yaml's words (bad indentation, a missed comma) do not say that a quote inside ended the value.
-  const endedEarly = lines.slice(1, errorLine + 1).findIndex((line) => TEXT_AFTER_QUOTE.test(afterClosingQuote(line) ?? ''));
-  if (endedEarly !== -1) {
-    return at(endedEarly + 1, 'the quoted value ends before the text that follows its closing quote', 'write \\" for a double quote inside "…" and \'\' for an apostrophe inside \'…\', or quote the value with the other kind of quote');
+  // `"He said "hi""` or `'It's'`: js-yaml stops on the line itself, but its words (bad indentation) do not say why.
+  if (errorLine > 0 && TEXT_AFTER_QUOTE.test(afterClosingQuote(lines[errorLine] ?? '') ?? '')) {
+    return at(errorLine, 'the quoted value ends before the text that follows its closing quote', 'write \\" for a double quote inside "…" and \'\' for an apostrophe inside \'…\', or quote the value with the other kind of quote');
   }
   // A list or mapping left open runs on into the fields below it, and js-yaml gives up there or at the closing ---.
   const unclosedBracket = /flow collection/.test(reason) ? firstUnclosedBracket(lines) : undefined;
