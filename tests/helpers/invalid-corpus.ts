@@ -44,6 +44,10 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'alias-bomb', file: 'alias-bomb.md', line: 6, field: 'related', message: /uses more than 20 YAML aliases/ },
   { name: 'long-slug', file: 'japan-ai-strategy.md', line: 6, field: 'slug', message: /is 270 bytes long; shorten it to at most 200 bytes/ },
   { name: 'not-utf8', file: 'not-utf8.md', line: 2, message: /the file is not UTF-8 text/ },
+  { name: 'no-slug-file-name', file: '!!!.md', message: /the file name "!!!\.md" has no letters or digits to make the article's URL from; rename the file/ },
+  { name: 'image-by-reference', file: 'plant-by-reference.md', line: 10, message: /the image "\.\/desk\/chip-plant\.png" is given by reference \(\[plant\]\).*; write it as !\[The new chip plant\]\(\.\/desk\/chip-plant\.png\)/ },
+  { name: 'tif-image', file: 'scan-of-the-week.md', line: 7, field: 'image.src', message: /"\.\/scan\.tif" is not an image the build can show; .*rename a \.tif to \.tiff/ },
+  { name: 'escaped-lead-image', file: 'escaped-lead-image.md', line: 7, field: 'image.src', message: /"\.\/desk\/chip%2Dplant\.png" does not exist next to the article; this path is read as written/ },
   { name: 'mdx-undefined-component', file: 'export-licence-callout.mdx', line: 11, message: /the component <Callout> is not imported or defined in this article, so the page cannot be built; import it below the front matter/ },
 ];
 
