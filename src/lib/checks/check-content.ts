@@ -8,6 +8,7 @@ import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
+import { commentedValueHint } from '../content/yaml-problem.ts';
 import { lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
@@ -98,7 +99,7 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
       options.onValidArticle?.(article, source.absolutePath, result.data);
       checked.push({ file: article.file, slug, data: result.data });
     } else {
-      problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine));
+      problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source)));
       checked.push(placeholder(article.file, slug, data));
     }
     problems.push(...articleProblems(article, source.absolutePath, data, options));
@@ -256,6 +257,14 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     }
   }
   return problems;
+}
+
+/** A field found empty whose line holds a value YAML took for a comment (`title: #1 in AI`) is told so, besides what to write. */
+function commentedValue(problem: Problem, source: ArticleSource): Problem {
+  if (!problem.message.startsWith('is empty') || problem.line === undefined) return problem;
+  const line = new TextDecoder().decode(source.bytes).split('\n')[problem.line - 1];
+  const hint = line === undefined ? undefined : commentedValueHint(line);
+  return hint ? { ...problem, hint: [problem.hint, hint].filter(Boolean).join('; ') } : problem;
 }
 
 /** What is wrong with an MDX import the build would not find, or undefined when it is there. */

@@ -93,3 +93,15 @@ export function yamlHint(reason: string): string {
   if (/indentation|mapping entry|block mapping/i.test(reason)) return 'check the indentation and that every field is written "name: value"; quote values that contain ": " or start with a special character';
   return 'check the quoting and indentation around this line';
 }
+
+/**
+ * The hint for a field the schema found empty whose line gives it a value starting with `#` (`title: #1 in AI`):
+ * YAML reads that as a comment, so the field is empty though the editor wrote something. Undefined for any other line.
+ */
+export function commentedValueHint(line: string): string | undefined {
+  // `key: #…` or a list item `- #…`.
+  const value = /^(\s*(?:-\s+)?[^\s#"'-][^:#]*:|\s*-)\s+(#.*?)\s*$/.exec(line.replace(/\r$/, ''));
+  if (!value) return undefined;
+  const [, lead, comment] = value;
+  return `YAML reads a value starting with # as a comment: to keep it, quote it (${lead!.trim()} "${comment!.replace(/["\\]/g, '\\$&')}")`;
+}

@@ -355,6 +355,15 @@ describe('MDX, which is code and not sanitised', () => {
     ]);
   });
 
+  it('says that a value starting with # was read as a comment, where a field is found empty', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'ranked.md'), '---\ntitle: #1 in AI\ndescription: Dek\npublishedAt: 2026-11-01\ntags:\n  - #AI\n---\n\nBody.\n');
+    expect(check(corpus.dir, ['ranked.md']).problems.map(formatProblem)).toEqual([
+      'ranked.md:2: title: is empty; write the headline readers see; YAML reads a value starting with # as a comment: to keep it, quote it (title: "#1 in AI")',
+      'ranked.md:6: tags.0: is empty; write a tag name; YAML reads a value starting with # as a comment: to keep it, quote it (- "#AI")',
+    ]);
+  });
+
   it('reports an import of a package that is not installed, or of a /-rooted path the project lacks; one the build finds is fine', () => {
     corpus = corpusWith();
     // Packages are found as the bundler finds them, in a node_modules from the article's folder up.
