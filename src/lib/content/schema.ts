@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
+import { isCalendarDay } from './calendar-day.ts';
 import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
@@ -40,9 +41,8 @@ export function parseDate(value: unknown): Date | undefined {
   const text = value.trim();
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
-  // Date() rolls 2026-02-30 over to 2 March: the editor meant some other day, so it is not a date.
-  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
-  if (day! > new Date(Date.UTC(year!, month!, 0)).getUTCDate()) return undefined;
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (!isCalendarDay(year, month, day)) return undefined;
   const hasTime = text.length > 10;
   const date = new Date(hasTime && !match[1] ? `${text.replace(' ', 'T')}Z` : text);
   return Number.isNaN(date.getTime()) ? undefined : date;

@@ -3,6 +3,7 @@
  * those years for 1900-1999, so `publishedAt: 0050-01-01` would be shown as 1950.
  */
 import yaml from 'js-yaml';
+import { isCalendarDay } from './calendar-day.ts';
 
 /** js-yaml's timestamp forms: a date, or a date-time with an optional fraction and zone. */
 const TIMESTAMP = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:Z|([-+])(\d\d?)(?::(\d\d))?))?)?$/;
@@ -27,10 +28,7 @@ export function isTimestampInRange(text: string): boolean {
   const match = TIMESTAMP.exec(text);
   if (!match) return false;
   const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((group) => Number(match[group] ?? 0)) as [number, number, number, number, number, number, number, number];
-  const lastOfMonth = new Date(0);
-  lastOfMonth.setUTCFullYear(year, month, 0);
-  const daysInMonth = lastOfMonth.getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 23 && zoneMinutes <= 59;
+  return isCalendarDay(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 23 && zoneMinutes <= 59;
 }
 
 /**

@@ -1,16 +1,39 @@
 /** Dates as feeds write them (ISO 8601 or RFC 822, sometimes without a zone), read as instants. */
+import { isCalendarDay } from '../../content/calendar-day.ts';
 import { parseDate } from '../../content/schema.ts';
 
 const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** 31 Nov 2026 (RFC 822) and Nov 31, 2026 (as JavaScript's Date.toString() and some feeds print it). */
+const NAMED_MONTH_DAYS = [
+  /\b(?<day>\d{1,2})[\s-]+(?<month>[a-z]{3})[a-z]*\.?[\s-]+(?<year>\d{4}|\d{2})\b/i,
+  /\b(?<month>[a-z]{3})[a-z]*\.?\s+(?<day>\d{1,2}),?\s+(?<year>\d{4})\b/i,
+];
+
+/** The year, month (1-12) and day a date string writes, in the forms Date() reads; undefined for other text. */
+function writtenDay(text: string): [number, number, number] | undefined {
+  const numeric = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text);
+  if (numeric) return [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+  const named = NAMED_MONTH_DAYS.map((pattern) => pattern.exec(text)?.groups).find((groups) => groups !== undefined);
+  const month = MONTHS.indexOf(named?.month?.toLowerCase() ?? '') + 1;
+  if (!named || !month) return undefined;
+  const year = Number(named.year);
+  // Two-digit years as RFC 2822 reads them (and Date() does): 00-49 are 2000-2049, 50-99 are 1950-1999.
+  return [named.year!.length === 2 ? year + (year < 50 ? 2000 : 1900) : year, month, Number(named.day)];
+}
 
 /**
  * A date string from a feed (ISO 8601 or RFC 822), when it names a real instant. A time without a zone is read
  * as UTC, as the schema does, so an import never depends on the machine's time zone. A date at or before the Unix
  * epoch is a missing timestamp that a publisher's software printed (1 Jan 1970, 0001-01-01), not when a story ran.
+ * A day the calendar lacks (31 November) is no date either: Date() would roll it over to a day the feed never gave.
  */
 export function parseFeedDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const text = value.trim();
+  const written = writtenDay(text);
+  if (written && !isCalendarDay(...written)) return undefined;
   const iso = parseDate(text);
   if (iso) return afterEpoch(iso);
   for (const candidate of HAS_ZONE.test(text) ? [text] : [`${text} GMT`, text]) {

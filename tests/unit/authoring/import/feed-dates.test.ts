@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedDate } from '../../../../src/lib/authoring/import/feed-dates.ts';
+import { firstDate, parseFeedDate } from '../../../../src/lib/authoring/import/feed-dates.ts';
 
 describe('parseFeedDate', () => {
   it('reads RFC 822 and ISO 8601 dates, treating zone-less times as UTC', () => {
@@ -22,5 +22,16 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('1960-11-30T00:00:00Z')).toBeUndefined();
     expect(parseFeedDate('0001-01-01T00:00:00Z')).toBeUndefined();
     expect(parseFeedDate('Thu, 01 Jan 1970 00:00:01 GMT')?.toISOString()).toBe('1970-01-01T00:00:01.000Z');
+  });
+
+  it('reads a day the calendar lacks as no date, never as the day Date() rolls it over to', () => {
+    for (const impossible of ['Mon, 31 Nov 2026 10:00:00 GMT', 'Sat, 30 Feb 2026 10:00:00 +0000', '29 Feb 2025 10:00:00', 'Thu, 29 Feb 25 10:00:00 GMT', '2026-02-30', '2026-11-31T10:00:00+02:00', 'Tue Nov 31 2026 10:00:00 GMT+0000', 'November 31, 2026']) {
+      expect(parseFeedDate(impossible), impossible).toBeUndefined();
+    }
+    expect(parseFeedDate('Sun, 29 Feb 2032 10:00:00 GMT')?.toISOString()).toBe('2032-02-29T10:00:00.000Z');
+    expect(parseFeedDate('Mon, 30 Nov 2026 10:00:00 GMT')?.toISOString()).toBe('2026-11-30T10:00:00.000Z');
+    expect(parseFeedDate('Tue Dec 01 2026 10:00:00 GMT+0000')?.toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    // The next date the item gives is used instead, as for an unreadable one.
+    expect(firstDate('Mon, 31 Nov 2026 10:00:00 GMT', '2026-11-30T09:00:00Z')?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
   });
 });
