@@ -4,6 +4,41 @@ import { parseDate } from '../../content/schema.ts';
 
 const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
 
+/**
+ * Zones feeds write beyond RFC 822's (UT, GMT, Z and the US zones EST to PDT, which Date() reads itself), as offsets.
+ * Only abbreviations with one meaning are here: IST (India, Ireland, Israel), BST (British Summer, Bangladesh),
+ * AST (Atlantic, Arabia) and CST as China's are not, since a guess would be hours wrong; CST stays RFC 822's US
+ * Central. A date in a zone that is not read counts as no date.
+ */
+const ZONE_OFFSETS: Readonly<Record<string, string>> = {
+  WET: '+0000',
+  WEST: '+0100',
+  CET: '+0100',
+  CEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+  HKT: '+0800',
+  SGT: '+0800',
+  AWST: '+0800',
+  JST: '+0900',
+  KST: '+0900',
+  ACST: '+0930',
+  ACDT: '+1030',
+  AEST: '+1000',
+  AEDT: '+1100',
+  NZST: '+1200',
+  NZDT: '+1300',
+  HST: '-1000',
+  AKST: '-0900',
+  AKDT: '-0800',
+};
+const ZONE_ABBREVIATION = /\b([a-z]{3,4})\s*$/i;
+
+/** The text with a trailing zone abbreviation from ZONE_OFFSETS written as its offset, which Date() reads. */
+function withOffset(text: string): string {
+  return text.replace(ZONE_ABBREVIATION, (abbreviation, name: string) => ZONE_OFFSETS[name.toUpperCase()] ?? abbreviation);
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** 31 Nov 2026 (RFC 822) and Nov 31, 2026 (as JavaScript's Date.toString() and some feeds print it). */
 const NAMED_MONTH_DAYS = [
@@ -31,7 +66,7 @@ function writtenDay(text: string): [number, number, number] | undefined {
  */
 export function parseFeedDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
-  const text = value.trim();
+  const text = withOffset(value.trim());
   const written = writtenDay(text);
   if (written && !isCalendarDay(...written)) return undefined;
   const iso = parseDate(text);
