@@ -2,7 +2,9 @@
 import { isCalendarDay } from '../../content/calendar-day.ts';
 import { parseDate } from '../../content/schema.ts';
 
-const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
+const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT)[+-]\d{1,2}(?::\d{2})?|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
+/** A trailing comment, as RFC 822 allows and Date.toString() writes ("GMT+0200 (Central European Standard Time)"). */
+const COMMENT = /\s*\([^()]*\)$/;
 
 /**
  * Zones feeds write beyond RFC 822's (UT, GMT, Z and the US zones EST to PDT, which Date() reads itself), as offsets.
@@ -66,7 +68,8 @@ function writtenDay(text: string): [number, number, number] | undefined {
  */
 export function parseFeedDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
-  const text = withOffset(value.trim());
+  // Without its comment, the zone before it is seen, so the time is not read as UTC.
+  const text = withOffset(value.trim().replace(COMMENT, ''));
   const written = writtenDay(text);
   if (written && !isCalendarDay(...written)) return undefined;
   const iso = parseDate(text);

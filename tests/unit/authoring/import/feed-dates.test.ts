@@ -50,4 +50,11 @@ describe('parseFeedDate', () => {
       expect(parseFeedDate(ambiguous), ambiguous).toBeUndefined();
     }
   });
+
+  it('reads the zone before a trailing comment, and GMT with a bare offset, rather than taking the time as UTC', () => {
+    expect(parseFeedDate('Tue Nov 10 2026 10:00:00 GMT+0100 (Central European Standard Time)')?.toISOString()).toBe('2026-11-10T09:00:00.000Z');
+    expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 +0200 (CEST)')?.toISOString()).toBe('2026-06-10T08:00:00.000Z');
+    expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 GMT+2')?.toISOString()).toBe('2026-06-10T08:00:00.000Z');
+    expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 UTC-5:30')?.toISOString()).toBe('2026-06-10T15:30:00.000Z');
+  });
 });
