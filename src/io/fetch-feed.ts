@@ -74,13 +74,17 @@ function encodingNamed(label: string | undefined): string | undefined {
 
 /**
  * Bytes → text: a byte-order mark decides, as the XML and WHATWG encoding rules say, since it describes the bytes
- * themselves. Otherwise the HTTP charset and the XML declaration's encoding are candidates, and they often disagree (a
- * server's default charset, a copied prolog): the first the bytes are valid in wins, UTF-8 tried first because bytes
- * in another encoding are all but never valid UTF-8, while every byte is valid in a single-byte encoding.
+ * themselves; JSON is UTF-8. Otherwise the HTTP charset and the XML declaration's encoding are candidates, and they
+ * often disagree (a server's default charset, a copied prolog): the first the bytes are valid in wins, UTF-8 tried
+ * first because bytes in another encoding are all but never valid UTF-8, while every byte is valid in a single-byte
+ * encoding.
  */
 function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
   const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
   if (marked) return new TextDecoder(marked).decode(bytes);
+  // JSON is UTF-8 (RFC 8259), whatever charset a server's default sends; parse-feed.ts reads a body opening with { or [ as JSON.
+  const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d);
+  if (first === 0x7b || first === 0x5b) return new TextDecoder('utf-8').decode(bytes);
   const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]);
   // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8.
   const prolog = encodingNamed(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1])?.replace(/^utf-16(?:be|le)$/, 'utf-8');

@@ -23,6 +23,9 @@ const utf16 = (byteOrder: 'le' | 'be') => {
 const legacy = (encoding: BufferEncoding, declared?: string) =>
   Buffer.from(`<?xml version="1.0"${declared ? ` encoding="${declared}"` : ''}?><rss version="2.0"><channel><title>T</title><item><title>Café</title><link>https://x.example/a</link></item></channel></rss>`, encoding);
 
+/** A JSON Feed, in UTF-8 as JSON always is, whose headline holds "é" and "’". */
+const jsonFeed = Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: 'a', url: 'https://x.example/a', title: 'Café’s menu', content_text: 'Text.' }] }), 'utf8');
+
 let server: Server;
 let origin: string;
 
@@ -48,6 +51,7 @@ beforeAll(async () => {
     if (path === '/utf8-header-latin1-body') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/latin1-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1' }).end(legacy('utf8', 'UTF-8'));
     if (path === '/utf-16-prolog-utf-8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'UTF-16'));
+    if (path === '/json-latin1-header') return response.writeHead(200, { 'content-type': 'application/feed+json; charset=ISO-8859-1' }).end(jsonFeed);
     if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (path === '/removed') return response.writeHead(410, { 'content-type': 'text/plain' }).end('gone for good');
@@ -206,6 +210,19 @@ describe('feeds encoded as UTF-16', () => {
 describe('feeds in legacy encodings', () => {
   it.each(['/prolog-latin1', '/header-latin1', '/utf8-header-latin1-body', '/latin1-header-utf8-body', '/unknown-charset', '/utf-16-prolog-utf-8-body'])('decodes %s by the declaration its bytes match', async (path) => {
     expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe('Café');
+  });
+});
+
+describe('JSON feeds', () => {
+  it('decodes a JSON Feed as UTF-8 whatever charset the server declares, over HTTP and from a file', async () => {
+    expect(parseFeedText((await fetchFeed(`${origin}/json-latin1-header`)).text).entries[0]!.title).toBe('Café’s menu');
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-json-'));
+    try {
+      writeFileSync(join(folder, 'feed.json'), jsonFeed);
+      expect(parseFeedText((await readFeedFile(join(folder, 'feed.json'))).text).entries[0]!.title).toBe('Café’s menu');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
