@@ -8,13 +8,14 @@ const COMMENT = /\s*\([^()]*\)$/;
 
 /**
  * Zones feeds write beyond RFC 822's (UT, GMT, Z and the US zones EST to PDT, which Date() reads itself), as offsets.
- * Only abbreviations with one meaning are here: IST (India, Ireland, Israel), BST (British Summer, Bangladesh),
- * AST (Atlantic, Arabia) and CST as China's are not, since a guess would be hours wrong; CST stays RFC 822's US
- * Central. A date in a zone that is not read counts as no date.
+ * Only abbreviations with one meaning in feeds are here: IST (India, Ireland, Israel), AST (Atlantic, Arabia) and CST
+ * as China's are not, since a guess would be hours wrong; CST stays RFC 822's US Central. BST is British Summer Time:
+ * Bangladesh writes +06:00 or BDT in the feeds it publishes. A date in a zone that is not read counts as no date.
  */
 const ZONE_OFFSETS: Readonly<Record<string, string>> = {
   WET: '+0000',
   WEST: '+0100',
+  BST: '+0100',
   CET: '+0100',
   CEST: '+0200',
   EET: '+0200',

@@ -43,10 +43,11 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 AEST')?.toISOString()).toBe('2026-06-10T00:00:00.000Z');
     expect(parseFeedDate('Tue, 10 Nov 2026 10:00:00 AEDT')?.toISOString()).toBe('2026-11-09T23:00:00.000Z');
     expect(parseFeedDate('2026-06-10 10:00:00 EEST')?.toISOString()).toBe('2026-06-10T07:00:00.000Z');
+    expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 BST')?.toISOString()).toBe('2026-06-10T09:00:00.000Z');
     // RFC 822's own: CST is US Central, as the standard defines it.
     expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 CDT')?.toISOString()).toBe('2026-06-10T15:00:00.000Z');
     expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 CST')?.toISOString()).toBe('2026-06-10T16:00:00.000Z');
-    for (const ambiguous of ['Wed, 10 Jun 2026 10:00:00 IST', 'Wed, 10 Jun 2026 10:00:00 BST', 'Wed, 10 Jun 2026 10:00:00 AST', 'Wed, 10 Jun 2026 10:00:00 XYZT']) {
+    for (const ambiguous of ['Wed, 10 Jun 2026 10:00:00 IST', 'Wed, 10 Jun 2026 10:00:00 AST', 'Wed, 10 Jun 2026 10:00:00 XYZT']) {
       expect(parseFeedDate(ambiguous), ambiguous).toBeUndefined();
     }
   });
