@@ -11,6 +11,8 @@ export interface BuiltArticle {
   title: string;
   dek: string;
   body: string;
+  /** Bylines, as the page names them. */
+  authors: string[];
   tagSlugs: string[];
   publishedAt: Date;
 }
@@ -45,6 +47,7 @@ export function builtArticles(): BuiltArticle[] {
         title: article.querySelector('h1')?.text.trim() ?? '',
         dek: article.querySelector('header .dek')?.text.trim() ?? '',
         body: article.querySelector('.prose')?.text ?? '',
+        authors: article.querySelectorAll('.byline a[rel~="author"]').map((link) => link.text.trim()),
         tagSlugs: article
           .querySelectorAll('a[rel~="tag"]')
           .map((link) => link.getAttribute('href') ?? '')

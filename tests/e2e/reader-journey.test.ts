@@ -151,6 +151,18 @@ describe('reading the site', () => {
     expect((await new ArticlePage(page).heading.innerText()).trim()).toBe(expected.title);
   });
 
+  it('finds an article by its byline, a name written nowhere else in the articles', async () => {
+    const articles = builtArticles();
+    const elsewhere = articles.map((article) => `${article.title} ${article.dek} ${article.body}`.toLowerCase()).join('\n');
+    const expected = articles.find((article) => article.authors.some((name) => !elsewhere.includes(name.toLowerCase())));
+    if (!expected) throw new Error('No bundled article has a byline named nowhere in the articles');
+    const author = expected.authors.find((name) => !elsewhere.includes(name.toLowerCase()))!;
+    const { page } = await browser.newPage();
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(author)}`);
+    await search.resultLinkTo(expected.path).waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
   it('answers a missing URL with the 404 page, which leads home and to search', async () => {
     const { page } = await browser.newPage();
     const notFound = new NotFoundPage(page);

@@ -1,8 +1,8 @@
 /**
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
- * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the dek and body
- * as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
+ * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the byline, dek and
+ * body as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
  * that text (./excerpt-text.ts). Nothing here is served to readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
@@ -12,6 +12,7 @@ import { slugOfArticle, type ParseResult } from '../content/article.ts';
 import { isPublished } from '../content/publish.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { countWords, wordsIn } from '../site/reading-time.ts';
+import { listOfNames } from '../stories/story-listing.ts';
 import { fencedCodeTracker } from '../text/code-fences.ts';
 import { excerptSafeHtml, excerptSafeText } from './excerpt-text.ts';
 
@@ -39,6 +40,8 @@ export interface SearchDocument {
   lang: string;
   title: string;
   description: string;
+  /** Bylines, in display order: searched, so a reader finds a writer's pieces by name. */
+  authors?: readonly string[];
   /** The date as pages show it, e.g. "Nov 24, 2026". */
   date: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
@@ -68,6 +71,8 @@ export function searchDocumentHtml(document: SearchDocument): string {
                   element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.url }]),
                 ]
               : []),
+            // As the page's byline reads, so an excerpt around a writer's name reads as the page does.
+            ...(document.authors?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(`By ${listOfNames(document.authors)}`) }])] : []),
             element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),
             ...body,
           ]),

@@ -48,6 +48,14 @@ describe('searchDocumentHtml', () => {
     expect(document.querySelector('[data-pagefind-meta="story"]')).toBeNull();
   });
 
+  it('indexes the byline as the page reads it, escaped, and writes none for an article without authors', () => {
+    const article = (authors: string[]) => parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', authors, date: 'x', body: '' })).querySelector('article')!;
+    const bylined = article(['Marc Dupré', hostile, 'Priya Raman']);
+    expect(bylined.querySelectorAll('p').map((p) => p.text)).toEqual([`By Marc Dupré, ${hostile} and Priya Raman`, 'D']);
+    expect(bylined.querySelectorAll('script')).toHaveLength(0);
+    expect(article([]).querySelectorAll('p').map((p) => p.text)).toEqual(['D']);
+  });
+
   it('escapes headline and dek, so they stay text', () => {
     expect(document.querySelectorAll('script')).toHaveLength(0);
     expect(document.querySelector('h1')!.text).toBe(hostile);
