@@ -151,6 +151,34 @@ describe('reading the site', () => {
     expect((await new ArticlePage(page).heading.innerText()).trim()).toBe(expected.title);
   });
 
+  it('reaches every result by Tab alone on a laptop screen, though Pagefind draws each result only once it scrolls into view', async () => {
+    const counts = new Map<string, number>();
+    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(commonest)}`);
+    const summary = page.locator('pagefind-summary');
+    await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
+    const found = Number(/^(\d+)/.exec(await summary.innerText())![1]);
+    // More than one screen holds, or the test proves nothing.
+    expect(found).toBeGreaterThan(await search.resultLinks.count());
+
+    const reached = new Set<string>();
+    // The focused link's href when focus is in the results, else undefined.
+    const focusedInResults = () =>
+      page.evaluate(() => (document.activeElement?.closest('.pf-results') ? (document.activeElement.getAttribute('href') ?? '') : undefined));
+    for (let presses = 0; presses < 120; presses++) {
+      await page.keyboard.press('Tab');
+      // A reader's pace: the time for the next result to be drawn once it is in view.
+      await page.waitForTimeout(150);
+      const href = await focusedInResults();
+      if (href === undefined && reached.size > 0) break;
+      if (href?.includes('/articles/')) reached.add(href);
+    }
+    expect(reached.size).toBe(found);
+  });
+
   it('finds an article by its byline, a name written nowhere else in the articles', async () => {
     const articles = builtArticles();
     const elsewhere = articles.map((article) => `${article.title} ${article.dek} ${article.body}`.toLowerCase()).join('\n');
