@@ -115,8 +115,8 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
       fail(`reading ${file}`, [(error as Error).message]);
     }
-    const { title, description, publishedAt, authors } = article.data;
-    const content = searchDocumentHtml({ lang: siteConfig.lang, title, description, authors, date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
+    const { title, description, publishedAt, authors, tags } = article.data;
+    const content = searchDocumentHtml({ lang: siteConfig.lang, title, description, authors, tags, date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
     documents.push({ url: paths.article(article.slug), content });
   }
   return documents;

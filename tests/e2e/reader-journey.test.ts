@@ -191,6 +191,21 @@ describe('reading the site', () => {
     await search.resultLinkTo(expected.path).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
+  it("finds every article under a tag by the tag's name, though some never use it in their words", async () => {
+    const articles = builtArticles();
+    // Articles under the tag with no word sharing its first five letters, which no stemming of their words could match.
+    const missing = (slug: string) =>
+      articles.filter((article) => article.tagSlugs.includes(slug) && !`${article.title} ${article.dek} ${article.body} ${article.authors.join(' ')}`.toLowerCase().includes(slug.slice(0, 5)));
+    const tagSlugs = [...new Set(articles.flatMap((article) => article.tagSlugs))].filter((slug) => /^[a-z]{5,}$/.test(slug));
+    const [slug] = tagSlugs.map((slug) => [slug, missing(slug).length] as const).sort((a, b) => b[1] - a[1])[0]!;
+    expect(missing(slug).length).toBeGreaterThan(0);
+    // Tall enough for Pagefind to draw every result without scrolling.
+    const { page } = await browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(slug)}`);
+    for (const article of missing(slug)) await search.resultLinkTo(article.path).waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
   it('answers a missing URL with the 404 page, which leads home and to search', async () => {
     const { page } = await browser.newPage();
     const notFound = new NotFoundPage(page);

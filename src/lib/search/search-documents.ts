@@ -1,8 +1,8 @@
 /**
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
- * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the byline, dek and
- * body as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
+ * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the byline, dek,
+ * body and tags as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
  * that text (./excerpt-text.ts). Nothing here is served to readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
@@ -42,6 +42,8 @@ export interface SearchDocument {
   description: string;
   /** Bylines, in display order: searched, so a reader finds a writer's pieces by name. */
   authors?: readonly string[];
+  /** Tags as written: searched, so a search for a section finds the pieces filed under it that never name it. */
+  tags?: readonly string[];
   /** The date as pages show it, e.g. "Nov 24, 2026". */
   date: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
@@ -75,6 +77,8 @@ export function searchDocumentHtml(document: SearchDocument): string {
             ...(document.authors?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(`By ${listOfNames(document.authors)}`) }])] : []),
             element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),
             ...body,
+            // Last, where the page lists them, so an excerpt shows them only when nothing else matched.
+            ...(document.tags?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(listOfNames(document.tags)) }])] : []),
           ]),
         ]),
       ]),

@@ -56,6 +56,14 @@ describe('searchDocumentHtml', () => {
     expect(article([]).querySelectorAll('p').map((p) => p.text)).toEqual(['D']);
   });
 
+  it('indexes the tags after the body, escaped, and writes none for an article without them', () => {
+    const article = (tags: string[]) => parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', tags, date: 'x', body: '<p>Body</p>' })).querySelector('article')!;
+    const tagged = article(['Fintech', hostile, '日本']);
+    expect(tagged.querySelectorAll('p').map((p) => p.text)).toEqual(['D', 'Body', `Fintech, ${hostile} and 日本`]);
+    expect(tagged.querySelectorAll('script')).toHaveLength(0);
+    expect(article([]).querySelectorAll('p').map((p) => p.text)).toEqual(['D', 'Body']);
+  });
+
   it('escapes headline and dek, so they stay text', () => {
     expect(document.querySelectorAll('script')).toHaveLength(0);
     expect(document.querySelector('h1')!.text).toBe(hostile);
