@@ -31,6 +31,7 @@ import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
+import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
 import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
 import { siteConfig } from '../site.config.ts';
@@ -85,19 +86,27 @@ interface PlannedArticle extends PartArticle {
   absolutePath: string;
 }
 
-/** The published articles, and each one's story (grouped as the site index groups them). */
-function planArticles(): { articles: PlannedArticle[]; storyOf: Map<string, { title: string; url: string }> } {
+/** What the documents take from the whole archive: each article's story, and each tag's name as the pages show it. */
+interface ArchiveFacts {
+  storyOf: Map<string, { title: string; url: string }>;
+  tagName: (tag: string) => string;
+}
+
+/** The published articles, each one's story (grouped as the site index groups them), and the tags' site-wide spelling. */
+function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   const { articles, stories } = listingOf(values.articles, settings.contentDir, now, siteConfig.storyWindowHours);
+  const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyOf = new Map<string, { title: string; url: string }>();
   for (const story of stories) {
     for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
   }
-  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf };
+  const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
+  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf, tagName };
 }
 
 /** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
-async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<string, { title: string; url: string }>, opening: boolean): Promise<IndexedDocument[]> {
+async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
   const documents: IndexedDocument[] = [];
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
@@ -116,7 +125,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, storyOf: Map<stri
       fail(`reading ${file}`, [(error as Error).message]);
     }
     const { title, description, publishedAt, authors, tags } = article.data;
-    const content = searchDocumentHtml({ lang: siteConfig.lang, title, description, authors, tags, date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
+    const content = searchDocumentHtml({ lang: siteConfig.lang, title, description, authors, tags: tags.map(tagName), date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
     documents.push({ url: paths.article(article.slug), content });
   }
   return documents;
@@ -129,7 +138,7 @@ const pagefindWriting = (documents: IndexedDocument[]) => async (folder: string)
 };
 
 try {
-  const { articles, storyOf } = planArticles();
+  const { articles, ...archive } = planArticles();
   const parts = searchParts(articles, partSize);
   const newest = parts.at(-1);
   const fullText = fullTextParts(parts, fullTextArticles);
@@ -142,7 +151,7 @@ try {
   await Promise.all(
     toWrite.map((part) =>
       partsAtOnce(async () => {
-        const documents = await partDocuments(part, storyOf, !fullText.has(part));
+        const documents = await partDocuments(part, archive, !fullText.has(part));
         const hash = partHash(documents, pagefindVersion);
         const folder = join(outDir, partFolder(part.key, part === newest || parts.length === 0));
         if ((await placePart(searchCacheDir, part.key, hash, folder, pagefindWriting(documents))) === 'indexed') indexed++;

@@ -14,6 +14,7 @@ import matter from 'gray-matter';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countWords, readingMinutes } from '../../src/lib/site/reading-time.ts';
+import { listOfNames } from '../../src/lib/stories/story-listing.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { serveSite } from '../helpers/serve.ts';
@@ -389,12 +390,14 @@ describe(`the site built at ${NOW}`, () => {
       expect(site.searchIndex().map((page) => page.url).sort()).toEqual(PUBLISHED.map((slug) => `/articles/${encodeURIComponent(slug)}/`).sort());
     });
 
-    it('gives each one the headline and date its page shows, and the words of its dek and body as the page has them (MDX too)', () => {
+    it('gives each one the headline and date its page shows, and the words of its byline, dek, body and tags as the page has them (MDX too)', () => {
       for (const indexed of site.searchIndex()) {
         const page = site.html(`/desk${indexed.url}`);
         expect(indexed.meta.title, indexed.url).toBe(page.querySelector('h1')!.text);
         expect(indexed.meta.date, indexed.url).toBe(textOf(page.querySelector('.dates time')));
-        expect(words(indexed.content), indexed.url).toEqual(words(`${page.querySelector('.dek')!.text} ${page.querySelector('.prose')!.text}`));
+        const tags = page.querySelectorAll('.tag-list a').map((tag) => tag.text);
+        const shown = [page.querySelector('.byline')?.text ?? '', page.querySelector('.dek')!.text, page.querySelector('.prose')!.text, listOfNames(tags)];
+        expect(words(indexed.content), indexed.url).toEqual(words(shown.join(' ')));
       }
       expect(site.searchIndex().find((page) => page.url === '/articles/bank-fraud-voice-clones/')!.content).toContain('Reported by the fintech desk');
     });

@@ -42,7 +42,7 @@ export interface SearchDocument {
   description: string;
   /** Bylines, in display order: searched, so a reader finds a writer's pieces by name. */
   authors?: readonly string[];
-  /** Tags as written: searched, so a search for a section finds the pieces filed under it that never name it. */
+  /** Tags as the pages show them (each in its site-wide spelling): searched, so a search for a section finds the pieces filed under it that never name it. */
   tags?: readonly string[];
   /** The date as pages show it, e.g. "Nov 24, 2026". */
   date: string;
