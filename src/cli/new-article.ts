@@ -4,9 +4,9 @@
  * in, if any), never over an existing file or slug.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadArticles } from '../io/article-files.ts';
+import { isHiddenIn, loadArticles } from '../io/article-files.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { isInsideFolder } from '../lib/inside-folder.ts';
@@ -82,7 +82,7 @@ const result = scaffoldArticle(
 if (!result.ok) fail(result.errors);
 
 // Typed in a sub-folder of the content folder, the draft goes there: sub-folders are the editors' own filing.
-const typedInside = isInsideFolder(dir, paths.folder) && !relative(dir, paths.folder).split(sep).some((part) => part.startsWith('.'));
+const typedInside = isInsideFolder(dir, paths.folder) && !isHiddenIn(dir, paths.folder);
 const target = join(typedInside ? paths.folder : dir, result.fileName);
 try {
   // A dot-file until it is complete and flushed; then linked into place, which fails rather than overwrites.
