@@ -75,6 +75,15 @@ describe('paths typed after npm run', () => {
     expect(existsSync(join(dir, 'fintech/ledger-story.md'))).toBe(true);
   });
 
+  it('npm run new typed in a hidden sub-folder writes the draft where the site will publish it', () => {
+    const dir = corpus();
+    mkdirSync(join(dir, '.drafts'));
+    const made = started('new-article.ts', ['Ledger story', '--tags', 'AI', '--dir', '..'], { typedIn: join(dir, '.drafts') });
+    expect(made.code).toBe(0);
+    expect(existsSync(join(dir, 'ledger-story.md'))).toBe(true);
+    expect(existsSync(join(dir, '.drafts/ledger-story.md'))).toBe(false);
+  });
+
   it('npm run import reads the feed file named there, and names its drafts from there', () => {
     const dir = corpus();
     copyFileSync(join(projectRoot, 'tests/fixtures/feeds/atom.xml'), join(dir, 'atom.xml'));
