@@ -56,7 +56,7 @@ describe('the aggregate workflow', () => {
       needs: 'aggregate',
       if: "needs.aggregate.outputs.articles-changed == 'true'",
       uses: './.github/workflows/deploy.yml',
-      with: { ref: '${{ needs.aggregate.outputs.sha }}' },
+      with: { ref: '${{ needs.aggregate.outputs.sha }}', 'skip-tests': "${{ needs.aggregate.outputs.code-changed != 'true' }}" },
       permissions: { contents: 'read', pages: 'write', 'id-token': 'write' },
     });
   });
@@ -105,8 +105,37 @@ describe('the commit step, run for real in a scratch repository', () => {
     writeFileSync(join(work, 'content/.aggregate-state.json'), '{"seen":2}');
     const { outputs, log } = runStep(work);
     expect(log[0]).toBe('Aggregate: 2 new items from the sources registry');
-    expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main') });
+    expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main'), 'code-changed': 'false' });
     expect(git(work, 'status', '--porcelain')).toBe('');
+  });
+
+  /** A commit pushed to origin's main from another clone, as an editor's push during the run. */
+  function editorPushes(file: string, text: string): void {
+    const editor = join(scratch, 'editor');
+    git(scratch, 'clone', '--quiet', 'origin.git', 'editor');
+    mkdirSync(join(editor, file, '..'), { recursive: true });
+    writeFileSync(join(editor, file), text);
+    git(editor, 'add', '.');
+    git(editor, '-c', 'user.name=Editor', '-c', 'user.email=editor@example.org', 'commit', '--quiet', '-m', `editor: ${file}`);
+    git(editor, 'push', '--quiet', 'origin', 'HEAD:main');
+  }
+
+  it("puts the new items on top of an editor's article pushed during the run, and deploys without testing again", () => {
+    const work = repository();
+    editorPushes('content/articles/editors-pick.md', 'pick');
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    const { outputs, log } = runStep(work);
+    expect(log).toEqual(['Aggregate: 1 new item from the sources registry', 'editor: content/articles/editors-pick.md', 'content', 'start']);
+    expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main'), 'code-changed': 'false' });
+  });
+
+  it('has the deploy test code an editor pushed during the run', () => {
+    const work = repository();
+    editorPushes('src/lib/new-rule.ts', 'export {};');
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    const { outputs, log } = runStep(work);
+    expect(log.slice(0, 2)).toEqual(['Aggregate: 1 new item from the sources registry', 'editor: src/lib/new-rule.ts']);
+    expect(outputs['code-changed']).toBe('true');
   });
 
   it('commits a state-only change without a deploy', () => {
