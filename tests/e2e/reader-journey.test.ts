@@ -158,9 +158,8 @@ describe('reading the site', () => {
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const search = new SearchPage(page);
     await search.open(`search/?q=${encodeURIComponent(commonest)}`);
-    const summary = page.locator('pagefind-summary');
-    await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
-    const found = Number(/^(\d+)/.exec(await summary.innerText())![1]);
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
+    const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
     // More than one screen holds, or the test proves nothing.
     expect(found).toBeGreaterThan(await search.resultLinks.count());
 
@@ -177,6 +176,31 @@ describe('reading the site', () => {
       if (href?.includes('/articles/')) reached.add(href);
     }
     expect(reached.size).toBe(found);
+  });
+
+  it('takes a search of spaces alone for no search: the page is as it opened, not "No results for" followed by nothing', async () => {
+    const { word } = bodyOnlyWord();
+    const { page } = await browser.newPage();
+    const search = new SearchPage(page);
+    await search.goto();
+    const opened = await search.summary.innerText();
+    // A real search first, so that the spaces typed over it are seen to take its results away.
+    await search.searchBox.fill(word);
+    await search.resultLinks.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await search.searchBox.selectText();
+    await page.keyboard.type('   ', { delay: 30 });
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toBe(opened);
+    // Longer than Pagefind's wait after a keystroke: no search for the spaces is still to come.
+    await page.waitForTimeout(1_000);
+    expect(await search.summary.innerText()).toBe(opened);
+    expect(await search.resultLinks.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+
+    // A shared link whose query is spaces alone opens the page as it is with no query.
+    await search.open('search/?q=%20%20');
+    await page.waitForFunction(() => customElements.get('pagefind-input') !== undefined);
+    await page.waitForTimeout(1_000);
+    expect([await search.searchBox.inputValue(), await search.summary.innerText()]).toEqual(['', opened]);
   });
 
   it('finds an article by its byline, a name written nowhere else in the articles', async () => {

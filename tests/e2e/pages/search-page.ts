@@ -12,6 +12,11 @@ export class SearchPage extends SitePage {
     return this.main.getByRole('searchbox', { name: /search/i }).or(this.main.getByRole('textbox', { name: /search/i })).first();
   }
 
+  /** Pagefind's line above the results: how many were found for what, or the page's own text before any search. */
+  get summary(): Locator {
+    return this.main.locator('pagefind-summary');
+  }
+
   get resultLinks(): Locator {
     return this.main.locator('a[href*="/articles/"]');
   }
