@@ -174,6 +174,12 @@ describe(`the site built at ${NOW}`, () => {
       expect([site.exists('/desk/tags/media/'), site.exists('/desk/logo.png')]).toEqual([true, true]);
     });
 
+    it('put the links and pictures an MDX body writes as JSX from the site root under /desk/ too', () => {
+      const aside = site.html(articleHref('bank-fraud-voice-clones')).querySelector('.prose aside')!;
+      expect([aside.querySelector('a')!.getAttribute('href'), aside.querySelector('img')!.getAttribute('src')]).toEqual(['/desk/tags/fintech/', '/desk/logo.png']);
+      expect(site.exists('/desk/tags/fintech/')).toBe(true);
+    });
+
     it('show a remote https image as-is, with its alt text', () => {
       const image = site.html(articleHref('ai-phishing-kits')).querySelector('.story-image img')!;
       expect(image.getAttribute('src')).toBe('https://images.example.com/phishing-kit.jpg');

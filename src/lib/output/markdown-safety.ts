@@ -1,14 +1,15 @@
 /**
  * Markdown safety, as one Sätteri hast plugin: editors' raw HTML is run through sanitize-html (no scripts, event
  * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, links
- * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path.
- * Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and each other. Only raw-HTML
- * nodes, links, images and headings cross into JavaScript (and the footnote section, in an article with
- * footnotes), so articles without HTML pay almost nothing.
+ * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path
+ * (in MDX's JSX elements too). Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and
+ * each other. Only raw-HTML nodes, links, images, headings and JSX elements cross into JavaScript (and the footnote
+ * section, in an article with footnotes), so articles without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
 import type { ElementContent, Root } from 'hast';
+import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
@@ -56,6 +57,20 @@ function rebaseUrls(attribs: sanitizeHtml.Attributes, root: string): sanitizeHtm
   for (const name of ['href', 'src', 'poster']) if (rebased[name] !== undefined) rebased[name] = underBase(rebased[name], root);
   if (rebased.srcset !== undefined) rebased.srcset = rebased.srcset.split(',').map((candidate) => candidate.replace(/\S+/, (url) => underBase(url, root))).join(',');
   return rebased;
+}
+
+/** An HTML element's name as JSX writes it; a component's is capitalised or dotted (`Callout`, `ui.Card`). */
+const JSX_HTML_ELEMENT = /^[a-z][a-z\d-]*$/;
+
+/**
+ * An HTML element an editor wrote in MDX (`<a href="/tags/">`, `<img src="/logo.png" />`): its URL attributes written
+ * as strings are put under the base path as raw HTML's are. `{expressions}` are code, and components make their own
+ * markup (perhaps from the site's paths, already under it), so both are left as written.
+ */
+function rebaseJsxUrls(node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext, root: string): void {
+  if (!node.name || !JSX_HTML_ELEMENT.test(node.name)) return;
+  const written = Object.fromEntries(node.attributes.flatMap((attribute) => (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' ? [[attribute.name, attribute.value]] : [])));
+  for (const [name, value] of Object.entries(rebaseUrls(written, root))) if (value !== written[name]) ctx.setProperty(node, name, value);
 }
 
 /** The link's own rel tokens (nofollow, me…) kept, noopener and noreferrer added. */
@@ -242,7 +257,7 @@ function footnoteIds(root: Root): string[] {
   return ids;
 }
 
-/** The plugin for `satteri({ hastPlugins })`, used for .md and for the Markdown parts of .mdx. */
+/** The plugin for `satteri({ hastPlugins })`, used for .md and for .mdx (its Markdown, and its JSX elements' URLs). */
 export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): HastPluginEntry {
   const siteOrigin = originOf(options.site);
   const root = rootOf(options.site);
@@ -300,6 +315,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           },
         },
       ],
+      mdxJsxFlowElement: { filter: [], visit: (node, ctx) => rebaseJsxUrls(node, ctx, root) },
+      mdxJsxTextElement: { filter: [], visit: (node, ctx) => rebaseJsxUrls(node, ctx, root) },
     };
   };
 }

@@ -1,5 +1,6 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parse } from 'node-html-parser';
+import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
 import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl, underBase } from '../../../src/lib/output/markdown-safety.ts';
@@ -13,6 +14,15 @@ const sanitize = createRawHtmlSanitizer(SITE);
 async function render(markdown: string, site = SITE): Promise<string> {
   const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: PAGE_IDS })] });
   return (await processor.render(markdown)).code;
+}
+
+/**
+ * Compiles MDX the way Astro does (Sätteri's MDX compiler with the safety plugin) and lists, in order, each value of
+ * `attribute` the compiled elements and components are given.
+ */
+async function compiledAttributes(mdx: string, attribute: string, site: string): Promise<string[]> {
+  const { code } = await mdxToJs(mdx, { hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: PAGE_IDS })], jsxImportSource: 'astro', elementAttributeNameCase: 'html' });
+  return [...code.matchAll(new RegExp(`\\b${attribute}: ("(?:[^"\\\\]|\\\\.)*")`, 'g'))].map((match) => JSON.parse(match[1]!));
 }
 
 const idsIn = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
@@ -75,6 +85,20 @@ describe('rendered Markdown with raw HTML', () => {
     expect(page.querySelectorAll('a').map((link) => link.getAttribute('href'))).toEqual(['/desk/tags/ai/', 'other/', '#top', 'https://other.example.com/x', '/desk/search/']);
     expect(page.querySelectorAll('img').map((image) => image.getAttribute('src'))).toEqual(['/desk/logo.png', '/desk/logo.png']);
     expect(page.querySelector('source')!.getAttribute('srcset')).toBe('/desk/logo.png 1x, /desk/logo@2x.png 2x');
+  });
+
+  it('puts paths from the site root under its base path in MDX’s JSX elements too, leaving expressions and components as written', async () => {
+    const mdx = [
+      `[Markdown](/tags/ai/), <a href="/tags/">all tags</a>, <a href="//cdn.example.com/x">far</a>, <a href={'/code/'}>code</a>, <a href="other/">near</a>.`,
+      '',
+      '<img src="/logo.png" srcset="/logo.png 1x, /logo@2x.png 2x" alt="" />',
+      '',
+      '<Card href="/card/" />',
+    ].join('\n');
+    const site = 'https://news.example.org/desk/';
+    expect(await compiledAttributes(mdx, 'href', site)).toEqual(['/desk/tags/ai/', '/desk/tags/', '//cdn.example.com/x', '/code/', 'other/', '/card/']);
+    expect(await compiledAttributes(mdx, 'src', site)).toEqual(['/desk/logo.png']);
+    expect(await compiledAttributes(mdx, 'srcset', site)).toEqual(['/desk/logo.png 1x, /desk/logo@2x.png 2x']);
   });
 
   it('gives headings anchor ids (Astro’s heading-id plugin, still in place alongside ours)', async () => {
