@@ -19,6 +19,7 @@ import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiv
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { referenceImages } from './reference-images.ts';
+import { runOnListItems } from './run-on-list-items.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
@@ -102,6 +103,7 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
       problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source)));
       checked.push(placeholder(article.file, slug, data));
     }
+    problems.push(...runOnListItems(article));
     problems.push(...articleProblems(article, source.absolutePath, data, options));
     const sourceId = data.source?.id;
     const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);

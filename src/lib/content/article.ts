@@ -25,6 +25,8 @@ export interface ParsedArticle {
   file: string;
   /** The front matter as YAML parsed it, before the schema. */
   data: Record<string, unknown>;
+  /** The front matter's text, from the end of the opening `---`: its first line is file line `frontMatterLine`. */
+  frontMatter: string;
   body: string;
   /** File line of the body's first line. */
   bodyLine: number;
@@ -114,6 +116,7 @@ export function parseArticle(file: string, fileText: string): ParseResult {
     article: {
       file,
       data: data as Record<string, unknown>,
+      frontMatter,
       body,
       bodyLine: lineOfOffset(text, text.length - body.length),
       frontMatterLine: opening,

@@ -5,7 +5,7 @@ import type { ParseResult } from '../../../src/lib/content/article.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const { sources } = parseSources('- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  publish: auto\n', 'sources.yaml');
-const parsed = (file: string, data: Record<string, unknown>): ParseResult => ({ ok: true, article: { file, data, body: 'Body.', bodyLine: 8, frontMatterLine: 1, lines: new Map() } });
+const parsed = (file: string, data: Record<string, unknown>): ParseResult => ({ ok: true, article: { file, data, frontMatter: '', body: 'Body.', bodyLine: 8, frontMatterLine: 1, lines: new Map() } });
 const valid = (title: string, publishedAt: string, extra: Record<string, unknown> = {}) => ({ title, description: 'Dek.', publishedAt, tags: ['AI'], draft: true, ...extra });
 
 describe('listDrafts', () => {

@@ -118,6 +118,15 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
+  it('names a list item indented deeper than the one above, which YAML reads as part of it, though the schema takes the one item', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'run-on-tag.md'), '---\ntitle: Headline\ndescription: Dek\npublishedAt: 2026-11-01\ntags:\n  - AI\n    - Policy\n---\n\nBody.\n');
+    const lines = check(corpus.dir, ['run-on-tag.md']).problems.map(formatProblem);
+    expect(lines).toEqual([
+      'run-on-tag.md:7: tags: "- Policy" is read as part of the item above it, which YAML makes the one item "AI - Policy"; indent it like the item above, its - under that item\'s -',
+    ]);
+  });
+
   it('warns about a body heading that skips a level, on its line', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'questions.md'), '---\ntitle: Headline\ndescription: Dek\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\n\nLead.\n\n```md\n#### not a heading\n```\n\n### First question\n\nAnswer.\n');
