@@ -9,7 +9,7 @@ import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { commentedValueHint } from '../content/yaml-problem.ts';
-import { lineOfOffset } from '../content/line-of-offset.ts';
+import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
 import { replaceFencedCode } from '../text/code-fences.ts';
@@ -264,7 +264,7 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
 /** A field found empty whose line holds a value YAML took for a comment (`title: #1 in AI`) is told so, besides what to write. */
 function commentedValue(problem: Problem, source: ArticleSource): Problem {
   if (!problem.message.startsWith('is empty') || problem.line === undefined) return problem;
-  const line = new TextDecoder().decode(source.bytes).split('\n')[problem.line - 1];
+  const line = new TextDecoder().decode(source.bytes).split(LINE_BREAK)[problem.line - 1];
   const hint = line === undefined ? undefined : commentedValueHint(line);
   return hint ? { ...problem, hint: [problem.hint, hint].filter(Boolean).join('; ') } : problem;
 }

@@ -3,6 +3,7 @@
  * valid YAML for the one item "AI - Policy" (a plain value runs on into more-indented lines), where the editor meant two.
  */
 import type { ParsedArticle } from '../content/article.ts';
+import { LINE_BREAK } from '../content/line-of-offset.ts';
 import { quoteValue } from '../content/quote-value.ts';
 import type { Problem } from './problems.ts';
 
@@ -12,7 +13,7 @@ const ITEM = /^-(?=[ \t]|$)/;
 
 export function runOnListItems({ file, data, frontMatter, frontMatterLine, lines }: ParsedArticle): Problem[] {
   const problems: Problem[] = [];
-  const text = frontMatter.split(/\r?\n/);
+  const text = frontMatter.split(LINE_BREAK);
   for (let index = 0; index < text.length; index++) {
     const item = PLAIN_ITEM.exec(text[index]!);
     if (!item) continue;

@@ -3,6 +3,7 @@
  * A line scanner over block-style YAML, not a parser: it only has to find keys and list items, and it
  * must stay cheap enough to run on every file of a large corpus.
  */
+import { LINE_BREAK } from './line-of-offset.ts';
 
 /** `key:` (bare, "double" or 'single' quoted) followed by a space, a comment or the end of the line. */
 const KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s"'#\-?:,[\]{}][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?=[ \t]|$)/;
@@ -25,13 +26,13 @@ interface Frame {
 export function fieldLines(frontMatter: string, firstLine: number): Map<string, number> {
   const lines = new Map<string, number>();
   const stack: Frame[] = [];
-  const text = frontMatter.split('\n');
+  const text = frontMatter.split(LINE_BREAK);
   let blockIndent = -1;
   // A top-level list (the sources registry) numbers its items like any other list.
   let topLevelItems = 0;
 
   for (let index = 0; index < text.length; index++) {
-    const raw = text[index]!.replace(/\r$/, '');
+    const raw = text[index]!;
     const content = raw.trimStart();
     if (content === '' || content.startsWith('#')) continue;
     const indent = raw.length - content.length;

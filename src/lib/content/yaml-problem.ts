@@ -1,6 +1,7 @@
 /** Front matter that is not valid YAML, reported at the line and in the words that help an editor fix it. */
 import type { Problem } from '../checks/problems.ts';
 import { fieldLines } from './front-matter-lines.ts';
+import { LINE_BREAK } from './line-of-offset.ts';
 
 /**
  * `frontMatterText` starts at the opening `---`, which is file line `opening`; `error` is what js-yaml threw.
@@ -9,8 +10,9 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
   const yamlError = error as { mark?: { line?: number }; reason?: string; message?: string };
   const errorLine = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line : 0;
   const reason = yamlError.reason ?? '';
-  // Without a Windows line's \r, which the patterns below would take for part of the value.
-  const lines = frontMatterText.split(/\r?\n/);
+  // Cut where js-yaml counts its lines, \r alone included, and without a Windows line's \r, which the patterns below
+  // would take for part of the value.
+  const lines = frontMatterText.split(LINE_BREAK);
   const at = (index: number, message: string, hint: string): Problem => ({ file, line: opening + index, field: fieldOnLine(lines, index, opening), severity: 'error', message, hint });
   // js-yaml notices an unclosed quote only lines later, where the string finally ends; the quote's own line helps more.
   const unclosed = lines.slice(1, errorLine + 1).findIndex((line) => afterClosingQuote(line) === null);

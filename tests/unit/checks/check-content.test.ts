@@ -136,6 +136,15 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
+  it('names problems after a stray carriage return at the lines an editor shows, in the front matter and the body', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'stray-cr.md'), '---\ntitle: Headline\rdescription: #1 in AI\npublishedAt: someday\ntags: ["AI"]\n---\n\nLead.\rMore.\n\n### Skipped\n');
+    const problems = check(corpus.dir, ['stray-cr.md']).problems;
+    expect(problems.map((p) => `${p.line} ${p.field ?? p.message.slice(0, 12)}`)).toEqual(['3 description', '4 publishedAt', '11 this heading']);
+    // The line the hint quotes is the one named.
+    expect(problems[0]!.hint).toContain('(description: "#1 in AI")');
+  });
+
   it('reports problems in every file of the corpus', () => {
     corpus = corpusWith('empty-title');
     writeFileSync(join(corpus.dir, 'second.md'), '---\ntitle: Second\ndescription: Dek\npublishedAt: 2026-11-01\ntags: []\n---\n');

@@ -94,6 +94,11 @@ describe('readArticle', () => {
     expect(problem('---\ntitle: Hi\nsource:\n  name: X\n  url: "https://x.example"\n  name: Y\n---\n')).toMatchObject({ line: 6, field: 'source.name' });
   });
 
+  it('names a YAML problem after a stray carriage return at the line an editor shows, which js-yaml counts alike', () => {
+    expect(problem('---\ntitle: Hi\rdescription: "Dek\npublishedAt: 2026-11-01\n---\n')).toMatchObject({ line: 3, field: 'description', message: 'a quote is opened but not closed on this line' });
+    expect(problem('---\ntitle: Hi\rsource:\n  name: X\n   url: https://x.example\n---\n')).toMatchObject({ line: 5, message: /not valid YAML/ });
+  });
+
   it('gives other YAML errors the line js-yaml reports', () => {
     const yamlError = problem('---\ntitle: Hi\nsource:\n  name: X\n   url: https://x.example\n---\n');
     expect(yamlError.message).toMatch(/not valid YAML/);

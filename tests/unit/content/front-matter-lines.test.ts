@@ -49,6 +49,12 @@ describe('fieldLines: where a field sits in the file', () => {
     expect(map.get('title')).toBe(4);
     expect(map.get('tags.0')).toBe(6);
   });
+
+  it('counts a stray carriage return as a line break, as editors and YAML do', () => {
+    const map = fieldLines('\ntitle: x\rdescription: y\ntags:\r\n  - AI\n', 1);
+    expect(map.get('description')).toBe(3);
+    expect(map.get('tags.0')).toBe(5);
+  });
 });
 
 describe('lineOfField', () => {
