@@ -34,7 +34,9 @@ const HINT = 'write the values out instead of using YAML anchors (&name) and ali
 export function frontMatterLimitProblem(text: string): FrontMatterLimitProblem | undefined {
   if (!text.includes('*')) return undefined;
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  // The yaml package breaks lines at \n only; js-yaml, which reads the values, at a \r alone too. Read the lines js-yaml
+  // reads, or a stray \r makes the aliases below it unreadable here, so never counted (one character for one: offsets hold).
+  const document = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter, uniqueKeys: false, prettyErrors: false });
   // Unreadable YAML is reported by the parser that reads the values, with its own wording.
   if (document.errors.length || !document.contents) return undefined;
 

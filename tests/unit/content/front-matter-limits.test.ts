@@ -18,6 +18,11 @@ describe('frontMatterLimitProblem', () => {
     expect(problem).toMatchObject({ line: 3, field, message: `uses more than ${MAX_ALIASES} YAML aliases, far more than any article needs` });
   });
 
+  it('refuses a billion laughs below a stray carriage return, which js-yaml reads as a line break, at the line an editor shows', () => {
+    const text = billionLaughs('related').replace('title: "Laughs"\n', 'title: "Laughs"\r');
+    expect(frontMatterLimitProblem(text)).toMatchObject({ line: 3, field: 'related', message: `uses more than ${MAX_ALIASES} YAML aliases, far more than any article needs` });
+  });
+
   it('refuses a few aliases that still stand for too many values', () => {
     const wide = `[${Array(600).fill('"x"').join(', ')}]`;
     const text = `tags: &t ${wide}\nrelated: [${Array(10).fill('*t').join(', ')}]\n`;
