@@ -59,6 +59,8 @@ export const settings = {
   listingFile: env.NEWSDESK_LISTING || undefined,
   /** NEWSDESK_SHARD: "<part>/<parts>" while `npm run build -- --shard` makes one part of the site (src/lib/site/shards.ts). */
   shard: env.NEWSDESK_SHARD ? parseShard(env.NEWSDESK_SHARD) : undefined,
+  /** NEWSDESK_AGGREGATE_MAX_NEW_ITEMS as given: the most new items `npm run aggregate` writes per source in one run. */
+  aggregateMaxNewItems: env.NEWSDESK_AGGREGATE_MAX_NEW_ITEMS || undefined,
   /** GITHUB_STEP_SUMMARY: set by GitHub Actions; `npm run aggregate` appends its report to this file as Markdown. */
   stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
   /**
@@ -86,4 +88,12 @@ export function searchIndexSizes(): { partArticles: number; fullTextArticles: nu
     partArticles: articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1),
     fullTextArticles: articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0),
   };
+}
+
+/**
+ * The most new items `npm run aggregate` writes per source in one run: NEWSDESK_AGGREGATE_MAX_NEW_ITEMS, else 50, so a
+ * first run on an archive feed of thousands does not write them all at once. Throws on a value that is not a count.
+ */
+export function aggregateMaxNewItems(): number {
+  return articleCountSetting('NEWSDESK_AGGREGATE_MAX_NEW_ITEMS', settings.aggregateMaxNewItems, 50, 1);
 }

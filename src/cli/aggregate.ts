@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
 import { formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
-import { settings } from '../settings.ts';
+import { aggregateMaxNewItems, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
@@ -50,6 +50,14 @@ async function main(argv: string[]): Promise<number> {
   const only = values.only?.split(',').map((id) => id.trim()).filter(Boolean);
   if (only && !only.length) return usageError('--only needs at least one source id.', USAGE);
 
+  let maxNewItems: number;
+  try {
+    maxNewItems = aggregateMaxNewItems();
+  } catch (error) {
+    console.error(`Aggregation stopped: ${(error as Error).message}`);
+    return 2;
+  }
+
   const paths = commandPaths();
   const sourcesFile = values.sources === undefined ? settings.sourcesFile : paths.resolve(values.sources);
   let report;
@@ -62,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       only,
       dryRun: values['dry-run'],
       now: new Date(),
+      maxNewItems,
       policy: { ...DEFAULT_POLICY, userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl), timeoutMs: timeout === undefined ? undefined : timeout * 1000 },
     });
   } catch (error) {

@@ -10,7 +10,8 @@ export interface AggregationWorkspace {
   folder: string;
   /** Replaces the registry with these sources. */
   writeSources(sources: ReadonlyArray<{ id: string; feed: string }>): void;
-  run(now?: Date): Promise<RunReport>;
+  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given. */
+  run(now?: Date, maxNewItems?: number): Promise<RunReport>;
 }
 
 export function aggregationWorkspace(): AggregationWorkspace {
@@ -19,7 +20,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
   return {
     folder,
     writeSources: (sources) => writeFileSync(join(folder, 'sources.yaml'), sources.map(({ id, feed }) => `- id: ${id}\n  name: ${id} wire\n  feed: ${feed}\n`).join('')),
-    run: (now = new Date('2026-12-01T12:00:00Z')) =>
+    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50) =>
       runAggregation({
         cwd: folder,
         sourcesFile: join(folder, 'sources.yaml'),
@@ -27,6 +28,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
         stateFile: join(folder, '.aggregate-state.json'),
         dryRun: false,
         now,
+        maxNewItems,
         policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1 },
       }),
   };

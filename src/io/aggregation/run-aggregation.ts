@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
-import { keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
+import { capCandidates, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
@@ -40,6 +40,8 @@ export interface AggregateOptions {
   dryRun: boolean;
   now: Date;
   policy: FetchPolicy;
+  /** The most new items planned per source in one run; the rest are held over for later runs. */
+  maxNewItems: number;
   /** Files written at once. */
   writeConcurrency?: number;
 }
@@ -106,8 +108,9 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   for (const run of runs) {
     if (!run.feed) continue;
     const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
-    run.candidates = sorted.candidates;
-    Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
+    const capped = capCandidates(sorted.candidates, options.maxNewItems);
+    run.candidates = capped.candidates;
+    Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded, heldOver: capped.heldOver });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
   if (!options.dryRun) await writeItems(runs, options);
@@ -280,9 +283,9 @@ async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise
 }
 
 /**
- * The source's next state from its outcome; an item that could not be written keeps the feed's validators from
- * being saved, so the next run reads the feed again, and fails the source in the report, so that --strict and the
- * totals show it.
+ * The source's next state from its outcome; an item that could not be written or was held over keeps the feed's
+ * validators and body hash from being saved, so the next run reads the feed again even if it has not changed. An
+ * item that could not be written also fails the source in the report, so that --strict and the totals show it.
  */
 function settleState(run: SourceRun, now: Date): void {
   const outcome = run.outcome;
@@ -295,7 +298,7 @@ function settleState(run: SourceRun, now: Date): void {
   const seen = keysOldestFirst(run.candidates.filter((_, position) => !run.unwritten.has(position)));
   const changed = outcome.kind === 'changed';
   run.next = afterSuccess(run.previous, { feedUrl: run.source.feed, validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
-  if (run.unwritten.size) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined };
+  if (run.unwritten.size || run.report.skipped.heldOver) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined };
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';

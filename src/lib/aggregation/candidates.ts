@@ -21,14 +21,26 @@ export interface SortedEntries {
 /**
  * The keys of the handled items in the order the state keeps them, oldest item first, so the cap on `seen` forgets
  * the oldest: by date, and among items of one date (or none) later in the feed first, since feeds list newest first.
- * Undated items count as the newest, as their drafts are dated by the feed or the run.
  */
 export function keysOldestFirst(candidates: readonly Candidate[]): string[] {
+  return [...candidates].reverse().sort(olderFirst).flatMap((candidate) => candidate.keys);
+}
+
+/**
+ * The newest `max` candidates, in feed order, and how many more there were. Those held over are not handled: kept
+ * out of the state, they are new to a later run, which takes them while the feed still lists them. Newest as in
+ * keysOldestFirst: by date, earlier in the feed first among items of one date, undated items first of all.
+ */
+export function capCandidates(candidates: readonly Candidate[], max: number): { candidates: Candidate[]; heldOver: number } {
+  if (candidates.length <= max) return { candidates: [...candidates], heldOver: 0 };
+  const newest = new Set([...candidates].sort((a, b) => olderFirst(b, a)).slice(0, max));
+  return { candidates: candidates.filter((candidate) => newest.has(candidate)), heldOver: candidates.length - max };
+}
+
+/** Undated items count as the newest, as their drafts are dated by the feed or the run. */
+function olderFirst(a: Candidate, b: Candidate): number {
   const time = (candidate: Candidate) => candidate.entry.publishedAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  return [...candidates]
-    .reverse()
-    .sort((a, b) => (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0))
-    .flatMap((candidate) => candidate.keys);
+  return time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface SkipCounts {
   similar: number;
   /** Not usable as an article (no link, nothing the checker would accept). */
   rejected: number;
+  /** New, but over the cap on new items per source and run: left for a later run, newest written first. */
+  heldOver: number;
 }
 
 export interface SourceReport {
@@ -46,7 +48,7 @@ export interface RunReport {
 }
 
 export function emptySkipCounts(): SkipCounts {
-  return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0 };
+  return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0, heldOver: 0 };
 }
 
 export function summarizeRun(sources: SourceReport[], dryRun: boolean): RunReport {
@@ -87,6 +89,11 @@ function skippedPhrase(skipped: SkipCounts): string {
   return parts.length ? `skipped ${parts.join(', ')}` : '';
 }
 
+/** Not a skip: these items are still to come. */
+function heldOverPhrase(skipped: SkipCounts): string {
+  return skipped.heldOver ? `${skipped.heldOver} held over for later runs` : '';
+}
+
 /** What happened to one source, in a phrase: the text report's line and the Markdown table's cell. */
 function describeSource(source: SourceReport, dryRun = false): string {
   switch (source.result) {
@@ -99,7 +106,7 @@ function describeSource(source: SourceReport, dryRun = false): string {
     case 'not-modified':
       return 'not modified';
     case 'fetched': {
-      const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped)];
+      const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped), heldOverPhrase(source.skipped)];
       if (source.skipped.seenBefore) parts.push(`${source.skipped.seenBefore} seen before`);
       return `fetched: ${parts.filter(Boolean).join('; ')}`;
     }
@@ -109,8 +116,8 @@ function describeSource(source: SourceReport, dryRun = false): string {
 function formatTotals(report: RunReport): string {
   const { totals } = report;
   const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`].join(', ');
-  const skipped = skippedPhrase(totals.skipped);
-  return `${plural(totals.sources, 'source')}: ${outcomes}; ${plural(totals.newItems, report.dryRun ? 'new item to write' : 'new item written', report.dryRun ? 'new items to write' : 'new items written')}${skipped ? `; ${skipped}` : ''}.`;
+  const written = plural(totals.newItems, report.dryRun ? 'new item to write' : 'new item written', report.dryRun ? 'new items to write' : 'new items written');
+  return `${plural(totals.sources, 'source')}: ${outcomes}; ${[written, skippedPhrase(totals.skipped), heldOverPhrase(totals.skipped)].filter(Boolean).join('; ')}.`;
 }
 
 export function formatReportText(report: RunReport): string {

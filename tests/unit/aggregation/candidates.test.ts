@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
+import { capCandidates, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
 import { compileFilter } from '../../../src/lib/aggregation/filters.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
@@ -78,5 +78,24 @@ describe('keysOldestFirst', () => {
     const second = sortEntries([added, ...feed], 'wire', noFilter, new Set(state.seen), new Set());
     // The oldest 101 are forgotten; their files on disk still catch them as duplicates.
     expect(second.candidates.map((candidate) => candidate.entry.guid)).toEqual(['602', ...Array.from({ length: 101 }, (_, index) => `${101 - index}`)]);
+  });
+});
+
+describe('capCandidates', () => {
+  const dated = (guid: string, day?: number) => entry({ guid, publishedAt: day === undefined ? undefined : new Date(Date.UTC(2026, 10, day)) });
+  const candidatesOf = (entries: FeedEntry[]) => sortEntries(entries, 'wire', noFilter, new Set(), new Set()).candidates;
+
+  it('keeps the newest, in feed order, and counts the rest as held over', () => {
+    const capped = capCandidates(candidatesOf([dated('b', 3), dated('old', 1), dated('undated'), dated('c', 3), dated('a', 2)]), 3);
+    expect(capped.candidates.map((candidate) => candidate.entry.guid)).toEqual(['b', 'undated', 'c']);
+    expect(capped.heldOver).toBe(2);
+  });
+
+  it('takes, among items of one date, those listed first', () => {
+    expect(capCandidates(candidatesOf([dated('first', 1), dated('second', 1), dated('third', 1)]), 2).candidates.map((candidate) => candidate.entry.guid)).toEqual(['first', 'second']);
+  });
+
+  it('holds nothing over within the cap', () => {
+    expect(capCandidates(candidatesOf([dated('a', 1), dated('b', 2)]), 2)).toMatchObject({ heldOver: 0, candidates: [expect.anything(), expect.anything()] });
   });
 });

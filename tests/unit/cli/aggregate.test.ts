@@ -423,10 +423,20 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no source has the id "nope"');
   });
+
+  it('exits 2, fetching nothing, when NEWSDESK_AGGREGATE_MAX_NEW_ITEMS is not a count', async () => {
+    const requests = publishers.requests.length;
+    const outcome = await aggregate(folder, [], { NEWSDESK_AGGREGATE_MAX_NEW_ITEMS: '0' });
+    expect(outcome).toMatchObject({ code: 2, stdout: '' });
+    expect(outcome.stderr).toContain('NEWSDESK_AGGREGATE_MAX_NEW_ITEMS="0" is not a number of articles');
+    expect(publishers.requests.length).toBe(requests);
+  });
 });
 
 describe('npm run aggregate killed midway', () => {
   const publishers = new Publishers();
+  // Every item in one run, so that there are many to be killed among.
+  const uncapped = { NEWSDESK_AGGREGATE_MAX_NEW_ITEMS: '150' };
   let folder: string;
   let links: string[];
   beforeAll(async () => {
@@ -441,7 +451,7 @@ describe('npm run aggregate killed midway', () => {
 
   it('leaves content and state consistent, and the next run completes the work without duplicates', async () => {
     const target = join(folder, 'articles', 'aggregated', 'many');
-    const child = spawn(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles')], { cwd: folder, stdio: 'ignore' });
+    const child = spawn(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles')], { cwd: folder, stdio: 'ignore', env: { ...process.env, ...uncapped } });
     const exited = new Promise((done) => child.once('exit', done));
     // Kill as soon as the first items are on disk, while the rest are being written.
     while (!(existsSync(target) && readdirSync(target).some((name) => name.endsWith('.md')))) {
@@ -461,7 +471,7 @@ describe('npm run aggregate killed midway', () => {
       expect(readState(folder).sources.many!.seen.filter((key) => key.startsWith('link:') && !onDisk.has(key))).toEqual([]);
     }
 
-    const resumed = await aggregateJson(folder, [], {}, true);
+    const resumed = await aggregateJson(folder, [], uncapped, true);
     expect(resumed.sources[0]).toMatchObject({ result: 'fetched' });
     expect(resumed.sources[0]!.newItems.length + resumed.sources[0]!.skipped.duplicate).toBe(150);
     const complete = articlesIn(join(folder, 'articles'));
@@ -472,7 +482,7 @@ describe('npm run aggregate killed midway', () => {
     const stateFile = join(folder, '.aggregate-state.json');
     const [stateBefore, filesBefore] = [readFileSync(stateFile, 'utf8'), snapshot(join(folder, 'articles'))];
     const stateWritten = statSync(stateFile).mtimeMs;
-    const again = await aggregateJson(folder);
+    const again = await aggregateJson(folder, [], uncapped);
     expect(again.totals).toMatchObject({ notModified: 1, newItems: 0 });
     // Nothing changed, so nothing is written: not an item, not the state file.
     expect(snapshot(join(folder, 'articles'))).toEqual(filesBefore);

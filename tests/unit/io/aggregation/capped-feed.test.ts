@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
+import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers } from '../../../helpers/feed-publishers.ts';
+
+const places = ['Harbour', 'Airport', 'Canal', 'Bridge', 'Tunnel'];
+
+/** An archive feed of five stories, newest first, served with an ETag that answers 304 while it is unchanged. */
+const feed = rssDocument({
+  title: 'Archive wire',
+  link: 'https://archive.example/',
+  items: places.map((place, index) => ({
+    title: `${place} works finish early`,
+    link: `https://archive.example/${place.toLowerCase()}`,
+    guid: `archive-${place}`,
+    description: `<p>The ${place.toLowerCase()} works finished ${index + 2} weeks early, the operator said. Traffic returns to normal on Monday.</p>`,
+    publishedAt: new Date(Date.UTC(2026, 10, 30 - index)),
+  })),
+});
+
+describe('a feed with more new items than the cap', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  const reports: RunReport[] = [];
+  const state = () => JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8')).sources.archive;
+  let stateAfterFirst: { etag?: string; seen: string[] };
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    const url = publishers.route(0, '/feed.xml', (request, response) => {
+      if (request.headers['if-none-match'] === '"v1"') response.writeHead(304).end();
+      else response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
+    });
+    workspace.writeSources([{ id: 'archive', feed: url }]);
+    reports.push(await workspace.run(new Date('2026-12-01T12:00:00Z'), 2));
+    stateAfterFirst = state();
+    reports.push(await workspace.run(new Date('2026-12-01T12:30:00Z'), 2));
+    reports.push(await workspace.run(new Date('2026-12-01T13:00:00Z'), 2));
+    reports.push(await workspace.run(new Date('2026-12-01T13:30:00Z'), 2));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('writes the newest first, and says how many it held over', () => {
+    expect(reports[0]!.sources[0]!.newItems.map((item) => item.title)).toEqual(['Harbour works finish early', 'Airport works finish early']);
+    expect(reports[0]!.sources[0]!.skipped).toMatchObject({ heldOver: 3, seenBefore: 0 });
+    expect(formatReportText(reports[0]!)).toContain('archive  fetched: 2 new items; 3 held over for later runs');
+  });
+
+  it('keeps the held-over items out of the state, and reads the feed whole again next time', () => {
+    expect(stateAfterFirst.seen).toEqual(['guid:archive:archive-Airport', 'link:archive.example/airport', 'guid:archive:archive-Harbour', 'link:archive.example/harbour']);
+    expect(stateAfterFirst.etag).toBeUndefined();
+  });
+
+  it('writes the held-over items in later runs, none twice, and then takes the 304', () => {
+    expect(reports.slice(1).map((report) => report.sources[0]!.newItems.map((item) => item.title))).toEqual([
+      ['Canal works finish early', 'Bridge works finish early'],
+      ['Tunnel works finish early'],
+      [],
+    ]);
+    expect(reports.slice(1).map((report) => report.sources[0]!.skipped.heldOver)).toEqual([1, 0, 0]);
+    expect(reports[3]!.sources[0]!.result).toBe('not-modified');
+    expect(readdirSync(join(workspace.folder, 'articles', 'aggregated', 'archive'))).toHaveLength(5);
+    expect(state().etag).toBe('"v1"');
+  });
+});
