@@ -10,6 +10,7 @@ import pLimit from 'p-limit';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
+import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
 import { capCandidates, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
@@ -229,7 +230,14 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
     try {
       return planner.plan(
         { ...run.feed!, entries: run.candidates.map((candidate) => candidate.entry) },
-        { sourceName: run.source.name, extraTags: run.source.tags, folder: display(join(options.contentDir, sourceFolder(run.source.id))), adaptDraft: toSourceItem(run.source) },
+        {
+          sourceName: run.source.name,
+          extraTags: run.source.tags,
+          folder: display(join(options.contentDir, sourceFolder(run.source.id))),
+          adaptDraft: toSourceItem(run.source),
+          // Judged on the whole feed: the items already handled share the link as much as the new ones.
+          sharedLinks: sharedLinks(run.feed!.entries),
+        },
       );
     } catch (error) {
       // As with parsing: an item that trips the importer fails its source, and the other sources carry on.

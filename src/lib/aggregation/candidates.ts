@@ -1,5 +1,6 @@
 /** A fetched feed's entries sorted into those already handled, those the source's lists drop, and the new ones to plan. */
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
+import { sharedLinks } from '../authoring/import/shared-links.ts';
 import { urlKey } from '../authoring/import/urls.ts';
 import { passesFilter, type ItemFilter } from './filters.ts';
 import { itemKeys } from './identity.ts';
@@ -50,10 +51,12 @@ function olderFirst(a: Candidate, b: Candidate): number {
 export function sortEntries(entries: readonly FeedEntry[], sourceId: string, filter: ItemFilter, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
   const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, excluded: 0 };
   const shared = sharedGuids(entries);
+  const links = sharedLinks(entries);
   for (const listed of entries) {
     // Without the shared GUID, the importer does not take the second such item for the first either.
     const entry = shared.has(listed.guid?.trim() ?? '') ? { ...listed, guid: undefined } : listed;
-    const keys = itemKeys(entry, sourceId);
+    // An item whose link is shared keeps it for its article, but is known by its GUID alone.
+    const keys = itemKeys(links.has(urlKey(entry.link) ?? '') ? { ...entry, link: undefined } : entry, sourceId);
     if (keys.some((key) => known.has(key))) {
       sorted.seenBefore++;
       continue;

@@ -46,6 +46,17 @@ describe('sortEntries', () => {
     expect(next.candidates.map((candidate) => candidate.entry.link)).toEqual(['https://wire.example/c']);
   });
 
+  it('knows items that share one link under different GUIDs and headlines by their GUIDs, in this run and the next', () => {
+    const live = (update: number) => entry({ guid: `update-${update}`, title: `Update ${update}`, link: 'https://news.example/live' });
+    const first = sortEntries([live(2), live(1), live(1)], 'news', noFilter, new Set(), new Set());
+    expect(first).toMatchObject({ seenBefore: 0, duplicate: 1 });
+    expect(first.candidates.map((candidate) => candidate.keys)).toEqual([['guid:news:update-2'], ['guid:news:update-1']]);
+    expect(first.candidates.map((candidate) => candidate.entry.link)).toEqual(['https://news.example/live', 'https://news.example/live']);
+    const next = sortEntries([live(3), live(2), live(1)], 'news', noFilter, new Set(keysOldestFirst(first.candidates)), new Set());
+    expect(next).toMatchObject({ seenBefore: 2, duplicate: 0 });
+    expect(next.candidates.map((candidate) => candidate.entry.guid)).toEqual(['update-3']);
+  });
+
   it('applies include and exclude to title and summary, words whole and /regex/ as written', () => {
     const filter = compileFilter({ include: ['chips', '/\\bRISC-V\\b/'], exclude: ['sponsored'] });
     const entries = [

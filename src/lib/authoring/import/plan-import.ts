@@ -11,6 +11,7 @@ import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../../conte
 import { outletOf, type ArticleSource } from '../../stories/outlet.ts';
 import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
+import { sharedLinks } from './shared-links.ts';
 import { urlKey } from './urls.ts';
 
 /** An article already in the content folder, as far as the importer needs to know it. */
@@ -91,6 +92,8 @@ export interface PlannerOptions {
 export interface FeedPlanOptions extends Pick<ImportOptions, 'sourceName' | 'extraTags' | 'limit' | 'folder'> {
   /** Changes a built draft before it is written (the aggregator's excerpt body and publishing choice). */
   adaptDraft?: (draft: Draft, entry: FeedEntry) => Draft;
+  /** The whole feed's links that identify no single item (shared-links.ts), when the feed given holds only some of its entries; else those of the entries given. */
+  sharedLinks?: ReadonlySet<string>;
 }
 
 /**
@@ -122,14 +125,20 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
   /** One decision per entry, in feed order (the first `limit` entries only). */
   function plan(feed: ParsedFeed, feedOptions: FeedPlanOptions): ImportDecision[] {
     const entries = feedOptions.limit === undefined ? feed.entries : feed.entries.slice(0, feedOptions.limit);
-    return entries.map((entry) => planEntry(entry, feed, feedOptions));
+    const shared = feedOptions.sharedLinks ?? sharedLinks(feed.entries);
+    return entries.map((entry) => planEntry(entry, feed, feedOptions, shared));
   }
 
-  function planEntry(entry: FeedEntry, feed: ParsedFeed, feedOptions: FeedPlanOptions): ImportDecision {
+  function planEntry(entry: FeedEntry, feed: ParsedFeed, feedOptions: FeedPlanOptions, shared: ReadonlySet<string>): ImportDecision {
     const title = label(entry);
-    const linkMatch = byUrl.get(urlKey(entry.link) ?? '');
+    // A link the feed gives to several distinct items says nothing about which one this is.
+    const matchOf = (href: string | undefined) => {
+      const key = urlKey(href);
+      return key && !shared.has(key) ? byUrl.get(key) : undefined;
+    };
+    const linkMatch = matchOf(entry.link);
     if (linkMatch) return { kind: 'duplicate', title, match: linkMatch, by: 'link' };
-    const guidMatch = byUrl.get(urlKey(entry.guid) ?? '');
+    const guidMatch = matchOf(entry.guid);
     if (guidMatch) return { kind: 'duplicate', title, match: guidMatch, by: 'guid' };
 
     const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, extraTags: feedOptions.extraTags, siteTags, now: options.now });

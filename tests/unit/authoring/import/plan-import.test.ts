@@ -143,6 +143,21 @@ describe('coverage the site already has', () => {
     expect(kinds(decisions)).toEqual(['import', 'duplicate', 'similar']);
     expect(decisions[1]).toMatchObject({ match: { slug: 'first' } });
   });
+
+  it('imports every update of a live blog, whose items share one link, each under its own slug', () => {
+    const update = (n: number, title = `Update ${n}: results come in`) => ({ title, guid: `live-${n}`, link: `https://times.example/live#update-${n}`, contentHtml: `<p>Update ${n}.</p>` });
+    const decisions = planImport(feedOf(update(3, 'Update 1: results come in'), update(2), update(1)), [], options);
+    expect(kinds(decisions)).toEqual(['import', 'import', 'import']);
+    expect(decisions.map((decision) => decision.kind === 'import' && decision.slug)).toEqual(['update-1-results-come-in', 'update-2-results-come-in', 'update-1-results-come-in-2']);
+  });
+
+  it('takes the whole feed\'s shared links when given only its new entries, so a new update is not taken for the article an earlier one became', () => {
+    const article = existing({ slug: 'update-1', sourceUrl: 'https://times.example/live' });
+    const feed = feedOf({ title: 'Update 2', guid: 'live-2', link: 'https://times.example/live' }, { title: 'Update 1', guid: 'live-1', link: 'https://times.example/live' });
+    const planner = createImportPlanner([article], { now });
+    expect(kinds(planner.plan({ ...feed, entries: feed.entries.slice(0, 1) }, { folder: 'content/articles/imported', sharedLinks: new Set(['times.example/live']) }))).toEqual(['import']);
+    expect(kinds(planImport({ ...feed, entries: feed.entries.slice(0, 1) }, [article], options))).toEqual(['duplicate']);
+  });
 });
 
 describe('slugs', () => {
