@@ -109,9 +109,8 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   for (const run of runs) {
     if (!run.feed) continue;
     const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
-    const capped = capCandidates(sorted.candidates, options.maxNewItems);
-    run.candidates = capped.candidates;
-    Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded, heldOver: capped.heldOver });
+    run.candidates = sorted.candidates;
+    Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
   if (!options.dryRun) await writeItems(runs, options);
@@ -251,6 +250,7 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
   runs.forEach((run, index) => {
     run.decisions = checked.slice(offset, offset + planned[index]!.length);
     offset += planned[index]!.length;
+    holdOver(run, options.maxNewItems);
   });
   for (const run of runs) {
     for (const decision of run.decisions) {
@@ -263,6 +263,21 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
       }
     }
   }
+}
+
+/**
+ * Keeps the newest `max` of the items planned to be written; the others are held over, left out of the state for a
+ * later run. Capped after planning, so that items the site already has (forgotten by the state, whose memory is
+ * bounded) take none of the places.
+ */
+function holdOver(run: SourceRun, max: number): void {
+  const toWrite = run.candidates.filter((_, position) => run.decisions[position]!.kind === 'import');
+  const capped = capCandidates(toWrite, max);
+  const kept = new Set(capped.candidates);
+  const keep = run.candidates.map((candidate, position) => run.decisions[position]!.kind !== 'import' || kept.has(candidate));
+  run.candidates = run.candidates.filter((_, position) => keep[position]);
+  run.decisions = run.decisions.filter((_, position) => keep[position]);
+  run.report.skipped.heldOver = capped.heldOver;
 }
 
 /** Writes every planned item; one that cannot be written is reported and left out of the state, so a later run retries it. */

@@ -71,3 +71,30 @@ describe('a feed with more new items than the cap', () => {
     expect(state().etag).toBe('"v1"');
   });
 });
+
+describe('a capped feed whose newest items are already on the site but not in the state (forgotten, or the state lost)', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let report: RunReport;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    const url = publishers.route(0, '/feed.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
+    workspace.writeSources([{ id: 'archive', feed: url }]);
+    await workspace.run(new Date('2026-12-01T12:00:00Z'), 2);
+    rmSync(join(workspace.folder, '.aggregate-state.json'));
+    report = await workspace.run(new Date('2026-12-01T12:30:00Z'), 2);
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('spends the cap on items it writes, not on the duplicates of articles it has', () => {
+    expect(report.sources[0]!.newItems.map((item) => item.title)).toEqual(['Canal works finish early', 'Bridge works finish early']);
+    expect(report.sources[0]!.skipped).toMatchObject({ duplicate: 2, heldOver: 1 });
+    expect(readdirSync(join(workspace.folder, 'articles', 'aggregated', 'archive'))).toHaveLength(4);
+  });
+});
