@@ -1,0 +1,34 @@
+/**
+ * What a reader sees of content at the edges, measured in Chromium on a real build of tests/fixtures/reader-edges:
+ * a lead picture far taller than wide.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { useServedSite } from '../helpers/serve.ts';
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildSite({ contentDir: 'tests/fixtures/reader-edges', now: '2026-12-01T00:00:00Z' });
+  if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stderr}\n${site.stdout}`);
+});
+afterAll(() => site?.cleanup());
+const served = useServedSite(() => site.outDir, '/');
+
+const viewports = [{ width: 360, height: 740 }, { width: 1280, height: 900 }];
+
+async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await served.browser.newPage({ viewport });
+  await page.goto(`${served.baseUrl}${path}`);
+  return page;
+}
+
+describe('a lead picture 40 px wide and 3,000 px tall', () => {
+  it.each(viewports)('stays within the screen’s height at $width px, so the story starts below it', async (viewport) => {
+    const page = await open('articles/tall-lead-picture/', viewport);
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+    const picture = await page.locator('.story-image img').boundingBox();
+    expect(picture!.height).toBeLessThanOrEqual(viewport.height);
+    await page.close();
+  });
+});
