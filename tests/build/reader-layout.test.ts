@@ -1,6 +1,6 @@
 /**
  * What a reader sees of content at the edges, measured in Chromium on a real build of tests/fixtures/reader-edges:
- * a lead picture far taller than wide.
+ * a lead picture far taller than wide, and an article written in Arabic.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,28 @@ describe('a lead picture 40 px wide and 3,000 px tall', () => {
     await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
     const picture = await page.locator('.story-image img').boundingBox();
     expect(picture!.height).toBeLessThanOrEqual(viewport.height);
+    await page.close();
+  });
+});
+
+describe('an article written in Arabic', () => {
+  it.each(viewports)('sets each block of its body in the direction of its own language at $width px', async (viewport) => {
+    const page = await open('articles/arabic-body/', viewport);
+    // Which edge of its block the text is flush with: a right-to-left paragraph starts at the right.
+    const blocks = await page.locator('.prose :is(p, h2, li)').evaluateAll((elements) =>
+      elements.map((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const text = range.getBoundingClientRect();
+        return [element.textContent, Math.abs(element.getBoundingClientRect().right - text.right) < 2 ? 'right' : 'left'];
+      }),
+    );
+    expect(blocks).toEqual([
+      ['تستثمر الحكومات في مراكز البيانات.', 'right'],
+      ['ما الذي تغير؟', 'right'],
+      ['مراكز بيانات جديدة.', 'right'],
+      ['Reporting by the Newsdesk staff in Dubai.', 'left'],
+    ]);
     await page.close();
   });
 });
