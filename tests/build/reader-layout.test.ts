@@ -53,4 +53,15 @@ describe('an article written in Arabic', () => {
     ]);
     await page.close();
   });
+
+  it('names its writers in the byline in the order the article gives them, each name kept whole', async () => {
+    const page = await open('articles/arabic-body/', viewports[1]!);
+    // Two right-to-left names with only a comma between them would run together as one, shown in reverse order.
+    const names = await page.locator('.byline a').evaluateAll((links) =>
+      links.map((link) => ({ name: link.textContent, left: Math.round(link.getBoundingClientRect().left) })),
+    );
+    expect(names.map(({ name }) => name)).toEqual(['أحمد علي', 'דוד כהן', 'Sara Levi']);
+    expect(names.map(({ left }) => left)).toEqual(names.map(({ left }) => left).sort((a, b) => a - b));
+    await page.close();
+  });
 });
