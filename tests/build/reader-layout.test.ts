@@ -47,6 +47,7 @@ describe('an article written in Arabic', () => {
     );
     expect(blocks).toEqual([
       ['تستثمر الحكومات في مراكز البيانات.', 'right'],
+      [expect.stringMatching(/^وتقول الشركات/), 'right'],
       ['ما الذي تغير؟', 'right'],
       ['مراكز بيانات جديدة.', 'right'],
       ['Reporting by the Newsdesk staff in Dubai.', 'left'],
@@ -62,6 +63,19 @@ describe('an article written in Arabic', () => {
     );
     expect(names.map(({ name }) => name)).toEqual(['أحمد علي', 'דוד כהן', 'Sara Levi']);
     expect(names.map(({ left }) => left)).toEqual(names.map(({ left }) => left).sort((a, b) => a - b));
+    await page.close();
+  });
+
+  it('lists its headline and excerpt right to left among search results', async () => {
+    // A word far into the body: the excerpt around it starts in Arabic, not with the English "By" of the byline.
+    const page = await open(`search/?q=${encodeURIComponent('الرقمية')}`, viewports[1]!);
+    const result = page.locator('main .search-result').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.locator('a').innerText()).toBe('الذكاء الاصطناعي في الشرق الأوسط');
+    const directions = await result.locator('.search-result-title, .search-result-excerpt').evaluateAll((elements) =>
+      elements.map((element) => getComputedStyle(element).direction),
+    );
+    expect(directions).toEqual(['rtl', 'rtl']);
     await page.close();
   });
 });
