@@ -174,6 +174,10 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
     items: articles.slice(0, FEED_LIMIT).map((article): JsonFeedItem => {
       const link = url(context.paths.article(article.slug));
       const modified = lastModified(article.data);
+      // An item without authors takes the feed's, the site's own: unsigned aggregated copy is credited to its outlet.
+      const credits = article.authors.length > 0
+        ? article.authors.map((author) => ({ name: author.name, url: url(context.paths.author(author.slug)) }))
+        : article.data.source && [{ name: article.data.source.name, url: article.data.source.url }];
       return {
         id: link,
         url: link,
@@ -183,9 +187,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
         summary: article.data.description,
         date_published: article.data.publishedAt.toISOString(),
         ...(modified.getTime() !== article.data.publishedAt.getTime() ? { date_modified: modified.toISOString() } : {}),
-        ...(article.authors.length > 0
-          ? { authors: article.authors.map((author) => ({ name: author.name, url: url(context.paths.author(author.slug)) })) }
-          : {}),
+        ...(credits ? { authors: credits } : {}),
         tags: article.tags.map((tag) => tag.name),
       };
     }),

@@ -116,6 +116,7 @@ describe('the JSON Feed', () => {
     [
       article('updated', { updatedAt: new Date('2026-11-05T10:00:00Z'), source: { name: 'Example Times', url: 'https://example.com/story' } }),
       article('anonymous', {}, { authors: [] }),
+      article('wire', { source: { name: 'Example Wire', url: 'https://wire.example.com/story' } }, { authors: [] }),
     ],
     context,
     siteFeedScope(paths, config, 'json'),
@@ -150,6 +151,11 @@ describe('the JSON Feed', () => {
     expect(updated!.tags).toEqual(['AI']);
     expect(anonymous!.authors).toBeUndefined();
     expect(anonymous!.date_modified).toBeUndefined();
+  });
+
+  it('credits an unsigned aggregated piece to its outlet, not to the site the feed would name for it', () => {
+    const wire = feed.items.find((item) => item.url.endsWith('/wire/'))!;
+    expect(wire.authors).toEqual([{ name: 'Example Wire', url: 'https://wire.example.com/story' }]);
   });
 
   it('survives JSON round trips unchanged, hostile text included', () => {
