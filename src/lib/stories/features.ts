@@ -23,8 +23,8 @@ export interface ArticleFeatures {
   boosts: number[];
   /** Ids of its names and figures: two reports of one event share at least one. */
   anchors: number[];
-  /** The first name in the headline, taken whole: who the article is about; -1 when it names nobody. */
-  headlineSubject: number;
+  /** Ids of the words of the first name in the headline: who the article is about; empty when it names nobody. */
+  headlineSubject: number[];
   /** Ids of the figures in the headline. */
   headlineFigures: number[];
   /** Ids of the kinds of event the headline and dek report. */
@@ -140,13 +140,14 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   addWords(tokenize(lead), tuning.leadOnlyWeight);
   const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
   const [subject] = inHeadline.whole;
-  const subjectId = subject === undefined ? -1 : subject.includes(' ') ? featureIds.of(`p:${subject}`) : featureIds.ofWord(subject);
+  // Its words rather than the name whole: "Skyline Cloud Frankfurt", read as one name, still names Skyline Cloud.
+  const subjectWords = subject === undefined ? [] : subject.split(' ').map((word) => featureIds.ofWord(word)).filter((id) => boosts.has(id));
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
   return {
     ids: [...boosts.keys()],
     boosts: [...boosts.values()],
     anchors,
-    headlineSubject: boosts.has(subjectId) ? subjectId : -1,
+    headlineSubject: subjectWords,
     headlineFigures,
     eventKinds: kinds,
   };

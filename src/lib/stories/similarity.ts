@@ -15,8 +15,8 @@ export interface FeatureVectors {
   norms: Float64Array;
   /** Per article: the ids of its names and figures. */
   anchors: Int32Array[];
-  /** Per article: the id of the first name in its headline, or -1. */
-  headlineSubject: Int32Array;
+  /** Per article: the ids of the words of the first name in its headline, ascending; empty when it names nobody. */
+  headlineSubject: Int32Array[];
   /** Per article: the ids of its headline's figures. */
   headlineFigures: Int32Array[];
   /** Per article: the ids of the kinds of event its headline and dek report. */
@@ -64,7 +64,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     weights,
     norms,
     anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
-    headlineSubject: Int32Array.from(features, (article) => article.headlineSubject),
+    headlineSubject: features.map((article) => Int32Array.from(article.headlineSubject).sort()),
     headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
     documentFrequency,
@@ -86,9 +86,9 @@ function cosine(vectors: FeatureVectors, a: number, b: number): number {
 }
 
 /**
- * True when the headlines are about different things: both name someone (or give a figure) and neither's names
- * (or figures) appear anywhere in the other article, or both headlines and deks report a kind of event and the
- * kinds differ. Two reports of one event share at least one of each.
+ * True when the headlines are about different things: both name someone and one's subject is missing from the other
+ * article, or both give figures and neither's appear in the other, or both headlines and deks report a kind of event
+ * and the kinds differ. Two reports of one event share at least one of each.
  */
 function headlinesDisagree(vectors: FeatureVectors, a: number, b: number): boolean {
   const [kindsA, kindsB] = [vectors.eventKinds[a]!, vectors.eventKinds[b]!];
@@ -96,17 +96,28 @@ function headlinesDisagree(vectors: FeatureVectors, a: number, b: number): boole
   return subjectsDiffer(vectors, a, b) || disjoint(vectors.headlineFigures, vectors, a, b);
 }
 
-/** The first name in a headline is nearly always who it is about. */
+/**
+ * The first name in a headline is nearly always who it is about, and every report of one event names who it is
+ * about: an article on another company that recalls this one (a rival's results, an earlier breach) is another story.
+ */
 function subjectsDiffer(vectors: FeatureVectors, a: number, b: number): boolean {
   const [subjectA, subjectB] = [vectors.headlineSubject[a]!, vectors.headlineSubject[b]!];
-  if (subjectA < 0 || subjectB < 0) return false;
-  return !vectors.ids[b]!.includes(subjectA) && !vectors.ids[a]!.includes(subjectB);
+  if (subjectA.length === 0 || subjectB.length === 0) return false;
+  return !containsAll(vectors.ids[b]!, subjectA) || !containsAll(vectors.ids[a]!, subjectB);
 }
 
 function disjoint(headline: readonly Int32Array[], vectors: FeatureVectors, a: number, b: number): boolean {
   const [headA, headB] = [headline[a]!, headline[b]!];
   if (headA.length === 0 || headB.length === 0) return false;
   return !sharesAny(headA, vectors.ids[b]!) && !sharesAny(headB, vectors.ids[a]!);
+}
+
+function containsAll(sorted: Int32Array, wanted: Int32Array): boolean {
+  for (let i = 0, j = 0; j < wanted.length; j++) {
+    while (i < sorted.length && sorted[i]! < wanted[j]!) i++;
+    if (sorted[i] !== wanted[j]) return false;
+  }
+  return true;
 }
 
 function sharesAny(sortedA: Int32Array, sortedB: Int32Array): boolean {
