@@ -26,6 +26,8 @@ const MARKED_NAME = /^(?:\p{Ll}+\p{Lu}|\p{L}+-?\d|\d+\p{L}*\p{Lu})/u;
 
 const SCALES: Readonly<Record<string, number>> = {
   k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, tn: 1e12, trillion: 1e12,
+  // Outlets in other languages: "10,6 Milliarden" read as a bare 10.6 would contradict "$10.6 billion" in a headline.
+  mio: 1e6, millionen: 1e6, millones: 1e6, milioni: 1e6, mrd: 1e9, milliarde: 1e9, milliarden: 1e9, milliard: 1e9, milliards: 1e9, miliardi: 1e9,
 };
 const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh', 'qubit', 'qubits', 'km', 'users', 'customers', 'people', 'jobs', 'employees', 'records', 'accounts', 'countries']);
 const CURRENCY_SIGNS = '$€£¥';

@@ -137,6 +137,19 @@ describe('a story', () => {
     expect(after[0]!.articles).toEqual(['wire-first', 'ledger-second', 'bulletin-later']);
   });
 
+  it('joins reports in two languages that give one amount in their own words', () => {
+    const report = (slug: string, source: string, hours: number, title: string, description: string, body: string): StoryArticle => ({
+      slug, title, description, body, publishedAt: at(hours), source: { name: source, url: `https://example.com/${slug}` },
+    });
+    const list = [
+      report('siemens-en', 'Meridian Wire', 0, 'Siemens to buy Altair Engineering for $10.6 billion', 'The German industrial group is expanding its simulation software business.',
+        'Siemens agreed to acquire Altair Engineering, a US maker of simulation software, for $10.6 billion in cash, the German company said on Wednesday.'),
+      report('siemens-de', 'Heise Online', 1, 'Siemens kauft Altair Engineering für 10,6 Milliarden Dollar', 'Der Münchner Konzern baut sein Geschäft mit Simulationssoftware aus.',
+        'Siemens übernimmt den US-Softwarehersteller Altair Engineering für 10,6 Milliarden US-Dollar in bar, teilte der Konzern am Mittwoch mit.'),
+    ];
+    expect(findStories([...articles, ...list], WINDOW).find((story) => story.articles.includes('siemens-de'))?.articles).toEqual(['siemens-en', 'siemens-de']);
+  });
+
   it('needs a shared name or figure: the same words about no one in particular are not an event', () => {
     const generic = (slug: string, source: string): StoryArticle => ({
       slug,

@@ -24,6 +24,11 @@ describe('names', () => {
     expect([...names('A $2.5 billion deal, or 2.5bn, cut 40% of 3 nm parts in 2026.').figures]).toEqual(['2500000000', '40%', '3nm']);
     expect([...names('It cost €1,200 million.').figures]).toEqual(['1200000000']);
   });
+
+  it('reads the scale words of other languages, so an amount in a German or French headline matches the English one', () => {
+    expect([...names('Siemens zahlt 10,6 Milliarden Dollar, davon 3,2 Mrd. in bar und 400 Mio. in Aktien.').figures]).toEqual(['10600000000', '3200000000', '400000000']);
+    expect([...names("Une amende de 2,5 milliards d'euros et 40 millions de plus.").figures]).toEqual(['2500000000', '40000000']);
+  });
 });
 
 describe('headline names', () => {
