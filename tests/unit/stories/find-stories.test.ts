@@ -70,41 +70,42 @@ describe('hard negatives', () => {
   });
 });
 
+/** A piece of coverage `hours` into a news day, and the story it is in among the labelled set's articles. */
+function report(slug: string, source: string, hours: number, title: string, description: string, body: string): StoryArticle {
+  return { slug, title, description, body, publishedAt: new Date(Date.UTC(2026, 10, 19, 6) + hours * 3_600_000), source: { name: source, url: `https://example.com/${slug}` } };
+}
+const storyAmong = (list: StoryArticle[], slug: string) => findStories([...articles, ...list], WINDOW).find((story) => story.articles.includes(slug));
+
 describe('headlines about different companies', () => {
-  const at = (hours: number) => new Date(Date.UTC(2026, 10, 19, 6) + hours * 3_600_000);
-  const item = (slug: string, source: string, hours: number, title: string, description: string, body: string): StoryArticle => ({
-    slug, title, description, body, publishedAt: at(hours), source: { name: source, url: `https://example.com/${slug}` },
-  });
-  const storyOf = (list: StoryArticle[], slug: string) => findStories([...articles, ...list], WINDOW).find((story) => story.articles.includes(slug))?.slug;
 
   it('keep apart a breach that recalls an earlier one the same day, however alike their wording', () => {
     const list = [
-      item('nordwell', 'Breach Bulletin', 0, 'Nordwell Bank confirms data breach affecting 1.2 million customers', 'The bank says names, addresses and account numbers were accessed through a third-party supplier.',
+      report('nordwell', 'Breach Bulletin', 0, 'Nordwell Bank confirms data breach affecting 1.2 million customers', 'The bank says names, addresses and account numbers were accessed through a third-party supplier.',
         'Nordwell Bank confirmed on Thursday a data breach affecting 1.2 million customers after attackers accessed a system run by a third-party supplier. Names, addresses and account numbers were exposed; the bank said no passwords were taken. It has informed regulators.'),
-      item('tarrow', 'Meridian Wire', 3, 'Tarrow Insurance confirms data breach affecting 800,000 customers', 'The insurer says names, addresses and policy numbers were accessed through a third-party supplier, hours after Nordwell Bank disclosed a similar breach.',
+      report('tarrow', 'Meridian Wire', 3, 'Tarrow Insurance confirms data breach affecting 800,000 customers', 'The insurer says names, addresses and policy numbers were accessed through a third-party supplier, hours after Nordwell Bank disclosed a similar breach.',
         'Tarrow Insurance confirmed on Thursday a data breach affecting 800,000 customers after attackers accessed a system run by a third-party supplier, hours after Nordwell Bank disclosed a breach affecting 1.2 million customers. Names, addresses and policy numbers were exposed. It has informed regulators.'),
     ];
-    expect(storyOf(list, 'tarrow')).toBeUndefined();
+    expect(storyAmong(list, 'tarrow')).toBeUndefined();
   });
 
   it("keep apart a chipmaker's results and a rival's that mention them", () => {
     const list = [
-      item('veltrix', 'Meridian Wire', 0, 'Veltrix Semiconductor beats forecasts as data-centre sales jump 62%', 'The Austin chipmaker reported third-quarter revenue of $8.4 billion.',
+      report('veltrix', 'Meridian Wire', 0, 'Veltrix Semiconductor beats forecasts as data-centre sales jump 62%', 'The Austin chipmaker reported third-quarter revenue of $8.4 billion.',
         'Veltrix Semiconductor on Tuesday reported revenue of $8.4 billion for its fiscal third quarter, up 41% from a year earlier, as sales of its Orion accelerators to cloud providers climbed 62%.'),
-      item('corso', 'Silicon Street', 2, 'Corso Micro misses revenue estimates as Veltrix takes share', 'The memory maker reported quarterly revenue of $3.1 billion, below forecasts.',
+      report('corso', 'Silicon Street', 2, 'Corso Micro misses revenue estimates as Veltrix takes share', 'The memory maker reported quarterly revenue of $3.1 billion, below forecasts.',
         'Corso Micro reported third-quarter revenue of $3.1 billion on Tuesday, short of the $3.3 billion analysts expected, as rival Veltrix Semiconductor, which reported earnings the same day, won more data-centre orders.'),
     ];
-    expect(storyOf(list, 'corso')).toBeUndefined();
+    expect(storyAmong(list, 'corso')).toBeUndefined();
   });
 
   it('still join reports of one event whose headlines read a name differently', () => {
     const list = [
-      item('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",
+      report('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",
         "Skyline Cloud's Frankfurt region suffered an outage on Friday morning, with customers reporting errors from storage and compute services."),
-      item('skyline-region', 'Ops Weekly', 2, 'Skyline Cloud Frankfurt region down', 'Storage and compute errors hit European customers of Skyline Cloud.',
+      report('skyline-region', 'Ops Weekly', 2, 'Skyline Cloud Frankfurt region down', 'Storage and compute errors hit European customers of Skyline Cloud.',
         "An outage in Skyline Cloud's Frankfurt region disrupted storage and compute services for European customers on Friday."),
     ];
-    expect(storyOf(list, 'skyline-region')).toBe('skyline-down');
+    expect(storyAmong(list, 'skyline-region')?.slug).toBe('skyline-down');
   });
 });
 
@@ -138,16 +139,13 @@ describe('a story', () => {
   });
 
   it('joins reports in two languages that give one amount in their own words', () => {
-    const report = (slug: string, source: string, hours: number, title: string, description: string, body: string): StoryArticle => ({
-      slug, title, description, body, publishedAt: at(hours), source: { name: source, url: `https://example.com/${slug}` },
-    });
     const list = [
       report('siemens-en', 'Meridian Wire', 0, 'Siemens to buy Altair Engineering for $10.6 billion', 'The German industrial group is expanding its simulation software business.',
         'Siemens agreed to acquire Altair Engineering, a US maker of simulation software, for $10.6 billion in cash, the German company said on Wednesday.'),
       report('siemens-de', 'Heise Online', 1, 'Siemens kauft Altair Engineering für 10,6 Milliarden Dollar', 'Der Münchner Konzern baut sein Geschäft mit Simulationssoftware aus.',
         'Siemens übernimmt den US-Softwarehersteller Altair Engineering für 10,6 Milliarden US-Dollar in bar, teilte der Konzern am Mittwoch mit.'),
     ];
-    expect(findStories([...articles, ...list], WINDOW).find((story) => story.articles.includes('siemens-de'))?.articles).toEqual(['siemens-en', 'siemens-de']);
+    expect(storyAmong(list, 'siemens-de')?.articles).toEqual(['siemens-en', 'siemens-de']);
   });
 
   it('needs a shared name or figure: the same words about no one in particular are not an event', () => {
