@@ -7,7 +7,7 @@
 const KINDS: Readonly<Record<string, string>> = {
   penalty: 'fine fined fines penalty penalties penalise penalised penalize penalized',
   investigation: 'inquiry inquiries investigation investigations investigate investigates investigating probe probes probing examine examines',
-  lawsuit: 'lawsuit lawsuits sue sues sued suing verdict settlement settles settled',
+  lawsuit: 'lawsuit lawsuits sue sues sued suing court verdict settlement settles settled',
   acquisition: 'acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought purchase purchases purchased takeover merger merge merges deal deals',
   funding: 'funding fundraise fundraising series-a series-b series-c valuation valued ipo',
   layoffs: 'layoff layoffs laid redundancy redundancies job-cuts cuts cut',

@@ -148,6 +148,16 @@ describe('a story', () => {
     expect(storyAmong(list, 'siemens-de')?.articles).toEqual(['siemens-en', 'siemens-de']);
   });
 
+  it('joins a lawsuit one outlet reports as a suit and another as a court case under competition law', () => {
+    const list = [
+      report('apple-sued', 'Meridian Wire', 0, 'Apple sued over App Store fees by Dutch developers', 'A foundation representing app makers seeks €600 million in damages in Amsterdam.',
+        "A Dutch foundation representing thousands of app developers sued Apple in an Amsterdam court on Tuesday, claiming the company's 30% commission on App Store sales abused a dominant position. The foundation seeks €600 million in damages. Apple said it would defend itself."),
+      report('apple-court', 'The Circuit Ledger', 2, 'Developers take Apple to court in the Netherlands over 30% cut', 'The class action claims the App Store commission broke competition law.',
+        'Apple faces a class action in Amsterdam from developers who say its 30% App Store commission is unlawful. The claim, worth €600 million, was filed on Tuesday.'),
+    ];
+    expect(storyAmong(list, 'apple-court')?.articles).toEqual(['apple-sued', 'apple-court']);
+  });
+
   it('needs a shared name or figure: the same words about no one in particular are not an event', () => {
     const generic = (slug: string, source: string): StoryArticle => ({
       slug,
