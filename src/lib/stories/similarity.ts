@@ -15,7 +15,7 @@ export interface FeatureVectors {
   norms: Float64Array;
   /** Per article: the ids of its names and figures. */
   anchors: Int32Array[];
-  /** Per article: the ids of the words of the first name in its headline, ascending; empty when it names nobody. */
+  /** Per article: the ids of the words that name the first name in its headline, ascending; empty when it names nobody. */
   headlineSubject: Int32Array[];
   /** Per article: the ids of its headline's figures. */
   headlineFigures: Int32Array[];
@@ -64,11 +64,21 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     weights,
     norms,
     anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
-    headlineSubject: features.map((article) => Int32Array.from(article.headlineSubject).sort()),
+    headlineSubject: features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning)),
     headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
     documentFrequency,
   };
+}
+
+/**
+ * The words another article must carry to name a headline's subject: "Veltrix" of "Veltrix Semiconductor", since
+ * outlets shorten a name to its own word, but both words of "Nordwell Bank" where "bank" is not much commoner.
+ */
+function subjectWords(words: readonly number[], documentFrequency: Int32Array, tuning: StoryTuning): Int32Array {
+  let rarest = Infinity;
+  for (const id of words) rarest = Math.min(rarest, documentFrequency[id]!);
+  return Int32Array.from(words.filter((id) => documentFrequency[id]! <= rarest * tuning.genericNameWord)).sort();
 }
 
 /** Cosine similarity of articles a and b, from their sorted ids. */

@@ -29,6 +29,11 @@ export const STORY_TUNING = {
   cohesion: 0.5,
   /** At the end of the window a pair's similarity counts this much less than at the same instant. */
   timeDecay: 0.3,
+  /**
+   * A word of a headline's subject found in this many times as many articles as its rarest word ("Semiconductor" of
+   * "Veltrix Semiconductor") need not be in another article for that article to name the subject.
+   */
+  genericNameWord: 8,
   /** Features carried by more than this share of the archive (and more than `distinctiveMinimum`) never make candidates. */
   distinctiveShare: 0.005,
   distinctiveMinimum: 64,

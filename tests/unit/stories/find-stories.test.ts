@@ -98,6 +98,20 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'corso')).toBeUndefined();
   });
 
+  it("still join a report that shortens the company's name to its own word", () => {
+    // An archive in which "semiconductor" is a common word, as it is in a real one.
+    const archive = Array.from({ length: 20 }, (_, day) =>
+      report(`chips-${day}`, 'Chip Digest', -24 * (day + 5), `Semiconductor tariffs, day ${day + 1}`, 'Trade news for the semiconductor industry.', 'Semiconductor makers await the ruling.'),
+    );
+    const list = [
+      ...archive,
+      report('veltrix-full', 'Meridian Wire', 0, 'Veltrix Semiconductor beats forecasts as data-centre sales jump 62%', 'The Austin chipmaker reported third-quarter revenue of $8.4 billion.',
+        'Veltrix Semiconductor on Tuesday reported revenue of $8.4 billion for its fiscal third quarter, as sales of its Orion accelerators climbed 62%.'),
+      report('veltrix-short', 'Silicon Street', 1, 'Veltrix posts $8.4bn quarter on Orion demand', 'Data-centre sales rose 62%.', 'Veltrix reported $8.4bn in quarterly revenue, with Orion accelerator sales up 62%.'),
+    ];
+    expect(storyAmong(list, 'veltrix-short')?.articles).toEqual(['veltrix-full', 'veltrix-short']);
+  });
+
   it('still join reports of one event whose headlines read a name differently', () => {
     const list = [
       report('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",
