@@ -98,6 +98,18 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'corso')).toBeUndefined();
   });
 
+  it("keep apart two regulators' fines on one company the same day", () => {
+    const list = [
+      report('fine-eu', 'Brussels Policy Review', 0, 'Apple fined €500 million by EU over music streaming', 'The European Commission says Apple blocked apps from telling users about cheaper offers.',
+        'The European Commission fined Apple €500 million on Monday for preventing music-streaming apps from telling iPhone users about cheaper subscriptions outside the App Store.'),
+      report('fine-eu-wire', 'Meridian Wire', 1, 'EU hits Apple with €500m antitrust fine', 'Brussels says the App Store rules harmed music-streaming rivals.',
+        'Apple was fined €500m by the European Commission over App Store rules that stopped streaming apps from pointing users to cheaper offers.'),
+      report('fine-kr', 'Nikkan Tech', 2, 'South Korea fines Apple over App Store payment rules', 'The Korea Communications Commission says Apple forced developers to use its payment system.',
+        'The Korea Communications Commission fined Apple on Monday for forcing app developers to use its in-app payment system, breaching a 2021 law.'),
+    ];
+    expect(storyAmong(list, 'fine-eu')?.articles).toEqual(['fine-eu', 'fine-eu-wire']);
+  });
+
   it("still join a report that shortens the company's name to its own word", () => {
     // An archive in which "semiconductor" is a common word, as it is in a real one.
     const archive = Array.from({ length: 20 }, (_, day) =>
@@ -189,6 +201,12 @@ describe('a story', () => {
     for (const story of stories) expect(story.articles).not.toEqual(['a', 'b', 'c']);
     expect(findStories([wire('a', 0, 'One'), wire('c', 80, 'Three')], WINDOW)).toEqual([]);
     expect(findStories([wire('a', 0, 'One'), wire('c', 80, 'Three')], { windowHours: 96 })).toHaveLength(1);
+  });
+
+  it("lists an outlet's updated version of its report beside its first", () => {
+    const [story] = findStories([wire('wire-first', 0, 'Meridian Wire'), wire('ledger', 2, 'The Circuit Ledger'), { ...wire('wire-update', 5, 'Meridian Wire'), title: 'Halvorsen Logistics restores bookings after ransomware attack' }], WINDOW);
+    expect(story!.articles).toEqual(['wire-first', 'ledger', 'wire-update']);
+    expect(story!.outlets.map((outlet) => outlet.name)).toEqual(['Meridian Wire', 'The Circuit Ledger']);
   });
 
   it('counts an outlet once by its registry id when it has one, whatever its name is spelt', () => {
