@@ -121,8 +121,15 @@ function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
     // first (and as XML again by @astrojs/rss), and a dek that reads "<b>" shows those three characters.
     description: escapeXml(article.data.description),
     categories: article.tags.map((tag) => tag.name),
-    customData: article.authors.map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`).join('') || undefined,
+    customData: credits(article, context).map((credit) => `<dc:creator>${escapeXml(credit.name)}</dc:creator>`).join('') || undefined,
   };
+}
+
+/** Who an item is credited to: its writers, or, for unsigned aggregated copy, its outlet rather than the site, which did not write it. */
+function credits(article: FeedArticle, context: FeedContext): JsonFeedAuthor[] {
+  const url = (path: string) => absoluteUrl(context.site, path);
+  if (article.authors.length > 0) return article.authors.map((author) => ({ name: author.name, url: url(context.paths.author(author.slug)) }));
+  return article.data.source ? [{ name: article.data.source.name, url: article.data.source.url }] : [];
 }
 
 export interface JsonFeedAuthor {
@@ -175,9 +182,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
       const link = url(context.paths.article(article.slug));
       const modified = lastModified(article.data);
       // An item without authors takes the feed's, the site's own: unsigned aggregated copy is credited to its outlet.
-      const credits = article.authors.length > 0
-        ? article.authors.map((author) => ({ name: author.name, url: url(context.paths.author(author.slug)) }))
-        : article.data.source && [{ name: article.data.source.name, url: article.data.source.url }];
+      const itemCredits = credits(article, context);
       return {
         id: link,
         url: link,
@@ -187,7 +192,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
         summary: article.data.description,
         date_published: article.data.publishedAt.toISOString(),
         ...(modified.getTime() !== article.data.publishedAt.getTime() ? { date_modified: modified.toISOString() } : {}),
-        ...(credits ? { authors: credits } : {}),
+        ...(itemCredits.length > 0 ? { authors: itemCredits } : {}),
         tags: article.tags.map((tag) => tag.name),
       };
     }),

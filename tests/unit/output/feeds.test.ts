@@ -65,6 +65,11 @@ describe('the RSS feed', () => {
     expect(item.author).toBeUndefined();
   });
 
+  it('credits an unsigned aggregated item to its outlet, and an unsigned piece of our own to no one', async () => {
+    const { rss } = await renderRss([article('wire', { source: { name: 'Example Wire', url: 'https://wire.example.com/story' } }, { authors: [] }), article('own', {}, { authors: [] })]);
+    expect(rss.channel.item.map((item: Record<string, unknown>) => item['dc:creator'])).toEqual([['Example Wire'], undefined]);
+  });
+
   it('keeps the articles in the order given and stops at the feed limit', async () => {
     const many = Array.from({ length: FEED_LIMIT + 5 }, (_, index) => article(`a${index}`));
     const { rss } = await renderRss(many);
