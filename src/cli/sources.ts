@@ -8,6 +8,7 @@ import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
 import { formatProblem } from '../lib/checks/problems.ts';
+import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
@@ -45,6 +46,27 @@ async function main(argv: string[]): Promise<number> {
   const paths = commandPaths();
   const registryPath = values.sources === undefined ? settings.sourcesFile : paths.resolve(values.sources);
   const registryName = paths.display(registryPath);
+  // Two imports at once would each add to the registry as they read it, and the later write would drop the
+  // other's sources; so an import reads and writes the registry holding its lock.
+  let release: (() => Promise<void>) | undefined;
+  if (command === 'import-opml' && !values['dry-run']) {
+    try {
+      release = await lockFolder(registryPath, { what: `the sources registry ${registryName}`, onWait: (message) => console.error(message) });
+    } catch (error) {
+      if (!(error instanceof FolderBusyError)) throw error;
+      console.error(`${error.message}\nNothing was written to ${registryName}.`);
+      return 1;
+    }
+  }
+  try {
+    return await run(command, rest, values, registryPath, registryName);
+  } finally {
+    await release?.();
+  }
+}
+
+async function run(command: string | undefined, rest: string[], values: { output?: string; 'dry-run': boolean }, registryPath: string, registryName: string): Promise<number> {
+  const paths = commandPaths();
   const registry = readSourcesFile(registryPath, registryName);
   if (registry.problems.length > 0) {
     for (const problem of registry.problems) console.error(formatProblem(problem));

@@ -1,0 +1,64 @@
+// Two `npm run sources -- import-opml` runs on one registry at nearly the same moment keep both runs' sources: the
+// registry is locked while an import reads and writes it.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockFolder } from '../../../src/io/folder-lock.ts';
+import { parseSources } from '../../../src/lib/aggregation/registry.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+const opml = (host: string, count: number) =>
+  `<?xml version="1.0"?>\n<opml version="1.0"><head><title>${host}</title></head><body>\n${Array.from({ length: count }, (_, index) => `<outline text="${host} ${index}" type="rss" xmlUrl="https://${host}.example/${index}.xml"/>`).join('\n')}\n</body></opml>\n`;
+
+function registryFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'newsdesk-concurrent-sources-'));
+  folders.push(folder);
+  writeFileSync(join(folder, 'sources.yaml'), '# Our outlets.\n');
+  writeFileSync(join(folder, 'one.opml'), opml('one', 300));
+  writeFileSync(join(folder, 'two.opml'), opml('two', 300));
+  return folder;
+}
+
+/** `onOutput` hears the output so far each time more arrives. */
+function startImport(folder: string, file: string, onOutput: (output: string) => void = () => {}): Promise<{ code: number | null; output: string }> {
+  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), [join(projectRoot, 'src/cli/sources.ts'), 'import-opml', file, '--sources', 'sources.yaml'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const heard = (chunk: Buffer) => onOutput((output += chunk));
+  child.stdout.on('data', heard);
+  child.stderr.on('data', heard);
+  return new Promise((done) => child.on('close', (code) => done({ code, output })));
+}
+
+const listed = (folder: string) => parseSources(readFileSync(join(folder, 'sources.yaml'), 'utf8'), 'sources.yaml').sources;
+
+describe('two imports into one registry at once', () => {
+  it('keep the sources of both', { timeout: 60_000 }, async () => {
+    const folder = registryFolder();
+    const results = await Promise.all([startImport(folder, 'one.opml'), startImport(folder, 'two.opml')]);
+    for (const result of results) expect(result.code, result.output).toBe(0);
+    expect(listed(folder)).toHaveLength(600);
+    expect(existsSync(join(folder, 'sources.yaml.lock'))).toBe(false);
+  });
+
+  it('wait while another holds the registry, and add to what it wrote', { timeout: 60_000 }, async () => {
+    const folder = registryFolder();
+    const registry = join(folder, 'sources.yaml');
+    const release = await lockFolder(registry, { what: 'the test registry' });
+    let saysItWaits: () => void;
+    const waitingSaid = new Promise<void>((done) => (saysItWaits = done));
+    const waiting = startImport(folder, 'one.opml', (output) => output.includes('is writing the sources registry sources.yaml') && saysItWaits());
+    await Promise.race([waitingSaid, waiting]);
+    // What the lock holder writes meanwhile is read by the waiting import, not overwritten.
+    writeFileSync(registry, '# Our outlets.\n- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n');
+    await release();
+    const result = await waiting;
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain('Another run is writing the sources registry sources.yaml; waiting for it to finish…');
+    expect(listed(folder).map((source) => source.id).slice(0, 2)).toEqual(['chipwire', 'one-0']);
+  });
+});
