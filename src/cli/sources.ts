@@ -76,6 +76,9 @@ async function run(command: string | undefined, rest: string[], values: { output
 
   if (command === 'export-opml') {
     if (rest.length > 0) return usageError(`export-opml takes no file; use --output ${rest[0]}`, USAGE);
+    if (values.output !== undefined && paths.resolve(values.output) === registryPath) {
+      return usageError(`--output ${values.output} is the registry itself; the OPML would replace it. Write it to another file, such as --output sources.opml`, USAGE);
+    }
     if (registry.sources.length === 0) {
       console.error(`${registryName} lists no sources; there is nothing to export.`);
       return 1;

@@ -80,6 +80,16 @@ describe('npm run sources', () => {
     expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(before);
   });
 
+  it('refuses to export over the registry it reads, leaving it as it was', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const before = '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n';
+    writeFileSync(join(folder, 'sources.yaml'), before);
+    const result = sources(['export-opml', '--sources', 'sources.yaml', '--output', './sources.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--output ./sources.yaml is the registry itself; the OPML would replace it. Write it to another file, such as --output sources.opml');
+    expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(before);
+  });
+
   it('says how it is used', () => {
     folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
     const result = sources(['sync']);
