@@ -128,7 +128,7 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
     }
     const displayName = name || new URL(address).hostname;
     const keepsId = exportedId !== undefined && sourceIdField.safeParse(exportedId).success && !ids.has(exportedId);
-    const id = keepsId ? exportedId : uniqueSlug(sourceIdFor(displayName, address), ids);
+    const id = keepsId ? exportedId : uniqueSlug(sourceIdFor(name, address), ids);
     if (exportedId !== undefined && !keepsId) {
       const why = ids.has(exportedId) ? 'is already taken' : 'is not a valid source id';
       plan.notes.push({ id, note: `the exported id "${exportedId}" ${why}, so it is listed as ${id}` });
@@ -175,12 +175,13 @@ function withoutCredentials(address: string): string {
 
 /**
  * An id from the outlet's name (ASCII letters and digits), else from the feed's host name; cut between words to
- * leave room for the `-2` that keeps it unique within the schema's limit.
+ * leave room for the `-2` that keeps it unique within the schema's limit. A dot parts words, as in "LWN.net" or a
+ * host name, where slugify would join them ("lwnnet").
  */
 function sourceIdFor(name: string, feed: string): string {
   const fromText = (text: string) =>
     shortenSlug(
-      slugify(text.normalize('NFKD').replace(/\p{M}/gu, ''))
+      slugify(text.normalize('NFKD').replace(/\p{M}/gu, '').replaceAll('.', ' '))
         .replace(/[^a-z0-9-]+/g, '-')
         .replace(/-+/g, '-')
         .replace(/^-|-$/g, ''),
@@ -188,7 +189,7 @@ function sourceIdFor(name: string, feed: string): string {
     );
   const fromName = fromText(name);
   if (SOURCE_ID_PATTERN.test(fromName)) return fromName;
-  const fromHost = fromText(new URL(feed).hostname.replace(/^www\./, '').replace(/\./g, ' '));
+  const fromHost = fromText(new URL(feed).hostname.replace(/^www\./, ''));
   return SOURCE_ID_PATTERN.test(fromHost) ? fromHost : 'source';
 }
 

@@ -44,6 +44,19 @@ describe('importing an OPML file', () => {
     expect(twice.added.map((source) => source.id)).toEqual(['ars-technica-2', 'ars-technica-3']);
   });
 
+  it('reads a dot in a name, or in the host name of an untitled feed, as a break between words', () => {
+    const dotted = planOpmlImport(existing, [
+      { name: 'LWN.net', feed: 'https://lwn.net/headlines/rss' },
+      { name: 'Le Monde.fr - Actualités', feed: 'https://www.lemonde.fr/rss/une.xml' },
+      { name: '', feed: 'https://www.blog.example.com/rss' },
+    ]);
+    expect(dotted.added.map((source) => [source.id, source.name])).toEqual([
+      ['lwn-net', 'LWN.net'],
+      ['le-monde-fr-actualites', 'Le Monde.fr - Actualités'],
+      ['blog-example-com', 'www.blog.example.com'],
+    ]);
+  });
+
   it('keeps ids from long names short, whole words and unique, and the result a valid registry', () => {
     const name = 'Quarterly Semiconductor Manufacturing Equipment Procurement Intelligence Bulletin for Independent Engineering Consultancies Worldwide Including Appendices Tables Charts Commentary Forecasts Interviews Analysis';
     const long = planOpmlImport(existing, [
