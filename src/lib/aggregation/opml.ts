@@ -7,7 +7,7 @@ import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import { isHtmlPage } from '../authoring/import/html-page.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
 import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN, sourceIdField } from '../content/source-id.ts';
-import { resolveWebUrl, urlKey } from '../authoring/import/urls.ts';
+import { hasCredentials, resolveWebUrl, urlKey } from '../authoring/import/urls.ts';
 import { parseSourceSettings, type Source, type SourceSettings } from './registry.ts';
 
 /**
@@ -157,11 +157,6 @@ function readSettings(json: string): ReturnType<typeof parseSourceSettings> {
     return { problem: 'they are not valid JSON' };
   }
   return parseSourceSettings(value);
-}
-
-function hasCredentials(address: string): boolean {
-  const url = URL.parse(address);
-  return Boolean(url?.username || url?.password);
 }
 
 /** The address as it may be shown: any user name and password taken out. */

@@ -17,6 +17,7 @@
  */
 import { z } from 'astro/zod';
 import yaml from 'js-yaml';
+import { hasCredentials } from '../authoring/import/urls.ts';
 import { yamlHint, yamlReason } from '../content/yaml-problem.ts';
 import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
 import { isWebUrl, listOf, requiredText, unknownKeyMessage } from '../content/schema.ts';
@@ -32,6 +33,10 @@ const webAddress = (what: string, example: string) =>
     .trim()
     .refine((value) => isWebUrl(value), {
       error: (issue) => `${JSON.stringify(issue.input)} is not a web address; use a full http:// or https:// URL such as ${example}`,
+    })
+    // The message leaves the address out: it would print the password.
+    .refine((value) => !hasCredentials(value), {
+      error: `holds a user name or password, which the registry (committed, and shown on the site) would publish; ask the outlet for a public address such as ${example}`,
     });
 
 const PATTERN_SYNTAX = /^\/(.*)\/([a-z]*)$/s;

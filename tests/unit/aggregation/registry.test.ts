@@ -56,6 +56,14 @@ describe('registry errors name the file, the line and the field', () => {
     ]);
   });
 
+  it('a feed or home page holding a user name or password, which the message never repeats', () => {
+    const errors = errorsOf(lines(...chipwire.slice(0, 2), '  feed: https://reader:hunter2@chipwire.example.com/feed.xml', '  site: https://editor@chipwire.example.com/'));
+    expect(errors).toEqual([
+      'content/sources.yaml:3: feed: holds a user name or password, which the registry (committed, and shown on the site) would publish; ask the outlet for a public address such as https://chipwire.example.com/feed.xml',
+      'content/sources.yaml:4: site: holds a user name or password, which the registry (committed, and shown on the site) would publish; ask the outlet for a public address such as https://chipwire.example.com/',
+    ]);
+  });
+
   it('a bad site address in the second source', () => {
     const [error] = errorsOf(lines(...chipwire, '- id: ledger', '  name: Ledger', '  feed: https://ledger.example/rss', '  site: ledger.example'));
     expect(error).toMatch(/^content\/sources\.yaml:7: site: "ledger\.example" is not a web address; /);

@@ -18,6 +18,12 @@ export function resolveWebUrl(href: string | undefined, base?: string): string |
   return url.href;
 }
 
+/** Whether the address carries a user name or password, which anything published or committed must not. */
+export function hasCredentials(address: string): boolean {
+  const url = URL.parse(address);
+  return Boolean(url?.username || url?.password);
+}
+
 /** The link as it should be stored: tracking parameters and the fragment removed, everything else as published. */
 export function cleanUrl(href: string): string {
   const url = new URL(href);
