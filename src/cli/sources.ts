@@ -108,7 +108,13 @@ async function run(command: string | undefined, rest: string[], values: { output
     for (const { name, feed, reason } of plan.skipped) console.log(`skipped  ${name || '(untitled)'}${feed ? ` <${feed}>` : ''}: ${reason}`);
     for (const { id, note } of plan.notes) console.log(`note     ${id}: ${note}`);
     if (plan.added.length > 0 && !values['dry-run']) {
-      const text = appendSources(registry.text, plan.added);
+      let text;
+      try {
+        text = appendSources(registry.text, plan.added);
+      } catch (error) {
+        console.error(`Cannot add to ${registryName}: ${(error as Error).message}.\nNothing was written to ${registryName}.`);
+        return 1;
+      }
       // Never write a registry the checker would reject.
       const check = parseSources(text, registryName);
       if (check.problems.length > 0) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);

@@ -99,6 +99,44 @@ describe('importing an OPML file', () => {
     expect(parseSources(text, 'sources.yaml').sources).toHaveLength(1);
   });
 
+  it('leaves every line an editor wrote as it was: aligned comments, spacing, folded names, indentation, line ends', () => {
+    const handWritten = [
+      '# Header',
+      '',
+      '- id: chipwire                 # aligned comment',
+      "  name: 'Chip''s Wire'",
+      '  feed:    https://chipwire.example.com/feed.xml',
+      '  include: [ RISC-V , /\\bchips?\\b/i ]',
+      '',
+      '-   id: ledger',
+      '    name: >-',
+      '      Ledger',
+      '      Lines',
+      '    feed: https://ledger.example/rss',
+      '# Ideas: Quanta?',
+      '',
+    ].join('\n');
+    const added = '\n- id: new-one\n  name: New One\n  feed: https://new.example/rss\n';
+    const cut = handWritten.indexOf('# Ideas');
+    expect(appendSources(handWritten, [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss' }])).toBe(handWritten.slice(0, cut) + added + handWritten.slice(cut));
+    // The list indented, Windows line ends, no newline at the end.
+    const indented = '  - id: chipwire\r\n    name: Chipwire\r\n    feed: https://chipwire.example.com/feed.xml';
+    const text = appendSources(indented, [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss', tags: ['A'] }]);
+    expect(text).toBe(`${indented}\r\n\r\n  - id: new-one\r\n    name: New One\r\n    feed: https://new.example/rss\r\n    tags: [A]\r\n`);
+    expect(parseSources(text, 'sources.yaml').sources.map((source) => source.id)).toEqual(['chipwire', 'new-one']);
+    // A list ended by "..." takes the new sources before the end.
+    const ended = appendSources('- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n...\n', [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss' }]);
+    expect(parseSources(ended, 'sources.yaml').sources.map((source) => source.id)).toEqual(['chipwire', 'new-one']);
+    const marked = '\uFEFF- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n';
+    expect(appendSources(marked, [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss' }])).toBe(`${marked}${added}`);
+  });
+
+  it('refuses, saying what to do, a registry written as one flow list', () => {
+    expect(() => appendSources('[{id: chipwire, name: Chipwire, feed: "https://chipwire.example.com/feed.xml"}]\n', [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss' }])).toThrow(
+      /write each on its own "- id: …" lines/,
+    );
+  });
+
   it('quotes names that YAML would misread', () => {
     const text = appendSources('', [{ id: 'colon', name: 'Tech: the "weekly" # one', feed: 'https://colon.example.com/feed' }]);
     expect(parseSources(text, 'sources.yaml').sources[0]!.name).toBe('Tech: the "weekly" # one');
