@@ -1,4 +1,7 @@
-/** Reads the sources registry from disk; a missing file is a registry with no sources, not an error. */
+/**
+ * Reads the sources registry from disk; a missing file is a registry with no sources, not an error, and a folder
+ * given for the file (`--sources content`) is a problem in it, reported as the file's own errors are.
+ */
 import { readFileSync } from 'node:fs';
 import { parseSources, type Source } from '../lib/aggregation/registry.ts';
 import type { Problem } from '../lib/checks/problems.ts';
@@ -17,7 +20,11 @@ export function readSourcesFile(path: string, file: string): RegistryFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: [], problems: [], exists: false, text: '' };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { sources: [], problems: [], exists: false, text: '' };
+    if (code === 'EISDIR') {
+      return { sources: [], problems: [{ file, severity: 'error', message: 'is a folder, not the registry file', hint: 'give the path of the YAML file, such as content/sources.yaml' }], exists: true, text: '' };
+    }
     throw error;
   }
   return { ...parseSources(text, file), exists: true, text };

@@ -1,0 +1,28 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSourcesFile } from '../../../src/io/read-sources.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'newsdesk-read-sources-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('reading the registry file', () => {
+  it('reads a missing file as no sources', () => {
+    expect(readSourcesFile(join(folder, 'missing.yaml'), 'missing.yaml')).toEqual({ sources: [], problems: [], exists: false, text: '' });
+  });
+
+  it('reports a folder given for the file as a problem naming it, not a crash', () => {
+    mkdirSync(join(folder, 'content'));
+    const read = readSourcesFile(join(folder, 'content'), 'content');
+    expect(read.sources).toEqual([]);
+    expect(read.problems).toEqual([{ file: 'content', severity: 'error', message: 'is a folder, not the registry file', hint: 'give the path of the YAML file, such as content/sources.yaml' }]);
+  });
+
+  it('reads the file it is given', () => {
+    writeFileSync(join(folder, 'sources.yaml'), '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n');
+    const read = readSourcesFile(join(folder, 'sources.yaml'), 'sources.yaml');
+    expect(read.problems).toEqual([]);
+    expect(read.sources.map((source) => source.id)).toEqual(['chipwire']);
+  });
+});
