@@ -8,6 +8,7 @@ import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
 import { formatProblem } from '../lib/checks/problems.ts';
+import { decodeFeedBytes } from '../io/fetch-feed.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { replaceFile } from '../io/write-file.ts';
@@ -97,7 +98,8 @@ async function run(command: string | undefined, rest: string[], values: { output
     if (rest.length !== 1) return usageError('import-opml needs one OPML file.', USAGE);
     let feeds;
     try {
-      feeds = feedsFromOpml(readFileSync(paths.resolve(rest[0]!), 'utf8'));
+      // Older readers write Latin-1 or UTF-16, saying so in the XML declaration or a byte order mark, as feeds do.
+      feeds = feedsFromOpml(decodeFeedBytes(readFileSync(paths.resolve(rest[0]!))));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
       console.error(`Cannot import ${rest[0]}: ${reason}.\nNothing was written to ${registryName}.`);

@@ -79,7 +79,7 @@ function encodingNamed(label: string | undefined): string | undefined {
  * first because bytes in another encoding are all but never valid UTF-8, while every byte is valid in a single-byte
  * encoding.
  */
-function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
+export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
   const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
   if (marked) return new TextDecoder(marked).decode(bytes);
   // JSON is UTF-8 (RFC 8259), whatever charset a server's default sends; parse-feed.ts reads a body opening with { or [ as JSON.

@@ -80,6 +80,15 @@ describe('npm run sources', () => {
     expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(before);
   });
 
+  it('reads an OPML file in the encoding its XML declaration names', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<opml version="1.0"><body><outline text="Café Réseau" type="rss" xmlUrl="https://cafe.example/rss"/></body></opml>\n';
+    writeFileSync(join(folder, 'old-reader.opml'), Buffer.from(latin1, 'latin1'));
+    const result = sources(['import-opml', 'old-reader.opml', '--sources', 'sources.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('added    cafe-reseau: Café Réseau <https://cafe.example/rss>');
+  });
+
   it('refuses to export over the registry it reads, leaving it as it was', () => {
     folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
     const before = '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n';
