@@ -75,6 +75,8 @@ function hasOutlines(text: string): boolean {
   // Blank lines before the XML declaration, which some exporters write, are no reason to refuse a file.
   const leading = /^\uFEFF?\s*/.exec(text)![0];
   const document = text.slice(leading.length);
+  // The XML validator's answer, "Start tag expected" at no column, would not tell an editor the file is empty.
+  if (document === '') throw new Error('the file is empty; export the list of feeds from the feed reader again');
   if (isHtmlPage(document)) throw new Error('this is an HTML web page, not an OPML file; export the list of feeds from the feed reader');
   const validation = XMLValidator.validate(document);
   if (validation !== true) {
