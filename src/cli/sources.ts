@@ -4,6 +4,7 @@
  * Exit code 1 when the registry or the OPML file cannot be used (nothing is written then), 2 on misuse.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
@@ -86,7 +87,15 @@ async function run(command: string | undefined, rest: string[], values: { output
     }
     const opml = sourcesToOpml(registry.sources, 'Newsdesk sources');
     if (values.output) {
-      await replaceFile(paths.resolve(values.output), `${opml}\n`);
+      try {
+        await replaceFile(paths.resolve(values.output), `${opml}\n`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === undefined) throw error;
+        const reason = code === 'EISDIR' ? `it is a folder; give a file name, such as ${join(values.output, 'sources.opml')}` : (error as Error).message;
+        console.error(`Cannot write ${values.output}: ${reason}.`);
+        return 1;
+      }
       console.error(`Wrote ${registry.sources.length} sources to ${values.output}.`);
     } else {
       process.stdout.write(`${opml}\n`);

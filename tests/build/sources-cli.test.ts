@@ -1,6 +1,6 @@
 /** `npm run sources`, run as editors run it: OPML in and out of a registry file. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,15 @@ describe('npm run sources', () => {
     const result = sources(['import-opml', 'old-reader.opml', '--sources', 'sources.yaml']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('added    cafe-reseau: Café Réseau <https://cafe.example/rss>');
+  });
+
+  it('says, without a stack trace, that it cannot export into a folder', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    writeFileSync(join(folder, 'sources.yaml'), '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n');
+    mkdirSync(join(folder, 'exports'));
+    const result = sources(['export-opml', '--sources', 'sources.yaml', '--output', 'exports']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Cannot write exports: it is a folder; give a file name, such as exports/sources.opml.\n');
   });
 
   it('refuses to export over the registry it reads, leaving it as it was', () => {
