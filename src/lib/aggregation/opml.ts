@@ -49,9 +49,12 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
   const walk = (outlines: ReadonlyArray<Opml.Outline<string, typeof NEWSDESK_ATTRIBUTES>> | undefined) => {
     for (const outline of outlines ?? []) {
       if (outline.xmlUrl || outline.type?.toLowerCase() === 'rss') {
-        const name = (outline.title || outline.text || '').trim();
-        const site = resolveWebUrl(outline.htmlUrl);
         const { [ID_ATTRIBUTE]: id, [SETTINGS_ATTRIBUTE]: settings } = outline;
+        const written = (outline.title || outline.text || '').trim();
+        // Readers export names as the feed gave them: runs of spaces, line breaks, no-break spaces from &nbsp;. A
+        // Newsdesk export's name is the registry's, kept as written so that the round trip changes nothing.
+        const name = typeof id === 'string' ? written : written.replace(/\s+/g, ' ');
+        const site = resolveWebUrl(outline.htmlUrl);
         feeds.push({ name, feed: (outline.xmlUrl ?? '').trim(), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
       }
       walk(outline.outlines);

@@ -142,6 +142,11 @@ describe('importing an OPML file', () => {
     expect(parseSources(text, 'sources.yaml').sources[0]!.name).toBe('Tech: the "weekly" # one');
   });
 
+  it('reads names with runs of spaces, line breaks or no-break spaces as single spaces', () => {
+    const text = '<opml version="1.0"><body><outline title="  Chip&#160;&#160;Wire&#10;  Daily " xmlUrl="https://chipwire.example.com/feed.xml"/></body></opml>';
+    expect(feedsFromOpml(text)).toEqual([{ name: 'Chip Wire Daily', feed: 'https://chipwire.example.com/feed.xml' }]);
+  });
+
   it('refuses an empty file, saying so', () => {
     expect(() => feedsFromOpml('\uFEFF\n ')).toThrow(/^the file is empty; export the list of feeds from the feed reader again$/);
   });
@@ -216,6 +221,10 @@ describe('exporting and importing back', () => {
 - id: brussels
   name: Brussels Tech Briefing
   feed: https://brussels.example.eu/atom.xml
+
+- id: spaced
+  name: "Spaced  Out\\u00a0Wire"
+  feed: https://spaced.example/rss
 `;
 
   it('gives back the same registry: ids and settings included', () => {
