@@ -55,13 +55,18 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
         // Newsdesk export's name is the registry's, kept as written so that the round trip changes nothing.
         const name = typeof id === 'string' ? written : written.replace(/\s+/g, ' ');
         const site = resolveWebUrl(outline.htmlUrl);
-        feeds.push({ name, feed: (outline.xmlUrl ?? '').trim(), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
+        feeds.push({ name, feed: withoutFeedScheme((outline.xmlUrl ?? '').trim()), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
       }
       walk(outline.outlines);
     }
   };
   walk(document.body?.outlines);
   return feeds;
+}
+
+/** `feed://host/rss` and `feed:https://host/rss`, which some readers write to hand links to a feed reader, as the address they stand for. */
+function withoutFeedScheme(address: string): string {
+  return address.replace(/^feed:\/\//i, 'http://').replace(/^feed:(?=https?:)/i, '');
 }
 
 /** Reads only the elements' names and nesting: whether the root is <opml> and what its <body> holds. */

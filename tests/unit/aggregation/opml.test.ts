@@ -147,6 +147,12 @@ describe('importing an OPML file', () => {
     expect(feedsFromOpml(text)).toEqual([{ name: 'Chip Wire Daily', feed: 'https://chipwire.example.com/feed.xml' }]);
   });
 
+  it('reads the feed: scheme some readers write as the http(s) address it stands for', () => {
+    const text =
+      '<opml version="1.0"><body><outline text="One" xmlUrl="feed://one.example/rss"/><outline text="Two" xmlUrl="feed:https://two.example/atom"/><outline text="Three" xmlUrl="FEED:http://three.example/rss"/></body></opml>';
+    expect(planOpmlImport([], feedsFromOpml(text)).added.map((source) => source.feed)).toEqual(['http://one.example/rss', 'https://two.example/atom', 'http://three.example/rss']);
+  });
+
   it('refuses an empty file, saying so', () => {
     expect(() => feedsFromOpml('\uFEFF\n ')).toThrow(/^the file is empty; export the list of feeds from the feed reader again$/);
   });
