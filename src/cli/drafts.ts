@@ -28,7 +28,8 @@ function main(argv: string[]): number {
   const paths = commandPaths();
   const folder = args.values.dir === undefined ? settings.contentDir : paths.resolve(args.values.dir);
   const registryPath = args.values.sources === undefined ? settings.sourcesFile : paths.resolve(args.values.sources);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`The content folder ${paths.display(folder)} does not exist.`, USAGE);
+  if (!existsSync(folder)) return usageError(`The content folder ${paths.display(folder)} does not exist.`, USAGE);
+  if (!statSync(folder).isDirectory()) return usageError(`${paths.display(folder)} is a file, not the content folder; give the folder, such as --dir content/articles.`, USAGE);
   // A broken registry only loses the review reasons; check:content reports it.
   const { sources } = readSourcesFile(registryPath, paths.display(registryPath));
   const files = function* (): Generator<ParseResult> {

@@ -51,6 +51,12 @@ describe('npm run drafts', () => {
     ]);
   });
 
+  it('says a file given as the content folder is a file', () => {
+    const { code, stderr } = drafts(['--dir', 'sources.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^sources\.yaml is a file, not the content folder; give the folder, such as --dir content\/articles\./);
+  });
+
   it('prints a table an editor can read, and how to publish', () => {
     const { code, stdout } = drafts([]);
     expect(code).toBe(0);
