@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { loadArticles } from '../io/article-files.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { listDrafts } from '../lib/authoring/drafts.ts';
+import { formatProblem } from '../lib/checks/problems.ts';
 import type { ParseResult } from '../lib/content/article.ts';
 import { publishNow, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -30,8 +31,14 @@ function main(argv: string[]): number {
   const registryPath = args.values.sources === undefined ? settings.sourcesFile : paths.resolve(args.values.sources);
   if (!existsSync(folder)) return usageError(`The content folder ${paths.display(folder)} does not exist.`, USAGE);
   if (!statSync(folder).isDirectory()) return usageError(`${paths.display(folder)} is a file, not the content folder; give the folder, such as --dir content/articles.`, USAGE);
-  // A broken registry only loses the review reasons; check:content reports it.
-  const { sources } = readSourcesFile(registryPath, paths.display(registryPath));
+  // A broken registry only loses the review reasons, but without a word every aggregated draft would read as
+  // from a source not in the registry.
+  const registryName = paths.display(registryPath);
+  const { sources, problems } = readSourcesFile(registryPath, registryName);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(formatProblem(problem));
+    console.error(`Warning: ${registryName} cannot be used, so the drafts below are listed without their sources' settings; fix it (npm run check:content).\n`);
+  }
   const files = function* (): Generator<ParseResult> {
     for (const { result } of loadArticles(folder, paths.display)) yield result;
   };

@@ -57,6 +57,14 @@ describe('npm run drafts', () => {
     expect(stderr).toMatch(/^sources\.yaml is a file, not the content folder; give the folder, such as --dir content\/articles\./);
   });
 
+  it('warns, naming file and line, that a registry with errors leaves every source unknown', () => {
+    writeFileSync(join(folder, 'broken.yaml'), '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  pubish: auto\n');
+    const { code, stdout, stderr } = drafts(['--sources', 'broken.yaml']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('broken.yaml:4: pubish: unknown field "pubish"; did you mean "publish"?\nWarning: broken.yaml cannot be used, so the drafts below are listed without their sources\' settings; fix it (npm run check:content).\n\n');
+    expect(stdout).toContain('articles/aggregated/fab-delay.md');
+  });
+
   it('prints a table an editor can read, and how to publish', () => {
     const { code, stdout } = drafts([]);
     expect(code).toBe(0);
