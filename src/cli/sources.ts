@@ -4,7 +4,7 @@
  * Exit code 1 when the registry or the OPML file cannot be used (nothing is written then), 2 on misuse.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
@@ -12,7 +12,7 @@ import { formatProblem } from '../lib/checks/problems.ts';
 import { decodeFeedBytes } from '../io/fetch-feed.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
-import { replaceFile } from '../io/write-file.ts';
+import { removeStaleTemporaryFiles, replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
@@ -61,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   try {
+    // Only under the lock: another import's temporary file may be a write in progress.
+    if (release) {
+      for (const path of await removeStaleTemporaryFiles(dirname(registryPath), { of: basename(registryPath) })) console.error(`Removed ${paths.display(path)}, left by an import that was stopped.`);
+    }
     return await run(command, rest, values, registryPath, registryName);
   } finally {
     await release?.();

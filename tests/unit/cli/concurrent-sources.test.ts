@@ -1,7 +1,7 @@
 // Two `npm run sources -- import-opml` runs on one registry at nearly the same moment keep both runs' sources: the
-// registry is locked while an import reads and writes it.
+// registry is locked while an import reads and writes it. A killed import's temporary file is cleaned up.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,18 @@ describe('two imports into one registry at once', () => {
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain('Another run is writing the sources registry sources.yaml; waiting for it to finish…');
     expect(listed(folder).map((source) => source.id).slice(0, 2)).toEqual(['chipwire', 'one-0']);
+  });
+});
+
+describe('an import after one that was killed while writing the registry', () => {
+  it('removes the temporary file the killed one left, and only that', { timeout: 60_000 }, async () => {
+    const folder = registryFolder();
+    const leftover = '.sources.yaml.3f2b8c1e-9d4a-4e6b-8f00-1a2b3c4d5e6f.tmp';
+    writeFileSync(join(folder, leftover), '# Our outlets.\n- id: half');
+    writeFileSync(join(folder, '.editor-notes.tmp'), 'not ours');
+    const result = await startImport(folder, 'one.opml');
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`Removed ${leftover}, left by an import that was stopped.`);
+    expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual(['.editor-notes.tmp']);
   });
 });
