@@ -139,7 +139,9 @@ async function run(command: string | undefined, rest: string[], values: { output
     // Sources from a Newsdesk export carry their own publish setting; the default holds only when none does.
     const allTakeDefaults = plan.added.every((source) => source.publish === undefined);
     const review = allTakeDefaults ? ' New sources arrive as drafts for review (publish: review).' : '';
-    console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}.${review}`);
+    // A mistyped --sources names no registry; the sources must not vanish into a new file unremarked.
+    const created = registry.exists || plan.added.length === 0 ? '' : values['dry-run'] ? '; it does not exist, so it would be created' : '; it did not exist, so it was created';
+    console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}${created}.${review}`);
     return 0;
   }
 

@@ -46,7 +46,10 @@ describe('npm run sources', () => {
     expect(sources(['export-opml', '--sources', 'sources.yaml']).stdout).toBe(opml);
 
     // The export imported into a fresh registry gives back the same sources: ids and settings (publish: auto) too.
-    expect(sources(['import-opml', 'out.opml', '--sources', 'fresh.yaml']).code).toBe(0);
+    const intoNew = sources(['import-opml', 'out.opml', '--sources', 'fresh.yaml']);
+    expect(intoNew.code).toBe(0);
+    // A mistyped --sources makes a new file; the summary says so.
+    expect(intoNew.stdout).toContain('\nfresh.yaml: added 5, skipped 0; it did not exist, so it was created.');
     const fresh = parseSources(readFileSync(join(folder, 'fresh.yaml'), 'utf8'), 'fresh.yaml').sources;
     expect(fresh).toEqual(parseSources(written, 'sources.yaml').sources);
   });
