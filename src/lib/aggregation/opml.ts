@@ -52,10 +52,13 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
         const { [ID_ATTRIBUTE]: id, [SETTINGS_ATTRIBUTE]: settings } = outline;
         const written = (outline.title || outline.text || '').trim();
         // Readers export names as the feed gave them: runs of spaces, line breaks, no-break spaces from &nbsp;. A
-        // Newsdesk export's name is the registry's, kept as written so that the round trip changes nothing.
-        const name = typeof id === 'string' ? written : written.replace(/\s+/g, ' ');
-        const site = resolveWebUrl(outline.htmlUrl);
-        feeds.push({ name, feed: withoutFeedScheme((outline.xmlUrl ?? '').trim()), ...(site ? { site } : {}), ...(typeof id === 'string' ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
+        // Newsdesk export's name and addresses are the registry's, kept as written so that the round trip changes
+        // nothing (`https://example.com` stays without the slash the URL parser adds).
+        const fromNewsdesk = typeof id === 'string';
+        const name = fromNewsdesk ? written : written.replace(/\s+/g, ' ');
+        const home = resolveWebUrl(outline.htmlUrl);
+        const site = home && fromNewsdesk ? outline.htmlUrl!.trim() : home;
+        feeds.push({ name, feed: withoutFeedScheme((outline.xmlUrl ?? '').trim()), ...(site ? { site } : {}), ...(fromNewsdesk ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });
       }
       walk(outline.outlines);
     }
@@ -150,7 +153,7 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
     plan.added.push({
       id,
       name: displayName,
-      feed: address,
+      feed: exportedId === undefined ? address : feed,
       ...(site && !hasCredentials(site) ? { site } : {}),
       ...(read && 'settings' in read ? read.settings : {}),
     });

@@ -230,7 +230,8 @@ describe('exporting and importing back', () => {
 
 - id: spaced
   name: "Spaced  Out\\u00a0Wire"
-  feed: https://spaced.example/rss
+  feed: https://Spaced.example:443/rss?topic=a b
+  site: https://spaced.example
 `;
 
   it('gives back the same registry: ids and settings included', () => {
