@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runAggregation } from '../../src/io/aggregation/run-aggregation.ts';
 import type { RunReport } from '../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../src/lib/bench/feeds.ts';
+import type { Publishers } from './feed-publishers.ts';
 
 export interface AggregationWorkspace {
   folder: string;
@@ -48,4 +49,23 @@ export function twoStoryFeed(site: string): string {
       categories: ['Transport'],
     })),
   });
+}
+
+/** Two runs of the aggregator over one source whose feed grows in between, as `feed(count)` writes it. */
+export interface GrowingFeedRuns {
+  workspace: AggregationWorkspace;
+  first: RunReport;
+  second: RunReport;
+}
+
+/** Serves `feed(counts[0])` from the first of `publishers` (started) and runs the aggregator, then `feed(counts[1])` half an hour later. */
+export async function runGrowingFeed(publishers: Publishers, id: string, feed: (count: number) => string, counts: readonly [number, number]): Promise<GrowingFeedRuns> {
+  const workspace = aggregationWorkspace();
+  let count = counts[0];
+  const url = publishers.route(0, `/${id}.xml`, (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(count)));
+  workspace.writeSources([{ id, feed: url }]);
+  const first = await workspace.run();
+  count = counts[1];
+  const second = await workspace.run(new Date('2026-12-01T12:30:00Z'));
+  return { workspace, first, second };
 }

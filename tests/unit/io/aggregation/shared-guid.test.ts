@@ -1,8 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
-import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { runGrowingFeed, type GrowingFeedRuns } from '../../../helpers/aggregation-workspace.ts';
 import { Publishers } from '../../../helpers/feed-publishers.ts';
 
 const headlines = ['Harbour cranes go electric', 'Rail freight doubles on the northern line', 'Ferry operator orders hydrogen boats'];
@@ -23,32 +22,24 @@ const feed = (count: number) =>
 
 describe('a feed that gives every item the same GUID', () => {
   const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
-  let count = 2;
-  let first: RunReport;
-  let second: RunReport;
+  let runs: GrowingFeedRuns;
 
   beforeAll(async () => {
     await publishers.start(1);
-    workspace = aggregationWorkspace();
-    const url = publishers.route(0, '/feed.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(count)));
-    workspace.writeSources([{ id: 'port', feed: url }]);
-    first = await workspace.run();
-    count = 3;
-    second = await workspace.run(new Date('2026-12-01T12:30:00Z'));
+    runs = await runGrowingFeed(publishers, 'port', feed, [2, 3]);
   });
 
   afterAll(async () => {
     await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
+    rmSync(runs.workspace.folder, { recursive: true, force: true });
   });
 
   it('writes each of its stories, told apart by their links', () => {
-    expect(first.sources[0]!.newItems.map((item) => item.title)).toEqual(headlines.slice(0, 2));
+    expect(runs.first.sources[0]!.newItems.map((item) => item.title)).toEqual(headlines.slice(0, 2));
   });
 
   it('writes a story added later, rather than taking it for one seen before', () => {
-    expect(second.sources[0]!.newItems.map((item) => item.title)).toEqual([headlines[2]]);
-    expect(second.sources[0]!.skipped).toMatchObject({ seenBefore: 2, duplicate: 0 });
+    expect(runs.second.sources[0]!.newItems.map((item) => item.title)).toEqual([headlines[2]]);
+    expect(runs.second.sources[0]!.skipped).toMatchObject({ seenBefore: 2, duplicate: 0 });
   });
 });
