@@ -88,8 +88,9 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
     },
     exclusiveFilter: (frame) => {
       if (frame.tag === 'img') return isTrackingPixel(frame.attribs);
-      // Share buttons and emptied tracker links: a link with nothing left to click.
-      if (frame.tag === 'a') return !frame.text.trim() && !frame.mediaChildren.length;
+      // Share buttons and emptied tracker links: a link with nothing left to click. Only the tag goes, since
+      // sanitize-html counts an image only as a direct child: one wrapped deeper (in a <picture>) must stay.
+      if (frame.tag === 'a') return !frame.text.trim() && !frame.mediaChildren.length ? 'excludeTag' : false;
       return false;
     },
   });

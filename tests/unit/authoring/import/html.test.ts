@@ -40,6 +40,12 @@ describe('sanitizeFeedHtml: nothing executable survives', () => {
     expect(sanitizeFeedHtml('<p>Text<a href="https://feeds.feedburner.com/~ff/x"><img src="https://feeds.feedburner.com/~ff/x?i=1"></a></p>', BASE)).toBe('<p>Text</p>');
   });
 
+  it('keeps a picture that a link wraps in further elements, as Substack wraps its captioned images', () => {
+    const safe = sanitizeFeedHtml('<figure><a href="https://news.example/big.jpg"><div><picture><source srcset="a.webp"><img src="https://news.example/a.jpg" alt="Fab"></picture></div></a><figcaption>The fab</figcaption></figure>', BASE);
+    expect(safe).toContain('<img alt="Fab" src="https://news.example/a.jpg" />');
+    expect(safe).toContain('<figcaption>The fab</figcaption>');
+  });
+
   it('makes relative links and images absolute against the item link', () => {
     const safe = sanitizeFeedHtml('<a href="/about">About</a> <a href="next">Next</a> <img src="img/a.png" alt="A">', BASE);
     expect(safe).toContain('href="https://news.example/about"');
