@@ -18,6 +18,17 @@ export interface FeedImage {
 
 const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|webp)(?:[?#]|$)/i;
 
+/** A picture declared narrower or shorter than this is an avatar, icon or tiny thumbnail, never a lead picture. */
+const MIN_LEAD_SIDE = 100;
+
+/** Whether the declared size (feed attributes or HTML width/height, either may be missing) is big enough to lead. */
+function leadSized(width: number | string | undefined, height: number | string | undefined): boolean {
+  return [width, height].every((side) => {
+    const pixels = typeof side === 'string' ? Number.parseInt(side, 10) : side;
+    return pixels === undefined || Number.isNaN(pixels) || pixels >= MIN_LEAD_SIDE;
+  });
+}
+
 /** `href` as an image when it is (or resolves to) an https URL. */
 export function feedImage(href: string | undefined, base: string | undefined, alt?: string): FeedImage | undefined {
   const url = resolveWebUrl(href, base);
@@ -45,12 +56,12 @@ export function mediaImage(media: MediaNs.ItemOrFeed | undefined, base: string |
   if (!media) return undefined;
   const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => (group.contents ?? []).map((content) => ({ ...content, description: content.description ?? group.description })))];
   for (const content of contents) {
-    const image = isImageContent(content) ? feedImage(content.url, base, describe(content.description, content.title, media.description, media.title)) : undefined;
+    const image = isImageContent(content) && leadSized(content.width, content.height) ? feedImage(content.url, base, describe(content.description, content.title, media.description, media.title)) : undefined;
     if (image) return image;
   }
   const thumbnails = [...(media.thumbnails ?? []), ...contents.flatMap((content) => content.thumbnails ?? [])];
   for (const thumbnail of thumbnails) {
-    const image = feedImage(thumbnail.url, base, describe(media.description, media.title));
+    const image = leadSized(thumbnail.width, thumbnail.height) ? feedImage(thumbnail.url, base, describe(media.description, media.title)) : undefined;
     if (image) return image;
   }
   return undefined;
@@ -67,7 +78,7 @@ export function enclosureImage(enclosures: ReadonlyArray<{ url?: string; href?: 
 }
 
 /**
- * The first image of the item's HTML that survives cleaning (tracking pixels and unsafe sources are gone by then).
+ * The first image of the item's HTML big enough to lead (when its size is given) that survives cleaning (tracking pixels and unsafe sources are gone by then).
  * HTML beyond the importer's bounds has none: the item is refused for it with its headline (map-feeds.ts).
  */
 export function contentImage(html: string | undefined, base: string | undefined): FeedImage | undefined {
@@ -82,7 +93,7 @@ export function contentImage(html: string | undefined, base: string | undefined)
   let found: FeedImage | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (found || name !== 'img') return;
+      if (found || name !== 'img' || !leadSized(attributes.width, attributes.height)) return;
       found = feedImage(attributes.src, base, attributes.alt);
       if (found) parser.pause();
     },

@@ -28,6 +28,10 @@ describe('pictures in RSS 2.0', () => {
     expect(found['Only the first image of the content']).toEqual({ url: 'https://pixelwire.example/uploads/map.jpg', alt: 'A map of the new cables' });
   });
 
+  it('passes over images declared smaller than 100 pixels a side: avatars and icons, not lead pictures', () => {
+    expect(found['An avatar is no lead picture']).toEqual({ url: 'https://pixelwire.example/uploads/release.png', alt: 'The new dashboard' });
+  });
+
   it('keeps only https pictures', () => {
     expect(found['A picture over plain http is not kept']).toBeUndefined();
   });
