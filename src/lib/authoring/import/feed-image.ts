@@ -6,7 +6,7 @@
 import type { MediaNs } from 'feedsmith';
 import { Parser } from 'htmlparser2';
 import { HtmlTooComplexError } from './html-limits.ts';
-import { htmlToText, looksLikeHtml, sanitizeFeedHtml } from './html.ts';
+import { htmlToText, isEmojiAlt, looksLikeHtml, sanitizeFeedHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
 export interface FeedImage {
@@ -78,7 +78,8 @@ export function enclosureImage(enclosures: ReadonlyArray<{ url?: string; href?: 
 }
 
 /**
- * The first image of the item's HTML big enough to lead (when its size is given) that survives cleaning (tracking pixels and unsafe sources are gone by then).
+ * The first image of the item's HTML that survives cleaning (tracking pixels and unsafe sources are gone by then),
+ * is not an emoji and is big enough to lead when its size is given.
  * HTML beyond the importer's bounds has none: the item is refused for it with its headline (map-feeds.ts).
  */
 export function contentImage(html: string | undefined, base: string | undefined): FeedImage | undefined {
@@ -93,7 +94,7 @@ export function contentImage(html: string | undefined, base: string | undefined)
   let found: FeedImage | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (found || name !== 'img' || !leadSized(attributes.width, attributes.height)) return;
+      if (found || name !== 'img' || !leadSized(attributes.width, attributes.height) || isEmojiAlt(attributes.alt)) return;
       found = feedImage(attributes.src, base, attributes.alt);
       if (found) parser.pause();
     },

@@ -96,6 +96,14 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
   });
 }
 
+/**
+ * Alt text that is only emoji: an emoji drawn as a picture (WordPress swaps emoji characters for images), so the
+ * character itself is what the reader should see, and the picture is never a lead image.
+ */
+export function isEmojiAlt(alt: string | undefined): boolean {
+  return /^(?=.*\p{Extended_Pictographic})[\p{Extended_Pictographic}\p{Emoji_Component}\s]+$/u.test(alt ?? '');
+}
+
 /** Percent-encodes what would end a Markdown link destination early. */
 function markdownUrl(url: string): string {
   return url.replace(/[()\s<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
@@ -132,8 +140,10 @@ function createTurndown(): TurndownService {
     filter: 'img',
     replacement: (_content, node) => {
       const src = (node as HTMLElement).getAttribute('src');
+      const alt = (node as HTMLElement).getAttribute('alt') ?? '';
       if (!src) return '';
-      return `![${markdownLabel((node as HTMLElement).getAttribute('alt') ?? '')}](${markdownUrl(src)})`;
+      if (isEmojiAlt(alt)) return alt.trim();
+      return `![${markdownLabel(alt)}](${markdownUrl(src)})`;
     },
   });
   return service;

@@ -32,6 +32,10 @@ describe('pictures in RSS 2.0', () => {
     expect(found['An avatar is no lead picture']).toEqual({ url: 'https://pixelwire.example/uploads/release.png', alt: 'The new dashboard' });
   });
 
+  it('passes over emoji drawn as images (WordPress replaces emoji characters with them)', () => {
+    expect(found['An emoji is no lead picture']).toEqual({ url: 'https://pixelwire.example/uploads/team.jpg', alt: 'The team' });
+  });
+
   it('keeps only https pictures', () => {
     expect(found['A picture over plain http is not kept']).toBeUndefined();
   });

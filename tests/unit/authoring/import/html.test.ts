@@ -84,6 +84,10 @@ describe('htmlToMarkdown: clean Markdown for the article body', () => {
     expect(htmlToMarkdown('<pre><code>if (a &lt; b) { run(); }</code></pre>', BASE)).toBe('```\nif (a < b) { run(); }\n```');
   });
 
+  it('writes an emoji drawn as an image as the emoji itself', () => {
+    expect(htmlToMarkdown('<p>We shipped it <img src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f389.png" alt="🎉" class="wp-smiley"></p>', BASE)).toBe('We shipped it 🎉');
+  });
+
   it('writes link and image URLs that cannot break out of the Markdown syntax', () => {
     const markdown = htmlToMarkdown('<p><a href="https://news.example/a (b)">x</a> <img src="https://news.example/my image.png" alt="A [bracketed] alt"></p>', BASE);
     expect(markdown).toContain('[x](https://news.example/a%20%28b%29)');
