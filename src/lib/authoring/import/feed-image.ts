@@ -51,7 +51,7 @@ const isImageContent = (content: MediaNs.Content) =>
 
 const describe = (...texts: Array<{ value?: string } | undefined>) => texts.find((text) => text?.value?.trim())?.value;
 
-/** media:content (directly or in a media:group) that is an image, then media:thumbnail. */
+/** media:content (directly or in a media:group) that is an image, then media:thumbnail (of the item, its content or a group). */
 export function mediaImage(media: MediaNs.ItemOrFeed | undefined, base: string | undefined): FeedImage | undefined {
   if (!media) return undefined;
   const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => (group.contents ?? []).map((content) => ({ ...content, description: content.description ?? group.description })))];
@@ -59,9 +59,16 @@ export function mediaImage(media: MediaNs.ItemOrFeed | undefined, base: string |
     const image = isImageContent(content) && leadSized(content.width, content.height) ? feedImage(content.url, base, describe(content.description, content.title, media.description, media.title)) : undefined;
     if (image) return image;
   }
-  const thumbnails = [...(media.thumbnails ?? []), ...contents.flatMap((content) => content.thumbnails ?? [])];
+  const described = (thumbnails: MediaNs.Thumbnail[] | undefined, alt: string | undefined) => (thumbnails ?? []).map((thumbnail) => ({ ...thumbnail, alt }));
+  const itemAlt = describe(media.description, media.title);
+  const thumbnails = [
+    ...described(media.thumbnails, itemAlt),
+    ...contents.flatMap((content) => described(content.thumbnails, itemAlt)),
+    // A group's description is of the video it groups (YouTube's runs to chapters and links), not of its still.
+    ...(media.groups ?? []).flatMap((group) => described(group.thumbnails, describe(group.title, media.title))),
+  ];
   for (const thumbnail of thumbnails) {
-    const image = leadSized(thumbnail.width, thumbnail.height) ? feedImage(thumbnail.url, base, describe(media.description, media.title)) : undefined;
+    const image = leadSized(thumbnail.width, thumbnail.height) ? feedImage(thumbnail.url, base, thumbnail.alt) : undefined;
     if (image) return image;
   }
   return undefined;

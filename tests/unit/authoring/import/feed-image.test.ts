@@ -52,6 +52,10 @@ describe('pictures in the other formats', () => {
     expect(found['Atom with an enclosure link']).toEqual({ url: 'https://pixelatom.example/media/antenna.jpg' });
   });
 
+  it('a media:group thumbnail (YouTube), described by the group title rather than the video description', () => {
+    expect(images('pictures/atom-media.xml')['A video in a media group']).toEqual({ url: 'https://i.pixelatom.example/vi/abc/hqdefault.jpg', alt: 'What a 2 nm process is' });
+  });
+
   it('Atom content images', () => {
     expect(feed('atom.xml').entries[0]!.image).toEqual({ url: 'https://byteandbolt.example/img/model-k.jpg', alt: 'The Model K on a desk' });
   });
