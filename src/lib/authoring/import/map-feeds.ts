@@ -1,5 +1,5 @@
 /** Each feed format's fields (namespaces included) onto the one `ParsedFeed` shape. */
-import type { AtomFeed, parseFeed as parseWithFeedsmith } from 'feedsmith';
+import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
 import { link, plain, textAsHtml, uniqueNames } from './feed-fields.ts';
@@ -34,6 +34,13 @@ function personName(person: { name?: string; email?: string } | undefined): stri
   return person?.name;
 }
 
+/** Media RSS's description of the item or its media:group, as HTML: the only text a YouTube entry carries. */
+function mediaSummary(media: MediaNs.ItemOrFeed | undefined): string | undefined {
+  const description = [media?.description, ...(media?.groups ?? []).map((group) => group.description)].find((text) => text?.value?.trim());
+  if (!description?.value) return undefined;
+  return description.type === 'html' ? description.value : textAsHtml(description.value);
+}
+
 /** An RSS or RDF channel's format, title and home page, and the base its item links resolve against. */
 function channel(format: 'rss' | 'rdf', feed: { link?: string; title?: string }, options: ParseOptions) {
   const homeUrl = link(feed.link, options.baseUrl);
@@ -51,7 +58,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
       const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
       return readItem({ link: itemLink, guid }, () => ({
         title: plain(item.title ?? item.dc?.titles?.[0]),
-        summaryHtml: item.description,
+        summaryHtml: item.description ?? mediaSummary(item.media),
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
         authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name)]),
@@ -123,7 +130,7 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
         const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
         return {
           title: atomText(entry.title),
-          summaryHtml: atomHtml(entry.summary),
+          summaryHtml: atomHtml(entry.summary) ?? mediaSummary(entry.media),
           contentHtml: entry.content?.src ? undefined : atomHtml(entry.content),
           publishedAt: firstDate(entry.published, entry.updated),
           authors: authors.length ? authors : feedAuthors,

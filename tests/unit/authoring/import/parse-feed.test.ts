@@ -114,6 +114,13 @@ describe('Atom 1.0', () => {
   });
 });
 
+describe('Media RSS descriptions', () => {
+  it('gives an entry without a summary its media:description (a YouTube video’s, in its media:group)', () => {
+    const video = parseFeedText(fixture('pictures/atom-media.xml')).entries.find((entry) => entry.title === 'A video in a media group');
+    expect(video?.summaryHtml).toBe('<p>We explain what a 2 nm process is and why it matters for phones.</p>\n<p>Chapters: 0:00 Intro</p>');
+  });
+});
+
 describe('JSON Feed 1.1', () => {
   const feed = parseFeedText(fixture('feed.json'));
   const [browser, terminal] = feed.entries;
