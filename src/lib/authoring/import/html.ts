@@ -5,6 +5,7 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
+import { stripSummaryTrailers } from './description.ts';
 import { assertHtmlWithinLimits } from './html-limits.ts';
 import { resolveWebUrl } from './urls.ts';
 
@@ -88,6 +89,8 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
     },
     exclusiveFilter: (frame) => {
       if (frame.tag === 'img') return isTrackingPixel(frame.attribs);
+      // A paragraph that is only a publisher's trailer ("The post … appeared first on …", "Continue reading on …").
+      if (frame.tag === 'p') return Boolean(frame.text.trim()) && !stripSummaryTrailers(frame.text);
       // Share buttons and emptied tracker links: a link with nothing left to click. Only the tag goes, since
       // sanitize-html counts an image only as a direct child: one wrapped deeper (in a <picture>) must stay.
       if (frame.tag === 'a') return !frame.text.trim() && !frame.mediaChildren.length ? 'excludeTag' : false;

@@ -84,6 +84,12 @@ describe('htmlToMarkdown: clean Markdown for the article body', () => {
     expect(htmlToMarkdown('<pre><code>if (a &lt; b) { run(); }</code></pre>', BASE)).toBe('```\nif (a < b) { run(); }\n```');
   });
 
+  it('drops paragraphs that are only a publisher’s trailer: WordPress’s "The post … appeared first on …", Medium’s "Continue reading"', () => {
+    const html = '<p>The post office reopens on Monday.</p><p>The post <a href="https://news.example/a">Veltrix&#8217;s parts ship</a> appeared first on <a href="https://news.example">News</a>.</p>';
+    expect(htmlToMarkdown(html, BASE)).toBe('The post office reopens on Monday.');
+    expect(htmlToMarkdown('<p>Our cache grew again.</p><p class="medium-feed-link"><a href="https://medium.com/@a/b">Continue reading on Medium »</a></p>', BASE)).toBe('Our cache grew again.');
+  });
+
   it('writes an emoji drawn as an image as the emoji itself', () => {
     expect(htmlToMarkdown('<p>We shipped it <img src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f389.png" alt="🎉" class="wp-smiley"></p>', BASE)).toBe('We shipped it 🎉');
   });
