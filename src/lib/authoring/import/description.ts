@@ -3,11 +3,14 @@
 /** Deks longer than this are cut back to the last whole sentence that fits. */
 export const MAX_DESCRIPTION_LENGTH = 240;
 
-/** Trailers that publishers append to feed summaries; they are not part of the story. */
+/** Trailers that publishers append to feed summaries, or put there instead of one; they are not part of the story. */
 const SUMMARY_TRAILERS: readonly RegExp[] = [
   /\s*The post .+? appeared first on .+?\.?\s*$/s,
   /\s*(?:Continue reading|Read more|Read the full (?:story|article))\b.*$/is,
   /\s*\[(?:…|\.\.\.|&hellip;)\]\s*$/,
+  // Reddit's byline and links, and Hacker News's summary, which is only a link to the discussion.
+  /\s*submitted by\s+\S+\s*\[link\]\s*\[comments\]\s*$/i,
+  /^\s*Comments\s*$/i,
 ];
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });

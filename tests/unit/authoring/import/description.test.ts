@@ -39,6 +39,13 @@ describe('stripSummaryTrailers', () => {
     expect(stripSummaryTrailers('Story text goes [&hellip;]'.replace('&hellip;', '…'))).toBe('Story text goes');
     expect(stripSummaryTrailers('Story text. Continue reading →')).toBe('Story text.');
   });
+
+  it('removes what link aggregators give instead of a summary: Reddit’s byline and links, Hacker News’s lone "Comments"', () => {
+    expect(stripSummaryTrailers('Has anyone tried it? submitted by /u/selfposter [link] [comments]')).toBe('Has anyone tried it?');
+    expect(stripSummaryTrailers('submitted by /u/chipfan99 [link] [comments]')).toBe('');
+    expect(stripSummaryTrailers('Comments')).toBe('');
+    expect(stripSummaryTrailers('The minister declined to make comments')).toBe('The minister declined to make comments');
+  });
 });
 
 describe('chooseDescription: never empty', () => {
