@@ -18,6 +18,16 @@ export function textAsHtml(text: string | undefined): string | undefined {
     .join('\n');
 }
 
+/**
+ * The headline without " - Outlet" at its end, when the item names that outlet as its source: aggregators such as
+ * Google News append it, and the draft credits the outlet apart. A headline that is only the name stays.
+ */
+export function withoutOutlet(title: string, outlet: string): string {
+  if (!outlet || !title.endsWith(outlet)) return title;
+  const headline = title.slice(0, -outlet.length).match(/^(.*\S)\s+[-–—|]\s+$/s);
+  return headline ? headline[1]! : title;
+}
+
 export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];

@@ -114,6 +114,17 @@ describe('Atom 1.0', () => {
   });
 });
 
+describe('items another outlet published (RSS <source>)', () => {
+  it('takes the outlet’s name off the end of the headline, as Google News appends it', () => {
+    const rss = `<rss version="2.0"><channel><title>Google News</title><link>https://news.google.com/</link>
+      <item><title>Veltrix stock jumps on AT&amp;amp;T deal - The Wall Street Journal - WSJ</title><link>https://news.google.com/rss/articles/a</link><source url="https://www.wsj.com">The Wall Street Journal - WSJ</source></item>
+      <item><title>Fab opens - in Dresden</title><link>https://news.google.com/rss/articles/b</link><source url="https://www.reuters.com">Reuters</source></item>
+      <item><title>Reuters</title><link>https://news.google.com/rss/articles/c</link><source url="https://www.reuters.com">Reuters</source></item>
+    </channel></rss>`;
+    expect(parseFeedText(rss).entries.map((entry) => entry.title)).toEqual(['Veltrix stock jumps on AT&T deal', 'Fab opens - in Dresden', 'Reuters']);
+  });
+});
+
 describe('Media RSS descriptions', () => {
   it('gives an entry without a summary its media:description (a YouTube video’s, in its media:group)', () => {
     const video = parseFeedText(fixture('pictures/atom-media.xml')).entries.find((entry) => entry.title === 'A video in a media group');
