@@ -5,7 +5,7 @@ import { isoSeconds } from '../../content/iso-seconds.ts';
 import { articleSchema } from '../../content/schema.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
-import { htmlToMarkdown, htmlToText } from './html.ts';
+import { htmlToMarkdown, htmlToText, withoutRepeatedTitle } from './html.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
 import { chooseTags } from './tags.ts';
 import { cleanUrl } from './urls.ts';
@@ -62,11 +62,12 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   if (entry.refusal) return { ok: false, reason: entry.refusal };
   if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
   const url = cleanUrl(entry.link);
-  const bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
+  let bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
   let body: string;
   let bodyText: string;
   let summaryText: string;
   try {
+    bodyHtml = withoutRepeatedTitle(bodyHtml, entry.title);
     // Relative links in the story resolve against its own address, as a browser reading it would.
     body = htmlToMarkdown(bodyHtml, entry.link);
     bodyText = htmlToText(bodyHtml);

@@ -2,7 +2,7 @@
  * Untrusted feed HTML made safe: sanitised HTML, clean Markdown for article bodies, and plain text for titles and deks.
  * Everything from a feed is hostile until it has been through here.
  */
-import { Parser } from 'htmlparser2';
+import { DomUtils, ElementType, parseDocument, Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
 import { stripSummaryTrailers } from './description.ts';
@@ -162,6 +162,20 @@ export function htmlToMarkdown(html: string, baseUrl?: string): string {
     .turndown(safe)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * The body without a first heading that only repeats the headline (Medium opens every post with it), so the draft
+ * shows its title once and the dek does not start with it. Cut from the HTML as written. Throws HtmlTooComplexError
+ * beyond the bounds.
+ */
+export function withoutRepeatedTitle(html: string, title: string): string {
+  assertHtmlWithinLimits(html);
+  const document = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  const first = document.children.find((node) => node.type !== 'text' || node.data.trim());
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  if (first?.type !== ElementType.Tag || !/^h[1-6]$/.test(first.name) || flat(DomUtils.textContent(first)) !== flat(title)) return html;
+  return html.slice(0, first.startIndex ?? 0) + html.slice((first.endIndex ?? -1) + 1);
 }
 
 /** Plain text written into Markdown: paragraphs kept, Markdown and HTML syntax escaped so it stays text. */

@@ -78,6 +78,12 @@ describe('buildDraft', () => {
     expect(draftOf(buildDraft(entry({ contentHtml: undefined }), feed, { now })).body).toBe('The summary sentence. A second sentence.');
   });
 
+  it('drops a heading that repeats the headline at the top of the body (Medium opens every post so), from body and dek', () => {
+    const draft = draftOf(buildDraft(entry({ title: 'Scaling our cache to 10 TB', summaryHtml: undefined, contentHtml: '<h3>Scaling our cache  to 10&nbsp;TB</h3><p>Our cache grew tenfold.</p><h3>Scaling our cache to 10 TB</h3>' }), feed, { now }));
+    expect(draft.body).toBe('Our cache grew tenfold.\n\n### Scaling our cache to 10 TB');
+    expect(draft.description).toBe('Our cache grew tenfold.');
+  });
+
   it('derives a headline from the text of an untitled entry', () => {
     expect(draftOf(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: '<p>Ligatures arrive in the terminal. More later.</p>' }), feed, { now })).title).toBe('Ligatures arrive in the terminal');
   });
