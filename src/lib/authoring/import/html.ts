@@ -194,11 +194,12 @@ const BLOCK_ELEMENTS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
   'td', 'th', 'tr', 'ul',
 ]);
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'head', 'title', 'textarea', 'select']);
+// A picture's caption is left out too: it describes the picture, and must not open a dek or excerpt taken from the body.
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'head', 'title', 'textarea', 'select', 'figcaption']);
 
 /**
- * The readable text of an HTML fragment: tags dropped, entities decoded exactly once, blocks separated by
- * blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags. Throws
+ * The readable text of an HTML fragment: tags and figure captions dropped, entities decoded exactly once, blocks
+ * separated by blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags. Throws
  * HtmlTooComplexError beyond the bounds.
  */
 export function htmlToText(html: string): string {

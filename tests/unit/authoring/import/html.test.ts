@@ -114,6 +114,10 @@ describe('htmlToText: titles, deks, names', () => {
     expect(htmlToText('Title<script>alert(1)</script><style>x{}</style> here')).toBe('Title here');
   });
 
+  it('leaves out figure captions, so a dek or excerpt taken from a body that opens with a picture starts with the story', () => {
+    expect(htmlToText('<figure><img src="https://news.example/wafer.jpg" alt=""><figcaption>A wafer. Photo: Veltrix</figcaption></figure><p>Veltrix began shipping.</p>')).toBe('Veltrix began shipping.');
+  });
+
   it('separates blocks with a blank line and collapses other whitespace', () => {
     expect(htmlToText('<p>One\n   two</p><p>Three&nbsp;four</p>')).toBe('One two\n\nThree four');
   });
