@@ -61,11 +61,13 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
         summaryHtml: item.description ?? mediaSummary(item.media),
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
-        authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name)]),
+        authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
         categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
         image: firstImage(
           () => mediaImage(item.media, base),
           () => enclosureImage(item.enclosures, base),
+          // A podcast episode's artwork.
+          () => feedImage(item.itunes?.image, base),
           () => contentImage(item.content?.encoded ?? item.description, base),
         ),
       }));

@@ -36,6 +36,12 @@ describe('pictures in RSS 2.0', () => {
     expect(found['An emoji is no lead picture']).toEqual({ url: 'https://pixelwire.example/uploads/team.jpg', alt: 'The team' });
   });
 
+  it('takes a podcast episode’s itunes:image, and its itunes:author as the byline', () => {
+    const episode = feed('pictures/rss-media.xml').entries.find((entry) => entry.title === 'A podcast episode');
+    expect(episode?.image).toEqual({ url: 'https://pixelwire.example/podcast/ep42.jpg' });
+    expect(episode?.authors).toEqual(['Dana Ortiz']);
+  });
+
   it('keeps only https pictures', () => {
     expect(found['A picture over plain http is not kept']).toBeUndefined();
   });
