@@ -48,6 +48,9 @@ function isTrackingPixel(attributes: Record<string, string>): boolean {
   return (width !== undefined && width <= 1) || (height !== undefined && height <= 1);
 }
 
+/** What a button says, written as a link (Substack's "Subscribe now", Ghost's "Subscribe", Hacker News's "Comments"). */
+const BUTTON_LABEL = /^\s*(?:subscribe(?: now)?|sign up|share|comments|leave a comment)\s*$/i;
+
 const BODY_TAGS = [
   'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li',
   'a', 'img', 'strong', 'b', 'em', 'i', 'del', 's', 'sub', 'sup', 'figure', 'figcaption',
@@ -93,7 +96,8 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
       if (frame.tag === 'p') return Boolean(frame.text.trim()) && !stripSummaryTrailers(frame.text);
       // Share buttons and emptied tracker links: a link with nothing left to click. Only the tag goes, since
       // sanitize-html counts an image only as a direct child: one wrapped deeper (in a <picture>) must stay.
-      if (frame.tag === 'a') return !frame.text.trim() && !frame.mediaChildren.length ? 'excludeTag' : false;
+      // A link that says only what a button says goes whole.
+      if (frame.tag === 'a') return !frame.text.trim() && !frame.mediaChildren.length ? 'excludeTag' : BUTTON_LABEL.test(frame.text);
       return false;
     },
   });

@@ -46,6 +46,11 @@ describe('sanitizeFeedHtml: nothing executable survives', () => {
     expect(safe).toContain('<figcaption>The fab</figcaption>');
   });
 
+  it('removes buttons: links that only say Subscribe, Share or Comments (Substack, Ghost, Hacker News)', () => {
+    const html = '<p>The race is about power.</p><p class="button-wrapper"><a class="button primary" href="https://x.substack.com/subscribe?"><span>Subscribe now</span></a></p><p><a href="https://x.substack.com/p/a?action=share">Share</a></p><a href="https://news.ycombinator.com/item?id=1">Comments</a><p>How to <a href="https://news.example/subscribe">subscribe to the paper</a>.</p>';
+    expect(htmlToMarkdown(html, BASE)).toBe('The race is about power.\n\nHow to [subscribe to the paper](https://news.example/subscribe).');
+  });
+
   it('makes relative links and images absolute against the item link', () => {
     const safe = sanitizeFeedHtml('<a href="/about">About</a> <a href="next">Next</a> <img src="img/a.png" alt="A">', BASE);
     expect(safe).toContain('href="https://news.example/about"');
