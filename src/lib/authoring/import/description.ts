@@ -48,7 +48,7 @@ export const countWords: TextMeasure = (text) => {
 export function trimToSentences(text: string, maxLength = MAX_DESCRIPTION_LENGTH, measure: TextMeasure = characters): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return '';
-  const sentences = [...sentenceSegmenter.segment(flat)].map((segment) => segment.segment.trim()).filter(Boolean);
+  const sentences = sentencesOf(flat);
   const kept: string[] = [];
   for (const sentence of sentences) {
     if (measure([...kept, sentence].join(' ')) > maxLength) break;
@@ -57,6 +57,25 @@ export function trimToSentences(text: string, maxLength = MAX_DESCRIPTION_LENGTH
   while (kept.length > 1 && !isComplete(kept[kept.length - 1])) kept.pop();
   if (kept.length) return kept.join(' ');
   return cutAtWord(sentences[0] ?? flat, maxLength, measure);
+}
+
+/**
+ * The sentences of one line of text. The segmenter also breaks after a "?" or "!" inside a word, as in a link's
+ * query ("example.com/?ref=x"); a Latin sentence end is followed by a space, so such a piece joins the next
+ * (a segment keeps its trailing space; "。" needs none).
+ */
+function sentencesOf(flat: string): string[] {
+  const sentences: string[] = [];
+  let pending = '';
+  for (const { segment } of sentenceSegmenter.segment(flat)) {
+    pending += segment;
+    if (!/[.?!]$/.test(segment)) {
+      sentences.push(pending.trim());
+      pending = '';
+    }
+  }
+  if (pending.trim()) sentences.push(pending.trim());
+  return sentences;
 }
 
 function cutAtWord(sentence: string, maxLength: number, measure: TextMeasure): string {

@@ -28,6 +28,11 @@ describe('trimToSentences', () => {
     expect(result).toMatch(/^word( word)*…$/);
   });
 
+  it('never ends inside a link: a "?" or "!" with no space after it ends no sentence', () => {
+    expect(trimToSentences('Watch it. Sponsor: https://sponsor.example/?ref=chiptalk and more words here.', 60)).toBe('Watch it.');
+    expect(trimToSentences('新しい工場が開いた。生産は来年始まる。', 12)).toBe('新しい工場が開いた。');
+  });
+
   it('does not split at abbreviations followed by lower case', () => {
     expect(trimToSentences('U.S. officials said on Monday that talks continue. More later.', 80)).toBe('U.S. officials said on Monday that talks continue. More later.');
   });
