@@ -28,33 +28,49 @@ export interface TokenizeOptions {
 // "café") — i.e. /\p{L}[\p{L}\p{M}\p{N}'’-]*/u. ASCII is classified by char
 // code; other code points with Unicode property escapes (cached), which keeps
 // the common case fast and allocation-free.
+//
+// Chinese, Japanese and Korean letters are the exception: Chinese and Japanese
+// put no spaces between words, so a run of them is split into words by
+// Intl.Segmenter, and such a run never joins the Latin letters or digits next
+// to it ("中国向けH20の出荷" has "h20" in it).
 const NON_ASCII_LETTER = /^\p{L}$/u;
 const NON_ASCII_WORD_CHAR = /^[\p{L}\p{M}\p{N}’]$/u;
-const letterCache = new Map<number, boolean>();
-const wordCharCache = new Map<number, boolean>();
+// By Script, with the kana marks and the CJK punctuation block: Script_Extensions would also take in combining marks
+// that Latin text uses (U+0323 of Vietnamese "ạ" written decomposed).
+const CJK_WORD_CHAR = /^(?=[\p{L}\p{M}\p{N}])[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3000-\u303f\u3099\u309a\u30fc\uff70\uff9e\uff9f]$/u;
+/** What a non-ASCII code point can be in a word. */
+const NOT_WORD = 0;
+const LETTER = 1;
+const WORD_CHAR = 2;
+const CJK = 3;
+const kinds = new Map<number, number>();
 
-function classify(codePoint: number, pattern: RegExp, cache: Map<number, boolean>): boolean {
-  let known = cache.get(codePoint);
-  if (known === undefined) {
-    known = pattern.test(String.fromCodePoint(codePoint));
-    if (cache.size < 4096) cache.set(codePoint, known);
+function kindOf(codePoint: number): number {
+  let kind = kinds.get(codePoint);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(codePoint);
+    kind = CJK_WORD_CHAR.test(char) ? CJK : NON_ASCII_LETTER.test(char) ? LETTER : NON_ASCII_WORD_CHAR.test(char) ? WORD_CHAR : NOT_WORD;
+    // Room for the few thousand Han characters of Chinese or Japanese text besides every other script's letters.
+    if (kinds.size < 16384) kinds.set(codePoint, kind);
   }
-  return known;
+  return kind;
 }
 
 const HYPHEN = 0x2d;
 
 /**
- * Result slots of `scanWord`: [start, end, resume-at, hash of s[start, end)]. Module-level so that
- * scanning allocates nothing per word; safe because scanning is synchronous and never re-entered.
+ * Result slots of `scanWord`: [start, end, resume-at, hash of s[start, end), 1 if it is a run of CJK letters to
+ * split into words (and no hash) else 0]. Module-level so that scanning allocates nothing per word; safe because
+ * scanning is synchronous and never re-entered.
  */
-const span = new Int32Array(4);
+const span = new Int32Array(5);
 
 /**
- * Find the next word in the lower-cased string `s` at or after `from`. On
- * success `span` holds the word's [start, end) — trailing `'`/`’`/`-` and a
- * possessive `'s` already trimmed —, where scanning resumes, and the word's
- * `wordHash` (computed on the fly, so interning needs no second pass).
+ * Find the next word, or run of CJK letters, in the lower-cased string `s` at
+ * or after `from`. On success `span` holds the word's [start, end) — trailing
+ * `'`/`’`/`-` and a possessive `'s` already trimmed —, where scanning resumes,
+ * and the word's `wordHash` (computed on the fly, so interning needs no second
+ * pass).
  */
 function scanWord(s: string, from: number): boolean {
   const length = s.length;
@@ -67,7 +83,9 @@ function scanWord(s: string, from: number): boolean {
         continue;
       }
       const cp = s.codePointAt(i)!;
-      if (!classify(cp, NON_ASCII_LETTER, letterCache)) {
+      const kind = kindOf(cp);
+      if (kind === CJK) return scanCjkRun(s, i);
+      if (kind !== LETTER) {
         i += cp > 0xffff ? 2 : 1;
         continue;
       }
@@ -87,7 +105,8 @@ function scanWord(s: string, from: number): boolean {
         i++;
       } else if (c >= 0x80) {
         const cp = s.codePointAt(i)!;
-        if (!classify(cp, NON_ASCII_WORD_CHAR, wordCharCache)) break;
+        const kind = kindOf(cp);
+        if (kind === NOT_WORD || kind === CJK) break;
         if (cp > 0xffff) {
           hash = fnv1aStep(fnv1aStep(hash, c), s.charCodeAt(i + 1));
           i += 2;
@@ -111,9 +130,39 @@ function scanWord(s: string, from: number): boolean {
     span[1] = end;
     span[2] = i;
     span[3] = end === i ? hash : wordHash(s, start, end);
+    span[4] = 0;
     return true;
   }
   return false;
+}
+
+/** `scanWord` for the run of CJK letters starting at `start`. */
+function scanCjkRun(s: string, start: number): true {
+  let i = start;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) break;
+    const cp = s.codePointAt(i)!;
+    if (kindOf(cp) !== CJK) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  span[0] = start;
+  span[1] = i;
+  span[2] = i;
+  span[4] = 1;
+  return true;
+}
+
+const KANA = /[\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const HANGUL = /\p{sc=Hangul}/u;
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** A word segmenter for the language a run of CJK letters is most likely in: kana are only Japanese, Hangul only Korean. */
+function segmenterFor(run: string): Intl.Segmenter {
+  const locale = KANA.test(run) ? 'ja' : HANGUL.test(run) ? 'ko' : 'zh';
+  let segmenter = segmenters.get(locale);
+  if (segmenter === undefined) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
+  return segmenter;
 }
 
 /**
@@ -128,18 +177,34 @@ function forEachWord(
   const minLength = options.minLength ?? 2;
   let wordsLeft = options.maxWords ?? Infinity;
   const lower = text.toLowerCase();
-  for (let at = 0; wordsLeft > 0 && scanWord(lower, at); at = span[2], wordsLeft--) {
-    if (span[1] - span[0] >= minLength) visit(lower, span[0], span[1], span[3]);
+  for (let at = 0; wordsLeft > 0 && scanWord(lower, at); at = span[2]) {
+    if (span[4] === 0) {
+      wordsLeft--;
+      if (span[1] - span[0] >= minLength) visit(lower, span[0], span[1], span[3]);
+      continue;
+    }
+    const start = span[0];
+    const run = lower.slice(start, span[1]);
+    for (const { segment, index, isWordLike } of segmenterFor(run).segment(run)) {
+      if (!isWordLike) continue;
+      if (wordsLeft === 0) break;
+      wordsLeft--;
+      const from = start + index;
+      const to = from + segment.length;
+      if (to - from >= minLength) visit(lower, from, to, wordHash(lower, from, to));
+    }
   }
 }
 
 /**
  * Split `text` into lower-cased word tokens, in order. A word starts with a
  * letter (any script) and continues with letters, marks, digits, `'`, `’` or
- * `-`. Curly apostrophes are normalised to `'`, a possessive `'s` is dropped
- * ("Google's" → "google"), trailing hyphens/apostrophes are trimmed, and stop
- * words and tokens shorter than `minLength` are removed. Bare numbers are not
- * words.
+ * `-`; a run of Chinese, Japanese or Korean letters is split into words by
+ * `Intl.Segmenter` (so the default `minLength` drops one-character words such
+ * as the particles の, を, 的, as it drops English ones). Curly apostrophes are
+ * normalised to `'`, a possessive `'s` is dropped ("Google's" → "google"),
+ * trailing hyphens/apostrophes are trimmed, and stop words and tokens shorter
+ * than `minLength` are removed. Bare numbers are not words.
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
   const stopWords = options.stopWords === undefined ? ENGLISH_STOP_WORDS : options.stopWords;
