@@ -4,6 +4,7 @@
  * Outlets that tell one event in their own words still share these.
  */
 import { ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
+import { CJK_CHARACTERS } from '../text/tokenizer.ts';
 
 export interface Names {
   /** Lower-cased words that are part of a name. */
@@ -16,7 +17,14 @@ export interface Names {
   figures: Set<string>;
 }
 
-const WORD = /[\p{L}\p{N}$€£¥][\p{L}\p{N}'’&.,%$-]*/gu;
+const WORD_START = '\\p{L}\\p{N}$€£¥';
+const WORD_REST = "\\p{L}\\p{N}'’&.,%$\\-";
+const WORD = new RegExp(`[${WORD_START}][${WORD_REST}]*`, 'gu');
+// Chinese, Japanese and Korean text is a word of its own, which has no capitals and so ends a name: a Latin name
+// written in it is read apart ("H20" in "中国向けH20の出荷"). Only text with such letters pays for the longer pattern.
+const CJK_LETTER = new RegExp(`[${CJK_CHARACTERS}]`, 'u');
+const WORD_AMONG_CJK = new RegExp(`[${CJK_CHARACTERS}]+|[[${WORD_START}]--[${CJK_CHARACTERS}]][[${WORD_REST}]--[${CJK_CHARACTERS}]]*`, 'gv');
+const wordsOf = (text: string): string[] => text.match(CJK_LETTER.test(text) ? WORD_AMONG_CJK : WORD) ?? [];
 const SENTENCE_END = /[.!?:;]["'’”)]*$/;
 /** Lower-case words allowed inside a name: "Bank of Japan", "Ministry for Economy". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'la', 'von', 'van', '&', 'and']);
@@ -86,7 +94,7 @@ export function headlineNames(title: string, scanned: ScannedText, namedElsewher
 
 /** Whether a headline is in Title Case: most of its longer words capitalised. */
 function isTitleCase(title: string): boolean {
-  const words = title.match(WORD) ?? [];
+  const words = wordsOf(title);
   const long = words.filter((word) => word.length > 3 && !ENGLISH_STOP_WORDS.has(word.toLowerCase()));
   return long.length >= 3 && long.filter((word) => CAPITALISED.test(word)).length >= long.length * 0.8;
 }
@@ -101,7 +109,7 @@ function endsWithAny(text: string, characters: string): boolean {
 
 export function scanText(text: string): ScannedText {
   const scanned: ScannedText = { runs: [], figures: new Set() };
-  const tokens = text.match(WORD) ?? [];
+  const tokens = wordsOf(text);
   let run: string[] = [];
   let runStartsSentence = false;
   let pendingConnector: string | undefined;

@@ -35,9 +35,13 @@ export interface TokenizeOptions {
 // to it ("中国向けH20の出荷" has "h20" in it).
 const NON_ASCII_LETTER = /^\p{L}$/u;
 const NON_ASCII_WORD_CHAR = /^[\p{L}\p{M}\p{N}’]$/u;
-// By Script, with the kana marks and the CJK punctuation block: Script_Extensions would also take in combining marks
-// that Latin text uses (U+0323 of Vietnamese "ạ" written decomposed).
-const CJK_WORD_CHAR = /^(?=[\p{L}\p{M}\p{N}])[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3000-\u303f\u3099\u309a\u30fc\uff70\uff9e\uff9f]$/u;
+/**
+ * The characters of Chinese, Japanese and Korean text, for a character class: by Script, with the kana marks and the
+ * CJK punctuation block (Script_Extensions would also take in combining marks that Latin text uses, such as U+0323
+ * of Vietnamese "ạ" written decomposed).
+ */
+export const CJK_CHARACTERS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u3000-\\u303f\\u3099\\u309a\\u30fc\\uff70\\uff9e\\uff9f';
+const CJK_WORD_CHAR = new RegExp(`^(?=[\\p{L}\\p{M}\\p{N}])[${CJK_CHARACTERS}]$`, 'u');
 /** What a non-ASCII code point can be in a word. */
 const NOT_WORD = 0;
 const LETTER = 1;

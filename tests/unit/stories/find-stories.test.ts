@@ -174,6 +174,21 @@ describe('a story', () => {
     expect(storyAmong(list, 'siemens-de')?.articles).toEqual(['siemens-en', 'siemens-de']);
   });
 
+  it('joins Japanese reports of one event, written without spaces, and keeps apart another about the same market', () => {
+    const list = [
+      report('h20-nikkan', 'Nikkan Tech', 0, 'Nvidia、中国向けH20の出荷を再開', '米政府が輸出許可を出す見通しとなり、中国の顧客への販売を再び始める。',
+        '米半導体大手のNvidiaは15日、中国向けAI半導体「H20」の出荷を再開すると発表した。米商務省から輸出許可が得られる見通しになったという。'),
+      report('h20-keizai', 'Tokyo Keizai Online', 2, 'NVIDIA、H20の対中出荷再開へ　米政府が輸出許可', 'AI半導体H20の中国向け出荷を再開する。米商務省が輸出許可を出す方針を伝えた。',
+        '米エヌビディア（NVIDIA）は15日、中国向けに設計したAI半導体H20の出荷を再開すると明らかにした。米政府は4月に同製品の対中輸出を事実上禁じていた。'),
+      report('h20-kabuto', 'Kabuto Shimbun', 5, '米Nvidia株が上昇、H20の中国出荷再開を好感', '中国向けAI半導体の販売再開で、売上高の回復を期待した買いが入った。',
+        '15日の米株式市場でNvidia株が上昇した。同社が中国向けAI半導体H20の出荷を再開すると発表し、中国事業の回復を期待した買いが広がった。'),
+      report('tel-results', 'Nikkan Tech', 3, '東京エレクトロン、中国向け売上高が減少　7〜9月期', '半導体製造装置の中国向け販売が落ち込み、純利益は前年同期比で減った。',
+        '半導体製造装置大手の東京エレクトロンが発表した7〜9月期決算は、中国向け売上高が前年同期比で減少した。中国の顧客による設備投資が一巡した。'),
+    ];
+    expect(storyAmong(list, 'h20-nikkan')?.articles).toEqual(['h20-nikkan', 'h20-keizai', 'h20-kabuto']);
+    expect(storyAmong(list, 'tel-results')).toBeUndefined();
+  });
+
   it('joins a lawsuit one outlet reports as a suit and another as a court case under competition law', () => {
     const list = [
       report('apple-sued', 'Meridian Wire', 0, 'Apple sued over App Store fees by Dutch developers', 'A foundation representing app makers seeks €600 million in damages in Amsterdam.',

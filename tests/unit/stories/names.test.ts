@@ -20,6 +20,11 @@ describe('names', () => {
     expect([...names("A fine from Ireland's Data Protection Commission.").whole]).toEqual(['ireland', 'data protection commission']);
   });
 
+  it('reads the Latin names in Chinese or Japanese text apart from it and from each other', () => {
+    expect([...names('Nvidia、中国向けH20の出荷を再開。米半導体大手のNvidiaは15日に発表した。').whole]).toEqual(['nvidia', 'h20']);
+    expect([...names('苹果公司与OpenAI合作推出Apple Intelligence').whole]).toEqual(['openai', 'apple intelligence']);
+  });
+
   it('gives one key to one amount however it is written, and ignores bare numbers', () => {
     expect([...names('A $2.5 billion deal, or 2.5bn, cut 40% of 3 nm parts in 2026.').figures]).toEqual(['2500000000', '40%', '3nm']);
     expect([...names('It cost €1,200 million.').figures]).toEqual(['1200000000']);
