@@ -37,6 +37,29 @@ describe('findNearDuplicates across articles', () => {
     expect(findNearDuplicates(docs).some((pair) => pair.a.startsWith('too-short'))).toBe(false);
   });
 
+  it('sees a copy of Japanese text, written without spaces between words', () => {
+    const report = [
+      '米半導体大手のNvidiaは15日、中国向けに設計したAI半導体「H20」の出荷を再開すると発表した。',
+      '米商務省から輸出許可が得られる見通しになったという。米政府は4月に同製品の対中輸出を事実上禁じていた。',
+      '同社は中国の顧客から多くの注文を受けており、供給体制を整えて早期の納入を目指す。',
+      '中国事業の売上高は全体の1割強を占めており、市場では業績の回復につながるとの見方が広がった。',
+      '一方、米議会の一部からは先端技術の流出を懸念する声も上がっている。',
+    ].join('');
+    const copy = report.replace('見方が広がった', '見方が出ている');
+    const other = [
+      '半導体製造装置大手の東京エレクトロンが発表した7〜9月期決算は、中国向け売上高が前年同期比で減少した。',
+      '中国の顧客による設備投資が一巡したことが響き、純利益も前年同期を下回った。',
+      '同社は通期の業績予想を据え置き、生成AI向けの需要が下期に回復するとの見通しを示した。',
+      '台湾や韓国向けの販売は堅調に推移しており、先端品の比率が高まっている。',
+    ].join('');
+    const pairs = findNearDuplicates([
+      { id: 'report', text: report },
+      { id: 'copy', text: copy },
+      { id: 'other', text: other },
+    ]);
+    expect(pairs.map((pair) => `${pair.a}/${pair.b}`)).toEqual(['report/copy']);
+  });
+
   it('finds every planted pair in a larger corpus (LSH recall at the threshold)', () => {
     const corpus: Array<{ id: string; text: string }> = [];
     for (let i = 0; i < 300; i++) corpus.push({ id: `doc-${i}`, text: randomText(1000 + i, 300) });
