@@ -214,6 +214,15 @@ describe('text similarity of title, dek and body', () => {
     expect(relatedOf(weighted, 'host').slice(0, 2)).toEqual(['in-title', 'in-body']);
   });
 
+  it('relates Japanese articles by their words, though Japanese puts no spaces between them', () => {
+    const japanese = [
+      article('host', 50, { title: '東京電力、柏崎刈羽原発の再稼働を申請', body: '東京電力は新潟県の柏崎刈羽原子力発電所6号機の再稼働に向け、原子力規制委員会に申請した。' }),
+      article('same-plant', 60, { title: '柏崎刈羽原発の再稼働、新潟県知事が判断へ', body: '新潟県の知事は柏崎刈羽原子力発電所の再稼働について、県民の意見を聞いたうえで判断する考えを示した。' }),
+      ...Array.from({ length: 6 }, (_, i) => article(`recent-${i}`, i)),
+    ];
+    expect(relatedOf(japanese, 'host')[0]).toBe('same-plant');
+  });
+
   it('ignores Markdown noise: link URLs and code are not shared words', () => {
     // Different prose, identical URLs, code and HTML.
     const noisy = (slug: string, daysAgo: number, prose: string) =>
