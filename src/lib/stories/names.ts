@@ -4,7 +4,7 @@
  * Outlets that tell one event in their own words still share these.
  */
 import { ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
-import { CJK_CHARACTERS } from '../text/tokenizer.ts';
+import { CJK_CHARACTERS, mayContainCjk } from '../text/tokenizer.ts';
 
 export interface Names {
   /** Lower-cased words that are part of a name. */
@@ -21,10 +21,9 @@ const WORD_START = '\\p{L}\\p{N}$€£¥';
 const WORD_REST = "\\p{L}\\p{N}'’&.,%$\\-";
 const WORD = new RegExp(`[${WORD_START}][${WORD_REST}]*`, 'gu');
 // Chinese, Japanese and Korean text is a word of its own, which has no capitals and so ends a name: a Latin name
-// written in it is read apart ("H20" in "中国向けH20の出荷"). Only text with such letters pays for the longer pattern.
-const CJK_LETTER = new RegExp(`[${CJK_CHARACTERS}]`, 'u');
+// written in it is read apart ("H20" in "中国向けH20の出荷"). Only text that may have such letters pays for the longer pattern.
 const WORD_AMONG_CJK = new RegExp(`[${CJK_CHARACTERS}]+|[[${WORD_START}]--[${CJK_CHARACTERS}]][[${WORD_REST}]--[${CJK_CHARACTERS}]]*`, 'gv');
-const wordsOf = (text: string): string[] => text.match(CJK_LETTER.test(text) ? WORD_AMONG_CJK : WORD) ?? [];
+const wordsOf = (text: string): string[] => text.match(mayContainCjk(text) ? WORD_AMONG_CJK : WORD) ?? [];
 const SENTENCE_END = /[.!?:;]["'’”)]*$/;
 /** Lower-case words allowed inside a name: "Bank of Japan", "Ministry for Economy". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'la', 'von', 'van', '&', 'and']);

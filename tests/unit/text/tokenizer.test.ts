@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGLISH_STOP_WORDS } from '../../../src/lib/text/stop-words.ts';
-import { tokenize, tokenizeToIds } from '../../../src/lib/text/tokenizer.ts';
+import { CJK_CHARACTERS, mayContainCjk, tokenize, tokenizeToIds } from '../../../src/lib/text/tokenizer.ts';
 import { Vocabulary } from '../../../src/lib/text/vocabulary.ts';
 
 describe('tokenize', () => {
@@ -82,6 +82,18 @@ describe('tokenize, Chinese, Japanese and Korean', () => {
   it('drops one-character words such as particles by default, as it drops English ones, and keeps them when asked', () => {
     expect(tokenize('トヨタが米国でEVを発表')).toEqual(['トヨタ', '米国', 'ev', '発表']);
     expect(tokenize('トヨタが米国でEVを発表', { stopWords: false, minLength: 1 })).toEqual(['トヨタ', 'が', '米国', 'で', 'ev', 'を', '発表']);
+  });
+
+  it('says text may contain CJK when it has any CJK character, and not for Latin, Greek or Cyrillic text', () => {
+    const cjk = new RegExp(`[${CJK_CHARACTERS}]`, 'u');
+    const missed: string[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const character = String.fromCodePoint(codePoint);
+      if (cjk.test(character) && !mayContainCjk(`a${character}b`)) missed.push(codePoint.toString(16));
+    }
+    expect(missed).toEqual([]);
+    expect(mayContainCjk('Don’t miss the café in Zürich — Москва, Αθήνα, 40%')).toBe(false);
   });
 
   it('counts each of those words towards maxWords', () => {
