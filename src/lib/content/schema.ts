@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { closestWord } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
+import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
@@ -12,7 +13,7 @@ import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, n
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'story', 'draft', 'slug'],
+  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'story', 'draft', 'slug', 'lang'],
   source: ['id', 'name', 'url', 'excerpt'],
   image: ['src', 'alt'],
 };
@@ -185,6 +186,17 @@ const fields = {
   draft: z.boolean({ error: (issue) => `${quoteValue(issue.input)} is not true or false; write draft: true or draft: false` }).default(false),
   /** Overrides the slug taken from the file name. */
   slug: slugField.optional(),
+  /** The article's language as a BCP 47 tag, when it is not the site's; kept in canonical spelling (`de-ch` → `de-CH`). */
+  lang: z
+    .string({ error: (issue) => quoteToKeepText(issue.input) ?? `${quoteValue(issue.input)} is not a language tag; write a BCP 47 tag such as ar, ja or de-CH` })
+    .trim()
+    .transform((value, ctx) => {
+      const canonical = canonicalLanguage(value);
+      if (canonical) return canonical;
+      ctx.addIssue({ code: 'custom', message: `${quoteValue(value)} is not a language tag; use a BCP 47 tag such as ar, ja or de-CH` });
+      return z.NEVER;
+    })
+    .optional(),
 };
 const remoteImage = z.string().refine((value) => isWebUrl(value, ['https:']));
 const imageAlt = requiredText('a description of the image for readers who cannot see it').superRefine(within((alt) => textTooLong(alt, MAX_ALT_CHARACTERS)));
@@ -194,7 +206,7 @@ const imageAlt = requiredText('a description of the image for readers who cannot
  * file is resolved and optimised; the checker passes a plain string check and tests the path itself.
  */
 export function createArticleSchema<Local extends z.ZodType>(imageSource: () => Local) {
-  const { title, description, publishedAt, updatedAt, authors, tags, source, related, story, draft, slug } = fields;
+  const { title, description, publishedAt, updatedAt, authors, tags, source, related, story, draft, slug, lang } = fields;
   return z
     .strictObject(
       {
@@ -228,6 +240,7 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         story,
         draft,
         slug,
+        lang,
       },
       {
         error: (issue) =>

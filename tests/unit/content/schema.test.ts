@@ -250,3 +250,19 @@ describe('slugs in front matter', () => {
     expectOneProblem({ ...minimal, slug }, 'slug', /is not a slug/);
   });
 });
+
+describe('the article’s language', () => {
+  it('is optional and kept in canonical spelling', () => {
+    expect(parsed(minimal).lang).toBeUndefined();
+    expect(parsed({ ...minimal, lang: ' de-ch ' }).lang).toBe('de-CH');
+    expect(parsed({ ...minimal, lang: 'AR' }).lang).toBe('ar');
+  });
+
+  it.each(['en_US', 'de-', ''])('refuses %j, naming the field and giving an example tag', (lang) => {
+    expectOneProblem({ ...minimal, lang }, 'lang', /is not a language tag/, /de-CH/);
+  });
+
+  it('asks for quotes when YAML reads the value as something else', () => {
+    expectOneProblem({ ...minimal, lang: 1 }, 'lang', /YAML reads 1 as a number/);
+  });
+});

@@ -1,0 +1,36 @@
+/** BCP 47 language tags: an article's own language, and the attributes that mark its text on pages in the site's. */
+
+/** The canonical spelling of `tag` (`DE-ch` → `de-CH`), or undefined when it is not a well-formed BCP 47 tag. */
+export function canonicalLanguage(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+type TextInfo = { direction?: string };
+/** Node 24 has getTextInfo(); the older textInfo getter is what some engines still ship. */
+type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };
+
+/** Which way text in `tag` runs, from its script (`ar`, `he`, `az-Arab` run right to left). */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(tag) as LocaleWithTextInfo;
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/**
+ * True when text in `lang` needs no mark on a page in `siteLang`: one tag is the other or a narrower form of it
+ * (`en-US` on an `en` site), as BCP 47 language ranges match.
+ */
+export function sameLanguage(lang: string, siteLang: string): boolean {
+  const [a, b] = [lang.toLowerCase(), siteLang.toLowerCase()];
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`);
+}
+
+/** The `lang` (and, when it runs the other way, `dir`) for text in `lang` on a page in `siteLang`; none for the site's language. */
+export function languageAttributes(lang: string | undefined, siteLang: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (lang === undefined || sameLanguage(lang, siteLang)) return {};
+  const dir = textDirection(lang);
+  return dir === textDirection(siteLang) ? { lang } : { lang, dir };
+}

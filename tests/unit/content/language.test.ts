@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalLanguage, languageAttributes, sameLanguage, textDirection } from '../../../src/lib/content/language.ts';
+
+describe('canonicalLanguage', () => {
+  it.each([['ar', 'ar'], ['JA', 'ja'], ['de-ch', 'de-CH'], ['zh-hant-tw', 'zh-Hant-TW']])('spells %j as %j', (tag, canonical) => {
+    expect(canonicalLanguage(tag)).toBe(canonical);
+  });
+
+  it.each(['', 'en us', 'en_US', 'de-', '12'])('refuses %j, which is not a BCP 47 tag', (tag) => {
+    expect(canonicalLanguage(tag)).toBeUndefined();
+  });
+});
+
+describe('textDirection', () => {
+  it.each(['ar', 'he', 'fa', 'ur', 'az-Arab'])('runs %j right to left', (tag) => {
+    expect(textDirection(tag)).toBe('rtl');
+  });
+
+  it.each(['en', 'ja', 'de-CH', 'az'])('runs %j left to right', (tag) => {
+    expect(textDirection(tag)).toBe('ltr');
+  });
+});
+
+describe('sameLanguage', () => {
+  it('counts a narrower tag of the site’s language as the same, in either direction and any case', () => {
+    expect([sameLanguage('en-US', 'en'), sameLanguage('en', 'en-GB'), sameLanguage('EN', 'en')]).toEqual([true, true, true]);
+  });
+
+  it('tells apart other languages, other regions and a language whose code only starts the same', () => {
+    expect([sameLanguage('de', 'en'), sameLanguage('en-US', 'en-GB'), sameLanguage('en', 'eng')]).toEqual([false, false, false]);
+  });
+});
+
+describe('languageAttributes', () => {
+  it('marks nothing for the site’s language or when the article names none', () => {
+    expect(languageAttributes('en-US', 'en')).toEqual({});
+    expect(languageAttributes(undefined, 'en')).toEqual({});
+  });
+
+  it('marks another left-to-right language with lang alone', () => {
+    expect(languageAttributes('ja', 'en')).toEqual({ lang: 'ja' });
+  });
+
+  it('adds dir when the article runs the other way from the site', () => {
+    expect(languageAttributes('ar', 'en')).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(languageAttributes('en', 'he')).toEqual({ lang: 'en', dir: 'ltr' });
+  });
+});
