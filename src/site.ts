@@ -8,6 +8,7 @@ import { newestWithCards } from './lib/cards/newest-with-cards.ts';
 import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
+import { languageAttributes } from './lib/content/language.ts';
 import { articleSlug } from './lib/content/slug.ts';
 import { absoluteUrl, createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
@@ -34,6 +35,9 @@ export function ownPaths<Entry extends { params: Record<string, string | number 
 
 export type ArticleEntryData = CollectionEntry<'articles'>['data'];
 export type Article = IndexedArticle<ArticleEntryData>;
+
+/** The lang (and dir) that mark an article's own text on this site's pages: none when it is in the site's language. */
+export const languageOf = (article: Article) => languageAttributes(article.data.lang, siteConfig.lang);
 
 let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
 

@@ -55,6 +55,31 @@ describe('an article written in Arabic', () => {
     await page.close();
   });
 
+  it('marks its headline, dek and body as Arabic, and only those: the byline and dates around them are the site’s English', async () => {
+    const page = await open('articles/arabic-body/', viewports[1]!);
+    const languages = await page.locator('.story :is(h1, .dek, .prose, .byline, .dates)').evaluateAll((elements) =>
+      elements.map((element) => [element.className || element.localName, element.closest('[lang]')!.getAttribute('lang')]),
+    );
+    expect(languages).toEqual([['h1', 'ar'], ['dek', 'ar'], ['byline', 'en'], ['dates', 'en'], ['prose', 'ar']]);
+    expect(await page.locator('.prose').getAttribute('dir')).toBe('rtl');
+    await page.close();
+  });
+
+  it('puts the bullet of each list item on the right, where an Arabic line starts', async () => {
+    const page = await open('articles/arabic-body/', viewports[1]!);
+    // An outside marker sits at the start edge of its list: the right one when the list runs right to left.
+    const direction = await page.locator('.prose ul').evaluate((list) => getComputedStyle(list).direction);
+    expect(direction).toBe('rtl');
+    await page.close();
+  });
+
+  it('marks its teaser on the front page as Arabic', async () => {
+    const page = await open('', viewports[1]!);
+    const teaser = page.locator('.teaser', { hasText: 'الذكاء الاصطناعي في الشرق الأوسط' });
+    expect(await teaser.locator('.teaser-title, .teaser-dek').evaluateAll((elements) => elements.map((element) => element.getAttribute('lang')))).toEqual(['ar', 'ar']);
+    await page.close();
+  });
+
   it('names its writers in the byline in the order the article gives them, each name kept whole', async () => {
     const page = await open('articles/arabic-body/', viewports[1]!);
     // Two right-to-left names with only a comma between them would run together as one, shown in reverse order.
