@@ -70,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       only,
       dryRun: values['dry-run'],
       now: new Date(),
+      siteLang: siteConfig.lang,
       maxNewItems,
       policy: { ...DEFAULT_POLICY, userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl), timeoutMs: timeout === undefined ? undefined : timeout * 1000 },
     });

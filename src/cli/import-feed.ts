@@ -17,6 +17,7 @@ import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { projectRoot, settings } from '../settings.ts';
+import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
@@ -101,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
       allowSimilar: values['allow-similar'],
       folder: paths.display(importDir),
       now,
+      siteLang: siteConfig.lang,
     }, takenNames);
 
     const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, projectRoot, inspectFile, absolutePathOf: paths.resolve });

@@ -29,6 +29,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
         stateFile: join(folder, '.aggregate-state.json'),
         dryRun: false,
         now,
+        siteLang: 'en',
         maxNewItems,
         policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1 },
       }),

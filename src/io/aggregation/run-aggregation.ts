@@ -40,6 +40,8 @@ export interface AggregateOptions {
   only?: readonly string[];
   dryRun: boolean;
   now: Date;
+  /** The site's language (siteConfig.lang): drafts in another carry it as `lang`. */
+  siteLang: string;
   policy: FetchPolicy;
   /** The most new items planned per source in one run; the rest are held over for later runs. */
   maxNewItems: number;
@@ -223,7 +225,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
 /** The importer's planner over the whole content folder, read once, for every source's new entries. */
 function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
   const existing = toExistingArticles(loadArticles(options.contentDir, display));
-  const planner = createImportPlanner(existing, { now: options.now });
+  const planner = createImportPlanner(existing, { now: options.now, siteLang: options.siteLang });
   const planned = runs.map((run) => {
     if (!run.candidates.length) return [];
     try {

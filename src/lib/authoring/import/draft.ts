@@ -4,6 +4,7 @@ import { parseArticle } from '../../content/article.ts';
 import { isoSeconds } from '../../content/iso-seconds.ts';
 import { articleSchema } from '../../content/schema.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
+import { draftLanguage } from './feed-language.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
 import { htmlToMarkdown, htmlToText, withoutRepeatedTitle } from './html.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
@@ -23,6 +24,8 @@ export interface Draft {
   source: { id?: string; name: string; url: string; excerpt?: boolean };
   /** The feed's picture as a remote lead image; alt is the feed's description of it, else the headline. */
   image?: { src: string; alt: string };
+  /** The article's language, only when the feed declares one that is not the site's. */
+  lang?: string;
   /** Markdown. */
   body: string;
   /** False only for items the desk publishes at once (a registry source with `publish: auto`). */
@@ -38,6 +41,8 @@ export interface DraftOptions {
   siteTags?: ReadonlyMap<string, string>;
   /** "Now", for entries and feeds without any date. */
   now: Date;
+  /** The site's language (siteConfig.lang): drafts in it carry no `lang`. */
+  siteLang: string;
 }
 
 export type DraftResult = { ok: true; draft: Draft } | { ok: false; reason: string };
@@ -79,6 +84,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   const title = entry.title || deriveTitle(summaryText || bodyText);
   if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
   const sourceName = options.sourceName?.trim() || feed.title || new URL(url).hostname;
+  const lang = draftLanguage(entry.language, options.siteLang);
   return {
     ok: true,
     draft: {
@@ -89,6 +95,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
       tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
       source: { name: sourceName, url },
       ...(entry.image ? { image: { src: entry.image.url, alt: entry.image.alt || title } } : {}),
+      ...(lang ? { lang } : {}),
       body,
       draft: true,
     },
@@ -108,6 +115,7 @@ export function serializeDraft(draft: Draft): string {
     tags: draft.tags,
     source: { ...(draft.source.id ? { id: draft.source.id } : {}), name: draft.source.name, url: draft.source.url, ...(draft.source.excerpt ? { excerpt: true } : {}) },
     ...(draft.image ? { image: { src: draft.image.src, alt: draft.image.alt } } : {}),
+    ...(draft.lang ? { lang: draft.lang } : {}),
     ...(draft.draft ? { draft: true } : {}),
   });
   // Written like hand-made articles: an unquoted timestamp and one-line lists.
@@ -139,6 +147,7 @@ export function verifyDraftFile(text: string, draft: Draft): string[] {
   same('tags', parsed.tags, draft.tags);
   same('source', parsed.source, { id: draft.source.id, name: draft.source.name, url: draft.source.url, excerpt: draft.source.excerpt || undefined });
   same('image', parsed.image, draft.image);
+  same('lang', parsed.lang, draft.lang);
   same('draft', parsed.draft, draft.draft);
   return problems;
 }

@@ -63,6 +63,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
         authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
         categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
+        language: item.dc?.languages?.[0] ?? feed.language ?? feed.dc?.languages?.[0],
         image: firstImage(
           () => mediaImage(item.media, base),
           () => enclosureImage(item.enclosures, base),
@@ -88,6 +89,7 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
         publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
         authors: uniqueNames(item.dc?.creators ?? []),
         categories: uniqueNames(item.dc?.subjects ?? []),
+        language: item.dc?.languages?.[0] ?? feed.dc?.languages?.[0],
         image: contentImage(item.content?.encoded ?? item.description, base),
       })),
     ),
@@ -137,6 +139,8 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
           publishedAt: firstDate(entry.published, entry.updated),
           authors: authors.length ? authors : feedAuthors,
           categories: uniqueNames((entry.categories ?? []).map((category) => category.label ?? category.term)),
+          // xml:lang, like xml:base, holds for everything inside the element that carries it.
+          language: entry.xml?.lang ?? feed.xml?.lang,
           image: firstImage(
             () => mediaImage(entry.media, entryBase),
             () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), entryBase),
@@ -166,6 +170,7 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
           publishedAt: firstDate(item.date_published, item.date_modified),
           authors: authors.length ? authors : feedAuthors,
           categories: uniqueNames(item.tags ?? []),
+          language: item.language ?? feed.language,
           image: firstImage(
             () => feedImage(item.image ?? item.banner_image, base),
             () => contentImage(item.content_html, base),

@@ -43,6 +43,8 @@ export interface FeedEntry {
   categories: string[];
   /** The picture the feed offers for the item (https only). */
   image?: FeedImage;
+  /** The language the item is written in, as the feed declares it (for the item, else for the whole feed), unchecked. */
+  language?: string;
   /** Why the item cannot be imported (markup beyond the bounds of html-limits.ts); its HTML fields are then left out. */
   refusal?: string;
 }

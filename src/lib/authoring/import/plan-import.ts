@@ -41,6 +41,8 @@ export interface ImportOptions {
   /** Folder for new drafts, relative like ExistingArticle.file (e.g. "content/articles/imported"). */
   folder: string;
   now: Date;
+  /** The site's language (siteConfig.lang): drafts in another carry it as `lang`. */
+  siteLang: string;
 }
 
 export interface Match {
@@ -86,6 +88,8 @@ export interface PlannerOptions {
   /** Jaccard similarity on 5-word shingles at or above which an entry counts as already covered. Default 0.8. */
   similarityThreshold?: number;
   now: Date;
+  /** The site's language (siteConfig.lang): drafts in another carry it as `lang`. */
+  siteLang: string;
 }
 
 /** Per feed: where its drafts go, how they are attributed, and how the aggregator turns an entry's draft into its item. */
@@ -141,7 +145,7 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
     const guidMatch = matchOf(entry.guid);
     if (guidMatch) return { kind: 'duplicate', title, match: guidMatch, by: 'guid' };
 
-    const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, extraTags: feedOptions.extraTags, siteTags, now: options.now });
+    const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, extraTags: feedOptions.extraTags, siteTags, now: options.now, siteLang: options.siteLang });
     if (!built.ok) return { kind: 'rejected', title, reason: built.reason };
     const draft = feedOptions.adaptDraft ? feedOptions.adaptDraft(built.draft, entry) : built.draft;
     const text = draft.body || draft.description;

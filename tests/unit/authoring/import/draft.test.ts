@@ -6,6 +6,7 @@ import type { FeedEntry, ParsedFeed } from '../../../../src/lib/authoring/import
 import { articleSchema } from '../../../../src/lib/content/schema.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
+const siteLang = 'en';
 const feed: ParsedFeed = { format: 'rss', title: 'Example Times', homeUrl: 'https://times.example/', entries: [] };
 
 function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
@@ -28,7 +29,7 @@ function draftOf(result: ReturnType<typeof buildDraft>): Draft {
 
 describe('buildDraft', () => {
   it('fills every field from the entry', () => {
-    const draft = draftOf(buildDraft(entry(), feed, { now }));
+    const draft = draftOf(buildDraft(entry(), feed, { now, siteLang }));
     expect(draft).toEqual({
       title: 'Headline',
       description: 'The summary sentence. A second sentence.',
@@ -42,55 +43,55 @@ describe('buildDraft', () => {
   });
 
   it("keeps the feed's picture as a remote lead image, alt from the feed or else the headline", () => {
-    expect(draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg', alt: 'A chip' } }), feed, { now })).image).toEqual({ src: 'https://cdn.times.example/a.jpg', alt: 'A chip' });
-    expect(draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg' } }), feed, { now })).image).toEqual({ src: 'https://cdn.times.example/a.jpg', alt: 'Headline' });
-    expect(draftOf(buildDraft(entry(), feed, { now })).image).toBeUndefined();
+    expect(draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg', alt: 'A chip' } }), feed, { now, siteLang })).image).toEqual({ src: 'https://cdn.times.example/a.jpg', alt: 'A chip' });
+    expect(draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg' } }), feed, { now, siteLang })).image).toEqual({ src: 'https://cdn.times.example/a.jpg', alt: 'Headline' });
+    expect(draftOf(buildDraft(entry(), feed, { now, siteLang })).image).toBeUndefined();
   });
 
   it('writes the picture into the front matter, where the schema reads it back unchanged', () => {
-    const draft = draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' } }), feed, { now }));
+    const draft = draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' } }), feed, { now, siteLang }));
     const text = serializeDraft(draft);
     expect(verifyDraftFile(text, draft)).toEqual([]);
     expect(articleSchema.parse(matter(text, {}).data).image).toEqual({ src: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' });
   });
 
   it('dates undated entries from the feed, else now', () => {
-    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2026-04-01T00:00:00Z') }, { now })).publishedAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
-    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), feed, { now })).publishedAt).toEqual(now);
+    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2026-04-01T00:00:00Z') }, { now, siteLang })).publishedAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), feed, { now, siteLang })).publishedAt).toEqual(now);
   });
 
   it('dates an entry the feed dates in the future now, so it is not scheduled until then', () => {
-    expect(draftOf(buildDraft(entry({ publishedAt: new Date('2099-11-30T00:00:00Z') }), feed, { now })).publishedAt).toEqual(now);
-    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2099-11-30T00:00:00Z') }, { now })).publishedAt).toEqual(now);
+    expect(draftOf(buildDraft(entry({ publishedAt: new Date('2099-11-30T00:00:00Z') }), feed, { now, siteLang })).publishedAt).toEqual(now);
+    expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2099-11-30T00:00:00Z') }, { now, siteLang })).publishedAt).toEqual(now);
   });
 
   it('takes the publisher name from --source-name, else the feed title, else the host', () => {
-    expect(draftOf(buildDraft(entry(), feed, { now, sourceName: 'The Times' })).source.name).toBe('The Times');
-    expect(draftOf(buildDraft(entry(), { ...feed, title: undefined }, { now })).source.name).toBe('times.example');
+    expect(draftOf(buildDraft(entry(), feed, { now, siteLang, sourceName: 'The Times' })).source.name).toBe('The Times');
+    expect(draftOf(buildDraft(entry(), { ...feed, title: undefined }, { now, siteLang })).source.name).toBe('times.example');
   });
 
   it('adds --tags, falls back to News, and writes tags the way the site spells them', () => {
-    expect(draftOf(buildDraft(entry({ categories: [] }), feed, { now })).tags).toEqual(['News']);
-    expect(draftOf(buildDraft(entry({ categories: ['ai', 'Uncategorized', 'https://x.example/tags/y'] }), feed, { now, extraTags: ['Policy', 'AI'], siteTags: new Map([['ai', 'AI']]) })).tags).toEqual(['AI', 'Policy']);
+    expect(draftOf(buildDraft(entry({ categories: [] }), feed, { now, siteLang })).tags).toEqual(['News']);
+    expect(draftOf(buildDraft(entry({ categories: ['ai', 'Uncategorized', 'https://x.example/tags/y'] }), feed, { now, siteLang, extraTags: ['Policy', 'AI'], siteTags: new Map([['ai', 'AI']]) })).tags).toEqual(['AI', 'Policy']);
   });
 
   it('uses the body as the body and the summary only when there is no body', () => {
-    expect(draftOf(buildDraft(entry({ contentHtml: undefined }), feed, { now })).body).toBe('The summary sentence. A second sentence.');
+    expect(draftOf(buildDraft(entry({ contentHtml: undefined }), feed, { now, siteLang })).body).toBe('The summary sentence. A second sentence.');
   });
 
   it('drops a heading that repeats the headline at the top of the body (Medium opens every post so), from body and dek', () => {
-    const draft = draftOf(buildDraft(entry({ title: 'Scaling our cache to 10 TB', summaryHtml: undefined, contentHtml: '<h3>Scaling our cache  to 10&nbsp;TB</h3><p>Our cache grew tenfold.</p><h3>Scaling our cache to 10 TB</h3>' }), feed, { now }));
+    const draft = draftOf(buildDraft(entry({ title: 'Scaling our cache to 10 TB', summaryHtml: undefined, contentHtml: '<h3>Scaling our cache  to 10&nbsp;TB</h3><p>Our cache grew tenfold.</p><h3>Scaling our cache to 10 TB</h3>' }), feed, { now, siteLang }));
     expect(draft.body).toBe('Our cache grew tenfold.\n\n### Scaling our cache to 10 TB');
     expect(draft.description).toBe('Our cache grew tenfold.');
   });
 
   it('derives a headline from the text of an untitled entry', () => {
-    expect(draftOf(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: '<p>Ligatures arrive in the terminal. More later.</p>' }), feed, { now })).title).toBe('Ligatures arrive in the terminal');
+    expect(draftOf(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: '<p>Ligatures arrive in the terminal. More later.</p>' }), feed, { now, siteLang })).title).toBe('Ligatures arrive in the terminal');
   });
 
   it('rejects entries without a web link or without any text', () => {
-    expect(buildDraft(entry({ link: undefined }), feed, { now })).toEqual({ ok: false, reason: 'it has no http(s) link to the original story' });
-    expect(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: undefined }), feed, { now }).ok).toBe(false);
+    expect(buildDraft(entry({ link: undefined }), feed, { now, siteLang })).toEqual({ ok: false, reason: 'it has no http(s) link to the original story' });
+    expect(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: undefined }), feed, { now, siteLang }).ok).toBe(false);
   });
 });
 
@@ -135,7 +136,7 @@ describe('serializeDraft: YAML that reads back exactly', () => {
   });
 
   it('writes the layout editors are used to', () => {
-    const draft = draftOf(buildDraft(entry(), feed, { now }));
+    const draft = draftOf(buildDraft(entry(), feed, { now, siteLang }));
     expect(serializeDraft(draft)).toBe(
       [
         '---',
@@ -158,8 +159,26 @@ describe('serializeDraft: YAML that reads back exactly', () => {
   });
 });
 
+describe('the draft’s language', () => {
+  it('is the one the feed declares when that is not the site’s, written after the image and read back unchanged', () => {
+    const draft = draftOf(buildDraft(entry({ language: 'AR', image: { url: 'https://cdn.times.example/a.jpg', alt: 'A chip' } }), feed, { now, siteLang }));
+    expect(draft.lang).toBe('ar');
+    const file = serializeDraft(draft);
+    expect(file).toContain('  alt: "A chip"\nlang: "ar"\ndraft: true\n');
+    expect(verifyDraftFile(file, draft)).toEqual([]);
+  });
+
+  it('is left out when the feed declares the site’s language, or none', () => {
+    for (const language of ['en', 'en-us', undefined]) {
+      const draft = draftOf(buildDraft(entry({ language }), feed, { now, siteLang }));
+      expect(draft.lang).toBeUndefined();
+      expect(serializeDraft(draft)).not.toContain('lang:');
+    }
+  });
+});
+
 describe('verifyDraftFile', () => {
-  const draft = draftOf(buildDraft(entry(), feed, { now }));
+  const draft = draftOf(buildDraft(entry(), feed, { now, siteLang }));
 
   it('reports schema errors', () => {
     const broken = serializeDraft(draft).replace('tags: ["AI"]', 'tags: []');
@@ -174,7 +193,7 @@ describe('verifyDraftFile', () => {
 
 describe('serializeDraft: items from the sources registry', () => {
   it('records the source id and the excerpt mark, and writes no draft line for published items', () => {
-    const draft: Draft = { ...draftOf(buildDraft(entry(), feed, { now })), source: { id: 'example-times', name: 'Example Times', url: 'https://times.example/story', excerpt: true }, draft: false };
+    const draft: Draft = { ...draftOf(buildDraft(entry(), feed, { now, siteLang })), source: { id: 'example-times', name: 'Example Times', url: 'https://times.example/story', excerpt: true }, draft: false };
     const file = serializeDraft(draft);
     expect(file).toContain('source:\n  id: "example-times"\n  name: "Example Times"\n  url: "https://times.example/story"\n  excerpt: true\n---');
     expect(file).not.toContain('draft:');

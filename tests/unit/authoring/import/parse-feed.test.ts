@@ -157,6 +157,44 @@ describe('JSON Feed 1.1', () => {
   });
 });
 
+describe('the language each item is written in', () => {
+  const languages = (text: string) => parseFeedText(text).entries.map((entry) => entry.language);
+
+  it('is the RSS channel’s <language>, unless an item names its own with dc:language', () => {
+    const rss = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><link>https://t.example/</link><language>ar</language>
+      <item><title>A</title><link>https://t.example/a</link></item>
+      <item><title>B</title><link>https://t.example/b</link><dc:language>fr</dc:language></item>
+    </channel></rss>`;
+    expect(languages(rss)).toEqual(['ar', 'fr']);
+  });
+
+  it('is an RSS 1.0 channel’s dc:language, unless an item names its own', () => {
+    const rdf = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://t.example/"><title>T</title><link>https://t.example/</link><dc:language>ja</dc:language></channel>
+      <item rdf:about="https://t.example/a"><title>A</title><link>https://t.example/a</link></item>
+      <item rdf:about="https://t.example/b"><title>B</title><link>https://t.example/b</link><dc:language>de</dc:language></item>
+    </rdf:RDF>`;
+    expect(languages(rdf)).toEqual(['ja', 'de']);
+  });
+
+  it('is the xml:lang of an Atom entry, else of the feed', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de-CH"><title>T</title><id>urn:t</id><updated>2026-11-01T00:00:00Z</updated>
+      <entry><title>A</title><id>https://t.example/a</id><updated>2026-11-01T00:00:00Z</updated></entry>
+      <entry xml:lang="he"><title>B</title><id>https://t.example/b</id><updated>2026-11-01T00:00:00Z</updated></entry>
+    </feed>`;
+    expect(languages(atom)).toEqual(['de-CH', 'he']);
+  });
+
+  it('is a JSON Feed item’s language, else the feed’s (both JSON Feed 1.1 fields)', () => {
+    const items = [{ id: 'https://j.example/1', title: 'A' }, { id: 'https://j.example/2', title: 'B', language: 'ko' }];
+    expect(languages(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', language: 'ar', items }))).toEqual(['ar', 'ko']);
+  });
+
+  it('is unknown when the feed does not say', () => {
+    expect(languages('<rss version="2.0"><channel><title>T</title><link>https://t.example/</link><item><title>A</title><link>https://t.example/a</link></item></channel></rss>')).toEqual([undefined]);
+  });
+});
+
 describe('documents that are not feeds, or not safe', () => {
   it('refuses a billion-laughs document quickly, without expanding anything', () => {
     const started = performance.now();

@@ -8,7 +8,7 @@ import { articleSchema, SLUG_PATTERN } from '../../../../src/lib/content/schema.
 import { findStories } from '../../../../src/lib/stories/find-stories.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
-const options: ImportOptions = { folder: 'content/articles/imported', now };
+const options: ImportOptions = { folder: 'content/articles/imported', now, siteLang: 'en' };
 const rss = parseFeedText(readFileSync(new URL('../../../fixtures/feeds/rss2.xml', import.meta.url), 'utf8'));
 
 const LONG_BODY = [
@@ -154,7 +154,7 @@ describe('coverage the site already has', () => {
   it('takes the whole feed\'s shared links when given only its new entries, so a new update is not taken for the article an earlier one became', () => {
     const article = existing({ slug: 'update-1', sourceUrl: 'https://times.example/live' });
     const feed = feedOf({ title: 'Update 2', guid: 'live-2', link: 'https://times.example/live' }, { title: 'Update 1', guid: 'live-1', link: 'https://times.example/live' });
-    const planner = createImportPlanner([article], { now });
+    const planner = createImportPlanner([article], { now, siteLang: options.siteLang });
     expect(kinds(planner.plan({ ...feed, entries: feed.entries.slice(0, 1) }, { folder: 'content/articles/imported', sharedLinks: new Set(['times.example/live']) }))).toEqual(['import']);
     expect(kinds(planImport({ ...feed, entries: feed.entries.slice(0, 1) }, [article], options))).toEqual(['duplicate']);
   });
@@ -212,7 +212,7 @@ describe('rejections', () => {
 
 describe('createImportPlanner: feed after feed against one content folder', () => {
   it('never plans a story or a slug twice across feeds, and shapes each feed\'s drafts its own way', () => {
-    const planner = createImportPlanner([existing()], { now });
+    const planner = createImportPlanner([existing()], { now, siteLang: options.siteLang });
     const first = planner.plan(feedOf({ title: 'Chips rise' }), { folder: 'content/articles/aggregated/one' });
     const second = planner.plan(
       feedOf({ title: 'Chips rise', link: 'https://times.example/story-0?utm_source=x' }, { title: 'Chips rise', link: 'https://other.example/chips', contentHtml: '<p>Other words entirely.</p>' }),
