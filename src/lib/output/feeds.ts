@@ -1,6 +1,7 @@
 /** Feed contents: RSS 2.0 options for @astrojs/rss and JSON Feed 1.1 documents, built from published articles. */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { absoluteUrl, type SitePaths } from '../site/paths.ts';
+import { languageAttributes } from '../content/language.ts';
 import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
 
@@ -149,6 +150,8 @@ export interface JsonFeedItem {
   date_modified?: string;
   authors?: JsonFeedAuthor[];
   tags?: string[];
+  /** Only for an item in another language than the feed's (JSON Feed 1.1 allows it on items; RSS 2.0 has no such field). */
+  language?: string;
 }
 
 /** https://www.jsonfeed.org/version/1.1/ */
@@ -183,6 +186,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
       const modified = lastModified(article.data);
       // An item without authors takes the feed's, the site's own: unsigned aggregated copy is credited to its outlet.
       const itemCredits = credits(article, context);
+      const { lang } = languageAttributes(article.data.lang, context.lang);
       return {
         id: link,
         url: link,
@@ -194,6 +198,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
         ...(modified.getTime() !== article.data.publishedAt.getTime() ? { date_modified: modified.toISOString() } : {}),
         ...(itemCredits.length > 0 ? { authors: itemCredits } : {}),
         tags: article.tags.map((tag) => tag.name),
+        ...(lang ? { language: lang } : {}),
       };
     }),
   };

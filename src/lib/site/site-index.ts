@@ -69,6 +69,8 @@ export interface ArticleSummary {
     publishedAt: Date;
     updatedAt?: Date;
     source?: { name: string; url: string };
+    /** BCP 47, when the article is not in the site's language. */
+    lang?: string;
   };
   /** Display names and URL slugs, in the article's own order. */
   tags: ReadonlyArray<FacetLink>;

@@ -163,6 +163,11 @@ describe('the JSON Feed', () => {
     expect(wire.authors).toEqual([{ name: 'Example Wire', url: 'https://wire.example.com/story' }]);
   });
 
+  it('names the language of an item written in another one than the feed, and of no other item', () => {
+    const items = jsonFeed([article('arabic', { lang: 'ar' }), article('british', { lang: 'en-GB' }), article('plain')], context, siteFeedScope(paths, config, 'json')).items;
+    expect(items.map((item) => item.language)).toEqual(['ar', undefined, undefined]);
+  });
+
   it('survives JSON round trips unchanged, hostile text included', () => {
     const hostile = jsonFeed([article('x', { title: '</script>\u2028"&' })], context, siteFeedScope(paths, config, 'json'));
     expect(JSON.parse(JSON.stringify(hostile))).toEqual(hostile);
