@@ -67,6 +67,15 @@ describe('a story page', () => {
     expect(squash(items[2]!.querySelector('.meta')!.text)).toBe('Newsdesk · Apr 3, 2026, 8:00 AM UTC');
   });
 
+  it("marks the headline and dek of an article in another language than the site's with its lang, and no other's", () => {
+    const items = page().querySelectorAll('.coverage-list > li');
+    expect(items.map((item) => [item.querySelector('h2')!.getAttribute('lang'), item.querySelector('p[dir]')!.getAttribute('lang')])).toEqual([
+      [undefined, undefined],
+      ['nb', 'nb'],
+      [undefined, undefined],
+    ]);
+  });
+
   it("is titled as a story, so its title is not its lead article's page's too", () => {
     const title = (path: string) => site.html(path).querySelector('title')!.text;
     expect(title(story(HALVORSEN[0]))).toBe('Story: Ransomware attack halts Halvorsen Logistics shipping systems | Newsdesk');
@@ -161,6 +170,11 @@ describe('article pages', () => {
     const explore = hrefs(page, '[aria-labelledby="explore-more"] a');
     expect(explore.length).toBeGreaterThan(0);
     expect(explore.filter((href) => HALVORSEN.map(article).includes(href!))).toEqual([]);
+  });
+
+  it("mark an article in the story's coverage list that is in another language than the site's with its lang", () => {
+    const links = site.html(`articles/${HALVORSEN[0]}/`).querySelectorAll('.coverage .explore-list a');
+    expect(links.map((link) => link.getAttribute('lang'))).toEqual(['nb', undefined]);
   });
 
   it('of articles in no story have no coverage list', () => {
