@@ -10,7 +10,7 @@
  * Files are listed as every tool lists them (src/io/article-files.ts) and read without following links.
  */
 import { existsSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -18,7 +18,7 @@ import pLimit from 'p-limit';
 import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
-import { formatProblem } from '../lib/checks/problems.ts';
+import { formatProblem, type Problem } from '../lib/checks/problems.ts';
 import { isHiddenIn, listArticleFiles, readArticleSource } from './article-files.ts';
 import { inspectFile } from './inspect-file.ts';
 
@@ -51,7 +51,9 @@ export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
     load: async (loaderContext) => {
       const context = loaderContext as ArticleLoaderContext;
       const { store, watcher } = context;
-      const sync = createEntrySync(context, folder, now);
+      // `astro dev` only: the articles refused for a picture not yet beside them, by that picture's path.
+      const awaitingPictures = watcher ? new Map<string, Set<string>>() : undefined;
+      const sync = createEntrySync(context, folder, now, awaitingPictures);
 
       const untouched = new Set(store.keys());
       const limit = pLimit(CONCURRENCY);
@@ -90,7 +92,12 @@ export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
           context.logger.error(`Did not reload ${toPosix(relative(folder, path))}, whose page keeps the last version that loaded:\n${(error as Error).message}`);
         }
       };
-      watcher.on('add', onChange);
+      watcher.on('add', (path) => {
+        const articles = awaitingPictures!.get(path);
+        awaitingPictures!.delete(path);
+        for (const article of articles ?? []) void onChange(article);
+        return onChange(path);
+      });
       watcher.on('change', onChange);
       watcher.on('unlink', (path) => {
         if (isArticle(path)) store.delete(idOf(folder, path));
@@ -108,14 +115,39 @@ function idOf(folder: string, path: string): string {
  * Astro's schema error names the fields but not their lines, and reads unclosed front matter as missing fields: a
  * refused file is reported as the content check reports it, file:line and field, when the check finds it at fault.
  */
-function refusal(source: ArticleSource, error: unknown, folders: { contentDir: string; projectRoot: string }, now: Date): Error {
+function refusal(
+  source: ArticleSource,
+  error: unknown,
+  folders: { contentDir: string; projectRoot: string },
+  now: Date,
+  about: (problem: Problem) => boolean = () => true,
+): Error {
   const { problems } = checkArticles([source], { now, ...folders, inspectFile, nearDuplicates: false });
-  const errors = problems.filter((problem) => problem.severity === 'error');
+  const errors = problems.filter((problem) => problem.severity === 'error' && about(problem));
   return errors.length === 0 ? (error as Error) : new Error(errors.map(formatProblem).join('\n'), { cause: error });
 }
 
-/** Brings one file's entry up to date; returns its id. */
-function createEntrySync(context: ArticleLoaderContext, folder: string, now: () => Date): (path: string) => Promise<string> {
+/**
+ * The local pictures an entry would have Astro import (its lead image and the pictures of a Markdown body) that are
+ * not on disk. Astro imports all entries' pictures in one module every page of `astro dev` loads, so a single missing
+ * one fails the whole site, and keeps failing after the picture is saved until the article changes again.
+ */
+function missingPictures(path: string, data: Record<string, unknown>, bodyPictures: string[] = []): string[] {
+  const lead = (data.image as { src?: unknown } | undefined)?.src;
+  const local = typeof lead === 'string' && !URL.canParse(lead.trim()) ? [lead.trim(), ...bodyPictures] : bodyPictures;
+  return local.filter((picture) => !existsSync(resolve(dirname(path), picture)));
+}
+
+/**
+ * Brings one file's entry up to date; returns its id. Given `awaitingPictures` (`astro dev`), a file that names a
+ * picture not beside it yet is refused, as the content check refuses it, and listed there under the picture's path.
+ */
+function createEntrySync(
+  context: ArticleLoaderContext,
+  folder: string,
+  now: () => Date,
+  awaitingPictures?: Map<string, Set<string>>,
+): (path: string) => Promise<string> {
   const { config, entryTypes, generateDigest, logger, parseData, store } = context;
   const root = fileURLToPath(config.root);
   let renderMarkdown: Promise<RenderFunction> | undefined;
@@ -135,7 +167,9 @@ function createEntrySync(context: ArticleLoaderContext, folder: string, now: () 
     // it is now, and Astro's store keeps an entry whose digest did not change.
     const digest = generateDigest(`${filePath}\n${contents}`);
     const existing = store.get(id);
-    if (existing && existing.digest === digest && existing.filePath) {
+    // A picture deleted since the entry was stored (while `astro dev` was stopped, say) makes it worth reading again.
+    const picturesGone = awaitingPictures && existing?.assetImports && missingPictures(path, {}, existing.assetImports).length > 0;
+    if (existing && existing.digest === digest && existing.filePath && !picturesGone) {
       // Unchanged: Astro still needs to hear which modules and pictures the entry uses, as glob tells it.
       if (existing.deferredRender) store.addModuleImport(existing.filePath);
       if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);
@@ -156,7 +190,18 @@ function createEntrySync(context: ArticleLoaderContext, folder: string, now: () 
     } catch (error) {
       throw refusal(source, error, { contentDir: folder, projectRoot: root }, now());
     }
+    const refuseWithoutPictures = (bodyPictures?: string[]) => {
+      const pictures = awaitingPictures ? missingPictures(path, data, bodyPictures) : [];
+      if (pictures.length === 0) return;
+      for (const picture of pictures) {
+        const waiting = resolve(dirname(path), picture);
+        awaitingPictures!.set(waiting, (awaitingPictures!.get(waiting) ?? new Set()).add(path));
+      }
+      const missing = new Error(`${filePath}: ${pictures.map((picture) => `"${picture}"`).join(', ')} not found next to the article`);
+      throw refusal(source, missing, { contentDir: folder, projectRoot: root }, now(), (problem) => pictures.some((picture) => problem.message.includes(`"${picture}" does not exist`)));
+    };
     if (isMdx) {
+      refuseWithoutPictures();
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
       return id;
     }
@@ -170,10 +215,12 @@ function createEntrySync(context: ArticleLoaderContext, folder: string, now: () 
         logger.error(`Error rendering ${id}: ${(error as Error).message}`);
       }
       if (hasResolvablePictures(rendered)) {
+        refuseWithoutPictures(rendered!.metadata!.imagePaths);
         store.set({ id, data: parsedData, filePath, digest, rendered, assetImports: rendered!.metadata!.imagePaths });
         return id;
       }
     }
+    refuseWithoutPictures();
     store.set({ id, data: parsedData, filePath, digest });
     return id;
   };

@@ -145,3 +145,55 @@ describe('a file the schema refuses', () => {
     expect(logged.join('\n')).not.toMatch(/title: is missing/);
   });
 });
+
+describe('`astro dev`, with a picture saved after the article that shows it', () => {
+  const devFolder = join(root, 'dev');
+  mkdirSync(devFolder);
+  const withLead = article('Lead', 'Words.').replace('tags: ["AI"]', 'tags: ["AI"]\nimage:\n  src: "./lead.png"\n  alt: "A chip"');
+  writeFileSync(join(devFolder, 'lead.md'), withLead);
+  writeFileSync(join(devFolder, 'body.md'), article('Body', '![A chip](./body.png)'));
+  const devStore = new MutableDataStore();
+  const logged: string[] = [];
+  const handlers = new Map<string, (path: string) => unknown>();
+  const watcher = { add: () => {}, on: (event: string, handler: (path: string) => unknown) => handlers.set(event, handler) };
+  const devContext = {
+    ...context,
+    store: devStore.scopedStore('articles'),
+    meta: devStore.metaStore('articles'),
+    logger: { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) },
+    watcher,
+  };
+  const ids = () => [...devStore.keys('articles')].sort();
+  beforeAll(() => articleLoader({ folder: devFolder, now }).load(devContext as never));
+
+  it('leaves the article out instead of giving Astro an import of a missing file, naming file, line and field', () => {
+    expect(ids()).toEqual([]);
+    expect(logged.join('\n')).toContain('dev/lead.md:7: image.src: "./lead.png" does not exist next to the article');
+    expect(logged.join('\n')).toContain('dev/body.md:8: the image "./body.png" does not exist next to the article');
+  });
+
+  it('loads the article when the picture is saved beside it', async () => {
+    for (const picture of ['lead.png', 'body.png']) {
+      cpSync(join(projectRoot, 'tests/fixtures/valid/desk/chip-plant.png'), join(devFolder, picture));
+      await handlers.get('add')!(join(devFolder, picture));
+    }
+    await new Promise((done) => setTimeout(done, 50));
+    expect(ids()).toEqual(['body.md', 'lead.md']);
+    expect(devStore.get('articles', 'lead.md')!.data.image).toEqual({ src: './lead.png', alt: 'A chip' });
+  });
+});
+
+describe('`astro dev` started again after a picture was deleted', () => {
+  beforeAll(async () => {
+    await load();
+    rmSync(join(folder, 'desk', 'chip.png'));
+    messages.length = 0;
+    await articleLoader({ folder, now }).load({ ...context, watcher: { add: () => {}, on: () => {} } } as never);
+  });
+  afterAll(() => cpSync(join(projectRoot, 'tests/fixtures/valid/desk/chip-plant.png'), join(folder, 'desk', 'chip.png')));
+
+  it('leaves out the unchanged article whose picture is gone, instead of keeping its import', () => {
+    expect(store.has('articles', 'desk/pictured.md')).toBe(false);
+    expect(messages.join('\n')).toContain('the image "./chip.png" does not exist next to the article');
+  });
+});
