@@ -6,7 +6,7 @@ import { publishNow, settings } from './settings.ts';
 export const collections = {
   articles: defineCollection({
     // Front matter only for most articles: bodies are rendered with their pages and read from the files by the site index.
-    loader: articleLoader({ folder: settings.contentDir, now: publishNow }),
+    loader: articleLoader({ folder: settings.contentDir, now: publishNow, sourcesFile: settings.sourcesFile }),
     schema: ({ image }) => createArticleSchema(image),
   }),
 };

@@ -43,9 +43,11 @@ interface ArticleLoaderOptions {
   folder: string;
   /** The instant publishing is judged at, for the content check's wording of a refused file. */
   now: () => Date;
+  /** The sources registry, which the articles' pages read with them (src/site.ts). */
+  sourcesFile?: string;
 }
 
-export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
+export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions): Loader {
   return {
     name: 'newsdesk-article-loader',
     load: async (loaderContext) => {
@@ -101,6 +103,12 @@ export function articleLoader({ folder, now }: ArticleLoaderOptions): Loader {
       watcher.on('change', onChange);
       watcher.on('unlink', (path) => {
         if (isArticle(path)) store.delete(idOf(folder, path));
+      });
+      if (!sourcesFile) return;
+      // Pages read the registry once, with the articles; a change to the store is what makes them read it again.
+      watcher.add(sourcesFile);
+      watcher.on('change', (path) => {
+        if (path === sourcesFile) context.meta.set('sources-changed', String(Date.now()));
       });
     },
   };

@@ -197,3 +197,19 @@ describe('`astro dev` started again after a picture was deleted', () => {
     expect(messages.join('\n')).toContain('the image "./chip.png" does not exist next to the article');
   });
 });
+
+describe('`astro dev`, when the sources registry is saved', () => {
+  it('changes the store, so that the pages, which read the registry with the articles, read it again', async () => {
+    const sourcesFile = join(root, 'sources.yaml');
+    const changeHandlers: Array<(path: string) => unknown> = [];
+    const watched: string[] = [];
+    const watcher = { add: (path: string) => watched.push(path), on: (event: string, handler: (path: string) => unknown) => event === 'change' && changeHandlers.push(handler) };
+    const devStore = new MutableDataStore();
+    const meta = devStore.metaStore('articles');
+    await articleLoader({ folder, now, sourcesFile }).load({ ...context, store: devStore.scopedStore('articles'), meta, watcher } as never);
+    const before = JSON.stringify([...devStore.entries('meta:articles')]);
+    for (const handler of changeHandlers) await handler(sourcesFile);
+    expect(watched).toContain(sourcesFile);
+    expect(JSON.stringify([...devStore.entries('meta:articles')])).not.toBe(before);
+  });
+});
