@@ -18,6 +18,7 @@ import pLimit from 'p-limit';
 import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
+import { mdxCode } from '../lib/checks/mdx-code.ts';
 import { formatProblem, type Problem } from '../lib/checks/problems.ts';
 import { isHiddenIn, listArticleFiles, readArticleSource } from './article-files.ts';
 import { inspectFile } from './inspect-file.ts';
@@ -211,6 +212,13 @@ function createEntrySync(
     if (isMdx) {
       refuseWithoutPictures();
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
+      // `astro dev` compiles the file when its page is asked for, with an error that names no file: the check's does.
+      const parsed = awaitingPictures && readArticle(source);
+      if (parsed && parsed.ok) {
+        for (const { severity = 'error', ...issue } of mdxCode(parsed.article.body, parsed.article.bodyLine).issues) {
+          if (severity === 'error') logger.error(formatProblem({ file: filePath, severity, ...issue }));
+        }
+      }
       return id;
     }
     if (mayHavePictures(body)) {

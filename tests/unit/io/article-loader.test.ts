@@ -213,3 +213,23 @@ describe('`astro dev`, when the sources registry is saved', () => {
     expect(JSON.stringify([...devStore.entries('meta:articles')])).not.toBe(before);
   });
 });
+
+describe('`astro dev`, with MDX that does not compile', () => {
+  it('names the file and line in the terminal, as the content check does, where Astro’s own error names neither', async () => {
+    const mdxFolder = join(root, 'mdx');
+    mkdirSync(mdxFolder);
+    writeFileSync(join(mdxFolder, 'broken.mdx'), article('Broken', 'An open <Callout> here'));
+    const mdxStore = new MutableDataStore();
+    const logged: string[] = [];
+    await articleLoader({ folder: mdxFolder, now }).load({
+      ...context,
+      store: mdxStore.scopedStore('articles'),
+      meta: mdxStore.metaStore('articles'),
+      logger: { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) },
+      // The MDX entry type reads front matter as the Markdown one does; only its rendering (not used here) differs.
+      entryTypes: new Map([['.md', markdownContentEntryType], ['.mdx', markdownContentEntryType]]),
+      watcher: { add: () => {}, on: () => {} },
+    } as never);
+    expect(logged.join('\n')).toMatch(/^mdx\/broken\.mdx:8: the MDX cannot be compiled: /m);
+  });
+});
