@@ -92,7 +92,8 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
           await sync(path);
           context.logger.info(`Reloaded ${toPosix(relative(folder, path))}`);
         } catch (error) {
-          context.logger.error(`Did not reload ${toPosix(relative(folder, path))}, whose page keeps the last version that loaded:\n${(error as Error).message}`);
+          const kept = store.has(idOf(folder, path)) ? ', whose page keeps the last version that loaded' : '';
+          context.logger.error(`Did not reload ${toPosix(relative(folder, path))}${kept}:\n${(error as Error).message}`);
         }
       };
       watcher.on('add', (path) => {
@@ -102,8 +103,14 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
         return onChange(path);
       });
       watcher.on('change', onChange);
+      const root = fileURLToPath(context.config.root);
       watcher.on('unlink', (path) => {
-        if (isArticle(path)) store.delete(idOf(folder, path));
+        if (isArticle(path)) return store.delete(idOf(folder, path));
+        // A picture deleted from beside an article: its import would fail every page, so the article is read again.
+        for (const { filePath, assetImports } of store.values()) {
+          const article = filePath && resolve(root, filePath);
+          if (article && assetImports?.some((picture) => resolve(dirname(article), picture) === path)) void onChange(article);
+        }
       });
       if (!sourcesFile) return;
       // Pages read the registry once, with the articles; a change to the store is what makes them read it again.
@@ -176,9 +183,10 @@ function createEntrySync(
     // it is now, and Astro's store keeps an entry whose digest did not change.
     const digest = generateDigest(`${filePath}\n${contents}`);
     const existing = store.get(id);
-    // A picture deleted since the entry was stored (while `astro dev` was stopped, say) makes it worth reading again.
+    // A picture deleted since the entry was stored makes it worth reading again, and the entry cannot be kept meanwhile.
     const picturesGone = awaitingPictures && existing?.assetImports && missingPictures(path, {}, existing.assetImports).length > 0;
-    if (existing && existing.digest === digest && existing.filePath && !picturesGone) {
+    if (picturesGone) store.delete(id);
+    else if (existing && existing.digest === digest && existing.filePath) {
       // Unchanged: Astro still needs to hear which modules and pictures the entry uses, as glob tells it.
       if (existing.deferredRender) store.addModuleImport(existing.filePath);
       if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);

@@ -233,3 +233,25 @@ describe('`astro dev`, with MDX that does not compile', () => {
     expect(logged.join('\n')).toMatch(/^mdx\/broken\.mdx:8: the MDX cannot be compiled: /m);
   });
 });
+
+describe('`astro dev`, when a picture an article shows is deleted', () => {
+  it('leaves the article out, instead of keeping an import of the missing file, and names it', async () => {
+    const devFolder = join(root, 'deleting');
+    mkdirSync(devFolder);
+    writeFileSync(join(devFolder, 'shown.md'), article('Shown', '![A chip](./chip.png)'));
+    cpSync(join(projectRoot, 'tests/fixtures/valid/desk/chip-plant.png'), join(devFolder, 'chip.png'));
+    const devStore = new MutableDataStore();
+    const logged: string[] = [];
+    const unlinkHandlers: Array<(path: string) => unknown> = [];
+    const watcher = { add: () => {}, on: (event: string, handler: (path: string) => unknown) => event === 'unlink' && unlinkHandlers.push(handler) };
+    const logger = { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) };
+    await articleLoader({ folder: devFolder, now }).load({ ...context, store: devStore.scopedStore('articles'), meta: devStore.metaStore('articles'), logger, watcher } as never);
+    expect(devStore.has('articles', 'shown.md')).toBe(true);
+
+    rmSync(join(devFolder, 'chip.png'));
+    for (const handler of unlinkHandlers) await handler(join(devFolder, 'chip.png'));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(devStore.has('articles', 'shown.md')).toBe(false);
+    expect(logged.join('\n')).toContain('Did not reload shown.md:\ndeleting/shown.md:8: the image "./chip.png" does not exist next to the article');
+  });
+});
