@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runAggregation } from '../../src/io/aggregation/run-aggregation.ts';
 import type { RunReport } from '../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../src/lib/bench/feeds.ts';
-import type { Publishers } from './feed-publishers.ts';
+import { rssRoute, type Publishers } from './feed-publishers.ts';
 
 export interface AggregationWorkspace {
   folder: string;
@@ -63,7 +63,7 @@ export interface GrowingFeedRuns {
 export async function runGrowingFeed(publishers: Publishers, id: string, feed: (count: number) => string, counts: readonly [number, number]): Promise<GrowingFeedRuns> {
   const workspace = aggregationWorkspace();
   let count = counts[0];
-  const url = publishers.route(0, `/${id}.xml`, (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(count)));
+  const url = publishers.route(0, `/${id}.xml`, (request, response) => rssRoute(feed(count))(request, response));
   workspace.writeSources([{ id, feed: url }]);
   const first = await workspace.run();
   count = counts[1];

@@ -15,6 +15,9 @@ export interface SeenRequest {
 
 export type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
+/** A route answering 200 with `body` as an RSS feed, and any more `headers` (an ETag, say). */
+export const rssRoute = (body: string, headers: Record<string, string> = {}): Route => (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers }).end(body);
+
 export class Publishers {
   readonly requests: SeenRequest[] = [];
   readonly maxInFlightByHost = new Map<string, number>();

@@ -13,7 +13,7 @@ import { rssDocument, type FeedItem } from '../../../src/lib/bench/feeds.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { listArticleFiles, loadArticles } from '../../../src/io/article-files.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
-import { closedPort, Publishers, type Route } from '../../helpers/feed-publishers.ts';
+import { closedPort, Publishers, rssRoute, type Route } from '../../helpers/feed-publishers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -81,7 +81,6 @@ function stories(seed: number, count: number, site: string, fullText = false): F
 }
 
 const rss = (items: readonly FeedItem[], title = 'A publisher') => rssDocument({ title, link: 'https://publisher.example/', items });
-const serve = (body: string, headers: Record<string, string> = {}): Route => (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers }).end(body);
 
 /** Every Markdown file under the folder, relative, with its modification time: "writes nothing" compares these. */
 function snapshot(folder: string): Map<string, number> {
@@ -136,30 +135,30 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     const add = (id: string, path: string, route: Route) => (url[id] = publishers.route(host++, path, route));
     add('etag', '/etag.xml', (request, response) => {
       if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
-      serve(rss(feeds.etag!), { etag: '"v1"' })(request, response);
+      rssRoute(rss(feeds.etag!), { etag: '"v1"' })(request, response);
     });
     add('lastmod', '/lastmod.xml', (request, response) => {
       if (request.headers['if-modified-since'] === lastModified) return response.writeHead(304).end();
-      serve(rss(feeds.lastmod!), { 'last-modified': lastModified })(request, response);
+      rssRoute(rss(feeds.lastmod!), { 'last-modified': lastModified })(request, response);
     });
-    add('rss-full', '/full.xml', serve(rss(feeds['rss-full']!)));
-    add('auto', '/auto.xml', serve(rss(feeds.auto!)));
-    add('filtered', '/filtered.xml', serve(rss(feeds.filtered!)));
-    add('syndicator', '/syndicator.xml', serve(rss(feeds.syndicator!)));
-    add('archived', '/archived.xml', serve(rss(feeds.archived!)));
-    add('similar', '/similar.xml', serve(rss(feeds.similar!)));
+    add('rss-full', '/full.xml', rssRoute(rss(feeds['rss-full']!)));
+    add('auto', '/auto.xml', rssRoute(rss(feeds.auto!)));
+    add('filtered', '/filtered.xml', rssRoute(rss(feeds.filtered!)));
+    add('syndicator', '/syndicator.xml', rssRoute(rss(feeds.syndicator!)));
+    add('archived', '/archived.xml', rssRoute(rss(feeds.archived!)));
+    add('similar', '/similar.xml', rssRoute(rss(feeds.similar!)));
     add('changing', '/changing.xml', (request, response) => {
       const items = changingPhase === 1 ? feeds.changing! : [{ ...feeds.changing![0]!, title: 'A new headline for an old story' }, ...stories(999, 1, 'changing.example'), ...feeds.changing!.slice(1)];
-      serve(rss(items), { etag: `"phase-${changingPhase}"` })(request, response);
+      rssRoute(rss(items), { etag: `"phase-${changingPhase}"` })(request, response);
     });
-    add('no-validators', '/plain.xml', serve(rss(feeds['no-validators']!)));
-    add('no-store', '/no-store.xml', serve(rss(feeds['no-store']!), { etag: '"kept-nowhere"', 'cache-control': 'no-store' }));
+    add('no-validators', '/plain.xml', rssRoute(rss(feeds['no-validators']!)));
+    add('no-store', '/no-store.xml', rssRoute(rss(feeds['no-store']!), { etag: '"kept-nowhere"', 'cache-control': 'no-store' }));
     add('redirect', '/old-feed.xml', (_request, response) => response.writeHead(301, { location: '/new-feed.xml' }).end());
     publishers.route(host - 1, '/new-feed.xml', (request, response) => {
       if (request.headers['if-none-match'] === '"moved"') return response.writeHead(304, { etag: '"moved"' }).end();
-      serve(rss(feeds.redirect!), { etag: '"moved"' })(request, response);
+      rssRoute(rss(feeds.redirect!), { etag: '"moved"' })(request, response);
     });
-    add('quiet', '/quiet.xml', serve(rss(feeds.quiet!)));
+    add('quiet', '/quiet.xml', rssRoute(rss(feeds.quiet!)));
     add('retry-seconds', '/busy.xml', (_request, response) => response.writeHead(429, { 'retry-after': '120' }).end('slow down'));
     add('retry-date', '/maintenance.xml', (_request, response) => response.writeHead(503, { 'retry-after': retryDate.toUTCString() }).end('down for maintenance'));
     add('error', '/error.xml', (_request, response) => response.writeHead(500).end('oops'));
@@ -176,7 +175,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
       pump();
     });
     add('html', '/page.html', (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>Home</title></head><body>Not a feed</body></html>'));
-    add('malformed', '/broken.xml', serve('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Unclosed</item></channel></rss>'));
+    add('malformed', '/broken.xml', rssRoute('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Unclosed</item></channel></rss>'));
     add('json', '/feed.json', (_request, response) =>
       response.writeHead(200, { 'content-type': 'application/feed+json' }).end(
         JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'JSON wire', items: [{ id: 'j1', url: 'https://json.example/one', title: 'Satellite broadband reaches the fjords', summary: 'A new constellation now covers the northern coast. Fishermen report usable video calls at sea.', date_published: '2026-11-29T08:00:00Z' }] }),
@@ -375,7 +374,7 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
   beforeAll(async () => {
     await publishers.start(1);
     folder = workspace();
-    feedUrl = publishers.route(0, '/feed.xml', serve(rss(stories(7, 2, 'wire.example'))));
+    feedUrl = publishers.route(0, '/feed.xml', rssRoute(rss(stories(7, 2, 'wire.example'))));
     const brokenUrl = publishers.route(0, '/broken.xml', (_request, response) => response.writeHead(500).end());
     writeFileSync(join(folder, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: broken\n  name: Broken\n  feed: ${brokenUrl}\n`);
   });
@@ -444,7 +443,7 @@ describe('npm run aggregate killed midway', () => {
     folder = workspace();
     const items = stories(42, 150, 'many.example', true);
     links = items.map((item) => item.link);
-    const feedUrl = publishers.route(0, '/many.xml', serve(rss(items), { etag: '"many"' }));
+    const feedUrl = publishers.route(0, '/many.xml', rssRoute(rss(items), { etag: '"many"' }));
     writeFileSync(join(folder, 'sources.yaml'), `- id: many\n  name: Many\n  feed: ${feedUrl}\n  content: full\n`);
   });
   afterAll(() => publishers.close());

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
 import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
 
 const places = ['Harbour', 'Airport', 'Canal', 'Bridge', 'Tunnel'];
 
@@ -80,7 +80,7 @@ describe('a capped feed whose newest items are already on the site but not in th
   beforeAll(async () => {
     await publishers.start(1);
     workspace = aggregationWorkspace();
-    const url = publishers.route(0, '/feed.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed));
+    const url = publishers.route(0, '/feed.xml', rssRoute(feed));
     workspace.writeSources([{ id: 'archive', feed: url }]);
     await workspace.run(new Date('2026-12-01T12:00:00Z'), 2);
     rmSync(join(workspace.folder, '.aggregate-state.json'));

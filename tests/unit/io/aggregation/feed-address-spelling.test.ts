@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
 
 describe('a feed: line spelled otherwise than its URL reads (accented path, host case)', () => {
   const publishers = new Publishers();
@@ -12,7 +12,7 @@ describe('a feed: line spelled otherwise than its URL reads (accented path, host
   beforeAll(async () => {
     await publishers.start(1);
     workspace = aggregationWorkspace();
-    const served = publishers.route(0, '/actualit%C3%A9s.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(twoStoryFeed('presse.example')));
+    const served = publishers.route(0, '/actualit%C3%A9s.xml', rssRoute(twoStoryFeed('presse.example')));
     workspace.writeSources([{ id: 'presse', feed: served.replace('http://', 'HTTP://').replace('%C3%A9', 'é') }]);
     report = await workspace.run();
   });

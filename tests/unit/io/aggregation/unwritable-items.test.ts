@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatReportMarkdown, formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
 
 // A disk that fills up under one source's folder: every other write goes through.
 vi.mock('../../../../src/io/write-file.ts', async (importOriginal) => {
@@ -25,7 +25,7 @@ describe('an aggregation run whose items cannot be written', () => {
   beforeAll(async () => {
     await publishers.start(1);
     workspace = aggregationWorkspace();
-    const serve = (path: string, body: string) => publishers.route(0, path, (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(body));
+    const serve = (path: string, body: string) => publishers.route(0, path, rssRoute(body, { etag: '"v1"' }));
     workspace.writeSources([
       { id: 'fine', feed: serve('/fine.xml', twoStoryFeed('fine.example')) },
       { id: 'full', feed: serve('/full.xml', twoStoryFeed('full-disk.example')) },
