@@ -1,6 +1,6 @@
 /** A fetched feed's entries sorted into those already handled, those the source's lists drop, and the new ones to plan. */
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
-import { sharedLinks } from '../authoring/import/shared-links.ts';
+import { sharedGuids, sharedLinks } from '../authoring/import/shared-links.ts';
 import { urlKey } from '../authoring/import/urls.ts';
 import { passesFilter, type ItemFilter } from './filters.ts';
 import { itemKeys } from './identity.ts';
@@ -73,19 +73,4 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     sorted.candidates.push({ entry, keys });
   }
   return sorted;
-}
-
-/**
- * GUIDs the feed gives to items with different links (a publisher's template that puts its home page in every
- * <guid>): such a GUID identifies none of them, and kept as a key it would make every later story look seen.
- */
-function sharedGuids(entries: readonly FeedEntry[]): Set<string> {
-  const linksByGuid = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    const guid = entry.guid?.trim();
-    const link = urlKey(entry.link);
-    if (!guid || !link) continue;
-    linksByGuid.set(guid, (linksByGuid.get(guid) ?? new Set()).add(link));
-  }
-  return new Set([...linksByGuid].filter(([, links]) => links.size > 1).map(([guid]) => guid));
 }
