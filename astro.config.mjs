@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadArticlePages } from './src/io/article-dates.ts';
+import { contentAfterRestart } from './src/integrations/content-after-restart.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { digestsInThread } from './src/integrations/in-thread-digests.ts';
@@ -33,6 +34,7 @@ export default defineConfig({
   // Sätteri stays the engine (unified() made large builds several times slower); the plugin sanitises editors' raw HTML and marks external links.
   markdown: { processor: markdownProcessor(absoluteUrl(site, createPaths(base).root)), ...markdownRenderOptions() },
   // The sitemap's <lastmod> dates come from the articles' front matter, a story's from its articles' (src/lib/output/sitemap.ts).
+  // contentAfterRestart: edits to articles keep reaching `astro dev`'s pages after it restarts for a saved config.
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
   // A shard knows only its own pages: `npm run build -- --merge` writes the whole site's sitemap (src/io/merge-sitemap.ts).
   // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
@@ -54,7 +56,7 @@ export default defineConfig({
       },
     },
   },
-  integrations: [earlyYearDates(), dataStoreFromDisk(), prerenderPackages(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
+  integrations: [contentAfterRestart(settings.contentDir), earlyYearDates(), dataStoreFromDisk(), prerenderPackages(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

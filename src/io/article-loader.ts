@@ -21,6 +21,7 @@ import { checkArticles } from '../lib/checks/check-content.ts';
 import { mdxCode } from '../lib/checks/mdx-code.ts';
 import { formatProblem, type Problem } from '../lib/checks/problems.ts';
 import { isHiddenIn, listArticleFiles, readArticleSource } from './article-files.ts';
+import { liveWatcher } from './dev-watcher.ts';
 import { inspectFile } from './inspect-file.ts';
 
 /**
@@ -53,7 +54,8 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
     name: 'newsdesk-article-loader',
     load: async (loaderContext) => {
       const context = loaderContext as ArticleLoaderContext;
-      const { store, watcher } = context;
+      const { store } = context;
+      const watcher = liveWatcher(context.watcher);
       // `astro dev` only: the articles refused for a picture not yet beside them, by that picture's path.
       const awaitingPictures = watcher ? new Map<string, Set<string>>() : undefined;
       const sync = createEntrySync(context, folder, now, awaitingPictures);
