@@ -57,6 +57,30 @@ const BODY_TAGS = [
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd', 'div', 'span', 'q', 'cite', 'abbr', 'mark',
 ];
 
+/** Classes of the blocks Jetpack (WordPress) appends to every post: share buttons, "Like this: Like Loading…", related posts. */
+const WIDGET_CLASSES = new Set(['sharedaddy', 'jp-relatedposts']);
+
+/**
+ * The HTML without plugin widgets (WIDGET_CLASSES), cut from the HTML as written. They go before sanitising,
+ * which drops the classes that name them. Call within the bounds of html-limits.ts.
+ */
+function withoutWidgets(html: string): string {
+  if (![...WIDGET_CLASSES].some((name) => html.includes(name))) return html;
+  type Nodes = ReturnType<typeof parseDocument>['children'];
+  const widgets: Nodes = [];
+  const visit = (nodes: Nodes) => {
+    for (const node of nodes) {
+      if (!('attribs' in node)) continue;
+      if ((node.attribs.class ?? '').split(/\s+/).some((name) => WIDGET_CLASSES.has(name))) widgets.push(node);
+      else visit(node.children);
+    }
+  };
+  visit(parseDocument(html, { withStartIndices: true, withEndIndices: true }).children);
+  let result = html;
+  for (const widget of widgets.reverse()) result = result.slice(0, widget.startIndex ?? 0) + result.slice((widget.endIndex ?? result.length - 1) + 1);
+  return result;
+}
+
 /**
  * Keeps prose markup only. Scripts, styles, frames, forms, objects and every attribute that is not a link
  * target or an image's src/alt/size are dropped; the contents of script, style and similar raw-text elements
@@ -65,7 +89,7 @@ const BODY_TAGS = [
  */
 export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
   assertHtmlWithinLimits(html);
-  return sanitizeHtml(html, {
+  return sanitizeHtml(withoutWidgets(html), {
     allowedTags: BODY_TAGS,
     allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -226,7 +250,7 @@ export function htmlToText(html: string): string {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(html);
+  parser.write(withoutWidgets(html));
   parser.end();
   return tidyText(parts.join(''));
 }

@@ -95,6 +95,12 @@ describe('htmlToMarkdown: clean Markdown for the article body', () => {
     expect(htmlToMarkdown('<p>Our cache grew again.</p><p class="medium-feed-link"><a href="https://medium.com/@a/b">Continue reading on Medium »</a></p>', BASE)).toBe('Our cache grew again.');
   });
 
+  it('drops Jetpack’s blocks, found by their class, and keeps text that reads like them', () => {
+    const html = '<p>Like this: a ferry that leaves on time.</p><div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="https://news.example/a?share=twitter"><span>Twitter</span></a></li></ul></div><div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3></div><div class="share-this-story"><p>Share this: readers sent 40 photos.</p></div>';
+    expect(htmlToMarkdown(html, BASE)).toBe('Like this: a ferry that leaves on time.\n\nShare this: readers sent 40 photos.');
+    expect(htmlToText(html)).toBe('Like this: a ferry that leaves on time.\n\nShare this: readers sent 40 photos.');
+  });
+
   it('writes an emoji drawn as an image as the emoji itself', () => {
     expect(htmlToMarkdown('<p>We shipped it <img src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f389.png" alt="🎉" class="wp-smiley"></p>', BASE)).toBe('We shipped it 🎉');
   });

@@ -1,0 +1,30 @@
+/** Drafts from feeds shaped as real publishers write them (fixtures in tests/fixtures/feeds/publishers/). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildDraft, type Draft } from '../../../../src/lib/authoring/import/draft.ts';
+import { parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
+
+const now = new Date('2026-12-03T12:00:00Z');
+
+function drafts(name: string): Draft[] {
+  const feed = parseFeedText(readFileSync(new URL(`../../../fixtures/feeds/publishers/${name}`, import.meta.url), 'utf8'));
+  return feed.entries.map((entry) => {
+    const result = buildDraft(entry, feed, { now, siteLang: 'en' });
+    if (!result.ok) throw new Error(result.reason);
+    return result.draft;
+  });
+}
+
+describe('WordPress with Jetpack', () => {
+  const [ferry, cafe] = drafts('wordpress-jetpack.xml');
+
+  it('leaves Jetpack’s share buttons, "Like this: Like Loading…" and related posts out of the body', () => {
+    expect(ferry.body).toBe('The first sailing leaves at 06:40, twenty minutes earlier than now.\n\nEvening sailings are unchanged.');
+    expect(cafe.body).toBe('The Quayside Café took the regional prize for its fish soup.');
+  });
+
+  it('never takes them for the dek', () => {
+    expect(ferry.description).toBe('The first sailing leaves at 06:40, twenty minutes earlier than now. Evening sailings are unchanged.');
+    expect(cafe.description).toBe('The Quayside Café took the regional prize for its fish soup.');
+  });
+});
