@@ -11,6 +11,10 @@ const SUMMARY_TRAILERS: readonly RegExp[] = [
   // Reddit's byline and links, and Hacker News's summary, which is only a link to the discussion.
   /\s*submitted by\s+\S+\s*\[link\]\s*\[comments\]\s*$/i,
   /^\s*Comments\s*$/i,
+  // Substack's captions of its subscribe and share boxes, word for word; only a whole paragraph (one line of
+  // plain text) goes, so a paragraph that also says something else stays.
+  /^\s*Thanks for reading [^\n]{1,120}?! (?:Subscribe for free to receive new posts and support my work|This post is public so feel free to share it)\.\s*$/gm,
+  /^\s*[^\n]{1,120}? is a reader-supported publication\. To receive new posts and support my work, consider becoming a free or paid subscriber\.\s*$/gm,
 ];
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });

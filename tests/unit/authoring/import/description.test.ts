@@ -51,6 +51,18 @@ describe('stripSummaryTrailers', () => {
     expect(stripSummaryTrailers('Comments')).toBe('');
     expect(stripSummaryTrailers('The minister declined to make comments')).toBe('The minister declined to make comments');
   });
+
+  it('removes a paragraph that is only the caption of Substack’s subscribe or share box, and keeps one that says more', () => {
+    expect(stripSummaryTrailers('Prices fell.\n\nThanks for reading The Grid Letter! Subscribe for free to receive new posts and support my work.\n\nThey rose again.')).toMatch(/^Prices fell\.\s+They rose again\.$/);
+    expect(stripSummaryTrailers('The Grid Letter is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.')).toBe('');
+    expect(stripSummaryTrailers('Thanks for reading The Grid Letter! This post is public so feel free to share it.')).toBe('');
+    const kept = [
+      'Thanks for reading! Subscribe to the podcast for the interview.',
+      'Thanks for reading The Grid Letter! Subscribe for free to receive new posts and support my work. Today: why prices fell.',
+      'The Grid Letter is a reader-supported publication, and readers voted to fund a reporter in Kyiv.',
+    ];
+    for (const text of kept) expect(stripSummaryTrailers(text)).toBe(text);
+  });
 });
 
 describe('chooseDescription: never empty', () => {

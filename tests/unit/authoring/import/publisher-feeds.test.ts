@@ -28,3 +28,12 @@ describe('WordPress with Jetpack', () => {
     expect(cafe.description).toBe('The Quayside Café took the regional prize for its fish soup.');
   });
 });
+
+describe('Substack', () => {
+  const [batteries] = drafts('substack.xml');
+
+  it('leaves out the subscribe boxes’ captions and keeps paragraphs that only mention subscribing', () => {
+    expect(batteries.body).toBe('Grid batteries discharged a record 9 GWh on Tuesday evening.\n\nPrices between 18:00 and 22:00 fell by a third. Readers who subscribe to time-of-use tariffs saw the drop first.');
+    expect(batteries.description).toBe('Batteries now set the evening price in three markets.');
+  });
+});
