@@ -40,6 +40,14 @@ export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] 
   return result;
 }
 
+/** Reddit names its users "/u/name"; the byline is the name. */
+const REDDIT_USER = /^\/u\/([\w-]{3,20})$/;
+
+/** Bylines, each once, in plain text, a Reddit user by name. */
+export function authorNames(names: ReadonlyArray<string | undefined>): string[] {
+  return uniqueNames(names.map((name) => plain(name).replace(REDDIT_USER, '$1')));
+}
+
 export function link(href: string | undefined, base: string | undefined): string | undefined {
   return resolveWebUrl(href, base) ?? undefined;
 }

@@ -2,7 +2,7 @@
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
-import { link, plain, textAsHtml, uniqueNames, withoutOutlet } from './feed-fields.ts';
+import { authorNames, link, plain, textAsHtml, uniqueNames, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -61,7 +61,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
         summaryHtml: item.description ?? mediaSummary(item.media),
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
-        authors: uniqueNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
+        authors: authorNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
         categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
         language: item.dc?.languages?.[0] ?? feed.language ?? feed.dc?.languages?.[0],
         image: firstImage(
@@ -87,7 +87,7 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
         summaryHtml: item.description,
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
-        authors: uniqueNames(item.dc?.creators ?? []),
+        authors: authorNames(item.dc?.creators ?? []),
         categories: uniqueNames(item.dc?.subjects ?? []),
         language: item.dc?.languages?.[0] ?? feed.dc?.languages?.[0],
         image: contentImage(item.content?.encoded ?? item.description, base),
@@ -122,7 +122,7 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
   const homeUrl = atomAlternate(feed.links, documentBase);
   const selfUrl = link(feed.links?.find((candidate) => candidate.rel === 'self')?.href, documentBase);
   const base = documentBase ?? homeUrl ?? selfUrl;
-  const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
+  const feedAuthors = authorNames((feed.authors ?? []).map((author) => author.name));
   return {
     format: 'atom',
     title: atomText(feed.title) || undefined,
@@ -131,7 +131,7 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
     entries: (feed.entries ?? []).map((entry) => {
       const entryBase = xmlBase(entry, base);
       return readItem({ link: atomAlternate(entry.links, entryBase) ?? resolveWebUrl(entry.id), guid: entry.id }, () => {
-        const authors = uniqueNames((entry.authors ?? []).map((author) => author.name));
+        const authors = authorNames((entry.authors ?? []).map((author) => author.name));
         return {
           title: atomText(entry.title),
           summaryHtml: atomHtml(entry.summary) ?? mediaSummary(entry.media),
@@ -155,14 +155,14 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
 export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed {
   const homeUrl = link(feed.home_page_url, options.baseUrl);
   const base = options.baseUrl ?? homeUrl ?? link(feed.feed_url, undefined);
-  const feedAuthors = uniqueNames((feed.authors ?? []).map((author) => author.name));
+  const feedAuthors = authorNames((feed.authors ?? []).map((author) => author.name));
   return {
     format: 'json',
     title: plain(feed.title) || undefined,
     homeUrl,
     entries: (feed.items ?? []).map((item) =>
       readItem({ link: link(item.url, base) ?? link(item.external_url, base) ?? resolveWebUrl(item.id), guid: item.id }, () => {
-        const authors = uniqueNames((item.authors ?? []).map((author) => author.name));
+        const authors = authorNames((item.authors ?? []).map((author) => author.name));
         return {
           title: plain(item.title),
           summaryHtml: textAsHtml(item.summary),

@@ -37,3 +37,12 @@ describe('Substack', () => {
     expect(batteries.description).toBe('Batteries now set the evening price in three markets.');
   });
 });
+
+describe('Reddit', () => {
+  const [post] = drafts('reddit.xml');
+
+  it('credits the poster by name, not as "/u/name"', () => {
+    expect(post.authors).toEqual(['gridwatcher_42']);
+    expect(post.description).toBe("Our co-op's batteries covered the whole evening peak on Tuesday. Has anyone else seen this?");
+  });
+});
