@@ -28,6 +28,14 @@ export function withoutOutlet(title: string, outlet: string): string {
   return headline ? headline[1]! : title;
 }
 
+/** arXiv opens each description with the paper's id and why it is listed today; the abstract follows "Abstract:". */
+const ARXIV_ANNOUNCEMENT = /^\s*arXiv:\S+\s+Announce Type:\s*[\w-]+\s+Abstract:\s*/;
+
+/** An RSS description without arXiv's announcement line, so the dek and body start at the abstract. */
+export function withoutArxivAnnouncement(description: string | undefined): string | undefined {
+  return description?.replace(ARXIV_ANNOUNCEMENT, '');
+}
+
 export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];

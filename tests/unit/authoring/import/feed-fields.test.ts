@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorNames } from '../../../../src/lib/authoring/import/feed-fields.ts';
+import { authorNames, withoutArxivAnnouncement } from '../../../../src/lib/authoring/import/feed-fields.ts';
 
 describe('authorNames: bylines from author fields', () => {
   it('credits a Reddit user "/u/name" as the name, and leaves other slashes alone', () => {
@@ -9,5 +9,18 @@ describe('authorNames: bylines from author fields', () => {
 
   it('credits each person once', () => {
     expect(authorNames(['/u/gridwatcher_42', 'gridwatcher_42', undefined, ' '])).toEqual(['gridwatcher_42']);
+  });
+});
+
+describe('withoutArxivAnnouncement', () => {
+  it('starts an arXiv description at its abstract, whatever the announcement type', () => {
+    expect(withoutArxivAnnouncement('arXiv:2612.01234v1 Announce Type: new \nAbstract: We study load.')).toBe('We study load.');
+    expect(withoutArxivAnnouncement('arXiv:2511.04321v3 Announce Type: replace-cross \nAbstract: Models are overconfident.')).toBe('Models are overconfident.');
+  });
+
+  it('leaves a description that only cites arXiv as it is', () => {
+    const kept = ['arXiv:2612.01234 shows that load forecasts fail in storms. Abstract: none.', 'The paper (arXiv:2612.01234v1, Announce Type: new) is out.', '<p>Abstract: We study load.</p>'];
+    for (const text of kept) expect(withoutArxivAnnouncement(text)).toBe(text);
+    expect(withoutArxivAnnouncement(undefined)).toBeUndefined();
   });
 });

@@ -46,3 +46,13 @@ describe('Reddit', () => {
     expect(post.description).toBe("Our co-op's batteries covered the whole evening peak on Tuesday. Has anyone else seen this?");
   });
 });
+
+describe('arXiv', () => {
+  const [forecast, calibration] = drafts('arxiv.xml');
+
+  it('starts the dek and the body at the abstract, without the announcement line', () => {
+    expect(forecast.description).toBe('We study short-term forecasting of electricity load when the weather changes abruptly. A sparse mixture of experts cuts the error by 18% on three national grids. Code and data are released.');
+    expect(forecast.body).toBe(forecast.description);
+    expect(calibration.description).toBe('Degradation models of lithium-ion cells are often overconfident. We propose a post-hoc calibration that needs no retraining.');
+  });
+});
