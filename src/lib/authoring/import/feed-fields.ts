@@ -56,6 +56,20 @@ export function authorNames(names: ReadonlyArray<string | undefined>): string[] 
   return uniqueNames(names.map((name) => plain(name).replace(REDDIT_USER, '$1')));
 }
 
+/** One person's full name: two words or more, the first and the last capitalised ("Jan de Vries", "A. Kowalski"), no digits. */
+const FULL_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+)*\s+\p{Lu}[\p{L}\p{M}.'’-]*$/u;
+
+/**
+ * Dublin Core creators, one per person: arXiv joins a paper's authors in one dc:creator, "Alice Smith, Bob Jones".
+ * Commas split only when every part is a full name, since "Smith, Alice" and "Alice Smith, Jr." are one person.
+ */
+export function splitCreators(creators: readonly string[]): string[] {
+  return creators.flatMap((creator) => {
+    const parts = plain(creator).split(',').map((part) => part.trim());
+    return parts.length > 1 && parts.every((part) => FULL_NAME.test(part)) ? parts : [creator];
+  });
+}
+
 export function link(href: string | undefined, base: string | undefined): string | undefined {
   return resolveWebUrl(href, base) ?? undefined;
 }

@@ -2,7 +2,7 @@
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
-import { authorNames, link, plain, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutOutlet } from './feed-fields.ts';
+import { authorNames, link, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -61,7 +61,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
         summaryHtml: withoutArxivAnnouncement(item.description) ?? mediaSummary(item.media),
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
-        authors: authorNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
+        authors: authorNames([...(item.authors ?? []).map(personName), ...splitCreators(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
         categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
         language: item.dc?.languages?.[0] ?? feed.language ?? feed.dc?.languages?.[0],
         image: firstImage(
@@ -87,7 +87,7 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
         summaryHtml: item.description,
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
-        authors: authorNames(item.dc?.creators ?? []),
+        authors: authorNames(splitCreators(item.dc?.creators ?? [])),
         categories: uniqueNames(item.dc?.subjects ?? []),
         language: item.dc?.languages?.[0] ?? feed.dc?.languages?.[0],
         image: contentImage(item.content?.encoded ?? item.description, base),

@@ -55,4 +55,9 @@ describe('arXiv', () => {
     expect(forecast.body).toBe(forecast.description);
     expect(calibration.description).toBe('Degradation models of lithium-ion cells are often overconfident. We propose a post-hoc calibration that needs no retraining.');
   });
+
+  it('credits each author of a paper, which arXiv joins with commas in one dc:creator', () => {
+    expect(forecast.authors).toEqual(['Alice Smith', 'Bob Jones', 'Carol Lee']);
+    expect(calibration.authors).toEqual(['Jan de Vries', 'A. Kowalski']);
+  });
 });
