@@ -17,6 +17,19 @@ const SUMMARY_TRAILERS: readonly RegExp[] = [
   /^\s*[^\n]{1,120}? is a reader-supported publication\. To receive new posts and support my work, consider becoming a free or paid subscriber\.\s*$/gm,
 ];
 
+/**
+ * A paragraph that is a video's chapter list, as YouTube reads one: it starts at 0:00 (perhaps after "Chapters:" or
+ * "Timestamps:") and has three timestamps or more. It indexes the video, so it never opens a dek.
+ */
+const CHAPTER_LIST = /^(?:(?:Chapters|Timestamps)\s*:?\s*)?0?0:00\s(?:.*?\b\d{1,2}:\d{2}\s){2}/i;
+
+function withoutChapterLists(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => !CHAPTER_LIST.test(paragraph.trim()))
+    .join('\n\n');
+}
+
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
@@ -95,11 +108,12 @@ function cutAtWord(sentence: string, maxLength: number, measure: TextMeasure): s
 }
 
 /**
- * The dek, never empty: the summary's first sentences, else the body's, else the title. Inputs are plain text.
+ * The dek, never empty: the summary's first sentences, else the body's, else the title, leaving out chapter lists.
+ * Inputs are plain text, paragraphs separated by blank lines (as htmlToText writes them).
  */
 export function chooseDescription(summary: string, body: string, title: string, maxLength = MAX_DESCRIPTION_LENGTH): string {
   for (const candidate of [summary, body]) {
-    const trimmed = trimToSentences(stripSummaryTrailers(candidate), maxLength);
+    const trimmed = trimToSentences(stripSummaryTrailers(withoutChapterLists(candidate)), maxLength);
     if (/[\p{L}\p{N}]/u.test(trimmed)) return trimmed;
   }
   return trimToSentences(title, maxLength) || title.trim();

@@ -75,4 +75,16 @@ describe('chooseDescription: never empty', () => {
     expect(chooseDescription('  ', '', 'The title')).toBe('The title');
     expect(chooseDescription('[…]', '…', 'The title')).toBe('The title');
   });
+
+  it('passes over a video’s chapter list to the first paragraph that is not one', () => {
+    expect(chooseDescription('0:00 Intro 0:41 Why peaks cost more 3:12 What changed\n\nBatteries now cover the peak.', '', 'T')).toBe('Batteries now cover the peak.');
+    expect(chooseDescription('Chapters: 00:00 Intro 01:05 Prices 1:02:40 Questions\n\nBatteries now cover the peak.', '', 'T')).toBe('Batteries now cover the peak.');
+    expect(chooseDescription('0:00 Intro 0:41 Prices 3:12 Outlook', 'Batteries now cover the peak.', 'T')).toBe('Batteries now cover the peak.');
+  });
+
+  it('keeps text that has times in it but is not a chapter list', () => {
+    for (const text of ['0:00 GMT is when the polls close.', 'At 0:00, 1:30 and 4:00 the trains stop.', 'Counting starts at 0:00 and ends by 4:00; results follow at 6:30.']) {
+      expect(chooseDescription(text, '', 'T')).toBe(text);
+    }
+  });
 });

@@ -61,3 +61,11 @@ describe('arXiv', () => {
     expect(calibration.authors).toEqual(['Jan de Vries', 'A. Kowalski']);
   });
 });
+
+describe('YouTube', () => {
+  const [video] = drafts('youtube.xml');
+
+  it('takes the dek from the description’s first paragraph that is not its chapter list', () => {
+    expect(video.description).toBe('Grid batteries now cover the evening peak in three markets. We look at how prices changed and who gains.');
+  });
+});
