@@ -36,6 +36,20 @@ export function withoutArxivAnnouncement(description: string | undefined): strin
   return description?.replace(ARXIV_ANNOUNCEMENT, '');
 }
 
+/**
+ * What Google News gives as an item's description: a link to each outlet's coverage, the outlet's name after it in
+ * grey, and a last link to the whole coverage.
+ */
+const COVERAGE_LINKS = /<a\s[^>]*>[^<]*<\/a>(?:&nbsp;|\s)*<font color="#6f6f6f">[^<]*<\/font>|<strong><a\s[^>]*>View Full Coverage on Google News<\/a><\/strong>/gi;
+
+/** An RSS description that is only such a list of links says nothing of the story: the item has no summary. */
+export function withoutCoverageList(description: string | undefined): string | undefined {
+  if (!description) return description;
+  const rest = description.replace(COVERAGE_LINKS, '');
+  const onlyLinks = rest !== description && !rest.replace(/<\/?(?:ol|li)>|&nbsp;|\s/gi, '');
+  return onlyLinks ? undefined : description;
+}
+
 export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];

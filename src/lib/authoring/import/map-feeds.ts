@@ -2,7 +2,7 @@
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
-import { authorNames, link, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutOutlet } from './feed-fields.ts';
+import { authorNames, link, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -58,7 +58,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
       const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
       return readItem({ link: itemLink, guid }, () => ({
         title: withoutOutlet(plain(item.title ?? item.dc?.titles?.[0]), plain(item.source?.title)),
-        summaryHtml: withoutArxivAnnouncement(item.description) ?? mediaSummary(item.media),
+        summaryHtml: withoutCoverageList(withoutArxivAnnouncement(item.description)) ?? mediaSummary(item.media),
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
         authors: authorNames([...(item.authors ?? []).map(personName), ...splitCreators(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorNames, splitCreators, withoutArxivAnnouncement } from '../../../../src/lib/authoring/import/feed-fields.ts';
+import { authorNames, splitCreators, withoutArxivAnnouncement, withoutCoverageList } from '../../../../src/lib/authoring/import/feed-fields.ts';
 
 describe('authorNames: bylines from author fields', () => {
   it('credits a Reddit user "/u/name" as the name, and leaves other slashes alone', () => {
@@ -34,5 +34,25 @@ describe('splitCreators: one dc:creator that names several people', () => {
   it('leaves one person’s name with a comma whole, and anything it cannot read as names', () => {
     const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Alice Smith, 3rd Battalion', '王伟, 李娜', 'Alice Smith'];
     expect(splitCreators(kept)).toEqual(kept);
+  });
+});
+
+describe('withoutCoverageList', () => {
+  const link = (headline: string, outlet: string) => `<a href="https://news.google.com/rss/articles/x?oc=5" target="_blank">${headline}</a>&nbsp;&nbsp;<font color="#6f6f6f">${outlet}</font>`;
+
+  it('reads Google News’s list of links to each outlet’s coverage, or its one link, as no summary', () => {
+    const full = '<li><strong><a href="https://news.google.com/stories/y?oc=5" target="_blank">View Full Coverage on Google News</a></strong></li>';
+    expect(withoutCoverageList(`<ol><li>${link('Batteries cover the peak', 'Reuters')}</li><li>${link('Storage met demand', 'Utility Dive')}</li>${full}</ol>`)).toBeUndefined();
+    expect(withoutCoverageList(link('Why home batteries are getting cheaper', 'The Verge'))).toBeUndefined();
+  });
+
+  it('keeps a description that says more than the links, or links of another shape', () => {
+    const kept = [
+      `<p>Batteries covered the whole evening peak.</p>${link('Batteries cover the peak', 'Reuters')}`,
+      '<ol><li><a href="https://news.example/a">Batteries cover the peak</a> Reuters</li></ol>',
+      '<p>Batteries covered the whole evening peak.</p>',
+    ];
+    for (const html of kept) expect(withoutCoverageList(html)).toBe(html);
+    expect(withoutCoverageList(undefined)).toBeUndefined();
   });
 });

@@ -69,3 +69,14 @@ describe('YouTube', () => {
     expect(video.description).toBe('Grid batteries now cover the evening peak in three markets. We look at how prices changed and who gains.');
   });
 });
+
+describe('Google News', () => {
+  const [story, single] = drafts('google-news.xml');
+
+  it('never takes the list of links to each outlet’s coverage for the dek or the body', () => {
+    expect(story.description).toBe("Grid batteries cover Texas's evening peak for the first time");
+    expect(story.body).toBe('');
+    expect(single.description).toBe('Why home batteries are getting cheaper');
+    expect(single.body).toBe('');
+  });
+});
