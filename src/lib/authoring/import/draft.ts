@@ -33,7 +33,7 @@ export interface Draft {
 }
 
 export interface DraftOptions {
-  /** --source-name: overrides the feed's title as the publisher's name. */
+  /** --source-name: the publisher's name, over the outlet the item names and the feed's title. */
   sourceName?: string;
   /** --tags. */
   extraTags?: readonly string[];
@@ -83,7 +83,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   }
   const title = entry.title || deriveTitle(summaryText || bodyText);
   if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
-  const sourceName = options.sourceName?.trim() || feed.title || new URL(url).hostname;
+  const sourceName = options.sourceName?.trim() || entry.outlet || feed.title || new URL(url).hostname;
   const lang = draftLanguage(entry.language, options.siteLang);
   return {
     ok: true,

@@ -56,22 +56,27 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
       const guid = item.guid?.value;
       const permalink = item.guid?.isPermaLink === false ? undefined : guid;
       const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
-      return readItem({ link: itemLink, guid }, () => ({
-        title: withoutOutlet(plain(item.title ?? item.dc?.titles?.[0]), plain(item.source?.title)),
-        summaryHtml: withoutCoverageList(withoutArxivAnnouncement(item.description)) ?? mediaSummary(item.media),
-        contentHtml: item.content?.encoded,
-        publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
-        authors: authorNames([...(item.authors ?? []).map(personName), ...splitCreators(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
-        categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
-        language: item.dc?.languages?.[0] ?? feed.language ?? feed.dc?.languages?.[0],
-        image: firstImage(
-          () => mediaImage(item.media, base),
-          () => enclosureImage(item.enclosures, base),
-          // A podcast episode's artwork.
-          () => feedImage(item.itunes?.image, base),
-          () => contentImage(item.content?.encoded ?? item.description, base),
-        ),
-      }));
+      return readItem({ link: itemLink, guid }, () => {
+        // Read inside readItem, as every field, so markup beyond the bounds refuses this item alone.
+        const outlet = plain(item.source?.title);
+        return {
+          title: withoutOutlet(plain(item.title ?? item.dc?.titles?.[0]), outlet),
+          ...(outlet ? { outlet } : {}),
+          summaryHtml: withoutCoverageList(withoutArxivAnnouncement(item.description)) ?? mediaSummary(item.media),
+          contentHtml: item.content?.encoded,
+          publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
+          authors: authorNames([...(item.authors ?? []).map(personName), ...splitCreators(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
+          categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
+          language: item.dc?.languages?.[0] ?? feed.language ?? feed.dc?.languages?.[0],
+          image: firstImage(
+            () => mediaImage(item.media, base),
+            () => enclosureImage(item.enclosures, base),
+            // A podcast episode's artwork.
+            () => feedImage(item.itunes?.image, base),
+            () => contentImage(item.content?.encoded ?? item.description, base),
+          ),
+        };
+      });
     }),
   };
 }

@@ -39,6 +39,8 @@ export interface FeedEntry {
   publishedAt?: Date;
   /** Plain-text names. */
   authors: string[];
+  /** The outlet that published the item, when the feed passes on another's (an RSS <source>, as Google News gives); plain text. */
+  outlet?: string;
   /** Plain-text category names, as the feed spells them. */
   categories: string[];
   /** The picture the feed offers for the item (https only). */

@@ -70,6 +70,11 @@ describe('buildDraft', () => {
     expect(draftOf(buildDraft(entry(), { ...feed, title: undefined }, { now, siteLang })).source.name).toBe('times.example');
   });
 
+  it('credits the outlet an item names as its own (an RSS <source>, as Google News gives) over the feed title, and --source-name over both', () => {
+    expect(draftOf(buildDraft(entry({ outlet: 'Reuters' }), feed, { now, siteLang })).source).toEqual({ name: 'Reuters', url: 'https://times.example/story' });
+    expect(draftOf(buildDraft(entry({ outlet: 'Reuters' }), feed, { now, siteLang, sourceName: 'The Times' })).source.name).toBe('The Times');
+  });
+
   it('adds --tags, falls back to News, and writes tags the way the site spells them', () => {
     expect(draftOf(buildDraft(entry({ categories: [] }), feed, { now, siteLang })).tags).toEqual(['News']);
     expect(draftOf(buildDraft(entry({ categories: ['ai', 'Uncategorized', 'https://x.example/tags/y'] }), feed, { now, siteLang, extraTags: ['Policy', 'AI'], siteTags: new Map([['ai', 'AI']]) })).tags).toEqual(['AI', 'Policy']);

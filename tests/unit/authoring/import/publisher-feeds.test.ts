@@ -79,4 +79,10 @@ describe('Google News', () => {
     expect(single.description).toBe('Why home batteries are getting cheaper');
     expect(single.body).toBe('');
   });
+
+  it('credits the outlet the item names as its source, not Google News', () => {
+    expect(story.source).toEqual({ name: 'Reuters', url: 'https://news.google.com/rss/articles/CBMiqAFBVV95cUxNbE9QZ2tKd3p4?oc=5' });
+    expect(single.source.name).toBe('The Verge');
+    expect(story.authors).toEqual([]);
+  });
 });
