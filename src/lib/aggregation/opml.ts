@@ -7,7 +7,7 @@ import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import { isHtmlPage } from '../authoring/import/html-page.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
 import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN, sourceIdField } from '../content/source-id.ts';
-import { hasCredentials, resolveWebUrl, urlKey } from '../authoring/import/urls.ts';
+import { hasCredentials, resolveWebUrl, urlKey, withoutFeedScheme } from '../authoring/import/urls.ts';
 import { parseSourceSettings, type Source, type SourceSettings } from './registry.ts';
 
 /**
@@ -65,11 +65,6 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
   };
   walk(document.body?.outlines);
   return feeds;
-}
-
-/** `feed://host/rss` and `feed:https://host/rss`, which some readers write to hand links to a feed reader, as the address they stand for. */
-function withoutFeedScheme(address: string): string {
-  return address.replace(/^feed:\/\//i, 'http://').replace(/^feed:(?=https?:)/i, '');
 }
 
 /** Reads only the elements' names and nesting: whether the root is <opml> and what its <body> holds. */

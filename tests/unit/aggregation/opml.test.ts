@@ -36,6 +36,21 @@ describe('importing an OPML file', () => {
     ]);
   });
 
+  it('skips a feed listed under another spelling of its address (www., port, feed://), keeping other paths and queries', () => {
+    const outlines = [
+      ['Ars (www)', 'https://www.feeds.arstechnica.com:443/arstechnica/index/'],
+      ['Ars (feed scheme)', 'feed://FEEDS.arstechnica.com/arstechnica/index'],
+      ['Ars Science', 'https://feeds.arstechnica.com/arstechnica/science'],
+      ['Ars Gadgets', 'https://feeds.arstechnica.com/arstechnica/index?section=gadgets'],
+    ].map(([text, xmlUrl]) => `<outline text="${text}" xmlUrl="${xmlUrl}"/>`);
+    const spelled = planOpmlImport(existing, feedsFromOpml(`<opml version="2.0"><body>${outlines.join('')}</body></opml>`));
+    expect(spelled.skipped.map(({ name, reason }) => [name, reason])).toEqual([
+      ['Ars (www)', 'already listed as Ars Technica'],
+      ['Ars (feed scheme)', 'already listed as Ars Technica'],
+    ]);
+    expect(spelled.added.map((source) => source.name)).toEqual(['Ars Science', 'Ars Gadgets']);
+  });
+
   it('keeps ids unique when two outlets share a name', () => {
     const twice = planOpmlImport(existing, [
       { name: 'Ars Technica', feed: 'https://arstechnica.com/science/feed/' },

@@ -24,6 +24,11 @@ export function hasCredentials(address: string): boolean {
   return Boolean(url?.username || url?.password);
 }
 
+/** `feed://host/rss` and `feed:https://host/rss`, which some readers write to hand links to a feed reader, as the address they stand for. */
+export function withoutFeedScheme(address: string): string {
+  return address.replace(/^feed:\/\//i, 'http://').replace(/^feed:(?=https?:)/i, '');
+}
+
 /** The link as it should be stored: tracking parameters and the fragment removed, everything else as published. */
 export function cleanUrl(href: string): string {
   const url = new URL(href);
@@ -36,17 +41,20 @@ export function cleanUrl(href: string): string {
 }
 
 /**
- * The identity of a story's URL: http and https treated alike, host case and default ports ignored,
- * tracking parameters and the fragment dropped, remaining parameters sorted, a trailing slash ignored.
+ * The identity of a story's or a feed's URL, the one comparison of addresses: http, https and feed: treated alike,
+ * host case, a leading `www.` and default ports ignored, tracking parameters and the fragment dropped, remaining
+ * parameters sorted, a trailing slash ignored; the rest of the path and the parameters still tell addresses apart.
  * Returns undefined for anything that is not an http(s) URL, so such values never match each other.
  */
 export function urlKey(href: string | undefined): string | undefined {
-  const absolute = resolveWebUrl(href);
+  const absolute = resolveWebUrl(href && withoutFeedScheme(href.trim()));
   if (!absolute) return undefined;
   const url = new URL(cleanUrl(absolute));
   url.searchParams.sort();
   const path = url.pathname.replace(/\/+$/, '');
   const query = url.search.replace(/\?$/, '');
   const port = url.port ? `:${url.port}` : '';
-  return `${url.hostname}${port}${path}${query}`;
+  // Outlets serve the same pages on www.host and host; `www.com` itself stays a host of its own.
+  const host = url.hostname.replace(/^www\.(?=[^.]+\.)/, '');
+  return `${host}${port}${path}${query}`;
 }

@@ -13,6 +13,9 @@ describe('urlKey: the same story behind different spellings of its link', () => 
     ['fragment', 'https://news.example/2026/05/story#comments'],
     ['default port', 'https://news.example:443/2026/05/story'],
     ['surrounding spaces', '  https://news.example/2026/05/story  '],
+    ['www. prefix', 'https://www.news.example/2026/05/story'],
+    ['feed:// scheme', 'feed://news.example/2026/05/story'],
+    ['feed: prefix', 'FEED:https://www.news.example/2026/05/story'],
   ])('ignores the %s', (_difference, variant) => {
     expect(urlKey(variant)).toBe(canonical);
   });
@@ -25,6 +28,11 @@ describe('urlKey: the same story behind different spellings of its link', () => 
   it('tells different paths and hosts apart', () => {
     expect(urlKey('https://news.example/2026/05/story-2')).not.toBe(canonical);
     expect(urlKey('https://other.example/2026/05/story')).not.toBe(canonical);
+  });
+
+  it('keeps a www host apart from a host merely named www', () => {
+    expect(urlKey('https://www.com/rss')).not.toBe(urlKey('https://com/rss'));
+    expect(urlKey('https://www2.news.example/rss')).not.toBe(urlKey('https://news.example/rss'));
   });
 
   it('has no key for non-web identifiers, so GUIDs like urn:uuid never match anything', () => {
