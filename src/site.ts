@@ -15,6 +15,7 @@ import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
+import { hasErrors } from './lib/checks/problems.ts';
 import { waitForListing } from './io/article-listing.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
@@ -64,7 +65,7 @@ function loadRegistry() {
   const path: string = import.meta.env.NEWSDESK_REGISTRY_PATH;
   const file = displayPath(path);
   const { sources, problems } = readSourcesFile(path, file);
-  if (problems.length > 0) throw new ContentError(problems);
+  if (hasErrors(problems)) throw new ContentError(problems);
   return { sources, file };
 }
 

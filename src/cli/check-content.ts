@@ -11,7 +11,7 @@ import { isHiddenIn, listArticleFiles, loadArticle, loadArticles } from '../io/a
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
-import { formatProblem, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
+import { formatProblem, hasErrors, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { siteConfig } from '../site.config.ts';
 import { projectRoot, publishNow, settings } from '../settings.ts';
@@ -102,7 +102,7 @@ if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} do
 // Checked with the whole content folder, or when named; `paths` alone report on those articles only.
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.
-const registry = registryFile.problems.length === 0 ? { file: paths.display(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
+const registry = !hasErrors(registryFile.problems) ? { file: paths.display(sourcesPath), ids: new Set(registryFile.sources.map((source) => source.id)) } : undefined;
 for (const file of hidden) {
   problems.push({ file: paths.display(file), severity: 'warning', message: 'is not on the site, which leaves out files and folders whose names start with a dot', hint: 'remove the dot to publish it' });
 }
@@ -127,7 +127,7 @@ if (args.values.json) {
   for (const problem of problems) console.log(formatProblem(problem));
   console.log(`${problems.length > 0 ? '\n' : ''}${summarizeProblems(problems, fileCount)} (${Math.round(elapsed)} ms)`);
 }
-const passed = !problems.some((problem) => problem.severity === 'error');
+const passed = !hasErrors(problems);
 if (passed) listing?.commit();
 else listing?.discard();
 process.exitCode = passed ? 0 : 1;

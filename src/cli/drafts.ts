@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { loadArticles } from '../io/article-files.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { listDrafts } from '../lib/authoring/drafts.ts';
-import { formatProblem } from '../lib/checks/problems.ts';
+import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
 import type { ParseResult } from '../lib/content/article.ts';
 import { publishNow, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -35,10 +35,8 @@ function main(argv: string[]): number {
   // from a source not in the registry.
   const registryName = paths.display(registryPath);
   const { sources, problems } = readSourcesFile(registryPath, registryName);
-  if (problems.length > 0) {
-    for (const problem of problems) console.error(formatProblem(problem));
-    console.error(`Warning: ${registryName} cannot be used, so the drafts below are listed without their sources' settings; fix it (npm run check:content).\n`);
-  }
+  for (const problem of problems) console.error(formatProblem(problem));
+  if (hasErrors(problems)) console.error(`Warning: ${registryName} cannot be used, so the drafts below are listed without their sources' settings; fix it (npm run check:content).\n`);
   const files = function* (): Generator<ParseResult> {
     for (const { result } of loadArticles(folder, paths.display)) yield result;
   };

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
-import { formatProblem } from '../lib/checks/problems.ts';
+import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
 import { decodeFeedBytes } from '../io/fetch-feed.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
@@ -74,8 +74,8 @@ async function main(argv: string[]): Promise<number> {
 async function run(command: string | undefined, rest: string[], values: { output?: string; 'dry-run': boolean }, registryPath: string, registryName: string): Promise<number> {
   const paths = commandPaths();
   const registry = readSourcesFile(registryPath, registryName);
-  if (registry.problems.length > 0) {
-    for (const problem of registry.problems) console.error(formatProblem(problem));
+  for (const problem of registry.problems) console.error(formatProblem(problem));
+  if (hasErrors(registry.problems)) {
     console.error(`\nFix ${registryName} first (npm run check:content shows the same problems).`);
     return 1;
   }
@@ -132,7 +132,7 @@ async function run(command: string | undefined, rest: string[], values: { output
       }
       // Never write a registry the checker would reject.
       const check = parseSources(text, registryName);
-      if (check.problems.length > 0) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);
+      if (hasErrors(check.problems)) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);
       await replaceFile(registryPath, text);
     }
     const verb = values['dry-run'] ? 'would add' : 'added';

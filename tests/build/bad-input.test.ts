@@ -83,6 +83,17 @@ describe('a bad sources registry', () => {
     expect(output).toContain('Build failed during the content check; nothing was written.');
     expect(existsSync(build.outDir)).toBe(false);
   });
+
+  it('builds a registry that lists one feed twice, showing the warning, since both entries may be meant', async () => {
+    const corpus = tempCorpus();
+    const registry = join(corpus.dir, 'sources.yaml');
+    writeFileSync(registry, '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n- id: chipwire-www\n  name: Chipwire\n  feed: https://www.chipwire.example.com/feed.xml\n');
+    const build = await buildSite({ contentDir: corpus.dir, env: { NEWSDESK_SOURCES_FILE: registry } });
+    cleanups.push(build.cleanup);
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).toBe(0);
+    expect(output).toContain(`${registry}:6: warning: feed: "chipwire-www" reads the same feed as "chipwire" (${registry}:3)`);
+  });
 });
 
 describe('a good build, then failed builds into the same folder', () => {

@@ -65,6 +65,14 @@ describe('npm run drafts', () => {
     expect(stdout).toContain('articles/aggregated/fab-delay.md');
   });
 
+  it('shows a registry warning (one feed listed twice) but still lists the drafts with their sources', () => {
+    writeFileSync(join(folder, 'twice.yaml'), '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n- id: chipwire-www\n  name: Chipwire\n  feed: https://www.chipwire.example.com/feed.xml\n');
+    const { code, stdout, stderr } = drafts(['--sources', 'twice.yaml']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^twice\.yaml:6: warning: feed: "chipwire-www" reads the same feed as "chipwire" \(twice\.yaml:3\).*\n$/);
+    expect(stdout).toContain('why: awaiting review: Chipwire is a publish: review source');
+  });
+
   it('prints a table an editor can read, and how to publish', () => {
     const { code, stdout } = drafts([]);
     expect(code).toBe(0);

@@ -112,6 +112,12 @@ describe('npm run check:content', () => {
     const line = article.split('\n').indexOf('  id: chipwir') + 1;
     expect(unknown.stdout).toContain(`${dir}/desk/chip-plant-opens.md:${line}: source.id: "chipwir" is not a source in ${registry}; did you mean "chipwire"?\n`);
 
+    // One feed listed twice is a warning: the registry still lists its sources, so ids are still checked against it.
+    writeFileSync(registry, '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n- id: chipwire-www\n  name: Chipwire\n  feed: https://www.chipwire.example.com/feed.xml\n');
+    const twice = cli('check-content.ts', ['--dir', dir, '--sources', registry]);
+    expect(twice.stdout).toContain(`${registry}:6: warning: feed: "chipwire-www" reads the same feed as "chipwire" (${registry}:3)`);
+    expect(twice.stdout).toContain(`${dir}/desk/chip-plant-opens.md:${line}: source.id: "chipwir" is not a source in ${registry}; did you mean "chipwire"?\n`);
+
     writeFileSync(join(dir, 'desk/chip-plant-opens.md'), article.replace('id: chipwir', 'id: chipwire'));
     expect(cli('check-content.ts', ['--dir', dir, '--sources', registry]).code).toBe(0);
   });

@@ -54,6 +54,18 @@ describe('npm run sources', () => {
     expect(fresh).toEqual(parseSources(written, 'sources.yaml').sources);
   });
 
+  it('warns of one feed listed twice under different spellings, and still imports, skipping a third spelling', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const twice = '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n- id: chipwire-www\n  name: Chipwire (www)\n  feed: http://www.chipwire.example.com/feed.xml/\n';
+    writeFileSync(join(folder, 'sources.yaml'), twice);
+    writeFileSync(join(folder, 'feeds.opml'), '<opml version="2.0"><body><outline text="Chipwire again" xmlUrl="feed://WWW.chipwire.example.com:80/feed.xml"/></body></opml>');
+    const result = sources(['import-opml', 'feeds.opml', '--sources', 'sources.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('sources.yaml:6: warning: feed: "chipwire-www" reads the same feed as "chipwire" (sources.yaml:3)');
+    expect(result.stdout).toContain('skipped  Chipwire again <http://WWW.chipwire.example.com:80/feed.xml>: already listed as Chipwire');
+    expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(twice);
+  });
+
   it('refuses to touch a registry with errors, naming file, line and field', () => {
     folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
     const broken = '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  pubish: auto\n';

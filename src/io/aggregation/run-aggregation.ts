@@ -20,7 +20,7 @@ import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
 import { afterFailure, afterSuccess, backingOffUntil, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
-import { formatProblem, sortProblems } from '../../lib/checks/problems.ts';
+import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
 import { loadArticles } from '../article-files.ts';
 import { displayPath } from '../display-path.ts';
@@ -143,9 +143,11 @@ function readRegistry(path: string, shown: string): Source[] {
     throw new CannotRunError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (!registry.exists) throw new CannotRunError(`${shown} does not exist; list the sources to follow there (see README: Sources)`);
-  if (registry.problems.some((problem) => problem.severity === 'error')) {
+  if (hasErrors(registry.problems)) {
     throw new CannotRunError(`the sources registry has problems; nothing was fetched:\n${sortProblems(registry.problems).map(formatProblem).join('\n')}`);
   }
+  // Warnings (a feed listed twice) do not stop the run, but the editor should see them before it fetches.
+  for (const problem of registry.problems) console.error(formatProblem(problem));
   return registry.sources;
 }
 

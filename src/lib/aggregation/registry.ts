@@ -22,6 +22,7 @@ import { yamlHint, yamlReason } from '../content/yaml-problem.ts';
 import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
 import { isWebUrl, listOf, requiredText, unknownKeyMessage } from '../content/schema.ts';
 import { sourceIdField } from '../content/source-id.ts';
+import { equivalentFeedProblems } from '../checks/equivalent-feeds.ts';
 import { problemsFromIssues, type Problem } from '../checks/problems.ts';
 
 /** Every field of a source, in the order `npm run sources` writes them; unknown ones are errors. */
@@ -141,7 +142,7 @@ function unknownSourceField(key: string): string {
 
 /**
  * Reads and validates the registry's text. `file` is the path shown in messages. Problems name the line and the
- * field as `3.feed` (the fourth source's feed); any problem means `sources` should not be used.
+ * field; an error means `sources` should not be used, a warning (one feed listed twice) leaves them usable.
  */
 export function parseSources(text: string, file: string): { sources: Source[]; problems: Problem[] } {
   let data: unknown;
@@ -158,8 +159,8 @@ export function parseSources(text: string, file: string): { sources: Source[]; p
   // A file of comments only (or nothing) follows no sources yet.
   if (data === undefined || data === null) return { sources: [], problems: [] };
   const result = sourcesFileSchema.safeParse(data);
-  if (result.success) return { sources: result.data, problems: [] };
   const lines = fieldLines(text, 1);
+  if (result.success) return { sources: result.data, problems: equivalentFeedProblems(result.data, file, (index) => lineOfField(lines, `${index}.feed`)) };
   const problems = problemsFromIssues(file, result.error.issues, (field) => lineOfField(lines, field), 1, unknownSourceField);
   // The line says which source; the field reads as the editor wrote it (`feed`, `tags.1`), not `3.feed`.
   return { sources: [], problems: problems.map((problem) => ({ ...problem, field: problem.field?.replace(/^\d+\.?/, '') || undefined })) };

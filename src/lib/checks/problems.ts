@@ -63,6 +63,11 @@ export function formatProblem(problem: Problem): string {
   return `${where}${level}${field} ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`;
 }
 
+/** Whether any of the problems stops a tool; warnings only inform. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
 /** File by file, top to bottom, so the output reads like the files. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(

@@ -33,6 +33,32 @@ describe('a valid registry', () => {
   });
 });
 
+describe('one feed listed twice under different spellings', () => {
+  const problemsOf = (text: string) => parseSources(text, FILE).problems.map(formatProblem);
+  const source = (id: string, feed: string, ...rest: string[]) => [`- id: ${id}`, `  name: ${id}`, `  feed: ${feed}`, ...rest];
+
+  it('warns on the later source, naming both ids and lines, and leaves the sources usable', () => {
+    const text = lines(...chipwire, ...source('ledger', 'https://ledger.example.org/atom'), ...source('chipwire-www', 'http://WWW.Chipwire.example.com:80/feed.xml/', '  include: [RISC-V]'));
+    const { sources, problems } = parseSources(text, FILE);
+    expect(sources.map((each) => each.id)).toEqual(['chipwire', 'ledger', 'chipwire-www']);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/sources.yaml:9: warning: feed: "chipwire-www" reads the same feed as "chipwire" (content/sources.yaml:3), written differently (http://WWW.Chipwire.example.com:80/feed.xml/ and https://chipwire.example.com/feed.xml), so each run fetches it twice; remove one of the two sources, or keep both only if their include/exclude filters are meant to pick different items',
+    ]);
+  });
+
+  it('names the first source for every later one', () => {
+    const problems = parseSources(lines(...chipwire, ...source('two', 'https://www.chipwire.example.com/feed.xml'), ...source('three', 'http://chipwire.example.com/feed.xml')), FILE).problems;
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, problem.message.indexOf(')') + 1)])).toEqual([
+      [6, '"two" reads the same feed as "chipwire" (content/sources.yaml:3)'],
+      [9, '"three" reads the same feed as "chipwire" (content/sources.yaml:3)'],
+    ]);
+  });
+
+  it('keeps feeds on other paths or with other queries apart', () => {
+    expect(problemsOf(lines(...chipwire, ...source('chips', 'https://chipwire.example.com/feed.xml?topic=chips'), ...source('atom', 'https://chipwire.example.com/atom.xml'), ...source('sub', 'https://chipwire.example.com/feed.xml/chips')))).toEqual([]);
+  });
+});
+
 describe('registry errors name the file, the line and the field', () => {
   const errorsOf = (text: string) => parseSources(text, FILE).problems.map(formatProblem);
 

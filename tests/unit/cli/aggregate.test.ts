@@ -414,6 +414,14 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
     expect(publishers.requests.length).toBe(requests);
   });
 
+  it('warns, naming both sources and their lines, of one feed listed twice under different spellings, and still runs', async () => {
+    const twice = workspace();
+    writeFileSync(join(twice, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: wire-again\n  name: The Wire\n  feed: ${feedUrl.replace(/^http:/, 'HTTP:')}#latest\n`);
+    const outcome = await aggregate(twice, ['--dry-run']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toMatch(/sources\.yaml:6: warning: feed: "wire-again" reads the same feed as "wire" \(\S*sources\.yaml:3\)/);
+  });
+
   it('exits 2 when the content folder is missing, or --only names an unknown source', async () => {
     const outcome = await aggregate(folder, ['--content-dir', join(folder, 'nowhere')]);
     expect(outcome.code).toBe(2);

@@ -1,0 +1,32 @@
+/** Two registry sources reading one feed under different spellings of its address: fetched twice, its items written twice. */
+import { urlKey } from '../authoring/import/urls.ts';
+import type { Problem } from './problems.ts';
+
+/**
+ * One warning per source whose feed an earlier source already reads (compared by urlKey), naming both and their lines.
+ * A warning, not an error: two entries with different include/exclude filters may be meant.
+ */
+export function equivalentFeedProblems(sources: ReadonlyArray<{ id: string; feed: string }>, file: string, lineOf: (index: number) => number | undefined): Problem[] {
+  const first = new Map<string, number>();
+  const problems: Problem[] = [];
+  sources.forEach((source, index) => {
+    const key = urlKey(source.feed);
+    if (key === undefined) return;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return;
+    }
+    const other = sources[earlier]!;
+    const otherLine = lineOf(earlier);
+    problems.push({
+      file,
+      line: lineOf(index),
+      field: 'feed',
+      severity: 'warning',
+      message: `"${source.id}" reads the same feed as "${other.id}" (${otherLine ? `${file}:${otherLine}` : `source ${earlier + 1}`}), written differently (${source.feed} and ${other.feed}), so each run fetches it twice`,
+      hint: 'remove one of the two sources, or keep both only if their include/exclude filters are meant to pick different items',
+    });
+  });
+  return problems;
+}
