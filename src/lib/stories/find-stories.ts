@@ -6,6 +6,7 @@ import { candidatePairs } from './candidates.ts';
 import { clusterPairs, type ScoredPair } from './cluster.ts';
 import { articleFeatures, FeatureIds, type StoryText } from './features.ts';
 import { distinctOutlets, type ArticleSource, type Outlet } from './outlet.ts';
+import { isRoundupHeadline } from './roundup.ts';
 import { featureVectors, storySimilarity } from './similarity.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -41,7 +42,8 @@ const earliestFirst = (a: StoryArticle, b: StoryArticle) => a.publishedAt.getTim
 export function findStories(articles: readonly StoryArticle[], options: StoryOptions): Story[] {
   const tuning = options.tuning ?? STORY_TUNING;
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
-  const grouped = articles.filter((article) => article.story === undefined).sort(earliestFirst);
+  // A round-up shares the names of every event of its week: only an editor's `story:` puts one in a story.
+  const grouped = articles.filter((article) => article.story === undefined && !isRoundupHeadline(article.title)).sort(earliestFirst);
   const groups = automaticGroups(grouped, options.windowHours, tuning).map((group) => group.map((index) => grouped[index]!));
 
   // Editors' choices: each named article leads the group it is in (or a new one), joined by the articles naming it.

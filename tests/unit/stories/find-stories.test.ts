@@ -68,6 +68,11 @@ describe('hard negatives', () => {
     expect(storyOf(a)).toBeDefined();
     expect(storyOf(b)).not.toBe(storyOf(a));
   });
+
+  it("two outlets' round-ups of the same week are in no story", () => {
+    expect(storyOf('privacy-week-brussels')).toBeUndefined();
+    expect(storyOf('privacy-week-ledger')).toBeUndefined();
+  });
 });
 
 /** A piece of coverage `hours` into a news day, and the story it is in among the labelled set's articles. */
@@ -132,6 +137,44 @@ describe('headlines about different companies', () => {
         "An outage in Skyline Cloud's Frankfurt region disrupted storage and compute services for European customers on Friday."),
     ];
     expect(storyAmong(list, 'skyline-region')?.slug).toBe('skyline-down');
+  });
+});
+
+describe('round-ups of the week', () => {
+  const nvidia = report('nvidia-results', 'Meridian Wire', 0, 'Nvidia beats forecasts as data-centre revenue jumps 66%', 'The chipmaker reported quarterly revenue of $57 billion.',
+    'Nvidia reported third-quarter revenue of $57 billion on Wednesday, up 62% from a year earlier, as data-centre sales of its Blackwell chips jumped 66%.');
+  const digestBody = 'Nvidia reported revenue of $57 billion as Blackwell data-centre sales jumped 66%. The European Commission fined Meta €200 million. OpenAI raised $40 billion at a $300 billion valuation.';
+  const digests = [
+    report('twiai', 'Silicon Street', 30, 'This Week in AI: Nvidia’s $57 billion quarter, Meta’s EU fine and OpenAI’s raise', 'Nvidia, Meta and OpenAI made the week’s news.', digestBody),
+    report('review', 'The Circuit Ledger', 32, 'The Week in Review: Nvidia results, Meta fined by EU, OpenAI funding', 'Nvidia’s $57 billion quarter, Meta’s €200 million fine and OpenAI’s $40 billion raise.', digestBody),
+    report('weekly', 'Ops Weekly', 33, 'Weekly roundup: Nvidia’s Blackwell quarter, Meta’s fine, OpenAI’s $40 billion', 'What happened this week.', digestBody),
+    report('newsletter', 'Lab Notes', 34, 'Newsletter #123: Nvidia, Meta and OpenAI', 'Nvidia’s $57 billion quarter and more.', digestBody),
+    report('week-48', 'Gadget Line', 35, 'Week 48 recap: Nvidia’s $57 billion quarter and Meta’s EU fine', 'OpenAI’s $40 billion raise too.', digestBody),
+    report('links', 'Fintech Dispatch', 36, 'Links for the week: Nvidia $57 billion, Meta fine, OpenAI $40 billion', 'Our picks.', digestBody),
+  ];
+
+  it('join no story with each other, however much of the week they share', () => {
+    for (const digest of digests) expect(storyAmong(digests, digest.slug)).toBeUndefined();
+  });
+
+  it('join no story with a report of an event they lead with', () => {
+    const roundup = report('weekly-nvidia', 'Ops Weekly', 4, 'Weekly roundup: Nvidia beats forecasts as data-centre revenue jumps 66%', 'Also: Meta’s EU fine and OpenAI’s raise.', nvidia.body);
+    expect(storyAmong([nvidia, roundup], 'nvidia-results')).toBeUndefined();
+  });
+
+  it('are told by the headline only: events with "week" in their headline still join', () => {
+    const list = [
+      report('shares-wire', 'Meridian Wire', 0, 'Nvidia shares fall for third week on China export worries', 'The chipmaker has lost 11% of its market value since the start of the month.',
+        'Nvidia shares fell 4% on Friday, a third weekly decline, as investors worried about new US limits on exports of its H20 chips to China. The stock has lost 11% this month.'),
+      report('shares-street', 'Silicon Street', 2, 'Nvidia stock slides for a third straight week', 'Export worries over the H20 knock 11% off the chipmaker this month.',
+        'Nvidia stock dropped 4% on Friday for its third straight weekly loss, down 11% this month, on fears of tighter US export rules for H20 chips sold to China.'),
+      report('m5-wire', 'Meridian Wire', 1, 'Apple to ship M5 MacBook Pro next week', 'The laptops with the M5 chip reach stores on 24 October, priced from $1,599.',
+        'Apple will ship its M5 MacBook Pro next week, on 24 October, starting at $1,599, the company said in a statement announcing the M5 chip.'),
+      report('m5-gadget', 'Gadget Line', 3, 'M5 MacBook Pro arrives next week from $1,599', 'Apple says the first M5 laptops ship on 24 October.',
+        'The M5 MacBook Pro goes on sale next week, on 24 October, from $1,599, Apple said as it unveiled the M5 chip.'),
+    ];
+    expect(storyAmong(list, 'shares-wire')?.articles).toEqual(['shares-wire', 'shares-street']);
+    expect(storyAmong(list, 'm5-wire')?.articles).toEqual(['m5-wire', 'm5-gadget']);
   });
 });
 

@@ -1,0 +1,26 @@
+/**
+ * Round-ups and newsletters: one outlet's digest of many events. Two outlets' digests of one week share most of
+ * their names and figures without telling one event, so they are kept out of automatic grouping; only headlines
+ * that name themselves a digest count, never a mere "week" ("shares fall for third week", "ships next week").
+ */
+
+/** Headline shapes of digests, each written as outlets title them. */
+const ROUNDUP_HEADLINES: readonly RegExp[] = [
+  // "This Week in AI: …", "The Week in Review", "Last week in tech"
+  /^(?:this|the|last)\s+week\s+in\b/i,
+  // "Tech news: the week in review"
+  /\bweek\s+in\s+review\b/i,
+  // "Weekly roundup: …", "Daily digest", "The weekend round-up", "Monthly recap"
+  /\b(?:daily|weekly|weekend|monthly)\s+(?:news\s+)?(?:round-?up|digest|recap|wrap(?:-?up)?|briefing|newsletter)\b/i,
+  // "Newsletter #123", "Newsletter no. 12"
+  /\bnewsletter\s*(?:#|no\.?\s*)\d+/i,
+  // "Week 48 recap", "Week 48: round-up"
+  /\bweek\s+\d{1,2}\s*:?\s*(?:recap|round-?up|review|digest|wrap(?:-?up)?)\b/i,
+  // "Links for the week", "Reads of the week"
+  /\b(?:links|reads)\s+(?:for|of)\s+the\s+week\b/i,
+];
+
+/** Whether the headline is that of a round-up or newsletter issue rather than of one event. */
+export function isRoundupHeadline(title: string): boolean {
+  return ROUNDUP_HEADLINES.some((pattern) => pattern.test(title));
+}
