@@ -54,6 +54,11 @@ describe('one feed listed twice under different spellings', () => {
     ]);
   });
 
+  it('names the earlier source by its place when the registry is one flow list, whose lines are not known', () => {
+    const [problem] = parseSources('[{id: a, name: A, feed: "https://a.example/rss"}, {id: b, name: B, feed: "https://www.a.example/rss/"}]\n', FILE).problems;
+    expect(problem!.message).toMatch(/^"b" reads the same feed as "a" \(source 1\)/);
+  });
+
   it('keeps feeds on other paths or with other queries apart', () => {
     expect(problemsOf(lines(...chipwire, ...source('chips', 'https://chipwire.example.com/feed.xml?topic=chips'), ...source('atom', 'https://chipwire.example.com/atom.xml'), ...source('sub', 'https://chipwire.example.com/feed.xml/chips')))).toEqual([]);
   });
