@@ -42,7 +42,7 @@ describe('one feed listed twice under different spellings', () => {
     const { sources, problems } = parseSources(text, FILE);
     expect(sources.map((each) => each.id)).toEqual(['chipwire', 'ledger', 'chipwire-www']);
     expect(problems.map(formatProblem)).toEqual([
-      'content/sources.yaml:9: warning: feed: "chipwire-www" reads the same feed as "chipwire" (content/sources.yaml:3), written differently (http://WWW.Chipwire.example.com:80/feed.xml/ and https://chipwire.example.com/feed.xml), so each run fetches it twice; remove one of the two sources, or keep both only if their include/exclude filters are meant to pick different items',
+      'content/sources.yaml:9: warning: feed: "chipwire-www" reads the same feed as "chipwire" (content/sources.yaml:3), written differently (http://WWW.Chipwire.example.com:80/feed.xml/ and https://chipwire.example.com/feed.xml), so each run fetches it twice and writes twice any item it gives without a link; remove one of the two sources, or keep both only if their include/exclude filters are meant to pick different items',
     ]);
   });
 
