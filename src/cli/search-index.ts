@@ -30,6 +30,7 @@ import { fullTextParts, searchParts, type PartArticle, type SearchPart } from '.
 import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { searchLanguage } from '../lib/search/search-language.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
 import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
@@ -124,8 +125,8 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
       fail(`reading ${file}`, [(error as Error).message]);
     }
-    const { title, description, publishedAt, authors, tags } = article.data;
-    const content = searchDocumentHtml({ lang: siteConfig.lang, title, description, authors, tags: tags.map(tagName), date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
+    const { title, description, publishedAt, authors, tags, lang } = article.data;
+    const content = searchDocumentHtml({ lang: searchLanguage(lang, siteConfig.lang), title, description, authors, tags: tags.map(tagName), date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
     documents.push({ url: paths.article(article.slug), content });
   }
   return documents;

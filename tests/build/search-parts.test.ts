@@ -87,9 +87,9 @@ describe('a search index in parts', () => {
   });
 
   it('lists the older parts on the search page, newest first and under the base path, for the browser to merge', () => {
-    const merged = JSON.parse(site.html('search/').querySelector('.search-panel')!.getAttribute('data-merged-indexes')!);
-    expect(merged).toEqual(OLDER_PARTS.toReversed().map((key) => `${BASE}pagefind/parts/${key}/`));
-    for (const path of merged) expect(site.exists(`${path}pagefind-entry.json`), path).toBe(true);
+    const merged: Array<{ bundlePath: string; language: string }> = JSON.parse(site.html('search/').querySelector('.search-panel')!.getAttribute('data-merged-indexes')!);
+    expect(merged).toEqual(OLDER_PARTS.toReversed().map((key) => ({ bundlePath: `${BASE}pagefind/parts/${key}/`, language: 'en' })));
+    for (const { bundlePath } of merged) expect(site.exists(`${bundlePath}pagefind-entry.json`), bundlePath).toBe(true);
   });
 
   it('says how many parts it indexed and how many it reused', () => {

@@ -37,6 +37,7 @@ export function searchableArticle(parsed: ParseResult, now: Date): SearchableArt
 }
 
 export interface SearchDocument {
+  /** The language Pagefind indexes the document in (./search-language.ts). */
   lang: string;
   title: string;
   description: string;

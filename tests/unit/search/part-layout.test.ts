@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergedPartFolders, partFolder } from '../../../src/lib/search/part-layout.ts';
+import { mergedIndexes, partFolder } from '../../../src/lib/search/part-layout.ts';
 
-const part = (key: string) => ({ key, articles: [] });
+const part = (key: string, languages = ['en']) => ({ key, articles: languages.map((language, at) => ({ slug: `${key}-${at}`, publishedAt: new Date(0), language })) });
 
 describe('the layout of the search parts', () => {
   it('puts the newest part at the root of pagefind/ and every other in a folder named by its period', () => {
@@ -10,8 +10,33 @@ describe('the layout of the search parts', () => {
   });
 
   it('merges every part but the newest, newest first', () => {
-    expect(mergedPartFolders([part('2025-10..2025-12'), part('2026-01..2026-02'), part('2026-03')])).toEqual(['parts/2026-01..2026-02/', 'parts/2025-10..2025-12/']);
-    expect(mergedPartFolders([part('2026-03')])).toEqual([]);
-    expect(mergedPartFolders([])).toEqual([]);
+    expect(mergedIndexes([part('2025-10..2025-12'), part('2026-01..2026-02'), part('2026-03')], 'en')).toEqual([
+      { folder: 'parts/2026-01..2026-02/', language: 'en' },
+      { folder: 'parts/2025-10..2025-12/', language: 'en' },
+    ]);
+    expect(mergedIndexes([part('2026-03')], 'en')).toEqual([]);
+    expect(mergedIndexes([], 'en')).toEqual([]);
+  });
+
+  it("merges each language a part holds, once, the newest part's other languages by another path to its folder", () => {
+    expect(mergedIndexes([part('2026-02', ['zh', 'en']), part('2026-03', ['ja', 'en', 'th', 'ja'])], 'en')).toEqual([
+      { folder: './', language: 'ja' },
+      { folder: './', language: 'th' },
+      { folder: 'parts/2026-02/', language: 'en' },
+      { folder: 'parts/2026-02/', language: 'zh' },
+    ]);
+    // A part without the site's language: only the languages it holds.
+    expect(mergedIndexes([part('2026-02', ['ja']), part('2026-03')], 'en')).toEqual([{ folder: 'parts/2026-02/', language: 'ja' }]);
+  });
+
+  it("merges nothing more into a newest part without the site's language, whose largest index Pagefind loads first", () => {
+    expect(mergedIndexes([part('2026-03', ['ja', 'zh'])], 'en')).toEqual([]);
+  });
+
+  it("names each index as Pagefind does, in lower case", () => {
+    expect(mergedIndexes([part('2026-02', ['en-US']), part('2026-03', ['en-US', 'ja'])], 'en-US')).toEqual([
+      { folder: './', language: 'ja' },
+      { folder: 'parts/2026-02/', language: 'en-us' },
+    ]);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Search across languages, built for real from tests/fixtures/search-languages with parts of at most three
+ * articles: part 2026-08 holds an English article and a Chinese one (zh-Hans), the newest, 2026-09, a Japanese one
+ * and two English ones. Chinese and Japanese text runs its words together; each is indexed in its own language
+ * (src/lib/search/search-language.ts) and searched in the browser beside the English.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { useServedSite } from '../helpers/serve.ts';
+
+const NOW = '2026-10-01T00:00:00Z';
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildSite({ contentDir: 'tests/fixtures/search-languages', now: NOW, env: { NEWSDESK_SEARCH_PART_ARTICLES: '3' } });
+  if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
+});
+
+afterAll(() => site?.cleanup());
+
+const languages = (folder: string) => Object.keys(JSON.parse(readFileSync(join(site.outDir, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')).languages).sort();
+
+describe('an index per language Pagefind splits into words', () => {
+  it('indexes Chinese and Japanese articles in their language, in their part, and every other in English', () => {
+    expect(languages('')).toEqual(['en', 'ja']);
+    expect(languages('parts/2026-08')).toEqual(['en', 'zh']);
+  });
+
+  it('lists every language of every part for the search page to merge, but the one Pagefind loads first', () => {
+    const merged = JSON.parse(site.html('search/').querySelector('.search-panel')!.getAttribute('data-merged-indexes')!);
+    expect(merged).toEqual([
+      { bundlePath: '/pagefind/./', language: 'ja' },
+      { bundlePath: '/pagefind/parts/2026-08/', language: 'en' },
+      { bundlePath: '/pagefind/parts/2026-08/', language: 'zh' },
+    ]);
+  });
+});
+
+describe('searched in a browser', () => {
+  const served = useServedSite(() => site.outDir, '/');
+
+  /** The results for `query`, each as its link and its excerpt, once Pagefind says how many it found. */
+  async function search(page: Page, query: string): Promise<Array<{ href: string | null; excerpt: string }>> {
+    await page.goto(`${served.baseUrl}search/?q=${encodeURIComponent(query)}`);
+    await page.locator('main pagefind-summary').getByText(/\d+ results?|No results/).waitFor({ timeout: 15_000 });
+    const results = page.locator('main .search-result');
+    await results.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    return Promise.all(
+      (await results.all()).map(async (result) => ({
+        href: await result.locator('.search-result-title a').getAttribute('href'),
+        excerpt: await result.locator('.search-result-excerpt').innerHTML(),
+      })),
+    );
+  }
+
+  it('finds a word from the middle of a Japanese or Chinese sentence, and marks it in an excerpt that reads as the text', async () => {
+    const page = await served.browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    expect(await search(page, '半導体')).toEqual([{ href: '/articles/chip-export-rules-ja/', excerpt: expect.stringContaining('日本は<mark>半導体</mark>の輸出を規制する方針を発表した。') }]);
+    expect(await search(page, '許可')).toEqual([{ href: '/articles/chip-export-rules-ja/', excerpt: expect.stringContaining('<mark>許可</mark>') }]);
+    expect(await search(page, '半导体')).toEqual([{ href: '/articles/chip-export-controls-zh/', excerpt: expect.stringContaining('中国的<mark>半导体</mark>出口管制政策今天公布') }]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds English words as before, each article once', async () => {
+    const page = await served.browser.newPage();
+    const found = await search(page, 'the');
+    expect(found.map((result) => result.href).sort()).toEqual(['/articles/cloud-bill-audit/', '/articles/embedded-compilers/', '/articles/runtime-release/']);
+    expect((await search(page, 'servers')).map((result) => result.href)).toEqual(['/articles/cloud-bill-audit/']);
+    await page.close();
+  });
+});
