@@ -2,7 +2,9 @@
  * Search across languages, built for real from tests/fixtures/search-languages with parts of at most three
  * articles: part 2026-08 holds an English article and a Chinese one (zh-Hans), the newest, 2026-09, a Japanese one
  * and two English ones. Chinese and Japanese text runs its words together; each is indexed in its own language
- * (src/lib/search/search-language.ts) and searched in the browser beside the English.
+ * (src/lib/search/search-language.ts) and searched in the browser beside the English. One English article names
+ * C# and .NET, the other only the language C and a network: terms Pagefind would read as "c" and "net"
+ * (src/lib/search/symbol-terms.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,9 +47,11 @@ describe('searched in a browser', () => {
   /** The results for `query`, each as its link and its excerpt, once Pagefind says how many it found. */
   async function search(page: Page, query: string): Promise<Array<{ href: string | null; excerpt: string }>> {
     await page.goto(`${served.baseUrl}search/?q=${encodeURIComponent(query)}`);
-    await page.locator('main pagefind-summary').getByText(/\d+ results?|No results/).waitFor({ timeout: 15_000 });
+    const summary = page.locator('main pagefind-summary');
+    await summary.getByText(/\d+ results?|No results/).waitFor({ timeout: 15_000 });
+    const count = Number(/(\d+) results?/.exec(await summary.innerText())?.[1] ?? 0);
     const results = page.locator('main .search-result');
-    await results.first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    if (count > 0) await results.nth(count - 1).waitFor({ timeout: 15_000 });
     return Promise.all(
       (await results.all()).map(async (result) => ({
         href: await result.locator('.search-result-title a').getAttribute('href'),
@@ -72,6 +76,19 @@ describe('searched in a browser', () => {
     const found = await search(page, 'the');
     expect(found.map((result) => result.href).sort()).toEqual(['/articles/cloud-bill-audit/', '/articles/embedded-compilers/', '/articles/runtime-release/']);
     expect((await search(page, 'servers')).map((result) => result.href)).toEqual(['/articles/cloud-bill-audit/']);
+    await page.close();
+  });
+
+  it('finds C#, C++, F# and .NET only where an article names them, not every article with a lone "c" or "net", and keeps the query as typed', async () => {
+    const page = await served.browser.newPage();
+    for (const query of ['C#', 'c#', '.NET', 'C# .NET']) expect((await search(page, query)).map((result) => result.href), query).toEqual(['/articles/runtime-release/']);
+    // Named by no article: found nowhere, though one article has a lone "C".
+    for (const query of ['C++', 'F#']) expect(await search(page, query), query).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('F#');
+    expect(await page.locator('main pagefind-summary').innerText()).toContain('F#');
+    expect(await page.locator('main pagefind-input input').inputValue()).toBe('F#');
+    // A lone letter is still a word of its own.
+    expect((await search(page, 'C')).map((result) => result.href)).toContain('/articles/embedded-compilers/');
     await page.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
- * carries the headline and date as metadata (matched and shown, never part of the excerpt) and the byline, dek,
+ * carries the headline and date as metadata (matched and shown, never part of the excerpt), the words of the
+ * symbol-bearing terms it mentions as metadata too (matched, never shown: ./symbol-terms.ts), and the byline, dek,
  * body and tags as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
  * that text (./excerpt-text.ts). Nothing here is served to readers.
  */
@@ -15,6 +16,7 @@ import { countWords, wordsIn } from '../site/reading-time.ts';
 import { listOfNames } from '../stories/story-listing.ts';
 import { fencedCodeTracker } from '../text/code-fences.ts';
 import { excerptSafeHtml, excerptSafeText } from './excerpt-text.ts';
+import { symbolTermWords } from './symbol-terms.ts';
 
 export interface SearchableArticle {
   slug: string;
@@ -60,6 +62,9 @@ export interface SearchDocument {
  */
 export function searchDocumentHtml(document: SearchDocument): string {
   const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: excerptSafeHtml(document.body) }] : document.body.map(excerptSafe);
+  // Searched as metadata, never shown: the excerpt keeps the terms as written (./symbol-terms.ts).
+  const bodyText = typeof document.body === 'string' ? document.body : document.body.map(textOf).join(' ');
+  const terms = symbolTermWords([document.title, document.description, bodyText, ...(document.tags ?? [])].join('\n'));
   const tree: Root = {
     type: 'root',
     children: [
@@ -74,6 +79,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
                   element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.url }]),
                 ]
               : []),
+            ...(terms.length ? [element('p', { dataPagefindMeta: 'terms', dataPagefindIgnore: '' }, [{ type: 'text', value: terms.join(' ') }])] : []),
             // As the page's byline reads, so an excerpt around a writer's name reads as the page does.
             ...(document.authors?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(`By ${listOfNames(document.authors)}`) }])] : []),
             element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),

@@ -48,6 +48,17 @@ describe('searchDocumentHtml', () => {
     expect(document.querySelector('[data-pagefind-meta="story"]')).toBeNull();
   });
 
+  it('carries the words of the symbol-bearing terms the headline, dek, body or tags mention as metadata, kept out of the excerpt', () => {
+    const terms = (fields: { title?: string; description?: string; tags?: string[]; body?: Parameters<typeof searchDocumentHtml>[0]['body'] }) =>
+      parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', date: 'x', body: '', ...fields })).querySelector('[data-pagefind-meta="terms"]');
+    const found = terms({ title: 'C# 14 ships', description: 'With .NET 10.', body: '<p>Ported from C++ and <code>F#</code>.</p>' })!;
+    expect(found.text).toBe('_csharp _cplusplus _fsharp _dotnet');
+    expect(found.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(terms({ tags: ['C#'] })?.text).toBe('_csharp');
+    expect(terms({ body: mdxSearchContent('Written in <Note>C++</Note>.', MARKDOWN_FEATURES) })?.text).toBe('_cplusplus');
+    expect(terms({ title: 'The C compiler', description: 'Net gains at example.net.', body: '<p>ASP.NET</p>' })).toBeNull();
+  });
+
   it('indexes the byline as the page reads it, escaped, and writes none for an article without authors', () => {
     const article = (authors: string[]) => parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', authors, date: 'x', body: '' })).querySelector('article')!;
     const bylined = article(['Marc Dupré', hostile, 'Priya Raman']);
