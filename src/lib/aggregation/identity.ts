@@ -18,6 +18,16 @@ export function itemKeys(entry: FeedEntry, sourceId: string): string[] {
   return keys;
 }
 
+/**
+ * A key as the current urlKey would write it: a link key saved before `www.host` and `host` compared alike is read as
+ * the same link now, so an item already handled under the old key is not written again. Other keys are as saved.
+ */
+export function currentItemKey(key: string): string {
+  if (!key.startsWith('link:www.')) return key;
+  const link = urlKey(`http://${key.slice('link:'.length)}`);
+  return link ? `link:${link}` : key;
+}
+
 /** A short, stable fingerprint of some text (a feed body, an item without GUID or link). */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);

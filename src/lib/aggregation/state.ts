@@ -4,6 +4,7 @@
  * content, so it is plain, sorted, indented JSON whose text changes only when something did.
  */
 import { z } from 'astro/zod';
+import { currentItemKey } from './identity.ts';
 
 const STATE_VERSION = 1;
 
@@ -29,7 +30,7 @@ const sourceStateSchema = z.strictObject({
   /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
   failuresFor: z.string().optional(),
   /** Identity keys (see identity.ts) of items written or skipped, oldest first. */
-  seen: z.array(z.string()).default([]),
+  seen: z.array(z.string().transform(currentItemKey)).default([]),
 });
 
 const aggregationStateSchema = z.strictObject({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { afterFailure, afterSuccess, appendSeen, backingOffUntil, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
-import { emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
+import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
+import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
+import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
 
 const now = new Date('2026-12-01T12:00:00.250Z');
 const feedUrl = 'https://wire.example/feed.xml';
@@ -54,6 +56,15 @@ describe('source state over runs', () => {
     const legacy = parseState('{"version":1,"sources":{"wire":{"etag":"\\"1\\"","consecutiveFailures":0,"seen":[]}}}', 'state.json');
     expect(legacy.sources.wire).toMatchObject({ etag: '"1"' });
     expect(keptValidators(legacy.sources.wire, feedUrl)).toEqual({});
+  });
+
+  it('reads a link key saved with www. as the key the same link has now, and leaves other keys as saved', () => {
+    const saved = parseState(
+      JSON.stringify({ version: 1, sources: { wire: { consecutiveFailures: 0, seen: ['link:www.wire.example/2026/a?id=1', 'link:www.com/a', 'guid:wire:www.x', 'link:wire.example/b'] } } }),
+      'state.json',
+    );
+    expect(saved.sources.wire!.seen).toEqual(['link:wire.example/2026/a?id=1', 'link:www.com/a', 'guid:wire:www.x', 'link:wire.example/b']);
+    expect(allSeenKeys(saved)).toContain(itemKeys({ title: 'A', link: 'https://www.wire.example/2026/a?id=1', authors: [], categories: [] } satisfies FeedEntry, 'other')[0]);
   });
 
   it('remembers keys once each, forgetting the oldest beyond the cap', () => {
