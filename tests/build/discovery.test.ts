@@ -114,6 +114,27 @@ describe('the tag feeds', () => {
   });
 });
 
+describe('the author feeds', () => {
+  it("list only the writer's published bylines, none of their drafts or scheduled pieces", () => {
+    expect(parseXml('authors/elena-varga/rss.xml').rss.channel.item.map((item: { link: string }) => item.link)).toEqual([articleUrl('remote-lead-image')]);
+    const mariko = parseXml('authors/mariko-tanaka/rss.xml').rss.channel;
+    expect(mariko.item.map((item: { link: string }) => item.link)).toEqual([articleUrl('local-lead-image')]);
+    expect(mariko.title).toBe('Newsdesk: Mariko Tanaka');
+    expect(mariko['atom:link']['@_href']).toBe(`${ORIGIN}${BASE}authors/mariko-tanaka/rss.xml`);
+  });
+
+  it('exist for every author page, and the author page links its feed', () => {
+    const authorDirs = readdirSync(join(site.outDir, 'authors'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(authorDirs.map((entry) => entry.name).sort()).toEqual(['alex-kim', 'elena-varga', 'mariko-tanaka', 'smith-and-wesson']);
+    for (const { name } of authorDirs) {
+      expect(site.exists(`authors/${name}/rss.xml`), name).toBe(true);
+      const page = site.html(`authors/${name}/`);
+      expect(page.querySelector('head link[type="application/rss+xml"]:not([href="/desk/rss.xml"])')?.getAttribute('href')).toBe(`${BASE}authors/${name}/rss.xml`);
+      expect(page.querySelector(`.listing-intro a[href="${BASE}authors/${name}/rss.xml"]`)?.textContent).toMatch(/^RSS feed for /);
+    }
+  });
+});
+
 describe('the JSON Feed', () => {
   const feed = () => JSON.parse(site.read('feed.json'));
 
@@ -280,7 +301,7 @@ describe('a hostile headline', () => {
   });
 
   it('stays escaped in the RSS feeds and intact in the JSON Feed', () => {
-    for (const path of ['rss.xml', 'tags/security/rss.xml']) {
+    for (const path of ['rss.xml', 'tags/security/rss.xml', 'authors/smith-and-wesson/rss.xml']) {
       expect(site.read(path)).not.toContain('<script>');
       expect(parseXml(path).rss.channel.item[0].title).toBe(HOSTILE);
     }

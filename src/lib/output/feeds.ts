@@ -36,7 +36,7 @@ export function feedContext(site: string, paths: SitePaths, config: FeedSiteConf
   return { site, paths, siteName: config.name, lang: config.lang, logo: config.logo, favicon: config.favicon };
 }
 
-/** One feed: the whole site, one tag or one source. */
+/** One feed: the whole site, one tag, one author or one source. */
 export interface FeedScope {
   title: string;
   description: string;
@@ -58,6 +58,16 @@ export function tagFeedScope(paths: SitePaths, config: FeedSiteConfig, tag: { na
     description: `The latest ${config.name} articles tagged ${tag.name}.`,
     homePath: paths.tag(tag.slug),
     feedPath: paths.tagFeed(tag.slug),
+  };
+}
+
+/** One author's RSS feed, mirroring their page under /authors/: to follow a writer. */
+export function authorFeedScope(paths: SitePaths, config: FeedSiteConfig, author: { name: string; slug: string }): FeedScope {
+  return {
+    title: `${config.name}: ${author.name}`,
+    description: `The latest ${config.name} articles by ${author.name}.`,
+    homePath: paths.author(author.slug),
+    feedPath: paths.authorFeed(author.slug),
   };
 }
 

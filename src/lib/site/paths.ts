@@ -9,6 +9,7 @@ export interface SitePaths {
   tagFeed(slug: string): string;
   authors(): string;
   author(slug: string, page?: number): string;
+  authorFeed(slug: string): string;
   /** The index of stories, newest first. */
   stories(page?: number): string;
   story(slug: string): string;
@@ -54,6 +55,7 @@ export function createPaths(base: string): SitePaths {
     tagFeed: (slug) => `${root}tags/${segment(slug)}/rss.xml`,
     authors: () => `${root}authors/`,
     author: (slug, page = 1) => listing(`${root}authors/${segment(slug)}/`, page),
+    authorFeed: (slug) => `${root}authors/${segment(slug)}/rss.xml`,
     stories: (page = 1) => listing(`${root}stories/`, page),
     story: (slug) => `${root}stories/${segment(slug)}/`,
     storyFeed: (slug) => `${root}stories/${segment(slug)}/rss.xml`,

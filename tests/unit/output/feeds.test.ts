@@ -3,6 +3,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
+  authorFeedScope,
   escapeXml,
   FEED_LIMIT,
   feedContext,
@@ -107,6 +108,14 @@ describe('the RSS feed', () => {
     expect(rss.channel.title).toBe('Newsdesk: AI & ML');
     expect(rss.channel.link).toBe('https://news.example.org/desk/tags/ai-ml/');
     expect(rss.channel['atom:link']['@_href']).toBe('https://news.example.org/desk/tags/ai-ml/rss.xml');
+  });
+
+  it('scopes an author feed to the author page and its own URL', async () => {
+    const { rss } = await renderRss([article('one')], authorFeedScope(paths, config, { name: 'Smith & <Sons>', slug: 'smith-sons' }));
+    expect(rss.channel.title).toBe('Newsdesk: Smith & <Sons>');
+    expect(rss.channel.description).toBe('The latest Newsdesk articles by Smith & <Sons>.');
+    expect(rss.channel.link).toBe('https://news.example.org/desk/authors/smith-sons/');
+    expect(rss.channel['atom:link']['@_href']).toBe('https://news.example.org/desk/authors/smith-sons/rss.xml');
   });
 
   it('is an empty but valid channel when nothing is published', async () => {

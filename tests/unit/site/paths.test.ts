@@ -25,6 +25,7 @@ describe('the base path', () => {
       expect(paths.tagFeed('ai')).toBe(`${root}tags/ai/rss.xml`);
       expect(paths.authors()).toBe(`${root}authors/`);
       expect(paths.author('mariko-tanaka')).toBe(`${root}authors/mariko-tanaka/`);
+      expect(paths.authorFeed('mariko-tanaka')).toBe(`${root}authors/mariko-tanaka/rss.xml`);
       expect(paths.stories()).toBe(`${root}stories/`);
       expect(paths.stories(2)).toBe(`${root}stories/page/2/`);
       expect(paths.story('halvorsen-ransomware')).toBe(`${root}stories/halvorsen-ransomware/`);
