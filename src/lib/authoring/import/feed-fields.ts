@@ -8,13 +8,16 @@ export function plain(value: string | undefined): string {
   return (looksLikeHtml(value) ? htmlToText(value) : value).replace(/\s+/g, ' ').trim();
 }
 
-/** Plain text as HTML, so every body goes through the same converter. */
+/**
+ * Plain text as HTML, so every body goes through the same converter: blank-line-separated blocks become paragraphs
+ * and the author's other line breaks stay (a video's chapter list, one link a line).
+ */
 export function textAsHtml(text: string | undefined): string | undefined {
   if (!text?.trim()) return undefined;
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return escaped
     .split(/\n\s*\n/)
-    .map((paragraph) => `<p>${paragraph.trim()}</p>`)
+    .map((paragraph) => `<p>${paragraph.trim().split(/\s*\n\s*/).join('<br>\n')}</p>`)
     .join('\n');
 }
 

@@ -218,7 +218,7 @@ export function textToMarkdown(text: string): string {
 }
 
 const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
   'td', 'th', 'tr', 'ul',
 ]);
@@ -234,18 +234,24 @@ export function htmlToText(html: string): string {
   assertHtmlWithinLimits(html);
   const parts: string[] = [];
   let skipping = 0;
+  // A <br> breaks the line within its paragraph (a chapter list, one line each, stays one paragraph; two part
+  // paragraphs), and the newline the source writes after it is not a second break.
+  let afterBreak = false;
   const parser = new Parser(
     {
       onopentag(name) {
+        afterBreak = name === 'br';
         if (SKIPPED_ELEMENTS.has(name)) skipping++;
         else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
+        else if (afterBreak) parts.push('\n');
       },
       onclosetag(name) {
         if (SKIPPED_ELEMENTS.has(name)) skipping = Math.max(0, skipping - 1);
         else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
       },
       ontext(text) {
-        if (!skipping) parts.push(text);
+        if (!skipping) parts.push(afterBreak ? text.replace(/^[^\S\n]*\n/, '') : text);
+        afterBreak = false;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

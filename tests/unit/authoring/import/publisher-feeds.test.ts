@@ -1,7 +1,7 @@
 /** Drafts from feeds shaped as real publishers write them (fixtures in tests/fixtures/feeds/publishers/). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDraft, type Draft } from '../../../../src/lib/authoring/import/draft.ts';
+import { buildDraft, serializeDraft, type Draft } from '../../../../src/lib/authoring/import/draft.ts';
 import { parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
 
 const now = new Date('2026-12-03T12:00:00Z');
@@ -67,6 +67,28 @@ describe('YouTube', () => {
 
   it('takes the dek from the description’s first paragraph that is not its chapter list', () => {
     expect(video.description).toBe('Grid batteries now cover the evening peak in three markets. We look at how prices changed and who gains.');
+  });
+
+  it('keeps the description’s paragraphs and line breaks in the body, its text still text', () => {
+    expect(serializeDraft(video).split('---\n')[2]).toBe(
+      [
+        '',
+        '0:00 Intro  ',
+        '0:41 Why the evening peak is expensive  ',
+        '3:12 What batteries changed  ',
+        '7:58 What comes next',
+        '',
+        'Grid batteries now cover the evening peak in three markets. We look at how prices changed and who gains.',
+        '',
+        'Sources:  ',
+        'https://gridletter.substack.com/p/why-night-time-power-got-cheaper  ',
+        'https://www.eia.gov/todayinenergy/detail.php?id=61944',
+        '',
+        '\\*Prices are day-ahead averages \\<not real-time> \\[US & EU\\]  ',
+        '#energy #batteries',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
