@@ -34,7 +34,7 @@ export function withoutOutlet(title: string, outlet: string): string {
 /** arXiv opens each description with the paper's id and why it is listed today; the abstract follows "Abstract:". */
 const ARXIV_ANNOUNCEMENT = /^\s*arXiv:\S+\s+Announce Type:\s*[\w-]+\s+Abstract:\s*/;
 
-/** An RSS description without arXiv's announcement line, so the dek and body start at the abstract. */
+/** An RSS description or Atom summary without arXiv's announcement line, so the dek and body start at the abstract. */
 export function withoutArxivAnnouncement(description: string | undefined): string | undefined {
   return description?.replace(ARXIV_ANNOUNCEMENT, '');
 }
@@ -77,7 +77,8 @@ export function authorNames(names: ReadonlyArray<string | undefined>): string[] 
 const FULL_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+)*\s+\p{Lu}[\p{L}\p{M}.'’-]*$/u;
 
 /**
- * Dublin Core creators, one per person: arXiv joins a paper's authors in one dc:creator, "Alice Smith, Bob Jones".
+ * Dublin Core creators (or Atom author names), one per person: arXiv joins a paper's authors in one dc:creator, or
+ * one Atom <name>, "Alice Smith, Bob Jones".
  * Commas split only when every part is a full name, since "Smith, Alice" and "Alice Smith, Jr." are one person.
  */
 export function splitCreators(creators: readonly string[]): string[] {

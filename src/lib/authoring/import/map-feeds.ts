@@ -136,10 +136,12 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
     entries: (feed.entries ?? []).map((entry) => {
       const entryBase = xmlBase(entry, base);
       return readItem({ link: atomAlternate(entry.links, entryBase) ?? resolveWebUrl(entry.id), guid: entry.id }, () => {
-        const authors = authorNames((entry.authors ?? []).map((author) => author.name));
+        // arXiv's Atom feed, as its RSS, names a paper's authors in one <name> and opens each summary with its announcement.
+        const authors = authorNames(splitCreators((entry.authors ?? []).map((author) => author.name ?? '')));
+        const summary = entry.summary && { ...entry.summary, value: withoutArxivAnnouncement(entry.summary.value) };
         return {
           title: atomText(entry.title),
-          summaryHtml: atomHtml(entry.summary) ?? mediaSummary(entry.media),
+          summaryHtml: atomHtml(summary) ?? mediaSummary(entry.media),
           contentHtml: entry.content?.src ? undefined : atomHtml(entry.content),
           publishedAt: firstDate(entry.published, entry.updated),
           authors: authors.length ? authors : feedAuthors,

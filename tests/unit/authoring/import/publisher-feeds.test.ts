@@ -62,6 +62,23 @@ describe('arXiv', () => {
   });
 });
 
+describe('arXiv’s Atom feed', () => {
+  const [forecast, calibration] = drafts('arxiv-atom.xml');
+
+  it('starts the dek and the body at the abstract, as from its RSS', () => {
+    const file = serializeDraft(forecast);
+    expect(file).toContain('\ndescription: "We study short-term forecasting of electricity load when the weather changes abruptly. A sparse mixture of experts cuts the error by 18% on three national grids. Code and data are released."\n');
+    expect(file.endsWith('---\n\nWe study short-term forecasting of electricity load when the weather changes abruptly. A sparse mixture of experts cuts the error by 18% on three national grids. Code and data are released.\n')).toBe(true);
+    expect(calibration.description).toBe('Degradation models of lithium-ion cells are often overconfident. We propose a post-hoc calibration that needs no retraining.');
+    expect(calibration.body).toBe(calibration.description);
+  });
+
+  it('credits each author, whether named in one <name> or one <author> each', () => {
+    expect(serializeDraft(forecast)).toContain('\nauthors: ["Alice Smith", "Bob Jones", "Carol Lee"]\n');
+    expect(calibration.authors).toEqual(['Jan de Vries', 'A. Kowalski']);
+  });
+});
+
 describe('YouTube', () => {
   const [video] = drafts('youtube.xml');
 
