@@ -23,7 +23,7 @@ import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 const USAGE = `Usage: npm run import -- <feed file or http(s) URL> [options]
 
 Writes one draft per new feed item to <content folder>/imported/<slug>.md.
-  --source-name "…"   the publisher's name (default: the feed's title)
+  --source-name "…"   the publisher's name (default: the outlet an item names, else the feed's title)
   --tags a,b          tags added to every draft (feed categories are kept too)
   --limit N           only the first N items of the feed
   --dry-run           show what would be imported; write nothing

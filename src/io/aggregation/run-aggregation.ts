@@ -234,7 +234,7 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
       return planner.plan(
         { ...run.feed!, entries: run.candidates.map((candidate) => candidate.entry) },
         {
-          sourceName: run.source.name,
+          registrySource: run.source,
           extraTags: run.source.tags,
           folder: display(join(options.contentDir, sourceFolder(run.source.id))),
           adaptDraft: toSourceItem(run.source),

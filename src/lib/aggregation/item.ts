@@ -1,4 +1,4 @@
-/** How a registry source shapes the drafts the importer builds from its feed: attribution by id, excerpt or full text, draft or published. */
+/** How a registry source shapes the drafts the importer builds from its feed: excerpt or full text, draft or published. */
 import type { Draft } from '../authoring/import/draft.ts';
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 import { textToMarkdown } from '../authoring/import/html.ts';
@@ -10,12 +10,12 @@ export function sourceFolder(sourceId: string): string {
   return `aggregated/${sourceId}`;
 }
 
-export function toSourceItem(source: Pick<Source, 'id' | 'content' | 'publish'>): (draft: Draft, entry: FeedEntry) => Draft {
+export function toSourceItem(source: Pick<Source, 'content' | 'publish'>): (draft: Draft, entry: FeedEntry) => Draft {
   return (draft, entry) => {
     const excerpt = source.content !== 'full';
     return {
       ...draft,
-      source: { id: source.id, name: draft.source.name, url: draft.source.url, ...(excerpt ? { excerpt: true } : {}) },
+      source: { ...draft.source, ...(excerpt ? { excerpt: true } : {}) },
       body: excerpt ? textToMarkdown(excerptText(entry, draft.description)) : draft.body,
       draft: source.publish !== 'auto',
     };

@@ -10,7 +10,8 @@
  *   url: https://chipwire.example.com/2026/05/story   # the original article; an excerpt's canonical URL
  *   excerpt: true         # only for `content: excerpt` sources: the body is the outlet's summary, not its story
  * ```
- * `publish: review` items also carry `draft: true`; `publish: auto` items carry no `draft` line.
+ * An item that names another outlet as its source (Google News's RSS `<source>`) credits that outlet by name, with no
+ * `id` (draft.ts). `publish: review` items also carry `draft: true`; `publish: auto` items carry no `draft` line.
  * An excerpt item's body is the excerpt alone (about 60 words): its page adds the prominent "Read the full story at
  * <name>" link and the canonical link to `source.url`, so the body must not repeat that link.
  * The registry's path: `--sources <file>` where a command takes it, else NEWSDESK_SOURCES_FILE, else content/sources.yaml.

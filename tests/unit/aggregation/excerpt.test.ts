@@ -34,20 +34,20 @@ describe('toSourceItem', () => {
     publishedAt: new Date('2026-11-30T10:00:00Z'),
     authors: [],
     tags: ['AI'],
-    source: { name: 'Chipwire', url: 'https://chipwire.example/story' },
+    source: { id: 'chipwire', name: 'Chipwire', url: 'https://chipwire.example/story' },
     body: 'The *full* text.',
     draft: true,
   };
 
   it('gives an excerpt source’s item the escaped excerpt as its body and marks it', () => {
-    const item = toSourceItem({ id: 'chipwire', content: 'excerpt', publish: 'review' })(draft, { title: 'Headline', summaryHtml: '<p>Chips *rise*. [Really].</p>', authors: [], categories: [] });
+    const item = toSourceItem({ content: 'excerpt', publish: 'review' })(draft, { title: 'Headline', summaryHtml: '<p>Chips *rise*. [Really].</p>', authors: [], categories: [] });
     expect(item.source).toEqual({ id: 'chipwire', name: 'Chipwire', url: 'https://chipwire.example/story', excerpt: true });
     expect(item.body).toBe('Chips \\*rise\\*. \\[Really\\].');
     expect(item.draft).toBe(true);
   });
 
   it('keeps the full text for a full source, and publishes at once for an auto one', () => {
-    const item = toSourceItem({ id: 'chipwire', content: 'full', publish: 'auto' })(draft, { title: 'Headline', authors: [], categories: [] });
+    const item = toSourceItem({ content: 'full', publish: 'auto' })(draft, { title: 'Headline', authors: [], categories: [] });
     expect(item.source).toEqual({ id: 'chipwire', name: 'Chipwire', url: 'https://chipwire.example/story' });
     expect(item.body).toBe('The *full* text.');
     expect(item.draft).toBe(false);

@@ -35,6 +35,8 @@ export interface Draft {
 export interface DraftOptions {
   /** --source-name: the publisher's name, over the outlet the item names and the feed's title. */
   sourceName?: string;
+  /** The registry source whose feed this is (the aggregator's): credited by its id, unless the item names another outlet. */
+  registrySource?: { id: string; name: string };
   /** --tags. */
   extraTags?: readonly string[];
   /** The site's tags (facetKey → display name), so imported tags match existing spellings. */
@@ -63,6 +65,18 @@ function deriveTitle(text: string): string {
   return first.replace(/(?<!\.)\.$/, '');
 }
 
+/**
+ * Who the draft credits: the --source-name given; else the outlet the item names, since an aggregator such as
+ * Google News only passes its story on; else the registry source the feed is followed as; else the feed's title.
+ * `id` ties the credit to the registry (its page, its name on the site), so an outlet the item names goes without one.
+ */
+function creditOf(entry: FeedEntry, feed: ParsedFeed, url: string, options: DraftOptions): Draft['source'] {
+  const name = options.sourceName?.trim() || entry.outlet;
+  if (name) return { name, url };
+  if (options.registrySource) return { id: options.registrySource.id, name: options.registrySource.name, url };
+  return { name: feed.title || new URL(url).hostname, url };
+}
+
 export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOptions): DraftResult {
   if (entry.refusal) return { ok: false, reason: entry.refusal };
   if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
@@ -83,7 +97,6 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   }
   const title = entry.title || deriveTitle(summaryText || bodyText);
   if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
-  const sourceName = options.sourceName?.trim() || entry.outlet || feed.title || new URL(url).hostname;
   const lang = draftLanguage(entry.language, options.siteLang);
   return {
     ok: true,
@@ -93,7 +106,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
       publishedAt: toSecond(notAfter(entry.publishedAt ?? feed.publishedAt ?? options.now, options.now)),
       authors: entry.authors,
       tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
-      source: { name: sourceName, url },
+      source: creditOf(entry, feed, url, options),
       ...(entry.image ? { image: { src: entry.image.url, alt: entry.image.alt || title } } : {}),
       ...(lang ? { lang } : {}),
       body,

@@ -9,7 +9,7 @@ import { SLUG_PATTERN } from '../../content/schema.ts';
 import { MAX_SLUG_BYTES } from '../../content/field-limits.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../../content/slug.ts';
 import { outletOf, type ArticleSource } from '../../stories/outlet.ts';
-import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from './draft.ts';
+import { buildDraft, serializeDraft, verifyDraftFile, type Draft, type DraftOptions } from './draft.ts';
 import type { FeedEntry, ParsedFeed } from './parse-feed.ts';
 import { sharedLinks } from './shared-links.ts';
 import { urlKey } from './urls.ts';
@@ -93,7 +93,7 @@ export interface PlannerOptions {
 }
 
 /** Per feed: where its drafts go, how they are attributed, and how the aggregator turns an entry's draft into its item. */
-export interface FeedPlanOptions extends Pick<ImportOptions, 'sourceName' | 'extraTags' | 'limit' | 'folder'> {
+export interface FeedPlanOptions extends Pick<ImportOptions, 'sourceName' | 'extraTags' | 'limit' | 'folder'>, Pick<DraftOptions, 'registrySource'> {
   /** Changes a built draft before it is written (the aggregator's excerpt body and publishing choice). */
   adaptDraft?: (draft: Draft, entry: FeedEntry) => Draft;
   /** The whole feed's links that identify no single item (shared-links.ts), when the feed given holds only some of its entries; else those of the entries given. */
@@ -145,7 +145,7 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
     const guidMatch = matchOf(entry.guid);
     if (guidMatch) return { kind: 'duplicate', title, match: guidMatch, by: 'guid' };
 
-    const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, extraTags: feedOptions.extraTags, siteTags, now: options.now, siteLang: options.siteLang });
+    const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, registrySource: feedOptions.registrySource, extraTags: feedOptions.extraTags, siteTags, now: options.now, siteLang: options.siteLang });
     if (!built.ok) return { kind: 'rejected', title, reason: built.reason };
     const draft = feedOptions.adaptDraft ? feedOptions.adaptDraft(built.draft, entry) : built.draft;
     const text = draft.body || draft.description;

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+
+const googleNews = readFileSync(new URL('../../../fixtures/feeds/publishers/google-news.xml', import.meta.url), 'utf8');
+
+describe('a Google News feed followed in the registry', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  const files = (sourceId: string) => {
+    const folder = join(workspace.folder, 'articles', 'aggregated', sourceId);
+    return readdirSync(folder).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
+  };
+
+  beforeAll(async () => {
+    await publishers.start(2);
+    const googleUrl = publishers.route(0, '/rss/search', rssRoute(googleNews));
+    const portUrl = publishers.route(1, '/feed.xml', rssRoute(twoStoryFeed('port.example')));
+    workspace = aggregationWorkspace();
+    writeFileSync(join(workspace.folder, 'sources.yaml'), `- id: google-news\n  name: Google News\n  feed: ${googleUrl}\n- id: port\n  name: Port Wire\n  feed: ${portUrl}\n`);
+    await workspace.run(new Date('2026-12-03T12:00:00Z'));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('credits each item to the outlet it names, as npm run import does, not to Google News', () => {
+    const written = files('google-news');
+    expect(written).toHaveLength(2);
+    const reuters = written.find((file) => file.includes('title: "Grid batteries cover Texas\'s evening peak for the first time"'))!;
+    expect(reuters).toContain('\nsource:\n  name: "Reuters"\n  url: "https://news.google.com/rss/articles/CBMiqAFBVV95cUxNbE9QZ2tKd3p4?oc=5"\n  excerpt: true\n');
+    const verge = written.find((file) => file.includes('title: "Why home batteries are getting cheaper"'))!;
+    expect(verge).toContain('\nsource:\n  name: "The Verge"\n');
+    for (const file of written) expect(file).not.toContain('Google News');
+  });
+
+  it('still credits an item that names no outlet to its registry source, by id', () => {
+    for (const file of files('port')) expect(file).toMatch(/\nsource:\n {2}id: "port"\n {2}name: "Port Wire"\n/);
+  });
+});
