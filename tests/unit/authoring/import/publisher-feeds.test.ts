@@ -109,6 +109,28 @@ describe('YouTube', () => {
   });
 });
 
+describe('a JSON Feed of release notes in content_text', () => {
+  const [release] = drafts('release-notes.json');
+
+  it('keeps the notes’ paragraphs and line breaks in the body, as from a video’s description, its text still text', () => {
+    expect(serializeDraft(release).split('---\n')[2]).toBe(
+      [
+        '',
+        'Tilde Terminal 4.2 renders font ligatures and starts twice as fast.',
+        '',
+        'Changes:  ',
+        '\\- Ligatures, off by default  ',
+        '\\- Startup in half the time  ',
+        '\\- Fixed a crash when \\<Tab> was pressed in an empty \\[prompt\\]',
+        '',
+        'Download: https://tilde-terminal.example/download  ',
+        'Checksums: https://tilde-terminal.example/releases/4.2.0/SHA256SUMS',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('Google News', () => {
   const [story, single] = drafts('google-news.xml');
 
