@@ -6,7 +6,7 @@ import { authorNames, link, plain, splitCreators, textAsHtml, uniqueNames, witho
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
-import { resolveWebUrl } from './urls.ts';
+import { resolveWebUrl, siteOf } from './urls.ts';
 
 /** What feedsmith returns, for each of the formats it detects. */
 export type FeedsmithResult = ReturnType<typeof parseWithFeedsmith>;
@@ -49,6 +49,8 @@ function channel(format: 'rss' | 'rdf', feed: { link?: string; title?: string },
 
 export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
   const { base, header } = channel('rss', feed, options);
+  // A <source> on the feed's own site (some feeds cite themselves in every item) passes on no other outlet's story.
+  const ownSites = new Set([siteOf(header.homeUrl), siteOf(options.baseUrl)].filter((site) => site !== undefined));
   return {
     ...header,
     publishedAt: firstDate(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0], feed.atom?.updated),
@@ -58,7 +60,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
       const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
       return readItem({ link: itemLink, guid }, () => {
         // Read inside readItem, as every field, so markup beyond the bounds refuses this item alone.
-        const outlet = plain(item.source?.title);
+        const outlet = ownSites.has(siteOf(link(item.source?.url, base)) ?? '') ? '' : plain(item.source?.title);
         return {
           title: withoutOutlet(plain(item.title ?? item.dc?.titles?.[0]), outlet),
           ...(outlet ? { outlet } : {}),

@@ -54,7 +54,16 @@ export function urlKey(href: string | undefined): string | undefined {
   const path = url.pathname.replace(/\/+$/, '');
   const query = url.search.replace(/\?$/, '');
   const port = url.port ? `:${url.port}` : '';
-  // Outlets serve the same pages on www.host and host; `www.com` itself stays a host of its own.
-  const host = url.hostname.replace(/^www\.(?=[^.]+\.)/, '');
-  return `${host}${port}${path}${query}`;
+  return `${siteHost(url.hostname)}${port}${path}${query}`;
+}
+
+/** A host name as urlKey compares it: outlets serve the same pages on www.host and host; `www.com` stays a host of its own. */
+function siteHost(hostname: string): string {
+  return hostname.replace(/^www\.(?=[^.]+\.)/, '');
+}
+
+/** The site an address is on, compared as urlKey compares hosts; undefined for anything that is not an http(s) URL. */
+export function siteOf(href: string | undefined): string | undefined {
+  const absolute = resolveWebUrl(href && withoutFeedScheme(href.trim()));
+  return absolute && siteHost(new URL(absolute).hostname);
 }

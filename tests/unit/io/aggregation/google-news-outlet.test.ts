@@ -15,11 +15,14 @@ describe('a Google News feed followed in the registry', () => {
   };
 
   beforeAll(async () => {
-    await publishers.start(2);
+    await publishers.start(3);
     const googleUrl = publishers.route(0, '/rss/search', rssRoute(googleNews));
     const portUrl = publishers.route(1, '/feed.xml', rssRoute(twoStoryFeed('port.example')));
+    // Some feeds cite themselves in every item's <source>.
+    const selfCiting = twoStoryFeed('quay.example').replaceAll('</item>', '<source url="https://www.quay.example/feed.xml">Quay Wire (all stories)</source></item>');
+    const quayUrl = publishers.route(2, '/feed.xml', rssRoute(selfCiting));
     workspace = aggregationWorkspace();
-    writeFileSync(join(workspace.folder, 'sources.yaml'), `- id: google-news\n  name: Google News\n  feed: ${googleUrl}\n- id: port\n  name: Port Wire\n  feed: ${portUrl}\n`);
+    writeFileSync(join(workspace.folder, 'sources.yaml'), `- id: google-news\n  name: Google News\n  feed: ${googleUrl}\n- id: port\n  name: Port Wire\n  feed: ${portUrl}\n- id: quay\n  name: Quay Wire\n  feed: ${quayUrl}\n`);
     await workspace.run(new Date('2026-12-03T12:00:00Z'));
   });
 
@@ -40,5 +43,11 @@ describe('a Google News feed followed in the registry', () => {
 
   it('still credits an item that names no outlet to its registry source, by id', () => {
     for (const file of files('port')) expect(file).toMatch(/\nsource:\n {2}id: "port"\n {2}name: "Port Wire"\n/);
+  });
+
+  it("credits an item whose <source> is its own feed's site to its registry source, by id", () => {
+    const written = files('quay');
+    expect(written).toHaveLength(2);
+    for (const file of written) expect(file).toMatch(/\nsource:\n {2}id: "quay"\n {2}name: "Quay Wire"\n/);
   });
 });
