@@ -6,7 +6,6 @@
  * finished. In a sharded build (NEWSDESK_SHARD) it writes only the shard's cards.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CardJob } from '../lib/cards/card-content.ts';
 import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
@@ -15,13 +14,14 @@ import { updateCards } from '../io/cards/card-cache.ts';
 import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { articles: { type: 'string' } } });
+const USAGE = 'Usage: node src/cli/cards.ts <output folder> [--articles <listing>]';
+const args = readCommandLine(process.argv.slice(2), { allowPositionals: true, options: { articles: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }, USAGE);
+if (typeof args === 'number') process.exit(args);
+const { positionals, values } = args;
 const [outputPath] = positionals;
-if (!outputPath) {
-  console.error('usage: node src/cli/cards.ts <output folder> [--articles <listing>]');
-  process.exit(2);
-}
+if (!outputPath) process.exit(usageError('The output folder is missing.', USAGE));
 
 const started = performance.now();
 const { cardCacheDir: cacheDir } = settings;

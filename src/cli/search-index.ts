@@ -17,7 +17,6 @@
  */
 import { once } from 'node:events';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { loadArticle } from '../io/article-files.ts';
 import { listingOf } from '../io/article-listing.ts';
@@ -37,16 +36,26 @@ import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, searchIndexSizes, settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { 'pagefind-after-stdin': { type: 'boolean', default: false }, 'astro-done-on-stdin': { type: 'boolean', default: false }, articles: { type: 'string' } },
-});
+const USAGE = 'Usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin] [--articles <listing>]';
+const args = readCommandLine(
+  process.argv.slice(2),
+  {
+    allowPositionals: true,
+    options: {
+      'pagefind-after-stdin': { type: 'boolean', default: false },
+      'astro-done-on-stdin': { type: 'boolean', default: false },
+      articles: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  },
+  USAGE,
+);
+if (typeof args === 'number') process.exit(args);
+const { positionals, values } = args;
 const [outputPath] = positionals;
-if (!outputPath) {
-  console.error('usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin] [--articles <listing>]');
-  process.exit(2);
-}
+if (!outputPath) process.exit(usageError('The output folder is missing.', USAGE));
 const outDir = resolve(outputPath);
 // The build closes standard input once Astro is done; listened for from the start, so that an early end is not missed.
 const signals = values['pagefind-after-stdin'] || values['astro-done-on-stdin'] ? process.stdin.resume() : undefined;
