@@ -190,6 +190,8 @@ describe('hostile input', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain(`Import failed: ${join(fixtures, name)}: `);
     expect(outcome.stderr).toContain(message);
+    // One sentence, one full stop, whatever the parser's own message ends with.
+    expect(outcome.stderr).not.toContain('..');
     expect(outcome.stderr).toContain('Nothing was written.');
     expect(outcome.stdout).toBe('');
     expect(existsSync(join(folder, 'imported'))).toBe(false);

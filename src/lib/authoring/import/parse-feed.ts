@@ -101,7 +101,7 @@ function parseXml(document: string, options: ParseOptions): ParsedFeed {
   const validation = XMLValidator.validate(document);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
-    throw new FeedError('malformed', `malformed XML at line ${line}, column ${col}: ${msg}`);
+    throw new FeedError('malformed', `malformed XML at line ${line}, column ${col}: ${msg.replace(/\.$/, '')}`);
   }
   rejectEntityDeclarations(document);
   const parsed = runFeedsmith(document);
