@@ -5,13 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isHiddenIn, loadArticles } from '../io/article-files.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { isInsideFolder } from '../lib/inside-folder.ts';
 import { settings } from '../settings.ts';
-import { commandPaths } from './command-line.ts';
+import { commandPaths, readCommandLine } from './command-line.ts';
 
 const USAGE = `Usage: npm run new -- "Headline here" --tags AI,Policy [options]
 
@@ -23,13 +22,15 @@ const USAGE = `Usage: npm run new -- "Headline here" --tags AI,Policy [options]
   --slug          the URL slug and file name (default: made from the headline)
   --dir           the content folder (default: NEWSDESK_CONTENT_DIR or content/articles)`;
 
+/** With the usage, the command was misused (exit 2, as every command); without, the article cannot be written (1). */
 function fail(lines: string[], usage = false): never {
   console.error(lines.map((line) => `npm run new: ${line}`).join('\n') + (usage ? `\n\n${USAGE}` : ''));
-  process.exit(1);
+  process.exit(usage ? 2 : 1);
 }
 
-function parse() {
-  return parseArgs({
+const args = readCommandLine(
+  process.argv.slice(2),
+  {
     allowPositionals: true,
     options: {
       tags: { type: 'string', multiple: true },
@@ -39,21 +40,13 @@ function parse() {
       'source-url': { type: 'string' },
       slug: { type: 'string' },
       dir: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-}
-let parsed: ReturnType<typeof parse>;
-try {
-  parsed = parse();
-} catch (error) {
-  fail([(error as Error).message], true);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
+if (typeof args === 'number') process.exit(args);
+const { values, positionals } = args;
 if (positionals.length !== 1) fail([positionals.length === 0 ? 'give the headline, in quotes' : `give the headline as one quoted argument (got ${positionals.length} words: put it in quotes)`], true);
 const tags = (values.tags ?? []).flatMap((value) => value.split(','));
 if (tags.every((tag) => !tag.trim())) fail(['give at least one tag with --tags, e.g. --tags AI,Policy'], true);

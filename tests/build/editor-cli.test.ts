@@ -187,9 +187,14 @@ describe('npm run new', () => {
 
   it('explains what is missing instead of writing a broken file', () => {
     const dir = corpus();
+    // Misuse exits 2 with the usage, as every command; what cannot be written exits 1.
     const noTags = cli('new-article.ts', ['A headline', '--dir', dir]);
-    expect(noTags.code).toBe(1);
+    expect(noTags.code).toBe(2);
     expect(noTags.stderr).toMatch(/give at least one tag with --tags/);
+    expect(noTags.stderr).toContain('Usage: npm run new');
+    const unknownOption = cli('new-article.ts', ['A headline', '--tags', 'AI', '--bogus', '--dir', dir]);
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain("Unknown option '--bogus'");
     const badUrl = cli('new-article.ts', ['A headline', '--tags', 'AI', '--source-name', 'Wire', '--source-url', 'javascript:alert(1)', '--dir', dir]);
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain('--source-url: "javascript:alert(1)" is not a web address');
