@@ -39,7 +39,7 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
     const reasons: string[] = [];
     if (registered?.publish === 'review') reasons.push(`awaiting review: ${registered.name} is a publish: review source`);
     else if (sourceId !== undefined && !registered) reasons.push(`its source "${sourceId}" is not in the registry`);
-    else if (sourceName !== undefined && sourceId === undefined) reasons.push(`imported from ${sourceName}, awaiting review`);
+    else if (sourceName !== undefined && sourceId === undefined) reasons.push(`coverage from ${sourceName}, awaiting review`);
     else reasons.push('marked draft: true');
     if (!result.success) reasons.push('has errors: run npm run check:content');
     else if (TODO_DEK.test(result.data.description)) reasons.push('the dek is still the placeholder');
