@@ -13,7 +13,8 @@ let site: BuiltSite;
 beforeAll(async () => {
   writeFileSync(join(corpus, 'unfinished.md'), '---\ntitle: "Not yet"\ndescription: "A draft."\npublishedAt: 2026-11-01\ntags: ["AI"]\ndraft: true\n---\n\nDraft text.\n');
   writeFileSync(join(corpus, 'embargoed.md'), '---\ntitle: "Later"\ndescription: "Scheduled."\npublishedAt: 2027-01-20\ntags: ["AI"]\n---\n\nEmbargoed text.\n');
-  site = await buildSite({ contentDir: corpus, now: '2026-12-01T00:00:00Z' });
+  // A new desk that follows no outlet yet: no registry file.
+  site = await buildSite({ contentDir: corpus, now: '2026-12-01T00:00:00Z', env: { NEWSDESK_SOURCES_FILE: join(corpus, 'sources.yaml') } });
 }, 240_000);
 afterAll(() => {
   site?.cleanup();
@@ -34,4 +35,10 @@ it('says so on the tag and author directories too, instead of an empty list', ()
     expect(site.html(page).querySelector('.empty')?.text, page).toBe('Nothing published here yet.');
     expect(site.html(page).querySelector('ul.directory'), page).toBeNull();
   }
+});
+
+it('offers no list of followed feeds while no outlet is followed', () => {
+  expect(site.html('sources/').querySelector('.listing-intro')?.text.trim()).toBe('0 outlets followed.');
+  expect(site.html('sources/').querySelector('a[href$="feeds.opml"], link[type="text/x-opml"]')).toBeNull();
+  expect(site.exists('sources/feeds.opml')).toBe(false);
 });

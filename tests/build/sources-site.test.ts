@@ -9,6 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedsFromOpml } from '../../src/lib/aggregation/opml.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 
 const ORIGIN = 'https://news.example.org';
@@ -46,6 +47,26 @@ describe('/sources/', () => {
 
   it('is linked from every page’s footer', () => {
     expect(site.html('articles/own-analysis/').querySelector(`.site-footer a[href="${BASE}sources/"]`)).not.toBeNull();
+  });
+});
+
+describe('the followed feeds as OPML', () => {
+  it("lists every outlet's own feed and home page, in registry order, for a feed reader to import", () => {
+    const opml = site.read('sources/feeds.opml');
+    expect(feedsFromOpml(opml)).toEqual([
+      { name: 'Chipwire', feed: 'https://chipwire.example.com/feed.xml', site: 'https://chipwire.example.com/' },
+      { name: 'Ledger Lines', feed: 'https://ledger.example.org/atom.xml' },
+      { name: 'Quiet Outlet', feed: 'https://quiet.example.net/rss', site: 'https://quiet.example.net/' },
+    ]);
+    // The desk's own settings (ids, content, publish, tags) are not the reader's business.
+    expect(opml).not.toMatch(/newsdeskId|newsdeskSettings|publish|Semiconductors/);
+    expect(opml).toContain("<title>The outlets Newsdesk follows</title>");
+  });
+
+  it('is offered on /sources/, in its text and its head', () => {
+    const page = site.html('sources/');
+    expect(page.querySelector('.listing-intro a')?.getAttribute('href')).toBe(`${BASE}sources/feeds.opml`);
+    expect(page.querySelector('head link[rel="alternate"][type="text/x-opml"]')?.getAttribute('href')).toBe(`${BASE}sources/feeds.opml`);
   });
 });
 

@@ -196,6 +196,11 @@ function sourceIdFor(name: string, feed: string): string {
   return SOURCE_ID_PATTERN.test(fromHost) ? fromHost : 'source';
 }
 
+/** An outlet as a feed reader subscribes to it: its name, its feed and its home page. */
+function feedOutline({ name, feed, site }: { name: string; feed: string; site?: string }) {
+  return { text: name, title: name, type: 'rss', xmlUrl: feed, ...(site ? { htmlUrl: site } : {}) };
+}
+
 /** The registry as an OPML 2.0 document any feed reader can import; feedsmith (and OPML) need at least one source. */
 export function sourcesToOpml(sources: readonly Source[], title: string): string {
   return generateOpml(
@@ -203,11 +208,7 @@ export function sourcesToOpml(sources: readonly Source[], title: string): string
       head: { title },
       body: {
         outlines: sources.map(({ id, name, feed, site, ...settings }) => ({
-          text: name,
-          title: name,
-          type: 'rss',
-          xmlUrl: feed,
-          ...(site ? { htmlUrl: site } : {}),
+          ...feedOutline({ name, feed, site }),
           [ID_ATTRIBUTE]: id,
           [SETTINGS_ATTRIBUTE]: JSON.stringify(settings),
         })),
@@ -215,4 +216,12 @@ export function sourcesToOpml(sources: readonly Source[], title: string): string
     },
     { extraOutlineAttributes: NEWSDESK_ATTRIBUTES },
   );
+}
+
+/**
+ * The outlets the site follows, for its readers to follow too: each one's own feed and home page, none of the
+ * desk's settings; at least one outlet, as sourcesToOpml.
+ */
+export function followedFeedsOpml(outlets: ReadonlyArray<{ name: string; feed: string; site?: string }>, title: string): string {
+  return generateOpml({ head: { title }, body: { outlines: outlets.map(feedOutline) } });
 }

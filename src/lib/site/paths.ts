@@ -15,6 +15,8 @@ export interface SitePaths {
   story(slug: string): string;
   storyFeed(slug: string): string;
   sources(): string;
+  /** Every followed outlet's feed, as OPML for a feed reader. */
+  followedFeeds(): string;
   /** A followed outlet's listing, by its registry id. */
   source(id: string, page?: number): string;
   sourceFeed(id: string): string;
@@ -60,6 +62,7 @@ export function createPaths(base: string): SitePaths {
     story: (slug) => `${root}stories/${segment(slug)}/`,
     storyFeed: (slug) => `${root}stories/${segment(slug)}/rss.xml`,
     sources: () => `${root}sources/`,
+    followedFeeds: () => `${root}sources/feeds.opml`,
     source: (id, page = 1) => listing(`${root}sources/${segment(id)}/`, page),
     sourceFeed: (id) => `${root}sources/${segment(id)}/rss.xml`,
     search: () => `${root}search/`,

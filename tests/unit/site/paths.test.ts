@@ -31,6 +31,7 @@ describe('the base path', () => {
       expect(paths.story('halvorsen-ransomware')).toBe(`${root}stories/halvorsen-ransomware/`);
       expect(paths.storyFeed('halvorsen-ransomware')).toBe(`${root}stories/halvorsen-ransomware/rss.xml`);
       expect(paths.sources()).toBe(`${root}sources/`);
+      expect(paths.followedFeeds()).toBe(`${root}sources/feeds.opml`);
       expect(paths.source('chipwire')).toBe(`${root}sources/chipwire/`);
       expect(paths.source('chipwire', 2)).toBe(`${root}sources/chipwire/page/2/`);
       expect(paths.sourceFeed('chipwire')).toBe(`${root}sources/chipwire/rss.xml`);
