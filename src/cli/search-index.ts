@@ -34,6 +34,7 @@ import { createDateFormatter } from '../lib/site/dates.ts';
 import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
 import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
+import { outletName } from '../lib/stories/story-listing.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
@@ -135,7 +136,18 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       fail(`reading ${file}`, [(error as Error).message]);
     }
     const { title, description, publishedAt, authors, tags, lang } = article.data;
-    const content = searchDocumentHtml({ lang: searchLanguage(lang, siteConfig.lang), title, description, authors, tags: tags.map(tagName), date: dates.date(publishedAt), body, story: storyOf.get(article.slug) });
+    const content = searchDocumentHtml({
+      lang: searchLanguage(lang, siteConfig.lang),
+      title,
+      description,
+      authors,
+      tags: tags.map(tagName),
+      date: dates.date(publishedAt),
+      publishedAt,
+      outlet: outletName(article, siteConfig.name),
+      body,
+      story: storyOf.get(article.slug),
+    });
     documents.push({ url: paths.article(article.slug), content });
   }
   return documents;

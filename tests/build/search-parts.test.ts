@@ -82,7 +82,7 @@ describe('a search index in parts', () => {
     expect(site.exists('pagefind/wasm.en.pagefind')).toBe(true);
     for (const key of OLDER_PARTS) {
       const names = files(join(site.outDir, 'pagefind', 'parts', key));
-      expect(names.filter((name) => !/^(pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|index\/.+\.pf_index|fragment\/.+\.pf_fragment)$/.test(name)), key).toEqual([]);
+      expect(names.filter((name) => !/^(pagefind-entry\.json|pagefind\.en_\w+\.pf_meta|index\/.+\.pf_index|fragment\/.+\.pf_fragment|filter\/.+\.pf_filter)$/.test(name)), key).toEqual([]);
     }
   });
 

@@ -25,9 +25,12 @@ describe('searchableArticle', () => {
   });
 });
 
+/** What every document carries beside its text: when it was published and the outlet it is credited to. */
+const dated = { publishedAt: new Date('2026-11-20T09:00:00Z'), outlet: 'Newsdesk' };
+
 describe('searchDocumentHtml', () => {
   const hostile = '</h1><script>alert(1)</script> & "quotes"';
-  const html = searchDocumentHtml({ lang: 'en', title: hostile, description: `${hostile} dek`, date: 'Nov 20, 2026', body: '<h2 id="why">Why</h2><p>Body <em>words</em>.</p>' });
+  const html = searchDocumentHtml({ ...dated, lang: 'en', title: hostile, description: `${hostile} dek`, date: 'Nov 20, 2026', body: '<h2 id="why">Why</h2><p>Body <em>words</em>.</p>' });
   const document = parse(html);
 
   it('marks the article for Pagefind: headline and date as metadata, the headline kept out of the excerpt', () => {
@@ -38,8 +41,23 @@ describe('searchDocumentHtml', () => {
     expect(headline.hasAttribute('data-pagefind-ignore')).toBe(true);
   });
 
+  it('carries the publication instant as the sort key "date" (and as metadata) and the outlet as the filter "outlet", in attributes, escaped', () => {
+    const outlet = `Smith, Jones & Co: "${hostile}"`;
+    const withOutlet = searchDocumentHtml({ ...dated, publishedAt: new Date('2026-03-05T07:30:00+01:00'), outlet, lang: 'ja', title: 'T', description: 'D', date: 'x', body: '' });
+    const sort = parse(withOutlet).querySelector('[data-pagefind-sort]')!;
+    expect(sort.getAttribute('data-pagefind-sort')).toBe('date[content]');
+    expect(sort.getAttribute('data-pagefind-meta')).toBe('published[content]');
+    // ISO in UTC, so that string order is time order whatever offset the article was written with.
+    expect(sort.getAttribute('content')).toBe('2026-03-05T06:30:00.000Z');
+    const filter = parse(withOutlet).querySelector('[data-pagefind-filter]')!;
+    expect(filter.getAttribute('data-pagefind-filter')).toBe('outlet[content]');
+    expect(filter.getAttribute('content')).toBe(outlet);
+    // Quoted, so the name stays one attribute value: no element comes out of it.
+    expect(parse(withOutlet).querySelectorAll('script')).toHaveLength(0);
+  });
+
   it("carries the story's headline and page as metadata, escaped and kept out of the excerpt, only when there is a story", () => {
-    const withStory = parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '', story: { title: hostile, url: '/desk/stories/s/' } }));
+    const withStory = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '', story: { title: hostile, url: '/desk/stories/s/' } }));
     const [story, url] = ['story', 'story_url'].map((key) => withStory.querySelector(`[data-pagefind-meta="${key}"]`)!);
     expect(story!.text).toBe(hostile);
     expect(url!.text).toBe('/desk/stories/s/');
@@ -50,7 +68,7 @@ describe('searchDocumentHtml', () => {
 
   it('carries the words of the symbol-bearing terms the headline, dek, body or tags mention as metadata, kept out of the excerpt', () => {
     const terms = (fields: { title?: string; description?: string; tags?: string[]; body?: Parameters<typeof searchDocumentHtml>[0]['body'] }) =>
-      parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', date: 'x', body: '', ...fields })).querySelector('[data-pagefind-meta="terms"]');
+      parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', ...fields })).querySelector('[data-pagefind-meta="terms"]');
     const found = terms({ title: 'C# 14 ships', description: 'With .NET 10.', body: '<p>Ported from C++ and <code>F#</code>.</p>' })!;
     expect(found.text).toBe('_csharp _cplusplus _fsharp _dotnet');
     expect(found.hasAttribute('data-pagefind-ignore')).toBe(true);
@@ -60,7 +78,7 @@ describe('searchDocumentHtml', () => {
   });
 
   it('indexes the byline as the page reads it, escaped, and writes none for an article without authors', () => {
-    const article = (authors: string[]) => parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', authors, date: 'x', body: '' })).querySelector('article')!;
+    const article = (authors: string[]) => parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', authors, date: 'x', body: '' })).querySelector('article')!;
     const bylined = article(['Marc Dupré', hostile, 'Priya Raman']);
     expect(bylined.querySelectorAll('p').map((p) => p.text)).toEqual([`By Marc Dupré, ${hostile} and Priya Raman`, 'D']);
     expect(bylined.querySelectorAll('script')).toHaveLength(0);
@@ -68,7 +86,7 @@ describe('searchDocumentHtml', () => {
   });
 
   it('indexes the tags after the body, escaped, and writes none for an article without them', () => {
-    const article = (tags: string[]) => parse(searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', tags, date: 'x', body: '<p>Body</p>' })).querySelector('article')!;
+    const article = (tags: string[]) => parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', tags, date: 'x', body: '<p>Body</p>' })).querySelector('article')!;
     const tagged = article(['Fintech', hostile, '日本']);
     expect(tagged.querySelectorAll('p').map((p) => p.text)).toEqual(['D', 'Body', `Fintech, ${hostile} and 日本`]);
     expect(tagged.querySelectorAll('script')).toHaveLength(0);
@@ -90,7 +108,7 @@ describe('searchDocumentHtml', () => {
     const written = '&lt;script&gt; &copy 2026 AT&T';
     const [markdownBody, mdxBody] = ['<p>&amp;lt;script&amp;gt; &amp;copy 2026 AT&amp;T</p>', mdxSearchContent('&amp;lt;script&amp;gt; &amp;copy 2026 AT&T', MARKDOWN_FEATURES)];
     for (const body of [markdownBody, mdxBody]) {
-      const indexed = parse(searchDocumentHtml({ lang: 'en', title: written, description: written, date: 'Nov 20, 2026', body, story: { title: written, url: '/s/' } }));
+      const indexed = parse(searchDocumentHtml({ ...dated, lang: 'en', title: written, description: written, date: 'Nov 20, 2026', body, story: { title: written, url: '/s/' } }));
       expect(indexed.querySelectorAll('article > p:not([data-pagefind-meta])').map((paragraph) => paragraph.text)).toEqual([excerptSafeText(written), excerptSafeText(written)]);
       expect([indexed.querySelector('h1')!.text, indexed.querySelector('[data-pagefind-meta="story"]')!.text]).toEqual([written, written]);
     }
@@ -98,7 +116,7 @@ describe('searchDocumentHtml', () => {
 });
 
 describe('mdxSearchContent', () => {
-  const render = (body: string) => searchDocumentHtml({ lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: mdxSearchContent(body, MARKDOWN_FEATURES) });
+  const render = (body: string) => searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: mdxSearchContent(body, MARKDOWN_FEATURES) });
   const mdx = [
     "import Callout from '../../components/Callout.astro';",
     "export const desk = 'fintech';",
@@ -154,7 +172,7 @@ describe('markdownOpening', () => {
 describe('elementsOpening', () => {
   it('keeps whole elements from the start until they hold the words asked for', () => {
     const elements = mdxSearchContent('Alpha beta gamma.\n\n<Aside>\n\nDelta *epsilon*.\n\n</Aside>\n\nZeta eta.\n', MARKDOWN_FEATURES);
-    const text = (count: number) => parse(searchDocumentHtml({ lang: 'en', title: 't', description: 'd', date: 'x', body: elementsOpening(elements, count) })).querySelector('article')!.text;
+    const text = (count: number) => parse(searchDocumentHtml({ ...dated, lang: 'en', title: 't', description: 'd', date: 'x', body: elementsOpening(elements, count) })).querySelector('article')!.text;
     expect(text(3)).toContain('Alpha beta gamma.');
     expect(text(3)).not.toContain('Delta');
     expect(text(4)).toContain('Delta epsilon.');
