@@ -143,7 +143,6 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       authors,
       tags: tags.map(tagName),
       date: dates.date(publishedAt),
-      publishedAt,
       outlet: outletName(article, siteConfig.name),
       body,
       story: storyOf.get(article.slug),

@@ -1,4 +1,4 @@
-// A reader on the search page putting the newest first and narrowing the results to one outlet, then sharing the link.
+// A reader on the search page narrowing the results to one outlet, then sharing the link.
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/io/article-files.ts';
@@ -22,11 +22,9 @@ function outlets(): Map<string, string> {
   return bySlug;
 }
 
-describe('choosing the order and the outlet of search results', () => {
-  it('shows the newest first, then one outlet only, and a reload of the address keeps both choices', async () => {
-    const published = new Map(builtArticles().map((article) => [article.path, article.publishedAt.getTime()]));
+describe('choosing the outlet of search results', () => {
+  it('shows one outlet only, a reload of the address keeps the choice, and all outlets come back', async () => {
     const outletOf = outlets();
-    const newestFirst = (paths: readonly string[]) => paths.every((path, at) => at === 0 || published.get(paths[at - 1]!)! >= published.get(path)!);
     // The tag most articles carry: a query that matches several, from several outlets.
     const counts = new Map<string, number>();
     for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
@@ -40,36 +38,24 @@ describe('choosing the order and the outlet of search results', () => {
     await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
     const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
     await expect.poll(() => search.resultPaths()).toHaveLength(found);
-    const bestMatch = await search.resultPaths();
-    // Otherwise the order below proves nothing.
-    expect(newestFirst(bestMatch)).toBe(false);
-    expect(await search.order.inputValue()).toBe('');
+    const everyOutlet = await search.resultPaths();
+    expect(await search.outlet.inputValue()).toBe('');
 
-    await search.order.selectOption({ label: 'Newest first' });
-    await expect.poll(() => search.resultPaths().then(newestFirst), { timeout: 15_000 }).toBe(true);
-    const newest = await search.resultPaths();
-    expect(newest.toSorted()).toEqual(bestMatch.toSorted());
-    // The dates the reader sees run back in time as well.
-    const shownDates = (await search.main.locator('.search-result-date').allInnerTexts()).map((date) => Date.parse(date));
-    expect(shownDates).toEqual(shownDates.toSorted((a, b) => b - a));
-
-    // An outlet with some of the results but not all.
-    const byOutlet = Map.groupBy(newest, (path) => outletOf.get(path)!);
-    const [outlet, expected] = [...byOutlet].filter(([, paths]) => paths.length < newest.length).sort((a, b) => b[1].length - a[1].length)[0]!;
+    // An outlet with some of the results but not all: its results, in the same order.
+    const byOutlet = Map.groupBy(everyOutlet, (path) => outletOf.get(path)!);
+    const [outlet, expected] = [...byOutlet].filter(([, paths]) => paths.length < everyOutlet.length).sort((a, b) => b[1].length - a[1].length)[0]!;
     await search.outlet.selectOption(outlet);
     await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(expected);
-    expect(new Set((await search.resultPaths()).map((path) => outletOf.get(path)))).toEqual(new Set([outlet]));
 
     const address = new URL(page.url());
-    expect([address.searchParams.get('q'), address.searchParams.get('sort'), address.searchParams.get('outlet')]).toEqual([query, 'newest', outlet]);
+    expect([address.searchParams.get('q'), address.searchParams.get('outlet')]).toEqual([query, outlet]);
     await page.reload();
     await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(expected);
-    expect([await search.searchBox.inputValue(), await search.order.inputValue(), await search.outlet.inputValue()]).toEqual([query, 'newest', outlet]);
+    expect([await search.searchBox.inputValue(), await search.outlet.inputValue()]).toEqual([query, outlet]);
 
-    // Back to best match and every outlet: the link is plain again.
-    await search.order.selectOption({ label: 'Best match' });
+    // Back to every outlet: the link is plain again.
     await search.outlet.selectOption({ label: 'All outlets' });
-    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(bestMatch);
+    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(everyOutlet);
     expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
     expect(problems.errors).toEqual([]);
   });

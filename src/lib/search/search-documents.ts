@@ -1,8 +1,8 @@
 /**
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
- * carries the headline and date as metadata (matched and shown, never part of the excerpt), its publication instant
- * as a sort key and its outlet as a filter (for the search page's "Newest first" and outlet choices), the words of the
+ * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
+ * (for the search page's outlet menu), the words of the
  * symbol-bearing terms it mentions as metadata too (matched, never shown: ./symbol-terms.ts), and the byline, dek,
  * body and tags as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
  * that text (./excerpt-text.ts). Nothing here is served to readers.
@@ -50,8 +50,6 @@ export interface SearchDocument {
   tags?: readonly string[];
   /** The date as pages show it, e.g. "Nov 24, 2026". */
   date: string;
-  /** When it was published: sorted by, so the search page can show the newest first. */
-  publishedAt: Date;
   /** The outlet it is credited to (src/lib/stories/story-listing.ts `outletName`): the search page narrows results by it. */
   outlet: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
@@ -75,13 +73,8 @@ export function searchDocumentHtml(document: SearchDocument): string {
     children: [
       { type: 'doctype' },
       element('html', { lang: document.lang }, [
-        // Values in attributes rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
-        // The instant in ISO form, whose string order is time order in every part and language index alike; also kept as
-        // metadata, which the search page reads to put the results of several indexes in one order.
-        element('head', {}, [
-          element('meta', { dataPagefindSort: 'date[content]', dataPagefindMeta: 'published[content]', content: document.publishedAt.toISOString() }, []),
-          element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, []),
-        ]),
+        // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
+        element('head', {}, [element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, [])]),
         element('body', {}, [
           element('article', { dataPagefindBody: '', dataPagefindMeta: `date:${document.date}` }, [
             element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),

@@ -1,4 +1,4 @@
-/** The search page: a labelled search box whose Pagefind results link to articles under the base path, and the order and outlet to choose. */
+/** The search page: a labelled search box whose Pagefind results link to articles under the base path, and the outlet to choose. */
 import type { Locator } from 'playwright-core';
 import { SitePage } from './site-page.ts';
 
@@ -15,11 +15,6 @@ export class SearchPage extends SitePage {
   /** Pagefind's line above the results: how many were found for what, or the page's own text before any search. */
   get summary(): Locator {
     return this.main.locator('pagefind-summary');
-  }
-
-  /** "Best match" or "Newest first". */
-  get order(): Locator {
-    return this.main.getByRole('combobox', { name: 'Order' });
   }
 
   /** "All outlets" or one outlet. */

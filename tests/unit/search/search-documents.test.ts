@@ -25,8 +25,8 @@ describe('searchableArticle', () => {
   });
 });
 
-/** What every document carries beside its text: when it was published and the outlet it is credited to. */
-const dated = { publishedAt: new Date('2026-11-20T09:00:00Z'), outlet: 'Newsdesk' };
+/** What every document carries beside its text: the outlet it is credited to. */
+const dated = { outlet: 'Newsdesk' };
 
 describe('searchDocumentHtml', () => {
   const hostile = '</h1><script>alert(1)</script> & "quotes"';
@@ -41,14 +41,9 @@ describe('searchDocumentHtml', () => {
     expect(headline.hasAttribute('data-pagefind-ignore')).toBe(true);
   });
 
-  it('carries the publication instant as the sort key "date" (and as metadata) and the outlet as the filter "outlet", in attributes, escaped', () => {
+  it('carries the outlet as the filter "outlet", in an attribute, escaped', () => {
     const outlet = `Smith, Jones & Co: "${hostile}"`;
-    const withOutlet = searchDocumentHtml({ ...dated, publishedAt: new Date('2026-03-05T07:30:00+01:00'), outlet, lang: 'ja', title: 'T', description: 'D', date: 'x', body: '' });
-    const sort = parse(withOutlet).querySelector('[data-pagefind-sort]')!;
-    expect(sort.getAttribute('data-pagefind-sort')).toBe('date[content]');
-    expect(sort.getAttribute('data-pagefind-meta')).toBe('published[content]');
-    // ISO in UTC, so that string order is time order whatever offset the article was written with.
-    expect(sort.getAttribute('content')).toBe('2026-03-05T06:30:00.000Z');
+    const withOutlet = searchDocumentHtml({ ...dated, outlet, lang: 'ja', title: 'T', description: 'D', date: 'x', body: '' });
     const filter = parse(withOutlet).querySelector('[data-pagefind-filter]')!;
     expect(filter.getAttribute('data-pagefind-filter')).toBe('outlet[content]');
     expect(filter.getAttribute('content')).toBe(outlet);
