@@ -22,6 +22,7 @@ import { loadArticle } from '../io/article-files.ts';
 import { listingOf } from '../io/article-listing.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
+import { readSourcesFile } from '../io/read-sources.ts';
 import { pagefindVersion, SearchIndexError, writeSearchIndex, type IndexedDocument } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
@@ -29,12 +30,13 @@ import { fullTextParts, searchParts, type PartArticle, type SearchPart } from '.
 import { partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { searchOutlet } from '../lib/search/search-choices.ts';
 import { searchLanguage } from '../lib/search/search-language.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
 import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
-import { outletName } from '../lib/stories/story-listing.ts';
+import { buildSourceIndex } from '../lib/site/sources.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
@@ -97,10 +99,12 @@ interface PlannedArticle extends PartArticle {
   absolutePath: string;
 }
 
-/** What the documents take from the whole archive: each article's story, and each tag's name as the pages show it. */
+/** What the documents take from the whole archive: each article's story, each tag's name and each article's outlet as the pages show them. */
 interface ArchiveFacts {
   storyOf: Map<string, { title: string; url: string }>;
   tagName: (tag: string) => string;
+  /** The registry source each article is listed under, by slug (src/lib/site/sources.ts). */
+  listedUnder: ReadonlyMap<string, { name: string }>;
 }
 
 /** The published articles, each one's story (grouped as the site index groups them), and the tags' site-wide spelling. */
@@ -113,11 +117,13 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
     for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
   }
   const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
-  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf, tagName };
+  // The content check has passed on the same registry, so its problems are already reported.
+  const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);
+  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf, tagName, listedUnder };
 }
 
 /** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
-async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
+async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, listedUnder }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
   const documents: IndexedDocument[] = [];
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
@@ -143,7 +149,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       authors,
       tags: tags.map(tagName),
       date: dates.date(publishedAt),
-      outlet: outletName(article, siteConfig.name),
+      outlet: searchOutlet(article, listedUnder, siteConfig.name),
       body,
       story: storyOf.get(article.slug),
     });

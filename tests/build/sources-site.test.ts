@@ -70,6 +70,19 @@ describe('the followed feeds as OPML', () => {
   });
 });
 
+describe('searching one outlet', () => {
+  it("files each article in the search index under its outlet as its page names it, and offers those outlets on the search page", () => {
+    const outletOf = new Map(site.searchIndex().map((page) => [page.url, (page as unknown as { filters: { outlet: string[] } }).filters.outlet]));
+    // The front matter says "Chipwire Old Name" and "ledger  lines"; the registry's names are what readers see.
+    expect(outletOf.get('/articles/chipwire-fab-excerpt/')).toEqual(['Chipwire']);
+    expect(outletOf.get('/articles/ledger-stablecoin/')).toEqual(['Ledger Lines']);
+    expect(outletOf.get('/articles/unlisted-outlet/')).toEqual(['Elsewhere Daily']);
+    expect(outletOf.get('/articles/own-analysis/')).toEqual(['Newsdesk']);
+    const options = site.html('search/').querySelectorAll('[data-search-outlet] option').map((option) => option.getAttribute('value'));
+    expect(options).toEqual(['', 'Chipwire', 'Elsewhere Daily', 'Ledger Lines', 'Newsdesk']);
+  });
+});
+
 describe('a source’s own listing', () => {
   it('pages through its published items newest first, drafts left out', () => {
     expect(slugsIn('sources/chipwire/')).toEqual(CHIPWIRE.slice(0, 10));

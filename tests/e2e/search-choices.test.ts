@@ -2,8 +2,10 @@
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/io/article-files.ts';
+import { readSourcesFile } from '../../src/io/read-sources.ts';
+import { searchOutlet } from '../../src/lib/search/search-choices.ts';
 import { searchableArticle } from '../../src/lib/search/search-documents.ts';
-import { outletName } from '../../src/lib/stories/story-listing.ts';
+import { buildSourceIndex } from '../../src/lib/site/sources.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { builtArticles } from './built-site.ts';
 import { SearchPage } from './pages/search-page.ts';
@@ -12,14 +14,14 @@ import { site, useBrowser } from './support.ts';
 const browser = useBrowser();
 const CONTENT = 'content/articles';
 
-/** Each built article's outlet, as its source names it (the site's name for its own reporting). */
+/** Each built article's outlet, as its page names it (the registry's name, the site's name for its own reporting). */
 function outlets(): Map<string, string> {
-  const bySlug = new Map<string, string>();
-  for (const loaded of loadArticles(CONTENT, (path) => relative(CONTENT, path))) {
+  const published = [...loadArticles(CONTENT, (path) => relative(CONTENT, path))].flatMap((loaded) => {
     const article = searchableArticle(loaded.result, new Date());
-    if (article) bySlug.set(`${site.basePath}articles/${encodeURIComponent(article.slug)}/`, outletName(article, siteConfig.name));
-  }
-  return bySlug;
+    return article ? [article] : [];
+  });
+  const { sourceOf } = buildSourceIndex(readSourcesFile('content/sources.yaml', 'content/sources.yaml').sources, published);
+  return new Map(published.map((article) => [`${site.basePath}articles/${encodeURIComponent(article.slug)}/`, searchOutlet(article, sourceOf, siteConfig.name)]));
 }
 
 describe('choosing the outlet of search results', () => {

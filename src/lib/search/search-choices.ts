@@ -12,10 +12,20 @@ export interface SearchChoices {
   outlet: string;
 }
 
-/** Every outlet an article in the index is credited to (the site's own reporting as `ownName`), in alphabetical order. */
-export function searchOutlets(articles: Iterable<{ slug: string; data: { source?: ArticleSource } }>, ownName: string): string[] {
+type CreditedArticle = { slug: string; data: { source?: ArticleSource } };
+
+/**
+ * The outlet an article is searched under, named as its page names it: the registry's name for the source it is
+ * listed under (`listedUnder`, src/lib/site/sources.ts), else the name it credits, else `ownName` for the site's own.
+ */
+export function searchOutlet(article: CreditedArticle, listedUnder: ReadonlyMap<string, { name: string }>, ownName: string): string {
+  return listedUnder.get(article.slug)?.name ?? outletName(article, ownName);
+}
+
+/** Every outlet an article in the index is searched under (searchOutlet), in alphabetical order. */
+export function searchOutlets(articles: Iterable<CreditedArticle>, listedUnder: ReadonlyMap<string, { name: string }>, ownName: string): string[] {
   const names = new Set<string>();
-  for (const article of articles) names.add(outletName(article, ownName));
+  for (const article of articles) names.add(searchOutlet(article, listedUnder, ownName));
   return [...names].sort((a, b) => a.localeCompare(b));
 }
 

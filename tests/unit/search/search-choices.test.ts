@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { choicesIn, searchOutlets, withChoices } from '../../../src/lib/search/search-choices.ts';
+import { choicesIn, searchOutlet, searchOutlets, withChoices } from '../../../src/lib/search/search-choices.ts';
 
 const OUTLETS = ['Newsdesk', 'Payments Brief', 'Smith, Jones & Co'];
 
 describe('searchOutlets', () => {
-  it("names each outlet once, the site's own reporting by the site's name, in alphabetical order", () => {
-    const source = (name: string) => ({ name, url: 'https://example.com/' });
-    const articles = [{ slug: 'a', data: { source: source('Payments Brief') } }, { slug: 'b', data: {} }, { slug: 'c', data: { source: source(' Payments Brief ') } }, { slug: 'd', data: { source: source('Backbone Daily') } }];
-    expect(searchOutlets(articles, 'Newsdesk')).toEqual(['Backbone Daily', 'Newsdesk', 'Payments Brief']);
+  const source = (name: string, id?: string) => ({ name, url: 'https://example.com/', ...(id ? { id } : {}) });
+  const articles = [
+    { slug: 'a', data: { source: source('Payments Brief') } },
+    { slug: 'b', data: {} },
+    { slug: 'c', data: { source: source(' Payments Brief ') } },
+    { slug: 'd', data: { source: source('Backbone Daily') } },
+    // Its front matter still carries the outlet's old name; the registry lists it under the new one.
+    { slug: 'e', data: { source: source('Chip Wire (old name)', 'chipwire') } },
+  ];
+  const listedUnder = new Map([['e', { id: 'chipwire', name: 'Chipwire' }]]);
+
+  it("names each outlet once as its pages do: the registry's name, else the credited one, the site's own reporting by the site's name", () => {
+    expect(searchOutlets(articles, listedUnder, 'Newsdesk')).toEqual(['Backbone Daily', 'Chipwire', 'Newsdesk', 'Payments Brief']);
+    expect(searchOutlet(articles[4]!, listedUnder, 'Newsdesk')).toBe('Chipwire');
+    expect(searchOutlet(articles[1]!, listedUnder, 'Newsdesk')).toBe('Newsdesk');
   });
 });
 
