@@ -13,6 +13,14 @@ function failuresCountFor(state: SourceState, feedUrl: string): boolean {
   return state.failuresFor === undefined || state.failuresFor === feedUrl;
 }
 
+/**
+ * When the state's run of failures began. A state written before that was recorded dates its streak from the last
+ * failure it knows of: later than the truth, so a long failure is flagged a day late rather than a short one early.
+ */
+export function failingSince(state: SourceState): string | undefined {
+  return state.consecutiveFailures ? (state.failingSince ?? state.lastError?.at) : undefined;
+}
+
 /** Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. */
 export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;
@@ -52,6 +60,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     contentHash: read.contentHash ?? state.contentHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
     consecutiveFailures: 0,
+    failingSince: undefined,
     nextFetchAfter: undefined,
     failuresFor: undefined,
     seen: appendSeen(state.seen, read.seen),
@@ -61,9 +70,17 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
 /** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
 export function afterFailure(previous: SourceState | undefined, feedUrl: string, reason: string, retryAfter: Date | undefined, now: Date): SourceState {
   const state = previous ?? emptySourceState();
-  const failures = (failuresCountFor(state, feedUrl) ? state.consecutiveFailures : 0) + 1;
+  const continues = failuresCountFor(state, feedUrl);
+  const failures = (continues ? state.consecutiveFailures : 0) + 1;
   const next = later(retryAfter, backoffUntil(failures, now));
-  return { ...state, lastError: { at: isoSeconds(now), message: reason }, consecutiveFailures: failures, nextFetchAfter: next ? isoSeconds(next) : undefined, failuresFor: feedUrl };
+  return {
+    ...state,
+    lastError: { at: isoSeconds(now), message: reason },
+    consecutiveFailures: failures,
+    failingSince: (continues && failingSince(state)) || isoSeconds(now),
+    nextFetchAfter: next ? isoSeconds(next) : undefined,
+    failuresFor: feedUrl,
+  };
 }
 
 /** New keys at the end, duplicates dropped, the oldest forgotten beyond the cap. */

@@ -25,6 +25,8 @@ const sourceStateSchema = z.strictObject({
   lastSuccess: instant.optional(),
   lastError: z.strictObject({ at: instant, message: z.string() }).optional(),
   consecutiveFailures: z.number().int().min(0).default(0),
+  /** When the current run of failures began (the first failure of the streak); absent in states written before it. */
+  failingSince: instant.optional(),
   /** Set by Retry-After or back-off: the source is not asked before this instant. */
   nextFetchAfter: instant.optional(),
   /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
@@ -83,6 +85,7 @@ export function serializeState(state: AggregationState): string {
       lastSuccess: source.lastSuccess,
       lastError: source.lastError,
       consecutiveFailures: source.consecutiveFailures,
+      failingSince: source.failingSince,
       nextFetchAfter: source.nextFetchAfter,
       failuresFor: source.failuresFor,
       seen: source.seen,
