@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, afterSuccess, appendSeen, backingOffUntil, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
+import { afterFailure, afterSuccess, appendSeen, backingOffUntil, failingSince, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
@@ -74,5 +74,44 @@ describe('source state over runs', () => {
     expect(next).toHaveLength(MAX_SEEN_PER_SOURCE);
     expect(next[0]).toBe('k1');
     expect(next.at(-1)).toBe('new');
+  });
+});
+
+describe('when a run of failures began', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('is the first failure of the streak, kept through later failures and cleared by a success', () => {
+    const first = afterFailure(undefined, feedUrl, 'answered 404', undefined, at('2026-12-01T12:00:00Z'));
+    expect(first.failingSince).toBe('2026-12-01T12:00:00Z');
+    const third = afterFailure(afterFailure(first, feedUrl, 'answered 404', undefined, at('2026-12-01T12:30:00Z')), feedUrl, 'answered 500', undefined, at('2026-12-02T13:00:00Z'));
+    expect(third).toMatchObject({ consecutiveFailures: 3, failingSince: '2026-12-01T12:00:00Z', lastError: { at: '2026-12-02T13:00:00Z', message: 'answered 500' } });
+    const recovered = afterSuccess(third, { feedUrl, validators: {}, newVersion: false, seen: [] }, at('2026-12-02T14:00:00Z'));
+    expect(recovered.failingSince).toBeUndefined();
+    expect(failingSince(recovered)).toBeUndefined();
+    expect(afterFailure(recovered, feedUrl, 'answered 404', undefined, at('2026-12-03T09:00:00Z')).failingSince).toBe('2026-12-03T09:00:00Z');
+  });
+
+  it('starts afresh when the feed address changes, as the count does', () => {
+    const old = afterFailure(afterFailure(undefined, feedUrl, 'answered 404', undefined, at('2026-11-01T00:00:00Z')), feedUrl, 'answered 404', undefined, at('2026-11-02T00:00:00Z'));
+    const moved = afterFailure(old, 'https://wire.example/rss/all.xml', 'answered 500', undefined, at('2026-12-01T12:00:00Z'));
+    expect(moved).toMatchObject({ consecutiveFailures: 1, failingSince: '2026-12-01T12:00:00Z' });
+  });
+
+  it('is written after the failure count, and the file reads back the same', () => {
+    const state = emptyState();
+    state.sources.dead = afterFailure(undefined, feedUrl, 'answered 404', undefined, now);
+    const text = serializeState(state);
+    expect(Object.keys(JSON.parse(text).sources.dead)).toEqual(['lastError', 'consecutiveFailures', 'failingSince', 'failuresFor', 'seen']);
+    expect(serializeState(parseState(text, 'state.json'))).toBe(text);
+  });
+
+  it('in a state written before it was recorded, is taken from the last failure, and kept from then on', () => {
+    const legacy = parseState(
+      JSON.stringify({ version: 1, sources: { dead: { lastError: { at: '2026-11-20T08:00:00Z', message: 'answered 404' }, consecutiveFailures: 9, seen: [] } } }),
+      'state.json',
+    ).sources.dead!;
+    expect(legacy.failingSince).toBeUndefined();
+    expect(failingSince(legacy)).toBe('2026-11-20T08:00:00Z');
+    expect(afterFailure(legacy, feedUrl, 'answered 404', undefined, at('2026-12-01T12:00:00Z'))).toMatchObject({ consecutiveFailures: 10, failingSince: '2026-11-20T08:00:00Z' });
   });
 });
