@@ -15,6 +15,7 @@ import { capCandidates, keysOldestFirst, sortEntries, type Candidate } from '../
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
+import { needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
@@ -128,7 +129,12 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
       throw new CannotRunError(`could not write ${display(options.stateFile)} (${(error as Error).message}); the items written are on disk and the next run recognises them by their links`);
     }
   }
-  return summarizeRun(runs.map((run) => run.report), options.dryRun);
+  // From the state each source is left in, so a source backing off (not asked this run) is still listed.
+  const attention = needsAttention(
+    runs.map((run) => ({ id: run.source.id, name: run.source.name, state: run.next ?? run.previous })),
+    options.now,
+  );
+  return summarizeRun(runs.map((run) => run.report), options.dryRun, attention);
 }
 
 function newReport(source: Source): SourceReport {

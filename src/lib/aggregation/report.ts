@@ -1,4 +1,8 @@
-/** The run's report: one line per source and the totals, as text for people, JSON for tools and a Markdown table for CI summaries. */
+/**
+ * The run's report: one line per source, the sources that need attention and the totals, as text for people, JSON
+ * for tools and a Markdown table for CI summaries.
+ */
+import type { Attention } from './attention.ts';
 
 export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off';
 
@@ -36,6 +40,8 @@ export interface SourceReport {
 export interface RunReport {
   dryRun: boolean;
   sources: SourceReport[];
+  /** Sources failing for a day or with nothing new for a month (attention.ts), whatever this run's outcome. */
+  attention: Attention[];
   totals: {
     sources: number;
     fetched: number;
@@ -51,13 +57,14 @@ export function emptySkipCounts(): SkipCounts {
   return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0, heldOver: 0 };
 }
 
-export function summarizeRun(sources: SourceReport[], dryRun: boolean): RunReport {
+export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention: Attention[] = []): RunReport {
   const count = (result: SourceResult) => sources.filter((source) => source.result === result).length;
   const skipped = emptySkipCounts();
   for (const source of sources) for (const key of Object.keys(skipped) as Array<keyof SkipCounts>) skipped[key] += source.skipped[key];
   return {
     dryRun,
     sources,
+    attention,
     totals: {
       sources: sources.length,
       fetched: count('fetched'),
@@ -113,6 +120,12 @@ function describeSource(source: SourceReport, dryRun = false): string {
   }
 }
 
+/** Why a source needs attention and what to do, in a sentence: the same in the text, the Markdown and the annotation. */
+function describeAttention(attention: Attention): string {
+  if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since)}; the feed may have moved`;
+  return `failing since ${formatInstant(attention.since)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
+}
+
 function formatTotals(report: RunReport): string {
   const { totals } = report;
   const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`].join(', ');
@@ -129,6 +142,11 @@ export function formatReportText(report: RunReport): string {
     lines.push('', report.dryRun ? 'Would write (dry run: nothing written):' : 'Written:');
     for (const item of written) lines.push(`  ${item.file}  “${item.title}”${item.draft ? ' (draft)' : ''}`);
   }
+  if (report.attention.length) {
+    lines.push('', 'Needs attention:');
+    const attentionWidth = Math.max(...report.attention.map((source) => source.id.length));
+    for (const source of report.attention) lines.push(`  ${source.id.padEnd(attentionWidth)}  ${describeAttention(source)}`);
+  }
   lines.push('', formatTotals(report));
   return lines.join('\n');
 }
@@ -137,8 +155,12 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 }
 
-/** For $GITHUB_STEP_SUMMARY: a heading, one row per source and the totals. */
+/** For $GITHUB_STEP_SUMMARY: a heading, one row per source, the sources that need attention and the totals. */
 export function formatReportMarkdown(report: RunReport): string {
   const rows = report.sources.map((source) => `| ${cell(source.name)} (\`${source.id}\`) | ${cell(source.result)} | ${source.newItems.length} | ${cell(describeSource(source, report.dryRun))} |`);
-  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', cell(formatTotals(report)), ''].join('\n');
+  const attention = report.attention.length
+    ? ['### Needs attention', '', ...report.attention.map((source) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(describeAttention(source))}`), '']
+    : [];
+  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...attention, cell(formatTotals(report)), ''].join('\n');
 }
+

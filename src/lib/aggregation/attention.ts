@@ -1,0 +1,40 @@
+/**
+ * Sources that need an operator: failing for a day, or answering without anything new for a month. The scheduled
+ * job stays green whatever one source does, so these are read from the state, not from one run's outcome.
+ */
+import { failingSince } from './source-state.ts';
+import type { SourceState } from './state.ts';
+
+/** Failing this long is not a passing outage: a host down for the night recovers well within it. */
+export const FAILING_ATTENTION_MS = 24 * 60 * 60 * 1000;
+/** A feed with nothing new this long has most often been left frozen by an outlet that moved to another address. */
+export const NOTHING_NEW_ATTENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface Attention {
+  id: string;
+  name: string;
+  /** failing: every fetch failed since `since`; nothing-new: the feed answers but no new version was read since `since`. */
+  reason: 'failing' | 'nothing-new';
+  /** ISO instant: when the failures began, or when a new version was last read. */
+  since: string;
+  /** For `failing`: the failures in a row and the last one's message. */
+  consecutiveFailures?: number;
+  error?: string;
+}
+
+/** The sources of one run that need attention at `now`, in the order given; a source never fetched has no state yet. */
+export function needsAttention(sources: ReadonlyArray<{ id: string; name: string; state?: SourceState }>, now: Date): Attention[] {
+  const attention: Attention[] = [];
+  for (const { id, name, state } of sources) {
+    if (!state) continue;
+    const since = failingSince(state);
+    if (since !== undefined) {
+      if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
+        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message });
+      }
+    } else if (state.lastSuccess !== undefined && now.getTime() - Date.parse(state.lastSuccess) >= NOTHING_NEW_ATTENTION_MS) {
+      attention.push({ id, name, reason: 'nothing-new', since: state.lastSuccess });
+    }
+  }
+  return attention;
+}
