@@ -63,6 +63,8 @@ export const settings = {
   aggregateMaxNewItems: env.NEWSDESK_AGGREGATE_MAX_NEW_ITEMS || undefined,
   /** GITHUB_STEP_SUMMARY: set by GitHub Actions; `npm run aggregate` appends its report to this file as Markdown. */
   stepSummary: env.GITHUB_STEP_SUMMARY || undefined,
+  /** GITHUB_ACTIONS: "true" in GitHub Actions; `npm run aggregate` then prints a warning annotation per source that needs attention. */
+  githubActions: env.GITHUB_ACTIONS === 'true',
   /**
    * INIT_CWD, npm_package_json and npm_lifecycle_script: set by npm for the script it runs, so that the command
    * reads the paths it is given from the folder they were typed in (src/lib/command-folder.ts).

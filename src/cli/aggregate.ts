@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
 import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
-import { formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
+import { formatAttentionAnnotations, formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { aggregateMaxNewItems, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
@@ -82,6 +82,9 @@ async function main(argv: string[]): Promise<number> {
 
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
   if (settings.stepSummary) appendFileSync(settings.stepSummary, `${formatReportMarkdown(report)}\n`);
+  // Annotations, not a failed job: one dead feed must not wake anyone, but it should not go unseen for weeks either.
+  // On stderr, which the runner reads for commands too, so that --json output stays one JSON document.
+  if (settings.githubActions) for (const line of formatAttentionAnnotations(report)) console.error(line);
   return values.strict && report.totals.failed ? 1 : 0;
 }
 

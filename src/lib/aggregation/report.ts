@@ -1,6 +1,6 @@
 /**
  * The run's report: one line per source, the sources that need attention and the totals, as text for people, JSON
- * for tools and a Markdown table for CI summaries.
+ * for tools, a Markdown table for CI summaries and warning annotations for the CI run's page.
  */
 import type { Attention } from './attention.ts';
 
@@ -164,3 +164,20 @@ export function formatReportMarkdown(report: RunReport): string {
   return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...attention, cell(formatTotals(report)), ''].join('\n');
 }
 
+/** GitHub's escaping of a workflow command's message: a newline would end the command, a "%" start an escape. */
+function commandData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value, where ":" and "," also delimit. */
+function commandProperty(text: string): string {
+  return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * For GitHub Actions: one `::warning` command per source that needs attention, shown as an annotation on the run's
+ * page, where it is seen without opening the summary; the job itself stays green.
+ */
+export function formatAttentionAnnotations(report: RunReport): string[] {
+  return report.attention.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`);
+}
