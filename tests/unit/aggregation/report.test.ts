@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySkipCounts, formatReportMarkdown, formatReportText, summarizeRun, type SourceReport } from '../../../src/lib/aggregation/report.ts';
+import { emptySkipCounts, formatAttentionAnnotations, formatReportMarkdown, formatReportText, summarizeRun, type SourceReport } from '../../../src/lib/aggregation/report.ts';
 
 const source = (fields: Partial<SourceReport> & Pick<SourceReport, 'id' | 'result'>): SourceReport => ({ name: fields.id, newItems: [], skipped: emptySkipCounts(), notes: [], ...fields });
 
@@ -48,5 +48,56 @@ describe('the run report', () => {
     expect(markdown).toContain('| source | result | new items | details |');
     expect(markdown).toContain('| Down \\| Out (`down`) | failed | 0 |');
     expect(markdown.split('\n').filter((line) => line.startsWith('| ')).every((line) => line.replace(/\\\|/g, '').split('|').length === 6)).toBe(true);
+  });
+});
+
+describe('sources that need attention in the report', () => {
+  const attended = summarizeRun(
+    [source({ id: 'deadwire', name: 'Dead Wire', result: 'backing-off', until: '2026-12-03T13:00:00Z', error: 'answered 404', consecutiveFailures: 6 }), source({ id: 'frozen', result: 'not-modified' }), source({ id: 'pixel', result: 'not-modified' })],
+    false,
+    [
+      { id: 'deadwire', name: 'Dead Wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 6, error: 'https://dead.example/feed.xml answered 404 Not Found' },
+      { id: 'frozen', name: 'Frozen, 100% | <b>', reason: 'nothing-new', since: '2026-10-15T08:45:00Z' },
+    ],
+  );
+
+  it('lists them after what was written, with since when and what to check', () => {
+    const lines = formatReportText(attended).split('\n');
+    expect(lines.slice(3, 7)).toEqual([
+      '',
+      'Needs attention:',
+      '  deadwire  failing since 2026-12-01 12:00 UTC (6 failures in a row): https://dead.example/feed.xml answered 404 Not Found; check its feed address',
+      '  frozen    nothing new since 2026-10-15 08:45 UTC; the feed may have moved',
+    ]);
+    expect(lines.at(-1)).toMatch(/^3 sources: /);
+  });
+
+  it('says nothing of attention when no source needs it', () => {
+    expect(formatReportText(report)).not.toContain('attention');
+    expect(formatReportMarkdown(report)).not.toContain('attention');
+    expect(formatAttentionAnnotations(report)).toEqual([]);
+  });
+
+  it('has them in the Markdown summary, one list item each', () => {
+    const markdown = formatReportMarkdown(attended);
+    expect(markdown).toContain(
+      [
+        '### Needs attention',
+        '',
+        '- Dead Wire (`deadwire`): failing since 2026-12-01 12:00 UTC (6 failures in a row): https://dead.example/feed.xml answered 404 Not Found; check its feed address',
+        '- Frozen, 100% \\| &lt;b> (`frozen`): nothing new since 2026-10-15 08:45 UTC; the feed may have moved',
+      ].join('\n'),
+    );
+  });
+
+  it('makes one GitHub warning command each, escaped so that no message can end or forge a command', () => {
+    expect(formatAttentionAnnotations(attended)).toEqual([
+      '::warning title=Source needs attention%3A Dead Wire (deadwire)::deadwire: failing since 2026-12-01 12:00 UTC (6 failures in a row): https://dead.example/feed.xml answered 404 Not Found; check its feed address',
+      '::warning title=Source needs attention%3A Frozen%2C 100%25 | <b> (frozen)::frozen: nothing new since 2026-10-15 08:45 UTC; the feed may have moved',
+    ]);
+    const hostile = summarizeRun([], false, [{ id: 'x', name: 'X', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: 'answered 500 at 100%\r\n::error::forged' }]);
+    expect(formatAttentionAnnotations(hostile)).toEqual([
+      '::warning title=Source needs attention%3A X (x)::x: failing since 2026-12-01 12:00 UTC (3 failures in a row): answered 500 at 100%25%0D%0A::error::forged; check its feed address',
+    ]);
   });
 });

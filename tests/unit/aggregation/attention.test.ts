@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { FAILING_ATTENTION_MS, needsAttention, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
+import { afterFailure, afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
+import type { SourceState } from '../../../src/lib/aggregation/state.ts';
+
+const feedUrl = 'https://wire.example/feed.xml';
+const start = new Date('2026-12-01T12:00:00Z');
+const after = (ms: number) => new Date(start.getTime() + ms);
+const read = (now: Date, newVersion = true) => afterSuccess(undefined, { feedUrl, validators: {}, contentHash: 'abc', newVersion, seen: [] }, now);
+
+/** Fails at `start`, then at every instant given. */
+function failing(...later: Date[]): SourceState {
+  return later.reduce((state, now) => afterFailure(state, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, now), afterFailure(undefined, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, start));
+}
+
+const check = (state: SourceState | undefined, now: Date) => needsAttention([{ id: 'wire', name: 'The Wire', state }], now);
+
+describe('sources that need attention', () => {
+  it('lists a source failing for 24 hours, never fetched successfully, with when it began and the last error', () => {
+    const state = failing(after(FAILING_ATTENTION_MS - 60_000));
+    expect(check(state, after(FAILING_ATTENTION_MS - 1000))).toEqual([]);
+    expect(check(state, after(FAILING_ATTENTION_MS))).toEqual([
+      { id: 'wire', name: 'The Wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 2, error: 'https://wire.example/feed.xml answered 404 Not Found' },
+    ]);
+  });
+
+  it('forgets the failures once the source answers again', () => {
+    const recovered = afterSuccess(failing(after(FAILING_ATTENTION_MS)), { feedUrl, validators: {}, newVersion: false, seen: [] }, after(FAILING_ATTENTION_MS + 1000));
+    expect(check(recovered, after(2 * FAILING_ATTENTION_MS))).toEqual([]);
+  });
+
+  it('lists a source answering with nothing new for 30 days, from its last new version', () => {
+    const quiet = afterSuccess(read(start), { feedUrl, validators: {}, newVersion: false, seen: [] }, after(NOTHING_NEW_ATTENTION_MS - 1000));
+    expect(check(quiet, after(NOTHING_NEW_ATTENTION_MS - 1000))).toEqual([]);
+    expect(check(quiet, after(NOTHING_NEW_ATTENTION_MS))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z' }]);
+    expect(check(read(after(NOTHING_NEW_ATTENTION_MS - 1000)), after(NOTHING_NEW_ATTENTION_MS))).toEqual([]);
+  });
+
+  it('names a quiet source that starts failing only as failing, once a day has passed', () => {
+    const quietThenFailing = afterFailure(read(start), feedUrl, 'answered 500', undefined, after(NOTHING_NEW_ATTENTION_MS));
+    expect(check(quietThenFailing, after(NOTHING_NEW_ATTENTION_MS + 1000))).toEqual([]);
+    expect(check(quietThenFailing, after(NOTHING_NEW_ATTENTION_MS + FAILING_ATTENTION_MS))).toMatchObject([{ reason: 'failing', since: '2026-12-31T12:00:00Z' }]);
+  });
+
+  it('leaves out a healthy source and one not fetched yet, and keeps the order given', () => {
+    const now = after(NOTHING_NEW_ATTENTION_MS);
+    const sources = [
+      { id: 'dead', name: 'Dead', state: failing() },
+      { id: 'healthy', name: 'Healthy', state: read(after(NOTHING_NEW_ATTENTION_MS - 60_000)) },
+      { id: 'new', name: 'New' },
+      { id: 'frozen', name: 'Frozen', state: read(start) },
+    ];
+    expect(needsAttention(sources, now).map((source) => [source.id, source.reason])).toEqual([
+      ['dead', 'failing'],
+      ['frozen', 'nothing-new'],
+    ]);
+  });
+});
