@@ -13,6 +13,7 @@ import { rssDocument, type FeedItem } from '../../../src/lib/bench/feeds.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { listArticleFiles, loadArticles } from '../../../src/io/article-files.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
+import { aggregationWorkspace, twoStoryFeed } from '../../helpers/aggregation-workspace.ts';
 import { closedPort, Publishers, rssRoute, type Route } from '../../helpers/feed-publishers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -31,7 +32,7 @@ async function aggregate(folder: string, args: string[] = [], env: NodeJS.Proces
   try {
     const { stdout, stderr } = await run(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', join(folder, 'articles'), '--timeout', '2', ...args], {
       cwd: folder,
-      env: { ...process.env, GITHUB_STEP_SUMMARY: undefined, SITE_URL: 'https://desk.example', ...env },
+      env: { ...process.env, GITHUB_STEP_SUMMARY: undefined, GITHUB_ACTIONS: undefined, SITE_URL: 'https://desk.example', ...env },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -437,6 +438,69 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
     expect(outcome).toMatchObject({ code: 2, stdout: '' });
     expect(outcome.stderr).toContain('NEWSDESK_AGGREGATE_MAX_NEW_ITEMS="0" is not a number of articles');
     expect(publishers.requests.length).toBe(requests);
+  });
+});
+
+describe('npm run aggregate: a feed failing for a day needs attention', { timeout: 30_000 }, () => {
+  const publishers = new Publishers();
+  let folder: string;
+  let deadUrl: string;
+  let beforeADay: RunReport;
+  let afterADay: RunReport;
+  let text: Outcome;
+  let summaryText: string;
+  let json: RunReport;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    const runs = aggregationWorkspace();
+    folder = runs.folder;
+    folders.push(folder);
+    deadUrl = publishers.route(0, '/dead.xml', (_request, response) => response.writeHead(404).end());
+    // A new version at every request: a healthy feed's last new version is always the latest run, whatever the date.
+    let served = 0;
+    const healthyUrl = publishers.route(0, '/healthy.xml', (request, response) => rssRoute(`${twoStoryFeed('healthy.example')}<!-- ${++served} -->`)(request, response));
+    runs.writeSources([
+      { id: 'healthy', feed: healthyUrl },
+      { id: 'dead', feed: deadUrl },
+    ]);
+    // The clock moves past a day in process; the command itself then runs at the real time, later still.
+    await runs.run(new Date('2026-12-01T12:00:00Z'));
+    beforeADay = await runs.run(new Date('2026-12-02T11:59:00Z'));
+    afterADay = await runs.run(new Date('2026-12-02T12:30:00Z'));
+    const summary = join(folder, 'summary.md');
+    text = await aggregate(folder, [], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    summaryText = readFileSync(summary, 'utf8');
+    json = await aggregateJson(folder);
+  });
+  afterAll(() => publishers.close());
+
+  const failing = (failures: number) => `failing since 2026-12-01 12:00 UTC (${failures} failures in a row): ${deadUrl} answered 404 Not Found; check its feed address`;
+
+  it('is not listed before 24 hours of failures, and is from then on', () => {
+    expect(beforeADay.attention).toEqual([]);
+    expect(afterADay.attention).toEqual([{ id: 'dead', name: 'dead wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: `${deadUrl} answered 404 Not Found` }]);
+  });
+
+  it('appears under "Needs attention" in the text report, and the run still exits 0', () => {
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`\nNeeds attention:\n  dead  ${failing(4)}\n`);
+  });
+
+  it('in GitHub Actions, is a warning annotation and a section of the step summary', () => {
+    expect(text.stderr.split('\n').filter((line) => line.startsWith('::'))).toEqual([`::warning title=Source needs attention%3A dead wire (dead)::dead: ${failing(4)}`]);
+    expect(summaryText).toContain(`### Needs attention\n\n- dead wire (\`dead\`): ${failing(4)}\n`);
+  });
+
+  it('is in the JSON report while it backs off, with no annotation outside GitHub Actions', () => {
+    expect(json.sources.find((source) => source.id === 'dead')).toMatchObject({ result: 'backing-off', consecutiveFailures: 4 });
+    expect(json.attention).toEqual([{ id: 'dead', name: 'dead wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 4, error: `${deadUrl} answered 404 Not Found` }]);
+  });
+
+  it('never lists the healthy source', () => {
+    for (const report of [beforeADay, afterADay, json]) expect(report.sources.find((source) => source.id === 'healthy')).toMatchObject({ result: 'fetched' });
+    expect(text.stdout.split('Needs attention:')[1]).not.toContain('healthy');
+    expect(text.stderr).not.toContain('healthy');
   });
 });
 
