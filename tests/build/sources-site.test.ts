@@ -65,6 +65,7 @@ describe('the followed feeds as OPML', () => {
 
   it('is offered on /sources/, in its text and its head', () => {
     const page = site.html('sources/');
+    expect(page.querySelector('.listing-intro')?.text.trim().replace(/\s+/g, ' ')).toBe('3 outlets followed. Follow them in your feed reader too: their feeds as OPML.');
     expect(page.querySelector('.listing-intro a')?.getAttribute('href')).toBe(`${BASE}sources/feeds.opml`);
     expect(page.querySelector('head link[rel="alternate"][type="text/x-opml"]')?.getAttribute('href')).toBe(`${BASE}sources/feeds.opml`);
   });
