@@ -5,7 +5,8 @@
  * The fixture: one article in June 2026 (the only one to mention "quillwort"), two in July (one joining the June
  * article's story), three in August, and four in September on two days, 1 and 15 (one of the 15th the only one
  * to mention "tamarisk"): parts 2026-06..2026-07, 2026-08, 2026-09-01 (September is split by day) and 2026-09-15,
- * the newest. A draft of 16 September is in none.
+ * the newest. A draft of 16 September is in none. Two articles, one in August and one of 15 September, are Ledger
+ * Lines's; the rest are the desk's own.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -133,6 +134,16 @@ describe('searched in a browser', () => {
     await page.locator('main .search-result').first().waitFor({ timeout: 15_000 });
     await page.locator('main pagefind-summary').getByText(/\d+ result/).waitFor({ timeout: 15_000 });
     expect(await page.locator('main pagefind-summary').innerText()).toMatch(new RegExp(`\\b${PUBLISHED.length} results?\\b`));
+    await page.close();
+  });
+
+  it("narrows the results of every part to one outlet's, as a shared link does", async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    await page.goto(`${served.baseUrl}search/?q=the&outlet=Ledger%20Lines`);
+    await page.locator('main pagefind-summary').getByText(/\d+ result/).waitFor({ timeout: 15_000 });
+    const shown = () => page.locator('main .search-result-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')).sort());
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(['bank-api-outage', 'card-fraud-voice'].map((slug) => `${BASE}articles/${slug}/`));
+    expect(await page.getByRole('combobox', { name: 'Outlet' }).inputValue()).toBe('Ledger Lines');
     await page.close();
   });
 });
