@@ -133,6 +133,20 @@ describe('the author feeds', () => {
       expect(page.querySelector(`.listing-intro a[href="${BASE}authors/${name}/rss.xml"]`)?.textContent).toMatch(/^RSS feed for /);
     }
   });
+
+  it("describe each author's page as a ProfilePage of the Person the articles credit, a hostile name intact", () => {
+    const blocks = (path: string) => [...site.read(path).matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    const [article] = blocks('articles/hostile-headline/').map((block) => JSON.parse(block));
+    const [profile, ...others] = blocks('authors/smith-and-wesson/');
+    expect(others).toEqual([]);
+    expect(profile).not.toMatch(/[<>]/);
+    expect(JSON.parse(profile!)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: article.author[0].url,
+      mainEntity: { '@type': 'Person', name: 'Smith & Wesson', url: article.author[0].url },
+    });
+  });
 });
 
 describe('the JSON Feed', () => {

@@ -1,4 +1,4 @@
-/** What search engines and link previews read from a page's head: Open Graph and Twitter tags, NewsArticle JSON-LD. */
+/** What search engines and link previews read from a page's head: Open Graph and Twitter tags, NewsArticle and ProfilePage JSON-LD. */
 import { absoluteUrl, type SitePaths } from '../site/paths.ts';
 import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
@@ -130,6 +130,15 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     ...(article.wordCount ? { wordCount: article.wordCount } : {}),
     ...(article.data.source ? { isBasedOn: article.data.source.url } : {}),
   };
+}
+
+/**
+ * schema.org ProfilePage for an author's page: https://developers.google.com/search/docs/appearance/structured-data/profile-page.
+ * The Person has the URL the articles' NewsArticle authors link to, so search engines can tie the two together.
+ */
+export function authorProfileJsonLd(site: string, paths: SitePaths, author: { name: string; slug: string }): Record<string, unknown> {
+  const url = absoluteUrl(site, paths.author(author.slug));
+  return { '@context': 'https://schema.org', '@type': 'ProfilePage', url, mainEntity: { '@type': 'Person', name: author.name, url } };
 }
 
 /**

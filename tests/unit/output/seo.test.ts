@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPaths } from '../../../src/lib/site/paths.ts';
-import { newsArticleJsonLd, serializeJsonLd, socialMetaTags, type JsonLdArticle, type MetaTag, type PageDescription } from '../../../src/lib/output/seo.ts';
+import { authorProfileJsonLd, newsArticleJsonLd, serializeJsonLd, socialMetaTags, type JsonLdArticle, type MetaTag, type PageDescription } from '../../../src/lib/output/seo.ts';
 
 const paths = createPaths('/desk/');
 const site = 'https://news.example.org';
@@ -103,6 +103,19 @@ const article: JsonLdArticle = {
   wordCount: 812,
 };
 const input = { site, paths, lang: 'en', publisher: { name: 'Newsdesk', logo } };
+
+describe('ProfilePage structured data', () => {
+  it("names the author's page and the Person the articles' JSON-LD links to by the same URL", () => {
+    const profile = authorProfileJsonLd(site, paths, { name: 'Mariko Tanaka', slug: 'mariko-tanaka' });
+    const [byline] = newsArticleJsonLd({ ...input, article }).author as Array<{ url: string }>;
+    expect(profile).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: byline!.url,
+      mainEntity: { '@type': 'Person', name: 'Mariko Tanaka', url: byline!.url },
+    });
+  });
+});
 
 describe('NewsArticle structured data', () => {
   const ld = newsArticleJsonLd({ ...input, article });
