@@ -51,34 +51,19 @@ export function siteFeedScope(paths: SitePaths, config: FeedSiteConfig, format: 
   return { title: config.name, description: config.description, homePath: paths.home(), feedPath: format === 'rss' ? paths.rss() : paths.jsonFeed() };
 }
 
-/** One tag's RSS feed, mirroring its tag page. */
-export function tagFeedScope(paths: SitePaths, config: FeedSiteConfig, tag: { name: string; slug: string }): FeedScope {
-  return {
-    title: `${config.name}: ${tag.name}`,
-    description: `The latest ${config.name} articles tagged ${tag.name}.`,
-    homePath: paths.tag(tag.slug),
-    feedPath: paths.tagFeed(tag.slug),
-  };
-}
+/** The listings with an RSS feed of their own (a tag, an author, a source): each one's page, feed and what it holds. */
+const FACET_FEEDS = {
+  tag: { page: (paths: SitePaths) => paths.tag, feed: (paths: SitePaths) => paths.tagFeed, holds: (site: string, name: string) => `The latest ${site} articles tagged ${name}.` },
+  author: { page: (paths: SitePaths) => paths.author, feed: (paths: SitePaths) => paths.authorFeed, holds: (site: string, name: string) => `The latest ${site} articles by ${name}.` },
+  source: { page: (paths: SitePaths) => paths.source, feed: (paths: SitePaths) => paths.sourceFeed, holds: (site: string, name: string) => `The latest ${site} coverage from ${name}.` },
+};
 
-/** One author's RSS feed, mirroring their page under /authors/: to follow a writer. */
-export function authorFeedScope(paths: SitePaths, config: FeedSiteConfig, author: { name: string; slug: string }): FeedScope {
-  return {
-    title: `${config.name}: ${author.name}`,
-    description: `The latest ${config.name} articles by ${author.name}.`,
-    homePath: paths.author(author.slug),
-    feedPath: paths.authorFeed(author.slug),
-  };
-}
+export type FacetFeedKind = keyof typeof FACET_FEEDS;
 
-/** One source's RSS feed, mirroring its page under /sources/. */
-export function sourceFeedScope(paths: SitePaths, config: FeedSiteConfig, source: { name: string; slug: string }): FeedScope {
-  return {
-    title: `${config.name}: ${source.name}`,
-    description: `The latest ${config.name} coverage from ${source.name}.`,
-    homePath: paths.source(source.slug),
-    feedPath: paths.sourceFeed(source.slug),
-  };
+/** One tag's, author's or source's RSS feed, mirroring its listing page. */
+export function facetFeedScope(paths: SitePaths, config: FeedSiteConfig, kind: FacetFeedKind, facet: { name: string; slug: string }): FeedScope {
+  const { page, feed, holds } = FACET_FEEDS[kind];
+  return { title: `${config.name}: ${facet.name}`, description: holds(config.name, facet.name), homePath: page(paths)(facet.slug), feedPath: feed(paths)(facet.slug) };
 }
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

@@ -3,14 +3,13 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
-  authorFeedScope,
   escapeXml,
+  facetFeedScope,
   FEED_LIMIT,
   feedContext,
   jsonFeed,
   rssFeed,
   siteFeedScope,
-  tagFeedScope,
   type FeedArticle,
 } from '../../../src/lib/output/feeds.ts';
 import { createPaths } from '../../../src/lib/site/paths.ts';
@@ -103,19 +102,16 @@ describe('the RSS feed', () => {
     expect(item['dc:creator']).toEqual(['Smith & <Sons>']);
   });
 
-  it('scopes a tag feed to the tag page and its own URL', async () => {
-    const { rss } = await renderRss([article('one')], tagFeedScope(paths, config, { name: 'AI & ML', slug: 'ai-ml' }));
-    expect(rss.channel.title).toBe('Newsdesk: AI & ML');
-    expect(rss.channel.link).toBe('https://news.example.org/desk/tags/ai-ml/');
-    expect(rss.channel['atom:link']['@_href']).toBe('https://news.example.org/desk/tags/ai-ml/rss.xml');
-  });
-
-  it('scopes an author feed to the author page and its own URL', async () => {
-    const { rss } = await renderRss([article('one')], authorFeedScope(paths, config, { name: 'Smith & <Sons>', slug: 'smith-sons' }));
-    expect(rss.channel.title).toBe('Newsdesk: Smith & <Sons>');
-    expect(rss.channel.description).toBe('The latest Newsdesk articles by Smith & <Sons>.');
-    expect(rss.channel.link).toBe('https://news.example.org/desk/authors/smith-sons/');
-    expect(rss.channel['atom:link']['@_href']).toBe('https://news.example.org/desk/authors/smith-sons/rss.xml');
+  it.each([
+    ['tag', { name: 'AI & ML', slug: 'ai-ml' }, 'The latest Newsdesk articles tagged AI & ML.', 'tags/ai-ml/'],
+    ['author', { name: 'Smith & <Sons>', slug: 'smith-sons' }, 'The latest Newsdesk articles by Smith & <Sons>.', 'authors/smith-sons/'],
+    ['source', { name: 'Chipwire', slug: 'chipwire' }, 'The latest Newsdesk coverage from Chipwire.', 'sources/chipwire/'],
+  ] as const)('scopes the %s feed to its listing page and its own URL', async (kind, facet, description, page) => {
+    const { rss } = await renderRss([article('one')], facetFeedScope(paths, config, kind, facet));
+    expect(rss.channel.title).toBe(`Newsdesk: ${facet.name}`);
+    expect(rss.channel.description).toBe(description);
+    expect(rss.channel.link).toBe(`https://news.example.org/desk/${page}`);
+    expect(rss.channel['atom:link']['@_href']).toBe(`https://news.example.org/desk/${page}rss.xml`);
   });
 
   it('is an empty but valid channel when nothing is published', async () => {
