@@ -5,8 +5,18 @@
  * DOMPurify's SVG profile over the document as the browser's XML parser reads it. Anything else is not an image, and
  * neither is a raster file whose first bytes are not the format its extension names (Astro would fail on it mid-build).
  */
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type createDOMPurify from 'dompurify';
+import type { JSDOM } from 'jsdom';
+
+/**
+ * jsdom and DOMPurify are loaded at the first SVG, not with this module: most content has no SVG, and loading jsdom
+ * is a large share of the start of every process that checks articles (the build's among them).
+ */
+const requirePackage = createRequire(import.meta.url);
+let svgReader: { JSDOM: typeof JSDOM; createDOMPurify: typeof createDOMPurify } | undefined;
+const loadSvgReader = () =>
+  (svgReader ??= { JSDOM: (requirePackage('jsdom') as typeof import('jsdom')).JSDOM, createDOMPurify: requirePackage('dompurify') as typeof createDOMPurify });
 
 /**
  * What Astro's image pipeline takes; `.html`, `.xml` and the like are documents, never images. Not `.tif`: Astro
@@ -77,6 +87,7 @@ const ACTIVE_ATTRIBUTE = /^(?:on.*|(?:xlink:)?href|src|action|formaction|style)$
  */
 export function svgActiveContent(svg: string): string[] {
   if (/<!DOCTYPE[^>]*\[/i.test(svg) || /<!ENTITY/i.test(svg)) return ['an entity declaration (<!DOCTYPE … [ <!ENTITY …>])'];
+  const { JSDOM, createDOMPurify } = loadSvgReader();
   let dom: JSDOM;
   try {
     dom = new JSDOM(svg, { contentType: 'image/svg+xml' });
