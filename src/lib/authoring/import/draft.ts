@@ -87,8 +87,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   let summaryText: string;
   try {
     bodyHtml = withoutRepeatedTitle(bodyHtml, entry.title);
-    // Relative links in the story resolve against its own address, as a browser reading it would.
-    body = htmlToMarkdown(bodyHtml, entry.link);
+    body = htmlToMarkdown(bodyHtml, entry.htmlBase ?? entry.link);
     bodyText = htmlToText(bodyHtml);
     summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
   } catch (error) {

@@ -16,7 +16,7 @@ type FeedOf<Format extends FeedsmithResult['format']> = Extract<FeedsmithResult,
  * One item, read so that markup beyond the importer's bounds (html-limits.ts) refuses that item alone, quickly:
  * it keeps its identity (and its headline, when that was readable) and the reason, and loses the HTML.
  */
-function readItem(identity: Pick<FeedEntry, 'link' | 'guid'>, read: () => Omit<FeedEntry, 'link' | 'guid'>): FeedEntry {
+function readItem(identity: Pick<FeedEntry, 'link' | 'guid' | 'htmlBase'>, read: () => Omit<FeedEntry, 'link' | 'guid' | 'htmlBase'>): FeedEntry {
   let entry: FeedEntry;
   try {
     entry = { ...identity, ...read() };
@@ -58,7 +58,8 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
       const guid = item.guid?.value;
       const permalink = item.guid?.isPermaLink === false ? undefined : guid;
       const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
-      return readItem({ link: itemLink, guid }, () => {
+      const htmlBase = itemLink ?? base;
+      return readItem({ link: itemLink, guid, htmlBase }, () => {
         // Read inside readItem, as every field, so markup beyond the bounds refuses this item alone.
         const outlet = ownSites.has(siteOf(link(item.source?.url, base)) ?? '') ? '' : plain(item.source?.title);
         return {
@@ -75,7 +76,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
             () => enclosureImage(item.enclosures, base),
             // A podcast episode's artwork.
             () => feedImage(item.itunes?.image, base),
-            () => contentImage(item.content?.encoded ?? item.description, base),
+            () => contentImage(item.content?.encoded ?? item.description, htmlBase),
           ),
         };
       });
@@ -88,8 +89,10 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
   return {
     ...header,
     publishedAt: firstDate(feed.dc?.dates?.[0]),
-    entries: (feed.items ?? []).map((item) =>
-      readItem({ link: link(item.link, base) ?? resolveWebUrl(item.rdf?.about), guid: item.rdf?.about }, () => ({
+    entries: (feed.items ?? []).map((item) => {
+      const itemLink = link(item.link, base) ?? resolveWebUrl(item.rdf?.about);
+      const htmlBase = itemLink ?? base;
+      return readItem({ link: itemLink, guid: item.rdf?.about, htmlBase }, () => ({
         title: plain(item.title),
         summaryHtml: item.description,
         contentHtml: item.content?.encoded,
@@ -97,9 +100,9 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
         authors: authorNames(splitCreators(item.dc?.creators ?? [])),
         categories: uniqueNames(item.dc?.subjects ?? []),
         language: item.dc?.languages?.[0] ?? feed.dc?.languages?.[0],
-        image: contentImage(item.content?.encoded ?? item.description, base),
-      })),
-    ),
+        image: contentImage(item.content?.encoded ?? item.description, htmlBase),
+      }));
+    }),
   };
 }
 
@@ -137,7 +140,9 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
     publishedAt: firstDate(feed.updated),
     entries: (feed.entries ?? []).map((entry) => {
       const entryBase = xmlBase(entry, base);
-      return readItem({ link: atomAlternate(entry.links, entryBase) ?? resolveWebUrl(entry.id), guid: entry.id }, () => {
+      const entryLink = atomAlternate(entry.links, entryBase) ?? resolveWebUrl(entry.id);
+      const htmlBase = entry.xml?.base || feed.xml?.base ? entryBase : (entryLink ?? entryBase);
+      return readItem({ link: entryLink, guid: entry.id, htmlBase }, () => {
         // arXiv's Atom feed, as its RSS, names a paper's authors in one <name> and opens each summary with its announcement.
         const authors = authorNames(splitCreators((entry.authors ?? []).map((author) => author.name ?? '')));
         const summary = entry.summary && { ...entry.summary, value: withoutArxivAnnouncement(entry.summary.value) };
@@ -153,7 +158,7 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
           image: firstImage(
             () => mediaImage(entry.media, entryBase),
             () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), entryBase),
-            () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), entryBase),
+            () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), htmlBase),
           ),
         };
       });
@@ -169,8 +174,10 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
     format: 'json',
     title: plain(feed.title) || undefined,
     homeUrl,
-    entries: (feed.items ?? []).map((item) =>
-      readItem({ link: link(item.url, base) ?? link(item.external_url, base) ?? resolveWebUrl(item.id), guid: item.id }, () => {
+    entries: (feed.items ?? []).map((item) => {
+      const itemLink = link(item.url, base) ?? link(item.external_url, base) ?? resolveWebUrl(item.id);
+      const htmlBase = itemLink ?? base;
+      return readItem({ link: itemLink, guid: item.id, htmlBase }, () => {
         const authors = authorNames((item.authors ?? []).map((author) => author.name));
         return {
           title: plain(item.title),
@@ -182,10 +189,10 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
           language: item.language ?? feed.language,
           image: firstImage(
             () => feedImage(item.image ?? item.banner_image, base),
-            () => contentImage(item.content_html, base),
+            () => contentImage(item.content_html, htmlBase),
           ),
         };
-      }),
-    ),
+      });
+    }),
   };
 }

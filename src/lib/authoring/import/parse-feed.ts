@@ -32,6 +32,11 @@ export interface FeedEntry {
   link?: string;
   /** The format's unique id (guid, atom:id, JSON id, rdf:about), as written. */
   guid?: string;
+  /**
+   * What relative links and pictures in the item's HTML resolve against: an Atom xml:base where the feed gives one,
+   * else the item's own address, as a browser reading the story would, else the feed's.
+   */
+  htmlBase?: string;
   /** The teaser, as HTML. */
   summaryHtml?: string;
   /** The full text, as HTML. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildDraft } from '../../../../src/lib/authoring/import/draft.ts';
 import { FeedError, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
@@ -100,6 +101,26 @@ describe('Atom 1.0', () => {
     );
     expect(feed.homeUrl).toBe('https://blog.example/news/');
     expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/news/2026/one.html', 'https://blog.example/news/two.html']);
+  });
+
+  it('resolves the links and pictures in an item’s HTML as its lead image: against xml:base, else the item’s own address', () => {
+    const draftsOf = (text: string) =>
+      parseFeedText(text, { baseUrl: 'https://feeds.example/feed.xml' }).entries.map((entry) => {
+        const result = buildDraft(entry, { format: 'atom', entries: [] }, { now: new Date('2026-12-01T00:00:00Z'), siteLang: 'en' });
+        if (!result.ok) throw new Error(result.reason);
+        return { image: result.draft.image?.src, body: result.draft.body };
+      });
+    const content = '<p>See <a href="../about">about</a>.</p><p><img src="img/chart.png" alt="A chart" width="800" height="400"></p>';
+    const atom = draftsOf(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/news/"><title>A</title><id>urn:a</id><updated>2026-11-30T00:00:00Z</updated>' +
+        `<entry><title>Based</title><id>urn:1</id><link href="2026/11/one"/><updated>2026-11-30T00:00:00Z</updated><content type="html"><![CDATA[${content}]]></content></entry></feed>`,
+    );
+    expect(atom).toEqual([{ image: 'https://blog.example/news/img/chart.png', body: 'See [about](https://blog.example/about).\n\n![A chart](https://blog.example/news/img/chart.png)' }]);
+    const rss = draftsOf(
+      '<rss version="2.0"><channel><title>R</title><link>https://site.example/</link>' +
+        `<item><title>Post</title><link>https://site.example/2026/11/post/</link><description><![CDATA[${content}]]></description></item></channel></rss>`,
+    );
+    expect(rss).toEqual([{ image: 'https://site.example/2026/11/post/img/chart.png', body: 'See [about](https://site.example/2026/11/about).\n\n![A chart](https://site.example/2026/11/post/img/chart.png)' }]);
   });
 
   it('uses labels for categories and skips scheme URLs later (terms are kept here)', () => {
