@@ -123,7 +123,8 @@ export async function readFeedFile(path: string, options: Pick<FetchOptions, 'ma
 function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: boolean): FetchError {
   const failure = error as Error & { cause?: { code?: string; message?: string } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
-    return new FetchError(`${url.href} did not answer within ${timeoutMs / 1000} s (timed out)`);
+    const seconds = timeoutMs / 1000;
+    return new FetchError(reached ? `${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again` : `${url.href} did not answer within ${seconds} s (timed out)`);
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
   const reasons: Record<string, string> = {
@@ -206,6 +207,9 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         if (!location) throw new FetchError(`${url.href} redirects (${response.status}) without saying where to`);
         const next = URL.parse(location, url);
         if (!next) throw new FetchError(`${url.href} redirects (${response.status}) to "${location}", which is not a valid address; ask the publisher for the feed's new address`);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+          throw new FetchError(`${url.href} redirects (${response.status}) to ${next.href}, which is not an http(s) URL; only http:// and https:// feeds can be fetched`);
+        }
         if (visited.has(next.href)) throw new FetchError(`redirect loop: ${url.href} sends the request back to ${next.href}`);
         if (redirects >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects}) starting at ${address}`);
         url = next;
