@@ -110,9 +110,21 @@ const within = (tooLong: (value: string) => string | undefined) => (value: strin
   if (message) ctx.addIssue({ code: 'custom', message });
 };
 
+/**
+ * `tags: AI, Cloud` is one text to YAML: the fix to paste is made of what was written, `tags: ["AI", "Cloud"]`, split
+ * at its commas unless it is a regular expression (`/…/`); anything else gets `example`, which names the field.
+ */
+function listFixFor(input: unknown, example: string): string {
+  if (typeof input !== 'string' && typeof input !== 'number') return example;
+  const text = String(input).trim();
+  const items = text.startsWith('/') ? [text] : text.split(',').map((item) => item.trim()).filter(Boolean);
+  if (items.length === 0) return example;
+  return `${example.slice(0, example.indexOf(':'))}: [${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+}
+
 /** A YAML key with nothing after it (`tags:`) is null: say "empty", not "not a list". */
 export const listOf = <Item extends z.ZodType>(item: Item, example: string) =>
-  z.array(item, { error: (issue) => (issue.input === null ? `is empty; write ${example} or remove the line` : `must be a list; write ${example}`) });
+  z.array(item, { error: (issue) => (issue.input === null ? `is empty; write ${example} or remove the line` : `must be a list; write ${listFixFor(issue.input, example)}`) });
 
 /**
  * Slugs become URL segments: lower-case letters (any script, with their combining marks and modifier letters such as
@@ -155,7 +167,7 @@ const fields = {
           ? 'is missing; add at least one tag, e.g. tags: ["AI"]'
           : issue.input === null
             ? 'is empty; add at least one tag, e.g. tags: ["AI"]'
-            : 'must be a list; write tags: ["AI", "Policy"]',
+            : `must be a list; write ${listFixFor(issue.input, 'tags: ["AI", "Policy"]')}`,
     })
     .min(1, { error: 'is empty; add at least one tag, e.g. tags: ["AI"]' }),
   /**

@@ -105,6 +105,14 @@ describe('registry errors name the file, the line and the field', () => {
     expect(errorsOf(lines(...chipwire, '  colour: red'))[0]).toMatch(/^content\/sources\.yaml:4: colour: unknown field "colour"; check the spelling \(allowed in a source: id, name, feed, site, tags/);
   });
 
+  it('a list written as one line: the fix is made of what was written, a regular expression kept whole', () => {
+    expect(errorsOf(lines(...chipwire, '  tags: Chips, Fabs', '  include: /\\bchips?, fabs\\b/i', '  exclude: sponsored'))).toEqual([
+      'content/sources.yaml:4: tags: must be a list; write tags: ["Chips", "Fabs"]',
+      'content/sources.yaml:5: include: must be a list; write include: ["/\\\\bchips?, fabs\\\\b/i"]',
+      'content/sources.yaml:6: exclude: must be a list; write exclude: ["sponsored"]',
+    ]);
+  });
+
   it('a regular expression that does not compile, naming the list item', () => {
     expect(errorsOf(lines(...chipwire, '  exclude:', '    - sponsored', '    - "/(unclosed/"'))).toEqual([
       expect.stringMatching(/^content\/sources\.yaml:6: exclude\.1: "\/\(unclosed\/" is not a valid regular expression \(.+\); fix it, or write a plain word without the slashes$/),
