@@ -13,7 +13,7 @@ describe('benchmark feeds', () => {
     );
     expect(feed.title).toBe('Wire & Co');
     expect(feed.entries).toEqual([
-      { title: 'Chips & "dips"', link: 'https://wire.example/a?x=1&y=2', guid: 'a-1', summaryHtml: '<p>Summary &amp; more.</p>', contentHtml: '<p>Full.</p>', publishedAt: new Date('2026-11-30T10:00:00Z'), authors: [], categories: ['AI'] },
+      { title: 'Chips & "dips"', link: 'https://wire.example/a?x=1&y=2', guid: 'a-1', htmlBase: 'https://wire.example/a?x=1&y=2', summaryHtml: '<p>Summary &amp; more.</p>', contentHtml: '<p>Full.</p>', publishedAt: new Date('2026-11-30T10:00:00Z'), authors: [], categories: ['AI'] },
     ]);
   });
 
