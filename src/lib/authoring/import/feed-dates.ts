@@ -62,6 +62,30 @@ function writtenDay(text: string): [number, number, number] | undefined {
 }
 
 /**
+ * Months as some publishers' software writes them in its own language in an otherwise RFC 822 date (German, French,
+ * Spanish, Italian, Dutch, Portuguese: "Do, 03 Dez 2026", "jeu., 03 déc. 2026"), by the shortest start that
+ * names one month; starts the English names share (Nov, Juni, mars) are read as English already.
+ */
+const LOCAL_MONTHS: Readonly<Record<string, string>> = {
+  ene: 'jan', gen: 'jan', janv: 'jan', fev: 'feb', fév: 'feb', févr: 'feb', mär: 'mar', mrz: 'mar', maa: 'mar', mrt: 'mar',
+  avr: 'apr', abr: 'apr', mai: 'may', mag: 'may', mei: 'may', juin: 'jun', giu: 'jun', juil: 'jul', lug: 'jul',
+  ago: 'aug', aoû: 'aug', aou: 'aug', set: 'sep', okt: 'oct', ott: 'oct', out: 'oct', dez: 'dec', déc: 'dec', dic: 'dec',
+};
+/** An RFC 822 date whose weekday and month may be in another language: "[weekday,] day month year rest". */
+const LOCAL_RFC_822 = /^(?:\p{L}+\.?,?\s+)?(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4}|\d{2})\b/u;
+
+/** The date without its weekday (in whatever language), and with a month in one of LOCAL_MONTHS' languages in English. */
+function withEnglishMonth(text: string): string {
+  const match = LOCAL_RFC_822.exec(text);
+  if (!match) return text;
+  const [written, day, monthName, year] = match as unknown as [string, string, string, string];
+  const name = monthName.toLowerCase();
+  const english = MONTHS.includes(name.slice(0, 3)) ? name.slice(0, 3) : undefined;
+  const month = english ?? [name.slice(0, 4), name.slice(0, 3)].map((start) => LOCAL_MONTHS[start]).find(Boolean);
+  return month ? `${day} ${month} ${year}${text.slice(written.length)}` : text;
+}
+
+/**
  * A date string from a feed (ISO 8601 or RFC 822), when it names a real instant. A time without a zone is read
  * as UTC, as the schema does, so an import never depends on the machine's time zone. A date at or before the Unix
  * epoch is a missing timestamp that a publisher's software printed (1 Jan 1970, 0001-01-01), not when a story ran.
@@ -70,7 +94,7 @@ function writtenDay(text: string): [number, number, number] | undefined {
 export function parseFeedDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   // Without its comment, the zone before it is seen, so the time is not read as UTC.
-  const text = withOffset(value.trim().replace(COMMENT, ''));
+  const text = withOffset(withEnglishMonth(value.trim().replace(COMMENT, '')));
   const written = writtenDay(text);
   if (written && !isCalendarDay(...written)) return undefined;
   const iso = parseDate(text);

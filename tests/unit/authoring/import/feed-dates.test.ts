@@ -11,6 +11,23 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('2026-05-11')?.toISOString()).toBe('2026-05-11T00:00:00.000Z');
   });
 
+  it('reads an RFC 822 date whose weekday and month the publisher wrote in its own language', () => {
+    const read = (text: string) => parseFeedDate(text)?.toISOString();
+    expect(read('Do, 03 Dez 2026 10:00:00 +0100')).toBe('2026-12-03T09:00:00.000Z');
+    expect(read('Mi, 18 Mär 2026 08:00:00 +0100')).toBe('2026-03-18T07:00:00.000Z');
+    expect(read('jeu., 03 déc. 2026 10:00:00 +0100')).toBe('2026-12-03T09:00:00.000Z');
+    expect(read('12 septembre 2026 10:00 +0200')).toBe('2026-09-12T08:00:00.000Z');
+    expect(read('mié, 05 ago 2026 10:00:00 +0200')).toBe('2026-08-05T08:00:00.000Z');
+    expect(read('gio, 09 lug 2026 10:00:00 +0200')).toBe('2026-07-09T08:00:00.000Z');
+    expect(read('wo, 04 mrt 2026 10:00:00 +0100')).toBe('2026-03-04T09:00:00.000Z');
+    expect(read('sáb, 31 out 2026 10:00:00 -0300')).toBe('2026-10-31T13:00:00.000Z');
+    expect(read('Do, 30 Nov 2026 10:00:00 +0100')).toBe('2026-11-30T09:00:00.000Z');
+    // A day the calendar lacks stays no date in any language, and a word that is no month is not read as one.
+    expect(read('Mo, 30 Feb 2026 10:00 +0100')).toBeUndefined();
+    expect(read('Di, 31 Nov 2026 10:00 +0100')).toBeUndefined();
+    expect(read('xx, 03 Foo 2026 10:00 GMT')).toBeUndefined();
+  });
+
   it('rejects what is not a date', () => {
     expect(parseFeedDate('soon')).toBeUndefined();
     expect(parseFeedDate('')).toBeUndefined();
