@@ -17,8 +17,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
-import { checkArticles } from '../lib/checks/check-content.ts';
-import { mdxCode } from '../lib/checks/mdx-code.ts';
+import { checkArticleFile } from '../lib/checks/check-content.ts';
 import { formatProblem, type Problem } from '../lib/checks/problems.ts';
 import { isHiddenIn, listArticleFiles, readArticleSource } from './article-files.ts';
 import { liveWatcher } from './dev-watcher.ts';
@@ -140,9 +139,13 @@ function refusal(
   now: Date,
   about: (problem: Problem) => boolean = () => true,
 ): Error {
-  const { problems } = checkArticles([source], { now, ...folders, inspectFile, nearDuplicates: false });
-  const errors = problems.filter((problem) => problem.severity === 'error' && about(problem));
+  const errors = ownErrors(source, folders, now).filter(about);
   return errors.length === 0 ? (error as Error) : new Error(errors.map(formatProblem).join('\n'), { cause: error });
+}
+
+/** The errors the content check finds in this file alone (the checks between articles need them all). */
+function ownErrors(source: ArticleSource, folders: { contentDir: string; projectRoot: string }, now: Date): Problem[] {
+  return checkArticleFile(source, { now, ...folders, inspectFile, nearDuplicates: false }).problems.filter((problem) => problem.severity === 'error');
 }
 
 /**
@@ -219,16 +222,16 @@ function createEntrySync(
       const missing = new Error(`${filePath}: ${pictures.map((picture) => `"${picture}"`).join(', ')} not found next to the article`);
       throw refusal(source, missing, { contentDir: folder, projectRoot: root }, now(), (problem) => pictures.some((picture) => problem.message.includes(`"${picture}" does not exist`)));
     };
+    // `astro dev` runs no content check first: an article the check would refuse (an SVG with a script, a picture
+    // that is another format than its name says, MDX that does not compile…) is left out and named as the check names it.
+    const refuseAsTheCheck = () => {
+      const errors = awaitingPictures ? ownErrors(source, { contentDir: folder, projectRoot: root }, now()) : [];
+      if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
+    };
     if (isMdx) {
       refuseWithoutPictures();
+      refuseAsTheCheck();
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
-      // `astro dev` compiles the file when its page is asked for, with an error that names no file: the check's does.
-      const parsed = awaitingPictures && readArticle(source);
-      if (parsed && parsed.ok) {
-        for (const { severity = 'error', ...issue } of mdxCode(parsed.article.body, parsed.article.bodyLine).issues) {
-          if (severity === 'error') logger.error(formatProblem({ file: filePath, severity, ...issue }));
-        }
-      }
       return id;
     }
     if (mayHavePictures(body)) {
@@ -242,11 +245,13 @@ function createEntrySync(
       }
       if (hasResolvablePictures(rendered)) {
         refuseWithoutPictures(rendered!.metadata!.imagePaths);
+        refuseAsTheCheck();
         store.set({ id, data: parsedData, filePath, digest, rendered, assetImports: rendered!.metadata!.imagePaths });
         return id;
       }
     }
     refuseWithoutPictures();
+    refuseAsTheCheck();
     store.set({ id, data: parsedData, filePath, digest });
     return id;
   };

@@ -81,33 +81,12 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
 
   for (const source of sources) {
     fileCount++;
-    const parsed = source.result ?? readArticle(source);
-    if (!parsed.ok) {
-      problems.push(parsed.problem);
-      // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.
-      checked.push(placeholder(source.file, slugOfArticle(source.file, {})));
-      continue;
-    }
-    const { article } = parsed;
-    linesByFile.set(article.file, article.lines);
-    if (options.nearDuplicates !== false) bodies.push(article);
-    const lineOf = (field: string) => lineOfField(article.lines, field);
-    const result = articleSchema.safeParse(article.data);
-    const slug = slugOfArticle(article.file, article.data);
-    // A refused field hides nothing else: the checks beyond the schema run on the fields that are valid.
-    const data = result.success ? result.data : validFields(article.data);
-    if (result.success) {
-      options.onValidArticle?.(article, source.absolutePath, result.data);
-      checked.push({ file: article.file, slug, data: result.data });
-    } else {
-      problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source)));
-      checked.push(placeholder(article.file, slug, data));
-    }
-    problems.push(...runOnListItems(article));
-    problems.push(...articleProblems(article, source.absolutePath, data, options));
-    const sourceId = data.source?.id;
-    const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
-    if (unknownSource) problems.push({ file: article.file, line: lineOfField(article.lines, 'source.id'), field: 'source.id', severity: 'error', ...unknownSource });
+    const file = checkArticleFile(source, options);
+    problems.push(...file.problems);
+    checked.push(file.checked);
+    if (!file.article) continue;
+    linesByFile.set(file.article.file, file.article.lines);
+    if (options.nearDuplicates !== false) bodies.push(file.article);
   }
 
   for (const problem of [...crossArticleProblems(checked, options.now), ...duplicateSourceProblems(checked)]) {
@@ -120,6 +99,40 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
   return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount };
+}
+
+/**
+ * One file's own problems: reading it, its front matter against the schema, the files it brings along, its source
+ * id against the registry. The checks between articles (slugs, related, stories) need the others, and are not here.
+ */
+export function checkArticleFile(
+  source: ArticleSource & { result?: ParseResult },
+  options: CheckOptions,
+): { problems: Problem[]; checked: CheckedArticle; article?: ParsedArticle } {
+  const parsed = source.result ?? readArticle(source);
+  // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.
+  if (!parsed.ok) return { problems: [parsed.problem], checked: placeholder(source.file, slugOfArticle(source.file, {})) };
+  const { article } = parsed;
+  const problems: Problem[] = [];
+  const lineOf = (field: string) => lineOfField(article.lines, field);
+  const result = articleSchema.safeParse(article.data);
+  const slug = slugOfArticle(article.file, article.data);
+  // A refused field hides nothing else: the checks beyond the schema run on the fields that are valid.
+  const data = result.success ? result.data : validFields(article.data);
+  let checked: CheckedArticle;
+  if (result.success) {
+    options.onValidArticle?.(article, source.absolutePath, result.data);
+    checked = { file: article.file, slug, data: result.data };
+  } else {
+    problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source)));
+    checked = placeholder(article.file, slug, data);
+  }
+  problems.push(...runOnListItems(article));
+  problems.push(...articleProblems(article, source.absolutePath, data, options));
+  const sourceId = data.source?.id;
+  const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
+  if (unknownSource) problems.push({ file: article.file, line: lineOf('source.id'), field: 'source.id', severity: 'error', ...unknownSource });
+  return { problems, checked, article };
 }
 
 /**

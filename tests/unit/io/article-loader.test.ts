@@ -255,3 +255,38 @@ describe('`astro dev`, when a picture an article shows is deleted', () => {
     expect(logged.join('\n')).toContain('Did not reload shown.md:\ndeleting/shown.md:8: the image "./chip.png" does not exist next to the article');
   });
 });
+
+describe('`astro dev`, with articles the content check refuses for more than their front matter', () => {
+  const devFolder = join(root, 'refused');
+  const devStore = new MutableDataStore();
+  const logged: string[] = [];
+  beforeAll(async () => {
+    cpSync(join(projectRoot, 'tests/fixtures/invalid/svg-with-script'), devFolder, { recursive: true });
+    writeFileSync(join(devFolder, 'fake.png'), 'not a picture');
+    writeFileSync(join(devFolder, 'misnamed.md'), article('Misnamed', 'Words.').replace('tags: ["AI"]', 'tags: ["AI"]\nimage:\n  src: "./fake.png"\n  alt: "A chip"'));
+    // Relates to an article in another file, which the check of one file alone must not call unknown.
+    writeFileSync(join(devFolder, 'related.md'), article('Related', 'Words.').replace('tags: ["AI"]', 'tags: ["AI"]\nrelated: ["misnamed"]'));
+    writeFileSync(join(devFolder, 'undated.md'), article('Undated', 'Words.').replace('2026-11-01T09:00:00Z', 'soon').replace('tags: ["AI"]', 'tags: ["AI"]\nrelated: ["misnamed"]'));
+    await articleLoader({ folder: devFolder, now }).load({
+      ...context,
+      store: devStore.scopedStore('articles'),
+      meta: devStore.metaStore('articles'),
+      logger: { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) },
+      watcher: { add: () => {}, on: () => {} },
+    } as never);
+  });
+
+  it('leaves them out and names each with its line and what to fix, as the check and the build do', () => {
+    expect([...devStore.keys('articles')]).toEqual(['related.md']);
+    expect(logged.join('\n')).toMatch(/^refused\/chart-of-the-week\.md:10: the SVG "\.\/chart\.svg" contains active content \(onload attribute on <svg>, <script>\)/m);
+    expect(logged.join('\n')).toMatch(/^refused\/misnamed\.md:7: image\.src: "\.\/fake\.png" is not a real PNG image/m);
+    expect(logged.join('\n')).toMatch(/^refused\/undated\.md:4: publishedAt: "soon" is not a date/m);
+    expect(logged.join('\n')).not.toContain('related');
+  });
+
+  it('keeps them in `astro build`, whose content check has already run', async () => {
+    const buildStore = new MutableDataStore();
+    await articleLoader({ folder: devFolder, now }).load({ ...context, store: buildStore.scopedStore('articles'), meta: buildStore.metaStore('articles') } as never);
+    expect([...buildStore.keys('articles')].sort()).toEqual(['chart-of-the-week.md', 'misnamed.md', 'related.md', 'undated.md']);
+  });
+});
