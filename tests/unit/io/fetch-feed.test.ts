@@ -272,7 +272,8 @@ describe('npm run import with a URL', () => {
 
   // Only /slow is about the time limit: the others get one a loaded machine cannot reach first (10 MB takes a while).
   it.each([
-    ['/page', '30', 'HTML web page, not a feed; look for its RSS or Atom link (served as text/html; charset=utf-8)'],
+    ['/page', '30', 'HTML web page, not a feed; the page names its feed, http://127.0.0.1:'],
+    ['/page', '30', '/feed/: use that address (served as text/html; charset=utf-8)'],
     ['/loop-a', '30', 'redirect loop'],
     ['/slow', '0.5', 'did not answer within 0.5 s (timed out)'],
     ['/huge', '30', 'sent more than 10 MB'],

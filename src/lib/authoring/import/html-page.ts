@@ -1,4 +1,6 @@
-/** Whether a downloaded document is a web page rather than the feed or feed list asked for. */
+/** Whether a downloaded document is a web page rather than the feed or feed list asked for, and the feeds a page names. */
+import { Parser } from 'htmlparser2';
+import { resolveWebUrl } from './urls.ts';
 
 const MAX_HTML_SNIFF = 1024;
 
@@ -9,4 +11,32 @@ const MAX_HTML_SNIFF = 1024;
 export function isHtmlPage(document: string): boolean {
   const head = document.slice(0, MAX_HTML_SNIFF).toLowerCase();
   return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/.test(head);
+}
+
+/** The media types a page's `<link rel="alternate">` gives its feeds (RSS, Atom, JSON Feed). */
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml']);
+/** Feed links sit in a page's head, near its start. */
+const MAX_DISCOVERY_CHARACTERS = 256 * 1024;
+
+/**
+ * The http(s) addresses of the feeds a web page names in its head (`<link rel="alternate" type="application/rss+xml"
+ * href="…">`, as feed readers find them), resolved against the page's address, each once, in the page's order.
+ */
+export function advertisedFeeds(page: string, pageUrl?: string): string[] {
+  const feeds = new Set<string>();
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'body') return parser.pause();
+        if (name !== 'link') return;
+        const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+        const type = (attributes.type ?? '').toLowerCase().split(';')[0]!.trim();
+        const href = rel.includes('alternate') && FEED_TYPES.has(type) ? resolveWebUrl(attributes.href, pageUrl) : undefined;
+        if (href) feeds.add(href);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(page.slice(0, MAX_DISCOVERY_CHARACTERS));
+  return [...feeds];
 }

@@ -7,7 +7,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { FeedImage } from './feed-image.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
-import { isHtmlPage } from './html-page.ts';
+import { advertisedFeeds, isHtmlPage } from './html-page.ts';
 import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -80,7 +80,9 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
   if (document.startsWith('{') || document.startsWith('[')) return parseJson(document, options);
 
   if (isHtmlPage(document)) {
-    throw new FeedError('not-a-feed', 'this is an HTML web page, not a feed; look for its RSS or Atom link');
+    const feeds = advertisedFeeds(document, options.baseUrl);
+    const named = feeds.length === 1 ? `the page names its feed, ${feeds[0]}: use that address` : `the page names its feeds, ${feeds.join(', ')}: use one of those addresses`;
+    throw new FeedError('not-a-feed', `this is an HTML web page, not a feed; ${feeds.length === 0 ? 'look for its RSS or Atom link' : named}`);
   }
   if (!document.startsWith('<')) throw new FeedError('not-a-feed', 'this is neither XML nor JSON, so it is not a feed');
   return parseXml(document, options);

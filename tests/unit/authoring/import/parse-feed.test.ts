@@ -257,6 +257,26 @@ describe('documents that are not feeds, or not safe', () => {
     expect(error.message).toContain('HTML web page');
   });
 
+  it('names the feeds a page gives in its head, at their full addresses, so the editor can use one', () => {
+    const page = (head: string) =>
+      `<!DOCTYPE html><html><head><title>Chip Wire</title>${head}</head><body><link rel="alternate" type="application/rss+xml" href="/in-the-body.xml"></body></html>`;
+    const messageFor = (head: string) => {
+      try {
+        parseFeedText(page(head), { baseUrl: 'https://chipwire.example/news/' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected the page to be refused');
+    };
+    expect(messageFor('<link rel="alternate" type="application/rss+xml" title="RSS" href="/feed.xml">')).toBe(
+      'this is an HTML web page, not a feed; the page names its feed, https://chipwire.example/feed.xml: use that address',
+    );
+    expect(messageFor('<link rel="Alternate" type="application/atom+xml; charset=utf-8" href="atom?a=1&amp;b=2"><link rel="alternate" type="application/feed+json" href="https://cdn.example/feed.json"><link rel="alternate" type="text/html" hreflang="de" href="/de/"><link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">')).toBe(
+      'this is an HTML web page, not a feed; the page names its feeds, https://chipwire.example/news/atom?a=1&b=2, https://cdn.example/feed.json: use one of those addresses',
+    );
+    expect(messageFor('<link rel="stylesheet" href="/site.css">')).toBe('this is an HTML web page, not a feed; look for its RSS or Atom link');
+  });
+
   it('recognises an XHTML page, and a page whose doctype follows an XML declaration or a comment', () => {
     for (const opening of ['<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n', '<!-- served by the cache -->\n<!DOCTYPE html>\n']) {
       const error = parseError(`${opening}<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Home</title></head><body><p>Not a feed</p></body></html>`);
