@@ -1,32 +1,42 @@
 /**
- * `npm run sources -- import-opml <file>` adds the feeds of an OPML file to the sources registry, skipping ones
- * already listed; `npm run sources -- export-opml [--output file]` writes the registry as OPML.
+ * `npm run sources -- add <address>` adds the feed at an address (or the one a web page there links to) to the
+ * sources registry; `npm run sources -- import-opml <file>` adds the feeds of an OPML file, skipping ones already
+ * listed; `npm run sources -- export-opml [--output file]` writes the registry as OPML.
  * Exit code 1 when the registry or the OPML file cannot be used (nothing is written then), 2 on misuse.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { feedsFromOpml, planOpmlImport, sourcesToOpml } from '../lib/aggregation/opml.ts';
+import { feedsFromOpml, planOpmlImport, sourcesToOpml, type ImportPlan } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
 import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
-import { decodeFeedBytes } from '../io/fetch-feed.ts';
+import { FeedError } from '../lib/authoring/import/parse-feed.ts';
+import { urlKey } from '../lib/authoring/import/urls.ts';
+import { feedHeadline } from '../lib/authoring/import/summary.ts';
+import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
+import { decodeFeedBytes, FetchError } from '../io/fetch-feed.ts';
+import { findFeed, type FoundFeed } from '../io/find-feed.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { removeStaleTemporaryFiles, replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
+import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run sources -- <command> [options]
 
 Commands:
+  add <address>        add the feed at this address, or the first feed the web page there links to; named by
+                       the feed's title (or --name), with content: excerpt and publish: review
   import-opml <file>   add the feeds of an OPML file (exported by any feed reader) to the registry;
                        feeds already listed are skipped, new ones get content: excerpt and publish: review
                        (a Newsdesk export's ids and settings are kept)
   export-opml          write the registry as OPML, to stdout or to --output
 Options:
   --sources <file>     the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
+  --name "…"           add: the outlet's name, instead of the feed's title
   --output <file>      export-opml: write to this file instead of stdout
-  --dry-run            import-opml: show what would be added; write nothing`;
+  --dry-run            add, import-opml: show what would be added; write nothing`;
 
 async function main(argv: string[]): Promise<number> {
   const args = readCommandLine(
@@ -36,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         sources: { type: 'string' },
         output: { type: 'string' },
+        name: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -51,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   // Two imports at once would each add to the registry as they read it, and the later write would drop the
   // other's sources; so an import reads and writes the registry holding its lock.
   let release: (() => Promise<void>) | undefined;
-  if (command === 'import-opml' && !values['dry-run']) {
+  if ((command === 'import-opml' || command === 'add') && !values['dry-run']) {
     try {
       release = await lockFolder(registryPath, { what: `the sources registry ${registryName}`, onWait: (message) => console.error(message) });
     } catch (error) {
@@ -71,7 +82,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function run(command: string | undefined, rest: string[], values: { output?: string; 'dry-run': boolean }, registryPath: string, registryName: string): Promise<number> {
+type Options = { output?: string; name?: string; 'dry-run': boolean };
+
+async function run(command: string | undefined, rest: string[], values: Options, registryPath: string, registryName: string): Promise<number> {
   const paths = commandPaths();
   const registry = readSourcesFile(registryPath, registryName);
   for (const problem of registry.problems) console.error(formatProblem(problem));
@@ -118,34 +131,60 @@ async function run(command: string | undefined, rest: string[], values: { output
       console.error(`Cannot import ${rest[0]}: ${reason}.\nNothing was written to ${registryName}.`);
       return 1;
     }
-    const plan = planOpmlImport(registry.sources, feeds);
-    for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
-    for (const { name, feed, reason } of plan.skipped) console.log(`skipped  ${name || '(untitled)'}${feed ? ` <${feed}>` : ''}: ${reason}`);
-    for (const { id, note } of plan.notes) console.log(`note     ${id}: ${note}`);
-    if (plan.added.length > 0 && !values['dry-run']) {
-      let text;
-      try {
-        text = appendSources(registry.text, plan.added);
-      } catch (error) {
-        console.error(`Cannot add to ${registryName}: ${(error as Error).message}.\nNothing was written to ${registryName}.`);
-        return 1;
-      }
-      // Never write a registry the checker would reject.
-      const check = parseSources(text, registryName);
-      if (hasErrors(check.problems)) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);
-      await replaceFile(registryPath, text);
+    return addToRegistry(planOpmlImport(registry.sources, feeds), registry, values, registryPath, registryName);
+  }
+
+  if (command === 'add') {
+    if (rest.length !== 1) return usageError('add needs one address: a feed, or a web page that links to its feed.', USAGE);
+    if (values.name !== undefined && !values.name.trim()) return usageError('--name needs the outlet\'s name.', USAGE);
+    let found: FoundFeed;
+    try {
+      found = await findFeed(rest[0]!, { userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl) });
+    } catch (error) {
+      if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
+      console.error(`Cannot add ${rest[0]}: ${error.message}.\nNothing was written to ${registryName}.`);
+      return 1;
     }
-    const verb = values['dry-run'] ? 'would add' : 'added';
-    // Sources from a Newsdesk export carry their own publish setting; the default holds only when none does.
-    const allTakeDefaults = plan.added.every((source) => source.publish === undefined);
-    const review = allTakeDefaults ? ' New sources arrive as drafts for review (publish: review).' : '';
-    // A mistyped --sources names no registry; the sources must not vanish into a new file unremarked.
-    const created = registry.exists || plan.added.length === 0 ? '' : values['dry-run'] ? '; it does not exist, so it would be created' : '; it did not exist, so it was created';
-    console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}${created}.${review}`);
-    return 0;
+    console.log(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
+    // As the aggregator says at every run: only the editor knows whether a move is for good.
+    if (found.servedFrom) console.log(`It is served from ${found.servedFrom}: if the feed has moved for good, add that address instead.`);
+    console.log('');
+    const name = values.name?.trim() ?? found.feed.title ?? '';
+    // An address that redirects to a feed already listed is that feed: planned as it, it is skipped as listed.
+    const listed = new Set(registry.sources.map((source) => urlKey(source.feed)));
+    const feed = found.servedFrom && listed.has(urlKey(found.servedFrom)) ? found.servedFrom : found.address;
+    return addToRegistry(planOpmlImport(registry.sources, [{ name, feed, site: found.feed.homeUrl }]), registry, values, registryPath, registryName);
   }
 
   return usageError(command ? `Unknown command "${command}".` : 'Which command?', USAGE);
+}
+
+/** Prints what the plan adds and skips and, unless it is a dry run, appends the new sources to the registry in one step. */
+async function addToRegistry(plan: ImportPlan, registry: ReturnType<typeof readSourcesFile>, values: Options, registryPath: string, registryName: string): Promise<number> {
+  for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
+  for (const { name, feed, reason } of plan.skipped) console.log(`skipped  ${name || '(untitled)'}${feed ? ` <${feed}>` : ''}: ${reason}`);
+  for (const { id, note } of plan.notes) console.log(`note     ${id}: ${note}`);
+  if (plan.added.length > 0 && !values['dry-run']) {
+    let text;
+    try {
+      text = appendSources(registry.text, plan.added);
+    } catch (error) {
+      console.error(`Cannot add to ${registryName}: ${(error as Error).message}.\nNothing was written to ${registryName}.`);
+      return 1;
+    }
+    // Never write a registry the checker would reject.
+    const check = parseSources(text, registryName);
+    if (hasErrors(check.problems)) throw new Error(`the updated registry would not be valid:\n${check.problems.map(formatProblem).join('\n')}`);
+    await replaceFile(registryPath, text);
+  }
+  const verb = values['dry-run'] ? 'would add' : 'added';
+  // Sources from a Newsdesk export carry their own publish setting; the default holds only when none does.
+  const allTakeDefaults = plan.added.every((source) => source.publish === undefined);
+  const review = allTakeDefaults ? ' New sources arrive as drafts for review (publish: review).' : '';
+  // A mistyped --sources names no registry; the sources must not vanish into a new file unremarked.
+  const created = registry.exists || plan.added.length === 0 ? '' : values['dry-run'] ? '; it does not exist, so it would be created' : '; it did not exist, so it was created';
+  console.log(`\n${registryName}: ${verb} ${plan.added.length}, skipped ${plan.skipped.length}${created}.${review}`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

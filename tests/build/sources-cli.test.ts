@@ -1,9 +1,11 @@
 /** `npm run sources`, run as editors run it: OPML in and out of a registry file. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseSources } from '../../src/lib/aggregation/registry.ts';
 import { projectRoot } from '../helpers/invalid-corpus.ts';
 
@@ -12,10 +14,20 @@ const opmlFixture = join(projectRoot, 'tests/fixtures/opml/reader-export.opml');
 let folder: string;
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
+const inherited = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_')));
+
 function sources(args: string[]) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_')));
-  const result = spawnSync(node, [join(projectRoot, 'src/cli/sources.ts'), ...args], { cwd: folder, env: inherited, encoding: 'utf8' });
+  const result = spawnSync(node, [join(projectRoot, 'src/cli/sources.ts'), ...args], { cwd: folder, env: inherited(), encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking this process, which serves the feeds it fetches. */
+function sourcesFetching(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = execFile(node, [join(projectRoot, 'src/cli/sources.ts'), ...args], { cwd: folder, env: inherited(), encoding: 'utf8' }, (_error, stdout, stderr) =>
+      done({ code: child.exitCode, stdout, stderr }),
+    );
+  });
 }
 
 describe('npm run sources', () => {
@@ -128,5 +140,74 @@ describe('npm run sources', () => {
     const result = sources(['sync']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Unknown command "sync"[\s\S]*import-opml <file>/);
+  });
+});
+
+describe('npm run sources -- add', () => {
+  const rss = (title: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://chipwire.example/</link>` +
+    '<item><title>Fab opening slips</title><link>https://chipwire.example/fab</link></item></channel></rss>';
+  const page = (head: string) => `<!DOCTYPE html><html><head><title>Chip Wire</title>${head}</head><body><p>News</p></body></html>`;
+  const routes: Record<string, [string, string]> = {
+    '/': ['text/html', page('<link rel="alternate" type="application/rss+xml" href="/feeds/all.xml"><link rel="alternate" type="application/atom+xml" href="/feeds/atom.xml">')],
+    '/feeds/all.xml': ['application/rss+xml', rss('Chip Wire &amp; Co')],
+    '/plain': ['text/html', page('<link rel="stylesheet" href="/site.css">')],
+  };
+  let server: Server;
+  let origin: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/old') return response.writeHead(301, { location: '/feeds/all.xml' }).end();
+      const route = routes[request.url ?? ''];
+      if (!route) return response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': route[0] }).end(route[1]);
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((closed) => server.close(closed)));
+
+  it('adds the feed a home page links to, named by its title with the defaults, and never twice', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const before = '# Our outlets.\n- id: pixelpost\n  name: Pixel Post\n  feed: https://pixelpost.example/rss\n';
+    writeFileSync(join(folder, 'sources.yaml'), before);
+    const added = await sourcesFetching(['add', `${origin}/`, '--sources', 'sources.yaml']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`“Chip Wire & Co” (RSS 2.0, 1 item) from ${origin}/feeds/all.xml, linked from ${origin}/`);
+    expect(added.stdout).toContain(`added    chip-wire-and-co: Chip Wire & Co <${origin}/feeds/all.xml>`);
+    const written = readFileSync(join(folder, 'sources.yaml'), 'utf8');
+    expect(written.startsWith(before)).toBe(true);
+    expect(parseSources(written, 'sources.yaml').sources.at(-1)).toEqual({
+      id: 'chip-wire-and-co', name: 'Chip Wire & Co', feed: `${origin}/feeds/all.xml`, site: 'https://chipwire.example/', tags: [], content: 'excerpt', publish: 'review', include: [], exclude: [],
+    });
+
+    const again = await sourcesFetching(['add', `${origin}/old`, '--sources', 'sources.yaml']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`It is served from ${origin}/feeds/all.xml: if the feed has moved for good, add that address instead.`);
+    expect(again.stdout).toContain(`skipped  Chip Wire & Co <${origin}/feeds/all.xml>: already listed as Chip Wire & Co`);
+    expect(again.stdout).toContain('sources.yaml: added 0, skipped 1.');
+    expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(written);
+  });
+
+  it('takes the name it is given, and writes nothing on a dry run', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const result = await sourcesFetching(['add', `${origin}/feeds/all.xml`, '--name', 'Chipwire', '--dry-run', '--sources', 'sources.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`added    chipwire: Chipwire <${origin}/feeds/all.xml>`);
+    expect(result.stdout).toContain('sources.yaml: would add 1, skipped 0; it does not exist, so it would be created.');
+    expect(() => readFileSync(join(folder, 'sources.yaml'))).toThrow();
+  });
+
+  it('refuses a page that links to no feed, and a missing one, leaving the registry as it was', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const before = '- id: pixelpost\n  name: Pixel Post\n  feed: https://pixelpost.example/rss\n';
+    writeFileSync(join(folder, 'sources.yaml'), before);
+    const plain = await sourcesFetching(['add', `${origin}/plain`, '--sources', 'sources.yaml']);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe(`Cannot add ${origin}/plain: this is an HTML web page, not a feed; look for its RSS or Atom link.\nNothing was written to sources.yaml.\n`);
+    const missing = await sourcesFetching(['add', `${origin}/gone.xml`, '--sources', 'sources.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`Cannot add ${origin}/gone.xml: ${origin}/gone.xml answered 404 Not Found.`);
+    expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(before);
   });
 });

@@ -8,13 +8,19 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+const quote = (title: string) => `“${title}”`;
+
+/** “The Circuit Ledger” (RSS 2.0, 12 items) from https://circuitledger.example/feed/ */
+export function feedHeadline(feed: ParsedFeed, from: string): string {
+  return `${feed.title ? quote(feed.title) : 'Untitled feed'} (${FORMAT_NAMES[feed.format]}, ${plural(feed.entries.length, 'item')}) from ${from}`;
+}
+
 /** What `npm run import` prints: the feed, then what was imported, skipped and rejected, and the counts. */
 export function importSummary(decisions: readonly ImportDecision[], feed: ParsedFeed, from: string, dryRun: boolean): string {
-  const quote = (title: string) => `“${title}”`;
   const imported = decisions.filter((decision) => decision.kind === 'import');
   const duplicates = decisions.filter((decision) => decision.kind === 'duplicate' || decision.kind === 'similar');
   const rejected = decisions.filter((decision) => decision.kind === 'rejected');
-  const lines: string[] = [`${feed.title ? quote(feed.title) : 'Untitled feed'} (${FORMAT_NAMES[feed.format]}, ${plural(feed.entries.length, 'item')}) from ${from}`];
+  const lines: string[] = [feedHeadline(feed, from)];
   if (imported.length) {
     lines.push('', dryRun ? `Would import ${plural(imported.length, 'draft')} (dry run: nothing written):` : `Imported ${plural(imported.length, 'draft')}:`);
     for (const decision of imported) lines.push(`  ${decision.file}  ${quote(decision.title)}`);
