@@ -20,6 +20,7 @@ import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
+import { siteUrlProblem } from '../lib/build/site-address.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { projectRoot, publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -219,11 +220,15 @@ if (merge) {
 const { contentDir } = settings;
 let searchTiming: SearchIndexTiming;
 try {
-  const articleFiles = existsSync(contentDir) ? listArticleFiles(contentDir).length : 0;
+  // Read here to refuse a bad value before any step starts, too; the steps read them again.
+  const siteProblem = siteUrlProblem(settings.siteUrl);
+  if (siteProblem) throw new Error(siteProblem);
+  if (!existsSync(contentDir)) throw new Error(`The content folder ${contentDir} does not exist: create it, or set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
+  publishNow();
+  const { partArticles } = searchIndexSizes();
+  const articleFiles = listArticleFiles(contentDir).length;
   const available = process.availableMemory();
   buildSize = { articles: articleFiles, available };
-  // Read here to refuse a bad value before any step starts, too; the search index and its page read them again.
-  const { partArticles } = searchIndexSizes();
   searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
   if (searchTiming === 'after-cards' && !settings.searchIndex) {
     console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);

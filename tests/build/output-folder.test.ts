@@ -30,3 +30,16 @@ it.each([
   expect(site.stderr).toContain(`${option.split('=')[0]} is not given to Astro: ${hint}`);
   expect(site.stdout).not.toContain('[build]');
 }, 60_000);
+
+it.each([
+  ['a SITE_URL that is no web address', { siteUrl: 'news.example.org' }, 'SITE_URL="news.example.org" is not a web address; set it to the site\'s full address, such as https://news.example.org'],
+  ['a content folder that does not exist', { contentDir: 'tests/fixtures/no-such-folder' }, `The content folder ${join(projectRoot, 'tests/fixtures/no-such-folder')} does not exist: create it, or set NEWSDESK_CONTENT_DIR`],
+  ['a NEWSDESK_NOW that is no instant', { now: 'tomorrow' }, 'NEWSDESK_NOW="tomorrow" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z'],
+])('refuses %s before any step starts, in one line that says what to set', async (_, options, message) => {
+  const site = await buildSite({ contentDir: 'tests/fixtures/site-basic', ...options });
+  site.cleanup();
+  expect(site.exitCode).toBe(2);
+  expect(site.stderr.trim().startsWith(message), site.stderr).toBe(true);
+  expect(site.stderr).not.toMatch(/\n\s+at |Usage:/);
+  expect(site.stdout).toBe('');
+}, 60_000);
