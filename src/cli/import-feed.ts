@@ -9,7 +9,8 @@ import { loadArticles } from '../io/article-files.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
-import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, readFeedFile, type FeedDocument } from '../io/fetch-feed.ts';
+import { DEFAULT_FETCH_LIMITS, FetchError, readFeedFile } from '../io/fetch-feed.ts';
+import { findFeed } from '../io/find-feed.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport } from '../lib/authoring/import/plan-import.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
@@ -63,16 +64,21 @@ async function main(argv: string[]): Promise<number> {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${paths.display(contentDir)} does not exist.`, USAGE);
   const importDir = resolve(contentDir, 'imported');
 
-  let document: FeedDocument | undefined;
   let feed: ParsedFeed;
+  let from: string;
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
   try {
-    document = isUrl ? await fetchFeed(input, { timeoutMs: timeout === undefined ? undefined : timeout * 1000 }) : await readFeedFile(paths.resolve(input));
-    feed = parseFeedText(document.text, { baseUrl: document.url });
+    if (isUrl) {
+      const found = await findFeed(input, { timeoutMs: timeout === undefined ? undefined : timeout * 1000 });
+      feed = found.feed;
+      from = `${found.servedFrom ?? found.address}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`;
+    } else {
+      feed = parseFeedText((await readFeedFile(paths.resolve(input))).text);
+      from = paths.display(paths.resolve(input));
+    }
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
-    const served = error instanceof FeedError && document?.contentType ? ` (served as ${document.contentType})` : '';
-    console.error(`Import failed: ${input}: ${error.message}${served}.\nNothing was written.`);
+    console.error(`Import failed: ${input}: ${error.message}.\nNothing was written.`);
     return 1;
   }
 
@@ -121,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
 
-    console.log(importSummary(decisions, feed, document.url ?? paths.display(paths.resolve(input)), values['dry-run']));
+    console.log(importSummary(decisions, feed, from, values['dry-run']));
     return writeFailed ? 1 : 0;
   } finally {
     await releaseContent();

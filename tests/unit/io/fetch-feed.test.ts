@@ -54,6 +54,8 @@ beforeAll(async () => {
     if (path === '/json-latin1-header') return response.writeHead(200, { 'content-type': 'application/feed+json; charset=ISO-8859-1' }).end(jsonFeed);
     if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (path === '/plain-page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.toString('utf8').replace(/<link rel="alternate"[^>]*>/, ''));
+    if (path === '/home') return response.writeHead(200, { 'content-type': 'text/html' }).end(page.toString('utf8').replace('href="/feed/"', 'href="/old-feed"'));
     if (path === '/removed') return response.writeHead(410, { 'content-type': 'text/plain' }).end('gone for good');
     if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     if (path === '/tagged') {
@@ -261,6 +263,13 @@ describe('npm run import with a URL', () => {
     }
   }
 
+  it('imports the feed a web page links to, saying which page led to it', async () => {
+    const outcome = await importUrl([`${origin}/home`, '--dry-run']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain(`(RSS 2.0, 3 items) from ${origin}/feed.xml, linked from ${origin}/home`);
+    expect(outcome.stdout).toContain('3 to import, 0 skipped as duplicates, 0 rejected.');
+  }, 60_000);
+
   it('imports a redirected feed, resolving relative links against where it was fetched from', async () => {
     const outcome = await importUrl([`${origin}/old-feed`]);
     expect(outcome.code).toBe(0);
@@ -272,8 +281,9 @@ describe('npm run import with a URL', () => {
 
   // Only /slow is about the time limit: the others get one a loaded machine cannot reach first (10 MB takes a while).
   it.each([
-    ['/page', '30', 'HTML web page, not a feed; the page names its feed, http://127.0.0.1:'],
-    ['/page', '30', '/feed/: use that address (served as text/html; charset=utf-8)'],
+    ['/page', '30', '/page: the page links to its feed at http://127.0.0.1:'],
+    ['/page', '30', '/feed/, which cannot be read: http://127.0.0.1:'],
+    ['/plain-page', '30', 'HTML web page, not a feed; look for its RSS or Atom link (served as text/html; charset=utf-8)'],
     ['/loop-a', '30', 'redirect loop'],
     ['/slow', '0.5', 'did not answer within 0.5 s (timed out)'],
     ['/huge', '30', 'sent more than 10 MB'],
