@@ -204,7 +204,7 @@ describe('npm run sources -- add', () => {
     writeFileSync(join(folder, 'sources.yaml'), before);
     const plain = await sourcesFetching(['add', `${origin}/plain`, '--sources', 'sources.yaml']);
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toBe(`Cannot add ${origin}/plain: this is an HTML web page, not a feed; look for its RSS or Atom link.\nNothing was written to sources.yaml.\n`);
+    expect(plain.stderr).toBe(`Cannot add ${origin}/plain: this is an HTML web page, not a feed; look for its RSS or Atom link (served as text/html).\nNothing was written to sources.yaml.\n`);
     const missing = await sourcesFetching(['add', `${origin}/gone.xml`, '--sources', 'sources.yaml']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`Cannot add ${origin}/gone.xml: ${origin}/gone.xml answered 404 Not Found.`);
