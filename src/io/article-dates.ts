@@ -1,4 +1,4 @@
-/** The article and story pages' last changes and excerpts, read from the content folder for the sitemap (src/lib/output/sitemap.ts). */
+/** The article and story pages’ last changes and the pages whose canonical URL is elsewhere, read from the content folder for the sitemap (src/lib/output/sitemap.ts). */
 import { articlePages, type ArticlePages, type StoryPagesOptions } from '../lib/output/sitemap.ts';
 import { loadArticles } from './article-files.ts';
 

@@ -179,6 +179,26 @@ describe('the JSON Feed', () => {
   });
 });
 
+describe('an article whose slug was corrected after publishing', () => {
+  const former = 'undersea-cable-ships-boked';
+
+  it('is found at its former address, which sends readers on at once and names the article’s own page as canonical', () => {
+    const page = site.html(`articles/${former}/index.html`);
+    expect(page.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${BASE}articles/unsigned-brief/`);
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(articleUrl('unsigned-brief'));
+    expect(meta(page, 'robots')).toEqual(['noindex']);
+    const link = page.querySelector('body a');
+    expect([link?.getAttribute('href'), link?.textContent]).toEqual([`${BASE}articles/unsigned-brief/`, TITLES['unsigned-brief']]);
+  });
+
+  it('is listed under its own address only: not in the sitemap, the feeds or the search index', () => {
+    const everything = ['sitemap-0.xml', 'rss.xml', 'feed.json'].map((path) => site.read(path)).join('\n');
+    expect(everything).not.toContain(former);
+    expect(everything).toContain(articleUrl('unsigned-brief'));
+    expect(readdirSync(join(site.outDir, 'pagefind'), { recursive: true, encoding: 'utf8' }).join('\n')).not.toContain(former);
+  });
+});
+
 describe('the sitemap', () => {
   const entries = (): Array<{ loc: string; lastmod?: string }> =>
     parseXml('sitemap-index.xml').sitemapindex.sitemap.flatMap(({ loc }: { loc: string }) => {

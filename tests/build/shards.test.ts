@@ -39,6 +39,8 @@ function writeCorpus(dir: string): void {
         `  name: "Outlet ${outlet}"`,
         `  url: "https://outlet-${outlet}.example/report-${number}"`,
         ...(item > 0 ? [`story: report-${story * PER_STORY}`] : []),
+        // Some were published under another address first: the page there is part of the site too.
+        ...(number % 4 === 0 ? [`formerSlugs: ["first-report-${number}"]`] : []),
         '---',
         '',
         `Report ${number} follows event ${story} from the ${['morning', 'afternoon', 'evening'][item]} onwards, with its own account of who said what.`,

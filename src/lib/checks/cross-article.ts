@@ -2,6 +2,7 @@
 import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
 import type { Problem } from './problems.ts';
 import { unpublishedReason } from '../content/publish.ts';
+import { formerSlugProblems } from './former-slugs.ts';
 import { storyReferenceProblems } from './story-references.ts';
 
 export type { Problem };
@@ -10,7 +11,7 @@ export interface CheckedArticle {
   file: string;
   slug: string;
   /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
-  data: { tags: readonly string[]; related: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string }; story?: string | false };
+  data: { tags: readonly string[]; related: readonly string[]; formerSlugs?: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string }; story?: string | false };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
@@ -76,6 +77,7 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
   }
 
   problems.push(...storyReferenceProblems(articles, filesBySlug, now));
+  problems.push(...formerSlugProblems(articles, filesBySlug));
 
   const tagIndex = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data.tags })), 'tag');
   for (const article of articles) {

@@ -190,6 +190,8 @@ const fields = {
     .optional(),
   /** Editor-curated "Explore more" slugs, shown first in this order. */
   related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
+  /** Slugs the article was published under before (a URL corrected after publishing): each old address sends readers on to it. */
+  formerSlugs: listOf(slugField, 'formerSlugs: ["old-article-slug"]').default([]),
   /** The editor's word on stories: the slug of the article whose story this one joins (and leads), or false for none. */
   story: z
     .union([z.literal(false), z.string().trim().normalize('NFC').refine((value) => SLUG_PATTERN.test(value), { error: notAStory })], { error: notAStory })
@@ -218,7 +220,7 @@ const imageAlt = requiredText('a description of the image for readers who cannot
  * file is resolved and optimised; the checker passes a plain string check and tests the path itself.
  */
 export function createArticleSchema<Local extends z.ZodType>(imageSource: () => Local) {
-  const { title, description, publishedAt, updatedAt, authors, tags, source, related, story, draft, slug, lang } = fields;
+  const { title, description, publishedAt, updatedAt, authors, tags, source, related, formerSlugs, story, draft, slug, lang } = fields;
   return z
     .strictObject(
       {
@@ -249,6 +251,7 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
           })
           .optional(),
         related,
+        formerSlugs,
         story,
         draft,
         slug,

@@ -3,7 +3,7 @@
  * last changed, from the same front matter its page's article:modified_time comes from; a story page's is its
  * articles' latest, the stories grouped by findStories as the site index groups them. Publish rules are never
  * re-implemented: the sitemap lists only the pages Astro built, and unpublished pieces have none. Excerpt items'
- * pages are left out: their canonical URL is on the outlet's site.
+ * pages are left out (their canonical URL is on the outlet's site), and so are the pages at former slugs.
  */
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { slugOfArticle, type ParseResult } from '../content/article.ts';
@@ -34,8 +34,11 @@ export function isListedPage(url: string, base: string): boolean {
 export interface ArticlePages {
   /** Each article's last change, and each story's (its articles' latest) when stories were asked for. */
   lastModified: Map<string, Date>;
-  /** Excerpt items: their canonical URL is the original story's, and a sitemap lists only the site's own canonical pages. */
-  excerpts: Set<string>;
+  /**
+   * Pages whose canonical URL is elsewhere, which a sitemap (listing only the site's own canonical pages) leaves out:
+   * excerpt items (the original story's) and the pages at articles' former slugs (the article's own).
+   */
+  canonicalElsewhere: Set<string>;
 }
 
 /** Which articles are published (the build's clock) and how far apart a story's articles may be (siteConfig.storyWindowHours). */
@@ -50,7 +53,7 @@ export interface StoryPagesOptions {
  */
 export function articlePages(articles: Iterable<ParseResult>, base: string, stories?: StoryPagesOptions): ArticlePages {
   const paths = createPaths(base);
-  const pages: ArticlePages = { lastModified: new Map(), excerpts: new Set() };
+  const pages: ArticlePages = { lastModified: new Map(), canonicalElsewhere: new Set() };
   const published: StoryArticle[] = [];
   const changedAt = new Map<string, Date>();
   for (const parsed of articles) {
@@ -61,7 +64,8 @@ export function articlePages(articles: Iterable<ParseResult>, base: string, stor
     const path = decodeURIComponent(paths.article(slug));
     const changed = lastModified(result.data);
     pages.lastModified.set(path, changed);
-    if (result.data.source?.excerpt) pages.excerpts.add(path);
+    if (result.data.source?.excerpt) pages.canonicalElsewhere.add(path);
+    for (const former of result.data.formerSlugs) pages.canonicalElsewhere.add(decodeURIComponent(paths.article(former)));
     if (stories && isPublished(result.data, stories.now)) {
       published.push({ ...result.data, slug, body: storyBodyPart(parsed.article.body) });
       changedAt.set(slug, changed);
@@ -79,7 +83,7 @@ export function articlePages(articles: Iterable<ParseResult>, base: string, stor
 /** What the site index knows of a published article and of a story, enough for the sitemap. */
 interface IndexedPage {
   slug: string;
-  data: { publishedAt: Date; updatedAt?: Date; source?: { excerpt?: boolean } };
+  data: { publishedAt: Date; updatedAt?: Date; source?: { excerpt?: boolean }; formerSlugs: readonly string[] };
 }
 
 /**
@@ -88,11 +92,12 @@ interface IndexedPage {
  */
 export function articlePagesOfIndex(index: { articles: readonly IndexedPage[]; stories: ReadonlyArray<{ slug: string; articles: readonly IndexedPage[] }> }, base: string): ArticlePages {
   const paths = createPaths(base);
-  const pages: ArticlePages = { lastModified: new Map(), excerpts: new Set() };
+  const pages: ArticlePages = { lastModified: new Map(), canonicalElsewhere: new Set() };
   for (const article of index.articles) {
     const path = decodeURIComponent(paths.article(article.slug));
     pages.lastModified.set(path, lastModified(article.data));
-    if (article.data.source?.excerpt) pages.excerpts.add(path);
+    if (article.data.source?.excerpt) pages.canonicalElsewhere.add(path);
+    for (const former of article.data.formerSlugs) pages.canonicalElsewhere.add(decodeURIComponent(paths.article(former)));
   }
   for (const story of index.stories) {
     const latest = Math.max(...story.articles.map((article) => lastModified(article.data).getTime()));
@@ -126,7 +131,7 @@ export function sitemapOptions(setup: SitemapSetup): NonNullable<SitemapOptions>
     serialize(item) {
       pages ??= setup.articlePages();
       const path = decodeURIComponent(new URL(item.url).pathname);
-      if (pages.excerpts.has(path)) return undefined;
+      if (pages.canonicalElsewhere.has(path)) return undefined;
       const date = pages.lastModified.get(path);
       return date ? { ...item, lastmod: date.toISOString() } : item;
     },

@@ -45,6 +45,7 @@ describe('a valid article', () => {
       tags: ['AI'],
       authors: [],
       related: [],
+      formerSlugs: [],
       draft: false,
     });
   });
@@ -58,6 +59,7 @@ describe('a valid article', () => {
       source: { name: 'Tortoise Media', url: 'https://www.tortoisemedia.com/' },
       image: { src: './lead.jpg', alt: 'Servers in a data centre' },
       related: ['ai-infrastructure-costs-hybrid-cloud', 'x-vpn-no-logs-audit'],
+      formerSlugs: ['japan-in-the-ai-race'],
       draft: true,
       slug: 'japan-ai-race',
     });
@@ -65,6 +67,7 @@ describe('a valid article', () => {
     expect(data.source).toEqual({ name: 'Tortoise Media', url: 'https://www.tortoisemedia.com/' });
     expect(data.image).toEqual({ src: './lead.jpg', alt: 'Servers in a data centre' });
     expect(data.slug).toBe('japan-ai-race');
+    expect(data.formerSlugs).toEqual(['japan-in-the-ai-race']);
     expect(data.draft).toBe(true);
   });
 
@@ -100,6 +103,8 @@ describe('error messages name the field and say what to do', () => {
     ['tags written as one line of commas', { tags: 'AI, Cloud,' }, 'tags', /must be a list; write tags: \["AI", "Cloud"\]$/],
     ['bylines written as one line of commas', { authors: 'Jane Roe, John Doe' }, 'authors', /must be a list; write authors: \["Jane Roe", "John Doe"\]$/],
     ['related slugs written as one line', { related: 'chips, cloud-outage' }, 'related', /must be a list; write related: \["chips", "cloud-outage"\]$/],
+    ['a former slug that is not a slug', { formerSlugs: ['Old Headline'] }, 'formerSlugs.0', /"Old Headline" is not a slug/],
+    ['former slugs written as one line', { formerSlugs: 'old-one' }, 'formerSlugs', /must be a list; write formerSlugs: \["old-one"\]$/],
     ['tags as a map', { tags: { AI: true } }, 'tags', /must be a list; write tags: \["AI", "Policy"\]$/],
     ['draft as text', { draft: 'yes' }, 'draft', /true or false/],
     ['source as text', { source: 'Reuters' }, 'source', /name/, /url/, /https:\/\//],

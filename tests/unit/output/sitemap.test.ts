@@ -46,11 +46,12 @@ describe('the articles\' last changes by page path', () => {
     });
   });
 
-  it('marks excerpt items, whose canonical URL is the original story, and only those', () => {
+  it('marks excerpt items, whose canonical URL is the original story, and the pages at former slugs, and only those', () => {
     const excerpt = 'source:\n  id: chipwire\n  name: Chipwire\n  url: https://chipwire.example.com/story\n  excerpt: true\n';
     const credited = 'source:\n  name: Chipwire\n  url: https://chipwire.example.com/other\n';
-    const pages = articlePages([parseArticle('excerpt.md', file(excerpt)), parseArticle('credited.md', file(credited))], '/desk/');
-    expect([...pages.excerpts]).toEqual(['/desk/articles/excerpt/']);
+    const renamed = 'formerSlugs: ["credited-typo", "café-old"]\n';
+    const pages = articlePages([parseArticle('excerpt.md', file(excerpt)), parseArticle('credited.md', file(credited + renamed))], '/desk/');
+    expect([...pages.canonicalElsewhere]).toEqual(['/desk/articles/excerpt/', '/desk/articles/credited-typo/', '/desk/articles/café-old/']);
     expect([...pages.lastModified.keys()].sort()).toEqual(['/desk/articles/credited/', '/desk/articles/excerpt/']);
   });
 
@@ -78,7 +79,7 @@ describe('the articles\' last changes by page path', () => {
       parseArticle('follow-up.md', file(`${credited('Fabwatch')}story: lead\nupdatedAt: 2026-11-03T08:00:00Z\n`)),
       parseArticle('late-draft.md', file(`${credited('Wafertimes')}story: lead\nupdatedAt: 2026-11-04T08:00:00Z\ndraft: true\n`)),
       parseArticle('quoted.md', file(credited('Wafertimes', true))),
-      parseArticle('x.md', file('slug: café\nupdatedAt: 2026-11-02T07:00:00Z\n')),
+      parseArticle('x.md', file('slug: café\nupdatedAt: 2026-11-02T07:00:00Z\nformerSlugs: [cafe]\n')),
     ];
     const now = new Date('2026-11-10T00:00:00Z');
     const index = buildSiteIndex(
@@ -91,11 +92,12 @@ describe('the articles\' last changes by page path', () => {
     expect(dated(fromIndex)).toEqual(dated(fromFiles));
     expect(fromIndex.lastModified.get('/desk/stories/lead/')?.toISOString()).toBe('2026-11-03T08:00:00.000Z');
     expect(fromIndex.lastModified.has('/desk/articles/late-draft/')).toBe(false);
-    expect([...fromIndex.excerpts]).toEqual(['/desk/articles/quoted/']);
+    expect([...fromIndex.canonicalElsewhere].sort()).toEqual(['/desk/articles/cafe/', '/desk/articles/quoted/']);
+    expect([...fromFiles.canonicalElsewhere].sort()).toEqual([...fromIndex.canonicalElsewhere].sort());
   });
 
   it('hands the pages from the site index to the sitemap through one registered symbol', () => {
-    const pages = () => ({ lastModified: new Map([['/articles/a/', new Date(0)]]), excerpts: new Set<string>() });
+    const pages = () => ({ lastModified: new Map([['/articles/a/', new Date(0)]]), canonicalElsewhere: new Set<string>() });
     offerArticlePages(pages);
     expect(offeredArticlePages()).toBe(pages);
     expect((globalThis as Record<symbol, unknown>)[Symbol.for('newsdesk.sitemap.article-pages')]).toBe(pages);
@@ -109,7 +111,7 @@ describe('the articles\' last changes by page path', () => {
 describe('the sitemap options', () => {
   const options = sitemapOptions({
     base: '/desk/',
-    articlePages: () => ({ lastModified: new Map([['/desk/articles/a/', new Date('2026-11-05T10:00:00.000Z')], ['/desk/articles/excerpt/', new Date('2026-11-05T10:00:00.000Z')]]), excerpts: new Set(['/desk/articles/excerpt/']) }),
+    articlePages: () => ({ lastModified: new Map([['/desk/articles/a/', new Date('2026-11-05T10:00:00.000Z')], ['/desk/articles/excerpt/', new Date('2026-11-05T10:00:00.000Z')]]), canonicalElsewhere: new Set(['/desk/articles/excerpt/']) }),
   });
 
   it('dates article pages by their last change and leaves other pages undated', async () => {
