@@ -63,8 +63,8 @@ function writtenDay(text: string): [number, number, number] | undefined {
 
 /**
  * Months as some publishers' software writes them in its own language in an otherwise RFC 822 date (German, French,
- * Spanish, Italian, Dutch, Portuguese: "Do, 03 Dez 2026", "jeu., 03 déc. 2026"), by the shortest start that
- * names one month; starts the English names share (Nov, Juni, mars) are read as English already.
+ * Spanish, Italian, Dutch, Portuguese: "Do, 03 Dez 2026", "jeu., 03 déc. 2026"), by their first four or three
+ * letters; a month whose first three letters are English (Nov, Juni, mars) is read as English already.
  */
 const LOCAL_MONTHS: Readonly<Record<string, string>> = {
   ene: 'jan', gen: 'jan', janv: 'jan', fev: 'feb', fév: 'feb', févr: 'feb', mär: 'mar', mrz: 'mar', maa: 'mar', mrt: 'mar',
