@@ -95,7 +95,7 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
   }
 
   // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
-  if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies)) problems.push(problem);
+  if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies, {}, options.only)) problems.push(problem);
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
   return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount };

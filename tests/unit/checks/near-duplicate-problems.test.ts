@@ -32,6 +32,18 @@ describe('the content checker’s near-duplicate warnings', () => {
     expect(warnings[4]!.message).toMatch(/; 394 more repeated paragraphs follow$/);
   });
 
+  it('reports on the files asked about exactly what the whole report says of them, each pair once', () => {
+    const texts = [story, edit(story, 71), edit(story, 72), randomText(43, 300), `${paragraph}\n\n${randomText(44, 60)}\n\n${paragraph}`];
+    const bodies = texts.map((body, index) => ({ file: `${'abcde'[index]}.md`, body, bodyLine: 7 }));
+    const whole = nearDuplicateProblems(bodies);
+    const key = (problem: { file: string; line?: number; message: string }) => `${problem.file}:${problem.line}: ${problem.message}`;
+    for (const only of [new Set(['a.md']), new Set(['b.md', 'c.md']), new Set(['d.md']), new Set(['e.md', 'a.md']), new Set(['a.md', 'b.md'])]) {
+      const asked = nearDuplicateProblems(bodies, {}, only).map(key).sort();
+      expect(asked, [...only].join()).toEqual(whole.filter((problem) => only.has(problem.file)).map(key).sort());
+    }
+    expect(whole.filter((problem) => problem.file === 'a.md')).toHaveLength(2);
+  });
+
   it('finds nothing in articles that merely share a topic', () => {
     expect(nearDuplicateProblems([
       { file: 'a.md', body: randomText(50, 300), bodyLine: 7 },
