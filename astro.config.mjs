@@ -10,6 +10,7 @@ import { digestsInThread } from './src/integrations/in-thread-digests.ts';
 import { pagesWrittenInThread } from './src/integrations/in-thread-writes.ts';
 import { prerenderPackages } from './src/integrations/prerender-packages.ts';
 import { sharingCollatorsWhenDone } from './src/integrations/shared-collators.ts';
+import { siteUrlProblem } from './src/lib/build/site-address.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor, markdownRenderOptions } from './src/lib/output/markdown-processor.ts';
 import { offeredArticlePages, sitemapOptions } from './src/lib/output/sitemap.ts';
@@ -19,6 +20,9 @@ import { siteConfig } from './src/site.config.ts';
 
 /** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
 const { siteUrl: site, basePath: base } = settings;
+// `npm run build` refuses it before starting Astro; `astro dev` and `astro build` alone say the same, not "Invalid URL".
+const siteProblem = siteUrlProblem(site);
+if (siteProblem) throw new Error(siteProblem);
 
 export default defineConfig({
   site,
