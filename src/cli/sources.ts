@@ -146,13 +146,13 @@ async function run(command: string | undefined, rest: string[], values: Options,
       return 1;
     }
     console.log(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
-    // As the aggregator says at every run: only the editor knows whether a move is for good.
-    if (found.servedFrom) console.log(`It is served from ${found.servedFrom}: if the feed has moved for good, add that address instead.`);
+    // A feed moved for good is added at its new address, which the aggregator would otherwise ask to be written in.
+    if (found.servedFrom && found.movedPermanently) console.log(`It has moved for good to ${found.servedFrom} (a permanent redirect), the address added.`);
     console.log('');
     const name = values.name?.trim() ?? found.feed.title ?? '';
     // An address that redirects to a feed already listed is that feed: planned as it, it is skipped as listed.
     const listed = new Set(registry.sources.map((source) => urlKey(source.feed)));
-    const feed = found.servedFrom && listed.has(urlKey(found.servedFrom)) ? found.servedFrom : found.address;
+    const feed = found.servedFrom && (found.movedPermanently || listed.has(urlKey(found.servedFrom))) ? found.servedFrom : found.address;
     return addToRegistry(planOpmlImport(registry.sources, [{ name, feed, site: found.feed.homeUrl }]), registry, values, registryPath, registryName);
   }
 

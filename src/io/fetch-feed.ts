@@ -25,6 +25,8 @@ export interface FeedDocument {
   text: string;
   /** The final URL after redirects; undefined for files. */
   url?: string;
+  /** Redirected: true when every redirect on the way was permanent (301, 308), false when any was temporary. */
+  movedPermanently?: boolean;
   contentType?: string;
   /** 200, or 304 (text empty) when a conditional request found the feed unchanged; undefined for files. */
   status?: number;
@@ -46,6 +48,8 @@ export class FetchError extends Error {
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The publisher says the feed has moved for good; 302, 303 and 307 send this request elsewhere only. */
+const PERMANENT_REDIRECTS = new Set([301, 308]);
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -179,6 +183,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
   const abort = new AbortController();
   const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]);
   const visited = new Set<string>();
+  let movedPermanently: boolean | undefined;
   try {
     for (let redirects = 0; ; redirects++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -213,6 +218,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         if (visited.has(next.href)) throw new FetchError(`redirect loop: ${url.href} sends the request back to ${next.href}`);
         if (redirects >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects}) starting at ${address}`);
         url = next;
+        movedPermanently = (movedPermanently ?? true) && PERMANENT_REDIRECTS.has(response.status);
         continue;
       }
       const headers = Object.fromEntries(response.headers);
@@ -239,7 +245,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         if (error instanceof FetchError) throw error;
         throw networkProblem(error, url, timeoutMs, true);
       }
-      return { text: decodeFeedBytes(bytes, contentType), url: url.href, contentType, status: response.status, headers };
+      return { text: decodeFeedBytes(bytes, contentType), url: url.href, ...(movedPermanently === undefined ? {} : { movedPermanently }), contentType, status: response.status, headers };
     }
   } finally {
     abort.abort();

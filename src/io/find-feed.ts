@@ -11,6 +11,8 @@ export interface FoundFeed {
   linkedFrom?: string;
   /** Where the feed was read from, when its address redirected there. */
   servedFrom?: string;
+  /** With `servedFrom`: every redirect on the way was permanent (the publisher moved the feed for good). */
+  movedPermanently?: boolean;
 }
 
 /**
@@ -47,4 +49,5 @@ function readFeed(document: FeedDocument): ParsedFeed {
   }
 }
 
-const redirected = (address: string, document: FeedDocument) => (document.url !== undefined && document.url !== new URL(address).href ? { servedFrom: document.url } : {});
+const redirected = (address: string, document: FeedDocument) =>
+  document.url !== undefined && document.url !== new URL(address).href ? { servedFrom: document.url, movedPermanently: document.movedPermanently === true } : {};

@@ -158,6 +158,7 @@ describe('npm run sources -- add', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       if (request.url === '/old') return response.writeHead(301, { location: '/feeds/all.xml' }).end();
+      if (request.url === '/tracked') return response.writeHead(302, { location: '/feeds/all.xml' }).end();
       const route = routes[request.url ?? ''];
       if (!route) return response.writeHead(404).end();
       response.writeHead(200, { 'content-type': route[0] }).end(route[1]);
@@ -183,10 +184,19 @@ describe('npm run sources -- add', () => {
 
     const again = await sourcesFetching(['add', `${origin}/old`, '--sources', 'sources.yaml']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`It is served from ${origin}/feeds/all.xml: if the feed has moved for good, add that address instead.`);
+    expect(again.stdout).toContain(`It has moved for good to ${origin}/feeds/all.xml (a permanent redirect), the address added.`);
     expect(again.stdout).toContain(`skipped  Chip Wire & Co <${origin}/feeds/all.xml>: already listed as Chip Wire & Co`);
     expect(again.stdout).toContain('sources.yaml: added 0, skipped 1.');
     expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(written);
+  });
+
+  it('adds a feed that has moved for good at its new address, and one redirected for now at the address given', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const moved = await sourcesFetching(['add', `${origin}/old`, '--dry-run', '--sources', 'sources.yaml']);
+    expect(moved.stdout).toContain(`added    chip-wire-and-co: Chip Wire & Co <${origin}/feeds/all.xml>`);
+    const tracked = await sourcesFetching(['add', `${origin}/tracked`, '--dry-run', '--sources', 'sources.yaml']);
+    expect(tracked.stdout).toContain(`added    chip-wire-and-co: Chip Wire & Co <${origin}/tracked>`);
+    expect(tracked.stdout).not.toContain('moved for good');
   });
 
   it('takes the name it is given, and writes nothing on a dry run', async () => {

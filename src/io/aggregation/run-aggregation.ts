@@ -209,7 +209,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     const response = responses.get(run.source.id)!;
     run.outcome = response.ok
       ? answerOutcome(
-          { status: response.document.status ?? 200, url: response.document.url ?? run.source.feed, text: response.document.text, contentType: response.document.contentType, headers: response.document.headers ?? {} },
+          { status: response.document.status ?? 200, url: response.document.url ?? run.source.feed, movedPermanently: response.document.movedPermanently, text: response.document.text, contentType: response.document.contentType, headers: response.document.headers ?? {} },
           run.source.feed,
           run.previous,
         )
@@ -225,8 +225,12 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
       continue;
     }
     run.report.result = 'fetched';
-    // Compared as URLs: a feed: line spelled otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
-    if (run.outcome.url !== new URL(run.source.feed).href) run.report.notes.push(`the feed is now served from ${run.outcome.url}; update its feed: line in the registry if the move is permanent`);
+    // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
+    // how the feed is served, and would otherwise be a note at every run. Compared as URLs: a feed: line spelled
+    // otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
+    if (run.outcome.movedPermanently && run.outcome.url !== new URL(run.source.feed).href) {
+      run.report.notes.push(`the feed has moved for good to ${run.outcome.url} (a permanent redirect); update its feed: line in the registry`);
+    }
   }
 }
 

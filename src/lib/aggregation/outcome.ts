@@ -9,13 +9,15 @@ import type { SourceState } from './state.ts';
 const RETRY_STATUSES = new Set([429, 503]);
 
 export type FetchOutcome =
-  | { kind: 'changed'; text: string; url: string; contentType?: string; validators: Validators; contentHash: string }
+  | { kind: 'changed'; text: string; url: string; movedPermanently?: boolean; contentType?: string; validators: Validators; contentHash: string }
   | { kind: 'unchanged'; validators: Validators }
   | { kind: 'failed'; reason: string; retryAfter?: Date };
 
 export interface FeedAnswer {
   status: number;
   url: string;
+  /** Redirected: whether every redirect on the way was permanent. */
+  movedPermanently?: boolean;
   text: string;
   contentType?: string;
   headers: Record<string, string>;
@@ -30,7 +32,7 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
   // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for
   // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is current.
   if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators };
-  return { kind: 'changed', text: answer.text, url: answer.url, contentType: answer.contentType, validators, contentHash: hash };
+  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash };
 }
 
 /** A failed request: its reason, and for 429 and 503 the instant Retry-After names. */

@@ -504,6 +504,34 @@ describe('npm run aggregate: a feed failing for a day needs attention', { timeou
   });
 });
 
+describe('npm run aggregate: a feed behind a redirect', { timeout: 30_000 }, () => {
+  const publishers = new Publishers();
+  let report: RunReport;
+  let servedUrl: string;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    const runs = aggregationWorkspace();
+    folders.push(runs.folder);
+    servedUrl = publishers.route(0, '/served.xml', rssRoute(twoStoryFeed('served.example')));
+    const movedUrl = publishers.route(0, '/moved.xml', (_request, response) => response.writeHead(301, { location: '/served.xml' }).end());
+    const trackedUrl = publishers.route(0, '/tracked.xml', (_request, response) => response.writeHead(302, { location: '/served.xml' }).end());
+    runs.writeSources([
+      { id: 'moved', feed: movedUrl },
+      { id: 'tracked', feed: trackedUrl },
+    ]);
+    report = await runs.run();
+  });
+  afterAll(() => publishers.close());
+
+  it('asks for the registry to follow a permanent redirect, and takes a temporary one as how the feed is served', () => {
+    const notes = (id: string) => report.sources.find((source) => source.id === id)?.notes;
+    expect(notes('moved')).toEqual([`the feed has moved for good to ${servedUrl} (a permanent redirect); update its feed: line in the registry`]);
+    expect(notes('tracked')).toEqual([]);
+    expect(report.sources.map((source) => source.result)).toEqual(['fetched', 'fetched']);
+  });
+});
+
 describe('npm run aggregate killed midway', () => {
   const publishers = new Publishers();
   // Every item in one run, so that there are many to be killed among.

@@ -36,6 +36,9 @@ beforeAll(async () => {
     const redirect = (status: number, location: string) => response.writeHead(status, { location }).end();
     if (path === '/feed.xml') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
     if (path === '/old-feed') return redirect(301, '/feed.xml');
+    // Moved for good, then sent on for now: the chain is not a permanent move.
+    if (path === '/via-temporary') return redirect(308, '/for-now');
+    if (path === '/for-now') return redirect(302, '/old-feed');
     if (path === '/loop-a') return redirect(302, '/loop-b');
     if (path === '/loop-b') return redirect(302, `${origin}/loop-a`);
     if (path.startsWith('/chain/')) return redirect(307, `/chain/${Number(path.slice(7)) + 1}`);
@@ -124,8 +127,10 @@ describe('fetchFeed', () => {
     expect((await fetchFeed(`${origin}/feed.xml`, { timeoutMs: undefined, maxBytes: undefined, maxRedirects: undefined })).text).toBe(rss.toString('utf8'));
   });
 
-  it('follows a redirect and reports the final URL', async () => {
-    expect((await fetchFeed(`${origin}/old-feed`)).url).toBe(`${origin}/feed.xml`);
+  it('follows a redirect and reports the final URL, and whether every redirect on the way was permanent', async () => {
+    expect(await fetchFeed(`${origin}/old-feed`)).toMatchObject({ url: `${origin}/feed.xml`, movedPermanently: true });
+    expect(await fetchFeed(`${origin}/via-temporary`)).toMatchObject({ url: `${origin}/feed.xml`, movedPermanently: false });
+    expect(await fetchFeed(`${origin}/feed.xml`)).not.toHaveProperty('movedPermanently');
   });
 
   it('stops at a redirect loop', async () => {
