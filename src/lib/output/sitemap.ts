@@ -41,6 +41,11 @@ export interface ArticlePages {
   canonicalElsewhere: Set<string>;
 }
 
+/** An article's pages whose canonical URL is elsewhere: its own when it is an excerpt, and those at its former slugs. */
+function canonicalElsewhere(paths: ReturnType<typeof createPaths>, slug: string, data: { source?: { excerpt?: boolean }; formerSlugs: readonly string[] }): string[] {
+  return [...(data.source?.excerpt ? [slug] : []), ...data.formerSlugs].map((page) => decodeURIComponent(paths.article(page)));
+}
+
 /** Which articles are published (the build's clock) and how far apart a story's articles may be (siteConfig.storyWindowHours). */
 export interface StoryPagesOptions {
   now: Date;
@@ -64,8 +69,7 @@ export function articlePages(articles: Iterable<ParseResult>, base: string, stor
     const path = decodeURIComponent(paths.article(slug));
     const changed = lastModified(result.data);
     pages.lastModified.set(path, changed);
-    if (result.data.source?.excerpt) pages.canonicalElsewhere.add(path);
-    for (const former of result.data.formerSlugs) pages.canonicalElsewhere.add(decodeURIComponent(paths.article(former)));
+    for (const elsewhere of canonicalElsewhere(paths, slug, result.data)) pages.canonicalElsewhere.add(elsewhere);
     if (stories && isPublished(result.data, stories.now)) {
       published.push({ ...result.data, slug, body: storyBodyPart(parsed.article.body) });
       changedAt.set(slug, changed);
@@ -96,8 +100,7 @@ export function articlePagesOfIndex(index: { articles: readonly IndexedPage[]; s
   for (const article of index.articles) {
     const path = decodeURIComponent(paths.article(article.slug));
     pages.lastModified.set(path, lastModified(article.data));
-    if (article.data.source?.excerpt) pages.canonicalElsewhere.add(path);
-    for (const former of article.data.formerSlugs) pages.canonicalElsewhere.add(decodeURIComponent(paths.article(former)));
+    for (const elsewhere of canonicalElsewhere(paths, article.slug, article.data)) pages.canonicalElsewhere.add(elsewhere);
   }
   for (const story of index.stories) {
     const latest = Math.max(...story.articles.map((article) => lastModified(article.data).getTime()));
