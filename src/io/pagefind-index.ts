@@ -34,8 +34,12 @@ export function isIndexData(name: string): boolean {
   return name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || name === 'index' || name === 'fragment' || name === 'filter';
 }
 
-/** Pagefind's command as `npx pagefind` runs it: the package's runner, which starts the binary for this platform. */
-const pagefindCommand = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
+/**
+ * Pagefind's binary for this platform, found as its npm runner finds it; run directly rather than through the
+ * runner, which is one more Node process held for as long as Pagefind runs.
+ */
+const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath: (names: string[]) => string };
+const pagefindBinary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
 
 /**
  * The file Pagefind's indexer finds a document in, such that the URL it derives from the file's path is the
@@ -48,21 +52,32 @@ export function documentFile(url: string): string {
   return join(...segments, 'index.html');
 }
 
+/** Writes the documents as files under `folder`, where Pagefind's indexer reads them (`indexDocumentFolder`). */
+export function writeDocuments(documents: readonly IndexedDocument[], folder: string): void {
+  for (const document of documents) {
+    const file = join(folder, documentFile(document.url));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, document.content);
+  }
+}
+
 /**
- * Writes the documents' Pagefind index into `outputPath`: the documents go to a folder beside it as files, which
- * Pagefind's indexer reads; the folder is removed afterwards, whatever happens. Pagefind's indexer costs markedly
- * less CPU per document than its Node API, which is fed each document as a message (BENCHMARKS.md).
+ * Writes the Pagefind index of the documents `writeDocuments` put in `folder` into `outputPath`; without a folder,
+ * the index of no documents. Pagefind's indexer costs markedly less CPU per document than its Node API, which is
+ * fed each document as a message (BENCHMARKS.md).
  */
+export async function indexDocumentFolder(folder: string | null, outputPath: string): Promise<void> {
+  if (folder === null) return writeEmptyIndex(outputPath);
+  await runPagefind(['--site', folder, '--output-path', outputPath, '--quiet']);
+}
+
+/** Writes the documents' Pagefind index into `outputPath`, through a folder of their files beside it that is removed afterwards, whatever happens. */
 export async function writeSearchIndex(documents: readonly IndexedDocument[], outputPath: string): Promise<void> {
   if (documents.length === 0) return writeEmptyIndex(outputPath);
   const site = `${outputPath}.documents`;
   try {
-    for (const document of documents) {
-      const file = join(site, documentFile(document.url));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, document.content);
-    }
-    await runPagefind(['--site', site, '--output-path', outputPath, '--quiet']);
+    writeDocuments(documents, site);
+    await indexDocumentFolder(site, outputPath);
   } finally {
     rmSync(site, { recursive: true, force: true });
   }
@@ -81,7 +96,7 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
 }
 
 async function runPagefind(args: string[]): Promise<void> {
-  const indexer = spawn(process.execPath, [pagefindCommand, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const indexer = spawn(pagefindBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   indexer.stdout.setEncoding('utf8').on('data', (text: string) => output.push(text));
   indexer.stderr.setEncoding('utf8').on('data', (text: string) => output.push(text));

@@ -20,13 +20,18 @@ const bundleEntry = (cacheDir: string, hash: string) => join(cacheDir, `bundle.$
 /** A temporary folder older than this belongs to a build that was stopped, not to one still running. */
 const STALE_MS = 3_600_000;
 
+/** Whether the cache holds the index of the part `key` whose documents hash to `hash`. */
+export function hasPart(cacheDir: string, key: string, hash: string): boolean {
+  return existsSync(partEntry(cacheDir, key, hash));
+}
+
 /**
  * Puts the index of the part `key` whose documents hash to `hash` into `folder`: linked from the cache, or written
  * by `write` into the cache first. Only the index itself is kept; Pagefind's scripts come from `placeScripts`.
  */
 export async function placePart(cacheDir: string, key: string, hash: string, folder: string, write: WritePagefindFolder): Promise<'reused' | 'indexed'> {
   const entry = partEntry(cacheDir, key, hash);
-  const reused = existsSync(entry);
+  const reused = hasPart(cacheDir, key, hash);
   if (!reused) await addEntry(entry, cacheDir, write, (name) => !isIndexData(name));
   await linkTree(entry, folder);
   return reused ? 'reused' : 'indexed';

@@ -9,7 +9,7 @@ export const ROLE_MEANINGS: Record<ProcessRole, string> = {
   build: 'src/cli/build.ts, which starts the others',
   astro: 'astro build or astro dev',
   checker: 'the content check (src/cli/check-content.ts)',
-  indexer: 'the search indexer’s Node side (src/cli/search-index.ts)',
+  indexer: 'the search indexer’s Node side (src/cli/search-index.ts and the documents step it starts, src/cli/search-documents.ts)',
   pagefind: 'Pagefind’s own binary, or its CLI',
   cards: 'the social card step (src/cli/cards.ts)',
   hugo: 'Hugo',
@@ -19,7 +19,7 @@ export const ROLE_MEANINGS: Record<ProcessRole, string> = {
 const SCRIPT_ROLES: Array<[RegExp, ProcessRole]> = [
   [/src\/cli\/build\.ts$/, 'build'],
   [/src\/cli\/check-content\.ts$/, 'checker'],
-  [/src\/cli\/search-index\.ts$/, 'indexer'],
+  [/src\/cli\/search-(index|documents)\.ts$/, 'indexer'],
   [/src\/cli\/cards\.ts$/, 'cards'],
   [/(^|\/)astro(\.js|\.mjs)?$/, 'astro'],
   [/pagefind[^/]*$|\/pagefind\/lib\/runner\/bin\.cjs$/, 'pagefind'],

@@ -17,11 +17,11 @@ async function step(script: string, args: string[]): Promise<{ code: number; std
   }
 }
 
-describe.each(['src/cli/cards.ts', 'src/cli/search-index.ts'])('%s', (script) => {
+describe.each(['src/cli/cards.ts', 'src/cli/search-index.ts', 'src/cli/search-documents.ts'])('%s', (script) => {
   it('prints its usage for --help', async () => {
     const { code, stdout } = await step(script, ['--help']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^Usage: node ${script} <output folder>`));
+    expect(stdout).toMatch(new RegExp(`^Usage: node ${script} <(output|documents) folder>`));
   });
 
   it('answers an unknown option or a missing folder with the usage and exit code 2, without a stack trace', async () => {

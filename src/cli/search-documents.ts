@@ -1,0 +1,156 @@
+/**
+ * `node src/cli/search-documents.ts <documents folder> [--articles <listing>]`: the search index's documents, made by
+ * `src/cli/search-index.ts` in a process of their own, which ends before Pagefind starts, so that what reading and
+ * rendering the archive held is not held beside Pagefind. Prints the plan (src/lib/search/search-plan.ts) as JSON.
+ *
+ * The published articles (from the archive listing the content check wrote, else the content folder) are grouped
+ * into parts by publication period (src/lib/search/index-parts.ts). Each part's documents are rendered from the
+ * articles' files, one part at a time, and hashed; a part the search cache already holds under that hash needs no
+ * more, the others' documents are written under the documents folder for Pagefind. Parts older than the newest
+ * `searchFullTextArticles` articles hold each body's opening only (src/lib/search/search-documents.ts). With
+ * NEWSDESK_SHARD, only this shard's parts.
+ */
+import { join, relative } from 'node:path';
+import { loadArticle } from '../io/article-files.ts';
+import { listingOf } from '../io/article-listing.ts';
+import { displayPath } from '../io/display-path.ts';
+import { readSourcesFile } from '../io/read-sources.ts';
+import { pagefindVersion, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
+import { hasPart } from '../io/search-part-cache.ts';
+import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
+import { fullTextParts, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
+import { partFolder } from '../lib/search/part-layout.ts';
+import { partHash } from '../lib/search/part-hash.ts';
+import type { SearchPlan } from '../lib/search/search-plan.ts';
+import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { searchOutlet } from '../lib/search/search-choices.ts';
+import { searchLanguage } from '../lib/search/search-language.ts';
+import { createDateFormatter } from '../lib/site/dates.ts';
+import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
+import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
+import { inShard } from '../lib/site/shards.ts';
+import { buildSourceIndex } from '../lib/site/sources.ts';
+import { siteConfig } from '../site.config.ts';
+import { publishNow, searchIndexSizes, settings } from '../settings.ts';
+import { readCommandLine, usageError } from './command-line.ts';
+
+const USAGE = 'Usage: node src/cli/search-documents.ts <documents folder> [--articles <listing>]';
+const args = readCommandLine(
+  process.argv.slice(2),
+  { allowPositionals: true, options: { articles: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } },
+  USAGE,
+);
+if (typeof args === 'number') process.exit(args);
+const { positionals, values } = args;
+const [documentsRoot] = positionals;
+if (!documentsRoot) process.exit(usageError('The documents folder is missing.', USAGE));
+
+function fail(what: string, errors: string[]): never {
+  console.error(`Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
+  process.exit(1);
+}
+
+let now: Date;
+let partSize: number;
+let fullTextArticles: number;
+try {
+  now = publishNow();
+  ({ partArticles: partSize, fullTextArticles } = searchIndexSizes());
+} catch (error) {
+  fail('reading the settings', [(error as Error).message]);
+}
+const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+// Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
+const paths = createPaths('/');
+// A story's link is shown by the result template itself, so it carries the base path.
+const sitePaths = createPaths(settings.basePath);
+// Bodies read as on their pages, their links from the site's root under BASE_PATH.
+const markdownToHtml = await createMarkdownToHtml(absoluteUrl(settings.siteUrl, sitePaths.root));
+
+/** What is kept of each published article until its part is indexed: its file is read again then. */
+interface PlannedArticle extends PartArticle {
+  absolutePath: string;
+}
+
+/** What the documents take from the whole archive: each article's story, each tag's name and each article's outlet as the pages show them. */
+interface ArchiveFacts {
+  storyOf: Map<string, { title: string; url: string }>;
+  tagName: (tag: string) => string;
+  /** The registry source each article is listed under, by slug (src/lib/site/sources.ts). */
+  listedUnder: ReadonlyMap<string, { name: string }>;
+}
+
+/** The published articles, each one's story (grouped as the site index groups them), and the tags' site-wide spelling. */
+function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
+  const { articles, stories } = listingOf(values.articles, settings.contentDir, now, siteConfig.storyWindowHours);
+  const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const storyOf = new Map<string, { title: string; url: string }>();
+  for (const story of stories) {
+    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
+  }
+  const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
+  // The content check has passed on the same registry, so its problems are already reported.
+  const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);
+  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf, tagName, listedUnder };
+}
+
+/** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
+async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, listedUnder }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
+  const documents: IndexedDocument[] = [];
+  for (const planned of part.articles) {
+    const file = displayPath(planned.absolutePath);
+    const article = searchableArticle(loadArticle(planned.absolutePath, relative(settings.contentDir, planned.absolutePath)).result, now);
+    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) fail(`reading ${file}`, ['the file changed while the build was running; build again']);
+    let body: string | ReturnType<typeof mdxSearchContent>;
+    try {
+      if (article.mdx) {
+        const elements = mdxSearchContent(article.body, MARKDOWN_FEATURES);
+        body = opening ? elementsOpening(elements, OPENING_WORDS) : elements;
+      } else {
+        body = await markdownToHtml(opening ? markdownOpening(article.body, OPENING_WORDS) : article.body);
+      }
+    } catch (error) {
+      // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
+      fail(`reading ${file}`, [(error as Error).message]);
+    }
+    const { title, description, publishedAt, authors, tags, lang } = article.data;
+    const content = searchDocumentHtml({
+      lang: searchLanguage(lang, siteConfig.lang),
+      title,
+      description,
+      authors,
+      tags: tags.map(tagName),
+      date: dates.date(publishedAt),
+      outlet: searchOutlet(article, listedUnder, siteConfig.name),
+      body,
+      story: storyOf.get(article.slug),
+    });
+    documents.push({ url: paths.article(article.slug), content });
+  }
+  return documents;
+}
+
+try {
+  const { articles, ...archive } = planArticles();
+  const parts = searchParts(articles, partSize);
+  const newest = parts.at(-1);
+  const fullText = fullTextParts(parts, fullTextArticles);
+  // An archive with nothing published still gets an index, empty, so the search page loads and finds nothing.
+  const toWrite = parts.length > 0 ? parts.filter((part) => inShard(`search/${part.key}`, settings.shard)) : [{ key: 'empty', articles: [] }];
+  const plan: SearchPlan = { parts: [], archiveKeys: parts.map((part) => part.key) };
+  for (const part of toWrite) {
+    const documents = await partDocuments(part, archive, !fullText.has(part));
+    const hash = partHash(documents, pagefindVersion);
+    const folder = partFolder(part.key, part === newest || parts.length === 0);
+    let documentsFolder: string | null = null;
+    if (documents.length > 0 && !hasPart(settings.searchCacheDir, part.key, hash)) {
+      documentsFolder = join(documentsRoot, part.key);
+      writeDocuments(documents, documentsFolder);
+    }
+    plan.parts.push({ key: part.key, hash, folder, articles: documents.length, documents: documentsFolder });
+  }
+  process.stdout.write(JSON.stringify(plan));
+} catch (error) {
+  fail(`writing the search documents into ${displayPath(documentsRoot)}`, [(error as Error).message]);
+}
