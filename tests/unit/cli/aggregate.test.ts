@@ -83,6 +83,16 @@ function stories(seed: number, count: number, site: string, fullText = false): F
 
 const rss = (items: readonly FeedItem[], title = 'A publisher') => rssDocument({ title, link: 'https://publisher.example/', items });
 
+/** Publishers on `count` hosts, started before the block's own setup and closed after its tests. */
+function publishersForBlock(count: number, delayMs?: number): Publishers {
+  const publishers = new Publishers(delayMs);
+  beforeAll(async () => {
+    await publishers.start(count);
+  });
+  afterAll(() => publishers.close());
+  return publishers;
+}
+
 /** Every Markdown file under the folder, relative, with its modification time: "writes nothing" compares these. */
 function snapshot(folder: string): Map<string, number> {
   return new Map(listArticleFiles(folder).map((file) => [relative(folder, file), statSync(file).mtimeMs]));
@@ -99,7 +109,7 @@ function articlesIn(folder: string) {
 }
 
 describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 }, () => {
-  const publishers = new Publishers(40);
+  const publishers = publishersForBlock(10, 40);
   let folder: string;
   let articles: string;
   const url: Record<string, string> = {};
@@ -113,7 +123,6 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
   retryDate.setUTCMilliseconds(0);
 
   beforeAll(async () => {
-    await publishers.start(10);
     folder = workspace();
     articles = join(folder, 'articles');
     for (const [index, id] of ['etag', 'lastmod', 'rss-full', 'auto', 'filtered', 'syndicator', 'archived', 'similar', 'changing', 'no-validators', 'no-store', 'redirect', 'quiet'].entries()) {
@@ -199,7 +208,6 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     afterFirst = snapshot(articles);
   }, 60_000);
 
-  afterAll(() => publishers.close());
 
   const source = (report: RunReport, id: string): SourceReport => report.sources.find((entry) => entry.id === id)!;
 
@@ -369,17 +377,15 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
 });
 
 describe('npm run aggregate: text report, dry run, strict mode and runs that cannot start', { timeout: 30_000 }, () => {
-  const publishers = new Publishers();
+  const publishers = publishersForBlock(1);
   let folder: string;
   let feedUrl: string;
   beforeAll(async () => {
-    await publishers.start(1);
     folder = workspace();
     feedUrl = publishers.route(0, '/feed.xml', rssRoute(rss(stories(7, 2, 'wire.example'))));
     const brokenUrl = publishers.route(0, '/broken.xml', (_request, response) => response.writeHead(500).end());
     writeFileSync(join(folder, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: broken\n  name: Broken\n  feed: ${brokenUrl}\n`);
   });
-  afterAll(() => publishers.close());
 
   it('--dry-run reports what it would write and writes nothing, state included', async () => {
     const outcome = await aggregate(folder, ['--dry-run']);
@@ -442,7 +448,7 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
 });
 
 describe('npm run aggregate: a feed failing for a day needs attention', { timeout: 30_000 }, () => {
-  const publishers = new Publishers();
+  const publishers = publishersForBlock(1);
   let folder: string;
   let deadUrl: string;
   let beforeADay: RunReport;
@@ -452,7 +458,6 @@ describe('npm run aggregate: a feed failing for a day needs attention', { timeou
   let json: RunReport;
 
   beforeAll(async () => {
-    await publishers.start(1);
     const runs = aggregationWorkspace();
     folder = runs.folder;
     folders.push(folder);
@@ -473,7 +478,6 @@ describe('npm run aggregate: a feed failing for a day needs attention', { timeou
     summaryText = readFileSync(summary, 'utf8');
     json = await aggregateJson(folder);
   });
-  afterAll(() => publishers.close());
 
   const failing = (failures: number) => `failing since 2026-12-01 12:00 UTC (${failures} failures in a row): ${deadUrl} answered 404 Not Found; check its feed address`;
 
@@ -505,12 +509,11 @@ describe('npm run aggregate: a feed failing for a day needs attention', { timeou
 });
 
 describe('npm run aggregate: a feed behind a redirect', { timeout: 30_000 }, () => {
-  const publishers = new Publishers();
+  const publishers = publishersForBlock(1);
   let report: RunReport;
   let servedUrl: string;
 
   beforeAll(async () => {
-    await publishers.start(1);
     const runs = aggregationWorkspace();
     folders.push(runs.folder);
     servedUrl = publishers.route(0, '/served.xml', rssRoute(twoStoryFeed('served.example')));
@@ -522,7 +525,6 @@ describe('npm run aggregate: a feed behind a redirect', { timeout: 30_000 }, () 
     ]);
     report = await runs.run();
   });
-  afterAll(() => publishers.close());
 
   it('asks for the registry to follow a permanent redirect, and takes a temporary one as how the feed is served', () => {
     const notes = (id: string) => report.sources.find((source) => source.id === id)?.notes;
@@ -533,20 +535,18 @@ describe('npm run aggregate: a feed behind a redirect', { timeout: 30_000 }, () 
 });
 
 describe('npm run aggregate killed midway', () => {
-  const publishers = new Publishers();
+  const publishers = publishersForBlock(1);
   // Every item in one run, so that there are many to be killed among.
   const uncapped = { NEWSDESK_AGGREGATE_MAX_NEW_ITEMS: '150' };
   let folder: string;
   let links: string[];
   beforeAll(async () => {
-    await publishers.start(1);
     folder = workspace();
     const items = stories(42, 150, 'many.example', true);
     links = items.map((item) => item.link);
     const feedUrl = publishers.route(0, '/many.xml', rssRoute(rss(items), { etag: '"many"' }));
     writeFileSync(join(folder, 'sources.yaml'), `- id: many\n  name: Many\n  feed: ${feedUrl}\n  content: full\n`);
   });
-  afterAll(() => publishers.close());
 
   it('leaves content and state consistent, and the next run completes the work without duplicates', async () => {
     const target = join(folder, 'articles', 'aggregated', 'many');
