@@ -68,10 +68,11 @@ const documentsRoot = join(searchCacheDir, `tmp.${randomUUID()}`);
 let documentsStep: ChildProcess | undefined;
 // However this process ends (stopped with the build, it ends through here too), the documents step stops with it
 // and the documents are removed.
-process.on('exit', () => {
+function cleanUp(): void {
   if (documentsStep?.exitCode === null) documentsStep.kill('SIGKILL');
   rmSync(documentsRoot, { recursive: true, force: true });
-});
+}
+process.on('exit', cleanUp);
 process.once('SIGTERM', () => process.exit(143));
 
 function fail(what: string, errors: string[]): never {
@@ -87,7 +88,12 @@ async function planDocuments(): Promise<SearchPlan> {
   let plan = '';
   step.stdout.setEncoding('utf8').on('data', (text: string) => (plan += text));
   const [code, signal] = (await once(step, 'close')) as [number | null, NodeJS.Signals | null];
-  if (signal) fail('making the documents', [`the step was stopped (${signal})`]);
+  if (signal) {
+    // Ended as the step ended, so that the build can say why (killed by the system for lack of memory, say).
+    cleanUp();
+    process.removeAllListeners('SIGTERM');
+    process.kill(process.pid, signal);
+  }
   if (code !== 0) process.exit(code ?? 1);
   return JSON.parse(plan) as SearchPlan;
 }
