@@ -248,6 +248,10 @@ describe('made while Astro renders, in the low-memory modes', () => {
       // Its documents take well under this; Pagefind, told nothing yet, must not have written a part.
       await sleep(2_000);
       expect(existsSync(folder), said).toBe(false);
+      // The documents are made by then, by a process that has ended with all it read: what waits beside Pagefind
+      // runs nothing else and never loaded the Markdown renderer.
+      expect(readFileSync(`/proc/${indexer.pid}/task/${indexer.pid}/children`, 'utf8').trim(), said).toBe('');
+      expect(readFileSync(`/proc/${indexer.pid}/maps`, 'utf8')).not.toContain('satteri');
       indexer.stdin.write('cards done\n');
       for (let waited = 0; !existsSync(scripts) && waited < 30_000; waited += 100) await sleep(100);
       expect(existsSync(scripts), said).toBe(true);
