@@ -149,6 +149,9 @@ try {
       writeDocuments(documents, documentsFolder);
     }
     plan.parts.push({ key: part.key, hash, folder, articles: documents.length, documents: documentsFolder });
+    // What the part's documents took is collected before the next part, so the step holds about what it keeps (the
+    // archive's facts), not the garbage of every part; search-index.ts starts it with --expose-gc.
+    (globalThis as { gc?: () => void }).gc?.();
   }
   process.stdout.write(JSON.stringify(plan));
 } catch (error) {

@@ -31,7 +31,9 @@ const SCRIPT_ROLES: Array<[RegExp, ProcessRole]> = [
  * interpreter, its script are looked at: folders given as arguments say nothing about what runs.
  */
 export function processRole(argv: readonly string[]): ProcessRole {
-  const [program = '', script = ''] = argv;
+  const [program = '', ...rest] = argv;
+  // Node's own options (--expose-gc, say) come before the script.
+  const script = rest.find((arg) => !arg.startsWith('-')) ?? '';
   const interpreted = /(^|\/)(node|nodejs)$/.test(program);
   const subject = interpreted ? script : program;
   return SCRIPT_ROLES.find(([pattern]) => pattern.test(subject))?.[1] ?? 'other';

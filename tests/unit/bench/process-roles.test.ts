@@ -8,7 +8,7 @@ describe('what each process of a build is', () => {
     expect(processRole([node, '/work/newsdesk/src/cli/build.ts', '--shard', '1/4'])).toBe('build');
     expect(processRole([node, '/work/newsdesk/src/cli/check-content.ts', '--skip-near-duplicates'])).toBe('checker');
     expect(processRole([node, '/work/newsdesk/src/cli/search-index.ts', '/tmp/x/dist.search'])).toBe('indexer');
-    expect(processRole([node, '/work/newsdesk/src/cli/search-documents.ts', '/tmp/x/cache/tmp.1'])).toBe('indexer');
+    expect(processRole([node, '--expose-gc', '--max-semi-space-size=8', '/work/newsdesk/src/cli/search-documents.ts', '/tmp/x/cache/tmp.1'])).toBe('indexer');
     expect(processRole(['node', 'src/cli/cards.ts', '/tmp/x/dist.cards'])).toBe('cards');
   });
 
