@@ -33,6 +33,7 @@ import { buildSourceIndex } from '../lib/site/sources.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
+import { failSearchIndex } from './search-failure.ts';
 
 const USAGE = 'Usage: node src/cli/search-documents.ts <documents folder> [--articles <listing>]';
 const args = readCommandLine(
@@ -45,11 +46,6 @@ const { positionals, values } = args;
 const [documentsRoot] = positionals;
 if (!documentsRoot) process.exit(usageError('The documents folder is missing.', USAGE));
 
-function fail(what: string, errors: string[]): never {
-  console.error(`Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
-  process.exit(1);
-}
-
 let now: Date;
 let partSize: number;
 let fullTextArticles: number;
@@ -57,7 +53,7 @@ try {
   now = publishNow();
   ({ partArticles: partSize, fullTextArticles } = searchIndexSizes());
 } catch (error) {
-  fail('reading the settings', [(error as Error).message]);
+  failSearchIndex('reading the settings', [(error as Error).message]);
 }
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
@@ -67,7 +63,7 @@ const sitePaths = createPaths(settings.basePath);
 // Bodies read as on their pages, their links from the site's root under BASE_PATH.
 const markdownToHtml = await createMarkdownToHtml(absoluteUrl(settings.siteUrl, sitePaths.root));
 
-/** What is kept of each published article until its part is indexed: its file is read again then. */
+/** What is kept of each published article until its part's documents are made: its file is read again then. */
 interface PlannedArticle extends PartArticle {
   absolutePath: string;
 }
@@ -101,7 +97,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
     const article = searchableArticle(loadArticle(planned.absolutePath, relative(settings.contentDir, planned.absolutePath)).result, now);
-    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) fail(`reading ${file}`, ['the file changed while the build was running; build again']);
+    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) failSearchIndex(`reading ${file}`, ['the file changed while the build was running; build again']);
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       if (article.mdx) {
@@ -112,7 +108,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       }
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
-      fail(`reading ${file}`, [(error as Error).message]);
+      failSearchIndex(`reading ${file}`, [(error as Error).message]);
     }
     const { title, description, publishedAt, authors, tags, lang } = article.data;
     const content = searchDocumentHtml({
@@ -155,5 +151,5 @@ try {
   }
   process.stdout.write(JSON.stringify(plan));
 } catch (error) {
-  fail(`writing the search documents into ${displayPath(documentsRoot)}`, [(error as Error).message]);
+  failSearchIndex(`writing the search documents into ${displayPath(documentsRoot)}`, [(error as Error).message]);
 }

@@ -30,6 +30,7 @@ import type { SearchPlan } from '../lib/search/search-plan.ts';
 import { siteConfig } from '../site.config.ts';
 import { settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
+import { failSearchIndex } from './search-failure.ts';
 
 const USAGE = 'Usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin] [--articles <listing>]';
 const args = readCommandLine(
@@ -74,11 +75,6 @@ function cleanUp(): void {
 }
 process.on('exit', cleanUp);
 process.once('SIGTERM', () => process.exit(143));
-
-function fail(what: string, errors: string[]): never {
-  console.error(`Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`);
-  process.exit(1);
-}
 
 /** The documents step's plan; it has said what went wrong itself when it fails, and this process ends with it. */
 async function planDocuments(): Promise<SearchPlan> {
@@ -139,6 +135,6 @@ try {
   );
   recordTiming(settings.timingFile, 'search', searchMs);
 } catch (error) {
-  if (error instanceof SearchIndexError) fail(error.what, error.errors);
-  fail(`writing the search index into ${displayPath(outDir)} (cache ${displayPath(searchCacheDir)})`, [(error as Error).message]);
+  if (error instanceof SearchIndexError) failSearchIndex(error.what, error.errors);
+  failSearchIndex(`writing the search index into ${displayPath(outDir)} (cache ${displayPath(searchCacheDir)})`, [(error as Error).message]);
 }

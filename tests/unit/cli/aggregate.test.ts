@@ -208,7 +208,6 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     afterFirst = snapshot(articles);
   }, 60_000);
 
-
   const source = (report: RunReport, id: string): SourceReport => report.sources.find((entry) => entry.id === id)!;
 
   it('has 20 or more sources, and runs to the end with every bad one failed for its own reason', () => {
