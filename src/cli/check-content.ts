@@ -7,7 +7,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import { isHiddenIn, listArticleFiles, loadArticle, loadArticles } from '../io/article-files.ts';
+import { loadArticle, loadArticles } from '../io/article-files.ts';
+import { isHiddenIn, listArticleFiles } from '../io/article-paths.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';

@@ -5,7 +5,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isHiddenIn, loadArticles } from '../io/article-files.ts';
+import { loadArticles } from '../io/article-files.ts';
+import { isHiddenIn } from '../io/article-paths.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { isInsideFolder } from '../lib/inside-folder.ts';

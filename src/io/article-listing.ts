@@ -12,20 +12,9 @@ import type { ParsedArticle } from '../lib/content/article.ts';
 import { articleSchema, type ArticleData } from '../lib/content/schema.ts';
 import { loadArticles } from './article-files.ts';
 import { displayPath } from './display-path.ts';
+import { listingBodies, listingTemporary } from './listing-files.ts';
 
 const CHUNK = 1 << 20;
-
-const listingTemporary = (path: string) => `${path}.tmp`;
-/** The file beside the listing with what Astro's site index reads of each published body. */
-export const listingBodies = (path: string) => `${path}.bodies`;
-
-/** Removes a listing and its bodies, whole or half-written. */
-export function removeListing(path: string): void {
-  for (const file of [path, listingBodies(path)]) {
-    rmSync(file, { force: true });
-    rmSync(listingTemporary(file), { force: true });
-  }
-}
 
 export interface ListingWriter {
   /** An article the check accepted (`data` is the schema's output); written at once when it is published. */

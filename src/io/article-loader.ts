@@ -19,7 +19,8 @@ import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-imag
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
 import { checkArticleFile } from '../lib/checks/check-content.ts';
 import { formatProblem, type Problem } from '../lib/checks/problems.ts';
-import { isHiddenIn, listArticleFiles, readArticleSource } from './article-files.ts';
+import { readArticleSource } from './article-files.ts';
+import { isHiddenIn, listArticleFiles } from './article-paths.ts';
 import { liveWatcher } from './dev-watcher.ts';
 import { inspectFile } from './inspect-file.ts';
 

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listArticles, listingBodies, readListing } from '../../src/io/article-listing.ts';
+import { listArticles, readListing } from '../../src/io/article-listing.ts';
+import { listingBodies } from '../../src/io/listing-files.ts';
 import { corpusWith, projectRoot, type TempCorpus } from '../helpers/invalid-corpus.ts';
 
 const node = join(projectRoot, 'node_modules/.bin/node');

@@ -2,7 +2,8 @@ import { copyFileSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } fro
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
-import { listArticleFiles, readArticleSource } from '../../../src/io/article-files.ts';
+import { readArticleSource } from '../../../src/io/article-files.ts';
+import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { formatProblem } from '../../../src/lib/checks/problems.ts';
 import { corpusWith, INVALID_CASES, validCorpus, type TempCorpus } from '../../helpers/invalid-corpus.ts';

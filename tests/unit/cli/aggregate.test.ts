@@ -11,7 +11,8 @@ import type { RunReport, SourceReport } from '../../../src/lib/aggregation/repor
 import { generateCorpus } from '../../../src/lib/bench/corpus.ts';
 import { rssDocument, type FeedItem } from '../../../src/lib/bench/feeds.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
-import { listArticleFiles, loadArticles } from '../../../src/io/article-files.ts';
+import { loadArticles } from '../../../src/io/article-files.ts';
+import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { aggregationWorkspace, twoStoryFeed } from '../../helpers/aggregation-workspace.ts';
 import { closedPort, Publishers, rssRoute, type Route } from '../../helpers/feed-publishers.ts';

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
-import { listArticleFiles, readArticleSource } from '../../../src/io/article-files.ts';
+import { readArticleSource } from '../../../src/io/article-files.ts';
+import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 

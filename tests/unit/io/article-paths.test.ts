@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listArticleFiles } from '../../../src/io/article-files.ts';
+import { listArticleFiles } from '../../../src/io/article-paths.ts';
 
 describe('listArticleFiles', () => {
   it('finds .md and .mdx files in sub-folders, skipping dot-files as the collection glob does', () => {

@@ -1,0 +1,39 @@
+/**
+ * Where the article files are, without reading them: light enough for the build's own process, which only counts
+ * them before its steps start.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby
+ * does. Symbolic links that glob would follow (to an article or to a folder) are listed as they are, so that the
+ * tools refuse them by name: an article must be a file in the content folder, never a pointer to one elsewhere.
+ */
+export function listArticleFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && /\.mdx?$/.test(entry.name)) found.push(path);
+      else if (entry.isSymbolicLink() && (/\.mdx?$/.test(entry.name) || isFolder(path))) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/** Whether a path inside `dir` is one listArticleFiles leaves out: a file or folder on its way is named with a leading dot. */
+export function isHiddenIn(dir: string, path: string): boolean {
+  return relative(dir, path).split(sep).some((part) => part.startsWith('.'));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
