@@ -118,6 +118,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       authors,
       tags: tags.map(tagName),
       date: dates.date(publishedAt),
+      published: publishedAt.toISOString(),
       outlet: searchOutlet(article, listedUnder, siteConfig.name),
       body,
       story: storyOf.get(article.slug),

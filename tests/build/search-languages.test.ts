@@ -1,10 +1,10 @@
 /**
  * Search across languages, built for real from tests/fixtures/search-languages with parts of at most three
  * articles: part 2026-08 holds an English article and a Chinese one (zh-Hans), the newest, 2026-09, a Japanese one
- * and two English ones. Chinese and Japanese text runs its words together; each is indexed in its own language
- * (src/lib/search/search-language.ts) and searched in the browser beside the English. One English article names
- * C# and .NET, the other only the language C and a network: terms Pagefind would read as "c" and "net"
- * (src/lib/search/symbol-terms.ts).
+ * and two English ones; every one is tagged "Asia". Chinese and Japanese text runs its words together; each is
+ * indexed in its own language (src/lib/search/search-language.ts) and searched in the browser beside the English.
+ * One English article names C# and .NET, the other only the language C and a network: terms Pagefind would read
+ * as "c" and "net" (src/lib/search/symbol-terms.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,8 +45,8 @@ describe('searched in a browser', () => {
   const served = useServedSite(() => site.outDir, '/');
 
   /** The results for `query`, each as its link and its excerpt, once Pagefind says how many it found. */
-  async function search(page: Page, query: string): Promise<Array<{ href: string | null; excerpt: string }>> {
-    await page.goto(`${served.baseUrl}search/?q=${encodeURIComponent(query)}`);
+  async function search(page: Page, query: string, order = 'best'): Promise<Array<{ href: string | null; excerpt: string }>> {
+    await page.goto(`${served.baseUrl}search/?q=${encodeURIComponent(query)}${order === 'best' ? '' : `&order=${order}`}`);
     const summary = page.locator('main pagefind-summary');
     await summary.getByText(/\d+ results?|No results/).waitFor({ timeout: 15_000 });
     const count = Number(/(\d+) results?/.exec(await summary.innerText())?.[1] ?? 0);
@@ -79,6 +79,16 @@ describe('searched in a browser', () => {
     const found = await search(page, 'the');
     expect(found.map((result) => result.href).sort()).toEqual(['/articles/cloud-bill-audit/', '/articles/embedded-compilers/', '/articles/runtime-release/']);
     expect((await search(page, 'servers')).map((result) => result.href)).toEqual(['/articles/cloud-bill-audit/']);
+    await page.close();
+  });
+
+  it('puts results newest first across parts and across the languages of one part', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    // Every article carries the tag "Asia"; in the older part the Chinese article is the newer, in the newest the Japanese the older.
+    const found = await search(page, 'asia', 'newest');
+    expect(found.map((result) => result.href)).toEqual(
+      ['embedded-compilers', 'runtime-release', 'chip-export-rules-ja', 'chip-export-controls-zh', 'cloud-bill-audit'].map((slug) => `/articles/${slug}/`),
+    );
     await page.close();
   });
 

@@ -137,6 +137,30 @@ describe('searched in a browser', () => {
     await page.close();
   });
 
+  it('puts the results of every part newest first when the reader asks, and a shared link keeps that order and the outlet', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const shown = () => page.locator('main .search-result-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const newestFirst = PUBLISHED.toReversed().map((slug) => `${BASE}articles/${slug}/`);
+    await page.goto(`${served.baseUrl}search/?q=the`);
+    await page.locator('main pagefind-summary').getByText(/\d+ result/).waitFor({ timeout: 15_000 });
+    await expect.poll(shown, { timeout: 15_000 }).toHaveLength(PUBLISHED.length);
+    // Best match first: Pagefind's ranking, which is not the order of publication here.
+    expect(await shown()).not.toEqual(newestFirst);
+
+    await page.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'Newest first' });
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(newestFirst);
+    expect(new URL(page.url()).searchParams.get('order')).toBe('newest');
+
+    await page.goto(`${served.baseUrl}search/?q=the&outlet=Ledger%20Lines&order=newest`);
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(['card-fraud-voice', 'bank-api-outage'].map((slug) => `${BASE}articles/${slug}/`));
+    expect(await page.getByRole('combobox', { name: 'Order' }).inputValue()).toBe('newest');
+    expect(await page.locator('main pagefind-summary').innerText()).toMatch(/^2 results/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("narrows the results of every part to one outlet's, as a shared link does", async () => {
     const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
     await page.goto(`${served.baseUrl}search/?q=the&outlet=Ledger%20Lines`);

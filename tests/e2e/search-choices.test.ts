@@ -1,4 +1,4 @@
-// A reader on the search page narrowing the results to one outlet, then sharing the link.
+// A reader on the search page narrowing the results to one outlet or putting them newest first, then sharing the link.
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/io/article-files.ts';
@@ -58,6 +58,40 @@ describe('choosing the outlet of search results', () => {
     // Back to every outlet: the link is plain again.
     await search.outlet.selectOption({ label: 'All outlets' });
     await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(everyOutlet);
+    expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('puts the same results newest first, by their pages\' dates, and back to best match', async () => {
+    const publishedAt = new Map(builtArticles().map((article) => [article.path, article.publishedAt.getTime()]));
+    const counts = new Map<string, number>();
+    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const [query] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+
+    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 6000 } });
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.searchBox.fill(query);
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
+    const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
+    await expect.poll(() => search.resultPaths()).toHaveLength(found);
+    const bestMatch = await search.resultPaths();
+    // Articles published at the same instant may come in either order: the dates in turn are what a reader sees.
+    const dates = async () => (await search.resultPaths()).map((path) => publishedAt.get(path));
+    const newest = bestMatch.map((path) => publishedAt.get(path)!).sort((a, b) => b - a);
+    // Only a real test when the ranking differs from the order of publication.
+    expect(await dates()).not.toEqual(newest);
+
+    await search.order.selectOption({ label: 'Newest first' });
+    await expect.poll(dates, { timeout: 15_000 }).toEqual(newest);
+    expect((await search.resultPaths()).toSorted()).toEqual(bestMatch.toSorted());
+    expect(new URL(page.url()).searchParams.get('order')).toBe('newest');
+    await page.reload();
+    await expect.poll(dates, { timeout: 15_000 }).toEqual(newest);
+    expect(await search.order.inputValue()).toBe('newest');
+
+    await search.order.selectOption({ label: 'Best match' });
+    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(bestMatch);
     expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
     expect(problems.errors).toEqual([]);
   });

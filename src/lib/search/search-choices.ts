@@ -1,15 +1,21 @@
 /**
- * The reader's choice on the search page beside the query: the one outlet the results come from. The address bar
- * keeps it as it keeps the query (`?q=chips&outlet=Payments%20Brief`), so that a shared link opens with it.
+ * The reader's choices on the search page beside the query: the one outlet the results come from, and their order
+ * (best match, or newest first: ./newest-first.ts). The address bar keeps them as it keeps the query
+ * (`?q=chips&outlet=Payments%20Brief&order=newest`), so that a shared link opens with them.
  */
 import { outletName } from '../stories/story-listing.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 
 export const OUTLET_PARAM = 'outlet';
+export const ORDER_PARAM = 'order';
+
+/** Pagefind's ranking by how well each result matches, or the newest first. */
+export type SearchOrder = 'best' | 'newest';
 
 export interface SearchChoices {
   /** The outlet results are narrowed to, as search documents name it; '' for every outlet. */
   outlet: string;
+  order: SearchOrder;
 }
 
 type CreditedArticle = { slug: string; data: { source?: ArticleSource } };
@@ -29,16 +35,18 @@ export function searchOutlets(articles: Iterable<CreditedArticle>, listedUnder: 
   return [...names].sort((a, b) => a.localeCompare(b));
 }
 
-/** The choices a link carries; an outlet not among `outlets` is the default. */
+/** The choices a link carries; an outlet not among `outlets`, or an order other than "newest", is the default. */
 export function choicesIn(params: URLSearchParams, outlets: readonly string[]): SearchChoices {
   const outlet = params.get(OUTLET_PARAM) ?? '';
-  return { outlet: outlets.includes(outlet) ? outlet : '' };
+  return { outlet: outlets.includes(outlet) ? outlet : '', order: params.get(ORDER_PARAM) === 'newest' ? 'newest' : 'best' };
 }
 
 /** `params` with the choices in them, each left out at its default, so that a plain search keeps a plain link. */
-export function withChoices(params: URLSearchParams, { outlet }: SearchChoices): URLSearchParams {
+export function withChoices(params: URLSearchParams, { outlet, order }: SearchChoices): URLSearchParams {
   const next = new URLSearchParams(params);
   if (outlet) next.set(OUTLET_PARAM, outlet);
   else next.delete(OUTLET_PARAM);
+  if (order === 'newest') next.set(ORDER_PARAM, order);
+  else next.delete(ORDER_PARAM);
   return next;
 }

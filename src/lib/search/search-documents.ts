@@ -50,6 +50,8 @@ export interface SearchDocument {
   tags?: readonly string[];
   /** The date as pages show it, e.g. "Nov 24, 2026". */
   date: string;
+  /** The instant of publication, as ISO 8601 in UTC: the search page's "Newest first" order (./newest-first.ts). */
+  published: string;
   /** The outlet it is credited to (src/lib/stories/story-listing.ts `outletName`): the search page narrows results by it. */
   outlet: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
@@ -74,7 +76,11 @@ export function searchDocumentHtml(document: SearchDocument): string {
       { type: 'doctype' },
       element('html', { lang: document.lang }, [
         // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
-        element('head', {}, [element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, [])]),
+        element('head', {}, [
+          element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, []),
+          // Sorted by, and read back to order the results of a part's several language indexes among themselves.
+          element('meta', { dataPagefindSort: 'published[content]', dataPagefindMeta: 'published[content]', content: document.published }, []),
+        ]),
         element('body', {}, [
           element('article', { dataPagefindBody: '', dataPagefindMeta: `date:${document.date}` }, [
             element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),

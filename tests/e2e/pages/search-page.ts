@@ -22,6 +22,11 @@ export class SearchPage extends SitePage {
     return this.main.getByRole('combobox', { name: 'Outlet' });
   }
 
+  /** "Best match" or "Newest first". */
+  get order(): Locator {
+    return this.main.getByRole('combobox', { name: 'Order' });
+  }
+
   /** The results' article links, in the order the page shows them. */
   resultPaths(): Promise<string[]> {
     return this.main.locator('.search-result-title a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));

@@ -23,16 +23,16 @@ describe('searchOutlets', () => {
 });
 
 describe('choicesIn and withChoices', () => {
-  it('reads one outlet from a link, and writes it back beside the query', () => {
-    const params = new URLSearchParams('q=chips&outlet=Smith%2C+Jones+%26+Co');
+  it('reads one outlet and the order from a link, and writes them back beside the query', () => {
+    const params = new URLSearchParams('q=chips&outlet=Smith%2C+Jones+%26+Co&order=newest');
     const choices = choicesIn(params, OUTLETS);
-    expect(choices).toEqual({ outlet: 'Smith, Jones & Co' });
+    expect(choices).toEqual({ outlet: 'Smith, Jones & Co', order: 'newest' });
     expect(withChoices(new URLSearchParams('q=chips'), choices).toString()).toBe(params.toString());
   });
 
-  it('takes an outlet the site does not have for the default, and leaves the default out of the link', () => {
-    expect(choicesIn(new URLSearchParams('outlet=Nobody'), OUTLETS)).toEqual({ outlet: '' });
-    expect(choicesIn(new URLSearchParams(''), OUTLETS)).toEqual({ outlet: '' });
-    expect(withChoices(new URLSearchParams('q=chips&outlet=Newsdesk'), { outlet: '' }).toString()).toBe('q=chips');
+  it('takes an outlet the site does not have, or an order it does not offer, for the default, and leaves the defaults out of the link', () => {
+    expect(choicesIn(new URLSearchParams('outlet=Nobody&order=oldest'), OUTLETS)).toEqual({ outlet: '', order: 'best' });
+    expect(choicesIn(new URLSearchParams(''), OUTLETS)).toEqual({ outlet: '', order: 'best' });
+    expect(withChoices(new URLSearchParams('q=chips&outlet=Newsdesk&order=newest'), { outlet: '', order: 'best' }).toString()).toBe('q=chips');
   });
 });

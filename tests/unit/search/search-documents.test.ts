@@ -25,8 +25,8 @@ describe('searchableArticle', () => {
   });
 });
 
-/** What every document carries beside its text: the outlet it is credited to. */
-const dated = { outlet: 'Newsdesk' };
+/** What every document carries beside its text: the outlet it is credited to and when it was published. */
+const dated = { outlet: 'Newsdesk', published: '2026-11-20T09:00:00.000Z' };
 
 describe('searchDocumentHtml', () => {
   const hostile = '</h1><script>alert(1)</script> & "quotes"';
@@ -39,6 +39,12 @@ describe('searchDocumentHtml', () => {
     const headline = article.querySelector('h1')!;
     expect(headline.getAttribute('data-pagefind-meta')).toBe('title');
     expect(headline.hasAttribute('data-pagefind-ignore')).toBe(true);
+  });
+
+  it('carries the instant of publication as the sort "published" and as metadata, so results can be put newest first', () => {
+    const head = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '' })).querySelector('head')!;
+    const sort = head.querySelector('[data-pagefind-sort]')!;
+    expect([sort.getAttribute('data-pagefind-sort'), sort.getAttribute('data-pagefind-meta'), sort.getAttribute('content')]).toEqual(['published[content]', 'published[content]', '2026-11-20T09:00:00.000Z']);
   });
 
   it('carries the outlet as the filter "outlet", in an attribute, escaped', () => {
