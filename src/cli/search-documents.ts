@@ -19,7 +19,7 @@ import { pagefindVersion, writeDocuments, type IndexedDocument } from '../io/pag
 import { hasPart } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { fullTextParts, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
-import { partFolder } from '../lib/search/part-layout.ts';
+import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
@@ -111,14 +111,16 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       failSearchIndex(`reading ${file}`, [(error as Error).message]);
     }
     const { title, description, publishedAt, authors, tags, lang } = article.data;
+    const language = searchLanguage(lang, siteConfig.lang);
     const content = searchDocumentHtml({
-      lang: searchLanguage(lang, siteConfig.lang),
+      lang: language,
       title,
       description,
       authors,
       tags: tags.map(tagName),
       date: dates.date(publishedAt),
       published: publishedAt.toISOString(),
+      index: indexFilter(part.key, language),
       outlet: searchOutlet(article, listedUnder, siteConfig.name),
       body,
       story: storyOf.get(article.slug),

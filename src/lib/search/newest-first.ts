@@ -5,8 +5,9 @@
  * part with articles in several languages has an index per language (./search-language.ts), whose lists cover the
  * same period: they are merged by publication instant, read only for the results the merge compares.
  *
- * Pagefind's program is only beside the newest part's index, so each other index is searched merged into that one,
- * and its own results told apart by `indexSearches`.
+ * The search page asks the indexes Pagefind merged for each index's results on its own, by the filter `index` every
+ * search document carries (./part-layout.ts `indexFilter`): sorted, Pagefind scores an index's results by their place
+ * in its order, the last 0, so the one index that answers keeps its order through the merge's ranking by score.
  */
 
 /** One index's results, newest first, and its part: 0 for the newest part, 1 for the one before, and so on. */
@@ -60,49 +61,3 @@ async function mergeSorted<Result>(base: readonly Result[], other: readonly Resu
   return merged;
 }
 
-/** How many results each value of each filter has, as Pagefind counts them: `{ outlet: { 'Ledger Lines': 2 } }`. */
-export type FilterCounts = Record<string, Record<string, number>>;
-
-/** The counts of several indexes summed, as Pagefind sums the indexes merged into one. */
-export function mergeFilterCounts(counts: readonly FilterCounts[]): FilterCounts {
-  const merged: FilterCounts = {};
-  for (const filters of counts) {
-    for (const [filter, values] of Object.entries(filters ?? {})) {
-      const into = (merged[filter] ??= {});
-      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
-    }
-  }
-  return merged;
-}
-
-/** A search's answer from Pagefind, as far as the order and the counts need it. */
-export interface IndexSearch<Result extends { id: string; score: number }> {
-  results: readonly Result[];
-  unfilteredResultCount: number;
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-}
-
-/**
- * Each index's own search, newest first: `alone` is the newest part's index searched by itself, `withNewest` each
- * other index searched merged into it. An index's results are those the newest alone does not give. Sorted, Pagefind
- * scores each index's results by their place in its order, the last 0, and ranks merged results by score: so its own
- * order is theirs by score. Its counts are the merged search's less the newest's.
- */
-export function indexSearches<Result extends { id: string; score: number }>(alone: IndexSearch<Result>, withNewest: readonly IndexSearch<Result>[]): IndexSearch<Result>[] {
-  const newest = new Set(alone.results.map((result) => result.id));
-  const byScore = (results: readonly Result[]) => results.toSorted((a, b) => b.score - a.score);
-  return [
-    { ...alone, results: byScore(alone.results) },
-    ...withNewest.map((merged) => ({
-      results: byScore(merged.results.filter((result) => !newest.has(result.id))),
-      unfilteredResultCount: merged.unfilteredResultCount - alone.unfilteredResultCount,
-      filters: countsLess(merged.filters, alone.filters),
-      totalFilters: countsLess(merged.totalFilters, alone.totalFilters),
-    })),
-  ];
-}
-
-function countsLess(counts: FilterCounts, less: FilterCounts): FilterCounts {
-  return Object.fromEntries(Object.entries(counts ?? {}).map(([filter, values]) => [filter, Object.fromEntries(Object.entries(values).map(([value, count]) => [value, count - (less?.[filter]?.[value] ?? 0)]))]));
-}

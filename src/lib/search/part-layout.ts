@@ -37,6 +37,24 @@ export function mergedIndexes(parts: readonly SearchPart<PartArticle & { languag
   ];
 }
 
+/**
+ * The value of the filter `index` each search document carries: its part and its language, which name the one
+ * index it is in. Searched with it, the indexes merged on the search page answer with that index's results alone,
+ * in its own order (./newest-first.ts).
+ */
+export const indexFilter = (partKey: string, language: string) => `${partKey}/${language}`;
+
+/** Every index of the search: its `index` filter value, and its part's place, 0 for the newest. */
+export interface IndexOfPart {
+  filter: string;
+  part: number;
+}
+
+/** Every index, the newest part's first, each part's languages as `mergedIndexes` orders them. */
+export function partIndexes(parts: readonly SearchPart<PartArticle & { language: string }>[], siteLang: string): IndexOfPart[] {
+  return parts.toReversed().flatMap((part, place) => languagesOf(part, siteLang).map((language) => ({ filter: indexFilter(part.key, language), part: place })));
+}
+
 // Pagefind names each language's index by its tag in lower case, and looks a merged one up by that name.
 const index = (folder: string, language: string): MergedIndex => ({ folder, language: language.toLowerCase() });
 

@@ -52,6 +52,8 @@ export interface SearchDocument {
   date: string;
   /** The instant of publication, as ISO 8601 in UTC: the search page's "Newest first" order (./newest-first.ts). */
   published: string;
+  /** The index it is in, as the filter `index` names it (./part-layout.ts `indexFilter`). */
+  index: string;
   /** The outlet it is credited to (src/lib/stories/story-listing.ts `outletName`): the search page narrows results by it. */
   outlet: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
@@ -80,6 +82,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
           element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, []),
           // Sorted by, and read back to order the results of a part's several language indexes among themselves.
           element('meta', { dataPagefindSort: 'published[content]', dataPagefindMeta: 'published[content]', content: document.published }, []),
+          element('meta', { dataPagefindFilter: 'index[content]', content: document.index }, []),
         ]),
         element('body', {}, [
           element('article', { dataPagefindBody: '', dataPagefindMeta: `date:${document.date}` }, [

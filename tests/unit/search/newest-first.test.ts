@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexSearches, mergeFilterCounts, newestFirst } from '../../../src/lib/search/newest-first.ts';
+import { newestFirst } from '../../../src/lib/search/newest-first.ts';
 
 /** A result is its instant here; `reads` counts how often the order asked for one. */
 function reader() {
@@ -49,39 +49,5 @@ describe('newestFirst', () => {
   it('gives nothing for no results', async () => {
     expect(await newestFirst([], reader().publishedOf)).toEqual([]);
     expect(await newestFirst([{ part: 0, results: [] }, { part: 0, results: [] }], reader().publishedOf)).toEqual([]);
-  });
-});
-
-describe('indexSearches', () => {
-  // As Pagefind answers a sorted search: each index's results scored by their place in its order, the last 0, and
-  // the results of merged indexes ranked by score.
-  const result = (id: string, score: number) => ({ id, score });
-  const alone = { results: [result('n1', 1), result('n2', 0)], unfilteredResultCount: 2, filters: { outlet: { Desk: 2 } }, totalFilters: { outlet: { Desk: 5 } } };
-
-  it("gives each index's own results in its order, without the newest part's, and its own counts", () => {
-    const merged = {
-      results: [result('o1', 2), result('n1', 1), result('o2', 1), result('n2', 0), result('o3', 0)],
-      unfilteredResultCount: 5,
-      filters: { outlet: { Desk: 3, Wire: 2 } },
-      totalFilters: { outlet: { Desk: 9, Wire: 4 } },
-    };
-    const [newest, older] = indexSearches(alone, [merged]);
-    expect(newest!.results.map((found) => found.id)).toEqual(['n1', 'n2']);
-    expect(older).toEqual({
-      results: [result('o1', 2), result('o2', 1), result('o3', 0)],
-      unfilteredResultCount: 3,
-      filters: { outlet: { Desk: 1, Wire: 2 } },
-      totalFilters: { outlet: { Desk: 4, Wire: 4 } },
-    });
-  });
-
-  it('gives an index the query is not in no results', () => {
-    expect(indexSearches(alone, [alone])[1]).toEqual({ results: [], unfilteredResultCount: 0, filters: { outlet: { Desk: 0 } }, totalFilters: { outlet: { Desk: 0 } } });
-  });
-});
-
-describe('mergeFilterCounts', () => {
-  it('sums the counts of every filter value over the indexes', () => {
-    expect(mergeFilterCounts([{ outlet: { Desk: 1, Wire: 2 } }, { outlet: { Wire: 3, Brief: 1 }, lang: { en: 4 } }, {}])).toEqual({ outlet: { Desk: 1, Wire: 5, Brief: 1 }, lang: { en: 4 } });
   });
 });

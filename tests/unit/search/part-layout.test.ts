@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergedIndexes, partFolder } from '../../../src/lib/search/part-layout.ts';
+import { indexFilter, mergedIndexes, partFolder, partIndexes } from '../../../src/lib/search/part-layout.ts';
 
 const part = (key: string, languages = ['en']) => ({ key, articles: languages.map((language, at) => ({ slug: `${key}-${at}`, publishedAt: new Date(0), language })) });
 
@@ -38,5 +38,17 @@ describe('the layout of the search parts', () => {
       { folder: './', language: 'ja' },
       { folder: 'parts/2026-02/', language: 'en-us' },
     ]);
+  });
+
+  it('lists every index by the filter its documents carry, the newest part first, each with its place', () => {
+    expect(indexFilter('2026-02', 'zh')).toBe('2026-02/zh');
+    expect(partIndexes([part('2026-01'), part('2026-02', ['zh', 'en']), part('2026-03', ['ja', 'en'])], 'en')).toEqual([
+      { filter: '2026-03/en', part: 0 },
+      { filter: '2026-03/ja', part: 0 },
+      { filter: '2026-02/en', part: 1 },
+      { filter: '2026-02/zh', part: 1 },
+      { filter: '2026-01/en', part: 2 },
+    ]);
+    expect(partIndexes([], 'en')).toEqual([]);
   });
 });

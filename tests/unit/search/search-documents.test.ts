@@ -25,8 +25,8 @@ describe('searchableArticle', () => {
   });
 });
 
-/** What every document carries beside its text: the outlet it is credited to and when it was published. */
-const dated = { outlet: 'Newsdesk', published: '2026-11-20T09:00:00.000Z' };
+/** What every document carries beside its text: the outlet it is credited to, when it was published and its index. */
+const dated = { outlet: 'Newsdesk', published: '2026-11-20T09:00:00.000Z', index: '2026-11/en' };
 
 describe('searchDocumentHtml', () => {
   const hostile = '</h1><script>alert(1)</script> & "quotes"';
@@ -47,10 +47,18 @@ describe('searchDocumentHtml', () => {
     expect([sort.getAttribute('data-pagefind-sort'), sort.getAttribute('data-pagefind-meta'), sort.getAttribute('content')]).toEqual(['published[content]', 'published[content]', '2026-11-20T09:00:00.000Z']);
   });
 
+  it('carries its index as the filter "index", for the search page to search each index on its own', () => {
+    const head = parse(searchDocumentHtml({ ...dated, lang: 'ja', title: 'T', description: 'D', date: 'x', body: '' })).querySelector('head')!;
+    expect(head.querySelectorAll('[data-pagefind-filter]').map((meta) => [meta.getAttribute('data-pagefind-filter'), meta.getAttribute('content')])).toEqual([
+      ['outlet[content]', 'Newsdesk'],
+      ['index[content]', '2026-11/en'],
+    ]);
+  });
+
   it('carries the outlet as the filter "outlet", in an attribute, escaped', () => {
     const outlet = `Smith, Jones & Co: "${hostile}"`;
     const withOutlet = searchDocumentHtml({ ...dated, outlet, lang: 'ja', title: 'T', description: 'D', date: 'x', body: '' });
-    const filter = parse(withOutlet).querySelector('[data-pagefind-filter]')!;
+    const filter = parse(withOutlet).querySelector('[data-pagefind-filter^="outlet"]')!;
     expect(filter.getAttribute('data-pagefind-filter')).toBe('outlet[content]');
     expect(filter.getAttribute('content')).toBe(outlet);
     // Quoted, so the name stays one attribute value: no element comes out of it.
