@@ -77,8 +77,8 @@ export function searchDocumentHtml(document: SearchDocument): string {
     children: [
       { type: 'doctype' },
       element('html', { lang: document.lang }, [
-        // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
         element('head', {}, [
+          // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
           element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, []),
           // Sorted by, and read back to order the results of a part's several language indexes among themselves.
           element('meta', { dataPagefindSort: 'published[content]', dataPagefindMeta: 'published[content]', content: document.published }, []),
