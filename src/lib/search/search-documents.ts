@@ -2,10 +2,11 @@
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
  * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
- * (for the search page's outlet menu), the words of the
- * symbol-bearing terms it mentions as metadata too (matched, never shown: ./symbol-terms.ts), and the byline, dek,
- * body and tags as the searchable text: the words a reader sees on the article page, written so that excerpts of them read as
- * that text (./excerpt-text.ts). Nothing here is served to readers.
+ * (for the search page's outlet menu), its instant of publication as the sort key and its index as a filter (for
+ * "Newest first": ./newest-first.ts), the words of the symbol-bearing terms it mentions as metadata too (matched,
+ * never shown: ./symbol-terms.ts), and the byline, dek, body and tags as the searchable text: the words a reader sees
+ * on the article page, written so that excerpts of them read as that text (./excerpt-text.ts). Nothing here is
+ * served to readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
