@@ -3,7 +3,7 @@
  * articles under <content>/imported/, skipping coverage the site already has.
  * Exit code 1 when the feed itself cannot be fetched or read (nothing is written then), 2 on misuse.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadArticles } from '../io/article-files.ts';
 import { inspectFile } from '../io/inspect-file.ts';

@@ -151,7 +151,7 @@ describe('reading the site', () => {
     expect((await new ArticlePage(page).heading.innerText()).trim()).toBe(expected.title);
   });
 
-  it('reaches every result by Tab alone on a laptop screen, though Pagefind draws each result only once it scrolls into view', async () => {
+  it('reaches every result by the keyboard alone on a laptop screen, though Pagefind draws each result only once it scrolls into view and more are shown on request', async () => {
     const counts = new Map<string, number>();
     for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
     const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
@@ -164,14 +164,26 @@ describe('reading the site', () => {
     expect(found).toBeGreaterThan(await search.resultLinks.count());
 
     const reached = new Set<string>();
-    // The focused link's href when focus is in the results, else undefined.
+    // The focused link's href when focus is in the results, "more" on the button that shows more, else undefined.
     const focusedInResults = () =>
-      page.evaluate(() => (document.activeElement?.closest('.pf-results') ? (document.activeElement.getAttribute('href') ?? '') : undefined));
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        if (focused?.matches('[data-search-more]')) return 'more';
+        return focused?.closest('.pf-results') ? (focused.getAttribute('href') ?? '') : undefined;
+      });
     for (let presses = 0; presses < 120; presses++) {
       await page.keyboard.press('Tab');
       // A reader's pace: the time for the next result to be drawn once it is in view.
       await page.waitForTimeout(150);
-      const href = await focusedInResults();
+      let href = await focusedInResults();
+      if (href === 'more') {
+        await page.keyboard.press('Enter');
+        // Focus moves to the first of the results it shows; the reader reads it while the next is drawn.
+        await expect.poll(focusedInResults, { timeout: 15_000 }).toMatch(/\/articles\//);
+        href = await focusedInResults();
+        // Those reached, the one focused and the next.
+        await expect.poll(() => search.resultLinks.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.min(found, reached.size + 2));
+      }
       if (href === undefined && reached.size > 0) break;
       if (href?.includes('/articles/')) reached.add(href);
     }

@@ -13,6 +13,14 @@ import { site, useBrowser } from './support.ts';
 
 const browser = useBrowser();
 const CONTENT = 'content/articles';
+/** Results are shown as many at a time as a listing page holds. */
+const AT_ONCE = siteConfig.pageSize;
+
+/** The first results are `expected`'s first, and "Show more results" brings the rest, in order. */
+async function showsInTurn(search: SearchPage, expected: string[]): Promise<void> {
+  await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(expected.slice(0, AT_ONCE));
+  expect(await search.allResultPaths(expected.length, AT_ONCE)).toEqual(expected);
+}
 
 /** Each built article's outlet, as its page names it (the registry's name, the site's name for its own reporting). */
 function outlets(): Map<string, string> {
@@ -39,25 +47,26 @@ describe('choosing the outlet of search results', () => {
     await search.searchBox.fill(query);
     await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
     const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
-    await expect.poll(() => search.resultPaths()).toHaveLength(found);
-    const everyOutlet = await search.resultPaths();
+    await expect.poll(() => search.resultPaths()).toHaveLength(Math.min(found, AT_ONCE));
+    const everyOutlet = await search.allResultPaths(found, AT_ONCE);
+    expect(everyOutlet).toHaveLength(found);
     expect(await search.outlet.inputValue()).toBe('');
 
     // An outlet with some of the results but not all: its results, in the same order.
     const byOutlet = Map.groupBy(everyOutlet, (path) => outletOf.get(path)!);
     const [outlet, expected] = [...byOutlet].filter(([, paths]) => paths.length < everyOutlet.length).sort((a, b) => b[1].length - a[1].length)[0]!;
     await search.outlet.selectOption(outlet);
-    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(expected);
+    await showsInTurn(search, expected);
 
     const address = new URL(page.url());
     expect([address.searchParams.get('q'), address.searchParams.get('outlet')]).toEqual([query, outlet]);
     await page.reload();
-    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(expected);
+    await showsInTurn(search, expected);
     expect([await search.searchBox.inputValue(), await search.outlet.inputValue()]).toEqual([query, outlet]);
 
     // Back to every outlet: the link is plain again.
     await search.outlet.selectOption({ label: 'All outlets' });
-    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(everyOutlet);
+    await showsInTurn(search, everyOutlet);
     expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
     expect(problems.errors).toEqual([]);
   });
@@ -74,25 +83,61 @@ describe('choosing the outlet of search results', () => {
     await search.searchBox.fill(query);
     await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
     const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
-    await expect.poll(() => search.resultPaths()).toHaveLength(found);
-    const bestMatch = await search.resultPaths();
+    await expect.poll(() => search.resultPaths()).toHaveLength(Math.min(found, AT_ONCE));
+    const bestMatch = await search.allResultPaths(found, AT_ONCE);
     // Articles published at the same instant may come in either order: the dates in turn are what a reader sees.
-    const dates = async () => (await search.resultPaths()).map((path) => publishedAt.get(path));
+    const dates = (paths: string[]) => paths.map((path) => publishedAt.get(path));
     const newest = bestMatch.map((path) => publishedAt.get(path)!).sort((a, b) => b - a);
     // Only a real test when the ranking differs from the order of publication.
-    expect(await dates()).not.toEqual(newest);
+    expect(dates(bestMatch)).not.toEqual(newest);
 
+    const showsNewestFirst = async () => {
+      await expect.poll(async () => dates(await search.resultPaths()), { timeout: 15_000 }).toEqual(newest.slice(0, AT_ONCE));
+      const all = await search.allResultPaths(found, AT_ONCE);
+      expect(dates(all)).toEqual(newest);
+      expect(all.toSorted()).toEqual(bestMatch.toSorted());
+    };
     await search.order.selectOption({ label: 'Newest first' });
-    await expect.poll(dates, { timeout: 15_000 }).toEqual(newest);
-    expect((await search.resultPaths()).toSorted()).toEqual(bestMatch.toSorted());
+    await showsNewestFirst();
     expect(new URL(page.url()).searchParams.get('order')).toBe('newest');
     await page.reload();
-    await expect.poll(dates, { timeout: 15_000 }).toEqual(newest);
+    await showsNewestFirst();
     expect(await search.order.inputValue()).toBe('newest');
 
     await search.order.selectOption({ label: 'Best match' });
-    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toEqual(bestMatch);
+    await showsInTurn(search, bestMatch);
     expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('shows results as many at a time as a listing page, the next ones on request with focus on the first of them, and a new search from the first again', async () => {
+    const counts = new Map<string, number>();
+    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const [query, tagged] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    // More results than one batch, or the test proves nothing.
+    expect(tagged).toBeGreaterThan(AT_ONCE);
+
+    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 6000 } });
+    const search = new SearchPage(page);
+    await search.goto();
+    await search.searchBox.fill(query);
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
+    const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
+    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toHaveLength(AT_ONCE);
+    // The summary still counts every result.
+    expect(found).toBeGreaterThan(AT_ONCE);
+    const first = await search.resultPaths();
+
+    await search.showMore.press('Enter');
+    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toHaveLength(Math.min(found, 2 * AT_ONCE));
+    expect((await search.resultPaths()).slice(0, AT_ONCE)).toEqual(first);
+    // The reader goes on from where the list grew.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe((await search.resultPaths())[AT_ONCE]);
+    expect(await search.showMore.isVisible()).toBe(found > 2 * AT_ONCE);
+
+    await search.searchBox.fill(`${query} ${query}`);
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toContain(`${query} ${query}`);
+    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toHaveLength(AT_ONCE);
     expect(problems.errors).toEqual([]);
   });
 });

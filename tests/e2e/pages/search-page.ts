@@ -32,6 +32,24 @@ export class SearchPage extends SitePage {
     return this.main.locator('.search-result-title a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   }
 
+  /** Under the results while more are to be shown. */
+  get showMore(): Locator {
+    return this.main.getByRole('button', { name: 'Show more results' });
+  }
+
+  /**
+   * Every result of the search, `found` of them, shown `atOnce` at a time: once the first are drawn, "Show more
+   * results" pressed until all are.
+   */
+  async allResultPaths(found: number, atOnce: number): Promise<string[]> {
+    for (let limit = atOnce; limit < found; ) {
+      await this.showMore.click();
+      limit += atOnce;
+      await this.page.waitForFunction((count) => document.querySelectorAll('main .search-result-title a[href]').length >= count, Math.min(limit, found), { timeout: 15_000 });
+    }
+    return this.resultPaths();
+  }
+
   get resultLinks(): Locator {
     return this.main.locator('a[href*="/articles/"]');
   }
