@@ -32,22 +32,31 @@ function outlets(): Map<string, string> {
   return new Map(published.map((article) => [`${site.basePath}articles/${encodeURIComponent(article.slug)}/`, searchOutlet(article, sourceOf, siteConfig.name)]));
 }
 
+/** The tag most articles carry: a query that matches several articles, from several outlets. */
+function commonestTag(): { query: string; tagged: number } {
+  const counts = new Map<string, number>();
+  for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  const [query, tagged] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return { query, tagged };
+}
+
+/** The search page, tall enough for Pagefind to draw every result shown, searched for `query` as a reader types it; with how many results it says it found. */
+async function searchFor(query: string) {
+  const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 6000 } });
+  const search = new SearchPage(page);
+  await search.goto();
+  await search.searchBox.fill(query);
+  await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
+  const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
+  await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toHaveLength(Math.min(found, AT_ONCE));
+  return { page, problems, search, found };
+}
+
 describe('choosing the outlet of search results', () => {
   it('shows one outlet only, a reload of the address keeps the choice, and all outlets come back', async () => {
     const outletOf = outlets();
-    // The tag most articles carry: a query that matches several, from several outlets.
-    const counts = new Map<string, number>();
-    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-    const [query] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-
-    // Tall enough for Pagefind to draw every result at once.
-    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 6000 } });
-    const search = new SearchPage(page);
-    await search.goto();
-    await search.searchBox.fill(query);
-    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
-    const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
-    await expect.poll(() => search.resultPaths()).toHaveLength(Math.min(found, AT_ONCE));
+    const { query } = commonestTag();
+    const { page, problems, search, found } = await searchFor(query);
     const everyOutlet = await search.allResultPaths(found, AT_ONCE);
     expect(everyOutlet).toHaveLength(found);
     expect(await search.outlet.inputValue()).toBe('');
@@ -73,17 +82,7 @@ describe('choosing the outlet of search results', () => {
 
   it('puts the same results newest first, by their pages\' dates, and back to best match', async () => {
     const publishedAt = new Map(builtArticles().map((article) => [article.path, article.publishedAt.getTime()]));
-    const counts = new Map<string, number>();
-    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-    const [query] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-
-    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 6000 } });
-    const search = new SearchPage(page);
-    await search.goto();
-    await search.searchBox.fill(query);
-    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
-    const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
-    await expect.poll(() => search.resultPaths()).toHaveLength(Math.min(found, AT_ONCE));
+    const { page, problems, search, found } = await searchFor(commonestTag().query);
     const bestMatch = await search.allResultPaths(found, AT_ONCE);
     // Articles published at the same instant may come in either order: the dates in turn are what a reader sees.
     const dates = (paths: string[]) => paths.map((path) => publishedAt.get(path));
@@ -111,21 +110,13 @@ describe('choosing the outlet of search results', () => {
   });
 
   it('shows results as many at a time as a listing page, the next ones on request with focus on the first of them, and a new search from the first again', async () => {
-    const counts = new Map<string, number>();
-    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-    const [query, tagged] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const { query, tagged } = commonestTag();
     // More results than one batch, or the test proves nothing.
     expect(tagged).toBeGreaterThan(AT_ONCE);
-
-    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 6000 } });
-    const search = new SearchPage(page);
-    await search.goto();
-    await search.searchBox.fill(query);
-    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
-    const found = Number(/^(\d+)/.exec(await search.summary.innerText())![1]);
-    await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toHaveLength(AT_ONCE);
-    // The summary still counts every result.
+    const { page, problems, search, found } = await searchFor(query);
+    // The summary still counts every result, while the first of them are shown.
     expect(found).toBeGreaterThan(AT_ONCE);
+    expect(await search.resultPaths()).toHaveLength(AT_ONCE);
     const first = await search.resultPaths();
 
     await search.showMore.press('Enter');
