@@ -7,7 +7,7 @@
  * glob keeps it). MDX is compiled by Astro as a module, as with glob.
  *
  * Front matter is read and checked by Astro's own entry types and schema, so its values and errors are Astro's.
- * Files are listed as every tool lists them (src/io/article-files.ts) and read without following links.
+ * Files are listed as every tool lists them (src/io/article-paths.ts) and read without following links.
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';

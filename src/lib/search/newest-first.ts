@@ -60,4 +60,3 @@ async function mergeSorted<Result>(base: readonly Result[], other: readonly Resu
   merged.push(...base.slice(from));
   return merged;
 }
-

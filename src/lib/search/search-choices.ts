@@ -6,8 +6,8 @@
 import { outletName } from '../stories/story-listing.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 
-export const OUTLET_PARAM = 'outlet';
-export const ORDER_PARAM = 'order';
+const OUTLET_PARAM = 'outlet';
+const ORDER_PARAM = 'order';
 
 /** Pagefind's ranking by how well each result matches, or the newest first. */
 export type SearchOrder = 'best' | 'newest';
