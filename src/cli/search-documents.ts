@@ -114,6 +114,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
     const language = searchLanguage(lang, siteConfig.lang);
     const content = searchDocumentHtml({
       lang: language,
+      queryLang: siteConfig.lang,
       title,
       description,
       authors,

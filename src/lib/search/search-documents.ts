@@ -4,7 +4,8 @@
  * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
  * (for the search page's outlet menu), its instant of publication as the sort key and its index as a filter (for
  * "Newest first": ./newest-first.ts), the words of the symbol-bearing terms it mentions as metadata too (matched,
- * never shown: ./symbol-terms.ts), and the byline, dek, body and tags as the searchable text: the words a reader sees
+ * never shown: ./symbol-terms.ts), in an index the site's stemmer does not make, the stems its words would have in the
+ * site's language (matched, never shown: ./query-stems.ts), and the byline, dek, body and tags as the searchable text: the words a reader sees
  * on the article page, written so that excerpts of them read as that text (./excerpt-text.ts). Nothing here is
  * served to readers.
  */
@@ -18,6 +19,7 @@ import { countWords, wordsIn } from '../site/reading-time.ts';
 import { listOfNames } from '../stories/story-listing.ts';
 import { fencedCodeTracker } from '../text/code-fences.ts';
 import { excerptSafeHtml, excerptSafeText } from './excerpt-text.ts';
+import { queryStems } from './query-stems.ts';
 import { symbolTermWords } from './symbol-terms.ts';
 
 export interface SearchableArticle {
@@ -43,6 +45,11 @@ export function searchableArticle(parsed: ParseResult, now: Date): SearchableArt
 export interface SearchDocument {
   /** The language Pagefind indexes the document in (./search-language.ts). */
   lang: string;
+  /**
+   * The language whose stemmer Pagefind applies to queries on the search page: the site's. When it is not `lang`,
+   * the document carries the stems its words would have in it (./query-stems.ts).
+   */
+  queryLang?: string;
   title: string;
   description: string;
   /** Bylines, in display order: searched, so a reader finds a writer's pieces by name. */
@@ -71,8 +78,11 @@ export interface SearchDocument {
 export function searchDocumentHtml(document: SearchDocument): string {
   const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: excerptSafeHtml(document.body) }] : document.body.map(excerptSafe);
   // Searched as metadata, never shown: the excerpt keeps the terms as written (./symbol-terms.ts).
-  const bodyText = typeof document.body === 'string' ? document.body : document.body.map(textOf).join(' ');
-  const terms = symbolTermWords([document.title, document.description, bodyText, ...(document.tags ?? [])].join('\n'));
+  const bodyText = typeof document.body === 'string' ? document.body.replace(/<[^>]*>/g, ' ') : document.body.map(textOf).join(' ');
+  const words = [document.title, document.description, bodyText, ...(document.tags ?? []), ...(document.authors ?? [])].join('\n');
+  const terms = symbolTermWords(words);
+  // Searched as metadata, never shown, like the terms.
+  const stems = document.queryLang && document.queryLang !== document.lang ? queryStems(words, document.queryLang) : [];
   const tree: Root = {
     type: 'root',
     children: [
@@ -95,6 +105,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
                 ]
               : []),
             ...(terms.length ? [element('p', { dataPagefindMeta: 'terms', dataPagefindIgnore: '' }, [{ type: 'text', value: terms.join(' ') }])] : []),
+            ...(stems.length ? [element('p', { dataPagefindMeta: 'stems', dataPagefindIgnore: '' }, [{ type: 'text', value: stems.join(' ') }])] : []),
             // As the page's byline reads, so an excerpt around a writer's name reads as the page does.
             ...(document.authors?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(`By ${listOfNames(document.authors)}`) }])] : []),
             element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),

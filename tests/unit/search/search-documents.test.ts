@@ -86,6 +86,16 @@ describe('searchDocumentHtml', () => {
     expect(terms({ title: 'The C compiler', description: 'Net gains at example.net.', body: '<p>ASP.NET</p>' })).toBeNull();
   });
 
+  it("carries, in an index the site's stemmer does not make, the site-language stems of its words that do not begin them, as metadata kept out of the excerpt", () => {
+    const stems = (lang: string, fields: { tags?: string[]; authors?: string[]; body?: string }) =>
+      parse(searchDocumentHtml({ ...dated, lang, queryLang: 'en-GB', title: 'Privacy 規則', description: 'D', date: 'x', body: '', ...fields })).querySelector('[data-pagefind-meta="stems"]');
+    const found = stems('ja', { tags: ['Industry'], authors: ['Yuki Kennedy'], body: '<p class="energy">半導体 supply chains</p>' })!;
+    expect(found.text).toBe('privaci suppli industri kennedi');
+    expect(found.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(stems('en-GB', { tags: ['Industry'] })).toBeNull();
+    expect(stems('ja', { tags: ['Security', 'Chips'] })?.text).toBe('privaci');
+  });
+
   it('indexes the byline as the page reads it, escaped, and writes none for an article without authors', () => {
     const article = (authors: string[]) => parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', authors, date: 'x', body: '' })).querySelector('article')!;
     const bylined = article(['Marc Dupré', hostile, 'Priya Raman']);
