@@ -56,7 +56,7 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
       const context = loaderContext as ArticleLoaderContext;
       const { store } = context;
       const watcher = liveWatcher(context.watcher);
-      // `astro dev` only: the articles refused for a picture not yet beside them, by that picture's path.
+      // `astro dev` only: the articles refused for a picture (missing, or one the check refuses), by that picture's path.
       const awaitingPictures = watcher ? new Map<string, Set<string>>() : undefined;
       const sync = createEntrySync(context, folder, now, awaitingPictures);
 
@@ -98,22 +98,20 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
           context.logger.error(`Did not reload ${toPosix(relative(folder, path))}${kept}:\n${(error as Error).message}`);
         }
       };
-      watcher.on('add', (path) => {
-        const articles = awaitingPictures!.get(path);
-        awaitingPictures!.delete(path);
-        for (const article of articles ?? []) void onChange(article);
-        return onChange(path);
-      });
-      watcher.on('change', onChange);
       const root = fileURLToPath(context.config.root);
-      watcher.on('unlink', (path) => {
-        if (isArticle(path)) return store.delete(idOf(folder, path));
-        // A picture deleted from beside an article: its import would fail every page, so the article is read again.
-        for (const { filePath, assetImports } of store.values()) {
-          const article = filePath && resolve(root, filePath);
-          if (article && assetImports?.some((picture) => resolve(dirname(article), picture) === path)) void onChange(article);
+      // A picture saved, changed or deleted: the articles that show it, or were refused for it, are read and checked again.
+      const onPicture = (path: string) => {
+        const articles = new Set(awaitingPictures!.get(path));
+        awaitingPictures!.delete(path);
+        for (const entry of store.values()) {
+          const article = entry.filePath && resolve(root, entry.filePath);
+          if (article && picturesOf(entry).some((picture) => resolve(dirname(article), picture) === path)) articles.add(article);
         }
-      });
+        return Promise.all([...articles].map(onChange));
+      };
+      watcher.on('add', (path) => (isArticle(path) ? onChange(path) : onPicture(path)));
+      watcher.on('change', (path) => (isArticle(path) ? onChange(path) : onPicture(path)));
+      watcher.on('unlink', (path) => (isArticle(path) ? store.delete(idOf(folder, path)) : onPicture(path)));
       if (!sourcesFile) return;
       // Pages read the registry once, with the articles; a change to the store is what makes them read it again.
       watcher.add(sourcesFile);
@@ -149,15 +147,22 @@ function ownErrors(source: ArticleSource, folders: { contentDir: string; project
   return checkArticleFile(source, { now, ...folders, inspectFile, nearDuplicates: false }).problems.filter((problem) => problem.severity === 'error');
 }
 
-/**
- * The local pictures an entry would have Astro import (its lead image and the pictures of a Markdown body) that are
- * not on disk. Astro imports all entries' pictures in one module every page of `astro dev` loads, so a single missing
- * one fails the whole site, and keeps failing after the picture is saved until the article changes again.
- */
-function missingPictures(path: string, data: Record<string, unknown>, bodyPictures: string[] = []): string[] {
+/** The local pictures an entry has Astro import: its lead image, when it is a path, and the pictures of a Markdown body. */
+function localPictures(data: Record<string, unknown>, bodyPictures: readonly string[] = []): string[] {
   const lead = (data.image as { src?: unknown } | undefined)?.src;
-  const local = typeof lead === 'string' && !URL.canParse(lead.trim()) ? [lead.trim(), ...bodyPictures] : bodyPictures;
-  return local.filter((picture) => !existsSync(resolve(dirname(path), picture)));
+  return [...new Set(typeof lead === 'string' && !URL.canParse(lead.trim()) ? [lead.trim(), ...bodyPictures] : bodyPictures)];
+}
+
+/** The local pictures of a stored entry (the store lists a lead image among the imports too, when Astro's image() gave it). */
+const picturesOf = (entry: { data: Record<string, unknown>; assetImports?: string[] }) => localPictures(entry.data, entry.assetImports);
+
+/**
+ * The local pictures an entry would have Astro import that are not on disk. Astro imports all entries' pictures in
+ * one module every page of `astro dev` loads, so a single missing one fails the whole site, and keeps failing after
+ * the picture is saved until the article changes again.
+ */
+function missingPictures(path: string, data: Record<string, unknown>, bodyPictures: readonly string[] = []): string[] {
+  return localPictures(data, bodyPictures).filter((picture) => !existsSync(resolve(dirname(path), picture)));
 }
 
 /**
@@ -189,11 +194,33 @@ function createEntrySync(
     // it is now, and Astro's store keeps an entry whose digest did not change.
     const digest = generateDigest(`${filePath}\n${contents}`);
     const existing = store.get(id);
+    const awaitFor = (picture: string) => awaitingPictures!.set(picture, (awaitingPictures!.get(picture) ?? new Set()).add(path));
+    // `astro dev` runs no content check first: an article the check would refuse (an SVG with a script, a picture
+    // that is another format than its name says, MDX that does not compile…) is left out and named as the check names
+    // it, and saving one of its pictures reads it again.
+    const refuseAsTheCheck = (pictures: readonly string[]) => {
+      const errors = awaitingPictures ? ownErrors(source, { contentDir: folder, projectRoot: root }, now()) : [];
+      if (errors.length === 0) return;
+      for (const picture of pictures) awaitFor(resolve(dirname(path), picture));
+      throw new Error(errors.map(formatProblem).join('\n'));
+    };
+
     // A picture deleted since the entry was stored makes it worth reading again, and the entry cannot be kept meanwhile.
-    const picturesGone = awaitingPictures && existing?.assetImports && missingPictures(path, {}, existing.assetImports).length > 0;
+    const picturesGone = awaitingPictures && existing && missingPictures(path, existing.data, existing.assetImports).length > 0;
     if (picturesGone) store.delete(id);
     else if (existing && existing.digest === digest && existing.filePath) {
-      // Unchanged: Astro still needs to hear which modules and pictures the entry uses, as glob tells it.
+      // Unchanged, but in `astro dev` its pictures may have changed since it was stored (even while the server was
+      // stopped), and the check reads them.
+      const pictures = awaitingPictures ? picturesOf(existing) : [];
+      if (pictures.length > 0) {
+        try {
+          refuseAsTheCheck(pictures);
+        } catch (error) {
+          store.delete(id);
+          throw error;
+        }
+      }
+      // Astro still needs to hear which modules and pictures the entry uses, as glob tells it.
       if (existing.deferredRender) store.addModuleImport(existing.filePath);
       if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);
       return id;
@@ -216,22 +243,13 @@ function createEntrySync(
     const refuseWithoutPictures = (bodyPictures?: string[]) => {
       const pictures = awaitingPictures ? missingPictures(path, data, bodyPictures) : [];
       if (pictures.length === 0) return;
-      for (const picture of pictures) {
-        const waiting = resolve(dirname(path), picture);
-        awaitingPictures!.set(waiting, (awaitingPictures!.get(waiting) ?? new Set()).add(path));
-      }
+      for (const picture of pictures) awaitFor(resolve(dirname(path), picture));
       const missing = new Error(`${filePath}: ${pictures.map((picture) => `"${picture}"`).join(', ')} not found next to the article`);
       throw refusal(source, missing, { contentDir: folder, projectRoot: root }, now(), (problem) => pictures.some((picture) => problem.message.includes(`"${picture}" does not exist`)));
     };
-    // `astro dev` runs no content check first: an article the check would refuse (an SVG with a script, a picture
-    // that is another format than its name says, MDX that does not compile…) is left out and named as the check names it.
-    const refuseAsTheCheck = () => {
-      const errors = awaitingPictures ? ownErrors(source, { contentDir: folder, projectRoot: root }, now()) : [];
-      if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
-    };
     if (isMdx) {
       refuseWithoutPictures();
-      refuseAsTheCheck();
+      refuseAsTheCheck(localPictures(data));
       store.set({ id, data: parsedData, filePath, digest, deferredRender: true });
       return id;
     }
@@ -246,13 +264,13 @@ function createEntrySync(
       }
       if (hasResolvablePictures(rendered)) {
         refuseWithoutPictures(rendered!.metadata!.imagePaths);
-        refuseAsTheCheck();
+        refuseAsTheCheck(localPictures(data, rendered!.metadata!.imagePaths));
         store.set({ id, data: parsedData, filePath, digest, rendered, assetImports: rendered!.metadata!.imagePaths });
         return id;
       }
     }
     refuseWithoutPictures();
-    refuseAsTheCheck();
+    refuseAsTheCheck(localPictures(data));
     store.set({ id, data: parsedData, filePath, digest });
     return id;
   };

@@ -4,7 +4,7 @@
  * replaces and deletes.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -288,5 +288,54 @@ describe('`astro dev`, with articles the content check refuses for more than the
     const buildStore = new MutableDataStore();
     await articleLoader({ folder: devFolder, now }).load({ ...context, store: buildStore.scopedStore('articles'), meta: buildStore.metaStore('articles') } as never);
     expect([...buildStore.keys('articles')].sort()).toEqual(['chart-of-the-week.md', 'misnamed.md', 'related.md', 'undated.md']);
+  });
+});
+
+describe('`astro dev`, when a picture an article shows is changed', () => {
+  const devFolder = join(root, 'changing');
+  mkdirSync(devFolder);
+  const clean = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="#36c"/></svg>';
+  const scripted = readFileSync(join(projectRoot, 'tests/fixtures/invalid/svg-with-script/chart.svg'), 'utf8');
+  writeFileSync(join(devFolder, 'charted.md'), article('Charted', 'Prices rose.\n\n![Prices](./chart.svg)'));
+  writeFileSync(join(devFolder, 'led.md'), article('Led', 'Words.').replace('tags: ["AI"]', 'tags: ["AI"]\nimage:\n  src: "./lead.svg"\n  alt: "A chart"'));
+  writeFileSync(join(devFolder, 'chart.svg'), clean);
+  writeFileSync(join(devFolder, 'lead.svg'), clean);
+  const devStore = new MutableDataStore();
+  const logged: string[] = [];
+  const handlers = new Map<string, (path: string) => unknown>();
+  const devLoad = () =>
+    articleLoader({ folder: devFolder, now }).load({
+      ...context,
+      store: devStore.scopedStore('articles'),
+      meta: devStore.metaStore('articles'),
+      logger: { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) },
+      watcher: { add: () => {}, on: (event: string, handler: (path: string) => unknown) => handlers.set(event, handler) },
+    } as never);
+  const ids = () => [...devStore.keys('articles')].sort();
+  const save = async (picture: string, text: string) => {
+    writeFileSync(join(devFolder, picture), text);
+    await handlers.get('change')!(join(devFolder, picture));
+  };
+  beforeAll(devLoad);
+
+  it('leaves out the article when its picture gets active content, naming it, and loads it again when the picture is fixed', async () => {
+    expect(ids()).toEqual(['charted.md', 'led.md']);
+    await save('chart.svg', scripted);
+    await save('lead.svg', scripted);
+    expect(ids()).toEqual([]);
+    expect(logged.join('\n')).toMatch(/^Did not reload charted\.md:\nchanging\/charted\.md:10: the SVG "\.\/chart\.svg" contains active content/m);
+    expect(logged.join('\n')).toMatch(/^Did not reload led\.md:\nchanging\/led\.md:7: image\.src: the SVG "\.\/lead\.svg" contains active content/m);
+
+    await save('chart.svg', clean);
+    await save('lead.svg', clean);
+    expect(ids()).toEqual(['charted.md', 'led.md']);
+  });
+
+  it('checks again, when started again, an unchanged article whose picture changed while it was stopped', async () => {
+    writeFileSync(join(devFolder, 'chart.svg'), scripted);
+    logged.length = 0;
+    await devLoad();
+    expect(ids()).toEqual(['led.md']);
+    expect(logged.join('\n')).toMatch(/^changing\/charted\.md:10: the SVG "\.\/chart\.svg" contains active content/m);
   });
 });
