@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import type { NpmScript } from './lib/command-folder.ts';
 import { publishInstant } from './lib/content/publish.ts';
-import { articleCountSetting } from './lib/search/index-parts.ts';
+import { countSetting, type PartLimits } from './lib/search/index-parts.ts';
 import { parseShard } from './lib/site/shards.ts';
 import { siteConfig } from './site.config.ts';
 
@@ -27,6 +27,8 @@ export const settings = {
   searchIndex: env.NEWSDESK_SEARCH_INDEX,
   /** NEWSDESK_SEARCH_PART_ARTICLES as given: most articles per part of the search index, instead of siteConfig.searchPartArticles. */
   searchPartArticles: env.NEWSDESK_SEARCH_PART_ARTICLES || undefined,
+  /** NEWSDESK_SEARCH_PART_WORDS as given: most words per part of the search index, instead of siteConfig.searchPartWords. */
+  searchPartWords: env.NEWSDESK_SEARCH_PART_WORDS || undefined,
   /**
    * NEWSDESK_SEARCH_FULL_TEXT_ARTICLES as given: how many of the newest articles are searched by every word,
    * instead of siteConfig.searchFullTextArticles.
@@ -82,13 +84,16 @@ export function publishNow(): Date {
 }
 
 /**
- * The search index's sizes, from the environment when set, else the site's settings: the most articles in a part,
- * and how many of the newest articles are searched by every word. Throws on a value that is not a number of articles.
+ * The search index's sizes, from the environment when set, else the site's settings: the most articles and words in
+ * a part, and how many of the newest articles are searched by every word. Throws on a value that is not a count.
  */
-export function searchIndexSizes(): { partArticles: number; fullTextArticles: number } {
+export function searchIndexSizes(): { partLimits: PartLimits; fullTextArticles: number } {
   return {
-    partArticles: articleCountSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1),
-    fullTextArticles: articleCountSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0),
+    partLimits: {
+      articles: countSetting('NEWSDESK_SEARCH_PART_ARTICLES', settings.searchPartArticles, siteConfig.searchPartArticles, 1),
+      words: countSetting('NEWSDESK_SEARCH_PART_WORDS', settings.searchPartWords, siteConfig.searchPartWords, 1, 'words'),
+    },
+    fullTextArticles: countSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', settings.searchFullTextArticles, siteConfig.searchFullTextArticles, 0),
   };
 }
 
@@ -97,5 +102,5 @@ export function searchIndexSizes(): { partArticles: number; fullTextArticles: nu
  * first run on an archive feed of thousands does not write them all at once. Throws on a value that is not a count.
  */
 export function aggregateMaxNewItems(): number {
-  return articleCountSetting('NEWSDESK_AGGREGATE_MAX_NEW_ITEMS', settings.aggregateMaxNewItems, 50, 1);
+  return countSetting('NEWSDESK_AGGREGATE_MAX_NEW_ITEMS', settings.aggregateMaxNewItems, 50, 1);
 }

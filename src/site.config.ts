@@ -22,6 +22,12 @@ export const siteConfig = {
    */
   searchPartArticles: 3000,
   /**
+   * Most words (of the articles' bodies, as reading time counts them) in one part of the search index: Pagefind's
+   * memory grows with the words it holds, so a part of long reads holds fewer articles than `searchPartArticles`.
+   * An archive of articles of usual length (up to about 1,000 words) is bounded by the article count alone.
+   */
+  searchPartWords: 3_000_000,
+  /**
    * The newest this many articles are searched by every word, counted in whole parts of the index; older ones by
    * their headline, dek and opening paragraphs (about 150 words), which halves the search step's work for them on
    * a large archive (BENCHMARKS.md). Infinity: every word of every article.

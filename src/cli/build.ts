@@ -225,7 +225,7 @@ try {
   if (siteProblem) throw new Error(siteProblem);
   if (!existsSync(contentDir)) throw new Error(`The content folder ${contentDir} does not exist: create it, or set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
   publishNow();
-  const { partArticles } = searchIndexSizes();
+  const partArticles = searchIndexSizes().partLimits.articles;
   const articleFiles = listArticleFiles(contentDir).length;
   const available = process.availableMemory();
   buildSize = { articles: articleFiles, available };

@@ -18,7 +18,7 @@ import { readSourcesFile } from '../io/read-sources.ts';
 import { pagefindVersion, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
 import { hasPart } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
-import { fullTextParts, searchParts, type PartArticle, type SearchPart } from '../lib/search/index-parts.ts';
+import { fullTextParts, searchParts, type PartArticle, type PartLimits, type SearchPart } from '../lib/search/index-parts.ts';
 import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
@@ -47,11 +47,11 @@ const [documentsRoot] = positionals;
 if (!documentsRoot) process.exit(usageError('The documents folder is missing.', USAGE));
 
 let now: Date;
-let partSize: number;
+let partLimits: PartLimits;
 let fullTextArticles: number;
 try {
   now = publishNow();
-  ({ partArticles: partSize, fullTextArticles } = searchIndexSizes());
+  ({ partLimits, fullTextArticles } = searchIndexSizes());
 } catch (error) {
   failSearchIndex('reading the settings', [(error as Error).message]);
 }
@@ -88,7 +88,7 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
   // The content check has passed on the same registry, so its problems are already reported.
   const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);
-  return { articles: articles.map(({ slug, absolutePath, data }) => ({ slug, absolutePath, publishedAt: data.publishedAt })), storyOf, tagName, listedUnder };
+  return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName, listedUnder };
 }
 
 /** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
@@ -133,7 +133,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
 
 try {
   const { articles, ...archive } = planArticles();
-  const parts = searchParts(articles, partSize);
+  const parts = searchParts(articles, partLimits);
   const newest = parts.at(-1);
   const fullText = fullTextParts(parts, fullTextArticles);
   // An archive with nothing published still gets an index, empty, so the search page loads and finds nothing.

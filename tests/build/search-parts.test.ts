@@ -220,6 +220,24 @@ describe('built again with one article more, with Pagefind started after the car
   });
 });
 
+describe('parts bounded by words', () => {
+  // The fixture's bodies hold 16 to 22 words: at most 40 words a part splits every month but June's and July's.
+  const BY_WORDS = ['2026-06', '2026-07', '2026-08-03..2026-08-12', '2026-08-25', '2026-09-01', '2026-09-15'];
+  let wordy: BuiltSite;
+  beforeAll(async () => {
+    wordy = await buildSite({ contentDir: FIXTURE, basePath: BASE, now: NOW, env: { NEWSDESK_SEARCH_PART_ARTICLES: '100', NEWSDESK_SEARCH_PART_WORDS: '40' } });
+    if (wordy.exitCode !== 0) throw new Error(`build failed:\n${wordy.stdout}\n${wordy.stderr}`);
+  });
+  afterAll(() => wordy?.cleanup());
+
+  it('closes a part at the words limit, and the search page lists the very parts the index step wrote', () => {
+    expect(readdirSync(join(wordy.outDir, 'pagefind', 'parts')).sort()).toEqual(BY_WORDS.slice(0, -1));
+    const merged: Array<{ bundlePath: string }> = JSON.parse(wordy.html('search/').querySelector('.search-panel')!.getAttribute('data-merged-indexes')!);
+    expect(merged.map(({ bundlePath }) => bundlePath)).toEqual(BY_WORDS.slice(0, -1).toReversed().map((key) => `${BASE}pagefind/parts/${key}/`));
+    expect(wordy.searchIndex().map((page) => page.url).toSorted()).toEqual(PUBLISHED.map((slug) => `/articles/${slug}/`).toSorted());
+  });
+});
+
 /** The search step alone over `contentDir`, writing its index into `folder`; what it printed. */
 function run(folder: string, env: Record<string, string>, contentDir = join(projectRoot, FIXTURE)): string {
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/search-index.ts', folder], {

@@ -18,6 +18,8 @@ export interface ListedArticle {
   file: string;
   slug: string;
   data: Pick<ArticleData, 'title' | 'description' | 'publishedAt' | 'authors' | 'tags' | 'source'>;
+  /** The body's words, as the site index counts them: the search index's parts are bounded by them. */
+  wordCount: number;
 }
 
 export type ListingEntry = { article: ListedArticle } | { story: Story };
@@ -50,9 +52,10 @@ export function createListing(now: Date, storyWindowHours: number) {
       // Trimmed, as Astro's site index cuts a body from its file (articleBody), so both read the same words.
       const body = article.body.trim();
       storyArticles.push({ slug, title, description, publishedAt, source, story, body: storyBodyPart(body) });
+      const indexed = indexedBody(body);
       return {
-        listed: { absolutePath, file: article.file, slug, data: { title, description, publishedAt, authors, tags, ...(source ? { source } : {}) } },
-        body: { slug, ...indexedBody(body) },
+        listed: { absolutePath, file: article.file, slug, data: { title, description, publishedAt, authors, tags, ...(source ? { source } : {}) }, wordCount: indexed.wordCount },
+        body: { slug, ...indexed },
       };
     },
     stories(): Story[] {

@@ -38,7 +38,7 @@ beforeAll(() => {
   // Enough articles, with letters of two and three bytes, for the listing to span more than one of the reader's chunks (1 MiB).
   for (let index = 0; index < 3000; index++) {
     const day = String(1 + (index % 28)).padStart(2, '0');
-    writeFileSync(join(content, 'desk', `piece-${index}.md`), article(`日本のAI戦略 ${index} — Québec`, `2025-10-${day}T09:${String(index % 60).padStart(2, '0')}:00Z`));
+    writeFileSync(join(content, 'desk', `piece-${index}.md`), article(`日本のAI戦略 ${index} — Québec City`, `2025-10-${day}T09:${String(index % 60).padStart(2, '0')}:00Z`));
   }
   writeFileSync(join(content, 'lead.md'), article('Chip rules tighten', '2026-11-01T09:00:00Z', 'source:\n  name: "Example Wire"\n  url: "https://wire.example.com/a"\n'));
   writeFileSync(join(content, 'follow.md'), article('Daily on the chip rules', '2026-11-02T09:00:00Z', 'story: lead\nsource:\n  name: "Daily"\n  url: "https://daily.example.com/a"\n'));
@@ -66,6 +66,9 @@ describe('the archive listing', () => {
     expect(lead.data.publishedAt).toEqual(new Date('2026-11-01T09:00:00Z'));
     expect(lead.data.tags).toEqual(['AI', '日本']);
     expect(lead.absolutePath).toBe(join(content, 'lead.md'));
+    // Its words as the site index counts them, which the search index's parts are bounded by.
+    expect(lead.wordCount).toBe(indexedBody(articleBody(readFileSync(join(content, 'lead.md'), 'utf8'))).wordCount);
+    expect(lead.wordCount).toBeGreaterThan(10);
     expect(stories.find((story) => story.slug === 'lead')).toMatchObject({ lead: 'lead', articles: ['lead', 'follow'], outlets: [{ name: 'Example Wire' }, { name: 'Daily' }] });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexFilter, mergedIndexes, partFolder, partIndexes } from '../../../src/lib/search/part-layout.ts';
 
-const part = (key: string, languages = ['en']) => ({ key, articles: languages.map((language, at) => ({ slug: `${key}-${at}`, publishedAt: new Date(0), language })) });
+const part = (key: string, languages = ['en']) => ({ key, articles: languages.map((language, at) => ({ slug: `${key}-${at}`, publishedAt: new Date(0), words: 800, language })) });
 
 describe('the layout of the search parts', () => {
   it('puts the newest part at the root of pagefind/ and every other in a folder named by its period', () => {
