@@ -65,11 +65,18 @@ describe('settings', () => {
     expect(settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_CARD_CACHE: '/var/cache/cards' })).toMatchObject({ cardCacheDir: '/var/cache/cards' });
   });
 
-  it('keeps the search parts where NEWSDESK_SEARCH_CACHE says, and passes the part size and the full-text count on as written', () => {
+  it('keeps the search parts where NEWSDESK_SEARCH_CACHE says, and passes the part sizes and the full-text count on as written', () => {
     expect(
-      settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_SEARCH_CACHE: '/var/cache/search', NEWSDESK_SEARCH_PART_ARTICLES: '500', NEWSDESK_SEARCH_FULL_TEXT_ARTICLES: '0' }),
-    ).toMatchObject({ searchCacheDir: '/var/cache/search', searchPartArticles: '500', searchFullTextArticles: '0' });
+      settingsIn(tmpdir(), {
+        NEWSDESK_CACHE_DIR: 'cache',
+        NEWSDESK_SEARCH_CACHE: '/var/cache/search',
+        NEWSDESK_SEARCH_PART_ARTICLES: '500',
+        NEWSDESK_SEARCH_PART_WORDS: '400000',
+        NEWSDESK_SEARCH_FULL_TEXT_ARTICLES: '0',
+      }),
+    ).toMatchObject({ searchCacheDir: '/var/cache/search', searchPartArticles: '500', searchPartWords: '400000', searchFullTextArticles: '0' });
     expect(settingsIn(tmpdir(), {})).not.toHaveProperty('searchPartArticles', expect.anything());
+    expect(settingsIn(tmpdir(), {})).not.toHaveProperty('searchPartWords', expect.anything());
     expect(settingsIn(tmpdir(), {})).not.toHaveProperty('searchFullTextArticles', expect.anything());
   });
 });

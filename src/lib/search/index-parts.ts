@@ -1,9 +1,9 @@
 /**
  * The search index in parts: the published articles grouped by when they were published, each group small enough
  * (in articles, and in words: Pagefind's memory grows with the words it holds) for Pagefind to index in bounded
- * memory, and merged again in the reader's browser. Parts are filled from the
- * oldest article forward, so new articles only ever change the newest part: an older part keeps its articles,
- * its name and its index from one build to the next, and can be reused as it is.
+ * memory, and merged again in the reader's browser. Parts are filled from the oldest article forward, so new
+ * articles only ever change the newest part: an older part keeps its articles, its name and its index from one
+ * build to the next, and can be reused as it is.
  */
 
 export interface PartArticle {

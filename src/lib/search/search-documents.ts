@@ -4,10 +4,10 @@
  * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
  * (for the search page's outlet menu), its instant of publication as the sort key and its index as a filter (for
  * "Newest first": ./newest-first.ts), the words of the symbol-bearing terms it mentions as metadata too (matched,
- * never shown: ./symbol-terms.ts), in an index the site's stemmer does not make, the stems its words would have in the
- * site's language (matched, never shown: ./query-stems.ts), and the byline, dek, body and tags as the searchable text: the words a reader sees
- * on the article page, written so that excerpts of them read as that text (./excerpt-text.ts). Nothing here is
- * served to readers.
+ * never shown: ./symbol-terms.ts), in an index the site's stemmer does not make the stems its words have in the
+ * site's language (matched, never shown: ./query-stems.ts), and the byline, dek, body and tags as the searchable
+ * text: the words a reader sees on the article page, written so that excerpts of them read as that text
+ * (./excerpt-text.ts). Nothing here is served to readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -77,11 +77,11 @@ export interface SearchDocument {
  */
 export function searchDocumentHtml(document: SearchDocument): string {
   const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: excerptSafeHtml(document.body) }] : document.body.map(excerptSafe);
-  // Searched as metadata, never shown: the excerpt keeps the terms as written (./symbol-terms.ts).
+  // The text a reader sees, markup left out, for the two kinds of words searched as metadata and never shown: the
+  // terms (the excerpt keeps them as written: ./symbol-terms.ts) and the stems (./query-stems.ts).
   const bodyText = typeof document.body === 'string' ? document.body.replace(/<[^>]*>/g, ' ') : document.body.map(textOf).join(' ');
   const words = [document.title, document.description, bodyText, ...(document.tags ?? []), ...(document.authors ?? [])].join('\n');
   const terms = symbolTermWords(words);
-  // Searched as metadata, never shown, like the terms.
   const stems = document.queryLang && document.queryLang !== document.lang ? queryStems(words, document.queryLang) : [];
   const tree: Root = {
     type: 'root',
