@@ -27,10 +27,13 @@ export interface WrittenCorpus {
   writeMs: number;
 }
 
-/** Writes a corpus of `count` articles into `content`, holding only their front matter in memory at any time. */
-export function writeSyntheticCorpus(content: string, count: number, seed: number, now: Date): WrittenCorpus {
+/**
+ * Writes a corpus of `count` articles into `content`, holding only their front matter in memory at any time;
+ * `bodyScale` lengthens (or shortens) every body.
+ */
+export function writeSyntheticCorpus(content: string, count: number, seed: number, now: Date, bodyScale = 1): WrittenCorpus {
   const started = performance.now();
-  const plan = planCorpus({ count, seed, now });
+  const plan = planCorpus({ count, seed, now, bodyScale });
   const planned = performance.now();
   writeCorpus(content, corpusArticles(plan));
   const { path, slug, title } = plan.find((article) => article.status === 'published')!;

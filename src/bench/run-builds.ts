@@ -28,7 +28,7 @@ export async function runBuilds(context: BuildContext, options: BenchOptions, hu
   for (const size of options.sizes) {
     const sizeDir = join(context.workDir, String(size));
     context.log(`${formatCount(size)} articles: writing the corpus`);
-    const corpus = writeSyntheticCorpus(join(sizeDir, 'content'), size, options.seed, context.now);
+    const corpus = writeSyntheticCorpus(join(sizeDir, 'content'), size, options.seed, context.now, options.bodyScale);
     const { content, summary } = corpus;
     runs.corpora.push({ articles: size, published: summary.published, planMs: corpus.planMs, writeMs: corpus.writeMs });
     context.log(`${formatCount(size)} articles written in ${formatSeconds(corpus.planMs + corpus.writeMs)} (${formatCount(summary.published)} published, ${summary.drafts} drafts, ${summary.scheduled} scheduled, ${Math.round(summary.meanWords)} words on average)`);

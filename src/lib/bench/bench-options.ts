@@ -5,7 +5,7 @@ import { SAMPLE_EVERY_MS } from './results.ts';
 
 export const BENCH_USAGE =
   'usage: npm run bench -- [--articles 1000,4000,10000] [--runs 3] [--seed N] [--skip-baseline] [--skip-warm] [--skip-extras] [--skip-peer]\n' +
-  '                        [--newsdesk-only] [--shards K] [--dev | --dev-only] [--warm-cards] [--keep] [--cpu-prof] [--json FILE]\n' +
+  '                        [--body-scale X] [--newsdesk-only] [--shards K] [--dev | --dev-only] [--warm-cards] [--keep] [--cpu-prof] [--json FILE]\n' +
   '       npm run bench -- --cards [--cold 4000] [--warm 100000] [--skip-build] [--seed N] [--keep]';
 
 /** `npm run bench -- --help`: every option, what it does. */
@@ -18,6 +18,8 @@ and the scale targets (4,000 articles against the baseline, 100,000 in 6 minutes
   --articles N,N,…   corpus sizes, in order (default 1000,4000; underscores allowed: 100_000)
   --runs N           cold builds per size; medians reported (default 1)
   --seed N           corpus seed (default 1)
+  --body-scale X     every article body's length times X (default 1: about 780 words on average; 4 gives an
+                     archive of long reads)
   --skip-baseline    no minimal Astro baseline (it cannot build very large archives)
   --skip-warm        no warm rebuild after one edited article
   --skip-extras      no content checker and related ranking timings
@@ -53,6 +55,8 @@ export interface BenchOptions {
   /** Cold builds per size (medians are reported). */
   runs: number;
   seed: number;
+  /** Every body's length times this (the corpus's `bodyScale`). */
+  bodyScale: number;
   skipBaseline: boolean;
   skipWarm: boolean;
   /** Skip the checker and ranking timings. */
@@ -88,6 +92,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
       articles: { type: 'string', default: '1000,4000' },
       runs: { type: 'string', default: '1' },
       seed: { type: 'string', default: '1' },
+      'body-scale': { type: 'string', default: '1' },
       'skip-baseline': { type: 'boolean', default: false },
       'skip-warm': { type: 'boolean', default: false },
       'skip-extras': { type: 'boolean', default: false },
@@ -109,6 +114,8 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
   const sizes = values.articles.split(',').map(count);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
+  const bodyScale = Number(values['body-scale']);
+  if (!Number.isFinite(bodyScale) || bodyScale <= 0 || bodyScale > 20) throw new Error(`--body-scale ${values['body-scale']}: a number above 0, at most 20\n${BENCH_USAGE}`);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) throw new Error(BENCH_USAGE);
   if (!values.cards && CARD_ONLY.some((name) => values[name] !== undefined)) throw new Error(BENCH_USAGE);
   const shards = values.shards === undefined ? undefined : Number(values.shards);
@@ -120,6 +127,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     sizes,
     runs,
     seed,
+    bodyScale,
     // The smallest run at large sizes: only Newsdesk's own cold builds (or the dev server).
     skipBaseline: values['skip-baseline'] || values['newsdesk-only'] || values['dev-only'],
     // A warm rebuild reuses the cache of one whole build, which a sharded build does not leave.

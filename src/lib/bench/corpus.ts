@@ -37,6 +37,8 @@ export interface CorpusOptions {
   now: Date;
   /** Articles per day of archive, which sets how far back dates go. Default 12. */
   perDay?: number;
+  /** Each body's drawn length times this: 4 gives an archive of long reads. Default 1. */
+  bodyScale?: number;
 }
 
 /** Shares of the corpus that are not on the site. */
@@ -88,8 +90,8 @@ export function planCorpus(options: CorpusOptions): PlannedArticle[] {
     const slug = `${slugify(title).split('-').slice(0, 7).join('-')}-${index.toString(36)}`;
     const month = String(publishedAt.getUTCMonth() + 1).padStart(2, '0');
     // Beta(2, 3) over 280-1,380 words, plus the last section's overrun (about 60 words): 300-1,500 words,
-    // mean about 780, most articles 500-1,000, a few long reads.
-    const targetWords = Math.round(280 + 1100 * betaTwoThree(random));
+    // mean about 780, most articles 500-1,000, a few long reads (each times `bodyScale`).
+    const targetWords = Math.round((280 + 1100 * betaTwoThree(random)) * (options.bodyScale ?? 1));
     const bodyState = random.state();
     const { words } = writer.body(topic, targetWords);
     articles.push({

@@ -4,7 +4,7 @@ import { BENCH_USAGE, parseBenchOptions } from '../../../src/lib/bench/bench-opt
 describe('npm run bench arguments', () => {
   it('defaults to one cold run of 1,000 and 4,000 articles with everything measured', () => {
     expect(parseBenchOptions([])).toEqual({
-      sizes: [1000, 4000], runs: 1, seed: 1, skipBaseline: false, skipWarm: false, skipExtras: false, skipPeer: false, builds: true, dev: false, warmCards: false, keep: false, cpuProf: false, json: undefined,
+      sizes: [1000, 4000], runs: 1, seed: 1, bodyScale: 1, skipBaseline: false, skipWarm: false, skipExtras: false, skipPeer: false, builds: true, dev: false, warmCards: false, keep: false, cpuProf: false, json: undefined,
     });
   });
 
@@ -21,6 +21,12 @@ describe('npm run bench arguments', () => {
 });
 
 describe('npm run bench options for large archives', () => {
+  it('--body-scale lengthens every body, by a number above 0 and at most 20', () => {
+    expect(parseBenchOptions(['--body-scale', '4']).bodyScale).toBe(4);
+    expect(parseBenchOptions(['--body-scale', '0.5']).bodyScale).toBe(0.5);
+    for (const bad of ['0', '21', 'long']) expect(() => parseBenchOptions(['--body-scale', bad])).toThrow(`--body-scale ${bad}: a number above 0, at most 20`);
+  });
+
   it('--newsdesk-only leaves out the baseline, the warm rebuild, the extras and the peer', () => {
     expect(parseBenchOptions(['--articles', '100_000', '--newsdesk-only'])).toMatchObject({ sizes: [100000], skipBaseline: true, skipWarm: true, skipExtras: true, skipPeer: true, builds: true, dev: false });
   });

@@ -91,6 +91,15 @@ describe('the corpus looks like a news archive', () => {
     expect(mean).toBeLessThan(830);
   });
 
+  it('writes long reads on request, bodies about four times as long', () => {
+    const long = generateCorpus({ count: 300, seed: 3, now: NOW, bodyScale: 4 });
+    const words = long.map((article) => countWords(article.body));
+    const mean = words.reduce((sum, count) => sum + count, 0) / words.length;
+    expect(mean).toBeGreaterThan(2900);
+    expect(mean).toBeLessThan(3350);
+    expect(Math.min(...words)).toBeGreaterThanOrEqual(1100);
+  });
+
   it('gives each article 2 to 5 distinct tags out of 60, with a long tail', () => {
     for (const article of corpus) {
       expect(article.tags.length).toBeGreaterThanOrEqual(2);
