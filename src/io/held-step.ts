@@ -1,6 +1,7 @@
 /** A build step run as a child process whose output is held back until the build wants it heard. */
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { explainedByBuild, fatalReportStart } from '../lib/build/step-failure.ts';
 
 /** Niceness of the steps beside Astro: Astro, the longest step and a single thread, gets a core to itself. */
 const BACKGROUND_PRIORITY = 10;
@@ -31,17 +32,42 @@ export function startHeld({ command, args, env = process.env, background = false
       // Already ended (a tiny corpus), or a system that refuses: the step simply runs at normal priority.
     }
   }
-  const held: Array<[NodeJS.WriteStream, Buffer]> = [];
+  const held: Array<[NodeJS.WriteStream, string | Buffer]> = [];
   let live = false;
   let stderrTail = '';
-  child.stdout!.on('data', (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push([process.stdout, chunk])));
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
-    return live ? process.stderr.write(chunk) : held.push([process.stderr, chunk]);
+  const emit = (stream: NodeJS.WriteStream, chunk: string | Buffer) => {
+    if (chunk.length === 0) return;
+    if (live) stream.write(chunk);
+    else held.push([stream, chunk]);
+  };
+  child.stdout!.on('data', (chunk: Buffer) => emit(process.stdout, chunk));
+  // Standard error goes on by whole lines, so that V8's report of a fatal error, which begins a line, is held from
+  // its first line until the step ends: the build then explains a heap that ran out in its own words instead.
+  let lastLine = '';
+  let fatalReport: string | undefined;
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    stderrTail = (stderrTail + text).slice(-STDERR_TAIL_BYTES);
+    if (fatalReport !== undefined) {
+      fatalReport += text;
+      return;
+    }
+    const pending = lastLine + text;
+    const reportStart = fatalReportStart(pending);
+    if (reportStart >= 0) {
+      fatalReport = pending.slice(reportStart);
+      lastLine = '';
+      emit(process.stderr, pending.slice(0, reportStart));
+      return;
+    }
+    const linesEnd = pending.lastIndexOf('\n') + 1;
+    lastLine = pending.slice(linesEnd);
+    emit(process.stderr, pending.slice(0, linesEnd));
   });
   let signal: NodeJS.Signals | null = null;
   const exited = new Promise<number | null>((done) =>
     child.on('close', (code, endSignal) => {
+      emit(process.stderr, lastLine);
+      if (fatalReport !== undefined && !explainedByBuild(fatalReport)) emit(process.stderr, fatalReport);
       signal = endSignal;
       done(code);
     }),

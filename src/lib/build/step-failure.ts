@@ -25,11 +25,26 @@ export interface BuildSize {
 }
 
 const HEAP_EXHAUSTED = /JavaScript heap out of memory|Reached heap limit|Allocation failed - process out of memory/;
+/** V8's report of a fatal error begins a line (after a blank one): its last garbage collections, or the error itself; the native stack follows. */
+const FATAL_REPORT_START = /^\n?(?:<--- Last few GCs --->|FATAL ERROR: )/m;
 const ENGINE_LIMIT = /Invalid string length|ERR_STRING_TOO_LONG|Invalid array length|Map maximum size exceeded|Cannot create a string longer than/;
 const NATIVE_ALLOCATION = /memory allocation of \d+ bytes failed|std::bad_alloc|Cannot allocate memory/;
 
 const SHARDS = 'build the site in parts, on one machine or several: `npm run build -- --shard 1/2`, `--shard 2/2`, then `--merge` (README, "Sharded builds")';
 const MORE_MEMORY = 'or build on a machine with more memory (the build gives Astro a heap of 60% of the machine\'s memory unless NODE_OPTIONS sets --max-old-space-size)';
+
+/** Where V8's report of a fatal error begins in a step's standard error, or -1 when it has none. */
+export function fatalReportStart(stderr: string): number {
+  return stderr.search(FATAL_REPORT_START);
+}
+
+/**
+ * Whether a fatal report is one the build explains itself (the heap ran out): the editor then reads what ran out
+ * and what to do, not V8's list of collections and native stack frames.
+ */
+export function explainedByBuild(fatalReport: string): boolean {
+  return HEAP_EXHAUSTED.test(fatalReport);
+}
 
 /** The explanation for a step that ran out of something, or undefined when its end looks like an ordinary failure. */
 export function explainStepFailure(end: StepEnd, size: BuildSize): string | undefined {

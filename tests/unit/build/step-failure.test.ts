@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainStepFailure, type StepEnd } from '../../../src/lib/build/step-failure.ts';
+import { explainedByBuild, explainStepFailure, fatalReportStart, type StepEnd } from '../../../src/lib/build/step-failure.ts';
 import { astroHeapOption, heapLimitOf } from '../../../src/lib/build/heap-limit.ts';
 
 const size = { articles: 100_000, heapLimit: 4 * 2 ** 30, available: 7 * 2 ** 30 };
@@ -31,6 +31,20 @@ describe('explainStepFailure', () => {
 
   it('leaves ordinary failures to their own messages', () => {
     expect(explainStepFailure(end({ stderrTail: 'articles/a.md:3: title: Required' }), size)).toBeUndefined();
+  });
+});
+
+describe("V8's report of a fatal error", () => {
+  const report = '<--- Last few GCs --->\n\n[1:0x1]  4594 ms: Mark-Compact 56.6 (62.8) -> 54.7 (63.1) MB\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n----- Native stack trace -----\n';
+  it('begins at the line of its last collections, or of the error when there are none', () => {
+    expect(fatalReportStart(`12:00:01 [build] 5,000 pages\n\n${report}`)).toBe(29);
+    expect(fatalReportStart('FATAL ERROR: v8::ToLocalChecked Empty MaybeLocal\n')).toBe(0);
+    expect(fatalReportStart('an article says <--- Last few GCs ---> mid-line\nno FATAL ERROR: here\n')).toBe(-1);
+  });
+
+  it('is the build\'s to explain when the heap ran out, and shown as it is otherwise', () => {
+    expect(explainedByBuild(report)).toBe(true);
+    expect(explainedByBuild('FATAL ERROR: v8::ToLocalChecked Empty MaybeLocal\n 1: 0x931db0 [node]\n')).toBe(false);
   });
 });
 

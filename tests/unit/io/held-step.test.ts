@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHeld, stopSteps } from '../../../src/io/held-step.ts';
 
 const node = process.execPath;
@@ -13,6 +13,39 @@ describe('a held build step', () => {
     expect(stderrTail.endsWith('FATAL ERROR: Reached heap limit')).toBe(true);
     expect(stderrTail.length).toBeLessThanOrEqual(16_384);
     expect(step.stoppedByBuild).toBe(false);
+  });
+
+  describe('what it shows on standard error', () => {
+    afterEach(() => vi.restoreAllMocks());
+    /** Runs a step to its end and returns what it showed once released. */
+    async function shown(step: ReturnType<typeof run>): Promise<string> {
+      const written: string[] = [];
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+      await step.exited;
+      step.release();
+      return written.join('');
+    }
+
+    it("leaves out V8's collections and native stack when the heap runs out, which the build explains instead", async () => {
+      const step = startHeld(
+        { command: node, args: ['--max-old-space-size=16', '-e', `console.error('step started'); const kept = []; for (;;) kept.push('x'.repeat(64) + kept.length);`] },
+        { cwd: process.cwd(), noColor: true },
+      );
+      const output = await shown(step);
+      expect(output).toBe('step started\n');
+      expect(step.end().stderrTail).toContain('JavaScript heap out of memory');
+      expect(step.end().stderrTail).toContain('Native stack trace');
+    });
+
+    it('shows any other fatal report whole, after the lines before it', async () => {
+      const output = await shown(run(`process.stderr.write('before\\nFATAL ERROR: v8::ToLocalChecked Empty MaybeLocal\\n 1: 0x931db0 [node]\\n'); process.exit(134)`));
+      expect(output).toBe('before\nFATAL ERROR: v8::ToLocalChecked Empty MaybeLocal\n 1: 0x931db0 [node]\n');
+    });
+
+    it('joins a line written in pieces, and keeps a last line without its end', async () => {
+      const output = await shown(run(`process.stderr.write('half a '); setTimeout(() => process.stderr.write('line\\nno end'), 50)`));
+      expect(output).toBe('half a line\nno end');
+    });
   });
 
   it('tells a step the build stopped from one that ended by itself, with the signal that ended it', async () => {
