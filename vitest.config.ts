@@ -13,7 +13,8 @@ export default defineConfig({
       thresholds: { statements: 89, branches: 81, functions: 88, lines: 90 },
     },
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Timeouts only catch a hang: some tests build indexes of thousands of files or run the CLIs, and shared runners are slow.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       // Real astro builds: slow and CPU-bound, so one file at a time on small runners.
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false } },
       // One build, server and browser for all browser tests (tests/e2e/global-setup.ts).

@@ -109,7 +109,7 @@ function articlesIn(folder: string) {
   return listArticleFiles(folder).map((file) => ({ file, ...matter(readFileSync(file, 'utf8'), {}) }));
 }
 
-describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 }, () => {
+describe('npm run aggregate against 24 sources on ten hosts', () => {
   const publishers = publishersForBlock(10, 40);
   let folder: string;
   let articles: string;
@@ -207,7 +207,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     writeFileSync(join(folder, 'sources.yaml'), registry);
     first = await aggregateJson(folder);
     afterFirst = snapshot(articles);
-  }, 60_000);
+  });
 
   const source = (report: RunReport, id: string): SourceReport => report.sources.find((entry) => entry.id === id)!;
 
@@ -311,7 +311,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
     beforeAll(async () => {
       requestsBefore = publishers.requests.length;
       second = await aggregateJson(folder);
-    }, 60_000);
+    });
 
     it('asks conditionally and gets 304s, and writes no item', () => {
       const secondRequests = publishers.requests.slice(requestsBefore);
@@ -352,7 +352,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
       changingPhase = 2;
       requestsBefore = publishers.requests.length;
       third = await aggregateJson(folder, [], { GITHUB_STEP_SUMMARY: summary() });
-    }, 60_000);
+    });
 
     it('writes only the new story; a known one with a new headline is not written again', () => {
       expect(source(third, 'changing').newItems).toHaveLength(1);
@@ -376,7 +376,7 @@ describe('npm run aggregate against 24 sources on ten hosts', { timeout: 30_000 
   });
 });
 
-describe('npm run aggregate: text report, dry run, strict mode and runs that cannot start', { timeout: 30_000 }, () => {
+describe('npm run aggregate: text report, dry run, strict mode and runs that cannot start', () => {
   const publishers = publishersForBlock(1);
   let folder: string;
   let feedUrl: string;
@@ -447,7 +447,7 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
   });
 });
 
-describe('npm run aggregate: a feed failing for a day needs attention', { timeout: 30_000 }, () => {
+describe('npm run aggregate: a feed failing for a day needs attention', () => {
   const publishers = publishersForBlock(1);
   let folder: string;
   let deadUrl: string;
@@ -508,7 +508,7 @@ describe('npm run aggregate: a feed failing for a day needs attention', { timeou
   });
 });
 
-describe('npm run aggregate: a feed behind a redirect', { timeout: 30_000 }, () => {
+describe('npm run aggregate: a feed behind a redirect', () => {
   const publishers = publishersForBlock(1);
   let report: RunReport;
   let servedUrl: string;
@@ -587,5 +587,5 @@ describe('npm run aggregate killed midway', () => {
     expect(snapshot(join(folder, 'articles'))).toEqual(filesBefore);
     expect(readFileSync(stateFile, 'utf8')).toBe(stateBefore);
     expect(statSync(stateFile).mtimeMs).toBe(stateWritten);
-  }, 60_000);
+  });
 });

@@ -54,7 +54,7 @@ describe('two imports of one feed at once', () => {
 
 describe('an import while another holds the content folder', () => {
   // Child processes: a loaded machine takes seconds to start one.
-  it('waits, writing nothing, and imports once the other has finished', { timeout: 60_000 }, async () => {
+  it('waits, writing nothing, and imports once the other has finished', async () => {
     const contentDir = contentFolder();
     const release = await lockFolder(contentDir, { what: 'the test content folder' });
     // However slowly the machine starts the import, the lock is let go only once the import says it is waiting.

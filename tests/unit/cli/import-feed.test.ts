@@ -75,7 +75,7 @@ describe('npm run import on an RSS file', () => {
   beforeAll(async () => {
     folder = contentFolder();
     first = await importFeed([join(fixtures, 'rss2.xml'), '--content-dir', folder, '--tags', 'Chips,policy']);
-  }, 60_000);
+  });
 
   it('writes one draft per new item and prints where', () => {
     expect(first.code).toBe(0);
@@ -109,7 +109,7 @@ describe('npm run import on an RSS file', () => {
     expect(again.stdout).toContain('0 imported, 3 skipped as duplicates, 0 rejected.');
     expect(again.stdout).toContain('already have it as chipmakers-race-to-ship-2-nm-parts-before-the-years-end');
     expect(importedFiles(folder).map((name) => readFileSync(join(folder, 'imported', name), 'utf8'))).toEqual(before);
-  }, 60_000);
+  });
 });
 
 describe('npm run import, other formats and options', () => {
@@ -124,7 +124,7 @@ describe('npm run import, other formats and options', () => {
     const review = matter(readFileSync(join(folder, 'imported', 'review-the-model-k-keyboard-and-its-hot-swap-sockets.md'), 'utf8'), {});
     expect(review.data.source).toEqual({ name: 'Byte & Bolt', url: 'https://byteandbolt.example/reviews/model-k-keyboard' });
     expect(review.content).toContain('[maker\'s page](https://byteandbolt.example/reviews/specs)');
-  }, 60_000);
+  });
 
   it('--dry-run shows the plan and writes nothing', async () => {
     const folder = contentFolder();
@@ -132,7 +132,7 @@ describe('npm run import, other formats and options', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('Would import 2 drafts (dry run: nothing written):');
     expect(existsSync(join(folder, 'imported'))).toBe(false);
-  }, 60_000);
+  });
 
   it('--limit, and a slug already taken gets a numeric suffix without touching the existing file', async () => {
     const folder = contentFolder();
@@ -146,7 +146,7 @@ describe('npm run import, other formats and options', () => {
     const limited = await importFeed([join(fixtures, 'rdf.xml'), '--content-dir', folder, '--limit', '1']);
     expect(limited.stdout).toContain('(RSS 1.0 (RDF), 2 items)');
     expect(limited.stdout).toContain('1 imported, 0 skipped as duplicates, 0 rejected.');
-  }, 60_000);
+  });
 
   it('explains misuse with exit code 2', async () => {
     const none = await importFeed([]);
@@ -155,7 +155,7 @@ describe('npm run import, other formats and options', () => {
     const badLimit = await importFeed([join(fixtures, 'rss2.xml'), '--limit', 'ten']);
     expect(badLimit.code).toBe(2);
     expect(badLimit.stderr).toContain('--limit must be a whole number');
-  }, 60_000);
+  });
 });
 
 describe('hostile input', () => {
@@ -176,7 +176,7 @@ describe('hostile input', () => {
     }
     expect(content).toContain('Literal markup as text: \\<script>alert(8)\\</script> stays text.');
     expect(content).toContain('Real content survives: the upgrade is **not** free.');
-  }, 60_000);
+  });
 
   it.each([
     ['billion-laughs.xml', 'declares its own XML entities'],
@@ -196,7 +196,7 @@ describe('hostile input', () => {
     expect(outcome.stderr).toContain('Nothing was written.');
     expect(outcome.stdout).toBe('');
     expect(existsSync(join(folder, 'imported'))).toBe(false);
-  }, 60_000);
+  });
 
   it('refuses a 50 MB feed file without reading it', async () => {
     const folder = contentFolder();
@@ -211,11 +211,11 @@ describe('hostile input', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toMatch(/is 50 MB, larger than the 10 MB a feed may be/);
     expect(existsSync(join(folder, 'imported'))).toBe(false);
-  }, 60_000);
+  });
 
   it('reports a missing file', async () => {
     const outcome = await importFeed([join(fixtures, 'no-such-feed.xml')]);
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain('no-such-feed.xml does not exist');
-  }, 60_000);
+  });
 });

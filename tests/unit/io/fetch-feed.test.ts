@@ -273,7 +273,7 @@ describe('npm run import with a URL', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain(`(RSS 2.0, 3 items) from ${origin}/feed.xml, linked from ${origin}/home`);
     expect(outcome.stdout).toContain('3 to import, 0 skipped as duplicates, 0 rejected.');
-  }, 60_000);
+  });
 
   it('imports a redirected feed, resolving relative links against where it was fetched from', async () => {
     const outcome = await importUrl([`${origin}/old-feed`]);
@@ -282,7 +282,7 @@ describe('npm run import with a URL', () => {
     expect(outcome.stdout).toContain('3 imported, 0 skipped as duplicates, 0 rejected.');
     const outage = matter(readFileSync(join(outcome.folder, 'imported', 'exclusive-cloud-region-outage-traced-to-a-single-config-push.md'), 'utf8'), {});
     expect(outage.data.source.url).toBe(`${origin}/2026/05/cloud-outage-config-push/`);
-  }, 60_000);
+  });
 
   // Only /slow is about the time limit: the others get one a loaded machine cannot reach first (10 MB takes a while).
   it.each([
@@ -299,5 +299,5 @@ describe('npm run import with a URL', () => {
     expect(outcome.stderr).toContain(message);
     expect(outcome.stderr).toContain('Nothing was written.');
     expect(existsSync(join(outcome.folder, 'imported')) && readdirSync(join(outcome.folder, 'imported'))).toBeFalsy();
-  }, 60_000);
+  });
 });
