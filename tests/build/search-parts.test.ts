@@ -137,6 +137,27 @@ describe('searched in a browser', () => {
     await page.close();
   });
 
+  it('finds a word only where an article holds it, not in the parts that hold just a shorter word it begins with, in either order', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const summary = page.locator('main pagefind-summary');
+    const shown = () => page.locator('main .search-result-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    // "afternoon" is in one August article; a September one, and an August one, say "after", which Pagefind matches
+    // in a part that has no word beginning with "afternoon".
+    for (const order of ['', '&order=newest']) {
+      await page.goto(`${served.baseUrl}search/?q=afternoon${order}`);
+      await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toMatch(/^1 result\b/);
+      await expect.poll(shown, { timeout: 15_000 }).toEqual([`${BASE}articles/bank-api-outage/`]);
+    }
+    // No article says "Tokyo"; most say "to".
+    await page.goto(`${served.baseUrl}search/?q=Tokyo`);
+    await expect.poll(() => summary.innerText(), { timeout: 15_000 }).toMatch(/^No results/);
+    expect(await shown()).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('puts the results of every part newest first when the reader asks, and a shared link keeps that order and the outlet', async () => {
     const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
     const problems: string[] = [];

@@ -44,15 +44,16 @@ export function mergedIndexes(parts: readonly SearchPart<PartArticle & { languag
  */
 export const indexFilter = (partKey: string, language: string) => `${partKey}/${language}`;
 
-/** Every index of the search: its `index` filter value, and its part's place, 0 for the newest. */
+/** Every index of the search: its `index` filter value, its part's place (0 for the newest) and its language. */
 export interface IndexOfPart {
   filter: string;
   part: number;
+  language: string;
 }
 
 /** Every index, the newest part's first, each part's languages as `mergedIndexes` orders them. */
 export function partIndexes(parts: readonly SearchPart<PartArticle & { language: string }>[], siteLang: string): IndexOfPart[] {
-  return parts.toReversed().flatMap((part, place) => languagesOf(part, siteLang).map((language) => ({ filter: indexFilter(part.key, language), part: place })));
+  return parts.toReversed().flatMap((part, place) => languagesOf(part, siteLang).map((language) => ({ filter: indexFilter(part.key, language), part: place, language })));
 }
 
 // Pagefind names each language's index by its tag in lower case, and looks a merged one up by that name.

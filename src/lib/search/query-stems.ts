@@ -6,39 +6,7 @@
  * such a prefix ("security" → "secur"); the others ("industry" → "industri", "privacy" → "privaci") go in the
  * document as words of their own, matched and never shown, so that those words are found as in the site's language.
  */
-import snowball from 'snowball-stemmers';
-
-/**
- * The Snowball algorithms Pagefind stems with (its pagefind_stem crate) that snowball-stemmers implements too, by
- * language tag. A language without one gets no stems: its queries are not stemmed either.
- */
-const ALGORITHMS: Readonly<Record<string, string>> = {
-  ar: 'arabic',
-  ca: 'catalan',
-  da: 'danish',
-  de: 'german',
-  en: 'english',
-  es: 'spanish',
-  eu: 'basque',
-  fi: 'finnish',
-  fr: 'french',
-  ga: 'irish',
-  hu: 'hungarian',
-  hy: 'armenian',
-  it: 'italian',
-  nb: 'norwegian',
-  nl: 'dutch',
-  nn: 'norwegian',
-  no: 'norwegian',
-  pt: 'portuguese',
-  ro: 'romanian',
-  ru: 'russian',
-  sv: 'swedish',
-  ta: 'tamil',
-  tr: 'turkish',
-};
-
-const stemmers = new Map<string, snowball.Stemmer>();
+import { stemmerFor } from './stemmer.ts';
 
 /** A word as Pagefind reads one: letters and digits, its symbols dropped, in lower case. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -48,14 +16,12 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  * word, each once, in order of first use; none when that language is not stemmed.
  */
 export function queryStems(text: string, queryLang: string): string[] {
-  const algorithm = ALGORITHMS[new Intl.Locale(queryLang).language];
-  if (algorithm === undefined) return [];
-  let stemmer = stemmers.get(algorithm);
-  if (stemmer === undefined) stemmers.set(algorithm, (stemmer = snowball.newStemmer(algorithm)));
+  const stem = stemmerFor(queryLang);
+  if (stem === undefined) return [];
   const stems = new Set<string>();
   for (const [word] of text.toLowerCase().matchAll(WORD)) {
-    const stem = stemmer.stem(word);
-    if (stem !== '' && !word.startsWith(stem)) stems.add(stem);
+    const wordStem = stem(word);
+    if (wordStem !== '' && !word.startsWith(wordStem)) stems.add(wordStem);
   }
   return [...stems];
 }

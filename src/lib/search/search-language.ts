@@ -11,12 +11,14 @@ import { sameLanguage } from '../content/language.ts';
 /** The languages whose words Pagefind finds only in an index of their own: as its search script lists them. */
 const SEGMENTED_LANGUAGES = new Set(['zh', 'ja', 'th']);
 
+/** Whether Pagefind splits `lang`'s text into words itself, rather than at spaces. */
+export const isSegmented = (lang: string): boolean => SEGMENTED_LANGUAGES.has(new Intl.Locale(lang).language);
+
 /**
  * The language of an article's search document: its own language's base tag (`ja-JP` → `ja`, so all Japanese is
  * one index) when Pagefind splits that language into words, else `siteLang`.
  */
 export function searchLanguage(lang: string | undefined, siteLang: string): string {
   if (lang === undefined || sameLanguage(lang, siteLang)) return siteLang;
-  const base = new Intl.Locale(lang).language;
-  return SEGMENTED_LANGUAGES.has(base) ? base : siteLang;
+  return isSegmented(lang) ? new Intl.Locale(lang).language : siteLang;
 }

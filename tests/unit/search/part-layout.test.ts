@@ -40,14 +40,14 @@ describe('the layout of the search parts', () => {
     ]);
   });
 
-  it('lists every index by the filter its documents carry, the newest part first, each with its place', () => {
+  it('lists every index by the filter its documents carry, the newest part first, each with its place and language', () => {
     expect(indexFilter('2026-02', 'zh')).toBe('2026-02/zh');
     expect(partIndexes([part('2026-01'), part('2026-02', ['zh', 'en']), part('2026-03', ['ja', 'en'])], 'en')).toEqual([
-      { filter: '2026-03/en', part: 0 },
-      { filter: '2026-03/ja', part: 0 },
-      { filter: '2026-02/en', part: 1 },
-      { filter: '2026-02/zh', part: 1 },
-      { filter: '2026-01/en', part: 2 },
+      { filter: '2026-03/en', part: 0, language: 'en' },
+      { filter: '2026-03/ja', part: 0, language: 'ja' },
+      { filter: '2026-02/en', part: 1, language: 'en' },
+      { filter: '2026-02/zh', part: 1, language: 'zh' },
+      { filter: '2026-01/en', part: 2, language: 'en' },
     ]);
     expect(partIndexes([], 'en')).toEqual([]);
   });
