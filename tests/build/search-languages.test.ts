@@ -85,6 +85,15 @@ describe('searched in a browser', () => {
     await page.close();
   });
 
+  it("finds a tag only Chinese and Japanese articles carry in them alone, not in an English article by a lone \"C\"", async () => {
+    const page = await served.browser.newPage();
+    // The English index of each part has no word beginning "chip", and Pagefind would search it for "c" instead.
+    for (const order of ['best', 'newest']) {
+      expect((await search(page, 'Chips', order)).map((result) => result.href).sort(), order).toEqual(['/articles/chip-export-controls-zh/', '/articles/chip-export-rules-ja/']);
+    }
+    await page.close();
+  });
+
   it('puts results newest first across parts and across the languages of one part', async () => {
     const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
     // Every article carries the tag "Asia"; in the older part the Chinese article is the newer, in the newest the Japanese the older.
