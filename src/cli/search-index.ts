@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { indexDocumentFolder, pagefindVersion, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
+import { indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
@@ -56,11 +56,13 @@ const signals = values['pagefind-after-stdin'] || values['astro-done-on-stdin'] 
 const astroDone = signals ? once(signals, 'end') : Promise.resolve();
 const pagefindMayStart = signals && values['pagefind-after-stdin'] ? Promise.race([once(signals, 'data'), astroDone]) : Promise.resolve();
 /**
- * Pagefind indexes on one thread. While Astro renders, one part at a time shares the core Astro leaves; once Astro
- * is done, two parts at once (each its own Pagefind) use both cores.
+ * While Astro renders, one part at a time shares the core Astro leaves; once Astro is done, two parts at once (each
+ * its own Pagefind) use both cores. On a machine of two cores, each Pagefind is kept on a core of its own
+ * (src/io/pagefind-index.ts `pinnableCores`).
  */
 const partsAtOnce = pLimit(1);
 void astroDone.then(() => (partsAtOnce.concurrency = 2));
+const freeCores = pinnableCores();
 
 const started = performance.now();
 const { searchCacheDir } = settings;
@@ -107,7 +109,12 @@ try {
           // Its documents were not written because the cache held the part, which it no longer does.
           if (part.documents === null && part.articles > 0) throw new Error(`the search cache lost the part ${part.key} while the build ran; build again`);
           await pagefindMayStart;
-          await indexDocumentFolder(part.documents, folder);
+          const core = freeCores.pop();
+          try {
+            await indexDocumentFolder(part.documents, folder, core);
+          } finally {
+            if (core !== undefined) freeCores.push(core);
+          }
         };
         if ((await placePart(searchCacheDir, part.key, part.hash, join(outDir, part.folder), write)) === 'indexed') indexed++;
         if (part.documents) rmSync(part.documents, { recursive: true, force: true });

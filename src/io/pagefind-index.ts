@@ -1,10 +1,11 @@
 /** Pagefind's indexer, run over HTML documents written as files, writing an index to a folder. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { parseCpuList } from '../lib/build/cpu-list.ts';
 
 export interface IndexedDocument {
   url: string;
@@ -62,13 +63,31 @@ export function writeDocuments(documents: readonly IndexedDocument[], folder: st
 }
 
 /**
+ * The cores to keep Pagefind runs on, one run to a core: on a Linux machine of two cores (a CI runner's), with
+ * `taskset` (util-linux); else none, and Pagefind's threads go where the system puts them. Kept on one core, a run
+ * does the same work in less CPU time there, as its threads no longer wake each other across the two cores
+ * (BENCHMARKS.md). With more cores a run has room to spread, and is left to.
+ */
+export function pinnableCores(): number[] {
+  if (process.platform !== 'linux') return [];
+  try {
+    const allowed = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    const cores = allowed ? parseCpuList(allowed) : [];
+    if (cores.length !== 2 || spawnSync('taskset', ['--cpu-list', String(cores[0]), 'true']).status !== 0) return [];
+    return cores;
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Writes the Pagefind index of the documents `writeDocuments` put in `folder` into `outputPath`; without a folder,
  * the index of no documents. Pagefind's indexer costs markedly less CPU per document than its Node API, which is
- * fed each document as a message (BENCHMARKS.md).
+ * fed each document as a message (BENCHMARKS.md). With a `core` (from `pinnableCores`), Pagefind runs on it alone.
  */
-export async function indexDocumentFolder(folder: string | null, outputPath: string): Promise<void> {
+export async function indexDocumentFolder(folder: string | null, outputPath: string, core?: number): Promise<void> {
   if (folder === null) return writeEmptyIndex(outputPath);
-  await runPagefind(['--site', folder, '--output-path', outputPath, '--quiet']);
+  await runPagefind(['--site', folder, '--output-path', outputPath, '--quiet'], core);
 }
 
 /** Writes the documents' Pagefind index into `outputPath`, through a folder of their files beside it that is removed afterwards, whatever happens. */
@@ -95,8 +114,9 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-async function runPagefind(args: string[]): Promise<void> {
-  const indexer = spawn(pagefindBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+async function runPagefind(args: string[], core?: number): Promise<void> {
+  const [command, commandArgs] = core === undefined ? [pagefindBinary, args] : ['taskset', ['--cpu-list', String(core), pagefindBinary, ...args]];
+  const indexer = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   indexer.stdout.setEncoding('utf8').on('data', (text: string) => output.push(text));
   indexer.stderr.setEncoding('utf8').on('data', (text: string) => output.push(text));

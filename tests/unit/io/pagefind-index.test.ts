@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentFile, SearchIndexError, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
+import { documentFile, indexDocumentFolder, pinnableCores, SearchIndexError, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-pagefind-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -64,5 +65,25 @@ describe('writeSearchIndex', () => {
     await expect(failure).rejects.toThrow(/^running Pagefind: .+/);
     expect(readdirSync(root).filter((name) => name.endsWith('.documents'))).toEqual([]);
     rmSync(taken);
+  });
+});
+
+/** Every file under `folder`, by its path, with its bytes. */
+function filesIn(folder: string): Map<string, Buffer> {
+  const names = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(names.map((entry) => [join(entry.parentPath, entry.name).slice(folder.length), readFileSync(join(entry.parentPath, entry.name))]));
+}
+
+describe('indexDocumentFolder kept on one core', () => {
+  const hasTaskset = process.platform === 'linux' && spawnSync('taskset', ['--cpu-list', '0', 'true']).status === 0;
+
+  it.runIf(hasTaskset)('writes the very index Pagefind writes where the system puts it', async () => {
+    const documents = join(root, 'pinned.documents');
+    writeDocuments([article('/articles/one/', 'One', 'Robotics and semiconductors.'), article('/articles/two/', 'Two', 'Tokyo startups raise funds.')], documents);
+    await indexDocumentFolder(documents, join(root, 'free'));
+    await indexDocumentFolder(documents, join(root, 'pinned'), 0);
+    const pinned = filesIn(join(root, 'pinned'));
+    expect(pinned.size).toBeGreaterThan(5);
+    expect(pinned).toEqual(filesIn(join(root, 'free')));
   });
 });
