@@ -73,8 +73,8 @@ export function pinnableCores(): number[] {
   try {
     const allowed = /^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
     const cores = allowed ? parseCpuList(allowed) : [];
-    if (cores.length !== 2 || spawnSync('taskset', ['--cpu-list', String(cores[0]), 'true']).status !== 0) return [];
-    return cores;
+    const canPin = (core: number) => spawnSync('taskset', ['--cpu-list', String(core), 'true']).status === 0;
+    return cores.length === 2 && cores.every(canPin) ? cores : [];
   } catch {
     return [];
   }
