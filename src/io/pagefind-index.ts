@@ -83,7 +83,7 @@ export function pinnableCores(): number[] {
 /**
  * Writes the Pagefind index of the documents `writeDocuments` put in `folder` into `outputPath`; without a folder,
  * the index of no documents. Pagefind's indexer costs markedly less CPU per document than its Node API, which is
- * fed each document as a message (BENCHMARKS.md). With a `core` (from `pinnableCores`), Pagefind runs on it alone.
+ * fed each document as a message (BENCHMARKS.md). Given a `core` (from `pinnableCores`), Pagefind runs on that core only.
  */
 export async function indexDocumentFolder(folder: string | null, outputPath: string, core?: number): Promise<void> {
   if (folder === null) return writeEmptyIndex(outputPath);
