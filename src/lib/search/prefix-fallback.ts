@@ -5,7 +5,9 @@
  * other for all its results, so its first result tells which: found by its stem, the word begins some word of
  * every result; found by a shorter word, it begins no word of any page in the index. When the first result's words
  * hold none that begins some query word, the search page leaves out that index's results
- * (src/components/SearchPanel.astro).
+ * (src/components/SearchPanel.astro). In a Chinese, Japanese or Thai index, Pagefind splits that text into words by
+ * a dictionary, which a page cannot repeat: there only the query's other words, Latin ones say, are judged, against
+ * the page's words of those scripts.
  */
 import type { Stem } from './stemmer.ts';
 
@@ -27,6 +29,10 @@ const PART_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{
 const NOT_IN_WORD = /[^\p{L}\p{M}\p{N}_]+/gu;
 /** Between the parts of a compound word: underscores too ("snake_case"). */
 const BETWEEN_PARTS = /[^\p{L}\p{M}\p{N}]+/u;
+/** The scripts Pagefind splits into words itself, in an index of their language, and the kana's prolonged sound mark. */
+const SEGMENTED_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\u30FC]+/u;
+/** In such an index: between words, and around the runs of those scripts ("AIの" holds "AI"). */
+const BETWEEN_WORDS_OR_SEGMENTED = new RegExp(`${BETWEEN_WORDS.source}|${SEGMENTED_TEXT.source}`, 'u');
 
 /** Without accents, as Pagefind compares words: "café" is "cafe". Its kana sound marks stay. */
 function withoutAccents(text: string): string {
@@ -52,15 +58,18 @@ function indexedForms(word: string): string[] {
 /**
  * Whether Pagefind found some word of `query` in this page's index only by a shorter word that begins its stem: the
  * word begins none of the page's words, as typed or by their stems. Only the query words that begin none as typed
- * are stemmed, so `loadStem` is called only for them. Without any word to go by, the answer is no.
+ * are stemmed, so `loadStem` is called only for them. Without any word to go by, the answer is no. `segmented`: the
+ * index is one of the languages Pagefind splits into words itself, whose text is left out of both sides.
  */
-export async function answeredByShorterWord(query: string, page: SearchedPage, loadStem: () => Promise<Stem>): Promise<boolean> {
+export async function answeredByShorterWord(query: string, page: SearchedPage, loadStem: () => Promise<Stem>, segmented = false): Promise<boolean> {
   if (EXACT.test(query)) return false;
+  const between = segmented ? BETWEEN_WORDS_OR_SEGMENTED : BETWEEN_WORDS;
   const words = [page.content, ...Object.values(page.meta)]
-    .flatMap((text) => text?.split(BETWEEN_WORDS) ?? [])
+    .flatMap((text) => text?.split(between) ?? [])
     .flatMap(indexedForms);
   if (words.length === 0) return false;
-  const notFoundWhole = queryWords(query).filter((queryWord) => !words.some((word) => word.startsWith(queryWord)));
+  const judged = segmented ? queryWords(query).flatMap((queryWord) => queryWord.split(SEGMENTED_TEXT)).filter(Boolean) : queryWords(query);
+  const notFoundWhole = judged.filter((queryWord) => !words.some((word) => word.startsWith(queryWord)));
   if (notFoundWhole.length === 0) return false;
   const stem = await loadStem();
   const wordsAndStems = [...new Set([...words, ...words.map(stem)])];

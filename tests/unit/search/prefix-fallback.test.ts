@@ -58,6 +58,22 @@ describe('answeredByShorterWord', () => {
     expect(await answeredByShorterWord('tokyo', page('東京\u200Bto', {}), english)).toBe(true);
   });
 
+  it('in a Chinese, Japanese or Thai index, judges the query\'s other words by the page\'s words of other scripts only', async () => {
+    const japanese = page('日本はAIの半導体を輸出する。Chips, Asia and Industry.', { title: '輸出規制の対象が広がる' });
+    // Read apart from the kana and kanji around them, "AI" and "Asia" are words of their own.
+    expect(await answeredByShorterWord('ai', japanese, english, true)).toBe(false);
+    expect(await answeredByShorterWord('industry asia', japanese, english, true)).toBe(false);
+    expect(await answeredByShorterWord('Asians', japanese, english, true)).toBe(true);
+    // Words of those scripts are split by Pagefind's dictionary, which the page cannot repeat: never judged.
+    expect(await answeredByShorterWord('半導', japanese, english, true)).toBe(false);
+    expect(await answeredByShorterWord('東京', japanese, english, true)).toBe(false);
+    expect(await answeredByShorterWord('AI戦略', japanese, english, true)).toBe(false);
+    expect(await answeredByShorterWord('Asians半導体', japanese, english, true)).toBe(true);
+    expect(await answeredByShorterWord('ข่าว tokyo', page('ข่าวเทคโนโลยี to', {}), english, true)).toBe(true);
+    // In the site language's index such a text is one word, begun by its first characters only.
+    expect(await answeredByShorterWord('半導', japanese, english)).toBe(true);
+  });
+
   it('never says yes for a quoted query, which is matched word for word, nor without any word to go by', async () => {
     expect(await answeredByShorterWord('"tokyo"', page('Exports to rise'), english)).toBe(false);
     expect(await answeredByShorterWord('tokyo', page('', {}), english)).toBe(false);
