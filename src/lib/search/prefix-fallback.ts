@@ -7,7 +7,7 @@
  * hold none that begins some query word, the search page leaves out that index's results
  * (src/components/SearchPanel.astro). In a Chinese, Japanese or Thai index, Pagefind splits that text into words by
  * a dictionary, which a page cannot repeat: there only the query's other words, Latin ones say, are judged, against
- * the page's words of those scripts.
+ * the page's words outside those scripts.
  */
 import type { Stem } from './stemmer.ts';
 
