@@ -24,6 +24,7 @@ import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
 import { searchOutlet } from '../lib/search/search-choices.ts';
+import { moreCoverageLine } from '../lib/stories/story-listing.ts';
 import { searchLanguage } from '../lib/search/search-language.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
@@ -70,7 +71,7 @@ interface PlannedArticle extends PartArticle {
 
 /** What the documents take from the whole archive: each article's story, each tag's name and each article's outlet as the pages show them. */
 interface ArchiveFacts {
-  storyOf: Map<string, { title: string; url: string }>;
+  storyOf: Map<string, { title: string; url: string; more?: string }>;
   tagName: (tag: string) => string;
   /** The registry source each article is listed under, by slug (src/lib/site/sources.ts). */
   listedUnder: ReadonlyMap<string, { name: string }>;
@@ -81,9 +82,14 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   const { articles, stories } = listingOf(values.articles, settings.contentDir, now, siteConfig.storyWindowHours);
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
-  const storyOf = new Map<string, { title: string; url: string }>();
+  const storyOf = new Map<string, { title: string; url: string; more?: string }>();
   for (const story of stories) {
-    for (const slug of story.articles) storyOf.set(slug, { title: bySlug.get(story.lead)!.data.title, url: sitePaths.story(story.slug) });
+    const title = bySlug.get(story.lead)!.data.title;
+    const url = sitePaths.story(story.slug);
+    for (const slug of story.articles) storyOf.set(slug, { title, url });
+    // The lead's result says what else covers it, as its teaser in the listings does.
+    const others = story.articles.filter((slug) => slug !== story.lead).map((slug) => bySlug.get(slug)!);
+    storyOf.set(story.lead, { title, url, more: moreCoverageLine(others, siteConfig.name) });
   }
   const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
   // The content check has passed on the same registry, so its problems are already reported.

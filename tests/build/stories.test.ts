@@ -200,6 +200,9 @@ describe('discovery', () => {
     const records = new Map(site.searchIndex().map((record) => [record.url, record.meta]));
     expect(records.get(`/articles/${HALVORSEN[2]}/`)).toMatchObject({ story: 'Ransomware attack halts Halvorsen Logistics shipping systems', story_url: story(HALVORSEN[0]!) });
     expect(records.get('/articles/marlin-router-flaw/')?.story).toBeUndefined();
+    // The lead's headline is the story's: its result says, as its teaser does, what else covers it.
+    expect(records.get(`/articles/${HALVORSEN[0]}/`)).toMatchObject({ story_more: 'and 2 more from Breach Bulletin and Newsdesk', story_url: story(HALVORSEN[0]!) });
+    expect(records.get(`/articles/${HALVORSEN[0]}/`)?.story).toBeUndefined();
   });
 });
 

@@ -151,6 +151,29 @@ describe('reading the site', () => {
     expect((await new ArticlePage(page).heading.innerText()).trim()).toBe(expected.title);
   });
 
+  it("names a story with its articles' search results, and leads from its lead's result to the story's page", async () => {
+    const story = builtStories()[0]!;
+    const lead = builtArticles().find((article) => article.slug === story.slug)!;
+    const other = builtArticles().find((article) => article.path !== lead.path && story.articlePaths.includes(article.path))!;
+    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    const search = new SearchPage(page);
+    await search.goto();
+    const storyLineOf = async (article: typeof lead) => {
+      await search.searchBox.fill(article.title);
+      const result = page.locator('main .search-result').filter({ has: page.locator(`.search-result-title a[href="${article.path}"]`) });
+      await result.waitFor({ state: 'visible', timeout: 15_000 });
+      return result.locator('.search-result-story');
+    };
+    // Another article of the story names it by its headline, the lead's.
+    const otherLine = await storyLineOf(other);
+    expect((await otherLine.innerText()).trim()).toBe(`Part of the story ${lead.title}`);
+    // The lead's headline is the story's: its result says what else covers it, as its teaser does, and leads there.
+    const leadLine = await storyLineOf(lead);
+    expect((await leadLine.innerText()).trim()).toMatch(new RegExp(`^and ${story.articlePaths.length - 1} more from \\S`));
+    expect(await follow(page, leadLine.getByRole('link'))).toBe(story.path);
+    expect(problems.errors).toEqual([]);
+  });
+
   it('reaches every result by the keyboard alone on a laptop screen, though Pagefind draws each result only once it scrolls into view and more are shown on request', async () => {
     const counts = new Map<string, number>();
     for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);

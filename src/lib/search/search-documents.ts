@@ -66,8 +66,11 @@ export interface SearchDocument {
   outlet: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
   body: string | ElementContent[];
-  /** The story the article is part of, shown with its result: the story's headline and page. */
-  story?: { title: string; url: string };
+  /**
+   * The story the article is part of, shown with its result: the story's headline and page; for the story's lead,
+   * whose headline is the story's, what else covers it instead ("and 2 more from …", as listings say).
+   */
+  story?: { title: string; url: string; more?: string };
 }
 
 /**
@@ -100,7 +103,9 @@ export function searchDocumentHtml(document: SearchDocument): string {
             element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),
             ...(document.story
               ? [
-                  element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.title }]),
+                  document.story.more === undefined
+                    ? element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.title }])
+                    : element('p', { dataPagefindMeta: 'story_more', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.more }]),
                   element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.url }]),
                 ]
               : []),

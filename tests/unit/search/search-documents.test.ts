@@ -75,6 +75,15 @@ describe('searchDocumentHtml', () => {
     expect(document.querySelector('[data-pagefind-meta="story"]')).toBeNull();
   });
 
+  it("gives the story's lead, whose headline is the story's, what else covers it in place of the story's headline", () => {
+    const lead = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story: { title: 'T', url: '/stories/t/', more: `and 2 more from ${hostile}` } }));
+    expect(lead.querySelector('[data-pagefind-meta="story_more"]')!.text).toBe(`and 2 more from ${hostile}`);
+    expect(lead.querySelector('[data-pagefind-meta="story_more"]')!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(lead.querySelector('[data-pagefind-meta="story_url"]')!.text).toBe('/stories/t/');
+    expect(lead.querySelector('[data-pagefind-meta="story"]')).toBeNull();
+    expect(lead.querySelectorAll('script')).toHaveLength(0);
+  });
+
   it('carries the words of the symbol-bearing terms the headline, dek, body or tags mention as metadata, kept out of the excerpt', () => {
     const terms = (fields: { title?: string; description?: string; tags?: string[]; body?: Parameters<typeof searchDocumentHtml>[0]['body'] }) =>
       parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', ...fields })).querySelector('[data-pagefind-meta="terms"]');
