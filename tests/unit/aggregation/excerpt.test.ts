@@ -20,10 +20,23 @@ describe('excerptText', () => {
     expect(excerpt.endsWith('word…')).toBe(true);
   });
 
-  it('uses the story’s first paragraph when there is no summary, and drops publishers’ trailers', () => {
-    expect(excerptText({ contentHtml: '<h2> </h2><p>First paragraph.</p><p>Second paragraph.</p>' }, 'dek')).toBe('First paragraph.');
+  it('uses the story’s opening paragraphs when there is no summary, and drops publishers’ trailers', () => {
+    expect(excerptText({ contentHtml: '<h2> </h2><p>First paragraph.</p><p>Second paragraph.</p>' }, 'dek')).toBe('First paragraph.\n\nSecond paragraph.');
     expect(excerptText({ summaryHtml: '<p>The news. The post Story appeared first on Wire.</p>' }, 'dek')).toBe('The news.');
     expect(excerptText({}, 'The dek.')).toBe('The dek.');
+  });
+
+  it('keeps the paragraphs apart, whole while they fit, then the whole sentences of the next that fit', () => {
+    const paragraph = (from: number, count: number) => `<p>${Array.from({ length: count }, (_, index) => sentence(from + index)).join(' ')}</p>`;
+    // 24 and 24 words whole, then 1 of the third paragraph's 3 sentences: 56 words.
+    const excerpt = excerptText({ summaryHtml: paragraph(0, 3) + paragraph(3, 3) + paragraph(6, 3) }, 'dek');
+    expect(excerpt.split('\n\n')).toEqual([[0, 1, 2], [3, 4, 5], [6]].map((indexes) => indexes.map(sentence).join(' ')));
+    expect(words(excerpt)).toBe(56);
+    // A later paragraph whose first sentence does not fit is left out, never cut.
+    const long = `<p>${'word '.repeat(40)}end.</p>`;
+    expect(excerptText({ contentHtml: paragraph(0, 3) + long }, 'dek')).toBe(Array.from({ length: 3 }, (_, index) => sentence(index)).join(' '));
+    // A first paragraph cut mid-way ends the excerpt there.
+    expect(excerptText({ summaryHtml: paragraph(0, 9) + paragraph(9, 1) }, 'dek').split('\n\n')).toHaveLength(1);
   });
 });
 

@@ -65,15 +65,18 @@ export const countWords: TextMeasure = (text) => {
 export function trimToSentences(text: string, maxLength = MAX_DESCRIPTION_LENGTH, measure: TextMeasure = characters): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return '';
-  const sentences = sentencesOf(flat);
+  return wholeSentences(flat, maxLength, measure) || cutAtWord(sentencesOf(flat)[0] ?? flat, maxLength, measure);
+}
+
+/** As `trimToSentences`, but never a cut sentence: "" when not even the first sentence fits. */
+export function wholeSentences(text: string, maxLength: number, measure: TextMeasure = characters): string {
   const kept: string[] = [];
-  for (const sentence of sentences) {
+  for (const sentence of sentencesOf(text.replace(/\s+/g, ' ').trim())) {
     if (measure([...kept, sentence].join(' ')) > maxLength) break;
     kept.push(sentence);
   }
   while (kept.length > 1 && !isComplete(kept[kept.length - 1])) kept.pop();
-  if (kept.length) return kept.join(' ');
-  return cutAtWord(sentences[0] ?? flat, maxLength, measure);
+  return kept.join(' ');
 }
 
 /**
