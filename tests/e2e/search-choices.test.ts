@@ -7,7 +7,7 @@ import { searchOutlet } from '../../src/lib/search/search-choices.ts';
 import { searchableArticle } from '../../src/lib/search/search-documents.ts';
 import { buildSourceIndex } from '../../src/lib/site/sources.ts';
 import { siteConfig } from '../../src/site.config.ts';
-import { builtArticles } from './built-site.ts';
+import { bodyOnlyWord, builtArticles } from './built-site.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { site, useBrowser } from './support.ts';
 
@@ -77,6 +77,32 @@ describe('choosing the outlet of search results', () => {
     await search.outlet.selectOption({ label: 'All outlets' });
     await showsInTurn(search, everyOutlet);
     expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('says what to try when nothing is found, and offers to search every outlet when one is chosen', async () => {
+    const outletOf = outlets();
+    const { page, problems, search, found } = await searchFor(bodyOnlyWord().word);
+    const everyOutlet = await search.allResultPaths(found, AT_ONCE);
+    const hint = page.locator('main [data-search-none]');
+    expect(await hint.isVisible()).toBe(false);
+    // An outlet none of the results is from: nothing found there.
+    const elsewhere = [...new Set(outletOf.values())].find((outlet) => !everyOutlet.some((path) => outletOf.get(path) === outlet))!;
+    await search.outlet.selectOption(elsewhere);
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^No results/);
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    expect(await hint.getByRole('link', { name: 'every tag' }).getAttribute('href')).toBe(`${site.basePath}tags/`);
+    // Dropping the outlet finds them again.
+    await hint.getByRole('button', { name: 'search every outlet' }).click();
+    await showsInTurn(search, everyOutlet);
+    expect(await hint.isVisible()).toBe(false);
+    expect(await search.outlet.inputValue()).toBe('');
+    expect(new URL(page.url()).searchParams.get('outlet')).toBeNull();
+    // Found nowhere, with every outlet: the hint has nothing to drop.
+    await search.searchBox.fill('zzqxv');
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^No results/);
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    expect(await hint.getByRole('button').isVisible()).toBe(false);
     expect(problems.errors).toEqual([]);
   });
 
