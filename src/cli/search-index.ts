@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
+import { indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, widenToCores, writeSearchIndex } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
@@ -61,8 +61,28 @@ const pagefindMayStart = signals && values['pagefind-after-stdin'] ? Promise.rac
  * (src/io/pagefind-index.ts `pinnableCores`).
  */
 const partsAtOnce = pLimit(1);
-void astroDone.then(() => (partsAtOnce.concurrency = 2));
 const freeCores = pinnableCores();
+const allCores = [...freeCores];
+/** The Pagefind runs kept on a core, by process ID. */
+const pinnedRuns = new Set<number>();
+let astroFinished = false;
+void astroDone.then(() => {
+  astroFinished = true;
+  partsAtOnce.concurrency = 2;
+  widenLoneRun();
+});
+/**
+ * Once Astro is done and no part waits, the last Pagefind run goes on every core: kept on one, it would leave the
+ * other idle, and alone it ends in markedly less time spread over both (BENCHMARKS.md).
+ */
+const runsAlone = () => astroFinished && partsAtOnce.pendingCount === 0 && pinnedRuns.size === 0;
+function widenLoneRun(): void {
+  if (astroFinished && partsAtOnce.pendingCount === 0 && pinnedRuns.size === 1) {
+    const [pid] = pinnedRuns;
+    pinnedRuns.clear();
+    widenToCores(pid!, allCores);
+  }
+}
 
 const started = performance.now();
 const { searchCacheDir } = settings;
@@ -109,11 +129,14 @@ try {
           // Its documents were not written because the cache held the part, which it no longer does.
           if (part.documents === null && part.articles > 0) throw new Error(`the search cache lost the part ${part.key} while the build ran; build again`);
           await pagefindMayStart;
-          const core = freeCores.pop();
+          const core = runsAlone() ? undefined : freeCores.pop();
+          let pid: number | undefined;
           try {
-            await indexDocumentFolder(part.documents, folder, core);
+            await indexDocumentFolder(part.documents, folder, core === undefined ? undefined : { core, started: (started) => pinnedRuns.add((pid = started)) });
           } finally {
             if (core !== undefined) freeCores.push(core);
+            if (pid !== undefined) pinnedRuns.delete(pid);
+            widenLoneRun();
           }
         };
         if ((await placePart(searchCacheDir, part.key, part.hash, join(outDir, part.folder), write)) === 'indexed') indexed++;
