@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, widenToCores, writeSearchIndex } from '../io/pagefind-index.ts';
+import { indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
@@ -61,28 +61,17 @@ const pagefindMayStart = signals && values['pagefind-after-stdin'] ? Promise.rac
  * (src/io/pagefind-index.ts `pinnableCores`).
  */
 const partsAtOnce = pLimit(1);
-const freeCores = pinnableCores();
-const allCores = [...freeCores];
-/** The Pagefind runs kept on a core, by process ID. */
-const pinnedRuns = new Set<number>();
 let astroFinished = false;
 void astroDone.then(() => {
   astroFinished = true;
   partsAtOnce.concurrency = 2;
-  widenLoneRun();
 });
+const freeCores = pinnableCores();
 /**
- * Once Astro is done and no part waits, the last Pagefind run goes on every core: kept on one, it would leave the
- * other idle, and alone it ends in markedly less time spread over both (BENCHMARKS.md).
+ * The last part, started once Astro is done, is not kept on a core: Pagefind sizes its threads to the cores it may
+ * use when it starts, and this run ends alone, with the other core free (BENCHMARKS.md).
  */
-const runsAlone = () => astroFinished && partsAtOnce.pendingCount === 0 && pinnedRuns.size === 0;
-function widenLoneRun(): void {
-  if (astroFinished && partsAtOnce.pendingCount === 0 && pinnedRuns.size === 1) {
-    const [pid] = pinnedRuns;
-    pinnedRuns.clear();
-    widenToCores(pid!, allCores);
-  }
-}
+const startsLast = () => astroFinished && partsAtOnce.pendingCount === 0;
 
 const started = performance.now();
 const { searchCacheDir } = settings;
@@ -129,14 +118,11 @@ try {
           // Its documents were not written because the cache held the part, which it no longer does.
           if (part.documents === null && part.articles > 0) throw new Error(`the search cache lost the part ${part.key} while the build ran; build again`);
           await pagefindMayStart;
-          const core = runsAlone() ? undefined : freeCores.pop();
-          let pid: number | undefined;
+          const core = startsLast() ? undefined : freeCores.pop();
           try {
-            await indexDocumentFolder(part.documents, folder, core === undefined ? undefined : { core, started: (started) => pinnedRuns.add((pid = started)) });
+            await indexDocumentFolder(part.documents, folder, core);
           } finally {
             if (core !== undefined) freeCores.push(core);
-            if (pid !== undefined) pinnedRuns.delete(pid);
-            widenLoneRun();
           }
         };
         if ((await placePart(searchCacheDir, part.key, part.hash, join(outDir, part.folder), write)) === 'indexed') indexed++;

@@ -81,28 +81,13 @@ export function pinnableCores(): number[] {
 }
 
 /**
- * Lets a running process, and each of its threads, onto `cores`: a Pagefind kept on one core that is left running
- * alone. A process that has ended meanwhile is no fault.
- */
-export function widenToCores(pid: number, cores: readonly number[]): void {
-  spawnSync('taskset', ['--all-tasks', '--pid', '--cpu-list', cores.join(','), String(pid)], { stdio: 'ignore' });
-}
-
-/** Where a Pagefind run goes: on `core` only, and `started` told its process ID (for `widenToCores`). */
-export interface PinnedRun {
-  core: number;
-  started: (pid: number) => void;
-}
-
-/**
  * Writes the Pagefind index of the documents `writeDocuments` put in `folder` into `outputPath`; without a folder,
  * the index of no documents. Pagefind's indexer costs markedly less CPU per document than its Node API, which is
- * fed each document as a message (BENCHMARKS.md). Given a `pinned` run (its core from `pinnableCores`), Pagefind
- * runs on that core only.
+ * fed each document as a message (BENCHMARKS.md). Given a `core` (from `pinnableCores`), Pagefind runs on that core only.
  */
-export async function indexDocumentFolder(folder: string | null, outputPath: string, pinned?: PinnedRun): Promise<void> {
+export async function indexDocumentFolder(folder: string | null, outputPath: string, core?: number): Promise<void> {
   if (folder === null) return writeEmptyIndex(outputPath);
-  await runPagefind(['--site', folder, '--output-path', outputPath, '--quiet'], pinned);
+  await runPagefind(['--site', folder, '--output-path', outputPath, '--quiet'], core);
 }
 
 /** Writes the documents' Pagefind index into `outputPath`, through a folder of their files beside it that is removed afterwards, whatever happens. */
@@ -129,11 +114,9 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-async function runPagefind(args: string[], pinned?: PinnedRun): Promise<void> {
-  // taskset runs Pagefind in its own process, whose ID is then Pagefind's.
-  const [command, commandArgs] = pinned === undefined ? [pagefindBinary, args] : ['taskset', ['--cpu-list', String(pinned.core), pagefindBinary, ...args]];
+async function runPagefind(args: string[], core?: number): Promise<void> {
+  const [command, commandArgs] = core === undefined ? [pagefindBinary, args] : ['taskset', ['--cpu-list', String(core), pagefindBinary, ...args]];
   const indexer = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (pinned && indexer.pid !== undefined) pinned.started(indexer.pid);
   const output: string[] = [];
   indexer.stdout.setEncoding('utf8').on('data', (text: string) => output.push(text));
   indexer.stderr.setEncoding('utf8').on('data', (text: string) => output.push(text));

@@ -1,11 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { documentFile, indexDocumentFolder, pinnableCores, SearchIndexError, widenToCores, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
-import { parseCpuList } from '../../../src/lib/build/cpu-list.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { documentFile, indexDocumentFolder, pinnableCores, SearchIndexError, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-pagefind-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -82,29 +81,9 @@ describe('indexDocumentFolder kept on one core', () => {
     const documents = join(root, 'pinned.documents');
     writeDocuments([article('/articles/one/', 'One', 'Robotics and semiconductors.'), article('/articles/two/', 'Two', 'Tokyo startups raise funds.')], documents);
     await indexDocumentFolder(documents, join(root, 'free'));
-    let started: number | undefined;
-    await indexDocumentFolder(documents, join(root, 'pinned'), { core: 0, started: (pid) => (started = pid) });
-    expect(started).toBeGreaterThan(0);
+    await indexDocumentFolder(documents, join(root, 'pinned'), 0);
     const pinned = filesIn(join(root, 'pinned'));
     expect(pinned.size).toBeGreaterThan(5);
     expect(pinned).toEqual(filesIn(join(root, 'free')));
-  });
-
-  const cores = pinnableCores();
-  it.runIf(cores.length === 2)('lets a run kept on one core onto every core, each of its threads', async () => {
-    // Node, as Pagefind, runs several threads from its start.
-    const run = spawn('taskset', ['--cpu-list', String(cores[0]), process.execPath, '-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
-    try {
-      const pid = run.pid!;
-      const coresOfEachThread = () =>
-        readdirSync(`/proc/${pid}/task`).map((thread) => parseCpuList(/^Cpus_allowed_list:\s*(.+)$/m.exec(readFileSync(`/proc/${pid}/task/${thread}/status`, 'utf8'))![1]!));
-      // taskset keeps itself on the core, then becomes the command.
-      await vi.waitFor(() => expect(readdirSync(`/proc/${pid}/task`).length).toBeGreaterThan(1));
-      expect(new Set(coresOfEachThread().map(String))).toEqual(new Set([String([cores[0]])]));
-      widenToCores(pid, cores);
-      expect(new Set(coresOfEachThread().map(String))).toEqual(new Set([String(cores)]));
-    } finally {
-      run.kill();
-    }
   });
 });
