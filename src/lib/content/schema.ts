@@ -18,8 +18,42 @@ const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   image: ['src', 'alt'],
 };
 
+/**
+ * What other site generators and themes (Hugo, Jekyll, Astro's blog template, AstroPaper, Eleventy) call the
+ * top-level fields, by their name folded to lower case: an editor moving articles over is told this site's name.
+ */
+const OTHER_NAMES: Readonly<Record<string, string>> = {
+  date: 'publishedAt',
+  pubdate: 'publishedAt',
+  pubdatetime: 'publishedAt',
+  published: 'publishedAt',
+  publishdate: 'publishedAt',
+  datepublished: 'publishedAt',
+  lastmod: 'updatedAt',
+  updated: 'updatedAt',
+  updateddate: 'updatedAt',
+  moddatetime: 'updatedAt',
+  datemodified: 'updatedAt',
+  headline: 'title',
+  summary: 'description',
+  excerpt: 'description',
+  subtitle: 'description',
+  dek: 'description',
+  byline: 'authors',
+  categories: 'tags',
+  keywords: 'tags',
+  heroimage: 'image',
+  cover: 'image',
+  ogimage: 'image',
+  featuredimage: 'image',
+  language: 'lang',
+  locale: 'lang',
+};
+
 /** "unknown field tgas; did you mean tags?", for one misspelt key inside `parent` ('' for the top level). */
 export function unknownFieldMessage(key: string, parent: string): string {
+  const ours = parent === '' ? OTHER_NAMES[key.toLowerCase().replace(/[-_]/g, '')] : undefined;
+  if (ours) return `unknown field "${key}"; write it as "${ours}", this site's name for it`;
   return unknownKeyMessage(key, ARTICLE_FIELDS[parent] ?? [], parent);
 }
 

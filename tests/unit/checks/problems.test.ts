@@ -48,6 +48,18 @@ describe('problemsFromIssues', () => {
     ]);
   });
 
+  it("names this site's field for what other site generators call it, at the top level only", () => {
+    const result = articleSchema.safeParse({ title: 'T', description: 'D', tags: ['AI'], pubDate: '2026-05-01', Last_Mod: '2026-05-02', categories: ['AI'], source: { name: 'X', url: 'https://x.example', published: '' } });
+    const problems = problemsFromIssues('foo.md', result.error!.issues, lineOf({ pubDate: 4, Last_Mod: 5, categories: 6, 'source.published': 9 }));
+    expect(problems.map((p) => [p.line, p.field, p.message, p.hint])).toEqual([
+      [1, 'publishedAt', 'is missing', 'add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'],
+      [9, 'source.published', 'unknown field "published"', 'check the spelling (allowed in source: id, name, url, excerpt)'],
+      [4, 'pubDate', 'unknown field "pubDate"', 'write it as "publishedAt", this site\'s name for it'],
+      [5, 'Last_Mod', 'unknown field "Last_Mod"', 'write it as "updatedAt", this site\'s name for it'],
+      [6, 'categories', 'unknown field "categories"', 'write it as "tags", this site\'s name for it'],
+    ]);
+  });
+
   it('points missing fields at the first line of the front matter', () => {
     const result = articleSchema.safeParse({ description: 'D', publishedAt: '2026-05-01', tags: ['AI'] });
     const [problem] = problemsFromIssues('foo.md', result.error!.issues, lineOf({}), 3);
