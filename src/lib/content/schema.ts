@@ -93,10 +93,35 @@ const dateField = z.unknown().transform((value, ctx): Date => {
         ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
         : value === null || value === ''
           ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
-          : `${quoteValue(value)} is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z`,
+          : `${quoteValue(value)} is not a date; use ${spelledOutDay(value) ?? '2026-05-01'} or 2026-05-01T09:00:00Z`,
   });
   return z.NEVER;
 });
+
+/** English month names and their abbreviations, by number. */
+const MONTHS = new Map<string, number>([
+  ...'january february march april may june july august september october november december'.split(' ').flatMap((name, index) => [
+    [name, index + 1] as const,
+    [name.slice(0, 3), index + 1] as const,
+  ]),
+  ['sept', 9],
+]);
+
+/**
+ * "Nov 24, 2026" or "24 November 2026" as 2026-11-24, for the hint: only with the month's English name, whose
+ * reading is certain, never 03/04/2026, which is March or April by country.
+ */
+export function spelledOutDay(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const words = value.toLowerCase().match(/[a-z]+|\d+/g) ?? [];
+  const months = words.flatMap((word) => MONTHS.get(word) ?? []);
+  const numbers = words.filter((word) => /^\d+$/.test(word)).map(Number);
+  const years = numbers.filter((number) => number >= 1000);
+  const days = numbers.filter((number) => number >= 1 && number <= 31);
+  const [month, year, day] = [months[0], years[0], days[0]];
+  if (months.length !== 1 || years.length !== 1 || days.length !== 1 || !isCalendarDay(year!, month!, day!)) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
 
 /** True for absolute http(s) URLs: the only schemes a reader's browser should follow from our pages. */
 export function isWebUrl(value: string, schemes: readonly string[] = ['http:', 'https:']): boolean {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { articleSchema, createArticleSchema, isWebUrl, parseDate, SLUG_PATTERN } from '../../../src/lib/content/schema.ts';
+import { articleSchema, createArticleSchema, isWebUrl, parseDate, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
 import { slugify } from '../../../src/lib/content/slug.ts';
 
 const minimal = { title: 'Japan gains ground', description: 'A short dek.', publishedAt: '2026-11-24', tags: ['AI'] };
@@ -166,6 +166,18 @@ describe('dates', () => {
     ['an invalid Date object', new Date('nope')],
   ])('rejects %s and shows the expected format', (_, input) => {
     expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, /2026-05-01T09:00:00Z/);
+  });
+
+  it.each([
+    ['Nov 24, 2026', '2026-11-24'],
+    ['24 November 2026', '2026-11-24'],
+    ['Sept. 3rd, 2026', '2026-09-03'],
+  ])('offers %s written as the date it names', (input, written) => {
+    expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, `use ${written} or 2026-05-01T09:00:00Z`);
+  });
+
+  it.each(['11/24/2026', 'Nov 31, 2026', 'Nov 24, 2026 10:30', 'November 2026', 'Nov or Dec 24, 2026'])('offers no reading of %s, which has none certain', (input) => {
+    expect(spelledOutDay(input)).toBeUndefined();
   });
 
   it('accepts 29 February in a leap year only', () => {
