@@ -36,6 +36,34 @@ describe('at 360 px wide', () => {
   });
 });
 
+describe('printed', () => {
+  it('an article prints as the story alone, black on white, with where its source link leads', async () => {
+    const { page } = await browser.newPage();
+    // A reader whose system is dark still prints on white paper.
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    const article = new ArticlePage(page);
+    await article.goto('japan-ai-race');
+    const sourceLink = article.main.locator('.source a[rel~="external"]');
+    const looks = () =>
+      page.evaluate(() => {
+        const link = document.querySelector('main .source a[rel~="external"]')!;
+        return { text: getComputedStyle(document.body).color, paper: getComputedStyle(document.body).backgroundColor, afterLink: getComputedStyle(link, '::after').content };
+      });
+    expect(await article.sectionsNav.isVisible()).toBe(true);
+    expect(await article.exploreMore.isVisible()).toBe(true);
+    expect((await looks()).paper).not.toBe('rgb(255, 255, 255)');
+
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await article.heading.isVisible()).toBe(true);
+    expect(await article.main.locator('.prose').isVisible()).toBe(true);
+    expect(await article.sectionsNav.isVisible()).toBe(false);
+    expect(await article.exploreMore.isVisible()).toBe(false);
+    const href = await sourceLink.getAttribute('href');
+    expect(href).toMatch(/^https:/);
+    expect(await looks()).toEqual({ text: 'rgb(0, 0, 0)', paper: 'rgb(255, 255, 255)', afterLink: `" (${href})"` });
+  });
+});
+
 describe('screenshots', () => {
   const shots: Array<{ name: string; open(page: import('playwright-core').Page): Promise<unknown> }> = [
     { name: 'front', open: (page) => new FrontPage(page).goto() },
