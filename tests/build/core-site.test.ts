@@ -219,6 +219,12 @@ describe(`the site built at ${NOW}`, () => {
       expect(next.getAttribute('href')).toBe('/desk/page/2/');
       expect(textOf(next)).toMatch(/Older/);
       expect(textOf(page.querySelector('.pagination'))).toContain('Page 1 of 2');
+      // Every page by its number, this one marked as the current page.
+      const numbers = page.querySelectorAll('.pagination-pages a').map((link) => [textOf(link), link.getAttribute('href'), link.getAttribute('aria-current') ?? null]);
+      expect(numbers).toEqual([
+        ['Page 1', '/desk/', 'page'],
+        ['Page 2', '/desk/page/2/', null],
+      ]);
     });
 
     it('continues on page 2 with the rest, linking back', () => {

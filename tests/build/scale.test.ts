@@ -61,6 +61,13 @@ function walkListing(firstUrl: string): { slugs: string[]; pages: number } {
     expect(Number(status?.[1]), url).toBe(pages);
     total ??= Number(status?.[2]);
     expect(Number(status?.[2]), url).toBe(total);
+    // The numbered links: the first and last pages and this one's neighbours, each number leading to its page.
+    const numbered = page.querySelectorAll('.pagination-pages a').map((link) => ({ number: Number(squash(link.text).replace('Page ', '')), href: link.getAttribute('href')!, current: link.getAttribute('aria-current') === 'page' }));
+    if (total > 1) {
+      expect(numbered.filter((link) => link.current).map((link) => [link.number, link.href]), url).toEqual([[pages, url]]);
+      expect(numbered.map((link) => link.number), url).toEqual(expect.arrayContaining([1, total, pages, ...[pages - 1, pages + 1].filter((n) => n >= 1 && n <= total)]));
+      for (const { number, href } of numbered) expect(/Page (\d+) of/.exec(squash(site.html(href).querySelector('.pagination-status')!.text))?.[1], href).toBe(String(number));
+    }
     url = page.querySelector('a[rel="next"]')?.getAttribute('href');
   }
   expect(pages).toBe(total);

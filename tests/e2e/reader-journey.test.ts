@@ -127,6 +127,20 @@ describe('reading the site', () => {
     expect(await front.newerLink.count()).toBe(0);
   });
 
+  it('jumps from the front page to the oldest page by its number, and back to the first', async () => {
+    const { page } = await browser.newPage();
+    const front = new FrontPage(page);
+    await front.goto();
+    const { total } = await front.pageStatus();
+    expect(await front.pageNumberLink(1).getAttribute('aria-current')).toBe('page');
+    expect(await follow(page, front.pageNumberLink(total))).toBe(`${site.basePath}page/${total}/`);
+    expect(await front.pageStatus()).toEqual({ number: total, total });
+    expect(await front.pageNumberLink(total).getAttribute('aria-current')).toBe('page');
+    expect(await front.olderLink.count()).toBe(0);
+    expect(await follow(page, front.pageNumberLink(1))).toBe(site.basePath);
+    expect(await front.pageStatus()).toEqual({ number: 1, total });
+  });
+
   it('finds an article by a word from its body alone, by keyboard, and opens it under the base path', async () => {
     const { word, article: expected } = bodyOnlyWord();
     const { page } = await browser.newPage();

@@ -24,6 +24,11 @@ export class ListingPage extends SitePage {
     return this.pagination.getByRole('link', { name: /Newer/ });
   }
 
+  /** The link to page `number` in the row of page numbers, which shows the first, the last and this page's neighbours. */
+  pageNumberLink(number: number): Locator {
+    return this.pagination.getByRole('link', { name: `Page ${number}`, exact: true });
+  }
+
   /** The "Page n of N" status as numbers; a single-page listing has no pagination and is page 1 of 1. */
   async pageStatus(): Promise<{ number: number; total: number }> {
     if ((await this.pagination.count()) === 0) return { number: 1, total: 1 };
