@@ -20,6 +20,7 @@ const pages: Array<{ name: string; prepare(page: Page): Promise<unknown> }> = [
   { name: 'article page in a story', prepare: (page) => page.goto(firstStory().articlePaths[0]!) },
   { name: 'sources page', prepare: (page) => page.goto('sources/') },
   { name: 'source page', prepare: (page) => page.goto('sources/tortoise-media/') },
+  { name: 'page not found, with its search form', prepare: (page) => page.goto('no-such-page/') },
   {
     name: 'search page with results',
     async prepare(page) {

@@ -13,10 +13,10 @@ const browser = useBrowser();
 const newest = () => builtArticles()[0]!;
 
 describe('at 360 px wide', () => {
-  it('the front page, every article and every tag of the newest article fit without sideways scrolling', async () => {
+  it('the front page, every article, every tag of the newest article and the not-found page fit without sideways scrolling', async () => {
     const { page } = await browser.newPage({ viewport: viewports.phone });
     const overflowing: string[] = [];
-    const check = async (view: FrontPage | ArticlePage | TagPage) => {
+    const check = async (view: FrontPage | ArticlePage | TagPage | NotFoundPage) => {
       if (await view.scrollsHorizontally()) overflowing.push(view.pathname());
     };
     const front = new FrontPage(page);
@@ -32,6 +32,9 @@ describe('at 360 px wide', () => {
       await tag.goto(slug);
       await check(tag);
     }
+    const notFound = new NotFoundPage(page);
+    await notFound.open('no-such-page/');
+    await check(notFound);
     expect(overflowing).toEqual([]);
   });
 });

@@ -293,5 +293,15 @@ describe('reading the site', () => {
     await notFound.open('no-such-page/');
     expect(await follow(page, notFound.searchLink)).toBe(`${site.basePath}search/`);
     await new SearchPage(page).searchBox.waitFor({ state: 'visible' });
+
+    // Its search form asks the search page, which finds what the words match.
+    const { word, article } = bodyOnlyWord();
+    await notFound.open('no-such-page/');
+    await notFound.searchBox.fill(word);
+    await notFound.searchBox.press('Enter');
+    await page.waitForURL((url) => url.pathname === `${site.basePath}search/` && url.searchParams.get('q') === word);
+    const search = new SearchPage(page);
+    await search.resultLinkTo(article.path).waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await search.searchBox.inputValue()).toBe(word);
   });
 });

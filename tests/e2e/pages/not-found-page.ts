@@ -7,6 +7,11 @@ export class NotFoundPage extends SitePage {
     return this.main.getByRole('link', { name: /front page|home/i }).first();
   }
 
+  /** The search form, which works without JavaScript: it opens the search page with the words as ?q=. */
+  get searchBox(): Locator {
+    return this.main.getByRole('search').getByRole('searchbox');
+  }
+
   get searchLink(): Locator {
     return this.main.getByRole('link', { name: /search/i }).first();
   }
