@@ -1,6 +1,6 @@
 // Phone-width layout without sideways scrolling, and screenshots of each page type for people to look at.
 import { describe, expect, it } from 'vitest';
-import { bodyOnlyWord, builtArticles } from './built-site.ts';
+import { bodyOnlyWord, builtArticles, builtStories } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
 import { FrontPage } from './pages/front-page.ts';
 import { NotFoundPage } from './pages/not-found-page.ts';
@@ -64,6 +64,14 @@ describe('printed', () => {
     const href = await sourceLink.getAttribute('href');
     expect(href).toMatch(/^https:/);
     expect(await looks()).toEqual({ text: 'rgb(0, 0, 0)', paper: 'rgb(255, 255, 255)', afterLink: `" (${href})"` });
+
+    // A story's page prints where each outlet's original is.
+    await page.goto(builtStories()[0]!.path);
+    const originals = await page.evaluate(() =>
+      [...document.querySelectorAll('main a[rel~="external"]')].map((link) => [getComputedStyle(link, '::after').content, `" (${link.getAttribute('href')})"`]),
+    );
+    expect(originals.length).toBeGreaterThan(1);
+    for (const [shown, expected] of originals) expect(shown).toBe(expected);
   });
 });
 
