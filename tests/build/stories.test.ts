@@ -50,6 +50,15 @@ describe('the stories index', () => {
     expect(squash(page.querySelector('.teasers')!.text)).toContain('3 articles from Meridian Wire, Breach Bulletin and Newsdesk');
   });
 
+  it("is in every page's header, marked as the current section on the stories' own pages", () => {
+    const storiesLink = (path: string) => site.html(path).querySelector('header nav a[href="/desk/stories/"]');
+    for (const path of ['index.html', `articles/${HALVORSEN[0]}/`, 'tags/index.html']) {
+      expect(squash(storiesLink(path)?.text ?? ''), path).toBe('Stories');
+      expect(storiesLink(path)?.getAttribute('aria-current'), path).toBeUndefined();
+    }
+    for (const path of ['stories/', `stories/${HALVORSEN[0]}/`]) expect(storiesLink(path)?.getAttribute('aria-current'), path).toBe('page');
+  });
+
   it('builds no story page for grouping that only unpublished articles would make', () => {
     expect(site.exists('stories/stratus-outage/')).toBe(false);
   });
