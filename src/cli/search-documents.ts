@@ -86,10 +86,10 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   for (const story of stories) {
     const title = bySlug.get(story.lead)!.data.title;
     const url = sitePaths.story(story.slug);
-    for (const slug of story.articles) storyOf.set(slug, { title, url });
+    const others = story.articles.filter((slug) => slug !== story.lead);
     // The lead's result says what else covers it, as its teaser in the listings does.
-    const others = story.articles.filter((slug) => slug !== story.lead).map((slug) => bySlug.get(slug)!);
-    storyOf.set(story.lead, { title, url, more: moreCoverageLine(others, siteConfig.name) });
+    storyOf.set(story.lead, { title, url, more: moreCoverageLine(others.map((slug) => bySlug.get(slug)!), siteConfig.name) });
+    for (const slug of others) storyOf.set(slug, { title, url });
   }
   const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
   // The content check has passed on the same registry, so its problems are already reported.

@@ -3,7 +3,7 @@
  * Messages read "what is wrong; what to do": the checker shows the part after the first "; " as the hint.
  */
 import { z } from 'astro/zod';
-import { closestWord } from '../text/suggest.ts';
+import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
 import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
@@ -20,7 +20,8 @@ const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * What other site generators and themes (Hugo, Jekyll, Astro's blog template, AstroPaper, Eleventy) call the
- * top-level fields, by their name folded to lower case: an editor moving articles over is told this site's name.
+ * top-level fields, by their name folded as misspellings are (`fold`): an editor moving articles over is told this
+ * site's name.
  */
 const OTHER_NAMES: Readonly<Record<string, string>> = {
   date: 'publishedAt',
@@ -52,7 +53,7 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
 
 /** "unknown field tgas; did you mean tags?", for one misspelt key inside `parent` ('' for the top level). */
 export function unknownFieldMessage(key: string, parent: string): string {
-  const ours = parent === '' ? OTHER_NAMES[key.toLowerCase().replace(/[-_]/g, '')] : undefined;
+  const ours = parent === '' ? OTHER_NAMES[fold(key)] : undefined;
   if (ours) return `unknown field "${key}"; write it as "${ours}", this site's name for it`;
   return unknownKeyMessage(key, ARTICLE_FIELDS[parent] ?? [], parent);
 }

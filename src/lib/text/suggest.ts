@@ -1,7 +1,7 @@
 /** "Did you mean …?" for misspelt names: the closest known word, if one is close enough to be a likely typo. */
 
 /** Case, hyphens and underscores are ignored: `Published_At` is meant as `publishedAt`. */
-function fold(word: string): string {
+export function fold(word: string): string {
   return word.toLowerCase().replace(/[-_\s]/g, '');
 }
 
