@@ -13,7 +13,7 @@ import { removeListing } from '../io/listing-files.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
-import { startHeld, stopSteps, type Running, type Step } from '../io/held-step.ts';
+import { firstFailure, startHeld, stopSteps, type Running, type Step } from '../io/held-step.ts';
 import { joinParts, readPart } from '../io/merge-parts.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
@@ -137,7 +137,14 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
     });
   }
   building.release();
-  const buildStatus = await building.exited;
+  // A step beside Astro that fails ends the build then, not once Astro has made the pages it would throw away.
+  const first = await Promise.race([building.exited.then((status) => ({ step: 'astro build', status, running: building })), firstFailure({ 'social cards': carding, 'search indexing': indexing })]);
+  if (first.running !== building) {
+    await stopSteps(building, first.running === carding ? indexing : carding);
+    first.running.release();
+    fail(first.step, first.status, first.running);
+  }
+  const buildStatus = first.status;
   if (buildStatus !== 0) {
     await stopSteps(indexing, carding);
     fail('astro build', buildStatus, building);

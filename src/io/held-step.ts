@@ -88,6 +88,17 @@ export function startHeld({ command, args, env = process.env, background = false
 
 export type Running = ReturnType<typeof startHeld>;
 
+/** The first of the named steps to fail on its own (not stopped by the build); pending for as long as none has. */
+export function firstFailure(steps: Record<string, Running>): Promise<{ step: string; status: number | null; running: Running }> {
+  return new Promise((failed) => {
+    for (const [step, running] of Object.entries(steps)) {
+      void running.exited.then((status) => {
+        if (status !== 0 && !running.stoppedByBuild) failed({ step, status, running });
+      });
+    }
+  });
+}
+
 /**
  * Asks the steps still running to stop and waits until they have. A step busy in one long computation (Astro
  * expanding front matter the check refused) never gets to its SIGTERM handler: it is killed outright after a grace period.

@@ -169,13 +169,18 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
 
-  it('leaves it untouched, with no staging or index folder left behind, when the search index cannot be made', async () => {
-    // Pagefind's own override for its binary, pointed at nothing: Astro succeeds, the index does not. The good
-    // build's parts are in its search cache, so this build gets an empty one of its own, and needs Pagefind.
-    const build = await intoDist(tempCorpus().dir, { PAGEFIND_BINARY_PATH: join(root, 'no-such-pagefind'), NEWSDESK_SEARCH_CACHE: join(root, 'cache', 'cold-search') });
+  it('stops Astro and leaves the site untouched, with no staging or index folder left behind, when the search index cannot be made', async () => {
+    // Pagefind's own override for its binary, pointed at nothing: the index fails while Astro is still building. The
+    // good build's parts are in its search cache, so this build gets an empty one of its own, and needs Pagefind.
+    const build = await intoDist(tempCorpus().dir, {
+      PAGEFIND_BINARY_PATH: join(root, 'no-such-pagefind'),
+      NEWSDESK_SEARCH_CACHE: join(root, 'cache', 'cold-search'),
+      NEWSDESK_SEARCH_INDEX: 'alongside',
+    });
     const output = build.stdout + build.stderr;
     expect(build.exitCode, output).not.toBe(0);
     expect(output).toContain(`Build failed during search indexing; the previous ${dist} is unchanged.`);
+    expect(output, 'Astro was stopped, not left to finish pages the failed build throws away').not.toContain('Complete!');
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
