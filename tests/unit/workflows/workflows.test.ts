@@ -45,6 +45,10 @@ describe('the aggregate workflow', () => {
     expect(workflow.jobs.aggregate.permissions).toEqual({ contents: 'write' });
   });
 
+  it('ends a stuck run long before GitHub’s six hours, so the scheduled runs queued behind it go on', () => {
+    expect(workflow.jobs.aggregate['timeout-minutes']).toBeLessThanOrEqual(60);
+  });
+
   it('aggregates, checks, then commits, in that order', () => {
     const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => step.run?.split('\n')[0]).filter(Boolean);
     expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate', 'npm run check:content', 'git add -- content/']);
