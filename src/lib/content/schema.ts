@@ -3,6 +3,7 @@
  * Messages read "what is wrong; what to do": the checker shows the part after the first "; " as the hint.
  */
 import { z } from 'astro/zod';
+import { CONTROL_CHARACTER } from '../text/control-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
 import { canonicalLanguage } from './language.ts';
@@ -142,8 +143,6 @@ const webUrl = z
 
 /** Text readers can see: not only spaces, zero-width or other invisible format characters (U+200B, U+FEFF…). */
 const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}]/u;
-/** Control characters XML 1.0 forbids (tab, line feed and carriage return are allowed). */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u;
 
 /** YAML reads 1984, 2.0 or true as a number or true/false: quoting the value keeps it as written. */
 const quoteToKeepText = (input: unknown) =>

@@ -6,7 +6,8 @@
 import type { MediaNs } from 'feedsmith';
 import { Parser } from 'htmlparser2';
 import { HtmlTooComplexError } from './html-limits.ts';
-import { htmlToText, isEmojiAlt, looksLikeHtml, sanitizeFeedHtml } from './html.ts';
+import { plain } from './feed-fields.ts';
+import { isEmojiAlt, sanitizeFeedHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
 export interface FeedImage {
@@ -33,7 +34,7 @@ function leadSized(width: number | string | undefined, height: number | string |
 export function feedImage(href: string | undefined, base: string | undefined, alt?: string): FeedImage | undefined {
   const url = resolveWebUrl(href, base);
   if (!url?.startsWith('https:')) return undefined;
-  const text = alt && (looksLikeHtml(alt) ? htmlToText(alt) : alt).replace(/\s+/g, ' ').trim();
+  const text = alt && plain(alt);
   return text ? { url, alt: text } : { url };
 }
 

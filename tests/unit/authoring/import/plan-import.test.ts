@@ -210,6 +210,22 @@ describe('rejections', () => {
   });
 });
 
+describe('control characters in a feed', () => {
+  // Lenient parsers let them through raw in XML, as character references, or as JSON escapes; the checker refuses them in front matter.
+  const rssFeed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire\u0008</title><link>https://wire.example/</link>
+<item><title>Port\u0008 cranes&#x1b; go electric</title><link>https://wire.example/1</link><dc:creator>Ann\u000bLee</dc:creator><category>Ports\u001f</category><description>The port said on Monday\u0007 that its cranes run on power from the grid.</description></item></channel></rss>`;
+  const jsonFeed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Wire', items: [{ id: '1', url: 'https://wire.example/2', title: 'Ferries \u001b[31mgo\u0000 electric', summary: 'The ferry line said\u0002 its boats charge at the quay.', content_html: '<p>The ferry line said\u0002 its boats charge at the quay.</p>', authors: [{ name: 'Bo\u0007 Berg' }], tags: ['Ferries\u0001'] }] });
+
+  it.each([
+    ['RSS', rssFeed, { title: 'Port cranes go electric', description: 'The port said on Monday that its cranes run on power from the grid.', authors: ['Ann Lee'], tags: ['Ports'] }],
+    ['JSON Feed', jsonFeed, { title: 'Ferries [31mgo electric', description: 'The ferry line said its boats charge at the quay.', authors: ['Bo Berg'], tags: ['Ferries'] }],
+  ])('are dropped from the %s item’s headline, dek, authors and tags, so the item is imported', (_format, text, expected) => {
+    const [decision] = planImport(parseFeedText(text), [], options);
+    if (decision?.kind !== 'import') throw new Error(JSON.stringify(decision));
+    expect(articleSchema.parse(matter(decision.contents, {}).data)).toMatchObject(expected);
+  });
+});
+
 describe('createImportPlanner: feed after feed against one content folder', () => {
   it('never plans a story or a slug twice across feeds, and shapes each feed\'s drafts its own way', () => {
     const planner = createImportPlanner([existing()], { now, siteLang: options.siteLang });
