@@ -67,6 +67,8 @@ interface SourceRun {
   outcome?: FetchOutcome;
   feed?: ParsedFeed;
   candidates: Candidate[];
+  /** The feed listed an item not handled before (written, skipped or held over now, or taken by an earlier source). */
+  listedNew: boolean;
   decisions: ImportDecision[];
   /** Positions of planned items that could not be written. */
   unwritten: Set<number>;
@@ -103,7 +105,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
   }
 
-  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), writeFailures: [] }));
+  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], listedNew: false, decisions: [], unwritten: new Set(), writeFailures: [] }));
   await fetchDue(runs, options);
 
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -113,6 +115,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     if (!run.feed) continue;
     const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
     run.candidates = sorted.candidates;
+    run.listedNew = sorted.candidates.length > 0 || sorted.duplicate > 0;
     Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
@@ -333,8 +336,10 @@ function settleState(run: SourceRun, now: Date): void {
     return;
   }
   const seen = keysOldestFirst(run.candidates.filter((_, position) => !run.unwritten.has(position)));
-  const changed = outcome.kind === 'changed';
-  run.next = afterSuccess(run.previous, { feedUrl: run.source.feed, validators: outcome.validators, contentHash: changed ? outcome.contentHash : undefined, newVersion: changed, seen }, now);
+  // A body listing nothing new (a feed stamped with the time of each answer) is no new version: the state keeps the
+  // hash and date of the last that was, so the run leaves nothing to commit and a frozen feed is still noticed.
+  const newVersion = outcome.kind === 'changed' && (run.listedNew || !run.previous?.lastSuccess);
+  run.next = afterSuccess(run.previous, { feedUrl: run.source.feed, validators: outcome.validators, contentHash: newVersion ? outcome.contentHash : undefined, newVersion, seen }, now);
   if (run.unwritten.size || run.report.skipped.heldOver) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined };
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {

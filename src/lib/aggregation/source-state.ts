@@ -44,7 +44,7 @@ export interface SuccessfulRead {
   validators: Validators;
   /** Fingerprint of the body read; undefined for a 304, which keeps the previous one. */
   contentHash?: string;
-  /** A new version of the feed was read (not a 304 and not the same body as last time). */
+  /** A new version of the feed was read: a body listing an item not handled before (or the feed's first). */
   newVersion: boolean;
   /** Keys of the items handled in this run, oldest item first. */
   seen: readonly string[];

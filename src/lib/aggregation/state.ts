@@ -19,9 +19,9 @@ const sourceStateSchema = z.strictObject({
   lastModified: z.string().optional(),
   /** The feed address the validators were given for: they are sent to it alone, not to one the registry names instead. */
   validatorsFor: z.string().optional(),
-  /** Fingerprint of the last feed body read, so a server without validators still costs no work when unchanged. */
+  /** Fingerprint of the last new version read (see lastSuccess), so a server without validators still costs no work when unchanged. */
   contentHash: z.string().optional(),
-  /** When a new version of the feed was last read. */
+  /** When a new version of the feed was last read: one listing an item not handled before, or the first read. */
   lastSuccess: instant.optional(),
   lastError: z.strictObject({ at: instant, message: z.string() }).optional(),
   consecutiveFailures: z.number().int().min(0).default(0),

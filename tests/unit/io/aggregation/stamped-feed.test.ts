@@ -1,0 +1,50 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+
+describe('a feed without validators that stamps every answer with the time it was made', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let stateAfterFirst: string;
+  let later: RunReport[];
+  let stateAfterLater: string;
+  let monthLater: RunReport;
+  const stateFile = () => join(workspace.folder, '.aggregate-state.json');
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    let answers = 0;
+    const feed = publishers.route(0, '/feed.xml', (request, response) => {
+      answers++;
+      const stamp = `<lastBuildDate>${new Date(Date.UTC(2026, 11, 1, 12, answers)).toUTCString()}</lastBuildDate>`;
+      rssRoute(twoStoryFeed('stamped.example').replace('<item>', `${stamp}<item>`))(request, response);
+    });
+    workspace.writeSources([{ id: 'stamped', feed }]);
+    await workspace.run();
+    stateAfterFirst = readFileSync(stateFile(), 'utf8');
+    later = [await workspace.run(new Date('2026-12-01T12:30:00Z')), await workspace.run(new Date('2026-12-01T13:00:00Z'))];
+    stateAfterLater = readFileSync(stateFile(), 'utf8');
+    monthLater = await workspace.run(new Date('2026-12-31T13:00:00Z'));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('writes nothing new and leaves the state file as it was, so there is nothing to commit', () => {
+    expect(later.map((report) => [report.sources[0]!.result, report.sources[0]!.newItems.length, report.sources[0]!.skipped.seenBefore])).toEqual([
+      ['fetched', 0, 2],
+      ['fetched', 0, 2],
+    ]);
+    expect(stateAfterLater).toBe(stateAfterFirst);
+  });
+
+  it('needs attention once it has listed nothing new for 30 days, however often its stamp changed', () => {
+    expect(monthLater.attention).toEqual([{ id: 'stamped', name: 'stamped wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z' }]);
+  });
+});
