@@ -61,6 +61,8 @@ beforeAll(async () => {
     if (path === '/home') return response.writeHead(200, { 'content-type': 'text/html' }).end(page.toString('utf8').replace('href="/feed/"', 'href="/old-feed"'));
     if (path === '/removed') return response.writeHead(410, { 'content-type': 'text/plain' }).end('gone for good');
     if (path === '/missing') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+    // Written raw: Node's own server refuses to send control characters in a reason phrase, as other servers may.
+    if (path === '/escaped-reason') return void request.socket.end('HTTP/1.1 500 Oops\u001b[2J\u001b]0;owned\u0007\r\ncontent-length: 0\r\n\r\n');
     if (path === '/tagged') {
       if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
       return response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss);
@@ -180,6 +182,8 @@ describe('fetchFeed', () => {
 
   it('reports HTTP errors and unreachable hosts', async () => {
     expect(await fetchError('/missing')).toBe(`${origin}/missing answered 404 Not Found`);
+    // A reason phrase is the server's text: terminal escapes in it must not reach the report or the state file.
+    expect(await fetchError('/escaped-reason')).toBe(`${origin}/escaped-reason answered 500 Oops[2J]0;owned`);
     expect(await fetchError('/removed')).toBe(`${origin}/removed answered 410 Gone: the publisher has removed this feed for good; use its new address, or stop following it`);
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
