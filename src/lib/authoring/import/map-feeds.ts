@@ -41,24 +41,29 @@ function mediaSummary(media: MediaNs.ItemOrFeed | undefined): string | undefined
   return description.type === 'html' ? description.value : textAsHtml(description.value);
 }
 
-/** An RSS or RDF channel's format, title and home page, and the base its item links resolve against. */
-function channel(format: 'rss' | 'rdf', feed: { link?: string; title?: string }, options: ParseOptions) {
-  const homeUrl = link(feed.link, options.baseUrl);
-  return { base: options.baseUrl ?? homeUrl, header: { format, title: plain(feed.title) || undefined, homeUrl } };
+/**
+ * An RSS or RDF channel's format, title and home page, and the base its item links resolve against: its xml:base,
+ * which any XML document may carry, over the address it was fetched from.
+ */
+function channel(format: 'rss' | 'rdf', feed: { link?: string; title?: string; xml?: { base?: string } }, options: ParseOptions) {
+  const documentBase = xmlBase(feed, options.baseUrl);
+  const homeUrl = link(feed.link, documentBase);
+  return { base: documentBase ?? homeUrl, header: { format, title: plain(feed.title) || undefined, homeUrl } };
 }
 
 export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
-  const { base, header } = channel('rss', feed, options);
+  const { base: feedBase, header } = channel('rss', feed, options);
   // A <source> on the feed's own site (some feeds cite themselves in every item) passes on no other outlet's story.
   const ownSites = new Set([siteOf(header.homeUrl), siteOf(options.baseUrl)].filter((site) => site !== undefined));
   return {
     ...header,
     publishedAt: firstDate(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0], feed.atom?.updated),
     entries: (feed.items ?? []).map((item) => {
+      const base = xmlBase(item, feedBase);
       const guid = item.guid?.value;
       const permalink = item.guid?.isPermaLink === false ? undefined : guid;
       const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
-      const htmlBase = itemLink ?? base;
+      const htmlBase = item.xml?.base || feed.xml?.base ? base : (itemLink ?? base);
       return readItem({ link: itemLink, guid, htmlBase }, () => {
         // Read inside readItem, as every field, so markup beyond the bounds refuses this item alone.
         const outlet = ownSites.has(siteOf(link(item.source?.url, base)) ?? '') ? '' : plain(item.source?.title);

@@ -103,6 +103,17 @@ describe('Atom 1.0', () => {
     expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/news/2026/one.html', 'https://blog.example/news/two.html']);
   });
 
+  it('resolves an RSS feed’s relative links against its xml:base too, the document’s and then the item’s', () => {
+    const feed = parseFeedText(
+      '<rss version="2.0" xml:base="https://blog.example/news/"><channel><title>R</title><link>./</link>' +
+        '<item xml:base="2026/"><title>Based</title><link>one.html</link></item>' +
+        '<item><title>Feed base</title><link>two.html</link></item></channel></rss>',
+      { baseUrl: 'https://feeds.example/rss.xml' },
+    );
+    expect(feed.homeUrl).toBe('https://blog.example/news/');
+    expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/news/2026/one.html', 'https://blog.example/news/two.html']);
+  });
+
   it('resolves the links and pictures in an item’s HTML as its lead image: against xml:base, else the item’s own address', () => {
     const draftsOf = (text: string) =>
       parseFeedText(text, { baseUrl: 'https://feeds.example/feed.xml' }).entries.map((entry) => {
