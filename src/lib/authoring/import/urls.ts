@@ -29,9 +29,15 @@ export function withoutFeedScheme(address: string): string {
   return address.replace(/^feed:\/\//i, 'http://').replace(/^feed:(?=https?:)/i, '');
 }
 
-/** The link as it should be stored: tracking parameters and the fragment removed, everything else as published. */
+/**
+ * The link as it should be stored: tracking parameters, the fragment and any user name or password removed (the
+ * link is committed and published, and "https://bank.example@elsewhere.example/" names another host than it
+ * seems to), everything else as published.
+ */
 export function cleanUrl(href: string): string {
   const url = new URL(href);
+  url.username = '';
+  url.password = '';
   for (const name of [...url.searchParams.keys()]) {
     if (TRACKING_PARAMETER.test(name)) url.searchParams.delete(name);
   }

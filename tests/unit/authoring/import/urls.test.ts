@@ -48,6 +48,11 @@ describe('cleanUrl: the link stored in source.url', () => {
     expect(cleanUrl('http://news.example/a/?utm_source=rss&id=7#top')).toBe('http://news.example/a/?id=7');
     expect(cleanUrl('https://news.example/a/?utm_source=rss')).toBe('https://news.example/a/');
   });
+
+  it('drops a user name and password, which would be published, and can make a link seem to go elsewhere', () => {
+    expect(cleanUrl('https://reader:s3cret@news.example/a')).toBe('https://news.example/a');
+    expect(cleanUrl('https://bank.example@phish.example/login')).toBe('https://phish.example/login');
+  });
 });
 
 describe('resolveWebUrl', () => {
