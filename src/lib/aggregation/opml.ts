@@ -2,9 +2,10 @@
  * OPML, the list of feeds every feed reader imports and exports, to and from the sources registry (feedsmith does
  * the XML; fast-xml-parser first checks that a file to import is whole).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import { isHtmlPage } from '../authoring/import/html-page.ts';
+import { xmlProblem } from '../authoring/import/xml-problem.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
 import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN, sourceIdField } from '../content/source-id.ts';
 import { hasCredentials, resolveWebUrl, urlKey, withoutFeedScheme } from '../authoring/import/urls.ts';
@@ -69,8 +70,6 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
 
 /** Reads only the elements' names and nesting: whether the root is <opml> and what its <body> holds. */
 const structureParser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true, processEntities: false });
-/** How fast-xml-parser's validator names the elements still open where the text ends: one, or a JSON list of several. */
-const OPEN_AT_END = [/^Unclosed tag '(.+)'\.$/, /^Invalid '(\[.*\])' found\.$/] as const;
 
 /**
  * Whether the <body> of an OPML document holds any outline; throws for anything but a whole OPML document, since
@@ -84,17 +83,8 @@ function hasOutlines(text: string): boolean {
   // The XML validator's answer, "Start tag expected" at no column, would not tell an editor the file is empty.
   if (document === '') throw new Error('the file is empty; export the list of feeds from the feed reader again');
   if (isHtmlPage(document)) throw new Error('this is an HTML web page, not an OPML file; export the list of feeds from the feed reader');
-  const validation = XMLValidator.validate(document);
-  if (validation !== true) {
-    const linesBefore = leading.split('\n').length - 1;
-    const { msg, line, col } = validation.err;
-    const [one, several] = OPEN_AT_END.map((pattern) => pattern.exec(msg)?.[1]);
-    if (one || several) {
-      const open = (several ? (JSON.parse(several) as string[]) : [one!]).map((name) => `<${name}>`).join(', ');
-      throw new Error(`malformed XML at line ${text.trimEnd().split('\n').length}: the file ends inside ${open}, so it looks cut short`);
-    }
-    throw new Error(`malformed XML at line ${linesBefore + line}, column ${col}: ${msg.replace(/\.$/, '')}`);
-  }
+  const problem = xmlProblem(document, 'file', leading.split('\n').length - 1);
+  if (problem) throw new Error(problem);
   const parsed = structureParser.parse(document) as Record<string, unknown>;
   const [root] = Object.keys(parsed);
   if (root !== 'opml') throw new Error(`not an OPML file: its root element is <${root}>, not <opml>`);

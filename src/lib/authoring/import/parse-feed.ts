@@ -3,12 +3,12 @@
  * Parsing is feedsmith's; this module checks the document is safe and well-formed first, then maps each
  * format's fields (namespaces included) onto `FeedEntry` (map-feeds.ts). Text fields stay HTML here; html.ts cleans them.
  */
-import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { FeedImage } from './feed-image.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
 import { advertisedFeeds, isHtmlPage } from './html-page.ts';
 import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
+import { xmlProblem } from './xml-problem.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
@@ -105,11 +105,8 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
 }
 
 function parseXml(document: string, options: ParseOptions): ParsedFeed {
-  const validation = XMLValidator.validate(document);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    throw new FeedError('malformed', `malformed XML at line ${line}, column ${col}: ${msg.replace(/\.$/, '')}`);
-  }
+  const problem = xmlProblem(document, 'feed');
+  if (problem) throw new FeedError('malformed', problem);
   rejectEntityDeclarations(document);
   const parsed = runFeedsmith(document);
   switch (parsed.format) {

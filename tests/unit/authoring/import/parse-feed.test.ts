@@ -262,6 +262,14 @@ describe('documents that are not feeds, or not safe', () => {
     expect(error.message).toMatch(/^malformed XML at line 1[0-9], column \d+: /);
   });
 
+  it('says a feed cut short ends inside the elements left open, at its last line', () => {
+    const rss = fixture('rss2.xml');
+    const cut = rss.slice(0, rss.indexOf('</description>', rss.indexOf('<item>')));
+    const error = parseError(cut);
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toBe(`malformed XML at line ${cut.trimEnd().split('\n').length}: the feed ends inside <rss>, <channel>, <item>, <description>, so it looks cut short`);
+  });
+
   it('recognises an HTML page', () => {
     const error = parseError(fixture('not-a-feed.html'));
     expect(error.kind).toBe('not-a-feed');

@@ -1,0 +1,22 @@
+/** Why a document is not well-formed XML, in words an editor can act on: feeds and OPML files alike. */
+import { XMLValidator } from 'fast-xml-parser';
+
+/** How fast-xml-parser's validator names the elements still open where the text ends: one, or a JSON list of several. */
+const OPEN_AT_END = [/^Unclosed tag '(.+)'\.$/, /^Invalid '(\[.*\])' found\.$/] as const;
+
+/**
+ * The problem with `document`, or undefined when it is well-formed. Elements still open where it ends mean it was
+ * cut short, said so with the line it ends on (the validator names them at line 1, column 1). `what` names the
+ * document ("file", "feed"); `linesBefore` counts lines taken off its start, so that the line named is the reader's.
+ */
+export function xmlProblem(document: string, what: string, linesBefore = 0): string | undefined {
+  const validation = XMLValidator.validate(document);
+  if (validation === true) return undefined;
+  const { msg, line, col } = validation.err;
+  const [one, several] = OPEN_AT_END.map((pattern) => pattern.exec(msg)?.[1]);
+  if (one || several) {
+    const open = (several ? (JSON.parse(several) as string[]) : [one!]).map((name) => `<${name}>`).join(', ');
+    return `malformed XML at line ${linesBefore + document.trimEnd().split('\n').length}: the ${what} ends inside ${open}, so it looks cut short`;
+  }
+  return `malformed XML at line ${linesBefore + line}, column ${col}: ${msg.replace(/\.$/, '')}`;
+}
