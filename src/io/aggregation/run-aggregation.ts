@@ -14,6 +14,7 @@ import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
 import { capCandidates, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
+import { listedItemsHash } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
@@ -67,8 +68,6 @@ interface SourceRun {
   outcome?: FetchOutcome;
   feed?: ParsedFeed;
   candidates: Candidate[];
-  /** The feed listed an item not handled before (written, skipped or held over now, or taken by an earlier source). */
-  listedNew: boolean;
   decisions: ImportDecision[];
   /** Positions of planned items that could not be written. */
   unwritten: Set<number>;
@@ -105,7 +104,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
   }
 
-  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], listedNew: false, decisions: [], unwritten: new Set(), writeFailures: [] }));
+  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), writeFailures: [] }));
   await fetchDue(runs, options);
 
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -115,7 +114,6 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     if (!run.feed) continue;
     const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
     run.candidates = sorted.candidates;
-    run.listedNew = sorted.candidates.length > 0 || sorted.duplicate > 0;
     Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
@@ -324,7 +322,7 @@ async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise
 
 /**
  * The source's next state from its outcome; an item that could not be written or was held over keeps the feed's
- * validators and body hash from being saved, so the next run reads the feed again even if it has not changed. An
+ * validators and hashes from being saved, so the next run reads the feed again even if it has not changed. An
  * item that could not be written also fails the source in the report, so that --strict and the totals show it.
  */
 function settleState(run: SourceRun, now: Date): void {
@@ -336,11 +334,17 @@ function settleState(run: SourceRun, now: Date): void {
     return;
   }
   const seen = keysOldestFirst(run.candidates.filter((_, position) => !run.unwritten.has(position)));
-  // A body listing nothing new (a feed stamped with the time of each answer) is no new version: the state keeps the
-  // hash and date of the last that was, so the run leaves nothing to commit and a frozen feed is still noticed.
-  const newVersion = outcome.kind === 'changed' && (run.listedNew || !run.previous?.lastSuccess);
-  run.next = afterSuccess(run.previous, { feedUrl: run.source.feed, validators: outcome.validators, contentHash: newVersion ? outcome.contentHash : undefined, newVersion, seen }, now);
-  if (run.unwritten.size || run.report.skipped.heldOver) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined };
+  // A body listing the same items as the last version (a feed stamped with the time of each answer) is no new
+  // version: the state keeps that version's hashes and date, so the run leaves nothing to commit and a frozen feed is
+  // still noticed.
+  const itemsHash = run.feed && listedItemsHash(run.feed.entries, run.source.id);
+  const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
+  run.next = afterSuccess(
+    run.previous,
+    { feedUrl: run.source.feed, validators: outcome.validators, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
+    now,
+  );
+  if (run.unwritten.size || run.report.skipped.heldOver) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined, itemsHash: undefined };
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';

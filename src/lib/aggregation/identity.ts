@@ -28,6 +28,14 @@ export function currentItemKey(key: string): string {
   return link ? `link:${link}` : key;
 }
 
+/**
+ * What a feed lists, as a fingerprint of its items' keys in any order: the same items under a new time stamp, or
+ * with a headline edited, list nothing new; an item the source's filter leaves out still counts, as the feed is alive.
+ */
+export function listedItemsHash(entries: readonly FeedEntry[], sourceId: string): string {
+  return contentHash(entries.map((entry) => itemKeys(entry, sourceId).join(' ')).sort().join('\n'));
+}
+
 /** A short, stable fingerprint of some text (a feed body, an item without GUID or link). */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);

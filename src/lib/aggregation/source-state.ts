@@ -44,7 +44,9 @@ export interface SuccessfulRead {
   validators: Validators;
   /** Fingerprint of the body read; undefined for a 304, which keeps the previous one. */
   contentHash?: string;
-  /** A new version of the feed was read: a body listing an item not handled before (or the feed's first). */
+  /** Fingerprint of the items a new version lists; undefined keeps the previous one. */
+  itemsHash?: string;
+  /** A new version of the feed was read: a body listing items the version before did not (or the feed's first). */
   newVersion: boolean;
   /** Keys of the items handled in this run, oldest item first. */
   seen: readonly string[];
@@ -58,6 +60,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     lastModified: read.validators.lastModified,
     validatorsFor: read.validators.etag || read.validators.lastModified ? read.feedUrl : undefined,
     contentHash: read.contentHash ?? state.contentHash,
+    itemsHash: read.itemsHash ?? state.itemsHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
     consecutiveFailures: 0,
     failingSince: undefined,

@@ -21,7 +21,9 @@ const sourceStateSchema = z.strictObject({
   validatorsFor: z.string().optional(),
   /** Fingerprint of the last new version read (see lastSuccess), so a server without validators still costs no work when unchanged. */
   contentHash: z.string().optional(),
-  /** When a new version of the feed was last read: one listing an item not handled before, or the first read. */
+  /** Fingerprint of the items the last new version listed (identity.ts `listedItemsHash`). */
+  itemsHash: z.string().optional(),
+  /** When a new version of the feed was last read: one listing items the version before did not, or the first read. */
   lastSuccess: instant.optional(),
   lastError: z.strictObject({ at: instant, message: z.string() }).optional(),
   consecutiveFailures: z.number().int().min(0).default(0),
@@ -82,6 +84,7 @@ export function serializeState(state: AggregationState): string {
       lastModified: source.lastModified,
       validatorsFor: source.validatorsFor,
       contentHash: source.contentHash,
+      itemsHash: source.itemsHash,
       lastSuccess: source.lastSuccess,
       lastError: source.lastError,
       consecutiveFailures: source.consecutiveFailures,

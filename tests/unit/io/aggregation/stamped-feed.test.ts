@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
@@ -46,5 +46,40 @@ describe('a feed without validators that stamps every answer with the time it wa
 
   it('needs attention once it has listed nothing new for 30 days, however often its stamp changed', () => {
     expect(monthLater.attention).toEqual([{ id: 'stamped', name: 'stamped wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z' }]);
+  });
+});
+
+describe('a feed whose new items its source’s filter leaves out', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let answers = 0;
+  const lastSuccess = () => (JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8')) as { sources: Record<string, { lastSuccess?: string }> }).sources.filtered?.lastSuccess;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    const feed = publishers.route(0, '/feed.xml', (request, response) => {
+      answers++;
+      // From the second answer on, the feed also lists a sponsored item, which the source excludes.
+      const sponsored = answers > 1 ? '<item><title>Sponsored: a cloud you will love</title><link>https://filtered.example/ad</link><guid>filtered.example-ad</guid></item>' : '';
+      rssRoute(twoStoryFeed('filtered.example').replace('<item>', `${sponsored}<item>`))(request, response);
+    });
+    writeFileSync(join(workspace.folder, 'sources.yaml'), `- id: filtered\n  name: filtered wire\n  feed: ${feed}\n  exclude: [Sponsored]\n`);
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('is alive, not frozen: a new item it lists is a new version even when nothing is written', async () => {
+    await workspace.run(new Date('2026-12-01T12:00:00Z'));
+    expect(lastSuccess()).toBe('2026-12-01T12:00:00Z');
+    const withSponsored = await workspace.run(new Date('2026-12-20T12:00:00Z'));
+    expect(withSponsored.sources[0]!.skipped.excluded).toBe(1);
+    expect(withSponsored.sources[0]!.newItems).toHaveLength(0);
+    expect(lastSuccess()).toBe('2026-12-20T12:00:00Z');
+    const monthAfterFirst = await workspace.run(new Date('2026-12-31T13:00:00Z'));
+    expect(monthAfterFirst.attention).toEqual([]);
   });
 });
