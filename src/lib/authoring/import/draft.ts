@@ -2,6 +2,7 @@
 import { Document, type Scalar, type YAMLSeq } from 'yaml';
 import { parseArticle } from '../../content/article.ts';
 import { isoSeconds } from '../../content/iso-seconds.ts';
+import { MAX_ALT_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, textTooLong } from '../../content/field-limits.ts';
 import { articleSchema } from '../../content/schema.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
 import { draftLanguage } from './feed-language.ts';
@@ -77,6 +78,14 @@ function creditOf(entry: FeedEntry, feed: ParsedFeed, url: string, options: Draf
   return { name: feed.title || new URL(url).hostname, url };
 }
 
+/**
+ * A feed's text cut to what the schema takes, at a sentence's or else a word's end: some feeds put a whole
+ * summary in the title, and the item would otherwise be refused and never come back.
+ */
+function withinLimit(text: string, max: number): string {
+  return textTooLong(text, max) ? trimToSentences(text, max) : text;
+}
+
 export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOptions): DraftResult {
   if (entry.refusal) return { ok: false, reason: entry.refusal };
   if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
@@ -94,7 +103,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
     if (error instanceof HtmlTooComplexError) return { ok: false, reason: error.message };
     throw error;
   }
-  const title = entry.title || deriveTitle(summaryText || bodyText);
+  const title = withinLimit(entry.title || deriveTitle(summaryText || bodyText), MAX_TITLE_CHARACTERS);
   if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
   const lang = draftLanguage(entry.language, options.siteLang);
   return {
@@ -103,10 +112,11 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
       title,
       description: chooseDescription(summaryText, bodyText, title),
       publishedAt: toSecond(notAfter(entry.publishedAt ?? feed.publishedAt ?? options.now, options.now)),
-      authors: entry.authors,
+      // A "name" too long for an author's page is a sentence about the writer, not a byline.
+      authors: entry.authors.filter((name) => !nameTooLong(name)),
       tags: chooseTags(entry.categories, { siteTags: options.siteTags, extra: options.extraTags }),
       source: creditOf(entry, feed, url, options),
-      ...(entry.image ? { image: { src: entry.image.url, alt: entry.image.alt || title } } : {}),
+      ...(entry.image ? { image: { src: entry.image.url, alt: withinLimit(entry.image.alt || title, MAX_ALT_CHARACTERS) } } : {}),
       ...(lang ? { lang } : {}),
       body,
       draft: true,

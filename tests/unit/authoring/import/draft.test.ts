@@ -55,6 +55,28 @@ describe('buildDraft', () => {
     expect(articleSchema.parse(matter(text, {}).data).image).toEqual({ src: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' });
   });
 
+  it('cuts a headline or picture text longer than the schema takes, and leaves out a byline too long to be a name, rather than lose the item', () => {
+    const sentence = 'Regulators in Brussels, Washington and Tokyo agreed on Monday to share the results of their audits of the largest cloud providers';
+    const title = `${sentence}. ${sentence.replace('Monday', 'Tuesday')}. ${sentence.replace('Monday', 'Friday')}.`;
+    const writer = `Ada Lovelace, ${'senior correspondent covering cloud infrastructure '.repeat(3)}`;
+    const draft = draftOf(buildDraft(entry({ title, authors: [writer, 'Grace Hopper'], image: { url: 'https://cdn.times.example/a.jpg', alt: `${sentence}. `.repeat(10) } }), feed, { now, siteLang }));
+    expect(title.length).toBeGreaterThan(300);
+    expect(draft.title).toBe(`${sentence}. ${sentence.replace('Monday', 'Tuesday')}.`);
+    expect(draft.authors).toEqual(['Grace Hopper']);
+    expect(draft.image!.alt.length).toBeLessThanOrEqual(1000);
+    expect(draft.image!.alt.startsWith(`${sentence}. ${sentence}.`)).toBe(true);
+    expect(verifyDraftFile(serializeDraft(draft), draft)).toEqual([]);
+    expect(articleSchema.safeParse(matter(serializeDraft(draft), {}).data).success).toBe(true);
+  });
+
+  it('cuts a one-sentence headline at a word, marked with an ellipsis', () => {
+    const title = Array.from({ length: 60 }, (_, index) => `word${index}`).join(' ');
+    const draft = draftOf(buildDraft(entry({ title }), feed, { now, siteLang }));
+    expect([...draft.title].length).toBeLessThanOrEqual(300);
+    expect(draft.title).toMatch(/^word0 word1 .* word\d+…$/);
+    expect(title.startsWith(draft.title.slice(0, -1))).toBe(true);
+  });
+
   it('dates undated entries from the feed, else now', () => {
     expect(draftOf(buildDraft(entry({ publishedAt: undefined }), { ...feed, publishedAt: new Date('2026-04-01T00:00:00Z') }, { now, siteLang })).publishedAt.toISOString()).toBe('2026-04-01T00:00:00.000Z');
     expect(draftOf(buildDraft(entry({ publishedAt: undefined }), feed, { now, siteLang })).publishedAt).toEqual(now);
