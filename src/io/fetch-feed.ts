@@ -126,10 +126,15 @@ export async function readFeedFile(path: string, options: Pick<FetchOptions, 'ma
  * timed out, or why the server could not be reached (`reached` false) or its answer could not be read (true).
  */
 function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: boolean): FetchError {
-  const failure = error as Error & { cause?: { code?: string; message?: string } };
+  const failure = error as Error & { cause?: { code?: string; message?: string; name?: string } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     const seconds = timeoutMs / 1000;
     return new FetchError(reached ? `${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again` : `${url.href} did not answer within ${seconds} s (timed out)`);
+  }
+  // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
+  if (failure.cause?.name === 'HTTPParserError') {
+    const detail = /\(([^)]+)\)\s*$/.exec(failure.cause.message ?? '')?.[1];
+    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`);
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
   const reasons: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -190,6 +190,17 @@ describe('fetchFeed', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((done) => closed.close(done));
     expect(await fetchError(`http://127.0.0.1:${port}/feed.xml`)).toBe(`could not reach 127.0.0.1:${port}: the connection was refused (is the address right, and the server up?)`);
+  });
+
+  it('says a server that answered with broken HTTP answered, rather than that it could not be reached', async () => {
+    const broken = createNetServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nBad Header\r\nContent-Length: 2\r\n\r\nhi')));
+    await new Promise<void>((done) => broken.listen(0, '127.0.0.1', done));
+    const address = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/feed.xml`;
+    try {
+      expect(await fetchError(address)).toBe(`${address} answered with something that is not valid HTTP (Invalid header token); the publisher's server must fix it`);
+    } finally {
+      await new Promise((done) => broken.close(done));
+    }
   });
 });
 
