@@ -290,7 +290,10 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           visit(node, ctx) {
             // Sätteri's own heading id (the footnotes' label) was taken before any other.
             if (typeof node.properties?.id === 'string') return;
-            ctx.setProperty(node, 'id', claimId(slug(ctx.textContent(node))));
+            const id = claimId(slug(ctx.textContent(node)));
+            // The headline is the page's one h1: a body's `#` is a section heading, as a raw-HTML <h1> is.
+            if (node.tagName === 'h1') return { ...node, tagName: 'h2', properties: { ...node.properties, id } };
+            ctx.setProperty(node, 'id', id);
           },
         },
         {

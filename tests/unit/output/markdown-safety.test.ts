@@ -101,6 +101,11 @@ describe('rendered Markdown with raw HTML', () => {
     expect(await compiledAttributes(mdx, 'srcset', site)).toEqual(['/desk/logo.png 1x, /desk/logo@2x.png 2x']);
   });
 
+  it('shows a body’s level-1 headings as h2, since the headline is the page’s one h1', async () => {
+    const html = await render('# What *changed*\n\nSetext\n===\n\n### Detail\n');
+    expect(html).toBe('<h2 id="what-changed">What <em>changed</em></h2>\n<h2 id="setext">Setext</h2>\n<h3 id="detail">Detail</h3>\n');
+  });
+
   it('gives headings anchor ids (Astro’s heading-id plugin, still in place alongside ours)', async () => {
     const html = await render('## What changed\n\n## What changed\n');
     expect(html).toContain('<h2 id="what-changed">What changed</h2>');
