@@ -9,7 +9,7 @@
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
 import type { ElementContent, Root } from 'hast';
-import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
@@ -23,6 +23,10 @@ export interface MarkdownSafetyOptions {
 }
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
+/** Elements whose contents are code or form state, never article text. */
+const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'template'];
+/** One inline tag opening such an element, as Sätteri hands inline HTML over: `<script>`, `<style media="x">`. */
+const NON_TEXT_START_TAG = new RegExp(`^<(${NON_TEXT_TAGS.join('|')})(?=[\\s/>])[^>]*>$`, 'i');
 const EXTERNAL_REL = ['noopener', 'noreferrer'];
 
 /** Relative URLs, fragments and http(s)/mailto; never javascript:, data:, vbscript: or anything else. */
@@ -116,8 +120,7 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
     allowedIframeHostnames: [...EMBED_HOSTS],
     allowIframeRelativeUrls: false,
     exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
-    // Their contents are code or form state, never article text.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
+    nonTextTags: NON_TEXT_TAGS,
     transformTags: {
       // The page owns its one <main> and its one <h1> (the headline).
       main: 'div',
@@ -201,6 +204,21 @@ export function createRawHtmlSanitizer(site: string): (html: string, open?: stri
   };
 }
 
+/**
+ * The sanitiser drops a script's or style's contents only when it sees them, in one block of HTML. Written inside a
+ * paragraph, `<script>` and `</script>` reach the plugin as separate nodes with the code between them as the
+ * paragraph's own text, which would be shown to readers: what lies between the two in one paragraph is removed.
+ */
+function removeInlineNonText(node: Readonly<Extract<HastNode, { type: 'raw' }>>, ctx: HastVisitorContext): void {
+  const name = NON_TEXT_START_TAG.exec(node.value)?.[1]!.toLowerCase();
+  const parent = name && ctx.parent(node);
+  const at = ctx.indexOf(node);
+  if (!parent || at === undefined) return;
+  const after = parent.children.slice(at + 1);
+  const end = after.findIndex((sibling) => sibling.type === 'raw' && new RegExp(`^</${name}\\s*>$`, 'i').test(sibling.value));
+  for (const sibling of after.slice(0, Math.max(end, 0))) ctx.removeNode(sibling);
+}
+
 /** End tags for elements still open, innermost first (`open` lists them outermost first). */
 function closingTags(open: readonly string[]): string {
   return [...open].reverse().map((name) => `</${name}>`).join('');
@@ -274,7 +292,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
         if (ctx.source.includes('[^')) claimId = createIdClaimer([...options.pageIds, ...footnoteIds(root)]);
       },
-      raw(node) {
+      raw(node, ctx) {
+        removeInlineNonText(node, ctx);
         const clean = sanitize(node.value, open, claimId);
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },

@@ -51,6 +51,11 @@ describe('rendered Markdown with raw HTML', () => {
     expect(html).toContain('A <a>bad <em>link</em></a> inline.');
   });
 
+  it('drops the code between a script’s or style’s tags written inside a paragraph, and keeps a lone tag’s text', async () => {
+    const html = await render("Hello <script>alert('x') *now*</script> world <STYLE media=x>p{}</style >.\n\nUse the <style> element.\n");
+    expect(html).toBe('<p>Hello  world .</p>\n<p>Use the  element.</p>\n');
+  });
+
   it('keeps Markdown inside an HTML block that is opened and closed in separate blocks', async () => {
     const html = await render('<div class="note" onmouseover="x()">\n\n**Note:** illustrative.\n\n</div>\n');
     expect(html).toBe('<div>\n<p><strong>Note:</strong> illustrative.</p>\n</div>\n');
