@@ -78,7 +78,7 @@ for (const given of args.positionals) {
   const path = paths.resolve(given);
   if (!existsSync(path)) fail(`${given} does not exist.`);
   const isFolder = statSync(path).isDirectory();
-  if (!isFolder && !/\.mdx?$/.test(path)) fail(`${given} is not an article (.md or .mdx file).`);
+  if (!isFolder && !/\.mdx?$/i.test(path)) fail(`${given} is not an article (.md or .mdx file).`);
   if (isFolder && !inside(path, root)) {
     runs.push({ folder: path, extraFiles: [] });
     continue;

@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
  * Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby
  * does. Symbolic links that glob would follow (to an article or to a folder) are listed as they are, so that the
  * tools refuse them by name: an article must be a file in the content folder, never a pointer to one elsewhere.
+ * So are files whose extension is spelt in capitals (`story.MD`), which would otherwise be left out without a word.
  */
 export function listArticleFiles(dir: string): string[] {
   const found: string[] = [];
@@ -17,8 +18,8 @@ export function listArticleFiles(dir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && /\.mdx?$/.test(entry.name)) found.push(path);
-      else if (entry.isSymbolicLink() && (/\.mdx?$/.test(entry.name) || isFolder(path))) found.push(path);
+      else if (entry.isFile() && /\.mdx?$/i.test(entry.name)) found.push(path);
+      else if (entry.isSymbolicLink() && (/\.mdx?$/i.test(entry.name) || isFolder(path))) found.push(path);
     }
   };
   walk(dir);

@@ -57,6 +57,10 @@ function unreadableProblem(file: string, code: string): ParseResult {
 export function readArticle(source: ArticleSource): ParseResult {
   const { file, bytes } = source;
   if (source.unreadable) return unreadableProblem(file, source.unreadable);
+  const extension = /\.mdx?$/i.exec(file)?.[0];
+  if (extension && extension !== extension.toLowerCase()) {
+    return fail(file, undefined, `the file name ends in "${extension}", which the build does not read as an article`, `rename it to end in ${extension.toLowerCase()}`);
+  }
   if (bytes.length === 0) return parseArticle(file, '');
   let text: string;
   try {

@@ -21,6 +21,15 @@ describe('readArticle', () => {
     });
   });
 
+  it('refuses a file whose extension is spelt in capitals, which the build would not read, naming the one to use', () => {
+    const bytes = new TextEncoder().encode('---\ntitle: Hi\n---\nBody\n');
+    expect(readArticle({ file: 'desk/Story.MD', absolutePath: '/tmp/desk/Story.MD', bytes })).toMatchObject({
+      ok: false,
+      problem: { file: 'desk/Story.MD', severity: 'error', message: 'the file name ends in ".MD", which the build does not read as an article', hint: 'rename it to end in .md' },
+    });
+    expect(readArticle({ file: 'b.Mdx', absolutePath: '/tmp/b.Mdx', bytes })).toMatchObject({ ok: false, problem: { hint: 'rename it to end in .mdx' } });
+  });
+
   it('refuses front matter that expands through YAML aliases, naming the field and its file line', () => {
     const aliases = Array.from({ length: 25 }, () => '*a').join(', ');
     expect(problem(`\n---\ntitle: Hello\nbase: &a [x]\nrelated: [${aliases}]\n---\nBody.\n`)).toMatchObject({
