@@ -14,7 +14,7 @@ import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, n
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'story', 'draft', 'slug', 'lang'],
+  '': ['title', 'description', 'publishedAt', 'updatedAt', 'authors', 'tags', 'source', 'image', 'related', 'formerSlugs', 'story', 'draft', 'slug', 'lang'],
   source: ['id', 'name', 'url', 'excerpt'],
   image: ['src', 'alt'],
 };

@@ -122,6 +122,7 @@ describe('error messages name the field and say what to do', () => {
 
   it('rejects an unknown field, since it is usually a typo, and suggests the right one', () => {
     expectOneProblem({ ...minimal, tilte: 'Typo' }, '', /unknown field "?tilte/, /title/);
+    expectOneProblem({ ...minimal, formerSlug: ['old-name'] }, '', /unknown field "?formerSlug"/, /did you mean "formerSlugs"/);
   });
 
   it('lists the allowed fields when a name is nothing like any of them', () => {
