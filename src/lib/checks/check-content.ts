@@ -377,9 +377,12 @@ function localImageProblem(
 /** Spaces for `text`, keeping its line breaks. */
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
-/** Code is shown, not rendered: blank it out (keeping line breaks, so line numbers hold) before looking for images. */
+/**
+ * Code is shown, not rendered, and an HTML comment (a picture or heading an editor has put aside) is neither: blank
+ * both out (keeping line breaks, so line numbers hold) before looking for pictures and headings.
+ */
 function withoutCode(body: string): string {
-  return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank);
+  return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank).replace(/<!--[\s\S]*?-->/g, blank);
 }
 
 /** The folders below `root` that hold `path`, outermost first (`root/a/b/x.png` → `root/a`, `root/a/b`). */

@@ -208,16 +208,17 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
-  it('finds images in the body that are not there, but not ones inside code', () => {
+  it('finds images in the body that are not there, but not ones inside code or an HTML comment', () => {
     corpus = corpusWith();
     mkdirSync(join(corpus.dir, 'img'));
     copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'img/here.png'));
     writeFileSync(
       join(corpus.dir, 'pictures.md'),
-      '---\ntitle: Pictures\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![ok](img/here.png)\n\n![gone](./img/gone.png)\n\n```md\n![example](./not-real.png)\n```\n\n`![inline](nope.png)` and ![remote](https://example.com/a.png)\n',
+      '---\ntitle: Pictures\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![ok](img/here.png)\n\n![gone](./img/gone.png)\n\n```md\n![example](./not-real.png)\n```\n\n`![inline](nope.png)` and ![remote](https://example.com/a.png)\n\n<!--\n![put aside](./img/later.png)\n<img src="./img/later.png">\n-->\n\nSee `<!--` and ![after](./img/after.png) `-->`.\n',
     );
     expect(check(corpus.dir, ['pictures.md']).problems.map(formatProblem)).toEqual([
       'pictures.md:10: the image "./img/gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+      'pictures.md:23: the image "./img/after.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
     ]);
   });
 
