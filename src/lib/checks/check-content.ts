@@ -18,6 +18,7 @@ import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
+import { inPlaceImages } from './markdown-images.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
 import { unknownSourceId } from './source-ids.ts';
@@ -62,8 +63,6 @@ export interface CheckResult {
 /** The dek the scaffolder writes; fine for a draft, never for a published piece. */
 export const TODO_DEK = /^\s*TODO\b/i;
 
-/** A relative Markdown image, `![alt](./photo.jpg)` or `![alt](<photo one.jpg> "title")`. */
-const MARKDOWN_IMAGE = /!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))/g;
 /** In MDX, HTML is JSX and reaches readers unsanitised: scripts, event handlers, javascript: URLs. */
 const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
 
@@ -210,7 +209,8 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
 
   // The body as readers get it: an MDX comment is left out (blanked, so offsets and line numbers hold).
   let shown = article.body;
-  if (/\.mdx$/i.test(article.file)) {
+  const isMdx = /\.mdx$/i.test(article.file);
+  if (isMdx) {
     const active = MDX_ACTIVE_CONTENT.exec(withoutCode(article.body));
     if (active) {
       problems.push({
@@ -233,11 +233,10 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
 
   if (article.body.includes('![')) {
     const isLocal = (target: string) => !(HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#'));
-    const uncoded = withoutCode(shown);
-    for (const match of uncoded.matchAll(MARKDOWN_IMAGE)) {
-      const target = (match[1] ?? match[2])!;
-      if (isLocal(target)) localImage(target, { line: article.bodyLine + lineOfOffset(article.body, match.index) - 1 }, percentDecoded(target));
+    for (const { url, line } of inPlaceImages(article.body, isMdx)) {
+      if (url && isLocal(url)) localImage(url, { line: article.bodyLine + line - 1 }, percentDecoded(url));
     }
+    const uncoded = withoutCode(shown);
     for (const picture of referenceImages(uncoded)) {
       if (!isLocal(picture.path)) continue;
       problems.push({
