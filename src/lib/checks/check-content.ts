@@ -232,7 +232,8 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   }
 
   if (article.body.includes('![')) {
-    const isLocal = (target: string) => !(HAS_SCHEME.test(target) || target.startsWith('/') || target.startsWith('#'));
+    // A fragment alone (`#top`) is no file either: Astro looks for it as one and leaves the picture without a source.
+    const isLocal = (target: string) => !(HAS_SCHEME.test(target) || target.startsWith('/'));
     for (const { url, line } of inPlaceImages(article.body, isMdx)) {
       if (url && isLocal(url)) localImage(url, { line: article.bodyLine + line - 1 }, percentDecoded(url));
     }

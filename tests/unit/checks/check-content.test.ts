@@ -215,12 +215,13 @@ describe('checks beyond the schema', () => {
     copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'img/shot(1).png'));
     writeFileSync(
       join(corpus.dir, 'pictures.md'),
-      '---\ntitle: Pictures\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![ok](img/here.png)\n\n![gone](./img/gone.png)\n\n```md\n![example](./not-real.png)\n```\n\n`![inline](nope.png)` and ![remote](https://example.com/a.png)\n\n<!--\n![put aside](./img/later.png)\n<img src="./img/later.png">\n-->\n\nSee `<!--` and ![after](./img/after.png) `-->`.\n\n![a [bracketed] alt](./img/gone-too.png) ![parentheses](./img/shot(1).png)\n',
+      '---\ntitle: Pictures\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![ok](img/here.png)\n\n![gone](./img/gone.png)\n\n```md\n![example](./not-real.png)\n```\n\n`![inline](nope.png)` and ![remote](https://example.com/a.png)\n\n<!--\n![put aside](./img/later.png)\n<img src="./img/later.png">\n-->\n\nSee `<!--` and ![after](./img/after.png) `-->`.\n\n![a [bracketed] alt](./img/gone-too.png) ![parentheses](./img/shot(1).png) ![fragment](#chart)\n',
     );
     expect(check(corpus.dir, ['pictures.md']).problems.map(formatProblem)).toEqual([
       'pictures.md:10: the image "./img/gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'pictures.md:23: the image "./img/after.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'pictures.md:25: the image "./img/gone-too.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+      'pictures.md:25: the image "#chart" ends in "#chart", which the build cannot follow to a file, so readers would see a broken image; write the path of the file alone, e.g. ./photo.jpg (rename a file whose name has a ? or #)',
     ]);
   });
 
