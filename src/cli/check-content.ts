@@ -12,6 +12,7 @@ import { isHiddenIn, listArticleFiles } from '../io/article-paths.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
+import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 import { formatProblem, hasErrors, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { siteConfig } from '../site.config.ts';
@@ -78,7 +79,7 @@ for (const given of args.positionals) {
   const path = paths.resolve(given);
   if (!existsSync(path)) fail(`${given} does not exist.`);
   const isFolder = statSync(path).isDirectory();
-  if (!isFolder && !/\.mdx?$/i.test(path)) fail(`${given} is not an article (.md or .mdx file).`);
+  if (!isFolder && !ARTICLE_LIKE_FILE.test(path)) fail(`${given} is not an article (.md or .mdx file).`);
   if (isFolder && !inside(path, root)) {
     runs.push({ folder: path, extraFiles: [] });
     continue;

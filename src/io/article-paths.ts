@@ -4,12 +4,13 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 
 /**
  * Same selection as the collection's glob (`**\/*.{md,mdx}`): dot-files and dot-folders are skipped, as tinyglobby
  * does. Symbolic links that glob would follow (to an article or to a folder) are listed as they are, so that the
  * tools refuse them by name: an article must be a file in the content folder, never a pointer to one elsewhere.
- * So are files whose extension is spelt in capitals (`story.MD`), which would otherwise be left out without a word.
+ * So are files named as articles the build does not read (`story.MD`, `story.markdown`: see ARTICLE_LIKE_FILE).
  */
 export function listArticleFiles(dir: string): string[] {
   const found: string[] = [];
@@ -18,8 +19,8 @@ export function listArticleFiles(dir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && /\.mdx?$/i.test(entry.name)) found.push(path);
-      else if (entry.isSymbolicLink() && (/\.mdx?$/i.test(entry.name) || isFolder(path))) found.push(path);
+      else if (entry.isFile() && ARTICLE_LIKE_FILE.test(entry.name)) found.push(path);
+      else if (entry.isSymbolicLink() && (ARTICLE_LIKE_FILE.test(entry.name) || isFolder(path))) found.push(path);
     }
   };
   walk(dir);

@@ -2,6 +2,7 @@
  * One article file, parsed the same way for every tool: decoded as strict UTF-8, split by the one front-matter
  * reader, and mapped field by field to its lines. Pure: the files come in as bytes or text (src/io/article-files.ts).
  */
+import { misnamedExtension } from './article-file-name.ts';
 import { fieldLines } from './front-matter-lines.ts';
 import { leadingBlankLines, readFrontMatter } from './front-matter.ts';
 import { FrontMatterLimitError } from './front-matter-limits.ts';
@@ -57,10 +58,8 @@ function unreadableProblem(file: string, code: string): ParseResult {
 export function readArticle(source: ArticleSource): ParseResult {
   const { file, bytes } = source;
   if (source.unreadable) return unreadableProblem(file, source.unreadable);
-  const extension = /\.mdx?$/i.exec(file)?.[0];
-  if (extension && extension !== extension.toLowerCase()) {
-    return fail(file, undefined, `the file name ends in "${extension}", which the build does not read as an article`, `rename it to end in ${extension.toLowerCase()}`);
-  }
+  const misnamed = misnamedExtension(file);
+  if (misnamed) return fail(file, undefined, `the file name ends in "${misnamed.extension}", which the build does not read as an article`, `rename it to end in ${misnamed.use}`);
   if (bytes.length === 0) return parseArticle(file, '');
   let text: string;
   try {

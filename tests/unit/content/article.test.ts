@@ -21,13 +21,14 @@ describe('readArticle', () => {
     });
   });
 
-  it('refuses a file whose extension is spelt in capitals, which the build would not read, naming the one to use', () => {
+  it('refuses a file whose extension is spelt in capitals or as .markdown, which the build would not read, naming the one to use', () => {
     const bytes = new TextEncoder().encode('---\ntitle: Hi\n---\nBody\n');
     expect(readArticle({ file: 'desk/Story.MD', absolutePath: '/tmp/desk/Story.MD', bytes })).toMatchObject({
       ok: false,
       problem: { file: 'desk/Story.MD', severity: 'error', message: 'the file name ends in ".MD", which the build does not read as an article', hint: 'rename it to end in .md' },
     });
     expect(readArticle({ file: 'b.Mdx', absolutePath: '/tmp/b.Mdx', bytes })).toMatchObject({ ok: false, problem: { hint: 'rename it to end in .mdx' } });
+    expect(readArticle({ file: 'c.markdown', absolutePath: '/tmp/c.markdown', bytes })).toMatchObject({ ok: false, problem: { message: 'the file name ends in ".markdown", which the build does not read as an article', hint: 'rename it to end in .md' } });
   });
 
   it('refuses front matter that expands through YAML aliases, naming the field and its file line', () => {
