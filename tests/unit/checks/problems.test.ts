@@ -23,6 +23,13 @@ describe('formatProblem', () => {
       'a.md:6: warning: tags.0: tag "ai" is shown as "AI"',
     );
   });
+
+  it('keeps a problem on one line with no terminal codes, whatever characters a file or field name holds', () => {
+    const key = '\u001b[2Jtitle\u2028x';
+    expect(formatProblem({ file: 'new\nstory.md', line: 2, field: key, message: `unknown field "${key}"`, hint: 'check the spelling', severity: 'error' })).toBe(
+      'new\\u000astory.md:2: \\u001b[2Jtitle\\u2028x: unknown field "\\u001b[2Jtitle\\u2028x"; check the spelling',
+    );
+  });
 });
 
 describe('problemsFromIssues', () => {
