@@ -1,7 +1,8 @@
 /**
  * Edges of the content a build must get right: dates in the years 0000-0099 shown as written (YAML parsers take
- * them for 1900-1999), and symbolic links in the content folder refused by name by the checker and the build
- * alike (Astro's loader would follow them and publish a file from anywhere).
+ * them for 1900-1999), symbolic links in the content folder refused by name by the checker and the build
+ * alike (Astro's loader would follow them and publish a file from anywhere), and an SVG as a lead picture, which the
+ * image service cannot turn into raster formats.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -54,5 +55,24 @@ describe('symbolic links in the content folder', () => {
     expect(site.exitCode).not.toBe(0);
     expect(site.stdout + site.stderr).toContain(`${join(corpus, 'linked-article.md')}: ${refusal}`);
     expect(site.stdout + site.stderr).toContain('Build failed during the content check; nothing was written.');
+  });
+});
+
+describe('an article whose lead picture is an SVG', () => {
+  it('is built, the drawing shown as it is at the top of the article and beside its teaser', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'newsdesk-svg-lead-'));
+    cleanups.push(() => rmSync(corpus, { recursive: true, force: true }));
+    writeFileSync(join(corpus, 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 480"><rect width="640" height="480" fill="#369"/></svg>');
+    writeFileSync(join(corpus, 'drawn-lead.md'), '---\ntitle: "A chart up top"\ndescription: "Drawn."\npublishedAt: 2026-11-01\ntags: ["AI"]\nimage:\n  src: ./chart.svg\n  alt: "A blue chart"\n---\nText.\n');
+    const site = await buildSite({ contentDir: corpus, now: '2026-11-20T00:00:00Z' });
+    cleanups.push(site.cleanup);
+    expect(site.exitCode, site.stdout + site.stderr).toBe(0);
+    const lead = site.html('articles/drawn-lead/').querySelector('.story-image img')!;
+    const teaser = site.html('').querySelector('.thumbnail img')!;
+    for (const image of [lead, teaser]) {
+      expect(image.getAttribute('alt')).toBe('A blue chart');
+      expect(image.getAttribute('src')).toMatch(/\.svg$/);
+      expect(site.exists(image.getAttribute('src')!)).toBe(true);
+    }
   });
 });
