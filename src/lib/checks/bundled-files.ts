@@ -76,6 +76,24 @@ export function misnamedFormat(path: string, head: Uint8Array): string | undefin
   return format && !format.matches(head) ? format.name : undefined;
 }
 
+/** The root `<svg …>` tag as Astro's image-size reads it (astro/dist/assets/utils/vendor/image-size/types/svg.js). */
+const SVG_ROOT = /<svg\s([^>"']|"[^"]*"|'[^']*')*>/;
+/** A length it can size a picture by: a number with a unit of its own or none (px), never a percentage. */
+const SVG_LENGTH = /^[0-9.]+(?:e\d+)?(?:in|cm|em|ex|m|mm|pc|pt|px)?$/;
+
+/**
+ * Whether Astro can tell an SVG's size, which it needs to show it: a `<svg` within the first 1,000 characters, whose
+ * tag has a width and a height in lengths (`640`, `12cm`, not `100%`) or a viewBox. Without it the build stops on
+ * "Could not process image metadata", naming the picture but not the article.
+ */
+export function svgHasSize(svg: string): boolean {
+  if (!SVG_ROOT.test(svg.slice(0, 1000))) return false;
+  const root = SVG_ROOT.exec(svg)![0];
+  const length = (name: string) => new RegExp(`\\s${name}=(['"])([^%]+?)\\1`).exec(root)?.[2];
+  const [width, height] = [length('width'), length('height')];
+  return (width !== undefined && SVG_LENGTH.test(width) && height !== undefined && SVG_LENGTH.test(height)) || /\sviewBox=(['"])(.+?)\1/i.test(root);
+}
+
 /** Elements DOMPurify removes that can run code or load a document; others it drops (editor metadata) are harmless. */
 const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'frame', 'embed', 'object', 'animate', 'set', 'animatemotion', 'animatetransform', 'handler', 'listener', 'use', 'a']);
 /** Attributes DOMPurify removes because they run code (`on…`) or point somewhere unsafe. */

@@ -15,7 +15,7 @@ import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-proble
 import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
-import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, type FileInspection } from './bundled-files.ts';
+import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, svgHasSize, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { inPlaceImages } from './markdown-images.ts';
@@ -366,12 +366,21 @@ function localImageProblem(
     return { message: `${named} is not a real ${format} image: its first bytes are another kind of file`, hint: `save or export the picture again as ${format}, or give the file the extension of its real format` };
   }
   if (!isSvgPath(target)) return undefined;
-  const active = svgActiveContent(new TextDecoder().decode(found.bytes));
-  if (!active.length) return undefined;
-  return {
-    message: `the SVG "${target}" contains active content (${active.join(', ')}); it would run on the site when opened`,
-    hint: 'export the image again without scripts, event handlers or links (or as PNG)',
-  };
+  const svg = new TextDecoder().decode(found.bytes);
+  const active = svgActiveContent(svg);
+  if (active.length) {
+    return {
+      message: `the SVG "${target}" contains active content (${active.join(', ')}); it would run on the site when opened`,
+      hint: 'export the image again without scripts, event handlers or links (or as PNG)',
+    };
+  }
+  if (!svgHasSize(svg)) {
+    return {
+      message: `the SVG "${target}" has no size the build can read, so the build would stop on it`,
+      hint: 'give its <svg> element a viewBox (viewBox="0 0 640 480"), or a width and a height without %, or export it again',
+    };
+  }
+  return undefined;
 }
 
 /** Spaces for `text`, keeping its line breaks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isImagePath, misnamedFormat, svgActiveContent } from '../../../src/lib/checks/bundled-files.ts';
+import { isImagePath, misnamedFormat, svgActiveContent, svgHasSize } from '../../../src/lib/checks/bundled-files.ts';
 
 const svg = (inner: string, attributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attributes}>${inner}</svg>`;
 
@@ -24,6 +24,21 @@ describe('svgActiveContent', () => {
 
   it('refuses XML the browser would stop reading half-way (what it had read could still run)', () => {
     expect(svgActiveContent(svg('<script>alert(1)').replace('</svg>', ''))[0]).toMatch(/^XML a browser cannot read/);
+  });
+});
+
+describe('svgHasSize', () => {
+  it('reads a size from a width and a height in lengths, or from a viewBox, as Astro does', () => {
+    expect(svgHasSize(svg('', ' width="640" height="12cm"'))).toBe(true);
+    expect(svgHasSize(svg('', " viewBox='0 0 640 480'"))).toBe(true);
+    expect(svgHasSize(`<?xml version="1.0"?>\n<!-- chart -->\n${svg('<rect width="10" height="10"/>', ' width="100%" viewBox="0 0 10 10"')}`)).toBe(true);
+  });
+
+  it('finds none without them, with only percentages, or with the <svg> tag past the first 1,000 characters', () => {
+    expect(svgHasSize(svg('<rect width="10" height="10"/>'))).toBe(false);
+    expect(svgHasSize(svg('', ' width="100%" height="100%"'))).toBe(false);
+    expect(svgHasSize(svg('', ' width="640"'))).toBe(false);
+    expect(svgHasSize(`<!--${' '.repeat(1000)}-->${svg('', ' viewBox="0 0 1 1"')}`)).toBe(false);
   });
 });
 

@@ -247,6 +247,21 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses an SVG whose size the build cannot read, which would stop it, as a lead image or in the body', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'sized.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    writeFileSync(join(corpus.dir, 'unsized.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%"><rect width="10" height="10"/></svg>');
+    writeFileSync(
+      join(corpus.dir, 'drawing.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./unsized.svg\n  alt: A\n---\n\n![a](./sized.svg)\n\n![b](./unsized.svg)\n',
+    );
+    const fix = 'has no size the build can read, so the build would stop on it; give its <svg> element a viewBox (viewBox="0 0 640 480"), or a width and a height without %, or export it again';
+    expect(check(corpus.dir, ['drawing.md']).problems.map(formatProblem)).toEqual([
+      `drawing.md:7: image.src: the SVG "./unsized.svg" ${fix}`,
+      `drawing.md:13: the SVG "./unsized.svg" ${fix}`,
+    ]);
+  });
+
   it('refuses local images from outside the content folder: absolute paths, ../ and linked folders', () => {
     corpus = corpusWith();
     const png = join(validCorpus, 'desk/chip-plant.png');
