@@ -309,7 +309,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           visit(node, ctx) {
             // Sätteri's own heading id (the footnotes' label) was taken before any other.
             if (typeof node.properties?.id === 'string') return;
-            const id = claimId(slug(ctx.textContent(node)));
+            // A heading of symbols or emoji alone (`## 🚀`) slugs to nothing, and an id may not be empty.
+            const id = claimId(slug(ctx.textContent(node)) || 'section');
             // The headline is the page's one h1: a body's `#` is a section heading, as a raw-HTML <h1> is.
             if (node.tagName === 'h1') return { ...node, tagName: 'h2', properties: { ...node.properties, id } };
             ctx.setProperty(node, 'id', id);

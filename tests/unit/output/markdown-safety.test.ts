@@ -106,6 +106,10 @@ describe('rendered Markdown with raw HTML', () => {
     expect(await compiledAttributes(mdx, 'srcset', site)).toEqual(['/desk/logo.png 1x, /desk/logo@2x.png 2x']);
   });
 
+  it('gives a heading of symbols or emoji alone an anchor all the same, never an empty id', async () => {
+    expect(await render('## 🚀\n\n## !!!\n\n## Section\n')).toBe('<h2 id="section">🚀</h2>\n<h2 id="section-1">!!!</h2>\n<h2 id="section-2">Section</h2>\n');
+  });
+
   it('shows a body’s level-1 headings as h2, since the headline is the page’s one h1', async () => {
     const html = await render('# What *changed*\n\nSetext\n===\n\n### Detail\n');
     expect(html).toBe('<h2 id="what-changed">What <em>changed</em></h2>\n<h2 id="setext">Setext</h2>\n<h3 id="detail">Detail</h3>\n');
