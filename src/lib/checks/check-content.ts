@@ -6,13 +6,15 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
-import { readArticle, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
+import { readArticle, slugField, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
+import { MAX_SLUG_BYTES } from '../content/field-limits.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { commentedValueHint } from '../content/yaml-problem.ts';
 import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
 import { replaceFencedCode } from '../text/code-fences.ts';
+import { byteLength } from '../text/utf8.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, svgHasSize, type FileInspection } from './bundled-files.ts';
@@ -155,6 +157,17 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
       severity: 'error',
       message: `the file name "${basename(article.file)}" has no letters or digits to make the article's URL from`,
       hint: 'rename the file with words, e.g. japan-ai-race.md, or set a slug field',
+    });
+  }
+  // The slug field has its limit in the schema; one from the file name must keep to it too (it names the page's
+  // folder and its social card's file, which a file system caps at 255 bytes).
+  const slugBytes = byteLength(slug);
+  if (!slugField(article.data) && slugBytes > MAX_SLUG_BYTES) {
+    problems.push({
+      file: article.file,
+      severity: 'error',
+      message: `the file name makes a slug of ${slugBytes} bytes, longer than the ${MAX_SLUG_BYTES} a URL segment may have`,
+      hint: 'rename the file with fewer words, or set a shorter slug field',
     });
   }
   const mixed = mixedScripts(slug);

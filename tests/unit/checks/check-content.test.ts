@@ -208,6 +208,19 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a file name whose slug is longer than a URL segment may be, unless a slug field gives a shorter one', () => {
+    corpus = corpusWith();
+    const article = (extra = '') => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n${extra}---\n`;
+    const [long, named] = ['a'.repeat(201), 'b'.repeat(201)];
+    writeFileSync(join(corpus.dir, `${long}.md`), article());
+    writeFileSync(join(corpus.dir, `${named}.md`), article('slug: short-name\n'));
+    writeFileSync(join(corpus.dir, `${'日'.repeat(67)}.md`), article());
+    expect(check(corpus.dir, [`${long}.md`, `${named}.md`, `${'日'.repeat(67)}.md`]).problems.map(formatProblem)).toEqual([
+      `${long}.md: the file name makes a slug of 201 bytes, longer than the 200 a URL segment may have; rename the file with fewer words, or set a shorter slug field`,
+      `${'日'.repeat(67)}.md: the file name makes a slug of 201 bytes, longer than the 200 a URL segment may have; rename the file with fewer words, or set a shorter slug field`,
+    ]);
+  });
+
   it('finds images in the body that are not there, but not ones inside code or an HTML comment', () => {
     corpus = corpusWith();
     mkdirSync(join(corpus.dir, 'img'));
