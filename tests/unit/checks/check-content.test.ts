@@ -128,9 +128,9 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
-  it('warns about a body heading that skips a level, on its line', () => {
+  it('warns about a body heading that skips a level, on its line, but not about one in code or an HTML comment', () => {
     corpus = corpusWith();
-    writeFileSync(join(corpus.dir, 'questions.md'), '---\ntitle: Headline\ndescription: Dek\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\n\nLead.\n\n```md\n#### not a heading\n```\n\n### First question\n\nAnswer.\n');
+    writeFileSync(join(corpus.dir, 'questions.md'), '---\ntitle: Headline\ndescription: Dek\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\n\nLead.\n\n```md\n#### not a heading\n```\n\n### First question\n\nAnswer.\n\n<!--\n###### put aside\n-->\n');
     const lines = check(corpus.dir).problems.filter((p) => p.file === 'questions.md').map(formatProblem);
     expect(lines).toEqual([
       "questions.md:14: warning: this heading is level 3 where the page's outline allows at most 2, so a level is skipped for screen-reader users; write it with ## (the headline is the page's only level 1; the body's top headings are ##)",
