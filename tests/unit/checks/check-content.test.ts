@@ -238,6 +238,19 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a link to an article\'s file, which has no address on the site, naming the page to link to instead', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'links.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nSee [the plant](./desk/chip-plant-opens.md#costs), [the page](/articles/chip-plant-opens/) and [a file](https://example.com/README.md).\n\nSave it as `notes.md`, or see [the explainer][ex].\n\n[ex]: Explainer.MDX\n',
+    );
+    const fix = 'names an article\'s file, which has no address on the site, so readers would find nothing there; link to the article\'s page, e.g. [its headline]';
+    expect(check(corpus.dir, ['links.md']).problems.map(formatProblem)).toEqual([
+      `links.md:8: the link "./desk/chip-plant-opens.md#costs" ${fix}(/articles/chip-plant-opens/) (its slug field, if it has one, names the page instead)`,
+      `links.md:12: the link "Explainer.MDX" ${fix}(/articles/explainer/) (its slug field, if it has one, names the page instead)`,
+    ]);
+  });
+
   it('refuses an image that is a symbolic link, a folder, or a file of another kind than its extension says', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'passwords.txt'), 'root:hunter2\n');

@@ -1,0 +1,48 @@
+/**
+ * What a body's pictures and links point at, found by the build's own Markdown parser (Sätteri): a picture written
+ * in place (`![alt](./photo.jpg)`) is a file the page will ask for, and a link is an address readers will follow.
+ * Only those the page has count: not one in code, in an HTML comment or block, or escaped; alt text with brackets in
+ * it and a path with parentheses in it are read whole.
+ */
+import { markdownToMdast, mdxToMdast } from 'satteri';
+
+export interface MarkdownTarget {
+  /** The destination as the build reads it: backslash escapes and entities resolved, %-escapes kept. */
+  url: string;
+  /** Line in the body, from 1. */
+  line: number;
+}
+
+export interface MarkdownTargets {
+  /** Pictures written in place, in order. */
+  images: MarkdownTarget[];
+  /** Links, written in place or as a reference's definition (`[label]: ./page`), in order. */
+  links: MarkdownTarget[];
+}
+
+interface MdastNode {
+  type: string;
+  url?: unknown;
+  position?: { start: { line: number } };
+  children?: MdastNode[];
+}
+
+/** Every picture and link `body` has; an MDX body that does not compile has none (the MDX check reports it). */
+export function markdownTargets(body: string, mdx: boolean): MarkdownTargets {
+  const targets: MarkdownTargets = { images: [], links: [] };
+  let tree: MdastNode;
+  try {
+    // Sätteri's default features, as the pages parse bodies with for these: GFM tables and footnotes can hold them.
+    tree = (mdx ? mdxToMdast(body) : markdownToMdast(body)) as MdastNode;
+  } catch {
+    return targets;
+  }
+  // A stack, not recursion: a body may nest thousands of blockquotes deep.
+  const pending = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const list = node.type === 'image' ? targets.images : node.type === 'link' || node.type === 'definition' ? targets.links : undefined;
+    if (list && typeof node.url === 'string') list.push({ url: node.url, line: node.position?.start.line ?? 1 });
+    if (node.children) pending.push(...[...node.children].reverse());
+  }
+  return targets;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { markdownTargets } from '../../../src/lib/checks/markdown-targets.ts';
+
+const images = (body: string, mdx = false) => markdownTargets(body, mdx).images;
+
+describe('markdownTargets', () => {
+  it('reads a picture whole: alt text with brackets, a path with parentheses or in angle brackets, a title', () => {
+    const body = '![alt [with] brackets](./shot(1).png)\n\n![b](<./my photo.png> "Title") and ![c](./my%20photo.png)\n\n| cell |\n|---|\n| ![d](./in-table.png) |\n';
+    expect(images(body)).toEqual([
+      { url: './shot(1).png', line: 1 },
+      { url: './my photo.png', line: 3 },
+      { url: './my%20photo.png', line: 3 },
+      { url: './in-table.png', line: 7 },
+    ]);
+  });
+
+  it('leaves out what the page shows as text: code, HTML comments and blocks, escaped pictures', () => {
+    const body = '```md\n![a](./a.png)\n```\n\n    ![b](./b.png)\n\n<!-- ![c](./c.png) -->\n\n<pre>\n![d](./d.png)\n</pre>\n\n\\![e](./e.png) `![f](./f.png)`\n';
+    expect(images(body)).toEqual([]);
+  });
+
+  it('finds pictures in MDX, inside components too, and none in a comment or a body that does not compile', () => {
+    expect(images('<Figure>\n\n![a](./a.png)\n\n</Figure>\n\n{/* ![b](./b.png) */}\n', true)).toEqual([{ url: './a.png', line: 3 }]);
+    expect(images('<div>\n![a](./a.png)\n', true)).toEqual([]);
+  });
+
+  it('finds links written in place and by reference, and a linked picture as both', () => {
+    expect(markdownTargets('[a](./other.md) [b][ref] `[c](./code.md)`\n\n[![d](./d.png)](https://example.com/)\n\n[ref]: ../desk/story.mdx#part\n', false)).toEqual({
+      images: [{ url: './d.png', line: 3 }],
+      links: [
+        { url: './other.md', line: 1 },
+        { url: 'https://example.com/', line: 3 },
+        { url: '../desk/story.mdx#part', line: 5 },
+      ],
+    });
+  });
+});
