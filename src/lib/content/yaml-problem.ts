@@ -27,6 +27,11 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
     const { index, bracket } = unclosedBracket;
     return at(index, `a ${bracket} is opened on this line and never closed`, `add the closing ${bracket === '[' ? ']' : '}'} after the last item (items are separated by commas)`);
   }
+  // A line a tab indents where nothing may be indented (`\ttitle: …`): js-yaml's words there do not mention the tab,
+  // and the line's field cannot be told from an indentation YAML does not read.
+  if (errorLine > 0 && !/tab/i.test(reason) && /^ *\t/.test(lines[errorLine] ?? '')) {
+    return { file, line: opening + errorLine, severity: 'error', message: 'the front matter is not valid YAML (tab characters indent this line)', hint: yamlHint('tab') };
+  }
   // `description:"D"` or `tags [AI]` reads as the start of a key running on into the next line, where js-yaml stops.
   if (/multiline key|colon is missed|document separator is expected/.test(reason)) {
     const lastFieldLine = (end: number) => lines.slice(0, end).findLastIndex((line, index) => index > 0 && line.trim() !== '' && !/^\s*(?:#|---)/.test(line));

@@ -55,6 +55,14 @@ describe('readArticle', () => {
   it('reads YAML as the build does: dates become dates, tabs are refused', () => {
     expect(ok('---\npublishedAt: 2026-05-01\n---\n').data.publishedAt).toEqual(new Date('2026-05-01T00:00:00Z'));
     expect(problem('---\nsource:\n\tname: X\n---\n')).toMatchObject({ line: 3, hint: 'indent with spaces, not tabs' });
+    // A tab before the first field, where js-yaml's own words say nothing of tabs.
+    expect(problem('---\n\ttitle: T\ndescription: D\n---\n')).toEqual({
+      file: 'a.md',
+      line: 2,
+      severity: 'error',
+      message: 'the front matter is not valid YAML (tab characters indent this line)',
+      hint: 'indent with spaces, not tabs',
+    });
   });
 
   it('copes with a byte-order mark, Windows line endings and blank lines before the front matter', () => {
