@@ -139,7 +139,21 @@ const webUrl = z
   .trim()
   .refine((value) => isWebUrl(value), {
     error: (issue) => `${quoteValue(issue.input)} is not a web address; use a full http:// or https:// URL`,
+  })
+  // Published as it is: a password in it would be shown to every reader, and "https://bank.example@elsewhere.example/"
+  // leads to another host than it seems to.
+  .refine((value) => !hasCredentials(value), {
+    error: (issue) => `${quoteValue(issue.input)} holds a user name or password before its host; remove it (everything up to and with the "@")`,
   });
+
+function hasCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** Text readers can see: not only spaces, zero-width or other invisible format characters (U+200B, U+FEFF…). */
 const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}]/u;

@@ -216,6 +216,10 @@ describe('links are http(s) only', () => {
     },
   );
 
+  it.each(['https://desk:secret@example.com/story', 'https://bank.example@phish.example/login'])('rejects a source url %j with a user name or password in it', (url) => {
+    expectOneProblem({ ...minimal, source: { name: 'X', url } }, 'source.url', 'holds a user name or password before its host', /remove it/);
+  });
+
   it('isWebUrl takes the allowed schemes', () => {
     expect(isWebUrl('mailto:desk@example.com', ['mailto:'])).toBe(true);
     expect(isWebUrl('http://example.com/', ['https:'])).toBe(false);
