@@ -144,8 +144,8 @@ export function checkArticleFile(
  * articles relating to it are not blamed for its own errors.
  */
 function placeholder(file: string, slug: string, fields: ValidFields = {}): CheckedArticle {
-  const { tags = [], related = [], formerSlugs = [], draft = false, publishedAt = new Date(0), story, source } = fields;
-  return { file, slug, data: { tags, related, formerSlugs, draft, publishedAt, slug: fields.slug, story, source: source?.url === undefined ? undefined : { url: source.url } } };
+  const { tags = [], authors = [], related = [], formerSlugs = [], draft = false, publishedAt = new Date(0), story, source } = fields;
+  return { file, slug, data: { tags, authors, related, formerSlugs, draft, publishedAt, slug: fields.slug, story, source: source?.url === undefined ? undefined : { url: source.url } } };
 }
 
 /** Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. */

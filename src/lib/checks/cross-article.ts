@@ -1,4 +1,4 @@
-/** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag spellings). */
+/** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag and byline spellings). */
 import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
 import type { Problem } from './problems.ts';
 import { unpublishedReason } from '../content/publish.ts';
@@ -11,7 +11,7 @@ export interface CheckedArticle {
   file: string;
   slug: string;
   /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
-  data: { tags: readonly string[]; related: readonly string[]; formerSlugs?: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string }; story?: string | false };
+  data: { tags: readonly string[]; authors?: readonly string[]; related: readonly string[]; formerSlugs?: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string }; story?: string | false };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
@@ -79,37 +79,40 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
   problems.push(...storyReferenceProblems(articles, filesBySlug, now));
   problems.push(...formerSlugProblems(articles, filesBySlug));
 
-  const tagIndex = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data.tags })), 'tag');
+  problems.push(...facetSpellingProblems(articles, FACET_WORDS.tag), ...facetSpellingProblems(articles, FACET_WORDS.author));
+  return problems;
+}
+
+/** How the messages name each kind of facet: the field that lists it, one of it, and what two of a spelling are. */
+const FACET_WORDS = {
+  tag: { kind: 'tag', field: 'tags', noun: 'tag', same: 'one topic' },
+  author: { kind: 'author', field: 'authors', noun: 'byline', same: 'one person' },
+} as const;
+
+/**
+ * Names the site shows otherwise than written: another spelling of a tag or byline more articles use, a name whose
+ * page address another name already has (its page gets a -2), extra spaces.
+ */
+function facetSpellingProblems(articles: readonly CheckedArticle[], { kind, field, noun, same }: (typeof FACET_WORDS)[keyof typeof FACET_WORDS]): Problem[] {
+  const problems: Problem[] = [];
+  const index = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data[field] ?? [] })), kind);
   for (const article of articles) {
-    article.data.tags.forEach((name, index) => {
-      const tag = tagIndex.byKey.get(facetKey(name));
-      if (!tag) return;
+    (article.data[field] ?? []).forEach((name, position) => {
+      const facet = index.byKey.get(facetKey(name));
+      if (!facet) return;
       const tidy = normalizeName(name);
-      if (tidy !== tag.name && tag.spellings.length > 1) {
+      const at = { file: article.file, field: `${field}.${position}`, severity: 'warning' } as const;
+      if (tidy !== facet.name && facet.spellings.length > 1) {
+        problems.push({ ...at, message: `${noun} "${name}" is shown as "${facet.name}", its most common spelling`, hint: `write "${facet.name}" to match the other articles` });
+      } else if (facet.slug !== baseFacetSlug(facet.key, kind)) {
+        const holder = index.bySlug.get(baseFacetSlug(facet.key, kind))!;
         problems.push({
-          file: article.file,
-          field: `tags.${index}`,
-          severity: 'warning',
-          message: `tag "${name}" is shown as "${tag.name}", its most common spelling`,
-          hint: `write "${tag.name}" to match the other articles`,
-        });
-      } else if (tag.slug !== baseFacetSlug(tag.key, 'tag')) {
-        const holder = tagIndex.bySlug.get(baseFacetSlug(tag.key, 'tag'))!;
-        problems.push({
-          file: article.file,
-          field: `tags.${index}`,
-          severity: 'warning',
-          message: `tag "${name}" would have the same URL as "${holder.name}" (/tags/${holder.slug}/), so its page is /tags/${tag.slug}/`,
-          hint: `write "${holder.name}" if they are one topic; otherwise name it so that its URL differs`,
+          ...at,
+          message: `${noun} "${name}" would have the same URL as "${holder.name}" (/${field}/${holder.slug}/), so its page is /${field}/${facet.slug}/`,
+          hint: `write "${holder.name}" if they are ${same}; otherwise name it so that its URL differs`,
         });
       } else if (tidy !== name.normalize('NFC')) {
-        problems.push({
-          file: article.file,
-          field: `tags.${index}`,
-          severity: 'warning',
-          message: `tag "${name}" has extra spaces and is shown as "${tag.name}"`,
-          hint: `write "${tag.name}"`,
-        });
+        problems.push({ ...at, message: `${noun} "${name}" has extra spaces and is shown as "${facet.name}"`, hint: `write "${facet.name}"` });
       }
     });
   }

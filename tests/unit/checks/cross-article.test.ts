@@ -63,6 +63,21 @@ describe('crossArticleProblems', () => {
     ]);
   });
 
+  it('warns about bylines as about tags: another spelling more articles use, and a name whose page address another already has', () => {
+    const problems = crossArticleProblems(
+      [
+        article('a.md', 'a', { authors: ['Ann Lee', 'Ada Lovelace'] }),
+        article('b.md', 'b', { authors: ['Ann Lee', 'Ada Lovelace'] }),
+        article('c.md', 'c', { authors: ['Ann-Lee', 'ada lovelace'] }),
+      ],
+      NOW,
+    );
+    expect(problems.map((p) => [p.file, p.field, p.severity, p.message, p.hint])).toEqual([
+      ['c.md', 'authors.0', 'warning', 'byline "Ann-Lee" would have the same URL as "Ann Lee" (/authors/ann-lee/), so its page is /authors/ann-lee-2/', 'write "Ann Lee" if they are one person; otherwise name it so that its URL differs'],
+      ['c.md', 'authors.1', 'warning', 'byline "ada lovelace" is shown as "Ada Lovelace", its most common spelling', 'write "Ada Lovelace" to match the other articles'],
+    ]);
+  });
+
   it('finds nothing wrong with a clean corpus', () => {
     expect(crossArticleProblems([article('a.md', 'a', { related: ['b'] }), article('b.md', 'b')], NOW)).toEqual([]);
   });
