@@ -4,7 +4,7 @@
  * one part of the site (every step told through NEWSDESK_SHARD); `--merge <folders…>` joins the parts into the
  * whole site, with the same lock and swap.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve } from 'node:path';
@@ -231,6 +231,7 @@ try {
   const siteProblem = siteUrlProblem(settings.siteUrl);
   if (siteProblem) throw new Error(siteProblem);
   if (!existsSync(contentDir)) throw new Error(`The content folder ${contentDir} does not exist: create it, or set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
+  if (!statSync(contentDir).isDirectory()) throw new Error(`The content folder ${contentDir} is a file, not a folder: set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
   publishNow();
   const partArticles = searchIndexSizes().partLimits.articles;
   const articleFiles = listArticleFiles(contentDir).length;

@@ -58,7 +58,8 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-if (!existsSync(root) || !statSync(root).isDirectory()) fail(`The content folder ${paths.display(root)} does not exist.`);
+if (!existsSync(root)) fail(`The content folder ${paths.display(root)} does not exist.`);
+if (!statSync(root).isDirectory()) fail(`The content folder ${paths.display(root)} is a file, not a folder.`);
 const listingPath = args.values['write-listing'];
 if (listingPath !== undefined && args.positionals.length > 0) fail('--write-listing lists the whole content folder: give it without paths.');
 
