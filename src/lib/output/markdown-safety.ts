@@ -37,11 +37,14 @@ export function isSafeUrl(url: string): boolean {
   return scheme === undefined || LINK_SCHEMES.includes(scheme.toLowerCase());
 }
 
-/** An absolute http(s) link (or protocol-relative //host) to another origin than the site's. */
+/**
+ * A link to an http(s) page of another origin than the site's, read as a browser reads it: `//host`, `https:/\host`
+ * and `/\host` all lead to `host`.
+ */
 export function isExternalUrl(url: string, siteOrigin: string): boolean {
-  if (!/^(?:https?:)?\/\//i.test(url.trim())) return false;
   try {
-    return new URL(url.trim(), siteOrigin).origin !== siteOrigin;
+    const target = new URL(url.trim(), siteOrigin);
+    return (target.protocol === 'https:' || target.protocol === 'http:') && target.origin !== siteOrigin;
   } catch {
     return false;
   }

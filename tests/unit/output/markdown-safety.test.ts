@@ -256,6 +256,9 @@ describe('URL helpers', () => {
     expect(isExternalUrl('//other.example.com/', SITE)).toBe(true);
     expect(isExternalUrl('https://news.example.org/x', SITE)).toBe(false);
     expect(isExternalUrl('/x', SITE)).toBe(false);
+    // Spellings a browser also takes to another host.
+    for (const url of ['https:/\\other.example.com/', '/\\other.example.com/x', 'HTTPS://other.example.com']) expect(isExternalUrl(url, SITE), url).toBe(true);
+    for (const url of ['x/y', '#top', 'mailto:desk@news.example.org', '?page=2']) expect(isExternalUrl(url, SITE), url).toBe(false);
   });
 
   it('underBase moves only paths from the site root under the base path', () => {
