@@ -215,6 +215,14 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
           run.previous,
         )
       : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
+    // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
+    // how the feed is served, and would otherwise be a note at every run. Said at every run the move is followed,
+    // a 304 from the new address included, until the registry is updated. Compared as URLs: a feed: line spelled
+    // otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
+    const servedFrom = response.ok ? response.document.url : undefined;
+    if (response.ok && response.document.movedPermanently && servedFrom && servedFrom !== new URL(run.source.feed).href) {
+      run.report.notes.push(`the feed has moved for good to ${servedFrom} (a permanent redirect); update its feed: line in the registry`);
+    }
     if (run.outcome.kind !== 'changed') continue;
     try {
       run.feed = parseFeedText(run.outcome.text, { baseUrl: run.outcome.url });
@@ -226,12 +234,6 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
       continue;
     }
     run.report.result = 'fetched';
-    // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
-    // how the feed is served, and would otherwise be a note at every run. Compared as URLs: a feed: line spelled
-    // otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
-    if (run.outcome.movedPermanently && run.outcome.url !== new URL(run.source.feed).href) {
-      run.report.notes.push(`the feed has moved for good to ${run.outcome.url} (a permanent redirect); update its feed: line in the registry`);
-    }
   }
 }
 

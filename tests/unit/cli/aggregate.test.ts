@@ -511,12 +511,13 @@ describe('npm run aggregate: a feed failing for a day needs attention', () => {
 describe('npm run aggregate: a feed behind a redirect', () => {
   const publishers = publishersForBlock(1);
   let report: RunReport;
+  let again: RunReport;
   let servedUrl: string;
 
   beforeAll(async () => {
     const runs = aggregationWorkspace();
     folders.push(runs.folder);
-    servedUrl = publishers.route(0, '/served.xml', rssRoute(twoStoryFeed('served.example')));
+    servedUrl = publishers.route(0, '/served.xml', rssRoute(twoStoryFeed('served.example'), { etag: '"served-1"' }));
     const movedUrl = publishers.route(0, '/moved.xml', (_request, response) => response.writeHead(301, { location: '/served.xml' }).end());
     const trackedUrl = publishers.route(0, '/tracked.xml', (_request, response) => response.writeHead(302, { location: '/served.xml' }).end());
     runs.writeSources([
@@ -524,6 +525,7 @@ describe('npm run aggregate: a feed behind a redirect', () => {
       { id: 'tracked', feed: trackedUrl },
     ]);
     report = await runs.run();
+    again = await runs.run(new Date('2026-12-01T12:30:00Z'));
   });
 
   it('asks for the registry to follow a permanent redirect, and takes a temporary one as how the feed is served', () => {
@@ -531,6 +533,13 @@ describe('npm run aggregate: a feed behind a redirect', () => {
     expect(notes('moved')).toEqual([`the feed has moved for good to ${servedUrl} (a permanent redirect); update its feed: line in the registry`]);
     expect(notes('tracked')).toEqual([]);
     expect(report.sources.map((source) => source.result)).toEqual(['fetched', 'fetched']);
+  });
+
+  it('asks again at the next run, when the new address answers 304, until the registry is updated', () => {
+    expect(again.sources.map((source) => [source.id, source.result, source.notes])).toEqual([
+      ['moved', 'not-modified', [`the feed has moved for good to ${servedUrl} (a permanent redirect); update its feed: line in the registry`]],
+      ['tracked', 'not-modified', []],
+    ]);
   });
 });
 
