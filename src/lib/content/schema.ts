@@ -174,7 +174,10 @@ export const requiredText = (what: string) =>
     .superRefine((value, ctx) => {
       const control = CONTROL_CHARACTER.exec(value);
       if (!VISIBLE_CHARACTER.test(value)) ctx.addIssue({ code: 'custom', message: `is empty; write ${what}` });
-      else if (control) ctx.addIssue({ code: 'custom', message: `contains the invisible control character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which XML feeds cannot carry; remove it (it usually comes with pasted text)` });
+      else if (control) {
+        const kind = /\p{Cc}/u.test(control[0]) ? 'control character' : 'character';
+        ctx.addIssue({ code: 'custom', message: `contains the invisible ${kind} U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which XML feeds cannot carry; remove it (it usually comes with pasted text)` });
+      }
     });
 
 /** A limit from field-limits.ts as a refinement: its message, when there is one, is the issue. */

@@ -74,6 +74,10 @@ describe('a valid article', () => {
   it('trims surrounding spaces from text fields', () => {
     expect(parsed({ ...minimal, title: '  Spaced out  ' }).title).toBe('Spaced out');
   });
+
+  it('keeps emoji, whose two halves together are one character XML carries', () => {
+    expect(parsed({ ...minimal, title: 'Launch 🚀', authors: ['Zoë 🎉'] }).title).toBe('Launch 🚀');
+  });
 });
 
 describe('error messages name the field and say what to do', () => {
@@ -99,6 +103,8 @@ describe('error messages name the field and say what to do', () => {
     ['an author of control characters', { authors: ['\u0007'] }, 'authors.0', /empty/, /author/],
     ['a headline with a control character among its words', { title: 'Chips \u000b shortage' }, 'title', /control character U\+000B/, /remove it/],
     ['a tag with an escape character', { tags: ['AI', 'Ctl\u001bTag'] }, 'tags.1', /control character U\+001B/],
+    ['a headline with the noncharacter U+FFFE, which XML forbids too', { title: 'Chips \ufffe shortage' }, 'title', /invisible character U\+FFFE/, /XML feeds cannot carry/],
+    ['a byline with half a surrogate pair', { authors: ['Jane \ud83d Roe'] }, 'authors.0', /invisible character U\+D83D/],
     ['authors as a single string', { authors: 'Mariko Tanaka' }, 'authors', /list/, /\["Mariko Tanaka"\]/],
     ['tags written as one line of commas', { tags: 'AI, Cloud,' }, 'tags', /must be a list; write tags: \["AI", "Cloud"\]$/],
     ['bylines written as one line of commas', { authors: 'Jane Roe, John Doe' }, 'authors', /must be a list; write authors: \["Jane Roe", "John Doe"\]$/],
