@@ -27,7 +27,7 @@ import { searchOutlet } from '../lib/search/search-choices.ts';
 import { moreCoverageLine } from '../lib/stories/story-listing.ts';
 import { searchLanguage } from '../lib/search/search-language.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
-import { buildFacetIndex, facetKey } from '../lib/site/facets.ts';
+import { buildFacetIndex, facetName } from '../lib/site/facets.ts';
 import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
 import { inShard } from '../lib/site/shards.ts';
 import { buildSourceIndex } from '../lib/site/sources.ts';
@@ -69,18 +69,20 @@ interface PlannedArticle extends PartArticle {
   absolutePath: string;
 }
 
-/** What the documents take from the whole archive: each article's story, each tag's name and each article's outlet as the pages show them. */
+/** What the documents take from the whole archive: each article's story, each tag's and writer's name and each article's outlet as the pages show them. */
 interface ArchiveFacts {
   storyOf: Map<string, { title: string; url: string; more?: string }>;
   tagName: (tag: string) => string;
+  authorName: (author: string) => string;
   /** The registry source each article is listed under, by slug (src/lib/site/sources.ts). */
   listedUnder: ReadonlyMap<string, { name: string }>;
 }
 
-/** The published articles, each one's story (grouped as the site index groups them), and the tags' site-wide spelling. */
+/** The published articles, each one's story (grouped as the site index groups them), and the tags' and authors' site-wide spelling. */
 function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   const { articles, stories } = listingOf(values.articles, settings.contentDir, now, siteConfig.storyWindowHours);
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
+  const authors = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.authors })), 'author');
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyOf = new Map<string, { title: string; url: string; more?: string }>();
   for (const story of stories) {
@@ -91,14 +93,13 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
     storyOf.set(story.lead, { title, url, more: moreCoverageLine(others.map((slug) => bySlug.get(slug)!), siteConfig.name) });
     for (const slug of others) storyOf.set(slug, { title, url });
   }
-  const tagName = (tag: string) => tags.byKey.get(facetKey(tag))?.name ?? tag;
   // The content check has passed on the same registry, so its problems are already reported.
   const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);
-  return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName, listedUnder };
+  return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName: (tag: string) => facetName(tags, tag), authorName: (author: string) => facetName(authors, author), listedUnder };
 }
 
 /** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
-async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, listedUnder }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
+async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, authorName, listedUnder }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
   const documents: IndexedDocument[] = [];
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
@@ -123,7 +124,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       queryLang: siteConfig.lang,
       title,
       description,
-      authors,
+      authors: authors.map(authorName),
       tags: tags.map(tagName),
       date: dates.date(publishedAt),
       published: publishedAt.toISOString(),

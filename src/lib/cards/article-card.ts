@@ -1,5 +1,5 @@
 /** An article's social card: its headline, section tag, byline or source, and date. */
-import { facetKey, type FacetIndex } from '../site/facets.ts';
+import { facetName, type FacetIndex } from '../site/facets.ts';
 import { listOfNames } from '../stories/story-listing.ts';
 import type { CardContent, CardJob } from './card-content.ts';
 
@@ -22,11 +22,18 @@ export interface CardSite {
   formatDate(date: Date): string;
 }
 
-/** `tags` gives the kicker its site-wide spelling (the tag index's display name), as the article page shows it. */
-export function articleCardContent(article: CardArticle, tags: FacetIndex, site: CardSite): CardContent {
+/** The site's tag and author indexes. */
+export interface CardFacets {
+  tags: FacetIndex;
+  authors: FacetIndex;
+}
+
+/** `facets` give the kicker and byline their site-wide spellings (the indexes' display names), as the article page shows them. */
+export function articleCardContent(article: CardArticle, facets: CardFacets, site: CardSite): CardContent {
   const { data } = article;
-  const kicker = data.tags[0] === undefined ? undefined : (tags.byKey.get(facetKey(data.tags[0]))?.name ?? data.tags[0]);
-  const credit = data.authors.length > 0 ? `By ${listOfNames(data.authors)}` : data.source ? `via ${data.source.name}` : undefined;
+  const kicker = data.tags[0] === undefined ? undefined : facetName(facets.tags, data.tags[0]);
+  const authors = data.authors.map((author) => facetName(facets.authors, author));
+  const credit = authors.length > 0 ? `By ${listOfNames(authors)}` : data.source ? `via ${data.source.name}` : undefined;
   return { headline: data.title, kicker, credit, date: site.formatDate(data.publishedAt), siteName: site.siteName };
 }
 
@@ -35,6 +42,6 @@ function articleCardFile(slug: string): string {
   return `${slug}.png`;
 }
 
-export function articleCardJobs(articles: readonly CardArticle[], tags: FacetIndex, site: CardSite): CardJob[] {
-  return articles.map((article) => ({ file: articleCardFile(article.slug), content: articleCardContent(article, tags, site), source: article.file }));
+export function articleCardJobs(articles: readonly CardArticle[], facets: CardFacets, site: CardSite): CardJob[] {
+  return articles.map((article) => ({ file: articleCardFile(article.slug), content: articleCardContent(article, facets, site), source: article.file }));
 }

@@ -13,8 +13,9 @@ export interface CardSiteOptions extends CardSite {
 
 /** The cards of the listing's published articles (the newest `site.cardArticles`) and of its stories. */
 export function siteCardJobs({ articles, stories }: Listing, site: CardSiteOptions): CardJob[] {
-  // The kicker is the first tag as the site spells it, which depends on every published article's spelling.
+  // The kicker and byline are spelt as the site spells them, which depends on every published article's spelling.
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
+  const authors = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.authors })), 'author');
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const storyJobs = stories.map((story): CardJob => {
     const lead = bySlug.get(story.lead)!;
@@ -22,5 +23,5 @@ export function siteCardJobs({ articles, stories }: Listing, site: CardSiteOptio
     return { file: storyCardFile(story.slug), content: storyCardContent({ headline: lead.data.title, outlets: story.outlets, updatedAt }, site), source: lead.file };
   });
   const withCards = newestWithCards(articles, site.cardArticles);
-  return [...articleCardJobs(articles.filter((article) => withCards.has(article.slug)), tags, site), ...storyJobs];
+  return [...articleCardJobs(articles.filter((article) => withCards.has(article.slug)), { tags, authors }, site), ...storyJobs];
 }

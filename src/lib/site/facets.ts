@@ -32,6 +32,11 @@ export function facetKey(name: string): string {
   return normalizeName(name).toLowerCase();
 }
 
+/** How the site shows `name`: its facet's display name (the most common spelling), else `name` as written. */
+export function facetName(index: FacetIndex, name: string): string {
+  return index.byKey.get(facetKey(name))?.name ?? name;
+}
+
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** The URL segment a facet gets unless another with the same one has more articles. */

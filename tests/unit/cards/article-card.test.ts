@@ -8,6 +8,11 @@ const article = (slug: string, data: Partial<CardArticle['data']> = {}): CardArt
   data: { title: `Headline of ${slug}`, publishedAt: new Date('2026-11-24T07:00:00Z'), authors: [], tags: ['AI'], ...data },
 });
 const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10) };
+/** The site's tag and author indexes over `articles`, as the build makes them. */
+const facetsOf = (articles: readonly CardArticle[]) => ({
+  tags: buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag'),
+  authors: buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.authors })), 'author'),
+});
 
 describe('article cards', () => {
   it('show the byline, else the source, else no credit', () => {
@@ -17,20 +22,22 @@ describe('article cards', () => {
       article('sourced', { source: { name: 'Tortoise Media' } }),
       article('plain'),
     ];
-    const tags = buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag');
-    expect(articles.map((item) => articleCardContent(item, tags, site).credit)).toEqual(['By Mariko Tanaka and Alex Kim', 'By A, B and C', 'via Tortoise Media', undefined]);
+    expect(articles.map((item) => articleCardContent(item, facetsOf(articles), site).credit)).toEqual(['By Mariko Tanaka and Alex Kim', 'By A, B and C', 'via Tortoise Media', undefined]);
   });
 
   it('spell the kicker as the site does (the most common spelling of the first tag)', () => {
     const articles = [article('a', { tags: ['ai', 'Policy'] }), article('b', { tags: ['AI'] }), article('c', { tags: ['AI'] })];
-    const tags = buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag');
-    expect(articleCardContent(articles[0]!, tags, site)).toEqual({ headline: 'Headline of a', kicker: 'AI', credit: undefined, date: '2026-11-24', siteName: 'Newsdesk' });
+    expect(articleCardContent(articles[0]!, facetsOf(articles), site)).toEqual({ headline: 'Headline of a', kicker: 'AI', credit: undefined, date: '2026-11-24', siteName: 'Newsdesk' });
+  });
+
+  it('spell the byline as the byline on the page does (the most common spelling of each name)', () => {
+    const articles = [article('a', { authors: ['Mariko Tanaka', 'zoë ångström'] }), article('b', { authors: ['Zoë Ångström'] }), article('c', { authors: ['Zoë  Ångström'] })];
+    expect(articleCardContent(articles[0]!, facetsOf(articles), site).credit).toBe('By Mariko Tanaka and Zoë Ångström');
   });
 
   it('are written as <slug>.png, one per article', () => {
     const articles = [article('japan-ai-race'), article('日本')];
-    const tags = buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag');
-    expect(articleCardJobs(articles, tags, site).map((job) => [job.file, job.source])).toEqual([
+    expect(articleCardJobs(articles, facetsOf(articles), site).map((job) => [job.file, job.source])).toEqual([
       ['japan-ai-race.png', 'content/articles/japan-ai-race.md'],
       ['日本.png', 'content/articles/日本.md'],
     ]);

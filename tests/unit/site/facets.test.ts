@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacetIndex, facetKey, mostUsed, normalizeName, type FacetIndex } from '../../../src/lib/site/facets.ts';
+import { buildFacetIndex, facetKey, facetName, mostUsed, normalizeName, type FacetIndex } from '../../../src/lib/site/facets.ts';
 
 type Tagged = { slug: string; names: string[] };
 
@@ -30,6 +30,12 @@ describe('merging spellings', () => {
     expect(ai!.slug).toBe('ai');
     expect(ai!.spellings).toEqual(['AI', 'ai', 'Ai']);
     expect(ai!.articleSlugs).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('gives any spelling of a name the one the site shows, and an unknown name as written', () => {
+    const index = buildFacetIndex(articles(['zoë ångström'], ['Zoë Ångström'], ['Zoe\u0308 Ångström']), 'author');
+    expect(facetName(index, 'zoë  ångström')).toBe('Zoë Ångström');
+    expect(facetName(index, 'Mariko Tanaka')).toBe('Mariko Tanaka');
   });
 
   it('breaks a tie between spellings the same way whatever the order of articles', () => {
