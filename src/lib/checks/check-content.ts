@@ -7,9 +7,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugField, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
-import { ARTICLE_LIKE_FILE, NAMES_ARTICLE_FILE } from '../content/article-file-name.ts';
 import { MAX_SLUG_BYTES } from '../content/field-limits.ts';
-import { slugify } from '../content/slug.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { commentedValueHint } from '../content/yaml-problem.ts';
 import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
@@ -23,6 +21,7 @@ import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiv
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
 import { markdownTargets } from './markdown-targets.ts';
+import { mayHaveRelativeFileLinks, relativeLinkProblem } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
 import { unknownSourceId } from './source-ids.ts';
@@ -249,23 +248,16 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
   // A fragment alone (`#top`) is no file either: Astro looks for it as one and leaves the picture without a source.
   const isLocal = (target: string) => !(HAS_SCHEME.test(target) || target.startsWith('/'));
   const hasPictures = article.body.includes('![');
-  // Only a body that names an article's file can link to one: the others are not parsed for links. Such a link leads
-  // nowhere on the site, where articles are pages at /articles/<slug>/.
-  if (hasPictures || NAMES_ARTICLE_FILE.test(article.body)) {
+  // Only a body that may hold a relative link to a file or a host is read for links: the others have none that
+  // leads nowhere on the site.
+  if (hasPictures || mayHaveRelativeFileLinks(article.body)) {
     const { images, links } = markdownTargets(article.body, isMdx);
     for (const { url, line } of images) {
       if (url && isLocal(url)) localImage(url, { line: article.bodyLine + line - 1 }, percentDecoded(url));
     }
     for (const { url, line } of links) {
-      const path = url.replace(/[?#].*/, '');
-      if (!isLocal(url) || !ARTICLE_LIKE_FILE.test(path)) continue;
-      problems.push({
-        file: article.file,
-        line: article.bodyLine + line - 1,
-        severity: 'error',
-        message: `the link "${url}" names an article's file, which has no address on the site, so readers would find nothing there`,
-        hint: `link to the article's page, e.g. [its headline](/articles/${slugify(basename(path).replace(ARTICLE_LIKE_FILE, ''))}/) (its slug field, if it has one, names the page instead)`,
-      });
+      const problem = relativeLinkProblem(url);
+      if (problem) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'error', ...problem });
     }
   }
   if (hasPictures) {

@@ -244,7 +244,12 @@ describe('checks beyond the schema', () => {
       join(corpus.dir, 'links.md'),
       '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nSee [the plant](./desk/chip-plant-opens.md#costs), [the page](/articles/chip-plant-opens/) and [a file](https://example.com/README.md).\n\nSave it as `notes.md`, or see [the explainer][ex].\n\n[ex]: Explainer.MDX\n',
     );
+    writeFileSync(join(corpus.dir, 'downloads.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe [full report](./report.pdf), the [filing](sec.gov/filing) and [the data](/files/data.csv).\n');
     const fix = 'names an article\'s file, which has no address on the site, so readers would find nothing there; link to the article\'s page, e.g. [its headline]';
+    expect(check(corpus.dir, ['downloads.md']).problems.map(formatProblem)).toEqual([
+      'downloads.md:8: the link "./report.pdf" leads to a file beside the article, which the site does not publish, so readers would find nothing there; put the file under public/ (public/files/report.pdf, say) and link to /files/report.pdf',
+      'downloads.md:8: the link "sec.gov/filing" has no https:// in front, so it leads to a page of this site that does not exist; write https://sec.gov/filing',
+    ]);
     expect(check(corpus.dir, ['links.md']).problems.map(formatProblem)).toEqual([
       `links.md:8: the link "./desk/chip-plant-opens.md#costs" ${fix}(/articles/chip-plant-opens/) (its slug field, if it has one, names the page instead)`,
       `links.md:12: the link "Explainer.MDX" ${fix}(/articles/explainer/) (its slug field, if it has one, names the page instead)`,

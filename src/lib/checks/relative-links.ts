@@ -1,0 +1,49 @@
+/**
+ * Relative links in an article's body that lead nowhere on the site: an article's page is /articles/<slug>/, so a
+ * link resolves against that address, not against the article's file.
+ */
+import { basename } from 'node:path';
+import { ARTICLE_LIKE_FILE, NAMES_ARTICLE_FILE } from '../content/article-file-name.ts';
+import { slugify } from '../content/slug.ts';
+
+/** A link (in place or as a reference's definition) whose address has no scheme, starts with no /, # or ?, and has a dot. */
+const RELATIVE_DOTTED_LINK = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/im;
+
+/** Whether `body` may hold such a link: a cheap test before its links are read. */
+export function mayHaveRelativeFileLinks(body: string): boolean {
+  return NAMES_ARTICLE_FILE.test(body) || RELATIVE_DOTTED_LINK.test(body);
+}
+
+/** Files an editor links to for download; a name with one of these extensions is a file, not a host. */
+const FILE_EXTENSION = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|tsv|txt|json|xml|ya?ml|zip|gz|tgz|7z|tar|epub|key|numbers|pages|mp3|m4a|wav|ogg|mp4|m4v|mov|webm)$/i;
+/** A page (its own matter) or a picture (the picture checks report those, given by reference included). */
+const PAGE_OR_PICTURE = /\.(?:html?|png|jpe?g|gif|webp|avif|svg)$/i;
+/** The first segment of an address written without its scheme: `example.com`, `www.bbc.co.uk`. */
+const HOST_NAME = /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,}$/i;
+
+/** What is wrong with a body link's `url`, or undefined when it leads somewhere. */
+export function relativeLinkProblem(url: string): { message: string; hint: string } | undefined {
+  if (/^[a-z][a-z\d+.-]*:/i.test(url) || /^[/#?]/.test(url)) return undefined;
+  const path = url.replace(/[?#].*/, '');
+  if (ARTICLE_LIKE_FILE.test(path)) {
+    return {
+      message: `the link "${url}" names an article's file, which has no address on the site, so readers would find nothing there`,
+      hint: `link to the article's page, e.g. [its headline](/articles/${slugify(basename(path).replace(ARTICLE_LIKE_FILE, ''))}/) (its slug field, if it has one, names the page instead)`,
+    };
+  }
+  if (PAGE_OR_PICTURE.test(path)) return undefined;
+  if (FILE_EXTENSION.test(path)) {
+    return {
+      message: `the link "${url}" leads to a file beside the article, which the site does not publish, so readers would find nothing there`,
+      hint: `put the file under public/ (public/files/${basename(path)}, say) and link to /files/${basename(path)}`,
+    };
+  }
+  const [first = ''] = path.split('/');
+  if (!path.startsWith('.') && HOST_NAME.test(first)) {
+    return {
+      message: `the link "${url}" has no https:// in front, so it leads to a page of this site that does not exist`,
+      hint: `write https://${url}`,
+    };
+  }
+  return undefined;
+}
