@@ -3,15 +3,17 @@
  * link resolves against that address, not against the article's file.
  */
 import { basename } from 'node:path';
-import { ARTICLE_LIKE_FILE, NAMES_ARTICLE_FILE } from '../content/article-file-name.ts';
+import { ARTICLE_LIKE_FILE } from '../content/article-file-name.ts';
 import { slugify } from '../content/slug.ts';
 
-/** A link (in place or as a reference's definition) whose address has no scheme, starts with no /, # or ?, and has a dot. */
-const RELATIVE_DOTTED_LINK = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/im;
+/** A link written in place whose address has no scheme, starts with no /, # or ?, and has a dot. */
+const RELATIVE_DOTTED_LINK = /\]\(\s*<?(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/i;
+/** The same as a reference's definition (`[label]: ./report.pdf`). */
+const RELATIVE_DOTTED_DEFINITION = /^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/im;
 
-/** Whether `body` may hold such a link: a cheap test before its links are read. */
+/** Whether `body` may hold such a link: a cheap test before its links are read (a definition needs "]:"). */
 export function mayHaveRelativeFileLinks(body: string): boolean {
-  return NAMES_ARTICLE_FILE.test(body) || RELATIVE_DOTTED_LINK.test(body);
+  return RELATIVE_DOTTED_LINK.test(body) || (body.includes(']:') && RELATIVE_DOTTED_DEFINITION.test(body));
 }
 
 /** Files an editor links to for download; a name with one of these extensions is a file, not a host. */

@@ -6,9 +6,6 @@
  */
 export const ARTICLE_LIKE_FILE = /\.(?:mdx?|markdown)$/i;
 
-/** Text naming such a file somewhere in it (`see ./other.md`): a cheap test before looking for links to one. */
-export const NAMES_ARTICLE_FILE = /\.(?:mdx?|markdown)\b/i;
-
 /** For a file named as an article the build does not read, its extension and the one to rename it to. */
 export function misnamedExtension(file: string): { extension: string; use: '.md' | '.mdx' } | undefined {
   const extension = ARTICLE_LIKE_FILE.exec(file)?.[0];
