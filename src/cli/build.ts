@@ -12,7 +12,7 @@ import { listArticleFiles } from '../io/article-paths.ts';
 import { removeListing } from '../io/listing-files.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { recordTiming } from '../io/build-timing.ts';
-import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
+import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { firstFailure, startHeld, stopSteps, type Running, type Step } from '../io/held-step.ts';
 import { joinParts, readPart } from '../io/merge-parts.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
@@ -169,7 +169,7 @@ async function lockOutput(): Promise<() => Promise<void>> {
   try {
     release = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
   } catch (error) {
-    console.error(error instanceof FolderBusyError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
+    console.error(error instanceof FolderLockError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
     process.exit(2);
   }
   // A build stopped between the two renames of the swap below left the last good site only in dist.previous.

@@ -15,7 +15,7 @@ import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/impo
 import { planImport } from '../lib/authoring/import/plan-import.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
-import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
+import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { projectRoot, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     releaseContent = await lockFolder(contentDir, { what: `the content folder ${paths.display(contentDir)}`, onWait: (message) => console.error(message) });
   } catch (error) {
-    if (!(error instanceof FolderBusyError)) throw error;
+    if (!(error instanceof FolderLockError)) throw error;
     console.error(`Import failed: ${error.message}\nNothing was written.`);
     return 1;
   }

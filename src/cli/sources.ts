@@ -16,7 +16,7 @@ import { feedHeadline } from '../lib/authoring/import/summary.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { decodeFeedBytes, FetchError } from '../io/fetch-feed.ts';
 import { findFeed, type FoundFeed } from '../io/find-feed.ts';
-import { FolderBusyError, lockFolder } from '../io/folder-lock.ts';
+import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { removeStaleTemporaryFiles, replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       release = await lockFolder(registryPath, { what: `the sources registry ${registryName}`, onWait: (message) => console.error(message) });
     } catch (error) {
-      if (!(error instanceof FolderBusyError)) throw error;
+      if (!(error instanceof FolderLockError)) throw error;
       console.error(`${error.message}\nNothing was written to ${registryName}.`);
       return 1;
     }

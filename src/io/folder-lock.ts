@@ -12,7 +12,10 @@ const STALE_MS = 20_000;
 const WAIT_MS = 15 * 60_000;
 const RETRY_MS = 500;
 
-export class FolderBusyError extends Error {}
+/** The lock cannot be taken: the folder beside which it is made cannot be written, or another run holds it. */
+export class FolderLockError extends Error {}
+
+export class FolderBusyError extends FolderLockError {}
 
 export interface FolderLockOptions {
   /** What the folder is, for messages: "the site output /srv/dist". */
@@ -23,7 +26,7 @@ export interface FolderLockOptions {
   waitMs?: number;
 }
 
-/** Resolves with a release function once this process holds the lock; rejects with FolderBusyError after the wait. */
+/** Resolves with a release function once this process holds the lock; rejects with FolderLockError when it cannot be made, FolderBusyError after the wait. */
 export async function lockFolder(folder: string, { what, onWait, waitMs = WAIT_MS }: FolderLockOptions): Promise<() => Promise<void>> {
   const settings = {
     realpath: false,
@@ -36,12 +39,15 @@ export async function lockFolder(folder: string, { what, onWait, waitMs = WAIT_M
       process.exit(1);
     },
   };
-  // The lock sits beside the folder, so a folder to be made in a new place (NEWSDESK_DIST=/srv/new/dist) needs its parent first.
-  mkdirSync(dirname(folder), { recursive: true });
   try {
+    // The lock sits beside the folder, so a folder to be made in a new place (NEWSDESK_DIST=/srv/new/dist) needs its parent first.
+    mkdirSync(dirname(folder), { recursive: true });
     return await lockfile.lock(folder, settings);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    // A read-only checkout is a situation to explain, not a crash: nothing has been written yet.
+    if (code !== 'ELOCKED') throw new FolderLockError(`Cannot lock ${what}: ${folder}.lock cannot be made (${code}); check that ${dirname(folder)} is a folder you may write to.`);
   }
   onWait?.(`Another run is writing ${what}; waiting for it to finish…`);
   try {

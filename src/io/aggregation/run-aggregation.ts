@@ -26,7 +26,7 @@ import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problem
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
 import { loadArticles } from '../article-files.ts';
 import { displayPath } from '../display-path.ts';
-import { FolderBusyError, lockFolder } from '../folder-lock.ts';
+import { FolderLockError, lockFolder } from '../folder-lock.ts';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
 import { readSourcesFile } from '../read-sources.ts';
 import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
@@ -92,7 +92,7 @@ async function lockContent(folder: string, shown: string): Promise<() => Promise
   try {
     return await lockFolder(folder, { what: `the content folder ${shown}`, onWait: (message) => console.error(message) });
   } catch (error) {
-    if (error instanceof FolderBusyError) throw new CannotRunError(error.message);
+    if (error instanceof FolderLockError) throw new CannotRunError(error.message);
     throw error;
   }
 }

@@ -25,8 +25,8 @@ function registryFolder(): string {
 }
 
 /** `onOutput` hears the output so far each time more arrives. */
-function startImport(folder: string, file: string, onOutput: (output: string) => void = () => {}): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), [join(projectRoot, 'src/cli/sources.ts'), 'import-opml', file, '--sources', 'sources.yaml'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+function startImport(folder: string, file: string, onOutput: (output: string) => void = () => {}, registry = 'sources.yaml'): Promise<{ code: number | null; output: string }> {
+  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), [join(projectRoot, 'src/cli/sources.ts'), 'import-opml', file, '--sources', registry], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const heard = (chunk: Buffer) => onOutput((output += chunk));
   child.stdout.on('data', heard);
@@ -73,5 +73,18 @@ describe('an import after one that was killed while writing the registry', () =>
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(`Removed ${leftover}, left by an import that was stopped.`);
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual(['.editor-notes.tmp']);
+  });
+});
+
+describe('an import into a registry whose folder cannot be written', () => {
+  it('says which lock it could not make and exits with 1, without a stack trace', async () => {
+    const folder = registryFolder();
+    // A file where the registry's folder should be: unwritable even for root, as a read-only checkout is for an editor.
+    writeFileSync(join(folder, 'shared'), '');
+    const result = await startImport(folder, 'one.opml', undefined, 'shared/sources.yaml');
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toContain(`Cannot lock the sources registry shared/sources.yaml: ${join(folder, 'shared/sources.yaml')}.lock cannot be made (`);
+    expect(result.output).toContain('Nothing was written to shared/sources.yaml.');
+    expect(result.output).not.toContain('    at ');
   });
 });
