@@ -59,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
   const paths = commandPaths();
   const registryPath = values.sources === undefined ? settings.sourcesFile : paths.resolve(values.sources);
   const registryName = paths.display(registryPath);
+  // Misuse is answered before the registry is read: a registry with errors must not hide a mistyped command.
+  const misuse = misuseOf(command, rest, values, registryPath, paths.resolve);
+  if (misuse) return usageError(misuse, USAGE);
   // Two imports at once would each add to the registry as they read it, and the later write would drop the
   // other's sources; so an import reads and writes the registry holding its lock.
   let release: (() => Promise<void>) | undefined;
@@ -84,6 +87,24 @@ async function main(argv: string[]): Promise<number> {
 
 type Options = { output?: string; name?: string; 'dry-run': boolean };
 
+/** What is wrong with the command and its arguments, if anything. */
+function misuseOf(command: string | undefined, rest: string[], values: Options, registryPath: string, resolve: (given: string) => string): string | undefined {
+  if (command === 'export-opml') {
+    if (rest.length > 0) return `export-opml takes no file; use --output ${rest[0]}`;
+    if (values.output !== undefined && resolve(values.output) === registryPath) {
+      return `--output ${values.output} is the registry itself; the OPML would replace it. Write it to another file, such as --output sources.opml`;
+    }
+    return undefined;
+  }
+  if (command === 'import-opml') return rest.length === 1 ? undefined : 'import-opml needs one OPML file.';
+  if (command === 'add') {
+    if (rest.length !== 1) return 'add needs one address: a feed, or a web page that links to its feed.';
+    if (values.name !== undefined && !values.name.trim()) return '--name needs the outlet\'s name.';
+    return undefined;
+  }
+  return command ? `Unknown command "${command}".` : 'Which command?';
+}
+
 async function run(command: string | undefined, rest: string[], values: Options, registryPath: string, registryName: string): Promise<number> {
   const paths = commandPaths();
   const registry = readSourcesFile(registryPath, registryName);
@@ -94,10 +115,6 @@ async function run(command: string | undefined, rest: string[], values: Options,
   }
 
   if (command === 'export-opml') {
-    if (rest.length > 0) return usageError(`export-opml takes no file; use --output ${rest[0]}`, USAGE);
-    if (values.output !== undefined && paths.resolve(values.output) === registryPath) {
-      return usageError(`--output ${values.output} is the registry itself; the OPML would replace it. Write it to another file, such as --output sources.opml`, USAGE);
-    }
     if (registry.sources.length === 0) {
       console.error(`${registryName} lists no sources; there is nothing to export.`);
       return 1;
@@ -121,7 +138,6 @@ async function run(command: string | undefined, rest: string[], values: Options,
   }
 
   if (command === 'import-opml') {
-    if (rest.length !== 1) return usageError('import-opml needs one OPML file.', USAGE);
     let feeds;
     try {
       // Older readers write Latin-1 or UTF-16, saying so in the XML declaration or a byte order mark, as feeds do.
@@ -134,29 +150,24 @@ async function run(command: string | undefined, rest: string[], values: Options,
     return addToRegistry(planOpmlImport(registry.sources, feeds), registry, values, registryPath, registryName);
   }
 
-  if (command === 'add') {
-    if (rest.length !== 1) return usageError('add needs one address: a feed, or a web page that links to its feed.', USAGE);
-    if (values.name !== undefined && !values.name.trim()) return usageError('--name needs the outlet\'s name.', USAGE);
-    let found: FoundFeed;
-    try {
-      found = await findFeed(rest[0]!, { userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl) });
-    } catch (error) {
-      if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
-      console.error(`Cannot add ${rest[0]}: ${error.message}.\nNothing was written to ${registryName}.`);
-      return 1;
-    }
-    console.log(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
-    // A feed moved for good is added at its new address, which the aggregator would otherwise ask to be written in.
-    if (found.servedFrom && found.movedPermanently) console.log(`It has moved for good to ${found.servedFrom} (a permanent redirect), the address added.`);
-    console.log('');
-    const name = values.name?.trim() ?? found.feed.title ?? '';
-    // An address that redirects to a feed already listed is that feed: planned as it, it is skipped as listed.
-    const listed = new Set(registry.sources.map((source) => urlKey(source.feed)));
-    const feed = found.servedFrom && (found.movedPermanently || listed.has(urlKey(found.servedFrom))) ? found.servedFrom : found.address;
-    return addToRegistry(planOpmlImport(registry.sources, [{ name, feed, site: found.feed.homeUrl }]), registry, values, registryPath, registryName);
+  // add: the one command misuseOf lets through besides the two above.
+  let found: FoundFeed;
+  try {
+    found = await findFeed(rest[0]!, { userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl) });
+  } catch (error) {
+    if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
+    console.error(`Cannot add ${rest[0]}: ${error.message}.\nNothing was written to ${registryName}.`);
+    return 1;
   }
-
-  return usageError(command ? `Unknown command "${command}".` : 'Which command?', USAGE);
+  console.log(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
+  // A feed moved for good is added at its new address, which the aggregator would otherwise ask to be written in.
+  if (found.servedFrom && found.movedPermanently) console.log(`It has moved for good to ${found.servedFrom} (a permanent redirect), the address added.`);
+  console.log('');
+  const name = values.name?.trim() ?? found.feed.title ?? '';
+  // An address that redirects to a feed already listed is that feed: planned as it, it is skipped as listed.
+  const listed = new Set(registry.sources.map((source) => urlKey(source.feed)));
+  const feed = found.servedFrom && (found.movedPermanently || listed.has(urlKey(found.servedFrom))) ? found.servedFrom : found.address;
+  return addToRegistry(planOpmlImport(registry.sources, [{ name, feed, site: found.feed.homeUrl }]), registry, values, registryPath, registryName);
 }
 
 /** Prints what the plan adds and skips and, unless it is a dry run, appends the new sources to the registry in one step. */

@@ -141,6 +141,21 @@ describe('npm run sources', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Unknown command "sync"[\s\S]*import-opml <file>/);
   });
+
+  it('answers a mistyped command with the usage and exit code 2, even when the registry has errors', () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    writeFileSync(join(folder, 'sources.yaml'), '- id: Chip Wire\n  name: Chipwire\n');
+    for (const [args, message] of [
+      [['list'], 'Unknown command "list".'],
+      [['add'], 'add needs one address'],
+      [['import-opml'], 'import-opml needs one OPML file.'],
+    ] as const) {
+      const result = sources([...args, '--sources', 'sources.yaml']);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).toContain('Usage: npm run sources');
+    }
+  });
 });
 
 describe('npm run sources -- add', () => {
