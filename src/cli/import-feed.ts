@@ -63,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${paths.display(contentDir)} does not exist.`, USAGE);
   const importDir = resolve(contentDir, 'imported');
+  if (existsSync(importDir) && !statSync(importDir).isDirectory()) {
+    console.error(`Import failed: ${paths.display(importDir)} is a file, where the folder of imported drafts goes; rename or move it.\nNothing was written.`);
+    return 1;
+  }
 
   let feed: ParsedFeed;
   let from: string;

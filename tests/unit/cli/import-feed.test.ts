@@ -218,4 +218,13 @@ describe('hostile input', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain('no-such-feed.xml does not exist');
   });
+
+  it('names a file standing where the imported folder goes, without a stack trace', async () => {
+    const folder = contentFolder();
+    writeFileSync(join(folder, 'imported'), 'notes');
+    const outcome = await importFeed([join(fixtures, 'rss2.xml'), '--content-dir', folder]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe(`Import failed: ${join(folder, 'imported')} is a file, where the folder of imported drafts goes; rename or move it.\nNothing was written.\n`);
+    expect(readFileSync(join(folder, 'imported'), 'utf8')).toBe('notes');
+  });
 });
