@@ -14,7 +14,7 @@ import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
 import { capCandidates, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
-import { listedItemsHash } from '../../lib/aggregation/identity.ts';
+import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
@@ -335,7 +335,12 @@ function settleState(run: SourceRun, now: Date): void {
     Object.assign(run.report, { result: 'failed', error: outcome.reason, until: run.next.nextFetchAfter, consecutiveFailures: run.next.consecutiveFailures });
     return;
   }
-  const seen = keysOldestFirst(run.candidates.filter((_, position) => !run.unwritten.has(position)));
+  // A refused item is remembered by its source alone: another outlet's copy of its link is taken at the next run.
+  const handled = run.candidates.flatMap((candidate, position) => {
+    if (run.unwritten.has(position)) return [];
+    return run.decisions[position]?.kind === 'rejected' ? [{ ...candidate, keys: candidate.keys.map((key) => refusedKey(key, run.source.id)) }] : [candidate];
+  });
+  const seen = keysOldestFirst(handled);
   // A body listing the same items as the last version (a feed stamped with the time of each answer) is no new
   // version: the state keeps that version's hashes and date, so the run leaves nothing to commit and a frozen feed is
   // still noticed.

@@ -3,7 +3,7 @@ import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 import { sharedGuids, sharedLinks } from '../authoring/import/shared-links.ts';
 import { urlKey } from '../authoring/import/urls.ts';
 import { passesFilter, type ItemFilter } from './filters.ts';
-import { itemKeys } from './identity.ts';
+import { itemKeys, refusedKey } from './identity.ts';
 
 export interface Candidate {
   entry: FeedEntry;
@@ -57,7 +57,7 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     const entry = shared.has(listed.guid?.trim() ?? '') ? { ...listed, guid: undefined } : listed;
     // An item whose link is shared keeps it for its article, but is known by its GUID alone.
     const keys = itemKeys(links.has(urlKey(entry.link) ?? '') ? { ...entry, link: undefined } : entry, sourceId);
-    if (keys.some((key) => known.has(key))) {
+    if (keys.some((key) => known.has(key) || known.has(refusedKey(key, sourceId)))) {
       sorted.seenBefore++;
       continue;
     }

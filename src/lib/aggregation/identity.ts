@@ -19,6 +19,14 @@ export function itemKeys(entry: FeedEntry, sourceId: string): string[] {
 }
 
 /**
+ * How an item its source offered but the desk refused is remembered: by its source alone, so that the refusal keeps
+ * that source's copy out of later runs without keeping out another outlet's copy of the same story.
+ */
+export function refusedKey(key: string, sourceId: string): string {
+  return key.startsWith('link:') ? `refused:${sourceId}:${key.slice('link:'.length)}` : key;
+}
+
+/**
  * A key as the current urlKey would write it: a link key saved before `www.host` and `host` compared alike is read as
  * the same link now, so an item already handled under the old key is not written again. Other keys are as saved.
  */

@@ -1,0 +1,60 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
+import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers, rssRoute, type Route } from '../../../helpers/feed-publishers.ts';
+
+/** One story, `shared`, that both outlets carry: the first's copy is refused (its HTML nests too deep), the second's is fine. */
+describe('a story the first outlet’s copy of is refused', () => {
+  const shared = 'https://wire.example/port-strike';
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let runs: RunReport[];
+  /** Each answer lists one more story of the outlet's own, so that every run reads the feed again. */
+  const outlet = (site: string, description: string, guid?: string): Route => {
+    let answers = 0;
+    return (request, response) => {
+      answers++;
+      const own = Array.from({ length: answers }, (_, index) => ({ title: `Harbour notes, part ${index + 1} (${site})`, link: `https://${site}/notes-${index + 1}`, description: `<p>Part ${index + 1} of the harbour notes.</p>`, publishedAt: new Date('2026-11-29T08:00:00Z'), categories: ['Transport'] }));
+      const story = { title: `Port strike ends after nine days (${site})`, link: shared, guid, description, publishedAt: new Date('2026-11-30T08:00:00Z'), categories: ['Transport'] };
+      rssRoute(rssDocument({ title: site, link: `https://${site}/`, items: [story, ...own] }))(request, response);
+    };
+  };
+
+  beforeAll(async () => {
+    await publishers.start(2);
+    workspace = aggregationWorkspace();
+    const nested = `${'<div>'.repeat(150)}Dockers return to work on Monday.${'</div>'.repeat(150)}`;
+    const first = publishers.route(0, '/feed.xml', outlet('first.example', nested));
+    const second = publishers.route(1, '/feed.xml', outlet('second.example', '<p>Dockers return to work on Monday, the union said, after a nine-day strike over pay.</p>', 'second-1'));
+    workspace.writeSources([
+      { id: 'first', feed: first },
+      { id: 'second', feed: second },
+    ]);
+    runs = [];
+    for (const minutes of [0, 30, 60]) runs.push(await workspace.run(new Date(Date.UTC(2026, 11, 1, 12, minutes))));
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  const of = (report: RunReport, id: string) => report.sources.find((source) => source.id === id)!;
+
+  it('refuses the first copy, and takes the second outlet’s at the next run', () => {
+    expect(of(runs[0]!, 'first').skipped.rejected).toBe(1);
+    expect(of(runs[0]!, 'second').newItems.map((item) => item.title)).toEqual(['Harbour notes, part 1 (second.example)']);
+    expect(of(runs[0]!, 'second').skipped.duplicate).toBe(1);
+    expect(of(runs[1]!, 'second').newItems.map((item) => item.title)).toContain('Port strike ends after nine days (second.example)');
+    expect(readdirSync(join(workspace.folder, 'articles', 'aggregated', 'second')).filter((name) => name.startsWith('port-strike'))).toHaveLength(1);
+  });
+
+  it('does not offer the refused copy again, though it has no GUID to be known by', () => {
+    expect(runs.map((report) => of(report, 'first').skipped.rejected)).toEqual([1, 0, 0]);
+    expect(runs.slice(1).map((report) => of(report, 'first').newItems.map((item) => item.title))).toEqual([['Harbour notes, part 2 (first.example)'], ['Harbour notes, part 3 (first.example)']]);
+    expect(of(runs[2]!, 'second').newItems.map((item) => item.title)).toEqual(['Harbour notes, part 3 (second.example)']);
+  });
+});
