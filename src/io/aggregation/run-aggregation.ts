@@ -71,6 +71,8 @@ interface SourceRun {
   decisions: ImportDecision[];
   /** Positions of planned items that could not be written. */
   unwritten: Set<number>;
+  /** Keys of the entries taken as duplicates of another source's in this run. */
+  duplicateKeys: string[];
   /** Why items could not be written, other than another writer getting there first: the source then counts as failed. */
   writeFailures: string[];
 }
@@ -104,7 +106,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
   }
 
-  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), writeFailures: [] }));
+  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), duplicateKeys: [], writeFailures: [] }));
   await fetchDue(runs, options);
 
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -114,12 +116,14 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     if (!run.feed) continue;
     const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
     run.candidates = sorted.candidates;
+    run.duplicateKeys = sorted.duplicateKeys;
     Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
+  const refused = refusedLinks(runs);
   if (!options.dryRun) await writeItems(runs, options);
 
-  for (const run of runs) settleState(run, options.now);
+  for (const run of runs) settleState(run, options.now, refused);
   const nextState: AggregationState = { ...state, sources: { ...state.sources } };
   for (const run of runs) if (run.next) nextState.sources[run.source.id] = run.next;
   const nextText = serializeState(nextState);
@@ -322,12 +326,25 @@ async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise
   );
 }
 
+/** The link keys of the items refused in this run. */
+function refusedLinks(runs: readonly SourceRun[]): Set<string> {
+  const links = new Set<string>();
+  for (const run of runs) {
+    run.candidates.forEach((candidate, position) => {
+      if (run.decisions[position]?.kind !== 'rejected') return;
+      for (const key of candidate.keys) if (key.startsWith('link:')) links.add(key);
+    });
+  }
+  return links;
+}
+
 /**
- * The source's next state from its outcome; an item that could not be written or was held over keeps the feed's
- * validators and hashes from being saved, so the next run reads the feed again even if it has not changed. An
+ * The source's next state from its outcome; an item that could not be written or was held over, or a copy of an item
+ * refused in this run, keeps the feed's validators and hashes from being saved, so the next run reads the feed again
+ * even if it has not changed. An
  * item that could not be written also fails the source in the report, so that --strict and the totals show it.
  */
-function settleState(run: SourceRun, now: Date): void {
+function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): void {
   const outcome = run.outcome;
   if (!outcome) return;
   if (outcome.kind === 'failed') {
@@ -351,7 +368,9 @@ function settleState(run: SourceRun, now: Date): void {
     { feedUrl: run.source.feed, validators: outcome.validators, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
     now,
   );
-  if (run.unwritten.size || run.report.skipped.heldOver) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined, itemsHash: undefined };
+  // A copy taken as a duplicate of one refused since is read again next run, when no other source claims it first.
+  const copyOfRefused = run.duplicateKeys.some((key) => refused.has(key));
+  if (run.unwritten.size || run.report.skipped.heldOver || copyOfRefused) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined, itemsHash: undefined };
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';

@@ -16,6 +16,8 @@ export interface SortedEntries {
   seenBefore: number;
   /** Arrived earlier in this run from another source (or twice in this feed). */
   duplicate: number;
+  /** The keys those duplicates were known by. */
+  duplicateKeys: string[];
   excluded: number;
 }
 
@@ -49,7 +51,7 @@ function olderFirst(a: Candidate, b: Candidate): number {
  * gains each candidate's keys, so the same link arriving from a later source is a duplicate.
  */
 export function sortEntries(entries: readonly FeedEntry[], sourceId: string, filter: ItemFilter, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
-  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, excluded: 0 };
+  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, duplicateKeys: [], excluded: 0 };
   const shared = sharedGuids(entries);
   const links = sharedLinks(entries);
   for (const listed of entries) {
@@ -63,6 +65,7 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     }
     if (keys.some((key) => claimed.has(key))) {
       sorted.duplicate++;
+      sorted.duplicateKeys.push(...keys);
       continue;
     }
     if (!passesFilter(entry, filter)) {
