@@ -86,17 +86,21 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  // Two imports at once would each miss the other's new drafts and write the same story twice.
-  let releaseContent: () => Promise<void>;
-  try {
-    releaseContent = await lockFolder(contentDir, { what: `the content folder ${paths.display(contentDir)}`, onWait: (message) => console.error(message) });
-  } catch (error) {
-    if (!(error instanceof FolderLockError)) throw error;
-    console.error(`Import failed: ${error.message}\nNothing was written.`);
-    return 1;
+  // Two imports at once would each miss the other's new drafts and write the same story twice. A dry run writes
+  // nothing: it neither waits for another import nor needs a folder it may write to.
+  const dryRun = values['dry-run'];
+  let releaseContent = async () => {};
+  if (!dryRun) {
+    try {
+      releaseContent = await lockFolder(contentDir, { what: `the content folder ${paths.display(contentDir)}`, onWait: (message) => console.error(message) });
+    } catch (error) {
+      if (!(error instanceof FolderLockError)) throw error;
+      console.error(`Import failed: ${error.message}\nNothing was written.`);
+      return 1;
+    }
   }
   try {
-    for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${paths.display(path)}, left by an import that was stopped.`);
+    if (!dryRun) for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${paths.display(path)}, left by an import that was stopped.`);
     const existingArticles = [...loadArticles(contentDir, paths.display)];
     for (const article of existingArticles) {
       if (article.unreadable) console.error(`Warning: ${article.file} cannot be read (${article.unreadable}), so an item it covers may be imported again.`);
@@ -118,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
     const decisions = gateThroughChecker(planned, existingArticles, { now, contentDir, projectRoot, inspectFile, absolutePathOf: paths.resolve });
 
     let writeFailed = false;
-    if (!values['dry-run']) {
+    if (!dryRun) {
       for (const [position, decision] of decisions.entries()) {
         if (decision.kind !== 'import') continue;
         try {
@@ -131,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
 
-    console.log(importSummary(decisions, feed, from, values['dry-run']));
+    console.log(importSummary(decisions, feed, from, dryRun));
     return writeFailed ? 1 : 0;
   } finally {
     await releaseContent();

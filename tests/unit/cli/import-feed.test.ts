@@ -10,6 +10,7 @@ import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { readArticleSource } from '../../../src/io/article-files.ts';
 import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
+import { lockFolder } from '../../../src/io/folder-lock.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -133,6 +134,23 @@ describe('npm run import, other formats and options', () => {
     expect(outcome.stdout).toContain('Would import 2 drafts (dry run: nothing written):');
     expect(existsSync(join(folder, 'imported'))).toBe(false);
   });
+
+  it('--dry-run does not wait for another import that is writing, and leaves its files alone', async () => {
+    const folder = contentFolder();
+    mkdirSync(join(folder, 'imported'));
+    const writing = join(folder, 'imported', '.draft.md.0b5a3c1e-9f1d-4c2a-8e7b-5d6f7a8b9c0d.tmp');
+    writeFileSync(writing, 'half a draft');
+    const release = await lockFolder(folder, { what: 'the content folder' });
+    try {
+      const outcome = await importFeed([join(fixtures, 'atom.xml'), '--content-dir', folder, '--dry-run', '--source-name', 'B&B']);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      expect(outcome.stderr).not.toContain('Another run is writing');
+      expect(outcome.stdout).toContain('Would import 2 drafts (dry run: nothing written):');
+      expect(existsSync(writing)).toBe(true);
+    } finally {
+      await release();
+    }
+  }, 30_000);
 
   it('--limit, and a slug already taken gets a numeric suffix without touching the existing file', async () => {
     const folder = contentFolder();
