@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { ARTICLE_LIKE_FILE } from '../content/article-file-name.ts';
 import { slugify } from '../content/slug.ts';
+import { HAS_SCHEME } from '../content/url-scheme.ts';
 
 /** A link written in place whose address has no scheme, starts with no /, # or ?, and has a dot. */
 const RELATIVE_DOTTED_LINK = /\]\(\s*<?(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/i;
@@ -25,7 +26,7 @@ const HOST_NAME = /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,}$/i;
 
 /** What is wrong with a body link's `url`, or undefined when it leads somewhere. */
 export function relativeLinkProblem(url: string): { message: string; hint: string } | undefined {
-  if (/^[a-z][a-z\d+.-]*:/i.test(url) || /^[/#?]/.test(url)) return undefined;
+  if (HAS_SCHEME.test(url) || /^[/#?]/.test(url)) return undefined;
   const path = url.replace(/[?#].*/, '');
   if (ARTICLE_LIKE_FILE.test(path)) {
     return {

@@ -92,24 +92,21 @@ describe('Atom 1.0', () => {
     expect(review.link).toBe('https://byteandbolt.example/reviews/model-k-keyboard');
   });
 
-  it('resolves relative links against xml:base, the feed’s and then the entry’s, over the address it was fetched from', () => {
-    const feed = parseFeedText(
+  it.each([
+    [
+      'an Atom feed’s, the feed’s and then the entry’s',
       '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/news/"><title>A</title><id>urn:a</id><link href="./"/><updated>2026-11-30T00:00:00Z</updated>' +
         '<entry xml:base="2026/"><title>Based</title><id>urn:1</id><link href="one.html"/><updated>2026-11-30T00:00:00Z</updated></entry>' +
         '<entry><title>Feed base</title><id>urn:2</id><link href="two.html"/><updated>2026-11-30T00:00:00Z</updated></entry></feed>',
-      { baseUrl: 'https://feeds.example/atom.xml' },
-    );
-    expect(feed.homeUrl).toBe('https://blog.example/news/');
-    expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/news/2026/one.html', 'https://blog.example/news/two.html']);
-  });
-
-  it('resolves an RSS feed’s relative links against its xml:base too, the document’s and then the item’s', () => {
-    const feed = parseFeedText(
+    ],
+    [
+      'an RSS feed’s, the document’s and then the item’s',
       '<rss version="2.0" xml:base="https://blog.example/news/"><channel><title>R</title><link>./</link>' +
         '<item xml:base="2026/"><title>Based</title><link>one.html</link></item>' +
         '<item><title>Feed base</title><link>two.html</link></item></channel></rss>',
-      { baseUrl: 'https://feeds.example/rss.xml' },
-    );
+    ],
+  ])('resolves relative links against xml:base (%s) over the address it was fetched from', (_, document) => {
+    const feed = parseFeedText(document, { baseUrl: 'https://feeds.example/feed.xml' });
     expect(feed.homeUrl).toBe('https://blog.example/news/');
     expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/news/2026/one.html', 'https://blog.example/news/two.html']);
   });
