@@ -16,6 +16,7 @@ import { planImport } from '../lib/authoring/import/plan-import.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
+import { writeFailureReason } from '../io/file-errors.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { projectRoot, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
@@ -130,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code !== 'EEXIST') writeFailed = true;
-          decisions[position] = { kind: 'rejected', title: decision.title, reason: code === 'EEXIST' ? `${decision.file} appeared while importing; it was left alone` : `could not write ${decision.file}: ${(error as Error).message}` };
+          decisions[position] = { kind: 'rejected', title: decision.title, reason: code === 'EEXIST' ? `${decision.file} appeared while importing; it was left alone` : `could not write ${decision.file}: ${writeFailureReason(error, decision.file)}` };
         }
       }
     }

@@ -7,6 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../io/article-files.ts';
 import { isHiddenIn } from '../io/article-paths.ts';
+import { writeFailureReason } from '../io/file-errors.ts';
+import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { isInsideFolder } from '../lib/inside-folder.ts';
@@ -49,6 +51,7 @@ const args = readCommandLine(
 if (typeof args === 'number') process.exit(args);
 const { values, positionals } = args;
 if (positionals.length !== 1) fail([positionals.length === 0 ? 'give the headline, in quotes' : `give the headline as one quoted argument (got ${positionals.length} words: put it in quotes)`], true);
+if (!positionals[0]!.trim()) fail(['the headline is blank; give it in quotes'], true);
 const tags = (values.tags ?? []).flatMap((value) => value.split(','));
 if (tags.every((tag) => !tag.trim())) fail(['give at least one tag with --tags, e.g. --tags AI,Policy'], true);
 
@@ -56,7 +59,15 @@ const paths = commandPaths();
 const dir = values.dir === undefined ? settings.contentDir : paths.resolve(values.dir);
 
 // A mistyped folder would take the article where the build never looks, and hide every slug it must not repeat.
-if (!existsSync(dir) || !statSync(dir).isDirectory()) fail([`the content folder ${paths.display(dir)} does not exist; check --dir or NEWSDESK_CONTENT_DIR`]);
+if (!existsSync(dir) || !statSync(dir).isDirectory()) fail([`the content folder ${paths.display(dir)} does not exist; check --dir or NEWSDESK_CONTENT_DIR`], true);
+// An import (or another `new`) writing at the same moment could take the same slug in another sub-folder. The lock
+// is released when the process exits, however it exits.
+try {
+  await lockFolder(dir, { what: `the content folder ${paths.display(dir)}`, onWait: (message) => console.error(`npm run new: ${message}`) });
+} catch (error) {
+  if (!(error instanceof FolderLockError)) throw error;
+  fail([error.message]);
+}
 // Every existing slug counts, in any sub-folder, including files the checker would reject.
 const existing = existingForScaffold(loadArticles(dir, paths.display));
 
@@ -83,7 +94,7 @@ try {
   await writeNewFile(target, result.text);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail([`${paths.display(target)} already exists; nothing was written`]);
-  fail([`could not write ${paths.display(target)}: ${(error as Error).message}`]);
+  fail([`could not write ${paths.display(target)}: ${writeFailureReason(error, paths.display(target))}`]);
 }
 
 console.log(paths.display(target));

@@ -17,6 +17,7 @@ import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { decodeFeedBytes, FetchError } from '../io/fetch-feed.ts';
 import { findFeed, type FoundFeed } from '../io/find-feed.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
+import { readFailureReason, writeFailureReason } from '../io/file-errors.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { removeStaleTemporaryFiles, replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
@@ -126,7 +127,7 @@ async function run(command: string | undefined, rest: string[], values: Options,
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === undefined) throw error;
-        const reason = code === 'EISDIR' ? `it is a folder; give a file name, such as ${join(values.output, 'sources.opml')}` : (error as Error).message;
+        const reason = code === 'EISDIR' ? `it is a folder; give a file name, such as ${join(values.output, 'sources.opml')}` : writeFailureReason(error, values.output);
         console.error(`Cannot write ${values.output}: ${reason}.`);
         return 1;
       }
@@ -143,8 +144,7 @@ async function run(command: string | undefined, rest: string[], values: Options,
       // Older readers write Latin-1 or UTF-16, saying so in the XML declaration or a byte order mark, as feeds do.
       feeds = feedsFromOpml(decodeFeedBytes(readFileSync(paths.resolve(rest[0]!))));
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (error as Error).message;
-      console.error(`Cannot import ${rest[0]}: ${reason}.\nNothing was written to ${registryName}.`);
+      console.error(`Cannot import ${rest[0]}: ${readFailureReason(error)}.\nNothing was written to ${registryName}.`);
       return 1;
     }
     return addToRegistry(planOpmlImport(registry.sources, feeds), registry, values, registryPath, registryName);

@@ -1,10 +1,11 @@
 /** The editors' commands as they are run: `npm run check:content` and `npm run new`, as child processes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listArticles, readListing } from '../../src/io/article-listing.ts';
 import { listingBodies } from '../../src/io/listing-files.ts';
+import { lockFolder } from '../../src/io/folder-lock.ts';
 import { corpusWith, projectRoot, type TempCorpus } from '../helpers/invalid-corpus.ts';
 
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -200,10 +201,27 @@ describe('npm run new', () => {
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain('--source-url: "javascript:alert(1)" is not a web address');
     expect(existsSync(join(dir, 'a-headline.md'))).toBe(false);
+    const blank = cli('new-article.ts', ['  ', '--tags', 'AI', '--dir', dir]);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('the headline is blank');
     const typo = join(dir, 'artciles');
     const misplaced = cli('new-article.ts', ['A headline', '--tags', 'AI', '--dir', typo]);
-    expect(misplaced.code).toBe(1);
+    expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain(`the content folder ${typo} does not exist`);
     expect(existsSync(typo)).toBe(false);
+  });
+
+  it('waits while an import writes the content folder, then writes its draft', async () => {
+    const dir = corpus();
+    const release = await lockFolder(dir, { what: 'the content folder' });
+    const child = spawn(node, [join(projectRoot, 'src/cli/new-article.ts'), 'Waiting story', '--tags', 'AI', '--dir', dir], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
+    await vi.waitFor(() => expect(stderr).toContain('Another run is writing the content folder'), { timeout: 15_000 });
+    expect(existsSync(join(dir, 'waiting-story.md'))).toBe(false);
+    await release();
+    expect(await exited).toBe(0);
+    expect(existsSync(join(dir, 'waiting-story.md'))).toBe(true);
   });
 });

@@ -104,6 +104,10 @@ describe('npm run sources', () => {
     const page = sources(['import-opml', 'page.html', '--sources', 'sources.yaml']);
     expect(page.code).toBe(1);
     expect(page.stderr).toContain('Cannot import page.html: this is an HTML web page, not an OPML file');
+    mkdirSync(join(folder, 'exports'));
+    const notAFile = sources(['import-opml', 'exports', '--sources', 'sources.yaml']);
+    expect(notAFile.code).toBe(1);
+    expect(notAFile.stderr).toBe('Cannot import exports: it is a folder, not a file.\nNothing was written to sources.yaml.\n');
     expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(before);
   });
 
