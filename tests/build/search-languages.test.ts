@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { searchResults } from '../helpers/search-results.ts';
 import { useServedSite } from '../helpers/serve.ts';
 
 const NOW = '2026-10-01T00:00:00Z';
@@ -46,14 +47,8 @@ describe('searched in a browser', () => {
 
   /** The results for `query`, each as its link and its excerpt, once Pagefind says how many it found. */
   async function search(page: Page, query: string, order = 'best'): Promise<Array<{ href: string | null; excerpt: string }>> {
-    await page.goto(`${served.baseUrl}search/?q=${encodeURIComponent(query)}${order === 'best' ? '' : `&order=${order}`}`);
-    const summary = page.locator('main pagefind-summary');
-    await summary.getByText(/\d+ results?|No results/).waitFor({ timeout: 15_000 });
-    const count = Number(/(\d+) results?/.exec(await summary.innerText())?.[1] ?? 0);
-    const results = page.locator('main .search-result');
-    if (count > 0) await results.nth(count - 1).waitFor({ timeout: 15_000 });
     return Promise.all(
-      (await results.all()).map(async (result) => ({
+      (await searchResults(page, served.baseUrl, query, order)).map(async (result) => ({
         href: await result.locator('.search-result-title a').getAttribute('href'),
         excerpt: await result.locator('.search-result-excerpt').innerHTML(),
       })),

@@ -15,10 +15,12 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readableMeta } from '../../src/lib/search/unsearchable-meta.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, siteFiles, type BuiltSite } from '../helpers/build-site.ts';
-import { serveSite } from '../helpers/serve.ts';
+import { searchResults } from '../helpers/search-results.ts';
+import { serveSite, useServedSite } from '../helpers/serve.ts';
 
 const NOW = '2026-04-09T12:00:00Z';
 const ORIGIN = 'https://news.example.org';
@@ -206,7 +208,7 @@ describe('discovery', () => {
   });
 
   it("gives each search result of a story's article the story's headline and page", () => {
-    const records = new Map(site.searchIndex().map((record) => [record.url, record.meta]));
+    const records = new Map(site.searchIndex().map((record) => [record.url, readableMeta(record.meta)]));
     expect(records.get(`/articles/${HALVORSEN[2]}/`)).toMatchObject({ story: 'Ransomware attack halts Halvorsen Logistics shipping systems', story_url: story(HALVORSEN[0]!) });
     expect(records.get('/articles/marlin-router-flaw/')?.story).toBeUndefined();
     // The lead's headline is the story's: its result says, as its teaser does, what else covers it.
@@ -251,5 +253,46 @@ describe('in a browser (headless Chromium)', () => {
       await browser.close();
       await served.close();
     }
+  });
+});
+
+describe('searched in a browser', () => {
+  const served = useServedSite(() => site.outDir, BASE);
+
+  /** The results for `query`, each as its link and the story line under it, if any, as the reader sees them. */
+  async function search(query: string): Promise<Array<{ href: string | null; story: string; storyHref: string | null }>> {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    try {
+      return await Promise.all(
+        (await searchResults(page, served.baseUrl, query)).map(async (result) => {
+          const line = result.locator('.search-result-story');
+          const hasLine = (await line.count()) > 0;
+          return {
+            href: await result.locator('.search-result-title a').getAttribute('href'),
+            story: hasLine ? squash(await line.innerText()) : '',
+            storyHref: hasLine ? await line.locator('a').getAttribute('href') : null,
+          };
+        }),
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  it("finds no article by another outlet's name that only its story's line names", async () => {
+    // The Halvorsen story's lead is Meridian Wire's; its result says "and 2 more from Breach Bulletin and Newsdesk".
+    const found = (await search('Bulletin')).map((result) => result.href);
+    expect(found).not.toContain(article(HALVORSEN[0]!));
+    // Nor by the story's headline, which the other articles' results show: this one's own words never say "halts".
+    expect((await search('halts')).map((result) => result.href)).not.toContain(article(HALVORSEN[2]!));
+  });
+
+  it("shows each result's story: the lead what else covers it, the others the story's headline, both linking to its page", async () => {
+    const found = new Map((await search('Halvorsen ransomware')).map(({ href, ...shown }) => [href, shown]));
+    expect(found.get(article(HALVORSEN[0]!))).toEqual({ story: 'and 2 more from Breach Bulletin and Newsdesk', storyHref: story(HALVORSEN[0]!) });
+    for (const slug of HALVORSEN.slice(1)) {
+      expect(found.get(article(slug)), slug).toEqual({ story: 'Part of the story Ransomware attack halts Halvorsen Logistics shipping systems', storyHref: story(HALVORSEN[0]!) });
+    }
+    expect(found.get(article('halvorsen-restores-bookings'))).toEqual({ story: '', storyHref: null });
   });
 });

@@ -2,12 +2,13 @@
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
  * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
- * (for the search page's outlet menu), its instant of publication as the sort key and its index as a filter (for
- * "Newest first": ./newest-first.ts), the words of the symbol-bearing terms it mentions as metadata too (matched,
- * never shown: ./symbol-terms.ts), in an index the site's stemmer does not make the stems its words have in the
- * site's language (matched, never shown: ./query-stems.ts), and the byline, dek, body and tags as the searchable
- * text: the words a reader sees on the article page, written so that excerpts of them read as that text
- * (./excerpt-text.ts). Nothing here is served to readers.
+ * (for the search page's outlet menu), its story as metadata no query matches (shown: ./unsearchable-meta.ts), its
+ * instant of publication as the sort key and its index as a filter (for "Newest first": ./newest-first.ts), the
+ * words of the symbol-bearing terms it mentions as metadata too (matched, never shown: ./symbol-terms.ts), in an
+ * index the site's stemmer does not make the stems its words have in the site's language (matched, never shown:
+ * ./query-stems.ts), and the byline, dek, body and tags as the searchable text: the words a reader sees on the
+ * article page, written so that excerpts of them read as that text (./excerpt-text.ts). Nothing here is served to
+ * readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -21,6 +22,7 @@ import { fencedCodeTracker } from '../text/code-fences.ts';
 import { excerptSafeHtml, excerptSafeText } from './excerpt-text.ts';
 import { queryStems } from './query-stems.ts';
 import { symbolTermWords } from './symbol-terms.ts';
+import { unsearchable } from './unsearchable-meta.ts';
 
 export interface SearchableArticle {
   slug: string;
@@ -68,7 +70,8 @@ export interface SearchDocument {
   body: string | ElementContent[];
   /**
    * The story the article is part of, shown with its result: the story's headline and page; for the story's lead,
-   * whose headline is the story's, what else covers it instead ("and 2 more from …", as listings say).
+   * whose headline is the story's, what else covers it instead ("and 2 more from …", as listings say). Written so
+   * that no query finds the article by these words, which are not its own.
    */
   story?: { title: string; url: string; more?: string };
 }
@@ -104,9 +107,9 @@ export function searchDocumentHtml(document: SearchDocument): string {
             ...(document.story
               ? [
                   document.story.more === undefined
-                    ? element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.title }])
-                    : element('p', { dataPagefindMeta: 'story_more', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.more }]),
-                  element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: document.story.url }]),
+                    ? element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.title) }])
+                    : element('p', { dataPagefindMeta: 'story_more', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.more) }]),
+                  element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.url) }]),
                 ]
               : []),
             ...(terms.length ? [element('p', { dataPagefindMeta: 'terms', dataPagefindIgnore: '' }, [{ type: 'text', value: terms.join(' ') }])] : []),

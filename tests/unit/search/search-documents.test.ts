@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
 import { excerptSafeText } from '../../../src/lib/search/excerpt-text.ts';
 import { elementsOpening, markdownOpening, mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
+import { readUnsearchable } from '../../../src/lib/search/unsearchable-meta.ts';
 import { parseArticle } from '../../../src/lib/content/article.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -65,11 +66,12 @@ describe('searchDocumentHtml', () => {
     expect(parse(withOutlet).querySelectorAll('script')).toHaveLength(0);
   });
 
-  it("carries the story's headline and page as metadata, escaped and kept out of the excerpt, only when there is a story", () => {
+  it("carries the story's headline and page as metadata no query matches, escaped and kept out of the excerpt, only when there is a story", () => {
     const withStory = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '', story: { title: hostile, url: '/desk/stories/s/' } }));
     const [story, url] = ['story', 'story_url'].map((key) => withStory.querySelector(`[data-pagefind-meta="${key}"]`)!);
-    expect(story!.text).toBe(hostile);
-    expect(url!.text).toBe('/desk/stories/s/');
+    expect([story!.text, url!.text].join('')).not.toMatch(/[\p{L}\p{N}]/u);
+    expect(readUnsearchable(story!.text)).toBe(hostile);
+    expect(readUnsearchable(url!.text)).toBe('/desk/stories/s/');
     expect(story!.hasAttribute('data-pagefind-ignore') && url!.hasAttribute('data-pagefind-ignore')).toBe(true);
     expect(withStory.querySelectorAll('script')).toHaveLength(0);
     expect(document.querySelector('[data-pagefind-meta="story"]')).toBeNull();
@@ -77,9 +79,9 @@ describe('searchDocumentHtml', () => {
 
   it("gives the story's lead, whose headline is the story's, what else covers it in place of the story's headline", () => {
     const lead = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story: { title: 'T', url: '/stories/t/', more: `and 2 more from ${hostile}` } }));
-    expect(lead.querySelector('[data-pagefind-meta="story_more"]')!.text).toBe(`and 2 more from ${hostile}`);
+    expect(readUnsearchable(lead.querySelector('[data-pagefind-meta="story_more"]')!.text)).toBe(`and 2 more from ${hostile}`);
     expect(lead.querySelector('[data-pagefind-meta="story_more"]')!.hasAttribute('data-pagefind-ignore')).toBe(true);
-    expect(lead.querySelector('[data-pagefind-meta="story_url"]')!.text).toBe('/stories/t/');
+    expect(readUnsearchable(lead.querySelector('[data-pagefind-meta="story_url"]')!.text)).toBe('/stories/t/');
     expect(lead.querySelector('[data-pagefind-meta="story"]')).toBeNull();
     expect(lead.querySelectorAll('script')).toHaveLength(0);
   });
@@ -138,7 +140,7 @@ describe('searchDocumentHtml', () => {
     for (const body of [markdownBody, mdxBody]) {
       const indexed = parse(searchDocumentHtml({ ...dated, lang: 'en', title: written, description: written, date: 'Nov 20, 2026', body, story: { title: written, url: '/s/' } }));
       expect(indexed.querySelectorAll('article > p:not([data-pagefind-meta])').map((paragraph) => paragraph.text)).toEqual([excerptSafeText(written), excerptSafeText(written)]);
-      expect([indexed.querySelector('h1')!.text, indexed.querySelector('[data-pagefind-meta="story"]')!.text]).toEqual([written, written]);
+      expect([indexed.querySelector('h1')!.text, readUnsearchable(indexed.querySelector('[data-pagefind-meta="story"]')!.text)]).toEqual([written, written]);
     }
   });
 });
