@@ -117,8 +117,9 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
       failSearchIndex(`reading ${file}`, [(error as Error).message]);
     }
-    const { title, description, publishedAt, authors, tags, lang } = article.data;
+    const { title, description, publishedAt, authors, tags, lang, source } = article.data;
     const language = searchLanguage(lang, siteConfig.lang);
+    const outlet = searchOutlet(article, listedUnder, siteConfig.name);
     const content = searchDocumentHtml({
       lang: language,
       queryLang: siteConfig.lang,
@@ -129,7 +130,8 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       date: dates.date(publishedAt),
       published: publishedAt.toISOString(),
       index: indexFilter(part.key, language),
-      outlet: searchOutlet(article, listedUnder, siteConfig.name),
+      outlet,
+      creditedOutlet: source && outlet,
       body,
       story: storyOf.get(article.slug),
     });

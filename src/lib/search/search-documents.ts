@@ -2,13 +2,14 @@
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
  * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
- * (for the search page's outlet menu), its story as metadata no query matches (shown: ./unsearchable-meta.ts), its
- * instant of publication as the sort key and its index as a filter (for "Newest first": ./newest-first.ts), the
- * words of the symbol-bearing terms it mentions as metadata too (matched, never shown: ./symbol-terms.ts), in an
- * index the site's stemmer does not make the stems its words have in the site's language (matched, never shown:
- * ./query-stems.ts), and the byline, dek, body and tags as the searchable text: the words a reader sees on the
- * article page, written so that excerpts of them read as that text (./excerpt-text.ts). Nothing here is served to
- * readers.
+ * (for the search page's outlet menu) and, when the article page credits it, as metadata (matched, never shown: a
+ * search for an outlet's name finds its articles), its story as metadata no query matches (shown:
+ * ./unsearchable-meta.ts), its instant of publication as the sort key and its index as a filter (for "Newest
+ * first": ./newest-first.ts), the words of the symbol-bearing terms it mentions as metadata too (matched, never
+ * shown: ./symbol-terms.ts), in an index the site's stemmer does not make the stems its words have in the site's
+ * language (matched, never shown: ./query-stems.ts), and the byline, dek, body and tags as the searchable text: the
+ * words a reader sees on the article page, written so that excerpts of them read as that text (./excerpt-text.ts).
+ * Nothing here is served to readers.
  */
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -66,6 +67,11 @@ export interface SearchDocument {
   index: string;
   /** The outlet it is credited to (src/lib/stories/story-listing.ts `outletName`): the search page narrows results by it. */
   outlet: string;
+  /**
+   * The outlet, when the article page names it ("Originally reported by …"), and not the site's own reporting:
+   * searched, so a reader typing an outlet's name finds its articles.
+   */
+  creditedOutlet?: string;
   /** The body: Markdown already rendered to HTML (by the site's renderer, see `excerptSafeHtml`), or MDX parsed to HTML elements. */
   body: string | ElementContent[];
   /**
@@ -86,7 +92,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
   // The text a reader sees, markup left out, for the two kinds of words searched as metadata and never shown: the
   // terms (the excerpt keeps them as written: ./symbol-terms.ts) and the stems (./query-stems.ts).
   const bodyText = typeof document.body === 'string' ? document.body.replace(/<[^>]*>/g, ' ') : document.body.map(textOf).join(' ');
-  const words = [document.title, document.description, bodyText, ...(document.tags ?? []), ...(document.authors ?? [])].join('\n');
+  const words = [document.title, document.description, bodyText, ...(document.tags ?? []), ...(document.authors ?? []), document.creditedOutlet ?? ''].join('\n');
   const terms = symbolTermWords(words);
   const stems = document.queryLang && document.queryLang !== document.lang ? queryStems(words, document.queryLang) : [];
   const tree: Root = {
@@ -97,6 +103,8 @@ export function searchDocumentHtml(document: SearchDocument): string {
         element('head', {}, [
           // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
           element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, []),
+          // Metadata, whose words Pagefind searches; a headline's match counts five times a field's, so it ranks first.
+          ...(document.creditedOutlet ? [element('meta', { dataPagefindMeta: 'outlet[content]', content: document.creditedOutlet }, [])] : []),
           // Sorted by, and read back to order the results of a part's several language indexes among themselves.
           element('meta', { dataPagefindSort: 'published[content]', dataPagefindMeta: 'published[content]', content: document.published }, []),
           element('meta', { dataPagefindFilter: 'index[content]', content: document.index }, []),

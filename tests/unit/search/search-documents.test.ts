@@ -66,6 +66,18 @@ describe('searchDocumentHtml', () => {
     expect(parse(withOutlet).querySelectorAll('script')).toHaveLength(0);
   });
 
+  it('carries the outlet the article page credits as the metadata "outlet", searched, in an attribute, escaped; none for our own reporting', () => {
+    const outlet = `Smith, Jones & Co: "${hostile}"`;
+    const credited = parse(searchDocumentHtml({ ...dated, outlet, creditedOutlet: outlet, lang: 'en', title: 'T', description: 'D', date: 'x', body: '' }));
+    const meta = credited.querySelector('head [data-pagefind-meta^="outlet"]')!;
+    expect([meta.getAttribute('data-pagefind-meta'), meta.getAttribute('content')]).toEqual(['outlet[content]', outlet]);
+    expect(credited.querySelectorAll('script')).toHaveLength(0);
+    expect(document.querySelector('[data-pagefind-meta^="outlet"]')).toBeNull();
+    // Its words are searched as the article's own are: a symbol-bearing term in its name too.
+    const terms = parse(searchDocumentHtml({ ...dated, outlet: 'C# Weekly', creditedOutlet: 'C# Weekly', lang: 'en', title: 'T', description: 'D', date: 'x', body: '' }));
+    expect(terms.querySelector('[data-pagefind-meta="terms"]')?.text).toBe('_csharp');
+  });
+
   it("carries the story's headline and page as metadata no query matches, escaped and kept out of the excerpt, only when there is a story", () => {
     const withStory = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '', story: { title: hostile, url: '/desk/stories/s/' } }));
     const [story, url] = ['story', 'story_url'].map((key) => withStory.querySelector(`[data-pagefind-meta="${key}"]`)!);
