@@ -308,12 +308,15 @@ describe('made while Astro renders, in the low-memory modes', () => {
     const exited = once(indexer, 'exit');
     const scripts = join(folder, 'pagefind.js');
     try {
-      // Its documents take well under this; Pagefind, told nothing yet, must not have written a part.
-      await sleep(2_000);
+      // The documents are made by a process of their own, which ends with all it read: what waits beside Pagefind
+      // runs nothing else and never loaded the Markdown renderer. Pagefind, told nothing yet, must not have written a part.
+      // Made: the step's folder of documents is in the cache and the step has ended (how long that takes is the machine's).
+      const children = () => readFileSync(`/proc/${indexer.pid}/task/${indexer.pid}/children`, 'utf8').trim();
+      const cache = join(work, 'cache-after-cards');
+      const documentsMade = () => existsSync(cache) && readdirSync(cache).some((name) => name.startsWith('tmp.')) && children() === '';
+      for (let waited = 0; !documentsMade() && waited < 30_000; waited += 100) await sleep(100);
+      expect(children(), said).toBe('');
       expect(existsSync(folder), said).toBe(false);
-      // The documents are made by then, by a process that has ended with all it read: what waits beside Pagefind
-      // runs nothing else and never loaded the Markdown renderer.
-      expect(readFileSync(`/proc/${indexer.pid}/task/${indexer.pid}/children`, 'utf8').trim(), said).toBe('');
       expect(readFileSync(`/proc/${indexer.pid}/maps`, 'utf8')).not.toContain('satteri');
       indexer.stdin.write('cards done\n');
       for (let waited = 0; !existsSync(scripts) && waited < 30_000; waited += 100) await sleep(100);
