@@ -15,12 +15,12 @@ function temporaryStem(name: string): string {
 }
 
 /**
- * Writes `contents` to a temporary file in the target's folder, flushes it to disk, then links it into place.
+ * Writes `contents` to a temporary file in the target's folder, flushes it to disk, then links it into place and flushes the folder.
  * `link` fails with EEXIST when the target exists, so an existing article is never overwritten, and an
  * interrupted import leaves at most a dot-file that no glob picks up. Throws EEXIST errors unchanged.
  */
 export async function writeNewFile(path: string, contents: string): Promise<void> {
-  const temporary = await writeTemporary(path, contents);
+  const { temporary, created } = await writeTemporary(path, contents);
   try {
     await link(temporary, path);
   } catch (error) {
@@ -33,6 +33,7 @@ export async function writeNewFile(path: string, contents: string): Promise<void
   } finally {
     await rm(temporary, { force: true });
   }
+  await syncFolders(path, created);
 }
 
 /**
@@ -41,18 +42,22 @@ export async function writeNewFile(path: string, contents: string): Promise<void
  * registry, state), where writeNewFile's never-overwrite rule does not apply.
  */
 export async function replaceFile(path: string, contents: string): Promise<void> {
-  const temporary = await writeTemporary(path, contents);
+  const { temporary, created } = await writeTemporary(path, contents);
   try {
     await rename(temporary, path);
   } finally {
     await rm(temporary, { force: true });
   }
+  await syncFolders(path, created);
 }
 
-/** A flushed dot-file beside `path` (no glob picks it up), for linking or renaming into place. */
-async function writeTemporary(path: string, contents: string): Promise<string> {
+/**
+ * A flushed dot-file beside `path` (no glob picks it up), for linking or renaming into place, and the first folder
+ * made on the way to it, if any.
+ */
+async function writeTemporary(path: string, contents: string): Promise<{ temporary: string; created?: string }> {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
+  const created = await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.${temporaryStem(basename(path))}.${randomUUID()}.tmp`);
   const handle = await open(temporary, 'wx');
   try {
@@ -61,7 +66,35 @@ async function writeTemporary(path: string, contents: string): Promise<string> {
   } finally {
     await handle.close();
   }
-  return temporary;
+  return { temporary, created };
+}
+
+/**
+ * Flushes the folder that now names `path`, and the folders above it up to the parent of `created` (the first one
+ * this write made), so that a power cut after the write returns cannot undo the link or rename: the file's own flush
+ * does not cover the folder entry naming it.
+ */
+async function syncFolders(path: string, created: string | undefined): Promise<void> {
+  // Windows cannot open a folder to flush it, and flushes its folder entries itself.
+  if (process.platform === 'win32') return;
+  const last = created === undefined ? dirname(path) : dirname(created);
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    await syncFolder(folder);
+    if (folder === last || dirname(folder) === folder) return;
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems cannot flush a folder (EINVAL); the write itself has succeeded.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
