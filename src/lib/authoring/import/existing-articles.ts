@@ -14,6 +14,7 @@ export function toExistingArticles(articles: Iterable<{ file: string; result: Pa
       file,
       slug: slugOfArticle(file, data),
       sourceUrl: typeof sourceField?.url === 'string' ? sourceField.url : undefined,
+      title: typeof data.title === 'string' ? data.title : undefined,
       source:
         typeof sourceField?.name === 'string'
           ? { name: sourceField.name, url: String(sourceField.url ?? ''), ...(typeof sourceField.id === 'string' ? { id: sourceField.id } : {}) }

@@ -21,6 +21,8 @@ export interface ExistingArticle {
   slug: string;
   /** source.url, when the article has one. */
   sourceUrl?: string;
+  /** The headline, when the front matter has one: with the body, it tells apart items that share a link. */
+  title?: string;
   /** The outlet it came from (none: our own reporting): near-duplicates are skipped only within one outlet. */
   source?: ArticleSource;
   /** The Markdown body, for near-duplicate detection. */
@@ -52,7 +54,7 @@ export interface Match {
 
 export type ImportDecision =
   | { kind: 'import'; title: string; slug: string; file: string; contents: string; draft: Draft }
-  | { kind: 'duplicate'; title: string; match: Match; by: 'link' | 'guid' }
+  | { kind: 'duplicate'; title: string; match: Match; by: 'link' | 'guid' | 'link, headline and text' }
   | { kind: 'similar'; title: string; match: Match; similarity: number }
   | { kind: 'rejected'; title: string; reason: string };
 
@@ -107,9 +109,17 @@ export interface FeedPlanOptions extends Pick<ImportOptions, 'sourceName' | 'ext
  */
 export function createImportPlanner(existing: readonly ExistingArticle[], options: PlannerOptions, takenSlugs: Iterable<string> = []) {
   const byUrl = new Map<string, Match>();
+  // Articles by link and headline, with their bodies: an item at a link its feed shares (a live blog's update) is
+  // the same item only with the same headline and text, as two updates may share a headline too.
+  const byUrlAndTitle = new Map<string, Array<{ match: Match; body: string }>>();
+  const addByUrlAndTitle = (linkKey: string, title: string, match: Match, body: string) => {
+    const key = linkAndTitle(linkKey, title);
+    byUrlAndTitle.set(key, [...(byUrlAndTitle.get(key) ?? []), { match, body: body.trim() }]);
+  };
   for (const article of existing) {
     const key = urlKey(article.sourceUrl);
     if (key && !byUrl.has(key)) byUrl.set(key, { slug: article.slug, file: article.file });
+    if (key && article.title !== undefined) addByUrlAndTitle(key, article.title, { slug: article.slug, file: article.file }, article.body);
   }
   const taken = new Set<string>([...existing.map((article) => article.slug), ...takenSlugs]);
   const similarity = new NearDuplicateIndex({ threshold: options.similarityThreshold ?? NEAR_DUPLICATE_THRESHOLD });
@@ -148,6 +158,11 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
     const built = buildDraft(entry, feed, { sourceName: feedOptions.sourceName, registrySource: feedOptions.registrySource, extraTags: feedOptions.extraTags, siteTags, now: options.now, siteLang: options.siteLang });
     if (!built.ok) return { kind: 'rejected', title, reason: built.reason };
     const draft = feedOptions.adaptDraft ? feedOptions.adaptDraft(built.draft, entry) : built.draft;
+    // A GUID is not kept in the article, so an update of a live blog written before (by an import, or by an aggregation
+    // stopped before its state was saved) is recognised by its link, headline and text.
+    const linkKey = urlKey(draft.source.url);
+    const sameItem = linkKey && shared.has(linkKey) ? byUrlAndTitle.get(linkAndTitle(linkKey, draft.title))?.find(({ body }) => body === draft.body.trim()) : undefined;
+    if (sameItem) return { kind: 'duplicate', title: draft.title, match: sameItem.match, by: 'link, headline and text' };
     const text = draft.body || draft.description;
     // Another outlet's copy of the same wire story is coverage the site credits in a story, never a duplicate.
     const outlet = outletOf(draft.source).key;
@@ -166,8 +181,10 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
     // Later entries are compared with this one too: feeds repeat stories under new links.
     taken.add(slug);
     const match: Match = { slug, file };
-    const key = urlKey(draft.source.url);
-    if (key) byUrl.set(key, match);
+    if (linkKey) {
+      byUrl.set(linkKey, match);
+      addByUrlAndTitle(linkKey, draft.title, match, draft.body);
+    }
     const guidKey = urlKey(entry.guid);
     if (guidKey && !byUrl.has(guidKey)) byUrl.set(guidKey, match);
     const id = `new:${slug}`;
@@ -205,6 +222,10 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
 export function planImport(feed: ParsedFeed, existing: readonly ExistingArticle[], options: ImportOptions, takenSlugs: Iterable<string> = []): ImportDecision[] {
   const planner = createImportPlanner(existing, options, takenSlugs);
   return planner.checkDrafts(planner.plan(feed, options));
+}
+
+function linkAndTitle(linkKey: string, title: string): string {
+  return `${linkKey}\n${title.trim()}`;
 }
 
 function rejection(problems: readonly string[]): string {

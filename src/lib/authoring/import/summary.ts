@@ -29,7 +29,7 @@ export function importSummary(decisions: readonly ImportDecision[], feed: Parsed
     lines.push('', `Skipped ${plural(duplicates.length, 'duplicate')}:`);
     for (const decision of duplicates) {
       if (decision.kind === 'duplicate') {
-        lines.push(`  ${quote(decision.title)}: already have it as ${decision.match.slug} (${decision.match.file}), same ${decision.by === 'link' ? 'link' : 'GUID'}`);
+        lines.push(`  ${quote(decision.title)}: already have it as ${decision.match.slug} (${decision.match.file}), same ${decision.by === 'guid' ? 'GUID' : decision.by}`);
       } else if (decision.kind === 'similar') {
         lines.push(`  ${quote(decision.title)}: near-duplicate of ${decision.match.slug} (${decision.match.file}), ${Math.floor(decision.similarity * 100)}% similar; --allow-similar imports it anyway`);
       }

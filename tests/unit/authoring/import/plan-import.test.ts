@@ -151,6 +151,14 @@ describe('coverage the site already has', () => {
     expect(decisions.map((decision) => decision.kind === 'import' && decision.slug)).toEqual(['update-1-results-come-in', 'update-2-results-come-in', 'update-1-results-come-in-2']);
   });
 
+  it('knows an update imported before by its link, headline and text, and writes one that only shares its headline', () => {
+    const update = (n: number, title = `Update ${n}: results come in`) => ({ title, guid: `live-${n}`, link: `https://times.example/live#update-${n}`, contentHtml: `<p>Update ${n}.</p>` });
+    const imported = existing({ slug: 'update-1-results-come-in', sourceUrl: 'https://times.example/live', title: 'Update 1: results come in', body: 'Update 1.\n' });
+    const decisions = planImport(feedOf(update(3, 'Update 1: results come in'), update(2), update(1)), [imported], options);
+    expect(kinds(decisions)).toEqual(['import', 'import', 'duplicate']);
+    expect(decisions[2]).toMatchObject({ by: 'link, headline and text', match: { slug: 'update-1-results-come-in' } });
+  });
+
   it('takes the whole feed\'s shared links when given only its new entries, so a new update is not taken for the article an earlier one became', () => {
     const article = existing({ slug: 'update-1', sourceUrl: 'https://times.example/live' });
     const feed = feedOf({ title: 'Update 2', guid: 'live-2', link: 'https://times.example/live' }, { title: 'Update 1', guid: 'live-1', link: 'https://times.example/live' });
