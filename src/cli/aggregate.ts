@@ -20,6 +20,7 @@ Fetches the feeds listed in the sources registry and writes their new items to
 <content folder>/aggregated/<source id>/<slug>.md; the state goes to .aggregate-state.json beside the registry.
   --only a,b          only these source ids
   --dry-run           fetch and report what would be written; write nothing (state included)
+  --refresh           ask feeds even while their last answer is fresh by its Cache-Control or Expires
   --sources FILE      the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
   --content-dir DIR   the articles folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
   --strict            exit 1 when any source failed
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         only: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        refresh: { type: 'boolean', default: false },
         sources: { type: 'string' },
         'content-dir': { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -69,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       stateFile: join(dirname(sourcesFile), '.aggregate-state.json'),
       only,
       dryRun: values['dry-run'],
+      refresh: values.refresh,
       now: new Date(),
       siteLang: siteConfig.lang,
       maxNewItems,

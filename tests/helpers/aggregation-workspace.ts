@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAggregation } from '../../src/io/aggregation/run-aggregation.ts';
+import { runAggregation, type AggregateOptions } from '../../src/io/aggregation/run-aggregation.ts';
 import type { RunReport } from '../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../src/lib/bench/feeds.ts';
 import { rssRoute, type Publishers } from './feed-publishers.ts';
@@ -11,8 +11,8 @@ export interface AggregationWorkspace {
   folder: string;
   /** Replaces the registry with these sources. */
   writeSources(sources: ReadonlyArray<{ id: string; feed: string }>): void;
-  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given. */
-  run(now?: Date, maxNewItems?: number): Promise<RunReport>;
+  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given; `more`: other options (refresh). */
+  run(now?: Date, maxNewItems?: number, more?: Pick<AggregateOptions, 'refresh'>): Promise<RunReport>;
 }
 
 export function aggregationWorkspace(): AggregationWorkspace {
@@ -21,7 +21,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
   return {
     folder,
     writeSources: (sources) => writeFileSync(join(folder, 'sources.yaml'), sources.map(({ id, feed }) => `- id: ${id}\n  name: ${id} wire\n  feed: ${feed}\n`).join('')),
-    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50) =>
+    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50, more = {}) =>
       runAggregation({
         cwd: folder,
         sourcesFile: join(folder, 'sources.yaml'),
@@ -32,6 +32,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
         siteLang: 'en',
         maxNewItems,
         policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1 },
+        ...more,
       }),
   };
 }

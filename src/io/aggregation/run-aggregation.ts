@@ -20,7 +20,7 @@ import { needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterSuccess, backingOffUntil, keptValidators } from '../../lib/aggregation/source-state.ts';
+import { afterFailure, afterSuccess, backingOffUntil, freshUntilFor, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -49,6 +49,8 @@ export interface AggregateOptions {
   maxNewItems: number;
   /** Files written at once. */
   writeConcurrency?: number;
+  /** Ask every source not backing off, even one whose last answer its server said is still fresh. */
+  refresh?: boolean;
 }
 
 /** The run could not start: an invalid registry or state file, an unknown --only id, a content folder it cannot write. */
@@ -196,13 +198,20 @@ async function readStateFile(path: string, shown: string): Promise<{ state: Aggr
   }
 }
 
-/** Fetches every source that is not backing off, then reads each answer into a feed, an unchanged mark or a failure. */
+/**
+ * Fetches every source that is not backing off and whose last answer is not still fresh, then reads each answer into
+ * a feed, an unchanged mark or a failure.
+ */
 async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<void> {
   const due = runs.filter((run) => {
     const until = backingOffUntil(run.previous, run.source.feed, options.now);
-    if (!until) return true;
-    Object.assign(run.report, { result: 'backing-off', until: isoSeconds(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
-    return false;
+    if (until) {
+      Object.assign(run.report, { result: 'backing-off', until: isoSeconds(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
+      return false;
+    }
+    const fresh = options.refresh ? undefined : freshUntilFor(run.previous, run.source.feed, options.now);
+    if (fresh) Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
+    return !fresh;
   });
   const requests = due.map((run) => ({
     id: run.source.id,
@@ -217,6 +226,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
           { status: response.document.status ?? 200, url: response.document.url ?? run.source.feed, movedPermanently: response.document.movedPermanently, text: response.document.text, contentType: response.document.contentType, headers: response.document.headers ?? {} },
           run.source.feed,
           run.previous,
+          options.now,
         )
       : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
     // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
@@ -340,9 +350,9 @@ function refusedLinks(runs: readonly SourceRun[]): Set<string> {
 
 /**
  * The source's next state from its outcome; an item that could not be written or was held over, or a copy of an item
- * refused in this run, keeps the feed's validators and hashes from being saved, so the next run reads the feed again
- * even if it has not changed. An
- * item that could not be written also fails the source in the report, so that --strict and the totals show it.
+ * refused in this run, keeps the feed's validators, freshness and hashes from being saved, so the next run reads the
+ * feed again even if it has not changed. An item that could not be written also fails the source in the report, so
+ * that --strict and the totals show it.
  */
 function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): void {
   const outcome = run.outcome;
@@ -365,12 +375,14 @@ function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): v
   const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
   run.next = afterSuccess(
     run.previous,
-    { feedUrl: run.source.feed, validators: outcome.validators, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
+    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.freshUntil, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
     now,
   );
   // A copy taken as a duplicate of one refused since is read again next run, when no other source claims it first.
   const copyOfRefused = run.duplicateKeys.some((key) => refused.has(key));
-  if (run.unwritten.size || run.report.skipped.heldOver || copyOfRefused) run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, contentHash: undefined, itemsHash: undefined };
+  if (run.unwritten.size || run.report.skipped.heldOver || copyOfRefused) {
+    run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, freshUntil: undefined, freshFor: undefined, contentHash: undefined, itemsHash: undefined };
+  }
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';

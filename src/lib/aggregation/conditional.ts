@@ -1,6 +1,7 @@
 /**
  * Conditional requests by HTTP's caching rules (http-cache-semantics decides): which validators of a response
- * may be kept, the If-None-Match / If-Modified-Since headers they turn into, and what a 304 confirms.
+ * may be kept, the If-None-Match / If-Modified-Since headers they turn into, what a 304 confirms, and how long an
+ * answer stays fresh, so that the feed need not be asked at all.
  */
 import CachePolicy from 'http-cache-semantics';
 
@@ -14,6 +15,12 @@ const request = (url: string): CachePolicy.Request => ({ url, method: 'GET', hea
 
 /** The feed reader is one private client, not a shared cache: `Cache-Control: private` does not stop it. */
 const OPTIONS: CachePolicy.Options = { shared: false };
+
+/**
+ * Only what the server says counts: no guess from Last-Modified (a quiet feed would be left unread for hours without
+ * its server asking for that), and `immutable` gets no day-long minimum.
+ */
+const FRESHNESS_OPTIONS: CachePolicy.Options = { ...OPTIONS, cacheHeuristic: 0, immutableMinTimeToLive: 0 };
 
 function storedPolicy(url: string, validators: Validators): CachePolicy {
   const headers: CachePolicy.Headers = {};
@@ -57,4 +64,38 @@ export function validatorsAfterNotModified(url: string, validators: Validators, 
   const { policy, matches } = storedPolicy(url, validators).revalidatedPolicy(request(url), { status: 304, headers });
   if (matches) return pickValidators(policy.responseHeaders());
   return headers.etag ? {} : validators;
+}
+
+/**
+ * A server may say its feed stays fresh for a year (a CDN's default for static files); news is read again after this
+ * long whatever it says.
+ */
+export const MAX_FRESHNESS_MS = 6 * 60 * 60 * 1000;
+/**
+ * Freshness shorter than this is not kept: it ends before the scheduled workflow runs again, so it would save no
+ * request and only change the state file at every run.
+ */
+export const MIN_FRESHNESS_MS = 30 * 60 * 1000;
+
+/**
+ * Until when an answer received at `now` is fresh by its Cache-Control max-age or Expires (less its Age), at most
+ * MAX_FRESHNESS_MS ahead; undefined when it is not fresh for MIN_FRESHNESS_MS, or may not be kept (no-store), or
+ * must be asked again each time (no-cache). A 304's own headers say it for the version it confirms; a 304 without
+ * them leaves the feed to be asked at the next run.
+ */
+export function freshUntil(url: string, status: number, headers: Record<string, string>, now: Date): Date | undefined {
+  // The policy's clock is the run's (its now() is there to be replaced, though the types leave it out), so that the
+  // answer's age, and so its freshness, is reckoned from `now`.
+  const Policy = class extends CachePolicy {
+    now(): number {
+      return now.getTime();
+    }
+  };
+  // A 304 carries the headers of the version it confirms, and is judged as that version's 200 would be.
+  const policy = new Policy(request(url), { status: status === 304 ? 200 : status, headers }, FRESHNESS_OPTIONS);
+  if (!policy.storable()) return undefined;
+  // Not timeToLive(): it adds stale-while-revalidate and stale-if-error, windows in which a cache may serve a stale
+  // copy while it asks again, where a skipped read is not asked at all.
+  const fresh = Math.min((policy.maxAge() - policy.age()) * 1000, MAX_FRESHNESS_MS);
+  return fresh >= MIN_FRESHNESS_MS ? new Date(now.getTime() + fresh) : undefined;
 }

@@ -4,7 +4,8 @@
  */
 import type { Attention } from './attention.ts';
 
-export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off';
+/** `fresh`: not asked, as its last answer is still fresh by its server's Cache-Control or Expires. */
+export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off' | 'fresh';
 
 export interface SkipCounts {
   /** Items handled in an earlier run (the normal case for most of a feed). */
@@ -48,6 +49,7 @@ export interface RunReport {
     notModified: number;
     failed: number;
     backingOff: number;
+    fresh: number;
     newItems: number;
     skipped: SkipCounts;
   };
@@ -71,6 +73,7 @@ export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention
       notModified: count('not-modified'),
       failed: count('failed'),
       backingOff: count('backing-off'),
+      fresh: count('fresh'),
       newItems: sources.reduce((sum, source) => sum + source.newItems.length, 0),
       skipped,
     },
@@ -112,6 +115,8 @@ function describeSource(source: SourceReport, dryRun = false): string {
     }
     case 'not-modified':
       return 'not modified';
+    case 'fresh':
+      return `not asked: fresh until ${formatInstant(source.until!)}, as its server said`;
     case 'fetched': {
       const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped), heldOverPhrase(source.skipped)];
       if (source.skipped.seenBefore) parts.push(`${source.skipped.seenBefore} seen before`);
@@ -128,7 +133,9 @@ function describeAttention(attention: Attention): string {
 
 function formatTotals(report: RunReport): string {
   const { totals } = report;
-  const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`].join(', ');
+  // Named only when some were: most servers say nothing of freshness, and their reports read as before.
+  const fresh = totals.fresh ? [`${totals.fresh} still fresh`] : [];
+  const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`, ...fresh].join(', ');
   const written = plural(totals.newItems, report.dryRun ? 'new item to write' : 'new item written', report.dryRun ? 'new items to write' : 'new items written');
   return `${plural(totals.sources, 'source')}: ${outcomes}; ${[written, skippedPhrase(totals.skipped), heldOverPhrase(totals.skipped)].filter(Boolean).join('; ')}.`;
 }

@@ -28,6 +28,13 @@ export function backingOffUntil(state: SourceState | undefined, feedUrl: string,
   return until.getTime() > now.getTime() ? until : undefined;
 }
 
+/** Set when the last answer from `feedUrl` is still fresh at `now`, by what its server said: it need not be asked. */
+export function freshUntilFor(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
+  if (!state?.freshUntil || state.freshFor !== feedUrl) return undefined;
+  const until = new Date(state.freshUntil);
+  return until.getTime() > now.getTime() ? until : undefined;
+}
+
 /**
  * The validators to send to `feedUrl`: none when they were given for another address (the registry's feed: line was
  * edited since, and the old feed's ETag could make the new one look unchanged), or when the state does not say which
@@ -42,6 +49,8 @@ export interface SuccessfulRead {
   /** The registry's address for the feed, whatever it redirected to: the one the validators are sent to next time. */
   feedUrl: string;
   validators: Validators;
+  /** Until when the answer is fresh (conditional.ts `freshUntil`); undefined when it is not. */
+  freshUntil?: Date;
   /** Fingerprint of the body read; undefined for a 304, which keeps the previous one. */
   contentHash?: string;
   /** Fingerprint of the items a new version lists; undefined keeps the previous one. */
@@ -59,6 +68,8 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
     validatorsFor: read.validators.etag || read.validators.lastModified ? read.feedUrl : undefined,
+    freshUntil: read.freshUntil ? isoSeconds(read.freshUntil) : undefined,
+    freshFor: read.freshUntil ? read.feedUrl : undefined,
     contentHash: read.contentHash ?? state.contentHash,
     itemsHash: read.itemsHash ?? state.itemsHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
@@ -78,6 +89,8 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
   const next = later(retryAfter, backoffUntil(failures, now));
   return {
     ...state,
+    freshUntil: undefined,
+    freshFor: undefined,
     lastError: { at: isoSeconds(now), message: reason },
     consecutiveFailures: failures,
     failingSince: (continues && failingSince(state)) || isoSeconds(now),

@@ -19,6 +19,10 @@ const sourceStateSchema = z.strictObject({
   lastModified: z.string().optional(),
   /** The feed address the validators were given for: they are sent to it alone, not to one the registry names instead. */
   validatorsFor: z.string().optional(),
+  /** Until when the last answer is fresh by its Cache-Control or Expires (conditional.ts `freshUntil`): the feed is not asked before. */
+  freshUntil: instant.optional(),
+  /** The feed address that answer came from: one the registry names instead is asked at once. */
+  freshFor: z.string().optional(),
   /** Fingerprint of the last new version read (see lastSuccess), so a server without validators still costs no work when unchanged. */
   contentHash: z.string().optional(),
   /** Fingerprint of the items the last new version listed (identity.ts `listedItemsHash`). */
@@ -83,6 +87,8 @@ export function serializeState(state: AggregationState): string {
       etag: source.etag,
       lastModified: source.lastModified,
       validatorsFor: source.validatorsFor,
+      freshUntil: source.freshUntil,
+      freshFor: source.freshFor,
       contentHash: source.contentHash,
       itemsHash: source.itemsHash,
       lastSuccess: source.lastSuccess,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalHeaders, validatorsAfterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
+import { conditionalHeaders, freshUntil, validatorsAfterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
 
 const url = 'https://wire.example/feed.xml';
 const lastModified = 'Mon, 30 Nov 2026 10:00:00 GMT';
@@ -26,5 +26,51 @@ describe('conditional requests', () => {
     expect(validatorsAfterNotModified(url, { lastModified }, {})).toEqual({ lastModified });
     expect(validatorsAfterNotModified(url, { etag: '"v7"', lastModified }, {})).toEqual({ etag: '"v7"', lastModified });
     expect(validatorsAfterNotModified(url, { etag: '"v7"' }, { etag: '"v8"' })).toEqual({});
+  });
+});
+
+describe('freshness: when a feed need not be asked again', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const inMinutes = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  const date = now.toUTCString();
+  const fresh = (headers: Record<string, string>, status = 200) => freshUntil(url, status, headers, now);
+
+  it('lasts for max-age, less the Age a cache on the way has already counted', () => {
+    expect(fresh({ 'cache-control': 'max-age=3600' })).toEqual(inMinutes(60));
+    expect(fresh({ 'cache-control': 'public, max-age=3600', age: '600' })).toEqual(inMinutes(50));
+    expect(fresh({ 'cache-control': 'private, max-age=3600' })).toEqual(inMinutes(60));
+  });
+
+  it('lasts until Expires, reckoned from the server’s Date so that its clock may differ from ours', () => {
+    expect(fresh({ date, expires: inMinutes(90).toUTCString() })).toEqual(inMinutes(90));
+    const slowServer = new Date(now.getTime() - 10 * 60_000);
+    expect(fresh({ date: slowServer.toUTCString(), expires: new Date(slowServer.getTime() + 90 * 60_000).toUTCString() })).toEqual(inMinutes(90));
+    expect(fresh({ date, expires: '0' })).toBeUndefined();
+    expect(fresh({ 'cache-control': 'max-age=3600', date, expires: inMinutes(300).toUTCString() })).toEqual(inMinutes(60));
+  });
+
+  it('is read from a 304’s headers for the version it confirms', () => {
+    expect(fresh({ etag: '"v7"', 'cache-control': 'max-age=3600' }, 304)).toEqual(inMinutes(60));
+    expect(fresh({ etag: '"v7"' }, 304)).toBeUndefined();
+  });
+
+  it('is none for no-store, no-cache, a shared cache’s s-maxage, or a guess from Last-Modified', () => {
+    expect(fresh({ 'cache-control': 'no-store, max-age=3600' })).toBeUndefined();
+    expect(fresh({ 'cache-control': 'no-cache, max-age=3600' })).toBeUndefined();
+    expect(fresh({ 'cache-control': 's-maxage=3600' })).toBeUndefined();
+    expect(fresh({ date, 'last-modified': 'Mon, 02 Nov 2026 12:00:00 GMT' })).toBeUndefined();
+    expect(fresh({})).toBeUndefined();
+  });
+
+  it('does not count stale-while-revalidate or stale-if-error, in which a cache asks again', () => {
+    expect(fresh({ 'cache-control': 'max-age=3600, stale-while-revalidate=86400, stale-if-error=86400' })).toEqual(inMinutes(60));
+    expect(fresh({ 'cache-control': 'max-age=60, stale-while-revalidate=86400' })).toBeUndefined();
+  });
+
+  it('is at most six hours, however long the server says, and not kept when under half an hour', () => {
+    expect(fresh({ 'cache-control': 'max-age=31536000, immutable' })).toEqual(inMinutes(360));
+    expect(fresh({ date, expires: new Date('2027-12-01T12:00:00Z').toUTCString() })).toEqual(inMinutes(360));
+    expect(fresh({ 'cache-control': 'max-age=1799' })).toBeUndefined();
+    expect(fresh({ 'cache-control': 'max-age=1800' })).toEqual(inMinutes(30));
   });
 });

@@ -8,20 +8,20 @@ const answer = (fields: { status?: number; text?: string; headers?: Record<strin
 
 describe('answerOutcome', () => {
   it('a new body is a change to read, with its validators and fingerprint', () => {
-    expect(answerOutcome(answer({ headers: { etag: '"2"' } }), url, undefined)).toEqual({ kind: 'changed', text: '<rss/>', url, contentType: undefined, validators: { etag: '"2"' }, contentHash: contentHash('<rss/>') });
+    expect(answerOutcome(answer({ headers: { etag: '"2"' } }), url, undefined, now)).toEqual({ kind: 'changed', text: '<rss/>', url, contentType: undefined, validators: { etag: '"2"' }, contentHash: contentHash('<rss/>') });
   });
 
   it('a 304, or the very body read last time, is unchanged', () => {
     const previous = { etag: '"1"', validatorsFor: url, contentHash: contentHash('<rss/>'), consecutiveFailures: 0, seen: [] };
-    expect(answerOutcome(answer({ status: 304, text: '', headers: { etag: '"1"' } }), url, previous)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
-    expect(answerOutcome(answer({}), url, previous)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
+    expect(answerOutcome(answer({ status: 304, text: '', headers: { etag: '"1"' } }), url, previous, now)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
+    expect(answerOutcome(answer({}), url, previous, now)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
   });
 
   it('the very body under new validators keeps the ones stored, unless none were', () => {
     const previous = { etag: '"1"', validatorsFor: url, contentHash: contentHash('<rss/>'), consecutiveFailures: 0, seen: [] };
     const rotated = answer({ headers: { etag: '"2"', 'last-modified': 'Tue, 01 Dec 2026 12:00:00 GMT' } });
-    expect(answerOutcome(rotated, url, previous)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
-    expect(answerOutcome(rotated, url, { ...previous, etag: undefined })).toEqual({ kind: 'unchanged', validators: { etag: '"2"', lastModified: 'Tue, 01 Dec 2026 12:00:00 GMT' } });
+    expect(answerOutcome(rotated, url, previous, now)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
+    expect(answerOutcome(rotated, url, { ...previous, etag: undefined }, now)).toEqual({ kind: 'unchanged', validators: { etag: '"2"', lastModified: 'Tue, 01 Dec 2026 12:00:00 GMT' } });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, afterSuccess, appendSeen, backingOffUntil, failingSince, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
+import { afterFailure, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
@@ -50,6 +50,24 @@ describe('source state over runs', () => {
     expect(keptValidators(read, feedUrl)).toEqual({ etag: '"1"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' });
     expect(keptValidators(read, 'https://wire.example/rss/all.xml')).toEqual({});
     expect(afterSuccess(undefined, { feedUrl, validators: {}, contentHash: 'abc', newVersion: true, seen: [] }, now).validatorsFor).toBeUndefined();
+  });
+
+  it('keeps an answer fresh until its server said, for the feed address it came from, until a failure', () => {
+    const until = new Date('2026-12-01T13:00:00Z');
+    const read = afterSuccess(undefined, { feedUrl, validators: {}, freshUntil: until, contentHash: 'abc', newVersion: true, seen: [] }, now);
+    expect(read).toMatchObject({ freshUntil: '2026-12-01T13:00:00Z', freshFor: feedUrl });
+    expect(freshUntilFor(read, feedUrl, new Date('2026-12-01T12:59:59Z'))).toEqual(until);
+    expect(freshUntilFor(read, feedUrl, until)).toBeUndefined();
+    expect(freshUntilFor(read, 'https://wire.example/rss/all.xml', now)).toBeUndefined();
+    expect(freshUntilFor(afterSuccess(read, { feedUrl, validators: {}, newVersion: false, seen: [] }, until), feedUrl, now)).toBeUndefined();
+    expect(freshUntilFor(afterFailure(read, feedUrl, 'answered 500', undefined, now), feedUrl, now)).toBeUndefined();
+    expect(parseState(serializeState({ version: 1, sources: { wire: read } }), 'state.json').sources.wire).toEqual(read);
+  });
+
+  it('loads a state written before freshness was kept, and writes it back unchanged', () => {
+    const text = serializeState(parseState('{"version":1,"sources":{"wire":{"etag":"\\"1\\"","validatorsFor":"https://wire.example/feed.xml","consecutiveFailures":0,"seen":[]}}}', 'state.json'));
+    expect(text).not.toContain('fresh');
+    expect(freshUntilFor(parseState(text, 'state.json').sources.wire, feedUrl, now)).toBeUndefined();
   });
 
   it('loads a state written before validators named their address, and sends those to no address', () => {

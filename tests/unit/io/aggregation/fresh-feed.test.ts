@@ -1,0 +1,97 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
+import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+
+const at = (time: string) => new Date(`2026-12-01T${time}:00Z`);
+
+describe('a feed whose server says its answer stays fresh for an hour', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+  let feed: string;
+  const reports: Record<string, RunReport> = {};
+  const requests: Record<string, number> = {};
+  const states: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+    feed = publishers.route(0, '/feed.xml', rssRoute(twoStoryFeed('fresh.example'), { etag: '"v1"', 'cache-control': 'max-age=3600' }));
+    workspace.writeSources([{ id: 'fresh', feed }]);
+    for (const [time, refresh] of [['12:00', false], ['12:30', false], ['12:40', true], ['13:45', false]] as const) {
+      reports[time] = await workspace.run(at(time), 50, { refresh });
+      requests[time] = publishers.requestsTo(feed).length;
+      states[time] = readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8');
+    }
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('is not asked again while that hour lasts, and the report says until when, as neither a failure nor a change', () => {
+    expect(requests['12:00']).toBe(1);
+    expect(requests['12:30']).toBe(1);
+    expect(reports['12:30']!.sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T13:00:00Z', newItems: [] });
+    expect(reports['12:30']!.totals).toMatchObject({ fresh: 1, failed: 0, fetched: 0 });
+    expect(reports['12:30']!.attention).toEqual([]);
+    const text = formatReportText(reports['12:30']!);
+    expect(text).toContain('fresh  not asked: fresh until 2026-12-01 13:00 UTC, as its server said');
+    expect(text).toContain('1 source: 0 fetched, 0 not modified, 0 failed, 0 backing off, 1 still fresh; 0 new items written.');
+    expect(states['12:30']).toBe(states['12:00']);
+  });
+
+  it('is asked with --refresh, conditionally, and then from when that answer said', () => {
+    expect(requests['12:40']).toBe(2);
+    expect(publishers.requestsTo(feed)[1]!.headers['if-none-match']).toBe('"v1"');
+    expect(reports['12:40']!.sources[0]!.result).toBe('not-modified');
+    expect(JSON.parse(states['12:40']!).sources.fresh.freshUntil).toBe('2026-12-01T13:40:00Z');
+    expect(requests['13:45']).toBe(3);
+  });
+});
+
+describe('a fresh feed read all the same', () => {
+  const publishers = new Publishers();
+  let workspace: AggregationWorkspace;
+
+  beforeAll(async () => {
+    await publishers.start(1);
+    workspace = aggregationWorkspace();
+  });
+
+  afterAll(async () => {
+    await publishers.close();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  });
+
+  it('six hours later, when its server says it stays fresh for a year', async () => {
+    const feed = publishers.route(0, '/year.xml', rssRoute(twoStoryFeed('year.example'), { 'cache-control': 'public, max-age=31536000, immutable' }));
+    workspace.writeSources([{ id: 'year', feed }]);
+    await workspace.run(at('12:00'));
+    expect((await workspace.run(at('17:59'))).sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T18:00:00Z' });
+    expect(publishers.requestsTo(feed)).toHaveLength(1);
+    await workspace.run(at('18:00'));
+    expect(publishers.requestsTo(feed)).toHaveLength(2);
+  });
+
+  it('at the next run when items were held over, so that they are not left waiting for the hour', async () => {
+    const items = ['Tram line opens', 'Bridge repairs finish early', 'Ferry timetable changes'].map((title, index) => ({
+      title,
+      link: `https://held.example/${index}`,
+      guid: `held-${index}`,
+      description: `<p>${title}, the council said on Monday after a vote that took most of the evening.</p>`,
+      publishedAt: new Date(Date.UTC(2026, 10, 30, 8 + index)),
+    }));
+    const feed = publishers.route(0, '/held.xml', rssRoute(rssDocument({ title: 'Held', link: 'https://held.example/', items }), { 'cache-control': 'max-age=3600' }));
+    workspace.writeSources([{ id: 'held', feed }]);
+    expect((await workspace.run(at('12:00'), 2)).sources[0]!.skipped.heldOver).toBe(1);
+    const next = await workspace.run(at('12:30'), 2);
+    expect(publishers.requestsTo(feed)).toHaveLength(2);
+    expect(next.sources[0]!.newItems.map((item) => item.title)).toEqual(['Tram line opens']);
+    expect((await workspace.run(at('12:45'), 2)).sources[0]!.result).toBe('fresh');
+  });
+});
