@@ -45,13 +45,22 @@ describe('the aggregate workflow', () => {
     expect(workflow.jobs.aggregate.permissions).toEqual({ contents: 'write' });
   });
 
+  it('asks even fresh feeds when run by hand with refresh ticked, and only then', () => {
+    expect(workflow.on.workflow_dispatch.inputs.refresh).toMatchObject({ type: 'boolean', default: false });
+    const fetch = workflow.jobs.aggregate.steps.find((step: { name?: string }) => step.name === 'Fetch new items');
+    expect(fetch.env.REFRESH).toBe("${{ inputs.refresh && 'yes' || '' }}");
+    const run = (refresh: string) => execFileSync('bash', ['-c', `printf '%s|' ${fetch.run.replace('npm run aggregate', '')}`], { env: { ...process.env, REFRESH: refresh }, encoding: 'utf8' });
+    expect(run('yes')).toBe('--|--refresh|');
+    expect(run('')).toBe('--|');
+  });
+
   it('ends a stuck run long before GitHub’s six hours, so the scheduled runs queued behind it go on', () => {
     expect(workflow.jobs.aggregate['timeout-minutes']).toBeLessThanOrEqual(60);
   });
 
   it('aggregates, checks, then commits, in that order', () => {
     const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => step.run?.split('\n')[0]).filter(Boolean);
-    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate', 'npm run check:content', 'git add -- content/']);
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh}', 'npm run check:content', 'git add -- content/']);
   });
 
   it('deploys by calling deploy.yml with the pushed commit, only when articles changed', () => {
