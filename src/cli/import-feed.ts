@@ -136,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
 
+    for (const warning of feed.warnings ?? []) console.error(`Warning: ${from}: ${warning}.`);
     console.log(importSummary(decisions, feed, from, dryRun));
     return writeFailed ? 1 : 0;
   } finally {

@@ -162,6 +162,7 @@ async function run(command: string | undefined, rest: string[], values: Options,
   console.log(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
   // A feed moved for good is added at its new address, which the aggregator would otherwise ask to be written in.
   if (found.servedFrom && found.movedPermanently) console.log(`It has moved for good to ${found.servedFrom} (a permanent redirect), the address added.`);
+  for (const warning of found.feed.warnings ?? []) console.log(`Warning: ${warning}.`);
   console.log('');
   const name = values.name?.trim() ?? found.feed.title ?? '';
   // An address that redirects to a feed already listed is that feed: planned as it, it is skipped as listed.

@@ -247,6 +247,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
       run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${why}${served}` };
       continue;
     }
+    run.report.notes.push(...(run.feed.warnings ?? []));
     run.report.result = 'fetched';
   }
 }

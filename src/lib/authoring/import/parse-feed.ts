@@ -5,6 +5,7 @@
  */
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { FeedImage } from './feed-image.ts';
+import { escapeBareCharacters } from './bare-characters.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
 import { advertisedFeeds, isHtmlPage } from './html-page.ts';
 import { mapAtom, mapJson, mapRdf, mapRss, type FeedsmithResult } from './map-feeds.ts';
@@ -65,6 +66,8 @@ export interface ParsedFeed {
   /** The feed's own date (lastBuildDate, updated…), a fallback for undated items. */
   publishedAt?: Date;
   entries: FeedEntry[];
+  /** What was wrong with the document yet read as its publisher meant (bare "&" in malformed XML), for the editor to pass on. */
+  warnings?: string[];
 }
 
 export interface ParseOptions {
@@ -104,21 +107,41 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
   return withinLimits(() => mapJson(parsed.feed, options));
 }
 
-function parseXml(document: string, options: ParseOptions): ParsedFeed {
-  const problem = xmlProblem(document, 'feed');
-  if (problem) throw new FeedError('malformed', problem);
+function parseXml(text: string, options: ParseOptions): ParsedFeed {
+  const { document, warnings } = wellFormed(text);
   rejectEntityDeclarations(document);
   const parsed = runFeedsmith(document);
-  switch (parsed.format) {
-    case 'rss':
-      return withinLimits(() => mapRss(parsed.feed, options));
-    case 'rdf':
-      return withinLimits(() => mapRdf(parsed.feed, options));
-    case 'atom':
-      return withinLimits(() => mapAtom(parsed.feed, options));
-    default:
-      throw new FeedError('unsupported', 'unsupported format: XML, but not RSS, RDF or Atom');
-  }
+  const feed = (() => {
+    switch (parsed.format) {
+      case 'rss':
+        return withinLimits(() => mapRss(parsed.feed, options));
+      case 'rdf':
+        return withinLimits(() => mapRdf(parsed.feed, options));
+      case 'atom':
+        return withinLimits(() => mapAtom(parsed.feed, options));
+      default:
+        throw new FeedError('unsupported', 'unsupported format: XML, but not RSS, RDF or Atom');
+    }
+  })();
+  return warnings.length ? { ...feed, warnings } : feed;
+}
+
+/** Lines named in a warning before the rest are counted. */
+const MAX_LINES_NAMED = 5;
+
+/**
+ * The document when well-formed; else, when escaping its bare "&" and "<" makes it so, that, with a warning naming
+ * the lines; else the first problem is the feed's failure. Nothing else is repaired: a feed broken otherwise is
+ * refused as before.
+ */
+function wellFormed(document: string): { document: string; warnings: string[] } {
+  const problem = xmlProblem(document, 'feed');
+  if (!problem) return { document, warnings: [] };
+  const escaped = escapeBareCharacters(document);
+  if (!escaped.lines.length || xmlProblem(escaped.text, 'feed')) throw new FeedError('malformed', problem);
+  const [first, ...rest] = escaped.lines;
+  const named = rest.length > MAX_LINES_NAMED - 1 ? `${[first, ...rest.slice(0, MAX_LINES_NAMED - 1)].join(', ')} and ${rest.length - MAX_LINES_NAMED + 1} more` : rest.length ? `${[first, ...rest.slice(0, -1)].join(', ')} and ${rest.at(-1)}` : `${first}`;
+  return { document: escaped.text, warnings: [`malformed XML at line${rest.length ? 's' : ''} ${named}: a bare “&” or “<” (as in AT&T), read as the character itself; the publisher should write &amp; or &lt;`] };
 }
 
 /** An item beyond the bounds of html-limits.ts is refused alone (map-feeds.ts); the feed's own fields refuse the feed. */

@@ -259,6 +259,25 @@ describe('documents that are not feeds, or not safe', () => {
     expect(error.message).toMatch(/^malformed XML at line 1[0-9], column \d+: /);
   });
 
+  it('reads a bare & or < as the character meant, with a warning naming the lines, when nothing else is wrong', () => {
+    const rss = (titles: string[]) =>
+      `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wire</title>\n${titles.map((title, index) => `<item><title>${title}</title><link>https://wire.example/${index}?a=1&b=2</link></item>`).join('\n')}\n</channel></rss>`;
+    const feed = parseFeedText(rss(['AT&T buys R&D lab', 'Q&amp;A', '3 < 4 in the polls']));
+    expect(feed.entries.map((entry) => [entry.title, entry.link])).toEqual([
+      ['AT&T buys R&D lab', 'https://wire.example/0?a=1&b=2'],
+      ['Q&A', 'https://wire.example/1?a=1&b=2'],
+      ['3 < 4 in the polls', 'https://wire.example/2?a=1&b=2'],
+    ]);
+    expect(feed.warnings).toEqual(['malformed XML at lines 3, 4 and 5: a bare “&” or “<” (as in AT&T), read as the character itself; the publisher should write &amp; or &lt;']);
+    expect(parseFeedText(rss(Array.from({ length: 8 }, () => 'A&B'))).warnings![0]).toMatch(/^malformed XML at lines 3, 4, 5, 6, 7 and 3 more: /);
+    expect(parseFeedText(fixture('rss2.xml')).warnings).toBeUndefined();
+  });
+
+  it('refuses a feed with a bare & as before when something else is wrong with it too', () => {
+    const broken = fixture('malformed.xml').replace('This item is fine', 'AT&T is fine');
+    expect(parseError(broken).message).toMatch(/^malformed XML at line 7, column \d+: char '&' is not expected$/);
+  });
+
   it('says a feed cut short ends inside the elements left open, at its last line', () => {
     const rss = fixture('rss2.xml');
     const cut = rss.slice(0, rss.indexOf('</description>', rss.indexOf('<item>')));
