@@ -2,7 +2,7 @@
 import { backoffUntil, later } from './schedule.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
-import type { Validators } from './conditional.ts';
+import { MAX_FRESHNESS_MS, type Validators } from './conditional.ts';
 
 /**
  * Whether the state's failures were counted for `feedUrl`: after the registry's feed: line is edited (a fix, most
@@ -28,11 +28,15 @@ export function backingOffUntil(state: SourceState | undefined, feedUrl: string,
   return until.getTime() > now.getTime() ? until : undefined;
 }
 
-/** Set when the last answer from `feedUrl` is still fresh at `now`, by what its server said: it need not be asked. */
+/**
+ * Set when the last answer from `feedUrl` is still fresh at `now`, by what its server said: it need not be asked. An
+ * instant further ahead than any answer may make fresh (a state edited by hand, or written by a machine whose clock
+ * was wrong) is ignored, so that it cannot keep the feed unread.
+ */
 export function freshUntilFor(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.freshUntil || state.freshFor !== feedUrl) return undefined;
   const until = new Date(state.freshUntil);
-  return until.getTime() > now.getTime() ? until : undefined;
+  return until.getTime() > now.getTime() && until.getTime() <= now.getTime() + MAX_FRESHNESS_MS ? until : undefined;
 }
 
 /**

@@ -59,6 +59,7 @@ describe('source state over runs', () => {
     expect(freshUntilFor(read, feedUrl, new Date('2026-12-01T12:59:59Z'))).toEqual(until);
     expect(freshUntilFor(read, feedUrl, until)).toBeUndefined();
     expect(freshUntilFor(read, 'https://wire.example/rss/all.xml', now)).toBeUndefined();
+    expect(freshUntilFor({ ...read, freshUntil: '2027-12-01T13:00:00Z' }, feedUrl, now)).toBeUndefined();
     expect(freshUntilFor(afterSuccess(read, { feedUrl, validators: {}, newVersion: false, seen: [] }, until), feedUrl, now)).toBeUndefined();
     expect(freshUntilFor(afterFailure(read, feedUrl, 'answered 500', undefined, now), feedUrl, now)).toBeUndefined();
     expect(parseState(serializeState({ version: 1, sources: { wire: read } }), 'state.json').sources.wire).toEqual(read);
