@@ -114,7 +114,7 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
   const byUrlAndTitle = new Map<string, Array<{ match: Match; body: string }>>();
   const addByUrlAndTitle = (linkKey: string, title: string, match: Match, body: string) => {
     const key = linkAndTitle(linkKey, title);
-    byUrlAndTitle.set(key, [...(byUrlAndTitle.get(key) ?? []), { match, body: body.trim() }]);
+    byUrlAndTitle.set(key, [...(byUrlAndTitle.get(key) ?? []), { match, body }]);
   };
   for (const article of existing) {
     const key = urlKey(article.sourceUrl);
@@ -161,7 +161,7 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
     // A GUID is not kept in the article, so an update of a live blog written before (by an import, or by an aggregation
     // stopped before its state was saved) is recognised by its link, headline and text.
     const linkKey = urlKey(draft.source.url);
-    const sameItem = linkKey && shared.has(linkKey) ? byUrlAndTitle.get(linkAndTitle(linkKey, draft.title))?.find(({ body }) => body === draft.body.trim()) : undefined;
+    const sameItem = linkKey && shared.has(linkKey) ? byUrlAndTitle.get(linkAndTitle(linkKey, draft.title))?.find(({ body }) => body.trim() === draft.body.trim()) : undefined;
     if (sameItem) return { kind: 'duplicate', title: draft.title, match: sameItem.match, by: 'link, headline and text' };
     const text = draft.body || draft.description;
     // Another outlet's copy of the same wire story is coverage the site credits in a story, never a duplicate.
