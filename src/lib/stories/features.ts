@@ -7,6 +7,7 @@ import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
 import { headlineNames, namesIn, scanText } from './names.ts';
+import { placesIn, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
 export interface StoryText {
@@ -23,8 +24,17 @@ export interface ArticleFeatures {
   boosts: number[];
   /** Ids of its names and figures: two reports of one event share at least one. */
   anchors: number[];
-  /** Ids of the words of the first name in the headline: who the article is about; empty when it names nobody. */
+  /**
+   * Ids of the words of the first name in the headline that is not a place: who the article is about ("Halvorsen
+   * Bank" of "Danish regulator fines Halvorsen Bank"); empty when it names nobody, or only places.
+   */
   headlineSubject: number[];
+  /** Ids of the place the headline is about when it names no one else ("Japanese government tightens…"). */
+  subjectPlaces: number[];
+  /** Ids of the places the headline names. */
+  headlinePlaces: number[];
+  /** Ids of the places the headline, dek and lead name. */
+  places: number[];
   /** Ids of the figures in the headline. */
   headlineFigures: number[];
   /** Ids of the kinds of event the headline and dek report. */
@@ -33,7 +43,8 @@ export interface ArticleFeatures {
 
 /**
  * Dense ids for an archive's features, keyed `w:` a word, `p:` a multi-word name, `f:` a figure, `k:` a kind of
- * event. Words are looked up as written, so each occurrence costs one lookup.
+ * event, `c:` a place (not in the vectors: only the headline rules compare them). Words are looked up as written, so
+ * each occurrence costs one lookup.
  */
 export class FeatureIds {
   readonly #byKey = new Map<string, number>();
@@ -139,15 +150,31 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   addWords(dekWords, 1);
   addWords(tokenize(lead), tuning.leadOnlyWeight);
   const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
-  const [subject] = inHeadline.whole;
+  // "Danish regulator fines Halvorsen Bank" is about the bank: a place opening a headline stands for its regulator or
+  // government, which another outlet calls by its capital or its own name. It is the subject only when no one else is.
+  let subject: string | undefined;
+  let subjectPlace: readonly string[] = [];
+  for (const name of inHeadline.whole) {
+    const places = placesNamed(name);
+    if (!places) {
+      subject = name;
+      break;
+    }
+    if (subjectPlace.length === 0) subjectPlace = places;
+  }
   // Its words rather than the name whole: "Skyline Cloud Frankfurt", read as one name, still names Skyline Cloud.
   const subjectWords = subject === undefined ? [] : subject.split(' ').map((word) => featureIds.ofWord(word)).filter((id) => boosts.has(id));
+  const placeIds = (places: Iterable<string>) => [...places].map((place) => featureIds.of(`c:${place}`));
+  const headlinePlaces = placesIn([titleText!]);
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
   return {
     ids: [...boosts.keys()],
     boosts: [...boosts.values()],
     anchors,
     headlineSubject: subjectWords,
+    subjectPlaces: subject === undefined ? placeIds(subjectPlace) : [],
+    headlinePlaces: placeIds(headlinePlaces),
+    places: placeIds(placesIn([dekText!, leadText!], new Set(headlinePlaces))),
     headlineFigures,
     eventKinds: kinds,
   };

@@ -1,7 +1,7 @@
 /**
  * The archive's features as weighted vectors (rarity times the kind of evidence) and the similarity of two articles:
  * the cosine of their vectors, less for articles further apart in time, and nothing at all when their headlines name
- * different things (two attacks on two companies, two countries' rules).
+ * different things (two attacks on two companies, two countries' rules, two countries' fines on one company).
  */
 import type { ArticleFeatures } from './features.ts';
 import type { StoryTuning } from './tuning.ts';
@@ -17,6 +17,12 @@ export interface FeatureVectors {
   anchors: Int32Array[];
   /** Per article: the ids of the words that name the first name in its headline, ascending; empty when it names nobody. */
   headlineSubject: Int32Array[];
+  /** Per article: the ids of the place its headline is about when it names nobody else, ascending. */
+  subjectPlaces: Int32Array[];
+  /** Per article: the ids of the places its headline names, ascending. */
+  headlinePlaces: Int32Array[];
+  /** Per article: the ids of the places it names, ascending. */
+  places: Int32Array[];
   /** Per article: the ids of its headline's figures. */
   headlineFigures: Int32Array[];
   /** Per article: the ids of the kinds of event its headline and dek report. */
@@ -65,10 +71,19 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     norms,
     anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
     headlineSubject: features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning)),
+    subjectPlaces: features.map((article) => sortedIds(article.subjectPlaces)),
+    headlinePlaces: features.map((article) => sortedIds(article.headlinePlaces)),
+    places: features.map((article) => sortedIds(article.places)),
     headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
     documentFrequency,
   };
+}
+
+const NONE = new Int32Array(0);
+/** Most articles name no place in their headline: they share one empty array rather than each allocating its own. */
+function sortedIds(ids: readonly number[]): Int32Array {
+  return ids.length === 0 ? NONE : Int32Array.from(ids).sort();
 }
 
 /**
@@ -97,29 +112,40 @@ function cosine(vectors: FeatureVectors, a: number, b: number): number {
 
 /**
  * True when the headlines are about different things: both name someone and one's subject is missing from the other
- * article, or both give figures and neither's appear in the other, or both headlines and deks report a kind of event
- * and the kinds differ. Two reports of one event share at least one of each.
+ * article, or both give figures (or places) and neither's appear in the other, or both headlines and deks report a
+ * kind of event and the kinds differ. Two reports of one event share at least one of each.
  */
 function headlinesDisagree(vectors: FeatureVectors, a: number, b: number): boolean {
   const [kindsA, kindsB] = [vectors.eventKinds[a]!, vectors.eventKinds[b]!];
   if (kindsA.length > 0 && kindsB.length > 0 && !sharesAny(kindsA, kindsB)) return true;
-  return subjectsDiffer(vectors, a, b) || disjoint(vectors.headlineFigures, vectors, a, b);
+  return subjectsDiffer(vectors, a, b) || disjoint(vectors.headlineFigures, vectors.ids, a, b) || disjoint(vectors.headlinePlaces, vectors.places, a, b);
 }
 
 /**
  * The first name in a headline is nearly always who it is about, and every report of one event names who it is
  * about: an article on another company that recalls this one (a rival's results, an earlier breach) is another story.
+ * A headline that names only a place is about that place, which the other article may name in any of its forms.
  */
 function subjectsDiffer(vectors: FeatureVectors, a: number, b: number): boolean {
-  const [subjectA, subjectB] = [vectors.headlineSubject[a]!, vectors.headlineSubject[b]!];
-  if (subjectA.length === 0 || subjectB.length === 0) return false;
-  return !containsAll(vectors.ids[b]!, subjectA) || !containsAll(vectors.ids[a]!, subjectB);
+  if (!hasSubject(vectors, a) || !hasSubject(vectors, b)) return false;
+  return !namesSubjectOf(vectors, a, b) || !namesSubjectOf(vectors, b, a);
 }
 
-function disjoint(headline: readonly Int32Array[], vectors: FeatureVectors, a: number, b: number): boolean {
+function hasSubject(vectors: FeatureVectors, article: number): boolean {
+  return vectors.headlineSubject[article]!.length > 0 || vectors.subjectPlaces[article]!.length > 0;
+}
+
+/** Whether article `other` names the subject of article `of`'s headline. */
+function namesSubjectOf(vectors: FeatureVectors, of: number, other: number): boolean {
+  const words = vectors.headlineSubject[of]!;
+  return words.length > 0 ? containsAll(vectors.ids[other]!, words) : sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
+}
+
+/** Both headlines give some (figures, places) and neither's are among what the other article gives. */
+function disjoint(headline: readonly Int32Array[], article: readonly Int32Array[], a: number, b: number): boolean {
   const [headA, headB] = [headline[a]!, headline[b]!];
   if (headA.length === 0 || headB.length === 0) return false;
-  return !sharesAny(headA, vectors.ids[b]!) && !sharesAny(headB, vectors.ids[a]!);
+  return !sharesAny(headA, article[b]!) && !sharesAny(headB, article[a]!);
 }
 
 function containsAll(sorted: Int32Array, wanted: Int32Array): boolean {

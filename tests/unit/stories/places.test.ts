@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../../../src/lib/stories/names.ts';
+import { placesIn, placesNamed } from '../../../src/lib/stories/places.ts';
+
+const places = (text: string) => [...placesIn([scanText(text)])].sort();
+
+describe('the places a text names', () => {
+  it('reads a country in its name, its demonym, its capital and its possessive as one place', () => {
+    expect(places('Danish regulator')).toEqual(['DK']);
+    expect(places('Copenhagen watchdog')).toEqual(['DK']);
+    expect(places("Denmark's Financial Supervisory Authority")).toEqual(['DK']);
+    expect(places('the Kingdom of Denmark')).toEqual(['DK']);
+    expect(places('a Copenhagen-based lender')).toEqual(['DK']);
+  });
+
+  it('reads names of several words whole, and the longest that fits', () => {
+    expect(places('South Korean regulator')).toEqual(['KR']);
+    expect(places('Seoul fines Corvane')).toEqual(['KR']);
+    expect(places('North Korean hackers')).toEqual(['KP']);
+    expect(places('the United States of America')).toEqual(['US']);
+  });
+
+  it('reads a capital as writers do: Washington, not Washington D.C.', () => {
+    expect(places('Washington bans the chips')).toEqual(['US']);
+  });
+
+  it('takes the EU and Brussels for one place, Brussels for Belgium too', () => {
+    expect(places('EU orders Tessaly to unbundle')).toEqual(['EU']);
+    expect(places('Brussels forces Tessaly')).toEqual(['BE', 'EU']);
+    expect(places('the European Commission')).toEqual(['EU']);
+  });
+
+  it('reads US and UK written in capitals, but no other two-letter code and no lower-case word', () => {
+    expect(places('the US and the UK')).toEqual(['GB', 'US']);
+    expect(places('AI chips for IT teams with an ID check')).toEqual([]);
+    expect(places('tell us about french fries and china plates')).toEqual([]);
+  });
+});
+
+describe('a name read from a headline', () => {
+  it('is a place when the whole name is one', () => {
+    expect(placesNamed('south korean')).toEqual(['KR']);
+    expect(placesNamed('berlin')).toEqual(['DE']);
+    expect(placesNamed('eu')).toEqual(['EU']);
+  });
+
+  it('is no place when it only holds one', () => {
+    expect(placesNamed('halvorsen bank')).toBeUndefined();
+    expect(placesNamed('danish fsa')).toBeUndefined();
+  });
+});
