@@ -36,6 +36,8 @@ const SCALES: Readonly<Record<string, number>> = {
   // Outlets in other languages: "10,6 Milliarden" read as a bare 10.6 would contradict "$10.6 billion" in a headline.
   mio: 1e6, millionen: 1e6, millones: 1e6, milioni: 1e6, mrd: 1e9, milliarde: 1e9, milliarden: 1e9, milliard: 1e9, milliards: 1e9, miliardi: 1e9,
 };
+/** Chinese and Japanese count large amounts in myriads: "70億ドル" is $7 billion, "3兆円" ¥3 trillion. */
+const CJK_SCALES: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 億: 1e8, 亿: 1e8, 兆: 1e12 };
 const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb', 'mb', 'ghz', 'mhz', 'mw', 'gw', 'kw', 'kwh', 'mwh', 'gwh', 'qubit', 'qubits', 'km', 'users', 'customers', 'people', 'jobs', 'employees', 'records', 'accounts', 'countries']);
 const CURRENCY_SIGNS = '$€£¥';
 const UPPER_OR_DIGIT = /[A-Z\d]/;
@@ -185,7 +187,7 @@ function readFigure(token: string, next: string | undefined, figures: Set<string
   if (!Number.isFinite(value)) return false;
   const suffix = (match[2] ?? '').toLowerCase();
   const following = (next ?? '').toLowerCase().replace(/[.,;:]+$/, '');
-  const scale = SCALES[suffix] ?? (suffix === '' ? SCALES[following] : undefined);
+  const scale = SCALES[suffix] ?? (suffix === '' ? (SCALES[following] ?? CJK_SCALES[following[0] ?? '']) : undefined);
   if (scale) {
     figures.add(`${Number((value * scale).toPrecision(6))}`);
     return true;

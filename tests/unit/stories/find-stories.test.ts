@@ -94,6 +94,15 @@ describe('headlines that name the country instead of who acted', () => {
   });
 });
 
+describe('reports in Japanese and in English of one event', () => {
+  it.each([
+    ['the company in katakana and the amount in myriads (70億ドル for $7 billion)', 'kioxia-plant-wire', 'kioxia-plant-nikkan'],
+  ])('are one story: %s', (_, a, b) => {
+    expect(storyOf(a)).toBeDefined();
+    expect(storyOf(b)).toBe(storyOf(a));
+  });
+});
+
 /** A piece of coverage `hours` into a news day, and the story it is in among the labelled set's articles. */
 function report(slug: string, source: string, hours: number, title: string, description: string, body: string): StoryArticle {
   return { slug, title, description, body, publishedAt: new Date(Date.UTC(2026, 10, 19, 6) + hours * 3_600_000), source: { name: source, url: `https://example.com/${slug}` } };

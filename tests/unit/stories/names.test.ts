@@ -34,6 +34,10 @@ describe('names', () => {
     expect([...names('Siemens zahlt 10,6 Milliarden Dollar, davon 3,2 Mrd. in bar und 400 Mio. in Aktien.').figures]).toEqual(['10600000000', '3200000000', '400000000']);
     expect([...names("Une amende de 2,5 milliards d'euros et 40 millions de plus.").figures]).toEqual(['2500000000', '40000000']);
   });
+
+  it('reads amounts in myriads, as Chinese and Japanese write them: 70億ドル is $7 billion', () => {
+    expect([...names('約70億ドルを投じる。3兆円の予算で5万台を作る。英伟达投资70亿美元。').figures]).toEqual(['7000000000', '3000000000000', '50000']);
+  });
 });
 
 describe('headline names', () => {
