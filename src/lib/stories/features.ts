@@ -4,7 +4,7 @@
  * evidence it is. Rarity (IDF) is applied later, over the whole archive.
  */
 import { stripMarkdown } from '../text/markdown-to-text.ts';
-import { tokenize } from '../text/tokenizer.ts';
+import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
 import { headlineNames, namesIn, scanText } from './names.ts';
 import { placesIn, placesNamed } from './places.ts';
@@ -37,6 +37,8 @@ export interface ArticleFeatures {
   places: number[];
   /** Ids of the figures in the headline. */
   headlineFigures: number[];
+  /** Whether the headline is in Chinese, Japanese or Korean, which spell a Latin name in their own letters. */
+  cjkHeadline: boolean;
   /** Ids of the kinds of event the headline and dek report. */
   eventKinds: number[];
 }
@@ -91,6 +93,8 @@ export function foldWord(word: string): string {
 }
 /** Words recur across an archive: each is folded once. */
 const folded = new Map<string, string>();
+
+const CJK_LETTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
 /** Room for the lead's words however much Markdown surrounds them; the rest of a long body is never read. */
 const LEAD_CHARACTERS_PER_WORD = 16;
@@ -176,6 +180,7 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
     headlinePlaces: placeIds(headlinePlaces),
     places: placeIds(placesIn([dekText!, leadText!], new Set(headlinePlaces))),
     headlineFigures,
+    cjkHeadline: mayContainCjk(article.title) && CJK_LETTER.test(article.title),
     eventKinds: kinds,
   };
 }

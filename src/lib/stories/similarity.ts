@@ -25,6 +25,8 @@ export interface FeatureVectors {
   places: Int32Array[];
   /** Per article: the ids of its headline's figures. */
   headlineFigures: Int32Array[];
+  /** Per article: 1 when its headline is in Chinese, Japanese or Korean. */
+  cjkHeadline: Uint8Array;
   /** Per article: the ids of the kinds of event its headline and dek report. */
   eventKinds: Int32Array[];
   /** Articles carrying each feature id. */
@@ -75,6 +77,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     headlinePlaces: features.map((article) => sortedIds(article.headlinePlaces)),
     places: features.map((article) => sortedIds(article.places)),
     headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
+    cjkHeadline: Uint8Array.from(features, (article) => (article.cjkHeadline ? 1 : 0)),
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
     documentFrequency,
   };
@@ -135,8 +138,12 @@ function hasSubject(vectors: FeatureVectors, article: number): boolean {
   return vectors.headlineSubject[article]!.length > 0 || vectors.subjectPlaces[article]!.length > 0;
 }
 
-/** Whether article `other` names the subject of article `of`'s headline. */
+/**
+ * Whether article `other` names the subject of article `of`'s headline. One in Chinese, Japanese or Korean may name an
+ * English headline's subject in its own letters (キオクシア for Kioxia, 日本 for Japan), so it is not asked to.
+ */
 function namesSubjectOf(vectors: FeatureVectors, of: number, other: number): boolean {
+  if (vectors.cjkHeadline[other] === 1 && vectors.cjkHeadline[of] === 0) return true;
   const words = vectors.headlineSubject[of]!;
   return words.length > 0 ? containsAll(vectors.ids[other]!, words) : sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
 }

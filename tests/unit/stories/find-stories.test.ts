@@ -97,6 +97,7 @@ describe('headlines that name the country instead of who acted', () => {
 describe('reports in Japanese and in English of one event', () => {
   it.each([
     ['the company in katakana and the amount in myriads (70億ドル for $7 billion)', 'kioxia-plant-wire', 'kioxia-plant-nikkan'],
+    ['the English headline naming the company, which the Japanese report writes in katakana (ルネサス for Renesas)', 'renesas-sic-wire', 'renesas-sic-nikkan'],
   ])('are one story: %s', (_, a, b) => {
     expect(storyOf(a)).toBeDefined();
     expect(storyOf(b)).toBe(storyOf(a));
