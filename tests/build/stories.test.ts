@@ -260,7 +260,7 @@ describe('searched in a browser', () => {
   const served = useServedSite(() => site.outDir, BASE);
 
   /** The results for `query`, each as its link and the story line under it, if any, as the reader sees them. */
-  async function search(query: string): Promise<Array<{ href: string | null; story: string; storyHref: string | null }>> {
+  async function search(query: string): Promise<Array<{ href: string | null; date: string; story: string; storyHref: string | null }>> {
     const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
     try {
       return await Promise.all(
@@ -269,6 +269,7 @@ describe('searched in a browser', () => {
           const hasLine = (await line.count()) > 0;
           return {
             href: await result.locator('.search-result-title a').getAttribute('href'),
+            date: squash(await result.locator('.search-result-date').innerText()),
             story: hasLine ? squash(await line.innerText()) : '',
             storyHref: hasLine ? await line.locator('a').getAttribute('href') : null,
           };
@@ -281,14 +282,17 @@ describe('searched in a browser', () => {
 
   it("finds an outlet's own articles by its name, and none of another outlet that only its story's line names", async () => {
     // The Halvorsen story's lead is Meridian Wire's; its result says "and 2 more from Breach Bulletin and Newsdesk".
-    const found = (await search('Bulletin')).map((result) => result.href);
+    const results = await search('Bulletin');
+    // Each says whose it is, as the listings do.
+    for (const result of results) expect(result.date, result.href ?? '').toMatch(/^\w{3} \d{1,2}, \d{4} · via Breach Bulletin$/);
+    const found = results.map((result) => result.href);
     expect(found.toSorted()).toEqual(['halvorsen-akira-claims', 'libvexa-flaw-crafted-images', 'marlin-router-flaw', 'st-brigids-ransomware'].map(article));
     // Nor by the story's headline, which the other articles' results show: this one's own words never say "halts".
     expect((await search('halts')).map((result) => result.href)).not.toContain(article(HALVORSEN[2]!));
   });
 
   it("shows each result's story: the lead what else covers it, the others the story's headline, both linking to its page", async () => {
-    const found = new Map((await search('Halvorsen ransomware')).map(({ href, ...shown }) => [href, shown]));
+    const found = new Map((await search('Halvorsen ransomware')).map(({ href, date: _date, ...shown }) => [href, shown]));
     expect(found.get(article(HALVORSEN[0]!))).toEqual({ story: 'and 2 more from Breach Bulletin and Newsdesk', storyHref: story(HALVORSEN[0]!) });
     for (const slug of HALVORSEN.slice(1)) {
       expect(found.get(article(slug)), slug).toEqual({ story: 'Part of the story Ransomware attack halts Halvorsen Logistics shipping systems', storyHref: story(HALVORSEN[0]!) });
