@@ -1,7 +1,8 @@
 /**
  * Astro reads front matter with js-yaml's default schema, whose timestamps take the years 0000-0099 for
  * 1900-1999. This gives that schema's timestamp type the article parser's reading (src/lib/content/yaml-timestamps.ts),
- * so pages, feeds and the checker agree on `publishedAt: 0050-01-01`. Every other timestamp is read as before.
+ * so Astro and the checker both read `publishedAt: 0050-01-01` as the year 50, which the schema refuses, not as 1950,
+ * which it would take. Every other timestamp is read as before.
  */
 import type { AstroIntegration } from 'astro';
 import { withEarlyYears, yamlTimestampType } from '../lib/content/yaml-timestamps.ts';

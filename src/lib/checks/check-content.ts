@@ -33,6 +33,8 @@ import { mdxCode } from './mdx-code.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
+/** How far ahead an article may be scheduled. */
+const MAX_SCHEDULE_MS = 366 * 86_400_000;
 
 export interface CheckOptions {
   /** The instant publishing is judged at (drafts and scheduled pieces named in `related`). */
@@ -204,6 +206,19 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
       severity: 'error',
       message: `${data.updatedAt.toISOString()} is in the future, so the page would show an update that has not happened`,
       hint: 'set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
+    });
+  }
+
+  // The schema cannot know the build's clock: a year mistyped ahead (2062 for 2026) would schedule the piece out of
+  // sight for decades, where an embargo is days or weeks.
+  if (data.publishedAt && data.publishedAt.getTime() > now.getTime() + MAX_SCHEDULE_MS) {
+    problems.push({
+      file: article.file,
+      line: line('publishedAt'),
+      field: 'publishedAt',
+      severity: 'error',
+      message: `${data.publishedAt.toISOString()} is more than a year ahead, so the article would stay off the site until then`,
+      hint: 'check the year; to keep a piece unpublished for now, write draft: true',
     });
   }
 

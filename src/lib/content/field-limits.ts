@@ -12,6 +12,8 @@ export const MAX_DESCRIPTION_CHARACTERS = 1_000;
 /** Tags and author names, as written; their URL segment must also fit MAX_SLUG_BYTES. */
 const MAX_NAME_CHARACTERS = 100;
 export const MAX_ALT_CHARACTERS = 1_000;
+/** The earliest year a publishedAt or updatedAt may have: older than any press archive a news site republishes. */
+export const EARLIEST_YEAR = 1900;
 
 /** "is 540 bytes long; …" for a slug over the limit, or undefined. */
 export function slugTooLong(slug: string): string | undefined {

@@ -10,7 +10,7 @@ import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
-import { MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
+import { EARLIEST_YEAR, MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -87,6 +87,11 @@ export function parseDate(value: unknown): Date | undefined {
 
 const dateField = z.unknown().transform((value, ctx): Date => {
   const date = parseDate(value);
+  if (date && date.getUTCFullYear() < EARLIEST_YEAR) {
+    // A year of 0000 or 0026 is a typo or a placeholder, not a date a news site published on; its pages would show "Jan 1, 1".
+    ctx.addIssue({ code: 'custom', message: `${date.toISOString().slice(0, 10)} is before ${EARLIEST_YEAR}, too early for an article; check the year (all four digits, e.g. 2026-05-01)` });
+    return z.NEVER;
+  }
   if (date) return date;
   ctx.addIssue({
     code: 'custom',

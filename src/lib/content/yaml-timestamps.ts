@@ -1,6 +1,6 @@
 /**
  * YAML timestamps with the years 0000-0099 read as written. js-yaml builds timestamps with Date.UTC, which takes
- * those years for 1900-1999, so `publishedAt: 0050-01-01` would be shown as 1950.
+ * those years for 1900-1999, so `publishedAt: 0050-01-01` would pass the schema's earliest year as 1950.
  */
 import yaml from 'js-yaml';
 import { isCalendarDay } from './calendar-day.ts';

@@ -103,6 +103,25 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
+  it('refuses a year no news article has, too early (0000, 0026) or mistyped years ahead, at the field\'s line', () => {
+    corpus = corpusWith();
+    const article = (publishedAt: string, updatedAt?: string) => `---\ntitle: Headline\ndescription: Dek\npublishedAt: ${publishedAt}\n${updatedAt ? `updatedAt: ${updatedAt}\n` : ''}tags: ["AI"]\n---\n\nBody.\n`;
+    writeFileSync(join(corpus.dir, 'year-zero.md'), article('0000-01-01'));
+    writeFileSync(join(corpus.dir, 'year-typo.md'), article('"0026-05-01T09:00:00Z"'));
+    writeFileSync(join(corpus.dir, 'year-ahead.md'), article('2062-05-01'));
+    writeFileSync(join(corpus.dir, 'year-updated.md'), article('2026-05-01', '0026-05-02'));
+    // An embargo some months ahead, and an archive piece from the last century, are fine.
+    writeFileSync(join(corpus.dir, 'year-embargo.md'), article('2027-06-01'));
+    writeFileSync(join(corpus.dir, 'year-archive.md'), article('1969-07-21'));
+    const lines = check(corpus.dir).problems.filter((p) => p.file.startsWith('year-')).map(formatProblem);
+    expect(lines).toEqual([
+      'year-ahead.md:4: publishedAt: 2062-05-01T00:00:00.000Z is more than a year ahead, so the article would stay off the site until then; check the year; to keep a piece unpublished for now, write draft: true',
+      'year-typo.md:4: publishedAt: 0026-05-01 is before 1900, too early for an article; check the year (all four digits, e.g. 2026-05-01)',
+      'year-updated.md:5: updatedAt: 0026-05-02 is before 1900, too early for an article; check the year (all four digits, e.g. 2026-05-01)',
+      'year-zero.md:4: publishedAt: 0000-01-01 is before 1900, too early for an article; check the year (all four digits, e.g. 2026-05-01)',
+    ]);
+  });
+
   it('refuses an update dated in the future on a published article, not on a scheduled one', () => {
     corpus = corpusWith();
     const article = (publishedAt: string, updatedAt: string) => `---\ntitle: Headline\ndescription: Dek\npublishedAt: ${publishedAt}\nupdatedAt: ${updatedAt}\ntags: ["AI"]\n---\n\nBody.\n`;
