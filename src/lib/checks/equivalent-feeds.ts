@@ -18,13 +18,15 @@ export function equivalentFeedProblems(sources: ReadonlyArray<{ id: string; feed
       return;
     }
     const other = sources[earlier]!;
-    const otherLine = lineOf(earlier);
+    const [line, otherLine] = [lineOf(index), lineOf(earlier)];
+    // Two sources of one flow list on one line are told apart by their place.
+    const named = otherLine !== undefined && otherLine !== line ? `${file}:${otherLine}` : `source ${earlier + 1}`;
     problems.push({
       file,
-      line: lineOf(index),
+      line,
       field: 'feed',
       severity: 'warning',
-      message: `"${source.id}" reads the same feed as "${other.id}" (${otherLine ? `${file}:${otherLine}` : `source ${earlier + 1}`}), written differently (${source.feed} and ${other.feed}), so each run fetches it twice and writes twice any item it gives without a link`,
+      message: `"${source.id}" reads the same feed as "${other.id}" (${named}), written differently (${source.feed} and ${other.feed}), so each run fetches it twice and writes twice any item it gives without a link`,
       hint: 'remove one of the two sources, or keep both only if their include/exclude filters are meant to pick different items',
     });
   });

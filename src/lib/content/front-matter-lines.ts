@@ -1,8 +1,10 @@
 /**
  * Where each front-matter field sits in the file, so a message can say `foo.md:4: publishedAt: …`.
  * A line scanner over block-style YAML, not a parser: it only has to find keys and list items, and it
- * must stay cheap enough to run on every file of a large corpus.
+ * must stay cheap enough to run on every file of a large corpus. Front matter with flow collections a line
+ * scanner cannot follow (`{title: …, publishedAt: …}`, or a `[…]` spread over lines) is read by the yaml package.
  */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { LINE_BREAK } from './line-of-offset.ts';
 
 /** `key:` (bare, "double" or 'single' quoted) followed by a space, a comment or the end of the line. */
@@ -21,12 +23,16 @@ interface Frame {
 /**
  * Dotted field → 1-based file line, for keys (`source.url`) and block-list items (`tags.1`).
  * `firstLine` is the file line of the front matter's first line (2 when the file opens with `---`).
- * Flow collections (`tags: [a, b]`) map only their key: `lineOfField` falls back to it.
+ * A flow collection on its key's line (`tags: [a, b]`) maps only its key: `lineOfField` falls back to it.
  */
 export function fieldLines(frontMatter: string, firstLine: number): Map<string, number> {
+  const text = frontMatter.split(LINE_BREAK);
+  if (hasFlowBeyondALine(text)) {
+    const parsed = parsedFieldLines(frontMatter, firstLine);
+    if (parsed) return parsed;
+  }
   const lines = new Map<string, number>();
   const stack: Frame[] = [];
-  const text = frontMatter.split(LINE_BREAK);
   let blockIndent = -1;
   // A top-level list (the sources registry) numbers its items like any other list.
   let topLevelItems = 0;
@@ -67,6 +73,58 @@ export function fieldLines(frontMatter: string, firstLine: number): Map<string, 
     stack.push({ indent, path, items: 0, item: false });
     if (BLOCK_SCALAR.test(content.slice(key[0].length).trim())) blockIndent = indent;
   }
+}
+
+/** Quoted text and comments, whose brackets are not YAML's. */
+const NOT_SYNTAX = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:^|[ \t])#.*$/g;
+
+/**
+ * Whether a flow collection opens a line (a front matter that is one `{…}`) or is still open at a line's end: then
+ * keys sit after `{` or `,`, where the scanner never looks. Cheap, as every file pays for it; a bracket in plain text
+ * only costs the parser's reading, never a wrong line.
+ */
+function hasFlowBeyondALine(text: readonly string[]): boolean {
+  let depth = 0;
+  for (const raw of text) {
+    const line = raw.replace(NOT_SYNTAX, '');
+    if (/^[ \t]*[{[]/.test(line)) return true;
+    for (const character of line) {
+      if (character === '{' || character === '[') depth++;
+      else if ((character === '}' || character === ']') && depth > 0) depth--;
+    }
+    if (depth > 0) return true;
+  }
+  return false;
+}
+
+/** Every key and list item's line, read by a YAML parser; undefined when it cannot read the text. */
+function parsedFieldLines(frontMatter: string, firstLine: number): Map<string, number> | undefined {
+  const lineCounter = new LineCounter();
+  // As in front-matter-limits.ts: js-yaml breaks lines at a lone \r too (one character for one, so offsets hold).
+  const document = parseDocument(frontMatter.replace(/\r(?!\n)/g, '\n'), { lineCounter, uniqueKeys: false, prettyErrors: false });
+  if (document.errors.length || !(isMap(document.contents) || isSeq(document.contents))) return undefined;
+  const lines = new Map<string, number>();
+  const lineAt = (node: Node | null | undefined) => (node?.range ? firstLine + lineCounter.linePos(node.range[0]).line - 1 : undefined);
+  const visit = (node: unknown, path: string): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const child = join(path, String(pair.key.value).trim());
+        const line = lineAt(pair.key);
+        if (line !== undefined) lines.set(child, line);
+        visit(pair.value, child);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const child = join(path, String(index));
+        const line = lineAt(item as Node);
+        if (line !== undefined) lines.set(child, line);
+        visit(item, child);
+      });
+    }
+  };
+  visit(document.contents, '');
+  return lines;
 }
 
 function join(parent: string, child: string): string {

@@ -54,7 +54,7 @@ describe('one feed listed twice under different spellings', () => {
     ]);
   });
 
-  it('names the earlier source by its place when the registry is one flow list, whose lines are not known', () => {
+  it('names the earlier source by its place when the registry is one flow list on one line, where a line cannot tell them apart', () => {
     const [problem] = parseSources('[{id: a, name: A, feed: "https://a.example/rss"}, {id: b, name: B, feed: "https://www.a.example/rss/"}]\n', FILE).problems;
     expect(problem!.message).toMatch(/^"b" reads the same feed as "a" \(source 1\)/);
   });

@@ -122,6 +122,13 @@ describe('every problem, not just the first', () => {
     ]);
   });
 
+  it('names the lines of fields in front matter written as a flow mapping', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'flow.md'), '---\n{title: "Flow", description: "Dek",\n publishedAt: sometime,\n tags: [AI], tgas: x}\n---\n\nBody.\n');
+    const lines = check(corpus.dir).problems.filter((p) => p.file === 'flow.md').map((p) => `${p.line}: ${p.field}`);
+    expect(lines).toEqual(['3: publishedAt', '4: tgas']);
+  });
+
   it('refuses an update dated in the future on a published article, not on a scheduled one', () => {
     corpus = corpusWith();
     const article = (publishedAt: string, updatedAt: string) => `---\ntitle: Headline\ndescription: Dek\npublishedAt: ${publishedAt}\nupdatedAt: ${updatedAt}\ntags: ["AI"]\n---\n\nBody.\n`;

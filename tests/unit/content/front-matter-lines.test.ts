@@ -55,6 +55,18 @@ describe('fieldLines: where a field sits in the file', () => {
     expect(map.get('description')).toBe(3);
     expect(map.get('tags.0')).toBe(5);
   });
+
+  it('finds the fields of front matter written as one flow mapping, on one line or several', () => {
+    const one = lines('{title: x, publishedAt: "sometime", tags: [AI]}');
+    expect([one.get('title'), one.get('publishedAt'), one.get('tags.0')]).toEqual([2, 2, 2]);
+    const several = lines('{title: 5, description: "Dek, with a {brace}",', ' publishedAt: sometime, tags: [AI,', ' 5],', ' image: {src: ./a.png,', '   alt: ""},', ' tgas: x}');
+    expect(Object.fromEntries(several)).toEqual({ title: 2, description: 2, publishedAt: 3, tags: 3, 'tags.0': 3, 'tags.1': 4, image: 5, 'image.src': 5, 'image.alt': 6, tgas: 7 });
+  });
+
+  it('finds a flow list or mapping spread over lines inside block front matter, CRLF and stray CR alike', () => {
+    const map = fieldLines('\r\ntitle: x\r\ntags: [AI,\r\n  Policy]\rsource: {name: X,\n  url: "ftp://x"}\n', 1);
+    expect([map.get('title'), map.get('tags.1'), map.get('source.url')]).toEqual([2, 4, 6]);
+  });
 });
 
 describe('lineOfField', () => {
