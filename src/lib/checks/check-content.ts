@@ -19,7 +19,7 @@ import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, svgHasSize, type FileInspection } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
-import { mayHaveHtmlPictures, relativeHtmlPictures } from './html-images.ts';
+import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets } from './html-targets.ts';
 import { markdownTargets } from './markdown-targets.ts';
 import { mayHaveRelativeFileLinks, relativeLinkProblem } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
@@ -299,15 +299,10 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     });
   }
 
-  if (mayHaveHtmlPictures(article.body)) {
-    for (const picture of relativeHtmlPictures(withoutCode(shown))) {
-      problems.push({
-        file: article.file,
-        line: article.bodyLine + lineOfOffset(article.body, picture.index) - 1,
-        severity: 'error',
-        message: `the HTML <${picture.tag}> path "${picture.path}" is never copied to the site, so readers would see a broken image`,
-        hint: `write it as a Markdown image, ![what it shows](${picture.path}), or use an https:// URL`,
-      });
+  if (mayHaveHtmlTargets(article.body)) {
+    for (const target of relativeHtmlTargets(withoutCode(shown))) {
+      const problem = htmlTargetProblem(target);
+      if (problem) problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, target.index) - 1, severity: 'error', ...problem });
     }
   }
   return problems;

@@ -35,12 +35,7 @@ export function relativeLinkProblem(url: string): { message: string; hint: strin
     };
   }
   if (PAGE_OR_PICTURE.test(path)) return undefined;
-  if (FILE_EXTENSION.test(path)) {
-    return {
-      message: `the link "${url}" leads to a file beside the article, which the site does not publish, so readers would find nothing there`,
-      hint: `put the file under public/ (public/files/${basename(path)}, say) and link to /files/${basename(path)}`,
-    };
-  }
+  if (FILE_EXTENSION.test(path)) return unpublishedFileProblem(`the link "${url}"`, url, (published) => `link to ${published}`);
   const [first = ''] = path.split('/');
   if (!path.startsWith('.') && HOST_NAME.test(first)) {
     return {
@@ -49,4 +44,16 @@ export function relativeLinkProblem(url: string): { message: string; hint: strin
     };
   }
   return undefined;
+}
+
+/**
+ * The problem with a relative `url` to a file beside the article, `named` as the message's subject; `refer` says how
+ * to point at the file once it is under public/ (`link to /files/report.pdf`).
+ */
+export function unpublishedFileProblem(named: string, url: string, refer: (published: string) => string): { message: string; hint: string } {
+  const name = basename(url.replace(/[?#].*/, ''));
+  return {
+    message: `${named} leads to a file beside the article, which the site does not publish, so readers would find nothing there`,
+    hint: `put the file under public/ (public/files/${name}, say) and ${refer(`/files/${name}`)}`,
+  };
 }

@@ -409,6 +409,20 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses raw-HTML media and links to files beside the article, which the site does not publish, at their lines', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'media.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n<video controls poster="./still.jpg">\n  <source src="./clip.mp4" type="video/mp4">\n</video>\n\n<audio src="interview.mp3" controls></audio> and <a href="./report.pdf">the report</a>\n\n<video src="/files/clip.mp4" poster="https://cdn.example/still.jpg"></video> <a href="/files/report.pdf">r</a>\n',
+    );
+    expect(check(corpus.dir, ['media.md']).problems.map(formatProblem)).toEqual([
+      'media.md:8: the HTML <video> poster "./still.jpg" leads to a file beside the article, which the site does not publish, so readers would find nothing there; put the file under public/ (public/files/still.jpg, say) and write poster="/files/still.jpg"',
+      'media.md:9: the HTML <source> src "./clip.mp4" leads to a file beside the article, which the site does not publish, so readers would find nothing there; put the file under public/ (public/files/clip.mp4, say) and write src="/files/clip.mp4"',
+      'media.md:12: the HTML <audio> src "interview.mp3" leads to a file beside the article, which the site does not publish, so readers would find nothing there; put the file under public/ (public/files/interview.mp3, say) and write src="/files/interview.mp3"',
+      'media.md:12: the link "./report.pdf" leads to a file beside the article, which the site does not publish, so readers would find nothing there; put the file under public/ (public/files/report.pdf, say) and link to /files/report.pdf',
+    ]);
+  });
+
   it('rejects an image src with a scheme other than https', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'img.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "javascript:alert(1)"\n  alt: A\n---\n');

@@ -1,0 +1,76 @@
+/**
+ * Raw-HTML paths in a body (`<img src="./x.png">`, `<video src="./clip.mp4">`, `<a href="./report.pdf">`) that name a
+ * file beside the article: Astro copies and optimises only Markdown images, and the site publishes no other file
+ * from the content folder, so such a path is left pointing at nothing on the site.
+ */
+import { HAS_SCHEME } from '../content/url-scheme.ts';
+import { isImagePath } from './bundled-files.ts';
+import { relativeLinkProblem, unpublishedFileProblem } from './relative-links.ts';
+
+/** The tags whose paths a reader's browser fetches or follows, and the attributes that hold them. */
+const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  a: ['href'],
+};
+const TARGET_TAG = /<(img|source|video|audio|track|a)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const TARGET_ATTRIBUTE = /\s(src|srcset|poster|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+
+/** False when `text` cannot hold such a tag: a cheap test before blanking code and looking tag by tag. */
+export function mayHaveHtmlTargets(text: string): boolean {
+  return /<(?:img|source|video|audio|track|a)[\s/>]/i.test(text);
+}
+
+export interface RelativeHtmlTarget {
+  /** Offset of the tag's `<` in the text. */
+  index: number;
+  /** `img`, `video`, `a`…, as written. */
+  tag: string;
+  /** `src`, `srcset`, `poster` or `href`, in lower case. */
+  attribute: string;
+  /** The relative path, one srcset candidate's URL when it came from srcset. */
+  path: string;
+}
+
+/**
+ * Every relative path in the attributes above of those tags in `text` (a body with its code already blanked out).
+ * Web addresses, other schemes, root paths (`/logo.png`, served from public/) and fragments are fine.
+ */
+export function relativeHtmlTargets(text: string): RelativeHtmlTarget[] {
+  // What is commented out never reaches the page; blanked, so offsets and line numbers hold.
+  const uncommented = text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const found: RelativeHtmlTarget[] = [];
+  for (const tag of uncommented.matchAll(TARGET_TAG)) {
+    const allowed = TARGET_ATTRIBUTES[tag[1]!.toLowerCase()]!;
+    for (const match of tag[0].matchAll(TARGET_ATTRIBUTE)) {
+      const attribute = match[1]!.toLowerCase();
+      if (!allowed.includes(attribute)) continue;
+      const value = (match[2] ?? match[3] ?? match[4]!).trim();
+      // srcset: comma-separated candidates, each a URL then an optional width or density.
+      const paths = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
+      // `{…}` is an MDX expression, whose value is the code's business (an imported image's src, say).
+      for (const path of paths) if (path && !HAS_SCHEME.test(path) && !/^[/#?{]/.test(path)) found.push({ index: tag.index, tag: tag[1]!, attribute, path });
+    }
+  }
+  return found;
+}
+
+/**
+ * What is wrong with one such path: a picture (`<img>`, or a `<source>` of a `<picture>`) is offered as a Markdown
+ * image, which the build copies; a link is judged as a Markdown link is; any other file (a video, its poster, a
+ * caption track) goes under public/.
+ */
+export function htmlTargetProblem({ tag, attribute, path }: RelativeHtmlTarget): { message: string; hint: string } | undefined {
+  if (attribute === 'href') return relativeLinkProblem(path);
+  const lowerTag = tag.toLowerCase();
+  if (lowerTag === 'img' || (lowerTag === 'source' && (attribute === 'srcset' || isImagePath(path)))) {
+    return {
+      message: `the HTML <${tag}> path "${path}" is never copied to the site, so readers would see a broken image`,
+      hint: `write it as a Markdown image, ![what it shows](${path}), or use an https:// URL`,
+    };
+  }
+  return unpublishedFileProblem(`the HTML <${tag}> ${attribute} "${path}"`, path, (published) => `write ${attribute}="${published}"`);
+}
