@@ -3,8 +3,9 @@
  * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, links
  * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path
  * (in MDX's JSX elements too). Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and
- * each other. Only raw-HTML nodes, links, images, headings and JSX elements cross into JavaScript (and the footnote
- * section, in an article with footnotes), so articles without HTML pay almost nothing.
+ * each other, and raw HTML's id references (aria-labelledby…) follow them or are dropped. Only raw-HTML nodes,
+ * links, images, headings and JSX elements cross into JavaScript (and the footnote section, in an article with
+ * footnotes), so articles without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
@@ -156,14 +157,17 @@ const LEADING_END_TAG = /^\s*<\/([a-z][a-z\d-]*)\s*>/i;
  * fragment are taken off again and those elements are pushed onto `open`, the document's stack of elements raw
  * HTML has left open. An end tag opening a later fragment is kept only when it closes one of them (closing any
  * opened inside it too): every other end tag would close the page's own containers, and is dropped.
- * `claimId`, when given, decides each kept element's id (see `createIdClaimer`).
+ * `claimId`, when given, decides each kept element's id (see `createIdClaimer`); `resolveId`, when given, where each
+ * id an ARIA reference (or a cell's `headers`) names leads, or undefined to drop it (see `createIdReferences`).
  */
-export function createRawHtmlSanitizer(site: string): (html: string, open?: string[], claimId?: (id: string) => string) => string {
+export function createRawHtmlSanitizer(
+  site: string,
+): (html: string, open?: string[], claimId?: (id: string) => string, resolveId?: (id: string) => string | undefined) => string {
   const siteOrigin = originOf(site);
   const root = rootOf(site);
   const options = sanitizerOptions(siteOrigin);
   const allowedTags = new Set(options.allowedTags || []);
-  return (html, open = [], claimId) => {
+  return (html, open = [], claimId, resolveId) => {
     let rest = html;
     let kept = '';
     for (let end = LEADING_END_TAG.exec(rest); end; end = LEADING_END_TAG.exec(rest)) {
@@ -183,7 +187,9 @@ export function createRawHtmlSanitizer(site: string): (html: string, open?: stri
         '*': (tagName, attribs) => {
           const rebased = rebaseUrls(attribs, root);
           // Elements the sanitiser drops claim nothing, so they cannot push a later heading's anchor along.
-          return { tagName, attribs: claimId && rebased.id && allowedTags.has(tagName) ? { ...rebased, id: claimId(rebased.id) } : rebased };
+          const claimed = claimId && rebased.id && allowedTags.has(tagName) ? { ...rebased, id: claimId(rebased.id) } : rebased;
+          // Claimed first: an element may name itself (aria-labelledby="button-id label-id").
+          return { tagName, attribs: resolveId ? withReferencesResolved(claimed, resolveId) : claimed };
         },
       },
       onOpenTag: () => {
@@ -258,6 +264,67 @@ export function createIdClaimer(taken: Iterable<string>): (id: string) => string
   };
 }
 
+/** Attributes whose value is one id of the page, or a list of them. */
+const ID_REFERENCE_ATTRIBUTES = [
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-owns',
+  'aria-controls',
+  'aria-flowto',
+  'aria-details',
+  'aria-errormessage',
+  'aria-activedescendant',
+  'headers',
+];
+
+/** `attribs` with each id reference led where `resolveId` says, and an attribute left naming nothing removed. */
+function withReferencesResolved(attribs: sanitizeHtml.Attributes, resolveId: (id: string) => string | undefined): sanitizeHtml.Attributes {
+  let result = attribs;
+  for (const name of ID_REFERENCE_ATTRIBUTES) {
+    const value = attribs[name];
+    if (value === undefined) continue;
+    const ids = [...new Set(value.split(/\s+/).filter(Boolean).map(resolveId).filter((id) => id !== undefined))];
+    const { [name]: _removed, ...rest } = result;
+    result = ids.length ? { ...rest, [name]: ids.join(' ') } : rest;
+  }
+  return result;
+}
+
+/** Whether a body may hold an id reference: a cheap test before its ids are looked for. */
+const MAY_REFERENCE_IDS = /\s(?:aria-[a-z]+|headers)\s*=/i;
+/** An `id` attribute in raw HTML, as the source spells it. */
+const ID_ATTRIBUTE = /<[a-z][^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+/** An ATX heading's text (`## What changed ##`). */
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm;
+
+/**
+ * Where raw HTML's id references lead once the body's ids are claimed. Pasted from another site, they often name
+ * ids the article lacks, or ones its page has for its own parts (`main`): a screen reader would then read the page's
+ * main region as a figure's label, or nothing. A reference to an id the body has given leads to what that id was
+ * claimed as (its first element, as a browser finds it); one to an id the body gives further on (`laterIds`, read
+ * from its source: raw-HTML ids and heading anchors) is kept; any other, the page's own ids among them, is dropped.
+ */
+export function createIdReferences(pageIds: Iterable<string>, laterIds: Iterable<string>): { record(id: string, claimed: string): void; resolve(id: string): string | undefined } {
+  const page = new Set(pageIds);
+  const later = new Set(laterIds);
+  const claimed = new Map<string, string>();
+  return {
+    record(id, claimedAs) {
+      if (!claimed.has(id)) claimed.set(id, claimedAs);
+    },
+    resolve(id) {
+      return claimed.get(id) ?? (later.has(id) && !page.has(id) ? id : undefined);
+    },
+  };
+}
+
+/** The ids a body's source gives in raw HTML and as heading anchors, for references to ids further on. */
+function idsInSource(source: string): string[] {
+  const ids = [...source.matchAll(ID_ATTRIBUTE)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  for (const heading of source.matchAll(ATX_HEADING)) ids.push(slug(heading[1]!) || 'section');
+  return ids;
+}
+
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /**
@@ -287,17 +354,26 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
   return () => {
     // The elements its raw HTML has left open, outermost first.
     const open: string[] = [];
-    let claimId = createIdClaimer(options.pageIds);
+    let claimIdOnce = createIdClaimer(options.pageIds);
+    let references: ReturnType<typeof createIdReferences> | undefined;
+    const claimId = (id: string) => {
+      const claimed = claimIdOnce(id);
+      references?.record(id, claimed);
+      return claimed;
+    };
+    const resolveId = (id: string) => references?.resolve(id);
     return {
       name: 'newsdesk-markdown-safety',
       before(root, ctx) {
         // Footnote ids are the targets of Sätteri's own links, which would not follow a renumbered id: they are taken
         // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
-        if (ctx.source.includes('[^')) claimId = createIdClaimer([...options.pageIds, ...footnoteIds(root)]);
+        const footnotes = ctx.source.includes('[^') ? footnoteIds(root) : [];
+        if (footnotes.length) claimIdOnce = createIdClaimer([...options.pageIds, ...footnotes]);
+        if (MAY_REFERENCE_IDS.test(ctx.source)) references = createIdReferences(options.pageIds, [...idsInSource(ctx.source), ...footnotes]);
       },
       raw(node, ctx) {
         removeInlineNonText(node, ctx);
-        const clean = sanitize(node.value, open, claimId);
+        const clean = sanitize(node.value, open, claimId, references && resolveId);
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {

@@ -169,6 +169,44 @@ describe('ids in rendered Markdown: never one of the page’s, never twice', () 
     expect(html).not.toContain('class=');
     expect(html).toContain('<figure>\n<figcaption>Chart</figcaption>\n</figure>');
   });
+
+  it('leads pasted ARIA references and cell headers to the article\'s own ids, and drops those that would lead nowhere or to the page\'s parts', async () => {
+    const html = await render(
+      [
+        '## Chart',
+        '',
+        '<section aria-labelledby="main">Before the lead.</section>',
+        '',
+        '<div id="main">Pasted lead</div>',
+        '',
+        '<figure aria-labelledby="caption-1 chart" aria-describedby="credit explore-more">',
+        '<img src="https://cdn.example/x.png" alt="A">',
+        '<figcaption id="caption-1">Caption</figcaption>',
+        '</figure>',
+        '',
+        '<p aria-describedby="main">About the lead.</p> <button aria-controls="site-search">Search</button>',
+        '',
+        '<table><tr><th id="h-year">Year</th></tr><tr><td headers="h-year nav-col">2026</td></tr></table>',
+      ].join('\n'),
+    );
+    const page = parse(html);
+    const attribute = (selector: string, name: string) => page.querySelector(selector)?.getAttribute(name);
+    // Named before the body gives it, main is the page's region: dropped. The pasted lead was given main-1, the page
+    // keeping main, and references after it lead there; the figure's caption comes further on.
+    expect(attribute('section', 'aria-labelledby')).toBeUndefined();
+    expect(attribute('div', 'id')).toBe('main-1');
+    expect(attribute('figure', 'aria-labelledby')).toBe('caption-1 chart');
+    expect(attribute('figure', 'aria-describedby')).toBeUndefined();
+    expect(attribute('p', 'aria-describedby')).toBe('main-1');
+    expect(attribute('button', 'aria-controls')).toBeUndefined();
+    expect(attribute('td', 'headers')).toBe('h-year');
+    // Every reference left has its one target in the article.
+    for (const element of page.querySelectorAll('[aria-labelledby], [aria-describedby], [headers]')) {
+      for (const id of ['aria-labelledby', 'aria-describedby', 'headers'].flatMap((name) => element.getAttribute(name)?.split(' ') ?? [])) {
+        expect(page.querySelectorAll('[id]').filter((target) => target.id === id), id).toHaveLength(1);
+      }
+    }
+  });
 });
 
 describe('rendered Markdown whose raw HTML tries to leave the article', () => {
