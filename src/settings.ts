@@ -52,6 +52,12 @@ export const settings = {
    * one of its own (NEWSDESK_CACHE_DIR), else node_modules/.cache/newsdesk-cards.
    */
   cardCacheDir: folder(env.NEWSDESK_CARD_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-cards') : 'node_modules/.cache/newsdesk-cards'),
+  /**
+   * NEWSDESK_CHECK_CACHE: where the content check remembers the local pictures that decoded, by size and modification
+   * time; else beside Astro's cache when the build has one of its own (NEWSDESK_CACHE_DIR), else
+   * node_modules/.cache/newsdesk-check.
+   */
+  checkCacheDir: folder(env.NEWSDESK_CHECK_CACHE, env.NEWSDESK_CACHE_DIR ? join(env.NEWSDESK_CACHE_DIR, 'newsdesk-check') : 'node_modules/.cache/newsdesk-check'),
   /** NEWSDESK_TIMING: a file each build step appends its phase timings to, as JSON lines (`npm run bench` reads them). */
   timingFile: env.NEWSDESK_TIMING || undefined,
   /**

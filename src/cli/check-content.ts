@@ -10,10 +10,11 @@ import { sep } from 'node:path';
 import { loadArticle, loadArticles } from '../io/article-files.ts';
 import { isHiddenIn, listArticleFiles } from '../io/article-paths.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
+import { damagedPictureProblems } from '../io/decode-pictures.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
-import { formatProblem, hasErrors, problemToJson, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
+import { formatProblem, hasErrors, problemToJson, sortProblems, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { siteConfig } from '../site.config.ts';
 import { projectRoot, publishNow, settings } from '../settings.ts';
@@ -119,7 +120,9 @@ for (const run of runs) {
   })();
   const only = run.only && new Set([...run.only].map(paths.display));
   const result = checkArticles(articles, { now, contentDir: run.folder, projectRoot, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
-  problems.push(...result.problems);
+  // Pictures are decoded once every file is read, many at a time; their problems take their places among the others.
+  const damaged = await damagedPictureProblems(result.pictures, { cacheFolder: settings.checkCacheDir, contentFolder: run.folder, complete: !run.only && run.extraFiles.length === 0 });
+  problems.push(...(damaged.length ? sortProblems([...result.problems, ...damaged]) : result.problems));
   fileCount += result.fileCount;
 }
 const elapsed = performance.now() - started;

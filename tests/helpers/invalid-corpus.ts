@@ -48,6 +48,8 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'image-by-reference', file: 'plant-by-reference.md', line: 10, message: /the image "\.\/desk\/chip-plant\.png" is given by reference \(\[plant\]\).*; write it as !\[The new chip plant\]\(\.\/desk\/chip-plant\.png\)/ },
   { name: 'tif-image', file: 'scan-of-the-week.md', line: 7, field: 'image.src', message: /"\.\/scan\.tif" is not an image the build can show; .*rename a \.tif to \.tiff/ },
   { name: 'escaped-lead-image', file: 'escaped-lead-image.md', line: 7, field: 'image.src', message: /"\.\/desk\/chip%2Dplant\.png" does not exist next to the article; this path is read as written/ },
+  { name: 'damaged-picture', file: 'harbour-reopens.md', line: 7, field: 'image.src', message: /"\.\/harbour\.png" is a damaged PNG file: its header cannot be read, so readers would see a broken picture; save or export the picture again as PNG/ },
+  { name: 'truncated-picture', file: 'crane-arrives.md', line: 10, message: /the image "\.\/crane\.jpg" is a damaged JPEG file: its picture data is cut short or corrupt/ },
   { name: 'mdx-undefined-component', file: 'export-licence-callout.mdx', line: 11, message: /the component <Callout> is not imported or defined in this article, so the page cannot be built; import it below the front matter/ },
 ];
 

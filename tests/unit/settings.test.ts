@@ -24,6 +24,7 @@ describe('settings', () => {
       buildLock: join(projectRoot, 'node_modules/.newsdesk-build.lock'),
       cardCacheDir: join(projectRoot, 'node_modules/.cache/newsdesk-cards'),
       searchCacheDir: join(projectRoot, 'node_modules/.cache/newsdesk-search'),
+      checkCacheDir: join(projectRoot, 'node_modules/.cache/newsdesk-check'),
       noColor: false,
     });
   });
@@ -56,6 +57,7 @@ describe('settings', () => {
       cacheDir: join(projectRoot, 'cache'),
       cardCacheDir: join(projectRoot, 'cache/newsdesk-cards'),
       searchCacheDir: join(projectRoot, 'cache/newsdesk-search'),
+      checkCacheDir: join(projectRoot, 'cache/newsdesk-check'),
       timingFile: '/tmp/timings.jsonl',
       noColor: true,
     });
@@ -63,6 +65,10 @@ describe('settings', () => {
 
   it('keeps social cards where NEWSDESK_CARD_CACHE says, whatever Astro\'s cache', () => {
     expect(settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_CARD_CACHE: '/var/cache/cards' })).toMatchObject({ cardCacheDir: '/var/cache/cards' });
+  });
+
+  it('keeps the decoded pictures where NEWSDESK_CHECK_CACHE says, whatever Astro\'s cache', () => {
+    expect(settingsIn(tmpdir(), { NEWSDESK_CACHE_DIR: 'cache', NEWSDESK_CHECK_CACHE: '/var/cache/check' })).toMatchObject({ checkCacheDir: '/var/cache/check' });
   });
 
   it('keeps the search parts where NEWSDESK_SEARCH_CACHE says, and passes the part sizes and the full-text count on as written', () => {

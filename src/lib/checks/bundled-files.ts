@@ -3,9 +3,11 @@
  * directly runs its scripts with the site's origin. An SVG is inert when it is well-formed XML with no processing
  * instructions, entity declarations, scripts, handlers, embedded documents, animations or unsafe links, judged by
  * DOMPurify's SVG profile over the document as the browser's XML parser reads it. Anything else is not an image, and
- * neither is a raster file whose first bytes are not the format its extension names (Astro would fail on it mid-build).
+ * neither is a raster file whose first bytes are not the format its extension names (Astro would fail on it mid-build),
+ * nor one whose data does not decode (src/io/decode-pictures.ts decodes them).
  */
 import { createRequire } from 'node:module';
+import type { Problem } from './problems.ts';
 import type createDOMPurify from 'dompurify';
 import type { JSDOM } from 'jsdom';
 
@@ -74,6 +76,38 @@ export function misnamedFormat(path: string, head: Uint8Array): string | undefin
   const extension = extensionOf(path);
   const format = extension === undefined ? undefined : RASTER_FORMATS[extension];
   return format && !format.matches(head) ? format.name : undefined;
+}
+
+/** The raster format `path`'s extension names (`PNG`), or undefined for SVG and anything else. */
+export function rasterFormatName(path: string): string | undefined {
+  const extension = extensionOf(path);
+  return extension === undefined ? undefined : RASTER_FORMATS[extension]?.name;
+}
+
+/**
+ * A local raster picture whose first bytes are its format's: only decoding it tells whether the rest is sound. Astro
+ * stops with a stack trace on one whose size it cannot read, and publishes the damaged bytes as they are (a broken
+ * picture for readers) when sharp cannot decode the rest.
+ */
+export interface PictureToDecode {
+  absolutePath: string;
+  /** Where it is named: the article, and the line and field (none for a body picture). */
+  at: Pick<Problem, 'file' | 'line' | 'field'>;
+  /** How messages refer to it (`"./photo.png"` after a field, `the image "./photo.png"` on a body line). */
+  named: string;
+  /** `PNG`, `JPEG`… */
+  format: string;
+}
+
+/** The error for a picture that does not decode: its `header` (its size, its kind) or its `data` is damaged. */
+export function damagedPictureProblem(picture: PictureToDecode, damaged: 'header' | 'data'): Problem {
+  const what = damaged === 'header' ? 'its header cannot be read' : 'its picture data is cut short or corrupt';
+  return {
+    ...picture.at,
+    severity: 'error',
+    message: `${picture.named} is a damaged ${picture.format} file: ${what}, so readers would see a broken picture`,
+    hint: `save or export the picture again as ${picture.format} from the original, then replace the file`,
+  };
 }
 
 /** The root `<svg …>` tag as Astro's image-size reads it (astro/dist/assets/utils/vendor/image-size/types/svg.js). */

@@ -17,7 +17,7 @@ import { replaceFencedCode } from '../text/code-fences.ts';
 import { byteLength } from '../text/utf8.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
-import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, svgActiveContent, svgHasSize, type FileInspection } from './bundled-files.ts';
+import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets } from './html-targets.ts';
 import { markdownTargets } from './markdown-targets.ts';
@@ -63,6 +63,8 @@ export interface CheckResult {
   problems: Problem[];
   /** Files whose problems are reported. */
   fileCount: number;
+  /** The local raster pictures of those files that look sound by their first bytes, each once: for decoding (src/io/decode-pictures.ts). */
+  pictures: PictureToDecode[];
 }
 
 /** The dek the scaffolder writes; fine for a draft, never for a published piece. */
@@ -81,12 +83,15 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
   const checked: CheckedArticle[] = [];
   const linesByFile = new Map<string, ParsedArticle['lines']>();
   const bodies: CheckedBody[] = [];
+  const pictures = new Map<string, PictureToDecode>();
   let fileCount = 0;
 
   for (const source of sources) {
     fileCount++;
     const file = checkArticleFile(source, options);
     problems.push(...file.problems);
+    // A picture shown by several articles is decoded once, and reported where it is first named.
+    if (!options.only || options.only.has(file.checked.file)) for (const picture of file.pictures) if (!pictures.has(picture.absolutePath)) pictures.set(picture.absolutePath, picture);
     checked.push(file.checked);
     if (!file.article) continue;
     linesByFile.set(file.article.file, file.article.lines);
@@ -102,7 +107,7 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
   if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies, {}, options.only)) problems.push(problem);
 
   const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
-  return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount };
+  return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount, pictures: [...pictures.values()] };
 }
 
 /**
@@ -112,10 +117,10 @@ export function checkArticles(sources: Iterable<ArticleSource & { result?: Parse
 export function checkArticleFile(
   source: ArticleSource & { result?: ParseResult },
   options: CheckOptions,
-): { problems: Problem[]; checked: CheckedArticle; article?: ParsedArticle } {
+): { problems: Problem[]; checked: CheckedArticle; article?: ParsedArticle; pictures: PictureToDecode[] } {
   const parsed = source.result ?? readArticle(source);
   // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.
-  if (!parsed.ok) return { problems: [parsed.problem], checked: placeholder(source.file, slugOfArticle(source.file, {})) };
+  if (!parsed.ok) return { problems: [parsed.problem], checked: placeholder(source.file, slugOfArticle(source.file, {})), pictures: [] };
   const { article } = parsed;
   const problems: Problem[] = [];
   const lineOf = (field: string) => lineOfField(article.lines, field);
@@ -132,11 +137,12 @@ export function checkArticleFile(
     checked = placeholder(article.file, slug, data);
   }
   problems.push(...runOnListItems(article));
-  problems.push(...articleProblems(article, source.absolutePath, data, options));
+  const pictures: PictureToDecode[] = [];
+  problems.push(...articleProblems(article, source.absolutePath, data, options, pictures));
   const sourceId = data.source?.id;
   const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
   if (unknownSource) problems.push({ file: article.file, line: lineOf('source.id'), field: 'source.id', severity: 'error', ...unknownSource });
-  return { problems, checked, article };
+  return { problems, checked, article, pictures };
 }
 
 /**
@@ -149,8 +155,17 @@ function placeholder(file: string, slug: string, fields: ValidFields = {}): Chec
   return { file, slug, data: { tags, authors, related, formerSlugs, draft, publishedAt, slug: fields.slug, story, source: source?.url === undefined ? undefined : { url: source.url } } };
 }
 
-/** Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. */
-function articleProblems(article: ParsedArticle, absolutePath: string, data: ValidFields, { contentDir, projectRoot, inspectFile, now }: CheckOptions): Problem[] {
+/**
+ * Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. The raster
+ * pictures that look sound are added to `pictures`, to be decoded.
+ */
+function articleProblems(
+  article: ParsedArticle,
+  absolutePath: string,
+  data: ValidFields,
+  { contentDir, projectRoot, inspectFile, now }: CheckOptions,
+  pictures: PictureToDecode[],
+): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
   const slug = slugOfArticle(article.file, article.data);
@@ -232,6 +247,8 @@ function articleProblems(article: ParsedArticle, absolutePath: string, data: Val
     const named = at.field ? `"${target}"` : `the image "${target}"`;
     const problem = localImageProblem(target, path, named, folders, inspectFile);
     if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
+    const format = rasterFormatName(target);
+    if (!problem && format) pictures.push({ absolutePath: resolve(folders.article, path), at: { file: article.file, ...at }, named, format });
   };
   // Astro's image() reads the field's path as written: no %-escapes.
   if (typeof src === 'string' && !HAS_SCHEME.test(src)) localImage(src, { line: line('image.src'), field: 'image.src' });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { readArticleSource } from '../../../src/io/article-files.ts';
 import { listArticleFiles } from '../../../src/io/article-paths.ts';
+import { damagedPictureProblems } from '../../../src/io/decode-pictures.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { formatProblem } from '../../../src/lib/checks/problems.ts';
 import { corpusWith, INVALID_CASES, validCorpus, type TempCorpus } from '../../helpers/invalid-corpus.ts';
@@ -32,9 +33,12 @@ describe('the valid fixture corpus', () => {
 
 describe('each kind of bad input is reported with its file, line and field', () => {
   for (const bad of INVALID_CASES) {
-    it(bad.name, () => {
+    it(bad.name, async () => {
       corpus = corpusWith(bad.name);
-      const errors = check(corpus.dir).problems.filter((problem) => problem.severity === 'error');
+      const result = check(corpus.dir);
+      // As the command does: the pictures that look sound are decoded once every file is read.
+      const damaged = await damagedPictureProblems(result.pictures, { cacheFolder: join(corpus.dir, '.cache'), contentFolder: corpus.dir, complete: true });
+      const errors = [...result.problems, ...damaged].filter((problem) => problem.severity === 'error');
       const mine = errors.filter((problem) => problem.file === bad.file);
       expect(mine, errors.map(formatProblem).join('\n')).toHaveLength(1);
       const [problem] = mine;
@@ -302,6 +306,17 @@ describe('checks beyond the schema', () => {
       'folder.md:7: image.src: "dir.png" is a folder, not an image; name the image file inside it, e.g. ./photos/harbour.jpg',
       'link.md:7: image.src: "./lnk.png" is a symbolic link; images must be files inside the content folder; copy the image itself next to the article instead of linking to it',
     ]);
+  });
+
+  it('hands over each sound-looking local raster picture of the reported files once, to be decoded, where it is first named', () => {
+    corpus = corpusWith();
+    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'x.png'));
+    writeFileSync(join(corpus.dir, 'svg.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
+    writeFileSync(join(corpus.dir, 'pictures.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./x.png\n  alt: A\n---\n\n![again](./x.png) ![drawn](./svg.svg) ![gone](./gone.png) ![far](https://cdn.example/a.jpg)\n');
+    const pictures = (only?: string[]) => check(corpus!.dir, only).pictures.map(({ absolutePath, at, named, format }) => ({ path: relative(corpus!.dir, absolutePath), ...at, named, format }));
+    expect(pictures(['pictures.md'])).toEqual([{ path: 'x.png', file: 'pictures.md', line: 7, field: 'image.src', named: '"./x.png"', format: 'PNG' }]);
+    expect(pictures(['markets-open-steady.md'])).toEqual([]);
+    expect(pictures().map((picture) => picture.path).sort()).toEqual(['desk/chip-plant.png', 'x.png']);
   });
 
   it('refuses an SVG whose size the build cannot read, which would stop it, as a lead image or in the body', () => {
