@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
+import { assertPagefindRunnable, indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
@@ -108,6 +108,7 @@ async function planDocuments(): Promise<SearchPlan> {
 }
 
 try {
+  assertPagefindRunnable();
   const { parts, archiveKeys } = await planDocuments();
   const placed = new Map<string, string>();
   let indexed = 0;

@@ -1,7 +1,7 @@
 /** Pagefind's indexer, run over HTML documents written as files, writing an index to a folder. */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -41,6 +41,24 @@ export function isIndexData(name: string): boolean {
  */
 const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath: (names: string[]) => string };
 const pagefindBinary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+
+/**
+ * Throws SearchIndexError when Pagefind's binary cannot be run: checked before the documents are made, so that the
+ * build stops within a second of starting rather than when the first part is indexed.
+ */
+export function assertPagefindRunnable(): void {
+  try {
+    accessSync(pagefindBinary, constants.X_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
+    throw new SearchIndexError('starting Pagefind', [
+      `its binary ${pagefindBinary} cannot be run: ${reason}`,
+      process.env.PAGEFIND_BINARY_PATH || process.env.PAGEFIND_EXTENDED_BINARY_PATH
+        ? 'PAGEFIND_BINARY_PATH (or PAGEFIND_EXTENDED_BINARY_PATH) names it: point it at Pagefind, or unset it'
+        : 'run npm ci to install Pagefind again (its binary comes in an optional package for this platform)',
+    ]);
+  }
+}
 
 /**
  * The file Pagefind's indexer finds a document in, such that the URL it derives from the file's path is the

@@ -179,6 +179,7 @@ describe('a good build, then failed builds into the same folder', () => {
     });
     const output = build.stdout + build.stderr;
     expect(build.exitCode, output).not.toBe(0);
+    expect(output).toContain(`Search indexing failed while starting Pagefind:\n  its binary ${join(root, 'no-such-pagefind')} cannot be run: it does not exist`);
     expect(output).toContain(`Build failed during search indexing; the previous ${dist} is unchanged.`);
     expect(output, 'Astro was stopped, not left to finish pages the failed build throws away').not.toContain('Complete!');
     expect(snapshot(dist)).toEqual(before);
