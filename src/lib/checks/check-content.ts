@@ -7,14 +7,13 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugField, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
-import { MAX_SLUG_BYTES } from '../content/field-limits.ts';
+import { slugTooLong } from '../content/field-limits.ts';
 import { lineOfField } from '../content/front-matter-lines.ts';
 import { commentedValueHint } from '../content/yaml-problem.ts';
 import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
 import { replaceFencedCode } from '../text/code-fences.ts';
-import { byteLength } from '../text/utf8.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
@@ -179,12 +178,12 @@ function articleProblems(
   }
   // The slug field has its limit in the schema; one from the file name must keep to it too (it names the page's
   // folder and its social card's file, which a file system caps at 255 bytes).
-  const slugBytes = byteLength(slug);
-  if (!slugField(article.data) && slugBytes > MAX_SLUG_BYTES) {
+  const fileSlugTooLong = slugField(article.data) ? undefined : slugTooLong(slug);
+  if (fileSlugTooLong) {
     problems.push({
       file: article.file,
       severity: 'error',
-      message: `the file name makes a slug of ${slugBytes} bytes, longer than the ${MAX_SLUG_BYTES} a URL segment may have`,
+      message: `the slug made from the file name ${fileSlugTooLong}`,
       hint: 'rename the file with fewer words, or set a shorter slug field',
     });
   }

@@ -246,8 +246,8 @@ describe('checks beyond the schema', () => {
     writeFileSync(join(corpus.dir, `${named}.md`), article('slug: short-name\n'));
     writeFileSync(join(corpus.dir, `${'日'.repeat(67)}.md`), article());
     expect(check(corpus.dir, [`${long}.md`, `${named}.md`, `${'日'.repeat(67)}.md`]).problems.map(formatProblem)).toEqual([
-      `${long}.md: the file name makes a slug of 201 bytes, longer than the 200 a URL segment may have; rename the file with fewer words, or set a shorter slug field`,
-      `${'日'.repeat(67)}.md: the file name makes a slug of 201 bytes, longer than the 200 a URL segment may have; rename the file with fewer words, or set a shorter slug field`,
+      `${long}.md: the slug made from the file name is 201 bytes long; shorten it to at most 200 bytes (a URL segment; non-Latin letters take 2-4 bytes each); rename the file with fewer words, or set a shorter slug field`,
+      `${'日'.repeat(67)}.md: the slug made from the file name is 201 bytes long; shorten it to at most 200 bytes (a URL segment; non-Latin letters take 2-4 bytes each); rename the file with fewer words, or set a shorter slug field`,
     ]);
   });
 
