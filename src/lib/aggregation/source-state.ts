@@ -72,8 +72,9 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
     validatorsFor: read.validators.etag || read.validators.lastModified ? read.feedUrl : undefined,
-    freshUntil: read.freshUntil ? isoSeconds(read.freshUntil) : undefined,
-    freshFor: read.freshUntil ? read.feedUrl : undefined,
+    // Recorded with a new version only: renewed at each answer, it would change the state, and so make a commit, at
+    // every run that reads an unchanged feed. After a 304 the feed is asked at the next run, as it always was.
+    ...(read.newVersion ? { freshUntil: read.freshUntil && isoSeconds(read.freshUntil), freshFor: read.freshUntil && read.feedUrl } : {}),
     contentHash: read.contentHash ?? state.contentHash,
     itemsHash: read.itemsHash ?? state.itemsHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,

@@ -52,7 +52,7 @@ describe('source state over runs', () => {
     expect(afterSuccess(undefined, { feedUrl, validators: {}, contentHash: 'abc', newVersion: true, seen: [] }, now).validatorsFor).toBeUndefined();
   });
 
-  it('keeps an answer fresh until its server said, for the feed address it came from, until a failure', () => {
+  it('keeps an answer fresh until its server said, for the feed address it came from, until a new version or a failure', () => {
     const until = new Date('2026-12-01T13:00:00Z');
     const read = afterSuccess(undefined, { feedUrl, validators: {}, freshUntil: until, contentHash: 'abc', newVersion: true, seen: [] }, now);
     expect(read).toMatchObject({ freshUntil: '2026-12-01T13:00:00Z', freshFor: feedUrl });
@@ -60,7 +60,10 @@ describe('source state over runs', () => {
     expect(freshUntilFor(read, feedUrl, until)).toBeUndefined();
     expect(freshUntilFor(read, 'https://wire.example/rss/all.xml', now)).toBeUndefined();
     expect(freshUntilFor({ ...read, freshUntil: '2027-12-01T13:00:00Z' }, feedUrl, now)).toBeUndefined();
-    expect(freshUntilFor(afterSuccess(read, { feedUrl, validators: {}, newVersion: false, seen: [] }, until), feedUrl, now)).toBeUndefined();
+    // A read that brings no new version (a 304) leaves the state as it was, so an unchanged feed leaves nothing to commit;
+    // a new version whose server says nothing of freshness ends it.
+    expect(afterSuccess(read, { feedUrl, validators: {}, newVersion: false, seen: [] }, until)).toEqual(read);
+    expect(freshUntilFor(afterSuccess(read, { feedUrl, validators: {}, contentHash: 'def', newVersion: true, seen: [] }, until), feedUrl, now)).toBeUndefined();
     expect(freshUntilFor(afterFailure(read, feedUrl, 'answered 500', undefined, now), feedUrl, now)).toBeUndefined();
     expect(parseState(serializeState({ version: 1, sources: { wire: read } }), 'state.json').sources.wire).toEqual(read);
   });

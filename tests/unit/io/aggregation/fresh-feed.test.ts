@@ -45,11 +45,12 @@ describe('a feed whose server says its answer stays fresh for an hour', () => {
     expect(states['12:30']).toBe(states['12:00']);
   });
 
-  it('is asked with --refresh, conditionally, and then from when that answer said', () => {
+  it('is asked with --refresh, conditionally; a 304 leaves the state as it was, so a run that found nothing new has nothing to commit', () => {
     expect(requests['12:40']).toBe(2);
     expect(publishers.requestsTo(feed)[1]!.headers['if-none-match']).toBe('"v1"');
     expect(reports['12:40']!.sources[0]!.result).toBe('not-modified');
-    expect(JSON.parse(states['12:40']!).sources.fresh.freshUntil).toBe('2026-12-01T13:40:00Z');
+    expect(states['12:40']).toBe(states['12:00']);
+    expect(JSON.parse(states['12:40']!).sources.fresh.freshUntil).toBe('2026-12-01T13:00:00Z');
     expect(requests['13:45']).toBe(3);
   });
 });
