@@ -122,6 +122,16 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'tarrow')).toBeUndefined();
   });
 
+  it('keep apart two outages the same day whose headlines name nobody, when their deks name different companies', () => {
+    const list = [
+      report('cloud-outage', 'Meridian Wire', 0, 'Cloud outage disrupts online banking across Europe', 'Stratus Cloud said a faulty network change in its Frankfurt data centre took services offline for four hours on Tuesday.',
+        'Stratus Cloud said a faulty network change in its Frankfurt data centre took services offline for four hours on Tuesday, disrupting online banking and card payments for millions of customers across Europe. Banks said their apps were back by the afternoon.'),
+      report('payments-outage', 'Payments Brief', 2, 'Payments outage disrupts card payments across Europe', 'Paynetic said a faulty software update in its Frankfurt data centre took services offline for four hours on Tuesday.',
+        'Paynetic said a faulty software update in its Frankfurt data centre took services offline for four hours on Tuesday, disrupting card payments and online banking for millions of customers across Europe. Retailers said their tills were back by the afternoon.'),
+    ];
+    expect(storyAmong(list, 'payments-outage')).toBeUndefined();
+  });
+
   it("keep apart a chipmaker's results and a rival's that mention them", () => {
     const list = [
       report('veltrix', 'Meridian Wire', 0, 'Veltrix Semiconductor beats forecasts as data-centre sales jump 62%', 'The Austin chipmaker reported third-quarter revenue of $8.4 billion.',
