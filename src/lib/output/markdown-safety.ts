@@ -158,7 +158,10 @@ const LEADING_END_TAG = /^\s*<\/([a-z][a-z\d-]*)\s*>/i;
  * HTML has left open. An end tag opening a later fragment is kept only when it closes one of them (closing any
  * opened inside it too): every other end tag would close the page's own containers, and is dropped.
  * `claimId`, when given, decides each kept element's id (see `createIdClaimer`); `resolveId`, when given, where each
- * id an ARIA reference (or a cell's `headers`) names leads, or undefined to drop it (see `createIdReferences`).
+ * id an ARIA reference (or a cell's `headers`) names leads, or undefined to drop it (see `createIdReferences`),
+ * except an id an element of the same fragment gives: pasted HTML names its own parts (a chart's figure its caption),
+ * so the reference leads to that element as it was claimed, even when the body gave the id before (a heading, a
+ * first copy of the same embed) and this one was renumbered.
  */
 export function createRawHtmlSanitizer(
   site: string,
@@ -180,6 +183,20 @@ export function createRawHtmlSanitizer(
 
     // Elements htmlparser2 closes only because the fragment ended, innermost first.
     let trailing: string[] = [];
+    // The ids this fragment's elements were given, by the id written (the first element with it), and each reference
+    // met, written as a token until the whole fragment is claimed: its target may come after it (a figure's caption).
+    const ownIds = new Map<string, string>();
+    const references: Array<{ id: string; elsewhere: string | undefined }> = [];
+    const referenceToken = (id: string) => `${TOKEN_START}${references.push({ id, elsewhere: resolveId!(id) }) - 1}${TOKEN_END}`;
+    // The attribute with each token read as the id it leads to, or nothing when none leads anywhere.
+    const referencesRead = (name: string, tokens: string) => {
+      const ids = tokens.split(' ').map((token) => {
+        const reference = references[Number(token.slice(TOKEN_START.length, -TOKEN_END.length))]!;
+        return ownIds.get(reference.id) ?? reference.elsewhere;
+      });
+      const kept = [...new Set(ids.filter((id) => id !== undefined))];
+      return kept.length ? ` ${name}="${kept.map(escapeAttribute).join(' ')}"` : '';
+    };
     const clean = sanitizeHtml(rest, {
       ...options,
       transformTags: {
@@ -187,9 +204,13 @@ export function createRawHtmlSanitizer(
         '*': (tagName, attribs) => {
           const rebased = rebaseUrls(attribs, root);
           // Elements the sanitiser drops claim nothing, so they cannot push a later heading's anchor along.
-          const claimed = claimId && rebased.id && allowedTags.has(tagName) ? { ...rebased, id: claimId(rebased.id) } : rebased;
+          let claimed = rebased;
+          if (claimId && rebased.id && allowedTags.has(tagName)) {
+            claimed = { ...rebased, id: claimId(rebased.id) };
+            if (!ownIds.has(rebased.id)) ownIds.set(rebased.id, claimed.id!);
+          }
           // Claimed first: an element may name itself (aria-labelledby="button-id label-id").
-          return { tagName, attribs: resolveId ? withReferencesResolved(claimed, resolveId) : claimed };
+          return { tagName, attribs: resolveId ? withReferencesResolved(claimed, referenceToken) : claimed };
         },
       },
       onOpenTag: () => {
@@ -199,7 +220,7 @@ export function createRawHtmlSanitizer(
         trailing = isImplied ? [...trailing, name] : [];
       },
     });
-    let result = clean;
+    let result = references.length ? clean.replace(TOKENS_IN_ATTRIBUTE, (_whole, name: string, value: string) => referencesRead(name, value)) : clean;
     // The outermost element's end tag comes last in the output.
     for (const name of trailing.reverse()) {
       const renamed = options.transformTags?.[name];
@@ -262,6 +283,20 @@ export function createIdClaimer(taken: Iterable<string>): (id: string) => string
     used.add(unique);
     return unique;
   };
+}
+
+/**
+ * A reference as it stands in the sanitiser's output until its fragment's ids are claimed: private-use characters,
+ * which it writes unescaped, around the reference's number.
+ */
+const TOKEN_START = '\uE000';
+const TOKEN_END = '\uE001';
+/** An id-reference attribute in the sanitiser's output holding tokens alone. */
+const TOKENS_IN_ATTRIBUTE = /\s((?:aria-[a-z]+|headers))="(\uE000\d+\uE001(?: \uE000\d+\uE001)*)"/g;
+
+/** An id as the sanitiser writes an attribute's value. */
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Attributes whose value is one id of the page, or a list of them. */

@@ -207,6 +207,34 @@ describe('ids in rendered Markdown: never one of the page’s, never twice', () 
       }
     }
   });
+
+  it('leads a pasted block\'s references to its own elements when their ids were renumbered, as two copies of one embed are', async () => {
+    const html = await render(
+      [
+        '## Chart',
+        '',
+        '<figure aria-labelledby="chart"><img src="https://cdn.example/a.png" alt="A"><figcaption id="chart">Sales by region</figcaption></figure>',
+        '',
+        '<figure aria-labelledby="dw-title" aria-describedby="dw-note"><h3 id="dw-title">Exports</h3><p id="dw-note">Source: customs</p></figure>',
+        '',
+        '<figure aria-labelledby="dw-title" aria-describedby="dw-note"><h3 id="dw-title">Imports</h3><p id="dw-note">Source: port</p></figure>',
+        '',
+        '<p aria-describedby="dw-note">After both charts.</p>',
+      ].join('\n'),
+    );
+    const page = parse(html);
+    const labelOf = (figure: ReturnType<typeof page.querySelector>, name: string) =>
+      figure!.getAttribute(name)!.split(' ').map((id) => page.querySelectorAll('[id]').find((target) => target.id === id)?.text);
+    const [sales, exports, imports] = page.querySelectorAll('figure');
+    // Each names its own caption, not the heading or the first copy that took the id before it.
+    expect(labelOf(sales, 'aria-labelledby')).toEqual(['Sales by region']);
+    expect(labelOf(exports, 'aria-labelledby')).toEqual(['Exports']);
+    expect(labelOf(exports, 'aria-describedby')).toEqual(['Source: customs']);
+    expect(labelOf(imports, 'aria-labelledby')).toEqual(['Imports']);
+    expect(labelOf(imports, 'aria-describedby')).toEqual(['Source: port']);
+    // Outside the blocks, an id leads to its first element, as a browser finds it.
+    expect(labelOf(page.querySelector('p[aria-describedby]'), 'aria-describedby')).toEqual(['Source: customs']);
+  });
 });
 
 describe('rendered Markdown whose raw HTML tries to leave the article', () => {
