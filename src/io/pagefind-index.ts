@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -40,13 +41,33 @@ export function isIndexData(name: string): boolean {
  * runner, which is one more Node process held for as long as Pagefind runs.
  */
 const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath: (names: string[]) => string };
-const pagefindBinary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+/**
+ * Undefined when no package of the binary for this platform is installed (npm ci --omit=optional, or node_modules
+ * installed on another system), where Pagefind's own error would blame an unsupported platform as this module loads.
+ */
+const pagefindBinary = (() => {
+  try {
+    return resolveBinaryPath(['pagefind_extended', 'pagefind']);
+  } catch {
+    return undefined;
+  }
+})();
+
+/** The error for a binary no package installed, named as Pagefind looks for it. */
+function binaryNotInstalled(): SearchIndexError {
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.env.npm_config_arch || arch()}`;
+  return new SearchIndexError('starting Pagefind', [
+    `its binary for this system (the package @pagefind/${platform}) is not installed`,
+    'run npm ci to install it (npm ci --omit=optional leaves it out, and a node_modules folder installed on another system lacks it)',
+  ]);
+}
 
 /**
  * Throws SearchIndexError when Pagefind's binary cannot be run: checked before the documents are made, so that the
  * build stops within a second of starting rather than when the first part is indexed.
  */
 export function assertPagefindRunnable(): void {
+  if (pagefindBinary === undefined) throw binaryNotInstalled();
   try {
     accessSync(pagefindBinary, constants.X_OK);
   } catch (error) {
@@ -133,6 +154,7 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
 }
 
 async function runPagefind(args: string[], core?: number): Promise<void> {
+  if (pagefindBinary === undefined) throw binaryNotInstalled();
   const [command, commandArgs] = core === undefined ? [pagefindBinary, args] : ['taskset', ['--cpu-list', String(core), pagefindBinary, ...args]];
   const indexer = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];

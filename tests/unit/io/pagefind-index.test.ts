@@ -87,3 +87,20 @@ describe('indexDocumentFolder kept on one core', () => {
     expect(pinned).toEqual(filesIn(join(root, 'free')));
   });
 });
+
+describe('assertPagefindRunnable', () => {
+  it('names the missing package of the binary for this system and what to do, where Pagefind blamed an unsupported platform as the module loaded', () => {
+    // Pagefind looks for @pagefind/<platform>-<arch>, the arch from npm_config_arch when set: one of no package is
+    // the binary left out, as npm ci --omit=optional does.
+    const module = new URL('../../../src/io/pagefind-index.ts', import.meta.url).href;
+    const script = `const { assertPagefindRunnable } = await import(${JSON.stringify(module)});
+try { assertPagefindRunnable(); console.log('runnable'); } catch (error) { console.log(error.constructor.name + ': ' + error.message); }`;
+    const { PAGEFIND_BINARY_PATH: _binary, PAGEFIND_EXTENDED_BINARY_PATH: _extended, ...inherited } = process.env;
+    const env = { ...inherited, npm_config_arch: 'no-such-arch' };
+    const run = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { env, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe(
+      `SearchIndexError: starting Pagefind: its binary for this system (the package @pagefind/${process.platform}-no-such-arch) is not installed; run npm ci to install it (npm ci --omit=optional leaves it out, and a node_modules folder installed on another system lacks it)`,
+    );
+  });
+});
