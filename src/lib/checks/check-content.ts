@@ -19,7 +19,7 @@ import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets } from './html-targets.ts';
-import { markdownTargets } from './markdown-targets.ts';
+import { codeBlocks, markdownTargets } from './markdown-targets.ts';
 import { mayHaveRelativeFileLinks, relativeLinkProblem } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
@@ -316,7 +316,9 @@ function articleProblems(
   }
 
   if (mayHaveHtmlTargets(article.body)) {
-    for (const target of relativeHtmlTargets(withoutCode(shown))) {
+    // HTML in an indented code block is shown as code; MDX has no such blocks, and a body with no indented line none.
+    const outsideCode = isMdx || !INDENTED_LINE.test(article.body) ? shown : codeBlocks(article.body).reduce((text, { start, end }) => text.slice(0, start) + blank(text.slice(start, end)) + text.slice(end), shown);
+    for (const target of relativeHtmlTargets(withoutCode(outsideCode))) {
       const problem = htmlTargetProblem(target);
       if (problem) problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, target.index) - 1, severity: 'error', ...problem });
     }
@@ -432,6 +434,9 @@ function localImageProblem(
   }
   return undefined;
 }
+
+/** A line indented as an indented code block's are: four spaces or a tab. */
+const INDENTED_LINE = /^(?: {4}|\t)/m;
 
 /** Spaces for `text`, keeping its line breaks. */
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');

@@ -23,7 +23,7 @@ export interface MarkdownTargets {
 interface MdastNode {
   type: string;
   url?: unknown;
-  position?: { start: { line: number } };
+  position?: { start: { line: number; offset?: number }; end?: { offset?: number } };
   children?: MdastNode[];
 }
 
@@ -45,4 +45,25 @@ export function markdownTargets(body: string, mdx: boolean): MarkdownTargets {
     if (node.children) pending.push(...[...node.children].reverse());
   }
   return targets;
+}
+
+/**
+ * Where `body`'s Markdown code blocks are, as offsets: fenced and indented alike. Only the parser tells an indented
+ * block of code from HTML indented inside a list item, which is rendered. A body that cannot be parsed has none.
+ */
+export function codeBlocks(body: string): Array<{ start: number; end: number }> {
+  let tree: MdastNode;
+  try {
+    tree = markdownToMdast(body) as MdastNode;
+  } catch {
+    return [];
+  }
+  const blocks: Array<{ start: number; end: number }> = [];
+  const pending = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { start, end } = node.position ?? {};
+    if (node.type === 'code' && start?.offset !== undefined && end?.offset !== undefined) blocks.push({ start: start.offset, end: end.offset });
+    if (node.children) pending.push(...[...node.children].reverse());
+  }
+  return blocks;
 }

@@ -438,6 +438,17 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('leaves raw HTML shown as an indented code block alone, and still refuses it in a list item, where indenting is not code', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'how-to.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nTo embed a clip, write:\n\n    <video src="./clip.mp4" poster="./still.jpg"></video>\n    <a href="./report.pdf">the report</a>\n\n- A list item:\n\n    <audio src="interview.mp3"></audio>\n',
+    );
+    expect(check(corpus.dir, ['how-to.md']).problems.map(formatProblem)).toEqual([
+      'how-to.md:15: the HTML <audio> src "interview.mp3" leads to a file beside the article, which the site does not publish, so readers would find nothing there; put the file under public/ (public/files/interview.mp3, say) and write src="/files/interview.mp3"',
+    ]);
+  });
+
   it('rejects an image src with a scheme other than https', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'img.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "javascript:alert(1)"\n  alt: A\n---\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownTargets } from '../../../src/lib/checks/markdown-targets.ts';
+import { codeBlocks, markdownTargets } from '../../../src/lib/checks/markdown-targets.ts';
 
 const images = (body: string, mdx = false) => markdownTargets(body, mdx).images;
 
@@ -33,5 +33,12 @@ describe('markdownTargets', () => {
         { url: '../desk/story.mdx#part', line: 5 },
       ],
     });
+  });
+});
+
+describe('codeBlocks', () => {
+  it('finds indented and fenced code by offset, and not HTML indented inside a list item', () => {
+    const body = 'Intro é 日本\n\n    <audio src="./a.mp3">\n\n```\n<video>\n```\n\n- item\n\n    <video src="./b.mp4">\n';
+    expect(codeBlocks(body).map(({ start, end }) => body.slice(start, end))).toEqual(['    <audio src="./a.mp3">', '```\n<video>\n```']);
   });
 });
