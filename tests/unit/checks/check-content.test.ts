@@ -117,6 +117,8 @@ describe('every problem, not just the first', () => {
     // An embargo some months ahead, and an archive piece from the last century, are fine.
     writeFileSync(join(corpus.dir, 'year-embargo.md'), article('2027-06-01'));
     writeFileSync(join(corpus.dir, 'year-archive.md'), article('1969-07-21'));
+    // A draft is held back as the hint says to: its date is judged when it is published.
+    writeFileSync(join(corpus.dir, 'year-ahead-draft.md'), article('2062-05-01').replace('tags:', 'draft: true\ntags:'));
     const lines = check(corpus.dir).problems.filter((p) => p.file.startsWith('year-')).map(formatProblem);
     expect(lines).toEqual([
       'year-ahead.md:4: publishedAt: 2062-05-01T00:00:00.000Z is more than a year ahead, so the article would stay off the site until then; check the year; to keep a piece unpublished for now, write draft: true',
