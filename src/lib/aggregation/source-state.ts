@@ -36,8 +36,14 @@ export function backingOffUntil(state: SourceState | undefined, feedUrl: string,
 export function freshUntilFor(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.freshUntil || state.freshFor !== feedUrl) return undefined;
   const until = new Date(state.freshUntil);
-  return until.getTime() > now.getTime() && until.getTime() <= now.getTime() + MAX_FRESHNESS_MS ? until : undefined;
+  return until.getTime() > now.getTime() + ENDING_SOON_MS && until.getTime() <= now.getTime() + MAX_FRESHNESS_MS ? until : undefined;
 }
+
+/**
+ * Freshness that ends within this of a run is as good as ended: the scheduled runs are half an hour apart, give or
+ * take GitHub's delays, so a feed fresh for 30 minutes would otherwise be found fresh by seconds and left for an hour.
+ */
+const ENDING_SOON_MS = 10 * 60 * 1000;
 
 /**
  * The validators to send to `feedUrl`: none when they were given for another address (the registry's feed: line was

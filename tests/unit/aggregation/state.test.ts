@@ -56,8 +56,10 @@ describe('source state over runs', () => {
     const until = new Date('2026-12-01T13:00:00Z');
     const read = afterSuccess(undefined, { feedUrl, validators: {}, freshUntil: until, contentHash: 'abc', newVersion: true, seen: [] }, now);
     expect(read).toMatchObject({ freshUntil: '2026-12-01T13:00:00Z', freshFor: feedUrl });
-    expect(freshUntilFor(read, feedUrl, new Date('2026-12-01T12:59:59Z'))).toEqual(until);
+    expect(freshUntilFor(read, feedUrl, new Date('2026-12-01T12:49:59Z'))).toEqual(until);
     expect(freshUntilFor(read, feedUrl, until)).toBeUndefined();
+    // Ending before the next scheduled run could see it (30 minutes on, give or take): asked now, not an hour late.
+    expect(freshUntilFor(read, feedUrl, new Date('2026-12-01T12:50:00Z'))).toBeUndefined();
     expect(freshUntilFor(read, 'https://wire.example/rss/all.xml', now)).toBeUndefined();
     expect(freshUntilFor({ ...read, freshUntil: '2027-12-01T13:00:00Z' }, feedUrl, now)).toBeUndefined();
     // A read that brings no new version (a 304) leaves the state as it was, so an unchanged feed leaves nothing to commit;

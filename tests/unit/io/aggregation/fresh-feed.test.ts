@@ -73,7 +73,7 @@ describe('a fresh feed read all the same', () => {
     const feed = publishers.route(0, '/year.xml', rssRoute(twoStoryFeed('year.example'), { 'cache-control': 'public, max-age=31536000, immutable' }));
     workspace.writeSources([{ id: 'year', feed }]);
     await workspace.run(at('12:00'));
-    expect((await workspace.run(at('17:59'))).sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T18:00:00Z' });
+    expect((await workspace.run(at('17:45'))).sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T18:00:00Z' });
     expect(publishers.requestsTo(feed)).toHaveLength(1);
     await workspace.run(at('18:00'));
     expect(publishers.requestsTo(feed)).toHaveLength(2);
