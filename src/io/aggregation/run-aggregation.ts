@@ -376,7 +376,7 @@ function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): v
   const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
   run.next = afterSuccess(
     run.previous,
-    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.freshUntil, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
+    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.kind === 'changed' ? outcome.freshUntil : undefined, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
     now,
   );
   // A copy taken as a duplicate of one refused since is read again next run, when no other source claims it first.

@@ -80,8 +80,7 @@ export const MIN_FRESHNESS_MS = 30 * 60 * 1000;
 /**
  * Until when an answer received at `now` is fresh by its Cache-Control max-age or Expires (less its Age), at most
  * MAX_FRESHNESS_MS ahead; undefined when it is not fresh for MIN_FRESHNESS_MS, or may not be kept (no-store), or
- * must be asked again each time (no-cache). A 304's own headers say it for the version it confirms; a 304 without
- * them leaves the feed to be asked at the next run.
+ * must be asked again each time (no-cache). Asked of a new version only (source-state.ts `afterSuccess`).
  */
 export function freshUntil(url: string, status: number, headers: Record<string, string>, now: Date): Date | undefined {
   // The policy's clock is the run's (its now() is there to be replaced, though the types leave it out), so that the
@@ -91,8 +90,7 @@ export function freshUntil(url: string, status: number, headers: Record<string, 
       return now.getTime();
     }
   };
-  // A 304 carries the headers of the version it confirms, and is judged as that version's 200 would be.
-  const policy = new Policy(request(url), { status: status === 304 ? 200 : status, headers }, FRESHNESS_OPTIONS);
+  const policy = new Policy(request(url), { status, headers }, FRESHNESS_OPTIONS);
   if (!policy.storable()) return undefined;
   // Not timeToLive(): it adds stale-while-revalidate and stale-if-error, windows in which a cache may serve a stale
   // copy while it asks again, where a skipped read is not asked at all.

@@ -8,10 +8,13 @@ import type { SourceState } from './state.ts';
 /** Statuses whose Retry-After says when the server will take requests again. */
 const RETRY_STATUSES = new Set([429, 503]);
 
-/** `freshUntil`: the answer's server says it stays fresh until then (conditional.ts), so it need not be asked before. */
+/**
+ * `freshUntil`: a new body's server says it stays fresh until then (conditional.ts), so it need not be asked before.
+ * An unchanged answer says nothing the state keeps: renewing freshness would change the state at every run.
+ */
 export type FetchOutcome =
   | { kind: 'changed'; text: string; url: string; movedPermanently?: boolean; contentType?: string; validators: Validators; contentHash: string; freshUntil?: Date }
-  | { kind: 'unchanged'; validators: Validators; freshUntil?: Date }
+  | { kind: 'unchanged'; validators: Validators }
   | { kind: 'failed'; reason: string; retryAfter?: Date };
 
 export interface FeedAnswer {
@@ -27,18 +30,13 @@ export interface FeedAnswer {
 /** A response from the server at `now`: a 304, the same body as last time (servers without validators), or a new version. */
 export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: SourceState | undefined, now: Date): FetchOutcome {
   const kept = keptValidators(previous, feedUrl);
-  const fresh = freshUntil(feedUrl, answer.status, answer.headers, now);
-  if (answer.status === 304) {
-    const validators = validatorsAfterNotModified(feedUrl, kept, answer.headers);
-    // A 304 naming another version (its validators dropped) confirms nothing, so it makes nothing fresh either.
-    return { kind: 'unchanged', validators, freshUntil: validators.etag || validators.lastModified ? fresh : undefined };
-  }
+  if (answer.status === 304) return { kind: 'unchanged', validators: validatorsAfterNotModified(feedUrl, kept, answer.headers) };
   const validators = validatorsOf(feedUrl, answer.status, answer.headers);
   const hash = contentHash(answer.text);
   // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for
   // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is current.
-  if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators, freshUntil: fresh };
-  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: fresh };
+  if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators };
+  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: freshUntil(feedUrl, answer.status, answer.headers, now) };
 }
 
 /** A failed request: its reason, and for 429 and 503 the instant Retry-After names. */
