@@ -3,9 +3,8 @@
  * file beside the article: Astro copies and optimises only Markdown images, and the site publishes no other file
  * from the content folder, so such a path is left pointing at nothing on the site.
  */
-import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { isImagePath } from './bundled-files.ts';
-import { relativeLinkProblem, unpublishedFileProblem } from './relative-links.ts';
+import { isRelativePath, relativeLinkProblem, unpublishedFileProblem } from './relative-links.ts';
 
 /** The tags whose paths a reader's browser fetches or follows, and the attributes that hold them. */
 const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -52,7 +51,7 @@ export function relativeHtmlTargets(text: string): RelativeHtmlTarget[] {
       // srcset: comma-separated candidates, each a URL then an optional width or density.
       const paths = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
       // `{…}` is an MDX expression, whose value is the code's business (an imported image's src, say).
-      for (const path of paths) if (path && !HAS_SCHEME.test(path) && !/^[/#?{]/.test(path)) found.push({ index: tag.index, tag: tag[1]!, attribute, path });
+      for (const path of paths) if (path && !path.startsWith('{') && isRelativePath(path)) found.push({ index: tag.index, tag: tag[1]!, attribute, path });
     }
   }
   return found;

@@ -24,9 +24,14 @@ const PAGE_OR_PICTURE = /\.(?:html?|png|jpe?g|gif|webp|avif|svg)$/i;
 /** The first segment of an address written without its scheme: `example.com`, `www.bbc.co.uk`. */
 const HOST_NAME = /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,}$/i;
 
+/** Whether `url` resolves against the article's page: no scheme, and no /, # or ? to start it. */
+export function isRelativePath(url: string): boolean {
+  return !HAS_SCHEME.test(url) && !/^[/#?]/.test(url);
+}
+
 /** What is wrong with a body link's `url`, or undefined when it leads somewhere. */
 export function relativeLinkProblem(url: string): { message: string; hint: string } | undefined {
-  if (HAS_SCHEME.test(url) || /^[/#?]/.test(url)) return undefined;
+  if (!isRelativePath(url)) return undefined;
   const path = url.replace(/[?#].*/, '');
   if (ARTICLE_LIKE_FILE.test(path)) {
     return {
