@@ -2,8 +2,8 @@
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
  * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
- * (for the search page's outlet menu) and, when the article page credits it, as metadata (matched, never shown: a
- * search for an outlet's name finds its articles), its story as metadata no query matches (shown:
+ * (for the search page's outlet menu) and, when the article page credits it, as metadata (matched, and shown beside
+ * the result's date: a search for an outlet's name finds its articles), its story as metadata no query matches (shown:
  * ./unsearchable-meta.ts), its instant of publication as the sort key and its index as a filter (for "Newest
  * first": ./newest-first.ts), the words of the symbol-bearing terms it mentions as metadata too (matched, never
  * shown: ./symbol-terms.ts), in an index the site's stemmer does not make the stems its words have in the site's
