@@ -83,9 +83,13 @@ const NOT_SYNTAX = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:^|[ \t])#.*$/g;
  * keys sit after `{` or `,`, where the scanner never looks. Cheap, as every file pays for it; a bracket in plain text
  * only costs the parser's reading, never a wrong line.
  */
+const FLOW_OPENING = /[{[]/;
+
 function hasFlowBeyondALine(text: readonly string[]): boolean {
   let depth = 0;
   for (const raw of text) {
+    // Depth is back to 0 at each line's start (an open one returned), so a line without brackets changes nothing.
+    if (!FLOW_OPENING.test(raw)) continue;
     const line = raw.replace(NOT_SYNTAX, '');
     if (/^[ \t]*[{[]/.test(line)) return true;
     for (const character of line) {
