@@ -28,6 +28,15 @@ const SENTENCE_END = /[.!?:;]["'’”)]*$/;
 /** Lower-case words allowed inside a name: "Bank of Japan", "Ministry for Economy". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'la', 'von', 'van', '&', 'and']);
 const CAPITALISED = /^\p{Lu}/u;
+/**
+ * Days and months are capitalised but name no one: two reports that both say "on Monday" share no name. Only a word
+ * alone is a date; in a longer name it is part of it ("Theresa May", "Jan Koum", "Cyber Monday"). "Sun" is left out,
+ * being a newspaper's and companies' name far more often than a day's.
+ */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+   january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
+);
 /** iPhone, H20, GPT-5, M4: internal capitals or letters mixed with digits make a name wherever it stands. */
 const MARKED_NAME = /^(?:\p{Ll}+\p{Lu}|\p{L}+-?\d|\d+\p{L}*\p{Lu})/u;
 
@@ -116,7 +125,7 @@ export function scanText(text: string): ScannedText {
   let pendingConnector: string | undefined;
   let sentenceStart = true;
   const endRun = () => {
-    if (run.length > 0) scanned.runs.push({ words: run, startsSentence: runStartsSentence });
+    if (run.length > 0 && !isDateAlone(run)) scanned.runs.push({ words: run, startsSentence: runStartsSentence });
     run = [];
     pendingConnector = undefined;
   };
@@ -149,6 +158,13 @@ export function scanText(text: string): ScannedText {
   }
   endRun();
   return scanned;
+}
+
+/** A run that is only a day or a month, perhaps after "The" or with a possessive: "Tuesday's", "The December". */
+function isDateAlone(run: readonly string[]): boolean {
+  if (run.length > 2 || (run.length === 2 && !ENGLISH_STOP_WORDS.has(run[0]!))) return false;
+  const word = run.at(-1)!;
+  return CALENDAR_WORDS.has(word.endsWith('s') ? stripPossessive(word) : word);
 }
 
 /**

@@ -94,6 +94,17 @@ describe('headlines that name the country instead of who acted', () => {
   });
 });
 
+describe('headlines that open with a day', () => {
+  it('are about the company after the day: a report that does not give the day joins them', () => {
+    expect(storyOf('ostrava-ransomware-wire')).toBeDefined();
+    expect(storyOf('ostrava-ransomware-breach')).toBe(storyOf('ostrava-ransomware-wire'));
+  });
+
+  it('about different companies are not one story for sharing the day', () => {
+    expect(storyOf('kessler-ransomware')).toBeUndefined();
+  });
+});
+
 describe('reports in Japanese and in English of one event', () => {
   it.each([
     ['the company in katakana and the amount in myriads (70億ドル for $7 billion)', 'kioxia-plant-wire', 'kioxia-plant-nikkan'],

@@ -7,7 +7,12 @@ describe('names', () => {
   it('reads runs of capitalised words as names, whole and word by word, without a leading "The"', () => {
     const found = names('The European Commission fined Lumio on Thursday, the Bank of Japan said.');
     expect([...found.phrases]).toEqual(['european commission', 'bank japan']);
-    expect([...found.words]).toEqual(expect.arrayContaining(['european', 'commission', 'lumio', 'thursday', 'bank', 'japan']));
+    expect([...found.words]).toEqual(expect.arrayContaining(['european', 'commission', 'lumio', 'bank', 'japan']));
+  });
+
+  it('takes no day or month for a name, unless it is part of a longer one', () => {
+    const found = names("Tuesday's outage hit Lumio on Monday, as on 3 Dec. and in December, Thu. and Sept. Lumio's March results came after Cyber Monday, and Jan Koum said Theresa May agreed.");
+    expect([...found.whole]).toEqual(['lumio', 'cyber monday', 'jan koum', 'theresa']);
   });
 
   it('takes a word opening a sentence as a name only when the text names it mid-sentence too', () => {
