@@ -7,7 +7,7 @@ import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
 import { headlineNames, namesIn, scanText } from './names.ts';
-import { placesIn, placesNamed } from './places.ts';
+import { placesIn, placesInCjkWords, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
 export interface StoryText {
@@ -150,9 +150,10 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
       if (!boosts.has(id)) boosts.set(id, (nameIds.has(id) ? tuning.nameBoost : 1) * place);
     }
   };
+  const leadWords = tokenize(lead);
   addWords(titleWords, tuning.titleBoost);
   addWords(dekWords, 1);
-  addWords(tokenize(lead), tuning.leadOnlyWeight);
+  addWords(leadWords, tuning.leadOnlyWeight);
   const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
   // "Danish regulator fines Halvorsen Bank" is about the bank: a place opening a headline stands for its regulator or
   // government, which another outlet calls by its capital or its own name. It is the subject only when no one else is.
@@ -170,6 +171,11 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   const subjectWords = subject === undefined ? [] : subject.split(' ').map((word) => featureIds.ofWord(word)).filter((id) => boosts.has(id));
   const placeIds = (places: Iterable<string>) => [...places].map((place) => featureIds.of(`c:${place}`));
   const headlinePlaces = placesIn([titleText!]);
+  // Chinese, Japanese and Korean have no capitals to find a place by: their words are looked up as the tokenizer split them.
+  if (mayContainCjk(article.title)) placesInCjkWords(titleWords, headlinePlaces);
+  const places = placesIn([dekText!, leadText!], new Set(headlinePlaces));
+  if (mayContainCjk(article.description)) placesInCjkWords(dekWords, places);
+  if (mayContainCjk(lead)) placesInCjkWords(leadWords, places);
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
   return {
     ids: [...boosts.keys()],
@@ -178,7 +184,7 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
     headlineSubject: subjectWords,
     subjectPlaces: subject === undefined ? placeIds(subjectPlace) : [],
     headlinePlaces: placeIds(headlinePlaces),
-    places: placeIds(placesIn([dekText!, leadText!], new Set(headlinePlaces))),
+    places: placeIds(places),
     headlineFigures,
     cjkHeadline: mayContainCjk(article.title) && CJK_LETTER.test(article.title),
     eventKinds: kinds,

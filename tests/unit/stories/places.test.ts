@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../../src/lib/stories/names.ts';
-import { placesIn, placesNamed } from '../../../src/lib/stories/places.ts';
+import { placesIn, placesInCjkWords, placesNamed } from '../../../src/lib/stories/places.ts';
+import { tokenize } from '../../../src/lib/text/tokenizer.ts';
 
 const places = (text: string) => [...placesIn([scanText(text)])].sort();
 
@@ -30,6 +31,13 @@ describe('the places a text names', () => {
     expect(places('the European Commission')).toEqual(['EU']);
   });
 
+  it('reads the names news gives that the data lacks: Korea is South Korea, Britain the UK, the Hague the Netherlands', () => {
+    expect(places('Korean regulators and the Korea Fair Trade Commission')).toEqual(['KR']);
+    expect(places('North Korean hackers')).toEqual(['KP']);
+    expect(places('Britain and Great Britain')).toEqual(['GB']);
+    expect(places("The Hague's court")).toEqual(['NL']);
+  });
+
   it('reads US and UK written in capitals, but no other two-letter code and no lower-case word', () => {
     expect(places('the US and the UK')).toEqual(['GB', 'US']);
     expect(places('AI chips for IT teams with an ID check')).toEqual([]);
@@ -47,5 +55,24 @@ describe('a name read from a headline', () => {
   it('is no place when it only holds one', () => {
     expect(placesNamed('halvorsen bank')).toBeUndefined();
     expect(placesNamed('danish fsa')).toBeUndefined();
+  });
+});
+
+describe('the places Chinese, Japanese or Korean text names', () => {
+  const cjkPlaces = (text: string) => [...placesInCjkWords(tokenize(text))].sort();
+
+  it('reads the names the data gives in each language, and 米国, which Japanese news writes for the US', () => {
+    expect(cjkPlaces('米国とドイツ、英国、日本政府、韓国公取委')).toEqual(['DE', 'GB', 'JP', 'KR', 'US']);
+    expect(cjkPlaces('美国商务部对韩国和德国实施出口管制')).toEqual(['DE', 'KR', 'US']);
+  });
+
+  it('reads a Korean name with the particle written onto it, but not an everyday word that is also a name', () => {
+    expect(cjkPlaces('한국은 독일과 미국의 조치를 비판했다')).toEqual(['DE', 'KR', 'US']);
+    expect(cjkPlaces('조선 업계는 새로운 수단을 찾았다')).toEqual([]);
+  });
+
+  it('reads whole words only: タイトル (title) does not name タイ (Thailand)', () => {
+    expect(cjkPlaces('新しいタイトル')).toEqual([]);
+    expect(cjkPlaces('タイの銀行')).toEqual(['TH']);
   });
 });
