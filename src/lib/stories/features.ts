@@ -126,7 +126,7 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   const named = namesIn([dekText!, leadText!]);
   const known = new Set(named.words);
   for (const phrase of named.phrases) known.add(phrase);
-  const inHeadline = headlineNames(article.title, titleText!, known);
+  const inHeadline = headlineNames(titleText!, known);
   const nameIds = new Set<number>();
   for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));
   for (const word of named.words) nameIds.add(featureIds.ofWord(word));
@@ -170,10 +170,10 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   // Its words rather than the name whole: "Skyline Cloud Frankfurt", read as one name, still names Skyline Cloud.
   const subjectWords = subject === undefined ? [] : subject.split(' ').map((word) => featureIds.ofWord(word)).filter((id) => boosts.has(id));
   const placeIds = (places: Iterable<string>) => [...places].map((place) => featureIds.of(`c:${place}`));
-  const headlinePlaces = placesIn([titleText!]);
+  const headlinePlaces = placesIn([titleText!], new Set(), known);
   // Chinese, Japanese and Korean have no capitals to find a place by: their words are looked up as the tokenizer split them.
   if (mayContainCjk(article.title)) placesInCjkWords(titleWords, headlinePlaces);
-  const places = placesIn([dekText!, leadText!], new Set(headlinePlaces));
+  const places = placesIn([dekText!, leadText!], new Set(headlinePlaces), known);
   if (mayContainCjk(article.description)) placesInCjkWords(dekWords, places);
   if (mayContainCjk(lead)) placesInCjkWords(leadWords, places);
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);

@@ -57,6 +57,8 @@ const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
 export interface ScannedText {
   runs: Run[];
   figures: Set<string>;
+  /** Whether it is in Title Case, most of its longer words capitalised, so that a capital marks no name. */
+  titleCase: boolean;
 }
 
 interface Run {
@@ -87,8 +89,8 @@ export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlyS
  * also give count, found as the longest known stretches of its capitalised runs ("Zenta Robotics" in "Zenta
  * Robotics Prices IPO"), with figures and marked names such as "H20", which need no capital to stand out.
  */
-export function headlineNames(title: string, scanned: ScannedText, namedElsewhere: ReadonlySet<string>): Names {
-  if (!isTitleCase(title)) return namesIn([scanned], namedElsewhere);
+export function headlineNames(scanned: ScannedText, namedElsewhere: ReadonlySet<string>): Names {
+  if (!scanned.titleCase) return namesIn([scanned], namedElsewhere);
   const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set(scanned.figures) };
   for (const run of scanned.runs) {
     const content = contentWords(run.words);
@@ -102,13 +104,6 @@ export function headlineNames(title: string, scanned: ScannedText, namedElsewher
   return names;
 }
 
-/** Whether a headline is in Title Case: most of its longer words capitalised. */
-function isTitleCase(title: string): boolean {
-  const words = wordsOf(title);
-  const long = words.filter((word) => word.length > 3 && !ENGLISH_STOP_WORDS.has(word.toLowerCase()));
-  return long.length >= 3 && long.filter((word) => CAPITALISED.test(word)).length >= long.length * 0.8;
-}
-
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** Whether the last character of `text` is one of `characters` (each below U+10000). */
 function endsWithAny(text: string, characters: string): boolean {
@@ -118,8 +113,11 @@ function endsWithAny(text: string, characters: string): boolean {
 }
 
 export function scanText(text: string): ScannedText {
-  const scanned: ScannedText = { runs: [], figures: new Set() };
+  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false };
   const tokens = wordsOf(text);
+  // Title Case: of the words longer than three letters that are not stop words, at least three, and 80%, capitalised.
+  let longWords = 0;
+  let capitalisedLongWords = 0;
   let run: string[] = [];
   let runStartsSentence = false;
   let pendingConnector: string | undefined;
@@ -135,6 +133,7 @@ export function scanText(text: string): ScannedText {
     const startsSentence = sentenceStart;
     sentenceStart = endsWithAny(raw, '.!?:;"\'’”)') && SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
     if ((isDigit(token.charCodeAt(0)) || CURRENCY_SIGNS.includes(token[0]!)) && readFigure(token, tokens[i + 1], scanned.figures)) {
+      if (raw.length > 3) longWords++;
       endRun();
       continue;
     }
@@ -142,6 +141,10 @@ export function scanText(text: string): ScannedText {
     const first = token.charCodeAt(0);
     const plain = first >= 0x61 && first <= 0x7a && !UPPER_OR_DIGIT.test(token);
     const lower = plain ? token : token.toLowerCase();
+    if (raw.length > 3 && !ENGLISH_STOP_WORDS.has(lower)) {
+      longWords++;
+      if (!plain && CAPITALISED.test(token)) capitalisedLongWords++;
+    }
     const isName = !plain && token.length > 1 && (lower[0] !== token[0] || MARKED_NAME.test(token));
     if (isName) {
       if (run.length === 0) runStartsSentence = startsSentence;
@@ -157,6 +160,7 @@ export function scanText(text: string): ScannedText {
     if (sentenceStart || endsWithAny(raw, ",;:'’") || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
   }
   endRun();
+  scanned.titleCase = longWords >= 3 && capitalisedLongWords >= longWords * 0.8;
   return scanned;
 }
 

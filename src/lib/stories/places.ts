@@ -20,18 +20,31 @@ const TWO_LETTER = /^\p{Lu}{2}$/u;
 const TWO_LETTER_NAMES = new Set(['US', 'UK', 'EU']);
 
 /** The EU is no country, but news names it as one: "EU regulators", "Brussels fines…". */
-const EUROPEAN_UNION = { code: 'EU', names: ['European Union', 'EU', 'Europe', 'European', 'Brussels'] };
+const EUROPEAN_UNION = { code: 'EU', names: ['European Union', 'EU', 'Europe', 'European'], seat: 'Brussels' };
 
 /**
- * Names news uses that the data lacks: a Korean company or regulator is South Korea's, "Britain" the UK; the Hague
- * is where the Dutch government and courts sit; Japanese writes 米国 and 豪州 as often as アメリカ and オーストラリア.
+ * Names news uses that the data lacks: a Korean company or regulator is South Korea's, "Britain" the UK; Japanese
+ * writes 米国 and 豪州 as often as アメリカ and オーストラリア. And the Hague, a city where the Dutch government and
+ * courts sit, though the data's capital is Amsterdam.
  */
-const NEWS_NAMES: Readonly<Record<string, readonly string[]>> = { KR: ['Korea', 'Korean'], GB: ['Britain'], NL: ['Hague'], US: ['米国'], AU: ['豪州'] };
+const NEWS_NAMES: Readonly<Record<string, readonly string[]>> = { KR: ['Korea', 'Korean'], GB: ['Britain'], US: ['米国'], AU: ['豪州'] };
+const NEWS_SEATS: Readonly<Record<string, string>> = { NL: 'Hague' };
 
-/** Per first word, lower-cased: the names it starts (their words, lower-cased), longest first, and their places. */
-const namesByFirstWord = new Map<string, Array<{ words: string[]; places: string[] }>>();
+interface PlaceName {
+  /** Its words, lower-cased. */
+  words: string[];
+  places: string[];
+  /**
+   * Only ever a city's name: one that runs on into another capitalised word is part of that name, a bank's, a
+   * newspaper's or a court's ("Morgan Stanley", "Washington Post", "Tokyo Electron"), not the place.
+   */
+  city: boolean;
+}
+
+/** Per first word, lower-cased: the names it starts, longest first. */
+const namesByFirstWord = new Map<string, PlaceName[]>();
 /** Each name whole, lower-cased ("south korean"), for names read from a headline. */
-const placesByName = new Map<string, string[]>();
+const placesByName = new Map<string, PlaceName>();
 
 /** Per word in Chinese, Japanese or Korean letters: the places it names ("韓国", "美国", "미국"). */
 const placesByCjkWord = new Map<string, string[]>();
@@ -42,7 +55,7 @@ const KOREAN_PARTICLES = ['에서', '으로', '은', '는', '이', '가', '을',
 /** Korean names of countries that are also everyday words: 수단 "means", 조선 "shipbuilding". */
 const KOREAN_EVERYDAY_WORDS = new Set(['수단', '조선']);
 
-function addName(name: string, place: string): void {
+function addName(name: string, place: string, city = false): void {
   if (CJK_NAME.test(name)) {
     if (KOREAN_EVERYDAY_WORDS.has(name)) return;
     const known = placesByCjkWord.get(name);
@@ -60,14 +73,15 @@ function addName(name: string, place: string): void {
   const key = words.map((word) => word.toLowerCase());
   const whole = key.join(' ');
   const known = placesByName.get(whole);
-  if (known?.includes(place)) return;
   if (known) {
-    known.push(place);
+    if (!known.places.includes(place)) known.places.push(place);
+    known.city &&= city;
     return;
   }
-  placesByName.set(whole, [place]);
+  const entry: PlaceName = { words: key, places: [place], city };
+  placesByName.set(whole, entry);
   const list = namesByFirstWord.get(key[0]!) ?? [];
-  list.push({ words: key, places: placesByName.get(whole)! });
+  list.push(entry);
   namesByFirstWord.set(key[0]!, list.sort((a, b) => b.words.length - a.words.length));
 }
 
@@ -75,35 +89,62 @@ for (const country of countries) {
   const demonyms = country.demonyms?.eng ? [country.demonyms.eng.m, country.demonyms.eng.f] : [];
   const native = Object.values(country.name.native ?? {}).flatMap((names) => [names.common, names.official]);
   const translated = [country.translations.jpn, country.translations.zho, country.translations.kor].flatMap((names) => (names ? [names.common, names.official] : []));
-  for (const name of [country.name.common, country.name.official, ...country.altSpellings, ...country.capital, ...demonyms, ...native, ...translated]) addName(name, country.cca2);
+  for (const name of [country.name.common, country.name.official, ...country.altSpellings, ...demonyms, ...native, ...translated]) addName(name, country.cca2);
+  for (const capital of country.capital) addName(capital, country.cca2, true);
 }
 for (const name of EUROPEAN_UNION.names) addName(name, EUROPEAN_UNION.code);
+addName(EUROPEAN_UNION.seat, EUROPEAN_UNION.code, true);
 for (const [place, names] of Object.entries(NEWS_NAMES)) for (const name of names) addName(name, place);
+for (const [place, seat] of Object.entries(NEWS_SEATS)) addName(seat, place, true);
 
 /** The places a name read from a headline stands for ("south korean", "berlin"), or undefined when it is no place. */
 export function placesNamed(name: string): readonly string[] | undefined {
-  return placesByName.get(name);
+  return placesByName.get(name)?.places;
 }
 
 /**
  * The places the texts name, each once, among their capitalised words ("French", "the Netherlands", "Denmark's",
- * "Copenhagen-based"): a place is always written with a capital, so "china plates" and "tell us" name none. They are
- * added to `found`, which is returned.
+ * "Copenhagen-based"): a place is always written with a capital, so "china plates" and "tell us" name none. A city
+ * inside a longer name names none either ("Morgan Stanley", "the Washington Post"); in Title Case, where every word
+ * has a capital, the longer name must be among `namedElsewhere`, the article's names in its other texts. The places
+ * are added to `found`, which is returned.
  */
-export function placesIn(texts: readonly ScannedText[], found: Set<string> = new Set()): Set<string> {
+export function placesIn(texts: readonly ScannedText[], found: Set<string> = new Set(), namedElsewhere: ReadonlySet<string> = NO_NAMES): Set<string> {
   for (const text of texts) {
     for (const run of text.runs) {
-      const words = run.words.some(needsSplitting) ? run.words.flatMap((word) => word.split('-').map((part) => part.replace(POSSESSIVE, ''))) : run.words;
+      const split = run.words.some(needsSplitting);
+      const words = split ? run.words.flatMap((word) => word.split('-').map((part) => part.replace(POSSESSIVE, ''))) : run.words;
+      // "Copenhagen-based" is one word: "based" does not make Copenhagen part of a longer name.
+      const startsWord = split ? run.words.flatMap((word) => word.split('-').map((_, part) => part === 0)) : undefined;
       for (let at = 0; at < words.length; at++) {
         const names = namesByFirstWord.get(words[at]!);
         const match = names?.find((name) => name.words.every((word, offset) => words[at + offset] === word));
         if (!match) continue;
-        for (const place of match.places) found.add(place);
-        at += match.words.length - 1;
+        const end = at + match.words.length;
+        const before = at > 0 && (startsWord?.[at] ?? true) ? words[at - 1] : undefined;
+        const after = end < words.length && (startsWord?.[end] ?? true) ? words[end] : undefined;
+        const partOfLongerName = match.city && (text.titleCase ? namedWith(words.slice(at, end), before, after, namedElsewhere) : runsOn(before) || runsOn(after));
+        if (!partOfLongerName) for (const place of match.places) found.add(place);
+        at = end - 1;
       }
     }
   }
   return found;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** Whether a word next to a city makes it part of a longer name: "Morgan Stanley", "Bank of London", but not "Tokyo and Seoul". */
+function runsOn(word: string | undefined): boolean {
+  return word !== undefined && (word === 'of' || word === 'for' || !(ENGLISH_STOP_WORDS.has(word) || word === '&'));
+}
+
+/** Whether one of `names` holds the city's words with the word before or after them ("morgan stanley"). */
+function namedWith(city: readonly string[], before: string | undefined, after: string | undefined, names: ReadonlySet<string>): boolean {
+  const pairs = [before && ` ${before} ${city.join(' ')} `, after && ` ${city.join(' ')} ${after} `].filter((pair) => typeof pair === 'string');
+  if (pairs.length === 0) return false;
+  for (const name of names) if (name.includes(' ') && pairs.some((pair) => ` ${name} `.includes(pair))) return true;
+  return false;
 }
 
 /**

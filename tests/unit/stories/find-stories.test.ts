@@ -67,6 +67,7 @@ describe('hard negatives', () => {
     ["two governments' chip export rules told in the same words, the headline naming only the country", 'jp-gov-export-wire', 'nl-gov-export'],
     ["two governments banning one company's phones", 'orbitek-ban-ca-wire', 'orbitek-ban-au'],
     ["two countries' regulators fining one company the same day", 'lumio-cookies-es-brussels', 'lumio-cookies-it'],
+    ["two countries' regulators punishing a bank whose name holds a capital (Morgan Stanley) the same day", 'ms-bonds-jp-wire', 'ms-bonds-hk'],
     ["two countries' regulators fining one company the same day, told in Japanese, which writes the countries in its own script", 'velora-fine-kr-nikkan', 'velora-fine-de-kabuto'],
   ])('%s are not one story', (_, a, b) => {
     expect(storyOf(a)).toBeDefined();

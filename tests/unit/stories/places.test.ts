@@ -25,6 +25,19 @@ describe('the places a text names', () => {
     expect(places('Washington bans the chips')).toEqual(['US']);
   });
 
+  it('reads a capital inside a longer name as part of it, and a capital standing alone as the place', () => {
+    expect(places('Shares of Morgan Stanley rose after the Washington Post reported quarterly earnings')).toEqual([]);
+    expect(places('Tokyo Electron, Kingston Technology and William Hague spoke about chips and memory prices at the Bank of London dinner')).toEqual([]);
+    expect(places('Washington said the Copenhagen watchdog and a Tokyo-based bank met in New Delhi')).toEqual(['DK', 'IN', 'JP', 'US']);
+    expect(places('Brussels fines Tessaly as Tokyo and Seoul look on')).toEqual(['BE', 'EU', 'JP', 'KR']);
+  });
+
+  it('in a Title Case headline, reads a capital as part of a longer name only when the article gives that name', () => {
+    const headline = scanText('Morgan Stanley Fined By Japanese Regulator As Washington Weighs Rules');
+    expect([...placesIn([headline], new Set(), new Set(['morgan stanley', 'washington']))].sort()).toEqual(['JP', 'US']);
+    expect([...placesIn([headline])].sort()).toEqual(['FK', 'JP', 'US']);
+  });
+
   it('takes the EU and Brussels for one place, Brussels for Belgium too', () => {
     expect(places('EU orders Tessaly to unbundle')).toEqual(['EU']);
     expect(places('Brussels forces Tessaly')).toEqual(['BE', 'EU']);
