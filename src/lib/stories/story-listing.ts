@@ -60,7 +60,12 @@ export function moreCoverageLine(others: readonly Listed[], ownName: string): st
   return `and ${others.length} more from ${listOfNames(outletNames(others, ownName))}`;
 }
 
-/** "A", "A and B", "A, B and C". */
+/**
+ * "A", "A and B", "A, B and C"; when a name holds a comma, semicolons part the names, as style guides ask, so that
+ * "Smith, Jones & Co; Breach Bulletin; and Newsdesk" reads as three names, not four.
+ */
 export function listOfNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length > 2 && names.some((name) => name.includes(','))) return `${names.slice(0, -1).join('; ')}; and ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

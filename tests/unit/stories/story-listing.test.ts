@@ -36,4 +36,9 @@ describe('the coverage line', () => {
     expect(listOfNames(['A'])).toBe('A');
     expect([outletName(second, 'Newsdesk'), outletName(ours, 'Newsdesk')]).toEqual(['Breach Bulletin', 'Newsdesk']);
   });
+
+  it('parts the outlets with semicolons when a name holds a comma, so each name reads whole', () => {
+    const others = [item('smith', 'Smith, Jones & Co'), second, ours];
+    expect(moreCoverageLine(others, 'Newsdesk')).toBe('and 3 more from Smith, Jones & Co; Breach Bulletin; and Newsdesk');
+  });
 });
