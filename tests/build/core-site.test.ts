@@ -505,6 +505,17 @@ describe(`the site built at ${NOW}`, () => {
       }
     });
 
+    it('marks a section link as the current page only on that page, and as the current section on its further pages', () => {
+      const current = (file: string) =>
+        site.html(file).querySelectorAll('header a[aria-current]').map((link) => [textOf(link), link.getAttribute('aria-current')]);
+      expect(current('index.html')).toEqual([['Newsdesk', 'page']]);
+      expect(current('tags/ai/index.html')).toEqual([['AI', 'page']]);
+      // Page 2 of the AI tag is in the AI section, but the link leads elsewhere: screen readers must not call it this page.
+      expect(current('tags/ai/page/2/index.html')).toEqual([['AI', 'true']]);
+      expect(current('tags/index.html')).toEqual([['All tags', 'page']]);
+      expect(current('articles/tom-and-jerry-headline/index.html')).toEqual([]);
+    });
+
     it('has the landmarks: header, nav, main, footer', () => {
       for (const file of ['index.html', 'articles/japan-chip-subsidies/index.html', 'tags/ai/index.html']) {
         const page = site.html(file);

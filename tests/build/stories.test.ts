@@ -58,7 +58,9 @@ describe('the stories index', () => {
       expect(squash(storiesLink(path)?.text ?? ''), path).toBe('Stories');
       expect(storiesLink(path)?.getAttribute('aria-current'), path).toBeUndefined();
     }
-    for (const path of ['stories/', `stories/${HALVORSEN[0]}/`]) expect(storiesLink(path)?.getAttribute('aria-current'), path).toBe('page');
+    expect(storiesLink('stories/')?.getAttribute('aria-current')).toBe('page');
+    // A story is in the stories section, but the link leads to the index, not to this page.
+    expect(storiesLink(`stories/${HALVORSEN[0]}/`)?.getAttribute('aria-current')).toBe('true');
   });
 
   it('builds no story page for grouping that only unpublished articles would make', () => {

@@ -39,6 +39,21 @@ describe('at 360 px wide', () => {
   });
 });
 
+describe('in forced colours (a high-contrast theme)', () => {
+  it('the header still marks the section a tag page belongs to', async () => {
+    const { page } = await browser.newPage({ forcedColors: 'active' });
+    const front = new FrontPage(page);
+    await front.goto();
+    const [section, otherSection] = await front.sectionsNav.locator('a[href*="/tags/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    const sectionLink = front.sectionsNav.locator(`a[href="${section}"]`);
+    await page.goto(section!);
+    const marked = await sectionLink.screenshot();
+    await page.goto(otherSection!);
+    const unmarked = await sectionLink.screenshot();
+    expect(marked.equals(unmarked)).toBe(false);
+  });
+});
+
 describe('printed', () => {
   it('an article prints as the story alone, black on white, with where its source link leads', async () => {
     const { page } = await browser.newPage();
