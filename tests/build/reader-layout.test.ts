@@ -1,6 +1,7 @@
 /**
  * What a reader sees of content at the edges, measured in Chromium on a real build of tests/fixtures/reader-edges:
- * a lead picture far taller than wide, and an article written in Arabic.
+ * a lead picture far taller than wide, an article written in Arabic, and a round-up with a long byline, many tags
+ * and an outlet with a long name.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,3 +105,20 @@ describe('an article written in Arabic', () => {
     await page.close();
   });
 });
+
+describe('on a 320 px screen, the narrowest WCAG asks a page to reflow to', () => {
+  it('no page scrolls sideways, the search page with its outlet menu (an outlet with a long name) included', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 320, height: 640 } });
+    const wide: string[] = [];
+    const pagePaths = ['', 'articles/week-in-review/', 'articles/arabic-body/', 'tags/', 'authors/', 'sources/', 'search/?q=week'];
+    for (const path of pagePaths) {
+      await page.goto(`${served.baseUrl}${path}`);
+      if (path.startsWith('search/')) await page.locator('[data-search-choices]').waitFor({ state: 'visible', timeout: 15_000 });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      if (scrollWidth > clientWidth) wide.push(`${path || 'front page'} is ${scrollWidth} px wide`);
+    }
+    expect(wide).toEqual([]);
+    await page.close();
+  });
+});
+
