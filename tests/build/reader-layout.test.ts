@@ -122,3 +122,21 @@ describe('on a 320 px screen, the narrowest WCAG asks a page to reflow to', () =
   });
 });
 
+describe('Explore more', () => {
+  it.each(viewports)('sets an Arabic headline flush right, as its summary is, at $width px', async (viewport) => {
+    const page = await open('articles/week-in-review/', viewport);
+    const entry = page.locator('.explore-list li', { hasText: 'الذكاء الاصطناعي في الشرق الأوسط' });
+    // Which edge of the list the text of the headline and of the summary ends at: an Arabic line starts at the right.
+    const edges = await entry.locator('a, p[lang]').evaluateAll((elements) =>
+      elements.map((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const text = range.getBoundingClientRect();
+        const list = element.closest('li')!.getBoundingClientRect();
+        return Math.abs(list.right - text.right) < 2 ? 'right' : 'left';
+      }),
+    );
+    expect(edges).toEqual(['right', 'right']);
+    await page.close();
+  });
+});
