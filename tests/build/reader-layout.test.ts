@@ -1,7 +1,7 @@
 /**
  * What a reader sees of content at the edges, measured in Chromium on a real build of tests/fixtures/reader-edges:
  * a lead picture far taller than wide, an article written in Arabic, and a round-up with a long byline, many tags
- * and an outlet with a long name.
+ * and an outlet with a long name, updated later the day it was published.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +138,12 @@ describe('Explore more', () => {
     );
     expect(edges).toEqual(['right', 'right']);
     await page.close();
+  });
+});
+
+describe('an article updated later the day it was published', () => {
+  it('gives the time of both, where the two dates alone would read the same', () => {
+    const dates = site.html('articles/week-in-review/').querySelector('.story-meta .dates')!;
+    expect(dates.text.replace(/\s+/g, ' ').trim()).toBe('Published Nov 22, 2026, 9:00 AM UTC · Updated Nov 22, 2026, 3:30 PM UTC · 1 min read');
   });
 });

@@ -5,12 +5,15 @@ export interface DateFormatter {
   date(value: Date): string;
   /** "Nov 24, 2026, 9:30 AM UTC", for the article header's title attribute. */
   dateTime(value: Date): string;
+  /** Whether two instants fall on one calendar day in the site's zone, where their dates alone would read the same. */
+  sameDay(a: Date, b: Date): boolean;
 }
 
 export function createDateFormatter(locale: string, timeZone: string): DateFormatter {
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-  return { date: once((value) => date.format(value)), dateTime: once((value) => dateTime.format(value)) };
+  const formatDate = once((value: Date) => date.format(value));
+  return { date: formatDate, dateTime: once((value) => dateTime.format(value)), sameDay: (a, b) => formatDate(a) === formatDate(b) };
 }
 
 /** An article's dates show on a dozen pages (its own, listings, related lists): each instant is formatted once. */

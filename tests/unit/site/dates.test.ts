@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createDateFormatter } from '../../../src/lib/site/dates.ts';
+
+describe('dates in the site zone', () => {
+  const utc = createDateFormatter('en-US', 'UTC');
+  const tokyo = createDateFormatter('en-US', 'Asia/Tokyo');
+  const morning = new Date('2026-11-29T04:30:00Z');
+  const noon = new Date('2026-11-29T12:00:00Z');
+  const nextDay = new Date('2026-11-30T00:30:00Z');
+
+  it('shows the date, and the date with the time and zone', () => {
+    expect(utc.date(morning)).toBe('Nov 29, 2026');
+    expect(utc.dateTime(noon)).toBe('Nov 29, 2026, 12:00 PM UTC');
+  });
+
+  it('tells two instants of one day in the zone from two days', () => {
+    expect(utc.sameDay(morning, noon)).toBe(true);
+    expect(utc.sameDay(noon, nextDay)).toBe(false);
+  });
+
+  it('judges the day in the zone, not in UTC', () => {
+    // In Tokyo, 12:00 UTC is 21:00 on the 29th and 00:30 UTC on the 30th is 09:30 on the 30th; 15:30 UTC on the 29th is already the 30th there.
+    expect(tokyo.sameDay(noon, nextDay)).toBe(false);
+    expect(tokyo.sameDay(morning, noon)).toBe(true);
+    expect(tokyo.sameDay(new Date('2026-11-29T15:30:00Z'), nextDay)).toBe(true);
+    expect(utc.sameDay(new Date('2026-11-29T15:30:00Z'), nextDay)).toBe(false);
+  });
+});
