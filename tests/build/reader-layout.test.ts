@@ -66,6 +66,11 @@ describe('an article written in Arabic', () => {
     await page.close();
   });
 
+  it('tells search engines, in its structured data, that it is in Arabic', () => {
+    const jsonLd = site.html('articles/arabic-body/').querySelector('script[type="application/ld+json"]')!;
+    expect(JSON.parse(jsonLd.text)).toMatchObject({ '@type': 'NewsArticle', inLanguage: 'ar' });
+  });
+
   it('puts the bullet of each list item on the right, where an Arabic line starts', async () => {
     const page = await open('articles/arabic-body/', viewports[1]!);
     // An outside marker sits at the start edge of its list: the right one when the list runs right to left.

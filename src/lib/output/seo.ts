@@ -91,6 +91,7 @@ export interface Publisher {
 export interface NewsArticleInput {
   site: string;
   paths: SitePaths;
+  /** The site's language: the article's own `lang`, when it has one, wins. */
   lang: string;
   publisher: Publisher;
   article: JsonLdArticle;
@@ -123,7 +124,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     author: authors.length > 0 ? authors : [organization],
     publisher: organization,
     image: (input.images?.length ? input.images : [publisher.logo.src]).map(url),
-    inLanguage: input.lang,
+    inLanguage: article.data.lang ?? input.lang,
     isAccessibleForFree: true,
     ...(article.tags[0] ? { articleSection: article.tags[0].name } : {}),
     keywords: article.tags.map((tag) => tag.name),

@@ -164,6 +164,11 @@ describe('NewsArticle structured data', () => {
     expect(unsigned.author).toEqual([unsigned.publisher]);
   });
 
+  it("is in the site's language, or in the article's own when it has one", () => {
+    expect(ld.inLanguage).toBe('en');
+    expect(newsArticleJsonLd({ ...input, article: { ...article, data: { ...article.data, lang: 'ja' } } }).inLanguage).toBe('ja');
+  });
+
   it('dates an updated article by its update', () => {
     const updated = newsArticleJsonLd({ ...input, article: { ...article, data: { ...article.data, updatedAt: new Date('2026-11-26T00:00:00Z') } } });
     expect(updated.dateModified).toBe('2026-11-26T00:00:00.000Z');
