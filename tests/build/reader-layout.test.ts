@@ -71,6 +71,12 @@ describe('an article written in Arabic', () => {
     expect(JSON.parse(jsonLd.text)).toMatchObject({ '@type': 'NewsArticle', inLanguage: 'ar' });
   });
 
+  it('is previewed as Arabic when its link is shared, where the site’s other pages say English', () => {
+    const locale = (path: string) => site.html(path).querySelector('meta[property="og:locale"]')!.getAttribute('content');
+    expect(locale('articles/arabic-body/')).toMatch(/^ar_[A-Z]{2}$/);
+    expect(locale('articles/tall-lead-picture/')).toBe('en_US');
+  });
+
   it('puts the bullet of each list item on the right, where an Arabic line starts', async () => {
     const page = await open('articles/arabic-body/', viewports[1]!);
     // An outside marker sits at the start edge of its list: the right one when the list runs right to left.

@@ -27,7 +27,7 @@ export interface PageDescription {
   /** The deployment origin, e.g. https://news.example.org. */
   site: string;
   siteName: string;
-  /** BCP 47 locale such as en-US; Open Graph wants en_US. */
+  /** BCP 47 tag of the page's language, such as en-US, or an article's own (ja, de-CH); Open Graph wants en_US. */
   locale: string;
   /** The page's own title, without the site name. */
   title: string;
@@ -48,7 +48,7 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
   const tags: MetaTag[] = [
     { property: 'og:type', content: page.article ? 'article' : 'website' },
     { property: 'og:site_name', content: page.siteName },
-    { property: 'og:locale', content: page.locale.replace('-', '_') },
+    { property: 'og:locale', content: openGraphLocale(page.locale) },
     { property: 'og:title', content: page.title },
     { property: 'og:description', content: page.description },
   ];
@@ -77,6 +77,15 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
   );
   if (image) tags.push({ name: 'twitter:image', content: url(image.src) }, { name: 'twitter:image:alt', content: image.alt });
   return tags;
+}
+
+/**
+ * Open Graph's language_TERRITORY: a tag without a territory (an article's `lang: ja`) takes its likeliest one
+ * (ja_JP), as link previews expect one.
+ */
+function openGraphLocale(tag: string): string {
+  const { language, region } = new Intl.Locale(tag).maximize();
+  return region ? `${language}_${region}` : language;
 }
 
 /** What the NewsArticle needs from an article. */

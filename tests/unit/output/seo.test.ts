@@ -33,6 +33,12 @@ describe('social tags on ordinary pages', () => {
     expect(values(tags, 'og:locale')).toEqual(['en_US']);
   });
 
+  it("give a page in another language its own locale, with the likeliest territory when its tag names none", () => {
+    expect(values(socialMetaTags({ ...page, locale: 'ja' }), 'og:locale')).toEqual(['ja_JP']);
+    expect(values(socialMetaTags({ ...page, locale: 'de-CH' }), 'og:locale')).toEqual(['de_CH']);
+    expect(values(socialMetaTags({ ...page, locale: 'he' }), 'og:locale')).toEqual(['he_IL']);
+  });
+
   it('fall back to the logo as a small card, with its size', () => {
     expect(values(tags, 'og:image')).toEqual(['https://news.example.org/desk/logo.png']);
     expect(values(tags, 'og:image:width')).toEqual(['512']);
