@@ -208,10 +208,20 @@ describe('reading the site', () => {
         if (focused?.matches('[data-search-more]')) return 'more';
         return focused?.closest('.pf-results') ? (focused.getAttribute('href') ?? '') : undefined;
       });
+    // A reader's pace: the page has finished scrolling the focused link into view (smoothly, where motion is welcome),
+    // and the next result, if that brought it near enough for Pagefind to draw (50 px below the screen), is drawn,
+    // however slowly its fragment loads.
+    const nextResultDrawn = () =>
+      page.evaluate(async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        for (let last = -1; scrollY !== last; await frame()) last = scrollY;
+        const index = document.activeElement?.closest('[data-pf-result-index]')?.getAttribute('data-pf-result-index');
+        const next = index === null || index === undefined ? null : document.querySelector(`[data-pf-result-index="${Number(index) + 1}"]`);
+        return !next?.querySelector('.pf-skeleton') || next.getBoundingClientRect().top > innerHeight + 40;
+      });
     for (let presses = 0; presses < 120; presses++) {
       await page.keyboard.press('Tab');
-      // A reader's pace: the time for the next result to be drawn once it is in view.
-      await page.waitForTimeout(150);
+      await expect.poll(nextResultDrawn, { timeout: 15_000 }).toBe(true);
       let href = await focusedInResults();
       if (href === 'more') {
         await page.keyboard.press('Enter');
