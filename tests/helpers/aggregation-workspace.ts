@@ -1,11 +1,12 @@
 /** A throwaway content folder and registry for running the aggregator in-process, and small feeds to serve it. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { runAggregation, type AggregateOptions } from '../../src/io/aggregation/run-aggregation.ts';
 import type { RunReport } from '../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../src/lib/bench/feeds.ts';
-import { rssRoute, type Publishers } from './feed-publishers.ts';
+import { publishersForSuite, rssRoute, type Publishers } from './feed-publishers.ts';
 
 export interface AggregationWorkspace {
   folder: string;
@@ -37,6 +38,20 @@ export function aggregationWorkspace(): AggregationWorkspace {
   };
 }
 
+/** A workspace and the publishers whose feeds it follows, for the enclosing suite. */
+export interface ServedWorkspace {
+  publishers: Publishers;
+  workspace: AggregationWorkspace;
+}
+
+/** A workspace, and publishers on `hostCount` hosts started before the suite's own setup; both are gone after its tests. */
+export function servedWorkspace(hostCount = 1): ServedWorkspace {
+  const publishers = publishersForSuite(hostCount);
+  const workspace = aggregationWorkspace();
+  afterAll(() => rmSync(workspace.folder, { recursive: true, force: true }));
+  return { publishers, workspace };
+}
+
 /** An RSS feed of two distinct stories from `site`. */
 export function twoStoryFeed(site: string): string {
   return rssDocument({
@@ -55,19 +70,17 @@ export function twoStoryFeed(site: string): string {
 
 /** Two runs of the aggregator over one source whose feed grows in between, as `feed(count)` writes it. */
 export interface GrowingFeedRuns {
-  workspace: AggregationWorkspace;
   first: RunReport;
   second: RunReport;
 }
 
-/** Serves `feed(counts[0])` from the first of `publishers` (started) and runs the aggregator, then `feed(counts[1])` half an hour later. */
-export async function runGrowingFeed(publishers: Publishers, id: string, feed: (count: number) => string, counts: readonly [number, number]): Promise<GrowingFeedRuns> {
-  const workspace = aggregationWorkspace();
+/** Serves `feed(counts[0])` from the first host and runs the aggregator, then `feed(counts[1])` half an hour later. */
+export async function runGrowingFeed({ publishers, workspace }: ServedWorkspace, id: string, feed: (count: number) => string, counts: readonly [number, number]): Promise<GrowingFeedRuns> {
   let count = counts[0];
   const url = publishers.route(0, `/${id}.xml`, (request, response) => rssRoute(feed(count))(request, response));
   workspace.writeSources([{ id, feed: url }]);
   const first = await workspace.run();
   count = counts[1];
   const second = await workspace.run(new Date('2026-12-01T12:30:00Z'));
-  return { workspace, first, second };
+  return { first, second };
 }

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface SeenRequest {
   host: string;
@@ -82,6 +83,16 @@ export class Publishers {
       await new Promise((done) => server.close(done));
     }
   }
+}
+
+/** Publishers on `count` hosts for the enclosing suite: started before its own setup, closed after its tests. */
+export function publishersForSuite(count: number, delayMs?: number): Publishers {
+  const publishers = new Publishers(delayMs);
+  beforeAll(async () => {
+    await publishers.start(count);
+  });
+  afterAll(() => publishers.close());
+  return publishers;
 }
 
 /** A port on 127.0.0.1 where nothing listens. */

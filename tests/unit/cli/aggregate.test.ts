@@ -15,7 +15,7 @@ import { loadArticles } from '../../../src/io/article-files.ts';
 import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { aggregationWorkspace, twoStoryFeed } from '../../helpers/aggregation-workspace.ts';
-import { closedPort, Publishers, rssRoute, type Route } from '../../helpers/feed-publishers.ts';
+import { closedPort, publishersForSuite, rssRoute, type Route } from '../../helpers/feed-publishers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -84,16 +84,6 @@ function stories(seed: number, count: number, site: string, fullText = false): F
 
 const rss = (items: readonly FeedItem[], title = 'A publisher') => rssDocument({ title, link: 'https://publisher.example/', items });
 
-/** Publishers on `count` hosts, started before the block's own setup and closed after its tests. */
-function publishersForBlock(count: number, delayMs?: number): Publishers {
-  const publishers = new Publishers(delayMs);
-  beforeAll(async () => {
-    await publishers.start(count);
-  });
-  afterAll(() => publishers.close());
-  return publishers;
-}
-
 /** Every Markdown file under the folder, relative, with its modification time: "writes nothing" compares these. */
 function snapshot(folder: string): Map<string, number> {
   return new Map(listArticleFiles(folder).map((file) => [relative(folder, file), statSync(file).mtimeMs]));
@@ -110,7 +100,7 @@ function articlesIn(folder: string) {
 }
 
 describe('npm run aggregate against 24 sources on ten hosts', () => {
-  const publishers = publishersForBlock(10, 40);
+  const publishers = publishersForSuite(10, 40);
   let folder: string;
   let articles: string;
   const url: Record<string, string> = {};
@@ -377,7 +367,7 @@ describe('npm run aggregate against 24 sources on ten hosts', () => {
 });
 
 describe('npm run aggregate: text report, dry run, strict mode and runs that cannot start', () => {
-  const publishers = publishersForBlock(1);
+  const publishers = publishersForSuite(1);
   let folder: string;
   let feedUrl: string;
   beforeAll(async () => {
@@ -448,7 +438,7 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
 });
 
 describe('npm run aggregate: a feed failing for a day needs attention', () => {
-  const publishers = publishersForBlock(1);
+  const publishers = publishersForSuite(1);
   let folder: string;
   let deadUrl: string;
   let beforeADay: RunReport;
@@ -509,7 +499,7 @@ describe('npm run aggregate: a feed failing for a day needs attention', () => {
 });
 
 describe('npm run aggregate: a feed behind a redirect', () => {
-  const publishers = publishersForBlock(1);
+  const publishers = publishersForSuite(1);
   let report: RunReport;
   let again: RunReport;
   let servedUrl: string;
@@ -544,7 +534,7 @@ describe('npm run aggregate: a feed behind a redirect', () => {
 });
 
 describe('npm run aggregate killed midway', () => {
-  const publishers = publishersForBlock(1);
+  const publishers = publishersForSuite(1);
   // Every item in one run, so that there are many to be killed among.
   const uncapped = { NEWSDESK_AGGREGATE_MAX_NEW_ITEMS: '150' };
   let folder: string;

@@ -1,25 +1,16 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 describe('a feed with a bare & in a headline', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let report: RunReport;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     const feed = twoStoryFeed('telecom.example').replace('Harbour cranes go electric', 'AT&T wires the harbour');
     workspace.writeSources([{ id: 'telecom', feed: publishers.route(0, '/feed.xml', rssRoute(feed)) }]);
     report = await workspace.run();
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('is read, its items written, with a note naming the line for the publisher to fix', () => {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
-import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 const places = ['Harbour', 'Airport', 'Canal', 'Bridge', 'Tunnel'];
 
@@ -22,15 +22,12 @@ const feed = rssDocument({
 });
 
 describe('a feed with more new items than the cap', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   const reports: RunReport[] = [];
   const state = () => JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8')).sources.archive;
   let stateAfterFirst: { etag?: string; seen: string[] };
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     const url = publishers.route(0, '/feed.xml', (request, response) => {
       if (request.headers['if-none-match'] === '"v1"') response.writeHead(304).end();
       else response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed);
@@ -41,11 +38,6 @@ describe('a feed with more new items than the cap', () => {
     reports.push(await workspace.run(new Date('2026-12-01T12:30:00Z'), 2));
     reports.push(await workspace.run(new Date('2026-12-01T13:00:00Z'), 2));
     reports.push(await workspace.run(new Date('2026-12-01T13:30:00Z'), 2));
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('writes the newest first, and says how many it held over', () => {
@@ -73,23 +65,15 @@ describe('a feed with more new items than the cap', () => {
 });
 
 describe('a capped feed whose newest items are already on the site but not in the state (forgotten, or the state lost)', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let report: RunReport;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     const url = publishers.route(0, '/feed.xml', rssRoute(feed));
     workspace.writeSources([{ id: 'archive', feed: url }]);
     await workspace.run(new Date('2026-12-01T12:00:00Z'), 2);
     rmSync(join(workspace.folder, '.aggregate-state.json'));
     report = await workspace.run(new Date('2026-12-01T12:30:00Z'), 2);
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('spends the cap on items it writes, not on the duplicates of articles it has', () => {

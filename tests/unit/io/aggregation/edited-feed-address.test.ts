@@ -1,20 +1,15 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
 
 describe('a source whose feed: line is edited between runs', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let oldFeed: string;
   let newFeed: string;
   let afterEdit: RunReport;
   let afterThat: RunReport;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     // One server, one ETag for all its feeds (a tag of the site's last deploy, say): the old feed's ETag matches the new feed too.
     const serve = (path: string, body: string) =>
       publishers.route(0, path, (request, response) => {
@@ -30,11 +25,6 @@ describe('a source whose feed: line is edited between runs', () => {
     afterThat = await workspace.run(new Date('2026-12-01T13:00:00Z'));
   });
 
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
-  });
-
   it('reads the new address in full, without the old address’s validators, and writes its items', () => {
     expect(publishers.requestsTo(newFeed)[0]!.headers['if-none-match']).toBeUndefined();
     expect(afterEdit.sources[0]).toMatchObject({ result: 'fetched' });
@@ -48,16 +38,13 @@ describe('a source whose feed: line is edited between runs', () => {
 });
 
 describe('a failing source whose feed: line is edited to a working address', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let newFeed: string;
   let afterEdit: RunReport;
   let afterNewFails: RunReport;
   let failing = false;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     const oldFeed = publishers.route(0, '/old.xml', (_request, response) => response.writeHead(503, { 'retry-after': String(24 * 3600) }).end());
     newFeed = publishers.route(0, '/new.xml', (_request, response) =>
       failing ? response.writeHead(500).end() : response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(twoStoryFeed('new.example')),
@@ -69,11 +56,6 @@ describe('a failing source whose feed: line is edited to a working address', () 
     afterEdit = await workspace.run(new Date('2026-12-02T13:30:00Z'));
     failing = true;
     afterNewFails = await workspace.run(new Date('2026-12-02T14:00:00Z'));
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('asks the new address at the next run, not when the old one’s back-off ends', () => {

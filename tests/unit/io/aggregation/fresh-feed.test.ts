@@ -1,24 +1,21 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 const at = (time: string) => new Date(`2026-12-01T${time}:00Z`);
 
 describe('a feed whose server says its answer stays fresh for an hour', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let feed: string;
   const reports: Record<string, RunReport> = {};
   const requests: Record<string, number> = {};
   const states: Record<string, string> = {};
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     feed = publishers.route(0, '/feed.xml', rssRoute(twoStoryFeed('fresh.example'), { etag: '"v1"', 'cache-control': 'max-age=3600' }));
     workspace.writeSources([{ id: 'fresh', feed }]);
     for (const [time, refresh] of [['12:00', false], ['12:30', false], ['12:40', true], ['13:45', false]] as const) {
@@ -26,11 +23,6 @@ describe('a feed whose server says its answer stays fresh for an hour', () => {
       requests[time] = publishers.requestsTo(feed).length;
       states[time] = readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8');
     }
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('is not asked again while that hour lasts, and the report says until when, as neither a failure nor a change', () => {
@@ -56,18 +48,7 @@ describe('a feed whose server says its answer stays fresh for an hour', () => {
 });
 
 describe('a fresh feed read all the same', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
-
-  beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
-  });
+  const { publishers, workspace } = servedWorkspace();
 
   it('six hours later, when its server says it stays fresh for a year', async () => {
     const feed = publishers.route(0, '/year.xml', rssRoute(twoStoryFeed('year.example'), { 'cache-control': 'public, max-age=31536000, immutable' }));

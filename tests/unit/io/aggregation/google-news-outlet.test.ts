@@ -1,34 +1,26 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 const googleNews = readFileSync(new URL('../../../fixtures/feeds/publishers/google-news.xml', import.meta.url), 'utf8');
 
 describe('a Google News feed followed in the registry', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace(3);
   const files = (sourceId: string) => {
     const folder = join(workspace.folder, 'articles', 'aggregated', sourceId);
     return readdirSync(folder).sort().map((name) => readFileSync(join(folder, name), 'utf8'));
   };
 
   beforeAll(async () => {
-    await publishers.start(3);
     const googleUrl = publishers.route(0, '/rss/search', rssRoute(googleNews));
     const portUrl = publishers.route(1, '/feed.xml', rssRoute(twoStoryFeed('port.example')));
     // Some feeds cite themselves in every item's <source>.
     const selfCiting = twoStoryFeed('quay.example').replaceAll('</item>', '<source url="https://www.quay.example/feed.xml">Quay Wire (all stories)</source></item>');
     const quayUrl = publishers.route(2, '/feed.xml', rssRoute(selfCiting));
-    workspace = aggregationWorkspace();
     writeFileSync(join(workspace.folder, 'sources.yaml'), `- id: google-news\n  name: Google News\n  feed: ${googleUrl}\n- id: port\n  name: Port Wire\n  feed: ${portUrl}\n- id: quay\n  name: Quay Wire\n  feed: ${quayUrl}\n`);
     await workspace.run(new Date('2026-12-03T12:00:00Z'));
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('credits each item to the outlet it names, as npm run import does, not to Google News', () => {

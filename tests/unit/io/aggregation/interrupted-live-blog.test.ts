@@ -1,10 +1,10 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
-import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 // A run stopped after writing its items and before replacing the state: the state's rename fails once.
 let failStateWrite = false;
@@ -35,24 +35,16 @@ const liveBlog = rssDocument({
 });
 
 describe('a live blog read again after a run that stopped before saving its state', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let stopped: unknown;
   let next: RunReport;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     workspace.writeSources([{ id: 'county', feed: publishers.route(0, '/live.xml', rssRoute(liveBlog)) }]);
     failStateWrite = true;
     stopped = await workspace.run().catch((error: unknown) => error);
     failStateWrite = false;
     next = await workspace.run(new Date('2026-12-01T12:30:00Z'));
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('recognises the updates already written, though they share one link, and writes none of them twice', () => {

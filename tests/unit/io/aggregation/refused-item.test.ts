@@ -1,16 +1,15 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
-import { aggregationWorkspace, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 /** One story, `shared`, that both outlets carry: the first's copy is refused (its HTML nests too deep), the second's is fine. */
 describe('a story the first outlet’s copy of is refused', () => {
   const shared = 'https://wire.example/port-strike';
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace(2);
   let runs: RunReport[];
   const outlet = (site: string, description: string, guid?: string) =>
     rssRoute(
@@ -23,8 +22,6 @@ describe('a story the first outlet’s copy of is refused', () => {
     );
 
   beforeAll(async () => {
-    await publishers.start(2);
-    workspace = aggregationWorkspace();
     const nested = `${'<div>'.repeat(150)}Dockers return to work on Monday.${'</div>'.repeat(150)}`;
     const first = publishers.route(0, '/feed.xml', outlet('first.example', nested));
     const second = publishers.route(1, '/feed.xml', outlet('second.example', '<p>Dockers return to work on Monday, the union said, after a nine-day strike over pay.</p>', 'second-1'));
@@ -34,11 +31,6 @@ describe('a story the first outlet’s copy of is refused', () => {
     ]);
     runs = [];
     for (const minutes of [0, 30, 60]) runs.push(await workspace.run(new Date(Date.UTC(2026, 11, 1, 12, minutes))));
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   const of = (report: RunReport, id: string) => report.sources.find((source) => source.id === id)!;

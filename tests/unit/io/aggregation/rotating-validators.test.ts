@@ -1,21 +1,17 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
 
 describe('a feed whose server sends new validators with the same body every time', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let feed: string;
   let stateAfterFirst: { text: string; mtimeMs: number };
   let later: RunReport[];
   const stateFile = () => join(workspace.folder, '.aggregate-state.json');
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     let answers = 0;
     const body = twoStoryFeed('rotating.example');
     feed = publishers.route(0, '/feed.xml', (_request, response) => {
@@ -26,11 +22,6 @@ describe('a feed whose server sends new validators with the same body every time
     await workspace.run();
     stateAfterFirst = { text: readFileSync(stateFile(), 'utf8'), mtimeMs: statSync(stateFile()).mtimeMs };
     later = [await workspace.run(new Date('2026-12-01T12:30:00Z')), await workspace.run(new Date('2026-12-01T13:00:00Z'))];
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('reports it unchanged and leaves the state file as it was, so there is nothing to commit', () => {

@@ -1,8 +1,6 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
-import { runGrowingFeed, type GrowingFeedRuns } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { runGrowingFeed, servedWorkspace, type GrowingFeedRuns } from '../../../helpers/aggregation-workspace.ts';
 
 const headlines = ['Harbour cranes go electric', 'Rail freight doubles on the northern line', 'Ferry operator orders hydrogen boats'];
 
@@ -21,17 +19,11 @@ const feed = (count: number) =>
   }).replaceAll('isPermaLink="false"', '');
 
 describe('a feed that gives every item the same GUID', () => {
-  const publishers = new Publishers();
+  const served = servedWorkspace();
   let runs: GrowingFeedRuns;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    runs = await runGrowingFeed(publishers, 'port', feed, [2, 3]);
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(runs.workspace.folder, { recursive: true, force: true });
+    runs = await runGrowingFeed(served, 'port', feed, [2, 3]);
   });
 
   it('writes each of its stories, told apart by their links', () => {

@@ -1,9 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rssDocument } from '../../../../src/lib/bench/feeds.ts';
-import { runGrowingFeed, type GrowingFeedRuns } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers } from '../../../helpers/feed-publishers.ts';
+import { runGrowingFeed, servedWorkspace, type GrowingFeedRuns } from '../../../helpers/aggregation-workspace.ts';
 
 const headlines = ['Polls close across the county', 'Turnout highest in twenty years', 'First results due after midnight'];
 
@@ -22,17 +21,11 @@ const feed = (count: number) =>
   });
 
 describe('a feed whose items all link to one page', () => {
-  const publishers = new Publishers();
+  const served = servedWorkspace();
   let runs: GrowingFeedRuns;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    runs = await runGrowingFeed(publishers, 'county', feed, [2, 3]);
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(runs.workspace.folder, { recursive: true, force: true });
+    runs = await runGrowingFeed(served, 'county', feed, [2, 3]);
   });
 
   it('writes each of its items, told apart by their GUIDs, each to its own file, and the one listed twice once', () => {
@@ -44,6 +37,6 @@ describe('a feed whose items all link to one page', () => {
   it('writes an item added later, rather than taking it for the article an earlier one became', () => {
     expect(runs.second.sources[0]!.newItems.map((item) => item.title)).toEqual([headlines[2]]);
     expect(runs.second.sources[0]!.skipped).toMatchObject({ seenBefore: 3, duplicate: 0 });
-    expect(readdirSync(join(runs.workspace.folder, 'articles', 'aggregated', 'county'))).toHaveLength(3);
+    expect(readdirSync(join(served.workspace.folder, 'articles', 'aggregated', 'county'))).toHaveLength(3);
   });
 });

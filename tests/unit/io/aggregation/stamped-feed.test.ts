@@ -1,13 +1,12 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 describe('a feed without validators that stamps every answer with the time it was made', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let stateAfterFirst: string;
   let later: RunReport[];
   let stateAfterLater: string;
@@ -15,8 +14,6 @@ describe('a feed without validators that stamps every answer with the time it wa
   const stateFile = () => join(workspace.folder, '.aggregate-state.json');
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     let answers = 0;
     const feed = publishers.route(0, '/feed.xml', (request, response) => {
       answers++;
@@ -29,11 +26,6 @@ describe('a feed without validators that stamps every answer with the time it wa
     later = [await workspace.run(new Date('2026-12-01T12:30:00Z')), await workspace.run(new Date('2026-12-01T13:00:00Z'))];
     stateAfterLater = readFileSync(stateFile(), 'utf8');
     monthLater = await workspace.run(new Date('2026-12-31T13:00:00Z'));
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('writes nothing new and leaves the state file as it was, so there is nothing to commit', () => {
@@ -50,14 +42,11 @@ describe('a feed without validators that stamps every answer with the time it wa
 });
 
 describe('a feed whose new items its source’s filter leaves out', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let answers = 0;
   const lastSuccess = () => (JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8')) as { sources: Record<string, { lastSuccess?: string }> }).sources.filtered?.lastSuccess;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     const feed = publishers.route(0, '/feed.xml', (request, response) => {
       answers++;
       // From the second answer on, the feed also lists a sponsored item, which the source excludes.
@@ -65,11 +54,6 @@ describe('a feed whose new items its source’s filter leaves out', () => {
       rssRoute(twoStoryFeed('filtered.example').replace('<item>', `${sponsored}<item>`))(request, response);
     });
     writeFileSync(join(workspace.folder, 'sources.yaml'), `- id: filtered\n  name: filtered wire\n  feed: ${feed}\n  exclude: [Sponsored]\n`);
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('is alive, not frozen: a new item it lists is a new version even when nothing is written', async () => {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatReportMarkdown, formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
-import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../../helpers/aggregation-workspace.ts';
-import { Publishers, rssRoute } from '../../../helpers/feed-publishers.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 // A disk that fills up under one source's folder: every other write goes through.
 vi.mock('../../../../src/io/write-file.ts', async (importOriginal) => {
@@ -18,24 +18,16 @@ vi.mock('../../../../src/io/write-file.ts', async (importOriginal) => {
 });
 
 describe('an aggregation run whose items cannot be written', () => {
-  const publishers = new Publishers();
-  let workspace: AggregationWorkspace;
+  const { publishers, workspace } = servedWorkspace();
   let report: RunReport;
 
   beforeAll(async () => {
-    await publishers.start(1);
-    workspace = aggregationWorkspace();
     const serve = (path: string, body: string) => publishers.route(0, path, rssRoute(body, { etag: '"v1"' }));
     workspace.writeSources([
       { id: 'fine', feed: serve('/fine.xml', twoStoryFeed('fine.example')) },
       { id: 'full', feed: serve('/full.xml', twoStoryFeed('full-disk.example')) },
     ]);
     report = await workspace.run();
-  });
-
-  afterAll(async () => {
-    await publishers.close();
-    rmSync(workspace.folder, { recursive: true, force: true });
   });
 
   it('fails that source, with the reason, in the report, its totals and the step summary', () => {
