@@ -19,7 +19,7 @@ import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
-import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
+import { emptySkipCounts, movedForGoodNote, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
 import { afterFailure, afterSuccess, backingOffUntil, freshUntilFor, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
@@ -77,6 +77,8 @@ interface SourceRun {
   duplicateKeys: string[];
   /** Why items could not be written, other than another writer getting there first: the source then counts as failed. */
   writeFailures: string[];
+  /** Where a permanent redirect took the feed in this run. */
+  movedTo?: string;
 }
 
 export async function runAggregation(options: AggregateOptions): Promise<RunReport> {
@@ -211,6 +213,8 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     }
     const fresh = options.refresh ? undefined : freshUntilFor(run.previous, run.source.feed, options.now);
     if (fresh) Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
+    // Freshness is only recorded with a read, and the move with every read, so the move is this feed's.
+    if (fresh && run.previous?.movedTo) run.report.notes.push(movedForGoodNote(run.previous.movedTo));
     return !fresh;
   });
   const requests = due.map((run) => ({
@@ -230,12 +234,13 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
         )
       : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
     // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
-    // how the feed is served, and would otherwise be a note at every run. Said at every run the move is followed,
-    // a 304 from the new address included, until the registry is updated. Compared as URLs: a feed: line spelled
-    // otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
+    // how the feed is served, and would otherwise be a note at every run. Said at every run until the registry is
+    // updated: a 304 from the new address included, and kept in the state for the runs that find the feed fresh.
+    // Compared as URLs: a feed: line spelled otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
     const servedFrom = response.ok ? response.document.url : undefined;
     if (response.ok && response.document.movedPermanently && servedFrom && servedFrom !== new URL(run.source.feed).href) {
-      run.report.notes.push(`the feed has moved for good to ${servedFrom} (a permanent redirect); update its feed: line in the registry`);
+      run.movedTo = servedFrom;
+      run.report.notes.push(movedForGoodNote(servedFrom));
     }
     if (run.outcome.kind !== 'changed') continue;
     try {
@@ -376,7 +381,7 @@ function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): v
   const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
   run.next = afterSuccess(
     run.previous,
-    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.kind === 'changed' ? outcome.freshUntil : undefined, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
+    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.kind === 'changed' ? outcome.freshUntil : undefined, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
     now,
   );
   // A copy taken as a duplicate of one refused since is read again next run, when no other source claims it first.

@@ -55,6 +55,11 @@ export interface RunReport {
   };
 }
 
+/** The note for a feed a permanent redirect took to `address`: the registry should name the new address. */
+export function movedForGoodNote(address: string): string {
+  return `the feed has moved for good to ${address} (a permanent redirect); update its feed: line in the registry`;
+}
+
 export function emptySkipCounts(): SkipCounts {
   return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0, heldOver: 0 };
 }

@@ -61,6 +61,8 @@ export interface SuccessfulRead {
   validators: Validators;
   /** Until when the answer is fresh (conditional.ts `freshUntil`); undefined when it is not. */
   freshUntil?: Date;
+  /** Where a permanent redirect took the feed; undefined when it was read at its own address or redirected for now. */
+  movedTo?: string;
   /** Fingerprint of the body read; undefined for a 304, which keeps the previous one. */
   contentHash?: string;
   /** Fingerprint of the items a new version lists; undefined keeps the previous one. */
@@ -81,6 +83,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     // Recorded with a new version only: renewed at each answer, it would change the state, and so make a commit, at
     // every run that reads an unchanged feed. After a 304 the feed is asked at the next run, as it always was.
     ...(read.newVersion ? { freshUntil: read.freshUntil && isoSeconds(read.freshUntil), freshFor: read.freshUntil && read.feedUrl } : {}),
+    movedTo: read.movedTo,
     contentHash: read.contentHash ?? state.contentHash,
     itemsHash: read.itemsHash ?? state.itemsHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,

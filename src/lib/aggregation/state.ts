@@ -23,6 +23,8 @@ const sourceStateSchema = z.strictObject({
   freshUntil: instant.optional(),
   /** The feed address that answer came from: one the registry names instead is asked at once. */
   freshFor: z.string().optional(),
+  /** Where a permanent redirect took the feed at its last read: the report says so at runs that do not ask it too. */
+  movedTo: z.string().optional(),
   /** Fingerprint of the last new version read (see lastSuccess), so a server without validators still costs no work when unchanged. */
   contentHash: z.string().optional(),
   /** Fingerprint of the items the last new version listed (identity.ts `listedItemsHash`). */
@@ -89,6 +91,7 @@ export function serializeState(state: AggregationState): string {
       validatorsFor: source.validatorsFor,
       freshUntil: source.freshUntil,
       freshFor: source.freshFor,
+      movedTo: source.movedTo,
       contentHash: source.contentHash,
       itemsHash: source.itemsHash,
       lastSuccess: source.lastSuccess,

@@ -77,3 +77,23 @@ describe('a fresh feed read all the same', () => {
     expect((await workspace.run(at('12:45'), 2)).sources[0]!.result).toBe('fresh');
   });
 });
+
+describe('a feed that has moved for good, whose new address says it stays fresh for an hour', () => {
+  const { publishers, workspace } = servedWorkspace();
+  let served: string;
+  let fresh: RunReport;
+
+  beforeAll(async () => {
+    served = publishers.route(0, '/new.xml', rssRoute(twoStoryFeed('moved.example'), { 'cache-control': 'max-age=3600' }));
+    const old = publishers.route(0, '/old.xml', (_request, response) => response.writeHead(301, { location: '/new.xml' }).end());
+    workspace.writeSources([{ id: 'moved', feed: old }]);
+    await workspace.run(at('12:00'));
+    fresh = await workspace.run(at('12:30'));
+  });
+
+  it('is still reported as moved at a run that does not ask it, so the operator hears of it at every run', () => {
+    expect(publishers.requestsTo(served)).toHaveLength(1);
+    expect(fresh.sources[0]).toMatchObject({ result: 'fresh', notes: [`the feed has moved for good to ${served} (a permanent redirect); update its feed: line in the registry`] });
+    expect(formatReportText(fresh)).toContain(`moved: the feed has moved for good to ${served}`);
+  });
+});
