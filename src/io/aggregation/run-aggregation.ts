@@ -11,7 +11,7 @@ import { toExistingArticles } from '../../lib/authoring/import/existing-articles
 import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
 import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
-import { capCandidates, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
+import { capCandidates, copiesOfRefused, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
@@ -73,8 +73,8 @@ interface SourceRun {
   decisions: ImportDecision[];
   /** Positions of planned items that could not be written. */
   unwritten: Set<number>;
-  /** Keys of the entries taken as duplicates of another source's in this run. */
-  duplicateKeys: string[];
+  /** Entries taken as duplicates of another source's (or of one earlier in the feed) in this run. */
+  duplicates: Candidate[];
   /** Why items could not be written, other than another writer getting there first: the source then counts as failed. */
   writeFailures: string[];
   /** Where a permanent redirect took the feed in this run. */
@@ -110,7 +110,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
   }
 
-  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), duplicateKeys: [], writeFailures: [] }));
+  const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), duplicates: [], writeFailures: [] }));
   await fetchDue(runs, options);
 
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -120,14 +120,13 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     if (!run.feed) continue;
     const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
     run.candidates = sorted.candidates;
-    run.duplicateKeys = sorted.duplicateKeys;
+    run.duplicates = sorted.duplicates;
     Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
-  const refused = refusedLinks(runs);
   if (!options.dryRun) await writeItems(runs, options);
 
-  for (const run of runs) settleState(run, options.now, refused);
+  for (const run of runs) settleState(run, options.now);
   const nextState: AggregationState = { ...state, sources: { ...state.sources } };
   for (const run of runs) if (run.next) nextState.sources[run.source.id] = run.next;
   const nextText = serializeState(nextState);
@@ -257,38 +256,42 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
   }
 }
 
-/** The importer's planner over the whole content folder, read once, for every source's new entries. */
+/**
+ * The importer's planner over the whole content folder, read once, for every source's new entries. When the copy of a
+ * story taken first is refused, the next outlet's copy, set aside as its duplicate, is planned in a further round, so
+ * the story is not left out of this run.
+ */
 function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
   const existing = toExistingArticles(loadArticles(options.contentDir, display));
   const planner = createImportPlanner(existing, { now: options.now, siteLang: options.siteLang });
-  const planned = runs.map((run) => {
-    if (!run.candidates.length) return [];
-    try {
-      return planner.plan(
-        { ...run.feed!, entries: run.candidates.map((candidate) => candidate.entry) },
-        {
-          registrySource: run.source,
-          extraTags: run.source.tags,
-          folder: display(join(options.contentDir, sourceFolder(run.source.id))),
-          adaptDraft: toSourceItem(run.source),
-          // Judged on the whole feed: the items already handled share the link as much as the new ones.
-          sharedLinks: sharedLinks(run.feed!.entries),
-        },
-      );
-    } catch (error) {
-      // As with parsing: an item that trips the importer fails its source, and the other sources carry on.
-      run.outcome = { kind: 'failed', reason: `its items could not be made into articles (${(error as Error).message})` };
-      run.candidates = [];
-      return [];
-    }
-  });
-  const checked = planner.checkDrafts(planned.flat());
-  let offset = 0;
-  runs.forEach((run, index) => {
-    run.decisions = checked.slice(offset, offset + planned[index]!.length);
-    offset += planned[index]!.length;
-    holdOver(run, options.maxNewItems);
-  });
+  let offered = runs.map((run) => run.candidates);
+  for (const run of runs) run.candidates = [];
+  while (offered.some((candidates) => candidates.length)) {
+    const planned = runs.map((run, index) => planCandidates(planner, run, offered[index]!, options, display));
+    const checked = planner.checkDrafts(planned.flat());
+    const refusedBy = new Map<string, string>();
+    let offset = 0;
+    runs.forEach((run, index) => {
+      const candidates = planned[index]!.length ? offered[index]! : [];
+      const decisions = checked.slice(offset, offset + candidates.length);
+      offset += candidates.length;
+      run.candidates.push(...candidates);
+      run.decisions.push(...decisions);
+      candidates.forEach((candidate, position) => {
+        if (decisions[position]!.kind !== 'rejected') return;
+        for (const key of candidate.keys) if (key.startsWith('link:')) refusedBy.set(key, run.source.id);
+      });
+    });
+    const copiesOffered = new Set<string>();
+    offered = runs.map((run) => {
+      if (!refusedBy.size || run.outcome?.kind === 'failed') return [];
+      const { copies, remaining } = copiesOfRefused(run.duplicates, run.source.id, refusedBy, copiesOffered);
+      run.duplicates = remaining;
+      run.report.skipped.duplicate -= copies.length;
+      return copies;
+    });
+  }
+  for (const run of runs) holdOver(run, options.maxNewItems);
   for (const run of runs) {
     for (const decision of run.decisions) {
       if (decision.kind === 'import') run.report.newItems.push({ file: decision.file, title: decision.title, draft: decision.draft.draft });
@@ -299,6 +302,30 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
         run.report.notes.push(`“${decision.title}” rejected: ${decision.reason}`);
       }
     }
+  }
+}
+
+/** One source's decisions for `candidates`; none, and the source failed, when its items trip the importer. */
+function planCandidates(planner: ReturnType<typeof createImportPlanner>, run: SourceRun, candidates: readonly Candidate[], options: AggregateOptions, display: (path: string) => string): ImportDecision[] {
+  if (!candidates.length || run.outcome?.kind === 'failed') return [];
+  try {
+    return planner.plan(
+      { ...run.feed!, entries: candidates.map((candidate) => candidate.entry) },
+      {
+        registrySource: run.source,
+        extraTags: run.source.tags,
+        folder: display(join(options.contentDir, sourceFolder(run.source.id))),
+        adaptDraft: toSourceItem(run.source),
+        // Judged on the whole feed: the items already handled share the link as much as the new ones.
+        sharedLinks: sharedLinks(run.feed!.entries),
+      },
+    );
+  } catch (error) {
+    // As with parsing: an item that trips the importer fails its source, and the other sources carry on.
+    run.outcome = { kind: 'failed', reason: `its items could not be made into articles (${(error as Error).message})` };
+    run.candidates = [];
+    run.decisions = [];
+    return [];
   }
 }
 
@@ -342,25 +369,12 @@ async function writeItems(runs: SourceRun[], options: AggregateOptions): Promise
   );
 }
 
-/** The link keys of the items refused in this run. */
-function refusedLinks(runs: readonly SourceRun[]): Set<string> {
-  const links = new Set<string>();
-  for (const run of runs) {
-    run.candidates.forEach((candidate, position) => {
-      if (run.decisions[position]?.kind !== 'rejected') return;
-      for (const key of candidate.keys) if (key.startsWith('link:')) links.add(key);
-    });
-  }
-  return links;
-}
-
 /**
- * The source's next state from its outcome; an item that could not be written or was held over, or a copy of an item
- * refused in this run, keeps the feed's validators, freshness and hashes from being saved, so the next run reads the
- * feed again even if it has not changed. An item that could not be written also fails the source in the report, so
+ * The source's next state from its outcome; an item that could not be written or was held over keeps the feed's
+ * validators, freshness and hashes from being saved, so the next run reads the feed again even if it has not changed. An item that could not be written also fails the source in the report, so
  * that --strict and the totals show it.
  */
-function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): void {
+function settleState(run: SourceRun, now: Date): void {
   const outcome = run.outcome;
   if (!outcome) return;
   if (outcome.kind === 'failed') {
@@ -368,7 +382,7 @@ function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): v
     Object.assign(run.report, { result: 'failed', error: outcome.reason, until: run.next.nextFetchAfter, consecutiveFailures: run.next.consecutiveFailures });
     return;
   }
-  // A refused item is remembered by its source alone: another outlet's copy of its link is taken at the next run.
+  // A refused item is remembered by its source alone: another outlet's copy of its link may still be taken.
   const handled = run.candidates.flatMap((candidate, position) => {
     if (run.unwritten.has(position)) return [];
     return run.decisions[position]?.kind === 'rejected' ? [{ ...candidate, keys: candidate.keys.map((key) => refusedKey(key, run.source.id)) }] : [candidate];
@@ -384,9 +398,7 @@ function settleState(run: SourceRun, now: Date, refused: ReadonlySet<string>): v
     { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.kind === 'changed' ? outcome.freshUntil : undefined, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
     now,
   );
-  // A copy taken as a duplicate of one refused since is read again next run, when no other source claims it first.
-  const copyOfRefused = run.duplicateKeys.some((key) => refused.has(key));
-  if (run.unwritten.size || run.report.skipped.heldOver || copyOfRefused) {
+  if (run.unwritten.size || run.report.skipped.heldOver) {
     run.next = { ...run.next, etag: undefined, lastModified: undefined, validatorsFor: undefined, freshUntil: undefined, freshFor: undefined, contentHash: undefined, itemsHash: undefined };
   }
   const [firstFailure, ...moreFailures] = run.writeFailures;

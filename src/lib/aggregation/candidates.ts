@@ -16,8 +16,8 @@ export interface SortedEntries {
   seenBefore: number;
   /** Arrived earlier in this run from another source (or twice in this feed). */
   duplicate: number;
-  /** The keys those duplicates were known by. */
-  duplicateKeys: string[];
+  /** Those duplicates: one may be taken after all, when the copy taken first is refused (copiesOfRefused). */
+  duplicates: Candidate[];
   excluded: number;
 }
 
@@ -51,7 +51,7 @@ function olderFirst(a: Candidate, b: Candidate): number {
  * gains each candidate's keys, so the same link arriving from a later source is a duplicate.
  */
 export function sortEntries(entries: readonly FeedEntry[], sourceId: string, filter: ItemFilter, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
-  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, duplicateKeys: [], excluded: 0 };
+  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, duplicates: [], excluded: 0 };
   const shared = sharedGuids(entries);
   const links = sharedLinks(entries);
   for (const listed of entries) {
@@ -65,7 +65,7 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     }
     if (keys.some((key) => claimed.has(key))) {
       sorted.duplicate++;
-      sorted.duplicateKeys.push(...keys);
+      sorted.duplicates.push({ entry, keys });
       continue;
     }
     if (!passesFilter(entry, filter)) {
@@ -76,4 +76,24 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     sorted.candidates.push({ entry, keys });
   }
   return sorted;
+}
+
+/**
+ * The duplicates of one source to offer again, now that the copies first taken of some links were refused:
+ * `refusedBy` maps each such link key to the source that refused it. A copy from that same source (a feed listing an
+ * item twice) would be refused alike; of several copies of one link, the first offered (`offered`, across sources in
+ * registry order) is the one taken, so that the story is written once.
+ */
+export function copiesOfRefused(duplicates: readonly Candidate[], sourceId: string, refusedBy: ReadonlyMap<string, string>, offered: Set<string>): { copies: Candidate[]; remaining: Candidate[] } {
+  const copies: Candidate[] = [];
+  const remaining: Candidate[] = [];
+  for (const duplicate of duplicates) {
+    const link = duplicate.keys.find((key) => key.startsWith('link:'));
+    const refuser = link && refusedBy.get(link);
+    if (link && refuser && refuser !== sourceId && !offered.has(link)) {
+      offered.add(link);
+      copies.push(duplicate);
+    } else remaining.push(duplicate);
+  }
+  return { copies, remaining };
 }

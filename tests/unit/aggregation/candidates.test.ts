@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capCandidates, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
+import { capCandidates, copiesOfRefused, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
 import { compileFilter } from '../../../src/lib/aggregation/filters.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
@@ -108,5 +108,23 @@ describe('capCandidates', () => {
 
   it('holds nothing over within the cap', () => {
     expect(capCandidates(candidatesOf([dated('a', 1), dated('b', 2)]), 2)).toMatchObject({ heldOver: 0, candidates: [expect.anything(), expect.anything()] });
+  });
+});
+
+describe('copiesOfRefused', () => {
+  const story = 'https://wire.example/strike';
+  const copy = (guid: string, link = story) => ({ entry: entry({ guid, link }), keys: itemKeys(entry({ guid, link }), 'any') });
+  const refusedBy = new Map([['link:wire.example/strike', 'first']]);
+
+  it('offers the first other outlet’s copy of a refused story once, and keeps every other duplicate aside', () => {
+    const offered = new Set<string>();
+    const second = copiesOfRefused([copy('s-1'), copy('s-2', 'https://wire.example/other')], 'second', refusedBy, offered);
+    expect(second.copies.map((candidate) => candidate.entry.guid)).toEqual(['s-1']);
+    expect(second.remaining.map((candidate) => candidate.entry.guid)).toEqual(['s-2']);
+    expect(copiesOfRefused([copy('t-1')], 'third', refusedBy, offered).copies).toEqual([]);
+  });
+
+  it('does not offer the refusing source’s own second listing of the story, which would be refused alike', () => {
+    expect(copiesOfRefused([copy('f-2')], 'first', refusedBy, new Set()).copies).toEqual([]);
   });
 });
