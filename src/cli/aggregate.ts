@@ -1,7 +1,8 @@
 /**
  * `npm run aggregate [-- options]`: fetches every source in content/sources.yaml and writes what is new.
  * Exit code 0 when the run completed (failed sources included, unless --strict), 1 when --strict and a source
- * failed, 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options).
+ * failed, 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options),
+ * 3 when every source has been failing for an hour (the state and any items are written all the same).
  */
 import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -88,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
   // Annotations, not a failed job: one dead feed must not wake anyone, but it should not go unseen for weeks either.
   // On stderr, which the runner reads for commands too, so that --json output stays one JSON document.
   if (settings.githubActions) for (const line of formatAttentionAnnotations(report)) console.error(line);
+  // One outlet down keeps the job green; nothing answering for an hour is the run's own failure, and should be seen.
+  if (report.allFailingSince) return 3;
   return values.strict && report.totals.failed ? 1 : 0;
 }
 

@@ -16,7 +16,7 @@ import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
-import { needsAttention } from '../../lib/aggregation/attention.ts';
+import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, movedForGoodNote, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
@@ -138,11 +138,8 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     }
   }
   // From the state each source is left in, so a source backing off (not asked this run) is still listed.
-  const attention = needsAttention(
-    runs.map((run) => ({ id: run.source.id, name: run.source.name, state: run.next ?? run.previous })),
-    options.now,
-  );
-  return summarizeRun(runs.map((run) => run.report), options.dryRun, attention);
+  const states = runs.map((run) => ({ id: run.source.id, name: run.source.name, feed: run.source.feed, state: run.next ?? run.previous }));
+  return summarizeRun(runs.map((run) => run.report), options.dryRun, needsAttention(states, options.now), allFailingSince(states, options.now));
 }
 
 function newReport(source: Source): SourceReport {

@@ -22,6 +22,25 @@ export interface Attention {
   error?: string;
 }
 
+/**
+ * Every source failing this long, on more than one host, is no outlet's outage: two scheduled runs or more have found
+ * nothing answering, which a network blip on the runner for one run does not do.
+ */
+export const ALL_FAILING_MS = 60 * 60 * 1000;
+
+/**
+ * When every source has been failing for ALL_FAILING_MS or more and they are on more than one host, the instant the
+ * last of them began to fail: the runner's network or the aggregator itself is then the likelier culprit, and the
+ * job should fail rather than stay green. Read from the state, as needsAttention is, so a run where every source
+ * backs off says the same as the run before it. Undefined otherwise, and for a single host (one outlet down).
+ */
+export function allFailingSince(sources: ReadonlyArray<{ feed: string; state?: SourceState }>, now: Date): string | undefined {
+  const starts = sources.map(({ state }) => state && failingSince(state));
+  if (!starts.length || starts.some((since) => since === undefined || now.getTime() - Date.parse(since) < ALL_FAILING_MS)) return undefined;
+  if (new Set(sources.map(({ feed }) => new URL(feed).host)).size < 2) return undefined;
+  return (starts as string[]).reduce((latest, since) => (Date.parse(since) > Date.parse(latest) ? since : latest));
+}
+
 /** The sources of one run that need attention at `now`, in the order given; a source never fetched has no state yet. */
 export function needsAttention(sources: ReadonlyArray<{ id: string; name: string; state?: SourceState }>, now: Date): Attention[] {
   const attention: Attention[] = [];

@@ -43,6 +43,8 @@ export interface RunReport {
   sources: SourceReport[];
   /** Sources failing for a day or with nothing new for a month (attention.ts), whatever this run's outcome. */
   attention: Attention[];
+  /** Set when every source has been failing for an hour, on more than one host (attention.ts `allFailingSince`): since when. */
+  allFailingSince?: string;
   totals: {
     sources: number;
     fetched: number;
@@ -64,7 +66,7 @@ export function emptySkipCounts(): SkipCounts {
   return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0, heldOver: 0 };
 }
 
-export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention: Attention[] = []): RunReport {
+export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention: Attention[] = [], allFailingSince?: string): RunReport {
   const count = (result: SourceResult) => sources.filter((source) => source.result === result).length;
   const skipped = emptySkipCounts();
   for (const source of sources) for (const key of Object.keys(skipped) as Array<keyof SkipCounts>) skipped[key] += source.skipped[key];
@@ -72,6 +74,7 @@ export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention
     dryRun,
     sources,
     attention,
+    ...(allFailingSince ? { allFailingSince } : {}),
     totals: {
       sources: sources.length,
       fetched: count('fetched'),
@@ -136,6 +139,11 @@ function describeAttention(attention: Attention): string {
   return `failing since ${formatInstant(attention.since)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
 }
 
+/** What an operator should make of every source failing at once, and where to look. */
+function describeAllFailing(since: string): string {
+  return `every source has been failing since ${formatInstant(since)}: the runner's network or the aggregator is likelier at fault than every outlet at once; read the errors above, and check the connection`;
+}
+
 function formatTotals(report: RunReport): string {
   const { totals } = report;
   // Named only when some were: most servers say nothing of freshness, and their reports read as before.
@@ -159,6 +167,7 @@ export function formatReportText(report: RunReport): string {
     const attentionWidth = Math.max(...report.attention.map((source) => source.id.length));
     for (const source of report.attention) lines.push(`  ${source.id.padEnd(attentionWidth)}  ${describeAttention(source)}`);
   }
+  if (report.allFailingSince) lines.push('', `Broken: ${describeAllFailing(report.allFailingSince)}.`);
   lines.push('', formatTotals(report));
   return lines.join('\n');
 }
@@ -173,7 +182,8 @@ export function formatReportMarkdown(report: RunReport): string {
   const attention = report.attention.length
     ? ['### Needs attention', '', ...report.attention.map((source) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(describeAttention(source))}`), '']
     : [];
-  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...attention, cell(formatTotals(report)), ''].join('\n');
+  const broken = report.allFailingSince ? ['### Every source failing', '', `${cell(describeAllFailing(report.allFailingSince))}.`, ''] : [];
+  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...broken, ...attention, cell(formatTotals(report)), ''].join('\n');
 }
 
 /** GitHub's escaping of a workflow command's message: a newline would end the command, a "%" start an escape. */
@@ -188,8 +198,10 @@ function commandProperty(text: string): string {
 
 /**
  * For GitHub Actions: one `::warning` command per source that needs attention, shown as an annotation on the run's
- * page, where it is seen without opening the summary; the job itself stays green.
+ * page, where it is seen without opening the summary; the job itself stays green. Every source failing is an
+ * `::error` (the job fails).
  */
 export function formatAttentionAnnotations(report: RunReport): string[] {
-  return report.attention.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`);
+  const broken = report.allFailingSince ? [`::error title=Aggregation%3A every source failing::${commandData(describeAllFailing(report.allFailingSince))}`] : [];
+  return broken.concat(report.attention.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAILING_ATTENTION_MS, needsAttention, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
+import { allFailingSince, FAILING_ATTENTION_MS, needsAttention, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
 import { afterFailure, afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
 import type { SourceState } from '../../../src/lib/aggregation/state.ts';
 
@@ -54,5 +54,24 @@ describe('sources that need attention', () => {
       ['dead', 'failing'],
       ['frozen', 'nothing-new'],
     ]);
+  });
+});
+
+describe('every source failing', () => {
+  const now = new Date('2026-12-01T13:00:00Z');
+  const failing = (since: string): SourceState => ({ consecutiveFailures: 2, failingSince: since, lastError: { at: since, message: 'could not reach the host' }, seen: [] });
+  const healthy: SourceState = { consecutiveFailures: 0, lastSuccess: '2026-12-01T12:30:00Z', seen: [] };
+  const on = (host: string, state?: SourceState) => ({ feed: `https://${host}/feed.xml`, state });
+
+  it('is said, with since when the last source began to fail, once every source on two hosts or more has failed for an hour', () => {
+    expect(allFailingSince([on('a.example', failing('2026-12-01T10:00:00Z')), on('b.example', failing('2026-12-01T12:00:00Z'))], now)).toBe('2026-12-01T12:00:00Z');
+  });
+
+  it('is not said for one run of failures (a blip on the runner), while any source answers, or for one host down', () => {
+    expect(allFailingSince([on('a.example', failing('2026-12-01T12:30:00Z')), on('b.example', failing('2026-12-01T12:30:00Z'))], now)).toBeUndefined();
+    expect(allFailingSince([on('a.example', failing('2026-12-01T10:00:00Z')), on('b.example', healthy)], now)).toBeUndefined();
+    expect(allFailingSince([on('a.example', failing('2026-12-01T10:00:00Z')), on('b.example')], now)).toBeUndefined();
+    expect(allFailingSince([on('a.example', failing('2026-12-01T10:00:00Z')), { feed: 'https://a.example/other.xml', state: failing('2026-12-01T10:00:00Z') }], now)).toBeUndefined();
+    expect(allFailingSince([], now)).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { loadArticles } from '../../../src/io/article-files.ts';
 import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
-import { aggregationWorkspace, twoStoryFeed } from '../../helpers/aggregation-workspace.ts';
+import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../helpers/aggregation-workspace.ts';
 import { closedPort, publishersForSuite, rssRoute, type Route } from '../../helpers/feed-publishers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -61,6 +61,13 @@ function workspace(): string {
   folders.push(folder);
   mkdirSync(join(folder, 'articles'));
   return folder;
+}
+
+/** A workspace for runs in process as well as by the command, removed with the others. */
+function inProcessWorkspace(): AggregationWorkspace {
+  const runs = aggregationWorkspace();
+  folders.push(runs.folder);
+  return runs;
 }
 
 /**
@@ -448,9 +455,8 @@ describe('npm run aggregate: a feed failing for a day needs attention', () => {
   let json: RunReport;
 
   beforeAll(async () => {
-    const runs = aggregationWorkspace();
+    const runs = inProcessWorkspace();
     folder = runs.folder;
-    folders.push(folder);
     deadUrl = publishers.route(0, '/dead.xml', (_request, response) => response.writeHead(404).end());
     // A new version at every request: a healthy feed's last new version is always the latest run, whatever the date.
     let served = 0;
@@ -498,6 +504,36 @@ describe('npm run aggregate: a feed failing for a day needs attention', () => {
   });
 });
 
+describe('npm run aggregate: every source failing for an hour', () => {
+  const runs = inProcessWorkspace();
+  const { folder } = runs;
+  let outcome: Outcome;
+  let summaryText: string;
+
+  beforeAll(async () => {
+    // Two hosts where nothing listens, as every feed looks from a runner whose network is down.
+    runs.writeSources([
+      { id: 'one', feed: `http://127.0.0.1:${await closedPort()}/feed.xml` },
+      { id: 'two', feed: `http://127.0.0.1:${await closedPort()}/feed.xml` },
+    ]);
+    await runs.run(new Date('2026-12-01T12:00:00Z'));
+    await runs.run(new Date('2026-12-01T12:30:00Z'));
+    const summary = join(folder, 'summary.md');
+    outcome = await aggregate(folder, [], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    summaryText = readFileSync(summary, 'utf8');
+  });
+
+  const broken = "every source has been failing since 2026-12-01 12:00 UTC: the runner's network or the aggregator is likelier at fault than every outlet at once; read the errors above, and check the connection";
+
+  it('exits 3, saying so in the report, the step summary and an error annotation, and still records the failures so that the sources back off', () => {
+    expect(outcome.code).toBe(3);
+    expect(Object.values(readState(folder).sources).map((state) => state.consecutiveFailures)).toEqual([3, 3]);
+    expect(outcome.stdout).toContain(`\nBroken: ${broken}.\n`);
+    expect(outcome.stderr).toContain(`::error title=Aggregation%3A every source failing::${broken}\n`);
+    expect(summaryText).toContain(`### Every source failing\n\n${broken}.\n`);
+  });
+});
+
 describe('npm run aggregate: a feed behind a redirect', () => {
   const publishers = publishersForSuite(1);
   let report: RunReport;
@@ -505,8 +541,7 @@ describe('npm run aggregate: a feed behind a redirect', () => {
   let servedUrl: string;
 
   beforeAll(async () => {
-    const runs = aggregationWorkspace();
-    folders.push(runs.folder);
+    const runs = inProcessWorkspace();
     servedUrl = publishers.route(0, '/served.xml', rssRoute(twoStoryFeed('served.example'), { etag: '"served-1"' }));
     const movedUrl = publishers.route(0, '/moved.xml', (_request, response) => response.writeHead(301, { location: '/served.xml' }).end());
     const trackedUrl = publishers.route(0, '/tracked.xml', (_request, response) => response.writeHead(302, { location: '/served.xml' }).end());

@@ -45,22 +45,48 @@ describe('the aggregate workflow', () => {
     expect(workflow.jobs.aggregate.permissions).toEqual({ contents: 'write' });
   });
 
+  const fetch = workflow.jobs.aggregate.steps.find((step: { name?: string }) => step.name === 'Fetch new items');
+  /** The fetch step's script, run for real with an `npm` that prints its arguments and exits with `code`. */
+  function runFetch(code: number, refresh = ''): { status: number; args: string; outputs: string } {
+    const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-fetch-step-'));
+    try {
+      writeFileSync(join(scratch, 'npm'), `#!/bin/sh\necho "$*" > "${scratch}/args"\nexit ${code}\n`, { mode: 0o755 });
+      writeFileSync(join(scratch, 'output'), '');
+      let status = 0;
+      try {
+        execFileSync('bash', ['-e', '-c', fetch.run], { env: { ...process.env, PATH: `${scratch}:${process.env.PATH}`, REFRESH: refresh, GITHUB_OUTPUT: join(scratch, 'output') }, stdio: 'ignore' });
+      } catch (error) {
+        status = (error as { status: number }).status;
+      }
+      return { status, args: readFileSync(join(scratch, 'args'), 'utf8').trim(), outputs: readFileSync(join(scratch, 'output'), 'utf8') };
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
   it('asks even fresh feeds when run by hand with refresh ticked, and only then', () => {
     expect(workflow.on.workflow_dispatch.inputs.refresh).toMatchObject({ type: 'boolean', default: false });
-    const fetch = workflow.jobs.aggregate.steps.find((step: { name?: string }) => step.name === 'Fetch new items');
     expect(fetch.env.REFRESH).toBe("${{ inputs.refresh && 'yes' || '' }}");
-    const run = (refresh: string) => execFileSync('bash', ['-c', `printf '%s|' ${fetch.run.replace('npm run aggregate', '')}`], { env: { ...process.env, REFRESH: refresh }, encoding: 'utf8' });
-    expect(run('yes')).toBe('--|--refresh|');
-    expect(run('')).toBe('--|');
+    expect(runFetch(0, 'yes').args).toBe('run aggregate -- --refresh');
+    expect(runFetch(0).args).toBe('run aggregate --');
+  });
+
+  it('goes on to commit when every source has been failing for an hour, then fails the job; stops at once when the run could not start', () => {
+    expect(runFetch(0)).toMatchObject({ status: 0, outputs: '' });
+    expect(runFetch(3)).toMatchObject({ status: 0, outputs: 'all-failing=true\n' });
+    expect(runFetch(2)).toMatchObject({ status: 2, outputs: '' });
+    const last = workflow.jobs.aggregate.steps.at(-1);
+    expect(last.if).toBe("steps.fetch.outputs.all-failing == 'true'");
+    expect(() => execFileSync('bash', ['-e', '-c', last.run], { stdio: 'ignore' })).toThrow();
   });
 
   it('ends a stuck run long before GitHub’s six hours, so the scheduled runs queued behind it go on', () => {
     expect(workflow.jobs.aggregate['timeout-minutes']).toBeLessThanOrEqual(60);
   });
 
-  it('aggregates, checks, then commits, in that order', () => {
-    const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => step.run?.split('\n')[0]).filter(Boolean);
-    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh}', 'npm run check:content', 'git add -- content/']);
+  it('aggregates, checks, then commits, in that order, and fails the job only after the commit', () => {
+    const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => step.run?.split('\n').find((line) => /^(npm|git|exit)\b/.test(line.trim()))?.trim()).filter(Boolean);
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh} || status=$?', 'npm run check:content', 'git add -- content/', 'exit 1']);
   });
 
   it('deploys by calling deploy.yml with the pushed commit, only when articles changed', () => {
