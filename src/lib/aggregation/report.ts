@@ -196,12 +196,19 @@ function commandProperty(text: string): string {
   return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** GitHub shows this many annotations of one kind per step, and drops the rest without a word. */
+const ANNOTATIONS_PER_KIND = 10;
+
 /**
  * For GitHub Actions: one `::warning` command per source that needs attention, shown as an annotation on the run's
- * page, where it is seen without opening the summary; the job itself stays green. Every source failing is an
- * `::error` (the job fails).
+ * page, where it is seen without opening the summary; the job itself stays green. Past GitHub's limit, the last
+ * warning counts the sources it leaves to the summary. Every source failing is an `::error` (the job fails).
  */
 export function formatAttentionAnnotations(report: RunReport): string[] {
   const broken = report.allFailingSince ? [`::error title=Aggregation%3A every source failing::${commandData(describeAllFailing(report.allFailingSince))}`] : [];
-  return broken.concat(report.attention.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`));
+  const shown = report.attention.length > ANNOTATIONS_PER_KIND ? report.attention.slice(0, ANNOTATIONS_PER_KIND - 1) : report.attention;
+  const warnings = shown.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`);
+  const rest = report.attention.length - shown.length;
+  if (rest) warnings.push(`::warning title=${commandProperty(`${rest} more sources need attention`)}::${commandData(`${report.attention.slice(shown.length).map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`)}`);
+  return [...broken, ...warnings];
 }

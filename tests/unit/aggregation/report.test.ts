@@ -101,3 +101,14 @@ describe('sources that need attention in the report', () => {
     ]);
   });
 });
+
+describe('attention annotations past the ten warnings GitHub shows per step', () => {
+  const attention = Array.from({ length: 12 }, (_, index) => ({ id: `wire-${index + 1}`, name: `Wire ${index + 1}`, reason: 'nothing-new' as const, since: '2026-10-15T08:45:00Z' }));
+  const annotations = formatAttentionAnnotations(summarizeRun([], false, attention));
+
+  it('shows nine sources, and names the rest in a tenth that points to the summary, so that none is dropped unseen', () => {
+    expect(annotations).toHaveLength(10);
+    expect(annotations[8]).toBe('::warning title=Source needs attention%3A Wire 9 (wire-9)::wire-9: nothing new since 2026-10-15 08:45 UTC; the feed may have moved');
+    expect(annotations[9]).toBe('::warning title=3 more sources need attention::wire-10, wire-11, wire-12: see "Needs attention" in the job summary');
+  });
+});
