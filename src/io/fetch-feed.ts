@@ -39,11 +39,14 @@ export class FetchError extends Error {
   /** The HTTP status when the server answered with an error, and that answer's headers (Retry-After, say). */
   readonly status?: number;
   readonly headers?: Record<string, string>;
-  constructor(message: string, response?: { status: number; headers: Record<string, string> }) {
+  /** The address whose server took the request, or was being connected to, and sent no answer before the deadline. */
+  readonly unanswered?: string;
+  constructor(message: string, details: { status?: number; headers?: Record<string, string>; unanswered?: string } = {}) {
     super(message);
     this.name = 'FetchError';
-    this.status = response?.status;
-    this.headers = response?.headers;
+    this.status = details.status;
+    this.headers = details.headers;
+    this.unanswered = details.unanswered;
   }
 }
 
@@ -129,7 +132,8 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   const failure = error as Error & { cause?: { code?: string; message?: string; name?: string } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     const seconds = timeoutMs / 1000;
-    return new FetchError(reached ? `${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again` : `${url.href} did not answer within ${seconds} s (timed out)`);
+    if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again`);
+    return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href });
   }
   // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
   if (failure.cause?.name === 'HTTPParserError') {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import type { FetchPolicy } from '../../src/io/aggregation/fetch-sources.ts';
 import { runAggregation, type AggregateOptions } from '../../src/io/aggregation/run-aggregation.ts';
 import type { RunReport } from '../../src/lib/aggregation/report.ts';
 import { rssDocument } from '../../src/lib/bench/feeds.ts';
@@ -12,8 +13,8 @@ export interface AggregationWorkspace {
   folder: string;
   /** Replaces the registry with these sources. */
   writeSources(sources: ReadonlyArray<{ id: string; feed: string }>): void;
-  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given; `more`: other options (refresh). */
-  run(now?: Date, maxNewItems?: number, more?: Pick<AggregateOptions, 'refresh'>): Promise<RunReport>;
+  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given; `more`: other options (refresh, the timeout per feed). */
+  run(now?: Date, maxNewItems?: number, more?: Pick<AggregateOptions, 'refresh'> & Pick<FetchPolicy, 'timeoutMs'>): Promise<RunReport>;
 }
 
 export function aggregationWorkspace(): AggregationWorkspace {
@@ -22,7 +23,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
   return {
     folder,
     writeSources: (sources) => writeFileSync(join(folder, 'sources.yaml'), sources.map(({ id, feed }) => `- id: ${id}\n  name: ${id} wire\n  feed: ${feed}\n`).join('')),
-    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50, more = {}) =>
+    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50, { refresh, timeoutMs } = {}) =>
       runAggregation({
         cwd: folder,
         sourcesFile: join(folder, 'sources.yaml'),
@@ -32,8 +33,8 @@ export function aggregationWorkspace(): AggregationWorkspace {
         now,
         siteLang: 'en',
         maxNewItems,
-        policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1 },
-        ...more,
+        policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1, timeoutMs },
+        refresh,
       }),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Fetching many feeds politely: at most `maxInFlight` requests at once overall and `maxPerHost` per host
  * (name and port), each with its conditional headers. Every feed's answer or error is returned; none stops the others.
+ * A host that lets one request time out without an answer is not asked for its other feeds in the same run: they
+ * wait for it one at a time, so a hung host with many feeds would otherwise hold the run for all their timeouts.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
@@ -33,15 +35,23 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
     if (!limit) hosts.set(host, (limit = pLimit(policy.maxPerHost)));
     return limit;
   };
+  // Host → the address of that host that did not answer in this run.
+  const silent = new Map<string, string>();
   // The host's turn first, then an overall slot: waiting for a busy host never holds one of the shared slots.
   const fetchOne = (request: FeedRequest) =>
     hostLimit(request.url)(() =>
       overall(async (): Promise<FeedResponse> => {
+        const host = new URL(request.url).host;
+        const unanswered = silent.get(host);
+        if (unanswered) return { ok: false, error: new FetchError(`not asked: ${host} did not answer ${unanswered} in this run (timed out); the next run tries again`) };
         try {
           const document = await fetchFeed(request.url, { userAgent: policy.userAgent, timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, headers: request.headers });
           return { ok: true, document };
         } catch (error) {
-          if (error instanceof FetchError) return { ok: false, error };
+          if (error instanceof FetchError) {
+            if (error.unanswered) silent.set(new URL(error.unanswered).host, error.unanswered);
+            return { ok: false, error };
+          }
           return { ok: false, error: new FetchError(`unexpected error: ${(error as Error).message}`) };
         }
       }),

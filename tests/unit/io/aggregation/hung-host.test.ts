@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
+import { rssRoute } from '../../../helpers/feed-publishers.ts';
+
+describe('a host that takes requests and never answers, with four feeds in the registry', () => {
+  const { publishers, workspace } = servedWorkspace(2);
+  let report: RunReport;
+  let seconds: number;
+  const hung = ['politics', 'sport', 'culture', 'science'];
+
+  beforeAll(async () => {
+    workspace.writeSources([
+      ...hung.map((section) => ({ id: section, feed: publishers.route(0, `/${section}.xml`, () => {}) })),
+      { id: 'elsewhere', feed: publishers.route(1, '/feed.xml', rssRoute(twoStoryFeed('elsewhere.example'))) },
+    ]);
+    const started = performance.now();
+    report = await workspace.run(undefined, undefined, { timeoutMs: 1000 });
+    seconds = (performance.now() - started) / 1000;
+  });
+
+  it('waits out one timeout, not one per feed, says why the others were not asked, and still reads the other host’s feed', () => {
+    expect(seconds).toBeLessThan(3.5);
+    const [first, ...others] = report.sources.slice(0, hung.length);
+    expect(first).toMatchObject({ result: 'failed', error: expect.stringMatching(/\/politics\.xml did not answer within 1 s \(timed out\)$/) });
+    for (const source of others) {
+      expect(source).toMatchObject({ result: 'failed', error: expect.stringMatching(/^not asked: 127\.0\.0\.1:\d+ did not answer http:\/\/127\.0\.0\.1:\d+\/politics\.xml in this run \(timed out\); the next run tries again$/) });
+    }
+    expect(publishers.requests.filter((request) => request.host === publishers.hosts[0])).toHaveLength(1);
+    expect(report.sources.at(-1)).toMatchObject({ id: 'elsewhere', result: 'fetched', newItems: [expect.anything(), expect.anything()] });
+  });
+});
