@@ -19,7 +19,7 @@ import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
-import { emptySkipCounts, movedForGoodNote, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
+import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
 import { afterFailure, afterSuccess, backingOffUntil, freshUntilFor, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
@@ -209,8 +209,6 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     }
     const fresh = options.refresh ? undefined : freshUntilFor(run.previous, run.source.feed, options.now);
     if (fresh) Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
-    // Freshness is only recorded with a read, and the move with every read, so the move is this feed's.
-    if (fresh && run.previous?.movedTo) run.report.notes.push(movedForGoodNote(run.previous.movedTo));
     return !fresh;
   });
   const requests = due.map((run) => ({
@@ -230,14 +228,11 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
         )
       : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
     // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
-    // how the feed is served, and would otherwise be a note at every run. Said at every run until the registry is
-    // updated: a 304 from the new address included, and kept in the state for the runs that find the feed fresh.
-    // Compared as URLs: a feed: line spelled otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
+    // how the feed is served, and would otherwise need attention at every run. Kept in the state, and so said at
+    // every run until a read finds the feed at the address the registry names. Compared as URLs: a feed: line
+    // spelled otherwise ("é" for "%C3%A9", a host in capitals) has not moved.
     const servedFrom = response.ok ? response.document.url : undefined;
-    if (response.ok && response.document.movedPermanently && servedFrom && servedFrom !== new URL(run.source.feed).href) {
-      run.movedTo = servedFrom;
-      run.report.notes.push(movedForGoodNote(servedFrom));
-    }
+    if (response.ok && response.document.movedPermanently && servedFrom && servedFrom !== new URL(run.source.feed).href) run.movedTo = servedFrom;
     if (run.outcome.kind !== 'changed') continue;
     try {
       run.feed = parseFeedText(run.outcome.text, { baseUrl: run.outcome.url });

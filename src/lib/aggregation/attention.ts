@@ -1,6 +1,7 @@
 /**
- * Sources that need an operator: failing for a day, or answering without anything new for a month. The scheduled
- * job stays green whatever one source does, so these are read from the state, not from one run's outcome.
+ * Sources that need an operator: failing for a day, moved for good to an address the registry does not name yet, or
+ * answering without anything new for a month. The scheduled job stays green whatever one source does, so these are
+ * read from the state, not from one run's outcome, and so are said at every run, whether the feed was asked or not.
  */
 import { failingSince } from './source-state.ts';
 import type { SourceState } from './state.ts';
@@ -13,10 +14,15 @@ export const NOTHING_NEW_ATTENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export interface Attention {
   id: string;
   name: string;
-  /** failing: every fetch failed since `since`; nothing-new: the feed answers but no new version was read since `since`. */
-  reason: 'failing' | 'nothing-new';
-  /** ISO instant: when the failures began, or when a new version was last read. */
-  since: string;
+  /**
+   * failing: every fetch failed since `since`; moved: its last read followed a permanent redirect to `movedTo`;
+   * nothing-new: the feed answers but no new version was read since `since`.
+   */
+  reason: 'failing' | 'moved' | 'nothing-new';
+  /** ISO instant: when the failures began, or when a new version was last read; none for `moved`. */
+  since?: string;
+  /** For `moved`: the feed's new address. */
+  movedTo?: string;
   /** For `failing`: the failures in a row and the last one's message. */
   consecutiveFailures?: number;
   error?: string;
@@ -41,16 +47,22 @@ export function allFailingSince(sources: ReadonlyArray<{ feed: string; state?: S
   return (starts as string[]).reduce((latest, since) => (Date.parse(since) > Date.parse(latest) ? since : latest));
 }
 
-/** The sources of one run that need attention at `now`, in the order given; a source never fetched has no state yet. */
-export function needsAttention(sources: ReadonlyArray<{ id: string; name: string; state?: SourceState }>, now: Date): Attention[] {
+/**
+ * The sources of one run that need attention at `now`, in the order given; a source never fetched has no state yet.
+ * A move to the address the registry now names (edited before the next read) is done, not to be asked for again.
+ */
+export function needsAttention(sources: ReadonlyArray<{ id: string; name: string; feed: string; state?: SourceState }>, now: Date): Attention[] {
   const attention: Attention[] = [];
-  for (const { id, name, state } of sources) {
+  for (const { id, name, feed, state } of sources) {
     if (!state) continue;
     const since = failingSince(state);
     if (since !== undefined) {
       if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
         attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message });
       }
+    } else if (state.movedTo !== undefined && state.movedTo !== new URL(feed).href) {
+      // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.
+      attention.push({ id, name, reason: 'moved', movedTo: state.movedTo });
     } else if (state.lastSuccess !== undefined && now.getTime() - Date.parse(state.lastSuccess) >= NOTHING_NEW_ATTENTION_MS) {
       attention.push({ id, name, reason: 'nothing-new', since: state.lastSuccess });
     }

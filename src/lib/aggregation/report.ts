@@ -57,11 +57,6 @@ export interface RunReport {
   };
 }
 
-/** The note for a feed a permanent redirect took to `address`: the registry should name the new address. */
-export function movedForGoodNote(address: string): string {
-  return `the feed has moved for good to ${address} (a permanent redirect); update its feed: line in the registry`;
-}
-
 export function emptySkipCounts(): SkipCounts {
   return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0, heldOver: 0 };
 }
@@ -135,8 +130,9 @@ function describeSource(source: SourceReport, dryRun = false): string {
 
 /** Why a source needs attention and what to do, in a sentence: the same in the text, the Markdown and the annotation. */
 function describeAttention(attention: Attention): string {
-  if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since)}; the feed may have moved`;
-  return `failing since ${formatInstant(attention.since)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
+  if (attention.reason === 'moved') return `the feed has moved for good to ${attention.movedTo} (a permanent redirect); update its feed: line in the registry`;
+  if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
+  return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
 }
 
 /** What an operator should make of every source failing at once, and where to look. */

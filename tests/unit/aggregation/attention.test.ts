@@ -13,7 +13,7 @@ function failing(...later: Date[]): SourceState {
   return later.reduce((state, now) => afterFailure(state, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, now), afterFailure(undefined, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, start));
 }
 
-const check = (state: SourceState | undefined, now: Date) => needsAttention([{ id: 'wire', name: 'The Wire', state }], now);
+const check = (state: SourceState | undefined, now: Date, feed = feedUrl) => needsAttention([{ id: 'wire', name: 'The Wire', feed, state }], now);
 
 describe('sources that need attention', () => {
   it('lists a source failing for 24 hours, never fetched successfully, with when it began and the last error', () => {
@@ -42,13 +42,22 @@ describe('sources that need attention', () => {
     expect(check(quietThenFailing, after(NOTHING_NEW_ATTENTION_MS + FAILING_ATTENTION_MS))).toMatchObject([{ reason: 'failing', since: '2026-12-31T12:00:00Z' }]);
   });
 
+  it('lists a feed that moved for good until its feed: line names the new address, or a read finds it where it was', () => {
+    const newAddress = 'https://new.example/feed.xml';
+    const moved = afterSuccess(undefined, { feedUrl, validators: {}, newVersion: true, movedTo: newAddress, seen: [] }, start);
+    expect(check(moved, after(1000))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'moved', movedTo: newAddress }]);
+    expect(check(moved, after(NOTHING_NEW_ATTENTION_MS))).toMatchObject([{ reason: 'moved' }]);
+    expect(check(moved, after(1000), newAddress)).toEqual([]);
+    expect(check(afterSuccess(moved, { feedUrl, validators: {}, newVersion: false, seen: [] }, after(1000)), after(2000))).toEqual([]);
+  });
+
   it('leaves out a healthy source and one not fetched yet, and keeps the order given', () => {
     const now = after(NOTHING_NEW_ATTENTION_MS);
     const sources = [
-      { id: 'dead', name: 'Dead', state: failing() },
-      { id: 'healthy', name: 'Healthy', state: read(after(NOTHING_NEW_ATTENTION_MS - 60_000)) },
-      { id: 'new', name: 'New' },
-      { id: 'frozen', name: 'Frozen', state: read(start) },
+      { id: 'dead', name: 'Dead', feed: feedUrl, state: failing() },
+      { id: 'healthy', name: 'Healthy', feed: feedUrl, state: read(after(NOTHING_NEW_ATTENTION_MS - 60_000)) },
+      { id: 'new', name: 'New', feed: feedUrl },
+      { id: 'frozen', name: 'Frozen', feed: feedUrl, state: read(start) },
     ];
     expect(needsAttention(sources, now).map((source) => [source.id, source.reason])).toEqual([
       ['dead', 'failing'],

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSources } from '../../../src/lib/aggregation/registry.ts';
-import type { RunReport, SourceReport } from '../../../src/lib/aggregation/report.ts';
+import { formatAttentionAnnotations, type RunReport, type SourceReport } from '../../../src/lib/aggregation/report.ts';
 import { generateCorpus } from '../../../src/lib/bench/corpus.ts';
 import { rssDocument, type FeedItem } from '../../../src/lib/bench/feeds.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
@@ -285,7 +285,7 @@ describe('npm run aggregate against 24 sources on ten hosts', () => {
     expect(source(first, 'filtered').newItems.map((item) => item.title)).toEqual(['RISC-V boards arrive in schools']);
     expect(source(first, 'filtered').skipped.excluded).toBe(3);
     expect(source(first, 'json').newItems.map((item) => item.title)).toEqual(['Satellite broadband reaches the fjords']);
-    expect(source(first, 'redirect').notes.join(' ')).toContain('/new-feed.xml');
+    expect(first.attention.find((source) => source.id === 'redirect')).toMatchObject({ reason: 'moved', movedTo: expect.stringContaining('/new-feed.xml') });
   });
 
   it('keeps validators, failures and Retry-After in a readable state file', () => {
@@ -553,18 +553,23 @@ describe('npm run aggregate: a feed behind a redirect', () => {
     again = await runs.run(new Date('2026-12-01T12:30:00Z'));
   });
 
-  it('asks for the registry to follow a permanent redirect, and takes a temporary one as how the feed is served', () => {
-    const notes = (id: string) => report.sources.find((source) => source.id === id)?.notes;
-    expect(notes('moved')).toEqual([`the feed has moved for good to ${servedUrl} (a permanent redirect); update its feed: line in the registry`]);
-    expect(notes('tracked')).toEqual([]);
-    expect(report.sources.map((source) => source.result)).toEqual(['fetched', 'fetched']);
+  it('asks for the registry to follow a permanent redirect, as a source needing attention, and takes a temporary one as how the feed is served', () => {
+    expect(report.attention).toEqual([{ id: 'moved', name: 'moved wire', reason: 'moved', movedTo: servedUrl }]);
+    expect(report.sources.map((source) => [source.result, source.notes])).toEqual([
+      ['fetched', []],
+      ['fetched', []],
+    ]);
+    expect(formatAttentionAnnotations(report)).toEqual([
+      `::warning title=Source needs attention%3A moved wire (moved)::moved: the feed has moved for good to ${servedUrl} (a permanent redirect); update its feed: line in the registry`,
+    ]);
   });
 
   it('asks again at the next run, when the new address answers 304, until the registry is updated', () => {
-    expect(again.sources.map((source) => [source.id, source.result, source.notes])).toEqual([
-      ['moved', 'not-modified', [`the feed has moved for good to ${servedUrl} (a permanent redirect); update its feed: line in the registry`]],
-      ['tracked', 'not-modified', []],
+    expect(again.sources.map((source) => [source.id, source.result])).toEqual([
+      ['moved', 'not-modified'],
+      ['tracked', 'not-modified'],
     ]);
+    expect(again.attention).toEqual([{ id: 'moved', name: 'moved wire', reason: 'moved', movedTo: servedUrl }]);
   });
 });
 

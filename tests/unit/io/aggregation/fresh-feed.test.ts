@@ -93,7 +93,7 @@ describe('a feed that has moved for good, whose new address says it stays fresh 
 
   it('is still reported as moved at a run that does not ask it, so the operator hears of it at every run', () => {
     expect(publishers.requestsTo(served)).toHaveLength(1);
-    expect(fresh.sources[0]).toMatchObject({ result: 'fresh', notes: [`the feed has moved for good to ${served} (a permanent redirect); update its feed: line in the registry`] });
-    expect(formatReportText(fresh)).toContain(`moved: the feed has moved for good to ${served}`);
+    expect(fresh.sources[0]).toMatchObject({ result: 'fresh' });
+    expect(formatReportText(fresh)).toContain(`\nNeeds attention:\n  moved  the feed has moved for good to ${served} (a permanent redirect); update its feed: line in the registry\n`);
   });
 });
