@@ -11,7 +11,7 @@ import { toExistingArticles } from '../../lib/authoring/import/existing-articles
 import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
 import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
-import { capCandidates, copiesOfRefused, keysOldestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
+import { capCandidates, copiesOfRefused, keysOldestFirst, newestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
@@ -249,14 +249,21 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
 }
 
 /**
- * The importer's planner over the whole content folder, read once, for every source's new entries. When the copy of a
- * story taken first is refused, the next outlet's copy, set aside as its duplicate, is planned in a further round, so
- * the story is not left out of this run.
+ * The importer's planner over the whole content folder, read once, for every source's new entries. They are planned
+ * newest first, in rounds, each source's only while it has fewer than the cap to write: the rest would be held over
+ * anyway, and a feed listing its whole archive would otherwise cost the time of every item at every run until the
+ * archive is written. Each round offers twice as many as the last, so items the site already has cost few rounds.
+ * When the copy of a story taken first is refused, the next outlet's copy, set aside as its duplicate, is offered in
+ * the next round, so the story is not left out of this run.
  */
 function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
   const existing = toExistingArticles(loadArticles(options.contentDir, display));
   const planner = createImportPlanner(existing, { now: options.now, siteLang: options.siteLang });
-  let offered = runs.map((run) => run.candidates);
+  const waiting = runs.map((run) => newestFirst(run.candidates));
+  // Feed order first, then the copies of refused items: the order the report lists them in.
+  const listed = new Map(runs.flatMap((run) => [...run.candidates, ...run.duplicates].map((candidate, position) => [candidate, position] as const)));
+  let batch = options.maxNewItems;
+  let offered = waiting.map((candidates) => candidates.splice(0, batch));
   for (const run of runs) run.candidates = [];
   while (offered.some((candidates) => candidates.length)) {
     const planned = runs.map((run, index) => planCandidates(planner, run, offered[index]!, options, display));
@@ -275,15 +282,22 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
       });
     });
     const copiesOffered = new Set<string>();
-    offered = runs.map((run) => {
-      if (!refusedBy.size || run.outcome?.kind === 'failed') return [];
+    batch *= 2;
+    offered = runs.map((run, index) => {
+      if (run.outcome?.kind === 'failed') return [];
       const { copies, remaining } = copiesOfRefused(run.duplicates, run.source.id, refusedBy, copiesOffered);
       run.duplicates = remaining;
       run.report.skipped.duplicate -= copies.length;
-      return copies;
+      const toWrite = run.decisions.filter((decision) => decision.kind === 'import').length;
+      return [...copies, ...(toWrite < options.maxNewItems ? waiting[index]!.splice(0, batch) : [])];
     });
   }
-  for (const run of runs) holdOver(run, options.maxNewItems);
+  for (const run of runs) {
+    const order = run.candidates.map((candidate, position) => ({ candidate, decision: run.decisions[position]! })).sort((a, b) => listed.get(a.candidate)! - listed.get(b.candidate)!);
+    run.candidates = order.map(({ candidate }) => candidate);
+    run.decisions = order.map(({ decision }) => decision);
+  }
+  runs.forEach((run, index) => holdOver(run, options.maxNewItems, run.outcome?.kind === 'failed' ? 0 : waiting[index]!.length));
   for (const run of runs) {
     for (const decision of run.decisions) {
       if (decision.kind === 'import') run.report.newItems.push({ file: decision.file, title: decision.title, draft: decision.draft.draft });
@@ -322,18 +336,18 @@ function planCandidates(planner: ReturnType<typeof createImportPlanner>, run: So
 }
 
 /**
- * Keeps the newest `max` of the items planned to be written; the others are held over, left out of the state for a
- * later run. Capped after planning, so that items the site already has (forgotten by the state, whose memory is
- * bounded) take none of the places.
+ * Keeps the newest `max` of the items planned to be written; the others, and the `unplanned` ones, are held over,
+ * left out of the state for a later run. Capped after planning, so that items the site already has (forgotten by the
+ * state, whose memory is bounded) take none of the places.
  */
-function holdOver(run: SourceRun, max: number): void {
+function holdOver(run: SourceRun, max: number, unplanned: number): void {
   const toWrite = run.candidates.filter((_, position) => run.decisions[position]!.kind === 'import');
   const capped = capCandidates(toWrite, max);
   const kept = new Set(capped.candidates);
   const keep = run.candidates.map((candidate, position) => run.decisions[position]!.kind !== 'import' || kept.has(candidate));
   run.candidates = run.candidates.filter((_, position) => keep[position]);
   run.decisions = run.decisions.filter((_, position) => keep[position]);
-  run.report.skipped.heldOver = capped.heldOver;
+  run.report.skipped.heldOver = capped.heldOver + unplanned;
 }
 
 /** Writes every planned item; one that cannot be written is reported and left out of the state, so a later run retries it. */

@@ -36,8 +36,13 @@ export function keysOldestFirst(candidates: readonly Candidate[]): string[] {
  */
 export function capCandidates(candidates: readonly Candidate[], max: number): { candidates: Candidate[]; heldOver: number } {
   if (candidates.length <= max) return { candidates: [...candidates], heldOver: 0 };
-  const newest = new Set([...candidates].sort((a, b) => olderFirst(b, a)).slice(0, max));
+  const newest = new Set(newestFirst(candidates).slice(0, max));
   return { candidates: candidates.filter((candidate) => newest.has(candidate)), heldOver: candidates.length - max };
+}
+
+/** The candidates newest first, as capCandidates ranks them: the order in which they are worth planning. */
+export function newestFirst(candidates: readonly Candidate[]): Candidate[] {
+  return [...candidates].sort((a, b) => olderFirst(b, a));
 }
 
 /** Undated items count as the newest, as their drafts are dated by the feed or the run. */
