@@ -22,7 +22,8 @@ export interface FeedRequest {
   headers: Record<string, string>;
 }
 
-export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError };
+/** `notAsked`: the feed was not requested, as its host left another of its feeds unanswered in this run. */
+export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError; notAsked?: true };
 
 export const DEFAULT_POLICY = { maxInFlight: 8, maxPerHost: 1 } as const;
 
@@ -43,7 +44,7 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
       overall(async (): Promise<FeedResponse> => {
         const host = new URL(request.url).host;
         const unanswered = silent.get(host);
-        if (unanswered) return { ok: false, error: new FetchError(`not asked: ${host} did not answer ${unanswered} in this run (timed out); the next run tries again`) };
+        if (unanswered) return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} did not answer ${unanswered} in this run (timed out); the next run tries again`) };
         try {
           const document = await fetchFeed(request.url, { userAgent: policy.userAgent, timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, headers: request.headers });
           return { ok: true, document };

@@ -219,6 +219,11 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
   const responses = await fetchFeeds(requests, options.policy);
   for (const run of due) {
     const response = responses.get(run.source.id)!;
+    if (!response.ok && response.notAsked) {
+      // Its host failed another feed, not this one: the feed's own record (failures in a row, back-off) stays as it was.
+      Object.assign(run.report, { result: 'failed', error: response.error.message });
+      continue;
+    }
     run.outcome = response.ok
       ? answerOutcome(
           { status: response.document.status ?? 200, url: response.document.url ?? run.source.feed, movedPermanently: response.document.movedPermanently, text: response.document.text, contentType: response.document.contentType, headers: response.document.headers ?? {} },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
@@ -28,5 +30,11 @@ describe('a host that takes requests and never answers, with four feeds in the r
     }
     expect(publishers.requests.filter((request) => request.host === publishers.hosts[0])).toHaveLength(1);
     expect(report.sources.at(-1)).toMatchObject({ id: 'elsewhere', result: 'fetched', newItems: [expect.anything(), expect.anything()] });
+  });
+
+  it('counts the timeout against the feed that timed out only: the feeds not asked keep their record, and are not made to back off', () => {
+    const { sources } = JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8'));
+    expect(sources.politics).toMatchObject({ consecutiveFailures: 1 });
+    for (const section of hung.slice(1)) expect(sources[section]).toBeUndefined();
   });
 });
