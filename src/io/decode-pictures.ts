@@ -56,9 +56,10 @@ const DECODED_SIDE = 64;
 async function decodeProblem(bytes: Buffer): Promise<'header' | 'data' | undefined> {
   try {
     // `failOn: 'error'`: what libvips calls an error or truncation, which Astro's `failOn: 'none'` would either stop
-    // on or publish as a part-grey picture; warnings (an odd colour profile) pass.
+    // on or publish as a part-grey picture; warnings (an odd colour profile) pass. Every frame, as Astro reads an
+    // animated GIF or WebP: a damaged later frame stops the build.
     const sharp = await loadSharp();
-    await sharp(bytes, { failOn: 'error' }).resize(DECODED_SIDE, DECODED_SIDE, { fit: 'inside' }).raw().toBuffer();
+    await sharp(bytes, { failOn: 'error', pages: -1 }).resize(DECODED_SIDE, DECODED_SIDE, { fit: 'inside' }).raw().toBuffer();
     return undefined;
   } catch (error) {
     // The decoders' own words (libpng, libjpeg, libheif) name their internals; this is what they come to.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { damagedPictureProblems } from '../../../src/io/decode-pictures.ts';
 import type { PictureToDecode } from '../../../src/lib/checks/bundled-files.ts';
@@ -35,6 +36,23 @@ describe('damagedPictureProblems', () => {
     expect(problems.map(formatProblem).sort()).toEqual([
       'story.md:6: image.src: "./harbour.png" is a damaged PNG file: its header cannot be read, so readers would see a broken picture; save or export the picture again as PNG from the original, then replace the file',
       'story.md:7: image.src: "./crane.jpg" is a damaged JPEG file: its picture data is cut short or corrupt, so readers would see a broken picture; save or export the picture again as JPEG from the original, then replace the file',
+    ]);
+  });
+
+  it('refuses an animated GIF whose first frame is sound and a later one damaged', async () => {
+    const { picture, decode } = setUp();
+    const [width, height, frames] = [40, 30, 4];
+    const pixels = Buffer.alloc(width * height * frames * 4, 255);
+    for (let pixel = 0; pixel < width * height * frames; pixel++) pixels.set([(pixel * 7) % 256, (pixel * 3) % 256, Math.floor(pixel / (width * height)) * 60], pixel * 4);
+    const sound = await sharp(pixels, { raw: { width, height: height * frames, channels: 4, pageHeight: height } }).gif().toBuffer();
+    // Noise over the last fifth of the file: the last frame's data, the first frame untouched.
+    const damaged = Buffer.from(sound);
+    for (let index = Math.floor(sound.length * 0.8); index < sound.length - 1; index++) damaged[index] = (index * 131 + 7) % 256;
+    writeFileSync(join(folder!, 'sound.gif'), sound);
+    writeFileSync(join(folder!, 'damaged.gif'), damaged);
+    const problems = await decode([picture(join(folder!, 'sound.gif'), 'GIF', 5), picture(join(folder!, 'damaged.gif'), 'GIF', 6)]);
+    expect(problems.map(formatProblem)).toEqual([
+      'story.md:6: image.src: "./damaged.gif" is a damaged GIF file: its picture data is cut short or corrupt, so readers would see a broken picture; save or export the picture again as GIF from the original, then replace the file',
     ]);
   });
 
