@@ -18,12 +18,15 @@ afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 describe('an article dated in the year 50', () => {
   // YAML parsers take 0050 for 1950, a date the schema would take: read as written, it is refused by both readers.
   const refusal = /the-first-roads\.md:4: publishedAt: 0050-06-01 is before 1900, too early for an article; check the year/;
+  // Dated 1900 as written, with an offset that puts the instant in 1899 in UTC: the year typed is what counts.
+  const judgedAsWritten = (output: string) => expect(output).not.toContain('a-new-century.md');
 
   it('fails the build at its line, never shown as 1950', async () => {
     const site = await buildSite({ contentDir: 'tests/fixtures/early-years', now: '2026-11-20T00:00:00Z' });
     cleanups.push(site.cleanup);
     expect(site.exitCode).not.toBe(0);
     expect(site.stdout + site.stderr).toMatch(refusal);
+    judgedAsWritten(site.stdout + site.stderr);
     expect(site.stdout + site.stderr).toContain('Build failed during the content check; nothing was written.');
   });
 
@@ -32,6 +35,7 @@ describe('an article dated in the year 50', () => {
     cleanups.push(site.cleanup);
     expect(site.exitCode).not.toBe(0);
     expect(site.stdout + site.stderr).toMatch(refusal);
+    judgedAsWritten(site.stdout + site.stderr);
   });
 });
 

@@ -11,6 +11,7 @@ import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { EARLIEST_YEAR, MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
+import { writtenDayOf } from './yaml-timestamps.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -85,11 +86,18 @@ export function parseDate(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** The day a date was written on (`2026-5-1` as it reads), for rules about the year an editor typed. */
+function writtenDay(value: unknown, date: Date): string {
+  const text = typeof value === 'string' ? value.trim() : value instanceof Date ? writtenDayOf(value) : undefined;
+  return (text && /^\d{4}-\d\d?-\d\d?/.exec(text)?.[0]) ?? date.toISOString().slice(0, 10);
+}
+
 const dateField = z.unknown().transform((value, ctx): Date => {
   const date = parseDate(value);
-  if (date && date.getUTCFullYear() < EARLIEST_YEAR) {
+  const day = date && writtenDay(value, date);
+  if (day && Number(day.slice(0, 4)) < EARLIEST_YEAR) {
     // A year of 0000 or 0026 is a typo or a placeholder, not a date a news site published on; its pages would show "Jan 1, 1".
-    ctx.addIssue({ code: 'custom', message: `${date.toISOString().slice(0, 10)} is before ${EARLIEST_YEAR}, too early for an article; check the year (all four digits, e.g. 2026-05-01)` });
+    ctx.addIssue({ code: 'custom', message: `${day} is before ${EARLIEST_YEAR}, too early for an article; check the year (all four digits, e.g. 2026-05-01)` });
     return z.NEVER;
   }
   if (date) return date;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
+import { readFrontMatter } from '../../../src/lib/content/front-matter.ts';
 import { articleSchema, createArticleSchema, isWebUrl, parseDate, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
 import { slugify } from '../../../src/lib/content/slug.ts';
 
@@ -185,6 +186,14 @@ describe('dates', () => {
 
   it.each(['11/24/2026', 'Nov 31, 2026', 'Nov 24, 2026 10:30', 'November 2026', 'Nov or Dec 24, 2026'])('offers no reading of %s, which has none certain', (input) => {
     expect(spelledOutDay(input)).toBeUndefined();
+  });
+
+  it('judges the year before 1900 as written, whatever its offset makes of it in UTC', () => {
+    const dated = (text: string) => (readFrontMatter(`---\npublishedAt: ${text}\n---\n`).data as { publishedAt: unknown }).publishedAt;
+    expect(problems({ ...minimal, publishedAt: dated('1900-01-01T00:30:00+02:00') })).toEqual([]);
+    expect(problems({ ...minimal, publishedAt: '1900-01-01T00:30:00+02:00' })).toEqual([]);
+    expectOneProblem({ ...minimal, publishedAt: dated('1899-12-31T23:30:00-02:00') }, 'publishedAt', '1899-12-31 is before 1900');
+    expectOneProblem({ ...minimal, publishedAt: '1899-12-31T23:30:00-02:00' }, 'publishedAt', '1899-12-31 is before 1900');
   });
 
   it('accepts 29 February in a leap year only', () => {
