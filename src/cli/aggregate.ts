@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
 import { formatAttentionAnnotations, formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
+import { enclosingContentFolder } from '../lib/inside-folder.ts';
 import { aggregateMaxNewItems, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -63,12 +64,14 @@ async function main(argv: string[]): Promise<number> {
 
   const paths = commandPaths();
   const sourcesFile = values.sources === undefined ? settings.sourcesFile : paths.resolve(values.sources);
+  const contentDir = values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']);
   let report;
   try {
     report = await runAggregation({
       cwd: paths.folder,
       sourcesFile,
-      contentDir: values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']),
+      contentDir,
+      enclosingContentDir: enclosingContentFolder(contentDir, settings.contentDir),
       stateFile: join(dirname(sourcesFile), '.aggregate-state.json'),
       only,
       dryRun: values['dry-run'],

@@ -15,6 +15,7 @@ import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/impo
 import { planImport } from '../lib/authoring/import/plan-import.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
+import { enclosingContentFolder } from '../lib/inside-folder.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { writeFailureReason } from '../io/file-errors.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
@@ -64,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
   const contentDir = values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${paths.display(contentDir)} does not exist.`, USAGE);
   const importDir = resolve(contentDir, 'imported');
+  // A sub-folder of the site's content folder shares its slugs, and its lock with `new` and `aggregate`.
+  const contentFolder = enclosingContentFolder(contentDir, settings.contentDir);
   if (existsSync(importDir) && !statSync(importDir).isDirectory()) {
     console.error(`Import failed: ${paths.display(importDir)} is a file, where the folder of imported drafts goes; rename or move it.\nNothing was written.`);
     return 1;
@@ -93,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
   let releaseContent = async () => {};
   if (!dryRun) {
     try {
-      releaseContent = await lockFolder(contentDir, { what: `the content folder ${paths.display(contentDir)}`, onWait: (message) => console.error(message) });
+      releaseContent = await lockFolder(contentFolder, { what: `the content folder ${paths.display(contentFolder)}`, onWait: (message) => console.error(message) });
     } catch (error) {
       if (!(error instanceof FolderLockError)) throw error;
       console.error(`Import failed: ${error.message}\nNothing was written.`);
@@ -102,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     if (!dryRun) for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${paths.display(path)}, left by an import that was stopped.`);
-    const existingArticles = [...loadArticles(contentDir, paths.display)];
+    const existingArticles = [...loadArticles(contentFolder, paths.display)];
     for (const article of existingArticles) {
       if (article.unreadable) console.error(`Warning: ${article.file} cannot be read (${article.unreadable}), so an item it covers may be imported again.`);
     }

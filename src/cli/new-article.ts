@@ -11,7 +11,7 @@ import { writeFailureReason } from '../io/file-errors.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
-import { isInsideFolder } from '../lib/inside-folder.ts';
+import { enclosingContentFolder, isInsideFolder } from '../lib/inside-folder.ts';
 import { settings } from '../settings.ts';
 import { commandPaths, readCommandLine } from './command-line.ts';
 
@@ -60,16 +60,18 @@ const dir = values.dir === undefined ? settings.contentDir : paths.resolve(value
 
 // A mistyped folder would take the article where the build never looks, and hide every slug it must not repeat.
 if (!existsSync(dir) || !statSync(dir).isDirectory()) fail([`the content folder ${paths.display(dir)} does not exist; check --dir or NEWSDESK_CONTENT_DIR`], true);
+// A --dir inside the content folder is one of its sub-folders: the slugs to avoid, and the lock, are the whole folder's.
+const contentFolder = enclosingContentFolder(dir, settings.contentDir);
 // An import (or another `new`) writing at the same moment could take the same slug in another sub-folder. The lock
 // is released when the process exits, however it exits.
 try {
-  await lockFolder(dir, { what: `the content folder ${paths.display(dir)}`, onWait: (message) => console.error(`npm run new: ${message}`) });
+  await lockFolder(contentFolder, { what: `the content folder ${paths.display(contentFolder)}`, onWait: (message) => console.error(`npm run new: ${message}`) });
 } catch (error) {
   if (!(error instanceof FolderLockError)) throw error;
   fail([error.message]);
 }
 // Every existing slug counts, in any sub-folder, including files the checker would reject.
-const existing = existingForScaffold(loadArticles(dir, paths.display));
+const existing = existingForScaffold(loadArticles(contentFolder, paths.display));
 
 const result = scaffoldArticle(
   {

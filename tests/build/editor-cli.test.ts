@@ -211,6 +211,28 @@ describe('npm run new', () => {
     expect(existsSync(typo)).toBe(false);
   });
 
+  it('avoids every slug of the content folder, and waits for its lock, when writing into a sub-folder with --dir', async () => {
+    const dir = corpus();
+    const year = join(dir, '2026');
+    mkdirSync(year);
+    // "Chip plant opens" is desk/chip-plant-opens.md, in another sub-folder.
+    const taken = cli('new-article.ts', ['Chip plant opens', '--tags', 'AI', '--dir', year], { NEWSDESK_CONTENT_DIR: dir });
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain(`the slug "chip-plant-opens" is already used by ${dir}/desk/chip-plant-opens.md`);
+    expect(readdirSync(year)).toEqual([]);
+
+    const release = await lockFolder(dir, { what: 'the content folder' });
+    const child = spawn(node, [join(projectRoot, 'src/cli/new-article.ts'), 'Waiting story', '--tags', 'AI', '--dir', year], { cwd: projectRoot, env: { ...process.env, NEWSDESK_CONTENT_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
+    await vi.waitFor(() => expect(stderr).toContain(`Another run is writing the content folder ${dir}`), { timeout: 15_000 });
+    expect(existsSync(join(year, 'waiting-story.md'))).toBe(false);
+    await release();
+    expect(await exited).toBe(0);
+    expect(existsSync(join(year, 'waiting-story.md'))).toBe(true);
+  });
+
   it('waits while an import writes the content folder, then writes its draft', async () => {
     const dir = corpus();
     const release = await lockFolder(dir, { what: 'the content folder' });

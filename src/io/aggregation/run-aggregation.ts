@@ -37,6 +37,8 @@ export interface AggregateOptions {
   sourcesFile: string;
   /** The articles folder; items go to <contentDir>/aggregated/<source id>/. */
   contentDir: string;
+  /** The content folder contentDir lies in (contentDir itself by default): its slugs are avoided, its lock taken. */
+  enclosingContentDir?: string;
   stateFile: string;
   /** Only these source ids. */
   only?: readonly string[];
@@ -86,7 +88,8 @@ export async function runAggregation(options: AggregateOptions): Promise<RunRepo
   const sources = selectSources(readRegistry(options.sourcesFile, display(options.sourcesFile)), options.only);
   await assertWritableFolder(options.contentDir, display(options.contentDir));
   // An import or another aggregation writing the same folder at once would miss this run's items and write them again.
-  const release = options.dryRun ? async () => {} : await lockContent(options.contentDir, display(options.contentDir));
+  const contentFolder = options.enclosingContentDir ?? options.contentDir;
+  const release = options.dryRun ? async () => {} : await lockContent(contentFolder, display(contentFolder));
   try {
     return await aggregateLocked(sources, options, display);
   } finally {
@@ -262,7 +265,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
  * the next round, so the story is not left out of this run.
  */
 function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
-  const existing = toExistingArticles(loadArticles(options.contentDir, display));
+  const existing = toExistingArticles(loadArticles(options.enclosingContentDir ?? options.contentDir, display));
   const planner = createImportPlanner(existing, { now: options.now, siteLang: options.siteLang });
   const waiting = runs.map((run) => newestFirst(run.candidates));
   // Feed order first, then the copies of refused items: the order the report lists them in.

@@ -14,6 +14,7 @@ import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { loadArticles } from '../../../src/io/article-files.ts';
 import { listArticleFiles } from '../../../src/io/article-paths.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
+import { lockFolder } from '../../../src/io/folder-lock.ts';
 import { aggregationWorkspace, twoStoryFeed, type AggregationWorkspace } from '../../helpers/aggregation-workspace.ts';
 import { closedPort, publishersForSuite, rssRoute, type Route } from '../../helpers/feed-publishers.ts';
 
@@ -626,5 +627,28 @@ describe('npm run aggregate killed midway', () => {
     expect(snapshot(join(folder, 'articles'))).toEqual(filesBefore);
     expect(readFileSync(stateFile, 'utf8')).toBe(stateBefore);
     expect(statSync(stateFile).mtimeMs).toBe(stateWritten);
+  });
+});
+
+describe('npm run aggregate into a sub-folder of the content folder', () => {
+  it('waits for the lock of the whole content folder, which npm run new and the importer take', async () => {
+    const folder = workspace();
+    const articles = join(folder, 'articles');
+    const wires = join(articles, 'wires');
+    mkdirSync(wires);
+    writeFileSync(join(folder, 'sources.yaml'), `- id: wire\n  name: A wire\n  feed: http://127.0.0.1:${await closedPort()}/feed.xml\n`);
+    const release = await lockFolder(articles, { what: 'the test content folder' });
+    const child = spawn(node, [cli, '--sources', join(folder, 'sources.yaml'), '--content-dir', wires, '--timeout', '2'], { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NEWSDESK_CONTENT_DIR: articles } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise((done) => child.once('exit', done));
+    while (!stderr.includes('Another run is writing the content folder articles;')) {
+      if (child.exitCode !== null) throw new Error(`the run did not wait for the content folder: ${stderr}`);
+      await sleep(20);
+    }
+    expect(existsSync(join(folder, '.aggregate-state.json'))).toBe(false);
+    await release();
+    await exited;
+    expect(existsSync(join(folder, '.aggregate-state.json'))).toBe(true);
   });
 });

@@ -19,8 +19,8 @@ function contentFolder(): string {
 }
 
 /** `onOutput` hears the output so far each time more arrives. */
-function startImport(contentDir: string, onOutput: (output: string) => void = () => {}): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/import-feed.ts', feed, '--content-dir', contentDir], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+function startImport(contentDir: string, onOutput: (output: string) => void = () => {}, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const child = spawn(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/import-feed.ts', feed, '--content-dir', contentDir], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const heard = (chunk: Buffer) => onOutput((output += chunk));
   child.stdout.on('data', heard);
@@ -68,6 +68,24 @@ describe('an import while another holds the content folder', () => {
     const result = await waiting;
     expect(result.code, result.output).toBe(0);
     expect(imported(contentDir)).toHaveLength(3);
+  });
+});
+
+describe('an import into a sub-folder of the content folder', () => {
+  it('waits for the lock of the whole content folder, which npm run new and the aggregator take', async () => {
+    const contentDir = contentFolder();
+    const subFolder = join(contentDir, 'wires');
+    mkdirSync(subFolder);
+    const release = await lockFolder(contentDir, { what: 'the test content folder' });
+    let saysItWaits: () => void;
+    const waitingSaid = new Promise<void>((done) => (saysItWaits = done));
+    const waiting = startImport(subFolder, (output) => output.includes(`is writing the content folder ${contentDir}`) && saysItWaits(), { NEWSDESK_CONTENT_DIR: contentDir });
+    await waitingSaid;
+    expect(existsSync(join(subFolder, 'imported'))).toBe(false);
+    await release();
+    const result = await waiting;
+    expect(result.code, result.output).toBe(0);
+    expect(imported(subFolder)).toHaveLength(3);
   });
 });
 
