@@ -12,6 +12,7 @@ import { lineOfField } from '../content/front-matter-lines.ts';
 import { commentedValueHint } from '../content/yaml-problem.ts';
 import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
+import { quoteValue } from '../content/quote-value.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
 import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
@@ -282,14 +283,25 @@ function articleProblems(
   const hasPictures = article.body.includes('![');
   // Only a body that may hold a relative link to a file or a host is read for links: the others have none that
   // leads nowhere on the site.
-  if (hasPictures || mayHaveRelativeFileLinks(article.body)) {
-    const { images, links } = markdownTargets(article.body, isMdx);
+  if (hasPictures || mayHaveRelativeFileLinks(article.body) || article.body.includes('[^')) {
+    const { images, links, picturesAsText, undefinedFootnotes } = markdownTargets(article.body, isMdx);
     for (const { url, line } of images) {
       if (url && isLocal(url)) localImage(url, { line: article.bodyLine + line - 1 }, percentDecoded(url));
     }
     for (const { url, line } of links) {
       const problem = relativeLinkProblem(url);
       if (problem) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'error', ...problem });
+    }
+    for (const { written, line } of picturesAsText) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'error', ...pictureAsTextProblem(written) });
+    // A warning: `[^a-z]` may be a pattern written as text on purpose.
+    for (const { written, line } of undefinedFootnotes) {
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + line - 1,
+        severity: 'warning',
+        message: `the footnote ${quoteValue(written)} is never defined, so readers see it as typed`,
+        hint: `add its note on a line of its own below the paragraph (${written}: the note), or remove the reference; to show it as text, write it in backticks`,
+      });
     }
   }
   if (hasPictures) {
@@ -325,6 +337,18 @@ function articleProblems(
     }
   }
   return problems;
+}
+
+/** `![alt](path)` that Markdown shows as typed: most often a path with a space, which it reads only in angle brackets. */
+function pictureAsTextProblem(written: string): Pick<Problem, 'message' | 'hint'> {
+  const [, alt = '', path = ''] = /^!\[([^\]]*)\]\((.*)\)$/.exec(written) ?? [];
+  const spaced = /\s/.test(path.trim()) && !/["'<]/.test(path);
+  return {
+    message: `${quoteValue(written)} is not read as a picture, so readers would see it as text`,
+    hint: spaced
+      ? `a path with a space must be in angle brackets: write ![${alt}](<${path.trim()}>), or rename the file without spaces`
+      : 'write it as ![what it shows](./photo.jpg): the description in [ ], then the path in ( ) right after it',
+  };
 }
 
 /** A field found empty whose line holds a value YAML took for a comment (`title: #1 in AI`) is told so, besides what to write. */

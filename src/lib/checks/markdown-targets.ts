@@ -13,23 +13,39 @@ export interface MarkdownTarget {
   line: number;
 }
 
+/** Markup the page shows as it was typed, with the line it is on in the body, from 1. */
+export interface MarkupAsText {
+  /** What was typed, such as `![The plant](./Photo ONE.PNG)` or `[^2]`. */
+  written: string;
+  line: number;
+}
+
 export interface MarkdownTargets {
   /** Pictures written in place, in order. */
   images: MarkdownTarget[];
   /** Links, written in place or as a reference's definition (`[label]: ./page`), in order. */
   links: MarkdownTarget[];
+  /** Text that reads as a picture but is none to Markdown (a space in its path, a bracket too many): shown as typed. */
+  picturesAsText: MarkupAsText[];
+  /** Footnote references no `[^label]: …` defines: shown as typed. */
+  undefinedFootnotes: MarkupAsText[];
 }
+
+/** Outside code, HTML and escapes, as the parser's text nodes are: a picture's form (closed or not), and a footnote reference's. */
+const PICTURE_FORM = /(?<!\\)!\[[^\]\n]*\]\([^)\n]*(?:\)|(?=\n|$))/g;
+const FOOTNOTE_FORM = /(?<!\\)\[\^[^\]\s]+\](?!:)/g;
 
 interface MdastNode {
   type: string;
   url?: unknown;
+  value?: unknown;
   position?: { start: { line: number; offset?: number }; end?: { offset?: number } };
   children?: MdastNode[];
 }
 
 /** Every picture and link `body` has; an MDX body that does not compile has none (the MDX check reports it). */
 export function markdownTargets(body: string, mdx: boolean): MarkdownTargets {
-  const targets: MarkdownTargets = { images: [], links: [] };
+  const targets: MarkdownTargets = { images: [], links: [], picturesAsText: [], undefinedFootnotes: [] };
   let tree: MdastNode;
   try {
     // Sätteri's default features, as the pages parse bodies with for these: GFM tables and footnotes can hold them.
@@ -42,9 +58,23 @@ export function markdownTargets(body: string, mdx: boolean): MarkdownTargets {
   for (let node = pending.pop(); node; node = pending.pop()) {
     const list = node.type === 'image' ? targets.images : node.type === 'link' || node.type === 'definition' ? targets.links : undefined;
     if (list && typeof node.url === 'string') list.push({ url: node.url, line: node.position?.start.line ?? 1 });
+    if (node.type === 'text') markupAsText(node, body, targets);
     if (node.children) pending.push(...[...node.children].reverse());
   }
   return targets;
+}
+
+/** The picture and footnote forms in a text node, read in the body as typed (the node's value has its escapes resolved). */
+function markupAsText(node: MdastNode, body: string, targets: MarkdownTargets): void {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return;
+  const typed = body.slice(start.offset, end.offset);
+  if (!typed.includes('[')) return;
+  const found = (list: MarkupAsText[], form: RegExp) => {
+    for (const match of typed.matchAll(form)) list.push({ written: match[0], line: start.line + (typed.slice(0, match.index).match(/\n/g)?.length ?? 0) });
+  };
+  found(targets.picturesAsText, PICTURE_FORM);
+  found(targets.undefinedFootnotes, FOOTNOTE_FORM);
 }
 
 /**

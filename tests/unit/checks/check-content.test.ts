@@ -20,6 +20,14 @@ function check(dir: string, only?: string[], registryIds?: string[]) {
   return checkArticles(sources, { now: NOW, contentDir: dir, projectRoot: process.cwd(), inspectFile, only: only && new Set(only), registry });
 }
 
+/** The problems of one article, its body on line 8 after a minimal front matter, with copies of a sound picture beside it. */
+function checkBodyBesidePictures(name: string, body: string, pictures: string[]): string[] {
+  corpus = corpusWith();
+  for (const picture of pictures) copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, picture));
+  writeFileSync(join(corpus.dir, name), `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n${body}`);
+  return check(corpus.dir, [name]).problems.map(formatProblem);
+}
+
 describe('the valid fixture corpus', () => {
   it('has no errors, only the tag-spelling warning it was written to show', () => {
     corpus = corpusWith();
@@ -270,6 +278,15 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a picture Markdown shows as text, saying how to write its path, and warns of a footnote never defined', () => {
+    const body = '![The plant](./Photo ONE.PNG)\n\n![Shown](<./Photo ONE.PNG>) and ![half](./plant.png\n\nA claim.[^1] Another.[^2]\n\n[^1]: The source.\n';
+    expect(checkBodyBesidePictures('as-typed.md', body, ['Photo ONE.PNG'])).toEqual([
+      'as-typed.md:8: "![The plant](./Photo ONE.PNG)" is not read as a picture, so readers would see it as text; a path with a space must be in angle brackets: write ![The plant](<./Photo ONE.PNG>), or rename the file without spaces',
+      'as-typed.md:10: "![half](./plant.png" is not read as a picture, so readers would see it as text; write it as ![what it shows](./photo.jpg): the description in [ ], then the path in ( ) right after it',
+      'as-typed.md:12: warning: the footnote "[^2]" is never defined, so readers see it as typed; add its note on a line of its own below the paragraph ([^2]: the note), or remove the reference; to show it as text, write it in backticks',
+    ]);
+  });
+
   it('refuses a link to an article\'s file, which has no address on the site, naming the page to link to instead', () => {
     corpus = corpusWith();
     writeFileSync(
@@ -414,13 +431,8 @@ describe('checks beyond the schema', () => {
   });
 
   it('refuses a raw-HTML picture with a relative path, which would not be copied to the site, but not one in code', () => {
-    corpus = corpusWith();
-    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'x.png'));
-    writeFileSync(
-      join(corpus.dir, 'figure.md'),
-      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n<figure><img src="./x.png" alt="A"><figcaption>C</figcaption></figure>\n\n<picture>\n  <source srcset="x.png 2x">\n  <img src="https://cdn.example/x.png" alt="A">\n</picture>\n\n```html\n<img src="./shown-as-code.png">\n```\n',
-    );
-    expect(check(corpus.dir, ['figure.md']).problems.map(formatProblem)).toEqual([
+    const body = '<figure><img src="./x.png" alt="A"><figcaption>C</figcaption></figure>\n\n<picture>\n  <source srcset="x.png 2x">\n  <img src="https://cdn.example/x.png" alt="A">\n</picture>\n\n```html\n<img src="./shown-as-code.png">\n```\n';
+    expect(checkBodyBesidePictures('figure.md', body, ['x.png'])).toEqual([
       'figure.md:8: the HTML <img> path "./x.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](./x.png), or use an https:// URL',
       'figure.md:11: the HTML <source> path "x.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](x.png), or use an https:// URL',
     ]);

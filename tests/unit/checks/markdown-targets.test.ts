@@ -32,7 +32,19 @@ describe('markdownTargets', () => {
         { url: 'https://example.com/', line: 3 },
         { url: '../desk/story.mdx#part', line: 5 },
       ],
+      picturesAsText: [],
+      undefinedFootnotes: [],
     });
+  });
+
+  it('finds what reads as a picture or a footnote but is shown as typed, not in code or escaped', () => {
+    const body = 'Intro.\n\nSee ![The plant](./Photo ONE.PNG) and\n![ok](<./Photo ONE.PNG>) \\![escaped](./a b.png) `![code](./c d.png)`\n\nA claim.[^1] Another.[^missing] `[^code]` \\[^escaped]\n\n[^1]: Source one.\n';
+    for (const mdx of [false, true]) {
+      const { images, picturesAsText, undefinedFootnotes } = markdownTargets(body, mdx);
+      expect(images).toEqual([{ url: './Photo ONE.PNG', line: 4 }]);
+      expect(picturesAsText).toEqual([{ written: '![The plant](./Photo ONE.PNG)', line: 3 }]);
+      expect(undefinedFootnotes).toEqual([{ written: '[^missing]', line: 6 }]);
+    }
   });
 });
 
