@@ -50,6 +50,7 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'escaped-lead-image', file: 'escaped-lead-image.md', line: 7, field: 'image.src', message: /"\.\/desk\/chip%2Dplant\.png" does not exist next to the article; this path is read as written/ },
   { name: 'damaged-picture', file: 'harbour-reopens.md', line: 7, field: 'image.src', message: /"\.\/harbour\.png" is a damaged PNG file: its header cannot be read, so readers would see a broken picture; save or export the picture again as PNG/ },
   { name: 'truncated-picture', file: 'crane-arrives.md', line: 10, message: /the image "\.\/crane\.jpg" is a damaged JPEG file: its picture data is cut short or corrupt/ },
+  { name: 'nul-byte', file: 'fab-output-climbs.md', line: 10, message: /the file contains an invisible NUL character \(U\+0000\); delete it/ },
   { name: 'picture-as-text', file: 'plant-at-dawn.md', line: 10, message: /"!\[The plant at dawn\]\(\.\/plant at dawn\.png\)" is not read as a picture, so readers would see it as text; a path with a space must be in angle brackets: write !\[The plant at dawn\]\(<\.\/plant at dawn\.png>\)/ },
   { name: 'mdx-undefined-component', file: 'export-licence-callout.mdx', line: 11, message: /the component <Callout> is not imported or defined in this article, so the page cannot be built; import it below the front matter/ },
 ];

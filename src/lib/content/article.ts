@@ -77,6 +77,11 @@ export function parseArticle(file: string, fileText: string): ParseResult {
   if (fileText === '') return fail(file, undefined, 'the file is empty', 'start it with front matter between --- lines, e.g. run npm run new -- "Headline" --tags AI');
   const text = fileText.replace(/^\uFEFF/, '');
   if (text.trim() === '') return fail(file, undefined, 'the file is empty', 'start it with front matter between --- lines');
+  // Markdown passes a NUL into the page as it is, where a browser shows a box or nothing at all.
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    return fail(file, lineOfOffset(text, nul), 'the file contains an invisible NUL character (U+0000)', 'delete it (it comes with text pasted from a binary file, or with a file saved as UTF-16), and save the file as UTF-8 text');
+  }
 
   const leading = leadingBlankLines(text);
   const opening = leading.split('\n').length;

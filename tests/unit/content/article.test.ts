@@ -31,6 +31,14 @@ describe('readArticle', () => {
     expect(readArticle({ file: 'c.markdown', absolutePath: '/tmp/c.markdown', bytes })).toMatchObject({ ok: false, problem: { message: 'the file name ends in ".markdown", which the build does not read as an article', hint: 'rename it to end in .md' } });
   });
 
+  it('refuses a NUL anywhere in the file, which the page would carry invisibly, at its line', () => {
+    expect(problem('---\ntitle: Hi\n---\n\nBefore\u0000after.\n')).toMatchObject({ line: 5, message: 'the file contains an invisible NUL character (U+0000)' });
+    expect(problem('---\ntitle: "Nul\u0000"\n---\nBody\n')).toMatchObject({ line: 2, message: 'the file contains an invisible NUL character (U+0000)' });
+    // A file saved as UTF-16 reads as UTF-8 with a NUL after every ASCII letter.
+    expect(problem(new Uint8Array(Buffer.from('---\ntitle: Hi\n---\n', 'utf16le')))).toMatchObject({ line: 1, hint: expect.stringContaining('UTF-16') });
+    expect(ok('---\ntitle: Hi\n---\n\tTabbed code\r\nand CRLF.\n').body).toContain('Tabbed code');
+  });
+
   it('refuses front matter that expands through YAML aliases, naming the field and its file line', () => {
     const aliases = Array.from({ length: 25 }, () => '*a').join(', ');
     expect(problem(`\n---\ntitle: Hello\nbase: &a [x]\nrelated: [${aliases}]\n---\nBody.\n`)).toMatchObject({
