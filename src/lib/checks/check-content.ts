@@ -30,6 +30,7 @@ import { isInsideFolder } from '../inside-folder.ts';
 import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
 import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
+import { markupInPlainText } from './plain-text-markup.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
@@ -197,6 +198,19 @@ function articleProblems(
       severity: 'warning',
       message: `the slug "${slug}" mixes ${mixed.scripts.join(' and ')} letters (${mixed.odd.map(describeCharacter).join(', ')}), so it looks like another URL than it is`,
       hint: `retype it in one alphabet${data.slug ? '' : ' (it comes from the file name)'}`,
+    });
+  }
+  for (const [field, what] of [['title', 'the headline'], ['description', 'the dek']] as const) {
+    const markup = data[field] === undefined ? undefined : markupInPlainText(data[field]);
+    if (!markup) continue;
+    const meant = markup.meant === undefined ? undefined : /^\s$/.test(markup.meant) ? 'a space' : `"${markup.meant}"`;
+    problems.push({
+      file: article.file,
+      line: line(field),
+      field,
+      severity: 'warning',
+      message: `readers would see "${markup.written}" as typed: ${what} is plain text, not HTML`,
+      hint: meant ? `write ${meant} itself` : 'remove the tag; the site styles headlines and deks itself',
     });
   }
   if (data.description !== undefined && TODO_DEK.test(data.description)) {

@@ -278,6 +278,15 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of HTML typed into the headline or the dek, which readers would see as typed', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'entities.md'), '---\ntitle: "AT&amp;T buys a chip maker"\ndescription: "The deal is <em>big</em>."\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
+    expect(check(corpus.dir, ['entities.md']).problems.map(formatProblem)).toEqual([
+      'entities.md:2: warning: title: readers would see "&amp;" as typed: the headline is plain text, not HTML; write "&" itself',
+      'entities.md:3: warning: description: readers would see "<em>" as typed: the dek is plain text, not HTML; remove the tag; the site styles headlines and deks itself',
+    ]);
+  });
+
   it('refuses a picture Markdown shows as text, saying how to write its path, and warns of a footnote never defined', () => {
     const body = '![The plant](./Photo ONE.PNG)\n\n![Shown](<./Photo ONE.PNG>) and ![half](./plant.png\n\nA claim.[^1] Another.[^2]\n\n[^1]: The source.\n';
     expect(checkBodyBesidePictures('as-typed.md', body, ['Photo ONE.PNG'])).toEqual([
