@@ -1,5 +1,5 @@
 /** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag and byline spellings). */
-import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
+import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName, type Facet } from '../site/facets.ts';
 import type { Problem } from './problems.ts';
 import { unpublishedReason } from '../content/publish.ts';
 import { formerSlugProblems } from './former-slugs.ts';
@@ -83,6 +83,22 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
   return problems;
 }
 
+/**
+ * Each name that differs from a more used one only in accents (`Maríko Tanaka` beside `Mariko Tanaka`), with that
+ * one: most often one person or topic typed two ways. Of two used alike, both are named.
+ */
+function accentTwins(facets: readonly Facet[]): Map<Facet, Facet> {
+  const byLetters = Map.groupBy(facets, (facet) => facet.key.normalize('NFD').replace(/\p{M}/gu, ''));
+  const twins = new Map<Facet, Facet>();
+  for (const group of byLetters.values()) {
+    if (group.length < 2) continue;
+    const [most, runnerUp] = [...group].sort((a, b) => b.articleSlugs.length - a.articleSlugs.length) as [Facet, Facet];
+    for (const facet of group) if (facet !== most) twins.set(facet, most);
+    if (runnerUp.articleSlugs.length === most.articleSlugs.length) twins.set(most, runnerUp);
+  }
+  return twins;
+}
+
 /** How the messages name each kind of facet: the field that lists it, one of it, and what two of a spelling are. */
 const FACET_WORDS = {
   tag: { kind: 'tag', field: 'tags', noun: 'tag', same: 'one topic' },
@@ -96,6 +112,7 @@ const FACET_WORDS = {
 function facetSpellingProblems(articles: readonly CheckedArticle[], { kind, field, noun, same }: (typeof FACET_WORDS)[keyof typeof FACET_WORDS]): Problem[] {
   const problems: Problem[] = [];
   const index = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data[field] ?? [] })), kind);
+  const accentTwin = accentTwins(index.all);
   for (const article of articles) {
     (article.data[field] ?? []).forEach((name, position) => {
       const facet = index.byKey.get(facetKey(name));
@@ -110,6 +127,13 @@ function facetSpellingProblems(articles: readonly CheckedArticle[], { kind, fiel
           ...at,
           message: `${noun} "${name}" would have the same URL as "${holder.name}" (/${field}/${holder.slug}/), so its page is /${field}/${facet.slug}/`,
           hint: `write "${holder.name}" if they are ${same}; otherwise name it so that its URL differs`,
+        });
+      } else if (accentTwin.has(facet)) {
+        const twin = accentTwin.get(facet)!;
+        problems.push({
+          ...at,
+          message: `${noun} "${name}" differs from "${twin.name}" (on ${twin.articleSlugs.length} ${twin.articleSlugs.length === 1 ? 'article' : 'articles'}) only in its accents, so each has a page of its own`,
+          hint: `write "${twin.name}" if they are ${same}`,
         });
       } else if (tidy !== name.normalize('NFC')) {
         problems.push({ ...at, message: `${noun} "${name}" has extra spaces and is shown as "${facet.name}"`, hint: `write "${facet.name}"` });

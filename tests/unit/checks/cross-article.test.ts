@@ -63,6 +63,22 @@ describe('crossArticleProblems', () => {
     ]);
   });
 
+  it('warns about a byline or tag differing from another only in accents, naming the one more articles use, or both when used alike', () => {
+    const problems = crossArticleProblems(
+      [
+        article('a.md', 'a', { authors: ['Mariko Tanaka'], tags: ['Québec'] }),
+        article('b.md', 'b', { authors: ['Mariko Tanaka'], tags: ['AI'] }),
+        article('c.md', 'c', { authors: ['Maríko Tanaka'], tags: ['Quebec'] }),
+      ],
+      NOW,
+    );
+    expect(problems.map((p) => [p.file, p.field, p.message, p.hint])).toEqual([
+      ['a.md', 'tags.0', 'tag "Québec" differs from "Quebec" (on 1 article) only in its accents, so each has a page of its own', 'write "Quebec" if they are one topic'],
+      ['c.md', 'tags.0', 'tag "Quebec" differs from "Québec" (on 1 article) only in its accents, so each has a page of its own', 'write "Québec" if they are one topic'],
+      ['c.md', 'authors.0', 'byline "Maríko Tanaka" differs from "Mariko Tanaka" (on 2 articles) only in its accents, so each has a page of its own', 'write "Mariko Tanaka" if they are one person'],
+    ]);
+  });
+
   it('warns about bylines as about tags: another spelling more articles use, and a name whose page address another already has', () => {
     const problems = crossArticleProblems(
       [
