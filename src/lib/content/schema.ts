@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import { CONTROL_CHARACTER } from '../text/control-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
+import { dateWrittenAgain } from './date-suggestion.ts';
 import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
@@ -108,7 +109,7 @@ const dateField = z.unknown().transform((value, ctx): Date => {
         ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
         : value === null || value === ''
           ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
-          : `${quoteValue(value)} is not a date; use ${spelledOutDay(value) ?? '2026-05-01'} or 2026-05-01T09:00:00Z`,
+          : `${quoteValue(value)} is not a date; use ${spelledOutDay(value) ?? (typeof value === 'string' ? dateWrittenAgain(value) : undefined) ?? '2026-05-01'} or 2026-05-01T09:00:00Z`,
   });
   return z.NEVER;
 });

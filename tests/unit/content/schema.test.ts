@@ -184,6 +184,13 @@ describe('dates', () => {
     expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, `use ${written} or 2026-05-01T09:00:00Z`);
   });
 
+  it.each([
+    ['2026-11-5', '2026-11-05'],
+    ['2026-11-05T10:00:00 Europe/Berlin', '2026-11-05T10:00:00+01:00'],
+  ])('offers %s written as the schema reads it', (input, written) => {
+    expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, `use ${written} or 2026-05-01T09:00:00Z`);
+  });
+
   it.each(['11/24/2026', 'Nov 31, 2026', 'Nov 24, 2026 10:30', 'November 2026', 'Nov or Dec 24, 2026'])('offers no reading of %s, which has none certain', (input) => {
     expect(spelledOutDay(input)).toBeUndefined();
   });

@@ -1,0 +1,45 @@
+/**
+ * A refused date written again in the form the schema reads, when its reading is certain: `2026-11-5` (a digit
+ * short) as 2026-11-05, and a time followed by a time zone's name (`Europe/Berlin`, `UTC`) with the zone's offset
+ * at that moment, which Intl knows. Never `05/12/2026`, which is May or December by country.
+ */
+import { isCalendarDay } from './calendar-day.ts';
+
+const SHORT_DIGITS = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+const NAMED_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)\s*([A-Za-z][A-Za-z_+-]*(?:\/[A-Za-z_+-]+)*)$/;
+
+const two = (digits: string) => digits.padStart(2, '0');
+
+/** `text` as the schema would read it, or undefined when there is no certain reading. */
+export function dateWrittenAgain(text: string): string | undefined {
+  const short = SHORT_DIGITS.exec(text.trim());
+  if (short) {
+    const [, year, month, day, hour, minute, second = '00'] = short;
+    if (!isCalendarDay(Number(year), Number(month), Number(day))) return undefined;
+    const date = `${year}-${two(month!)}-${two(day!)}`;
+    return hour === undefined ? date : Number(hour) < 24 ? `${date}T${two(hour)}:${minute}:${second}Z` : undefined;
+  }
+  const named = NAMED_ZONE.exec(text.trim());
+  if (!named) return undefined;
+  const [, date, time, zone] = named;
+  const local = `${date}T${time!.length === 5 ? `${time}:00` : time}`;
+  const offset = zoneOffset(local, zone!);
+  return offset === undefined ? undefined : `${local}${offset}`;
+}
+
+/** The offset (`+01:00`, or `Z`) the zone had at the local time `local`, or undefined for a name Intl does not know. */
+function zoneOffset(local: string, zone: string): string | undefined {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+  } catch {
+    return undefined;
+  }
+  const asUtc = Date.parse(`${local}Z`);
+  if (Number.isNaN(asUtc)) return undefined;
+  const offsetAt = (instant: number) => format.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value.replace(/^GMT/, '');
+  const minutesOf = (offset: string) => (offset === '' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))));
+  // The offset at the instant the local time would be in UTC, then at the instant it is: right on both sides of a change.
+  const offset = offsetAt(asUtc - minutesOf(offsetAt(asUtc)) * 60_000);
+  return offset === '' ? 'Z' : offset;
+}
