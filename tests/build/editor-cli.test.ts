@@ -38,7 +38,7 @@ describe('npm run check:content', () => {
 
   it('fails with every problem, one per line, when something is wrong', () => {
     const dir = corpus('not-a-date');
-    writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
+    writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
     const { code, stdout } = cli('check-content.ts', ['--dir', dir]);
     expect(code).toBe(1);
     expect(stdout).toContain(`${dir}/not-a-date.md:4: publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z\n`);
@@ -81,7 +81,7 @@ describe('npm run check:content', () => {
   it('checks a named file the site leaves out, hidden behind a leading dot, and says it is left out', () => {
     const dir = corpus();
     mkdirSync(join(dir, '.drafts'));
-    writeFileSync(join(dir, '.drafts/held.md'), '---\ntitle: 5\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
+    writeFileSync(join(dir, '.drafts/held.md'), '---\ntitle: 5\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
     for (const named of [join(dir, '.drafts/held.md'), join(dir, '.drafts')]) {
       const { code, stdout } = cli('check-content.ts', ['--dir', dir, named]);
       expect(code).toBe(1);
@@ -137,7 +137,7 @@ describe('npm run check:content', () => {
     const bodies = readFileSync(listingBodies(listingFile), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { slug: string; wordCount: number });
     expect(bodies.map((body) => body.slug)).toEqual(slugs);
 
-    writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n');
+    writeFileSync(join(dir, 'second.md'), '---\ntitle: ""\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
     rmSync(listingFile);
     rmSync(listingBodies(listingFile));
     expect(cli('check-content.ts', ['--dir', dir, '--write-listing', listingFile]).code).toBe(1);

@@ -213,6 +213,16 @@ function articleProblems(
       hint: meant ? `write ${meant} itself` : 'remove the tag; the site styles headlines and deks itself',
     });
   }
+  // MDX may show everything through a component; a Markdown body with no line of text shows nothing below the dek.
+  if (data.draft !== true && !/\.mdx$/i.test(article.file) && !TEXT_LINE.test(article.body)) {
+    problems.push({
+      file: article.file,
+      line: article.bodyLine,
+      severity: 'warning',
+      message: `the body is empty${/\S/.test(article.body) ? ' but for headings' : ''}, so readers would find only the headline and the dek`,
+      hint: 'write the article below the front matter, or keep it off the site with draft: true until it is written',
+    });
+  }
   if (data.description !== undefined && TODO_DEK.test(data.description)) {
     problems.push({
       file: article.file,
@@ -352,6 +362,9 @@ function articleProblems(
   }
   return problems;
 }
+
+/** A line with something on it that is not an ATX heading (`## …`). */
+const TEXT_LINE = /^(?![ \t]{0,3}#{1,6}(?:[ \t]|$))[^\n]*\S/m;
 
 /** `![alt](path)` that Markdown shows as typed: most often a path with a space, which it reads only in angle brackets. */
 function pictureAsTextProblem(written: string): Pick<Problem, 'message' | 'hint'> {

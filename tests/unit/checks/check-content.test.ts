@@ -188,7 +188,7 @@ describe('every problem, not just the first', () => {
 
   it('reports problems in every file of the corpus', () => {
     corpus = corpusWith('empty-title');
-    writeFileSync(join(corpus.dir, 'second.md'), '---\ntitle: Second\ndescription: Dek\npublishedAt: 2026-11-01\ntags: []\n---\n');
+    writeFileSync(join(corpus.dir, 'second.md'), '---\ntitle: Second\ndescription: Dek\npublishedAt: 2026-11-01\ntags: []\n---\nBody.\n');
     const files = check(corpus.dir).problems.filter((p) => p.severity === 'error').map((p) => p.file);
     expect(files).toEqual(['empty-title.md', 'second.md']);
   });
@@ -207,8 +207,8 @@ describe('cross-article checks still see the whole corpus when only some files a
   it('finds a clash between a slug field typed decomposed (NFD) and a composed file name, as the build does', () => {
     corpus = corpusWith();
     const fields = 'description: D\npublishedAt: 2026-11-01\ntags: [AI]\n';
-    writeFileSync(join(corpus.dir, 'caf\u00e9.md'), `---\ntitle: Composed\n${fields}---\n`);
-    writeFileSync(join(corpus.dir, 'decomposed.md'), `---\ntitle: Decomposed\n${fields}slug: "cafe\u0301"\n---\n`);
+    writeFileSync(join(corpus.dir, 'caf\u00e9.md'), `---\ntitle: Composed\n${fields}---\nBody.\n`);
+    writeFileSync(join(corpus.dir, 'decomposed.md'), `---\ntitle: Decomposed\n${fields}slug: "cafe\u0301"\n---\nBody.\n`);
     expect(check(corpus.dir, ['decomposed.md']).problems.map(formatProblem)).toEqual([
       'decomposed.md:6: slug: the slug "caf\u00e9" is also used by caf\u00e9.md; two articles cannot share a URL; rename one of the files or set a different slug',
     ]);
@@ -230,14 +230,14 @@ describe('cross-article checks still see the whole corpus when only some files a
 describe('checks beyond the schema', () => {
   it('warns about the placeholder dek the scaffolder writes', () => {
     corpus = corpusWith();
-    writeFileSync(join(corpus.dir, 'new-piece.md'), '---\ntitle: New piece\ndescription: "TODO: one or two sentences"\npublishedAt: 2026-11-01\ntags: [AI]\ndraft: true\n---\n');
+    writeFileSync(join(corpus.dir, 'new-piece.md'), '---\ntitle: New piece\ndescription: "TODO: one or two sentences"\npublishedAt: 2026-11-01\ntags: [AI]\ndraft: true\n---\nBody.\n');
     const [warning] = check(corpus.dir, ['new-piece.md']).problems;
     expect(warning).toMatchObject({ severity: 'warning', field: 'description', line: 3 });
   });
 
   it('refuses a file name that gives no slug (no letters or digits), unless a slug field gives one', () => {
     corpus = corpusWith();
-    const article = (extra = '') => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n${extra}---\n`;
+    const article = (extra = '') => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n${extra}---\nBody.\n`;
     writeFileSync(join(corpus.dir, '!!!.md'), article());
     writeFileSync(join(corpus.dir, '---.md'), article());
     writeFileSync(join(corpus.dir, '(1).md'), article('slug: first-of-many\n'));
@@ -250,7 +250,7 @@ describe('checks beyond the schema', () => {
 
   it('refuses a file name whose slug is longer than a URL segment may be, unless a slug field gives a shorter one', () => {
     corpus = corpusWith();
-    const article = (extra = '') => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n${extra}---\n`;
+    const article = (extra = '') => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n${extra}---\nBody.\n`;
     const [long, named] = ['a'.repeat(201), 'b'.repeat(201)];
     writeFileSync(join(corpus.dir, `${long}.md`), article());
     writeFileSync(join(corpus.dir, `${named}.md`), article('slug: short-name\n'));
@@ -275,6 +275,20 @@ describe('checks beyond the schema', () => {
       'pictures.md:23: the image "./img/after.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'pictures.md:25: the image "./img/gone-too.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'pictures.md:25: the image "#chart" ends in "#chart", which the build cannot follow to a file, so readers would see a broken image; write the path of the file alone, e.g. ./photo.jpg (rename a file whose name has a ? or #)',
+    ]);
+  });
+
+  it('warns of a published Markdown article with no text below the dek, but not of a draft or an MDX one', () => {
+    corpus = corpusWith();
+    const front = (title: string, more = '') => ['---', `title: ${title}`, 'description: Dek', 'publishedAt: 2026-11-01', 'tags: [AI]', `${more}---`, ''].join('\n');
+    writeFileSync(join(corpus.dir, 'empty.md'), front('Empty'));
+    writeFileSync(join(corpus.dir, 'headings.md'), `${front('Headings')}\n## Only a heading\n\n### And another\n`);
+    writeFileSync(join(corpus.dir, 'draft.md'), front('Draft', 'draft: true\n'));
+    writeFileSync(join(corpus.dir, 'embed.md'), `${front('Embed')}\n<iframe src="https://player.vimeo.com/video/1" title="Launch"></iframe>\n`);
+    writeFileSync(join(corpus.dir, 'component.mdx'), `${front('Component')}\nexport const Chart = () => 'chart';\n`);
+    expect(check(corpus.dir, ['empty.md', 'headings.md', 'draft.md', 'embed.md', 'component.mdx']).problems.map(formatProblem)).toEqual([
+      'empty.md:7: warning: the body is empty, so readers would find only the headline and the dek; write the article below the front matter, or keep it off the site with draft: true until it is written',
+      'headings.md:7: warning: the body is empty but for headings, so readers would find only the headline and the dek; write the article below the front matter, or keep it off the site with draft: true until it is written',
     ]);
   });
 
@@ -321,7 +335,7 @@ describe('checks beyond the schema', () => {
     mkdirSync(join(corpus.dir, 'dir.png'));
     writeFileSync(join(corpus.dir, 'fake.png'), 'not a picture\n');
     copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'png-named.jpg'));
-    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\n`;
+    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\nBody.\n`;
     writeFileSync(join(corpus.dir, 'link.md'), withLeadImage('./lnk.png'));
     writeFileSync(join(corpus.dir, 'folder.md'), withLeadImage('dir.png'));
     writeFileSync(join(corpus.dir, 'fake.md'), withLeadImage('./fake.png'));
@@ -369,7 +383,7 @@ describe('checks beyond the schema', () => {
     mkdirSync(join(corpus.dir, 'photos'));
     copyFileSync(png, join(corpus.dir, 'photos/harbour.png'));
     symlinkSync(join(corpus.dir, 'photos'), join(corpus.dir, 'desk/linked'));
-    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\n`;
+    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\nBody.\n`;
     writeFileSync(join(corpus.dir, 'desk/absolute.md'), withLeadImage(png));
     writeFileSync(join(corpus.dir, 'desk/parent.md'), withLeadImage('../outside.png'));
     writeFileSync(join(corpus.dir, 'desk/body.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n![a](../outside.png)\n\n![b](./linked/harbour.png)\n\n![c](chip-plant.png)\n');
@@ -389,7 +403,7 @@ describe('checks beyond the schema', () => {
     const png = join(validCorpus, 'desk/chip-plant.png');
     copyFileSync(png, join(corpus.dir, 'my photo.png'));
     copyFileSync(png, join(corpus.dir, 'x.png'));
-    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\n`;
+    const withLeadImage = (src: string) => `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "${src}"\n  alt: A\n---\nBody.\n`;
     writeFileSync(join(corpus.dir, 'spaced.md'), withLeadImage('./my photo.png'));
     writeFileSync(join(corpus.dir, 'escaped.md'), withLeadImage('./my%20photo.png'));
     writeFileSync(join(corpus.dir, 'query.md'), withLeadImage('./x.png?v=2'));
@@ -420,7 +434,7 @@ describe('checks beyond the schema', () => {
   it('lets an article checked from outside the content folder use the images beside it', () => {
     corpus = corpusWith();
     const elsewhere = join(corpus.dir, 'desk');
-    writeFileSync(join(elsewhere, 'visiting.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./chip-plant.png\n  alt: A\n---\n');
+    writeFileSync(join(elsewhere, 'visiting.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./chip-plant.png\n  alt: A\n---\nBody.\n');
     const content = join(corpus.dir, 'empty-content');
     mkdirSync(content);
     const { problems } = checkArticles([readArticleSource(join(elsewhere, 'visiting.md'), 'visiting.md')], { now: NOW, contentDir: content, projectRoot: process.cwd(), inspectFile });
@@ -474,7 +488,7 @@ describe('checks beyond the schema', () => {
 
   it('rejects an image src with a scheme other than https', () => {
     corpus = corpusWith();
-    writeFileSync(join(corpus.dir, 'img.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "javascript:alert(1)"\n  alt: A\n---\n');
+    writeFileSync(join(corpus.dir, 'img.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: "javascript:alert(1)"\n  alt: A\n---\nBody.\n');
     expect(check(corpus.dir, ['img.md']).problems.map(formatProblem)).toEqual([
       'img.md:7: image.src: "javascript:alert(1)" is not an image; use a path next to the article such as ./photo.jpg, or an https:// URL',
     ]);
