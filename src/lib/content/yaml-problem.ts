@@ -32,6 +32,14 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
   if (errorLine > 0 && !/tab/i.test(reason) && /^ *\t/.test(lines[errorLine] ?? '')) {
     return { file, line: opening + errorLine, severity: 'error', message: 'the front matter is not valid YAML (tab characters indent this line)', hint: yamlHint('tab') };
   }
+  // Spaces pasted from a web page or a word processor look like spaces, but YAML indents with U+0020 alone and reads
+  // the others as text, so its words (a missing colon, a multiline key) point elsewhere.
+  const oddlyIndented = lines.slice(1, errorLine + 1).findIndex((line) => ODD_INDENT.test(line));
+  if (oddlyIndented !== -1) {
+    const space = ODD_INDENT.exec(lines[oddlyIndented + 1]!)![1]!;
+    const name = space === '\u00a0' ? 'a no-break space' : 'a space of another kind';
+    return { file, line: opening + oddlyIndented + 1, severity: 'error', message: `this line is indented with ${name} (U+${space.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not read as indentation`, hint: 'delete the spaces at the start of the line and type them again as ordinary spaces' };
+  }
   // `description:"D"` or `tags [AI]` reads as the start of a key running on into the next line, where js-yaml stops.
   if (/multiline key|colon is missed|document separator is expected/.test(reason)) {
     const lastFieldLine = (end: number) => lines.slice(0, end).findLastIndex((line, index) => index > 0 && line.trim() !== '' && !/^\s*(?:#|---)/.test(line));
@@ -67,6 +75,9 @@ function afterClosingQuote(line: string): string | null | undefined {
   const closed = (quote === '"' ? /^(?:[^"\\]|\\.)*"/ : /^(?:[^']|'')*'(?!')/).exec(rest!);
   return closed ? rest!.slice(closed[0].length) : null;
 }
+
+/** A line indented, in whole or in part, with a space other than U+0020 (tabs have their own message). */
+const ODD_INDENT = /^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])/;
 
 /** `name: value`, `name:` or `- name: value`, the key bare or quoted. */
 const NAME_VALUE = /^\s*(?:-\s+)?(?:"[^"]*"|'[^']*'|[^\s#"'][^:#]*?)\s*:(?:\s|$)/;

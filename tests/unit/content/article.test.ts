@@ -31,6 +31,14 @@ describe('readArticle', () => {
     expect(readArticle({ file: 'c.markdown', absolutePath: '/tmp/c.markdown', bytes })).toMatchObject({ ok: false, problem: { message: 'the file name ends in ".markdown", which the build does not read as an article', hint: 'rename it to end in .md' } });
   });
 
+  it('names a front matter line indented with a no-break space, which YAML reads as text, not as indentation', () => {
+    expect(problem('---\ntitle: Hi\ntags:\n\u00a0\u00a0- AI\n---\nBody\n')).toMatchObject({
+      line: 4,
+      message: 'this line is indented with a no-break space (U+00A0), which YAML does not read as indentation',
+      hint: 'delete the spaces at the start of the line and type them again as ordinary spaces',
+    });
+  });
+
   it('refuses a NUL anywhere in the file, which the page would carry invisibly, at its line', () => {
     expect(problem('---\ntitle: Hi\n---\n\nBefore\u0000after.\n')).toMatchObject({ line: 5, message: 'the file contains an invisible NUL character (U+0000)' });
     expect(problem('---\ntitle: "Nul\u0000"\n---\nBody\n')).toMatchObject({ line: 2, message: 'the file contains an invisible NUL character (U+0000)' });
