@@ -1,9 +1,14 @@
 /** BCP 47 language tags: an article's own language, and the attributes that mark its text on pages in the site's. */
 
-/** The canonical spelling of `tag` (`DE-ch` → `de-CH`), or undefined when it is not a well-formed BCP 47 tag. */
+/**
+ * The canonical spelling of `tag` (`DE-ch` → `de-CH`), or undefined when it is not a well-formed BCP 47 tag naming a
+ * language by its code. The grammar takes a language of five to eight letters, which no language has: `english` is
+ * a language's name, and pages marked with it would tell screen readers nothing.
+ */
 export function canonicalLanguage(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag)[0];
+    const canonical = Intl.getCanonicalLocales(tag)[0]!;
+    return /^[a-z]{2,3}(?:-|$)/.test(canonical) ? canonical : undefined;
   } catch {
     return undefined;
   }

@@ -306,7 +306,7 @@ describe('the article’s language', () => {
     expect(parsed({ ...minimal, lang: 'AR' }).lang).toBe('ar');
   });
 
-  it.each(['en_US', 'de-', ''])('refuses %j, naming the field and giving an example tag', (lang) => {
+  it.each(['en_US', 'de-', '', 'english', 'Deutsch-CH'])('refuses %j, naming the field and giving an example tag', (lang) => {
     expectOneProblem({ ...minimal, lang }, 'lang', /is not a language tag/, /de-CH/);
   });
 
