@@ -16,7 +16,7 @@ export interface SortedEntries {
   seenBefore: number;
   /** Arrived earlier in this run from another source (or twice in this feed). */
   duplicate: number;
-  /** Those duplicates: one may be taken after all, when the copy taken first is refused (copiesOfRefused). */
+  /** Those duplicates the source's filter passes: one may be taken after all, when the copy taken first is refused (copiesOfRefused). */
   duplicates: Candidate[];
   excluded: number;
 }
@@ -70,7 +70,8 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     }
     if (keys.some((key) => claimed.has(key))) {
       sorted.duplicate++;
-      sorted.duplicates.push({ entry, keys });
+      // Set aside only if this source would take it: it may yet be written for this source (copiesOfRefused).
+      if (passesFilter(entry, filter)) sorted.duplicates.push({ entry, keys });
       continue;
     }
     if (!passesFilter(entry, filter)) {

@@ -57,6 +57,15 @@ describe('sortEntries', () => {
     expect(next.candidates.map((candidate) => candidate.entry.guid)).toEqual(['update-3']);
   });
 
+  it('sets a duplicate aside, to take if the first copy is refused, only when this source’s filter passes it', () => {
+    const claimed = new Set<string>();
+    sortEntries([entry({ guid: 'w-1', link: 'https://wire.example/a' }), entry({ guid: 'w-2', link: 'https://wire.example/b' })], 'wire', noFilter, new Set(), claimed);
+    const items = [entry({ guid: 'p-1', title: 'Sponsored: chips', link: 'https://wire.example/a' }), entry({ guid: 'p-2', title: 'Chips', link: 'https://wire.example/b' })];
+    const post = sortEntries(items, 'post', compileFilter({ include: [], exclude: ['sponsored'] }), new Set(), claimed);
+    expect(post.duplicate).toBe(2);
+    expect(post.duplicates.map((candidate) => candidate.entry.guid)).toEqual(['p-2']);
+  });
+
   it('applies include and exclude to title and summary, words whole and /regex/ as written', () => {
     const filter = compileFilter({ include: ['chips', '/\\bRISC-V\\b/'], exclude: ['sponsored'] });
     const entries = [
