@@ -122,10 +122,13 @@ export function leadOf(body: string, words: number): string {
 export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuning: StoryTuning = STORY_TUNING): ArticleFeatures {
   const lead = leadOf(article.body, tuning.leadWords);
   const [titleText, dekText, leadText] = [article.title, article.description, lead].map(scanText);
-  // The headline is read knowing what the dek and lead name, so "Tallis" opening it is known from the lead.
+  // The headline is read knowing what the dek and lead name, so "Tallis" opening it is known from the lead. A text in
+  // Title Case (often a feed's dek repeating the headline) tells no name from other words, so it is no guide there:
+  // read as one, the headline would be a single name, and its capital ("Seoul Fines") part of a longer one.
   const named = namesIn([dekText!, leadText!]);
-  const known = new Set(named.words);
-  for (const phrase of named.phrases) known.add(phrase);
+  const inSentences = [dekText!, leadText!].filter((text) => !text.titleCase);
+  const guide = inSentences.length === 2 ? named : namesIn(inSentences);
+  const known = new Set([...guide.words, ...guide.phrases]);
   const inHeadline = headlineNames(titleText!, known);
   const nameIds = new Set<number>();
   for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));

@@ -181,6 +181,17 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'veltrix-short')?.articles).toEqual(['veltrix-full', 'veltrix-short']);
   });
 
+  it('still join a report whose feed repeats its Title Case headline as its dek, its capital still a place', () => {
+    const lead = 'Velora was fined 12 billion won over the payment rules of its Orbit app store, which force developers to use its own billing system, the Korea Fair Trade Commission said.';
+    const headline = 'Seoul Fines Velora Over Orbit Store Payment Rules';
+    const list = [
+      report('velora-seoul', 'Meridian Wire', 0, headline, headline, lead),
+      report('velora-korea', 'Nikkan Tech', 4, 'South Korea fines Velora over Orbit app store billing', 'The Korea Fair Trade Commission ordered Velora to let developers use rival payment providers.',
+        lead.replace('Velora was', 'The app maker was')),
+    ];
+    expect(storyAmong(list, 'velora-korea')?.articles).toEqual(['velora-seoul', 'velora-korea']);
+  });
+
   it('still join reports of one event whose headlines read a name differently', () => {
     const list = [
       report('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",
