@@ -50,7 +50,7 @@ const placesByName = new Map<string, PlaceName>();
 const placesByCjkWord = new Map<string, string[]>();
 const CJK_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u;
 const HANGUL = /^\p{sc=Hangul}/u;
-/** Korean writes a particle onto the name it follows: 한국은, 미국의, 독일과. */
+/** Korean writes a particle, or two, onto the name it follows: 한국은, 미국의, 독일과, 일본에서도. */
 const KOREAN_PARTICLES = ['에서', '으로', '은', '는', '이', '가', '을', '를', '의', '과', '와', '에', '도', '로'];
 /** Korean names of countries that are also everyday words: 수단 "means", 조선 "shipbuilding". */
 const KOREAN_EVERYDAY_WORDS = new Set(['수단', '조선']);
@@ -153,10 +153,16 @@ function namedWith(city: readonly string[], before: string | undefined, after: s
  */
 export function placesInCjkWords(words: readonly string[], found: Set<string> = new Set()): Set<string> {
   for (const word of words) {
-    const places = placesByCjkWord.get(word) ?? (HANGUL.test(word) ? placesByCjkWord.get(withoutParticle(word)) : undefined);
+    const places = placesByCjkWord.get(word) ?? (HANGUL.test(word) ? koreanPlaces(word) : undefined);
     if (places) for (const place of places) found.add(place);
   }
   return found;
+}
+
+/** The places a Korean word names behind one particle or two ("미국의", "독일에서도", "중국과의"). */
+function koreanPlaces(word: string): string[] | undefined {
+  const once = withoutParticle(word);
+  return placesByCjkWord.get(once) ?? (once === word ? undefined : placesByCjkWord.get(withoutParticle(once)));
 }
 
 function withoutParticle(word: string): string {

@@ -84,6 +84,11 @@ describe('the places Chinese, Japanese or Korean text names', () => {
     expect(cjkPlaces('조선 업계는 새로운 수단을 찾았다')).toEqual([]);
   });
 
+  it('reads a Korean name with two particles written onto it', () => {
+    expect(cjkPlaces('독일에서도 벨로라에 과징금')).toEqual(['DE']);
+    expect(cjkPlaces('중국과의 협상, 미국에서는 반발')).toEqual(['CN', 'US']);
+  });
+
   it('reads whole words only: タイトル (title) does not name タイ (Thailand)', () => {
     expect(cjkPlaces('新しいタイトル')).toEqual([]);
     expect(cjkPlaces('タイの銀行')).toEqual(['TH']);
