@@ -19,8 +19,11 @@ const CAPITALISED = /^\p{Lu}/u;
 const TWO_LETTER = /^\p{Lu}{2}$/u;
 const TWO_LETTER_NAMES = new Set(['US', 'UK', 'EU']);
 
-/** The EU is no country, but news names it as one: "EU regulators", "Brussels fines…". */
-const EUROPEAN_UNION = { code: 'EU', names: ['European Union', 'EU', 'Europe', 'European'], seat: 'Brussels' };
+/**
+ * The EU is no country, but news names it as one: "EU regulators", "Brussels fines…", and in Chinese, Japanese and
+ * Korean 欧盟, 欧州連合 and 유럽연합, or Europe, 欧洲, 欧州 and 유럽.
+ */
+const EUROPEAN_UNION = { code: 'EU', names: ['European Union', 'EU', 'Europe', 'European', '欧盟', '歐盟', '欧洲', '歐洲', '欧州連合', '欧州', '유럽연합', '유럽'], seat: 'Brussels' };
 
 /**
  * Names news uses that the data lacks: a Korean company or regulator is South Korea's, "Britain" the UK; Japanese

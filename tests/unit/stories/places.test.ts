@@ -84,6 +84,12 @@ describe('the places Chinese, Japanese or Korean text names', () => {
     expect(cjkPlaces('조선 업계는 새로운 수단을 찾았다')).toEqual([]);
   });
 
+  it('reads the EU as its English name is read, in each language', () => {
+    expect(cjkPlaces('欧盟对Velora处以罚款')).toEqual(['EU']);
+    expect(cjkPlaces('欧州委員会、米国企業に制裁金')).toEqual(['EU', 'US']);
+    expect(cjkPlaces('유럽연합은 한국 기업에 과징금')).toEqual(['EU', 'KR']);
+  });
+
   it('reads a Korean name with two particles written onto it', () => {
     expect(cjkPlaces('독일에서도 벨로라에 과징금')).toEqual(['DE']);
     expect(cjkPlaces('중국과의 협상, 미국에서는 반발')).toEqual(['CN', 'US']);
