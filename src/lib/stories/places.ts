@@ -55,8 +55,11 @@ const CJK_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u;
 const HANGUL = /^\p{sc=Hangul}/u;
 /** Korean writes a particle, or two, onto the name it follows: 한국은, 미국의, 독일과, 일본에서도. */
 const KOREAN_PARTICLES = ['에서', '으로', '은', '는', '이', '가', '을', '를', '의', '과', '와', '에', '도', '로'];
-/** Korean names of countries that are also everyday words: 수단 "means", 조선 "shipbuilding". */
-const KOREAN_EVERYDAY_WORDS = new Set(['수단', '조선']);
+/**
+ * Korean names of countries that are also everyday words, or become one behind a particle: 수단 "means", 조선
+ * "shipbuilding", 오만 "arrogance", 피지 "sebum", 타이 "tie", 말리 (말리는, "drying").
+ */
+const KOREAN_EVERYDAY_WORDS = new Set(['수단', '조선', '오만', '피지', '타이', '말리']);
 
 function addName(name: string, place: string, city = false): void {
   if (CJK_NAME.test(name)) {

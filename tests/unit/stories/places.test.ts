@@ -82,6 +82,7 @@ describe('the places Chinese, Japanese or Korean text names', () => {
   it('reads a Korean name with the particle written onto it, but not an everyday word that is also a name', () => {
     expect(cjkPlaces('한국은 독일과 미국의 조치를 비판했다')).toEqual(['DE', 'KR', 'US']);
     expect(cjkPlaces('조선 업계는 새로운 수단을 찾았다')).toEqual([]);
+    expect(cjkPlaces('오만한 태도로 피지 관리와 타이 매는 법을 말리는 사람')).toEqual([]);
   });
 
   it('reads the EU as its English name is read, in each language', () => {
