@@ -15,6 +15,7 @@ import { recordTiming } from '../io/build-timing.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { firstFailure, startHeld, stopSteps, type Running, type Step } from '../io/held-step.ts';
 import { joinParts, readPart } from '../io/merge-parts.ts';
+import { assertPagefindRunnable, SearchIndexError } from '../io/pagefind-index.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
@@ -24,6 +25,7 @@ import { siteUrlProblem } from '../lib/build/site-address.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { projectRoot, publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
+import { searchFailureMessage } from './search-failure.ts';
 
 const USAGE = `usage: npm run build [-- <astro build options>]
        npm run build -- --shard <part>/<parts> [<astro build options>]
@@ -253,6 +255,15 @@ const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
 const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
 astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;
 const releaseOutput = await lockOutput();
+// Before any step starts: a Pagefind that cannot run would otherwise be found only once the documents are made, while
+// Astro renders pages the failed build throws away.
+try {
+  assertPagefindRunnable();
+} catch (error) {
+  if (!(error instanceof SearchIndexError)) throw error;
+  console.error(searchFailureMessage(error.what, error.errors));
+  fail('search indexing', 1);
+}
 const node = process.execPath;
 await buildSite(
   // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
