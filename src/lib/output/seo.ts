@@ -81,11 +81,13 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
 
 /**
  * Open Graph's language_TERRITORY: a tag without a territory (an article's `lang: ja`) takes its likeliest one
- * (ja_JP), as link previews expect one.
+ * (ja_JP), as link previews expect one; so does one whose territory is a numbered region (es-419, Latin America),
+ * which Open Graph's two letters cannot name.
  */
 function openGraphLocale(tag: string): string {
   const { language, region } = new Intl.Locale(tag).maximize();
-  return region ? `${language}_${region}` : language;
+  const territory = region && /^[A-Z]{2}$/.test(region) ? region : new Intl.Locale(language).maximize().region;
+  return territory ? `${language}_${territory}` : language;
 }
 
 /** What the NewsArticle needs from an article. */

@@ -33,10 +33,11 @@ describe('social tags on ordinary pages', () => {
     expect(values(tags, 'og:locale')).toEqual(['en_US']);
   });
 
-  it("give a page in another language its own locale, with the likeliest territory when its tag names none", () => {
+  it("give a page in another language its own locale, with the likeliest territory when its tag names none or a numbered region", () => {
     expect(values(socialMetaTags({ ...page, locale: 'ja' }), 'og:locale')).toEqual(['ja_JP']);
     expect(values(socialMetaTags({ ...page, locale: 'de-CH' }), 'og:locale')).toEqual(['de_CH']);
     expect(values(socialMetaTags({ ...page, locale: 'he' }), 'og:locale')).toEqual(['he_IL']);
+    expect(values(socialMetaTags({ ...page, locale: 'es-419' }), 'og:locale')).toEqual(['es_ES']);
   });
 
   it('fall back to the logo as a small card, with its size', () => {
