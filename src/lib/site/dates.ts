@@ -3,7 +3,10 @@
 export interface DateFormatter {
   /** "Nov 24, 2026" in the site's zone. */
   date(value: Date): string;
-  /** "Nov 24, 2026, 9:30 AM UTC", for the article header's title attribute. */
+  /**
+   * "Nov 24, 2026, 9:30 AM UTC", for the article header's title attribute; a date written without a time, which is
+   * read as that day's midnight in UTC, has none to show and is its date alone.
+   */
   dateTime(value: Date): string;
   /** Whether two instants fall on one calendar day in the site's zone, where their dates alone would read the same. */
   sameDay(a: Date, b: Date): boolean;
@@ -13,7 +16,18 @@ export function createDateFormatter(locale: string, timeZone: string): DateForma
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
   const formatDate = once((value: Date) => date.format(value));
-  return { date: formatDate, dateTime: once((value) => dateTime.format(value)), sameDay: (a, b) => formatDate(a) === formatDate(b) };
+  return {
+    date: formatDate,
+    dateTime: once((value) => (isDateAlone(value) ? formatDate(value) : dateTime.format(value))),
+    sameDay: (a, b) => formatDate(a) === formatDate(b),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Midnight in UTC, as `2026-11-22` is read: an editor who meant a time of day would have written one. */
+function isDateAlone(value: Date): boolean {
+  return value.getTime() % DAY_MS === 0;
 }
 
 /** An article's dates show on a dozen pages (its own, listings, related lists): each instant is formatted once. */

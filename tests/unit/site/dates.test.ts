@@ -13,6 +13,12 @@ describe('dates in the site zone', () => {
     expect(utc.dateTime(noon)).toBe('Nov 29, 2026, 12:00 PM UTC');
   });
 
+  it('gives a date written without a time as the date alone, not a midnight no one wrote', () => {
+    expect(utc.dateTime(new Date('2026-11-22'))).toBe('Nov 22, 2026');
+    expect(tokyo.dateTime(new Date('2026-11-22'))).toBe('Nov 22, 2026');
+    expect(utc.dateTime(new Date('2026-11-22T00:00:01Z'))).toBe('Nov 22, 2026, 12:00 AM UTC');
+  });
+
   it('tells two instants of one day in the zone from two days', () => {
     expect(utc.sameDay(morning, noon)).toBe(true);
     expect(utc.sameDay(noon, nextDay)).toBe(false);
