@@ -85,10 +85,17 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
  * which Open Graph's two letters cannot name.
  */
 function openGraphLocale(tag: string): string {
-  const { language, region } = new Intl.Locale(tag).maximize();
-  const territory = region && /^[A-Z]{2}$/.test(region) ? region : new Intl.Locale(language).maximize().region;
-  return territory ? `${language}_${territory}` : language;
+  let locale = openGraphLocales.get(tag);
+  if (locale === undefined) {
+    const { language, region } = new Intl.Locale(tag).maximize();
+    const territory = region && /^[A-Z]{2}$/.test(region) ? region : new Intl.Locale(language).maximize().region;
+    openGraphLocales.set(tag, (locale = territory ? `${language}_${territory}` : language));
+  }
+  return locale;
 }
+
+/** Every page asks, and a site has few languages: each tag's locale is worked out once. */
+const openGraphLocales = new Map<string, string>();
 
 /** What the NewsArticle needs from an article. */
 export type JsonLdArticle = ArticleSummary & { wordCount?: number };
