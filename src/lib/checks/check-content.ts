@@ -16,7 +16,7 @@ import { quoteValue } from '../content/quote-value.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
 import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
-import { articleSchema, type ArticleData } from '../content/schema.ts';
+import { ARTICLE_TOP_LEVEL_FIELDS, articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets } from './html-targets.ts';
@@ -31,6 +31,7 @@ import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-lev
 import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
+import { secondFrontMatter } from './second-front-matter.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
@@ -211,6 +212,16 @@ function articleProblems(
       severity: 'warning',
       message: `readers would see "${markup.written}" as typed: ${what} is plain text, not HTML`,
       hint: meant ? `write ${meant} itself` : 'remove the tag; the site styles headlines and deks itself',
+    });
+  }
+  const second = secondFrontMatter(article.body, ARTICLE_TOP_LEVEL_FIELDS);
+  if (second) {
+    problems.push({
+      file: article.file,
+      line: article.bodyLine + second.line - 1,
+      severity: 'error',
+      message: `a second block of front matter opens the body: ${second.fields.length === 1 ? 'the field it sets' : 'the fields it sets'} (${second.fields.join(', ')}) ${second.fields.length === 1 ? 'is' : 'are'} never read, and readers would see its lines as a heading`,
+      hint: 'move its fields into the front matter at the top of the file (between its --- lines), then delete this block',
     });
   }
   // MDX may show everything through a component; a Markdown body with no line of text shows nothing below the dek.

@@ -20,6 +20,8 @@ const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   source: ['id', 'name', 'url', 'excerpt'],
   image: ['src', 'alt'],
 };
+/** The fields an article's front matter may set at its top level. */
+export const ARTICLE_TOP_LEVEL_FIELDS = ARTICLE_FIELDS['']!;
 
 /**
  * What other site generators and themes (Hugo, Jekyll, Astro's blog template, AstroPaper, Eleventy) call the

@@ -301,6 +301,13 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a second block of front matter opening the body, whose fields would never be read, at its line', () => {
+    const body = '---\nauthors: [Mariko Tanaka]\nsource:\n  name: Nikkei\n---\n\nThe plant opened.\n';
+    expect(checkBodyBesidePictures('pasted-twice.md', body, [])).toEqual([
+      'pasted-twice.md:8: a second block of front matter opens the body: the fields it sets (authors, source) are never read, and readers would see its lines as a heading; move its fields into the front matter at the top of the file (between its --- lines), then delete this block',
+    ]);
+  });
+
   it('refuses a picture Markdown shows as text, saying how to write its path, and warns of a footnote never defined', () => {
     const body = '![The plant](./Photo ONE.PNG)\n\n![Shown](<./Photo ONE.PNG>) and ![half](./plant.png\n\nA claim.[^1] Another.[^2]\n\n[^1]: The source.\n';
     expect(checkBodyBesidePictures('as-typed.md', body, ['Photo ONE.PNG'])).toEqual([
