@@ -223,71 +223,72 @@ if (merge) {
   }
   await swapIn(releaseOutput);
   console.log(`Site merged from ${otherArguments.length} parts into ${outDir}`);
-  process.exit(0);
-}
-
-const { contentDir } = settings;
-let searchTiming: SearchIndexTiming;
-try {
-  // Read here to refuse a bad value before any step starts, too; the steps read them again.
-  const siteProblem = siteUrlProblem(settings.siteUrl);
-  if (siteProblem) throw new Error(siteProblem);
-  if (!existsSync(contentDir)) throw new Error(`The content folder ${contentDir} does not exist: create it, or set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
-  if (!statSync(contentDir).isDirectory()) throw new Error(`The content folder ${contentDir} is a file, not a folder: set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
-  publishNow();
-  const partArticles = searchIndexSizes().partLimits.articles;
-  const articleFiles = listArticleFiles(contentDir).length;
-  const available = process.availableMemory();
-  buildSize = { articles: articleFiles, available };
-  searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
-  if (searchTiming === 'after-cards' && !settings.searchIndex) {
-    console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);
+  // No process.exit: ended by the event loop, so that V8's background work is wound down before its threads are
+  // joined, where an exit beside a background compilation can hang for good (nodejs/node#54918).
+} else {
+  const { contentDir } = settings;
+  let searchTiming: SearchIndexTiming;
+  try {
+    // Read here to refuse a bad value before any step starts, too; the steps read them again.
+    const siteProblem = siteUrlProblem(settings.siteUrl);
+    if (siteProblem) throw new Error(siteProblem);
+    if (!existsSync(contentDir)) throw new Error(`The content folder ${contentDir} does not exist: create it, or set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
+    if (!statSync(contentDir).isDirectory()) throw new Error(`The content folder ${contentDir} is a file, not a folder: set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
+    publishNow();
+    const partArticles = searchIndexSizes().partLimits.articles;
+    const articleFiles = listArticleFiles(contentDir).length;
+    const available = process.availableMemory();
+    buildSize = { articles: articleFiles, available };
+    searchTiming = searchIndexTiming(articleFiles, available, settings.searchIndex, partArticles);
+    if (searchTiming === 'after-cards' && !settings.searchIndex) {
+      console.log(`Search index after the social cards: ${afterCardsReason(articleFiles, available, partArticles)}.`);
+    }
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
   }
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
 
-// Every step publishes up to the same instant, so the check's listing, Astro's pages, the cards and the search
-// index agree on what is published, even for a piece scheduled for the moment the build runs.
-if (!settings.now) process.env.NEWSDESK_NOW = publishNow().toISOString();
-const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
-const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
-astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;
-const releaseOutput = await lockOutput();
-// Before any step starts: a Pagefind that cannot run would otherwise be found only once the documents are made, while
-// Astro renders pages the failed build throws away.
-try {
-  assertPagefindRunnable();
-} catch (error) {
-  if (!(error instanceof SearchIndexError)) throw error;
-  console.error(searchFailureMessage(error.what, error.errors));
-  fail('search indexing', 1);
+  // Every step publishes up to the same instant, so the check's listing, Astro's pages, the cards and the search
+  // index agree on what is published, even for a piece scheduled for the moment the build runs.
+  if (!settings.now) process.env.NEWSDESK_NOW = publishNow().toISOString();
+  const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
+  const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
+  astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;
+  const releaseOutput = await lockOutput();
+  // Before any step starts: a Pagefind that cannot run would otherwise be found only once the documents are made, while
+  // Astro renders pages the failed build throws away.
+  try {
+    assertPagefindRunnable();
+  } catch (error) {
+    if (!(error instanceof SearchIndexError)) throw error;
+    console.error(searchFailureMessage(error.what, error.errors));
+    fail('search indexing', 1);
+  }
+  const node = process.execPath;
+  await buildSite(
+    // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
+    // near-duplicate report (editorial advice, never an error) is most of the check's time on a large archive and
+    // would compete with the search index for the second core; `npm run check:content` gives it.
+    { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates', '--write-listing', listing], background: true },
+    // Pagefind indexes the published articles from their sources, not from the built pages.
+    { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
+    // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
+    // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
+    // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
+    { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
+    searchTiming,
+    // Social cards are made from the article sources on worker threads, only those the card cache lacks.
+    { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },
+  );
+  removeListing(listing);
+  renameSync(searchIndex, join(staging, 'pagefind'));
+  renameSync(cards, join(staging, 'cards'));
+  // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
+  rmSync(join(staging, '.prerender'), { recursive: true, force: true });
+  if (shard) {
+    const marker: ShardMarker = { part: shard.index, parts: shard.count, fingerprint: fingerprint() };
+    writeFileSync(join(staging, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+  }
+  await swapIn(releaseOutput);
+  console.log(shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);
 }
-const node = process.execPath;
-await buildSite(
-  // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
-  // near-duplicate report (editorial advice, never an error) is most of the check's time on a large archive and
-  // would compete with the search index for the second core; `npm run check:content` gives it.
-  { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates', '--write-listing', listing], background: true },
-  // Pagefind indexes the published articles from their sources, not from the built pages.
-  { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
-  // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
-  // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
-  // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
-  { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
-  searchTiming,
-  // Social cards are made from the article sources on worker threads, only those the card cache lacks.
-  { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },
-);
-removeListing(listing);
-renameSync(searchIndex, join(staging, 'pagefind'));
-renameSync(cards, join(staging, 'cards'));
-// Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
-rmSync(join(staging, '.prerender'), { recursive: true, force: true });
-if (shard) {
-  const marker: ShardMarker = { part: shard.index, parts: shard.count, fingerprint: fingerprint() };
-  writeFileSync(join(staging, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
-}
-await swapIn(releaseOutput);
-console.log(shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);
