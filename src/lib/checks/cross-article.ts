@@ -1,6 +1,7 @@
 /** Cross-article checks: what no single file's schema can see (duplicate slugs, dangling related links, tag and byline spellings). */
 import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName, type Facet } from '../site/facets.ts';
 import type { Problem } from './problems.ts';
+import { withoutAccents } from '../text/accents.ts';
 import { unpublishedReason } from '../content/publish.ts';
 import { formerSlugProblems } from './former-slugs.ts';
 import { storyReferenceProblems } from './story-references.ts';
@@ -88,7 +89,7 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
  * one: most often one person or topic typed two ways. Of two used alike, both are named.
  */
 function accentTwins(facets: readonly Facet[]): Map<Facet, Facet> {
-  const byLetters = Map.groupBy(facets, (facet) => facet.key.normalize('NFD').replace(/\p{M}/gu, ''));
+  const byLetters = Map.groupBy(facets, (facet) => withoutAccents(facet.key));
   const twins = new Map<Facet, Facet>();
   for (const group of byLetters.values()) {
     if (group.length < 2) continue;

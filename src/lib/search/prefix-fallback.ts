@@ -10,6 +10,7 @@
  * the page's words outside those scripts.
  */
 import type { Stem } from './stemmer.ts';
+import { withoutAccents } from '../text/accents.ts';
 
 /** What a result's data() gives of its page: the text searched, and its metadata, which Pagefind searches too. */
 export interface SearchedPage {
@@ -34,10 +35,6 @@ const SEGMENTED_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{
 /** In such an index: between words, and around the runs of those scripts ("AIの" holds "AI"). */
 const BETWEEN_WORDS_OR_SEGMENTED = new RegExp(`${BETWEEN_WORDS.source}|${SEGMENTED_TEXT.source}`, 'u');
 
-/** Without accents, as Pagefind compares words: "café" is "cafe". Its kana sound marks stay. */
-function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '').normalize('NFC');
-}
 
 /** A query's words as Pagefind searches them: punctuation dropped, in lower case, without accents. */
 export function queryWords(query: string): string[] {
