@@ -208,20 +208,26 @@ describe('reading the site', () => {
         if (focused?.matches('[data-search-more]')) return 'more';
         return focused?.closest('.pf-results') ? (focused.getAttribute('href') ?? '') : undefined;
       });
-    // A reader's pace: the page has finished scrolling the focused link into view (smoothly, where motion is welcome),
-    // and the next result, if that brought it near enough for Pagefind to draw (50 px below the screen), is drawn,
-    // however slowly its fragment loads.
+    // A reader's pace: the focused link has come to rest where focusing scrolls it (half a screen above the bottom
+    // edge, smoothly where motion is welcome, or the page's end), and the next result, if that brought it near enough
+    // for Pagefind to draw (50 px below the screen), is drawn, however slowly its fragment loads. A smooth scroll can
+    // start frames after the focus, so a scroll that stood still for a moment is no proof it has ended.
     const nextResultDrawn = () =>
       page.evaluate(async () => {
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         for (let last = -1; scrollY !== last; await frame()) last = scrollY;
-        const index = document.activeElement?.closest('[data-pf-result-index]')?.getAttribute('data-pf-result-index');
-        const next = index === null || index === undefined ? null : document.querySelector(`[data-pf-result-index="${Number(index) + 1}"]`);
+        const focused = document.activeElement;
+        const result = focused?.closest('[data-pf-result-index]');
+        if (!focused || !result) return true;
+        const atPageEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+        if (focused.getBoundingClientRect().bottom > innerHeight / 2 + 2 && !atPageEnd) return false;
+        const next = document.querySelector(`[data-pf-result-index="${Number(result.getAttribute('data-pf-result-index')) + 1}"]`);
         return !next?.querySelector('.pf-skeleton') || next.getBoundingClientRect().top > innerHeight + 40;
       });
     for (let presses = 0; presses < 120; presses++) {
       await page.keyboard.press('Tab');
-      await expect.poll(nextResultDrawn, { timeout: 15_000 }).toBe(true);
+      const message = 'the focused result at rest half a screen above the bottom edge, and the next one drawn';
+      await expect.poll(nextResultDrawn, { timeout: 15_000, message }).toBe(true);
       let href = await focusedInResults();
       if (href === 'more') {
         await page.keyboard.press('Enter');
