@@ -243,6 +243,41 @@ describe('reading the site', () => {
     expect(reached.size).toBe(found);
   });
 
+  it('keeps a reader tabbing fast through the results on a slow connection in order, each result focused once drawn', async () => {
+    const counts = new Map<string, number>();
+    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Each result's text arrives well after the reader's next key press.
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(commonest)}`);
+    await search.resultLinks.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const shown = await page.locator('.pf-results > *').count();
+    expect(shown).toBeGreaterThan(await search.resultLinks.count());
+
+    // The focused result's index, or what is focused outside the results; and the focused link, to tell each press's move.
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        const index = element?.closest('[data-pf-result-index]')?.getAttribute('data-pf-result-index');
+        return { index: index ?? element?.tagName, link: `${index} ${element?.getAttribute('href')} ${element?.textContent}` };
+      });
+    await search.resultLinks.first().focus();
+    const visited = [(await focused()).index];
+    for (let presses = 0; presses < shown * 4 && visited.at(-1) !== String(shown - 1); presses++) {
+      const before = (await focused()).link;
+      await page.keyboard.press('Tab');
+      await expect.poll(async () => (await focused()).link, { timeout: 15_000 }).not.toBe(before);
+      const { index } = await focused();
+      if (index !== visited.at(-1)) visited.push(index);
+    }
+    expect(visited).toEqual(Array.from({ length: shown }, (_, index) => String(index)));
+  });
+
   it('takes a search of spaces alone for no search: the page is as it opened, not "No results for" followed by nothing', async () => {
     const { word } = bodyOnlyWord();
     const { page } = await browser.newPage();
