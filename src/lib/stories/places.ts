@@ -117,7 +117,7 @@ export function placesNamed(name: string): readonly string[] | undefined {
  */
 export function placesIn(texts: readonly ScannedText[], found: Set<string> = new Set(), namedElsewhere: ReadonlySet<string> = NO_NAMES): Set<string> {
   for (const text of texts) {
-    for (const run of text.runs) {
+    for (const [index, run] of text.runs.entries()) {
       const split = run.words.some(needsSplitting);
       const words = split ? run.words.flatMap((word) => word.split('-').map((part) => part.replace(POSSESSIVE, ''))) : run.words;
       // "Copenhagen-based" is one word: "based" does not make Copenhagen part of a longer name.
@@ -129,7 +129,11 @@ export function placesIn(texts: readonly ScannedText[], found: Set<string> = new
         const end = at + match.words.length;
         const before = at > 0 && (startsWord?.[at] ?? true) ? words[at - 1] : undefined;
         const after = end < words.length && (startsWord?.[end] ?? true) ? words[end] : undefined;
-        const partOfLongerName = match.city && (text.titleCase ? namedWith(words.slice(at, end), before, after, namedElsewhere) : runsOn(before) || runsOn(after));
+        const nextRun = end === words.length ? text.runs[index + 1] : undefined;
+        const partOfLongerName =
+          !namesItsInstitution(words, end) &&
+          ((match.city ? cityInLongerName(match, text.titleCase, before, after, namedElsewhere) : countryInLongerName(match, text.titleCase, after, namedElsewhere)) ||
+            isBrand(run.words.at(-1)!, nextRun?.words[0]));
         if (!partOfLongerName) for (const place of match.places) found.add(place);
         at = end - 1;
       }
@@ -140,9 +144,50 @@ export function placesIn(texts: readonly ScannedText[], found: Set<string> = new
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/**
+ * Countries that are more often given names: followed by another name they are a person's or a school's ("Jordan
+ * Peterson", "Chad Smith", "Georgia Tech"), unless that name is the state's own ("Jordan Central Bank"). Others, such
+ * as India and Israel, name their own companies and agencies far more often than people ("India Post", "Israel Electric").
+ */
+const GIVEN_NAME_COUNTRIES = new Set(['jordan', 'chad', 'georgia']);
+const STATE_WORDS = new Set(['government', 'parliament', 'ministry', 'army', 'armed', 'military', 'defense', 'defence', 'police', 'embassy', 'central', 'national', 'foreign', 'prime', 'president', 'king', 'queen', 'supreme']);
+/** Words that make a country's name an outlet's: "USA Today", "the Japan Times", "India Today". */
+const OUTLET_WORDS = new Set(['today', 'times']);
+/**
+ * A city's court, exchange or police is in that city, though their names run on: "Tokyo District Court", "Seoul
+ * Central District Court", "London Stock Exchange", "London Metropolitan Police".
+ */
+const INSTITUTIONS = ['court', 'district court', 'central district court', 'high court', 'regional court', 'stock exchange', 'metropolitan police', 'metropolitan government', 'police'].map((name) => name.split(' '));
+/** Brands that are a place's name with a possessive ("Victoria's Secret"), by their first word. */
+const BRANDS: ReadonlyMap<string, string> = new Map([["victoria's", 'secret']]);
+
+function namesItsInstitution(words: readonly string[], end: number): boolean {
+  return INSTITUTIONS.some((institution) => institution.every((word, offset) => words[end + offset] === word));
+}
+
+function cityInLongerName(city: PlaceName, titleCase: boolean, before: string | undefined, after: string | undefined, namedElsewhere: ReadonlySet<string>): boolean {
+  return titleCase ? namedWith(city.words, before, after, namedElsewhere) : runsOn(before) || runsOn(after);
+}
+
+/** Whether a country is the start of a person's or an outlet's name: "Chad Smith", "India Today", not "India and Japan". */
+function countryInLongerName(country: PlaceName, titleCase: boolean, after: string | undefined, namedElsewhere: ReadonlySet<string>): boolean {
+  if (!isNameWord(after)) return false;
+  const startsName = OUTLET_WORDS.has(after) || (country.words.length === 1 && GIVEN_NAME_COUNTRIES.has(country.words[0]!) && !STATE_WORDS.has(after));
+  return startsName && (!titleCase || namedWith(country.words, undefined, after, namedElsewhere));
+}
+
+function isBrand(last: string, next: string | undefined): boolean {
+  return next !== undefined && BRANDS.get(last.replace('’', "'")) === next;
+}
+
 /** Whether a word next to a city makes it part of a longer name: "Morgan Stanley", "Bank of London", but not "Tokyo and Seoul". */
 function runsOn(word: string | undefined): boolean {
-  return word !== undefined && (word === 'of' || word === 'for' || !(ENGLISH_STOP_WORDS.has(word) || word === '&'));
+  return word === 'of' || word === 'for' || isNameWord(word);
+}
+
+/** Whether a word in a run of capitalised words is a name's, not a connector's ("and", "&"). */
+function isNameWord(word: string | undefined): word is string {
+  return word !== undefined && !(ENGLISH_STOP_WORDS.has(word) || word === '&');
 }
 
 /** Whether one of `names` holds the city's words with the word before or after them ("morgan stanley"). */

@@ -32,6 +32,33 @@ describe('the places a text names', () => {
     expect(places('Brussels fines Tessaly as Tokyo and Seoul look on')).toEqual(['BE', 'EU', 'JP', 'KR']);
   });
 
+  it('reads a country that is also a given name, followed by another name, as a person or an organisation', () => {
+    expect(places('Jordan Peterson and Chad Smith spoke at a conference held at Georgia Tech, the magazine India Today reported')).toEqual([]);
+    expect(places("Victoria's Secret opened a store")).toEqual([]);
+    expect(places('USA Today and the Japan Times reported it')).toEqual([]);
+  });
+
+  it('still reads such a country standing alone, with a possessive, in a list, or naming its state', () => {
+    expect(places("Jordan's central bank and Georgia's parliament")).toEqual(['GE', 'JO']);
+    expect(places("India and Japan signed a deal with Chad's government")).toEqual(['IN', 'JP', 'TD']);
+    expect(places('the Jordan Armed Forces, the Georgia Parliament and the Israel Defense Forces')).toEqual(['GE', 'IL', 'JO']);
+    expect(places('Victoria and Mahé')).toEqual(['SC']);
+  });
+
+  it('in a Title Case headline, reads a country as part of a person\'s name only when the article gives that name', () => {
+    const headline = scanText('Jordan Peterson Sues Publisher Over Contract Terms');
+    expect([...placesIn([headline], new Set(), new Set(['jordan peterson']))]).toEqual([]);
+    expect([...placesIn([scanText('India Fines Google Over Android Market Abuse')])]).toEqual(['IN']);
+  });
+
+  it('reads a capital naming its court, exchange or police as the place', () => {
+    expect(places('the Tokyo District Court ruled as the Tokyo Stock Exchange opened')).toEqual(['JP']);
+    expect(places('the Seoul Central District Court and the Seoul High Court')).toEqual(['KR']);
+    expect(places('London Metropolitan Police')).toEqual(['GB']);
+    const headline = scanText('Tokyo District Court Orders Corvane To Pay Damages');
+    expect([...placesIn([headline], new Set(), new Set(['tokyo district court']))]).toEqual(['JP']);
+  });
+
   it('in a Title Case headline, reads a capital as part of a longer name only when the article gives that name', () => {
     const headline = scanText('Morgan Stanley Fined By Japanese Regulator As Washington Weighs Rules');
     expect([...placesIn([headline], new Set(), new Set(['morgan stanley', 'washington']))].sort()).toEqual(['JP', 'US']);
