@@ -7,7 +7,7 @@ import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
 import { headlineNames, namesIn, scanText } from './names.ts';
-import { placesIn, placesInCjkWords, placesNamed } from './places.ts';
+import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
 export interface StoryText {
@@ -175,10 +175,10 @@ export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuni
   const placeIds = (places: Iterable<string>) => [...places].map((place) => featureIds.of(`c:${place}`));
   const headlinePlaces = placesIn([titleText!], new Set(), known);
   // Chinese, Japanese and Korean have no capitals to find a place by: their words are looked up as the tokenizer split them.
-  if (mayContainCjk(article.title)) placesInCjkWords(titleWords, headlinePlaces);
+  if (mayContainCjk(article.title)) placesInCjk(article.title, titleWords, headlinePlaces);
   const places = placesIn([dekText!, leadText!], new Set(headlinePlaces), known);
-  if (mayContainCjk(article.description)) placesInCjkWords(dekWords, places);
-  if (mayContainCjk(lead)) placesInCjkWords(leadWords, places);
+  if (mayContainCjk(article.description)) placesInCjk(article.description, dekWords, places);
+  if (mayContainCjk(lead)) placesInCjk(lead, leadWords, places);
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
   return {
     ids: [...boosts.keys()],

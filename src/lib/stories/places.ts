@@ -199,15 +199,58 @@ function namedWith(city: readonly string[], before: string | undefined, after: s
 }
 
 /**
- * The places named among words of Chinese, Japanese or Korean text as the tokenizer splits them ("韓国", "德国",
- * "한국은"), added to `found`, which is returned. Whole words only: "タイトル" (title) does not hold タイ (Thailand).
+ * The places named in Chinese, Japanese or Korean `text`, whose `words` are as the tokenizer splits them ("韓国",
+ * "德国", "한국은"), with Japanese news's one-character abbreviations ("米政府", "日米首脳"), added to `found`, which is
+ * returned. Whole words only: "タイトル" (title) does not hold タイ (Thailand).
  */
-export function placesInCjkWords(words: readonly string[], found: Set<string> = new Set()): Set<string> {
+export function placesInCjk(text: string, words: readonly string[], found: Set<string> = new Set()): Set<string> {
   for (const word of words) {
     const places = placesByCjkWord.get(word) ?? (HANGUL.test(word) ? koreanPlaces(word) : undefined);
     if (places) for (const place of places) found.add(place);
   }
+  if (HAS_ABBREVIATION.test(text)) abbreviatedPlaces(text, found);
   return found;
+}
+
+/**
+ * Japanese news writes a country in one character: 米 the US, 中 China, 日 Japan. Each is also an everyday word or
+ * part of one (米 is rice, 中 "in", 日 "day"), so one counts only standing alone before what only a country has (米政府,
+ * 独企業, 英当局), or beside another (日米, 米中対立, 日米韓).
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { 米: 'US', 中: 'CN', 韓: 'KR', 独: 'DE', 英: 'GB', 仏: 'FR', 露: 'RU', 豪: 'AU', 日: 'JP' };
+const HAS_ABBREVIATION = new RegExp(`[${Object.keys(ABBREVIATIONS).join('')}]`);
+const ABBREVIATED = new RegExp(`^[${Object.keys(ABBREVIATIONS).join('')}]+$`);
+const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu;
+const KANA_ONLY = /^\p{sc=Hiragana}+$/u;
+const DIGIT = /[0-9０-９]/;
+/** What follows a country's abbreviation and nothing else's: its government, companies, authorities, leaders, relations. */
+const STATE_NOUNS = new Set(['政府', '企業', '当局', '首脳', '関係', '政権', '大統領', '首相', '外相', '軍', '議会', '大使館', '企业', '关系', '首脑']);
+/** Pairs that are everyday words too: 日中 "daytime", 中日 a newspaper's and a baseball team's name, 中米 Central America. */
+const AMBIGUOUS_PAIRS = new Set(['日中', '中日', '中米']);
+/** After a pair, words that make it a pair of languages: 日英翻訳 is Japanese-to-English translation. */
+const LANGUAGE_NOUNS = new Set(['語', '翻訳', '辞書', '辞典', '訳', '対訳', '通訳']);
+const japaneseWords = new Intl.Segmenter('ja', { granularity: 'word' });
+
+function abbreviatedPlaces(text: string, found: Set<string>): void {
+  for (const run of text.matchAll(CJK_RUN)) {
+    if (!HAS_ABBREVIATION.test(run[0])) continue;
+    const segments = [...japaneseWords.segment(run[0])].map(({ segment }) => segment);
+    for (let at = 0; at < segments.length; at++) {
+      if (!ABBREVIATED.test(segments[at]!)) continue;
+      // Only after a boundary or a particle: 在日 and 同日 are other words.
+      if (at > 0 && !KANA_ONLY.test(segments[at - 1]!)) continue;
+      let end = at;
+      while (end < segments.length && ABBREVIATED.test(segments[end]!)) end++;
+      let letters = segments.slice(at, end).join('');
+      // "8日米政府": the 日 after a number is the day of the month.
+      if (at === 0 && letters.startsWith('日') && DIGIT.test(text[run.index - 1] ?? '')) letters = letters.slice(1);
+      const next = segments[end] ?? '';
+      const counts =
+        letters.length === 1 ? STATE_NOUNS.has(next) : letters.length > 1 && new Set(letters).size === letters.length && !LANGUAGE_NOUNS.has(next) && (!AMBIGUOUS_PAIRS.has(letters) || STATE_NOUNS.has(next));
+      if (counts) for (const letter of letters) found.add(ABBREVIATIONS[letter]!);
+      at = end - 1;
+    }
+  }
 }
 
 /** The places a Korean word names behind one particle or two ("미국의", "독일에서도", "중국과의"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../../src/lib/stories/names.ts';
-import { placesIn, placesInCjkWords, placesNamed } from '../../../src/lib/stories/places.ts';
+import { placesIn, placesInCjk, placesNamed } from '../../../src/lib/stories/places.ts';
 import { tokenize } from '../../../src/lib/text/tokenizer.ts';
 
 const places = (text: string) => [...placesIn([scanText(text)])].sort();
@@ -99,7 +99,7 @@ describe('a name read from a headline', () => {
 });
 
 describe('the places Chinese, Japanese or Korean text names', () => {
-  const cjkPlaces = (text: string) => [...placesInCjkWords(tokenize(text))].sort();
+  const cjkPlaces = (text: string) => [...placesInCjk(text, tokenize(text))].sort();
 
   it('reads the names the data gives in each language, and 米国, which Japanese news writes for the US', () => {
     expect(cjkPlaces('米国とドイツ、英国、日本政府、韓国公取委')).toEqual(['DE', 'GB', 'JP', 'KR', 'US']);
@@ -121,6 +121,31 @@ describe('the places Chinese, Japanese or Korean text names', () => {
   it('reads a Korean name with two particles written onto it', () => {
     expect(cjkPlaces('독일에서도 벨로라에 과징금')).toEqual(['DE']);
     expect(cjkPlaces('중국과의 협상, 미국에서는 반발')).toEqual(['CN', 'US']);
+  });
+
+  it('reads the one-character abbreviations Japanese news gives countries before a government, company or summit', () => {
+    expect(cjkPlaces('米政府は独企業と英当局、仏政府、露軍、豪首相を挙げた')).toEqual(['AU', 'DE', 'FR', 'GB', 'RU', 'US']);
+    expect(cjkPlaces('中当局が韓政府に要請')).toEqual(['CN', 'KR']);
+  });
+
+  it('reads two or three such abbreviations written together as those countries', () => {
+    expect(cjkPlaces('日米首脳会談で合意')).toEqual(['JP', 'US']);
+    expect(cjkPlaces('米中対立が深まる')).toEqual(['CN', 'US']);
+    expect(cjkPlaces('日韓関係の改善')).toEqual(['JP', 'KR']);
+    expect(cjkPlaces('日米韓の首脳')).toEqual(['JP', 'KR', 'US']);
+    expect(cjkPlaces('日中関係が悪化')).toEqual(['CN', 'JP']);
+  });
+
+  it('reads a date, not Japan, in the 日 of "8日", and the abbreviations after it', () => {
+    expect(cjkPlaces('8日米中首脳会談が開かれた')).toEqual(['CN', 'US']);
+    expect(cjkPlaces('8日米政府は発表した')).toEqual(['US']);
+  });
+
+  it('reads no country in ordinary words that hold those characters', () => {
+    expect(cjkPlaces('今日中に中心街で日本語の中小企業の米価格')).toEqual([]);
+    expect(cjkPlaces('日中は暑い。中日新聞と中日ドラゴンズ、中米諸国')).toEqual([]);
+    expect(cjkPlaces('日英翻訳と英仏語の教材、米独立記念日、集中豪雨')).toEqual([]);
+    expect(cjkPlaces('開発中の企業と同日政府は、大カテゴリ・中カテゴリ')).toEqual([]);
   });
 
   it('reads whole words only: タイトル (title) does not name タイ (Thailand)', () => {
