@@ -295,6 +295,19 @@ describe('a story', () => {
     expect(storyAmong(list, 'tel-results')).toBeUndefined();
   });
 
+  it('keeps apart two countries fining one company the same day, told in Japanese with one character for each country', () => {
+    const list = [
+      report('tessaro-us-nikkan', 'Nikkan Tech', 0, '米当局、Tessaroに制裁金　利用者データを国外に移転', '米当局は、Tessaroが利用者のデータを無断で国外に移したと認定した。',
+        '米当局は3日、Tessaroに制裁金を科すと発表した。利用者のデータを無断で国外に移転したことが法律に違反すると判断した。'),
+      report('tessaro-us-keizai', 'Tokyo Keizai Online', 2, '米政府、Tessaroに制裁金　データの国外移転で', '米当局は、Tessaroが利用者のデータを国外に移したと判断した。',
+        '米当局は3日、Tessaroに制裁金を科すと明らかにした。利用者のデータを無断で国外に移転したと判断した。'),
+      report('tessaro-uk-kabuto', 'Kabuto Shimbun', 3, '英当局、Tessaroに制裁金　利用者データを国外に移転', '英当局は、Tessaroが利用者のデータを無断で国外に移したと認定した。',
+        '英当局は3日、Tessaroに制裁金を科すと発表した。利用者のデータを無断で国外に移転したことが法律に違反すると判断した。'),
+    ];
+    expect(storyAmong(list, 'tessaro-us-nikkan')?.articles).toEqual(['tessaro-us-nikkan', 'tessaro-us-keizai']);
+    expect(storyAmong(list, 'tessaro-uk-kabuto')).toBeUndefined();
+  });
+
   it('joins a lawsuit one outlet reports as a suit and another as a court case under competition law', () => {
     const list = [
       report('apple-sued', 'Meridian Wire', 0, 'Apple sued over App Store fees by Dutch developers', 'A foundation representing app makers seeks €600 million in damages in Amsterdam.',
