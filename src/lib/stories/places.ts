@@ -221,7 +221,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = { 米: 'US', 中: 'CN', 
 const HAS_ABBREVIATION = new RegExp(`[${Object.keys(ABBREVIATIONS).join('')}]`);
 const ABBREVIATED = new RegExp(`^[${Object.keys(ABBREVIATIONS).join('')}]+$`);
 const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu;
-const KANA_ONLY = /^\p{sc=Hiragana}+$/u;
+/** Japanese grammar is written in hiragana: a particle (は, の, が) ends one word and starts another. */
+const PARTICLE = /^\p{sc=Hiragana}+$/u;
 const DIGIT = /[0-9０-９]/;
 /** What follows a country's abbreviation and nothing else's: its government, companies, authorities, leaders, relations. */
 const STATE_NOUNS = new Set(['政府', '企業', '当局', '首脳', '関係', '政権', '大統領', '首相', '外相', '軍', '議会', '大使館', '企业', '关系', '首脑']);
@@ -237,8 +238,8 @@ function abbreviatedPlaces(text: string, found: Set<string>): void {
     const segments = [...japaneseWords.segment(run[0])].map(({ segment }) => segment);
     for (let at = 0; at < segments.length; at++) {
       if (!ABBREVIATED.test(segments[at]!)) continue;
-      // Only after a boundary or a particle: 在日 and 同日 are other words.
-      if (at > 0 && !KANA_ONLY.test(segments[at - 1]!)) continue;
+      // Only after a boundary or a particle: in 調査中 (under investigation) 中 ends another word.
+      if (at > 0 && !PARTICLE.test(segments[at - 1]!)) continue;
       let end = at;
       while (end < segments.length && ABBREVIATED.test(segments[end]!)) end++;
       let letters = segments.slice(at, end).join('');
