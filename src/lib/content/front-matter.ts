@@ -6,7 +6,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { FrontMatterLimitError, frontMatterLimitProblem } from './front-matter-limits.ts';
-import { ARTICLE_YAML_SCHEMA, keepWrittenDays } from './yaml-timestamps.ts';
+import { ARTICLE_YAML_SCHEMA } from './yaml-timestamps.ts';
 
 const refuseCode = () => {
   throw new Error('not YAML');
@@ -73,9 +73,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const parsed = matterUpToBody(text, YAML_ONLY);
   // A copy: the YAML parser's strings are slices of the file's text, and a tool that keeps an article's fields (the
   // card step, the sitemap, the search index's plan) would otherwise keep every file's whole text alive.
-  const data = structuredClone(parsed.data);
-  keepWrittenDays(parsed.data, data);
-  return { data, frontMatter: parsed.matter ?? '', body: parsed.content };
+  return { data: structuredClone(parsed.data), frontMatter: parsed.matter ?? '', body: parsed.content };
 }
 
 /** The body of a whole article file, trimmed: front matter cut exactly as `readFrontMatter` cuts it, its YAML left unread. */

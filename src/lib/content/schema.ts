@@ -12,7 +12,6 @@ import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { EARLIEST_YEAR, MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
-import { writtenDayOf } from './yaml-timestamps.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
 const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -89,18 +88,24 @@ export function parseDate(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The day a date was written on (`2026-5-1` as it reads), for rules about the year an editor typed. */
-function writtenDay(value: unknown, date: Date): string {
-  const text = typeof value === 'string' ? value.trim() : value instanceof Date ? writtenDayOf(value) : undefined;
-  return (text && /^\d{4}-\d\d?-\d\d?/.exec(text)?.[0]) ?? date.toISOString().slice(0, 10);
+/**
+ * The first midnight of EARLIEST_YEAR anywhere (UTC+14, the earliest zone): an instant before it is in an earlier
+ * year everywhere, so no offset an editor writes (`1900-01-01T00:30:00+02:00`) makes a date in that year too early.
+ */
+const EARLIEST_INSTANT = Date.parse(`${EARLIEST_YEAR}-01-01T00:00:00+14:00`);
+
+/** A date as a message shows it: its day when it is a UTC midnight (as a date without a time reads), else the instant. */
+function shownDate(value: unknown, date: Date): string {
+  if (typeof value === 'string') return value.trim();
+  const instant = date.toISOString();
+  return instant.endsWith('T00:00:00.000Z') ? instant.slice(0, 10) : instant;
 }
 
 const dateField = z.unknown().transform((value, ctx): Date => {
   const date = parseDate(value);
-  const day = date && writtenDay(value, date);
-  if (day && Number(day.slice(0, 4)) < EARLIEST_YEAR) {
+  if (date && date.getTime() < EARLIEST_INSTANT) {
     // A year of 0000 or 0026 is a typo or a placeholder, not a date a news site published on; its pages would show "Jan 1, 1".
-    ctx.addIssue({ code: 'custom', message: `${day} is before ${EARLIEST_YEAR}, too early for an article; check the year (all four digits, e.g. 2026-05-01)` });
+    ctx.addIssue({ code: 'custom', message: `${shownDate(value, date)} is too early: dates before ${EARLIEST_YEAR} are not accepted; check the year (all four digits, e.g. 2026-05-01)` });
     return z.NEVER;
   }
   if (date) return date;

@@ -32,45 +32,11 @@ export function isTimestampInRange(text: string): boolean {
 }
 
 /**
- * Where a YAML timestamp keeps the day it was written on: a rule about the year an editor typed (before 1900) must
- * not judge the instant, whose UTC year differs near midnight (`1900-01-01T00:30:00+02:00` is 1899 in UTC). A
- * registered symbol, so that the copy of this module Astro's loader runs and the one its config loaded agree on it.
- */
-const WRITTEN_DAY = Symbol.for('newsdesk.timestampWrittenDay');
-type MarkedDate = Date & { [WRITTEN_DAY]?: string };
-
-/** The day (`2026-5-1`, as typed) a timestamp was read from, when a reader of this module made it. */
-export function writtenDayOf(date: Date): string | undefined {
-  return (date as MarkedDate)[WRITTEN_DAY];
-}
-
-function markWrittenDay(date: Date, day: string): void {
-  Object.defineProperty(date, WRITTEN_DAY, { value: day });
-}
-
-/** Gives the dates among `copy`'s fields (a structuredClone of `original`, which drops symbols) their written days back. */
-export function keepWrittenDays(original: unknown, copy: unknown): void {
-  if (typeof original !== 'object' || original === null || typeof copy !== 'object' || copy === null) return;
-  for (const [field, value] of Object.entries(original)) {
-    const day = value instanceof Date ? writtenDayOf(value) : undefined;
-    const copied = (copy as Record<string, unknown>)[field];
-    if (day && copied instanceof Date) markWrittenDay(copied, day);
-  }
-}
-
-/**
  * A timestamp constructor that reads early years as written and leaves every other timestamp to `construct`; a
- * timestamp with a part out of range stays text, which the schema then refuses as not a date. Each date keeps the
- * day it was written on (writtenDayOf).
+ * timestamp with a part out of range stays text, which the schema then refuses as not a date.
  */
 export function withEarlyYears(construct: (data: string) => unknown): (data: string) => unknown {
-  return (data) => {
-    if (!isTimestampInRange(data)) return data;
-    const date = earlyYearTimestamp(data) ?? construct(data);
-    // Built anew, not a slice of the text, which would keep the whole file's text alive with the date.
-    if (date instanceof Date) markWrittenDay(date, TIMESTAMP.exec(data)!.slice(1, 4).join('-'));
-    return date;
-  };
+  return (data) => (isTimestampInRange(data) ? (earlyYearTimestamp(data) ?? construct(data)) : data);
 }
 
 /** js-yaml's own timestamp type, shared by its default schema (exported at run time, missing from its typings). */

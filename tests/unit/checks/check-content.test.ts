@@ -130,9 +130,9 @@ describe('every problem, not just the first', () => {
     const lines = check(corpus.dir).problems.filter((p) => p.file.startsWith('year-')).map(formatProblem);
     expect(lines).toEqual([
       'year-ahead.md:4: publishedAt: 2062-05-01T00:00:00.000Z is more than a year ahead, so the article would stay off the site until then; check the year; to keep a piece unpublished for now, write draft: true',
-      'year-typo.md:4: publishedAt: 0026-05-01 is before 1900, too early for an article; check the year (all four digits, e.g. 2026-05-01)',
-      'year-updated.md:5: updatedAt: 0026-05-02 is before 1900, too early for an article; check the year (all four digits, e.g. 2026-05-01)',
-      'year-zero.md:4: publishedAt: 0000-01-01 is before 1900, too early for an article; check the year (all four digits, e.g. 2026-05-01)',
+      'year-typo.md:4: publishedAt: 0026-05-01T09:00:00Z is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
+      'year-updated.md:5: updatedAt: 0026-05-02 is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
+      'year-zero.md:4: publishedAt: 0000-01-01 is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
     ]);
   });
 
