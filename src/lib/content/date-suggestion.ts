@@ -1,14 +1,33 @@
 /**
  * A refused date written again in the form the schema reads, when its reading is certain: `2026-11-5` (a digit
  * short) as 2026-11-05, and a time followed by a time zone's name (`Europe/Berlin`, `UTC`) with the zone's offset
- * at that moment, which Intl knows. Never `05/12/2026`, which is May or December by country.
+ * at that moment, which Intl knows. A day written with digits only (`05/12/2026`) is May or December by country:
+ * it gets both readings, or the one that is a day (`31/12/2026`).
  */
 import { isCalendarDay } from './calendar-day.ts';
 
 const SHORT_DIGITS = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
 const NAMED_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)\s*([A-Za-z][A-Za-z_+-]*(?:\/[A-Za-z_+-]+)*)$/;
 
+/** Two numbers and a four-digit year, with the same `/`, `.` or `-` between them. */
+const DIGITS_ONLY_DAY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+
 const two = (digits: string) => digits.padStart(2, '0');
+
+/**
+ * The ISO days `05/12/2026` may stand for: the day first (2026-12-05), then the month first (2026-05-12); only
+ * those that exist, and one when both are the same day. Empty for any other text.
+ */
+export function digitsOnlyDayReadings(text: string): string[] {
+  const match = DIGITS_ONLY_DAY.exec(text.trim());
+  if (!match) return [];
+  const [, first, , second, year] = match as unknown as [string, string, string, string, string];
+  const readings = [
+    [second, first],
+    [first, second],
+  ].filter(([month, day]) => isCalendarDay(Number(year), Number(month), Number(day)));
+  return [...new Set(readings.map(([month, day]) => `${year}-${two(month!)}-${two(day!)}`))];
+}
 
 /** `text` as the schema would read it, or undefined when there is no certain reading. */
 export function dateWrittenAgain(text: string): string | undefined {

@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { CONTROL_CHARACTER } from '../text/control-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
-import { dateWrittenAgain } from './date-suggestion.ts';
+import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
 import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
@@ -116,10 +116,18 @@ const dateField = z.unknown().transform((value, ctx): Date => {
         ? 'is missing; add a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
         : value === null || value === ''
           ? 'is empty; write a date such as 2026-05-01 or 2026-05-01T09:00:00Z'
-          : `${quoteValue(value)} is not a date; use ${spelledOutDay(value) ?? (typeof value === 'string' ? dateWrittenAgain(value) : undefined) ?? '2026-05-01'} or 2026-05-01T09:00:00Z`,
+          : `${quoteValue(value)} is not a date; ${dateFix(value)}`,
   });
   return z.NEVER;
 });
+
+/** What to write instead of a value that is no date: its reading when there is one, both when it has two. */
+function dateFix(value: unknown): string {
+  const text = typeof value === 'string' ? value : '';
+  const readings = digitsOnlyDayReadings(text);
+  if (readings.length === 2) return `use ${readings[0]} if the day comes first, or ${readings[1]} if the month does (ISO dates run year-month-day)`;
+  return `use ${spelledOutDay(value) ?? readings[0] ?? dateWrittenAgain(text) ?? '2026-05-01'} or 2026-05-01T09:00:00Z`;
+}
 
 /** English month names and their abbreviations, by number. */
 const MONTHS = new Map<string, number>([

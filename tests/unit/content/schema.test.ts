@@ -191,6 +191,20 @@ describe('dates', () => {
     expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, `use ${written} or 2026-05-01T09:00:00Z`);
   });
 
+  it('offers both readings of a day written in digits only, which is May or December by country', () => {
+    expectOneProblem({ ...minimal, publishedAt: '05/12/2026' }, 'publishedAt', '"05/12/2026" is not a date; use 2026-12-05 if the day comes first, or 2026-05-12 if the month does');
+    expectOneProblem({ ...minimal, publishedAt: '12.05.2026' }, 'publishedAt', 'use 2026-05-12 if the day comes first, or 2026-12-05 if the month does');
+  });
+
+  it.each([
+    ['31/12/2026', '2026-12-31'],
+    ['12/31/2026', '2026-12-31'],
+    ['05/05/2026', '2026-05-05'],
+  ])('offers the one reading of %s that is a day', (input, written) => {
+    const message = expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', `is not a date; use ${written} or 2026-05-01T09:00:00Z`);
+    expect(message).not.toMatch(/if the month does/);
+  });
+
   it.each(['11/24/2026', 'Nov 31, 2026', 'Nov 24, 2026 10:30', 'November 2026', 'Nov or Dec 24, 2026'])('offers no reading of %s, which has none certain', (input) => {
     expect(spelledOutDay(input)).toBeUndefined();
   });
