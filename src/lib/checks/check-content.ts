@@ -32,6 +32,7 @@ import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter } from './second-front-matter.ts';
+import { describeInvisible, ZERO_WIDTH } from '../text/invisible-characters.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
@@ -157,6 +158,19 @@ function placeholder(file: string, slug: string, fields: ValidFields = {}): Chec
   return { file, slug, data: { tags, authors, related, formerSlugs, draft, publishedAt, slug: fields.slug, story, source: source?.url === undefined ? undefined : { url: source.url } } };
 }
 
+/** Each plain-text field readers see, by its dotted name (tags.1). */
+function textsReadersSee(data: ValidFields): Array<[field: string, text: string]> {
+  const texts: Array<[string, string | undefined]> = [
+    ['title', data.title],
+    ['description', data.description],
+    ...(data.authors ?? []).map((name, index) => [`authors.${index}`, name] as [string, string]),
+    ...(data.tags ?? []).map((tag, index) => [`tags.${index}`, tag] as [string, string]),
+    ['source.name', data.source?.name],
+    ['image.alt', data.image?.alt],
+  ];
+  return texts.filter((entry): entry is [string, string] => entry[1] !== undefined);
+}
+
 /**
  * Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. The raster
  * pictures that look sound are added to `pictures`, to be decoded.
@@ -212,6 +226,19 @@ function articleProblems(
       severity: 'warning',
       message: `readers would see "${markup.written}" as typed: ${what} is plain text, not HTML`,
       hint: meant ? `write ${meant} itself` : 'remove the tag; the site styles headlines and deks itself',
+    });
+  }
+  // A warning: refused characters are the schema's; a zero-width one hides in a word without changing how it looks.
+  for (const [field, text] of textsReadersSee(data)) {
+    const hidden = ZERO_WIDTH.exec(text);
+    if (!hidden) continue;
+    problems.push({
+      file: article.file,
+      line: line(field),
+      field,
+      severity: 'warning',
+      message: `contains the invisible character ${describeInvisible(hidden[0])}, so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own)`,
+      hint: 'delete it (it usually comes with pasted text)',
     });
   }
   const second = secondFrontMatter(article.body, ARTICLE_TOP_LEVEL_FIELDS);

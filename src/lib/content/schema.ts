@@ -3,7 +3,7 @@
  * Messages read "what is wrong; what to do": the checker shows the part after the first "; " as the hint.
  */
 import { z } from 'astro/zod';
-import { CONTROL_CHARACTER } from '../text/control-characters.ts';
+import { REFUSED_CHARACTER, refusedCharacterMessage } from '../text/invisible-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
 import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
@@ -201,12 +201,9 @@ export const requiredText = (what: string) =>
     })
     .trim()
     .superRefine((value, ctx) => {
-      const control = CONTROL_CHARACTER.exec(value);
+      const refused = REFUSED_CHARACTER.exec(value);
       if (!VISIBLE_CHARACTER.test(value)) ctx.addIssue({ code: 'custom', message: `is empty; write ${what}` });
-      else if (control) {
-        const kind = /\p{Cc}/u.test(control[0]) ? 'control character' : 'character';
-        ctx.addIssue({ code: 'custom', message: `contains the invisible ${kind} U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which XML feeds cannot carry; remove it (it usually comes with pasted text)` });
-      }
+      else if (refused) ctx.addIssue({ code: 'custom', message: refusedCharacterMessage(refused[0]) });
     });
 
 /** A limit from field-limits.ts as a refinement: its message, when there is one, is the issue. */

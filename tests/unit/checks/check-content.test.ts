@@ -301,6 +301,24 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses bidi and control characters in the headline, dek, byline and tags at their lines, and warns of a zero-width space', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'invisible.md'),
+      '---\ntitle: "Chips \\u202Eetaerc\\u202C shortage"\ndescription: "Prices rose\\u0085 again."\npublishedAt: 2026-11-01\nauthors:\n  - "Jane Roe"\n  - "Ann\\u2066 Lee"\ntags: ["AI", "Chips\\u0007"]\n---\n\nThe plant opened.\n',
+    );
+    writeFileSync(join(corpus.dir, 'zero-width.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\nauthors:\n  - "Jane Roe"\n  - "Ann\\u200BLee"\ntags: ["AI"]\n---\n\nThe plant opened.\n');
+    // Joiners belong to emoji and to Persian and Indic spelling: no problem.
+    writeFileSync(join(corpus.dir, 'joiners.md'), '---\ntitle: "Coders 👩\u200d💻 at work"\ndescription: "می\u200cخواهم"\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['invisible.md', 'joiners.md', 'zero-width.md']).problems.map(formatProblem)).toEqual([
+      'invisible.md:2: title: contains the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE), which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)',
+      'invisible.md:3: description: contains the invisible control character U+0085 (NEXT LINE), which readers would see as nothing or as a box; remove it (it usually comes with pasted text)',
+      'invisible.md:7: authors.1: contains the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE), which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)',
+      'invisible.md:8: tags.1: contains the invisible control character U+0007 (BELL), which XML feeds cannot carry; remove it (it usually comes with pasted text)',
+      'zero-width.md:7: warning: authors.1: contains the invisible character U+200B (ZERO WIDTH SPACE), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); delete it (it usually comes with pasted text)',
+    ]);
+  });
+
   it('refuses a second block of front matter opening the body, whose fields would never be read, at its line', () => {
     const body = '---\nauthors: [Mariko Tanaka]\nsource:\n  name: Nikkei\n---\n\nThe plant opened.\n';
     expect(checkBodyBesidePictures('pasted-twice.md', body, [])).toEqual([

@@ -90,6 +90,11 @@ describe('error messages name the field and say what to do', () => {
     expect(found.find((problem) => problem.field === 'tags')?.message).toContain('["AI"');
   });
 
+  it('leaves the joiners of emoji and of Persian and Indic spelling, tabs, line breaks and zero-width spaces (warned of by the check) to the text', () => {
+    const texts = { title: 'Coders 👩\u200d💻 at work', description: 'می\u200cخواهم\tand\nक्\u200dष.', authors: ['Jane\u200bRoe'], tags: ['A\u2060I', 'Chip\ufeffs'] };
+    expect(problems({ ...minimal, ...texts })).toEqual([]);
+  });
+
   it.each<[string, Record<string, unknown>, string, ...RegExp[]]>([
     ['an empty title', { title: '   ' }, 'title', /empty/, /headline/],
     ['a title that is a number', { title: 42 }, 'title', /must be text, and YAML reads 42 as a number/, /"42"/],
@@ -106,6 +111,12 @@ describe('error messages name the field and say what to do', () => {
     ['a tag with an escape character', { tags: ['AI', 'Ctl\u001bTag'] }, 'tags.1', /control character U\+001B/],
     ['a headline with the noncharacter U+FFFE, which XML forbids too', { title: 'Chips \ufffe shortage' }, 'title', /invisible character U\+FFFE/, /XML feeds cannot carry/],
     ['a byline with half a surrogate pair', { authors: ['Jane \ud83d Roe'] }, 'authors.0', /invisible character U\+D83D/],
+    ['a headline turned around by a right-to-left override', { title: 'Chips \u202eetaerc\u202c shortage' }, 'title', /U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/, /reorders the text/, /; remove it/],
+    ['a dek with a left-to-right embedding', { description: 'Prices \u202arose\u202c.' }, 'description', /U\+202A \(LEFT-TO-RIGHT EMBEDDING\)/],
+    ['a byline with a first-strong isolate', { authors: ['\u2068Jane Roe\u2069'] }, 'authors.0', /U\+2068 \(FIRST STRONG ISOLATE\)/],
+    ['a tag with the C1 control NEXT LINE', { tags: ['AI', 'Chip\u0085s'] }, 'tags.1', /control character U\+0085 \(NEXT LINE\)/, /remove it/],
+    ['a headline with DELETE', { title: 'Chips\u007f shortage' }, 'title', /control character U\+007F \(DELETE\)/],
+    ['a headline with a carriage return', { title: 'Chips\rshortage' }, 'title', /control character U\+000D \(CARRIAGE RETURN\)/],
     ['authors as a single string', { authors: 'Mariko Tanaka' }, 'authors', /list/, /\["Mariko Tanaka"\]/],
     ['tags written as one line of commas', { tags: 'AI, Cloud,' }, 'tags', /must be a list; write tags: \["AI", "Cloud"\]$/],
     ['bylines written as one line of commas', { authors: 'Jane Roe, John Doe' }, 'authors', /must be a list; write authors: \["Jane Roe", "John Doe"\]$/],

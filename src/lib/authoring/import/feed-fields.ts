@@ -1,11 +1,11 @@
 /** Reading single fields of a feed: one-line text, text as HTML, names and links (dates: feed-dates.ts). */
-import { withoutControlCharacters } from '../../text/control-characters.ts';
+import { withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
-/** Text on one line, without the control characters no headline, name or tag may carry (a vertical tab is a space). */
+/** Text on one line, without the invisible characters no headline, name or tag may carry (a vertical tab is a space). */
 export function oneLine(text: string): string {
-  return withoutControlCharacters(text.replace(/\s+/g, ' ')).trim();
+  return withoutInvisibleCharacters(text.replace(/\s+/g, ' ')).trim();
 }
 
 /** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */

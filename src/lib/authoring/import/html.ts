@@ -5,7 +5,7 @@
 import { DomUtils, ElementType, parseDocument, Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
-import { withoutControlCharacters } from '../../text/control-characters.ts';
+import { withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { stripSummaryTrailers } from './description.ts';
 import { assertHtmlWithinLimits } from './html-limits.ts';
 import { resolveWebUrl } from './urls.ts';
@@ -262,12 +262,12 @@ export function htmlToText(html: string): string {
   return tidyText(parts.join(''));
 }
 
-/** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line); drops control characters, which no dek may carry. */
+/** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line); drops invisible characters, which no dek may carry. */
 function tidyText(text: string): string {
   return text
     .replace(/\u00a0/g, ' ')
     .split(/\n\s*\n/)
-    .map((paragraph) => withoutControlCharacters(paragraph.replace(/\s+/g, ' ')).trim())
+    .map((paragraph) => withoutInvisibleCharacters(paragraph.replace(/\s+/g, ' ')).trim())
     .filter(Boolean)
     .join('\n\n');
 }

@@ -234,6 +234,23 @@ describe('control characters in a feed', () => {
   });
 });
 
+describe('invisible characters in a feed', () => {
+  // Bidi controls and C1 controls the checker refuses, and zero-width characters it warns of; the joiners of emoji and Persian stay.
+  const rssFeed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title><link>https://wire.example/</link>
+<item><title>Port &#x202E;cranes&#x202C; go\u0085 electric 👩&#x200D;💻</title><link>https://wire.example/1</link><dc:creator>Ann&#x2066; Lee&#x2069;</dc:creator><category>Por&#x200B;ts</category><category>می&#x200C;خواهم</category><description>The port said on Monday&#x2060; that its cranes&#xFEFF; run on power from the grid.</description></item></channel></rss>`;
+
+  it('are dropped from the headline, dek, authors and tags, so the item is imported and the check finds nothing', () => {
+    const [decision] = planImport(parseFeedText(rssFeed), [], options);
+    if (decision?.kind !== 'import') throw new Error(JSON.stringify(decision));
+    expect(articleSchema.parse(matter(decision.contents, {}).data)).toMatchObject({
+      title: 'Port cranes go electric 👩\u200d💻',
+      description: 'The port said on Monday that its cranes run on power from the grid.',
+      authors: ['Ann Lee'],
+      tags: ['Ports', 'می\u200cخواهم'],
+    });
+  });
+});
+
 describe('createImportPlanner: feed after feed against one content folder', () => {
   it('never plans a story or a slug twice across feeds, and shapes each feed\'s drafts its own way', () => {
     const planner = createImportPlanner([existing()], { now, siteLang: options.siteLang });

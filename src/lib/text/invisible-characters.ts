@@ -1,0 +1,61 @@
+/**
+ * Characters readers cannot see in a headline, dek, byline or tag, by what they do there. Control characters (C0
+ * other than tab and line feed, DEL, C1) show as nothing or as boxes; bidirectional embeddings, overrides and
+ * isolates reorder the text after them, so a headline reads broken or spoofed (`U+202E` turns "txt.exe" around):
+ * both are refused. Zero-width spaces and word joiners (U+200B, U+2060, U+FEFF inside text) hide in a word, which
+ * then misses its searches and its tag or author page: warned of. The zero-width joiner and non-joiner (U+200D,
+ * U+200C) belong to emoji and to Persian and Indic spelling, and are left alone.
+ */
+import { CONTROL_CHARACTER } from './control-characters.ts';
+
+/** C0 control characters other than tab and line feed, DEL and the C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+export const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/u;
+
+/** A character a field readers see may not hold: a control, a bidi control, or one XML cannot carry (CONTROL_CHARACTER). */
+export const REFUSED_CHARACTER = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${CONTROL_CHARACTER.source}`, 'u');
+
+const REMOVED = new RegExp(`${REFUSED_CHARACTER.source}|${ZERO_WIDTH.source}`, 'gu');
+
+/** `text` without any of them, refused or warned of: for text from outside (feeds, pages) written into front matter. */
+export function withoutInvisibleCharacters(text: string): string {
+  return text.replace(REMOVED, '');
+}
+
+/** The Unicode names (for controls, their name aliases), from each range's first code point. */
+const NAMES: ReadonlyArray<[first: number, names: string]> = [
+  [
+    0x00,
+    'NULL,START OF HEADING,START OF TEXT,END OF TEXT,END OF TRANSMISSION,ENQUIRY,ACKNOWLEDGE,BELL,BACKSPACE,CHARACTER TABULATION,LINE FEED,LINE TABULATION,FORM FEED,CARRIAGE RETURN,SHIFT OUT,SHIFT IN,DATA LINK ESCAPE,DEVICE CONTROL ONE,DEVICE CONTROL TWO,DEVICE CONTROL THREE,DEVICE CONTROL FOUR,NEGATIVE ACKNOWLEDGE,SYNCHRONOUS IDLE,END OF TRANSMISSION BLOCK,CANCEL,END OF MEDIUM,SUBSTITUTE,ESCAPE,INFORMATION SEPARATOR FOUR,INFORMATION SEPARATOR THREE,INFORMATION SEPARATOR TWO,INFORMATION SEPARATOR ONE',
+  ],
+  [0x7f, 'DELETE'],
+  [
+    0x80,
+    'PADDING CHARACTER,HIGH OCTET PRESET,BREAK PERMITTED HERE,NO BREAK HERE,INDEX,NEXT LINE,START OF SELECTED AREA,END OF SELECTED AREA,CHARACTER TABULATION SET,CHARACTER TABULATION WITH JUSTIFICATION,LINE TABULATION SET,PARTIAL LINE FORWARD,PARTIAL LINE BACKWARD,REVERSE LINE FEED,SINGLE SHIFT TWO,SINGLE SHIFT THREE,DEVICE CONTROL STRING,PRIVATE USE ONE,PRIVATE USE TWO,SET TRANSMIT STATE,CANCEL CHARACTER,MESSAGE WAITING,START OF GUARDED AREA,END OF GUARDED AREA,START OF STRING,SINGLE GRAPHIC CHARACTER INTRODUCER,SINGLE CHARACTER INTRODUCER,CONTROL SEQUENCE INTRODUCER,STRING TERMINATOR,OPERATING SYSTEM COMMAND,PRIVACY MESSAGE,APPLICATION PROGRAM COMMAND',
+  ],
+  [0x200b, 'ZERO WIDTH SPACE'],
+  [0x202a, 'LEFT-TO-RIGHT EMBEDDING,RIGHT-TO-LEFT EMBEDDING,POP DIRECTIONAL FORMATTING,LEFT-TO-RIGHT OVERRIDE,RIGHT-TO-LEFT OVERRIDE'],
+  [0x2060, 'WORD JOINER'],
+  [0x2066, 'LEFT-TO-RIGHT ISOLATE,RIGHT-TO-LEFT ISOLATE,FIRST STRONG ISOLATE,POP DIRECTIONAL ISOLATE'],
+  [0xfeff, 'ZERO WIDTH NO-BREAK SPACE'],
+];
+const NAME_OF = new Map(NAMES.flatMap(([first, names]) => names.split(',').map((name, index) => [first + index, name] as const)));
+
+/** `U+202E (RIGHT-TO-LEFT OVERRIDE)`; only the code point for one without a name here (a lone surrogate). */
+export function describeInvisible(character: string): string {
+  const code = character.codePointAt(0)!;
+  const name = NAME_OF.get(code);
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
+
+/** The schema's message for a refused character: what it is, what it does to the text, and the fix. */
+export function refusedCharacterMessage(character: string): string {
+  const described = describeInvisible(character);
+  if (BIDI_CONTROL.test(character)) {
+    return `contains the invisible character ${described}, which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)`;
+  }
+  const reason = CONTROL_CHARACTER.test(character) ? 'which XML feeds cannot carry' : 'which readers would see as nothing or as a box';
+  const kind = CONTROL.test(character) ? 'control character' : 'character';
+  return `contains the invisible ${kind} ${described}, ${reason}; remove it (it usually comes with pasted text)`;
+}
