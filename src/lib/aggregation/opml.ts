@@ -4,6 +4,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
+import { oneLine } from '../authoring/import/feed-fields.ts';
 import { isHtmlPage } from '../authoring/import/html-page.ts';
 import { xmlProblem } from '../authoring/import/xml-problem.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
@@ -52,11 +53,12 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
       if (outline.xmlUrl || outline.type?.toLowerCase() === 'rss') {
         const { [ID_ATTRIBUTE]: id, [SETTINGS_ATTRIBUTE]: settings } = outline;
         const written = (outline.title || outline.text || '').trim();
-        // Readers export names as the feed gave them: runs of spaces, line breaks, no-break spaces from &nbsp;. A
-        // Newsdesk export's name and addresses are the registry's, kept as written so that the round trip changes
-        // nothing (`https://example.com` stays without the slash the URL parser adds).
+        // Readers export names as the feed gave them: runs of spaces, line breaks, no-break spaces from &nbsp;,
+        // invisible characters the registry's check refuses. A Newsdesk export's name and addresses are the
+        // registry's, kept as written so that the round trip changes nothing (`https://example.com` stays without the
+        // slash the URL parser adds).
         const fromNewsdesk = typeof id === 'string';
-        const name = fromNewsdesk ? written : written.replace(/\s+/g, ' ');
+        const name = fromNewsdesk ? written : oneLine(written);
         const home = resolveWebUrl(outline.htmlUrl);
         const site = home && fromNewsdesk ? outline.htmlUrl!.trim() : home;
         feeds.push({ name, feed: withoutFeedScheme((outline.xmlUrl ?? '').trim()), ...(site ? { site } : {}), ...(fromNewsdesk ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });

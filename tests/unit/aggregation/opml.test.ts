@@ -162,6 +162,13 @@ describe('importing an OPML file', () => {
     expect(feedsFromOpml(text)).toEqual([{ name: 'Chip Wire Daily', feed: 'https://chipwire.example.com/feed.xml' }]);
   });
 
+  it('drops invisible characters (controls, bidi controls, zero-width spaces) from a reader\'s names', () => {
+    const text = '<opml version="1.0"><body><outline title="Chip&#x202E;Wire&#x202C; Dai&#x200B;ly\u0085" xmlUrl="https://chipwire.example.com/feed.xml"/></body></opml>';
+    const feeds = feedsFromOpml(text);
+    expect(feeds).toEqual([{ name: 'ChipWire Daily', feed: 'https://chipwire.example.com/feed.xml' }]);
+    expect(parseSources(appendSources('', [{ id: 'chipwire', ...feeds[0]! }]), 'sources.yaml').problems).toEqual([]);
+  });
+
   it('reads the feed: scheme some readers write as the http(s) address it stands for', () => {
     const text =
       '<opml version="1.0"><body><outline text="One" xmlUrl="feed://one.example/rss"/><outline text="Two" xmlUrl="feed:https://two.example/atom"/><outline text="Three" xmlUrl="FEED:http://three.example/rss"/></body></opml>';
