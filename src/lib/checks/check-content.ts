@@ -238,7 +238,7 @@ function articleProblems(
       field,
       severity: 'warning',
       message: `contains the invisible character ${describeInvisible(hidden[0])}, so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own)`,
-      hint: 'delete it (it usually comes with pasted text)',
+      hint: 'remove it (it usually comes with pasted text)',
     });
   }
   const second = secondFrontMatter(article.body, ARTICLE_TOP_LEVEL_FIELDS);

@@ -315,7 +315,7 @@ describe('checks beyond the schema', () => {
       'invisible.md:3: description: contains the invisible control character U+0085 (NEXT LINE), which readers would see as nothing or as a box; remove it (it usually comes with pasted text)',
       'invisible.md:7: authors.1: contains the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE), which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)',
       'invisible.md:8: tags.1: contains the invisible control character U+0007 (BELL), which XML feeds cannot carry; remove it (it usually comes with pasted text)',
-      'zero-width.md:7: warning: authors.1: contains the invisible character U+200B (ZERO WIDTH SPACE), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); delete it (it usually comes with pasted text)',
+      'zero-width.md:7: warning: authors.1: contains the invisible character U+200B (ZERO WIDTH SPACE), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); remove it (it usually comes with pasted text)',
     ]);
   });
 
