@@ -49,8 +49,9 @@ describe('a held build step', () => {
   });
 
   it('tells a step the build stopped from one that ended by itself, with the signal that ended it', async () => {
-    const step = run(`process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)`);
-    await new Promise((done) => setTimeout(done, 300));
+    const step = run(`process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('deaf to SIGTERM')`);
+    // Only once it says so: a loaded machine can take longer to start Node than any fixed wait.
+    await new Promise((done) => step.child.stdout!.once('data', done));
     await stopSteps(step);
     expect(step.stoppedByBuild).toBe(true);
     expect(step.end().signal).toBe('SIGKILL');
