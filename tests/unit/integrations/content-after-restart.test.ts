@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 // Not exported by the package: the loader is given these by Astro, so the test takes them from where Astro keeps them.
 import { MutableDataStore } from '../../../node_modules/astro/dist/content/mutable-data-store.js';
 import { markdownContentEntryType } from '../../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js';
@@ -48,7 +48,6 @@ const context = {
   entryTypes: new Map([['.md', markdownContentEntryType]]),
 };
 const title = () => store.get('articles', 'story.md')?.data.title;
-const settle = () => new Promise((done) => setTimeout(done, 50));
 
 describe('`astro dev` after it restarts for a saved config', () => {
   const first = new Watcher();
@@ -69,8 +68,7 @@ describe('`astro dev` after it restarts for a saved config', () => {
     await sync();
     save('Second');
     first.saved(file);
-    await settle();
-    expect(title()).toBe('Second');
+    await vi.waitFor(() => expect(title()).toBe('Second'), { timeout: 10_000 });
     expect(refreshes).toBe(0);
   });
 
@@ -79,16 +77,14 @@ describe('`astro dev` after it restarts for a saved config', () => {
     await setup(second);
     save('Third');
     second.saved(file);
-    await settle();
-    expect(title()).toBe('Third');
+    await vi.waitFor(() => expect(title()).toBe('Third'), { timeout: 10_000 });
 
     const listening = second.listenerCount('change');
     await sync();
     expect(second.listenerCount('change')).toBe(listening);
     save('Fourth');
     second.saved(file);
-    await settle();
-    expect(title()).toBe('Fourth');
+    await vi.waitFor(() => expect(title()).toBe('Fourth'), { timeout: 10_000 });
     expect(refreshes).toBe(1);
   });
 });

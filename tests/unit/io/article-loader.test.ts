@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Not exported by the package: the loader is given these by Astro, so the test takes them from where Astro keeps them.
 import { MutableDataStore } from '../../../node_modules/astro/dist/content/mutable-data-store.js';
 import { markdownContentEntryType } from '../../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js';
@@ -177,8 +177,7 @@ describe('`astro dev`, with a picture saved after the article that shows it', ()
       cpSync(join(projectRoot, 'tests/fixtures/valid/desk/chip-plant.png'), join(devFolder, picture));
       await handlers.get('add')!(join(devFolder, picture));
     }
-    await new Promise((done) => setTimeout(done, 50));
-    expect(ids()).toEqual(['body.md', 'lead.md']);
+    await vi.waitFor(() => expect(ids()).toEqual(['body.md', 'lead.md']), { timeout: 10_000 });
     expect(devStore.get('articles', 'lead.md')!.data.image).toEqual({ src: './lead.png', alt: 'A chip' });
   });
 });
@@ -250,8 +249,7 @@ describe('`astro dev`, when a picture an article shows is deleted', () => {
 
     rmSync(join(devFolder, 'chip.png'));
     for (const handler of unlinkHandlers) await handler(join(devFolder, 'chip.png'));
-    await new Promise((done) => setTimeout(done, 50));
-    expect(devStore.has('articles', 'shown.md')).toBe(false);
+    await vi.waitFor(() => expect(devStore.has('articles', 'shown.md')).toBe(false), { timeout: 10_000 });
     expect(logged.join('\n')).toContain('Did not reload shown.md:\ndeleting/shown.md:8: the image "./chip.png" does not exist next to the article');
   });
 });
