@@ -409,7 +409,7 @@ function settleState(run: SourceRun, now: Date): void {
   const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
   run.next = afterSuccess(
     run.previous,
-    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.kind === 'changed' ? outcome.freshUntil : undefined, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
+    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.freshUntil, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
     now,
   );
   if (run.unwritten.size || run.report.skipped.heldOver) {

@@ -22,11 +22,15 @@ const OPTIONS: CachePolicy.Options = { shared: false };
  */
 const FRESHNESS_OPTIONS: CachePolicy.Options = { ...OPTIONS, cacheHeuristic: 0, immutableMinTimeToLive: 0 };
 
-function storedPolicy(url: string, validators: Validators): CachePolicy {
-  const headers: CachePolicy.Headers = {};
+function storedHeaders(validators: Validators): Record<string, string> {
+  const headers: Record<string, string> = {};
   if (validators.etag) headers.etag = validators.etag;
   if (validators.lastModified) headers['last-modified'] = validators.lastModified;
-  return new CachePolicy(request(url), { status: 200, headers }, OPTIONS);
+  return headers;
+}
+
+function storedPolicy(url: string, validators: Validators): CachePolicy {
+  return new CachePolicy(request(url), { status: 200, headers: storedHeaders(validators) }, OPTIONS);
 }
 
 function pickValidators(headers: CachePolicy.Headers): Validators {
@@ -55,15 +59,24 @@ export function conditionalHeaders(url: string, validators: Validators): Record<
   return conditional;
 }
 
+/** What a 304 leaves of the stored answer: the validators to send next time, and until when it is fresh. */
+export interface Revalidated {
+  validators: Validators;
+  freshUntil?: Date;
+}
+
 /**
- * The validators to keep after a 304: the kept ones, updated by any the 304 repeats. A 304 that names another
- * version (a different ETag) confirms nothing, so the validators are dropped and the next run asks for the whole
- * feed; one with no validators at all still answers our own conditional request.
+ * The stored answer updated by a 304 at `now` (RFC 9111 §4.3.4): the kept validators, updated by any the 304 repeats,
+ * and the freshness its Cache-Control or Expires gives from now on. A 304 that names another version (a different
+ * ETag) confirms nothing, so the validators are dropped and the next run asks for the whole feed; one with no
+ * validators at all still answers our own conditional request.
  */
-export function validatorsAfterNotModified(url: string, validators: Validators, headers: Record<string, string>): Validators {
+export function afterNotModified(url: string, validators: Validators, headers: Record<string, string>, now: Date): Revalidated {
   const { policy, matches } = storedPolicy(url, validators).revalidatedPolicy(request(url), { status: 304, headers });
-  if (matches) return pickValidators(policy.responseHeaders());
-  return headers.etag ? {} : validators;
+  if (!matches && headers.etag) return { validators: {} };
+  // Every field of the 304 replaces the stored one; the library copies only fields the stored answer had, and the
+  // state keeps none of those that give freshness (a server must repeat them in its 304, RFC 9110 §15.4.5).
+  return { validators: matches ? pickValidators(policy.responseHeaders()) : validators, freshUntil: freshUntil(url, 200, { ...storedHeaders(validators), ...headers }, now) };
 }
 
 /**
@@ -80,7 +93,7 @@ export const MIN_FRESHNESS_MS = 30 * 60 * 1000;
 /**
  * Until when an answer received at `now` is fresh by its Cache-Control max-age or Expires (less its Age), at most
  * MAX_FRESHNESS_MS ahead; undefined when it is not fresh for MIN_FRESHNESS_MS, or may not be kept (no-store), or
- * must be asked again each time (no-cache). Asked of a new version only (source-state.ts `afterSuccess`).
+ * must be asked again each time (no-cache).
  */
 export function freshUntil(url: string, status: number, headers: Record<string, string>, now: Date): Date | undefined {
   // The policy's clock is the run's (its now() is there to be replaced, though the types leave it out), so that the

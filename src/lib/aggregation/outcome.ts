@@ -1,5 +1,5 @@
 /** What a feed's answer means for the run: a new version to read, nothing new, or a failure and when to try again. */
-import { freshUntil, validatorsAfterNotModified, validatorsOf, type Validators } from './conditional.ts';
+import { afterNotModified, freshUntil, validatorsOf, type Validators } from './conditional.ts';
 import { contentHash } from './identity.ts';
 import { parseRetryAfter } from './schedule.ts';
 import { keptValidators } from './source-state.ts';
@@ -9,12 +9,12 @@ import type { SourceState } from './state.ts';
 const RETRY_STATUSES = new Set([429, 503]);
 
 /**
- * `freshUntil`: a new body's server says it stays fresh until then (conditional.ts), so it need not be asked before.
- * An unchanged answer says nothing the state keeps: renewing freshness would change the state at every run.
+ * `freshUntil`: the answer's server says it stays fresh until then (conditional.ts), so it need not be asked before;
+ * a 304 or the same body renews it as a new body does.
  */
 export type FetchOutcome =
   | { kind: 'changed'; text: string; url: string; movedPermanently?: boolean; contentType?: string; validators: Validators; contentHash: string; freshUntil?: Date }
-  | { kind: 'unchanged'; validators: Validators }
+  | { kind: 'unchanged'; validators: Validators; freshUntil?: Date }
   | { kind: 'failed'; reason: string; retryAfter?: Date };
 
 export interface FeedAnswer {
@@ -30,13 +30,14 @@ export interface FeedAnswer {
 /** A response from the server at `now`: a 304, the same body as last time (servers without validators), or a new version. */
 export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: SourceState | undefined, now: Date): FetchOutcome {
   const kept = keptValidators(previous, feedUrl);
-  if (answer.status === 304) return { kind: 'unchanged', validators: validatorsAfterNotModified(feedUrl, kept, answer.headers) };
+  if (answer.status === 304) return { kind: 'unchanged', ...afterNotModified(feedUrl, kept, answer.headers, now) };
   const validators = validatorsOf(feedUrl, answer.status, answer.headers);
   const hash = contentHash(answer.text);
+  const fresh = freshUntil(feedUrl, answer.status, answer.headers, now);
   // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for
   // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is current.
-  if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators };
-  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: freshUntil(feedUrl, answer.status, answer.headers, now) };
+  if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators, freshUntil: fresh };
+  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: fresh };
 }
 
 /** A failed request: its reason, and for 429 and 503 the instant Retry-After names. */

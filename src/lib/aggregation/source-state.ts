@@ -59,7 +59,7 @@ export interface SuccessfulRead {
   /** The registry's address for the feed, whatever it redirected to: the one the validators are sent to next time. */
   feedUrl: string;
   validators: Validators;
-  /** Until when the answer is fresh (conditional.ts `freshUntil`); undefined when it is not. */
+  /** Until when the answer, a 304's included, is fresh (conditional.ts); undefined when it is not. */
   freshUntil?: Date;
   /** Where a permanent redirect took the feed; undefined when it was read at its own address or redirected for now. */
   movedTo?: string;
@@ -80,9 +80,10 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
     validatorsFor: read.validators.etag || read.validators.lastModified ? read.feedUrl : undefined,
-    // Recorded with a new version only: renewed at each answer, it would change the state, and so make a commit, at
-    // every run that reads an unchanged feed. After a 304 the feed is asked at the next run, as it always was.
-    ...(read.newVersion ? { freshUntil: read.freshUntil && isoSeconds(read.freshUntil), freshFor: read.freshUntil && read.feedUrl } : {}),
+    // Renewed by every answer, a 304 included (RFC 9111 §4.3.4): the server's word on when to ask again outweighs
+    // the state being unchanged after a run that found nothing new.
+    freshUntil: read.freshUntil && isoSeconds(read.freshUntil),
+    freshFor: read.freshUntil && read.feedUrl,
     movedTo: read.movedTo,
     contentHash: read.contentHash ?? state.contentHash,
     itemsHash: read.itemsHash ?? state.itemsHash,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalHeaders, freshUntil, validatorsAfterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
+import { afterNotModified, conditionalHeaders, freshUntil, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
 
 const url = 'https://wire.example/feed.xml';
 const lastModified = 'Mon, 30 Nov 2026 10:00:00 GMT';
@@ -22,10 +22,20 @@ describe('conditional requests', () => {
   });
 
   it('a 304 keeps the validators (taking updated ones), but one naming another version drops them', () => {
-    expect(validatorsAfterNotModified(url, { etag: '"v7"' }, { etag: '"v7"' })).toEqual({ etag: '"v7"' });
-    expect(validatorsAfterNotModified(url, { lastModified }, {})).toEqual({ lastModified });
-    expect(validatorsAfterNotModified(url, { etag: '"v7"', lastModified }, {})).toEqual({ etag: '"v7"', lastModified });
-    expect(validatorsAfterNotModified(url, { etag: '"v7"' }, { etag: '"v8"' })).toEqual({});
+    const validatorsAfter = (kept: Parameters<typeof afterNotModified>[1], headers: Record<string, string>) => afterNotModified(url, kept, headers, new Date()).validators;
+    expect(validatorsAfter({ etag: '"v7"' }, { etag: '"v7"' })).toEqual({ etag: '"v7"' });
+    expect(validatorsAfter({ lastModified }, {})).toEqual({ lastModified });
+    expect(validatorsAfter({ etag: '"v7"', lastModified }, {})).toEqual({ etag: '"v7"', lastModified });
+    expect(validatorsAfter({ etag: '"v7"', lastModified }, { etag: '"v7"', 'last-modified': 'Tue, 01 Dec 2026 09:00:00 GMT' })).toEqual({ etag: '"v7"', lastModified: 'Tue, 01 Dec 2026 09:00:00 GMT' });
+    expect(validatorsAfter({ etag: '"v7"' }, { etag: '"v8"' })).toEqual({});
+  });
+
+  it('a 304 renews the freshness by its own Cache-Control or Expires, reckoned from the time it came', () => {
+    const now = new Date('2026-12-01T13:00:00Z');
+    expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v7"', 'cache-control': 'max-age=3600' }, now)).toEqual({ validators: { etag: '"v7"' }, freshUntil: new Date('2026-12-01T14:00:00Z') });
+    expect(afterNotModified(url, { lastModified }, { date: now.toUTCString(), expires: 'Tue, 01 Dec 2026 14:30:00 GMT' }, now).freshUntil).toEqual(new Date('2026-12-01T14:30:00Z'));
+    expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v7"' }, now).freshUntil).toBeUndefined();
+    expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v8"', 'cache-control': 'max-age=3600' }, now).freshUntil).toBeUndefined();
   });
 });
 

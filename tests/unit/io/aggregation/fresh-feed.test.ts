@@ -37,13 +37,41 @@ describe('a feed whose server says its answer stays fresh for an hour', () => {
     expect(states['12:30']).toBe(states['12:00']);
   });
 
-  it('is asked with --refresh, conditionally; a 304 leaves the state as it was, so a run that found nothing new has nothing to commit', () => {
+  it('is asked with --refresh, conditionally; the same feed again renews the freshness from that answer', () => {
     expect(requests['12:40']).toBe(2);
     expect(publishers.requestsTo(feed)[1]!.headers['if-none-match']).toBe('"v1"');
     expect(reports['12:40']!.sources[0]!.result).toBe('not-modified');
-    expect(states['12:40']).toBe(states['12:00']);
-    expect(JSON.parse(states['12:40']!).sources.fresh.freshUntil).toBe('2026-12-01T13:00:00Z');
+    expect(JSON.parse(states['12:40']!).sources.fresh.freshUntil).toBe('2026-12-01T13:40:00Z');
     expect(requests['13:45']).toBe(3);
+  });
+});
+
+describe('a feed whose 304 says it stays fresh for another hour', () => {
+  const { publishers, workspace } = servedWorkspace();
+  let feed: string;
+  const reports: Record<string, RunReport> = {};
+  const requests: Record<string, number> = {};
+
+  beforeAll(async () => {
+    const body = twoStoryFeed('renewed.example');
+    const headers = { etag: '"v1"', 'cache-control': 'max-age=3600' };
+    feed = publishers.route(0, '/feed.xml', (request, response) => {
+      if (request.headers['if-none-match'] === '"v1"') response.writeHead(304, headers).end();
+      else rssRoute(body, headers)(request, response);
+    });
+    workspace.writeSources([{ id: 'renewed', feed }]);
+    for (const time of ['12:00', '13:00', '13:30', '14:00']) {
+      reports[time] = await workspace.run(at(time));
+      requests[time] = publishers.requestsTo(feed).length;
+    }
+  });
+
+  it('is not asked again within that hour, as a cache would not ask (RFC 9111 §4.3.4)', () => {
+    expect(reports['13:00']!.sources[0]!.result).toBe('not-modified');
+    expect(requests['13:00']).toBe(2);
+    expect(reports['13:30']!.sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T14:00:00Z' });
+    expect(requests['13:30']).toBe(2);
+    expect(requests['14:00']).toBe(3);
   });
 });
 
