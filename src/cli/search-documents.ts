@@ -15,7 +15,7 @@ import { loadArticle } from '../io/article-files.ts';
 import { listingOf } from '../io/article-listing.ts';
 import { displayPath } from '../io/display-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
-import { pagefindVersion, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
+import { pagefindVersion, SearchIndexError, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
 import { hasPart } from '../io/search-part-cache.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { fullTextParts, searchParts, type PartArticle, type PartLimits, type SearchPart } from '../lib/search/index-parts.ts';
@@ -34,7 +34,7 @@ import { buildSourceIndex } from '../lib/site/sources.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
-import { failSearchIndex } from './search-failure.ts';
+import { reportSearchFailure } from './search-failure.ts';
 
 const USAGE = 'Usage: node src/cli/search-documents.ts <documents folder> [--articles <listing>]';
 const args = readCommandLine(
@@ -48,14 +48,6 @@ const [documentsRoot] = positionals;
 if (!documentsRoot) process.exit(usageError('The documents folder is missing.', USAGE));
 
 let now: Date;
-let partLimits: PartLimits;
-let fullTextArticles: number;
-try {
-  now = publishNow();
-  ({ partLimits, fullTextArticles } = searchIndexSizes());
-} catch (error) {
-  failSearchIndex('reading the settings', [(error as Error).message]);
-}
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // Result URLs are relative to the site's root: the search page's base-url adds BASE_PATH, as for the pages' links.
 const paths = createPaths('/');
@@ -104,7 +96,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
   for (const planned of part.articles) {
     const file = displayPath(planned.absolutePath);
     const article = searchableArticle(loadArticle(planned.absolutePath, relative(settings.contentDir, planned.absolutePath)).result, now);
-    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) failSearchIndex(`reading ${file}`, ['the file changed while the build was running; build again']);
+    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) throw new SearchIndexError(`reading ${file}`, ['the file changed while the build was running; build again']);
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       if (article.mdx) {
@@ -115,7 +107,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       }
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
-      failSearchIndex(`reading ${file}`, [(error as Error).message]);
+      throw new SearchIndexError(`reading ${file}`, [(error as Error).message]);
     }
     const { title, description, publishedAt, authors, tags, lang, source } = article.data;
     const language = searchLanguage(lang, siteConfig.lang);
@@ -140,7 +132,19 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
   return documents;
 }
 
+/** The settings the parts are cut by, read before anything else. */
+function readSettings(): { partLimits: PartLimits; fullTextArticles: number } {
+  try {
+    now = publishNow();
+    return searchIndexSizes();
+  } catch (error) {
+    throw new SearchIndexError('reading the settings', [(error as Error).message]);
+  }
+}
+
+// A failure ends the process by its event loop, with code 1 (search-failure.ts).
 try {
+  const { partLimits, fullTextArticles } = readSettings();
   const { articles, ...archive } = planArticles();
   const parts = searchParts(articles, partLimits);
   const newest = parts.at(-1);
@@ -164,5 +168,6 @@ try {
   }
   process.stdout.write(JSON.stringify(plan));
 } catch (error) {
-  failSearchIndex(`writing the search documents into ${displayPath(documentsRoot)}`, [(error as Error).message]);
+  if (error instanceof SearchIndexError) reportSearchFailure(error.what, error.errors);
+  else reportSearchFailure(`writing the search documents into ${displayPath(documentsRoot)}`, [(error as Error).message]);
 }

@@ -1,10 +1,12 @@
 /**
- * How the search index's two processes (search-index.ts and search-documents.ts) end on a failure, and how the build
+ * How the search index's two processes (search-index.ts and search-documents.ts) say they failed, and how the build
  * says so when it finds Pagefind cannot run before any step starts: what they were doing and why, no stack trace.
+ * The process then ends with code 1 by its event loop, not process.exit, which can hang for good beside a background
+ * compilation (nodejs/node#54918); a process that must stop at once calls process.exit() after this.
  */
-export function failSearchIndex(what: string, errors: readonly string[]): never {
+export function reportSearchFailure(what: string, errors: readonly string[]): void {
   console.error(searchFailureMessage(what, errors));
-  process.exit(1);
+  process.exitCode = 1;
 }
 
 export function searchFailureMessage(what: string, errors: readonly string[]): string {

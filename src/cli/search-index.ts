@@ -30,7 +30,7 @@ import type { SearchPlan } from '../lib/search/search-plan.ts';
 import { siteConfig } from '../site.config.ts';
 import { settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
-import { failSearchIndex } from './search-failure.ts';
+import { reportSearchFailure } from './search-failure.ts';
 
 const USAGE = 'Usage: node src/cli/search-index.ts <output folder> [--pagefind-after-stdin | --astro-done-on-stdin] [--articles <listing>]';
 const args = readCommandLine(
@@ -152,6 +152,9 @@ try {
   );
   recordTiming(settings.timingFile, 'search', searchMs);
 } catch (error) {
-  if (error instanceof SearchIndexError) failSearchIndex(error.what, error.errors);
-  failSearchIndex(`writing the search index into ${displayPath(outDir)} (cache ${displayPath(searchCacheDir)})`, [(error as Error).message]);
+  if (error instanceof SearchIndexError) reportSearchFailure(error.what, error.errors);
+  else reportSearchFailure(`writing the search index into ${displayPath(outDir)} (cache ${displayPath(searchCacheDir)})`, [(error as Error).message]);
+  // At once: the other parts' Pagefind runs would go on, and the build's standard input, held open until Astro is
+  // done, would keep the process waiting.
+  process.exit();
 }

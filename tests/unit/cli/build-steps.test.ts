@@ -1,5 +1,7 @@
 /** The build's own steps, run by hand as README shows: their usage, not a stack trace, for help and misuse. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
-async function step(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function step(script: string, args: string[], { nodeOptions = [] as string[], env = {} as Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(join(projectRoot, 'node_modules/.bin/node'), [script, ...args], { cwd: projectRoot });
+    const { stdout, stderr } = await run(join(projectRoot, 'node_modules/.bin/node'), [...nodeOptions, script, ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -30,6 +32,24 @@ describe.each(['src/cli/cards.ts', 'src/cli/search-index.ts', 'src/cli/search-do
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toContain(`Usage: node ${script}`);
       expect(stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
+
+/** Says so on stderr when the process ends because its event loop has emptied, which process.exit skips. */
+const SAYS_EVENT_LOOP_ENDED = ['--import', 'data:text/javascript,process.on("beforeExit",()=>process.stderr.write("event loop emptied\\n"))'];
+
+describe('src/cli/search-documents.ts, failing', () => {
+  it('says what it was doing, exits 1, and ends by its event loop rather than process.exit (nodejs/node#54918)', async () => {
+    const documents = mkdtempSync(join(tmpdir(), 'newsdesk-documents-'));
+    try {
+      const { code, stderr } = await step('src/cli/search-documents.ts', [documents], { nodeOptions: SAYS_EVENT_LOOP_ENDED, env: { NEWSDESK_SEARCH_PART_ARTICLES: 'many' } });
+      expect(code).toBe(1);
+      expect(stderr).toContain('Search indexing failed while reading the settings:\n  NEWSDESK_SEARCH_PART_ARTICLES="many" is not a number of articles');
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).toContain('event loop emptied\n');
+    } finally {
+      rmSync(documents, { recursive: true, force: true });
     }
   });
 });
