@@ -62,9 +62,11 @@ describe('source state over runs', () => {
     expect(freshUntilFor(read, feedUrl, new Date('2026-12-01T12:50:00Z'))).toBeUndefined();
     expect(freshUntilFor(read, 'https://wire.example/rss/all.xml', now)).toBeUndefined();
     expect(freshUntilFor({ ...read, freshUntil: '2027-12-01T13:00:00Z' }, feedUrl, now)).toBeUndefined();
-    // A read that brings no new version (a 304) leaves the state as it was, so an unchanged feed leaves nothing to commit;
-    // a new version whose server says nothing of freshness ends it.
-    expect(afterSuccess(read, { feedUrl, validators: {}, newVersion: false, seen: [] }, until)).toEqual(read);
+    // A read that brings no new version (a 304) renews the freshness from its answer, as a new version does; an answer
+    // whose server says nothing of freshness ends it.
+    const renewed = new Date('2026-12-01T14:00:00Z');
+    expect(afterSuccess(read, { feedUrl, validators: {}, freshUntil: renewed, newVersion: false, seen: [] }, until)).toEqual({ ...read, freshUntil: '2026-12-01T14:00:00Z' });
+    expect(freshUntilFor(afterSuccess(read, { feedUrl, validators: {}, newVersion: false, seen: [] }, until), feedUrl, now)).toBeUndefined();
     expect(freshUntilFor(afterSuccess(read, { feedUrl, validators: {}, contentHash: 'def', newVersion: true, seen: [] }, until), feedUrl, now)).toBeUndefined();
     expect(freshUntilFor(afterFailure(read, feedUrl, 'answered 500', undefined, now), feedUrl, now)).toBeUndefined();
     expect(parseState(serializeState({ version: 1, sources: { wire: read } }), 'state.json').sources.wire).toEqual(read);
