@@ -20,7 +20,7 @@ import { allFailingSince, needsAttention } from '../../lib/aggregation/attention
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterSuccess, backingOffUntil, freshUntilFor, keptValidators } from '../../lib/aggregation/source-state.ts';
+import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, freshUntilFor, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -225,6 +225,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     if (!response.ok && response.notAsked) {
       // Its host failed another feed, not this one: the feed's own record (failures in a row, back-off) stays as it was.
       Object.assign(run.report, { result: 'failed', error: response.error.message });
+      run.next = afterNotAsked(run.previous, options.now);
       continue;
     }
     run.outcome = response.ok

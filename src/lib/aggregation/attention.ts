@@ -38,13 +38,21 @@ export const ALL_FAILING_MS = 60 * 60 * 1000;
  * When every source has been failing for ALL_FAILING_MS or more and they are on more than one host, the instant the
  * last of them began to fail: the runner's network or the aggregator itself is then the likelier culprit, and the
  * job should fail rather than stay green. Read from the state, as needsAttention is, so a run where every source
- * backs off says the same as the run before it. Undefined otherwise, and for a single host (one outlet down).
+ * backs off says the same as the run before it. A feed left unasked because its host did not answer another of its
+ * feeds counts as failing from the first such run (`notAskedSince`): where every host lets requests time out (a
+ * runner whose network drops them), its other feeds are never asked, and would otherwise hold this off for as long.
+ * Undefined otherwise, and for a single host (one outlet down).
  */
 export function allFailingSince(sources: ReadonlyArray<{ feed: string; state?: SourceState }>, now: Date): string | undefined {
-  const starts = sources.map(({ state }) => state && failingSince(state));
+  const starts = sources.map(({ state }) => state && earliest(failingSince(state), state.notAskedSince));
   if (!starts.length || starts.some((since) => since === undefined || now.getTime() - Date.parse(since) < ALL_FAILING_MS)) return undefined;
   if (new Set(sources.map(({ feed }) => new URL(feed).host)).size < 2) return undefined;
   return (starts as string[]).reduce((latest, since) => (Date.parse(since) > Date.parse(latest) ? since : latest));
+}
+
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
 /**

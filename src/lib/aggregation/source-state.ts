@@ -90,10 +90,20 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
     consecutiveFailures: 0,
     failingSince: undefined,
+    notAskedSince: undefined,
     nextFetchAfter: undefined,
     failuresFor: undefined,
     seen: appendSeen(state.seen, read.seen),
   };
+}
+
+/**
+ * Left unasked because its host did not answer another of its feeds: the feed's own record (failures in a row,
+ * back-off) stays as it was, and only the first such run in a row is noted.
+ */
+export function afterNotAsked(previous: SourceState | undefined, now: Date): SourceState {
+  const state = previous ?? emptySourceState();
+  return state.notAskedSince ? state : { ...state, notAskedSince: isoSeconds(now) };
 }
 
 /** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
@@ -109,6 +119,8 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
     lastError: { at: isoSeconds(now), message: reason },
     consecutiveFailures: failures,
     failingSince: (continues && failingSince(state)) || isoSeconds(now),
+    // Kept while the feed goes unread: a failure of its own after runs unasked does not make it look newly failing.
+    notAskedSince: continues ? state.notAskedSince : undefined,
     nextFetchAfter: next ? isoSeconds(next) : undefined,
     failuresFor: feedUrl,
   };

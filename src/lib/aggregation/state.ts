@@ -35,6 +35,11 @@ const sourceStateSchema = z.strictObject({
   consecutiveFailures: z.number().int().min(0).default(0),
   /** When the current run of failures began (the first failure of the streak); absent in states written before it. */
   failingSince: instant.optional(),
+  /**
+   * When the feed was first left unasked because its host did not answer another of its feeds, in the runs since its
+   * last answer: no failure of its own, but counted as one when every source is failing (attention.ts `allFailingSince`).
+   */
+  notAskedSince: instant.optional(),
   /** Set by Retry-After or back-off: the source is not asked before this instant. */
   nextFetchAfter: instant.optional(),
   /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
@@ -98,6 +103,7 @@ export function serializeState(state: AggregationState): string {
       lastError: source.lastError,
       consecutiveFailures: source.consecutiveFailures,
       failingSince: source.failingSince,
+      notAskedSince: source.notAskedSince,
       nextFetchAfter: source.nextFetchAfter,
       failuresFor: source.failuresFor,
       seen: source.seen,

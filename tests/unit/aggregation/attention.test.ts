@@ -83,4 +83,12 @@ describe('every source failing', () => {
     expect(allFailingSince([on('a.example', failing('2026-12-01T10:00:00Z')), { feed: 'https://a.example/other.xml', state: failing('2026-12-01T10:00:00Z') }], now)).toBeUndefined();
     expect(allFailingSince([], now)).toBeUndefined();
   });
+
+  it('counts a feed left unasked behind its host’s silence as failing since the first run it was, even once it fails on its own', () => {
+    const notAsked: SourceState = { ...healthy, notAskedSince: '2026-12-01T11:00:00Z' };
+    const sources = (sport: SourceState) => [on('a.example', failing('2026-12-01T11:00:00Z')), { feed: 'https://a.example/sport.xml', state: sport }, on('b.example', failing('2026-12-01T11:30:00Z'))];
+    expect(allFailingSince(sources(notAsked), now)).toBe('2026-12-01T11:30:00Z');
+    expect(allFailingSince(sources({ ...failing('2026-12-01T12:30:00Z'), notAskedSince: '2026-12-01T11:00:00Z' }), now)).toBe('2026-12-01T11:30:00Z');
+    expect(allFailingSince(sources({ ...notAsked, notAskedSince: '2026-12-01T12:30:00Z' }), now)).toBeUndefined();
+  });
 });

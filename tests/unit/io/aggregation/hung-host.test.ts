@@ -35,6 +35,26 @@ describe('a host that takes requests and never answers, with four feeds in the r
   it('counts the timeout against the feed that timed out only: the feeds not asked keep their record, and are not made to back off', () => {
     const { sources } = JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8'));
     expect(sources.politics).toMatchObject({ consecutiveFailures: 1 });
-    for (const section of hung.slice(1)) expect(sources[section]).toBeUndefined();
+    for (const section of hung.slice(1)) expect(sources[section]).toEqual({ consecutiveFailures: 0, notAskedSince: '2026-12-01T12:00:00Z', seen: [] });
+  });
+});
+
+describe('every host letting requests time out, as from a runner whose network drops them, for an hour', () => {
+  const { publishers, workspace } = servedWorkspace(2);
+  const reports: RunReport[] = [];
+
+  beforeAll(async () => {
+    const hang = () => {};
+    workspace.writeSources([
+      { id: 'front', feed: publishers.route(0, '/front.xml', hang) },
+      { id: 'sport', feed: publishers.route(0, '/sport.xml', hang) },
+      { id: 'elsewhere', feed: publishers.route(1, '/feed.xml', hang) },
+    ]);
+    for (const time of ['12:00', '12:30', '13:00']) reports.push(await workspace.run(new Date(`2026-12-01T${time}:00Z`), undefined, { timeoutMs: 200 }));
+  });
+
+  it('fails the run at the hour, the feed never asked behind its host’s first counting as failing since the first run', () => {
+    expect(reports.map((report) => report.sources.find((source) => source.id === 'sport')!.error)).toEqual(Array(3).fill(expect.stringMatching(/^not asked: /)));
+    expect(reports.map((report) => report.allFailingSince)).toEqual([undefined, undefined, '2026-12-01T12:00:00Z']);
   });
 });
