@@ -88,7 +88,7 @@ function withinLimit(text: string, max: number): string {
 
 export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOptions): DraftResult {
   if (entry.refusal) return { ok: false, reason: entry.refusal };
-  if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story' };
+  if (!entry.link) return { ok: false, reason: 'it has no http(s) link to the original story: no link, permalink GUID or audio or video enclosure' };
   const url = cleanUrl(entry.link);
   let bodyHtml = entry.contentHtml ?? entry.summaryHtml ?? '';
   let body: string;

@@ -97,3 +97,16 @@ export function splitCreators(creators: readonly string[]): string[] {
 export function link(href: string | undefined, base: string | undefined): string | undefined {
   return resolveWebUrl(href, base) ?? undefined;
 }
+
+/**
+ * The address of an item's first enclosure that is not a picture (a podcast episode's audio, a video): the one link
+ * some podcast and video feeds give an item, which then stands for the original.
+ */
+export function enclosureLink(enclosures: ReadonlyArray<{ url?: string; href?: string; type?: string }> | undefined, base: string | undefined): string | undefined {
+  for (const enclosure of enclosures ?? []) {
+    if (enclosure.type?.trim().toLowerCase().startsWith('image/')) continue;
+    const address = link(enclosure.url ?? enclosure.href, base);
+    if (address) return address;
+  }
+  return undefined;
+}

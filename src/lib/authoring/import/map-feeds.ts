@@ -2,7 +2,7 @@
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
-import { authorNames, link, oneLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
+import { authorNames, enclosureLink, link, oneLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -62,9 +62,10 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
       const base = xmlBase(item, feedBase);
       const guid = item.guid?.value;
       const permalink = item.guid?.isPermaLink === false ? undefined : guid;
-      const itemLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
-      const htmlBase = item.xml?.base || feed.xml?.base ? base : (itemLink ?? base);
-      return readItem({ link: itemLink, guid, htmlBase }, () => {
+      const pageLink = link(item.link, base) ?? link(item.atom?.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate')?.href, base) ?? resolveWebUrl(permalink);
+      // The show notes' relative links are the site's, not the audio host's.
+      const htmlBase = item.xml?.base || feed.xml?.base ? base : (pageLink ?? base);
+      return readItem({ link: pageLink ?? enclosureLink(item.enclosures, base), guid, htmlBase }, () => {
         // Read inside readItem, as every field, so markup beyond the bounds refuses this item alone.
         const outlet = ownSites.has(siteOf(link(item.source?.url, base)) ?? '') ? '' : plain(item.source?.title);
         return {
@@ -147,7 +148,8 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
       const entryBase = xmlBase(entry, base);
       const entryLink = atomAlternate(entry.links, entryBase) ?? resolveWebUrl(entry.id);
       const htmlBase = entry.xml?.base || feed.xml?.base ? entryBase : (entryLink ?? entryBase);
-      return readItem({ link: entryLink, guid: entry.id, htmlBase }, () => {
+      const enclosures = entry.links?.filter((candidate) => candidate.rel === 'enclosure');
+      return readItem({ link: entryLink ?? enclosureLink(enclosures, entryBase), guid: entry.id, htmlBase }, () => {
         // arXiv's Atom feed, as its RSS, names a paper's authors in one <name> and opens each summary with its announcement.
         const authors = authorNames(splitCreators((entry.authors ?? []).map((author) => author.name ?? '')));
         const summary = entry.summary && { ...entry.summary, value: withoutArxivAnnouncement(entry.summary.value) };
@@ -162,7 +164,7 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
           language: entry.xml?.lang ?? feed.xml?.lang,
           image: firstImage(
             () => mediaImage(entry.media, entryBase),
-            () => enclosureImage(entry.links?.filter((candidate) => candidate.rel === 'enclosure'), entryBase),
+            () => enclosureImage(enclosures, entryBase),
             () => contentImage(atomHtml(entry.content) ?? atomHtml(entry.summary), htmlBase),
           ),
         };
@@ -182,7 +184,8 @@ export function mapJson(feed: FeedOf<'json'>, options: ParseOptions): ParsedFeed
     entries: (feed.items ?? []).map((item) => {
       const itemLink = link(item.url, base) ?? link(item.external_url, base) ?? resolveWebUrl(item.id);
       const htmlBase = itemLink ?? base;
-      return readItem({ link: itemLink, guid: item.id, htmlBase }, () => {
+      const attachments = item.attachments?.map((attachment) => ({ url: attachment.url, type: attachment.mime_type }));
+      return readItem({ link: itemLink ?? enclosureLink(attachments, base), guid: item.id, htmlBase }, () => {
         const authors = authorNames((item.authors ?? []).map((author) => author.name));
         return {
           title: plain(item.title),

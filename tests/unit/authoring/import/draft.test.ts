@@ -117,7 +117,7 @@ describe('buildDraft', () => {
   });
 
   it('rejects entries without a web link or without any text', () => {
-    expect(buildDraft(entry({ link: undefined }), feed, { now, siteLang })).toEqual({ ok: false, reason: 'it has no http(s) link to the original story' });
+    expect(buildDraft(entry({ link: undefined }), feed, { now, siteLang })).toEqual({ ok: false, reason: 'it has no http(s) link to the original story: no link, permalink GUID or audio or video enclosure' });
     expect(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: undefined }), feed, { now, siteLang }).ok).toBe(false);
   });
 });

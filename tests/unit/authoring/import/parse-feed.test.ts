@@ -186,6 +186,25 @@ describe('JSON Feed 1.1', () => {
   });
 });
 
+describe('podcast and video items with no link but their enclosure', () => {
+  const rss = (enclosure: string, extra = '') => `<rss version="2.0"><channel><title>Show</title><item><title>Episode</title><guid isPermaLink="false">ep-1</guid>${extra}${enclosure}</item></channel></rss>`;
+  const [audio] = parseFeedText(rss('<enclosure url="/media/ep-1.mp3" type="audio/mpeg" length="1"/>'), { baseUrl: 'https://show.example/feed.xml' }).entries;
+
+  it('links the item to its audio or video, resolved against the feed, while the show notes keep the feed’s base', () => {
+    expect(audio).toMatchObject({ link: 'https://show.example/media/ep-1.mp3', htmlBase: 'https://show.example/feed.xml' });
+    const atom = parseFeedText(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Show</title><entry><id>urn:uuid:1</id><title>Episode</title><updated>2026-11-30T08:00:00Z</updated><link rel="enclosure" type="video/mp4" href="https://video.example/ep-1.mp4"/></entry></feed>`);
+    expect(atom.entries[0]!.link).toBe('https://video.example/ep-1.mp4');
+    const json = parseFeedText(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Show', items: [{ id: 'ep-1', title: 'Episode', content_text: 'Notes', attachments: [{ url: 'https://show.example/ep-1.m4a', mime_type: 'audio/x-m4a' }] }] }));
+    expect(json.entries[0]!.link).toBe('https://show.example/ep-1.m4a');
+  });
+
+  it('prefers the item’s own link, and takes no picture, nor an address that is not http(s), for one', () => {
+    expect(parseFeedText(rss('<enclosure url="https://show.example/ep-1.mp3" type="audio/mpeg" length="1"/>', '<link>https://show.example/episodes/1</link>')).entries[0]!.link).toBe('https://show.example/episodes/1');
+    expect(parseFeedText(rss('<enclosure url="https://show.example/cover.jpg" type="image/jpeg" length="1"/>')).entries[0]!.link).toBeUndefined();
+    expect(parseFeedText(rss('<enclosure url="ftp://show.example/ep-1.mp3" type="audio/mpeg" length="1"/>')).entries[0]!.link).toBeUndefined();
+  });
+});
+
 describe('the language each item is written in', () => {
   const languages = (text: string) => parseFeedText(text).entries.map((entry) => entry.language);
 

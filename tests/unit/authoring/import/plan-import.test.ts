@@ -210,7 +210,7 @@ describe('slugs', () => {
 
 describe('rejections', () => {
   it('rejects items without a link, with the reason', () => {
-    expect(planImport(feedOf({ link: undefined, title: 'No link' }), [], options)[0]).toEqual({ kind: 'rejected', title: 'No link', reason: 'it has no http(s) link to the original story' });
+    expect(planImport(feedOf({ link: undefined, title: 'No link' }), [], options)[0]).toEqual({ kind: 'rejected', title: 'No link', reason: 'it has no http(s) link to the original story: no link, permalink GUID or audio or video enclosure' });
     // A hostile headline is named, not quoted whole, in the report.
     const [long] = planImport(feedOf({ link: undefined, title: `Chips ${'x'.repeat(5000)}` }), [], options);
     expect(long!.title).toHaveLength(120);
