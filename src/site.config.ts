@@ -33,6 +33,8 @@ export const siteConfig = {
    * a large archive (BENCHMARKS.md). Infinity: every word of every article.
    */
   searchFullTextArticles: Infinity,
+  /** Tags shown on a teaser in listings, the article's first ones; its page shows them all. */
+  teaserTags: 3,
   /** Most used tags listed beside listings on wide screens. */
   topicsInRail: 12,
   /** Tags linked from the header, in order. */

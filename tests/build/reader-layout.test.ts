@@ -158,3 +158,15 @@ describe('an article updated later the day it was published', () => {
     expect(dates.text.replace(/\s+/g, ' ').trim()).toBe('Published Nov 22, 2026, 9:00 AM UTC · Updated Nov 22, 2026, 3:30 PM UTC · 1 min read');
   });
 });
+
+describe('a round-up with twelve tags', () => {
+  const tagsOf = (element: ReturnType<BuiltSite['html']> | null) => element?.querySelectorAll('.tag-list a').map((link) => link.text.trim());
+
+  it('shows its first three tags on its teaser, in the editor’s order, and every one on its own page', () => {
+    const teaser = site.html('').querySelectorAll('.teaser').find((element) => element.querySelector('.teaser-title a')?.getAttribute('href') === '/articles/week-in-review/');
+    expect(tagsOf(teaser ?? null)).toEqual(['AI', 'Semiconductors', 'Regulation']);
+    expect(tagsOf(site.html('articles/week-in-review/').querySelector('.story-footer'))).toEqual([
+      'AI', 'Semiconductors', 'Regulation', 'Cloud', 'Europe', 'Japan', 'Supply Chains', 'Export Controls', 'Data Centers', 'Energy', 'Policy', 'Markets',
+    ]);
+  });
+});
