@@ -1,6 +1,6 @@
 // Phone-width layout without sideways scrolling, and screenshots of each page type for people to look at.
 import { describe, expect, it } from 'vitest';
-import { bodyOnlyWord, builtArticles, builtStories } from './built-site.ts';
+import { bodyOnlyWord, builtArticles, builtStories, readPage } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
 import { FrontPage } from './pages/front-page.ts';
 import { NotFoundPage } from './pages/not-found-page.ts';
@@ -8,6 +8,13 @@ import { SearchPage } from './pages/search-page.ts';
 import { TagPage } from './pages/tag-page.ts';
 import { TagsIndexPage } from './pages/tags-index-page.ts';
 import { screenshotPath, useBrowser, viewports } from './support.ts';
+
+declare global {
+  interface Window {
+    /** The page's cumulative layout shift so far, and the observer that adds to it. */
+    __layoutShift?: { score: number; observer: PerformanceObserver; add(entries: PerformanceEntryList): void };
+  }
+}
 
 const browser = useBrowser();
 const newest = () => builtArticles()[0]!;
@@ -36,6 +43,72 @@ describe('at 360 px wide', () => {
     await notFound.open('no-such-page/');
     await check(notFound);
     expect(overflowing).toEqual([]);
+  });
+});
+
+describe('at 320 px wide, the narrowest WCAG asks a page to reflow to', () => {
+  it('a table wider than the screen scrolls inside its own region, which the keyboard reaches and scrolls, and the page does not scroll sideways', async () => {
+    const withTable = builtArticles().find(({ slug }) => readPage(`articles/${slug}/index.html`).querySelector('.prose table'));
+    expect(withTable, 'an article with a table in its body').toBeDefined();
+    const { page } = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const article = new ArticlePage(page);
+    await article.goto(withTable!.slug);
+    const region = article.main.getByRole('region', { name: 'Table' }).first();
+    // Still a table to screen readers, inside a region narrower than it.
+    await expect.poll(() => region.getByRole('table').count()).toBe(1);
+    expect(await region.locator('table').evaluate((table) => getComputedStyle(table).display)).toBe('table');
+    expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await article.scrollsHorizontally()).toBe(false);
+
+    // Tab from the top of the page until the region has focus, then scroll it with the arrow keys.
+    const regionFocused = () => region.evaluate((element) => element === document.activeElement);
+    let presses = 0;
+    for (; presses < 100 && !(await regionFocused()); presses++) await page.keyboard.press('Tab');
+    expect(await regionFocused()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await article.scrollsHorizontally()).toBe(false);
+  });
+});
+
+describe('the search page opened from a link with ?q=', () => {
+  it.each([viewports.phone, viewports.desktop])('moves what the reader sees by less than 0.1 (cumulative layout shift) as results arrive, at $width px', async (viewport) => {
+    // The commonest tag: more results than a screen holds, so the list grows past the fold.
+    const counts = new Map<string, number>();
+    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const { page } = await browser.newPage({ viewport });
+    // Layout shifts not caused by the reader's input, as Core Web Vitals counts them, from the first paint on.
+    await page.addInitScript(() => {
+      const layoutShift = {
+        score: 0,
+        observer: new PerformanceObserver((list) => layoutShift.add(list.getEntries())),
+        add(entries: PerformanceEntryList) {
+          for (const entry of entries as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) layoutShift.score += entry.value;
+        },
+      };
+      layoutShift.observer.observe({ type: 'layout-shift', buffered: true });
+      window.__layoutShift = layoutShift;
+    });
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(commonest)}`);
+    await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toMatch(/^\d+ results/);
+    // Every result on the screen drawn, and the frame after that painted, with the shifts it made reported.
+    await page.waitForFunction(
+      () => {
+        const results = [...document.querySelectorAll('[data-pf-result-index]')];
+        return results.length > 0 && results.every((result) => !result.querySelector('.pf-skeleton') || result.getBoundingClientRect().top > innerHeight);
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    const score = await page.evaluate(async () => {
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+      const layoutShift = window.__layoutShift!;
+      layoutShift.add(layoutShift.observer.takeRecords());
+      return layoutShift.score;
+    });
+    expect(score).toBeLessThan(0.1);
   });
 });
 
