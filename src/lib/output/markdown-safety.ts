@@ -21,6 +21,8 @@ export interface MarkdownSafetyOptions {
   site: string;
   /** Ids the page around the body gives its own elements: no id from the body may take one of them. */
   pageIds: readonly string[];
+  /** What the site does to raw HTML once it is clean, in the same pass (each raw node handed to JavaScript once). */
+  afterSanitizing?: (html: string) => string;
 }
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -408,7 +410,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       },
       raw(node, ctx) {
         removeInlineNonText(node, ctx);
-        const clean = sanitize(node.value, open, claimId, references && resolveId);
+        const sanitized = sanitize(node.value, open, claimId, references && resolveId);
+        const clean = options.afterSanitizing ? options.afterSanitizing(sanitized) : sanitized;
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {

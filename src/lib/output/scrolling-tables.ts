@@ -2,7 +2,8 @@
  * Tables in article bodies, each in a region of its own that scrolls sideways: a table wider than a phone's screen
  * scrolls there rather than pushing the page, and keeps its table semantics (a table made `display: block` to scroll
  * loses them in some screen readers). The region is focusable so that keyboard users can scroll it, and named so
- * that screen readers announce what it holds. Only the body's Markdown tables and its raw HTML cross into JavaScript.
+ * that screen readers announce what it holds. Only the body's Markdown tables cross into JavaScript for it; raw HTML
+ * is wrapped in the pass that cleans it.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 
@@ -40,7 +41,10 @@ export function withTableRegions(html: string): string {
   return depth === 0 ? wrapped + html.slice(from) : html;
 }
 
-/** The plugin for `satteri({ hastPlugins })`, after the safety plugin: raw HTML reaches it sanitised. */
+/**
+ * The plugin for `satteri({ hastPlugins })`: wraps each Markdown table. Raw HTML's tables are wrapped by
+ * `withTableRegions` as the safety plugin's last step, once the HTML is clean.
+ */
 export function createScrollingTablesPlugin(): HastPluginEntry {
   return () => ({
     name: 'newsdesk-scrolling-tables',
@@ -49,10 +53,6 @@ export function createScrollingTablesPlugin(): HastPluginEntry {
       visit(node, ctx) {
         ctx.wrapNode(node, { raw: `${REGION_OPEN}${REGION_CLOSE}` });
       },
-    },
-    raw(node) {
-      const wrapped = withTableRegions(node.value);
-      return wrapped === node.value ? undefined : { type: 'raw', value: wrapped };
     },
   });
 }
