@@ -26,7 +26,10 @@ const pages: Array<{ name: string; prepare(page: Page): Promise<unknown> }> = [
     async prepare(page) {
       const search = new SearchPage(page);
       await search.goto();
-      await search.searchBox.fill(bodyOnlyWord().word);
+      const { word } = bodyOnlyWord();
+      await search.searchBox.fill(word);
+      // Checked as the reader sees it once the results are in, not while they are still being drawn.
+      await search.answered(word);
       await search.resultLinks.first().waitFor({ state: 'visible' });
     },
   },

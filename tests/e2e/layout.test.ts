@@ -174,7 +174,9 @@ describe('screenshots', () => {
       async open(page) {
         const search = new SearchPage(page);
         await search.goto();
-        await search.searchBox.fill(bodyOnlyWord().word);
+        const { word } = bodyOnlyWord();
+        await search.searchBox.fill(word);
+        await search.answered(word);
         await search.resultLinks.first().waitFor({ state: 'visible' });
       },
     },

@@ -17,6 +17,25 @@ export class SearchPage extends SitePage {
     return this.main.locator('pagefind-summary');
   }
 
+  /**
+   * Once the search for `query` has answered, as the reader sees it: the summary counts what it found for the whole
+   * query (not for the part of it typed before a pause, nor "Searching for …"), and every result on screen is drawn.
+   * Returns how many it found. The first search of a page loads Pagefind and every part of the index, whence the
+   * search's own timeout rather than the page's.
+   */
+  async answered(query: string): Promise<number> {
+    const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const said = this.summary.getByText(new RegExp(`^(?:\\d+ results?|No results) for ${escaped}$`));
+    await said.waitFor({ timeout: 15_000 });
+    const found = Number(/^\d+/.exec(await said.innerText())?.[0] ?? 0);
+    await this.page.waitForFunction(
+      () => [...document.querySelectorAll('main .pf-results > *')].every((result) => result.matches('.search-result') || result.getBoundingClientRect().top > innerHeight),
+      undefined,
+      { timeout: 15_000 },
+    );
+    return found;
+  }
+
   /** "All outlets" or one outlet. */
   get outlet(): Locator {
     return this.main.getByRole('combobox', { name: 'Outlet' });
