@@ -114,7 +114,9 @@ describe('searched in a browser', () => {
       await page.goto(`${served.baseUrl}search/?q=${word}`);
       const result = page.locator('main .search-result').first();
       await result.waitFor({ timeout: 15_000 });
-      expect(await page.locator('main .search-result').count(), word).toBe(1);
+      // Counted by the summary: results are drawn one by one, so the first drawn says nothing of the others.
+      await page.locator('main pagefind-summary').getByText(/^(\d+ results?|No results) for /).waitFor({ timeout: 15_000 });
+      expect(await page.locator('main pagefind-summary').innerText(), word).toBe(`1 result for ${word}`);
       const link = result.locator('.search-result-title a');
       expect(await link.getAttribute('href')).toBe(`${BASE}articles/${slug}/`);
       expect(await result.innerText()).toContain(date);
