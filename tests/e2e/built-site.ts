@@ -86,6 +86,13 @@ export function builtStories(): BuiltStory[] {
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
 
+/** The tag most articles carry: a search for it has more results than a screen holds. */
+export function commonestTag(): string {
+  const counts = new Map<string, number>();
+  for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
 /**
  * A word found in exactly one article's body and in no headline or dek anywhere: searching for it proves the
  * body itself is indexed. Long words only, so stemming cannot drag in unrelated matches from headlines.

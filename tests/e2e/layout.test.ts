@@ -1,6 +1,6 @@
 // Phone-width layout without sideways scrolling, and screenshots of each page type for people to look at.
 import { describe, expect, it } from 'vitest';
-import { bodyOnlyWord, builtArticles, builtStories, readPage } from './built-site.ts';
+import { bodyOnlyWord, builtArticles, builtStories, commonestTag, readPage } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
 import { FrontPage } from './pages/front-page.ts';
 import { NotFoundPage } from './pages/not-found-page.ts';
@@ -86,10 +86,7 @@ describe('at 320 px wide, the narrowest WCAG asks a page to reflow to', () => {
 
 describe('the search page opened from a link with ?q=', () => {
   it.each([viewports.phone, viewports.desktop])('moves what the reader sees by less than 0.1 (cumulative layout shift) as results arrive, at $width px', async (viewport) => {
-    // The commonest tag: more results than a screen holds, so the list grows past the fold.
-    const counts = new Map<string, number>();
-    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-    const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const commonest = commonestTag();
     const { page } = await browser.newPage({ viewport });
     // Layout shifts not caused by the reader's input, as Core Web Vitals counts them, from the first paint on.
     await page.addInitScript(() => {

@@ -1,7 +1,7 @@
 // A reader clicking through the served site under /desk/: headlines, tags, related stories, a story's coverage, pages, search and 404.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bodyOnlyWord, builtArticles, builtStories } from './built-site.ts';
+import { bodyOnlyWord, builtArticles, builtStories, commonestTag } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
 import { FrontPage } from './pages/front-page.ts';
 import { NotFoundPage } from './pages/not-found-page.ts';
@@ -193,9 +193,7 @@ describe('reading the site', () => {
   });
 
   it('reaches every result by the keyboard alone on a laptop screen, though Pagefind draws each result only once it scrolls into view and more are shown on request', async () => {
-    const counts = new Map<string, number>();
-    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-    const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const commonest = commonestTag();
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const search = new SearchPage(page);
     await search.open(`search/?q=${encodeURIComponent(commonest)}`);
@@ -248,9 +246,7 @@ describe('reading the site', () => {
   });
 
   it('keeps a reader tabbing fast through the results on a slow connection in order, each result focused once drawn', async () => {
-    const counts = new Map<string, number>();
-    for (const slug of builtArticles().flatMap((article) => article.tagSlugs)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-    const [commonest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const commonest = commonestTag();
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Each result's text arrives well after the reader's next key press.
     await page.route('**/pagefind/fragment/**', async (route) => {
@@ -280,6 +276,46 @@ describe('reading the site', () => {
       if (index !== visited.at(-1)) visited.push(index);
     }
     expect(visited).toEqual(Array.from({ length: shown }, (_, index) => String(index)));
+  });
+
+  it('leaves focus where a reader put it with Shift+Tab while the result Tab waited for was still loading', async () => {
+    const commonest = commonestTag();
+    const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Results' text arrives at once until the first are drawn, then only when the test lets it.
+    let holding = false;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      if (holding) await released;
+      await route.continue();
+    });
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(commonest)}`);
+    await search.resultLinks.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.pf-results > *')].some((result) => result.querySelector('a') && !result.nextElementSibling?.querySelector('a')));
+    holding = true;
+
+    // The last drawn result's last link, then Tab (focus waits for the next result), then Shift+Tab back.
+    const waitedFor = await page.evaluate(() => {
+      const results = [...document.querySelectorAll('.pf-results > *')];
+      const last = results.findLast((result) => result.querySelector('a') && !result.nextElementSibling?.querySelector('a'))!;
+      [...last.querySelectorAll('a')].at(-1)!.focus();
+      return results.indexOf(last) + 1;
+    });
+    const next = page.locator('.pf-results > *').nth(waitedFor);
+    expect(await next.locator('a').count()).toBe(0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    const whereReaderIs = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('href')}`);
+
+    release();
+    await next.locator('.search-result-title a').waitFor({ timeout: 15_000 });
+    // Any wait still polling (every 50 ms) has had its turn once a later timer fires.
+    const focusedNow = await page.evaluate(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('href')}`;
+    });
+    expect(focusedNow).toBe(whereReaderIs);
   });
 
   it('takes a search of spaces alone for no search: the page is as it opened, not "No results for" followed by nothing', async () => {
