@@ -81,6 +81,10 @@ describe('at 320 px wide, the narrowest WCAG asks a page to reflow to', () => {
     expect(await table!.evaluate((element) => element.parentElement!.classList.contains('prose'))).toBe(true);
     expect(await table!.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
     expect(await article.scrollsHorizontally()).toBe(false);
+
+    // On paper nothing scrolls: it is a whole table again, cut by nothing.
+    await page.emulateMedia({ media: 'print' });
+    expect(await table!.evaluate((element) => [getComputedStyle(element).display, getComputedStyle(element).overflowX])).toEqual(['table', 'visible']);
   });
 });
 
