@@ -278,7 +278,10 @@ describe('reading the site', () => {
     expect(visited).toEqual(Array.from({ length: shown }, (_, index) => String(index)));
   });
 
-  it('leaves focus where a reader put it with Shift+Tab while the result Tab waited for was still loading', async () => {
+  it.each([
+    { meanwhile: 'the reader presses Shift+Tab', then: 'leaves focus where the reader put it', press: true },
+    { meanwhile: 'focus falls to the page itself, as from a control hidden', then: 'still moves focus to that result', press: false },
+  ])('once the result Tab waited for has loaded, if meanwhile $meanwhile, $then', async ({ press }) => {
     const commonest = commonestTag();
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Results' text arrives at once until the first are drawn, then only when the test lets it.
@@ -295,7 +298,7 @@ describe('reading the site', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('.pf-results > *')].some((result) => result.querySelector('a') && !result.nextElementSibling?.querySelector('a')));
     holding = true;
 
-    // The last drawn result's last link, then Tab (focus waits for the next result), then Shift+Tab back.
+    // The last drawn result's last link, then Tab (focus waits for the next result), then Shift+Tab back or a blur.
     const waitedFor = await page.evaluate(() => {
       const results = [...document.querySelectorAll('.pf-results > *')];
       const last = results.findLast((result) => result.querySelector('a') && !result.nextElementSibling?.querySelector('a'))!;
@@ -305,7 +308,8 @@ describe('reading the site', () => {
     const next = page.locator('.pf-results > *').nth(waitedFor);
     expect(await next.locator('a').count()).toBe(0);
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Shift+Tab');
+    if (press) await page.keyboard.press('Shift+Tab');
+    else await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     const whereReaderIs = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('href')}`);
 
     release();
@@ -315,7 +319,8 @@ describe('reading the site', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       return `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('href')}`;
     });
-    expect(focusedNow).toBe(whereReaderIs);
+    if (press) expect(focusedNow).toBe(whereReaderIs);
+    else expect(focusedNow).toBe(`A ${await next.locator('.search-result-title a').getAttribute('href')}`);
   });
 
   it('takes a search of spaces alone for no search: the page is as it opened, not "No results for" followed by nothing', async () => {
