@@ -57,6 +57,13 @@ describe('at 320 px wide, the narrowest WCAG asks a page to reflow to', () => {
     // Still a table to screen readers, inside a region narrower than it.
     await expect.poll(() => region.getByRole('table').count()).toBe(1);
     expect(await region.locator('table').evaluate((table) => getComputedStyle(table).display)).toBe('table');
+    // A table in one of its cells, as raw HTML may nest one, is a table too, scrolling with the region.
+    const nested = await region.locator('td').first().evaluate((cell) => {
+      const table = cell.appendChild(document.createElement('table'));
+      table.insertRow().insertCell().textContent = 'nested';
+      return getComputedStyle(table).display;
+    });
+    expect(nested).toBe('table');
     expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
     expect(await article.scrollsHorizontally()).toBe(false);
 
