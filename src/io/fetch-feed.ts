@@ -3,7 +3,7 @@
  * streaming, redirects followed by hand (so loops and endless chains stop), and errors an editor can act on.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { withoutControlCharacters } from '../lib/text/control-characters.ts';
+import { withoutInvisibleCharacters } from '../lib/text/invisible-characters.ts';
 
 export const DEFAULT_FETCH_LIMITS = {
   /** The whole exchange, redirects and body included. */
@@ -239,7 +239,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
       if (!response.ok) {
         await response.body?.cancel();
         // The reason phrase is the server's own text, printed in the report and kept in the state file.
-        const answered = `${url.href} answered ${response.status} ${withoutControlCharacters(response.statusText)}`.trim();
+        const answered = `${url.href} answered ${response.status} ${withoutInvisibleCharacters(response.statusText)}`.trim();
         const advice = response.status === 410 ? ': the publisher has removed this feed for good; use its new address, or stop following it' : '';
         throw new FetchError(`${answered}${advice}`, { status: response.status, headers });
       }

@@ -6,15 +6,19 @@
  * then misses its searches and its tag or author page: warned of. The zero-width joiner and non-joiner (U+200D,
  * U+200C) belong to emoji and to Persian and Indic spelling, and are left alone.
  */
-import { CONTROL_CHARACTER } from './control-characters.ts';
-
 /** C0 control characters other than tab and line feed, DEL and the C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 export const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/u;
+/**
+ * What XML 1.0 forbids: control characters (tab, line feed and carriage return are allowed), the noncharacters U+FFFE
+ * and U+FFFF, and a surrogate without its pair (with the `u` flag the class matches only those), which YAML's
+ * `\uD800` or a JSON feed's escape can produce.
+ */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
-/** A character a field readers see may not hold: a control, a bidi control, or one XML cannot carry (CONTROL_CHARACTER). */
-export const REFUSED_CHARACTER = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${CONTROL_CHARACTER.source}`, 'u');
+/** A character a field readers see may not hold: a control, a bidi control, or one XML cannot carry. */
+export const REFUSED_CHARACTER = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}|${XML_FORBIDDEN.source}`, 'u');
 
 const REMOVED = new RegExp(`${REFUSED_CHARACTER.source}|${ZERO_WIDTH.source}`, 'gu');
 
@@ -55,7 +59,7 @@ export function refusedCharacterMessage(character: string): string {
   if (BIDI_CONTROL.test(character)) {
     return `contains the invisible character ${described}, which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)`;
   }
-  const reason = CONTROL_CHARACTER.test(character) ? 'which XML feeds cannot carry' : 'which readers would see as nothing or as a box';
+  const reason = XML_FORBIDDEN.test(character) ? 'which XML feeds cannot carry' : 'which readers would see as nothing or as a box';
   const kind = CONTROL.test(character) ? 'control character' : 'character';
   return `contains the invisible ${kind} ${described}, ${reason}; remove it (it usually comes with pasted text)`;
 }
