@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { emojiKey, flagIconName, iconSvg, type IconSet } from '../../lib/cards/emoji-pictures.ts';
 
-/** A picture of an emoji (a data: URL of an SVG) for satori to draw in its place, or undefined when the sets lack it. */
+/** A picture of an emoji (an SVG document) to draw in its place, or undefined when the sets lack it. */
 export type EmojiPicture = (grapheme: string) => string | undefined;
 
 const readPackageJson = <T>(name: string, file: string): T => JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`${name}/${file}`)), 'utf8')) as T;
@@ -15,7 +15,6 @@ const readPackageJson = <T>(name: string, file: string): T => JSON.parse(readFil
 /** The icons, and the icon name of each emoji by its key (`emojiKey`). */
 let fluent: { icons: IconSet; names: Record<string, string> } | undefined;
 let flags: IconSet | undefined;
-const pictures = new Map<string, string | undefined>();
 
 function emojiSvg(grapheme: string): string | undefined {
   const flag = flagIconName(grapheme);
@@ -25,10 +24,5 @@ function emojiSvg(grapheme: string): string | undefined {
   return name === undefined ? undefined : iconSvg(fluent.icons, name);
 }
 
-export const emojiSetPicture: EmojiPicture = (grapheme) => {
-  if (!pictures.has(grapheme)) {
-    const svg = emojiSvg(grapheme);
-    pictures.set(grapheme, svg === undefined ? undefined : `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
-  }
-  return pictures.get(grapheme);
-};
+/** The renderer keeps each emoji's drawn picture, so each is asked for once per thread. */
+export const emojiSetPicture: EmojiPicture = emojiSvg;

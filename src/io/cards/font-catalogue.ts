@@ -6,7 +6,7 @@ import { CARD_TEXT_STYLES } from '../../lib/cards/card-template.ts';
 import type { FontFace } from '../../lib/cards/font-set.ts';
 import { parseUnicodeRange } from '../../lib/cards/unicode-ranges.ts';
 
-/** Family name → its @fontsource package. satori reads WOFF (not WOFF2), which these packages ship beside it. */
+/** Family name → its @fontsource package (each subset as a WOFF file, which Skia reads). */
 const PACKAGES: Record<string, string> = {
   'Source Serif 4': '@fontsource/source-serif-4',
   'Source Sans 3': '@fontsource/source-sans-3',

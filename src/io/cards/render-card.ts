@@ -1,13 +1,13 @@
-/** One card's PNG: the layout set by satori (text as vector paths) and rasterised by sharp (libvips). */
-import { readFileSync } from 'node:fs';
-import satori, { type SatoriOptions } from 'satori';
+/**
+ * One card's PNG: laid out by the card template, drawn by Skia (@napi-rs/canvas: HarfBuzz shaping, font fallback
+ * along each text's list of faces, glyphs cached between cards), and encoded by sharp.
+ */
+import { createCanvas, GlobalFonts, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
-import { cardLayout, cardTextStyle } from '../../lib/cards/card-template.ts';
+import { cardDrawing, cardTextStyle, type CardTextSpec, type PlacedLine } from '../../lib/cards/card-template.ts';
 import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
 import { emojiSetPicture, type EmojiPicture } from './emoji-set.ts';
-
-type SatoriFont = SatoriOptions['fonts'][number];
 
 export interface RenderedCard {
   png: Buffer;
@@ -25,53 +25,100 @@ export interface CardRenderer {
  */
 const PNG_COMPRESSION_LEVEL = 4;
 
-/** Each subset is its own family for satori, which otherwise keeps one file per family name and weight. */
+/** Each subset is a family of its own, so a text's list of faces is exactly the subsets chosen for it. */
 const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
 
-/** Fonts are read once per renderer, and each set of faces is one array, which satori keys its parsed fonts by. */
+/** Fonts are registered once per process (Skia's font collection is shared by its threads), on the first card that needs them. */
+const registered = new Set<string>();
+function register(face: FontFace): void {
+  const name = faceName(face);
+  if (registered.has(name)) return;
+  GlobalFonts.registerFromPath(face.file, name);
+  registered.add(name);
+}
+
+const cssFont = (spec: CardTextSpec) => `${spec.weight} ${spec.size}px ${spec.font}`;
+
+function setText(context: SKRSContext2D, spec: CardTextSpec): void {
+  context.font = cssFont(spec);
+  context.letterSpacing = `${spec.letterSpacing}px`;
+}
+
+/** One canvas per renderer, drawn over for each card. */
 export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture: EmojiPicture = emojiSetPicture): CardRenderer {
-  const fontData = new Map<string, Buffer>();
-  const fontSets = new Map<string, SatoriFont[]>();
-  const fontsFor = (faces: readonly FontFace[]): SatoriFont[] => {
-    const key = faces.map(faceName).sort().join('|');
-    let fonts = fontSets.get(key);
-    if (!fonts) {
-      fonts = faces.map((face) => {
-        let data = fontData.get(face.file);
-        if (!data) fontData.set(face.file, (data = readFileSync(face.file)));
-        return { name: faceName(face), data, weight: face.weight as SatoriFont['weight'], style: 'normal' as const };
-      });
-      fontSets.set(key, fonts);
+  const canvas = createCanvas(CARD_WIDTH, CARD_HEIGHT);
+  // Opaque: its pixels are read back as they are stored, without undoing premultiplied alpha for each one.
+  const context = canvas.getContext('2d', { alpha: false });
+  // The same shapes on every machine: Skia otherwise follows the host's language.
+  context.lang = 'en';
+  const pictures = new Map<string, Promise<Image | undefined>>();
+  const picture = (grapheme: string) => {
+    let image = pictures.get(grapheme);
+    if (!image) {
+      const svg = emojiPicture(grapheme);
+      pictures.set(grapheme, (image = svg === undefined ? Promise.resolve(undefined) : loadImage(Buffer.from(svg))));
     }
-    return fonts;
+    return image;
+  };
+
+  const drawLine = (line: PlacedLine, images: ReadonlyMap<string, Image | undefined>, missing: Set<string>) => {
+    setText(context, line.spec);
+    context.fillStyle = line.spec.color;
+    context.direction = line.direction;
+    for (const run of line.runs) {
+      if (run.kind === 'text') {
+        context.fillText(run.text, run.x, line.baseline);
+        continue;
+      }
+      const image = images.get(run.text);
+      if (!image) {
+        missing.add(run.text);
+        continue;
+      }
+      // Contained in a square of the text's size, its middle on the letters' middle.
+      const scale = line.spec.size / Math.max(image.width, image.height);
+      const [width, height] = [image.width * scale, image.height * scale];
+      context.drawImage(image, run.x + (line.spec.size - width) / 2, line.baseline - line.spec.size * 0.35 - height / 2, width, height);
+    }
   };
 
   return {
     async render(content) {
-      const faces = new Set<FontFace>();
-      const tree = cardLayout(content, (role, text) => {
-        const choice = chooseFaces(catalogue, cardTextStyle(role, text), text);
-        for (const face of choice.faces) faces.add(face);
-        return choice.faces.map(faceName).join(', ');
-      });
-      const missing: string[] = [];
-      const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
-        width: CARD_WIDTH,
-        height: CARD_HEIGHT,
-        fonts: fontsFor([...faces]),
-        // satori asks for more only for text none of the given fonts can set: an emoji it draws as a picture, any
-        // other text would be missing.
-        loadAdditionalAsset: async (language, segment) => {
-          const picture = language === 'emoji' ? emojiPicture(segment) : undefined;
-          if (picture !== undefined) return picture;
-          missing.push(segment);
-          return [];
+      const missing = new Set<string>();
+      const drawing = cardDrawing(
+        content,
+        (role, text) => {
+          const style = cardTextStyle(role, text);
+          const choice = chooseFaces(catalogue, style, text);
+          for (const char of choice.uncovered) missing.add(char);
+          // A text of emoji alone needs no faces: its spaces are set in the family's Latin one.
+          const faces = choice.faces.length > 0 ? choice.faces : chooseFaces(catalogue, style, 'a').faces;
+          faces.forEach(register);
+          return faces.map((face) => JSON.stringify(faceName(face))).join(', ');
         },
-      });
-      // Text is already paths, so the rasteriser needs no fonts. sharp frees each image as it goes, so a long-lived
-      // worker's memory stays flat however many cards it makes.
-      const png = await sharp(Buffer.from(svg)).png({ compressionLevel: PNG_COMPRESSION_LEVEL }).toBuffer();
-      return { png, missing };
+        (text, spec) => {
+          setText(context, spec);
+          return context.measureText(text).width;
+        },
+      );
+      // The pictures are loaded first: from here to the pixels nothing awaits, so cards rendered at once never share the canvas.
+      const emoji = [...new Set(drawing.lines.flatMap((line) => line.runs.filter((run) => run.kind === 'emoji').map((run) => run.text)))];
+      const images = new Map(await Promise.all(emoji.map(async (grapheme) => [grapheme, await picture(grapheme)] as const)));
+      context.textAlign = 'left';
+      context.textBaseline = 'alphabetic';
+      context.fillStyle = drawing.background;
+      context.fillRect(0, 0, CARD_WIDTH, CARD_HEIGHT);
+      for (const box of drawing.boxes) {
+        context.fillStyle = box.color;
+        context.fillRect(box.x, box.y, box.width, box.height);
+      }
+      for (const line of drawing.lines) drawLine(line, images, missing);
+      const pixels = context.getImageData(0, 0, CARD_WIDTH, CARD_HEIGHT).data;
+      // sharp (libvips) encodes several times faster than Skia's PNG encoder with its filters, and frees each image as it goes.
+      const png = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4 } })
+        .png({ compressionLevel: PNG_COMPRESSION_LEVEL })
+        .toBuffer();
+      return { png, missing: [...missing] };
     },
   };
 }

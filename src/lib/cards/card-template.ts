@@ -1,21 +1,17 @@
 /**
- * The card's layout as a satori element tree (plain objects, the shape React elements have): kicker, headline,
- * then a rule over the credit, date and site name. Light, large and high-contrast, so it reads at thumbnail size.
+ * The card's layout: kicker, headline, then a rule over the credit, date and site name. Light, large and
+ * high-contrast, so it reads at thumbnail size. Laid out here as positioned lines and boxes from a measure of text
+ * widths; the renderer only draws them.
  */
-import type { CardContent } from './card-content.ts';
+import LineBreaker from 'linebreak';
+import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './card-content.ts';
 import type { TextStyle } from './font-set.ts';
 import { textDirection } from './text-direction.ts';
 
-export interface CardElement {
-  type: 'div';
-  props: { style: Record<string, string | number>; children?: string | CardElement[] };
-}
-
 /**
- * For letters the site's own families lack, tried in this order. Arabic from IBM Plex Sans Arabic, not Noto Sans
- * Arabic: Noto builds dotted letters from a dotless one and a dot mark the font places, which satori places wrongly
- * (ة loses its dots); Plex draws each letter whole. The Chinese and Korean families come after the other scripts'
- * own: their packages' slices claim some Arabic letters too.
+ * For letters the site's own families lack, tried in this order. Arabic from IBM Plex Sans Arabic, which draws each
+ * letter whole. The Chinese and Korean families come after the other scripts' own: their packages' slices claim
+ * some Arabic letters too.
  */
 const FALLBACK_FAMILIES = ['Noto Sans JP', 'IBM Plex Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Sans Thai', 'Noto Sans SC', 'Noto Sans KR'] as const;
 
@@ -58,33 +54,209 @@ export function headlineSize(headline: string): number {
   return length <= 45 ? 80 : length <= 75 ? 68 : length <= 110 ? 58 : 50;
 }
 
-/** A text starts on the side its script starts from. A word too long for the line is broken rather than left to run off the card. */
-const text = (style: Record<string, string | number>, children: string): CardElement => ({
-  type: 'div',
-  props: { style: { direction: textDirection(children), overflowWrap: 'break-word', ...style }, children },
-});
-const box = (style: Record<string, string | number>, children: CardElement[]): CardElement => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
+/** How one text on the card is set; `font` names its faces, as `fontFamily(role, text)` gave them. */
+export interface CardTextSpec {
+  role: CardTextRole;
+  font: string;
+  weight: number;
+  size: number;
+  letterSpacing: number;
+  color: string;
+}
 
-/** `fontFamily(role, text)` names the faces that set `text` (the renderer registers each subset under its own name). */
-export function cardLayout(content: CardContent, fontFamily: (role: CardTextRole, text: string) => string): CardElement {
+/** A stretch of one line drawn at `x`: letters in the text's faces, or one emoji drawn as a picture in a square of the text's size. */
+export interface PlacedRun {
+  kind: 'text' | 'emoji';
+  text: string;
+  x: number;
+  width: number;
+}
+
+export interface PlacedLine {
+  spec: CardTextSpec;
+  /** The text's whole line, for tests and messages. */
+  text: string;
+  baseline: number;
+  direction: 'ltr' | 'rtl';
+  runs: PlacedRun[];
+}
+
+export interface CardBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+}
+
+export interface CardDrawing {
+  background: string;
+  boxes: CardBox[];
+  lines: PlacedLine[];
+}
+
+/** How wide `text` is set in `spec` (letters only: the layout measures emoji itself). */
+export type MeasureText = (text: string, spec: CardTextSpec) => number;
+/** The faces that set `text` in `role`, as one font-family list. */
+export type FontFamily = (role: CardTextRole, text: string) => string;
+
+const MARGIN = 72;
+const TOP = 14 + 52;
+const BOTTOM = CARD_HEIGHT - 48;
+const RIGHT = CARD_WIDTH - MARGIN;
+const RULE_HEIGHT = 3;
+const LINE_HEIGHT = 1.25;
+const HEADLINE_LINE_HEIGHT = 1.12;
+const HEADLINE_LINES = 4;
+const META_WIDTH = 760;
+const ELLIPSIS = '…';
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (text: string): string[] => Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
+
+/**
+ * A grapheme drawn as a picture: a pictograph with emoji presentation (by default, or asked for with U+FE0F), a skin
+ * tone, a joined sequence, a keycap or a flag. A pictograph in text presentation (©, ™) stays a letter.
+ */
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u200D|\u20E3|\p{Emoji_Modifier}|\p{Regional_Indicator}/u;
+export const isEmoji = (grapheme: string): boolean => PICTOGRAPH.test(grapheme) && EMOJI_PRESENTATION.test(grapheme);
+
+/** A text's letters and emoji as runs, in reading order. */
+function runsOf(text: string): { kind: 'text' | 'emoji'; text: string }[] {
+  const runs: { kind: 'text' | 'emoji'; text: string }[] = [];
+  for (const grapheme of graphemes(text)) {
+    const kind = isEmoji(grapheme) ? 'emoji' : 'text';
+    const last = runs.at(-1);
+    if (kind === 'text' && last?.kind === 'text') last.text += grapheme;
+    else runs.push({ kind, text: grapheme });
+  }
+  return runs;
+}
+
+const widthOf = (text: string, spec: CardTextSpec, measure: MeasureText): number =>
+  runsOf(text).reduce((width, run) => width + (run.kind === 'emoji' ? spec.size : measure(run.text, spec)), 0);
+
+/** The stretches of `text` between the places a line may break (Unicode's line-breaking rules), each with its trailing spaces. */
+function breakableParts(text: string): string[] {
+  const parts: string[] = [];
+  const breaker = new LineBreaker(text);
+  let start = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    if (next.position > start) parts.push(text.slice(start, next.position));
+    start = next.position;
+  }
+  return parts;
+}
+
+/**
+ * `text` in lines no wider than `width`, at most `maxLines`, the last ellipsised when text is left over. A word wider
+ * than a line is broken between its letters rather than left to run off the card.
+ */
+function wrap(text: string, width: number, maxLines: number, fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const place = (part: string) => {
+    if (fits((current + part).trimEnd())) return void (current += part);
+    if (current) lines.push(current.trimEnd());
+    current = '';
+    for (const grapheme of graphemes(part)) {
+      if (current && !fits((current + grapheme).trimEnd())) {
+        lines.push(current.trimEnd());
+        current = '';
+      }
+      current += grapheme;
+    }
+  };
+  for (const part of breakableParts(text)) place(part);
+  if (current.trim()) lines.push(current.trimEnd());
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = graphemes(kept[maxLines - 1]!);
+  while (last.length > 0 && !fits(`${last.join('').trimEnd()}${ELLIPSIS}`)) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.join('').trimEnd()}${ELLIPSIS}`;
+  return kept;
+}
+
+/**
+ * A line's runs placed from `left`: in reading order left to right, or right to left for a right-to-left text
+ * (each run of letters then shapes its own mixed-direction text).
+ */
+function placeLine(text: string, spec: CardTextSpec, left: number, lineWidth: number, baseline: number, direction: 'ltr' | 'rtl', measure: MeasureText): PlacedLine {
+  let advance = 0;
+  const runs = runsOf(text).map((run) => {
+    const width = run.kind === 'emoji' ? spec.size : measure(run.text, spec);
+    const x = direction === 'ltr' ? left + advance : left + lineWidth - advance - width;
+    advance += width;
+    return { ...run, x, width };
+  });
+  return { spec, text, baseline, direction, runs };
+}
+
+/** Where a line's letters sit in a line box of `lineHeight` from `top`: centred on the box, as CSS centres them. */
+const baselineIn = (top: number, spec: CardTextSpec, lineHeight: number) => top + (spec.size * lineHeight) / 2 + spec.size * 0.35;
+
+interface Block {
+  text: string;
+  spec: CardTextSpec;
+  lines: string[];
+  widths: number[];
+  direction: 'ltr' | 'rtl';
+}
+
+/** The whole card, laid out: `fontFamily` chooses each text's faces, `measure` says how wide letters are set in them. */
+export function cardDrawing(content: CardContent, fontFamily: FontFamily, measure: MeasureText): CardDrawing {
+  const spec = (role: CardTextRole, text: string, size: number, color: string, letterSpacing = 0): CardTextSpec => ({
+    role,
+    font: fontFamily(role, text),
+    weight: CARD_TEXT_STYLES[role].weight,
+    size,
+    letterSpacing,
+    color,
+  });
+  const block = (role: CardTextRole, text: string, size: number, color: string, width: number, maxLines: number, letterSpacing = 0): Block => {
+    const blockSpec = spec(role, text, size, color, letterSpacing);
+    const lines = wrap(text, width, maxLines, (line) => widthOf(line, blockSpec, measure) <= width);
+    return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, measure)), direction: textDirection(text) };
+  };
+  const lines: PlacedLine[] = [];
+  /**
+   * A block's lines from `top`: each starting at the left margin or, by default for a right-to-left text, ending at
+   * the right one.
+   */
+  const setBlock = ({ spec: blockSpec, lines: texts, widths, direction }: Block, top: number, lineHeight: number, align: 'start' | 'left' | 'right' = 'start') => {
+    const side = align === 'start' ? (direction === 'rtl' ? 'right' : 'left') : align;
+    texts.forEach((text, index) => {
+      const lineLeft = side === 'right' ? RIGHT - widths[index]! : MARGIN;
+      lines.push(placeLine(text, blockSpec, lineLeft, widths[index]!, baselineIn(top + index * blockSpec.size * lineHeight, blockSpec, lineHeight), direction, measure));
+    });
+  };
+
+  const textWidth = RIGHT - MARGIN;
+  let top = TOP;
+  if (content.kicker) {
+    const kicker = block('kicker', content.kicker.toUpperCase(), 32, COLORS.accent, textWidth, 1, 2);
+    setBlock(kicker, top, LINE_HEIGHT);
+    top += kicker.spec.size * LINE_HEIGHT + 20;
+  }
+  const headline = block('headline', content.headline, headlineSize(content.headline), COLORS.text, textWidth, HEADLINE_LINES, -0.5);
+  setBlock(headline, top, HEADLINE_LINE_HEIGHT);
+
+  // The bottom row: the credit and date on the left, the site's name on the right, both resting on the bottom margin.
+  const siteName = block('siteName', content.siteName, 40, COLORS.text, textWidth / 2, 1);
+  const siteNameTop = BOTTOM - siteName.spec.size * LINE_HEIGHT;
+  setBlock(siteName, siteNameTop, LINE_HEIGHT, 'right');
   const meta = [content.credit, content.date].filter(Boolean).join('  ·  ');
-  const size = headlineSize(content.headline);
-  // The accent bar and the rule are filled boxes, not borders: satori draws a border through nested clip paths,
-  // which the rasteriser takes longer over, for the same pixels.
-  return box({ width: '100%', height: '100%', flexDirection: 'column', backgroundColor: COLORS.paper }, [
-    box({ height: 14, backgroundColor: COLORS.accent }, []),
-    box({ flexGrow: 1, flexDirection: 'column', paddingTop: 52, paddingRight: 72, paddingBottom: 48, paddingLeft: 72 }, [
-      ...(content.kicker
-        ? [text({ fontFamily: fontFamily('kicker', content.kicker), fontWeight: 600, fontSize: 32, letterSpacing: 2, textTransform: 'uppercase', color: COLORS.accent, marginBottom: 20 }, content.kicker)]
-        : []),
-      box({ flexGrow: 1, flexDirection: 'column' }, [
-        text({ display: 'block', fontFamily: fontFamily('headline', content.headline), fontWeight: 700, fontSize: size, lineHeight: 1.12, letterSpacing: -0.5, color: COLORS.text, lineClamp: 4 }, content.headline),
-      ]),
-      box({ height: 3, backgroundColor: COLORS.rule }, []),
-      box({ justifyContent: 'space-between', alignItems: 'flex-end', paddingTop: 24 }, [
-        text({ fontFamily: fontFamily('meta', meta), fontWeight: 400, fontSize: 30, color: COLORS.muted, maxWidth: 760 }, meta),
-        text({ fontFamily: fontFamily('siteName', content.siteName), fontWeight: 700, fontSize: 40, color: COLORS.text }, content.siteName),
-      ]),
-    ]),
-  ]);
+  const metaBlock = block('meta', meta, 30, COLORS.muted, Math.min(META_WIDTH, textWidth - (siteName.widths[0] ?? 0) - 32), 1);
+  setBlock(metaBlock, BOTTOM - metaBlock.spec.size * LINE_HEIGHT, LINE_HEIGHT, 'left');
+
+  const ruleTop = siteNameTop - 24 - RULE_HEIGHT;
+  return {
+    background: COLORS.paper,
+    boxes: [
+      { x: 0, y: 0, width: CARD_WIDTH, height: 14, color: COLORS.accent },
+      { x: MARGIN, y: ruleTop, width: textWidth, height: RULE_HEIGHT, color: COLORS.rule },
+    ],
+    lines,
+  };
 }

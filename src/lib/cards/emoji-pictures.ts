@@ -1,7 +1,6 @@
 /**
- * Emoji on a card are drawn as pictures from an emoji set in Iconify's JSON format, not with an emoji font: satori
- * picks the font for a cluster by its first code point (and keeps it for later ones sharing its first UTF-16 unit),
- * so a font in slices cannot draw a skin tone, a ZWJ sequence or a keycap whole.
+ * Emoji on a card are drawn as pictures from an emoji set in Iconify's JSON format, not with an emoji font: one
+ * picture per grapheme draws a skin tone, a ZWJ sequence or a keycap whole, the same on every machine.
  */
 
 /** The parts of an Iconify icon set that drawing one of its icons needs. */

@@ -1,48 +1,125 @@
 import { describe, expect, it } from 'vitest';
-import { cardLayout, cardTextStyle, headlineSize, type CardElement } from '../../../src/lib/cards/card-template.ts';
+import type { CardContent } from '../../../src/lib/cards/card-content.ts';
+import { cardDrawing, cardTextStyle, headlineSize, isEmoji, type MeasureText } from '../../../src/lib/cards/card-template.ts';
 
-/** Each text with the style it is set in, in order. */
-const styles = (element: CardElement): [string, CardElement['props']['style']][] =>
-  typeof element.props.children === 'string' ? [[element.props.children, element.props.style]] : (element.props.children ?? []).flatMap(styles);
-const texts = (element: CardElement): string[] => styles(element).map(([text]) => text);
+/** Every letter half the text's size wide: enough to check where lines break and where they sit. */
+const halfEm: MeasureText = (text, spec) => [...text].length * spec.size * 0.5;
+const content = (more: Partial<CardContent> = {}): CardContent => ({ headline: 'Headline', kicker: 'AI', credit: 'By Ada', date: 'Nov 1, 2026', siteName: 'Newsdesk', ...more });
+const draw = (more: Partial<CardContent> = {}) => cardDrawing(content(more), () => 'Serif', halfEm);
+const linesOf = (role: string, more: Partial<CardContent> = {}) => draw(more).lines.filter((line) => line.spec.role === role);
+const right = (run: { x: number; width: number }) => run.x + run.width;
 
 describe('the card layout', () => {
-  it('shows kicker, headline, credit with date, and site name, in that order', () => {
-    const layout = cardLayout({ headline: 'Headline', kicker: 'AI', credit: 'By Ada', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif');
-    expect(texts(layout)).toEqual(['AI', 'Headline', 'By Ada  ·  Nov 1, 2026', 'Newsdesk']);
+  it('shows kicker (in capitals), headline, credit with date, and site name, in that order', () => {
+    expect(draw().lines.map((line) => line.text)).toEqual(['AI', 'Headline', 'Newsdesk', 'By Ada  ·  Nov 1, 2026']);
+    expect(draw({ kicker: 'Chips' }).lines[0]!.text).toBe('CHIPS');
+    const [kicker, headline, siteName, meta] = draw().lines;
+    expect(kicker!.baseline).toBeLessThan(headline!.baseline);
+    expect(headline!.baseline).toBeLessThan(meta!.baseline);
+    expect(meta!.runs[0]!.x).toBe(72);
+    expect(right(siteName!.runs[0]!)).toBe(1128);
   });
 
   it('leaves out a missing kicker and credit', () => {
-    expect(texts(cardLayout({ headline: 'Headline', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif'))).toEqual(['Headline', 'Nov 1, 2026', 'Newsdesk']);
+    expect(draw({ kicker: undefined, credit: undefined }).lines.map((line) => line.text)).toEqual(['Headline', 'Newsdesk', 'Nov 1, 2026']);
   });
 
   it('sets each text in the faces chosen for it', () => {
-    const families: string[] = [];
-    cardLayout({ headline: '日本', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, (role, text) => {
-      families.push(`${role}:${text}`);
-      return role;
-    });
-    expect(families).toEqual(['headline:日本', 'meta:Nov 1, 2026', 'siteName:Newsdesk']);
+    const asked: string[] = [];
+    const drawing = cardDrawing(content({ headline: '日本', kicker: undefined, credit: undefined }), (role, text) => {
+      asked.push(`${role}:${text}`);
+      return `${role} faces`;
+    }, halfEm);
+    expect(asked).toEqual(['headline:日本', 'siteName:Newsdesk', 'meta:Nov 1, 2026']);
+    expect(drawing.lines.map((line) => line.spec.font)).toEqual(['headline faces', 'siteName faces', 'meta faces']);
   });
 
-  it('starts a right-to-left text from the right, each text by its own script', () => {
-    const layout = cardLayout({ headline: 'الذكاء الاصطناعي يغير صناعة الأخبار', kicker: 'AI', credit: 'מאת דנה כהן', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif');
-    expect(styles(layout).map(([text, style]) => [text, style.direction])).toEqual([
-      ['AI', 'ltr'],
-      ['الذكاء الاصطناعي يغير صناعة الأخبار', 'rtl'],
-      ['מאת דנה כהן  ·  Nov 1, 2026', 'rtl'],
-      ['Newsdesk', 'ltr'],
+  it('draws the accent bar across the top and the rule between the margins, above the bottom row', () => {
+    const { boxes, lines } = draw();
+    expect(boxes[0]).toMatchObject({ x: 0, y: 0, width: 1200, height: 14 });
+    const rule = boxes[1]!;
+    expect([rule.x, rule.x + rule.width, rule.height]).toEqual([72, 1128, 3]);
+    expect(rule.y).toBeGreaterThan(lines[1]!.baseline);
+    expect(rule.y + rule.height).toBeLessThan(lines[2]!.baseline - 40);
+  });
+
+  it('starts a right-to-left text from the right margin, each text by its own script', () => {
+    const drawing = draw({ headline: 'الذكاء الاصطناعي يغير صناعة الأخبار', credit: 'מאת דנה כהן' });
+    expect([...new Map(drawing.lines.map((line) => [line.spec.role, line.direction]))]).toEqual([
+      ['kicker', 'ltr'],
+      ['headline', 'rtl'],
+      ['siteName', 'ltr'],
+      ['meta', 'rtl'],
     ]);
+    for (const headline of drawing.lines.filter((line) => line.spec.role === 'headline')) expect(right(headline.runs[0]!)).toBe(1128);
+    expect(linesOf('headline', { headline: 'أخبار التقنية' })[0]!.runs[0]!.x).toBeGreaterThan(600);
+    // The bottom row keeps its sides: the credit on the left, the name on the right.
+    expect(drawing.lines.find((line) => line.spec.role === 'meta')!.runs[0]!.x).toBe(72);
   });
 
-  it('lets every text break a word too long for its line', () => {
-    const layout = cardLayout({ headline: 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft', kicker: 'AI', credit: 'By Ada', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, () => 'Serif');
-    expect(styles(layout).map(([, style]) => style.overflowWrap)).toEqual(['break-word', 'break-word', 'break-word', 'break-word']);
+  it('places a right-to-left line’s emoji after the letters before it, to their left', () => {
+    const [headline] = linesOf('headline', { headline: 'أخبار 🚀 التقنية' });
+    const [before, rocket, after] = headline!.runs;
+    expect(rocket).toMatchObject({ kind: 'emoji', text: '🚀' });
+    expect(right(rocket!)).toBe(before!.x);
+    expect(right(after!)).toBe(rocket!.x);
+  });
+
+  it('wraps a long headline within the margins, four lines at most, the last ellipsised', () => {
+    const headline = 'A much longer headline that keeps going well past what four lines of the card can hold at the size it is set in, and then goes on for a good many more words than any editor would write';
+    const lines = linesOf('headline', { headline });
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line.runs.every((run) => run.x >= 72 && right(run) <= 1128)).toBe(true);
+    expect(lines.at(-1)!.text.endsWith('…')).toBe(true);
+    const shown = lines.map((line) => line.text).join(' ').slice(0, -1);
+    expect(headline.startsWith(shown)).toBe(true);
+    expect(linesOf('headline', { headline: 'Short' }).map((line) => line.text)).toEqual(['Short']);
+  });
+
+  it('breaks a word too long for the line between its letters', () => {
+    const lines = linesOf('headline', { headline: 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft' });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((line) => line.text).join('')).toBe('Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft');
+    for (const line of lines) expect(right(line.runs.at(-1)!)).toBeLessThanOrEqual(1128);
+  });
+
+  it('breaks Chinese and Japanese between characters, where they have no spaces', () => {
+    const lines = linesOf('headline', { headline: '日本のAI競争：政府支援とデータセンターが差を縮める、半導体と電力網の整備も急ぐ' });
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(right(line.runs.at(-1)!)).toBeLessThanOrEqual(1128);
+  });
+
+  it('keeps the credit to one line beside the site name, ellipsised', () => {
+    const [meta] = linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` });
+    expect(linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` })).toHaveLength(1);
+    expect(meta!.text.endsWith('…')).toBe(true);
+    const [siteName] = linesOf('siteName');
+    expect(right(meta!.runs.at(-1)!)).toBeLessThan(siteName!.runs[0]!.x);
   });
 
   it('sets long headlines smaller, counting wide (CJK) characters as wider', () => {
     expect(headlineSize('Short headline')).toBeGreaterThan(headlineSize('A much longer headline that will need three or even four lines on the card'));
     expect(headlineSize('日本のAI競争：政府支援とデータセンターが差を縮める')).toBeLessThan(headlineSize('Japan narrows the AI gap with its neighbours'));
+  });
+});
+
+describe('emoji on a card', () => {
+  it('are drawn as pictures: emoji, with a skin tone, joined, keycaps and flags', () => {
+    for (const emoji of ['🚀', '✅', '❤️', '👍🏽', '👩‍💻', '#️⃣', '🇯🇵', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) expect(isEmoji(emoji), emoji).toBe(true);
+  });
+
+  it('leave letters, digits and symbols in text presentation as text', () => {
+    for (const text of ['A', '7', '#', '©', '™', '日', 'ة', '—']) expect(isEmoji(text), text).toBe(false);
+  });
+
+  it('are runs of their own, a square of the text’s size each', () => {
+    const [headline] = linesOf('headline', { headline: 'Launch 🚀 day' });
+    expect(headline!.runs.map((run) => [run.kind, run.text])).toEqual([
+      ['text', 'Launch '],
+      ['emoji', '🚀'],
+      ['text', ' day'],
+    ]);
+    expect(headline!.runs[1]!.width).toBe(headline!.spec.size);
   });
 });
 
