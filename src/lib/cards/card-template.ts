@@ -137,14 +137,28 @@ function runsOf(text: string): { kind: 'text' | 'emoji'; text: string }[] {
 const widthOf = (text: string, spec: CardTextSpec, measure: MeasureText): number =>
   runsOf(text).reduce((width, run) => width + (run.kind === 'emoji' ? spec.size : measure(run.text, spec)), 0);
 
-/** The stretches of `text` between the places a line may break (Unicode's line-breaking rules), each with its trailing spaces. */
+/** Scripts written without spaces between words, whose line breaks Unicode's rules leave to a dictionary. */
+const COMPLEX_CONTEXT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * The stretches of `text` between the places a line may break, each with its trailing spaces: Unicode's
+ * line-breaking rules, and between the words of Thai, Lao, Khmer and Burmese, found by ICU's dictionaries.
+ */
 function breakableParts(text: string): string[] {
-  const parts: string[] = [];
+  const positions = new Set<number>();
   const breaker = new LineBreaker(text);
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) positions.add(next.position);
+  if (COMPLEX_CONTEXT.test(text)) {
+    for (const { index } of wordSegmenter.segment(text)) {
+      if (index > 0 && COMPLEX_CONTEXT.test(text[index - 1]!) && COMPLEX_CONTEXT.test(text[index]!)) positions.add(index);
+    }
+  }
+  const parts: string[] = [];
   let start = 0;
-  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
-    if (next.position > start) parts.push(text.slice(start, next.position));
-    start = next.position;
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    if (position > start) parts.push(text.slice(start, position));
+    start = position;
   }
   return parts;
 }

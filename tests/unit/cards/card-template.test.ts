@@ -89,6 +89,19 @@ describe('the card layout', () => {
     for (const line of lines) expect(right(line.runs.at(-1)!)).toBeLessThanOrEqual(1128);
   });
 
+  it('breaks Thai between its words, which it writes without spaces', () => {
+    const headline = 'ปัญญาประดิษฐ์กำลังเปลี่ยนแปลงอุตสาหกรรมข่าวในประเทศไทยอย่างรวดเร็ว';
+    const lines = linesOf('headline', { headline });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map((line) => line.text).join('')).toBe(headline);
+    const words = new Set(Array.from(new Intl.Segmenter('th', { granularity: 'word' }).segment(headline), (word) => word.index));
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      at += line.text.length;
+      expect(words.has(at), `a line ends inside a word: ${line.text}`).toBe(true);
+    }
+  });
+
   it('keeps the credit to one line beside the site name, ellipsised', () => {
     const [meta] = linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` });
     expect(linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` })).toHaveLength(1);
