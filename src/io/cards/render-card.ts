@@ -94,7 +94,7 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
           // A text of emoji alone needs no faces: its spaces are set in the family's Latin one.
           const faces = choice.faces.length > 0 ? choice.faces : chooseFaces(catalogue, style, 'a').faces;
           faces.forEach(register);
-          return faces.map((face) => JSON.stringify(faceName(face))).join(', ');
+          return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: choice.uncovered };
         },
         (text, spec) => {
           setText(context, spec);

@@ -97,8 +97,8 @@ export interface CardDrawing {
 
 /** How wide `text` is set in `spec` (letters only: the layout measures emoji itself). */
 export type MeasureText = (text: string, spec: CardTextSpec) => number;
-/** The faces that set `text` in `role`, as one font-family list. */
-export type FontFamily = (role: CardTextRole, text: string) => string;
+/** The faces that set `text` in `role`, as one font-family list, and the characters none of them has. */
+export type FontFamily = (role: CardTextRole, text: string) => { font: string; uncovered?: readonly string[] };
 
 const MARGIN = 72;
 const TOP = 14 + 52;
@@ -220,16 +220,11 @@ interface Block {
 
 /** The whole card, laid out: `fontFamily` chooses each text's faces, `measure` says how wide letters are set in them. */
 export function cardDrawing(content: CardContent, fontFamily: FontFamily, measure: MeasureText): CardDrawing {
-  const spec = (role: CardTextRole, text: string, size: number, color: string, letterSpacing = 0): CardTextSpec => ({
-    role,
-    font: fontFamily(role, text),
-    weight: CARD_TEXT_STYLES[role].weight,
-    size,
-    letterSpacing,
-    color,
-  });
-  const block = (role: CardTextRole, text: string, size: number, color: string, width: number, maxLines: number, letterSpacing = 0): Block => {
-    const blockSpec = spec(role, text, size, color, letterSpacing);
+  const block = (role: CardTextRole, written: string, size: number, color: string, width: number, maxLines: number, letterSpacing = 0): Block => {
+    const { font, uncovered = [] } = fontFamily(role, written);
+    // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have.
+    const text = uncovered.length > 0 ? [...written].filter((char) => !uncovered.includes(char)).join('') : written;
+    const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
     const lines = wrap(text, width, maxLines, (line) => widthOf(line, blockSpec, measure) <= width);
     return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, measure)), direction: textDirection(text) };
   };

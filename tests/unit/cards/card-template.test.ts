@@ -5,7 +5,7 @@ import { cardDrawing, cardTextStyle, headlineSize, isEmoji, type MeasureText } f
 /** Every letter half the text's size wide: enough to check where lines break and where they sit. */
 const halfEm: MeasureText = (text, spec) => [...text].length * spec.size * 0.5;
 const content = (more: Partial<CardContent> = {}): CardContent => ({ headline: 'Headline', kicker: 'AI', credit: 'By Ada', date: 'Nov 1, 2026', siteName: 'Newsdesk', ...more });
-const draw = (more: Partial<CardContent> = {}) => cardDrawing(content(more), () => 'Serif', halfEm);
+const draw = (more: Partial<CardContent> = {}) => cardDrawing(content(more), () => ({ font: 'Serif' }), halfEm);
 const linesOf = (role: string, more: Partial<CardContent> = {}) => draw(more).lines.filter((line) => line.spec.role === role);
 const right = (run: { x: number; width: number }) => run.x + run.width;
 
@@ -28,10 +28,15 @@ describe('the card layout', () => {
     const asked: string[] = [];
     const drawing = cardDrawing(content({ headline: '日本', kicker: undefined, credit: undefined }), (role, text) => {
       asked.push(`${role}:${text}`);
-      return `${role} faces`;
+      return { font: `${role} faces` };
     }, halfEm);
     expect(asked).toEqual(['headline:日本', 'siteName:Newsdesk', 'meta:Nov 1, 2026']);
     expect(drawing.lines.map((line) => line.spec.font)).toEqual(['headline faces', 'siteName faces', 'meta faces']);
+  });
+
+  it('leaves out letters no card font has', () => {
+    const drawing = cardDrawing(content({ headline: 'Ulaanbaatar ᠮᠣᠩᠭᠣᠯ summit', kicker: undefined }), (role, text) => ({ font: 'Serif', uncovered: [...text].filter((char) => /\p{Script=Mongolian}/u.test(char)) }), halfEm);
+    expect(drawing.lines[0]!.text).toBe('Ulaanbaatar  summit');
   });
 
   it('draws the accent bar across the top and the rule between the margins, above the bottom row', () => {

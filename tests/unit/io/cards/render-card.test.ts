@@ -70,6 +70,12 @@ describe('rendering a card', () => {
     expect(missing.join('')).toContain('반도체');
   });
 
+  it('leaves out letters no card font has, whatever fonts the machine has', async () => {
+    const [mongolian, without] = await Promise.all([renderer.render(card('Ulaanbaatar ᠮᠣᠩᠭᠣᠯ summit')), renderer.render(card('Ulaanbaatar  summit'))]);
+    expect(new Set(mongolian.missing)).toEqual(new Set('ᠮᠣᠩᠭᠣᠯ'));
+    expect(mongolian.png.equals(without.png)).toBe(true);
+  });
+
   it('draws different pictures for different headlines, the same one for the same', async () => {
     const [first, again, other] = await Promise.all([renderer.render(card('Alpha')), renderer.render(card('Alpha')), renderer.render(card('Beta'))]);
     expect(again.png.equals(first.png)).toBe(true);
