@@ -28,12 +28,14 @@ const PNG_COMPRESSION_LEVEL = 4;
 /** Each subset is a family of its own, so a text's list of faces is exactly the subsets chosen for it. */
 const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
 
-/** Fonts are registered once per process (Skia's font collection is shared by its threads), on the first card that needs them. */
+/** Faces this thread has seen registered; Skia's font collection itself is the process's, shared by the card threads. */
 const registered = new Set<string>();
+/** Registers a face on the first card that needs it, once per process. */
 function register(face: FontFace): void {
   const name = faceName(face);
   if (registered.has(name)) return;
-  GlobalFonts.registerFromPath(face.file, name);
+  // Unregistered, the face's letters would quietly come from whatever fonts the machine has.
+  if (!GlobalFonts.has(name) && GlobalFonts.registerFromPath(face.file, name) === null) throw new Error(`the card font ${face.file} could not be read (reinstall it with npm ci)`);
   registered.add(name);
 }
 
@@ -56,7 +58,8 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
     let image = pictures.get(grapheme);
     if (!image) {
       const svg = emojiPicture(grapheme);
-      pictures.set(grapheme, (image = svg === undefined ? Promise.resolve(undefined) : loadImage(Buffer.from(svg))));
+      // A picture Skia cannot read is left out, as one the sets lack is.
+      pictures.set(grapheme, (image = svg === undefined ? Promise.resolve(undefined) : loadImage(Buffer.from(svg)).catch(() => undefined)));
     }
     return image;
   };

@@ -136,6 +136,7 @@ describe('rendering a card in other scripts, with emoji and long words', () => {
   it('notices emoji it has no picture for (the checks above can fail)', async () => {
     expect((await renderer.render(card('Trade talks 🇦🇦'))).missing).toEqual(['🇦🇦']);
     expect((await createCardRenderer(catalogue, () => undefined).render(card('Launch day 🚀'))).missing).toEqual(['🚀']);
+    expect((await createCardRenderer(catalogue, () => '<svg broken').render(card('Launch day 🚀'))).missing).toEqual(['🚀']);
   });
 
   it('breaks a word too long for the line inside the card', async () => {
