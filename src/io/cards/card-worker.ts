@@ -1,12 +1,8 @@
 /** A worker thread of the card pool: renders a batch of cards into the cache, fonts loaded once per thread. */
-import sharp from 'sharp';
 import type { CardToMake } from '../../lib/cards/plan-cards.ts';
 import { makeCardsWith, type MakeCards, type MissingGlyphs } from './card-cache.ts';
 import { loadFontCatalogue } from './font-catalogue.ts';
 import { createCardRenderer } from './render-card.ts';
-
-// The pool already runs one thread per core: libvips' own threads would only compete with them.
-sharp.concurrency(1);
 
 let make: MakeCards | undefined;
 

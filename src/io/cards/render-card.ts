@@ -1,9 +1,8 @@
 /**
- * One card's PNG: laid out by the card template, drawn by Skia (@napi-rs/canvas: HarfBuzz shaping, font fallback
- * along each text's list of faces, glyphs cached between cards), and encoded by sharp.
+ * One card's PNG: laid out by the card template, drawn and encoded by Skia (@napi-rs/canvas: HarfBuzz shaping, font
+ * fallback along each text's list of faces, glyphs cached between cards).
  */
-import { createCanvas, GlobalFonts, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
-import sharp from 'sharp';
+import { createCanvas, GlobalFonts, loadImage, PngFilter, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
 import { cardDrawing, cardTextStyle, type CardTextSpec, type PlacedLine } from '../../lib/cards/card-template.ts';
 import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
@@ -20,10 +19,11 @@ export interface CardRenderer {
 }
 
 /**
- * zlib's level 4, not sharp's default 6: a slightly larger file for less of each card's time (BENCHMARKS.md). It
- * is part of the template: changing it changes every card's bytes, so CARD_TEMPLATE_VERSION goes up with it.
+ * zlib's level 3, its highest without lazy matching, and no row filters, not the encoder's default level 6 trying
+ * every filter on every row: a file about a third larger than level 6 for under half the time (BENCHMARKS.md). It is
+ * part of the template: changing it changes every card's bytes, so CARD_TEMPLATE_VERSION goes up with it.
  */
-const PNG_COMPRESSION_LEVEL = 4;
+const PNG_OPTIONS = { compressionLevel: 3, filters: PngFilter.None };
 
 /** Each subset is a family of its own, so a text's list of faces is exactly the subsets chosen for it. */
 const faceName = (face: FontFace) => `${face.family} ${face.subset} ${face.weight}`;
@@ -49,7 +49,7 @@ function setText(context: SKRSContext2D, spec: CardTextSpec): void {
 /** One canvas per renderer, drawn over for each card. */
 export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture: EmojiPicture = emojiSetPicture): CardRenderer {
   const canvas = createCanvas(CARD_WIDTH, CARD_HEIGHT);
-  // Opaque: its pixels are read back as they are stored, without undoing premultiplied alpha for each one.
+  // Opaque, as the card is: no pixel's transparency to keep or undo when it is encoded.
   const context = canvas.getContext('2d', { alpha: false });
   // The same shapes on every machine: Skia otherwise follows the host's language.
   context.lang = 'en';
@@ -85,43 +85,46 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
     }
   };
 
+  const draw = async (content: CardContent): Promise<RenderedCard> => {
+    const missing = new Set<string>();
+    const drawing = cardDrawing(
+      content,
+      (role, text) => {
+        const style = cardTextStyle(role, text);
+        const choice = chooseFaces(catalogue, style, text);
+        for (const char of choice.uncovered) missing.add(char);
+        // A text of emoji alone needs no faces: its spaces are set in the family's Latin one.
+        const faces = choice.faces.length > 0 ? choice.faces : chooseFaces(catalogue, style, 'a').faces;
+        faces.forEach(register);
+        return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: choice.uncovered };
+      },
+      (text, spec) => {
+        setText(context, spec);
+        return context.measureText(text).width;
+      },
+    );
+    const emoji = [...new Set(drawing.lines.flatMap((line) => line.runs.filter((run) => run.kind === 'emoji').map((run) => run.text)))];
+    const images = new Map(await Promise.all(emoji.map(async (grapheme) => [grapheme, await picture(grapheme)] as const)));
+    context.textAlign = 'left';
+    context.textBaseline = 'alphabetic';
+    context.fillStyle = drawing.background;
+    context.fillRect(0, 0, CARD_WIDTH, CARD_HEIGHT);
+    for (const box of drawing.boxes) {
+      context.fillStyle = box.color;
+      context.fillRect(box.x, box.y, box.width, box.height);
+    }
+    for (const line of drawing.lines) drawLine(line, images, missing);
+    const png = await canvas.encode('png', PNG_OPTIONS);
+    return { png, missing: [...missing] };
+  };
+
+  // One card at a time on the one canvas: a card is drawn and encoded before the next is laid out.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async render(content) {
-      const missing = new Set<string>();
-      const drawing = cardDrawing(
-        content,
-        (role, text) => {
-          const style = cardTextStyle(role, text);
-          const choice = chooseFaces(catalogue, style, text);
-          for (const char of choice.uncovered) missing.add(char);
-          // A text of emoji alone needs no faces: its spaces are set in the family's Latin one.
-          const faces = choice.faces.length > 0 ? choice.faces : chooseFaces(catalogue, style, 'a').faces;
-          faces.forEach(register);
-          return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: choice.uncovered };
-        },
-        (text, spec) => {
-          setText(context, spec);
-          return context.measureText(text).width;
-        },
-      );
-      // The pictures are loaded first: from here to the pixels nothing awaits, so cards rendered at once never share the canvas.
-      const emoji = [...new Set(drawing.lines.flatMap((line) => line.runs.filter((run) => run.kind === 'emoji').map((run) => run.text)))];
-      const images = new Map(await Promise.all(emoji.map(async (grapheme) => [grapheme, await picture(grapheme)] as const)));
-      context.textAlign = 'left';
-      context.textBaseline = 'alphabetic';
-      context.fillStyle = drawing.background;
-      context.fillRect(0, 0, CARD_WIDTH, CARD_HEIGHT);
-      for (const box of drawing.boxes) {
-        context.fillStyle = box.color;
-        context.fillRect(box.x, box.y, box.width, box.height);
-      }
-      for (const line of drawing.lines) drawLine(line, images, missing);
-      const pixels = context.getImageData(0, 0, CARD_WIDTH, CARD_HEIGHT).data;
-      // sharp (libvips) encodes several times faster than Skia's PNG encoder with its filters, and frees each image as it goes.
-      const png = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4 } })
-        .png({ compressionLevel: PNG_COMPRESSION_LEVEL })
-        .toBuffer();
-      return { png, missing: [...missing] };
+    render(content) {
+      const card = queue.then(() => draw(content));
+      queue = card.catch(() => undefined);
+      return card;
     },
   };
 }
