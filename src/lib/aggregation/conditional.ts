@@ -5,10 +5,15 @@
  */
 import CachePolicy from 'http-cache-semantics';
 
-/** What the state file keeps of a feed's last full response. */
+/**
+ * What the state file keeps of a feed's last full response: its validators, and its Cache-Control, which still gives
+ * the freshness after a 304 that does not repeat it. Not its Expires: most servers stamp a new instant on every
+ * answer, which would change the state at every run, and they send it again with their 304s.
+ */
 export interface Validators {
   etag?: string;
   lastModified?: string;
+  cacheControl?: string;
 }
 
 const request = (url: string): CachePolicy.Request => ({ url, method: 'GET', headers: {} });
@@ -26,6 +31,7 @@ function storedHeaders(validators: Validators): Record<string, string> {
   const headers: Record<string, string> = {};
   if (validators.etag) headers.etag = validators.etag;
   if (validators.lastModified) headers['last-modified'] = validators.lastModified;
+  if (validators.cacheControl) headers['cache-control'] = validators.cacheControl;
   return headers;
 }
 
@@ -38,10 +44,10 @@ function pickValidators(headers: CachePolicy.Headers): Validators {
     const header = headers[name];
     return typeof header === 'string' && header.trim() ? header.trim() : undefined;
   };
-  return { etag: value('etag'), lastModified: value('last-modified') };
+  return { etag: value('etag'), lastModified: value('last-modified'), cacheControl: value('cache-control') };
 }
 
-/** The validators of a full response, or none when its server forbids keeping it (`Cache-Control: no-store`). */
+/** What to keep of a full response, or nothing when its server forbids keeping it (`Cache-Control: no-store`). */
 export function validatorsOf(url: string, status: number, headers: Record<string, string>): Validators {
   const policy = new CachePolicy(request(url), { status, headers }, OPTIONS);
   return policy.storable() ? pickValidators(headers) : {};
@@ -59,24 +65,29 @@ export function conditionalHeaders(url: string, validators: Validators): Record<
   return conditional;
 }
 
-/** What a 304 leaves of the stored answer: the validators to send next time, and until when it is fresh. */
+/** What a 304 leaves of the stored answer: what to keep and send next time, and until when it is fresh. */
 export interface Revalidated {
   validators: Validators;
   freshUntil?: Date;
 }
 
 /**
- * The stored answer updated by a 304 at `now` (RFC 9111 §4.3.4): the kept validators, updated by any the 304 repeats,
- * and the freshness its Cache-Control or Expires gives from now on. A 304 that names another version (a different
- * ETag) confirms nothing, so the validators are dropped and the next run asks for the whole feed; one with no
- * validators at all still answers our own conditional request.
+ * The stored answer updated by a 304 at `now` (RFC 9111 §4.3.4): every field the 304 sends replaces the stored one
+ * (its validators, its Cache-Control), and the freshness is that of the answer so updated, so a bare 304 renews the
+ * max-age of the full response it confirms. A 304 that names another version (a different ETag) confirms nothing, so
+ * the validators are dropped and the next run asks for the whole feed; one with no validators at all still answers
+ * our own conditional request, and the validators sent are kept.
  */
-export function afterNotModified(url: string, validators: Validators, headers: Record<string, string>, now: Date): Revalidated {
-  const { policy, matches } = storedPolicy(url, validators).revalidatedPolicy(request(url), { status: 304, headers });
+export function afterNotModified(url: string, stored: Validators, headers: Record<string, string>, now: Date): Revalidated {
+  const { matches } = storedPolicy(url, stored).revalidatedPolicy(request(url), { status: 304, headers });
   if (!matches && headers.etag) return { validators: {} };
-  // Every field of the 304 replaces the stored one; the library copies only fields the stored answer had, and the
-  // state keeps none of those that give freshness (a server must repeat them in its 304, RFC 9110 §15.4.5).
-  return { validators: matches ? pickValidators(policy.responseHeaders()) : validators, freshUntil: freshUntil(url, 200, { ...storedHeaders(validators), ...headers }, now) };
+  // The library updates only the fields the stored answer had; the RFC updates every field the 304 sends.
+  const updated = { ...storedHeaders(stored), ...headers };
+  const kept = pickValidators(updated);
+  return {
+    validators: matches ? kept : { ...kept, etag: stored.etag, lastModified: stored.lastModified },
+    freshUntil: freshUntil(url, 200, updated, now),
+  };
 }
 
 /**

@@ -35,8 +35,11 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
   const hash = contentHash(answer.text);
   const fresh = freshUntil(feedUrl, answer.status, answer.headers, now);
   // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for
-  // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is current.
-  if (hash === previous?.contentHash) return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? kept : validators, freshUntil: fresh };
+  // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is
+  // current. Its Cache-Control is this answer's, as that of any full response.
+  if (hash === previous?.contentHash) {
+    return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? { ...kept, cacheControl: validators.cacheControl } : validators, freshUntil: fresh };
+  }
   return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: fresh };
 }
 

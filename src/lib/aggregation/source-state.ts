@@ -46,13 +46,13 @@ export function freshUntilFor(state: SourceState | undefined, feedUrl: string, n
 const ENDING_SOON_MS = 10 * 60 * 1000;
 
 /**
- * The validators to send to `feedUrl`: none when they were given for another address (the registry's feed: line was
+ * The validators to send to `feedUrl`, with the Cache-Control of the answer they came with: none when they were given for another address (the registry's feed: line was
  * edited since, and the old feed's ETag could make the new one look unchanged), or when the state does not say which
  * (written before it recorded that).
  */
 export function keptValidators(state: SourceState | undefined, feedUrl: string): Validators {
   if (state?.validatorsFor !== feedUrl) return {};
-  return { etag: state.etag, lastModified: state.lastModified };
+  return { etag: state.etag, lastModified: state.lastModified, cacheControl: state.cacheControl };
 }
 
 export interface SuccessfulRead {
@@ -75,11 +75,14 @@ export interface SuccessfulRead {
 
 export function afterSuccess(previous: SourceState | undefined, read: SuccessfulRead, now: Date): SourceState {
   const state = previous ?? emptySourceState();
+  const conditional = Boolean(read.validators.etag || read.validators.lastModified);
   return {
     ...state,
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
-    validatorsFor: read.validators.etag || read.validators.lastModified ? read.feedUrl : undefined,
+    // Read only when a 304 comes, which needs validators to be asked for.
+    cacheControl: conditional ? read.validators.cacheControl : undefined,
+    validatorsFor: conditional ? read.feedUrl : undefined,
     // Renewed by every answer, a 304 included (RFC 9111 §4.3.4): the server's word on when to ask again outweighs
     // the state being unchanged after a run that found nothing new.
     freshUntil: read.freshUntil && isoSeconds(read.freshUntil),

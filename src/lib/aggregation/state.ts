@@ -17,6 +17,11 @@ const sourceStateSchema = z.strictObject({
   /** Validators of the last full response, for conditional requests. */
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /**
+   * The Cache-Control of the last full response, as 304s since have updated it: the freshness a 304 that does not
+   * repeat it renews. Absent in states written before it, where a 304 is fresh by its own headers alone.
+   */
+  cacheControl: z.string().optional(),
   /** The feed address the validators were given for: they are sent to it alone, not to one the registry names instead. */
   validatorsFor: z.string().optional(),
   /** Until when the last answer is fresh by its Cache-Control or Expires (conditional.ts `freshUntil`): the feed is not asked before. */
@@ -93,6 +98,7 @@ export function serializeState(state: AggregationState): string {
     sources[id] = {
       etag: source.etag,
       lastModified: source.lastModified,
+      cacheControl: source.cacheControl,
       validatorsFor: source.validatorsFor,
       freshUntil: source.freshUntil,
       freshFor: source.freshFor,

@@ -18,7 +18,7 @@ describe('conditional requests', () => {
   });
 
   it('a private response is still the reader’s to keep', () => {
-    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'private, max-age=0' })).toEqual({ etag: '"v7"' });
+    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'private, max-age=0' })).toEqual({ etag: '"v7"', cacheControl: 'private, max-age=0' });
   });
 
   it('a 304 keeps the validators (taking updated ones), but one naming another version drops them', () => {
@@ -32,10 +32,28 @@ describe('conditional requests', () => {
 
   it('a 304 renews the freshness by its own Cache-Control or Expires, reckoned from the time it came', () => {
     const now = new Date('2026-12-01T13:00:00Z');
-    expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v7"', 'cache-control': 'max-age=3600' }, now)).toEqual({ validators: { etag: '"v7"' }, freshUntil: new Date('2026-12-01T14:00:00Z') });
+    expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v7"', 'cache-control': 'max-age=3600' }, now)).toEqual({ validators: { etag: '"v7"', cacheControl: 'max-age=3600' }, freshUntil: new Date('2026-12-01T14:00:00Z') });
     expect(afterNotModified(url, { lastModified }, { date: now.toUTCString(), expires: 'Tue, 01 Dec 2026 14:30:00 GMT' }, now).freshUntil).toEqual(new Date('2026-12-01T14:30:00Z'));
     expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v7"' }, now).freshUntil).toBeUndefined();
     expect(afterNotModified(url, { etag: '"v7"' }, { etag: '"v8"', 'cache-control': 'max-age=3600' }, now).freshUntil).toBeUndefined();
+  });
+
+  it('a bare 304 renews the max-age of the full response it confirms, as that response updated by the 304', () => {
+    const now = new Date('2026-12-01T13:00:00Z');
+    const stored = { etag: '"v7"', cacheControl: 'max-age=3600' };
+    const bare = { etag: '"v7"', date: now.toUTCString() };
+    expect(afterNotModified(url, stored, bare, now)).toEqual({ validators: stored, freshUntil: new Date('2026-12-01T14:00:00Z') });
+    expect(afterNotModified(url, stored, { ...bare, age: '600' }, now).freshUntil).toEqual(new Date('2026-12-01T13:50:00Z'));
+    // Answering our own If-Modified-Since without validators of its own, it still confirms the stored answer.
+    expect(afterNotModified(url, { lastModified, cacheControl: 'max-age=3600' }, { date: now.toUTCString() }, now)).toEqual({ validators: { lastModified, cacheControl: 'max-age=3600' }, freshUntil: new Date('2026-12-01T14:00:00Z') });
+  });
+
+  it('a 304 with a Cache-Control of its own replaces the stored one, and one naming another version keeps nothing', () => {
+    const now = new Date('2026-12-01T13:00:00Z');
+    const stored = { etag: '"v7"', cacheControl: 'max-age=3600' };
+    expect(afterNotModified(url, stored, { etag: '"v7"', 'cache-control': 'no-cache' }, now)).toEqual({ validators: { etag: '"v7"', cacheControl: 'no-cache' }, freshUntil: undefined });
+    expect(afterNotModified(url, stored, { etag: '"v7"', 'cache-control': 'max-age=7200' }, now).freshUntil).toEqual(new Date('2026-12-01T15:00:00Z'));
+    expect(afterNotModified(url, stored, { etag: '"v8"' }, now)).toEqual({ validators: {} });
   });
 });
 

@@ -23,6 +23,12 @@ describe('answerOutcome', () => {
     expect(answerOutcome(rotated, url, previous, now)).toEqual({ kind: 'unchanged', validators: { etag: '"1"' } });
     expect(answerOutcome(rotated, url, { ...previous, etag: undefined }, now)).toEqual({ kind: 'unchanged', validators: { etag: '"2"', lastModified: 'Tue, 01 Dec 2026 12:00:00 GMT' } });
   });
+
+  it('the very body under new validators takes its Cache-Control, kept for the 304s that do not repeat it', () => {
+    const previous = { etag: '"1"', cacheControl: 'max-age=60', validatorsFor: url, contentHash: contentHash('<rss/>'), consecutiveFailures: 0, seen: [] };
+    const rotated = answer({ headers: { etag: '"2"', 'cache-control': 'max-age=3600' } });
+    expect(answerOutcome(rotated, url, previous, now)).toEqual({ kind: 'unchanged', validators: { etag: '"1"', cacheControl: 'max-age=3600' }, freshUntil: new Date('2026-12-01T13:00:00Z') });
+  });
 });
 
 describe('failureOutcome', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { afterNotModified } from '../../../src/lib/aggregation/conditional.ts';
 import { afterFailure, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
@@ -76,6 +77,23 @@ describe('source state over runs', () => {
     const text = serializeState(parseState('{"version":1,"sources":{"wire":{"etag":"\\"1\\"","validatorsFor":"https://wire.example/feed.xml","consecutiveFailures":0,"seen":[]}}}', 'state.json'));
     expect(text).not.toContain('fresh');
     expect(freshUntilFor(parseState(text, 'state.json').sources.wire, feedUrl, now)).toBeUndefined();
+  });
+
+  it('keeps the Cache-Control of the answer its validators came with, and none without validators', () => {
+    const read = afterSuccess(undefined, { feedUrl, validators: { etag: '"1"', cacheControl: 'max-age=3600' }, contentHash: 'abc', newVersion: true, seen: [] }, now);
+    expect(keptValidators(read, feedUrl)).toEqual({ etag: '"1"', cacheControl: 'max-age=3600' });
+    expect(keptValidators(read, 'https://wire.example/rss/all.xml')).toEqual({});
+    expect(parseState(serializeState({ version: 1, sources: { wire: read } }), 'state.json').sources.wire).toEqual(read);
+    expect(afterSuccess(undefined, { feedUrl, validators: { cacheControl: 'max-age=3600' }, contentHash: 'abc', newVersion: true, seen: [] }, now).cacheControl).toBeUndefined();
+  });
+
+  it('loads a state written before Cache-Control was kept: a bare 304 renews no freshness, as before, until a full response', () => {
+    const text = '{"version":1,"sources":{"wire":{"etag":"\\"1\\"","validatorsFor":"https://wire.example/feed.xml","consecutiveFailures":0,"seen":[]}}}';
+    const legacy = parseState(text, 'state.json').sources.wire!;
+    expect(serializeState({ version: 1, sources: { wire: legacy } })).not.toContain('cacheControl');
+    const revalidated = afterNotModified(feedUrl, keptValidators(legacy, feedUrl), { etag: '"1"', date: now.toUTCString() }, now);
+    expect(revalidated.freshUntil).toBeUndefined();
+    expect(afterSuccess(legacy, { feedUrl, ...revalidated, newVersion: false, seen: [] }, now)).toEqual(legacy);
   });
 
   it('loads a state written before validators named their address, and sends those to no address', () => {
