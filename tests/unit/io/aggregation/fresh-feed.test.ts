@@ -75,6 +75,45 @@ describe('a feed whose 304 says it stays fresh for another hour', () => {
   });
 });
 
+describe('a feed whose 304s are bare, after a full answer saying it stays fresh for an hour', () => {
+  const { publishers, workspace } = servedWorkspace();
+  let feed: string;
+  const reports: Record<string, RunReport> = {};
+  const requests: Record<string, number> = {};
+  const states: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const body = twoStoryFeed('bare.example');
+    feed = publishers.route(0, '/feed.xml', (request, response) => {
+      // Only the Date and ETag, as many servers send with a 304.
+      if (request.headers['if-none-match'] === '"v1"') response.writeHead(304, { etag: '"v1"' }).end();
+      else rssRoute(body, { etag: '"v1"', 'cache-control': 'max-age=3600' })(request, response);
+    });
+    workspace.writeSources([{ id: 'bare', feed }]);
+    for (const time of ['12:00', '13:00', '13:30', '14:00', '14:30']) {
+      reports[time] = await workspace.run(at(time));
+      requests[time] = publishers.requestsTo(feed).length;
+      states[time] = readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8');
+    }
+  });
+
+  it('stays fresh for another hour from each 304, by the max-age of the answer it confirms (RFC 9111 §4.3.4)', () => {
+    expect(reports['13:00']!.sources[0]!.result).toBe('not-modified');
+    expect(requests['13:00']).toBe(2);
+    expect(reports['13:30']!.sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T14:00:00Z' });
+    expect(requests['13:30']).toBe(2);
+  });
+
+  it('is asked once the hour is over, with its validators, and the state changes only in freshUntil', () => {
+    expect(requests['14:00']).toBe(3);
+    expect(publishers.requestsTo(feed)[2]!.headers['if-none-match']).toBe('"v1"');
+    expect(reports['14:00']!.sources[0]!.result).toBe('not-modified');
+    expect(requests['14:30']).toBe(3);
+    expect(states['14:00']).toBe(states['13:00']!.replace('"freshUntil": "2026-12-01T14:00:00Z"', '"freshUntil": "2026-12-01T15:00:00Z"'));
+    expect(JSON.parse(states['14:00']!).sources.bare).toMatchObject({ etag: '"v1"', cacheControl: 'max-age=3600', freshUntil: '2026-12-01T15:00:00Z' });
+  });
+});
+
 describe('a fresh feed read all the same', () => {
   const { publishers, workspace } = servedWorkspace();
 
