@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterNotModified } from '../../../src/lib/aggregation/conditional.ts';
+import { afterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
 import { afterFailure, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
@@ -87,13 +87,16 @@ describe('source state over runs', () => {
     expect(afterSuccess(undefined, { feedUrl, validators: { cacheControl: 'max-age=3600' }, contentHash: 'abc', newVersion: true, seen: [] }, now).cacheControl).toBeUndefined();
   });
 
-  it('loads a state written before Cache-Control was kept: a bare 304 renews no freshness, as before, until a full response', () => {
+  it('loads a state written before Cache-Control was kept: a bare 304 renews no freshness, as before, until a full response gives the Cache-Control', () => {
     const text = '{"version":1,"sources":{"wire":{"etag":"\\"1\\"","validatorsFor":"https://wire.example/feed.xml","consecutiveFailures":0,"seen":[]}}}';
     const legacy = parseState(text, 'state.json').sources.wire!;
     expect(serializeState({ version: 1, sources: { wire: legacy } })).not.toContain('cacheControl');
     const revalidated = afterNotModified(feedUrl, keptValidators(legacy, feedUrl), { etag: '"1"', date: now.toUTCString() }, now);
     expect(revalidated.freshUntil).toBeUndefined();
     expect(afterSuccess(legacy, { feedUrl, ...revalidated, newVersion: false, seen: [] }, now)).toEqual(legacy);
+    const validators = validatorsOf(feedUrl, 200, { etag: '"2"', 'cache-control': 'max-age=3600' });
+    const full = afterSuccess(legacy, { feedUrl, validators, contentHash: 'def', newVersion: true, seen: [] }, now);
+    expect(afterNotModified(feedUrl, keptValidators(full, feedUrl), { etag: '"2"', date: now.toUTCString() }, now).freshUntil).toEqual(new Date('2026-12-01T13:00:00.250Z'));
   });
 
   it('loads a state written before validators named their address, and sends those to no address', () => {
