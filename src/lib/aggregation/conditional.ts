@@ -39,7 +39,7 @@ function storedPolicy(url: string, validators: Validators): CachePolicy {
   return new CachePolicy(request(url), { status: 200, headers: storedHeaders(validators) }, OPTIONS);
 }
 
-function pickValidators(headers: CachePolicy.Headers): Validators {
+function keptOf(headers: CachePolicy.Headers): Validators {
   const value = (name: string) => {
     const header = headers[name];
     return typeof header === 'string' && header.trim() ? header.trim() : undefined;
@@ -50,7 +50,7 @@ function pickValidators(headers: CachePolicy.Headers): Validators {
 /** What to keep of a full response, or nothing when its server forbids keeping it (`Cache-Control: no-store`). */
 export function validatorsOf(url: string, status: number, headers: Record<string, string>): Validators {
   const policy = new CachePolicy(request(url), { status, headers }, OPTIONS);
-  return policy.storable() ? pickValidators(headers) : {};
+  return policy.storable() ? keptOf(headers) : {};
 }
 
 /** The conditional headers for the next request of `url`; empty when nothing was kept. */
@@ -83,7 +83,7 @@ export function afterNotModified(url: string, stored: Validators, headers: Recor
   if (!matches && headers.etag) return { validators: {} };
   // The library updates only the fields the stored answer had; the RFC updates every field the 304 sends.
   const updated = { ...storedHeaders(stored), ...headers };
-  const kept = pickValidators(updated);
+  const kept = keptOf(updated);
   return {
     validators: matches ? kept : { ...kept, etag: stored.etag, lastModified: stored.lastModified },
     freshUntil: freshUntil(url, 200, updated, now),

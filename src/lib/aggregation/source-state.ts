@@ -46,9 +46,9 @@ export function freshUntilFor(state: SourceState | undefined, feedUrl: string, n
 const ENDING_SOON_MS = 10 * 60 * 1000;
 
 /**
- * The validators to send to `feedUrl`, with the Cache-Control of the answer they came with: none when they were given for another address (the registry's feed: line was
- * edited since, and the old feed's ETag could make the new one look unchanged), or when the state does not say which
- * (written before it recorded that).
+ * The validators to send to `feedUrl`, with the Cache-Control of the answer they came with: none when they were given
+ * for another address (the registry's feed: line was edited since, and the old feed's ETag could make the new one look
+ * unchanged), or when the state does not say which (written before it recorded that).
  */
 export function keptValidators(state: SourceState | undefined, feedUrl: string): Validators {
   if (state?.validatorsFor !== feedUrl) return {};
@@ -80,7 +80,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     ...state,
     etag: read.validators.etag,
     lastModified: read.validators.lastModified,
-    // Read only when a 304 comes, which needs validators to be asked for.
+    // Only a 304 reads it, and only a request with validators brings one.
     cacheControl: conditional ? read.validators.cacheControl : undefined,
     validatorsFor: conditional ? read.feedUrl : undefined,
     // Renewed by every answer, a 304 included (RFC 9111 §4.3.4): the server's word on when to ask again outweighs
