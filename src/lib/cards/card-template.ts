@@ -230,14 +230,14 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
   };
   const lines: PlacedLine[] = [];
   /**
-   * A block's lines from `top`: each starting at the left margin or, by default for a right-to-left text, ending at
-   * the right one.
+   * A block's lines, the first on `baseline`: each starting at the left margin or, by default for a right-to-left
+   * text, ending at the right one.
    */
-  const setBlock = ({ spec: blockSpec, lines: texts, widths, direction }: Block, top: number, lineHeight: number, align: 'start' | 'left' | 'right' = 'start') => {
+  const setBlock = ({ spec: blockSpec, lines: texts, widths, direction }: Block, baseline: number, lineHeight: number, align: 'start' | 'left' | 'right' = 'start') => {
     const side = align === 'start' ? (direction === 'rtl' ? 'right' : 'left') : align;
     texts.forEach((text, index) => {
       const lineLeft = side === 'right' ? RIGHT - widths[index]! : MARGIN;
-      lines.push(placeLine(text, blockSpec, lineLeft, widths[index]!, baselineIn(top + index * blockSpec.size * lineHeight, blockSpec, lineHeight), direction, measure));
+      lines.push(placeLine(text, blockSpec, lineLeft, widths[index]!, baseline + index * blockSpec.size * lineHeight, direction, measure));
     });
   };
 
@@ -245,19 +245,21 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
   let top = TOP;
   if (content.kicker) {
     const kicker = block('kicker', content.kicker.toUpperCase(), 32, COLORS.accent, textWidth, 1, 2);
-    setBlock(kicker, top, LINE_HEIGHT);
+    setBlock(kicker, baselineIn(top, kicker.spec, LINE_HEIGHT), LINE_HEIGHT);
     top += kicker.spec.size * LINE_HEIGHT + 20;
   }
   const headline = block('headline', content.headline, headlineSize(content.headline), COLORS.text, textWidth, HEADLINE_LINES, -0.5);
-  setBlock(headline, top, HEADLINE_LINE_HEIGHT);
+  setBlock(headline, baselineIn(top, headline.spec, HEADLINE_LINE_HEIGHT), HEADLINE_LINE_HEIGHT);
 
-  // The bottom row: the credit and date on the left, the site's name on the right, both resting on the bottom margin.
+  // The bottom row: the site's name on the right, resting on the bottom margin, and the credit and date on the left,
+  // on the name's baseline, as one line of text of two sizes would be.
   const siteName = block('siteName', content.siteName, 40, COLORS.text, textWidth / 2, 1);
   const siteNameTop = BOTTOM - siteName.spec.size * LINE_HEIGHT;
-  setBlock(siteName, siteNameTop, LINE_HEIGHT, 'right');
+  const bottomBaseline = baselineIn(siteNameTop, siteName.spec, LINE_HEIGHT);
+  setBlock(siteName, bottomBaseline, LINE_HEIGHT, 'right');
   const meta = [content.credit, content.date].filter(Boolean).join('  ·  ');
   const metaBlock = block('meta', meta, 30, COLORS.muted, Math.min(META_WIDTH, textWidth - (siteName.widths[0] ?? 0) - 32), 1);
-  setBlock(metaBlock, BOTTOM - metaBlock.spec.size * LINE_HEIGHT, LINE_HEIGHT, 'left');
+  setBlock(metaBlock, bottomBaseline, LINE_HEIGHT, 'left');
 
   const ruleTop = siteNameTop - 24 - RULE_HEIGHT;
   return {

@@ -48,6 +48,12 @@ describe('the card layout', () => {
     expect(rule.y + rule.height).toBeLessThan(lines[2]!.baseline - 40);
   });
 
+  it('sets the credit and date on the site name’s baseline, though their letters are smaller', () => {
+    const [siteName, meta] = linesOf('siteName').concat(linesOf('meta'));
+    expect(meta!.spec.size).toBeLessThan(siteName!.spec.size);
+    expect(meta!.baseline).toBe(siteName!.baseline);
+  });
+
   it('starts a right-to-left text from the right margin, each text by its own script', () => {
     const drawing = draw({ headline: 'الذكاء الاصطناعي يغير صناعة الأخبار', credit: 'מאת דנה כהן' });
     expect([...new Map(drawing.lines.map((line) => [line.spec.role, line.direction]))]).toEqual([
