@@ -67,9 +67,9 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
   const drawLine = (line: PlacedLine, images: ReadonlyMap<string, Image | undefined>, missing: Set<string>) => {
     setText(context, line.spec);
     context.fillStyle = line.spec.color;
-    context.direction = line.direction;
     for (const run of line.runs) {
       if (run.kind === 'text') {
+        context.direction = run.direction;
         context.fillText(run.text, run.x, line.baseline);
         continue;
       }

@@ -3,6 +3,7 @@
  * high-contrast, so it reads at thumbnail size. Laid out here as positioned lines and boxes from a measure of text
  * widths; the renderer only draws them.
  */
+import createBidi from 'bidi-js';
 import LineBreaker from 'linebreak';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './card-content.ts';
 import type { TextStyle } from './font-set.ts';
@@ -64,10 +65,14 @@ export interface CardTextSpec {
   color: string;
 }
 
-/** A stretch of one line drawn at `x`: letters in the text's faces, or one emoji drawn as a picture in a square of the text's size. */
+/**
+ * A stretch of one line drawn at `x`: letters of one direction in the text's faces, or one emoji drawn as a picture
+ * in a square of the text's size.
+ */
 export interface PlacedRun {
   kind: 'text' | 'emoji';
   text: string;
+  direction: 'ltr' | 'rtl';
   x: number;
   width: number;
 }
@@ -77,7 +82,9 @@ export interface PlacedLine {
   /** The text's whole line, for tests and messages. */
   text: string;
   baseline: number;
+  /** The paragraph's direction, which its runs are ordered by. */
   direction: 'ltr' | 'rtl';
+  /** In reading order. */
   runs: PlacedRun[];
 }
 
@@ -122,20 +129,60 @@ const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u200D|\u20E3|\p{Emoji_Modifier}|\p{Regional_Indicator}/u;
 export const isEmoji = (grapheme: string): boolean => PICTOGRAPH.test(grapheme) && EMOJI_PRESENTATION.test(grapheme);
 
-/** A text's letters and emoji as runs, in reading order. */
-function runsOf(text: string): { kind: 'text' | 'emoji'; text: string }[] {
-  const runs: { kind: 'text' | 'emoji'; text: string }[] = [];
-  for (const grapheme of graphemes(text)) {
-    const kind = isEmoji(grapheme) ? 'emoji' : 'text';
+const bidi = createBidi();
+const OBJECT_REPLACEMENT = '\uFFFC';
+
+interface Run {
+  kind: 'text' | 'emoji';
+  text: string;
+  /** The embedding level Unicode's bidirectional algorithm gives it in a paragraph of `direction`: odd is right to left. */
+  level: number;
+}
+
+/**
+ * A line's letters and emoji as runs in reading order, each run of letters of one direction. An emoji takes the
+ * direction of the letters around it, as any symbol does: in a Latin name inside a right-to-left line it reads with
+ * the name.
+ */
+function runsOf(text: string, direction: 'ltr' | 'rtl'): Run[] {
+  const parts = graphemes(text).map((grapheme) => ({ grapheme, kind: isEmoji(grapheme) ? ('emoji' as const) : ('text' as const) }));
+  // The algorithm's table reads each half of a surrogate pair as a left-to-right letter: an emoji is given to it as
+  // object replacement characters instead, neutral as the emoji is, one for each of its UTF-16 units.
+  const neutral = parts.map(({ grapheme, kind }) => (kind === 'emoji' ? OBJECT_REPLACEMENT.repeat(grapheme.length) : grapheme)).join('');
+  const { levels } = bidi.getEmbeddingLevels(neutral, direction);
+  const runs: Run[] = [];
+  let index = 0;
+  for (const { grapheme, kind } of parts) {
+    const level = levels[index]!;
+    index += grapheme.length;
     const last = runs.at(-1);
-    if (kind === 'text' && last?.kind === 'text') last.text += grapheme;
-    else runs.push({ kind, text: grapheme });
+    if (kind === 'text' && last?.kind === 'text' && last.level === level) last.text += grapheme;
+    else runs.push({ kind, text: grapheme, level });
   }
   return runs;
 }
 
-const widthOf = (text: string, spec: CardTextSpec, measure: MeasureText): number =>
-  runsOf(text).reduce((width, run) => width + (run.kind === 'emoji' ? spec.size : measure(run.text, spec)), 0);
+/** Runs in the order they appear from left to right: each stretch at a level or higher reversed, highest first (rule L2). */
+function leftToRight<T extends { level: number }>(runs: readonly T[]): T[] {
+  const order = [...runs];
+  const levels = runs.map((run) => run.level);
+  const lowestOdd = Math.min(...levels.filter((level) => level % 2 === 1));
+  for (let level = Math.max(...levels); level >= lowestOdd; level--) {
+    for (let start = 0; start < order.length; start++) {
+      if (order[start]!.level < level) continue;
+      let end = start;
+      while (end < order.length && order[end]!.level >= level) end++;
+      order.splice(start, end - start, ...order.slice(start, end).reverse());
+      start = end;
+    }
+  }
+  return order;
+}
+
+const runWidth = (run: Run, spec: CardTextSpec, measure: MeasureText): number => (run.kind === 'emoji' ? spec.size : measure(run.text, spec));
+
+const widthOf = (text: string, spec: CardTextSpec, direction: 'ltr' | 'rtl', measure: MeasureText): number =>
+  runsOf(text, direction).reduce((width, run) => width + runWidth(run, spec, measure), 0);
 
 /** Scripts written without spaces between words, whose line breaks Unicode's rules leave to a dictionary. */
 const COMPLEX_CONTEXT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -192,19 +239,15 @@ function wrap(text: string, width: number, maxLines: number, fits: (line: string
   return kept;
 }
 
-/**
- * A line's runs placed from `left`: in reading order left to right, or right to left for a right-to-left text
- * (each run of letters then shapes its own mixed-direction text).
- */
-function placeLine(text: string, spec: CardTextSpec, left: number, lineWidth: number, baseline: number, direction: 'ltr' | 'rtl', measure: MeasureText): PlacedLine {
-  let advance = 0;
-  const runs = runsOf(text).map((run) => {
-    const width = run.kind === 'emoji' ? spec.size : measure(run.text, spec);
-    const x = direction === 'ltr' ? left + advance : left + lineWidth - advance - width;
-    advance += width;
-    return { ...run, x, width };
-  });
-  return { spec, text, baseline, direction, runs };
+/** A line's runs placed side by side from `left`, in the order the bidirectional algorithm shows them. */
+function placeLine(text: string, spec: CardTextSpec, left: number, baseline: number, direction: 'ltr' | 'rtl', measure: MeasureText): PlacedLine {
+  const runs = runsOf(text, direction).map((run) => ({ ...run, width: runWidth(run, spec, measure), x: 0 }));
+  let x = left;
+  for (const run of leftToRight(runs)) {
+    run.x = x;
+    x += run.width;
+  }
+  return { spec, text, baseline, direction, runs: runs.map(({ level, ...run }) => ({ ...run, direction: level % 2 === 1 ? 'rtl' : 'ltr' })) };
 }
 
 /** Where a line's letters sit in a line box of `lineHeight` from `top`: centred on the box, as CSS centres them. */
@@ -225,8 +268,9 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have.
     const text = uncovered.length > 0 ? [...written].filter((char) => !uncovered.includes(char)).join('') : written;
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
-    const lines = wrap(text, width, maxLines, (line) => widthOf(line, blockSpec, measure) <= width);
-    return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, measure)), direction: textDirection(text) };
+    const direction = textDirection(text);
+    const lines = wrap(text, width, maxLines, (line) => widthOf(line, blockSpec, direction, measure) <= width);
+    return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
   };
   const lines: PlacedLine[] = [];
   /**
@@ -237,7 +281,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     const side = align === 'start' ? (direction === 'rtl' ? 'right' : 'left') : align;
     texts.forEach((text, index) => {
       const lineLeft = side === 'right' ? RIGHT - widths[index]! : MARGIN;
-      lines.push(placeLine(text, blockSpec, lineLeft, widths[index]!, baseline + index * blockSpec.size * lineHeight, direction, measure));
+      lines.push(placeLine(text, blockSpec, lineLeft, baseline + index * blockSpec.size * lineHeight, direction, measure));
     });
   };
 

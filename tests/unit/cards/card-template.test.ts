@@ -65,7 +65,7 @@ describe('the card layout', () => {
     for (const headline of drawing.lines.filter((line) => line.spec.role === 'headline')) expect(right(headline.runs[0]!)).toBe(1128);
     expect(linesOf('headline', { headline: 'أخبار التقنية' })[0]!.runs[0]!.x).toBeGreaterThan(600);
     // The bottom row keeps its sides: the credit on the left, the name on the right.
-    expect(drawing.lines.find((line) => line.spec.role === 'meta')!.runs[0]!.x).toBe(72);
+    expect(Math.min(...drawing.lines.find((line) => line.spec.role === 'meta')!.runs.map((run) => run.x))).toBe(72);
   });
 
   it('places a right-to-left line’s emoji after the letters before it, to their left', () => {
@@ -74,6 +74,23 @@ describe('the card layout', () => {
     expect(rocket).toMatchObject({ kind: 'emoji', text: '🚀' });
     expect(right(rocket!)).toBe(before!.x);
     expect(right(after!)).toBe(rocket!.x);
+  });
+
+  it('reads an emoji in a Latin name inside a right-to-left line with the name, left to right', () => {
+    const [headline] = linesOf('headline', { headline: 'أطلقت Apple 🍎 Watch اليوم' });
+    const run = (text: string) => headline!.runs.find((candidate) => candidate.text.includes(text))!;
+    expect(right(run('Apple'))).toBe(run('🍎').x);
+    expect(right(run('🍎'))).toBe(run('Watch').x);
+    expect(right(run('Watch'))).toBe(run('أطلقت').x);
+    expect(right(run('اليوم'))).toBe(run('Apple').x);
+    expect([run('Apple').direction, run('أطلقت').direction]).toEqual(['ltr', 'rtl']);
+  });
+
+  it('reads an emoji between right-to-left letters and a Latin name in the line’s direction', () => {
+    const [meta] = linesOf('meta', { credit: 'מאת דנה כהן 🍎 iPhone', date: '' });
+    const run = (text: string) => meta!.runs.find((candidate) => candidate.text.includes(text))!;
+    expect(right(run('iPhone'))).toBeLessThanOrEqual(run('🍎').x);
+    expect(right(run('🍎'))).toBeLessThanOrEqual(run('כהן').x);
   });
 
   it('wraps a long headline within the margins, four lines at most, the last ellipsised', () => {
