@@ -263,13 +263,15 @@ interface Block {
 
 /** The whole card, laid out: `fontFamily` chooses each text's faces, `measure` says how wide letters are set in them. */
 export function cardDrawing(content: CardContent, fontFamily: FontFamily, measure: MeasureText): CardDrawing {
-  const block = (role: CardTextRole, written: string, size: number, color: string, width: number, maxLines: number, letterSpacing = 0): Block => {
-    const { font, uncovered = [] } = fontFamily(role, written);
+  /** A text's lines; a one-line block's `ending` is kept whole, the text before it ellipsised to leave it room. */
+  const block = (role: CardTextRole, written: string, size: number, color: string, width: number, maxLines: number, { letterSpacing = 0, ending = '' } = {}): Block => {
+    const { font, uncovered = [] } = fontFamily(role, written + ending);
     // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have.
-    const text = uncovered.length > 0 ? [...written].filter((char) => !uncovered.includes(char)).join('') : written;
+    const covered = (part: string) => (uncovered.length > 0 ? [...part].filter((char) => !uncovered.includes(char)).join('') : part);
+    const [text, end] = [covered(written), covered(ending)];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
-    const direction = textDirection(text);
-    const lines = wrap(text, width, maxLines, (line) => widthOf(line, blockSpec, direction, measure) <= width);
+    const direction = textDirection(text + end);
+    const lines = wrap(text, width, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);
     return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
   };
   const lines: PlacedLine[] = [];
@@ -288,11 +290,11 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
   const textWidth = RIGHT - MARGIN;
   let top = TOP;
   if (content.kicker) {
-    const kicker = block('kicker', content.kicker.toUpperCase(), 32, COLORS.accent, textWidth, 1, 2);
+    const kicker = block('kicker', content.kicker.toUpperCase(), 32, COLORS.accent, textWidth, 1, { letterSpacing: 2 });
     setBlock(kicker, baselineIn(top, kicker.spec, LINE_HEIGHT), LINE_HEIGHT);
     top += kicker.spec.size * LINE_HEIGHT + 20;
   }
-  const headline = block('headline', content.headline, headlineSize(content.headline), COLORS.text, textWidth, HEADLINE_LINES, -0.5);
+  const headline = block('headline', content.headline, headlineSize(content.headline), COLORS.text, textWidth, HEADLINE_LINES, { letterSpacing: -0.5 });
   setBlock(headline, baselineIn(top, headline.spec, HEADLINE_LINE_HEIGHT), HEADLINE_LINE_HEIGHT);
 
   // The bottom row: the site's name on the right, resting on the bottom margin, and the credit and date on the left,
@@ -301,8 +303,9 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
   const siteNameTop = BOTTOM - siteName.spec.size * LINE_HEIGHT;
   const bottomBaseline = baselineIn(siteNameTop, siteName.spec, LINE_HEIGHT);
   setBlock(siteName, bottomBaseline, LINE_HEIGHT, 'right');
-  const meta = [content.credit, content.date].filter(Boolean).join('  ·  ');
-  const metaBlock = block('meta', meta, 30, COLORS.muted, Math.min(META_WIDTH, textWidth - (siteName.widths[0] ?? 0) - 32), 1);
+  const metaWidth = Math.min(META_WIDTH, textWidth - (siteName.widths[0] ?? 0) - 32);
+  // The date is kept whole: a credit too long for the row is ellipsised before it.
+  const metaBlock = content.credit ? block('meta', content.credit, 30, COLORS.muted, metaWidth, 1, { ending: `  ·  ${content.date}` }) : block('meta', content.date, 30, COLORS.muted, metaWidth, 1);
   setBlock(metaBlock, bottomBaseline, LINE_HEIGHT, 'left');
 
   const ruleTop = siteNameTop - 24 - RULE_HEIGHT;
