@@ -4,7 +4,7 @@
  */
 import { createCanvas, GlobalFonts, loadImage, PngFilter, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../lib/cards/card-content.ts';
-import { cardDrawing, cardTextStyle, type CardTextSpec, type PlacedLine } from '../../lib/cards/card-template.ts';
+import { cardDrawing, cardEmoji, cardTextStyle, type CardTextSpec, type PlacedLine } from '../../lib/cards/card-template.ts';
 import { chooseFaces, type FontFace } from '../../lib/cards/font-set.ts';
 import { emojiSetPicture, type EmojiPicture } from './emoji-set.ts';
 
@@ -64,7 +64,7 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
     return image;
   };
 
-  const drawLine = (line: PlacedLine, images: ReadonlyMap<string, Image | undefined>, missing: Set<string>) => {
+  const drawLine = (line: PlacedLine, images: ReadonlyMap<string, Image | undefined>) => {
     setText(context, line.spec);
     context.fillStyle = line.spec.color;
     for (const run of line.runs) {
@@ -73,11 +73,8 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
         context.fillText(run.text, run.x, line.baseline);
         continue;
       }
-      const image = images.get(run.text);
-      if (!image) {
-        missing.add(run.text);
-        continue;
-      }
+      // The layout left out the emoji with no picture.
+      const image = images.get(run.text)!;
       // Contained in a square of the text's size, its middle on the letters' middle.
       const scale = line.spec.size / Math.max(image.width, image.height);
       const [width, height] = [image.width * scale, image.height * scale];
@@ -86,7 +83,9 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
   };
 
   const draw = async (content: CardContent): Promise<RenderedCard> => {
-    const missing = new Set<string>();
+    const images = new Map(await Promise.all(cardEmoji(content).map(async (grapheme) => [grapheme, await picture(grapheme)] as const)));
+    const unpictured = [...images].filter(([, image]) => image === undefined).map(([grapheme]) => grapheme);
+    const missing = new Set<string>(unpictured);
     const drawing = cardDrawing(
       content,
       (role, text) => {
@@ -96,15 +95,13 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
         // A text of emoji alone needs no faces: its spaces are set in the family's Latin one.
         const faces = choice.faces.length > 0 ? choice.faces : chooseFaces(catalogue, style, 'a').faces;
         faces.forEach(register);
-        return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: choice.uncovered };
+        return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: [...choice.uncovered, ...unpictured] };
       },
       (text, spec) => {
         setText(context, spec);
         return context.measureText(text).width;
       },
     );
-    const emoji = [...new Set(drawing.lines.flatMap((line) => line.runs.filter((run) => run.kind === 'emoji').map((run) => run.text)))];
-    const images = new Map(await Promise.all(emoji.map(async (grapheme) => [grapheme, await picture(grapheme)] as const)));
     context.textAlign = 'left';
     context.textBaseline = 'alphabetic';
     context.fillStyle = drawing.background;
@@ -113,7 +110,7 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
       context.fillStyle = box.color;
       context.fillRect(box.x, box.y, box.width, box.height);
     }
-    for (const line of drawing.lines) drawLine(line, images, missing);
+    for (const line of drawing.lines) drawLine(line, images);
     const png = await canvas.encode('png', PNG_OPTIONS);
     return { png, missing: [...missing] };
   };

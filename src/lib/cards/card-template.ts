@@ -104,7 +104,10 @@ export interface CardDrawing {
 
 /** How wide `text` is set in `spec` (letters only: the layout measures emoji itself). */
 export type MeasureText = (text: string, spec: CardTextSpec) => number;
-/** The faces that set `text` in `role`, as one font-family list, and the characters none of them has. */
+/**
+ * The faces that set `text` in `role`, as one font-family list, and what is left out of it: the characters none of
+ * them has and the emoji with no picture.
+ */
 export type FontFamily = (role: CardTextRole, text: string) => { font: string; uncovered?: readonly string[] };
 
 const MARGIN = 72;
@@ -128,6 +131,12 @@ const graphemes = (text: string): string[] => Array.from(graphemeSegmenter.segme
 const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u200D|\u20E3|\p{Emoji_Modifier}|\p{Regional_Indicator}/u;
 export const isEmoji = (grapheme: string): boolean => PICTOGRAPH.test(grapheme) && EMOJI_PRESENTATION.test(grapheme);
+
+/** Every emoji a card shows, each once. */
+export function cardEmoji(content: CardContent): string[] {
+  const texts = [content.kicker, content.headline, content.credit, content.date, content.siteName];
+  return [...new Set(texts.flatMap((text) => graphemes(text ?? '').filter(isEmoji)))];
+}
 
 const bidi = createBidi();
 const OBJECT_REPLACEMENT = '\uFFFC';
@@ -266,8 +275,10 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
   /** A text's lines; a one-line block's `ending` is kept whole, the text before it ellipsised to leave it room. */
   const block = (role: CardTextRole, written: string, size: number, color: string, width: number, maxLines: number, { letterSpacing = 0, ending = '' } = {}): Block => {
     const { font, uncovered = [] } = fontFamily(role, written + ending);
-    // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have.
-    const covered = (part: string) => (uncovered.length > 0 ? [...part].filter((char) => !uncovered.includes(char)).join('') : part);
+    // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have, and an
+    // emoji with no picture rather than leaving a blank square.
+    const covered = (part: string) =>
+      uncovered.length > 0 ? graphemes(part).map((grapheme) => (uncovered.includes(grapheme) ? '' : [...grapheme].filter((char) => !uncovered.includes(char)).join(''))).join('') : part;
     const [text, end] = [covered(written), covered(ending)];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
     const direction = textDirection(text + end);

@@ -39,6 +39,12 @@ describe('the card layout', () => {
     expect(drawing.lines[0]!.text).toBe('Ulaanbaatar  summit');
   });
 
+  it('leaves out an emoji with no picture rather than a blank square', () => {
+    const drawing = cardDrawing(content({ headline: 'Family 👨‍👩‍👧 day 🚀', kicker: undefined }), () => ({ font: 'Serif', uncovered: ['👨‍👩‍👧'] }), halfEm);
+    expect(drawing.lines[0]!.text).toBe('Family  day 🚀');
+    expect(drawing.lines[0]!.runs.filter((run) => run.kind === 'emoji').map((run) => run.text)).toEqual(['🚀']);
+  });
+
   it('draws the accent bar across the top and the rule between the margins, above the bottom row', () => {
     const { boxes, lines } = draw();
     expect(boxes[0]).toMatchObject({ x: 0, y: 0, width: 1200, height: 14 });

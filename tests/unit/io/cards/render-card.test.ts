@@ -139,6 +139,12 @@ describe('rendering a card in other scripts, with emoji and long words', () => {
     expect((await createCardRenderer(catalogue, () => '<svg broken').render(card('Launch day 🚀'))).missing).toEqual(['🚀']);
   });
 
+  it('leaves an emoji it has no picture for out of the line, as if it were not written', async () => {
+    const [withEmoji, without] = await Promise.all([renderer.render(card('Family 👨‍👩‍👧 day')), renderer.render(card('Family  day'))]);
+    expect(withEmoji.missing).toEqual(['👨‍👩‍👧']);
+    expect(withEmoji.png.equals(without.png)).toBe(true);
+  });
+
   it('breaks a word too long for the line inside the card', async () => {
     for (const headline of ['Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft wins', 'https://example.com/aVeryLongUnbrokenPathSegmentWithoutAnySlashesOrHyphens12345']) {
       const { inkedColumns } = await pixels((await renderer.render(card(headline))).png);
