@@ -92,7 +92,7 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
         const style = cardTextStyle(role, text);
         const choice = chooseFaces(catalogue, style, text);
         for (const char of choice.uncovered) missing.add(char);
-        // A text of emoji alone needs no faces: its spaces are set in the family's Latin one.
+        // A text of emoji alone needs no faces, but one is named: an empty list would leave the canvas on the last text's font.
         const faces = choice.faces.length > 0 ? choice.faces : chooseFaces(catalogue, style, 'a').faces;
         faces.forEach(register);
         return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: [...choice.uncovered, ...unpictured] };

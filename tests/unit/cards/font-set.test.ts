@@ -9,6 +9,7 @@ const catalogue = [
   face('Serif', 400, 'latin', 'U+0000-00FF'),
   face('Japanese', 700, 'latin', 'U+0000-00FF'),
   face('Japanese', 700, '119', 'U+3041-309F'),
+  face('Japanese', 700, '118', 'U+3000-303F'),
   face('Japanese', 700, '5', 'U+4E00-9FFF'),
 ];
 const names = (faces: FontFace[]) => faces.map((chosen) => `${chosen.family} ${chosen.subset} ${chosen.weight}`);
@@ -27,6 +28,12 @@ describe('choosing the font files a text needs', () => {
 
   it('lists the letters no family covers, once each; spaces need no glyph', () => {
     expect(chooseFaces(catalogue, { families: ['Serif'], weight: 700 }, '한국 한국 AI').uncovered).toEqual(['한', '국']);
+  });
+
+  it('takes a space from a face that has it, as a letter; one no family has is listed', () => {
+    const choice = chooseFaces(catalogue, { families: ['Serif', 'Japanese'], weight: 700 }, 'AI\u3000日本');
+    expect(names(choice.faces)).toEqual(['Serif latin 700', 'Japanese 118 700', 'Japanese 5 700']);
+    expect(chooseFaces(catalogue, { families: ['Serif', 'Japanese'], weight: 700 }, 'Tokyo\u1680Osaka').uncovered).toEqual(['\u1680']);
   });
 
   it('uses the nearest weight a family has', () => {
