@@ -275,10 +275,10 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
   /** A text's lines; a one-line block's `ending` is kept whole, the text before it ellipsised to leave it room. */
   const block = (role: CardTextRole, written: string, size: number, color: string, width: number, maxLines: number, { letterSpacing = 0, ending = '' } = {}): Block => {
     const { font, uncovered = [] } = fontFamily(role, written + ending);
-    // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have, and an
-    // emoji with no picture rather than leaving a blank square.
-    const covered = (part: string) =>
-      uncovered.length > 0 ? graphemes(part).map((grapheme) => (uncovered.includes(grapheme) ? '' : [...grapheme].filter((char) => !uncovered.includes(char)).join(''))).join('') : part;
+    // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have (a space
+    // becomes an ordinary one), and an emoji with no picture rather than leaving a blank square.
+    const stand = (text: string) => (!uncovered.includes(text) ? text : /^\s$/u.test(text) ? ' ' : '');
+    const covered = (part: string) => (uncovered.length > 0 ? graphemes(part).map((grapheme) => (uncovered.includes(grapheme) ? stand(grapheme) : [...grapheme].map(stand).join(''))).join('') : part);
     const [text, end] = [covered(written), covered(ending)];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
     const direction = textDirection(text + end);

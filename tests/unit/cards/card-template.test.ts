@@ -39,6 +39,11 @@ describe('the card layout', () => {
     expect(drawing.lines[0]!.text).toBe('Ulaanbaatar  summit');
   });
 
+  it('sets a space no card font has as an ordinary space', () => {
+    const drawing = cardDrawing(content({ headline: 'Tokyo\u1680Osaka', kicker: undefined }), () => ({ font: 'Serif', uncovered: ['\u1680'] }), halfEm);
+    expect(drawing.lines[0]!.text).toBe('Tokyo Osaka');
+  });
+
   it('leaves out an emoji with no picture rather than a blank square', () => {
     const drawing = cardDrawing(content({ headline: 'Family 👨‍👩‍👧 day 🚀', kicker: undefined }), () => ({ font: 'Serif', uncovered: ['👨‍👩‍👧'] }), halfEm);
     expect(drawing.lines[0]!.text).toBe('Family  day 🚀');
