@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { CardJob } from '../lib/cards/card-content.ts';
+import { missingTextWarning } from '../lib/cards/missing-text.ts';
 import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { listingOf } from '../io/article-listing.ts';
@@ -41,8 +42,6 @@ try {
   fail(error);
 }
 const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers(), shard: settings.shard }).catch(fail);
-for (const { source, text } of result.missing) {
-  console.warn(`warning: ${source}: social card: no card font has the letters of "${text.join('')}", so the card leaves them out`);
-}
+for (const { source, text } of result.missing) console.warn(missingTextWarning(source, text));
 // `npm run bench` reads this line for the cards phase, which overlaps Astro's.
 console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${Math.round(performance.now() - started)} ms`);
