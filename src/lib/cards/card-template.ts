@@ -42,10 +42,13 @@ export type CardTextRole = keyof typeof CARD_TEXT_STYLES;
 /** The site's light palette (src/styles/global.css). */
 const COLORS = { paper: '#f6f4ef', text: '#1b1b1b', muted: '#555555', rule: '#d9d5cc', accent: '#a4161a' };
 
-/** Wide characters (CJK) take about twice the room of Latin letters. */
+/**
+ * How much room a text takes, in Latin letters: a letter with its marks is one, and wide characters (CJK) and emoji,
+ * however many code points spell them, take about twice the room.
+ */
 function visualLength(text: string): number {
   let length = 0;
-  for (const char of text) length += char.codePointAt(0)! >= 0x2e80 ? 1.8 : 1;
+  for (const grapheme of graphemes(text)) length += grapheme.codePointAt(0)! >= 0x2e80 || isEmoji(grapheme) ? 1.8 : 1;
   return length;
 }
 

@@ -149,6 +149,13 @@ describe('the card layout', () => {
     expect(right(meta!.runs.at(-1)!)).toBeLessThan(siteName!.runs[0]!.x);
   });
 
+  it('counts a letter with its marks, or an emoji of several code points, as one character', () => {
+    const latin = 'Rail strike ends after talks in Mumbai';
+    expect(headlineSize(`${latin} 👨‍👩‍👧`)).toBe(headlineSize(`${latin} 🚀`));
+    // Twenty letters, each with its vowel sign: set as large as twenty Latin letters.
+    expect(headlineSize('की '.repeat(20))).toBe(headlineSize('k '.repeat(20)));
+  });
+
   it('sets long headlines smaller, counting wide (CJK) characters as wider', () => {
     expect(headlineSize('Short headline')).toBeGreaterThan(headlineSize('A much longer headline that will need three or even four lines on the card'));
     expect(headlineSize('日本のAI競争：政府支援とデータセンターが差を縮める')).toBeLessThan(headlineSize('Japan narrows the AI gap with its neighbours'));
