@@ -30,11 +30,12 @@ export interface FaceChoice {
 }
 
 /**
- * Controls and format characters need no glyph of their own, and emoji and their parts (a skin tone, a flag's
- * letters, the emoji presentation selector) are drawn as pictures: some CJK slices claim emoji they would only load
- * for nothing. A space is set like a letter: its width would otherwise come from whatever font the machine has.
+ * Controls and format characters need no glyph of their own, the ordinary space is in every font file, and emoji
+ * and their parts (a skin tone, a flag's letters, the emoji presentation selector) are drawn as pictures: some CJK
+ * slices claim emoji they would only load for nothing. Any other space (an ideographic one, say) is set like a
+ * letter: its width would otherwise come from whatever font the machine has.
  */
-const NEEDS_NO_GLYPH = /[\p{Cc}\p{Cf}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F]/u;
+const NEEDS_NO_GLYPH = /[ \p{Cc}\p{Cf}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F]/u;
 
 /** The faces that cover `text` in `style`: for each character, the first family with a face of that weight covering it. */
 export function chooseFaces(catalogue: readonly FontFace[], style: TextStyle, text: string): FaceChoice {
