@@ -11,13 +11,18 @@ const right = (run: { x: number; width: number }) => run.x + run.width;
 
 describe('the card layout', () => {
   it('shows kicker (in capitals), headline, credit with date, and site name, in that order', () => {
-    expect(draw().lines.map((line) => line.text)).toEqual(['AI', 'Headline', 'Newsdesk', 'By Ada  ·  Nov 1, 2026']);
+    expect(draw().lines.map((line) => line.text)).toEqual(['AI', 'Headline', 'Newsdesk', 'By Ada · Nov 1, 2026']);
     expect(draw({ kicker: 'Chips' }).lines[0]!.text).toBe('CHIPS');
     const [kicker, headline, siteName, meta] = draw().lines;
     expect(kicker!.baseline).toBeLessThan(headline!.baseline);
     expect(headline!.baseline).toBeLessThan(meta!.baseline);
     expect(meta!.runs[0]!.x).toBe(72);
     expect(right(siteName!.runs[0]!)).toBe(1128);
+  });
+
+  it('sets runs of spaces and line breaks as one space, as the page shows the text', () => {
+    expect(linesOf('headline', { headline: ' Rates  rise\n again ' })[0]!.text).toBe('Rates rise again');
+    expect(linesOf('meta', { credit: 'By  Ada' })[0]!.text).toBe('By Ada · Nov 1, 2026');
   });
 
   it('leaves out a missing kicker and credit', () => {
@@ -36,7 +41,7 @@ describe('the card layout', () => {
 
   it('leaves out letters no card font has', () => {
     const drawing = cardDrawing(content({ headline: 'Ulaanbaatar ᠮᠣᠩᠭᠣᠯ summit', kicker: undefined }), (role, text) => ({ font: 'Serif', uncovered: [...text].filter((char) => /\p{Script=Mongolian}/u.test(char)) }), halfEm);
-    expect(drawing.lines[0]!.text).toBe('Ulaanbaatar  summit');
+    expect(drawing.lines[0]!.text).toBe('Ulaanbaatar summit');
   });
 
   it('sets a space no card font has as an ordinary space', () => {
@@ -46,7 +51,7 @@ describe('the card layout', () => {
 
   it('leaves out an emoji with no picture rather than a blank square', () => {
     const drawing = cardDrawing(content({ headline: 'Family 👨‍👩‍👧 day 🚀', kicker: undefined }), () => ({ font: 'Serif', uncovered: ['👨‍👩‍👧'] }), halfEm);
-    expect(drawing.lines[0]!.text).toBe('Family  day 🚀');
+    expect(drawing.lines[0]!.text).toBe('Family day 🚀');
     expect(drawing.lines[0]!.runs.filter((run) => run.kind === 'emoji').map((run) => run.text)).toEqual(['🚀']);
   });
 
@@ -144,7 +149,7 @@ describe('the card layout', () => {
   it('keeps the credit to one line beside the site name, ellipsised before the date, which stays whole', () => {
     const [meta] = linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` });
     expect(linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` })).toHaveLength(1);
-    expect(meta!.text).toMatch(/^By Someone With A Very Long Name,.*…  ·  Nov 1, 2026$/);
+    expect(meta!.text).toMatch(/^By Someone With A Very Long Name,.*… · Nov 1, 2026$/);
     const [siteName] = linesOf('siteName');
     expect(right(meta!.runs.at(-1)!)).toBeLessThan(siteName!.runs[0]!.x);
   });
