@@ -43,8 +43,67 @@ export function iconSvg(set: IconSet, name: string): string | undefined {
   if ((rotate + (icon.rotate ?? 0)) % 4 !== 0) return undefined;
   const width = icon.width ?? set.width ?? 16;
   const height = icon.height ?? set.height ?? 16;
-  const body = hFlip || vFlip ? `<g transform="translate(${hFlip ? width : 0} ${vFlip ? height : 0}) scale(${hFlip ? -1 : 1} ${vFlip ? -1 : 1})">${icon.body}</g>` : icon.body;
+  const drawn = withMarkersDrawn(icon.body);
+  const body = hFlip || vFlip ? `<g transform="translate(${hFlip ? width : 0} ${vFlip ? height : 0}) scale(${hFlip ? -1 : 1} ${vFlip ? -1 : 1})">${drawn}</g>` : drawn;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
+}
+
+/** The corners of a path of straight lines (M, L, H, V and Z, absolute or relative), or undefined for any other path. */
+function pathVertices(path: string): [number, number][] | undefined {
+  const tokens = path.match(/[a-df-z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? [];
+  const vertices: [number, number][] = [];
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  let command = '';
+  for (let index = 0; index < tokens.length; ) {
+    if (/[a-z]/i.test(tokens[index]!)) command = tokens[index++]!;
+    const relative = command === command.toLowerCase();
+    const next = () => Number(tokens[index++]);
+    switch (command.toUpperCase()) {
+      case 'M':
+      case 'L': {
+        const [dx, dy] = [next(), next()];
+        [x, y] = relative ? [x + dx, y + dy] : [dx, dy];
+        if (command.toUpperCase() === 'M') {
+          [startX, startY] = [x, y];
+          // Further pairs after a move are lines.
+          command = relative ? 'l' : 'L';
+        }
+        break;
+      }
+      case 'H':
+        x = relative ? x + next() : next();
+        break;
+      case 'V':
+        y = relative ? y + next() : next();
+        break;
+      case 'Z':
+        [x, y] = [startX, startY];
+        break;
+      default:
+        return undefined;
+    }
+    if (Number.isNaN(x + y)) return undefined;
+    vertices.push([x, y]);
+  }
+  return vertices;
+}
+
+/**
+ * An icon's body with each marker drawn out at the corners its path puts it on: Skia's SVG reader leaves markers out,
+ * and the flag set draws the stars of the United States' flags with one. Markers as the set uses them: on the middle
+ * corners of a path of straight lines, unturned, at the scale of a one-unit stroke.
+ */
+export function withMarkersDrawn(body: string): string {
+  const markers = new Map<string, string>();
+  const rest = body.replace(/<marker id="([^"]+)"[^>]*>([\s\S]*?)<\/marker>/g, (_, id: string, content: string) => (markers.set(id, content), ''));
+  if (markers.size === 0) return body;
+  return rest.replace(/<path ([^>]*)marker-mid="url\(#([^)]+)\)"([^>]*)\/>/g, (path, before: string, id: string, after: string) => {
+    const marker = markers.get(id);
+    const vertices = pathVertices(/\bd="([^"]*)"/.exec(before + after)?.[1] ?? '');
+    if (marker === undefined || vertices === undefined) return path;
+    const drawn = vertices.slice(1, -1).map(([x, y]) => `<g transform="translate(${x} ${y})">${marker}</g>`);
+    return `<path ${`${before.trimEnd()} ${after.trimStart()}`.trim()}/>${drawn.join('')}`;
+  });
 }
 
 const REGIONAL_INDICATOR_A = 0x1f1e6;

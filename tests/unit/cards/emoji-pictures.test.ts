@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emojiKey, flagIconName, iconSvg, type IconSet } from '../../../src/lib/cards/emoji-pictures.ts';
+import { emojiKey, flagIconName, iconSvg, withMarkersDrawn, type IconSet } from '../../../src/lib/cards/emoji-pictures.ts';
 
 describe('the key of an emoji in an emoji set', () => {
   it('lists its code points in hex, four digits at least', () => {
@@ -34,6 +34,28 @@ describe('an icon of the set as an SVG document', () => {
     expect(iconSvg(set, 'right-hand')).toContain(mirrored);
     expect(iconSvg(set, 'right-hand-again')).toContain(mirrored);
     expect(iconSvg(set, 'left-again')).toBe(iconSvg(set, 'left-hand'));
+  });
+
+  it('draws a marker out at the middle corners of its path, which Skia would leave out (the stars of the US flag)', () => {
+    const star = '<path fill="#fff" d="m14 0l9 27L0 10h28L5 27z"/>';
+    const body = `<path fill="#192f5d" d="M0 0h364.8v258.5H0"/><marker id="star" markerHeight="30" markerWidth="30">${star}</marker><path fill="none" marker-mid="url(#star)" d="m0 0l16 11h61L47 37h61z"/>`;
+    expect(withMarkersDrawn(body)).toBe(
+      `<path fill="#192f5d" d="M0 0h364.8v258.5H0"/><path fill="none" d="m0 0l16 11h61L47 37h61z"/>` +
+        [
+          [16, 11],
+          [77, 11],
+          [47, 37],
+          [108, 37],
+        ]
+          .map(([x, y]) => `<g transform="translate(${x} ${y})">${star}</g>`)
+          .join(''),
+    );
+  });
+
+  it('leaves a body without markers, or a marker on a curved path, as it is', () => {
+    expect(withMarkersDrawn('<path d="M0 0h10"/>')).toBe('<path d="M0 0h10"/>');
+    const curved = '<marker id="m"><path d="M0 0h1"/></marker><path marker-mid="url(#m)" d="M0 0c1 1 2 2 3 3"/>';
+    expect(withMarkersDrawn(curved)).toBe('<path marker-mid="url(#m)" d="M0 0c1 1 2 2 3 3"/>');
   });
 
   it('has no picture for a name the set lacks, nor for a turned icon', () => {

@@ -133,6 +133,17 @@ describe('rendering a card in other scripts, with emoji and long words', () => {
     expect((await pixels((await renderer.render(card('Trade talks'))).png)).hasHue('blue')).toBe(false);
   });
 
+  it('draws the stars of the United States’ flag, which its picture draws with a marker', async () => {
+    const { colour } = await pixels((await renderer.render(card('🇺🇸', { kicker: undefined }))).png);
+    // The canton: where the flag's navy is, and the light pixels of the stars on it.
+    const navy = Array.from({ length: 300 * 300 }, (_, index) => [index % 300, 14 + Math.floor(index / 300)] as const).filter(([x, y]) => colour(x, y) === '#192f5d');
+    const [xs, ys] = [navy.map(([x]) => x), navy.map(([, y]) => y)];
+    let stars = 0;
+    for (let y = Math.min(...ys) + 1; y < Math.max(...ys); y++) for (let x = Math.min(...xs) + 1; x < Math.max(...xs); x++) if ([1, 3, 5].every((at) => parseInt(colour(x, y).slice(at, at + 2), 16) > 128)) stars++;
+    expect(navy.length).toBeGreaterThan(500);
+    expect(stars).toBeGreaterThan(50);
+  });
+
   it('notices emoji it has no picture for (the checks above can fail)', async () => {
     expect((await renderer.render(card('Trade talks 🇦🇦'))).missing).toEqual(['🇦🇦']);
     expect((await createCardRenderer(catalogue, () => undefined).render(card('Launch day 🚀'))).missing).toEqual(['🚀']);
