@@ -223,10 +223,10 @@ function breakableParts(text: string): string[] {
 }
 
 /**
- * `text` in lines no wider than `width`, at most `maxLines`, the last ellipsised when text is left over. A word wider
+ * `text` in lines that each `fits`, at most `maxLines`, the last ellipsised when text is left over. A word wider
  * than a line is broken between its letters rather than left to run off the card.
  */
-function wrap(text: string, width: number, maxLines: number, fits: (line: string) => boolean): string[] {
+function wrap(text: string, maxLines: number, fits: (line: string) => boolean): string[] {
   const lines: string[] = [];
   let current = '';
   const place = (part: string) => {
@@ -288,7 +288,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     const [text, end] = [collapseSpaces(covered(written)).trim(), collapseSpaces(covered(ending))];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
     const direction = textDirection(text + end);
-    const lines = wrap(text, width, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);
+    const lines = wrap(text, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);
     return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
   };
   const lines: PlacedLine[] = [];
