@@ -223,32 +223,32 @@ function breakableParts(text: string): string[] {
 }
 
 /**
- * `text` in lines that each `fits`, at most `maxLines`, the last ellipsised when text is left over. A word wider
- * than a line is broken between its letters rather than left to run off the card.
+ * `text` in lines that each `fits`, at most `maxLines`, the last ellipsised when text is left over: as far into the
+ * text as fits, as CSS's text-overflow does. A word wider than a line is broken between its letters rather than left
+ * to run off the card.
  */
 function wrap(text: string, maxLines: number, fits: (line: string) => boolean): string[] {
+  // Each line with its trailing spaces, which are not drawn.
   const lines: string[] = [];
   let current = '';
   const place = (part: string) => {
     if (fits((current + part).trimEnd())) return void (current += part);
-    if (current) lines.push(current.trimEnd());
+    if (current) lines.push(current);
     current = '';
     for (const grapheme of graphemes(part)) {
       if (current && !fits((current + grapheme).trimEnd())) {
-        lines.push(current.trimEnd());
+        lines.push(current);
         current = '';
       }
       current += grapheme;
     }
   };
   for (const part of breakableParts(text)) place(part);
-  if (current.trim()) lines.push(current.trimEnd());
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = graphemes(kept[maxLines - 1]!);
+  if (current.trim()) lines.push(current);
+  if (lines.length <= maxLines) return lines.map((line) => line.trimEnd());
+  let last = graphemes(lines[maxLines - 1]! + lines[maxLines]!);
   while (last.length > 0 && !fits(`${last.join('').trimEnd()}${ELLIPSIS}`)) last = last.slice(0, -1);
-  kept[maxLines - 1] = `${last.join('').trimEnd()}${ELLIPSIS}`;
-  return kept;
+  return [...lines.slice(0, maxLines - 1).map((line) => line.trimEnd()), `${last.join('').trimEnd()}${ELLIPSIS}`];
 }
 
 /** A line's runs placed side by side from `left`, in the order the bidirectional algorithm shows them. */

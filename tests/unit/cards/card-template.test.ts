@@ -146,6 +146,12 @@ describe('the card layout', () => {
     }
   });
 
+  it('ellipsises a kicker too long for its line as far into its text as fits, not after its last whole word', () => {
+    // Half an em wide, a letter of the kicker's 32 px takes 16 px: 66 to the line.
+    const [kicker] = linesOf('kicker', { kicker: `${'a'.repeat(60)} ${'b'.repeat(20)}` });
+    expect(kicker!.text).toBe(`${'A'.repeat(60)} BBBB…`);
+  });
+
   it('keeps the credit to one line beside the site name, ellipsised before the date, which stays whole', () => {
     const [meta] = linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` });
     expect(linesOf('meta', { credit: `By ${'Someone With A Very Long Name, '.repeat(6)}` })).toHaveLength(1);
