@@ -97,8 +97,9 @@ export function createCardRenderer(catalogue: readonly FontFace[], emojiPicture:
         faces.forEach(register);
         return { font: faces.map((face) => JSON.stringify(faceName(face))).join(', '), uncovered: [...choice.uncovered, ...unpictured] };
       },
-      (text, spec) => {
+      (text, spec, direction) => {
         setText(context, spec);
+        context.direction = direction;
         return context.measureText(text).width;
       },
     );

@@ -105,8 +105,11 @@ export interface CardDrawing {
   lines: PlacedLine[];
 }
 
-/** How wide `text` is set in `spec` (letters only: the layout measures emoji itself). */
-export type MeasureText = (text: string, spec: CardTextSpec) => number;
+/**
+ * How wide `text` is set in `spec`, running in `direction` (letters only: the layout measures emoji itself). The
+ * direction is part of the measure: shaped right to left, a left-to-right text loses its kerning.
+ */
+export type MeasureText = (text: string, spec: CardTextSpec, direction: 'ltr' | 'rtl') => number;
 /**
  * The faces that set `text` in `role`, as one font-family list, and what is left out of it: the characters none of
  * them has and the emoji with no picture.
@@ -191,7 +194,9 @@ function leftToRight<T extends { level: number }>(runs: readonly T[]): T[] {
   return order;
 }
 
-const runWidth = (run: Run, spec: CardTextSpec, measure: MeasureText): number => (run.kind === 'emoji' ? spec.size : measure(run.text, spec));
+const runDirection = (run: Run): 'ltr' | 'rtl' => (run.level % 2 === 1 ? 'rtl' : 'ltr');
+
+const runWidth = (run: Run, spec: CardTextSpec, measure: MeasureText): number => (run.kind === 'emoji' ? spec.size : measure(run.text, spec, runDirection(run)));
 
 const widthOf = (text: string, spec: CardTextSpec, direction: 'ltr' | 'rtl', measure: MeasureText): number =>
   runsOf(text, direction).reduce((width, run) => width + runWidth(run, spec, measure), 0);
@@ -259,7 +264,7 @@ function placeLine(text: string, spec: CardTextSpec, left: number, baseline: num
     run.x = x;
     x += run.width;
   }
-  return { spec, text, baseline, direction, runs: runs.map(({ level, ...run }) => ({ ...run, direction: level % 2 === 1 ? 'rtl' : 'ltr' })) };
+  return { spec, text, baseline, direction, runs: runs.map((run) => ({ kind: run.kind, text: run.text, direction: runDirection(run), x: run.x, width: run.width })) };
 }
 
 /** Where a line's letters sit in a line box of `lineHeight` from `top`: centred on the box, as CSS centres them. */

@@ -82,6 +82,15 @@ describe('rendering a card', () => {
     expect(other.png.equals(first.png)).toBe(false);
   });
 
+  it('draws the same picture for the same card whatever the renderer drew before it (a right-to-left card, say)', async () => {
+    // A site name whose kerning ("AV.") a right-to-left measure would lose, set against the right margin.
+    const latin = card('Rates hold', { siteName: 'AV. AV. AV.' });
+    const own = createCardRenderer(catalogue);
+    const first = (await own.render(latin)).png;
+    await own.render(card('הבנק משאיר את הריבית', { credit: 'מאת דנה כהן', date: '24 בנובמבר' }));
+    expect((await own.render(latin)).png.equals(first)).toBe(true);
+  });
+
   it('draws the accent bar across the top and the rule above the credit, inside the margins', async () => {
     const { colour, height, width } = await pixels((await renderer.render(card('Is Japan Gaining Ground in the Global AI Race?'))).png);
     const row = (y: number, from = 0, to = width) => new Set(Array.from({ length: to - from }, (_, index) => colour(from + index, y)));
