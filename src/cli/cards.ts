@@ -6,7 +6,6 @@
  * finished. In a sharded build (NEWSDESK_SHARD) it writes only the shard's cards.
  */
 import { resolve } from 'node:path';
-import type { CardJob } from '../lib/cards/card-content.ts';
 import { missingTextWarning } from '../lib/cards/missing-text.ts';
 import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
@@ -27,21 +26,18 @@ if (!outputPath) process.exit(usageError('The output folder is missing.', USAGE)
 const started = performance.now();
 const { cardCacheDir: cacheDir } = settings;
 
-function fail(error: unknown): never {
-  console.error(`Social cards failed: ${(error as Error).message}`);
-  process.exit(1);
-}
-
 const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // A card that cannot be drawn or stored (a full disk, an unwritable cache folder) fails with one line, not a stack.
-let jobs: CardJob[];
+// The process then ends by its event loop, the worker threads gone, not by process.exit, which can hang for good
+// beside V8's background compilation (nodejs/node#54918).
 try {
   const listing = listingOf(values.articles, settings.contentDir, publishNow(), siteConfig.storyWindowHours);
-  jobs = siteCardJobs(listing, { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
+  const jobs = siteCardJobs(listing, { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
+  const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers(), shard: settings.shard });
+  for (const { source, text } of result.missing) console.warn(missingTextWarning(source, text));
+  // `npm run bench` reads this line for the cards phase, which overlaps Astro's.
+  console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${Math.round(performance.now() - started)} ms`);
 } catch (error) {
-  fail(error);
+  console.error(`Social cards failed: ${(error as Error).message}`);
+  process.exitCode = 1;
 }
-const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers(), shard: settings.shard }).catch(fail);
-for (const { source, text } of result.missing) console.warn(missingTextWarning(source, text));
-// `npm run bench` reads this line for the cards phase, which overlaps Astro's.
-console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${Math.round(performance.now() - started)} ms`);
