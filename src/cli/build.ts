@@ -89,8 +89,22 @@ let buildSize = { articles: 0, available: 0 };
 const defaultHeapLimit = getHeapStatistics().heap_size_limit;
 let astroHeapLimit = defaultHeapLimit;
 
-/** `running`, when given, is the step that failed: a step that ran out of memory or hit an engine limit says so. */
-function fail(step: string, status: number | null, running?: Running): never {
+/** A step that failed: the build stops there. `running`, when given, is the step's process, which has ended. */
+class StepFailure extends Error {
+  readonly step: string;
+  readonly status: number | null;
+  readonly running?: Running;
+
+  constructor(step: string, status: number | null, running?: Running) {
+    super(`Build failed during ${step}`);
+    this.step = step;
+    this.status = status;
+    this.running = running;
+  }
+}
+
+/** Says why the step failed when its end tells (out of memory, an engine limit) and removes what the build wrote beside the output. */
+function cleanUpAfter({ step, running }: StepFailure): void {
   const heapLimit = running?.child.spawnfile === bin('astro') ? astroHeapLimit : defaultHeapLimit;
   const explanation = running && explainStepFailure({ step, ...running.end(), stoppedByBuild: running.stoppedByBuild }, { ...buildSize, heapLimit });
   if (explanation) console.error(`\n${explanation}`);
@@ -99,7 +113,6 @@ function fail(step: string, status: number | null, running?: Running): never {
   rmSync(cards, { recursive: true, force: true });
   removeListing(listing);
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
-  process.exit(status ?? 1);
 }
 
 /**
@@ -125,7 +138,7 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   checking.release();
   if (checkStatus !== 0) {
     await stopSteps(building);
-    fail('the content check', checkStatus, checking);
+    throw new StepFailure('the content check', checkStatus, checking);
   }
   // The index hears through its standard input when Pagefind may start (a line) and when Astro is done (the end):
   // then it gives Pagefind both cores.
@@ -144,12 +157,12 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   if (first.running !== building) {
     await stopSteps(building, first.running === carding ? indexing : carding);
     first.running.release();
-    fail(first.step, first.status, first.running);
+    throw new StepFailure(first.step, first.status, first.running);
   }
   const buildStatus = first.status;
   if (buildStatus !== 0) {
     await stopSteps(indexing, carding);
-    fail('astro build', buildStatus, building);
+    throw new StepFailure('astro build', buildStatus, building);
   }
   const astroEnded = performance.now();
   indexing.child.stdin?.end();
@@ -157,22 +170,25 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
   const cardsStatus = await carding.exited;
   if (cardsStatus !== 0) {
     await stopSteps(indexing);
-    fail('social cards', cardsStatus, carding);
+    throw new StepFailure('social cards', cardsStatus, carding);
   }
   indexing.release();
   const searchStatus = await indexing.exited;
   recordTiming(timingFile, 'search-wait', performance.now() - astroEnded);
-  if (searchStatus !== 0) fail('search indexing', searchStatus, indexing);
+  if (searchStatus !== 0) throw new StepFailure('search indexing', searchStatus, indexing);
 }
 
-/** Takes the output's lock, putting back the last good site if a build was stopped half-way through its swap. */
-async function lockOutput(): Promise<() => Promise<void>> {
+/**
+ * Takes the output's lock, putting back the last good site if a build was stopped half-way through its swap;
+ * undefined, having said why, when the lock cannot be had.
+ */
+async function lockOutput(): Promise<(() => Promise<void>) | undefined> {
   let release: () => Promise<void>;
   try {
     release = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
   } catch (error) {
     console.error(error instanceof FolderLockError ? error.message : `Cannot lock ${outDir}: ${(error as Error).message}`);
-    process.exit(2);
+    return undefined;
   }
   // A build stopped between the two renames of the swap below left the last good site only in dist.previous.
   if (!existsSync(outDir) && existsSync(previous)) {
@@ -186,13 +202,38 @@ async function lockOutput(): Promise<() => Promise<void>> {
   return release;
 }
 
-/** Swaps the finished staging folder in as the site and lets the next build have the output. */
-async function swapIn(release: () => Promise<void>): Promise<void> {
+/** Swaps the finished staging folder in as the site. */
+function swapIn(): void {
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
-  await release();
+}
+
+/**
+ * Makes the site in the staging folder and swaps it in, holding the output's lock throughout: whether it did. A
+ * failed step leaves the output as it was and sets the exit code. The process is then ended by its event loop, every
+ * step stopped and the lock released, never by process.exit, which can hang for good beside V8's background
+ * compilation (nodejs/node#54918) where a scheduled build should fail at once.
+ */
+async function intoOutput(makeSite: () => Promise<void>): Promise<boolean> {
+  const release = await lockOutput();
+  if (!release) {
+    process.exitCode = 2;
+    return false;
+  }
+  try {
+    await makeSite();
+    swapIn();
+    return true;
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+    cleanUpAfter(error);
+    process.exitCode = error.status ?? 1;
+    return false;
+  } finally {
+    await release();
+  }
 }
 
 /** What this build read, for the parts of a sharded build to be checked against each other. */
@@ -214,17 +255,15 @@ async function mergeSite(dirs: string[]): Promise<void> {
 
 // The staging, search and card folders beside the output belong to whichever build holds its lock; a second build waits.
 if (merge) {
-  const releaseOutput = await lockOutput();
-  try {
-    await mergeSite(otherArguments);
-  } catch (error) {
-    console.error((error as Error).message);
-    fail('the merge', 1);
-  }
-  await swapIn(releaseOutput);
-  console.log(`Site merged from ${otherArguments.length} parts into ${outDir}`);
-  // No process.exit: ended by the event loop, so that V8's background work is wound down before its threads are
-  // joined, where an exit beside a background compilation can hang for good (nodejs/node#54918).
+  const merged = await intoOutput(async () => {
+    try {
+      await mergeSite(otherArguments);
+    } catch (error) {
+      console.error((error as Error).message);
+      throw new StepFailure('the merge', 1);
+    }
+  });
+  if (merged) console.log(`Site merged from ${otherArguments.length} parts into ${outDir}`);
 } else {
   const { contentDir } = settings;
   let searchTiming: SearchIndexTiming;
@@ -254,41 +293,41 @@ if (merge) {
   const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
   const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
   astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;
-  const releaseOutput = await lockOutput();
-  // Before any step starts: a Pagefind that cannot run would otherwise be found only once the documents are made, while
-  // Astro renders pages the failed build throws away.
-  try {
-    assertPagefindRunnable();
-  } catch (error) {
-    if (!(error instanceof SearchIndexError)) throw error;
-    console.error(searchFailureMessage(error.what, error.errors));
-    fail('search indexing', 1);
-  }
-  const node = process.execPath;
-  await buildSite(
-    // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
-    // near-duplicate report (editorial advice, never an error) is most of the check's time on a large archive and
-    // would compete with the search index for the second core; `npm run check:content` gives it.
-    { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates', '--write-listing', listing], background: true },
-    // Pagefind indexes the published articles from their sources, not from the built pages.
-    { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
-    // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
-    // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
-    // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
-    { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
-    searchTiming,
-    // Social cards are made from the article sources on worker threads, only those the card cache lacks.
-    { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },
-  );
-  removeListing(listing);
-  renameSync(searchIndex, join(staging, 'pagefind'));
-  renameSync(cards, join(staging, 'cards'));
-  // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
-  rmSync(join(staging, '.prerender'), { recursive: true, force: true });
-  if (shard) {
-    const marker: ShardMarker = { part: shard.index, parts: shard.count, fingerprint: fingerprint() };
-    writeFileSync(join(staging, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
-  }
-  await swapIn(releaseOutput);
-  console.log(shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);
+  const built = await intoOutput(async () => {
+    // Before any step starts: a Pagefind that cannot run would otherwise be found only once the documents are made, while
+    // Astro renders pages the failed build throws away.
+    try {
+      assertPagefindRunnable();
+    } catch (error) {
+      if (!(error instanceof SearchIndexError)) throw error;
+      console.error(searchFailureMessage(error.what, error.errors));
+      throw new StepFailure('search indexing', 1);
+    }
+    const node = process.execPath;
+    await buildSite(
+      // `npm run check:content`: bad input fails in about a second, every problem listed, and no Astro output. The
+      // near-duplicate report (editorial advice, never an error) is most of the check's time on a large archive and
+      // would compete with the search index for the second core; `npm run check:content` gives it.
+      { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates', '--write-listing', listing], background: true },
+      // Pagefind indexes the published articles from their sources, not from the built pages.
+      { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
+      // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
+      // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
+      // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
+      { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
+      searchTiming,
+      // Social cards are made from the article sources on worker threads, only those the card cache lacks.
+      { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },
+    );
+    removeListing(listing);
+    renameSync(searchIndex, join(staging, 'pagefind'));
+    renameSync(cards, join(staging, 'cards'));
+    // Astro's server-side chunks (with this machine's paths in them) are its own business, never the site's.
+    rmSync(join(staging, '.prerender'), { recursive: true, force: true });
+    if (shard) {
+      const marker: ShardMarker = { part: shard.index, parts: shard.count, fingerprint: fingerprint() };
+      writeFileSync(join(staging, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+    }
+  });
+  if (built) console.log(shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);
 }

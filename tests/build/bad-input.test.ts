@@ -37,6 +37,24 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
+/** Says so on stderr when the build's process ends because its event loop has emptied, which process.exit skips. */
+const SAYS_EVENT_LOOP_ENDED = ['--import', 'data:text/javascript,process.on("beforeExit",()=>process.stderr.write("event loop emptied\\n"))'];
+
+/** The command lines of the processes still running whose command line or environment mentions `text`. */
+function processesNaming(text: string): string[] {
+  const read = (pid: string, file: string) => {
+    try {
+      return readFileSync(join('/proc', pid, file), 'utf8');
+    } catch {
+      return ''; // ended meanwhile, or not ours to read
+    }
+  };
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+    .filter((pid) => read(pid, 'cmdline').includes(text) || read(pid, 'environ').includes(text))
+    .map((pid) => read(pid, 'cmdline').replaceAll('\0', ' '));
+}
+
 describe('each kind of bad input fails the build, naming the file and the field, before Astro starts', () => {
   for (const bad of INVALID_CASES) {
     it(bad.name, async () => {
@@ -100,8 +118,8 @@ describe('a good build, then failed builds into the same folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'newsdesk-swap-'));
   const dist = join(root, 'dist');
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const intoDist = async (contentDir: string, env: Record<string, string> = {}) => {
-    const build = await buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache'), ...env } });
+  const intoDist = async (contentDir: string, env: Record<string, string> = {}, nodeOptions: string[] = []) => {
+    const build = await buildSite({ contentDir, env: { NEWSDESK_DIST: dist, NEWSDESK_CACHE_DIR: join(root, 'cache'), ...env }, nodeOptions });
     cleanups.push(build.cleanup);
     return build;
   };
@@ -183,6 +201,26 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(output).toContain(`Build failed during search indexing; the previous ${dist} is unchanged.`);
     // Neither the check nor Astro (whose output is held until the check passes) began work the build would throw away.
     expect(output, 'no step started').not.toContain('files checked');
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('stops Astro and the search index and ends by itself with the cards\' code when the social cards fail while Astro still runs', async () => {
+    // A card cache that cannot be made: the cards fail as they start, while Astro renders and the search index
+    // waits for Astro (its standard input held open by the build).
+    const cardCache = join(root, 'cache', 'cards-not-a-folder');
+    writeFileSync(cardCache, '');
+    const build = await intoDist(tempCorpus().dir, { NEWSDESK_CARD_CACHE: cardCache, NEWSDESK_SEARCH_INDEX: 'after' }, SAYS_EVENT_LOOP_ENDED);
+    rmSync(cardCache);
+    const output = build.stdout + build.stderr;
+    expect(build.exitCode, output).toBe(1);
+    expect(output).toContain(`Social cards failed: EEXIST: file already exists, mkdir '${cardCache}'`);
+    expect(output).toContain(`Build failed during social cards; the previous ${dist} is unchanged.`);
+    expect(output, 'Astro was stopped before it finished').not.toContain('Complete!');
+    // Ended by its event loop once nothing was left running, not by process.exit, which can hang for good beside
+    // V8's background compilation (nodejs/node#54918) and leave a scheduled build waiting for its job's timeout.
+    expect(build.stderr).toContain('event loop emptied\n');
+    expect(processesNaming(root), 'no step of the build left running').toEqual([]);
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });

@@ -36,6 +36,8 @@ export interface BuildSiteOptions {
   env?: Record<string, string>;
   /** Arguments for `npm run build` (`--shard 1/3`, `--merge <folders>`). */
   args?: string[];
+  /** Node's own options for the build's process, not for its steps (`--import <module>`). */
+  nodeOptions?: string[];
   /** `astro build` alone, as a user may run it: no content check in front, and no search index or social cards. */
   astroOnly?: boolean;
 }
@@ -76,7 +78,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const basePath = options.basePath ?? '/';
   const command = options.astroOnly
     ? [join(projectRoot, 'node_modules/.bin/astro'), 'build', ...(options.args ?? [])]
-    : [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts', ...(options.args ?? [])];
+    : [join(projectRoot, 'node_modules/.bin/node'), ...(options.nodeOptions ?? []), 'src/cli/build.ts', ...(options.args ?? [])];
   const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root));
 
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
