@@ -55,6 +55,16 @@ function processesNaming(text: string): string[] {
     .map((pid) => read(pid, 'cmdline').replaceAll('\0', ' '));
 }
 
+/**
+ * The build (run with SAYS_EVENT_LOOP_ENDED) ended by itself once nothing was left running, none of its steps left
+ * behind, and not by process.exit, which can hang for good beside V8's background compilation (nodejs/node#54918)
+ * and keep a scheduled build waiting for its job's timeout instead of failing at once.
+ */
+function expectEndedByItself(build: { stderr: string }, root: string): void {
+  expect(build.stderr).toContain('event loop emptied\n');
+  expect(processesNaming(root), 'no step of the build left running').toEqual([]);
+}
+
 describe('each kind of bad input fails the build, naming the file and the field, before Astro starts', () => {
   for (const bad of INVALID_CASES) {
     it(bad.name, async () => {
@@ -179,10 +189,12 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
-  it('leaves the previous site byte for byte as it was when the content check fails', async () => {
-    const build = await intoDist(tempCorpus('not-a-date').dir);
-    expect(build.exitCode).not.toBe(0);
+  it('leaves the previous site byte for byte as it was when the content check fails, and ends by itself with Astro stopped', async () => {
+    // Astro, started beside the check, is still waiting for the check's listing when the check fails.
+    const build = await intoDist(tempCorpus('not-a-date').dir, {}, SAYS_EVENT_LOOP_ENDED);
+    expect(build.exitCode).toBe(1);
     expect(build.stdout + build.stderr).toContain(`Build failed during the content check; the previous ${dist} is unchanged.`);
+    expectEndedByItself(build, root);
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
@@ -194,9 +206,10 @@ describe('a good build, then failed builds into the same folder', () => {
       PAGEFIND_BINARY_PATH: join(root, 'no-such-pagefind'),
       NEWSDESK_SEARCH_CACHE: join(root, 'cache', 'cold-search'),
       NEWSDESK_SEARCH_INDEX: 'alongside',
-    });
+    }, SAYS_EVENT_LOOP_ENDED);
     const output = build.stdout + build.stderr;
-    expect(build.exitCode, output).not.toBe(0);
+    expect(build.exitCode, output).toBe(1);
+    expectEndedByItself(build, root);
     expect(output).toContain(`Search indexing failed while starting Pagefind:\n  its binary ${join(root, 'no-such-pagefind')} cannot be run: it does not exist`);
     expect(output).toContain(`Build failed during search indexing; the previous ${dist} is unchanged.`);
     // Neither the check nor Astro (whose output is held until the check passes) began work the build would throw away.
@@ -205,22 +218,17 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
 
-  it('stops Astro and the search index and ends by itself with the cards\' code when the social cards fail while Astro still runs', async () => {
-    // A card cache that cannot be made: the cards fail as they start, while Astro renders and the search index
-    // waits for Astro (its standard input held open by the build).
+  it('ends by itself with the cards\' code, the other steps stopped and the site untouched, when the social cards fail', async () => {
+    // A card cache that cannot be made: the cards fail as they start.
     const cardCache = join(root, 'cache', 'cards-not-a-folder');
     writeFileSync(cardCache, '');
-    const build = await intoDist(tempCorpus().dir, { NEWSDESK_CARD_CACHE: cardCache, NEWSDESK_SEARCH_INDEX: 'after' }, SAYS_EVENT_LOOP_ENDED);
+    const build = await intoDist(tempCorpus().dir, { NEWSDESK_CARD_CACHE: cardCache }, SAYS_EVENT_LOOP_ENDED);
     rmSync(cardCache);
     const output = build.stdout + build.stderr;
     expect(build.exitCode, output).toBe(1);
     expect(output).toContain(`Social cards failed: EEXIST: file already exists, mkdir '${cardCache}'`);
     expect(output).toContain(`Build failed during social cards; the previous ${dist} is unchanged.`);
-    expect(output, 'Astro was stopped before it finished').not.toContain('Complete!');
-    // Ended by its event loop once nothing was left running, not by process.exit, which can hang for good beside
-    // V8's background compilation (nodejs/node#54918) and leave a scheduled build waiting for its job's timeout.
-    expect(build.stderr).toContain('event loop emptied\n');
-    expect(processesNaming(root), 'no step of the build left running').toEqual([]);
+    expectEndedByItself(build, root);
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
@@ -253,18 +261,20 @@ describe('a good build, then failed builds into the same folder', () => {
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
 
-  it('leaves it untouched, with no staging folder left behind, when Astro itself fails mid-build', async () => {
+  it('leaves it untouched, with no staging folder left behind, and ends by itself with the search index stopped, when Astro itself fails mid-build', async () => {
     // A component that fails while the page is made is beyond the content check, which reads code but never runs it.
     const corpus = tempCorpus();
     writeFileSync(
       join(corpus.dir, 'broken-chart.mdx'),
       "---\ntitle: Broken chart\ndescription: A chart that fails while its page is made.\npublishedAt: 2026-11-05\ntags: [AI]\n---\n\nexport const Chart = () => { throw new Error('the chart has no data'); };\n\nThe chart:\n\n<Chart />\n",
     );
-    const build = await intoDist(corpus.dir);
+    // The search index made after Astro waits on its standard input, held open by the build until Astro is done.
+    const build = await intoDist(corpus.dir, { NEWSDESK_SEARCH_INDEX: 'after' }, SAYS_EVENT_LOOP_ENDED);
     const output = build.stdout + build.stderr;
-    expect(build.exitCode, output).not.toBe(0);
+    expect(build.exitCode, output).toBe(1);
     expect(output).toContain('broken-chart');
     expect(output).toContain(`Build failed during astro build; the previous ${dist} is unchanged.`);
+    expectEndedByItself(build, root);
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['cache', 'dist']);
   });
