@@ -1,6 +1,6 @@
 /** The build's own steps, run by hand as README shows: their usage, not a stack trace, for help and misuse. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,25 @@ describe('src/cli/search-documents.ts, failing', () => {
       expect(stderr).toContain('event loop emptied\n');
     } finally {
       rmSync(documents, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('src/cli/cards.ts, failing', () => {
+  it('says why in one line, exits 1, and ends by its event loop rather than process.exit (nodejs/node#54918)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-cards-'));
+    try {
+      // A card cache that cannot be made: a file stands where the folder should be.
+      const cardCache = join(folder, 'cache');
+      writeFileSync(cardCache, '');
+      const env = { NEWSDESK_CONTENT_DIR: join(projectRoot, 'tests/fixtures/site-basic'), NEWSDESK_CARD_CACHE: cardCache };
+      const { code, stderr } = await step('src/cli/cards.ts', [join(folder, 'cards')], { nodeOptions: SAYS_EVENT_LOOP_ENDED, env });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Social cards failed: EEXIST: file already exists, mkdir '${cardCache}'\n`);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).toContain('event loop emptied\n');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
