@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listArticles, readListing } from '../../src/io/article-listing.ts';
 import { listingBodies } from '../../src/io/listing-files.ts';
 import { lockFolder } from '../../src/io/folder-lock.ts';
+import { EVENT_LOOP_EMPTIED, SAYS_EVENT_LOOP_ENDED } from '../helpers/event-loop.ts';
 import { corpusWith, projectRoot, type TempCorpus } from '../helpers/invalid-corpus.ts';
 
 const node = join(projectRoot, 'node_modules/.bin/node');
@@ -20,10 +21,10 @@ const corpus = (name?: string) => {
   return made.dir;
 };
 
-/** Runs a CLI from the project root with a clean NEWSDESK_* environment. */
-function cli(script: string, args: string[], env: Record<string, string> = {}) {
+/** Runs a CLI from the project root with a clean NEWSDESK_* environment; `nodeOptions` are Node's own. */
+function cli(script: string, args: string[], env: Record<string, string> = {}, nodeOptions: string[] = []) {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEWSDESK_')));
-  const result = spawnSync(node, [join(projectRoot, 'src/cli', script), ...args], { cwd: projectRoot, env: { ...inherited, ...env }, encoding: 'utf8' });
+  const result = spawnSync(node, [...nodeOptions, join(projectRoot, 'src/cli', script), ...args], { cwd: projectRoot, env: { ...inherited, ...env }, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -171,14 +172,17 @@ describe('npm run new', () => {
     expect(check.stdout).toContain(`${file}:3: warning: description: is still the placeholder written by npm run new`);
   });
 
-  it('refuses to overwrite a file or reuse a slug from another folder, leaving both untouched', () => {
+  it('refuses to overwrite a file or reuse a slug from another folder, leaving both untouched and the folder unlocked', () => {
     const dir = corpus();
     const first = cli('new-article.ts', ['Rules story', '--tags', 'AI', '--description', 'First.', '--dir', dir]);
     expect(first.code).toBe(0);
     const before = readFileSync(join(dir, 'rules-story.md'), 'utf8');
-    const again = cli('new-article.ts', ['Rules story', '--tags', 'AI', '--description', 'Second.', '--dir', dir]);
+    const again = cli('new-article.ts', ['Rules story', '--tags', 'AI', '--description', 'Second.', '--dir', dir], {}, SAYS_EVENT_LOOP_ENDED);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`the slug "rules-story" is already used by ${dir}/rules-story.md`);
+    // Found with the content folder locked: the command ends by its event loop (helpers/event-loop.ts), the lock released.
+    expect(again.stderr).toContain(EVENT_LOOP_EMPTIED);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
     expect(readFileSync(join(dir, 'rules-story.md'), 'utf8')).toBe(before);
 
     const elsewhere = cli('new-article.ts', ['Chip plant opens', '--tags', 'AI', '--dir', dir]);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { EVENT_LOOP_EMPTIED, SAYS_EVENT_LOOP_ENDED } from '../../helpers/event-loop.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -36,9 +37,6 @@ describe.each(['src/cli/cards.ts', 'src/cli/search-index.ts', 'src/cli/search-do
   });
 });
 
-/** Says so on stderr when the process ends because its event loop has emptied, which process.exit skips. */
-const SAYS_EVENT_LOOP_ENDED = ['--import', 'data:text/javascript,process.on("beforeExit",()=>process.stderr.write("event loop emptied\\n"))'];
-
 describe('src/cli/search-documents.ts, failing', () => {
   it('says what it was doing, exits 1, and ends by its event loop rather than process.exit (nodejs/node#54918)', async () => {
     const documents = mkdtempSync(join(tmpdir(), 'newsdesk-documents-'));
@@ -47,7 +45,7 @@ describe('src/cli/search-documents.ts, failing', () => {
       expect(code).toBe(1);
       expect(stderr).toContain('Search indexing failed while reading the settings:\n  NEWSDESK_SEARCH_PART_ARTICLES="many" is not a number of articles');
       expect(stderr).not.toMatch(/^\s+at /m);
-      expect(stderr).toContain('event loop emptied\n');
+      expect(stderr).toContain(EVENT_LOOP_EMPTIED);
     } finally {
       rmSync(documents, { recursive: true, force: true });
     }
@@ -66,7 +64,7 @@ describe('src/cli/cards.ts, failing', () => {
       expect(code).toBe(1);
       expect(stderr).toContain(`Social cards failed: EEXIST: file already exists, mkdir '${cardCache}'\n`);
       expect(stderr).not.toMatch(/^\s+at /m);
-      expect(stderr).toContain('event loop emptied\n');
+      expect(stderr).toContain(EVENT_LOOP_EMPTIED);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
