@@ -5,9 +5,10 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, siteFiles, type BuildSiteOptions, type BuiltSite } from '../helpers/build-site.ts';
+import { EVENT_LOOP_EMPTIED, SAYS_EVENT_LOOP_ENDED } from '../helpers/event-loop.ts';
 
 const NOW = '2026-11-25T12:00:00Z';
 const STORIES = 12;
@@ -118,11 +119,14 @@ describe('the merged parts', () => {
 });
 
 describe('the merge refuses', () => {
-  it('a missing part, saying which', async () => {
-    const site = await build({ args: ['--merge', parts[0]!.outDir, parts[2]!.outDir] });
-    expect(site.exitCode).not.toBe(0);
+  it('a missing part, saying which, and ends by its event loop with the output unlocked', async () => {
+    const site = await build({ args: ['--merge', parts[0]!.outDir, parts[2]!.outDir], nodeOptions: SAYS_EVENT_LOOP_ENDED });
+    expect(site.exitCode).toBe(1);
     expect(site.stderr).toContain('part 2/3 is missing');
+    expect(site.stderr).toContain('Build failed during the merge; nothing was written.');
+    expect(site.stderr).toContain(EVENT_LOOP_EMPTIED);
     expect(site.exists('index.html')).toBe(false);
+    expect(readdirSync(dirname(site.outDir))).not.toContain('dist.lock');
   });
 
   it('a part built at another instant, naming the setting and the parts', async () => {
