@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { recordTiming } from '../io/build-timing.ts';
 import { displayPath } from '../io/display-path.ts';
-import { assertPagefindRunnable, indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, writeSearchIndex } from '../io/pagefind-index.ts';
+import { assertPagefindRunnable, indexDocumentFolder, pagefindVersion, pinnableCores, SearchIndexError, stopPagefind, writeSearchIndex } from '../io/pagefind-index.ts';
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
@@ -78,10 +78,11 @@ const { searchCacheDir } = settings;
 // Beside the cache's entries, so that a stopped build's documents are pruned as its other temporary folders are.
 const documentsRoot = join(searchCacheDir, `tmp.${randomUUID()}`);
 let documentsStep: ChildProcess | undefined;
-// However this process ends (stopped with the build, it ends through here too), the documents step stops with it
-// and the documents are removed.
+// However this process ends (stopped with the build, it ends through here too), the documents step and the Pagefind
+// runs stop with it and the documents are removed.
 function cleanUp(): void {
   if (documentsStep?.exitCode === null) documentsStep.kill('SIGKILL');
+  stopPagefind();
   rmSync(documentsRoot, { recursive: true, force: true });
 }
 process.on('exit', cleanUp);

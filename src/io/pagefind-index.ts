@@ -1,5 +1,5 @@
 /** Pagefind's indexer, run over HTML documents written as files, writing an index to a folder. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch } from 'node:os';
@@ -153,14 +153,31 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
+/** The Pagefind indexers this process has running. */
+const runningIndexers = new Set<ChildProcess>();
+
+/**
+ * Kills the Pagefind indexers still running, for a process that is ending part-way: left running, they would go on
+ * writing an index nobody uses, into a folder the build has already removed.
+ */
+export function stopPagefind(): void {
+  for (const indexer of runningIndexers) indexer.kill('SIGKILL');
+}
+
 async function runPagefind(args: string[], core?: number): Promise<void> {
   if (pagefindBinary === undefined) throw binaryNotInstalled();
   const [command, commandArgs] = core === undefined ? [pagefindBinary, args] : ['taskset', ['--cpu-list', String(core), pagefindBinary, ...args]];
   const indexer = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  runningIndexers.add(indexer);
   const output: string[] = [];
   indexer.stdout.setEncoding('utf8').on('data', (text: string) => output.push(text));
   indexer.stderr.setEncoding('utf8').on('data', (text: string) => output.push(text));
-  const [code] = (await Promise.race([once(indexer, 'close'), once(indexer, 'error').then(([error]) => Promise.reject(error))])) as [number | null];
+  let code: number | null;
+  try {
+    [code] = (await Promise.race([once(indexer, 'close'), once(indexer, 'error').then(([error]) => Promise.reject(error))])) as [number | null];
+  } finally {
+    runningIndexers.delete(indexer);
+  }
   if (code !== 0) {
     // Pagefind prints some errors on both of its outputs.
     const lines = [...new Set(output.join('').split('\n').map((line) => line.trim()).filter(Boolean))];

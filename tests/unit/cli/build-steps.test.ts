@@ -1,10 +1,11 @@
 /** The build's own steps, run by hand as README shows: their usage, not a stack trace, for help and misuse. */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EVENT_LOOP_EMPTIED, SAYS_EVENT_LOOP_ENDED } from '../../helpers/event-loop.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -66,6 +67,41 @@ describe('src/cli/cards.ts, failing', () => {
       expect(stderr).not.toMatch(/^\s+at /m);
       expect(stderr).toContain(EVENT_LOOP_EMPTIED);
     } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Whether the process is still there to do anything (a zombie, ended but not yet reaped, is not). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+describe('src/cli/search-index.ts, stopped while Pagefind runs', () => {
+  it('stops its Pagefind run with it, which would otherwise go on writing an index nobody uses', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-search-stop-'));
+    // A Pagefind that says its process id and then runs until it is stopped.
+    const pidFile = join(folder, 'pagefind.pid');
+    const pagefind = join(folder, 'pagefind');
+    writeFileSync(pagefind, `#!/bin/sh\necho $$ > '${pidFile}.new' && mv '${pidFile}.new' '${pidFile}'\nexec sleep 600\n`, { mode: 0o755 });
+    let pid: number | undefined;
+    try {
+      const env = { ...process.env, NEWSDESK_CONTENT_DIR: join(projectRoot, 'tests/fixtures/site-basic'), NEWSDESK_SEARCH_CACHE: join(folder, 'cache'), PAGEFIND_BINARY_PATH: pagefind };
+      const step = spawn(join(projectRoot, 'node_modules/.bin/node'), ['src/cli/search-index.ts', join(folder, 'index')], { cwd: projectRoot, env, stdio: 'ignore' });
+      const exited = once(step, 'exit');
+      await vi.waitFor(() => expect(existsSync(pidFile)).toBe(true), { timeout: 30_000, interval: 100 });
+      pid = Number(readFileSync(pidFile, 'utf8'));
+      expect(alive(pid)).toBe(true);
+      // As the build stops it when another step fails.
+      step.kill('SIGTERM');
+      expect((await exited)[0]).toBe(143);
+      await vi.waitFor(() => expect(alive(pid!), 'Pagefind still running').toBe(false), { timeout: 10_000, interval: 100 });
+    } finally {
+      if (pid !== undefined && alive(pid)) process.kill(pid, 'SIGKILL');
       rmSync(folder, { recursive: true, force: true });
     }
   });
