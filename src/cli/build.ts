@@ -123,7 +123,7 @@ function cleanUpAfter({ step, running }: StepFailure): void {
  * from that listing once the check has passed, on the core Astro leaves idle. Short of memory, the index only
  * prepares its documents beside Astro and starts Pagefind, which holds most of its memory, once the cards are done
  * ('after-cards': Astro never has both beside it), or once Astro has finished ('after'). The cards report after
- * Astro, the index last.
+ * Astro, the index last. A step that fails is thrown as a StepFailure once every other step it started has stopped.
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
@@ -211,10 +211,10 @@ function swapIn(): void {
 }
 
 /**
- * Makes the site in the staging folder and swaps it in, holding the output's lock throughout: whether it did. A
- * failed step leaves the output as it was and sets the exit code. The process is then ended by its event loop, every
- * step stopped and the lock released, never by process.exit, which can hang for good beside V8's background
- * compilation (nodejs/node#54918) where a scheduled build should fail at once.
+ * Makes the site in the staging folder and swaps it in, holding the output's lock throughout; returns whether it
+ * did. A failed step leaves the output as it was and sets the exit code: the process then ends by its event loop,
+ * every step stopped and the lock released, never by process.exit, which can hang for good beside V8's background
+ * compilation (nodejs/node#54918), where a scheduled build must fail at once.
  */
 async function intoOutput(makeSite: () => Promise<void>): Promise<boolean> {
   const release = await lockOutput();
