@@ -104,4 +104,16 @@ describe('the worker pool', () => {
     expect(existsSync(join(root, 'pool-site', 'one.png'))).toBe(true);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('draws on two threads the very bytes one renderer draws in process, in another order (the card cache and shards rely on it)', async () => {
+    const headlines = ['Chipmakers race to catch up 🚀', 'הבינה המלאכותית של OpenAI 🇮🇱', '日本のAI競争：政府支援', 'ปัญญาประดิษฐ์ในประเทศไทย', 'الذكاء الاصطناعي 2026 🍎'];
+    // More cards than one batch, so that both threads draw some.
+    const jobs = Array.from({ length: 40 }, (_, index) => job(`mixed-${index}`, `${headlines[index % headlines.length]} ${index}`));
+    const outDir = join(root, 'mixed-site');
+    await updateCards(jobs, { cacheDir: join(root, 'mixed-cache'), outDir, make: makeCardsInWorkers(2) });
+    const inProcess = createCardRenderer(loadFontCatalogue());
+    for (const card of jobs.toReversed()) {
+      expect(readFileSync(join(outDir, card.file)).equals((await inProcess.render(card.content)).png), card.content.headline).toBe(true);
+    }
+  });
 });
