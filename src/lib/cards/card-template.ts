@@ -271,7 +271,6 @@ function placeLine(text: string, spec: CardTextSpec, left: number, baseline: num
 const baselineIn = (top: number, spec: CardTextSpec, lineHeight: number) => top + (spec.size * lineHeight) / 2 + spec.size * 0.35;
 
 interface Block {
-  text: string;
   spec: CardTextSpec;
   lines: string[];
   widths: number[];
@@ -294,7 +293,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
     const direction = textDirection(text + end);
     const lines = wrap(text, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);
-    return { text, spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
+    return { spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
   };
   const lines: PlacedLine[] = [];
   /**
