@@ -8,21 +8,31 @@ import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
 const at = (time: string) => new Date(`2026-12-01T${time}:00Z`);
 
-describe('a feed whose server says its answer stays fresh for an hour', () => {
+/** A served workspace whose runs, one at each time given (`true` beside it: with --refresh), are recorded: the report, how many requests the feed had by then, and the state written. */
+function recordedRuns() {
   const { publishers, workspace } = servedWorkspace();
-  let feed: string;
   const reports: Record<string, RunReport> = {};
   const requests: Record<string, number> = {};
   const states: Record<string, string> = {};
-
-  beforeAll(async () => {
-    feed = publishers.route(0, '/feed.xml', rssRoute(twoStoryFeed('fresh.example'), { etag: '"v1"', 'cache-control': 'max-age=3600' }));
-    workspace.writeSources([{ id: 'fresh', feed }]);
-    for (const [time, refresh] of [['12:00', false], ['12:30', false], ['12:40', true], ['13:45', false]] as const) {
+  const runAt = async (feed: string, times: readonly (string | readonly [string, boolean])[]) => {
+    for (const entry of times) {
+      const [time, refresh] = typeof entry === 'string' ? [entry, false] : entry;
       reports[time] = await workspace.run(at(time), 50, { refresh });
       requests[time] = publishers.requestsTo(feed).length;
       states[time] = readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8');
     }
+  };
+  return { publishers, workspace, reports, requests, states, runAt };
+}
+
+describe('a feed whose server says its answer stays fresh for an hour', () => {
+  const { publishers, workspace, reports, requests, states, runAt } = recordedRuns();
+  let feed: string;
+
+  beforeAll(async () => {
+    feed = publishers.route(0, '/feed.xml', rssRoute(twoStoryFeed('fresh.example'), { etag: '"v1"', 'cache-control': 'max-age=3600' }));
+    workspace.writeSources([{ id: 'fresh', feed }]);
+    await runAt(feed, ['12:00', '12:30', ['12:40', true], '13:45']);
   });
 
   it('is not asked again while that hour lasts, and the report says until when, as neither a failure nor a change', () => {
@@ -47,10 +57,8 @@ describe('a feed whose server says its answer stays fresh for an hour', () => {
 });
 
 describe('a feed whose 304 says it stays fresh for another hour', () => {
-  const { publishers, workspace } = servedWorkspace();
+  const { publishers, workspace, reports, requests, runAt } = recordedRuns();
   let feed: string;
-  const reports: Record<string, RunReport> = {};
-  const requests: Record<string, number> = {};
 
   beforeAll(async () => {
     const body = twoStoryFeed('renewed.example');
@@ -60,10 +68,7 @@ describe('a feed whose 304 says it stays fresh for another hour', () => {
       else rssRoute(body, headers)(request, response);
     });
     workspace.writeSources([{ id: 'renewed', feed }]);
-    for (const time of ['12:00', '13:00', '13:30', '14:00']) {
-      reports[time] = await workspace.run(at(time));
-      requests[time] = publishers.requestsTo(feed).length;
-    }
+    await runAt(feed, ['12:00', '13:00', '13:30', '14:00']);
   });
 
   it('is not asked again within that hour, as a cache would not ask (RFC 9111 §4.3.4)', () => {
@@ -76,11 +81,8 @@ describe('a feed whose 304 says it stays fresh for another hour', () => {
 });
 
 describe('a feed whose 304s are bare, after a full answer saying it stays fresh for an hour', () => {
-  const { publishers, workspace } = servedWorkspace();
+  const { publishers, workspace, reports, requests, states, runAt } = recordedRuns();
   let feed: string;
-  const reports: Record<string, RunReport> = {};
-  const requests: Record<string, number> = {};
-  const states: Record<string, string> = {};
 
   beforeAll(async () => {
     const body = twoStoryFeed('bare.example');
@@ -90,11 +92,7 @@ describe('a feed whose 304s are bare, after a full answer saying it stays fresh 
       else rssRoute(body, { etag: '"v1"', 'cache-control': 'max-age=3600' })(request, response);
     });
     workspace.writeSources([{ id: 'bare', feed }]);
-    for (const time of ['12:00', '13:00', '13:30', '14:00', '14:30']) {
-      reports[time] = await workspace.run(at(time));
-      requests[time] = publishers.requestsTo(feed).length;
-      states[time] = readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8');
-    }
+    await runAt(feed, ['12:00', '13:00', '13:30', '14:00', '14:30']);
   });
 
   it('stays fresh for another hour from each 304, by the max-age of the answer it confirms (RFC 9111 §4.3.4)', () => {
