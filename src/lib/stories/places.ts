@@ -215,10 +215,21 @@ export function placesInCjk(text: string, words: readonly string[], found: Set<s
 /**
  * Japanese news writes a country in one character: 米 the US, 中 China, 日 Japan. Each is also an everyday word or
  * part of one (米 is rice, 中 "in", 日 "day"), so one counts only standing alone before what only a country has (米政府,
- * 独企業, 英当局), or beside another (日米, 米中対立, 日米韓).
+ * 独企業, 英当局), before a foreign name (米アップル, 韓サムスン), after a word of travel or stance (訪米, 対中, 在日米軍),
+ * or beside another (日米, 米中対立, 日米韓). Chinese news pairs them too (中美关系, 美俄).
  */
 const ABBREVIATIONS: Readonly<Record<string, string>> = { 米: 'US', 中: 'CN', 韓: 'KR', 独: 'DE', 英: 'GB', 仏: 'FR', 露: 'RU', 豪: 'AU', 日: 'JP' };
-const HAS_ABBREVIATION = new RegExp(`[${Object.keys(ABBREVIATIONS).join('')}]`);
+/**
+ * Chinese news's pairs of countries, which start a word (中美关系): 美 is the US, 俄 Russia, 韩 Korea. Not 中欧, which
+ * Japanese reads as Central Europe.
+ */
+const CHINESE_PAIRS: Readonly<Record<string, readonly string[]>> = {
+  中美: ['CN', 'US'], 美中: ['US', 'CN'], 中俄: ['CN', 'RU'], 俄中: ['RU', 'CN'], 美俄: ['US', 'RU'], 俄美: ['RU', 'US'],
+  中韩: ['CN', 'KR'], 韩中: ['KR', 'CN'], 美韩: ['US', 'KR'], 韩美: ['KR', 'US'], 美日: ['US', 'JP'],
+};
+/** "A flaw in something fine": an idiom, not the US and China. */
+const CHINESE_IDIOMS = ['美中不足'];
+const HAS_ABBREVIATION = new RegExp(`[${Object.keys(ABBREVIATIONS).join('')}美俄韩]`);
 const ABBREVIATED = new RegExp(`^[${Object.keys(ABBREVIATIONS).join('')}]+$`);
 const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu;
 /** Japanese grammar is written in hiragana: a particle (は, の, が) ends one word and starts another. */
@@ -226,6 +237,16 @@ const PARTICLE = /^\p{sc=Hiragana}+$/u;
 const DIGIT = /[0-9０-９]/;
 /** What follows a country's abbreviation and nothing else's: its government, companies, authorities, leaders, relations. */
 const STATE_NOUNS = new Set(['政府', '企業', '当局', '首脳', '関係', '政権', '大統領', '首相', '外相', '軍', '議会', '大使館', '企业', '关系', '首脑']);
+/**
+ * Words of travel or stance written before a country's abbreviation, each a word of its own with it (訪米 a visit to
+ * the US, 対中 towards China, 来日 coming to Japan, 反米 anti-American) or before it (在|日|米軍, US forces in Japan).
+ */
+const BEFORE_COUNTRY = new Set(['訪', '対', '在', '駐', '来', '離', '渡', '反', '親', '知']);
+/** Such words that are everyday words too: 在中 "enclosed", written on an envelope. */
+const NOT_COUNTRY = new Set(['在中']);
+/** Abbreviations that do not stand for their country before a foreign name: 中サイズ is medium-sized, 日テレ a broadcaster. */
+const NOT_BEFORE_NAMES = new Set(['中', '日']);
+const KATAKANA_START = /^\p{sc=Katakana}/u;
 /** Pairs that are everyday words too: 日中 "daytime", 中日 a newspaper's and a baseball team's name, 中米 Central America. */
 const AMBIGUOUS_PAIRS = new Set(['日中', '中日', '中米']);
 /** After a pair, words that make it a pair of languages: 日英翻訳 is Japanese-to-English translation. */
@@ -235,11 +256,20 @@ const japaneseWords = new Intl.Segmenter('ja', { granularity: 'word' });
 function abbreviatedPlaces(text: string, found: Set<string>): void {
   for (const run of text.matchAll(CJK_RUN)) {
     if (!HAS_ABBREVIATION.test(run[0])) continue;
-    const segments = [...japaneseWords.segment(run[0])].map(({ segment }) => segment);
+    const words = [...japaneseWords.segment(run[0])];
+    const segments = words.map(({ segment }) => segment);
+    for (const { index } of words) {
+      // The segmenter may split a pair (美|中|关系), so it is read from where a word starts.
+      const pair = CHINESE_PAIRS[run[0].slice(index, index + 2)];
+      if (pair && !CHINESE_IDIOMS.some((idiom) => run[0].startsWith(idiom, index))) for (const place of pair) found.add(place);
+    }
     for (let at = 0; at < segments.length; at++) {
-      if (!ABBREVIATED.test(segments[at]!)) continue;
-      // Only after a boundary or a particle: in 調査中 (under investigation) 中 ends another word.
-      if (at > 0 && !PARTICLE.test(segments[at - 1]!)) continue;
+      const segment = segments[at]!;
+      if (isCountryAfterWord(segment)) found.add(ABBREVIATIONS[segment[1]!]!);
+      if (!ABBREVIATED.test(segment)) continue;
+      const afterWord = at > 0 && BEFORE_COUNTRY.has(segments[at - 1]!) && !NOT_COUNTRY.has(segments[at - 1]! + segment[0]);
+      // Only after a boundary, a particle or such a word: in 調査中 (under investigation) 中 ends another word.
+      if (at > 0 && !PARTICLE.test(segments[at - 1]!) && !afterWord) continue;
       let end = at;
       while (end < segments.length && ABBREVIATED.test(segments[end]!)) end++;
       let letters = segments.slice(at, end).join('');
@@ -247,11 +277,18 @@ function abbreviatedPlaces(text: string, found: Set<string>): void {
       if (at === 0 && letters.startsWith('日') && DIGIT.test(text[run.index - 1] ?? '')) letters = letters.slice(1);
       const next = segments[end] ?? '';
       const counts =
-        letters.length === 1 ? STATE_NOUNS.has(next) : letters.length > 1 && new Set(letters).size === letters.length && !LANGUAGE_NOUNS.has(next) && (!AMBIGUOUS_PAIRS.has(letters) || STATE_NOUNS.has(next));
+        letters.length === 1
+          ? afterWord || STATE_NOUNS.has(next) || (!NOT_BEFORE_NAMES.has(letters) && KATAKANA_START.test(next))
+          : letters.length > 1 && new Set(letters).size === letters.length && !LANGUAGE_NOUNS.has(next) && (!AMBIGUOUS_PAIRS.has(letters) || STATE_NOUNS.has(next));
       if (counts) for (const letter of letters) found.add(ABBREVIATIONS[letter]!);
       at = end - 1;
     }
   }
+}
+
+/** A word of travel or stance with its country, as the segmenter leaves them together: 訪米, 対中, 来日. */
+function isCountryAfterWord(segment: string): boolean {
+  return segment.length === 2 && BEFORE_COUNTRY.has(segment[0]!) && segment[1]! in ABBREVIATIONS && !NOT_COUNTRY.has(segment);
 }
 
 /** The places a Korean word names behind one particle or two ("미국의", "독일에서도", "중국과의"). */

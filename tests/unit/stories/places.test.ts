@@ -136,6 +136,34 @@ describe('the places Chinese, Japanese or Korean text names', () => {
     expect(cjkPlaces('日中関係が悪化')).toEqual(['CN', 'JP']);
   });
 
+  it('reads an abbreviation before a foreign name, as Japanese news names a foreign company', () => {
+    expect(cjkPlaces('米アップルは新型を発表、英アームと韓サムスン電子も')).toEqual(['GB', 'KR', 'US']);
+    expect(cjkPlaces('独シーメンスと提携')).toEqual(['DE']);
+  });
+
+  it('reads no country in 中 or 日 before a foreign word: medium-sized, a broadcaster', () => {
+    expect(cjkPlaces('中サイズの箱と日テレの番組')).toEqual([]);
+  });
+
+  it('reads the country after a word of travel or stance: visits, relations, forces stationed there', () => {
+    expect(cjkPlaces('首相が訪米した')).toEqual(['US']);
+    expect(cjkPlaces('対中輸出規制を強化')).toEqual(['CN']);
+    expect(cjkPlaces('在日米軍の基地')).toEqual(['JP', 'US']);
+    expect(cjkPlaces('来日したCEOと駐日大使')).toEqual(['JP']);
+    expect(cjkPlaces('反米感情')).toEqual(['US']);
+  });
+
+  it('reads no country in 在中, "enclosed" on an envelope', () => {
+    expect(cjkPlaces('履歴書在中')).toEqual([]);
+  });
+
+  it("reads Chinese news's pairs of countries, however the words are split, but not an idiom", () => {
+    expect(cjkPlaces('中美关系紧张')).toEqual(['CN', 'US']);
+    expect(cjkPlaces('美中关系')).toEqual(['CN', 'US']);
+    expect(cjkPlaces('俄美会谈')).toEqual(['RU', 'US']);
+    expect(cjkPlaces('美中不足的是')).toEqual([]);
+  });
+
   it('reads a date, not Japan, in the 日 of "8日", and the abbreviations after it', () => {
     expect(cjkPlaces('8日米中首脳会談が開かれた')).toEqual(['CN', 'US']);
     expect(cjkPlaces('8日米政府は発表した')).toEqual(['US']);
