@@ -132,7 +132,7 @@ export function placesIn(texts: readonly ScannedText[], found: Set<string> = new
         const nextRun = end === words.length ? text.runs[index + 1] : undefined;
         const partOfLongerName =
           !namesItsInstitution(words, end) &&
-          ((match.city ? cityInLongerName(match, text.titleCase, before, after, namedElsewhere) : countryInLongerName(match, text.titleCase, after, namedElsewhere)) ||
+          ((match.city ? cityInLongerName(match, text.titleCase, before, after, namedElsewhere) : countryInLongerName(match, text.titleCase, before, after, namedElsewhere)) ||
             isBrand(run.words.at(-1)!, nextRun?.words[0]));
         if (!partOfLongerName) for (const place of match.places) found.add(place);
         at = end - 1;
@@ -145,9 +145,10 @@ export function placesIn(texts: readonly ScannedText[], found: Set<string> = new
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
- * Countries that are more often given names: followed by another name they are a person's or a school's ("Jordan
- * Peterson", "Chad Smith", "Georgia Tech"), unless that name is the state's own ("Jordan Central Bank"). Others, such
- * as India and Israel, name their own companies and agencies far more often than people ("India Post", "Israel Electric").
+ * Countries that are more often given names or surnames: followed by another name they are a person's or a school's
+ * ("Jordan Peterson", "Chad Smith", "Georgia Tech"), unless that name is the state's own ("Jordan Central Bank"); after
+ * one, a person's ("Michael Jordan"). Others, such as India and Israel, name their own companies and agencies far more
+ * often than people ("India Post", "Israel Electric").
  */
 const GIVEN_NAME_COUNTRIES = new Set(['jordan', 'chad', 'georgia']);
 const STATE_WORDS = new Set(['government', 'parliament', 'ministry', 'army', 'armed', 'military', 'defense', 'defence', 'police', 'embassy', 'central', 'national', 'foreign', 'prime', 'president', 'king', 'queen', 'supreme']);
@@ -169,11 +170,16 @@ function cityInLongerName(city: PlaceName, titleCase: boolean, before: string | 
   return titleCase ? namedWith(city.words, before, after, namedElsewhere) : runsOn(before) || runsOn(after);
 }
 
-/** Whether a country is the start of a person's or an outlet's name: "Chad Smith", "India Today", not "India and Japan". */
-function countryInLongerName(country: PlaceName, titleCase: boolean, after: string | undefined, namedElsewhere: ReadonlySet<string>): boolean {
-  if (!isNameWord(after)) return false;
-  const startsName = OUTLET_WORDS.has(after) || (country.words.length === 1 && GIVEN_NAME_COUNTRIES.has(country.words[0]!) && !STATE_WORDS.has(after));
-  return startsName && (!titleCase || namedWith(country.words, undefined, after, namedElsewhere));
+/**
+ * Whether a country is part of a person's or an outlet's name: "Chad Smith", "India Today", "Michael Jordan", not
+ * "India and Japan".
+ */
+function countryInLongerName(country: PlaceName, titleCase: boolean, before: string | undefined, after: string | undefined, namedElsewhere: ReadonlySet<string>): boolean {
+  const givenName = country.words.length === 1 && GIVEN_NAME_COUNTRIES.has(country.words[0]!);
+  const startsName = isNameWord(after) && (OUTLET_WORDS.has(after) || (givenName && !STATE_WORDS.has(after)));
+  const endsName = givenName && isNameWord(before) && !STATE_WORDS.has(before);
+  if (startsName && (!titleCase || namedWith(country.words, undefined, after, namedElsewhere))) return true;
+  return endsName && (!titleCase || namedWith(country.words, before, undefined, namedElsewhere));
 }
 
 function isBrand(last: string, next: string | undefined): boolean {

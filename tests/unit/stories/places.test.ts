@@ -38,6 +38,14 @@ describe('the places a text names', () => {
     expect(places('USA Today and the Japan Times reported it')).toEqual([]);
   });
 
+  it('reads such a country after a given name as a surname', () => {
+    expect(places('Michael Jordan and Vernon Jordan backed the fund')).toEqual([]);
+    expect(places('the King of Jordan met the governor of the Jordan Central Bank in Amman')).toEqual(['JO']);
+    const headline = scanText('Michael Jordan Backs Sports Streaming Startup');
+    expect([...placesIn([headline], new Set(), new Set(['michael jordan']))]).toEqual([]);
+    expect([...placesIn([scanText('Biden Visits Jordan Amid Talks')])]).toEqual(['JO']);
+  });
+
   it('still reads such a country standing alone, with a possessive, in a list, or naming its state', () => {
     expect(places("Jordan's central bank and Georgia's parliament")).toEqual(['GE', 'JO']);
     expect(places("India and Japan signed a deal with Chad's government")).toEqual(['IN', 'JP', 'TD']);
