@@ -190,17 +190,7 @@ describe('screenshots', () => {
     { name: 'article', open: (page) => new ArticlePage(page).goto(newest().slug) },
     { name: 'tag', open: (page) => new TagPage(page).goto(newest().tagSlugs[0]!) },
     { name: 'tags-index', open: (page) => new TagsIndexPage(page).goto() },
-    {
-      name: 'search',
-      async open(page) {
-        const search = new SearchPage(page);
-        await search.goto();
-        const { word } = bodyOnlyWord();
-        await search.searchBox.fill(word);
-        await search.answered(word);
-        await search.resultLinks.first().waitFor({ state: 'visible' });
-      },
-    },
+    { name: 'search', open: (page) => new SearchPage(page).showResultsFor(bodyOnlyWord().word) },
     { name: 'not-found', open: (page) => new NotFoundPage(page).open('no-such-page/') },
   ];
 

@@ -51,12 +51,7 @@ describe('no errors in the browser', () => {
 
   it('on the search page while searching', async () => {
     const { page, problems } = await browser.newPage();
-    const search = new SearchPage(page);
-    await search.goto();
-    const { word } = bodyOnlyWord();
-    await search.searchBox.fill(word);
-    await search.answered(word);
-    await search.resultLinks.first().waitFor({ state: 'visible' });
+    await new SearchPage(page).showResultsFor(bodyOnlyWord().word);
     expect(problems.errors).toEqual([]);
     expect(await problems.cspViolations()).toEqual([]);
   });

@@ -36,6 +36,14 @@ export class SearchPage extends SitePage {
     return found;
   }
 
+  /** The page opened and `query` searched, until its first result is on screen: what a reader sees after searching. */
+  async showResultsFor(query: string): Promise<void> {
+    await this.goto();
+    await this.searchBox.fill(query);
+    await this.answered(query);
+    await this.resultLinks.first().waitFor({ state: 'visible' });
+  }
+
   /** "All outlets" or one outlet. */
   get outlet(): Locator {
     return this.main.getByRole('combobox', { name: 'Outlet' });
