@@ -22,7 +22,7 @@ export interface CardJob {
 }
 
 /** Raised whenever the layout, fonts, colours or PNG encoding change, so every cached card is made again. */
-const CARD_TEMPLATE_VERSION = 8;
+const CARD_TEMPLATE_VERSION = 9;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -277,8 +277,11 @@ interface Block {
   direction: 'ltr' | 'rtl';
 }
 
-/** Runs of spaces, tabs and line breaks as one space, as the page's own text shows them (CSS's white-space: normal). */
-const collapseSpaces = (text: string) => text.replace(/[ \t\n\r\f]+/g, ' ');
+/**
+ * The text as the page shows it: runs of spaces, tabs and line breaks as one space (CSS's white-space: normal), and no
+ * other control character (U+0085, U+007F), which a page draws as nothing but Skia would take from the host's fonts.
+ */
+const asShown = (text: string) => text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\p{Cc}/gu, '');
 
 /** The whole card, laid out: `fontFamily` chooses each text's faces, `measure` says how wide letters are set in them. */
 export function cardDrawing(content: CardContent, fontFamily: FontFamily, measure: MeasureText): CardDrawing {
@@ -289,7 +292,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     // becomes an ordinary one), and an emoji with no picture rather than leaving a blank square.
     const stand = (text: string) => (!uncovered.includes(text) ? text : /^\s$/u.test(text) ? ' ' : '');
     const covered = (part: string) => (uncovered.length > 0 ? graphemes(part).map((grapheme) => (uncovered.includes(grapheme) ? stand(grapheme) : [...grapheme].map(stand).join(''))).join('') : part);
-    const [text, end] = [collapseSpaces(covered(written)).trim(), collapseSpaces(covered(ending))];
+    const [text, end] = [asShown(covered(written)).trim(), asShown(covered(ending))];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
     const direction = textDirection(text + end);
     const lines = wrap(text, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);

@@ -25,6 +25,11 @@ describe('the card layout', () => {
     expect(linesOf('meta', { credit: 'By  Ada' })[0]!.text).toBe('By Ada · Nov 1, 2026');
   });
 
+  it('leaves out control characters, which the page draws as nothing', () => {
+    expect(linesOf('headline', { headline: 'Rates\u0085rise\u007f again\u009c' })[0]!.text).toBe('Ratesrise again');
+    expect(linesOf('meta', { credit: 'By\u0085 Ada' })[0]!.text).toBe('By Ada · Nov 1, 2026');
+  });
+
   it('leaves out a missing kicker and credit', () => {
     expect(draw({ kicker: undefined, credit: undefined }).lines.map((line) => line.text)).toEqual(['Headline', 'Newsdesk', 'Nov 1, 2026']);
   });
