@@ -1,7 +1,7 @@
 /**
  * Article bodies in a real build of tests/fixtures/article-bodies: plain Markdown, Markdown with a picture in its
  * body, Markdown whose headings and pasted HTML use the page's own ids and classes, Markdown whose headings and
- * pasted HTML use its footnotes' ids, and MDX with a component. Each page shows its body as Astro renders it (code
+ * pasted HTML use its footnotes' ids, and MDX with a component; a Markdown and an MDX one with tables. Each page shows its body as Astro renders it (code
  * coloured, the picture optimised, the component rendered), while Astro's content cache, written as one string that
  * an engine limit caps, holds no rendered HTML for plain Markdown.
  */
@@ -19,6 +19,13 @@ afterAll(() => site?.cleanup());
 
 const body = (slug: string) => site.html(`articles/${slug}/`).querySelector('article')!;
 
+/** Each table of a body, as the region around it: its role, whether Tab reaches it, and its name. */
+const tableRegions = (slug: string) =>
+  body(slug)
+    .querySelectorAll('.prose table')
+    .map((table) => table.parentNode)
+    .map((region) => [region?.getAttribute('role'), region?.getAttribute('tabindex'), region?.getAttribute('aria-label')]);
+
 describe('a plain Markdown article', () => {
   it('shows its body with heading anchors, coloured code and marked external links', () => {
     const article = body('compiler-flags-default');
@@ -32,6 +39,13 @@ describe('a plain Markdown article', () => {
     expect(code.innerHTML.replace(/<[^>]+>/g, '')).toContain('return values[3];');
     const link = article.querySelector('a[href="https://compilers.example.org/notes"]')!;
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('puts each table, Markdown’s or pasted HTML’s, in a region Tab reaches, named after its caption or else its heading', () => {
+    expect(tableRegions('compiler-flags-default')).toEqual([
+      ['region', '0', 'Release dates'],
+      ['region', '0', 'Flags & their defaults'],
+    ]);
   });
 
   it('is not kept as rendered HTML in Astro’s content cache, only its front matter', () => {
@@ -99,5 +113,12 @@ describe('an MDX article', () => {
     const article = body('satellite-broadband-explainer');
     expect(article.text).toContain('A terminal switches satellites every few minutes.');
     expect(article.querySelector('aside.explainer-note')!.text).toBe('Handovers are planned ahead from published orbits.');
+  });
+
+  it('puts the tables it writes as JSX in named regions that Tab reaches, as a Markdown article’s', () => {
+    expect(tableRegions('satellite-broadband-explainer')).toEqual([
+      ['region', '0', 'Handover times'],
+      ['region', '0', 'Terminals by band'],
+    ]);
   });
 });

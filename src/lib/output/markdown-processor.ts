@@ -1,8 +1,8 @@
-/** The site's Markdown processor, defined once for Astro's pages and for the search index: Sätteri with the safety plugin and scrolling tables. */
+/** The site's Markdown processor, defined once for Astro's pages and for the search index: Sätteri with the safety plugin, which also puts tables in scrolling regions. */
 import { satteri } from '@astrojs/markdown-satteri';
 import { ARTICLE_PAGE_IDS } from '../site/page-ids.ts';
 import { createMarkdownSafetyPlugin } from './markdown-safety.ts';
-import { createScrollingTablesPlugin, withTableRegions } from './scrolling-tables.ts';
+import { createTableRegions } from './scrolling-tables.ts';
 
 /** Astro's defaults, stated so that MDX parsed for the search index reads the same: tables and curly quotes. */
 export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
@@ -47,7 +47,7 @@ export function markdownRenderOptions(): MarkdownRenderOptions {
  * external, and paths from the site's root are put under the base path.
  */
 export function markdownProcessor(site: string) {
-  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS), afterSanitizing: withTableRegions }), createScrollingTablesPlugin()], features: { ...MARKDOWN_FEATURES } });
+  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS), tableRegions: createTableRegions })], features: { ...MARKDOWN_FEATURES } });
 }
 
 /** The processor's renderer with these options, as a function from a body (and its file, for relative paths) to HTML. */

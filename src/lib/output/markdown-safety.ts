@@ -9,9 +9,10 @@
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
+import type { TableRegions } from './scrolling-tables.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
 type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
@@ -21,8 +22,11 @@ export interface MarkdownSafetyOptions {
   site: string;
   /** Ids the page around the body gives its own elements: no id from the body may take one of them. */
   pageIds: readonly string[];
-  /** What the site does to raw HTML once it is clean, in the same pass (each raw node handed to JavaScript once). */
-  afterSanitizing?: (html: string) => string;
+  /**
+   * Tables put in named regions that scroll, in this same pass (each raw node handed to JavaScript once): a fresh
+   * `TableRegions` for each document, told its headings and given its tables in document order.
+   */
+  tableRegions?: () => TableRegions;
 }
 
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -399,6 +403,13 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       return claimed;
     };
     const resolveId = (id: string) => references?.resolve(id);
+    const tables = options.tableRegions?.();
+    const visitJsxElement = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) => {
+      rebaseJsxUrls(node, ctx, root);
+      if (!tables || !node.name) return;
+      if (HEADINGS.includes(node.name)) tables.heading(ctx.textContent(node));
+      else if (node.name === 'table') tables.jsxTable(node, ctx);
+    };
     return {
       name: 'newsdesk-markdown-safety',
       before(root, ctx) {
@@ -411,7 +422,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       raw(node, ctx) {
         removeInlineNonText(node, ctx);
         const sanitized = sanitize(node.value, open, claimId, references && resolveId);
-        const clean = options.afterSanitizing ? options.afterSanitizing(sanitized) : sanitized;
+        const clean = tables ? tables.rawHtml(sanitized) : sanitized;
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {
@@ -424,10 +435,12 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           // the heading's text as Astro would (github-slugger), then claimed like every other id in the body.
           filter: HEADINGS,
           visit(node, ctx) {
+            const text = ctx.textContent(node);
+            tables?.heading(text);
             // Sätteri's own heading id (the footnotes' label) was taken before any other.
             if (typeof node.properties?.id === 'string') return;
             // A heading of symbols or emoji alone (`## 🚀`) slugs to nothing, and an id may not be empty.
-            const id = claimId(slug(ctx.textContent(node)) || 'section');
+            const id = claimId(slug(text) || 'section');
             // The headline is the page's one h1: a body's `#` is a section heading, as a raw-HTML <h1> is.
             if (node.tagName === 'h1') return { ...node, tagName: 'h2', properties: { ...node.properties, id } };
             ctx.setProperty(node, 'id', id);
@@ -454,9 +467,10 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
             else if (rebased !== src) ctx.setProperty(node, 'src', rebased);
           },
         },
+        ...(tables ? [{ filter: ['table'], visit: (node: Readonly<Element>, ctx: HastVisitorContext) => tables.markdownTable(node, ctx) }] : []),
       ],
-      mdxJsxFlowElement: { filter: [], visit: (node, ctx) => rebaseJsxUrls(node, ctx, root) },
-      mdxJsxTextElement: { filter: [], visit: (node, ctx) => rebaseJsxUrls(node, ctx, root) },
+      mdxJsxFlowElement: { filter: [], visit: visitJsxElement },
+      mdxJsxTextElement: { filter: [], visit: visitJsxElement },
     };
   };
 }

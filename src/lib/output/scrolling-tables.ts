@@ -2,57 +2,105 @@
  * Tables in article bodies, each in a region of its own that scrolls sideways: a table wider than a phone's screen
  * scrolls there rather than pushing the page, and keeps its table semantics (a table made `display: block` to scroll
  * loses them in some screen readers). The region is focusable so that keyboard users can scroll it, and named so
- * that screen readers announce what it holds. Only the body's Markdown tables cross into JavaScript for it; raw HTML
- * is wrapped in the pass that cleans it.
+ * that screen readers announce what it holds: the table's caption, else the heading it sits under, else "Table".
+ * Markdown tables, raw HTML's and the ones an MDX body writes as JSX are wrapped alike, in the safety plugin's pass
+ * (src/lib/output/markdown-safety.ts), which hands each of them and each heading to JavaScript once, in document order.
  */
-import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { decodeHTML, escapeAttribute } from 'entities';
+import type { Element, Parents } from 'hast';
+import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 
-type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
+type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
-/** The region's class: raw HTML loses its class names, so no body can dress its own elements as one. */
-const REGION_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="Table">';
-const REGION_CLOSE = '</div>';
-/** A table's start or end tag, in HTML the safety plugin has written (attribute values and text escaped). */
-const TABLE_TAG = /<(\/?)table(?=[\s>])/gi;
+/** A table's name when it has no caption and no heading before it. */
+export const DEFAULT_TABLE_NAME = 'Table';
+/** A table's start or end tag, a heading, or a caption, in HTML the safety plugin has written (attributes and text escaped). */
+const TABLE_TAG_HEADING_OR_CAPTION = /<(\/?)table(?=[\s>])|<(h[1-6])(?=[\s>])[^>]*>([\s\S]*?)<\/\2>|<caption(?=[\s>])[^>]*>([\s\S]*?)<\/caption>/gi;
 
-/**
- * Raw HTML with each outermost table in a region. A block that opens a table without closing it, or closes one
- * opened before it, is left as it is: its table scrolls by itself (src/styles/global.css).
- */
-export function withTableRegions(html: string): string {
-  if (!/<table/i.test(html)) return html;
-  let depth = 0;
-  let wrapped = '';
-  let from = 0;
-  for (const tag of html.matchAll(TABLE_TAG)) {
-    const closing = tag[1] === '/';
-    if (closing && depth === 0) return html;
-    if (!closing && depth === 0) {
-      wrapped += html.slice(from, tag.index) + REGION_OPEN;
-      from = tag.index;
-    }
-    depth += closing ? -1 : 1;
-    if (closing && depth === 0) {
-      const end = html.indexOf('>', tag.index) + 1;
-      wrapped += html.slice(from, end) + REGION_CLOSE;
-      from = end;
-    }
-  }
-  return depth === 0 ? wrapped + html.slice(from) : html;
+/** Text written as HTML, as a screen reader reads it: tags dropped, entities decoded, spaces collapsed. */
+function textOfHtml(html: string): string {
+  return decodeHTML(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The plugin for `satteri({ hastPlugins })`: wraps each Markdown table. Raw HTML's tables are wrapped by
- * `withTableRegions` as the safety plugin's last step, once the HTML is clean.
- */
-export function createScrollingTablesPlugin(): HastPluginEntry {
-  return () => ({
-    name: 'newsdesk-scrolling-tables',
-    element: {
-      filter: ['table'],
-      visit(node, ctx) {
-        ctx.wrapNode(node, { raw: `${REGION_OPEN}${REGION_CLOSE}` });
-      },
+/** The region's start tag. Its class: raw HTML loses its class names, so no body can dress its own elements as one. */
+function regionOpen(name: string): string {
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeAttribute(name)}">`;
+}
+const REGION_CLOSE = '</div>';
+
+/** The text of a JSX table's own `<caption>`, if it has one. */
+function jsxCaption(table: Readonly<JsxElement>, ctx: HastVisitorContext): string {
+  const caption = table.children.find((child) => (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'caption');
+  return caption ? ctx.textContent(caption).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether a JSX element sits inside a JSX table (a table in another's cell scrolls with it). */
+function insideJsxTable(node: Readonly<JsxElement>, ctx: HastVisitorContext): boolean {
+  for (let parent: Readonly<Parents> | undefined = ctx.parent(node); parent && parent.type !== 'root'; parent = ctx.parent(parent)) {
+    if ((parent.type === 'mdxJsxFlowElement' || parent.type === 'mdxJsxTextElement') && parent.name === 'table') return true;
+  }
+  return false;
+}
+
+/** One body's tables, told its headings and tables in document order. */
+export interface TableRegions {
+  /** A heading the body gives (Markdown's or JSX's), by its text. */
+  heading(text: string): void;
+  /**
+   * Clean raw HTML with each outermost table in a region; the headings in it count for the tables after it. A block
+   * that opens a table without closing it, or closes one opened before it, is left as it is: its table scrolls by
+   * itself (src/styles/global.css).
+   */
+  rawHtml(html: string): string;
+  /** Wraps a Markdown table (Markdown gives tables no caption). */
+  markdownTable(node: Readonly<Element>, ctx: HastVisitorContext): void;
+  /** Wraps a table an MDX body writes as JSX (on lines of its own or inside a line), unless it is inside another. */
+  jsxTable(node: Readonly<JsxElement>, ctx: HastVisitorContext): void;
+}
+
+export function createTableRegions(): TableRegions {
+  let lastHeading = '';
+  const heading = (text: string) => {
+    const squashed = text.replace(/\s+/g, ' ').trim();
+    if (squashed) lastHeading = squashed;
+  };
+  const nameOf = (caption: string) => caption || lastHeading || DEFAULT_TABLE_NAME;
+  return {
+    heading,
+    rawHtml(html) {
+      if (!/<(table|h[1-6])/i.test(html)) return html;
+      let depth = 0;
+      let balanced = true;
+      let wrapped = '';
+      let from = 0;
+      // The outermost table open: where it starts, and its caption's text.
+      let openedAt = 0;
+      let caption = '';
+      for (const tag of html.matchAll(TABLE_TAG_HEADING_OR_CAPTION)) {
+        const [, slash, headingTag, headingHtml, captionHtml] = tag;
+        if (headingTag !== undefined) {
+          if (depth === 0) heading(textOfHtml(headingHtml!));
+        } else if (captionHtml !== undefined) {
+          // A caption names its table when it is the table's first child.
+          if (depth === 1 && /^<table[^>]*>\s*$/i.test(html.slice(openedAt, tag.index))) caption = textOfHtml(captionHtml);
+        } else if (slash !== '/') {
+          if (depth++ === 0) [openedAt, caption] = [tag.index, ''];
+        } else if (depth === 0) {
+          balanced = false;
+        } else if (--depth === 0) {
+          const end = html.indexOf('>', tag.index) + 1;
+          wrapped += html.slice(from, openedAt) + regionOpen(nameOf(caption)) + html.slice(openedAt, end) + REGION_CLOSE;
+          from = end;
+        }
+      }
+      return balanced && depth === 0 ? wrapped + html.slice(from) : html;
     },
-  });
+    markdownTable(node, ctx) {
+      ctx.wrapNode(node, { raw: regionOpen(nameOf('')) + REGION_CLOSE });
+    },
+    jsxTable(node, ctx) {
+      if (insideJsxTable(node, ctx)) return;
+      ctx.wrapNode(node, { raw: regionOpen(nameOf(jsxCaption(node, ctx))) + REGION_CLOSE });
+    },
+  };
 }

@@ -1,9 +1,11 @@
 import { parse } from 'node-html-parser';
+import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
+import { createMarkdownSafetyPlugin } from '../../../src/lib/output/markdown-safety.ts';
 import { createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
-import { withTableRegions } from '../../../src/lib/output/scrolling-tables.ts';
+import { createTableRegions } from '../../../src/lib/output/scrolling-tables.ts';
 
-/** Each table of the rendered body, as the element around it and the table's first cell. */
+/** Each outermost table of the rendered body, as the element around it and the table's first cell. */
 function tablesIn(html: string): Array<{ around: Record<string, string>; firstCell: string }> {
   return parse(html)
     .querySelectorAll('table')
@@ -11,20 +13,39 @@ function tablesIn(html: string): Array<{ around: Record<string, string>; firstCe
     .map((table) => ({ around: table.parentNode?.attributes ?? {}, firstCell: table.querySelector('th, td')!.text }));
 }
 
-const REGION = { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': 'Table' };
+const region = (name: string) => ({ class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': name });
+/** What screen readers announce each table's region as, in order. */
+const regionNames = (html: string) => parse(html).querySelectorAll('.table-scroll').map((element) => element.getAttribute('aria-label'));
 
 describe('tables in article bodies', async () => {
   const toHtml = await createMarkdownToHtml('https://news.example.org');
 
-  it('are each put in a focusable region named Table, Markdown and raw HTML tables alike', async () => {
+  it('are each put in a focusable region, Markdown and raw HTML tables alike', async () => {
     const html = await toHtml('| a | b |\n| - | - |\n| 1 | 2 |\n\n<table><tr><td>raw</td></tr></table>\n<table><tr><td>second<table><tr><td>nested</td></tr></table></td></tr></table>\n');
     expect(tablesIn(html)).toEqual([
-      { around: REGION, firstCell: 'a' },
-      { around: REGION, firstCell: 'raw' },
-      { around: REGION, firstCell: 'secondnested' },
+      { around: region('Table'), firstCell: 'a' },
+      { around: region('Table'), firstCell: 'raw' },
+      { around: region('Table'), firstCell: 'secondnested' },
     ]);
     // A table inside a table's cell scrolls with it.
     expect(parse(html).querySelectorAll('.table-scroll')).toHaveLength(3);
+  });
+
+  it('name their region after the table’s caption, else the heading the table sits under, else “Table”', async () => {
+    const html = await toHtml(
+      [
+        '| before any heading |\n| - |\n| 1 |',
+        '## Prices by *region*',
+        '| a |\n| - |\n| 1 |',
+        '<table>\n  <caption>Fees &amp; <em>charges</em>, 2026</caption>\n  <tr><td>1</td></tr>\n</table>',
+        '<table><tr><td><table><caption>Inner</caption><tr><td>1</td></tr></table></td></tr></table>',
+        '<h3>Raw <b>heading</b></h3>',
+        '| b |\n| - |\n| 2 |',
+        '### Quotes "and" <angles>',
+        '<table><tr><td>1</td></tr></table>',
+      ].join('\n\n'),
+    );
+    expect(regionNames(html)).toEqual(['Table', 'Prices by region', 'Fees & charges, 2026', 'Prices by region', 'Raw heading', 'Quotes “and”']);
   });
 
   it('leave a raw HTML table opened in one block and closed in another as it is, whole and on its own', async () => {
@@ -34,14 +55,43 @@ describe('tables in article bodies', async () => {
   });
 });
 
-describe('withTableRegions', () => {
+describe('tables an MDX body writes as JSX', () => {
+  /** The compiled body's regions, as each one's name and the element it holds, in order. */
+  async function compiledRegions(mdx: string): Promise<string[]> {
+    const { code } = await mdxToJs(mdx, { hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [], tableRegions: createTableRegions })], jsxImportSource: 'astro', elementAttributeNameCase: 'html' });
+    return [...code.matchAll(/class: "table-scroll",\s*role: "region",\s*tabindex: "0",\s*"aria-label": ("(?:[^"\\]|\\.)*"),\s*children: _jsxs?\(_components\.(\w+)/g)].map((match) => `${JSON.parse(match[1]!)} > ${match[2]}`);
+  }
+
+  it('are put in named regions as Markdown’s are, within a line or a component too, and a table in another’s cell scrolls with it', async () => {
+    const regions = await compiledRegions(
+      [
+        '## Results',
+        '| a |\n| - |\n| 1 |',
+        '<table>\n  <caption>Prices</caption>\n  <tr><td>x</td></tr>\n</table>',
+        '<div>\n  <h3>Inside a box</h3>\n  <table><tr><td>inner</td></tr></table>\n</div>',
+        '<table><tr><td><table><tr><td>nested</td></tr></table></td></tr></table>',
+        '<Chart><table><tr><td>component</td></tr></table></Chart>',
+        'A line with <table><tr><td>inline</td></tr></table> in it.',
+      ].join('\n\n'),
+    );
+    expect(regions).toEqual(['Results > table', 'Prices > table', 'Inside a box > table', 'Inside a box > table', 'Inside a box > table', 'Inside a box > table']);
+  });
+});
+
+describe('createTableRegions().rawHtml', () => {
   it('wraps each outermost table and nothing around it', () => {
-    expect(withTableRegions('<p>x</p><table id="t"><tr><td>1</td></tr></table>')).toBe(
+    expect(createTableRegions().rawHtml('<p>x</p><table id="t"><tr><td>1</td></tr></table>')).toBe(
       '<p>x</p><div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table id="t"><tr><td>1</td></tr></table></div>',
     );
   });
 
   it('leaves HTML alone that closes a table it did not open, or opens one it does not close', () => {
-    for (const html of ['</td></tr></table><p>x</p>', '<table><tr><td>', '</table><table><tr><td>1</td></tr></table>']) expect(withTableRegions(html)).toBe(html);
+    for (const html of ['</td></tr></table><p>x</p>', '<table><tr><td>', '</table><table><tr><td>1</td></tr></table>']) expect(createTableRegions().rawHtml(html)).toBe(html);
+  });
+
+  it('names a later table after a heading in a block it left as it is', () => {
+    const tables = createTableRegions();
+    tables.rawHtml('</table><h2>Later</h2>');
+    expect(tables.rawHtml('<table><tr><td>1</td></tr></table>')).toContain('aria-label="Later"');
   });
 });
