@@ -13,13 +13,16 @@ import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast }
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
 /** A table's name when it has no caption and no heading before it. */
-export const DEFAULT_TABLE_NAME = 'Table';
+const DEFAULT_TABLE_NAME = 'Table';
 /** A table's start or end tag, a heading, or a caption, in HTML the safety plugin has written (attributes and text escaped). */
 const TABLE_TAG_HEADING_OR_CAPTION = /<(\/?)table(?=[\s>])|<(h[1-6])(?=[\s>])[^>]*>([\s\S]*?)<\/\2>|<caption(?=[\s>])[^>]*>([\s\S]*?)<\/caption>/gi;
 
+/** Text as a name reads it: each run of spaces and line breaks one space, none at the ends. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 /** Text written as HTML, as a screen reader reads it: tags dropped, entities decoded, spaces collapsed. */
 function textOfHtml(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return squash(decodeHTML(html.replace(/<[^>]*>/g, '')));
 }
 
 /** The region's start tag. Its class: raw HTML loses its class names, so no body can dress its own elements as one. */
@@ -31,7 +34,7 @@ const REGION_CLOSE = '</div>';
 /** The text of a JSX table's own `<caption>`, if it has one. */
 function jsxCaption(table: Readonly<JsxElement>, ctx: HastVisitorContext): string {
   const caption = table.children.find((child) => (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'caption');
-  return caption ? ctx.textContent(caption).replace(/\s+/g, ' ').trim() : '';
+  return caption ? squash(ctx.textContent(caption)) : '';
 }
 
 /** Whether a JSX element sits inside a JSX table (a table in another's cell scrolls with it). */
@@ -61,8 +64,8 @@ export interface TableRegions {
 export function createTableRegions(): TableRegions {
   let lastHeading = '';
   const heading = (text: string) => {
-    const squashed = text.replace(/\s+/g, ' ').trim();
-    if (squashed) lastHeading = squashed;
+    // A heading with no text (a picture alone) names nothing: the one before it still does.
+    if (squash(text)) lastHeading = squash(text);
   };
   const nameOf = (caption: string) => caption || lastHeading || DEFAULT_TABLE_NAME;
   return {

@@ -37,7 +37,7 @@ describe('tables in article bodies', async () => {
         '| before any heading |\n| - |\n| 1 |',
         '## Prices by *region*',
         '| a |\n| - |\n| 1 |',
-        '<table>\n  <caption>Fees &amp; <em>charges</em>, 2026</caption>\n  <tr><td>1</td></tr>\n</table>',
+        '<table>\n  <caption>Fees &amp; <em>"charges"</em>, 2026</caption>\n  <tr><td>1</td></tr>\n</table>',
         '<table><tr><td><table><caption>Inner</caption><tr><td>1</td></tr></table></td></tr></table>',
         '<h3>Raw <b>heading</b></h3>',
         '| b |\n| - |\n| 2 |',
@@ -45,7 +45,7 @@ describe('tables in article bodies', async () => {
         '<table><tr><td>1</td></tr></table>',
       ].join('\n\n'),
     );
-    expect(regionNames(html)).toEqual(['Table', 'Prices by region', 'Fees & charges, 2026', 'Prices by region', 'Raw heading', 'Quotes “and”']);
+    expect(regionNames(html)).toEqual(['Table', 'Prices by region', 'Fees & "charges", 2026', 'Prices by region', 'Raw heading', 'Quotes “and”']);
   });
 
   it('leave a raw HTML table opened in one block and closed in another as it is, whole and on its own', async () => {
