@@ -84,8 +84,8 @@ export function createTableRegions(): TableRegions {
         if (headingTag !== undefined) {
           if (depth === 0) heading(textOfHtml(headingHtml!));
         } else if (captionHtml !== undefined) {
-          // A caption names its table when it is the table's first child.
-          if (depth === 1 && /^<table[^>]*>\s*$/i.test(html.slice(openedAt, tag.index))) caption = textOfHtml(captionHtml);
+          // The outermost table's own caption (a browser takes the first), not one of a table in its cells.
+          if (depth === 1 && !caption) caption = textOfHtml(captionHtml);
         } else if (slash !== '/') {
           if (depth++ === 0) [openedAt, caption] = [tag.index, ''];
         } else if (depth === 0) {

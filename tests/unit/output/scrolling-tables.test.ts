@@ -89,6 +89,13 @@ describe('createTableRegions().rawHtml', () => {
     for (const html of ['</td></tr></table><p>x</p>', '<table><tr><td>', '</table><table><tr><td>1</td></tr></table>']) expect(createTableRegions().rawHtml(html)).toBe(html);
   });
 
+  it('names a table after its own caption wherever the table has it, as a browser reads it, and not after a nested table’s', () => {
+    const tables = createTableRegions();
+    tables.heading('Section');
+    expect(tables.rawHtml('<table><tr><td>1</td></tr><caption>Late</caption></table>')).toContain('aria-label="Late"');
+    expect(tables.rawHtml('<table><tr><td><table><caption>Inner</caption></table></td></tr></table>')).toContain('aria-label="Section"');
+  });
+
   it('names a later table after a heading in a block it left as it is', () => {
     const tables = createTableRegions();
     tables.rawHtml('</table><h2>Later</h2>');
