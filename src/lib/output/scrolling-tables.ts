@@ -2,7 +2,8 @@
  * Tables in article bodies, each in a region of its own that scrolls sideways: a table wider than a phone's screen
  * scrolls there rather than pushing the page, and keeps its table semantics (a table made `display: block` to scroll
  * loses them in some screen readers). The region is focusable so that keyboard users can scroll it, and named so
- * that screen readers announce what it holds: the table's caption, else the heading it sits under, else "Table".
+ * that screen readers announce what it holds: the table's caption, else the heading it sits under, else "Table"
+ * (numbered from the second region of a body with the same name: "Prices (2)").
  * Markdown tables, raw HTML's and the ones an MDX body writes as JSX are wrapped alike, in the safety plugin's pass
  * (src/lib/output/markdown-safety.ts), which hands each of them and each heading to JavaScript once, in document order.
  */
@@ -67,7 +68,15 @@ export function createTableRegions(): TableRegions {
     // A heading with no text (a picture alone) names nothing: the one before it still does.
     if (squash(text)) lastHeading = squash(text);
   };
-  const nameOf = (caption: string) => caption || lastHeading || DEFAULT_TABLE_NAME;
+  // How many regions of the body have each name so far: a region is a landmark, and screen readers list landmarks
+  // by name, so two tables under one heading (or with one caption) are told apart by a number.
+  const named = new Map<string, number>();
+  const nameOf = (caption: string) => {
+    const name = caption || lastHeading || DEFAULT_TABLE_NAME;
+    const count = (named.get(name) ?? 0) + 1;
+    named.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  };
   return {
     heading,
     rawHtml(html) {

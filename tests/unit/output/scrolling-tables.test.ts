@@ -24,8 +24,8 @@ describe('tables in article bodies', async () => {
     const html = await toHtml('| a | b |\n| - | - |\n| 1 | 2 |\n\n<table><tr><td>raw</td></tr></table>\n<table><tr><td>second<table><tr><td>nested</td></tr></table></td></tr></table>\n');
     expect(tablesIn(html)).toEqual([
       { around: region('Table'), firstCell: 'a' },
-      { around: region('Table'), firstCell: 'raw' },
-      { around: region('Table'), firstCell: 'secondnested' },
+      { around: region('Table (2)'), firstCell: 'raw' },
+      { around: region('Table (3)'), firstCell: 'secondnested' },
     ]);
     // A table inside a table's cell scrolls with it.
     expect(parse(html).querySelectorAll('.table-scroll')).toHaveLength(3);
@@ -45,7 +45,12 @@ describe('tables in article bodies', async () => {
         '<table><tr><td>1</td></tr></table>',
       ].join('\n\n'),
     );
-    expect(regionNames(html)).toEqual(['Table', 'Prices by region', 'Fees & "charges", 2026', 'Prices by region', 'Raw heading', 'Quotes “and”']);
+    expect(regionNames(html)).toEqual(['Table', 'Prices by region', 'Fees & "charges", 2026', 'Prices by region (2)', 'Raw heading', 'Quotes “and”']);
+  });
+
+  it('give two regions of one body the same name only once, numbering the later ones', async () => {
+    const html = await toHtml(['| 1 |\n| - |', '| 2 |\n| - |', '## Prices', '| 3 |\n| - |', '<table><tr><td>4</td></tr></table>', '<table><caption>Prices</caption><tr><td>5</td></tr></table>'].join('\n\n'));
+    expect(regionNames(html)).toEqual(['Table', 'Table (2)', 'Prices', 'Prices (2)', 'Prices (3)']);
   });
 
   it('leave a raw HTML table opened in one block and closed in another as it is, whole and on its own', async () => {
@@ -74,7 +79,7 @@ describe('tables an MDX body writes as JSX', () => {
         'A line with <table><tr><td>inline</td></tr></table> in it.',
       ].join('\n\n'),
     );
-    expect(regions).toEqual(['Results > table', 'Prices > table', 'Inside a box > table', 'Inside a box > table', 'Inside a box > table', 'Inside a box > table']);
+    expect(regions).toEqual(['Results > table', 'Prices > table', 'Inside a box > table', 'Inside a box (2) > table', 'Inside a box (3) > table', 'Inside a box (4) > table']);
   });
 });
 
