@@ -17,6 +17,7 @@ import { displayPath } from '../io/display-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { pagefindVersion, SearchIndexError, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
 import { hasPart } from '../io/search-part-cache.ts';
+import { languageAttributes } from '../lib/content/language.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { fullTextParts, searchParts, type PartArticle, type PartLimits, type SearchPart } from '../lib/search/index-parts.ts';
 import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
@@ -115,6 +116,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
     const content = searchDocumentHtml({
       lang: language,
       queryLang: siteConfig.lang,
+      textLang: languageAttributes(lang, siteConfig.lang).lang,
       title,
       description,
       authors: authors.map(authorName),

@@ -71,6 +71,25 @@ describe('searched in a browser', () => {
     await page.close();
   });
 
+  it('marks the headline and excerpt of a result in another language than the site’s with that language, as its teasers are', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 4000 } });
+    const languages = await Promise.all(
+      (await searchResults(page, served.baseUrl, 'asia', 'newest')).map((result) =>
+        result.evaluate((element) => [element.querySelector('.search-result-title a')!.getAttribute('href'), element.querySelector('.search-result-title')!.getAttribute('lang'), element.querySelector('.search-result-excerpt')!.getAttribute('lang')]),
+      ),
+    );
+    expect(languages).toEqual([
+      ['/articles/embedded-compilers/', null, null],
+      ['/articles/runtime-release/', null, null],
+      ['/articles/chip-export-rules-ja/', 'ja', 'ja'],
+      ['/articles/chip-export-controls-zh/', 'zh-Hans', 'zh-Hans'],
+      ['/articles/cloud-bill-audit/', null, null],
+    ]);
+    // The front page marks their teasers alike.
+    expect(site.html('').querySelector('a[href="/articles/chip-export-rules-ja/"]')!.closest('[lang]')!.getAttribute('lang')).toBe('ja');
+    await page.close();
+  });
+
   it('finds English words as before, each article once', async () => {
     const page = await served.browser.newPage();
     const found = await search(page, 'the');

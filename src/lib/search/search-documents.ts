@@ -1,7 +1,8 @@
 /**
  * What the search index holds for each published article, built from the article sources rather than the built
  * pages so that Pagefind can index on the second core while Astro renders (src/cli/build.ts). Each document
- * carries the headline and date as metadata (matched and shown, never part of the excerpt), its outlet as a filter
+ * carries the headline and date as metadata (matched and shown, never part of the excerpt), its language when it is
+ * not the site's as metadata no query matches (for the result's `lang`), its outlet as a filter
  * (for the search page's outlet menu) and, when the article page credits it, as metadata (matched, and shown beside
  * the result's date: a search for an outlet's name finds its articles), its story as metadata no query matches (shown:
  * ./unsearchable-meta.ts), its instant of publication as the sort key and its index as a filter (for "Newest
@@ -53,6 +54,11 @@ export interface SearchDocument {
    * the document carries the stems its words would have in it (./query-stems.ts).
    */
   queryLang?: string;
+  /**
+   * The article's language when it is not the site's (BCP 47, as its page's `lang`): its result's headline and
+   * excerpt are marked with it, as its teasers are, so that screen readers read them in it.
+   */
+  textLang?: string;
   title: string;
   description: string;
   /** Bylines, in display order: searched, so a reader finds a writer's pieces by name. */
@@ -120,6 +126,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
                   element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.url) }]),
                 ]
               : []),
+            ...(document.textLang ? [element('p', { dataPagefindMeta: 'lang', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.textLang) }])] : []),
             ...(terms.length ? [element('p', { dataPagefindMeta: 'terms', dataPagefindIgnore: '' }, [{ type: 'text', value: terms.join(' ') }])] : []),
             ...(stems.length ? [element('p', { dataPagefindMeta: 'stems', dataPagefindIgnore: '' }, [{ type: 'text', value: stems.join(' ') }])] : []),
             // As the page's byline reads, so an excerpt around a writer's name reads as the page does.

@@ -1,13 +1,14 @@
 /**
  * Metadata a search result shows but no query may find it by. Pagefind indexes the words of every metadata field
  * (a field's `metaWeights` of 0 only stops a match adding to the score: the page is still found), so a story's
- * fields, which name other outlets and headlines, made an article a result for words that are not its own. Pagefind
- * keeps only the letters, digits and emoji of a word: text written as Braille patterns, one per byte of its UTF-8,
- * gives it no word at all, and the search page reads it back before a result is drawn.
+ * fields, which name other outlets and headlines, made an article a result for words that are not its own, as an
+ * article's language ("de") would for that word. Pagefind keeps only the letters, digits and emoji of a word: text
+ * written as Braille patterns, one per byte of its UTF-8, gives it no word at all, and the search page reads it back
+ * before a result is drawn.
  */
 
 /** The fields of a search document written unsearchable (./search-documents.ts) and read back on the search page. */
-export const UNSEARCHABLE_META = ['story', 'story_more', 'story_url'] as const;
+export const UNSEARCHABLE_META = ['story', 'story_more', 'story_url', 'lang'] as const;
 
 /** U+2800, the first of the 256 Braille patterns: symbols, neither letters nor digits, one for each byte. */
 const FIRST_PATTERN = 0x2800;

@@ -89,6 +89,14 @@ describe('searchDocumentHtml', () => {
     expect(document.querySelector('[data-pagefind-meta="story"]')).toBeNull();
   });
 
+  it("carries the article's language, when it is not the site's, as metadata no query matches, kept out of the excerpt", () => {
+    const inGerman = parse(searchDocumentHtml({ ...dated, lang: 'en', textLang: 'de', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '' })).querySelector('[data-pagefind-meta="lang"]')!;
+    expect(inGerman.text).not.toMatch(/[\p{L}\p{N}]/u);
+    expect(readUnsearchable(inGerman.text)).toBe('de');
+    expect(inGerman.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(document.querySelector('[data-pagefind-meta="lang"]')).toBeNull();
+  });
+
   it("gives the story's lead, whose headline is the story's, what else covers it in place of the story's headline", () => {
     const lead = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story: { title: 'T', url: '/stories/t/', more: `and 2 more from ${hostile}` } }));
     expect(readUnsearchable(lead.querySelector('[data-pagefind-meta="story_more"]')!.text)).toBe(`and 2 more from ${hostile}`);
