@@ -71,8 +71,8 @@ export function createTableRegions(): TableRegions {
   // How many regions of the body have each name so far: a region is a landmark, and screen readers list landmarks
   // by name, so two tables under one heading (or with one caption) are told apart by a number.
   const named = new Map<string, number>();
-  const nameOf = (caption: string) => {
-    const name = caption || lastHeading || DEFAULT_TABLE_NAME;
+  const nameOf = (caption: string, headingBefore = lastHeading) => {
+    const name = caption || headingBefore || DEFAULT_TABLE_NAME;
     const count = (named.get(name) ?? 0) + 1;
     named.set(name, count);
     return count === 1 ? name : `${name} (${count})`;
@@ -83,29 +83,33 @@ export function createTableRegions(): TableRegions {
       if (!/<(table|h[1-6])/i.test(html)) return html;
       let depth = 0;
       let balanced = true;
-      let wrapped = '';
-      let from = 0;
-      // The outermost table open: where it starts, and its caption's text.
-      let openedAt = 0;
-      let caption = '';
+      // Each outermost table: where it starts and ends, its caption's text and the heading it sits under.
+      const tables: Array<{ start: number; end: number; caption: string; headingBefore: string }> = [];
+      let open = { start: 0, caption: '', headingBefore: '' };
       for (const tag of html.matchAll(TABLE_TAG_HEADING_OR_CAPTION)) {
         const [, slash, headingTag, headingHtml, captionHtml] = tag;
         if (headingTag !== undefined) {
           if (depth === 0) heading(textOfHtml(headingHtml!));
         } else if (captionHtml !== undefined) {
           // The outermost table's own caption (a browser takes the first), not one of a table in its cells.
-          if (depth === 1 && !caption) caption = textOfHtml(captionHtml);
+          if (depth === 1 && !open.caption) open.caption = textOfHtml(captionHtml);
         } else if (slash !== '/') {
-          if (depth++ === 0) [openedAt, caption] = [tag.index, ''];
+          if (depth++ === 0) open = { start: tag.index, caption: '', headingBefore: lastHeading };
         } else if (depth === 0) {
           balanced = false;
         } else if (--depth === 0) {
-          const end = html.indexOf('>', tag.index) + 1;
-          wrapped += html.slice(from, openedAt) + regionOpen(nameOf(caption)) + html.slice(openedAt, end) + REGION_CLOSE;
-          from = end;
+          tables.push({ ...open, end: html.indexOf('>', tag.index) + 1 });
         }
       }
-      return balanced && depth === 0 ? wrapped + html.slice(from) : html;
+      // Named only once the block is known to be wrapped, so that the numbers count the regions a reader meets.
+      if (!balanced || depth !== 0) return html;
+      let wrapped = '';
+      let from = 0;
+      for (const { start, end, caption, headingBefore } of tables) {
+        wrapped += html.slice(from, start) + regionOpen(nameOf(caption, headingBefore)) + html.slice(start, end) + REGION_CLOSE;
+        from = end;
+      }
+      return wrapped + html.slice(from);
     },
     markdownTable(node, ctx) {
       ctx.wrapNode(node, { raw: regionOpen(nameOf('')) + REGION_CLOSE });

@@ -101,9 +101,9 @@ describe('createTableRegions().rawHtml', () => {
     expect(tables.rawHtml('<table><tr><td><table><caption>Inner</caption></table></td></tr></table>')).toContain('aria-label="Section"');
   });
 
-  it('names a later table after a heading in a block it left as it is', () => {
+  it('names a later table after a heading in a block it left as it is, and counts no region for that block', () => {
     const tables = createTableRegions();
-    tables.rawHtml('</table><h2>Later</h2>');
+    tables.rawHtml('<h2>Later</h2><table><tr><td>1</td></tr></table></table>');
     expect(tables.rawHtml('<table><tr><td>1</td></tr></table>')).toContain('aria-label="Later"');
   });
 });
