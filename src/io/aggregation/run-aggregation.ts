@@ -225,7 +225,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     if (!response.ok && response.notAsked) {
       // Its host failed another feed, not this one: the feed's own record (failures in a row, back-off) stays as it was.
       Object.assign(run.report, { result: 'failed', error: response.error.message });
-      run.next = afterNotAsked(run.previous, options.now);
+      run.next = afterNotAsked(run.previous, run.source.feed, options.now);
       continue;
     }
     run.outcome = response.ok

@@ -21,6 +21,15 @@ export function failingSince(state: SourceState): string | undefined {
   return state.consecutiveFailures ? (state.failingSince ?? state.lastError?.at) : undefined;
 }
 
+/**
+ * Since when the feed at `feedUrl` has been left unasked because its host did not answer another of its feeds. A
+ * record made for another address (the registry's feed: line was edited since), or one that does not say for which
+ * (written before it recorded that), says nothing of this one.
+ */
+export function notAskedSinceFor(state: SourceState, feedUrl: string): string | undefined {
+  return state.notAskedFor === feedUrl ? state.notAskedSince : undefined;
+}
+
 /** Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. */
 export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;
@@ -94,6 +103,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     consecutiveFailures: 0,
     failingSince: undefined,
     notAskedSince: undefined,
+    notAskedFor: undefined,
     nextFetchAfter: undefined,
     failuresFor: undefined,
     seen: appendSeen(state.seen, read.seen),
@@ -104,9 +114,9 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
  * Left unasked because its host did not answer another of its feeds: the feed's own record (failures in a row,
  * back-off) stays as it was, and only the first such run in a row is noted.
  */
-export function afterNotAsked(previous: SourceState | undefined, now: Date): SourceState {
+export function afterNotAsked(previous: SourceState | undefined, feedUrl: string, now: Date): SourceState {
   const state = previous ?? emptySourceState();
-  return state.notAskedSince ? state : { ...state, notAskedSince: isoSeconds(now) };
+  return notAskedSinceFor(state, feedUrl) ? state : { ...state, notAskedSince: isoSeconds(now), notAskedFor: feedUrl };
 }
 
 /** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
@@ -123,7 +133,8 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
     consecutiveFailures: failures,
     failingSince: (continues && failingSince(state)) || isoSeconds(now),
     // Kept while the feed goes unread: a failure of its own after runs unasked does not make it look newly failing.
-    notAskedSince: continues ? state.notAskedSince : undefined,
+    notAskedSince: continues ? notAskedSinceFor(state, feedUrl) : undefined,
+    notAskedFor: continues && notAskedSinceFor(state, feedUrl) ? feedUrl : undefined,
     nextFetchAfter: next ? isoSeconds(next) : undefined,
     failuresFor: feedUrl,
   };

@@ -45,6 +45,8 @@ const sourceStateSchema = z.strictObject({
    * last answer: no failure of its own, but counted as one when every source is failing (attention.ts `allFailingSince`).
    */
   notAskedSince: instant.optional(),
+  /** The feed address notAskedSince was noted for: it says nothing of an address the registry names instead. */
+  notAskedFor: z.string().optional(),
   /** Set by Retry-After or back-off: the source is not asked before this instant. */
   nextFetchAfter: instant.optional(),
   /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
@@ -110,6 +112,7 @@ export function serializeState(state: AggregationState): string {
       consecutiveFailures: source.consecutiveFailures,
       failingSince: source.failingSince,
       notAskedSince: source.notAskedSince,
+      notAskedFor: source.notAskedFor,
       nextFetchAfter: source.nextFetchAfter,
       failuresFor: source.failuresFor,
       seen: source.seen,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allFailingSince, FAILING_ATTENTION_MS, needsAttention, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
-import { afterFailure, afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
+import { afterFailure, afterNotAsked, afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
 import type { SourceState } from '../../../src/lib/aggregation/state.ts';
 
 const feedUrl = 'https://wire.example/feed.xml';
@@ -84,11 +84,24 @@ describe('every source failing', () => {
     expect(allFailingSince([], now)).toBeUndefined();
   });
 
+  const sportFeed = 'https://a.example/sport.xml';
+  const sources = (sport: SourceState, feed = sportFeed) => [on('a.example', failing('2026-12-01T11:00:00Z')), { feed, state: sport }, on('b.example', failing('2026-12-01T11:30:00Z'))];
+
   it('counts a feed left unasked behind its host’s silence as failing since the first run it was, even once it fails on its own', () => {
-    const notAsked: SourceState = { ...healthy, notAskedSince: '2026-12-01T11:00:00Z' };
-    const sources = (sport: SourceState) => [on('a.example', failing('2026-12-01T11:00:00Z')), { feed: 'https://a.example/sport.xml', state: sport }, on('b.example', failing('2026-12-01T11:30:00Z'))];
+    const notAsked = afterNotAsked(healthy, sportFeed, new Date('2026-12-01T11:00:00Z'));
     expect(allFailingSince(sources(notAsked), now)).toBe('2026-12-01T11:30:00Z');
-    expect(allFailingSince(sources({ ...failing('2026-12-01T12:30:00Z'), notAskedSince: '2026-12-01T11:00:00Z' }), now)).toBe('2026-12-01T11:30:00Z');
-    expect(allFailingSince(sources({ ...notAsked, notAskedSince: '2026-12-01T12:30:00Z' }), now)).toBeUndefined();
+    expect(allFailingSince(sources(afterFailure(notAsked, sportFeed, 'answered 500', undefined, new Date('2026-12-01T12:30:00Z'))), now)).toBe('2026-12-01T11:30:00Z');
+    expect(allFailingSince(sources(afterNotAsked(healthy, sportFeed, new Date('2026-12-01T12:30:00Z'))), now)).toBeUndefined();
+  });
+
+  it('does not count a feed as unasked for the time its old address was, once its feed: line names another', () => {
+    const newFeed = 'https://sport.a.example/rss.xml';
+    const oldNotAsked = afterNotAsked(healthy, sportFeed, new Date('2026-12-01T11:00:00Z'));
+    expect(allFailingSince(sources(oldNotAsked, newFeed), now)).toBeUndefined();
+    // Left unasked, or failing, at the new address: counted from then, not from the old address's first run unasked.
+    expect(afterNotAsked(oldNotAsked, newFeed, new Date('2026-12-01T12:30:00Z'))).toMatchObject({ notAskedSince: '2026-12-01T12:30:00Z', notAskedFor: newFeed });
+    const failedAtNew = afterFailure(oldNotAsked, newFeed, 'answered 500', undefined, new Date('2026-12-01T12:30:00Z'));
+    expect(failedAtNew.notAskedSince).toBeUndefined();
+    expect(allFailingSince(sources(failedAtNew, newFeed), now)).toBeUndefined();
   });
 });

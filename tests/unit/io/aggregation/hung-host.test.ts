@@ -35,7 +35,7 @@ describe('a host that takes requests and never answers, with four feeds in the r
   it('counts the timeout against the feed that timed out only: the feeds not asked keep their record, and are not made to back off', () => {
     const { sources } = JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8'));
     expect(sources.politics).toMatchObject({ consecutiveFailures: 1 });
-    for (const section of hung.slice(1)) expect(sources[section]).toEqual({ consecutiveFailures: 0, notAskedSince: '2026-12-01T12:00:00Z', seen: [] });
+    for (const section of hung.slice(1)) expect(sources[section]).toEqual({ consecutiveFailures: 0, notAskedSince: '2026-12-01T12:00:00Z', notAskedFor: `http://${publishers.hosts[0]}/${section}.xml`, seen: [] });
   });
 });
 
