@@ -414,7 +414,7 @@ function settleState(run: SourceRun, now: Date): void {
     now,
   );
   if (run.unwritten.size || run.report.skipped.heldOver) {
-    run.next = { ...run.next, etag: undefined, lastModified: undefined, cacheControl: undefined, validatorsFor: undefined, freshUntil: undefined, freshFor: undefined, contentHash: undefined, itemsHash: undefined };
+    run.next = { ...run.next, etag: undefined, lastModified: undefined, cacheControl: undefined, expiresLifetime: undefined, validatorsFor: undefined, freshUntil: undefined, freshFor: undefined, contentHash: undefined, itemsHash: undefined };
   }
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {

@@ -7,13 +7,15 @@ import CachePolicy from 'http-cache-semantics';
 
 /**
  * What the state file keeps of a feed's last full response: its validators, and its Cache-Control, which still gives
- * the freshness after a 304 that does not repeat it. Not its Expires: most servers stamp a new instant on every
- * answer, which would change the state at every run, and they send it again with their 304s.
+ * the freshness after a 304 that does not repeat it. Not its Expires, an instant most servers stamp anew on every
+ * answer, which would change the state at every run: the lifetime it gave instead (Expires − Date, in seconds), when
+ * no max-age overrides it, the same at every answer, which a 304 without a freshness of its own renews.
  */
 export interface Validators {
   etag?: string;
   lastModified?: string;
   cacheControl?: string;
+  expiresLifetime?: number;
 }
 
 const request = (url: string): CachePolicy.Request => ({ url, method: 'GET', headers: {} });
@@ -44,7 +46,29 @@ function keptOf(headers: CachePolicy.Headers): Validators {
     const header = headers[name];
     return typeof header === 'string' && header.trim() ? header.trim() : undefined;
   };
-  return { etag: value('etag'), lastModified: value('last-modified'), cacheControl: value('cache-control') };
+  const cacheControl = value('cache-control');
+  return { etag: value('etag'), lastModified: value('last-modified'), cacheControl, expiresLifetime: expiresLifetime(cacheControl, value('expires'), value('date')) };
+}
+
+/**
+ * Seconds from the response's Date to its Expires (RFC 9111 §4.2.1), when that decides its freshness (no max-age) and
+ * could make it fresh for MIN_FRESHNESS_MS; undefined otherwise, or without a Date to reckon from.
+ */
+function expiresLifetime(cacheControl: string | undefined, expires: string | undefined, date: string | undefined): number | undefined {
+  if (!expires || !date || /(?:^|,)\s*max-age\s*=/i.test(cacheControl ?? '')) return undefined;
+  const lifetime = Math.round((Date.parse(expires) - Date.parse(date)) / 1000);
+  return lifetime * 1000 >= MIN_FRESHNESS_MS ? lifetime : undefined;
+}
+
+/**
+ * The Date and Expires of a stored response whose Expires gave it `expiresLifetime`, as a 304 without an Expires of
+ * its own renews it: that lifetime from the 304's Date (or from `now`, when it sends none).
+ */
+function renewedExpires(stored: Validators, headers: Record<string, string>, now: Date): Record<string, string> {
+  if (!stored.expiresLifetime || headers.expires) return {};
+  const sent = Date.parse(headers.date ?? '');
+  const date = Number.isNaN(sent) ? now.getTime() : sent;
+  return { date: new Date(date).toUTCString(), expires: new Date(date + stored.expiresLifetime * 1000).toUTCString() };
 }
 
 /** What to keep of a full response, or nothing when its server forbids keeping it (`Cache-Control: no-store`). */
@@ -74,7 +98,7 @@ export interface Revalidated {
 /**
  * The stored answer updated by a 304 at `now` (RFC 9111 §4.3.4): every field the 304 sends replaces the stored one
  * (its validators, its Cache-Control), and the freshness is that of the answer so updated, so a bare 304 renews the
- * max-age of the full response it confirms. A 304 that names another version (a different ETag) confirms nothing, so
+ * max-age of the full response it confirms, or the lifetime its Expires gave. A 304 that names another version (a different ETag) confirms nothing, so
  * the validators are dropped and the next run asks for the whole feed; one with no validators at all still answers
  * our own conditional request, and the validators sent are kept.
  */
@@ -82,7 +106,7 @@ export function afterNotModified(url: string, stored: Validators, headers: Recor
   const { matches } = storedPolicy(url, stored).revalidatedPolicy(request(url), { status: 304, headers });
   if (!matches && headers.etag) return { validators: {} };
   // The library updates only the fields the stored answer had; the RFC updates every field the 304 sends.
-  const updated = { ...storedHeaders(stored), ...headers };
+  const updated = { ...storedHeaders(stored), ...renewedExpires(stored, headers, now), ...headers };
   const kept = keptOf(updated);
   return {
     validators: matches ? kept : { ...kept, etag: stored.etag, lastModified: stored.lastModified },

@@ -36,9 +36,9 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
   const fresh = freshUntil(feedUrl, answer.status, answer.headers, now);
   // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for
   // a server that rotates them on every answer. Nothing is missed: a server answers 304 to them only while that body is
-  // current. Its Cache-Control is this answer's, as that of any full response.
+  // current. Its Cache-Control and Expires lifetime are this answer's, as those of any full response.
   if (hash === previous?.contentHash) {
-    return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? { ...kept, cacheControl: validators.cacheControl } : validators, freshUntil: fresh };
+    return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? { ...kept, cacheControl: validators.cacheControl, expiresLifetime: validators.expiresLifetime } : validators, freshUntil: fresh };
   }
   return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: fresh };
 }

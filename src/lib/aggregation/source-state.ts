@@ -61,7 +61,7 @@ const ENDING_SOON_MS = 10 * 60 * 1000;
  */
 export function keptValidators(state: SourceState | undefined, feedUrl: string): Validators {
   if (state?.validatorsFor !== feedUrl) return {};
-  return { etag: state.etag, lastModified: state.lastModified, cacheControl: state.cacheControl };
+  return { etag: state.etag, lastModified: state.lastModified, cacheControl: state.cacheControl, expiresLifetime: state.expiresLifetime };
 }
 
 export interface SuccessfulRead {
@@ -91,6 +91,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     lastModified: read.validators.lastModified,
     // Only a 304 reads it, and only a request with validators brings one.
     cacheControl: conditional ? read.validators.cacheControl : undefined,
+    expiresLifetime: conditional ? read.validators.expiresLifetime : undefined,
     validatorsFor: conditional ? read.feedUrl : undefined,
     // Renewed by every answer, a 304 included (RFC 9111 §4.3.4): the server's word on when to ask again outweighs
     // the state being unchanged after a run that found nothing new.

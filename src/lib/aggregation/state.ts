@@ -22,6 +22,11 @@ const sourceStateSchema = z.strictObject({
    * repeat it renews. Absent in states written before it, where a 304 is fresh by its own headers alone.
    */
   cacheControl: z.string().optional(),
+  /**
+   * The lifetime (Expires − Date, in seconds) the last full response's Expires gave it, when no max-age overrides it:
+   * what a 304 that sends no freshness renews. Absent in states written before it.
+   */
+  expiresLifetime: z.number().int().positive().optional(),
   /** The feed address the validators were given for: they are sent to it alone, not to one the registry names instead. */
   validatorsFor: z.string().optional(),
   /** Until when the last answer is fresh by its Cache-Control or Expires (conditional.ts `freshUntil`): the feed is not asked before. */
@@ -101,6 +106,7 @@ export function serializeState(state: AggregationState): string {
       etag: source.etag,
       lastModified: source.lastModified,
       cacheControl: source.cacheControl,
+      expiresLifetime: source.expiresLifetime,
       validatorsFor: source.validatorsFor,
       freshUntil: source.freshUntil,
       freshFor: source.freshFor,

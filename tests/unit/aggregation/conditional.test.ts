@@ -48,6 +48,26 @@ describe('conditional requests', () => {
     expect(afterNotModified(url, { lastModified, cacheControl: 'max-age=3600' }, { date: now.toUTCString() }, now)).toEqual({ validators: { lastModified, cacheControl: 'max-age=3600' }, freshUntil: new Date('2026-12-01T14:00:00Z') });
   });
 
+  it('a bare 304 renews the lifetime an Expires gave the full response (Expires − Date), from the 304’s own Date', () => {
+    const sent = new Date('2026-12-01T12:00:00Z');
+    const stored = validatorsOf(url, 200, { etag: '"v7"', date: sent.toUTCString(), expires: 'Tue, 01 Dec 2026 13:30:00 GMT' });
+    expect(stored).toEqual({ etag: '"v7"', expiresLifetime: 5400 });
+    const now = new Date('2026-12-01T14:00:00Z');
+    expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString() }, now)).toEqual({ validators: stored, freshUntil: new Date('2026-12-01T15:30:00Z') });
+    expect(afterNotModified(url, stored, { etag: '"v7"' }, now).freshUntil).toEqual(new Date('2026-12-01T15:30:00Z'));
+    // Its own freshness, when it sends one, decides instead.
+    expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString(), 'cache-control': 'no-cache' }, now).freshUntil).toBeUndefined();
+    expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString(), expires: 'Tue, 01 Dec 2026 14:45:00 GMT' }, now).freshUntil).toEqual(new Date('2026-12-01T14:45:00Z'));
+  });
+
+  it('keeps no Expires lifetime where max-age overrides it, where it is too short to save a request, or without a Date', () => {
+    const date = 'Tue, 01 Dec 2026 12:00:00 GMT';
+    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'max-age=600', date, expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }).expiresLifetime).toBeUndefined();
+    expect(validatorsOf(url, 200, { etag: '"v7"', date, expires: 'Tue, 01 Dec 2026 12:10:00 GMT' }).expiresLifetime).toBeUndefined();
+    expect(validatorsOf(url, 200, { etag: '"v7"', date, expires: '0' }).expiresLifetime).toBeUndefined();
+    expect(validatorsOf(url, 200, { etag: '"v7"', expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }).expiresLifetime).toBeUndefined();
+  });
+
   it('a 304 with a Cache-Control of its own replaces the stored one, and one naming another version keeps nothing', () => {
     const now = new Date('2026-12-01T13:00:00Z');
     const stored = { etag: '"v7"', cacheControl: 'max-age=3600' };

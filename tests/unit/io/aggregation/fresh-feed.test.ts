@@ -112,6 +112,36 @@ describe('a feed whose 304s are bare, after a full answer saying it stays fresh 
   });
 });
 
+describe('a feed whose 304s are bare, after a full answer fresh for an hour by its Expires alone', () => {
+  const { publishers, workspace, reports, requests, states, runAt } = recordedRuns();
+  let feed: string;
+
+  beforeAll(async () => {
+    const body = twoStoryFeed('expires.example');
+    feed = publishers.route(0, '/feed.xml', (request, response) => {
+      if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
+      // An hour from the moment of each answer, by the server's clock, as `expires 1h` in nginx.
+      const date = new Date();
+      rssRoute(body, { etag: '"v1"', date: date.toUTCString(), expires: new Date(date.getTime() + 3600_000).toUTCString() })(request, response);
+    });
+    workspace.writeSources([{ id: 'expires', feed }]);
+    await runAt(feed, ['12:00', '13:00', '13:30', '14:00', '14:30']);
+  });
+
+  it('stays fresh for another hour from each 304, by the lifetime the Expires gave the answer it confirms (RFC 9111 §4.3.4)', () => {
+    expect(reports['13:00']!.sources[0]!.result).toBe('not-modified');
+    expect(reports['13:30']!.sources[0]).toMatchObject({ result: 'fresh', until: '2026-12-01T14:00:00Z' });
+    expect(requests['13:30']).toBe(2);
+    expect(requests['14:00']).toBe(3);
+    expect(requests['14:30']).toBe(3);
+  });
+
+  it('keeps that lifetime in the state, not the Expires instant, so each 304 changes freshUntil alone', () => {
+    expect(JSON.parse(states['12:00']!).sources.expires).toMatchObject({ etag: '"v1"', expiresLifetime: 3600, freshUntil: '2026-12-01T13:00:00Z' });
+    expect(states['14:00']).toBe(states['13:00']!.replace('"freshUntil": "2026-12-01T14:00:00Z"', '"freshUntil": "2026-12-01T15:00:00Z"'));
+  });
+});
+
 describe('a fresh feed read all the same', () => {
   const { publishers, workspace } = servedWorkspace();
 
