@@ -305,6 +305,12 @@ describe('documents that are not feeds, or not safe', () => {
     expect(error.message).toBe(`malformed XML at line ${cut.trimEnd().split('\n').length}: the feed ends inside <rss>, <channel>, <item>, <description>, so it looks cut short`);
   });
 
+  it('says a feed cut short before its first element is cut short, naming no column', () => {
+    const error = parseError('<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet href="feed.xsl"');
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toBe('malformed XML at line 2: the feed ends before its first element, so it looks cut short');
+  });
+
   it('recognises an HTML page', () => {
     const error = parseError(fixture('not-a-feed.html'));
     expect(error.kind).toBe('not-a-feed');
