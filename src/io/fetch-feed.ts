@@ -81,11 +81,17 @@ function encodingNamed(label: string | undefined): string | undefined {
 }
 
 /**
+ * Encodings (WHATWG names) in which most byte sequences are invalid, so that text in another encoding is all but
+ * never valid in them; every byte is valid in a single-byte encoding such as windows-1252.
+ */
+const MULTI_BYTE_ENCODINGS = new Set(['utf-8', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'euc-kr', 'gbk', 'gb18030', 'big5']);
+
+/**
  * Bytes → text: a byte-order mark decides, as the XML and WHATWG encoding rules say, since it describes the bytes
- * themselves; JSON is UTF-8. Otherwise the HTTP charset and the XML declaration's encoding are candidates, and they
- * often disagree (a server's default charset, a copied prolog): the first the bytes are valid in wins, UTF-8 tried
- * first because bytes in another encoding are all but never valid UTF-8, while every byte is valid in a single-byte
- * encoding.
+ * themselves; JSON is UTF-8. Otherwise the HTTP charset and the XML declaration's encoding (UTF-8 when it names none,
+ * as XML says) are candidates, and they often disagree (a server's default charset, a copied prolog): the first the
+ * bytes are valid in wins, UTF-8 tried first and single-byte encodings last, because bytes in another encoding are
+ * all but never valid in a multi-byte one, while every byte is valid in a single-byte encoding.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
   const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
@@ -95,9 +101,11 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string
   if (first === 0x7b || first === 0x5b) return new TextDecoder('utf-8').decode(bytes);
   const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]);
   // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8.
-  const prolog = encodingNamed(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1])?.replace(/^utf-16(?:be|le)$/, 'utf-8');
+  const encodingLabel = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
+  const prolog = encodingLabel === undefined ? 'utf-8' : encodingNamed(encodingLabel)?.replace(/^utf-16(?:be|le)$/, 'utf-8');
   const declared = [header, prolog].filter((encoding) => encoding !== undefined);
-  const candidates = [...new Set(declared)].sort((a, b) => Number(b === 'utf-8') - Number(a === 'utf-8'));
+  const rank = (encoding: string) => (encoding === 'utf-8' ? 0 : MULTI_BYTE_ENCODINGS.has(encoding) ? 1 : 2);
+  const candidates = [...new Set(declared)].sort((a, b) => rank(a) - rank(b));
   for (const encoding of candidates) {
     try {
       return new TextDecoder(encoding, { fatal: true }).decode(bytes);

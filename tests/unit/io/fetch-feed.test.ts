@@ -23,6 +23,13 @@ const utf16 = (byteOrder: 'le' | 'be') => {
 const legacy = (encoding: BufferEncoding, declared?: string) =>
   Buffer.from(`<?xml version="1.0"${declared ? ` encoding="${declared}"` : ''}?><rss version="2.0"><channel><title>T</title><item><title>Café</title><link>https://x.example/a</link></item></channel></rss>`, encoding);
 
+/** A one-item feed whose headline is `headline`'s bytes, its prolog naming `declared` (none when undefined). */
+const encodedHeadline = (headline: readonly number[], declared?: string) =>
+  Buffer.concat([Buffer.from(`<?xml version="1.0"${declared ? ` encoding="${declared}"` : ''}?><rss version="2.0"><channel><title>T</title><item><title>`), Buffer.from(headline), Buffer.from('</title><link>https://x.example/a</link></item></channel></rss>')]);
+/** 日本 in Shift_JIS, 한국 in EUC-KR. */
+const japanInShiftJis = [0x93, 0xfa, 0x96, 0x7b];
+const koreaInEucKr = [0xc7, 0xd1, 0xb1, 0xb9];
+
 /** A JSON Feed, in UTF-8 as JSON always is, whose headline holds "é" and "’". */
 const jsonFeed = Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: 'a', url: 'https://x.example/a', title: 'Café’s menu', content_text: 'Text.' }] }), 'utf8');
 
@@ -53,6 +60,12 @@ beforeAll(async () => {
     // Declarations that disagree: the one the bytes are valid in wins; an unknown name is passed over.
     if (path === '/utf8-header-latin1-body') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/latin1-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1' }).end(legacy('utf8', 'UTF-8'));
+    // A server's default charset over a feed whose prolog names no encoding, which XML reads as UTF-8.
+    if (path === '/latin1-header-undeclared-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1' }).end(legacy('utf8'));
+    if (path === '/shift-jis-header') return response.writeHead(200, { 'content-type': 'text/xml; charset=Shift_JIS' }).end(encodedHeadline(japanInShiftJis));
+    if (path === '/shift-jis-prolog-utf8-header') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(encodedHeadline(japanInShiftJis, 'Shift_JIS'));
+    if (path === '/euc-kr-prolog-latin1-header') return response.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(encodedHeadline(koreaInEucKr, 'EUC-KR'));
+    if (path === '/euc-kr-header-windows-1252-prolog') return response.writeHead(200, { 'content-type': 'text/xml; charset=euc-kr' }).end(encodedHeadline(koreaInEucKr, 'windows-1252'));
     if (path === '/utf-16-prolog-utf-8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'UTF-16'));
     if (path === '/json-latin1-header') return response.writeHead(200, { 'content-type': 'application/feed+json; charset=ISO-8859-1' }).end(jsonFeed);
     if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
@@ -230,8 +243,17 @@ describe('feeds encoded as UTF-16', () => {
 });
 
 describe('feeds in legacy encodings', () => {
-  it.each(['/prolog-latin1', '/header-latin1', '/utf8-header-latin1-body', '/latin1-header-utf8-body', '/unknown-charset', '/utf-16-prolog-utf-8-body'])('decodes %s by the declaration its bytes match', async (path) => {
+  it.each(['/prolog-latin1', '/header-latin1', '/utf8-header-latin1-body', '/latin1-header-utf8-body', '/latin1-header-undeclared-utf8-body', '/unknown-charset', '/utf-16-prolog-utf-8-body'])('decodes %s by the declaration its bytes match', async (path) => {
     expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe('Café');
+  });
+
+  it.each([
+    ['/shift-jis-header', '日本'],
+    ['/shift-jis-prolog-utf8-header', '日本'],
+    ['/euc-kr-prolog-latin1-header', '한국'],
+    ['/euc-kr-header-windows-1252-prolog', '한국'],
+  ])('decodes %s by the multi-byte declaration its bytes are valid in, over a single-byte one every byte is', async (path, headline) => {
+    expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe(headline);
   });
 });
 
