@@ -132,6 +132,12 @@ export async function readFeedFile(path: string, options: Pick<FetchOptions, 'ma
   return { text: decodeFeedBytes(await readFile(path)) };
 }
 
+/** Errors undici reports, by code, for an answer that breaks HTTP's rules once the server has sent it. */
+const BROKEN_ANSWERS: Record<string, string> = {
+  UND_ERR_HEADERS_OVERFLOW: 'its headers are larger than a client accepts',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'its body is not as long as its Content-Length says',
+};
+
 /**
  * What went wrong at the network level, in words (undici puts the system error code in `cause`): a request that
  * timed out, or why the server could not be reached (`reached` false) or its answer could not be read (true).
@@ -144,11 +150,11 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href });
   }
   // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
-  if (failure.cause?.name === 'HTTPParserError') {
-    const detail = /\(([^)]+)\)\s*$/.exec(failure.cause.message ?? '')?.[1];
-    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`);
-  }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
+  const broken = failure.cause?.name === 'HTTPParserError' ? /\(([^)]+)\)\s*$/.exec(failure.cause.message ?? '')?.[1] : code && BROKEN_ANSWERS[code];
+  if (failure.cause?.name === 'HTTPParserError' || broken) {
+    return new FetchError(`${url.href} answered with something that is not valid HTTP${broken ? ` (${broken})` : ''}; the publisher's server must fix it`);
+  }
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused (is the address right, and the server up?)',
     ENOTFOUND: 'the host name does not exist (check the spelling)',

@@ -215,6 +215,22 @@ describe('fetchFeed', () => {
       await new Promise((done) => broken.close(done));
     }
   });
+
+  it('says a server whose headers are too large, or whose body contradicts its Content-Length, answered with broken HTTP', async () => {
+    const answers: Record<string, string> = {
+      '/huge-headers': `HTTP/1.1 200 OK\r\nX-Padding: ${'a'.repeat(100_000)}\r\nContent-Length: 0\r\n\r\n`,
+      '/two-lengths': 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!',
+    };
+    const broken = createNetServer((socket) => socket.on('error', () => {}).once('data', (request) => socket.end(answers[request.toString().split(' ')[1]!])));
+    await new Promise<void>((done) => broken.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+    try {
+      expect(await fetchError(`${origin}/huge-headers`)).toBe(`${origin}/huge-headers answered with something that is not valid HTTP (its headers are larger than a client accepts); the publisher's server must fix it`);
+      expect(await fetchError(`${origin}/two-lengths`)).toBe(`${origin}/two-lengths answered with something that is not valid HTTP (its body is not as long as its Content-Length says); the publisher's server must fix it`);
+    } finally {
+      await new Promise((done) => broken.close(done));
+    }
+  });
 });
 
 describe('feeds encoded as UTF-16', () => {
