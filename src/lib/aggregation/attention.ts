@@ -3,7 +3,7 @@
  * answering without anything new for a month. The scheduled job stays green whatever one source does, so these are
  * read from the state, not from one run's outcome, and so are said at every run, whether the feed was asked or not.
  */
-import { failingSince, notAskedSinceFor } from './source-state.ts';
+import { failingSinceFor, notAskedSinceFor } from './source-state.ts';
 import type { SourceState } from './state.ts';
 
 /** Failing this long is not a passing outage: a host down for the night recovers well within it. */
@@ -39,12 +39,13 @@ export const ALL_FAILING_MS = 60 * 60 * 1000;
  * last of them began to fail: the runner's network or the aggregator itself is then the likelier culprit, and the
  * job should fail rather than stay green. Read from the state, as needsAttention is, so a run where every source
  * backs off says the same as the run before it. A feed left unasked because its host did not answer another of its
- * feeds counts as failing from the first such run (`notAskedSince`, for its present address): where every host lets requests time out (a
+ * feeds counts as failing from the first such run (`notAskedSince`): where every host lets requests time out (a
  * runner whose network drops them), its other feeds are never asked, and would otherwise hold this off for as long.
- * Undefined otherwise, and for a single host (one outlet down).
+ * Both count only when recorded for the address the registry names now. Undefined otherwise, and for a single host
+ * (one outlet down).
  */
 export function allFailingSince(sources: ReadonlyArray<{ feed: string; state?: SourceState }>, now: Date): string | undefined {
-  const starts = sources.map(({ feed, state }) => state && earliest(failingSince(state), notAskedSinceFor(state, feed)));
+  const starts = sources.map(({ feed, state }) => state && earliest(failingSinceFor(state, feed), notAskedSinceFor(state, feed)));
   if (!starts.length || starts.some((since) => since === undefined || now.getTime() - Date.parse(since) < ALL_FAILING_MS)) return undefined;
   if (new Set(sources.map(({ feed }) => new URL(feed).host)).size < 2) return undefined;
   return (starts as string[]).reduce((latest, since) => (Date.parse(since) > Date.parse(latest) ? since : latest));
@@ -63,7 +64,7 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
   const attention: Attention[] = [];
   for (const { id, name, feed, state } of sources) {
     if (!state) continue;
-    const since = failingSince(state);
+    const since = failingSinceFor(state, feed);
     if (since !== undefined) {
       if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
         attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message });

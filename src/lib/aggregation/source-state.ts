@@ -30,6 +30,11 @@ export function notAskedSinceFor(state: SourceState, feedUrl: string): string | 
   return state.notAskedFor === feedUrl ? state.notAskedSince : undefined;
 }
 
+/** When the failures counted for the feed at `feedUrl` began; none when they were counted for another address. */
+export function failingSinceFor(state: SourceState, feedUrl: string): string | undefined {
+  return failuresCountFor(state, feedUrl) ? failingSince(state) : undefined;
+}
+
 /** Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. */
 export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;

@@ -104,4 +104,14 @@ describe('every source failing', () => {
     expect(failedAtNew.notAskedSince).toBeUndefined();
     expect(allFailingSince(sources(failedAtNew, newFeed), now)).toBeUndefined();
   });
+
+  it('does not count a feed as failing for the time its old address failed, once its feed: line names another', () => {
+    const newFeed = 'https://sport.a.example/rss.xml';
+    const oldFailing = afterFailure(healthy, sportFeed, 'answered 404', undefined, new Date('2026-12-01T10:00:00Z'));
+    // The new address is left unasked behind its host's silence: it has been so for half an hour, not failing for three.
+    const newNotAsked = afterNotAsked(oldFailing, newFeed, new Date('2026-12-01T12:30:00Z'));
+    expect(allFailingSince(sources(newNotAsked, newFeed), now)).toBeUndefined();
+    expect(needsAttention([{ id: 'sport', name: 'Sport', feed: newFeed, state: newNotAsked }], new Date('2026-12-02T11:00:00Z'))).toEqual([]);
+    expect(needsAttention([{ id: 'sport', name: 'Sport', feed: sportFeed, state: newNotAsked }], new Date('2026-12-02T11:00:00Z'))).toMatchObject([{ reason: 'failing', since: '2026-12-01T10:00:00Z' }]);
+  });
 });
