@@ -58,7 +58,8 @@ function earliest(a: string | undefined, b: string | undefined): string | undefi
 
 /**
  * The sources of one run that need attention at `now`, in the order given; a source never fetched has no state yet.
- * A move to the address the registry now names (edited before the next read) is done, not to be asked for again.
+ * A move to the address the registry now names (edited before the next read) is done, not to be asked for again, and
+ * a move of an address it no longer names (edited to another) is no longer the registry's business.
  */
 export function needsAttention(sources: ReadonlyArray<{ id: string; name: string; feed: string; state?: SourceState }>, now: Date): Attention[] {
   const attention: Attention[] = [];
@@ -69,7 +70,7 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
       if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
         attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message });
       }
-    } else if (state.movedTo !== undefined && state.movedTo !== new URL(feed).href) {
+    } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.
       attention.push({ id, name, reason: 'moved', movedTo: state.movedTo });
     } else if (state.lastSuccess !== undefined && now.getTime() - Date.parse(state.lastSuccess) >= NOTHING_NEW_ATTENTION_MS) {

@@ -103,6 +103,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     freshUntil: read.freshUntil && isoSeconds(read.freshUntil),
     freshFor: read.freshUntil && read.feedUrl,
     movedTo: read.movedTo,
+    movedFrom: read.movedTo && read.feedUrl,
     contentHash: read.contentHash ?? state.contentHash,
     itemsHash: read.itemsHash ?? state.itemsHash,
     lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,

@@ -35,6 +35,11 @@ const sourceStateSchema = z.strictObject({
   freshFor: z.string().optional(),
   /** Where a permanent redirect took the feed at its last read: the report says so at runs that do not ask it too. */
   movedTo: z.string().optional(),
+  /**
+   * The feed address that redirect was read from: a move of an address the registry no longer names needs no attention.
+   * Absent in states written before it, where the move is taken to be the present address's.
+   */
+  movedFrom: z.string().optional(),
   /** Fingerprint of the last new version read (see lastSuccess), so a server without validators still costs no work when unchanged. */
   contentHash: z.string().optional(),
   /** Fingerprint of the items the last new version listed (identity.ts `listedItemsHash`). */
@@ -111,6 +116,7 @@ export function serializeState(state: AggregationState): string {
       freshUntil: source.freshUntil,
       freshFor: source.freshFor,
       movedTo: source.movedTo,
+      movedFrom: source.movedFrom,
       contentHash: source.contentHash,
       itemsHash: source.itemsHash,
       lastSuccess: source.lastSuccess,

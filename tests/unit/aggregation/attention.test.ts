@@ -48,6 +48,8 @@ describe('sources that need attention', () => {
     expect(check(moved, after(1000))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'moved', movedTo: newAddress }]);
     expect(check(moved, after(NOTHING_NEW_ATTENTION_MS))).toMatchObject([{ reason: 'moved' }]);
     expect(check(moved, after(1000), newAddress)).toEqual([]);
+    // The feed: line edited to a third address before it was read: the old address's move is no longer news.
+    expect(check(moved, after(1000), 'https://wire.example/other.xml')).toEqual([]);
     expect(check(afterSuccess(moved, { feedUrl, validators: {}, newVersion: false, seen: [] }, after(1000)), after(2000))).toEqual([]);
   });
 
