@@ -133,10 +133,10 @@ export async function readFeedFile(path: string, options: Pick<FetchOptions, 'ma
 }
 
 /** Errors undici reports, by code, for an answer that breaks HTTP's rules once the server has sent it. */
-const BROKEN_ANSWERS: Record<string, string> = {
-  UND_ERR_HEADERS_OVERFLOW: 'its headers are larger than a client accepts',
-  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'its body is not as long as its Content-Length says',
-};
+const BROKEN_ANSWERS = new Map([
+  ['UND_ERR_HEADERS_OVERFLOW', 'its headers are larger than a client accepts'],
+  ['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'its body is not as long as its Content-Length says'],
+]);
 
 /**
  * What went wrong at the network level, in words (undici puts the system error code in `cause`): a request that
@@ -149,11 +149,12 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again`);
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href });
   }
-  // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
-  const broken = failure.cause?.name === 'HTTPParserError' ? /\(([^)]+)\)\s*$/.exec(failure.cause.message ?? '')?.[1] : code && BROKEN_ANSWERS[code];
-  if (failure.cause?.name === 'HTTPParserError' || broken) {
-    return new FetchError(`${url.href} answered with something that is not valid HTTP${broken ? ` (${broken})` : ''}; the publisher's server must fix it`);
+  // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
+  const parserError = failure.cause?.name === 'HTTPParserError';
+  if (parserError || (code && BROKEN_ANSWERS.has(code))) {
+    const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : BROKEN_ANSWERS.get(code!);
+    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`);
   }
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused (is the address right, and the server up?)',

@@ -8,8 +8,8 @@ import CachePolicy from 'http-cache-semantics';
 /**
  * What the state file keeps of a feed's last full response: its validators, and its Cache-Control, which still gives
  * the freshness after a 304 that does not repeat it. Not its Expires, an instant most servers stamp anew on every
- * answer, which would change the state at every run: the lifetime it gave instead (Expires − Date, in seconds), when
- * no max-age overrides it, the same at every answer, which a 304 without a freshness of its own renews.
+ * answer (which would change the state at every run), but the lifetime it gives (Expires − Date, in seconds) where no
+ * max-age overrides it: the same at every answer, and what a 304 without a freshness of its own renews.
  */
 export interface Validators {
   etag?: string;
@@ -98,9 +98,9 @@ export interface Revalidated {
 /**
  * The stored answer updated by a 304 at `now` (RFC 9111 §4.3.4): every field the 304 sends replaces the stored one
  * (its validators, its Cache-Control), and the freshness is that of the answer so updated, so a bare 304 renews the
- * max-age of the full response it confirms, or the lifetime its Expires gave. A 304 that names another version (a different ETag) confirms nothing, so
- * the validators are dropped and the next run asks for the whole feed; one with no validators at all still answers
- * our own conditional request, and the validators sent are kept.
+ * max-age of the full response it confirms, or the lifetime its Expires gave. A 304 that names another version (a
+ * different ETag) confirms nothing, so the validators are dropped and the next run asks for the whole feed; one with
+ * no validators at all still answers our own conditional request, and the validators sent are kept.
  */
 export function afterNotModified(url: string, stored: Validators, headers: Record<string, string>, now: Date): Revalidated {
   const { matches } = storedPolicy(url, stored).revalidatedPolicy(request(url), { status: 304, headers });

@@ -13,12 +13,13 @@ export function xmlProblem(document: string, what: string, linesBefore = 0): str
   const validation = XMLValidator.validate(document);
   if (validation === true) return undefined;
   const { msg, line, col } = validation.err;
+  const lastLine = linesBefore + document.trimEnd().split('\n').length;
   const [one, several] = OPEN_AT_END.map((pattern) => pattern.exec(msg)?.[1]);
   if (one || several) {
     const open = (several ? (JSON.parse(several) as string[]) : [one!]).map((name) => `<${name}>`).join(', ');
-    return `malformed XML at line ${linesBefore + document.trimEnd().split('\n').length}: the ${what} ends inside ${open}, so it looks cut short`;
+    return `malformed XML at line ${lastLine}: the ${what} ends inside ${open}, so it looks cut short`;
   }
   // The validator names no column when the text holds no element at all.
-  if (col === undefined) return `malformed XML at line ${linesBefore + document.trimEnd().split('\n').length}: the ${what} ends before its first element, so it looks cut short`;
+  if (col === undefined) return `malformed XML at line ${lastLine}: the ${what} ends before its first element, so it looks cut short`;
   return `malformed XML at line ${linesBefore + line}, column ${col}: ${msg.replace(/\.$/, '')}`;
 }
