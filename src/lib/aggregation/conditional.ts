@@ -41,22 +41,24 @@ function storedPolicy(url: string, validators: Validators): CachePolicy {
   return new CachePolicy(request(url), { status: 200, headers: storedHeaders(validators) }, OPTIONS);
 }
 
-function keptOf(headers: CachePolicy.Headers): Validators {
+/** What to keep of `headers`, of an answer received at `receivedAt`. */
+function keptOf(headers: CachePolicy.Headers, receivedAt: Date): Validators {
   const value = (name: string) => {
     const header = headers[name];
     return typeof header === 'string' && header.trim() ? header.trim() : undefined;
   };
   const cacheControl = value('cache-control');
-  return { etag: value('etag'), lastModified: value('last-modified'), cacheControl, expiresLifetime: expiresLifetime(cacheControl, value('expires'), value('date')) };
+  return { etag: value('etag'), lastModified: value('last-modified'), cacheControl, expiresLifetime: expiresLifetime(cacheControl, value('expires'), value('date'), receivedAt) };
 }
 
 /**
- * Seconds from the response's Date to its Expires (RFC 9111 §4.2.1), when that decides its freshness (no max-age) and
- * could make it fresh for MIN_FRESHNESS_MS; undefined otherwise, or without a Date to reckon from.
+ * Seconds from the response's Date (or, when it sends none, the time it came) to its Expires (RFC 9111 §4.2.1), when
+ * that decides its freshness (no max-age) and could make it fresh for MIN_FRESHNESS_MS; undefined otherwise.
  */
-function expiresLifetime(cacheControl: string | undefined, expires: string | undefined, date: string | undefined): number | undefined {
-  if (!expires || !date || /(?:^|,)\s*max-age\s*=/i.test(cacheControl ?? '')) return undefined;
-  const lifetime = Math.round((Date.parse(expires) - Date.parse(date)) / 1000);
+function expiresLifetime(cacheControl: string | undefined, expires: string | undefined, date: string | undefined, receivedAt: Date): number | undefined {
+  if (!expires || /(?:^|,)\s*max-age\s*=/i.test(cacheControl ?? '')) return undefined;
+  const sent = Date.parse(date ?? '');
+  const lifetime = Math.round((Date.parse(expires) - (Number.isNaN(sent) ? receivedAt.getTime() : sent)) / 1000);
   return lifetime * 1000 >= MIN_FRESHNESS_MS ? lifetime : undefined;
 }
 
@@ -71,10 +73,13 @@ function renewedExpires(stored: Validators, headers: Record<string, string>, now
   return { date: new Date(date).toUTCString(), expires: new Date(date + stored.expiresLifetime * 1000).toUTCString() };
 }
 
-/** What to keep of a full response, or nothing when its server forbids keeping it (`Cache-Control: no-store`). */
-export function validatorsOf(url: string, status: number, headers: Record<string, string>): Validators {
+/**
+ * What to keep of a full response received at `now`, or nothing when its server forbids keeping it
+ * (`Cache-Control: no-store`).
+ */
+export function validatorsOf(url: string, status: number, headers: Record<string, string>, now: Date): Validators {
   const policy = new CachePolicy(request(url), { status, headers }, OPTIONS);
-  return policy.storable() ? keptOf(headers) : {};
+  return policy.storable() ? keptOf(headers, now) : {};
 }
 
 /** The conditional headers for the next request of `url`; empty when nothing was kept. */
@@ -107,7 +112,7 @@ export function afterNotModified(url: string, stored: Validators, headers: Recor
   if (!matches && headers.etag) return { validators: {} };
   // The library updates only the fields the stored answer had; the RFC updates every field the 304 sends.
   const updated = { ...storedHeaders(stored), ...renewedExpires(stored, headers, now), ...headers };
-  const kept = keptOf(updated);
+  const kept = keptOf(updated, now);
   return {
     validators: matches ? kept : { ...kept, etag: stored.etag, lastModified: stored.lastModified },
     freshUntil: freshUntil(url, 200, updated, now),

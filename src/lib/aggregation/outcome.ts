@@ -31,7 +31,7 @@ export interface FeedAnswer {
 export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: SourceState | undefined, now: Date): FetchOutcome {
   const kept = keptValidators(previous, feedUrl);
   if (answer.status === 304) return { kind: 'unchanged', ...afterNotModified(feedUrl, kept, answer.headers, now) };
-  const validators = validatorsOf(feedUrl, answer.status, answer.headers);
+  const validators = validatorsOf(feedUrl, answer.status, answer.headers, now);
   const hash = contentHash(answer.text);
   const fresh = freshUntil(feedUrl, answer.status, answer.headers, now);
   // The body read last time: the validators kept describe it, and are sent again rather than rewriting the state for

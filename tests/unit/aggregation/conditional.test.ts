@@ -3,22 +3,24 @@ import { afterNotModified, conditionalHeaders, freshUntil, validatorsOf } from '
 
 const url = 'https://wire.example/feed.xml';
 const lastModified = 'Mon, 30 Nov 2026 10:00:00 GMT';
+/** When the full responses below came. */
+const received = new Date('2026-12-01T12:00:00Z');
 
 describe('conditional requests', () => {
   it('keeps ETag and Last-Modified and sends them back as If-None-Match and If-Modified-Since', () => {
-    const validators = validatorsOf(url, 200, { etag: '"v7"', 'last-modified': lastModified });
+    const validators = validatorsOf(url, 200, { etag: '"v7"', 'last-modified': lastModified }, received);
     expect(validators).toEqual({ etag: '"v7"', lastModified });
     expect(conditionalHeaders(url, validators)).toEqual({ 'if-none-match': '"v7"', 'if-modified-since': lastModified });
     expect(conditionalHeaders(url, { etag: 'W/"weak"' })).toEqual({ 'if-none-match': 'W/"weak"' });
   });
 
   it('keeps nothing from a response its server forbids storing, and asks unconditionally without validators', () => {
-    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'no-store' })).toEqual({});
+    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'no-store' }, received)).toEqual({});
     expect(conditionalHeaders(url, {})).toEqual({});
   });
 
   it('a private response is still the reader’s to keep', () => {
-    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'private, max-age=0' })).toEqual({ etag: '"v7"', cacheControl: 'private, max-age=0' });
+    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'private, max-age=0' }, received)).toEqual({ etag: '"v7"', cacheControl: 'private, max-age=0' });
   });
 
   it('a 304 keeps the validators (taking updated ones), but one naming another version drops them', () => {
@@ -50,7 +52,7 @@ describe('conditional requests', () => {
 
   it('a bare 304 renews the lifetime an Expires gave the full response (Expires − Date), from the 304’s own Date', () => {
     const sent = new Date('2026-12-01T12:00:00Z');
-    const stored = validatorsOf(url, 200, { etag: '"v7"', date: sent.toUTCString(), expires: 'Tue, 01 Dec 2026 13:30:00 GMT' });
+    const stored = validatorsOf(url, 200, { etag: '"v7"', date: sent.toUTCString(), expires: 'Tue, 01 Dec 2026 13:30:00 GMT' }, received);
     expect(stored).toEqual({ etag: '"v7"', expiresLifetime: 5400 });
     const now = new Date('2026-12-01T14:00:00Z');
     expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString() }, now)).toEqual({ validators: stored, freshUntil: new Date('2026-12-01T15:30:00Z') });
@@ -60,12 +62,15 @@ describe('conditional requests', () => {
     expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString(), expires: 'Tue, 01 Dec 2026 14:45:00 GMT' }, now).freshUntil).toEqual(new Date('2026-12-01T14:45:00Z'));
   });
 
-  it('keeps no Expires lifetime where max-age overrides it, where it is too short to save a request, or without a Date', () => {
+  it('keeps no Expires lifetime where max-age overrides it, or where it is too short to save a request', () => {
     const date = 'Tue, 01 Dec 2026 12:00:00 GMT';
-    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'max-age=600', date, expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }).expiresLifetime).toBeUndefined();
-    expect(validatorsOf(url, 200, { etag: '"v7"', date, expires: 'Tue, 01 Dec 2026 12:10:00 GMT' }).expiresLifetime).toBeUndefined();
-    expect(validatorsOf(url, 200, { etag: '"v7"', date, expires: '0' }).expiresLifetime).toBeUndefined();
-    expect(validatorsOf(url, 200, { etag: '"v7"', expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }).expiresLifetime).toBeUndefined();
+    expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'max-age=600', date, expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }, received).expiresLifetime).toBeUndefined();
+    expect(validatorsOf(url, 200, { etag: '"v7"', date, expires: 'Tue, 01 Dec 2026 12:10:00 GMT' }, received).expiresLifetime).toBeUndefined();
+    expect(validatorsOf(url, 200, { etag: '"v7"', date, expires: '0' }, received).expiresLifetime).toBeUndefined();
+  });
+
+  it('reckons the Expires lifetime of a response without a Date from the time it came', () => {
+    expect(validatorsOf(url, 200, { etag: '"v7"', expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }, received).expiresLifetime).toBe(7200);
   });
 
   it('a 304 with a Cache-Control of its own replaces the stored one, and one naming another version keeps nothing', () => {

@@ -94,7 +94,7 @@ describe('source state over runs', () => {
     const revalidated = afterNotModified(feedUrl, keptValidators(legacy, feedUrl), { etag: '"1"', date: now.toUTCString() }, now);
     expect(revalidated.freshUntil).toBeUndefined();
     expect(afterSuccess(legacy, { feedUrl, ...revalidated, newVersion: false, seen: [] }, now)).toEqual(legacy);
-    const validators = validatorsOf(feedUrl, 200, { etag: '"2"', 'cache-control': 'max-age=3600' });
+    const validators = validatorsOf(feedUrl, 200, { etag: '"2"', 'cache-control': 'max-age=3600' }, now);
     const full = afterSuccess(legacy, { feedUrl, validators, contentHash: 'def', newVersion: true, seen: [] }, now);
     expect(afterNotModified(feedUrl, keptValidators(full, feedUrl), { etag: '"2"', date: now.toUTCString() }, now).freshUntil).toEqual(new Date('2026-12-01T13:00:00.250Z'));
   });
