@@ -76,6 +76,11 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!);
 }
 
+/** Escapes text for an HTML element's content: its markup characters, and nothing a reader could see as an entity. */
+function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>]/g, (char) => XML_ENTITIES[char]!);
+}
+
 const DC = 'http://purl.org/dc/elements/1.1/';
 const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -114,8 +119,9 @@ function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
     link: absoluteUrl(context.site, context.paths.article(article.slug)),
     pubDate: article.data.publishedAt,
     // RSS readers render <description> as HTML: the dek is text, so its markup characters are escaped as HTML
-    // first (and as XML again by @astrojs/rss), and a dek that reads "<b>" shows those three characters.
-    description: escapeXml(article.data.description),
+    // first (and as XML again by @astrojs/rss), and a dek that reads "<b>" shows those three characters. Quotes need
+    // no escaping in an element's text, and a reader that shows the description as plain text would show "&apos;".
+    description: escapeHtmlText(article.data.description),
     categories: article.tags.map((tag) => tag.name),
     customData: credits(article, context).map((credit) => `<dc:creator>${escapeXml(credit.name)}</dc:creator>`).join('') || undefined,
   };

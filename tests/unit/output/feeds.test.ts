@@ -102,6 +102,11 @@ describe('the RSS feed', () => {
     expect(item['dc:creator']).toEqual(['Smith & <Sons>']);
   });
 
+  it("keeps a dek's quotes as they are, for readers that show the description as plain text", async () => {
+    const { rss } = await renderRss([article('quotes', { description: `Monday's "outage" & <b>` })]);
+    expect(rss.channel.item[0].description).toBe(`Monday's "outage" &amp; &lt;b&gt;`);
+  });
+
   it.each([
     ['tag', { name: 'AI & ML', slug: 'ai-ml' }, 'The latest Newsdesk articles tagged AI & ML.', 'tags/ai-ml/'],
     ['author', { name: 'Smith & <Sons>', slug: 'smith-sons' }, 'The latest Newsdesk articles by Smith & <Sons>.', 'authors/smith-sons/'],
