@@ -41,7 +41,7 @@ export default defineConfig({
   // contentAfterRestart: edits to articles keep reaching `astro dev`'s pages after it restarts for a saved config.
   // dataStoreFromDisk: pages read Astro's content cache file instead of a module that embeds it (large on big archives).
   // A shard knows only its own pages: `npm run build -- --merge` writes the whole site's sitemap (src/io/merge-sitemap.ts).
-  // earlyYearDates: front matter dates in the years 0000-0099 read as written (js-yaml takes them for 19xx).
+  // earlyYearDates: front matter dates before 1900 judged by the year written (js-yaml takes 0000-0099 for 19xx).
   // digestsInThread: the CSP's hashes of each page's inline styles and scripts are made without a thread-pool round trip.
   // pagesWrittenInThread: each page's folder and file are written by the thread that renders it, not handed to the thread pool.
   // prerenderPackages: Astro's page chunks find the project's packages whatever the output folder is named.

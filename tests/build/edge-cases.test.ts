@@ -18,7 +18,7 @@ afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 describe('an article dated in the year 50', () => {
   // YAML parsers take 0050 for 1950, a date the schema would take: read as written, it is refused by both readers.
   const refusal = /the-first-roads\.md:4: publishedAt: 0050-06-01 is too early: dates before 1900 are not accepted; check the year/;
-  // Dated 1900 in its own zone, an instant that is still 1899 in UTC: 1900 somewhere, so taken.
+  // Dated 1900 in its own zone, an instant that is still 1899 in UTC: 1900 as written, so taken.
   const judgedAsWritten = (output: string) => expect(output).not.toContain('a-new-century.md');
 
   it('fails the build at its line, never shown as 1950', async () => {

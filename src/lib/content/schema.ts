@@ -89,10 +89,14 @@ export function parseDate(value: unknown): Date | undefined {
 }
 
 /**
- * The first midnight of EARLIEST_YEAR anywhere (UTC+14, the earliest zone): an instant before it is in an earlier
- * year everywhere, so no offset an editor writes (`1900-01-01T00:30:00+02:00`) makes a date in that year too early.
+ * A date is judged by the year written, in whatever zone it is written (`1899-12-31T23:00:00Z` is too early,
+ * `1900-01-01T00:30:00+02:00` is not, though 1899 in UTC). Front matter gives a timestamp written before
+ * EARLIEST_YEAR as text (yaml-timestamps.ts); an instant given without its text, whose zone is unknown, is too early
+ * only before the first midnight of EARLIEST_YEAR anywhere (UTC+14, the earliest zone).
  */
 const EARLIEST_INSTANT = Date.parse(`${EARLIEST_YEAR}-01-01T00:00:00+14:00`);
+const isTooEarly = (value: unknown, date: Date) =>
+  typeof value === 'string' ? Number(value.trim().slice(0, 4)) < EARLIEST_YEAR : date.getTime() < EARLIEST_INSTANT;
 
 /** A date as a message shows it: its day when it is a UTC midnight (as a date without a time reads), else the instant. */
 function shownDate(value: unknown, date: Date): string {
@@ -103,7 +107,7 @@ function shownDate(value: unknown, date: Date): string {
 
 const dateField = z.unknown().transform((value, ctx): Date => {
   const date = parseDate(value);
-  if (date && date.getTime() < EARLIEST_INSTANT) {
+  if (date && isTooEarly(value, date)) {
     // A year of 0000 or 0026 is a typo or a placeholder, not a date a news site published on; its pages would show "Jan 1, 1".
     ctx.addIssue({ code: 'custom', message: `${shownDate(value, date)} is too early: dates before ${EARLIEST_YEAR} are not accepted; check the year (all four digits, e.g. 2026-05-01)` });
     return z.NEVER;

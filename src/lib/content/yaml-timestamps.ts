@@ -1,24 +1,15 @@
 /**
- * YAML timestamps with the years 0000-0099 read as written. js-yaml builds timestamps with Date.UTC, which takes
- * those years for 1900-1999, so `publishedAt: 0050-01-01` would pass the schema's earliest year as 1950.
+ * YAML timestamps as the schema judges them: by the day as written. js-yaml builds each timestamp as an instant, which
+ * loses the zone it was written in (so `1899-12-31T23:00:00Z` would pass as 1900 somewhere) and, through Date.UTC,
+ * takes the years 0000-0099 for 1900-1999 (so `0050-01-01` would pass as 1950). A timestamp written before the earliest
+ * year stays text, which the schema refuses by that year, quoting it as the editor wrote it.
  */
 import yaml from 'js-yaml';
 import { isCalendarDay } from './calendar-day.ts';
+import { EARLIEST_YEAR } from './field-limits.ts';
 
 /** js-yaml's timestamp forms: a date, or a date-time with an optional fraction and zone. */
 const TIMESTAMP = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:Z|([-+])(\d\d?)(?::(\d\d))?))?)?$/;
-
-/** The instant a timestamp with a year below 100 stands for; undefined for any other text. */
-export function earlyYearTimestamp(text: string): Date | undefined {
-  const match = TIMESTAMP.exec(text);
-  if (!match || Number(match[1]) >= 100) return undefined;
-  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', sign, zoneHours = '0', zoneMinutes = '0'] = match;
-  const date = new Date(0);
-  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
-  date.setUTCHours(Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
-  const offset = (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000;
-  return sign ? new Date(date.getTime() - (sign === '-' ? -offset : offset)) : date;
-}
 
 /**
  * Whether each part of a timestamp is in its range: js-yaml's Date.UTC rolls `2026-02-30` over to 2 March and
@@ -32,24 +23,24 @@ export function isTimestampInRange(text: string): boolean {
 }
 
 /**
- * A timestamp constructor that reads early years as written and leaves every other timestamp to `construct`; a
- * timestamp with a part out of range stays text, which the schema then refuses as not a date.
+ * A timestamp constructor that leaves a timestamp written before EARLIEST_YEAR, or with a part out of range, as text,
+ * which the schema then refuses as too early or as not a date; every other timestamp goes to `construct`.
  */
-export function withEarlyYears(construct: (data: string) => unknown): (data: string) => unknown {
-  return (data) => (isTimestampInRange(data) ? (earlyYearTimestamp(data) ?? construct(data)) : data);
+export function withWrittenYears(construct: (data: string) => unknown): (data: string) => unknown {
+  return (data) => (isTimestampInRange(data) && Number(data.slice(0, 4)) >= EARLIEST_YEAR ? construct(data) : data);
 }
 
 /** js-yaml's own timestamp type, shared by its default schema (exported at run time, missing from its typings). */
 export const yamlTimestampType = (yaml as typeof yaml & { types: { timestamp: yaml.Type } }).types.timestamp;
 const timestamp = yamlTimestampType;
 
-/** js-yaml's default schema with early years read as written: what the article parser loads front matter with. */
+/** js-yaml's default schema with timestamps judged by the year written: what the article parser loads front matter with. */
 export const ARTICLE_YAML_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
   implicit: [
     new yaml.Type('tag:yaml.org,2002:timestamp', {
       kind: 'scalar',
       resolve: timestamp.resolve,
-      construct: withEarlyYears(timestamp.construct),
+      construct: withWrittenYears(timestamp.construct),
       instanceOf: Date,
       represent: timestamp.represent ?? undefined,
     }),

@@ -122,6 +122,8 @@ describe('every problem, not just the first', () => {
     writeFileSync(join(corpus.dir, 'year-typo.md'), article('"0026-05-01T09:00:00Z"'));
     writeFileSync(join(corpus.dir, 'year-ahead.md'), article('2062-05-01'));
     writeFileSync(join(corpus.dir, 'year-updated.md'), article('2026-05-01', '0026-05-02'));
+    // The last hour of 1899 in UTC is 1900 east of London, but the year written is 1899.
+    writeFileSync(join(corpus.dir, 'year-last-hour.md'), article('1899-12-31T23:00:00Z'));
     // An embargo some months ahead, and an archive piece from the last century, are fine.
     writeFileSync(join(corpus.dir, 'year-embargo.md'), article('2027-06-01'));
     writeFileSync(join(corpus.dir, 'year-archive.md'), article('1969-07-21'));
@@ -130,6 +132,7 @@ describe('every problem, not just the first', () => {
     const lines = check(corpus.dir).problems.filter((p) => p.file.startsWith('year-')).map(formatProblem);
     expect(lines).toEqual([
       'year-ahead.md:4: publishedAt: 2062-05-01T00:00:00.000Z is more than a year ahead, so the article would stay off the site until then; check the year; to keep a piece unpublished for now, write draft: true',
+      'year-last-hour.md:4: publishedAt: 1899-12-31T23:00:00Z is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
       'year-typo.md:4: publishedAt: 0026-05-01T09:00:00Z is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
       'year-updated.md:5: updatedAt: 0026-05-02 is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
       'year-zero.md:4: publishedAt: 0000-01-01 is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
