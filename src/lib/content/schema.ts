@@ -188,8 +188,12 @@ function hasCredentials(value: string): boolean {
   }
 }
 
-/** Text readers can see: not only spaces, zero-width or other invisible format characters (U+200B, U+FEFF…). */
-const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}]/u;
+/**
+ * Text readers can see: not only spaces, invisible format characters (U+200B, U+FEFF…), combining marks with no
+ * letter to sit on, or the characters that draw nothing though they are letters or symbols (the Hangul fillers such
+ * as U+3164, the blank braille pattern U+2800), which pass for a name where blank ones are refused.
+ */
+const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** YAML reads 1984, 2.0 or true as a number or true/false: quoting the value keeps it as written. */
 const quoteToKeepText = (input: unknown) =>
