@@ -32,7 +32,7 @@ import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter } from './second-front-matter.ts';
-import { describeInvisible, ZERO_WIDTH } from '../text/invisible-characters.ts';
+import { describeInvisible, DIRECTION_MARK, ZERO_WIDTH } from '../text/invisible-characters.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
 const UPDATE_GRACE_MS = 3_600_000;
@@ -229,8 +229,11 @@ function articleProblems(
     });
   }
   // A warning: refused characters are the schema's; a zero-width one hides in a word without changing how it looks.
+  // A direction mark places a headline's punctuation between right-to-left and left-to-right words; a byline or a tag
+  // has no such place, and one holding a mark would be another name, with a page of its own.
   for (const [field, text] of textsReadersSee(data)) {
-    const hidden = ZERO_WIDTH.exec(text);
+    const isName = field.startsWith('authors.') || field.startsWith('tags.');
+    const hidden = ZERO_WIDTH.exec(text) ?? (isName ? DIRECTION_MARK.exec(text) : null);
     if (!hidden) continue;
     problems.push({
       file: article.file,

@@ -322,6 +322,19 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('takes direction marks in a mixed-direction headline, warns of one in a byline or tag, and refuses hidden tag characters but a flag\'s', () => {
+    corpus = corpusWith();
+    // The right-to-left mark keeps the "!" after the Hebrew word; the flag of Scotland is written with tag characters.
+    writeFileSync(join(corpus.dir, 'marks.md'), '---\ntitle: "Hello \u05e9\u05dc\u05d5\u05dd\u200f! from \ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc73\udb40\udc63\udb40\udc74\udb40\udc7f"\ndescription: D\npublishedAt: 2026-11-01\nauthors: ["\u200eAnn Lee"]\ntags: ["Robotics\u061c"]\n---\n\nThe plant opened.\n');
+    // "ign" in tag letters after the headline: invisible on the page, read by search engines and language models.
+    writeFileSync(join(corpus.dir, 'hidden.md'), '---\ntitle: "Chips shortage\udb40\udc69\udb40\udc67\udb40\udc6e"\ndescription: D\npublishedAt: 2026-11-01\ntags: ["AI"]\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['marks.md', 'hidden.md']).problems.map(formatProblem)).toEqual([
+      'hidden.md:2: title: contains the invisible character U+E0069 (TAG LATIN SMALL LETTER I), which carries text no reader sees; remove it and the invisible characters beside it (they usually come with pasted text)',
+      'marks.md:5: warning: authors.0: contains the invisible character U+200E (LEFT-TO-RIGHT MARK), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); remove it (it usually comes with pasted text)',
+      'marks.md:6: warning: tags.0: contains the invisible character U+061C (ARABIC LETTER MARK), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); remove it (it usually comes with pasted text)',
+    ]);
+  });
+
   it('refuses a second block of front matter opening the body, whose fields would never be read, at its line', () => {
     const body = '---\nauthors: [Mariko Tanaka]\nsource:\n  name: Nikkei\n---\n\nThe plant opened.\n';
     expect(checkBodyBesidePictures('pasted-twice.md', body, [])).toEqual([

@@ -93,6 +93,9 @@ describe('error messages name the field and say what to do', () => {
   it('leaves the joiners of emoji and of Persian and Indic spelling, tabs, line breaks and zero-width spaces (warned of by the check) to the text', () => {
     const texts = { title: 'Coders 👩\u200d💻 at work', description: 'می\u200cخواهم\tand\nक्\u200dष.', authors: ['Jane\u200bRoe'], tags: ['A\u2060I', 'Chip\ufeffs'] };
     expect(problems({ ...minimal, ...texts })).toEqual([]);
+    // The flags of Scotland and Wales are written with tag characters, which close with CANCEL TAG.
+    const flags = { title: 'Scotland \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} and Wales \u{1F3F4}\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F} draw' };
+    expect(problems({ ...minimal, ...flags })).toEqual([]);
   });
 
   it.each<[string, Record<string, unknown>, string, ...RegExp[]]>([
@@ -119,6 +122,11 @@ describe('error messages name the field and say what to do', () => {
     ['a headline turned around by a right-to-left override', { title: 'Chips \u202eetaerc\u202c shortage' }, 'title', /U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/, /reorders the text/, /; remove it/],
     ['a dek with a left-to-right embedding', { description: 'Prices \u202arose\u202c.' }, 'description', /U\+202A \(LEFT-TO-RIGHT EMBEDDING\)/],
     ['a byline with a first-strong isolate', { authors: ['\u2068Jane Roe\u2069'] }, 'authors.0', /U\+2068 \(FIRST STRONG ISOLATE\)/],
+    ['a headline hiding "ign" in tag characters', { title: 'Chips shortage\u{E0069}\u{E0067}\u{E006E}' }, 'title', /U\+E0069 \(TAG LATIN SMALL LETTER I\)/, /carries text no reader sees/],
+    ['a byline with a lone CANCEL TAG', { authors: ['Jane Roe\u{E007F}'] }, 'authors.0', /U\+E007F \(CANCEL TAG\)/],
+    ['a tag letter after a flag but never closed', { title: 'Flag \u{1F3F4}\u{E0067}\u{E0062}' }, 'title', /U\+E0067 \(TAG LATIN SMALL LETTER G\)/],
+    ['a dek with a deprecated shaping control', { description: 'Prices \u206crose.' }, 'description', /U\+206C \(INHIBIT ARABIC FORM SHAPING\)/, /remove it/],
+    ['a headline with an interlinear annotation', { title: 'Chips \ufff9a\ufffab\ufffb shortage' }, 'title', /U\+FFF9 \(INTERLINEAR ANNOTATION ANCHOR\)/],
     ['a tag with the C1 control NEXT LINE', { tags: ['AI', 'Chip\u0085s'] }, 'tags.1', /control character U\+0085 \(NEXT LINE\)/, /remove it/],
     ['a headline with DELETE', { title: 'Chips\u007f shortage' }, 'title', /control character U\+007F \(DELETE\)/],
     ['a headline with a carriage return', { title: 'Chips\rshortage' }, 'title', /control character U\+000D \(CARRIAGE RETURN\)/],
