@@ -337,8 +337,8 @@ function articleProblems(
     const code = mdxCode(article.body, article.bodyLine);
     for (const { start, end } of code.comments) shown = shown.slice(0, start) + blank(shown.slice(start, end)) + shown.slice(end);
     for (const { severity = 'error', ...issue } of code.issues) problems.push({ file: article.file, severity, ...issue });
-    for (const { source, line } of code.imports) {
-      const problem = missingImport(source, importPlace(source, { articleFolder, projectRoot }), inspectFile);
+    for (const { source, line, named } of code.imports) {
+      const problem = missingImport(source, importPlace(source, { articleFolder, projectRoot }), inspectFile) ?? namedFromAstro(source, named);
       if (problem) problems.push({ file: article.file, line, severity: 'error', ...problem });
     }
   }
@@ -445,6 +445,19 @@ function missingImport(source: string, place: ImportPlace, inspectFile: CheckOpt
     hint: place.rooted
       ? "a path starting with / is read from the project's folder (where package.json is): check it (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed"
       : "check the path, written from the article's folder (names are case-sensitive, and an .astro or .mdx file needs its extension), and that the file is committed",
+  };
+}
+
+/**
+ * An .astro file gives its component as its default export and nothing else by name, so `import { Callout } from
+ * './Callout.astro'` (as React components are often imported) stops the build.
+ */
+function namedFromAstro(source: string, named: readonly string[]): Pick<Problem, 'message' | 'hint'> | undefined {
+  if (named.length === 0 || !/\.astro$/i.test(source.replace(/[?#].*$/, ''))) return undefined;
+  const [first] = named;
+  return {
+    message: `the import "${source}" asks for ${named.map((name) => `{ ${name} }`).join(', ')} by name, but an .astro file gives only its component, so the page cannot be built`,
+    hint: `import the component without braces, under the name the article uses: import ${first} from '${source}'`,
   };
 }
 

@@ -22,6 +22,8 @@ export interface MdxImport {
   line: number;
   /** As written: a path (./, ../ or /) or a package's name. */
   source: string;
+  /** The names asked of it in braces (`import { Chart } from …`), other than `default`. */
+  named: string[];
 }
 
 export interface MdxCode {
@@ -101,7 +103,7 @@ export function mdxCode(body: string, firstLine: number): MdxCode {
     const lineOf = (offset: number) => fileLine(block.line + lineOfOffset(block.code, offset) - 1);
     for (const statement of program.body as EsNode[]) {
       const source = (statement.source as EsNode | null | undefined)?.value;
-      if (typeof source === 'string' && !SCHEME.test(source)) imports.push({ line: lineOf(statement.start), source });
+      if (typeof source === 'string' && !SCHEME.test(source)) imports.push({ line: lineOf(statement.start), source, named: namedImports(statement) });
       for (const [name, offset] of topLevelDeclarations(statement)) {
         if (ASTRO_DECLARED.includes(name)) issues.push({ line: lineOf(offset), message: `${name} is declared by Astro in every MDX article, so declaring it again stops the build`, hint: 'rename it (the front matter\'s fields are frontmatter.title and the like)' });
         const earlier = declaredAt.get(name);
@@ -210,6 +212,14 @@ function topLevelDeclarations(statement: EsNode): [string, number][] {
   }
   const id = declaration.id as EsNode | null;
   return id ? [[id.name as string, id.start]] : [];
+}
+
+/** The names an import (or `export … from`) statement asks its module for by name, other than `default`. */
+function namedImports(statement: EsNode): string[] {
+  return ((statement.specifiers as EsNode[] | undefined) ?? []).flatMap((specifier) => {
+    const asked = specifier.type === 'ImportSpecifier' ? (specifier.imported as EsNode) : specifier.type === 'ExportSpecifier' ? (specifier.local as EsNode) : undefined;
+    return asked && exportName(asked) !== 'default' ? [exportName(asked)] : [];
+  });
 }
 
 /**

@@ -568,6 +568,19 @@ describe('MDX, which is code and not sanitised', () => {
     ]);
   });
 
+  it('reports a component asked for by name from an .astro file, which gives only its default, at the import\'s line', () => {
+    corpus = corpusWith();
+    mkdirSync(join(corpus.dir, 'widgets'));
+    writeFileSync(join(corpus.dir, 'widgets', 'Callout.astro'), '<aside><slot /></aside>\n');
+    writeFileSync(
+      join(corpus.dir, 'callouts.mdx'),
+      "---\ntitle: Callouts\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport Box from './widgets/Callout.astro'\nimport { default as Note } from './widgets/Callout.astro'\nimport { Callout } from './widgets/Callout.astro'\n\n<Box>One</Box> <Note>Two</Note> <Callout>Three</Callout>\n",
+    );
+    expect(check(corpus.dir, ['callouts.mdx']).problems.map(formatProblem)).toEqual([
+      `callouts.mdx:10: the import "./widgets/Callout.astro" asks for { Callout } by name, but an .astro file gives only its component, so the page cannot be built; import the component without braces, under the name the article uses: import Callout from './widgets/Callout.astro'`,
+    ]);
+  });
+
   it('says that a value starting with # was read as a comment, where a field is found empty', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'ranked.md'), '---\ntitle: #1 in AI\ndescription: Dek\npublishedAt: 2026-11-01\ntags:\n  - #AI\n---\n\nBody.\n');

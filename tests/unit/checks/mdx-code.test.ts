@@ -140,13 +140,15 @@ describe('mdxCode: names in expressions', () => {
 });
 
 describe('mdxCode: imports', () => {
-  it('lists relative imports and re-exports with their lines in the file, not packages', () => {
-    const body = "import Chart from './chart.astro'\nimport { Image } from 'astro:assets'\nexport { default as Map } from '../maps/map.astro'\n\nText.\n";
+  it('lists relative imports and re-exports with their lines in the file and the names asked in braces, not packages', () => {
+    const body = "import Chart from './chart.astro'\nimport { Image } from 'astro:assets'\nexport { default as Map } from '../maps/map.astro'\nimport { rows as data, default as Table } from './table.ts'\nexport { Legend } from './legend.ts'\n\nText.\n";
     expect(mdxCode(body, FIRST_LINE)).toEqual({
       issues: [],
       imports: [
-        { line: 10, source: './chart.astro' },
-        { line: 12, source: '../maps/map.astro' },
+        { line: 10, source: './chart.astro', named: [] },
+        { line: 12, source: '../maps/map.astro', named: [] },
+        { line: 13, source: './table.ts', named: ['rows'] },
+        { line: 14, source: './legend.ts', named: ['Legend'] },
       ],
       comments: [],
     });
