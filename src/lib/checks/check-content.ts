@@ -30,6 +30,7 @@ import { isInsideFolder } from '../inside-folder.ts';
 import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
 import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
+import { shownInstant } from '../content/iso-seconds.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter } from './second-front-matter.ts';
 import { describeInvisible, DIRECTION_MARK, ZERO_WIDTH } from '../text/invisible-characters.ts';
@@ -284,7 +285,7 @@ function articleProblems(
       line: line('updatedAt'),
       field: 'updatedAt',
       severity: 'error',
-      message: `${data.updatedAt.toISOString()} is in the future, so the page would show an update that has not happened`,
+      message: `${shownInstant(data.updatedAt)} is in the future, so the page would show an update that has not happened`,
       hint: 'set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
     });
   }
@@ -298,7 +299,7 @@ function articleProblems(
       line: line('publishedAt'),
       field: 'publishedAt',
       severity: 'error',
-      message: `${data.publishedAt.toISOString()} is more than a year ahead, so the article would stay off the site until then`,
+      message: `${shownInstant(data.publishedAt)} is more than a year ahead, so the article would stay off the site until then`,
       hint: 'check the year; to keep a piece unpublished for now, write draft: true',
     });
   }

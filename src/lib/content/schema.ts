@@ -11,6 +11,7 @@ import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
+import { shownInstant } from './iso-seconds.ts';
 import { EARLIEST_YEAR, MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
@@ -98,11 +99,9 @@ const EARLIEST_INSTANT = Date.parse(`${EARLIEST_YEAR}-01-01T00:00:00+14:00`);
 const isTooEarly = (value: unknown, date: Date) =>
   typeof value === 'string' ? Number(value.trim().slice(0, 4)) < EARLIEST_YEAR : date.getTime() < EARLIEST_INSTANT;
 
-/** A date as a message shows it: its day when it is a UTC midnight (as a date without a time reads), else the instant. */
+/** A date as a message shows it: as written when it is text, else as `shownInstant` writes it. */
 function shownDate(value: unknown, date: Date): string {
-  if (typeof value === 'string') return value.trim();
-  const instant = date.toISOString();
-  return instant.endsWith('T00:00:00.000Z') ? instant.slice(0, 10) : instant;
+  return typeof value === 'string' ? value.trim() : shownInstant(date);
 }
 
 const dateField = z.unknown().transform((value, ctx): Date => {
@@ -383,7 +382,10 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         !payload.issues.some((issue) => issue.path?.[0] === 'publishedAt' || issue.path?.[0] === 'updatedAt'),
       error: (issue) => {
         const data = issue.input as { publishedAt: Date; updatedAt: Date };
-        return `${data.updatedAt.toISOString()} is before publishedAt ${data.publishedAt.toISOString()}; an update cannot precede publication, so set updatedAt to publishedAt or later`;
+        const [updated, published] = [shownInstant(data.updatedAt), shownInstant(data.publishedAt)];
+        // `updatedAt: 2026-05-01` for an update later on the day of a piece published at 09:00 reads right, but is midnight.
+        const sameDay = updated === published.slice(0, 10);
+        return `${updated} is before publishedAt ${published}; an update cannot precede publication, so set updatedAt to publishedAt or later${sameDay ? ` (a date without a time is midnight UTC: write the update's time too, e.g. ${published})` : ''}`;
       },
     });
 }

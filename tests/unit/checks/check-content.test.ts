@@ -131,7 +131,7 @@ describe('every problem, not just the first', () => {
     writeFileSync(join(corpus.dir, 'year-ahead-draft.md'), article('2062-05-01').replace('tags:', 'draft: true\ntags:'));
     const lines = check(corpus.dir).problems.filter((p) => p.file.startsWith('year-')).map(formatProblem);
     expect(lines).toEqual([
-      'year-ahead.md:4: publishedAt: 2062-05-01T00:00:00.000Z is more than a year ahead, so the article would stay off the site until then; check the year; to keep a piece unpublished for now, write draft: true',
+      'year-ahead.md:4: publishedAt: 2062-05-01 is more than a year ahead, so the article would stay off the site until then; check the year; to keep a piece unpublished for now, write draft: true',
       'year-last-hour.md:4: publishedAt: 1899-12-31T23:00:00Z is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
       'year-typo.md:4: publishedAt: 0026-05-01T09:00:00Z is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
       'year-updated.md:5: updatedAt: 0026-05-02 is too early: dates before 1900 are not accepted; check the year (all four digits, e.g. 2026-05-01)',
@@ -157,8 +157,8 @@ describe('every problem, not just the first', () => {
     writeFileSync(join(corpus.dir, 'updated-in-two-hours.md'), article('2026-11-01', '2026-11-25T14:00:00Z'));
     const lines = check(corpus.dir).problems.filter((p) => /^(updated|scheduled)-/.test(p.file) && p.field === 'updatedAt').map(formatProblem);
     expect(lines).toEqual([
-      'updated-in-two-hours.md:5: updatedAt: 2026-11-25T14:00:00.000Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
-      'updated-later.md:5: updatedAt: 2099-01-01T00:00:00.000Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
+      'updated-in-two-hours.md:5: updatedAt: 2026-11-25T14:00:00Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
+      'updated-later.md:5: updatedAt: 2099-01-01 is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
     ]);
   });
 

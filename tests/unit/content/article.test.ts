@@ -56,8 +56,8 @@ describe('readArticle', () => {
     });
   });
 
-  it('reads front-matter dates in the years 0000-0099 as written', () => {
-    expect((ok('---\npublishedAt: 0050-03-01\n---\n').data.publishedAt as Date).toISOString()).toBe('0050-03-01T00:00:00.000Z');
+  it('keeps front-matter dates written before 1900 as written, never as 19xx or as an instant that forgets its zone', () => {
+    expect(ok('---\npublishedAt: 0050-03-01\nupdatedAt: 1899-12-31T23:00:00Z\n---\n').data).toEqual({ publishedAt: '0050-03-01', updatedAt: '1899-12-31T23:00:00Z' });
   });
 
   it('splits front matter and body and knows where each starts', () => {

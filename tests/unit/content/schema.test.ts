@@ -247,7 +247,7 @@ describe('dates', () => {
     }
     // An instant handed over without its text (by a tool, not front matter) is 1900 once it is 1900 anywhere.
     expect(problems({ ...minimal, publishedAt: new Date('1899-12-31T23:00:00Z') })).toEqual([]);
-    expectOneProblem({ ...minimal, publishedAt: new Date('1899-12-31T09:59:59Z') }, 'publishedAt', '1899-12-31T09:59:59.000Z is too early');
+    expectOneProblem({ ...minimal, publishedAt: new Date('1899-12-31T09:59:59Z') }, 'publishedAt', '1899-12-31T09:59:59Z is too early');
   });
 
   it('accepts 29 February in a leap year only', () => {
@@ -259,7 +259,16 @@ describe('dates', () => {
     expectOneProblem(
       { ...minimal, publishedAt: '2026-11-24T09:00:00Z', updatedAt: '2026-11-24T08:59:59Z' },
       'updatedAt',
-      '2026-11-24T08:59:59.000Z is before publishedAt 2026-11-24T09:00:00.000Z',
+      '2026-11-24T08:59:59Z is before publishedAt 2026-11-24T09:00:00Z; an update cannot precede publication, so set updatedAt to publishedAt or later',
+    );
+  });
+
+  it('says that an updatedAt written as the day of publication alone is midnight, before the piece was published', () => {
+    const dated = (text: string) => readFrontMatter(`---\npublishedAt: 2026-11-24T09:00:00Z\nupdatedAt: ${text}\n---\n`).data as object;
+    expectOneProblem(
+      { ...minimal, ...dated('2026-11-24') },
+      'updatedAt',
+      "2026-11-24 is before publishedAt 2026-11-24T09:00:00Z; an update cannot precede publication, so set updatedAt to publishedAt or later (a date without a time is midnight UTC: write the update's time too, e.g. 2026-11-24T09:00:00Z)",
     );
   });
 
