@@ -58,7 +58,8 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
 
 /** "unknown field tgas; did you mean tags?", for one misspelt key inside `parent` ('' for the top level). */
 export function unknownFieldMessage(key: string, parent: string): string {
-  const ours = parent === '' ? OTHER_NAMES[fold(key)] : undefined;
+  // Own names only: `constructor` is not another generator's name for a field, though every object has one.
+  const ours = parent === '' && Object.hasOwn(OTHER_NAMES, fold(key)) ? OTHER_NAMES[fold(key)] : undefined;
   if (ours) return `unknown field "${key}"; write it as "${ours}", this site's name for it`;
   return unknownKeyMessage(key, ARTICLE_FIELDS[parent] ?? [], parent);
 }
@@ -194,11 +195,15 @@ function hasCredentials(value: string): boolean {
  */
 const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
-/** YAML reads 1984, 2.0 or true as a number or true/false: quoting the value keeps it as written. */
-const quoteToKeepText = (input: unknown) =>
-  typeof input === 'number' || typeof input === 'boolean'
-    ? `must be text, and YAML reads ${String(input)} as a ${typeof input}; write it in double quotes ("${String(input)}")`
-    : undefined;
+/** YAML reads 1984, 2.0, true or 2026-05-01 as a number, true/false or a date: quoting the value keeps it as written. */
+function quoteToKeepText(input: unknown): string | undefined {
+  if (typeof input === 'number' || typeof input === 'boolean') return `must be text, and YAML reads ${String(input)} as a ${typeof input}; write it in double quotes ("${String(input)}")`;
+  if (!(input instanceof Date) || Number.isNaN(input.getTime())) return undefined;
+  const shown = shownInstant(input);
+  return shown.length === 10
+    ? `must be text, and YAML reads ${shown} as a date; write it in double quotes ("${shown}")`
+    : 'must be text, and YAML reads it as a date and time; write it in double quotes';
+}
 
 export const requiredText = (what: string) =>
   z

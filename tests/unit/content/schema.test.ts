@@ -107,6 +107,8 @@ describe('error messages name the field and say what to do', () => {
     ['tags as a single string', { tags: 'AI' }, 'tags', /list/, /"AI"/],
     ['an empty tag', { tags: ['AI', ' '] }, 'tags.1', /empty/, /tag/],
     ['a tag YAML reads as true', { tags: ['AI', true] }, 'tags.1', /YAML reads true as a boolean/, /"true"/],
+    ['a headline YAML reads as a date', { title: new Date('2026-05-01T00:00:00Z') }, 'title', /must be text, and YAML reads 2026-05-01 as a date/, /"2026-05-01"/],
+    ['a tag YAML reads as a date and time', { tags: ['AI', new Date('2026-05-01T09:00:00Z')] }, 'tags.1', /YAML reads it as a date and time/, /double quotes/],
     ['a headline of invisible characters only', { title: '\u200b\u200b\ufeff' }, 'title', /is empty/, /headline/],
     ['a tag of a zero-width space and a soft hyphen', { tags: ['AI', '\u200b\u00ad'] }, 'tags.1', /empty/, /tag/],
     ['a headline of a Hangul filler, a letter that draws nothing', { title: '\u3164' }, 'title', /is empty/, /headline/],
@@ -158,6 +160,11 @@ describe('error messages name the field and say what to do', () => {
 
   it('lists the allowed fields when a name is nothing like any of them', () => {
     expectOneProblem({ ...minimal, colour: 'red' }, '', /unknown field "?colour/, /title, description, publishedAt/);
+  });
+
+  it('takes a field named as every JavaScript object\'s own (constructor) for an unknown field, not for another generator\'s name', () => {
+    const message = expectOneProblem({ ...minimal, ...(JSON.parse('{"constructor": 1}') as object) }, '', /unknown field "constructor"/, /allowed: title, description/);
+    expect(message).not.toMatch(/function|native code/);
   });
 
   it('rejects unknown fields inside source and image too', () => {
