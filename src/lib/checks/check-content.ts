@@ -21,7 +21,7 @@ import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFo
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets } from './html-targets.ts';
 import { codeBlocks, markdownTargets } from './markdown-targets.ts';
-import { mayHaveRelativeFileLinks, relativeLinkProblem } from './relative-links.ts';
+import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem, removedSchemeProblem } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
 import { unknownSourceId } from './source-ids.ts';
@@ -349,14 +349,19 @@ function articleProblems(
   const hasPictures = article.body.includes('![');
   // Only a body that may hold a relative link to a file or a host is read for links: the others have none that
   // leads nowhere on the site.
-  if (hasPictures || mayHaveRelativeFileLinks(article.body) || article.body.includes('[^')) {
+  if (hasPictures || mayHaveRelativeFileLinks(article.body) || mayHaveRemovedSchemeLinks(article.body) || article.body.includes('[^')) {
     const { images, links, picturesAsText, undefinedFootnotes } = markdownTargets(article.body, isMdx);
     for (const { url, line } of images) {
       if (url && isLocal(url)) localImage(url, { line: article.bodyLine + line - 1 }, percentDecoded(url));
+      // A warning: the build removes it safely, and a hostile link pasted with a text is no reason to stop a deploy.
+      const removed = url && removedSchemeProblem(url, 'picture');
+      if (removed) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'warning', ...removed });
     }
     for (const { url, line } of links) {
       const problem = relativeLinkProblem(url);
       if (problem) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'error', ...problem });
+      const removed = removedSchemeProblem(url, 'link');
+      if (removed) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'warning', ...removed });
     }
     for (const { written, line } of picturesAsText) problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'error', ...pictureAsTextProblem(written) });
     // A warning: `[^a-z]` may be a pattern written as text on purpose.

@@ -12,6 +12,7 @@ import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
+import { isSafeUrl, LINK_SCHEMES } from '../content/url-scheme.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
@@ -29,20 +30,11 @@ export interface MarkdownSafetyOptions {
   tableRegions?: () => TableRegions;
 }
 
-const LINK_SCHEMES = ['http', 'https', 'mailto'];
 /** Elements whose contents are code or form state, never article text. */
 const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'template'];
 /** One inline tag opening such an element, as Sätteri hands inline HTML over: `<script>`, `<style media="x">`. */
 const NON_TEXT_START_TAG = new RegExp(`^<(${NON_TEXT_TAGS.join('|')})(?=[\\s/>])[^>]*>$`, 'i');
 const EXTERNAL_REL = ['noopener', 'noreferrer'];
-
-/** Relative URLs, fragments and http(s)/mailto; never javascript:, data:, vbscript: or anything else. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore tabs and newlines inside a scheme and leading control characters or spaces ("java\nscript:").
-  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1];
-  return scheme === undefined || LINK_SCHEMES.includes(scheme.toLowerCase());
-}
 
 /**
  * A link to an http(s) page of another origin than the site's, read as a browser reads it: `//host`, `https:/\host`

@@ -29,12 +29,13 @@ function checkBodyBesidePictures(name: string, body: string, pictures: string[])
 }
 
 describe('the valid fixture corpus', () => {
-  it('has no errors, only the tag-spelling warning it was written to show', () => {
+  it('has no errors, only the warnings it was written to show (a tag\'s spelling, a link the build removes)', () => {
     corpus = corpusWith();
     const { problems, fileCount } = check(corpus.dir);
     expect(fileCount).toBe(5);
     expect(problems.map(formatProblem)).toEqual([
       'desk/chip-plant-opens.md:6: warning: tags.0: tag "ai" is shown as "AI", its most common spelling; write "AI" to match the other articles',
+      'raw-html-embed.md:24: warning: the link "javascript:alert(2)" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
     ]);
   });
 });
@@ -366,6 +367,17 @@ describe('checks beyond the schema', () => {
     expect(check(corpus.dir, ['links.md']).problems.map(formatProblem)).toEqual([
       `links.md:8: the link "./desk/chip-plant-opens.md#costs" ${fix}(/articles/chip-plant-opens/) (its slug field, if it has one, names the page instead)`,
       `links.md:12: the link "Explainer.MDX" ${fix}(/articles/explainer/) (its slug field, if it has one, names the page instead)`,
+    ]);
+  });
+
+  it('warns of a link or picture whose scheme the build removes, written in place or by reference, at its line', () => {
+    const pixel = `data:image/png;base64,${'A'.repeat(120)}`;
+    const body = `Call [the desk](tel:+15550100), [mail it](mailto:desk@example.org) or [see](javascript:alert(1)).\n\n![The chart](${pixel})\n\nThe [filing][f].\n\n[f]: data:text/html,filing\n`;
+    expect(checkBodyBesidePictures('schemes.md', body, [])).toEqual([
+      'schemes.md:8: warning: the link "tel:+15550100" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
+      'schemes.md:8: warning: the link "javascript:alert(1)" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
+      `schemes.md:10: warning: the picture "${pixel.slice(0, 60)}…" is removed when the site is built, so readers would see a broken image; save the picture beside the article and write ![what it shows](./photo.png), or use an https:// URL`,
+      'schemes.md:14: warning: the link "data:text/html,filing" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
     ]);
   });
 

@@ -3,7 +3,8 @@ import { parse } from 'node-html-parser';
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { EMBED_SANDBOX } from '../../../src/lib/output/embeds.ts';
-import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, isSafeUrl, underBase } from '../../../src/lib/output/markdown-safety.ts';
+import { createIdClaimer, createMarkdownSafetyPlugin, createRawHtmlSanitizer, externalRel, isExternalUrl, underBase } from '../../../src/lib/output/markdown-safety.ts';
+import { isSafeUrl } from '../../../src/lib/content/url-scheme.ts';
 
 const SITE = 'https://news.example.org';
 /** Ids of a page around the body, as the article template's are. */
