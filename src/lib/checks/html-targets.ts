@@ -1,10 +1,11 @@
 /**
  * Raw-HTML paths in a body (`<img src="./x.png">`, `<video src="./clip.mp4">`, `<a href="./report.pdf">`) that name a
  * file beside the article: Astro copies and optimises only Markdown images, and the site publishes no other file
- * from the content folder, so such a path is left pointing at nothing on the site.
+ * from the content folder, so such a path is left pointing at nothing on the site. Links and pictures whose scheme
+ * the build removes (`<a href="tel:…">`, `<img src="data:…">`) lead nowhere either.
  */
 import { isImagePath } from './bundled-files.ts';
-import { isRelativePath, relativeLinkProblem, unpublishedFileProblem } from './relative-links.ts';
+import { isRelativePath, relativeLinkProblem, removedSchemeProblem, unpublishedFileProblem } from './relative-links.ts';
 
 /** The tags whose paths a reader's browser fetches or follows, and the attributes that hold them. */
 const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -30,7 +31,7 @@ export interface RelativeHtmlTarget {
   tag: string;
   /** `src`, `srcset`, `poster` or `href`, in lower case. */
   attribute: string;
-  /** The relative path, one srcset candidate's URL when it came from srcset. */
+  /** The path or address, one srcset candidate's URL when it came from srcset. */
   path: string;
 }
 
@@ -39,6 +40,23 @@ export interface RelativeHtmlTarget {
  * Web addresses, other schemes, root paths (`/logo.png`, served from public/) and fragments are fine.
  */
 export function relativeHtmlTargets(text: string): RelativeHtmlTarget[] {
+  return htmlTargets(text).filter((target) => isRelativePath(target.path));
+}
+
+/**
+ * A link (`<a href>`) or picture (`<img src>`, `<img srcset>`) in `text` whose scheme the build removes, with what is
+ * wrong with it: readers would see the link's text leading nowhere, or no picture.
+ */
+export function removedSchemeHtmlTargets(text: string): Array<RelativeHtmlTarget & { message: string; hint: string }> {
+  return htmlTargets(text).flatMap((target) => {
+    const kind = target.attribute === 'href' ? 'link' : target.tag.toLowerCase() === 'img' ? 'picture' : undefined;
+    const problem = kind && !isRelativePath(target.path) ? removedSchemeProblem(target.path, kind) : undefined;
+    return problem ? [{ ...target, ...problem }] : [];
+  });
+}
+
+/** Every path in the attributes above of those tags in `text`, but MDX expressions. */
+function htmlTargets(text: string): RelativeHtmlTarget[] {
   // What is commented out never reaches the page; blanked, so offsets and line numbers hold.
   const uncommented = text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
   const found: RelativeHtmlTarget[] = [];
@@ -51,7 +69,7 @@ export function relativeHtmlTargets(text: string): RelativeHtmlTarget[] {
       // srcset: comma-separated candidates, each a URL then an optional width or density.
       const paths = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
       // `{…}` is an MDX expression, whose value is the code's business (an imported image's src, say).
-      for (const path of paths) if (path && !path.startsWith('{') && isRelativePath(path)) found.push({ index: tag.index, tag: tag[1]!, attribute, path });
+      for (const path of paths) if (path && !path.startsWith('{')) found.push({ index: tag.index, tag: tag[1]!, attribute, path });
     }
   }
   return found;

@@ -35,6 +35,7 @@ describe('the valid fixture corpus', () => {
     expect(fileCount).toBe(5);
     expect(problems.map(formatProblem)).toEqual([
       'desk/chip-plant-opens.md:6: warning: tags.0: tag "ai" is shown as "AI", its most common spelling; write "AI" to match the other articles',
+      'raw-html-embed.md:15: warning: the link "javascript:alert(1)" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
       'raw-html-embed.md:24: warning: the link "javascript:alert(2)" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
     ]);
   });
@@ -379,6 +380,15 @@ describe('checks beyond the schema', () => {
       `schemes.md:10: warning: the picture "${pixel.slice(0, 60)}…" is removed when the site is built, so readers would see a broken image; save the picture beside the article and write ![what it shows](./photo.png), or use an https:// URL`,
       'schemes.md:14: warning: the link "data:text/html,filing" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
     ]);
+  });
+
+  it('warns of an HTML link or picture whose scheme the build removes, in Markdown only: MDX keeps its JSX as written', () => {
+    const html = '<p>Call <a href="tel:+15550100">the desk</a> or <a href="https://example.com/">the site</a>.</p>\n\n<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="A dot" />\n';
+    expect(checkBodyBesidePictures('schemes.md', html, [])).toEqual([
+      'schemes.md:8: warning: the link "tel:+15550100" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
+      'schemes.md:10: warning: the picture "data:image/gif;base64,R0lGODlhAQABAAAAACw=" is removed when the site is built, so readers would see a broken image; save the picture beside the article and write ![what it shows](./photo.png), or use an https:// URL',
+    ]);
+    expect(checkBodyBesidePictures('schemes.mdx', html, [])).toEqual([]);
   });
 
   it('refuses an image that is a symbolic link, a folder, or a file of another kind than its extension says', () => {
