@@ -4,8 +4,8 @@
  * isolates reorder the text after them, so a headline reads broken or spoofed (`U+202E` turns "txt.exe" around);
  * tag characters (U+E0000-U+E007F) spell out text no reader sees, for search engines and language models only, unless
  * they name a flag (🏴 and a region's code, as the flags of Scotland and Wales are written); the deprecated shaping and
- * digit controls and the interlinear annotation characters change how text shows in some places and not in others:
- * all are refused. Zero-width spaces, word joiners and the invisible mathematical operators (U+200B, U+2060-U+2064,
+ * digit controls, the interlinear annotation characters and the line and paragraph separators (U+2028, U+2029)
+ * change how text shows in some places and not in others: all are refused. Zero-width spaces, word joiners and the invisible mathematical operators (U+200B, U+2060-U+2064,
  * U+FEFF inside text) hide in a word, which then misses its searches and its tag or author page: warned of. The
  * zero-width joiner and non-joiner (U+200D, U+200C) belong to emoji and to Persian and Indic spelling, and the
  * direction marks (U+200E, U+200F, U+061C) place punctuation in a headline mixing right-to-left and left-to-right
@@ -22,6 +22,8 @@ const STRAY_TAG =
   /(?<!\u{1F3F4}[\u{E0020}-\u{E007E}]{0,15})[\u{E0020}-\u{E007F}]|[\u{E0020}-\u{E007E}](?![\u{E0020}-\u{E007E}]{0,15}\u{E007F})|(?<!\u{1F3F4}[\u{E0020}-\u{E007E}]{1,16})\u{E007F}|[\u{E0000}-\u{E001F}]/u;
 /** Controls of shaping and digit forms (deprecated) and of interlinear annotation, which few renderers follow. */
 const FORMAT_CONTROL = /[\u206A-\u206F\uFFF9-\uFFFB]/u;
+/** Line and paragraph separators: a browser breaks the line there, a feed reader or a tab's title may not. */
+const SEPARATOR = /[\u2028\u2029]/u;
 export const ZERO_WIDTH = /[\u200B\u2060-\u2064\uFEFF]/u;
 /** The marks that set the direction of the punctuation and spaces around them, and nothing else. */
 export const DIRECTION_MARK = /[\u200E\u200F\u061C]/u;
@@ -33,7 +35,7 @@ export const DIRECTION_MARK = /[\u200E\u200F\u061C]/u;
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 /** A character a field readers see may not hold: a control, a bidi control, or one XML cannot carry. */
-export const REFUSED_CHARACTER = new RegExp([CONTROL, BIDI_CONTROL, STRAY_TAG, FORMAT_CONTROL, XML_FORBIDDEN].map((pattern) => pattern.source).join('|'), 'u');
+export const REFUSED_CHARACTER = new RegExp([CONTROL, BIDI_CONTROL, STRAY_TAG, FORMAT_CONTROL, SEPARATOR, XML_FORBIDDEN].map((pattern) => pattern.source).join('|'), 'u');
 
 const REMOVED = new RegExp(`${REFUSED_CHARACTER.source}|${ZERO_WIDTH.source}`, 'gu');
 
@@ -54,6 +56,7 @@ const NAMES: ReadonlyArray<[first: number, names: string]> = [
     'PADDING CHARACTER,HIGH OCTET PRESET,BREAK PERMITTED HERE,NO BREAK HERE,INDEX,NEXT LINE,START OF SELECTED AREA,END OF SELECTED AREA,CHARACTER TABULATION SET,CHARACTER TABULATION WITH JUSTIFICATION,LINE TABULATION SET,PARTIAL LINE FORWARD,PARTIAL LINE BACKWARD,REVERSE LINE FEED,SINGLE SHIFT TWO,SINGLE SHIFT THREE,DEVICE CONTROL STRING,PRIVATE USE ONE,PRIVATE USE TWO,SET TRANSMIT STATE,CANCEL CHARACTER,MESSAGE WAITING,START OF GUARDED AREA,END OF GUARDED AREA,START OF STRING,SINGLE GRAPHIC CHARACTER INTRODUCER,SINGLE CHARACTER INTRODUCER,CONTROL SEQUENCE INTRODUCER,STRING TERMINATOR,OPERATING SYSTEM COMMAND,PRIVACY MESSAGE,APPLICATION PROGRAM COMMAND',
   ],
   [0x200b, 'ZERO WIDTH SPACE'],
+  [0x2028, 'LINE SEPARATOR,PARAGRAPH SEPARATOR'],
   [0x202a, 'LEFT-TO-RIGHT EMBEDDING,RIGHT-TO-LEFT EMBEDDING,POP DIRECTIONAL FORMATTING,LEFT-TO-RIGHT OVERRIDE,RIGHT-TO-LEFT OVERRIDE'],
   [0x200e, 'LEFT-TO-RIGHT MARK,RIGHT-TO-LEFT MARK'],
   [0x061c, 'ARABIC LETTER MARK'],
@@ -88,6 +91,9 @@ export function refusedCharacterMessage(character: string): string {
   const described = describeInvisible(character);
   if (BIDI_CONTROL.test(character)) {
     return `contains the invisible character ${described}, which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)`;
+  }
+  if (SEPARATOR.test(character)) {
+    return `contains the invisible character ${described}, which breaks the line in some places (the page) and not in others (feeds, the browser's tab); write a space instead`;
   }
   if (STRAY_TAG.test(character)) {
     return `contains the invisible character ${described}, which carries text no reader sees; remove it and the invisible characters beside it (they usually come with pasted text)`;

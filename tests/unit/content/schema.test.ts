@@ -128,6 +128,8 @@ describe('error messages name the field and say what to do', () => {
     ['a byline with a lone CANCEL TAG', { authors: ['Jane Roe\u{E007F}'] }, 'authors.0', /U\+E007F \(CANCEL TAG\)/],
     ['a tag letter after a flag but never closed', { title: 'Flag \u{1F3F4}\u{E0067}\u{E0062}' }, 'title', /U\+E0067 \(TAG LATIN SMALL LETTER G\)/],
     ['a dek with a deprecated shaping control', { description: 'Prices \u206crose.' }, 'description', /U\+206C \(INHIBIT ARABIC FORM SHAPING\)/, /remove it/],
+    ['a headline broken by a line separator', { title: 'Chips\u2028shortage' }, 'title', /U\+2028 \(LINE SEPARATOR\)/, /write a space instead/],
+    ['a dek with a paragraph separator', { description: 'Prices rose.\u2029Again.' }, 'description', /U\+2029 \(PARAGRAPH SEPARATOR\)/],
     ['a headline with an interlinear annotation', { title: 'Chips \ufff9a\ufffab\ufffb shortage' }, 'title', /U\+FFF9 \(INTERLINEAR ANNOTATION ANCHOR\)/],
     ['a tag with the C1 control NEXT LINE', { tags: ['AI', 'Chip\u0085s'] }, 'tags.1', /control character U\+0085 \(NEXT LINE\)/, /remove it/],
     ['a headline with DELETE', { title: 'Chips\u007f shortage' }, 'title', /control character U\+007F \(DELETE\)/],
