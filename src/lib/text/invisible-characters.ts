@@ -5,11 +5,12 @@
  * tag characters (U+E0000-U+E007F) spell out text no reader sees, for search engines and language models only, unless
  * they name a flag (🏴 and a region's code, as the flags of Scotland and Wales are written); the deprecated shaping and
  * digit controls, the interlinear annotation characters and the line and paragraph separators (U+2028, U+2029)
- * change how text shows in some places and not in others: all are refused. Zero-width spaces, word joiners and the invisible mathematical operators (U+200B, U+2060-U+2064,
- * U+FEFF inside text) hide in a word, which then misses its searches and its tag or author page: warned of. The
- * zero-width joiner and non-joiner (U+200D, U+200C) belong to emoji and to Persian and Indic spelling, and the
- * direction marks (U+200E, U+200F, U+061C) place punctuation in a headline mixing right-to-left and left-to-right
- * words: left alone (the check warns of a mark in a byline or tag, which gives it a page of its own).
+ * change how text shows in some places and not in others: all are refused. Zero-width spaces, word joiners and the
+ * invisible mathematical operators (U+200B, U+2060-U+2064, U+FEFF inside text) hide in a word, which then misses its
+ * searches and its tag or author page: warned of. The zero-width joiner and non-joiner (U+200D, U+200C) belong to
+ * emoji and to Persian and Indic spelling, and the direction marks (U+200E, U+200F, U+061C) place punctuation in a
+ * headline mixing right-to-left and left-to-right words: left alone (the check warns of a mark in a byline or tag,
+ * which gives it a page of its own).
  */
 /** C0 control characters other than tab and line feed, DEL and the C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
@@ -34,7 +35,7 @@ export const DIRECTION_MARK = /[\u200E\u200F\u061C]/u;
  */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
-/** A character a field readers see may not hold: a control, a bidi control, or one XML cannot carry. */
+/** A character a field readers see may not hold: a control, a bidi control, a stray tag character, a format control or separator, or one XML cannot carry. */
 export const REFUSED_CHARACTER = new RegExp([CONTROL, BIDI_CONTROL, STRAY_TAG, FORMAT_CONTROL, SEPARATOR, XML_FORBIDDEN].map((pattern) => pattern.source).join('|'), 'u');
 
 const REMOVED = new RegExp(`${REFUSED_CHARACTER.source}|${ZERO_WIDTH.source}`, 'gu');
