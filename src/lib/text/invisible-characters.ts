@@ -91,7 +91,10 @@ export function describeInvisible(character: string): string {
 export function refusedCharacterMessage(character: string): string {
   const described = describeInvisible(character);
   if (BIDI_CONTROL.test(character)) {
-    return `contains the invisible character ${described}, which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)`;
+    // An override always turns text around; an embedding or isolate only when left open, but a mark does its one job
+    // in a headline (keeping punctuation beside a right-to-left word) and can never be left open.
+    const instead = /[\u202D\u202E]/u.test(character) ? '' : '; where punctuation lands beside the wrong word, a direction mark (U+200F or U+200E) keeps it in place';
+    return `contains the invisible character ${described}, which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)${instead}`;
   }
   if (SEPARATOR.test(character)) {
     return `contains the invisible character ${described}, which breaks the line in some places (the page) and not in others (feeds, the browser's tab); write a space instead`;

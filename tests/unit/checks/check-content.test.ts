@@ -318,7 +318,7 @@ describe('checks beyond the schema', () => {
     expect(check(corpus.dir, ['invisible.md', 'joiners.md', 'zero-width.md']).problems.map(formatProblem)).toEqual([
       'invisible.md:2: title: contains the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE), which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)',
       'invisible.md:3: description: contains the invisible control character U+0085 (NEXT LINE), which readers would see as nothing or as a box; remove it (it usually comes with pasted text)',
-      'invisible.md:7: authors.1: contains the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE), which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text)',
+      'invisible.md:7: authors.1: contains the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE), which reorders the text after it, so readers would see it jumbled or reversed; remove it (it usually comes with pasted text); where punctuation lands beside the wrong word, a direction mark (U+200F or U+200E) keeps it in place',
       'invisible.md:8: tags.1: contains the invisible control character U+0007 (BELL), which XML feeds cannot carry; remove it (it usually comes with pasted text)',
       'zero-width.md:7: warning: authors.1: contains the invisible character U+200B (ZERO WIDTH SPACE), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); remove it (it usually comes with pasted text)',
     ]);

@@ -123,7 +123,7 @@ describe('error messages name the field and say what to do', () => {
     ['a byline with half a surrogate pair', { authors: ['Jane \ud83d Roe'] }, 'authors.0', /invisible character U\+D83D/],
     ['a headline turned around by a right-to-left override', { title: 'Chips \u202eetaerc\u202c shortage' }, 'title', /U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/, /reorders the text/, /; remove it/],
     ['a dek with a left-to-right embedding', { description: 'Prices \u202arose\u202c.' }, 'description', /U\+202A \(LEFT-TO-RIGHT EMBEDDING\)/],
-    ['a byline with a first-strong isolate', { authors: ['\u2068Jane Roe\u2069'] }, 'authors.0', /U\+2068 \(FIRST STRONG ISOLATE\)/],
+    ['a byline with a first-strong isolate', { authors: ['\u2068Jane Roe\u2069'] }, 'authors.0', /U\+2068 \(FIRST STRONG ISOLATE\)/, /a direction mark \(U\+200F or U\+200E\) keeps it in place/],
     ['a headline hiding "ign" in tag characters', { title: 'Chips shortage\u{E0069}\u{E0067}\u{E006E}' }, 'title', /U\+E0069 \(TAG LATIN SMALL LETTER I\)/, /carries text no reader sees/],
     ['a byline with a lone CANCEL TAG', { authors: ['Jane Roe\u{E007F}'] }, 'authors.0', /U\+E007F \(CANCEL TAG\)/],
     ['a tag letter after a flag but never closed', { title: 'Flag \u{1F3F4}\u{E0067}\u{E0062}' }, 'title', /U\+E0067 \(TAG LATIN SMALL LETTER G\)/],
