@@ -321,7 +321,14 @@ const fields = {
     .transform((value, ctx) => {
       const canonical = canonicalLanguage(value);
       if (canonical) return canonical;
-      ctx.addIssue({ code: 'custom', message: `${quoteValue(value)} is not a language tag; use a BCP 47 tag such as ar, ja or de-CH` });
+      // `en_US` is how operating systems write a locale; a tag joins its parts with hyphens.
+      const hyphenated = canonicalLanguage(value.replaceAll('_', '-'));
+      ctx.addIssue({
+        code: 'custom',
+        message: hyphenated
+          ? `${quoteValue(value)} is not a language tag; write ${hyphenated} (language tags join their parts with hyphens)`
+          : `${quoteValue(value)} is not a language tag; use a BCP 47 tag such as ar, ja or de-CH`,
+      });
       return z.NEVER;
     })
     .optional(),
@@ -353,7 +360,9 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
               (value) => (typeof value === 'string' ? value.trim() : value),
               z.union([remoteImage, imageSource()], {
                 error: (issue) =>
-                  `${issue.input === undefined ? 'is missing' : `${quoteValue(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
+                  isWebUrl(String(issue.input), ['http:'])
+                    ? `${quoteValue(issue.input)} is an http:// address, which browsers show as not secure on an https page or do not load; use its https:// address, or save the picture and write a path next to the article such as ./photo.jpg`
+                    : `${issue.input === undefined ? 'is missing' : `${quoteValue(issue.input)} is not an image`}; use a path next to the article such as ./photo.jpg, or an https:// URL`,
               }),
             ),
             alt: imageAlt,

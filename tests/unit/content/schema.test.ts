@@ -331,6 +331,10 @@ describe('images', () => {
     expectOneProblem({ ...minimal, image: { src: './lead.jpg', alt: ' ' } }, 'image.alt', /empty/, /readers who cannot see it/);
   });
 
+  it('tells an http:// picture to use its https:// address', () => {
+    expectOneProblem({ ...minimal, image: { src: 'http://images.example.com/a.jpg', alt: 'Lead' } }, 'image.src', '"http://images.example.com/a.jpg" is an http:// address, which browsers show as not secure on an https page or do not load; use its https:// address');
+  });
+
   it.each(['http://images.example.com/a.jpg', 'javascript:alert(1)', 'data:image/png;base64,AAAA'])(
     'reject %j, which is neither a local path nor an https URL',
     (src) => {
@@ -371,8 +375,12 @@ describe('the article’s language', () => {
     expect(parsed({ ...minimal, lang: 'AR' }).lang).toBe('ar');
   });
 
-  it.each(['en_US', 'de-', '', 'english', 'Deutsch-CH'])('refuses %j, naming the field and giving an example tag', (lang) => {
+  it.each(['de-', '', 'english', 'Deutsch-CH'])('refuses %j, naming the field and giving an example tag', (lang) => {
     expectOneProblem({ ...minimal, lang }, 'lang', /is not a language tag/, /de-CH/);
+  });
+
+  it('refuses a locale written with underscores, giving the tag it stands for', () => {
+    expectOneProblem({ ...minimal, lang: 'EN_us' }, 'lang', '"EN_us" is not a language tag; write en-US (language tags join their parts with hyphens)');
   });
 
   it('asks for quotes when YAML reads the value as something else', () => {
