@@ -132,6 +132,7 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
   const continues = failuresCountFor(state, feedUrl);
   const failures = (continues ? state.consecutiveFailures : 0) + 1;
   const next = later(retryAfter, backoffUntil(failures, now));
+  const notAskedSince = continues ? notAskedSinceFor(state, feedUrl) : undefined;
   return {
     ...state,
     freshUntil: undefined,
@@ -140,8 +141,8 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
     consecutiveFailures: failures,
     failingSince: (continues && failingSince(state)) || isoSeconds(now),
     // Kept while the feed goes unread: a failure of its own after runs unasked does not make it look newly failing.
-    notAskedSince: continues ? notAskedSinceFor(state, feedUrl) : undefined,
-    notAskedFor: continues && notAskedSinceFor(state, feedUrl) ? feedUrl : undefined,
+    notAskedSince,
+    notAskedFor: notAskedSince && feedUrl,
     nextFetchAfter: next ? isoSeconds(next) : undefined,
     failuresFor: feedUrl,
   };

@@ -5,6 +5,6 @@ export function isoSeconds(date: Date): string {
 
 /** A date as messages show it, as an editor would write it: the day alone at a UTC midnight, else the instant in UTC. */
 export function shownInstant(date: Date): string {
-  const instant = date.toISOString().replace(/\.000Z$/, 'Z');
+  const instant = isoSeconds(date);
   return instant.endsWith('T00:00:00Z') ? instant.slice(0, 10) : instant;
 }

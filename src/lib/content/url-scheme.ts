@@ -8,6 +8,6 @@ export const LINK_SCHEMES = ['http', 'https', 'mailto'];
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore tabs and newlines inside a scheme and leading control characters or spaces ("java\nscript:").
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1];
+  const scheme = HAS_SCHEME.exec(compact)?.[0].slice(0, -1);
   return scheme === undefined || LINK_SCHEMES.includes(scheme.toLowerCase());
 }
