@@ -323,6 +323,45 @@ describe('reading the site', () => {
     else expect(focusedNow).toBe(`A ${await next.locator('.search-result-title a').getAttribute('href')}`);
   });
 
+  it('does not trap the keyboard at a result whose text never arrives: Tab waits for it a while, then goes on past it', async () => {
+    const commonest = commonestTag();
+    const { page } = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Results' text arrives until the first are drawn, then never again.
+    let failing = false;
+    await page.route('**/pagefind/fragment/**', (route) => (failing ? route.abort() : route.continue()));
+    const search = new SearchPage(page);
+    await search.open(`search/?q=${encodeURIComponent(commonest)}`);
+    await search.resultLinks.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.pf-results > *')].some((result) => result.querySelector('a') && !result.nextElementSibling?.querySelector('a')));
+    failing = true;
+
+    const stuckAt = await page.evaluate(() => {
+      const last = [...document.querySelectorAll('.pf-results > *')].findLast((result) => result.querySelector('a') && !result.nextElementSibling?.querySelector('a'))!;
+      const link = [...last.querySelectorAll('a')].at(-1)!;
+      link.focus();
+      return link.getAttribute('href');
+    });
+    // Where focus is, and whether it comes after the result that was never drawn.
+    const focus = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement!;
+        const undrawn = [...document.querySelectorAll('.pf-results > *')].find((result) => result.previousElementSibling?.querySelector('a') && !result.querySelector('a'))!;
+        return { href: focused.getAttribute('href'), past: Boolean(undrawn.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING) };
+      });
+    await page.keyboard.press('Tab');
+    expect((await focus()).href).toBe(stuckAt);
+    // The reader presses Tab again now and then, as one would on a page that seems not to answer.
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('Tab');
+          return focus();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toEqual(expect.objectContaining({ past: true }));
+  });
+
   it('takes a search of spaces alone for no search: the page is as it opened, not "No results for" followed by nothing', async () => {
     const { word } = bodyOnlyWord();
     const { page } = await browser.newPage();
