@@ -19,6 +19,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { recordTiming } from '../io/build-timing.ts';
@@ -113,6 +114,9 @@ try {
   const { parts, archiveKeys } = await planDocuments();
   const placed = new Map<string, string>();
   let indexed = 0;
+  // Each indexed part's documents, removed off the event loop: on a busy disk removing thousands of files can take
+  // seconds, which, waited for in the part's turn, would hold back the next part's Pagefind.
+  const removals: Promise<void>[] = [];
   await Promise.all(
     parts.map((part) =>
       partsAtOnce(async () => {
@@ -128,7 +132,7 @@ try {
           }
         };
         if ((await placePart(searchCacheDir, part.key, part.hash, join(outDir, part.folder), write)) === 'indexed') indexed++;
-        if (part.documents) rmSync(part.documents, { recursive: true, force: true });
+        if (part.documents) removals.push(rm(part.documents, { recursive: true, force: true }));
         placed.set(part.key, part.hash);
       }),
     ),
@@ -141,6 +145,7 @@ try {
     await writeSearchIndex([language], folder);
   });
   pruneCache(searchCacheDir, { keys: new Set([...archiveKeys, ...parts.map((part) => part.key)]), placed, scripts });
+  await Promise.all(removals);
   // The build closes standard input once Astro is done, and expects the step to be there to see it.
   await astroDone;
 

@@ -236,10 +236,11 @@ describe('built again with one article more, with Pagefind started after the car
     }
   });
 
-  it('lists the renamed newest part nowhere and keeps no cache entry for what no part uses any more', () => {
+  it('lists the renamed newest part nowhere and keeps no cache entry for what no part uses any more, nor the documents it indexed', () => {
     const entries = readdirSync(join(cache, 'parts')).map((name) => name.slice(0, name.lastIndexOf('.')));
     expect(entries.toSorted()).toEqual([...OLDER_PARTS, '2026-09-15..2026-09-16'].toSorted());
     expect(readdirSync(cache).filter((name) => name.startsWith('bundle.'))).toHaveLength(1);
+    expect(readdirSync(cache).filter((name) => name.startsWith('tmp.'))).toEqual([]);
   });
 });
 
