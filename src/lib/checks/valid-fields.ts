@@ -25,7 +25,9 @@ function validParts(shape: Readonly<Record<string, z.ZodType>>, data: Record<str
       if (result.data !== undefined) valid[key] = result.data;
       continue;
     }
-    const object = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    const optional = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    // A set of fields is read through a step that refuses bytes first (schema.ts).
+    const object = optional instanceof z.ZodPipe ? optional.out : optional;
     if (object instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       valid[key] = validParts(object.shape, value as Record<string, unknown>);
     }

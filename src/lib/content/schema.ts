@@ -74,6 +74,23 @@ export function unknownKeyMessage(key: string, allowed: readonly string[], where
 
 const unknownKeys = (parent: string, keys: readonly string[]) => keys.map((key) => unknownFieldMessage(key, parent)).join('. ');
 
+/**
+ * A field made of fields (`parent`): unknown ones are named, and anything else, bytes from `!!binary` too, is told
+ * `fix`, the whole field written out.
+ */
+function setOfFields<Shape extends z.ZodRawShape>(parent: string, shape: Shape, what: string, fix: string) {
+  return z.preprocess(
+    (value, ctx) => {
+      if (!isBytes(value)) return value;
+      ctx.addIssue({ code: 'custom', message: `${BYTES}, not ${what}; ${fix}` });
+      return z.NEVER;
+    },
+    z.strictObject(shape, {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeys(parent, issue.keys) : `must be ${what}; ${fix}`),
+    }),
+  );
+}
+
 /** Accepts YAML dates and ISO-8601 strings; a date-time without an offset is read as UTC so builds never depend on the machine's zone. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -195,8 +212,16 @@ function hasCredentials(value: string): boolean {
  */
 const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
+/**
+ * YAML reads a value tagged `!!binary` (base64 pasted from a tool, most often a picture) as bytes, which no field
+ * takes; zod would take them for a set of fields named 0, 1, 2…, one unknown field each.
+ */
+const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
+const BYTES = 'is binary data (YAML reads a value tagged !!binary as bytes)';
+
 /** YAML reads 1984, 2.0, true or 2026-05-01 as a number, true/false or a date: quoting the value keeps it as written. */
 function quoteToKeepText(input: unknown): string | undefined {
+  if (isBytes(input)) return `${BYTES}; write it as text, without the !!binary tag`;
   if (typeof input === 'number' || typeof input === 'boolean') return `must be text, and YAML reads ${String(input)} as a ${typeof input}; write it in double quotes ("${String(input)}")`;
   if (!(input instanceof Date) || Number.isNaN(input.getTime())) return undefined;
   const shown = shownInstant(input);
@@ -289,19 +314,17 @@ const fields = {
    * makes sure it exists), `url` is the original story, and `excerpt: true` marks a body that is only the outlet's
    * summary, so the page credits the original as canonical.
    */
-  source: z
-    .strictObject({
+  source: setOfFields(
+    'source',
+    {
       id: sourceIdField.optional(),
       name: requiredText("the original publisher's name"),
       url: webUrl,
       excerpt: z.boolean({ error: (issue) => `${JSON.stringify(issue.input)} is not true or false; write excerpt: true or remove the line` }).optional(),
-    }, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? unknownKeys('source', issue.keys)
-          : 'must be a name and a url; write source: { name: "Example Times", url: "https://example.com/story" }',
-    })
-    .optional(),
+    },
+    'a name and a url',
+    'write source: { name: "Example Times", url: "https://example.com/story" }',
+  ).optional(),
   /** Editor-curated "Explore more" slugs, shown first in this order. */
   related: listOf(slugField, 'related: ["other-article-slug"]').default([]),
   /** Slugs the article was published under before (a URL corrected after publishing): each old address sends readers on to it. */
@@ -353,8 +376,9 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         tags,
         source,
         /** Lead image: a path relative to the article, or an absolute https URL used as-is. */
-        image: z
-          .strictObject({
+        image: setOfFields(
+          'image',
+          {
             // Trimmed before Astro's image() sees it, which would otherwise look for a file named with the spaces.
             src: z.preprocess(
               (value) => (typeof value === 'string' ? value.trim() : value),
@@ -366,12 +390,10 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
               }),
             ),
             alt: imageAlt,
-          }, {
-            error: (issue) =>
-              issue.code === 'unrecognized_keys'
-                ? unknownKeys('image', issue.keys)
-                : 'must be a src and an alt text; write image: { src: "./photo.jpg", alt: "What the photo shows" }',
-          })
+          },
+          'a src and an alt text',
+          'write image: { src: "./photo.jpg", alt: "What the photo shows" }',
+        )
           .optional(),
         related,
         formerSlugs,

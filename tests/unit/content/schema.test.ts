@@ -173,6 +173,22 @@ describe('error messages name the field and say what to do', () => {
     expectOneProblem({ ...minimal, source: { name: 'X', url: 'https://x.example/', link: 'y' } }, 'source', /unknown field "?link/);
     expectOneProblem({ ...minimal, image: { src: './a.png', alt: 'A', caption: 'c' } }, 'image', /unknown field "?caption/);
   });
+
+  describe('a value YAML reads as bytes (!!binary), pasted where text or a set of fields belongs', () => {
+    const pasted = (field: string) => readFrontMatter(`---\n${field}: !!binary R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7\n---\n`).data as object;
+
+    it.each([
+      ['image', /image: \{ src: "\.\/photo\.jpg", alt: "What the photo shows" \}/],
+      ['source', /source: \{ name: "Example Times", url: "https:\/\/example\.com\/story" \}/],
+    ])('is one problem on %s, written out whole, not an unknown field for each byte', (field, written) => {
+      expectOneProblem({ ...minimal, ...pasted(field) }, field, /is binary data \(YAML reads a value tagged !!binary as bytes\)/, written);
+    });
+
+    it.each(['title', 'publishedAt', 'slug'])('is named as binary data in %s, not as a set of fields', (field) => {
+      const message = expectOneProblem({ ...minimal, ...pasted(field) }, field, /binary data/);
+      expect(message).not.toMatch(/set of fields/);
+    });
+  });
 });
 
 describe('dates', () => {
