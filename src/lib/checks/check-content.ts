@@ -24,6 +24,7 @@ import { codeBlocks, markdownTargets } from './markdown-targets.ts';
 import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem, removedSchemeProblem } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
+import { repeatedNames } from './repeated-names.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
 import { isInsideFolder } from '../inside-folder.ts';
@@ -245,6 +246,22 @@ function articleProblems(
       hint: 'remove it (it usually comes with pasted text)',
     });
   }
+  // A warning: nothing breaks, but the name meant in the second place is missing from the page.
+  for (const [field, noun] of [['tags', 'tag'], ['authors', 'byline']] as const) {
+    const names = data[field] ?? [];
+    for (const { position, first } of repeatedNames(names)) {
+      const [name, earlier] = [names[position]!, names[first]!];
+      const firstLine = line(`${field}.${first}`);
+      problems.push({
+        file: article.file,
+        line: line(`${field}.${position}`),
+        field: `${field}.${position}`,
+        severity: 'warning',
+        message: `${noun} "${name}" is ${sameAs(name, earlier, noun)} (${field}.${first}${firstLine === undefined ? '' : `, line ${firstLine}`}), so the page shows it once`,
+        hint: `remove one, or write the ${noun} you meant`,
+      });
+    }
+  }
   const second = secondFrontMatter(article.body, ARTICLE_TOP_LEVEL_FIELDS);
   if (second) {
     problems.push({
@@ -413,6 +430,14 @@ function articleProblems(
     }
   }
   return problems;
+}
+
+/** How a repeated name differs from its first spelling: not at all, only in how its accents are typed, or as shown. */
+function sameAs(name: string, earlier: string, noun: string): string {
+  if (name === earlier) return 'listed twice';
+  // Composed and decomposed accents look the same, so the message says which it is.
+  if (name.normalize('NFC') === earlier.normalize('NFC')) return `listed twice, once with its accent typed as a separate mark`;
+  return `the same ${noun} as "${earlier}"`;
 }
 
 /** A line with something on it that is not an ATX heading (`## …`). */

@@ -115,9 +115,12 @@ function facetSpellingProblems(articles: readonly CheckedArticle[], { kind, fiel
   const index = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data[field] ?? [] })), kind);
   const accentTwin = accentTwins(index.all);
   for (const article of articles) {
+    // A name the article has listed already is warned of as a repeat (check-content.ts), and not here again.
+    const seen = new Set<string>();
     (article.data[field] ?? []).forEach((name, position) => {
       const facet = index.byKey.get(facetKey(name));
-      if (!facet) return;
+      if (!facet || seen.has(facet.key)) return;
+      seen.add(facet.key);
       const tidy = normalizeName(name);
       const at = { file: article.file, field: `${field}.${position}`, severity: 'warning' } as const;
       if (tidy !== facet.name && facet.spellings.length > 1) {

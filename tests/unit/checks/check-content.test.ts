@@ -306,6 +306,21 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of a tag or byline listed twice in one article, as written or as the site reads it (case, accents, spaces), naming both and the first line, once', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'twice.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags:\n  - AI\n  - Policy\n  - ai\n  - AI\n  - "Cafe\u0301"\n  - Café\n  - "Machine learning"\n  - "machine  learning"\nauthors: [Ann Lee, ann lee]\n---\n\nThe plant opened.\n',
+    );
+    expect(check(corpus.dir, ['twice.md']).problems.map(formatProblem)).toEqual([
+      'twice.md:8: warning: tags.2: tag "ai" is the same tag as "AI" (tags.0, line 6), so the page shows it once; remove one, or write the tag you meant',
+      'twice.md:9: warning: tags.3: tag "AI" is listed twice (tags.0, line 6), so the page shows it once; remove one, or write the tag you meant',
+      'twice.md:11: warning: tags.5: tag "Café" is listed twice, once with its accent typed as a separate mark (tags.4, line 10), so the page shows it once; remove one, or write the tag you meant',
+      'twice.md:13: warning: tags.7: tag "machine  learning" is the same tag as "Machine learning" (tags.6, line 12), so the page shows it once; remove one, or write the tag you meant',
+      'twice.md:14: warning: authors.1: byline "ann lee" is the same byline as "Ann Lee" (authors.0, line 14), so the page shows it once; remove one, or write the byline you meant',
+    ]);
+  });
+
   it('refuses bidi and control characters in the headline, dek, byline and tags at their lines, and warns of a zero-width space', () => {
     corpus = corpusWith();
     writeFileSync(
