@@ -5,7 +5,8 @@
  * the build removes (`<a href="tel:…">`, `<img src="data:…">`) lead nowhere either.
  */
 import { isImagePath } from './bundled-files.ts';
-import { isRelativePath, relativeLinkProblem, removedSchemeProblem, unpublishedFileProblem } from './relative-links.ts';
+import { isKeptInRawHtml, isProtocolRelative, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
+import { isRelativePath, relativeLinkProblem, removedSchemeProblem, shortened, unpublishedFileProblem } from './relative-links.ts';
 
 /** The tags whose paths a reader's browser fetches or follows, and the attributes that hold them. */
 const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -44,15 +45,45 @@ export function relativeHtmlTargets(text: string): RelativeHtmlTarget[] {
 }
 
 /**
- * A link (`<a href>`) or picture (`<img src>`, `<img srcset>`) in `text` whose scheme the build removes, with what is
- * wrong with it: readers would see the link's text leading nowhere, or no picture.
+ * A link, picture, video, audio, poster or caption track in `text` whose address the build removes, with what is
+ * wrong with it: readers would see the link's text leading nowhere, a broken image, or a player with nothing to play.
+ * The schemes kept are the sanitiser's, tag by tag (url-scheme.ts), so a caption track over http: is warned of too.
  */
 export function removedSchemeHtmlTargets(text: string): Array<RelativeHtmlTarget & { message: string; hint: string }> {
   return htmlTargets(text).flatMap((target) => {
-    const kind = target.attribute === 'href' ? 'link' : target.tag.toLowerCase() === 'img' ? 'picture' : undefined;
-    const problem = kind && !isRelativePath(target.path) ? removedSchemeProblem(target.path, kind) : undefined;
+    const problem = removedHtmlTargetProblem(target);
     return problem ? [{ ...target, ...problem }] : [];
   });
+}
+
+/** What readers would miss when each kind of address is removed, and where to put the file instead. */
+function removedHtmlTargetProblem({ tag, attribute, path }: RelativeHtmlTarget): { message: string; hint: string } | undefined {
+  const lowerTag = tag.toLowerCase() as keyof typeof MEDIA_SCHEMES_BY_TAG | 'a';
+  const schemes = lowerTag === 'a' ? LINK_SCHEMES : MEDIA_SCHEMES_BY_TAG[lowerTag];
+  if (isKeptInRawHtml(path, schemes)) return undefined;
+  const kind = attribute === 'href' ? 'link' : lowerTag === 'img' || attribute === 'srcset' ? 'picture' : undefined;
+  const [what, missed, example] =
+    kind === 'link'
+      ? ['the link', 'its text leading nowhere', '']
+      : kind === 'picture'
+        ? ['the picture', 'a broken image', '']
+        : attribute === 'poster'
+          ? ['the poster', 'no picture before the video plays', 'poster.jpg']
+          : lowerTag === 'track'
+            ? ['the caption track', 'no captions', 'captions.vtt']
+            : [`the ${lowerTag === 'source' ? 'video or audio source' : lowerTag}`, 'a player with nothing to play', 'clip.mp4'];
+  // `//host/…` is read with the page's scheme by browsers, but the sanitiser takes no address without its own.
+  if (isProtocolRelative(path)) {
+    return {
+      message: `${what} "${shortened(path)}" names its host without a scheme, and the build removes such an address from HTML, so readers would see ${missed}`,
+      hint: `write https: before it (https://${path.trim().replace(/^[/\\]{2}/, '')})`,
+    };
+  }
+  if (kind) return removedSchemeProblem(path, kind, schemes);
+  return {
+    message: `${what} "${shortened(path)}" is removed when the site is built (only ${schemes.map((scheme) => `${scheme}:`).join(' and ')} addresses are kept there), so readers would see ${missed}`,
+    hint: `use an https:// address, or put the file under public/ and write its path from there (public/files/${example} is /files/${example})`,
+  };
 }
 
 /** Every path in the attributes above of those tags in `text`, but MDX expressions. */

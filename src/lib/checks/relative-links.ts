@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { ARTICLE_LIKE_FILE } from '../content/article-file-name.ts';
 import { slugify } from '../content/slug.ts';
-import { HAS_SCHEME, isSafeUrl, LINK_SCHEMES } from '../content/url-scheme.ts';
+import { HAS_SCHEME, isKeptInRawHtml, isSafeUrl, LINK_SCHEMES } from '../content/url-scheme.ts';
 
 /** A link written in place whose address has no scheme, starts with no /, # or ?, and has a dot. */
 const RELATIVE_DOTTED_LINK = /\]\(\s*<?(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/i;
@@ -24,9 +24,12 @@ export function mayHaveRemovedSchemeLinks(body: string): boolean {
   return REMOVED_SCHEME_LINK.test(body);
 }
 
-/** A link or picture the build removes for its scheme: readers would see its text leading nowhere, or no picture. */
-export function removedSchemeProblem(url: string, kind: 'link' | 'picture'): { message: string; hint: string } | undefined {
-  if (isSafeUrl(url)) return undefined;
+/**
+ * A link or picture the build removes for its scheme: readers would see its text leading nowhere, or no picture.
+ * `schemes` are those kept where it is written (raw HTML's pictures keep fewer than Markdown's).
+ */
+export function removedSchemeProblem(url: string, kind: 'link' | 'picture', schemes?: readonly string[]): { message: string; hint: string } | undefined {
+  if (schemes ? isKeptInRawHtml(url, schemes) : isSafeUrl(url)) return undefined;
   const kept = LINK_SCHEMES.map((scheme) => `${scheme}:`).join(', ');
   return kind === 'link'
     ? { message: `the link "${shortened(url)}" is removed when the site is built (only ${kept} links are kept), so readers would see its text leading nowhere`, hint: 'link to a web page (https://…), or remove the link and keep its text' }
@@ -34,7 +37,7 @@ export function removedSchemeProblem(url: string, kind: 'link' | 'picture'): { m
 }
 
 /** A `data:` address may be a whole file: the message shows its start. */
-const shortened = (url: string) => (url.length > 80 ? `${url.slice(0, 60)}…` : url);
+export const shortened = (url: string) => (url.length > 80 ? `${url.slice(0, 60)}…` : url);
 
 /** Files an editor links to for download; a name with one of these extensions is a file, not a host. */
 const FILE_EXTENSION = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|tsv|txt|json|xml|ya?ml|zip|gz|tgz|7z|tar|epub|key|numbers|pages|mp3|m4a|wav|ogg|mp4|m4v|mov|webm)$/i;

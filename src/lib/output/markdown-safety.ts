@@ -12,7 +12,7 @@ import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
-import { isSafeUrl, LINK_SCHEMES } from '../content/url-scheme.ts';
+import { isSafeUrl, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
@@ -117,7 +117,7 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
       details: ['open'],
     },
     allowedSchemes: LINK_SCHEMES,
-    allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'], video: ['http', 'https'], audio: ['http', 'https'], track: ['https'] },
+    allowedSchemesByTag: MEDIA_SCHEMES_BY_TAG,
     allowProtocolRelative: false,
     allowedIframeHostnames: [...EMBED_HOSTS],
     allowIframeRelativeUrls: false,

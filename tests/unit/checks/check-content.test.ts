@@ -397,11 +397,12 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
-  it('warns of an HTML link or picture whose scheme the build removes, in Markdown only: MDX keeps its JSX as written', () => {
-    const html = '<p>Call <a href="tel:+15550100">the desk</a> or <a href="https://example.com/">the site</a>.</p>\n\n<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="A dot" />\n';
+  it('warns of an HTML link, picture or media file whose address the build removes, in Markdown only: MDX keeps its JSX as written', () => {
+    const html = '<p>Call <a href="tel:+15550100">the desk</a> or <a href="https://example.com/">the site</a>.</p>\n\n<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="A dot" />\n\n<video src="https://media.example/a.mp4" controls>\n<track src="http://media.example/en.vtt" kind="captions" />\n</video>\n';
     expect(checkBodyBesidePictures('schemes.md', html, [])).toEqual([
       'schemes.md:8: warning: the link "tel:+15550100" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
       'schemes.md:10: warning: the picture "data:image/gif;base64,R0lGODlhAQABAAAAACw=" is removed when the site is built, so readers would see a broken image; save the picture beside the article and write ![what it shows](./photo.png), or use an https:// URL',
+      'schemes.md:13: warning: the caption track "http://media.example/en.vtt" is removed when the site is built (only https: addresses are kept there), so readers would see no captions; use an https:// address, or put the file under public/ and write its path from there (public/files/captions.vtt is /files/captions.vtt)',
     ]);
     expect(checkBodyBesidePictures('schemes.mdx', html, [])).toEqual([]);
   });

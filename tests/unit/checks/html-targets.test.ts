@@ -1,5 +1,8 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets } from '../../../src/lib/checks/html-targets.ts';
+import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets, removedSchemeHtmlTargets } from '../../../src/lib/checks/html-targets.ts';
+import { createMarkdownSafetyPlugin } from '../../../src/lib/output/markdown-safety.ts';
 
 const paths = (text: string) => relativeHtmlTargets(text).map(({ tag, attribute, path }) => `${tag} ${attribute} ${path}`);
 
@@ -65,5 +68,48 @@ describe('mayHaveHtmlTargets', () => {
   it('is false only when none of those tags appears', () => {
     expect(mayHaveHtmlTargets('Text with ![a](./a.png), <abbr>, <aside> and <figure>.')).toBe(false);
     for (const tag of ['<Img src="x">', '<video\n src="x">', '<a href="x">', '<audio>', '<source/>', '<track src=x>']) expect(mayHaveHtmlTargets(tag), tag).toBe(true);
+  });
+});
+
+describe('removedSchemeHtmlTargets', () => {
+  /** One element of each kind with `address` in one attribute, and where to find that attribute on the built page. */
+  const PLACES = [
+    ['<a href="ADDRESS">text</a>', 'a', 'href'],
+    ['<img src="ADDRESS" alt="">', 'img', 'src'],
+    ['<img srcset="ADDRESS 2x" alt="">', 'img', 'srcset'],
+    ['<picture><source srcset="ADDRESS"><img src="https://images.example/a.png" alt=""></picture>', 'source', 'srcset'],
+    ['<video src="ADDRESS" controls></video>', 'video', 'src'],
+    ['<video poster="ADDRESS" controls></video>', 'video', 'poster'],
+    ['<video controls><source src="ADDRESS" type="video/mp4"></video>', 'source', 'src'],
+    ['<audio src="ADDRESS" controls></audio>', 'audio', 'src'],
+    ['<video controls><track src="ADDRESS" kind="captions"></video>', 'track', 'src'],
+  ] as const;
+  const ADDRESSES = ['https://media.example/a.png', 'http://media.example/a.png', 'HTTPS://media.example/a.png', 'mailto:desk@example.com', 'tel:+15550100', 'javascript:alert(1)', ' java\tscript:alert(1)', 'data:image/png;base64,AAAA', 'ftp://media.example/a.png', '//media.example/a.png', '/files/a.png', '#top'];
+
+  it('warns of exactly the addresses the build removes from raw HTML, in every attribute that loads or links one', async () => {
+    const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [] })] });
+    const disagreements: string[] = [];
+    for (const [template, tag, attribute] of PLACES) {
+      for (const address of ADDRESSES) {
+        // In a srcset, a space or tab ends the address and starts its size.
+        if (attribute === 'srcset' && /\s/.test(address.trim())) continue;
+        const html = template.replace('ADDRESS', address);
+        const page = parse((await processor.render(html)).code);
+        const kept = page.querySelectorAll(tag).some((element) => element.getAttribute(attribute) !== undefined);
+        const warned = removedSchemeHtmlTargets(html).length > 0;
+        if (kept === warned) disagreements.push(`${html}: ${kept ? 'kept' : 'removed'} but ${warned ? 'warned of' : 'not warned of'}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('says what readers would miss and where the file can go instead', () => {
+    const problems = removedSchemeHtmlTargets('<video src="data:video/mp4;base64,AAAA" poster="javascript:x"><track src="http://media.example/en.vtt"></video><img src="//media.example/a.png" alt="">');
+    expect(problems.map(({ message, hint }) => `${message}; ${hint}`)).toEqual([
+      'the video "data:video/mp4;base64,AAAA" is removed when the site is built (only http: and https: addresses are kept there), so readers would see a player with nothing to play; use an https:// address, or put the file under public/ and write its path from there (public/files/clip.mp4 is /files/clip.mp4)',
+      'the poster "javascript:x" is removed when the site is built (only http: and https: addresses are kept there), so readers would see no picture before the video plays; use an https:// address, or put the file under public/ and write its path from there (public/files/poster.jpg is /files/poster.jpg)',
+      'the caption track "http://media.example/en.vtt" is removed when the site is built (only https: addresses are kept there), so readers would see no captions; use an https:// address, or put the file under public/ and write its path from there (public/files/captions.vtt is /files/captions.vtt)',
+      'the picture "//media.example/a.png" names its host without a scheme, and the build removes such an address from HTML, so readers would see a broken image; write https: before it (https://media.example/a.png)',
+    ]);
   });
 });
