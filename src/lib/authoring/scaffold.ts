@@ -23,6 +23,8 @@ export interface ExistingArticle {
   file: string;
   slug: string;
   tags: readonly string[];
+  /** Its former slugs: their addresses send readers on to it, so no new article may take one. */
+  formerSlugs?: readonly string[];
 }
 
 /** Problems are reported against what the editor typed: the headline or a command-line option. */
@@ -41,7 +43,8 @@ export function existingForScaffold(articles: Iterable<{ file: string; result: P
   return Array.from(articles, ({ file, result }) => {
     const data = result.ok ? result.article.data : {};
     const tags = Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-    return { file, slug: slugOfArticle(file, data), tags };
+    const formerSlugs = Array.isArray(data.formerSlugs) ? data.formerSlugs.flatMap((slug) => (typeof slug === 'string' ? [slug.trim().normalize('NFC')] : [])) : [];
+    return { file, slug: slugOfArticle(file, data), tags, formerSlugs };
   });
 }
 
@@ -63,14 +66,18 @@ export function scaffoldArticle(request: ScaffoldRequest, existing: readonly Exi
   else if (!slug) errors.push(`no slug can be made from "${title}"; pass one with --slug, e.g. --slug my-story`);
   else if (!SLUG_PATTERN.test(slug)) errors.push(`"${slug}" is not a slug; use lower-case words joined by hyphens, e.g. --slug my-story`);
   const taken = existing.find((article) => article.slug === slug);
+  const formerly = taken ? undefined : existing.find((article) => article.formerSlugs?.includes(slug));
   if (slug && taken) errors.push(`the slug "${slug}" is already used by ${taken.file}; choose another headline or pass --slug`);
+  else if (slug && formerly) errors.push(`the slug "${slug}" is a former slug of ${formerly.file}, whose old address sends readers on to it; choose another headline or pass --slug`);
 
   // Spell each tag as the site already shows it, so the new piece joins the existing tag page without a warning.
   const known = buildFacetIndex(existing.map((article) => ({ slug: article.slug, names: article.tags })), 'tag');
   const tags = [...new Set(request.tags.map((tag) => normalizeName(tag)).filter(Boolean).map((tag) => known.byKey.get(facetKey(tag))?.name ?? tag))];
 
   const lines = ['---', `title: ${quote(title)}`, `description: ${quote(request.description?.trim() || PLACEHOLDER_DEK)}`, `publishedAt: ${isoSeconds(request.now)}`];
-  const authors = (request.authors ?? []).map((author) => normalizeName(author)).filter(Boolean);
+  // A byline given twice (in any case) is shown once: written once, as first given.
+  const authors: string[] = [];
+  for (const author of (request.authors ?? []).map((name) => normalizeName(name))) if (author && !authors.some((kept) => facetKey(kept) === facetKey(author))) authors.push(author);
   if (authors.length > 0) lines.push(`authors: ${list(authors)}`);
   lines.push(`tags: ${list(tags)}`);
   if (request.sourceName !== undefined || request.sourceUrl !== undefined) {

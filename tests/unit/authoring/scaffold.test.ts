@@ -1,6 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER_DEK, scaffoldArticle, type ExistingArticle } from '../../../src/lib/authoring/scaffold.ts';
+import { existingForScaffold, PLACEHOLDER_DEK, scaffoldArticle, type ExistingArticle } from '../../../src/lib/authoring/scaffold.ts';
+import { parseArticle } from '../../../src/lib/content/article.ts';
 import { isoSeconds } from '../../../src/lib/content/iso-seconds.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 
@@ -51,6 +52,19 @@ describe('scaffoldArticle', () => {
   it('refuses a slug that any article already has, naming that file', () => {
     const result = scaffoldArticle({ title: 'Chip plant opens', tags: ['AI'], now: NOW }, EXISTING);
     expect(result).toEqual({ ok: false, errors: ['the slug "chip-plant-opens" is already used by content/articles/desk/chip-plant-opens.md; choose another headline or pass --slug'] });
+  });
+
+  it('refuses a slug that is another article\'s former slug, whose old address sends readers on to it', () => {
+    const file = 'content/articles/plant.md';
+    const existing = existingForScaffold([{ file, result: parseArticle(file, '---\ntitle: Plant\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nformerSlugs: [chip-plant-opens]\n---\n\nBody.\n') }]);
+    const result = scaffoldArticle({ title: 'Chip plant opens', tags: ['AI'], now: NOW }, existing);
+    expect(result).toEqual({ ok: false, errors: ['the slug "chip-plant-opens" is a former slug of content/articles/plant.md, whose old address sends readers on to it; choose another headline or pass --slug'] });
+  });
+
+  it('writes a byline given twice, in any case, once, as first given', () => {
+    const result = scaffoldArticle({ title: 'Wire story', tags: ['AI'], authors: ['Mariko Tanaka', 'Sam Okafor', 'mariko  tanaka'], now: NOW }, EXISTING);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.text).toContain('authors: ["Mariko Tanaka", "Sam Okafor"]\n');
   });
 
   it('reports what the schema would reject, against the option the editor typed', () => {

@@ -121,7 +121,8 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
     if (key && !byUrl.has(key)) byUrl.set(key, { slug: article.slug, file: article.file });
     if (key && article.title !== undefined) addByUrlAndTitle(key, article.title, { slug: article.slug, file: article.file }, article.body);
   }
-  const taken = new Set<string>([...existing.map((article) => article.slug), ...takenSlugs]);
+  // A former slug's address sends readers on to its article: a new draft given it would be refused by the check.
+  const taken = new Set<string>([...existing.flatMap((article) => [article.slug, ...(article.data?.formerSlugs ?? [])]), ...takenSlugs]);
   const similarity = new NearDuplicateIndex({ threshold: options.similarityThreshold ?? NEAR_DUPLICATE_THRESHOLD });
   const matchById = new Map<string, Match>();
   const outletById = new Map<string, string>();

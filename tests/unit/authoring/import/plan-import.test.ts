@@ -175,6 +175,12 @@ describe('slugs', () => {
     expect(decisions.map((decision) => decision.kind === 'import' && decision.slug)).toEqual(['same-title-3', 'same-title-4', 'same-title-5']);
   });
 
+  it('never takes another article\'s former slug, whose old address sends readers on to that article', () => {
+    const moved = existing({ slug: 'new-name', data: { tags: ['AI'], related: [], formerSlugs: ['same-title'], draft: false, publishedAt: new Date('2026-01-01T00:00:00Z') } });
+    const decisions = planImport(feedOf({ title: 'Same Title' }), [moved], options);
+    expect(decisions.map((decision) => decision.kind === 'import' && decision.slug)).toEqual(['same-title-2']);
+  });
+
   it('come from the headline via the site’s slugify, within the schema’s pattern', () => {
     expect(slugForTitle('C++ & Rust: what’s next?')).toBe('c-plus-plus-and-rust-whats-next');
     expect(slugForTitle('日本のAI戦略')).toBe('日本のai戦略');
