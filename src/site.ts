@@ -15,7 +15,8 @@ import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
 import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
-import { hasErrors } from './lib/checks/problems.ts';
+import { formatProblem, hasErrors } from './lib/checks/problems.ts';
+import { createFieldLines } from './io/field-lines.ts';
 import { waitForListing } from './io/article-listing.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
@@ -86,14 +87,12 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
         const body = listing ? listing.bodies.get(articleSlug(filePath, entry.data.slug)) : indexedBody(bodyOf(entry));
         return { id: entry.id, filePath, data: entry.data, ...(body && { body: body.body, wordCount: body.wordCount }) };
       }),
-      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry(), stories: listing?.stories },
+      { now: buildNow, relatedLimit: siteConfig.relatedLimit, storyWindowHours: siteConfig.storyWindowHours, registry: loadRegistry(), stories: listing?.stories, lineOf: createFieldLines() },
     );
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);
     offerArticlePages(() => articlePagesOfIndex(index, import.meta.env.BASE_URL));
-    for (const warning of index.warnings) {
-      console.warn(`warning: ${warning.file}: ${warning.field ? `${warning.field}: ` : ''}${warning.message}`);
-    }
+    for (const warning of index.warnings) console.warn(formatProblem(warning));
     return index;
   });
   return siteIndex;

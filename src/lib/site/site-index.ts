@@ -133,6 +133,8 @@ export interface SiteIndexOptions {
   stories?: Story[];
   /** The sources registry (content/sources.yaml) and its path for messages; none when absent. */
   registry?: { sources: readonly Source[]; file: string };
+  /** The line of a front-matter field in an article's file, for problems between articles (the fields alone have none). */
+  lineOf?: (file: string, field: string) => number | undefined;
 }
 
 const newestFirst = (a: { slug: string; data: ArticleFields }, b: { slug: string; data: ArticleFields }) =>
@@ -158,8 +160,10 @@ export function relatedCandidate(source: {
 /** Throws ContentError when any article has an error-level problem, so no page is built from bad input. */
 export function buildSiteIndex<Data extends ArticleFields>(sources: readonly SourceArticle<Data>[], options: SiteIndexOptions): SiteIndex<Data> {
   const withSlugs = sources.map((source) => ({ ...source, slug: articleSlug(source.filePath, source.data.slug) }));
-  const problems = crossArticleProblems(withSlugs.map((source) => ({ file: source.filePath, slug: source.slug, data: source.data })), options.now);
-  if (options.registry) problems.push(...unknownSourceIdProblems(options.registry.sources, sources, options.registry.file));
+  const found = crossArticleProblems(withSlugs.map((source) => ({ file: source.filePath, slug: source.slug, data: source.data })), options.now);
+  if (options.registry) found.push(...unknownSourceIdProblems(options.registry.sources, sources, options.registry.file));
+  const { lineOf } = options;
+  const problems = lineOf ? found.map((problem) => (problem.field && problem.line === undefined ? { ...problem, line: lineOf(problem.file, problem.field) } : problem)) : found;
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ContentError(errors);
 
