@@ -3,6 +3,7 @@ import { baseFacetSlug, buildFacetIndex, facetKey, normalizeName, type Facet } f
 import type { Problem } from './problems.ts';
 import { withoutAccents } from '../text/accents.ts';
 import { unpublishedReason } from '../content/publish.ts';
+import { shownInstant } from '../content/iso-seconds.ts';
 import { formerSlugProblems } from './former-slugs.ts';
 import { storyReferenceProblems } from './story-references.ts';
 
@@ -70,7 +71,7 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
           file: article.file,
           field,
           severity: 'warning',
-          message: `"${slug}" (${target.file}) is scheduled for ${target.data.publishedAt.toISOString()}`,
+          message: `"${slug}" (${target.file}) is scheduled for ${shownInstant(target.data.publishedAt)}`,
           hint: 'it is left out of "Explore more" until then',
         });
       }

@@ -1,5 +1,6 @@
 /** The `story` field checked against the other articles: it must name a published article that can lead a story. */
 import { unpublishedReason } from '../content/publish.ts';
+import { shownInstant } from '../content/iso-seconds.ts';
 import type { CheckedArticle, Problem } from './cross-article.ts';
 
 export function storyReferenceProblems(articles: readonly CheckedArticle[], bySlug: ReadonlyMap<string, readonly CheckedArticle[]>, now: Date): Problem[] {
@@ -20,7 +21,7 @@ export function storyReferenceProblems(articles: readonly CheckedArticle[], bySl
     } else if (unpublishedReason(target.data, now) === 'draft') {
       problem('error', `"${slug}" (${target.file}) is a draft, so the story would never be shown`, 'publish it or name another article');
     } else if (unpublishedReason(target.data, now) === 'scheduled') {
-      problem('warning', `"${slug}" (${target.file}) is scheduled for ${target.data.publishedAt.toISOString()}`, 'this article joins its story once it is published');
+      problem('warning', `"${slug}" (${target.file}) is scheduled for ${shownInstant(target.data.publishedAt)}`, 'this article joins its story once it is published');
     }
   }
   return problems;

@@ -33,7 +33,7 @@ describe('story references', () => {
 
   it('naming a scheduled article is a warning: the article joins once that one is published', () => {
     expect(storyProblems([article('lead', { publishedAt: new Date('2026-06-02T00:00:00Z') }), article('joins', { story: 'lead' })])).toEqual([
-      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('is scheduled for 2026-06-02T00:00:00.000Z') }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/is scheduled for 2026-06-02$/) }),
     ]);
   });
 });
