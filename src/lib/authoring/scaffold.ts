@@ -64,7 +64,7 @@ export function scaffoldArticle(request: ScaffoldRequest, existing: readonly Exi
   const errors: string[] = [];
   if (!title) errors.push('the headline is empty; write it in quotes: npm run new -- "Headline here" --tags AI');
   else if (!slug) errors.push(`no slug can be made from "${title}"; pass one with --slug, e.g. --slug my-story`);
-  else if (!SLUG_PATTERN.test(slug)) errors.push(`"${slug}" is not a slug; use lower-case words joined by hyphens, e.g. --slug my-story`);
+  else if (!SLUG_PATTERN.test(slug)) errors.push(`"${slug}" is not a slug; use lower-case words joined by hyphens, e.g. --slug ${slugForTitle(slug) || 'my-story'}`);
   const taken = existing.find((article) => article.slug === slug);
   const formerly = taken ? undefined : existing.find((article) => article.formerSlugs?.includes(slug));
   if (slug && taken) errors.push(`the slug "${slug}" is already used by ${taken.file}; choose another headline or pass --slug`);

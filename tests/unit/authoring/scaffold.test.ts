@@ -61,6 +61,11 @@ describe('scaffoldArticle', () => {
     expect(result).toEqual({ ok: false, errors: ['the slug "chip-plant-opens" is a former slug of content/articles/plant.md, whose old address sends readers on to it; choose another headline or pass --slug'] });
   });
 
+  it('refuses a --slug that is not one, offering the slug its words make', () => {
+    const result = scaffoldArticle({ title: 'Café au lait', tags: ['AI'], slug: 'Café Au Lait', now: NOW }, EXISTING);
+    expect(result).toEqual({ ok: false, errors: ['"Café Au Lait" is not a slug; use lower-case words joined by hyphens, e.g. --slug café-au-lait'] });
+  });
+
   it('writes a byline given twice, in any case, once, as first given', () => {
     const result = scaffoldArticle({ title: 'Wire story', tags: ['AI'], authors: ['Mariko Tanaka', 'Sam Okafor', 'mariko  tanaka'], now: NOW }, EXISTING);
     if (!result.ok) throw new Error(result.errors.join('\n'));
