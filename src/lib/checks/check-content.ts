@@ -436,7 +436,7 @@ function articleProblems(
 function sameAs(name: string, earlier: string, noun: string): string {
   if (name === earlier) return 'listed twice';
   // Composed and decomposed accents look the same, so the message says which it is.
-  if (name.normalize('NFC') === earlier.normalize('NFC')) return `listed twice, once with its accent typed as a separate mark`;
+  if (name.normalize('NFC') === earlier.normalize('NFC')) return 'listed twice, once with its accent typed as a separate mark';
   return `the same ${noun} as "${earlier}"`;
 }
 
