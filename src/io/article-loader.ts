@@ -16,6 +16,7 @@ import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import pLimit from 'p-limit';
 import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
+import { isPublished, type Publishable } from '../lib/content/publish.ts';
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
 import { checkArticleFile } from '../lib/checks/check-content.ts';
 import { formatProblem, type Problem } from '../lib/checks/problems.ts';
@@ -47,9 +48,16 @@ interface ArticleLoaderOptions {
   now: () => Date;
   /** The sources registry, which the articles' pages read with them (src/site.ts). */
   sourcesFile?: string;
+  /**
+   * Whether drafts and scheduled pieces are stored by their fields alone, without their lead image, pictures or MDX
+   * module, which Astro would otherwise publish (under hashed names, linked from no page) though the article is not
+   * on the site. For `npm run build`, whose content check has already judged every file; the site index still sees
+   * them, as `related` and `story` name them.
+   */
+  holdBackUnpublished?: boolean;
 }
 
-export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions): Loader {
+export function articleLoader({ folder, now, sourcesFile, holdBackUnpublished = false }: ArticleLoaderOptions): Loader {
   return {
     name: 'newsdesk-article-loader',
     load: async (loaderContext) => {
@@ -58,7 +66,7 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
       const watcher = liveWatcher(context.watcher);
       // `astro dev` only: the articles refused for a picture (missing, or one the check refuses), by that picture's path.
       const awaitingPictures = watcher ? new Map<string, Set<string>>() : undefined;
-      const sync = createEntrySync(context, folder, now, awaitingPictures);
+      const sync = createEntrySync(context, folder, now, { awaitingPictures, holdBackUnpublished });
 
       const untouched = new Set(store.keys());
       const limit = pLimit(CONCURRENCY);
@@ -173,7 +181,7 @@ function createEntrySync(
   context: ArticleLoaderContext,
   folder: string,
   now: () => Date,
-  awaitingPictures?: Map<string, Set<string>>,
+  { awaitingPictures, holdBackUnpublished }: { awaitingPictures?: Map<string, Set<string>>; holdBackUnpublished: boolean },
 ): (path: string) => Promise<string> {
   const { config, entryTypes, generateDigest, logger, parseData, store } = context;
   const root = fileURLToPath(config.root);
@@ -207,8 +215,10 @@ function createEntrySync(
 
     // A picture deleted since the entry was stored makes it worth reading again, and the entry cannot be kept meanwhile.
     const picturesGone = awaitingPictures && existing && missingPictures(path, existing.data, existing.assetImports).length > 0;
+    // One stored whole while unpublished (by `astro dev`, sharing the cache) is read again, to be held back.
+    const heldBackNow = holdBackUnpublished && existing && !isPublished(existing.data as unknown as Publishable, now());
     if (picturesGone) store.delete(id);
-    else if (existing && existing.digest === digest && existing.filePath) {
+    else if (existing && existing.digest === digest && existing.filePath && !heldBackNow) {
       // Unchanged, but in `astro dev` its pictures may have changed since it was stored (even while the server was
       // stopped), and the check reads them.
       const pictures = awaitingPictures ? picturesOf(existing) : [];
@@ -239,6 +249,12 @@ function createEntrySync(
       parsedData = structuredClone(await parseData({ id, data, filePath: path }));
     } catch (error) {
       throw refusal(source, error, { contentDir: folder, projectRoot: root }, now());
+    }
+    if (holdBackUnpublished && !isPublished(parsedData as unknown as Publishable, now())) {
+      const { image: _image, ...fields } = parsedData;
+      // Another digest, so that once it is published a later build reads it whole.
+      store.set({ id, data: fields, filePath, digest: generateDigest(`${filePath}\n${contents}\nheld back`) });
+      return id;
     }
     const refuseWithoutPictures = (bodyPictures?: string[]) => {
       const pictures = awaitingPictures ? missingPictures(path, data, bodyPictures) : [];

@@ -40,6 +40,14 @@ describe('social cards', () => {
   });
 });
 
+describe('pictures of unpublished articles', () => {
+  it('are not published, under any name, until their article is', () => {
+    const published = readdirSync(join(site.outDir, '_astro'));
+    expect(published.some((file) => file.startsWith('lead.'))).toBe(true);
+    expect(published.filter((file) => /^(?:quibbleberry|zanzibarite)-/.test(file))).toEqual([]);
+  });
+});
+
 describe('thumbnails in listings', () => {
   const listings = ['', 'tags/ai/'];
 
