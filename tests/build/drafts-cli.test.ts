@@ -42,7 +42,7 @@ describe('npm run drafts', () => {
     const { code, stdout } = drafts(['--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { file: 'articles/later.md', title: 'Embargoed', source: null, publishedAt: '2026-12-24T08:00:00.000Z', reasons: ['marked draft: true', 'scheduled for 2026-12-24T08:00:00.000Z'] },
+      { file: 'articles/later.md', title: 'Embargoed', source: null, publishedAt: '2026-12-24T08:00:00.000Z', reasons: ['marked draft: true', 'scheduled for 2026-12-24T08:00:00Z'] },
       { file: 'articles/own.md', title: 'Our own', source: null, publishedAt: '2026-11-24T00:00:00.000Z', reasons: ['marked draft: true', 'the dek is still the placeholder'] },
       { file: 'articles/imported.md', title: 'Imported piece', source: 'Ledger Lines', publishedAt: '2026-11-22T08:00:00.000Z', reasons: ['coverage from Ledger Lines, awaiting review'] },
       { file: 'articles/broken.md', title: 'Broken', source: null, publishedAt: '2026-11-21T00:00:00.000Z', reasons: ['marked draft: true', 'has errors: run npm run check:content'] },

@@ -3,6 +3,7 @@ import type { Source } from '../aggregation/registry.ts';
 import { TODO_DEK } from '../checks/check-content.ts';
 import type { ParseResult } from '../content/article.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
+import { shownInstant } from '../content/iso-seconds.ts';
 
 export interface DraftRow {
   file: string;
@@ -43,7 +44,7 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
     else reasons.push('marked draft: true');
     if (!result.success) reasons.push('has errors: run npm run check:content');
     else if (TODO_DEK.test(result.data.description)) reasons.push('the dek is still the placeholder');
-    if (publishedAt && publishedAt.getTime() > now.getTime()) reasons.push(`scheduled for ${publishedAt.toISOString()}`);
+    if (publishedAt && publishedAt.getTime() > now.getTime()) reasons.push(`scheduled for ${shownInstant(publishedAt)}`);
 
     rows.push({ file: article.file, title: typeof raw.title === 'string' && raw.title.trim() ? raw.title.trim() : '(untitled)', source: sourceName, publishedAt, reasons });
   }

@@ -42,4 +42,12 @@ describe('listDrafts', () => {
       ['broken.md', '(cannot be read)', ['cannot be read (line 7): not valid YAML (tab characters must not be used in indentation); run npm run check:content']],
     ]);
   });
+
+  it('gives a scheduled piece its date as an editor writes it: the day alone at midnight UTC, else to the second', () => {
+    const rows = listDrafts([parsed('day.md', valid('Day', '2026-12-24')), parsed('hour.md', valid('Hour', '2026-12-24T08:00:00Z'))], sources, NOW);
+    expect(rows.map((row) => [row.file, row.reasons])).toEqual([
+      ['hour.md', ['marked draft: true', 'scheduled for 2026-12-24T08:00:00Z']],
+      ['day.md', ['marked draft: true', 'scheduled for 2026-12-24']],
+    ]);
+  });
 });
