@@ -75,10 +75,14 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
+/** Files as an editor's file browser lists them: "a.md" beside "A.md", "9.md" before "10.md"; the same on every machine. */
+const fileOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 /** File by file, top to bottom, so the output reads like the files. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''),
+    (a, b) =>
+      fileOrder.compare(a.file, b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''),
   );
 }
 

@@ -248,8 +248,8 @@ describe('checks beyond the schema', () => {
     writeFileSync(join(corpus.dir, '(1).md'), article('slug: first-of-many\n'));
     const fix = 'the file name "NAME" has no letters or digits to make the article\'s URL from; rename the file with words, e.g. japan-ai-race.md, or set a slug field';
     expect(check(corpus.dir, ['!!!.md', '---.md', '(1).md']).problems.map(formatProblem)).toEqual([
-      `!!!.md: ${fix.replace('NAME', '!!!.md')}`,
       `---.md: ${fix.replace('NAME', '---.md')}`,
+      `!!!.md: ${fix.replace('NAME', '!!!.md')}`,
     ]);
   });
 

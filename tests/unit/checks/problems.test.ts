@@ -89,6 +89,12 @@ describe('output helpers', () => {
     expect(sorted.map((p) => `${p.file}:${p.line}`)).toEqual(['a.md:2', 'a.md:9', 'b.md:1']);
   });
 
+  it('lists files as a file browser does: letters whatever their case, numbers by their value', () => {
+    const files = ['Zeta.md', 'news/10-chips.md', 'alpha.md', 'news/9-chips.md', 'Alpha.md', 'news/2-chips.md'];
+    const sorted = sortProblems(files.map((file) => ({ file, line: 1, message: 'x', severity: 'error' as const })));
+    expect(sorted.map((p) => p.file)).toEqual(['Alpha.md', 'alpha.md', 'news/2-chips.md', 'news/9-chips.md', 'news/10-chips.md', 'Zeta.md']);
+  });
+
   it('gives tools every key, null when unknown', () => {
     expect(problemToJson({ file: 'a.md', message: 'the file is empty', severity: 'error' })).toEqual({ file: 'a.md', line: null, field: null, message: 'the file is empty', severity: 'error' });
   });
