@@ -10,44 +10,57 @@ interface LabelledItem {
   source?: string;
   at: string;
   title: string;
-  dek: string;
+  /** Absent when the item's feed gave none. */
+  dek?: string;
   lead: string;
 }
 
-const items = parse(readFileSync('tests/fixtures/stories/labelled.yaml', 'utf8')) as LabelledItem[];
 const WINDOW = { windowHours: 72 };
 
 function toArticle(item: LabelledItem): StoryArticle {
   return {
     slug: item.id,
     title: item.title,
-    description: item.dek,
+    description: item.dek ?? '',
     body: item.lead,
     publishedAt: new Date(item.at),
     source: item.source ? { name: item.source, url: `https://${item.source.toLowerCase().replace(/\W+/g, '-')}.example/${item.id}` } : undefined,
   };
 }
 
-const articles = items.map(toArticle);
-const expected = Object.values(Object.groupBy(items.filter((item) => item.story), (item) => item.story!)).map((group) => group!.map((item) => item.id));
+/** A labelled set's items, their articles, and the stories an editor would make of them. */
+function readLabelledSet(file: string) {
+  const items = parse(readFileSync(`tests/fixtures/stories/${file}`, 'utf8')) as LabelledItem[];
+  const expected = Object.values(Object.groupBy(items.filter((item) => item.story), (item) => item.story!)).map((group) => group!.map((item) => item.id));
+  return { items, articles: items.map(toArticle), expected };
+}
 
-describe('the labelled set', () => {
+const { items, articles, expected } = readLabelledSet('labelled.yaml');
+
+describe.each([
+  // Written alongside the grouping, so its score flatters it.
+  { file: 'labelled.yaml', minPrecision: 0.9, minRecall: 0.75 },
+  // Written apart from it, on other beats, styles and languages: what a good grouper reaches on coverage it has not seen.
+  { file: 'held-out.yaml', minPrecision: 0.9, minRecall: 0.75 },
+])('the labelled set $file', ({ file, minPrecision, minRecall }) => {
+  const set = readLabelledSet(file);
+
   it('is the size the measure needs: 40+ items, 8+ multi-outlet stories, 12+ items that belong to no story', () => {
-    expect(items.length).toBeGreaterThanOrEqual(40);
-    const multiOutlet = expected.filter((group) => new Set(group.map((id) => items.find((item) => item.id === id)!.source ?? '')).size >= 2);
+    expect(set.items.length).toBeGreaterThanOrEqual(40);
+    const multiOutlet = set.expected.filter((group) => new Set(group.map((id) => set.items.find((item) => item.id === id)!.source ?? '')).size >= 2);
     expect(multiOutlet.length).toBeGreaterThanOrEqual(8);
-    expect(items.filter((item) => !item.story).length).toBeGreaterThanOrEqual(12);
+    expect(set.items.filter((item) => !item.story).length).toBeGreaterThanOrEqual(12);
   });
 
-  it('is grouped with pairwise precision of at least 0.9 and recall of at least 0.75', () => {
-    const quality = pairwiseQuality(expected, findStories(articles, WINDOW).map((story) => story.articles));
-    expect(quality.precision).toBeGreaterThanOrEqual(0.9);
-    expect(quality.recall).toBeGreaterThanOrEqual(0.75);
+  it(`is grouped with pairwise precision of at least ${minPrecision} and recall of at least ${minRecall}`, () => {
+    const quality = pairwiseQuality(set.expected, findStories(set.articles, WINDOW).map((story) => story.articles));
+    expect(quality.precision).toBeGreaterThanOrEqual(minPrecision);
+    expect(quality.recall).toBeGreaterThanOrEqual(minRecall);
   });
 
   it('gives the same stories whatever order the articles come in', () => {
-    const reversed = findStories([...articles].reverse(), WINDOW);
-    expect(reversed).toEqual(findStories(articles, WINDOW));
+    const reversed = findStories([...set.articles].reverse(), WINDOW);
+    expect(reversed).toEqual(findStories(set.articles, WINDOW));
   });
 });
 
