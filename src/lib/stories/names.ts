@@ -19,12 +19,14 @@ export interface Names {
 
 const WORD_START = '\\p{L}\\p{N}$€£¥';
 const WORD_REST = "\\p{L}\\p{N}'’&.,%$\\-";
-const WORD = new RegExp(`[${WORD_START}][${WORD_REST}]*`, 'gu');
+// A word keeps the colon, semicolon, "!" or "?" after it, which end a sentence or a headline's label ("Live: Starship…").
+const WORD_END = '[:;!?]*';
+const WORD = new RegExp(`[${WORD_START}][${WORD_REST}]*${WORD_END}`, 'gu');
 // Chinese, Japanese and Korean text is a word of its own, which has no capitals and so ends a name: a Latin name
 // written in it is read apart ("H20" in "中国向けH20の出荷"). Only text that may have such letters pays for the longer pattern.
-const WORD_AMONG_CJK = new RegExp(`[${CJK_CHARACTERS}]+|[[${WORD_START}]--[${CJK_CHARACTERS}]][[${WORD_REST}]--[${CJK_CHARACTERS}]]*`, 'gv');
+const WORD_AMONG_CJK = new RegExp(`[${CJK_CHARACTERS}]+|[[${WORD_START}]--[${CJK_CHARACTERS}]][[${WORD_REST}]--[${CJK_CHARACTERS}]]*${WORD_END}`, 'gv');
 const wordsOf = (text: string): string[] => text.match(mayContainCjk(text) ? WORD_AMONG_CJK : WORD) ?? [];
-const SENTENCE_END = /[.!?:;]["'’”)]*$/;
+const SENTENCE_END = /[.!?:]["'’”)]*$/;
 /** Lower-case words allowed inside a name: "Bank of Japan", "Ministry for Economy". */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'la', 'von', 'van', '&', 'and']);
 const CAPITALISED = /^\p{Lu}/u;
@@ -78,7 +80,7 @@ export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlyS
   const namedMidSentence = new Set(namedElsewhere);
   for (const text of texts) {
     for (const figure of text.figures) names.figures.add(figure);
-    for (const run of text.runs) for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) namedMidSentence.add(run.words[at]!);
+    for (const run of text.runs) for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) namedMidSentence.add(stripPossessive(run.words[at]!));
   }
   for (const text of texts) for (const run of text.runs) addName(run, namedMidSentence, names);
   return names;
@@ -129,9 +131,9 @@ export function scanText(text: string): ScannedText {
   };
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!;
-    const token = endsWithAny(raw, ".,'’") ? raw.replace(/[.,'’]+$/, '') : raw;
+    const token = endsWithAny(raw, ".,'’:;!?") ? raw.replace(/[.,'’:;!?]+$/, '') : raw;
     const startsSentence = sentenceStart;
-    sentenceStart = endsWithAny(raw, '.!?:;"\'’”)') && SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
+    sentenceStart = endsWithAny(raw, '.!?:"\'’”)') && SENTENCE_END.test(raw) && !/^\p{Lu}\.?$/u.test(token);
     if ((isDigit(token.charCodeAt(0)) || CURRENCY_SIGNS.includes(token[0]!)) && readFigure(token, tokens[i + 1], scanned.figures)) {
       if (raw.length > 3) longWords++;
       endRun();
@@ -178,7 +180,7 @@ function isDateAlone(run: readonly string[]): boolean {
 function addName(run: Run, namedMidSentence: ReadonlySet<string>, names: Names): void {
   let words = run.words;
   if (run.startsSentence && ENGLISH_STOP_WORDS.has(words[0]!)) words = words.slice(1);
-  if (run.startsSentence && words.length === 1 && !namedMidSentence.has(words[0]!)) return;
+  if (run.startsSentence && words.length === 1 && !namedMidSentence.has(stripPossessive(words[0]!))) return;
   const content = contentWords(words);
   if (content.length > 0) addWhole(content, names);
 }

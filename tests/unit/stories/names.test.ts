@@ -20,6 +20,15 @@ describe('names', () => {
     expect([...names('Halvorsen was hit. Customers said Halvorsen waited.').whole]).toEqual(['halvorsen']);
   });
 
+  it("ends a name at a headline's label: the colon after \"Live\" ends it as a sentence would", () => {
+    expect([...names('Live: Starship Flight 12 launch updates').whole]).toEqual(['starship flight']);
+    expect([...names('Data breach at Tallis; ICO informed').whole]).toEqual(['tallis', 'ico']);
+  });
+
+  it('takes a possessive opening a sentence for the name the text gives mid-sentence', () => {
+    expect([...names("Lilly's pill wins approval.", 'Regulators cleared the pill from Eli Lilly.').whole]).toEqual(['lilly', 'eli lilly']);
+  });
+
   it('knows marked names wherever they stand, and splits at a possessive', () => {
     expect([...names('Shipments of the H20 and the iPhone stopped.').whole]).toEqual(['h20', 'iphone']);
     expect([...names("A fine from Ireland's Data Protection Commission.").whole]).toEqual(['ireland', 'data protection commission']);
