@@ -6,7 +6,7 @@
 import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
-import { headlineNames, namesIn, scanText } from './names.ts';
+import { ArchiveCasing, headlineNames, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -119,17 +119,45 @@ export function leadOf(body: string, words: number): string {
  * A key's weight factor is its kind (name, figure, multi-word name, plain word) times where it first appears:
  * headline, dek or only in the lead, which also recalls background (an earlier event, a competitor).
  */
-export function articleFeatures(article: StoryText, featureIds: FeatureIds, tuning: StoryTuning = STORY_TUNING): ArticleFeatures {
+/** An article's headline, dek and lead, read once for names and figures. */
+export interface ScannedArticle {
+  lead: string;
+  title: ScannedText;
+  dek: ScannedText;
+  leadText: ScannedText;
+}
+
+export function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING): ScannedArticle {
   const lead = leadOf(article.body, tuning.leadWords);
-  const [titleText, dekText, leadText] = [article.title, article.description, lead].map(scanText);
+  return { lead, title: scanText(article.title), dek: scanText(article.description), leadText: scanText(lead) };
+}
+
+/**
+ * The archive's casing of words, from its articles scanned, so that each article's names are read knowing how the
+ * others write them.
+ */
+export function archiveCasing(scanned: readonly ScannedArticle[]): ArchiveCasing {
+  const casing = new ArchiveCasing();
+  for (const article of scanned) for (const text of [article.title, article.dek, article.leadText]) if (!text.titleCase) casing.observe(text);
+  return casing;
+}
+
+export function articleFeatures(
+  article: StoryText,
+  featureIds: FeatureIds,
+  tuning: StoryTuning = STORY_TUNING,
+  archive: ArchiveCasing = new ArchiveCasing(),
+  scanned: ScannedArticle = scanArticle(article, tuning),
+): ArticleFeatures {
+  const { lead, title: titleText, dek: dekText, leadText } = scanned;
   // The headline is read knowing what the dek and lead name, so "Tallis" opening it is known from the lead. A text in
   // Title Case (often a feed's dek repeating the headline) tells no name from other words, so it is no guide there:
   // read as one, the headline would be a single name, and its capital ("Seoul Fines") part of a longer one.
-  const named = namesIn([dekText!, leadText!]);
+  const named = namesIn([dekText!, leadText!], undefined, archive);
   const inSentences = [dekText!, leadText!].filter((text) => !text.titleCase);
-  const guide = inSentences.length === 2 ? named : namesIn(inSentences);
+  const guide = inSentences.length === 2 ? named : namesIn(inSentences, undefined, archive);
   const known = new Set([...guide.words, ...guide.phrases]);
-  const inHeadline = headlineNames(titleText!, known);
+  const inHeadline = headlineNames(titleText!, known, archive);
   const nameIds = new Set<number>();
   for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));
   for (const word of named.words) nameIds.add(featureIds.ofWord(word));

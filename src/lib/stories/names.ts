@@ -61,6 +61,8 @@ export interface ScannedText {
   figures: Set<string>;
   /** Whether it is in Title Case, most of its longer words capitalised, so that a capital marks no name. */
   titleCase: boolean;
+  /** Its words written in lower case. */
+  lowerCaseWords: string[];
 }
 
 interface Run {
@@ -72,17 +74,49 @@ interface Run {
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
- * The names in some scanned texts. `namedElsewhere` are names the article gives in other texts, so that a word
- * opening a sentence can be recognised as one of them.
+ * How the archive writes words where a capital means something: mid-sentence. An article may name a company only
+ * at the start of its sentences ("Coinvault halts withdrawals… Coinvault said"), where a capital is only grammar;
+ * other articles that write it capitalised mid-sentence, and none in lower case, show it is a name. A word they
+ * write in lower case is a plain word when its capital opens a sentence ("Record fine for…").
  */
-export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlySet<string> = NO_NAMES): Names {
+export class ArchiveCasing {
+  readonly #capitalised = new Set<string>();
+  readonly #lowerCase = new Set<string>();
+
+  observe(text: ScannedText): void {
+    for (const word of text.lowerCaseWords) this.#lowerCase.add(word);
+    for (const run of text.runs) {
+      for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) this.#capitalised.add(stripPossessive(run.words[at]!));
+      if (!run.startsSentence) this.#capitalised.add(contentWords(run.words).join(' '));
+    }
+  }
+
+  /** Whether the archive writes this word, or these words joined by one space, as a name mid-sentence and never the word in lower case. */
+  isName(name: string): boolean {
+    return this.#capitalised.has(name) && !this.#lowerCase.has(name);
+  }
+
+  /** Whether the archive writes this word in lower case and never capitalised mid-sentence. */
+  isPlainWord(word: string): boolean {
+    return this.#lowerCase.has(word) && !this.#capitalised.has(word);
+  }
+}
+
+const NO_ARCHIVE = new ArchiveCasing();
+
+/**
+ * The names in some scanned texts. `namedElsewhere` are names the article gives in other texts, so that a word
+ * opening a sentence can be recognised as one of them; `archive` tells the same from how other articles write it.
+ */
+export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlySet<string> = NO_NAMES, archive: ArchiveCasing = NO_ARCHIVE): Names {
   const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set() };
   const namedMidSentence = new Set(namedElsewhere);
   for (const text of texts) {
     for (const figure of text.figures) names.figures.add(figure);
     for (const run of text.runs) for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) namedMidSentence.add(stripPossessive(run.words[at]!));
   }
-  for (const text of texts) for (const run of text.runs) addName(run, namedMidSentence, names);
+  const isName = (name: string) => namedMidSentence.has(name) || archive.isName(name);
+  for (const text of texts) for (const run of text.runs) addName(run, isName, archive, names);
   return names;
 }
 
@@ -91,8 +125,8 @@ export function namesIn(texts: readonly ScannedText[], namedElsewhere: ReadonlyS
  * also give count, found as the longest known stretches of its capitalised runs ("Zenta Robotics" in "Zenta
  * Robotics Prices IPO"), with figures and marked names such as "H20", which need no capital to stand out.
  */
-export function headlineNames(scanned: ScannedText, namedElsewhere: ReadonlySet<string>): Names {
-  if (!scanned.titleCase) return namesIn([scanned], namedElsewhere);
+export function headlineNames(scanned: ScannedText, namedElsewhere: ReadonlySet<string>, archive: ArchiveCasing = NO_ARCHIVE): Names {
+  if (!scanned.titleCase) return namesIn([scanned], namedElsewhere, archive);
   const names: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: new Set(scanned.figures) };
   for (const run of scanned.runs) {
     const content = contentWords(run.words);
@@ -115,7 +149,7 @@ function endsWithAny(text: string, characters: string): boolean {
 }
 
 export function scanText(text: string): ScannedText {
-  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false };
+  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false, lowerCaseWords: [] };
   const tokens = wordsOf(text);
   // Title Case: of the words longer than three letters that are not stop words, at least three, and 80%, capitalised.
   let longWords = 0;
@@ -143,6 +177,7 @@ export function scanText(text: string): ScannedText {
     const first = token.charCodeAt(0);
     const plain = first >= 0x61 && first <= 0x7a && !UPPER_OR_DIGIT.test(token);
     const lower = plain ? token : token.toLowerCase();
+    if (plain) scanned.lowerCaseWords.push(lower);
     if (raw.length > 3 && !ENGLISH_STOP_WORDS.has(lower)) {
       longWords++;
       if (!plain && CAPITALISED.test(token)) capitalisedLongWords++;
@@ -175,13 +210,15 @@ function isDateAlone(run: readonly string[]): boolean {
 
 /**
  * A run of capitalised words. At the start of a sentence the capital may only be grammar: a leading stop word is
- * dropped ("The European Commission"), and a lone word counts only if it is named mid-sentence somewhere too.
+ * dropped ("The European Commission"), a lone word counts only if it is known as a name, and a first word the
+ * archive writes in lower case is dropped unless the whole run is known ("Record GDPR fine", "General Motors").
  */
-function addName(run: Run, namedMidSentence: ReadonlySet<string>, names: Names): void {
+function addName(run: Run, isName: (name: string) => boolean, archive: ArchiveCasing, names: Names): void {
   let words = run.words;
   if (run.startsSentence && ENGLISH_STOP_WORDS.has(words[0]!)) words = words.slice(1);
-  if (run.startsSentence && words.length === 1 && !namedMidSentence.has(stripPossessive(words[0]!))) return;
-  const content = contentWords(words);
+  if (run.startsSentence && words.length === 1 && !isName(stripPossessive(words[0]!))) return;
+  let content = contentWords(words);
+  if (run.startsSentence && content.length > 1 && archive.isPlainWord(content[0]!) && !isName(content[0]!) && !isName(content.join(' '))) content = content.slice(1);
   if (content.length > 0) addWhole(content, names);
 }
 

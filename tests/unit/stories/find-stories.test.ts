@@ -205,6 +205,16 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'velora-korea')?.articles).toEqual(['velora-seoul', 'velora-korea']);
   });
 
+  it('still join a report that names the company only at the start of its sentences', () => {
+    const list = [
+      report('brightlane-wire', 'Meridian Wire', 0, 'Brightlane reopens withdrawals after $40 million theft', 'Customers will be repaid from a loan by its investors.',
+        'Brightlane restored withdrawals on Sunday, four days after attackers took $40 million from one of its wallets. Brightlane said every customer would be repaid.'),
+      report('brightlane-chain', 'Chain Daily', 2, 'Withdrawals are back on Brightlane', 'Investors are lending the exchange enough to cover the theft.',
+        'Customers of Brightlane could withdraw again on Sunday morning, the exchange said.'),
+    ];
+    expect(storyAmong(list, 'brightlane-chain')?.articles).toEqual(['brightlane-wire', 'brightlane-chain']);
+  });
+
   it('still join reports of one event whose headlines read a name differently', () => {
     const list = [
       report('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
+import { ArchiveCasing, headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
 
 const names = (...texts: string[]) => namesIn(texts.map(scanText));
 
@@ -27,6 +27,15 @@ describe('names', () => {
 
   it('takes a possessive opening a sentence for the name the text gives mid-sentence', () => {
     expect([...names("Lilly's pill wins approval.", 'Regulators cleared the pill from Eli Lilly.').whole]).toEqual(['lilly', 'eli lilly']);
+  });
+
+  it('reads a word opening every sentence by how the rest of the archive writes it', () => {
+    const archive = new ArchiveCasing();
+    for (const text of ['Customers of Brightlane waited.', 'It was a record quarter.']) archive.observe(scanText(text));
+    const read = (text: string) => [...namesIn([scanText(text)], undefined, archive).whole];
+    expect(read('Brightlane halts withdrawals.')).toEqual(['brightlane']);
+    expect(read('Record GDPR fine for Lumio.')).toEqual(['gdpr', 'lumio']);
+    expect(read('Researchers found a flaw.')).toEqual([]);
   });
 
   it('knows marked names wherever they stand, and splits at a possessive', () => {
