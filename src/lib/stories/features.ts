@@ -6,7 +6,7 @@
 import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
-import { ArchiveCasing, headlineNames, namesIn, scanText, type ScannedText } from './names.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -29,6 +29,8 @@ export interface ArticleFeatures {
    * Bank" of "Danish regulator fines Halvorsen Bank"); empty when it names nobody, or only places.
    */
   headlineSubject: number[];
+  /** Id of the initials another article may name that subject by ("fda" of "food drug administration"), or -1. */
+  subjectInitials: number;
   /** Ids of the place the headline is about when it names no one else ("Japanese government tightens…"). */
   subjectPlaces: number[];
   /** Ids of the places the headline names. */
@@ -185,6 +187,18 @@ export function articleFeatures(
   addWords(titleWords, tuning.titleBoost);
   addWords(dekWords, 1);
   addWords(leadWords, tuning.leadOnlyWeight);
+  // An article that spells out "Food and Drug Administration" names the FDA another calls by its initials.
+  const addAcronyms = (phrases: Iterable<string>, place: (phrase: string) => number) => {
+    for (const phrase of phrases) {
+      for (const acronym of acronymsOf(phrase)) {
+        const id = featureIds.ofWord(acronym);
+        if (!boosts.has(id)) boosts.set(id, tuning.nameBoost * place(phrase));
+        anchors.push(id);
+      }
+    }
+  };
+  addAcronyms(inHeadline.phrases, () => tuning.titleBoost);
+  addAcronyms(named.phrases, (phrase) => (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight));
   const kinds = eventKinds([...titleWords, ...dekWords]).map((kind) => add(featureIds.of(kind), 1));
   // "Danish regulator fines Halvorsen Bank" is about the bank: a place opening a headline stands for its regulator or
   // government, which another outlet calls by its capital or its own name. It is the subject only when no one else is.
@@ -213,6 +227,7 @@ export function articleFeatures(
     boosts: [...boosts.values()],
     anchors,
     headlineSubject: subjectWords,
+    subjectInitials: subject === undefined || !subject.includes(' ') ? -1 : featureIds.ofWord(acronymsOf(subject)[0]!),
     subjectPlaces: subject === undefined ? placeIds(subjectPlace) : [],
     headlinePlaces: placeIds(headlinePlaces),
     places: placeIds(places),

@@ -41,6 +41,7 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
 );
 /** iPhone, H20, GPT-5, M4: internal capitals or letters mixed with digits make a name wherever it stands. */
 const MARKED_NAME = /^(?:\p{Ll}+\p{Lu}|\p{L}+-?\d|\d+\p{L}*\p{Lu})/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
 const SCALES: Readonly<Record<string, number>> = {
   k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, tn: 1e12, trillion: 1e12,
@@ -184,7 +185,8 @@ export function scanText(text: string): ScannedText {
     }
     const isName = !plain && token.length > 1 && (lower[0] !== token[0] || MARKED_NAME.test(token));
     if (isName) {
-      if (run.length === 0) runStartsSentence = startsSentence;
+      // An acronym is capitalised for itself, never for opening a sentence ("FDA nod for…").
+      if (run.length === 0) runStartsSentence = startsSentence && !ACRONYM.test(token);
       if (pendingConnector) run.push(pendingConnector);
       run.push(lower);
       pendingConnector = undefined;
@@ -232,6 +234,21 @@ function addWhole(content: readonly string[], names: Names): void {
   for (const word of content) names.words.add(word);
   names.whole.add(name);
   if (content.length > 1) names.phrases.add(name);
+}
+
+/**
+ * The initials a multi-word name is shortened to, at most six letters: the whole name's ("gm", "gdpr") and its
+ * endings' of three or more ("fda" of "us food drug administration", as `namesIn` gives it, connectors out); two
+ * letters of an ending would match too many short words.
+ */
+export function acronymsOf(phrase: string): string[] {
+  const initials = phrase.split(' ').map((word) => word[0]!).join('');
+  const acronyms: string[] = [];
+  for (let start = 0; start <= initials.length - 2; start++) {
+    const length = initials.length - start;
+    if (length <= 6 && (start === 0 || length >= 3)) acronyms.push(initials.slice(start));
+  }
+  return acronyms;
 }
 
 function stripPossessive(word: string): string {

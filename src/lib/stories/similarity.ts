@@ -17,6 +17,8 @@ export interface FeatureVectors {
   anchors: Int32Array[];
   /** Per article: the ids of the words that name the first name in its headline, ascending; empty when it names nobody. */
   headlineSubject: Int32Array[];
+  /** Per article: the id of its headline subject's initials, or -1. */
+  subjectInitials: Int32Array;
   /** Per article: the ids of the place its headline is about when it names nobody else, ascending. */
   subjectPlaces: Int32Array[];
   /** Per article: the ids of the places its headline names, ascending. */
@@ -73,6 +75,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     norms,
     anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
     headlineSubject: features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning)),
+    subjectInitials: Int32Array.from(features, (article) => article.subjectInitials),
     subjectPlaces: features.map((article) => sortedIds(article.subjectPlaces)),
     headlinePlaces: features.map((article) => sortedIds(article.headlinePlaces)),
     places: features.map((article) => sortedIds(article.places)),
@@ -139,13 +142,15 @@ function hasSubject(vectors: FeatureVectors, article: number): boolean {
 }
 
 /**
- * Whether article `other` names the subject of article `of`'s headline. One in Chinese, Japanese or Korean may name an
- * English headline's subject in its own letters (キオクシア for Kioxia, 日本 for Japan), so it is not asked to.
+ * Whether article `other` names the subject of article `of`'s headline, in its words or by their initials ("FDA" for
+ * the Food and Drug Administration). One in Chinese, Japanese or Korean may name an English headline's subject in its
+ * own letters (キオクシア for Kioxia, 日本 for Japan), so it is not asked to.
  */
 function namesSubjectOf(vectors: FeatureVectors, of: number, other: number): boolean {
   if (vectors.cjkHeadline[other] === 1 && vectors.cjkHeadline[of] === 0) return true;
   const words = vectors.headlineSubject[of]!;
-  return words.length > 0 ? containsAll(vectors.ids[other]!, words) : sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
+  if (words.length === 0) return sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
+  return containsAll(vectors.ids[other]!, words) || (vectors.subjectInitials[of]! >= 0 && vectors.ids[other]!.includes(vectors.subjectInitials[of]!));
 }
 
 /** Both headlines give some (figures, places) and neither's are among what the other article gives. */

@@ -215,6 +215,16 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'brightlane-chain')?.articles).toEqual(['brightlane-wire', 'brightlane-chain']);
   });
 
+  it('still join a report that names an agency by its initials and one that spells it out', () => {
+    const list = [
+      report('pill-wire', 'Meridian Wire', 0, 'Food and Drug Administration clears Corvex migraine pill', 'The once-daily tablet is the first of its class.',
+        'The Food and Drug Administration on Thursday approved a once-daily migraine pill from Corvex, the first drug of its class taken as a tablet.'),
+      report('pill-desk', 'BioPharma Desk', 3, 'FDA nod for once-daily migraine tablet', 'A first for its class, analysts say.',
+        'Regulators approved the once-daily migraine tablet on Thursday, a first for its class.'),
+    ];
+    expect(storyAmong(list, 'pill-desk')?.articles).toEqual(['pill-wire', 'pill-desk']);
+  });
+
   it('still join reports of one event whose headlines read a name differently', () => {
     const list = [
       report('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",

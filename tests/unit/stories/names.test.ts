@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveCasing, headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
 
 const names = (...texts: string[]) => namesIn(texts.map(scanText));
 
@@ -60,6 +60,17 @@ describe('names', () => {
 
   it('reads amounts in myriads, as Chinese and Japanese write them: 70億ドル is $7 billion', () => {
     expect([...names('約70億ドルを投じる。3兆円の予算で5万台を作る。英伟达投资70亿美元。').figures]).toEqual(['7000000000', '3000000000000', '50000']);
+  });
+});
+
+describe('acronyms', () => {
+  it('are the initials of a name, and of its endings of three letters or more', () => {
+    expect(acronymsOf('us food drug administration')).toEqual(['ufda', 'fda']);
+    expect(acronymsOf('general motors')).toEqual(['gm']);
+  });
+
+  it('are names even when they open a sentence', () => {
+    expect([...names('FDA clears the pill.').whole]).toEqual(['fda']);
   });
 });
 
