@@ -195,12 +195,23 @@ export function scanText(text: string): ScannedText {
     } else {
       endRun();
     }
-    // "Ireland's Data Protection Commission" is two names.
-    if (sentenceStart || endsWithAny(raw, ",;:'’") || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
+    // "Ireland's Data Protection Commission" is two names; "Ministry of Economy, Trade and Industry" is one.
+    const listInName = raw.endsWith(',') && run.length === 3 && (run[1] === 'of' || run[1] === 'for') && listEndsName(tokens, i + 1);
+    if (sentenceStart || (endsWithAny(raw, ",;:'’") && !listInName) || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
   }
   endRun();
   scanned.titleCase = longWords >= 3 && capitalisedLongWords >= longWords * 0.8;
   return scanned;
+}
+
+/**
+ * Whether the tokens from `at` finish a name's list of single capitalised words, "Trade and Industry" (perhaps after
+ * more, "Media, Trade and Sport"), the last followed by no other capitalised word.
+ */
+function listEndsName(tokens: readonly string[], at: number): boolean {
+  const single = (token: string | undefined) => token !== undefined && CAPITALISED.test(token) && !/[.:;!?]$/.test(token);
+  while (single(tokens[at]) && tokens[at]!.endsWith(',')) at++;
+  return single(tokens[at]) && !tokens[at]!.endsWith(',') && tokens[at + 1] === 'and' && single(tokens[at + 2]?.replace(/[.,:;!?]+$/, '')) && !CAPITALISED.test(tokens[at + 3] ?? '');
 }
 
 /** A run that is only a day or a month, perhaps after "The" or with a possessive: "Tuesday's", "The December". */

@@ -144,12 +144,14 @@ function hasSubject(vectors: FeatureVectors, article: number): boolean {
 /**
  * Whether article `other` names the subject of article `of`'s headline, in its words or by their initials ("FDA" for
  * the Food and Drug Administration). One in Chinese, Japanese or Korean may name an English headline's subject in its
- * own letters (キオクシア for Kioxia, 日本 for Japan), so it is not asked to.
+ * own letters (キオクシア for Kioxia, 日本 for Japan), so it is not asked to. A country is asked of a headline about a
+ * country only: one about a company may name the country's ministry instead ("Japan adds chip tools to export list",
+ * "METI tightens rules on Tokyo Electron"), and is asked its company in turn.
  */
 function namesSubjectOf(vectors: FeatureVectors, of: number, other: number): boolean {
   if (vectors.cjkHeadline[other] === 1 && vectors.cjkHeadline[of] === 0) return true;
   const words = vectors.headlineSubject[of]!;
-  if (words.length === 0) return sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
+  if (words.length === 0) return vectors.headlineSubject[other]!.length > 0 || sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
   return containsAll(vectors.ids[other]!, words) || (vectors.subjectInitials[of]! >= 0 && vectors.ids[other]!.includes(vectors.subjectInitials[of]!));
 }
 

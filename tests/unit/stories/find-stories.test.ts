@@ -109,6 +109,13 @@ describe('headlines that name the country instead of who acted', () => {
   });
 });
 
+describe('a headline naming only a country and one naming a company of it', () => {
+  it("are one story when the company's report names the ministry rather than the country", () => {
+    expect(storyOf('jp-export-wire')).toBeDefined();
+    expect(storyOf('jp-export-nikkan')).toBe(storyOf('jp-export-wire'));
+  });
+});
+
 describe('headlines that open with a day', () => {
   it('are about the company after the day: a report that does not give the day joins them', () => {
     expect(storyOf('ostrava-ransomware-wire')).toBeDefined();

@@ -25,6 +25,11 @@ describe('names', () => {
     expect([...names('Data breach at Tallis; ICO informed').whole]).toEqual(['tallis', 'ico']);
   });
 
+  it('reads a list inside a name ("X of A, B and C") as part of it, but not a list after a name', () => {
+    expect([...names('Approval from the Ministry of Economy, Trade and Industry is needed.').phrases]).toEqual(['ministry economy trade industry']);
+    expect([...names('It hit the Bank of America, Citi and Wells Fargo.').whole]).toEqual(['bank america', 'citi wells fargo']);
+  });
+
   it('takes a possessive opening a sentence for the name the text gives mid-sentence', () => {
     expect([...names("Lilly's pill wins approval.", 'Regulators cleared the pill from Eli Lilly.').whole]).toEqual(['lilly', 'eli lilly']);
   });
