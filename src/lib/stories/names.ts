@@ -54,6 +54,7 @@ const UNITS = new Set(['%', 'percent', 'nm', 'nanometre', 'nanometer', 'gb', 'tb
 const CURRENCY_SIGNS = '$€£¥';
 const UPPER_OR_DIGIT = /[A-Z\d]/;
 const CURRENCY = /^[$€£¥]/;
+const EUROPEAN_GROUPING = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
 const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
 
 /** One text read once: its runs of capitalised words and its figures. Each text starts a sentence. */
@@ -270,7 +271,9 @@ function stripPossessive(word: string): string {
 function readFigure(token: string, next: string | undefined, figures: Set<string>): boolean {
   const match = FIGURE.exec(token);
   if (!match) return false;
-  const value = Number(match[1]!.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
+  // "40.000" and "1.200,5" group thousands with points, as German, Spanish and Italian write them.
+  const digits = EUROPEAN_GROUPING.test(match[1]!) ? match[1]!.replace(/\./g, '') : match[1]!;
+  const value = Number(digits.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
   if (!Number.isFinite(value)) return false;
   const suffix = (match[2] ?? '').toLowerCase();
   const following = (next ?? '').toLowerCase().replace(/[.,;:]+$/, '');

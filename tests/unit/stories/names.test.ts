@@ -61,6 +61,7 @@ describe('names', () => {
   it('reads the scale words of other languages, so an amount in a German or French headline matches the English one', () => {
     expect([...names('Siemens zahlt 10,6 Milliarden Dollar, davon 3,2 Mrd. in bar und 400 Mio. in Aktien.').figures]).toEqual(['10600000000', '3200000000', '400000000']);
     expect([...names("Une amende de 2,5 milliards d'euros et 40 millions de plus.").figures]).toEqual(['2500000000', '40000000']);
+    expect([...names('Kepler ruft 40.000 Autos zurück und zahlt 1.200,5 Millionen.').figures]).toEqual(['40000', '1200500000']);
   });
 
   it('reads amounts in myriads, as Chinese and Japanese write them: 70億ドル is $7 billion', () => {
