@@ -6,6 +6,7 @@
 import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
+import { languageOf } from './language.ts';
 import { acronymsOf, ArchiveCasing, headlineNames, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
@@ -41,6 +42,8 @@ export interface ArticleFeatures {
   headlineFigures: number[];
   /** Whether the headline is in Chinese, Japanese or Korean, which spell a Latin name in their own letters. */
   cjkHeadline: boolean;
+  /** The language it is written in ('en', 'de', 'fr'…; 'cjk' for a headline in Chinese, Japanese or Korean). */
+  language: string;
   /** Ids of the kinds of event the headline and dek report. */
   eventKinds: number[];
 }
@@ -222,6 +225,7 @@ export function articleFeatures(
   if (mayContainCjk(article.description)) placesInCjk(article.description, dekWords, places);
   if (mayContainCjk(lead)) placesInCjk(lead, leadWords, places);
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
+  const cjkHeadline = mayContainCjk(article.title) && CJK_LETTER.test(article.title);
   return {
     ids: [...boosts.keys()],
     boosts: [...boosts.values()],
@@ -232,7 +236,8 @@ export function articleFeatures(
     headlinePlaces: placeIds(headlinePlaces),
     places: placeIds(places),
     headlineFigures,
-    cjkHeadline: mayContainCjk(article.title) && CJK_LETTER.test(article.title),
+    cjkHeadline,
+    language: cjkHeadline ? 'cjk' : languageOf([...titleWords, ...dekWords, ...leadWords]),
     eventKinds: kinds,
   };
 }

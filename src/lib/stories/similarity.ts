@@ -29,6 +29,10 @@ export interface FeatureVectors {
   headlineFigures: Int32Array[];
   /** Per article: 1 when its headline is in Chinese, Japanese or Korean. */
   cjkHeadline: Uint8Array;
+  /** Per article: its language, as a small number shared by articles in the same one. */
+  language: Uint8Array;
+  /** Per article: the length of its vector counting its names and figures only. */
+  anchorNorms: Float64Array;
   /** Per article: the ids of the kinds of event its headline and dek report. */
   eventKinds: Int32Array[];
   /** Articles carrying each feature id. */
@@ -47,7 +51,10 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
   const norms = new Float64Array(count);
   const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
+  const anchorNorms = new Float64Array(count);
   features.forEach((article, index) => {
+    const anchorSet = new Set(article.anchors);
+    let anchorSquares = 0;
     // Sorting (id, position) packed in one number is much cheaper than sorting positions with a comparator.
     const keyCount = article.ids.length;
     const packed = new Float64Array(keyCount);
@@ -63,8 +70,11 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
       const weight = idf[id]! * article.boosts[position]!;
       sortedIds[at] = id;
       sortedWeights[at] = weight;
-      squares += (documentFrequency[id]! > 1 ? weight : weight * tuning.unsharedWeight) ** 2;
+      const counted = (documentFrequency[id]! > 1 ? weight : weight * tuning.unsharedWeight) ** 2;
+      squares += counted;
+      if (anchorSet.has(id)) anchorSquares += counted;
     }
+    anchorNorms[index] = Math.sqrt(anchorSquares);
     ids.push(sortedIds);
     weights.push(sortedWeights);
     norms[index] = Math.sqrt(squares);
@@ -81,6 +91,8 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     places: features.map((article) => sortedIds(article.places)),
     headlineFigures: features.map((article) => Int32Array.from(article.headlineFigures).sort()),
     cjkHeadline: Uint8Array.from(features, (article) => (article.cjkHeadline ? 1 : 0)),
+    language: Uint8Array.from(features, (article) => languageCode(article.language)),
+    anchorNorms,
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
     documentFrequency,
   };
@@ -102,17 +114,40 @@ function subjectWords(words: readonly number[], documentFrequency: Int32Array, t
   return Int32Array.from(words.filter((id) => documentFrequency[id]! <= rarest * tuning.genericNameWord)).sort();
 }
 
-/** Cosine similarity of articles a and b, from their sorted ids. */
+const LANGUAGE_CODES = new Map<string, number>();
+function languageCode(language: string): number {
+  let code = LANGUAGE_CODES.get(language);
+  if (code === undefined) LANGUAGE_CODES.set(language, (code = LANGUAGE_CODES.size));
+  return code;
+}
+
+/**
+ * Cosine similarity of articles a and b, from their sorted ids. Reports in two languages can share only their names
+ * and figures, so between them the cosine counts those alone (their other words would only lengthen the vectors),
+ * and needs two of them.
+ */
 function cosine(vectors: FeatureVectors, a: number, b: number): number {
   const [idsA, idsB, weightsA, weightsB] = [vectors.ids[a]!, vectors.ids[b]!, vectors.weights[a]!, vectors.weights[b]!];
+  const anchorsOnly = vectors.language[a] !== vectors.language[b];
+  const [anchorsA, anchorsB] = [vectors.anchors[a]!, vectors.anchors[b]!];
   let dot = 0;
+  let sharedAnchors = 0;
   for (let i = 0, j = 0; i < idsA.length && j < idsB.length; ) {
     const [x, y] = [idsA[i]!, idsB[j]!];
-    if (x === y) dot += weightsA[i++]! * weightsB[j++]!;
-    else if (x < y) i++;
+    if (x === y) {
+      if (!anchorsOnly) dot += weightsA[i]! * weightsB[j]!;
+      else if (anchorsA.includes(x) && anchorsB.includes(x)) {
+        dot += weightsA[i]! * weightsB[j]!;
+        sharedAnchors++;
+      }
+      i++;
+      j++;
+    } else if (x < y) i++;
     else j++;
   }
-  const norm = vectors.norms[a]! * vectors.norms[b]!;
+  // One shared name (the regulator both approvals name) is too little to tell one event across languages.
+  if (anchorsOnly && sharedAnchors < 2) return 0;
+  const norm = anchorsOnly ? vectors.anchorNorms[a]! * vectors.anchorNorms[b]! : vectors.norms[a]! * vectors.norms[b]!;
   return norm === 0 ? 0 : dot / norm;
 }
 

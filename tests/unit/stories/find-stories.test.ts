@@ -127,6 +127,21 @@ describe('headlines that open with a day', () => {
   });
 });
 
+describe('reports in English and in German, French or Spanish', () => {
+  const heldOut = findStories(readLabelledSet('held-out.yaml').articles, WINDOW);
+  const storyWith = (slug: string) => heldOut.find((story) => story.articles.includes(slug))?.slug;
+
+  it('of one event are one story, though they share only names and figures', () => {
+    expect(storyWith('starship-wire')).toBeDefined();
+    expect(storyWith('starship-de')).toBe(storyWith('starship-wire'));
+  });
+
+  it('are not one story for sharing a single name: a Spanish report of one FDA approval and an English one of another FDA decision', () => {
+    expect(storyWith('lilly-pill-es')).toBeDefined();
+    expect(storyWith('novavax-crl')).toBeUndefined();
+  });
+});
+
 describe('reports in Japanese and in English of one event', () => {
   it.each([
     ['the company in katakana and the amount in myriads (70億ドル for $7 billion)', 'kioxia-plant-wire', 'kioxia-plant-nikkan'],
