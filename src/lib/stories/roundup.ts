@@ -10,8 +10,10 @@ const ROUNDUP_HEADLINES: readonly RegExp[] = [
   /^(?:this|the|last)\s+week\s+in\b/i,
   // "Tech news: the week in review"
   /\bweek\s+in\s+review\b/i,
-  // "Weekly roundup: …", "Daily digest", "The weekend round-up", "Monthly recap"
-  /\b(?:daily|weekly|weekend|monthly)\s+(?:news\s+)?(?:round-?up|digest|recap|wrap(?:-?up)?|briefing|newsletter)\b/i,
+  // "This week: …", a week's events after a colon
+  /^(?:this|last)\s+week\s*:/i,
+  // "Weekly roundup: …", "Daily digest", "The weekend round-up", "Monthly recap", "Morning briefing: …"
+  /\b(?:daily|weekly|weekend|monthly|morning|evening)\s+(?:news\s+)?(?:round-?up|digest|recap|wrap(?:-?up)?|briefing|newsletter)\b/i,
   // "Newsletter #123", "Newsletter no. 12"
   /\bnewsletter\s*(?:#|no\.?\s*)\d+/i,
   // "Week 48 recap", "Week 48: round-up"

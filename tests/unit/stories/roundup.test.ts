@@ -15,6 +15,9 @@ describe('isRoundupHeadline', () => {
     'Week 48 recap',
     'Week 48: round-up of the AI news',
     'Links for the week',
+    'This week: a rocket, a fork and a fine',
+    'Morning briefing: what you need to know',
+    'The evening digest',
   ])('knows %j for a digest', (title) => {
     expect(isRoundupHeadline(title)).toBe(true);
   });
@@ -27,6 +30,8 @@ describe('isRoundupHeadline', () => {
     'Intel trials a four-day week at its Oregon fabs',
     'Outage takes down Skyline Cloud for a week',
     'Meta’s newsletter platform Bulletin shuts down',
+    'This week’s outage at Skyline Cloud: what went wrong',
+    'Morning TV ratings slide as streaming grows',
   ])('takes %j for one event', (title) => {
     expect(isRoundupHeadline(title)).toBe(false);
   });
