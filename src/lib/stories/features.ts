@@ -32,6 +32,8 @@ export interface ArticleFeatures {
   headlineSubject: number[];
   /** Id of the initials another article may name that subject by ("fda" of "food drug administration"), or -1. */
   subjectInitials: number;
+  /** Ids of acronyms it only spells out, never writes. */
+  spelledOutAcronyms: number[];
   /** Ids of the place the headline is about when it names no one else ("Japanese government tightens…"). */
   subjectPlaces: number[];
   /** Ids of the places the headline names. */
@@ -190,12 +192,18 @@ export function articleFeatures(
   addWords(titleWords, tuning.titleBoost);
   addWords(dekWords, 1);
   addWords(leadWords, tuning.leadOnlyWeight);
-  // An article that spells out "Food and Drug Administration" names the FDA another calls by its initials.
+  // An article that spells out "Food and Drug Administration" names the FDA another calls by its initials: initials
+  // some article writes as an acronym, since two names with the same initials are otherwise only a coincidence.
+  const spelledOut: number[] = [];
   const addAcronyms = (phrases: Iterable<string>, place: (phrase: string) => number) => {
     for (const phrase of phrases) {
       for (const acronym of acronymsOf(phrase)) {
+        if (!archive.isAcronym(acronym)) continue;
         const id = featureIds.ofWord(acronym);
-        if (!boosts.has(id)) boosts.set(id, tuning.nameBoost * place(phrase));
+        if (!boosts.has(id)) {
+          boosts.set(id, tuning.nameBoost * place(phrase));
+          spelledOut.push(id);
+        }
         anchors.push(id);
       }
     }
@@ -231,6 +239,7 @@ export function articleFeatures(
     boosts: [...boosts.values()],
     anchors,
     headlineSubject: subjectWords,
+    spelledOutAcronyms: spelledOut,
     subjectInitials: subject === undefined || !subject.includes(' ') ? -1 : featureIds.ofWord(acronymsOf(subject)[0]!),
     subjectPlaces: subject === undefined ? placeIds(subjectPlace) : [],
     headlinePlaces: placeIds(headlinePlaces),

@@ -65,6 +65,8 @@ export interface ScannedText {
   titleCase: boolean;
   /** Its words written in lower case. */
   lowerCaseWords: string[];
+  /** Its acronyms ("FDA"), lower-cased. */
+  acronyms: string[];
 }
 
 interface Run {
@@ -84,9 +86,11 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 export class ArchiveCasing {
   readonly #capitalised = new Set<string>();
   readonly #lowerCase = new Set<string>();
+  readonly #acronyms = new Set<string>();
 
   observe(text: ScannedText): void {
     for (const word of text.lowerCaseWords) this.#lowerCase.add(word);
+    for (const acronym of text.acronyms) this.#acronyms.add(acronym);
     for (const run of text.runs) {
       for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) this.#capitalised.add(stripPossessive(run.words[at]!));
       if (!run.startsSentence) this.#capitalised.add(contentWords(run.words).join(' '));
@@ -96,6 +100,11 @@ export class ArchiveCasing {
   /** Whether the archive writes this word, or these words joined by one space, as a name mid-sentence and never the word in lower case. */
   isName(name: string): boolean {
     return this.#capitalised.has(name) && !this.#lowerCase.has(name);
+  }
+
+  /** Whether some article writes this word as an acronym ("FDA"). */
+  isAcronym(word: string): boolean {
+    return this.#acronyms.has(word);
   }
 
   /** Whether the archive writes this word in lower case and never capitalised mid-sentence. */
@@ -151,7 +160,7 @@ function endsWithAny(text: string, characters: string): boolean {
 }
 
 export function scanText(text: string): ScannedText {
-  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false, lowerCaseWords: [] };
+  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false, lowerCaseWords: [], acronyms: [] };
   const tokens = wordsOf(text);
   // Title Case: of the words longer than three letters that are not stop words, at least three, and 80%, capitalised.
   let longWords = 0;
@@ -187,7 +196,9 @@ export function scanText(text: string): ScannedText {
     const isName = !plain && token.length > 1 && (lower[0] !== token[0] || MARKED_NAME.test(token));
     if (isName) {
       // An acronym is capitalised for itself, never for opening a sentence ("FDA nod for…").
-      if (run.length === 0) runStartsSentence = startsSentence && !ACRONYM.test(token);
+      const acronym = ACRONYM.test(token);
+      if (acronym) scanned.acronyms.push(lower);
+      if (run.length === 0) runStartsSentence = startsSentence && !acronym;
       if (pendingConnector) run.push(pendingConnector);
       run.push(lower);
       pendingConnector = undefined;

@@ -19,6 +19,8 @@ export interface FeatureVectors {
   headlineSubject: Int32Array[];
   /** Per article: the id of its headline subject's initials, or -1. */
   subjectInitials: Int32Array;
+  /** Per article: the ids of the acronyms it only spells out. */
+  spelledOutAcronyms: Int32Array[];
   /** Per article: the ids of the place its headline is about when it names nobody else, ascending. */
   subjectPlaces: Int32Array[];
   /** Per article: the ids of the places its headline names, ascending. */
@@ -86,6 +88,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
     headlineSubject: features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning)),
     subjectInitials: Int32Array.from(features, (article) => article.subjectInitials),
+    spelledOutAcronyms: features.map((article) => sortedIds(article.spelledOutAcronyms)),
     subjectPlaces: features.map((article) => sortedIds(article.subjectPlaces)),
     headlinePlaces: features.map((article) => sortedIds(article.headlinePlaces)),
     places: features.map((article) => sortedIds(article.places)),
@@ -187,7 +190,10 @@ function namesSubjectOf(vectors: FeatureVectors, of: number, other: number): boo
   if (vectors.cjkHeadline[other] === 1 && vectors.cjkHeadline[of] === 0) return true;
   const words = vectors.headlineSubject[of]!;
   if (words.length === 0) return vectors.headlineSubject[other]!.length > 0 || sharesAny(vectors.subjectPlaces[of]!, vectors.places[other]!);
-  return containsAll(vectors.ids[other]!, words) || (vectors.subjectInitials[of]! >= 0 && vectors.ids[other]!.includes(vectors.subjectInitials[of]!));
+  if (containsAll(vectors.ids[other]!, words)) return true;
+  // By initials the other must write, not spell out: "Kavel Tordo" and "Kiro Tel" share theirs by chance.
+  const initials = vectors.subjectInitials[of]!;
+  return initials >= 0 && vectors.ids[other]!.includes(initials) && !vectors.spelledOutAcronyms[other]!.includes(initials);
 }
 
 /** Both headlines give some (figures, places) and neither's are among what the other article gives. */

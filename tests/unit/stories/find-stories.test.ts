@@ -247,6 +247,14 @@ describe('headlines about different companies', () => {
     expect(storyAmong(list, 'pill-desk')?.articles).toEqual(['pill-wire', 'pill-desk']);
   });
 
+  it('keep apart two companies whose names share their initials', () => {
+    const list = [
+      report('kavel', 'Meridian Wire', 0, 'Why Kavel Tordo is buying Minsar', 'The purchase is about talent in Lisbon.', 'Kavel Tordo announced the purchase of Minsar, a Lisbon software company, on Monday.'),
+      report('kiro', 'Market Tape', 2, 'Why Kiro Tel is buying Bridor', 'The purchase is about talent in Lisbon.', 'Kiro Tel announced the purchase of Bridor, a Lisbon software company, on Monday.'),
+    ];
+    expect(storyAmong(list, 'kiro')).toBeUndefined();
+  });
+
   it('still join reports of one event whose headlines read a name differently', () => {
     const list = [
       report('skyline-down', 'Meridian Wire', 0, 'Outage takes down Skyline Cloud services in Europe', "Customers report errors across the provider's Frankfurt region.",
