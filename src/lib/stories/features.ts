@@ -246,7 +246,7 @@ export function articleFeatures(
     places: placeIds(places),
     headlineFigures,
     cjkHeadline,
-    language: cjkHeadline ? 'cjk' : languageOf([...titleWords, ...dekWords, ...leadWords]),
+    language: cjkHeadline ? 'cjk' : languageOf(titleWords, dekWords, leadWords),
     eventKinds: kinds,
   };
 }

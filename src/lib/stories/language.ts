@@ -26,12 +26,17 @@ const LANGUAGES_OF: ReadonlyMap<string, readonly string[]> = (() => {
 const MINIMUM_FUNCTION_WORDS = 3;
 
 /**
- * The language of a text given its lower-cased words (stop words may be left out; English ones are not counted):
- * 'de', 'fr', 'es', 'it', 'pt' or 'nl' when its function words say so, else 'en'.
+ * The language of a text from the lower-cased words of its parts (stop words may be left out; English ones are not
+ * counted): 'de', 'fr', 'es', 'it', 'pt' or 'nl' when its function words say so, else 'en'.
  */
-export function languageOf(words: Iterable<string>): string {
+export function languageOf(...texts: ReadonlyArray<readonly string[]>): string {
   const counts = new Map<string, number>();
-  for (const word of words) for (const language of LANGUAGES_OF.get(word) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1);
+  for (const words of texts) {
+    for (const word of words) {
+      const languages = LANGUAGES_OF.get(word);
+      if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
+    }
+  }
   let [best, bestCount, runnerUp] = ['en', 0, 0];
   for (const [language, count] of counts) {
     if (count > bestCount) [best, bestCount, runnerUp] = [language, count, bestCount];

@@ -88,8 +88,10 @@ export class ArchiveCasing {
   readonly #lowerCase = new Set<string>();
   readonly #acronyms = new Set<string>();
 
+  /** Takes in a text's casing, then lets go of its lower-case words, which nothing else reads. */
   observe(text: ScannedText): void {
     for (const word of text.lowerCaseWords) this.#lowerCase.add(word);
+    text.lowerCaseWords = [];
     for (const acronym of text.acronyms) this.#acronyms.add(acronym);
     for (const run of text.runs) {
       for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) this.#capitalised.add(stripPossessive(run.words[at]!));

@@ -54,9 +54,8 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
   const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
   const anchorNorms = new Float64Array(count);
+  const anchors = features.map((article) => Int32Array.from(new Set(article.anchors)).sort());
   features.forEach((article, index) => {
-    const anchorSet = new Set(article.anchors);
-    let anchorSquares = 0;
     // Sorting (id, position) packed in one number is much cheaper than sorting positions with a comparator.
     const keyCount = article.ids.length;
     const packed = new Float64Array(keyCount);
@@ -72,20 +71,29 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
       const weight = idf[id]! * article.boosts[position]!;
       sortedIds[at] = id;
       sortedWeights[at] = weight;
-      const counted = (documentFrequency[id]! > 1 ? weight : weight * tuning.unsharedWeight) ** 2;
-      squares += counted;
-      if (anchorSet.has(id)) anchorSquares += counted;
+      squares += (documentFrequency[id]! > 1 ? weight : weight * tuning.unsharedWeight) ** 2;
+    }
+    norms[index] = Math.sqrt(squares);
+    // The length counting names and figures only, both lists being sorted.
+    let anchorSquares = 0;
+    const articleAnchors = anchors[index]!;
+    for (let at = 0, anchor = 0; at < keyCount && anchor < articleAnchors.length; ) {
+      if (sortedIds[at]! < articleAnchors[anchor]!) at++;
+      else if (sortedIds[at]! > articleAnchors[anchor]!) anchor++;
+      else {
+        const weight = sortedWeights[at++]!;
+        anchorSquares += (documentFrequency[articleAnchors[anchor++]!]! > 1 ? weight : weight * tuning.unsharedWeight) ** 2;
+      }
     }
     anchorNorms[index] = Math.sqrt(anchorSquares);
     ids.push(sortedIds);
     weights.push(sortedWeights);
-    norms[index] = Math.sqrt(squares);
   });
   return {
     ids,
     weights,
     norms,
-    anchors: features.map((article) => Int32Array.from(new Set(article.anchors)).sort()),
+    anchors,
     headlineSubject: features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning)),
     subjectInitials: Int32Array.from(features, (article) => article.subjectInitials),
     spelledOutAcronyms: features.map((article) => sortedIds(article.spelledOutAcronyms)),
