@@ -134,19 +134,20 @@ export interface ScannedArticle {
   leadText: ScannedText;
 }
 
-export function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING): ScannedArticle {
+export function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING, casing?: ArchiveCasing): ScannedArticle {
   const lead = leadOf(article.body, tuning.leadWords);
-  return { lead, title: scanText(article.title), dek: scanText(article.description), leadText: scanText(lead) };
+  return { lead, title: scanText(article.title, casing), dek: scanText(article.description, casing), leadText: scanText(lead, casing) };
 }
 
 /**
- * The archive's casing of words, from its articles scanned, so that each article's names are read knowing how the
- * others write them.
+ * Every article scanned, and the archive's casing of words from them, so that each article's names are read knowing
+ * how the others write them.
  */
-export function archiveCasing(scanned: readonly ScannedArticle[]): ArchiveCasing {
+export function scanArchive(articles: readonly StoryText[], tuning: StoryTuning = STORY_TUNING): { scanned: ScannedArticle[]; casing: ArchiveCasing } {
   const casing = new ArchiveCasing();
+  const scanned = articles.map((article) => scanArticle(article, tuning, casing));
   for (const article of scanned) for (const text of [article.title, article.dek, article.leadText]) if (!text.titleCase) casing.observe(text);
-  return casing;
+  return { scanned, casing };
 }
 
 export function articleFeatures(

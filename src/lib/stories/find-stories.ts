@@ -4,7 +4,7 @@
  */
 import { candidatePairs } from './candidates.ts';
 import { clusterPairs, type ScoredPair } from './cluster.ts';
-import { archiveCasing, articleFeatures, FeatureIds, scanArticle, type StoryText } from './features.ts';
+import { articleFeatures, FeatureIds, scanArchive, type StoryText } from './features.ts';
 import { distinctOutlets, type ArticleSource, type Outlet } from './outlet.ts';
 import { isRoundupHeadline } from './roundup.ts';
 import { featureVectors, storySimilarity } from './similarity.ts';
@@ -80,8 +80,7 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
 /** Groups of indexes into `articles` (earliest first) that tell one event, by the method in README. */
 function automaticGroups(articles: readonly StoryArticle[], windowHours: number, tuning: StoryTuning): number[][] {
   const featureIds = new FeatureIds();
-  const scanned = articles.map((article) => scanArticle(article, tuning));
-  const casing = archiveCasing(scanned);
+  const { scanned, casing } = scanArchive(articles, tuning);
   const features = articles.map((article, index) => articleFeatures(article, featureIds, tuning, casing, scanned[index]));
   const vectors = featureVectors(features, featureIds.size, tuning);
   const times = Float64Array.from(articles, (article) => article.publishedAt.getTime());

@@ -63,8 +63,6 @@ export interface ScannedText {
   figures: Set<string>;
   /** Whether it is in Title Case, most of its longer words capitalised, so that a capital marks no name. */
   titleCase: boolean;
-  /** Its words written in lower case. */
-  lowerCaseWords: string[];
   /** Its acronyms ("FDA"), lower-cased. */
   acronyms: string[];
 }
@@ -88,10 +86,13 @@ export class ArchiveCasing {
   readonly #lowerCase = new Set<string>();
   readonly #acronyms = new Set<string>();
 
-  /** Takes in a text's casing, then lets go of its lower-case words, which nothing else reads. */
+  /** A word written in lower case: `scanText` tells it as it reads, so no text keeps a list of them. */
+  sawLowerCase(word: string): void {
+    this.#lowerCase.add(word);
+  }
+
+  /** Takes in a text's names and acronyms. */
   observe(text: ScannedText): void {
-    for (const word of text.lowerCaseWords) this.#lowerCase.add(word);
-    text.lowerCaseWords = [];
     for (const acronym of text.acronyms) this.#acronyms.add(acronym);
     for (const run of text.runs) {
       for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) this.#capitalised.add(stripPossessive(run.words[at]!));
@@ -161,8 +162,9 @@ function endsWithAny(text: string, characters: string): boolean {
   return false;
 }
 
-export function scanText(text: string): ScannedText {
-  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false, lowerCaseWords: [], acronyms: [] };
+/** `casing`, when given, is told each word written in lower case. */
+export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
+  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false, acronyms: [] };
   const tokens = wordsOf(text);
   // Title Case: of the words longer than three letters that are not stop words, at least three, and 80%, capitalised.
   let longWords = 0;
@@ -190,7 +192,7 @@ export function scanText(text: string): ScannedText {
     const first = token.charCodeAt(0);
     const plain = first >= 0x61 && first <= 0x7a && !UPPER_OR_DIGIT.test(token);
     const lower = plain ? token : token.toLowerCase();
-    if (plain) scanned.lowerCaseWords.push(lower);
+    if (plain) casing?.sawLowerCase(lower);
     if (raw.length > 3 && !ENGLISH_STOP_WORDS.has(lower)) {
       longWords++;
       if (!plain && CAPITALISED.test(token)) capitalisedLongWords++;

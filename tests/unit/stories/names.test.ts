@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acronymsOf, ArchiveCasing, headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
 
-const names = (...texts: string[]) => namesIn(texts.map(scanText));
+const names = (...texts: string[]) => namesIn(texts.map((text) => scanText(text)));
 
 describe('names', () => {
   it('reads runs of capitalised words as names, whole and word by word, without a leading "The"', () => {
@@ -36,7 +36,7 @@ describe('names', () => {
 
   it('reads a word opening every sentence by how the rest of the archive writes it', () => {
     const archive = new ArchiveCasing();
-    for (const text of ['Customers of Brightlane waited.', 'It was a record quarter.']) archive.observe(scanText(text));
+    for (const text of ['Customers of Brightlane waited.', 'It was a record quarter.']) archive.observe(scanText(text, archive));
     const read = (text: string) => [...namesIn([scanText(text)], undefined, archive).whole];
     expect(read('Brightlane halts withdrawals.')).toEqual(['brightlane']);
     expect(read('Record GDPR fine for Lumio.')).toEqual(['gdpr', 'lumio']);
