@@ -122,10 +122,6 @@ export function leadOf(body: string, words: number): string {
   return text.split(/\s+/, words + 1).filter(Boolean).slice(0, words).join(' ');
 }
 
-/**
- * A key's weight factor is its kind (name, figure, multi-word name, plain word) times where it first appears:
- * headline, dek or only in the lead, which also recalls background (an earlier event, a competitor).
- */
 /** An article's headline, dek and lead, read once for names and figures. */
 export interface ScannedArticle {
   lead: string;
@@ -150,6 +146,11 @@ export function scanArchive(articles: readonly StoryText[], tuning: StoryTuning 
   return { scanned, casing };
 }
 
+/**
+ * A key's weight factor is its kind (name, figure, multi-word name, plain word) times where it first appears:
+ * headline, dek or only in the lead, which also recalls background (an earlier event, a competitor).
+ * `archive` is how the rest of the archive writes words, `scanned` the article already read.
+ */
 export function articleFeatures(
   article: StoryText,
   featureIds: FeatureIds,

@@ -19,7 +19,8 @@ export interface Names {
 
 const WORD_START = '\\p{L}\\p{N}$€£¥';
 const WORD_REST = "\\p{L}\\p{N}'’&.,%$\\-";
-// A word keeps the colon, semicolon, "!" or "?" after it, which end a sentence or a headline's label ("Live: Starship…").
+// A word keeps the colon, semicolon, "!" or "?" after it, which end a sentence or a headline's label
+// ("Live: Starship…").
 const WORD_END = '[:;!?]*';
 const WORD = new RegExp(`[${WORD_START}][${WORD_REST}]*${WORD_END}`, 'gu');
 // Chinese, Japanese and Korean text is a word of its own, which has no capitals and so ends a name: a Latin name
@@ -100,7 +101,7 @@ export class ArchiveCasing {
     }
   }
 
-  /** Whether the archive writes this word, or these words joined by one space, as a name mid-sentence and never the word in lower case. */
+  /** Whether the archive writes this word (or these words, one space apart) as a name mid-sentence, never in lower case. */
   isName(name: string): boolean {
     return this.#capitalised.has(name) && !this.#lowerCase.has(name);
   }
@@ -227,7 +228,8 @@ export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
 function listEndsName(tokens: readonly string[], at: number): boolean {
   const single = (token: string | undefined) => token !== undefined && CAPITALISED.test(token) && !/[.:;!?]$/.test(token);
   while (single(tokens[at]) && tokens[at]!.endsWith(',')) at++;
-  return single(tokens[at]) && !tokens[at]!.endsWith(',') && tokens[at + 1] === 'and' && single(tokens[at + 2]?.replace(/[.,:;!?]+$/, '')) && !CAPITALISED.test(tokens[at + 3] ?? '');
+  if (!single(tokens[at]) || tokens[at]!.endsWith(',') || tokens[at + 1] !== 'and') return false;
+  return single(tokens[at + 2]?.replace(/[.,:;!?]+$/, '')) && !CAPITALISED.test(tokens[at + 3] ?? '');
 }
 
 /** A run that is only a day or a month, perhaps after "The" or with a possessive: "Tuesday's", "The December". */
