@@ -57,7 +57,7 @@ let bodyRenderer: ReturnType<typeof createArticleBodyRenderer> | undefined;
 export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
   if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
   bodyRenderer ??= createArticleBodyRenderer(absoluteUrl(settings.siteUrl, paths.root));
-  return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined);
+  return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined, entry.data.lang);
 }
 
 /** The sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml); a registry with errors stops the build. */

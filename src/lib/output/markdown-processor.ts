@@ -1,5 +1,6 @@
 /** The site's Markdown processor, defined once for Astro's pages and for the search index: Sätteri with the safety plugin, which also puts tables in scrolling regions. */
 import { satteri } from '@astrojs/markdown-satteri';
+import { siteConfig } from '../../site.config.ts';
 import { ARTICLE_PAGE_IDS } from '../site/page-ids.ts';
 import { createMarkdownSafetyPlugin } from './markdown-safety.ts';
 import { createTableRegions } from './scrolling-tables.ts';
@@ -47,13 +48,14 @@ export function markdownRenderOptions(): MarkdownRenderOptions {
  * external, and paths from the site's root are put under the base path.
  */
 export function markdownProcessor(site: string) {
-  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS), tableRegions: createTableRegions })], features: { ...MARKDOWN_FEATURES } });
+  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS), tableRegions: (lang) => createTableRegions(lang ?? siteConfig.lang) })], features: { ...MARKDOWN_FEATURES } });
 }
 
 /** The processor's renderer with these options, as a function from a body (and its file, for relative paths) to HTML. */
-async function bodiesToHtml(site: string, options: MarkdownRenderOptions): Promise<(body: string, fileURL?: URL) => Promise<string>> {
+async function bodiesToHtml(site: string, options: MarkdownRenderOptions): Promise<(body: string, fileURL?: URL, lang?: string) => Promise<string>> {
   const renderer = await markdownProcessor(site).createRenderer(options);
-  return async (body, fileURL) => (await renderer.render(body, { frontmatter: {}, fileURL })).code;
+  // The front matter's language, as Astro would hand it over: it names the body's tables in that language.
+  return async (body, fileURL, lang) => (await renderer.render(body, { frontmatter: lang === undefined ? {} : { lang }, fileURL })).code;
 }
 
 /**
@@ -61,7 +63,7 @@ async function bodiesToHtml(site: string, options: MarkdownRenderOptions): Promi
  * the processor's renderer with the config's options), for bodies kept out of Astro's data store. Only bodies
  * without pictures: Astro resolves those at render time from what its loader stored.
  */
-export function createArticleBodyRenderer(site: string): Promise<(body: string, fileURL?: URL) => Promise<string>> {
+export function createArticleBodyRenderer(site: string): Promise<(body: string, fileURL?: URL, lang?: string) => Promise<string>> {
   return bodiesToHtml(site, markdownRenderOptions());
 }
 

@@ -12,6 +12,7 @@ import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
+import { canonicalLanguage } from '../content/language.ts';
 import { isSafeUrl, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
@@ -25,9 +26,19 @@ export interface MarkdownSafetyOptions {
   pageIds: readonly string[];
   /**
    * Tables put in named regions that scroll, in this same pass (each raw node handed to JavaScript once): a fresh
-   * `TableRegions` for each document, told its headings and given its tables in document order.
+   * `TableRegions` for each document, told its headings and given its tables in document order, and given the
+   * document's language when its front matter has one (`lang`).
    */
-  tableRegions?: () => TableRegions;
+  tableRegions?: (lang: string | undefined) => TableRegions;
+}
+
+/**
+ * The language a document's front matter gives (`lang`), as Astro hands front matter to the processor's plugins
+ * (`data.astro.frontmatter`); undefined when it gives none, or none that is a language tag.
+ */
+export function documentLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
+  const lang = (data.astro as { frontmatter?: { lang?: unknown } } | undefined)?.frontmatter?.lang;
+  return typeof lang === 'string' ? canonicalLanguage(lang) : undefined;
 }
 
 /** Elements whose contents are code or form state, never article text. */
@@ -395,7 +406,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       return claimed;
     };
     const resolveId = (id: string) => references?.resolve(id);
-    const tables = options.tableRegions?.();
+    // Made once the document's front matter is known, in `before`, which Sätteri calls ahead of every visit.
+    let tables: TableRegions | undefined;
     const visitJsxElement = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) => {
       rebaseJsxUrls(node, ctx, root);
       if (!tables || !node.name) return;
@@ -405,6 +417,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     return {
       name: 'newsdesk-markdown-safety',
       before(root, ctx) {
+        tables = options.tableRegions?.(documentLanguage(ctx.data));
         // Footnote ids are the targets of Sätteri's own links, which would not follow a renumbered id: they are taken
         // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
         const footnotes = ctx.source.includes('[^') ? footnoteIds(root) : [];
@@ -459,7 +472,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
             else if (rebased !== src) ctx.setProperty(node, 'src', rebased);
           },
         },
-        ...(tables ? [{ filter: ['table'], visit: (node: Readonly<Element>, ctx: HastVisitorContext) => tables.markdownTable(node, ctx) }] : []),
+        ...(options.tableRegions ? [{ filter: ['table'], visit: (node: Readonly<Element>, ctx: HastVisitorContext) => tables?.markdownTable(node, ctx) }] : []),
       ],
       mdxJsxFlowElement: { filter: [], visit: visitJsxElement },
       mdxJsxTextElement: { filter: [], visit: visitJsxElement },

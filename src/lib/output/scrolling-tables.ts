@@ -2,8 +2,8 @@
  * Tables in article bodies, each in a region of its own that scrolls sideways: a table wider than a phone's screen
  * scrolls there rather than pushing the page, and keeps its table semantics (a table made `display: block` to scroll
  * loses them in some screen readers). The region is focusable so that keyboard users can scroll it, and named so
- * that screen readers announce what it holds: the table's caption, else the heading it sits under, else "Table"
- * (numbered from the second region of a body with the same name: "Prices (2)").
+ * that screen readers announce what it holds: the table's caption, else the heading it sits under, else the word for
+ * "table" in the article's language (numbered from the second region of a body with the same name: "Prices (2)").
  * Markdown tables, raw HTML's and the ones an MDX body writes as JSX are wrapped alike, in the safety plugin's pass
  * (src/lib/output/markdown-safety.ts), which hands each of them and each heading to JavaScript once, in document order.
  */
@@ -13,8 +13,52 @@ import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast }
 
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
-/** A table's name when it has no caption and no heading before it. */
-const DEFAULT_TABLE_NAME = 'Table';
+/**
+ * A table's name when it has no caption and no heading before it, by language: the region is inside the article's
+ * body, marked with the article's language, so a screen reader speaks its name in that language's voice. The
+ * languages are those the site already handles elsewhere: those search stems (./../search/stemmer.ts), those it
+ * splits into words (./../search/search-language.ts) and the scripts the social cards have fonts for.
+ */
+const TABLE_WORDS: Readonly<Record<string, string>> = {
+  ar: 'جدول',
+  ca: 'Taula',
+  da: 'Tabel',
+  de: 'Tabelle',
+  en: 'Table',
+  es: 'Tabla',
+  eu: 'Taula',
+  fi: 'Taulukko',
+  fr: 'Tableau',
+  ga: 'Tábla',
+  he: 'טבלה',
+  hi: 'तालिका',
+  hu: 'Táblázat',
+  hy: 'Աղյուսակ',
+  it: 'Tabella',
+  ja: '表',
+  ko: '표',
+  nb: 'Tabell',
+  nl: 'Tabel',
+  nn: 'Tabell',
+  no: 'Tabell',
+  pt: 'Tabela',
+  ro: 'Tabel',
+  ru: 'Таблица',
+  sv: 'Tabell',
+  ta: 'அட்டவணை',
+  th: 'ตาราง',
+  tr: 'Tablo',
+  zh: '表格',
+};
+
+/**
+ * The word for a table in `lang` (a BCP 47 tag: `de-CH` reads as `de`), or in English, the site's own language, for
+ * a body with no language of its own or one the list above lacks.
+ */
+export function tableWord(lang: string | undefined): string {
+  const language = lang === undefined ? undefined : new Intl.Locale(lang).language;
+  return (language !== undefined && TABLE_WORDS[language]) || TABLE_WORDS.en!;
+}
 /** A table's start or end tag, a heading, or a caption, in HTML the safety plugin has written (attributes and text escaped). */
 const TABLE_TAG_HEADING_OR_CAPTION = /<(\/?)table(?=[\s>])|<(h[1-6])(?=[\s>])[^>]*>([\s\S]*?)<\/\2>|<caption(?=[\s>])[^>]*>([\s\S]*?)<\/caption>/gi;
 
@@ -62,7 +106,9 @@ export interface TableRegions {
   jsxTable(node: Readonly<JsxElement>, ctx: HastVisitorContext): void;
 }
 
-export function createTableRegions(): TableRegions {
+/** `lang`: the body's language, when the article gives one (its front matter's `lang`). */
+export function createTableRegions(lang?: string): TableRegions {
+  const unnamedTable = tableWord(lang);
   let lastHeading = '';
   const heading = (text: string) => {
     // A heading with no text (a picture alone) names nothing: the one before it still does.
@@ -72,7 +118,7 @@ export function createTableRegions(): TableRegions {
   // by name, so two tables under one heading (or with one caption) are told apart by a number.
   const named = new Map<string, number>();
   const nameOf = (caption: string, headingBefore = lastHeading) => {
-    const name = caption || headingBefore || DEFAULT_TABLE_NAME;
+    const name = caption || headingBefore || unnamedTable;
     const count = (named.get(name) ?? 0) + 1;
     named.set(name, count);
     return count === 1 ? name : `${name} (${count})`;

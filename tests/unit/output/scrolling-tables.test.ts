@@ -2,7 +2,7 @@ import { parse } from 'node-html-parser';
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownSafetyPlugin } from '../../../src/lib/output/markdown-safety.ts';
-import { createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
+import { createArticleBodyRenderer, createMarkdownToHtml } from '../../../src/lib/output/markdown-processor.ts';
 import { createTableRegions } from '../../../src/lib/output/scrolling-tables.ts';
 
 /** Each outermost table of the rendered body, as the element around it and the table's first cell. */
@@ -57,6 +57,32 @@ describe('tables in article bodies', async () => {
     const html = await toHtml('<table>\n<tr><td>split</td></tr>\n\n</table>\n\nAfter.\n');
     expect(html).not.toContain('table-scroll');
     expect(parse(html).querySelector('table')?.text.trim()).toBe('split');
+  });
+});
+
+describe('a table with neither caption nor heading, in an article in another language', async () => {
+  const render = await createArticleBodyRenderer('https://news.example.org');
+  const body = '| a |\n| - |\n| 1 |\n\n<table><tr><td>raw</td></tr></table>\n';
+
+  it('is named in the article’s language, which the screen reader speaks it in', async () => {
+    expect(regionNames(await render(body, undefined, 'de'))).toEqual(['Tabelle', 'Tabelle (2)']);
+    expect(regionNames(await render(body, undefined, 'he'))).toEqual(['טבלה', 'טבלה (2)']);
+    expect(regionNames(await render(body, undefined, 'zh-Hant-TW'))).toEqual(['表格', '表格 (2)']);
+  });
+
+  it('is named in English, the site’s language, when the article gives none or one the site has no word for', async () => {
+    expect(regionNames(await render(body))).toEqual(['Table', 'Table (2)']);
+    expect(regionNames(await render(body, undefined, 'sw'))).toEqual(['Table', 'Table (2)']);
+  });
+
+  it('is named from the front matter Astro hands an MDX body', async () => {
+    const { code } = await mdxToJs('<table><tr><td>x</td></tr></table>', {
+      hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [], tableRegions: createTableRegions })],
+      data: { astro: { frontmatter: { lang: 'fr-CA' }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
+      jsxImportSource: 'astro',
+      elementAttributeNameCase: 'html',
+    });
+    expect(code).toContain('"aria-label": "Tableau"');
   });
 });
 
