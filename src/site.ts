@@ -8,7 +8,7 @@ import { newestWithCards } from './lib/cards/newest-with-cards.ts';
 import { createDateFormatter } from './lib/site/dates.ts';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
-import { languageAttributes } from './lib/content/language.ts';
+import { languageAttributes, ownWordsAttributes } from './lib/content/language.ts';
 import { articleSlug } from './lib/content/slug.ts';
 import { absoluteUrl, createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
@@ -40,6 +40,8 @@ export type Article = IndexedArticle<ArticleEntryData>;
 
 /** The lang (and dir) that mark an article's own text on this site's pages: none when it is in the site's language. */
 export const languageOf = (article: Article) => languageAttributes(article.data.lang, siteConfig.lang);
+/** `lang` and `dir` for an article's headline or dek on a line of its own (src/lib/content/language.ts). */
+export const ownWordsOf = (article: Article) => ownWordsAttributes(article.data.lang, siteConfig.lang);
 
 let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
 

@@ -24,3 +24,40 @@ describe('a table with neither caption nor heading before it', () => {
     expect(tableNames('hebrew-cloud-region')).toEqual(['טבלה']);
   });
 });
+
+describe('a teaser’s tag list', () => {
+  /** Each teaser's headline with its tag list's name, on the front page. */
+  const teaserTagLabels = () =>
+    new Map(site.html('').querySelectorAll('.teaser').map((teaser) => [teaser.querySelector('.teaser-title')!.text.trim(), teaser.querySelector('.tag-list')!.getAttribute('aria-label')]));
+
+  it('is named in one language: the site’s English alone beside a headline in another', () => {
+    const labels = teaserTagLabels();
+    expect(labels.get('Strompreise für Rechenzentren steigen')).toBe('Tags');
+    expect(labels.get('Google ו-AWS מתחרות על אזור ענן בתל אביב')).toBe('Tags');
+  });
+
+  it('is named after an English headline, which the site’s words can share a voice with', () => {
+    const headline = site.html('articles/long-unbroken-words/').querySelector('h1')!.text.trim();
+    expect(teaserTagLabels().get(headline)).toBe(`Tags for ${headline}`);
+  });
+});
+
+describe('a Hebrew headline that starts with a brand name in Latin letters', () => {
+  const headline = 'Google ו-AWS מתחרות על אזור ענן בתל אביב';
+
+  it('runs right to left on its page, as its language does, not left to right as its first letter would have it', () => {
+    const page = site.html('articles/hebrew-cloud-region/');
+    expect(['h1', '.dek'].map((selector) => page.querySelector(`.story-header ${selector}`)!.getAttribute('dir'))).toEqual(['rtl', 'rtl']);
+  });
+
+  it('runs right to left in its teaser and under “Explore more”', () => {
+    const teaser = site.html('').querySelectorAll('.teaser').find((element) => element.querySelector('.teaser-title')!.text.trim() === headline)!;
+    expect(teaser.querySelectorAll('.teaser-title, .teaser-dek').map((element) => element.getAttribute('dir'))).toEqual(['rtl', 'rtl']);
+    const explore = site.html('articles/german-price-table/').querySelectorAll('.explore-list li').find((item) => item.querySelector('a')!.text.trim() === headline)!;
+    expect(explore.querySelectorAll('a, p[lang]').map((element) => element.getAttribute('dir'))).toEqual(['rtl', 'rtl']);
+  });
+
+  it('leaves a headline whose language the article does not give to its first letter', () => {
+    expect(site.html('articles/long-unbroken-words/').querySelector('h1')!.getAttribute('dir')).toBe('auto');
+  });
+});

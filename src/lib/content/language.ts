@@ -39,3 +39,13 @@ export function languageAttributes(lang: string | undefined, siteLang: string): 
   const dir = textDirection(lang);
   return dir === textDirection(siteLang) ? { lang } : { lang, dir };
 }
+
+/**
+ * The `lang` and `dir` for an article's headline or dek shown as a line of its own: the direction of its language
+ * when that runs the other way from the site's, so that a Hebrew headline starting with a brand name ("Google …")
+ * still starts at the right; else `auto`, by its first letter, for words whose language the article does not give.
+ */
+export function ownWordsAttributes(lang: string | undefined, siteLang: string): { lang?: string; dir: 'ltr' | 'rtl' | 'auto' } {
+  const attributes = languageAttributes(lang, siteLang);
+  return { ...attributes, dir: attributes.dir ?? 'auto' };
+}

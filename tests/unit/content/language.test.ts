@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLanguage, languageAttributes, sameLanguage, textDirection } from '../../../src/lib/content/language.ts';
+import { canonicalLanguage, languageAttributes, ownWordsAttributes, sameLanguage, textDirection } from '../../../src/lib/content/language.ts';
 
 describe('canonicalLanguage', () => {
   it.each([['ar', 'ar'], ['JA', 'ja'], ['de-ch', 'de-CH'], ['zh-hant-tw', 'zh-Hant-TW']])('spells %j as %j', (tag, canonical) => {
@@ -44,5 +44,18 @@ describe('languageAttributes', () => {
   it('adds dir when the article runs the other way from the site', () => {
     expect(languageAttributes('ar', 'en')).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(languageAttributes('en', 'he')).toEqual({ lang: 'en', dir: 'ltr' });
+  });
+});
+
+describe('ownWordsAttributes', () => {
+  it('runs a headline in a right-to-left language right to left on an English site, whatever its first letter', () => {
+    expect(ownWordsAttributes('he', 'en')).toEqual({ lang: 'he', dir: 'rtl' });
+    expect(ownWordsAttributes('en', 'ar')).toEqual({ lang: 'en', dir: 'ltr' });
+  });
+
+  it('leaves a headline to its first letter when its language runs the site’s way or is not given', () => {
+    expect(ownWordsAttributes('de', 'en')).toEqual({ lang: 'de', dir: 'auto' });
+    expect(ownWordsAttributes(undefined, 'en')).toEqual({ dir: 'auto' });
+    expect(ownWordsAttributes('en-GB', 'en')).toEqual({ dir: 'auto' });
   });
 });
