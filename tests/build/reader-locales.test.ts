@@ -3,8 +3,10 @@
  * tests/fixtures/reader-locales: German, French (MDX), Italian (with a picture, which Astro renders itself) and
  * Hebrew and Arabic articles, and an English one of long unbroken words.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { useServedSite } from '../helpers/serve.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -12,6 +14,32 @@ beforeAll(async () => {
   if (site.exitCode !== 0) throw new Error(`build failed:\n${site.stderr}\n${site.stdout}`);
 });
 afterAll(() => site?.cleanup());
+const served = useServedSite(() => site.outDir, '/');
+
+async function open(path: string): Promise<Page> {
+  const page = await served.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${served.baseUrl}${path}`);
+  return page;
+}
+
+/** Where each of `characters` is drawn in `selector`'s text, from the left of the screen (the first of each). */
+function leftOf(page: Page, selector: string, characters: string[]): Promise<number[]> {
+  return page.locator(selector).evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const positions = new Map<string, number>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let index = 0; index < node.textContent!.length; index++) {
+        const character = node.textContent![index]!;
+        if (!wanted.includes(character) || positions.has(character)) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        positions.set(character, range.getBoundingClientRect().left);
+      }
+    }
+    return wanted.map((character) => positions.get(character)!);
+  }, characters);
+}
 
 /** The accessible names of an article's table regions, as screen readers announce them. */
 const tableNames = (slug: string) => site.html(`articles/${slug}/`).querySelectorAll('.prose .table-scroll').map((region) => region.getAttribute('aria-label'));
@@ -59,5 +87,56 @@ describe('a Hebrew headline that starts with a brand name in Latin letters', () 
 
   it('leaves a headline whose language the article does not give to its first letter', () => {
     expect(site.html('articles/long-unbroken-words/').querySelector('h1')!.getAttribute('dir')).toBe('auto');
+  });
+});
+
+describe('the body of an article in Hebrew', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('articles/hebrew-cloud-region/');
+  });
+  afterAll(() => page?.close());
+
+  it('shows a code block left to right, its line ending in its semicolon, as it was written', async () => {
+    const [start, end] = await leftOf(page, '.prose pre code', ['c', ';']);
+    expect(start).toBeLessThan(end!);
+  });
+
+  it('keeps code within a line in its own order: the parentheses after the function’s name', async () => {
+    const [name, parenthesis] = await leftOf(page, '.prose p code:has-text("connect")', ['t', '(']);
+    expect(name).toBeLessThan(parenthesis!);
+  });
+
+  it('sets a quote’s bar on the right, beside where its lines start, and its letters upright: Hebrew has no italic', async () => {
+    const style = await page.locator('.prose blockquote').evaluate((quote) => {
+      const { borderLeftWidth, borderRightWidth, fontStyle } = getComputedStyle(quote);
+      return { borderLeftWidth, borderRightWidth, fontStyle };
+    });
+    expect(style).toEqual({ borderLeftWidth: '0px', borderRightWidth: '4px', fontStyle: 'normal' });
+  });
+
+  it('sets a table’s cells flush right, where a Hebrew line starts', async () => {
+    // "10" sits under the wider "מחיר": which edge of its cell its text is drawn against.
+    const gaps = await page.locator('.prose td', { hasText: '10' }).evaluate((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const text = range.getBoundingClientRect();
+      const box = cell.getBoundingClientRect();
+      return { left: Math.round(text.left - box.left), right: Math.round(box.right - text.right) };
+    });
+    expect(gaps.right).toBeLessThan(gaps.left);
+  });
+
+  it('puts a task list’s checkboxes on the right, before each item’s words', async () => {
+    const sides = await page.locator('.prose li:has(input[type="checkbox"])').evaluateAll((items) =>
+      items.map((item) => {
+        const box = item.querySelector('input')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.setStartAfter(item.querySelector('input')!);
+        range.setEndAfter(item.lastChild!);
+        return box.left > range.getBoundingClientRect().right ? 'right' : 'left';
+      }),
+    );
+    expect(sides).toEqual(['right', 'right']);
   });
 });
