@@ -1,4 +1,5 @@
 /** An article's social card: its headline, section tag, byline or source, and date. */
+import { textDirection } from '../content/language.ts';
 import { facetName, type FacetIndex } from '../site/facets.ts';
 import { listOfNames } from '../stories/story-listing.ts';
 import type { CardContent, CardJob } from './card-content.ts';
@@ -13,6 +14,8 @@ export interface CardArticle {
     authors: readonly string[];
     tags: readonly string[];
     source?: { name: string };
+    /** The article's language (BCP 47), when it gives one. */
+    lang?: string;
   };
 }
 
@@ -28,13 +31,22 @@ export interface CardFacets {
   authors: FacetIndex;
 }
 
+/**
+ * The direction a card states for a headline in `lang`: right to left for a language that runs so; none otherwise,
+ * where the headline's first letter decides, as for a headline whose language is not given.
+ */
+export function headlineDirectionOf(lang: string | undefined): 'rtl' | undefined {
+  return lang !== undefined && textDirection(lang) === 'rtl' ? 'rtl' : undefined;
+}
+
 /** `facets` give the kicker and byline their site-wide spellings (the indexes' display names), as the article page shows them. */
 export function articleCardContent(article: CardArticle, facets: CardFacets, site: CardSite): CardContent {
   const { data } = article;
   const kicker = data.tags[0] === undefined ? undefined : facetName(facets.tags, data.tags[0]);
   const authors = data.authors.map((author) => facetName(facets.authors, author));
   const credit = authors.length > 0 ? `By ${listOfNames(authors)}` : data.source ? `via ${data.source.name}` : undefined;
-  return { headline: data.title, kicker, credit, date: site.formatDate(data.publishedAt), siteName: site.siteName };
+  const headlineDirection = headlineDirectionOf(data.lang);
+  return { headline: data.title, ...(headlineDirection && { headlineDirection }), kicker, credit, date: site.formatDate(data.publishedAt), siteName: site.siteName };
 }
 
 /** The card file of an article, as paths.card(slug) links it. */

@@ -3,6 +3,11 @@ import { createHash } from 'node:crypto';
 
 export interface CardContent {
   headline: string;
+  /**
+   * Which way the headline runs when its language says so (an article in Hebrew whose headline starts with "Google"
+   * still runs right to left); else its first letter decides, as `dir="auto"` does on the pages.
+   */
+  headlineDirection?: 'ltr' | 'rtl';
   /** Small capitals above the headline: the section tag. */
   kicker?: string;
   /** "By Mariko Tanaka" or "via Tortoise Media". */
@@ -29,7 +34,8 @@ export const CARD_HEIGHT = 630;
 
 /** The cache key: a card is a pure function of its content and the template, so equal keys mean identical PNGs. */
 export function cardKey(content: CardContent): string {
-  const inputs = [CARD_TEMPLATE_VERSION, content.headline, content.kicker ?? '', content.credit ?? '', content.date, content.siteName];
+  // A stated direction is added only when there is one, so that the cards of every other headline keep their keys.
+  const inputs = [CARD_TEMPLATE_VERSION, content.headline, content.kicker ?? '', content.credit ?? '', content.date, content.siteName, ...(content.headlineDirection ? [content.headlineDirection] : [])];
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 

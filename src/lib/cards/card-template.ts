@@ -286,7 +286,15 @@ const asShown = (text: string) => text.replace(/[ \t\n\r\f]+/g, ' ').replace(/\p
 /** The whole card, laid out: `fontFamily` chooses each text's faces, `measure` says how wide letters are set in them. */
 export function cardDrawing(content: CardContent, fontFamily: FontFamily, measure: MeasureText): CardDrawing {
   /** A text's lines; a one-line block's `ending` is kept whole, the text before it ellipsised to leave it room. */
-  const block = (role: CardTextRole, written: string, size: number, color: string, width: number, maxLines: number, { letterSpacing = 0, ending = '' } = {}): Block => {
+  const block = (
+    role: CardTextRole,
+    written: string,
+    size: number,
+    color: string,
+    width: number,
+    maxLines: number,
+    { letterSpacing = 0, ending = '', direction: givenDirection }: { letterSpacing?: number; ending?: string; direction?: 'ltr' | 'rtl' } = {},
+  ): Block => {
     const { font, uncovered = [] } = fontFamily(role, written + ending);
     // A letter no card font has is left out, rather than drawn in whatever font the machine happens to have (a space
     // becomes an ordinary one), and an emoji with no picture rather than leaving a blank square.
@@ -294,7 +302,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     const covered = (part: string) => (uncovered.length > 0 ? graphemes(part).map((grapheme) => (uncovered.includes(grapheme) ? stand(grapheme) : [...grapheme].map(stand).join(''))).join('') : part);
     const [text, end] = [asShown(covered(written)).trim(), asShown(covered(ending))];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
-    const direction = textDirection(text + end);
+    const direction = givenDirection ?? textDirection(text + end);
     const lines = wrap(text, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);
     return { spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
   };
@@ -318,7 +326,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     setBlock(kicker, baselineIn(top, kicker.spec, LINE_HEIGHT), LINE_HEIGHT);
     top += kicker.spec.size * LINE_HEIGHT + 20;
   }
-  const headline = block('headline', content.headline, headlineSize(content.headline), COLORS.text, textWidth, HEADLINE_LINES, { letterSpacing: -0.5 });
+  const headline = block('headline', content.headline, headlineSize(content.headline), COLORS.text, textWidth, HEADLINE_LINES, { letterSpacing: -0.5, direction: content.headlineDirection });
   setBlock(headline, baselineIn(top, headline.spec, HEADLINE_LINE_HEIGHT), HEADLINE_LINE_HEIGHT);
 
   // The bottom row: the site's name on the right, resting on the bottom margin, and the credit and date on the left,

@@ -1,7 +1,7 @@
 /** Every card of the site: one per recent published article and one per story, grouped as the site index groups them. */
 import type { Listing } from '../content/article-listing.ts';
 import { buildFacetIndex } from '../site/facets.ts';
-import { articleCardJobs, type CardSite } from './article-card.ts';
+import { articleCardJobs, headlineDirectionOf, type CardSite } from './article-card.ts';
 import { newestWithCards } from './newest-with-cards.ts';
 import type { CardJob } from './card-content.ts';
 import { storyCardContent, storyCardFile } from './story-card.ts';
@@ -20,7 +20,7 @@ export function siteCardJobs({ articles, stories }: Listing, site: CardSiteOptio
   const storyJobs = stories.map((story): CardJob => {
     const lead = bySlug.get(story.lead)!;
     const updatedAt = bySlug.get(story.articles.at(-1)!)!.data.publishedAt;
-    return { file: storyCardFile(story.slug), content: storyCardContent({ headline: lead.data.title, outlets: story.outlets, updatedAt }, site), source: lead.file };
+    return { file: storyCardFile(story.slug), content: storyCardContent({ headline: lead.data.title, headlineDirection: headlineDirectionOf(lead.data.lang), outlets: story.outlets, updatedAt }, site), source: lead.file };
   });
   const withCards = newestWithCards(articles, site.cardArticles);
   return [...articleCardJobs(articles.filter((article) => withCards.has(article.slug)), { tags, authors }, site), ...storyJobs];

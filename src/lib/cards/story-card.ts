@@ -9,6 +9,8 @@ const STORY_KICKER = 'Story';
 export interface CardStory {
   /** The lead article's headline. */
   headline: string;
+  /** Which way it runs, when the lead article's language says so (CardContent.headlineDirection). */
+  headlineDirection?: 'ltr' | 'rtl';
   /** Every outlet, in order of its first article; own reporting has no name. */
   outlets: readonly Outlet[];
   /** When its newest article was published, as the story page dates it. */
@@ -18,7 +20,7 @@ export interface CardStory {
 export function storyCardContent(story: CardStory, site: CardSite): CardContent {
   const [first] = story.outlets;
   const credit = story.outlets.length > 1 ? `${story.outlets.length} outlets` : first?.name && `via ${first.name}`;
-  return { headline: story.headline, kicker: STORY_KICKER, credit: credit || undefined, date: site.formatDate(story.updatedAt), siteName: site.siteName };
+  return { headline: story.headline, ...(story.headlineDirection && { headlineDirection: story.headlineDirection }), kicker: STORY_KICKER, credit: credit || undefined, date: site.formatDate(story.updatedAt), siteName: site.siteName };
 }
 
 /** The card file of a story, as paths.storyCard(slug) links it: a folder of its own beside the articles' cards. */

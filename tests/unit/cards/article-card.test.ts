@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleCardContent, articleCardJobs, type CardArticle } from '../../../src/lib/cards/article-card.ts';
+import { cardKey } from '../../../src/lib/cards/card-content.ts';
 import { buildFacetIndex } from '../../../src/lib/site/facets.ts';
 
 const article = (slug: string, data: Partial<CardArticle['data']> = {}): CardArticle => ({
@@ -41,5 +42,14 @@ describe('article cards', () => {
       ['japan-ai-race.png', 'content/articles/japan-ai-race.md'],
       ['日本.png', 'content/articles/日本.md'],
     ]);
+  });
+
+  it('run the headline of an article in Hebrew or Arabic right to left, though it starts with a brand name in Latin letters', () => {
+    const articles = [article('hebrew', { title: 'Google משיקה מודל חדש', lang: 'he' }), article('german', { title: 'Google startet ein Modell', lang: 'de' }), article('plain')];
+    const contents = articles.map((item) => articleCardContent(item, facetsOf(articles), site));
+    expect(contents.map((content) => content.headlineDirection)).toEqual(['rtl', undefined, undefined]);
+    // A card whose headline's direction is stated is drawn anew; every other card keeps its cached picture.
+    expect(cardKey(contents[0]!)).not.toBe(cardKey({ ...contents[0]!, headlineDirection: undefined }));
+    expect(cardKey(contents[2]!)).toBe(cardKey({ headline: 'Headline of plain', kicker: 'AI', credit: undefined, date: '2026-11-24', siteName: 'Newsdesk' }));
   });
 });

@@ -89,6 +89,14 @@ describe('the card layout', () => {
     expect(Math.min(...drawing.lines.find((line) => line.spec.role === 'meta')!.runs.map((run) => run.x))).toBe(72);
   });
 
+  it('starts a headline whose direction is stated from the right margin, though its first letter is Latin', () => {
+    const [line] = linesOf('headline', { headline: 'Google משיקה מודל חדש', headlineDirection: 'rtl' });
+    expect(line!.direction).toBe('rtl');
+    // "Google" starts the line, at its right end.
+    const google = line!.runs.find((run) => run.text.includes('Google'))!;
+    expect(right(google)).toBe(1128);
+  });
+
   it('places a right-to-left line’s emoji after the letters before it, to their left', () => {
     const [headline] = linesOf('headline', { headline: 'أخبار 🚀 التقنية' });
     const [before, rocket, after] = headline!.runs;

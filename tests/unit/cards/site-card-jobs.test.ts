@@ -29,6 +29,13 @@ describe('the cards of a content folder', () => {
     ]);
   });
 
+  it('run a Hebrew headline right to left, as its front matter’s language says, though it starts with a Latin name', () => {
+    const hebrew = join(root, 'hebrew');
+    mkdirSync(hebrew);
+    writeFileSync(join(hebrew, 'cloud.md'), article('Google משיקה אזור ענן', 'lang: he\n'));
+    expect(siteCardJobs(listingOf(undefined, hebrew, now, 72), site).map((job) => job.content.headlineDirection)).toEqual(['rtl']);
+  });
+
   it('are drawn for the newest articles only when the site limits them', () => {
     // sourced.md (2026-11-02) is newer than published.md (2026-11-01).
     expect(load(now, { ...site, cardArticles: 1 }).map((job) => job.content.headline)).toEqual(['Sourced piece']);
