@@ -112,11 +112,13 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
     }
     const { title, description, publishedAt, authors, tags, lang, source } = article.data;
     const language = searchLanguage(lang, siteConfig.lang);
+    const textLanguage = languageAttributes(lang, siteConfig.lang);
     const outlet = searchOutlet(article, listedUnder, siteConfig.name);
     const content = searchDocumentHtml({
       lang: language,
       queryLang: siteConfig.lang,
-      textLang: languageAttributes(lang, siteConfig.lang).lang,
+      textLang: textLanguage.lang,
+      textDir: textLanguage.dir,
       title,
       description,
       authors: authors.map(authorName),

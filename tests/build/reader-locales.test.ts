@@ -85,6 +85,16 @@ describe('a Hebrew headline that starts with a brand name in Latin letters', () 
     expect(explore.querySelectorAll('a, p[lang]').map((element) => element.getAttribute('dir'))).toEqual(['rtl', 'rtl']);
   });
 
+  it('runs right to left among search results, its excerpt too', async () => {
+    const page = await open(`search/?q=${encodeURIComponent('מתחרות')}`);
+    const result = page.locator('main .search-result').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.locator('a').innerText()).toBe(headline);
+    const directions = await result.locator('.search-result-title, .search-result-excerpt').evaluateAll((elements) => elements.map((element) => getComputedStyle(element).direction));
+    expect(directions).toEqual(['rtl', 'rtl']);
+    await page.close();
+  });
+
   it('leaves a headline whose language the article does not give to its first letter', () => {
     expect(site.html('articles/long-unbroken-words/').querySelector('h1')!.getAttribute('dir')).toBe('auto');
   });

@@ -59,6 +59,11 @@ export interface SearchDocument {
    * excerpt are marked with it, as its teasers are, so that screen readers read them in it.
    */
   textLang?: string;
+  /**
+   * Which way the article's language runs when not the site's way (`rtl` on an English site): its result's headline
+   * and excerpt run so, where the first letter would decide otherwise ("Google …" in a Hebrew headline).
+   */
+  textDir?: 'ltr' | 'rtl';
   title: string;
   description: string;
   /** Bylines, in display order: searched, so a reader finds a writer's pieces by name. */
@@ -127,6 +132,7 @@ export function searchDocumentHtml(document: SearchDocument): string {
                 ]
               : []),
             ...(document.textLang ? [element('p', { dataPagefindMeta: 'lang', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.textLang) }])] : []),
+            ...(document.textDir ? [element('p', { dataPagefindMeta: 'dir', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.textDir) }])] : []),
             ...(terms.length ? [element('p', { dataPagefindMeta: 'terms', dataPagefindIgnore: '' }, [{ type: 'text', value: terms.join(' ') }])] : []),
             ...(stems.length ? [element('p', { dataPagefindMeta: 'stems', dataPagefindIgnore: '' }, [{ type: 'text', value: stems.join(' ') }])] : []),
             // As the page's byline reads, so an excerpt around a writer's name reads as the page does.

@@ -97,6 +97,14 @@ describe('searchDocumentHtml', () => {
     expect(document.querySelector('[data-pagefind-meta="lang"]')).toBeNull();
   });
 
+  it("carries which way the article's language runs, when not the site's way, as metadata no query matches", () => {
+    const inHebrew = parse(searchDocumentHtml({ ...dated, lang: 'en', textLang: 'he', textDir: 'rtl', title: 'T', description: 'D', date: 'Nov 20, 2026', body: '' })).querySelector('[data-pagefind-meta="dir"]')!;
+    expect(inHebrew.text).not.toMatch(/[\p{L}\p{N}]/u);
+    expect(readUnsearchable(inHebrew.text)).toBe('rtl');
+    expect(inHebrew.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(document.querySelector('[data-pagefind-meta="dir"]')).toBeNull();
+  });
+
   it("gives the story's lead, whose headline is the story's, what else covers it in place of the story's headline", () => {
     const lead = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story: { title: 'T', url: '/stories/t/', more: `and 2 more from ${hostile}` } }));
     expect(readUnsearchable(lead.querySelector('[data-pagefind-meta="story_more"]')!.text)).toBe(`and 2 more from ${hostile}`);
