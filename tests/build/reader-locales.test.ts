@@ -137,6 +137,10 @@ describe('the body of an article in Hebrew', () => {
     expect(gaps.right).toBeLessThan(gaps.left);
   });
 
+  it('names a task list’s checkboxes by their items’ words, as a screen reader announces them', async () => {
+    for (const name of ['לבדוק את הזמינות', 'לעבור לאזור החדש']) expect(await page.getByRole('checkbox', { name, exact: true }).count()).toBe(1);
+  });
+
   it('puts a task list’s checkboxes on the right, before each item’s words', async () => {
     const sides = await page.locator('.prose li:has(input[type="checkbox"])').evaluateAll((items) =>
       items.map((item) => {

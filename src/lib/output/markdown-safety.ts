@@ -3,9 +3,10 @@
  * handlers or javascript: URLs, no class names), Markdown links and images with unsafe schemes lose them, links
  * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path
  * (in MDX's JSX elements too). Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and
- * each other, and raw HTML's id references (aria-labelledby…) follow them or are dropped. Only raw-HTML nodes,
- * links, images, headings and JSX elements cross into JavaScript (and the footnote section, in an article with
- * footnotes), so articles without HTML pay almost nothing.
+ * each other, and raw HTML's id references (aria-labelledby…) follow them or are dropped. A task list's checkboxes
+ * are labelled by their items (./task-lists.ts). Only raw-HTML nodes, links, images, headings, tables, inputs and
+ * JSX elements cross into JavaScript (and the footnote section, in an article with footnotes), so articles without
+ * HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
@@ -15,6 +16,7 @@ import sanitizeHtml from 'sanitize-html';
 import { canonicalLanguage } from '../content/language.ts';
 import { isSafeUrl, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
 import type { TableRegions } from './scrolling-tables.ts';
+import { labelTaskCheckbox } from './task-lists.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
 
 type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
@@ -472,6 +474,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
             else if (rebased !== src) ctx.setProperty(node, 'src', rebased);
           },
         },
+        { filter: ['input'], visit: labelTaskCheckbox },
         ...(options.tableRegions ? [{ filter: ['table'], visit: (node: Readonly<Element>, ctx: HastVisitorContext) => tables?.markdownTable(node, ctx) }] : []),
       ],
       mdxJsxFlowElement: { filter: [], visit: visitJsxElement },
