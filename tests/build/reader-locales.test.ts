@@ -107,6 +107,10 @@ describe('the body of an article in Hebrew', () => {
   });
   afterAll(() => page?.close());
 
+  it('keeps an acronym’s mark straight as the editor typed it (המנכ"ל), not curled into a quotation mark', () => {
+    expect(site.html('articles/hebrew-cloud-region/').querySelector('.prose blockquote')!.text).toContain('אמר המנכ"ל.');
+  });
+
   it('shows a code block left to right, its line ending in its semicolon, as it was written', async () => {
     const [start, end] = await leftOf(page, '.prose pre code', ['c', ';']);
     expect(start).toBeLessThan(end!);

@@ -4,7 +4,7 @@
  * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path
  * (in MDX's JSX elements too). Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and
  * each other, and raw HTML's id references (aria-labelledby…) follow them or are dropped. A task list's checkboxes
- * are labelled by their items (./task-lists.ts). Only raw-HTML nodes, links, images, headings, tables, inputs and
+ * are labelled by their items (./task-lists.ts), and Hebrew's abbreviation marks stay straight (./hebrew-marks.ts). Only raw-HTML nodes, links, images, headings, tables, inputs and
  * JSX elements cross into JavaScript (and the footnote section, in an article with footnotes), so articles without
  * HTML pay almost nothing.
  */
@@ -15,6 +15,7 @@ import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextEle
 import sanitizeHtml from 'sanitize-html';
 import { canonicalLanguage } from '../content/language.ts';
 import { isSafeUrl, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
+import { MAY_HAVE_HEBREW_MARKS, restoreHebrewMarks } from './hebrew-marks.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { labelTaskCheckbox } from './task-lists.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
@@ -433,6 +434,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {
+        if (MAY_HAVE_HEBREW_MARKS.test(ctx.source)) restoreHebrewMarks(root, ctx);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
         if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
       },
