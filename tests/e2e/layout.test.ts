@@ -148,6 +148,19 @@ describe('in forced colours (a high-contrast theme)', () => {
     const unmarked = await sectionLink.screenshot();
     expect(marked.equals(unmarked)).toBe(false);
   });
+
+  it('search results still highlight the words they matched, in the theme’s own highlight', async () => {
+    const { word } = bodyOnlyWord();
+    const { page } = await browser.newPage({ forcedColors: 'active' });
+    const search = new SearchPage(page);
+    await search.showResultsFor(word);
+    const highlight = page.locator('.search-result-excerpt mark').first();
+    await highlight.waitFor();
+    const [background, text] = await highlight.evaluate((mark) => [getComputedStyle(mark).backgroundColor, getComputedStyle(mark.parentElement!).backgroundColor]);
+    // Opaque, as the theme draws its highlight, and unlike the text around it.
+    expect(background).toMatch(/^rgb\(/);
+    expect(background).not.toBe(text);
+  });
 });
 
 describe('printed', () => {
