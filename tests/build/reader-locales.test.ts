@@ -53,6 +53,15 @@ describe('a table with neither caption nor heading before it', () => {
   });
 });
 
+describe('the lead picture of an article in another language', () => {
+  it('has its description marked as written in that language, on the article’s page and in its teaser', () => {
+    const languageOfPicture = (image: ReturnType<BuiltSite['html']> | undefined) => image?.closest('[lang]')?.getAttribute('lang');
+    expect(languageOfPicture(site.html('articles/italian-table-with-picture/').querySelector('.story-image img[alt="La gru sopra il cantiere"]')!)).toBe('it');
+    const teaserPicture = site.html('').querySelectorAll('.teaser .thumbnail img').find((image) => image.getAttribute('alt') === 'La gru sopra il cantiere');
+    expect(languageOfPicture(teaserPicture)).toBe('it');
+  });
+});
+
 describe('a teaser’s tag list', () => {
   /** Each teaser's headline with its tag list's name, on the front page. */
   const teaserTagLabels = () =>
