@@ -16,8 +16,8 @@ type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 /**
  * A table's name when it has no caption and no heading before it, by language: the region is inside the article's
  * body, marked with the article's language, so a screen reader speaks its name in that language's voice. The
- * languages are those the site already handles elsewhere: those search stems (./../search/stemmer.ts), those it
- * splits into words (./../search/search-language.ts) and the scripts the social cards have fonts for.
+ * languages are those the site already handles elsewhere: those search stems (src/lib/search/stemmer.ts), those it
+ * splits into words (src/lib/search/search-language.ts) and the scripts the social cards have fonts for.
  */
 const TABLE_WORDS: Readonly<Record<string, string>> = {
   ar: 'جدول',
@@ -55,7 +55,7 @@ const TABLE_WORDS: Readonly<Record<string, string>> = {
  * The word for a table in `lang` (a BCP 47 tag: `de-CH` reads as `de`), or in English, the site's own language, for
  * a body with no language of its own or one the list above lacks.
  */
-export function tableWord(lang: string | undefined): string {
+function tableWord(lang: string | undefined): string {
   const language = lang === undefined ? undefined : new Intl.Locale(lang).language;
   return (language !== undefined && TABLE_WORDS[language]) || TABLE_WORDS.en!;
 }
