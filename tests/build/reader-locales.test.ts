@@ -1,7 +1,7 @@
 /**
  * Articles in other languages than the site's English, as a reader of theirs meets them, on a real build of
- * tests/fixtures/reader-locales: German, French (MDX), Italian (with a picture, which Astro renders itself) and
- * Hebrew and Arabic articles, and an English one of long unbroken words.
+ * tests/fixtures/reader-locales: German, French (MDX), Italian (with pictures, which Astro renders itself) and Hebrew
+ * articles, and an English one of long unbroken words.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
