@@ -3,7 +3,7 @@
  * answering without anything new for a month. The scheduled job stays green whatever one source does, so these are
  * read from the state, not from one run's outcome, and so are said at every run, whether the feed was asked or not.
  */
-import { failingSinceFor, notAskedSinceFor } from './source-state.ts';
+import { failingSinceFor, lastSuccessFor, notAskedSinceFor } from './source-state.ts';
 import type { SourceState } from './state.ts';
 
 /** Failing this long is not a passing outage: a host down for the night recovers well within it. */
@@ -73,8 +73,9 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
     } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.
       attention.push({ id, name, reason: 'moved', movedTo: state.movedTo });
-    } else if (state.lastSuccess !== undefined && now.getTime() - Date.parse(state.lastSuccess) >= NOTHING_NEW_ATTENTION_MS) {
-      attention.push({ id, name, reason: 'nothing-new', since: state.lastSuccess });
+    } else {
+      const lastSuccess = lastSuccessFor(state, feed);
+      if (lastSuccess !== undefined && now.getTime() - Date.parse(lastSuccess) >= NOTHING_NEW_ATTENTION_MS) attention.push({ id, name, reason: 'nothing-new', since: lastSuccess });
     }
   }
   return attention;

@@ -30,6 +30,19 @@ export function notAskedSinceFor(state: SourceState, feedUrl: string): string | 
   return state.notAskedFor === feedUrl ? state.notAskedSince : undefined;
 }
 
+/**
+ * Whether the state's lastSuccess was read from `feedUrl`. A state written before it recorded the address is taken to
+ * mean this one, as a frozen feed would otherwise go unnoticed until its next new version.
+ */
+function lastSuccessCountsFor(state: SourceState, feedUrl: string): boolean {
+  return state.successFor === undefined || state.successFor === feedUrl;
+}
+
+/** When a new version of the feed at `feedUrl` was last read; none when the last one came from another address. */
+export function lastSuccessFor(state: SourceState, feedUrl: string): string | undefined {
+  return lastSuccessCountsFor(state, feedUrl) ? state.lastSuccess : undefined;
+}
+
 /** When the failures counted for the feed at `feedUrl` began; none when they were counted for another address. */
 export function failingSinceFor(state: SourceState, feedUrl: string): string | undefined {
   return failuresCountFor(state, feedUrl) ? failingSince(state) : undefined;
@@ -89,6 +102,10 @@ export interface SuccessfulRead {
 
 export function afterSuccess(previous: SourceState | undefined, read: SuccessfulRead, now: Date): SourceState {
   const state = previous ?? emptySourceState();
+  // The first answer from an address the registry names instead starts its own "nothing new" clock, even when it
+  // lists what the old address did: the old address's last new version says nothing of this one.
+  const firstAtAddress = state.lastSuccess !== undefined && !lastSuccessCountsFor(state, read.feedUrl);
+  const succeeded = read.newVersion || firstAtAddress;
   const conditional = Boolean(read.validators.etag || read.validators.lastModified);
   return {
     ...state,
@@ -106,7 +123,8 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     movedFrom: read.movedTo && read.feedUrl,
     contentHash: read.contentHash ?? state.contentHash,
     itemsHash: read.itemsHash ?? state.itemsHash,
-    lastSuccess: read.newVersion ? isoSeconds(now) : state.lastSuccess,
+    lastSuccess: succeeded ? isoSeconds(now) : state.lastSuccess,
+    successFor: succeeded ? read.feedUrl : state.successFor,
     consecutiveFailures: 0,
     failingSince: undefined,
     notAskedSince: undefined,

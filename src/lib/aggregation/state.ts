@@ -46,6 +46,11 @@ const sourceStateSchema = z.strictObject({
   itemsHash: z.string().optional(),
   /** When a new version of the feed was last read: one listing items the version before did not, or the first read. */
   lastSuccess: instant.optional(),
+  /**
+   * The feed address lastSuccess was read from: an address the registry names instead has had nothing new only since
+   * its own first read. Absent in states written before it, where lastSuccess is taken to be the present address's.
+   */
+  successFor: z.string().optional(),
   lastError: z.strictObject({ at: instant, message: z.string() }).optional(),
   consecutiveFailures: z.number().int().min(0).default(0),
   /** When the current run of failures began (the first failure of the streak); absent in states written before it. */
@@ -120,6 +125,7 @@ export function serializeState(state: AggregationState): string {
       contentHash: source.contentHash,
       itemsHash: source.itemsHash,
       lastSuccess: source.lastSuccess,
+      successFor: source.successFor,
       lastError: source.lastError,
       consecutiveFailures: source.consecutiveFailures,
       failingSince: source.failingSince,

@@ -36,6 +36,19 @@ describe('sources that need attention', () => {
     expect(check(read(after(NOTHING_NEW_ATTENTION_MS - 1000)), after(NOTHING_NEW_ATTENTION_MS))).toEqual([]);
   });
 
+  it('judges “nothing new” by the address the feed: line names: an edited line is not quiet for the old address’s time', () => {
+    const newAddress = 'https://wire.example/rss/all.xml';
+    const quiet = read(start);
+    // The new address not read yet (failing for an hour, or left unasked behind its host): nothing to say of it.
+    const newFailing = afterFailure(quiet, newAddress, 'https://wire.example/rss/all.xml answered 500', undefined, after(NOTHING_NEW_ATTENTION_MS));
+    expect(check(newFailing, after(NOTHING_NEW_ATTENTION_MS + 3_600_000), newAddress)).toEqual([]);
+    expect(check(afterNotAsked(quiet, newAddress, after(NOTHING_NEW_ATTENTION_MS)), after(NOTHING_NEW_ATTENTION_MS), newAddress)).toEqual([]);
+    // Its first answer starts its own clock, even when it lists what the old address did.
+    const readAtNew = afterSuccess(newFailing, { feedUrl: newAddress, validators: {}, newVersion: false, seen: [] }, after(NOTHING_NEW_ATTENTION_MS + 3_600_000));
+    expect(check(readAtNew, after(2 * NOTHING_NEW_ATTENTION_MS), newAddress)).toEqual([]);
+    expect(check(readAtNew, after(2 * NOTHING_NEW_ATTENTION_MS + 3_600_000), newAddress)).toEqual([{ id: 'wire', name: 'The Wire', reason: 'nothing-new', since: '2026-12-31T13:00:00Z' }]);
+  });
+
   it('names a quiet source that starts failing only as failing, once a day has passed', () => {
     const quietThenFailing = afterFailure(read(start), feedUrl, 'answered 500', undefined, after(NOTHING_NEW_ATTENTION_MS));
     expect(check(quietThenFailing, after(NOTHING_NEW_ATTENTION_MS + 1000))).toEqual([]);
