@@ -41,12 +41,15 @@ export class FetchError extends Error {
   readonly headers?: Record<string, string>;
   /** The address whose server took the request, or was being connected to, and sent no answer before the deadline. */
   readonly unanswered?: string;
-  constructor(message: string, details: { status?: number; headers?: Record<string, string>; unanswered?: string } = {}) {
+  /** The address whose server answered but was still sending the body at the deadline (a body that drips). */
+  readonly unfinished?: string;
+  constructor(message: string, details: { status?: number; headers?: Record<string, string>; unanswered?: string; unfinished?: string } = {}) {
     super(message);
     this.name = 'FetchError';
     this.status = details.status;
     this.headers = details.headers;
     this.unanswered = details.unanswered;
+    this.unfinished = details.unfinished;
   }
 }
 
@@ -146,7 +149,7 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   const failure = error as Error & { cause?: { code?: string; message?: string; name?: string } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     const seconds = timeoutMs / 1000;
-    if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again`);
+    if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again`, { unfinished: url.href });
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href });
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;

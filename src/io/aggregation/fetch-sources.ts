@@ -1,8 +1,10 @@
 /**
  * Fetching many feeds politely: at most `maxInFlight` requests at once overall and `maxPerHost` per host
  * (name and port), each with its conditional headers. Every feed's answer or error is returned; none stops the others.
- * A host that lets one request time out without an answer is not asked for its other feeds in the same run: they
- * wait for it one at a time, so a hung host with many feeds would otherwise hold the run for all their timeouts.
+ * A host that lets one request time out, without an answer or while still sending the body (a byte now and then), is
+ * not asked for its other feeds in the same run: they wait for it one at a time, so a hung or dripping host with many
+ * feeds would otherwise hold the run for all their timeouts. The feed that timed out backs off after its second
+ * failure in a row, so the host's other feeds are asked at the runs in between.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
@@ -36,21 +38,22 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
     if (!limit) hosts.set(host, (limit = pLimit(policy.maxPerHost)));
     return limit;
   };
-  // Host → the address of that host that did not answer in this run.
+  // Host → why it is not asked again in this run: what it did not send before the deadline.
   const silent = new Map<string, string>();
   // The host's turn first, then an overall slot: waiting for a busy host never holds one of the shared slots.
   const fetchOne = (request: FeedRequest) =>
     hostLimit(request.url)(() =>
       overall(async (): Promise<FeedResponse> => {
         const host = new URL(request.url).host;
-        const unanswered = silent.get(host);
-        if (unanswered) return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} did not answer ${unanswered} in this run (timed out); the next run tries again`) };
+        const stalled = silent.get(host);
+        if (stalled) return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} ${stalled} in this run (timed out); the next run tries again`) };
         try {
           const document = await fetchFeed(request.url, { userAgent: policy.userAgent, timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, headers: request.headers });
           return { ok: true, document };
         } catch (error) {
           if (error instanceof FetchError) {
-            if (error.unanswered) silent.set(new URL(error.unanswered).host, error.unanswered);
+            if (error.unanswered) silent.set(new URL(error.unanswered).host, `did not answer ${error.unanswered}`);
+            else if (error.unfinished) silent.set(new URL(error.unfinished).host, `did not send the whole of ${error.unfinished}`);
             return { ok: false, error };
           }
           return { ok: false, error: new FetchError(`unexpected error: ${(error as Error).message}`) };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
-import { rssRoute } from '../../../helpers/feed-publishers.ts';
+import { rssRoute, type Route } from '../../../helpers/feed-publishers.ts';
 
 describe('a host that takes requests and never answers, with four feeds in the registry', () => {
   const { publishers, workspace } = servedWorkspace(2);
@@ -56,5 +56,43 @@ describe('every host letting requests time out, as from a runner whose network d
   it('fails the run at the hour, the feed never asked behind its host’s first counting as failing since the first run', () => {
     expect(reports.map((report) => report.sources.find((source) => source.id === 'sport')!.error)).toEqual(Array(3).fill(expect.stringMatching(/^not asked: /)));
     expect(reports.map((report) => report.allFailingSince)).toEqual([undefined, undefined, '2026-12-01T12:00:00Z']);
+  });
+});
+
+describe('a host that answers, then sends its feeds a byte now and then, with four feeds in the registry', () => {
+  const { publishers, workspace } = servedWorkspace(2);
+  let report: RunReport;
+  const dripping = ['politics', 'sport', 'culture', 'science'];
+
+  beforeAll(async () => {
+    const feed = Buffer.from(twoStoryFeed('drip.example'));
+    // The headers at once, then the feed one byte every tenth of a second: it would take minutes to arrive.
+    const drip: Route = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      let sent = 0;
+      const timer = setInterval(() => response.write(feed.subarray(sent, ++sent)), 100);
+      response.on('close', () => clearInterval(timer));
+    };
+    workspace.writeSources([
+      ...dripping.map((section) => ({ id: section, feed: publishers.route(0, `/${section}.xml`, drip) })),
+      { id: 'elsewhere', feed: publishers.route(1, '/feed.xml', rssRoute(twoStoryFeed('elsewhere.example'))) },
+    ]);
+    report = await workspace.run(undefined, undefined, { timeoutMs: 1000 });
+  });
+
+  it('waits for the first feed only, says why the others were not asked, and still reads the other host’s feed', () => {
+    const [first, ...others] = report.sources.slice(0, dripping.length);
+    expect(first).toMatchObject({ result: 'failed', error: expect.stringMatching(/\/politics\.xml answered, but did not send the whole feed within 1 s \(timed out\); the next run tries again$/) });
+    for (const source of others) {
+      expect(source).toMatchObject({ result: 'failed', error: expect.stringMatching(/^not asked: 127\.0\.0\.1:\d+ did not send the whole of http:\/\/127\.0\.0\.1:\d+\/politics\.xml in this run \(timed out\); the next run tries again$/) });
+    }
+    expect(publishers.requests.filter((request) => request.host === publishers.hosts[0])).toHaveLength(1);
+    expect(report.sources.at(-1)).toMatchObject({ id: 'elsewhere', result: 'fetched', newItems: [expect.anything(), expect.anything()] });
+  });
+
+  it('counts the timeout against the feed that timed out only: the feeds not asked keep their record', () => {
+    const { sources } = JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8'));
+    expect(sources.politics).toMatchObject({ consecutiveFailures: 1 });
+    for (const section of dripping.slice(1)) expect(sources[section]).toEqual({ consecutiveFailures: 0, notAskedSince: '2026-12-01T12:00:00Z', notAskedFor: `http://${publishers.hosts[0]}/${section}.xml`, seen: [] });
   });
 });
