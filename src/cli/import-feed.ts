@@ -9,7 +9,7 @@ import { loadArticles } from '../io/article-files.ts';
 import { inspectFile } from '../io/inspect-file.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
-import { DEFAULT_FETCH_LIMITS, FetchError, readFeedFile } from '../io/fetch-feed.ts';
+import { DEFAULT_FETCH_LIMITS, FetchError, readFeedFile, withDecodingWarning } from '../io/fetch-feed.ts';
 import { findFeed } from '../io/find-feed.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport } from '../lib/authoring/import/plan-import.ts';
@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
       feed = found.feed;
       from = `${found.servedFrom ?? found.address}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`;
     } else {
-      feed = parseFeedText((await readFeedFile(paths.resolve(input))).text);
+      const document = await readFeedFile(paths.resolve(input));
+      feed = withDecodingWarning(parseFeedText(document.text), document);
       from = paths.display(paths.resolve(input));
     }
   } catch (error) {

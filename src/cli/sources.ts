@@ -142,7 +142,7 @@ async function run(command: string | undefined, rest: string[], values: Options,
     let feeds;
     try {
       // Older readers write Latin-1 or UTF-16, saying so in the XML declaration or a byte order mark, as feeds do.
-      feeds = feedsFromOpml(decodeFeedBytes(readFileSync(paths.resolve(rest[0]!))));
+      feeds = feedsFromOpml(decodeFeedBytes(readFileSync(paths.resolve(rest[0]!))).text);
     } catch (error) {
       console.error(`Cannot import ${rest[0]}: ${readFailureReason(error)}.\nNothing was written to ${registryName}.`);
       return 1;

@@ -4,6 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { withoutInvisibleCharacters } from '../lib/text/invisible-characters.ts';
+import { decodeUtf8Mixed } from '../lib/text/utf8.ts';
+import type { ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 
 export const DEFAULT_FETCH_LIMITS = {
   /** The whole exchange, redirects and body included. */
@@ -22,8 +24,7 @@ export interface FetchOptions {
   headers?: Record<string, string>;
 }
 
-export interface FeedDocument {
-  text: string;
+export interface FeedDocument extends DecodedFeed {
   /** The final URL after redirects; undefined for files. */
   url?: string;
   /** Redirected: true when every redirect on the way was permanent (301, 308), false when any was temporary. */
@@ -89,19 +90,67 @@ function encodingNamed(label: string | undefined): string | undefined {
  */
 const MULTI_BYTE_ENCODINGS = new Set(['utf-8', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'euc-kr', 'gbk', 'gb18030', 'big5']);
 
+/** A feed's text, and why it may not read as its publisher wrote it. */
+export interface DecodedFeed {
+  text: string;
+  /** Set when its bytes are valid in none of the encodings it declares: how it was read instead. */
+  encodingWarning?: string;
+}
+
+/** "UTF-8", "SHIFT_JIS": an encoding as an editor knows it. */
+function encodingName(encoding: string): string {
+  return encoding.toUpperCase();
+}
+
 /**
  * Bytes → text: a byte-order mark decides, as the XML and WHATWG encoding rules say, since it describes the bytes
  * themselves; JSON is UTF-8. Otherwise the HTTP charset and the XML declaration's encoding (UTF-8 when it names none,
  * as XML says) are candidates, and they often disagree (a server's default charset, a copied prolog): the first the
  * bytes are valid in wins, UTF-8 tried first and single-byte encodings last, because bytes in another encoding are
  * all but never valid in a multi-byte one, while every byte is valid in a single-byte encoding.
+ * Bytes valid in none of them are read as well as they can be, with a warning: as UTF-8 when they are valid in it (a
+ * wrong label); else in the declared encoding that leaves the fewest bytes unread, UTF-8 reading its stray bytes as
+ * Windows-1252 (text pasted in from an older system), so that no headline shows U+FFFD for an "é".
  */
-export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
+export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): DecodedFeed {
   const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
-  if (marked) return new TextDecoder(marked).decode(bytes);
   // JSON is UTF-8 (RFC 8259), whatever charset a server's default sends; parse-feed.ts reads a body opening with { or [ as JSON.
   const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d);
-  if (first === 0x7b || first === 0x5b) return new TextDecoder('utf-8').decode(bytes);
+  const candidates = marked ? [marked] : first === 0x7b || first === 0x5b ? ['utf-8'] : declaredEncodings(bytes, contentType);
+  for (const encoding of candidates) {
+    try {
+      return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+    } catch {
+      // Not valid in this encoding: try the next declaration.
+    }
+  }
+  const declared = `${candidates.length === 1 ? 'the encoding' : 'any of the encodings'} it declares (${candidates.map(encodingName).join(', ')})`;
+  if (!candidates.includes('utf-8')) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { text, encodingWarning: `its bytes are not valid in ${declared} but are valid UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8` };
+    } catch {
+      // Not UTF-8 either: read in the declared encoding that reads the most of it.
+    }
+  }
+  const readings = candidates.map((encoding) => {
+    if (encoding !== 'utf-8') {
+      const text = new TextDecoder(encoding).decode(bytes);
+      return { encoding, text, unread: text.split('\uFFFD').length - 1 };
+    }
+    const { text, replaced } = decodeUtf8Mixed(marked ? bytes.subarray(3) : bytes, 'windows-1252');
+    return { encoding, text, unread: replaced };
+  });
+  const best = readings.reduce((best, reading) => (reading.unread < best.unread ? reading : best));
+  if (best.encoding === 'utf-8') {
+    const stray = best.unread === 1 ? '1 byte is not UTF-8 and was' : `${best.unread} bytes are not UTF-8 and were`;
+    return { text: best.text, encodingWarning: `its bytes are not valid in ${declared}: ${stray} read as WINDOWS-1252; the publisher should serve the whole feed in UTF-8` };
+  }
+  return { text: best.text, encodingWarning: `its bytes are not valid in ${declared}; it was read as ${encodingName(best.encoding)}, with the replacement character U+FFFD for each character that could not be read; the publisher should serve it in the encoding it declares` };
+}
+
+/** The encodings a feed without a byte-order mark declares, by its server's charset and its XML declaration, in the order to try them. */
+function declaredEncodings(bytes: Uint8Array, contentType: string | undefined): string[] {
   const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]);
   // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8.
   const encodingLabel = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
@@ -109,14 +158,12 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string
   const declared = [header, prolog].filter((encoding) => encoding !== undefined);
   const rank = (encoding: string) => (encoding === 'utf-8' ? 0 : MULTI_BYTE_ENCODINGS.has(encoding) ? 1 : 2);
   const candidates = [...new Set(declared)].sort((a, b) => rank(a) - rank(b));
-  for (const encoding of candidates) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // Not valid in this encoding: try the next declaration.
-    }
-  }
-  return new TextDecoder(declared[0] ?? 'utf-8').decode(bytes);
+  return candidates.length ? candidates : ['utf-8'];
+}
+
+/** The feed read from `document`, with how its bytes were decoded among its warnings when that was a guess. */
+export function withDecodingWarning(feed: ParsedFeed, document: DecodedFeed): ParsedFeed {
+  return document.encodingWarning ? { ...feed, warnings: [document.encodingWarning, ...(feed.warnings ?? [])] } : feed;
 }
 
 export async function readFeedFile(path: string, options: Pick<FetchOptions, 'maxBytes'> = {}): Promise<FeedDocument> {
@@ -132,7 +179,7 @@ export async function readFeedFile(path: string, options: Pick<FetchOptions, 'ma
     throw new FetchError(code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code ?? (error as Error).message})`);
   }
   if (size > maxBytes) throw new FetchError(`${path} is ${megabytes(size)}, larger than the ${megabytes(maxBytes)} a feed may be`);
-  return { text: decodeFeedBytes(await readFile(path)) };
+  return decodeFeedBytes(await readFile(path));
 }
 
 /** Errors undici reports, by code, for an answer that breaks HTTP's rules once the server has sent it. */
@@ -274,7 +321,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         if (error instanceof FetchError) throw error;
         throw networkProblem(error, url, timeoutMs, true);
       }
-      return { text: decodeFeedBytes(bytes, contentType), url: url.href, ...(movedPermanently === undefined ? {} : { movedPermanently }), contentType, status: response.status, headers };
+      return { ...decodeFeedBytes(bytes, contentType), url: url.href, ...(movedPermanently === undefined ? {} : { movedPermanently }), contentType, status: response.status, headers };
     }
   } finally {
     abort.abort();

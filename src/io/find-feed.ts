@@ -1,7 +1,7 @@
 /** The feed at an address: the address's own document, or else the first feed the web page there links to. */
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { advertisedFeeds } from '../lib/authoring/import/html-page.ts';
-import { fetchFeed, FetchError, type FeedDocument, type FetchOptions } from './fetch-feed.ts';
+import { fetchFeed, FetchError, withDecodingWarning, type FeedDocument, type FetchOptions } from './fetch-feed.ts';
 
 export interface FoundFeed {
   /** The feed's address: the one given, or the one the page links to. */
@@ -42,7 +42,7 @@ export async function findFeed(address: string, options: FetchOptions): Promise<
 /** The document as a feed; a refusal says how the server labelled what it sent. */
 function readFeed(document: FeedDocument): ParsedFeed {
   try {
-    return parseFeedText(document.text, { baseUrl: document.url });
+    return withDecodingWarning(parseFeedText(document.text, { baseUrl: document.url }), document);
   } catch (error) {
     if (!(error instanceof FeedError) || !document.contentType) throw error;
     throw new FeedError(error.kind, `${error.message} (served as ${document.contentType})`);

@@ -252,6 +252,9 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
       run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${why}${served}` };
       continue;
     }
+    // The feed's address with the decoding's warning: the editor has it to tell the publisher.
+    const decoding = response.ok ? response.document.encodingWarning : undefined;
+    if (decoding) run.report.notes.push(`${run.outcome.url}: ${decoding}`);
     run.report.notes.push(...(run.feed.warnings ?? []));
     run.report.result = 'fetched';
   }

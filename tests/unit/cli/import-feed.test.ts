@@ -246,3 +246,16 @@ describe('hostile input', () => {
     expect(readFileSync(join(folder, 'imported'), 'utf8')).toBe('notes');
   });
 });
+
+describe('npm run import on a UTF-8 file with a headline in Windows-1252 bytes', () => {
+  it('imports the headline without U+FFFD and warns, naming the file and how it was read', async () => {
+    const folder = contentFolder();
+    const file = join(folder, 'pasted.xml');
+    const item = (title: Buffer, slug: string) => Buffer.concat([Buffer.from('<item><title>'), title, Buffer.from(`</title><link>https://bistro.example/${slug}</link><description>A new bistro opens by the harbour this spring, its owners said.</description></item>`)]);
+    writeFileSync(file, Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bistro</title>'), item(Buffer.from([0x93, ...Buffer.from('Caf'), 0xe9, 0x94, ...Buffer.from(' opens')]), 'cafe'), Buffer.from('</channel></rss>')]));
+    const outcome = await importFeed([file, '--content-dir', folder]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toContain(`Warning: ${file}: its bytes are not valid in the encoding it declares (UTF-8): 3 bytes are not UTF-8 and were read as WINDOWS-1252; the publisher should serve the whole feed in UTF-8.`);
+    expect(matter(readFileSync(join(folder, 'imported', importedFiles(folder)[0]!), 'utf8')).data.title).toBe('“Café” opens');
+  });
+});

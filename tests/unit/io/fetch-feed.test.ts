@@ -67,6 +67,9 @@ beforeAll(async () => {
     if (path === '/euc-kr-prolog-latin1-header') return response.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(encodedHeadline(koreaInEucKr, 'EUC-KR'));
     if (path === '/euc-kr-header-windows-1252-prolog') return response.writeHead(200, { 'content-type': 'text/xml; charset=euc-kr' }).end(encodedHeadline(koreaInEucKr, 'windows-1252'));
     if (path === '/utf-16-prolog-utf-8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'UTF-16'));
+    if (path === '/utf8-with-windows-1252-bytes') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(encodedHeadline([...Buffer.from('Naïve '), 0x93, ...Buffer.from('caf'), 0xe9, 0x94]));
+    if (path === '/shift-jis-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=Shift_JIS' }).end(encodedHeadline([...Buffer.from('Café — 日本のニュース')], 'Shift_JIS'));
+    if (path === '/shift-jis-broken') return response.writeHead(200, { 'content-type': 'text/xml; charset=Shift_JIS' }).end(encodedHeadline([...japanInShiftJis, 0x85, 0x40, 0xfd]));
     if (path === '/json-latin1-header') return response.writeHead(200, { 'content-type': 'application/feed+json; charset=ISO-8859-1' }).end(jsonFeed);
     if (path === '/unknown-charset') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=x-no-such' }).end(legacy('latin1', 'ISO-8859-1'));
     if (path === '/page') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
@@ -270,6 +273,30 @@ describe('feeds in legacy encodings', () => {
     ['/euc-kr-header-windows-1252-prolog', '한국'],
   ])('decodes %s by the multi-byte declaration its bytes are valid in, over a single-byte one every byte is', async (path, headline) => {
     expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe(headline);
+  });
+});
+
+describe('feeds whose bytes fit none of their declared encodings', () => {
+  it('reads UTF-8 with stray Windows-1252 bytes (a headline pasted from an older system) without U+FFFD, and says so', async () => {
+    const document = await fetchFeed(`${origin}/utf8-with-windows-1252-bytes`);
+    expect(parseFeedText(document.text).entries[0]!.title).toBe('Naïve “café”');
+    expect(document.encodingWarning).toBe('its bytes are not valid in the encoding it declares (UTF-8): 3 bytes are not UTF-8 and were read as WINDOWS-1252; the publisher should serve the whole feed in UTF-8');
+  });
+
+  it('reads a feed labelled Shift_JIS but written in UTF-8 as UTF-8, and says so', async () => {
+    const document = await fetchFeed(`${origin}/shift-jis-header-utf8-body`);
+    expect(parseFeedText(document.text).entries[0]!.title).toBe('Café — 日本のニュース');
+    expect(document.encodingWarning).toBe('its bytes are not valid in the encoding it declares (SHIFT_JIS) but are valid UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8');
+  });
+
+  it('reads a feed in the declared encoding that reads the most of it when none reads all of it, and says which', async () => {
+    const document = await fetchFeed(`${origin}/shift-jis-broken`);
+    expect(parseFeedText(document.text).entries[0]!.title).toMatch(/^日本/);
+    expect(document.encodingWarning).toBe('its bytes are not valid in any of the encodings it declares (UTF-8, SHIFT_JIS); it was read as SHIFT_JIS, with the replacement character U+FFFD for each character that could not be read; the publisher should serve it in the encoding it declares');
+  });
+
+  it('gives no warning for a feed valid in what it declares', async () => {
+    expect(await fetchFeed(`${origin}/shift-jis-header`)).not.toHaveProperty('encodingWarning');
   });
 });
 
