@@ -3,8 +3,8 @@
  * (name and port), each with its conditional headers. Every feed's answer or error is returned; none stops the others.
  * A host that lets one request time out, without an answer or while still sending the body (a byte now and then), is
  * not asked for its other feeds in the same run: they wait for it one at a time, so a hung or dripping host with many
- * feeds would otherwise hold the run for all their timeouts. The feed that timed out backs off after its second
- * failure in a row, so the host's other feeds are asked at the runs in between.
+ * feeds would otherwise hold the run for all their timeouts. Requests are made in the order given, so the caller
+ * puts the feeds likeliest to time out last.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
