@@ -179,7 +179,10 @@ export function formatReportMarkdown(report: RunReport): string {
     ? ['### Needs attention', '', ...report.attention.map((source) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(describeAttention(source))}`), '']
     : [];
   const broken = report.allFailingSince ? ['### Every source failing', '', `${cell(describeAllFailing(report.allFailingSince))}.`, ''] : [];
-  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...broken, ...attention, cell(formatTotals(report)), ''].join('\n');
+  // The notes the text report lists (an encoding guessed, an item rejected): the scheduled job's operator reads this.
+  const noted = report.sources.flatMap((source) => source.notes.map((note) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(note)}`));
+  const notes = noted.length ? ['### Notes', '', ...noted, ''] : [];
+  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...broken, ...attention, ...notes, cell(formatTotals(report)), ''].join('\n');
 }
 
 /** GitHub's escaping of a workflow command's message: a newline would end the command, a "%" start an escape. */

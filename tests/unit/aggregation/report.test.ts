@@ -43,6 +43,20 @@ describe('the run report', () => {
     expect(formatReportMarkdown(capped)).toContain('| archive (`archive`) | fetched | 1 | fetched: 1 new item; skipped 1 duplicate; 2950 held over for later runs |');
   });
 
+  it('lists each source’s notes in the Markdown summary, named by source, and none when there are none', () => {
+    const noted = summarizeRun([source({ id: 'bistro', name: 'Bistro | News', result: 'fetched', notes: ['https://bistro.example/feed.xml: its bytes are not valid in the encoding it declares (UTF-8): 3 bytes are not UTF-8 and were read as WINDOWS-1252; the publisher should serve the whole feed in UTF-8', '“<b>” rejected: no link'] })], false);
+    expect(formatReportMarkdown(noted)).toContain(
+      [
+        '### Notes',
+        '',
+        '- Bistro \\| News (`bistro`): https://bistro.example/feed.xml: its bytes are not valid in the encoding it declares (UTF-8): 3 bytes are not UTF-8 and were read as WINDOWS-1252; the publisher should serve the whole feed in UTF-8',
+        '- Bistro \\| News (`bistro`): “&lt;b>” rejected: no link',
+        '',
+      ].join('\n'),
+    );
+    expect(formatReportMarkdown(report)).not.toContain('### Notes');
+  });
+
   it('makes a Markdown table whose cells cannot break out of their row', () => {
     const markdown = formatReportMarkdown(report);
     expect(markdown).toContain('| source | result | new items | details |');
