@@ -122,12 +122,12 @@ describe('the commit step, run for real in a scratch repository', () => {
     git(work, 'push', '--quiet', 'origin', 'HEAD:main');
     return work;
   }
-  function runStep(work: string): { outputs: Record<string, string>; log: string[] } {
+  function runStep(work: string): { outputs: Record<string, string>; log: string[]; stdout: string } {
     const output = join(scratch, 'github-output');
     writeFileSync(output, '');
-    execFileSync('bash', ['-e', '-c', script], { cwd: work, env: { ...process.env, GITHUB_OUTPUT: output, DEFAULT_BRANCH: 'main' } });
+    const stdout = execFileSync('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_OUTPUT: output, DEFAULT_BRANCH: 'main' } });
     const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('=') as [string, string]));
-    return { outputs, log: git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n') };
+    return { outputs, log: git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n'), stdout };
   }
 
   it('commits nothing when nothing changed', () => {
@@ -166,6 +166,18 @@ describe('the commit step, run for real in a scratch repository', () => {
     const { outputs, log } = runStep(work);
     expect(log).toEqual(['Aggregate: 1 new item from the sources registry', 'editor: content/articles/editors-pick.md', 'content', 'start']);
     expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main'), 'code-changed': 'false' });
+  });
+
+  it('leaves the branch as pushed, commits nothing and warns, when a push during the run changed the state too (an aggregation run elsewhere)', () => {
+    const work = repository();
+    editorPushes('content/.aggregate-state.json', '{"seen":1}');
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    writeFileSync(join(work, 'content/.aggregate-state.json'), '{"seen":2}');
+    const { outputs, log, stdout } = runStep(work);
+    expect(log).toEqual(['editor: content/.aggregate-state.json', 'content', 'start']);
+    expect(outputs).toEqual({ 'articles-changed': 'false' });
+    expect(stdout).toContain('::warning title=Aggregation not committed::main changed content/.aggregate-state.json during this run; this run');
+    expect(git(work, 'status', '--porcelain')).toBe('');
   });
 
   it('has the deploy test code an editor pushed during the run', () => {
