@@ -61,10 +61,16 @@ async function writeTemporary(path: string, contents: string): Promise<{ tempora
   const temporary = join(folder, `.${temporaryStem(basename(path))}.${randomUUID()}.tmp`);
   const handle = await open(temporary, 'wx');
   try {
-    await handle.writeFile(contents, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(contents, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    // A disk that filled up mid-write: the part written would only take up the room the next write needs.
+    await rm(temporary, { force: true });
+    throw error;
   }
   return { temporary, created };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../../../src/io/write-file.ts';
 
@@ -39,6 +40,25 @@ describe('writeNewFile', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(readFileSync(path, 'utf8')).toMatch(/^(a{100000}|b{100000})$/);
     expect(readdirSync(folder)).toEqual(['story.md']);
+  });
+});
+
+describe('a disk that fills up during a write', () => {
+  // A child process whose files may not grow past 1 KB: its writes beyond that fail (EFBIG), as on a full disk.
+  const writeOnFullDisk = (writer: 'writeNewFile' | 'replaceFile', path: string) => {
+    const module = resolve(import.meta.dirname, '../../../src/io/write-file.ts');
+    const script = `import(${JSON.stringify(module)}).then((m) => m.${writer}(${JSON.stringify(path)}, 'x'.repeat(64 * 1024))).then(() => console.log('written'), (error) => console.log(error.code))`;
+    const node = resolve(import.meta.dirname, '../../../node_modules/.bin/node');
+    return execFileSync('bash', ['-c', 'ulimit -f 1; trap "" XFSZ; exec "$0" --input-type=module -e "$1"', node, script], { encoding: 'utf8' }).trim();
+  };
+
+  it.each(['writeNewFile', 'replaceFile'] as const)('%s fails with the error and leaves no partial temporary file taking up room', (writer) => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'state.json'), 'old');
+    const path = join(folder, writer === 'writeNewFile' ? 'story.md' : 'state.json');
+    expect(writeOnFullDisk(writer, path)).toBe('EFBIG');
+    expect(readdirSync(folder)).toEqual(['state.json']);
+    expect(readFileSync(join(folder, 'state.json'), 'utf8')).toBe('old');
   });
 });
 
