@@ -1,4 +1,4 @@
-/** Two registry sources reading one feed under different spellings of its address: fetched twice, its items without a link written twice. */
+/** Two registry sources reading one feed, at one address or under different spellings of it: fetched twice, its items without a link written twice. */
 import { urlKey } from '../authoring/import/urls.ts';
 import type { Problem } from './problems.ts';
 
@@ -26,7 +26,7 @@ export function equivalentFeedProblems(sources: ReadonlyArray<{ id: string; feed
       line,
       field: 'feed',
       severity: 'warning',
-      message: `"${source.id}" reads the same feed as "${other.id}" (${named}), written differently (${source.feed} and ${other.feed}), so each run fetches it twice and writes twice any item it gives without a link`,
+      message: `"${source.id}" reads the same feed as "${other.id}" (${named}), ${source.feed === other.feed ? `at the same address (${source.feed})` : `written differently (${source.feed} and ${other.feed})`}, so each run fetches it twice and writes twice any item it gives without a link`,
       hint: 'remove one of the two sources, or keep both only if their include/exclude filters are meant to pick different items',
     });
   });

@@ -46,6 +46,11 @@ describe('one feed listed twice under different spellings', () => {
     ]);
   });
 
+  it('says the addresses are the same when they are, not written differently', () => {
+    const [problem] = parseSources(lines(...chipwire, ...source('again', 'https://chipwire.example.com/feed.xml')), FILE).problems;
+    expect(problem!.message).toBe('"again" reads the same feed as "chipwire" (content/sources.yaml:3), at the same address (https://chipwire.example.com/feed.xml), so each run fetches it twice and writes twice any item it gives without a link');
+  });
+
   it('names the first source for every later one', () => {
     const problems = parseSources(lines(...chipwire, ...source('two', 'https://www.chipwire.example.com/feed.xml'), ...source('three', 'http://chipwire.example.com/feed.xml')), FILE).problems;
     expect(problems.map((problem) => [problem.line, problem.message.slice(0, problem.message.indexOf(')') + 1)])).toEqual([
