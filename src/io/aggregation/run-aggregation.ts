@@ -142,7 +142,10 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   }
   // From the state each source is left in, so a source backing off (not asked this run) is still listed.
   const states = runs.map((run) => ({ id: run.source.id, name: run.source.name, feed: run.source.feed, state: run.next ?? run.previous }));
-  return summarizeRun(runs.map((run) => run.report), options.dryRun, needsAttention(states, options.now), allFailingSince(states, options.now));
+  // Items that could not be written are not the outlet's failure, so the state does not count them: said at each run
+  // they happen, or they would be retried, unwritten, at every run with the job green and nothing on its page.
+  const unwritable = runs.flatMap((run) => (run.writeFailures.length ? [{ id: run.source.id, name: run.source.name, reason: 'unwritable' as const, error: run.writeFailures[0] }] : []));
+  return summarizeRun(runs.map((run) => run.report), options.dryRun, [...needsAttention(states, options.now), ...unwritable], allFailingSince(states, options.now));
 }
 
 function newReport(source: Source): SourceReport {

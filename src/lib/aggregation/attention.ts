@@ -16,14 +16,15 @@ export interface Attention {
   name: string;
   /**
    * failing: every fetch failed since `since`; moved: its last read followed a permanent redirect to `movedTo`;
-   * nothing-new: the feed answers but no new version was read since `since`.
+   * nothing-new: the feed answers but no new version was read since `since`; unwritable: this run read items it could
+   * not write (`error`), the desk's own disk or permissions, which no waiting mends.
    */
-  reason: 'failing' | 'moved' | 'nothing-new';
+  reason: 'failing' | 'moved' | 'nothing-new' | 'unwritable';
   /** ISO instant: when the failures began, or when a new version was last read; none for `moved`. */
   since?: string;
   /** For `moved`: the feed's new address. */
   movedTo?: string;
-  /** For `failing`: the failures in a row and the last one's message. */
+  /** For `failing`: the failures in a row and the last one's message; for `unwritable`, why the items could not be written. */
   consecutiveFailures?: number;
   error?: string;
 }

@@ -132,6 +132,7 @@ function describeSource(source: SourceReport, dryRun = false): string {
 function describeAttention(attention: Attention): string {
   if (attention.reason === 'moved') return `the feed has moved for good to ${attention.movedTo} (a permanent redirect); update its feed: line in the registry`;
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
+  if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
   return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatReportMarkdown, formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
+import { formatAttentionAnnotations, formatReportMarkdown, formatReportText, type RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
 import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
@@ -37,6 +37,11 @@ describe('an aggregation run whose items cannot be written', () => {
     expect(report.totals).toMatchObject({ fetched: 1, failed: 1, newItems: 2 });
     expect(formatReportText(report)).toContain('2 sources: 1 fetched, 0 not modified, 1 failed, 0 backing off; 2 new items written.');
     expect(formatReportMarkdown(report)).toMatch(/\| full wire \(`full`\) \| failed \| 0 \| failed: could not write .*ENOSPC/);
+  });
+
+  it('lists that source as needing attention at once, so the job’s page shows it, as the state counts no failure of the feed', () => {
+    expect(report.attention).toEqual([{ id: 'full', name: 'full wire', reason: 'unwritable', error: expect.stringMatching(/^could not write articles\/aggregated\/full\/\S+\.md: ENOSPC/) }]);
+    expect(formatAttentionAnnotations(report)).toEqual([expect.stringMatching(/^::warning title=Source needs attention%3A full wire \(full\)::full: its new items could not be written: could not write articles\/aggregated\/full\/\S+\.md: ENOSPC.*; check the content folder's free space and permissions$/)]);
   });
 
   it('writes the other source’s items, and keeps the failed one’s out of the state so the next run retries them', () => {
