@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchFeed, FetchError, readFeedFile } from '../../../src/io/fetch-feed.ts';
+import { decodeFeedBytes, fetchFeed, FetchError, readFeedFile } from '../../../src/io/fetch-feed.ts';
 import { parseFeedText } from '../../../src/lib/authoring/import/parse-feed.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -293,6 +293,11 @@ describe('feeds whose bytes fit none of their declared encodings', () => {
     const document = await fetchFeed(`${origin}/shift-jis-broken`);
     expect(parseFeedText(document.text).entries[0]!.title).toMatch(/^日本/);
     expect(document.encodingWarning).toBe('its bytes are not valid in any of the encodings it declares (UTF-8, SHIFT_JIS); it was read as SHIFT_JIS, with the replacement character U+FFFD for each character that could not be read; the publisher should serve it in the encoding it declares');
+  });
+
+  it('reads a feed marked UTF-8 by its byte-order mark the same way, without the mark', () => {
+    const decoded = decodeFeedBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<rss>Caf'), Buffer.from([0xe9]), Buffer.from('</rss>')]), 'text/xml; charset=Shift_JIS');
+    expect(decoded).toEqual({ text: '<rss>Café</rss>', encodingWarning: 'its bytes are not valid in the encoding it declares (UTF-8): 1 byte is not UTF-8 and was read as WINDOWS-1252; the publisher should serve the whole feed in UTF-8' });
   });
 
   it('gives no warning for a feed valid in what it declares', async () => {
