@@ -8,12 +8,11 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
-import { FeedError, parseFeedText, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
+import { FeedError, parseFeedText, type FeedEntry, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
 import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
 import { capCandidates, copiesOfRefused, keysOldestFirst, newestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
-import { compileFilter } from '../../lib/aggregation/filters.ts';
 import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
@@ -25,11 +24,13 @@ import { allSeenKeys, emptyState, parseState, serializeState, type AggregationSt
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
 import { loadArticles } from '../article-files.ts';
+import { DEFAULT_FETCH_LIMITS } from '../fetch-feed.ts';
 import { displayPath } from '../display-path.ts';
 import { FolderLockError, lockFolder } from '../folder-lock.ts';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
 import { readSourcesFile } from '../read-sources.ts';
 import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
+import { filterSources } from './filter-pool.ts';
 
 export interface AggregateOptions {
   /** Paths in messages and in the report are relative to this folder. */
@@ -116,12 +117,14 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), duplicates: [], writeFailures: [] }));
   await fetchDue(runs, options);
 
+  const excluded = await applyFilters(runs, options.policy.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs);
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
   const known = allSeenKeys(state);
   const claimed = new Set<string>();
   for (const run of runs) {
     if (!run.feed) continue;
-    const sorted = sortEntries(run.feed.entries, run.source.id, compileFilter(run.source), known, claimed);
+    const dropped = excluded.get(run);
+    const sorted = sortEntries(run.feed.entries, run.source.id, (entry) => !dropped?.has(entry), known, claimed);
     run.candidates = sorted.candidates;
     run.duplicates = sorted.duplicates;
     Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
@@ -268,6 +271,23 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
 
 function isFailing(run: SourceRun): boolean {
   return run.previous !== undefined && failingSinceFor(run.previous, run.source.feed) !== undefined;
+}
+
+/**
+ * The entries each source's include/exclude lists drop, for the sources read with lists; a source whose lists could not
+ * be applied in time fails, its feed set aside, and the other sources carry on.
+ */
+async function applyFilters(runs: SourceRun[], timeoutMs: number): Promise<Map<SourceRun, Set<FeedEntry>>> {
+  const filtered = runs.filter((run) => run.feed && (run.source.include?.length || run.source.exclude?.length));
+  const results = await filterSources(filtered.map((run) => ({ source: run.source, entries: run.feed!.entries })), timeoutMs);
+  const excluded = new Map<SourceRun, Set<FeedEntry>>();
+  filtered.forEach((run, index) => {
+    const result = results[index]!;
+    if (result.ok) return excluded.set(run, result.excluded);
+    run.outcome = { kind: 'failed', reason: result.reason };
+    run.feed = undefined;
+  });
+  return excluded;
 }
 
 /**

@@ -2,7 +2,6 @@
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 import { sharedGuids, sharedLinks } from '../authoring/import/shared-links.ts';
 import { urlKey } from '../authoring/import/urls.ts';
-import { passesFilter, type ItemFilter } from './filters.ts';
 import { itemKeys, refusedKey } from './identity.ts';
 
 export interface Candidate {
@@ -52,10 +51,11 @@ function olderFirst(a: Candidate, b: Candidate): number {
 }
 
 /**
- * `known` holds the keys of every item handled before this run; `claimed` those taken earlier in this run, and it
- * gains each candidate's keys, so the same link arriving from a later source is a duplicate.
+ * `passes` says whether the source's include/exclude lists keep an entry (as listed); `known` holds the keys of every
+ * item handled before this run; `claimed` those taken earlier in this run, and it gains each candidate's keys, so the
+ * same link arriving from a later source is a duplicate.
  */
-export function sortEntries(entries: readonly FeedEntry[], sourceId: string, filter: ItemFilter, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
+export function sortEntries(entries: readonly FeedEntry[], sourceId: string, passes: (entry: FeedEntry) => boolean, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
   const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, duplicates: [], excluded: 0 };
   const shared = sharedGuids(entries);
   const links = sharedLinks(entries);
@@ -71,10 +71,10 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, fil
     if (keys.some((key) => claimed.has(key))) {
       sorted.duplicate++;
       // Set aside only if this source would take it: it may yet be written for this source (copiesOfRefused).
-      if (passesFilter(entry, filter)) sorted.duplicates.push({ entry, keys });
+      if (passes(listed)) sorted.duplicates.push({ entry, keys });
       continue;
     }
-    if (!passesFilter(entry, filter)) {
+    if (!passes(listed)) {
       sorted.excluded++;
       continue;
     }

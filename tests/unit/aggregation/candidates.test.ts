@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { capCandidates, copiesOfRefused, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
-import { compileFilter } from '../../../src/lib/aggregation/filters.ts';
+import { compileFilter, passesFilter } from '../../../src/lib/aggregation/filters.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
 import { MAX_SEEN_PER_SOURCE } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
 
 const entry = (fields: Partial<FeedEntry>): FeedEntry => ({ title: 'Title', authors: [], categories: [], ...fields });
-const noFilter = compileFilter({ include: [], exclude: [] });
+const noFilter = () => true;
+/** The source's lists as the run applies them: `passesFilter` with the compiled lists. */
+const lists = (include: string[], exclude: string[]) => {
+  const filter = compileFilter({ include, exclude });
+  return (listed: FeedEntry) => passesFilter(listed, filter);
+};
 
 describe('itemKeys', () => {
   it('knows an item by its GUID within its source and by its normalised link across sources', () => {
@@ -61,13 +66,13 @@ describe('sortEntries', () => {
     const claimed = new Set<string>();
     sortEntries([entry({ guid: 'w-1', link: 'https://wire.example/a' }), entry({ guid: 'w-2', link: 'https://wire.example/b' })], 'wire', noFilter, new Set(), claimed);
     const items = [entry({ guid: 'p-1', title: 'Sponsored: chips', link: 'https://wire.example/a' }), entry({ guid: 'p-2', title: 'Chips', link: 'https://wire.example/b' })];
-    const post = sortEntries(items, 'post', compileFilter({ include: [], exclude: ['sponsored'] }), new Set(), claimed);
+    const post = sortEntries(items, 'post', lists([], ['sponsored']), new Set(), claimed);
     expect(post.duplicate).toBe(2);
     expect(post.duplicates.map((candidate) => candidate.entry.guid)).toEqual(['p-2']);
   });
 
   it('applies include and exclude to title and summary, words whole and /regex/ as written', () => {
-    const filter = compileFilter({ include: ['chips', '/\\bRISC-V\\b/'], exclude: ['sponsored'] });
+    const filter = lists(['chips', '/\\bRISC-V\\b/'], ['sponsored']);
     const entries = [
       entry({ title: 'New chips ship' }),
       entry({ title: 'Boards', summaryHtml: '<p>A RISC-V board.</p>' }),
