@@ -180,6 +180,23 @@ describe('the commit step, run for real in a scratch repository', () => {
     expect(git(work, 'status', '--porcelain')).toBe('');
   });
 
+  it('fails with the pull\'s own error when the branch cannot be fetched at all, not as a conflict', () => {
+    const work = repository();
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    git(work, 'remote', 'set-url', 'origin', join(scratch, 'gone.git'));
+    let failure: { status: number; stdout: string; stderr: string } | undefined;
+    try {
+      runStep(work);
+    } catch (error) {
+      failure = error as { status: number; stdout: string; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stdout).toContain('::error::could not pull main');
+    expect(failure?.stdout).not.toContain('::warning');
+    expect(failure?.stderr).toContain('gone.git');
+    expect(failure?.stderr).not.toMatch(/no rebase in progress/i);
+  });
+
   it('has the deploy test code an editor pushed during the run', () => {
     const work = repository();
     editorPushes('src/lib/new-rule.ts', 'export {};');
