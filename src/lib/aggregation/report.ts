@@ -166,8 +166,12 @@ export function formatReportText(report: RunReport): string {
   }
   if (report.allFailingSince) lines.push('', `Broken: ${describeAllFailing(report.allFailingSince)}.`);
   lines.push('', formatTotals(report));
+  if (report.totals.sources === 0) lines.push(NO_SOURCES);
   return lines.join('\n');
 }
+
+/** A registry emptied by mistake would otherwise leave the scheduled job green, fetching nothing, for good. */
+const NO_SOURCES = 'The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).';
 
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
@@ -210,5 +214,6 @@ export function formatAttentionAnnotations(report: RunReport): string[] {
   const warnings = shown.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`);
   const rest = report.attention.length - shown.length;
   if (rest) warnings.push(`::warning title=${commandProperty(`${rest} more sources need attention`)}::${commandData(`${report.attention.slice(shown.length).map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`)}`);
-  return [...broken, ...warnings];
+  const empty = report.totals.sources === 0 ? [`::warning title=${commandProperty('Aggregation: no sources')}::${commandData(NO_SOURCES)}`] : [];
+  return [...broken, ...warnings, ...empty];
 }

@@ -86,6 +86,14 @@ describe('sources that need attention in the report', () => {
     expect(lines.at(-1)).toMatch(/^3 sources: /);
   });
 
+  it('says, in the text and as a warning on the run\'s page, that a registry listing no sources fetched nothing', () => {
+    const empty = summarizeRun([], false);
+    expect(formatReportText(empty).split('\n').at(-1)).toBe('The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).');
+    expect(formatAttentionAnnotations(empty)).toEqual([
+      '::warning title=Aggregation%3A no sources::The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).',
+    ]);
+  });
+
   it('says nothing of attention when no source needs it', () => {
     expect(formatReportText(report)).not.toContain('attention');
     expect(formatReportMarkdown(report)).not.toContain('attention');
@@ -109,7 +117,7 @@ describe('sources that need attention in the report', () => {
       '::warning title=Source needs attention%3A Dead Wire (deadwire)::deadwire: failing since 2026-12-01 12:00 UTC (6 failures in a row): https://dead.example/feed.xml answered 404 Not Found; check its feed address',
       '::warning title=Source needs attention%3A Frozen%2C 100%25 | <b> (frozen)::frozen: nothing new since 2026-10-15 08:45 UTC; the feed may have moved',
     ]);
-    const hostile = summarizeRun([], false, [{ id: 'x', name: 'X', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: 'answered 500 at 100%\r\n::error::forged' }]);
+    const hostile = summarizeRun([source({ id: 'x', result: 'failed' })], false, [{ id: 'x', name: 'X', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: 'answered 500 at 100%\r\n::error::forged' }]);
     expect(formatAttentionAnnotations(hostile)).toEqual([
       '::warning title=Source needs attention%3A X (x)::x: failing since 2026-12-01 12:00 UTC (3 failures in a row): answered 500 at 100%25%0D%0A::error::forged; check its feed address',
     ]);
@@ -118,7 +126,7 @@ describe('sources that need attention in the report', () => {
 
 describe('attention annotations past the ten warnings GitHub shows per step', () => {
   const attention = Array.from({ length: 12 }, (_, index) => ({ id: `wire-${index + 1}`, name: `Wire ${index + 1}`, reason: 'nothing-new' as const, since: '2026-10-15T08:45:00Z' }));
-  const annotations = formatAttentionAnnotations(summarizeRun([], false, attention));
+  const annotations = formatAttentionAnnotations(summarizeRun(attention.map(({ id }) => source({ id, result: 'not-modified' })), false, attention));
 
   it('shows nine sources, and names the rest in a tenth that points to the summary, so that none is dropped unseen', () => {
     expect(annotations).toHaveLength(10);
