@@ -51,6 +51,9 @@ describe('an article written in Arabic', () => {
       [expect.stringMatching(/^وتقول الشركات/), 'right'],
       ['ما الذي تغير؟', 'right'],
       ['مراكز بيانات جديدة.', 'right'],
+      // Arabic that opens with a company's name is still Arabic.
+      ['Nvidia تبيع رقائقها في المنطقة.', 'right'],
+      ['OpenAI تفتح مكتبا في دبي.', 'right'],
       ['Reporting by the Newsdesk staff in Dubai.', 'left'],
     ]);
     await page.close();

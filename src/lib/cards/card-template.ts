@@ -7,7 +7,7 @@ import createBidi from 'bidi-js';
 import LineBreaker from 'linebreak';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './card-content.ts';
 import type { TextStyle } from './font-set.ts';
-import { textDirection } from './text-direction.ts';
+import { firstLetterDirection } from '../text/letter-direction.ts';
 
 /**
  * For letters the site's own families lack, tried in this order. Arabic from IBM Plex Sans Arabic, which draws each
@@ -302,7 +302,7 @@ export function cardDrawing(content: CardContent, fontFamily: FontFamily, measur
     const covered = (part: string) => (uncovered.length > 0 ? graphemes(part).map((grapheme) => (uncovered.includes(grapheme) ? stand(grapheme) : [...grapheme].map(stand).join(''))).join('') : part);
     const [text, end] = [asShown(covered(written)).trim(), asShown(covered(ending))];
     const blockSpec: CardTextSpec = { role, font, weight: CARD_TEXT_STYLES[role].weight, size, letterSpacing, color };
-    const direction = givenDirection ?? textDirection(text + end);
+    const direction = givenDirection ?? firstLetterDirection(text + end);
     const lines = wrap(text, maxLines, (line) => widthOf(line + end, blockSpec, direction, measure) <= width).map((line) => line + end);
     return { spec: blockSpec, lines, widths: lines.map((line) => widthOf(line, blockSpec, direction, measure)), direction };
   };
