@@ -4,11 +4,12 @@
  * that leave the site get rel="noopener noreferrer", and paths from the site's root are put under its base path
  * (in MDX's JSX elements too). Heading anchors and raw-HTML ids are kept off the page's own ids, the footnotes' and
  * each other, and raw HTML's id references (aria-labelledby…) follow them or are dropped. A task list's checkboxes
- * are labelled by their items (./task-lists.ts), Hebrew's abbreviation marks stay straight (./hebrew-marks.ts), and
- * a right-to-left article's blocks that open with a Latin word still run right to left (./block-direction.ts). Only
- * raw-HTML nodes, links, images, headings, tables, inputs and JSX elements cross into JavaScript (and the footnote
- * section, in an article with footnotes; the whole tree, in a right-to-left article), so articles without HTML pay
- * almost nothing.
+ * are labelled by their items (./task-lists.ts), Hebrew's abbreviation marks stay straight (./hebrew-marks.ts),
+ * quotation marks are the article's language's (./quotation-marks.ts), and a right-to-left article's blocks that open
+ * with a Latin word still run right to left (./block-direction.ts). Only raw-HTML nodes, links, images, headings,
+ * tables, inputs and JSX elements cross into JavaScript (and the footnote section, in an article with footnotes; the
+ * whole tree, in a right-to-left article, or one with straight quotes in a language that does not write English's),
+ * so articles without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
@@ -19,6 +20,7 @@ import { canonicalLanguage, textDirection } from '../content/language.ts';
 import { isSafeUrl, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
 import { MAY_HAVE_HEBREW_MARKS, restoreHebrewMarks } from './hebrew-marks.ts';
 import { setRightToLeftBlocks } from './block-direction.ts';
+import { localizeQuotationMarks, quotationMarksOf } from './quotation-marks.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { labelTaskCheckbox } from './task-lists.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
@@ -52,6 +54,8 @@ const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'tem
 /** One inline tag opening such an element, as Sätteri hands inline HTML over: `<script>`, `<style media="x">`. */
 const NON_TEXT_START_TAG = new RegExp(`^<(${NON_TEXT_TAGS.join('|')})(?=[\\s/>])[^>]*>$`, 'i');
 const EXTERNAL_REL = ['noopener', 'noreferrer'];
+/** What smart punctuation curls: a body without one has no marks to put in its language's. */
+const STRAIGHT_QUOTE = /["']/;
 
 /**
  * A link to an http(s) page of another origin than the site's, read as a browser reads it: `//host`, `https:/\host`
@@ -415,6 +419,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     // Made once the document's front matter is known, in `before`, which Sätteri calls ahead of every visit.
     let tables: TableRegions | undefined;
     let rightToLeft = false;
+    let quotationMarks: ReturnType<typeof quotationMarksOf>;
     const visitJsxElement = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) => {
       rebaseJsxUrls(node, ctx, root);
       if (!tables || !node.name) return;
@@ -427,6 +432,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         const lang = documentLanguage(ctx.data);
         tables = options.tableRegions?.(lang);
         rightToLeft = lang !== undefined && textDirection(lang) === 'rtl';
+        quotationMarks = lang === undefined ? undefined : quotationMarksOf(lang);
         // Footnote ids are the targets of Sätteri's own links, which would not follow a renumbered id: they are taken
         // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
         const footnotes = ctx.source.includes('[^') ? footnoteIds(root) : [];
@@ -442,6 +448,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       after(root, ctx) {
         if (MAY_HAVE_HEBREW_MARKS.test(ctx.source)) restoreHebrewMarks(root, ctx);
         if (rightToLeft) setRightToLeftBlocks(root, ctx);
+        if (quotationMarks && STRAIGHT_QUOTE.test(ctx.source)) localizeQuotationMarks(root, ctx, quotationMarks);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
         if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
       },
