@@ -3,11 +3,19 @@
  * (name and port), each with its conditional headers. Every feed's answer or error is returned; none stops the others.
  * A host that lets one request time out, without an answer or while still sending the body (a byte now and then), is
  * not asked for its other feeds in the same run: they wait for it one at a time, so a hung or dripping host with many
- * feeds would otherwise hold the run for all their timeouts. Requests are made in the order given, so the caller
- * puts the feeds likeliest to time out last.
+ * feeds would otherwise hold the run for all their timeouts. Nor is a host asked for more once reading its feeds has
+ * taken `HOST_BUDGET_TIMEOUTS` timeouts' worth of the run. Requests are made in the order given, so the caller puts
+ * the feeds likeliest to time out last and those left unasked before first.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
-import { fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
+import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
+
+/**
+ * How many timeouts' worth of one run a host's feeds may take, read one after another. A host answering every feed
+ * just under the timeout would otherwise make a run last one timeout per feed it serves; its feeds past the budget
+ * are asked first at the next run, so each is read in turn over a few runs.
+ */
+export const HOST_BUDGET_TIMEOUTS = 3;
 
 export interface FetchPolicy {
   userAgent: string;
@@ -24,7 +32,10 @@ export interface FeedRequest {
   headers: Record<string, string>;
 }
 
-/** `notAsked`: the feed was not requested, as its host left another of its feeds unanswered in this run. */
+/**
+ * `notAsked`: the feed was not requested, as its host left another of its feeds unanswered in this run, or had taken
+ * its time in the run.
+ */
 export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError; notAsked?: true };
 
 export const DEFAULT_POLICY = { maxInFlight: 8, maxPerHost: 1 } as const;
@@ -40,6 +51,9 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
   };
   // Host → why it is not asked again in this run: what it did not send before the deadline.
   const silent = new Map<string, string>();
+  const budgetMs = HOST_BUDGET_TIMEOUTS * (policy.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs);
+  // Host → how long its requests have taken in this run, waits for a shared slot left out.
+  const spentMs = new Map<string, number>();
   // The host's turn first, then an overall slot: waiting for a busy host never holds one of the shared slots.
   const fetchOne = (request: FeedRequest) =>
     hostLimit(request.url)(() =>
@@ -47,6 +61,10 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
         const host = new URL(request.url).host;
         const stalled = silent.get(host);
         if (stalled) return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} ${stalled} in this run (timed out); the next run tries again`) };
+        if ((spentMs.get(host) ?? 0) >= budgetMs) {
+          return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} had its ${budgetMs / 1000} s in this run (${HOST_BUDGET_TIMEOUTS} timeouts' worth) reading its other feeds; the next run asks this feed first`) };
+        }
+        const started = performance.now();
         try {
           const document = await fetchFeed(request.url, { userAgent: policy.userAgent, timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, headers: request.headers });
           return { ok: true, document };
@@ -57,6 +75,8 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
             return { ok: false, error };
           }
           return { ok: false, error: new FetchError(`unexpected error: ${(error as Error).message}`) };
+        } finally {
+          spentMs.set(host, (spentMs.get(host) ?? 0) + performance.now() - started);
         }
       }),
     );

@@ -19,7 +19,7 @@ import { allFailingSince, needsAttention } from '../../lib/aggregation/attention
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, failingSinceFor, freshUntilFor, keptValidators } from '../../lib/aggregation/source-state.ts';
+import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, freshUntilFor, inAskingOrder, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -220,10 +220,8 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     if (fresh) Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
     return !fresh;
   });
-  // Feeds failing at their last attempt go after the others: a host that hangs or drips on one feed is then not
-  // asked for it before its other feeds, which would otherwise stay unread run after run until that feed backs off.
-  const failingLast = [...due].sort((a, b) => Number(isFailing(a)) - Number(isFailing(b)));
-  const requests = failingLast.map((run) => ({
+  const ordered = inAskingOrder(due.map((run) => ({ run, state: run.previous, feedUrl: run.source.feed }))).map(({ run }) => run);
+  const requests = ordered.map((run) => ({
     id: run.source.id,
     url: run.source.feed,
     headers: conditionalHeaders(run.source.feed, keptValidators(run.previous, run.source.feed)),
@@ -267,10 +265,6 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     run.report.notes.push(...(run.feed.warnings ?? []));
     run.report.result = 'fetched';
   }
-}
-
-function isFailing(run: SourceRun): boolean {
-  return run.previous !== undefined && failingSinceFor(run.previous, run.source.feed) !== undefined;
 }
 
 /**

@@ -48,6 +48,18 @@ export function failingSinceFor(state: SourceState, feedUrl: string): string | u
   return failuresCountFor(state, feedUrl) ? failingSince(state) : undefined;
 }
 
+/**
+ * The order a run asks feeds in. Feeds left unasked at earlier runs go first, the longest unasked first, so a host
+ * with more slow feeds than its time in a run allows has each read in turn over a few runs; feeds failing at their
+ * last attempt go last, in the order given, so a feed that hangs or drips is not asked before its host's other feeds,
+ * which would otherwise stay unread run after run until it backs off.
+ */
+export function inAskingOrder<T extends { state: SourceState | undefined; feedUrl: string }>(feeds: readonly T[]): T[] {
+  const rank = ({ state, feedUrl }: T) => (!state ? 1 : failingSinceFor(state, feedUrl) ? 2 : notAskedSinceFor(state, feedUrl) ? 0 : 1);
+  const unaskedSince = ({ state, feedUrl }: T) => (state && notAskedSinceFor(state, feedUrl)) ?? '';
+  return [...feeds].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? unaskedSince(a).localeCompare(unaskedSince(b)) : 0));
+}
+
 /** Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. */
 export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;
