@@ -22,9 +22,9 @@ export function failingSince(state: SourceState): string | undefined {
 }
 
 /**
- * Since when the feed at `feedUrl` has been left unasked because its host did not answer another of its feeds. A
- * record made for another address (the registry's feed: line was edited since), or one that does not say for which
- * (written before it recorded that), says nothing of this one.
+ * Since when the feed at `feedUrl` has been left unasked because its host did not answer another of its feeds, or had
+ * taken its time in the run. A record made for another address (the registry's feed: line was edited since), or one
+ * that does not say for which (written before it recorded that), says nothing of this one.
  */
 export function notAskedSinceFor(state: SourceState, feedUrl: string): string | undefined {
   return state.notAskedFor === feedUrl ? state.notAskedSince : undefined;
@@ -148,8 +148,8 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
 }
 
 /**
- * Left unasked because its host did not answer another of its feeds: the feed's own record (failures in a row,
- * back-off) stays as it was, and only the first such run in a row is noted.
+ * Left unasked because its host did not answer another of its feeds, or had taken its time: the feed's own record
+ * (failures in a row, back-off) stays as it was, and only the first such run in a row is noted.
  */
 export function afterNotAsked(previous: SourceState | undefined, feedUrl: string, now: Date): SourceState {
   const state = previous ?? emptySourceState();
