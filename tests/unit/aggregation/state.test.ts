@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
-import { afterFailure, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
+import { afterFailure, afterNotAsked, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, inAskingOrder, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
 import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
@@ -160,5 +160,33 @@ describe('when a run of failures began', () => {
     expect(legacy.failingSince).toBeUndefined();
     expect(failingSince(legacy)).toBe('2026-11-20T08:00:00Z');
     expect(afterFailure(legacy, feedUrl, 'answered 404', undefined, at('2026-12-01T12:00:00Z'))).toMatchObject({ consecutiveFailures: 10, failingSince: '2026-11-20T08:00:00Z' });
+  });
+});
+
+describe('the order a run asks feeds in', () => {
+  const at = (instant: string) => new Date(instant);
+  const feed = (id: string) => `https://wire.example/${id}.xml`;
+
+  it('asks the feeds left unasked first, the longest unasked first, then the rest as listed, and the failing last as listed', () => {
+    const unaskedLater = afterNotAsked(undefined, feed('later'), at('2026-12-01T12:30:00Z'));
+    const unaskedEarlier = afterNotAsked(undefined, feed('earlier'), at('2026-12-01T12:00:00Z'));
+    // Failing after runs unasked: it keeps its notAskedSince, and still goes with the failing.
+    const failingUnasked = afterFailure(afterNotAsked(undefined, feed('hangs'), at('2026-12-01T11:00:00Z')), feed('hangs'), 'timed out', undefined, at('2026-12-01T12:30:00Z'));
+    const failing = afterFailure(undefined, feed('down'), 'answered 500', undefined, at('2026-12-01T12:00:00Z'));
+    const feeds = [
+      { id: 'down', state: failing },
+      { id: 'read', state: afterSuccess(undefined, { feedUrl: feed('read'), validators: {}, newVersion: true, seen: [] }, at('2026-12-01T12:00:00Z')) },
+      { id: 'later', state: unaskedLater },
+      { id: 'hangs', state: failingUnasked },
+      { id: 'new', state: undefined },
+      { id: 'earlier', state: unaskedEarlier },
+    ].map(({ id, state }) => ({ id, state, feedUrl: feed(id) }));
+    expect(inAskingOrder(feeds).map(({ id }) => id)).toEqual(['earlier', 'later', 'read', 'new', 'down', 'hangs']);
+  });
+
+  it('takes a feed left unasked at another address (its feed: line edited since) as not left unasked', () => {
+    const moved = { state: afterNotAsked(undefined, feed('old'), at('2026-12-01T12:00:00Z')), feedUrl: feed('new') };
+    const listed = { state: undefined, feedUrl: feed('first') };
+    expect(inAskingOrder([listed, moved])).toEqual([listed, moved]);
   });
 });
