@@ -15,7 +15,7 @@ import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, type FeedDocument } from '
  * just under the timeout would otherwise make a run last one timeout per feed it serves; its feeds past the budget
  * are asked first at the next run, so each is read in turn over a few runs.
  */
-export const HOST_BUDGET_TIMEOUTS = 3;
+const HOST_BUDGET_TIMEOUTS = 3;
 
 export interface FetchPolicy {
   userAgent: string;
