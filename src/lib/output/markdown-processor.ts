@@ -48,7 +48,7 @@ export function markdownRenderOptions(): MarkdownRenderOptions {
  * external, and paths from the site's root are put under the base path.
  */
 export function markdownProcessor(site: string) {
-  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS), tableRegions: (lang) => createTableRegions(lang ?? siteConfig.lang) })], features: { ...MARKDOWN_FEATURES } });
+  return satteri({ hastPlugins: [createMarkdownSafetyPlugin({ site, pageIds: Object.values(ARTICLE_PAGE_IDS), language: siteConfig.lang, tableRegions: createTableRegions })], features: { ...MARKDOWN_FEATURES } });
 }
 
 /** The processor's renderer with these options, as a function from a body (and its file, for relative paths) to HTML. */

@@ -32,10 +32,12 @@ export interface MarkdownSafetyOptions {
   site: string;
   /** Ids the page around the body gives its own elements: no id from the body may take one of them. */
   pageIds: readonly string[];
+  /** The site's language: a body's, when its front matter gives none (`lang`). */
+  language?: string;
   /**
    * Tables put in named regions that scroll, in this same pass (each raw node handed to JavaScript once): a fresh
    * `TableRegions` for each document, told its headings and given its tables in document order, and given the
-   * document's language when its front matter has one (`lang`).
+   * document's language.
    */
   tableRegions?: (lang: string | undefined) => TableRegions;
 }
@@ -429,7 +431,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     return {
       name: 'newsdesk-markdown-safety',
       before(root, ctx) {
-        const lang = documentLanguage(ctx.data);
+        const lang = documentLanguage(ctx.data) ?? options.language;
         tables = options.tableRegions?.(lang);
         rightToLeft = lang !== undefined && textDirection(lang) === 'rtl';
         quotationMarks = lang === undefined ? undefined : quotationMarksOf(lang);

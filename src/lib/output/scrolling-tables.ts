@@ -106,7 +106,7 @@ export interface TableRegions {
   jsxTable(node: Readonly<JsxElement>, ctx: HastVisitorContext): void;
 }
 
-/** `lang`: the body's language, when the article gives one (its front matter's `lang`). */
+/** `lang`: the body's language (its front matter's `lang`, else the site's). */
 export function createTableRegions(lang?: string): TableRegions {
   const unnamedTable = tableWord(lang);
   let lastHeading = '';

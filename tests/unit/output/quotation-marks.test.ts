@@ -1,5 +1,7 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
-import { createArticleBodyRenderer } from '../../../src/lib/output/markdown-processor.ts';
+import { createArticleBodyRenderer, MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
+import { createMarkdownSafetyPlugin } from '../../../src/lib/output/markdown-safety.ts';
 
 describe("quotation marks in an article body, as the article's language writes them", async () => {
   const render = await createArticleBodyRenderer('https://news.example.org');
@@ -41,5 +43,19 @@ describe("quotation marks in an article body, as the article's language writes t
     );
     expect(await toHtml('"Yes," it\'s \'fine\'.\n', 'en-GB')).toBe('<p>“Yes,” it’s ‘fine’.</p>\n');
     expect(await toHtml('"Yes"\n')).toBe('<p>“Yes”</p>\n');
+  });
+});
+
+describe("quotation marks on a site whose own language is not English's", () => {
+  /** The site's one Markdown plugin, as the processor sets it for a site in `language`. */
+  async function siteRenderer(language: string) {
+    const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [], language })], features: { ...MARKDOWN_FEATURES } });
+    return async (body: string, lang?: string) => (await processor.render(body, { frontmatter: lang === undefined ? {} : { lang } })).code;
+  }
+
+  it("are the site's language's in an article that gives none, and an article's own language still wins", async () => {
+    const render = await siteRenderer('de');
+    expect(await render('Er sagte: "Ja".\n')).toBe('<p>Er sagte: „Ja“.</p>\n');
+    expect(await render('He said: "Yes".\n', 'en')).toBe('<p>He said: “Yes”.</p>\n');
   });
 });
