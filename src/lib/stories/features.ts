@@ -180,7 +180,7 @@ export function articleFeatures(
   const anchors = [...headlineFigures];
   for (const phrase of inHeadline.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * tuning.titleBoost));
   const dek = article.description.toLowerCase();
-  for (const figure of named.figures) anchors.push(add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.has(figure) ? 1 : tuning.leadOnlyWeight)));
+  for (const figure of named.figures) anchors.push(add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.includes(figure) ? 1 : tuning.leadOnlyWeight)));
   for (const phrase of named.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight)));
   const titleWords = tokenize(article.title);
   const dekWords = tokenize(article.description);

@@ -61,7 +61,8 @@ const FIGURE = /^[$€£¥]?(\d+(?:[.,]\d+)*)(%|[a-z]+)?$/i;
 /** One text read once: its runs of capitalised words and its figures. Each text starts a sentence. */
 export interface ScannedText {
   runs: Run[];
-  figures: Set<string>;
+  /** Figures as `Names.figures` keys, each once. */
+  figures: string[];
   /** Whether it is in Title Case, most of its longer words capitalised, so that a capital marks no name. */
   titleCase: boolean;
   /** Its acronyms ("FDA"), lower-cased. */
@@ -165,7 +166,7 @@ function endsWithAny(text: string, characters: string): boolean {
 
 /** `casing`, when given, is told each word written in lower case. */
 export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
-  const scanned: ScannedText = { runs: [], figures: new Set(), titleCase: false, acronyms: [] };
+  const scanned: ScannedText = { runs: [], figures: [], titleCase: false, acronyms: [] };
   const tokens = wordsOf(text);
   // Title Case: of the words longer than three letters that are not stop words, at least three, and 80%, capitalised.
   let longWords = 0;
@@ -175,7 +176,7 @@ export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
   let pendingConnector: string | undefined;
   let sentenceStart = true;
   const endRun = () => {
-    if (run.length > 0 && !isDateAlone(run)) scanned.runs.push({ words: run, startsSentence: runStartsSentence });
+    if (run.length > 0 && !isDateAlone(run)) scanned.runs.push({ words: run.slice(), startsSentence: runStartsSentence });
     run = [];
     pendingConnector = undefined;
   };
@@ -217,8 +218,14 @@ export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
     if (sentenceStart || (endsWithAny(raw, ",;:'’") && !listInName) || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
   }
   endRun();
-  scanned.titleCase = longWords >= 3 && capitalisedLongWords >= longWords * 0.8;
-  return scanned;
+  // An array grown by `push` keeps room for more, and the archive keeps every scan until all are read: each scan keeps
+  // copies sized to what they hold (its runs' words too, copied in `endRun`).
+  return {
+    runs: scanned.runs.slice(),
+    figures: scanned.figures.slice(),
+    titleCase: longWords >= 3 && capitalisedLongWords >= longWords * 0.8,
+    acronyms: scanned.acronyms.slice(),
+  };
 }
 
 /**
@@ -285,7 +292,7 @@ function stripPossessive(word: string): string {
 }
 
 /** "2.5", "billion" → 2.5e9; "40%" → 40%; "3", "nm" → 3nm. Bare numbers (years, counts) are too common to tell events apart. */
-function readFigure(token: string, next: string | undefined, figures: Set<string>): boolean {
+function readFigure(token: string, next: string | undefined, figures: string[]): boolean {
   const match = FIGURE.exec(token);
   if (!match) return false;
   // "40.000" and "1.200,5" group thousands with points, as German, Spanish and Italian write them.
@@ -296,17 +303,21 @@ function readFigure(token: string, next: string | undefined, figures: Set<string
   const following = (next ?? '').toLowerCase().replace(/[.,;:]+$/, '');
   const scale = SCALES[suffix] ?? (suffix === '' ? (SCALES[following] ?? CJK_SCALES[following[0] ?? '']) : undefined);
   if (scale) {
-    figures.add(`${Number((value * scale).toPrecision(6))}`);
+    addOnce(figures, `${Number((value * scale).toPrecision(6))}`);
     return true;
   }
   const unit = suffix || (UNITS.has(following) ? following : '');
   if (unit && UNITS.has(unit)) {
-    figures.add(`${value}${unit === 'percent' || unit === '%' ? '%' : unit.replace(/s$/, '')}`);
+    addOnce(figures, `${value}${unit === 'percent' || unit === '%' ? '%' : unit.replace(/s$/, '')}`);
     return true;
   }
   if (CURRENCY.test(token) || /[.,]\d/.test(match[1]!)) {
-    figures.add(`${value}`);
+    addOnce(figures, `${value}`);
     return true;
   }
   return false;
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
 }
