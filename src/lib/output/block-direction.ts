@@ -8,13 +8,12 @@
 import type { Root, RootContent } from 'hast';
 import type { HastVisitorContext } from 'satteri';
 import { firstLetterDirection, hasRightToLeftLetter } from '../text/letter-direction.ts';
+import { CODE_ELEMENTS } from './prose-text.ts';
 
 /** The blocks whose direction the page takes from their own letters (src/styles/global.css, `.prose`). */
 const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Code, which runs left to right whatever surrounds it, and holds no blocks of the article's words. */
-const CODE = new Set(['code', 'pre', 'kbd', 'samp']);
 /** Text that is not the block's own words: code, and a list item's nested lists, which are blocks of their own. */
-const NOT_OWN_WORDS = new Set([...CODE, 'ul', 'ol']);
+const NOT_OWN_WORDS = new Set([...CODE_ELEMENTS, 'ul', 'ol']);
 
 /** The words of `node` that decide its direction. */
 function ownWords(node: Readonly<Root | RootContent>): string {
@@ -32,7 +31,7 @@ export function opensWithForeignWord(words: string): boolean {
 export function setRightToLeftBlocks(root: Readonly<Root>, ctx: HastVisitorContext): void {
   const visit = (node: Readonly<Root | RootContent>) => {
     if (node.type === 'element' && BLOCKS.has(node.tagName) && opensWithForeignWord(ownWords(node))) ctx.setProperty(node, 'dir', 'rtl');
-    if (node.type === 'root' || (node.type === 'element' && !CODE.has(node.tagName))) node.children.forEach(visit);
+    if (node.type === 'root' || (node.type === 'element' && !CODE_ELEMENTS.has(node.tagName))) node.children.forEach(visit);
   };
   visit(root);
 }

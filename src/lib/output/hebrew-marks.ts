@@ -4,8 +4,9 @@
  * quotation marks and curls them (צה“ל), a glyph no Hebrew reader expects there. A mark between two Hebrew letters is
  * never a quotation: it is put back as it was typed.
  */
-import type { Root, RootContent } from 'hast';
+import type { Root } from 'hast';
 import type { HastVisitorContext } from 'satteri';
+import { rewriteProseText } from './prose-text.ts';
 
 /** A straight mark between two Hebrew letters, as an editor types one: the only documents whose tree is read for them. */
 export const MAY_HAVE_HEBREW_MARKS = /\p{Script=Hebrew}["']\p{Script=Hebrew}/u;
@@ -13,19 +14,7 @@ export const MAY_HAVE_HEBREW_MARKS = /\p{Script=Hebrew}["']\p{Script=Hebrew}/u;
 const CURLED_DOUBLE = /(?<=\p{Script=Hebrew})[“”](?=\p{Script=Hebrew})/gu;
 const CURLED_SINGLE = /(?<=\p{Script=Hebrew})[‘’](?=\p{Script=Hebrew})/gu;
 
-/** Elements whose text is code, written as it is: smart punctuation leaves it alone, and so does this. */
-const CODE = new Set(['code', 'pre', 'kbd', 'samp']);
-
 /** Puts back the straight marks smart punctuation curled between Hebrew letters, in the body's text outside code. */
 export function restoreHebrewMarks(root: Readonly<Root>, ctx: HastVisitorContext): void {
-  const visit = (node: Readonly<Root | RootContent>) => {
-    if (node.type === 'text') {
-      const restored = node.value.replace(CURLED_DOUBLE, '"').replace(CURLED_SINGLE, "'");
-      if (restored !== node.value) ctx.replaceNode(node, { type: 'text', value: restored });
-      return;
-    }
-    if (node.type === 'element' && CODE.has(node.tagName)) return;
-    if ('children' in node) node.children.forEach(visit);
-  };
-  visit(root);
+  rewriteProseText(root, ctx, (text) => text.replace(CURLED_DOUBLE, '"').replace(CURLED_SINGLE, "'"));
 }

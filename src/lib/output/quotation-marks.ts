@@ -6,8 +6,9 @@
  * with a curly double quote of its own (German's „…“ ends in one) keeps all its double quotes as they come, and one
  * with an opening single quote of its own all its single quotes.
  */
-import type { Root, RootContent } from 'hast';
+import type { Root } from 'hast';
 import type { HastVisitorContext } from 'satteri';
+import { rewriteProseText } from './prose-text.ts';
 
 interface QuotationMarks {
   start: string;
@@ -64,8 +65,6 @@ const TYPED_DOUBLE = /[“”]|&[lr]dquo;|&#(?:822[01]|x201[cd]);/i;
 /** An opening single quote in the source; a closing one is an apostrophe too, typed in any language. */
 const TYPED_OPENING_SINGLE = /‘|&lsquo;|&#(?:8216|x2018);/i;
 
-/** Elements whose text is code, written as it is: smart punctuation leaves it alone, and so does this. */
-const CODE = new Set(['code', 'pre', 'kbd', 'samp']);
 /** Blocks a single quote opened in is closed in: a stray one cannot turn a later block's apostrophe into a mark. */
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'summary']);
 const SPACES_AFTER = /^[ \u00A0\u202F]+/;
@@ -107,15 +106,7 @@ export function localizeQuotationMarks(root: Readonly<Root>, ctx: HastVisitorCon
     }
     return out;
   };
-  const visit = (node: Readonly<Root | RootContent>) => {
-    if (node.type === 'text') {
-      const localized = localize(node.value);
-      if (localized !== node.value) ctx.replaceNode(node, { type: 'text', value: localized });
-      return;
-    }
-    if (node.type === 'element' && CODE.has(node.tagName)) return;
-    if (node.type === 'element' && BLOCKS.has(node.tagName)) openSingles = 0;
-    if ('children' in node) node.children.forEach(visit);
-  };
-  visit(root);
+  rewriteProseText(root, ctx, localize, (element) => {
+    if (BLOCKS.has(element.tagName)) openSingles = 0;
+  });
 }
