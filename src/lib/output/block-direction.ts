@@ -23,7 +23,7 @@ function ownWords(node: Readonly<Root | RootContent>): string {
 }
 
 /** Whether a block with these words runs right to left in a right-to-left article though its first letter is Latin. */
-export function opensWithForeignWord(words: string): boolean {
+function opensWithForeignWord(words: string): boolean {
   return firstLetterDirection(words) === 'ltr' && hasRightToLeftLetter(words);
 }
 

@@ -42,11 +42,19 @@ export interface MarkdownSafetyOptions {
   tableRegions?: (lang: string | undefined) => TableRegions;
 }
 
+/** What a body's language asks of its text, once per language rather than once per body. */
+const writings = new Map<string | undefined, { rightToLeft: boolean; quotationMarks: ReturnType<typeof quotationMarksOf> }>();
+function writingOf(lang: string | undefined) {
+  let writing = writings.get(lang);
+  if (!writing) writings.set(lang, (writing = { rightToLeft: lang !== undefined && textDirection(lang) === 'rtl', quotationMarks: lang === undefined ? undefined : quotationMarksOf(lang) }));
+  return writing;
+}
+
 /**
  * The language a document's front matter gives (`lang`), as Astro hands front matter to the processor's plugins
  * (`data.astro.frontmatter`); undefined when it gives none, or none that is a language tag.
  */
-export function documentLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
+function documentLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
   const lang = (data.astro as { frontmatter?: { lang?: unknown } } | undefined)?.frontmatter?.lang;
   return typeof lang === 'string' ? canonicalLanguage(lang) : undefined;
 }
@@ -433,8 +441,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       before(root, ctx) {
         const lang = documentLanguage(ctx.data) ?? options.language;
         tables = options.tableRegions?.(lang);
-        rightToLeft = lang !== undefined && textDirection(lang) === 'rtl';
-        quotationMarks = lang === undefined ? undefined : quotationMarksOf(lang);
+        ({ rightToLeft, quotationMarks } = writingOf(lang));
         // Footnote ids are the targets of Sätteri's own links, which would not follow a renumbered id: they are taken
         // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
         const footnotes = ctx.source.includes('[^') ? footnoteIds(root) : [];

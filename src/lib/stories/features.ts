@@ -130,7 +130,7 @@ export interface ScannedArticle {
   leadText: ScannedText;
 }
 
-export function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING, casing?: ArchiveCasing): ScannedArticle {
+function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING, casing?: ArchiveCasing): ScannedArticle {
   const lead = leadOf(article.body, tuning.leadWords);
   return { lead, title: scanText(article.title, casing), dek: scanText(article.description, casing), leadText: scanText(lead, casing) };
 }
