@@ -101,8 +101,28 @@ describe('the aggregate workflow', () => {
   });
 });
 
+/**
+ * The value GitHub gives `${{ a.b || c.d }}` in a run whose contexts are `contexts`: property paths joined by `||`, the
+ * first that is set. Anything else in an expression is refused, so a test never passes on a form this cannot read.
+ */
+function evaluate(value: string, contexts: Record<string, unknown>): string {
+  const expression = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(value)?.[1];
+  if (expression === undefined) return value;
+  for (const path of expression.split('||').map((part) => part.trim())) {
+    if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) throw new Error(`Cannot evaluate ${value}`);
+    const found = path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], contexts);
+    if (found !== undefined && found !== null && found !== '') return String(found);
+  }
+  return '';
+}
+
+/** What a scheduled run sees: the event's payload has no repository, and its ref is the default branch's. */
+const scheduledRun = { github: { event_name: 'schedule', event: { schedule: '*/30 * * * *' }, ref_name: 'main', ref: 'refs/heads/main' } };
+
 describe('the commit step, run for real in a scratch repository', () => {
-  const script = (parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8')).jobs.aggregate.steps as Array<{ id?: string; run: string }>).find((step) => step.id === 'commit')!.run;
+  const steps = parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8')).jobs.aggregate.steps as Array<{ id?: string; uses?: string; run: string; env?: Record<string, string>; with?: Record<string, string> }>;
+  const commitStep = steps.find((step) => step.id === 'commit')!;
+  const script = commitStep.run;
   let scratch: string;
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -122,13 +142,23 @@ describe('the commit step, run for real in a scratch repository', () => {
     git(work, 'push', '--quiet', 'origin', 'HEAD:main');
     return work;
   }
-  function runStep(work: string): { outputs: Record<string, string>; log: string[]; stdout: string } {
+  function runStep(work: string, stepEnv: Record<string, string> = { DEFAULT_BRANCH: 'main' }): { outputs: Record<string, string>; log: string[]; stdout: string } {
     const output = join(scratch, 'github-output');
     writeFileSync(output, '');
-    const stdout = execFileSync('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_OUTPUT: output, DEFAULT_BRANCH: 'main' } });
+    const stdout = execFileSync('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_OUTPUT: output, ...stepEnv } });
     const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('=') as [string, string]));
     return { outputs, log: git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n'), stdout };
   }
+
+  it('checks out and pushes to the default branch on a scheduled run, whose event names no repository', () => {
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(evaluate(checkout.with!.ref!, scheduledRun)).toBe('main');
+    const work = repository();
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    const stepEnv = Object.fromEntries(Object.entries(commitStep.env!).map(([name, value]) => [name, evaluate(value, scheduledRun)]));
+    const { log } = runStep(work, stepEnv);
+    expect(log[0]).toBe('Aggregate: 1 new item from the sources registry');
+  });
 
   it('commits nothing when nothing changed', () => {
     const work = repository();
