@@ -1,11 +1,13 @@
 /** The deploy workflow's sharded variant: parts built alike, merged with the same settings, and the whole-site build left the default. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const deploy = parse(readFileSync(resolve(import.meta.dirname, '../../../.github/workflows/deploy.yml'), 'utf8'));
-type Step = { name?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> };
+type Step = { id?: string; name?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> };
 const step = (job: string, match: (step: Step) => boolean): Step => deploy.jobs[job].steps.find(match);
 
 describe('the sharded deploy', () => {
@@ -25,6 +27,26 @@ describe('the sharded deploy', () => {
       expect(merge.env![name]).toBe(build.env![name]);
     }
     expect(deploy.jobs['shard-build'].strategy.matrix.part).toBe('${{ fromJSON(needs.shard-plan.outputs.parts) }}');
+  });
+
+  it('builds every part and the merge from the one commit the plan checked out, though `ref` may name a moving branch', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-shard-plan-'));
+    try {
+      execFileSync('git', ['init', '--quiet', '--initial-branch=main'], { cwd: scratch });
+      execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', 'commit', '--quiet', '--allow-empty', '-m', 'start'], { cwd: scratch });
+      writeFileSync(join(scratch, 'output'), '');
+      const plan = step('shard-plan', (s) => s.id === 'plan');
+      execFileSync('bash', ['-e', '-c', plan.run!], { cwd: scratch, env: { ...process.env, SHARDS: '3', GITHUB_OUTPUT: join(scratch, 'output') } });
+      const outputs = Object.fromEntries(readFileSync(join(scratch, 'output'), 'utf8').trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
+      expect(outputs.sha).toBe(execFileSync('git', ['rev-parse', 'HEAD'], { cwd: scratch, encoding: 'utf8' }).trim());
+      expect(outputs.parts).toBe('[1,2,3]');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    expect(deploy.jobs['shard-plan'].outputs.sha).toBe('${{ steps.plan.outputs.sha }}');
+    for (const job of ['shard-build', 'shard-merge']) {
+      expect(step(job, (s) => s.uses?.startsWith('actions/checkout@') ?? false).with).toEqual({ ref: '${{ needs.shard-plan.outputs.sha }}' });
+    }
   });
 
   it('keeps a card cache per part and uploads each part with its hidden marker', () => {

@@ -28,10 +28,28 @@ describe('actionlint', () => {
   }
 
   it('would catch a mistake (an output the aggregate job does not declare)', () => {
-    const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace('needs.aggregate.outputs.sha', 'needs.aggregate.outputs.shaa');
-    expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/shaa/);
+    const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace("needs.aggregate.outputs.articles-changed ==", "needs.aggregate.outputs.articles-changd ==");
+    expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/articles-changd/);
   });
 });
+
+/**
+ * The value GitHub gives `${{ a.b || c.d }}` in a run whose contexts are `contexts`: property paths joined by `||`, the
+ * first that is set. Anything else in an expression is refused, so a test never passes on a form this cannot read.
+ */
+function evaluate(value: string, contexts: Record<string, unknown>): string {
+  const expression = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(value)?.[1];
+  if (expression === undefined) return value;
+  for (const path of expression.split('||').map((part) => part.trim())) {
+    if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) throw new Error(`Cannot evaluate ${value}`);
+    const found = path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], contexts);
+    if (found !== undefined && found !== null && found !== '') return String(found);
+  }
+  return '';
+}
+
+/** What a scheduled run sees: the event's payload has no repository, and its ref is the default branch's. */
+const scheduledRun = { github: { event_name: 'schedule', event: { schedule: '*/30 * * * *' }, ref_name: 'main', ref: 'refs/heads/main' } };
 
 describe('the aggregate workflow', () => {
   const workflow = parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8'));
@@ -89,35 +107,22 @@ describe('the aggregate workflow', () => {
     expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh} || status=$?', 'npm run check:content', 'git add -- content/', 'exit 1']);
   });
 
-  it('deploys by calling deploy.yml with the pushed commit, only when articles changed, testing only code not tested before', () => {
+  it('deploys by calling deploy.yml, only when articles changed, testing only code not tested before', () => {
     expect(deploy.on).toHaveProperty('workflow_call');
     expect(workflow.jobs.deploy).toMatchObject({
       needs: 'aggregate',
       if: "needs.aggregate.outputs.articles-changed == 'true'",
       uses: './.github/workflows/deploy.yml',
-      with: { ref: '${{ needs.aggregate.outputs.sha }}', 'skip-tests': true },
+      with: { 'skip-tests': true },
       permissions: { contents: 'read', pages: 'write', 'id-token': 'write' },
     });
   });
+
+  it('deploys the default branch as it is when the build starts, so a push made meanwhile is never published over', () => {
+    expect(evaluate(workflow.jobs.deploy.with.ref, scheduledRun)).toBe('main');
+    expect(evaluate(workflow.jobs.deploy.with.ref, { github: { event: { repository: { default_branch: 'trunk' } }, ref_name: 'feature' } })).toBe('trunk');
+  });
 });
-
-/**
- * The value GitHub gives `${{ a.b || c.d }}` in a run whose contexts are `contexts`: property paths joined by `||`, the
- * first that is set. Anything else in an expression is refused, so a test never passes on a form this cannot read.
- */
-function evaluate(value: string, contexts: Record<string, unknown>): string {
-  const expression = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(value)?.[1];
-  if (expression === undefined) return value;
-  for (const path of expression.split('||').map((part) => part.trim())) {
-    if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) throw new Error(`Cannot evaluate ${value}`);
-    const found = path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], contexts);
-    if (found !== undefined && found !== null && found !== '') return String(found);
-  }
-  return '';
-}
-
-/** What a scheduled run sees: the event's payload has no repository, and its ref is the default branch's. */
-const scheduledRun = { github: { event_name: 'schedule', event: { schedule: '*/30 * * * *' }, ref_name: 'main', ref: 'refs/heads/main' } };
 
 describe('the commit step, run for real in a scratch repository', () => {
   const steps = parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8')).jobs.aggregate.steps as Array<{ id?: string; uses?: string; run: string; env?: Record<string, string>; with?: Record<string, string> }>;
@@ -174,7 +179,8 @@ describe('the commit step, run for real in a scratch repository', () => {
     writeFileSync(join(work, 'content/.aggregate-state.json'), '{"seen":2}');
     const { outputs, log } = runStep(work);
     expect(log[0]).toBe('Aggregate: 2 new items from the sources registry');
-    expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main') });
+    expect(outputs).toEqual({ 'articles-changed': 'true' });
+    expect(git(join(scratch, 'origin.git'), 'rev-parse', 'main')).toBe(git(work, 'rev-parse', 'HEAD'));
     expect(git(work, 'status', '--porcelain')).toBe('');
   });
 
@@ -189,13 +195,13 @@ describe('the commit step, run for real in a scratch repository', () => {
     git(editor, 'push', '--quiet', 'origin', 'HEAD:main');
   }
 
-  it("puts the new items on top of an editor's article pushed during the run, and deploys that commit", () => {
+  it("puts the new items on top of an editor's article pushed during the run, and deploys", () => {
     const work = repository();
     editorPushes('content/articles/editors-pick.md', 'pick');
     writeFileSync(join(work, 'content/articles/second.md'), 'second');
     const { outputs, log } = runStep(work);
     expect(log).toEqual(['Aggregate: 1 new item from the sources registry', 'editor: content/articles/editors-pick.md', 'content', 'start']);
-    expect(outputs).toEqual({ 'articles-changed': 'true', sha: git(join(scratch, 'origin.git'), 'rev-parse', 'main') });
+    expect(outputs).toEqual({ 'articles-changed': 'true' });
   });
 
   it('leaves the branch as pushed, commits nothing and warns, when a push during the run changed the state too (an aggregation run elsewhere)', () => {
