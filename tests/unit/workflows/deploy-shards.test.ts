@@ -56,6 +56,12 @@ describe('the sharded deploy', () => {
     expect(upload.with).toMatchObject({ path: 'part/', 'include-hidden-files': true });
   });
 
+  it('hands the parts on with the artifact actions that run on Node 24 (their v4 runs on Node 20, which the runners retire)', () => {
+    const major = (job: string, action: string) => Number(/@v(\d+)$/.exec(step(job, (s) => s.uses?.startsWith(`${action}@`) ?? false).uses!)?.[1]);
+    expect(major('shard-build', 'actions/upload-artifact')).toBeGreaterThanOrEqual(6);
+    expect(major('shard-merge', 'actions/download-artifact')).toBeGreaterThanOrEqual(7);
+  });
+
   it('deploys whichever way the site was built', () => {
     expect(deploy.jobs.deploy.needs).toEqual(['build', 'shard-merge']);
     expect(deploy.jobs.deploy.if).toContain("needs.shard-merge.result == 'success'");
