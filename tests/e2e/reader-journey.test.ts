@@ -440,4 +440,22 @@ describe('reading the site', () => {
     await search.resultLinkTo(article.path).waitFor({ state: 'visible', timeout: 15_000 });
     expect(await search.searchBox.inputValue()).toBe(word);
   });
+
+  it('serves the same 404 page, styled and with working links, at any depth under the base path', async () => {
+    const { page, problems } = await browser.newPage();
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.request().resourceType() !== 'document') failed.push(`${response.status()} ${response.url()}`);
+    });
+    const notFound = new NotFoundPage(page);
+    const deep = 'articles/no-such-article/and/deeper/';
+    expect((await notFound.open(deep))?.status()).toBe(404);
+    await expect.poll(() => notFound.heading.innerText()).toMatch(/not found|no such page|can.t find|404/i);
+    // The site's own stylesheets applied: a page whose relative links broke at this depth would fall back to the browser's.
+    expect(await page.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.href).length)).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+    // Chromium reports the page's own status 404 as a console error: that one is the point.
+    expect(problems.errors.filter((error) => !error.includes(`(${urlFor(deep)})`))).toEqual([]);
+    expect(await follow(page, notFound.homeLink)).toBe(site.basePath);
+  });
 });
