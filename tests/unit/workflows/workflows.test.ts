@@ -118,6 +118,12 @@ describe('the aggregate workflow', () => {
     });
   });
 
+  it('waits for other deploys in the deploy’s own concurrency group, never in its caller’s, which it would wait on forever', () => {
+    // A called workflow's concurrency group is honoured, and a group its caller holds is a deadlock GitHub cancels.
+    expect(deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(deploy.concurrency.group).not.toBe(workflow.concurrency.group);
+  });
+
   it('deploys the default branch as it is when the build starts, so a push made meanwhile is never published over', () => {
     expect(evaluate(workflow.jobs.deploy.with.ref, scheduledRun)).toBe('main');
     expect(evaluate(workflow.jobs.deploy.with.ref, { github: { event: { repository: { default_branch: 'trunk' } }, ref_name: 'feature' } })).toBe('trunk');
