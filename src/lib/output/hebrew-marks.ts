@@ -4,17 +4,15 @@
  * quotation marks and curls them (צה“ל), a glyph no Hebrew reader expects there. A mark between two Hebrew letters is
  * never a quotation: it is put back as it was typed.
  */
-import type { Root } from 'hast';
-import type { HastVisitorContext } from 'satteri';
-import { rewriteProseText } from './prose-text.ts';
+import type { ProseRewrite } from './prose-text.ts';
 
-/** A straight mark between two Hebrew letters, as an editor types one: the only documents whose tree is read for them. */
+/** A straight mark between two Hebrew letters, as an editor types one: the only documents whose texts are read for them. */
 export const MAY_HAVE_HEBREW_MARKS = /\p{Script=Hebrew}["']\p{Script=Hebrew}/u;
 
 const CURLED_DOUBLE = /(?<=\p{Script=Hebrew})[“”](?=\p{Script=Hebrew})/gu;
 const CURLED_SINGLE = /(?<=\p{Script=Hebrew})[‘’](?=\p{Script=Hebrew})/gu;
 
-/** Puts back the straight marks smart punctuation curled between Hebrew letters, in the body's text outside code. */
-export function restoreHebrewMarks(root: Readonly<Root>, ctx: HastVisitorContext): void {
-  rewriteProseText(root, ctx, (text) => text.replace(CURLED_DOUBLE, '"').replace(CURLED_SINGLE, "'"));
-}
+/** Puts back the straight marks smart punctuation curled between Hebrew letters. */
+export const HEBREW_MARKS: ProseRewrite = {
+  rewrite: (text) => text.replace(CURLED_DOUBLE, '"').replace(CURLED_SINGLE, "'"),
+};

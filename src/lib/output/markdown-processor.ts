@@ -69,8 +69,10 @@ export function createArticleBodyRenderer(site: string): Promise<(body: string, 
 
 /**
  * Markdown bodies to HTML as Astro renders them for the pages (same engine, features and plugins), minus syntax
- * highlighting: the search index needs a code block's words, not its colours.
+ * highlighting: the search index needs a code block's words, not its colours. `lang`, the article's own language
+ * (front matter), as on its page: quotation marks and tables' names follow it.
  */
-export function createMarkdownToHtml(site: string): Promise<(body: string) => Promise<string>> {
-  return bodiesToHtml(site, { syntaxHighlight: false });
+export async function createMarkdownToHtml(site: string): Promise<(body: string, lang?: string) => Promise<string>> {
+  const toHtml = await bodiesToHtml(site, { syntaxHighlight: false });
+  return (body, lang) => toHtml(body, undefined, lang);
 }

@@ -14,13 +14,14 @@
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
-import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast, PluginFactoryContext } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
 import { canonicalLanguage, textDirection } from '../content/language.ts';
 import { isSafeUrl, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
-import { MAY_HAVE_HEBREW_MARKS, restoreHebrewMarks } from './hebrew-marks.ts';
+import { HEBREW_MARKS, MAY_HAVE_HEBREW_MARKS } from './hebrew-marks.ts';
 import { setRightToLeftBlocks } from './block-direction.ts';
-import { localizeQuotationMarks, quotationMarksOf } from './quotation-marks.ts';
+import { proseTextVisitors, readAlone, type ProseRewrite } from './prose-text.ts';
+import { quotationMarksOf, quotationMarksRewrite } from './quotation-marks.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { labelTaskCheckbox } from './task-lists.ts';
 import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
@@ -37,9 +38,9 @@ export interface MarkdownSafetyOptions {
   /**
    * Tables put in named regions that scroll, in this same pass (each raw node handed to JavaScript once): a fresh
    * `TableRegions` for each document, told its headings and given its tables in document order, and given the
-   * document's language.
+   * document's language and how a text of it read apart from its body (a caption, a heading) reads in it.
    */
-  tableRegions?: (lang: string | undefined) => TableRegions;
+  tableRegions?: (lang: string | undefined, readAlone: (text: string) => string) => TableRegions;
 }
 
 /** What a body's language asks of its text, once per language rather than once per body. */
@@ -415,7 +416,18 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
   const root = rootOf(options.site);
   const sanitize = createRawHtmlSanitizer(options.site);
   // Sätteri calls this once per document: the state below is that document's own.
-  return () => {
+  return ({ source, data }: PluginFactoryContext) => {
+    const lang = documentLanguage(data) ?? options.language;
+    const { rightToLeft, quotationMarks } = writingOf(lang);
+    // The passes over the body's text, Hebrew's marks put back first so that quotation marks are not made of them.
+    const textRewrites: ProseRewrite[] = [];
+    if (MAY_HAVE_HEBREW_MARKS.test(source)) textRewrites.push(HEBREW_MARKS);
+    const quotes = quotationMarks && STRAIGHT_QUOTE.test(source) ? quotationMarksRewrite(source, quotationMarks) : undefined;
+    if (quotes) textRewrites.push(quotes);
+    // A picture's description and a table's name read as the body around them does.
+    const asRead = (text: string) => readAlone(textRewrites, text);
+    const tables = options.tableRegions?.(lang, asRead);
+    const proseText = textRewrites.length ? proseTextVisitors(textRewrites) : undefined;
     // The elements its raw HTML has left open, outermost first.
     const open: string[] = [];
     let claimIdOnce = createIdClaimer(options.pageIds);
@@ -426,10 +438,6 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       return claimed;
     };
     const resolveId = (id: string) => references?.resolve(id);
-    // Made once the document's front matter is known, in `before`, which Sätteri calls ahead of every visit.
-    let tables: TableRegions | undefined;
-    let rightToLeft = false;
-    let quotationMarks: ReturnType<typeof quotationMarksOf>;
     const visitJsxElement = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) => {
       rebaseJsxUrls(node, ctx, root);
       if (!tables || !node.name) return;
@@ -438,10 +446,9 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     };
     return {
       name: 'newsdesk-markdown-safety',
+      // Where each text and code element starts and ends tells a text in code from one outside it.
+      ...(proseText ? { options: { position: true } } : {}),
       before(root, ctx) {
-        const lang = documentLanguage(ctx.data) ?? options.language;
-        tables = options.tableRegions?.(lang);
-        ({ rightToLeft, quotationMarks } = writingOf(lang));
         // Footnote ids are the targets of Sätteri's own links, which would not follow a renumbered id: they are taken
         // before the body's first heading, which gives way instead. Only a document with footnote syntax reads its tree.
         const footnotes = ctx.source.includes('[^') ? footnoteIds(root) : [];
@@ -455,9 +462,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {
-        if (MAY_HAVE_HEBREW_MARKS.test(ctx.source)) restoreHebrewMarks(root, ctx);
         if (rightToLeft) setRightToLeftBlocks(root, ctx);
-        if (quotationMarks && STRAIGHT_QUOTE.test(ctx.source)) localizeQuotationMarks(root, ctx, quotationMarks);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
         if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
       },
@@ -492,7 +497,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         {
           filter: ['img'],
           visit(node, ctx) {
-            const src = node.properties?.src;
+            const { src, alt } = node.properties ?? {};
+            if (typeof alt === 'string' && asRead(alt) !== alt) ctx.setProperty(node, 'alt', asRead(alt));
             if (typeof src !== 'string') return;
             const rebased = underBase(src, root);
             if (!isSafeUrl(src)) ctx.setProperty(node, 'src', null);
@@ -500,8 +506,10 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
           },
         },
         { filter: ['input'], visit: labelTaskCheckbox },
-        ...(options.tableRegions ? [{ filter: ['table'], visit: (node: Readonly<Element>, ctx: HastVisitorContext) => tables?.markdownTable(node, ctx) }] : []),
+        ...(tables ? [{ filter: ['table'], visit: (node: Readonly<Element>, ctx: HastVisitorContext) => tables.markdownTable(node, ctx) }] : []),
+        ...(proseText ? [proseText.element] : []),
       ],
+      ...(proseText ? { text: proseText.text } : {}),
       mdxJsxFlowElement: { filter: [], visit: visitJsxElement },
       mdxJsxTextElement: { filter: [], visit: visitJsxElement },
     };

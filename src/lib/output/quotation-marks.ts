@@ -6,9 +6,7 @@
  * with a curly double quote of its own (German's „…“ ends in one) keeps all its double quotes as they come, and one
  * with an opening single quote of its own all its single quotes.
  */
-import type { Root } from 'hast';
-import type { HastVisitorContext } from 'satteri';
-import { rewriteProseText } from './prose-text.ts';
+import type { ProseRewrite } from './prose-text.ts';
 
 interface QuotationMarks {
   start: string;
@@ -65,23 +63,24 @@ const TYPED_DOUBLE = /[“”]|&[lr]dquo;|&#(?:822[01]|x201[cd]);/i;
 /** An opening single quote in the source; a closing one is an apostrophe too, typed in any language. */
 const TYPED_OPENING_SINGLE = /‘|&lsquo;|&#(?:8216|x2018);/i;
 
-/** Blocks a single quote opened in is closed in: a stray one cannot turn a later block's apostrophe into a mark. */
-const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'summary']);
 const SPACES_AFTER = /^[ \u00A0\u202F]+/;
 const SPACES_BEFORE = /[ \u00A0\u202F]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CURLED_MARK = /[“”‘’]/;
+const OPENING_OR_DOUBLE = /[“”‘]/;
 
 /**
- * Puts the language's marks where smart punctuation curled straight quotes, in the body's text outside code. A ’ is
- * a closing mark only after a ‘ in the same block and when no letter follows it; otherwise it is an apostrophe
- * (don’t, l’État) and stays.
+ * Puts the language's marks where smart punctuation curled straight quotes in a body whose source is `source`, or
+ * undefined when the editor typed every kind of mark it has. A ’ is a closing mark only after a ‘ in the same block
+ * of prose (a stray one cannot turn a later block's apostrophe into a mark) and when no letter follows it; otherwise
+ * it is an apostrophe (don’t, l’État) and stays.
  */
-export function localizeQuotationMarks(root: Readonly<Root>, ctx: HastVisitorContext, quotes: QuotationMarks): void {
-  const doubles = !TYPED_DOUBLE.test(ctx.source);
-  const singles = !TYPED_OPENING_SINGLE.test(ctx.source);
-  if (!doubles && !singles) return;
-  let openSingles = 0;
-  const localize = (text: string): string => {
+export function quotationMarksRewrite(source: string, quotes: QuotationMarks): ProseRewrite | undefined {
+  const doubles = !TYPED_DOUBLE.test(source);
+  const singles = !TYPED_OPENING_SINGLE.test(source);
+  if (!doubles && !singles) return undefined;
+  /** `text` in the language's marks; `block.open`, the single quotes opened before it in its block and still open. */
+  const localize = (text: string, block: { open: number }): string => {
     let out = '';
     for (let at = 0; at < text.length; at++) {
       const mark = text[at]!;
@@ -90,10 +89,10 @@ export function localizeQuotationMarks(root: Readonly<Root>, ctx: HastVisitorCon
       else if (doubles && mark === '”') replacement = quotes.end;
       else if (singles && mark === '‘') {
         replacement = quotes.alternateStart;
-        openSingles++;
-      } else if (singles && mark === '’' && openSingles > 0 && !LETTER_OR_DIGIT.test(text[at + 1] ?? '')) {
+        block.open++;
+      } else if (singles && mark === '’' && block.open > 0 && !LETTER_OR_DIGIT.test(text[at + 1] ?? '')) {
         replacement = quotes.alternateEnd;
-        openSingles--;
+        block.open--;
       }
       if (replacement === undefined) {
         out += mark;
@@ -106,7 +105,17 @@ export function localizeQuotationMarks(root: Readonly<Root>, ctx: HastVisitorCon
     }
     return out;
   };
-  rewriteProseText(root, ctx, localize, (element) => {
-    if (BLOCKS.has(element.tagName)) openSingles = 0;
-  });
+  // Most texts hold no mark at all; one with only apostrophes has nothing to change unless a quote is open.
+  const mayChange = (text: string, block: { open: number }) => CURLED_MARK.test(text) && (block.open > 0 || OPENING_OR_DOUBLE.test(text));
+  const current = { open: 0 };
+  return {
+    startBlock() {
+      current.open = 0;
+    },
+    rewrite: (text) => (mayChange(text, current) ? localize(text, current) : text),
+    alone(text) {
+      const block = { open: 0 };
+      return mayChange(text, block) ? localize(text, block) : text;
+    },
+  };
 }

@@ -106,8 +106,11 @@ export interface TableRegions {
   jsxTable(node: Readonly<JsxElement>, ctx: HastVisitorContext): void;
 }
 
-/** `lang`: the body's language (its front matter's `lang`, else the site's). */
-export function createTableRegions(lang?: string): TableRegions {
+/**
+ * `lang`: the body's language (its front matter's `lang`, else the site's); `readAlone`, how a text of the body read
+ * apart from it reads on the page (its quotation marks the language's), for the names taken from captions and headings.
+ */
+export function createTableRegions(lang?: string, readAlone: (text: string) => string = (text) => text): TableRegions {
   const unnamedTable = tableWord(lang);
   let lastHeading = '';
   const heading = (text: string) => {
@@ -118,7 +121,7 @@ export function createTableRegions(lang?: string): TableRegions {
   // by name, so two tables under one heading (or with one caption) are told apart by a number.
   const named = new Map<string, number>();
   const nameOf = (caption: string, headingBefore = lastHeading) => {
-    const name = caption || headingBefore || unnamedTable;
+    const name = readAlone(caption || headingBefore) || unnamedTable;
     const count = (named.get(name) ?? 0) + 1;
     named.set(name, count);
     return count === 1 ? name : `${name} (${count})`;

@@ -37,6 +37,15 @@ describe("quotation marks in an article body, as the article's language writes t
     expect(await toHtml('彼は“はい”と言った。\n', 'ja')).toBe('<p>彼は“はい”と言った。</p>\n');
   });
 
+  it('leave a Hebrew abbreviation quoted in a German article straight, beside German marks in the same sentence', async () => {
+    expect(await toHtml('Die Armee צה"ל sagte: "Ja".\n', 'de')).toBe('<p>Die Armee צה"ל sagte: „Ja“.</p>\n');
+  });
+
+  it('are the language’s in a picture’s description too, as in the text around it', async () => {
+    expect(await toHtml('![Das "neue" Werk](https://example.org/a.png) "Ja"\n', 'de')).toBe('<p><img src="https://example.org/a.png" alt="Das „neue“ Werk"> „Ja“</p>\n');
+    expect(await toHtml('![Le "nouveau" siège](https://example.org/a.png)\n', 'fr')).toBe('<p><img src="https://example.org/a.png" alt="Le «\u202Fnouveau\u202F» siège"></p>\n');
+  });
+
   it('leave code, raw HTML attributes, English and articles without a language untouched', async () => {
     expect(await toHtml('`"x"` <abbr title="a \'b\'">"AB"</abbr>\n\n```\nsay "hi"\n```\n', 'de')).toBe(
       '<p><code>"x"</code> <abbr title="a \'b\'">„AB“</abbr></p>\n<pre class="astro-code catppuccin-mocha" style="background-color:#1e1e2e;color:#cdd6f4; overflow-x: auto;" tabindex="0" data-language="plaintext"><code><span class="line"><span>say "hi"</span></span></code></pre>\n',

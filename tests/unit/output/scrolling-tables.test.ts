@@ -75,6 +75,12 @@ describe('a table with neither caption nor heading, in an article in another lan
     expect(regionNames(await render(body, undefined, 'sw'))).toEqual(['Table', 'Table (2)']);
   });
 
+  it('is named after the heading it sits under with the heading’s quotation marks as the article writes them', async () => {
+    const html = await render('## Der "neue" Plan\n\n| a |\n| - |\n| 1 |\n', undefined, 'de');
+    expect(parse(html).querySelector('h2')!.text).toBe('Der „neue“ Plan');
+    expect(regionNames(html)).toEqual(['Der „neue“ Plan']);
+  });
+
   it('is named from the front matter Astro hands an MDX body', async () => {
     const { code } = await mdxToJs('<table><tr><td>x</td></tr></table>', {
       hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [], tableRegions: createTableRegions })],
