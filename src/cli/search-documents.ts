@@ -104,7 +104,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
         const elements = mdxSearchContent(article.body, MARKDOWN_FEATURES);
         body = opening ? elementsOpening(elements, OPENING_WORDS) : elements;
       } else {
-        body = await markdownToHtml(opening ? markdownOpening(article.body, OPENING_WORDS) : article.body);
+        body = await markdownToHtml(opening ? markdownOpening(article.body, OPENING_WORDS) : article.body, article.data.lang);
       }
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.

@@ -1,7 +1,7 @@
 /** The build's own steps, run by hand as README shows: their usage, not a stack trace, for help and misuse. */
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -102,6 +102,26 @@ describe('src/cli/search-index.ts, stopped while Pagefind runs', () => {
       await vi.waitFor(() => expect(alive(pid!), 'Pagefind still running').toBe(false), { timeout: 10_000, interval: 100 });
     } finally {
       if (pid !== undefined && alive(pid)) process.kill(pid, 'SIGKILL');
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('src/cli/search-documents.ts, for an article in another language than the site’s', () => {
+  it('writes its body as its page reads, with the quotation marks of its language, so that excerpts quote it as the page does', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-documents-'));
+    try {
+      const content = join(folder, 'content');
+      mkdirSync(content);
+      writeFileSync(
+        join(content, 'zitat.md'),
+        ['---', 'title: "Strompreise steigen"', 'description: "Ein Zitat."', 'publishedAt: 2026-11-20T09:00:00Z', 'authors: ["Lena Hartmann"]', 'tags: ["Energie"]', 'lang: de', '---', '', 'Die Betreiber sagen: "Wir zahlen \'deutlich\' mehr."', ''].join('\n'),
+      );
+      const { code, stdout, stderr } = await step('src/cli/search-documents.ts', [join(folder, 'documents')], { env: { NEWSDESK_CONTENT_DIR: content, NEWSDESK_NOW: '2026-12-01T00:00:00Z' } });
+      expect(code, stderr).toBe(0);
+      const { parts } = JSON.parse(stdout) as { parts: Array<{ documents: string }> };
+      expect(readFileSync(join(parts[0]!.documents, 'articles/zitat/index.html'), 'utf8')).toContain('<p>Die Betreiber sagen: „Wir zahlen ‚deutlich‘ mehr.“</p>');
+    } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   });
