@@ -87,6 +87,15 @@ describe('a Hebrew headline that starts with a brand name in Latin letters', () 
     expect(['h1', '.dek'].map((selector) => page.querySelector(`.story-header ${selector}`)!.getAttribute('dir'))).toEqual(['rtl', 'rtl']);
   });
 
+  it('leads its page’s title, set apart from the site’s English name so that each keeps its order and the separator stays between them', () => {
+    const page = site.html('articles/hebrew-cloud-region/');
+    expect(page.querySelector('title')!.text).toBe(`\u2067${headline}\u2069 | Newsdesk`);
+    // Link previews title it as it is: their locale says it is Hebrew.
+    expect(page.querySelector('meta[property="og:title"]')!.getAttribute('content')).toBe(headline);
+    // Its social card's description too, which names the card's words in the site's English around it.
+    expect(page.querySelector('meta[property="og:image:alt"]')!.getAttribute('content')).toContain(` · \u2067${headline}\u2069 · `);
+  });
+
   it('runs right to left in its teaser and under “Explore more”', () => {
     const teaser = site.html('').querySelectorAll('.teaser').find((element) => element.querySelector('.teaser-title')!.text.trim() === headline)!;
     expect(teaser.querySelectorAll('.teaser-title, .teaser-dek').map((element) => element.getAttribute('dir'))).toEqual(['rtl', 'rtl']);

@@ -91,7 +91,7 @@ describe('a story page', () => {
 
   it("is titled as a story, so its title is not its lead article's page's too", () => {
     const title = (path: string) => site.html(path).querySelector('title')!.text;
-    expect(title(story(HALVORSEN[0]))).toBe('Story: Ransomware attack halts Halvorsen Logistics shipping systems | Newsdesk');
+    expect(title(story(HALVORSEN[0]))).toBe('Ransomware attack halts Halvorsen Logistics shipping systems | Story | Newsdesk');
     expect(title(article(HALVORSEN[0]))).toBe('Ransomware attack halts Halvorsen Logistics shipping systems | Newsdesk');
   });
 

@@ -1,5 +1,6 @@
 /** What a social card shows, whatever page it belongs to (an article now; other page kinds map their own facts onto it). */
 import { createHash } from 'node:crypto';
+import { isolatedWords, type OwnWords } from '../site/page-title.ts';
 
 export interface CardContent {
   headline: string;
@@ -39,7 +40,10 @@ export function cardKey(content: CardContent): string {
   return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
-/** The card's alt text: what it shows, in reading order. */
-export function cardAlt(content: CardContent): string {
-  return [content.kicker, content.headline, content.credit, content.date, content.siteName].filter(Boolean).join(' · ');
+/**
+ * The card's alt text: what it shows, in reading order. `headlineWords`, the headline's language as its page marks
+ * it: a headline in another language than the site's is set apart from the site's words around it.
+ */
+export function cardAlt(content: CardContent, headlineWords?: OwnWords): string {
+  return [content.kicker, isolatedWords(content.headline, headlineWords), content.credit, content.date, content.siteName].filter(Boolean).join(' · ');
 }

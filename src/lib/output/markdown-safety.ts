@@ -7,9 +7,9 @@
  * are labelled by their items (./task-lists.ts), Hebrew's abbreviation marks stay straight (./hebrew-marks.ts),
  * quotation marks are the article's language's (./quotation-marks.ts), and a right-to-left article's blocks that open
  * with a Latin word still run right to left (./block-direction.ts). Only raw-HTML nodes, links, images, headings,
- * tables, inputs and JSX elements cross into JavaScript (and the footnote section, in an article with footnotes; the
- * whole tree, in a right-to-left article, or one with straight quotes in a language that does not write English's),
- * so articles without HTML pay almost nothing.
+ * tables, inputs and JSX elements cross into JavaScript (and the footnote section, in an article with footnotes;
+ * each text and block, one by one, in an article with straight quotes in a language that does not write English's or
+ * with Hebrew's marks; the whole tree, in a right-to-left article), so articles without HTML pay almost nothing.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';

@@ -32,4 +32,8 @@ describe('card alt text', () => {
     expect(cardAlt(content)).toBe('AI · Is Japan Gaining Ground? · By Mariko Tanaka · Nov 24, 2026 · Newsdesk');
     expect(cardAlt({ headline: 'Brief', date: 'Nov 1, 2026', siteName: 'Newsdesk' })).toBe('Brief · Nov 1, 2026 · Newsdesk');
   });
+
+  it('sets a headline in another language than the site’s apart from the English around it', () => {
+    expect(cardAlt({ headline: 'Google ו-AWS מתחרות', date: 'Nov 1, 2026', siteName: 'Newsdesk' }, { lang: 'he', dir: 'rtl' })).toBe('\u2067Google ו-AWS מתחרות\u2069 · Nov 1, 2026 · Newsdesk');
+  });
 });
