@@ -19,6 +19,7 @@ import { pagefindVersion, SearchIndexError, writeDocuments, type IndexedDocument
 import { hasPart } from '../io/search-part-cache.ts';
 import { languageAttributes } from '../lib/content/language.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
+import { proseRewrites } from '../lib/output/markdown-safety.ts';
 import { fullTextParts, searchParts, type PartArticle, type PartLimits, type SearchPart } from '../lib/search/index-parts.ts';
 import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
@@ -101,7 +102,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
       if (article.mdx) {
-        const elements = mdxSearchContent(article.body, MARKDOWN_FEATURES);
+        const elements = mdxSearchContent(article.body, MARKDOWN_FEATURES, proseRewrites(article.body, article.data.lang ?? siteConfig.lang));
         body = opening ? elementsOpening(elements, OPENING_WORDS) : elements;
       } else {
         body = await markdownToHtml(opening ? markdownOpening(article.body, OPENING_WORDS) : article.body, article.data.lang);

@@ -52,6 +52,19 @@ function writingOf(lang: string | undefined) {
 }
 
 /**
+ * The passes over the text of a body whose source is `source`, in `lang` (a canonical tag), for one reading of it:
+ * Hebrew's marks put back first, so that quotation marks are not made of them, then the language's quotation marks.
+ */
+export function proseRewrites(source: string, lang: string | undefined): ProseRewrite[] {
+  const rewrites: ProseRewrite[] = [];
+  if (MAY_HAVE_HEBREW_MARKS.test(source)) rewrites.push(HEBREW_MARKS);
+  const { quotationMarks } = writingOf(lang);
+  const quotes = quotationMarks && STRAIGHT_QUOTE.test(source) ? quotationMarksRewrite(source, quotationMarks) : undefined;
+  if (quotes) rewrites.push(quotes);
+  return rewrites;
+}
+
+/**
  * The language a document's front matter gives (`lang`), as Astro hands front matter to the processor's plugins
  * (`data.astro.frontmatter`); undefined when it gives none, or none that is a language tag.
  */
@@ -418,12 +431,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
   // Sätteri calls this once per document: the state below is that document's own.
   return ({ source, data }: PluginFactoryContext) => {
     const lang = documentLanguage(data) ?? options.language;
-    const { rightToLeft, quotationMarks } = writingOf(lang);
-    // The passes over the body's text, Hebrew's marks put back first so that quotation marks are not made of them.
-    const textRewrites: ProseRewrite[] = [];
-    if (MAY_HAVE_HEBREW_MARKS.test(source)) textRewrites.push(HEBREW_MARKS);
-    const quotes = quotationMarks && STRAIGHT_QUOTE.test(source) ? quotationMarksRewrite(source, quotationMarks) : undefined;
-    if (quotes) textRewrites.push(quotes);
+    const { rightToLeft } = writingOf(lang);
+    const textRewrites = proseRewrites(source, lang);
     // A picture's description and a table's name read as the body around them does.
     const asRead = (text: string) => readAlone(textRewrites, text);
     const tables = options.tableRegions?.(lang, asRead);

@@ -24,6 +24,11 @@ export interface ProseRewrite {
   alone?(text: string): string;
 }
 
+/** The body's next text outside code, in document order, as `rewrites` make it. */
+export function rewriteText(rewrites: readonly ProseRewrite[], text: string): string {
+  return CURLED_MARK.test(text) ? rewrites.reduce((read, pass) => pass.rewrite(read), text) : text;
+}
+
 /** `text`, read apart from the body's, as `rewrites` make it. */
 export function readAlone(rewrites: readonly ProseRewrite[], text: string): string {
   return rewrites.reduce((read, pass) => (pass.alone ?? pass.rewrite)(read), text);
@@ -52,7 +57,7 @@ export function proseTextVisitors(rewrites: readonly ProseRewrite[]): { element:
       if (!CURLED_MARK.test(node.value)) return undefined;
       const start = node.position?.start.offset;
       if (start === undefined ? insideCode(node, ctx) : start >= code.start && start < code.end) return undefined;
-      const rewritten = rewrites.reduce((text, pass) => pass.rewrite(text), node.value);
+      const rewritten = rewriteText(rewrites, node.value);
       return rewritten === node.value ? undefined : { type: 'text', value: rewritten };
     },
   };

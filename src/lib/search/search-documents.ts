@@ -12,12 +12,13 @@
  * words a reader sees on the article page, written so that excerpts of them read as that text (./excerpt-text.ts).
  * Nothing here is served to readers.
  */
-import type { ElementContent, Properties, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast, type Features, type HastNode } from 'satteri';
 import { slugOfArticle, type ParseResult } from '../content/article.ts';
 import { isPublished } from '../content/publish.ts';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
+import { CODE_ELEMENTS, PROSE_BLOCKS, rewriteText, type ProseRewrite } from '../output/prose-text.ts';
 import { countWords, wordsIn } from '../site/reading-time.ts';
 import { listOfNames } from '../stories/story-listing.ts';
 import { fencedCodeTracker } from '../text/code-fences.ts';
@@ -158,26 +159,28 @@ function excerptSafe(node: ElementContent): ElementContent {
 /**
  * An MDX body as HTML elements, for its words (`features` as the site's Markdown processor has them). ESM and
  * `{expressions}` are code, not text, so they go; components keep the text written between their tags. Text a
- * component produces by itself exists only in the built page.
+ * component produces by itself exists only in the built page. `rewrites` mend its text outside code as its page's
+ * renderer does, in the same walk (its language's quotation marks: src/lib/output/markdown-safety.ts, `proseRewrites`).
  */
-export function mdxSearchContent(body: string, features: Features): ElementContent[] {
-  return (mdxToHast(body, { features, position: false }) as unknown as { children: HastNode[] }).children.flatMap(textBearing);
-}
-
-function textBearing(node: HastNode): ElementContent[] {
-  switch (node.type) {
-    case 'text':
-      return [node as ElementContent];
-    case 'element': {
-      const { children, ...rest } = node as HastNode & { children: HastNode[] };
-      return [{ ...(rest as object), children: children.flatMap(textBearing) } as ElementContent];
+export function mdxSearchContent(body: string, features: Features, rewrites: readonly ProseRewrite[] = []): ElementContent[] {
+  const textBearing = (node: HastNode, inCode: boolean): ElementContent[] => {
+    switch (node.type) {
+      case 'text':
+        return [inCode ? (node as ElementContent) : { type: 'text', value: rewriteText(rewrites, (node as Text).value) }];
+      case 'element': {
+        const { children, ...rest } = node as Element;
+        if (PROSE_BLOCKS.has(rest.tagName)) for (const pass of rewrites) pass.startBlock?.();
+        const childrenInCode = inCode || CODE_ELEMENTS.has(rest.tagName);
+        return [{ ...rest, children: (children as HastNode[]).flatMap((child) => textBearing(child, childrenInCode)) }];
+      }
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        return (node as HastNode & { children: HastNode[] }).children.flatMap((child) => textBearing(child, inCode));
+      default:
+        return [];
     }
-    case 'mdxJsxFlowElement':
-    case 'mdxJsxTextElement':
-      return (node as HastNode & { children: HastNode[] }).children.flatMap(textBearing);
-    default:
-      return [];
-  }
+  };
+  return (mdxToHast(body, { features, position: false }) as unknown as { children: HastNode[] }).children.flatMap((node) => textBearing(node, false));
 }
 
 function element(tagName: string, properties: Properties, children: ElementContent[]): ElementContent & { type: 'element' } {

@@ -117,10 +117,16 @@ describe('src/cli/search-documents.ts, for an article in another language than t
         join(content, 'zitat.md'),
         ['---', 'title: "Strompreise steigen"', 'description: "Ein Zitat."', 'publishedAt: 2026-11-20T09:00:00Z', 'authors: ["Lena Hartmann"]', 'tags: ["Energie"]', 'lang: de', '---', '', 'Die Betreiber sagen: "Wir zahlen \'deutlich\' mehr."', ''].join('\n'),
       );
+      // In MDX too, which the index reads apart from the pages' renderer; not in its code.
+      writeFileSync(
+        join(content, 'zitat-mdx.mdx'),
+        ['---', 'title: "Netzentgelte steigen"', 'description: "Noch ein Zitat."', 'publishedAt: 2026-11-21T09:00:00Z', 'authors: ["Lena Hartmann"]', 'tags: ["Energie"]', 'lang: de', '---', '', 'Der Verband sagt: "Es wird teurer." Mit `"code"`.', ''].join('\n'),
+      );
       const { code, stdout, stderr } = await step('src/cli/search-documents.ts', [join(folder, 'documents')], { env: { NEWSDESK_CONTENT_DIR: content, NEWSDESK_NOW: '2026-12-01T00:00:00Z' } });
       expect(code, stderr).toBe(0);
       const { parts } = JSON.parse(stdout) as { parts: Array<{ documents: string }> };
       expect(readFileSync(join(parts[0]!.documents, 'articles/zitat/index.html'), 'utf8')).toContain('<p>Die Betreiber sagen: „Wir zahlen ‚deutlich‘ mehr.“</p>');
+      expect(readFileSync(join(parts[0]!.documents, 'articles/zitat-mdx/index.html'), 'utf8')).toContain('<p>Der Verband sagt: „Es wird teurer.“ Mit <code>"code"</code>.</p>');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
