@@ -7,7 +7,7 @@ import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds } from './event-kinds.ts';
 import { languageOf } from './language.ts';
-import { acronymsOf, ArchiveCasing, headlineNames, namesIn, scanText, type ScannedText } from './names.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -135,15 +135,38 @@ function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING, cas
   return { lead, title: scanText(article.title, casing), dek: scanText(article.description, casing), leadText: scanText(lead, casing) };
 }
 
+/** Every article of an archive scanned, kept flat until the archive's casing is known. */
+export class ScannedArchive {
+  readonly #leads: string[];
+  readonly #texts: KeptScans;
+
+  constructor(leads: string[], texts: KeptScans) {
+    this.#leads = leads;
+    this.#texts = texts;
+  }
+
+  article(index: number): ScannedArticle {
+    const texts = this.#texts;
+    return { lead: this.#leads[index]!, title: texts.text(index * 3), dek: texts.text(index * 3 + 1), leadText: texts.text(index * 3 + 2) };
+  }
+}
+
 /**
  * Every article scanned, and the archive's casing of words from them, so that each article's names are read knowing
  * how the others write them.
  */
-export function scanArchive(articles: readonly StoryText[], tuning: StoryTuning = STORY_TUNING): { scanned: ScannedArticle[]; casing: ArchiveCasing } {
+export function scanArchive(articles: readonly StoryText[], tuning: StoryTuning = STORY_TUNING): { scanned: ScannedArchive; casing: ArchiveCasing } {
   const casing = new ArchiveCasing();
-  const scanned = articles.map((article) => scanArticle(article, tuning, casing));
-  for (const article of scanned) for (const text of [article.title, article.dek, article.leadText]) if (!text.titleCase) casing.observe(text);
-  return { scanned, casing };
+  const texts = new KeptScans();
+  const leads = articles.map((article) => {
+    const scanned = scanArticle(article, tuning, casing);
+    for (const text of [scanned.title, scanned.dek, scanned.leadText]) {
+      if (!text.titleCase) casing.observe(text);
+      texts.keep(text);
+    }
+    return scanned.lead;
+  });
+  return { scanned: new ScannedArchive(leads, texts), casing };
 }
 
 /**

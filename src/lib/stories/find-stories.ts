@@ -81,7 +81,7 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
 function automaticGroups(articles: readonly StoryArticle[], windowHours: number, tuning: StoryTuning): number[][] {
   const featureIds = new FeatureIds();
   const { scanned, casing } = scanArchive(articles, tuning);
-  const features = articles.map((article, index) => articleFeatures(article, featureIds, tuning, casing, scanned[index]));
+  const features = articles.map((article, index) => articleFeatures(article, featureIds, tuning, casing, scanned.article(index)));
   const vectors = featureVectors(features, featureIds.size, tuning);
   const times = Float64Array.from(articles, (article) => article.publishedAt.getTime());
   const windowMs = windowHours * HOUR;

@@ -5,6 +5,7 @@
  */
 import { ENGLISH_STOP_WORDS } from '../text/stop-words.ts';
 import { CJK_CHARACTERS, mayContainCjk } from '../text/tokenizer.ts';
+import { grown } from '../text/typed-arrays.ts';
 
 export interface Names {
   /** Lower-cased words that are part of a name. */
@@ -119,6 +120,66 @@ export class ArchiveCasing {
 }
 
 const NO_ARCHIVE = new ArchiveCasing();
+
+/**
+ * Scanned texts kept until the whole archive's casing is known, as one flat list of numbers: each word and figure is
+ * kept once as a string, and a text as their ids. An object per run and per text, and a string per word, kept that
+ * long, were copied by the collector from one young space to the next.
+ */
+export class KeptScans {
+  readonly #idOf = new Map<string, number>();
+  readonly #strings: string[] = [];
+  /** Per text: 1 when in Title Case, its run count, each run (its word count, twice, plus 1 when it opens a sentence, then its word ids), its figure count and figure ids. */
+  #list = new Int32Array(1 << 16);
+  #length = 0;
+  /** Where each text starts in `#list`. */
+  #starts = new Int32Array(1 << 12);
+  #count = 0;
+
+  /** Keeps a text; `text(n)` gives back the n-th kept. */
+  keep(text: ScannedText): void {
+    if (this.#count === this.#starts.length) this.#starts = grown(this.#starts, this.#count * 2);
+    this.#starts[this.#count++] = this.#length;
+    this.#push(text.titleCase ? 1 : 0);
+    this.#push(text.runs.length);
+    for (const run of text.runs) {
+      this.#push(run.words.length * 2 + (run.startsSentence ? 1 : 0));
+      for (const word of run.words) this.#push(this.#id(word));
+    }
+    this.#push(text.figures.length);
+    for (const figure of text.figures) this.#push(this.#id(figure));
+  }
+
+  text(index: number): ScannedText {
+    const list = this.#list;
+    let at = this.#starts[index]!;
+    const titleCase = list[at++] === 1;
+    const runs: Run[] = new Array(list[at++]!);
+    for (let run = 0; run < runs.length; run++) {
+      const header = list[at++]!;
+      const words: string[] = new Array(header >> 1);
+      for (let word = 0; word < words.length; word++) words[word] = this.#strings[list[at++]!]!;
+      runs[run] = { words, startsSentence: (header & 1) === 1 };
+    }
+    const figures: string[] = new Array(list[at++]!);
+    for (let figure = 0; figure < figures.length; figure++) figures[figure] = this.#strings[list[at++]!]!;
+    return { runs, figures, titleCase, acronyms: [] };
+  }
+
+  #id(text: string): number {
+    let id = this.#idOf.get(text);
+    if (id === undefined) {
+      this.#idOf.set(text, (id = this.#strings.length));
+      this.#strings.push(text);
+    }
+    return id;
+  }
+
+  #push(value: number): void {
+    if (this.#length === this.#list.length) this.#list = grown(this.#list, this.#length * 2);
+    this.#list[this.#length++] = value;
+  }
+}
 
 /**
  * The names in some scanned texts. `namedElsewhere` are names the article gives in other texts, so that a word
