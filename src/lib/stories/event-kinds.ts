@@ -32,3 +32,15 @@ export function eventKinds(words: Iterable<string>): string[] {
   }
   return [...kinds];
 }
+
+/**
+ * The words of a headline reporting the next step after a court's or a regulator's decision: an appeal, or an appeals
+ * court's ruling. Reported the same day ("Lumio says it will appeal") it belongs to the decision's story; a day or
+ * more later it is an event of its own.
+ */
+const NEXT_STEP_WORDS: ReadonlySet<string> = new Set(['appeal', 'appeals', 'appealed', 'appealing']);
+
+/** Whether these lower-cased headline words report the next step after a decision. */
+export function reportsNextStep(headlineWords: readonly string[]): boolean {
+  return headlineWords.some((word) => NEXT_STEP_WORDS.has(word));
+}

@@ -5,7 +5,7 @@
  */
 import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
-import { eventKinds } from './event-kinds.ts';
+import { eventKinds, reportsNextStep } from './event-kinds.ts';
 import { languageOf } from './language.ts';
 import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
@@ -48,6 +48,8 @@ export interface ArticleFeatures {
   language: string;
   /** Ids of the kinds of event the headline and dek report. */
   eventKinds: number[];
+  /** Whether the headline reports the next step after a decision (an appeal). */
+  nextStep: boolean;
 }
 
 /**
@@ -273,5 +275,6 @@ export function articleFeatures(
     cjkHeadline,
     language: cjkHeadline ? 'cjk' : languageOf(titleWords, dekWords, leadWords),
     eventKinds: kinds,
+    nextStep: reportsNextStep(titleWords),
   };
 }

@@ -37,6 +37,8 @@ export interface FeatureVectors {
   anchorNorms: Float64Array;
   /** Per article: the ids of the kinds of event its headline and dek report. */
   eventKinds: Int32Array[];
+  /** Per article: 1 when its headline reports the next step after a decision (an appeal). */
+  nextStep: Uint8Array;
   /** Articles carrying each feature id. */
   documentFrequency: Int32Array;
 }
@@ -105,6 +107,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     language: Uint8Array.from(features, (article) => languageCode(article.language)),
     anchorNorms,
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
+    nextStep: Uint8Array.from(features, (article) => (article.nextStep ? 1 : 0)),
     documentFrequency,
   };
 }
@@ -229,10 +232,21 @@ function sharesAny(sortedA: Int32Array, sortedB: Int32Array): boolean {
 }
 
 /**
- * Similarity of a and b published `hoursApart` apart, within a window of `windowHours`; nothing when they share no
- * name or figure (an event has someone or somewhere of its own) or when their headlines disagree.
+ * Whether the later article reports the next step after a decision (an appeal) that the earlier one does not, a day
+ * or more after it: "Google to appeal search remedies order" three days on is news of its own, while "Lumio says it
+ * will appeal" the day of its fine is part of the fine's story.
+ */
+function reportsLaterStep(vectors: FeatureVectors, earlier: number, later: number, hoursApart: number, tuning: StoryTuning): boolean {
+  return hoursApart >= tuning.nextStepHours && vectors.nextStep[later] === 1 && vectors.nextStep[earlier] === 0;
+}
+
+/**
+ * Similarity of a and b (b the later) published `hoursApart` apart, within a window of `windowHours`; nothing when they
+ * share no name or figure (an event has someone or somewhere of its own), when their headlines disagree, or when b
+ * reports a decision's next step a day or more after a.
  */
 export function storySimilarity(vectors: FeatureVectors, a: number, b: number, hoursApart: number, windowHours: number, tuning: StoryTuning): number {
-  if (hoursApart > windowHours || !sharesAny(vectors.anchors[a]!, vectors.anchors[b]!) || headlinesDisagree(vectors, a, b)) return 0;
+  if (hoursApart > windowHours || reportsLaterStep(vectors, a, b, hoursApart, tuning)) return 0;
+  if (!sharesAny(vectors.anchors[a]!, vectors.anchors[b]!) || headlinesDisagree(vectors, a, b)) return 0;
   return cosine(vectors, a, b) * (1 - tuning.timeDecay * (hoursApart / windowHours));
 }

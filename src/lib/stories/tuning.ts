@@ -34,6 +34,11 @@ export const STORY_TUNING = {
    * "Veltrix Semiconductor") need not be in another article for that article to name the subject.
    */
   genericNameWord: 8,
+  /**
+   * A headline reporting the next step after a decision (an appeal) this many hours or more after another article,
+   * whose headline reports none, is another event; sooner, it is that decision's story.
+   */
+  nextStepHours: 24,
   /** Features carried by more than this share of the archive (and more than `distinctiveMinimum`) never make candidates. */
   distinctiveShare: 0.005,
   distinctiveMinimum: 64,

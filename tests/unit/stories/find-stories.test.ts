@@ -444,3 +444,26 @@ describe('editor overrides', () => {
     expect(bySlug([{ ...articles[0]!, story: 'not-published-yet' }])).toEqual([]);
   });
 });
+
+describe("a court's next step after its ruling", () => {
+  const ruling = [
+    report('tollgate-ruling', 'Meridian Wire', 0, 'Judge orders Tollgate to open its app store to rival payment providers', "Judge Hana Okafor's ruling in the state's antitrust case stops short of a fine.",
+      "A federal judge in Denver on Wednesday ordered Tollgate to let developers offer rival payment providers in its app store, but rejected the state's request for a $900 million fine."),
+    report('tollgate-ruling-blog', 'Byte Review', 2, 'Tollgate loses app store payments case', 'Judge Hana Okafor said developers may use rival payment providers.',
+      'Judge Hana Okafor ordered Tollgate to open its app store to rival payment providers, but no fine.'),
+  ];
+  const appeal = (hours: number) =>
+    report('tollgate-appeal', 'Capital Newswire', hours, 'Tollgate to appeal app store payments order', 'The company asked the court to pause the order while the appeal is heard.',
+      'Tollgate said it would appeal the order requiring it to let developers use rival payment providers in its app store, and asked Judge Hana Okafor to suspend it pending the appeal.');
+
+  it('is a story of its own a day or more after the ruling, and part of the ruling\'s story the same day', () => {
+    expect(storyAmong([...ruling, appeal(4)], 'tollgate-appeal')?.articles).toEqual(['tollgate-ruling', 'tollgate-ruling-blog', 'tollgate-appeal']);
+    expect(storyAmong([...ruling, appeal(30)], 'tollgate-ruling')?.articles).toEqual(['tollgate-ruling', 'tollgate-ruling-blog']);
+    expect(storyAmong([...ruling, appeal(30)], 'tollgate-appeal')).toBeUndefined();
+  });
+
+  it("keeps the held-out set's appeal three days after a ruling out of the ruling's story", () => {
+    const heldOut = findStories(readLabelledSet('held-out.yaml').articles, WINDOW);
+    expect(heldOut.find((story) => story.articles.includes('google-remedies-wire'))?.articles).not.toContain('google-appeal');
+  });
+});
