@@ -22,6 +22,9 @@ const LANGUAGES_OF: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/** Longer words are none of them, and are not looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGES_OF.keys()].map((word) => word.length));
+
 /** Function words of one language needed, and more than any other's, before a text is taken to be in it. */
 const MINIMUM_FUNCTION_WORDS = 3;
 
@@ -33,6 +36,7 @@ export function languageOf(...texts: ReadonlyArray<readonly string[]>): string {
   const counts = new Map<string, number>();
   for (const words of texts) {
     for (const word of words) {
+      if (word.length > LONGEST_FUNCTION_WORD) continue;
       const languages = LANGUAGES_OF.get(word);
       if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
     }

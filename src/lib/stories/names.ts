@@ -99,7 +99,8 @@ export class ArchiveCasing {
     for (const acronym of text.acronyms) this.#acronyms.add(acronym);
     for (const run of text.runs) {
       for (let at = run.startsSentence ? 1 : 0; at < run.words.length; at++) this.#capitalised.add(stripPossessive(run.words[at]!));
-      if (!run.startsSentence) this.#capitalised.add(contentWords(run.words).join(' '));
+      // A one-word name is among the words just taken in.
+      if (!run.startsSentence && run.words.length > 1) this.#capitalised.add(contentWords(run.words).join(' '));
     }
   }
 
