@@ -238,8 +238,11 @@ export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
   let pendingConnector: string | undefined;
   let sentenceStart = true;
   const endRun = () => {
-    if (run.length > 0 && !isDateAlone(run)) scanned.runs.push({ words: run.slice(), startsSentence: runStartsSentence });
-    run = [];
+    // Most words end no run: only a run that had words is replaced.
+    if (run.length > 0) {
+      if (!isDateAlone(run)) scanned.runs.push({ words: run, startsSentence: runStartsSentence });
+      run = [];
+    }
     pendingConnector = undefined;
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -280,14 +283,8 @@ export function scanText(text: string, casing?: ArchiveCasing): ScannedText {
     if (sentenceStart || (endsWithAny(raw, ",;:'’") && !listInName) || (endsWithAny(raw, 's.,;:') && /['’]s[.,;:]*$/.test(raw))) endRun();
   }
   endRun();
-  // An array grown by `push` keeps room for more, and the archive keeps every scan until all are read: each scan keeps
-  // copies sized to what they hold (its runs' words too, copied in `endRun`).
-  return {
-    runs: scanned.runs.slice(),
-    figures: scanned.figures.slice(),
-    titleCase: longWords >= 3 && capitalisedLongWords >= longWords * 0.8,
-    acronyms: scanned.acronyms.slice(),
-  };
+  scanned.titleCase = longWords >= 3 && capitalisedLongWords >= longWords * 0.8;
+  return scanned;
 }
 
 /**
