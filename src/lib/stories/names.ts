@@ -125,12 +125,15 @@ const NO_ARCHIVE = new ArchiveCasing();
 /**
  * Scanned texts kept until the whole archive's casing is known, as one flat list of numbers: each word and figure is
  * kept once as a string, and a text as their ids. An object per run and per text, and a string per word, kept that
- * long, were copied by the collector from one young space to the next.
+ * long, would be copied by the collector from one young space to the next.
  */
 export class KeptScans {
   readonly #idOf = new Map<string, number>();
   readonly #strings: string[] = [];
-  /** Per text: 1 when in Title Case, its run count, each run (its word count, twice, plus 1 when it opens a sentence, then its word ids), its figure count and figure ids. */
+  /**
+   * Per text: 1 when in Title Case, its run count, each run (its word count, twice, plus 1 when it opens a sentence,
+   * then its word ids), its figure count and figure ids.
+   */
   #list = new Int32Array(1 << 16);
   #length = 0;
   /** Where each text starts in `#list`. */
@@ -151,6 +154,7 @@ export class KeptScans {
     for (const figure of text.figures) this.#push(this.#id(figure));
   }
 
+  /** The n-th text kept, without its acronyms: the archive's casing took them in as it was read. */
   text(index: number): ScannedText {
     const list = this.#list;
     let at = this.#starts[index]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsOf, ArchiveCasing, headlineNames, namesIn, scanText } from '../../../src/lib/stories/names.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText } from '../../../src/lib/stories/names.ts';
 
 const names = (...texts: string[]) => namesIn(texts.map((text) => scanText(text)));
 
@@ -92,5 +92,14 @@ describe('headline names', () => {
   it('in a sentence-case headline, reads names as in any sentence', () => {
     const title = 'Tallis data breach hits 2m policyholders; ICO informed';
     expect([...headlineNames(scanText(title), new Set(['tallis'])).whole]).toEqual(['tallis', 'ico']);
+  });
+});
+
+describe('scans kept until the archive is read', () => {
+  it('give back each text as it was read, its acronyms left to the casing that took them in', () => {
+    const texts = ["A fine from Ireland's Data Protection Commission: €1.2 billion.", 'Zenta Robotics Prices IPO At $2.5 Billion', 'Lumio said the FDA and Lumio agreed.', 'no names here'];
+    const kept = new KeptScans();
+    for (const text of texts) kept.keep(scanText(text));
+    expect(texts.map((_, index) => kept.text(index))).toEqual(texts.map((text) => ({ ...scanText(text), acronyms: [] })));
   });
 });
