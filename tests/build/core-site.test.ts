@@ -45,12 +45,16 @@ const PUBLISHED = [
 const AI_ARTICLES = PUBLISHED.filter((slug) => !['c-compiler-hardening', 'cpp-contracts-vote', 'german-labelling-law-lessons'].includes(slug));
 const LONG_TAG = 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz';
 
-/** The fixture's front matter and body, by slug, read independently of the site's own code. */
+/** The fixture's straight quotes as readers see them: its headlines and deks hold apostrophes and pairs of double quotes. */
+const curled = (text: string) => text.replace(/(\p{L})'(\p{L})/gu, '$1’$2').replace(/"([^"]*)"/g, '“$1”');
+
+/** The fixture's front matter (headline and dek as readers see them) and body, by slug, read independently of the site's own code. */
 const fixture = new Map(
   readdirSync(FIXTURE, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.mdx?$/.test(file))
     .map((file) => {
       const { data, content } = matter(readFileSync(join(FIXTURE, file), 'utf8'));
+      for (const field of ['title', 'description']) if (typeof data[field] === 'string') data[field] = curled(data[field]);
       const slug = (data.slug as string | undefined) ?? file.split('/').pop()!.replace(/\.mdx?$/, '');
       return [slug, { data, body: content }] as const;
     }),
@@ -416,7 +420,8 @@ describe(`the site built at ${NOW}`, () => {
   });
 
   describe('escaping', () => {
-    const headline = 'Tom & Jerry <b>"quoted"</b>: when an AI names the cartoon';
+    // As typed: 'Tom & Jerry <b>"quoted"</b>: …', its quotes curled as the body's are.
+    const headline = 'Tom & Jerry <b>“quoted”</b>: when an AI names the cartoon';
     const author = 'Siobhán O\'Brien & "Sons" <Ltd>';
 
     it('shows a headline with <, & and quotes as text on its page, never as markup', () => {
@@ -426,12 +431,13 @@ describe(`the site built at ${NOW}`, () => {
       expect(h1.querySelector('b')).toBeNull();
       expect(textOf(page.querySelector('title'))).toBe(`${headline} | Newsdesk`);
       expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(fixture.get('tom-and-jerry-headline')!.data.description);
-      expect(site.read(articleHref('tom-and-jerry-headline'))).not.toContain('<b>"quoted"</b>');
+      // Nowhere on the page as markup (inside a quoted attribute, as in og:title, `<` is text).
+      expect(page.querySelectorAll('b')).toHaveLength(0);
     });
 
     it('shows the dek with a <script> in it as text', () => {
       const page = site.html(articleHref('tom-and-jerry-headline'));
-      expect(textOf(page.querySelector('.dek'))).toBe('Headlines with <script>alert("x")</script> & other markup must reach readers as text, not code.');
+      expect(textOf(page.querySelector('.dek'))).toBe('Headlines with <script>alert(“x”)</script> & other markup must reach readers as text, not code.');
       expect(executableScripts(page)).toHaveLength(0);
     });
 

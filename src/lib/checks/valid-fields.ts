@@ -13,7 +13,7 @@ export type ValidFields = Partial<Omit<ArticleData, 'image' | 'source'>> & {
 
 /** The valid fields of front matter the schema as a whole refused. */
 export function validFields(data: Record<string, unknown>): ValidFields {
-  return validParts(articleSchema.shape, data) as ValidFields;
+  return validParts(articleSchema.in.shape, data) as ValidFields;
 }
 
 function validParts(shape: Readonly<Record<string, z.ZodType>>, data: Record<string, unknown>): Record<string, unknown> {

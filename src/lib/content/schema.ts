@@ -3,6 +3,8 @@
  * Messages read "what is wrong; what to do": the checker shows the part after the first "; " as the hint.
  */
 import { z } from 'astro/zod';
+import { siteConfig } from '../../site.config.ts';
+import { typesetQuotes } from '../output/plain-text-quotes.ts';
 import { REFUSED_CHARACTER, refusedCharacterMessage } from '../text/invisible-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
@@ -423,6 +425,11 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         const sameDay = updated === published.slice(0, 10);
         return `${updated} is before publishedAt ${published}; an update cannot precede publication, so set updatedAt to publishedAt or later${sameDay ? ` (a date without a time is midnight UTC: write the update's time too, e.g. ${published})` : ''}`;
       },
+    })
+    // Readers see the headline and dek with the body's quotation marks and apostrophes, wherever they are shown.
+    .transform((data) => {
+      const lang = data.lang ?? siteConfig.lang;
+      return { ...data, title: typesetQuotes(data.title, lang), description: typesetQuotes(data.description, lang) };
     });
 }
 

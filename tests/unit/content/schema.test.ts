@@ -51,6 +51,13 @@ describe('a valid article', () => {
     });
   });
 
+  it("gives readers the headline and dek with the body's quotation marks, in the article's language or else the site's", () => {
+    const english = parsed({ ...minimal, title: 'Q&A: "Why passkeys still stall" at banks', description: "The provider's answer." });
+    expect([english.title, english.description]).toEqual(['Q&A: “Why passkeys still stall” at banks', 'The provider’s answer.']);
+    const german = parsed({ ...minimal, title: 'Scholz: "Wir schaffen das"', lang: 'de' });
+    expect(german.title).toBe('Scholz: „Wir schaffen das“');
+  });
+
   it('accepts every documented field', () => {
     const data = parsed({
       ...minimal,
