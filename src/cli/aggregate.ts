@@ -1,7 +1,7 @@
 /**
  * `npm run aggregate [-- options]`: fetches every source in content/sources.yaml and writes what is new.
  * Exit code 0 when the run completed (failed sources included, unless --strict), 1 when --strict and a source
- * failed, 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options),
+ * failed (not a feed left unasked because of its host), 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options),
  * 3 when every source has been failing for an hour (the state and any items are written all the same).
  */
 import { appendFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ Fetches the feeds listed in the sources registry and writes their new items to
   --refresh           ask feeds even while their last answer is fresh by its Cache-Control or Expires
   --sources FILE      the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
   --content-dir DIR   the articles folder (default: NEWSDESK_CONTENT_DIR, else content/articles)
-  --strict            exit 1 when any source failed
+  --strict            exit 1 when any source failed (a feed left unasked behind its host has not)
   --json              print the report as JSON
   --timeout SECONDS   give up on a feed after this long (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})`;
 

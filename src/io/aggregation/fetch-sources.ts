@@ -34,9 +34,9 @@ export interface FeedRequest {
 
 /**
  * `notAsked`: the feed was not requested, as its host left another of its feeds unanswered in this run, or had taken
- * its time in the run.
+ * its time in the run; says which, for the report. No failure of the feed's own.
  */
-export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError; notAsked?: true };
+export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError } | { ok: false; notAsked: string };
 
 export const DEFAULT_POLICY = { maxInFlight: 8, maxPerHost: 1 } as const;
 
@@ -60,10 +60,8 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
       overall(async (): Promise<FeedResponse> => {
         const host = new URL(request.url).host;
         const stalled = silent.get(host);
-        if (stalled) return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} ${stalled} in this run (timed out); the next run tries again`) };
-        if ((spentMs.get(host) ?? 0) >= budgetMs) {
-          return { ok: false, notAsked: true, error: new FetchError(`not asked: ${host} had its ${budgetMs / 1000} s in this run (${HOST_BUDGET_TIMEOUTS} timeouts' worth) reading its other feeds; the next run asks this feed first`) };
-        }
+        if (stalled) return { ok: false, notAsked: `${host} ${stalled} in this run (timed out)` };
+        if ((spentMs.get(host) ?? 0) >= budgetMs) return { ok: false, notAsked: `${host} had its ${budgetMs / 1000} s in this run (${HOST_BUDGET_TIMEOUTS} timeouts' worth) reading its other feeds` };
         const started = performance.now();
         try {
           const document = await fetchFeed(request.url, { userAgent: policy.userAgent, timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, headers: request.headers });

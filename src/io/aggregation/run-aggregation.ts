@@ -229,9 +229,9 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
   const responses = await fetchFeeds(requests, options.policy);
   for (const run of due) {
     const response = responses.get(run.source.id)!;
-    if (!response.ok && response.notAsked) {
+    if ('notAsked' in response) {
       // Its host failed another feed, not this one: the feed's own record (failures in a row, back-off) stays as it was.
-      Object.assign(run.report, { result: 'failed', error: response.error.message });
+      Object.assign(run.report, { result: 'not-asked', notAskedBecause: response.notAsked });
       run.next = afterNotAsked(run.previous, run.source.feed, options.now);
       continue;
     }

@@ -1,15 +1,20 @@
 /**
- * Sources that need an operator: failing for a day, moved for good to an address the registry does not name yet, or
- * answering without anything new for a month. The scheduled job stays green whatever one source does, so these are
+ * Sources that need an operator: failing for a day, moved for good to an address the registry does not name yet,
+ * left unasked behind their host's other feeds run after run, or answering without anything new for a month. The scheduled job stays green whatever one source does, so these are
  * read from the state, not from one run's outcome, and so are said at every run, whether the feed was asked or not.
  */
-import { failingSinceFor, lastSuccessFor, notAskedSinceFor } from './source-state.ts';
+import { failingSinceFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { SourceState } from './state.ts';
 
 /** Failing this long is not a passing outage: a host down for the night recovers well within it. */
 export const FAILING_ATTENTION_MS = 24 * 60 * 60 * 1000;
 /** A feed with nothing new this long has most often been left frozen by an outlet that moved to another address. */
 export const NOTHING_NEW_ATTENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * A feed left unasked at this many runs in a row is no longer waiting its turn: its host's feeds are taken in turn,
+ * the longest unasked first, so a host whose feeds mostly answer reaches each within a few runs.
+ */
+export const NOT_ASKED_ATTENTION_RUNS = 6;
 
 export interface Attention {
   id: string;
@@ -17,11 +22,14 @@ export interface Attention {
   /**
    * failing: every fetch failed since `since`; moved: its last read followed a permanent redirect to `movedTo`;
    * nothing-new: the feed answers but no new version was read since `since`; unwritable: this run read items it could
-   * not write (`error`), the desk's own disk or permissions, which no waiting mends.
+   * not write (`error`), the desk's own disk or permissions, which no waiting mends; not-asked: left unasked behind
+   * its host's other feeds at `runs` runs in a row, since `since`.
    */
-  reason: 'failing' | 'moved' | 'nothing-new' | 'unwritable';
-  /** ISO instant: when the failures began, or when a new version was last read; none for `moved`. */
+  reason: 'failing' | 'moved' | 'nothing-new' | 'unwritable' | 'not-asked';
+  /** ISO instant: when the failures began, when a new version was last read, or when the feed was first left unasked; none for `moved`. */
   since?: string;
+  /** For `not-asked`: the runs in a row it was left unasked. */
+  runs?: number;
   /** For `moved`: the feed's new address. */
   movedTo?: string;
   /** For `failing`: the failures in a row and the last one's message; for `unwritable`, why the items could not be written. */
@@ -74,6 +82,9 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
     } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.
       attention.push({ id, name, reason: 'moved', movedTo: state.movedTo });
+    } else if ((notAskedRunsFor(state, feed) ?? 0) >= NOT_ASKED_ATTENTION_RUNS) {
+      // Before "nothing new", which is read from answers this feed has not been giving.
+      attention.push({ id, name, reason: 'not-asked', since: notAskedSinceFor(state, feed), runs: notAskedRunsFor(state, feed) });
     } else {
       const lastSuccess = lastSuccessFor(state, feed);
       if (lastSuccess !== undefined && now.getTime() - Date.parse(lastSuccess) >= NOTHING_NEW_ATTENTION_MS) attention.push({ id, name, reason: 'nothing-new', since: lastSuccess });

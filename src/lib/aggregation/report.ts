@@ -4,8 +4,11 @@
  */
 import type { Attention } from './attention.ts';
 
-/** `fresh`: not asked, as its last answer is still fresh by its server's Cache-Control or Expires. */
-export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off' | 'fresh';
+/**
+ * `fresh`: not asked, as its last answer is still fresh by its server's Cache-Control or Expires. `not-asked`: not
+ * asked, as its host let another of its feeds time out in this run or had used up its time: no failure of the feed's.
+ */
+export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off' | 'fresh' | 'not-asked';
 
 export interface SkipCounts {
   /** Items handled in an earlier run (the normal case for most of a feed). */
@@ -33,6 +36,8 @@ export interface SourceReport {
   notes: string[];
   /** Why the fetch failed. */
   error?: string;
+  /** For `not-asked`: what its host did in this run that kept the feed from being asked. */
+  notAskedBecause?: string;
   /** The source is not fetched before this instant (ISO). */
   until?: string;
   consecutiveFailures?: number;
@@ -52,6 +57,7 @@ export interface RunReport {
     failed: number;
     backingOff: number;
     fresh: number;
+    notAsked: number;
     newItems: number;
     skipped: SkipCounts;
   };
@@ -77,6 +83,7 @@ export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention
       failed: count('failed'),
       backingOff: count('backing-off'),
       fresh: count('fresh'),
+      notAsked: count('not-asked'),
       newItems: sources.reduce((sum, source) => sum + source.newItems.length, 0),
       skipped,
     },
@@ -120,6 +127,8 @@ function describeSource(source: SourceReport, dryRun = false): string {
       return 'not modified';
     case 'fresh':
       return `not asked: fresh until ${formatInstant(source.until!)}, as its server said`;
+    case 'not-asked':
+      return `not asked: ${notAskedPhrase(source.notAskedBecause)}; not a failure of this feed, and the next run asks it first`;
     case 'fetched': {
       const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped), heldOverPhrase(source.skipped)];
       if (source.skipped.seenBefore) parts.push(`${source.skipped.seenBefore} seen before`);
@@ -128,11 +137,19 @@ function describeSource(source: SourceReport, dryRun = false): string {
   }
 }
 
+/** What kept a feed (or, with `their`, several) from being asked in this run. */
+function notAskedPhrase(because: string | undefined, owner: 'its' | 'their' = 'its'): string {
+  return `${owner} host ${because ?? 'had no turn left in this run'}`;
+}
+
 /** Why a source needs attention and what to do, in a sentence: the same in the text, the Markdown and the annotation. */
 function describeAttention(attention: Attention): string {
   if (attention.reason === 'moved') return `the feed has moved for good to ${attention.movedTo} (a permanent redirect); update its feed: line in the registry`;
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
   if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
+  if (attention.reason === 'not-asked') {
+    return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host let another of its feeds time out or used up its time each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout`;
+  }
   return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
 }
 
@@ -143,9 +160,10 @@ function describeAllFailing(since: string): string {
 
 function formatTotals(report: RunReport): string {
   const { totals } = report;
-  // Named only when some were: most servers say nothing of freshness, and their reports read as before.
+  // Named only when some were: most servers say nothing of freshness, and most runs ask every feed.
   const fresh = totals.fresh ? [`${totals.fresh} still fresh`] : [];
-  const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`, ...fresh].join(', ');
+  const notAsked = totals.notAsked ? [`${totals.notAsked} not asked (their host's turn was over)`] : [];
+  const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`, ...fresh, ...notAsked].join(', ');
   const written = plural(totals.newItems, report.dryRun ? 'new item to write' : 'new item written', report.dryRun ? 'new items to write' : 'new items written');
   return `${plural(totals.sources, 'source')}: ${outcomes}; ${[written, skippedPhrase(totals.skipped), heldOverPhrase(totals.skipped)].filter(Boolean).join('; ')}.`;
 }
@@ -204,9 +222,33 @@ function commandProperty(text: string): string {
 const ANNOTATIONS_PER_KIND = 10;
 
 /**
+ * One `::notice` per reason feeds were left unasked in this run (a host that timed out names the feed it timed out
+ * on, so that is one per host): seen on the run's page, but no warning, as nothing is wrong with those feeds.
+ */
+function notAskedNotices(report: RunReport): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const source of report.sources) {
+    if (source.result !== 'not-asked') continue;
+    const because = source.notAskedBecause ?? '';
+    byReason.set(because, [...(byReason.get(because) ?? []), source.id]);
+  }
+  const groups = [...byReason];
+  const shown = groups.length > ANNOTATIONS_PER_KIND ? groups.slice(0, ANNOTATIONS_PER_KIND - 1) : groups;
+  const notices = shown.map(([because, ids]) => {
+    const one = ids.length === 1;
+    const message = `${ids.join(', ')}: not asked, as ${notAskedPhrase(because || undefined, one ? 'its' : 'their')}; not a failure of ${one ? 'this feed' : 'these feeds'}, and the next run asks ${one ? 'it' : 'them'} first`;
+    return `::notice title=${commandProperty(`Aggregation: ${plural(ids.length, 'feed')} not asked`)}::${commandData(message)}`;
+  });
+  const rest = groups.slice(shown.length).flatMap(([, ids]) => ids);
+  if (rest.length) notices.push(`::notice title=${commandProperty(`Aggregation: ${plural(rest.length, 'more feed')} not asked`)}::${commandData(`${rest.join(', ')}: see the job summary`)}`);
+  return notices;
+}
+
+/**
  * For GitHub Actions: one `::warning` command per source that needs attention, shown as an annotation on the run's
  * page, where it is seen without opening the summary; the job itself stays green. Past GitHub's limit, the last
- * warning counts the sources it leaves to the summary. Every source failing is an `::error` (the job fails).
+ * warning counts the sources it leaves to the summary. Every source failing is an `::error` (the job fails). Feeds
+ * left unasked in this run are notices.
  */
 export function formatAttentionAnnotations(report: RunReport): string[] {
   const broken = report.allFailingSince ? [`::error title=Aggregation%3A every source failing::${commandData(describeAllFailing(report.allFailingSince))}`] : [];
@@ -215,5 +257,5 @@ export function formatAttentionAnnotations(report: RunReport): string[] {
   const rest = report.attention.length - shown.length;
   if (rest) warnings.push(`::warning title=${commandProperty(`${rest} more sources need attention`)}::${commandData(`${report.attention.slice(shown.length).map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`)}`);
   const empty = report.totals.sources === 0 ? [`::warning title=${commandProperty('Aggregation: no sources')}::${commandData(NO_SOURCES)}`] : [];
-  return [...broken, ...warnings, ...empty];
+  return [...broken, ...warnings, ...empty, ...notAskedNotices(report)];
 }

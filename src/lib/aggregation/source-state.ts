@@ -31,6 +31,14 @@ export function notAskedSinceFor(state: SourceState, feedUrl: string): string | 
 }
 
 /**
+ * How many runs in a row the feed at `feedUrl` has been left unasked since it was last asked; none when it was asked
+ * at the last run. A state written before it counted them counts from its next run unasked.
+ */
+export function notAskedRunsFor(state: SourceState, feedUrl: string): number | undefined {
+  return state.notAskedFor === feedUrl ? state.notAskedRuns : undefined;
+}
+
+/**
  * Whether the state's lastSuccess was read from `feedUrl`. A state written before it recorded the address is taken to
  * mean this one, as a frozen feed would otherwise go unnoticed until its next new version.
  */
@@ -141,6 +149,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     failingSince: undefined,
     notAskedSince: undefined,
     notAskedFor: undefined,
+    notAskedRuns: undefined,
     nextFetchAfter: undefined,
     failuresFor: undefined,
     seen: appendSeen(state.seen, read.seen),
@@ -149,11 +158,12 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
 
 /**
  * Left unasked because its host did not answer another of its feeds, or had taken its time: the feed's own record
- * (failures in a row, back-off) stays as it was, and only the first such run in a row is noted.
+ * (failures in a row, back-off) stays as it was; the first such run since its last answer is noted, and the runs in a
+ * row counted, so that a feed never reached is seen.
  */
 export function afterNotAsked(previous: SourceState | undefined, feedUrl: string, now: Date): SourceState {
   const state = previous ?? emptySourceState();
-  return notAskedSinceFor(state, feedUrl) ? state : { ...state, notAskedSince: isoSeconds(now), notAskedFor: feedUrl };
+  return { ...state, notAskedSince: notAskedSinceFor(state, feedUrl) ?? isoSeconds(now), notAskedFor: feedUrl, notAskedRuns: (notAskedRunsFor(state, feedUrl) ?? 0) + 1 };
 }
 
 /** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
@@ -173,6 +183,8 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
     // Kept while the feed goes unread: a failure of its own after runs unasked does not make it look newly failing.
     notAskedSince,
     notAskedFor: notAskedSince && feedUrl,
+    // It was asked: runs unasked in a row count again from the next.
+    notAskedRuns: undefined,
     nextFetchAfter: next ? isoSeconds(next) : undefined,
     failuresFor: feedUrl,
   };

@@ -63,6 +63,11 @@ const sourceStateSchema = z.strictObject({
   notAskedSince: instant.optional(),
   /** The feed address notAskedSince was noted for: it says nothing of an address the registry names instead. */
   notAskedFor: z.string().optional(),
+  /**
+   * The runs in a row the feed was left unasked, since it was last asked (attention.ts `NOT_ASKED_ATTENTION_RUNS`).
+   * Absent when it was asked at its last run, and in states written before it, which count from their next run unasked.
+   */
+  notAskedRuns: z.number().int().positive().optional(),
   /** Set by Retry-After or back-off: the source is not asked before this instant. */
   nextFetchAfter: instant.optional(),
   /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
@@ -132,6 +137,7 @@ export function serializeState(state: AggregationState): string {
       failingSince: source.failingSince,
       notAskedSince: source.notAskedSince,
       notAskedFor: source.notAskedFor,
+      notAskedRuns: source.notAskedRuns,
       nextFetchAfter: source.nextFetchAfter,
       failuresFor: source.failuresFor,
       seen: source.seen,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allFailingSince, FAILING_ATTENTION_MS, needsAttention, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
+import { allFailingSince, FAILING_ATTENTION_MS, needsAttention, NOT_ASKED_ATTENTION_RUNS, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
 import { afterFailure, afterNotAsked, afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
 import type { SourceState } from '../../../src/lib/aggregation/state.ts';
 
@@ -78,6 +78,27 @@ describe('sources that need attention', () => {
       ['dead', 'failing'],
       ['frozen', 'nothing-new'],
     ]);
+  });
+});
+
+describe('a feed left unasked behind its host’s other feeds', () => {
+  const halfHour = 30 * 60_000;
+  /** Read at `start`, then left unasked at `runs` scheduled runs. */
+  const unasked = (runs: number, state: SourceState = read(start)) => Array.from({ length: runs }, (_, index) => after((index + 1) * halfHour)).reduce((kept, now) => afterNotAsked(kept, feedUrl, now), state);
+
+  it('needs attention once it has been left unasked at so many runs in a row, saying since when; not for its old address’s runs once its feed: line names another', () => {
+    expect(check(unasked(NOT_ASKED_ATTENTION_RUNS - 1), after(NOT_ASKED_ATTENTION_RUNS * halfHour))).toEqual([]);
+    expect(check(unasked(NOT_ASKED_ATTENTION_RUNS), after(NOT_ASKED_ATTENTION_RUNS * halfHour))).toEqual([
+      { id: 'wire', name: 'The Wire', reason: 'not-asked', since: '2026-12-01T12:30:00Z', runs: NOT_ASKED_ATTENTION_RUNS },
+    ]);
+    expect(check(unasked(NOT_ASKED_ATTENTION_RUNS), after(NOT_ASKED_ATTENTION_RUNS * halfHour), 'https://wire.example/new-feed.xml')).toEqual([]);
+  });
+
+  it('counts again from nothing once it is asked, whether it answers or fails', () => {
+    const answered = afterSuccess(unasked(NOT_ASKED_ATTENTION_RUNS - 1), { feedUrl, validators: {}, newVersion: false, seen: [] }, after(4 * 60 * 60_000));
+    expect(check(unasked(NOT_ASKED_ATTENTION_RUNS - 1, answered), after(8 * 60 * 60_000))).toEqual([]);
+    const failed = afterFailure(unasked(NOT_ASKED_ATTENTION_RUNS - 1), feedUrl, 'timed out', undefined, after(4 * 60 * 60_000));
+    expect(afterNotAsked(failed, feedUrl, after(5 * 60 * 60_000))).toMatchObject({ notAskedSince: '2026-12-01T12:30:00Z', notAskedRuns: 1 });
   });
 });
 

@@ -134,3 +134,54 @@ describe('attention annotations past the ten warnings GitHub shows per step', ()
     expect(annotations[9]).toBe('::warning title=3 more sources need attention::wire-10, wire-11, wire-12: see "Needs attention" in the job summary');
   });
 });
+
+describe('feeds not asked in this run, as their host let another feed time out or used up its time', () => {
+  const hungHost = '127.0.0.1:8080 did not answer https://wire.example/politics.xml in this run (timed out)';
+  const slowHost = 'slow.example had its 60 s in this run (3 timeouts\' worth) reading its other feeds';
+  const unasked = summarizeRun(
+    [
+      source({ id: 'politics', result: 'failed', error: 'https://wire.example/politics.xml did not answer within 20 s (timed out)', consecutiveFailures: 1 }),
+      source({ id: 'sport', result: 'not-asked', notAskedBecause: hungHost }),
+      source({ id: 'culture', result: 'not-asked', notAskedBecause: hungHost }),
+      source({ id: 'travel', result: 'not-asked', notAskedBecause: slowHost }),
+    ],
+    false,
+  );
+
+  it('says why on each line, that it is no failure of the feed and that the next run asks it first, and counts them apart from the failures', () => {
+    const lines = formatReportText(unasked).split('\n');
+    expect(lines.slice(1, 4)).toEqual([
+      `  sport     not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first`,
+      `  culture   not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first`,
+      `  travel    not asked: its host ${slowHost}; not a failure of this feed, and the next run asks it first`,
+    ]);
+    expect(lines.at(-1)).toBe("4 sources: 0 fetched, 0 not modified, 1 failed, 0 backing off, 3 not asked (their host's turn was over); 0 new items written.");
+    expect(unasked.totals).toMatchObject({ failed: 1, notAsked: 3 });
+  });
+
+  it('has them in the step summary as not-asked', () => {
+    expect(formatReportMarkdown(unasked)).toContain(`| sport (\`sport\`) | not-asked | 0 | not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first |`);
+  });
+
+  it('makes one notice per host and reason on the run’s page, never a warning or an error', () => {
+    expect(formatAttentionAnnotations(unasked)).toEqual([
+      `::notice title=Aggregation%3A 2 feeds not asked::sport, culture: not asked, as their host ${hungHost}; not a failure of these feeds, and the next run asks them first`,
+      `::notice title=Aggregation%3A 1 feed not asked::travel: not asked, as its host ${slowHost}; not a failure of this feed, and the next run asks it first`,
+    ]);
+  });
+
+  it('past the ten notices GitHub shows, names the other hosts’ feeds in a tenth', () => {
+    const many = summarizeRun(Array.from({ length: 12 }, (_, index) => source({ id: `feed-${index + 1}`, result: 'not-asked', notAskedBecause: `host-${index + 1}.example did not answer it in this run (timed out)` })), false);
+    const notices = formatAttentionAnnotations(many);
+    expect(notices).toHaveLength(10);
+    expect(notices.at(-1)).toBe('::notice title=Aggregation%3A 3 more feeds not asked::feed-10, feed-11, feed-12: see the job summary');
+  });
+
+  it('lists a feed left unasked run after run under "Needs attention", with what to check', () => {
+    const stuck = summarizeRun([source({ id: 'sport', result: 'not-asked', notAskedBecause: hungHost })], false, [{ id: 'sport', name: 'Sport', reason: 'not-asked', since: '2026-12-01T12:00:00Z', runs: 6 }]);
+    expect(formatReportText(stuck)).toContain(
+      "\nNeeds attention:\n  sport  not asked at 6 runs in a row since 2026-12-01 12:00 UTC, as its host let another of its feeds time out or used up its time each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout\n",
+    );
+    expect(formatAttentionAnnotations(stuck)[0]).toMatch(/^::warning title=Source needs attention%3A Sport \(sport\)::sport: not asked at 6 runs in a row/);
+  });
+});

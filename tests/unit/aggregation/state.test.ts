@@ -163,6 +163,25 @@ describe('when a run of failures began', () => {
   });
 });
 
+describe('a feed left unasked in a run', () => {
+  const at = (instant: string) => new Date(instant);
+
+  it('keeps its record, notes since when, and counts the runs in a row; the file reads back the same', () => {
+    const failedOnce = afterFailure(undefined, feedUrl, 'answered 500', undefined, at('2026-12-01T11:30:00Z'));
+    const first = afterNotAsked(failedOnce, feedUrl, at('2026-12-01T12:00:00Z'));
+    const second = afterNotAsked(first, feedUrl, at('2026-12-01T12:30:00Z'));
+    expect(second).toMatchObject({ consecutiveFailures: 1, nextFetchAfter: undefined, lastError: { message: 'answered 500' }, notAskedSince: '2026-12-01T12:00:00Z', notAskedFor: feedUrl, notAskedRuns: 2 });
+    const state = { ...emptyState(), sources: { wire: second } };
+    expect(parseState(serializeState(state), 'state.json')).toEqual(state);
+  });
+
+  it('loads a state written before the runs were counted, and counts from its next run unasked', () => {
+    const legacy = parseState(JSON.stringify({ version: 1, sources: { wire: { consecutiveFailures: 0, notAskedSince: '2026-12-01T10:00:00Z', notAskedFor: feedUrl, seen: [] } } }), 'state.json');
+    expect(serializeState(legacy)).not.toContain('notAskedRuns');
+    expect(afterNotAsked(legacy.sources.wire, feedUrl, at('2026-12-01T12:00:00Z'))).toMatchObject({ notAskedSince: '2026-12-01T10:00:00Z', notAskedRuns: 1 });
+  });
+});
+
 describe('the order a run asks feeds in', () => {
   const at = (instant: string) => new Date(instant);
   const feed = (id: string) => `https://wire.example/${id}.xml`;
