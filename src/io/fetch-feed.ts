@@ -193,13 +193,17 @@ const BROKEN_ANSWERS = new Map([
  * timed out, or why the server could not be reached (`reached` false) or its answer could not be read (true).
  */
 function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: boolean): FetchError {
-  const failure = error as Error & { cause?: { code?: string; message?: string; name?: string } };
+  const failure = error as Error & { cause?: { code?: string; message?: string; name?: string; socket?: { remoteAddress?: string } } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     const seconds = timeoutMs / 1000;
     if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again`, { unfinished: url.href });
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href });
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
+  // A socket that was open when it closed: the server took the request (or was sending the answer) and hung up, which
+  // says nothing of the network between, unlike a connection that could not be made.
+  const hungUp = code === 'UND_ERR_SOCKET' && failure.cause?.socket?.remoteAddress !== undefined;
+  if (hungUp && !reached) return new FetchError(`${url.href}: the server took the request but closed the connection without answering; the next run tries again`);
   // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
   const parserError = failure.cause?.name === 'HTTPParserError';
   if (parserError || (code && BROKEN_ANSWERS.has(code))) {
@@ -217,7 +221,7 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
     UND_ERR_SOCKET: 'the connection failed',
   };
-  const reason = (code && reasons[code]) ?? (code?.includes('CERT') || code?.includes('SSL') ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
+  const reason = hungUp ? 'the server closed the connection' : (code && reasons[code]) ?? (code?.includes('CERT') || code?.includes('SSL') ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
   // A body cut off, or not compressed as its header said, comes from a server that did answer.
   return new FetchError(reached ? `${url.href} answered, but reading the feed broke off (${reason}); the next run tries again` : `could not reach ${url.host}: ${reason}`);
 }

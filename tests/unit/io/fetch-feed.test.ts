@@ -95,6 +95,7 @@ beforeAll(async () => {
       response.write('<?xml version="1.0"?><rss version="2.0"><channel>');
       return setTimeout(() => response.socket?.destroy(), 20);
     }
+    if (path === '/hangs-up') return request.socket.destroy();
     if (path === '/not-gzip') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(rss);
     if (path === '/huge-declared') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(50 * 1024 * 1024) }).end();
     if (path === '/huge') {
@@ -184,8 +185,12 @@ describe('fetchFeed', () => {
   });
 
   it('says a feed broke off while it was read, not that the server could not be reached', async () => {
-    expect(await fetchError('/broken-off')).toMatch(new RegExp(`^${origin}/broken-off answered, but reading the feed broke off \\(.+\\); the next run tries again$`));
+    expect(await fetchError('/broken-off')).toBe(`${origin}/broken-off answered, but reading the feed broke off (the server closed the connection); the next run tries again`);
     expect(await fetchError('/not-gzip')).toMatch(new RegExp(`^${origin}/not-gzip answered, but reading the feed broke off \\(.*header.*\\); the next run tries again$`));
+  });
+
+  it('says a server that took the request and hung up without answering was reached, not that it could not be', async () => {
+    expect(await fetchError('/hangs-up')).toBe(`${origin}/hangs-up: the server took the request but closed the connection without answering; the next run tries again`);
   });
 
   it('stops reading a body past the size cap', async () => {
