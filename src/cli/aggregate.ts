@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
 import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
-import { formatAttentionAnnotations, formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
+import { annotation, formatAttentionAnnotations, formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { enclosingContentFolder } from '../lib/inside-folder.ts';
 import { aggregateMaxNewItems, settings } from '../settings.ts';
@@ -88,7 +88,15 @@ async function main(argv: string[]): Promise<number> {
   }
 
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
-  if (settings.stepSummary) appendFileSync(settings.stepSummary, `${formatReportMarkdown(report)}\n`);
+  if (settings.stepSummary) {
+    try {
+      appendFileSync(settings.stepSummary, `${formatReportMarkdown(report)}\n`);
+    } catch (error) {
+      // The run's work is done and recorded: a summary that cannot be written must not fail the job, nor hold back the annotations.
+      const message = `could not add the report to the step summary ${settings.stepSummary} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the report is in the log above`;
+      console.error(settings.githubActions ? annotation('warning', 'Aggregation: no step summary', message) : `Aggregation: ${message}`);
+    }
+  }
   // Annotations, not a failed job: one dead feed must not wake anyone, but it should not go unseen for weeks either.
   // On stderr, which the runner reads for commands too, so that --json output stays one JSON document.
   if (settings.githubActions) for (const line of formatAttentionAnnotations(report)) console.error(line);

@@ -218,6 +218,11 @@ function commandProperty(text: string): string {
   return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** A GitHub workflow command that shows `message` as an annotation of `kind` on the run's page, under `title`. */
+export function annotation(kind: 'error' | 'warning' | 'notice', title: string, message: string): string {
+  return `::${kind} title=${commandProperty(title)}::${commandData(message)}`;
+}
+
 /** GitHub shows this many annotations of one kind per step, and drops the rest without a word. */
 const ANNOTATIONS_PER_KIND = 10;
 
@@ -237,10 +242,10 @@ function notAskedNotices(report: RunReport): string[] {
   const notices = shown.map(([because, ids]) => {
     const one = ids.length === 1;
     const message = `${ids.join(', ')}: not asked, as ${notAskedPhrase(because || undefined, one ? 'its' : 'their')}; not a failure of ${one ? 'this feed' : 'these feeds'}, and the next run asks ${one ? 'it' : 'them'} first`;
-    return `::notice title=${commandProperty(`Aggregation: ${plural(ids.length, 'feed')} not asked`)}::${commandData(message)}`;
+    return annotation('notice', `Aggregation: ${plural(ids.length, 'feed')} not asked`, message);
   });
   const rest = groups.slice(shown.length).flatMap(([, ids]) => ids);
-  if (rest.length) notices.push(`::notice title=${commandProperty(`Aggregation: ${plural(rest.length, 'more feed')} not asked`)}::${commandData(`${rest.join(', ')}: see the job summary`)}`);
+  if (rest.length) notices.push(annotation('notice', `Aggregation: ${plural(rest.length, 'more feed')} not asked`, `${rest.join(', ')}: see the job summary`));
   return notices;
 }
 
@@ -251,11 +256,11 @@ function notAskedNotices(report: RunReport): string[] {
  * left unasked in this run are notices.
  */
 export function formatAttentionAnnotations(report: RunReport): string[] {
-  const broken = report.allFailingSince ? [`::error title=Aggregation%3A every source failing::${commandData(describeAllFailing(report.allFailingSince))}`] : [];
+  const broken = report.allFailingSince ? [annotation('error', 'Aggregation: every source failing', describeAllFailing(report.allFailingSince))] : [];
   const shown = report.attention.length > ANNOTATIONS_PER_KIND ? report.attention.slice(0, ANNOTATIONS_PER_KIND - 1) : report.attention;
-  const warnings = shown.map((source) => `::warning title=${commandProperty(`Source needs attention: ${source.name} (${source.id})`)}::${commandData(`${source.id}: ${describeAttention(source)}`)}`);
+  const warnings = shown.map((source) => annotation('warning', `Source needs attention: ${source.name} (${source.id})`, `${source.id}: ${describeAttention(source)}`));
   const rest = report.attention.length - shown.length;
-  if (rest) warnings.push(`::warning title=${commandProperty(`${rest} more sources need attention`)}::${commandData(`${report.attention.slice(shown.length).map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`)}`);
-  const empty = report.totals.sources === 0 ? [`::warning title=${commandProperty('Aggregation: no sources')}::${commandData(NO_SOURCES)}`] : [];
+  if (rest) warnings.push(annotation('warning', `${rest} more sources need attention`, `${report.attention.slice(shown.length).map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`));
+  const empty = report.totals.sources === 0 ? [annotation('warning', 'Aggregation: no sources', NO_SOURCES)] : [];
   return [...broken, ...warnings, ...empty, ...notAskedNotices(report)];
 }

@@ -406,6 +406,14 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
     expect(strict.stdout).toMatch(/broken {2}failed/);
   });
 
+  it('finishes as the run went when the step summary cannot be written, saying so in a warning rather than crashing', async () => {
+    const summary = join(folder, 'no-such-folder', 'summary.md');
+    const outcome = await aggregate(folder, ['--dry-run'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('2 sources: 1 fetched, 0 not modified, 1 failed, 0 backing off; 2 new items to write.');
+    expect(outcome.stderr).toBe(`::warning title=Aggregation%3A no step summary::could not add the report to the step summary ${summary} (ENOENT); the report is in the log above\n`);
+  });
+
   it('exits 2, naming file, line and field, when the registry is invalid (duplicate id, bad URL, unknown field, bad regex), and fetches nothing', async () => {
     const bad = workspace();
     writeFileSync(join(bad, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: wire\n  name: Again\n  feed: ftp://example.com/feed\n- id: third\n  name: Third\n  feed: ${feedUrl}\n  tgas: [AI]\n  exclude: ["/(unclosed/"]\n`);
