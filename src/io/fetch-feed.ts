@@ -37,18 +37,20 @@ export interface FeedDocument extends DecodedFeed {
 }
 
 export class FetchError extends Error {
-  /** The HTTP status when the server answered with an error, and that answer's headers (Retry-After, say). */
+  /** The HTTP status when the server answered with an error, that answer's headers (Retry-After, say) and its address. */
   readonly status?: number;
   readonly headers?: Record<string, string>;
+  readonly answeredFrom?: string;
   /** The address whose server took the request, or was being connected to, and sent no answer before the deadline. */
   readonly unanswered?: string;
   /** The address whose server answered but was still sending the body at the deadline (a body that drips). */
   readonly unfinished?: string;
-  constructor(message: string, details: { status?: number; headers?: Record<string, string>; unanswered?: string; unfinished?: string } = {}) {
+  constructor(message: string, details: { status?: number; headers?: Record<string, string>; answeredFrom?: string; unanswered?: string; unfinished?: string } = {}) {
     super(message);
     this.name = 'FetchError';
     this.status = details.status;
     this.headers = details.headers;
+    this.answeredFrom = details.answeredFrom;
     this.unanswered = details.unanswered;
     this.unfinished = details.unfinished;
   }
@@ -310,7 +312,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         // The reason phrase is the server's own text, printed in the report and kept in the state file.
         const answered = `${url.href} answered ${response.status} ${withoutInvisibleCharacters(response.statusText)}`.trim();
         const advice = response.status === 410 ? ': the publisher has removed this feed for good; use its new address, or stop following it' : '';
-        throw new FetchError(`${answered}${advice}`, { status: response.status, headers });
+        throw new FetchError(`${answered}${advice}`, { status: response.status, headers, answeredFrom: url.href });
       }
       const declared = Number(response.headers.get('content-length'));
       if (declared > maxBytes) {

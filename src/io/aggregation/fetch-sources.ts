@@ -3,7 +3,8 @@
  * (name and port), each with its conditional headers. Every feed's answer or error is returned; none stops the others.
  * A host that lets one request time out, without an answer or while still sending the body (a byte now and then), is
  * not asked for its other feeds in the same run: they wait for it one at a time, so a hung or dripping host with many
- * feeds would otherwise hold the run for all their timeouts. Nor is a host asked for more once reading its feeds has
+ * feeds would otherwise hold the run for all their timeouts. Nor is a host that answers one feed 429 (too many
+ * requests) or 503 (unavailable): its other feeds would be asked only to be refused, each a failure of its own. Nor is a host asked for more once reading its feeds has
  * taken `HOST_BUDGET_TIMEOUTS` timeouts' worth of the run. Requests are made in the order given, so the caller puts
  * the feeds likeliest to time out last and those left unasked before first.
  */
@@ -16,6 +17,12 @@ import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, type FeedDocument } from '
  * are asked first at the next run, so each is read in turn over a few runs.
  */
 const HOST_BUDGET_TIMEOUTS = 3;
+
+/** Answers by which a server asks to be left alone for a while: its other feeds are not asked in the same run. */
+const REST_STATUSES = new Map([
+  [429, 'too many requests'],
+  [503, 'unavailable'],
+]);
 
 export interface FetchPolicy {
   userAgent: string;
@@ -49,8 +56,8 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
     if (!limit) hosts.set(host, (limit = pLimit(policy.maxPerHost)));
     return limit;
   };
-  // Host → why it is not asked again in this run: what it did not send before the deadline.
-  const silent = new Map<string, string>();
+  // Host → why it is not asked again in this run: what it did not send before the deadline, or that it asked for a rest.
+  const stopped = new Map<string, string>();
   const budgetMs = HOST_BUDGET_TIMEOUTS * (policy.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs);
   // Host → how long its requests have taken in this run, waits for a shared slot left out.
   const spentMs = new Map<string, number>();
@@ -59,8 +66,8 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
     hostLimit(request.url)(() =>
       overall(async (): Promise<FeedResponse> => {
         const host = new URL(request.url).host;
-        const stalled = silent.get(host);
-        if (stalled) return { ok: false, notAsked: `${host} ${stalled} in this run (timed out)` };
+        const why = stopped.get(host);
+        if (why) return { ok: false, notAsked: `${host} ${why}` };
         if ((spentMs.get(host) ?? 0) >= budgetMs) return { ok: false, notAsked: `${host} had its ${budgetMs / 1000} s in this run (${HOST_BUDGET_TIMEOUTS} timeouts' worth) reading its other feeds` };
         const started = performance.now();
         try {
@@ -68,8 +75,11 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
           return { ok: true, document };
         } catch (error) {
           if (error instanceof FetchError) {
-            if (error.unanswered) silent.set(new URL(error.unanswered).host, `did not answer ${error.unanswered}`);
-            else if (error.unfinished) silent.set(new URL(error.unfinished).host, `did not send the whole of ${error.unfinished}`);
+            if (error.unanswered) stopped.set(new URL(error.unanswered).host, `did not answer ${error.unanswered} in this run (timed out)`);
+            else if (error.unfinished) stopped.set(new URL(error.unfinished).host, `did not send the whole of ${error.unfinished} in this run (timed out)`);
+            else if (error.answeredFrom && error.status !== undefined && REST_STATUSES.has(error.status)) {
+              stopped.set(new URL(error.answeredFrom).host, `answered ${error.answeredFrom} with ${error.status} (${REST_STATUSES.get(error.status)}) in this run`);
+            }
             return { ok: false, error };
           }
           return { ok: false, error: new FetchError(`unexpected error: ${(error as Error).message}`) };
