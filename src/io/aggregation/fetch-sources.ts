@@ -40,8 +40,8 @@ export interface FeedRequest {
 }
 
 /**
- * `notAsked`: the feed was not requested, as its host left another of its feeds unanswered in this run, or had taken
- * its time in the run; says which, for the report. No failure of the feed's own.
+ * `notAsked`: the feed was not requested, as its host left another of its feeds unanswered in this run, refused one,
+ * or had taken its time in the run; says which, for the report. No failure of the feed's own.
  */
 export type FeedResponse = { ok: true; document: FeedDocument } | { ok: false; error: FetchError } | { ok: false; notAsked: string };
 

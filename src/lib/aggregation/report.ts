@@ -6,7 +6,8 @@ import type { Attention } from './attention.ts';
 
 /**
  * `fresh`: not asked, as its last answer is still fresh by its server's Cache-Control or Expires. `not-asked`: not
- * asked, as its host let another of its feeds time out in this run or had used up its time: no failure of the feed's.
+ * asked, as its host let another of its feeds time out in this run, refused one (429, 503) or had used up its time: no
+ * failure of the feed's.
  */
 export type SourceResult = 'fetched' | 'not-modified' | 'failed' | 'backing-off' | 'fresh' | 'not-asked';
 
@@ -148,7 +149,7 @@ function describeAttention(attention: Attention): string {
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
   if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
   if (attention.reason === 'not-asked') {
-    return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host let another of its feeds time out or used up its time each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout`;
+    return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout`;
   }
   return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
 }

@@ -22,8 +22,8 @@ export function failingSince(state: SourceState): string | undefined {
 }
 
 /**
- * Since when the feed at `feedUrl` has been left unasked because its host did not answer another of its feeds, or had
- * taken its time in the run. A record made for another address (the registry's feed: line was edited since), or one
+ * Since when the feed at `feedUrl` has been left unasked because its host did not answer another of its feeds, refused
+ * one (429, 503) or had taken its time in the run. A record made for another address (the registry's feed: line was edited since), or one
  * that does not say for which (written before it recorded that), says nothing of this one.
  */
 export function notAskedSinceFor(state: SourceState, feedUrl: string): string | undefined {
@@ -157,9 +157,9 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
 }
 
 /**
- * Left unasked because its host did not answer another of its feeds, or had taken its time: the feed's own record
- * (failures in a row, back-off) stays as it was; the first such run since its last answer is noted, and the runs in a
- * row counted, so that a feed never reached is seen.
+ * Left unasked because its host did not answer another of its feeds, refused one, or had taken its time: the feed's
+ * own record (failures in a row, back-off) stays as it was; the first such run since its last answer is noted, and
+ * the runs in a row counted, so that a feed never reached is seen.
  */
 export function afterNotAsked(previous: SourceState | undefined, feedUrl: string, now: Date): SourceState {
   const state = previous ?? emptySourceState();

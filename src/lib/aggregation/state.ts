@@ -56,9 +56,9 @@ const sourceStateSchema = z.strictObject({
   /** When the current run of failures began (the first failure of the streak); absent in states written before it. */
   failingSince: instant.optional(),
   /**
-   * When the feed was first left unasked because its host did not answer another of its feeds, or had taken its time in
-   * the run, in the runs since its last answer (the longest unasked are asked first): no failure of its own, but
-   * counted as one when every source is failing (attention.ts `allFailingSince`).
+   * When the feed was first left unasked because its host did not answer another of its feeds, refused one, or had
+   * taken its time in the run, in the runs since its last answer (the longest unasked are asked first): no failure of
+   * its own, but counted as one when every source is failing (attention.ts `allFailingSince`).
    */
   notAskedSince: instant.optional(),
   /** The feed address notAskedSince was noted for: it says nothing of an address the registry names instead. */

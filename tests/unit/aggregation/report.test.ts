@@ -180,7 +180,7 @@ describe('feeds not asked in this run, as their host let another feed time out o
   it('lists a feed left unasked run after run under "Needs attention", with what to check', () => {
     const stuck = summarizeRun([source({ id: 'sport', result: 'not-asked', notAskedBecause: hungHost })], false, [{ id: 'sport', name: 'Sport', reason: 'not-asked', since: '2026-12-01T12:00:00Z', runs: 6 }]);
     expect(formatReportText(stuck)).toContain(
-      "\nNeeds attention:\n  sport  not asked at 6 runs in a row since 2026-12-01 12:00 UTC, as its host let another of its feeds time out or used up its time each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout\n",
+      "\nNeeds attention:\n  sport  not asked at 6 runs in a row since 2026-12-01 12:00 UTC, as its host timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout\n",
     );
     expect(formatAttentionAnnotations(stuck)[0]).toMatch(/^::warning title=Source needs attention%3A Sport \(sport\)::sport: not asked at 6 runs in a row/);
   });
