@@ -1,8 +1,9 @@
 /**
  * `npm run aggregate [-- options]`: fetches every source in content/sources.yaml and writes what is new.
- * Exit code 0 when the run completed (failed sources included, unless --strict), 1 when --strict and a source
- * failed (not a feed left unasked because of its host), 2 when it could not run at all (invalid registry or state file, unwritable content folder, bad options),
- * 3 when every source has been failing for an hour (the state and any items are written all the same).
+ * Exit code 0 when the run completed (failed sources included, unless --strict), 1 when --strict and a source failed
+ * (not a feed left unasked because of its host), 2 when it could not run at all (invalid registry or state file,
+ * unwritable content folder, bad options), 3 when every source has been failing for an hour (the state and any items
+ * are written all the same).
  */
 import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -92,7 +93,8 @@ async function main(argv: string[]): Promise<number> {
     try {
       appendFileSync(settings.stepSummary, `${formatReportMarkdown(report)}\n`);
     } catch (error) {
-      // The run's work is done and recorded: a summary that cannot be written must not fail the job, nor hold back the annotations.
+      // The run's work is done and recorded: a summary that cannot be written must not fail the job, nor hold back the
+      // annotations.
       const message = `could not add the report to the step summary ${settings.stepSummary} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the report is in the log above`;
       console.error(settings.githubActions ? annotation('warning', 'Aggregation: no step summary', message) : `Aggregation: ${message}`);
     }

@@ -4,9 +4,10 @@
  * A host that lets one request time out, without an answer or while still sending the body (a byte now and then), is
  * not asked for its other feeds in the same run: they wait for it one at a time, so a hung or dripping host with many
  * feeds would otherwise hold the run for all their timeouts. Nor is a host that answers one feed 429 (too many
- * requests) or 503 (unavailable): its other feeds would be asked only to be refused, each a failure of its own. Nor is a host asked for more once reading its feeds has
- * taken `HOST_BUDGET_TIMEOUTS` timeouts' worth of the run. Requests are made in the order given, so the caller puts
- * the feeds likeliest to time out last and those left unasked before first.
+ * requests) or 503 (unavailable): its other feeds would be asked only to be refused, each a failure of its own. Nor is
+ * a host asked for more once reading its feeds has taken `HOST_BUDGET_TIMEOUTS` timeouts' worth of the run. Requests
+ * are made in the order given, so the caller puts the feeds likeliest to time out last and those left unasked before
+ * first.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, FetchError, type FeedDocument } from '../fetch-feed.ts';
@@ -56,7 +57,7 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
     if (!limit) hosts.set(host, (limit = pLimit(policy.maxPerHost)));
     return limit;
   };
-  // Host → why it is not asked again in this run: what it did not send before the deadline, or that it asked for a rest.
+  // Host → why it is not asked again in this run: what it did not send before the deadline, or its asking for a rest.
   const stopped = new Map<string, string>();
   const budgetMs = HOST_BUDGET_TIMEOUTS * (policy.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs);
   // Host → how long its requests have taken in this run, waits for a shared slot left out.

@@ -1,7 +1,8 @@
 /**
- * Sources that need an operator: failing for a day, moved for good to an address the registry does not name yet,
- * left unasked behind their host's other feeds run after run, or answering without anything new for a month. The scheduled job stays green whatever one source does, so these are
- * read from the state, not from one run's outcome, and so are said at every run, whether the feed was asked or not.
+ * Sources that need an operator: failing for a day, moved for good to an address the registry does not name yet, left
+ * unasked behind their host's other feeds run after run, or answering without anything new for a month. The scheduled
+ * job stays green whatever one source does, so these are read from the state, not from one run's outcome, and so are
+ * said at every run, whether the feed was asked or not.
  */
 import { failingSinceFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { SourceState } from './state.ts';

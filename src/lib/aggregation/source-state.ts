@@ -23,8 +23,8 @@ export function failingSince(state: SourceState): string | undefined {
 
 /**
  * Since when the feed at `feedUrl` has been left unasked because its host did not answer another of its feeds, refused
- * one (429, 503) or had taken its time in the run. A record made for another address (the registry's feed: line was edited since), or one
- * that does not say for which (written before it recorded that), says nothing of this one.
+ * one (429, 503) or had taken its time in the run. A record made for another address (the registry's feed: line was
+ * edited since), or one that does not say for which (written before it recorded that), says nothing of this one.
  */
 export function notAskedSinceFor(state: SourceState, feedUrl: string): string | undefined {
   return state.notAskedFor === feedUrl ? state.notAskedSince : undefined;
