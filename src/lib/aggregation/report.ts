@@ -163,7 +163,7 @@ function formatTotals(report: RunReport): string {
   const { totals } = report;
   // Named only when some were: most servers say nothing of freshness, and most runs ask every feed.
   const fresh = totals.fresh ? [`${totals.fresh} still fresh`] : [];
-  const notAsked = totals.notAsked ? [`${totals.notAsked} not asked (their host's turn was over)`] : [];
+  const notAsked = totals.notAsked ? [`${totals.notAsked} not asked because of their host`] : [];
   const outcomes = [`${totals.fetched} fetched`, `${totals.notModified} not modified`, `${totals.failed} failed`, `${totals.backingOff} backing off`, ...fresh, ...notAsked].join(', ');
   const written = plural(totals.newItems, report.dryRun ? 'new item to write' : 'new item written', report.dryRun ? 'new items to write' : 'new items written');
   return `${plural(totals.sources, 'source')}: ${outcomes}; ${[written, skippedPhrase(totals.skipped), heldOverPhrase(totals.skipped)].filter(Boolean).join('; ')}.`;

@@ -155,7 +155,7 @@ describe('feeds not asked in this run, as their host let another feed time out o
       `  culture   not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first`,
       `  travel    not asked: its host ${slowHost}; not a failure of this feed, and the next run asks it first`,
     ]);
-    expect(lines.at(-1)).toBe("4 sources: 0 fetched, 0 not modified, 1 failed, 0 backing off, 3 not asked (their host's turn was over); 0 new items written.");
+    expect(lines.at(-1)).toBe('4 sources: 0 fetched, 0 not modified, 1 failed, 0 backing off, 3 not asked because of their host; 0 new items written.');
     expect(unasked.totals).toMatchObject({ failed: 1, notAsked: 3 });
   });
 
