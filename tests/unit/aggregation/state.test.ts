@@ -23,7 +23,16 @@ describe('the state file', () => {
   it('names the file and the field when it is not a state file', () => {
     expect(() => parseState('{', 'content/.aggregate-state.json')).toThrow(StateError);
     expect(() => parseState('{', 'content/.aggregate-state.json')).toThrow(/^content\/\.aggregate-state\.json: not valid JSON/);
-    expect(() => parseState('{"version":1,"sources":{"a":{"consecutiveFailures":-1}}}', 's.json')).toThrow(/^s\.json: sources\.a\.consecutiveFailures: /);
+    expect(() => parseState('{"version":1,"sources":{"a":{"consecutiveFailures":-1}}}', 's.json')).toThrow(/^s\.json:1: sources\.a\.consecutiveFailures: /);
+  });
+
+  it('names the line of the field at fault, as the file is written, so a hand edit gone wrong is found at once', () => {
+    const state = { ...emptyState(), sources: { calm: afterFailure(undefined, feedUrl, 'answered 500', undefined, now), edited: afterFailure(undefined, feedUrl, 'answered 500', undefined, now) } };
+    const text = serializeState(state).replace(/("edited": \{[^}]*?"at": )"[^"]+"/, '$1"yesterday"');
+    const line = text.split('\n').findIndex((content) => content.includes('"yesterday"')) + 1;
+    expect(line).toBeGreaterThan(10);
+    expect(() => parseState(text, 'content/.aggregate-state.json')).toThrow(`content/.aggregate-state.json:${line}: sources.edited.lastError.at: is not a date-time; restore it from git, or delete it to start afresh`);
+    expect(() => parseState(text.replace('"version": 1', '"version": 2'), 'state.json')).toThrow(/^state\.json:2: version: /);
   });
 });
 
