@@ -76,10 +76,16 @@ export async function fetchFeeds(requests: readonly FeedRequest[], policy: Fetch
           return { ok: true, document };
         } catch (error) {
           if (error instanceof FetchError) {
-            if (error.unanswered) stopped.set(new URL(error.unanswered).host, `did not answer ${error.unanswered} in this run (timed out)`);
-            else if (error.unfinished) stopped.set(new URL(error.unfinished).host, `did not send the whole of ${error.unfinished} in this run (timed out)`);
+            const stop = (address: string, why: string) => {
+              const at = new URL(address).host;
+              stopped.set(at, why);
+              // Redirected to another host: this host's other feeds most likely lead there too.
+              if (at !== host) stopped.set(host, `sent ${request.url} on to ${at}, which ${why}`);
+            };
+            if (error.unanswered) stop(error.unanswered, `did not answer ${error.unanswered} in this run (timed out)`);
+            else if (error.unfinished) stop(error.unfinished, `did not send the whole of ${error.unfinished} in this run (timed out)`);
             else if (error.answeredFrom && error.status !== undefined && REST_STATUSES.has(error.status)) {
-              stopped.set(new URL(error.answeredFrom).host, `answered ${error.answeredFrom} with ${error.status} (${REST_STATUSES.get(error.status)}) in this run`);
+              stop(error.answeredFrom, `answered ${error.answeredFrom} with ${error.status} (${REST_STATUSES.get(error.status)}) in this run`);
             }
             return { ok: false, error };
           }

@@ -103,6 +103,31 @@ describe('a host that answers, then sends its feeds a byte now and then, with fo
   });
 });
 
+describe('a host whose three feeds redirect to another host, which never answers', () => {
+  const { publishers, workspace } = servedWorkspace(2);
+  let report: RunReport;
+  const sections = ['politics', 'sport', 'culture'];
+
+  beforeAll(async () => {
+    workspace.writeSources(
+      sections.map((section) => {
+        const target = publishers.route(1, `/${section}.xml`, () => {});
+        return { id: section, feed: publishers.route(0, `/${section}.xml`, (_request, response) => response.writeHead(302, { location: target }).end()) };
+      }),
+    );
+    report = await workspace.run(undefined, undefined, { timeoutMs: 500 });
+  });
+
+  it('waits out one timeout, not one per feed: the feeds sent on to the silent host are not asked either, and it says where they would have gone', () => {
+    expect(publishers.requests.map((request) => request.path)).toEqual(['/politics.xml', '/politics.xml']);
+    const [origin, target] = publishers.hosts;
+    expect(report.sources.map((source) => [source.id, source.result, source.notAskedBecause])).toEqual([
+      ['politics', 'failed', undefined],
+      ...sections.slice(1).map((section) => [section, 'not-asked', `${origin} sent http://${origin}/politics.xml on to ${target}, which did not answer http://${target}/politics.xml in this run (timed out)`]),
+    ]);
+  });
+});
+
 describe('a host that hangs on the first of its feeds at two runs in a row', () => {
   const { publishers, workspace } = servedWorkspace();
   const reports: RunReport[] = [];
