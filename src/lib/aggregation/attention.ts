@@ -27,7 +27,10 @@ export interface Attention {
    * its host's other feeds at `runs` runs in a row, since `since`.
    */
   reason: 'failing' | 'moved' | 'nothing-new' | 'unwritable' | 'not-asked';
-  /** ISO instant: when the failures began, when a new version was last read, or when the feed was first left unasked; none for `moved`. */
+  /**
+   * ISO instant: when the failures began, when a new version was last read, or when the feed was first left unasked;
+   * none for `moved`.
+   */
   since?: string;
   /** For `not-asked`: the runs in a row it was left unasked. */
   runs?: number;

@@ -232,17 +232,15 @@ const ANNOTATIONS_PER_KIND = 10;
  * on, so that is one per host): seen on the run's page, but no warning, as nothing is wrong with those feeds.
  */
 function notAskedNotices(report: RunReport): string[] {
-  const byReason = new Map<string, string[]>();
+  const byReason = new Map<string | undefined, string[]>();
   for (const source of report.sources) {
-    if (source.result !== 'not-asked') continue;
-    const because = source.notAskedBecause ?? '';
-    byReason.set(because, [...(byReason.get(because) ?? []), source.id]);
+    if (source.result === 'not-asked') byReason.set(source.notAskedBecause, [...(byReason.get(source.notAskedBecause) ?? []), source.id]);
   }
   const groups = [...byReason];
   const shown = groups.length > ANNOTATIONS_PER_KIND ? groups.slice(0, ANNOTATIONS_PER_KIND - 1) : groups;
   const notices = shown.map(([because, ids]) => {
     const one = ids.length === 1;
-    const message = `${ids.join(', ')}: not asked, as ${notAskedPhrase(because || undefined, one ? 'its' : 'their')}; not a failure of ${one ? 'this feed' : 'these feeds'}, and the next run asks ${one ? 'it' : 'them'} first`;
+    const message = `${ids.join(', ')}: not asked, as ${notAskedPhrase(because, one ? 'its' : 'their')}; not a failure of ${one ? 'this feed' : 'these feeds'}, and the next run asks ${one ? 'it' : 'them'} first`;
     return annotation('notice', `Aggregation: ${plural(ids.length, 'feed')} not asked`, message);
   });
   const rest = groups.slice(shown.length).flatMap(([, ids]) => ids);
