@@ -129,7 +129,7 @@ function describeSource(source: SourceReport, dryRun = false): string {
     case 'fresh':
       return `not asked: fresh until ${formatInstant(source.until!)}, as its server said`;
     case 'not-asked':
-      return `not asked: ${notAskedPhrase(source.notAskedBecause)}; not a failure of this feed, and the next run asks it first`;
+      return `not asked: ${notAskedPhrase(source.notAskedBecause)}; not a failure of this feed; the next run asks feeds left unasked first`;
     case 'fetched': {
       const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped), heldOverPhrase(source.skipped)];
       if (source.skipped.seenBefore) parts.push(`${source.skipped.seenBefore} seen before`);
@@ -240,7 +240,7 @@ function notAskedNotices(report: RunReport): string[] {
   const shown = groups.length > ANNOTATIONS_PER_KIND ? groups.slice(0, ANNOTATIONS_PER_KIND - 1) : groups;
   const notices = shown.map(([because, ids]) => {
     const one = ids.length === 1;
-    const message = `${ids.join(', ')}: not asked, as ${notAskedPhrase(because, one ? 'its' : 'their')}; not a failure of ${one ? 'this feed' : 'these feeds'}, and the next run asks ${one ? 'it' : 'them'} first`;
+    const message = `${ids.join(', ')}: not asked, as ${notAskedPhrase(because, one ? 'its' : 'their')}; not a failure of ${one ? 'this feed' : 'these feeds'}; the next run asks feeds left unasked first`;
     return annotation('notice', `Aggregation: ${plural(ids.length, 'feed')} not asked`, message);
   });
   const rest = groups.slice(shown.length).flatMap(([, ids]) => ids);

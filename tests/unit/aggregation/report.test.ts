@@ -148,25 +148,25 @@ describe('feeds not asked in this run, as their host let another feed time out o
     false,
   );
 
-  it('says why on each line, that it is no failure of the feed and that the next run asks it first, and counts them apart from the failures', () => {
+  it('says why on each line, that it is no failure of the feed and that the next run asks feeds left unasked first, and counts them apart from the failures', () => {
     const lines = formatReportText(unasked).split('\n');
     expect(lines.slice(1, 4)).toEqual([
-      `  sport     not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first`,
-      `  culture   not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first`,
-      `  travel    not asked: its host ${slowHost}; not a failure of this feed, and the next run asks it first`,
+      `  sport     not asked: its host ${hungHost}; not a failure of this feed; the next run asks feeds left unasked first`,
+      `  culture   not asked: its host ${hungHost}; not a failure of this feed; the next run asks feeds left unasked first`,
+      `  travel    not asked: its host ${slowHost}; not a failure of this feed; the next run asks feeds left unasked first`,
     ]);
     expect(lines.at(-1)).toBe('4 sources: 0 fetched, 0 not modified, 1 failed, 0 backing off, 3 not asked because of their host; 0 new items written.');
     expect(unasked.totals).toMatchObject({ failed: 1, notAsked: 3 });
   });
 
   it('has them in the step summary as not-asked', () => {
-    expect(formatReportMarkdown(unasked)).toContain(`| sport (\`sport\`) | not-asked | 0 | not asked: its host ${hungHost}; not a failure of this feed, and the next run asks it first |`);
+    expect(formatReportMarkdown(unasked)).toContain(`| sport (\`sport\`) | not-asked | 0 | not asked: its host ${hungHost}; not a failure of this feed; the next run asks feeds left unasked first |`);
   });
 
   it('makes one notice per host and reason on the run’s page, never a warning or an error', () => {
     expect(formatAttentionAnnotations(unasked)).toEqual([
-      `::notice title=Aggregation%3A 2 feeds not asked::sport, culture: not asked, as their host ${hungHost}; not a failure of these feeds, and the next run asks them first`,
-      `::notice title=Aggregation%3A 1 feed not asked::travel: not asked, as its host ${slowHost}; not a failure of this feed, and the next run asks it first`,
+      `::notice title=Aggregation%3A 2 feeds not asked::sport, culture: not asked, as their host ${hungHost}; not a failure of these feeds; the next run asks feeds left unasked first`,
+      `::notice title=Aggregation%3A 1 feed not asked::travel: not asked, as its host ${slowHost}; not a failure of this feed; the next run asks feeds left unasked first`,
     ]);
   });
 

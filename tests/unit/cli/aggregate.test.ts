@@ -565,7 +565,7 @@ describe('npm run aggregate --strict: a host whose slow feeds use up its time in
 
   it('exits 0, as the feeds left unasked did nothing wrong, and says so with a notice rather than a warning', () => {
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(/^ {2}travel {4}not asked: its host 127\.0\.0\.1:\d+ had its 3 s in this run \(3 timeouts' worth\) reading its other feeds; not a failure of this feed, and the next run asks it first$/m);
+    expect(outcome.stdout).toMatch(/^ {2}travel {4}not asked: its host 127\.0\.0\.1:\d+ had its 3 s in this run \(3 timeouts' worth\) reading its other feeds; not a failure of this feed; the next run asks feeds left unasked first$/m);
     expect(outcome.stdout).toMatch(/, 0 failed, 0 backing off, 1 not asked because of their host;/);
     const annotations = outcome.stderr.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toEqual([expect.stringMatching(/^::notice title=Aggregation%3A 1 feed not asked::travel: not asked, as its host 127\.0\.0\.1:\d+ had its 3 s/)]);
