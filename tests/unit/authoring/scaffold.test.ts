@@ -22,7 +22,8 @@ describe('scaffoldArticle', () => {
     expect(result.slug).toBe('regulators-ai-rules-whats-next');
     expect(result.fileName).toBe('regulators-ai-rules-whats-next.md');
     const data = articleSchema.parse(frontMatter(result.text));
-    expect(data).toMatchObject({ title: 'Regulators: "AI" rules – what’s next?', draft: true, tags: ['AI', 'New Tag'], description: PLACEHOLDER_DEK });
+    // As readers see it: the straight quotes typed on the command line take the body's marks.
+    expect(data).toMatchObject({ title: 'Regulators: “AI” rules – what’s next?', draft: true, tags: ['AI', 'New Tag'], description: PLACEHOLDER_DEK });
     expect(data.publishedAt).toEqual(new Date('2026-11-25T09:30:15Z'));
     expect(result.text).toContain('publishedAt: 2026-11-25T09:30:15Z\n');
   });

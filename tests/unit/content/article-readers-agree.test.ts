@@ -92,8 +92,9 @@ describe('every reader of article files', () => {
 
   it('read the same values: quotes, dates and the update the sitemap shows', () => {
     const quoted = loaded.find((article) => article.file === 'quotes.md')!;
-    expect(searchableArticle(quoted.result, NOW)?.data.title).toBe('It\'s "quoted": really');
-    expect(cardArticles()).toContainEqual(['quotes', 'It\'s "quoted": really']);
+    // Typed `It's "quoted": really`: every reader gives it with the body's marks.
+    expect(searchableArticle(quoted.result, NOW)?.data.title).toBe('It’s “quoted”: really');
+    expect(cardArticles()).toContainEqual(['quotes', 'It’s “quoted”: really']);
     const dates = articlePages(loaded.map((article) => article.result), '/').lastModified;
     expect(dates.get('/articles/windows/')?.toISOString()).toBe('2026-11-22T10:00:00.000Z');
     expect(dates.get('/articles/byte-order-mark/')?.toISOString()).toBe('2026-11-20T09:00:00.000Z');

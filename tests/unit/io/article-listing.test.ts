@@ -18,7 +18,7 @@ let content: string;
 const MANY_TAGS = Array.from({ length: 6000 }, (_, index) => `${index} ${'日本のタグ'.repeat(12)}`);
 
 const article = (title: string, publishedAt: string, extra = '') =>
-  `---\ntitle: "${title}"\ndescription: "半導体の輸出規制が強まる中、日本の戦略は「速さ」を選んだ。 A dek with \\"quotes\\" and a backslash \\\\ in it."\npublishedAt: ${publishedAt}\ntags: ["AI", "日本"]\n${extra}---\n東京 — The body of ${title}, long enough to be read for stories.\n`;
+  `---\ntitle: "${title}"\ndescription: "半導体の輸出規制が強まる中、日本の戦略は「速さ」を選んだ。 A dek with \\"quotes\\" and a backslash \\\\ in it, in fact."\npublishedAt: ${publishedAt}\ntags: ["AI", "日本"]\n${extra}---\n東京 — The body of ${title}, long enough to be read for stories.\n`;
 
 /** What the build's check does with each file it accepts. */
 function writeAsTheCheckDoes(path: string, folder = content): ReturnType<typeof writeListing> {

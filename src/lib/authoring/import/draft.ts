@@ -155,7 +155,9 @@ export function serializeDraft(draft: Draft): string {
 export function verifyDraftFile(text: string, draft: Draft): string[] {
   const read = parseArticle('draft.md', text);
   if (!read.ok) return [`the front matter does not parse: ${read.problem.message}`];
-  const result = articleSchema.safeParse(read.article.data);
+  // Validated as the site validates it, compared before the headline and dek are typeset for readers: the round trip
+  // is the YAML's, and a straight quote the draft holds is what it should read back.
+  const result = articleSchema.in.safeParse(read.article.data);
   if (!result.success) return result.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
   const parsed = result.data;
   const problems: string[] = [];

@@ -157,7 +157,7 @@ describe('serializeDraft: YAML that reads back exactly', () => {
     expect(verifyDraftFile(file, draft)).toEqual([]);
     // Astro reads front matter with js-yaml 4; it must agree with gray-matter.
     const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(file)![1];
-    const astroView = articleSchema.parse(load(frontMatter));
+    const astroView = articleSchema.in.parse(load(frontMatter));
     expect(astroView.title).toBe(draft.title);
     expect(astroView.authors).toEqual(draft.authors);
   });
