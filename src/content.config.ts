@@ -6,8 +6,7 @@ import { publishNow, settings } from './settings.ts';
 export const collections = {
   articles: defineCollection({
     // Front matter only for most articles: bodies are rendered with their pages and read from the files by the site index.
-    // A listing means `npm run build`, whose content check has judged every file with the others already.
-    loader: articleLoader({ folder: settings.contentDir, now: publishNow, sourcesFile: settings.sourcesFile, holdBackUnpublished: settings.listingFile !== undefined }),
+    loader: articleLoader({ folder: settings.contentDir, now: publishNow, sourcesFile: settings.sourcesFile }),
     schema: ({ image }) => createArticleSchema(image),
   }),
 };

@@ -48,16 +48,9 @@ interface ArticleLoaderOptions {
   now: () => Date;
   /** The sources registry, which the articles' pages read with them (src/site.ts). */
   sourcesFile?: string;
-  /**
-   * Whether drafts and scheduled pieces are stored by their fields alone, without their lead image, pictures or MDX
-   * module, which Astro would otherwise publish (under hashed names, linked from no page) though the article is not
-   * on the site. For `npm run build`, whose content check has already judged every file; the site index still sees
-   * them, as `related` and `story` name them.
-   */
-  holdBackUnpublished?: boolean;
 }
 
-export function articleLoader({ folder, now, sourcesFile, holdBackUnpublished = false }: ArticleLoaderOptions): Loader {
+export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions): Loader {
   return {
     name: 'newsdesk-article-loader',
     load: async (loaderContext) => {
@@ -66,7 +59,11 @@ export function articleLoader({ folder, now, sourcesFile, holdBackUnpublished = 
       const watcher = liveWatcher(context.watcher);
       // `astro dev` only: the articles refused for a picture (missing, or one the check refuses), by that picture's path.
       const awaitingPictures = watcher ? new Map<string, Set<string>>() : undefined;
-      const sync = createEntrySync(context, folder, now, { awaitingPictures, holdBackUnpublished });
+      // A build (`npm run build` or `astro build` alone) stores drafts and scheduled pieces by their fields alone,
+      // without their lead image, pictures or MDX module, which Astro would otherwise publish (under hashed names,
+      // linked from no page) though the article is not on the site. The site index still sees them, as `related` and
+      // `story` name them. `astro dev` keeps them whole, checking their pictures as the content check would.
+      const sync = createEntrySync(context, folder, now, { awaitingPictures, holdBackUnpublished: !watcher });
 
       const untouched = new Set(store.keys());
       const limit = pLimit(CONCURRENCY);

@@ -48,6 +48,22 @@ describe('pictures of unpublished articles', () => {
   });
 });
 
+describe('pictures of unpublished articles, when Astro builds the site on its own (`astro build`, no content check first)', () => {
+  it('are nowhere in the output, byte for byte, while the published article’s picture is', async () => {
+    const alone = await buildSite({ contentDir: 'tests/fixtures/discovery', basePath: BASE, siteUrl: 'https://news.example.org', now: NOW, astroOnly: true });
+    try {
+      if (alone.exitCode !== 0) throw new Error(`astro build failed:\n${alone.stderr}\n${alone.stdout}`);
+      const picture = (name: string) => readFileSync(resolve('tests/fixtures/discovery/images', name));
+      const outputFiles = readdirSync(alone.outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      const copiesOf = (bytes: Buffer) => outputFiles.filter((entry) => readFileSync(join(entry.parentPath, entry.name)).equals(bytes)).map((entry) => entry.name);
+      expect(copiesOf(picture('lead.png')).length).toBeGreaterThan(0);
+      for (const unpublished of ['quibbleberry-lead.png', 'quibbleberry-chart.png', 'zanzibarite-lead.png']) expect(copiesOf(picture(unpublished)), unpublished).toEqual([]);
+    } finally {
+      alone.cleanup();
+    }
+  });
+});
+
 describe('thumbnails in listings', () => {
   const listings = ['', 'tags/ai/'];
 
