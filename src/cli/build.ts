@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-paths.ts';
 import { removeListing } from '../io/listing-files.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
+import { moveAside, removeDiscardedFolders } from '../io/discarded-folders.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { firstFailure, startHeld, stopSteps, type Running, type Step } from '../io/held-step.ts';
@@ -103,15 +104,20 @@ class StepFailure extends Error {
   }
 }
 
-/** Says why the step failed when its end tells (out of memory, an engine limit) and removes what the build wrote beside the output. */
+/** Moves aside what a build writes beside the output, whole or half-written, and removes its listing. */
+function discardWorkFolders(): void {
+  for (const folder of [staging, searchIndex, cards]) moveAside(folder, outDir);
+  removeListing(listing);
+}
+
+const warn = (message: string) => console.warn(message);
+
+/** Says why the step failed when its end tells (out of memory, an engine limit) and sets aside what the build wrote beside the output. */
 function cleanUpAfter({ step, running }: StepFailure): void {
   const heapLimit = running?.child.spawnfile === bin('astro') ? astroHeapLimit : defaultHeapLimit;
   const explanation = running && explainStepFailure({ step, ...running.end(), stoppedByBuild: running.stoppedByBuild }, { ...buildSize, heapLimit });
   if (explanation) console.error(`\n${explanation}`);
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(searchIndex, { recursive: true, force: true });
-  rmSync(cards, { recursive: true, force: true });
-  removeListing(listing);
+  discardWorkFolders();
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
 }
 
@@ -179,10 +185,11 @@ async function buildSite(check: Step, search: Step, build: Step, searchTiming: S
 }
 
 /**
- * Takes the output's lock, putting back the last good site if a build was stopped half-way through its swap;
- * undefined, having said why, when the lock cannot be had.
+ * Takes the output's lock, putting back the last good site if a build was stopped half-way through its swap, and
+ * sets aside what earlier builds left; undefined, having said why, when the lock cannot be had. What is set aside
+ * (the site the last build replaced, an interrupted build's folders) is removed while this build runs: `removal`.
  */
-async function lockOutput(): Promise<(() => Promise<void>) | undefined> {
+async function lockOutput(): Promise<{ release: () => Promise<void>; removal: Promise<void> } | undefined> {
   let release: () => Promise<void>;
   try {
     release = await lockFolder(outDir, { what: `the site output ${outDir}`, onWait: (message) => console.log(message) });
@@ -195,19 +202,20 @@ async function lockOutput(): Promise<(() => Promise<void>) | undefined> {
     renameSync(previous, outDir);
     console.log(`Restored ${outDir} from ${previous}: the last build was stopped while swapping it in.`);
   }
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(searchIndex, { recursive: true, force: true });
-  rmSync(cards, { recursive: true, force: true });
-  removeListing(listing);
-  return release;
+  // Beside a site, dist.previous is one a build had replaced when it was stopped.
+  moveAside(previous, outDir);
+  discardWorkFolders();
+  return { release, removal: removeDiscardedFolders(outDir, warn) };
 }
 
-/** Swaps the finished staging folder in as the site. */
+/**
+ * Swaps the finished staging folder in as the site. The site it replaces is set aside, not removed: on a large
+ * archive that takes as long as a good part of the build, and the next build removes it while it runs.
+ */
 function swapIn(): void {
-  rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  moveAside(previous, outDir);
 }
 
 /**
@@ -217,14 +225,16 @@ function swapIn(): void {
  * compilation (nodejs/node#54918), where a scheduled build must fail at once.
  */
 async function intoOutput(makeSite: () => Promise<void>): Promise<boolean> {
-  const release = await lockOutput();
-  if (!release) {
+  const locked = await lockOutput();
+  if (!locked) {
     process.exitCode = 2;
     return false;
   }
+  let failed = true;
   try {
     await makeSite();
     swapIn();
+    failed = false;
     return true;
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
@@ -232,7 +242,11 @@ async function intoOutput(makeSite: () => Promise<void>): Promise<boolean> {
     process.exitCode = error.status ?? 1;
     return false;
   } finally {
-    await release();
+    // The folders set aside when the lock was taken are gone before the next build may take it; a failed build
+    // removes its own too, as it has no site to show for them.
+    await locked.removal;
+    if (failed) await removeDiscardedFolders(outDir, warn);
+    await locked.release();
   }
 }
 
