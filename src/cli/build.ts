@@ -23,6 +23,7 @@ import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { siteUrlProblem } from '../lib/build/site-address.ts';
+import { outputFolderProblem } from '../lib/build/output-folder.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { projectRoot, publishNow, searchIndexSizes, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -75,6 +76,18 @@ try {
   process.exit(usageError((error as Error).message, USAGE));
 }
 if (shard) process.env.NEWSDESK_SHARD = `${shard.index}/${shard.count}`;
+
+const outputProblem = outputFolderProblem(settings.outDir, {
+  projectRoot,
+  contentDir: settings.contentDir,
+  sourcesFile: settings.sourcesFile,
+  publicDir: resolve(projectRoot, 'public'),
+  caches: { NEWSDESK_CACHE_DIR: settings.cacheDir, NEWSDESK_SEARCH_CACHE: settings.searchCacheDir, NEWSDESK_CARD_CACHE: settings.cardCacheDir, NEWSDESK_CHECK_CACHE: settings.checkCacheDir },
+});
+if (outputProblem) {
+  console.error(outputProblem);
+  process.exit(2);
+}
 
 const { outDir } = settings;
 const staging = `${outDir}.staging`;

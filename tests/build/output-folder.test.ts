@@ -2,10 +2,11 @@
  * The output folder can be anywhere, including beside the project under a name that begins with the project's
  * (`/srv/news` and `/srv/news-public`), which Astro takes for a folder inside the project by the text of its path.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { buildSite, buildTogether } from '../helpers/build-site.ts';
+import { buildSite, buildTogether, siteFiles } from '../helpers/build-site.ts';
 import { projectRoot } from '../helpers/invalid-corpus.ts';
 
 const beside = mkdtempSync(`${projectRoot}-output-`);
@@ -18,6 +19,22 @@ it('builds into a folder beside the project whose name begins with the project f
   // Nothing of the build's own machinery is left in the site.
   expect(readdirSync(outDir)).not.toContain('node_modules');
   expect(readdirSync(outDir)).not.toContain('.prerender');
+}, 240_000);
+
+it('refuses an output folder that is the content folder, before any step, leaving the articles as they were', async () => {
+  const content = mkdtempSync(join(tmpdir(), 'newsdesk-content-'));
+  try {
+    cpSync(join(projectRoot, 'tests/fixtures/site-basic'), content, { recursive: true });
+    const articles = siteFiles(content);
+    const site = await buildSite({ contentDir: content, env: { NEWSDESK_DIST: content } });
+    site.cleanup();
+    expect(site.exitCode, site.stdout + site.stderr).toBe(2);
+    expect(site.stderr.trim()).toBe(`NEWSDESK_DIST=${content} is the content folder (${content}): every build replaces the output folder whole and removes the one it replaced. Set NEWSDESK_DIST to a folder of its own, such as ${projectRoot}/dist.`);
+    expect(site.stdout).toBe('');
+    expect(siteFiles(content)).toEqual(articles);
+  } finally {
+    rmSync(content, { recursive: true, force: true });
+  }
 }, 240_000);
 
 it.each([
