@@ -23,6 +23,8 @@ import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { siteUrlProblem } from '../lib/build/site-address.ts';
+import { formatDuration } from '../lib/text/format-duration.ts';
+import { swapFailureMessage } from '../lib/build/swap-failure.ts';
 import { outputFolderProblem } from '../lib/build/output-folder.ts';
 import { parseShard, type Shard } from '../lib/site/shards.ts';
 import { projectRoot, publishNow, searchIndexSizes, settings } from '../settings.ts';
@@ -225,35 +227,46 @@ async function lockOutput(): Promise<{ release: () => Promise<void>; removal: Pr
  * Swaps the finished staging folder in as the site. The site it replaces is set aside, not removed: on a large
  * archive that takes as long as a good part of the build, and the next build removes it while it runs.
  */
-function swapIn(): void {
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
-  moveAside(previous, outDir);
+function swapIn(): string | undefined {
+  const hadSite = existsSync(outDir);
+  const rename = (from: string, to: string) => {
+    try {
+      renameSync(from, to);
+    } catch (error) {
+      // The last good site goes back in place: the failed build leaves the output as it was.
+      if (hadSite && !existsSync(outDir)) renameSync(previous, outDir);
+      console.error(swapFailureMessage(outDir, from, to, error as NodeJS.ErrnoException));
+      throw new StepFailure('the swap', 1);
+    }
+  };
+  if (hadSite) rename(outDir, previous);
+  rename(staging, outDir);
+  return moveAside(previous, outDir);
 }
 
 /**
- * Makes the site in the staging folder and swaps it in, holding the output's lock throughout; returns whether it
- * did. A failed step leaves the output as it was and sets the exit code: the process then ends by its event loop,
+ * Makes the site in the staging folder and swaps it in, holding the output's lock throughout, then says so in the
+ * words of `written` with the time the command took. A failed step leaves the output as it was and sets the exit code: the process then ends by its event loop,
  * every step stopped and the lock released, never by process.exit, which can hang for good beside V8's background
  * compilation (nodejs/node#54918), where a scheduled build must fail at once.
  */
-async function intoOutput(makeSite: () => Promise<void>): Promise<boolean> {
+async function intoOutput(makeSite: () => Promise<void>, written: string): Promise<void> {
   const locked = await lockOutput();
   if (!locked) {
     process.exitCode = 2;
-    return false;
+    return;
   }
   let failed = true;
   try {
     await makeSite();
-    swapIn();
+    const replaced = swapIn();
     failed = false;
-    return true;
+    // The whole command's time, from the start of its process; and where the last site went, which an operator may miss.
+    console.log(`${written} in ${formatDuration(performance.now())}${replaced ? `; the site it replaced is in ${replaced} until the next build removes it` : ''}.`);
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     cleanUpAfter(error);
     process.exitCode = error.status ?? 1;
-    return false;
   } finally {
     // The folders set aside when the lock was taken are gone before the next build may take it; a failed build
     // removes its own too, as it has no site to show for them.
@@ -282,15 +295,15 @@ async function mergeSite(dirs: string[]): Promise<void> {
 
 // The staging, search and card folders beside the output belong to whichever build holds its lock; a second build waits.
 if (merge) {
-  const merged = await intoOutput(async () => {
+  await intoOutput(async () => {
     try {
       await mergeSite(otherArguments);
     } catch (error) {
       console.error((error as Error).message);
       throw new StepFailure('the merge', 1);
     }
-  });
-  if (merged) console.log(`Site merged from ${otherArguments.length} parts into ${outDir}`);
+  }, `Site merged from ${otherArguments.length} parts into ${outDir}`);
+
 } else {
   const { contentDir } = settings;
   let searchTiming: SearchIndexTiming;
@@ -320,7 +333,7 @@ if (merge) {
   const heapOption = astroHeapOption(totalmem(), process.env.NODE_OPTIONS);
   const astroNodeOptions = [process.env.NODE_OPTIONS, heapOption].filter(Boolean).join(' ');
   astroHeapLimit = heapLimitOf(astroNodeOptions) ?? defaultHeapLimit;
-  const built = await intoOutput(async () => {
+  await intoOutput(async () => {
     // Before any step starts: a Pagefind that cannot run would otherwise be found only once the documents are made, while
     // Astro renders pages the failed build throws away.
     try {
@@ -355,6 +368,5 @@ if (merge) {
       const marker: ShardMarker = { part: shard.index, parts: shard.count, fingerprint: fingerprint() };
       writeFileSync(join(staging, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     }
-  });
-  if (built) console.log(shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);
+  }, shard ? `Part ${shard.index}/${shard.count} of the site written to ${outDir}` : `Site written to ${outDir}`);
 }

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTogether, siteFiles, type BuildRun } from '../helpers/build-site.ts';
 
@@ -14,7 +15,8 @@ const root = mkdtempSync(join(tmpdir(), 'newsdesk-leftovers-'));
 const outDir = join(root, 'dist');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const build = async (contentDir = corpus.contentDir): Promise<BuildRun> => (await buildTogether({ ...corpus, contentDir }, [0], root)).runs[0]!;
+const build = async (contentDir = corpus.contentDir, env: Record<string, string> = {}, nodeOptions: string[] = []): Promise<BuildRun> =>
+  (await buildTogether({ ...corpus, contentDir, env, nodeOptions }, [0], root)).runs[0]!;
 // The build's cache is in the same temp folder, as the helper puts it there.
 const beside = () => readdirSync(root).filter((name) => name.startsWith('dist')).sort();
 const setAside = () => beside().filter((name) => /^dist\.discarded-[0-9a-f]{12}$/.test(name));
@@ -22,8 +24,10 @@ const setAside = () => beside().filter((name) => /^dist\.discarded-[0-9a-f]{12}$
 const NOT_THE_BUILDS = ['dist-other', 'dist.discarded-mine', 'dist.discarded-0123456789abc', 'dist.staging-notes'];
 
 let firstSite: Record<string, string>;
+let first: BuildRun;
+const lastLine = (run: BuildRun) => run.stdout.trimEnd().split('\n').at(-1);
 beforeAll(async () => {
-  const first = await build();
+  first = await build();
   expect(first.exitCode, first.stdout + first.stderr).toBe(0);
   firstSite = siteFiles(outDir);
   for (const name of NOT_THE_BUILDS) {
@@ -55,6 +59,11 @@ describe('a build over an earlier site', () => {
     expect(siteFiles(join(root, setAside()[0]!))).toEqual(firstSite);
   });
 
+  it('ends by saying where the site is, how long the build took, and where the site it replaced went', () => {
+    expect(lastLine(first)).toMatch(new RegExp(`^Site written to ${outDir} in (\\d\\.\\ds|\\d+s|\\d+m \\d+s)\\.$`));
+    expect(lastLine(second)).toMatch(new RegExp(`^Site written to ${outDir} in [^;]+; the site it replaced is in ${join(root, setAside()[0]!)} until the next build removes it\\.$`));
+  });
+
   it('removes nothing the builds did not make', () => {
     expect(beside()).toEqual(['dist', ...setAside(), ...NOT_THE_BUILDS].sort());
     for (const name of NOT_THE_BUILDS) expect(siteFiles(join(root, name))).toEqual(siteFiles(join(root, NOT_THE_BUILDS[0]!)));
@@ -70,6 +79,25 @@ describe('the build after it, which fails', () => {
   it('leaves the site as it was, and removes the one the last build set aside and all it wrote itself', () => {
     expect(failed.exitCode).not.toBe(0);
     expect(failed.stderr).toContain(`the previous ${outDir} is unchanged`);
+    expect(siteFiles(outDir)).toEqual(firstSite);
+    expect(beside()).toEqual(['dist', ...NOT_THE_BUILDS].sort());
+  });
+});
+
+describe.each([
+  ['the site in place', '/dist /dist.previous', `${outDir} to ${outDir}.previous`],
+  ['the new site', '/dist.staging /dist', `${outDir}.staging to ${outDir}`],
+])('a build that cannot rename %s, as when the output folder is a mount point', (_, busy, rename) => {
+  let swap: BuildRun;
+  beforeAll(async () => {
+    swap = await build(corpus.contentDir, { RENAME_BUSY: busy }, ['--import', pathToFileURL(join(import.meta.dirname, '../helpers/rename-busy.ts')).href]);
+  });
+
+  it('says which rename failed and what to set instead, and leaves the site as it was with nothing beside it', () => {
+    expect(swap.exitCode).toBe(1);
+    expect(swap.stderr).toContain(`Cannot swap the new site into ${outDir}: renaming ${rename} failed (EBUSY). ${outDir} is in use by another program or is a mount point`);
+    expect(swap.stderr).toContain(`Build failed during the swap; the previous ${outDir} is unchanged.`);
+    expect(swap.stderr).not.toMatch(/\n\s+at /);
     expect(siteFiles(outDir)).toEqual(firstSite);
     expect(beside()).toEqual(['dist', ...NOT_THE_BUILDS].sort());
   });

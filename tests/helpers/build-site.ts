@@ -170,7 +170,7 @@ export async function buildTogether(
   const holder = flock ? spawn(flock, [buildLock, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
   if (holder) await new Promise((locked) => holder.stdout!.once('data', locked));
   try {
-    const command = [join(projectRoot, 'node_modules/.bin/node'), 'src/cli/build.ts'];
+    const command = [join(projectRoot, 'node_modules/.bin/node'), ...(options.nodeOptions ?? []), 'src/cli/build.ts'];
     const runs = await Promise.all(offsetsMs.map((offset) => new Promise((started) => setTimeout(started, offset)).then(() => run(command, env))));
     return { outDir: join(root, 'dist'), runs, cleanup: () => rmSync(root, { recursive: true, force: true }) };
   } finally {
