@@ -246,9 +246,10 @@ function swapIn(): string | undefined {
 
 /**
  * Makes the site in the staging folder and swaps it in, holding the output's lock throughout, then says so in the
- * words of `written` with the time the command took. A failed step leaves the output as it was and sets the exit code: the process then ends by its event loop,
- * every step stopped and the lock released, never by process.exit, which can hang for good beside V8's background
- * compilation (nodejs/node#54918), where a scheduled build must fail at once.
+ * words of `written` with the time the command took. A failed step leaves the output as it was and sets the exit
+ * code: the process then ends by its event loop, every step stopped and the lock released, never by process.exit,
+ * which can hang for good beside V8's background compilation (nodejs/node#54918), where a scheduled build must fail
+ * at once.
  */
 async function intoOutput(makeSite: () => Promise<void>, written: string): Promise<void> {
   const locked = await lockOutput();
@@ -303,7 +304,6 @@ if (merge) {
       throw new StepFailure('the merge', 1);
     }
   }, `Site merged from ${otherArguments.length} parts into ${outDir}`);
-
 } else {
   const { contentDir } = settings;
   let searchTiming: SearchIndexTiming;
