@@ -173,7 +173,7 @@ describe('a good build, then failed builds into the same folder', () => {
   it('keeps raw HTML that closes the page\'s containers inside the article: one main, one h1, no second header', () => {
     const article = page('articles/layout-escape');
     expect(article.querySelectorAll('main')).toHaveLength(1);
-    expect(article.querySelectorAll('h1').map((heading) => heading.text)).toEqual(["Quarterly results, as a vendor's page had them"]);
+    expect(article.querySelectorAll('h1').map((heading) => heading.text)).toEqual(['Quarterly results, as a vendor’s page had them']);
     const signIn = article.querySelectorAll('a').filter((link) => link.text === 'Sign in');
     expect(signIn).toHaveLength(1);
     expect(signIn[0]!.closest('main article .prose')).not.toBeNull();

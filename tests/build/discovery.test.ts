@@ -20,7 +20,8 @@ import { useServedSite } from '../helpers/serve.ts';
 const NOW = '2026-12-01T00:00:00Z';
 const ORIGIN = 'https://news.example.org';
 const BASE = '/desk/';
-const HOSTILE = '</script><script>alert(1)</script> & "quotes"';
+/** The hostile headline as readers see it: typed `… & "quotes"`, its quotes take the body's marks. */
+const HOSTILE = '</script><script>alert(1)</script> & “quotes”';
 
 /** Newest first. */
 const PUBLISHED = ['hostile-headline', 'local-lead-image', 'remote-lead-image', 'unsigned-brief'];
