@@ -65,6 +65,11 @@ export const settings = {
    * index takes the stories and what it reads of each body from it instead of reading every article file again.
    */
   listingFile: env.NEWSDESK_LISTING || undefined,
+  /**
+   * NEWSDESK_SWAP_INTO: set by `npm run build` for Astro, which writes into a staging folder (NEWSDESK_DIST): the
+   * folder the site is swapped into once every step is done, which Astro's lines name instead (src/io/astro-log.ts).
+   */
+  swapInto: env.NEWSDESK_SWAP_INTO ? folder(env.NEWSDESK_SWAP_INTO, '') : undefined,
   /** NEWSDESK_SHARD: "<part>/<parts>" while `npm run build -- --shard` makes one part of the site (src/lib/site/shards.ts). */
   shard: env.NEWSDESK_SHARD ? parseShard(env.NEWSDESK_SHARD) : undefined,
   /** NEWSDESK_AGGREGATE_MAX_NEW_ITEMS as given: the most new items `npm run aggregate` writes per source in one run. */

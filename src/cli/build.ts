@@ -351,10 +351,11 @@ if (merge) {
       { command: node, args: [resolve(projectRoot, 'src/cli/check-content.ts'), '--skip-near-duplicates', '--write-listing', listing], background: true },
       // Pagefind indexes the published articles from their sources, not from the built pages.
       { command: node, args: [resolve(projectRoot, 'src/cli/search-index.ts'), searchIndex, '--articles', listing], background: true },
-      // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts).
+      // Astro writes into the staging folder: astro.config.mjs takes its output folder from NEWSDESK_DIST (src/settings.ts);
+      // its lines name the output folder (NEWSDESK_SWAP_INTO) and leave the build's completion to its last line.
       // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
       // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
-      { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
+      { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_SWAP_INTO: outDir, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
       searchTiming,
       // Social cards are made from the article sources on worker threads, only those the card cache lacks.
       { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },

@@ -1,9 +1,12 @@
 /**
  * Astro's log destination for this site (astro.config.mjs `logger`): Astro's own, with its list of written pages
- * cut short on large archives (src/lib/build/page-lines.ts).
+ * cut short on large archives (src/lib/build/page-lines.ts) and, under `npm run build`, naming the output folder
+ * and leaving the last word to the build (src/lib/build/staged-lines.ts).
  */
 import nodeDestination from 'astro/logger/node';
 import { createPageLineFilter } from '../lib/build/page-lines.ts';
+import { createStagedLineRewriter } from '../lib/build/staged-lines.ts';
+import { settings } from '../settings.ts';
 
 type Destination = ReturnType<typeof nodeDestination>;
 
@@ -21,12 +24,15 @@ const SHIKI_CSP_WARNING = /^Shiki syntax highlighting uses inline styles/;
 export default function astroLog(): Destination {
   // Which levels are shown is the logger's choice (`--verbose`, `--silent`): the destination writes whatever reaches it.
   const destination = nodeDestination({ level: 'debug' });
-  const pageLines = createPageLineFilter<Parameters<Destination['write']>[0]>({ listedPages: LISTED_PAGES, progressEvery: PROGRESS_EVERY });
+  type Event = Parameters<Destination['write']>[0];
+  const pageLines = createPageLineFilter<Event>({ listedPages: LISTED_PAGES, progressEvery: PROGRESS_EVERY });
+  const { swapInto } = settings;
+  const staged = swapInto ? createStagedLineRewriter<Event>({ staging: settings.outDir, output: swapInto }) : (event: Event) => event;
   return {
     ...destination,
     write(event) {
       if (event.level === 'warn' && SHIKI_CSP_WARNING.test(event.message)) return;
-      for (const kept of pageLines(event)) destination.write(kept);
+      for (const kept of pageLines(staged(event))) destination.write(kept);
     },
   };
 }
