@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { missingTextWarning } from '../lib/cards/missing-text.ts';
+import { formatDuration } from '../lib/text/format-duration.ts';
 import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { listingOf } from '../io/article-listing.ts';
@@ -36,7 +37,7 @@ try {
   const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers(), shard: settings.shard });
   for (const { source, text } of result.missing) console.warn(missingTextWarning(source, text));
   // `npm run bench` reads this line for the cards phase, which overlaps Astro's.
-  console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${Math.round(performance.now() - started)} ms`);
+  console.log(`Social cards: ${result.cards} cards, ${result.made} made, in ${formatDuration(performance.now() - started)}`);
 } catch (error) {
   console.error(`Social cards failed: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -28,6 +28,7 @@ import { assertPagefindRunnable, indexDocumentFolder, pagefindVersion, pinnableC
 import { placePart, placeScripts, pruneCache } from '../io/search-part-cache.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
+import { formatDuration } from '../lib/text/format-duration.ts';
 import { siteConfig } from '../site.config.ts';
 import { settings } from '../settings.ts';
 import { readCommandLine, usageError } from './command-line.ts';
@@ -154,7 +155,7 @@ try {
   const shard = settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count}: ${parts.length} of ${archiveKeys.length} parts)` : '';
   console.log(
     `Search index: ${articlesWritten} articles in ${parts.length} part${parts.length === 1 ? '' : 's'}${shard}, ` +
-      `${indexed} indexed and ${parts.length - indexed} reused, in ${Math.round(searchMs)} ms`,
+      `${indexed} indexed and ${parts.length - indexed} reused, in ${formatDuration(searchMs)}`,
   );
   recordTiming(settings.timingFile, 'search', searchMs);
 } catch (error) {
