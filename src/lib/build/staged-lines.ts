@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 
 interface LogEvent {
   label: string | null;
+  level: string;
   message: string;
 }
 
@@ -33,6 +34,8 @@ export function createStagedLineRewriter<Event extends LogEvent>({ staging, outp
   const outputName = basename(output);
   return (event) => {
     if (event.label === 'build' && COMPLETE.test(event.message)) return { ...event, message: PAGES_WRITTEN };
+    // A warning or an error keeps the path as it is: it names the file the operator must look at.
+    if (event.level !== 'info') return event;
     const message = event.message.replace(stagingName, () => outputName);
     return message === event.message ? event : { ...event, message };
   };

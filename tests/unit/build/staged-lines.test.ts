@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStagedLineRewriter, PAGES_WRITTEN } from '../../../src/lib/build/staged-lines.ts';
 
-const event = (label: string | null, message: string) => ({ label, level: 'info', message, newLine: true });
+const event = (label: string | null, message: string, level = 'info') => ({ label, level, message, newLine: true });
 const rewrite = createStagedLineRewriter({ staging: '/srv/news/dist.staging', output: '/srv/news/dist' });
 
 describe('Astro’s lines in a staged build', () => {
@@ -13,6 +13,13 @@ describe('Astro’s lines in a staged build', () => {
   it('leave look-alike names and other lines as they are', () => {
     for (const message of ['copied /srv/news/dist.staging-notes/a', 'wrote /srv/news/old-dist.staging/', '50 page(s) built in 6.14s']) {
       expect(rewrite(event('build', message)).message).toBe(message);
+    }
+  });
+
+  it('keep the staging folder in a warning or an error, which names the file that is really there', () => {
+    for (const level of ['warn', 'error']) {
+      const message = "EACCES: permission denied, open '/srv/news/dist.staging/index.html'";
+      expect(rewrite(event('build', message, level)).message).toBe(message);
     }
   });
 
