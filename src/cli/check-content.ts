@@ -16,6 +16,7 @@ import { checkArticles } from '../lib/checks/check-content.ts';
 import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 import { formatProblem, hasErrors, problemToJson, sortProblems, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
+import { formatDuration } from '../lib/text/format-duration.ts';
 import { siteConfig } from '../site.config.ts';
 import { projectRoot, publishNow, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -131,7 +132,7 @@ if (args.values.json) {
   console.log(JSON.stringify(problems.map(problemToJson), null, 2));
 } else {
   for (const problem of problems) console.log(formatProblem(problem));
-  console.log(`${problems.length > 0 ? '\n' : ''}${summarizeProblems(problems, fileCount)} (${Math.round(elapsed)} ms)`);
+  console.log(`${problems.length > 0 ? '\n' : ''}${summarizeProblems(problems, fileCount)} (${formatDuration(elapsed)})`);
 }
 const passed = !hasErrors(problems);
 if (passed) listing?.commit();
