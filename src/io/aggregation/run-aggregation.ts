@@ -16,6 +16,7 @@ import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
+import { noteHostRest, restingBecause, restsAfterRun, type HostRests } from '../../lib/aggregation/host-rest.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
@@ -115,7 +116,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   }
 
   const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), duplicates: [], writeFailures: [] }));
-  await fetchDue(runs, options);
+  const rests = await fetchDue(runs, state.hosts, options);
 
   const excluded = await applyFilters(runs, options.policy.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs);
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -133,7 +134,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   if (!options.dryRun) await writeItems(runs, options);
 
   for (const run of runs) settleState(run, options.now);
-  const nextState: AggregationState = { ...state, sources: { ...state.sources } };
+  const nextState: AggregationState = { ...state, sources: { ...state.sources }, hosts: restsAfterRun(state.hosts, rests, options.now) };
   for (const run of runs) if (run.next) nextState.sources[run.source.id] = run.next;
   const nextText = serializeState(nextState);
   if (!options.dryRun && nextText !== stateText) {
@@ -206,10 +207,11 @@ async function readStateFile(path: string, shown: string): Promise<{ state: Aggr
 }
 
 /**
- * Fetches every source that is not backing off and whose last answer is not still fresh, then reads each answer into
- * a feed, an unchanged mark or a failure.
+ * Fetches every source that is not backing off, whose last answer is not still fresh and whose host is not resting
+ * (`previousRests`), then reads each answer into a feed, an unchanged mark or a failure. Returns the rests the hosts
+ * asked for in this run.
  */
-async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<void> {
+async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined, options: AggregateOptions): Promise<HostRests> {
   const due = runs.filter((run) => {
     const until = backingOffUntil(run.previous, run.source.feed, options.now);
     if (until) {
@@ -217,9 +219,20 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
       return false;
     }
     const fresh = options.refresh ? undefined : freshUntilFor(run.previous, run.source.feed, options.now);
-    if (fresh) Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
-    return !fresh;
+    if (fresh) {
+      Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
+      return false;
+    }
+    const resting = restingBecause(previousRests, run.source.feed, options.now);
+    if (resting) {
+      // As when its host refuses another feed in the run: the feed's own record stays as it was.
+      Object.assign(run.report, { result: 'not-asked', notAskedBecause: resting });
+      run.next = afterNotAsked(run.previous, run.source.feed, options.now);
+      return false;
+    }
+    return true;
   });
+  const rests: HostRests = {};
   const ordered = inAskingOrder(due.map((run) => ({ run, state: run.previous, feedUrl: run.source.feed }))).map(({ run }) => run);
   const requests = ordered.map((run) => ({
     id: run.source.id,
@@ -243,6 +256,9 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
           options.now,
         )
       : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
+    if (!response.ok && run.outcome.kind === 'failed' && run.outcome.retryAfter && response.error.answeredFrom) {
+      noteHostRest(rests, run.source.feed, response.error.answeredFrom, response.error.status!, run.outcome.retryAfter, options.now);
+    }
     // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
     // how the feed is served, and would otherwise need attention at every run. Kept in the state, and so said at
     // every run until a read finds the feed at the address the registry names. Compared as URLs: a feed: line
@@ -265,6 +281,7 @@ async function fetchDue(runs: SourceRun[], options: AggregateOptions): Promise<v
     run.report.notes.push(...(run.feed.warnings ?? []));
     run.report.result = 'fetched';
   }
+  return rests;
 }
 
 /**

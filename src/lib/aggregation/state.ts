@@ -78,12 +78,24 @@ const sourceStateSchema = z.strictObject({
   seen: z.array(z.string().transform(currentItemKey)).default([]),
 });
 
+const hostRestSchema = z.strictObject({
+  /** None of the host's feeds is asked before this instant (host-rest.ts). */
+  until: instant,
+  /** The status (429 or 503) and the address whose answer named it, and when. */
+  status: z.number().int(),
+  answered: z.string(),
+  at: instant,
+});
+
 const aggregationStateSchema = z.strictObject({
   version: z.literal(STATE_VERSION),
   sources: z.record(z.string(), sourceStateSchema),
+  /** Per host (name and port), the Retry-After of its last 429 or 503 while it runs; absent when none does, and in states written before it. */
+  hosts: z.record(z.string(), hostRestSchema).optional(),
 });
 
 export type SourceState = z.output<typeof sourceStateSchema>;
+export type HostRest = z.output<typeof hostRestSchema>;
 export type AggregationState = z.output<typeof aggregationStateSchema>;
 
 export class StateError extends Error {
@@ -128,7 +140,7 @@ export function parseState(text: string, file: string): AggregationState {
   throw new StateError(`${file}:${lineOfJsonValue(text, issue!.path)}: ${issue!.path.join('.') || 'the file'}: ${issue!.message}; restore it from git, or delete it to start afresh`);
 }
 
-/** Fields in a fixed order and sources sorted by id, so a run that changes nothing writes the same text. */
+/** Fields in a fixed order and sources and hosts sorted, so a run that changes nothing writes the same text. */
 export function serializeState(state: AggregationState): string {
   const sources: Record<string, SourceState> = {};
   for (const id of Object.keys(state.sources).sort()) {
@@ -158,7 +170,12 @@ export function serializeState(state: AggregationState): string {
       seen: source.seen,
     };
   }
-  return `${JSON.stringify({ version: state.version, sources }, null, 2)}\n`;
+  const hosts: Record<string, HostRest> = {};
+  for (const host of Object.keys(state.hosts ?? {}).sort()) {
+    const rest = state.hosts![host]!;
+    hosts[host] = { until: rest.until, status: rest.status, answered: rest.answered, at: rest.at };
+  }
+  return `${JSON.stringify({ version: state.version, sources, hosts: Object.keys(hosts).length ? hosts : undefined }, null, 2)}\n`;
 }
 
 /** Every key in the state, across sources: the items the desk already has or has decided against. */
