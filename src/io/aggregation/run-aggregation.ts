@@ -232,7 +232,6 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
     }
     return true;
   });
-  const rests: HostRests = {};
   const ordered = inAskingOrder(due.map((run) => ({ run, state: run.previous, feedUrl: run.source.feed }))).map(({ run }) => run);
   const requests = ordered.map((run) => ({
     id: run.source.id,
@@ -240,6 +239,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
     headers: conditionalHeaders(run.source.feed, keptValidators(run.previous, run.source.feed)),
   }));
   const responses = await fetchFeeds(requests, options.policy);
+  const rests: HostRests = {};
   for (const run of due) {
     const response = responses.get(run.source.id)!;
     if ('notAsked' in response) {
