@@ -16,11 +16,11 @@ import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
-import { noteHostRest, restingBecause, restsAfterRun, type HostRests } from '../../lib/aggregation/host-rest.ts';
+import { noteHostRest, restingBecause, restsAfterRun, type HostRests, type HostsInRun } from '../../lib/aggregation/host-rest.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, freshUntilFor, inAskingOrder, keptValidators } from '../../lib/aggregation/source-state.ts';
+import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, editedSinceFailures, freshUntilFor, inAskingOrder, keptValidators } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -116,7 +116,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   }
 
   const runs: SourceRun[] = sources.map((source) => ({ source, previous: state.sources[source.id], report: newReport(source), candidates: [], decisions: [], unwritten: new Set(), duplicates: [], writeFailures: [] }));
-  const rests = await fetchDue(runs, state.hosts, options);
+  const hosts = await fetchDue(runs, state.hosts, options);
 
   const excluded = await applyFilters(runs, options.policy.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs);
   // Entries not handled before, source by source in registry order, so the first source to carry a story keeps it.
@@ -134,7 +134,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   if (!options.dryRun) await writeItems(runs, options);
 
   for (const run of runs) settleState(run, options.now);
-  const nextState: AggregationState = { ...state, sources: { ...state.sources }, hosts: restsAfterRun(state.hosts, rests, options.now) };
+  const nextState: AggregationState = { ...state, sources: { ...state.sources }, hosts: restsAfterRun(state.hosts, hosts, options.now) };
   for (const run of runs) if (run.next) nextState.sources[run.source.id] = run.next;
   const nextText = serializeState(nextState);
   if (!options.dryRun && nextText !== stateText) {
@@ -208,10 +208,10 @@ async function readStateFile(path: string, shown: string): Promise<{ state: Aggr
 
 /**
  * Fetches every source that is not backing off, whose last answer is not still fresh and whose host is not resting
- * (`previousRests`), then reads each answer into a feed, an unchanged mark or a failure. Returns the rests the hosts
- * asked for in this run.
+ * (`previousRests`; a feed whose feed: line was edited since it failed is asked all the same, as a fix), then reads
+ * each answer into a feed, an unchanged mark or a failure. Returns what the hosts did: rests asked for, feeds answered.
  */
-async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined, options: AggregateOptions): Promise<HostRests> {
+async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined, options: AggregateOptions): Promise<HostsInRun> {
   const due = runs.filter((run) => {
     const until = backingOffUntil(run.previous, run.source.feed, options.now);
     if (until) {
@@ -223,7 +223,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
       Object.assign(run.report, { result: 'fresh', until: isoSeconds(fresh) });
       return false;
     }
-    const resting = restingBecause(previousRests, run.source.feed, options.now);
+    const resting = editedSinceFailures(run.previous, run.source.feed) ? undefined : restingBecause(previousRests, run.source.feed, options.now);
     if (resting) {
       // As when its host refuses another feed in the run: the feed's own record stays as it was.
       Object.assign(run.report, { result: 'not-asked', notAskedBecause: resting });
@@ -239,7 +239,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
     headers: conditionalHeaders(run.source.feed, keptValidators(run.previous, run.source.feed)),
   }));
   const responses = await fetchFeeds(requests, options.policy);
-  const rests: HostRests = {};
+  const hosts: HostsInRun = { rests: {}, answered: new Set() };
   for (const run of due) {
     const response = responses.get(run.source.id)!;
     if ('notAsked' in response) {
@@ -257,8 +257,9 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
         )
       : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
     if (!response.ok && run.outcome.kind === 'failed' && run.outcome.retryAfter && response.error.answeredFrom) {
-      noteHostRest(rests, run.source.feed, response.error.answeredFrom, response.error.status!, run.outcome.retryAfter, options.now);
+      noteHostRest(hosts.rests, run.source.feed, response.error.answeredFrom, response.error.status!, run.outcome.retryAfter, options.now);
     }
+    if (response.ok) for (const address of [run.source.feed, response.document.url ?? run.source.feed]) hosts.answered.add(new URL(address).host);
     // Only a permanent redirect is the publisher saying the address changed; a temporary one (a CDN, a tracker) is
     // how the feed is served, and would otherwise need attention at every run. Kept in the state, and so said at
     // every run until a read finds the feed at the address the registry names. Compared as URLs: a feed: line
@@ -281,7 +282,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
     run.report.notes.push(...(run.feed.warnings ?? []));
     run.report.result = 'fetched';
   }
-  return rests;
+  return hosts;
 }
 
 /**

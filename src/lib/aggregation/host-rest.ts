@@ -36,13 +36,22 @@ export function restingBecause(rests: HostRests | undefined, feedUrl: string, no
   return `${host} ${via}answered ${rest.answered} with ${rest.status} at ${rest.at} and asked not to be asked again before ${rest.until} (Retry-After)`;
 }
 
-/** The rests to keep after a run at `now`: those still running from before, and those noted in the run. */
-export function restsAfterRun(previous: HostRests | undefined, noted: HostRests, now: Date): HostRests {
-  const rests: HostRests = { ...noted };
+/** What the hosts did in a run: the rests they asked for, and the hosts that answered a feed. */
+export interface HostsInRun {
+  rests: HostRests;
+  answered: Set<string>;
+}
+
+/**
+ * The rests to keep after a run at `now`: those still running from before, unless the host has answered a feed since
+ * (its outage is over), and those asked for in the run.
+ */
+export function restsAfterRun(previous: HostRests | undefined, run: HostsInRun, now: Date): HostRests {
+  const rests: HostRests = { ...run.rests };
   for (const [host, rest] of Object.entries(previous ?? {})) {
     const until = Date.parse(rest.until);
     const noted = rests[host];
-    if (until > now.getTime() && (!noted || until > Date.parse(noted.until))) rests[host] = rest;
+    if (until > now.getTime() && !run.answered.has(host) && (!noted || until > Date.parse(noted.until))) rests[host] = rest;
   }
   return rests;
 }

@@ -13,6 +13,11 @@ function failuresCountFor(state: SourceState, feedUrl: string): boolean {
   return state.failuresFor === undefined || state.failuresFor === feedUrl;
 }
 
+/** Whether the registry's feed: line has been edited since the state's failures were counted: the new address is asked at once. */
+export function editedSinceFailures(state: SourceState | undefined, feedUrl: string): boolean {
+  return state !== undefined && !failuresCountFor(state, feedUrl);
+}
+
 /**
  * When the state's run of failures began. A state written before that was recorded dates its streak from the last
  * failure it knows of: later than the truth, so a long failure is flagged a day late rather than a short one early.

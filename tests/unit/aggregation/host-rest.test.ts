@@ -33,14 +33,15 @@ describe('a host resting after its Retry-After', () => {
     expect(rests['late.example']).toBeUndefined();
   });
 
-  it('is forgotten once its instant has passed, and the later of two rests is kept', () => {
+  it('is forgotten once its instant has passed or the host has answered a feed, and the later of two rests is kept', () => {
     const previous: HostRests = {
       'past.example': { until: '2026-12-01T12:00:00Z', status: 503, answered: 'https://past.example/a.xml', at: '2026-12-01T11:00:00Z' },
       'long.example': { until: '2026-12-01T18:00:00Z', status: 503, answered: 'https://long.example/a.xml', at: '2026-12-01T11:00:00Z' },
     };
     const noted: HostRests = {};
     noteHostRest(noted, 'https://long.example/b.xml', 'https://long.example/b.xml', 429, inAnHour, now);
-    expect(restsAfterRun(previous, noted, now)).toEqual({ 'long.example': previous['long.example'] });
+    expect(restsAfterRun(previous, { rests: noted, answered: new Set() }, now)).toEqual({ 'long.example': previous['long.example'] });
+    expect(restsAfterRun(previous, { rests: {}, answered: new Set(['long.example']) }, now)).toEqual({});
   });
 });
 
