@@ -4,8 +4,7 @@
  * content, so it is plain, sorted, indented JSON whose text changes only when something did.
  */
 import { z } from 'astro/zod';
-import { parseDocument } from 'yaml';
-import { lineOfOffset } from '../content/line-of-offset.ts';
+import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
 import { currentItemKey } from './identity.ts';
 
 const STATE_VERSION = 1;
@@ -113,19 +112,6 @@ export function emptySourceState(): SourceState {
   return { consecutiveFailures: 0, seen: [] };
 }
 
-/**
- * The 1-based line of the value at `path` in the JSON `text`, or of the nearest object holding it when it is missing.
- * JSON is YAML, whose parser keeps where each value lies; only read when the file is wrong.
- */
-function lineOfJsonValue(text: string, path: readonly PropertyKey[]): number {
-  const document = parseDocument(text);
-  for (let depth = path.length; depth > 0; depth--) {
-    const node = document.getIn(path.slice(0, depth), true) as { range?: readonly number[] } | undefined;
-    if (node?.range) return lineOfOffset(text, node.range[0]!);
-  }
-  return 1;
-}
-
 /** Reads the file's text; throws a StateError naming the file, the line and the field when it is not a state file. */
 export function parseState(text: string, file: string): AggregationState {
   let data: unknown;
@@ -137,7 +123,9 @@ export function parseState(text: string, file: string): AggregationState {
   const result = aggregationStateSchema.safeParse(data);
   if (result.success) return result.data;
   const [issue] = result.error.issues;
-  throw new StateError(`${file}:${lineOfJsonValue(text, issue!.path)}: ${issue!.path.join('.') || 'the file'}: ${issue!.message}; restore it from git, or delete it to start afresh`);
+  // JSON is YAML: the field lines the registry's errors use, read only when the file is wrong.
+  const line = lineOfField(fieldLines(text, 1), issue!.path.join('.')) ?? 1;
+  throw new StateError(`${file}:${line}: ${issue!.path.join('.') || 'the file'}: ${issue!.message}; restore it from git, or delete it to start afresh`);
 }
 
 /** Fields in a fixed order and sources and hosts sorted, so a run that changes nothing writes the same text. */
