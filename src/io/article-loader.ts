@@ -95,12 +95,15 @@ export function articleLoader({ folder, now, sourcesFile }: ArticleLoaderOptions
       };
       const onChange = async (path: string) => {
         if (!isArticle(path)) return;
+        const name = toPosix(relative(folder, path));
+        // A file new to the server (added, or refused until now) is loaded, not reloaded.
+        const loadedBefore = store.has(idOf(folder, path));
         try {
           await sync(path);
-          context.logger.info(`Reloaded ${toPosix(relative(folder, path))}`);
+          context.logger.info(`${loadedBefore ? 'Reloaded' : 'Loaded'} ${name}`);
         } catch (error) {
           const kept = store.has(idOf(folder, path)) ? ', whose page keeps the last version that loaded' : '';
-          context.logger.error(`Did not reload ${toPosix(relative(folder, path))}${kept}:\n${(error as Error).message}`);
+          context.logger.error(`Did not ${loadedBefore ? 'reload' : 'load'} ${name}${kept}:\n${(error as Error).message}`);
         }
       };
       const root = fileURLToPath(context.config.root);

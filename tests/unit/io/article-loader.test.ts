@@ -197,6 +197,31 @@ describe('`astro dev` started again after a picture was deleted', () => {
   });
 });
 
+describe('`astro dev`, when an article is added with a mistake and then fixed', () => {
+  it('says the new file did not load, then that it loaded, and only a file that had loaded is said to be reloaded', async () => {
+    const devFolder = join(root, 'adding');
+    mkdirSync(devFolder);
+    const devStore = new MutableDataStore();
+    const logged: string[] = [];
+    const handlers = new Map<string, (path: string) => unknown>();
+    const watcher = { add: () => {}, on: (event: string, handler: (path: string) => unknown) => handlers.set(event, handler) };
+    const logger = { info: (m: string) => logged.push(m), warn: () => {}, error: (m: string) => logged.push(m) };
+    await articleLoader({ folder: devFolder, now }).load({ ...context, store: devStore.scopedStore('articles'), meta: devStore.metaStore('articles'), logger, watcher } as never);
+    const save = async (event: 'add' | 'change', text: string) => {
+      writeFileSync(join(devFolder, 'fresh.md'), text);
+      logged.length = 0;
+      await handlers.get(event)!(join(devFolder, 'fresh.md'));
+      return logged.join('\n');
+    };
+
+    expect(await save('add', article('Fresh', 'Words.').replace('tags: ["AI"]', 'tags: []'))).toMatch(/^Did not load fresh\.md:\nadding\/fresh\.md:5: tags: is empty/);
+    expect(devStore.has('articles', 'fresh.md')).toBe(false);
+    expect(await save('change', article('Fresh', 'Words.'))).toBe('Loaded fresh.md');
+    expect(await save('change', article('Fresher', 'Words.'))).toBe('Reloaded fresh.md');
+    expect(await save('change', article('Fresher', 'Words.').replace('tags: ["AI"]', 'tags: []'))).toMatch(/^Did not reload fresh\.md, whose page keeps the last version that loaded:\n/);
+  });
+});
+
 describe('`astro dev`, when the sources registry is saved', () => {
   it('changes the store, so that the pages, which read the registry with the articles, read it again', async () => {
     const sourcesFile = join(root, 'sources.yaml');
