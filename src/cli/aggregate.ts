@@ -5,12 +5,12 @@
  * unwritable content folder, bad options), 3 when every source has been failing for an hour (the state and any items
  * are written all the same).
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
 import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
-import { annotation, formatAttentionAnnotations, formatReportMarkdown, formatReportText } from '../lib/aggregation/report.ts';
+import { annotation, formatAttentionAnnotations, formatReportMarkdown, formatReportText, STEP_SUMMARY_MAX_BYTES } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { enclosingContentFolder } from '../lib/inside-folder.ts';
 import { aggregateMaxNewItems, settings } from '../settings.ts';
@@ -91,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
   if (settings.stepSummary) {
     try {
-      appendFileSync(settings.stepSummary, `${formatReportMarkdown(report)}\n`);
+      // GitHub's limit is on the step's whole summary file, so what an earlier command of the step wrote counts too.
+      const written = statSync(settings.stepSummary, { throwIfNoEntry: false })?.size ?? 0;
+      appendFileSync(settings.stepSummary, formatReportMarkdown(report, STEP_SUMMARY_MAX_BYTES - written));
     } catch (error) {
       // The run's work is done and recorded: a summary that cannot be written must not fail the job, nor hold back the
       // annotations.

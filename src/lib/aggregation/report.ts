@@ -2,6 +2,7 @@
  * The run's report: one line per source, the sources that need attention and the totals, as text for people, JSON
  * for tools, a Markdown table for CI summaries and warning annotations for the CI run's page.
  */
+import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
 
 /**
@@ -196,17 +197,57 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 }
 
-/** For $GITHUB_STEP_SUMMARY: a heading, one row per source, the sources that need attention and the totals. */
-export function formatReportMarkdown(report: RunReport): string {
-  const rows = report.sources.map((source) => `| ${cell(source.name)} (\`${source.id}\`) | ${cell(source.result)} | ${source.newItems.length} | ${cell(describeSource(source, report.dryRun))} |`);
-  const attention = report.attention.length
-    ? ['### Needs attention', '', ...report.attention.map((source) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(describeAttention(source))}`), '']
-    : [];
-  const broken = report.allFailingSince ? ['### Every source failing', '', `${cell(describeAllFailing(report.allFailingSince))}.`, ''] : [];
+/** GitHub shows no step summary at all past this size, not even its start. */
+export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/** A source whose row an operator should read before the others: it failed, or needs attention. */
+function rowNeedsReading(source: SourceReport, attentionIds: ReadonlySet<string>): boolean {
+  return source.result === 'failed' || source.result === 'backing-off' || attentionIds.has(source.id);
+}
+
+/**
+ * For $GITHUB_STEP_SUMMARY: a heading, the totals, the sources that need attention, one row per source (those that
+ * failed or need attention first) and the notes, in at most `maxBytes` of UTF-8. What does not fit is left out from
+ * the end, attention first kept, and a last line counts what was left out and points to the job log, where the text
+ * report has every source.
+ */
+export function formatReportMarkdown(report: RunReport, maxBytes = STEP_SUMMARY_MAX_BYTES): string {
+  const attentionIds = new Set(report.attention.map((source) => source.id));
+  const row = (source: SourceReport) => `| ${cell(source.name)} (\`${source.id}\`) | ${cell(source.result)} | ${source.newItems.length} | ${cell(describeSource(source, report.dryRun))} |`;
+  const rows = [...report.sources.filter((source) => rowNeedsReading(source, attentionIds)), ...report.sources.filter((source) => !rowNeedsReading(source, attentionIds))].map(row);
+  const attention = report.attention.map((source) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(describeAttention(source))}`);
   // The notes the text report lists (an encoding guessed, an item rejected): the scheduled job's operator reads this.
-  const noted = report.sources.flatMap((source) => source.notes.map((note) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(note)}`));
-  const notes = noted.length ? ['### Notes', '', ...noted, ''] : [];
-  return ['## Aggregation', '', '| source | result | new items | details |', '| --- | --- | ---: | --- |', ...rows, '', ...broken, ...attention, ...notes, cell(formatTotals(report)), ''].join('\n');
+  const notes = report.sources.flatMap((source) => source.notes.map((note) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(note)}`));
+  const broken = report.allFailingSince ? ['### Every source failing', '', `${cell(describeAllFailing(report.allFailingSince))}.`, ''] : [];
+  const head = ['## Aggregation', '', cell(formatTotals(report)), '', ...broken];
+  // In the order they are kept: a section is shown from its start, as far as there is room.
+  const sections = [
+    { heading: ['### Needs attention', ''], items: attention, what: 'sources needing attention' },
+    { heading: ['| source | result | new items | details |', '| --- | --- | ---: | --- |'], items: rows, what: 'source rows' },
+    { heading: ['### Notes', ''], items: notes, what: 'notes' },
+  ];
+  const linesBytes = (lines: string[]) => lines.reduce((sum, line) => sum + byteLength(line) + 1, 0);
+  // Room for the last line at its longest: counts only shrink as more is kept.
+  let room = maxBytes - linesBytes(head) - linesBytes([leftOutLine(sections.map((section) => ({ what: section.what, left: section.items.length, of: section.items.length })))]);
+  const shown = sections.map((section) => {
+    const kept: string[] = [];
+    for (const item of section.items) {
+      const cost = linesBytes([item]) + (kept.length ? 0 : linesBytes([...section.heading, '']));
+      if (cost > room) break;
+      kept.push(item);
+      room -= cost;
+    }
+    return { ...section, kept };
+  });
+  const body = shown.flatMap((section) => (section.kept.length ? [...section.heading, ...section.kept, ''] : []));
+  const leftOut = shown.filter((section) => section.kept.length < section.items.length).map((section) => ({ what: section.what, left: section.items.length - section.kept.length, of: section.items.length }));
+  return [...head, ...body, ...(leftOut.length ? [leftOutLine(leftOut)] : [])].join('\n') + '\n';
+}
+
+/** The summary's last line when some of it was left out: how much, and where the whole report is. */
+function leftOutLine(leftOut: Array<{ what: string; left: number; of: number }>): string {
+  const counts = leftOut.map(({ what, left, of }) => `${left} of ${of} ${what}`).join(', ');
+  return `**Shortened:** ${counts} left out, as GitHub shows no step summary over ${STEP_SUMMARY_MAX_BYTES / 1024 / 1024} MiB; the whole report is in this step's log.`;
 }
 
 /** GitHub's escaping of a workflow command's message: a newline would end the command, a "%" start an escape. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySkipCounts, formatAttentionAnnotations, formatReportMarkdown, formatReportText, summarizeRun, type SourceReport } from '../../../src/lib/aggregation/report.ts';
+import { emptySkipCounts, formatAttentionAnnotations, formatReportMarkdown, formatReportText, STEP_SUMMARY_MAX_BYTES, summarizeRun, type SourceReport } from '../../../src/lib/aggregation/report.ts';
 
 const source = (fields: Partial<SourceReport> & Pick<SourceReport, 'id' | 'result'>): SourceReport => ({ name: fields.id, newItems: [], skipped: emptySkipCounts(), notes: [], ...fields });
 
@@ -183,5 +183,53 @@ describe('feeds not asked in this run, as their host let another feed time out o
       "\nNeeds attention:\n  sport  not asked at 6 runs in a row since 2026-12-01 12:00 UTC, as its host timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout\n",
     );
     expect(formatAttentionAnnotations(stuck)[0]).toMatch(/^::warning title=Source needs attention%3A Sport \(sport\)::sport: not asked at 6 runs in a row/);
+  });
+});
+
+describe('a step summary too large for GitHub, which then shows none of it', () => {
+  const refused = Array.from({ length: 12_000 }, (_, index) => `“Market update ${index + 1}: shares close higher as traders weigh the latest figures” rejected: no link`);
+  const sources = [
+    ...Array.from({ length: 1500 }, (_, index) => source({ id: `wire-${index + 1}`, name: `Wire ${index + 1}`, result: 'not-modified' })),
+    source({ id: 'markets', name: 'Markets', result: 'fetched', notes: refused }),
+    ...Array.from({ length: 300 }, (_, index) => source({ id: `down-${index + 1}`, name: `Down ${index + 1}`, result: 'failed', error: `could not reach down-${index + 1}.example: the connection was refused (is the address right, and the server up?)`, consecutiveFailures: 9 })),
+  ];
+  const attention = sources.slice(-300).map(({ id, name, error }) => ({ id, name, reason: 'failing' as const, since: '2026-12-01T12:00:00Z', consecutiveFailures: 9, error }));
+  const large = summarizeRun(sources, false, attention);
+  const markdown = formatReportMarkdown(large);
+  const lines = markdown.split('\n');
+
+  it('keeps under the 1 MiB GitHub shows, a report that would pass it', () => {
+    expect(new TextEncoder().encode(formatReportMarkdown(large, Infinity)).length).toBeGreaterThan(STEP_SUMMARY_MAX_BYTES);
+    expect(new TextEncoder().encode(markdown).length).toBeLessThanOrEqual(STEP_SUMMARY_MAX_BYTES);
+  });
+
+  it('keeps the totals, every source that needs attention and the failed rows first, then as many other rows as fit', () => {
+    expect(lines.slice(0, 3)).toEqual(['## Aggregation', '', '1801 sources: 1 fetched, 1500 not modified, 300 failed, 0 backing off; 0 new items written.']);
+    expect(lines.filter((line) => line.startsWith('- Down '))).toHaveLength(300);
+    const rows = lines.filter((line) => line.startsWith('| ') && !line.startsWith('| source |') && !line.startsWith('| --- |'));
+    expect(rows.slice(0, 300).every((row) => row.includes('| failed |'))).toBe(true);
+    expect(rows.slice(300, 302)).toEqual(['| Wire 1 (`wire-1`) | not-modified | 0 | not modified |', '| Wire 2 (`wire-2`) | not-modified | 0 | not modified |']);
+    expect(rows).toHaveLength(1801);
+  });
+
+  it('ends with a line counting what was left out and where the whole report is', () => {
+    const kept = lines.filter((line) => line.startsWith('- Markets (`markets`): “Market update')).length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(12_000);
+    expect(lines.at(-2)).toBe(`**Shortened:** ${12_000 - kept} of 12000 notes left out, as GitHub shows no step summary over 1 MiB; the whole report is in this step's log.`);
+  });
+
+  it('leaves out rows, from the end, before the totals and what needs attention', () => {
+    const tight = formatReportMarkdown(large, 100_000).split('\n');
+    expect(new TextEncoder().encode(tight.join('\n')).length).toBeLessThanOrEqual(100_000);
+    expect(tight[2]).toMatch(/^1801 sources: /);
+    expect(tight.filter((line) => line.startsWith('- Down '))).toHaveLength(300);
+    expect(tight.filter((line) => line.startsWith('| Wire '))).toEqual([]);
+    expect(tight).not.toContain('### Notes');
+    expect(tight.at(-2)).toMatch(/^\*\*Shortened:\*\* \d+ of 1801 source rows, 12000 of 12000 notes left out, as GitHub shows no step summary over 1 MiB; the whole report is in this step's log\.$/);
+  });
+
+  it('says nothing of leaving out when all of it fits', () => {
+    expect(formatReportMarkdown(report)).not.toContain('Shortened');
   });
 });

@@ -414,6 +414,19 @@ describe('npm run aggregate: text report, dry run, strict mode and runs that can
     expect(outcome.stderr).toBe(`::warning title=Aggregation%3A no step summary::could not add the report to the step summary ${summary} (ENOENT); the report is in the log above\n`);
   });
 
+  it('keeps the step summary file under the 1 MiB GitHub shows, counting what the step wrote to it before', async () => {
+    const summary = join(folder, 'nearly-full-summary.md');
+    const earlier = `${'x'.repeat(1024 * 1024 - 400)}\n`;
+    writeFileSync(summary, earlier);
+    const outcome = await aggregate(folder, ['--dry-run'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    expect(outcome.code).toBe(0);
+    expect(statSync(summary).size).toBeLessThanOrEqual(1024 * 1024);
+    const added = readFileSync(summary, 'utf8').slice(earlier.length).split('\n');
+    expect(added[2]).toMatch(/^2 sources: .*, 1 failed, /);
+    expect(added.at(-2)).toMatch(/^\*\*Shortened:\*\* \d of 2 source rows left out, .*; the whole report is in this step's log\.$/);
+    expect(outcome.stdout).toMatch(/^ {2}broken {2}failed: .*answered 500/m);
+  });
+
   it('exits 2, naming file, line and field, when the registry is invalid (duplicate id, bad URL, unknown field, bad regex), and fetches nothing', async () => {
     const bad = workspace();
     writeFileSync(join(bad, 'sources.yaml'), `- id: wire\n  name: The Wire\n  feed: ${feedUrl}\n- id: wire\n  name: Again\n  feed: ftp://example.com/feed\n- id: third\n  name: Third\n  feed: ${feedUrl}\n  tgas: [AI]\n  exclude: ["/(unclosed/"]\n`);
