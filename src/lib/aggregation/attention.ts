@@ -39,6 +39,8 @@ export interface Attention {
   /** For `failing`: the failures in a row and the last one's message; for `unwritable`, why the items could not be written. */
   consecutiveFailures?: number;
   error?: string;
+  /** For `failing` and `not-asked`: the feed's host (name and port), whose outage fails or holds back all its feeds alike. */
+  host?: string;
 }
 
 /**
@@ -81,14 +83,14 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
     const since = failingSinceFor(state, feed);
     if (since !== undefined) {
       if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
-        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message });
+        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message, host: new URL(feed).host });
       }
     } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.
       attention.push({ id, name, reason: 'moved', movedTo: state.movedTo });
     } else if ((notAskedRunsFor(state, feed) ?? 0) >= NOT_ASKED_ATTENTION_RUNS) {
       // Before "nothing new", which is read from answers this feed has not been giving.
-      attention.push({ id, name, reason: 'not-asked', since: notAskedSinceFor(state, feed), runs: notAskedRunsFor(state, feed) });
+      attention.push({ id, name, reason: 'not-asked', since: notAskedSinceFor(state, feed), runs: notAskedRunsFor(state, feed), host: new URL(feed).host });
     } else {
       const lastSuccess = lastSuccessFor(state, feed);
       if (lastSuccess !== undefined && now.getTime() - Date.parse(lastSuccess) >= NOTHING_NEW_ATTENTION_MS) attention.push({ id, name, reason: 'nothing-new', since: lastSuccess });

@@ -144,14 +144,15 @@ function notAskedPhrase(because: string | undefined, owner: 'its' | 'their' = 'i
   return `${owner} host ${because ?? 'had no turn left in this run'}`;
 }
 
+/** Why a feed was left unasked run after run, and what to check: said of one feed or of a host's several. */
+const HELD_BACK_BY_HOST = "timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout";
+
 /** Why a source needs attention and what to do, in a sentence: the same in the text, the Markdown and the annotation. */
 function describeAttention(attention: Attention): string {
   if (attention.reason === 'moved') return `the feed has moved for good to ${attention.movedTo} (a permanent redirect); update its feed: line in the registry`;
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
   if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
-  if (attention.reason === 'not-asked') {
-    return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout`;
-  }
+  if (attention.reason === 'not-asked') return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host ${HELD_BACK_BY_HOST}`;
   return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
 }
 
@@ -289,18 +290,61 @@ function notAskedNotices(report: RunReport): string[] {
   return notices;
 }
 
+/** A failure's message with its feed's own address, on `host`, put as "the feed": what the host's feeds failing alike share. */
+function sharedCause(error: string, host: string): string {
+  return error.replace(/https?:\/\/[^\s,;]*[^\s,;:.)]/g, (address) => (URL.canParse(address) && new URL(address).host === host ? 'the feed' : address));
+}
+
+/**
+ * Sources on one host that need attention for the same cause, failing alike or left unasked behind it; every other
+ * source is a group of its own. In the order of each group's first source.
+ */
+function attentionGroups(attention: Attention[]): Attention[][] {
+  const groups = new Map<string, Attention[]>();
+  attention.forEach((source, index) => {
+    const key =
+      source.host === undefined
+        ? `${index}`
+        : source.reason === 'failing'
+          ? `${source.host} failing ${sharedCause(source.error ?? '', source.host)}`
+          : source.reason === 'not-asked'
+            ? `${source.host} not-asked`
+            : `${index}`;
+    groups.set(key, [...(groups.get(key) ?? []), source]);
+  });
+  return [...groups.values()];
+}
+
+/** Why several sources on `host` need attention, and what to do, in a sentence: the host is the first thing to check. */
+function describeHostAttention(sources: Attention[], host: string): string {
+  const earliest = sources.map((source) => source.since!).reduce((first, since) => (Date.parse(since) < Date.parse(first) ? since : first));
+  if (sources[0]!.reason === 'not-asked') {
+    const runs = Math.min(...sources.map((source) => source.runs ?? 0));
+    return `not asked at ${runs} runs in a row or more, the first since ${formatInstant(earliest)}, as their host ${host} ${HELD_BACK_BY_HOST}`;
+  }
+  return `failing on ${host}, the first since ${formatInstant(earliest)}, each with the same error: ${sharedCause(sources[0]!.error ?? 'no message', host)}; check the host before their feed addresses, as one outage fails all its feeds`;
+}
+
 /**
  * For GitHub Actions: one `::warning` command per source that needs attention, shown as an annotation on the run's
- * page, where it is seen without opening the summary; the job itself stays green. Past GitHub's limit, the last
- * warning counts the sources it leaves to the summary. Every source failing is an `::error` (the job fails). Feeds
- * left unasked in this run are notices.
+ * page, where it is seen without opening the summary; the job itself stays green. Sources on one host failing with
+ * the same error, or left unasked behind it, share one warning naming the host, so that an outlet down with all its
+ * feeds does not crowd out every other source's warning. Past GitHub's limit, the last warning counts the sources it
+ * leaves to the summary. Every source failing is an `::error` (the job fails). Feeds left unasked in this run are
+ * notices.
  */
 export function formatAttentionAnnotations(report: RunReport): string[] {
   const broken = report.allFailingSince ? [annotation('error', 'Aggregation: every source failing', describeAllFailing(report.allFailingSince))] : [];
-  const shown = report.attention.length > ANNOTATIONS_PER_KIND ? report.attention.slice(0, ANNOTATIONS_PER_KIND - 1) : report.attention;
-  const warnings = shown.map((source) => annotation('warning', `Source needs attention: ${source.name} (${source.id})`, `${source.id}: ${describeAttention(source)}`));
-  const rest = report.attention.length - shown.length;
-  if (rest) warnings.push(annotation('warning', `${rest} more sources need attention`, `${report.attention.slice(shown.length).map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`));
+  const groups = attentionGroups(report.attention);
+  const shown = groups.length > ANNOTATIONS_PER_KIND ? groups.slice(0, ANNOTATIONS_PER_KIND - 1) : groups;
+  const warnings = shown.map((sources) => {
+    const [first] = sources as [Attention];
+    if (sources.length === 1) return annotation('warning', `Source needs attention: ${first.name} (${first.id})`, `${first.id}: ${describeAttention(first)}`);
+    const ids = sources.map((source) => source.id);
+    return annotation('warning', `${ids.length} sources on ${first.host} need attention`, `${ids.join(', ')}: ${describeHostAttention(sources, first.host!)}`);
+  });
+  const rest = groups.slice(shown.length).flat();
+  if (rest.length) warnings.push(annotation('warning', `${rest.length} more sources need attention`, `${rest.map((source) => source.id).join(', ')}: see "Needs attention" in the job summary`));
   const empty = report.totals.sources === 0 ? [annotation('warning', 'Aggregation: no sources', NO_SOURCES)] : [];
   return [...broken, ...warnings, ...empty, ...notAskedNotices(report)];
 }

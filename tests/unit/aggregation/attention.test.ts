@@ -20,7 +20,7 @@ describe('sources that need attention', () => {
     const state = failing(after(FAILING_ATTENTION_MS - 60_000));
     expect(check(state, after(FAILING_ATTENTION_MS - 1000))).toEqual([]);
     expect(check(state, after(FAILING_ATTENTION_MS))).toEqual([
-      { id: 'wire', name: 'The Wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 2, error: 'https://wire.example/feed.xml answered 404 Not Found' },
+      { id: 'wire', name: 'The Wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 2, error: 'https://wire.example/feed.xml answered 404 Not Found', host: 'wire.example' },
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('a feed left unasked behind its host’s other feeds', () => {
   it('needs attention once it has been left unasked at so many runs in a row, saying since when; not for its old address’s runs once its feed: line names another', () => {
     expect(check(unasked(NOT_ASKED_ATTENTION_RUNS - 1), after(NOT_ASKED_ATTENTION_RUNS * halfHour))).toEqual([]);
     expect(check(unasked(NOT_ASKED_ATTENTION_RUNS), after(NOT_ASKED_ATTENTION_RUNS * halfHour))).toEqual([
-      { id: 'wire', name: 'The Wire', reason: 'not-asked', since: '2026-12-01T12:30:00Z', runs: NOT_ASKED_ATTENTION_RUNS },
+      { id: 'wire', name: 'The Wire', reason: 'not-asked', since: '2026-12-01T12:30:00Z', runs: NOT_ASKED_ATTENTION_RUNS, host: 'wire.example' },
     ]);
     expect(check(unasked(NOT_ASKED_ATTENTION_RUNS), after(NOT_ASKED_ATTENTION_RUNS * halfHour), 'https://wire.example/new-feed.xml')).toEqual([]);
   });

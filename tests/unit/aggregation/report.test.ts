@@ -233,3 +233,31 @@ describe('a step summary too large for GitHub, which then shows none of it', () 
     expect(formatReportMarkdown(report)).not.toContain('Shortened');
   });
 });
+
+describe('attention annotations for an outlet whose feeds all fail on one host', () => {
+  const sections = Array.from({ length: 30 }, (_, index) => `section-${index + 1}`);
+  const failing = (id: string, host: string, error: string, since = '2026-12-01T12:00:00Z') => ({ id, name: id, reason: 'failing' as const, since, consecutiveFailures: 9, error, host });
+  const attention = [
+    ...sections.map((id, index) => failing(id, 'wire.example', `https://wire.example/${id}.xml answered 503 Service Unavailable`, index ? '2026-12-01T12:30:00Z' : '2026-12-01T12:00:00Z')),
+    failing('wire-archive', 'wire.example', 'https://wire.example/archive.xml answered 404 Not Found'),
+    failing('chipwire', 'chips.example', 'could not reach chips.example: the connection was refused (is the address right, and the server up?)'),
+    { id: 'pixel', name: 'Pixel', reason: 'nothing-new' as const, since: '2026-10-15T08:45:00Z' },
+    { id: 'sport', name: 'Sport', reason: 'not-asked' as const, since: '2026-12-01T12:00:00Z', runs: 7, host: 'slow.example' },
+    { id: 'travel', name: 'Travel', reason: 'not-asked' as const, since: '2026-12-01T13:00:00Z', runs: 6, host: 'slow.example' },
+  ];
+  const annotations = formatAttentionAnnotations(summarizeRun(attention.map(({ id }) => source({ id, result: 'backing-off', until: '2026-12-02T14:00:00Z' })), false, attention));
+
+  it('gives the host’s sources failing alike one warning naming the host, the error and the sources, so that every other source keeps its own', () => {
+    expect(annotations).toEqual([
+      `::warning title=30 sources on wire.example need attention::${sections.join(', ')}: failing on wire.example, the first since 2026-12-01 12:00 UTC, each with the same error: the feed answered 503 Service Unavailable; check the host before their feed addresses, as one outage fails all its feeds`,
+      '::warning title=Source needs attention%3A wire-archive (wire-archive)::wire-archive: failing since 2026-12-01 12:00 UTC (9 failures in a row): https://wire.example/archive.xml answered 404 Not Found; check its feed address',
+      '::warning title=Source needs attention%3A chipwire (chipwire)::chipwire: failing since 2026-12-01 12:00 UTC (9 failures in a row): could not reach chips.example: the connection was refused (is the address right, and the server up?); check its feed address',
+      '::warning title=Source needs attention%3A Pixel (pixel)::pixel: nothing new since 2026-10-15 08:45 UTC; the feed may have moved',
+      "::warning title=2 sources on slow.example need attention::sport, travel: not asked at 6 runs in a row or more, the first since 2026-12-01 12:00 UTC, as their host slow.example timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout",
+    ]);
+  });
+
+  it('still lists each of them under "Needs attention" in the summary', () => {
+    expect(formatReportMarkdown(summarizeRun([], false, attention)).split('\n').filter((line) => line.startsWith('- '))).toHaveLength(35);
+  });
+});
