@@ -194,8 +194,12 @@ export function formatReportText(report: RunReport): string {
 /** A registry emptied by mistake would otherwise leave the scheduled job green, fetching nothing, for good. */
 const NO_SOURCES = 'The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).';
 
+/**
+ * Untrusted text (a feed's title, a server's error) as Markdown that shows it as written: a pipe would end a table
+ * cell, a newline the row, a "<" start HTML, and a backtick open a code span that runs into the source id's.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  return text.replace(/\\/g, '\\\\').replace(/([|`])/g, '\\$1').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 }
 
 /** GitHub shows no step summary at all past this size, not even its start. */

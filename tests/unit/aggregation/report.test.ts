@@ -63,6 +63,11 @@ describe('the run report', () => {
     expect(markdown).toContain('| Down \\| Out (`down`) | failed | 0 |');
     expect(markdown.split('\n').filter((line) => line.startsWith('| ')).every((line) => line.replace(/\\\|/g, '').split('|').length === 6)).toBe(true);
   });
+
+  it('escapes a backtick in a feed’s name or a server’s error, which would otherwise open a code span running into the source id’s', () => {
+    const ticked = summarizeRun([source({ id: 'tick', name: 'Rock`n Roll Wire', result: 'failed', error: 'https://tick.example/feed answered 500 `oops' })], false);
+    expect(formatReportMarkdown(ticked)).toContain('| Rock\\`n Roll Wire (`tick`) | failed | 0 | failed: https://tick.example/feed answered 500 \\`oops |');
+  });
 });
 
 describe('sources that need attention in the report', () => {
