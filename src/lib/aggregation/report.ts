@@ -188,7 +188,9 @@ export function formatReportText(report: RunReport): string {
   if (report.allFailingSince) lines.push('', `Broken: ${describeAllFailing(report.allFailingSince)}.`);
   lines.push('', formatTotals(report));
   if (report.totals.sources === 0) lines.push(NO_SOURCES);
-  return lines.join('\n');
+  // One line each, whatever a server put in its error: in a CI log, a line of its own starting "::" would be taken
+  // as a workflow command (a forged warning, or one that stops the real ones being read).
+  return lines.map((line) => line.replace(/[\r\n]+/g, ' ')).join('\n');
 }
 
 /** A registry emptied by mistake would otherwise leave the scheduled job green, fetching nothing, for good. */

@@ -64,6 +64,13 @@ describe('the run report', () => {
     expect(markdown.split('\n').filter((line) => line.startsWith('| ')).every((line) => line.replace(/\\\|/g, '').split('|').length === 6)).toBe(true);
   });
 
+  it('keeps each source to one line of text, so that a server’s error cannot start a line the CI runner reads as a command', () => {
+    const error = 'malformed JSON: Unexpected token \':\', "[\n::stop-commands::quiet\r\n::warning::forged" is not valid JSON';
+    const lines = formatReportText(summarizeRun([source({ id: 'json', result: 'failed', error })], false)).split('\n');
+    expect(lines[0]).toBe('  json  failed: malformed JSON: Unexpected token \':\', "[ ::stop-commands::quiet ::warning::forged" is not valid JSON');
+    expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+  });
+
   it('escapes a backtick in a feed’s name or a server’s error, which would otherwise open a code span running into the source id’s', () => {
     const ticked = summarizeRun([source({ id: 'tick', name: 'Rock`n Roll Wire', result: 'failed', error: 'https://tick.example/feed answered 500 `oops' })], false);
     expect(formatReportMarkdown(ticked)).toContain('| Rock\\`n Roll Wire (`tick`) | failed | 0 | failed: https://tick.example/feed answered 500 \\`oops |');
