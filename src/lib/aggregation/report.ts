@@ -226,7 +226,8 @@ export function formatReportMarkdown(report: RunReport, maxBytes = STEP_SUMMARY_
   // The notes the text report lists (an encoding guessed, an item rejected): the scheduled job's operator reads this.
   const notes = report.sources.flatMap((source) => source.notes.map((note) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(note)}`));
   const broken = report.allFailingSince ? ['### Every source failing', '', `${cell(describeAllFailing(report.allFailingSince))}.`, ''] : [];
-  const head = ['## Aggregation', '', cell(formatTotals(report)), '', ...broken];
+  const empty = report.totals.sources === 0 ? [NO_SOURCES, ''] : [];
+  const head = ['## Aggregation', '', cell(formatTotals(report)), '', ...empty, ...broken];
   // In the order they are kept: a section is shown from its start, as far as there is room.
   const sections = [
     { heading: ['### Needs attention', ''], items: attention, what: 'sources needing attention' },

@@ -98,9 +98,14 @@ describe('sources that need attention in the report', () => {
     expect(lines.at(-1)).toMatch(/^3 sources: /);
   });
 
-  it('says, in the text and as a warning on the run\'s page, that a registry listing no sources fetched nothing', () => {
+  it('says, in the text, the step summary and as a warning on the run\'s page, that a registry listing no sources fetched nothing', () => {
     const empty = summarizeRun([], false);
     expect(formatReportText(empty).split('\n').at(-1)).toBe('The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).');
+    expect(formatReportMarkdown(empty).split('\n').slice(2, 5)).toEqual([
+      '0 sources: 0 fetched, 0 not modified, 0 failed, 0 backing off; 0 new items written.',
+      '',
+      'The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).',
+    ]);
     expect(formatAttentionAnnotations(empty)).toEqual([
       '::warning title=Aggregation%3A no sources::The registry lists no sources, so nothing was fetched: add the outlets to follow to content/sources.yaml (README: Sources).',
     ]);
