@@ -213,10 +213,9 @@ function rowNeedsReading(source: SourceReport, attentionIds: ReadonlySet<string>
 }
 
 /**
- * For $GITHUB_STEP_SUMMARY: a heading, the totals, the sources that need attention, one row per source (those that
- * failed or need attention first) and the notes, in at most `maxBytes` of UTF-8. What does not fit is left out from
- * the end, attention first kept, and a last line counts what was left out and points to the job log, where the text
- * report has every source.
+ * For $GITHUB_STEP_SUMMARY: a heading and the totals, then the sources that need attention, one row per source (those
+ * that failed or need attention first) and the notes, as far as `maxBytes` of UTF-8 allows. What does not fit is left
+ * out from the end, and a last line counts it and points to the job log, where the text report has every source.
  */
 export function formatReportMarkdown(report: RunReport, maxBytes = STEP_SUMMARY_MAX_BYTES): string {
   const attentionIds = new Set(report.attention.map((source) => source.id));
@@ -309,14 +308,8 @@ function sharedCause(error: string, host: string): string {
 function attentionGroups(attention: Attention[]): Attention[][] {
   const groups = new Map<string, Attention[]>();
   attention.forEach((source, index) => {
-    const key =
-      source.host === undefined
-        ? `${index}`
-        : source.reason === 'failing'
-          ? `${source.host} failing ${sharedCause(source.error ?? '', source.host)}`
-          : source.reason === 'not-asked'
-            ? `${source.host} not-asked`
-            : `${index}`;
+    const { host, reason } = source;
+    const key = host === undefined ? `${index}` : reason === 'failing' ? `${host} failing ${sharedCause(source.error ?? '', host)}` : reason === 'not-asked' ? `${host} not-asked` : `${index}`;
     groups.set(key, [...(groups.get(key) ?? []), source]);
   });
   return [...groups.values()];
