@@ -198,10 +198,11 @@ const NO_SOURCES = 'The registry lists no sources, so nothing was fetched: add t
 
 /**
  * Untrusted text (a feed's title, a server's error) as Markdown that shows it as written: a pipe would end a table
- * cell, a newline the row, a "<" start HTML, and a backtick open a code span that runs into the source id's.
+ * cell, a newline the row, a "<" start HTML, a backtick open a code span that runs into the source id's, and brackets
+ * make a link whose text hides where it leads.
  */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([|`])/g, '\\$1').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  return text.replace(/\\/g, '\\\\').replace(/([|`[\]])/g, '\\$1').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 }
 
 /** GitHub shows no step summary at all past this size, not even its start. */

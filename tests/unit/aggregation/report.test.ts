@@ -75,6 +75,11 @@ describe('the run report', () => {
     const ticked = summarizeRun([source({ id: 'tick', name: 'Rock`n Roll Wire', result: 'failed', error: 'https://tick.example/feed answered 500 `oops' })], false);
     expect(formatReportMarkdown(ticked)).toContain('| Rock\\`n Roll Wire (`tick`) | failed | 0 | failed: https://tick.example/feed answered 500 \\`oops |');
   });
+
+  it('escapes the brackets of a link in a feed’s title, which would otherwise show the operator text hiding where it leads', () => {
+    const linked = summarizeRun([source({ id: 'bait', result: 'fetched', notes: ['“[Read the report](https://phish.example/login) ![x](https://track.example/p.gif)” rejected: no link'] })], false);
+    expect(formatReportMarkdown(linked)).toContain('- bait (`bait`): “\\[Read the report\\](https://phish.example/login) !\\[x\\](https://track.example/p.gif)” rejected: no link\n');
+  });
 });
 
 describe('sources that need attention in the report', () => {
