@@ -426,10 +426,12 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         return `${updated} is before publishedAt ${published}; an update cannot precede publication, so set updatedAt to publishedAt or later${sameDay ? ` (a date without a time is midnight UTC: write the update's time too, e.g. ${published})` : ''}`;
       },
     })
-    // Readers see the headline and dek with the body's quotation marks and apostrophes, wherever they are shown.
+    // Readers see the headline, dek and lead picture's alt text with the body's quotation marks and apostrophes,
+    // wherever they are shown (a screen reader reads the alt text beside the headline).
     .transform((data) => {
       const lang = data.lang ?? siteConfig.lang;
-      return { ...data, title: typesetQuotes(data.title, lang), description: typesetQuotes(data.description, lang) };
+      const image = data.image && { ...data.image, alt: typesetQuotes(data.image.alt, lang) };
+      return { ...data, title: typesetQuotes(data.title, lang), description: typesetQuotes(data.description, lang), ...(image ? { image } : {}) };
     });
 }
 

@@ -58,6 +58,17 @@ describe('a valid article', () => {
     expect(german.title).toBe('Scholz: „Wir schaffen das“');
   });
 
+  it("gives readers the lead picture's alt text with the same quotation marks as its headline", () => {
+    const image = (alt: string, lang?: string) => parsed({ ...minimal, ...(lang ? { lang } : {}), image: { src: './lead.jpg', alt } }).image;
+    expect(image('The "Halvorsen" depot\'s gate')).toEqual({ src: './lead.jpg', alt: 'The “Halvorsen” depot’s gate' });
+    expect(image('Plakat: "Wir schaffen das"', 'de')?.alt).toBe('Plakat: „Wir schaffen das“');
+  });
+
+  it('reads the lead picture\'s alt text as typed where the file is checked or rewritten', () => {
+    const typed = articleSchema.in.parse({ ...minimal, image: { src: './lead.jpg', alt: 'The "Halvorsen" depot' } });
+    expect(typed.image?.alt).toBe('The "Halvorsen" depot');
+  });
+
   it('accepts every documented field', () => {
     const data = parsed({
       ...minimal,

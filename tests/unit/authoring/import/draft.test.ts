@@ -48,11 +48,12 @@ describe('buildDraft', () => {
     expect(draftOf(buildDraft(entry(), feed, { now, siteLang })).image).toBeUndefined();
   });
 
-  it('writes the picture into the front matter, where the schema reads it back unchanged', () => {
+  it('writes the picture into the front matter, where the schema reads it back unchanged and readers see it typeset', () => {
     const draft = draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' } }), feed, { now, siteLang }));
     const text = serializeDraft(draft);
     expect(verifyDraftFile(text, draft)).toEqual([]);
-    expect(articleSchema.parse(matter(text, {}).data).image).toEqual({ src: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' });
+    expect(articleSchema.in.parse(matter(text, {}).data).image).toEqual({ src: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' });
+    expect(articleSchema.parse(matter(text, {}).data).image?.alt).toBe('Racks: “cold” aisle');
   });
 
   it('cuts a headline or picture text longer than the schema takes, and leaves out a byline too long to be a name, rather than lose the item', () => {
@@ -150,6 +151,7 @@ describe('serializeDraft: YAML that reads back exactly', () => {
       authors: [text.trim() || 'x'],
       tags: [text.trim() || 'x'],
       source: { name: text.trim() || 'x', url: 'https://times.example/story' },
+      image: { src: 'https://times.example/photo.jpg', alt: text.trim() || 'x' },
       body: 'Body.',
       draft: true,
     };
