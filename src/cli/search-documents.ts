@@ -24,7 +24,7 @@ import { fullTextParts, searchParts, type PartArticle, type PartLimits, type Sea
 import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
-import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml } from '../lib/search/search-documents.ts';
+import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml, type SearchDocument } from '../lib/search/search-documents.ts';
 import { searchOutlet } from '../lib/search/search-choices.ts';
 import { moreCoverageLine } from '../lib/stories/story-listing.ts';
 import { searchLanguage } from '../lib/search/search-language.ts';
@@ -65,7 +65,7 @@ interface PlannedArticle extends PartArticle {
 
 /** What the documents take from the whole archive: each article's story, each tag's and writer's name and each article's outlet as the pages show them. */
 interface ArchiveFacts {
-  storyOf: Map<string, { title: string; url: string; more?: string }>;
+  storyOf: Map<string, NonNullable<SearchDocument['story']>>;
   tagName: (tag: string) => string;
   authorName: (author: string) => string;
   /** The registry source each article is listed under, by slug (src/lib/site/sources.ts). */
@@ -78,14 +78,16 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const authors = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.authors })), 'author');
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
-  const storyOf = new Map<string, { title: string; url: string; more?: string }>();
+  const storyOf: ArchiveFacts['storyOf'] = new Map();
   for (const story of stories) {
-    const title = bySlug.get(story.lead)!.data.title;
+    const lead = bySlug.get(story.lead)!;
     const url = sitePaths.story(story.slug);
     const others = story.articles.filter((slug) => slug !== story.lead);
     // The lead's result says what else covers it, as its teaser in the listings does.
-    storyOf.set(story.lead, { title, url, more: moreCoverageLine(others.map((slug) => bySlug.get(slug)!), siteConfig.name) });
-    for (const slug of others) storyOf.set(slug, { title, url });
+    storyOf.set(story.lead, { title: lead.data.title, url, more: moreCoverageLine(others.map((slug) => bySlug.get(slug)!), siteConfig.name) });
+    // The others show the story's headline, in its lead's language.
+    const headline = { title: lead.data.title, url, ...languageAttributes(lead.data.lang, siteConfig.lang) };
+    for (const slug of others) storyOf.set(slug, headline);
   }
   // The content check has passed on the same registry, so its problems are already reported.
   const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);

@@ -6,6 +6,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { searchResults } from '../helpers/search-results.ts';
+import { useServedSite } from '../helpers/serve.ts';
 
 const HEBREW_HEADLINE = 'Google ו-AWS מתחרות על אזור ענן בתל אביב';
 const HEBREW_DEK = 'החברות מבטיחות זמינות של 99.99% ללקוחות בישראל.';
@@ -76,5 +78,28 @@ describe("a lead picture's alt text typed with straight quotes", () => {
     expect(site.html('articles/cloud-region-prices/').querySelector('.story-image img')!.getAttribute('alt')).toBe(alt);
     const teaser = site.html('authors/ingrid-berg/').querySelectorAll('.teaser').find((item) => item.text.includes('What the Tel Aviv cloud regions will cost'));
     expect(teaser?.querySelector('img')?.getAttribute('alt')).toBe(alt);
+  });
+});
+
+describe('searched in a browser', () => {
+  const served = useServedSite(() => site.outDir, '/');
+
+  it("marks the story's Hebrew headline under another of its articles' results as Hebrew, running right to left", async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 2000 } });
+    try {
+      const results = await searchResults(page, served.baseUrl, 'Tel Aviv');
+      const lines = await Promise.all(
+        results.map(async (result) => {
+          const link = result.locator('.search-result-story a');
+          if ((await link.count()) === 0) return undefined;
+          return { text: squash(await link.innerText()), lang: await link.getAttribute('lang'), dir: await link.getAttribute('dir') };
+        }),
+      );
+      const headlines = lines.filter((line) => line?.text === HEBREW_HEADLINE);
+      expect(headlines.length).toBeGreaterThan(0);
+      for (const line of headlines) expect(line).toEqual({ text: HEBREW_HEADLINE, lang: 'he', dir: 'rtl' });
+    } finally {
+      await page.close();
+    }
   });
 });

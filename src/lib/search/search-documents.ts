@@ -89,9 +89,10 @@ export interface SearchDocument {
   /**
    * The story the article is part of, shown with its result: the story's headline and page; for the story's lead,
    * whose headline is the story's, what else covers it instead ("and 2 more from …", as listings say). Written so
-   * that no query finds the article by these words, which are not its own.
+   * that no query finds the article by these words, which are not its own. `lang` and `dir`, the language of the
+   * story's headline (its lead's) when it is not the site's, as `textLang` and `textDir` are the article's.
    */
-  story?: { title: string; url: string; more?: string };
+  story?: { title: string; url: string; more?: string; lang?: string; dir?: 'ltr' | 'rtl' };
 }
 
 /**
@@ -126,9 +127,13 @@ export function searchDocumentHtml(document: SearchDocument): string {
             element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),
             ...(document.story
               ? [
-                  document.story.more === undefined
-                    ? element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.title) }])
-                    : element('p', { dataPagefindMeta: 'story_more', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.more) }]),
+                  ...(document.story.more === undefined
+                    ? [
+                        element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.title) }]),
+                        ...(document.story.lang ? [element('p', { dataPagefindMeta: 'story_lang', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.lang) }])] : []),
+                        ...(document.story.dir ? [element('p', { dataPagefindMeta: 'story_dir', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.dir) }])] : []),
+                      ]
+                    : [element('p', { dataPagefindMeta: 'story_more', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.more) }])]),
                   element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.url) }]),
                 ]
               : []),

@@ -8,7 +8,7 @@
  */
 
 /** The fields of a search document written unsearchable (./search-documents.ts) and read back on the search page. */
-export const UNSEARCHABLE_META = ['story', 'story_more', 'story_url', 'lang', 'dir'] as const;
+export const UNSEARCHABLE_META = ['story', 'story_more', 'story_url', 'story_lang', 'story_dir', 'lang', 'dir'] as const;
 
 /** U+2800, the first of the 256 Braille patterns: symbols, neither letters nor digits, one for each byte. */
 const FIRST_PATTERN = 0x2800;

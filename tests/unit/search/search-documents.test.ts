@@ -105,6 +105,17 @@ describe('searchDocumentHtml', () => {
     expect(document.querySelector('[data-pagefind-meta="dir"]')).toBeNull();
   });
 
+  it("carries the language of the story's headline, when it is not the site's, as metadata no query matches", () => {
+    const story = { title: 'Google ו-AWS מתחרות', url: '/stories/s/', lang: 'he', dir: 'rtl' as const };
+    const other = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story }));
+    const [lang, dir] = ['story_lang', 'story_dir'].map((key) => other.querySelector(`[data-pagefind-meta="${key}"]`)!);
+    expect([lang!.text, dir!.text].join('')).not.toMatch(/[\p{L}\p{N}]/u);
+    expect([readUnsearchable(lang!.text), readUnsearchable(dir!.text)]).toEqual(['he', 'rtl']);
+    expect(lang!.hasAttribute('data-pagefind-ignore') && dir!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    const inSiteLanguage = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story: { title: 'S', url: '/stories/s/' } }));
+    expect(inSiteLanguage.querySelector('[data-pagefind-meta="story_lang"], [data-pagefind-meta="story_dir"]')).toBeNull();
+  });
+
   it("gives the story's lead, whose headline is the story's, what else covers it in place of the story's headline", () => {
     const lead = parse(searchDocumentHtml({ ...dated, lang: 'en', title: 'T', description: 'D', date: 'x', body: '', story: { title: 'T', url: '/stories/t/', more: `and 2 more from ${hostile}` } }));
     expect(readUnsearchable(lead.querySelector('[data-pagefind-meta="story_more"]')!.text)).toBe(`and 2 more from ${hostile}`);
