@@ -77,20 +77,22 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   const { articles, stories } = listingOf(values.articles, settings.contentDir, now, siteConfig.storyWindowHours);
   const tags = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const authors = buildFacetIndex(articles.map((article) => ({ slug: article.slug, names: article.data.authors })), 'author');
+  // The content check has passed on the same registry, so its problems are already reported.
+  const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  // With the registry source it is listed under, so that its outlet is named as its page names it.
+  const credited = (slug: string) => ({ ...bySlug.get(slug)!, sourcePage: listedUnder.get(slug) });
   const storyOf: ArchiveFacts['storyOf'] = new Map();
   for (const story of stories) {
     const lead = bySlug.get(story.lead)!;
     const url = sitePaths.story(story.slug);
     const others = story.articles.filter((slug) => slug !== story.lead);
     // The lead's result says what else covers it, as its teaser in the listings does.
-    storyOf.set(story.lead, { title: lead.data.title, url, more: moreCoverageLine(others.map((slug) => bySlug.get(slug)!), siteConfig.name) });
+    storyOf.set(story.lead, { title: lead.data.title, url, more: moreCoverageLine(others.map(credited), siteConfig.name) });
     // The others show the story's headline, in its lead's language.
     const headline = { title: lead.data.title, url, ...languageAttributes(lead.data.lang, siteConfig.lang) };
     for (const slug of others) storyOf.set(slug, headline);
   }
-  // The content check has passed on the same registry, so its problems are already reported.
-  const { sourceOf: listedUnder } = buildSourceIndex(readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile)).sources, articles);
   return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName: (tag: string) => facetName(tags, tag), authorName: (author: string) => facetName(authors, author), listedUnder };
 }
 

@@ -1,6 +1,6 @@
 /** Stories as the site shows them: their articles resolved, newest story first, and each article's story at hand. */
 import type { Story } from './find-stories.ts';
-import type { Outlet } from './outlet.ts';
+import { outletOf, type ArticleSource, type Outlet } from './outlet.ts';
 
 export interface SiteStory<Article> {
   slug: string;
@@ -8,17 +8,19 @@ export interface SiteStory<Article> {
   lead: Article;
   /** Earliest first; the first one "first reported" the event. */
   articles: Article[];
-  /** Every outlet, in order of its first article. */
+  /** Every outlet, in order of its first article, named as that article's page credits it (the registry's name). */
   outlets: Outlet[];
   /** When its newest article was published: stories with fresh coverage come first. */
   updatedAt: Date;
 }
 
-export function siteStories<Article extends { data: { publishedAt: Date } }>(stories: readonly Story[], bySlug: ReadonlyMap<string, Article>): SiteStory<Article>[] {
+type StoryMember = { data: { publishedAt: Date; source?: ArticleSource }; sourcePage?: { name: string } };
+
+export function siteStories<Article extends StoryMember>(stories: readonly Story[], bySlug: ReadonlyMap<string, Article>): SiteStory<Article>[] {
   return stories
     .map((story) => {
       const articles = story.articles.map((slug) => bySlug.get(slug)!);
-      return { slug: story.slug, lead: bySlug.get(story.lead)!, articles, outlets: story.outlets, updatedAt: articles[articles.length - 1]!.data.publishedAt };
+      return { slug: story.slug, lead: bySlug.get(story.lead)!, articles, outlets: creditedOutlets(story.outlets, articles), updatedAt: articles[articles.length - 1]!.data.publishedAt };
     })
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
@@ -26,4 +28,12 @@ export function siteStories<Article extends { data: { publishedAt: Date } }>(sto
 /** Each article's story, by the article's slug. */
 export function storiesByArticle<Article extends { slug: string }>(stories: readonly SiteStory<Article>[]): Map<string, SiteStory<Article>> {
   return new Map(stories.flatMap((story) => story.articles.map((article) => [article.slug, story] as const)));
+}
+
+/** The outlets with the name the site credits each by: the registry's, where its first article is listed under a source. */
+function creditedOutlets(outlets: readonly Outlet[], articles: readonly StoryMember[]): Outlet[] {
+  return outlets.map((outlet) => {
+    const name = articles.find((article) => outletOf(article.data.source).key === outlet.key)?.sourcePage?.name;
+    return name === undefined ? outlet : { ...outlet, name };
+  });
 }

@@ -1,5 +1,5 @@
 /** Listings (front page, tag pages) with each story shown once: one teaser, and a line for the rest of its coverage. */
-import { distinctOutlets, outletOf, type ArticleSource } from './outlet.ts';
+import { outletOf, type ArticleSource } from './outlet.ts';
 import type { SiteStory } from './site-stories.ts';
 
 export interface ListingEntry<Article> {
@@ -8,7 +8,8 @@ export interface ListingEntry<Article> {
   story?: { slug: string; others: Article[] };
 }
 
-type Listed = { slug: string; data: { source?: ArticleSource } };
+/** `sourcePage`: the registry source it is listed under (src/lib/site/sources.ts), whose name the site credits. */
+type Listed = { slug: string; data: { source?: ArticleSource }; sourcePage?: { name: string } };
 
 /**
  * `articles` in their listing order, each story collapsed where its first article appears. The teaser is the
@@ -47,12 +48,21 @@ export function storyEntries<Article extends Listed>(
 
 /** Who else covered it, each outlet once in order: `ownName` stands for the site's own reporting. */
 export function outletNames(articles: readonly Listed[], ownName: string): string[] {
-  return distinctOutlets(articles.map((article) => article.data.source)).map((outlet) => outlet.name ?? ownName);
+  const names = new Map<string, string>();
+  for (const article of articles) {
+    const { key } = outletOf(article.data.source);
+    if (!names.has(key)) names.set(key, outletName(article, ownName));
+  }
+  return [...names.values()];
 }
 
-/** The outlet an article is credited to: `ownName` for the site's own reporting. */
+/**
+ * The outlet an article is credited to, as its page credits it: the registry's name for a source it is listed under
+ * (so renaming an outlet there renames it everywhere), else the name its front matter gives, else `ownName` for the
+ * site's own reporting.
+ */
 export function outletName(article: Listed, ownName: string): string {
-  return outletOf(article.data.source).name ?? ownName;
+  return article.sourcePage?.name ?? outletOf(article.data.source).name ?? ownName;
 }
 
 /** "and 2 more from Meridian Wire and Newsdesk". */

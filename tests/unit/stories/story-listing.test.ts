@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteStory } from '../../../src/lib/stories/site-stories.ts';
+import { siteStories, type SiteStory } from '../../../src/lib/stories/site-stories.ts';
 import { groupByStory, listOfNames, moreCoverageLine, outletName, outletNames } from '../../../src/lib/stories/story-listing.ts';
 
 interface Item {
   slug: string;
-  data: { source?: { name: string; url: string } };
+  data: { source?: { id?: string; name: string; url: string } };
+  sourcePage?: { name: string };
 }
 const item = (slug: string, outlet?: string): Item => ({ slug, data: outlet ? { source: { name: outlet, url: `https://example.com/${slug}` } } : {} });
 
@@ -40,5 +41,28 @@ describe('the coverage line', () => {
   it('parts the outlets with semicolons when a name holds a comma, so each name reads whole', () => {
     const others = [item('smith', 'Smith, Jones & Co'), second, ours];
     expect(moreCoverageLine(others, 'Newsdesk')).toBe('and 3 more from Smith, Jones & Co; Breach Bulletin; and Newsdesk');
+  });
+});
+
+describe('outlets listed in the sources registry', () => {
+  // Written when the registry called it "The Reg"; the registry has renamed it since, and its page says "The Register".
+  const listed: Item = { slug: 'listed', data: { source: { id: 'the-register', name: 'The Reg', url: 'https://reg.example/a' } }, sourcePage: { name: 'The Register' } };
+
+  it("are named as the article's page names them, by the registry's name", () => {
+    expect(outletName(listed, 'Newsdesk')).toBe('The Register');
+    expect(moreCoverageLine([listed, ours], 'Newsdesk')).toBe('and 2 more from The Register and Newsdesk');
+  });
+
+  it("are named so in a story's outlets, which its page, summary and the stories index show", () => {
+    const [resolved] = siteStories(
+      [{ slug: 'lead', lead: 'lead', articles: ['lead', 'listed'], outlets: [{ key: 'name:meridian wire', name: 'Meridian Wire' }, { key: 'id:the-register', name: 'The Reg' }] }],
+      new Map(
+        [
+          { ...lead, data: { ...lead.data, publishedAt: new Date('2026-04-02T06:50:00Z') } },
+          { ...listed, data: { ...listed.data, publishedAt: new Date('2026-04-02T10:15:00Z') } },
+        ].map((article) => [article.slug, article]),
+      ),
+    );
+    expect(resolved!.outlets.map((outlet) => outlet.name)).toEqual(['Meridian Wire', 'The Register']);
   });
 });
