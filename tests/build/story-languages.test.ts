@@ -65,6 +65,13 @@ describe('a story led by a Hebrew report on an English site', () => {
 });
 
 describe('a story an editor made of our own two reports', () => {
+  it('is listed on the stories index, which does not claim that every story has more than one outlet', () => {
+    const index = site.html('stories/');
+    expect(index.querySelectorAll('.teaser-title a').map((link) => link.getAttribute('href'))).toContain('/stories/payments-outage/');
+    const claims = [index.querySelector('.listing-intro')!.text, index.querySelector('meta[name="description"]')!.getAttribute('content')!];
+    for (const claim of claims) expect(claim).not.toMatch(/outlet/);
+  });
+
   it('names the one outlet rather than counting "1 outlets"', () => {
     expect(squash(site.html('stories/payments-outage/').querySelector('.story-summary')!.text)).toMatch(/^2 articles from Newsdesk report this story\. Latest /);
     expect(squash(site.html('articles/payments-outage/').querySelector('.coverage .story-link')!.text)).toBe('The whole story: 2 articles from 1 outlet');
