@@ -19,13 +19,13 @@ export function storyFeedScope(paths: SitePaths, config: FeedSiteConfig, story: 
 
 /**
  * https://developers.google.com/search/docs/appearance/structured-data/carousel: each item a NewsArticle on this site,
- * in its own language (its `lang`, else `siteLang`) as its page's NewsArticle says; `image` (a path), the story's
- * social card.
+ * in its own language (its `lang`, else `siteLang`) as its page's NewsArticle says, and an outlet's by the name its
+ * page credits (the registry's, for a source it is listed under); `image` (a path), the story's social card.
  */
 export function storyItemListJsonLd(
   site: string,
   paths: SitePaths,
-  story: { slug: string; headline: string; articles: readonly ArticleSummary[]; image?: string; siteLang: string },
+  story: { slug: string; headline: string; articles: ReadonlyArray<ArticleSummary & { sourcePage?: { name: string } }>; image?: string; siteLang: string },
 ): Record<string, unknown> {
   const url = (path: string) => absoluteUrl(site, path);
   return {
@@ -45,7 +45,7 @@ export function storyItemListJsonLd(
         inLanguage: article.data.lang ?? story.siteLang,
         url: url(paths.article(article.slug)),
         datePublished: article.data.publishedAt.toISOString(),
-        ...(article.data.source ? { isBasedOn: article.data.source.url, sourceOrganization: { '@type': 'Organization', name: article.data.source.name } } : {}),
+        ...(article.data.source ? { isBasedOn: article.data.source.url, sourceOrganization: { '@type': 'Organization', name: article.sourcePage?.name ?? article.data.source.name } } : {}),
       },
     })),
   };
