@@ -166,6 +166,16 @@ describe('listings', () => {
     ]);
   });
 
+  it("date a story's teaser by its lead and say when its latest coverage came, when another day, since the story stands by that", () => {
+    const more = site.html('/desk/').querySelectorAll('.story-more').map((line) => [line.querySelector('a')!.getAttribute('href'), squash(line.text), line.querySelector('time')?.getAttribute('datetime')]);
+    expect(more).toEqual([
+      // Both of its articles came on Apr 3: the teaser's own date says it.
+      [story(LIBVEXA[0]!), 'and 1 more from Ops Weekly', undefined],
+      // The lead came on Apr 2; the story stands where our report of Apr 3 would.
+      [story(HALVORSEN[0]!), 'and 2 more from Breach Bulletin and Newsdesk · latest Apr 3, 2026', '2026-04-03T08:00:00.000Z'],
+    ]);
+  });
+
   it('show a story once on a tag page too', () => {
     const links = teaserLinks(site.html('tags/security/'));
     expect(links.filter((href) => HALVORSEN.map(article).includes(href!))).toEqual([article(HALVORSEN[0]!)]);

@@ -4,8 +4,11 @@ import type { SiteStory } from './site-stories.ts';
 
 export interface ListingEntry<Article> {
   article: Article;
-  /** Set when the article stands for a story: the story and its other articles, earliest first. */
-  story?: { slug: string; others: Article[] };
+  /**
+   * Set when the article stands for a story: the story, its other articles, earliest first, and when its newest was
+   * published (the story stands where that article would, which may be days after the teaser's own date).
+   */
+  story?: { slug: string; others: Article[]; updatedAt: Date };
 }
 
 /** `sourcePage`: the registry source it is listed under (src/lib/site/sources.ts), whose name the site credits. */
@@ -28,7 +31,7 @@ export function groupByStory<Article extends Listed>(articles: readonly Article[
     if (shown.has(story.slug)) continue;
     shown.add(story.slug);
     const teaser = listed.has(story.lead.slug) ? story.lead : article;
-    entries.push({ article: teaser, story: { slug: story.slug, others: story.articles.filter((other) => other !== teaser) } });
+    entries.push({ article: teaser, story: { slug: story.slug, others: story.articles.filter((other) => other !== teaser), updatedAt: story.updatedAt } });
   }
   return entries;
 }

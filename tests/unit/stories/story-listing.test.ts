@@ -12,20 +12,21 @@ const item = (slug: string, outlet?: string): Item => ({ slug, data: outlet ? { 
 const lead = item('lead', 'Meridian Wire');
 const second = item('second', 'Breach Bulletin');
 const ours = item('ours');
-const story: SiteStory<Item> = { slug: 'lead', lead, articles: [lead, second, ours], outlets: [], updatedAt: new Date(0) };
+const updatedAt = new Date('2026-04-03T08:00:00Z');
+const story: SiteStory<Item> = { slug: 'lead', lead, articles: [lead, second, ours], outlets: [], updatedAt };
 const storyOf = new Map([lead, second, ours].map((article) => [article.slug, story]));
 
 describe('groupByStory', () => {
-  it('shows a story once, where its newest article stands, as its lead with the rest of its coverage', () => {
+  it('shows a story once, where its newest article stands, as its lead with the rest of its coverage and when that newest came', () => {
     const entries = groupByStory([item('newer'), ours, item('between'), second, lead, item('older')], storyOf);
     expect(entries.map((entry) => entry.article.slug)).toEqual(['newer', 'lead', 'between', 'older']);
-    expect(entries[1]!.story).toEqual({ slug: 'lead', others: [second, ours] });
+    expect(entries[1]!.story).toEqual({ slug: 'lead', others: [second, ours], updatedAt });
     expect(entries[0]!.story).toBeUndefined();
   });
 
   it("shows the story's first article in the listing when the listing lacks the lead (a tag the lead does not carry)", () => {
     const entries = groupByStory([ours, second], storyOf);
-    expect(entries).toEqual([{ article: ours, story: { slug: 'lead', others: [lead, second] } }]);
+    expect(entries).toEqual([{ article: ours, story: { slug: 'lead', others: [lead, second], updatedAt } }]);
   });
 });
 
