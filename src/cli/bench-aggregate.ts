@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { RunReport } from '../lib/aggregation/report.ts';
 import { generateCorpus } from '../lib/bench/corpus.ts';
 import { syntheticFeed } from '../lib/bench/feeds.ts';
-import { formatCount, formatDuration, formatTable } from '../lib/bench/report.ts';
+import { formatCount, formatTableDuration, formatTable } from '../lib/bench/report.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
 import { projectRoot } from '../settings.ts';
 
@@ -146,7 +146,7 @@ else log(`kept ${workDir}`);
 
 const row = (what: string, measured: Measured) => [
   what,
-  formatDuration(measured.wallMs),
+  formatTableDuration(measured.wallMs),
   formatBytes(measured.peakRss),
   measured.report ? formatCount(measured.report.totals.newItems) : '–',
   measured.report ? `${measured.report.totals.fetched} fetched, ${measured.report.totals.notModified} not modified, ${measured.report.totals.failed} failed` : 'no report',

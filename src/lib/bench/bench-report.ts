@@ -1,7 +1,7 @@
 /** The bench's Markdown report, from its results and a description of the machine they were measured on. */
 import type { BuildPhases } from './phases.ts';
 import { maxOf, medianOf } from './measured-stats.ts';
-import { formatCount, formatDuration, formatRatio, formatSeconds, formatTable, median, type Align } from './report.ts';
+import { formatCount, formatTableDuration, formatRatio, formatSeconds, formatTable, median, type Align } from './report.ts';
 import { formatBytes } from '../text/format-bytes.ts';
 import { SAMPLE_EVERY_MS, type BuildResult, type ComponentTiming } from './results.ts';
 import { renderScaleSections, type ScaleReportInput } from './scale-report.ts';
@@ -43,7 +43,7 @@ const BUILD_HEADERS = ['build', 'articles', 'pages', 'wall', 'per 1k pages', 'pe
 function buildRow(result: BuildResult): string[] {
   const wall = wallOf(result);
   const pages = result.output?.pages;
-  const phase = (key: Exclude<keyof BuildPhases, 'indexBuilds'>) => formatDuration(medianOf(result.phases.map((p) => p[key])));
+  const phase = (key: Exclude<keyof BuildPhases, 'indexBuilds'>) => formatTableDuration(medianOf(result.phases.map((p) => p[key])));
   const newsdeskOnly = (text: string) => (result.kind === 'baseline' ? '–' : text);
   return [
     result.kind,
@@ -125,7 +125,7 @@ export function renderReport(input: ReportInput): string {
           '',
         ]),
     ...(timings.length > 0
-      ? [formatTable(['component', 'articles', 'time', 'notes'], timings.map((t) => [t.what, formatCount(t.articles), formatDuration(t.ms), t.note]), ['left', 'right', 'right', 'left']), '']
+      ? [formatTable(['component', 'articles', 'time', 'notes'], timings.map((t) => [t.what, formatCount(t.articles), formatTableDuration(t.ms), t.note]), ['left', 'right', 'right', 'left']), '']
       : []),
     ...(results.length === 0
       ? []

@@ -14,8 +14,8 @@ export function formatSeconds(ms: number | undefined): string {
   return `${seconds < 1 ? seconds.toFixed(2) : seconds.toFixed(1)} s`;
 }
 
-/** "820 ms" below a second, else seconds: for phases that are often short. */
-export function formatDuration(ms: number | undefined): string {
+/** A duration for a benchmark table cell: "820 ms" below a second, else seconds as `formatSeconds` gives them, so a column of phases reads in one unit style. */
+export function formatTableDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '–';
   return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhases, type PhaseTiming } from '../../../src/lib/bench/phases.ts';
-import { formatDuration, formatSeconds, formatTable, median } from '../../../src/lib/bench/report.ts';
+import { formatTableDuration, formatSeconds, formatTable, median } from '../../../src/lib/bench/report.ts';
 import { formatBytes } from '../../../src/lib/text/format-bytes.ts';
 
 describe('benchmark numbers read at a glance', () => {
   it('formats seconds, short durations and missing values', () => {
     expect(formatSeconds(12_345)).toBe('12.3 s');
     expect(formatSeconds(450)).toBe('0.45 s');
-    expect(formatDuration(450)).toBe('450 ms');
-    expect(formatDuration(2_500)).toBe('2.5 s');
+    expect(formatTableDuration(450)).toBe('450 ms');
+    expect(formatTableDuration(2_500)).toBe('2.5 s');
     expect(formatSeconds(undefined)).toBe('–');
   });
 
