@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { listArticleFiles } from '../io/article-paths.ts';
 import { removeListing } from '../io/listing-files.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
+import { discardAssetsWrittenSince } from '../io/astro-asset-cache.ts';
 import { moveAside, removeDiscardedFolders } from '../io/discarded-folders.ts';
 import { recordTiming } from '../io/build-timing.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
@@ -23,6 +24,7 @@ import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { siteUrlProblem } from '../lib/build/site-address.ts';
+import { STOP_SIGNALS, stopExitStatus, stoppedBuildMessage, type StopSignal } from '../lib/build/stopped-build.ts';
 import { formatDuration } from '../lib/text/format-duration.ts';
 import { swapFailureMessage } from '../lib/build/swap-failure.ts';
 import { outputFolderProblem } from '../lib/build/output-folder.ts';
@@ -127,6 +129,45 @@ function discardWorkFolders(): void {
 
 const warn = (message: string) => console.warn(message);
 
+/** The signal that stopped the build, once one has come; the build then ends in `stopBuild`, whatever it was doing. */
+let stopSignal: StopSignal | undefined;
+/** Every step started, so that a stop ends those still running. */
+const startedSteps: Running[] = [];
+/** Releases the output's lock, once this build holds it. */
+let releaseOutput: (() => Promise<void>) | undefined;
+/** Set once the new site is in place: a stop after that leaves it there. */
+let siteSwappedIn = false;
+
+/** Thrown by a step the build starts after a stop came, and before the swap: the stop ends the build instead. */
+class BuildStopped extends Error {}
+
+/**
+ * Ctrl-C or a CI cancel: stops every step (and what each started), sets aside what the build wrote beside the
+ * output and the pictures Astro may have been caching when it was stopped, releases the lock, says where the site
+ * stands and exits with the signal's status. The output folder is never touched: the swap is one synchronous
+ * stretch, so the stop comes before it or after it. Exits with process.exit: the folders set aside earlier may
+ * still be being removed, which the next build finishes.
+ */
+async function stopBuild(signal: StopSignal): Promise<void> {
+  // A second Ctrl-C while stopping changes nothing: the steps are killed within a grace period anyway.
+  if (stopSignal) return;
+  stopSignal = signal;
+  try {
+    await stopSteps(...startedSteps);
+    if (releaseOutput && !siteSwappedIn) {
+      discardWorkFolders();
+      discardAssetsWrittenSince(settings.cacheDir, performance.timeOrigin);
+    }
+    await releaseOutput?.();
+  } catch (error) {
+    console.error(`While stopping: ${(error as Error).message}`);
+  }
+  const output = siteSwappedIn ? 'new site' : existsSync(outDir) ? 'previous site' : 'no site';
+  console.error(`\n${stoppedBuildMessage({ signal, outDir, output })}`);
+  process.exit(stopExitStatus(signal));
+}
+for (const signal of STOP_SIGNALS) process.on(signal, () => void stopBuild(signal));
+
 /** Says why the step failed when its end tells (out of memory, an engine limit) and sets aside what the build wrote beside the output. */
 function cleanUpAfter({ step, running }: StepFailure): void {
   const heapLimit = running?.child.spawnfile === bin('astro') ? astroHeapLimit : defaultHeapLimit;
@@ -148,7 +189,13 @@ function cleanUpAfter({ step, running }: StepFailure): void {
  */
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
-  const start = (step: Step) => startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
+  const start = (step: Step) => {
+    // A step the check's end would start after a stop came in the same moment.
+    if (stopSignal) throw new BuildStopped();
+    const running = startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
+    startedSteps.push(running);
+    return running;
+  };
   const checking = start(check);
   const building = start(build);
   // `npm run bench` times Astro's phases by when its lines arrive, so it hears them as they come.
@@ -257,23 +304,33 @@ async function intoOutput(makeSite: () => Promise<void>, written: string): Promi
     process.exitCode = 2;
     return;
   }
+  // Once, whether the build ends or a stop ends it, and a stop waits for a release already under way.
+  let released: Promise<void> | undefined;
+  releaseOutput = () => (released ??= locked.release());
   let failed = true;
   try {
     await makeSite();
+    // A stop that came while the last step ended: it ends the build here, before the swap.
+    if (stopSignal) throw new BuildStopped();
     const replaced = swapIn();
+    siteSwappedIn = true;
     failed = false;
     // The whole command's time, from the start of its process; and where the last site went, which an operator may miss.
     console.log(`${written} in ${formatDuration(performance.now())}${replaced ? `; the site it replaced is in ${replaced} until the next build removes it` : ''}.`);
   } catch (error) {
+    // The steps ended because the build stopped them: stopBuild says so and ends the process.
+    if (stopSignal) return;
     if (!(error instanceof StepFailure)) throw error;
     cleanUpAfter(error);
     process.exitCode = error.status ?? 1;
   } finally {
-    // The folders set aside when the lock was taken are gone before the next build may take it; a failed build
-    // removes its own too, as it has no site to show for them.
-    await locked.removal;
-    if (failed) await removeDiscardedFolders(outDir, warn);
-    await locked.release();
+    if (!stopSignal) {
+      // The folders set aside when the lock was taken are gone before the next build may take it; a failed build
+      // removes its own too, as it has no site to show for them.
+      await locked.removal;
+      if (failed) await removeDiscardedFolders(outDir, warn);
+      await releaseOutput();
+    }
   }
 }
 

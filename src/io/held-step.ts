@@ -24,7 +24,9 @@ export interface Step {
 export function startHeld({ command, args, env = process.env, background = false, stdin = 'inherit' }: Step, { cwd, noColor }: { cwd: string; noColor: boolean }) {
   // Piped output is not a terminal: keep colours when ours is one.
   const color = process.stdout.isTTY && !noColor ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(command, args, { cwd, stdio: [stdin, 'pipe', 'pipe'], env: { ...env, ...color } });
+  // A process group of its own, so that stopping the step stops what it started too (Pagefind, the search
+  // documents, esbuild): a build stopped part-way leaves nothing running that could write after it has ended.
+  const child = spawn(command, args, { cwd, stdio: [stdin, 'pipe', 'pipe'], env: { ...env, ...color }, detached: true });
   if (background && child.pid !== undefined) {
     try {
       setPriority(child.pid, BACKGROUND_PRIORITY);
@@ -99,6 +101,16 @@ export function firstFailure(steps: Record<string, Running>): Promise<{ step: st
   });
 }
 
+/** Sends `signal` to a step still running and to every process it started (its process group). */
+function signalGroup({ child }: Running, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group ended between the check and the signal.
+  }
+}
+
 /**
  * Asks the steps still running to stop and waits until they have. A step busy in one long computation (Astro
  * expanding front matter the check refused) never gets to its SIGTERM handler: it is killed outright after a grace period.
@@ -106,9 +118,9 @@ export function firstFailure(steps: Record<string, Running>): Promise<{ step: st
 export async function stopSteps(...steps: Running[]): Promise<void> {
   for (const step of steps) {
     step.stoppedByBuild = true;
-    if (step.child.exitCode === null) step.child.kill('SIGTERM');
+    signalGroup(step, 'SIGTERM');
   }
-  const kill = setTimeout(() => steps.forEach((step) => step.child.exitCode === null && step.child.kill('SIGKILL')), STOP_GRACE_MS);
+  const kill = setTimeout(() => steps.forEach((step) => signalGroup(step, 'SIGKILL')), STOP_GRACE_MS);
   await Promise.all(steps.map((step) => step.exited));
   clearTimeout(kill);
 }
