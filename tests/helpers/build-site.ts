@@ -1,5 +1,5 @@
 /** Runs the real site build (`src/cli/build.ts`) on a fixture corpus into a fresh temp folder, for build tests. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,15 +178,55 @@ export async function buildTogether(
   }
 }
 
-function run(command: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  return new Promise((done, fail) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+/** A build under way, as `startBuild` gives it. */
+export interface RunningBuild {
+  /** The build's own process (`node src/cli/build.ts`), to send it a signal. */
+  process: ChildProcess;
+  /** Resolves once the build's output so far (either stream, colour codes removed) matches `pattern`. */
+  printed(pattern: RegExp): Promise<void>;
+  finished: Promise<BuildRun>;
+}
+
+/**
+ * Starts one build into `root`'s output folder, as `npm run build` would, holding the checkout's lock until it has
+ * ended, and hands it back running: for tests that act on a build while it works.
+ */
+export async function startBuild(options: BuildSiteOptions, root: string): Promise<RunningBuild> {
+  const holder = flock ? spawn(flock, [buildLock, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
+  if (holder) await new Promise((locked) => holder.stdout!.once('data', locked));
+  const build = startRun([join(projectRoot, 'node_modules/.bin/node'), ...(options.nodeOptions ?? []), 'src/cli/build.ts', ...(options.args ?? [])], buildEnvironment(options, root));
+  return { ...build, finished: build.finished.finally(() => holder?.stdin!.end()) };
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<BuildRun> {
+  return startRun(command, env).finished;
+}
+
+function startRun(command: string[], env: NodeJS.ProcessEnv): RunningBuild {
+  const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  // Colour codes (FORCE_COLOR on CI runners) are styling, not text: tests assert on the words.
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((seen, fail) => {
+      const look = () => {
+        if (!pattern.test(stripVTControlCharacters(stdout + stderr))) return;
+        child.stdout.off('data', look);
+        child.stderr.off('data', look);
+        child.off('close', missed);
+        seen();
+      };
+      const missed = () => fail(new Error(`the build ended without printing ${pattern}:\n${stdout}\n${stderr}`));
+      child.stdout.on('data', look);
+      child.stderr.on('data', look);
+      child.once('close', missed);
+      look();
+    });
+  const finished = new Promise<BuildRun>((done, fail) => {
     child.on('error', fail);
-    // Colour codes (FORCE_COLOR on CI runners) are styling, not text: tests assert on the words.
     child.on('close', (code, signal) => done({ stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), exitCode: code ?? (signal ? 128 : 1) }));
   });
+  return { process: child, printed, finished };
 }
