@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHeld, stopSteps } from '../../../src/io/held-step.ts';
 
@@ -55,5 +56,24 @@ describe('a held build step', () => {
     await stopSteps(step);
     expect(step.stoppedByBuild).toBe(true);
     expect(step.end().signal).toBe('SIGKILL');
+  });
+
+  it('stops what the step started too, which would otherwise go on running after it', async () => {
+    const step = run(`const started = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log(started.pid); setInterval(() => {}, 1000)`);
+    const pid = Number(await new Promise<Buffer>((done) => step.child.stdout!.once('data', done)));
+    // An ended process may linger as a zombie until its new parent reaps it: it no longer runs.
+    const running = () => {
+      try {
+        return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    try {
+      await stopSteps(step);
+      await expect.poll(running).toBe(false);
+    } finally {
+      if (running()) process.kill(pid, 'SIGKILL');
+    }
   });
 });
