@@ -190,7 +190,7 @@ function cleanUpAfter({ step, running }: StepFailure): void {
 async function buildSite(check: Step, search: Step, build: Step, searchTiming: SearchIndexTiming, socialCards: Step): Promise<void> {
   const started = performance.now();
   const start = (step: Step) => {
-    // A step the check's end would start after a stop came in the same moment.
+    // No step starts once a stop has come: the check may pass in the moment the signal arrives.
     if (stopSignal) throw new BuildStopped();
     const running = startHeld(step, { cwd: projectRoot, noColor: settings.noColor });
     startedSteps.push(running);
