@@ -1,10 +1,10 @@
-/** What a build stopped by Ctrl-C (SIGINT) or a CI cancel (SIGTERM) says, and the status it exits with. */
+/** What a build stopped by Ctrl-C (SIGINT), a CI cancel (SIGTERM) or its terminal closing (SIGHUP) says, and the status it exits with. */
 
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
 
 /** As a shell reports a command a signal ended: 128 plus the signal's number. */
-const EXIT_STATUS: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+const EXIT_STATUS: Record<StopSignal, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 export function stopExitStatus(signal: StopSignal): number {
   return EXIT_STATUS[signal];

@@ -5,6 +5,7 @@ describe('a stopped build', () => {
   it('exits as a shell reports the signal that stopped it', () => {
     expect(stopExitStatus('SIGINT')).toBe(130);
     expect(stopExitStatus('SIGTERM')).toBe(143);
+    expect(stopExitStatus('SIGHUP')).toBe(129);
   });
 
   it('says what the output folder holds, whether it held a site before, got none, or already has the new one', () => {
