@@ -2,6 +2,7 @@
  * The run's report: one line per source, the sources that need attention and the totals, as text for people, JSON
  * for tools, a Markdown table for CI summaries and warning annotations for the CI run's page.
  */
+import { oneLine } from '../text/one-line.ts';
 import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
 
@@ -188,9 +189,8 @@ export function formatReportText(report: RunReport): string {
   if (report.allFailingSince) lines.push('', `Broken: ${describeAllFailing(report.allFailingSince)}.`);
   lines.push('', formatTotals(report));
   if (report.totals.sources === 0) lines.push(NO_SOURCES);
-  // One line each, whatever a server put in its error: in a CI log, a line of its own starting "::" would be taken
-  // as a workflow command (a forged warning, or one that stops the real ones being read).
-  return lines.map((line) => line.replace(/[\r\n]+/g, ' ')).join('\n');
+  // One line each, whatever a server put in its error or a feed in its titles.
+  return lines.map(oneLine).join('\n');
 }
 
 /** A registry emptied by mistake would otherwise leave the scheduled job green, fetching nothing, for good. */

@@ -1,5 +1,6 @@
 /** Problems found in articles and how editors and tools see them: `path:line: field: message; hint`, or JSON. */
 import { unknownFieldMessage } from '../content/schema.ts';
+import { oneLine } from '../text/one-line.ts';
 
 export interface Problem {
   /** Path of the article file, as the editor knows it (relative to the project). */
@@ -56,18 +57,12 @@ export function problemsFromIssues(
   return problems;
 }
 
-/**
- * Control characters and line separators as escapes (`\u001b`): a file or field name an editor typed (a YAML key may
- * hold any character) can neither break the one line a problem takes nor send commands to the terminal or CI log.
- */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const visible = (text: string) => text.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}:` : `${problem.file}:`;
   const level = problem.severity === 'warning' ? ' warning:' : '';
   const field = problem.field ? ` ${problem.field}:` : '';
-  return visible(`${where}${level}${field} ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+  // A file or field name an editor typed (a YAML key may hold any character) stays on the problem's one line.
+  return oneLine(`${where}${level}${field} ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
 }
 
 /** Whether any of the problems stops a tool; warnings only inform. */

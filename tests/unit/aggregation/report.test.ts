@@ -67,7 +67,7 @@ describe('the run report', () => {
   it('keeps each source to one line of text, so that a server’s error cannot start a line the CI runner reads as a command', () => {
     const error = 'malformed JSON: Unexpected token \':\', "[\n::stop-commands::quiet\r\n::warning::forged" is not valid JSON';
     const lines = formatReportText(summarizeRun([source({ id: 'json', result: 'failed', error })], false)).split('\n');
-    expect(lines[0]).toBe('  json  failed: malformed JSON: Unexpected token \':\', "[ ::stop-commands::quiet ::warning::forged" is not valid JSON');
+    expect(lines[0]).toBe('  json  failed: malformed JSON: Unexpected token \':\', "[\\u000a::stop-commands::quiet\\u000d\\u000a::warning::forged" is not valid JSON');
     expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
   });
 
