@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -244,6 +246,21 @@ describe('hostile input', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toBe(`Import failed: ${join(folder, 'imported')} is a file, where the folder of imported drafts goes; rename or move it.\nNothing was written.\n`);
     expect(readFileSync(join(folder, 'imported'), 'utf8')).toBe('notes');
+  });
+
+  it('keeps a server’s broken JSON to one line of its message, so that the feed cannot start a workflow command in a CI log', async () => {
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/feed+json' }).end('{"version": "https://jsonfeed.org/version/1.1", "title":\n::error::forged\r\n::stop-commands::quiet\n'));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
+      const outcome = await importFeed([address, '--content-dir', contentFolder()]);
+      expect(outcome.code).toBe(1);
+      const lines = outcome.stderr.split(/\r\n|\r|\n/);
+      expect(lines[0]).toMatch(new RegExp(`^Import failed: ${address}: malformed JSON: .*\\\\u000a::error::f`));
+      expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });
 

@@ -26,4 +26,15 @@ describe('importSummary', () => {
     expect(text).toContain('1 to import, 1 skipped as duplicates, 1 rejected.');
     expect(text).not.toContain('Next:');
   });
+
+  it('keeps a file name or reason with a line break to the one line of its decision, so that it cannot start a workflow command in a CI log', () => {
+    const hostile = [
+      { kind: 'duplicate', title: 'Q&A', match: { slug: 'rules', file: 'content/articles/rules\n::error::forged.md' }, by: 'link' },
+      { kind: 'rejected', title: 'Broken', reason: 'could not write x.md: disk\r\n::stop-commands::quiet' },
+    ] as ImportDecision[];
+    const lines = importSummary(hostile, feed, 'feed.xml', false).split(/\r\n|\r|\n/);
+    expect(lines).toContain('  “Q&A”: already have it as rules (content/articles/rules\\u000a::error::forged.md), same link');
+    expect(lines).toContain('  “Broken”: could not write x.md: disk\\u000d\\u000a::stop-commands::quiet');
+    expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+  });
 });
