@@ -26,6 +26,19 @@ describe('the state file', () => {
     expect(() => parseState('{"version":1,"sources":{"a":{"consecutiveFailures":-1}}}', 's.json')).toThrow(/^s\.json:1: sources\.a\.consecutiveFailures: /);
   });
 
+  it('says what is wrong on one line, whatever the file holds, so that a CI log cannot read a workflow command in it', () => {
+    const messageLines = (text: string) => {
+      try {
+        parseState(text, 's.json');
+      } catch (error) {
+        return (error as Error).message.split(/\r\n|\r|\n/);
+      }
+      throw new Error('parsed');
+    };
+    expect(messageLines('{"version":1,\n::error::forged')).toHaveLength(1);
+    expect(messageLines('{"version":1,"sources":{"a\\n::error::forged":{"consecutiveFailures":-1}}}')).toEqual([expect.stringMatching(/^s\.json:1: sources\.a\\u000a::error::forged\.consecutiveFailures: /)]);
+  });
+
   it('names the line of the field at fault, as the file is written, so a hand edit gone wrong is found at once', () => {
     const state = { ...emptyState(), sources: { calm: afterFailure(undefined, feedUrl, 'answered 500', undefined, now), edited: afterFailure(undefined, feedUrl, 'answered 500', undefined, now) } };
     const text = serializeState(state).replace(/("edited": \{[^}]*?"at": )"[^"]+"/, '$1"yesterday"');
