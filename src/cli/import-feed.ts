@@ -20,7 +20,7 @@ import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { writeFailureReason } from '../io/file-errors.ts';
 import { removeStaleTemporaryFiles, writeNewFile } from '../io/write-file.ts';
 import { projectRoot, settings } from '../settings.ts';
-import { oneLine } from '../lib/text/one-line.ts';
+import { inertLine } from '../lib/text/inert-line.ts';
 import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
-    console.error(`Import failed: ${oneLine(`${input}: ${error.message}`)}.\nNothing was written.`);
+    console.error(`Import failed: ${inertLine(`${input}: ${error.message}`)}.\nNothing was written.`);
     return 1;
   }
 
@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     if (!dryRun) for (const path of await removeStaleTemporaryFiles(importDir)) console.error(`Removed ${paths.display(path)}, left by an import that was stopped.`);
     const existingArticles = [...loadArticles(contentFolder, paths.display)];
     for (const article of existingArticles) {
-      if (article.unreadable) console.error(`Warning: ${oneLine(article.file)} cannot be read (${oneLine(article.unreadable)}), so an item it covers may be imported again.`);
+      if (article.unreadable) console.error(`Warning: ${inertLine(article.file)} cannot be read (${inertLine(article.unreadable)}), so an item it covers may be imported again.`);
     }
     const existing = toExistingArticles(existingArticles);
     // Any file already in the import folder keeps its name, whatever slug its front matter claims.
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
 
-    for (const warning of feed.warnings ?? []) console.error(`Warning: ${oneLine(`${from}: ${warning}`)}.`);
+    for (const warning of feed.warnings ?? []) console.error(`Warning: ${inertLine(`${from}: ${warning}`)}.`);
     console.log(importSummary(decisions, feed, from, dryRun));
     return writeFailed ? 1 : 0;
   } finally {

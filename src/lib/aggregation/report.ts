@@ -2,7 +2,7 @@
  * The run's report: one line per source, the sources that need attention and the totals, as text for people, JSON
  * for tools, a Markdown table for CI summaries and warning annotations for the CI run's page.
  */
-import { oneLine } from '../text/one-line.ts';
+import { inertLine } from '../text/inert-line.ts';
 import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
 
@@ -190,7 +190,7 @@ export function formatReportText(report: RunReport): string {
   lines.push('', formatTotals(report));
   if (report.totals.sources === 0) lines.push(NO_SOURCES);
   // One line each, whatever a server put in its error or a feed in its titles.
-  return lines.map(oneLine).join('\n');
+  return lines.map(inertLine).join('\n');
 }
 
 /** A registry emptied by mistake would otherwise leave the scheduled job green, fetching nothing, for good. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
-import { oneLine } from '../text/one-line.ts';
+import { inertLine } from '../text/inert-line.ts';
 import { currentItemKey } from './identity.ts';
 
 const STATE_VERSION = 1;
@@ -119,14 +119,14 @@ export function parseState(text: string, file: string): AggregationState {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new StateError(`${file}: not valid JSON (${oneLine((error as Error).message)}); restore it from git, or delete it to start afresh`);
+    throw new StateError(`${file}: not valid JSON (${inertLine((error as Error).message)}); restore it from git, or delete it to start afresh`);
   }
   const result = aggregationStateSchema.safeParse(data);
   if (result.success) return result.data;
   const [issue] = result.error.issues;
   // JSON is YAML: the field lines the registry's errors use, read only when the file is wrong.
   const line = lineOfField(fieldLines(text, 1), issue!.path.join('.')) ?? 1;
-  throw new StateError(oneLine(`${file}:${line}: ${issue!.path.join('.') || 'the file'}: ${issue!.message}; restore it from git, or delete it to start afresh`));
+  throw new StateError(inertLine(`${file}:${line}: ${issue!.path.join('.') || 'the file'}: ${issue!.message}; restore it from git, or delete it to start afresh`));
 }
 
 /** Fields in a fixed order and sources and hosts sorted, so a run that changes nothing writes the same text. */

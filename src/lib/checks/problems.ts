@@ -1,6 +1,6 @@
 /** Problems found in articles and how editors and tools see them: `path:line: field: message; hint`, or JSON. */
 import { unknownFieldMessage } from '../content/schema.ts';
-import { oneLine } from '../text/one-line.ts';
+import { inertLine } from '../text/inert-line.ts';
 
 export interface Problem {
   /** Path of the article file, as the editor knows it (relative to the project). */
@@ -62,7 +62,7 @@ export function formatProblem(problem: Problem): string {
   const level = problem.severity === 'warning' ? ' warning:' : '';
   const field = problem.field ? ` ${problem.field}:` : '';
   // A file or field name an editor typed (a YAML key may hold any character) stays on the problem's one line.
-  return oneLine(`${where}${level}${field} ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+  return inertLine(`${where}${level}${field} ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
 }
 
 /** Whether any of the problems stops a tool; warnings only inform. */

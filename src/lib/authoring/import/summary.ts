@@ -1,5 +1,5 @@
 /** The importer's report, in the words editors read after `npm run import`. */
-import { oneLine } from '../../text/one-line.ts';
+import { inertLine } from '../../text/inert-line.ts';
 import type { FeedFormat, ParsedFeed } from './parse-feed.ts';
 import type { ImportDecision } from './plan-import.ts';
 
@@ -42,5 +42,5 @@ export function importSummary(decisions: readonly ImportDecision[], feed: Parsed
   }
   lines.push('', `${imported.length} ${dryRun ? 'to import' : 'imported'}, ${duplicates.length} skipped as duplicates, ${rejected.length} rejected.`);
   if (imported.length && !dryRun) lines.push('Next: review and edit each draft, remove "draft: true" to publish it, then run npm run check:content.');
-  return lines.map(oneLine).join('\n');
+  return lines.map(inertLine).join('\n');
 }

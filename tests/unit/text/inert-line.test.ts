@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { inertLine } from '../../../src/lib/text/inert-line.ts';
+
+describe('inertLine', () => {
+  it('writes every kind of line break as an escape, so the text cannot start a line of its own', () => {
+    const text = 'Title\n::error::a\r::warning::b\r\n::add-mask::c\u2028d\u2029e\u0085f\u000bg\u000ch';
+    const shown = inertLine(text);
+    expect(shown).toBe('Title\\u000a::error::a\\u000d::warning::b\\u000d\\u000a::add-mask::c\\u2028d\\u2029e\\u0085f\\u000bg\\u000ch');
+    expect(shown.split(/\r\n|\r|\n/)).toHaveLength(1);
+  });
+
+  it('escapes the bracket of the runner’s older command form, which it reads anywhere in a line', () => {
+    expect(inertLine('Chips ##[error]forged and ##[stop-commands]quiet')).toBe('Chips ##\\u005berror]forged and ##\\u005bstop-commands]quiet');
+    expect(inertLine('# heading [link] #[x]')).toBe('# heading [link] #[x]');
+  });
+
+  it('escapes terminal control sequences and leaves other text as written', () => {
+    expect(inertLine('\u001b[2Jcleared')).toBe('\\u001b[2Jcleared');
+    expect(inertLine('Ünïcode “quotes” — 100% :: fine')).toBe('Ünïcode “quotes” — 100% :: fine');
+  });
+});
