@@ -1,3 +1,5 @@
+import { inertLine } from '../lib/text/inert-line.ts';
+
 /**
  * How the search index's two processes (search-index.ts and search-documents.ts) say they failed, and how the build
  * says so when it finds Pagefind cannot run before any step starts: what they were doing and why, no stack trace.
@@ -10,5 +12,6 @@ export function reportSearchFailure(what: string, errors: readonly string[]): vo
 }
 
 export function searchFailureMessage(what: string, errors: readonly string[]): string {
-  return `Search indexing failed while ${what}:\n${errors.map((error) => `  ${error}`).join('\n')}`;
+  // A file's name and Pagefind's errors may hold any text: each stays on its own line.
+  return `Search indexing failed while ${inertLine(what)}:\n${errors.map((error) => `  ${inertLine(error)}`).join('\n')}`;
 }
