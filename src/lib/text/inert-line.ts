@@ -1,16 +1,28 @@
 /**
- * Text from outside (a feed's title, a server's answer, a field's value, a file name) as part of one line of the
- * tools' output, where a CI runner can read no workflow command in it. Control characters and line separators become
- * escapes (`\u000a`), as JSON writes them: a line break would let the text start a line of its own, which GitHub
- * Actions reads as a command when it starts "::" (a forged warning, or `::stop-commands::` silencing the real ones),
- * and an escape character would send commands to the terminal. The runner also reads its older form of command,
- * "##[", anywhere in a line, so that bracket is written as an escape too.
+ * Text from outside (a feed's title, a server's answer, a field's value, a file name) in the tools' output, where a CI
+ * runner can read no workflow command in it. GitHub Actions reads a line as a command when it starts "::" after white
+ * space (a forged warning, or `::stop-commands::` silencing the real ones), and reads its older form, "##[", anywhere
+ * in a line; it ends a line at a carriage return as well as at a line feed.
  */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** A line's start, and the white space (as .NET counts it) the runner skips before a command. */
+const COMMAND_AT_LINE_START = /(^|\r\n|[\n\r\u0085\u2028\u2029])([\s\u0085]*)::/g;
 const OLD_COMMAND = /##\[/g;
 
 const escaped = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/**
+ * Text that is rightly several lines (Astro's messages, with their code frames): each line kept, none read as a
+ * command, as the first colon of a line's leading "::" and the bracket of "##[" are written as escapes (`\u003a`).
+ */
+export function inertLines(text: string): string {
+  return text.replace(COMMAND_AT_LINE_START, (_match, lineBreak: string, space: string) => `${lineBreak}${space}${escaped(':')}:`).replace(OLD_COMMAND, `##${escaped('[')}`);
+}
+
+/**
+ * Text as part of one line: control characters and line separators become escapes too (`\u000a`), as JSON writes
+ * them, so that the text cannot start a line of its own, nor send commands to the terminal.
+ */
 export function inertLine(text: string): string {
-  return text.replace(CONTROL, escaped).replace(OLD_COMMAND, `##${escaped('[')}`);
+  return inertLines(text.replace(CONTROL, escaped));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inertLine } from '../../../src/lib/text/inert-line.ts';
+import { inertLine, inertLines } from '../../../src/lib/text/inert-line.ts';
 
 describe('inertLine', () => {
   it('writes every kind of line break as an escape, so the text cannot start a line of its own', () => {
@@ -17,5 +17,21 @@ describe('inertLine', () => {
   it('escapes terminal control sequences and leaves other text as written', () => {
     expect(inertLine('\u001b[2Jcleared')).toBe('\\u001b[2Jcleared');
     expect(inertLine('Ünïcode “quotes” — 100% :: fine')).toBe('Ünïcode “quotes” — 100% :: fine');
+  });
+
+  it('escapes a leading "::", as the text may start the line it is put on', () => {
+    expect(inertLine(' ::error::forged.md')).toBe(' \\u003a:error::forged.md');
+    expect(inertLine('a ::error:: b')).toBe('a ::error:: b');
+  });
+});
+
+describe('inertLines', () => {
+  it('keeps every line, and lets none start a command, whatever white space comes first', () => {
+    const text = '::error::first\nError in a.md\n  ::warning::b\r\u3000::stop-commands::c\r\n\n::group::d\n  at x (##[error]e)';
+    expect(inertLines(text)).toBe('\\u003a:error::first\nError in a.md\n  \\u003a:warning::b\r\u3000\\u003a:stop-commands::c\r\n\n\\u003a:group::d\n  at x (##\\u005berror]e)');
+  });
+
+  it('leaves text with no command as it is, colours included', () => {
+    expect(inertLines('\u001b[31mError\u001b[39m: a: b\n  12 | x::y')).toBe('\u001b[31mError\u001b[39m: a: b\n  12 | x::y');
   });
 });
