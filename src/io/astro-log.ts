@@ -6,6 +6,7 @@
 import nodeDestination from 'astro/logger/node';
 import { createPageLineFilter } from '../lib/build/page-lines.ts';
 import { createStagedLineRewriter } from '../lib/build/staged-lines.ts';
+import { inertLines } from '../lib/text/inert-line.ts';
 import { settings } from '../settings.ts';
 
 type Destination = ReturnType<typeof nodeDestination>;
@@ -32,7 +33,8 @@ export default function astroLog(): Destination {
     ...destination,
     write(event) {
       if (event.level === 'warn' && SHIKI_CSP_WARNING.test(event.message)) return;
-      for (const kept of pageLines(staged(event))) destination.write(kept);
+      // Astro quotes file names and front matter in its messages: none of their lines may be read as a CI command.
+      for (const kept of pageLines(staged(event))) destination.write({ ...kept, message: inertLines(kept.message) });
     },
   };
 }

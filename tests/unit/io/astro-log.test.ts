@@ -43,4 +43,13 @@ describe("Astro's log destination", () => {
     const output = written((log) => log.write({ label: 'build', level: 'debug', message: 'a detail', newLine: true }));
     expect(output).toContain('a detail');
   });
+
+  it('lets no line of a message that quotes a file or its front matter be read as a CI workflow command', () => {
+    const output = written((log) => {
+      log.write({ label: 'content', level: 'warn', message: 'Invalid entry content/articles/a\n::error::forged.md:\n  title: ##[warning]forged\r::stop-commands::quiet', newLine: true });
+    });
+    expect(output).toContain('content/articles/a\n\\u003a:error::forged.md:\n');
+    const lines = output.split(/\r\n|\r|\n/);
+    expect(lines.filter((line) => line.trimStart().startsWith('::') || line.includes('##['))).toEqual([]);
+  });
 });
