@@ -21,7 +21,8 @@ describe('the sharded deploy', () => {
   it('builds every part and merges them with one publish instant, address and base path', () => {
     const build = step('shard-build', (s) => s.run?.includes('--shard') ?? false);
     const merge = step('shard-merge', (s) => s.run?.includes('--merge') ?? false);
-    expect(build.run).toBe('npm run build -- --shard "${{ matrix.part }}/${{ inputs.shards }}"');
+    expect(build.run).toBe('npm run build -- --shard "$PART/$SHARDS"');
+    expect(build.env).toMatchObject({ PART: '${{ matrix.part }}', SHARDS: '${{ inputs.shards }}' });
     for (const name of ['NEWSDESK_NOW', 'SITE_URL', 'BASE_PATH']) {
       expect(build.env![name]).toMatch(/^\$\{\{ needs\.shard-plan\.outputs\.[a-z-]+ \}\}$/);
       expect(merge.env![name]).toBe(build.env![name]);

@@ -27,6 +27,16 @@ describe('actionlint', () => {
     });
   }
 
+  // GitHub pastes an expression's value into the script before the shell reads it: a value holding a quote and a
+  // command would run. Through an environment variable, the shell reads it as data.
+  for (const name of workflows) {
+    it(`expands no expression inside a run script of ${name}, handing values on in env instead`, () => {
+      const jobs = Object.values(parse(readFileSync(join(folder, name), 'utf8')).jobs) as Array<{ steps?: Array<{ name?: string; run?: string }> }>;
+      const expanding = jobs.flatMap((job) => job.steps ?? []).filter((step) => step.run?.includes('${{')).map((step) => step.name ?? step.run);
+      expect(expanding).toEqual([]);
+    });
+  }
+
   it('would catch a mistake (an output the aggregate job does not declare)', () => {
     const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace("needs.aggregate.outputs.articles-changed ==", "needs.aggregate.outputs.articles-changd ==");
     expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/articles-changd/);
