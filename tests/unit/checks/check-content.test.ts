@@ -671,3 +671,15 @@ describe('MDX, which is code and not sanitised', () => {
     expect(check(corpus.dir, ['plain.md']).problems).toEqual([]);
   });
 });
+
+describe('problems quoting what an article holds, as a CI log shows them', () => {
+  it('say so on one line each, with no workflow command in it, whatever the file name and the field value hold', () => {
+    corpus = corpusWith();
+    const name = 'wire\n::error::forged.md';
+    writeFileSync(join(corpus.dir, name), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nrelated: ["next ##[warning]forged\\n::stop-commands::quiet"]\n---\n\nBody.\n');
+    const shown = check(corpus.dir, [name]).problems.map(formatProblem);
+    expect(shown).toEqual([expect.stringMatching(/^wire\\u000a::error::forged\.md:6: related\.0: "next ##\\u005bwarning\]forged\\n::stop-commands::quiet" is not a slug/)]);
+    const lines = shown.join('\n').split(/\r\n|\r|\n/);
+    expect(lines.filter((line) => line.trimStart().startsWith('::') || line.includes('##['))).toEqual([]);
+  });
+});

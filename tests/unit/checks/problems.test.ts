@@ -30,6 +30,12 @@ describe('formatProblem', () => {
       'new\\u000astory.md:2: \\u001b[2Jtitle\\u2028x: unknown field "\\u001b[2Jtitle\\u2028x"; check the spelling',
     );
   });
+
+  it('lets neither a file named like a workflow command nor a value quoted in the message be read as one in a CI log', () => {
+    expect(formatProblem({ file: '::error::forged.md', line: 3, field: 'related.0', message: '"a ##[warning]b" is not a slug', severity: 'error' })).toBe(
+      '\\u003a:error::forged.md:3: related.0: "a ##\\u005bwarning]b" is not a slug',
+    );
+  });
 });
 
 describe('problemsFromIssues', () => {
