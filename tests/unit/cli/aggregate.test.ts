@@ -708,3 +708,22 @@ describe('npm run aggregate into a sub-folder of the content folder', () => {
     expect(existsSync(join(folder, '.aggregate-state.json'))).toBe(true);
   });
 });
+
+describe('npm run aggregate: a feed that writes workflow commands into its titles and answers', () => {
+  const publishers = publishersForSuite(1);
+
+  it('reports its items and its broken JSON on lines the CI runner reads no command in', async () => {
+    const folder = workspace();
+    const [item] = stories(31, 1, 'forger.example');
+    const titled = rssRoute(rss([{ ...item!, title: `Chips ##[error]forged and\n::warning::forged too` }], 'Forger ##[add-mask]Chips'));
+    const feed = publishers.route(0, '/forger.xml', titled);
+    const broken = publishers.route(0, '/broken.json', (_request, response) => response.writeHead(200, { 'content-type': 'application/feed+json' }).end('{"version": "https://jsonfeed.org/version/1.1", "title":\n::error::forged\r\n##[stop-commands]quiet\n'));
+    writeFileSync(join(folder, 'sources.yaml'), `- id: forger\n  name: Forger\n  feed: ${feed}\n- id: broken\n  name: Broken\n  feed: ${broken}\n`);
+    const outcome = await aggregate(folder);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('“Chips ##\\u005berror]forged and ::warning::forged too”');
+    expect(outcome.stdout).toMatch(/broken +failed: .*malformed JSON: .*\\u000a::error::f/);
+    const lines = `${outcome.stdout}\n${outcome.stderr}`.split(/\r\n|\r|\n/);
+    expect(lines.filter((line) => line.trimStart().startsWith('::') || line.includes('##['))).toEqual([]);
+  });
+});
