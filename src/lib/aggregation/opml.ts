@@ -4,7 +4,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
-import { inertLine } from '../authoring/import/feed-fields.ts';
+import { oneLine } from '../authoring/import/feed-fields.ts';
 import { isHtmlPage } from '../authoring/import/html-page.ts';
 import { xmlProblem } from '../authoring/import/xml-problem.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
@@ -58,7 +58,7 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
         // registry's, kept as written so that the round trip changes nothing (`https://example.com` stays without the
         // slash the URL parser adds).
         const fromNewsdesk = typeof id === 'string';
-        const name = fromNewsdesk ? written : inertLine(written);
+        const name = fromNewsdesk ? written : oneLine(written);
         const home = resolveWebUrl(outline.htmlUrl);
         const site = home && fromNewsdesk ? outline.htmlUrl!.trim() : home;
         feeds.push({ name, feed: withoutFeedScheme((outline.xmlUrl ?? '').trim()), ...(site ? { site } : {}), ...(fromNewsdesk ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });

@@ -228,9 +228,9 @@ describe('refusing what is not a whole OPML file', () => {
   });
 
   it('still reads a whole file, with a byte order mark or written on one line', () => {
-    const inertLine = readerExport.replace(/\n\s*/g, '');
+    const oneLine = readerExport.replace(/\n\s*/g, '');
     expect(feedsFromOpml(`\uFEFF${readerExport}`)).toEqual(feedsFromOpml(readerExport));
-    expect(feedsFromOpml(inertLine)).toEqual(feedsFromOpml(readerExport));
+    expect(feedsFromOpml(oneLine)).toEqual(feedsFromOpml(readerExport));
     expect(feedsFromOpml(readerExport)).toHaveLength(8);
   });
 });

@@ -4,14 +4,14 @@ import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
 /** Text on one line, without the invisible characters no headline, name or tag may carry (a vertical tab is a space). */
-export function inertLine(text: string): string {
+export function oneLine(text: string): string {
   return withoutInvisibleCharacters(text.replace(/\s+/g, ' ')).trim();
 }
 
 /** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */
 export function plain(value: string | undefined): string {
   if (!value) return '';
-  return inertLine(looksLikeHtml(value) ? htmlToText(value) : value);
+  return oneLine(looksLikeHtml(value) ? htmlToText(value) : value);
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
-import { authorNames, enclosureLink, link, inertLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
+import { authorNames, enclosureLink, link, oneLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -115,7 +115,7 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
 /** Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. */
 function atomText(text: AtomFeed.Text | undefined): string {
   if (!text?.value) return '';
-  return inertLine(text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : text.value);
+  return oneLine(text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : text.value);
 }
 
 function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {
