@@ -11,6 +11,8 @@ import { formatDuration } from '../lib/text/format-duration.ts';
 import { siteCardJobs } from '../lib/cards/site-card-jobs.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { listingOf } from '../io/article-listing.ts';
+import { displayPath } from '../io/display-path.ts';
+import { readSourcesFile } from '../io/read-sources.ts';
 import { updateCards } from '../io/cards/card-cache.ts';
 import { makeCardsInWorkers } from '../io/cards/card-pool.ts';
 import { siteConfig } from '../site.config.ts';
@@ -33,7 +35,9 @@ const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
 // beside V8's background compilation (nodejs/node#54918).
 try {
   const listing = listingOf(values.articles, settings.contentDir, publishNow(), siteConfig.storyWindowHours);
-  const jobs = siteCardJobs(listing, { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
+  // The content check has passed on the same registry, so its problems are already reported.
+  const { sources } = readSourcesFile(settings.sourcesFile, displayPath(settings.sourcesFile));
+  const jobs = siteCardJobs(listing, sources, { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
   const result = await updateCards(jobs, { cacheDir, outDir: resolve(outputPath), make: makeCardsInWorkers(), shard: settings.shard });
   for (const { source, text } of result.missing) console.warn(missingTextWarning(source, text));
   // `npm run bench` reads this line for the cards phase, which overlaps Astro's.

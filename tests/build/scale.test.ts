@@ -14,6 +14,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardCacheFile, writeCachedCard } from '../../src/io/cards/card-cache.ts';
 import { listingOf } from '../../src/io/article-listing.ts';
+import { readSourcesFile } from '../../src/io/read-sources.ts';
 import { siteCardJobs } from '../../src/lib/cards/site-card-jobs.ts';
 import { loadFontCatalogue } from '../../src/io/cards/font-catalogue.ts';
 import { createCardRenderer } from '../../src/io/cards/render-card.ts';
@@ -22,6 +23,7 @@ import { FEED_LIMIT } from '../../src/lib/output/feeds.ts';
 import { cardKey } from '../../src/lib/cards/card-content.ts';
 import { createDateFormatter } from '../../src/lib/site/dates.ts';
 import { siteConfig } from '../../src/site.config.ts';
+import { settings } from '../../src/settings.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -84,7 +86,8 @@ beforeAll(async () => {
   }
   cardCache = mkdtempSync(join(tmpdir(), 'newsdesk-scale-cards-'));
   const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
-  const jobs = siteCardJobs(listingOf(undefined, contentDir, NOW, siteConfig.storyWindowHours), { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
+  const registry = readSourcesFile(settings.sourcesFile, settings.sourcesFile).sources;
+  const jobs = siteCardJobs(listingOf(undefined, contentDir, NOW, siteConfig.storyWindowHours), registry, { siteName: siteConfig.name, formatDate: dates.date, cardArticles: siteConfig.cardArticles });
   cardFiles = jobs.map((job) => job.file);
   const [sample, ...others] = [...new Set(jobs.map((job) => cardKey(job.content)))];
   writeCachedCard(cardCache, sample!, (await createCardRenderer(loadFontCatalogue()).render(jobs[0]!.content)).png);

@@ -1,7 +1,8 @@
 /** An article's social card: its headline, section tag, byline or source, and date. */
 import { textDirection } from '../content/language.ts';
 import { facetName, type FacetIndex } from '../site/facets.ts';
-import { listOfNames } from '../stories/story-listing.ts';
+import type { ArticleSource } from '../stories/outlet.ts';
+import { listOfNames, outletName } from '../stories/story-listing.ts';
 import type { CardContent, CardJob } from './card-content.ts';
 
 export interface CardArticle {
@@ -13,10 +14,12 @@ export interface CardArticle {
     publishedAt: Date;
     authors: readonly string[];
     tags: readonly string[];
-    source?: { name: string };
+    source?: ArticleSource;
     /** The article's language (BCP 47), when it gives one. */
     lang?: string;
   };
+  /** The registry source it is listed under (src/lib/site/sources.ts), whose name its page credits. */
+  sourcePage?: { name: string };
 }
 
 export interface CardSite {
@@ -39,12 +42,15 @@ export function headlineDirectionOf(lang: string | undefined): 'rtl' | undefined
   return lang !== undefined && textDirection(lang) === 'rtl' ? 'rtl' : undefined;
 }
 
-/** `facets` give the kicker and byline their site-wide spellings (the indexes' display names), as the article page shows them. */
+/**
+ * `facets` give the kicker and byline their site-wide spellings (the indexes' display names), and the credit names
+ * the outlet, as the article page shows them.
+ */
 export function articleCardContent(article: CardArticle, facets: CardFacets, site: CardSite): CardContent {
   const { data } = article;
   const kicker = data.tags[0] === undefined ? undefined : facetName(facets.tags, data.tags[0]);
   const authors = data.authors.map((author) => facetName(facets.authors, author));
-  const credit = authors.length > 0 ? `By ${listOfNames(authors)}` : data.source ? `via ${data.source.name}` : undefined;
+  const credit = authors.length > 0 ? `By ${listOfNames(authors)}` : data.source ? `via ${outletName(article, site.siteName)}` : undefined;
   const headlineDirection = headlineDirectionOf(data.lang);
   return { headline: data.title, ...(headlineDirection && { headlineDirection }), kicker, credit, date: site.formatDate(data.publishedAt), siteName: site.siteName };
 }

@@ -20,10 +20,15 @@ describe('article cards', () => {
     const articles = [
       article('two', { authors: ['Mariko Tanaka', 'Alex Kim'] }),
       article('three', { authors: ['A', 'B', 'C'] }),
-      article('sourced', { source: { name: 'Tortoise Media' } }),
+      article('sourced', { source: { name: 'Tortoise Media', url: 'https://tortoise.example.com/a' } }),
       article('plain'),
     ];
     expect(articles.map((item) => articleCardContent(item, facetsOf(articles), site).credit)).toEqual(['By Mariko Tanaka and Alex Kim', 'By A, B and C', 'via Tortoise Media', undefined]);
+  });
+
+  it('name the outlet by the registry source the article is listed under, as its page does', () => {
+    const listed: CardArticle = { ...article('listed', { source: { id: 'tortoise', name: 'Tortoise', url: 'https://tortoise.example.com/a' } }), sourcePage: { name: 'Tortoise Media' } };
+    expect(articleCardContent(listed, facetsOf([listed]), site).credit).toBe('via Tortoise Media');
   });
 
   it('spell the kicker as the site does (the most common spelling of the first tag)', () => {
