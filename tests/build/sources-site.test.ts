@@ -6,10 +6,16 @@
  * legacy article that names the outlet, in other case and spacing, but has no source.id) and Quiet Outlet (nothing yet).
  * One article credits an outlet the registry does not follow; one is the desk's own.
  */
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFontCatalogue } from '../../src/io/cards/font-catalogue.ts';
+import { createCardRenderer } from '../../src/io/cards/render-card.ts';
 import { feedsFromOpml } from '../../src/lib/aggregation/opml.ts';
+import { createDateFormatter } from '../../src/lib/site/dates.ts';
+import { siteConfig } from '../../src/site.config.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 
 const ORIGIN = 'https://news.example.org';
@@ -126,6 +132,20 @@ describe('attribution on article pages', () => {
 
   it('keeps the site’s own page canonical for full items', () => {
     expect(site.html('articles/chipwire-wafer/').querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}articles/chipwire-wafer/`);
+  });
+});
+
+describe('the social card of an article whose front matter keeps an old name', () => {
+  const sha = (png: Uint8Array) => createHash('sha256').update(png).digest('hex');
+
+  it('credits the outlet by the registry’s name, in the picture and in its description, as the page does', async () => {
+    const credited = 'via Chipwire';
+    const date = createDateFormatter(siteConfig.locale, siteConfig.timeZone).date(new Date('2026-11-28T07:30:00Z'));
+    const expected = { headline: 'Fab opening slips to next spring', kicker: 'Semiconductors', credit: credited, date, siteName: siteConfig.name };
+    const alt = site.html('articles/chipwire-fab-excerpt/').querySelector('meta[property="og:image:alt"]')!.getAttribute('content');
+    expect(alt).toBe(`Semiconductors · Fab opening slips to next spring · ${credited} · ${date} · ${siteConfig.name}`);
+    const drawn = (await createCardRenderer(loadFontCatalogue()).render(expected)).png;
+    expect(sha(readFileSync(join(site.outDir, 'cards/chipwire-fab-excerpt.png'))), `the card drawn with "${credited}"`).toBe(sha(drawn));
   });
 });
 
