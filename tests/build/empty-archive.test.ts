@@ -37,6 +37,12 @@ it('says so on the tag and author directories too, instead of an empty list', ()
   }
 });
 
+it('says on the stories index that no event has been covered in more than one article yet, in its intro’s words', () => {
+  const page = site.html('stories/');
+  expect(page.querySelector('.listing-intro')?.text).toBe('Events covered in more than one article, with every article that reports them.');
+  expect(page.querySelector('.empty')?.text).toBe('No event has been covered in more than one article yet.');
+});
+
 it('offers no list of followed feeds while no outlet is followed', () => {
   expect(site.html('sources/').querySelector('.listing-intro')?.text.trim()).toBe('0 outlets followed.');
   expect(site.html('sources/').querySelector('a[href$="feeds.opml"], link[type="text/x-opml"]')).toBeNull();
