@@ -128,19 +128,15 @@ export function searchDocumentHtml(document: SearchDocument): string {
             ...(document.story
               ? [
                   ...(document.story.more === undefined
-                    ? [
-                        element('p', { dataPagefindMeta: 'story', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.title) }]),
-                        ...(document.story.lang ? [element('p', { dataPagefindMeta: 'story_lang', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.lang) }])] : []),
-                        ...(document.story.dir ? [element('p', { dataPagefindMeta: 'story_dir', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.dir) }])] : []),
-                      ]
-                    : [element('p', { dataPagefindMeta: 'story_more', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.more) }])]),
-                  element('p', { dataPagefindMeta: 'story_url', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.story.url) }]),
+                    ? [...hiddenMeta('story', unsearchable(document.story.title)), ...hiddenMeta('story_lang', document.story.lang && unsearchable(document.story.lang)), ...hiddenMeta('story_dir', document.story.dir && unsearchable(document.story.dir))]
+                    : hiddenMeta('story_more', unsearchable(document.story.more))),
+                  ...hiddenMeta('story_url', unsearchable(document.story.url)),
                 ]
               : []),
-            ...(document.textLang ? [element('p', { dataPagefindMeta: 'lang', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.textLang) }])] : []),
-            ...(document.textDir ? [element('p', { dataPagefindMeta: 'dir', dataPagefindIgnore: '' }, [{ type: 'text', value: unsearchable(document.textDir) }])] : []),
-            ...(terms.length ? [element('p', { dataPagefindMeta: 'terms', dataPagefindIgnore: '' }, [{ type: 'text', value: terms.join(' ') }])] : []),
-            ...(stems.length ? [element('p', { dataPagefindMeta: 'stems', dataPagefindIgnore: '' }, [{ type: 'text', value: stems.join(' ') }])] : []),
+            ...hiddenMeta('lang', document.textLang && unsearchable(document.textLang)),
+            ...hiddenMeta('dir', document.textDir && unsearchable(document.textDir)),
+            ...hiddenMeta('terms', terms.join(' ')),
+            ...hiddenMeta('stems', stems.join(' ')),
             // As the page's byline reads, so an excerpt around a writer's name reads as the page does.
             ...(document.authors?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(`By ${listOfNames(document.authors)}`) }])] : []),
             element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),
@@ -154,6 +150,11 @@ export function searchDocumentHtml(document: SearchDocument): string {
   };
   // Raw nodes are the Markdown renderer's own output, which Astro puts on the page as it is.
   return toHtml(tree, { allowDangerousHtml: true });
+}
+
+/** A field of the result that no excerpt shows (Pagefind's metadata, ignored as text); none when it has no value. */
+function hiddenMeta(name: string, value: string | undefined): Element[] {
+  return value ? [element('p', { dataPagefindMeta: name, dataPagefindIgnore: '' }, [{ type: 'text', value }])] : [];
 }
 
 function excerptSafe(node: ElementContent): ElementContent {
