@@ -311,7 +311,9 @@ function attentionGroups(attention: Attention[]): Attention[][] {
   attention.forEach((source, index) => {
     const { host, reason } = source;
     const key = host === undefined ? `${index}` : reason === 'failing' ? `${host} failing ${sharedCause(source.error ?? '', host)}` : reason === 'not-asked' ? `${host} not-asked` : `${index}`;
-    groups.set(key, [...(groups.get(key) ?? []), source]);
+    const group = groups.get(key);
+    if (group) group.push(source);
+    else groups.set(key, [source]);
   });
   return [...groups.values()];
 }
