@@ -18,6 +18,7 @@ import { listOfNames } from '../../src/lib/stories/story-listing.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { serveSite } from '../helpers/serve.ts';
+import { siteConfig } from '../../src/site.config.ts';
 
 const FIXTURE = 'tests/fixtures/site-basic';
 const NOW = '2026-11-25T12:00:00Z';
@@ -528,6 +529,12 @@ describe(`the site built at ${NOW}`, () => {
         for (const landmark of ['header.site-header', 'nav', 'main#main', 'footer.site-footer']) expect(page.querySelector(landmark), `${landmark} in ${file}`).not.toBeNull();
       }
       expect(site.html('articles/japan-chip-subsidies/index.html').querySelector('main article')).not.toBeNull();
+    });
+
+    it('the footer gives the site’s description as written, without its name said twice before it', () => {
+      const footer = site.html('index.html').querySelector('footer.site-footer')!;
+      expect(footer.querySelector('p')!.text).toBe(siteConfig.description);
+      expect(footer.querySelector('.fine-print')!.text).toContain(`© 2026 ${siteConfig.name}.`);
     });
   });
 
