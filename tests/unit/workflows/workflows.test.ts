@@ -113,8 +113,9 @@ describe('the aggregate workflow', () => {
   });
 
   it('aggregates, checks, then commits, in that order, and fails the job only after the commit', () => {
-    const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => step.run?.split('\n').find((line) => /^(npm|git|exit)\b/.test(line.trim()))?.trim()).filter(Boolean);
-    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh} || status=$?', 'npm run check:content', 'git add -- content/', 'exit 1']);
+    const lines = (step: { run?: string }) => step.run?.split('\n').map((line) => line.trim()) ?? [];
+    const commands = workflow.jobs.aggregate.steps.map((step: { run?: string }) => lines(step).find((line) => /^(npm|git)\b/.test(line)) ?? lines(step).find((line) => /^exit\b/.test(line))).filter(Boolean);
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh} || status=$?', 'npm run check:content -- "${written[@]}"', 'git add -- content/', 'exit 1']);
   });
 
   it('deploys by calling deploy.yml, only when articles changed, testing only code not tested before', () => {
@@ -137,6 +138,64 @@ describe('the aggregate workflow', () => {
   it('deploys the default branch as it is when the build starts, so a push made meanwhile is never published over', () => {
     expect(evaluate(workflow.jobs.deploy.with.ref, scheduledRun)).toBe('main');
     expect(evaluate(workflow.jobs.deploy.with.ref, { github: { event: { repository: { default_branch: 'trunk' } }, ref_name: 'feature' } })).toBe('trunk');
+  });
+});
+
+describe('the check of the new items, run for real in a scratch repository with the content check', () => {
+  const step = parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8')).jobs.aggregate.steps.find((candidate: { name?: string }) => candidate.name === 'Check the new items');
+  const checker = resolve(import.meta.dirname, '../../../src/cli/check-content.ts');
+  let scratch: string;
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const article = (title: string, publishedAt: string) => `---\ntitle: "${title}"\ndescription: "What happened, in one sentence."\npublishedAt: ${publishedAt}\ntags: ["AI"]\n---\n\nThe story.\n`;
+  /** A checkout whose committed archive holds `committed`, after a run that wrote `written`; `npm run check:content -- …` runs the real check. */
+  function runCheck(committed: Record<string, string>, written: Record<string, string>): { status: number; output: string } {
+    scratch = mkdtempSync(join(tmpdir(), 'newsdesk-check-step-'));
+    const work = join(scratch, 'work');
+    const write = (files: Record<string, string>) => {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(join(work, 'content/articles', name, '..'), { recursive: true });
+        writeFileSync(join(work, 'content/articles', name), text);
+      }
+    };
+    mkdirSync(join(work, 'content/articles'), { recursive: true });
+    execFileSync('git', ['init', '--quiet'], { cwd: work });
+    writeFileSync(join(work, 'content/sources.yaml'), 'sources: []\n');
+    write(committed);
+    execFileSync('git', ['add', '.'], { cwd: work });
+    execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', 'commit', '--quiet', '-m', 'archive'], { cwd: work });
+    write(written);
+    mkdirSync(join(scratch, 'bin'));
+    writeFileSync(join(scratch, 'bin/npm'), `#!/bin/sh\n[ "$1 $2" = "run check:content" ] || exit 99\nshift 2\n[ "$1" != "--" ] || shift\nexec "${process.execPath}" "${checker}" "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${join(scratch, 'bin')}:${process.env.PATH}`, NEWSDESK_CONTENT_DIR: join(work, 'content/articles'), NEWSDESK_SOURCES_FILE: join(work, 'content/sources.yaml'), NEWSDESK_NOW: '2026-12-01T00:00:00Z' };
+    try {
+      return { status: 0, output: execFileSync('bash', ['-e', '-c', step.run], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    } catch (error) {
+      const { status, stdout, stderr } = error as { status: number; stdout: string; stderr: string };
+      return { status, output: stdout + stderr };
+    }
+  }
+
+  it('passes the new items when an article an editor pushed before has a mistake, which the deploy reports', () => {
+    const { status, output } = runCheck({ 'broken.md': article('Broken', 'not a date') }, { 'aggregated/wire/new-item.md': article('New item', '2026-11-30') });
+    expect(output).not.toContain('broken.md');
+    expect(status).toBe(0);
+  });
+
+  it('fails on a new item with a mistake, naming its file and field, so nothing is committed', () => {
+    const { status, output } = runCheck({ 'first.md': article('First', '2026-11-29') }, { 'aggregated/wire/bad-item.md': article('Bad item', 'yesterday') });
+    expect(status).toBe(1);
+    expect(output).toMatch(/bad-item\.md:\d+: publishedAt:/);
+  });
+
+  it('checks a new item against the whole archive: a second article with a slug already taken fails', () => {
+    const { status, output } = runCheck({ 'same-story.md': article('Same story', '2026-11-29') }, { 'aggregated/wire/same-story.md': article('Same story again', '2026-11-30') });
+    expect(status).toBe(1);
+    expect(output).toContain('same-story');
+  });
+
+  it('has nothing to check when the run wrote no article', () => {
+    expect(runCheck({ 'broken.md': article('Broken', 'not a date') }, {})).toEqual({ status: 0, output: 'No article written in this run.\n' });
   });
 });
 
