@@ -123,8 +123,14 @@ function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
     // no escaping in an element's text, and a reader that shows the description as plain text would show "&apos;".
     description: escapeHtmlText(article.data.description),
     categories: article.tags.map((tag) => tag.name),
-    customData: credits(article, context).map((credit) => `<dc:creator>${escapeXml(credit.name)}</dc:creator>`).join('') || undefined,
+    customData: [...credits(article, context).map((credit) => `<dc:creator>${escapeXml(credit.name)}</dc:creator>`), ...itemLanguage(article, context)].join('') || undefined,
   };
+}
+
+/** Dublin Core's language, as JSON Feed's, only for an item in another language than the feed's: RSS 2.0 has a channel's alone. */
+function itemLanguage(article: FeedArticle, context: FeedContext): string[] {
+  const { lang } = languageAttributes(article.data.lang, context.lang);
+  return lang ? [`<dc:language>${escapeXml(lang)}</dc:language>`] : [];
 }
 
 /** Who an item is credited to: its writers, or, for unsigned aggregated copy, its outlet rather than the site, which did not write it. */

@@ -37,6 +37,13 @@ async function renderRss(articles: FeedArticle[], scope = siteFeedScope(paths, c
 }
 
 describe('the RSS feed', () => {
+  it('names the language of an item written in another one than the feed (Dublin Core), and of no other item', async () => {
+    const { rss } = await renderRss([article('arabic', { lang: 'ar' }), article('british', { lang: 'en-GB' }), article('plain')]);
+    expect(rss['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
+    expect(rss.channel.item.map((item: Record<string, unknown>) => item['dc:language'])).toEqual(['ar', undefined, undefined]);
+    expect(rss.channel.item[0]['dc:creator']).toEqual(['Mariko Tanaka']);
+  });
+
   it('describes the channel with absolute URLs under the base path', async () => {
     const { rss } = await renderRss([article('one')]);
     expect(rss['@_version']).toBe('2.0');
