@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentFile, indexDocumentFolder, pinnableCores, SearchIndexError, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
+import { documentFile, indexDocumentFolder, SearchIndexError, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-pagefind-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

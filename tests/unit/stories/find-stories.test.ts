@@ -35,7 +35,7 @@ function readLabelledSet(file: string) {
   return { items, articles: items.map(toArticle), expected };
 }
 
-const { items, articles, expected } = readLabelledSet('labelled.yaml');
+const { articles } = readLabelledSet('labelled.yaml');
 
 describe.each([
   // Written alongside the grouping, so its score flatters it.
