@@ -157,7 +157,7 @@ describe('what the site renders from an imported body', () => {
       '<p>Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;</p><p><a href="javascript:alert(3)">x</a> <a href="https://news.example/a (b)">ok</a></p><script>alert(4)</script>',
       BASE,
     );
-    const html = markdownToHtml(markdown);
+    const { html } = markdownToHtml(markdown);
     expect(html).not.toMatch(/<script|<img|javascript:/i);
     expect(html).toContain('Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;');
     expect(html).toContain('<a href="https://news.example/a%20%28b%29">ok</a>');
