@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { withoutInvisibleCharacters } from '../lib/text/invisible-characters.ts';
 import { decodeUtf8Mixed } from '../lib/text/utf8.ts';
 import type { ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
+import { networkCause, statusCause, type FailureCause } from '../lib/aggregation/failure-cause.ts';
 
 export const DEFAULT_FETCH_LIMITS = {
   /** The whole exchange, redirects and body included. */
@@ -45,7 +46,9 @@ export class FetchError extends Error {
   readonly unanswered?: string;
   /** The address whose server answered but was still sending the body at the deadline (a body that drips). */
   readonly unfinished?: string;
-  constructor(message: string, details: { status?: number; headers?: Record<string, string>; answeredFrom?: string; unanswered?: string; unfinished?: string } = {}) {
+  /** Why, as one of the causes the aggregator gives its own advice for; undefined when none fits. */
+  readonly failureCause?: FailureCause;
+  constructor(message: string, details: { status?: number; headers?: Record<string, string>; answeredFrom?: string; unanswered?: string; unfinished?: string; failureCause?: FailureCause } = {}) {
     super(message);
     this.name = 'FetchError';
     this.status = details.status;
@@ -53,6 +56,7 @@ export class FetchError extends Error {
     this.answeredFrom = details.answeredFrom;
     this.unanswered = details.unanswered;
     this.unfinished = details.unfinished;
+    this.failureCause = details.failureCause;
   }
 }
 
@@ -198,19 +202,20 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   const failure = error as Error & { cause?: { code?: string; message?: string; name?: string; socket?: { remoteAddress?: string } } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     const seconds = timeoutMs / 1000;
-    if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out); the next run tries again`, { unfinished: url.href });
-    return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href });
+    const failureCause = networkCause({ timedOut: true });
+    if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out)`, { unfinished: url.href, failureCause });
+    return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href, failureCause });
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
   // A socket that was open when it closed: the server took the request (or was sending the answer) and hung up, which
   // says nothing of the network between, unlike a connection that could not be made.
   const hungUp = code === 'UND_ERR_SOCKET' && failure.cause?.socket?.remoteAddress !== undefined;
-  if (hungUp && !reached) return new FetchError(`${url.href}: the server took the request but closed the connection without answering; the next run tries again`);
+  if (hungUp && !reached) return new FetchError(`${url.href}: the server took the request but closed the connection without answering`, { failureCause: 'connection-dropped' });
   // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
   const parserError = failure.cause?.name === 'HTTPParserError';
   if (parserError || (code && BROKEN_ANSWERS.has(code))) {
     const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : BROKEN_ANSWERS.get(code!);
-    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`);
+    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`, { failureCause: networkCause({ invalidHttp: true }) });
   }
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused (is the address right, and the server up?)',
@@ -223,9 +228,11 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
     UND_ERR_SOCKET: 'the connection failed',
   };
-  const reason = hungUp ? 'the server closed the connection' : (code && reasons[code]) ?? (code?.includes('CERT') || code?.includes('SSL') ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
+  const failureCause = networkCause({ code });
+  const reason = hungUp ? 'the server closed the connection' : (code && reasons[code]) ?? (failureCause === 'tls' ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
   // A body cut off, or not compressed as its header said, comes from a server that did answer.
-  return new FetchError(reached ? `${url.href} answered, but reading the feed broke off (${reason}); the next run tries again` : `could not reach ${url.host}: ${reason}`);
+  if (reached) return new FetchError(`${url.href} answered, but reading the feed broke off (${reason})`, { failureCause: failureCause ?? 'connection-dropped' });
+  return new FetchError(`could not reach ${url.host}: ${reason}`, { failureCause });
 }
 
 /** Reads a response body, giving up (and closing the connection) as soon as it passes `maxBytes`. */
@@ -237,7 +244,7 @@ async function readCapped(response: Response, maxBytes: number, url: URL, abort:
     total += chunk.byteLength;
     if (total > maxBytes) {
       abort.abort();
-      throw new FetchError(`${url.href} sent more than ${megabytes(maxBytes)}, larger than a feed may be; stopped reading`);
+      throw new FetchError(`${url.href} sent more than ${megabytes(maxBytes)}, larger than a feed may be; stopped reading`, { failureCause: 'too-large' });
     }
     chunks.push(chunk);
   }
@@ -259,7 +266,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
   try {
     url = new URL(address);
   } catch {
-    throw new FetchError(`${address} is not a URL`);
+    throw new FetchError(`${address} is not a URL`, { failureCause: 'bad-address' });
   }
   const abort = new AbortController();
   const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]);
@@ -268,13 +275,13 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
   try {
     for (let redirects = 0; ; redirects++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new FetchError(`${url.href} is not an http(s) URL; only http:// and https:// feeds can be fetched`);
+        throw new FetchError(`${url.href} is not an http(s) URL; only http:// and https:// feeds can be fetched`, { failureCause: redirects ? 'bad-redirect' : 'bad-address' });
       }
       if (url.username || url.password) {
         // Messages reach the report and the committed state file: the password is never shown.
         const shown = new URL(url);
         if (shown.password) shown.password = '***';
-        throw new FetchError(`${shown.href} holds a user name or password; feeds are fetched without credentials, so ask the publisher for a public feed address`);
+        throw new FetchError(`${shown.href} holds a user name or password; feeds are fetched without credentials, so ask the publisher for a public feed address`, { failureCause: redirects ? 'bad-redirect' : 'bad-address' });
       }
       visited.add(url.href);
       let response: Response;
@@ -290,14 +297,15 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
       if (REDIRECTS.has(response.status)) {
         await response.body?.cancel();
         const location = response.headers.get('location');
-        if (!location) throw new FetchError(`${url.href} redirects (${response.status}) without saying where to`);
+        const failureCause = 'bad-redirect';
+        if (!location) throw new FetchError(`${url.href} redirects (${response.status}) without saying where to`, { failureCause });
         const next = URL.parse(location, url);
-        if (!next) throw new FetchError(`${url.href} redirects (${response.status}) to "${location}", which is not a valid address; ask the publisher for the feed's new address`);
+        if (!next) throw new FetchError(`${url.href} redirects (${response.status}) to "${location}", which is not a valid address; ask the publisher for the feed's new address`, { failureCause });
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          throw new FetchError(`${url.href} redirects (${response.status}) to ${next.href}, which is not an http(s) URL; only http:// and https:// feeds can be fetched`);
+          throw new FetchError(`${url.href} redirects (${response.status}) to ${next.href}, which is not an http(s) URL; only http:// and https:// feeds can be fetched`, { failureCause });
         }
-        if (visited.has(next.href)) throw new FetchError(`redirect loop: ${url.href} sends the request back to ${next.href}`);
-        if (redirects >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects}) starting at ${address}`);
+        if (visited.has(next.href)) throw new FetchError(`redirect loop: ${url.href} sends the request back to ${next.href}`, { failureCause });
+        if (redirects >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects}) starting at ${address}`, { failureCause });
         url = next;
         movedPermanently = (movedPermanently ?? true) && PERMANENT_REDIRECTS.has(response.status);
         continue;
@@ -312,12 +320,12 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         // The reason phrase is the server's own text, printed in the report and kept in the state file.
         const answered = `${url.href} answered ${response.status} ${withoutInvisibleCharacters(response.statusText)}`.trim();
         const advice = response.status === 410 ? ': the publisher has removed this feed for good; use its new address, or stop following it' : '';
-        throw new FetchError(`${answered}${advice}`, { status: response.status, headers, answeredFrom: url.href });
+        throw new FetchError(`${answered}${advice}`, { status: response.status, headers, answeredFrom: url.href, failureCause: statusCause(response.status) });
       }
       const declared = Number(response.headers.get('content-length'));
       if (declared > maxBytes) {
         await response.body?.cancel();
-        throw new FetchError(`${url.href} is ${megabytes(declared)}, larger than the ${megabytes(maxBytes)} a feed may be`);
+        throw new FetchError(`${url.href} is ${megabytes(declared)}, larger than the ${megabytes(maxBytes)} a feed may be`, { failureCause: 'too-large' });
       }
       const contentType = response.headers.get('content-type') ?? undefined;
       let bytes: Uint8Array;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFeedBytes, fetchFeed, FetchError, readFeedFile } from '../../../src/io/fetch-feed.ts';
 import { parseFeedText } from '../../../src/lib/authoring/import/parse-feed.ts';
+import { closedPort } from '../../helpers/feed-publishers.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const rss = readFileSync(join(projectRoot, 'tests/fixtures/feeds/rss2.xml'));
@@ -181,16 +183,16 @@ describe('fetchFeed', () => {
   });
 
   it('gives up on a body that never finishes', async () => {
-    expect(await fetchError('/slow-body', { timeoutMs: 300 })).toBe(`${origin}/slow-body answered, but did not send the whole feed within 0.3 s (timed out); the next run tries again`);
+    expect(await fetchError('/slow-body', { timeoutMs: 300 })).toBe(`${origin}/slow-body answered, but did not send the whole feed within 0.3 s (timed out)`);
   });
 
   it('says a feed broke off while it was read, not that the server could not be reached', async () => {
-    expect(await fetchError('/broken-off')).toBe(`${origin}/broken-off answered, but reading the feed broke off (the server closed the connection); the next run tries again`);
-    expect(await fetchError('/not-gzip')).toMatch(new RegExp(`^${origin}/not-gzip answered, but reading the feed broke off \\(.*header.*\\); the next run tries again$`));
+    expect(await fetchError('/broken-off')).toBe(`${origin}/broken-off answered, but reading the feed broke off (the server closed the connection)`);
+    expect(await fetchError('/not-gzip')).toMatch(new RegExp(`^${origin}/not-gzip answered, but reading the feed broke off \\(.*header.*\\)$`));
   });
 
   it('says a server that took the request and hung up without answering was reached, not that it could not be', async () => {
-    expect(await fetchError('/hangs-up')).toBe(`${origin}/hangs-up: the server took the request but closed the connection without answering; the next run tries again`);
+    expect(await fetchError('/hangs-up')).toBe(`${origin}/hangs-up: the server took the request but closed the connection without answering`);
   });
 
   it('stops reading a body past the size cap', async () => {
@@ -237,6 +239,72 @@ describe('fetchFeed', () => {
       expect(await fetchError(`${origin}/two-lengths`)).toBe(`${origin}/two-lengths answered with something that is not valid HTTP (its body is not as long as its Content-Length says); the publisher's server must fix it`);
     } finally {
       await new Promise((done) => broken.close(done));
+    }
+  });
+});
+
+/** The cause fetchFeed gives a failure, for the aggregator's advice. */
+async function failureCause(path: string, options: Parameters<typeof fetchFeed>[1] = {}): Promise<string | undefined> {
+  try {
+    await fetchFeed(path.includes('://') ? path : `${origin}${path}`, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(FetchError);
+    return (error as FetchError).failureCause;
+  }
+  throw new Error(`expected ${path} to fail`);
+}
+
+describe('fetchFeed: the cause of each failure', () => {
+  it('is told by the status of an error answer', async () => {
+    expect(await failureCause('/missing')).toBe('not-found');
+    expect(await failureCause('/removed')).toBe('gone');
+    expect(await failureCause('/busy')).toBe('rate-limited');
+    expect(await failureCause('/escaped-reason')).toBe('server-error');
+  });
+
+  it('is a timeout whether the server never answered or never finished the body', async () => {
+    expect(await failureCause('/slow', { timeoutMs: 300 })).toBe('timeout');
+    expect(await failureCause('/slow-body', { timeoutMs: 300 })).toBe('timeout');
+  });
+
+  it('tells a dropped connection from broken HTTP, a refused connection and a feed too large', async () => {
+    expect(await failureCause('/hangs-up')).toBe('connection-dropped');
+    expect(await failureCause('/broken-off')).toBe('connection-dropped');
+    expect(await failureCause(`http://127.0.0.1:${await closedPort()}/feed.xml`)).toBe('refused');
+    expect(await failureCause('/huge', { maxBytes: 1024 * 1024 })).toBe('too-large');
+    expect(await failureCause('/huge-declared')).toBe('too-large');
+    const broken = createNetServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nBad Header\r\nContent-Length: 2\r\n\r\nhi')));
+    await new Promise<void>((done) => broken.listen(0, '127.0.0.1', done));
+    try {
+      expect(await failureCause(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/feed.xml`)).toBe('invalid-http');
+    } finally {
+      await new Promise((done) => broken.close(done));
+    }
+  });
+
+  it('is a bad redirect for a redirect that leads nowhere a feed can be, and a bad address for a feed: line that is not one', async () => {
+    for (const path of ['/loop-a', '/to-file', '/bad-location', '/to-credentials']) expect(await failureCause(path)).toBe('bad-redirect');
+    expect(await failureCause('/chain/1', { maxRedirects: 3 })).toBe('bad-redirect');
+    expect(await failureCause('ftp://127.0.0.1/feed.xml')).toBe('bad-address');
+    expect(await failureCause(`http://reader:s3cret@${origin.slice('http://'.length)}/feed.xml`)).toBe('bad-address');
+  });
+
+  it('is a certificate problem for a server whose certificate fails verification', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-tls-'));
+    try {
+      await promisify(execFile)('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem')]);
+      const secure = createHttpsServer({ key: readFileSync(join(folder, 'key.pem')), cert: readFileSync(join(folder, 'cert.pem')) }, (_request, response) => response.end(rss));
+      await new Promise<void>((done) => secure.listen(0, '127.0.0.1', done));
+      const address = `https://127.0.0.1:${(secure.address() as AddressInfo).port}/feed.xml`;
+      try {
+        expect(await failureCause(address)).toBe('tls');
+        expect(await fetchError(address)).toBe(`could not reach 127.0.0.1:${(secure.address() as AddressInfo).port}: its TLS certificate was rejected (DEPTH_ZERO_SELF_SIGNED_CERT)`);
+      } finally {
+        secure.closeAllConnections();
+        await new Promise((done) => secure.close(done));
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
