@@ -17,6 +17,7 @@ import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
 import { noteHostRest, restingBecause, restsAfterRun, type HostRests, type HostsInRun } from '../../lib/aggregation/host-rest.ts';
+import { feedErrorCause } from '../../lib/aggregation/failure-cause.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
@@ -255,7 +256,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
           run.previous,
           options.now,
         )
-      : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now);
+      : failureOutcome(response.error.message, response.error.status, response.error.headers, options.now, response.error.failureCause);
     if (!response.ok && run.outcome.kind === 'failed' && run.outcome.retryAfter && response.error.answeredFrom) {
       noteHostRest(hosts.rests, run.source.feed, response.error.answeredFrom, response.error.status!, run.outcome.retryAfter, options.now);
     }
@@ -273,7 +274,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
       // Anything a hostile document makes the parser throw is that source's failure, never the run's.
       const why = error instanceof FeedError ? error.message : `the feed could not be read (${(error as Error).message})`;
       const served = run.outcome.contentType ? ` (served as ${run.outcome.contentType})` : '';
-      run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${why}${served}` };
+      run.outcome = { kind: 'failed', reason: `${run.outcome.url}: ${why}${served}`, cause: feedErrorCause(error instanceof FeedError ? error.kind : undefined) };
       continue;
     }
     // The feed's address with the decoding's warning: the editor has it to tell the publisher.
@@ -296,7 +297,7 @@ async function applyFilters(runs: SourceRun[], timeoutMs: number): Promise<Map<S
   filtered.forEach((run, index) => {
     const result = results[index]!;
     if (result.ok) return excluded.set(run, result.excluded);
-    run.outcome = { kind: 'failed', reason: result.reason };
+    run.outcome = { kind: 'failed', reason: result.reason, cause: 'filter-too-slow' };
     run.feed = undefined;
   });
   return excluded;
@@ -382,7 +383,7 @@ function planCandidates(planner: ReturnType<typeof createImportPlanner>, run: So
     );
   } catch (error) {
     // As with parsing: an item that trips the importer fails its source, and the other sources carry on.
-    run.outcome = { kind: 'failed', reason: `its items could not be made into articles (${(error as Error).message})` };
+    run.outcome = { kind: 'failed', reason: `its items could not be made into articles (${(error as Error).message})`, cause: 'unusable-items' };
     run.candidates = [];
     run.decisions = [];
     return [];
@@ -438,7 +439,7 @@ function settleState(run: SourceRun, now: Date): void {
   const outcome = run.outcome;
   if (!outcome) return;
   if (outcome.kind === 'failed') {
-    run.next = afterFailure(run.previous, run.source.feed, outcome.reason, outcome.retryAfter, now);
+    run.next = afterFailure(run.previous, run.source.feed, outcome.reason, outcome.retryAfter, now, outcome.cause);
     Object.assign(run.report, { result: 'failed', error: outcome.reason, until: run.next.nextFetchAfter, consecutiveFailures: run.next.consecutiveFailures });
     return;
   }
@@ -464,6 +465,6 @@ function settleState(run: SourceRun, now: Date): void {
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';
-    Object.assign(run.report, { result: 'failed', error: `${firstFailure}${more}; the next run tries again` });
+    Object.assign(run.report, { result: 'failed', error: `${firstFailure}${more}` });
   }
 }

@@ -4,6 +4,7 @@
  * job stays green whatever one source does, so these are read from the state, not from one run's outcome, and so are
  * said at every run, whether the feed was asked or not.
  */
+import type { FailureCause } from './failure-cause.ts';
 import { failingSinceFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { SourceState } from './state.ts';
 
@@ -39,6 +40,8 @@ export interface Attention {
   /** For `failing`: the failures in a row and the last one's message; for `unwritable`, why the items could not be written. */
   consecutiveFailures?: number;
   error?: string;
+  /** For `failing`: the last failure's cause, when the state knows it; it chooses the advice. */
+  cause?: FailureCause;
   /** For `failing` and `not-asked`: the feed's host (name and port), whose outage fails or holds back all its feeds alike. */
   host?: string;
 }
@@ -83,7 +86,8 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
     const since = failingSinceFor(state, feed);
     if (since !== undefined) {
       if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
-        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message, host: new URL(feed).host });
+        const cause = state.lastError?.cause;
+        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message, ...(cause ? { cause } : {}), host: new URL(feed).host });
       }
     } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.

@@ -1,4 +1,5 @@
 /** What a feed's answer means for the run: a new version to read, nothing new, or a failure and when to try again. */
+import type { FailureCause } from './failure-cause.ts';
 import { afterNotModified, freshUntil, validatorsOf, type Validators } from './conditional.ts';
 import { contentHash } from './identity.ts';
 import { parseRetryAfter } from './schedule.ts';
@@ -15,7 +16,7 @@ const RETRY_STATUSES = new Set([429, 503]);
 export type FetchOutcome =
   | { kind: 'changed'; text: string; url: string; movedPermanently?: boolean; contentType?: string; validators: Validators; contentHash: string; freshUntil?: Date }
   | { kind: 'unchanged'; validators: Validators; freshUntil?: Date }
-  | { kind: 'failed'; reason: string; retryAfter?: Date };
+  | { kind: 'failed'; reason: string; cause?: FailureCause; retryAfter?: Date };
 
 export interface FeedAnswer {
   status: number;
@@ -43,8 +44,8 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
   return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: fresh };
 }
 
-/** A failed request: its reason, and for 429 and 503 the instant Retry-After names. */
-export function failureOutcome(reason: string, status: number | undefined, headers: Record<string, string> | undefined, now: Date): Extract<FetchOutcome, { kind: 'failed' }> {
+/** A failed request: its reason and cause, and for 429 and 503 the instant Retry-After names. */
+export function failureOutcome(reason: string, status: number | undefined, headers: Record<string, string> | undefined, now: Date, cause?: FailureCause): Extract<FetchOutcome, { kind: 'failed' }> {
   const retryAfter = status !== undefined && RETRY_STATUSES.has(status) ? parseRetryAfter(headers?.['retry-after'], now) : undefined;
-  return { kind: 'failed', reason, retryAfter };
+  return { kind: 'failed', reason, ...(cause ? { cause } : {}), retryAfter };
 }

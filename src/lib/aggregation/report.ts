@@ -5,6 +5,7 @@
 import { inertLine } from '../text/inert-line.ts';
 import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
+import { failureAdvice } from './failure-cause.ts';
 
 /**
  * `fresh`: not asked, as its last answer is still fresh by its server's Cache-Control or Expires. `not-asked`: not
@@ -123,7 +124,7 @@ function describeSource(source: SourceReport, dryRun = false): string {
     case 'backing-off':
       return `backing off until ${formatInstant(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
     case 'failed': {
-      const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : '';
+      const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : '; the next run tries again';
       return `failed: ${source.error}${retry}`;
     }
     case 'not-modified':
@@ -154,7 +155,7 @@ function describeAttention(attention: Attention): string {
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
   if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
   if (attention.reason === 'not-asked') return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host ${HELD_BACK_BY_HOST}`;
-  return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; check its feed address`;
+  return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; ${failureAdvice(attention.cause) ?? 'check its feed address'}`;
 }
 
 /** What an operator should make of every source failing at once, and where to look. */
@@ -298,19 +299,19 @@ function notAskedNotices(report: RunReport): string[] {
 }
 
 /** A failure's message with its feed's own address, on `host`, put as "the feed": what the host's feeds failing alike share. */
-function sharedCause(error: string, host: string): string {
+function sharedError(error: string, host: string): string {
   return error.replace(/https?:\/\/[^\s,;]*[^\s,;:.)]/g, (address) => (URL.canParse(address) && new URL(address).host === host ? 'the feed' : address));
 }
 
 /**
- * Sources on one host that need attention for the same cause, failing alike or left unasked behind it; every other
- * source is a group of its own. In the order of each group's first source.
+ * Sources on one host that need attention for the same cause, failing alike (the same error and cause) or left
+ * unasked behind it; every other source is a group of its own. In the order of each group's first source.
  */
 function attentionGroups(attention: Attention[]): Attention[][] {
   const groups = new Map<string, Attention[]>();
   attention.forEach((source, index) => {
     const { host, reason } = source;
-    const key = host === undefined ? `${index}` : reason === 'failing' ? `${host} failing ${sharedCause(source.error ?? '', host)}` : reason === 'not-asked' ? `${host} not-asked` : `${index}`;
+    const key = host === undefined ? `${index}` : reason === 'failing' ? `${host} failing ${source.cause} ${sharedError(source.error ?? '', host)}` : reason === 'not-asked' ? `${host} not-asked` : `${index}`;
     const group = groups.get(key);
     if (group) group.push(source);
     else groups.set(key, [source]);
@@ -325,7 +326,8 @@ function describeHostAttention(sources: Attention[], host: string): string {
     const runs = Math.min(...sources.map((source) => source.runs ?? 0));
     return `not asked at ${runs} runs in a row or more, the first since ${formatInstant(earliest)}, as their host ${host} ${HELD_BACK_BY_HOST}`;
   }
-  return `failing on ${host}, the first since ${formatInstant(earliest)}, each with the same error: ${sharedCause(sources[0]!.error ?? 'no message', host)}; check the host before their feed addresses, as one outage fails all its feeds`;
+  const advice = failureAdvice(sources[0]!.cause, true) ?? 'check the host before their feed addresses, as one outage fails all its feeds';
+  return `failing on ${host}, the first since ${formatInstant(earliest)}, each with the same error: ${sharedError(sources[0]!.error ?? 'no message', host)}; ${advice}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { backoffUntil, later } from './schedule.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import { MAX_FRESHNESS_MS, type Validators } from './conditional.ts';
+import type { FailureCause } from './failure-cause.ts';
 
 /**
  * Whether the state's failures were counted for `feedUrl`: after the registry's feed: line is edited (a fix, most
@@ -171,8 +172,11 @@ export function afterNotAsked(previous: SourceState | undefined, feedUrl: string
   return { ...state, notAskedSince: notAskedSinceFor(state, feedUrl) ?? isoSeconds(now), notAskedFor: feedUrl, notAskedRuns: (notAskedRunsFor(state, feedUrl) ?? 0) + 1 };
 }
 
-/** One more failure in a row: the server's Retry-After or the back-off, whichever is later, decides the next attempt. */
-export function afterFailure(previous: SourceState | undefined, feedUrl: string, reason: string, retryAfter: Date | undefined, now: Date): SourceState {
+/**
+ * One more failure in a row, for `reason` (its `cause` when known): the server's Retry-After or the back-off,
+ * whichever is later, decides the next attempt.
+ */
+export function afterFailure(previous: SourceState | undefined, feedUrl: string, reason: string, retryAfter: Date | undefined, now: Date, cause?: FailureCause): SourceState {
   const state = previous ?? emptySourceState();
   const continues = failuresCountFor(state, feedUrl);
   const failures = (continues ? state.consecutiveFailures : 0) + 1;
@@ -182,7 +186,7 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
     ...state,
     freshUntil: undefined,
     freshFor: undefined,
-    lastError: { at: isoSeconds(now), message: reason },
+    lastError: { at: isoSeconds(now), message: reason, ...(cause ? { cause } : {}) },
     consecutiveFailures: failures,
     failingSince: (continues && failingSince(state)) || isoSeconds(now),
     // Kept while the feed goes unread: a failure of its own after runs unasked does not make it look newly failing.

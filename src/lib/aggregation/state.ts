@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
 import { inertLine } from '../text/inert-line.ts';
+import { FAILURE_CAUSES } from './failure-cause.ts';
 import { currentItemKey } from './identity.ts';
 
 const STATE_VERSION = 1;
@@ -53,7 +54,11 @@ const sourceStateSchema = z.strictObject({
    * its own first read. Absent in states written before it, where lastSuccess is taken to be the present address's.
    */
   successFor: z.string().optional(),
-  lastError: z.strictObject({ at: instant, message: z.string() }).optional(),
+  /**
+   * The last failure: when, its message, and its cause (failure-cause.ts), which chooses the advice when the feed needs
+   * attention; the cause is absent in states written before it, and for failures no cause covers.
+   */
+  lastError: z.strictObject({ at: instant, message: z.string(), cause: z.enum(FAILURE_CAUSES).optional() }).optional(),
   consecutiveFailures: z.number().int().min(0).default(0),
   /** When the current run of failures began (the first failure of the streak); absent in states written before it. */
   failingSince: instant.optional(),
@@ -148,7 +153,7 @@ export function serializeState(state: AggregationState): string {
       itemsHash: source.itemsHash,
       lastSuccess: source.lastSuccess,
       successFor: source.successFor,
-      lastError: source.lastError,
+      lastError: source.lastError && { at: source.lastError.at, message: source.lastError.message, cause: source.lastError.cause },
       consecutiveFailures: source.consecutiveFailures,
       failingSince: source.failingSince,
       notAskedSince: source.notAskedSince,

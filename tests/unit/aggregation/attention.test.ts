@@ -24,6 +24,14 @@ describe('sources that need attention', () => {
     ]);
   });
 
+  it('gives the last failure’s cause, for the advice, only while its failures are counted for the address the feed: line names', () => {
+    const timedOut = afterFailure(failing(after(FAILING_ATTENTION_MS - 60_000)), feedUrl, 'https://wire.example/feed.xml did not answer within 20 s (timed out)', undefined, after(FAILING_ATTENTION_MS), 'timeout');
+    expect(check(timedOut, after(FAILING_ATTENTION_MS))).toMatchObject([{ reason: 'failing', error: 'https://wire.example/feed.xml did not answer within 20 s (timed out)', cause: 'timeout' }]);
+    expect(check(failing(after(FAILING_ATTENTION_MS)), after(FAILING_ATTENTION_MS))[0]).not.toHaveProperty('cause');
+    // The feed: line edited since: the old address's failures, and their cause, say nothing of the new one.
+    expect(check(timedOut, after(FAILING_ATTENTION_MS), 'https://wire.example/rss/all.xml')).toEqual([]);
+  });
+
   it('forgets the failures once the source answers again', () => {
     const recovered = afterSuccess(failing(after(FAILING_ATTENTION_MS)), { feedUrl, validators: {}, newVersion: false, seen: [] }, after(FAILING_ATTENTION_MS + 1000));
     expect(check(recovered, after(2 * FAILING_ATTENTION_MS))).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Attention } from '../../../src/lib/aggregation/attention.ts';
 import { emptySkipCounts, formatAttentionAnnotations, formatReportMarkdown, formatReportText, STEP_SUMMARY_MAX_BYTES, summarizeRun, type SourceReport } from '../../../src/lib/aggregation/report.ts';
 
 const source = (fields: Partial<SourceReport> & Pick<SourceReport, 'id' | 'result'>): SourceReport => ({ name: fields.id, newItems: [], skipped: emptySkipCounts(), notes: [], ...fields });
@@ -67,13 +68,13 @@ describe('the run report', () => {
   it('keeps each source to one line of text, so that a server’s error cannot start a line the CI runner reads as a command', () => {
     const error = 'malformed JSON: Unexpected token \':\', "[\n::stop-commands::quiet\r\n::warning::forged" is not valid JSON';
     const lines = formatReportText(summarizeRun([source({ id: 'json', result: 'failed', error })], false)).split('\n');
-    expect(lines[0]).toBe('  json  failed: malformed JSON: Unexpected token \':\', "[\\u000a::stop-commands::quiet\\u000d\\u000a::warning::forged" is not valid JSON');
+    expect(lines[0]).toBe('  json  failed: malformed JSON: Unexpected token \':\', "[\\u000a::stop-commands::quiet\\u000d\\u000a::warning::forged" is not valid JSON; the next run tries again');
     expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
   });
 
   it('escapes a backtick in a feed’s name or a server’s error, which would otherwise open a code span running into the source id’s', () => {
     const ticked = summarizeRun([source({ id: 'tick', name: 'Rock`n Roll Wire', result: 'failed', error: 'https://tick.example/feed answered 500 `oops' })], false);
-    expect(formatReportMarkdown(ticked)).toContain('| Rock\\`n Roll Wire (`tick`) | failed | 0 | failed: https://tick.example/feed answered 500 \\`oops |');
+    expect(formatReportMarkdown(ticked)).toContain('| Rock\\`n Roll Wire (`tick`) | failed | 0 | failed: https://tick.example/feed answered 500 \\`oops; the next run tries again |');
   });
 
   it('escapes the brackets of a link in a feed’s title, which would otherwise show the operator text hiding where it leads', () => {
@@ -142,6 +143,60 @@ describe('sources that need attention in the report', () => {
     const hostile = summarizeRun([source({ id: 'x', result: 'failed' })], false, [{ id: 'x', name: 'X', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: 'answered 500 at 100%\r\n::error::forged' }]);
     expect(formatAttentionAnnotations(hostile)).toEqual([
       '::warning title=Source needs attention%3A X (x)::x: failing since 2026-12-01 12:00 UTC (3 failures in a row): answered 500 at 100%25%0D%0A::error::forged; check its feed address',
+    ]);
+  });
+});
+
+describe('the advice for a source failing for a day, by what made it fail', () => {
+  const failing = (id: string, error: string, cause?: Attention['cause']) => ({ id, name: id, reason: 'failing' as const, since: '2026-12-01T12:00:00Z', consecutiveFailures: 9, error, ...(cause ? { cause } : {}), host: `${id}.example` });
+  const attention = [
+    failing('down', 'https://down.example/feed.xml answered 503 Service Unavailable', 'server-error'),
+    failing('moved', 'https://moved.example/feed.xml answered 404 Not Found', 'not-found'),
+    failing('slow', 'https://slow.example/feed.xml answered, but did not send the whole feed within 20 s (timed out)', 'timeout'),
+    failing('blocked', 'https://blocked.example/feed.xml answered 403 Forbidden', 'forbidden'),
+    failing('expired', 'could not reach expired.example: its TLS certificate was rejected (CERT_HAS_EXPIRED)', 'tls'),
+    failing('lapsed', 'could not reach lapsed.example: the host name does not exist (check the spelling)', 'dns-not-found'),
+    failing('page', 'https://page.example/feed: this is an HTML web page, not a feed; look for its RSS or Atom link (served as text/html)', 'not-a-feed'),
+    failing('big', 'https://big.example/feed.xml sent more than 10 MB, larger than a feed may be; stopped reading', 'too-large'),
+    failing('old', 'https://old.example/feed.xml answered 404 Not Found'),
+  ];
+  const report = summarizeRun(attention.map(({ id }) => source({ id, result: 'backing-off', until: '2026-12-02T14:00:00Z' })), false, attention);
+  const lines = formatReportText(report).split('\n');
+  const attentionLines = lines.slice(lines.indexOf('Needs attention:') + 1, lines.indexOf('Needs attention:') + 1 + attention.length);
+
+  it('says what to check for each cause, in the style of the other lines', () => {
+    expect(attentionLines.slice(0, 3)).toEqual([
+      "  down     failing since 2026-12-01 12:00 UTC (9 failures in a row): https://down.example/feed.xml answered 503 Service Unavailable; its server has been answering with an error for a day: if the outlet's site is down too, wait for it; if the site works, tell the publisher their feed is broken",
+      "  moved    failing since 2026-12-01 12:00 UTC (9 failures in a row): https://moved.example/feed.xml answered 404 Not Found; the feed is no longer at this address: find its new address on the outlet's site (or correct a mistyped one) and update its feed: line",
+      "  slow     failing since 2026-12-01 12:00 UTC (9 failures in a row): https://slow.example/feed.xml answered, but did not send the whole feed within 20 s (timed out); its server has not sent the feed in time for a day: check whether the outlet's site is up; if it is, it may be slow for this runner (give a longer --timeout) or ignore robots",
+    ]);
+    const advice = attentionLines.map((line, index) => line.slice(line.indexOf(attention[index]!.error) + attention[index]!.error.length + 2));
+    expect(new Set(advice.slice(0, 8)).size).toBe(8);
+    expect(advice[3]).toMatch(/^its server refuses the aggregator .*user agent$/);
+    expect(advice[4]).toMatch(/certificate .*tell the publisher$/);
+    expect(advice[5]).toMatch(/^if its feed: line is spelled right, the outlet's domain has lapsed or moved/);
+    expect(advice[6]).toMatch(/^the address serves a page, not the feed/);
+    expect(advice[7]).toMatch(/^ask the publisher for a shorter feed/);
+  });
+
+  it('keeps the generic advice for a failure whose cause the state does not know (written before causes were kept)', () => {
+    expect(attentionLines[8]).toBe('  old      failing since 2026-12-01 12:00 UTC (9 failures in a row): https://old.example/feed.xml answered 404 Not Found; check its feed address');
+  });
+
+  it('gives the same advice in the step summary and the warning annotation', () => {
+    const markdown = formatReportMarkdown(report);
+    const annotations = formatAttentionAnnotations(report);
+    for (const line of attentionLines) {
+      const [id, sentence] = [line.trim().split(/\s+/)[0]!, line.trim().replace(/^\S+\s+/, '')];
+      expect(markdown).toContain(`- ${id} (\`${id}\`): ${sentence.replaceAll('|', '\\|').replaceAll('<', '&lt;')}\n`);
+      expect(annotations).toContain(`::warning title=Source needs attention%3A ${id} (${id})::${id}: ${sentence}`);
+    }
+  });
+
+  it('gives a host whose feeds all fail alike the advice for their cause, in the plural', () => {
+    const sections = ['politics', 'sport'].map((id) => ({ ...failing(id, `https://wire.example/${id}.xml answered 404 Not Found`, 'not-found'), host: 'wire.example' }));
+    expect(formatAttentionAnnotations(summarizeRun(sections.map(({ id }) => source({ id, result: 'backing-off', until: '2026-12-02T14:00:00Z' })), false, sections))).toEqual([
+      "::warning title=2 sources on wire.example need attention::politics, sport: failing on wire.example, the first since 2026-12-01 12:00 UTC, each with the same error: the feed answered 404 Not Found; the feeds are no longer at their addresses (a site redesigned, most often): find their new addresses on the outlet's site and update their feed: lines",
     ]);
   });
 });

@@ -185,6 +185,35 @@ describe('when a run of failures began', () => {
   });
 });
 
+describe('the cause of the last failure', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('is kept beside its message, replaced by the next failure’s, and the file reads back the same', () => {
+    const first = afterFailure(undefined, feedUrl, 'https://wire.example/feed.xml answered 503 Service Unavailable', undefined, at('2026-12-01T12:00:00Z'), 'server-error');
+    expect(first.lastError).toEqual({ at: '2026-12-01T12:00:00Z', message: 'https://wire.example/feed.xml answered 503 Service Unavailable', cause: 'server-error' });
+    const second = afterFailure(first, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, at('2026-12-01T12:30:00Z'), 'not-found');
+    expect(second.lastError).toEqual({ at: '2026-12-01T12:30:00Z', message: 'https://wire.example/feed.xml answered 404 Not Found', cause: 'not-found' });
+    // A failure no cause covers leaves none behind from the one before.
+    expect(afterFailure(second, feedUrl, 'unexpected error: boom', undefined, at('2026-12-01T13:00:00Z')).lastError).toEqual({ at: '2026-12-01T13:00:00Z', message: 'unexpected error: boom' });
+    const state = emptyState();
+    state.sources.dead = second;
+    const text = serializeState(state);
+    expect(JSON.parse(text).sources.dead.lastError).toEqual({ at: '2026-12-01T12:30:00Z', message: 'https://wire.example/feed.xml answered 404 Not Found', cause: 'not-found' });
+    expect(serializeState(parseState(text, 'state.json'))).toBe(text);
+  });
+
+  it('is absent in a state written before causes were kept, which loads and is written back unchanged', () => {
+    const text = serializeState(parseState(JSON.stringify({ version: 1, sources: { dead: { lastError: { at: '2026-11-20T08:00:00Z', message: 'answered 404' }, consecutiveFailures: 9, seen: [] } } }), 'state.json'));
+    expect(JSON.parse(text).sources.dead.lastError).toEqual({ at: '2026-11-20T08:00:00Z', message: 'answered 404' });
+    expect(serializeState(parseState(text, 'state.json'))).toBe(text);
+  });
+
+  it('names the line and the field when it is none of the causes', () => {
+    const text = JSON.stringify({ version: 1, sources: { dead: { lastError: { at: '2026-11-20T08:00:00Z', message: 'answered 404', cause: 'gremlins' }, consecutiveFailures: 9, seen: [] } } }, null, 2);
+    expect(() => parseState(text, 'state.json')).toThrow(/^state\.json:\d+: sources\.dead\.lastError\.cause: .*; restore it from git, or delete it to start afresh$/);
+  });
+});
+
 describe('a feed left unasked in a run', () => {
   const at = (instant: string) => new Date(instant);
 

@@ -33,10 +33,10 @@ describe('an aggregation run whose items cannot be written', () => {
   it('fails that source, with the reason, in the report, its totals and the step summary', () => {
     const [fine, full] = report.sources;
     expect(fine).toMatchObject({ result: 'fetched', newItems: [expect.anything(), expect.anything()] });
-    expect(full).toMatchObject({ result: 'failed', newItems: [], error: expect.stringMatching(/^could not write articles\/aggregated\/full\/\S+\.md: ENOSPC.* \(and 1 more item\); the next run tries again$/) });
+    expect(full).toMatchObject({ result: 'failed', newItems: [], error: expect.stringMatching(/^could not write articles\/aggregated\/full\/\S+\.md: ENOSPC.* \(and 1 more item\)$/) });
     expect(report.totals).toMatchObject({ fetched: 1, failed: 1, newItems: 2 });
     expect(formatReportText(report)).toContain('2 sources: 1 fetched, 0 not modified, 1 failed, 0 backing off; 2 new items written.');
-    expect(formatReportMarkdown(report)).toMatch(/\| full wire \(`full`\) \| failed \| 0 \| failed: could not write .*ENOSPC/);
+    expect(formatReportMarkdown(report)).toMatch(/\| full wire \(`full`\) \| failed \| 0 \| failed: could not write .*ENOSPC.*\(and 1 more item\); the next run tries again \|/);
   });
 
   it('lists that source as needing attention at once, so the job’s page shows it, as the state counts no failure of the feed', () => {
