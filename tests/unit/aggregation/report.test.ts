@@ -186,6 +186,7 @@ describe('the advice for a source failing for a day, by what made it fail', () =
   it('gives the same advice in the step summary and the warning annotation', () => {
     const markdown = formatReportMarkdown(report);
     const annotations = formatAttentionAnnotations(report);
+    expect(markdown).toContain("answered 503 Service Unavailable; its server has been answering with an error for a day: if the outlet's site is down too, wait for it; if the site works, tell the publisher their feed is broken\n");
     for (const line of attentionLines) {
       const [id, sentence] = [line.trim().split(/\s+/)[0]!, line.trim().replace(/^\S+\s+/, '')];
       expect(markdown).toContain(`- ${id} (\`${id}\`): ${sentence.replaceAll('|', '\\|').replaceAll('<', '&lt;')}\n`);
