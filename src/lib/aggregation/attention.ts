@@ -42,7 +42,10 @@ export interface Attention {
   error?: string;
   /** For `failing`: the last failure's cause, when the state knows it; it chooses the advice. */
   cause?: FailureCause;
-  /** For `failing` and `not-asked`: the feed's host (name and port), whose outage fails or holds back all its feeds alike. */
+  /**
+   * For `failing`, `not-asked`, `moved` and `nothing-new`: the feed's host (name and port), whose outage fails or holds
+   * back all its feeds alike, and whose move to another site moves or freezes them all.
+   */
   host?: string;
 }
 
@@ -91,13 +94,13 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
       }
     } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.
-      attention.push({ id, name, reason: 'moved', movedTo: state.movedTo });
+      attention.push({ id, name, reason: 'moved', movedTo: state.movedTo, host: new URL(feed).host });
     } else if ((notAskedRunsFor(state, feed) ?? 0) >= NOT_ASKED_ATTENTION_RUNS) {
       // Before "nothing new", which is read from answers this feed has not been giving.
       attention.push({ id, name, reason: 'not-asked', since: notAskedSinceFor(state, feed), runs: notAskedRunsFor(state, feed), host: new URL(feed).host });
     } else {
       const lastSuccess = lastSuccessFor(state, feed);
-      if (lastSuccess !== undefined && now.getTime() - Date.parse(lastSuccess) >= NOTHING_NEW_ATTENTION_MS) attention.push({ id, name, reason: 'nothing-new', since: lastSuccess });
+      if (lastSuccess !== undefined && now.getTime() - Date.parse(lastSuccess) >= NOTHING_NEW_ATTENTION_MS) attention.push({ id, name, reason: 'nothing-new', since: lastSuccess, host: new URL(feed).host });
     }
   }
   return attention;

@@ -304,14 +304,15 @@ function sharedError(error: string, host: string): string {
 }
 
 /**
- * Sources on one host that need attention for the same cause, failing alike (the same error and cause) or left
- * unasked behind it; every other source is a group of its own. In the order of each group's first source.
+ * Sources on one host that need attention for the same reason: failing alike (the same error and cause), left unasked
+ * behind it, moved for good, or with nothing new; every other source is a group of its own. In the order of each
+ * group's first source.
  */
 function attentionGroups(attention: Attention[]): Attention[][] {
   const groups = new Map<string, Attention[]>();
   attention.forEach((source, index) => {
     const { host, reason } = source;
-    const key = host === undefined ? `${index}` : reason === 'failing' ? `${host} failing ${source.cause} ${sharedError(source.error ?? '', host)}` : reason === 'not-asked' ? `${host} not-asked` : `${index}`;
+    const key = host === undefined ? `${index}` : reason === 'failing' ? `${host} failing ${source.cause} ${sharedError(source.error ?? '', host)}` : `${host} ${reason}`;
     const group = groups.get(key);
     if (group) group.push(source);
     else groups.set(key, [source]);
@@ -321,7 +322,13 @@ function attentionGroups(attention: Attention[]): Attention[][] {
 
 /** Why several sources on `host` need attention, and what to do, in a sentence: the host is the first thing to check. */
 function describeHostAttention(sources: Attention[], host: string): string {
+  if (sources[0]!.reason === 'moved') {
+    const [newHost, ...otherHosts] = new Set(sources.map((source) => new URL(source.movedTo!).host));
+    const where = otherHosts.length ? '' : ` to ${newHost}`;
+    return `moved for good from ${host}${where} (permanent redirects); update their feed: lines in the registry to the new addresses, listed under "Needs attention" in the job summary`;
+  }
   const earliest = sources.map((source) => source.since!).reduce((first, since) => (Date.parse(since) < Date.parse(first) ? since : first));
+  if (sources[0]!.reason === 'nothing-new') return `nothing new on ${host}, the first since ${formatInstant(earliest)}; the feeds may have moved, as an outlet that moves leaves its old feeds frozen`;
   if (sources[0]!.reason === 'not-asked') {
     const runs = Math.min(...sources.map((source) => source.runs ?? 0));
     return `not asked at ${runs} runs in a row or more, the first since ${formatInstant(earliest)}, as their host ${host} ${HELD_BACK_BY_HOST}`;
@@ -333,8 +340,8 @@ function describeHostAttention(sources: Attention[], host: string): string {
 /**
  * For GitHub Actions: one `::warning` command per source that needs attention, shown as an annotation on the run's
  * page, where it is seen without opening the summary; the job itself stays green. Sources on one host failing with
- * the same error, or left unasked behind it, share one warning naming the host, so that an outlet down with all its
- * feeds does not crowd out every other source's warning. Past GitHub's limit, the last warning counts the sources it
+ * the same error, left unasked behind it, moved for good or with nothing new share one warning naming the host, so
+ * that an outlet down, or moved, with all its feeds does not crowd out every other source's warning. Past GitHub's limit, the last warning counts the sources it
  * leaves to the summary. Every source failing is an `::error` (the job fails). Feeds left unasked in this run are
  * notices.
  */

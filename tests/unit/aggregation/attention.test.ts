@@ -40,7 +40,7 @@ describe('sources that need attention', () => {
   it('lists a source answering with nothing new for 30 days, from its last new version', () => {
     const quiet = afterSuccess(read(start), { feedUrl, validators: {}, newVersion: false, seen: [] }, after(NOTHING_NEW_ATTENTION_MS - 1000));
     expect(check(quiet, after(NOTHING_NEW_ATTENTION_MS - 1000))).toEqual([]);
-    expect(check(quiet, after(NOTHING_NEW_ATTENTION_MS))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z' }]);
+    expect(check(quiet, after(NOTHING_NEW_ATTENTION_MS))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z', host: 'wire.example' }]);
     expect(check(read(after(NOTHING_NEW_ATTENTION_MS - 1000)), after(NOTHING_NEW_ATTENTION_MS))).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('sources that need attention', () => {
     // Its first answer starts its own clock, even when it lists what the old address did.
     const readAtNew = afterSuccess(newFailing, { feedUrl: newAddress, validators: {}, newVersion: false, seen: [] }, after(NOTHING_NEW_ATTENTION_MS + 3_600_000));
     expect(check(readAtNew, after(2 * NOTHING_NEW_ATTENTION_MS), newAddress)).toEqual([]);
-    expect(check(readAtNew, after(2 * NOTHING_NEW_ATTENTION_MS + 3_600_000), newAddress)).toEqual([{ id: 'wire', name: 'The Wire', reason: 'nothing-new', since: '2026-12-31T13:00:00Z' }]);
+    expect(check(readAtNew, after(2 * NOTHING_NEW_ATTENTION_MS + 3_600_000), newAddress)).toEqual([{ id: 'wire', name: 'The Wire', reason: 'nothing-new', since: '2026-12-31T13:00:00Z', host: 'wire.example' }]);
   });
 
   it('names a quiet source that starts failing only as failing, once a day has passed', () => {
@@ -66,7 +66,7 @@ describe('sources that need attention', () => {
   it('lists a feed that moved for good until its feed: line names the new address, or a read finds it where it was', () => {
     const newAddress = 'https://new.example/feed.xml';
     const moved = afterSuccess(undefined, { feedUrl, validators: {}, newVersion: true, movedTo: newAddress, seen: [] }, start);
-    expect(check(moved, after(1000))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'moved', movedTo: newAddress }]);
+    expect(check(moved, after(1000))).toEqual([{ id: 'wire', name: 'The Wire', reason: 'moved', movedTo: newAddress, host: 'wire.example' }]);
     expect(check(moved, after(NOTHING_NEW_ATTENTION_MS))).toMatchObject([{ reason: 'moved' }]);
     expect(check(moved, after(1000), newAddress)).toEqual([]);
     // The feed: line edited to a third address before it was read: the old address's move is no longer news.

@@ -147,6 +147,38 @@ describe('sources that need attention in the report', () => {
   });
 });
 
+describe('attention annotations for an outlet whose feeds have all moved, or all gone quiet', () => {
+  const moved = (id: string, movedTo: string) => ({ id, name: id, reason: 'moved' as const, movedTo, host: 'old.example' });
+  const quiet = (id: string, since: string) => ({ id, name: id, reason: 'nothing-new' as const, since, host: 'still.example' });
+  const attention = [
+    moved('old-politics', 'https://new.example/politics.xml'),
+    quiet('still-sport', '2026-10-20T08:00:00Z'),
+    moved('old-sport', 'https://new.example/sport.xml'),
+    quiet('still-travel', '2026-10-15T08:45:00Z'),
+    { ...moved('lone', 'https://lone.example/rss'), host: 'lone-old.example' },
+  ];
+  const report = summarizeRun(attention.map(({ id }) => source({ id, result: 'fetched' })), false, attention);
+
+  it('gives each host’s sources one warning, saying where they moved to when they all moved to one host, and the first gone quiet', () => {
+    expect(formatAttentionAnnotations(report)).toEqual([
+      '::warning title=2 sources on old.example need attention::old-politics, old-sport: moved for good from old.example to new.example (permanent redirects); update their feed: lines in the registry to the new addresses, listed under "Needs attention" in the job summary',
+      '::warning title=2 sources on still.example need attention::still-sport, still-travel: nothing new on still.example, the first since 2026-10-15 08:45 UTC; the feeds may have moved, as an outlet that moves leaves its old feeds frozen',
+      '::warning title=Source needs attention%3A lone (lone)::lone: the feed has moved for good to https://lone.example/rss (a permanent redirect); update its feed: line in the registry',
+    ]);
+  });
+
+  it('names no one new host when the feeds moved to several', () => {
+    const scattered = [moved('a', 'https://one.example/a.xml'), moved('b', 'https://two.example/b.xml')];
+    expect(formatAttentionAnnotations(summarizeRun(scattered.map(({ id }) => source({ id, result: 'fetched' })), false, scattered))[0]).toContain('a, b: moved for good from old.example (permanent redirects); ');
+  });
+
+  it('still lists each of them, with its new address, under "Needs attention" in the summary', () => {
+    const lines = formatReportMarkdown(report).split('\n');
+    expect(lines.filter((line) => line.startsWith('- '))).toHaveLength(5);
+    expect(lines).toContain('- old-sport (`old-sport`): the feed has moved for good to https://new.example/sport.xml (a permanent redirect); update its feed: line in the registry');
+  });
+});
+
 describe('the advice for a source failing for a day, by what made it fail', () => {
   const failing = (id: string, error: string, cause?: Attention['cause']) => ({ id, name: id, reason: 'failing' as const, since: '2026-12-01T12:00:00Z', consecutiveFailures: 9, error, ...(cause ? { cause } : {}), host: `${id}.example` });
   const attention = [

@@ -611,7 +611,7 @@ describe('npm run aggregate: a feed behind a redirect', () => {
   });
 
   it('asks for the registry to follow a permanent redirect, as a source needing attention, and takes a temporary one as how the feed is served', () => {
-    expect(report.attention).toEqual([{ id: 'moved', name: 'moved wire', reason: 'moved', movedTo: servedUrl }]);
+    expect(report.attention).toEqual([{ id: 'moved', name: 'moved wire', reason: 'moved', movedTo: servedUrl, host: new URL(servedUrl).host }]);
     expect(report.sources.map((source) => [source.result, source.notes])).toEqual([
       ['fetched', []],
       ['fetched', []],
@@ -626,7 +626,7 @@ describe('npm run aggregate: a feed behind a redirect', () => {
       ['moved', 'not-modified'],
       ['tracked', 'not-modified'],
     ]);
-    expect(again.attention).toEqual([{ id: 'moved', name: 'moved wire', reason: 'moved', movedTo: servedUrl }]);
+    expect(again.attention).toEqual([{ id: 'moved', name: 'moved wire', reason: 'moved', movedTo: servedUrl, host: new URL(servedUrl).host }]);
   });
 });
 

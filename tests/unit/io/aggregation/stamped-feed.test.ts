@@ -37,7 +37,7 @@ describe('a feed without validators that stamps every answer with the time it wa
   });
 
   it('needs attention once it has listed nothing new for 30 days, however often its stamp changed', () => {
-    expect(monthLater.attention).toEqual([{ id: 'stamped', name: 'stamped wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z' }]);
+    expect(monthLater.attention).toEqual([{ id: 'stamped', name: 'stamped wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }]);
   });
 });
 
