@@ -42,6 +42,8 @@ export interface Attention {
   error?: string;
   /** For `failing`: the last failure's cause, when the state knows it; it chooses the advice. */
   cause?: FailureCause;
+  /** For `failing`: no new version has ever been read from the address the registry names, so it may be mistyped. */
+  neverRead?: true;
   /**
    * For `failing`, `not-asked`, `moved` and `nothing-new`: the feed's host (name and port), whose outage fails or holds
    * back all its feeds alike, and whose move to another site moves or freezes them all.
@@ -90,7 +92,7 @@ export function needsAttention(sources: ReadonlyArray<{ id: string; name: string
     if (since !== undefined) {
       if (now.getTime() - Date.parse(since) >= FAILING_ATTENTION_MS) {
         const cause = state.lastError?.cause;
-        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message, ...(cause ? { cause } : {}), host: new URL(feed).host });
+        attention.push({ id, name, reason: 'failing', since, consecutiveFailures: state.consecutiveFailures, error: state.lastError?.message, ...(cause ? { cause } : {}), ...(lastSuccessFor(state, feed) === undefined ? { neverRead: true as const } : {}), host: new URL(feed).host });
       }
     } else if (state.movedTo !== undefined && (state.movedFrom ?? feed) === feed && state.movedTo !== new URL(feed).href) {
       // Before "nothing new": an outlet that moved often leaves the old feed frozen, and this says where it went.

@@ -126,11 +126,23 @@ const ADVICE: Record<FailureCause, { one: string; several?: string }> = {
 };
 
 /**
- * The advice for a source failing for a day, or for `several` on one host failing alike; undefined for a failure
- * whose cause is not known (a state written before causes were kept, or an error no cause covers).
+ * For a feed whose address has never given a new version: a mistyped `feed:` line is likelier there than a move, and
+ * the usual advice would send the operator looking for a new address of a feed that was never read.
  */
-export function failureAdvice(cause: FailureCause | undefined, several = false): string | undefined {
+const NEVER_READ_ADVICE: Partial<Record<FailureCause, string>> = {
+  'not-found': "this address has never given a feed: check its feed: line for a typo, or find the feed's address on the outlet's site",
+  'dns-not-found': 'no feed has ever been read from this host: check the host name in its feed: line for a typo',
+  'not-a-feed': "this address has never given a feed, only a page: put the feed's own address in its feed: line (npm run sources -- add <the outlet's home page> --dry-run names the feed the page links to)",
+};
+
+/**
+ * The advice for a source failing for a day, or for `several` on one host failing alike; undefined for a failure
+ * whose cause is not known (a state written before causes were kept, or an error no cause covers). `neverRead`: one
+ * source whose address has never given a feed.
+ */
+export function failureAdvice(cause: FailureCause | undefined, { several = false, neverRead = false } = {}): string | undefined {
   if (cause === undefined) return undefined;
   const advice = ADVICE[cause];
-  return several ? (advice.several ?? advice.one) : advice.one;
+  if (several) return advice.several ?? advice.one;
+  return (neverRead && NEVER_READ_ADVICE[cause]) || advice.one;
 }

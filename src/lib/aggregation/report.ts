@@ -155,7 +155,7 @@ function describeAttention(attention: Attention): string {
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
   if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
   if (attention.reason === 'not-asked') return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host ${HELD_BACK_BY_HOST}`;
-  return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; ${failureAdvice(attention.cause) ?? 'check its feed address'}`;
+  return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; ${failureAdvice(attention.cause, { neverRead: attention.neverRead }) ?? 'check its feed address'}`;
 }
 
 /** What an operator should make of every source failing at once, and where to look. */
@@ -333,7 +333,7 @@ function describeHostAttention(sources: Attention[], host: string): string {
     const runs = Math.min(...sources.map((source) => source.runs ?? 0));
     return `not asked at ${runs} runs in a row or more, the first since ${formatInstant(earliest)}, as their host ${host} ${HELD_BACK_BY_HOST}`;
   }
-  const advice = failureAdvice(sources[0]!.cause, true) ?? 'check the host before their feed addresses, as one outage fails all its feeds';
+  const advice = failureAdvice(sources[0]!.cause, { several: true }) ?? 'check the host before their feed addresses, as one outage fails all its feeds';
   return `failing on ${host}, the first since ${formatInstant(earliest)}, each with the same error: ${sharedError(sources[0]!.error ?? 'no message', host)}; ${advice}`;
 }
 

@@ -20,8 +20,18 @@ describe('sources that need attention', () => {
     const state = failing(after(FAILING_ATTENTION_MS - 60_000));
     expect(check(state, after(FAILING_ATTENTION_MS - 1000))).toEqual([]);
     expect(check(state, after(FAILING_ATTENTION_MS))).toEqual([
-      { id: 'wire', name: 'The Wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 2, error: 'https://wire.example/feed.xml answered 404 Not Found', host: 'wire.example' },
+      { id: 'wire', name: 'The Wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 2, error: 'https://wire.example/feed.xml answered 404 Not Found', neverRead: true, host: 'wire.example' },
     ]);
+  });
+
+  it('says of a failing source whether its address has ever given a feed, so that a typo is suspected before a move', () => {
+    const afterReading = [read(after(-60_000))].map((state) => afterFailure(state, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, start))[0]!;
+    const readBefore = afterFailure(afterReading, feedUrl, 'https://wire.example/feed.xml answered 404 Not Found', undefined, after(FAILING_ATTENTION_MS));
+    expect(check(readBefore, after(FAILING_ATTENTION_MS))[0]).not.toHaveProperty('neverRead');
+    // Read at another address before the feed: line was edited: this one has never given a feed.
+    expect(check(readBefore, after(FAILING_ATTENTION_MS), 'https://wire.example/rss.xml')).toEqual([]);
+    const edited = afterFailure(afterFailure(afterReading, 'https://wire.example/rss.xml', 'https://wire.example/rss.xml answered 404 Not Found', undefined, start), 'https://wire.example/rss.xml', 'https://wire.example/rss.xml answered 404 Not Found', undefined, after(FAILING_ATTENTION_MS));
+    expect(check(edited, after(FAILING_ATTENTION_MS), 'https://wire.example/rss.xml')).toMatchObject([{ reason: 'failing', neverRead: true }]);
   });
 
   it('gives the last failure’s cause, for the advice, only while its failures are counted for the address the feed: line names', () => {

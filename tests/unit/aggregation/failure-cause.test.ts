@@ -50,7 +50,7 @@ describe('the cause of a document that is no feed', () => {
 
 describe('the advice for a cause', () => {
   it('differs from cause to cause, for one feed and for a host’s several', () => {
-    for (const several of [false, true]) expect(new Set(FAILURE_CAUSES.map((cause) => failureAdvice(cause, several))).size).toBe(FAILURE_CAUSES.length);
+    for (const several of [false, true]) expect(new Set(FAILURE_CAUSES.map((cause) => failureAdvice(cause, { several }))).size).toBe(FAILURE_CAUSES.length);
   });
 
   it('is none for a failure of unknown cause, which keeps the generic advice', () => {
@@ -59,6 +59,14 @@ describe('the advice for a cause', () => {
 
   it('speaks of several feeds in the plural where it names what to update', () => {
     expect(failureAdvice('not-found')).toContain('update its feed: line');
-    expect(failureAdvice('not-found', true)).toContain('update their feed: lines');
+    expect(failureAdvice('not-found', { several: true })).toContain('update their feed: lines');
+  });
+
+  it('suspects a typo in a feed: line whose address has never given a feed, where the usual advice would look for a move', () => {
+    expect(failureAdvice('not-found', { neverRead: true })).toBe("this address has never given a feed: check its feed: line for a typo, or find the feed's address on the outlet's site");
+    expect(failureAdvice('dns-not-found', { neverRead: true })).toContain('check the host name in its feed: line for a typo');
+    expect(failureAdvice('not-a-feed', { neverRead: true })).toContain('npm run sources -- add');
+    // A server error says nothing of the address, read before or not.
+    expect(failureAdvice('server-error', { neverRead: true })).toBe(failureAdvice('server-error'));
   });
 });

@@ -497,11 +497,11 @@ describe('npm run aggregate: a feed failing for a day needs attention', () => {
     json = await aggregateJson(folder);
   });
 
-  const failing = (failures: number) => `failing since 2026-12-01 12:00 UTC (${failures} failures in a row): ${deadUrl} answered 404 Not Found; the feed is no longer at this address: find its new address on the outlet's site (or correct a mistyped one) and update its feed: line`;
+  const failing = (failures: number) => `failing since 2026-12-01 12:00 UTC (${failures} failures in a row): ${deadUrl} answered 404 Not Found; this address has never given a feed: check its feed: line for a typo, or find the feed's address on the outlet's site`;
 
   it('is not listed before 24 hours of failures, and is from then on', () => {
     expect(beforeADay.attention).toEqual([]);
-    expect(afterADay.attention).toEqual([{ id: 'dead', name: 'dead wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: `${deadUrl} answered 404 Not Found`, cause: 'not-found', host: new URL(deadUrl).host }]);
+    expect(afterADay.attention).toEqual([{ id: 'dead', name: 'dead wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 3, error: `${deadUrl} answered 404 Not Found`, cause: 'not-found', neverRead: true, host: new URL(deadUrl).host }]);
   });
 
   it('appears under "Needs attention" in the text report, and the run still exits 0', () => {
@@ -516,7 +516,7 @@ describe('npm run aggregate: a feed failing for a day needs attention', () => {
 
   it('is in the JSON report while it backs off, with no annotation outside GitHub Actions', () => {
     expect(json.sources.find((source) => source.id === 'dead')).toMatchObject({ result: 'backing-off', consecutiveFailures: 4 });
-    expect(json.attention).toEqual([{ id: 'dead', name: 'dead wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 4, error: `${deadUrl} answered 404 Not Found`, cause: 'not-found', host: new URL(deadUrl).host }]);
+    expect(json.attention).toEqual([{ id: 'dead', name: 'dead wire', reason: 'failing', since: '2026-12-01T12:00:00Z', consecutiveFailures: 4, error: `${deadUrl} answered 404 Not Found`, cause: 'not-found', neverRead: true, host: new URL(deadUrl).host }]);
   });
 
   it('never lists the healthy source', () => {
