@@ -14,6 +14,7 @@ import { absoluteUrl, createPaths } from './lib/site/paths.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
+import { previewArticles, previewRelated, type PreviewArticle } from './lib/site/previews.ts';
 import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type SiteIndex } from './lib/site/site-index.ts';
 import { formatProblem, hasErrors } from './lib/checks/problems.ts';
 import { createFieldLines } from './io/field-lines.ts';
@@ -37,6 +38,7 @@ export function ownPaths<Entry extends { params: Record<string, string | number 
 
 export type ArticleEntryData = CollectionEntry<'articles'>['data'];
 export type Article = IndexedArticle<ArticleEntryData>;
+export type Preview = PreviewArticle<ArticleEntryData>;
 
 /** The lang (and dir) that mark an article's own text on this site's pages: none when it is in the site's language. */
 export const languageOf = (article: Article) => languageAttributes(article.data.lang, siteConfig.lang);
@@ -98,6 +100,34 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     return index;
   });
   return siteIndex;
+}
+
+let previews: Promise<Preview[]> | undefined;
+
+/** `astro dev` only: the drafts and scheduled pieces, each shown at its own address to editors (src/lib/site/previews.ts). */
+export function getPreviews(): Promise<Preview[]> {
+  previews ??= Promise.all([getCollection('articles'), getSiteIndex()]).then(([entries, index]) =>
+    previewArticles(
+      entries.map((entry) => ({ id: entry.id, filePath: entry.filePath ?? entry.id, data: entry.data, entry })),
+      index,
+      buildNow,
+      (source) => bodyOf(source.entry),
+    ),
+  );
+  return previews;
+}
+
+let publishedBodies: Promise<Array<{ slug: string; data: ArticleEntryData; body: string }>> | undefined;
+
+/** A preview's "Explore more", ranked when its page is asked for: it reads every published article's body again. */
+export async function getPreviewRelated(preview: Preview): Promise<Article[]> {
+  const [entries, index] = await Promise.all([getCollection('articles'), getSiteIndex()]);
+  publishedBodies ??= Promise.resolve().then(() => {
+    const entryById = new Map(entries.map((entry) => [entry.id, entry]));
+    return index.articles.map((article) => ({ slug: article.slug, data: article.data, body: indexedBody(bodyOf(entryById.get(article.id)!)).body }));
+  });
+  const body = indexedBody(bodyOf(entries.find((entry) => entry.id === preview.id)!)).body;
+  return previewRelated({ slug: preview.slug, data: preview.data, body }, await publishedBodies, index, siteConfig.relatedLimit);
 }
 
 /** Section tags from the config that exist on the site, with their URLs. */

@@ -8,6 +8,8 @@ export interface DateFormatter {
    * read as that day's midnight in UTC, has none to show and is its date alone.
    */
   dateTime(value: Date): string;
+  /** "Nov 24, 2026, 9:30 AM UTC" always, even at midnight in UTC: when the moment itself matters (a scheduled piece's). */
+  instant(value: Date): string;
   /** Whether two instants fall on one calendar day in the site's zone, where their dates alone would read the same. */
   sameDay(a: Date, b: Date): boolean;
 }
@@ -16,9 +18,11 @@ export function createDateFormatter(locale: string, timeZone: string): DateForma
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
   const formatDate = once((value: Date) => date.format(value));
+  const formatInstant = once((value: Date) => dateTime.format(value));
   return {
     date: formatDate,
-    dateTime: once((value) => (isDateAlone(value) ? formatDate(value) : dateTime.format(value))),
+    dateTime: (value) => (isDateAlone(value) ? formatDate(value) : formatInstant(value)),
+    instant: formatInstant,
     sameDay: (a, b) => formatDate(a) === formatDate(b),
   };
 }

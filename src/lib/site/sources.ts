@@ -39,19 +39,24 @@ export interface SourcedArticle {
 export function buildSourceIndex(registry: readonly Source[], published: readonly SourcedArticle[]): SourceIndex {
   const all = registry.map((source): SourcePage => ({ slug: source.id, name: source.name, site: source.site, feed: source.feed, articleSlugs: [] }));
   const byId = new Map(all.map((page) => [page.slug, page]));
-  const byName = new Map<string, SourcePage>();
-  for (const page of all) if (!byName.has(facetKey(page.name))) byName.set(facetKey(page.name), page);
+  const pageOf = sourcePageFinder(all);
   const sourceOf = new Map<string, { id: string; name: string }>();
   for (const article of published) {
-    const source = article.data.source;
-    if (!source) continue;
-    const page = source.id === undefined ? byName.get(facetKey(source.name)) : byId.get(source.id);
+    const page = pageOf(article.data.source);
     if (!page) continue;
     page.articleSlugs.push(article.slug);
     page.latest ??= article.data.publishedAt;
     sourceOf.set(article.slug, { id: page.slug, name: page.name });
   }
   return { all, byId, sourceOf };
+}
+
+/** The source page an article with this `source` is listed under, if any: by its id, else by its name. */
+export function sourcePageFinder(pages: readonly SourcePage[]): (source: SourcedArticle['data']['source']) => SourcePage | undefined {
+  const byId = new Map(pages.map((page) => [page.slug, page]));
+  const byName = new Map<string, SourcePage>();
+  for (const page of pages) if (!byName.has(facetKey(page.name))) byName.set(facetKey(page.name), page);
+  return (source) => source && (source.id === undefined ? byName.get(facetKey(source.name)) : byId.get(source.id));
 }
 
 /** Articles (drafts too) whose `source.id` is not in the registry: errors, as `npm run check:content` reports them. */

@@ -84,6 +84,8 @@ export interface RelatedCandidate {
 export interface RelatedOptions {
   /** Entries per article, curated ones included. Default 5. */
   limit?: number;
+  /** The articles to list for (the others are still ranked for them); default every one. */
+  only?: ReadonlySet<string>;
 }
 
 /** For every article, the slugs to show under "Explore more", best first. */
@@ -113,6 +115,7 @@ export function rankRelated(
   // Articles already in the list being built (and the article itself): set while building one list, cleared after.
   const taken = new Uint8Array(articleCount);
   for (let article = 0; article < articleCount; article++) {
+    if (options.only && !options.only.has(docs[article].slug)) continue;
     const chosen: number[] = [];
     taken[article] = 1;
     for (const slug of docs[article].curated ?? []) {
