@@ -19,7 +19,8 @@ const REQUEST_EVERY_MS = 1000;
 const MAX_REQUESTS = 4;
 const GIVE_WAY_AFTER_MS = 60_000;
 
-function freePort(): Promise<number> {
+/** A port of 127.0.0.1 nothing listens on. */
+export function freePort(): Promise<number> {
   return new Promise((found, failed) => {
     const server = createServer();
     server.once('error', failed);

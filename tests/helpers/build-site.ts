@@ -1,4 +1,7 @@
-/** Runs the real site build (`src/cli/build.ts`) on a fixture corpus into a fresh temp folder, for build tests. */
+/**
+ * Runs the real site build (`src/cli/build.ts`) on a fixture corpus into a fresh temp folder, for build tests; or
+ * `astro dev` on one, for tests of what editors see in `npm run dev`.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -7,6 +10,7 @@ import { delimiter, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { freePort } from '../../src/bench/dev-server.ts';
 import { settings } from '../../src/settings.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -196,6 +200,47 @@ export async function startBuild(options: BuildSiteOptions, root: string): Promi
   if (holder) await new Promise((locked) => holder.stdout!.once('data', locked));
   const build = startRun([join(projectRoot, 'node_modules/.bin/node'), ...(options.nodeOptions ?? []), 'src/cli/build.ts', ...(options.args ?? [])], buildEnvironment(options, root));
   return { ...build, finished: build.finished.finally(() => holder?.stdin!.end()) };
+}
+
+/** `astro dev` answering on 127.0.0.1, as `startDevServer` gives it. */
+export interface DevServer {
+  /** A site URL as in an href (`/desk/articles/x/`): its status and HTML. */
+  get(path: string): Promise<{ status: number; html: string }>;
+  /** Stops the server, releases the checkout's lock and deletes its temp folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `astro dev` on a fixture corpus, as `npm run dev` starts it, with a cache of its own; resolves once it is ready.
+ * It writes the project's .astro/ folder as builds do, so it holds the checkout's lock until stopped.
+ */
+export async function startDevServer(options: Pick<BuildSiteOptions, 'contentDir' | 'basePath' | 'now' | 'env'>): Promise<DevServer> {
+  const root = mkdtempSync(join(tmpdir(), 'newsdesk-dev-'));
+  const holder = flock ? spawn(flock, [buildLock, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
+  if (holder) await new Promise((locked) => holder.stdout!.once('data', locked));
+  const release = () => {
+    holder?.stdin!.end();
+    rmSync(root, { recursive: true, force: true });
+  };
+  const port = await freePort();
+  const server = startRun([join(projectRoot, 'node_modules/.bin/astro'), 'dev', '--host', '127.0.0.1', '--port', String(port)], buildEnvironment(options, root));
+  try {
+    await server.printed(/ready in/);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return {
+    get: async (path) => {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      return { status: response.status, html: await response.text() };
+    },
+    stop: async () => {
+      server.process.kill();
+      await server.finished;
+      release();
+    },
+  };
 }
 
 function run(command: string[], env: NodeJS.ProcessEnv): Promise<BuildRun> {
