@@ -19,6 +19,11 @@ describe('dates in the site zone', () => {
     expect(utc.dateTime(new Date('2026-11-22T00:00:01Z'))).toBe('Nov 22, 2026, 12:00 AM UTC');
   });
 
+  it('gives an instant its time always, midnight in UTC too, where the moment matters', () => {
+    expect(utc.instant(new Date('2026-11-22'))).toBe('Nov 22, 2026, 12:00 AM UTC');
+    expect(tokyo.instant(new Date('2026-11-22'))).toBe('Nov 22, 2026, 9:00 AM GMT+9');
+  });
+
   it('tells two instants of one day in the zone from two days', () => {
     expect(utc.sameDay(morning, noon)).toBe(true);
     expect(utc.sameDay(noon, nextDay)).toBe(false);

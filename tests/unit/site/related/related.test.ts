@@ -117,6 +117,13 @@ describe('the limit', () => {
     expect(related.get('three')).toEqual(['one', 'two']);
   });
 
+  it('lists for the articles asked for alone, as it would among all', () => {
+    const related = rankRelated(corpus, { limit: 3, only: new Set(['two', 'six']) });
+    expect([...related.keys()].sort()).toEqual(['six', 'two']);
+    const all = rankRelated(corpus, { limit: 3 });
+    for (const slug of ['two', 'six']) expect(related.get(slug)).toEqual(all.get(slug));
+  });
+
   it('must be a non-negative integer', () => {
     expect(() => rankRelated(corpus, { limit: -1 })).toThrow(RangeError);
     expect(() => rankRelated(corpus, { limit: 2.5 })).toThrow(RangeError);
