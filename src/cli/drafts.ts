@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { loadArticles } from '../io/article-files.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
-import { listDrafts } from '../lib/authoring/drafts.ts';
+import { draftsSummary, listDrafts } from '../lib/authoring/drafts.ts';
 import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
 import type { ParseResult } from '../lib/content/article.ts';
 import { publishNow, settings } from '../settings.ts';
@@ -17,7 +17,7 @@ Lists the drafts in the content folder (NEWSDESK_CONTENT_DIR, default content/ar
   --json      print them as a JSON array of {file, title, source, publishedAt, reasons}
   --dir       the content folder
   --sources   the sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml)
-To publish a draft, delete its "draft: true" line (then npm run check:content).`;
+To publish a draft, delete its "draft: true" line (then npm run check:content); npm run dev shows it first at /articles/<slug>/.`;
 
 function main(argv: string[]): number {
   const args = readCommandLine(
@@ -50,7 +50,7 @@ function main(argv: string[]): number {
     const date = draft.publishedAt?.toISOString().slice(0, 10) ?? 'no date   ';
     console.log(`${date}  ${draft.source ?? '(own)'}  ${draft.file}\n            ${draft.title}\n            why: ${draft.reasons.join('; ')}`);
   }
-  console.log(drafts.length === 0 ? 'No drafts.' : `\n${drafts.length} draft${drafts.length === 1 ? '' : 's'}. To publish one, delete its "draft: true" line.`);
+  console.log(`${drafts.length === 0 ? '' : '\n'}${draftsSummary(drafts.length, settings.basePath)}`);
   return 0;
 }
 

@@ -10,6 +10,7 @@ import { isHiddenIn } from '../io/article-paths.ts';
 import { writeFailureReason } from '../io/file-errors.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { writeNewFile } from '../io/write-file.ts';
+import { previewHint } from '../lib/authoring/drafts.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { enclosingContentFolder, isInsideFolder } from '../lib/inside-folder.ts';
 import { settings } from '../settings.ts';
@@ -69,7 +70,7 @@ if (!existsSync(dir) || !statSync(dir).isDirectory()) misused([`the content fold
 const contentFolder = enclosingContentFolder(dir, settings.contentDir);
 
 /** Writes the draft into place, holding the content folder's lock: the file written, or why it cannot be. */
-async function writeDraft(): Promise<{ written: string } | { problems: string[] }> {
+async function writeDraft(): Promise<{ written: string; slug: string } | { problems: string[] }> {
   // An import (or another `new`) writing at the same moment could take the same slug in another sub-folder. The lock
   // is released when the process exits, however it exits.
   try {
@@ -106,7 +107,7 @@ async function writeDraft(): Promise<{ written: string } | { problems: string[] 
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { problems: [`${paths.display(target)} already exists; nothing was written`] };
     return { problems: [`could not write ${paths.display(target)}: ${writeFailureReason(error, paths.display(target))}`] };
   }
-  return { written: target };
+  return { written: target, slug: result.slug };
 }
 
 const draft = await writeDraft();
@@ -117,6 +118,6 @@ if ('problems' in draft) {
 } else {
   console.log(paths.display(draft.written));
   console.error(
-    `Created a draft. Next: write the description and the body, then set draft: false and check publishedAt to publish; run npm run check:content before committing.`,
+    `Created a draft. Next: write the description and the body, then set draft: false and check publishedAt to publish; run npm run check:content before committing.\n${previewHint(settings.basePath, draft.slug)}`,
   );
 }

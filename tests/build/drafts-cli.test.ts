@@ -79,6 +79,6 @@ describe('npm run drafts', () => {
     expect(stdout).toContain('2026-11-20  Chipwire  articles/aggregated/fab-delay.md\n            Fab delayed\n            why: awaiting review: Chipwire is a publish: review source\n');
     expect(stdout.indexOf('articles/later.md')).toBeLessThan(stdout.indexOf('articles/own.md'));
     expect(stdout).not.toContain('published.md');
-    expect(stdout).toContain('5 drafts. To publish one, delete its "draft: true" line.');
+    expect(stdout).toContain('5 drafts. To publish one, delete its "draft: true" line. Preview one with npm run dev at /articles/<slug>/.\n');
   });
 });

@@ -157,10 +157,11 @@ describe('npm run check:content', () => {
 describe('npm run new', () => {
   it('writes a draft into the content folder, prints its path, and the checker accepts it', () => {
     const dir = corpus();
-    const { code, stdout } = cli('new-article.ts', ['Chip makers brace for new rules', '--tags', 'ai,policy', '--author', 'Sam Okafor', '--source-name', 'Example Wire', '--source-url', 'https://wire.example.com/rules'], { NEWSDESK_CONTENT_DIR: dir });
+    const { code, stdout, stderr } = cli('new-article.ts', ['Chip makers brace for new rules', '--tags', 'ai,policy', '--author', 'Sam Okafor', '--source-name', 'Example Wire', '--source-url', 'https://wire.example.com/rules'], { NEWSDESK_CONTENT_DIR: dir, BASE_PATH: '/desk/' });
     expect(code).toBe(0);
     const file = join(dir, 'chip-makers-brace-for-new-rules.md');
     expect(stdout.trim()).toBe(file);
+    expect(stderr).toContain('\nPreview it with npm run dev at /desk/articles/chip-makers-brace-for-new-rules/.\n');
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^---\ntitle: "Chip makers brace for new rules"\n/);
     expect(text).toContain('tags: ["AI", "Policy"]\n');

@@ -4,6 +4,7 @@ import { TODO_DEK } from '../checks/check-content.ts';
 import type { ParseResult } from '../content/article.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
+import { createPaths } from '../site/paths.ts';
 
 export interface DraftRow {
   file: string;
@@ -50,4 +51,17 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
   }
   // Newest first; undated ones (errors) last, then by file so the order never changes between runs.
   return rows.sort((a, b) => (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Where `npm run dev` shows an unpublished article to editors: its page's address, under `basePath` (BASE_PATH). */
+export function previewHint(basePath: string, slug?: string): string {
+  const paths = createPaths(basePath);
+  // Without a slug, the address's pattern, written out rather than escaped as a real one would be.
+  return `Preview ${slug === undefined ? 'one' : 'it'} with npm run dev at ${slug === undefined ? `${paths.root}articles/<slug>/` : paths.article(slug)}.`;
+}
+
+/** The line under `npm run drafts`' list: how many, how to publish one and where to see one first. */
+export function draftsSummary(count: number, basePath: string): string {
+  if (count === 0) return 'No drafts.';
+  return `${count} draft${count === 1 ? '' : 's'}. To publish one, delete its "draft: true" line. ${previewHint(basePath)}`;
 }

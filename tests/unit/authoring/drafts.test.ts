@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listDrafts } from '../../../src/lib/authoring/drafts.ts';
+import { draftsSummary, listDrafts, previewHint } from '../../../src/lib/authoring/drafts.ts';
 import { parseSources } from '../../../src/lib/aggregation/registry.ts';
 import type { ParseResult } from '../../../src/lib/content/article.ts';
 
@@ -49,5 +49,18 @@ describe('listDrafts', () => {
       ['hour.md', ['marked draft: true', 'scheduled for 2026-12-24T08:00:00Z']],
       ['day.md', ['marked draft: true', 'scheduled for 2026-12-24']],
     ]);
+  });
+});
+
+describe('where editors see a draft first', () => {
+  it('names the page npm run dev shows an article at, under the base path', () => {
+    expect(previewHint('/', 'chip-plant-opens')).toBe('Preview it with npm run dev at /articles/chip-plant-opens/.');
+    expect(previewHint('/desk/', 'chip-plant-opens')).toBe('Preview it with npm run dev at /desk/articles/chip-plant-opens/.');
+  });
+
+  it('says once, under the list, how to publish one and where to see one', () => {
+    expect(draftsSummary(2, '/desk')).toBe('2 drafts. To publish one, delete its "draft: true" line. Preview one with npm run dev at /desk/articles/<slug>/.');
+    expect(draftsSummary(1, '/')).toBe('1 draft. To publish one, delete its "draft: true" line. Preview one with npm run dev at /articles/<slug>/.');
+    expect(draftsSummary(0, '/')).toBe('No drafts.');
   });
 });
