@@ -17,7 +17,8 @@ const write = (name: string, fields: string, body: string) => writeFileSync(join
 write('chip-plant-opens.md', 'title: "Chip plant opens in Dresden"\ndescription: "The new fab starts production."\npublishedAt: 2026-11-20T09:00:00Z\ntags: ["AI", "Chips"]', 'The plant makes accelerators for AI training.');
 write('cloud-prices-fall.md', 'title: "Cloud prices fall again"\ndescription: "Providers cut rates for GPU time."\npublishedAt: 2026-11-22T09:00:00Z\ntags: ["AI", "Cloud"]', 'GPU time for AI training is cheaper this month.');
 write('merger-talks.md', 'title: "Secret merger talks between chipmakers"\ndescription: "Two fabs may join."\npublishedAt: 2026-11-24T09:00:00Z\ntags: ["AI", "Merger watch"]\ndraft: true', 'The talks concern accelerators for AI training.');
-write('embargoed-launch.md', 'title: "Embargoed model launch"\ndescription: "A lab shows its new model."\npublishedAt: 2026-12-02T08:30:00Z\ntags: ["AI"]', 'The model was trained on rented GPU time.');
+// MDX, which Astro compiles and renders itself.
+write('embargoed-launch.mdx', 'title: "Embargoed model launch"\ndescription: "A lab shows its new model."\npublishedAt: 2026-12-02T08:30:00Z\ntags: ["AI"]', 'export const year = 2026;\n\nThe model was trained in {year} on rented GPU time.');
 
 const BASE = '/desk/';
 const UNPUBLISHED = ['merger-talks', 'embargoed-launch', 'Secret merger talks', 'Embargoed model launch', 'merger-watch', 'Merger watch'];
@@ -54,6 +55,7 @@ describe('`astro dev` with a draft and a scheduled piece', () => {
   it('shows the scheduled piece, saying when it appears, in the site’s zone', async () => {
     const { document } = await page('articles/embargoed-launch/');
     expect(document.querySelector('h1')!.text).toBe('Embargoed model launch');
+    expect(document.querySelector('.prose')!.text).toContain('The model was trained in 2026');
     expect(notice(document)).toBe('Scheduled for Dec 2, 2026, 8:30 AM UTC: this page is not on the site yet. It appears with the first build after that moment.');
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
   });
