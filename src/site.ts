@@ -117,17 +117,15 @@ export function getPreviews(): Promise<Preview[]> {
   return previews;
 }
 
-let publishedBodies: Promise<Array<{ slug: string; data: ArticleEntryData; body: string }>> | undefined;
+let publishedBodies: Array<{ slug: string; data: ArticleEntryData; body: string }> | undefined;
 
-/** A preview's "Explore more", ranked when its page is asked for: it reads every published article's body again. */
+/** A preview's "Explore more", ranked when its page is asked for: the first one reads every published article's body again. */
 export async function getPreviewRelated(preview: Preview): Promise<Article[]> {
   const [entries, index] = await Promise.all([getCollection('articles'), getSiteIndex()]);
-  publishedBodies ??= Promise.resolve().then(() => {
-    const entryById = new Map(entries.map((entry) => [entry.id, entry]));
-    return index.articles.map((article) => ({ slug: article.slug, data: article.data, body: indexedBody(bodyOf(entryById.get(article.id)!)).body }));
-  });
-  const body = indexedBody(bodyOf(entries.find((entry) => entry.id === preview.id)!)).body;
-  return previewRelated({ slug: preview.slug, data: preview.data, body }, await publishedBodies, index, siteConfig.relatedLimit);
+  const entryById = new Map(entries.map((entry) => [entry.id, entry]));
+  const indexedBodyOf = (id: string) => indexedBody(bodyOf(entryById.get(id)!)).body;
+  publishedBodies ??= index.articles.map((article) => ({ slug: article.slug, data: article.data, body: indexedBodyOf(article.id) }));
+  return previewRelated({ slug: preview.slug, data: preview.data, body: indexedBodyOf(preview.id) }, publishedBodies, index, siteConfig.relatedLimit);
 }
 
 /** Section tags from the config that exist on the site, with their URLs. */

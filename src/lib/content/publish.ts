@@ -20,8 +20,11 @@ export function isPublished(article: Publishable, now: Date): boolean {
   return !article.draft && article.publishedAt.getTime() <= now.getTime();
 }
 
+/** Why an article is not on the site yet. */
+export type UnpublishedReason = 'draft' | 'scheduled';
+
 /** Why an article is not on the site, for messages to editors; undefined when it is published. */
-export function unpublishedReason(article: Publishable, now: Date): 'draft' | 'scheduled' | undefined {
+export function unpublishedReason(article: Publishable, now: Date): UnpublishedReason | undefined {
   if (article.draft) return 'draft';
   if (article.publishedAt.getTime() > now.getTime()) return 'scheduled';
   return undefined;

@@ -3,7 +3,7 @@
  * will be once published. The site index leaves them out, and nothing here goes back into it, so no other page
  * (listing, tag, story, "Explore more") changes for them.
  */
-import { unpublishedReason } from '../content/publish.ts';
+import { unpublishedReason, type UnpublishedReason } from '../content/publish.ts';
 import { articleSlug, uniqueSlug } from '../content/slug.ts';
 import { baseFacetSlug, facetKey, normalizeName, type FacetIndex } from './facets.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
@@ -13,7 +13,7 @@ import { sourcePageFinder } from './sources.ts';
 
 export interface PreviewArticle<Data extends ArticleFields> extends IndexedArticle<Data> {
   /** Why readers do not see it yet. */
-  unpublished: 'draft' | 'scheduled';
+  unpublished: UnpublishedReason;
 }
 
 /**
@@ -87,7 +87,7 @@ export function previewRelated<Data extends ArticleFields>(
 }
 
 /** What the top of a preview tells the editor: why readers do not see the page, and how it reaches them. */
-export function previewNotice(preview: { unpublished: 'draft' | 'scheduled'; data: { publishedAt: Date } }, formatInstant: (value: Date) => string): string {
+export function previewNotice(preview: { unpublished: UnpublishedReason; data: { publishedAt: Date } }, formatInstant: (value: Date) => string): string {
   return preview.unpublished === 'draft'
     ? 'Draft: this page is not on the site, and readers never see it. To publish it, delete “draft: true” from its front matter (README, “Drafts and scheduling”).'
     : `Scheduled for ${formatInstant(preview.data.publishedAt)}: this page is not on the site yet. It appears with the first build after that moment.`;
