@@ -94,12 +94,12 @@ export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention
   };
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
 /** "2026-12-01 17:30 UTC": minutes are as precise as a schedule needs. */
-function formatInstant(iso: string): string {
+export function formatInstant(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
@@ -118,11 +118,34 @@ function heldOverPhrase(skipped: SkipCounts): string {
   return skipped.heldOver ? `${skipped.heldOver} held over for later runs` : '';
 }
 
+/** A source that is not asked before `until` (ISO), for its failures or its server's Retry-After. */
+export function backingOffPhrase(until: string): string {
+  return `backing off until ${formatInstant(until)}`;
+}
+
+/** A source whose last answer its server said is fresh until `until` (ISO). */
+export function freshPhrase(until: string): string {
+  return `fresh until ${formatInstant(until)}, as its server said`;
+}
+
+/** A feed its host kept from being asked is no failure of its own, and is asked first next time. */
+export const NOT_ASKED_NO_FAILURE = 'not a failure of this feed; the next run asks feeds left unasked first';
+
+/** A feed left unasked at `runs` runs in a row, since `since` (ISO). */
+export function notAskedRunsPhrase(runs: number, since: string): string {
+  return `not asked at ${runs} runs in a row since ${formatInstant(since)}`;
+}
+
+/** A source failing since `since` (ISO), with its failures in a row and the last one's message. */
+export function failingPhrase(since: string, consecutiveFailures: number, error: string | undefined): string {
+  return `failing since ${formatInstant(since)} (${plural(consecutiveFailures, 'failure')} in a row): ${error ?? 'no message'}`;
+}
+
 /** What happened to one source, in a phrase: the text report's line and the Markdown table's cell. */
 function describeSource(source: SourceReport, dryRun = false): string {
   switch (source.result) {
     case 'backing-off':
-      return `backing off until ${formatInstant(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
+      return `${backingOffPhrase(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
     case 'failed': {
       const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : '; the next run tries again';
       return `failed: ${source.error}${retry}`;
@@ -130,9 +153,9 @@ function describeSource(source: SourceReport, dryRun = false): string {
     case 'not-modified':
       return 'not modified';
     case 'fresh':
-      return `not asked: fresh until ${formatInstant(source.until!)}, as its server said`;
+      return `not asked: ${freshPhrase(source.until!)}`;
     case 'not-asked':
-      return `not asked: ${notAskedPhrase(source.notAskedBecause)}; not a failure of this feed; the next run asks feeds left unasked first`;
+      return `not asked: ${notAskedPhrase(source.notAskedBecause)}; ${NOT_ASKED_NO_FAILURE}`;
     case 'fetched': {
       const parts = [`${plural(source.newItems.length, dryRun ? 'new item to write' : 'new item', dryRun ? 'new items to write' : 'new items')}`, skippedPhrase(source.skipped), heldOverPhrase(source.skipped)];
       if (source.skipped.seenBefore) parts.push(`${source.skipped.seenBefore} seen before`);
@@ -149,13 +172,16 @@ function notAskedPhrase(because: string | undefined, owner: 'its' | 'their' = 'i
 /** Why a feed was left unasked run after run, and what to check: said of one feed or of a host's several. */
 const HELD_BACK_BY_HOST = "timed out or refused on another of its feeds, or used up its time, at each run; check the host's other feeds (one may hang at every run), or give the host fewer feeds or a longer --timeout";
 
-/** Why a source needs attention and what to do, in a sentence: the same in the text, the Markdown and the annotation. */
-function describeAttention(attention: Attention): string {
+/**
+ * Why a source needs attention and what to do, in a sentence: the same in the text, the Markdown, the annotation and
+ * `npm run sources -- status`.
+ */
+export function describeAttention(attention: Attention): string {
   if (attention.reason === 'moved') return `the feed has moved for good to ${attention.movedTo} (a permanent redirect); update its feed: line in the registry`;
   if (attention.reason === 'nothing-new') return `nothing new since ${formatInstant(attention.since!)}; the feed may have moved`;
   if (attention.reason === 'unwritable') return `its new items could not be written: ${attention.error}; check the content folder's free space and permissions`;
-  if (attention.reason === 'not-asked') return `not asked at ${attention.runs} runs in a row since ${formatInstant(attention.since!)}, as its host ${HELD_BACK_BY_HOST}`;
-  return `failing since ${formatInstant(attention.since!)} (${plural(attention.consecutiveFailures ?? 0, 'failure')} in a row): ${attention.error ?? 'no message'}; ${failureAdvice(attention.cause, { neverRead: attention.neverRead }) ?? 'check its feed address'}`;
+  if (attention.reason === 'not-asked') return `${notAskedRunsPhrase(attention.runs!, attention.since!)}, as its host ${HELD_BACK_BY_HOST}`;
+  return `${failingPhrase(attention.since!, attention.consecutiveFailures ?? 0, attention.error)}; ${failureAdvice(attention.cause, { neverRead: attention.neverRead }) ?? 'check its feed address'}`;
 }
 
 /** What an operator should make of every source failing at once, and where to look. */
