@@ -6,10 +6,10 @@
  * are written all the same).
  */
 import { appendFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DEFAULT_FETCH_LIMITS } from '../io/fetch-feed.ts';
 import { DEFAULT_POLICY } from '../io/aggregation/fetch-sources.ts';
 import { CannotRunError, runAggregation } from '../io/aggregation/run-aggregation.ts';
+import { stateFileOf } from '../io/aggregation/state-file.ts';
 import { annotation, formatAttentionAnnotations, formatReportMarkdown, formatReportText, STEP_SUMMARY_MAX_BYTES } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { enclosingContentFolder } from '../lib/inside-folder.ts';
@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       sourcesFile,
       contentDir,
       enclosingContentDir: enclosingContentFolder(contentDir, settings.contentDir),
-      stateFile: join(dirname(sourcesFile), '.aggregate-state.json'),
+      stateFile: stateFileOf(sourcesFile),
       only,
       dryRun: values['dry-run'],
       refresh: values.refresh,

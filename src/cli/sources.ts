@@ -1,14 +1,18 @@
 /**
  * `npm run sources -- add <address>` adds the feed at an address (or the one a web page there links to) to the
  * sources registry; `npm run sources -- import-opml <file>` adds the feeds of an OPML file, skipping ones already
- * listed; `npm run sources -- export-opml [--output file]` writes the registry as OPML.
- * Exit code 1 when the registry or the OPML file cannot be used (nothing is written then), 2 on misuse.
+ * listed; `npm run sources -- export-opml [--output file]` writes the registry as OPML; `npm run sources -- status`
+ * prints each source's health as the aggregation state has it, fetching and writing nothing.
+ * Exit code 1 when the registry, the OPML file or the state cannot be used (nothing is written then), or with
+ * `status --strict` when a source needs attention; 2 on misuse.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { feedsFromOpml, planOpmlImport, sourcesToOpml, type ImportPlan } from '../lib/aggregation/opml.ts';
 import { parseSources } from '../lib/aggregation/registry.ts';
 import { appendSources } from '../lib/aggregation/registry-edit.ts';
+import { formatSourcesStatus, sourcesStatus } from '../lib/aggregation/source-status.ts';
+import { StateError } from '../lib/aggregation/state.ts';
 import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
 import { FeedError } from '../lib/authoring/import/parse-feed.ts';
 import { urlKey } from '../lib/authoring/import/urls.ts';
@@ -16,6 +20,7 @@ import { feedHeadline } from '../lib/authoring/import/summary.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { decodeFeedBytes, FetchError } from '../io/fetch-feed.ts';
 import { findFeed, type FoundFeed } from '../io/find-feed.ts';
+import { readStateFile, stateFileOf } from '../io/aggregation/state-file.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { readFailureReason, writeFailureReason } from '../io/file-errors.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
@@ -33,11 +38,15 @@ Commands:
                        feeds already listed are skipped, new ones get content: excerpt and publish: review
                        (a Newsdesk export's ids and settings are kept)
   export-opml          write the registry as OPML, to stdout or to --output
+  status               each source's health, from the state npm run aggregate keeps beside the registry:
+                       last read, failing, backing off, moved, nothing new… (fetches and writes nothing)
 Options:
   --sources <file>     the registry (default: NEWSDESK_SOURCES_FILE, else content/sources.yaml)
   --name "…"           add: the outlet's name, instead of the feed's title
   --output <file>      export-opml: write to this file instead of stdout
-  --dry-run            add, import-opml: show what would be added; write nothing`;
+  --dry-run            add, import-opml: show what would be added; write nothing
+  --strict             status: exit 1 when any source needs attention
+  --json               status: print it as JSON`;
 
 async function main(argv: string[]): Promise<number> {
   const args = readCommandLine(
@@ -49,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
         output: { type: 'string' },
         name: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     },
@@ -86,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-type Options = { output?: string; name?: string; 'dry-run': boolean };
+type Options = { output?: string; name?: string; 'dry-run': boolean; strict: boolean; json: boolean };
 
 /** What is wrong with the command and its arguments, if anything. */
 function misuseOf(command: string | undefined, rest: string[], values: Options, registryPath: string, resolve: (given: string) => string): string | undefined {
@@ -97,6 +108,7 @@ function misuseOf(command: string | undefined, rest: string[], values: Options, 
     }
     return undefined;
   }
+  if (command === 'status') return rest.length ? `status takes no arguments, not "${rest[0]}".` : undefined;
   if (command === 'import-opml') return rest.length === 1 ? undefined : 'import-opml needs one OPML file.';
   if (command === 'add') {
     if (rest.length !== 1) return 'add needs one address: a feed, or a web page that links to its feed.';
@@ -114,6 +126,8 @@ async function run(command: string | undefined, rest: string[], values: Options,
     console.error(`\nFix ${registryName} first (npm run check:content shows the same problems).`);
     return 1;
   }
+
+  if (command === 'status') return printStatus(registry, values, registryPath, registryName);
 
   if (command === 'export-opml') {
     if (registry.sources.length === 0) {
@@ -169,6 +183,27 @@ async function run(command: string | undefined, rest: string[], values: Options,
   const listed = new Set(registry.sources.map((source) => urlKey(source.feed)));
   const feed = found.servedFrom && (found.movedPermanently || listed.has(urlKey(found.servedFrom))) ? found.servedFrom : found.address;
   return addToRegistry(planOpmlImport(registry.sources, [{ name, feed, site: found.feed.homeUrl }]), registry, values, registryPath, registryName);
+}
+
+/** Prints each source's health from the state beside the registry; 1 with --strict when one needs attention. */
+async function printStatus(registry: ReturnType<typeof readSourcesFile>, values: Options, registryPath: string, registryName: string): Promise<number> {
+  // A mistyped --sources would otherwise show no sources, all well.
+  if (!registry.exists) {
+    console.error(`${registryName} does not exist; list the sources to follow there (see README: Sources).`);
+    return 1;
+  }
+  const stateFile = stateFileOf(registryPath);
+  let state;
+  try {
+    ({ state } = await readStateFile(stateFile, commandPaths().display(stateFile)));
+  } catch (error) {
+    if (!(error instanceof StateError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const status = sourcesStatus(registry.sources, state, new Date());
+  console.log(values.json ? JSON.stringify(status, null, 2) : formatSourcesStatus(status));
+  return values.strict && status.totals['needs-attention'] ? 1 : 0;
 }
 
 /** Prints what the plan adds and skips and, unless it is a dry run, appends the new sources to the registry in one step. */

@@ -4,7 +4,7 @@
  * content folder is only read when some feed has items not handled before, so an unchanged run stays cheap.
  */
 import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
@@ -22,7 +22,7 @@ import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggr
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
 import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, editedSinceFailures, freshUntilFor, inAskingOrder, keptValidators } from '../../lib/aggregation/source-state.ts';
-import { allSeenKeys, emptyState, parseState, serializeState, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
+import { allSeenKeys, serializeState, StateError, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
 import { loadArticles } from '../article-files.ts';
@@ -32,6 +32,7 @@ import { FolderLockError, lockFolder } from '../folder-lock.ts';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
 import { readSourcesFile } from '../read-sources.ts';
 import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
+import { readStateFile } from './state-file.ts';
 import { filterSources } from './filter-pool.ts';
 
 export interface AggregateOptions {
@@ -110,7 +111,9 @@ async function lockContent(folder: string, shown: string): Promise<() => Promise
 }
 
 async function aggregateLocked(sources: Source[], options: AggregateOptions, display: (path: string) => string): Promise<RunReport> {
-  const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile));
+  const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile)).catch((error: unknown) => {
+    throw error instanceof StateError ? new CannotRunError(error.message) : error;
+  });
   if (!options.dryRun) {
     await removeStaleTemporaryFiles(dirname(options.stateFile), { of: basename(options.stateFile) });
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
@@ -189,21 +192,6 @@ async function assertWritableFolder(folder: string, shown: string): Promise<void
     await access(folder, constants.W_OK);
   } catch {
     throw new CannotRunError(`the content folder ${shown} is not writable`);
-  }
-}
-
-async function readStateFile(path: string, shown: string): Promise<{ state: AggregationState; text?: string }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState() };
-    throw new CannotRunError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  try {
-    return { state: parseState(text, shown), text };
-  } catch (error) {
-    throw new CannotRunError((error as Error).message);
   }
 }
 
