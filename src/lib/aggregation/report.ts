@@ -123,6 +123,9 @@ export function backingOffPhrase(until: string): string {
   return `backing off until ${formatInstant(until)}`;
 }
 
+/** A failed source that is not backing off. */
+export const TRIED_AGAIN_NEXT_RUN = 'the next run tries again';
+
 /** A source whose last answer its server said is fresh until `until` (ISO). */
 export function freshPhrase(until: string): string {
   return `fresh until ${formatInstant(until)}, as its server said`;
@@ -147,7 +150,7 @@ function describeSource(source: SourceReport, dryRun = false): string {
     case 'backing-off':
       return `${backingOffPhrase(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
     case 'failed': {
-      const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : '; the next run tries again';
+      const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : `; ${TRIED_AGAIN_NEXT_RUN}`;
       return `failed: ${source.error}${retry}`;
     }
     case 'not-modified':

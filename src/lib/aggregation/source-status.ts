@@ -2,7 +2,7 @@
  * `npm run sources -- status`: every followed source's health as the aggregation state says at a given moment, read
  * without fetching anything, in the words of the aggregation report.
  */
-import { describeAttention, backingOffPhrase, failingPhrase, formatInstant, freshPhrase, NOT_ASKED_NO_FAILURE, notAskedRunsPhrase, plural } from './report.ts';
+import { describeAttention, backingOffPhrase, failingPhrase, formatInstant, freshPhrase, NOT_ASKED_NO_FAILURE, notAskedRunsPhrase, plural, TRIED_AGAIN_NEXT_RUN } from './report.ts';
 import { needsAttention, type Attention } from './attention.ts';
 import { backingOffUntil, failingSinceFor, freshUntilFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { AggregationState } from './state.ts';
@@ -97,6 +97,7 @@ function describeStatus(status: SourceStatus): string {
   else if (status.failingSince) parts.push(failingPhrase(status.failingSince, status.consecutiveFailures ?? 0, status.lastError));
   else if (status.notAskedRuns && status.notAskedSince) parts.push(`${notAskedRunsPhrase(status.notAskedRuns, status.notAskedSince)}; ${NOT_ASKED_NO_FAILURE}`);
   if (status.backingOffUntil) parts.push(backingOffPhrase(status.backingOffUntil));
+  else if (status.failingSince) parts.push(TRIED_AGAIN_NEXT_RUN);
   if (status.freshUntil) parts.push(freshPhrase(status.freshUntil));
   // "Nothing new since" already says when.
   if (status.attention?.reason !== 'nothing-new') parts.push(status.lastSuccess ? `last new version read ${formatInstant(status.lastSuccess)}` : 'no new version read yet');
