@@ -168,7 +168,7 @@ function describeSource(source: SourceReport, dryRun = false): string {
 }
 
 /** What kept a feed (or, with `their`, several) from being asked in this run. */
-function notAskedPhrase(because: string | undefined, owner: 'its' | 'their' = 'its'): string {
+export function notAskedPhrase(because: string | undefined, owner: 'its' | 'their' = 'its'): string {
   return `${owner} host ${because ?? 'had no turn left in this run'}`;
 }
 

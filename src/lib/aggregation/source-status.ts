@@ -2,7 +2,8 @@
  * `npm run sources -- status`: every followed source's health as the aggregation state says at a given moment, read
  * without fetching anything, in the words of the aggregation report.
  */
-import { describeAttention, backingOffPhrase, failingPhrase, formatInstant, freshPhrase, NOT_ASKED_NO_FAILURE, notAskedRunsPhrase, plural, TRIED_AGAIN_NEXT_RUN } from './report.ts';
+import { describeAttention, backingOffPhrase, failingPhrase, formatInstant, freshPhrase, NOT_ASKED_NO_FAILURE, notAskedPhrase, notAskedRunsPhrase, plural, TRIED_AGAIN_NEXT_RUN } from './report.ts';
+import { restingBecause } from './host-rest.ts';
 import { needsAttention, type Attention } from './attention.ts';
 import { backingOffUntil, failingSinceFor, freshUntilFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { AggregationState } from './state.ts';
@@ -35,6 +36,8 @@ export interface SourceStatus {
   /** Left unasked behind its host's other feeds at this many runs in a row, since notAskedSince. */
   notAskedRuns?: number;
   notAskedSince?: string;
+  /** Why none of its host's feeds is asked for now: the host answered one 429 or 503 with a Retry-After. */
+  hostResting?: string;
   /** Why it needs attention, as the aggregation report says it. */
   attention?: Attention;
 }
@@ -62,6 +65,7 @@ export function sourcesStatus(sources: ReadonlyArray<{ id: string; name: string;
     const fresh = freshUntilFor(sourceState, feed, now);
     const notAskedRuns = notAskedRunsFor(sourceState, feed);
     const notAskedSince = notAskedSinceFor(sourceState, feed);
+    const hostResting = restingBecause(state.hosts, feed, now);
     return {
       id,
       name,
@@ -73,6 +77,7 @@ export function sourcesStatus(sources: ReadonlyArray<{ id: string; name: string;
       ...(backingOff ? { backingOffUntil: isoSeconds(backingOff) } : {}),
       ...(fresh ? { freshUntil: isoSeconds(fresh) } : {}),
       ...(notAskedRuns && notAskedSince ? { notAskedRuns, notAskedSince } : {}),
+      ...(hostResting ? { hostResting } : {}),
       ...(attention ? { attention } : {}),
     };
   });
@@ -99,6 +104,7 @@ function describeStatus(status: SourceStatus): string {
   if (status.backingOffUntil) parts.push(backingOffPhrase(status.backingOffUntil));
   else if (status.failingSince) parts.push(TRIED_AGAIN_NEXT_RUN);
   if (status.freshUntil) parts.push(freshPhrase(status.freshUntil));
+  if (status.hostResting) parts.push(`not asked for now: ${notAskedPhrase(status.hostResting)}`);
   // "Nothing new since" already says when.
   if (status.attention?.reason !== 'nothing-new') parts.push(status.lastSuccess ? `last new version read ${formatInstant(status.lastSuccess)}` : 'no new version read yet');
   parts.push(`${plural(status.remembered, 'item')} remembered`);

@@ -86,6 +86,18 @@ describe('npm run sources -- status', () => {
     expect(many).toContain('1 needs attention.');
   });
 
+  it('says why a feed is not asked while its host rests, as its server asked', () => {
+    const state: AggregationState = {
+      ...stateOf({ busywire: read('busywire', start, ['a']) }),
+      hosts: { 'busywire.example': { until: '2026-12-01T18:00:00Z', status: 429, answered: feedOf('busywire'), at: '2026-12-01T13:00:00Z' } },
+    };
+    const line = (now: Date) => lineOf(formatSourcesStatus(sourcesStatus([source('busywire')], state, now)), 'busywire');
+    expect(line(after(2 * HOUR))).toBe(
+      'not asked for now: its host busywire.example answered https://busywire.example/feed.xml with 429 at 2026-12-01T13:00:00Z and asked not to be asked again before 2026-12-01T18:00:00Z (Retry-After); last new version read 2026-12-01 12:00 UTC; 1 item remembered',
+    );
+    expect(line(after(7 * HOUR))).toBe('last new version read 2026-12-01 12:00 UTC; 1 item remembered');
+  });
+
   it('lists sources in registry order, a source not yet in the state as never asked, and state for ids no longer listed at the end', () => {
     const state = stateOf({ gone: read('gone', start, ['x', 'y']), chipwire: read('chipwire', start) });
     const status = sourcesStatus([source('newwire'), source('chipwire')], state, after(HOUR));
