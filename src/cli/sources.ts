@@ -45,7 +45,7 @@ Options:
   --name "…"           add: the outlet's name, instead of the feed's title
   --output <file>      export-opml: write to this file instead of stdout
   --dry-run            add, import-opml: show what would be added; write nothing
-  --strict             status: exit 1 when any source needs attention
+  --strict             status: exit 1 when any source needs attention, or every source is failing
   --json               status: print it as JSON`;
 
 async function main(argv: string[]): Promise<number> {
@@ -185,7 +185,7 @@ async function run(command: string | undefined, rest: string[], values: Options,
   return addToRegistry(planOpmlImport(registry.sources, [{ name, feed, site: found.feed.homeUrl }]), registry, values, registryPath, registryName);
 }
 
-/** Prints each source's health from the state beside the registry; 1 with --strict when one needs attention. */
+/** Prints each source's health from the state beside the registry; 1 with --strict when one needs attention, or all fail. */
 async function printStatus(registry: ReturnType<typeof readSourcesFile>, values: Options, registryPath: string, registryName: string): Promise<number> {
   // A mistyped --sources would otherwise show no sources, all well.
   if (!registry.exists) {
@@ -203,7 +203,7 @@ async function printStatus(registry: ReturnType<typeof readSourcesFile>, values:
   }
   const status = sourcesStatus(registry.sources, state, new Date());
   console.log(values.json ? JSON.stringify(status, null, 2) : formatSourcesStatus(status));
-  return values.strict && status.totals['needs-attention'] ? 1 : 0;
+  return values.strict && (status.totals['needs-attention'] || status.allFailingSince) ? 1 : 0;
 }
 
 /** Prints what the plan adds and skips and, unless it is a dry run, appends the new sources to the registry in one step. */

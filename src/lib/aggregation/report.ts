@@ -188,7 +188,7 @@ export function describeAttention(attention: Attention): string {
 }
 
 /** What an operator should make of every source failing at once, and where to look. */
-function describeAllFailing(since: string): string {
+export function describeAllFailing(since: string): string {
   return `every source has been failing since ${formatInstant(since)}: the runner's network or the aggregator is likelier at fault than every outlet at once; read the errors above, and check the connection`;
 }
 

@@ -2,9 +2,9 @@
  * `npm run sources -- status`: every followed source's health as the aggregation state says at a given moment, read
  * without fetching anything, in the words of the aggregation report.
  */
-import { describeAttention, backingOffPhrase, failingPhrase, formatInstant, freshPhrase, NOT_ASKED_NO_FAILURE, notAskedPhrase, notAskedRunsPhrase, plural, TRIED_AGAIN_NEXT_RUN } from './report.ts';
+import { describeAllFailing, describeAttention, backingOffPhrase, failingPhrase, formatInstant, freshPhrase, NOT_ASKED_NO_FAILURE, notAskedPhrase, notAskedRunsPhrase, plural, TRIED_AGAIN_NEXT_RUN } from './report.ts';
 import { restingBecause } from './host-rest.ts';
-import { needsAttention, type Attention } from './attention.ts';
+import { allFailingSince, needsAttention, type Attention } from './attention.ts';
 import { backingOffUntil, failingSinceFor, freshUntilFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { AggregationState } from './state.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
@@ -51,6 +51,8 @@ export interface UnfollowedState {
 export interface SourcesStatus {
   sources: SourceStatus[];
   unfollowed: UnfollowedState[];
+  /** Set when every source has been failing for an hour, on more than one host, as the aggregation report says it: since when. */
+  allFailingSince?: string;
   totals: Record<SourceHealth, number> & { sources: number; unfollowed: number };
 }
 
@@ -87,9 +89,11 @@ export function sourcesStatus(sources: ReadonlyArray<{ id: string; name: string;
     .sort()
     .map((id) => ({ id, remembered: state.sources[id]!.seen.length }));
   const count = (health: SourceHealth) => statuses.filter((status) => status.health === health).length;
+  const brokenSince = allFailingSince(sources.map(({ feed, id }) => ({ feed, state: state.sources[id] })), now);
   return {
     sources: statuses,
     unfollowed,
+    ...(brokenSince ? { allFailingSince: brokenSince } : {}),
     totals: { sources: statuses.length, healthy: count('healthy'), failing: count('failing'), 'needs-attention': count('needs-attention'), 'never-asked': count('never-asked'), unfollowed: unfollowed.length },
   };
 }
@@ -133,5 +137,6 @@ export function formatSourcesStatus(status: SourcesStatus): string {
   const width = Math.max(0, ...ids.map((id) => id.length));
   const lines = [...status.sources.map((source) => `  ${source.id.padEnd(width)}  ${describeStatus(source)}`), ...status.unfollowed.map((entry) => `  ${entry.id.padEnd(width)}  ${describeUnfollowed(entry)}`)];
   // One line each, whatever a server put in its error.
-  return [...lines, ...(lines.length ? [''] : []), formatTotals(status)].map(inertLine).join('\n');
+  const broken = status.allFailingSince ? ['', `Broken: ${describeAllFailing(status.allFailingSince)}.`] : [];
+  return [...lines, ...(lines.length ? [''] : []), formatTotals(status), ...broken].map(inertLine).join('\n');
 }

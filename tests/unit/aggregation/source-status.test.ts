@@ -24,6 +24,20 @@ function lineOf(text: string, id: string): string {
 }
 
 describe('npm run sources -- status', () => {
+  it('ends with the aggregation report’s verdict when every source, on more than one host, has been failing for an hour', () => {
+    const failingFor = (id: string, ms: number) => notFound(id, notFound(id, undefined, start), after(ms));
+    const broken = sourcesStatus([source('chipwire'), source('pixelpost')], stateOf({ chipwire: failingFor('chipwire', HOUR), pixelpost: failingFor('pixelpost', HOUR) }), after(HOUR));
+    expect(broken.allFailingSince).toBe('2026-12-01T12:00:00Z');
+    // Failing for less than a day: no source needs attention yet, but the run as a whole is broken.
+    expect(broken.totals['needs-attention']).toBe(0);
+    expect(formatSourcesStatus(broken).split('\n').at(-1)).toBe(
+      'Broken: every source has been failing since 2026-12-01 12:00 UTC: the runner\'s network or the aggregator is likelier at fault than every outlet at once; read the errors above, and check the connection.',
+    );
+    const oneAnswers = sourcesStatus([source('chipwire'), source('pixelpost')], stateOf({ chipwire: failingFor('chipwire', HOUR), pixelpost: read('pixelpost', start) }), after(HOUR));
+    expect(oneAnswers).not.toHaveProperty('allFailingSince');
+    expect(formatSourcesStatus(oneAnswers)).not.toContain('Broken:');
+  });
+
   it('says of a source read as it should when it last read a new version and how many items it remembers', () => {
     const now = after(2 * HOUR);
     const status = sourcesStatus([source('chipwire')], stateOf({ chipwire: read('chipwire', start, ['a', 'b', 'c']) }), now);

@@ -74,6 +74,19 @@ describe('npm run sources -- status', () => {
     expect(status('--strict').code).toBe(0);
   });
 
+  it('exits 1 with --strict when every source has been failing for an hour, before any has failed for a day', () => {
+    workspace();
+    const now = Date.now();
+    const failingSince = (id: string) => [now - 2 * HOUR, now - HOUR].reduce(
+      (state, at) => afterFailure(state, `https://${id}.example/feed.xml`, `could not reach ${id}.example: the connection timed out`, undefined, new Date(at), 'timeout'),
+      afterFailure(undefined, `https://${id}.example/feed.xml`, `could not reach ${id}.example: the connection timed out`, undefined, new Date(now - 2 * HOUR), 'timeout'),
+    );
+    writeFileSync(join(folder, '.aggregate-state.json'), serializeState({ ...emptyState(), sources: { chipwire: failingSince('chipwire'), oldwire: failingSince('oldwire'), newwire: failingSince('newwire') } }));
+    const result = status('--strict');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/3 sources: 0 healthy, 3 failing for less than a day\.\n\nBroken: every source has been failing since .*; read the errors above, and check the connection\.\n$/);
+  });
+
   it('takes every source as never asked before anything was aggregated, and refuses a corrupt state with aggregate’s own error', () => {
     workspace();
     rmSync(join(folder, '.aggregate-state.json'));
