@@ -4,11 +4,11 @@
  * (listing, tag, story, "Explore more") changes for them.
  */
 import { unpublishedReason, type UnpublishedReason } from '../content/publish.ts';
-import { articleSlug, uniqueSlug } from '../content/slug.ts';
-import { baseFacetSlug, facetKey, normalizeName, type FacetIndex } from './facets.ts';
+import { articleSlug } from '../content/slug.ts';
+import { buildFacetIndex, type FacetIndex } from './facets.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
 import { rankRelated } from './related/related.ts';
-import { relatedCandidate, type ArticleFields, type FacetLink, type IndexedArticle, type SiteIndex, type SourceArticle } from './site-index.ts';
+import { facetLinks, relatedCandidate, type ArticleFields, type IndexedArticle, type SiteIndex, type SourceArticle } from './site-index.ts';
 import { sourcePageFinder } from './sources.ts';
 
 export interface PreviewArticle<Data extends ArticleFields> extends IndexedArticle<Data> {
@@ -28,48 +28,39 @@ export function previewArticles<Data extends ArticleFields, Source extends Omit<
   bodyOf: (source: Source) => string,
 ): PreviewArticle<Data>[] {
   const sourcePageOf = sourcePageFinder(index.sources.all);
-  return sources.flatMap((source) => {
-    const unpublished = unpublishedReason(source.data, now);
+  const unpublished = sources.flatMap((source) => {
+    const reason = unpublishedReason(source.data, now);
     const slug = articleSlug(source.filePath, source.data.slug);
-    if (!unpublished || index.bySlug.has(slug)) return [];
+    return reason && !index.bySlug.has(slug) ? [{ source, slug, reason }] : [];
+  });
+  const everyArticle = [...index.articles, ...unpublished.map(({ source, slug }) => ({ slug, data: source.data }))];
+  const tags = previewFacets(index.tags, everyArticle.map(({ slug, data }) => ({ slug, names: data.tags })), 'tag');
+  const authors = previewFacets(index.authors, everyArticle.map(({ slug, data }) => ({ slug, names: data.authors })), 'author');
+  return unpublished.map(({ source, slug, reason }) => {
     const wordCount = countWords(bodyOf(source));
     const page = sourcePageOf(source.data.source);
-    return [
-      {
-        slug,
-        id: source.id,
-        filePath: source.filePath,
-        data: source.data,
-        tags: previewLinks(index.tags, source.data.tags, 'tag'),
-        authors: previewLinks(index.authors, source.data.authors, 'author'),
-        wordCount,
-        readingMinutes: readingMinutes(wordCount),
-        related: [],
-        ...(page && { sourcePage: { id: page.slug, name: page.name } }),
-        unpublished,
-      },
-    ];
+    return {
+      slug,
+      id: source.id,
+      filePath: source.filePath,
+      data: source.data,
+      tags: facetLinks(tags, source.data.tags),
+      authors: facetLinks(authors, source.data.authors),
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+      related: [],
+      ...(page && { sourcePage: { id: page.slug, name: page.name } }),
+      unpublished: reason,
+    };
   });
 }
 
 /**
- * Tags or authors as the article will show them once published: the site's facet where the name has one, else the
- * name with the address a new facet gets, after any that already holds it.
+ * Where each tag or author links from the previews: the site's own facet, else the one the build would give it once
+ * the unpublished articles are out too, so a new name's address is reckoned as the build reckons it.
  */
-function previewLinks(index: FacetIndex, names: readonly string[], fallbackSlug: string): FacetLink[] {
-  const links = new Map<string, FacetLink>();
-  for (const name of names) {
-    const key = facetKey(name);
-    if (!key || links.has(key)) continue;
-    const facet = index.byKey.get(key);
-    if (facet) {
-      links.set(key, { name: facet.name, slug: facet.slug });
-      continue;
-    }
-    const naive = baseFacetSlug(key, fallbackSlug);
-    links.set(key, { name: normalizeName(name), slug: index.bySlug.has(naive) ? uniqueSlug(naive, new Set(index.bySlug.keys())) : naive });
-  }
-  return [...links.values()];
+function previewFacets(site: FacetIndex, articles: ReadonlyArray<{ slug: string; names: readonly string[] }>, fallbackSlug: string): Pick<FacetIndex, 'byKey'> {
+  return { byKey: new Map([...buildFacetIndex(articles, fallbackSlug).byKey, ...site.byKey]) };
 }
 
 /**

@@ -61,6 +61,12 @@ export interface FacetLink {
 }
 
 /** What pages outside the article itself (feeds, structured data) need of a published article; IndexedArticle fits as it is. */
+/** An article's tags or authors as its pages link them: each name's facet in `index`, once. */
+export function facetLinks(index: Pick<FacetIndex, 'byKey'>, names: readonly string[]): FacetLink[] {
+  const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
+  return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
+}
+
 export interface ArticleSummary {
   slug: string;
   data: {
@@ -187,10 +193,6 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
     return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
   };
 
-  const linksFor = (index: FacetIndex, names: readonly string[]): FacetLink[] => {
-    const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
-    return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
-  };
   const articles = published.map((source): IndexedArticle<Data> => {
     const wordCount = source.wordCount ?? countWords(source.body);
     return {
@@ -198,8 +200,8 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
       id: source.id,
       filePath: source.filePath,
       data: source.data,
-      tags: linksFor(tags, source.data.tags),
-      authors: linksFor(authors, source.data.authors),
+      tags: facetLinks(tags, source.data.tags),
+      authors: facetLinks(authors, source.data.authors),
       wordCount,
       readingMinutes: readingMinutes(wordCount),
       related: relatedOutsideStory(source.slug),
