@@ -202,7 +202,7 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   const failure = error as Error & { cause?: { code?: string; message?: string; name?: string; socket?: { remoteAddress?: string } } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
     const seconds = timeoutMs / 1000;
-    const failureCause = networkCause({ timedOut: true });
+    const failureCause = 'timeout';
     if (reached) return new FetchError(`${url.href} answered, but did not send the whole feed within ${seconds} s (timed out)`, { unfinished: url.href, failureCause });
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href, failureCause });
   }
@@ -215,7 +215,7 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   const parserError = failure.cause?.name === 'HTTPParserError';
   if (parserError || (code && BROKEN_ANSWERS.has(code))) {
     const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : BROKEN_ANSWERS.get(code!);
-    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`, { failureCause: networkCause({ invalidHttp: true }) });
+    return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`, { failureCause: 'invalid-http' });
   }
   const reasons: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused (is the address right, and the server up?)',
@@ -228,7 +228,7 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
     UND_ERR_SOCKET: 'the connection failed',
   };
-  const failureCause = networkCause({ code });
+  const failureCause = networkCause(code);
   const reason = hungUp ? 'the server closed the connection' : (code && reasons[code]) ?? (failureCause === 'tls' ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
   // A body cut off, or not compressed as its header said, comes from a server that did answer.
   if (reached) return new FetchError(`${url.href} answered, but reading the feed broke off (${reason})`, { failureCause: failureCause ?? 'connection-dropped' });

@@ -70,15 +70,10 @@ const NETWORK_CAUSES: Record<string, FailureCause> = {
   UND_ERR_CLOSED: 'connection-dropped',
 };
 
-/**
- * The cause of a request that got no usable answer: `timedOut` when the deadline passed, `invalidHttp` when what the
- * server sent back breaks HTTP's rules, else by the system or undici error code. Undefined for a code not known here.
- */
-export function networkCause(failure: { timedOut?: boolean; invalidHttp?: boolean; code?: string }): FailureCause | undefined {
-  if (failure.timedOut) return 'timeout';
-  if (failure.invalidHttp) return 'invalid-http';
-  if (!failure.code) return undefined;
-  return NETWORK_CAUSES[failure.code] ?? (isTlsErrorCode(failure.code) ? 'tls' : undefined);
+/** The cause of a request that got no answer, by its system or undici error code; undefined for a code not known here. */
+export function networkCause(code: string | undefined): FailureCause | undefined {
+  if (!code) return undefined;
+  return NETWORK_CAUSES[code] ?? (isTlsErrorCode(code) ? 'tls' : undefined);
 }
 
 /** The cause of a document that was fetched but is no feed the parser can read. */
