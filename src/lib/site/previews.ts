@@ -83,3 +83,8 @@ export function previewNotice(preview: { unpublished: UnpublishedReason; data: {
     ? 'Draft: this page is not on the site, and readers never see it. To publish it, delete “draft: true” from its front matter (README, “Drafts and scheduling”).'
     : `Scheduled for ${formatInstant(preview.data.publishedAt)}: this page is not on the site yet. It appears with the first build after that moment.`;
 }
+
+/** What a preview's date line says in place of "Published": readers see the date only once the piece is out. */
+export function previewDateLabel(reason: UnpublishedReason): string {
+  return reason === 'draft' ? 'Draft dated' : 'To be published';
+}

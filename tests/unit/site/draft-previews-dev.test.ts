@@ -45,6 +45,8 @@ describe('`astro dev` with a draft and a scheduled piece', () => {
     expect(document.querySelector('h1')!.text).toBe('Secret merger talks between chipmakers');
     expect(document.querySelector('.prose')!.text).toContain('The talks concern accelerators');
     expect(notice(document)).toMatch(/^Draft: this page is not on the site.*delete “draft: true”.*“Drafts and scheduling”/);
+    // Its date line does not claim a publication that has not happened.
+    expect(document.querySelector('.dates')!.text).toMatch(/^Draft dated /);
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(document.querySelector('link[rel="canonical"]')).toBeNull();
     // Its "Explore more" lists published articles, as it will once published; never the scheduled piece.
@@ -57,6 +59,7 @@ describe('`astro dev` with a draft and a scheduled piece', () => {
     expect(document.querySelector('h1')!.text).toBe('Embargoed model launch');
     expect(document.querySelector('.prose')!.text).toContain('The model was trained in 2026');
     expect(notice(document)).toBe('Scheduled for Dec 2, 2026, 8:30 AM UTC: this page is not on the site yet. It appears with the first build after that moment.');
+    expect(document.querySelector('.dates')!.text).toMatch(/^To be published Dec 2, 2026/);
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
   });
 
@@ -66,6 +69,7 @@ describe('`astro dev` with a draft and a scheduled piece', () => {
       expect(html, path).toContain('Chip plant opens in Dresden');
       for (const trace of UNPUBLISHED) expect(html, `${path}: ${trace}`).not.toContain(trace);
       expect(notice(document), path).toBeUndefined();
+      if (path.startsWith('articles/')) expect(document.querySelector('.dates')!.text, path).toMatch(/^Published /);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewArticles, previewNotice, previewRelated } from '../../../src/lib/site/previews.ts';
+import { previewArticles, previewDateLabel, previewNotice, previewRelated } from '../../../src/lib/site/previews.ts';
 import { buildSiteIndex, type ArticleFields, type SourceArticle } from '../../../src/lib/site/site-index.ts';
 import type { Source } from '../../../src/lib/aggregation/registry.ts';
 
@@ -79,5 +79,10 @@ describe('previews of unpublished articles', () => {
     const format = (value: Date) => value.toISOString();
     expect(previewNotice(draft!, format)).toMatch(/^Draft: .*delete “draft: true”/);
     expect(previewNotice(scheduled!, format)).toBe('Scheduled for 2026-11-26T00:00:00.000Z: this page is not on the site yet. It appears with the first build after that moment.');
+  });
+
+  it('date a draft and a scheduled piece without saying they were published', () => {
+    expect(previewDateLabel('draft')).toBe('Draft dated');
+    expect(previewDateLabel('scheduled')).toBe('To be published');
   });
 });
