@@ -96,7 +96,8 @@ export function getSiteIndex(): Promise<SiteIndex<ArticleEntryData>> {
     // `npm run bench` reports the collection load and the index (mostly related ranking) as phases of their own.
     recordSiteIndexTiming(settings.timingFile, started - requested, performance.now() - started);
     offerArticlePages(() => articlePagesOfIndex(index, import.meta.env.BASE_URL));
-    for (const warning of index.warnings) console.warn(formatProblem(warning));
+    // Under `npm run build` (a listing) the content check before Astro has printed these already, each once.
+    if (!listing) for (const warning of index.warnings) console.warn(formatProblem(warning));
     return index;
   });
   return siteIndex;

@@ -36,3 +36,9 @@ it('gives the content check’s, the cards’ and the search index’s times as 
   expect(site.stdout).toMatch(new RegExp(String.raw`^Search index: 14 articles in 1 part, 1 indexed and 0 reused, in ${duration}$`, 'm'));
   expect(site.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(String.raw`^Site written to ${site.outDir} in ${duration}\.$`));
 });
+
+it('prints each of the content check’s warnings once, as the check names them, not again from Astro', () => {
+  // Warnings between articles (a tag shown in another spelling) are what Astro's site index finds again.
+  const warnings = `${site.stdout}\n${site.stderr}`.split('\n').filter((line) => line.includes('ai-chip-export-rules.md:6: warning: tags.0:'));
+  expect(warnings).toEqual(['tests/fixtures/site-basic/ai/ai-chip-export-rules.md:6: warning: tags.0: tag "Ai" is shown as "AI", its most common spelling; write "AI" to match the other articles']);
+});
