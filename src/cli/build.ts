@@ -4,11 +4,13 @@
  * one part of the site (every step told through NEWSDESK_SHARD); `--merge <folders…>` joins the parts into the
  * whole site, with the same lock and swap.
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { listArticleFiles } from '../io/article-paths.ts';
+import { readListing } from '../io/article-listing.ts';
 import { removeListing } from '../io/listing-files.ts';
 import { buildFingerprint } from '../io/build-fingerprint.ts';
 import { discardAssetsWrittenSince } from '../io/astro-asset-cache.ts';
@@ -21,6 +23,7 @@ import { assertPagefindRunnable, SearchIndexError } from '../io/pagefind-index.t
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
+import { articleRenderFailureMessage, componentLine, failedArticlePage, type FailedArticlePage } from '../lib/build/article-render-failure.ts';
 import { afterCardsReason, searchIndexTiming, type SearchIndexTiming } from '../lib/search/search-timing.ts';
 import { fingerprintDifferences, partProblems, SHARD_MARKER, type ShardMarker } from '../lib/site/shard-merge.ts';
 import { siteUrlProblem } from '../lib/build/site-address.ts';
@@ -168,11 +171,30 @@ async function stopBuild(signal: StopSignal): Promise<void> {
 }
 for (const signal of STOP_SIGNALS) process.on(signal, () => void stopBuild(signal));
 
-/** Says why the step failed when its end tells (out of memory, an engine limit) and sets aside what the build wrote beside the output. */
+/**
+ * Where a published article whose page failed is: its file as the content check's listing names it (read before the
+ * listing is discarded), and the line of the component that failed when Astro names one.
+ */
+function failedArticleFile({ slug, component }: FailedArticlePage): { path: string; line?: number } | undefined {
+  try {
+    for (const entry of readListing(listing)) {
+      if (!('article' in entry) || entry.article.slug !== slug) continue;
+      const line = component ? componentLine(readFileSync(entry.article.absolutePath, 'utf8'), component) : undefined;
+      return { path: entry.article.file, ...(line && { line }) };
+    }
+  } catch {
+    // No listing, or the file is gone since: the message names the page instead.
+  }
+  return undefined;
+}
+
+/** Says why the step failed when its end tells (out of memory, an engine limit, an article page whose MDX threw) and sets aside what the build wrote beside the output. */
 function cleanUpAfter({ step, running }: StepFailure): void {
   const heapLimit = running?.child.spawnfile === bin('astro') ? astroHeapLimit : defaultHeapLimit;
   const explanation = running && explainStepFailure({ step, ...running.end(), stoppedByBuild: running.stoppedByBuild }, { ...buildSize, heapLimit });
   if (explanation) console.error(`\n${explanation}`);
+  const failedPage = running?.child.spawnfile === bin('astro') ? failedArticlePage(stripVTControlCharacters(running.end().stderrTail)) : undefined;
+  if (failedPage) console.error(`\n${articleRenderFailureMessage(failedPage, failedArticleFile(failedPage))}`);
   discardWorkFolders();
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
 }
