@@ -2,10 +2,12 @@
  * Raw-HTML paths in a body (`<img src="./x.png">`, `<video src="./clip.mp4">`, `<a href="./report.pdf">`) that name a
  * file beside the article: Astro copies and optimises only Markdown images, and the site publishes no other file
  * from the content folder, so such a path is left pointing at nothing on the site. Links and pictures whose scheme
- * the build removes (`<a href="tel:…">`, `<img src="data:…">`) lead nowhere either.
+ * the build removes (`<a href="tel:…">`, `<img src="data:…">`) lead nowhere either, and an iframe of anything but a
+ * video player is removed whole.
  */
 import { isImagePath } from './bundled-files.ts';
 import { isKeptInRawHtml, isProtocolRelative, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
+import { keptEmbedUrl } from '../output/embeds.ts';
 import { isRelativePath, relativeLinkProblem, removedSchemeProblem, shortened, unpublishedFileProblem } from './relative-links.ts';
 
 /** The tags whose paths a reader's browser fetches or follows, and the attributes that hold them. */
@@ -15,14 +17,15 @@ const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   video: ['src', 'poster'],
   audio: ['src'],
   track: ['src'],
+  iframe: ['src'],
   a: ['href'],
 };
-const TARGET_TAG = /<(img|source|video|audio|track|a)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const TARGET_TAG = /<(img|source|video|audio|track|iframe|a)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 const TARGET_ATTRIBUTE = /\s(src|srcset|poster|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /** False when `text` cannot hold such a tag: a cheap test before blanking code and looking tag by tag. */
 export function mayHaveHtmlTargets(text: string): boolean {
-  return /<(?:img|source|video|audio|track|a)[\s/>]/i.test(text);
+  return /<(?:img|source|video|audio|track|iframe|a)[\s/>]/i.test(text);
 }
 
 export interface RelativeHtmlTarget {
@@ -41,7 +44,8 @@ export interface RelativeHtmlTarget {
  * Web addresses, other schemes, root paths (`/logo.png`, served from public/) and fragments are fine.
  */
 export function relativeHtmlTargets(text: string): RelativeHtmlTarget[] {
-  return htmlTargets(text).filter((target) => isRelativePath(target.path));
+  // An iframe keeps only a video player's address, never a path: warned of with the addresses the build removes.
+  return htmlTargets(text).filter((target) => isRelativePath(target.path) && target.tag.toLowerCase() !== 'iframe');
 }
 
 /**
@@ -58,6 +62,7 @@ export function removedSchemeHtmlTargets(text: string): Array<RelativeHtmlTarget
 
 /** What readers would miss when each kind of address is removed, and where to put the file instead. */
 function removedHtmlTargetProblem({ tag, attribute, path }: RelativeHtmlTarget): { message: string; hint: string } | undefined {
+  if (tag.toLowerCase() === 'iframe') return removedEmbedProblem(path);
   const lowerTag = tag.toLowerCase() as keyof typeof MEDIA_SCHEMES_BY_TAG | 'a';
   const schemes = lowerTag === 'a' ? LINK_SCHEMES : MEDIA_SCHEMES_BY_TAG[lowerTag];
   if (isKeptInRawHtml(path, schemes)) return undefined;
@@ -83,6 +88,22 @@ function removedHtmlTargetProblem({ tag, attribute, path }: RelativeHtmlTarget):
   return {
     message: `${what} "${shortened(path)}" is removed when the site is built (only ${schemes.map((scheme) => `${scheme}:`).join(' and ')} addresses are kept there), so readers would see ${missed}`,
     hint: `use an https:// address, or put the file under public/ and write its path from there (public/files/${example} is /files/${example})`,
+  };
+}
+
+/** An iframe the build removes: any but a YouTube or Vimeo player's address (embeds.ts), which it keeps over https. */
+function removedEmbedProblem(path: string): { message: string; hint: string } | undefined {
+  if (keptEmbedUrl(path)) return undefined;
+  const withScheme = isProtocolRelative(path) ? keptEmbedUrl(`https:${path.trim()}`) : undefined;
+  if (withScheme) {
+    return {
+      message: `the embed "${shortened(path)}" names its host without a scheme, and the build removes such an address from HTML, so readers would see nothing in its place`,
+      hint: `write https: before it (${withScheme})`,
+    };
+  }
+  return {
+    message: `the embed "${shortened(path)}" is removed when the site is built (only YouTube and Vimeo players are kept), so readers would see nothing in its place`,
+    hint: "embed the player's address (https://www.youtube.com/embed/… or https://player.vimeo.com/video/…), or link to the page instead: [what it shows](https://…)",
   };
 }
 

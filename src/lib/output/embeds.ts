@@ -1,6 +1,6 @@
 /**
  * The video players articles may embed: the one list the Markdown sanitiser keeps iframes for and the pages'
- * Content-Security-Policy lets frames load from, so the two cannot drift apart. Privacy-friendly hosts only:
+ * Content-Security-Policy lets frames load from, so the two cannot drift apart (and the checker warns of the rest). Privacy-friendly hosts only:
  * YouTube embeds are moved to youtube-nocookie.com, which sets no cookies until the reader plays the video.
  */
 
@@ -23,16 +23,21 @@ export const DEFAULT_EMBED_TITLE = 'Embedded video';
 
 const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'youtube.com', 'm.youtube.com']);
 
-/** A YouTube embed URL moved to youtube-nocookie.com; any other URL unchanged. */
-export function privacyFriendlyEmbedUrl(src: string): string {
+/**
+ * The address an embedded player is loaded from: a YouTube embed moved to youtube-nocookie.com, and every player
+ * over https, the only scheme the CSP lets frames load from (an http:// address would leave an empty frame).
+ * Undefined for any other address, whose iframe the sanitiser removes and the checker warns of.
+ */
+export function keptEmbedUrl(src: string): string | undefined {
   let url: URL;
   try {
-    url = new URL(src);
+    url = new URL(src.trim());
   } catch {
-    return src;
+    return undefined;
   }
-  if (!YOUTUBE_HOSTS.has(url.hostname) || !url.pathname.startsWith('/embed/')) return src;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (YOUTUBE_HOSTS.has(url.hostname) && url.pathname.startsWith('/embed/')) url.hostname = 'www.youtube-nocookie.com';
+  if (!EMBED_HOSTS.includes(url.hostname)) return undefined;
   url.protocol = 'https:';
-  url.hostname = 'www.youtube-nocookie.com';
   return url.href;
 }

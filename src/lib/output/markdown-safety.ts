@@ -24,7 +24,7 @@ import { proseTextVisitors, readAlone, type ProseRewrite } from './prose-text.ts
 import { quotationMarksOf, quotationMarksRewrite } from './quotation-marks.ts';
 import type { TableRegions } from './scrolling-tables.ts';
 import { labelTaskCheckbox } from './task-lists.ts';
-import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, privacyFriendlyEmbedUrl } from './embeds.ts';
+import { DEFAULT_EMBED_TITLE, EMBED_HOSTS, EMBED_SANDBOX, keptEmbedUrl } from './embeds.ts';
 
 type HastPluginEntry = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 
@@ -173,15 +173,10 @@ function sanitizerOptions(siteOrigin: string): sanitizeHtml.IOptions {
       main: 'div',
       h1: 'h2',
       // Embeds are sandboxed and titled whatever the editor wrote; other hosts lose their src and are dropped below.
-      iframe: (tagName, attribs) => ({
-        tagName,
-        attribs: {
-          ...attribs,
-          ...(attribs.src ? { src: privacyFriendlyEmbedUrl(attribs.src) } : {}),
-          sandbox: EMBED_SANDBOX,
-          title: attribs.title?.trim() || DEFAULT_EMBED_TITLE,
-        },
-      }),
+      iframe: (tagName, { src: written, ...attribs }) => {
+        const src = written && keptEmbedUrl(written);
+        return { tagName, attribs: { ...(src && { src }), ...attribs, sandbox: EMBED_SANDBOX, title: attribs.title?.trim() || DEFAULT_EMBED_TITLE } };
+      },
       a: (tagName, attribs) => ({
         tagName,
         attribs: attribs.href && isExternalUrl(attribs.href, siteOrigin) ? { ...attribs, rel: externalRel(attribs.rel).join(' ') } : attribs,

@@ -67,7 +67,7 @@ describe('htmlTargetProblem', () => {
 describe('mayHaveHtmlTargets', () => {
   it('is false only when none of those tags appears', () => {
     expect(mayHaveHtmlTargets('Text with ![a](./a.png), <abbr>, <aside> and <figure>.')).toBe(false);
-    for (const tag of ['<Img src="x">', '<video\n src="x">', '<a href="x">', '<audio>', '<source/>', '<track src=x>']) expect(mayHaveHtmlTargets(tag), tag).toBe(true);
+    for (const tag of ['<Img src="x">', '<video\n src="x">', '<a href="x">', '<audio>', '<source/>', '<track src=x>', '<iframe src=x>']) expect(mayHaveHtmlTargets(tag), tag).toBe(true);
   });
 });
 
@@ -83,8 +83,9 @@ describe('removedSchemeHtmlTargets', () => {
     ['<video controls><source src="ADDRESS" type="video/mp4"></video>', 'source', 'src'],
     ['<audio src="ADDRESS" controls></audio>', 'audio', 'src'],
     ['<video controls><track src="ADDRESS" kind="captions"></video>', 'track', 'src'],
+    ['<iframe src="ADDRESS" title="The launch"></iframe>', 'iframe', 'src'],
   ] as const;
-  const ADDRESSES = ['https://media.example/a.png', 'http://media.example/a.png', 'HTTPS://media.example/a.png', 'mailto:desk@example.com', 'tel:+15550100', 'javascript:alert(1)', ' java\tscript:alert(1)', 'data:image/png;base64,AAAA', 'ftp://media.example/a.png', '//media.example/a.png', '/files/a.png', '#top'];
+  const ADDRESSES = ['https://player.vimeo.com/video/1', 'http://player.vimeo.com/video/1', 'https://www.youtube.com/embed/x', 'https://www.youtube.com/watch?v=x', '//player.vimeo.com/video/1', './chart.html', 'https://media.example/a.png', 'http://media.example/a.png', 'HTTPS://media.example/a.png', 'mailto:desk@example.com', 'tel:+15550100', 'javascript:alert(1)', ' java\tscript:alert(1)', 'data:image/png;base64,AAAA', 'ftp://media.example/a.png', '//media.example/a.png', '/files/a.png', '#top'];
 
   it('warns of exactly the addresses the build removes from raw HTML, in every attribute that loads or links one', async () => {
     const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [] })] });
@@ -101,6 +102,20 @@ describe('removedSchemeHtmlTargets', () => {
       }
     }
     expect(disagreements).toEqual([]);
+  });
+
+  it('keeps a player only over https, where the pages let frames load from', async () => {
+    const processor = await createSatteriMarkdownProcessor({ hastPlugins: [createMarkdownSafetyPlugin({ site: 'https://news.example.org', pageIds: [] })] });
+    const page = parse((await processor.render('<iframe src="http://player.vimeo.com/video/1"></iframe>')).code);
+    expect(page.querySelector('iframe')?.getAttribute('src')).toBe('https://player.vimeo.com/video/1');
+  });
+
+  it('says that an embed of any other page is removed, and how to embed a player or link to the page', () => {
+    const problems = removedSchemeHtmlTargets('<iframe src="https://datawrapper.dwcdn.net/AbC/1/" width="600"></iframe>\n<IFRAME SRC="//player.vimeo.com/video/1"></IFRAME>');
+    expect(problems.map(({ message, hint }) => `${message}; ${hint}`)).toEqual([
+      'the embed "https://datawrapper.dwcdn.net/AbC/1/" is removed when the site is built (only YouTube and Vimeo players are kept), so readers would see nothing in its place; embed the player\'s address (https://www.youtube.com/embed/… or https://player.vimeo.com/video/…), or link to the page instead: [what it shows](https://…)',
+      'the embed "//player.vimeo.com/video/1" names its host without a scheme, and the build removes such an address from HTML, so readers would see nothing in its place; write https: before it (https://player.vimeo.com/video/1)',
+    ]);
   });
 
   it('says what readers would miss and where the file can go instead', () => {
