@@ -34,7 +34,7 @@ describe('npm run check:content', () => {
     const { code, stdout } = cli('check-content.ts', [], { NEWSDESK_CONTENT_DIR: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(`${dir}/desk/chip-plant-opens.md:6: warning: tags.0: tag "ai" is shown as "AI"`);
-    expect(stdout).toMatch(/0 errors and 3 warnings in 5 files checked/);
+    expect(stdout).toMatch(/0 errors and 4 warnings in 5 files checked/);
   });
 
   it('fails with every problem, one per line, when something is wrong', () => {
@@ -44,7 +44,7 @@ describe('npm run check:content', () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`${dir}/not-a-date.md:4: publishedAt: "sometime last week" is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z\n`);
     expect(stdout).toContain(`${dir}/second.md:2: title: is empty; write the headline readers see\n`);
-    expect(stdout).toMatch(/2 errors and 3 warnings in 7 files checked/);
+    expect(stdout).toMatch(/2 errors and 4 warnings in 7 files checked/);
   });
 
   it('reports near-duplicate articles as warnings, unless asked to skip them (as the build does)', () => {
@@ -57,7 +57,7 @@ describe('npm run check:content', () => {
     const skipped = cli('check-content.ts', ['--dir', dir, '--skip-near-duplicates']);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).not.toContain('near-duplicate');
-    expect(skipped.stdout).toMatch(/0 errors and 4 warnings in 6 files checked/);
+    expect(skipped.stdout).toMatch(/0 errors and 5 warnings in 6 files checked/);
   });
 
   it('gives tools JSON', () => {

@@ -19,9 +19,9 @@ import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { ARTICLE_TOP_LEVEL_FIELDS, articleSchema, type ArticleData } from '../content/schema.ts';
 import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
-import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets, removedSchemeHtmlTargets } from './html-targets.ts';
+import { htmlImagesWithoutAlt, htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets, removedSchemeHtmlTargets } from './html-targets.ts';
 import { codeBlocks, markdownTargets } from './markdown-targets.ts';
-import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem, removedSchemeProblem } from './relative-links.ts';
+import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem, removedSchemeProblem, shortened } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
 import { repeatedNames } from './repeated-names.ts';
@@ -367,7 +367,10 @@ function articleProblems(
   // Only a body that may hold a relative link to a file or a host is read for links: the others have none that
   // leads nowhere on the site.
   if (hasPictures || mayHaveRelativeFileLinks(article.body) || mayHaveRemovedSchemeLinks(article.body) || article.body.includes('[^')) {
-    const { images, links, picturesAsText, undefinedFootnotes } = markdownTargets(article.body, isMdx);
+    const { images, undescribedImages, links, picturesAsText, undefinedFootnotes } = markdownTargets(article.body, isMdx);
+    for (const { url, line } of undescribedImages) {
+      problems.push({ file: article.file, line: article.bodyLine + line - 1, severity: 'warning', ...undescribedPictureProblem(url, `describe it between the brackets: ![what it shows](${url})`) });
+    }
     for (const { url, line } of images) {
       if (url && isLocal(url)) localImage(url, { line: article.bodyLine + line - 1 }, percentDecoded(url));
       // A warning: the build removes it safely, and a hostile link pasted with a text is no reason to stop a deploy.
@@ -424,12 +427,21 @@ function articleProblems(
       const problem = htmlTargetProblem(target);
       if (problem) problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, target.index) - 1, severity: 'error', ...problem });
     }
+    for (const { index, src } of htmlImagesWithoutAlt(html)) {
+      const hint = 'add alt="what it shows" to its <img> tag (alt="" marks a picture as decoration only)';
+      problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, index) - 1, severity: 'warning', ...undescribedPictureProblem(src, hint) });
+    }
     // MDX writes its HTML as JSX elements, which are code and kept as written (warned of above when they hold javascript:).
     for (const { index, message, hint } of isMdx ? [] : removedSchemeHtmlTargets(html)) {
       problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, index) - 1, severity: 'warning', message, hint });
     }
   }
   return problems;
+}
+
+/** A picture in the body with no description: the lead picture's `alt` is required, and readers of the body's need it as much. */
+function undescribedPictureProblem(src: string | undefined, hint: string): Pick<Problem, 'message' | 'hint'> {
+  return { message: `${src ? `the picture "${shortened(src)}"` : 'an HTML <img>'} has no description (alt text), so readers who cannot see it learn nothing of what it shows`, hint };
 }
 
 /** How a repeated name differs from its first spelling: not at all, only in how its accents are typed, or as shown. */

@@ -91,6 +91,19 @@ function removedHtmlTargetProblem({ tag, attribute, path }: RelativeHtmlTarget):
   };
 }
 
+const IMG_TAG = /<img(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const ALT_ATTRIBUTE = /\salt(?=\s*[=/>]|\s)/i;
+
+/**
+ * The `<img>` tags in `text` (a body with its code already blanked out) that have no alt attribute at all: screen
+ * readers then read out the picture's address. `alt=""` is kept as written: a picture marked as decoration.
+ */
+export function htmlImagesWithoutAlt(text: string): Array<{ index: number; src: string | undefined }> {
+  return [...uncommented(text).matchAll(IMG_TAG)]
+    .filter((tag) => !ALT_ATTRIBUTE.test(tag[0]))
+    .map((tag) => ({ index: tag.index, src: htmlTargets(tag[0]).find((target) => target.attribute === 'src')?.path }));
+}
+
 /** An iframe the build removes: any but a YouTube or Vimeo player's address (embeds.ts), which it keeps over https. */
 function removedEmbedProblem(path: string): { message: string; hint: string } | undefined {
   if (keptEmbedUrl(path)) return undefined;
@@ -107,12 +120,13 @@ function removedEmbedProblem(path: string): { message: string; hint: string } | 
   };
 }
 
+/** What is commented out never reaches the page: blanked, so offsets and line numbers hold. */
+const uncommented = (text: string) => text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+
 /** Every path in the attributes above of those tags in `text`, but MDX expressions. */
 function htmlTargets(text: string): RelativeHtmlTarget[] {
-  // What is commented out never reaches the page; blanked, so offsets and line numbers hold.
-  const uncommented = text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
   const found: RelativeHtmlTarget[] = [];
-  for (const tag of uncommented.matchAll(TARGET_TAG)) {
+  for (const tag of uncommented(text).matchAll(TARGET_TAG)) {
     const allowed = TARGET_ATTRIBUTES[tag[1]!.toLowerCase()]!;
     for (const match of tag[0].matchAll(TARGET_ATTRIBUTE)) {
       const attribute = match[1]!.toLowerCase();

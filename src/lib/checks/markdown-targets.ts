@@ -23,6 +23,8 @@ export interface MarkupAsText {
 export interface MarkdownTargets {
   /** Pictures written in place, in order. */
   images: MarkdownTarget[];
+  /** Those of them with no description (`![](./chart.png)`): shown with an empty alt, which screen readers skip. */
+  undescribedImages: MarkdownTarget[];
   /** Links, written in place or as a reference's definition (`[label]: ./page`), in order. */
   links: MarkdownTarget[];
   /** Text that reads as a picture but is none to Markdown (a space in its path, a bracket too many): shown as typed. */
@@ -38,6 +40,7 @@ const FOOTNOTE_FORM = /(?<!\\)\[\^[^\]\s]+\](?!:)/g;
 interface MdastNode {
   type: string;
   url?: unknown;
+  alt?: unknown;
   value?: unknown;
   position?: { start: { line: number; offset?: number }; end?: { offset?: number } };
   children?: MdastNode[];
@@ -45,7 +48,7 @@ interface MdastNode {
 
 /** Every picture and link `body` has; an MDX body that does not compile has none (the MDX check reports it). */
 export function markdownTargets(body: string, mdx: boolean): MarkdownTargets {
-  const targets: MarkdownTargets = { images: [], links: [], picturesAsText: [], undefinedFootnotes: [] };
+  const targets: MarkdownTargets = { images: [], undescribedImages: [], links: [], picturesAsText: [], undefinedFootnotes: [] };
   let tree: MdastNode;
   try {
     // Sätteri's default features, as the pages parse bodies with for these: GFM tables and footnotes can hold them.
@@ -58,6 +61,9 @@ export function markdownTargets(body: string, mdx: boolean): MarkdownTargets {
   for (let node = pending.pop(); node; node = pending.pop()) {
     const list = node.type === 'image' ? targets.images : node.type === 'link' || node.type === 'definition' ? targets.links : undefined;
     if (list && typeof node.url === 'string') list.push({ url: node.url, line: node.position?.start.line ?? 1 });
+    if (node.type === 'image' && typeof node.url === 'string' && !(typeof node.alt === 'string' && node.alt.trim())) {
+      targets.undescribedImages.push({ url: node.url, line: node.position?.start.line ?? 1 });
+    }
     if (node.type === 'text') markupAsText(node, body, targets);
     if (node.children) pending.push(...[...node.children].reverse());
   }

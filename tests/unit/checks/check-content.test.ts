@@ -29,12 +29,13 @@ function checkBodyBesidePictures(name: string, body: string, pictures: string[])
 }
 
 describe('the valid fixture corpus', () => {
-  it('has no errors, only the warnings it was written to show (a tag\'s spelling, a link the build removes)', () => {
+  it('has no errors, only the warnings it was written to show (a tag\'s spelling, a pasted picture with no description, a link the build removes)', () => {
     corpus = corpusWith();
     const { problems, fileCount } = check(corpus.dir);
     expect(fileCount).toBe(5);
     expect(problems.map(formatProblem)).toEqual([
       'desk/chip-plant-opens.md:6: warning: tags.0: tag "ai" is shown as "AI", its most common spelling; write "AI" to match the other articles',
+      'raw-html-embed.md:13: warning: the picture "https://images.example.com/pixel.png" has no description (alt text), so readers who cannot see it learn nothing of what it shows; add alt="what it shows" to its <img> tag (alt="" marks a picture as decoration only)',
       'raw-html-embed.md:15: warning: the link "javascript:alert(1)" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
       'raw-html-embed.md:24: warning: the link "javascript:alert(2)" is removed when the site is built (only http:, https:, mailto: links are kept), so readers would see its text leading nowhere; link to a web page (https://…), or remove the link and keep its text',
     ]);
@@ -101,6 +102,7 @@ describe('every problem, not just the first', () => {
       'many-mistakes.md:13: image.src: "./gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'many-mistakes.md:14: image.alt: is empty; write a description of the image for readers who cannot see it',
       'many-mistakes.md:17: the HTML <img> path "./raw.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](./raw.png), or use an https:// URL',
+      'many-mistakes.md:17: warning: the picture "./raw.png" has no description (alt text), so readers who cannot see it learn nothing of what it shows; add alt="what it shows" to its <img> tag (alt="" marks a picture as decoration only)',
     ]);
   });
 

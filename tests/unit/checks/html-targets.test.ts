@@ -1,7 +1,7 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets, removedSchemeHtmlTargets } from '../../../src/lib/checks/html-targets.ts';
+import { htmlImagesWithoutAlt, htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets, removedSchemeHtmlTargets } from '../../../src/lib/checks/html-targets.ts';
 import { createMarkdownSafetyPlugin } from '../../../src/lib/output/markdown-safety.ts';
 
 const paths = (text: string) => relativeHtmlTargets(text).map(({ tag, attribute, path }) => `${tag} ${attribute} ${path}`);
@@ -60,6 +60,17 @@ describe('htmlTargetProblem', () => {
       'the link "other.md" names an article\'s file, which has no address on the site, so readers would find nothing there',
       'the link "example.com/page" has no https:// in front, so it leads to a page of this site that does not exist',
       undefined,
+    ]);
+  });
+});
+
+describe('htmlImagesWithoutAlt', () => {
+  it('finds the <img> tags with no alt attribute at all, not one marked as decoration or in a comment', () => {
+    const html = '<img src="https://images.example/a.png">\n<IMG SRC=./b.png ALT="The plant">\n<img alt src="c.png">\n<img src="d.png" alt="">\n<!-- <img src="e.png"> -->\n<img data-alt="x" src=\'f.png\'/>\n<img>';
+    expect(htmlImagesWithoutAlt(html).map(({ index, src }) => [html.slice(0, index).split('\n').length, src])).toEqual([
+      [1, 'https://images.example/a.png'],
+      [6, 'f.png'],
+      [7, undefined],
     ]);
   });
 });

@@ -27,6 +27,7 @@ describe('markdownTargets', () => {
   it('finds links written in place and by reference, and a linked picture as both', () => {
     expect(markdownTargets('[a](./other.md) [b][ref] `[c](./code.md)`\n\n[![d](./d.png)](https://example.com/)\n\n[ref]: ../desk/story.mdx#part\n', false)).toEqual({
       images: [{ url: './d.png', line: 3 }],
+      undescribedImages: [],
       links: [
         { url: './other.md', line: 1 },
         { url: 'https://example.com/', line: 3 },
@@ -44,6 +45,19 @@ describe('markdownTargets', () => {
       expect(images).toEqual([{ url: './Photo ONE.PNG', line: 4 }]);
       expect(picturesAsText).toEqual([{ written: '![The plant](./Photo ONE.PNG)', line: 3 }]);
       expect(undefinedFootnotes).toEqual([{ written: '[^missing]', line: 6 }]);
+    }
+  });
+});
+
+describe('undescribed pictures', () => {
+  it('are those with no description, or one of spaces only, in Markdown as in MDX', () => {
+    const body = '![](./a.png) ![  ](https://images.example/b.png) ![The plant](./c.png)\n\n[![](./d.png)](https://example.com/)\n\n`![](./code.png)`\n';
+    for (const mdx of [false, true]) {
+      expect(markdownTargets(body, mdx).undescribedImages).toEqual([
+        { url: './a.png', line: 1 },
+        { url: 'https://images.example/b.png', line: 1 },
+        { url: './d.png', line: 3 },
+      ]);
     }
   });
 });
