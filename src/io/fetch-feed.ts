@@ -80,6 +80,16 @@ const BYTE_ORDER_MARKS: ReadonlyArray<{ mark: readonly number[]; encoding: strin
   { mark: [0xff, 0xfe], encoding: 'utf-16le' },
 ];
 
+/**
+ * A document in UTF-16 without a byte-order mark, told by its opening "<?" as XML's appendix F describes: the XML
+ * declaration is then unreadable as single bytes, so nothing else names its encoding.
+ */
+function unmarkedUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  return undefined;
+}
+
 /** The WHATWG name of an encoding label ("latin1" → "windows-1252"), or undefined when it names none. */
 function encodingNamed(label: string | undefined): string | undefined {
   if (!label) return undefined;
@@ -96,6 +106,11 @@ function encodingNamed(label: string | undefined): string | undefined {
  */
 const MULTI_BYTE_ENCODINGS = new Set(['utf-8', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'euc-kr', 'gbk', 'gb18030', 'big5']);
 
+/** An encoding of one byte per character, such as windows-1252 or iso-8859-2, in which every byte sequence is text. */
+function isSingleByte(encoding: string): boolean {
+  return !MULTI_BYTE_ENCODINGS.has(encoding) && !encoding.startsWith('utf-16');
+}
+
 /** A feed's text, and why it may not read as its publisher wrote it. */
 export interface DecodedFeed {
   text: string;
@@ -110,10 +125,12 @@ function encodingName(encoding: string): string {
 
 /**
  * Bytes → text: a byte-order mark decides, as the XML and WHATWG encoding rules say, since it describes the bytes
- * themselves; JSON is UTF-8. Otherwise the HTTP charset and the XML declaration's encoding (UTF-8 when it names none,
- * as XML says) are candidates, and they often disagree (a server's default charset, a copied prolog): the first the
- * bytes are valid in wins, UTF-8 tried first and single-byte encodings last, because bytes in another encoding are
- * all but never valid in a multi-byte one, while every byte is valid in a single-byte encoding.
+ * themselves, and so does UTF-16's "<?" without one; JSON is UTF-8. Otherwise the HTTP charset and the XML
+ * declaration's encoding (UTF-8 when it names none, as XML says) are candidates, and they often disagree (a server's
+ * default charset, a copied prolog): the first the bytes are valid in wins, UTF-8 tried first and single-byte
+ * encodings last, because bytes in another encoding are all but never valid in a multi-byte one, while every byte is
+ * valid in a single-byte encoding. For that reason, bytes that declare only single-byte encodings but are UTF-8 past
+ * ASCII are read as UTF-8, with a warning.
  * Bytes valid in none of them are read as well as they can be, with a warning: as UTF-8 when they are valid in it (a
  * wrong label); else in the declared encoding that leaves the fewest bytes unread, UTF-8 reading its stray bytes as
  * Windows-1252 (text pasted in from an older system), so that no headline shows U+FFFD for an "é".
@@ -122,7 +139,19 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
   const marked = BYTE_ORDER_MARKS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte))?.encoding;
   // JSON is UTF-8 (RFC 8259), whatever charset a server's default sends; parse-feed.ts reads a body opening with { or [ as JSON.
   const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d);
-  const candidates = marked ? [marked] : first === 0x7b || first === 0x5b ? ['utf-8'] : declaredEncodings(bytes, contentType);
+  const unmarked = marked ? undefined : unmarkedUtf16(bytes);
+  const candidates = marked ? [marked] : unmarked ? [unmarked] : first === 0x7b || first === 0x5b ? ['utf-8'] : declaredEncodings(bytes, contentType);
+  const declared = `${candidates.length === 1 ? 'the encoding' : 'any of the encodings'} it declares (${candidates.map(encodingName).join(', ')})`;
+  // Bytes past ASCII that are all valid UTF-8 are all but never text in a single-byte encoding (its "é" would have to be
+  // followed by one of a few symbols every time), so a prolog copied from an older template does not garble the feed.
+  if (!marked && candidates.every(isSingleByte) && bytes.some((byte) => byte >= 0x80)) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { text, encodingWarning: `it declares ${candidates.map(encodingName).join(' and ')}, but its bytes are UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8` };
+    } catch {
+      // Not UTF-8: the declaration holds.
+    }
+  }
   for (const encoding of candidates) {
     try {
       return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
@@ -130,7 +159,6 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
       // Not valid in this encoding: try the next declaration.
     }
   }
-  const declared = `${candidates.length === 1 ? 'the encoding' : 'any of the encodings'} it declares (${candidates.map(encodingName).join(', ')})`;
   if (!candidates.includes('utf-8')) {
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

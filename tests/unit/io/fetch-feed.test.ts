@@ -68,6 +68,10 @@ beforeAll(async () => {
     if (path === '/shift-jis-prolog-utf8-header') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(encodedHeadline(japanInShiftJis, 'Shift_JIS'));
     if (path === '/euc-kr-prolog-latin1-header') return response.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(encodedHeadline(koreaInEucKr, 'EUC-KR'));
     if (path === '/euc-kr-header-windows-1252-prolog') return response.writeHead(200, { 'content-type': 'text/xml; charset=euc-kr' }).end(encodedHeadline(koreaInEucKr, 'windows-1252'));
+    // A prolog (and a server) copied from an older template, over a feed now written in UTF-8.
+    if (path === '/latin1-prolog-utf8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'ISO-8859-1'));
+    if (path === '/latin1-everywhere-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(legacy('utf8', 'windows-1252'));
+    if (path === '/utf-16le-unmarked') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf16le', 'UTF-16'));
     if (path === '/utf-16-prolog-utf-8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'UTF-16'));
     if (path === '/utf8-with-windows-1252-bytes') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(encodedHeadline([...Buffer.from('Naïve '), 0x93, ...Buffer.from('caf'), 0xe9, 0x94]));
     if (path === '/shift-jis-header-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=Shift_JIS' }).end(encodedHeadline([...Buffer.from('Café — 日本のニュース')], 'Shift_JIS'));
@@ -316,6 +320,12 @@ describe('feeds encoded as UTF-16', () => {
     }
   });
 
+  it('decodes UTF-16 without a byte-order mark by its opening "<?"', async () => {
+    const document = await fetchFeed(`${origin}/utf-16le-unmarked`);
+    expect(parseFeedText(document.text).entries[0]!.title).toBe('Café');
+    expect(document).not.toHaveProperty('encodingWarning');
+  });
+
   it('decodes a UTF-16 file by its byte-order mark', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'newsdesk-utf16-'));
     try {
@@ -356,6 +366,21 @@ describe('feeds whose bytes fit none of their declared encodings', () => {
     const document = await fetchFeed(`${origin}/shift-jis-header-utf8-body`);
     expect(parseFeedText(document.text).entries[0]!.title).toBe('Café — 日本のニュース');
     expect(document.encodingWarning).toBe('its bytes are not valid in the encoding it declares (SHIFT_JIS) but are valid UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8');
+  });
+
+  it.each([
+    ['/latin1-prolog-utf8-body', 'WINDOWS-1252'],
+    ['/latin1-everywhere-utf8-body', 'WINDOWS-1252'],
+  ])('reads %s, UTF-8 though it declares only a single-byte encoding, as UTF-8 without garbling its “é”, and says so', async (path, declared) => {
+    const document = await fetchFeed(`${origin}${path}`);
+    expect(parseFeedText(document.text).entries[0]!.title).toBe('Café');
+    expect(document.encodingWarning).toBe(`it declares ${declared}, but its bytes are UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8`);
+  });
+
+  it('keeps to a single-byte declaration when the bytes are not UTF-8, or are ASCII alone', () => {
+    expect(decodeFeedBytes(legacy('latin1', 'ISO-8859-1'))).toEqual({ text: legacy('utf8', 'ISO-8859-1').toString('utf8') });
+    const ascii = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"/>');
+    expect(decodeFeedBytes(ascii)).toEqual({ text: ascii.toString('latin1') });
   });
 
   it('reads a feed in the declared encoding that reads the most of it when none reads all of it, and says which', async () => {
