@@ -74,9 +74,23 @@ export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] 
 /** Reddit names its users "/u/name"; the byline is the name. */
 const REDDIT_USER = /^\/u\/([\w-]{3,20})$/;
 
-/** Bylines, each once, in plain text, a Reddit user by name. */
+/** An e-mail address; each part of its domain apart, so that a long run of dots cannot make the match slow. */
+const EMAIL = String.raw`(?:mailto:)?[^\s@<>()\[\]"]+@[^\s@<>()\[\]".]+(?:\.[^\s@<>()\[\]".]+)+`;
+const ONLY_EMAIL = new RegExp(String.raw`^<?${EMAIL}>?$`, 'i');
+/** RSS's "jane@example.com (Jane Doe)", which feeds write into any author field. */
+const NAME_AFTER_EMAIL = new RegExp(String.raw`^<?${EMAIL}>?\s*\((.+)\)$`, 'i');
+/** "Jane Doe <jane@example.com>", "Jane Doe (jane@example.com)". */
+const NAME_BEFORE_EMAIL = new RegExp(String.raw`^([^<(\[]+?)\s*[<(\[]${EMAIL}[>)\]]$`, 'i');
+
+/** The name beside an e-mail address; an address alone is no byline, and is never published as one. */
+function withoutEmail(name: string): string {
+  if (ONLY_EMAIL.test(name)) return '';
+  return (NAME_AFTER_EMAIL.exec(name) ?? NAME_BEFORE_EMAIL.exec(name))?.[1]!.trim() ?? name;
+}
+
+/** Bylines, each once, in plain text, without e-mail addresses, a Reddit user by name. */
 export function authorNames(names: ReadonlyArray<string | undefined>): string[] {
-  return uniqueNames(names.map((name) => plain(name).replace(REDDIT_USER, '$1')));
+  return uniqueNames(names.map((name) => withoutEmail(plain(name)).replace(REDDIT_USER, '$1')));
 }
 
 /** One person's full name: two words or more, the first and the last capitalised ("Jan de Vries", "A. Kowalski"), no digits. */

@@ -7,6 +7,16 @@ describe('authorNames: bylines from author fields', () => {
     expect(authorNames(['/r/energy moderators', 'AC/DC Fan Club', 'Posted by /u/gridwatcher_42', '/u/'])).toEqual(['/r/energy moderators', 'AC/DC Fan Club', 'Posted by /u/gridwatcher_42', '/u/']);
   });
 
+  it('credits the name beside an e-mail address, as RSS writes it into any author field, and never an address alone', () => {
+    expect(authorNames(['jane@example.com (Jane Doe)', 'Bob Roe <bob@example.com>', 'Ana Lima (mailto:ana@example.com)', 'Kim Lee [kim@news.example.co.uk]'])).toEqual(['Jane Doe', 'Bob Roe', 'Ana Lima', 'Kim Lee']);
+    expect(authorNames(['noreply@blogger.com', '<desk@example.com>', 'mailto:desk@example.com'])).toEqual([]);
+  });
+
+  it('leaves a name with brackets or an "@" that is no address as written', () => {
+    const kept = ['Jane Doe (Editor)', '@gridwatcher', 'Bots @ Work', 'Doe, Jane'];
+    expect(authorNames(kept)).toEqual(kept);
+  });
+
   it('credits each person once', () => {
     expect(authorNames(['/u/gridwatcher_42', 'gridwatcher_42', undefined, ' '])).toEqual(['gridwatcher_42']);
   });

@@ -154,6 +154,15 @@ describe('items another outlet published (RSS <source>)', () => {
   });
 });
 
+describe('authors given as e-mail addresses', () => {
+  it('credits the names and drops the addresses, in each format, so no address becomes an author page', () => {
+    const rss = parseFeedText(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><item><title>A</title><link>https://x.example/a</link><dc:creator>jane@x.example (Jane Doe)</dc:creator><dc:creator>desk@x.example</dc:creator></item></channel></rss>`);
+    const atom = parseFeedText(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:t</id><updated>2026-05-01T00:00:00Z</updated><entry><title>A</title><id>urn:a</id><link href="https://x.example/a"/><updated>2026-05-01T00:00:00Z</updated><author><name>Bob Roe &lt;bob@x.example&gt;</name></author></entry></feed>`);
+    const json = parseFeedText(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: 'a', url: 'https://x.example/a', title: 'A', content_text: 'x', authors: [{ name: 'desk@x.example' }, { name: 'Ana Lima' }] }] }));
+    expect([rss, atom, json].map((feed) => feed.entries[0]!.authors)).toEqual([['Jane Doe'], ['Bob Roe'], ['Ana Lima']]);
+  });
+});
+
 describe('Media RSS descriptions', () => {
   it('gives an entry without a summary its media:description (a YouTube video’s, in its media:group)', () => {
     const video = parseFeedText(fixture('pictures/atom-media.xml')).entries.find((entry) => entry.title === 'A video in a media group');
