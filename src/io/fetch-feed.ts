@@ -190,7 +190,9 @@ function declaredEncodings(bytes: Uint8Array, contentType: string | undefined): 
   const encodingLabel = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
   const prolog = encodingLabel === undefined ? 'utf-8' : encodingNamed(encodingLabel)?.replace(/^utf-16(?:be|le)$/, 'utf-8');
   const declared = [header, prolog].filter((encoding) => encoding !== undefined);
-  const rank = (encoding: string) => (encoding === 'utf-8' ? 0 : MULTI_BYTE_ENCODINGS.has(encoding) ? 1 : 2);
+  // Windows-1252 (Latin-1) after any other single-byte encoding: it is the charset servers send by default, so a
+  // Cyrillic or Central European prolog under it is the one the feed was written in.
+  const rank = (encoding: string) => (encoding === 'utf-8' ? 0 : MULTI_BYTE_ENCODINGS.has(encoding) ? 1 : encoding === 'windows-1252' ? 3 : 2);
   const candidates = [...new Set(declared)].sort((a, b) => rank(a) - rank(b));
   return candidates.length ? candidates : ['utf-8'];
 }

@@ -71,6 +71,9 @@ beforeAll(async () => {
     // A prolog (and a server) copied from an older template, over a feed now written in UTF-8.
     if (path === '/latin1-prolog-utf8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'ISO-8859-1'));
     if (path === '/latin1-everywhere-utf8-body') return response.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(legacy('utf8', 'windows-1252'));
+    // A server's default charset over a Cyrillic feed whose prolog names its own.
+    if (path === '/latin1-header-windows-1251-prolog') return response.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(encodedHeadline([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8], 'windows-1251'));
+    if (path === '/windows-1251-header-latin1-prolog') return response.writeHead(200, { 'content-type': 'text/xml; charset=windows-1251' }).end(encodedHeadline([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8], 'ISO-8859-1'));
     if (path === '/utf-16le-unmarked') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf16le', 'UTF-16'));
     if (path === '/utf-16-prolog-utf-8-body') return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(legacy('utf8', 'UTF-16'));
     if (path === '/utf8-with-windows-1252-bytes') return response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(encodedHeadline([...Buffer.from('Naïve '), 0x93, ...Buffer.from('caf'), 0xe9, 0x94]));
@@ -352,6 +355,12 @@ describe('feeds in legacy encodings', () => {
     ['/euc-kr-header-windows-1252-prolog', '한국'],
   ])('decodes %s by the multi-byte declaration its bytes are valid in, over a single-byte one every byte is', async (path, headline) => {
     expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe(headline);
+  });
+
+  it.each(['/latin1-header-windows-1251-prolog', '/windows-1251-header-latin1-prolog'])('decodes %s by the single-byte encoding other than Latin-1, the charset servers default to', async (path) => {
+    const document = await fetchFeed(`${origin}${path}`);
+    expect(parseFeedText(document.text).entries[0]!.title).toBe('Новости');
+    expect(document).not.toHaveProperty('encodingWarning');
   });
 });
 
