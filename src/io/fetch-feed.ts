@@ -265,6 +265,20 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   return new FetchError(`could not reach ${url.host}: ${reason}`, { failureCause });
 }
 
+/** zlib's, brotli's and zstd's error codes, which undici passes on when a body does not decompress. */
+const DECOMPRESSION_ERROR = /^(?:Z_|ERR__ERROR_|ERR_BROTLI|ZSTD_error)/;
+
+/**
+ * A body that is not compressed as its Content-Encoding says (a plain feed labelled gzip, say): the server's setup
+ * is at fault, at every request, and no connection broke; undefined for any other error.
+ */
+function undecodableBody(error: unknown, url: URL, contentEncoding: string | null): FetchError | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: string } }).cause;
+  if (typeof cause?.code !== 'string' || !DECOMPRESSION_ERROR.test(cause.code)) return undefined;
+  const detail = cause.message ? ` (${cause.message})` : '';
+  return new FetchError(`${url.href} answered with a body that is not compressed as its Content-Encoding (${contentEncoding ?? 'none'}) says${detail}; the publisher's server must fix it`, { failureCause: 'invalid-http' });
+}
+
 /** Reads a response body, giving up (and closing the connection) as soon as it passes `maxBytes`. */
 async function readCapped(response: Response, maxBytes: number, url: URL, abort: AbortController): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -363,7 +377,7 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         bytes = await readCapped(response, maxBytes, url, abort);
       } catch (error) {
         if (error instanceof FetchError) throw error;
-        throw networkProblem(error, url, timeoutMs, true);
+        throw undecodableBody(error, url, response.headers.get('content-encoding')) ?? networkProblem(error, url, timeoutMs, true);
       }
       return { ...decodeFeedBytes(bytes, contentType), url: url.href, ...(movedPermanently === undefined ? {} : { movedPermanently }), contentType, status: response.status, headers };
     }

@@ -105,6 +105,7 @@ beforeAll(async () => {
       return setTimeout(() => response.socket?.destroy(), 20);
     }
     if (path === '/hangs-up') return request.socket.destroy();
+    if (path === '/not-brotli') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(rss);
     if (path === '/not-gzip') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(rss);
     if (path === '/huge-declared') return response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(50 * 1024 * 1024) }).end();
     if (path === '/huge') {
@@ -195,7 +196,18 @@ describe('fetchFeed', () => {
 
   it('says a feed broke off while it was read, not that the server could not be reached', async () => {
     expect(await fetchError('/broken-off')).toBe(`${origin}/broken-off answered, but reading the feed broke off (the server closed the connection)`);
-    expect(await fetchError('/not-gzip')).toMatch(new RegExp(`^${origin}/not-gzip answered, but reading the feed broke off \\(.*header.*\\)$`));
+  });
+
+  it("says a body not compressed as its Content-Encoding says is the server's fault at every request, not a broken connection", async () => {
+    for (const [path, encoding] of [['/not-gzip', 'gzip'], ['/not-brotli', 'br']]) {
+      const error = await fetchFeed(`${origin}${path}`).then(
+        () => undefined,
+        (failure: unknown) => failure as FetchError,
+      );
+      expect(error).toBeInstanceOf(FetchError);
+      expect(error?.message).toMatch(new RegExp(`^${origin}${path} answered with a body that is not compressed as its Content-Encoding \\(${encoding}\\) says \\(.+\\); the publisher's server must fix it$`));
+      expect(error?.failureCause).toBe('invalid-http');
+    }
   });
 
   it('says a server that took the request and hung up without answering was reached, not that it could not be', async () => {
