@@ -87,8 +87,26 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
     const named = feeds.length === 1 ? `the page names its feed, ${feeds[0]}: use that address` : `the page names its feeds, ${feeds.join(', ')}: use one of those addresses`;
     throw new FeedError('not-a-feed', `this is an HTML web page, not a feed; ${feeds.length === 0 ? 'look for its RSS or Atom link' : named}`);
   }
-  if (!document.startsWith('<')) throw new FeedError('not-a-feed', 'this is neither XML nor JSON, so it is not a feed');
-  return parseXml(document, options);
+  const xml = fromDeclaration(document);
+  if (!xml.document.startsWith('<')) throw new FeedError('not-a-feed', 'this is neither XML nor JSON, so it is not a feed');
+  const feed = parseXml(xml.document, options, xml.linesBefore);
+  return xml.warning ? { ...feed, warnings: [xml.warning, ...(feed.warnings ?? [])] } : feed;
+}
+
+/**
+ * A feed whose XML declaration comes after other text (a PHP warning its server printed first, most often) from
+ * that declaration, which may only open a document, so the feed is read as its publisher meant, with a warning.
+ */
+function fromDeclaration(document: string): { document: string; linesBefore: number; warning?: string } {
+  const declaration = document.search(/<\?xml\s/);
+  if (declaration <= 0) return { document, linesBefore: 0 };
+  const linesBefore = document.slice(0, declaration).split('\n').length - 1;
+  const characters = declaration === 1 ? '1 character' : `${declaration} characters`;
+  return {
+    document: document.slice(declaration),
+    linesBefore,
+    warning: `malformed XML at line ${linesBefore + 1}: ${characters} of other text before the XML declaration, left out; the publisher's server prints them before the feed (a PHP warning, most often) and should not`,
+  };
 }
 
 function parseJson(document: string, options: ParseOptions): ParsedFeed {
@@ -107,8 +125,8 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
   return withinLimits(() => mapJson(parsed.feed, options));
 }
 
-function parseXml(text: string, options: ParseOptions): ParsedFeed {
-  const { document, warnings } = wellFormed(text);
+function parseXml(text: string, options: ParseOptions, linesBefore: number): ParsedFeed {
+  const { document, warnings } = wellFormed(text, linesBefore);
   rejectEntityDeclarations(document);
   const parsed = runFeedsmith(document);
   const feed = (() => {
@@ -134,12 +152,12 @@ const MAX_LINES_NAMED = 5;
  * the lines; else the first problem is the feed's failure. Nothing else is repaired: a feed broken otherwise is
  * refused as before.
  */
-function wellFormed(document: string): { document: string; warnings: string[] } {
-  const problem = xmlProblem(document, 'feed');
+function wellFormed(document: string, linesBefore: number): { document: string; warnings: string[] } {
+  const problem = xmlProblem(document, 'feed', linesBefore);
   if (!problem) return { document, warnings: [] };
   const escaped = escapeBareCharacters(document);
   if (!escaped.lines.length || xmlProblem(escaped.text, 'feed')) throw new FeedError('malformed', problem);
-  const [first, ...rest] = escaped.lines;
+  const [first, ...rest] = escaped.lines.map((line) => linesBefore + line);
   const named = rest.length > MAX_LINES_NAMED - 1 ? `${[first, ...rest.slice(0, MAX_LINES_NAMED - 1)].join(', ')} and ${rest.length - MAX_LINES_NAMED + 1} more` : rest.length ? `${[first, ...rest.slice(0, -1)].join(', ')} and ${rest.at(-1)}` : `${first}`;
   return { document: escaped.text, warnings: [`malformed XML at line${rest.length ? 's' : ''} ${named}: a bare “&” or “<” (as in AT&T), read as the character itself; the publisher should write &amp; or &lt;`] };
 }

@@ -306,6 +306,29 @@ describe('documents that are not feeds, or not safe', () => {
     expect(parseError(broken).message).toMatch(/^malformed XML at line 7, column \d+: char '&' is not expected$/);
   });
 
+  describe('a feed after other text, as a server printing a PHP warning first sends it', () => {
+    const warning = '<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent in <b>/var/www/wp-includes/feed.php</b> on line <b>8</b><br />\n';
+    const feed = (items: string) => `${warning}<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Wire</title>\n${items}\n</channel></rss>`;
+
+    it('reads the feed from its XML declaration, with a warning saying what was left out and where', () => {
+      const read = parseFeedText(feed('<item><title>Fab opens</title><link>https://wire.example/fab</link></item>'));
+      expect(read.entries.map((entry) => [entry.title, entry.link])).toEqual([['Fab opens', 'https://wire.example/fab']]);
+      expect(read.warnings).toEqual([`malformed XML at line 3: ${warning.length} characters of other text before the XML declaration, left out; the publisher's server prints them before the feed (a PHP warning, most often) and should not`]);
+    });
+
+    it('names the lines of the whole document in its other problems', () => {
+      const escaped = parseFeedText(feed('<item><title>AT&T</title><link>https://wire.example/att</link></item>'));
+      expect(escaped.warnings?.[1]).toMatch(/^malformed XML at line 5: a bare “&”/);
+      expect(parseError(feed('<item><title>Broken</titel></item>')).message).toMatch(/^malformed XML at line 5, column \d+: /);
+    });
+
+    it('leaves a feed that opens with a comment and a stylesheet instruction, and no declaration, as it is', () => {
+      const read = parseFeedText('<!-- generated --><?xml-stylesheet href="feed.xsl" type="text/xsl"?><rss version="2.0"><channel><title>W</title><item><title>A</title><link>https://wire.example/a</link></item></channel></rss>');
+      expect(read.entries).toHaveLength(1);
+      expect(read.warnings).toBeUndefined();
+    });
+  });
+
   it('says a feed cut short ends inside the elements left open, at its last line', () => {
     const rss = fixture('rss2.xml');
     const cut = rss.slice(0, rss.indexOf('</description>', rss.indexOf('<item>')));
