@@ -5,12 +5,20 @@ import { resolveWebUrl } from './urls.ts';
 const MAX_HTML_SNIFF = 1024;
 
 /**
- * True when the document (leading whitespace and byte order mark removed) opens as an HTML page: its doctype or
- * <html> tag, after any XML declaration (XHTML) and comments.
+ * Elements that open HTML and never a feed: a page sent without its doctype and <html> (a robot check's
+ * "<head><title>Just a moment…", an error page's "<h1>Service Unavailable</h1>"). <b> and <br> are left out: a PHP
+ * warning printed before a feed opens with them.
+ */
+const HTML_OPENING = /^<(?:html|head|body|meta|link|title|script|style|noscript|div|p|h[1-6]|center|table|iframe|form|pre)[\s/>]/;
+
+/**
+ * True when the document (leading whitespace and byte order mark removed) opens as an HTML page: its doctype, or its
+ * <html> or another element only HTML opens with, after any XML declaration (XHTML) and comments.
  */
 export function isHtmlPage(document: string): boolean {
   const head = document.slice(0, MAX_HTML_SNIFF).toLowerCase();
-  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/.test(head);
+  const opening = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*/.exec(head)![0].length;
+  return head.startsWith('<!doctype html', opening) || HTML_OPENING.test(head.slice(opening));
 }
 
 /** The media types a page's `<link rel="alternate">` gives its feeds (RSS, Atom, JSON Feed). */

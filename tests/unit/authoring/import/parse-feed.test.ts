@@ -377,6 +377,15 @@ describe('documents that are not feeds, or not safe', () => {
     }
   });
 
+  it('recognises a page sent without its doctype, as robot checks and error pages are, by the element it opens with', () => {
+    const pages = ['<head><title>Just a moment...</title></head><body>Checking your browser</body>', '<h1>Service Unavailable</h1>\n<p>Try again later.</p>', '<meta http-equiv="refresh" content="0;url=/consent">', '<!-- cache --><script>location.href = "/consent"</script>', '<BODY><P>Not found</P></BODY>'];
+    for (const page of pages) {
+      const error = parseError(page);
+      expect(error.kind).toBe('not-a-feed');
+      expect(error.message).toBe('this is an HTML web page, not a feed; look for its RSS or Atom link');
+    }
+  });
+
   it('names XML and JSON that are not feeds as unsupported', () => {
     expect(parseError(fixture('unsupported.xml')).kind).toBe('unsupported');
     expect(parseError(fixture('not-a-json-feed.json')).message).toContain('not a JSON Feed');
