@@ -355,9 +355,11 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
         continue;
       }
       const headers = Object.fromEntries(response.headers);
-      if (response.status === 304 && isConditional(options.headers)) {
+      if (response.status === 304) {
         await response.body?.cancel();
-        return { text: '', url: url.href, status: 304, headers };
+        if (isConditional(options.headers)) return { text: '', url: url.href, status: 304, headers };
+        // Nothing was cached to be "not modified": a cache in front of the server answering for another client.
+        throw new FetchError(`${url.href} answered 304 Not Modified to a request for the whole feed (it sent no If-None-Match or If-Modified-Since); the publisher's server or its cache must fix it`, { status: 304, headers, answeredFrom: url.href, failureCause: 'invalid-http' });
       }
       if (!response.ok) {
         await response.body?.cancel();

@@ -92,6 +92,7 @@ beforeAll(async () => {
       if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, { etag: '"v1"' }).end();
       return response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss);
     }
+    if (path === '/always-unchanged') return response.writeHead(304).end();
     if (path === '/busy') return response.writeHead(429, { 'retry-after': '120' }).end();
     if (path === '/slow') return; // never answers
     if (path === '/slow-body') {
@@ -439,6 +440,17 @@ describe('fetchFeed: conditional requests', () => {
     expect(full).toMatchObject({ status: 200, headers: { etag: '"v1"' } });
     const unchanged = await fetchFeed(`${origin}/tagged`, { headers: { 'if-none-match': '"v1"' } });
     expect(unchanged).toMatchObject({ status: 304, text: '', headers: { etag: '"v1"' } });
+  });
+
+  it("fails a 304 to a request that asked for the whole feed as the server's broken HTTP, with what to do", async () => {
+    const error = await fetchFeed(`${origin}/always-unchanged`).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({
+      status: 304,
+      failureCause: 'invalid-http',
+      message: `${origin}/always-unchanged answered 304 Not Modified to a request for the whole feed (it sent no If-None-Match or If-Modified-Since); the publisher's server or its cache must fix it`,
+    });
+    expect(await fetchFeed(`${origin}/always-unchanged`, { headers: { 'if-modified-since': 'Mon, 30 Nov 2026 08:00:00 GMT' } })).toMatchObject({ status: 304, text: '' });
   });
 
   it('hands the status and headers of an error answer to the caller (Retry-After, say)', async () => {
