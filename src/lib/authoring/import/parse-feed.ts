@@ -93,13 +93,17 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
   return xml.warning ? { ...feed, warnings: [xml.warning, ...(feed.warnings ?? [])] } : feed;
 }
 
+/** An element of a feed, before which a misplaced XML declaration is the server's text, not a quotation. */
+const FEED_ELEMENT = /<(?:rss|feed|rdf:RDF|channel|item|entry)[\s>]/i;
+
 /**
  * A feed whose XML declaration comes after other text (a PHP warning its server printed first, most often) from
  * that declaration, which may only open a document, so the feed is read as its publisher meant, with a warning.
  */
 function fromDeclaration(document: string): { document: string; linesBefore: number; warning?: string } {
   const declaration = document.search(/<\?xml\s/);
-  if (declaration <= 0) return { document, linesBefore: 0 };
+  // Only text before any element of a feed: a feed without a declaration may quote one in an item (in CDATA).
+  if (declaration <= 0 || FEED_ELEMENT.test(document.slice(0, declaration))) return { document, linesBefore: 0 };
   const linesBefore = document.slice(0, declaration).split('\n').length - 1;
   const characters = declaration === 1 ? '1 character' : `${declaration} characters`;
   return {

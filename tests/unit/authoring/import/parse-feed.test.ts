@@ -322,6 +322,13 @@ describe('documents that are not feeds, or not safe', () => {
       expect(parseError(feed('<item><title>Broken</titel></item>')).message).toMatch(/^malformed XML at line 5, column \d+: /);
     });
 
+    it('leaves a feed without a declaration that quotes one in an item as it is', () => {
+      const quoted = '<rss version="2.0"><channel><title>W</title><item><title>XML at 28</title><link>https://wire.example/xml</link><description><![CDATA[<pre><?xml version="1.0"?></pre>]]></description></item></channel></rss>';
+      const read = parseFeedText(quoted);
+      expect(read.entries.map((entry) => entry.title)).toEqual(['XML at 28']);
+      expect(read.warnings).toBeUndefined();
+    });
+
     it('leaves a feed that opens with a comment and a stylesheet instruction, and no declaration, as it is', () => {
       const read = parseFeedText('<!-- generated --><?xml-stylesheet href="feed.xsl" type="text/xsl"?><rss version="2.0"><channel><title>W</title><item><title>A</title><link>https://wire.example/a</link></item></channel></rss>');
       expect(read.entries).toHaveLength(1);
