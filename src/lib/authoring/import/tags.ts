@@ -12,11 +12,17 @@ const MAX_TAG_LENGTH = 40;
 /** Placeholders blog engines assign when nobody picked a category. */
 const PLACEHOLDER_CATEGORIES = new Set(['uncategorized', 'uncategorised', 'general', 'misc', 'miscellaneous', 'none', 'default', 'blog', 'post', 'posts']);
 
+/** A slash at either end, or lower-case slug segments between slashes, as a site's paths are written. */
+function isPath(name: string): boolean {
+  return name.startsWith('/') || name.endsWith('/') || (name.includes('/') && name.split('/').every((segment) => /^[a-z0-9_-]+$/.test(segment)));
+}
+
 function usable(name: string): boolean {
   if (!name || name.length > MAX_TAG_LENGTH) return false;
   if (!/[\p{L}\p{N}]/u.test(name)) return false;
-  // Atom category terms are often scheme URLs or paths, not names.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || name.includes('/')) return false;
+  // Atom category terms are often scheme URLs or paths ("/category/tech", "news/technology"), not names; a name
+  // may hold a slash too ("AR/VR", "C/C++", "TCP/IP").
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || isPath(name)) return false;
   return !PLACEHOLDER_CATEGORIES.has(name.toLowerCase());
 }
 

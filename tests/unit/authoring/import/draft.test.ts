@@ -101,6 +101,8 @@ describe('buildDraft', () => {
   it('adds --tags, falls back to News, and writes tags the way the site spells them', () => {
     expect(draftOf(buildDraft(entry({ categories: [] }), feed, { now, siteLang })).tags).toEqual(['News']);
     expect(draftOf(buildDraft(entry({ categories: ['ai', 'Uncategorized', 'https://x.example/tags/y'] }), feed, { now, siteLang, extraTags: ['Policy', 'AI'], siteTags: new Map([['ai', 'AI']]) })).tags).toEqual(['AI', 'Policy']);
+    // Paths are not topics, but a topic's name may hold a slash.
+    expect(draftOf(buildDraft(entry({ categories: ['/category/tech', 'news/technology', 'blog/', 'AR/VR', 'C/C++', 'TCP/IP'] }), feed, { now, siteLang })).tags).toEqual(['AR/VR', 'C/C++', 'TCP/IP']);
   });
 
   it('uses the body as the body and the summary only when there is no body', () => {
