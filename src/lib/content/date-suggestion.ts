@@ -1,12 +1,14 @@
 /**
  * A refused date written again in the form the schema reads, when its reading is certain: `2026-11-5` (a digit
- * short) as 2026-11-05, and a time followed by a time zone's name (`Europe/Berlin`, `UTC`) with the zone's offset
+ * short) as 2026-11-05, `20261105` (ISO's basic form, which YAML reads as a number) and `2026/11/05` or `2026.11.05`
+ * (year first, so month before day) as 2026-11-05, and a time followed by a time zone's name (`Europe/Berlin`, `UTC`) with the zone's offset
  * at that moment, which Intl knows. A day written with digits only (`05/12/2026`) is May or December by country:
  * it gets both readings, or the one that is a day (`31/12/2026`).
  */
 import { isCalendarDay } from './calendar-day.ts';
 
-const SHORT_DIGITS = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+const SHORT_DIGITS = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+const BASIC_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 const NAMED_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)\s*([A-Za-z][A-Za-z_+-]*(?:\/[A-Za-z_+-]+)*)$/;
 
 /** Two numbers and a four-digit year, with the same `/`, `.` or `-` between them. */
@@ -31,9 +33,9 @@ export function digitsOnlyDayReadings(text: string): string[] {
 
 /** `text` as the schema would read it, or undefined when there is no certain reading. */
 export function dateWrittenAgain(text: string): string | undefined {
-  const short = SHORT_DIGITS.exec(text.trim());
+  const short = SHORT_DIGITS.exec(text.trim().replace(BASIC_DAY, '$1-$2-$3'));
   if (short) {
-    const [, year, month, day, hour, minute, second = '00'] = short;
+    const [, year, , month, day, hour, minute, second = '00'] = short;
     if (!isCalendarDay(Number(year), Number(month), Number(day))) return undefined;
     const date = `${year}-${two(month!)}-${two(day!)}`;
     return hour === undefined ? date : Number(hour) < 24 ? `${date}T${two(hour)}:${minute}:${second}Z` : undefined;

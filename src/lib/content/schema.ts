@@ -146,7 +146,8 @@ const dateField = z.unknown().transform((value, ctx): Date => {
 
 /** What to write instead of a value that is no date: its reading when there is one, both when it has two. */
 function dateFix(value: unknown): string {
-  const text = typeof value === 'string' ? value : '';
+  // `publishedAt: 20261105` is a number to YAML, and still a day written in ISO's basic form.
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
   const readings = digitsOnlyDayReadings(text);
   if (readings.length === 2) return `use ${readings[0]} if the day comes first, or ${readings[1]} if the month does (ISO dates run year-month-day)`;
   return `use ${spelledOutDay(value) ?? readings[0] ?? dateWrittenAgain(text) ?? '2026-05-01'} or 2026-05-01T09:00:00Z`;

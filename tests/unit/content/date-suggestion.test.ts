@@ -8,6 +8,13 @@ describe('dateWrittenAgain', () => {
     expect(dateWrittenAgain('2026-11-5 9:30')).toBe('2026-11-05T09:30:00Z');
   });
 
+  it('writes a day in ISO basic form (20261105) or year first with slashes or dots with hyphens, as YAML dates are', () => {
+    expect(dateWrittenAgain('20261105')).toBe('2026-11-05');
+    expect(dateWrittenAgain('2026/11/05')).toBe('2026-11-05');
+    expect(dateWrittenAgain('2026.1.5')).toBe('2026-01-05');
+    expect(dateWrittenAgain('2026/11/05 09:30')).toBe('2026-11-05T09:30:00Z');
+  });
+
   it('writes a time zone name as the offset it had at that moment, summer time included', () => {
     expect(dateWrittenAgain('2026-11-05T10:00:00 Europe/Berlin')).toBe('2026-11-05T10:00:00+01:00');
     expect(dateWrittenAgain('2026-07-05 10:00 Europe/Berlin')).toBe('2026-07-05T10:00:00+02:00');
@@ -15,7 +22,7 @@ describe('dateWrittenAgain', () => {
   });
 
   it('offers nothing where the reading is not certain or the day does not exist', () => {
-    for (const text of ['05/12/2026', '2026-2-30', '2026-11-05T10:00:00 Mars/Olympus', '2026-11-5 25:00', 'soon']) expect(dateWrittenAgain(text), text).toBeUndefined();
+    for (const text of ['05/12/2026', '2026-2-30', '20261305', '2026/11-05', '202611050', '2026/02/30', '2026-11-05T10:00:00 Mars/Olympus', '2026-11-5 25:00', 'soon']) expect(dateWrittenAgain(text), text).toBeUndefined();
   });
 });
 

@@ -258,6 +258,16 @@ describe('dates', () => {
     expectOneProblem({ ...minimal, publishedAt: input }, 'publishedAt', /is not a date/, `use ${written} or 2026-05-01T09:00:00Z`);
   });
 
+  it.each([
+    ['publishedAt', 20261105],
+    ['publishedAt', '20261105'],
+    ['updatedAt', 20261105],
+    ['publishedAt', '2026/11/05'],
+    ['updatedAt', '2026.11.05'],
+  ])('offers %s: %j, year first, written with hyphens', (field, input) => {
+    expectOneProblem({ ...minimal, publishedAt: '2026-11-01', [field]: input }, field, `${JSON.stringify(input)} is not a date; use 2026-11-05 or 2026-05-01T09:00:00Z`);
+  });
+
   it('offers both readings of a day written in digits only, which is May or December by country', () => {
     expectOneProblem({ ...minimal, publishedAt: '05/12/2026' }, 'publishedAt', '"05/12/2026" is not a date; use 2026-12-05 if the day comes first, or 2026-05-12 if the month does');
     expectOneProblem({ ...minimal, publishedAt: '12.05.2026' }, 'publishedAt', 'use 2026-05-12 if the day comes first, or 2026-12-05 if the month does');
