@@ -11,6 +11,7 @@ import { isCalendarDay } from './calendar-day.ts';
 import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
 import { canonicalLanguage } from './language.ts';
 import { quoteValue } from './quote-value.ts';
+import { slugify } from './slug.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { shownInstant } from './iso-seconds.ts';
@@ -280,10 +281,14 @@ const slugField = z
   .string({ error: (issue) => quoteToKeepText(issue.input) ?? `${quoteValue(issue.input)} is not a slug; write lower-case words joined by hyphens, e.g. japan-ai-race` })
   .trim()
   .normalize('NFC')
-  .refine((value) => SLUG_PATTERN.test(value), {
-    error: (issue) => `${quoteValue(issue.input)} is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race`,
-  })
+  .refine((value) => SLUG_PATTERN.test(value), { error: (issue) => `${quoteValue(issue.input)} is not a slug; ${slugFix(String(issue.input))}` })
   .superRefine(within(slugTooLong));
+
+/** The slug the site's own rules make of a refused one (`My Great Story` → my-great-story), when that is one it takes. */
+function slugFix(value: string): string {
+  const made = slugify(value);
+  return made && !slugTooLong(made) ? `write ${made} (lower-case words joined by hyphens)` : 'use lower-case words joined by hyphens, e.g. japan-ai-race';
+}
 
 const notAStory = (issue: { input?: unknown }) =>
   `${JSON.stringify(issue.input)} is not a story; write the slug of the article whose story this joins (story: japan-chip-rules), or story: false`;

@@ -165,7 +165,7 @@ describe('error messages name the field and say what to do', () => {
     ['a source without a url', { source: { name: 'Reuters' } }, 'source.url', /missing/, /https:\/\//],
     ['a source id that cannot be a URL segment', { source: { id: 'Chip Wire', name: 'Chipwire', url: 'https://chipwire.example.com/a' } }, 'source.id', /"Chip Wire" is not a source id/, /chip-wire/],
     ['a source excerpt mark that is not true or false', { source: { name: 'Chipwire', url: 'https://chipwire.example.com/a', excerpt: 'yes' } }, 'source.excerpt', /true or false/],
-    ['a slug with capitals and spaces', { slug: 'Japan AI' }, 'slug', /"Japan AI" is not a slug/, /japan-ai-race/],
+    ['a slug with capitals and spaces', { slug: 'Japan AI' }, 'slug', /"Japan AI" is not a slug/, /write japan-ai \(/],
     ['a related entry that is not a slug', { related: ['ok-slug', 'Not A Slug'] }, 'related.1', /"Not A Slug" is not a slug/],
     ['a slug YAML reads as a number', { slug: 2026 }, 'slug', /must be text, and YAML reads 2026 as a number/, /"2026"/],
     ['a related entry YAML reads as a number', { related: [404] }, 'related.0', /YAML reads 404 as a number/, /"404"/],
@@ -409,6 +409,24 @@ describe('slugs in front matter', () => {
 
   it.each(['Japan', 'two  spaces', '-leading', 'trailing-', 'double--hyphen', 'under_score'])('rejects %j', (slug) => {
     expectOneProblem({ ...minimal, slug }, 'slug', /is not a slug/);
+  });
+
+  it.each([
+    ['My Great Story', 'my-great-story'],
+    ['C++ in 2026!', 'c-plus-plus-in-2026'],
+    ['under_score', 'under-score'],
+    ['-leading', 'leading'],
+    ['Québec News', 'québec-news'],
+  ])('offers the slug the site makes of %j, which it then accepts', (written, made) => {
+    expectOneProblem({ ...minimal, slug: written }, 'slug', `"${written}" is not a slug; write ${made} (lower-case words joined by hyphens)`);
+    expectOneProblem({ ...minimal, related: ['ok', written] }, 'related.1', `write ${made} `);
+    expect(parsed({ ...minimal, slug: made }).slug).toBe(made);
+  });
+
+  it('offers no slug where the site would make none, or one too long to take', () => {
+    expectOneProblem({ ...minimal, slug: '!!!' }, 'slug', '"!!!" is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race');
+    const long = `Long ${'word '.repeat(50)}`;
+    expect(problems({ ...minimal, slug: long })[0]?.message).toMatch(/is not a slug; use lower-case words joined by hyphens, e\.g\. japan-ai-race$/);
   });
 });
 
