@@ -14,6 +14,29 @@ export function canonicalLanguage(tag: string): string | undefined {
   }
 }
 
+/** Languages a technology desk most often publishes in: the ones whose names `languageNamed` knows. */
+const COMMON_LANGUAGES = 'ar bg bn ca cs da de el en es fa fi fr he hi hr hu id it ja ko ms nl no pl pt ro ru sk sr sv ta th tr uk ur vi zh'.split(' ');
+
+/** Case, accents and spaces aside: `Francais` and `français` are one name. */
+const foldName = (name: string) => name.normalize('NFD').replace(/[\p{M}\s]/gu, '').toLowerCase();
+
+let codesByName: Map<string, string> | undefined;
+
+/**
+ * The tag of a language written by its name, in English or in the language itself (`English` → en, `Deutsch` → de,
+ * `日本語` → ja), for a message to offer; undefined for any other text. Names come from Intl (CLDR), made only when
+ * a value has been refused.
+ */
+export function languageNamed(name: string): string | undefined {
+  codesByName ??= new Map(
+    COMMON_LANGUAGES.flatMap((code) => [
+      [foldName(new Intl.DisplayNames('en', { type: 'language' }).of(code)!), code] as const,
+      [foldName(new Intl.DisplayNames(code, { type: 'language' }).of(code)!), code] as const,
+    ]),
+  );
+  return codesByName.get(foldName(name));
+}
+
 type TextInfo = { direction?: string };
 /** Node 24 has getTextInfo(); the older textInfo getter is what some engines still ship. */
 type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };

@@ -9,7 +9,7 @@ import { REFUSED_CHARACTER, refusedCharacterMessage } from '../text/invisible-ch
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
 import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
-import { canonicalLanguage } from './language.ts';
+import { canonicalLanguage, languageNamed } from './language.ts';
 import { quoteValue } from './quote-value.ts';
 import { slugify } from './slug.ts';
 import { sourceIdField } from './source-id.ts';
@@ -354,11 +354,14 @@ const fields = {
       if (canonical) return canonical;
       // `en_US` is how operating systems write a locale; a tag joins its parts with hyphens.
       const hyphenated = canonicalLanguage(value.replaceAll('_', '-'));
+      const named = hyphenated ? undefined : languageNamed(value);
       ctx.addIssue({
         code: 'custom',
         message: hyphenated
           ? `${quoteValue(value)} is not a language tag; write ${hyphenated} (language tags join their parts with hyphens)`
-          : `${quoteValue(value)} is not a language tag; use a BCP 47 tag such as ar, ja or de-CH`,
+          : named
+            ? `${quoteValue(value)} is not a language tag; write ${named} (a language tag is the language's code, not its name)`
+            : `${quoteValue(value)} is not a language tag; use a BCP 47 tag such as ar, ja or de-CH`,
       });
       return z.NEVER;
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLanguage, languageAttributes, ownWordsAttributes, sameLanguage, textDirection } from '../../../src/lib/content/language.ts';
+import { canonicalLanguage, languageAttributes, languageNamed, ownWordsAttributes, sameLanguage, textDirection } from '../../../src/lib/content/language.ts';
 
 describe('canonicalLanguage', () => {
   it.each([['ar', 'ar'], ['JA', 'ja'], ['de-ch', 'de-CH'], ['zh-hant-tw', 'zh-Hant-TW']])('spells %j as %j', (tag, canonical) => {
@@ -8,6 +8,28 @@ describe('canonicalLanguage', () => {
 
   it.each(['', 'en us', 'en_US', 'de-', '12'])('refuses %j, which is not a BCP 47 tag', (tag) => {
     expect(canonicalLanguage(tag)).toBeUndefined();
+  });
+});
+
+describe('languageNamed', () => {
+  it.each([
+    ['English', 'en'],
+    ['english', 'en'],
+    ['Deutsch', 'de'],
+    ['German', 'de'],
+    ['Francais', 'fr'],
+    ['français', 'fr'],
+    ['Español', 'es'],
+    [' Japanese ', 'ja'],
+    ['日本語', 'ja'],
+    ['Tiếng Việt', 'vi'],
+    ['العربية', 'ar'],
+  ])('reads %j as %j', (name, code) => {
+    expect(languageNamed(name)).toBe(code);
+  });
+
+  it.each(['Klingon', 'Englisch', 'en', 'Swiss', ''])('knows no language named %j', (name) => {
+    expect(languageNamed(name)).toBeUndefined();
   });
 });
 

@@ -437,8 +437,18 @@ describe('the article’s language', () => {
     expect(parsed({ ...minimal, lang: 'AR' }).lang).toBe('ar');
   });
 
-  it.each(['de-', '', 'english', 'Deutsch-CH'])('refuses %j, naming the field and giving an example tag', (lang) => {
+  it.each(['de-', '', 'Klingon', 'Deutsch-CH'])('refuses %j, naming the field and giving an example tag', (lang) => {
     expectOneProblem({ ...minimal, lang }, 'lang', /is not a language tag/, /de-CH/);
+  });
+
+  it.each([
+    ['english', 'en'],
+    ['English', 'en'],
+    ['Deutsch', 'de'],
+    ['Français', 'fr'],
+  ])('refuses the language name %j, giving its tag', (lang, tag) => {
+    expectOneProblem({ ...minimal, lang }, 'lang', `"${lang}" is not a language tag; write ${tag} (a language tag is the language's code, not its name)`);
+    expect(parsed({ ...minimal, lang: tag }).lang).toBe(tag);
   });
 
   it('refuses a locale written with underscores, giving the tag it stands for', () => {
