@@ -24,6 +24,7 @@ import { codeBlocks, markdownTargets } from './markdown-targets.ts';
 import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem, removedSchemeProblem, shortened } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
 import { runOnListItems } from './run-on-list-items.ts';
+import { joinedNames, listWithNamesParted } from './joined-names.ts';
 import { repeatedNames } from './repeated-names.ts';
 import { unknownSourceId } from './source-ids.ts';
 import { validFields, type ValidFields } from './valid-fields.ts';
@@ -244,6 +245,22 @@ function articleProblems(
       severity: 'warning',
       message: `contains the invisible character ${describeInvisible(hidden[0])}, so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own)`,
       hint: 'remove it (it usually comes with pasted text)',
+    });
+  }
+  // A warning: "AI, Cloud" may be meant as one name, though most often it is two typed into one entry.
+  for (const [field, noun, page] of [['tags', 'tag', 'page'], ['authors', 'byline', 'author page']] as const) {
+    const names = data[field] ?? [];
+    names.forEach((name, position) => {
+      const parts = joinedNames(name, noun);
+      if (!parts) return;
+      problems.push({
+        file: article.file,
+        line: line(`${field}.${position}`),
+        field: `${field}.${position}`,
+        severity: 'warning',
+        message: `"${name}" is one ${noun} (with one ${page}), not ${parts.length} ${noun}s`,
+        hint: `for ${parts.length} ${noun}s, each with its own ${page}, write ${listWithNamesParted(field, names, noun)}`,
+      });
     });
   }
   // A warning: nothing breaks, but the name meant in the second place is missing from the page.

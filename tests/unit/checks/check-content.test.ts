@@ -323,6 +323,20 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of a tag or byline that holds several, giving the list with each on its own', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'joined.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\nauthors:\n  - Jane Doe and John Roe\n  - "Doe, Jane"\ntags: ["AI, Cloud", Policy]\n---\n\nThe plant opened.\n',
+    );
+    writeFileSync(join(corpus.dir, 'comma.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\nauthors: ["Jane Doe, John Roe"]\ntags: [AI]\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['joined.md', 'comma.md']).problems.map(formatProblem)).toEqual([
+      'comma.md:5: warning: authors.0: "Jane Doe, John Roe" is one byline (with one author page), not 2 bylines; for 2 bylines, each with its own author page, write authors: ["Jane Doe", "John Roe"]',
+      'joined.md:6: warning: authors.0: "Jane Doe and John Roe" is one byline (with one author page), not 2 bylines; for 2 bylines, each with its own author page, write authors: ["Jane Doe", "John Roe", "Doe, Jane"]',
+      'joined.md:8: warning: tags.0: "AI, Cloud" is one tag (with one page), not 2 tags; for 2 tags, each with its own page, write tags: ["AI", "Cloud", "Policy"]',
+    ]);
+  });
+
   it('refuses bidi and control characters in the headline, dek, byline and tags at their lines, and warns of a zero-width space', () => {
     corpus = corpusWith();
     writeFileSync(

@@ -1,0 +1,31 @@
+/**
+ * Several names typed into one entry of a list: `tags: ["AI, Cloud"]` is one tag named "AI, Cloud", and
+ * `authors: ["Jane Doe and John Roe"]` one byline with one author page. Meant only most of the time, so the checker
+ * warns rather than refuses.
+ */
+
+/** A tag is a topic, never a list: any comma or semicolon parts it. */
+const TAG_SEPARATOR = /\s*[,;]\s*/;
+/** Bylines part at commas, semicolons, "and" and "&" (an Oxford comma's ", and" too). */
+const BYLINE_SEPARATOR = /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/i;
+
+/**
+ * The names `name` holds, when it holds more than one; undefined otherwise. A byline parts only into names of two
+ * words or more, so a name written surname first ("Doe, Jane"), a suffix ("Jane Doe, Jr.") or an outlet credited
+ * beside a reporter ("Jane Doe, Reuters") stays one.
+ */
+export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | undefined {
+  const parts = name
+    .split(kind === 'tag' ? TAG_SEPARATOR : BYLINE_SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  if (kind === 'byline' && parts.some((part) => part.split(/\s+/).length < 2)) return undefined;
+  return parts;
+}
+
+/** The list written again with every entry that holds several names parted, as a line to paste: `tags: ["AI", "Cloud"]`. */
+export function listWithNamesParted(field: string, names: readonly string[], kind: 'tag' | 'byline'): string {
+  const parted = names.flatMap((name) => joinedNames(name, kind) ?? [name]);
+  return `${field}: [${parted.map((name) => JSON.stringify(name)).join(', ')}]`;
+}

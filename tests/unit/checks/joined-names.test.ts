@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { joinedNames, listWithNamesParted } from '../../../src/lib/checks/joined-names.ts';
+
+describe('joinedNames', () => {
+  it('parts a tag at its commas and semicolons', () => {
+    expect(joinedNames('AI, Cloud', 'tag')).toEqual(['AI', 'Cloud']);
+    expect(joinedNames('AI,Cloud ; Policy', 'tag')).toEqual(['AI', 'Cloud', 'Policy']);
+  });
+
+  it('leaves a tag with no comma, or one with nothing on one side of it', () => {
+    for (const tag of ['Machine learning', 'R&D', 'AI,', ', AI']) expect(joinedNames(tag, 'tag'), tag).toBeUndefined();
+  });
+
+  it('parts a byline of two or more full names at commas, "and" and "&"', () => {
+    expect(joinedNames('Jane Doe and John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
+    expect(joinedNames('Jane Doe, John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
+    expect(joinedNames('Jane Doe & John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
+    expect(joinedNames('Jane Doe, Ann Lee, and John Roe', 'byline')).toEqual(['Jane Doe', 'Ann Lee', 'John Roe']);
+    expect(joinedNames('Jane Doe AND John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('leaves one name with a comma or "and" in it: surname first, a suffix, an outlet, a firm', () => {
+    for (const name of ['Doe, Jane', 'Jane Doe, Jr.', 'Jane Doe, Reuters', 'Ben & Jerry', 'Newsdesk Staff', 'Alexander Grand']) {
+      expect(joinedNames(name, 'byline'), name).toBeUndefined();
+    }
+  });
+});
+
+describe('listWithNamesParted', () => {
+  it('writes the whole list again, every joined entry parted and the others as they were', () => {
+    expect(listWithNamesParted('tags', ['AI, Cloud', 'Policy'], 'tag')).toBe('tags: ["AI", "Cloud", "Policy"]');
+    expect(listWithNamesParted('authors', ['Mariko Tanaka', 'Jane Doe and John Roe'], 'byline')).toBe('authors: ["Mariko Tanaka", "Jane Doe", "John Roe"]');
+    expect(listWithNamesParted('tags', ['Say "hi", world'], 'tag')).toBe('tags: ["Say \\"hi\\"", "world"]');
+  });
+});
