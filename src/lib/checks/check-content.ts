@@ -263,8 +263,13 @@ function articleProblems(
       });
     });
   }
-  // A warning: nothing breaks, but the name meant in the second place is missing from the page.
-  for (const [field, noun] of [['tags', 'tag'], ['authors', 'byline']] as const) {
+  // A warning: nothing breaks, but the name meant in the second place is missing from the page (or, for an old
+  // address, from the addresses that send readers on).
+  for (const [field, noun, outcome] of [
+    ['tags', 'tag', 'so the page shows it once'],
+    ['authors', 'byline', 'so the page shows it once'],
+    ['formerSlugs', 'former slug', 'so it adds no old address'],
+  ] as const) {
     const names = data[field] ?? [];
     for (const { position, first } of repeatedNames(names)) {
       const [name, earlier] = [names[position]!, names[first]!];
@@ -274,7 +279,7 @@ function articleProblems(
         line: line(`${field}.${position}`),
         field: `${field}.${position}`,
         severity: 'warning',
-        message: `${noun} "${name}" is ${sameAs(name, earlier, noun)} (${field}.${first}${firstLine === undefined ? '' : `, line ${firstLine}`}), so the page shows it once`,
+        message: `${noun} "${name}" is ${sameAs(name, earlier, noun)} (${field}.${first}${firstLine === undefined ? '' : `, line ${firstLine}`}), ${outcome}`,
         hint: `remove one, or write the ${noun} you meant`,
       });
     }

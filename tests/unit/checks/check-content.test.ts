@@ -323,6 +323,14 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of a former slug listed twice, naming the first', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'moved.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nformerSlugs:\n  - old-name\n  - older-name\n  - old-name\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['moved.md']).problems.map(formatProblem)).toEqual([
+      'moved.md:9: warning: formerSlugs.2: former slug "old-name" is listed twice (formerSlugs.0, line 7), so it adds no old address; remove one, or write the former slug you meant',
+    ]);
+  });
+
   it('warns of a tag or byline that holds several, giving the list with each on its own', () => {
     corpus = corpusWith();
     writeFileSync(
