@@ -218,8 +218,13 @@ function articleProblems(
       hint: `retype it in one alphabet${data.slug ? '' : ' (it comes from the file name)'}`,
     });
   }
-  for (const [field, what] of [['title', 'the headline'], ['description', 'the dek']] as const) {
-    const markup = data[field] === undefined ? undefined : markupInPlainText(data[field]);
+  const plainTexts: Array<[field: string, text: string | undefined, what: string, styled: string]> = [
+    ['title', data.title, 'the headline', 'headlines and deks'],
+    ['description', data.description, 'the dek', 'headlines and deks'],
+    ...(data.authors ?? []).map((name, index): [string, string, string, string] => [`authors.${index}`, name, 'a byline', 'bylines']),
+  ];
+  for (const [field, text, what, styled] of plainTexts) {
+    const markup = text === undefined ? undefined : markupInPlainText(text);
     if (!markup) continue;
     const meant = markup.meant === undefined ? undefined : /^\s$/.test(markup.meant) ? 'a space' : `"${markup.meant}"`;
     problems.push({
@@ -228,7 +233,7 @@ function articleProblems(
       field,
       severity: 'warning',
       message: `readers would see "${markup.written}" as typed: ${what} is plain text, not HTML`,
-      hint: meant ? `write ${meant} itself` : 'remove the tag; the site styles headlines and deks itself',
+      hint: meant ? `write ${meant} itself` : `remove the tag; the site styles ${styled} itself`,
     });
   }
   // A warning: refused characters are the schema's; a zero-width one hides in a word without changing how it looks.

@@ -308,6 +308,15 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of HTML typed into a byline, which readers would see as typed', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'byline.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\nauthors:\n  - "<b>Jane</b> Doe"\n  - Ann Lee\n  - "AT&amp;T Labs"\ntags: [AI]\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['byline.md']).problems.map(formatProblem)).toEqual([
+      'byline.md:6: warning: authors.0: readers would see "<b>" as typed: a byline is plain text, not HTML; remove the tag; the site styles bylines itself',
+      'byline.md:8: warning: authors.2: readers would see "&amp;" as typed: a byline is plain text, not HTML; write "&" itself',
+    ]);
+  });
+
   it('warns of a tag or byline listed twice in one article, as written or as the site reads it (case, accents, spaces), naming both and the first line, once', () => {
     corpus = corpusWith();
     writeFileSync(
