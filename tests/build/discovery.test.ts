@@ -192,6 +192,14 @@ describe('an article whose slug was corrected after publishing', () => {
     expect([link?.getAttribute('href'), link?.textContent]).toEqual([`${BASE}articles/unsigned-brief/`, TITLES['unsigned-brief']]);
   });
 
+  it('listed twice, has one page there, and the build says so once, as the check does, with nothing from Astro', () => {
+    const log = `${site.stdout}\n${site.stderr}`.split('\n');
+    expect(log.filter((line) => line.includes(former) && /warn/i.test(line))).toEqual([
+      `tests/fixtures/discovery/unsigned-brief.md:7: warning: formerSlugs.1: former slug "${former}" is listed twice (formerSlugs.0, line 7), so it adds no old address; remove one, or write the former slug you meant`,
+    ]);
+    expect(log.filter((line) => /Could not render/.test(line))).toEqual([]);
+  });
+
   it('is listed under its own address only: not in the sitemap, the feeds or the search index', () => {
     const everything = ['sitemap-0.xml', 'rss.xml', 'feed.json'].map((path) => site.read(path)).join('\n');
     expect(everything).not.toContain(former);
