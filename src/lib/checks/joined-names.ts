@@ -6,6 +6,8 @@
 
 /** A tag is a topic, never a list: any comma or semicolon parts it. */
 const TAG_SEPARATOR = /\s*[,;]\s*/;
+/** "D.C.", "Inc.", "Ltd.": letters, each run ending with a full stop. */
+const ABBREVIATION = /^(?:\p{L}{1,3}\.)+$/u;
 /** Bylines part at commas, semicolons, "and" and "&" (an Oxford comma's ", and" too). */
 const BYLINE_SEPARATOR = /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/i;
 
@@ -20,6 +22,8 @@ export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | un
     .map((part) => part.trim())
     .filter(Boolean);
   if (parts.length < 2) return undefined;
+  // An abbreviation after a comma ends one name ("Washington, D.C.", "Acme, Inc."), as no topic is written so.
+  if (kind === 'tag' && parts.slice(1).some((part) => ABBREVIATION.test(part))) return undefined;
   if (kind === 'byline' && parts.some((part) => part.split(/\s+/).length < 2)) return undefined;
   return parts;
 }

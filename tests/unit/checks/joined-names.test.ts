@@ -8,7 +8,7 @@ describe('joinedNames', () => {
   });
 
   it('leaves a tag with no comma, or one with nothing on one side of it', () => {
-    for (const tag of ['Machine learning', 'R&D', 'AI,', ', AI']) expect(joinedNames(tag, 'tag'), tag).toBeUndefined();
+    for (const tag of ['Machine learning', 'R&D', 'AI,', ', AI', 'Washington, D.C.', 'Acme, Inc.']) expect(joinedNames(tag, 'tag'), tag).toBeUndefined();
   });
 
   it('parts a byline of two or more full names at commas, "and" and "&"', () => {
