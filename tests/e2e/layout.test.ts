@@ -1,4 +1,5 @@
 // Phone-width layout without sideways scrolling, and screenshots of each page type for people to look at.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bodyOnlyWord, builtArticles, builtStories, commonestTag, readPage } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
@@ -94,6 +95,34 @@ describe('at 320 px wide, the narrowest WCAG asks a page to reflow to', () => {
     // On paper nothing scrolls: it is a whole table again, cut by nothing.
     await page.emulateMedia({ media: 'print' });
     expect(await table!.evaluate((element) => [getComputedStyle(element).display, getComputedStyle(element).overflowX])).toEqual(['table', 'visible']);
+  });
+});
+
+/**
+ * The reader's browser (or phone) set to show text twice the usual size, as Chrome's font size setting and Android's
+ * font scale do: every rem and em grows, the viewport does not.
+ */
+async function withTextAt200Percent(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+}
+
+describe('at 320 px wide with text at twice its size', () => {
+  it('a listing page between others keeps Newer, Older and every page number on the screen', async () => {
+    const { page } = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await withTextAt200Percent(page);
+    const front = new FrontPage(page);
+    await front.goto(2);
+    const status = await front.pageStatus();
+    expect(status.number).toBe(2);
+    expect(status.total, 'the bundled articles fill at least three pages').toBeGreaterThanOrEqual(3);
+    const links = [front.newerLink, front.olderLink, front.pageNumberLink(1), front.pageNumberLink(3)];
+    for (const link of links) {
+      const box = (await link.boundingBox())!;
+      expect(box.x, await link.innerText()).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, await link.innerText()).toBeLessThanOrEqual(320);
+    }
+    expect(await front.scrollsHorizontally()).toBe(false);
   });
 });
 
