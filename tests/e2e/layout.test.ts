@@ -124,6 +124,34 @@ describe('at 320 px wide with text at twice its size', () => {
     }
     expect(await front.scrollsHorizontally()).toBe(false);
   });
+
+  it('the skip link stays out of sight until Tab reaches it, then shows whole with its focus ring, and Enter takes the keyboard to the main region', async () => {
+    const { page } = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await withTextAt200Percent(page);
+    const front = new FrontPage(page);
+    await front.goto();
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    // Wrapped onto two lines by the large text, it is taller than when it fits on one.
+    const hidden = (await skip.boundingBox())!;
+    expect(hidden.y + hidden.height).toBeLessThanOrEqual(0);
+
+    await page.keyboard.press('Tab');
+    expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
+    // Its focus ring included, which a link running to the screen's edge would lose there.
+    const ring = await skip.evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      const style = getComputedStyle(link);
+      const outside = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      return { top: box.top - outside, left: box.left - outside, right: box.right + outside };
+    });
+    expect(ring.top).toBeGreaterThanOrEqual(0);
+    expect(ring.left).toBeGreaterThanOrEqual(0);
+    expect(ring.right).toBeLessThanOrEqual(320);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+  });
 });
 
 describe('the search page opened from a link with ?q=', () => {
