@@ -167,6 +167,34 @@ describe('reading the site', () => {
     expect((await new ArticlePage(page).heading.innerText()).trim()).toBe(expected.title);
   });
 
+  it('says once, in its own words, that search is unavailable when the connection goes before the index arrives, and searches again once it is back', async () => {
+    const { word, article } = bodyOnlyWord();
+    const { page } = await browser.newPage();
+    const search = new SearchPage(page);
+    await search.goto();
+    // The page and Pagefind's components have arrived; the index is loaded by the first search, and it fails.
+    const lost = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+    await page.route('**/pagefind/pagefind.js', lost);
+    await search.searchBox.fill(word.slice(0, -1));
+    await search.unavailableNotice.waitFor({ state: 'visible' });
+    // A search tried again fails again: still one notice, and none of Pagefind's messages for developers.
+    await search.searchBox.fill(word);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.pf-error').length)).toBeGreaterThan(1);
+    const shown = await search.main.innerText();
+    expect(shown.match(/Search is not available right now/g)).toHaveLength(1);
+    expect(shown).not.toMatch(/Pagefind|Bundle path|Could not load/);
+    expect(await search.unavailableNotice.getByRole('link', { name: 'every tag' }).getAttribute('href')).toBe(`${site.basePath}tags/`);
+    expect(await search.outlet.isVisible()).toBe(false);
+
+    await page.unroute('**/pagefind/pagefind.js', lost);
+    await search.searchBox.fill('');
+    await search.searchBox.fill(word);
+    await search.answered(word);
+    await search.resultLinkTo(article.path).waitFor({ state: 'visible' });
+    expect(await search.unavailableNotice.isVisible()).toBe(false);
+    expect(await search.outlet.isVisible()).toBe(true);
+  });
+
   it("names a story with its articles' search results, and leads from its lead's result to the story's page", async () => {
     const story = builtStories()[0]!;
     const lead = builtArticles().find((article) => article.slug === story.slug)!;

@@ -44,6 +44,11 @@ export class SearchPage extends SitePage {
     await this.resultLinks.first().waitFor({ state: 'visible' });
   }
 
+  /** The page's own word that search cannot be had now (its index not loaded), with the ways left to browse. */
+  get unavailableNotice(): Locator {
+    return this.main.getByText('Search is not available right now');
+  }
+
   /** "All outlets" or one outlet. */
   get outlet(): Locator {
     return this.main.getByRole('combobox', { name: 'Outlet' });
