@@ -154,6 +154,18 @@ describe('at 320 px wide with text at twice its size', () => {
   });
 });
 
+describe('on a tall screen', () => {
+  it('a page shorter than the window ends with its footer at the bottom edge, with no bare page below it', async () => {
+    const { page } = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const notFound = new NotFoundPage(page);
+    await notFound.open('no-such-page/');
+    const footer = page.getByRole('contentinfo');
+    const [bottom, windowHeight] = await footer.evaluate((element) => [element.getBoundingClientRect().bottom, innerHeight]);
+    expect(bottom).toBe(windowHeight);
+    expect(await notFound.scrollsHorizontally()).toBe(false);
+  });
+});
+
 describe('the search page opened from a link with ?q=', () => {
   it.each([viewports.phone, viewports.desktop])('moves what the reader sees by less than 0.1 (cumulative layout shift) as results arrive, at $width px', async (viewport) => {
     const commonest = commonestTag();
