@@ -1,4 +1,5 @@
 // Phone-width layout without sideways scrolling, and screenshots of each page type for people to look at.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bodyOnlyWord, builtArticles, builtStories, commonestTag, readPage } from './built-site.ts';
@@ -201,6 +202,34 @@ describe('the search page opened from a link with ?q=', () => {
       return layoutShift.score;
     });
     expect(score).toBeLessThan(0.1);
+  });
+});
+
+describe('in the dark colour scheme', () => {
+  it('a chart drawn on a transparent ground in an article body keeps a white ground, so its dark lines still show', async () => {
+    const { page } = await browser.newPage({ colorScheme: 'dark' });
+    const article = new ArticlePage(page);
+    await article.goto(newest().slug);
+    // A picture in the body as the build writes one: dark bars on nothing, as charting tools export them.
+    const chart = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="150"><rect x="100" y="25" width="100" height="100" fill="#222"/></svg>`;
+    const picture = await article.main.locator('.prose').evaluateHandle((prose, svg) => {
+      const paragraph = prose.insertBefore(document.createElement('p'), prose.firstChild);
+      const image = paragraph.appendChild(document.createElement('img'));
+      image.alt = 'Bar chart';
+      image.src = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+      return image.decode().then(() => image);
+    }, chart);
+    const shot = await loadImage(await picture.asElement()!.screenshot());
+    const canvas = createCanvas(shot.width, shot.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(shot, 0, 0);
+    const lightness = (x: number, y: number) => {
+      const [red, green, blue] = context.getImageData(Math.round(x * shot.width), Math.round(y * shot.height), 1, 1).data;
+      return (red! + green! + blue!) / 3;
+    };
+    // Around the bar (transparent in the picture) and the bar itself.
+    expect(lightness(0.1, 0.5)).toBeGreaterThan(200);
+    expect(lightness(0.5, 0.5)).toBeLessThan(60);
   });
 });
 
