@@ -2,6 +2,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { siteConfig } from '../../src/site.config.ts';
 import { bodyOnlyWord, builtArticles, builtStories, commonestTag, readPage } from './built-site.ts';
 import { ArticlePage } from './pages/article-page.ts';
 import { FrontPage } from './pages/front-page.ts';
@@ -294,6 +295,23 @@ describe('printed', () => {
     );
     expect(originals.length).toBeGreaterThan(1);
     for (const [shown, expected] of originals) expect(shown).toBe(expected);
+  });
+
+  it('a search prints what it found, without the search box, the menus and the button that only a screen can use', async () => {
+    const { page } = await browser.newPage();
+    const search = new SearchPage(page);
+    const query = commonestTag();
+    await search.open(`search/?q=${encodeURIComponent(query)}`);
+    expect(await search.answered(query)).toBeGreaterThan(siteConfig.pageSize);
+    await expect.poll(() => search.showMore.isVisible()).toBe(true);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await search.summary.isVisible()).toBe(true);
+    expect(await search.resultLinks.first().isVisible()).toBe(true);
+    expect(await search.searchBox.isVisible()).toBe(false);
+    expect(await search.outlet.isVisible()).toBe(false);
+    expect(await search.order.isVisible()).toBe(false);
+    expect(await search.showMore.isVisible()).toBe(false);
   });
 });
 
