@@ -5,7 +5,8 @@ import { resolveWebUrl } from './urls.ts';
 
 /** Text on one line, without the invisible characters no headline, name or tag may carry (a vertical tab is a space). */
 export function oneLine(text: string): string {
-  return withoutInvisibleCharacters(text.replace(/\s+/g, ' ')).trim();
+  // Spaces collapsed before and after: a line separator is a space, and a control between two spaces leaves one.
+  return withoutInvisibleCharacters(text.replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
 }
 
 /** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */

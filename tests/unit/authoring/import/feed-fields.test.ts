@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorNames, splitCreators, withoutArxivAnnouncement, withoutCoverageList } from '../../../../src/lib/authoring/import/feed-fields.ts';
+import { authorNames, plain, splitCreators, withoutArxivAnnouncement, withoutCoverageList } from '../../../../src/lib/authoring/import/feed-fields.ts';
 
 describe('authorNames: bylines from author fields', () => {
   it('credits a Reddit user "/u/name" as the name, and leaves other slashes alone', () => {
@@ -64,5 +64,12 @@ describe('withoutCoverageList', () => {
     ];
     for (const html of kept) expect(withoutCoverageList(html)).toBe(html);
     expect(withoutCoverageList(undefined)).toBeUndefined();
+  });
+});
+
+describe('plain: one line of text from a feed field', () => {
+  it('leaves one space where a control character stood between two, and reads a line separator as a space', () => {
+    expect(plain('Chip plant \u0007 opens')).toBe('Chip plant opens');
+    expect(plain('Chip plant\u2028opens')).toBe('Chip plant opens');
   });
 });
