@@ -102,7 +102,6 @@ describe('every problem, not just the first', () => {
       'many-mistakes.md:13: image.src: "./gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'many-mistakes.md:14: image.alt: is empty; write a description of the image for readers who cannot see it',
       'many-mistakes.md:17: the HTML <img> path "./raw.png" is never copied to the site, so readers would see a broken image; write it as a Markdown image, ![what it shows](./raw.png), or use an https:// URL',
-      'many-mistakes.md:17: warning: the picture "./raw.png" has no description (alt text), so readers who cannot see it learn nothing of what it shows; add alt="what it shows" to its <img> tag (alt="" marks a picture as decoration only)',
     ]);
   });
 
@@ -382,6 +381,17 @@ describe('checks beyond the schema', () => {
       'hidden.md:2: title: contains the invisible character U+E0069 (TAG LATIN SMALL LETTER I), which carries text no reader sees; remove it and the invisible characters beside it (they usually come with pasted text)',
       'marks.md:5: warning: authors.0: contains the invisible character U+200E (LEFT-TO-RIGHT MARK), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); remove it (it usually comes with pasted text)',
       'marks.md:6: warning: tags.0: contains the invisible character U+061C (ARABIC LETTER MARK), so it differs from the same words typed without it (in search, and as a tag or an author with a page of their own); remove it (it usually comes with pasted text)',
+    ]);
+  });
+
+  it('warns of pictures without a description in the desk’s own articles, not in an outlet’s coverage', () => {
+    corpus = corpusWith();
+    const body = '\n![](https://images.example.com/chart.png)\n\n<img src="https://images.example.com/plant.png">\n';
+    writeFileSync(join(corpus.dir, 'own.md'), `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n${body}`);
+    writeFileSync(join(corpus.dir, 'covered.md'), `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nsource:\n  name: Wire\n  url: https://wire.example/plant\n---\n${body}`);
+    expect(check(corpus.dir, ['own.md', 'covered.md']).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^own\.md:8: warning: the picture "https:\/\/images\.example\.com\/chart\.png" has no description/),
+      expect.stringMatching(/^own\.md:10: warning: the picture "https:\/\/images\.example\.com\/plant\.png" has no description/),
     ]);
   });
 
