@@ -538,6 +538,38 @@ describe(`the site built at ${NOW}`, () => {
     });
   });
 
+  describe('the theme colour', () => {
+    /** A page's `<meta name="theme-color">`s, as [media, colour]. */
+    const themeColors = (file: string) => site.html(file).querySelectorAll('meta[name="theme-color"]').map((meta) => [meta.getAttribute('media'), meta.getAttribute('content')]);
+
+    it('is given on every page, for light and for dark mode, in one pair site-wide', () => {
+      const pages = htmlPagesOf(site);
+      expect(pages).toEqual(expect.arrayContaining(['index.html', '404.html', 'search/index.html', 'articles/japan-chip-subsidies/index.html', 'tags/index.html']));
+      const [[lightMedia, light], [darkMedia, dark]] = themeColors('index.html');
+      expect([lightMedia, darkMedia]).toEqual(['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)']);
+      expect(light).not.toBe(dark);
+      for (const file of pages) expect(themeColors(file), file).toEqual([[lightMedia, light], [darkMedia, dark]]);
+    });
+
+    it('is the page’s own background in each mode, as Chromium paints it', async () => {
+      const served = await serveSite(site.outDir, '/desk/');
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        expect(themeColors('index.html')).toHaveLength(2);
+        const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+        for (const [media, color] of themeColors('index.html')) {
+          await page.emulateMedia({ colorScheme: media!.includes('dark') ? 'dark' : 'light' });
+          await page.goto(served.baseUrl);
+          expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), media!).toBe(rgb(color!));
+        }
+      } finally {
+        await browser.close();
+        await served.close();
+      }
+    });
+  });
+
   describe('on a 360 px phone (headless Chromium)', () => {
     it('no page scrolls sideways, even with a 63-letter tag in pills, lists and headings', async () => {
       const served = await serveSite(site.outDir, '/desk/');
