@@ -94,6 +94,19 @@ export function commonestTag(): string {
 }
 
 /**
+ * The tag with the most articles that never use its name in their words (none shares its first five letters, which
+ * no stemming of their words could match), and those articles: a search for it finds them by their tags alone.
+ */
+export function tagOnlyInTags(): { slug: string; articles: BuiltArticle[] } {
+  const all = builtArticles();
+  const missing = (slug: string) =>
+    all.filter((article) => article.tagSlugs.includes(slug) && !`${article.title} ${article.dek} ${article.body} ${article.authors.join(' ')}`.toLowerCase().includes(slug.slice(0, 5)));
+  const slugs = [...new Set(all.flatMap((article) => article.tagSlugs))].filter((slug) => /^[a-z]{5,}$/.test(slug));
+  const [slug, articles] = slugs.map((slug) => [slug, missing(slug)] as const).sort((a, b) => b[1].length - a[1].length)[0]!;
+  return { slug, articles };
+}
+
+/**
  * A word found in exactly one article's body and in no headline or dek anywhere: searching for it proves the
  * body itself is indexed. Long words only, so stemming cannot drag in unrelated matches from headlines.
  */

@@ -86,6 +86,11 @@ export class SearchPage extends SitePage {
     return this.main.locator('a[href*="/articles/"]');
   }
 
+  /** The excerpt of the result that links to `path`, its matched words highlighted. */
+  excerptOf(path: string): Locator {
+    return this.main.locator('.search-result').filter({ has: this.page.locator(`.search-result-title a[href="${path}"]`) }).locator('.search-result-excerpt');
+  }
+
   resultLinkTo(path: string): Locator {
     return this.main.locator(`a[href="${path}"], a[href^="${path}#"], a[href^="${path}?"]`).first();
   }
