@@ -1,4 +1,5 @@
-// A reader on the search page narrowing the results to one outlet or putting them newest first, then sharing the link.
+// A reader on the search page narrowing the results to one outlet or putting them newest first, then sharing the link;
+// the query named in the tab.
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/io/article-files.ts';
@@ -155,6 +156,29 @@ describe('choosing the outlet of search results', () => {
     await search.searchBox.fill(`${query} ${query}`);
     await expect.poll(() => search.summary.innerText(), { timeout: 15_000 }).toContain(`${query} ${query}`);
     await expect.poll(() => search.resultPaths(), { timeout: 15_000 }).toHaveLength(AT_ONCE);
+    expect(problems.errors).toEqual([]);
+  });
+});
+
+describe('the query in the tab', () => {
+  const titled = (query: string) => `“${query}” | Search | ${siteConfig.name}`;
+
+  it('names the query in the page’s title while its results are shown, as text, and the plain title once the box is emptied', async () => {
+    const { query } = commonestTag();
+    const { page, problems, search } = await searchFor(query);
+    await expect.poll(() => page.title()).toBe(titled(query));
+    // Markup typed in the box is the title's text, never elements.
+    const markup = '<img src=x onerror=alert(1)>';
+    await search.searchBox.fill(markup);
+    await search.answered(markup);
+    await expect.poll(() => page.title()).toBe(titled(markup));
+    expect(await page.locator('head title').evaluate((title) => title.childElementCount)).toBe(0);
+    await search.searchBox.fill('');
+    await expect.poll(() => page.title()).toBe(`Search | ${siteConfig.name}`);
+    // A shared link opens with its query named.
+    await search.open(`search/?q=${encodeURIComponent(query)}`);
+    await search.answered(query);
+    await expect.poll(() => page.title()).toBe(titled(query));
     expect(problems.errors).toEqual([]);
   });
 });
