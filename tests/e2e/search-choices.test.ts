@@ -1,5 +1,5 @@
 // A reader on the search page narrowing the results to one outlet or putting them newest first, then sharing the link;
-// the query named in the tab.
+// the query named in the tab, and a submitted search kept in the history.
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/io/article-files.ts';
@@ -160,7 +160,7 @@ describe('choosing the outlet of search results', () => {
   });
 });
 
-describe('the query in the tab', () => {
+describe('the query in the tab and in the history', () => {
   const titled = (query: string) => `“${query}” | Search | ${siteConfig.name}`;
 
   it('names the query in the page’s title while its results are shown, as text, and the plain title once the box is emptied', async () => {
@@ -179,6 +179,45 @@ describe('the query in the tab', () => {
     await search.open(`search/?q=${encodeURIComponent(query)}`);
     await search.answered(query);
     await expect.poll(() => page.title()).toBe(titled(query));
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('keeps a search submitted with Enter in the history, so Back returns to it, but not every keystroke typed after it', async () => {
+    const first = commonestTag().query;
+    const second = bodyOnlyWord().word;
+    const { page, problems } = await browser.newPage();
+    const search = new SearchPage(page);
+    await search.open('tags/');
+    await search.goto();
+    const entries = () => page.evaluate(() => history.length);
+    const opened = await entries();
+    const shows = async (query: string) => {
+      await search.answered(query);
+      expect(new URL(page.url()).searchParams.get('q')).toBe(query);
+      expect(await search.searchBox.inputValue()).toBe(query);
+      expect(await page.title()).toBe(titled(query));
+    };
+
+    // Typed, then submitted: the page's own entry, as the box changes.
+    await search.searchBox.pressSequentially(first);
+    await search.searchBox.press('Enter');
+    await shows(first);
+    expect(await entries()).toBe(opened);
+    // Another search, typed letter by letter over the first: one entry more, not one a letter.
+    await search.searchBox.selectText();
+    await search.searchBox.pressSequentially(second);
+    await shows(second);
+    expect(await entries()).toBe(opened + 1);
+
+    await page.goBack();
+    await shows(first);
+    await page.goForward();
+    await shows(second);
+    await page.goBack();
+    await shows(first);
+    // Before the first search, the page the reader came from.
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe(`${site.basePath}tags/`);
     expect(problems.errors).toEqual([]);
   });
 });
