@@ -6,6 +6,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { recordSiteIndexTiming } from './io/build-timing.ts';
 import { newestWithCards } from './lib/cards/newest-with-cards.ts';
 import { createDateFormatter } from './lib/site/dates.ts';
+import { themeColors } from './lib/site/theme-color.ts';
+import stylesheet from './styles/global.css?raw';
 import { facetKey, mostUsed, type Facet } from './lib/site/facets.ts';
 import { articleBody } from './lib/content/front-matter.ts';
 import { languageAttributes, ownWordsAttributes } from './lib/content/language.ts';
@@ -27,6 +29,8 @@ import { publishNow, settings } from './settings.ts';
 export { siteConfig };
 export const paths = createPaths(import.meta.env.BASE_URL);
 export const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+/** The browser's chrome around every page takes the page's own background, read once from the stylesheet. */
+export const themeColor = themeColors(stylesheet, 'src/styles/global.css');
 
 /** The instant this build publishes up to; NEWSDESK_NOW lets tests and previews pretend it is later. */
 export const buildNow = publishNow();
