@@ -37,6 +37,23 @@ describe('actionlint', () => {
     });
   }
 
+  // GitHub stops a job after six hours: until then a hung one holds its runner and its concurrency group, so every
+  // deploy and scheduled aggregation queued behind it waits.
+  for (const name of workflows) {
+    it(`gives every job of ${name} that runs steps a time limit far below GitHub's six hours`, () => {
+      const jobs = Object.entries(parse(readFileSync(join(folder, name), 'utf8')).jobs) as Array<[string, { 'runs-on'?: string; 'timeout-minutes'?: number }]>;
+      const unlimited = jobs.filter(([, job]) => job['runs-on'] !== undefined && !(typeof job['timeout-minutes'] === 'number' && job['timeout-minutes'] <= 120)).map(([id]) => id);
+      expect(unlimited).toEqual([]);
+    });
+  }
+
+  it('lets deploy-pages give up on a deployment by its own limit before the job is stopped, so the failure says why', () => {
+    const job = parse(readFileSync(join(folder, 'deploy.yml'), 'utf8')).jobs.deploy;
+    const step = job.steps.find((candidate: { uses?: string }) => candidate.uses?.startsWith('actions/deploy-pages@'));
+    const actionLimitMinutes = Number(step.with?.timeout ?? 600_000) / 60_000;
+    expect(job['timeout-minutes']).toBeGreaterThan(actionLimitMinutes);
+  });
+
   it('would catch a mistake (an output the aggregate job does not declare)', () => {
     const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace("needs.aggregate.outputs.articles-changed ==", "needs.aggregate.outputs.articles-changd ==");
     expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/articles-changd/);
