@@ -43,6 +43,50 @@ describe.each([
   });
 });
 
+/**
+ * The values an expression in a cache key can take: a pattern for matching, and an example. Any other expression
+ * fails the test, so that it never passes on a key it cannot read.
+ */
+const VALUES: Array<[RegExp, string, string]> = [
+  [/^github\.run_id$/, '\\d+', '7301'],
+  [/^(matrix\.part|inputs\.shards)$/, '\\d+', '3'],
+  [/^(hashFiles\(.*\)|steps\.code\.outputs\.digest)$/, '[0-9a-f]{64}', 'c0ffee'.padEnd(64, '0')],
+];
+const value = (expression: string): [string, string] => {
+  const found = VALUES.find(([form]) => form.test(expression));
+  if (!found) throw new Error(`No value known for \${{ ${expression} }}`);
+  return [found[1], found[2]];
+};
+const pieces = (key: string) => key.split(/\$\{\{\s*(.+?)\s*\}\}/);
+/** Whether GitHub's prefix match of `prefix` can find a cache saved under `key` (both as written in the workflow). */
+const prefixMatches = (prefix: string, key: string): boolean => {
+  const pattern = pieces(prefix).map((piece, index) => (index % 2 ? value(piece)[0] : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const example = pieces(key).map((piece, index) => (index % 2 ? value(piece)[1] : piece)).join('');
+  return new RegExp(`^${pattern}`).test(example);
+};
+
+describe('the cache keys', () => {
+  type CacheStep = { job: string; key: string; prefixes: string[] };
+  const steps: CacheStep[] = Object.entries(deploy.jobs as Record<string, { steps: Step[] }>).flatMap(([job, { steps }]) =>
+    steps
+      .filter((step) => /^actions\/cache(\/(restore|save))?@/.test(step.uses ?? ''))
+      .map((step) => ({ job, key: step.with!.key!, prefixes: [step.with!.key!, ...(step.with!['restore-keys'] ?? '').split('\n').map((line) => line.trim()).filter(Boolean)] })),
+  );
+
+  it('restore what the same step saved in an earlier run', () => {
+    for (const step of steps) for (const prefix of step.prefixes) expect({ prefix, key: step.key, matches: prefixMatches(prefix, step.key) }).toMatchObject({ matches: true });
+  });
+
+  // GitHub restores the newest cache whose key starts with a restore key: a prefix that another cache's key starts
+  // with too brings back that cache (a part's cards in place of the whole site's).
+  it('never restore a cache of another kind', () => {
+    const crossings = steps.flatMap((step) =>
+      steps.filter((other) => other.key !== step.key).flatMap((other) => step.prefixes.filter((prefix) => prefixMatches(prefix, other.key)).map((prefix) => `${step.job}: ${prefix} finds ${other.job}'s ${other.key}`)),
+    );
+    expect(crossings).toEqual([]);
+  });
+});
+
 describe.each(['build', 'shard-plan'])('the %s job', (job) => {
   it('restores the picture cache before the content check', () => {
     const steps: Step[] = deploy.jobs[job].steps;
