@@ -50,11 +50,24 @@ describe('the sharded deploy', () => {
     }
   });
 
-  it('keeps a card cache per part and uploads each part with its hidden marker', () => {
+  it('keeps a card cache per part and uploads each part with its hidden marker, under a name of its own', () => {
     const cache = step('shard-build', (s) => s.uses?.startsWith('actions/cache@') ?? false);
     expect(cache.with!.key).toContain('${{ matrix.part }}-of-${{ inputs.shards }}');
     const upload = step('shard-build', (s) => s.uses?.startsWith('actions/upload-artifact@') ?? false);
-    expect(upload.with).toMatchObject({ path: 'part/', 'include-hidden-files': true });
+    expect(upload.with).toMatchObject({ path: 'part/', 'include-hidden-files': true, name: 'site-part-${{ matrix.part }}' });
+    expect(step('shard-merge', (s) => s.uses?.startsWith('actions/download-artifact@') ?? false).with).toMatchObject({ pattern: 'site-part-*' });
+  });
+
+  // upload-artifact refuses a second artifact of one name in a run, and a re-run's attempts share the run.
+  it('lets a part built again by a re-run replace the one uploaded before', () => {
+    const upload = step('shard-build', (s) => s.uses?.startsWith('actions/upload-artifact@') ?? false);
+    expect(upload.with).toMatchObject({ overwrite: true });
+  });
+
+  it('stops the other parts when one fails, since the merge needs them all, and merges only after every part', () => {
+    expect(deploy.jobs['shard-build'].strategy['fail-fast']).not.toBe(false);
+    expect(deploy.jobs['shard-merge'].needs).toEqual(expect.arrayContaining(['shard-plan', 'shard-build']));
+    expect(deploy.jobs['shard-merge'].if).toBeUndefined();
   });
 
   it('hands the parts on with the artifact actions that run on Node 24 (their v4 runs on Node 20, which the runners retire)', () => {
