@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { displayPath } from '../io/display-path.ts';
 import { commandFolder } from '../lib/command-folder.ts';
+import { closestWord } from '../lib/text/suggest.ts';
 import { settings } from '../settings.ts';
 
 type Config = Omit<ParseArgsConfig, 'args'> & { options: NonNullable<ParseArgsConfig['options']> };
@@ -25,13 +26,28 @@ export function readCommandLine<const C extends Config>(argv: string[], config: 
   try {
     parsed = parseArgs({ ...config, args: argv });
   } catch (error) {
-    return usageError((error as Error).message, usage);
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOption(argv, config) : undefined;
+    return usageError(unknown ?? (error as Error).message, usage);
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(usage);
     return 0;
   }
   return parsed;
+}
+
+/**
+ * Node's own message for an option it does not know names it but not the one meant, and its advice on `--` reads as
+ * nonsense after npm's own `--`: a typo gets the option it is closest to instead.
+ */
+function unknownOption(argv: string[], config: Config): string | undefined {
+  const { tokens } = parseArgs({ ...config, args: argv, strict: false, tokens: true });
+  const token = tokens.find((token) => token.kind === 'option' && !Object.hasOwn(config.options, token.name));
+  if (token?.kind !== 'option') return undefined;
+  const given = token.rawName.startsWith('--') ? token.rawName : argv[token.index]!;
+  const guess = token.rawName.startsWith('--') ? closestWord(token.name, Object.keys(config.options)) : undefined;
+  if (guess) return `Unknown option ${given}; did you mean --${guess}?`;
+  return `Unknown option ${given}; the options are listed below. A value that starts with "-" goes last, after a "--" of its own.`;
 }
 
 /**
