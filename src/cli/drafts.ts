@@ -1,6 +1,7 @@
 /**
- * `npm run drafts [-- --json] [--dir folder] [--sources file]`: the drafts waiting for an editor, newest first,
- * with source, date, path and why each is a draft. Publishing one is deleting its `draft: true` line.
+ * `npm run drafts [-- --json] [--dir folder] [--sources file]`: the drafts waiting for an editor and the pieces
+ * scheduled for later, newest first, with source, date, path and why each is not on the site. Publishing a draft is
+ * deleting its `draft: true` line.
  */
 import { existsSync, statSync } from 'node:fs';
 import { loadArticles } from '../io/article-files.ts';
@@ -13,8 +14,9 @@ import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run drafts [-- [--json] [--dir <folder>] [--sources <file>]]
 
-Lists the drafts in the content folder (NEWSDESK_CONTENT_DIR, default content/articles), newest first.
-  --json      print them as a JSON array of {file, title, source, publishedAt, reasons}
+Lists the drafts and the scheduled pieces (publishedAt still to come) in the content folder
+(NEWSDESK_CONTENT_DIR, default content/articles), newest first.
+  --json      print them as a JSON array of {file, title, source, publishedAt, draft, reasons}
   --dir       the content folder
   --sources   the sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml)
 To publish a draft, delete its "draft: true" line (then npm run check:content); npm run dev shows it first at /articles/<slug>/.`;
@@ -50,7 +52,7 @@ function main(argv: string[]): number {
     const date = draft.publishedAt?.toISOString().slice(0, 10) ?? 'no date   ';
     console.log(`${date}  ${draft.source ?? '(own)'}  ${draft.file}\n            ${draft.title}\n            why: ${draft.reasons.join('; ')}`);
   }
-  console.log(`${drafts.length === 0 ? '' : '\n'}${draftsSummary(drafts.length, settings.basePath)}`);
+  console.log(`${drafts.length === 0 ? '' : '\n'}${draftsSummary(drafts, settings.basePath)}`);
   return 0;
 }
 

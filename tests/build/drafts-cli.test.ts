@@ -23,6 +23,8 @@ beforeAll(() => {
   writeFileSync(join(content, 'later.md'), article([...base('Embargoed', '2026-12-24T08:00:00Z'), 'draft: true']));
   writeFileSync(join(content, 'broken.md'), article(['title: "Broken"', 'publishedAt: 2026-11-21', 'draft: true']));
   writeFileSync(join(content, 'published.md'), article(base('Already out', '2026-11-25')));
+  // Not a draft, but a year ahead: off the site as surely as one.
+  writeFileSync(join(content, 'next-year.md'), article(base('Mistyped year', '2027-11-26T09:00:00Z')));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -38,16 +40,17 @@ function drafts(args: string[]) {
 }
 
 describe('npm run drafts', () => {
-  it('lists every draft newest first with its source, date, path and why it is a draft; published articles are not listed', () => {
+  it('lists every draft and scheduled piece newest first with its source, date, path and why it is not on the site; published articles are not listed', () => {
     const { code, stdout } = drafts(['--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { file: 'articles/later.md', title: 'Embargoed', source: null, publishedAt: '2026-12-24T08:00:00.000Z', reasons: ['marked draft: true', 'scheduled for 2026-12-24T08:00:00Z'] },
-      { file: 'articles/own.md', title: 'Our own', source: null, publishedAt: '2026-11-24T00:00:00.000Z', reasons: ['marked draft: true', 'the dek is still the placeholder'] },
-      { file: 'articles/imported.md', title: 'Imported piece', source: 'Ledger Lines', publishedAt: '2026-11-22T08:00:00.000Z', reasons: ['coverage from Ledger Lines, awaiting review'] },
-      { file: 'articles/broken.md', title: 'Broken', source: null, publishedAt: '2026-11-21T00:00:00.000Z', reasons: ['marked draft: true', 'has errors: run npm run check:content'] },
+      { file: 'articles/next-year.md', title: 'Mistyped year', source: null, publishedAt: '2027-11-26T09:00:00.000Z', draft: false, reasons: ['scheduled for 2027-11-26T09:00:00Z: on the site from the first build after then'] },
+      { file: 'articles/later.md', title: 'Embargoed', source: null, publishedAt: '2026-12-24T08:00:00.000Z', draft: true, reasons: ['marked draft: true', 'scheduled for 2026-12-24T08:00:00Z'] },
+      { file: 'articles/own.md', title: 'Our own', source: null, publishedAt: '2026-11-24T00:00:00.000Z', draft: true, reasons: ['marked draft: true', 'the dek is still the placeholder'] },
+      { file: 'articles/imported.md', title: 'Imported piece', source: 'Ledger Lines', publishedAt: '2026-11-22T08:00:00.000Z', draft: true, reasons: ['coverage from Ledger Lines, awaiting review'] },
+      { file: 'articles/broken.md', title: 'Broken', source: null, publishedAt: '2026-11-21T00:00:00.000Z', draft: true, reasons: ['marked draft: true', 'has errors: run npm run check:content'] },
       // The registry's name wins over the copy in the article: renaming an outlet is one line in sources.yaml.
-      { file: 'articles/aggregated/fab-delay.md', title: 'Fab delayed', source: 'Chipwire', publishedAt: '2026-11-20T08:00:00.000Z', reasons: ['awaiting review: Chipwire is a publish: review source'] },
+      { file: 'articles/aggregated/fab-delay.md', title: 'Fab delayed', source: 'Chipwire', publishedAt: '2026-11-20T08:00:00.000Z', draft: true, reasons: ['awaiting review: Chipwire is a publish: review source'] },
     ]);
   });
 
@@ -79,6 +82,9 @@ describe('npm run drafts', () => {
     expect(stdout).toContain('2026-11-20  Chipwire  articles/aggregated/fab-delay.md\n            Fab delayed\n            why: awaiting review: Chipwire is a publish: review source\n');
     expect(stdout.indexOf('articles/later.md')).toBeLessThan(stdout.indexOf('articles/own.md'));
     expect(stdout).not.toContain('published.md');
-    expect(stdout).toContain('5 drafts. To publish one, delete its "draft: true" line. Preview one with npm run dev at /articles/<slug>/.\n');
+    expect(stdout).toContain('2027-11-26  (own)  articles/next-year.md\n            Mistyped year\n            why: scheduled for 2027-11-26T09:00:00Z: on the site from the first build after then\n');
+    expect(stdout).toContain(
+      '5 drafts and 1 scheduled. To publish a draft, delete its "draft: true" line. To publish a scheduled piece sooner, set its publishedAt to now. Preview one with npm run dev at /articles/<slug>/.\n',
+    );
   });
 });

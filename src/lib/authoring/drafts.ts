@@ -1,4 +1,7 @@
-/** The review queue: every draft with its source, date and why it is not on the site, newest first, for `npm run drafts`. */
+/**
+ * The review queue: every draft and scheduled piece with its source, date and why it is not on the site, newest
+ * first, for `npm run drafts`.
+ */
 import type { Source } from '../aggregation/registry.ts';
 import { TODO_DEK } from '../checks/check-content.ts';
 import type { ParseResult } from '../content/article.ts';
@@ -12,13 +15,16 @@ export interface DraftRow {
   /** The outlet's name, when the piece is aggregated or imported. */
   source?: string;
   publishedAt?: Date;
-  /** Why it is a draft, most telling first. */
+  /** False for a piece that is not a draft but waits for its publishedAt to come. */
+  draft: boolean;
+  /** Why it is not on the site, most telling first. */
   reasons: string[];
 }
 
 /**
- * `files` are the content folder's files as read (drafts and not): those with `draft: true` are listed, and so are
- * those that cannot be read at all, which are on the site no more than a draft is and may well be one.
+ * `files` are the content folder's files as read (drafts and not): those with `draft: true` are listed, so are those
+ * that cannot be read at all, which are on the site no more than a draft is and may well be one, and so are those
+ * whose publishedAt is still to come, which a mistyped year would otherwise keep off the site without a word.
  */
 export function listDrafts(files: Iterable<ParseResult>, sources: readonly Source[], now: Date): DraftRow[] {
   const byId = new Map(sources.map((source) => [source.id, source]));
@@ -26,28 +32,31 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
   for (const file of files) {
     if (!file.ok) {
       const { file: path, line, message } = file.problem;
-      rows.push({ file: path, title: '(cannot be read)', reasons: [`cannot be read${line ? ` (line ${line})` : ''}: ${message}; run npm run check:content`] });
+      rows.push({ file: path, title: '(cannot be read)', draft: true, reasons: [`cannot be read${line ? ` (line ${line})` : ''}: ${message}; run npm run check:content`] });
       continue;
     }
     const { article } = file;
-    if (article.data.draft !== true) continue;
+    const draft = article.data.draft === true;
     const result = articleSchema.safeParse(article.data);
     const raw = article.data as { title?: unknown; publishedAt?: unknown; source?: { id?: unknown; name?: unknown } };
+    const publishedAt = result.success ? result.data.publishedAt : parseDate(raw.publishedAt);
+    const scheduled = publishedAt !== undefined && publishedAt.getTime() > now.getTime();
+    if (!draft && !scheduled) continue;
     const sourceId = typeof raw.source?.id === 'string' ? raw.source.id : undefined;
     const registered = sourceId === undefined ? undefined : byId.get(sourceId);
     const sourceName = registered?.name ?? (typeof raw.source?.name === 'string' ? raw.source.name : undefined);
-    const publishedAt = result.success ? result.data.publishedAt : parseDate(raw.publishedAt);
 
     const reasons: string[] = [];
-    if (registered?.publish === 'review') reasons.push(`awaiting review: ${registered.name} is a publish: review source`);
+    if (!draft) reasons.push(`scheduled for ${shownInstant(publishedAt!)}: on the site from the first build after then`);
+    else if (registered?.publish === 'review') reasons.push(`awaiting review: ${registered.name} is a publish: review source`);
     else if (sourceId !== undefined && !registered) reasons.push(`its source "${sourceId}" is not in the registry`);
     else if (sourceName !== undefined && sourceId === undefined) reasons.push(`coverage from ${sourceName}, awaiting review`);
     else reasons.push('marked draft: true');
     if (!result.success) reasons.push('has errors: run npm run check:content');
     else if (TODO_DEK.test(result.data.description)) reasons.push('the dek is still the placeholder');
-    if (publishedAt && publishedAt.getTime() > now.getTime()) reasons.push(`scheduled for ${shownInstant(publishedAt)}`);
+    if (draft && scheduled) reasons.push(`scheduled for ${shownInstant(publishedAt)}`);
 
-    rows.push({ file: article.file, title: typeof raw.title === 'string' && raw.title.trim() ? raw.title.trim() : '(untitled)', source: sourceName, publishedAt, reasons });
+    rows.push({ file: article.file, title: typeof raw.title === 'string' && raw.title.trim() ? raw.title.trim() : '(untitled)', source: sourceName, publishedAt, draft, reasons });
   }
   // Newest first; undated ones (errors) last, then by file so the order never changes between runs.
   return rows.sort((a, b) => (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -61,7 +70,12 @@ export function previewHint(basePath: string, slug?: string): string {
 }
 
 /** The line under `npm run drafts`' list: how many, how to publish one and where to see one first. */
-export function draftsSummary(count: number, basePath: string): string {
-  if (count === 0) return 'No drafts.';
-  return `${count} draft${count === 1 ? '' : 's'}. To publish one, delete its "draft: true" line. ${previewHint(basePath)}`;
+export function draftsSummary(rows: readonly Pick<DraftRow, 'draft'>[], basePath: string): string {
+  const drafts = rows.filter((row) => row.draft).length;
+  const scheduled = rows.length - drafts;
+  if (rows.length === 0) return 'No drafts, and nothing scheduled.';
+  const counts = [drafts && `${drafts} draft${drafts === 1 ? '' : 's'}`, scheduled && `${scheduled} scheduled`].filter(Boolean).join(' and ');
+  const publish = drafts ? ` To publish a draft, delete its "draft: true" line.` : '';
+  const schedule = scheduled ? ` To publish a scheduled piece sooner, set its publishedAt to now.` : '';
+  return `${counts}.${publish}${schedule} ${previewHint(basePath)}`;
 }

@@ -43,6 +43,24 @@ describe('listDrafts', () => {
     ]);
   });
 
+  it('lists a piece that is not a draft but still to come, so a mistyped year does not hide it, and leaves out what is due', () => {
+    const rows = listDrafts(
+      [
+        parsed('next-year.md', valid('Wrong year', '2027-11-30T10:00:00+09:00', { draft: false })),
+        parsed('undrafted.md', { ...valid('No draft line', '2026-12-01T20:00:00-05:00'), draft: undefined }),
+        parsed('due.md', valid('Due now', '2026-12-01T12:00:00Z', { draft: false })),
+        parsed('d.md', valid('Dated', '2026-11-02')),
+      ],
+      sources,
+      NOW,
+    );
+    expect(rows.map((row) => [row.file, row.draft, row.reasons])).toEqual([
+      ['next-year.md', false, ['scheduled for 2027-11-30T01:00:00Z: on the site from the first build after then']],
+      ['undrafted.md', false, ['scheduled for 2026-12-02T01:00:00Z: on the site from the first build after then']],
+      ['d.md', true, ['marked draft: true']],
+    ]);
+  });
+
   it('gives a scheduled piece its date as an editor writes it: the day alone at midnight UTC, else to the second', () => {
     const rows = listDrafts([parsed('day.md', valid('Day', '2026-12-24')), parsed('hour.md', valid('Hour', '2026-12-24T08:00:00Z'))], sources, NOW);
     expect(rows.map((row) => [row.file, row.reasons])).toEqual([
@@ -58,9 +76,15 @@ describe('where editors see a draft first', () => {
     expect(previewHint('/desk/', 'chip-plant-opens')).toBe('Preview it with npm run dev at /desk/articles/chip-plant-opens/.');
   });
 
-  it('says once, under the list, how to publish one and where to see one', () => {
-    expect(draftsSummary(2, '/desk')).toBe('2 drafts. To publish one, delete its "draft: true" line. Preview one with npm run dev at /desk/articles/<slug>/.');
-    expect(draftsSummary(1, '/')).toBe('1 draft. To publish one, delete its "draft: true" line. Preview one with npm run dev at /articles/<slug>/.');
-    expect(draftsSummary(0, '/')).toBe('No drafts.');
+  it('says once, under the list, how many of each, how to publish one and where to see one', () => {
+    const draft = { draft: true };
+    const scheduled = { draft: false };
+    expect(draftsSummary([draft, draft], '/desk')).toBe('2 drafts. To publish a draft, delete its "draft: true" line. Preview one with npm run dev at /desk/articles/<slug>/.');
+    expect(draftsSummary([draft], '/')).toBe('1 draft. To publish a draft, delete its "draft: true" line. Preview one with npm run dev at /articles/<slug>/.');
+    expect(draftsSummary([scheduled], '/')).toBe('1 scheduled. To publish a scheduled piece sooner, set its publishedAt to now. Preview one with npm run dev at /articles/<slug>/.');
+    expect(draftsSummary([draft, scheduled, scheduled], '/')).toBe(
+      '1 draft and 2 scheduled. To publish a draft, delete its "draft: true" line. To publish a scheduled piece sooner, set its publishedAt to now. Preview one with npm run dev at /articles/<slug>/.',
+    );
+    expect(draftsSummary([], '/')).toBe('No drafts, and nothing scheduled.');
   });
 });
