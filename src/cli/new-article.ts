@@ -104,7 +104,7 @@ async function writeDraft(): Promise<{ written: string; slug: string } | { probl
     // A dot-file until it is complete and flushed; then linked into place, which fails rather than overwrites.
     await writeNewFile(target, result.text);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { problems: [`${paths.display(target)} already exists; nothing was written`] };
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { problems: [`${paths.display(target)} already exists, under another slug; nothing was written: choose another headline or pass --slug`] };
     return { problems: [`could not write ${paths.display(target)}: ${writeFailureReason(error, paths.display(target))}`] };
   }
   return { written: target, slug: result.slug };

@@ -190,6 +190,12 @@ describe('npm run new', () => {
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain(`the slug "chip-plant-opens" is already used by ${dir}/desk/chip-plant-opens.md`);
     expect(existsSync(join(dir, 'chip-plant-opens.md'))).toBe(false);
+
+    // A file whose slug: field gives it another slug still holds its name.
+    writeFileSync(join(dir, 'renamed.md'), before.replace('draft: true', 'slug: "renamed-story"\ndraft: true'));
+    const named = cli('new-article.ts', ['Renamed', '--tags', 'AI', '--dir', dir]);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toBe(`npm run new: ${dir}/renamed.md already exists, under another slug; nothing was written: choose another headline or pass --slug\n`);
   });
 
   it('explains what is missing instead of writing a broken file', () => {
