@@ -13,6 +13,7 @@ import { DEFAULT_FETCH_LIMITS, FetchError, readFeedFile, withDecodingWarning } f
 import { findFeed } from '../io/find-feed.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport } from '../lib/authoring/import/plan-import.ts';
+import { addressWithoutScheme } from '../lib/authoring/import/urls.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { enclosingContentFolder } from '../lib/inside-folder.ts';
@@ -82,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       feed = found.feed;
       from = `${found.servedFrom ?? found.address}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`;
     } else {
+      const meant = existsSync(paths.resolve(input)) ? undefined : addressWithoutScheme(input);
+      if (meant) throw new FetchError(`there is no such file here; for the feed on the web, give its whole address: ${meant}`);
       const document = await readFeedFile(paths.resolve(input));
       feed = withDecodingWarning(parseFeedText(document.text), document);
       from = paths.display(paths.resolve(input));

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { ARTICLE_LIKE_FILE } from '../content/article-file-name.ts';
 import { slugify } from '../content/slug.ts';
-import { HAS_SCHEME, isKeptInRawHtml, isSafeUrl, LINK_SCHEMES } from '../content/url-scheme.ts';
+import { HAS_SCHEME, HOST_NAME, isKeptInRawHtml, isSafeUrl, LINK_SCHEMES } from '../content/url-scheme.ts';
 
 /** A link written in place whose address has no scheme, starts with no /, # or ?, and has a dot. */
 const RELATIVE_DOTTED_LINK = /\]\(\s*<?(?![a-z][a-z\d+.-]*:|[/#?])[^\s)>]*\.[a-z]/i;
@@ -43,8 +43,6 @@ export const shortened = (url: string) => (url.length > 80 ? `${url.slice(0, 60)
 const FILE_EXTENSION = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|tsv|txt|json|xml|ya?ml|zip|gz|tgz|7z|tar|epub|key|numbers|pages|mp3|m4a|wav|ogg|mp4|m4v|mov|webm)$/i;
 /** A page (its own matter) or a picture (the picture checks report those, given by reference included). */
 const PAGE_OR_PICTURE = /\.(?:html?|png|jpe?g|gif|webp|avif|svg)$/i;
-/** The first segment of an address written without its scheme: `example.com`, `www.bbc.co.uk`. */
-const HOST_NAME = /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,}$/i;
 
 /** Whether `url` resolves against the article's page: no scheme, and no /, # or ? to start it. */
 export function isRelativePath(url: string): boolean {

@@ -1,6 +1,9 @@
 /** Any URL scheme (`https:`, `mailto:`, `javascript:`): a value with one is a link, not a path next to the article. */
 export const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
+/** The first segment of an address written without its scheme: `example.com`, `www.bbc.co.uk`. */
+export const HOST_NAME = /^(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)+[a-z]{2,}$/i;
+
 /** The schemes a link on the site's pages may have: every other one (javascript:, data:, tel:…) is removed. */
 export const LINK_SCHEMES = ['http', 'https', 'mailto'];
 

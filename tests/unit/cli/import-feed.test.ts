@@ -239,6 +239,14 @@ describe('hostile input', () => {
     expect(outcome.stderr).toContain('no-such-feed.xml does not exist');
   });
 
+  it('takes an address typed without http:// for no file, and says how to write it, fetching nothing', async () => {
+    const folder = contentFolder();
+    const outcome = await importFeed(['127.0.0.1:9/feed.xml', '--content-dir', folder]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe('Import failed: 127.0.0.1:9/feed.xml: there is no such file here; for the feed on the web, give its whole address: http://127.0.0.1:9/feed.xml.\nNothing was written.\n');
+    expect(existsSync(join(folder, 'imported'))).toBe(false);
+  });
+
   it('names a file standing where the imported folder goes, without a stack trace', async () => {
     const folder = contentFolder();
     writeFileSync(join(folder, 'imported'), 'notes');

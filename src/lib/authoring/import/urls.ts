@@ -1,4 +1,5 @@
 /** URLs from feeds: resolving relative ones, dropping tracking noise, and the comparison key used to spot coverage we already have. */
+import { HOST_NAME } from '../../content/url-scheme.ts';
 
 /** Query parameters that only track the click; they never change which story a link points to. */
 const TRACKING_PARAMETER = /^(?:utm_.+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|mkt_tok)$/i;
@@ -72,4 +73,17 @@ function siteHost(hostname: string): string {
 export function siteOf(href: string | undefined): string | undefined {
   const absolute = resolveWebUrl(href && withoutFeedScheme(href.trim()));
   return absolute && siteHost(new URL(absolute).hostname);
+}
+
+/**
+ * The web address meant by `text` typed without its scheme (`example.com/feed`, `127.0.0.1:8080/feed.xml`), else
+ * undefined: http:// for a machine's own or an IP address, which seldom serve https, else https://.
+ */
+export function addressWithoutScheme(text: string): string | undefined {
+  const [host = '', port] = text.split('/', 1)[0]!.split(':');
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) return undefined;
+  const local = host === 'localhost' || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+  // A feed's own file name (feed.xml) looks like a host name too.
+  if (!local && (!HOST_NAME.test(host) || /\.(?:xml|rss|atom|rdf|json|html?|opml|txt)$/i.test(host))) return undefined;
+  return `${local ? 'http' : 'https'}://${text}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, resolveWebUrl, urlKey } from '../../../../src/lib/authoring/import/urls.ts';
+import { addressWithoutScheme, cleanUrl, resolveWebUrl, urlKey } from '../../../../src/lib/authoring/import/urls.ts';
 
 describe('urlKey: the same story behind different spellings of its link', () => {
   const canonical = urlKey('https://news.example/2026/05/story');
@@ -67,5 +67,21 @@ describe('resolveWebUrl', () => {
       expect(resolveWebUrl(href, 'https://news.example/')).toBeUndefined();
     }
     expect(resolveWebUrl('/relative')).toBeUndefined();
+  });
+});
+
+describe('addressWithoutScheme: a web address typed without http://', () => {
+  it.each([
+    ['example.com/feed', 'https://example.com/feed'],
+    ['www.bbc.co.uk', 'https://www.bbc.co.uk'],
+    ['news.example:8443/rss', 'https://news.example:8443/rss'],
+    ['127.0.0.1:8080/feed.xml', 'http://127.0.0.1:8080/feed.xml'],
+    ['localhost:4000/atom', 'http://localhost:4000/atom'],
+  ])('%s is %s', (typed, meant) => {
+    expect(addressWithoutScheme(typed)).toBe(meant);
+  });
+
+  it.each(['feed.xml', 'exports/feed.xml', './example.com/feed', 'feeds', 'example.com:abc/feed', 'C:\\feeds\\feed.xml'])('%s is a file name, not an address', (typed) => {
+    expect(addressWithoutScheme(typed)).toBeUndefined();
   });
 });
