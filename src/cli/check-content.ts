@@ -80,7 +80,11 @@ const runs: Run[] = [];
 if (args.positionals.length === 0) runs.push(main);
 for (const given of args.positionals) {
   const path = paths.resolve(given);
-  if (!existsSync(path)) fail(`${given} does not exist.`);
+  if (!existsSync(path)) {
+    // An article is named by its file, extension and all; the slug alone is how the site names it.
+    const meant = ['.md', '.mdx'].map((extension) => given + extension).find((name) => existsSync(paths.resolve(name)));
+    fail(meant ? `${given} does not exist; did you mean ${meant}?` : `${given} does not exist in ${paths.folder}; check the path, which is read from the folder the command is typed in.`);
+  }
   const isFolder = statSync(path).isDirectory();
   if (!isFolder && !ARTICLE_LIKE_FILE.test(path)) fail(`${given} is not an article (.md or .mdx file).`);
   if (isFolder && !inside(path, root)) {

@@ -152,6 +152,16 @@ describe('npm run check:content', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/no\/such\/folder does not exist[\s\S]*Usage: npm run check:content/);
   });
+
+  it('names the article meant when a path is given without its extension, and the folder a path is read from', () => {
+    const dir = corpus();
+    const slugOnly = cli('check-content.ts', ['--dir', dir, join(dir, 'desk/chip-plant-opens')]);
+    expect(slugOnly.code).toBe(2);
+    expect(slugOnly.stderr.split('\n')[0]).toBe(`${dir}/desk/chip-plant-opens does not exist; did you mean ${dir}/desk/chip-plant-opens.md?`);
+    const missing = cli('check-content.ts', ['--dir', dir, 'no-such-story.md']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.split('\n')[0]).toBe(`no-such-story.md does not exist in ${projectRoot}; check the path, which is read from the folder the command is typed in.`);
+  });
 });
 
 describe('npm run new', () => {
