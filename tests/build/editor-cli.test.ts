@@ -217,7 +217,7 @@ describe('npm run new', () => {
     expect(noTags.stderr).toContain('Usage: npm run new');
     const unknownOption = cli('new-article.ts', ['A headline', '--tags', 'AI', '--bogus', '--dir', dir]);
     expect(unknownOption.code).toBe(2);
-    expect(unknownOption.stderr).toContain("Unknown option '--bogus'");
+    expect(unknownOption.stderr).toContain('Unknown option --bogus; the options are listed below.');
     const badUrl = cli('new-article.ts', ['A headline', '--tags', 'AI', '--source-name', 'Wire', '--source-url', 'javascript:alert(1)', '--dir', dir]);
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain('--source-url: "javascript:alert(1)" is not a web address');
