@@ -6,9 +6,9 @@
 import { unpublishedReason, type UnpublishedReason } from '../content/publish.ts';
 import { articleSlug } from '../content/slug.ts';
 import { buildFacetIndex, type FacetIndex } from './facets.ts';
-import { countWords, readingMinutes } from './reading-time.ts';
+import { countWords } from './reading-time.ts';
 import { rankRelated } from './related/related.ts';
-import { facetLinks, relatedCandidate, type ArticleFields, type IndexedArticle, type SiteIndex, type SourceArticle } from './site-index.ts';
+import { indexedArticle, relatedCandidate, type ArticleFields, type IndexedArticle, type SiteIndex, type SourceArticle } from './site-index.ts';
 import { sourcePageFinder } from './sources.ts';
 
 export interface PreviewArticle<Data extends ArticleFields> extends IndexedArticle<Data> {
@@ -37,21 +37,9 @@ export function previewArticles<Data extends ArticleFields, Source extends Omit<
   const tags = previewFacets(index.tags, everyArticle.map(({ slug, data }) => ({ slug, names: data.tags })), 'tag');
   const authors = previewFacets(index.authors, everyArticle.map(({ slug, data }) => ({ slug, names: data.authors })), 'author');
   return unpublished.map(({ source, slug, reason }) => {
-    const wordCount = countWords(bodyOf(source));
     const page = sourcePageOf(source.data.source);
-    return {
-      slug,
-      id: source.id,
-      filePath: source.filePath,
-      data: source.data,
-      tags: facetLinks(tags, source.data.tags),
-      authors: facetLinks(authors, source.data.authors),
-      wordCount,
-      readingMinutes: readingMinutes(wordCount),
-      related: [],
-      ...(page && { sourcePage: { id: page.slug, name: page.name } }),
-      unpublished: reason,
-    };
+    const sourcePage = page && { id: page.slug, name: page.name };
+    return { ...indexedArticle({ ...source, slug }, { tags, authors }, countWords(bodyOf(source)), [], sourcePage), unpublished: reason };
   });
 }
 

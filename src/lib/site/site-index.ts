@@ -60,13 +60,13 @@ export interface FacetLink {
   slug: string;
 }
 
-/** What pages outside the article itself (feeds, structured data) need of a published article; IndexedArticle fits as it is. */
 /** An article's tags or authors as its pages link them: each name's facet in `index`, once. */
-export function facetLinks(index: Pick<FacetIndex, 'byKey'>, names: readonly string[]): FacetLink[] {
+function facetLinks(index: Pick<FacetIndex, 'byKey'>, names: readonly string[]): FacetLink[] {
   const facets = new Set(names.map((name) => index.byKey.get(facetKey(name))).filter((facet) => facet !== undefined));
   return [...facets].map((facet) => ({ name: facet.name, slug: facet.slug }));
 }
 
+/** What pages outside the article itself (feeds, structured data) need of a published article; IndexedArticle fits as it is. */
 export interface ArticleSummary {
   slug: string;
   data: {
@@ -97,6 +97,28 @@ export interface IndexedArticle<Data extends ArticleFields> {
   related: string[];
   /** The registry source it is listed under (/sources/<id>/), with the registry's name for it. */
   sourcePage?: { id: string; name: string };
+}
+
+/** An article as its pages show it: its tags and authors linked through `facets`, its reading time from `wordCount`. */
+export function indexedArticle<Data extends ArticleFields>(
+  source: { slug: string; id: string; filePath: string; data: Data },
+  facets: { tags: Pick<FacetIndex, 'byKey'>; authors: Pick<FacetIndex, 'byKey'> },
+  wordCount: number,
+  related: string[],
+  sourcePage: IndexedArticle<Data>['sourcePage'],
+): IndexedArticle<Data> {
+  return {
+    slug: source.slug,
+    id: source.id,
+    filePath: source.filePath,
+    data: source.data,
+    tags: facetLinks(facets.tags, source.data.tags),
+    authors: facetLinks(facets.authors, source.data.authors),
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    related,
+    ...(sourcePage && { sourcePage }),
+  };
 }
 
 export interface SiteIndex<Data extends ArticleFields> {
@@ -193,21 +215,9 @@ export function buildSiteIndex<Data extends ArticleFields>(sources: readonly Sou
     return (story ? ranked.filter((other) => storySlugOf.get(other) !== story) : ranked).slice(0, options.relatedLimit);
   };
 
-  const articles = published.map((source): IndexedArticle<Data> => {
-    const wordCount = source.wordCount ?? countWords(source.body);
-    return {
-      slug: source.slug,
-      id: source.id,
-      filePath: source.filePath,
-      data: source.data,
-      tags: facetLinks(tags, source.data.tags),
-      authors: facetLinks(authors, source.data.authors),
-      wordCount,
-      readingMinutes: readingMinutes(wordCount),
-      related: relatedOutsideStory(source.slug),
-      sourcePage: sourceIndex.sourceOf.get(source.slug),
-    };
-  });
+  const articles = published.map((source) =>
+    indexedArticle(source, { tags, authors }, source.wordCount ?? countWords(source.body), relatedOutsideStory(source.slug), sourceIndex.sourceOf.get(source.slug)),
+  );
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const resolvedStories = siteStories(stories, bySlug);
   return {
