@@ -50,7 +50,7 @@ describe.each([
 const VALUES: Array<[RegExp, string, string]> = [
   [/^github\.run_id$/, '\\d+', '7301'],
   [/^(matrix\.part|inputs\.shards)$/, '\\d+', '3'],
-  [/^(hashFiles\(.*\)|steps\.code\.outputs\.digest)$/, '[0-9a-f]{64}', 'c0ffee'.padEnd(64, '0')],
+  [/^(hashFiles\(.*\)|steps\.code\.outputs\.digest|env\.SITE_DIGEST)$/, '[0-9a-f]{64}', 'c0ffee'.padEnd(64, '0')],
 ];
 const value = (expression: string): [string, string] => {
   const found = VALUES.find(([form]) => form.test(expression));

