@@ -37,7 +37,7 @@ const TITLES: Record<string, string> = {
 };
 const articleUrl = (slug: string) => `${ORIGIN}${BASE}articles/${slug}/`;
 
-const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'dc:creator', 'url', 'sitemap'].includes(name) });
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'dc:creator', 'url', 'sitemap', 'media:content'].includes(name) });
 
 let site: BuiltSite;
 const parseXml = (path: string) => {
@@ -80,6 +80,29 @@ describe('the RSS feed', () => {
     expect(local['dc:creator']).toEqual(['Mariko Tanaka', 'Alex Kim']);
     expect(local.category).toEqual(['AI', 'Hardware']);
     expect(items.find((item: { link: string }) => item.link === articleUrl('unsigned-brief'))['dc:creator']).toBeUndefined();
+  });
+
+  it("shows feed readers each article's lead picture, the one its page names first to search engines, with its alt text", () => {
+    const pictures = (path: string) =>
+      Object.fromEntries(
+        parseXml(path).rss.channel.item.map((item: { link: string; 'media:content'?: Array<Record<string, unknown>> }) => [
+          item.link,
+          item['media:content']?.map((media) => ({ url: media['@_url'], medium: media['@_medium'], alt: (media['media:description'] as { '#text': string })['#text'] })),
+        ]),
+      );
+    const local = jsonLd(site.html('articles/local-lead-image/'))[0].image[0];
+    expect(local).toMatch(new RegExp(`^${ORIGIN}${BASE}_astro/.+\\.jpe?g$`));
+    expect(site.exists(new URL(local).pathname), 'the picture is in the build').toBe(true);
+    const expected = {
+      [articleUrl('hostile-headline')]: undefined,
+      [articleUrl('local-lead-image')]: [{ url: local, medium: 'image', alt: 'A red square with a white letter N' }],
+      [articleUrl('remote-lead-image')]: [{ url: 'https://images.example.com/audits/lead.jpg', medium: 'image', alt: 'Documents on a desk' }],
+      [articleUrl('unsigned-brief')]: undefined,
+    };
+    expect(pictures('rss.xml')).toEqual(expected);
+    // The tag, author and source feeds show them too.
+    expect(pictures('tags/ai/rss.xml')).toEqual({ [articleUrl('local-lead-image')]: expected[articleUrl('local-lead-image')], [articleUrl('remote-lead-image')]: expected[articleUrl('remote-lead-image')] });
+    expect(pictures('authors/elena-varga/rss.xml')).toEqual({ [articleUrl('remote-lead-image')]: expected[articleUrl('remote-lead-image')] });
   });
 
   it('is advertised on every page, with the JSON Feed', () => {
@@ -177,6 +200,16 @@ describe('the JSON Feed', () => {
       { name: 'Mariko Tanaka', url: `${ORIGIN}${BASE}authors/mariko-tanaka/` },
       { name: 'Alex Kim', url: `${ORIGIN}${BASE}authors/alex-kim/` },
     ]);
+  });
+
+  it("gives each article's lead picture as its item's image, as the RSS feed does", () => {
+    const images = Object.fromEntries(feed().items.map((item: { url: string; image?: string }) => [item.url, item.image]));
+    expect(images).toEqual({
+      [articleUrl('hostile-headline')]: undefined,
+      [articleUrl('local-lead-image')]: jsonLd(site.html('articles/local-lead-image/'))[0].image[0],
+      [articleUrl('remote-lead-image')]: 'https://images.example.com/audits/lead.jpg',
+      [articleUrl('unsigned-brief')]: undefined,
+    });
   });
 });
 

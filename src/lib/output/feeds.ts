@@ -4,12 +4,19 @@ import { absoluteUrl, type SitePaths } from '../site/paths.ts';
 import { languageAttributes } from '../content/language.ts';
 import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
+import type { SocialImage } from './seo.ts';
 
 /** Newest articles per feed: enough for a reader that polls daily to catch up after a long weekend. */
 export const FEED_LIMIT = 50;
 
 /** What a feed needs from an article. */
 export type FeedArticle = ArticleSummary;
+
+/**
+ * Articles' lead pictures by slug, as their pages' previews show them (a raster copy of a local picture, or the
+ * remote address); feed readers put them beside an item. An article missing here is shown without one.
+ */
+export type FeedImages = ReadonlyMap<string, SocialImage>;
 
 export interface FeedContext {
   /** The deployment origin, e.g. https://news.example.org (the base path comes from `paths`). */
@@ -83,13 +90,14 @@ function escapeHtmlText(text: string): string {
 
 const DC = 'http://purl.org/dc/elements/1.1/';
 const ATOM = 'http://www.w3.org/2005/Atom';
+const MEDIA = 'http://search.yahoo.com/mrss/';
 
 /**
  * Options for @astrojs/rss. RSS 2.0's <author> must be an e-mail address, which bylines are not, so authors go in
  * <dc:creator> as feed readers expect. The channel's <lastBuildDate> is the newest change among the items, not the
  * build's clock, so an unchanged site produces a byte-identical feed.
  */
-export function rssFeed(articles: readonly FeedArticle[], context: FeedContext, scope: FeedScope): RSSOptions {
+export function rssFeed(articles: readonly FeedArticle[], context: FeedContext, scope: FeedScope, images: FeedImages = new Map()): RSSOptions {
   const url = (path: string) => absoluteUrl(context.site, path);
   const items = articles.slice(0, FEED_LIMIT);
   const lastChange = items.reduce<Date | undefined>((latest, article) => {
@@ -106,13 +114,13 @@ export function rssFeed(articles: readonly FeedArticle[], context: FeedContext, 
     title: scope.title,
     description: scope.description,
     site: url(scope.homePath),
-    xmlns: { dc: DC, atom: ATOM },
+    xmlns: { dc: DC, atom: ATOM, media: MEDIA },
     customData: channel,
-    items: items.map((article) => rssItem(article, context)),
+    items: items.map((article) => rssItem(article, context, images.get(article.slug))),
   };
 }
 
-function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
+function rssItem(article: FeedArticle, context: FeedContext, image: SocialImage | undefined): RSSFeedItem {
   return {
     title: article.data.title,
     // An absolute link is used verbatim by @astrojs/rss, and doubles as the permalink guid.
@@ -123,8 +131,19 @@ function rssItem(article: FeedArticle, context: FeedContext): RSSFeedItem {
     // no escaping in an element's text, and a reader that shows the description as plain text would show "&apos;".
     description: escapeHtmlText(article.data.description),
     categories: article.tags.map((tag) => tag.name),
-    customData: [...credits(article, context).map((credit) => `<dc:creator>${escapeXml(credit.name)}</dc:creator>`), ...itemLanguage(article, context)].join('') || undefined,
+    customData: [...credits(article, context).map((credit) => `<dc:creator>${escapeXml(credit.name)}</dc:creator>`), ...itemLanguage(article, context), ...mediaContent(image, context)].join('') || undefined,
   };
+}
+
+/**
+ * RSS 2.0 has no picture of an item but an <enclosure>, which needs a byte length a remote picture does not give:
+ * feed readers take the lead picture from Media RSS instead, with its alt text as the description.
+ */
+function mediaContent(image: SocialImage | undefined, context: FeedContext): string[] {
+  if (!image) return [];
+  const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
+  const url = escapeXml(absoluteUrl(context.site, image.src));
+  return [`<media:content url="${url}" medium="image"${size}><media:description type="plain">${escapeXml(image.alt)}</media:description></media:content>`];
 }
 
 /** Dublin Core's language, as JSON Feed's, only for an item in another language than the feed's: RSS 2.0 has a channel's alone. */
@@ -159,6 +178,8 @@ export interface JsonFeedItem {
   tags?: string[];
   /** Only for an item in another language than the feed's (JSON Feed 1.1 allows it on items; RSS 2.0 has no such field). */
   language?: string;
+  /** The article's lead picture, absolute: readers show it beside the item. */
+  image?: string;
 }
 
 /** https://www.jsonfeed.org/version/1.1/ */
@@ -176,7 +197,7 @@ export interface JsonFeed {
 }
 
 /** The dek is the item's text: feeds never re-render article bodies (a real cost at ten thousand articles). */
-export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext, scope: FeedScope): JsonFeed {
+export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext, scope: FeedScope, images: FeedImages = new Map()): JsonFeed {
   const url = (path: string) => absoluteUrl(context.site, path);
   return {
     version: 'https://jsonfeed.org/version/1.1',
@@ -194,6 +215,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
       // An item without authors takes the feed's, the site's own: unsigned aggregated copy is credited to its outlet.
       const itemCredits = credits(article, context);
       const { lang } = languageAttributes(article.data.lang, context.lang);
+      const image = images.get(article.slug);
       return {
         id: link,
         url: link,
@@ -206,6 +228,7 @@ export function jsonFeed(articles: readonly FeedArticle[], context: FeedContext,
         ...(itemCredits.length > 0 ? { authors: itemCredits } : {}),
         tags: article.tags.map((tag) => tag.name),
         ...(lang ? { language: lang } : {}),
+        ...(image ? { image: url(image.src) } : {}),
       };
     }),
   };

@@ -11,6 +11,7 @@ import {
   rssFeed,
   siteFeedScope,
   type FeedArticle,
+  type FeedImages,
 } from '../../../src/lib/output/feeds.ts';
 import { createPaths } from '../../../src/lib/site/paths.ts';
 import { lastModified } from '../../../src/lib/content/last-modified.ts';
@@ -29,9 +30,9 @@ function article(slug: string, overrides: Partial<FeedArticle['data']> = {}, ext
   };
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'dc:creator'].includes(name) });
-async function renderRss(articles: FeedArticle[], scope = siteFeedScope(paths, config, 'rss')) {
-  const xml = await getRssString(rssFeed(articles, context, scope));
+const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'dc:creator', 'media:content'].includes(name) });
+async function renderRss(articles: FeedArticle[], scope = siteFeedScope(paths, config, 'rss'), images: FeedImages = new Map()) {
+  const xml = await getRssString(rssFeed(articles, context, scope, images));
   expect(XMLValidator.validate(xml)).toBe(true);
   return { xml, rss: parser.parse(xml).rss };
 }
@@ -75,6 +76,21 @@ describe('the RSS feed', () => {
   it('credits an unsigned aggregated item to its outlet, and an unsigned piece of our own to no one', async () => {
     const { rss } = await renderRss([article('wire', { source: { name: 'Example Wire', url: 'https://wire.example.com/story' } }, { authors: [] }), article('own', {}, { authors: [] })]);
     expect(rss.channel.item.map((item: Record<string, unknown>) => item['dc:creator'])).toEqual([['Example Wire'], undefined]);
+  });
+
+  it("gives feed readers an item's lead picture as Media RSS, absolute, with its size and alt text, hostile text escaped", async () => {
+    const images: FeedImages = new Map([
+      ['local', { src: '/desk/_astro/lead.Ab12.jpg', alt: 'Racks & "cables" </media:description>', width: 1200, height: 675 }],
+      ['remote', { src: 'https://images.example.com/lead.jpg?w=1&h=2', alt: 'Documents' }],
+    ]);
+    const { rss } = await renderRss([article('local'), article('remote'), article('none')], undefined, images);
+    expect(rss['@_xmlns:media']).toBe('http://search.yahoo.com/mrss/');
+    const [local, remote, none] = rss.channel.item.map((item: Record<string, unknown>) => item['media:content']);
+    expect(local).toEqual([
+      { '@_url': 'https://news.example.org/desk/_astro/lead.Ab12.jpg', '@_medium': 'image', '@_width': '1200', '@_height': '675', 'media:description': { '#text': 'Racks & "cables" </media:description>', '@_type': 'plain' } },
+    ]);
+    expect(remote).toEqual([{ '@_url': 'https://images.example.com/lead.jpg?w=1&h=2', '@_medium': 'image', 'media:description': { '#text': 'Documents', '@_type': 'plain' } }]);
+    expect(none).toBeUndefined();
   });
 
   it('keeps the articles in the order given and stops at the feed limit', async () => {
@@ -183,6 +199,15 @@ describe('the JSON Feed', () => {
   it('names the language of an item written in another one than the feed, and of no other item', () => {
     const items = jsonFeed([article('arabic', { lang: 'ar' }), article('british', { lang: 'en-GB' }), article('plain')], context, siteFeedScope(paths, config, 'json')).items;
     expect(items.map((item) => item.language)).toEqual(['ar', undefined, undefined]);
+  });
+
+  it("gives an item its lead picture's absolute URL, and an item without one none", () => {
+    const images: FeedImages = new Map([
+      ['local', { src: '/desk/_astro/lead.Ab12.jpg', alt: 'Racks', width: 1200, height: 675 }],
+      ['remote', { src: 'https://images.example.com/lead.jpg', alt: 'Documents' }],
+    ]);
+    const items = jsonFeed([article('local'), article('remote'), article('none')], context, siteFeedScope(paths, config, 'json'), images).items;
+    expect(items.map((item) => item.image)).toEqual(['https://news.example.org/desk/_astro/lead.Ab12.jpg', 'https://images.example.com/lead.jpg', undefined]);
   });
 
   it('survives JSON round trips unchanged, hostile text included', () => {
