@@ -130,6 +130,27 @@ describe('attribution on article pages', () => {
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://elsewhere.example.com/story']);
   });
 
+  it('credits unsigned items to their outlet, by the name the page shows, in structured data and in the feeds; the desk’s own to the desk', () => {
+    const author = (slug: string) => {
+      const script = site.html(`articles/${slug}/`).querySelector('script[type="application/ld+json"]')!;
+      return JSON.parse(script.textContent).author;
+    };
+    const outlet = (name: string, id?: string) => ({ '@type': 'Organization', name, ...(id ? { url: `${ORIGIN}${BASE}sources/${id}/` } : {}) });
+    // Its front matter still says "Chipwire Old Name"; the other names "ledger  lines".
+    expect(author('chipwire-fab-excerpt')).toEqual([outlet('Chipwire', 'chipwire')]);
+    expect(author('ledger-stablecoin')).toEqual([outlet('Ledger Lines', 'ledger-lines')]);
+    expect(author('unlisted-outlet')).toEqual([outlet('Elsewhere Daily')]);
+    expect(author('own-analysis').map((credit: { name: string }) => credit.name)).toEqual([siteConfig.name]);
+
+    const url = (slug: string) => `${ORIGIN}${BASE}articles/${slug}/`;
+    const rss = xml.parse(site.read('rss.xml')).rss.channel.item as Array<{ link: string; 'dc:creator'?: string }>;
+    const json = JSON.parse(site.read('feed.json')).items as Array<{ url: string; authors?: Array<{ name: string }> }>;
+    for (const [slug, name] of [['chipwire-fab-excerpt', 'Chipwire'], ['ledger-stablecoin', 'Ledger Lines'], ['unlisted-outlet', 'Elsewhere Daily']]) {
+      expect(rss.find((item) => item.link === url(slug!))!['dc:creator'], slug).toBe(name);
+      expect(json.find((item) => item.url === url(slug!))!.authors!.map((credit) => credit.name), slug).toEqual([name]);
+    }
+  });
+
   it('keeps the site’s own page canonical for full items', () => {
     expect(site.html('articles/chipwire-wafer/').querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${ORIGIN}${BASE}articles/chipwire-wafer/`);
   });

@@ -5,6 +5,7 @@ import { languageAttributes } from '../content/language.ts';
 import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
 import type { SocialImage } from './seo.ts';
+import { outletName } from '../stories/story-listing.ts';
 
 /** Newest articles per feed: enough for a reader that polls daily to catch up after a long weekend. */
 export const FEED_LIMIT = 50;
@@ -156,7 +157,7 @@ function itemLanguage(article: FeedArticle, context: FeedContext): string[] {
 function credits(article: FeedArticle, context: FeedContext): JsonFeedAuthor[] {
   const url = (path: string) => absoluteUrl(context.site, path);
   if (article.authors.length > 0) return article.authors.map((author) => ({ name: author.name, url: url(context.paths.author(author.slug)) }));
-  return article.data.source ? [{ name: article.data.source.name, url: article.data.source.url }] : [];
+  return article.data.source ? [{ name: outletName(article, context.siteName), url: article.data.source.url }] : [];
 }
 
 export interface JsonFeedAuthor {

@@ -2,6 +2,7 @@
 import { absoluteUrl, type SitePaths } from '../site/paths.ts';
 import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
+import { outletName } from '../stories/story-listing.ts';
 
 /** One <meta>: Open Graph uses `property`, Twitter and the rest use `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
@@ -129,6 +130,12 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     logo: { '@type': 'ImageObject', url: url(publisher.logo.src), width: publisher.logo.width, height: publisher.logo.height },
   };
   const authors = article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: url(paths.author(author.slug)) }));
+  // Unsigned aggregated copy is the outlet's, as its page ("Originally reported by") and the feeds credit it.
+  const outlet = article.data.source && {
+    '@type': 'Organization',
+    name: outletName(article, publisher.name),
+    ...(article.sourcePage ? { url: url(paths.source(article.sourcePage.id)) } : {}),
+  };
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -139,7 +146,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     datePublished: article.data.publishedAt.toISOString(),
     dateModified: lastModified(article.data).toISOString(),
     // Staff pieces without a byline are credited to the publication itself.
-    author: authors.length > 0 ? authors : [organization],
+    author: authors.length > 0 ? authors : [outlet ?? organization],
     publisher: organization,
     image: (input.images?.length ? input.images : [publisher.logo.src]).map(url),
     inLanguage: article.data.lang ?? input.lang,

@@ -25,7 +25,7 @@ export function storyFeedScope(paths: SitePaths, config: FeedSiteConfig, story: 
 export function storyItemListJsonLd(
   site: string,
   paths: SitePaths,
-  story: { slug: string; headline: string; articles: ReadonlyArray<ArticleSummary & { sourcePage?: { name: string } }>; image?: string; siteLang: string },
+  story: { slug: string; headline: string; articles: readonly ArticleSummary[]; image?: string; siteLang: string },
 ): Record<string, unknown> {
   const url = (path: string) => absoluteUrl(site, path);
   return {

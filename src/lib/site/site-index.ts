@@ -81,6 +81,8 @@ export interface ArticleSummary {
   /** Display names and URL slugs, in the article's own order. */
   tags: ReadonlyArray<FacetLink>;
   authors: ReadonlyArray<FacetLink>;
+  /** The registry source it is listed under, whose name its page credits. */
+  sourcePage?: { id: string; name: string };
 }
 
 export interface IndexedArticle<Data extends ArticleFields> {

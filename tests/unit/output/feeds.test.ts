@@ -78,6 +78,14 @@ describe('the RSS feed', () => {
     expect(rss.channel.item.map((item: Record<string, unknown>) => item['dc:creator'])).toEqual([['Example Wire'], undefined]);
   });
 
+  it('names a followed outlet as its page does, by the registry’s name rather than the one the item was imported with', async () => {
+    const source = { name: 'example wire (old name)', url: 'https://wire.example.com/story' };
+    const { rss } = await renderRss([article('wire', { source }, { authors: [], sourcePage: { id: 'wire', name: 'Example Wire' } })]);
+    expect(rss.channel.item[0]['dc:creator']).toEqual(['Example Wire']);
+    const json = jsonFeed([article('wire', { source }, { authors: [], sourcePage: { id: 'wire', name: 'Example Wire' } })], context, siteFeedScope(paths, config, 'json'));
+    expect(json.items[0]!.authors).toEqual([{ name: 'Example Wire', url: 'https://wire.example.com/story' }]);
+  });
+
   it("gives feed readers an item's lead picture as Media RSS, absolute, with its size and alt text, hostile text escaped", async () => {
     const images: FeedImages = new Map([
       ['local', { src: '/desk/_astro/lead.Ab12.jpg', alt: 'Racks & "cables" </media:description>', width: 1200, height: 675 }],

@@ -166,9 +166,17 @@ describe('NewsArticle structured data', () => {
     ]);
   });
 
-  it('credits the publication when there is no byline', () => {
-    const unsigned = newsArticleJsonLd({ ...input, article: { ...article, authors: [] } });
+  it('credits the publication for its own unsigned pieces', () => {
+    const unsigned = newsArticleJsonLd({ ...input, article: { ...article, data: { ...article.data, source: undefined }, authors: [] } });
     expect(unsigned.author).toEqual([unsigned.publisher]);
+  });
+
+  it("credits an unsigned aggregated piece to its outlet, as its page names it, never to the publication", () => {
+    const unlisted = newsArticleJsonLd({ ...input, article: { ...article, authors: [] } });
+    expect(unlisted.author).toEqual([{ '@type': 'Organization', name: 'Tortoise Media' }]);
+    // A followed outlet goes by the registry's name and is linked to its page, as authors are to theirs.
+    const listed = newsArticleJsonLd({ ...input, article: { ...article, authors: [], sourcePage: { id: 'tortoise', name: 'Tortoise' } } });
+    expect(listed.author).toEqual([{ '@type': 'Organization', name: 'Tortoise', url: 'https://news.example.org/desk/sources/tortoise/' }]);
   });
 
   it("is in the site's language, or in the article's own when it has one", () => {

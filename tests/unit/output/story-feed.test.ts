@@ -37,7 +37,7 @@ describe("a story's ItemList credits", () => {
       data: { title: 'T', description: 'D.', publishedAt: new Date('2026-11-21T09:00:00Z'), source: { name: 'The Reg', url: 'https://reg.example/a' } },
       tags: [],
       authors: [],
-      sourcePage: { name: 'The Register' },
+      sourcePage: { id: 'the-register', name: 'The Register' },
     };
     const data = storyItemListJsonLd('https://news.example.org', paths, { slug: 'listed', headline: 'T', articles: [article], siteLang: 'en' });
     expect((data.itemListElement as Array<{ item: { sourceOrganization: { name: string } } }>)[0]!.item.sourceOrganization.name).toBe('The Register');
