@@ -21,7 +21,7 @@ import { siteConfig } from './src/site.config.ts';
 /** Where the site is served from: an absolute origin and a path under it (GitHub Pages project sites use /<repo>/). */
 const { siteUrl: site, basePath: base } = settings;
 // `npm run build` refuses it before starting Astro; `astro dev` and `astro build` alone say the same, not "Invalid URL".
-const siteProblem = siteUrlProblem(site);
+const siteProblem = siteUrlProblem(site, base);
 if (siteProblem) throw new Error(siteProblem);
 
 export default defineConfig({

@@ -388,7 +388,7 @@ if (merge) {
   let searchTiming: SearchIndexTiming;
   try {
     // Read here to refuse a bad value before any step starts, too; the steps read them again.
-    const siteProblem = siteUrlProblem(settings.siteUrl);
+    const siteProblem = siteUrlProblem(settings.siteUrl, settings.basePath);
     if (siteProblem) throw new Error(siteProblem);
     if (!existsSync(contentDir)) throw new Error(`The content folder ${contentDir} does not exist: create it, or set NEWSDESK_CONTENT_DIR to the folder the articles are in`);
     if (!statSync(contentDir).isDirectory()) throw new Error(`The content folder ${contentDir} is a file, not a folder: set NEWSDESK_CONTENT_DIR to the folder the articles are in`);

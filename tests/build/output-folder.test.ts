@@ -50,6 +50,11 @@ it.each([
 
 it.each([
   ['a SITE_URL that is no web address', { siteUrl: 'news.example.org' }, 'SITE_URL="news.example.org" is not a web address; set it to the site\'s full address, such as https://news.example.org'],
+  [
+    'a SITE_URL whose path BASE_PATH does not repeat',
+    { siteUrl: 'https://example.github.io/desk' },
+    'SITE_URL="https://example.github.io/desk" has the path /desk/, but BASE_PATH is /: canonical links, feeds and the sitemap would leave /desk/ out; set SITE_URL=https://example.github.io, with BASE_PATH=/desk/ if the site lives there',
+  ],
   ['a content folder that does not exist', { contentDir: 'tests/fixtures/no-such-folder' }, `The content folder ${join(projectRoot, 'tests/fixtures/no-such-folder')} does not exist: create it, or set NEWSDESK_CONTENT_DIR`],
   ['a content folder that is a file', { contentDir: 'README.md' }, `The content folder ${join(projectRoot, 'README.md')} is a file, not a folder: set NEWSDESK_CONTENT_DIR`],
   ['a NEWSDESK_NOW that is no instant', { now: 'tomorrow' }, 'NEWSDESK_NOW="tomorrow" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z'],

@@ -1,7 +1,19 @@
 /** SITE_URL is written into every canonical link, feed and sitemap entry: it must be a whole http(s) address. */
-export function siteUrlProblem(siteUrl: string): string | undefined {
+import { createPaths } from '../site/paths.ts';
+
+/**
+ * `basePath` is BASE_PATH: links are made from the origin and it alone, so a path in SITE_URL is dropped from every
+ * absolute URL; one that is not the base path means the site's addresses are not the ones its owner gave.
+ */
+export function siteUrlProblem(siteUrl: string, basePath: string): string | undefined {
   const url = URL.parse(siteUrl);
   const isWeb = url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  if (isWeb) return url.username || url.password ? `SITE_URL="${url.origin}…" holds a user name or password, which every page would publish; set it to the site's public address` : undefined;
-  return `SITE_URL="${siteUrl}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`;
+  if (!isWeb) return `SITE_URL="${siteUrl}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`;
+  if (url.username || url.password) return `SITE_URL="${url.origin}…" holds a user name or password, which every page would publish; set it to the site's public address`;
+  const path = createPaths(url.pathname).root;
+  const base = createPaths(basePath).root;
+  if (path !== '/' && path !== base) {
+    return `SITE_URL="${siteUrl}" has the path ${path}, but BASE_PATH is ${base}: canonical links, feeds and the sitemap would leave ${path} out; set SITE_URL=${url.origin}, with BASE_PATH=${path} if the site lives there`;
+  }
+  return undefined;
 }
