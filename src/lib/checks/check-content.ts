@@ -227,13 +227,15 @@ function articleProblems(
     const markup = text === undefined ? undefined : markupInPlainText(text);
     if (!markup) continue;
     const meant = markup.meant === undefined ? undefined : /^\s$/.test(markup.meant) ? 'a space' : `"${markup.meant}"`;
+    // A reference to a code point no text may hold (`&#0;`) stands for nothing that could be written instead.
+    const hint = markup.meant === '' ? 'remove it: it names a character no text can hold' : meant ? `write ${meant} itself` : `remove the tag; the site styles ${styled} itself`;
     problems.push({
       file: article.file,
       line: line(field),
       field,
       severity: 'warning',
       message: `readers would see "${markup.written}" as typed: ${what} is plain text, not HTML`,
-      hint: meant ? `write ${meant} itself` : `remove the tag; the site styles ${styled} itself`,
+      hint,
     });
   }
   // A warning: refused characters are the schema's; a zero-width one hides in a word without changing how it looks.

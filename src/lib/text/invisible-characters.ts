@@ -35,6 +35,11 @@ export const DIRECTION_MARK = /[\u200E\u200F\u061C]/u;
  */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
+/** True for a code point XML 1.0 forbids, or one beyond Unicode's last (U+10FFFF): no text can carry it. */
+export function isXmlForbidden(codePoint: number): boolean {
+  return codePoint > 0x10ffff || XML_FORBIDDEN.test(String.fromCodePoint(codePoint));
+}
+
 /** A character a field readers see may not hold: a control, a bidi control, a stray tag character, a format control or separator, or one XML cannot carry. */
 export const REFUSED_CHARACTER = new RegExp([CONTROL, BIDI_CONTROL, STRAY_TAG, FORMAT_CONTROL, SEPARATOR, XML_FORBIDDEN].map((pattern) => pattern.source).join('|'), 'u');
 

@@ -316,6 +316,14 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('asks to remove a reference to a character no text can hold, rather than to write the U+FFFD a browser would show', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'nul.md'), '---\ntitle: "Chip&#0;maker"\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
+    expect(check(corpus.dir, ['nul.md']).problems.map(formatProblem)).toEqual([
+      'nul.md:2: warning: title: readers would see "&#0;" as typed: the headline is plain text, not HTML; remove it: it names a character no text can hold',
+    ]);
+  });
+
   it('warns of a tag or byline listed twice in one article, as written or as the site reads it (case, accents, spaces), naming both and the first line, once', () => {
     corpus = corpusWith();
     writeFileSync(

@@ -89,9 +89,12 @@ function withoutEmail(name: string): string {
   return (NAME_AFTER_EMAIL.exec(name) ?? NAME_BEFORE_EMAIL.exec(name))?.[1]!.trim() ?? name;
 }
 
-/** Bylines, each once, in plain text, without e-mail addresses, a Reddit user by name. */
+/** "By Jane Doe", "By: Jane Doe": a byline some feeds write whole, where the site's pages put the "By" themselves. */
+const BY = /^by:?\s+(?=\S)/i;
+
+/** Bylines, each once, in plain text, without "By" or e-mail addresses, a Reddit user by name. */
 export function authorNames(names: ReadonlyArray<string | undefined>): string[] {
-  return uniqueNames(names.map((name) => withoutEmail(plain(name)).replace(REDDIT_USER, '$1')));
+  return uniqueNames(names.map((name) => withoutEmail(plain(name).replace(BY, '')).replace(REDDIT_USER, '$1')));
 }
 
 /** One person's full name: two words or more, the first and the last capitalised ("Jan de Vries", "A. Kowalski"), no digits. */

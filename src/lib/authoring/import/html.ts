@@ -5,6 +5,7 @@
 import { DomUtils, ElementType, parseDocument, Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
+import { decodeCharacterReferences, withoutForbiddenReferences } from '../../text/character-references.ts';
 import { withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { stripSummaryTrailers } from './description.ts';
 import { assertHtmlWithinLimits } from './html-limits.ts';
@@ -227,8 +228,10 @@ const BLOCK_ELEMENTS = new Set([
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'head', 'title', 'textarea', 'select', 'figcaption']);
 
 /**
- * The readable text of an HTML fragment: tags and figure captions dropped, entities decoded exactly once, blocks
- * separated by blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags. Throws
+ * The readable text of an HTML fragment: tags and figure captions dropped, entities decoded, blocks separated by
+ * blank lines, inner whitespace collapsed. Used for titles, deks, author names and tags, which are plain text: a
+ * reference still in the text after decoding was escaped twice by its publisher ("AT&amp;amp;T") and is decoded once
+ * more, and one to a character no text may hold (`&#0;`) is dropped rather than shown as U+FFFD. Throws
  * HtmlTooComplexError beyond the bounds.
  */
 export function htmlToText(html: string): string {
@@ -257,9 +260,9 @@ export function htmlToText(html: string): string {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(withoutWidgets(html));
+  parser.write(withoutForbiddenReferences(withoutWidgets(html)));
   parser.end();
-  return tidyText(parts.join(''));
+  return tidyText(decodeCharacterReferences(parts.join('')));
 }
 
 /** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line); drops invisible characters, which no dek may carry. */

@@ -1,5 +1,6 @@
 /** Each feed format's fields (namespaces included) onto the one `ParsedFeed` shape. */
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
+import { decodeCharacterReferences } from '../../text/character-references.ts';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
 import { authorNames, enclosureLink, link, oneLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
@@ -112,10 +113,13 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
   };
 }
 
-/** Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. */
+/**
+ * Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. Plain text holds
+ * no character reference but one its publisher escaped twice ("AT&amp;amp;T"), which is decoded as in any other title.
+ */
 function atomText(text: AtomFeed.Text | undefined): string {
   if (!text?.value) return '';
-  return oneLine(text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : text.value);
+  return oneLine(text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : decodeCharacterReferences(text.value));
 }
 
 function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {

@@ -4,6 +4,7 @@
  * format's fields (namespaces included) onto `FeedEntry` (map-feeds.ts). Text fields stay HTML here; html.ts cleans them.
  */
 import { parseFeed as parseWithFeedsmith } from 'feedsmith';
+import { withoutForbiddenReferences } from '../../text/character-references.ts';
 import type { FeedImage } from './feed-image.ts';
 import { escapeBareCharacters } from './bare-characters.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
@@ -27,7 +28,7 @@ export class FeedError extends Error {
 
 /** One item of any format, with the meaning of each field fixed. */
 export interface FeedEntry {
-  /** Plain text (markup removed, entities decoded once); may be empty. */
+  /** Plain text (markup removed, entities decoded, and those its publisher escaped twice too); may be empty. */
   title: string;
   /** Absolute http(s) link to the story, when the feed gives one. */
   link?: string;
@@ -77,7 +78,8 @@ export interface ParseOptions {
 
 /** Reads `text` as a feed of any supported format, or throws a FeedError saying what it is instead. */
 export function parseFeedText(text: string, options: ParseOptions = {}): ParsedFeed {
-  const document = text.replace(/^\uFEFF/, '').trimStart();
+  // A reference to a code point no text may hold (`&#0;`) would reach the headline as U+FFFD: it stands for nothing.
+  const document = withoutForbiddenReferences(text.replace(/^\uFEFF/, '').trimStart());
   if (!document) throw new FeedError('empty', 'the document is empty');
 
   if (document.startsWith('{') || document.startsWith('[')) return parseJson(document, options);

@@ -2,7 +2,8 @@ import matter from 'gray-matter';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { buildDraft, serializeDraft, verifyDraftFile, type Draft } from '../../../../src/lib/authoring/import/draft.ts';
-import type { FeedEntry, ParsedFeed } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { parseFeedText, type FeedEntry, type ParsedFeed } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { markupInPlainText } from '../../../../src/lib/checks/plain-text-markup.ts';
 import { articleSchema } from '../../../../src/lib/content/schema.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -122,6 +123,35 @@ describe('buildDraft', () => {
   it('rejects entries without a web link or without any text', () => {
     expect(buildDraft(entry({ link: undefined }), feed, { now, siteLang })).toEqual({ ok: false, reason: 'it has no http(s) link to the original story: no link, permalink GUID or audio or video enclosure' });
     expect(buildDraft(entry({ title: '', summaryHtml: undefined, contentHtml: undefined }), feed, { now, siteLang }).ok).toBe(false);
+  });
+});
+
+describe('feeds that escape their text twice', () => {
+  const draftsOf = (document: string) => parseFeedText(document).entries.map((item) => draftOf(buildDraft(item, feed, { now, siteLang })));
+
+  it('give headlines, deks and bylines as readers expect them, which the content check then has nothing to say of', () => {
+    const drafts = [
+      ...draftsOf(
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><item><title>Q&amp;amp;A: AT&amp;amp;T</title><link>https://x.example/a</link><description><![CDATA[<p>Tom&amp;#39;s Q&amp;amp;A on chips.</p>]]></description><dc:creator>Anne O&amp;amp;#39;Neil</dc:creator></item></channel></rss>',
+      ),
+      ...draftsOf(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-05-01T00:00:00Z</updated><entry><title type="text">Q&amp;amp;A: AT&amp;amp;T</title><summary type="text">Tom&amp;#39;s Q&amp;amp;A on chips.</summary><author><name>Anne O&amp;amp;#39;Neil</name></author><id>urn:1</id><link href="https://x.example/b"/><updated>2026-05-01T00:00:00Z</updated></entry></feed>',
+      ),
+      ...draftsOf(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://x.example/c', title: 'Q&amp;A: AT&amp;T', summary: 'Tom&#39;s Q&amp;A on chips.', authors: [{ name: 'Anne O&#39;Neil' }] }] })),
+    ];
+    for (const draft of drafts) {
+      expect({ title: draft.title, description: draft.description, authors: draft.authors }).toEqual({ title: 'Q&A: AT&T', description: "Tom's Q&A on chips.", authors: ["Anne O'Neil"] });
+      for (const text of [draft.title, draft.description, ...draft.authors]) expect(markupInPlainText(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('bylines as feeds write them', () => {
+  it('leave out the "By" the site puts before every byline, and keep one name with its outlet whole', () => {
+    const [draft] = parseFeedText(
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><item><title>Chips</title><link>https://x.example/a</link><dc:creator>By Jane Doe</dc:creator><dc:creator>BY: John Roe</dc:creator><dc:creator>Jane Doe, Reuters</dc:creator><dc:creator>Byron Smith</dc:creator></item></channel></rss>',
+    ).entries.map((item) => draftOf(buildDraft(item, feed, { now, siteLang })));
+    expect(draft!.authors).toEqual(['Jane Doe', 'John Roe', 'Jane Doe, Reuters', 'Byron Smith']);
   });
 });
 

@@ -117,8 +117,14 @@ describe('htmlToMarkdown: clean Markdown for the article body', () => {
 });
 
 describe('htmlToText: titles, deks, names', () => {
-  it('drops tags and decodes entities exactly once', () => {
-    expect(htmlToText('<em>Rust</em> &amp; Go: AT&amp;amp;T &#8217;s &hellip;')).toBe('Rust & Go: AT&amp;T ’s …');
+  it('drops tags and decodes entities, and once more those a publisher escaped twice, keeping decoded markup as text', () => {
+    expect(htmlToText('<em>Rust</em> &amp; Go: AT&amp;amp;T &#8217;s &hellip; Tom&amp;#39;s')).toBe('Rust & Go: AT&T ’s … Tom\'s');
+    expect(htmlToText('Q&amp;amp;amp;A')).toBe('Q&amp;A');
+    expect(htmlToText('Use &amp;lt;b&amp;gt; &amp;bogus;')).toBe('Use <b> &bogus;');
+  });
+
+  it('drops a reference to a character no text may hold, escaped once or twice, rather than show U+FFFD', () => {
+    expect(htmlToText('<b>Chip&#0;maker</b> &amp;#0;wins')).toBe('Chipmaker wins');
   });
 
   it('drops script and style contents, not just the tags', () => {

@@ -422,8 +422,27 @@ describe('titles are one line of plain text', () => {
     expect(json.entries[0].title).toBe('Q&A "live"');
   });
 
-  it('keeps an Atom text title as written: it is declared plain text', () => {
-    const feed = parseFeedText('<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-11-30T00:00:00Z</updated><entry><title type="text">Escaping &amp;amp; in HTML</title><id>urn:1</id><link href="https://x.example/c"/><updated>2026-11-30T00:00:00Z</updated></entry></feed>');
-    expect(feed.entries[0].title).toBe('Escaping &amp; in HTML');
+  const atomTitled = (title: string) =>
+    parseFeedText(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-11-30T00:00:00Z</updated><entry>${title}<id>urn:1</id><link href="https://x.example/c"/><updated>2026-11-30T00:00:00Z</updated></entry></feed>`).entries[0].title;
+
+  it('decodes in an Atom text title only what its publisher escaped twice, and keeps what reads as markup as text', () => {
+    expect(atomTitled('<title type="text">AT&amp;amp;T&amp;#39;s Q&amp;amp;A</title>')).toBe("AT&T's Q&A");
+    expect(atomTitled('<title type="text">Why &lt;em&gt; beats &lt;i&gt;</title>')).toBe('Why <em> beats <i>');
+    expect(atomTitled('<title type="html">AT&amp;amp;amp;T</title>')).toBe('AT&T');
+  });
+
+  it('decodes what an RSS title escapes twice, in CDATA too, and typographic quotes given by number', () => {
+    const rssTitled = (title: string) => parseFeedText(`<rss version="2.0"><channel><title>T</title><item><title>${title}</title><link>https://x.example/a</link></item></channel></rss>`).entries[0].title;
+    expect(rssTitled('Q&amp;amp;A with Tom&amp;#39;s')).toBe("Q&A with Tom's");
+    expect(rssTitled('<![CDATA[<b>Chips</b> &amp; AT&amp;amp;T: Tom&#39;s]]>')).toBe("Chips & AT&T: Tom's");
+    expect(rssTitled('&#8220;Faster&#8221;, it&#146;s&amp;nbsp;here')).toBe('“Faster”, it’s here');
+  });
+
+  it('drops a reference to a character XML forbids from a title rather than show U+FFFD, in RSS, Atom and JSON Feed alike', () => {
+    const rss = parseFeedText('<rss version="2.0"><channel><title>T</title><item><title>Chip&#0;maker&#x1; &amp;#0;wins</title><link>https://x.example/a</link></item><item><title><![CDATA[Fab&#0;s]]></title><link>https://x.example/b</link></item></channel></rss>');
+    expect(rss.entries.map((entry) => entry.title)).toEqual(['Chipmaker wins', 'Fabs']);
+    expect(atomTitled('<title type="text">Chip&#0;maker &amp;#xFFFE;wins</title>')).toBe('Chipmaker wins');
+    const json = parseFeedText(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://x.example/b', title: 'Chip&#0;maker' }] }));
+    expect(json.entries[0].title).toBe('Chipmaker');
   });
 });
