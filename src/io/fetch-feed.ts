@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { withoutInvisibleCharacters } from '../lib/text/invisible-characters.ts';
 import { decodeUtf8Mixed } from '../lib/text/utf8.ts';
-import type { ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
+import { misplacedDeclaration, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { networkCause, statusCause, type FailureCause } from '../lib/aggregation/failure-cause.ts';
 
 export const DEFAULT_FETCH_LIMITS = {
@@ -183,11 +183,16 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
   return { text: best.text, encodingWarning: `its bytes are not valid in ${declared}; it was read as ${encodingName(best.encoding)}, with the replacement character U+FFFD for each character that could not be read; the publisher should serve it in the encoding it declares` };
 }
 
+/** How far into a feed its XML declaration is looked for: past a few lines of a server's warnings printed before it. */
+const DECLARATION_WITHIN_BYTES = 4096;
+
 /** The encodings a feed without a byte-order mark declares, by its server's charset and its XML declaration, in the order to try them. */
 function declaredEncodings(bytes: Uint8Array, contentType: string | undefined): string[] {
   const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]);
-  // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8.
-  const encodingLabel = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 256)))?.[1];
+  // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8. One after a
+  // server's warning text still names the encoding the feed is written in.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, DECLARATION_WITHIN_BYTES));
+  const encodingLabel = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head.slice(misplacedDeclaration(head) ?? 0))?.[1];
   const prolog = encodingLabel === undefined ? 'utf-8' : encodingNamed(encodingLabel)?.replace(/^utf-16(?:be|le)$/, 'utf-8');
   const declared = [header, prolog].filter((encoding) => encoding !== undefined);
   // Windows-1252 (Latin-1) after any other single-byte encoding: it is the charset servers send by default, so a

@@ -370,6 +370,21 @@ describe('feeds in legacy encodings', () => {
     expect(parseFeedText((await fetchFeed(`${origin}${path}`)).text).entries[0]!.title).toBe(headline);
   });
 
+  it("reads a feed behind a PHP warning its server printed first in the encoding its prolog names, warning only of that text", () => {
+    const warning = Buffer.from('<br />\n<b>Warning</b>:  Undefined variable $feed in <b>/var/www/feed.php</b> on line <b>12</b><br />\n');
+    for (const contentType of [undefined, 'text/xml; charset=UTF-8']) {
+      const decoded = decodeFeedBytes(Buffer.concat([warning, legacy('latin1', 'ISO-8859-1')]), contentType);
+      expect(decoded, contentType).not.toHaveProperty('encodingWarning');
+      const feed = parseFeedText(decoded.text);
+      expect(feed.entries[0]!.title).toBe('Café');
+      expect(feed.warnings).toEqual([
+        "malformed XML at line 3: 101 characters of other text before the XML declaration, left out; the publisher's server prints them before the feed (a PHP warning, most often) and should not",
+      ]);
+    }
+    // Its prolog is named as written, when the bytes are not what it says.
+    expect(decodeFeedBytes(Buffer.concat([warning, legacy('utf8', 'ISO-8859-1')])).encodingWarning).toBe('it declares WINDOWS-1252, but its bytes are UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8');
+  });
+
   it.each(['/latin1-header-windows-1251-prolog', '/windows-1251-header-latin1-prolog'])('decodes %s by the single-byte encoding other than Latin-1, the charset servers default to', async (path) => {
     const document = await fetchFeed(`${origin}${path}`);
     expect(parseFeedText(document.text).entries[0]!.title).toBe('Новости');

@@ -99,13 +99,22 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
 const FEED_ELEMENT = /<(?:rss|feed|rdf:RDF|channel|item|entry)[\s>]/i;
 
 /**
- * A feed whose XML declaration comes after other text (a PHP warning its server printed first, most often) from
- * that declaration, which may only open a document, so the feed is read as its publisher meant, with a warning.
+ * Where the XML declaration starts when other text comes before it (a PHP warning its server printed first, most
+ * often); undefined when it opens the document, or when an element of a feed comes first, since a feed without a
+ * declaration may quote one in an item (in CDATA).
+ */
+export function misplacedDeclaration(document: string): number | undefined {
+  const declaration = document.search(/<\?xml\s/);
+  return declaration <= 0 || FEED_ELEMENT.test(document.slice(0, declaration)) ? undefined : declaration;
+}
+
+/**
+ * A feed whose XML declaration comes after other text from that declaration, which may only open a document, so the
+ * feed is read as its publisher meant, with a warning.
  */
 function fromDeclaration(document: string): { document: string; linesBefore: number; warning?: string } {
-  const declaration = document.search(/<\?xml\s/);
-  // Only text before any element of a feed: a feed without a declaration may quote one in an item (in CDATA).
-  if (declaration <= 0 || FEED_ELEMENT.test(document.slice(0, declaration))) return { document, linesBefore: 0 };
+  const declaration = misplacedDeclaration(document);
+  if (declaration === undefined) return { document, linesBefore: 0 };
   const linesBefore = document.slice(0, declaration).split('\n').length - 1;
   const characters = declaration === 1 ? '1 character' : `${declaration} characters`;
   return {
