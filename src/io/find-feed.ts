@@ -42,7 +42,7 @@ export async function findFeed(address: string, options: FetchOptions): Promise<
 /** The document as a feed; a refusal says how the server labelled what it sent. */
 function readFeed(document: FeedDocument): ParsedFeed {
   try {
-    return withDecodingWarning(parseFeedText(document.text, { baseUrl: document.url }), document);
+    return withDecodingWarning(parseFeedText(document.text, { baseUrl: document.url, contentEncoding: document.headers?.['content-encoding'] }), document);
   } catch (error) {
     if (!(error instanceof FeedError) || !document.contentType) throw error;
     throw new FeedError(error.kind, `${error.message} (served as ${document.contentType})`);

@@ -257,7 +257,7 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
     if (response.ok && response.document.movedPermanently && servedFrom && servedFrom !== new URL(run.source.feed).href) run.movedTo = servedFrom;
     if (run.outcome.kind !== 'changed') continue;
     try {
-      run.feed = parseFeedText(run.outcome.text, { baseUrl: run.outcome.url });
+      run.feed = parseFeedText(run.outcome.text, { baseUrl: run.outcome.url, contentEncoding: run.outcome.contentEncoding });
     } catch (error) {
       // Anything a hostile document makes the parser throw is that source's failure, never the run's.
       const why = error instanceof FeedError ? error.message : `the feed could not be read (${(error as Error).message})`;

@@ -78,6 +78,8 @@ export function networkCause(code: string | undefined): FailureCause | undefined
 
 /** The cause of a document that was fetched but is no feed the parser can read. */
 export function feedErrorCause(kind: FeedErrorKind | undefined): FailureCause {
+  // A compressed stream cut short is broken HTTP, however well the feed inside it is made.
+  if (kind === 'compressed-cut-short') return 'invalid-http';
   return kind === 'not-a-feed' ? 'not-a-feed' : 'unreadable-feed';
 }
 

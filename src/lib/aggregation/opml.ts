@@ -86,7 +86,7 @@ function hasOutlines(text: string): boolean {
   if (document === '') throw new Error('the file is empty; export the list of feeds from the feed reader again');
   if (isHtmlPage(document)) throw new Error('this is an HTML web page, not an OPML file; export the list of feeds from the feed reader');
   const problem = xmlProblem(document, 'file', leading.split('\n').length - 1);
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(problem.message);
   const parsed = structureParser.parse(document) as Record<string, unknown>;
   const [root] = Object.keys(parsed);
   if (root !== 'opml') throw new Error(`not an OPML file: its root element is <${root}>, not <opml>`);

@@ -14,7 +14,7 @@ const RETRY_STATUSES = new Set([429, 503]);
  * a 304 or the same body renews it as a new body does.
  */
 export type FetchOutcome =
-  | { kind: 'changed'; text: string; url: string; movedPermanently?: boolean; contentType?: string; validators: Validators; contentHash: string; freshUntil?: Date }
+  | { kind: 'changed'; text: string; url: string; movedPermanently?: boolean; contentType?: string; contentEncoding?: string; validators: Validators; contentHash: string; freshUntil?: Date }
   | { kind: 'unchanged'; validators: Validators; freshUntil?: Date }
   | { kind: 'failed'; reason: string; cause?: FailureCause; retryAfter?: Date };
 
@@ -41,7 +41,7 @@ export function answerOutcome(answer: FeedAnswer, feedUrl: string, previous: Sou
   if (hash === previous?.contentHash) {
     return { kind: 'unchanged', validators: kept.etag || kept.lastModified ? { ...kept, cacheControl: validators.cacheControl, expiresLifetime: validators.expiresLifetime } : validators, freshUntil: fresh };
   }
-  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, validators, contentHash: hash, freshUntil: fresh };
+  return { kind: 'changed', text: answer.text, url: answer.url, movedPermanently: answer.movedPermanently, contentType: answer.contentType, contentEncoding: answer.headers['content-encoding'], validators, contentHash: hash, freshUntil: fresh };
 }
 
 /** A failed request: its reason and cause, and for 429 and 503 the instant Retry-After names. */

@@ -15,7 +15,7 @@ import { xmlProblem } from './xml-problem.ts';
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
 /** Why a document could not be read as a feed; the CLI prints the message as it is. */
-export type FeedErrorKind = 'empty' | 'not-a-feed' | 'malformed' | 'unsafe' | 'unsupported';
+export type FeedErrorKind = 'empty' | 'not-a-feed' | 'malformed' | 'unsafe' | 'unsupported' | 'compressed-cut-short';
 
 export class FeedError extends Error {
   readonly kind: FeedErrorKind;
@@ -74,6 +74,8 @@ export interface ParsedFeed {
 export interface ParseOptions {
   /** Where the document came from (the final URL after redirects); resolves relative links. */
   baseUrl?: string;
+  /** The Content-Encoding the server compressed the document with (gzip, br…), if any. */
+  contentEncoding?: string;
 }
 
 /** Reads `text` as a feed of any supported format, or throws a FeedError saying what it is instead. */
@@ -91,7 +93,7 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
   }
   const xml = fromDeclaration(document);
   if (!xml.document.startsWith('<')) throw new FeedError('not-a-feed', 'this is neither XML nor JSON, so it is not a feed');
-  const feed = parseXml(xml.document, options, xml.linesBefore);
+  const feed = parseXml(xml.document, options, xml.linesBefore, compressedWith(options.contentEncoding));
   return xml.warning ? { ...feed, warnings: [xml.warning, ...(feed.warnings ?? [])] } : feed;
 }
 
@@ -140,8 +142,8 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
   return withinLimits(() => mapJson(parsed.feed, options));
 }
 
-function parseXml(text: string, options: ParseOptions, linesBefore: number): ParsedFeed {
-  const { document, warnings } = wellFormed(text, linesBefore);
+function parseXml(text: string, options: ParseOptions, linesBefore: number, compression: string | undefined): ParsedFeed {
+  const { document, warnings } = wellFormed(text, linesBefore, compression);
   rejectEntityDeclarations(document);
   const parsed = runFeedsmith(document);
   const feed = (() => {
@@ -162,16 +164,30 @@ function parseXml(text: string, options: ParseOptions, linesBefore: number): Par
 /** Lines named in a warning before the rest are counted. */
 const MAX_LINES_NAMED = 5;
 
+/** The compression a Content-Encoding names, as a reader knows it ("gzip"); undefined for none. */
+function compressedWith(contentEncoding: string | undefined): string | undefined {
+  const codings = (contentEncoding ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding && coding !== 'identity');
+  return codings.length ? codings.join(', ') : undefined;
+}
+
 /**
  * The document when well-formed; else, when escaping its bare "&" and "<" makes it so, that, with a warning naming
  * the lines; else the first problem is the feed's failure. Nothing else is repaired: a feed broken otherwise is
- * refused as before.
+ * refused as before. A compressed body that ends inside the feed ended in its compressed stream: the answer arrived
+ * whole (a body shorter than its Content-Length fails as it is read), and the decompressor gives what it holds
+ * without a word, so only the server can have cut it.
  */
-function wellFormed(document: string, linesBefore: number): { document: string; warnings: string[] } {
+function wellFormed(document: string, linesBefore: number, compression: string | undefined): { document: string; warnings: string[] } {
   const problem = xmlProblem(document, 'feed', linesBefore);
   if (!problem) return { document, warnings: [] };
   const escaped = escapeBareCharacters(document);
-  if (!escaped.lines.length || xmlProblem(escaped.text, 'feed')) throw new FeedError('malformed', problem);
+  if (!escaped.lines.length || xmlProblem(escaped.text, 'feed')) {
+    if (compression && problem.cutShort) {
+      const { line, open } = problem.cutShort;
+      throw new FeedError('compressed-cut-short', `the body came compressed (${compression}) and its compressed stream ended early, though the answer itself arrived whole: the feed stops at line ${line}, inside ${open}; the publisher's server must fix it`);
+    }
+    throw new FeedError('malformed', problem.message);
+  }
   const [first, ...rest] = escaped.lines.map((line) => linesBefore + line);
   const named = rest.length > MAX_LINES_NAMED - 1 ? `${[first, ...rest.slice(0, MAX_LINES_NAMED - 1)].join(', ')} and ${rest.length - MAX_LINES_NAMED + 1} more` : rest.length ? `${[first, ...rest.slice(0, -1)].join(', ')} and ${rest.at(-1)}` : `${first}`;
   return { document: escaped.text, warnings: [`malformed XML at line${rest.length ? 's' : ''} ${named}: a bare “&” or “<” (as in AT&T), read as the character itself; the publisher should write &amp; or &lt;`] };
