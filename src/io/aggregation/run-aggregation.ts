@@ -21,7 +21,7 @@ import { feedErrorCause } from '../../lib/aggregation/failure-cause.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, editedSinceFailures, freshUntilFor, inAskingOrder, keptValidators } from '../../lib/aggregation/source-state.ts';
+import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, editedSinceFailures, failingSinceFor, freshUntilFor, inAskingOrder, keptValidators, lastSuccessFor } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, serializeState, StateError, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -204,7 +204,18 @@ async function fetchDue(runs: SourceRun[], previousRests: HostRests | undefined,
   const due = runs.filter((run) => {
     const until = backingOffUntil(run.previous, run.source.feed, options.now);
     if (until) {
-      Object.assign(run.report, { result: 'backing-off', until: isoSeconds(until), error: run.previous?.lastError?.message, consecutiveFailures: run.previous?.consecutiveFailures });
+      // Only a source with a state backs off.
+      const previous = run.previous!;
+      const failingSince = failingSinceFor(previous, run.source.feed);
+      Object.assign(run.report, {
+        result: 'backing-off',
+        until: isoSeconds(until),
+        error: previous.lastError?.message,
+        consecutiveFailures: previous.consecutiveFailures,
+        ...(previous.lastError?.cause ? { cause: previous.lastError.cause } : {}),
+        ...(failingSince ? { failingSince } : {}),
+        ...(lastSuccessFor(previous, run.source.feed) === undefined ? { neverRead: true } : {}),
+      });
       return false;
     }
     const fresh = options.refresh ? undefined : freshUntilFor(run.previous, run.source.feed, options.now);

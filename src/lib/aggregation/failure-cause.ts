@@ -84,13 +84,13 @@ export function feedErrorCause(kind: FeedErrorKind | undefined): FailureCause {
 }
 
 /**
- * What to check or do about a feed failing for a day with this cause, for one source and for a host's several failing
- * alike. Said after the failure's message, which may end with a clause of its own ("the publisher's server must fix
+ * What to check or do about a feed failing with this cause for `lasting` ("for a day"), for one source and for a host's
+ * several failing alike. Said after the failure's message, which may end with a clause of its own ("the publisher's server must fix
  * it"), so each goes on from it rather than against it.
  */
-const ADVICE: Record<FailureCause, { one: string; several?: string }> = {
-  'server-error': { one: "its server has been answering with an error for a day: if the outlet's site is down too, wait for it; if the site works, tell the publisher their feed is broken" },
-  'rate-limited': { one: 'its server has been refusing requests as too many for a day: ask the publisher what rate it allows, or follow fewer of its feeds' },
+const adviceLasting = (lasting: string): Record<FailureCause, { one: string; several?: string }> => ({
+  'server-error': { one: `its server has been answering with an error ${lasting}: if the outlet's site is down too, wait for it; if the site works, tell the publisher their feed is broken` },
+  'rate-limited': { one: `its server has been refusing requests as too many ${lasting}: ask the publisher what rate it allows, or follow fewer of its feeds` },
   unauthorized: { one: 'the feed asks for a login, which the aggregator never sends: ask the publisher for a public feed address', several: 'the feeds ask for a login, which the aggregator never sends: ask the publisher for public feed addresses' },
   forbidden: {
     one: "its server refuses the aggregator (many block robots, or cloud runners' addresses): if the feed opens in a browser, ask the publisher to allow the Newsdesk user agent",
@@ -103,12 +103,12 @@ const ADVICE: Record<FailureCause, { one: string; several?: string }> = {
   gone: { one: "find the outlet's new feed on its site for its feed: line, or remove the source from the registry", several: "find the outlet's new feeds on its site for their feed: lines, or remove the sources from the registry" },
   'client-error': { one: 'its server rejects the request: open the feed address in a browser, and tell the publisher what it answers', several: 'the host rejects the requests: open a feed address in a browser, and tell the publisher what it answers' },
   'dns-not-found': { one: "if its feed: line is spelled right, the outlet's domain has lapsed or moved: find its new site and feed", several: "the outlet's domain has lapsed or moved: find its new site and feeds" },
-  'dns-failed': { one: "the host's name servers have not answered for a day: if the other sources are read, the outlet's DNS is broken; tell the publisher" },
-  refused: { one: "nothing has taken connections at that address for a day: check the port in its feed: line, and whether the outlet's site is up", several: "nothing has taken connections at that address for a day: check whether the outlet's site is up" },
-  unreachable: { one: "the host has been unreachable for a day: check whether the outlet's site is up, and whether the runner reaches other hosts" },
-  timeout: { one: "its server has not sent the feed in time for a day: check whether the outlet's site is up; if it is, it may be slow for this runner (give a longer --timeout) or ignore robots" },
-  'connection-dropped': { one: "its server has been dropping the connection for a day: if the outlet's site loads, it may be turning robots away; ask the publisher" },
-  tls: { one: 'its server has shown a certificate that fails verification (expired, self-signed or for another name) for a day, and the feed is never read over an unverified connection: tell the publisher' },
+  'dns-failed': { one: `the host's name servers have not answered ${lasting}: if the other sources are read, the outlet's DNS is broken; tell the publisher` },
+  refused: { one: `nothing has taken connections at that address ${lasting}: check the port in its feed: line, and whether the outlet's site is up`, several: `nothing has taken connections at that address ${lasting}: check whether the outlet's site is up` },
+  unreachable: { one: `the host has been unreachable ${lasting}: check whether the outlet's site is up, and whether the runner reaches other hosts` },
+  timeout: { one: `its server has not sent the feed in time ${lasting}: check whether the outlet's site is up; if it is, it may be slow for this runner (give a longer --timeout) or ignore robots` },
+  'connection-dropped': { one: `its server has been dropping the connection ${lasting}: if the outlet's site loads, it may be turning robots away; ask the publisher` },
+  tls: { one: `its server has shown a certificate that fails verification (expired, self-signed or for another name) ${lasting}, and the feed is never read over an unverified connection: tell the publisher` },
   'invalid-http': { one: 'tell the publisher, with this error' },
   'bad-redirect': { one: 'open the feed address in a browser to see where it leads, and put the address of the feed itself in its feed: line', several: 'open a feed address in a browser to see where it leads, and put the addresses of the feeds themselves in their feed: lines' },
   'too-large': { one: 'ask the publisher for a shorter feed, or look on the site for a smaller one (a section, or excerpts rather than full text)', several: 'ask the publisher for shorter feeds, or look on the site for smaller ones (excerpts rather than full text)' },
@@ -120,7 +120,7 @@ const ADVICE: Record<FailureCause, { one: string; several?: string }> = {
   'unreadable-feed': { one: 'the feed is broken where it is made: check it with a feed validator and tell the publisher', several: 'the feeds are broken where they are made: check one with a feed validator and tell the publisher' },
   'unusable-items': { one: 'its items trip the importer: try the feed with npm run import, and report it with the feed address' },
   'filter-too-slow': { one: "the lists are its include: and exclude: lines in the registry", several: "the lists are their include: and exclude: lines in the registry" },
-};
+});
 
 /**
  * For a feed whose address has never given a new version: a mistyped `feed:` line is likelier there than a move, and
@@ -135,11 +135,12 @@ const NEVER_READ_ADVICE: Partial<Record<FailureCause, string>> = {
 /**
  * The advice for a source failing for a day, or for `several` on one host failing alike; undefined for a failure
  * whose cause is not known (a state written before causes were kept, or an error no cause covers). `neverRead`: one
- * source whose address has never given a feed.
+ * source whose address has never given a feed. `lasting`: how long it has been failing, where that is not a day
+ * ("since 2026-12-01 12:00 UTC", for a source backing off sooner).
  */
-export function failureAdvice(cause: FailureCause | undefined, { several = false, neverRead = false } = {}): string | undefined {
+export function failureAdvice(cause: FailureCause | undefined, { several = false, neverRead = false, lasting = 'for a day' } = {}): string | undefined {
   if (cause === undefined) return undefined;
-  const advice = ADVICE[cause];
+  const advice = adviceLasting(lasting)[cause];
   if (several) return advice.several ?? advice.one;
   return (neverRead && NEVER_READ_ADVICE[cause]) || advice.one;
 }

@@ -5,7 +5,7 @@
 import { inertLine } from '../text/inert-line.ts';
 import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
-import { failureAdvice } from './failure-cause.ts';
+import { failureAdvice, type FailureCause } from './failure-cause.ts';
 
 /**
  * `fresh`: not asked, as its last answer is still fresh by its server's Cache-Control or Expires. `not-asked`: not
@@ -45,6 +45,13 @@ export interface SourceReport {
   /** The source is not fetched before this instant (ISO). */
   until?: string;
   consecutiveFailures?: number;
+  /**
+   * For `backing-off`: the last failure's cause, since when the source has been failing (ISO) and whether its address
+   * has never given a feed, which choose the advice the line gives, in the words of a source failing for a day.
+   */
+  cause?: FailureCause;
+  failingSince?: string;
+  neverRead?: boolean;
 }
 
 export interface RunReport {
@@ -147,8 +154,10 @@ export function failingPhrase(since: string, consecutiveFailures: number, error:
 /** What happened to one source, in a phrase: the text report's line and the Markdown table's cell. */
 function describeSource(source: SourceReport, dryRun = false): string {
   switch (source.result) {
-    case 'backing-off':
-      return `${backingOffPhrase(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error})` : ''}`;
+    case 'backing-off': {
+      const advice = failureAdvice(source.cause, { neverRead: source.neverRead, ...(source.failingSince ? { lasting: `since ${formatInstant(source.failingSince)}` } : {}) });
+      return `${backingOffPhrase(source.until!)}${source.error ? ` (${plural(source.consecutiveFailures ?? 0, 'failure')} in a row; last: ${source.error}${advice ? `; ${advice}` : ''})` : ''}`;
+    }
     case 'failed': {
       const retry = source.until ? `; not fetched again before ${formatInstant(source.until)}` : `; ${TRIED_AGAIN_NEXT_RUN}`;
       return `failed: ${source.error}${retry}`;

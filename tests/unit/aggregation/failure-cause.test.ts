@@ -55,6 +55,11 @@ describe('the advice for a cause', () => {
     expect(failureAdvice(undefined)).toBeUndefined();
   });
 
+  it('says how long the failure has lasted where it is not a day, for a source backing off sooner', () => {
+    expect(failureAdvice('timeout')).toContain('in time for a day: check');
+    expect(failureAdvice('timeout', { lasting: 'since 2026-12-01 11:00 UTC' })).toBe(failureAdvice('timeout')!.replace('for a day', 'since 2026-12-01 11:00 UTC'));
+  });
+
   it('speaks of several feeds in the plural where it names what to update', () => {
     expect(failureAdvice('not-found')).toContain('update its feed: line');
     expect(failureAdvice('not-found', { several: true })).toContain('update their feed: lines');

@@ -61,3 +61,27 @@ describe('sources failing for a day, each for its own reason', () => {
     expect(annotations.find((line) => line.includes('(down)::'))).toMatch(/answered 503 Service Unavailable; its server has been answering with an error for a day: .*their feed is broken$/);
   });
 });
+
+describe('a source backing off after failing twice, long before a day', () => {
+  const { publishers, workspace } = servedWorkspace();
+  let address: string;
+  let resting: RunReport;
+  let broken = false;
+
+  beforeAll(async () => {
+    address = publishers.route(0, '/feed.xml', (request, response) => (broken ? response.writeHead(500).end() : rssRoute(twoStoryFeed('wobbly.example'))(request, response)));
+    workspace.writeSources([{ id: 'wobbly', feed: address }]);
+    await workspace.run(new Date('2026-12-01T10:00:00Z'));
+    broken = true;
+    await workspace.run(new Date('2026-12-01T11:00:00Z'));
+    await workspace.run(new Date('2026-12-01T11:30:00Z'));
+    resting = await workspace.run(new Date('2026-12-01T11:45:00Z'));
+  });
+
+  it('says, beside its last error, what to do in the words of a source failing for a day, since when it has failed rather than for a day', () => {
+    expect(resting.sources[0]).toMatchObject({ result: 'backing-off', cause: 'server-error', failingSince: '2026-12-01T11:00:00Z' });
+    expect(formatReportText(resting).split('\n')[0]).toBe(
+      `  wobbly  backing off until 2026-12-01 12:00 UTC (2 failures in a row; last: ${address} answered 500 Internal Server Error; its server has been answering with an error since 2026-12-01 11:00 UTC: if the outlet's site is down too, wait for it; if the site works, tell the publisher their feed is broken)`,
+    );
+  });
+});
