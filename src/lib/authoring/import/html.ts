@@ -84,6 +84,15 @@ function withoutWidgets(html: string): string {
 }
 
 /**
+ * The text without CDATA markers, its sections' contents kept: a section left in a field after the XML is read (escaped
+ * as text, or wrapped in a second section) means nothing in HTML, which hides it with all it holds, and what its
+ * publisher meant is the contents.
+ */
+function withoutCdataMarkers(text: string): string {
+  return text.includes('<![CDATA[') ? text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1') : text;
+}
+
+/**
  * Keeps prose markup only. Scripts, styles, frames, forms, objects and every attribute that is not a link
  * target or an image's src/alt/size are dropped; the contents of script, style and similar raw-text elements
  * are dropped with them. URLs are made absolute against `baseUrl` first, then anything that is not http(s)
@@ -91,7 +100,7 @@ function withoutWidgets(html: string): string {
  */
 export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
   assertHtmlWithinLimits(html);
-  return sanitizeHtml(withoutWidgets(html), {
+  return sanitizeHtml(withoutWidgets(withoutCdataMarkers(html)), {
     allowedTags: BODY_TAGS,
     allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -260,7 +269,7 @@ export function htmlToText(html: string): string {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(withoutForbiddenReferences(withoutWidgets(html)));
+  parser.write(withoutForbiddenReferences(withoutWidgets(withoutCdataMarkers(html))));
   parser.end();
   return tidyText(decodeCharacterReferences(parts.join('')));
 }
@@ -276,9 +285,18 @@ function tidyText(text: string): string {
 }
 
 /**
- * True when a string from a feed contains markup rather than plain text (an RSS title with <b>, say), or character
- * references: "AT&amp;T" left after the XML is read means the publisher escaped its text twice, as HTML.
+ * True when a string from a feed contains markup rather than plain text (an RSS title with <b>, say), a CDATA section
+ * left in it, or character references: "AT&amp;T" left after the XML is read means the publisher escaped its text
+ * twice, as HTML.
  */
 export function looksLikeHtml(text: string): boolean {
-  return /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i.test(text) || /<!--/.test(text) || /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text);
+  return /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i.test(text) || /<!--|<!\[CDATA\[/.test(text) || /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text);
+}
+
+/**
+ * Text a feed declares plain (an Atom type="text" title) as readers should see it: without a CDATA section's markers
+ * left in it, and with what its publisher escaped twice ("AT&amp;amp;T") decoded once more.
+ */
+export function plainFeedText(text: string): string {
+  return decodeCharacterReferences(withoutCdataMarkers(text));
 }

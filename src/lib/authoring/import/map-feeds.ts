@@ -1,11 +1,10 @@
 /** Each feed format's fields (namespaces included) onto the one `ParsedFeed` shape. */
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
-import { decodeCharacterReferences } from '../../text/character-references.ts';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
 import { authorNames, enclosureLink, link, oneLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
-import { htmlToText } from './html.ts';
+import { htmlToText, plainFeedText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
 import { resolveWebUrl, siteOf } from './urls.ts';
 
@@ -113,13 +112,10 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
   };
 }
 
-/**
- * Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. Plain text holds
- * no character reference but one its publisher escaped twice ("AT&amp;amp;T"), which is decoded as in any other title.
- */
+/** Atom text constructs say what they hold: type="text" is plain, "html" and "xhtml" carry markup. */
 function atomText(text: AtomFeed.Text | undefined): string {
   if (!text?.value) return '';
-  return oneLine(text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : decodeCharacterReferences(text.value));
+  return oneLine(text.type === 'html' || text.type === 'xhtml' ? htmlToText(text.value) : plainFeedText(text.value));
 }
 
 function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | undefined {

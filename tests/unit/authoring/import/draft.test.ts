@@ -146,6 +146,30 @@ describe('feeds that escape their text twice', () => {
   });
 });
 
+describe('feeds that leave a CDATA section in a field, escaped or wrapped in a second one', () => {
+  it('give the headline, dek and body it holds, without its markers, rather than show them or lose what they wrap', () => {
+    const drafts = parseFeedText(
+      [
+        '<rss version="2.0"><channel><title>T</title>',
+        '<item><title>&lt;![CDATA[Chips &amp;amp; ships]]&gt;</title><link>https://x.example/a</link><description>&lt;![CDATA[&lt;p&gt;The fab opens in May.&lt;/p&gt;]]&gt;</description></item>',
+        '<item><title><![CDATA[<![CDATA[Fabs ship]]>]]></title><link>https://x.example/b</link><description><![CDATA[<![CDATA[<p>Shipping <b>starts</b> today.</p>]]>]]></description></item>',
+        '</channel></rss>',
+      ].join(''),
+    ).entries.map((item) => draftOf(buildDraft(item, feed, { now, siteLang })));
+    expect(drafts.map(({ title, description, body }) => ({ title, description, body }))).toEqual([
+      { title: 'Chips & ships', description: 'The fab opens in May.', body: 'The fab opens in May.' },
+      { title: 'Fabs ship', description: 'Shipping starts today.', body: 'Shipping **starts** today.' },
+    ]);
+  });
+
+  it('in an Atom title, of any type', () => {
+    const titles = parseFeedText(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><entry><title type="html">&lt;![CDATA[Chips &amp;amp; ships]]&gt;</title><id>urn:1</id><link href="https://x.example/a"/></entry><entry><title type="text">&lt;![CDATA[Fabs &amp;amp; ships]]&gt;</title><id>urn:2</id><link href="https://x.example/b"/></entry></feed>',
+    ).entries.map((entry) => entry.title);
+    expect(titles).toEqual(['Chips & ships', 'Fabs & ships']);
+  });
+});
+
 describe('bylines as feeds write them', () => {
   it('leave out the "By" the site puts before every byline, and keep one name with its outlet whole', () => {
     const [draft] = parseFeedText(
