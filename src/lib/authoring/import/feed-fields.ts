@@ -1,4 +1,5 @@
 /** Reading single fields of a feed: one-line text, text as HTML, names and links (dates: feed-dates.ts). */
+import { joinedNames } from '../../checks/joined-names.ts';
 import { withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
@@ -92,24 +93,24 @@ function withoutEmail(name: string): string {
 /** "By Jane Doe", "By: Jane Doe": a byline some feeds write whole, where the site's pages put the "By" themselves. */
 const BY = /^by:?\s+(?=\S)/i;
 
-/** Bylines, each once, in plain text, without "By" or e-mail addresses, a Reddit user by name. */
-export function authorNames(names: ReadonlyArray<string | undefined>): string[] {
-  return uniqueNames(names.map((name) => withoutEmail(plain(name).replace(BY, '')).replace(REDDIT_USER, '$1')));
-}
-
-/** One person's full name: two words or more, the first and the last capitalised ("Jan de Vries", "A. Kowalski"), no digits. */
-const FULL_NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+)*\s+\p{Lu}[\p{L}\p{M}.'’-]*$/u;
+/**
+ * The account a CMS signs a post with when no writer is named (WordPress's "admin"), or a desk rather than a person:
+ * no byline, so the outlet is credited, rather than one author page gathering every outlet's unsigned pieces.
+ */
+const NO_WRITER = /^(?:admin|administrator|webmaster|staff|staff (?:writer|reporter)s?)$/i;
 
 /**
- * Dublin Core creators (or Atom author names), one per person: arXiv joins a paper's authors in one dc:creator, or
- * one Atom <name>, "Alice Smith, Bob Jones".
- * Commas split only when every part is a full name, since "Smith, Alice" and "Alice Smith, Jr." are one person.
+ * Bylines, each once, in plain text, without "By" or e-mail addresses, a Reddit user by name. An entry naming several
+ * people ("Alice Smith, Bob Jones", as arXiv joins a paper's authors, or "Jane Doe and John Roe") is each of them,
+ * parted as the content check parts a byline, so "Smith, Alice" and "Jane Doe, Reuters" stay one.
  */
-export function splitCreators(creators: readonly string[]): string[] {
-  return creators.flatMap((creator) => {
-    const parts = plain(creator).split(',').map((part) => part.trim());
-    return parts.length > 1 && parts.every((part) => FULL_NAME.test(part)) ? parts : [creator];
-  });
+export function authorNames(names: ReadonlyArray<string | undefined>): string[] {
+  return uniqueNames(
+    names.flatMap((name) => {
+      const byline = withoutEmail(plain(name).replace(BY, '')).replace(REDDIT_USER, '$1');
+      return NO_WRITER.test(byline) ? [] : (joinedNames(byline, 'byline') ?? [byline]);
+    }),
+  );
 }
 
 export function link(href: string | undefined, base: string | undefined): string | undefined {

@@ -2,7 +2,7 @@
 import type { AtomFeed, MediaNs, parseFeed as parseWithFeedsmith } from 'feedsmith';
 import { firstDate } from './feed-dates.ts';
 import { contentImage, enclosureImage, feedImage, firstImage, mediaImage } from './feed-image.ts';
-import { authorNames, enclosureLink, link, oneLine, plain, splitCreators, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
+import { authorNames, enclosureLink, link, oneLine, plain, textAsHtml, uniqueNames, withoutArxivAnnouncement, withoutCoverageList, withoutOutlet } from './feed-fields.ts';
 import { htmlLimitProblem, HtmlTooComplexError } from './html-limits.ts';
 import { htmlToText, plainFeedText } from './html.ts';
 import type { FeedEntry, ParsedFeed, ParseOptions } from './parse-feed.ts';
@@ -74,7 +74,7 @@ export function mapRss(feed: FeedOf<'rss'>, options: ParseOptions): ParsedFeed {
           summaryHtml: withoutCoverageList(withoutArxivAnnouncement(item.description)) ?? mediaSummary(item.media),
           contentHtml: item.content?.encoded,
           publishedAt: firstDate(item.pubDate, item.dc?.dates?.[0], item.atom?.published, item.atom?.updated),
-          authors: authorNames([...(item.authors ?? []).map(personName), ...splitCreators(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
+          authors: authorNames([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), ...(item.atom?.authors ?? []).map((author) => author.name), item.itunes?.author]),
           categories: uniqueNames([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
           language: item.dc?.languages?.[0] ?? feed.language ?? feed.dc?.languages?.[0],
           image: firstImage(
@@ -103,7 +103,7 @@ export function mapRdf(feed: FeedOf<'rdf'>, options: ParseOptions): ParsedFeed {
         summaryHtml: item.description,
         contentHtml: item.content?.encoded,
         publishedAt: firstDate(item.dc?.dates?.[0], item.dcterms?.modified?.[0]),
-        authors: authorNames(splitCreators(item.dc?.creators ?? [])),
+        authors: authorNames(item.dc?.creators ?? []),
         categories: uniqueNames(item.dc?.subjects ?? []),
         language: item.dc?.languages?.[0] ?? feed.dc?.languages?.[0],
         image: contentImage(item.content?.encoded ?? item.description, htmlBase),
@@ -151,7 +151,7 @@ export function mapAtom(feed: FeedOf<'atom'>, options: ParseOptions): ParsedFeed
       const enclosures = entry.links?.filter((candidate) => candidate.rel === 'enclosure');
       return readItem({ link: entryLink ?? enclosureLink(enclosures, entryBase), guid: entry.id, htmlBase }, () => {
         // arXiv's Atom feed, as its RSS, names a paper's authors in one <name> and opens each summary with its announcement.
-        const authors = authorNames(splitCreators((entry.authors ?? []).map((author) => author.name ?? '')));
+        const authors = authorNames((entry.authors ?? []).map((author) => author.name));
         const summary = entry.summary && { ...entry.summary, value: withoutArxivAnnouncement(entry.summary.value) };
         return {
           title: atomText(entry.title),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorNames, plain, splitCreators, withoutArxivAnnouncement, withoutCoverageList } from '../../../../src/lib/authoring/import/feed-fields.ts';
+import { authorNames, plain, withoutArxivAnnouncement, withoutCoverageList } from '../../../../src/lib/authoring/import/feed-fields.ts';
+import { joinedNames } from '../../../../src/lib/checks/joined-names.ts';
 
 describe('authorNames: bylines from author fields', () => {
   it('credits a Reddit user "/u/name" as the name, and leaves other slashes alone', () => {
@@ -35,15 +36,29 @@ describe('withoutArxivAnnouncement', () => {
   });
 });
 
-describe('splitCreators: one dc:creator that names several people', () => {
-  it('splits at commas when every part is a full name, as arXiv joins a paper’s authors', () => {
-    expect(splitCreators(['Alice Smith, Bob Jones, Carol Lee'])).toEqual(['Alice Smith', 'Bob Jones', 'Carol Lee']);
-    expect(splitCreators(['Jan de Vries, A. Kowalski, José Álvarez-Ruiz, Siobhán O’Neill'])).toEqual(['Jan de Vries', 'A. Kowalski', 'José Álvarez-Ruiz', 'Siobhán O’Neill']);
+describe('authorNames: one field that names several people', () => {
+  it('parts it at commas, "and" and "&" when every part is a name of two words or more, as arXiv and many sites join writers', () => {
+    expect(authorNames(['Alice Smith, Bob Jones, Carol Lee'])).toEqual(['Alice Smith', 'Bob Jones', 'Carol Lee']);
+    expect(authorNames(['Jan de Vries, A. Kowalski, José Álvarez-Ruiz, Siobhán O’Neill'])).toEqual(['Jan de Vries', 'A. Kowalski', 'José Álvarez-Ruiz', 'Siobhán O’Neill']);
+    expect(authorNames(['By Jane Doe and John Roe', 'Ann Lee & Kim Park'])).toEqual(['Jane Doe', 'John Roe', 'Ann Lee', 'Kim Park']);
   });
 
-  it('leaves one person’s name with a comma whole, and anything it cannot read as names', () => {
-    const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Alice Smith, 3rd Battalion', '王伟, 李娜', 'Alice Smith'];
-    expect(splitCreators(kept)).toEqual(kept);
+  it('leaves one person’s name with a comma whole, an outlet credited beside its reporter, and anything it cannot read as names', () => {
+    const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Jane Doe, Reuters', '王伟, 李娜', 'Alice Smith'];
+    expect(authorNames(kept)).toEqual(kept);
+  });
+
+  it('gives the bylines the content check would not warn of as several names in one', () => {
+    for (const name of ['Alice Smith, Bob Jones', 'Jane Doe and John Roe', 'Jane Doe, Reuters', 'Doe, Jane']) {
+      for (const byline of authorNames([name])) expect(joinedNames(byline, 'byline'), byline).toBeUndefined();
+    }
+  });
+});
+
+describe('authorNames: what names no writer', () => {
+  it('leaves out a CMS account or a desk signing for no one, so the outlet is credited instead', () => {
+    expect(authorNames(['admin', 'Administrator', 'Staff', 'staff writer', 'Staff Reporters', 'webmaster'])).toEqual([]);
+    expect(authorNames(['Reuters Staff', 'Adminah Lee'])).toEqual(['Reuters Staff', 'Adminah Lee']);
   });
 });
 
