@@ -11,10 +11,13 @@ const ABBREVIATION = /^(?:\p{L}{1,3}\.)+$/u;
 /** Bylines part at commas, semicolons, "and" and "&" (an Oxford comma's ", and" too). */
 const BYLINE_SEPARATOR = /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/i;
 
+/** What a writer does ("Senior Editor", "Staff Writer"), said beside the name, as an outlet is: no second person. */
+const ROLE = /^(?:[\p{L}-]+\s+)*(?:editor|writer|reporter|correspondent|contributor|columnist|producer|analyst|photographer)s?$/iu;
+
 /**
  * The names `name` holds, when it holds more than one; undefined otherwise. A byline parts only into names of two
  * words or more, so a name written surname first ("Doe, Jane"), a suffix ("Jane Doe, Jr.") or an outlet credited
- * beside a reporter ("Jane Doe, Reuters") stays one.
+ * beside a reporter ("Jane Doe, Reuters") stays one, and never at a role ("Jane Doe, Senior Editor").
  */
 export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | undefined {
   const parts = name
@@ -24,7 +27,7 @@ export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | un
   if (parts.length < 2) return undefined;
   // An abbreviation after a comma ends one name ("Washington, D.C.", "Acme, Inc."), as no topic is written so.
   if (kind === 'tag' && parts.slice(1).some((part) => ABBREVIATION.test(part))) return undefined;
-  if (kind === 'byline' && parts.some((part) => part.split(/\s+/).length < 2)) return undefined;
+  if (kind === 'byline' && parts.some((part) => part.split(/\s+/).length < 2 || ROLE.test(part))) return undefined;
   return parts;
 }
 

@@ -19,8 +19,8 @@ describe('joinedNames', () => {
     expect(joinedNames('Jane Doe AND John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
   });
 
-  it('leaves one name with a comma or "and" in it: surname first, a suffix, an outlet, a firm', () => {
-    for (const name of ['Doe, Jane', 'Jane Doe, Jr.', 'Jane Doe, Reuters', 'Ben & Jerry', 'Newsdesk Staff', 'Alexander Grand']) {
+  it('leaves one name with a comma or "and" in it: surname first, a suffix, an outlet, a firm, a role', () => {
+    for (const name of ['Doe, Jane', 'Jane Doe, Jr.', 'Jane Doe, Reuters', 'Ben & Jerry', 'Newsdesk Staff', 'Alexander Grand', 'Jane Doe, Senior Editor', 'Jane Doe, Staff Writer', 'Jane Doe and Contributing Writers']) {
       expect(joinedNames(name, 'byline'), name).toBeUndefined();
     }
   });

@@ -44,7 +44,7 @@ describe('authorNames: one field that names several people', () => {
   });
 
   it('leaves one person’s name with a comma whole, an outlet credited beside its reporter, and anything it cannot read as names', () => {
-    const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Jane Doe, Reuters', '王伟, 李娜', 'Alice Smith'];
+    const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Jane Doe, Reuters', 'Jane Doe, Senior Editor', '王伟, 李娜', 'Alice Smith'];
     expect(authorNames(kept)).toEqual(kept);
   });
 
