@@ -84,9 +84,9 @@ export function feedErrorCause(kind: FeedErrorKind | undefined): FailureCause {
 }
 
 /**
- * What to check or do about a feed failing with this cause for `lasting` ("for a day"), for one source and for a host's
- * several failing alike. Said after the failure's message, which may end with a clause of its own ("the publisher's server must fix
- * it"), so each goes on from it rather than against it.
+ * What to check or do about a feed failing with this cause for `lasting` ("for a day"), for one source and for a
+ * host's several failing alike. Said after the failure's message, which may end with a clause of its own ("the
+ * publisher's server must fix it"), so each goes on from it rather than against it.
  */
 const adviceLasting = (lasting: string): Record<FailureCause, { one: string; several?: string }> => ({
   'server-error': { one: `its server has been answering with an error ${lasting}: if the outlet's site is down too, wait for it; if the site works, tell the publisher their feed is broken` },
