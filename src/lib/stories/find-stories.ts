@@ -82,9 +82,9 @@ function automaticGroups(articles: readonly StoryArticle[], windowHours: number,
   const featureIds = new FeatureIds();
   const { scanned, casing } = scanArchive(articles, tuning);
   const features = articles.map((article, index) => articleFeatures(article, featureIds, tuning, casing, scanned.article(index)));
-  const vectors = featureVectors(features, featureIds.size, tuning);
   const times = Float64Array.from(articles, (article) => article.publishedAt.getTime());
   const windowMs = windowHours * HOUR;
+  const vectors = featureVectors(features, featureIds.size, tuning, times, windowMs);
   const scored: ScoredPair[] = [];
   for (const [a, b] of candidatePairs(vectors, times, windowMs, tuning)) {
     const score = storySimilarity(vectors, a, b, (times[b]! - times[a]!) / HOUR, windowHours, tuning);

@@ -3,6 +3,7 @@
  * the cosine of their vectors, less for articles further apart in time, and nothing at all when their headlines name
  * different things (two attacks on two companies, two countries' rules, two countries' fines on one company).
  */
+import { crowdedSubjects } from './crowded-subjects.ts';
 import type { ArticleFeatures } from './features.ts';
 import type { StoryTuning } from './tuning.ts';
 
@@ -39,6 +40,8 @@ export interface FeatureVectors {
   eventKinds: Int32Array[];
   /** Per article: 1 when its headline reports the next step after a decision (an appeal). */
   nextStep: Uint8Array;
+  /** Per article: 1 when its headline's subject heads many others' within the window, so sharing it tells nothing. */
+  crowdedSubject: Uint8Array;
   /** Articles carrying each feature id. */
   documentFrequency: Int32Array;
 }
@@ -47,7 +50,7 @@ export interface FeatureVectors {
  * idf(f) = ln((N + 1) / df(f)): a name in three articles of a thousand weighs about four times one in half of them.
  * A feature found in one article only counts `unsharedWeight` in the vector's length.
  */
-export function featureVectors(features: readonly ArticleFeatures[], featureCount: number, tuning: StoryTuning): FeatureVectors {
+export function featureVectors(features: readonly ArticleFeatures[], featureCount: number, tuning: StoryTuning, times: Float64Array, windowMs: number): FeatureVectors {
   const documentFrequency = new Int32Array(featureCount);
   for (const article of features) for (const id of article.ids) documentFrequency[id]!++;
   const count = features.length;
@@ -91,12 +94,13 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     ids.push(sortedIds);
     weights.push(sortedWeights);
   });
+  const headlineSubject = features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning));
   return {
     ids,
     weights,
     norms,
     anchors,
-    headlineSubject: features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning)),
+    headlineSubject,
     subjectInitials: Int32Array.from(features, (article) => article.subjectInitials),
     spelledOutAcronyms: features.map((article) => sortedIds(article.spelledOutAcronyms)),
     subjectPlaces: features.map((article) => sortedIds(article.subjectPlaces)),
@@ -108,6 +112,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     anchorNorms,
     eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
     nextStep: Uint8Array.from(features, (article) => (article.nextStep ? 1 : 0)),
+    crowdedSubject: crowdedSubjects(headlineSubject, times, windowMs, tuning.crowdedSubject),
     documentFrequency,
   };
 }
@@ -138,17 +143,23 @@ function languageCode(language: string): number {
 /**
  * Cosine similarity of articles a and b, from their sorted ids. Reports in two languages can share only their names
  * and figures, so between them the cosine counts those alone (their other words would only lengthen the vectors),
- * and needs two of them.
+ * and needs two of them. A subject that heads many headlines of the window is shared without counting: the two must
+ * agree on what else they say.
  */
 function cosine(vectors: FeatureVectors, a: number, b: number): number {
   const [idsA, idsB, weightsA, weightsB] = [vectors.ids[a]!, vectors.ids[b]!, vectors.weights[a]!, vectors.weights[b]!];
   const anchorsOnly = vectors.language[a] !== vectors.language[b];
   const [anchorsA, anchorsB] = [vectors.anchors[a]!, vectors.anchors[b]!];
+  const crowded = vectors.crowdedSubject[a] === 1 && vectors.crowdedSubject[b] === 1;
+  const [subjectA, subjectB] = [vectors.headlineSubject[a]!, vectors.headlineSubject[b]!];
   let dot = 0;
   let sharedAnchors = 0;
   for (let i = 0, j = 0; i < idsA.length && j < idsB.length; ) {
     const [x, y] = [idsA[i]!, idsB[j]!];
-    if (x === y) {
+    if (x === y && crowded && subjectA.includes(x) && subjectB.includes(x)) {
+      i++;
+      j++;
+    } else if (x === y) {
       if (!anchorsOnly) dot += weightsA[i]! * weightsB[j]!;
       else if (anchorsA.includes(x) && anchorsB.includes(x)) {
         dot += weightsA[i]! * weightsB[j]!;

@@ -39,6 +39,11 @@ export const STORY_TUNING = {
    * whose headline reports none, is another event; sooner, it is that decision's story.
    */
   nextStepHours: 24,
+  /**
+   * A headline subject heading this many articles (or more) within the window of one another is what they are all
+   * about, not evidence that they tell one event: sharing it counts for nothing between them.
+   */
+  crowdedSubject: 5,
   /** Features carried by more than this share of the archive (and more than `distinctiveMinimum`) never make candidates. */
   distinctiveShare: 0.005,
   distinctiveMinimum: 64,

@@ -266,6 +266,42 @@ describe('headlines about different companies', () => {
   });
 });
 
+describe('one company in many headlines the same day', () => {
+  // Ten outlets, ten events, one subject: every headline opens with OpenAI, which is rare in the archive as a whole.
+  const outlets = ['The Verge', 'Engadget', 'TechCrunch', 'Wired', 'Reuters', 'Bloomberg', 'The Information', 'Axios', 'CNBC', 'Ars Technica'];
+  const day = [
+    ['OpenAI releases GPT-6 to ChatGPT Plus users', 'The model is rolling out today, with Pro subscribers getting higher limits.', 'OpenAI on Monday began rolling out GPT-6, its newest large language model, to paying ChatGPT subscribers. The company says the model makes fewer factual errors and is better at writing code. Free users will get access in the coming weeks.'],
+    ['OpenAI hires former Meta executive as chief of hardware', 'The company is building its own consumer devices.', 'OpenAI has hired Dana Whitfield, who ran Reality Labs hardware at Meta, to lead its consumer hardware team. Whitfield will report to chief executive Sam Altman and oversee the first device, expected next year.'],
+    ['OpenAI faces new copyright lawsuit from newspapers', 'A group of regional papers sued in New York, seeking billions in damages.', 'A coalition of eight regional newspapers sued OpenAI and Microsoft in federal court in New York on Monday, claiming the companies used millions of articles without permission to train their chatbots.'],
+    ['OpenAI signs data centre deal with Oracle in Texas', 'The Stargate site will add 2 gigawatts of capacity.', 'OpenAI and Oracle agreed to build another data centre in Abilene, Texas, as part of the Stargate project. The site will draw 2 gigawatts when complete in 2028, the companies said on Monday.'],
+    ['OpenAI says ChatGPT has 900 million weekly users', 'Usage has nearly doubled this year, driven by India and Brazil.', 'ChatGPT now has 900 million weekly active users, OpenAI said on Monday, up from 500 million in March. Growth has been fastest in India and Brazil, where cheaper plans launched this summer.'],
+    ['OpenAI launches Sora app in Europe', 'The video app arrives in the EU after a delay over privacy rules.', 'OpenAI made its Sora video app available in the European Union on Monday, months after its US launch. The company delayed the rollout to comply with the Digital Services Act.'],
+    ['OpenAI researchers publish paper on reasoning models', 'The paper describes a new training method for long chains of thought.', 'OpenAI published a research paper on Monday describing how its reasoning models learn to check their own work. The researchers say the method cuts errors on maths problems by a third.'],
+    ['OpenAI board member steps down', 'The departure follows a dispute over governance of the nonprofit.', 'Adebayo Mensah, a member of the OpenAI board since 2023, resigned on Monday, the company said. People familiar with the matter said he disagreed with plans to loosen the control of the nonprofit.'],
+    ['OpenAI outage takes its chatbot offline for hours', 'Users reported errors worldwide on Monday afternoon.', 'ChatGPT was unavailable for several hours on Monday after an outage at OpenAI. The company blamed a faulty configuration change and said service had been restored by evening.'],
+    ['OpenAI raises $40 billion at $500 billion valuation', 'SoftBank led the round, the largest private financing ever.', 'OpenAI has closed a $40 billion funding round led by SoftBank that values the ChatGPT maker at $500 billion, the company said on Monday. The money will pay for data centres and chips.'],
+  ].map(([title, dek, body], index) => report(`openai-${index}`, outlets[index]!, index, title!, dek!, body!));
+
+  it('are ten events, none in a story with another, though every headline opens with the same name', () => {
+    const stories = findStories([...articles, ...day], WINDOW);
+    expect(stories.filter((story) => story.articles.some((slug) => slug.startsWith('openai-')))).toEqual([]);
+  });
+
+  it("still gather the coverage of one of those events, in other words and in German, and none of the day's others", () => {
+    const launch = [
+      report('gpt6-wire', 'Meridian Wire', 0.5, 'OpenAI launches GPT-6, says it makes fewer mistakes', 'The new model goes to paying ChatGPT users first.',
+        'OpenAI released GPT-6 on Monday, saying the model is better at coding and reasoning and hallucinates less than GPT-5.'),
+      report('gpt6-explainer', 'Gadget Line', 1, 'GPT-6 is here: what to know', "OpenAI's newest model is rolling out in ChatGPT now.", 'OpenAI’s GPT-6 is now available to ChatGPT Plus and Pro subscribers. Here is what is new.'),
+      report('gpt6-tested', 'Lab Notes', 8, "OpenAI's GPT-6, tested: better code, same quirks", 'We put the new model through our usual coding and reasoning tests.',
+        'We spent a day with GPT-6. It writes better code than GPT-5 and makes fewer errors, but it still invents citations.'),
+      report('gpt6-de', 'heise online', 10, 'OpenAI veröffentlicht GPT-6', 'Das neue Sprachmodell ist zunächst für zahlende ChatGPT-Nutzer verfügbar.',
+        'OpenAI hat am Montag GPT-6 vorgestellt. Das Modell soll weniger Fehler machen und besser programmieren.'),
+    ];
+    const story = storyAmong([...day.slice(1), ...launch], 'gpt6-wire');
+    expect(story?.articles).toEqual(['gpt6-wire', 'gpt6-explainer', 'gpt6-tested', 'gpt6-de']);
+  });
+});
+
 describe('round-ups of the week', () => {
   const nvidia = report('nvidia-results', 'Meridian Wire', 0, 'Nvidia beats forecasts as data-centre revenue jumps 66%', 'The chipmaker reported quarterly revenue of $57 billion.',
     'Nvidia reported third-quarter revenue of $57 billion on Wednesday, up 62% from a year earlier, as data-centre sales of its Blackwell chips jumped 66%.');
