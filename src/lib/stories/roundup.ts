@@ -12,8 +12,18 @@ const ROUNDUP_HEADLINES: readonly RegExp[] = [
   /\bweek\s+in\s+review\b/i,
   // "This week: …", a week's events after a colon
   /^(?:this|last)\s+week\s*:/i,
-  // "Weekly roundup: …", "Daily digest", "The weekend round-up", "Monthly recap", "Morning briefing: …"
-  /\b(?:daily|weekly|weekend|monthly|morning|evening)\s+(?:news\s+)?(?:round-?up|digest|recap|wrap(?:-?up)?|briefing|newsletter)\b/i,
+  // "Weekly roundup: …", "Daily digest", "The weekend round-up", "Monthly recap", "Morning briefing: …", "The Daily Brief"
+  /\b(?:daily|weekly|weekend|monthly|morning|evening)\s+(?:news\s+)?(?:round-?up|digest|recap|wrap(?:-?up)?|briefing|brief|newsletter)\b/i,
+  // A digest's name alone, or as the label before its items: "Security digest", "Friday roundup", "Tech briefing",
+  // "Roundup: …", "Security digest: …"; one word before it at most, so "Bayer settles Roundup lawsuits" is an event
+  /^(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+)?(?:round-?up|digest|briefing)\s*(?:$|:)/iu,
+  // "Catch up: …", "Catching up: …"
+  /^catch(?:ing)?\s+up\s*:/i,
+  // "Weekend reading", "Sunday reads: …"
+  /^(?:weekend|saturday|sunday)\s+read(?:ing|s)\b/i,
+  // "…: the week's biggest stories", "Top stories of the week"
+  /\bthe\s+week['’]s\s+(?:biggest|top|best|most\s+important)\s+(?:stories|news|headlines)\b/i,
+  /\b(?:top|biggest)\s+(?:stories|news|headlines)\s+of\s+the\s+week\b/i,
   // "Newsletter #123", "Newsletter no. 12"
   /\bnewsletter\s*(?:#|no\.?\s*)\d+/i,
   // "Week 48 recap", "Week 48: round-up"

@@ -324,6 +324,27 @@ describe('round-ups of the week', () => {
     expect(storyAmong([nvidia, roundup], 'nvidia-results')).toBeUndefined();
   });
 
+  it.each(['Security digest', 'Friday roundup', 'Tech briefing', 'Weekend reading', 'Apple, Epic and the M5: the week’s biggest stories'])(
+    'join no story when titled only as a digest (%j), though they tell two of the day’s events in their own words',
+    (title) => {
+      const day = [
+        report('m5-wire', 'Meridian Wire', 0, 'Apple unveils M5 chip', 'The new chip brings a faster GPU to the MacBook Pro and iPad Pro.',
+          'Apple on Friday announced the M5, its next-generation chip for Macs and iPads, built on a 3 nm process with a 10-core GPU.'),
+        report('m5-gadget', 'Gadget Line', 2, "Apple's M5 is here: what to know", 'Everything Apple announced about its new silicon.',
+          'Apple has taken the wraps off the M5. Here is what the new chip means for MacBook Pro and iPad Pro buyers.'),
+        report('epic-wire', 'Meridian Wire', 1, 'Apple sues Epic over Fortnite payments', 'Apple filed suit against Epic Games in California.',
+          'Apple on Friday sued Epic Games, alleging that the Fortnite maker broke its App Store rules.'),
+        report('epic-street', 'Silicon Street', 3, 'Apple takes Epic Games to court again', 'The iPhone maker accuses Epic of violating App Store rules.',
+          'Apple sued Epic Games in federal court in California on Friday.'),
+        report('digest', 'Lab Notes', 9, title, 'Apple unveiled its M5 chip and sued Epic Games over Fortnite.',
+          'Apple had a busy Friday: it announced the M5 chip for the MacBook Pro and filed a lawsuit against Epic Games.'),
+      ];
+      expect(storyAmong(day, 'digest')).toBeUndefined();
+      expect(storyAmong(day, 'm5-wire')?.articles).toEqual(['m5-wire', 'm5-gadget']);
+      expect(storyAmong(day, 'epic-wire')?.articles).toEqual(['epic-wire', 'epic-street']);
+    },
+  );
+
   it('are told by the headline only: events with "week" in their headline still join', () => {
     const list = [
       report('shares-wire', 'Meridian Wire', 0, 'Nvidia shares fall for third week on China export worries', 'The chipmaker has lost 11% of its market value since the start of the month.',

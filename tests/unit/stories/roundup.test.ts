@@ -18,6 +18,18 @@ describe('isRoundupHeadline', () => {
     'This week: a rocket, a fork and a fine',
     'Morning briefing: what you need to know',
     'The evening digest',
+    'The Daily Brief',
+    'Security digest',
+    'Friday roundup',
+    'News round-up',
+    'Tech briefing',
+    'Roundup: Apple’s M5, Epic’s lawsuit and OpenAI’s raise',
+    'Security digest: a bank breach and a Chrome zero-day',
+    'Catch up: Apple M5, Epic lawsuit',
+    'Weekend reading',
+    'Sunday reads: chips, courts and clouds',
+    'Apple, Epic and the M5: the week’s biggest stories',
+    'Top stories of the week',
   ])('knows %j for a digest', (title) => {
     expect(isRoundupHeadline(title)).toBe(true);
   });
@@ -32,6 +44,11 @@ describe('isRoundupHeadline', () => {
     'Meta’s newsletter platform Bulletin shuts down',
     'This week’s outage at Skyline Cloud: what went wrong',
     'Morning TV ratings slide as streaming grows',
+    'Bayer settles Roundup weedkiller lawsuits',
+    'Epic files brief in Apple appeal',
+    'Microsoft briefing leaks Windows 12 plans',
+    'Apple’s M5 event recap: every new Mac',
+    'The week’s biggest outage hits Skyline Cloud',
   ])('takes %j for one event', (title) => {
     expect(isRoundupHeadline(title)).toBe(false);
   });
