@@ -7,7 +7,7 @@ import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds, reportsNextStep } from './event-kinds.ts';
 import { languageOf } from './language.ts';
-import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, type ScannedText } from './names.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, withoutLabelNames, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -191,7 +191,7 @@ export function articleFeatures(
   const inSentences = [dekText!, leadText!].filter((text) => !text.titleCase);
   const guide = inSentences.length === 2 ? named : namesIn(inSentences, undefined, archive);
   const known = new Set([...guide.words, ...guide.phrases]);
-  const inHeadline = headlineNames(titleText!, known, archive);
+  const inHeadline = withoutLabelNames(article.title, headlineNames(titleText!, known, archive));
   const nameIds = new Set<number>();
   for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));
   for (const word of named.words) nameIds.add(featureIds.ofWord(word));
