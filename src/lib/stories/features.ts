@@ -7,7 +7,8 @@ import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds, reportsNextStep } from './event-kinds.ts';
 import { languageOf } from './language.ts';
-import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, withoutLabelNames, type ScannedText } from './names.ts';
+import { withoutHeadlineLabel } from './headline-label.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';
 
@@ -134,7 +135,7 @@ export interface ScannedArticle {
 
 function scanArticle(article: StoryText, tuning: StoryTuning = STORY_TUNING, casing?: ArchiveCasing): ScannedArticle {
   const lead = leadOf(article.body, tuning.leadWords);
-  return { lead, title: scanText(article.title, casing), dek: scanText(article.description, casing), leadText: scanText(lead, casing) };
+  return { lead, title: scanText(withoutHeadlineLabel(article.title), casing), dek: scanText(article.description, casing), leadText: scanText(lead, casing) };
 }
 
 /** Every article of an archive scanned, kept flat until the archive's casing is known. */
@@ -191,7 +192,7 @@ export function articleFeatures(
   const inSentences = [dekText!, leadText!].filter((text) => !text.titleCase);
   const guide = inSentences.length === 2 ? named : namesIn(inSentences, undefined, archive);
   const known = new Set([...guide.words, ...guide.phrases]);
-  const inHeadline = withoutLabelNames(article.title, headlineNames(titleText!, known, archive));
+  const inHeadline = headlineNames(titleText!, known, archive);
   const nameIds = new Set<number>();
   for (const word of inHeadline.words) nameIds.add(featureIds.ofWord(word));
   for (const word of named.words) nameIds.add(featureIds.ofWord(word));
@@ -207,7 +208,8 @@ export function articleFeatures(
   const dek = article.description.toLowerCase();
   for (const figure of named.figures) anchors.push(add(featureIds.of(`f:${figure}`), tuning.figureBoost * (dekText!.figures.includes(figure) ? 1 : tuning.leadOnlyWeight)));
   for (const phrase of named.phrases) anchors.push(add(featureIds.of(`p:${phrase}`), tuning.phraseBoost * (dek.includes(phrase) ? 1 : tuning.leadOnlyWeight)));
-  const titleWords = tokenize(article.title);
+  const title = withoutHeadlineLabel(article.title);
+  const titleWords = tokenize(title);
   const dekWords = tokenize(article.description);
   const addWords = (words: readonly string[], place: number) => {
     for (const word of words) {
@@ -255,12 +257,12 @@ export function articleFeatures(
   const placeIds = (places: Iterable<string>) => [...places].map((place) => featureIds.of(`c:${place}`));
   const headlinePlaces = placesIn([titleText!], new Set(), known);
   // Chinese, Japanese and Korean have no capitals to find a place by: their words are looked up as the tokenizer split them.
-  if (mayContainCjk(article.title)) placesInCjk(article.title, titleWords, headlinePlaces);
+  if (mayContainCjk(title)) placesInCjk(title, titleWords, headlinePlaces);
   const places = placesIn([dekText!, leadText!], new Set(headlinePlaces), known);
   if (mayContainCjk(article.description)) placesInCjk(article.description, dekWords, places);
   if (mayContainCjk(lead)) placesInCjk(lead, leadWords, places);
   for (const id of nameIds) if (boosts.has(id)) anchors.push(id);
-  const cjkHeadline = mayContainCjk(article.title) && CJK_LETTER.test(article.title);
+  const cjkHeadline = mayContainCjk(title) && CJK_LETTER.test(title);
   return {
     ids: [...boosts.keys()],
     boosts: [...boosts.values()],

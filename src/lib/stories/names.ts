@@ -222,28 +222,6 @@ export function headlineNames(scanned: ScannedText, namedElsewhere: ReadonlySet<
   return names;
 }
 
-/** Labels outlets put before a headline to say what kind of piece it is ("Analysis:", "BREAKING:"), lower-cased. */
-const HEADLINE_LABELS: ReadonlySet<string> = new Set([
-  'analysis', 'breaking', 'breaking news', 'exclusive', 'scoop', 'update', 'updated', 'updates', 'live', 'live updates', 'live blog',
-  'developing', 'just in', 'correction', 'corrected', 'clarification', 'opinion', 'comment', 'editorial', 'explainer', 'explained',
-  'fact check', 'factbox', 'q&a', 'interview', 'review', 'hands-on', 'first look', 'preview', 'watch', 'video', 'podcast', 'listen',
-  'feature', 'deep dive', 'sponsored',
-]);
-const HEADLINE_LABEL = /^\s*([^:]{1,20}):\s+\S/u;
-
-/**
- * `names` (a headline's) without the words of its label: "Analysis" or "BREAKING" before the colon that opens it say
- * what kind of piece it is, not who it is about, however an archive writes them elsewhere ("Threat Analysis Group").
- */
-export function withoutLabelNames(title: string, names: Names): Names {
-  const label = HEADLINE_LABEL.exec(title)?.[1]?.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (label === undefined || !HEADLINE_LABELS.has(label)) return names;
-  const labelWords = new Set(label.split(' '));
-  const kept: Names = { words: new Set(), whole: new Set(), phrases: new Set(), figures: names.figures };
-  for (const name of names.whole) if (!name.split(' ').every((word) => labelWords.has(word))) addWhole(name.split(' '), kept);
-  return kept;
-}
-
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** Whether the last character of `text` is one of `characters` (each below U+10000). */
 function endsWithAny(text: string, characters: string): boolean {

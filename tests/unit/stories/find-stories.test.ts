@@ -268,11 +268,11 @@ describe('headlines about different companies', () => {
 
 describe("a headline's label", () => {
   // The labelled set writes "Analysis" only in "Google's Threat Analysis Group", so the archive knows it as a name.
-  it.each(['Analysis', 'BREAKING', 'Exclusive'])('"%s:" is no subject: the report joins the story of the event it tells', (label) => {
+  it.each(['Analysis: ', 'BREAKING: ', 'Exclusive: ', 'UPDATE 2-'])('"%s" is no subject: the report joins the story of the event it tells', (label) => {
     const list = [
       report('m5-wire', 'Meridian Wire', 0, 'Apple unveils M5 chip for MacBook Pro', 'The new chip brings a faster GPU and Neural Engine to the MacBook Pro and iPad Pro.',
         'Apple on Friday announced the M5, its next-generation chip for Macs and iPads, built on a 3 nm process with a 10-core GPU.'),
-      report('m5-labelled', 'Gadget Line', 4, `${label}: Apple's new M5 chip arrives in the MacBook Pro`, 'Apple announced the M5 chip on Friday.',
+      report('m5-labelled', 'Gadget Line', 4, `${label}Apple's new M5 chip arrives in the MacBook Pro`, 'Apple announced the M5 chip on Friday.',
         'Apple has announced the M5 chip, which is coming to the MacBook Pro and iPad Pro.'),
     ];
     expect(storyAmong(list, 'm5-wire')?.articles).toEqual(['m5-wire', 'm5-labelled']);

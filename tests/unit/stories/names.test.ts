@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, withoutLabelNames } from '../../../src/lib/stories/names.ts';
+import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText } from '../../../src/lib/stories/names.ts';
 
 const names = (...texts: string[]) => namesIn(texts.map((text) => scanText(text)));
 
@@ -92,25 +92,6 @@ describe('headline names', () => {
   it('in a sentence-case headline, reads names as in any sentence', () => {
     const title = 'Tallis data breach hits 2m policyholders; ICO informed';
     expect([...headlineNames(scanText(title), new Set(['tallis'])).whole]).toEqual(['tallis', 'ico']);
-  });
-});
-
-describe("a headline's label", () => {
-  // An archive that writes "Analysis" capitalised mid-sentence only, in "Google's Threat Analysis Group".
-  const archive = new ArchiveCasing();
-  archive.observe(scanText("Google's Threat Analysis Group said the bug was exploited."));
-  const inHeadline = (title: string) => [...withoutLabelNames(title, headlineNames(scanText(title, archive), new Set(['apple', 'm5']), archive)).whole];
-
-  it('names no one: "Analysis:", "BREAKING:", "Live  updates:"', () => {
-    expect(inHeadline("Analysis: Apple's new M5 chip arrives")).toEqual(['apple', 'm5']);
-    expect(inHeadline("BREAKING: Apple's new M5 chip arrives")).toEqual(['apple', 'm5']);
-    expect(inHeadline('Live  Updates: Apple unveils M5')).toEqual(['apple', 'm5']);
-  });
-
-  it('is only a label from the list, before a colon that opens the headline: a name there is a name', () => {
-    expect(inHeadline("M5: Apple's newest silicon, tested")).toEqual(['m5', 'apple']);
-    expect(inHeadline('Apple unveils M5: Analysis of the new chip')).toEqual(['apple', 'm5', 'analysis']);
-    expect(inHeadline('Analysis Group: Apple hires M5 designer')).toEqual(['analysis group', 'apple', 'm5']);
   });
 });
 
