@@ -51,6 +51,11 @@ export interface ArticleFeatures {
   eventKinds: number[];
   /** Whether the headline reports the next step after a decision (an appeal). */
   nextStep: boolean;
+  /**
+   * Whether the headline is a few words that name no one, no place and no figure ("Live updates", "What we know so
+   * far"), in a script with capitals: it tells a reader nothing of a story it would lead.
+   */
+  genericHeadline: boolean;
 }
 
 /**
@@ -105,6 +110,10 @@ export function foldWord(word: string): string {
 const folded = new Map<string, string>();
 
 const CJK_LETTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+/** A letter of a script without capitals (Hebrew, Arabic, Chinese…), where no name can be told by its capital. */
+const UNCASED_LETTER = /[^\P{L}\p{Lu}\p{Ll}\p{Lt}]/u;
+/** Words (stop words aside) a headline that names nothing may have and still say nothing: "Live updates". */
+const GENERIC_HEADLINE_WORDS = 3;
 
 /** Room for the lead's words however much Markdown surrounds them; the rest of a long body is never read. */
 const LEAD_CHARACTERS_PER_WORD = 16;
@@ -278,5 +287,7 @@ export function articleFeatures(
     language: cjkHeadline ? 'cjk' : languageOf(titleWords, dekWords, leadWords),
     eventKinds: kinds,
     nextStep: reportsNextStep(titleWords),
+    genericHeadline:
+      titleWords.length <= GENERIC_HEADLINE_WORDS && subjectWords.length === 0 && subjectPlace.length === 0 && headlinePlaces.size === 0 && headlineFigures.length === 0 && !UNCASED_LETTER.test(title),
   };
 }

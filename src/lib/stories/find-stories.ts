@@ -19,9 +19,12 @@ export interface StoryArticle extends StoryText {
 }
 
 export interface Story {
-  /** The URL slug: its lead article's, so later coverage never changes it. */
+  /** The URL slug: the article's editors named with `story:`, else the earliest one's, so later coverage never changes it. */
   slug: string;
-  /** The article whose headline the story takes: the one editors named with `story:`, else the earliest. */
+  /**
+   * The article whose headline the story takes: the one editors named with `story:`, else the earliest whose headline
+   * says more than "Live updates" (more than three words, or a name, place or figure), else the earliest.
+   */
   lead: string;
   /** Every article's slug, earliest first. */
   articles: string[];
@@ -44,7 +47,9 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   // A round-up shares the names of every event of its week: only an editor's `story:` puts one in a story.
   const grouped = articles.filter((article) => article.story === undefined && !isRoundupHeadline(article.title)).sort(earliestFirst);
-  const groups = automaticGroups(grouped, options.windowHours, tuning).map((group) => group.map((index) => grouped[index]!));
+  const automatic = automaticGroups(grouped, options.windowHours, tuning);
+  const groups = automatic.groups.map((group) => group.map((index) => grouped[index]!));
+  const generic = new Set(automatic.genericHeadlines.map((index) => grouped[index]!));
 
   // Editors' choices: each named article leads the group it is in (or a new one), joined by the articles naming it.
   const groupOf = new Map<string, StoryArticle[]>();
@@ -71,14 +76,20 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
     const members = [...group].sort(earliestFirst);
     const outlets = distinctOutlets(members.map((article) => article.source));
     if (members.length < 2 || (!leads.has(group) && outlets.length < 2)) return [];
-    const lead = leads.get(group) ?? members[0]!;
-    return [{ slug: lead.slug, lead: lead.slug, articles: members.map((article) => article.slug), outlets }];
+    // The URL stays the earliest article's, while a headline that says nothing ("Live updates") leaves the story's
+    // headline to the first that says what it is about.
+    const editors = leads.get(group);
+    const lead = editors ?? members.find((article) => !generic.has(article)) ?? members[0]!;
+    return [{ slug: (editors ?? members[0]!).slug, lead: lead.slug, articles: members.map((article) => article.slug), outlets }];
   });
   return stories.sort((a, b) => earliestFirst(bySlug.get(a.articles[0]!)!, bySlug.get(b.articles[0]!)!));
 }
 
-/** Groups of indexes into `articles` (earliest first) that tell one event, by the method in README. */
-function automaticGroups(articles: readonly StoryArticle[], windowHours: number, tuning: StoryTuning): number[][] {
+/**
+ * Groups of indexes into `articles` (earliest first) that tell one event, by the method in README, and the indexes of
+ * the articles whose headlines say nothing of it.
+ */
+function automaticGroups(articles: readonly StoryArticle[], windowHours: number, tuning: StoryTuning): { groups: number[][]; genericHeadlines: number[] } {
   const featureIds = new FeatureIds();
   const { scanned, casing } = scanArchive(articles, tuning);
   const features = articles.map((article, index) => articleFeatures(article, featureIds, tuning, casing, scanned.article(index)));
@@ -90,5 +101,6 @@ function automaticGroups(articles: readonly StoryArticle[], windowHours: number,
     const score = storySimilarity(vectors, a, b, (times[b]! - times[a]!) / HOUR, windowHours, tuning);
     if (score >= tuning.support) scored.push({ a, b, score });
   }
-  return clusterPairs(articles.length, scored, times, windowMs, tuning);
+  const genericHeadlines = features.flatMap((article, index) => (article.genericHeadline ? [index] : []));
+  return { groups: clusterPairs(articles.length, scored, times, windowMs, tuning), genericHeadlines };
 }

@@ -403,6 +403,29 @@ describe('a story', () => {
     expect(after[0]!.articles).toEqual(['wire-first', 'ledger-second', 'bulletin-later']);
   });
 
+  it('takes its headline from the first report whose headline names what it is about, keeping the earliest for its URL', () => {
+    const list = [
+      report('live', 'The Daily Courier', 0, 'Live updates', 'Apple is expected to unveil the M5 chip for the MacBook Pro.',
+        'Welcome to our live coverage of the Apple event, where the company is expected to unveil its M5 chip.'),
+      report('known', 'Breach Bulletin', 1, 'What we know so far', 'Apple’s M5 chip, explained.', 'Apple’s M5 chip is in the new MacBook Pro and iPad Pro. Here is what we know.'),
+      report('wire', 'Meridian Wire', 2, 'Apple unveils M5 chip', 'The new chip brings a faster GPU to the MacBook Pro and iPad Pro.',
+        'Apple on Tuesday announced the M5, its next-generation chip for Macs and iPads, built on a 3 nm process with a 10-core GPU.'),
+    ];
+    expect(storyAmong(list, 'wire')).toMatchObject({ slug: 'live', lead: 'wire', articles: ['live', 'known', 'wire'] });
+  });
+
+  it('keeps the earliest report as its headline when none says more, when it says more without a capital, or in a script without capitals', () => {
+    const nameless = (slug: string, hours: number, source: string, title: string): StoryArticle => ({ ...wire(slug, hours, source), title });
+    const [story] = findStories([nameless('live', 0, 'The Daily Courier', 'Live updates'), nameless('known', 1, 'Breach Bulletin', 'What we know so far')], WINDOW);
+    expect(story).toMatchObject({ slug: 'live', lead: 'live' });
+    const lowerCase = nameless('flaw', -1, 'The Daily Courier', 'Critical libvexa flaw lets attackers run code through crafted images');
+    const [withLowerCase] = findStories([lowerCase, wire('wire', 0, 'Meridian Wire')], WINDOW);
+    expect(withLowerCase).toMatchObject({ slug: 'flaw', lead: 'flaw' });
+    const hebrew = { ...nameless('he', -1, 'Kan News', 'מתקפת כופר על חברת שילוח נורווגית'), description: 'Halvorsen Logistics: the Akira gang encrypted servers in Bergen.' };
+    const [withHebrew] = findStories([hebrew, wire('wire', 0, 'Meridian Wire')], WINDOW);
+    expect(withHebrew).toMatchObject({ slug: 'he', lead: 'he' });
+  });
+
   it('joins reports in two languages that give one amount in their own words', () => {
     const list = [
       report('siemens-en', 'Meridian Wire', 0, 'Siemens to buy Altair Engineering for $10.6 billion', 'The German industrial group is expanding its simulation software business.',
