@@ -1,14 +1,24 @@
 /**
- * Subjects that head many headlines at once: on a day with ten reports about OpenAI, each on another event, "OpenAI"
- * is what every one of them is about and tells none of them apart, however rare it is in the archive as a whole.
+ * Subjects that head many headlines at once, about different things: on a day with ten reports about OpenAI, on a
+ * launch, a lawsuit, a funding round and an outage, "OpenAI" is what every one of them is about and tells none of them
+ * apart, however rare it is in the archive as a whole. Five reports of one breach at Halvorsen Bank, all telling an
+ * attack, are one crowd of one event, and their subject still counts.
  */
 
+export interface CrowdRule {
+  /** Articles, each included, within the window of one with the same headline subject. */
+  articles: number;
+  /** Kinds of event those articles' headlines and deks report between them. */
+  kinds: number;
+}
+
 /**
- * For each article (ascending `times`), whether at least `minimum` articles, itself included, published within
- * `windowMs` of it have the same headline subject (`subjects`: the ids of its words, empty for none). Each subject's
- * articles are walked once, so the cost grows with the archive, never with its pairs.
+ * For each article (ascending `times`), whether the articles published within `windowMs` of it with the same headline
+ * subject (`subjects`: the ids of its words, empty for none), itself included, reach `rule.articles` and report
+ * `rule.kinds` kinds of event (`kinds`: each article's kind ids) between them. Each subject's articles are walked
+ * once, so the cost grows with the archive, never with its pairs.
  */
-export function crowdedSubjects(subjects: readonly Int32Array[], times: Float64Array, windowMs: number, minimum: number): Uint8Array {
+export function crowdedSubjects(subjects: readonly Int32Array[], kinds: readonly Int32Array[], times: Float64Array, windowMs: number, rule: CrowdRule): Uint8Array {
   const crowded = new Uint8Array(subjects.length);
   const bySubject = new Map<string, number[]>();
   subjects.forEach((words, index) => {
@@ -19,12 +29,22 @@ export function crowdedSubjects(subjects: readonly Int32Array[], times: Float64A
     else bySubject.set(key, [index]);
   });
   for (const list of bySubject.values()) {
-    if (list.length < minimum) continue;
+    if (list.length < rule.articles) continue;
+    // The kinds reported inside the window as it slides: counted in as articles enter it, out as they leave.
+    const inWindow = new Map<number, number>();
+    const count = (article: number, step: number) => {
+      for (const kind of kinds[article]!) {
+        const now = (inWindow.get(kind) ?? 0) + step;
+        if (now === 0) inWindow.delete(kind);
+        else inWindow.set(kind, now);
+      }
+    };
+    count(list[0]!, 1);
     for (let at = 0, first = 0, last = 0; at < list.length; at++) {
       const time = times[list[at]!]!;
-      while (times[list[first]!]! < time - windowMs) first++;
-      while (last + 1 < list.length && times[list[last + 1]!]! <= time + windowMs) last++;
-      if (last - first + 1 >= minimum) crowded[list[at]!] = 1;
+      while (times[list[first]!]! < time - windowMs) count(list[first++]!, -1);
+      while (last + 1 < list.length && times[list[last + 1]!]! <= time + windowMs) count(list[++last]!, 1);
+      if (last - first + 1 >= rule.articles && inWindow.size >= rule.kinds) crowded[list[at]!] = 1;
     }
   }
   return crowded;

@@ -40,7 +40,7 @@ export interface FeatureVectors {
   eventKinds: Int32Array[];
   /** Per article: 1 when its headline reports the next step after a decision (an appeal). */
   nextStep: Uint8Array;
-  /** Per article: 1 when its headline's subject heads many others' within the window, so sharing it tells nothing. */
+  /** Per article: 1 when its headline's subject heads many others' within the window, on different kinds of event, so sharing it tells nothing. */
   crowdedSubject: Uint8Array;
   /** Articles carrying each feature id. */
   documentFrequency: Int32Array;
@@ -95,6 +95,7 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     weights.push(sortedWeights);
   });
   const headlineSubject = features.map((article) => subjectWords(article.headlineSubject, documentFrequency, tuning));
+  const eventKinds = features.map((article) => Int32Array.from(article.eventKinds).sort());
   return {
     ids,
     weights,
@@ -110,9 +111,9 @@ export function featureVectors(features: readonly ArticleFeatures[], featureCoun
     cjkHeadline: Uint8Array.from(features, (article) => (article.cjkHeadline ? 1 : 0)),
     language: Uint8Array.from(features, (article) => languageCode(article.language)),
     anchorNorms,
-    eventKinds: features.map((article) => Int32Array.from(article.eventKinds).sort()),
+    eventKinds,
     nextStep: Uint8Array.from(features, (article) => (article.nextStep ? 1 : 0)),
-    crowdedSubject: crowdedSubjects(headlineSubject, times, windowMs, tuning.crowdedSubject),
+    crowdedSubject: crowdedSubjects(headlineSubject, eventKinds, times, windowMs, tuning.crowdedSubject),
     documentFrequency,
   };
 }

@@ -40,10 +40,11 @@ export const STORY_TUNING = {
    */
   nextStepHours: 24,
   /**
-   * A headline subject heading this many articles (or more) within the window of one another is what they are all
-   * about, not evidence that they tell one event: sharing it counts for nothing between them.
+   * A headline subject heading this many articles (or more) within the window of one another, which report between
+   * them this many kinds of event (or more), is what they are all about, not evidence that they tell one event: sharing
+   * it counts for nothing between them. Reports of one event tell one kind, or two ("breach" and "fine").
    */
-  crowdedSubject: 5,
+  crowdedSubject: { articles: 5, kinds: 3 },
   /** Features carried by more than this share of the archive (and more than `distinctiveMinimum`) never make candidates. */
   distinctiveShare: 0.005,
   distinctiveMinimum: 64,

@@ -3,29 +3,42 @@ import { crowdedSubjects } from '../../../src/lib/stories/crowded-subjects.ts';
 
 const HOUR = 3_600_000;
 const WINDOW = 72 * HOUR;
-const subject = (...ids: number[]) => Int32Array.from(ids);
+const RULE = { articles: 5, kinds: 3 };
+const ids = (...values: number[]) => Int32Array.from(values);
 const hours = (...values: number[]) => Float64Array.from(values, (value) => value * HOUR);
+/** Kinds of event, one each, cycling through three: a launch, a lawsuit, an outage. */
+const varied = (count: number) => Array.from({ length: count }, (_, index) => ids(100 + (index % 3)));
+const crowded = (subjects: Int32Array[], kinds: Int32Array[], times: Float64Array, rule = RULE) => [...crowdedSubjects(subjects, kinds, times, WINDOW, rule)];
 
 describe('a headline subject', () => {
-  it('is crowded when five headlines within the window have it, each of them included', () => {
-    const subjects = [subject(7), subject(7), subject(7), subject(7), subject(7)];
-    expect([...crowdedSubjects(subjects, hours(0, 2, 4, 6, 8), WINDOW, 5)]).toEqual([1, 1, 1, 1, 1]);
+  it('is crowded when five headlines within the window have it and report three kinds of event between them', () => {
+    expect(crowded([ids(7), ids(7), ids(7), ids(7), ids(7)], varied(5), hours(0, 2, 4, 6, 8))).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('is not crowded by five reports of one kind of event, nor of two, however many have no kind', () => {
+    const subjects = [ids(7), ids(7), ids(7), ids(7), ids(7), ids(7)];
+    expect(crowded(subjects, [ids(100), ids(100), ids(), ids(100), ids(), ids(100)], hours(0, 1, 2, 3, 4, 5))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(crowded(subjects, [ids(100), ids(101), ids(100, 101), ids(), ids(), ids()], hours(0, 1, 2, 3, 4, 5))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it('is not crowded with four, nor when another subject makes the fifth', () => {
-    expect([...crowdedSubjects([subject(7), subject(7), subject(7), subject(7)], hours(0, 1, 2, 3), WINDOW, 5)]).toEqual([0, 0, 0, 0]);
-    expect([...crowdedSubjects([subject(7), subject(7), subject(7), subject(7), subject(8)], hours(0, 1, 2, 3, 4), WINDOW, 5)]).toEqual([0, 0, 0, 0, 0]);
-    expect([...crowdedSubjects([subject(7), subject(7), subject(7), subject(7), subject(7, 9)], hours(0, 1, 2, 3, 4), WINDOW, 5)]).toEqual([0, 0, 0, 0, 0]);
+    expect(crowded([ids(7), ids(7), ids(7), ids(7)], varied(4), hours(0, 1, 2, 3))).toEqual([0, 0, 0, 0]);
+    expect(crowded([ids(7), ids(7), ids(7), ids(7), ids(8)], varied(5), hours(0, 1, 2, 3, 4))).toEqual([0, 0, 0, 0, 0]);
+    expect(crowded([ids(7), ids(7), ids(7), ids(7), ids(7, 9)], varied(5), hours(0, 1, 2, 3, 4))).toEqual([0, 0, 0, 0, 0]);
   });
 
-  it('is not crowded by headlines further apart than the window, and counts on both sides of each', () => {
+  it('counts the articles and kinds within the window on both sides of each, not further', () => {
     // One a day for a week: each has at most three days on either side of it, so seven within reach in the middle.
-    const subjects = Array.from({ length: 7 }, () => subject(7));
-    expect([...crowdedSubjects(subjects, hours(0, 24, 48, 72, 96, 120, 144), WINDOW, 5)]).toEqual([0, 1, 1, 1, 1, 1, 0]);
-    expect([...crowdedSubjects(subjects.slice(0, 5), hours(0, 100, 200, 300, 400), WINDOW, 2)]).toEqual([0, 0, 0, 0, 0]);
+    const subjects = Array.from({ length: 7 }, () => ids(7));
+    expect(crowded(subjects, varied(7), hours(0, 24, 48, 72, 96, 120, 144))).toEqual([0, 1, 1, 1, 1, 1, 0]);
+    expect(crowded(subjects.slice(0, 5), varied(5), hours(0, 100, 200, 300, 400), { articles: 2, kinds: 1 })).toEqual([0, 0, 0, 0, 0]);
+    // The third kind only comes with the last article: the first ones never have it within reach.
+    const kinds = [ids(100), ids(101), ids(100), ids(101), ids(100), ids(101), ids(102)];
+    expect(crowded(subjects, kinds, hours(0, 1, 2, 3, 4, 80, 81))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(crowded(subjects, kinds, hours(0, 1, 2, 3, 4, 70, 71))).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
   it('is never crowded when the headline names nobody', () => {
-    expect([...crowdedSubjects([subject(), subject(), subject(), subject(), subject()], hours(0, 1, 2, 3, 4), WINDOW, 5)]).toEqual([0, 0, 0, 0, 0]);
+    expect(crowded([ids(), ids(), ids(), ids(), ids()], varied(5), hours(0, 1, 2, 3, 4))).toEqual([0, 0, 0, 0, 0]);
   });
 });

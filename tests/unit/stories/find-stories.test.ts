@@ -300,6 +300,20 @@ describe('one company in many headlines the same day', () => {
     expect(stories.filter((story) => story.articles.some((slug) => slug.startsWith('openai-')))).toEqual([]);
   });
 
+  it('are one story when they all tell one event, in few words beyond the name', () => {
+    const breach = [
+      report('brannock-wire', 'Meridian Wire', 0, 'Hackers breach Brannock Bank, stealing customer data', 'The Scottish lender said 2 million customers were affected.',
+        'Brannock Bank said on Tuesday that hackers had stolen data on 2 million customers.'),
+      report('brannock-live', 'The Daily Courier', 2, 'Live: Brannock Bank breach', 'Latest updates', 'Brannock Bank customers are being told to change passwords.'),
+      report('brannock-update', 'Meridian Wire', 6, 'Brannock Bank breach hit 3 million customers', 'The bank raised its estimate.',
+        'Brannock Bank said the breach affected 3 million customers, up from 2 million.'),
+      report('brannock-correction', 'Meridian Wire', 8, 'Correction: Hackers breach Brannock Bank, stealing customer data', 'Corrects the number of customers affected.',
+        'Brannock Bank said on Tuesday that hackers had stolen data on 3 million customers.'),
+      { ...report('brannock-ours', 'unused', 10, 'What the Brannock Bank breach means for customers', 'Our guide to what to do now.', 'If you bank with Brannock Bank, here is what the breach means for you.'), source: undefined },
+    ];
+    expect(storyAmong(breach, 'brannock-wire')?.articles).toEqual(['brannock-wire', 'brannock-live', 'brannock-update', 'brannock-correction', 'brannock-ours']);
+  });
+
   it("still gather the coverage of one of those events, in other words and in German, and none of the day's others", () => {
     const launch = [
       report('gpt6-wire', 'Meridian Wire', 0.5, 'OpenAI launches GPT-6, says it makes fewer mistakes', 'The new model goes to paying ChatGPT users first.',
