@@ -6,8 +6,8 @@
 import { stripMarkdown } from '../text/markdown-to-text.ts';
 import { mayContainCjk, tokenize } from '../text/tokenizer.ts';
 import { eventKinds, reportsNextStep } from './event-kinds.ts';
-import { languageOf } from './language.ts';
 import { withoutHeadlineLabel } from './headline-label.ts';
+import { languageOf } from './language.ts';
 import { acronymsOf, ArchiveCasing, headlineNames, KeptScans, namesIn, scanText, type ScannedText } from './names.ts';
 import { placesIn, placesInCjk, placesNamed } from './places.ts';
 import { STORY_TUNING, type StoryTuning } from './tuning.ts';

@@ -40,7 +40,10 @@ export interface FeatureVectors {
   eventKinds: Int32Array[];
   /** Per article: 1 when its headline reports the next step after a decision (an appeal). */
   nextStep: Uint8Array;
-  /** Per article: 1 when its headline's subject heads many others' within the window, on different kinds of event, so sharing it tells nothing. */
+  /**
+   * Per article: 1 when its headline's subject heads many others' within the window, on different kinds of event, so
+   * sharing it tells nothing.
+   */
   crowdedSubject: Uint8Array;
   /** Articles carrying each feature id. */
   documentFrequency: Int32Array;
@@ -144,8 +147,8 @@ function languageCode(language: string): number {
 /**
  * Cosine similarity of articles a and b, from their sorted ids. Reports in two languages can share only their names
  * and figures, so between them the cosine counts those alone (their other words would only lengthen the vectors),
- * and needs two of them. A subject that heads many headlines of the window is shared without counting: the two must
- * agree on what else they say.
+ * and needs two of them. A subject that heads many headlines of the window, on different kinds of event, is shared
+ * without counting: the two must agree on what else they say.
  */
 function cosine(vectors: FeatureVectors, a: number, b: number): number {
   const [idsA, idsB, weightsA, weightsB] = [vectors.ids[a]!, vectors.ids[b]!, vectors.weights[a]!, vectors.weights[b]!];
