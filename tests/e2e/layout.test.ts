@@ -21,6 +21,7 @@ declare global {
 
 const browser = useBrowser();
 const newest = () => builtArticles()[0]!;
+const withLeadPicture = () => builtArticles().find(({ slug }) => readPage(`articles/${slug}/index.html`).querySelector('.story-image img'))!;
 
 describe('at 360 px wide', () => {
   it('the front page, every article, every tag of the newest article and the not-found page fit without sideways scrolling', async () => {
@@ -207,15 +208,26 @@ describe('the search page opened from a link with ?q=', () => {
 });
 
 describe('in the dark colour scheme', () => {
-  it('a chart drawn on a transparent ground in an article body keeps a white ground, so its dark lines still show', async () => {
+  // Where an article shows a picture: one added to its body, and its lead picture, as the build writes each.
+  const places = [
+    {
+      where: 'in an article body',
+      picture: (article: ArticlePage) =>
+        article.main.locator('.prose').evaluateHandle((prose) => prose.insertBefore(document.createElement('p'), prose.firstChild).appendChild(document.createElement('img'))),
+    },
+    { where: 'at the top of an article (its lead picture)', picture: (article: ArticlePage) => article.main.locator('.story-image img').elementHandle() },
+  ];
+
+  it.each(places)('a chart drawn on a transparent ground $where keeps a white ground, so its dark lines still show', async ({ picture: find }) => {
     const { page } = await browser.newPage({ colorScheme: 'dark' });
     const article = new ArticlePage(page);
-    await article.goto(newest().slug);
-    // A picture in the body as the build writes one: dark bars on nothing, as charting tools export them.
+    expect(withLeadPicture(), 'an article with a lead picture').toBeDefined();
+    await article.goto(withLeadPicture().slug);
+    // Its file swapped for a chart of dark bars on nothing, as charting tools export them.
     const chart = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="150"><rect x="100" y="25" width="100" height="100" fill="#222"/></svg>`;
-    const picture = await article.main.locator('.prose').evaluateHandle((prose, svg) => {
-      const paragraph = prose.insertBefore(document.createElement('p'), prose.firstChild);
-      const image = paragraph.appendChild(document.createElement('img'));
+    const picture = await (await find(article)).evaluateHandle((element, svg) => {
+      const image = element as HTMLImageElement;
+      image.removeAttribute('srcset');
       image.alt = 'Bar chart';
       image.src = `data:image/svg+xml,${encodeURIComponent(svg)}`;
       return image.decode().then(() => image);
@@ -231,6 +243,54 @@ describe('in the dark colour scheme', () => {
     // Around the bar (transparent in the picture) and the bar itself.
     expect(lightness(0.1, 0.5)).toBeGreaterThan(200);
     expect(lightness(0.5, 0.5)).toBeLessThan(60);
+  });
+});
+
+describe('a picture’s `sizes`, which the browser picks the file to fetch by', () => {
+  /**
+   * The width `sizes` names at the page's present width (the length of the first entry whose media condition holds,
+   * measured as a box's width; entries here hold no commas of their own, as min() or clamp() would), and the width
+   * the picture is shown at. Run in the page.
+   */
+  const widths = (image: HTMLImageElement): { named: number; shown: number } => {
+    const shown = image.getBoundingClientRect().width;
+    for (const entry of image.sizes.split(',').map((text) => text.trim())) {
+      let [condition, length] = ['', entry];
+      if (entry.startsWith('(')) {
+        let depth = 0;
+        let end = 0;
+        for (; end < entry.length; end++) {
+          if (entry[end] === '(') depth++;
+          else if (entry[end] === ')' && --depth === 0) break;
+        }
+        [condition, length] = [entry.slice(0, end + 1), entry.slice(end + 1).trim()];
+      }
+      if (condition && !matchMedia(condition).matches) continue;
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.cssText = `position: absolute; width: ${length}`;
+      const named = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { named, shown };
+    }
+    throw new Error(`no entry of sizes="${image.sizes}" applies`);
+  };
+  const pictures = [
+    { name: 'the front page’s lead picture', open: (page: Page) => new FrontPage(page).goto(), selector: '.teaser-lead .thumbnail img' },
+    { name: 'a teaser’s picture', open: (page: Page) => new TagPage(page).goto(withLeadPicture().tagSlugs[0]!), selector: '.teaser .thumbnail img' },
+    { name: 'an article’s lead picture', open: (page: Page) => new ArticlePage(page).goto(withLeadPicture().slug), selector: '.story-image img' },
+  ];
+
+  // A width named too small fetches a file blurred by stretching; too large, one heavier than the screen can show.
+  it.each(pictures)('of $name names the width it is shown at, on a phone, a tablet, a laptop and a wide screen', async ({ open, selector }) => {
+    const { page } = await browser.newPage();
+    await open(page);
+    const image = page.locator(selector).first();
+    for (const width of [320, 768, 900, 1100, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      const { named, shown } = await image.evaluate(widths);
+      expect(named, `at ${width} px, shown ${shown} px wide`).toBeGreaterThanOrEqual(shown - 0.5);
+      expect(named, `at ${width} px, shown ${shown} px wide`).toBeLessThanOrEqual(shown * 1.1);
+    }
   });
 });
 
