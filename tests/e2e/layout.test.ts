@@ -357,6 +357,35 @@ describe('printed', () => {
     for (const [shown, expected] of originals) expect(shown).toBe(expected);
   });
 
+  it('code prints in black, which paper without its dark ground still shows, and wraps a long token within the page', async () => {
+    const withCode = builtArticles().find(({ slug }) => readPage(`articles/${slug}/index.html`).querySelector('.prose pre'));
+    expect(withCode, 'an article with a code block').toBeDefined();
+    const { page } = await browser.newPage();
+    const article = new ArticlePage(page);
+    await article.goto(withCode!.slug);
+    const code = article.main.locator('.prose pre').first();
+    // A token longer than the page is wide, as a key or a hash in a code sample is.
+    await code.locator('code').evaluate((element) => element.append(` ${'f3a9'.repeat(80)}`));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await code.evaluate((pre) => ({
+      colours: [...new Set([pre, ...pre.querySelectorAll('*')].map((element) => getComputedStyle(element).color))],
+      cutOff: pre.scrollWidth > pre.clientWidth,
+    }));
+    expect(printed).toEqual({ colours: ['rgb(0, 0, 0)'], cutOff: false });
+  });
+
+  it('a table with a long word or address in a cell prints within the page, not running off its edge', async () => {
+    const withTable = builtArticles().find(({ slug }) => readPage(`articles/${slug}/index.html`).querySelector('.prose table'));
+    const { page } = await browser.newPage();
+    const article = new ArticlePage(page);
+    await article.goto(withTable!.slug);
+    const table = article.main.locator('.prose table').first();
+    await table.locator('td').first().evaluate((cell) => cell.append(` https://example.com/${'reports/2026/'.repeat(12)}`));
+    await page.emulateMedia({ media: 'print' });
+    const [tableRight, columnRight] = await table.evaluate((element) => [element.getBoundingClientRect().right, element.closest('.prose')!.getBoundingClientRect().right]);
+    expect(tableRight).toBeLessThanOrEqual(columnRight);
+  });
+
   it('a search prints what it found, without the search box, the menus and the button that only a screen can use', async () => {
     const { page } = await browser.newPage();
     const search = new SearchPage(page);
