@@ -155,6 +155,20 @@ describe('at 320 px wide with text at twice its size', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
   });
+
+  it('the not-found page’s search box keeps room to type in, its button moving below it', async () => {
+    const { page } = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await withTextAt200Percent(page);
+    const notFound = new NotFoundPage(page);
+    await notFound.open('no-such-page/');
+    const search = page.getByRole('search');
+    const form = (await search.boundingBox())!;
+    const box = (await notFound.searchBox.boundingBox())!;
+    const button = (await search.getByRole('button', { name: 'Search' }).boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(form.width * 0.9);
+    expect(button.x + button.width).toBeLessThanOrEqual(320);
+    expect(await notFound.scrollsHorizontally()).toBe(false);
+  });
 });
 
 describe('on a tall screen', () => {
