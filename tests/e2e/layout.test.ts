@@ -221,6 +221,43 @@ describe('the search page opened from a link with ?q=', () => {
   });
 });
 
+describe('an article with footnotes', () => {
+  it('keeps the lines of a paragraph with a footnote mark evenly spaced, and sets its notes apart in smaller type, their heading only for screen readers', async () => {
+    const { page } = await browser.newPage();
+    const article = new ArticlePage(page);
+    await article.goto(newest().slug);
+    const prose = article.main.locator('.prose');
+    // A paragraph and its notes as the build writes them from `[^1]` in Markdown.
+    const paragraphs = await prose.evaluate((element) => {
+      const measure = (html: string) => {
+        const paragraph = element.insertBefore(document.createElement('p'), element.firstChild);
+        paragraph.innerHTML = html;
+        const height = paragraph.getBoundingClientRect().height;
+        paragraph.remove();
+        return height;
+      };
+      const words = 'Regulators said the audit would follow within the month. '.repeat(6);
+      const mark = '<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup>';
+      element.insertAdjacentHTML(
+        'beforeend',
+        '<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2><ol><li id="user-content-fn-1"><p>The audit’s terms. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p></li></ol></section>',
+      );
+      return { plain: measure(words), marked: measure(`${words.replace('audit', `audit${mark}`)}`) };
+    });
+    expect(paragraphs.marked).toBe(paragraphs.plain);
+
+    const label = page.getByRole('heading', { name: 'Footnotes' });
+    expect(await label.count()).toBe(1);
+    const labelBox = (await label.boundingBox())!;
+    expect(labelBox.width * labelBox.height).toBeLessThanOrEqual(1);
+    const [noteSize, bodySize] = await prose.evaluate((element) => [
+      parseFloat(getComputedStyle(element.querySelector('.footnotes li p')!).fontSize),
+      parseFloat(getComputedStyle(element.querySelector(':scope > p')!).fontSize),
+    ]);
+    expect(noteSize).toBeLessThan(bodySize);
+  });
+});
+
 describe('in the dark colour scheme', () => {
   // Where an article shows a picture: one added to its body, and its lead picture, as the build writes each.
   const places = [
