@@ -68,9 +68,17 @@ export function outletName(article: Listed, ownName: string): string {
   return article.sourcePage?.name ?? outletOf(article.data.source).name ?? ownName;
 }
 
-/** "and 2 more from Meridian Wire and Newsdesk". */
+/** The most outlets a coverage line names; a story many report would otherwise fill a teaser with one long link. */
+const NAMED_OUTLETS = 4;
+
+/**
+ * "and 2 more from Meridian Wire and Newsdesk"; past four outlets, the first three and how many others ("and 11 more
+ * from The Register, The Verge, TechCrunch and 8 other outlets"): the story's page names them all.
+ */
 export function moreCoverageLine(others: readonly Listed[], ownName: string): string {
-  return `and ${others.length} more from ${listOfNames(outletNames(others, ownName))}`;
+  const names = outletNames(others, ownName);
+  const named = names.length > NAMED_OUTLETS ? [...names.slice(0, NAMED_OUTLETS - 1), `${names.length - NAMED_OUTLETS + 1} other outlets`] : names;
+  return `and ${others.length} more from ${listOfNames(named)}`;
 }
 
 /**

@@ -45,6 +45,19 @@ describe('the coverage line', () => {
   });
 });
 
+describe('the coverage line of a story many outlets report', () => {
+  const outlets = ['The Register', 'The Verge', 'TechCrunch', 'Wired', 'Reuters'];
+  it('names four outlets all', () => {
+    const others = outlets.slice(0, 4).map((name) => item(name.toLowerCase(), name));
+    expect(moreCoverageLine(others, 'Newsdesk')).toBe('and 4 more from The Register, The Verge, TechCrunch and Wired');
+  });
+
+  it('names the first three of five or more and counts the others, so the teaser keeps one short line', () => {
+    const others = [...outlets, 'Bloomberg'].map((name) => item(name.toLowerCase(), name));
+    expect(moreCoverageLine([...others, item('again', 'wired')], 'Newsdesk')).toBe('and 7 more from The Register, The Verge, TechCrunch and 3 other outlets');
+  });
+});
+
 describe('outlets listed in the sources registry', () => {
   // Written when the registry called it "The Reg"; the registry has renamed it since, and its page says "The Register".
   const listed: Item = { slug: 'listed', data: { source: { id: 'the-register', name: 'The Reg', url: 'https://reg.example/a' } }, sourcePage: { name: 'The Register' } };
