@@ -25,11 +25,14 @@ async function open(path: string, viewport: { width: number; height: number }): 
 }
 
 describe('a lead picture 40 px wide and 3,000 px tall', () => {
-  it.each(viewports)('stays within the screen’s height at $width px, so the story starts below it', async (viewport) => {
+  it.each(viewports)('stays within the screen’s height at $width px, keeping its shape, so the story starts below it', async (viewport) => {
     const page = await open('articles/tall-lead-picture/', viewport);
     await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
     const picture = await page.locator('.story-image img').boundingBox();
     expect(picture!.height).toBeLessThanOrEqual(viewport.height);
+    // Narrowed to keep its shape, not letterboxed in a box as wide as the column, whose sides would show its ground.
+    const shape = await page.locator('.story-image img').evaluate((image: HTMLImageElement) => image.naturalWidth / image.naturalHeight);
+    expect(picture!.width / picture!.height).toBeCloseTo(shape, 2);
     await page.close();
   });
 });
