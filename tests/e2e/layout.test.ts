@@ -156,6 +156,23 @@ describe('at 320 px wide with text at twice its size', () => {
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
   });
 
+  it('search results take the reader’s text size and wrap a headline of one long word, cutting none of it off at the screen’s edge', async () => {
+    // Tall enough that the first result, below the header the large text makes tall, is drawn at once.
+    const { page } = await browser.newPage({ viewport: { width: 320, height: 2400 } });
+    await withTextAt200Percent(page);
+    const search = new SearchPage(page);
+    await search.showResultsFor(bodyOnlyWord().word);
+    const result = page.locator('.search-result').first();
+    // A headline as some languages and product names write one: a single word longer than the screen is wide.
+    const title = result.locator('.search-result-title a');
+    await title.evaluate((link) => (link.textContent = 'Datenschutzgrundverordnungsdurchsetzungsbehörden'.repeat(2)));
+    const right = await title.evaluate((link) => Math.max(...[...link.getClientRects()].map((line) => line.right)));
+    expect(right).toBeLessThanOrEqual(320);
+    const [excerptSize, bodySize] = await result.locator('.search-result-excerpt').evaluate((excerpt) => [getComputedStyle(excerpt).fontSize, getComputedStyle(document.body).fontSize]);
+    expect(excerptSize).toBe(bodySize);
+    expect(await search.scrollsHorizontally()).toBe(false);
+  });
+
   it('the not-found page’s search box keeps room to type in, its button moving below it', async () => {
     const { page } = await browser.newPage({ viewport: { width: 320, height: 640 } });
     await withTextAt200Percent(page);
