@@ -68,17 +68,20 @@ export function outletName(article: Listed, ownName: string): string {
   return article.sourcePage?.name ?? outletOf(article.data.source).name ?? ownName;
 }
 
-/** The most outlets a coverage line names; a story many report would otherwise fill a teaser with one long link. */
+/** "and 2 more from Meridian Wire and Newsdesk". */
+export function moreCoverageLine(others: readonly Listed[], ownName: string): string {
+  return `and ${others.length} more from ${listOfOutlets(outletNames(others, ownName))}`;
+}
+
+/** The most outlets a listing names for one story; a story many report would otherwise fill it with one long line. */
 const NAMED_OUTLETS = 4;
 
 /**
- * "and 2 more from Meridian Wire and Newsdesk"; past four outlets, the first three and how many others ("and 11 more
- * from The Register, The Verge, TechCrunch and 8 other outlets"): the story's page names them all.
+ * A story's outlets as a listing names them: all of up to four, else the first three and how many others ("The
+ * Register, The Verge, TechCrunch and 8 other outlets"); the story's page names them all.
  */
-export function moreCoverageLine(others: readonly Listed[], ownName: string): string {
-  const names = outletNames(others, ownName);
-  const named = names.length > NAMED_OUTLETS ? [...names.slice(0, NAMED_OUTLETS - 1), `${names.length - NAMED_OUTLETS + 1} other outlets`] : names;
-  return `and ${others.length} more from ${listOfNames(named)}`;
+export function listOfOutlets(names: readonly string[]): string {
+  return listOfNames(names.length > NAMED_OUTLETS ? [...names.slice(0, NAMED_OUTLETS - 1), `${names.length - NAMED_OUTLETS + 1} other outlets`] : names);
 }
 
 /**

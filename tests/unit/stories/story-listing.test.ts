@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteStories, type SiteStory } from '../../../src/lib/stories/site-stories.ts';
-import { groupByStory, listOfNames, moreCoverageLine, outletName, outletNames } from '../../../src/lib/stories/story-listing.ts';
+import { groupByStory, listOfNames, listOfOutlets, moreCoverageLine, outletName, outletNames } from '../../../src/lib/stories/story-listing.ts';
 
 interface Item {
   slug: string;
@@ -55,6 +55,11 @@ describe('the coverage line of a story many outlets report', () => {
   it('names the first three of five or more and counts the others, so the teaser keeps one short line', () => {
     const others = [...outlets, 'Bloomberg'].map((name) => item(name.toLowerCase(), name));
     expect(moreCoverageLine([...others, item('again', 'wired')], 'Newsdesk')).toBe('and 7 more from The Register, The Verge, TechCrunch and 3 other outlets');
+  });
+
+  it('names them alike on the stories page, semicolons parting them when a name holds a comma', () => {
+    expect(listOfOutlets(outlets)).toBe('The Register, The Verge, TechCrunch and 2 other outlets');
+    expect(listOfOutlets(['Smith, Jones & Co', ...outlets])).toBe('Smith, Jones & Co; The Register; The Verge; and 3 other outlets');
   });
 });
 
