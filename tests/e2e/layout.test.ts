@@ -312,6 +312,34 @@ describe('in the dark colour scheme', () => {
     expect(lightness(0.1, 0.5)).toBeGreaterThan(200);
     expect(lightness(0.5, 0.5)).toBeLessThan(60);
   });
+
+  it.each(places)('a picture $where that fails to load shows its description in dark letters on that white ground', async ({ picture: find }) => {
+    const { page } = await browser.newPage({ colorScheme: 'dark' });
+    const article = new ArticlePage(page);
+    await article.goto(withLeadPicture().slug);
+    const picture = await (await find(article)).evaluateHandle(
+      (element) =>
+        new Promise<HTMLImageElement>((failed) => {
+          const image = element as HTMLImageElement;
+          image.removeAttribute('srcset');
+          image.width = 600;
+          image.height = 300;
+          image.alt = 'Shipments by quarter';
+          image.onerror = () => failed(image);
+          image.src = 'missing-chart.png';
+        }),
+    );
+    const shot = await loadImage(await picture.asElement()!.screenshot());
+    const canvas = createCanvas(shot.width, shot.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(shot, 0, 0);
+    // The description's line, right of the browser's broken-picture icon (and below the edge of what is above it).
+    const line = context.getImageData(24, 4, Math.min(300, shot.width - 24), 20).data;
+    const lightness = Array.from({ length: line.length / 4 }, (_, pixel) => (line[pixel * 4]! + line[pixel * 4 + 1]! + line[pixel * 4 + 2]!) / 3);
+    // A white ground, and letters on it dark enough to read.
+    expect(Math.max(...lightness)).toBeGreaterThan(240);
+    expect(Math.min(...lightness)).toBeLessThan(100);
+  });
 });
 
 describe('a picture’s `sizes`, which the browser picks the file to fetch by', () => {
