@@ -222,13 +222,14 @@ function articleProblems(
     ['title', data.title, 'the headline', 'headlines and deks'],
     ['description', data.description, 'the dek', 'headlines and deks'],
     ...(data.authors ?? []).map((name, index): [string, string, string, string] => [`authors.${index}`, name, 'a byline', 'bylines']),
+    ...(data.tags ?? []).map((tag, index): [string, string, string, string] => [`tags.${index}`, tag, 'a tag', 'tags']),
   ];
   for (const [field, text, what, styled] of plainTexts) {
     const markup = text === undefined ? undefined : markupInPlainText(text);
     if (!markup) continue;
     const meant = markup.meant === undefined ? undefined : /^\s$/.test(markup.meant) ? 'a space' : `"${markup.meant}"`;
     // A reference to a code point no text may hold (`&#0;`) stands for nothing that could be written instead.
-    const hint = markup.meant === '' ? 'remove it: it names a character no text can hold' : meant ? `write ${meant} itself` : `remove the tag; the site styles ${styled} itself`;
+    const hint = markup.meant === '' ? 'remove it: it names a character no text can hold' : meant ? `write ${meant} itself` : `remove the HTML tag; the site styles ${styled} itself`;
     problems.push({
       file: article.file,
       line: line(field),
@@ -276,6 +277,7 @@ function articleProblems(
     ['tags', 'tag', 'so the page shows it once'],
     ['authors', 'byline', 'so the page shows it once'],
     ['formerSlugs', 'former slug', 'so it adds no old address'],
+    ['related', 'related slug', 'so "Explore more" shows it once'],
   ] as const) {
     const names = data[field] ?? [];
     for (const { position, first } of repeatedNames(names)) {

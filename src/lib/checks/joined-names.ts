@@ -4,12 +4,14 @@
  * warns rather than refuses.
  */
 
+/** A semicolon that ends a character reference (`R&amp;D`, pasted HTML, warned of as such) parts nothing. */
+const SEMICOLON = String.raw`(?<!&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31}));`;
 /** A tag is a topic, never a list: any comma or semicolon parts it. */
-const TAG_SEPARATOR = /\s*[,;]\s*/;
+const TAG_SEPARATOR = new RegExp(String.raw`\s*(?:,|${SEMICOLON})\s*`, 'i');
 /** "D.C.", "Inc.", "Ltd.": letters, each run ending with a full stop. */
 const ABBREVIATION = /^(?:\p{L}{1,3}\.)+$/u;
 /** Bylines part at commas, semicolons, "and" and "&" (an Oxford comma's ", and" too). */
-const BYLINE_SEPARATOR = /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/i;
+const BYLINE_SEPARATOR = new RegExp(String.raw`\s*(?:,|${SEMICOLON})\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+`, 'i');
 
 /** What a writer does ("Senior Editor", "Staff Writer"), said beside the name, as an outlet is: no second person. */
 const ROLE = /^(?:[\p{L}-]+\s+)*(?:editor|writer|reporter|correspondent|contributor|columnist|producer|analyst|photographer)s?$/iu;

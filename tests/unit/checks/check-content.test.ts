@@ -303,7 +303,7 @@ describe('checks beyond the schema', () => {
     writeFileSync(join(corpus.dir, 'entities.md'), '---\ntitle: "AT&amp;T buys a chip maker"\ndescription: "The deal is <em>big</em>."\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
     expect(check(corpus.dir, ['entities.md']).problems.map(formatProblem)).toEqual([
       'entities.md:2: warning: title: readers would see "&amp;" as typed: the headline is plain text, not HTML; write "&" itself',
-      'entities.md:3: warning: description: readers would see "<em>" as typed: the dek is plain text, not HTML; remove the tag; the site styles headlines and deks itself',
+      'entities.md:3: warning: description: readers would see "<em>" as typed: the dek is plain text, not HTML; remove the HTML tag; the site styles headlines and deks itself',
     ]);
   });
 
@@ -311,7 +311,7 @@ describe('checks beyond the schema', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'byline.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\nauthors:\n  - "<b>Jane</b> Doe"\n  - Ann Lee\n  - "AT&amp;T Labs"\ntags: [AI]\n---\n\nThe plant opened.\n');
     expect(check(corpus.dir, ['byline.md']).problems.map(formatProblem)).toEqual([
-      'byline.md:6: warning: authors.0: readers would see "<b>" as typed: a byline is plain text, not HTML; remove the tag; the site styles bylines itself',
+      'byline.md:6: warning: authors.0: readers would see "<b>" as typed: a byline is plain text, not HTML; remove the HTML tag; the site styles bylines itself',
       'byline.md:8: warning: authors.2: readers would see "&amp;" as typed: a byline is plain text, not HTML; write "&" itself',
     ]);
   });
@@ -321,6 +321,24 @@ describe('checks beyond the schema', () => {
     writeFileSync(join(corpus.dir, 'nul.md'), '---\ntitle: "Chip&#0;maker"\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\nBody.\n');
     expect(check(corpus.dir, ['nul.md']).problems.map(formatProblem)).toEqual([
       'nul.md:2: warning: title: readers would see "&#0;" as typed: the headline is plain text, not HTML; remove it: it names a character no text can hold',
+    ]);
+  });
+
+  it('warns of HTML typed into a tag, which readers would see as typed on the article, its teasers and its tag page', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'tagged.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: ["<b>AI</b>", "Policy", "R&amp;D"]\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['tagged.md']).problems.map(formatProblem)).toEqual([
+      'tagged.md:5: warning: tags.0: readers would see "<b>" as typed: a tag is plain text, not HTML; remove the HTML tag; the site styles tags itself',
+      'tagged.md:5: warning: tags.2: readers would see "&amp;" as typed: a tag is plain text, not HTML; write "&" itself',
+    ]);
+  });
+
+  it('warns of a related slug listed twice, naming the first, and refuses one naming the article itself', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'see-also.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nrelated:\n  - chip-plant-opens\n  - see-also\n  - chip-plant-opens\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['see-also.md']).problems.map(formatProblem)).toEqual([
+      'see-also.md:8: related.1: "see-also" is this article itself; remove it',
+      'see-also.md:9: warning: related.2: related slug "chip-plant-opens" is listed twice (related.0, line 7), so "Explore more" shows it once; remove one, or write the related slug you meant',
     ]);
   });
 

@@ -11,6 +11,12 @@ describe('joinedNames', () => {
     for (const tag of ['Machine learning', 'R&D', 'AI,', ', AI', 'Washington, D.C.', 'Acme, Inc.']) expect(joinedNames(tag, 'tag'), tag).toBeUndefined();
   });
 
+  it('does not part a name at the semicolon of a character reference pasted from HTML (warned of as HTML instead)', () => {
+    for (const tag of ['R&amp;D', 'AT&#38;T', 'Caf&eacute; Tech']) expect(joinedNames(tag, 'tag'), tag).toBeUndefined();
+    expect(joinedNames('Jane Doe &amp; John Roe', 'byline')).toBeUndefined();
+    expect(joinedNames('R&amp;D; Policy', 'tag')).toEqual(['R&amp;D', 'Policy']);
+  });
+
   it('parts a byline of two or more full names at commas, "and" and "&"', () => {
     expect(joinedNames('Jane Doe and John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
     expect(joinedNames('Jane Doe, John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
