@@ -6,6 +6,7 @@ import { unpublishedReason } from '../content/publish.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import { formerSlugProblems } from './former-slugs.ts';
 import { storyReferenceProblems } from './story-references.ts';
+import { closestWord } from '../text/suggest.ts';
 
 export type { Problem };
 
@@ -45,16 +46,24 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
     }
   }
 
+  const movedBySlug = new Map<string, CheckedArticle>();
+  for (const article of articles) for (const slug of article.data.formerSlugs ?? []) if (!movedBySlug.has(slug)) movedBySlug.set(slug, article);
   for (const article of articles) {
     article.data.related.forEach((slug, index) => {
       const target = filesBySlug.get(slug)?.[0];
       const field = `related.${index}`;
       if (!target) {
-        problems.push({ file: article.file, field, severity: 'error', message: `no article has the slug "${slug}"`, hint: 'check the spelling or remove it' });
+        problems.push({ file: article.file, field, severity: 'error', ...unknownRelated(slug, movedBySlug.get(slug), filesBySlug, article.slug) });
         return;
       }
       if (target === article) {
-        problems.push({ file: article.file, field, severity: 'error', message: `"${slug}" is this article itself`, hint: 'remove it' });
+        problems.push({
+          file: article.file,
+          field,
+          severity: 'error',
+          message: `"${slug}" is this article's own slug, and "Explore more" lists other articles`,
+          hint: 'remove it, or write the slug of the other article you meant',
+        });
         return;
       }
       const reason = unpublishedReason(target.data, now);
@@ -83,6 +92,24 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
 
   problems.push(...facetSpellingProblems(articles, FACET_WORDS.tag), ...facetSpellingProblems(articles, FACET_WORDS.author));
   return problems;
+}
+
+/**
+ * A `related` slug no article has now: most often an old address of an article that has moved (its `formerSlugs`),
+ * or a typo.
+ */
+function unknownRelated(
+  slug: string,
+  moved: CheckedArticle | undefined,
+  filesBySlug: ReadonlyMap<string, readonly CheckedArticle[]>,
+  ownSlug: string,
+): Pick<Problem, 'message' | 'hint'> {
+  if (moved) return { message: `"${slug}" is a former slug of ${moved.file}, whose slug is now "${moved.slug}"`, hint: `write ${moved.slug}` };
+  const guess = closestWord(slug, [...filesBySlug.keys()].filter((other) => other !== ownSlug));
+  return {
+    message: `no article has the slug "${slug}"`,
+    hint: guess ? `did you mean "${guess}"? Otherwise remove it` : "check the spelling (an article's slug is its file name without .md, or its slug field) or remove it",
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { isCalendarDay } from './calendar-day.ts';
 import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
 import { canonicalLanguage, languageNamed } from './language.ts';
 import { quoteValue } from './quote-value.ts';
-import { slugify } from './slug.ts';
+import { articleSlug, slugify } from './slug.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { shownInstant } from './iso-seconds.ts';
@@ -284,10 +284,16 @@ const slugField = z
   .refine((value) => SLUG_PATTERN.test(value), { error: (issue) => `${quoteValue(issue.input)} is not a slug; ${slugFix(String(issue.input))}` })
   .superRefine(within(slugTooLong));
 
-/** The slug the site's own rules make of a refused one (`My Great Story` → my-great-story), when that is one it takes. */
+/**
+ * The slug the site's own rules make of a refused one (`My Great Story` → my-great-story), when that is one it takes.
+ * A file name or an address pasted for a slug (`my-story.md`, `https://…/articles/my-story/`) names it by its last part.
+ */
 function slugFix(value: string): string {
-  const made = slugify(value);
-  return made && !slugTooLong(made) ? `write ${made} (lower-case words joined by hyphens)` : 'use lower-case words joined by hyphens, e.g. japan-ai-race';
+  const path = value.replace(/[?#].*$/, '').replace(/[\\/]+$/, '');
+  const pasted = /[\\/]|\.mdx?$/i.test(path);
+  const made = pasted ? articleSlug(path) : slugify(value);
+  if (!made || slugTooLong(made)) return 'use lower-case words joined by hyphens, e.g. japan-ai-race';
+  return `write ${made} (${pasted ? "the article's slug alone, without its folder, address or .md" : 'lower-case words joined by hyphens'})`;
 }
 
 const notAStory = (issue: { input?: unknown }) =>

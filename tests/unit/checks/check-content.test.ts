@@ -97,7 +97,7 @@ describe('every problem, not just the first', () => {
       'many-mistakes.md:5: tgas: unknown field "tgas"; did you mean "tags"?',
       'many-mistakes.md:7: source.id: "wirre" is not a source in sources.yaml; did you mean "wire"?',
       'many-mistakes.md:9: source.url: "javascript:alert(1)" is not a web address; use a full http:// or https:// URL',
-      'many-mistakes.md:10: related.0: no article has the slug "nope-slug"; check the spelling or remove it',
+      'many-mistakes.md:10: related.0: no article has the slug "nope-slug"; check the spelling (an article\'s slug is its file name without .md, or its slug field) or remove it',
       'many-mistakes.md:11: story: no article has the slug "no-such-story"; name the article whose story this joins (its slug), or write story: false',
       'many-mistakes.md:13: image.src: "./gone.png" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
       'many-mistakes.md:14: image.alt: is empty; write a description of the image for readers who cannot see it',
@@ -337,7 +337,7 @@ describe('checks beyond the schema', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'see-also.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nrelated:\n  - chip-plant-opens\n  - see-also\n  - chip-plant-opens\n---\n\nThe plant opened.\n');
     expect(check(corpus.dir, ['see-also.md']).problems.map(formatProblem)).toEqual([
-      'see-also.md:8: related.1: "see-also" is this article itself; remove it',
+      'see-also.md:8: related.1: "see-also" is this article\'s own slug, and "Explore more" lists other articles; remove it, or write the slug of the other article you meant',
       'see-also.md:9: warning: related.2: related slug "chip-plant-opens" is listed twice (related.0, line 7), so "Explore more" shows it once; remove one, or write the related slug you meant',
     ]);
   });

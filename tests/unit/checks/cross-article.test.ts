@@ -39,9 +39,26 @@ describe('crossArticleProblems', () => {
     );
     expect(problems.map((p) => [p.field, p.severity, p.message])).toEqual([
       ['related.0', 'error', 'no article has the slug "nowhere"'],
-      ['related.1', 'error', '"main" is this article itself'],
+      ['related.1', 'error', '"main" is this article\'s own slug, and "Explore more" lists other articles'],
       ['related.2', 'error', '"held" (held.md) is a draft and would never be shown'],
       ['related.3', 'warning', '"later" (later.md) is scheduled for 2026-12-01'],
+    ]);
+  });
+
+  it('names the article a related slug moved to, or the slug it is likely a typo of (never the article itself)', () => {
+    const problems = crossArticleProblems(
+      [
+        article('chip-rules.md', 'chip-rules', { related: ['chip-plant-opens', 'chip-plant-open', 'chip-rule', 'quantum-leap'] }),
+        article('desk/plant.md', 'chip-plant', { formerSlugs: ['chip-plant-opens'] }),
+        article('other.md', 'chip-plant-opening'),
+      ],
+      NOW,
+    );
+    expect(problems.map((p) => [p.field, p.severity, p.message, p.hint])).toEqual([
+      ['related.0', 'error', '"chip-plant-opens" is a former slug of desk/plant.md, whose slug is now "chip-plant"', 'write chip-plant'],
+      ['related.1', 'error', 'no article has the slug "chip-plant-open"', 'did you mean "chip-plant-opening"? Otherwise remove it'],
+      ['related.2', 'error', 'no article has the slug "chip-rule"', "check the spelling (an article's slug is its file name without .md, or its slug field) or remove it"],
+      ['related.3', 'error', 'no article has the slug "quantum-leap"', "check the spelling (an article's slug is its file name without .md, or its slug field) or remove it"],
     ]);
   });
 

@@ -423,6 +423,17 @@ describe('slugs in front matter', () => {
     expect(parsed({ ...minimal, slug: made }).slug).toBe(made);
   });
 
+  it.each([
+    ['japan-ai-race.md', 'japan-ai-race'],
+    ['desk/Japan AI Race.mdx', 'japan-ai-race'],
+    ['/articles/japan-ai-race/', 'japan-ai-race'],
+    ['https://news.example.org/articles/japan-ai-race/?utm_source=x', 'japan-ai-race'],
+  ])('offers the slug of an article named by its file or its address (%j), not one made of the whole text', (written, made) => {
+    const fix = `write ${made} (the article's slug alone, without its folder, address or .md)`;
+    expectOneProblem({ ...minimal, related: ['ok', written] }, 'related.1', /^".+" is not a slug; write /, fix);
+    expectOneProblem({ ...minimal, slug: written }, 'slug', fix);
+  });
+
   it('offers no slug where the site would make none, or one too long to take', () => {
     expectOneProblem({ ...minimal, slug: '!!!' }, 'slug', '"!!!" is not a slug; use lower-case words joined by hyphens, e.g. japan-ai-race');
     const long = `Long ${'word '.repeat(50)}`;
