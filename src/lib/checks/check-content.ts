@@ -32,6 +32,7 @@ import { isInsideFolder } from '../inside-folder.ts';
 import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-levels.ts';
 import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
+import { mdxInMarkdown } from './mdx-in-markdown.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter } from './second-front-matter.ts';
@@ -392,6 +393,21 @@ function articleProblems(
     }
   }
 
+  if (!isMdx && MAY_BE_MDX.test(article.body)) {
+    for (const { index, kind, written } of mdxInMarkdown(withoutCode(article.body))) {
+      problems.push({
+        file: article.file,
+        line: article.bodyLine + lineOfOffset(article.body, index) - 1,
+        severity: 'error',
+        message:
+          kind === 'statement'
+            ? `this line is an MDX ${written}, but this file is Markdown (.md), so readers would see it as text`
+            : `<${written}> is an MDX component, but this file is Markdown (.md), so the page leaves it out`,
+        hint: `rename the file to ${basename(article.file).replace(/\.md$/i, '.mdx')} to use MDX, or remove ${kind === 'statement' ? 'the line' : 'the component'}`,
+      });
+    }
+  }
+
   // A fragment alone (`#top`) is no file either: Astro looks for it as one and leaves the picture without a source.
   const isLocal = (target: string) => !(HAS_SCHEME.test(target) || target.startsWith('/'));
   const hasPictures = article.body.includes('![');
@@ -622,6 +638,9 @@ function localImageProblem(
   }
   return undefined;
 }
+
+/** What an MDX line starts with; a Markdown body with none needs no closer look. */
+const MAY_BE_MDX = /^(?:import|export)\s|^ {0,3}<[A-Z]/m;
 
 /** A line indented as an indented code block's are: four spaces or a tab. */
 const INDENTED_LINE = /^(?: {4}|\t)/m;

@@ -342,6 +342,18 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses MDX in a Markdown file, which readers would see as text or miss, but not MDX shown as code', () => {
+    corpus = corpusWith();
+    writeFileSync(
+      join(corpus.dir, 'chart.md'),
+      "---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport Chart from './chart.astro';\n\n<Chart data={[1, 2]} />\n\n```mdx\nimport Chart from './chart.astro';\n<Chart />\n```\n\nThe plant opened.\n",
+    );
+    expect(check(corpus.dir, ['chart.md']).problems.map(formatProblem)).toEqual([
+      'chart.md:8: this line is an MDX import, but this file is Markdown (.md), so readers would see it as text; rename the file to chart.mdx to use MDX, or remove the line',
+      'chart.md:10: <Chart> is an MDX component, but this file is Markdown (.md), so the page leaves it out; rename the file to chart.mdx to use MDX, or remove the component',
+    ]);
+  });
+
   it('warns of a tag or byline listed twice in one article, as written or as the site reads it (case, accents, spaces), naming both and the first line, once', () => {
     corpus = corpusWith();
     writeFileSync(
@@ -734,10 +746,13 @@ describe('MDX, which is code and not sanitised', () => {
     ]);
   });
 
-  it('never compiles Markdown: tags and braces in a .md file are text or HTML', () => {
+  it('never compiles Markdown: tags and braces in a .md file are text or HTML, and MDX lines are named as MDX in the wrong file', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'plain.md'), "---\ntitle: Plain\ndescription: Dek\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport Chart from './nowhere.astro'\n\n<Callout>Rates were {rate}.</Callout> <Chart\n");
-    expect(check(corpus.dir, ['plain.md']).problems).toEqual([]);
+    expect(check(corpus.dir, ['plain.md']).problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [8, 'this line is an MDX import, but this file is Markdown (.md), so readers would see it as text'],
+      [10, '<Callout> is an MDX component, but this file is Markdown (.md), so the page leaves it out'],
+    ]);
   });
 });
 
