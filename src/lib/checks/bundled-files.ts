@@ -39,7 +39,12 @@ export function isSvgPath(path: string): boolean {
 }
 
 /** What is at a path an article names, looked at without following a symbolic link; a file comes with the bytes asked for. */
-export type FileInspection = { kind: 'file'; bytes: Uint8Array } | { kind: 'missing' | 'folder' | 'symbolic link' | 'other' } | { kind: 'unreadable'; code: string };
+export type FileInspection =
+  | { kind: 'file'; bytes: Uint8Array }
+  /** `namedAs`: the file's name when one in the folder differs from the one asked for in case alone (`Photo.JPG`). */
+  | { kind: 'missing'; namedAs?: string }
+  | { kind: 'folder' | 'symbolic link' | 'other' }
+  | { kind: 'unreadable'; code: string };
 
 /** Enough of a file's start to tell each raster format (AVIF names itself among the brands of its first box). */
 export const IMAGE_SIGNATURE_BYTES = 64;

@@ -594,6 +594,13 @@ function localImageProblem(
   const found = inspectFile(absolutePath, isSvgPath(target) ? undefined : IMAGE_SIGNATURE_BYTES);
   switch (found.kind) {
     case 'missing':
+      if (found.namedAs !== undefined) {
+        const written = `${target.slice(0, target.lastIndexOf('/') + 1)}${found.namedAs}`;
+        return {
+          message: `${named} does not exist next to the article: the file there is named "${found.namedAs}", and names are case-sensitive where the site is built`,
+          hint: `write "${written}", or rename the file`,
+        };
+      }
       return {
         message: `${named} does not exist next to the article`,
         hint: path === target && /%[\da-f]{2}/i.test(target)

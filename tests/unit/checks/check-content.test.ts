@@ -342,6 +342,19 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('names the picture beside the article whose name differs in case alone from the one written, lead or in the body', () => {
+    expect(checkBodyBesidePictures('cased.md', '![The plant](./photos/Harbour.JPG)\n', ['harbour.jpg'])).toEqual([
+      'cased.md:8: the image "./photos/Harbour.JPG" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',
+    ]);
+    expect(checkBodyBesidePictures('cased.md', '![The plant](./Harbour.JPG)\n', ['harbour.jpg'])).toEqual([
+      'cased.md:8: the image "./Harbour.JPG" does not exist next to the article: the file there is named "harbour.jpg", and names are case-sensitive where the site is built; write "./harbour.jpg", or rename the file',
+    ]);
+    writeFileSync(join(corpus!.dir, 'lead.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./HARBOUR.jpg\n  alt: The harbour\n---\n\nThe plant opened.\n');
+    expect(check(corpus!.dir, ['lead.md']).problems.map(formatProblem)).toEqual([
+      'lead.md:7: image.src: "./HARBOUR.jpg" does not exist next to the article: the file there is named "harbour.jpg", and names are case-sensitive where the site is built; write "./harbour.jpg", or rename the file',
+    ]);
+  });
+
   it('refuses MDX in a Markdown file, which readers would see as text or miss, but not MDX shown as code', () => {
     corpus = corpusWith();
     writeFileSync(
