@@ -21,9 +21,9 @@ export function inspectFile(absolutePath: string, length?: number): FileInspecti
     // O_NOFOLLOW: a file swapped for a link since lstat is still never read through it.
     const descriptor = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
-      if (length === undefined) return { kind: 'file', bytes: readFileSync(descriptor) };
+      if (length === undefined) return { kind: 'file', bytes: readFileSync(descriptor), size: stats.size };
       const bytes = new Uint8Array(length);
-      return { kind: 'file', bytes: bytes.subarray(0, readSync(descriptor, bytes, 0, length, 0)) };
+      return { kind: 'file', bytes: bytes.subarray(0, readSync(descriptor, bytes, 0, length, 0)), size: stats.size };
     } finally {
       closeSync(descriptor);
     }

@@ -40,7 +40,8 @@ export function isSvgPath(path: string): boolean {
 
 /** What is at a path an article names, looked at without following a symbolic link; a file comes with the bytes asked for. */
 export type FileInspection =
-  | { kind: 'file'; bytes: Uint8Array }
+  /** `bytes`: the first bytes asked for; `size`: the whole file's, in bytes. */
+  | { kind: 'file'; bytes: Uint8Array; size: number }
   /** `namedAs`: the file's name when one in the folder differs from the one asked for in case alone (`Photo.JPG`). */
   | { kind: 'missing'; namedAs?: string }
   | { kind: 'folder' | 'symbolic link' | 'other' }

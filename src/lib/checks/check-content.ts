@@ -364,7 +364,7 @@ function articleProblems(
     const problem = localImageProblem(target, path, named, folders, inspectFile);
     if (problem) problems.push({ file: article.file, ...at, severity: 'error', ...problem });
     const format = rasterFormatName(target);
-    if (!problem && format) pictures.push({ absolutePath: resolve(folders.article, path), at: { file: article.file, ...at }, named, format });
+    if ((!problem || problem.severity === 'warning') && format) pictures.push({ absolutePath: resolve(folders.article, path), at: { file: article.file, ...at }, named, format });
   };
   // Astro's image() reads the field's path as written: no %-escapes.
   if (typeof src === 'string' && !HAS_SCHEME.test(src)) localImage(src, { line: line('image.src'), field: 'image.src' });
@@ -570,7 +570,7 @@ function localImageProblem(
   named: string,
   folders: { article: string; content: string },
   inspectFile: CheckOptions['inspectFile'],
-): Pick<Problem, 'message' | 'hint'> | undefined {
+): (Pick<Problem, 'message' | 'hint'> & { severity?: 'warning' }) | undefined {
   if (target.startsWith('/')) {
     return { message: `${named} is a path on the build machine, not one from the article`, hint: 'copy the image next to the article and write its path from there, e.g. ./photo.jpg, or use an https:// URL' };
   }
@@ -628,7 +628,7 @@ function localImageProblem(
   if (format) {
     return { message: `${named} is not a real ${format} image: its first bytes are another kind of file`, hint: `save or export the picture again as ${format}, or give the file the extension of its real format` };
   }
-  if (!isSvgPath(target)) return undefined;
+  if (!isSvgPath(target)) return largePictureProblem(named, found.size, 'raster');
   const svg = new TextDecoder().decode(found.bytes);
   const active = svgActiveContent(svg);
   if (active.length) {
@@ -643,7 +643,26 @@ function localImageProblem(
       hint: 'give its <svg> element a viewBox (viewBox="0 0 640 480"), or a width and a height without %, or export it again',
     };
   }
-  return undefined;
+  return largePictureProblem(named, found.size, 'svg');
+}
+
+/** Above this a picture is most often a camera's or a design tool's original, not one exported for the web. */
+const LARGE_PICTURE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A warning for a picture file larger than the web needs: the build resizes a raster picture for readers, but the
+ * repository keeps every byte and each build without its cache resizes it again; an SVG reaches readers as it is.
+ */
+function largePictureProblem(named: string, size: number, kind: 'raster' | 'svg'): (Pick<Problem, 'message' | 'hint'> & { severity: 'warning' }) | undefined {
+  if (size <= LARGE_PICTURE_BYTES) return undefined;
+  const megabytes = (size / 1024 / 1024).toFixed(1);
+  return kind === 'svg'
+    ? { severity: 'warning', message: `${named} is ${megabytes} MB, and an SVG reaches readers as it is, so the page is slow to load`, hint: 'simplify it in the program that made it, or export it as PNG or WebP' }
+    : {
+        severity: 'warning',
+        message: `${named} is ${megabytes} MB, more than a web picture needs: the build shows readers a smaller copy, but the repository keeps every byte and builds take longer to resize it`,
+        hint: 'export it again at most 2,400 pixels wide and under 2 MB (JPEG or WebP for a photo)',
+      };
 }
 
 /** What an MDX line starts with; a Markdown body with none needs no closer look. */

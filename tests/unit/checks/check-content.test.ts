@@ -355,6 +355,24 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of a picture file larger than the web needs, as the lead picture or in the body, and not of one just under', () => {
+    corpus = corpusWith();
+    const png = readFileSync(join(validCorpus, 'desk/chip-plant.png'));
+    const padded = (size: number) => Buffer.concat([png, Buffer.alloc(size - png.length)]);
+    writeFileSync(join(corpus.dir, 'camera.png'), padded(5 * 1024 * 1024 + 1));
+    writeFileSync(join(corpus.dir, 'exported.png'), padded(2 * 1024 * 1024));
+    writeFileSync(join(corpus.dir, 'map.svg'), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><!--${'x'.repeat(3 * 1024 * 1024)}--></svg>`);
+    writeFileSync(
+      join(corpus.dir, 'photos.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./camera.png\n  alt: The plant\n---\n\n![The plant](./exported.png)\n\n![The region](./map.svg)\n',
+    );
+    expect(check(corpus.dir, ['photos.md']).problems.map(formatProblem)).toEqual([
+      'photos.md:7: warning: image.src: "./camera.png" is 5.0 MB, more than a web picture needs: the build shows readers a smaller copy, but the repository keeps every byte and builds take longer to resize it; export it again at most 2,400 pixels wide and under 2 MB (JPEG or WebP for a photo)',
+      'photos.md:13: warning: the image "./map.svg" is 3.0 MB, and an SVG reaches readers as it is, so the page is slow to load; simplify it in the program that made it, or export it as PNG or WebP',
+    ]);
+    expect(check(corpus.dir, ['photos.md']).pictures.map((picture) => picture.named)).toEqual(['"./camera.png"', 'the image "./exported.png"']);
+  });
+
   it('refuses MDX in a Markdown file, which readers would see as text or miss, but not MDX shown as code', () => {
     corpus = corpusWith();
     writeFileSync(

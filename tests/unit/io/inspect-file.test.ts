@@ -30,7 +30,7 @@ afterEach(() => {
 
 describe('inspectFile', () => {
   it('reads a file named as it is', () => {
-    expect(inspectFile(join(folder, 'chip-plant.png'), 3)).toEqual({ kind: 'file', bytes: new TextEncoder().encode('png') });
+    expect(inspectFile(join(folder, 'chip-plant.png'), 3)).toEqual({ kind: 'file', bytes: new TextEncoder().encode('png'), size: 9 });
   });
 
   it('names the file beside a missing one whose name differs in case alone', () => {
@@ -43,6 +43,6 @@ describe('inspectFile', () => {
     caseInsensitive = true;
     expect(readdirSync(folder)).toEqual(['chip-plant.png']);
     expect(inspectFile(join(folder, 'Chip-Plant.PNG'), 3)).toEqual({ kind: 'missing', namedAs: 'chip-plant.png' });
-    expect(inspectFile(join(folder, 'chip-plant.png'), 3)).toEqual({ kind: 'file', bytes: new TextEncoder().encode('png') });
+    expect(inspectFile(join(folder, 'chip-plant.png'), 3)).toEqual({ kind: 'file', bytes: new TextEncoder().encode('png'), size: 9 });
   });
 });
