@@ -36,6 +36,7 @@ import { mdxInMarkdown } from './mdx-in-markdown.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter } from './second-front-matter.ts';
+import { dashUnderlines } from './dash-underlines.ts';
 import { describeInvisible, DIRECTION_MARK, ZERO_WIDTH } from '../text/invisible-characters.ts';
 
 /** How far ahead of the build's clock a published article's `updatedAt` may be. */
@@ -457,6 +458,17 @@ function articleProblems(
         hint: `write it as ![${picture.alt}](${picture.path})`,
       });
     }
+  }
+
+  // Only a body with a line of dashes in it needs the closer look; a second front matter's closing --- is told of above.
+  for (const index of !second && /^ {0,3}---/m.test(article.body) ? dashUnderlines(withoutCode(shown)) : []) {
+    problems.push({
+      file: article.file,
+      line: article.bodyLine + lineOfOffset(article.body, index) - 1,
+      severity: 'warning',
+      message: 'this --- right under a line of text makes that text a heading, not a rule between two parts',
+      hint: 'for a rule, leave a blank line above the ---; for a heading, write it as ## and the heading on one line',
+    });
   }
 
   for (const heading of mayHaveSkippedHeadingLevels(article.body) ? skippedHeadingLevels(withoutCode(shown)) : []) {

@@ -373,6 +373,14 @@ describe('checks beyond the schema', () => {
     expect(check(corpus.dir, ['photos.md']).pictures.map((picture) => picture.named)).toEqual(['"./camera.png"', 'the image "./exported.png"']);
   });
 
+  it('warns of a --- typed right under a line of text, which makes it a heading, on the line of the dashes, but not of one in code', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'parts.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe first part ends here.\n---\n\n```yaml\ntitle: x\n---\n```\n\nThe second part, after a rule.\n\n---\n\nThe third.\n');
+    expect(check(corpus.dir, ['parts.md']).problems.map(formatProblem)).toEqual([
+      'parts.md:9: warning: this --- right under a line of text makes that text a heading, not a rule between two parts; for a rule, leave a blank line above the ---; for a heading, write it as ## and the heading on one line',
+    ]);
+  });
+
   it('refuses MDX in a Markdown file, which readers would see as text or miss, but not MDX shown as code', () => {
     corpus = corpusWith();
     writeFileSync(
