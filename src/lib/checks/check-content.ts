@@ -35,7 +35,7 @@ import { mdxCode } from './mdx-code.ts';
 import { mdxInMarkdown } from './mdx-in-markdown.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
-import { secondFrontMatter } from './second-front-matter.ts';
+import { secondFrontMatter, type SecondFrontMatter } from './second-front-matter.ts';
 import { dashUnderlines } from './dash-underlines.ts';
 import { describeInvisible, DIRECTION_MARK, ZERO_WIDTH } from '../text/invisible-characters.ts';
 
@@ -133,6 +133,7 @@ export function checkArticleFile(
   const problems: Problem[] = [];
   const lineOf = (field: string) => lineOfField(article.lines, field);
   const result = articleSchema.safeParse(article.data);
+  const second = secondFrontMatter(article.body, ARTICLE_TOP_LEVEL_FIELDS);
   const slug = slugOfArticle(article.file, article.data);
   // A refused field hides nothing else: the checks beyond the schema run on the fields that are valid.
   const data = result.success ? result.data : validFields(article.data);
@@ -141,12 +142,15 @@ export function checkArticleFile(
     options.onValidArticle?.(article, source.absolutePath, result.data);
     checked = { file: article.file, slug, data: result.data };
   } else {
-    problems.push(...problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source)));
+    const schemaProblems = problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source));
+    // A field below a --- that closed the front matter early is there, only misplaced: that --- is the one problem.
+    const misplaced = (problem: Problem) => second?.closedEarly && problem.field !== undefined && second.fields.includes(problem.field) && problem.message.startsWith('is missing');
+    problems.push(...schemaProblems.filter((problem) => !misplaced(problem)));
     checked = placeholder(article.file, slug, data);
   }
   problems.push(...runOnListItems(article));
   const pictures: PictureToDecode[] = [];
-  problems.push(...articleProblems(article, source.absolutePath, data, options, pictures));
+  problems.push(...articleProblems(article, source.absolutePath, data, options, pictures, second));
   const sourceId = data.source?.id;
   const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
   if (unknownSource) problems.push({ file: article.file, line: lineOf('source.id'), field: 'source.id', severity: 'error', ...unknownSource });
@@ -178,7 +182,7 @@ function textsReadersSee(data: ValidFields): Array<[field: string, text: string]
 
 /**
  * Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. The raster
- * pictures that look sound are added to `pictures`, to be decoded.
+ * pictures that look sound are added to `pictures`, to be decoded. `second` is the front matter found in the body.
  */
 function articleProblems(
   article: ParsedArticle,
@@ -186,6 +190,7 @@ function articleProblems(
   data: ValidFields,
   { contentDir, projectRoot, inspectFile, now }: CheckOptions,
   pictures: PictureToDecode[],
+  second: SecondFrontMatter | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
@@ -295,8 +300,16 @@ function articleProblems(
       });
     }
   }
-  const second = secondFrontMatter(article.body, ARTICLE_TOP_LEVEL_FIELDS);
-  if (second) {
+  if (second?.closedEarly) {
+    const names = second.fields.length === 1 ? second.fields[0] : `${second.fields.slice(0, -1).join(', ')} and ${second.fields.at(-1)}`;
+    problems.push({
+      file: article.file,
+      line: article.bodyLine - 1,
+      severity: 'error',
+      message: `this --- ends the front matter above ${second.fields.length === 1 ? 'the field' : 'the fields'} ${names}, so ${second.fields.length === 1 ? 'it is' : 'they are'} read as the body and never as ${second.fields.length === 1 ? 'a field' : 'fields'}`,
+      hint: `delete this --- line, so that ${names} ${second.fields.length === 1 ? 'is' : 'are'} inside the front matter`,
+    });
+  } else if (second) {
     problems.push({
       file: article.file,
       line: article.bodyLine + second.line - 1,

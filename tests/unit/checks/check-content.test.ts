@@ -479,6 +479,14 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a --- typed between the fields of the front matter, which ends it early, as the one problem of the fields below it', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'split.md'), '---\ntitle: T\ndescription: D\n---\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['split.md']).problems.map(formatProblem)).toEqual([
+      'split.md:4: this --- ends the front matter above the fields publishedAt and tags, so they are read as the body and never as fields; delete this --- line, so that publishedAt and tags are inside the front matter',
+    ]);
+  });
+
   it('refuses a picture Markdown shows as text, saying how to write its path, and warns of a footnote never defined', () => {
     const body = '![The plant](./Photo ONE.PNG)\n\n![Shown](<./Photo ONE.PNG>) and ![half](./plant.png\n\nA claim.[^1] Another.[^2]\n\n[^1]: The source.\n';
     expect(checkBodyBesidePictures('as-typed.md', body, ['Photo ONE.PNG'])).toEqual([
