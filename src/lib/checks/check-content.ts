@@ -34,6 +34,7 @@ import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 import { mdxInMarkdown } from './mdx-in-markdown.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
+import { writtenZone } from '../content/yaml-timestamps.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter, type SecondFrontMatter } from './second-front-matter.ts';
 import { dashUnderlines } from './dash-underlines.ts';
@@ -339,6 +340,22 @@ function articleProblems(
     });
   }
 
+  // A time without an offset is read as UTC; beside one written with a local offset, it is most often local time too.
+  const written = { publishedAt: writtenValue(article, line('publishedAt')), updatedAt: writtenValue(article, line('updatedAt')) };
+  for (const [field, otherField] of [['publishedAt', 'updatedAt'], ['updatedAt', 'publishedAt']] as const) {
+    const [value, other] = [written[field]?.trim(), written[otherField]];
+    const otherZone = other === undefined ? undefined : writtenZone(other);
+    if (value === undefined || writtenZone(value) !== null || !otherZone || /^(?:Z|[-+]00(?::?00)?)$/.test(otherZone)) continue;
+    problems.push({
+      file: article.file,
+      line: line(field),
+      field,
+      severity: 'warning',
+      message: `${value} has no offset, so it is read as UTC, while ${otherField} is written with ${otherZone}`,
+      hint: `if it is the same local time, write ${value}${otherZone}; if it is UTC, write ${value}Z`,
+    });
+  }
+
   // A scheduled article's update may be scheduled with it; a published one would show an update yet to happen. An
   // hour's grace lets an editor date an update a little ahead, or commit on a clock that runs fast, without failing
   // the deploy; a local time written without its offset is most often further off than that.
@@ -540,6 +557,13 @@ function pictureAsTextProblem(written: string): Pick<Problem, 'message' | 'hint'
       ? `a path with a space must be in angle brackets: write ![${alt}](<${path.trim()}>), or rename the file without spaces`
       : 'write it as ![what it shows](./photo.jpg): the description in [ ], then the path in ( ) right after it',
   };
+}
+
+/** The value written on a front-matter line (`field: value`), without quotes or a comment; undefined without one. */
+function writtenValue(article: ParsedArticle, line: number | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  const text = article.frontMatter.split(LINE_BREAK)[line - article.frontMatterLine];
+  return text === undefined ? undefined : /^\s*[\w-]+:\s*(["']?)([^"'#]*)\1\s*(?:#.*)?$/.exec(text)?.[2];
 }
 
 /** A field found empty whose line holds a value YAML took for a comment (`title: #1 in AI`) is told so, besides what to write. */

@@ -23,6 +23,17 @@ export function isTimestampInRange(text: string): boolean {
 }
 
 /**
+ * The zone a date-time is written with, as written (`Z`, `+09:00`), or null for one written without (read as UTC);
+ * undefined for a date alone or anything that is no timestamp.
+ */
+export function writtenZone(text: string): string | null | undefined {
+  const match = TIMESTAMP.exec(text.trim());
+  if (!match?.[4]) return undefined;
+  const zone = /(?:Z|[-+]\d\d?(?::\d\d)?)$/.exec(text.trim());
+  return zone ? zone[0] : null;
+}
+
+/**
  * A timestamp constructor that leaves a timestamp written before EARLIEST_YEAR, or with a part out of range, as text,
  * which the schema then refuses as too early or as not a date; every other timestamp goes to `construct`.
  */

@@ -487,6 +487,19 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('warns of a date-time written without an offset beside one written with a local offset, and not of one beside UTC or a date alone', () => {
+    corpus = corpusWith();
+    const article = (published: string, updated: string) => `---\ntitle: T\ndescription: D\npublishedAt: ${published}\nupdatedAt: ${updated}\ntags: [AI]\n---\n\nThe plant opened.\n`;
+    writeFileSync(join(corpus.dir, 'tokyo.md'), article('"2026-11-01T09:00:00+09:00" # Tokyo', '2026-11-01T08:30:00'));
+    writeFileSync(join(corpus.dir, 'ny.md'), article('2026-11-01T09:00:00', '2026-11-01T10:00:00-05:00'));
+    writeFileSync(join(corpus.dir, 'utc.md'), article('2026-11-01T09:00:00', '2026-11-01T10:00:00+00:00'));
+    writeFileSync(join(corpus.dir, 'day.md'), article('2026-11-01', '2026-11-02T10:00:00+09:00'));
+    expect(check(corpus.dir, ['tokyo.md', 'ny.md', 'utc.md', 'day.md']).problems.map(formatProblem)).toEqual([
+      'ny.md:4: warning: publishedAt: 2026-11-01T09:00:00 has no offset, so it is read as UTC, while updatedAt is written with -05:00; if it is the same local time, write 2026-11-01T09:00:00-05:00; if it is UTC, write 2026-11-01T09:00:00Z',
+      'tokyo.md:5: warning: updatedAt: 2026-11-01T08:30:00 has no offset, so it is read as UTC, while publishedAt is written with +09:00; if it is the same local time, write 2026-11-01T08:30:00+09:00; if it is UTC, write 2026-11-01T08:30:00Z',
+    ]);
+  });
+
   it('refuses a picture Markdown shows as text, saying how to write its path, and warns of a footnote never defined', () => {
     const body = '![The plant](./Photo ONE.PNG)\n\n![Shown](<./Photo ONE.PNG>) and ![half](./plant.png\n\nA claim.[^1] Another.[^2]\n\n[^1]: The source.\n';
     expect(checkBodyBesidePictures('as-typed.md', body, ['Photo ONE.PNG'])).toEqual([

@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_YAML_SCHEMA, isTimestampInRange } from '../../../src/lib/content/yaml-timestamps.ts';
+import { ARTICLE_YAML_SCHEMA, isTimestampInRange, writtenZone } from '../../../src/lib/content/yaml-timestamps.ts';
 
 describe('ARTICLE_YAML_SCHEMA', () => {
   it('leaves a timestamp written before 1900 as text, whatever its zone, for the schema to refuse as written', () => {
@@ -31,5 +31,13 @@ describe('isTimestampInRange', () => {
   it('leaves an impossible unquoted date as text for the schema to refuse, instead of another day', () => {
     const parsed = yaml.load('a: 2026-02-30\nb: 2026-05-01T25:61:00Z\nc: 0050-02-30\n', { schema: ARTICLE_YAML_SCHEMA });
     expect(parsed).toEqual({ a: '2026-02-30', b: '2026-05-01T25:61:00Z', c: '0050-02-30' });
+  });
+});
+
+describe('writtenZone', () => {
+  it('gives the zone a date-time is written with, null for none, and nothing for a date alone or other text', () => {
+    expect(['2026-11-01T09:00:00Z', '2026-11-01T09:00:00+09:00', '2026-11-01 09:00:00 -05', '2026-11-01T09:00:00.5+05:30'].map(writtenZone)).toEqual(['Z', '+09:00', '-05', '+05:30']);
+    expect(['2026-11-01T09:00:00', '2026-11-01 09:00:00'].map(writtenZone)).toEqual([null, null]);
+    expect(['2026-11-01', 'last week', '2026-11-01T09:00 JST'].map(writtenZone)).toEqual([undefined, undefined, undefined]);
   });
 });
