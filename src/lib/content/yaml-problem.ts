@@ -52,7 +52,12 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
       return { file, line: opening + culprit, field, severity: 'error', message: 'the field\'s name is not followed by ": "', hint: 'write a colon and a space between the name and the value, e.g. title: "Headline"' };
     }
   }
-  if (/duplicated mapping key/.test(reason)) return at(errorLine, 'the front matter is not valid YAML (duplicated mapping key)', yamlHint(reason));
+  if (/duplicated mapping key/.test(reason)) {
+    const field = fieldOnLine(lines, errorLine, opening);
+    const first = field === undefined ? undefined : fieldLines(lines.slice(0, errorLine).join('\n'), opening).get(field);
+    if (first === undefined) return at(errorLine, 'the front matter is not valid YAML (duplicated mapping key)', yamlHint(reason));
+    return at(errorLine, `is written twice, on line ${first} and on this line, and YAML refuses the whole front matter for it`, `keep the one you mean and delete the other`);
+  }
   const tab = lines.slice(1, errorLine + 2).findIndex((line) => /^ *\t/.test(line));
   const line = opening + (tab !== -1 && /tab/i.test(reason) ? tab + 1 : errorLine);
   return { file, line, message: `the front matter is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? ''), severity: 'error' };

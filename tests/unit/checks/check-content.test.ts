@@ -479,6 +479,16 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses a field written twice, naming both its lines, at the top level or inside another field, in a file with Windows line endings too', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'twice.md'), '---\r\ntitle: T\r\ndescription: D\r\npublishedAt: 2026-11-01\r\ntags: [AI]\r\ntitle: "Another headline"\r\n---\r\n\r\nThe plant opened.\r\n');
+    writeFileSync(join(corpus.dir, 'nested.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nsource:\n  name: Wire\n  url: https://wire.example.com/\n  name: Other Wire\n---\n\nThe plant opened.\n');
+    expect(check(corpus.dir, ['twice.md', 'nested.md']).problems.map(formatProblem)).toEqual([
+      'nested.md:9: source.name: is written twice, on line 7 and on this line, and YAML refuses the whole front matter for it; keep the one you mean and delete the other',
+      'twice.md:6: title: is written twice, on line 2 and on this line, and YAML refuses the whole front matter for it; keep the one you mean and delete the other',
+    ]);
+  });
+
   it('refuses a --- typed between the fields of the front matter, which ends it early, as the one problem of the fields below it', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'split.md'), '---\ntitle: T\ndescription: D\n---\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe plant opened.\n');

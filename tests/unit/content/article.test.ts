@@ -123,8 +123,13 @@ describe('readArticle', () => {
     expect(problem('---\ntitle: T\nsource:\n  name: X\n  url:https://x.example\n---\n')).toMatchObject({ line: 5, field: 'source.url', ...fix });
   });
 
-  it('names the field that appears twice, at its second line', () => {
-    expect(problem('---\ntitle: Hi\ntags: [AI]\ntitle: Again\n---\n')).toMatchObject({ line: 4, field: 'title', hint: 'a field appears twice; keep one' });
+  it('names the field that appears twice, at its second line, and the line it first appears on', () => {
+    expect(problem('---\ntitle: Hi\ntags: [AI]\ntitle: Again\n---\n')).toMatchObject({
+      line: 4,
+      field: 'title',
+      message: 'is written twice, on line 2 and on this line, and YAML refuses the whole front matter for it',
+      hint: 'keep the one you mean and delete the other',
+    });
     expect(problem('---\ntitle: Hi\nsource:\n  name: X\n  url: "https://x.example"\n  name: Y\n---\n')).toMatchObject({ line: 6, field: 'source.name' });
   });
 
