@@ -291,7 +291,11 @@ function syntaxIssue(error: string, body: string, fileLine: (bodyLine: number) =
       hint: 'in MDX a line starting with import or export is code: correct the statement, or reword the sentence so it starts differently',
     };
   }
-  return { line: fileLine(at), message: `the MDX cannot be compiled: ${reason}`, hint: 'close every tag (<Callout>…</Callout>, or <Callout /> alone), and write \\< or \\{ to show < or { as text' };
+  const unclosed = /^Expected a closing tag for `<([^\s>`]+)[^`]*>`/.exec(reason)?.[1];
+  const hint = unclosed
+    ? `close it with </${unclosed}> where it ends (or write <${unclosed} /> if it holds nothing), and write \\< to show < as text`
+    : 'close every tag (<Callout>…</Callout>, or <Callout /> alone), and write \\< or \\{ to show < or { as text';
+  return { line: fileLine(at), message: `the MDX cannot be compiled: ${reason}`, hint };
 }
 
 /** The first line of the import/export block that holds body line `line` (the block is parsed only when compiled). */

@@ -11,9 +11,10 @@ describe('mdxCode: MDX that does not compile', () => {
       {
         line: 12,
         message: 'the MDX cannot be compiled: Expected a closing tag for `<Callout>`',
-        hint: 'close every tag (<Callout>…</Callout>, or <Callout /> alone), and write \\< or \\{ to show < or { as text',
+        hint: 'close it with </Callout> where it ends (or write <Callout /> if it holds nothing), and write \\< to show < as text',
       },
     ]);
+    expect(mdxCode('Intro.\n\n<div class="box">\nText\n', FIRST_LINE).issues.map(({ hint }) => hint)).toEqual(['close it with </div> where it ends (or write <div /> if it holds nothing), and write \\< to show < as text']);
   });
 
   it('for code between braces that is not JavaScript', () => {
