@@ -96,6 +96,10 @@ export function parseArticle(file: string, fileText: string): ParseResult {
     if (firstLine.trimEnd() === '+++') {
       return fail(file, opening, 'the front matter is TOML (between +++ lines), which the site does not read', 'write it as YAML between --- lines: title: "Headline" for title = "Headline"');
     }
+    // Spaces (or an invisible character) before the dashes, from a paste: YAML then sees no front matter at all.
+    if (/^[\s\u200b]+---\s*$/.test(firstLine)) {
+      return fail(file, opening, 'the front matter\'s opening --- has spaces or invisible characters before it, so the file has no front matter', 'delete everything before the dashes, so that the first line is exactly ---');
+    }
     if (firstLine.startsWith('---')) {
       return fail(file, opening, `the front matter opens with "${firstLine}"`, 'the first line must be exactly --- (front matter is YAML)');
     }

@@ -123,6 +123,16 @@ describe('readArticle', () => {
     expect(problem('---\ntitle: T\nsource:\n  name: X\n  url:https://x.example\n---\n')).toMatchObject({ line: 5, field: 'source.url', ...fix });
   });
 
+  it('says so when the opening --- has spaces or an invisible character before it', () => {
+    for (const opening of [' ---', '\t---', '\u00a0---', '\u200b---']) {
+      expect(problem(`${opening}\ntitle: Hi\n---\n`), JSON.stringify(opening)).toMatchObject({
+        line: 1,
+        message: "the front matter's opening --- has spaces or invisible characters before it, so the file has no front matter",
+        hint: 'delete everything before the dashes, so that the first line is exactly ---',
+      });
+    }
+  });
+
   it('names the field that appears twice, at its second line, and the line it first appears on', () => {
     expect(problem('---\ntitle: Hi\ntags: [AI]\ntitle: Again\n---\n')).toMatchObject({
       line: 4,
