@@ -3,9 +3,10 @@
  * `authors: ["Jane Doe and John Roe"]` one byline with one author page. Meant only most of the time, so the checker
  * warns rather than refuses.
  */
+import { REFERENCE_NAME } from '../text/character-references.ts';
 
 /** A semicolon that ends a character reference (`R&amp;D`, pasted HTML, warned of as such) parts nothing. */
-const SEMICOLON = String.raw`(?<!&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31}));`;
+const SEMICOLON = `(?<!&(?:${REFERENCE_NAME}));`;
 /** A tag is a topic, never a list: any comma or semicolon parts it. */
 const TAG_SEPARATOR = new RegExp(String.raw`\s*(?:,|${SEMICOLON})\s*`, 'i');
 /** "D.C.", "Inc.", "Ltd.": letters, each run ending with a full stop. */

@@ -6,8 +6,10 @@
 import { decodeHTMLStrict } from 'entities';
 import { isXmlForbidden } from './invisible-characters.ts';
 
+/** A reference's name or number, between its `&` and its semicolon. */
+export const REFERENCE_NAME = String.raw`#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31}`;
 /** A well-formed reference, with its semicolon: "&bogus;" is matched, and then found to stand for nothing. */
-const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
+const CHARACTER_REFERENCE = new RegExp(`&(?:${REFERENCE_NAME});`, 'gi');
 const NUMERIC_REFERENCE = /&#(?:(\d{1,7})|x([0-9a-f]{1,6}));/gi;
 
 /**
