@@ -8,6 +8,7 @@ import type { ParseResult } from '../content/article.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import { createPaths } from '../site/paths.ts';
+import { readableAddress } from '../site/readable-address.ts';
 
 export interface DraftRow {
   file: string;
@@ -66,7 +67,7 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
 export function previewHint(basePath: string, slug?: string): string {
   const paths = createPaths(basePath);
   // Without a slug, the address's pattern, written out rather than escaped as a real one would be.
-  return `Preview ${slug === undefined ? 'one' : 'it'} with npm run dev at ${slug === undefined ? `${paths.root}articles/<slug>/` : paths.article(slug)}.`;
+  return `Preview ${slug === undefined ? 'one' : 'it'} with npm run dev at ${slug === undefined ? `${paths.root}articles/<slug>/` : readableAddress(paths.article(slug))}.`;
 }
 
 /** The line under `npm run drafts`' list: how many, how to publish one and where to see one first. */

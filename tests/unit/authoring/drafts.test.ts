@@ -76,6 +76,10 @@ describe('where editors see a draft first', () => {
     expect(previewHint('/desk/', 'chip-plant-opens')).toBe('Preview it with npm run dev at /desk/articles/chip-plant-opens/.');
   });
 
+  it('writes a non-Latin slug in its own letters, not percent-encoded', () => {
+    expect(previewHint('/', '東京の新しいデータセンター')).toBe('Preview it with npm run dev at /articles/東京の新しいデータセンター/.');
+  });
+
   it('says once, under the list, how many of each, how to publish one and where to see one', () => {
     const draft = { draft: true };
     const scheduled = { draft: false };
