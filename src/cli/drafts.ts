@@ -6,10 +6,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { loadArticles } from '../io/article-files.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
-import { draftsSummary, listDrafts } from '../lib/authoring/drafts.ts';
+import { draftsSummary, draftsTable, listDrafts } from '../lib/authoring/drafts.ts';
 import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
 import type { ParseResult } from '../lib/content/article.ts';
+import { createDateFormatter } from '../lib/site/dates.ts';
 import { publishNow, settings } from '../settings.ts';
+import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run drafts [-- [--json] [--dir <folder>] [--sources <file>]]
@@ -48,10 +50,7 @@ function main(argv: string[]): number {
     console.log(JSON.stringify(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null })), null, 2));
     return 0;
   }
-  for (const draft of drafts) {
-    const date = draft.publishedAt?.toISOString().slice(0, 10) ?? 'no date   ';
-    console.log(`${date}  ${draft.source ?? '(own)'}  ${draft.file}\n            ${draft.title}\n            why: ${draft.reasons.join('; ')}`);
-  }
+  if (drafts.length > 0) console.log(draftsTable(drafts, createDateFormatter(siteConfig.locale, siteConfig.timeZone)));
   console.log(`${drafts.length === 0 ? '' : '\n'}${draftsSummary(drafts, settings.basePath)}`);
   return 0;
 }

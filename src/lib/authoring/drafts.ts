@@ -7,6 +7,7 @@ import { TODO_DEK } from '../checks/check-content.ts';
 import type { ParseResult } from '../content/article.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
+import type { DateFormatter } from '../site/dates.ts';
 import { createPaths } from '../site/paths.ts';
 import { readableAddress } from '../site/readable-address.ts';
 
@@ -61,6 +62,17 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
   }
   // Newest first; undated ones (errors) last, then by file so the order never changes between runs.
   return rows.sort((a, b) => (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * `npm run drafts`' table: each piece's day as the site's pages will show it (in the site's zone: a piece for 00:30
+ * in Tokyo is under the day it is there, not the day before as in UTC), its source and file, its headline and why it
+ * waits.
+ */
+export function draftsTable(rows: readonly DraftRow[], dates: Pick<DateFormatter, 'isoDay'>): string {
+  return rows
+    .flatMap((row) => [`${row.publishedAt ? dates.isoDay(row.publishedAt) : 'no date   '}  ${row.source ?? '(own)'}  ${row.file}`, `            ${row.title}`, `            why: ${row.reasons.join('; ')}`])
+    .join('\n');
 }
 
 /** Where `npm run dev` shows an unpublished article to editors: its page's address, under `basePath` (BASE_PATH). */

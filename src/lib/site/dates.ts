@@ -12,6 +12,8 @@ export interface DateFormatter {
   instant(value: Date): string;
   /** Whether two instants fall on one calendar day in the site's zone, where their dates alone would read the same. */
   sameDay(a: Date, b: Date): boolean;
+  /** "2026-11-24": the day the pages show, written as front matter writes days, for the tools' tables. */
+  isoDay(value: Date): string;
 }
 
 export function createDateFormatter(locale: string, timeZone: string): DateFormatter {
@@ -19,11 +21,16 @@ export function createDateFormatter(locale: string, timeZone: string): DateForma
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
   const formatDate = once((value: Date) => date.format(value));
   const formatInstant = once((value: Date) => dateTime.format(value));
+  const day = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return {
     date: formatDate,
     dateTime: (value) => (isDateAlone(value) ? formatDate(value) : formatInstant(value)),
     instant: formatInstant,
     sameDay: (a, b) => formatDate(a) === formatDate(b),
+    isoDay: (value) => {
+      const parts = Object.fromEntries(day.formatToParts(value).map((part) => [part.type, part.value]));
+      return `${parts.year}-${parts.month}-${parts.day}`;
+    },
   };
 }
 

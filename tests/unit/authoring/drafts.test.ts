@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftsSummary, listDrafts, previewHint } from '../../../src/lib/authoring/drafts.ts';
+import { draftsSummary, draftsTable, listDrafts, previewHint, type DraftRow } from '../../../src/lib/authoring/drafts.ts';
+import { createDateFormatter } from '../../../src/lib/site/dates.ts';
 import { parseSources } from '../../../src/lib/aggregation/registry.ts';
 import type { ParseResult } from '../../../src/lib/content/article.ts';
 
@@ -90,5 +91,28 @@ describe('where editors see a draft first', () => {
       '1 draft and 2 scheduled. To publish a draft, delete its "draft: true" line. To publish a scheduled piece sooner, set its publishedAt to now. Preview one with npm run dev at /articles/<slug>/.',
     );
     expect(draftsSummary([], '/')).toBe('No drafts, and nothing scheduled.');
+  });
+});
+
+describe("npm run drafts' table", () => {
+  const row = (publishedAt: string | undefined, extra: Partial<DraftRow> = {}): DraftRow => ({
+    file: 'articles/late.md',
+    title: 'Late edition',
+    publishedAt: publishedAt === undefined ? undefined : new Date(publishedAt),
+    draft: true,
+    reasons: ['marked draft: true'],
+    ...extra,
+  });
+
+  it('dates each piece by the day in the site’s zone, as its page will show it, not by the day in UTC', () => {
+    // 00:30 on the 24th in Tokyo is still the 23rd in UTC.
+    const scheduled = row('2026-12-24T00:30:00+09:00');
+    expect(draftsTable([scheduled], createDateFormatter('en-US', 'Asia/Tokyo'))).toBe('2026-12-24  (own)  articles/late.md\n            Late edition\n            why: marked draft: true');
+    expect(draftsTable([scheduled], createDateFormatter('en-US', 'UTC')).split('\n')[0]).toBe('2026-12-23  (own)  articles/late.md');
+    expect(draftsTable([row('2026-12-24T23:30:00-05:00')], createDateFormatter('en-US', 'America/New_York')).split('\n')[0]).toBe('2026-12-24  (own)  articles/late.md');
+  });
+
+  it('gives an undated piece a blank of the same width', () => {
+    expect(draftsTable([row(undefined, { source: 'Chipwire' })], createDateFormatter('en-US', 'UTC')).split('\n')[0]).toBe('no date     Chipwire  articles/late.md');
   });
 });

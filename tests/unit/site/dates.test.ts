@@ -36,4 +36,10 @@ describe('dates in the site zone', () => {
     expect(tokyo.sameDay(new Date('2026-11-29T15:30:00Z'), nextDay)).toBe(true);
     expect(utc.sameDay(new Date('2026-11-29T15:30:00Z'), nextDay)).toBe(false);
   });
+
+  it('writes the day in the zone as front matter writes days, for the tools', () => {
+    expect(tokyo.isoDay(new Date('2026-11-29T15:30:00Z'))).toBe('2026-11-30');
+    expect(utc.isoDay(new Date('2026-11-29T15:30:00Z'))).toBe('2026-11-29');
+    expect(createDateFormatter('en-US', 'America/Los_Angeles').isoDay(new Date('2026-01-01T07:59:00Z'))).toBe('2025-12-31');
+  });
 });
