@@ -13,6 +13,7 @@ import { stateFileOf } from '../io/aggregation/state-file.ts';
 import { annotation, formatAttentionAnnotations, formatReportMarkdown, formatReportText, STEP_SUMMARY_MAX_BYTES } from '../lib/aggregation/report.ts';
 import { aggregatorUserAgent } from '../lib/aggregation/user-agent.ts';
 import { enclosingContentFolder } from '../lib/inside-folder.ts';
+import { inertJson } from '../lib/text/inert-line.ts';
 import { aggregateMaxNewItems, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -88,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
+  console.log(values.json ? inertJson(report) : formatReportText(report));
   if (settings.stepSummary) {
     try {
       // GitHub's limit is on the step's whole summary file, so what an earlier command of the step wrote counts too.

@@ -17,6 +17,7 @@ import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 import { formatProblem, hasErrors, problemToJson, sortProblems, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { formatDuration } from '../lib/text/format-duration.ts';
+import { inertJson } from '../lib/text/inert-line.ts';
 import { siteConfig } from '../site.config.ts';
 import { projectRoot, publishNow, settings } from '../settings.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -133,7 +134,7 @@ for (const run of runs) {
 const elapsed = performance.now() - started;
 
 if (args.values.json) {
-  console.log(JSON.stringify(problems.map(problemToJson), null, 2));
+  console.log(inertJson(problems.map(problemToJson)));
 } else {
   for (const problem of problems) console.log(formatProblem(problem));
   console.log(`${problems.length > 0 ? '\n' : ''}${summarizeProblems(problems, fileCount)} (${formatDuration(elapsed)})`);

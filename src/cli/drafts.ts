@@ -10,6 +10,7 @@ import { draftsSummary, draftsTable, listDrafts } from '../lib/authoring/drafts.
 import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
 import type { ParseResult } from '../lib/content/article.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
+import { inertJson } from '../lib/text/inert-line.ts';
 import { publishNow, settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
@@ -47,7 +48,7 @@ function main(argv: string[]): number {
   const drafts = listDrafts(files(), sources, publishNow());
 
   if (args.values.json) {
-    console.log(JSON.stringify(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null })), null, 2));
+    console.log(inertJson(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null }))));
     return 0;
   }
   if (drafts.length > 0) console.log(draftsTable(drafts, createDateFormatter(siteConfig.locale, siteConfig.timeZone)));

@@ -13,6 +13,7 @@ import { writeNewFile } from '../io/write-file.ts';
 import { previewHint } from '../lib/authoring/drafts.ts';
 import { existingForScaffold, scaffoldArticle } from '../lib/authoring/scaffold.ts';
 import { enclosingContentFolder, isInsideFolder } from '../lib/inside-folder.ts';
+import { inertLine } from '../lib/text/inert-line.ts';
 import { settings } from '../settings.ts';
 import { commandPaths, readCommandLine } from './command-line.ts';
 
@@ -28,7 +29,7 @@ const USAGE = `Usage: npm run new -- "Headline here" --tags AI,Policy [options]
 
 /** With the usage, the command was misused; without, the article cannot be written. */
 function report(lines: string[], usage = false): void {
-  console.error(lines.map((line) => `npm run new: ${line}`).join('\n') + (usage ? `\n\n${USAGE}` : ''));
+  console.error(lines.map((line) => `npm run new: ${inertLine(line)}`).join('\n') + (usage ? `\n\n${USAGE}` : ''));
 }
 
 /** The command was misused (exit 2, as every command), found before any work has started. */

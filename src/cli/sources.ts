@@ -27,6 +27,7 @@ import { readSourcesFile } from '../io/read-sources.ts';
 import { removeStaleTemporaryFiles, replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
 import { siteConfig } from '../site.config.ts';
+import { inertJson, inertLine } from '../lib/text/inert-line.ts';
 import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run sources -- <command> [options]
@@ -47,6 +48,9 @@ Options:
   --dry-run            add, import-opml: show what would be added; write nothing
   --strict             status: exit 1 when any source needs attention, or every source is failing
   --json               status: print it as JSON`;
+
+/** A line of the report, which holds feeds' titles, outlets' names and servers' answers: one line, inert, whatever they hold. */
+const say = (line: string) => console.log(inertLine(line));
 
 async function main(argv: string[]): Promise<number> {
   const args = readCommandLine(
@@ -158,7 +162,7 @@ async function run(command: string | undefined, rest: string[], values: Options,
       // Older readers write Latin-1 or UTF-16, saying so in the XML declaration or a byte order mark, as feeds do.
       feeds = feedsFromOpml(decodeFeedBytes(readFileSync(paths.resolve(rest[0]!))).text);
     } catch (error) {
-      console.error(`Cannot import ${rest[0]}: ${readFailureReason(error)}.\nNothing was written to ${registryName}.`);
+      console.error(`Cannot import ${inertLine(`${rest[0]}: ${readFailureReason(error)}`)}.\nNothing was written to ${registryName}.`);
       return 1;
     }
     return addToRegistry(planOpmlImport(registry.sources, feeds), registry, values, registryPath, registryName);
@@ -170,13 +174,13 @@ async function run(command: string | undefined, rest: string[], values: Options,
     found = await findFeed(rest[0]!, { userAgent: aggregatorUserAgent(siteConfig.name, settings.siteUrl) });
   } catch (error) {
     if (!(error instanceof FetchError || error instanceof FeedError)) throw error;
-    console.error(`Cannot add ${rest[0]}: ${error.message}.\nNothing was written to ${registryName}.`);
+    console.error(`Cannot add ${inertLine(`${rest[0]}: ${error.message}`)}.\nNothing was written to ${registryName}.`);
     return 1;
   }
-  console.log(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
+  say(`${feedHeadline(found.feed, found.address)}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`);
   // A feed moved for good is added at its new address, which the aggregator would otherwise ask to be written in.
-  if (found.servedFrom && found.movedPermanently) console.log(`It has moved for good to ${found.servedFrom} (a permanent redirect), the address added.`);
-  for (const warning of found.feed.warnings ?? []) console.log(`Warning: ${warning}.`);
+  if (found.servedFrom && found.movedPermanently) say(`It has moved for good to ${found.servedFrom} (a permanent redirect), the address added.`);
+  for (const warning of found.feed.warnings ?? []) say(`Warning: ${warning}.`);
   console.log('');
   const name = values.name?.trim() ?? found.feed.title ?? '';
   // An address that redirects to a feed already listed is that feed: planned as it, it is skipped as listed.
@@ -202,21 +206,21 @@ async function printStatus(registry: ReturnType<typeof readSourcesFile>, values:
     return 1;
   }
   const status = sourcesStatus(registry.sources, state, new Date());
-  console.log(values.json ? JSON.stringify(status, null, 2) : formatSourcesStatus(status));
+  console.log(values.json ? inertJson(status) : formatSourcesStatus(status));
   return values.strict && (status.totals['needs-attention'] || status.allFailingSince) ? 1 : 0;
 }
 
 /** Prints what the plan adds and skips and, unless it is a dry run, appends the new sources to the registry in one step. */
 async function addToRegistry(plan: ImportPlan, registry: ReturnType<typeof readSourcesFile>, values: Options, registryPath: string, registryName: string): Promise<number> {
-  for (const source of plan.added) console.log(`added    ${source.id}: ${source.name} <${source.feed}>`);
-  for (const { name, feed, reason } of plan.skipped) console.log(`skipped  ${name || '(untitled)'}${feed ? ` <${feed}>` : ''}: ${reason}`);
-  for (const { id, note } of plan.notes) console.log(`note     ${id}: ${note}`);
+  for (const source of plan.added) say(`added    ${source.id}: ${source.name} <${source.feed}>`);
+  for (const { name, feed, reason } of plan.skipped) say(`skipped  ${name || '(untitled)'}${feed ? ` <${feed}>` : ''}: ${reason}`);
+  for (const { id, note } of plan.notes) say(`note     ${id}: ${note}`);
   if (plan.added.length > 0 && !values['dry-run']) {
     let text;
     try {
       text = appendSources(registry.text, plan.added);
     } catch (error) {
-      console.error(`Cannot add to ${registryName}: ${(error as Error).message}.\nNothing was written to ${registryName}.`);
+      console.error(`Cannot add to ${inertLine(`${registryName}: ${(error as Error).message}`)}.\nNothing was written to ${registryName}.`);
       return 1;
     }
     // Never write a registry the checker would reject.

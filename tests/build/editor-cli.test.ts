@@ -232,6 +232,13 @@ describe('npm run new', () => {
     expect(existsSync(typo)).toBe(false);
   });
 
+  it('repeats what was typed, pasted line breaks and escape sequences too, on one inert line per problem', () => {
+    const dir = corpus();
+    const pasted = cli('new-article.ts', ['A headline', '--tags', 'AI', '--slug', 'bad\n##[error]forged\u001b[2J', '--dir', dir]);
+    expect(pasted.code).toBe(1);
+    expect(pasted.stderr).toBe('npm run new: "bad\\u000a##\\u005berror]forged\\u001b[2J" is not a slug; use lower-case words joined by hyphens, e.g. --slug bad-sharp-sharp-errorforged2j\n');
+  });
+
   it('avoids every slug of the content folder, and waits for its lock, when writing into a sub-folder with --dir', async () => {
     const dir = corpus();
     const year = join(dir, '2026');

@@ -171,6 +171,11 @@ describe('npm run sources -- add', () => {
     '/': ['text/html', page('<link rel="alternate" type="application/rss+xml" href="/feeds/all.xml"><link rel="alternate" type="application/atom+xml" href="/feeds/atom.xml">')],
     '/feeds/all.xml': ['application/rss+xml', rss('Chip Wire &amp; Co')],
     '/plain': ['text/html', page('<link rel="stylesheet" href="/site.css">')],
+    // A feed's title is the publisher's to write: here a terminal's escape sequences, a line break and a runner command.
+    '/hostile.json': [
+      'application/feed+json',
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Chip\u001b]0;owned\u0007\u001b[2J Wire\n::error::forged ##[warning]forged', items: [{ id: '1', url: 'https://chipwire.example/fab', title: 'Fab', content_text: 'Text.' }] }),
+    ],
   };
   let server: Server;
   let origin: string;
@@ -216,6 +221,17 @@ describe('npm run sources -- add', () => {
     const tracked = await sourcesFetching(['add', `${origin}/tracked`, '--dry-run', '--sources', 'sources.yaml']);
     expect(tracked.stdout).toContain(`added    chip-wire-and-co: Chip Wire & Co <${origin}/tracked>`);
     expect(tracked.stdout).not.toContain('moved for good');
+  });
+
+  it('prints a feed title holding escape sequences, line breaks and a CI runner command as inert text, each line of the report one line', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const result = await sourcesFetching(['add', `${origin}/hostile.json`, '--dry-run', '--sources', 'sources.yaml']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(result.stdout).not.toMatch(/^\s*::|##\[/m);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^“Chip.*Wire.*forged” \(JSON Feed, 1 item\) from /);
+    expect(lines.filter((line) => line.startsWith('added    '))).toHaveLength(1);
   });
 
   it('takes the name it is given, and writes nothing on a dry run', async () => {

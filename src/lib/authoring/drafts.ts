@@ -5,6 +5,7 @@
 import type { Source } from '../aggregation/registry.ts';
 import { TODO_DEK } from '../checks/check-content.ts';
 import type { ParseResult } from '../content/article.ts';
+import { inertLine } from '../text/inert-line.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import type { DateFormatter } from '../site/dates.ts';
@@ -67,11 +68,13 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
 /**
  * `npm run drafts`' table: each piece's day as the site's pages will show it (in the site's zone: a piece for 00:30
  * in Tokyo is under the day it is there, not the day before as in UTC), its source and file, its headline and why it
- * waits.
+ * waits. Headlines and outlets' names come from feeds, and files are named by whoever saved them: each line stays one
+ * line, which no control character in them can break or turn into a command to the terminal or the CI runner.
  */
 export function draftsTable(rows: readonly DraftRow[], dates: Pick<DateFormatter, 'isoDay'>): string {
   return rows
     .flatMap((row) => [`${row.publishedAt ? dates.isoDay(row.publishedAt) : 'no date   '}  ${row.source ?? '(own)'}  ${row.file}`, `            ${row.title}`, `            why: ${row.reasons.join('; ')}`])
+    .map(inertLine)
     .join('\n');
 }
 

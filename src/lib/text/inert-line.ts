@@ -26,3 +26,14 @@ export function inertLines(text: string): string {
 export function inertLine(text: string): string {
   return inertLines(text.replace(CONTROL, escaped));
 }
+
+/** What JSON.stringify leaves as written: the C1 controls (a terminal's CSI among them) and the line separators. */
+const UNESCAPED_BY_JSON = /[\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * A value as indented JSON for tools, its text as inert as `inertLine` makes it: outside its strings JSON has none
+ * of these characters, and every escape added inside one is JSON's own, so the value reads back unchanged.
+ */
+export function inertJson(value: unknown): string {
+  return inertLines(JSON.stringify(value, null, 2).replace(UNESCAPED_BY_JSON, escaped));
+}

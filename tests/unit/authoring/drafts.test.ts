@@ -112,6 +112,12 @@ describe("npm run drafts' table", () => {
     expect(draftsTable([row('2026-12-24T23:30:00-05:00')], createDateFormatter('en-US', 'America/New_York')).split('\n')[0]).toBe('2026-12-24  (own)  articles/late.md');
   });
 
+  it('prints a headline, outlet or file name holding escape sequences, line breaks or a CI runner command as inert text, three lines a piece', () => {
+    const hostile = row('2026-12-24T08:00:00Z', { title: 'Fab\u001b[2J delayed\n::error::forged', source: 'Chip ##[warning]Wire', file: 'articles/a\rb.md' });
+    const table = draftsTable([hostile], createDateFormatter('en-US', 'UTC'));
+    expect(table).toBe('2026-12-24  Chip ##\\u005bwarning]Wire  articles/a\\u000db.md\n            Fab\\u001b[2J delayed\\u000a::error::forged\n            why: marked draft: true');
+  });
+
   it('gives an undated piece a blank of the same width', () => {
     expect(draftsTable([row(undefined, { source: 'Chipwire' })], createDateFormatter('en-US', 'UTC')).split('\n')[0]).toBe('no date     Chipwire  articles/late.md');
   });

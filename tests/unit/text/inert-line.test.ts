@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inertLine, inertLines } from '../../../src/lib/text/inert-line.ts';
+import { inertJson, inertLine, inertLines } from '../../../src/lib/text/inert-line.ts';
 
 describe('inertLine', () => {
   it('writes every kind of line break as an escape, so the text cannot start a line of its own', () => {
@@ -33,5 +33,15 @@ describe('inertLines', () => {
 
   it('leaves text with no command as it is, colours included', () => {
     expect(inertLines('\u001b[31mError\u001b[39m: a: b\n  12 | x::y')).toBe('\u001b[31mError\u001b[39m: a: b\n  12 | x::y');
+  });
+});
+
+describe('inertJson', () => {
+  it('gives tools JSON that reads back as the value, with no control character, line break or runner command left in it', () => {
+    const value = { title: 'Chips\u009b2J\u001b[31m red\u2028::error::forged\r\n##[warning]x', count: 2 };
+    const text = inertJson(value);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]|##\[/);
+    expect(text.split('\n').every((line) => !/^\s*::/.test(line))).toBe(true);
   });
 });
