@@ -4,9 +4,10 @@
  * running, and releases the lock, so that the next build starts at once and writes what a clean build writes.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockFolder } from '../../src/io/folder-lock.ts';
 import { buildTogether, siteFiles, startBuild, type BuildRun } from '../helpers/build-site.ts';
@@ -96,5 +97,32 @@ describe('a build stopped by SIGINT while it waits for another run to finish wri
     } finally {
       await release();
     }
+  });
+});
+
+describe('a build stopped by SIGTERM while it is still loading its code, before it has started anything', () => {
+  it('says so in the same last line, that dist/ holds the previous site, and exits with 143', async () => {
+    // Module hooks that hold back one module of the build's own, so that the stop comes while it loads, whatever the machine's speed.
+    const hooks = join(root, 'hold-loading.mjs');
+    writeFileSync(
+      hooks,
+      "import { writeSync } from 'node:fs';\n" +
+        'export async function load(url, context, nextLoad) {\n' +
+        "  if (url.endsWith('/src/io/held-step.ts')) { writeSync(2, 'still loading\\n'); await new Promise(() => {}); }\n" +
+        '  return nextLoad(url, context);\n' +
+        '}\n',
+    );
+    const register = join(root, 'register-hooks.mjs');
+    // A module held in the hooks' thread does not keep the build's own thread alive, as a slow disk would: a timer does.
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\nsetInterval(() => {}, 60_000);\n`);
+    const site = siteFiles(outDir);
+    const running = await startBuild({ ...traced, nodeOptions: ['--import', pathToFileURL(register).href] }, root);
+    await running.printed(/still loading/);
+    running.process.kill('SIGTERM');
+    const stopped = await running.finished;
+    expect(stopped.exitCode, stopped.stdout + stopped.stderr).toBe(143);
+    expect(stopped.stderr.trimEnd().split('\n').at(-1)).toBe(stopLine('SIGTERM'));
+    expect(siteFiles(outDir)).toEqual(site);
+    expect(existsSync(`${outDir}.lock`)).toBe(false);
   });
 });
