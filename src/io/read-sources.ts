@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseSources, type Source } from '../lib/aggregation/registry.ts';
 import type { Problem } from '../lib/checks/problems.ts';
+import { utf8Text } from '../lib/content/utf8-text.ts';
 
 export interface RegistryFile {
   sources: Source[];
@@ -16,9 +17,9 @@ export interface RegistryFile {
 
 /** `path` is read; `file` is how messages name it. */
 export function readSourcesFile(path: string, file: string): RegistryFile {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { sources: [], problems: [], exists: false, text: '' };
@@ -27,5 +28,8 @@ export function readSourcesFile(path: string, file: string): RegistryFile {
     }
     throw error;
   }
-  return { ...parseSources(text, file), exists: true, text };
+  // Read leniently, a registry saved as Windows-1252 would lose its accented names when `npm run sources` rewrites it.
+  const decoded = utf8Text(file, bytes);
+  if (!decoded.ok) return { sources: [], problems: [decoded.problem], exists: true, text: '' };
+  return { ...parseSources(decoded.text, file), exists: true, text: decoded.text };
 }

@@ -234,6 +234,16 @@ describe('npm run sources -- add', () => {
     expect(lines.filter((line) => line.startsWith('added    '))).toHaveLength(1);
   });
 
+  it('refuses to add to a registry saved as Windows-1252, naming its line, and leaves its accents byte for byte as they were', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
+    const before = Buffer.from('- id: cafe\n  name: Caf\xe9 Tech\n  feed: https://cafe.example.com/feed.xml\n', 'latin1');
+    writeFileSync(join(folder, 'sources.yaml'), before);
+    const result = await sourcesFetching(['add', `${origin}/feeds/all.xml`, '--sources', 'sources.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sources.yaml:2: the file is not UTF-8 text; save it as UTF-8 in your editor');
+    expect(readFileSync(join(folder, 'sources.yaml'))).toEqual(before);
+  });
+
   it('takes the name it is given, and writes nothing on a dry run', async () => {
     folder = mkdtempSync(join(tmpdir(), 'newsdesk-sources-'));
     const result = await sourcesFetching(['add', `${origin}/feeds/all.xml`, '--name', 'Chipwire', '--dry-run', '--sources', 'sources.yaml']);

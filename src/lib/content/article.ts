@@ -6,10 +6,10 @@ import { misnamedExtension } from './article-file-name.ts';
 import { fieldLines } from './front-matter-lines.ts';
 import { leadingBlankLines, readFrontMatter } from './front-matter.ts';
 import { FrontMatterLimitError } from './front-matter-limits.ts';
-import { LINE_BREAK, lineOfOffset } from './line-of-offset.ts';
-import { quoteValue } from './quote-value.ts';
+import { lineOfOffset } from './line-of-offset.ts';
 import { yamlProblem } from './yaml-problem.ts';
 import { SLUG_PATTERN } from './schema.ts';
+import { utf8Text } from './utf8-text.ts';
 import { articleSlug } from './slug.ts';
 import type { Problem } from '../checks/problems.ts';
 
@@ -40,10 +40,6 @@ export interface ParsedArticle {
 
 export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; problem: Problem };
 
-// The byte-order mark is kept for parseArticle, which drops it, so a file of nothing else reads as blank, not as empty.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenientUtf8 = new TextDecoder('utf-8');
-
 function fail(file: string, line: number | undefined, message: string, hint: string): ParseResult {
   return { ok: false, problem: { file, line, message, hint, severity: 'error' } };
 }
@@ -62,34 +58,8 @@ export function readArticle(source: ArticleSource): ParseResult {
   const misnamed = misnamedExtension(file);
   if (misnamed) return fail(file, undefined, `the file name ends in "${misnamed.extension}", which the build does not read as an article`, `rename it to end in ${misnamed.use}`);
   if (bytes.length === 0) return parseArticle(file, '');
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const lenient = lenientUtf8.decode(bytes);
-    const at = lenient.indexOf('\uFFFD');
-    const line = at === -1 ? undefined : lineOfOffset(lenient, at);
-    const western = line === undefined ? undefined : westernLine(bytes, line);
-    if (western !== undefined) {
-      return fail(
-        file,
-        line,
-        `the file is not UTF-8 text: it was most likely saved as Windows-1252 ("Western"), in which this line reads ${quoteValue(western.trim())}`,
-        'reopen it in your editor with the encoding Windows-1252 (or "Western"), check that its accents and quotes look right, then save it as UTF-8',
-      );
-    }
-    return fail(file, line, 'the file is not UTF-8 text', 'save it as UTF-8 in your editor (often "Save with encoding" or "Reopen with encoding", then save)');
-  }
-  return parseArticle(file, text);
-}
-
-/**
- * Line `line` of `bytes` read as Windows-1252, the encoding an editor on Windows saves "Western" text in, when it reads
- * as text there (no control characters, which UTF-16 and binary files give); undefined otherwise.
- */
-function westernLine(bytes: Uint8Array, line: number): string | undefined {
-  const text = new TextDecoder('windows-1252').decode(bytes).split(LINE_BREAK)[line - 1];
-  return text === undefined || /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/.test(text) ? undefined : text;
+  const decoded = utf8Text(file, bytes);
+  return decoded.ok ? parseArticle(file, decoded.text) : decoded;
 }
 
 /** Splits one file's text; anything that stops the schema from even seeing fields is the one problem reported. */

@@ -25,4 +25,22 @@ describe('reading the registry file', () => {
     expect(read.problems).toEqual([]);
     expect(read.sources.map((source) => source.id)).toEqual(['chipwire']);
   });
+
+  it('refuses a registry saved as Windows-1252, at the line of its first accent, rather than read it with the accent lost', () => {
+    writeFileSync(join(folder, 'windows.yaml'), Buffer.from('- id: cafe\n  name: Caf\xe9 Tech\n  feed: https://cafe.example.com/feed.xml\n', 'latin1'));
+    const read = readSourcesFile(join(folder, 'windows.yaml'), 'windows.yaml');
+    expect(read.sources).toEqual([]);
+    expect(read.problems).toEqual([
+      { file: 'windows.yaml', line: 2, severity: 'error', message: 'the file is not UTF-8 text', hint: 'save it as UTF-8 in your editor (often "Save with encoding" or "Reopen with encoding", then save)' },
+    ]);
+  });
+
+  it('reads a registry saved with a byte-order mark and Windows line ends, keeping both for tools that rewrite it', () => {
+    const text = '\uFEFF- id: cafe\r\n  name: Café Tech\r\n  feed: https://cafe.example.com/feed.xml\r\n';
+    writeFileSync(join(folder, 'bom.yaml'), text);
+    const read = readSourcesFile(join(folder, 'bom.yaml'), 'bom.yaml');
+    expect(read.problems).toEqual([]);
+    expect(read.sources.map((source) => source.name)).toEqual(['Café Tech']);
+    expect(read.text).toBe(text);
+  });
 });
