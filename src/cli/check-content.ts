@@ -15,6 +15,7 @@ import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 import { formatProblem, hasErrors, problemToJson, sortProblems, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
+import { didYouMean, meantPath } from '../io/meant-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { formatDuration } from '../lib/text/format-duration.ts';
 import { inertJson } from '../lib/text/inert-line.ts';
@@ -61,7 +62,7 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-if (!existsSync(root)) fail(`The content folder ${paths.display(root)} does not exist.`);
+if (!existsSync(root)) fail(`The content folder ${paths.display(root)} does not exist${didYouMean(paths.display(root), paths.resolve)}.`);
 if (!statSync(root).isDirectory()) fail(`The content folder ${paths.display(root)} is a file, not a folder.`);
 const listingPath = args.values['write-listing'];
 if (listingPath !== undefined && args.positionals.length > 0) fail('--write-listing lists the whole content folder: give it without paths.');
@@ -83,7 +84,7 @@ for (const given of args.positionals) {
   const path = paths.resolve(given);
   if (!existsSync(path)) {
     // An article is named by its file, extension and all; the slug alone is how the site names it.
-    const meant = ['.md', '.mdx'].map((extension) => given + extension).find((name) => existsSync(paths.resolve(name)));
+    const meant = ['.md', '.mdx'].map((extension) => given + extension).find((name) => existsSync(paths.resolve(name))) ?? meantPath(given, paths.resolve);
     fail(meant ? `${given} does not exist; did you mean ${meant}?` : `${given} does not exist in ${paths.folder}; check the path, which is read from the folder the command is typed in.`);
   }
   const isFolder = statSync(path).isDirectory();
@@ -108,7 +109,7 @@ const problems: Problem[] = [];
 let fileCount = 0;
 const sourcesPath = args.values.sources === undefined ? settings.sourcesFile : paths.resolve(args.values.sources);
 const registryFile = readSourcesFile(sourcesPath, paths.display(sourcesPath));
-if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} does not exist.`);
+if (args.values.sources && !registryFile.exists) fail(`${args.values.sources} does not exist${didYouMean(args.values.sources, paths.resolve)}.`);
 // Checked with the whole content folder, or when named; `paths` alone report on those articles only.
 if (args.positionals.length === 0 || args.values.sources) problems.push(...registryFile.problems);
 // A registry with errors lists no sources: checking ids against it would blame every aggregated article.

@@ -10,6 +10,7 @@ import { inspectFile } from '../io/inspect-file.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
 import { DEFAULT_FETCH_LIMITS, FetchError, readFeedFile, withDecodingWarning } from '../io/fetch-feed.ts';
+import { didYouMean } from '../io/meant-path.ts';
 import { findFeed } from '../io/find-feed.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport } from '../lib/authoring/import/plan-import.ts';
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     } else {
       const meant = existsSync(paths.resolve(input)) ? undefined : addressWithoutScheme(input);
       if (meant) throw new FetchError(`there is no such file here; for the feed on the web, give its whole address: ${meant}`);
+      if (!existsSync(paths.resolve(input))) throw new FetchError(`the file does not exist${didYouMean(input, paths.resolve)}`);
       const document = await readFeedFile(paths.resolve(input));
       feed = withDecodingWarning(parseFeedText(document.text), document);
       from = paths.display(paths.resolve(input));

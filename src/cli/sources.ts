@@ -23,6 +23,7 @@ import { findFeed, type FoundFeed } from '../io/find-feed.ts';
 import { readStateFile, stateFileOf } from '../io/aggregation/state-file.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { readFailureReason, writeFailureReason } from '../io/file-errors.ts';
+import { didYouMean } from '../io/meant-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { removeStaleTemporaryFiles, replaceFile } from '../io/write-file.ts';
 import { settings } from '../settings.ts';
@@ -162,7 +163,8 @@ async function run(command: string | undefined, rest: string[], values: Options,
       // Older readers write Latin-1 or UTF-16, saying so in the XML declaration or a byte order mark, as feeds do.
       feeds = feedsFromOpml(decodeFeedBytes(readFileSync(paths.resolve(rest[0]!))).text);
     } catch (error) {
-      console.error(`Cannot import ${inertLine(`${rest[0]}: ${readFailureReason(error)}`)}.\nNothing was written to ${registryName}.`);
+      const meant = (error as NodeJS.ErrnoException).code === 'ENOENT' ? didYouMean(rest[0]!, paths.resolve) : '';
+      console.error(`Cannot import ${inertLine(`${rest[0]}: ${readFailureReason(error)}${meant}`)}.\nNothing was written to ${registryName}.`);
       return 1;
     }
     return addToRegistry(planOpmlImport(registry.sources, feeds), registry, values, registryPath, registryName);

@@ -60,6 +60,16 @@ describe('npm run drafts', () => {
     expect(stderr).toMatch(/^sources\.yaml is a file, not the content folder; give the folder, such as --dir content\/articles\./);
   });
 
+  it('refuses a mistyped registry or content folder, naming the one meant, rather than list every aggregated draft as from an unknown source', () => {
+    const registry = drafts(['--sources', 'sourcse.yaml']);
+    expect(registry.code).toBe(2);
+    expect(registry.stdout).toBe('');
+    expect(registry.stderr).toMatch(/^sourcse\.yaml does not exist \(did you mean sources\.yaml\?\)\.\n/);
+    const content = drafts(['--dir', 'artciles']);
+    expect(content.code).toBe(2);
+    expect(content.stderr).toMatch(/^The content folder artciles does not exist \(did you mean articles\?\)\.\n/);
+  });
+
   it('warns, naming file and line, that a registry with errors leaves every source unknown', () => {
     writeFileSync(join(folder, 'broken.yaml'), '- id: chipwire\n  name: Chipwire\n  feed: https://chipwire.example.com/feed.xml\n  pubish: auto\n');
     const { code, stdout, stderr } = drafts(['--sources', 'broken.yaml']);

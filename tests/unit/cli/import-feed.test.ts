@@ -233,10 +233,12 @@ describe('hostile input', () => {
     expect(existsSync(join(folder, 'imported'))).toBe(false);
   });
 
-  it('reports a missing file', async () => {
+  it('reports a missing file, and names the one meant when its name has a slip', async () => {
     const outcome = await importFeed([join(fixtures, 'no-such-feed.xml')]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain('no-such-feed.xml does not exist');
+    expect(outcome.stderr).toBe(`Import failed: ${join(fixtures, 'no-such-feed.xml')}: the file does not exist.\nNothing was written.\n`);
+    const slip = await importFeed([join(fixtures, 'rss22.xml')]);
+    expect(slip.stderr).toBe(`Import failed: ${join(fixtures, 'rss22.xml')}: the file does not exist (did you mean ${join(fixtures, 'rss2.xml')}?).\nNothing was written.\n`);
   });
 
   it('takes an address typed without http:// for no file, and says how to write it, fetching nothing', async () => {
