@@ -240,7 +240,7 @@ describe('npm run sources -- add', () => {
     writeFileSync(join(folder, 'sources.yaml'), before);
     const result = await sourcesFetching(['add', `${origin}/feeds/all.xml`, '--sources', 'sources.yaml']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('sources.yaml:2: the file is not UTF-8 text; save it as UTF-8 in your editor');
+    expect(result.stderr).toContain('sources.yaml:2: the file is not UTF-8 text; it reads as Windows-1252 (that line has Café): reopen it in that encoding');
     expect(readFileSync(join(folder, 'sources.yaml'))).toEqual(before);
   });
 

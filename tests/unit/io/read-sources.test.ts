@@ -31,7 +31,7 @@ describe('reading the registry file', () => {
     const read = readSourcesFile(join(folder, 'windows.yaml'), 'windows.yaml');
     expect(read.sources).toEqual([]);
     expect(read.problems).toEqual([
-      { file: 'windows.yaml', line: 2, severity: 'error', message: 'the file is not UTF-8 text', hint: 'save it as UTF-8 in your editor (often "Save with encoding" or "Reopen with encoding", then save)' },
+      { file: 'windows.yaml', line: 2, severity: 'error', message: 'the file is not UTF-8 text', hint: expect.stringMatching(/^it reads as Windows-1252 \(that line has Café\): reopen it in that encoding/) },
     ]);
   });
 
