@@ -15,7 +15,7 @@ import { inspectFile } from '../io/inspect-file.ts';
 import { checkArticles } from '../lib/checks/check-content.ts';
 import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 import { formatProblem, hasErrors, problemToJson, sortProblems, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
-import { didYouMean, meantPath } from '../io/meant-path.ts';
+import { didYouMean, folderProblem, meantPath } from '../io/meant-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { formatDuration } from '../lib/text/format-duration.ts';
 import { inertJson } from '../lib/text/inert-line.ts';
@@ -62,8 +62,8 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-if (!existsSync(root)) fail(`The content folder ${paths.display(root)} does not exist${didYouMean(paths.display(root), paths.resolve)}.`);
-if (!statSync(root).isDirectory()) fail(`The content folder ${paths.display(root)} is a file, not a folder.`);
+const rootProblem = folderProblem(root, 'The content folder', paths);
+if (rootProblem) fail(`${rootProblem}.`);
 const listingPath = args.values['write-listing'];
 if (listingPath !== undefined && args.positionals.length > 0) fail('--write-listing lists the whole content folder: give it without paths.');
 

@@ -3,9 +3,9 @@
  * scheduled for later, newest first, with source, date, path and why each is not on the site. Publishing a draft is
  * deleting its `draft: true` line.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadArticles } from '../io/article-files.ts';
-import { didYouMean } from '../io/meant-path.ts';
+import { didYouMean, folderProblem } from '../io/meant-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { draftsSummary, draftsTable, listDrafts } from '../lib/authoring/drafts.ts';
 import { formatProblem, hasErrors } from '../lib/checks/problems.ts';
@@ -35,10 +35,10 @@ function main(argv: string[]): number {
   const paths = commandPaths();
   const folder = args.values.dir === undefined ? settings.contentDir : paths.resolve(args.values.dir);
   const registryPath = args.values.sources === undefined ? settings.sourcesFile : paths.resolve(args.values.sources);
-  if (!existsSync(folder)) return usageError(`The content folder ${paths.display(folder)} does not exist${didYouMean(paths.display(folder), paths.resolve)}.`, USAGE);
+  const folderIssue = folderProblem(folder, 'The content folder', paths);
+  if (folderIssue) return usageError(`${folderIssue}; give the folder, such as --dir content/articles.`, USAGE);
   // Read as no registry, a mistyped --sources would list every aggregated draft as from a source not in it.
   if (args.values.sources !== undefined && !existsSync(registryPath)) return usageError(`${args.values.sources} does not exist${didYouMean(args.values.sources, paths.resolve)}.`, USAGE);
-  if (!statSync(folder).isDirectory()) return usageError(`${paths.display(folder)} is a file, not the content folder; give the folder, such as --dir content/articles.`, USAGE);
   // A broken registry only loses the review reasons, but without a word every aggregated draft would read as
   // from a source not in the registry.
   const registryName = paths.display(registryPath);

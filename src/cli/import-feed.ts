@@ -10,7 +10,7 @@ import { inspectFile } from '../io/inspect-file.ts';
 import { gateThroughChecker } from '../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../lib/authoring/import/existing-articles.ts';
 import { DEFAULT_FETCH_LIMITS, FetchError, readFeedFile, withDecodingWarning } from '../io/fetch-feed.ts';
-import { didYouMean } from '../io/meant-path.ts';
+import { didYouMean, folderProblem } from '../io/meant-path.ts';
 import { findFeed } from '../io/find-feed.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport } from '../lib/authoring/import/plan-import.ts';
@@ -66,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
 
   const paths = commandPaths();
   const contentDir = values['content-dir'] === undefined ? settings.contentDir : paths.resolve(values['content-dir']);
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) return usageError(`The content folder ${paths.display(contentDir)} does not exist.`, USAGE);
+  const folderIssue = folderProblem(contentDir, 'The content folder', paths);
+  if (folderIssue) return usageError(`${folderIssue}; check --content-dir or NEWSDESK_CONTENT_DIR.`, USAGE);
   const importDir = resolve(contentDir, 'imported');
   // A sub-folder of the site's content folder shares its slugs, and its lock with `new` and `aggregate`.
   const contentFolder = enclosingContentFolder(contentDir, settings.contentDir);

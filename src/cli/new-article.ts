@@ -3,12 +3,11 @@
  * writes a draft article with valid front matter into the content folder (the sub-folder of it the command is typed
  * in, if any), never over an existing file or slug.
  */
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArticles } from '../io/article-files.ts';
 import { isHiddenIn } from '../io/article-paths.ts';
 import { writeFailureReason } from '../io/file-errors.ts';
-import { didYouMean } from '../io/meant-path.ts';
+import { folderProblem } from '../io/meant-path.ts';
 import { FolderLockError, lockFolder } from '../io/folder-lock.ts';
 import { writeNewFile } from '../io/write-file.ts';
 import { previewHint } from '../lib/authoring/drafts.ts';
@@ -67,7 +66,8 @@ const paths = commandPaths();
 const dir = values.dir === undefined ? settings.contentDir : paths.resolve(values.dir);
 
 // A mistyped folder would take the article where the build never looks, and hide every slug it must not repeat.
-if (!existsSync(dir) || !statSync(dir).isDirectory()) misused([`the content folder ${paths.display(dir)} does not exist${didYouMean(paths.display(dir), paths.resolve)}; check --dir or NEWSDESK_CONTENT_DIR`]);
+const dirProblem = folderProblem(dir, 'the content folder', paths);
+if (dirProblem) misused([`${dirProblem}; check --dir or NEWSDESK_CONTENT_DIR`]);
 // A --dir inside the content folder is one of its sub-folders: the slugs to avoid, and the lock, are the whole folder's.
 const contentFolder = enclosingContentFolder(dir, settings.contentDir);
 

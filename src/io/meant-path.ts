@@ -1,5 +1,5 @@
 /** "Did you mean …?" for a path typed with a slip (`content/artciles`, `feeed.xml`): the closest name beside it. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { closestWord } from '../lib/text/suggest.ts';
 
@@ -25,4 +25,14 @@ export function meantPath(given: string, resolve: (given: string) => string): st
 export function didYouMean(given: string, resolve: (given: string) => string): string {
   const meant = meantPath(given, resolve);
   return meant === undefined ? '' : ` (did you mean ${meant}?)`;
+}
+
+/**
+ * Why the folder given (`--dir`, NEWSDESK_CONTENT_DIR) cannot be used, starting with `what` ("The content folder"),
+ * or undefined when it is a folder: a slip is answered with the folder meant, a file given for it is named a file.
+ */
+export function folderProblem(path: string, what: string, paths: { display(path: string): string; resolve(given: string): string }): string | undefined {
+  const shown = paths.display(path);
+  if (!existsSync(path)) return `${what} ${shown} does not exist${didYouMean(shown, paths.resolve)}`;
+  return statSync(path).isDirectory() ? undefined : `${what} ${shown} is a file, not a folder`;
 }

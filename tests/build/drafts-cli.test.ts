@@ -57,7 +57,7 @@ describe('npm run drafts', () => {
   it('says a file given as the content folder is a file', () => {
     const { code, stderr } = drafts(['--dir', 'sources.yaml']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^sources\.yaml is a file, not the content folder; give the folder, such as --dir content\/articles\./);
+    expect(stderr).toMatch(/^The content folder sources\.yaml is a file, not a folder; give the folder, such as --dir content\/articles\./);
   });
 
   it('refuses a mistyped registry or content folder, naming the one meant, rather than list every aggregated draft as from an unknown source', () => {
@@ -67,7 +67,7 @@ describe('npm run drafts', () => {
     expect(registry.stderr).toMatch(/^sourcse\.yaml does not exist \(did you mean sources\.yaml\?\)\.\n/);
     const content = drafts(['--dir', 'artciles']);
     expect(content.code).toBe(2);
-    expect(content.stderr).toMatch(/^The content folder artciles does not exist \(did you mean articles\?\)\.\n/);
+    expect(content.stderr).toMatch(/^The content folder artciles does not exist \(did you mean articles\?\); give the folder, such as --dir content\/articles\.\n/);
   });
 
   it('warns, naming file and line, that a registry with errors leaves every source unknown', () => {

@@ -232,6 +232,14 @@ describe('npm run new', () => {
     expect(existsSync(typo)).toBe(false);
   });
 
+  it('says a file given as the content folder is a file, not that it does not exist', () => {
+    const dir = corpus();
+    const file = join(dir, 'desk/chip-plant-opens.md');
+    const result = cli('new-article.ts', ['A headline', '--tags', 'AI', '--dir', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`npm run new: the content folder ${file} is a file, not a folder; check --dir or NEWSDESK_CONTENT_DIR`);
+  });
+
   it('repeats what was typed, pasted line breaks and escape sequences too, on one inert line per problem', () => {
     const dir = corpus();
     const pasted = cli('new-article.ts', ['A headline', '--tags', 'AI', '--slug', 'bad\n##[error]forged\u001b[2J', '--dir', dir]);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { didYouMean, meantPath } from '../../../src/io/meant-path.ts';
+import { didYouMean, folderProblem, meantPath } from '../../../src/io/meant-path.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'newsdesk-meant-path-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -30,5 +30,14 @@ describe('the path an editor meant', () => {
     expect(meantPath('content/hidden-notes.md', typedIn)).toBeUndefined();
     expect(didYouMean('content/notes.md', typedIn)).toBe('');
     expect(didYouMean('content/artcles', typedIn)).toBe(' (did you mean content/articles?)');
+  });
+});
+
+describe('a folder given for the content folder', () => {
+  const paths = { display: (path: string) => path.slice(folder.length + 1), resolve: typedIn };
+  it('is named a file when it is one, missing (with the one meant) when it is not there, and passes when it is a folder', () => {
+    expect(folderProblem(typedIn('content/sources.yaml'), 'The content folder', paths)).toBe('The content folder content/sources.yaml is a file, not a folder');
+    expect(folderProblem(typedIn('content/artciles'), 'The content folder', paths)).toBe('The content folder content/artciles does not exist (did you mean content/articles?)');
+    expect(folderProblem(typedIn('content/articles'), 'The content folder', paths)).toBeUndefined();
   });
 });
