@@ -85,9 +85,10 @@ async function main(argv: string[]): Promise<number> {
       feed = found.feed;
       from = `${found.servedFrom ?? found.address}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`;
     } else {
-      const meant = existsSync(paths.resolve(input)) ? undefined : addressWithoutScheme(input);
-      if (meant) throw new FetchError(`there is no such file here; for the feed on the web, give its whole address: ${meant}`);
-      if (!existsSync(paths.resolve(input))) throw new FetchError(`the file does not exist${didYouMean(input, paths.resolve)}`);
+      if (!existsSync(paths.resolve(input))) {
+        const address = addressWithoutScheme(input);
+        throw new FetchError(address ? `there is no such file here; for the feed on the web, give its whole address: ${address}` : `the file does not exist${didYouMean(input, paths.resolve)}`);
+      }
       const document = await readFeedFile(paths.resolve(input));
       feed = withDecodingWarning(parseFeedText(document.text), document);
       from = paths.display(paths.resolve(input));
