@@ -28,13 +28,13 @@ export function utf8Text(file: string, bytes: Uint8Array): { ok: true; text: str
 /**
  * What to do, for the encodings editors save in by mistake. Opened as UTF-8 (as most editors open it), the file
  * shows "Caf�" and saving it then keeps the "�": it must be reopened in its own encoding first. The word holding the
- * first such character, read as Windows-1252 would read it, shows the editor where it is and that this is the one.
+ * first such character (with the quotes or dashes around it), read as Windows-1252 would read it, shows the editor where it is and that this is the one.
  */
 function encodingHint(bytes: Uint8Array, text: string, at: number): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return `it is saved as UTF-16; ${SAVE_AS_UTF8}`;
   // Five bytes mean nothing in Windows-1252: a file holding one is in some other encoding.
   if (at === -1 || /\p{Cc}/u.test(text[at]!)) return SAVE_AS_UTF8;
-  const start = Math.max(text.slice(0, at).search(/[\p{L}\p{M}\p{N}]*$/u), at - WORD_AROUND);
-  const end = Math.min(at + 1 + text.slice(at + 1).search(/[^\p{L}\p{M}\p{N}]|$/u), at + WORD_AROUND);
+  const start = Math.max(text.slice(0, at).search(/\S*$/u), at - WORD_AROUND);
+  const end = Math.min(at + 1 + text.slice(at + 1).search(/\s|$/u), at + WORD_AROUND);
   return `it reads as Windows-1252 (that line has ${text.slice(start, end)}): reopen it in that encoding (in VS Code: "Reopen with Encoding", then Western (Windows 1252)), then save it as UTF-8 ("Save with Encoding", UTF-8)`;
 }

@@ -194,10 +194,10 @@ describe('readArticle', () => {
     const western = Uint8Array.from([...new TextEncoder().encode('---\ntitle: T\ndescription: "The '), 0x93, ...new TextEncoder().encode('caf'), 0xe9, 0x94, ...new TextEncoder().encode(' economy"\n---\n')]);
     expect(problem(western)).toMatchObject({
       line: 3,
-      message: 'the file is not UTF-8 text: it was most likely saved as Windows-1252 ("Western"), in which this line reads "description: \\"The “café” economy\\""',
-      hint: 'reopen it in your editor with the encoding Windows-1252 (or "Western"), check that its accents and quotes look right, then save it as UTF-8',
+      message: 'the file is not UTF-8 text',
+      hint: 'it reads as Windows-1252 (that line has “café”): reopen it in that encoding (in VS Code: "Reopen with Encoding", then Western (Windows 1252)), then save it as UTF-8 ("Save with Encoding", UTF-8)',
     });
     const utf16 = Uint8Array.from([0xff, 0xfe, ...[...'---\ntitle: Café\n'].flatMap((character) => [character.charCodeAt(0), 0])]);
-    expect(problem(utf16)).toMatchObject({ message: 'the file is not UTF-8 text', hint: 'save it as UTF-8 in your editor (often "Save with encoding" or "Reopen with encoding", then save)' });
+    expect(problem(utf16)).toMatchObject({ message: 'the file is not UTF-8 text', hint: 'it is saved as UTF-16; save it as UTF-8 in your editor (often "Save with encoding" or "Reopen with encoding", then save)' });
   });
 });
