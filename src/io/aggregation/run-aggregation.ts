@@ -85,6 +85,8 @@ interface SourceRun {
   writeFailures: string[];
   /** Where a permanent redirect took the feed in this run. */
   movedTo?: string;
+  /** The keys of every item the feed lists in this run. */
+  listed?: ReadonlySet<string>;
 }
 
 export async function runAggregation(options: AggregateOptions): Promise<RunReport> {
@@ -132,6 +134,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
     const sorted = sortEntries(run.feed.entries, run.source.id, (entry) => !dropped?.has(entry), known, claimed);
     run.candidates = sorted.candidates;
     run.duplicates = sorted.duplicates;
+    run.listed = sorted.listed;
     Object.assign(run.report.skipped, { seenBefore: sorted.seenBefore, duplicate: sorted.duplicate, excluded: sorted.excluded });
   }
   if (runs.some((run) => run.candidates.length)) planItems(runs, options, display);
@@ -455,7 +458,7 @@ function settleState(run: SourceRun, now: Date): void {
   const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
   run.next = afterSuccess(
     run.previous,
-    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.freshUntil, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen },
+    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.freshUntil, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen, listed: run.listed },
     now,
   );
   if (run.unwritten.size || run.report.skipped.heldOver) {

@@ -18,6 +18,8 @@ export interface SortedEntries {
   /** Those duplicates the source's filter passes: one may be taken after all, when the copy taken first is refused (copiesOfRefused). */
   duplicates: Candidate[];
   excluded: number;
+  /** The keys of every entry the feed lists, as handled or refused by this source: what the state must not forget yet. */
+  listed: Set<string>;
 }
 
 /**
@@ -56,7 +58,7 @@ function olderFirst(a: Candidate, b: Candidate): number {
  * same link arriving from a later source is a duplicate.
  */
 export function sortEntries(entries: readonly FeedEntry[], sourceId: string, passes: (entry: FeedEntry) => boolean, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
-  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, duplicates: [], excluded: 0 };
+  const sorted: SortedEntries = { candidates: [], seenBefore: 0, duplicate: 0, duplicates: [], excluded: 0, listed: new Set() };
   const shared = sharedGuids(entries);
   const links = sharedLinks(entries);
   for (const listed of entries) {
@@ -64,6 +66,7 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, pas
     const entry = shared.has(listed.guid?.trim() ?? '') ? { ...listed, guid: undefined } : listed;
     // An item whose link is shared keeps it for its article, but is known by its GUID alone.
     const keys = itemKeys(links.has(urlKey(entry.link) ?? '') ? { ...entry, link: undefined } : entry, sourceId);
+    for (const key of keys) sorted.listed.add(key).add(refusedKey(key, sourceId));
     if (keys.some((key) => known.has(key) || known.has(refusedKey(key, sourceId)))) {
       sorted.seenBefore++;
       continue;

@@ -124,6 +124,8 @@ export interface SuccessfulRead {
   newVersion: boolean;
   /** Keys of the items handled in this run, oldest item first. */
   seen: readonly string[];
+  /** Keys of every item the feed lists (sortEntries' `listed`): kept beyond the cap while the feed lists them. */
+  listed?: ReadonlySet<string>;
 }
 
 export function afterSuccess(previous: SourceState | undefined, read: SuccessfulRead, now: Date): SourceState {
@@ -158,7 +160,7 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     notAskedRuns: undefined,
     nextFetchAfter: undefined,
     failuresFor: undefined,
-    seen: appendSeen(state.seen, read.seen),
+    seen: appendSeen(state.seen, read.seen, read.listed),
   };
 }
 
@@ -199,11 +201,17 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
   };
 }
 
-/** New keys at the end, duplicates dropped, the oldest forgotten beyond the cap. */
-export function appendSeen(seen: readonly string[], added: readonly string[]): string[] {
+/**
+ * New keys at the end, duplicates dropped, the oldest forgotten beyond the cap, except those of items the feed still
+ * lists (`listed`): a feed listing more than the cap remembers (an archive dump) would otherwise have its forgotten
+ * items taken for new at the next read, and a draft an editor deleted to turn it down written again.
+ */
+export function appendSeen(seen: readonly string[], added: readonly string[], listed: ReadonlySet<string> = new Set()): string[] {
   if (!added.length) return [...seen];
   const known = new Set(seen);
   const fresh = [...new Set(added)].filter((key) => !known.has(key));
   const all = [...seen, ...fresh];
-  return all.length > MAX_SEEN_PER_SOURCE ? all.slice(all.length - MAX_SEEN_PER_SOURCE) : all;
+  let excess = all.length - MAX_SEEN_PER_SOURCE;
+  if (excess <= 0) return all;
+  return all.filter((key) => listed.has(key) || excess-- <= 0);
 }

@@ -101,8 +101,20 @@ describe('keysOldestFirst', () => {
     expect(state.seen).toHaveLength(MAX_SEEN_PER_SOURCE);
     const added = entry({ guid: '602', link: 'https://wire.example/602', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 602)) });
     const second = sortEntries([added, ...feed], 'wire', noFilter, new Set(state.seen), new Set());
-    // The oldest 101 are forgotten; their files on disk still catch them as duplicates.
+    // Without the feed's listing, the oldest 101 are forgotten; their files on disk still catch them as duplicates.
     expect(second.candidates.map((candidate) => candidate.entry.guid)).toEqual(['602', ...Array.from({ length: 101 }, (_, index) => `${101 - index}`)]);
+  });
+
+  it('remembers every item the feed still lists, beyond the cap, so none of them is taken for new at the next read', () => {
+    const feed = Array.from({ length: 601 }, (_, index) => entry({ guid: `${601 - index}`, link: `https://wire.example/${601 - index}`, publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 601 - index)) }));
+    const first = sortEntries(feed, 'wire', noFilter, new Set(), new Set());
+    expect(first.listed).toContain('link:wire.example/1');
+    expect(first.listed).toContain('refused:wire:wire.example/1');
+    const state = afterSuccess(undefined, { feedUrl: 'https://wire.example/feed.xml', validators: {}, newVersion: true, seen: keysOldestFirst(first.candidates), listed: first.listed }, new Date('2026-02-01T00:00:00Z'));
+    expect(state.seen).toHaveLength(601 * 2);
+    const added = entry({ guid: '602', link: 'https://wire.example/602', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 602)) });
+    const second = sortEntries([added, ...feed], 'wire', noFilter, new Set(state.seen), new Set());
+    expect(second.candidates.map((candidate) => candidate.entry.guid)).toEqual(['602']);
   });
 });
 

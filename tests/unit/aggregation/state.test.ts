@@ -144,6 +144,20 @@ describe('source state over runs', () => {
     expect(next[0]).toBe('k1');
     expect(next.at(-1)).toBe('new');
   });
+
+  it('forgets beyond the cap only keys of items the feed no longer lists, and drops the unlisted ones once the feed shrinks', () => {
+    const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => `k${index}`);
+    const listed = new Set(['k0', 'k1', 'new']);
+    const next = appendSeen(full, ['new'], listed);
+    expect(next).toHaveLength(MAX_SEEN_PER_SOURCE);
+    expect(next.slice(0, 3)).toEqual(['k0', 'k1', 'k3']);
+    const added = Array.from({ length: 5 }, (_, index) => `n${index}`);
+    const grown = appendSeen(full, added, new Set([...full, ...added]));
+    expect(grown).toHaveLength(MAX_SEEN_PER_SOURCE + 5);
+    const shrunk = appendSeen(grown, ['later'], new Set(['later']));
+    expect(shrunk).toHaveLength(MAX_SEEN_PER_SOURCE);
+    expect(shrunk[0]).toBe('k6');
+  });
 });
 
 describe('when a run of failures began', () => {
