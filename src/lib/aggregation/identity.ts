@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
+import { sharedLinks } from '../authoring/import/shared-links.ts';
 import { urlKey } from '../authoring/import/urls.ts';
 
 /** The keys an item is remembered by in the aggregation state, most specific first. */
@@ -37,11 +38,18 @@ export function currentItemKey(key: string): string {
 }
 
 /**
- * What a feed lists, as a fingerprint of its items' keys in any order: the same items under a new time stamp, or
- * with a headline edited, list nothing new; an item the source's filter leaves out still counts, as the feed is alive.
+ * What a feed lists, as a fingerprint of its items in any order: the same items under a new time stamp, with a
+ * headline edited, or with GUIDs made anew at every answer, list nothing new; an item the source's filter leaves out
+ * still counts, as the feed is alive. Each item counts by its link, as a story is known across runs whatever its GUID,
+ * unless the feed gives that link to several items (a live blog's updates), which then count by their GUIDs.
  */
 export function listedItemsHash(entries: readonly FeedEntry[], sourceId: string): string {
-  return contentHash(entries.map((entry) => itemKeys(entry, sourceId).join(' ')).sort().join('\n'));
+  const shared = sharedLinks(entries);
+  const identity = (entry: FeedEntry) => {
+    const keys = itemKeys(shared.has(urlKey(entry.link) ?? '') ? { ...entry, link: undefined } : entry, sourceId);
+    return keys.find((key) => key.startsWith('link:')) ?? keys[0]!;
+  };
+  return contentHash(entries.map(identity).sort().join('\n'));
 }
 
 /** A short, stable fingerprint of some text (a feed body, an item without GUID or link). */

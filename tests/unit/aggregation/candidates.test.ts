@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capCandidates, copiesOfRefused, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
 import { compileFilter, passesFilter } from '../../../src/lib/aggregation/filters.ts';
-import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
+import { itemKeys, listedItemsHash } from '../../../src/lib/aggregation/identity.ts';
 import { afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
 import { MAX_SEEN_PER_SOURCE } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
@@ -82,6 +82,21 @@ describe('sortEntries', () => {
     const sorted = sortEntries(entries, 'wire', filter, new Set(), new Set());
     expect(sorted.candidates.map((candidate) => candidate.entry.title)).toEqual(['New chips ship', 'Boards']);
     expect(sorted.excluded).toBe(2);
+  });
+});
+
+describe('listedItemsHash', () => {
+  const story = (index: number, guid = `g${index}`) => entry({ title: `Story ${index}`, guid, link: `https://wire.example/${index}` });
+  const liveUpdate = (index: number) => entry({ title: `Update ${index}`, guid: `u${index}`, link: 'https://wire.example/live' });
+
+  it('lists nothing new when only the GUIDs changed, in any order, and something new when a story was added', () => {
+    const first = listedItemsHash([story(1), story(2)], 'wire');
+    expect(listedItemsHash([story(2, 'other-2'), story(1, 'other-1')], 'wire')).toBe(first);
+    expect(listedItemsHash([story(3), story(1), story(2)], 'wire')).not.toBe(first);
+  });
+
+  it('counts a live blog’s updates, which share its link, by their GUIDs', () => {
+    expect(listedItemsHash([liveUpdate(3), liveUpdate(2), liveUpdate(1)], 'wire')).not.toBe(listedItemsHash([liveUpdate(2), liveUpdate(1)], 'wire'));
   });
 });
 

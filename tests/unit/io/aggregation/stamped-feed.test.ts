@@ -67,3 +67,38 @@ describe('a feed whose new items its source’s filter leaves out', () => {
     expect(monthAfterFirst.attention).toEqual([]);
   });
 });
+
+describe('a feed that gives its items new GUIDs at every answer, their links unchanged', () => {
+  const { publishers, workspace } = servedWorkspace();
+  let stateAfterFirst: string;
+  let later: RunReport[];
+  let stateAfterLater: string;
+  let monthLater: RunReport;
+  const stateFile = () => join(workspace.folder, '.aggregate-state.json');
+
+  beforeAll(async () => {
+    let answers = 0;
+    const feed = publishers.route(0, '/feed.xml', (request, response) => {
+      answers++;
+      rssRoute(twoStoryFeed('rotating.example').replaceAll('</guid>', `-${answers}</guid>`))(request, response);
+    });
+    workspace.writeSources([{ id: 'rotating', feed }]);
+    await workspace.run();
+    stateAfterFirst = readFileSync(stateFile(), 'utf8');
+    later = [await workspace.run(new Date('2026-12-01T12:30:00Z')), await workspace.run(new Date('2026-12-01T13:00:00Z'))];
+    stateAfterLater = readFileSync(stateFile(), 'utf8');
+    monthLater = await workspace.run(new Date('2026-12-31T13:00:00Z'));
+  });
+
+  it('writes nothing again and leaves the state file as it was, so there is nothing to commit', () => {
+    expect(later.map((report) => [report.sources[0]!.result, report.sources[0]!.newItems.length, report.sources[0]!.skipped.seenBefore])).toEqual([
+      ['fetched', 0, 2],
+      ['fetched', 0, 2],
+    ]);
+    expect(stateAfterLater).toBe(stateAfterFirst);
+  });
+
+  it('needs attention once it has listed no new story for 30 days', () => {
+    expect(monthLater.attention).toEqual([{ id: 'rotating', name: 'rotating wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }]);
+  });
+});
