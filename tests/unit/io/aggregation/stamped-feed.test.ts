@@ -5,7 +5,22 @@ import type { RunReport } from '../../../../src/lib/aggregation/report.ts';
 import { servedWorkspace, twoStoryFeed } from '../../../helpers/aggregation-workspace.ts';
 import { rssRoute } from '../../../helpers/feed-publishers.ts';
 
-describe('a feed without validators that stamps every answer with the time it was made', () => {
+/** Feeds whose every answer differs from the last while listing the same two stories. */
+const UNCHANGED_STORIES = [
+  {
+    feedKind: 'a feed without validators that stamps every answer with the time it was made',
+    id: 'stamped',
+    answer: (answers: number) =>
+      twoStoryFeed('stamped.example').replace('<item>', `<lastBuildDate>${new Date(Date.UTC(2026, 11, 1, 12, answers)).toUTCString()}</lastBuildDate><item>`),
+  },
+  {
+    feedKind: 'a feed that gives its items new GUIDs at every answer, their links unchanged',
+    id: 'rotating',
+    answer: (answers: number) => twoStoryFeed('rotating.example').replaceAll('</guid>', `-${answers}</guid>`),
+  },
+];
+
+describe.each(UNCHANGED_STORIES)('$feedKind', ({ id, answer }) => {
   const { publishers, workspace } = servedWorkspace();
   let stateAfterFirst: string;
   let later: RunReport[];
@@ -17,10 +32,9 @@ describe('a feed without validators that stamps every answer with the time it wa
     let answers = 0;
     const feed = publishers.route(0, '/feed.xml', (request, response) => {
       answers++;
-      const stamp = `<lastBuildDate>${new Date(Date.UTC(2026, 11, 1, 12, answers)).toUTCString()}</lastBuildDate>`;
-      rssRoute(twoStoryFeed('stamped.example').replace('<item>', `${stamp}<item>`))(request, response);
+      rssRoute(answer(answers))(request, response);
     });
-    workspace.writeSources([{ id: 'stamped', feed }]);
+    workspace.writeSources([{ id, feed }]);
     await workspace.run();
     stateAfterFirst = readFileSync(stateFile(), 'utf8');
     later = [await workspace.run(new Date('2026-12-01T12:30:00Z')), await workspace.run(new Date('2026-12-01T13:00:00Z'))];
@@ -36,8 +50,8 @@ describe('a feed without validators that stamps every answer with the time it wa
     expect(stateAfterLater).toBe(stateAfterFirst);
   });
 
-  it('needs attention once it has listed nothing new for 30 days, however often its stamp changed', () => {
-    expect(monthLater.attention).toEqual([{ id: 'stamped', name: 'stamped wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }]);
+  it('needs attention once it has listed no new story for 30 days, however often its answer changed', () => {
+    expect(monthLater.attention).toEqual([{ id, name: `${id} wire`, reason: 'nothing-new', since: '2026-12-01T12:00:00Z', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }]);
   });
 });
 
@@ -65,40 +79,5 @@ describe('a feed whose new items its source’s filter leaves out', () => {
     expect(lastSuccess()).toBe('2026-12-20T12:00:00Z');
     const monthAfterFirst = await workspace.run(new Date('2026-12-31T13:00:00Z'));
     expect(monthAfterFirst.attention).toEqual([]);
-  });
-});
-
-describe('a feed that gives its items new GUIDs at every answer, their links unchanged', () => {
-  const { publishers, workspace } = servedWorkspace();
-  let stateAfterFirst: string;
-  let later: RunReport[];
-  let stateAfterLater: string;
-  let monthLater: RunReport;
-  const stateFile = () => join(workspace.folder, '.aggregate-state.json');
-
-  beforeAll(async () => {
-    let answers = 0;
-    const feed = publishers.route(0, '/feed.xml', (request, response) => {
-      answers++;
-      rssRoute(twoStoryFeed('rotating.example').replaceAll('</guid>', `-${answers}</guid>`))(request, response);
-    });
-    workspace.writeSources([{ id: 'rotating', feed }]);
-    await workspace.run();
-    stateAfterFirst = readFileSync(stateFile(), 'utf8');
-    later = [await workspace.run(new Date('2026-12-01T12:30:00Z')), await workspace.run(new Date('2026-12-01T13:00:00Z'))];
-    stateAfterLater = readFileSync(stateFile(), 'utf8');
-    monthLater = await workspace.run(new Date('2026-12-31T13:00:00Z'));
-  });
-
-  it('writes nothing again and leaves the state file as it was, so there is nothing to commit', () => {
-    expect(later.map((report) => [report.sources[0]!.result, report.sources[0]!.newItems.length, report.sources[0]!.skipped.seenBefore])).toEqual([
-      ['fetched', 0, 2],
-      ['fetched', 0, 2],
-    ]);
-    expect(stateAfterLater).toBe(stateAfterFirst);
-  });
-
-  it('needs attention once it has listed no new story for 30 days', () => {
-    expect(monthLater.attention).toEqual([{ id: 'rotating', name: 'rotating wire', reason: 'nothing-new', since: '2026-12-01T12:00:00Z', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }]);
   });
 });
