@@ -34,6 +34,12 @@ export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | un
   return parts;
 }
 
+/** A byline without the role written after its name: "Jane Doe, Senior Editor" is Jane Doe's, as her author page is. */
+export function withoutRole(byline: string): string {
+  const comma = byline.lastIndexOf(',');
+  return comma > 0 && ROLE.test(byline.slice(comma + 1).trim()) ? byline.slice(0, comma).trim() : byline;
+}
+
 /** The list written again with every entry that holds several names parted, as a line to paste: `tags: ["AI", "Cloud"]`. */
 export function listWithNamesParted(field: string, names: readonly string[], kind: 'tag' | 'byline'): string {
   const parted = names.flatMap((name) => joinedNames(name, kind) ?? [name]);

@@ -1,5 +1,5 @@
 /** Reading single fields of a feed: one-line text, text as HTML, names and links (dates: feed-dates.ts). */
-import { joinedNames } from '../../checks/joined-names.ts';
+import { joinedNames, withoutRole } from '../../checks/joined-names.ts';
 import { withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
@@ -102,12 +102,13 @@ const NO_WRITER = /^(?:admin|administrator|webmaster|staff|staff (?:writer|repor
 /**
  * Bylines, each once, in plain text, without "By" or e-mail addresses, a Reddit user by name. An entry naming several
  * people ("Alice Smith, Bob Jones", as arXiv joins a paper's authors, or "Jane Doe and John Roe") is each of them,
- * parted as the content check parts a byline, so "Smith, Alice" and "Jane Doe, Reuters" stay one.
+ * parted as the content check parts a byline, so "Smith, Alice" and "Jane Doe, Reuters" stay one; a role after the
+ * name ("Jane Doe, Senior Editor") is left out, so the writer's author page is named after her alone.
  */
 export function authorNames(names: ReadonlyArray<string | undefined>): string[] {
   return uniqueNames(
     names.flatMap((name) => {
-      const byline = withoutEmail(plain(name).replace(BY, '')).replace(REDDIT_USER, '$1');
+      const byline = withoutRole(withoutEmail(plain(name).replace(BY, '')).replace(REDDIT_USER, '$1'));
       return NO_WRITER.test(byline) ? [] : (joinedNames(byline, 'byline') ?? [byline]);
     }),
   );

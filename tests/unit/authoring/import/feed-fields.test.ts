@@ -44,8 +44,12 @@ describe('authorNames: one field that names several people', () => {
   });
 
   it('leaves one person’s name with a comma whole, an outlet credited beside its reporter, and anything it cannot read as names', () => {
-    const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Jane Doe, Reuters', 'Jane Doe, Senior Editor', '王伟, 李娜', 'Alice Smith'];
+    const kept = ['Smith, Alice', 'Smith, Alice B.', 'Alice Smith, Jr.', 'Alice Smith, PhD', 'Alice Smith, Jr., Bob Jones', 'Jane Doe, Reuters', '王伟, 李娜', 'Alice Smith'];
     expect(authorNames(kept)).toEqual(kept);
+  });
+
+  it('credits the writer alone when her role follows her name, so her author page is not named after her title', () => {
+    expect(authorNames(['Jane Doe, Senior Editor', 'By John Roe, Staff Writer', 'Ann Lee, Tech Correspondent'])).toEqual(['Jane Doe', 'John Roe', 'Ann Lee']);
   });
 
   it('gives the bylines the content check would not warn of as several names in one', () => {
