@@ -3,6 +3,10 @@ import { absoluteUrl, type SitePaths } from '../site/paths.ts';
 import { lastModified } from '../content/last-modified.ts';
 import type { ArticleSummary } from '../site/site-index.ts';
 import { outletName } from '../stories/story-listing.ts';
+import { shortened } from '../text/shortened.ts';
+
+/** X reads at most this much of a picture's description (its cards' documentation). */
+const TWITTER_IMAGE_ALT_LIMIT = 420;
 
 /** One <meta>: Open Graph uses `property`, Twitter and the rest use `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
@@ -76,7 +80,7 @@ export function socialMetaTags(page: PageDescription): MetaTag[] {
     { name: 'twitter:title', content: page.title },
     { name: 'twitter:description', content: page.description },
   );
-  if (image) tags.push({ name: 'twitter:image', content: url(image.src) }, { name: 'twitter:image:alt', content: image.alt });
+  if (image) tags.push({ name: 'twitter:image', content: url(image.src) }, { name: 'twitter:image:alt', content: shortened(image.alt, TWITTER_IMAGE_ALT_LIMIT) });
   return tags;
 }
 

@@ -111,6 +111,18 @@ const article: JsonLdArticle = {
 };
 const input = { site, paths, lang: 'en', publisher: { name: 'Newsdesk', logo } };
 
+describe('a long picture description', () => {
+  it('reaches X cut to the 420 characters it reads, at a word, and Open Graph whole', () => {
+    const alt = `A chart of ${'the chip makers’ market shares, '.repeat(20)}by quarter`;
+    const tags = socialMetaTags({ ...page, image: { src: '/desk/lead.jpg', alt } });
+    const [twitterAlt] = values(tags, 'twitter:image:alt');
+    expect(twitterAlt!.length).toBeLessThanOrEqual(420);
+    expect(twitterAlt).toMatch(/^A chart of the chip makers’ market shares, .*[^ ]…$/);
+    expect(alt.startsWith(twitterAlt!.slice(0, -1))).toBe(true);
+    expect(values(tags, 'og:image:alt')).toEqual([alt]);
+  });
+});
+
 describe('ProfilePage structured data', () => {
   it("names the author's page and the Person the articles' JSON-LD links to by the same URL", () => {
     const profile = authorProfileJsonLd(site, paths, { name: 'Mariko Tanaka', slug: 'mariko-tanaka' });
