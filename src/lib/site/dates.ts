@@ -1,7 +1,7 @@
 /** Date display in the site's configured time zone; machine-readable values stay ISO-8601 instants. */
 
 export interface DateFormatter {
-  /** "Nov 24, 2026" in the site's zone. */
+  /** "Nov 24, 2026" in the site's zone; a date written without a time, as written, in any zone. */
   date(value: Date): string;
   /**
    * "Nov 24, 2026, 9:30 AM UTC", for the article header's title attribute; a date written without a time, which is
@@ -18,8 +18,10 @@ export interface DateFormatter {
 
 export function createDateFormatter(locale: string, timeZone: string): DateFormatter {
   const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
+  // A date written alone is read as its midnight in UTC, which west of UTC falls on the day before: it shows as written.
+  const writtenDate = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-  const formatDate = once((value: Date) => date.format(value));
+  const formatDate = once((value: Date) => (isDateAlone(value) ? writtenDate : date).format(value));
   const formatInstant = once((value: Date) => dateTime.format(value));
   const day = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return {
@@ -28,6 +30,7 @@ export function createDateFormatter(locale: string, timeZone: string): DateForma
     instant: formatInstant,
     sameDay: (a, b) => formatDate(a) === formatDate(b),
     isoDay: (value) => {
+      if (isDateAlone(value)) return value.toISOString().slice(0, 10);
       const parts = Object.fromEntries(day.formatToParts(value).map((part) => [part.type, part.value]));
       return `${parts.year}-${parts.month}-${parts.day}`;
     },

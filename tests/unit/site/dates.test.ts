@@ -19,6 +19,15 @@ describe('dates in the site zone', () => {
     expect(utc.dateTime(new Date('2026-11-22T00:00:01Z'))).toBe('Nov 22, 2026, 12:00 AM UTC');
   });
 
+  it('shows a date written without a time as written, in a zone west of UTC too, where its midnight in UTC is the day before', () => {
+    const newYork = createDateFormatter('en-US', 'America/New_York');
+    expect(newYork.date(new Date('2026-11-22'))).toBe('Nov 22, 2026');
+    expect(newYork.dateTime(new Date('2026-11-22'))).toBe('Nov 22, 2026');
+    expect(newYork.isoDay(new Date('2026-11-22'))).toBe('2026-11-22');
+    expect(newYork.sameDay(new Date('2026-11-22'), new Date('2026-11-22T15:00:00Z'))).toBe(true);
+    expect(newYork.date(new Date('2026-11-22T03:00:00Z'))).toBe('Nov 21, 2026');
+  });
+
   it('gives an instant its time always, midnight in UTC too, where the moment matters', () => {
     expect(utc.instant(new Date('2026-11-22'))).toBe('Nov 22, 2026, 12:00 AM UTC');
     expect(tokyo.instant(new Date('2026-11-22'))).toBe('Nov 22, 2026, 9:00 AM GMT+9');
