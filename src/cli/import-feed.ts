@@ -14,7 +14,7 @@ import { didYouMean, folderProblem } from '../io/meant-path.ts';
 import { findFeed } from '../io/find-feed.ts';
 import { FeedError, parseFeedText, type ParsedFeed } from '../lib/authoring/import/parse-feed.ts';
 import { planImport } from '../lib/authoring/import/plan-import.ts';
-import { addressWithoutScheme } from '../lib/authoring/import/urls.ts';
+import { wholeAddressAdvice } from '../lib/authoring/import/urls.ts';
 import { importSummary } from '../lib/authoring/import/summary.ts';
 import { parseTagList } from '../lib/authoring/import/tags.ts';
 import { enclosingContentFolder } from '../lib/inside-folder.ts';
@@ -86,8 +86,8 @@ async function main(argv: string[]): Promise<number> {
       from = `${found.servedFrom ?? found.address}${found.linkedFrom ? `, linked from ${found.linkedFrom}` : ''}`;
     } else {
       if (!existsSync(paths.resolve(input))) {
-        const address = addressWithoutScheme(input);
-        throw new FetchError(address ? `there is no such file here; for the feed on the web, give its whole address: ${address}` : `the file does not exist${didYouMean(input, paths.resolve)}`);
+        const advice = wholeAddressAdvice(input);
+        throw new FetchError(advice ? `there is no such file here; for the feed on the web, ${advice}` : `the file does not exist${didYouMean(input, paths.resolve)}`);
       }
       const document = await readFeedFile(paths.resolve(input));
       feed = withDecodingWarning(parseFeedText(document.text), document);

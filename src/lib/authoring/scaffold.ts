@@ -3,7 +3,8 @@ import { buildFacetIndex, facetKey, normalizeName } from '../site/facets.ts';
 import { problemsFromIssues } from '../checks/problems.ts';
 import { parseArticle, slugOfArticle, type ParseResult } from '../content/article.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
-import { articleSchema, SLUG_PATTERN } from '../content/schema.ts';
+import { articleSchema, isWebUrl, SLUG_PATTERN } from '../content/schema.ts';
+import { wholeAddressAdvice } from './import/urls.ts';
 import { slugForTitle } from './import/plan-import.ts';
 
 export interface ScaffoldRequest {
@@ -89,11 +90,15 @@ export function scaffoldArticle(request: ScaffoldRequest, existing: readonly Exi
   // The scaffold is read back by the one article parser and the real schema: whatever it writes, the checker and the build accept.
   const read = parseArticle(`${slug}.md`, text);
   if (!read.ok) errors.push(read.problem.message);
+  // A link copied without its scheme (example.com/story) is answered with the address meant, as `npm run import` answers one.
+  const sourceUrl = request.sourceUrl?.trim();
+  const wholeAddress = sourceUrl && !isWebUrl(sourceUrl) ? wholeAddressAdvice(sourceUrl) : undefined;
   const issues = read.ok ? (articleSchema.safeParse(read.article.data).error?.issues ?? []) : [];
   for (const problem of problemsFromIssues('', issues, () => undefined)) {
     if (problem.field === 'title' && !title) continue;
     const option = problem.field && (OPTION_OF_FIELD[problem.field] ?? OPTION_OF_FIELD[problem.field.split('.')[0]!] ?? problem.field);
-    errors.push(`${option ? `${option}: ` : ''}${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+    const hint = problem.field === 'source.url' ? (wholeAddress ?? problem.hint) : problem.hint;
+    errors.push(`${option ? `${option}: ` : ''}${problem.message}${hint ? `; ${hint}` : ''}`);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, slug, fileName: `${slug}.md`, text };
 }

@@ -83,6 +83,18 @@ describe('scaffoldArticle', () => {
     ]);
   });
 
+  it('answers a --source-url typed without its scheme with the whole address, as npm run import does', () => {
+    const errorsFor = (sourceUrl: string) => {
+      const result = scaffoldArticle({ title: 'Story', tags: ['AI'], sourceName: 'Wire', sourceUrl, now: NOW }, EXISTING);
+      return !result.ok && result.errors;
+    };
+    expect(errorsFor('example.com/x')).toEqual(['--source-url: "example.com/x" is not a web address; give its whole address: https://example.com/x']);
+    expect(errorsFor(' www.bbc.co.uk/news/1 ')).toEqual(['--source-url: "www.bbc.co.uk/news/1" is not a web address; give its whole address: https://www.bbc.co.uk/news/1']);
+    expect(errorsFor('localhost:4000/story')).toEqual(['--source-url: "localhost:4000/story" is not a web address; give its whole address: http://localhost:4000/story']);
+    // What reads as no address keeps the general advice.
+    expect(errorsFor('story.html')).toEqual(['--source-url: "story.html" is not a web address; use a full http:// or https:// URL']);
+  });
+
   it('asks for a slug when the headline has no letters to make one from', () => {
     const result = scaffoldArticle({ title: '!!!', tags: ['AI'], now: NOW }, EXISTING);
     expect(!result.ok && result.errors[0]).toMatch(/no slug can be made from "!!!"; pass one with --slug/);

@@ -87,3 +87,9 @@ export function addressWithoutScheme(text: string): string | undefined {
   if (!local && (!HOST_NAME.test(host) || /\.(?:xml|rss|atom|rdf|json|html?|opml|txt)$/i.test(host))) return undefined;
   return `${local ? 'http' : 'https'}://${text}`;
 }
+
+/** What every command answers an address typed without its scheme: `give its whole address: https://…`; undefined for what reads as no address. */
+export function wholeAddressAdvice(text: string): string | undefined {
+  const address = addressWithoutScheme(text);
+  return address && `give its whole address: ${address}`;
+}
