@@ -18,9 +18,10 @@ import { commandPaths, readCommandLine, usageError } from './command-line.ts';
 
 const USAGE = `Usage: npm run drafts [-- [--json] [--dir <folder>] [--sources <file>]]
 
-Lists the drafts and the scheduled pieces (publishedAt still to come) in the content folder
-(NEWSDESK_CONTENT_DIR, default content/articles), newest first.
-  --json      print them as a JSON array of {file, title, source, publishedAt, draft, reasons}
+Lists the drafts, the scheduled pieces (publishedAt still to come) and the files that cannot be read
+in the content folder (NEWSDESK_CONTENT_DIR, default content/articles), newest first.
+  --json      print them as a JSON array of {file, title, source, publishedAt, draft, reasons},
+              with unreadable: true for a file that cannot be read (a file to fix)
   --dir       the content folder
   --sources   the sources registry (NEWSDESK_SOURCES_FILE, default content/sources.yaml)
 To publish a draft, delete its "draft: true" line (then npm run check:content); npm run dev shows it first at /articles/<slug>/.`;

@@ -54,6 +54,21 @@ describe('npm run drafts', () => {
     ]);
   });
 
+  it('counts a file that cannot be read as a file to fix, and tells how to fix it rather than to delete a draft line it lacks', () => {
+    const content = join(folder, 'unreadable');
+    mkdirSync(content);
+    // Saved as Windows-1252, with no draft line: not UTF-8, so nothing in it can be read.
+    writeFileSync(join(content, 'cafe.md'), Buffer.from('---\ntitle: "Caf\xe9 opens"\ndescription: "A dek."\npublishedAt: 2026-11-20\ntags: [AI]\n---\n\nBody.\n', 'latin1'));
+    const { code, stdout } = drafts(['--dir', 'unreadable']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^no date {5}\(own\) {2}unreadable\/cafe\.md\n {12}\(cannot be read\)\n {12}why: cannot be read \(line 2\): /);
+    expect(stdout).toMatch(/\n\n1 file to fix\. To fix a file that cannot be read, run npm run check:content, which names its line and what to do\.\n$/);
+    expect(stdout).not.toContain('draft: true');
+    const json = JSON.parse(drafts(['--dir', 'unreadable', '--json']).stdout) as { file: string; draft: boolean; unreadable?: boolean }[];
+    // The fields tools already read keep their meaning: not a scheduled piece.
+    expect(json.map(({ file, draft, unreadable }) => ({ file, draft, unreadable }))).toEqual([{ file: 'unreadable/cafe.md', draft: true, unreadable: true }]);
+  });
+
   it('says a file given as the content folder is a file', () => {
     const { code, stderr } = drafts(['--dir', 'sources.yaml']);
     expect(code).toBe(2);

@@ -20,6 +20,11 @@ export interface DraftRow {
   publishedAt?: Date;
   /** False for a piece that is not a draft but waits for its publishedAt to come. */
   draft: boolean;
+  /**
+   * A file that cannot be read (not UTF-8, broken front matter): a file to fix, which may hold no draft line at all.
+   * `draft` stays true for it, so that tools telling drafts from scheduled pieces by it read it as before.
+   */
+  unreadable?: true;
   /** Why it is not on the site, most telling first. */
   reasons: string[];
 }
@@ -35,7 +40,7 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
   for (const file of files) {
     if (!file.ok) {
       const { file: path, line, message } = file.problem;
-      rows.push({ file: path, title: '(cannot be read)', draft: true, reasons: [`cannot be read${line ? ` (line ${line})` : ''}: ${message}; run npm run check:content`] });
+      rows.push({ file: path, title: '(cannot be read)', draft: true, unreadable: true, reasons: [`cannot be read${line ? ` (line ${line})` : ''}: ${message}; run npm run check:content`] });
       continue;
     }
     const { article } = file;
@@ -85,13 +90,20 @@ export function previewHint(basePath: string, slug?: string): string {
   return `Preview ${slug === undefined ? 'one' : 'it'} with npm run dev at ${slug === undefined ? `${paths.root}articles/<slug>/` : readableAddress(paths.article(slug))}.`;
 }
 
-/** The line under `npm run drafts`' list: how many, how to publish one and where to see one first. */
-export function draftsSummary(rows: readonly Pick<DraftRow, 'draft'>[], basePath: string): string {
-  const drafts = rows.filter((row) => row.draft).length;
-  const scheduled = rows.length - drafts;
+/** The line under `npm run drafts`' list: how many of each, how to publish or fix one and where to see one first. */
+export function draftsSummary(rows: readonly Pick<DraftRow, 'draft' | 'unreadable'>[], basePath: string): string {
   if (rows.length === 0) return 'No drafts, and nothing scheduled.';
-  const counts = [drafts && `${drafts} draft${drafts === 1 ? '' : 's'}`, scheduled && `${scheduled} scheduled`].filter(Boolean).join(' and ');
+  const unreadable = rows.filter((row) => row.unreadable).length;
+  const drafts = rows.filter((row) => row.draft && !row.unreadable).length;
+  const scheduled = rows.filter((row) => !row.draft).length;
+  const counts = [drafts && `${drafts} draft${drafts === 1 ? '' : 's'}`, scheduled && `${scheduled} scheduled`, unreadable && `${unreadable} file${unreadable === 1 ? '' : 's'} to fix`].filter(
+    (count): count is string => Boolean(count),
+  );
+  const listed = counts.length > 2 ? `${counts.slice(0, -1).join(', ')} and ${counts.at(-1)}` : counts.join(' and ');
   const publish = drafts ? ` To publish a draft, delete its "draft: true" line.` : '';
   const schedule = scheduled ? ` To publish a scheduled piece sooner, set its publishedAt to now.` : '';
-  return `${counts}.${publish}${schedule} ${previewHint(basePath)}`;
+  // Such a file is off the site for what is wrong in it, not for a draft line it may not have.
+  const fix = unreadable ? ` To fix a file that cannot be read, run npm run check:content, which names its line and what to do.` : '';
+  const preview = drafts || scheduled ? ` ${previewHint(basePath)}` : '';
+  return `${listed}.${publish}${schedule}${fix}${preview}`;
 }

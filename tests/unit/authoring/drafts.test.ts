@@ -38,9 +38,9 @@ describe('listDrafts', () => {
   it('lists a file that cannot be read, which is no more on the site than a draft, with what is wrong', () => {
     const unreadable: ParseResult = { ok: false, problem: { file: 'broken.md', line: 7, severity: 'error', message: 'not valid YAML (tab characters must not be used in indentation)', hint: 'indent with spaces' } };
     const rows = listDrafts([parsed('d.md', valid('Dated', '2026-11-02')), unreadable], sources, NOW);
-    expect(rows.map((row) => [row.file, row.title, row.reasons])).toEqual([
-      ['d.md', 'Dated', ['marked draft: true']],
-      ['broken.md', '(cannot be read)', ['cannot be read (line 7): not valid YAML (tab characters must not be used in indentation); run npm run check:content']],
+    expect(rows.map((row) => [row.file, row.title, row.unreadable, row.reasons])).toEqual([
+      ['d.md', 'Dated', undefined, ['marked draft: true']],
+      ['broken.md', '(cannot be read)', true, ['cannot be read (line 7): not valid YAML (tab characters must not be used in indentation); run npm run check:content']],
     ]);
   });
 
@@ -91,6 +91,17 @@ describe('where editors see a draft first', () => {
       '1 draft and 2 scheduled. To publish a draft, delete its "draft: true" line. To publish a scheduled piece sooner, set its publishedAt to now. Preview one with npm run dev at /articles/<slug>/.',
     );
     expect(draftsSummary([], '/')).toBe('No drafts, and nothing scheduled.');
+  });
+
+  it('counts a file that cannot be read as a file to fix, not as a draft whose draft line it may not have', () => {
+    const draft = { draft: true };
+    const scheduled = { draft: false };
+    const unreadable = { draft: true, unreadable: true } as const;
+    expect(draftsSummary([unreadable], '/')).toBe('1 file to fix. To fix a file that cannot be read, run npm run check:content, which names its line and what to do.');
+    expect(draftsSummary([draft, unreadable, unreadable], '/')).toBe(
+      '1 draft and 2 files to fix. To publish a draft, delete its "draft: true" line. To fix a file that cannot be read, run npm run check:content, which names its line and what to do. Preview one with npm run dev at /articles/<slug>/.',
+    );
+    expect(draftsSummary([draft, draft, scheduled, unreadable], '/')).toMatch(/^2 drafts, 1 scheduled and 1 file to fix\. /);
   });
 });
 
