@@ -21,6 +21,7 @@ import { firstFailure, startHeld, stopSteps, type Running, type Step } from '../
 import { joinParts, readPart } from '../io/merge-parts.ts';
 import { assertPagefindRunnable, SearchIndexError } from '../io/pagefind-index.ts';
 import { writeMergedSitemap } from '../io/merge-sitemap.ts';
+import { optionSetByTheBuild } from '../lib/build/astro-options.ts';
 import { astroHeapOption, heapLimitOf } from '../lib/build/heap-limit.ts';
 import { explainStepFailure } from '../lib/build/step-failure.ts';
 import { articleRenderFailureMessage, componentLine, failedArticlePage, type FailedArticlePage } from '../lib/build/article-render-failure.ts';
@@ -44,18 +45,6 @@ const USAGE = `usage: npm run build [-- <astro build options>]
   --shard 2/4   build part 2 of 4 of the site into NEWSDESK_DIST (set NEWSDESK_NOW to one instant for every part)
   --merge       join the folders of parts 1..k of one sharded build into the whole site in NEWSDESK_DIST`;
 
-/**
- * Astro options the build sets itself from the environment, which Astro would otherwise take over from it: its
- * output is a staging folder swapped in at the end, and the links its own code writes follow SITE_URL and BASE_PATH.
- */
-const SET_BY_THE_BUILD: Record<string, string> = {
-  '--outDir': 'set NEWSDESK_DIST=<folder> instead (the build writes beside it and swaps the finished site in)',
-  '--site': 'set SITE_URL instead',
-  '--base': 'set BASE_PATH instead',
-  '--root': "run the command in the project's folder",
-  '--config': "the build's settings are in astro.config.mjs and src/site.config.ts",
-};
-
 const OWN_OPTIONS = { shard: { type: 'string' }, merge: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 const commandLine = readCommandLine(process.argv.slice(2), { options: OWN_OPTIONS, strict: false, allowPositionals: true, tokens: true }, USAGE);
 if (typeof commandLine === 'number') process.exit(commandLine);
@@ -74,8 +63,8 @@ try {
   }
   if (merge && shard) throw new Error('--merge joins the parts of a sharded build: give it without --shard and without NEWSDESK_SHARD');
   if (merge && otherArguments.length === 0) throw new Error('--merge needs the folders of every part, e.g. --merge part-1 part-2 part-3');
-  const taken = otherArguments.map((argument) => argument.split('=')[0]!).find((option) => option in SET_BY_THE_BUILD);
-  if (taken) throw new Error(`${taken} is not given to Astro: ${SET_BY_THE_BUILD[taken]}`);
+  const taken = otherArguments.map(optionSetByTheBuild).find((refusal) => refusal !== undefined);
+  if (taken) throw new Error(taken);
   const option = otherArguments.find((argument) => argument.startsWith('-'));
   if (merge && option) throw new Error(`--merge takes only the parts' folders, not ${option}`);
   // Every part must publish up to the same instant; each shard's own clock would differ.

@@ -39,13 +39,17 @@ it('refuses an output folder that is the content folder, before any step, leavin
 
 it.each([
   ['--outDir', 'elsewhere', 'set NEWSDESK_DIST=<folder> instead'],
+  ['--outdir', 'elsewhere', 'set NEWSDESK_DIST=<folder> instead'],
+  ['--out-dir', 'elsewhere', 'set NEWSDESK_DIST=<folder> instead'],
   ['--base=/desk/', undefined, 'set BASE_PATH instead'],
+  ['--Site=https://news.example.org', undefined, 'set SITE_URL instead'],
 ])('refuses %s, which would take the output or the links away from the build’s own settings', async (option, value, hint) => {
   const site = await buildSite({ contentDir: 'tests/fixtures/site-basic', args: value === undefined ? [option] : [option, value] });
   site.cleanup();
   expect(site.exitCode).toBe(2);
   expect(site.stderr).toContain(`${option.split('=')[0]} is not given to Astro: ${hint}`);
   expect(site.stdout).not.toContain('[build]');
+  expect(existsSync(join(projectRoot, 'elsewhere'))).toBe(false);
 }, 60_000);
 
 it.each([
