@@ -1,7 +1,8 @@
+/** The `astro build` options `npm run build` keeps for itself, and how each is refused when typed. */
 /**
  * Astro options the build sets itself from the environment, which Astro would otherwise take over from it: its
  * output is a staging folder swapped in at the end, and the links its own code writes follow SITE_URL and BASE_PATH.
- * Keyed by the option's name in lower case without hyphens.
+ * Keyed by the option's name in lower case without hyphens or underscores.
  */
 const SET_BY_THE_BUILD = new Map([
   ['outdir', 'set NEWSDESK_DIST=<folder> instead (the build writes beside it and swaps the finished site in)'],
