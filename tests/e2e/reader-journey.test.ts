@@ -8,7 +8,7 @@ import { NotFoundPage } from './pages/not-found-page.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { StoryPage } from './pages/story-page.ts';
 import { TagPage } from './pages/tag-page.ts';
-import { site, urlFor, useBrowser } from './support.ts';
+import { site, urlFor, useBrowser, viewports } from './support.ts';
 
 const browser = useBrowser();
 
@@ -57,6 +57,69 @@ describe('reading the site', () => {
     expect(relatedPath).toMatch(new RegExp(`^${site.basePath}articles/[^/]+/$`));
     expect((await article.heading.innerText()).trim()).toBe(relatedTitle);
     expect(relatedTitle).not.toBe(otherTitle);
+  });
+
+  /** The headline of the teaser a picture belongs to, after checking that every corner of the picture leads where it does. */
+  async function picturesHeadline(picture: Locator): Promise<{ text: string; href: string }> {
+    const headline = picture.locator('xpath=ancestor::article[1]').getByRole('heading').getByRole('link');
+    const box = (await picture.boundingBox())!;
+    const corners = [
+      [box.x + 2, box.y + 2],
+      [box.x + box.width - 2, box.y + 2],
+      [box.x + 2, box.y + box.height - 2],
+      [box.x + box.width - 2, box.y + box.height - 2],
+    ];
+    // What a click at each point would land on: the headline's link, reaching over the picture.
+    const hits = await headline.evaluate((link, points) => points.map(([x, y]) => link === document.elementFromPoint(x!, y!)?.closest('a')), corners);
+    expect(hits).toEqual([true, true, true, true]);
+    return { text: (await headline.innerText()).trim(), href: (await headline.getAttribute('href'))! };
+  }
+
+  it.each([viewports.phone, viewports.desktop])('opens an article by a click on its teaser’s picture, the lead’s and another’s, at $width px', async (viewport) => {
+    const { page } = await browser.newPage({ viewport });
+    const article = new ArticlePage(page);
+    const front = new FrontPage(page);
+    await front.goto();
+    const lead = front.pictures.first();
+    const { text: leadHeadline, href } = await picturesHeadline(lead);
+    // The picture is still one to screen readers, described as before.
+    expect(await lead.getAttribute('alt')).toBeTruthy();
+    await lead.click({ force: true });
+    await page.waitForURL((url) => url.pathname === href);
+    expect((await article.heading.innerText()).trim()).toBe(leadHeadline);
+
+    // The same article's teaser on its tag page, a thumbnail beside the headline.
+    const tagLink = article.tagLinks.first();
+    await follow(page, tagLink);
+    const tag = new TagPage(page);
+    const picture = tag.pictures.first();
+    const { text, href: tagHref } = await picturesHeadline(picture);
+    await picture.click({ force: true });
+    await page.waitForURL((url) => url.pathname === tagHref);
+    expect((await article.heading.innerText()).trim()).toBe(text);
+  });
+
+  it('lets a keyboard user meet each teaser’s article once, at its headline, with no stop at its picture', async () => {
+    const { page } = await browser.newPage();
+    const front = new FrontPage(page);
+    await front.goto();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return { inTeasers: !!element?.closest('.teasers'), href: element?.getAttribute('href') ?? '', inHeading: !!element?.closest('h2, h3') };
+      });
+    const stops: Array<{ href: string; inHeading: boolean }> = [];
+    for (let presses = 0; presses < 300; presses++) {
+      await page.keyboard.press('Tab');
+      const stop = await focused();
+      if (stop.inTeasers) stops.push({ href: stop.href, inHeading: stop.inHeading });
+      else if (stops.length > 0) break;
+    }
+    const headlines = await front.headlines.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(await front.pictures.count()).toBeGreaterThan(0);
+    // Each article's link is met once, and it is the headline, in the order the teasers come.
+    const articleStops = stops.filter(({ href }) => headlines.includes(href));
+    expect(articleStops).toEqual(headlines.map((href) => ({ href, inHeading: true })));
   });
 
   it('follows "and N more from" on the front page to the story, its coverage earliest first, and one of its articles', async () => {

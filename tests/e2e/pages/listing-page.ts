@@ -7,6 +7,11 @@ export class ListingPage extends SitePage {
     return this.main.getByRole('listitem').getByRole('heading').getByRole('link');
   }
 
+  /** The teasers' pictures, as screen readers meet them: images named by their descriptions. */
+  get pictures(): Locator {
+    return this.main.getByRole('listitem').getByRole('img');
+  }
+
   /** The "and N more from …" lines under the teasers that stand for a story, each linking to its page. */
   get storyLinks(): Locator {
     return this.main.getByRole('link', { name: /^and \d+ more from / });
