@@ -1,7 +1,7 @@
 /**
  * What a reader sees of content at the edges, measured in Chromium on a real build of tests/fixtures/reader-edges:
- * a lead picture far taller than wide, an article written in Arabic, and a round-up with a long byline, many tags
- * and an outlet with a long name, updated later the day it was published.
+ * a lead picture far taller than wide, an article written in Arabic, a round-up with a long byline, many tags
+ * and an outlet with a long name, updated later the day it was published, and a dek near the longest allowed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,37 @@ describe('Explore more', () => {
       }),
     );
     expect(edges).toEqual(['right', 'right']);
+    await page.close();
+  });
+});
+
+describe('a dek of nearly 1,000 characters', () => {
+  const wholeDek = () => site.html('articles/long-dek/').querySelector('.story .dek')!.text;
+  /** How many lines of its text a dek takes on the screen, and the text the page holds. */
+  const shown = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((element) => ({
+      lines: Math.round(element.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(element).lineHeight)),
+      text: element.textContent,
+    }));
+  const teaserDek = '.teaser:has(.teaser-title a[href="/articles/long-dek/"]) .teaser-dek';
+
+  it('is in the listings’ HTML whole, for screen readers, search engines and browsers that cannot cut it short', () => {
+    for (const path of ['', 'tags/compute-crunch/']) {
+      expect(site.html(path).querySelector(teaserDek)?.text, path || 'front page').toBe(wholeDek());
+    }
+  });
+
+  it.each(viewports)('shows three lines in listings, under the lead picture and beside a thumbnail, and all of it on its page, at $width px', async (viewport) => {
+    expect(wholeDek().length).toBeGreaterThan(900);
+    // The front page's top story, its picture wide above it.
+    const page = await open('', viewport);
+    expect(await page.locator('.teaser-lead .teaser-title').innerText()).toBe('Who pays when AI runs short of chips, cloud and power');
+    expect(await shown(page, teaserDek)).toEqual({ lines: 3, text: wholeDek() });
+    await page.goto(`${served.baseUrl}tags/compute-crunch/`);
+    expect(await page.locator('.teaser.has-thumbnail').count()).toBe(1);
+    expect(await shown(page, teaserDek)).toEqual({ lines: 3, text: wholeDek() });
+    await page.goto(`${served.baseUrl}articles/long-dek/`);
+    expect((await shown(page, '.story .dek')).lines).toBeGreaterThan(6);
     await page.close();
   });
 });
