@@ -61,7 +61,9 @@ describe('paths typed after npm run', () => {
     expect(made.stdout).toBe('desk/rules-story.md\n');
     expect(existsSync(join(dir, 'desk/rules-story.md'))).toBe(true);
 
-    const drafts = started('drafts.ts', ['--dir', 'desk', '--sources', 'none.yaml'], { typedIn: dir });
+    // An empty registry beside the folder, also named from where the command was typed.
+    writeFileSync(join(dir, 'no-sources.yaml'), '[]\n');
+    const drafts = started('drafts.ts', ['--dir', 'desk', '--sources', 'no-sources.yaml'], { typedIn: dir });
     expect(drafts.code).toBe(0);
     expect(drafts.stdout).toMatch(/\(own\) {2}desk\/rules-story\.md\n/);
   });
