@@ -6,9 +6,19 @@ import type { Article } from './site.ts';
 
 /**
  * One reasonably sized raster picture: a local one as a JPEG at most 1200 px wide, made for the purpose; a remote
- * one as it is. The image service makes no raster picture of an SVG, so such an article has none here.
+ * one as it is. The image service makes no raster picture of an SVG, so such an article has none here. Made once per
+ * article: its page and every feed listing it (its tags', its authors', its story's) ask for the same one. Keyed by
+ * the article itself, so an article that `astro dev` reloads is asked of afresh.
  */
-export async function leadImageOf(article: Article): Promise<SocialImage | undefined> {
+export function leadImageOf(article: Article): Promise<SocialImage | undefined> {
+  let image = leadImages.get(article);
+  if (image === undefined) leadImages.set(article, (image = renderedLeadImage(article)));
+  return image;
+}
+
+const leadImages = new WeakMap<Article, Promise<SocialImage | undefined>>();
+
+async function renderedLeadImage(article: Article): Promise<SocialImage | undefined> {
   const lead = article.data.image;
   if (!lead) return undefined;
   if (typeof lead.src === 'string') return { src: lead.src, alt: lead.alt };
