@@ -18,9 +18,16 @@ const BYLINE_SEPARATOR = new RegExp(String.raw`\s*(?:,|${SEMICOLON})\s*(?:(?:and
 const ROLE = /^(?:[\p{L}-]+\s+)*(?:editor|writer|reporter|correspondent|contributor|columnist|producer|analyst|photographer)s?$/iu;
 
 /**
+ * Who a writer writes for, said beside the name ("Associated Press", "The Verge", "3rd Battalion"): no person's name
+ * has a digit, opens with "The" or ends in such a word.
+ */
+const ORGANISATION = /\d|^the\s|\s(?:press|news|times|post|journal|herald|tribune|gazette|magazine|media|daily|weekly|wire|network|agency|bureau|radio|tv|television|group|institute|university|college|lab|labs|inc\.?|ltd\.?|llc|corp\.?)$/iu;
+
+/**
  * The names `name` holds, when it holds more than one; undefined otherwise. A byline parts only into names of two
  * words or more, so a name written surname first ("Doe, Jane"), a suffix ("Jane Doe, Jr.") or an outlet credited
- * beside a reporter ("Jane Doe, Reuters") stays one, and never at a role ("Jane Doe, Senior Editor").
+ * beside a reporter ("Jane Doe, Reuters", "Jane Doe, Associated Press") stays one, and never at a role ("Jane Doe,
+ * Senior Editor").
  */
 export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | undefined {
   const parts = name
@@ -30,7 +37,7 @@ export function joinedNames(name: string, kind: 'tag' | 'byline'): string[] | un
   if (parts.length < 2) return undefined;
   // An abbreviation after a comma ends one name ("Washington, D.C.", "Acme, Inc."), as no topic is written so.
   if (kind === 'tag' && parts.slice(1).some((part) => ABBREVIATION.test(part))) return undefined;
-  if (kind === 'byline' && parts.some((part) => part.split(/\s+/).length < 2 || ROLE.test(part))) return undefined;
+  if (kind === 'byline' && parts.some((part) => part.split(/\s+/).length < 2 || ROLE.test(part) || ORGANISATION.test(part))) return undefined;
   return parts;
 }
 

@@ -23,10 +23,11 @@ describe('joinedNames', () => {
     expect(joinedNames('Jane Doe & John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
     expect(joinedNames('Jane Doe, Ann Lee, and John Roe', 'byline')).toEqual(['Jane Doe', 'Ann Lee', 'John Roe']);
     expect(joinedNames('Jane Doe AND John Roe', 'byline')).toEqual(['Jane Doe', 'John Roe']);
+    expect(joinedNames('Theo Walcott and Newsome Park', 'byline')).toEqual(['Theo Walcott', 'Newsome Park']);
   });
 
   it('leaves one name with a comma or "and" in it: surname first, a suffix, an outlet, a firm, a role', () => {
-    for (const name of ['Doe, Jane', 'Jane Doe, Jr.', 'Jane Doe, Reuters', 'Ben & Jerry', 'Newsdesk Staff', 'Alexander Grand', 'Jane Doe, Senior Editor', 'Jane Doe, Staff Writer', 'Jane Doe and Contributing Writers']) {
+    for (const name of ['Doe, Jane', 'Jane Doe, Jr.', 'Jane Doe, Reuters', 'Ben & Jerry', 'Newsdesk Staff', 'Alexander Grand', 'Jane Doe, Senior Editor', 'Jane Doe, Staff Writer', 'Jane Doe and Contributing Writers', 'Jane Doe, Associated Press', 'Jane Doe, The Verge', 'Alice Smith, 3rd Battalion', 'Jane Doe, Tokyo Broadcasting Radio']) {
       expect(joinedNames(name, 'byline'), name).toBeUndefined();
     }
   });
