@@ -35,3 +35,13 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s colour scheme
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe.each(['light', 'dark'] as const)('accessibility on a phone in the %s colour scheme', (colorScheme) => {
+  it('the article page, its sections in a row that scrolls sideways, has no serious or critical axe violations', async () => {
+    const { page } = await browser.newPage({ colorScheme, viewport: { width: 320, height: 568 } });
+    await page.goto(newest().path);
+    const row = page.getByRole('navigation', { name: 'Sections' }).getByRole('list');
+    expect(await row.evaluate((list) => list.scrollWidth > list.clientWidth)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

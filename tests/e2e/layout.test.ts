@@ -188,6 +188,76 @@ describe('at 320 px wide with text at twice its size', () => {
   });
 });
 
+describe('the site header', () => {
+  // The browser's setting applies to the pages loaded after it; a root font set by the page, as a reader's style sheet
+  // or a zoom-text extension sets one, grows every rem but moves no breakpoint.
+  const textSizes: Array<{ text: string; beforeLoad?: (page: Page) => Promise<void>; afterLoad?: (page: Page) => Promise<unknown> }> = [
+    { text: 'normal text' },
+    { text: 'the browser’s text at 200 %', beforeLoad: withTextAt200Percent },
+    { text: 'the page’s root font at 200 %', afterLoad: (page) => page.evaluate(() => (document.documentElement.style.fontSize = '200%')) },
+  ];
+  const cases = textSizes.flatMap((size) => (['ltr', 'rtl'] as const).map((dir) => ({ ...size, dir })));
+
+  it.each(cases)(
+    'at 320 by 568 px with $text, running $dir, leaves the headline on the first screen, and Tab shows each section link whole with its focus ring',
+    async ({ beforeLoad, afterLoad, dir }) => {
+      const { page } = await browser.newPage({ viewport: { width: 320, height: 568 } });
+      const article = new ArticlePage(page);
+      await beforeLoad?.(page);
+      await article.goto('japan-ai-race');
+      await afterLoad?.(page);
+      // As a site in Hebrew or Arabic would run: its row then starts, and scrolls, from the right.
+      await page.evaluate((dir) => (document.documentElement.dir = dir), dir);
+
+      // Its first line whole, not just the top of its first letters.
+      const firstLineBottom = await article.heading.evaluate((h1) => h1.getBoundingClientRect().top + parseFloat(getComputedStyle(h1).lineHeight));
+      expect(firstLineBottom).toBeLessThanOrEqual(568);
+      expect(await article.scrollsHorizontally()).toBe(false);
+
+      const names = await article.sectionsNav.getByRole('link').evaluateAll((links) => links.map((link) => link.textContent!.trim()));
+      expect(names).toEqual([...siteConfig.sections, 'Stories', 'All tags', 'Search']);
+      const reached: string[] = [];
+      for (let presses = 0; presses < 20 && reached.length < names.length; presses++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const link = document.activeElement!;
+          const row = link.closest('nav ul');
+          if (!row) return undefined;
+          // The ring as drawn, and what shows it: the row, when it scrolls and so clips, and always the screen.
+          const style = getComputedStyle(link);
+          const outside = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+          const box = link.getBoundingClientRect();
+          const ring = { left: box.left - outside, right: box.right + outside, top: box.top - outside, bottom: box.bottom + outside };
+          const clip = getComputedStyle(row).overflowX === 'visible' ? { left: 0, right: innerWidth, top: 0, bottom: innerHeight } : row.getBoundingClientRect();
+          // Within a pixel: the last link, scrolled to the row's end, can stop a fraction of one short.
+          const within = (inner: number, outer: number) => inner <= outer + 1;
+          const shown =
+            within(Math.max(0, clip.left), ring.left) && within(ring.right, Math.min(innerWidth, clip.right)) && within(Math.max(0, clip.top), ring.top) && within(ring.bottom, Math.min(innerHeight, clip.bottom));
+          return { name: link.textContent!.trim(), shown, ring: style.outlineStyle };
+        });
+        if (!focused) continue;
+        expect(focused.shown, `${focused.name}, focused`).toBe(true);
+        expect(focused.ring, `${focused.name}, focused`).not.toBe('none');
+        reached.push(focused.name);
+      }
+      expect(reached).toEqual(names);
+      // Scrolling the row to its last link moved the row alone.
+      expect(await article.scrollsHorizontally()).toBe(false);
+      expect(await page.evaluate(() => scrollX)).toBe(0);
+    },
+  );
+
+  it('on a wide screen shows the tagline and every section link at once, in one row that does not scroll', async () => {
+    const { page } = await browser.newPage({ viewport: viewports.desktop });
+    const article = new ArticlePage(page);
+    await article.goto('japan-ai-race');
+    expect(await page.getByText(siteConfig.tagline).isVisible()).toBe(true);
+    const tops = await article.sectionsNav.getByRole('link').evaluateAll((links) => new Set(links.map((link) => link.getBoundingClientRect().top)).size);
+    expect(tops).toBe(1);
+    expect(await article.sectionsNav.getByRole('list').evaluate((row) => row.scrollWidth <= row.clientWidth)).toBe(true);
+  });
+});
+
 describe('on a tall screen', () => {
   it('a page shorter than the window ends with its footer at the bottom edge, with no bare page below it', async () => {
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
