@@ -8,7 +8,7 @@ import { crossArticleProblems, type CheckedArticle } from './cross-article.ts';
 import { duplicateSourceProblems } from './duplicate-sources.ts';
 import { readArticle, slugField, slugOfArticle, type ArticleSource, type ParsedArticle, type ParseResult } from '../content/article.ts';
 import { slugTooLong } from '../content/field-limits.ts';
-import { lineOfField } from '../content/front-matter-lines.ts';
+import { lineOfField, writtenPlainValue } from '../content/front-matter-lines.ts';
 import { commentedValueHint } from '../content/yaml-problem.ts';
 import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
@@ -143,7 +143,7 @@ export function checkArticleFile(
     options.onValidArticle?.(article, source.absolutePath, result.data);
     checked = { file: article.file, slug, data: result.data };
   } else {
-    const schemaProblems = problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => commentedValue(problem, source));
+    const schemaProblems = problemsFromIssues(article.file, result.error.issues, lineOf, article.frontMatterLine).map((problem) => asWritten(commentedValue(problem, source), article));
     // A field below a --- that closed the front matter early is there, only misplaced: that --- is the one problem.
     const misplaced = (problem: Problem) => second?.closedEarly && problem.field !== undefined && second.fields.includes(problem.field) && problem.message.startsWith('is missing');
     problems.push(...schemaProblems.filter((problem) => !misplaced(problem)));
@@ -572,6 +572,23 @@ function commentedValue(problem: Problem, source: ArticleSource): Problem {
   const line = new TextDecoder().decode(source.bytes).split(LINE_BREAK)[problem.line - 1];
   const hint = line === undefined ? undefined : commentedValueHint(line);
   return hint ? { ...problem, hint: [problem.hint, hint].filter(Boolean).join('; ') } : problem;
+}
+
+/**
+ * A field YAML read as a number or true/false is named as the file writes it: quoting what YAML made of `0x1F`,
+ * `1.50`, `.nan` or `True` (31, 1.5, NaN, true) back to the editor would change their text.
+ */
+function asWritten(problem: Problem, article: ParsedArticle): Problem {
+  if (problem.field === undefined) return problem;
+  const value = problem.field.split('.').reduce<unknown>((parent, key) => (parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[key] : undefined), article.data);
+  if (typeof value !== 'number' && typeof value !== 'boolean') return problem;
+  const read = String(value);
+  const written = writtenPlainValue(article.frontMatter, problem.field);
+  if (written === undefined || written === read) return problem;
+  // The value alone, not the same digits inside a date or a longer number.
+  const alone = new RegExp(`(?<![\\w.+-])${read.replace(/[.+-]/g, '\\$&')}(?![\\w.+-])`, 'g');
+  const swap = (text: string) => text.replace(alone, () => written);
+  return { ...problem, message: swap(problem.message), ...(problem.hint && { hint: swap(problem.hint) }) };
 }
 
 /** What is wrong with an MDX import the build would not find, or undefined when it is there. */

@@ -146,3 +146,14 @@ export function lineOfField(lines: ReadonlyMap<string, number>, field: string): 
     path = path.slice(0, dot);
   }
 }
+
+/**
+ * A plain (unquoted) value as it is written in the front matter, by its dotted field (`authors.0`): `0x1F`, `1.50` or
+ * `.nan` where YAML made 31, 1.5 or NaN of it. Undefined for a quoted value, a collection, or text the parser cannot read.
+ */
+export function writtenPlainValue(frontMatter: string, field: string): string | undefined {
+  const document = parseDocument(frontMatter.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
+  if (document.errors.length) return undefined;
+  const node = document.getIn(field.split('.'), true);
+  return isScalar(node) && node.type === 'PLAIN' && node.range ? frontMatter.slice(node.range[0], node.range[1]) : undefined;
+}

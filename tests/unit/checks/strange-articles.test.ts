@@ -225,3 +225,15 @@ describe('the content check on mutated articles', () => {
   });
 });
 
+describe('cases the mutants found', () => {
+  it('names a value YAML read as a number or true/false as it is written, not as YAML read it (.nan, 0x1F, 1.50, True)', () => {
+    const text = '---\ntitle: .nan\ndescription: 0x1F\npublishedAt: .nan\ntags: [AI, 1.50]\nformerSlugs: True\n---\n\nA body.\n';
+    expect(check('mutant.md', text).map(formatProblem)).toEqual([
+      'mutant.md:2: title: must be text, and YAML reads .nan as a number; write it in double quotes (".nan")',
+      'mutant.md:3: description: must be text, and YAML reads 0x1F as a number; write it in double quotes ("0x1F")',
+      'mutant.md:4: publishedAt: .nan is not a date; use 2026-05-01 or 2026-05-01T09:00:00Z',
+      'mutant.md:5: tags.1: must be text, and YAML reads 1.50 as a number; write it in double quotes ("1.50")',
+      'mutant.md:6: formerSlugs: must be a list; write formerSlugs: ["old-article-slug"]',
+    ]);
+  });
+});
