@@ -434,6 +434,13 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     const proseText = textRewrites.length ? proseTextVisitors(textRewrites) : undefined;
     // The elements its raw HTML has left open, outermost first.
     const open: string[] = [];
+    // Raw HTML inside a paragraph (or a heading, a list item, a cell) that it leaves open ends with it: a browser
+    // would carry an unclosed <b>, <em> or <a> on into every paragraph after it, to the end of the article.
+    let inline: { parent: Readonly<HastNode>; depth: number } | undefined;
+    const closeInline = (ctx: HastVisitorContext) => {
+      if (inline && open.length > inline.depth) ctx.appendChild(inline.parent, { type: 'raw', value: closingTags(open.splice(inline.depth)) });
+      inline = undefined;
+    };
     let claimIdOnce = createIdClaimer(options.pageIds);
     let references: ReturnType<typeof createIdReferences> | undefined;
     const claimId = (id: string) => {
@@ -460,6 +467,10 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         if (MAY_REFERENCE_IDS.test(ctx.source)) references = createIdReferences(options.pageIds, [...idsInSource(ctx.source), ...footnotes]);
       },
       raw(node, ctx) {
+        const parent = ctx.parent(node);
+        const within = parent?.type === 'element' ? parent : undefined;
+        if (inline && inline.parent !== within) closeInline(ctx);
+        if (within && !inline) inline = { parent: within, depth: open.length };
         removeInlineNonText(node, ctx);
         const sanitized = sanitize(node.value, open, claimId, references && resolveId);
         const clean = tables ? tables.rawHtml(sanitized) : sanitized;
@@ -467,6 +478,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       },
       after(root, ctx) {
         if (rightToLeft) setRightToLeftBlocks(root, ctx);
+        closeInline(ctx);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
         if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
       },
