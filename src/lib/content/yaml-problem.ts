@@ -59,8 +59,11 @@ export function yamlProblem(file: string, frontMatterText: string, opening: numb
     return at(errorLine, `is written twice, on line ${first} and on this line, and YAML refuses the whole front matter for it`, `keep the one you mean and delete the other`);
   }
   const tab = lines.slice(1, errorLine + 2).findIndex((line) => /^ *\t/.test(line));
-  const line = opening + (tab !== -1 && /tab/i.test(reason) ? tab + 1 : errorLine);
-  return { file, line, message: `the front matter is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? ''), severity: 'error' };
+  const tabbed = tab !== -1 && /tab/i.test(reason);
+  const index = tabbed ? tab + 1 : errorLine;
+  // The field whose value YAML stopped at (`title: *nowhere`), when its key is on that line; a tabbed line's cannot be told.
+  const field = tabbed || index === 0 ? undefined : fieldOnLine(lines, index, opening);
+  return { file, line: opening + index, ...(field && { field }), message: `the front matter is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? ''), severity: 'error' };
 }
 
 /** The dotted field whose key is on line `index` (0 is the opening ---); the field lines keep a repeated key's last line. */

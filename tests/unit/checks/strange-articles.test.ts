@@ -476,6 +476,17 @@ describe('the pages of the mutants the check accepts', () => {
 });
 
 describe('cases the mutants found', () => {
+  it('names the field whose value YAML could not read (an alias to nothing, an unknown tag)', () => {
+    const text = '---\ntitle: *nowhere\ndescription: !custom D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nA body.\n';
+    expect(check('mutant.md', text).map(formatProblem)).toEqual([
+      'mutant.md:2: title: the front matter is not valid YAML (unidentified alias "nowhere"); check the quoting and indentation around this line',
+    ]);
+    const nested = '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nsource:\n  name: Wire\n  url: !custom https://wire.example.com/\n---\n\nA body.\n';
+    expect(check('mutant.md', nested).map(formatProblem)).toEqual([
+      'mutant.md:8: source.url: the front matter is not valid YAML (unknown tag !<!custom>); check the quoting and indentation around this line',
+    ]);
+  });
+
   it('names a value YAML read as a number or true/false as it is written, not as YAML read it (.nan, 0x1F, 1.50, True)', () => {
     const text = '---\ntitle: .nan\ndescription: 0x1F\npublishedAt: .nan\ntags: [AI, 1.50]\nformerSlugs: True\n---\n\nA body.\n';
     expect(check('mutant.md', text).map(formatProblem)).toEqual([
