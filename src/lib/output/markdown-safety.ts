@@ -434,12 +434,14 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
     const proseText = textRewrites.length ? proseTextVisitors(textRewrites) : undefined;
     // The elements its raw HTML has left open, outermost first.
     const open: string[] = [];
-    // Raw HTML inside a paragraph (or a heading, a list item, a cell) that it leaves open ends with it: a browser
-    // would carry an unclosed <b>, <em> or <a> on into every paragraph after it, to the end of the article.
-    let inline: { parent: Readonly<HastNode>; depth: number } | undefined;
-    const closeInline = (ctx: HastVisitorContext) => {
-      if (inline && open.length > inline.depth) ctx.appendChild(inline.parent, { type: 'raw', value: closingTags(open.splice(inline.depth)) });
-      inline = undefined;
+    // Raw HTML inside a paragraph (or a heading, a list item, a cell, Markdown's emphasis) that it leaves open ends
+    // with that element: a browser would carry an unclosed <b>, <em> or <a> on into every paragraph after it, to the
+    // end of the article. Each element raw HTML was met in, innermost last, with how much of `open` was there before.
+    const within: Array<{ element: Readonly<HastNode>; depth: number }> = [];
+    const closeWithin = (ctx: HastVisitorContext, keep: number) => {
+      for (const { element, depth } of within.splice(keep).reverse()) {
+        if (open.length > depth) ctx.appendChild(element, { type: 'raw', value: closingTags(open.splice(depth)) });
+      }
     };
     let claimIdOnce = createIdClaimer(options.pageIds);
     let references: ReturnType<typeof createIdReferences> | undefined;
@@ -467,10 +469,12 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         if (MAY_REFERENCE_IDS.test(ctx.source)) references = createIdReferences(options.pageIds, [...idsInSource(ctx.source), ...footnotes]);
       },
       raw(node, ctx) {
-        const parent = ctx.parent(node);
-        const within = parent?.type === 'element' ? parent : undefined;
-        if (inline && inline.parent !== within) closeInline(ctx);
-        if (within && !inline) inline = { parent: within, depth: open.length };
+        const ancestors: Readonly<HastNode>[] = [];
+        for (let parent = ctx.parent(node); parent?.type === 'element'; parent = ctx.parent(parent)) ancestors.push(parent);
+        // The elements left since the last raw HTML are closed at their ends; one newly entered starts its own count.
+        const kept = within.findIndex(({ element }) => !ancestors.includes(element));
+        if (kept !== -1) closeWithin(ctx, kept);
+        if (ancestors[0] && within.at(-1)?.element !== ancestors[0]) within.push({ element: ancestors[0], depth: open.length });
         removeInlineNonText(node, ctx);
         const sanitized = sanitize(node.value, open, claimId, references && resolveId);
         const clean = tables ? tables.rawHtml(sanitized) : sanitized;
@@ -478,7 +482,7 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       },
       after(root, ctx) {
         if (rightToLeft) setRightToLeftBlocks(root, ctx);
-        closeInline(ctx);
+        closeWithin(ctx, 0);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.
         if (open.length) ctx.appendChild(root, { type: 'raw', value: closingTags(open) });
       },

@@ -508,6 +508,10 @@ describe('bodies whose raw HTML the mutants left open', () => {
     expect(unclosedInline(html)).toEqual([]);
   });
 
+  it('end HTML left open inside Markdown emphasis with the emphasis, and keep the end tag written after it', async () => {
+    expect(await renderBody('<b>x *and <i>y* z</b> w\n\nnext\n')).toBe('<p><b>x <em>and <i>y</i></em> z</b> w</p>\n<p>next</p>\n');
+  });
+
   it('still close an inline element at its own end tag, and a block element opened before it at the end of the article', async () => {
     const html = await renderBody('<div>\n\nA <em>word</em> and <b>more\n\nStill in the div.\n');
     expect(html).toBe('<div>\n<p>A <em>word</em> and <b>more</b></p>\n<p>Still in the div.</p></div>\n');
