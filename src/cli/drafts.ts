@@ -52,7 +52,7 @@ function main(argv: string[]): number {
   const drafts = listDrafts(files(), sources, publishNow());
 
   if (args.values.json) {
-    console.log(inertJson(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.toISOString() ?? null }))));
+    console.log(inertJson(drafts.map((draft) => ({ ...draft, source: draft.source ?? null, publishedAt: draft.publishedAt?.at.toISOString() ?? null }))));
     return 0;
   }
   if (drafts.length > 0) console.log(draftsTable(drafts, createDateFormatter(siteConfig.locale, siteConfig.timeZone)));

@@ -28,6 +28,7 @@ import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, sear
 import { searchOutlet } from '../lib/search/search-choices.ts';
 import { moreCoverageLine } from '../lib/stories/story-listing.ts';
 import { searchLanguage } from '../lib/search/search-language.ts';
+import { articleDate } from '../lib/content/written-dates.ts';
 import { createDateFormatter } from '../lib/site/dates.ts';
 import { buildFacetIndex, facetName } from '../lib/site/facets.ts';
 import { absoluteUrl, createPaths } from '../lib/site/paths.ts';
@@ -128,7 +129,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
       description,
       authors: authors.map(authorName),
       tags: tags.map(tagName),
-      date: dates.date(publishedAt),
+      date: dates.date(articleDate(article.data, 'publishedAt')),
       published: publishedAt.toISOString(),
       index: indexFilter(part.key, language),
       outlet,

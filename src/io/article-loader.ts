@@ -18,6 +18,7 @@ import pLimit from 'p-limit';
 import { hasResolvablePictures, mayHavePictures } from '../lib/content/body-images.ts';
 import { isPublished, type Publishable } from '../lib/content/publish.ts';
 import { readArticle, type ArticleSource } from '../lib/content/article.ts';
+import { withDatesAsWritten } from '../lib/content/written-dates.ts';
 import { checkArticleFile } from '../lib/checks/check-content.ts';
 import { formatProblem, type Problem } from '../lib/checks/problems.ts';
 import { readArticleSource } from './article-files.ts';
@@ -243,7 +244,10 @@ function createEntrySync(
     let data: Record<string, unknown>;
     let parsedData: Record<string, unknown>;
     try {
-      ({ body, data } = await entryType.getEntryInfo({ contents, fileUrl }));
+      const entry = await entryType.getEntryInfo({ contents, fileUrl });
+      body = entry.body;
+      // The schema tells a day written alone from a time at midnight in UTC by the text, as for the tools (article.ts).
+      data = withDatesAsWritten(entry.data, entry.rawData ?? '');
       // A copy: the front matter's values are slices of its text, which would keep every file's front matter in
       // Astro's store (held for the whole build) besides the values themselves.
       parsedData = structuredClone(await parseData({ id, data, filePath: path }));

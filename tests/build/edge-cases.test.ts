@@ -1,8 +1,9 @@
 /**
  * Edges of the content a build must get right: dates in the years 0000-0099 refused as written (YAML parsers take
  * them for 1900-1999), symbolic links in the content folder refused by name by the checker and the build
- * alike (Astro's loader would follow them and publish a file from anywhere), and an SVG as a lead picture, which the
- * image service cannot turn into raster formats.
+ * alike (Astro's loader would follow them and publish a file from anywhere), an SVG as a lead picture, which the
+ * image service cannot turn into raster formats, and a time written at midnight in UTC, which YAML reads as the same
+ * instant as a day written alone.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,27 @@ describe('an article dated in the year 50', () => {
     expect(site.exitCode).not.toBe(0);
     expect(site.stdout + site.stderr).toMatch(refusal);
     judgedAsWritten(site.stdout + site.stderr);
+  });
+});
+
+describe('a time written at midnight in UTC', () => {
+  it('shows its time, where a day written alone shows none, both the same instant', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'newsdesk-midnight-'));
+    cleanups.push(() => rmSync(corpus, { recursive: true, force: true }));
+    const article = (title: string, publishedAt: string) => `---\ntitle: "${title}"\ndescription: "Dated."\npublishedAt: ${publishedAt}\ntags: ["AI"]\n---\nText.\n`;
+    writeFileSync(join(corpus, 'day-alone.md'), article('A day', '2026-11-01'));
+    // Eight in the evening in New York is midnight in UTC.
+    writeFileSync(join(corpus, 'evening.md'), article('An evening', '2026-10-31T20:00:00-04:00'));
+    const site = await buildSite({ contentDir: corpus, now: '2026-11-20T00:00:00Z' });
+    cleanups.push(site.cleanup);
+    expect(site.exitCode, site.stdout + site.stderr).toBe(0);
+    const published = (slug: string) => site.html(`articles/${slug}/`).querySelector('.dates time')!;
+    expect(['day-alone', 'evening'].map((slug) => [published(slug).getAttribute('datetime'), published(slug).getAttribute('title')])).toEqual([
+      ['2026-11-01T00:00:00.000Z', 'Nov 1, 2026'],
+      ['2026-11-01T00:00:00.000Z', 'Nov 1, 2026, 12:00 AM UTC'],
+    ]);
+    const teasers = site.html('').querySelectorAll('.teaser .meta time').map((time) => time.getAttribute('title'));
+    expect(teasers.sort()).toEqual(['Nov 1, 2026', 'Nov 1, 2026, 12:00 AM UTC']);
   });
 });
 

@@ -161,7 +161,7 @@ describe('the social card of an article whose front matter keeps an old name', (
 
   it('credits the outlet by the registry’s name, in the picture and in its description, as the page does', async () => {
     const credited = 'via Chipwire';
-    const date = createDateFormatter(siteConfig.locale, siteConfig.timeZone).date(new Date('2026-11-28T07:30:00Z'));
+    const date = createDateFormatter(siteConfig.locale, siteConfig.timeZone).date({ at: new Date('2026-11-28T07:30:00Z'), dayAlone: false });
     const expected = { headline: 'Fab opening slips to next spring', kicker: 'Semiconductors', credit: credited, date, siteName: siteConfig.name };
     const alt = site.html('articles/chipwire-fab-excerpt/').querySelector('meta[property="og:image:alt"]')!.getAttribute('content');
     expect(alt).toBe(`Semiconductors · Fab opening slips to next spring · ${credited} · ${date} · ${siteConfig.name}`);

@@ -9,6 +9,7 @@ import { inertLine } from '../text/inert-line.ts';
 import { articleSchema, parseDate } from '../content/schema.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import type { DateFormatter } from '../site/dates.ts';
+import { articleDate, isWrittenDay, type ArticleDate } from '../content/written-dates.ts';
 import { createPaths } from '../site/paths.ts';
 import { readableAddress } from '../site/readable-address.ts';
 
@@ -17,7 +18,7 @@ export interface DraftRow {
   title: string;
   /** The outlet's name, when the piece is aggregated or imported. */
   source?: string;
-  publishedAt?: Date;
+  publishedAt?: ArticleDate;
   /** False for a piece that is not a draft but waits for its publishedAt to come. */
   draft: boolean;
   /**
@@ -47,27 +48,28 @@ export function listDrafts(files: Iterable<ParseResult>, sources: readonly Sourc
     const draft = article.data.draft === true;
     const result = articleSchema.safeParse(article.data);
     const raw = article.data as { title?: unknown; publishedAt?: unknown; source?: { id?: unknown; name?: unknown } };
-    const publishedAt = result.success ? result.data.publishedAt : parseDate(raw.publishedAt);
-    const scheduled = publishedAt !== undefined && publishedAt.getTime() > now.getTime();
+    const rawDate = parseDate(raw.publishedAt);
+    const publishedAt = result.success ? articleDate(result.data, 'publishedAt') : rawDate && { at: rawDate, dayAlone: isWrittenDay(raw.publishedAt) };
+    const scheduled = publishedAt !== undefined && publishedAt.at.getTime() > now.getTime();
     if (!draft && !scheduled) continue;
     const sourceId = typeof raw.source?.id === 'string' ? raw.source.id : undefined;
     const registered = sourceId === undefined ? undefined : byId.get(sourceId);
     const sourceName = registered?.name ?? (typeof raw.source?.name === 'string' ? raw.source.name : undefined);
 
     const reasons: string[] = [];
-    if (!draft) reasons.push(`scheduled for ${shownInstant(publishedAt!)}: on the site from the first build after then`);
+    if (!draft) reasons.push(`scheduled for ${shownInstant(publishedAt!.at, publishedAt!.dayAlone)}: on the site from the first build after then`);
     else if (registered?.publish === 'review') reasons.push(`awaiting review: ${registered.name} is a publish: review source`);
     else if (sourceId !== undefined && !registered) reasons.push(`its source "${sourceId}" is not in the registry`);
     else if (sourceName !== undefined && sourceId === undefined) reasons.push(`coverage from ${sourceName}, awaiting review`);
     else reasons.push('marked draft: true');
     if (!result.success) reasons.push('has errors: run npm run check:content');
     else if (TODO_DEK.test(result.data.description)) reasons.push('the dek is still the placeholder');
-    if (draft && scheduled) reasons.push(`scheduled for ${shownInstant(publishedAt)}`);
+    if (draft && scheduled) reasons.push(`scheduled for ${shownInstant(publishedAt.at, publishedAt.dayAlone)}`);
 
     rows.push({ file: article.file, title: typeof raw.title === 'string' && raw.title.trim() ? raw.title.trim() : '(untitled)', source: sourceName, publishedAt, draft, reasons });
   }
   // Newest first; undated ones (errors) last, then by file so the order never changes between runs.
-  return rows.sort((a, b) => (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return rows.sort((a, b) => (b.publishedAt?.at.getTime() ?? -Infinity) - (a.publishedAt?.at.getTime() ?? -Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**

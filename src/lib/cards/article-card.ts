@@ -4,6 +4,7 @@ import { facetName, type FacetIndex } from '../site/facets.ts';
 import type { ArticleSource } from '../stories/outlet.ts';
 import { listOfNames, outletName } from '../stories/story-listing.ts';
 import type { CardContent, CardJob } from './card-content.ts';
+import { articleDate, type ArticleDate, type DatedData } from '../content/written-dates.ts';
 
 export interface CardArticle {
   slug: string;
@@ -12,6 +13,7 @@ export interface CardArticle {
   data: {
     title: string;
     publishedAt: Date;
+    dayAlone?: DatedData['dayAlone'];
     authors: readonly string[];
     tags: readonly string[];
     source?: ArticleSource;
@@ -25,7 +27,7 @@ export interface CardArticle {
 export interface CardSite {
   siteName: string;
   /** The date as pages show it. */
-  formatDate(date: Date): string;
+  formatDate(date: ArticleDate): string;
 }
 
 /** The site's tag and author indexes. */
@@ -52,7 +54,7 @@ export function articleCardContent(article: CardArticle, facets: CardFacets, sit
   const authors = data.authors.map((author) => facetName(facets.authors, author));
   const credit = authors.length > 0 ? `By ${listOfNames(authors)}` : data.source ? `via ${outletName(article, site.siteName)}` : undefined;
   const headlineDirection = headlineDirectionOf(data.lang);
-  return { headline: data.title, ...(headlineDirection && { headlineDirection }), kicker, credit, date: site.formatDate(data.publishedAt), siteName: site.siteName };
+  return { headline: data.title, ...(headlineDirection && { headlineDirection }), kicker, credit, date: site.formatDate(articleDate(data, 'publishedAt')), siteName: site.siteName };
 }
 
 /** The card file of an article, as paths.card(slug) links it. */

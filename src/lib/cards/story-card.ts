@@ -2,6 +2,7 @@
 import type { Outlet } from '../stories/outlet.ts';
 import type { CardSite } from './article-card.ts';
 import type { CardContent } from './card-content.ts';
+import type { ArticleDate } from '../content/written-dates.ts';
 
 /** The kicker of every story card, as the story page's own kicker reads. */
 const STORY_KICKER = 'Story';
@@ -14,7 +15,7 @@ export interface CardStory {
   /** Every outlet, in order of its first article; own reporting has no name. */
   outlets: readonly Outlet[];
   /** When its newest article was published, as the story page dates it. */
-  updatedAt: Date;
+  updatedAt: ArticleDate;
 }
 
 export function storyCardContent(story: CardStory, site: CardSite): CardContent {

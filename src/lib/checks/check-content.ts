@@ -34,6 +34,7 @@ import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 import { mdxInMarkdown } from './mdx-in-markdown.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
+import { isWrittenDay } from '../content/written-dates.ts';
 import { writtenZone } from '../content/yaml-timestamps.ts';
 import { markupInPlainText } from './plain-text-markup.ts';
 import { secondFrontMatter, type SecondFrontMatter } from './second-front-matter.ts';
@@ -365,7 +366,7 @@ function articleProblems(
       line: line('updatedAt'),
       field: 'updatedAt',
       severity: 'error',
-      message: `${shownInstant(data.updatedAt)} is in the future, so the page would show an update that has not happened`,
+      message: `${shownInstant(data.updatedAt, isWrittenDay(article.data.updatedAt))} is in the future, so the page would show an update that has not happened`,
       hint: 'set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
     });
   }
@@ -379,7 +380,7 @@ function articleProblems(
       line: line('publishedAt'),
       field: 'publishedAt',
       severity: 'error',
-      message: `${shownInstant(data.publishedAt)} is more than a year ahead, so the article would stay off the site until then`,
+      message: `${shownInstant(data.publishedAt, isWrittenDay(article.data.publishedAt))} is more than a year ahead, so the article would stay off the site until then`,
       hint: 'check the year; to keep a piece unpublished for now, write draft: true',
     });
   }

@@ -4,6 +4,7 @@ import type { Problem } from './problems.ts';
 import { withoutAccents } from '../text/accents.ts';
 import { unpublishedReason } from '../content/publish.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
+import type { DatedData } from '../content/written-dates.ts';
 import { formerSlugProblems } from './former-slugs.ts';
 import { storyReferenceProblems } from './story-references.ts';
 import { closestWord } from '../text/suggest.ts';
@@ -14,7 +15,7 @@ export interface CheckedArticle {
   file: string;
   slug: string;
   /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
-  data: { tags: readonly string[]; authors?: readonly string[]; related: readonly string[]; formerSlugs?: readonly string[]; draft: boolean; publishedAt: Date; slug?: string; source?: { url: string }; story?: string | false };
+  data: { tags: readonly string[]; authors?: readonly string[]; related: readonly string[]; formerSlugs?: readonly string[]; draft: boolean; publishedAt: Date; dayAlone?: DatedData['dayAlone']; slug?: string; source?: { url: string }; story?: string | false };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
@@ -80,7 +81,7 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
           file: article.file,
           field,
           severity: 'warning',
-          message: `"${slug}" (${target.file}) is scheduled for ${shownInstant(target.data.publishedAt)}`,
+          message: `"${slug}" (${target.file}) is scheduled for ${shownInstant(target.data.publishedAt, target.data.dayAlone?.publishedAt === true)}`,
           hint: 'it is left out of "Explore more" until then',
         });
       }

@@ -21,7 +21,7 @@ export function storyReferenceProblems(articles: readonly CheckedArticle[], bySl
     } else if (unpublishedReason(target.data, now) === 'draft') {
       problem('error', `"${slug}" (${target.file}) is a draft, so the story would never be shown`, 'publish it or name another article');
     } else if (unpublishedReason(target.data, now) === 'scheduled') {
-      problem('warning', `"${slug}" (${target.file}) is scheduled for ${shownInstant(target.data.publishedAt)}`, 'this article joins its story once it is published');
+      problem('warning', `"${slug}" (${target.file}) is scheduled for ${shownInstant(target.data.publishedAt, target.data.dayAlone?.publishedAt === true)}`, 'this article joins its story once it is published');
     }
   }
   return problems;

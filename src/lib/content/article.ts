@@ -11,6 +11,7 @@ import { yamlProblem } from './yaml-problem.ts';
 import { SLUG_PATTERN } from './schema.ts';
 import { utf8Text } from './utf8-text.ts';
 import { articleSlug } from './slug.ts';
+import { withDatesAsWritten } from './written-dates.ts';
 import type { Problem } from '../checks/problems.ts';
 
 export interface ArticleSource {
@@ -25,7 +26,7 @@ export interface ArticleSource {
 
 export interface ParsedArticle {
   file: string;
-  /** The front matter as YAML parsed it, before the schema. */
+  /** The front matter as YAML parsed it, before the schema; a date written as a day alone is its text (written-dates.ts). */
   data: Record<string, unknown>;
   /** The front matter's text, from the end of the opening `---`: its first line is file line `frontMatterLine`. */
   frontMatter: string;
@@ -117,7 +118,7 @@ export function parseArticle(file: string, fileText: string): ParseResult {
     ok: true,
     article: {
       file,
-      data: data as Record<string, unknown>,
+      data: withDatesAsWritten(data as Record<string, unknown>, frontMatter),
       frontMatter,
       body,
       bodyLine: lineOfOffset(text, text.length - body.length),

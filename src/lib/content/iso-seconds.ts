@@ -3,8 +3,11 @@ export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A date as messages show it, as an editor would write it: the day alone at a UTC midnight, else the instant in UTC. */
-export function shownInstant(date: Date): string {
+/**
+ * A date as messages show it, as an editor would write it: the day alone when it was written alone (`dayAlone`, see
+ * written-dates.ts), else the instant in UTC, midnight included.
+ */
+export function shownInstant(date: Date, dayAlone: boolean): string {
   const instant = isoSeconds(date);
-  return instant.endsWith('T00:00:00Z') ? instant.slice(0, 10) : instant;
+  return dayAlone ? instant.slice(0, 10) : instant;
 }

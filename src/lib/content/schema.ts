@@ -15,6 +15,7 @@ import { articleSlug, slugify } from './slug.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { shownInstant } from './iso-seconds.ts';
+import { DATE_FIELDS, isWrittenDay, type DateField } from './written-dates.ts';
 import { EARLIEST_YEAR, MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
@@ -122,11 +123,19 @@ const isTooEarly = (value: unknown, date: Date) =>
 
 /** A date as a message shows it: as written when it is text, else as `shownInstant` writes it. */
 function shownDate(value: unknown, date: Date): string {
-  return typeof value === 'string' ? value.trim() : shownInstant(date);
+  // A day written alone reaches the schema as text (written-dates.ts): an instant was written with its time.
+  return typeof value === 'string' ? value.trim() : shownInstant(date, false);
 }
+
+/**
+ * The dates this module's date fields made of a day written alone (`2026-12-01`, see written-dates.ts), for the
+ * article's `dayAlone`: a zod field cannot set its neighbour, and each such Date is made afresh by parseDate.
+ */
+const daysWritten = new WeakSet<Date>();
 
 const dateField = z.unknown().transform((value, ctx): Date => {
   const date = parseDate(value);
+  if (date && isWrittenDay(value)) daysWritten.add(date);
   if (date && isTooEarly(value, date)) {
     // A year of 0000 or 0026 is a typo or a placeholder, not a date a news site published on; its pages would show "Jan 1, 1".
     ctx.addIssue({ code: 'custom', message: `${shownDate(value, date)} is too early: dates before ${EARLIEST_YEAR} are not accepted; check the year (all four digits, e.g. 2026-05-01)` });
@@ -228,7 +237,8 @@ function quoteToKeepText(input: unknown): string | undefined {
   if (isBytes(input)) return `${BYTES}; write it as text, without the !!binary tag`;
   if (typeof input === 'number' || typeof input === 'boolean') return `must be text, and YAML reads ${String(input)} as a ${typeof input}; write it in double quotes ("${String(input)}")`;
   if (!(input instanceof Date) || Number.isNaN(input.getTime())) return undefined;
-  const shown = shownInstant(input);
+  // Not a date field, whose text the loaders keep (written-dates.ts): a midnight in UTC is taken for a day written alone.
+  const shown = shownInstant(input, input.getTime() % 86_400_000 === 0);
   return shown.length === 10
     ? `must be text, and YAML reads ${shown} as a date; write it in double quotes ("${shown}")`
     : 'must be text, and YAML reads it as a date and time; write it in double quotes';
@@ -435,7 +445,7 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
         !payload.issues.some((issue) => issue.path?.[0] === 'publishedAt' || issue.path?.[0] === 'updatedAt'),
       error: (issue) => {
         const data = issue.input as { publishedAt: Date; updatedAt: Date };
-        const [updated, published] = [shownInstant(data.updatedAt), shownInstant(data.publishedAt)];
+        const [updated, published] = [shownInstant(data.updatedAt, daysWritten.has(data.updatedAt)), shownInstant(data.publishedAt, daysWritten.has(data.publishedAt))];
         // `updatedAt: 2026-05-01` for an update later on the day of a piece published at 09:00 reads right, but is midnight.
         const sameDay = updated === published.slice(0, 10);
         return `${updated} is before publishedAt ${published}; an update cannot precede publication, so set updatedAt to publishedAt or later${sameDay ? ` (a date without a time is midnight UTC: write the update's time too, e.g. ${published})` : ''}`;
@@ -446,7 +456,9 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
     .transform((data) => {
       const lang = data.lang ?? siteConfig.lang;
       const image = data.image && { ...data.image, alt: typesetQuotes(data.image.alt, lang) };
-      return { ...data, title: typesetQuotes(data.title, lang), description: typesetQuotes(data.description, lang), ...(image ? { image } : {}) };
+      const days = DATE_FIELDS.filter((field) => data[field] && daysWritten.has(data[field]));
+      const dayAlone = days.length > 0 ? { dayAlone: Object.fromEntries(days.map((field) => [field, true])) as Partial<Record<DateField, true>> } : {};
+      return { ...data, title: typesetQuotes(data.title, lang), description: typesetQuotes(data.description, lang), ...(image ? { image } : {}), ...dayAlone };
     });
 }
 

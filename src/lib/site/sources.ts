@@ -8,6 +8,7 @@ import type { Source } from '../aggregation/registry.ts';
 import type { Problem } from '../checks/problems.ts';
 import { unknownSourceId } from '../checks/source-ids.ts';
 import { facetKey } from './facets.ts';
+import { articleDate, type ArticleDate, type DatedData } from '../content/written-dates.ts';
 
 export interface SourcePage {
   /** The registry id, which is also its URL segment. */
@@ -19,7 +20,7 @@ export interface SourcePage {
   /** Published items, newest first (in the order the articles were given). */
   articleSlugs: string[];
   /** The newest item's publication date. */
-  latest?: Date;
+  latest?: ArticleDate;
 }
 
 export interface SourceIndex {
@@ -32,7 +33,7 @@ export interface SourceIndex {
 
 export interface SourcedArticle {
   slug: string;
-  data: { publishedAt: Date; source?: { id?: string; name: string } };
+  data: DatedData & { source?: { id?: string; name: string } };
 }
 
 /** `published` must be newest first. */
@@ -45,7 +46,7 @@ export function buildSourceIndex(registry: readonly Source[], published: readonl
     const page = pageOf(article.data.source);
     if (!page) continue;
     page.articleSlugs.push(article.slug);
-    page.latest ??= article.data.publishedAt;
+    page.latest ??= articleDate(article.data, 'publishedAt');
     sourceOf.set(article.slug, { id: page.slug, name: page.name });
   }
   return { all, byId, sourceOf };

@@ -1,6 +1,7 @@
 /** Stories as the site shows them: their articles resolved, newest story first, and each article's story at hand. */
 import type { Story } from './find-stories.ts';
 import { outletOf, type ArticleSource, type Outlet } from './outlet.ts';
+import { articleDate, type ArticleDate, type DatedData } from '../content/written-dates.ts';
 
 export interface SiteStory<Article> {
   slug: string;
@@ -11,18 +12,18 @@ export interface SiteStory<Article> {
   /** Every outlet, in order of its first article, named as that article's page credits it (the registry's name). */
   outlets: Outlet[];
   /** When its newest article was published: stories with fresh coverage come first. */
-  updatedAt: Date;
+  updatedAt: ArticleDate;
 }
 
-type StoryMember = { data: { publishedAt: Date; source?: ArticleSource }; sourcePage?: { name: string } };
+type StoryMember = { data: DatedData & { source?: ArticleSource }; sourcePage?: { name: string } };
 
 export function siteStories<Article extends StoryMember>(stories: readonly Story[], bySlug: ReadonlyMap<string, Article>): SiteStory<Article>[] {
   return stories
     .map((story) => {
       const articles = story.articles.map((slug) => bySlug.get(slug)!);
-      return { slug: story.slug, lead: bySlug.get(story.lead)!, articles, outlets: creditedOutlets(story.outlets, articles), updatedAt: articles[articles.length - 1]!.data.publishedAt };
+      return { slug: story.slug, lead: bySlug.get(story.lead)!, articles, outlets: creditedOutlets(story.outlets, articles), updatedAt: articleDate(articles[articles.length - 1]!.data, 'publishedAt') };
     })
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    .sort((a, b) => b.updatedAt.at.getTime() - a.updatedAt.at.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 /** Each article's story, by the article's slug. */

@@ -1,6 +1,7 @@
 /** Listings (front page, tag pages) with each story shown once: one teaser, and a line for the rest of its coverage. */
 import { outletOf, type ArticleSource } from './outlet.ts';
 import type { SiteStory } from './site-stories.ts';
+import type { ArticleDate } from '../content/written-dates.ts';
 
 export interface ListingEntry<Article> {
   article: Article;
@@ -8,7 +9,7 @@ export interface ListingEntry<Article> {
    * Set when the article stands for a story: the story, its other articles, earliest first, and when its newest was
    * published (the story stands where that article would, which may be days after the teaser's own date).
    */
-  story?: { slug: string; others: Article[]; updatedAt: Date };
+  story?: { slug: string; others: Article[]; updatedAt: ArticleDate };
 }
 
 /** `sourcePage`: the registry source it is listed under (src/lib/site/sources.ts), whose name the site credits. */

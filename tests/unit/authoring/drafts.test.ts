@@ -62,11 +62,22 @@ describe('listDrafts', () => {
     ]);
   });
 
-  it('gives a scheduled piece its date as an editor writes it: the day alone at midnight UTC, else to the second', () => {
-    const rows = listDrafts([parsed('day.md', valid('Day', '2026-12-24')), parsed('hour.md', valid('Hour', '2026-12-24T08:00:00Z'))], sources, NOW);
+  it('gives a scheduled piece its date as an editor writes it: the day alone when written alone, else to the second', () => {
+    const rows = listDrafts(
+      [parsed('day.md', valid('Day', '2026-12-24')), parsed('hour.md', valid('Hour', '2026-12-24T08:00:00Z')), parsed('evening.md', valid('Evening', '2026-12-23T19:00:00-05:00'))],
+      sources,
+      NOW,
+    );
     expect(rows.map((row) => [row.file, row.reasons])).toEqual([
       ['hour.md', ['marked draft: true', 'scheduled for 2026-12-24T08:00:00Z']],
       ['day.md', ['marked draft: true', 'scheduled for 2026-12-24']],
+      ['evening.md', ['marked draft: true', 'scheduled for 2026-12-24T00:00:00Z']],
+    ]);
+    // Its day in New York is the one it was written on, where a day written alone would be the 24th.
+    expect(draftsTable(rows, createDateFormatter('en-US', 'America/New_York')).split('\n').filter((line) => /^\d/.test(line))).toEqual([
+      '2026-12-24  (own)  hour.md',
+      '2026-12-24  (own)  day.md',
+      '2026-12-23  (own)  evening.md',
     ]);
   });
 });
@@ -109,7 +120,7 @@ describe("npm run drafts' table", () => {
   const row = (publishedAt: string | undefined, extra: Partial<DraftRow> = {}): DraftRow => ({
     file: 'articles/late.md',
     title: 'Late edition',
-    publishedAt: publishedAt === undefined ? undefined : new Date(publishedAt),
+    publishedAt: publishedAt === undefined ? undefined : { at: new Date(publishedAt), dayAlone: false },
     draft: true,
     reasons: ['marked draft: true'],
     ...extra,

@@ -1,3 +1,4 @@
+import type { ArticleDate } from '../../../src/lib/content/written-dates.ts';
 import { describe, expect, it } from 'vitest';
 import { articleCardContent, articleCardJobs, type CardArticle } from '../../../src/lib/cards/article-card.ts';
 import { cardKey } from '../../../src/lib/cards/card-content.ts';
@@ -8,7 +9,7 @@ const article = (slug: string, data: Partial<CardArticle['data']> = {}): CardArt
   file: `content/articles/${slug}.md`,
   data: { title: `Headline of ${slug}`, publishedAt: new Date('2026-11-24T07:00:00Z'), authors: [], tags: ['AI'], ...data },
 });
-const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10) };
+const site = { siteName: 'Newsdesk', formatDate: (date: ArticleDate) => date.at.toISOString().slice(0, 10) };
 /** The site's tag and author indexes over `articles`, as the build makes them. */
 const facetsOf = (articles: readonly CardArticle[]) => ({
   tags: buildFacetIndex(articles.map((item) => ({ slug: item.slug, names: item.data.tags })), 'tag'),

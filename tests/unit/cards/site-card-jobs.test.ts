@@ -1,3 +1,4 @@
+import type { ArticleDate } from '../../../src/lib/content/written-dates.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ writeFileSync(join(content, 'scheduled.md'), article('Scheduled piece').replace(
 writeFileSync(join(content, 'broken.md'), '---\ntitle: [unclosed\n---\n');
 
 const now = new Date('2026-12-01T00:00:00Z');
-const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10), cardArticles: 5000 };
+const site = { siteName: 'Newsdesk', formatDate: (date: ArticleDate) => date.at.toISOString().slice(0, 10), cardArticles: 5000 };
 const load = (at = now, options = site) => siteCardJobs(listingOf(undefined, content, at, 72), [], options);
 
 describe('the cards of a content folder', () => {

@@ -1,8 +1,9 @@
+import type { ArticleDate } from '../../../src/lib/content/written-dates.ts';
 import { describe, expect, it } from 'vitest';
 import { storyCardContent, storyCardFile } from '../../../src/lib/cards/story-card.ts';
 
-const site = { siteName: 'Newsdesk', formatDate: (date: Date) => date.toISOString().slice(0, 10) };
-const story = (outlets: Array<{ key: string; name?: string }>) => ({ headline: 'Chip rules tighten', outlets, updatedAt: new Date('2026-11-24T07:00:00Z') });
+const site = { siteName: 'Newsdesk', formatDate: (date: ArticleDate) => date.at.toISOString().slice(0, 10) };
+const story = (outlets: Array<{ key: string; name?: string }>) => ({ headline: 'Chip rules tighten', outlets, updatedAt: { at: new Date('2026-11-24T07:00:00Z'), dayAlone: false } });
 
 describe('story cards', () => {
   it('count the outlets when several report the story', () => {

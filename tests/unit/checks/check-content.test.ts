@@ -158,10 +158,13 @@ describe('every problem, not just the first', () => {
     // Within the hour's grace: a clock a little fast, or an update dated a little ahead.
     writeFileSync(join(corpus.dir, 'updated-soon.md'), article('2026-11-01', '2026-11-25T12:59:00Z'));
     writeFileSync(join(corpus.dir, 'updated-in-two-hours.md'), article('2026-11-01', '2026-11-25T14:00:00Z'));
+    // A time written, which falls at midnight in UTC: named with its time, not as a day alone.
+    writeFileSync(join(corpus.dir, 'updated-tonight.md'), article('2026-11-01', '2026-11-25T19:00:00-05:00'));
     const lines = check(corpus.dir).problems.filter((p) => /^(updated|scheduled)-/.test(p.file) && p.field === 'updatedAt').map(formatProblem);
     expect(lines).toEqual([
       'updated-in-two-hours.md:5: updatedAt: 2026-11-25T14:00:00Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
       'updated-later.md:5: updatedAt: 2099-01-01 is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
+      'updated-tonight.md:5: updatedAt: 2026-11-26T00:00:00Z is in the future, so the page would show an update that has not happened; set it to when the article last changed (a time without an offset is read as UTC), or remove the line',
     ]);
   });
 

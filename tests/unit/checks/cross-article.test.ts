@@ -30,9 +30,11 @@ describe('crossArticleProblems', () => {
   it('checks related slugs: unknown, itself, a draft (errors) and a scheduled piece (warning)', () => {
     const problems = crossArticleProblems(
       [
-        article('main.md', 'main', { related: ['nowhere', 'main', 'held', 'later', 'fine'] }),
+        article('main.md', 'main', { related: ['nowhere', 'main', 'held', 'later', 'fine', 'tonight'] }),
         article('held.md', 'held', { draft: true }),
-        article('later.md', 'later', { publishedAt: new Date('2026-12-01T00:00:00Z') }),
+        article('later.md', 'later', { publishedAt: new Date('2026-12-01T00:00:00Z'), dayAlone: { publishedAt: true } }),
+        // `2026-12-01T19:00:00-05:00`: a time, at midnight in UTC.
+        article('tonight.md', 'tonight', { publishedAt: new Date('2026-12-02T00:00:00Z') }),
         article('fine.md', 'fine'),
       ],
       NOW,
@@ -42,6 +44,7 @@ describe('crossArticleProblems', () => {
       ['related.1', 'error', '"main" is this article\'s own slug, and "Explore more" lists other articles'],
       ['related.2', 'error', '"held" (held.md) is a draft and would never be shown'],
       ['related.3', 'warning', '"later" (later.md) is scheduled for 2026-12-01'],
+      ['related.5', 'warning', '"tonight" (tonight.md) is scheduled for 2026-12-02T00:00:00Z'],
     ]);
   });
 

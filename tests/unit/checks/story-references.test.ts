@@ -32,8 +32,12 @@ describe('story references', () => {
   });
 
   it('naming a scheduled article is a warning: the article joins once that one is published', () => {
-    expect(storyProblems([article('lead', { publishedAt: new Date('2026-06-02T00:00:00Z') }), article('joins', { story: 'lead' })])).toEqual([
+    expect(storyProblems([article('lead', { publishedAt: new Date('2026-06-02T00:00:00Z'), dayAlone: { publishedAt: true } }), article('joins', { story: 'lead' })])).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/is scheduled for 2026-06-02$/) }),
+    ]);
+    // Written with its time, which falls at midnight in UTC: the time is named too.
+    expect(storyProblems([article('lead', { publishedAt: new Date('2026-06-02T00:00:00Z') }), article('joins', { story: 'lead' })])).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/is scheduled for 2026-06-02T00:00:00Z$/) }),
     ]);
   });
 });

@@ -44,7 +44,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The social cards' view of the folder: each article card's slug and headline. */
 function cardArticles(): Array<[string, string]> {
-  const jobs = siteCardJobs(listingOf(undefined, dir, NOW, 72), [], { siteName: 'Newsdesk', formatDate: (date) => date.toISOString(), cardArticles: 5000 });
+  const jobs = siteCardJobs(listingOf(undefined, dir, NOW, 72), [], { siteName: 'Newsdesk', formatDate: (date) => date.at.toISOString(), cardArticles: 5000 });
   return jobs.filter((job) => !job.file.startsWith('stories/')).map((job) => [job.file.replace(/\.png$/, ''), job.content.headline]);
 }
 

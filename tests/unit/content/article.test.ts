@@ -69,7 +69,7 @@ describe('readArticle', () => {
   });
 
   it('reads YAML as the build does: dates become dates, tabs are refused', () => {
-    expect(ok('---\npublishedAt: 2026-05-01\n---\n').data.publishedAt).toEqual(new Date('2026-05-01T00:00:00Z'));
+    expect(ok('---\npublishedAt: 2026-05-01T09:00:00Z\n---\n').data.publishedAt).toEqual(new Date('2026-05-01T09:00:00Z'));
     expect(problem('---\nsource:\n\tname: X\n---\n')).toMatchObject({ line: 3, hint: 'indent with spaces, not tabs' });
     // A tab before the first field, where js-yaml's own words say nothing of tabs.
     expect(problem('---\n\ttitle: T\ndescription: D\n---\n')).toEqual({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { readFrontMatter } from '../../../src/lib/content/front-matter.ts';
+import { parseArticle } from '../../../src/lib/content/article.ts';
 import { articleSchema, createArticleSchema, isWebUrl, parseDate, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
 import { slugify } from '../../../src/lib/content/slug.ts';
 
@@ -43,6 +44,7 @@ describe('a valid article', () => {
       title: 'Japan gains ground',
       description: 'A short dek.',
       publishedAt: new Date('2026-11-24T00:00:00Z'),
+      dayAlone: { publishedAt: true },
       tags: ['AI'],
       authors: [],
       related: [],
@@ -317,11 +319,17 @@ describe('dates', () => {
   });
 
   it('says that an updatedAt written as the day of publication alone is midnight, before the piece was published', () => {
-    const dated = (text: string) => readFrontMatter(`---\npublishedAt: 2026-11-24T09:00:00Z\nupdatedAt: ${text}\n---\n`).data as object;
+    const dated = (text: string) => (parseArticle('a.md', `---\npublishedAt: 2026-11-24T09:00:00Z\nupdatedAt: ${text}\n---\n`) as { article: { data: object } }).article.data;
     expectOneProblem(
       { ...minimal, ...dated('2026-11-24') },
       'updatedAt',
       "2026-11-24 is before publishedAt 2026-11-24T09:00:00Z; an update cannot precede publication, so set updatedAt to publishedAt or later (a date without a time is midnight UTC: write the update's time too, e.g. 2026-11-24T09:00:00Z)",
+    );
+    // Written with its time, though at midnight in UTC, it is named as written, and needs no word about days.
+    expectOneProblem(
+      { ...minimal, ...dated('2026-11-23T19:00:00-05:00') },
+      'updatedAt',
+      '2026-11-24T00:00:00Z is before publishedAt 2026-11-24T09:00:00Z; an update cannot precede publication, so set updatedAt to publishedAt or later',
     );
   });
 

@@ -20,7 +20,7 @@ describe('buildSourceIndex', () => {
   ]);
 
   it('lists each source’s items by id, newest first, with the latest date', () => {
-    expect(index.byId.get('chipwire')).toMatchObject({ name: 'Chipwire', articleSlugs: ['newest', 'renamed-copy'], latest: new Date(Date.UTC(2026, 10, 20)) });
+    expect(index.byId.get('chipwire')).toMatchObject({ name: 'Chipwire', articleSlugs: ['newest', 'renamed-copy'], latest: { at: new Date(Date.UTC(2026, 10, 20)), dayAlone: false } });
   });
 
   it('takes an article without an id by its outlet’s name, case and spacing ignored', () => {

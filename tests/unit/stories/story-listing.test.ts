@@ -12,7 +12,7 @@ const item = (slug: string, outlet?: string): Item => ({ slug, data: outlet ? { 
 const lead = item('lead', 'Meridian Wire');
 const second = item('second', 'Breach Bulletin');
 const ours = item('ours');
-const updatedAt = new Date('2026-04-03T08:00:00Z');
+const updatedAt = { at: new Date('2026-04-03T08:00:00Z'), dayAlone: false };
 const story: SiteStory<Item> = { slug: 'lead', lead, articles: [lead, second, ours], outlets: [], updatedAt };
 const storyOf = new Map([lead, second, ours].map((article) => [article.slug, story]));
 
