@@ -174,8 +174,8 @@ function textsReadersSee(data: ValidFields): Array<[field: string, text: string]
   const texts: Array<[string, string | undefined]> = [
     ['title', data.title],
     ['description', data.description],
-    ...(data.authors ?? []).map((name, index) => [`authors.${index}`, name] as [string, string]),
-    ...(data.tags ?? []).map((tag, index) => [`tags.${index}`, tag] as [string, string]),
+    ...(data.authors ?? []).map((name, index): [string, string | undefined] => [`authors.${index}`, name]),
+    ...(data.tags ?? []).map((tag, index): [string, string | undefined] => [`tags.${index}`, tag]),
     ['source.name', data.source?.name],
     ['image.alt', data.image?.alt],
   ];
@@ -230,8 +230,8 @@ function articleProblems(
   const plainTexts: Array<[field: string, text: string | undefined, what: string, styled: string]> = [
     ['title', data.title, 'the headline', 'headlines and deks'],
     ['description', data.description, 'the dek', 'headlines and deks'],
-    ...(data.authors ?? []).map((name, index): [string, string, string, string] => [`authors.${index}`, name, 'a byline', 'bylines']),
-    ...(data.tags ?? []).map((tag, index): [string, string, string, string] => [`tags.${index}`, tag, 'a tag', 'tags']),
+    ...(data.authors ?? []).map((name, index): [string, string | undefined, string, string] => [`authors.${index}`, name, 'a byline', 'bylines']),
+    ...(data.tags ?? []).map((tag, index): [string, string | undefined, string, string] => [`tags.${index}`, tag, 'a tag', 'tags']),
   ];
   for (const [field, text, what, styled] of plainTexts) {
     const markup = text === undefined ? undefined : markupInPlainText(text);
@@ -267,6 +267,8 @@ function articleProblems(
   // A warning: "AI, Cloud" may be meant as one name, though most often it is two typed into one entry.
   for (const [field, noun, page] of [['tags', 'tag', 'page'], ['authors', 'byline', 'author page']] as const) {
     const names = data[field] ?? [];
+    // The hint writes the whole list out again, which it cannot while an item of it is refused (and named as such).
+    if (!names.every((name): name is string => name !== undefined)) continue;
     names.forEach((name, position) => {
       const parts = joinedNames(name, noun);
       if (!parts) return;

@@ -11,11 +11,17 @@ import { closestWord } from '../text/suggest.ts';
 
 export type { Problem };
 
+/** An item of a list in front matter: undefined where the schema refused it (and said so). */
+type Listed = string | undefined;
+
 export interface CheckedArticle {
   file: string;
   slug: string;
-  /** `slug` is the front-matter field when the article sets one, else the slug came from the file name. */
-  data: { tags: readonly string[]; authors?: readonly string[]; related: readonly string[]; formerSlugs?: readonly string[]; draft: boolean; publishedAt: Date; dayAlone?: DatedData['dayAlone']; slug?: string; source?: { url: string }; story?: string | false };
+  /**
+   * `slug` is the front-matter field when the article sets one, else the slug came from the file name. In a list, an
+   * item the schema refused is undefined, at its place: the others are still checked, by their own places.
+   */
+  data: { tags: readonly Listed[]; authors?: readonly Listed[]; related: readonly Listed[]; formerSlugs?: readonly Listed[]; draft: boolean; publishedAt: Date; dayAlone?: DatedData['dayAlone']; slug?: string; source?: { url: string }; story?: string | false };
 }
 
 export function crossArticleProblems(articles: readonly CheckedArticle[], now: Date): Problem[] {
@@ -48,9 +54,10 @@ export function crossArticleProblems(articles: readonly CheckedArticle[], now: D
   }
 
   const movedBySlug = new Map<string, CheckedArticle>();
-  for (const article of articles) for (const slug of article.data.formerSlugs ?? []) if (!movedBySlug.has(slug)) movedBySlug.set(slug, article);
+  for (const article of articles) for (const slug of article.data.formerSlugs ?? []) if (slug !== undefined && !movedBySlug.has(slug)) movedBySlug.set(slug, article);
   for (const article of articles) {
     article.data.related.forEach((slug, index) => {
+      if (slug === undefined) return;
       const target = filesBySlug.get(slug)?.[0];
       const field = `related.${index}`;
       if (!target) {
@@ -141,12 +148,13 @@ const FACET_WORDS = {
  */
 function facetSpellingProblems(articles: readonly CheckedArticle[], { kind, field, noun, same }: (typeof FACET_WORDS)[keyof typeof FACET_WORDS]): Problem[] {
   const problems: Problem[] = [];
-  const index = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: article.data[field] ?? [] })), kind);
+  const index = buildFacetIndex(articles.map((article) => ({ slug: article.file, names: (article.data[field] ?? []).filter((name) => name !== undefined) })), kind);
   const accentTwin = accentTwins(index.all);
   for (const article of articles) {
     // A name the article has listed already is warned of as a repeat (check-content.ts), and not here again.
     const seen = new Set<string>();
     (article.data[field] ?? []).forEach((name, position) => {
+      if (name === undefined) return;
       const facet = index.byKey.get(facetKey(name));
       if (!facet || seen.has(facet.key)) return;
       seen.add(facet.key);

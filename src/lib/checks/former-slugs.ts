@@ -11,6 +11,7 @@ export function formerSlugProblems(articles: readonly CheckedArticle[], filesByS
   const claimedBy = new Map<string, CheckedArticle>();
   for (const article of articles) {
     (article.data.formerSlugs ?? []).forEach((slug, index) => {
+      if (slug === undefined) return;
       const field = `formerSlugs.${index}`;
       const current = filesBySlug.get(slug)?.[0];
       const earlier = claimedBy.get(slug);

@@ -11,10 +11,12 @@ export interface RepeatedName {
   first: number;
 }
 
-export function repeatedNames(names: readonly string[]): RepeatedName[] {
+/** `names` may have holes (undefined: an item the schema refused), which repeat nothing. */
+export function repeatedNames(names: readonly (string | undefined)[]): RepeatedName[] {
   const firstByKey = new Map<string, number>();
   const repeated: RepeatedName[] = [];
   names.forEach((name, position) => {
+    if (name === undefined) return;
     const key = facetKey(name);
     const first = firstByKey.get(key);
     if (first === undefined) firstByKey.set(key, position);

@@ -5,11 +5,16 @@
 import { z } from 'astro/zod';
 import { articleSchema, type ArticleData } from '../content/schema.ts';
 
-/** Each field that passes on its own, parsed; an object field (image, source) keeps the parts that do. */
-export type ValidFields = Partial<Omit<ArticleData, 'image' | 'source'>> & {
+type ListField = 'tags' | 'authors' | 'related' | 'formerSlugs';
+
+/**
+ * Each field that passes on its own, parsed; an object field (image, source) keeps the parts that do, and a list the
+ * items that do, each at its place (a refused one is undefined): the checks name items by their place (`related.2`).
+ */
+export type ValidFields = Partial<Omit<ArticleData, 'image' | 'source' | ListField>> & {
   image?: Partial<NonNullable<ArticleData['image']>>;
   source?: Partial<NonNullable<ArticleData['source']>>;
-};
+} & { [Field in ListField]?: ReadonlyArray<ArticleData[Field][number] | undefined> };
 
 /** The valid fields of front matter the schema as a whole refused. */
 export function validFields(data: Record<string, unknown>): ValidFields {
@@ -25,9 +30,17 @@ function validParts(shape: Readonly<Record<string, z.ZodType>>, data: Record<str
       if (result.data !== undefined) valid[key] = result.data;
       continue;
     }
-    const optional = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    const inner = schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? schema.unwrap() : schema;
+    // One refused item leaves the others to be checked: a related slug mistyped must not hide a draft listed beside it.
+    if (inner instanceof z.ZodArray && Array.isArray(value)) {
+      valid[key] = value.map((item) => {
+        const parsed = z.safeParse(inner.element, item);
+        return parsed.success ? parsed.data : undefined;
+      });
+      continue;
+    }
     // A set of fields is read through a step that refuses bytes first (schema.ts).
-    const object = optional instanceof z.ZodPipe ? optional.out : optional;
+    const object = inner instanceof z.ZodPipe ? inner.out : inner;
     if (object instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       valid[key] = validParts(object.shape, value as Record<string, unknown>);
     }

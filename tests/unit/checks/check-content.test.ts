@@ -345,6 +345,21 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('still checks the related slugs of a list that holds one that is no slug, each at its place', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'held.md'), '---\ntitle: Held\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\ndraft: true\n---\n\nNot yet.\n');
+    writeFileSync(
+      join(corpus.dir, 'see-also.md'),
+      '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nrelated:\n  - held\n  - Not A Slug\n  - nowhere-at-all\n  - chip-plant-opens\n  - chip-plant-opens\n---\n\nThe plant opened.\n',
+    );
+    expect(check(corpus.dir, ['see-also.md']).problems.map(formatProblem)).toEqual([
+      'see-also.md:7: related.0: "held" (held.md) is a draft and would never be shown; publish it or remove it here',
+      'see-also.md:8: related.1: "Not A Slug" is not a slug; write not-a-slug (lower-case words joined by hyphens)',
+      'see-also.md:9: related.2: no article has the slug "nowhere-at-all"; check the spelling (an article\'s slug is its file name without .md, or its slug field) or remove it',
+      'see-also.md:11: warning: related.4: related slug "chip-plant-opens" is listed twice (related.3, line 10), so "Explore more" shows it once; remove one, or write the related slug you meant',
+    ]);
+  });
+
   it('names the picture beside the article whose name differs in case alone from the one written, lead or in the body', () => {
     expect(checkBodyBesidePictures('cased.md', '![The plant](./photos/Harbour.JPG)\n', ['harbour.jpg'])).toEqual([
       'cased.md:8: the image "./photos/Harbour.JPG" does not exist next to the article; check the file name (it is case-sensitive) and that the image is committed, or use an https:// URL',

@@ -28,7 +28,7 @@ export interface ExistingArticle {
   /** The Markdown body, for near-duplicate detection. */
   body: string;
   /** Validated front matter, when the file passes the schema (needed for cross-article checks). */
-  data?: CheckedArticle['data'];
+  data?: CheckedArticle['data'] & { tags: readonly string[]; formerSlugs?: readonly string[] };
 }
 
 export interface ImportOptions {
@@ -133,7 +133,7 @@ export function createImportPlanner(existing: readonly ExistingArticle[], option
       outletById.set(id, outletOf(article.source).key);
     }
   });
-  const checked: CheckedArticle[] = existing.flatMap((article) => (article.data ? [{ file: article.file, slug: article.slug, data: article.data }] : []));
+  const checked = existing.flatMap((article) => (article.data ? [{ file: article.file, slug: article.slug, data: article.data }] : []));
   const tagIndex = buildFacetIndex(checked.map((article) => ({ slug: article.slug, names: article.data.tags })), 'tag');
   const siteTags = new Map(tagIndex.all.map((tag) => [tag.key, tag.name]));
 
