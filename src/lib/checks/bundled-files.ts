@@ -38,11 +38,43 @@ export function isSvgPath(path: string): boolean {
   return /\.svg(?:[?#].*)?$/i.test(path);
 }
 
+/** Which names of a path differ in case from the disk's, and the path written with the disk's. */
+export interface CaseCorrection {
+  /** The path as written, each of its names spelt as the disk spells it (`./images/photo.jpg`). */
+  written: string;
+  /** Whether the file's own name differs, and whether a folder's does. */
+  file: boolean;
+  folder: boolean;
+}
+
+/**
+ * `target`, a path as an article writes it (`./Images/Photo.JPG`), with the names that `asked` (where it leads) and
+ * `namedAs` (the same path as the disk names it, FileInspection) spell in other cases written as the disk does. Only
+ * the names after the last `./` or `../` lead there; names before those are left as written.
+ */
+export function caseCorrection(target: string, asked: string, namedAs: string): CaseCorrection {
+  const names = (path: string) => path.split(/[\\/]/);
+  const [written, askedNames, diskNames] = [target.split('/'), names(asked), names(namedAs)];
+  const correction = { file: false, folder: false };
+  for (let index = 1; index <= written.length; index++) {
+    const name = written.at(-index)!;
+    if (name === '.' || name === '..' || name === '') break;
+    const onDisk = diskNames.at(-index);
+    if (onDisk === undefined || onDisk === askedNames.at(-index)) continue;
+    written[written.length - index] = onDisk;
+    correction[index === 1 ? 'file' : 'folder'] = true;
+  }
+  return { written: written.join('/'), ...correction };
+}
+
 /** What is at a path an article names, looked at without following a symbolic link; a file comes with the bytes asked for. */
 export type FileInspection =
   /** `bytes`: the first bytes asked for; `size`: the whole file's, in bytes. */
   | { kind: 'file'; bytes: Uint8Array; size: number }
-  /** `namedAs`: the file's name when one in the folder differs from the one asked for in case alone (`Photo.JPG`). */
+  /**
+   * `namedAs`: the path asked for as the disk names it, when that differs in the case of its names alone, the file's
+   * or a folder's (`…/images/photo.jpg` for `…/Images/Photo.JPG`).
+   */
   | { kind: 'missing'; namedAs?: string }
   | { kind: 'folder' | 'symbolic link' | 'other' }
   | { kind: 'unreadable'; code: string };

@@ -17,7 +17,7 @@ import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-proble
 import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { ARTICLE_TOP_LEVEL_FIELDS, articleSchema, type ArticleData } from '../content/schema.ts';
-import { IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
+import { caseCorrection, IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
 import { htmlImagesWithoutAlt, htmlTargetProblem, mayHaveHtmlTargets, relativeHtmlTargets, removedSchemeHtmlTargets } from './html-targets.ts';
 import { codeBlocks, markdownTargets } from './markdown-targets.ts';
@@ -56,9 +56,10 @@ export interface CheckOptions {
   /**
    * Looks at a file an article brings along, never through a symbolic link: its first `length` bytes tell a real image
    * from a misnamed file, and an SVG is read whole to be checked for active content (src/io/inspect-file.ts). An MDX
-   * article's imports are only looked for.
+   * article's imports are only looked for. A path whose names below `within` differ from the disk's in case alone is
+   * missing, and named as the disk names it.
    */
-  inspectFile: (absolutePath: string, length?: number) => FileInspection;
+  inspectFile: (absolutePath: string, length?: number, within?: string) => FileInspection;
   /** Report only problems in these files (by `file`); every file still takes part in the cross-article checks. */
   only?: ReadonlySet<string>;
   /** The near-duplicate report (warnings only; on unless false). The importer's pre-write gate needs errors alone. */
@@ -660,14 +661,20 @@ function localImageProblem(
       hint: 'copy the folder itself into the content folder instead of linking to it',
     };
   }
-  const found = inspectFile(absolutePath, isSvgPath(target) ? undefined : IMAGE_SIGNATURE_BYTES);
+  const found = inspectFile(absolutePath, isSvgPath(target) ? undefined : IMAGE_SIGNATURE_BYTES, folders.content);
   switch (found.kind) {
     case 'missing':
       if (found.namedAs !== undefined) {
-        const written = `${target.slice(0, target.lastIndexOf('/') + 1)}${found.namedAs}`;
+        const { written, file, folder } = caseCorrection(target, absolutePath, found.namedAs);
+        if (!folder) {
+          return {
+            message: `${named} does not exist next to the article: the file there is named "${basename(found.namedAs)}", and names are case-sensitive where the site is built`,
+            hint: `write "${written}", or rename the file`,
+          };
+        }
         return {
-          message: `${named} does not exist next to the article: the file there is named "${found.namedAs}", and names are case-sensitive where the site is built`,
-          hint: `write "${written}", or rename the file`,
+          message: `${named} does not exist next to the article: it is at "${written}", and names are case-sensitive where the site is built`,
+          hint: `write "${written}", or rename the ${file ? 'folder and the file' : 'folder'} to match`,
         };
       }
       return {

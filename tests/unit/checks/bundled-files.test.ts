@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isImagePath, misnamedFormat, svgActiveContent, svgHasSize } from '../../../src/lib/checks/bundled-files.ts';
+import { caseCorrection, isImagePath, misnamedFormat, svgActiveContent, svgHasSize } from '../../../src/lib/checks/bundled-files.ts';
 
 const svg = (inner: string, attributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attributes}>${inner}</svg>`;
 
@@ -79,5 +79,18 @@ describe('misnamedFormat', () => {
     ['text.tiff', bytes('II++'), 'TIFF'],
   ])('names the format %s claims but is not', (path, head, format) => {
     expect(misnamedFormat(path, head)).toBe(format);
+  });
+});
+
+describe('caseCorrection', () => {
+  it('writes the path as the article does, each name spelt as the disk spells it', () => {
+    expect(caseCorrection('./Images/x.png', '/site/content/a/Images/x.png', '/site/content/a/images/x.png')).toEqual({ written: './images/x.png', file: false, folder: true });
+    expect(caseCorrection('./Photo.JPG', '/site/content/a/Photo.JPG', '/site/content/a/photo.jpg')).toEqual({ written: './photo.jpg', file: true, folder: false });
+    expect(caseCorrection('Images/2026/X.png', '/c/a/Images/2026/X.png', '/c/a/images/2026/x.png')).toEqual({ written: 'images/2026/x.png', file: true, folder: true });
+  });
+
+  it('leaves the names before a ../ as written: the path does not lead through them', () => {
+    expect(caseCorrection('../Shared/x.png', '/c/Shared/x.png', '/c/shared/x.png')).toEqual({ written: '../shared/x.png', file: false, folder: true });
+    expect(caseCorrection('./Old/../Images/x.png', '/c/a/Images/x.png', '/c/a/images/x.png')).toEqual({ written: './Old/../images/x.png', file: false, folder: true });
   });
 });

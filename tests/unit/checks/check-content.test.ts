@@ -373,6 +373,17 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('names the path of a picture whose folder is written in another case than it is named, lead or in the body', () => {
+    corpus = corpusWith();
+    mkdirSync(join(corpus.dir, 'images'));
+    copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, 'images/harbour.png'));
+    writeFileSync(join(corpus.dir, 'folder-case.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\nimage:\n  src: ./Images/harbour.png\n  alt: The harbour\n---\n\n![The harbour](Images/Harbour.png)\n');
+    expect(check(corpus.dir, ['folder-case.md']).problems.map(formatProblem)).toEqual([
+      'folder-case.md:7: image.src: "./Images/harbour.png" does not exist next to the article: it is at "./images/harbour.png", and names are case-sensitive where the site is built; write "./images/harbour.png", or rename the folder to match',
+      'folder-case.md:11: the image "Images/Harbour.png" does not exist next to the article: it is at "images/harbour.png", and names are case-sensitive where the site is built; write "images/harbour.png", or rename the folder and the file to match',
+    ]);
+  });
+
   it('warns of a picture file larger than the web needs, as the lead picture or in the body, and not of one just under', () => {
     corpus = corpusWith();
     const png = readFileSync(join(validCorpus, 'desk/chip-plant.png'));
