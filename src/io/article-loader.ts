@@ -36,6 +36,12 @@ type ArticleLoaderContext = LoaderContext & {
 };
 type RenderFunction = Awaited<ReturnType<NonNullable<ContentEntryType['getRenderFunction']>>>;
 
+/**
+ * Raised whenever what an entry's data holds changes (articles' `dayAlone`: 2), so that an entry stored by an earlier
+ * version, which Astro's cache keeps while its file is unchanged, is read again.
+ */
+const ENTRY_VERSION = 2;
+
 /** Files read and parsed at once: as glob, enough to overlap reading with parsing. */
 const CONCURRENCY = 10;
 const ARTICLE_FILE = /\.mdx?$/;
@@ -201,7 +207,7 @@ function createEntrySync(
     const filePath = source.file;
     // The path is digested too: the same file in a content folder that moved is read (and its imports resolved) where
     // it is now, and Astro's store keeps an entry whose digest did not change.
-    const digest = generateDigest(`${filePath}\n${contents}`);
+    const digest = generateDigest(`${ENTRY_VERSION}\n${filePath}\n${contents}`);
     const existing = store.get(id);
     const awaitFor = (picture: string) => awaitingPictures!.set(picture, (awaitingPictures!.get(picture) ?? new Set()).add(path));
     // `astro dev` runs no content check first: an article the check would refuse (an SVG with a script, a picture
@@ -257,7 +263,7 @@ function createEntrySync(
     if (holdBackUnpublished && !isPublished(parsedData as unknown as Publishable, now())) {
       const { image: _image, ...fields } = parsedData;
       // Another digest, so that once it is published a later build reads it whole.
-      store.set({ id, data: fields, filePath, digest: generateDigest(`${filePath}\n${contents}\nheld back`) });
+      store.set({ id, data: fields, filePath, digest: generateDigest(`${ENTRY_VERSION}\n${filePath}\n${contents}\nheld back`) });
       return id;
     }
     const refuseWithoutPictures = (bodyPictures?: string[]) => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MutableDataStore } from '../../../node_modules/astro/dist/content/mutable-data-store.js';
 import { markdownContentEntryType } from '../../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js';
 import { articleLoader } from '../../../src/io/article-loader.ts';
+import { articleSchema } from '../../../src/lib/content/schema.ts';
 import { markdownProcessor, markdownRenderOptions } from '../../../src/lib/output/markdown-processor.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -362,5 +363,34 @@ describe('`astro dev`, when a picture an article shows is changed', () => {
     await devLoad();
     expect(ids()).toEqual(['led.md']);
     expect(logged.join('\n')).toMatch(/^changing\/charted\.md:10: the SVG "\.\/chart\.svg" contains active content/m);
+  });
+});
+
+describe('dates, with the schema the site reads them with', () => {
+  const datedFolder = join(root, 'dated');
+  mkdirSync(datedFolder);
+  const dated = (publishedAt: string) => `---\ntitle: "Dated"\ndescription: "A dek."\npublishedAt: ${publishedAt}\ntags: ["AI"]\n---\n\nWords.\n`;
+  writeFileSync(join(datedFolder, 'day.md'), dated('2026-11-01'));
+  writeFileSync(join(datedFolder, 'evening.md'), dated('2026-10-31T20:00:00-04:00'));
+  const datedStore = new MutableDataStore();
+  const datedContext = { ...context, store: datedStore.scopedStore('articles'), meta: datedStore.metaStore('articles'), parseData: ({ data }: { data: unknown }) => articleSchema.parseAsync(data) };
+  const stored = (id: string) => datedStore.get<{ data: Record<string, unknown> }>('articles', id)!.data;
+
+  it('stores whether a date was written as a day alone, told from a time at midnight in UTC by the text', async () => {
+    await articleLoader({ folder: datedFolder, now }).load(datedContext as never);
+    expect([stored('day.md'), stored('evening.md')]).toMatchObject([
+      { publishedAt: new Date('2026-11-01T00:00:00Z'), dayAlone: { publishedAt: true } },
+      { publishedAt: new Date('2026-11-01T00:00:00Z') },
+    ]);
+    expect(stored('evening.md').dayAlone).toBeUndefined();
+  });
+
+  it('reads again an unchanged file whose entry an earlier version stored, without what the site now reads', async () => {
+    const contents = readFileSync(join(datedFolder, 'day.md'), 'utf8');
+    // As stored before entries said which dates were written as days: by the file's path and text alone.
+    datedContext.store.delete('day.md');
+    datedContext.store.set({ id: 'day.md', data: { publishedAt: new Date('2026-11-01T00:00:00Z') }, filePath: 'dated/day.md', digest: context.generateDigest(`dated/day.md\n${contents}`) });
+    await articleLoader({ folder: datedFolder, now }).load(datedContext as never);
+    expect(stored('day.md')).toMatchObject({ title: 'Dated', dayAlone: { publishedAt: true } });
   });
 });
