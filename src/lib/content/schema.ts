@@ -15,7 +15,7 @@ import { articleSlug, slugify } from './slug.ts';
 import { sourceIdField } from './source-id.ts';
 import { HAS_SCHEME } from './url-scheme.ts';
 import { shownInstant } from './iso-seconds.ts';
-import { DATE_FIELDS, isWrittenDay, type DateField } from './written-dates.ts';
+import { DATE_FIELDS, isUtcMidnight, isWrittenDay, type DateField } from './written-dates.ts';
 import { EARLIEST_YEAR, MAX_ALT_CHARACTERS, MAX_DESCRIPTION_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, slugTooLong, textTooLong } from './field-limits.ts';
 
 /** Every front-matter field, by the object it belongs to ('' is the top level); unknown ones are errors. */
@@ -238,7 +238,7 @@ function quoteToKeepText(input: unknown): string | undefined {
   if (typeof input === 'number' || typeof input === 'boolean') return `must be text, and YAML reads ${String(input)} as a ${typeof input}; write it in double quotes ("${String(input)}")`;
   if (!(input instanceof Date) || Number.isNaN(input.getTime())) return undefined;
   // Not a date field, whose text the loaders keep (written-dates.ts): a midnight in UTC is taken for a day written alone.
-  const shown = shownInstant(input, input.getTime() % 86_400_000 === 0);
+  const shown = shownInstant(input, isUtcMidnight(input));
   return shown.length === 10
     ? `must be text, and YAML reads ${shown} as a date; write it in double quotes ("${shown}")`
     : 'must be text, and YAML reads it as a date and time; write it in double quotes';

@@ -34,7 +34,8 @@ export function isWrittenDay(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 }
 
-const isUtcMidnight = (value: unknown): value is Date => value instanceof Date && value.getTime() % 86_400_000 === 0;
+/** A Date at midnight in UTC: all YAML makes of a day written alone, and of a time written there. */
+export const isUtcMidnight = (value: unknown): value is Date => value instanceof Date && value.getTime() % 86_400_000 === 0;
 
 /**
  * The front matter's values with each date field written as a day alone, which YAML read as an instant, given back
