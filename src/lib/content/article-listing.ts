@@ -17,7 +17,7 @@ export interface ListedArticle {
   /** The path messages show. */
   file: string;
   slug: string;
-  data: Pick<ArticleData, 'title' | 'description' | 'publishedAt' | 'authors' | 'tags' | 'source' | 'lang'>;
+  data: Pick<ArticleData, 'title' | 'description' | 'publishedAt' | 'dayAlone' | 'authors' | 'tags' | 'source' | 'lang'>;
   /** The body's words, as the site index counts them: the search index's parts are bounded by them. */
   wordCount: number;
 }
@@ -47,14 +47,14 @@ export function createListing(now: Date, storyWindowHours: number) {
     /** `data` is the schema's output for the file; undefined for a draft or a scheduled piece. */
     add(article: ParsedArticle, absolutePath: string, data: ArticleData): { listed: ListedArticle; body: ListedBody } | undefined {
       if (!isPublished(data, now)) return undefined;
-      const { title, description, publishedAt, authors, tags, source, story, lang } = data;
+      const { title, description, publishedAt, dayAlone, authors, tags, source, story, lang } = data;
       const slug = slugOfArticle(article.file, article.data);
       // Trimmed, as Astro's site index cuts a body from its file (articleBody), so both read the same words.
       const body = article.body.trim();
       storyArticles.push({ slug, title, description, publishedAt, source, story, body: storyBodyPart(body) });
       const indexed = indexedBody(body);
       return {
-        listed: { absolutePath, file: article.file, slug, data: { title, description, publishedAt, authors, tags, ...(source ? { source } : {}), ...(lang ? { lang } : {}) }, wordCount: indexed.wordCount },
+        listed: { absolutePath, file: article.file, slug, data: { title, description, publishedAt, ...(dayAlone ? { dayAlone } : {}), authors, tags, ...(source ? { source } : {}), ...(lang ? { lang } : {}) }, wordCount: indexed.wordCount },
         body: { slug, ...indexed },
       };
     },

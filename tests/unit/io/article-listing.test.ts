@@ -98,6 +98,20 @@ describe('the archive listing', () => {
     expect(readdirSync(root).filter((name) => name.startsWith('for-astro'))).toEqual([]);
   });
 
+  it('carries which dates were written as a day alone, which the social cards show as written in any zone', () => {
+    const folder = join(root, 'dated');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'day.md'), article('Dated by its day alone', '2026-11-03'));
+    writeFileSync(join(folder, 'evening.md'), article('Evening in New York', '2026-11-03T19:00:00-05:00'));
+    const path = join(root, 'dated.jsonl');
+    writeAsTheCheckDoes(path, folder).commit();
+    const { articles } = listingOf(path, folder, NOW, WINDOW_HOURS);
+    const bySlug = new Map(articles.map((entry) => [entry.slug, entry.data]));
+    expect(bySlug.get('day')).toMatchObject({ publishedAt: new Date('2026-11-03T00:00:00Z'), dayAlone: { publishedAt: true } });
+    expect(bySlug.get('evening')!.publishedAt).toEqual(new Date('2026-11-04T00:00:00Z'));
+    expect(bySlug.get('evening')!.dayAlone).toBeUndefined();
+  });
+
   it('writes whole a line longer than its buffer', () => {
     const folder = join(root, 'many-tags');
     mkdirSync(folder);
