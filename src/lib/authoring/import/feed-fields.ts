@@ -1,6 +1,6 @@
 /** Reading single fields of a feed: one-line text, text as HTML, names and links (dates: feed-dates.ts). */
 import { joinedNames, withoutRole } from '../../checks/joined-names.ts';
-import { withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
+import { DIRECTION_MARK, withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
@@ -61,11 +61,17 @@ export function withoutCoverageList(description: string | undefined): string | u
   return onlyLinks ? undefined : description;
 }
 
+const DIRECTION_MARKS = new RegExp(DIRECTION_MARK.source, 'gu');
+
+/**
+ * Bylines and tags, each once, on one line. Without direction marks too, which a headline may need but a name does
+ * not: one would give the name a tag or author page apart from the same name typed without it (the check warns of it).
+ */
 export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const name of names) {
-    const text = plain(name);
+    const text = oneLine(plain(name).replace(DIRECTION_MARKS, ''));
     if (!text || seen.has(text.toLowerCase())) continue;
     seen.add(text.toLowerCase());
     result.push(text);
