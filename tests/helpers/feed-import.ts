@@ -23,7 +23,7 @@ export function checkDraft(decision: Extract<ImportDecision, { kind: 'import' }>
 
 /** An RSS 2.0 feed of one item with these elements besides its link. */
 export const rssItem = (elements: string) =>
-  `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title><item><link>https://news.example/a/1</link>${elements}</item></channel></rss>`;
+  `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Wire</title><item><link>https://news.example/a/1</link>${elements}</item></channel></rss>`;
 
 /** The one draft an import of `document` writes. */
 export function onlyDraft(document: string): Extract<ImportDecision, { kind: 'import' }> {

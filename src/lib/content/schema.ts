@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { siteConfig } from '../../site.config.ts';
 import { typesetQuotes } from '../output/plain-text-quotes.ts';
-import { REFUSED_CHARACTER, refusedCharacterMessage } from '../text/invisible-characters.ts';
+import { hasVisibleCharacter, REFUSED_CHARACTER, refusedCharacterMessage } from '../text/invisible-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
 import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
@@ -219,13 +219,6 @@ function hasCredentials(value: string): boolean {
 }
 
 /**
- * Text readers can see: not only spaces, invisible format characters (U+200B, U+FEFF…), combining marks with no
- * letter to sit on, or the characters that draw nothing though they are letters or symbols (the Hangul fillers such
- * as U+3164, the blank braille pattern U+2800), which pass for a name where blank ones are refused.
- */
-const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
-
-/**
  * YAML reads a value tagged `!!binary` (base64 pasted from a tool, most often a picture) as bytes, which no field
  * takes; zod would take them for a set of fields named 0, 1, 2…, one unknown field each.
  */
@@ -253,7 +246,7 @@ export const requiredText = (what: string) =>
     .trim()
     .superRefine((value, ctx) => {
       const refused = REFUSED_CHARACTER.exec(value);
-      if (!VISIBLE_CHARACTER.test(value)) ctx.addIssue({ code: 'custom', message: `is empty; write ${what}` });
+      if (!hasVisibleCharacter(value)) ctx.addIssue({ code: 'custom', message: `is empty; write ${what}` });
       else if (refused) ctx.addIssue({ code: 'custom', message: refusedCharacterMessage(refused[0]) });
     });
 

@@ -40,6 +40,18 @@ export function isXmlForbidden(codePoint: number): boolean {
   return codePoint > 0x10ffff || XML_FORBIDDEN.test(String.fromCodePoint(codePoint));
 }
 
+/**
+ * A character readers can see: not a space, an invisible format character (U+200B, U+FEFF…), a combining mark with no
+ * letter to sit on, or one that draws nothing though it is a letter or symbol (the Hangul fillers such as U+3164, the
+ * blank braille pattern U+2800), which pass for a name where blank ones are refused.
+ */
+const VISIBLE_CHARACTER = /[^\s\p{Cf}\p{Cc}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** True when `text` shows readers anything: a field without such a character is empty. */
+export function hasVisibleCharacter(text: string): boolean {
+  return VISIBLE_CHARACTER.test(text);
+}
+
 /** A character a field readers see may not hold: a control, a bidi control, a stray tag character, a format control or separator, or one XML cannot carry. */
 export const REFUSED_CHARACTER = new RegExp([CONTROL, BIDI_CONTROL, STRAY_TAG, FORMAT_CONTROL, SEPARATOR, XML_FORBIDDEN].map((pattern) => pattern.source).join('|'), 'u');
 

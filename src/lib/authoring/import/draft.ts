@@ -4,6 +4,7 @@ import { parseArticle } from '../../content/article.ts';
 import { isoSeconds } from '../../content/iso-seconds.ts';
 import { MAX_ALT_CHARACTERS, MAX_TITLE_CHARACTERS, nameTooLong, textTooLong } from '../../content/field-limits.ts';
 import { articleSchema } from '../../content/schema.ts';
+import { hasVisibleCharacter } from '../../text/invisible-characters.ts';
 import { chooseDescription, trimToSentences } from './description.ts';
 import { draftLanguage } from './feed-language.ts';
 import { HtmlTooComplexError } from './html-limits.ts';
@@ -104,7 +105,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
     throw error;
   }
   const title = withinLimit(entry.title || deriveTitle(summaryText || bodyText), MAX_TITLE_CHARACTERS);
-  if (!title) return { ok: false, reason: 'it has neither a title nor any text' };
+  if (!hasVisibleCharacter(title)) return { ok: false, reason: 'it has neither a title nor any text' };
   const lang = draftLanguage(entry.language, options.siteLang);
   return {
     ok: true,

@@ -1,13 +1,17 @@
 /** Reading single fields of a feed: one-line text, text as HTML, names and links (dates: feed-dates.ts). */
 import { joinedNames, withoutRole } from '../../checks/joined-names.ts';
-import { DIRECTION_MARK, withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
+import { DIRECTION_MARK, hasVisibleCharacter, withoutInvisibleCharacters } from '../../text/invisible-characters.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { resolveWebUrl } from './urls.ts';
 
-/** Text on one line, without the invisible characters no headline, name or tag may carry (a vertical tab is a space). */
+/**
+ * Text on one line, without the invisible characters no headline, name or tag may carry (a vertical tab is a space);
+ * "" when nothing visible is left (a lone direction mark or combining mark), which the check would take for empty.
+ */
 export function oneLine(text: string): string {
   // Spaces collapsed before and after: a line separator is a space, and a control between two spaces leaves one.
-  return withoutInvisibleCharacters(text.replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  const line = withoutInvisibleCharacters(text.replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  return hasVisibleCharacter(line) ? line : '';
 }
 
 /** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */

@@ -8,4 +8,17 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.authors).toEqual(['جين دو']);
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('reads a headline, byline, outlet or picture description of invisible characters alone as none, rather than refuse the item as empty', () => {
+    const decision = onlyDraft(
+      rssItem('<title>\u200E</title><description>Chip plant opens in Ohio. More to follow.</description><dc:creator>\u0301</dc:creator><source url="https://other.example/">\u3164</source><media:content url="https://img.example/plant.jpg" medium="image"><media:title>\u200D</media:title></media:content>'),
+    );
+    expect(decision.draft).toMatchObject({ title: 'Chip plant opens in Ohio', authors: [], source: { name: 'Wire' }, image: { src: 'https://img.example/plant.jpg', alt: 'Chip plant opens in Ohio' } });
+    expect(checkDraft(decision)).toEqual([]);
+  });
+
+  it('credits a feed whose own title is invisible characters alone by its host, rather than refuse every item', () => {
+    const feed = rssItem('<title>Chip plant opens</title><description>Body.</description>').replace('<title>Wire</title>', '<title>\u200F\u0301</title>');
+    expect(onlyDraft(feed).draft.source.name).toBe('news.example');
+  });
 });
