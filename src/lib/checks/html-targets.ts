@@ -20,7 +20,9 @@ const TARGET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   iframe: ['src'],
   a: ['href'],
 };
-const TARGET_TAG = /<(img|source|video|audio|track|iframe|a)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/** Before a tag's `<`: no backslash, or an even run of them, since Markdown reads `\<img …>` as the text it shows. */
+const NOT_ESCAPED = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
+const TARGET_TAG = new RegExp(String.raw`${NOT_ESCAPED}<(img|source|video|audio|track|iframe|a)(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
 const TARGET_ATTRIBUTE = /\s(src|srcset|poster|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /** False when `text` cannot hold such a tag: a cheap test before blanking code and looking tag by tag. */
@@ -91,7 +93,7 @@ function removedHtmlTargetProblem({ tag, attribute, path }: RelativeHtmlTarget):
   };
 }
 
-const IMG_TAG = /<img(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const IMG_TAG = new RegExp(String.raw`${NOT_ESCAPED}<img(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
 const ALT_ATTRIBUTE = /\salt(?=\s*[=/>]|\s)/i;
 
 /**

@@ -28,6 +28,12 @@ describe('relativeHtmlTargets', () => {
     expect(paths('<img src={hero.src} alt="Hero" /> <img src={`./${name}.png`} /> <video src={clip} />')).toEqual([]);
   });
 
+  it('leaves a tag escaped with a backslash alone, which Markdown shows as text (an article quoting an XSS payload), but not one after an escaped backslash', () => {
+    expect(paths(String.raw`A payload such as \<img src=x onerror=alert(1)> or \<a href="y">, then \\<img src="./z.png">`)).toEqual(['img src ./z.png']);
+    expect(htmlImagesWithoutAlt(String.raw`\<img src=x>`)).toEqual([]);
+    expect(removedSchemeHtmlTargets(String.raw`\<a href="javascript:alert(1)">x</a>`)).toEqual([]);
+  });
+
   it('gives the offset of each tag, so messages can name its line', () => {
     const text = 'Intro.\n\n<figure>\n  <img src="./x.png">\n</figure>\n';
     expect(relativeHtmlTargets(text)[0]!.index).toBe(text.indexOf('<img'));

@@ -21,4 +21,10 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     const feed = rssItem('<title>Chip plant opens</title><description>Body.</description>').replace('<title>Wire</title>', '<title>\u200F\u0301</title>');
     expect(onlyDraft(feed).draft.source.name).toBe('news.example');
   });
+
+  it('imports a story whose text quotes an HTML tag, such as an XSS payload, as the text it is rather than refuse it for a broken image', () => {
+    const decision = onlyDraft(rssItem('<title>A filter bypass</title><description>&lt;p&gt;The payload &amp;lt;img src=x onerror=alert(1)&amp;gt; slipped through.&lt;/p&gt;</description>'));
+    expect(decision.draft.body).toBe(String.raw`The payload \<img src=x onerror=alert(1)> slipped through.`);
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
