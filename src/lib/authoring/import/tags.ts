@@ -1,4 +1,5 @@
 /** Tags for imported drafts: the feed's categories tidied, spelled the way the site already spells them, plus the editor's own. */
+import { joinedNames } from '../../checks/joined-names.ts';
 import { facetKey, normalizeName } from '../../site/facets.ts';
 
 /** Used only when neither the feed nor the editor gives a tag (the schema needs at least one). */
@@ -45,9 +46,14 @@ export function chooseTags(categories: readonly string[], options: TagOptions = 
     seen.add(key);
     tags.push(options.siteTags?.get(key) ?? name);
   };
-  for (const category of categories) {
-    if (tags.length >= MAX_FEED_TAGS) break;
+  // One category listing several topics ("AI, Cloud", as some feeds write their keywords) is each of them, parted as
+  // the content check parts a tag: kept whole, it would be one tag with one page, and warned of.
+  const names = categories.flatMap((category) => {
     const name = normalizeName(category);
+    return joinedNames(name, 'tag') ?? [name];
+  });
+  for (const name of names) {
+    if (tags.length >= MAX_FEED_TAGS) break;
     if (usable(name)) push(name);
   }
   for (const tag of options.extra ?? []) {

@@ -27,4 +27,10 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.body).toBe(String.raw`The payload \<img src=x onerror=alert(1)> slipped through.`);
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('files a category that lists several topics as a tag each, as the check parts a tag, and keeps a place name whole', () => {
+    const decision = onlyDraft(rssItem('<title>Clinics go digital</title><description>Body.</description><category>Health, Fitness</category><category>AI; Cloud</category><category>Washington, D.C.</category>'));
+    expect(decision.draft.tags).toEqual(['Health', 'Fitness', 'AI', 'Cloud', 'Washington, D.C.']);
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
