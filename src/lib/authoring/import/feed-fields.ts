@@ -119,7 +119,8 @@ export function authorNames(names: ReadonlyArray<string | undefined>): string[] 
   return uniqueNames(
     names.flatMap((name) => {
       const byline = withoutRole(withoutEmail(plain(name).replace(BY, '')).replace(REDDIT_USER, '$1'));
-      return NO_WRITER.test(byline) ? [] : (joinedNames(byline, 'byline') ?? [byline]);
+      // A byline without a letter or digit ("-", an emoji alone) names no one, and its author page would be /authors/author/.
+      return NO_WRITER.test(byline) || !/[\p{L}\p{N}]/u.test(byline) ? [] : (joinedNames(byline, 'byline') ?? [byline]);
     }),
   );
 }

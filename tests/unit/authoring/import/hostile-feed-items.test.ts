@@ -33,4 +33,10 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.tags).toEqual(['Health', 'Fitness', 'AI', 'Cloud', 'Washington, D.C.']);
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('credits no byline made of no letter or digit, which would share the author page /authors/author/ with every other', () => {
+    const decision = onlyDraft(rssItem('<title>Chip plant opens</title><description>Body.</description><dc:creator>-</dc:creator><dc:creator>😀</dc:creator><dc:creator>Jane Doe</dc:creator>'));
+    expect(decision.draft.authors).toEqual(['Jane Doe']);
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
