@@ -1,6 +1,6 @@
 /** Tags for imported drafts: the feed's categories tidied, spelled the way the site already spells them, plus the editor's own. */
 import { joinedNames } from '../../checks/joined-names.ts';
-import { facetKey, normalizeName } from '../../site/facets.ts';
+import { baseFacetSlug, facetKey, normalizeName } from '../../site/facets.ts';
 
 /** Used only when neither the feed nor the editor gives a tag (the schema needs at least one). */
 const FALLBACK_TAG = 'News';
@@ -35,15 +35,17 @@ export interface TagOptions {
   fallback?: string;
 }
 
-/** Distinct tags (case-insensitively), feed categories first (at most MAX_FEED_TAGS), never empty. */
+/** Distinct tags (case-insensitively, and each with a page of its own), feed categories first (at most MAX_FEED_TAGS), never empty. */
 export function chooseTags(categories: readonly string[], options: TagOptions = {}): string[] {
   const tags: string[] = [];
-  const seen = new Set<string>();
+  // By the page each would have: two names with one URL (AI and A.I., EU and "EU }") are one tag to readers.
+  const seenPages = new Set<string>();
   const push = (raw: string) => {
     const name = normalizeName(raw);
     const key = facetKey(name);
-    if (seen.has(key)) return;
-    seen.add(key);
+    const page = baseFacetSlug(key, 'tag');
+    if (seenPages.has(page)) return;
+    seenPages.add(page);
     tags.push(options.siteTags?.get(key) ?? name);
   };
   // One category listing several topics ("AI, Cloud", as some feeds write their keywords) is each of them, parted as

@@ -39,4 +39,10 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.authors).toEqual(['Jane Doe']);
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('files two categories that would share a tag page (AI and A.I.) as one tag, the first', () => {
+    const decision = onlyDraft(rssItem('<title>Models get cheaper</title><description>Body.</description><category>AI</category><category>A.I.</category><category>Wi-Fi</category><category>Wi Fi</category>'));
+    expect(decision.draft.tags).toEqual(['AI', 'Wi-Fi']);
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
