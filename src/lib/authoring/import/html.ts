@@ -271,7 +271,8 @@ export function htmlToText(html: string): string {
   );
   parser.write(withoutForbiddenReferences(withoutWidgets(withoutCdataMarkers(html))));
   parser.end();
-  return tidyText(decodeCharacterReferences(parts.join('')));
+  // A section its publisher escaped (as an Atom xhtml title carries one) is one once decoded: what it holds is the text.
+  return tidyText(withoutCdataMarkers(decodeCharacterReferences(parts.join(''))));
 }
 
 /** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line); drops invisible characters, which no dek may carry. */

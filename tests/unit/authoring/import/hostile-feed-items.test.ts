@@ -45,4 +45,9 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.tags).toEqual(['AI', 'Wi-Fi']);
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('reads an escaped CDATA section in an Atom xhtml headline as what it holds, not its markers', () => {
+    const feed = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><entry><link href="https://news.example/a/1"/><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">&lt;![CDATA[Chip plant]]&gt; opens</div></title><summary>It opens.</summary></entry></feed>';
+    expect(onlyDraft(feed).draft.title).toBe('Chip plant opens');
+  });
 });
