@@ -12,7 +12,9 @@ export function sourceFolder(sourceId: string): string {
 
 export function toSourceItem(source: Pick<Source, 'content' | 'publish'>): (draft: Draft, entry: FeedEntry) => Draft {
   return (draft, entry) => {
-    const excerpt = source.content !== 'full';
+    // An item with no text of its own (a link, a podcast episode) is shown as an excerpt even from a full-text source:
+    // its page then leads readers on to the story, rather than show a headline and dek over nothing.
+    const excerpt = source.content !== 'full' || !draft.body.trim();
     return {
       ...draft,
       source: { ...draft.source, ...(excerpt ? { excerpt: true } : {}) },

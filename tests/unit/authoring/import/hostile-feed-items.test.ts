@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, onlyDraft, rssItem } from '../../../helpers/feed-import.ts';
+import { aggregateFeed, checkDraft, onlyDraft, rssItem } from '../../../helpers/feed-import.ts';
 
 describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
   it('files a tag and credits a byline without the direction marks an Arabic feed puts in them, so each has its one page', () => {
@@ -49,5 +49,12 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
   it('reads an escaped CDATA section in an Atom xhtml headline as what it holds, not its markers', () => {
     const feed = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><entry><link href="https://news.example/a/1"/><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">&lt;![CDATA[Chip plant]]&gt; opens</div></title><summary>It opens.</summary></entry></feed>';
     expect(onlyDraft(feed).draft.title).toBe('Chip plant opens');
+  });
+
+  it('publishes an item with no text from a full-text source as an excerpt, which leads readers on to the story, not as an empty page', () => {
+    const [decision] = aggregateFeed(rssItem('<title>Chip plant opens in Ohio</title>'), { content: 'full', publish: 'auto' });
+    if (decision?.kind !== 'import') throw new Error(`expected an item, got ${JSON.stringify(decision)}`);
+    expect(decision.draft).toMatchObject({ draft: false, body: 'Chip plant opens in Ohio', source: { excerpt: true, url: 'https://news.example/a/1' } });
+    expect(checkDraft(decision)).toEqual([]);
   });
 });
