@@ -13,13 +13,15 @@ const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 /**
  * The excerpt as plain text, paragraphs separated by a blank line: the summary, else the full text, else
- * `fallback` (the dek), from its start to about `maxWords` words.
+ * `fallback` (the dek), from its start to about `maxWords` words; `fallback` whole when none has a word.
  */
 export function excerptText(entry: Pick<FeedEntry, 'summaryHtml' | 'contentHtml'>, fallback: string, maxWords = EXCERPT_WORDS): string {
   const summary = entry.summaryHtml ? stripSummaryTrailers(htmlToText(entry.summaryHtml)) : '';
   const fullText = entry.contentHtml ? htmlToText(entry.contentHtml) : '';
-  const chosen = [summary, fullText, fallback].find(hasWords) ?? '';
-  return openingParagraphs(chosen, maxWords);
+  const chosen = [summary, fullText, fallback].find(hasWords);
+  // Text without a letter or digit (a post of emoji alone) has no words to count or sentences to cut: the dek, short
+  // already, stands for it, rather than leave the page without a body.
+  return chosen === undefined ? fallback : openingParagraphs(chosen, maxWords);
 }
 
 /**

@@ -57,4 +57,12 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft).toMatchObject({ draft: false, body: 'Chip plant opens in Ohio', source: { excerpt: true, url: 'https://news.example/a/1' } });
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('gives an excerpt of a post of emoji alone a body, its dek, rather than an empty page', () => {
+    const [decision] = aggregateFeed(rssItem('<title>🎉🎉🎉</title><description>🎉🎉🎉 🚀</description>'), { content: 'excerpt', publish: 'auto' });
+    if (decision?.kind !== 'import') throw new Error(`expected an item, got ${JSON.stringify(decision)}`);
+    expect(decision.draft.body).toBe(decision.draft.description);
+    expect(decision.draft.body).not.toBe('');
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
