@@ -1,8 +1,13 @@
-/** An import as `npm run import` makes it, from feed text to the drafts it would write, and what the content check says of each. */
+/**
+ * An import as `npm run import` makes it, and an aggregation as `npm run aggregate` plans a source's items, from feed text
+ * to the drafts they would write, and what the content check says of each.
+ */
 import { expect } from 'vitest';
 import { gateThroughChecker } from '../../src/lib/authoring/import/checker-gate.ts';
 import { parseFeedText } from '../../src/lib/authoring/import/parse-feed.ts';
-import { planImport, type ImportDecision } from '../../src/lib/authoring/import/plan-import.ts';
+import { createImportPlanner, planImport, type ImportDecision } from '../../src/lib/authoring/import/plan-import.ts';
+import { toSourceItem } from '../../src/lib/aggregation/item.ts';
+import type { Source } from '../../src/lib/aggregation/registry.ts';
 import { checkArticles } from '../../src/lib/checks/check-content.ts';
 
 export const NOW = new Date('2026-12-01T12:00:00Z');
@@ -12,6 +17,16 @@ const checkerOptions = { now: NOW, contentDir: '/site', projectRoot: '/project',
 export function importFeed(document: string): ImportDecision[] {
   const parsed = parseFeedText(document, { baseUrl: 'https://news.example/feed.xml' });
   return gateThroughChecker(planImport(parsed, [], { folder: 'imported', now: NOW, siteLang: 'en' }), [], checkerOptions);
+}
+
+/**
+ * What `npm run aggregate` plans for each item of `document`, followed as a registry source with these settings. It
+ * writes them without the checker's gate: a draft the check would refuse fails the next build (`publish: auto`).
+ */
+export function aggregateFeed(document: string, settings: Pick<Source, 'content' | 'publish'>): ImportDecision[] {
+  const parsed = parseFeedText(document, { baseUrl: 'https://news.example/feed.xml' });
+  const planner = createImportPlanner([], { now: NOW, siteLang: 'en' });
+  return planner.checkDrafts(planner.plan(parsed, { registrySource: { id: 'wire', name: 'Wire' }, folder: 'aggregated/wire', adaptDraft: toSourceItem(settings) }));
 }
 
 /** What `npm run check:content` says of an imported draft, warnings included. */
