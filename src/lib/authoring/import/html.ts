@@ -162,7 +162,8 @@ function createTurndown(): TurndownService {
     bulletListMarker: '-',
     emDelimiter: '_',
     strongDelimiter: '**',
-    hr: '---',
+    // Not `---`: a rule, `key: value` lines and a rule opening a body would read as a second front matter.
+    hr: '* * *',
   });
   const escapeMarkdown = service.escape.bind(service);
   // Turndown escapes Markdown syntax but not HTML: text that reads "<script>" after entity decoding must stay

@@ -65,4 +65,10 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.body).not.toBe('');
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('writes a rule so that a body opening with a boxed note in lower case ("tags: …") does not read as a second front matter', () => {
+    const decision = onlyDraft(rssItem('<title>Chip plant opens</title><description>&lt;hr&gt;&lt;p&gt;tags: chips, ohio&lt;/p&gt;&lt;hr&gt;&lt;p&gt;The plant opens in May.&lt;/p&gt;</description>'));
+    expect(decision.draft.body).toBe('* * *\n\ntags: chips, ohio\n\n* * *\n\nThe plant opens in May.');
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
