@@ -100,6 +100,13 @@ function withoutCdataMarkers(text: string): string {
  */
 export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
   assertHtmlWithinLimits(html);
+  // The article page owns the h1, so the body's headings start at h2 and go down one level at a time: a feed's h3
+  // under no h2 (as many CMSs write subheads) would skip a level for screen-reader users, and the check warns of it.
+  let previousHeading = 1;
+  const heading = (tagName: string, attribs: sanitizeHtml.Attributes) => {
+    previousHeading = Math.min(Math.max(Number(tagName.slice(1)), 2), previousHeading + 1);
+    return { tagName: `h${previousHeading}`, attribs };
+  };
   return sanitizeHtml(withoutWidgets(withoutCdataMarkers(html)), {
     allowedTags: BODY_TAGS,
     allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
@@ -108,8 +115,12 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
     allowProtocolRelative: false,
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title', 'head'],
     transformTags: {
-      // The article page owns the h1; a feed's h1 becomes a section heading.
-      h1: 'h2',
+      h1: heading,
+      h2: heading,
+      h3: heading,
+      h4: heading,
+      h5: heading,
+      h6: heading,
       a: (tagName, attributes) => {
         const href = attributes.href?.trim().toLowerCase().startsWith('mailto:') ? attributes.href.trim() : resolveWebUrl(attributes.href, baseUrl);
         const attribs: Record<string, string> = {};

@@ -112,7 +112,7 @@ describe('buildDraft', () => {
 
   it('drops a heading that repeats the headline at the top of the body (Medium opens every post so), from body and dek', () => {
     const draft = draftOf(buildDraft(entry({ title: 'Scaling our cache to 10 TB', summaryHtml: undefined, contentHtml: '<h3>Scaling our cache  to 10&nbsp;TB</h3><p>Our cache grew tenfold.</p><h3>Scaling our cache to 10 TB</h3>' }), feed, { now, siteLang }));
-    expect(draft.body).toBe('Our cache grew tenfold.\n\n### Scaling our cache to 10 TB');
+    expect(draft.body).toBe('Our cache grew tenfold.\n\n## Scaling our cache to 10 TB');
     expect(draft.description).toBe('Our cache grew tenfold.');
   });
 
