@@ -100,14 +100,7 @@ function withoutCdataMarkers(text: string): string {
  */
 export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
   assertHtmlWithinLimits(html);
-  // The article page owns the h1, so the body's headings start at h2 and go down one level at a time: a feed's h3
-  // under no h2 (as many CMSs write subheads) would skip a level for screen-reader users, and the check warns of it.
-  let previousHeading = 1;
-  const heading = (tagName: string, attribs: sanitizeHtml.Attributes) => {
-    previousHeading = Math.min(Math.max(Number(tagName.slice(1)), 2), previousHeading + 1);
-    return { tagName: `h${previousHeading}`, attribs };
-  };
-  return sanitizeHtml(withoutWidgets(withoutCdataMarkers(html)), {
+  const safe = sanitizeHtml(withoutWidgets(withoutCdataMarkers(html)), {
     allowedTags: BODY_TAGS,
     allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -115,12 +108,8 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
     allowProtocolRelative: false,
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title', 'head'],
     transformTags: {
-      h1: heading,
-      h2: heading,
-      h3: heading,
-      h4: heading,
-      h5: heading,
-      h6: heading,
+      // The article page owns the h1; a feed's h1 becomes a section heading.
+      h1: 'h2',
       a: (tagName, attributes) => {
         const href = attributes.href?.trim().toLowerCase().startsWith('mailto:') ? attributes.href.trim() : resolveWebUrl(attributes.href, baseUrl);
         const attribs: Record<string, string> = {};
@@ -147,6 +136,24 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
       return false;
     },
   });
+  return withHeadingOutline(safe);
+}
+
+/**
+ * The headings of sanitised HTML renumbered from h2 down, one level at a time: the article page owns the h1, and a
+ * feed's h3 under no h2 (as many CMSs write subheads) would skip a level for screen-reader users, which the check warns
+ * of. A heading with nothing to show is passed over, as the Markdown leaves it out.
+ */
+function withHeadingOutline(html: string): string {
+  if (!/<h[1-6]/.test(html)) return html;
+  const document = parseDocument(html, { decodeEntities: false });
+  let previous = 1;
+  for (const heading of DomUtils.findAll((element) => /^h[1-6]$/.test(element.name), document.children)) {
+    if (!DomUtils.textContent(heading).trim() && !DomUtils.findOne((element) => element.name === 'img', heading.children)) continue;
+    previous = Math.min(Math.max(Number(heading.name.slice(1)), 2), previous + 1);
+    heading.name = `h${previous}`;
+  }
+  return DomUtils.getOuterHTML(document, { decodeEntities: false });
 }
 
 /**

@@ -72,8 +72,8 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(checkDraft(decision)).toEqual([]);
   });
 
-  it('starts a body’s headings at ## and goes down one level at a time, as a feed’s h3 subheads under no h2 would skip one', () => {
-    const decision = onlyDraft(rssItem('<title>Chip plant opens</title><description>&lt;h3&gt;The plan&lt;/h3&gt;&lt;p&gt;It opens.&lt;/p&gt;&lt;h5&gt;Costs&lt;/h5&gt;&lt;p&gt;High.&lt;/p&gt;&lt;h1&gt;Next&lt;/h1&gt;&lt;p&gt;Soon.&lt;/p&gt;</description>'));
+  it('starts a body’s headings at ## and goes down one level at a time, as a feed’s h3 subheads under no h2 (or an empty one) would skip one', () => {
+    const decision = onlyDraft(rssItem('<title>Chip plant opens</title><description>&lt;h2&gt;&lt;/h2&gt;&lt;h3&gt;The plan&lt;/h3&gt;&lt;p&gt;It opens.&lt;/p&gt;&lt;h5&gt;Costs&lt;/h5&gt;&lt;p&gt;High.&lt;/p&gt;&lt;h1&gt;Next&lt;/h1&gt;&lt;p&gt;Soon.&lt;/p&gt;</description>'));
     expect(decision.draft.body).toBe('## The plan\n\nIt opens.\n\n### Costs\n\nHigh.\n\n## Next\n\nSoon.');
     expect(checkDraft(decision)).toEqual([]);
   });
