@@ -102,9 +102,26 @@ const LONG_RUNS = ['😀'.repeat(200), 'A'.repeat(400), 'e\u0301'.repeat(200), '
 
 const WORDS = ['Chipmakers', 'race', 'to', 'ship', 'parts.', 'Cloud', 'outage', 'traced', 'config', 'push.', 'The', 'new', 'EU', 'data', 'rules', 'Q&A:', 'Why', 'passkeys', 'stall?'];
 
+const TAGS = ['p', 'div', 'span', 'a', 'img', 'h1', 'h2', 'h3', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong', 'table', 'tr', 'td', 'th', 'figure', 'figcaption', 'br', 'hr', 'sup', 'dl', 'dt', 'dd', 'script', 'iframe', 'picture', 'source', 'video', 'audio', 'details', 'summary'];
+const ATTRIBUTES = [
+  '', ' href="https://ok.example/x"', ' href="/local"', ' href="#frag"', ' href="javascript:alert(1)"', ' src="https://img.example/p.jpg" width="640" height="480"', ' src="./local.png"',
+  ' src="data:image/png;base64,AA"', ' onclick="x()"', ' style="color:red"', ' alt="Alt text"', ' id="main"', ' class="sharedaddy"', ' srcset="a.jpg 1x, b.jpg 2x"', ' start="3"', ' lang="ar" dir="rtl"',
+];
+const WORDS_HTML = fc.constantFrom('Chip plant opens.', 'Update:', 'title: x', '1.', '- item', '> quoted', '# hash', '|', '*', '\\', '`', '[a]', '![b](c)', '&amp;', '&lt;b&gt;', 'مرحبا', '😀', ' ', '\n', '---', '===', 'x'.repeat(30));
+
+/** Random HTML, nested a few levels, of prose tags, hostile ones and text that means something to Markdown. */
+const randomHtml: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    WORDS_HTML,
+    fc.tuple(fc.constantFrom(...TAGS), fc.constantFrom(...ATTRIBUTES), fc.array(tie('node'), { maxLength: 4 })).map(([tag, attributes, children]) => `<${tag}${attributes}>${children.join('')}</${tag}>`),
+  ),
+})).node;
+
 export const piece: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...WORDS).map((word) => plainPiece(`${word} `)) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_HTML).map(htmlPiece) },
+  { weight: 2, arbitrary: fc.array(randomHtml, { minLength: 1, maxLength: 4 }).map((nodes) => htmlPiece(nodes.join(''))) },
   { weight: 2, arbitrary: fc.constantFrom(...RAW_XML) },
   { weight: 2, arbitrary: fc.constantFrom(...UNICODE).map(plainPiece) },
   { weight: 1, arbitrary: fc.constantFrom(...CONTROLS).map(referencePiece) },
