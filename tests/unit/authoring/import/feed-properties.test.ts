@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import matter from 'gray-matter';
 import { parseDocument, DomUtils } from 'htmlparser2';
@@ -47,7 +48,7 @@ async function importProblems(document: string, toHtml: (body: string, lang?: st
     // A published item's file has no `draft` line.
     const readBack = { ...data, draft: data.draft ?? false, publishedAt: data.publishedAt instanceof Date ? data.publishedAt.getTime() : data.publishedAt, body: content.trim() };
     const written = { ...draft, publishedAt: draft.publishedAt.getTime(), body: draft.body.trim(), source: Object.fromEntries(Object.entries(draft.source).filter(([, value]) => value !== undefined)) };
-    if (JSON.stringify(readBack, Object.keys(written).sort()) !== JSON.stringify(written, Object.keys(written).sort())) problems.push(`gray-matter reads ${JSON.stringify(readBack)}, not ${JSON.stringify(written)}`);
+    if (!isDeepStrictEqual(readBack, written)) problems.push(`gray-matter reads ${JSON.stringify(readBack)}, not ${JSON.stringify(written)}`);
     if (!/^https?:\/\//.test(draft.source.url)) problems.push(`source.url ${draft.source.url}`);
     if (draft.image && !/^https:\/\//.test(draft.image.src)) problems.push(`image.src ${draft.image.src}`);
     for (const [field, value] of [['title', draft.title], ['description', draft.description]] as const) {
