@@ -212,9 +212,33 @@ function createTurndown(): TurndownService {
 
 let turndown: TurndownService | undefined;
 
+/** Text ending in a web or e-mail address, which GFM makes a link up to the next space or "<", whatever comes between. */
+const ENDS_IN_ADDRESS = /(?:https?:\/\/|www\.|@)\S*$/i;
+
+/**
+ * Sanitised HTML with a space between an address in the text and inline code written against it: the address's
+ * automatic link would run on through the code's backticks, and the code, which Markdown does not escape, would be
+ * read as Markdown (`![x](y)` in it as a picture).
+ */
+function withCodeApartFromAddresses(html: string): string {
+  if (!html.includes('<code') || !/:\/\/|www\.|@/i.test(html)) return html;
+  const document = parseDocument(html, { decodeEntities: false });
+  let changed = false;
+  for (const code of DomUtils.findAll((element) => element.name === 'code' && !(element.parent && 'name' in element.parent && element.parent.name === 'pre'), document.children)) {
+    if (!code.prev || !ENDS_IN_ADDRESS.test(DomUtils.textContent(code.prev))) continue;
+    // The text the address ends, inside an element before the code (<em>https://…</em>) too.
+    let last: ReturnType<typeof parseDocument>['children'][number] | undefined = code.prev;
+    while (last && last.type !== ElementType.Text) last = 'children' in last ? last.children.at(-1) : undefined;
+    if (!last || !('data' in last)) continue;
+    last.data += ' ';
+    changed = true;
+  }
+  return changed ? DomUtils.getOuterHTML(document, { decodeEntities: false }) : html;
+}
+
 /** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. Throws HtmlTooComplexError beyond the bounds. */
 export function htmlToMarkdown(html: string, baseUrl?: string): string {
-  const safe = sanitizeFeedHtml(html, baseUrl);
+  const safe = withCodeApartFromAddresses(sanitizeFeedHtml(html, baseUrl));
   turndown ??= createTurndown();
   return turndown
     .turndown(safe)

@@ -77,4 +77,10 @@ describe('feeds property tests found wanting (feed-properties.test.ts)', () => {
     expect(decision.draft.body).toBe('## The plan\n\nIt opens.\n\n### Costs\n\nHigh.\n\n## Next\n\nSoon.');
     expect(checkDraft(decision)).toEqual([]);
   });
+
+  it('keeps inline code written against an address in the text as code, rather than let the address’s link run into it and show a picture', () => {
+    const decision = onlyDraft(rssItem('<title>Clone the repository</title><description>&lt;p&gt;Clone https://git.example/repo&lt;code&gt;![logo](logo.png)&lt;/code&gt; today.&lt;/p&gt;</description>'));
+    expect(decision.draft.body).toBe('Clone https://git.example/repo `![logo](logo.png)` today.');
+    expect(checkDraft(decision)).toEqual([]);
+  });
 });
