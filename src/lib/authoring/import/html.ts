@@ -212,8 +212,11 @@ function createTurndown(): TurndownService {
 
 let turndown: TurndownService | undefined;
 
-/** Text ending in a web or e-mail address, which GFM makes a link up to the next space or "<", whatever comes between. */
-const ENDS_IN_ADDRESS = /(?:https?:\/\/|www\.|@)\S*$/i;
+/** Whether the last word of `text` is a web or e-mail address, which GFM makes a link up to the next space or "<". */
+function endsInAddress(text: string): boolean {
+  // The last word split off first: a pattern anchored at the end would retry every start in a long unspaced run.
+  return /https?:\/\/|www\.|@/i.test(text.split(/\s/).at(-1)!);
+}
 
 /**
  * Sanitised HTML with a space between an address in the text and inline code written against it: the address's
@@ -225,7 +228,7 @@ function withCodeApartFromAddresses(html: string): string {
   const document = parseDocument(html, { decodeEntities: false });
   let changed = false;
   for (const code of DomUtils.findAll((element) => element.name === 'code' && !(element.parent && 'name' in element.parent && element.parent.name === 'pre'), document.children)) {
-    if (!code.prev || !ENDS_IN_ADDRESS.test(DomUtils.textContent(code.prev))) continue;
+    if (!code.prev || !endsInAddress(DomUtils.textContent(code.prev))) continue;
     // The text the address ends, inside an element before the code (<em>https://…</em>) too.
     let last: ReturnType<typeof parseDocument>['children'][number] | undefined = code.prev;
     while (last && last.type !== ElementType.Text) last = 'children' in last ? last.children.at(-1) : undefined;
