@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
+import { gateThroughChecker } from '../../lib/authoring/import/checker-gate.ts';
 import { toExistingArticles } from '../../lib/authoring/import/existing-articles.ts';
 import { FeedError, parseFeedText, type FeedEntry, type ParsedFeed } from '../../lib/authoring/import/parse-feed.ts';
 import { createImportPlanner, type ImportDecision } from '../../lib/authoring/import/plan-import.ts';
@@ -29,11 +30,13 @@ import { loadArticles } from '../article-files.ts';
 import { DEFAULT_FETCH_LIMITS } from '../fetch-feed.ts';
 import { displayPath } from '../display-path.ts';
 import { FolderLockError, lockFolder } from '../folder-lock.ts';
+import { inspectFile } from '../inspect-file.ts';
 import { removeStaleTemporaryFiles, replaceFile, writeNewFile } from '../write-file.ts';
 import { readSourcesFile } from '../read-sources.ts';
 import { fetchFeeds, type FetchPolicy } from './fetch-sources.ts';
 import { readStateFile } from './state-file.ts';
 import { filterSources } from './filter-pool.ts';
+import { projectRoot } from '../../settings.ts';
 
 export interface AggregateOptions {
   /** Paths in messages and in the report are relative to this folder. */
@@ -316,6 +319,7 @@ async function applyFilters(runs: SourceRun[], timeoutMs: number): Promise<Map<S
 function planItems(runs: SourceRun[], options: AggregateOptions, display: (path: string) => string): void {
   const existing = toExistingArticles(loadArticles(options.enclosingContentDir ?? options.contentDir, display));
   const planner = createImportPlanner(existing, { now: options.now, siteLang: options.siteLang });
+  const gate = { now: options.now, contentDir: options.enclosingContentDir ?? options.contentDir, projectRoot, inspectFile, absolutePathOf: (file: string) => resolve(options.cwd, file) };
   const waiting = runs.map((run) => newestFirst(run.candidates));
   // Feed order first, then the copies of refused items: the order the report lists them in.
   const listed = new Map(runs.flatMap((run) => [...run.candidates, ...run.duplicates].map((candidate, position) => [candidate, position] as const)));
@@ -324,7 +328,9 @@ function planItems(runs: SourceRun[], options: AggregateOptions, display: (path:
   for (const run of runs) run.candidates = [];
   while (offered.some((candidates) => candidates.length)) {
     const planned = runs.map((run, index) => planCandidates(planner, run, offered[index]!, options, display));
-    const checked = planner.checkDrafts(planned.flat());
+    // Each draft through the whole check too, as `npm run import` does: an item it would refuse, written, would stop
+    // the next build (and the deploy after a scheduled run) instead of being reported here and left out.
+    const checked = gateThroughChecker(planner.checkDrafts(planned.flat()), [], gate);
     const refusedBy = new Map<string, string>();
     let offset = 0;
     runs.forEach((run, index) => {
