@@ -14,7 +14,6 @@ import { LINE_BREAK, lineOfOffset } from '../content/line-of-offset.ts';
 import { HAS_SCHEME } from '../content/url-scheme.ts';
 import { quoteValue } from '../content/quote-value.ts';
 import { nearDuplicateProblems, type CheckedBody } from './near-duplicate-problems.ts';
-import { replaceFencedCode } from '../text/code-fences.ts';
 import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { ARTICLE_TOP_LEVEL_FIELDS, articleSchema, type ArticleData } from '../content/schema.ts';
 import { caseCorrection, IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
@@ -33,6 +32,7 @@ import { mayHaveSkippedHeadingLevels, skippedHeadingLevels } from './heading-lev
 import { importPlace, type ImportPlace } from './import-candidates.ts';
 import { mdxCode } from './mdx-code.ts';
 import { mdxInMarkdown } from './mdx-in-markdown.ts';
+import { blank, withoutCode } from './without-code.ts';
 import { shownInstant } from '../content/iso-seconds.ts';
 import { isWrittenDay } from '../content/written-dates.ts';
 import { writtenZone } from '../content/yaml-timestamps.ts';
@@ -746,17 +746,6 @@ const MAY_BE_MDX = /^(?:import|export)\s|^ {0,3}<[A-Z]/m;
 
 /** A line indented as an indented code block's are: four spaces or a tab. */
 const INDENTED_LINE = /^(?: {4}|\t)/m;
-
-/** Spaces for `text`, keeping its line breaks. */
-const blank = (text: string) => text.replace(/[^\n]/g, ' ');
-
-/**
- * Code is shown, not rendered, and an HTML comment (a picture or heading an editor has put aside) is neither: blank
- * both out (keeping line breaks, so line numbers hold) before looking for pictures and headings.
- */
-function withoutCode(body: string): string {
-  return replaceFencedCode(body, blank).replace(/`[^`\n]+`/g, blank).replace(/<!--[\s\S]*?-->/g, blank);
-}
 
 /** The folders below `root` that hold `path`, outermost first (`root/a/b/x.png` → `root/a`, `root/a/b`). */
 function foldersBetween(root: string, path: string): string[] {

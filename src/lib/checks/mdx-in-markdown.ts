@@ -4,6 +4,8 @@
  * (`<Chart />`) as unknown HTML, so readers see the code and miss what the component would have shown.
  */
 
+import { withoutCode } from './without-code.ts';
+
 export interface MdxInMarkdown {
   /** Offset of the line in the body. */
   index: number;
@@ -32,4 +34,19 @@ export function mdxInMarkdown(body: string): MdxInMarkdown[] {
     index += line.length + 1;
   }
   return found;
+}
+
+/**
+ * A Markdown `body` whose lines that read as MDX start with a character reference for their first character
+ * (`&#105;mport …`): the same text on the page, and never taken for MDX. For text written by a program from another
+ * site's words (a post quoting `import { useState } from 'react'`), which means them as text.
+ */
+export function withMdxLinesAsText(body: string): string {
+  let text = body;
+  // From the last, so that each replacement leaves the earlier offsets where they were.
+  for (const { index } of mdxInMarkdown(withoutCode(body)).reverse()) {
+    const at = index + /^ */.exec(text.slice(index))![0].length;
+    text = `${text.slice(0, at)}&#${text.codePointAt(at)};${text.slice(at + 1)}`;
+  }
+  return text;
 }

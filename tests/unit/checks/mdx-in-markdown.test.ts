@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mdxInMarkdown } from '../../../src/lib/checks/mdx-in-markdown.ts';
+import { mdxInMarkdown, withMdxLinesAsText } from '../../../src/lib/checks/mdx-in-markdown.ts';
+import { withoutCode } from '../../../src/lib/checks/without-code.ts';
 
 const lines = (body: string) => mdxInMarkdown(body).map(({ index, kind, written }) => [body.slice(0, index).split('\n').length, kind, written]);
 
@@ -40,5 +41,15 @@ describe('MDX in a Markdown body', () => {
       '    <Chart /> in an indented code block',
     ].join('\n');
     expect(mdxInMarkdown(body)).toEqual([]);
+  });
+});
+
+describe('withMdxLinesAsText', () => {
+  it('starts each line that reads as MDX with a character reference, and leaves code and the other lines as written', () => {
+    const body = ["Bring the hook in:", '', "import { useState } from 'react'", '', 'export default function App() {}', '', '```js', "import x from 'y'", '```', '', "`import z from 'w'` inline"].join('\n');
+    const text = withMdxLinesAsText(body);
+    expect(text.split('\n')).toEqual(["Bring the hook in:", '', "&#105;mport { useState } from 'react'", '', '&#101;xport default function App() {}', '', '```js', "import x from 'y'", '```', '', "`import z from 'w'` inline"]);
+    expect(mdxInMarkdown(withoutCode(text))).toEqual([]);
+    expect(withMdxLinesAsText('<Chart data={x} /> and text')).toBe('&#60;Chart data={x} /> and text');
   });
 });
