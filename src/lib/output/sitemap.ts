@@ -24,7 +24,8 @@ export interface SitemapSetup {
 /** Pages a search engine should not list: the search page (a shell without content) and status pages. */
 export function isListedPage(url: string, base: string): boolean {
   const paths = createPaths(base);
-  const { pathname } = new URL(url);
+  // Decoded, as the paths are written: a base path outside ASCII (/désk/) reaches here percent-encoded.
+  const pathname = decodeURIComponent(new URL(url).pathname);
   if (!pathname.startsWith(paths.root) || !pathname.endsWith('/')) return false;
   const rest = pathname.slice(paths.root.length);
   return pathname !== paths.search() && !/^(?:404|500)\/$/.test(rest);

@@ -21,6 +21,12 @@ describe('which pages the sitemap lists', () => {
     expect(isListedPage(origin + path, '/desk/')).toBe(listed);
   });
 
+  it('lists the pages under a base path outside ASCII, which page URLs carry percent-encoded', () => {
+    expect(isListedPage(`${origin}/news/d%C3%A9sk/`, '/news/désk/')).toBe(true);
+    expect(isListedPage(`${origin}/news/d%C3%A9sk/articles/caf%C3%A9/`, '/news/désk/')).toBe(true);
+    expect(isListedPage(`${origin}/news/d%C3%A9sk/search/`, '/news/désk/')).toBe(false);
+  });
+
   it('works at the root too', () => {
     expect(isListedPage(`${origin}/articles/x/`, '/')).toBe(true);
     expect(isListedPage(`${origin}/search/`, '/')).toBe(false);
