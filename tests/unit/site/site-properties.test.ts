@@ -97,6 +97,7 @@ interface Planned {
   source?: { id?: string; name: string; url: string; excerpt?: boolean };
   relatedPicks: number[];
   storyPick?: number | false;
+  formerSlugs: string[];
   body: string[];
 }
 
@@ -127,9 +128,10 @@ const plannedArb = (slug: string): fc.Arbitrary<Planned> =>
       ),
       relatedPicks: fc.array(fc.nat(40), { maxLength: 6 }),
       storyPick: fc.option(fc.oneof(fc.nat(40), fc.constant(false as const)), { nil: undefined }),
+      formerSlugs: fc.subarray([`old-${slug}`, `older-${slug}`]),
       body: fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }),
     },
-    { requiredKeys: ['slug', 'viaField', 'title', 'description', 'publishedAt', 'authors', 'tags', 'draft', 'relatedPicks', 'body'] },
+    { requiredKeys: ['slug', 'viaField', 'title', 'description', 'publishedAt', 'authors', 'tags', 'draft', 'relatedPicks', 'formerSlugs', 'body'] },
   );
 
 interface Archive {
@@ -163,6 +165,7 @@ function toArchive(drafts: Planned[], base: string): Archive {
       related,
       ...(story !== undefined && { story }),
       ...(draft.viaField && { slug: draft.slug }),
+      ...(draft.formerSlugs.length > 0 && { formerSlugs: draft.formerSlugs }),
       ...(draft.lang && { lang: draft.lang }),
       ...(draft.source && { source: draft.source }),
     };
@@ -477,9 +480,15 @@ describe('site index properties', () => {
         // The files' version also dates unpublished pieces, which have no page for the sitemap to list.
         const listed = new Set(site.articles.map((article) => decodeURIComponent(paths.article(article.slug))));
         expect([...fromFiles.lastModified].filter(([page]) => listed.has(page) || page.includes('/stories/')).sort()).toEqual([...sitemap.lastModified].sort());
-        expect([...fromFiles.canonicalElsewhere].filter((page) => listed.has(page)).sort()).toEqual([...sitemap.canonicalElsewhere].sort());
+        const ownPages = new Set(site.articles.flatMap((article) => [article.slug, ...article.data.formerSlugs]).map((slug) => decodeURIComponent(paths.article(slug))));
+        expect([...fromFiles.canonicalElsewhere].filter((page) => ownPages.has(page)).sort()).toEqual([...sitemap.canonicalElsewhere].sort());
         const decoded = new Set(pagePaths.map((path) => decodeURIComponent(path)));
         for (const page of sitemap.lastModified.keys()) expect(decoded.has(page), page).toBe(true);
+        // The pages at former slugs send readers on, and excerpts name the outlet's page as theirs: neither is listed.
+        for (const article of site.articles) {
+          const elsewhere = [...article.data.formerSlugs, ...(article.data.source?.excerpt ? [article.slug] : [])];
+          for (const slug of elsewhere) expect(sitemap.canonicalElsewhere.has(decodeURIComponent(paths.article(slug)))).toBe(true);
+        }
       }),
       properties,
     );
