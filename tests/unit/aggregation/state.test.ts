@@ -136,6 +136,15 @@ describe('source state over runs', () => {
     expect(allSeenKeys(saved)).toContain(itemKeys({ title: 'A', link: 'https://www.wire.example/2026/a?id=1', authors: [], categories: [] } satisfies FeedEntry, 'other')[0]);
   });
 
+  it('reads back the key of a link on a www.www. host as written, so the item is still known at the next run', () => {
+    const state = emptyState();
+    const entry = { title: 'A', link: 'https://www.www.wire.example/a', authors: [], categories: [] } satisfies FeedEntry;
+    state.sources.wire = afterSuccess(undefined, { feedUrl, validators: {}, newVersion: true, seen: itemKeys(entry, 'wire') }, now);
+    const text = serializeState(state);
+    expect(serializeState(parseState(text, 'state.json'))).toBe(text);
+    expect(allSeenKeys(parseState(text, 'state.json'))).toContain(itemKeys(entry, 'wire')[0]);
+  });
+
   it('remembers keys once each, forgetting the oldest beyond the cap', () => {
     expect(appendSeen(['a', 'b'], ['b', 'c', 'c'])).toEqual(['a', 'b', 'c']);
     const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => `k${index}`);

@@ -64,9 +64,12 @@ export function urlKey(href: string | undefined): string | undefined {
   return `${siteHost(url.hostname)}${port}${path}${query}`;
 }
 
-/** A host name as urlKey compares it: outlets serve the same pages on www.host and host; `www.com` stays a host of its own. */
+/**
+ * A host name as urlKey compares it: outlets serve the same pages on www.host and host; `www.com` stays a host of its
+ * own. Every leading `www.` goes, so that a key read again as an address (state.ts reads old keys so) is the same key.
+ */
 function siteHost(hostname: string): string {
-  return hostname.replace(/^www\.(?=[^.]+\.)/, '');
+  return hostname.replace(/^(?:www\.)+(?=[^.]+\.)/, '');
 }
 
 /** The site an address is on, compared as urlKey compares hosts; undefined for anything that is not an http(s) URL. */

@@ -33,6 +33,8 @@ describe('urlKey: the same story behind different spellings of its link', () => 
   it('keeps a www host apart from a host merely named www', () => {
     expect(urlKey('https://www.com/rss')).not.toBe(urlKey('https://com/rss'));
     expect(urlKey('https://www2.news.example/rss')).not.toBe(urlKey('https://news.example/rss'));
+    expect(urlKey('https://www.www.news.example/rss')).toBe(urlKey('https://news.example/rss'));
+    expect(urlKey('https://www.www.com/rss')).toBe(urlKey('https://www.com/rss'));
   });
 
   it('has no key for non-web identifiers, so GUIDs like urn:uuid never match anything', () => {
