@@ -26,11 +26,20 @@ export function noteHostRest(rests: HostRests, feedUrl: string, answeredFrom: st
   }
 }
 
+/**
+ * Whether `rest` still runs at `now`: one ending further ahead than a rest may last (a state edited by hand, or written
+ * by a machine whose clock was wrong) has ended, so that it cannot keep the host's feeds unread.
+ */
+function restsAt(rest: HostRest, now: Date): boolean {
+  const until = Date.parse(rest.until);
+  return until > now.getTime() && until <= now.getTime() + HOST_REST_CAP_MS;
+}
+
 /** Why the feed at `feedUrl` is not asked at `now`, its host resting; undefined when it may be asked. */
 export function restingBecause(rests: HostRests | undefined, feedUrl: string, now: Date): string | undefined {
   const host = new URL(feedUrl).host;
   const rest = rests?.[host];
-  if (!rest || Date.parse(rest.until) <= now.getTime()) return undefined;
+  if (!rest || !restsAt(rest, now)) return undefined;
   const answeredHost = new URL(rest.answered).host;
   const via = answeredHost === host ? '' : `sent a feed on to ${answeredHost}, which `;
   return `${host} ${via}answered ${rest.answered} with ${rest.status} at ${rest.at} and asked not to be asked again before ${rest.until} (Retry-After)`;
@@ -51,7 +60,7 @@ export function restsAfterRun(previous: HostRests | undefined, run: HostsInRun, 
   for (const [host, rest] of Object.entries(previous ?? {})) {
     const until = Date.parse(rest.until);
     const noted = rests[host];
-    if (until > now.getTime() && !run.answered.has(host) && (!noted || until > Date.parse(noted.until))) rests[host] = rest;
+    if (restsAt(rest, now) && !run.answered.has(host) && (!noted || until > Date.parse(noted.until))) rests[host] = rest;
   }
   return rests;
 }

@@ -5,7 +5,7 @@ const BACKOFF_START_MS = 30 * 60 * 1000;
 /** Back-off never grows beyond a day, so a recovered source is picked up again within one. */
 const BACKOFF_CAP_MS = 24 * 60 * 60 * 1000;
 /** A Retry-After further away than this is taken as a week: a typo on the server should not silence a source for a year. */
-const RETRY_AFTER_CAP_MS = 7 * 24 * 60 * 60 * 1000;
+export const RETRY_AFTER_CAP_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Retry-After as seconds ("120") or an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"); undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: Date): Date | undefined {

@@ -1,5 +1,5 @@
 /** How one run changes a source's state: a successful read, a failure (with its back-off), and the items handled. */
-import { backoffUntil, later } from './schedule.ts';
+import { backoffUntil, later, RETRY_AFTER_CAP_MS } from './schedule.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import { MAX_FRESHNESS_MS, type Validators } from './conditional.ts';
@@ -74,11 +74,15 @@ export function inAskingOrder<T extends { state: SourceState | undefined; feedUr
   return [...feeds].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? unaskedSince(a).localeCompare(unaskedSince(b)) : 0));
 }
 
-/** Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. */
+/**
+ * Set when Retry-After or back-off keeps the source at `feedUrl` from being fetched at `now`. An instant further ahead
+ * than either may set (a state edited by hand, or written by a machine whose clock was wrong) is ignored, so that it
+ * cannot keep the feed unread.
+ */
 export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;
   const until = new Date(state.nextFetchAfter);
-  return until.getTime() > now.getTime() ? until : undefined;
+  return until.getTime() > now.getTime() && until.getTime() <= now.getTime() + RETRY_AFTER_CAP_MS ? until : undefined;
 }
 
 /**

@@ -33,6 +33,18 @@ describe('a host resting after its Retry-After', () => {
     expect(rests['late.example']).toBeUndefined();
   });
 
+  it('is not kept more than a day ahead of the run, as a run with a clock gone wrong or a hand edit leaves it', () => {
+    const rests: HostRests = {};
+    const wrongClock = new Date('2027-06-01T12:00:00Z');
+    noteHostRest(rests, 'https://wire.example/a.xml', 'https://wire.example/a.xml', 503, new Date('2027-06-02T12:00:00Z'), wrongClock);
+    expect(restingBecause(rests, 'https://wire.example/b.xml', wrongClock)).toBeDefined();
+    expect(restingBecause(rests, 'https://wire.example/b.xml', now)).toBeUndefined();
+    expect(restsAfterRun(rests, { rests: {}, answered: new Set() }, now)).toEqual({});
+    const dayAhead: HostRests = { 'wire.example': { ...rests['wire.example']!, until: '2026-12-02T12:00:00Z' } };
+    expect(restingBecause(dayAhead, 'https://wire.example/b.xml', now)).toBeDefined();
+    expect(restsAfterRun(dayAhead, { rests: {}, answered: new Set() }, now)).toEqual(dayAhead);
+  });
+
   it('is forgotten once its instant has passed or the host has answered a feed, and the later of two rests is kept', () => {
     const previous: HostRests = {
       'past.example': { until: '2026-12-01T12:00:00Z', status: 503, answered: 'https://past.example/a.xml', at: '2026-12-01T11:00:00Z' },

@@ -50,6 +50,15 @@ describe('the state file', () => {
 });
 
 describe('source state over runs', () => {
+  it('asks a feed whose back-off ends more than a week ahead, as a run with a clock gone wrong or a hand edit leaves it', () => {
+    const wrongClock = new Date('2027-06-01T12:00:00Z');
+    const refused = afterFailure(undefined, feedUrl, 'answered 503', new Date('2027-06-08T12:00:00Z'), wrongClock);
+    expect(backingOffUntil(refused, feedUrl, wrongClock)).toEqual(new Date('2027-06-08T12:00:00Z'));
+    expect(backingOffUntil(refused, feedUrl, now)).toBeUndefined();
+    const edited = { ...refused, nextFetchAfter: '2026-12-08T12:00:00Z' };
+    expect(backingOffUntil(edited, feedUrl, now)).toEqual(new Date('2026-12-08T12:00:00Z'));
+  });
+
   it('counts failures, keeps Retry-After or the back-off (the later), and a success clears both', () => {
     const inTwoHours = new Date('2026-12-01T14:00:00Z');
     const once = afterFailure(undefined, feedUrl, 'answered 429', inTwoHours, now);
