@@ -53,14 +53,19 @@ function keptOf(headers: CachePolicy.Headers, receivedAt: Date): Validators {
 
 /**
  * Seconds from the response's Date (or, when it sends none, the time it came) to its Expires (RFC 9111 §4.2.1), when
- * that decides its freshness (no max-age) and could make it fresh for MIN_FRESHNESS_MS; undefined otherwise.
+ * that decides its freshness (no max-age) and could make it fresh for MIN_FRESHNESS_MS; undefined otherwise. At most
+ * MAX_EXPIRES_LIFETIME_S: any longer is as fresh, and an Expires at the end of time renewed from a later Date would
+ * fall past the last instant a date can name, and be lost.
  */
 function expiresLifetime(cacheControl: string | undefined, expires: string | undefined, date: string | undefined, receivedAt: Date): number | undefined {
   if (!expires || /(?:^|,)\s*max-age\s*=/i.test(cacheControl ?? '')) return undefined;
   const sent = Date.parse(date ?? '');
   const lifetime = Math.round((Date.parse(expires) - (Number.isNaN(sent) ? receivedAt.getTime() : sent)) / 1000);
-  return lifetime * 1000 >= MIN_FRESHNESS_MS ? lifetime : undefined;
+  return lifetime * 1000 >= MIN_FRESHNESS_MS ? Math.min(lifetime, MAX_EXPIRES_LIFETIME_S) : undefined;
 }
+
+/** A year: far beyond MAX_FRESHNESS_MS, so a feed is as fresh by it as by any longer lifetime. */
+const MAX_EXPIRES_LIFETIME_S = 365 * 24 * 60 * 60;
 
 /**
  * The Date and Expires of a stored response whose Expires gave it `expiresLifetime`, as a 304 without an Expires of

@@ -62,6 +62,12 @@ describe('conditional requests', () => {
     expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString(), expires: 'Tue, 01 Dec 2026 14:45:00 GMT' }, now).freshUntil).toEqual(new Date('2026-12-01T14:45:00Z'));
   });
 
+  it('a bare 304 renews the Expires lifetime of a full response that expires at the end of time, keeping the state as it was', () => {
+    const stored = validatorsOf(url, 200, { etag: '"v7"', date: received.toUTCString(), expires: 'Sat, 13 Sep 275760 00:00:00 GMT' }, received);
+    const now = new Date('2026-12-01T14:00:00Z');
+    expect(afterNotModified(url, stored, { etag: '"v7"', date: now.toUTCString() }, now)).toEqual({ validators: stored, freshUntil: new Date('2026-12-01T20:00:00Z') });
+  });
+
   it('keeps no Expires lifetime where max-age overrides it, or where it is too short to save a request', () => {
     const date = 'Tue, 01 Dec 2026 12:00:00 GMT';
     expect(validatorsOf(url, 200, { etag: '"v7"', 'cache-control': 'max-age=600', date, expires: 'Tue, 01 Dec 2026 14:00:00 GMT' }, received).expiresLifetime).toBeUndefined();
