@@ -58,7 +58,9 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
   for (const article of [...articles].sort(earliestFirst)) {
     if (typeof article.story !== 'string') continue;
     const lead = bySlug.get(article.story);
-    if (!lead || lead === article) continue;
+    // An article already placed, as the lead another names, joins nothing more and so leads nothing here either: a
+    // line the check refuses (a chain of story: lines) must not make a story of one outlet's coverage.
+    if (!lead || lead === article || groupOf.has(article.slug)) continue;
     let group = groupOf.get(lead.slug);
     if (!group) {
       group = [lead];
@@ -66,10 +68,8 @@ export function findStories(articles: readonly StoryArticle[], options: StoryOpt
       groupOf.set(lead.slug, group);
     }
     if (!leads.has(group)) leads.set(group, lead);
-    if (!groupOf.has(article.slug)) {
-      group.push(article);
-      groupOf.set(article.slug, group);
-    }
+    group.push(article);
+    groupOf.set(article.slug, group);
   }
 
   const stories = groups.flatMap((group): Story[] => {

@@ -547,6 +547,20 @@ describe('editor overrides', () => {
     expect(story).toMatchObject({ slug: 'pulse-x2-verge', articles: ['pulse-x2-verge', 'pulse-analysis'] });
   });
 
+  it("a chain of story: lines, which the check refuses, does not make a story of one outlet's coverage", () => {
+    const own = (slug: string, hours: number, story?: string): StoryArticle => ({
+      slug,
+      title: 'Halvorsen Logistics hit by ransomware attack',
+      description: 'The Akira gang encrypted servers in Bergen.',
+      body: 'Halvorsen Logistics said a ransomware attack encrypted servers at its Bergen data centre.',
+      publishedAt: new Date(Date.UTC(2026, 0, 5, 8 + hours)),
+      story,
+    });
+    // Our own two reports are one outlet's, so no story; "follow-up" names "explainer", which itself names "first".
+    const stories = bySlug([own('first', 0), own('second', 1), own('follow-up', 3, 'explainer'), own('explainer', 4, 'first')]);
+    expect(stories).toEqual([{ slug: 'explainer', lead: 'explainer', articles: ['follow-up', 'explainer'], outlets: [{ key: '' }] }]);
+  });
+
   it('a story: naming an article that is not published puts the article in no story', () => {
     expect(bySlug([{ ...articles[0]!, story: 'not-published-yet' }])).toEqual([]);
   });
