@@ -10,7 +10,7 @@ import type { StoryTuning } from './tuning.ts';
  * that share at least one feature rare enough to tell events apart. Features found in one article only, or in too
  * many to be distinctive, are skipped.
  */
-export function candidatePairs(vectors: FeatureVectors, times: Float64Array, windowMs: number, tuning: StoryTuning): Array<[number, number]> {
+export function candidatePairs(vectors: Pick<FeatureVectors, 'ids' | 'documentFrequency'>, times: Float64Array, windowMs: number, tuning: StoryTuning): Array<[number, number]> {
   const count = times.length;
   const cap = Math.max(tuning.distinctiveMinimum, Math.ceil(count * tuning.distinctiveShare));
   const postings = new Map<number, number[]>();
