@@ -10,7 +10,7 @@ import { xmlProblem } from '../authoring/import/xml-problem.ts';
 import { CLASH_SUFFIX_ROOM, shortenSlug, slugify, uniqueSlug } from '../content/slug.ts';
 import { MAX_SOURCE_ID_LENGTH, SOURCE_ID_PATTERN, sourceIdField } from '../content/source-id.ts';
 import { hasCredentials, resolveWebUrl, urlKey, withoutFeedScheme } from '../authoring/import/urls.ts';
-import { parseSourceSettings, type Source, type SourceSettings } from './registry.ts';
+import { isSourceName, parseSourceSettings, type Source, type SourceSettings } from './registry.ts';
 
 /**
  * Outline attributes only Newsdesk reads, so that an export imported back gives the same registry: the source's id
@@ -56,9 +56,9 @@ export function feedsFromOpml(text: string): OpmlFeed[] {
         // Readers export names as the feed gave them: runs of spaces, line breaks, no-break spaces from &nbsp;,
         // invisible characters the registry's check refuses. A Newsdesk export's name and addresses are the
         // registry's, kept as written so that the round trip changes nothing (`https://example.com` stays without the
-        // slash the URL parser adds).
+        // slash the URL parser adds); a name the registry would refuse (an export edited by hand) is cleaned as any.
         const fromNewsdesk = typeof id === 'string';
-        const name = fromNewsdesk ? written : oneLine(written);
+        const name = fromNewsdesk && isSourceName(written) ? written : oneLine(written);
         const home = resolveWebUrl(outline.htmlUrl);
         const site = home && fromNewsdesk ? outline.htmlUrl!.trim() : home;
         feeds.push({ name, feed: withoutFeedScheme((outline.xmlUrl ?? '').trim()), ...(site ? { site } : {}), ...(fromNewsdesk ? { id } : {}), ...(typeof settings === 'string' ? { settings } : {}) });

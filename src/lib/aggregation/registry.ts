@@ -113,6 +113,11 @@ const sourceSchema = z.strictObject(
 
 export type Source = z.output<typeof sourceSchema>;
 
+/** Whether the registry takes `name` as an outlet's name, as it is written. */
+export function isSourceName(name: string): boolean {
+  return sourceSchema.shape.name.safeParse(name).success;
+}
+
 /** What a source is set to do: every field but the outlet's identity and addresses. */
 const sourceSettingsSchema = sourceSchema.omit({ id: true, name: true, feed: true, site: true });
 

@@ -277,6 +277,14 @@ describe('exporting and importing back', () => {
     expect(text).toContain('  tags: [Semiconductors, R&D <fabs>]\n  content: full\n  publish: auto\n');
   });
 
+  it('cleans a name in an export edited by hand that the registry would refuse, keeping one it takes as written', () => {
+    const text =
+      '<opml version="2.0"><body><outline title="&#x202E;evil  Wire" xmlUrl="https://evil.example/feed" newsdeskId="evil"/><outline title="Spaced  Out" xmlUrl="https://spaced.example/feed" newsdeskId="spaced"/></body></opml>';
+    const plan = planOpmlImport([], feedsFromOpml(text));
+    expect(plan.added.map((source) => source.name)).toEqual(['evil Wire', 'Spaced  Out']);
+    expect(parseSources(appendSources('', plan.added), 'sources.yaml').problems).toEqual([]);
+  });
+
   it('gives a taken or invalid exported id a new one, and keeps a source whose settings are invalid without them, saying so', () => {
     const { sources } = parseSources(VARIED, 'sources.yaml');
     const feeds = feedsFromOpml(sourcesToOpml(sources, 'Newsdesk sources'));
