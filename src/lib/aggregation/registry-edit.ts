@@ -2,6 +2,11 @@
 import { isSeq, parseDocument, visit, YAMLSeq, type Document } from 'yaml';
 import type { NewSource } from './opml.ts';
 
+/** The list's first item, whose indent the new ones take. */
+const FIRST_ITEM = /^( *)-(?=[ \t\r]|$)/m;
+/** The line that ends the document: nothing after it is part of the registry. */
+const DOCUMENT_END = /^\.\.\.(?=[ \t\r]|$)/m;
+
 /**
  * The registry's text with `entries` inserted after its last source, indented as its list is and with its line
  * ends; comments below the last source stay below. The text must already be a valid registry (see parseSources).
@@ -12,11 +17,15 @@ export function appendSources(registry: string, entries: readonly NewSource[]): 
   // yaml's ranges do not count a byte order mark right, so the text is read without it and it is put back.
   const bom = registry.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = registry.slice(bom.length);
-  const list = parseDocument(text).contents;
+  const document = parseDocument(text);
+  const list = document.contents;
   if (isSeq(list) && list.flow) throw new Error('its sources are written as one [ … ] list; write each on its own "- id: …" lines, as README.md shows, and import again');
   // Nothing but comments yet: the sources go below them. A registry with sources gets the new ones after its last.
-  const at = isSeq(list) ? list.range![2] : text.length;
-  const column = isSeq(list) ? list.range![0] - text.lastIndexOf('\n', list.range![0] - 1) - 1 : 0;
+  // YAML the registry's reader takes but this parser calls malformed (a quoted name or a [ … ] list whose next line
+  // is not indented) leaves the list's end unknown, so the new sources go at the end of the file, or before its `...`.
+  const at = isSeq(list) && document.errors.length === 0 ? list.range![2] : (DOCUMENT_END.exec(text)?.index ?? text.length);
+  // Before the first "- " only comments, directives, `---`, an anchor or a tag can come, whatever the parser made of the rest.
+  const column = FIRST_ITEM.exec(text)?.[1]!.length ?? 0;
   const before = text.slice(0, at);
   const startsLine = before === '' || before.endsWith('\n');
   const blankLine = isSeq(list) || before.trim() !== '';

@@ -146,6 +146,21 @@ describe('importing an OPML file', () => {
     expect(appendSources(marked, [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss' }])).toBe(`${marked}${added}`);
   });
 
+  it('adds to a valid registry whose quoted value or [ … ] list goes on at the start of the next line, at its indent', () => {
+    const entry = { id: 'chipwire', name: 'Chipwire', feed: 'https://chipwire.example.com/feed.xml' };
+    for (const registry of [
+      '  - id: ars\n    name: Ars\n    feed: "\nhttps://ars.example/feed"\n',
+      '- tags: [\n]\n  id: ars\n  name: Ars\n  feed: https://ars.example/feed\n\n# the end\n',
+      '# sources\n&all\n  - id: ars\n    name: "Ars\nTechnica"\n    feed: https://ars.example/feed\n...\n# after the end\n',
+    ]) {
+      const { sources, problems } = parseSources(registry, 'sources.yaml');
+      expect(problems).toEqual([]);
+      const edited = parseSources(appendSources(registry, [entry]), 'sources.yaml');
+      expect(edited.problems).toEqual([]);
+      expect(edited.sources).toEqual([...sources, { ...entry, tags: [], content: 'excerpt', publish: 'review', include: [], exclude: [] }]);
+    }
+  });
+
   it('refuses, saying what to do, a registry written as one flow list', () => {
     expect(() => appendSources('[{id: chipwire, name: Chipwire, feed: "https://chipwire.example.com/feed.xml"}]\n', [{ id: 'new-one', name: 'New One', feed: 'https://new.example/rss' }])).toThrow(
       /write each on its own "- id: …" lines/,
