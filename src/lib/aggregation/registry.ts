@@ -21,6 +21,7 @@ import yaml from 'js-yaml';
 import { hasCredentials } from '../authoring/import/urls.ts';
 import { yamlHint, yamlReason } from '../content/yaml-problem.ts';
 import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
+import { LINE_BREAK } from '../content/line-of-offset.ts';
 import { isWebUrl, listOf, requiredText, unknownKeyMessage } from '../content/schema.ts';
 import { sourceIdField } from '../content/source-id.ts';
 import { equivalentFeedProblems } from '../checks/equivalent-feeds.ts';
@@ -156,7 +157,9 @@ export function parseSources(text: string, file: string): { sources: Source[]; p
     data = yaml.load(text);
   } catch (error) {
     const yamlError = error as { mark?: { line?: number }; reason?: string; message?: string };
-    const line = typeof yamlError.mark?.line === 'number' ? yamlError.mark.line + 1 : undefined;
+    // A quote or bracket left open is found at the end of the stream, a line past the last when the file ends in a newline.
+    const lastLine = Math.max(1, text.replace(/(?:\r\n|\r|\n)$/, '').split(LINE_BREAK).length);
+    const line = typeof yamlError.mark?.line === 'number' ? Math.min(yamlError.mark.line + 1, lastLine) : undefined;
     return {
       sources: [],
       problems: [{ file, line, severity: 'error', message: `the file is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? '') }],

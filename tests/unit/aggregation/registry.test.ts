@@ -136,6 +136,11 @@ describe('registry errors name the file, the line and the field', () => {
     expect(errorsOf(lines(...chipwire, '\tname: tabbed'))[0]).toMatch(/^content\/sources\.yaml:4: the file is not valid YAML \(.+\); /);
     expect(errorsOf('id: chipwire\n')[0]).toMatch(/^content\/sources\.yaml:1: the file is not a list of sources; /);
   });
+
+  it('a quote left open at the end of the file, named at its last line rather than one past it', () => {
+    expect(errorsOf('- id: chipwire\n  name: "Chipwire\n')[0]).toMatch(/^content\/sources\.yaml:2: the file is not valid YAML \(.+\); /);
+    expect(errorsOf('- id: chipwire\r\n  tags: [AI\r\n')[0]).toMatch(/^content\/sources\.yaml:2: the file is not valid YAML \(.+\); /);
+  });
 });
 
 describe('include and exclude patterns', () => {
