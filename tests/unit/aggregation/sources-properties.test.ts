@@ -155,8 +155,9 @@ function reportingFaults(problem: Problem, text: string): string[] {
   if (problem.file !== FILE) faults.push(`names ${problem.file}`);
   if (problem.line === undefined || problem.line < 1 || problem.line > lineCount) faults.push(`line ${problem.line} of ${lineCount}`);
   if (!problem.message.trim()) faults.push('has no message');
-  // Only what is wrong with the file as a whole (not YAML, not a list) names no field.
-  if (!problem.field && !problem.message.startsWith('the file ')) faults.push('names no field');
+  // Only what is wrong with the file as a whole (not YAML, not a list) or with a whole entry (`- "text"`, at its own
+  // line) names no field: there is none to name.
+  if (!problem.field && !/^(?:the file |is not a source$)/.test(problem.message)) faults.push('names no field');
   if (!problem.hint?.trim()) faults.push('says nothing to do');
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(formatProblem(problem))) faults.push('prints a control character');
   return faults;
