@@ -2,7 +2,7 @@
  * Whether an article's dates were written with a time of day. YAML reads `2026-12-01` and `2026-12-02T00:00:00Z` as
  * one instant, midnight in UTC; only the front matter's text tells a day written alone from a time that falls there.
  */
-import yaml from 'js-yaml';
+import { writtenPlainValue } from './front-matter-lines.ts';
 
 /** The front-matter fields that hold a date. */
 export const DATE_FIELDS = ['publishedAt', 'updatedAt'] as const;
@@ -46,17 +46,9 @@ export const isUtcMidnight = (value: unknown): value is Date => value instanceof
 export function withDatesAsWritten<Data extends Record<string, unknown>>(data: Data, frontMatter: string): Data {
   const fields = DATE_FIELDS.filter((field) => isUtcMidnight(data[field]));
   if (fields.length === 0) return data;
-  let written: unknown;
-  try {
-    // Every scalar as the text it was written as, before YAML makes a type of it.
-    written = yaml.load(frontMatter, { schema: yaml.FAILSAFE_SCHEMA });
-  } catch {
-    return data;
-  }
-  if (written === null || typeof written !== 'object') return data;
   const copy: Record<string, unknown> = { ...data };
   for (const field of fields) {
-    const text = (written as Record<string, unknown>)[field];
+    const text = writtenPlainValue(frontMatter, field);
     if (isWrittenDay(text)) copy[field] = text.trim();
   }
   return copy as Data;
