@@ -14,7 +14,7 @@ import { createImportPlanner, type ImportDecision } from '../../lib/authoring/im
 import { sharedLinks } from '../../lib/authoring/import/shared-links.ts';
 import { capCandidates, copiesOfRefused, keysOldestFirst, newestFirst, sortEntries, type Candidate } from '../../lib/aggregation/candidates.ts';
 import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
-import { listedItemsHash, refusedKey } from '../../lib/aggregation/identity.ts';
+import { refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
 import { noteHostRest, restingBecause, restsAfterRun, type HostRests, type HostsInRun } from '../../lib/aggregation/host-rest.ts';
@@ -22,7 +22,7 @@ import { feedErrorCause } from '../../lib/aggregation/failure-cause.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
 import type { Source } from '../../lib/aggregation/registry.ts';
 import { emptySkipCounts, summarizeRun, type RunReport, type SourceReport } from '../../lib/aggregation/report.ts';
-import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, editedSinceFailures, failingSinceFor, freshUntilFor, inAskingOrder, keptValidators, lastSuccessFor } from '../../lib/aggregation/source-state.ts';
+import { afterAnswer, afterFailure, afterNotAsked, backingOffUntil, editedSinceFailures, failingSinceFor, freshUntilFor, inAskingOrder, keptValidators, lastSuccessFor } from '../../lib/aggregation/source-state.ts';
 import { allSeenKeys, serializeState, StateError, type AggregationState, type SourceState } from '../../lib/aggregation/state.ts';
 import { formatProblem, hasErrors, sortProblems } from '../../lib/checks/problems.ts';
 import { isoSeconds } from '../../lib/content/iso-seconds.ts';
@@ -456,20 +456,11 @@ function settleState(run: SourceRun, now: Date): void {
     if (run.unwritten.has(position)) return [];
     return run.decisions[position]?.kind === 'rejected' ? [{ ...candidate, keys: candidate.keys.map((key) => refusedKey(key, run.source.id)) }] : [candidate];
   });
-  const seen = keysOldestFirst(handled);
-  // A body listing the same items as the last version (a feed stamped with the time of each answer) is no new
-  // version: the state keeps that version's hashes and date, so the run leaves nothing to commit and a frozen feed is
-  // still noticed.
-  const itemsHash = run.feed && listedItemsHash(run.feed.entries, run.source.id);
-  const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== run.previous?.itemsHash;
-  run.next = afterSuccess(
+  run.next = afterAnswer(
     run.previous,
-    { feedUrl: run.source.feed, validators: outcome.validators, freshUntil: outcome.freshUntil, movedTo: run.movedTo, contentHash: newVersion ? outcome.contentHash : undefined, itemsHash: newVersion ? itemsHash : undefined, newVersion, seen, listed: run.listed },
+    { sourceId: run.source.id, feedUrl: run.source.feed, outcome, entries: run.feed?.entries, movedTo: run.movedTo, seen: keysOldestFirst(handled), listed: run.listed, incomplete: run.unwritten.size > 0 || run.report.skipped.heldOver > 0 },
     now,
   );
-  if (run.unwritten.size || run.report.skipped.heldOver) {
-    run.next = { ...run.next, etag: undefined, lastModified: undefined, cacheControl: undefined, expiresLifetime: undefined, validatorsFor: undefined, freshUntil: undefined, freshFor: undefined, contentHash: undefined, itemsHash: undefined };
-  }
   const [firstFailure, ...moreFailures] = run.writeFailures;
   if (firstFailure) {
     const more = moreFailures.length ? ` (and ${moreFailures.length} more item${moreFailures.length === 1 ? '' : 's'})` : '';

@@ -4,6 +4,9 @@ import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import { MAX_FRESHNESS_MS, type Validators } from './conditional.ts';
 import type { FailureCause } from './failure-cause.ts';
+import { listedItemsHash } from './identity.ts';
+import type { FetchOutcome } from './outcome.ts';
+import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 
 /**
  * Whether the state's failures were counted for `feedUrl`: after the registry's feed: line is edited (a fix, most
@@ -166,6 +169,49 @@ export function afterSuccess(previous: SourceState | undefined, read: Successful
     failuresFor: undefined,
     seen: appendSeen(state.seen, read.seen, read.listed),
   };
+}
+
+/** What a run made of a feed that answered (a new body, the same one, or a 304). */
+export interface Answer {
+  sourceId: string;
+  /** The registry's address for the feed. */
+  feedUrl: string;
+  outcome: Exclude<FetchOutcome, { kind: 'failed' }>;
+  /** The items of the body read; undefined for a 304. */
+  entries?: readonly FeedEntry[];
+  movedTo?: string;
+  /** Keys of the items handled in this run, oldest item first. */
+  seen: readonly string[];
+  listed?: ReadonlySet<string>;
+  /** Items were held over or could not be written: the next run reads the feed in full, so nothing says it is unchanged. */
+  incomplete: boolean;
+}
+
+/** The source's state after a run in which its feed answered. */
+export function afterAnswer(previous: SourceState | undefined, answer: Answer, now: Date): SourceState {
+  const { outcome } = answer;
+  // A body listing the same items as the last version (a feed stamped with the time of each answer) is no new
+  // version: the state keeps that version's hashes and date, so the run leaves nothing to commit and a frozen feed is
+  // still noticed.
+  const itemsHash = answer.entries && listedItemsHash(answer.entries, answer.sourceId);
+  const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== previous?.itemsHash;
+  const next = afterSuccess(
+    previous,
+    {
+      feedUrl: answer.feedUrl,
+      validators: outcome.validators,
+      freshUntil: outcome.freshUntil,
+      movedTo: answer.movedTo,
+      contentHash: newVersion && outcome.kind === 'changed' ? outcome.contentHash : undefined,
+      itemsHash: newVersion ? itemsHash : undefined,
+      newVersion,
+      seen: answer.seen,
+      listed: answer.listed,
+    },
+    now,
+  );
+  if (!answer.incomplete) return next;
+  return { ...next, etag: undefined, lastModified: undefined, cacheControl: undefined, expiresLifetime: undefined, validatorsFor: undefined, freshUntil: undefined, freshFor: undefined, contentHash: undefined, itemsHash: undefined };
 }
 
 /**

@@ -11,9 +11,9 @@ import { capCandidates, keysOldestFirst, sortEntries } from '../../../src/lib/ag
 import { conditionalHeaders, MAX_FRESHNESS_MS } from '../../../src/lib/aggregation/conditional.ts';
 import type { FailureCause } from '../../../src/lib/aggregation/failure-cause.ts';
 import { HOST_REST_CAP_MS, noteHostRest, restingBecause, restsAfterRun, type HostsInRun } from '../../../src/lib/aggregation/host-rest.ts';
-import { contentHash, listedItemsHash, refusedKey } from '../../../src/lib/aggregation/identity.ts';
+import { contentHash, refusedKey } from '../../../src/lib/aggregation/identity.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../../src/lib/aggregation/outcome.ts';
-import { afterFailure, afterNotAsked, afterSuccess, backingOffUntil, editedSinceFailures, freshUntilFor, inAskingOrder, keptValidators, lastSuccessFor } from '../../../src/lib/aggregation/source-state.ts';
+import { afterAnswer, afterFailure, afterNotAsked, backingOffUntil, editedSinceFailures, freshUntilFor, inAskingOrder, keptValidators, lastSuccessFor } from '../../../src/lib/aggregation/source-state.ts';
 import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, type AggregationState } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
 import { isoSeconds } from '../../../src/lib/content/iso-seconds.ts';
@@ -264,7 +264,7 @@ interface Model {
 }
 
 /**
- * One run, as run-aggregation.ts makes it (fetchDue, sortEntries, holdOver, settleState, restsAfterRun), from the
+ * One run, as run-aggregation.ts makes it (fetchDue, sortEntries, holdOver, afterAnswer, restsAfterRun), from the
  * state the file gave; throws an assertion error when the state breaks a promise of README.
  */
 function aggregate(state: AggregationState, plan: Run, now: Date, model: Model): AggregationState {
@@ -473,36 +473,7 @@ function aggregate(state: AggregationState, plan: Run, now: Date, model: Model):
       );
       seen = keysOldestFirst(handled);
     }
-    const itemsHash = done.entries && listedItemsHash(done.entries, id);
-    const newVersion = outcome.kind === 'changed' && itemsHash !== undefined && itemsHash !== previous?.itemsHash;
-    let settled = afterSuccess(
-      previous,
-      {
-        feedUrl: feed,
-        validators: outcome.validators,
-        freshUntil: outcome.freshUntil,
-        movedTo: done.movedTo,
-        contentHash: newVersion ? outcome.contentHash : undefined,
-        itemsHash: newVersion ? itemsHash : undefined,
-        newVersion,
-        seen,
-        listed,
-      },
-      now,
-    );
-    if (heldOver)
-      settled = {
-        ...settled,
-        etag: undefined,
-        lastModified: undefined,
-        cacheControl: undefined,
-        expiresLifetime: undefined,
-        validatorsFor: undefined,
-        freshUntil: undefined,
-        freshFor: undefined,
-        contentHash: undefined,
-        itemsHash: undefined,
-      };
+    const settled = afterAnswer(previous, { sourceId: id, feedUrl: feed, outcome, entries: done.entries, movedTo: done.movedTo, seen, listed, incomplete: heldOver > 0 }, now);
     next.sources[id] = settled;
 
     // One success clears the failures and the back-off.
