@@ -5,26 +5,28 @@
  *
  * The published articles (from the archive listing the content check wrote, else the content folder) are grouped
  * into parts by publication period (src/lib/search/index-parts.ts). Each part's documents are rendered from the
- * articles' files, one part at a time, and hashed; a part the search cache already holds under that hash needs no
+ * listing's front matter and the bodies in the articles' files, one part at a time, and hashed; a part the search cache already holds under that hash needs no
  * more, the others' documents are written under the documents folder for Pagefind. Parts older than the newest
  * `searchFullTextArticles` articles hold each body's opening only (src/lib/search/search-documents.ts). With
  * NEWSDESK_SHARD, only this shard's parts.
  */
-import { join, relative } from 'node:path';
-import { loadArticle } from '../io/article-files.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { listingOf } from '../io/article-listing.ts';
 import { displayPath } from '../io/display-path.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { pagefindVersion, SearchIndexError, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
 import { hasPart } from '../io/search-part-cache.ts';
+import { articleBody } from '../lib/content/front-matter.ts';
 import { languageAttributes } from '../lib/content/language.ts';
+import type { ListedArticle } from '../lib/content/article-listing.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { proseRewrites } from '../lib/output/markdown-safety.ts';
 import { fullTextParts, searchParts, type PartArticle, type PartLimits, type SearchPart } from '../lib/search/index-parts.ts';
 import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
 import { partHash } from '../lib/search/part-hash.ts';
 import type { SearchPlan } from '../lib/search/search-plan.ts';
-import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchableArticle, searchDocumentHtml, type SearchDocument } from '../lib/search/search-documents.ts';
+import { elementsOpening, markdownOpening, mdxSearchContent, OPENING_WORDS, searchDocumentHtml, type SearchDocument } from '../lib/search/search-documents.ts';
 import { searchOutlet } from '../lib/search/search-choices.ts';
 import { moreCoverageLine } from '../lib/stories/story-listing.ts';
 import { searchLanguage } from '../lib/search/search-language.ts';
@@ -59,10 +61,11 @@ const sitePaths = createPaths(settings.basePath);
 // Bodies read as on their pages, their links from the site's root under BASE_PATH.
 const markdownToHtml = await createMarkdownToHtml(absoluteUrl(settings.siteUrl, sitePaths.root));
 
-/** What is kept of each published article until its part's documents are made: its file is read again then. */
-interface PlannedArticle extends PartArticle {
-  absolutePath: string;
-}
+/**
+ * What is kept of each published article until its part's documents are made: the front matter the content check
+ * parsed and validated, and where its file is, whose body is read again then.
+ */
+interface PlannedArticle extends PartArticle, Pick<ListedArticle, 'slug' | 'absolutePath' | 'data'> {}
 
 /** What the documents take from the whole archive: each article's story, each tag's and writer's name and each article's outlet as the pages show them. */
 interface ArchiveFacts {
@@ -94,23 +97,23 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
     const headline = { title: lead.data.title, url, ...languageAttributes(lead.data.lang, siteConfig.lang) };
     for (const slug of others) storyOf.set(slug, headline);
   }
-  return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName: (tag: string) => facetName(tags, tag), authorName: (author: string) => facetName(authors, author), listedUnder };
+  return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, data, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName: (tag: string) => facetName(tags, tag), authorName: (author: string) => facetName(authors, author), listedUnder };
 }
 
-/** One HTML document per article of the part, oldest first, each read again from its file; with `opening`, only each body's opening. */
+/** One HTML document per article of the part, oldest first, each body read again from its file; with `opening`, only each body's opening. */
 async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, authorName, listedUnder }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
   const documents: IndexedDocument[] = [];
-  for (const planned of part.articles) {
-    const file = displayPath(planned.absolutePath);
-    const article = searchableArticle(loadArticle(planned.absolutePath, relative(settings.contentDir, planned.absolutePath)).result, now);
-    if (!article || article.slug !== planned.slug || article.data.publishedAt.getTime() !== planned.publishedAt.getTime()) throw new SearchIndexError(`reading ${file}`, ['the file changed while the build was running; build again']);
+  for (const article of part.articles) {
+    const file = displayPath(article.absolutePath);
     let body: string | ReturnType<typeof mdxSearchContent>;
     try {
-      if (article.mdx) {
-        const elements = mdxSearchContent(article.body, MARKDOWN_FEATURES, proseRewrites(article.body, article.data.lang ?? siteConfig.lang));
+      // Cut from the file as the article's page cuts it (src/site.ts): its front matter is the listing's.
+      const text = articleBody(readFileSync(article.absolutePath, 'utf8'));
+      if (article.absolutePath.endsWith('.mdx')) {
+        const elements = mdxSearchContent(text, MARKDOWN_FEATURES, proseRewrites(text, article.data.lang ?? siteConfig.lang));
         body = opening ? elementsOpening(elements, OPENING_WORDS) : elements;
       } else {
-        body = await markdownToHtml(opening ? markdownOpening(article.body, OPENING_WORDS) : article.body, article.data.lang);
+        body = await markdownToHtml(opening ? markdownOpening(text, OPENING_WORDS) : text, article.data.lang);
       }
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.

@@ -1,11 +1,9 @@
 // A reader on the search page narrowing the results to one outlet or putting them newest first, then sharing the link;
 // the query named in the tab, and a submitted search kept in the history.
-import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/io/article-files.ts';
+import { listingOf } from '../../src/io/article-listing.ts';
 import { readSourcesFile } from '../../src/io/read-sources.ts';
 import { searchOutlet } from '../../src/lib/search/search-choices.ts';
-import { searchableArticle } from '../../src/lib/search/search-documents.ts';
 import { buildSourceIndex } from '../../src/lib/site/sources.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { bodyOnlyWord, builtArticles } from './built-site.ts';
@@ -25,10 +23,7 @@ async function showsInTurn(search: SearchPage, expected: string[]): Promise<void
 
 /** Each built article's outlet, as its page names it (the registry's name, the site's name for its own reporting). */
 function outlets(): Map<string, string> {
-  const published = [...loadArticles(CONTENT, (path) => relative(CONTENT, path))].flatMap((loaded) => {
-    const article = searchableArticle(loaded.result, new Date());
-    return article ? [article] : [];
-  });
+  const published = listingOf(undefined, CONTENT, new Date(), siteConfig.storyWindowHours).articles;
   const { sourceOf } = buildSourceIndex(readSourcesFile('content/sources.yaml', 'content/sources.yaml').sources, published);
   return new Map(published.map((article) => [`${site.basePath}articles/${encodeURIComponent(article.slug)}/`, searchOutlet(article, sourceOf, siteConfig.name)]));
 }

@@ -15,9 +15,6 @@
 import type { Element, ElementContent, Properties, Root, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast, type Features, type HastNode } from 'satteri';
-import { slugOfArticle, type ParseResult } from '../content/article.ts';
-import { isPublished } from '../content/publish.ts';
-import { articleSchema, type ArticleData } from '../content/schema.ts';
 import { CODE_ELEMENTS, PROSE_BLOCKS, rewriteText, type ProseRewrite } from '../output/prose-text.ts';
 import { countWords, wordsIn } from '../site/reading-time.ts';
 import { listOfNames } from '../stories/story-listing.ts';
@@ -26,26 +23,6 @@ import { excerptSafeHtml, excerptSafeText } from './excerpt-text.ts';
 import { queryStems } from './query-stems.ts';
 import { symbolTermWords } from './symbol-terms.ts';
 import { unsearchable } from './unsearchable-meta.ts';
-
-export interface SearchableArticle {
-  slug: string;
-  data: ArticleData;
-  /** The Markdown or MDX body, front matter removed. */
-  body: string;
-  mdx: boolean;
-}
-
-/**
- * The article in a source file when it is published, with the slug its page gets. A file the checker rejects
- * gives nothing: the build stops on it anyway, before any index is used.
- */
-export function searchableArticle(parsed: ParseResult, now: Date): SearchableArticle | undefined {
-  if (!parsed.ok) return undefined;
-  const { file, data, body } = parsed.article;
-  const result = articleSchema.safeParse(data);
-  if (!result.success || !isPublished(result.data, now)) return undefined;
-  return { slug: slugOfArticle(file, data), data: result.data, body, mdx: file.endsWith('.mdx') };
-}
 
 export interface SearchDocument {
   /** The language Pagefind indexes the document in (./search-language.ts). */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles, type LoadedArticle } from '../../../src/io/article-files.ts';
 import { listingOf } from '../../../src/io/article-listing.ts';
+import type { ListedArticle } from '../../../src/lib/content/article-listing.ts';
 import { inspectFile } from '../../../src/io/inspect-file.ts';
 import { siteCardJobs } from '../../../src/lib/cards/site-card-jobs.ts';
 import { toExistingArticles } from '../../../src/lib/authoring/import/existing-articles.ts';
@@ -16,7 +17,6 @@ import { existingForScaffold } from '../../../src/lib/authoring/scaffold.ts';
 import { checkArticles } from '../../../src/lib/checks/check-content.ts';
 import { articleBody } from '../../../src/lib/content/front-matter.ts';
 import { articlePages } from '../../../src/lib/output/sitemap.ts';
-import { searchableArticle } from '../../../src/lib/search/search-documents.ts';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const fields = 'description: "A dek."\npublishedAt: 2026-11-20T09:00:00Z\ntags: ["AI"]\n';
@@ -42,6 +42,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The search index's view of the folder (src/cli/search-documents.ts): the listing's articles, by where their file is, each body cut from its file. */
+function searchArticles(): Map<string, ListedArticle> {
+  return new Map(listingOf(undefined, dir, NOW, 72).articles.map((article) => [article.absolutePath, article]));
+}
+
 /** The social cards' view of the folder: each article card's slug and headline. */
 function cardArticles(): Array<[string, string]> {
   const jobs = siteCardJobs(listingOf(undefined, dir, NOW, 72), [], { siteName: 'Newsdesk', formatDate: (date) => date.at.toISOString(), cardArticles: 5000 });
@@ -56,10 +61,11 @@ describe('every reader of article files', () => {
     expect(problems.find((problem) => problem.file === 'tabs.md')?.hint).toBe('indent with spaces, not tabs');
 
     const existing = toExistingArticles(loaded);
+    const searched = searchArticles();
     const sitemapPaths = articlePages(loaded.map((article) => article.result), '/').lastModified;
-    for (const [position, { file, result }] of loaded.entries()) {
+    for (const [position, { file, absolutePath }] of loaded.entries()) {
       const accepted = !refusedByChecker.has(file);
-      expect({ file, searchable: searchableArticle(result, NOW) !== undefined }).toEqual({ file, searchable: accepted });
+      expect({ file, searchable: searched.has(absolutePath) }).toEqual({ file, searchable: accepted });
       expect({ file, importer: existing[position]!.data !== undefined }).toEqual({ file, importer: accepted });
       expect({ file, sitemap: sitemapPaths.has(`/articles/${existing[position]!.slug}/`) }).toEqual({ file, sitemap: accepted });
     }
@@ -68,7 +74,8 @@ describe('every reader of article files', () => {
   it('give each file the same slug, a valid slug field trimmed, else the file name', () => {
     const fromImporter = toExistingArticles(loaded).map((article) => article.slug);
     const fromScaffolder = existingForScaffold(loaded).map((article) => article.slug);
-    const fromSearch = loaded.map((article) => searchableArticle(article.result, NOW)?.slug);
+    const searched = searchArticles();
+    const fromSearch = loaded.map((article) => searched.get(article.absolutePath)?.slug);
     expect(fromScaffolder).toEqual(fromImporter);
     for (const [position, slug] of fromSearch.entries()) if (slug !== undefined) expect(slug).toBe(fromImporter[position]);
     expect(fromImporter).toContain('spaced-slug');
@@ -77,12 +84,11 @@ describe('every reader of article files', () => {
   });
 
   it('read the same body, with a later --- kept, whatever the line endings or byte-order mark', () => {
+    const searched = searchArticles();
     for (const { file, absolutePath, result } of loaded) {
-      const searchable = searchableArticle(result, NOW);
-      if (!searchable) continue;
+      if (!searched.has(absolutePath)) continue;
       const imported = toExistingArticles([{ file, result }])[0]!;
-      expect(imported.body).toBe(searchable.body);
-      expect(articleBody(readFileSync(absolutePath, 'utf8'))).toBe(searchable.body.trim());
+      expect(articleBody(readFileSync(absolutePath, 'utf8'))).toBe(imported.body.trim());
     }
     const bodyOf = (name: string) => articleBody(FILES[name]!);
     expect(bodyOf('thematic-break.md')).toBe('Before the rule.\n\n---\n\nAfter the rule.');
@@ -93,7 +99,7 @@ describe('every reader of article files', () => {
   it('read the same values: quotes, dates and the update the sitemap shows', () => {
     const quoted = loaded.find((article) => article.file === 'quotes.md')!;
     // Typed `It's "quoted": really`: every reader gives it with the body's marks.
-    expect(searchableArticle(quoted.result, NOW)?.data.title).toBe('It’s “quoted”: really');
+    expect(searchArticles().get(quoted.absolutePath)?.data.title).toBe('It’s “quoted”: really');
     expect(cardArticles()).toContainEqual(['quotes', 'It’s “quoted”: really']);
     const dates = articlePages(loaded.map((article) => article.result), '/').lastModified;
     expect(dates.get('/articles/windows/')?.toISOString()).toBe('2026-11-22T10:00:00.000Z');

@@ -2,29 +2,8 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_FEATURES } from '../../../src/lib/output/markdown-processor.ts';
 import { excerptSafeText } from '../../../src/lib/search/excerpt-text.ts';
-import { elementsOpening, markdownOpening, mdxSearchContent, searchableArticle, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
+import { elementsOpening, markdownOpening, mdxSearchContent, searchDocumentHtml } from '../../../src/lib/search/search-documents.ts';
 import { readUnsearchable } from '../../../src/lib/search/unsearchable-meta.ts';
-import { parseArticle } from '../../../src/lib/content/article.ts';
-
-const NOW = new Date('2026-11-25T12:00:00Z');
-const source = (file: string, text: string) => parseArticle(file, text);
-const article = (fields: string, body = 'Body words.') =>
-  `---\ntitle: "Chips, again"\ndescription: "The dek."\npublishedAt: 2026-11-20T09:00:00Z\ntags: ["AI"]\n${fields}---\n\n${body}\n`;
-
-describe('searchableArticle', () => {
-  it('gives a published article with the slug its page gets: the file name, or the slug field', () => {
-    expect(searchableArticle(source('ai/chips-again.md', article('')), NOW)).toMatchObject({ slug: 'chips-again', mdx: false, body: '\nBody words.\n', data: { title: 'Chips, again' } });
-    expect(searchableArticle(source('ai/chips-again.md', article('slug: chips-2026\n')), NOW)?.slug).toBe('chips-2026');
-    expect(searchableArticle(source('brief.mdx', article('')), NOW)?.mdx).toBe(true);
-  });
-
-  it('leaves out drafts, articles scheduled after now, and files the checker rejects', () => {
-    expect(searchableArticle(source('draft.md', article('draft: true\n')), NOW)).toBeUndefined();
-    expect(searchableArticle(source('later.md', article('').replace('2026-11-20T09:00:00Z', '2026-11-25T12:00:01Z')), NOW)).toBeUndefined();
-    expect(searchableArticle(source('typo.md', article('tgas: ["AI"]\n')), NOW)).toBeUndefined();
-    expect(searchableArticle(source('empty.md', ''), NOW)).toBeUndefined();
-  });
-});
 
 /** What every document carries beside its text: the outlet it is credited to, when it was published and its index. */
 const dated = { outlet: 'Newsdesk', published: '2026-11-20T09:00:00.000Z', index: '2026-11/en' };
