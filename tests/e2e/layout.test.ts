@@ -247,6 +247,23 @@ describe('the site header', () => {
     },
   );
 
+  it('at 320 px opens the section row at the current section: the search page shows its own link, the front page the row\'s start', async () => {
+    const { page } = await browser.newPage({ viewport: { width: 320, height: 568 } });
+    const sectionLink = (name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
+    const shownWhole = (name: string) =>
+      sectionLink(name).evaluate((link) => {
+        const row = link.closest('ul')!.getBoundingClientRect();
+        const box = link.getBoundingClientRect();
+        return box.left >= row.left - 1 && box.right <= row.right + 1;
+      });
+    await new SearchPage(page).goto();
+    expect(await sectionLink('Search').getAttribute('aria-current')).toBe('page');
+    expect(await shownWhole('Search')).toBe(true);
+    expect(await page.evaluate(() => scrollX)).toBe(0);
+    await new FrontPage(page).goto();
+    expect(await page.locator('.site-nav ul').evaluate((row) => [row.scrollLeft, row.scrollWidth > row.clientWidth])).toEqual([0, true]);
+  });
+
   it('on a wide screen shows the tagline and every section link at once, in one row that does not scroll', async () => {
     const { page } = await browser.newPage({ viewport: viewports.desktop });
     const article = new ArticlePage(page);
