@@ -14,6 +14,9 @@ import { xmlProblem } from './xml-problem.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
+/** Each format as an editor knows it. */
+export const FEED_FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', rdf: 'RSS 1.0 (RDF)', atom: 'Atom', json: 'JSON Feed' };
+
 /** Why a document could not be read as a feed; the CLI prints the message as it is. */
 export type FeedErrorKind = 'empty' | 'not-a-feed' | 'malformed' | 'unsafe' | 'unsupported' | 'compressed-cut-short';
 
@@ -82,9 +85,9 @@ export interface ParseOptions {
 export function parseFeedText(text: string, options: ParseOptions = {}): ParsedFeed {
   // A reference to a code point no text may hold (`&#0;`) would reach the headline as U+FFFD: it stands for nothing.
   const document = withoutForbiddenReferences(text.replace(/^\uFEFF/, '').trimStart());
-  if (!document) throw new FeedError('empty', 'the document is empty');
+  if (!document) throw new FeedError('empty', `the document is empty, so there is no feed to read; ${emptyAdvice(options)}`);
 
-  if (document.startsWith('{') || document.startsWith('[')) return parseJson(document, options);
+  if (document.startsWith('{') || document.startsWith('[')) return withContent(parseJson(document, options), options);
 
   if (isHtmlPage(document)) {
     const feeds = advertisedFeeds(document, options.baseUrl);
@@ -93,8 +96,31 @@ export function parseFeedText(text: string, options: ParseOptions = {}): ParsedF
   }
   const xml = fromDeclaration(document);
   if (!xml.document.startsWith('<')) throw new FeedError('not-a-feed', 'this is neither XML nor JSON, so it is not a feed');
-  const feed = parseXml(xml.document, options, xml.linesBefore, compressedWith(options.contentEncoding));
+  const feed = withContent(parseXml(xml.document, options, xml.linesBefore, compressedWith(options.contentEncoding)), options);
   return xml.warning ? { ...feed, warnings: [xml.warning, ...(feed.warnings ?? [])] } : feed;
+}
+
+/**
+ * What to do about a feed with nothing in it. Publishers' software sends one when it fails (a database down, a cache
+ * filled while it was), so it is most often passing; an address that is not the feed's may send one for good.
+ */
+function emptyAdvice(options: ParseOptions): string {
+  return options.baseUrl
+    ? "check that the address is the feed's; if it is, the publisher's site sent it empty: try again later, and tell the publisher if it stays empty"
+    : 'check that this is the file you meant';
+}
+
+const A_FEED: Record<FeedFormat, string> = { rss: 'an RSS 2.0 feed', rdf: 'an RSS 1.0 (RDF) feed', atom: 'an Atom feed', json: 'a JSON Feed' };
+
+/** The refusal of a feed with no title and no items: a channel with a title and no items has nothing new, this has nothing at all. */
+function emptyFeed(what: string, options: ParseOptions): FeedError {
+  return new FeedError('empty', `this is ${what} with no title and no items, so there is no feed to read; ${emptyAdvice(options)}`);
+}
+
+/** The feed, unless it has neither a title nor an item. */
+function withContent(feed: ParsedFeed, options: ParseOptions): ParsedFeed {
+  if (feed.title === undefined && feed.entries.length === 0) throw emptyFeed(A_FEED[feed.format], options);
+  return feed;
 }
 
 /** An element of a feed, before which a misplaced XML declaration is the server's text, not a quotation. */
@@ -134,10 +160,11 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
     throw new FeedError('malformed', `malformed JSON: ${(error as Error).message}`);
   }
   const version = (value as { version?: unknown } | null)?.version;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0) throw emptyFeed('an empty JSON object ({}),', options);
   if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof version !== 'string' || !version.includes('jsonfeed.org')) {
     throw new FeedError('unsupported', 'unsupported format: JSON, but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")');
   }
-  const parsed = runFeedsmith(document);
+  const parsed = runFeedsmith(document, options, 'json');
   if (parsed.format !== 'json') throw new FeedError('unsupported', 'unsupported format: not a JSON Feed');
   return withinLimits(() => mapJson(parsed.feed, options));
 }
@@ -145,7 +172,7 @@ function parseJson(document: string, options: ParseOptions): ParsedFeed {
 function parseXml(text: string, options: ParseOptions, linesBefore: number, compression: string | undefined): ParsedFeed {
   const { document, warnings } = wellFormed(text, linesBefore, compression);
   rejectEntityDeclarations(document);
-  const parsed = runFeedsmith(document);
+  const parsed = runFeedsmith(document, options, rootFormat(document));
   const feed = (() => {
     switch (parsed.format) {
       case 'rss':
@@ -217,11 +244,23 @@ function rejectEntityDeclarations(document: string): void {
   }
 }
 
-function runFeedsmith(document: string): FeedsmithResult {
+/** The format a document's root element names (<rss>, <feed>, <rdf:RDF>), whatever else it holds. */
+function rootFormat(document: string): FeedFormat | undefined {
+  const root = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>)*<(?:[\w.-]+:)?([\w.-]+)/.exec(document)?.[1];
+  return root === 'rss' ? 'rss' : root === 'feed' ? 'atom' : root === 'RDF' ? 'rdf' : undefined;
+}
+
+/**
+ * feedsmith's reading of the document. `format`: what its root (or its being JSON) says it is, so that a feed of
+ * that format holding nothing feedsmith reads (`<rss/>`, a `<channel>` without a title or items) is named as an
+ * empty feed rather than as feedsmith's bare "Invalid feed format".
+ */
+function runFeedsmith(document: string, options: ParseOptions, format: FeedFormat | undefined): FeedsmithResult {
   try {
     return parseWithFeedsmith(document);
   } catch (error) {
     const name = (error as Error).name;
+    if (format && (name === 'DetectError' || name === 'ParseError')) throw emptyFeed(A_FEED[format], options);
     if (name === 'DetectError') throw new FeedError('unsupported', 'unsupported format: not RSS 2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed');
     const cause = (error as Error & { cause?: Error }).cause;
     throw new FeedError('malformed', `the feed could not be read: ${cause?.message ?? (error as Error).message}`);

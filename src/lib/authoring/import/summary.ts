@@ -1,9 +1,7 @@
 /** The importer's report, in the words editors read after `npm run import`. */
 import { inertLine } from '../../text/inert-line.ts';
-import type { FeedFormat, ParsedFeed } from './parse-feed.ts';
+import { FEED_FORMAT_NAMES, type ParsedFeed } from './parse-feed.ts';
 import type { ImportDecision } from './plan-import.ts';
-
-const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', rdf: 'RSS 1.0 (RDF)', atom: 'Atom', json: 'JSON Feed' };
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -13,7 +11,7 @@ const quote = (title: string) => `“${title}”`;
 
 /** “The Circuit Ledger” (RSS 2.0, 12 items) from https://circuitledger.example/feed/ */
 export function feedHeadline(feed: ParsedFeed, from: string): string {
-  return `${feed.title ? quote(feed.title) : 'Untitled feed'} (${FORMAT_NAMES[feed.format]}, ${plural(feed.entries.length, 'item')}) from ${from}`;
+  return `${feed.title ? quote(feed.title) : 'Untitled feed'} (${FEED_FORMAT_NAMES[feed.format]}, ${plural(feed.entries.length, 'item')}) from ${from}`;
 }
 
 /** What `npm run import` prints: the feed, then what was imported, skipped and rejected, and the counts. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDraft } from '../../../../src/lib/authoring/import/draft.ts';
-import { FeedError, parseFeedText } from '../../../../src/lib/authoring/import/parse-feed.ts';
+import { FeedError, parseFeedText, type ParseOptions } from '../../../../src/lib/authoring/import/parse-feed.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 
-function parseError(text: string): FeedError {
+function parseError(text: string, options?: ParseOptions): FeedError {
   try {
-    parseFeedText(text);
+    parseFeedText(text, options);
   } catch (error) {
     if (error instanceof FeedError) return error;
     throw error;
@@ -402,6 +402,42 @@ describe('documents that are not feeds, or not safe', () => {
     expect(parseError('{"version": "https://jsonfeed.org/version/1.1", ').kind).toBe('malformed');
     expect(parseError('  \n ').kind).toBe('empty');
     expect(parseError('Just some text').kind).toBe('not-a-feed');
+  });
+
+  it('names a feed with no title and no items as empty, with its format, rather than as feedsmith\'s bare "Invalid feed format"', () => {
+    const advice = "check that the address is the feed's; if it is, the publisher's site sent it empty: try again later, and tell the publisher if it stays empty";
+    const empty = {
+      '<rss/>': 'an RSS 2.0 feed',
+      '<rss version="2.0"/>': 'an RSS 2.0 feed',
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>': 'an RSS 2.0 feed',
+      '<rss version="2.0"><channel><link>https://x.example/</link><description>News</description></channel></rss>': 'an RSS 2.0 feed',
+      '<rss version="2.0"><channel><item></item></channel></rss>': 'an RSS 2.0 feed',
+      '<feed/>': 'an Atom feed',
+      '<feed xmlns="http://www.w3.org/2005/Atom"></feed>': 'an Atom feed',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>': 'an RSS 1.0 (RDF) feed',
+      '{"version": "https://jsonfeed.org/version/1.1"}': 'a JSON Feed',
+      '{"version": "https://jsonfeed.org/version/1.1", "title": "", "items": []}': 'a JSON Feed',
+      '{}': 'an empty JSON object ({}),',
+    };
+    for (const [document, what] of Object.entries(empty)) {
+      const error = parseError(document, { baseUrl: 'https://x.example/feed' });
+      expect(error.kind).toBe('empty');
+      expect(error.message).toBe(`this is ${what} with no title and no items, so there is no feed to read; ${advice}`);
+    }
+    expect(parseError('', { baseUrl: 'https://x.example/feed' }).message).toBe(`the document is empty, so there is no feed to read; ${advice}`);
+    expect(parseError('<feed/>').message).toBe('this is an Atom feed with no title and no items, so there is no feed to read; check that this is the file you meant');
+  });
+
+  it('reads a feed with a title and no items as a feed with nothing in it, in every format', () => {
+    for (const document of [
+      '<rss version="2.0"><channel><title>Chip Wire</title></channel></rss>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>Chip Wire</title></feed>',
+      '{"version": "https://jsonfeed.org/version/1.1", "title": "Chip Wire", "items": []}',
+    ]) {
+      const feed = parseFeedText(document);
+      expect(feed.title).toBe('Chip Wire');
+      expect(feed.entries).toEqual([]);
+    }
   });
 
   it('accepts a byte-order mark and leading whitespace before the XML declaration', () => {
