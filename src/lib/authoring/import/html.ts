@@ -239,9 +239,42 @@ function withCodeApartFromAddresses(html: string): string {
   return changed ? DomUtils.getOuterHTML(document, { decodeEntities: false }) : html;
 }
 
+/** Elements whose text is code, shown as written: a reference in it is what the code says, never escaped twice. */
+const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp']);
+
+type HtmlNode = ReturnType<typeof parseDocument>['children'][number];
+
+/** Whether a node stands inside code. */
+function inCode(node: HtmlNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if ('name' in parent && CODE_ELEMENTS.has(parent.name)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sanitised HTML whose prose, once decoded, still holds character references ("AT&amp;amp;T" reads "AT&amp;T"), with
+ * them decoded once more, as feed readers do: its publisher escaped the text twice. Code keeps its references, and what
+ * they decode to stays text ("&amp;lt;b&amp;gt;" is the text "<b>", escaped again when the HTML is written).
+ */
+function withTwiceEscapedTextDecoded(html: string): string {
+  // A reference left after one decoding was written with an escaped ampersand.
+  if (!/&(?:amp|#0*38|#x0*26);/i.test(html)) return html;
+  const document = parseDocument(html);
+  let changed = false;
+  for (const text of DomUtils.filter((node) => node.type === ElementType.Text, document.children)) {
+    if (!('data' in text) || inCode(text)) continue;
+    const decoded = decodeCharacterReferences(text.data);
+    if (decoded === text.data) continue;
+    text.data = decoded;
+    changed = true;
+  }
+  return changed ? DomUtils.getOuterHTML(document, { encodeEntities: 'utf8' }) : html;
+}
+
 /** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. Throws HtmlTooComplexError beyond the bounds. */
 export function htmlToMarkdown(html: string, baseUrl?: string): string {
-  const safe = withCodeApartFromAddresses(sanitizeFeedHtml(html, baseUrl));
+  const safe = withCodeApartFromAddresses(withTwiceEscapedTextDecoded(sanitizeFeedHtml(html, baseUrl)));
   turndown ??= createTurndown();
   return turndown
     .turndown(safe)
@@ -296,20 +329,35 @@ export function htmlToText(html: string): string {
   // A <br> breaks the line within its paragraph (a chapter list, one line each, stays one paragraph; two part
   // paragraphs), and the newline the source writes after it is not a second break.
   let afterBreak = false;
+  // Prose still holding references once decoded was escaped twice, and is decoded once more; code says what it says.
+  // The parser hands text over in pieces (a reference apart from the letters around it), so prose is decoded whole,
+  // at the next tag.
+  let code = 0;
+  let prose = '';
+  const flushProse = () => {
+    parts.push(decodeCharacterReferences(prose));
+    prose = '';
+  };
   const parser = new Parser(
     {
       onopentag(name) {
+        flushProse();
         afterBreak = name === 'br';
+        if (CODE_ELEMENTS.has(name)) code++;
         if (SKIPPED_ELEMENTS.has(name)) skipping++;
         else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
         else if (afterBreak) parts.push('\n');
       },
       onclosetag(name) {
+        flushProse();
+        if (CODE_ELEMENTS.has(name)) code = Math.max(0, code - 1);
         if (SKIPPED_ELEMENTS.has(name)) skipping = Math.max(0, skipping - 1);
         else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
       },
       ontext(text) {
-        if (!skipping) parts.push(afterBreak ? text.replace(/^[^\S\n]*\n/, '') : text);
+        const shown = afterBreak ? text.replace(/^[^\S\n]*\n/, '') : text;
+        if (!skipping && code) parts.push(shown);
+        else if (!skipping) prose += shown;
         afterBreak = false;
       },
     },
@@ -317,8 +365,9 @@ export function htmlToText(html: string): string {
   );
   parser.write(withoutForbiddenReferences(withoutWidgets(withoutCdataMarkers(html))));
   parser.end();
+  flushProse();
   // A section its publisher escaped (as an Atom xhtml title carries one) is one once decoded: what it holds is the text.
-  return tidyText(withoutCdataMarkers(decodeCharacterReferences(parts.join(''))));
+  return tidyText(withoutCdataMarkers(parts.join('')));
 }
 
 /** Collapses spaces within paragraphs and keeps paragraph breaks (as one blank line); drops invisible characters, which no dek may carry. */

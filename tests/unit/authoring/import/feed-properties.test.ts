@@ -83,3 +83,45 @@ describe('importing feeds nobody has seen', async () => {
   });
 });
 
+
+describe('importing text its publisher escaped twice', async () => {
+  const toHtml = await createMarkdownToHtml(SITE);
+  /** What an outlet's HTML escaping writes, references by number for the typographic characters as many CMSs do. */
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/’/g, '&#8217;').replace(/“/g, '&#8220;').replace(/”/g, '&#x201D;');
+  const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const headline = fc.array(fc.constantFrom('AT&T', 'R&D', 'Q&A', '3 < 4', 'a > b', '<b>', 'Tom’s', '“Chips”', 'café', 'fab', 'opens', 'Veltrix', '&', '—'), { minLength: 2, maxLength: 8 }).map((words) => words.join(' '));
+  const LEAD = 'The plant opens in May.';
+  /** One item carrying `text` as its headline, its summary and its body, each escaped once more than its field's type asks. */
+  const feeds = (text: string) => {
+    const html = `<p>${escapeHtml(escapeHtml(text))} ${LEAD}</p>`;
+    return {
+      rss: `<rss version="2.0"><channel><title>Wire</title><item><title>${escapeXml(escapeHtml(escapeHtml(text)))}</title><link>https://news.example/a/1</link><description>${escapeXml(html)}</description></item></channel></rss>`,
+      atom: `<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:w</id><updated>2026-11-30T00:00:00Z</updated><entry><title type="html">${escapeXml(escapeHtml(escapeHtml(text)))}</title><id>urn:1</id><link href="https://news.example/a/2"/><updated>2026-11-30T00:00:00Z</updated><content type="html">${escapeXml(html)}</content></entry></feed>`,
+      'atom text': `<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:w</id><updated>2026-11-30T00:00:00Z</updated><entry><title type="text">${escapeXml(escapeHtml(text))}</title><id>urn:1</id><link href="https://news.example/a/3"/><updated>2026-11-30T00:00:00Z</updated><summary type="text">${escapeXml(`${escapeHtml(text)} ${LEAD}`)}</summary></entry></feed>`,
+      json: JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Wire', items: [{ id: '1', url: 'https://news.example/a/4', title: escapeHtml(text), summary: `${escapeHtml(text)} ${LEAD}`, content_html: html }] }),
+    };
+  };
+
+  it('shows it as written, in the headline, the dek and the body, with nothing for the check to warn of but a tag written as text', async () => {
+    const details = await fc.check(
+      fc.asyncProperty(headline, intake, async (text, how) => {
+        for (const document of Object.values(feeds(text))) {
+          const decisions = how === 'import' ? importFeed(document) : aggregateFeed(document, how);
+          if (decisions.length !== 1 || decisions[0]!.kind !== 'import') return false;
+          const [decision] = decisions;
+          const body = DomUtils.textContent(parseDocument(await toHtml(decision.draft.body)).children).replace(/\s+/g, ' ').trim();
+          const warnings = checkDraft(decision).filter((problem) => !/readers would see "<b>" as typed/.test(problem));
+          if (decision.draft.title !== text || decision.draft.description !== `${text} ${LEAD}` || body !== `${text} ${LEAD}` || warnings.length) return false;
+        }
+        return true;
+      }),
+      RUN,
+    );
+    const [text, how] = details.counterexample ?? [];
+    const drafts = text === undefined ? null : Object.entries(feeds(text)).map(([format, document]) => {
+      const [decision] = how === 'import' ? importFeed(document) : aggregateFeed(document, how!);
+      return decision?.kind === 'import' ? { format, title: decision.draft.title, description: decision.draft.description, body: decision.draft.body, problems: checkDraft(decision) } : { format, decision };
+    });
+    expect(drafts === null ? null : { text, how, drafts }).toBeNull();
+  });
+});

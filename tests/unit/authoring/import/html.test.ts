@@ -78,7 +78,7 @@ describe('htmlToMarkdown: clean Markdown for the article body', () => {
 
   it('keeps decoded markup as text, escaped so a Markdown renderer cannot turn it back into HTML', () => {
     const markdown = htmlToMarkdown('<p>Write &lt;script&gt;alert(1)&lt;/script&gt; and &amp;lt;b&amp;gt;</p>', BASE);
-    expect(markdown).toBe('Write \\<script>alert(1)\\</script> and \\&lt;b\\&gt;');
+    expect(markdown).toBe('Write \\<script>alert(1)\\</script> and \\<b>');
   });
 
   it('leaves ordinary ampersands and comparisons readable', () => {
@@ -116,6 +116,17 @@ describe('htmlToMarkdown: clean Markdown for the article body', () => {
   });
 });
 
+describe('htmlToMarkdown: text its publisher escaped twice', () => {
+  it('decodes the references left in prose once more, keeping what they give as text, and those in code as they are', () => {
+    expect(htmlToMarkdown('<p>AT&amp;amp;T&amp;#8217;s <a href="https://x.example/?a=1&amp;b=2">Q&amp;amp;A</a> on &amp;lt;b&amp;gt; tags</p>', BASE)).toBe('AT&T’s [Q&A](https://x.example/?a=1&b=2) on \\<b> tags');
+    expect(htmlToMarkdown('<p>Write <code>&amp;amp;</code>, not AT&amp;amp;T</p><pre><code>a &amp;amp;&amp;amp; b</code></pre>', BASE)).toBe('Write `&amp;`, not AT&T\n\n```\na &amp;&amp; b\n```');
+  });
+
+  it('leaves alone prose whose references were escaped once, as HTML should be', () => {
+    expect(htmlToMarkdown('<p>AT&amp;T &lt;b&gt; &amp;c.</p>', BASE)).toBe('AT&T \\<b> &c.');
+  });
+});
+
 describe('htmlToText: titles, deks, names', () => {
   it('drops tags and decodes entities, and once more those a publisher escaped twice, keeping decoded markup as text', () => {
     expect(htmlToText('<em>Rust</em> &amp; Go: AT&amp;amp;T &#8217;s &hellip; Tom&amp;#39;s')).toBe('Rust & Go: AT&T ’s … Tom\'s');
@@ -125,6 +136,10 @@ describe('htmlToText: titles, deks, names', () => {
 
   it('drops a reference to a character no text may hold, escaped once or twice, rather than show U+FFFD', () => {
     expect(htmlToText('<b>Chip&#0;maker</b> &amp;#0;wins')).toBe('Chipmaker wins');
+  });
+
+  it('leaves the references code shows as they are, since they are what the code says', () => {
+    expect(htmlToText('<p>Write <code>&amp;amp;</code> for AT&amp;amp;T&amp;#8217;s &lt;kbd&gt;: <kbd>&amp;lt;</kbd></p><pre>a &amp;amp;&amp;amp; b</pre>')).toBe('Write &amp; for AT&T’s <kbd>: &lt;\n\na &amp;&amp; b');
   });
 
   it('drops script and style contents, not just the tags', () => {
@@ -165,7 +180,7 @@ describe('what the site renders from an imported body', () => {
     );
     const { html } = markdownToHtml(markdown);
     expect(html).not.toMatch(/<script|<img|javascript:/i);
-    expect(html).toContain('Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &amp;lt;b&amp;gt;');
+    expect(html).toContain('Text &lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; and &lt;b&gt;');
     expect(html).toContain('<a href="https://news.example/a%20%28b%29">ok</a>');
   });
 });
