@@ -37,6 +37,12 @@ describe('scaffoldArticle', () => {
     }
   });
 
+  it('makes the slug of a headline mixing Cyrillic and Latin words in Latin letters, as an import does', () => {
+    const result = scaffoldArticle({ title: 'Яндекс launches Alice AI', tags: ['AI'], now: NOW }, EXISTING);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.fileName).toBe('yandeks-launches-alice-ai.md');
+  });
+
   it('fills in the optional fields it is given', () => {
     const result = scaffoldArticle(
       { title: 'Wire story', tags: ['Policy'], description: 'A real dek.', authors: ['Mariko Tanaka', 'Sam Okafor'], sourceName: 'Example Wire', sourceUrl: 'https://wire.example.com/x', now: NOW },

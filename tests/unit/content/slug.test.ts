@@ -63,6 +63,11 @@ describe('article slugs', () => {
     expect(articleSlug('content/articles/Que\u0301bec-funding.md')).toBe('qu\u00e9bec-funding');
   });
 
+  it('keep the letters of a file name that mixes alphabets, so a published address stays as it was', () => {
+    expect(articleSlug('content/articles/Яндекс launches Alice AI.md')).toBe('яндекс-launches-alice-ai');
+    expect(articleSlug('content/articles/яндекс-launches-alice-ai.md')).toBe('яндекс-launches-alice-ai');
+  });
+
   it('keep only the last extension', () => {
     expect(articleSlug('content/articles/release-1.2.md')).toBe('release-12');
   });

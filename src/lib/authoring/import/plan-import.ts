@@ -3,7 +3,9 @@
  * slug and file text), skip it as coverage the site already has, or reject it with a reason.
  */
 import { crossArticleProblems, type CheckedArticle } from '../../checks/cross-article.ts';
+import { mixedScripts } from '../../checks/mixed-script.ts';
 import { buildFacetIndex } from '../../site/facets.ts';
+import { inLatinLetters } from '../../text/latin-letters.ts';
 import { NearDuplicateIndex, NEAR_DUPLICATE_THRESHOLD } from '../../text/near-duplicates.ts';
 import { SLUG_PATTERN } from '../../content/schema.ts';
 import { MAX_SLUG_BYTES } from '../../content/field-limits.ts';
@@ -66,8 +68,18 @@ const MAX_SLUG_LENGTH = 80;
  */
 const MAX_GENERATED_SLUG_BYTES = MAX_SLUG_BYTES - CLASH_SUFFIX_ROOM;
 
-/** A slug from a headline that the schema accepts, or "" when the headline has no letters or digits. */
+/**
+ * A slug from a headline that the schema accepts, or "" when the headline has no letters or digits. A headline
+ * mixing Latin with Cyrillic or Greek words ("Яндекс launches Alice AI") gives its Cyrillic and Greek letters in
+ * Latin ("yandeks-launches-alice-ai"), since a slug mixing those alphabets is how a look-alike address is made, and
+ * the check warns of one; a headline in one of them keeps its own letters.
+ */
 export function slugForTitle(title: string): string {
+  const slug = slugOfWords(title);
+  return mixedScripts(slug) ? slugOfWords(inLatinLetters(title)) : slug;
+}
+
+function slugOfWords(title: string): string {
   const characters = [...slugify(title)]
     // Combining marks (Devanagari vowel signs, say) and title-case letters are not in SLUG_PATTERN.
     .filter((character) => character === '-' || SLUG_PATTERN.test(character));

@@ -6,6 +6,7 @@ import { uniqueSlug } from '../../../../src/lib/content/slug.ts';
 import { createImportPlanner, planImport, slugForTitle, type ExistingArticle, type ImportDecision, type ImportOptions } from '../../../../src/lib/authoring/import/plan-import.ts';
 import { articleSchema, SLUG_PATTERN } from '../../../../src/lib/content/schema.ts';
 import { findStories } from '../../../../src/lib/stories/find-stories.ts';
+import { checkDraft, onlyDraft, rssItem } from '../../../helpers/feed-import.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const options: ImportOptions = { folder: 'content/articles/imported', now, siteLang: 'en' };
@@ -189,6 +190,24 @@ describe('slugs', () => {
     const long = slugForTitle('word '.repeat(40));
     expect(long.length).toBeLessThanOrEqual(80);
     expect(long.endsWith('-')).toBe(false);
+  });
+
+  it('write the Cyrillic and Greek words of a headline that mixes them with Latin ones in Latin, so the slug is in one alphabet', () => {
+    expect(slugForTitle('Яндекс launches Alice AI')).toBe('yandeks-launches-alice-ai');
+    expect(slugForTitle('Apple представила новый iPhone 17')).toBe('apple-predstavila-novyy-iphone-17');
+    expect(slugForTitle('Україна: Київстар restores service')).toBe('ukrayina-kiyivstar-restores-service');
+    expect(slugForTitle('Ελλάδα bans AI')).toBe('ellada-bans-ai');
+    expect(slugForTitle('Привет, Ελλάδα')).toBe('privet-ellada');
+    // A headline in one alphabet keeps its own letters, as one in Japanese does.
+    expect(slugForTitle('Яндекс запускает Алису')).toBe('яндекс-запускает-алису');
+    expect(slugForTitle('Ελλάδα: νέος νόμος')).toBe('ελλάδα-νέος-νόμος');
+    expect(slugForTitle('Яндекс и 日本')).toBe('яндекс-и-日本');
+  });
+
+  it('of a headline mixing alphabets pass the check without a warning, in the draft it writes', () => {
+    const decision = onlyDraft(rssItem('<title>Яндекс launches Alice AI</title><description>Яндекс said its assistant now answers in English too.</description>'));
+    expect(decision).toMatchObject({ slug: 'yandeks-launches-alice-ai', file: 'imported/yandeks-launches-alice-ai.md' });
+    expect(checkDraft(decision)).toEqual([]);
   });
 
   it('stay within the schema’s 200 bytes for non-Latin headlines, clash suffix included, cut between words', () => {
