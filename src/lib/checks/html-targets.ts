@@ -2,8 +2,8 @@
  * Raw-HTML paths in a body (`<img src="./x.png">`, `<video src="./clip.mp4">`, `<a href="./report.pdf">`) that name a
  * file beside the article: Astro copies and optimises only Markdown images, and the site publishes no other file
  * from the content folder, so such a path is left pointing at nothing on the site. Links and pictures whose scheme
- * the build removes (`<a href="tel:…">`, `<img src="data:…">`) lead nowhere either, and an iframe of anything but a
- * video player is removed whole.
+ * the build removes (`<a href="tel:…">`, `<img src="data:…">`) lead nowhere either, an iframe of anything but a
+ * video player is removed whole, and so is a `<noscript>` with all it holds.
  */
 import { isImagePath } from './bundled-files.ts';
 import { isKeptInRawHtml, isProtocolRelative, LINK_SCHEMES, MEDIA_SCHEMES_BY_TAG } from '../content/url-scheme.ts';
@@ -120,6 +120,29 @@ function removedEmbedProblem(path: string): { message: string; hint: string } | 
     message: `the embed "${shortened(path)}" is removed when the site is built (only YouTube and Vimeo players are kept), so readers would see nothing in its place`,
     hint: "embed the player's address (https://www.youtube.com/embed/… or https://player.vimeo.com/video/…), or link to the page instead: [what it shows](https://…)",
   };
+}
+
+const NOSCRIPT = new RegExp(String.raw`${NOT_ESCAPED}<noscript(?=[\s>])(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)(?:</noscript\s*>|$)`, 'gi');
+
+/** False when `text` cannot hold a `<noscript>`: a cheap test before blanking code and looking for one. */
+export function mayHaveNoscript(text: string): boolean {
+  return /<noscript[\s>]/i.test(text);
+}
+
+/**
+ * The `<noscript>` elements in `text` (a body with its code already blanked out), which the build removes with what
+ * they hold, as it does a script's code (markdown-safety.ts): what a reader without JavaScript would have seen in a
+ * pasted embed's place (a picture, a link, "Enable JavaScript to see the chart") is on no page.
+ */
+export function removedNoscripts(text: string): Array<{ index: number; message: string; hint: string }> {
+  return [...uncommented(text).matchAll(NOSCRIPT)].flatMap((element) => {
+    const contents = element[1]!;
+    const held = contents.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    const what = held ? `"${shortened(held)}"` : /<img[\s/>]/i.test(contents) ? 'a picture' : contents.trim() ? 'its HTML' : undefined;
+    if (!what) return [];
+    const message = `<noscript> is removed when the site is built, with what it holds (${what}), so readers would never see it`;
+    return [{ index: element.index, message, hint: "write what it shows as the article's own text (a picture as ![what it shows](https://…)), or remove the <noscript>" }];
+  });
 }
 
 /** What is commented out never reaches the page: blanked, so offsets and line numbers hold. */

@@ -275,16 +275,21 @@ export function createRawHtmlSanitizer(
 /**
  * The sanitiser drops a script's or style's contents only when it sees them, in one block of HTML. Written inside a
  * paragraph, `<script>` and `</script>` reach the plugin as separate nodes with the code between them as the
- * paragraph's own text, which would be shown to readers: what lies between the two in one paragraph is removed.
+ * paragraph's own text, which would be shown to readers: what lies between the two in one paragraph is removed. A
+ * paragraph that held nothing else (`<noscript>…</noscript>` and `<template>…</template>` on a line of their own, which
+ * Markdown, unlike `<script>` and `<style>`, reads as a paragraph) goes with it, rather than stand empty on the page.
  */
-function removeInlineNonText(node: Readonly<Extract<HastNode, { type: 'raw' }>>, ctx: HastVisitorContext): void {
+function removeInlineNonText(node: Readonly<Extract<HastNode, { type: 'raw' }>>, ctx: HastVisitorContext, emptied: Set<Readonly<HastNode>>): void {
   const name = NON_TEXT_START_TAG.exec(node.value)?.[1]!.toLowerCase();
   const parent = name && ctx.parent(node);
   const at = ctx.indexOf(node);
   if (!parent || at === undefined) return;
   const after = parent.children.slice(at + 1);
   const end = after.findIndex((sibling) => sibling.type === 'raw' && new RegExp(`^</${name}\\s*>$`, 'i').test(sibling.value));
-  for (const sibling of after.slice(0, Math.max(end, 0))) ctx.removeNode(sibling);
+  if (end === -1) return;
+  for (const sibling of after.slice(0, end)) ctx.removeNode(sibling);
+  const rest = [...parent.children.slice(0, at), ...after.slice(end + 1)];
+  if (parent.type === 'element' && parent.tagName === 'p' && rest.every((child) => child.type === 'text' && !child.value.trim())) emptied.add(parent);
 }
 
 /** End tags for elements still open, innermost first (`open` lists them outermost first). */
@@ -451,6 +456,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       return claimed;
     };
     const resolveId = (id: string) => references?.resolve(id);
+    // Paragraphs that held only an element whose contents are no article text: removed once their raw HTML is handled.
+    const emptied = new Set<Readonly<HastNode>>();
     const visitJsxElement = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) => {
       rebaseJsxUrls(node, ctx, root);
       if (!tables || !node.name) return;
@@ -475,12 +482,13 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         const kept = within.findIndex(({ element }) => !ancestors.includes(element));
         if (kept !== -1) closeWithin(ctx, kept);
         if (ancestors[0] && within.at(-1)?.element !== ancestors[0]) within.push({ element: ancestors[0], depth: open.length });
-        removeInlineNonText(node, ctx);
+        removeInlineNonText(node, ctx, emptied);
         const sanitized = sanitize(node.value, open, claimId, references && resolveId);
         const clean = tables ? tables.rawHtml(sanitized) : sanitized;
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {
+        for (const paragraph of emptied) ctx.removeNode(paragraph);
         if (rightToLeft) setRightToLeftBlocks(root, ctx);
         closeWithin(ctx, 0);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.

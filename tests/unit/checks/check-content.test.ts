@@ -587,6 +587,16 @@ describe('checks beyond the schema', () => {
     expect(checkBodyBesidePictures('schemes.mdx', html, [])).toEqual([]);
   });
 
+  it('warns of a <noscript> the build removes with what it holds, at its line, in Markdown only, and not of one in code', () => {
+    const body = 'Our chart.\n\n<noscript>Enable JavaScript to see the chart.</noscript>\n\n<div>\n<noscript><img src="https://charts.example/1.png" alt=""></noscript>\n</div>\n\n`<noscript>` is kept in code, and <noscript></noscript> holds nothing.\n';
+    const hint = "write what it shows as the article's own text (a picture as ![what it shows](https://…)), or remove the <noscript>";
+    expect(checkBodyBesidePictures('noscript.md', body, [])).toEqual([
+      `noscript.md:10: warning: <noscript> is removed when the site is built, with what it holds ("Enable JavaScript to see the chart."), so readers would never see it; ${hint}`,
+      `noscript.md:13: warning: <noscript> is removed when the site is built, with what it holds (a picture), so readers would never see it; ${hint}`,
+    ]);
+    expect(checkBodyBesidePictures('noscript.mdx', body.replace('alt="">', 'alt="" />').replace('<noscript></noscript>', ''), [])).toEqual([]);
+  });
+
   it('refuses an image that is a symbolic link, a folder, or a file of another kind than its extension says', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'passwords.txt'), 'root:hunter2\n');

@@ -57,6 +57,11 @@ describe('rendered Markdown with raw HTML', () => {
     expect(html).toBe('<p>Hello  world .</p>\n<p>Use the  element.</p>\n');
   });
 
+  it('drops a <noscript> or <template> that is a paragraph of its own with that paragraph, leaving no empty one on the page', async () => {
+    const html = await render('Before.\n\n<noscript>Enable JavaScript to see the chart.</noscript>\n\n<template><p>Later</p></template>\n\nText <noscript>inline</noscript> stays.\n\nAfter.\n');
+    expect(html).toBe('<p>Before.</p>\n\n\n<p>Text  stays.</p>\n<p>After.</p>\n');
+  });
+
   it('keeps Markdown inside an HTML block that is opened and closed in separate blocks', async () => {
     const html = await render('<div class="note" onmouseover="x()">\n\n**Note:** illustrative.\n\n</div>\n');
     expect(html).toBe('<div>\n<p><strong>Note:</strong> illustrative.</p>\n</div>\n');
