@@ -76,6 +76,14 @@ describe('npm run sources', () => {
     expect(result.stderr).toContain('sources.yaml:6: warning: feed: "chipwire-www" reads the same feed as "chipwire" (sources.yaml:3)');
     expect(result.stdout).toContain('skipped  Chipwire again <http://WWW.chipwire.example.com:80/feed.xml>: already listed as Chipwire');
     expect(readFileSync(join(folder, 'sources.yaml'), 'utf8')).toBe(twice);
+
+    // Exported and imported into a fresh registry, both come back, as the registry took them, the second noted.
+    expect(sources(['export-opml', '--sources', 'sources.yaml', '--output', 'out.opml']).code).toBe(0);
+    const intoNew = sources(['import-opml', 'out.opml', '--sources', 'fresh.yaml']);
+    expect(intoNew.code).toBe(0);
+    expect(intoNew.stdout).toContain('note     chipwire-www: it reads the same feed as chipwire, written differently (http://www.chipwire.example.com/feed.xml/ and https://chipwire.example.com/feed.xml)');
+    expect(intoNew.stdout).toContain('fresh.yaml: added 2, skipped 0');
+    expect(parseSources(readFileSync(join(folder, 'fresh.yaml'), 'utf8'), 'fresh.yaml').sources).toEqual(parseSources(twice, 'sources.yaml').sources);
   });
 
   it('refuses to touch a registry with errors, naming file, line and field', () => {

@@ -97,13 +97,16 @@ function hasOutlines(text: string): boolean {
 
 /**
  * Which feeds become new sources: a feed already in the registry (or earlier in the same file) is skipped, compared
- * as the importer compares links (scheme, host case, trailing slash ignored); so is a feed with no address, an
+ * as the importer compares links (scheme, host case, trailing slash ignored), unless both outlines are a Newsdesk
+ * export's, whose registry read that feed for two sources and so gets both back; so is a feed with no address, an
  * address that is not http(s), and one carrying a user name or password, which the registry (committed, and copied
  * into every item) would publish. A home page carrying them is left out. A Newsdesk export's id is kept when it is valid and free, its settings when
  * the registry's schema accepts them; otherwise the source is added with a generated id or the defaults, and a note.
  */
 export function planOpmlImport(existing: readonly Source[], feeds: readonly OpmlFeed[]): ImportPlan {
-  const listed = new Map(existing.map((source) => [urlKey(source.feed), source.name]));
+  // Each feed listed, by its key: the source's name, and for a source this file gave as a Newsdesk export, its id and
+  // address as written.
+  const listed = new Map<string | undefined, { name: string; exported?: { id: string; feed: string } }>(existing.map((source) => [urlKey(source.feed), { name: source.name }]));
   const ids = new Set(existing.map((source) => source.id));
   const plan: ImportPlan = { added: [], skipped: [], notes: [] };
   for (const { name, feed, site, id: exportedId, settings } of feeds) {
@@ -122,8 +125,12 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
       continue;
     }
     const already = listed.get(key);
-    if (already !== undefined) {
-      plan.skipped.push({ name, feed, reason: `already listed as ${already}` });
+    // An export lists one feed twice only when its registry did: two sources reading it (under two spellings of its
+    // address, say), which the registry takes with a warning, since their filters may pick different items. Both
+    // come back, the second with a note naming both, as the registry's warning does.
+    const sameFeed = exportedId !== undefined ? already?.exported : undefined;
+    if (already !== undefined && sameFeed === undefined) {
+      plan.skipped.push({ name, feed, reason: `already listed as ${already.name}` });
       continue;
     }
     const displayName = name || new URL(address).hostname;
@@ -134,7 +141,11 @@ export function planOpmlImport(existing: readonly Source[], feeds: readonly Opml
       plan.notes.push({ id, note: `the exported id "${exportedId}" ${why}, so it is listed as ${id}` });
     }
     ids.add(id);
-    listed.set(key, displayName);
+    if (sameFeed === undefined) listed.set(key, { name: displayName, ...(exportedId !== undefined ? { exported: { id, feed } } : {}) });
+    else {
+      const spelled = sameFeed.feed === feed ? `at the same address (${feed})` : `written differently (${feed} and ${sameFeed.feed})`;
+      plan.notes.push({ id, note: `it reads the same feed as ${sameFeed.id}, ${spelled}, as the two did in the registry exported: both are kept, and npm run check:content warns of them; remove one unless their include/exclude filters are meant to pick different items` });
+    }
     const read = settings === undefined ? undefined : readSettings(settings);
     if (read && 'problem' in read) plan.notes.push({ id, note: `its exported settings were left out, so it takes the defaults: ${read.problem}` });
     plan.added.push({

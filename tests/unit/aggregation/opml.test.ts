@@ -300,6 +300,41 @@ describe('exporting and importing back', () => {
     expect(parseSources(appendSources('', plan.added), 'sources.yaml').problems).toEqual([]);
   });
 
+  it('gives back both of two sources whose feeds are one address written two ways, as the registry keeps them, with a note naming both', () => {
+    const registry = [
+      '- id: chipwire',
+      '  name: Chip Wire',
+      '  feed: https://chipwire.example.com/feed/',
+      '- id: chipwire-risc-v',
+      '  name: Chip Wire RISC-V',
+      '  feed: https://ChipWire.example.com:443/feed',
+      '  include: [RISC-V]',
+      '- id: chipwire-again',
+      '  name: Chip Wire again',
+      '  feed: https://chipwire.example.com/feed/',
+      '',
+    ].join('\n');
+    const original = parseSources(registry, 'sources.yaml');
+    expect(original.problems.map((problem) => `${problem.severity}: ${problem.message}`)).toEqual([
+      expect.stringMatching(/^warning: "chipwire-risc-v" reads the same feed as "chipwire" \(sources\.yaml:3\), written differently/),
+      expect.stringMatching(/^warning: "chipwire-again" reads the same feed as "chipwire" \(sources\.yaml:3\), at the same address/),
+    ]);
+    const plan = planOpmlImport([], feedsFromOpml(sourcesToOpml(original.sources, 'Newsdesk sources')));
+    expect(plan.skipped).toEqual([]);
+    expect(plan.notes).toEqual([
+      { id: 'chipwire-risc-v', note: 'it reads the same feed as chipwire, written differently (https://ChipWire.example.com:443/feed and https://chipwire.example.com/feed/), as the two did in the registry exported: both are kept, and npm run check:content warns of them; remove one unless their include/exclude filters are meant to pick different items' },
+      { id: 'chipwire-again', note: 'it reads the same feed as chipwire, at the same address (https://chipwire.example.com/feed/), as the two did in the registry exported: both are kept, and npm run check:content warns of them; remove one unless their include/exclude filters are meant to pick different items' },
+    ]);
+    const imported = parseSources(appendSources('', plan.added), 'sources.yaml');
+    expect(imported.sources).toEqual(original.sources);
+    // The registry written warns of them as the one exported did.
+    expect(imported.problems.map((problem) => problem.message)).toEqual(original.problems.map((problem) => problem.message));
+    // …into the registry it came from, nothing is new; and a feed reader's file that lists one feed twice gives one source.
+    expect(planOpmlImport(original.sources, feedsFromOpml(sourcesToOpml(original.sources, 'Newsdesk sources'))).added).toEqual([]);
+    const reader = '<opml version="2.0"><body><outline title="Chip Wire" xmlUrl="https://chipwire.example.com/feed/"/><outline title="Chips" xmlUrl="https://ChipWire.example.com:443/feed"/></body></opml>';
+    expect(planOpmlImport([], feedsFromOpml(reader))).toMatchObject({ added: [{ id: 'chip-wire' }], skipped: [{ name: 'Chips', reason: 'already listed as Chip Wire' }] });
+  });
+
   it('gives a taken or invalid exported id a new one, and keeps a source whose settings are invalid without them, saying so', () => {
     const { sources } = parseSources(VARIED, 'sources.yaml');
     const feeds = feedsFromOpml(sourcesToOpml(sources, 'Newsdesk sources'));
