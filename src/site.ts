@@ -13,6 +13,7 @@ import { articleBody } from './lib/content/front-matter.ts';
 import { languageAttributes, ownWordsAttributes } from './lib/content/language.ts';
 import { articleSlug } from './lib/content/slug.ts';
 import { absoluteUrl, createPaths } from './lib/site/paths.ts';
+import { interfaceTextAttributes, pageArrows, pageDirection } from './lib/site/page-direction.ts';
 import { createArticleBodyRenderer } from './lib/output/markdown-processor.ts';
 import { articlePagesOfIndex, offerArticlePages } from './lib/output/sitemap.ts';
 import { shardPaths } from './lib/site/shard-pages.ts';
@@ -29,6 +30,12 @@ import { publishNow, settings } from './settings.ts';
 export { siteConfig };
 export const paths = createPaths(import.meta.env.BASE_URL);
 export const dates = createDateFormatter(siteConfig.locale, siteConfig.timeZone);
+/** The `dir` of every page's root: `rtl` on a site whose language is written right to left, else none. */
+export const siteDirection = pageDirection(siteConfig.lang);
+/** Arrows pointing back and onward along the site's pages (the other way on a right-to-left site). */
+export const arrows = pageArrows(siteConfig.lang);
+/** `lang` and `dir` for the pages' own English words where a right-to-left site needs them to read in order. */
+export const interfaceText = interfaceTextAttributes(siteConfig.lang);
 /** The browser's chrome around every page takes the page's own background, read once from the stylesheet. */
 export const themeColor = themeColors(stylesheet, 'src/styles/global.css');
 

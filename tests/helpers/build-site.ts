@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { freePort } from '../../src/bench/dev-server.ts';
 import { settings } from '../../src/settings.ts';
+import type { SiteConfig } from '../../src/site.config.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 /**
@@ -44,6 +45,11 @@ export interface BuildSiteOptions {
   nodeOptions?: string[];
   /** `astro build` alone, as a user may run it: no content check in front, and no search index or social cards. */
   astroOnly?: boolean;
+  /**
+   * Settings changed in `src/site.config.ts`, as an editor would change them there (`{ lang: 'he', pageSize: 2 }`):
+   * the build runs in a copy of the project with them.
+   */
+  siteConfig?: Partial<Record<keyof SiteConfig, string | number | string[]>>;
 }
 
 export interface BuiltSite {
@@ -83,7 +89,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const command = options.astroOnly
     ? [join(projectRoot, 'node_modules/.bin/astro'), 'build', ...(options.args ?? [])]
     : [join(projectRoot, 'node_modules/.bin/node'), ...(options.nodeOptions ?? []), 'src/cli/build.ts', ...(options.args ?? [])];
-  const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root));
+  const cwd = options.siteConfig ? configuredProject(join(root, 'project'), options.siteConfig) : projectRoot;
+  const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root), cwd);
 
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const file = (path: string): string => {
@@ -109,6 +116,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     searchIndexFolders: () => searchIndexFolders(join(outDir, 'pagefind')),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** What a build reads of the project besides its packages, which the copy links to. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/sources.yaml'];
+
+/** A copy of the project at `folder` whose `src/site.config.ts` sets `changes`; throws on a setting the file does not have. */
+function configuredProject(folder: string, changes: NonNullable<BuildSiteOptions['siteConfig']>): string {
+  for (const path of PROJECT_FILES) cpSync(join(projectRoot, path), join(folder, path), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  const configFile = join(folder, 'src/site.config.ts');
+  let config = readFileSync(configFile, 'utf8');
+  for (const [name, value] of Object.entries(changes)) {
+    const setting = new RegExp(`^(  ${name}: ).*,$`, 'm');
+    if (!setting.test(config)) throw new Error(`src/site.config.ts has no setting ${name} on a line of its own`);
+    config = config.replace(setting, `$1${JSON.stringify(value)},`);
+  }
+  writeFileSync(configFile, config);
+  return folder;
 }
 
 /** Every file of a built site (dot-files and folders included) with a hash of its bytes, to compare sites whole. */
@@ -243,12 +268,12 @@ export async function startDevServer(options: Pick<BuildSiteOptions, 'contentDir
   };
 }
 
-function run(command: string[], env: NodeJS.ProcessEnv): Promise<BuildRun> {
-  return startRun(command, env).finished;
+function run(command: string[], env: NodeJS.ProcessEnv, cwd = projectRoot): Promise<BuildRun> {
+  return startRun(command, env, cwd).finished;
 }
 
-function startRun(command: string[], env: NodeJS.ProcessEnv): RunningBuild {
-  const child = spawn(command[0]!, command.slice(1), { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function startRun(command: string[], env: NodeJS.ProcessEnv, cwd = projectRoot): RunningBuild {
+  const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
