@@ -54,7 +54,7 @@ export type Preview = PreviewArticle<ArticleEntryData>;
 /** The lang (and dir) that mark an article's own text on this site's pages: none when it is in the site's language. */
 export const languageOf = (article: Article) => languageAttributes(article.data.lang, siteConfig.lang);
 /** `lang` and `dir` for an article's headline or dek on a line of its own (src/lib/content/language.ts). */
-export const ownWordsOf = (article: Article) => ownWordsAttributes(article.data.lang, siteConfig.lang);
+export const ownWordsOf = (article: Article) => ownWordsAttributes(article.data.lang, siteConfig.lang, `${article.data.title}\n${article.data.description}`);
 
 let siteIndex: Promise<SiteIndex<ArticleEntryData>> | undefined;
 

@@ -59,6 +59,15 @@ describe('the built pages of a site in Hebrew', () => {
     expect([hebrew.getAttribute('lang'), hebrew.getAttribute('dir')]).toEqual([undefined, undefined]);
   });
 
+  it('set a Hebrew headline that opens with a brand name right to left on its page, in teasers and under “Explore more”', () => {
+    const headlines = [
+      site.html('articles/tel-aviv-cloud-region/').querySelector('h1')!,
+      site.html('tags/ענן/').querySelector('.teaser-title')!,
+      site.html('articles/chip-export-rules/').querySelectorAll('.explore-list a').find((link) => link.text.startsWith('Google'))!,
+    ];
+    expect(headlines.map((headline) => [headline.text, headline.getAttribute('dir')])).toEqual(headlines.map(() => ['Google ו-AWS מתחרות על אזור ענן בתל אביב', 'rtl']));
+  });
+
   it('point the pagination’s arrows the way the page runs: Newer at the right points right, Older at the left points left', () => {
     const pagination = site.html('page/2/').querySelector('.pagination')!;
     expect(pagination.querySelector('a[rel="prev"]')!.text).toBe('→ Newer');
@@ -158,6 +167,16 @@ describe('the pages of a site in Hebrew, in Chromium', () => {
     expect(newer.x).toBeGreaterThan(older.x + older.width);
     expect(await leftOfWords(page, 'a[rel="prev"]', '→')).toBeGreaterThan(await leftOfWords(page, 'a[rel="prev"]', 'Newer'));
     expect(await leftOfWords(page, 'a[rel="next"]', '←')).toBeLessThan(await leftOfWords(page, 'a[rel="next"]', 'Older'));
+    await page.close();
+  });
+
+  it.each(widths)('put a teaser’s picture at the left, where its headline’s link still covers it, at %i px', async (width) => {
+    const page = await open('tags/ענן/', width);
+    const teaser = (await page.locator('.teaser').boundingBox())!;
+    const picture = (await page.locator('.thumbnail').boundingBox())!;
+    expect(Math.abs(picture.x - teaser.x)).toBeLessThan(2);
+    const covering = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('a')?.getAttribute('href'), [picture.x + picture.width / 2, picture.y + picture.height / 2]);
+    expect(covering).toBe('/articles/tel-aviv-cloud-region/');
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 /** BCP 47 language tags: an article's own language, and the attributes that mark its text on pages in the site's. */
+import { opensWithForeignWord } from '../text/letter-direction.ts';
 
 /**
  * The canonical spelling of `tag` (`DE-ch` → `de-CH`), or undefined when it is not a well-formed BCP 47 tag naming a
@@ -66,9 +67,12 @@ export function languageAttributes(lang: string | undefined, siteLang: string): 
 /**
  * The `lang` and `dir` for an article's headline or dek shown as a line of its own: the direction of its language
  * when that runs the other way from the site's, so that a Hebrew headline starting with a brand name ("Google …")
- * still starts at the right; else `auto`, by its first letter, for words whose language the article does not give.
+ * still starts at the right; `rtl` too when its language runs right to left as the site's does and `words` (its
+ * headline and dek) open with such a name; else `auto`, by its first letter, for words whose language the article
+ * does not give.
  */
-export function ownWordsAttributes(lang: string | undefined, siteLang: string): { lang?: string; dir: 'ltr' | 'rtl' | 'auto' } {
+export function ownWordsAttributes(lang: string | undefined, siteLang: string, words = ''): { lang?: string; dir: 'ltr' | 'rtl' | 'auto' } {
   const attributes = languageAttributes(lang, siteLang);
-  return { ...attributes, dir: attributes.dir ?? 'auto' };
+  if (attributes.dir) return { ...attributes, dir: attributes.dir };
+  return { ...attributes, dir: textDirection(lang ?? siteLang) === 'rtl' && opensWithForeignWord(words) ? 'rtl' : 'auto' };
 }

@@ -7,7 +7,7 @@
  */
 import type { Root, RootContent } from 'hast';
 import type { HastVisitorContext } from 'satteri';
-import { firstLetterDirection, hasRightToLeftLetter } from '../text/letter-direction.ts';
+import { opensWithForeignWord } from '../text/letter-direction.ts';
 import { CODE_ELEMENTS } from './prose-text.ts';
 
 /** The blocks whose direction the page takes from their own letters (src/styles/global.css, `.prose`). */
@@ -20,11 +20,6 @@ function ownWords(node: Readonly<Root | RootContent>): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element' && NOT_OWN_WORDS.has(node.tagName)) return '';
   return 'children' in node ? node.children.map(ownWords).join('') : '';
-}
-
-/** Whether a block with these words runs right to left in a right-to-left article though its first letter is Latin. */
-function opensWithForeignWord(words: string): boolean {
-  return firstLetterDirection(words) === 'ltr' && hasRightToLeftLetter(words);
 }
 
 /** Marks `dir="rtl"` on each block of a right-to-left article's body that opens with a word in a left-to-right script. */

@@ -13,3 +13,11 @@ export function firstLetterDirection(text: string): 'ltr' | 'rtl' {
 export function hasRightToLeftLetter(text: string): boolean {
   return RIGHT_TO_LEFT_LETTER.test(text);
 }
+
+/**
+ * Whether `text` is right-to-left writing that opens with a word in a left-to-right script ("OpenAI תפתח…"):
+ * `dir="auto"`, going by that first word, would set it left to right, its words in the wrong order for its reader.
+ */
+export function opensWithForeignWord(text: string): boolean {
+  return firstLetterDirection(text) === 'ltr' && hasRightToLeftLetter(text);
+}

@@ -80,4 +80,14 @@ describe('ownWordsAttributes', () => {
     expect(ownWordsAttributes(undefined, 'en')).toEqual({ dir: 'auto' });
     expect(ownWordsAttributes('en-GB', 'en')).toEqual({ dir: 'auto' });
   });
+
+  it('runs a headline in a Hebrew site’s own language right to left though it opens with a brand name', () => {
+    expect(ownWordsAttributes(undefined, 'he', 'Google ו-AWS מתחרות על אזור ענן')).toEqual({ dir: 'rtl' });
+    expect(ownWordsAttributes('he', 'ar', 'OpenAI תפתח משרד')).toEqual({ lang: 'he', dir: 'rtl' });
+  });
+
+  it('leaves to their first letter words all in Latin letters on a Hebrew site, and a brand name opening Hebrew on an English one', () => {
+    expect(ownWordsAttributes(undefined, 'he', 'Chip export rules tighten')).toEqual({ dir: 'auto' });
+    expect(ownWordsAttributes(undefined, 'en', 'Google ו-AWS מתחרות')).toEqual({ dir: 'auto' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLetterDirection, hasRightToLeftLetter } from '../../../src/lib/text/letter-direction.ts';
+import { firstLetterDirection, hasRightToLeftLetter, opensWithForeignWord } from '../../../src/lib/text/letter-direction.ts';
 
 describe('which way a text runs by its first letter', () => {
   it('runs right to left when it starts with an Arabic or Hebrew letter', () => {
@@ -23,5 +23,15 @@ describe('whether a text has right-to-left letters', () => {
     expect(hasRightToLeftLetter('OpenAI تفتح مكتبا')).toBe(true);
     expect(hasRightToLeftLetter('Google I/O 2026: מה חדש')).toBe(true);
     for (const text of ['Reporting by the Newsdesk staff', '日本のAI競争', '2026 — «»', '']) expect(hasRightToLeftLetter(text)).toBe(false);
+  });
+});
+
+describe('right-to-left writing that opens with a word in Latin letters', () => {
+  it('is told apart from writing that opens with its own letters, and from Latin writing alone', () => {
+    expect(opensWithForeignWord('OpenAI تفتح مكتبا في دبي.')).toBe(true);
+    expect(opensWithForeignWord('2026: Google ו-AWS')).toBe(true);
+    expect(opensWithForeignWord('تفتح OpenAI مكتبا')).toBe(false);
+    expect(opensWithForeignWord('Chip export rules tighten')).toBe(false);
+    expect(opensWithForeignWord('')).toBe(false);
   });
 });
