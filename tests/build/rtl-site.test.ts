@@ -79,6 +79,8 @@ describe('the built pages of a site in Hebrew', () => {
     expect([readingTime.text, readingTime.getAttribute('lang')]).toEqual(['1 min read', 'en']);
     expect(site.html('').querySelector('.fine-print span[dir="ltr"]')!.text).toBe('Aggregated stories link to and credit their original publishers.');
     expect(site.html('tags/תשתיות/').querySelector('.listing-intro span[dir="ltr"]')!.text).toBe('3 articles');
+    const moved = site.html('articles/tel-aviv-region/').querySelector('body p span')!;
+    expect([moved.text, moved.getAttribute('lang'), moved.getAttribute('dir')]).toEqual(['This article has moved to Google ו-AWS מתחרות על אזור ענן בתל אביב.', 'en', 'ltr']);
   });
 });
 
@@ -201,19 +203,29 @@ describe('the pages of a site in Hebrew, in Chromium', () => {
     await page.close();
   });
 
-  it('ends the search page’s English introduction with its full stop, not starts it', async () => {
-    const page = await open('search/', 1280);
-    // The last "." of the sentence is shown right of its last word, as in English, not at the sentence's left.
-    const [word, stop] = await page.locator('.listing-intro').evaluate((element) => {
-      const text = element.querySelector('span')!.firstChild!;
-      const end = text.textContent!.length;
-      const rect = (from: number, to: number) => {
+  it.each([
+    ['search/', '.listing-intro'],
+    ['stories/', '.empty'],
+    ['sources/', '.listing-intro'],
+    ['404.html', 'main p'],
+    ['', '.fine-print'],
+  ])('ends the English sentence of %s %s with its full stop, not starts it', async (path, selector) => {
+    const page = await open(path, 1280);
+    // The sentence's last "." is shown right of the word before it, as in English, not at the sentence's left.
+    const [word, stop] = await page.locator(selector).first().evaluate((element) => {
+      const sentence = [...element.querySelectorAll('[dir="ltr"]')].at(-1)!;
+      const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+      const characters: Array<[Node, number]> = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let at = 0; at < node.textContent!.length; at++) if (node.textContent![at]!.trim()) characters.push([node, at]);
+      }
+      const left = ([node, at]: [Node, number]) => {
         const range = document.createRange();
-        range.setStart(text, from);
-        range.setEnd(text, to);
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
         return range.getBoundingClientRect().left;
       };
-      return [rect(end - 5, end - 1), rect(end - 1, end)];
+      return [left(characters.at(-2)!), left(characters.at(-1)!)];
     });
     expect(stop).toBeGreaterThan(word!);
     await page.close();
