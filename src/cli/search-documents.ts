@@ -18,7 +18,7 @@ import { readSourcesFile } from '../io/read-sources.ts';
 import { pagefindVersion, SearchIndexError, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
 import { hasPart } from '../io/search-part-cache.ts';
 import { articleBody } from '../lib/content/front-matter.ts';
-import { languageAttributes } from '../lib/content/language.ts';
+import { languageAttributes, ownWordsAttributes } from '../lib/content/language.ts';
 import type { ListedArticle } from '../lib/content/article-listing.ts';
 import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { proseRewrites } from '../lib/output/markdown-safety.ts';
@@ -122,12 +122,14 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
     const { title, description, publishedAt, authors, tags, lang, source } = article.data;
     const language = searchLanguage(lang, siteConfig.lang);
     const textLanguage = languageAttributes(lang, siteConfig.lang);
+    // As its teasers run: `rtl` too for a Hebrew headline opening with "Google" on a Hebrew site.
+    const { dir } = ownWordsAttributes(lang, siteConfig.lang, `${title}\n${description}`);
     const outlet = searchOutlet(article, listedUnder, siteConfig.name);
     const content = searchDocumentHtml({
       lang: language,
       queryLang: siteConfig.lang,
       textLang: textLanguage.lang,
-      textDir: textLanguage.dir,
+      textDir: dir === 'auto' ? undefined : dir,
       title,
       description,
       authors: authors.map(authorName),

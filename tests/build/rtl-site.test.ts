@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readableMeta } from '../../src/lib/search/unsearchable-meta.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { useServedSite } from '../helpers/serve.ts';
 
@@ -66,6 +67,9 @@ describe('the built pages of a site in Hebrew', () => {
       site.html('articles/chip-export-rules/').querySelectorAll('.explore-list a').find((link) => link.text.startsWith('Google'))!,
     ];
     expect(headlines.map((headline) => [headline.text, headline.getAttribute('dir')])).toEqual(headlines.map(() => ['Google ו-AWS מתחרות על אזור ענן בתל אביב', 'rtl']));
+    // Its search result too; an English article's runs left to right, and one starting with Hebrew is left to its first letter.
+    const dirs = Object.fromEntries(site.searchIndex().map((page) => [page.url, readableMeta(page.meta).dir]));
+    expect(dirs).toEqual({ '/articles/tel-aviv-cloud-region/': 'rtl', '/articles/chip-export-rules/': 'ltr', '/articles/fibre-to-villages/': undefined, '/articles/bank-outage/': undefined, '/articles/sensor-network/': undefined });
   });
 
   it('point the pagination’s arrows the way the page runs: Newer at the right points right, Older at the left points left', () => {

@@ -38,8 +38,9 @@ export interface SearchDocument {
    */
   textLang?: string;
   /**
-   * Which way the article's language runs when not the site's way (`rtl` on an English site): its result's headline
-   * and excerpt run so, where the first letter would decide otherwise ("Google …" in a Hebrew headline).
+   * Which way the article's language runs when not the site's way (`rtl` on an English site), or `rtl` for words in a
+   * right-to-left site's own language that open with a Latin name: its result's headline and excerpt run so, where
+   * the first letter would decide otherwise ("Google …" in a Hebrew headline).
    */
   textDir?: 'ltr' | 'rtl';
   title: string;
