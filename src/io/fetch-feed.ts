@@ -229,6 +229,12 @@ const BROKEN_ANSWERS = new Map([
   ['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'its body is not as long as its Content-Length says'],
 ]);
 
+/** What undici's failed assertion says of the answer, in words; undefined when it names nothing an editor would know. */
+function unexpectedAnswerDetail(message: string | undefined): string | undefined {
+  if (message?.includes('upgrade')) return 'it switched protocols (101) though the request asked for no upgrade';
+  return undefined;
+}
+
 /**
  * What went wrong at the network level, in words (undici puts the system error code in `cause`): a request that
  * timed out, or why the server could not be reached (`reached` false) or its answer could not be read (true).
@@ -248,8 +254,10 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   if (hungUp && !reached) return new FetchError(`${url.href}: the server took the request but closed the connection without answering`, { failureCause: 'connection-dropped' });
   // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
   const parserError = failure.cause?.name === 'HTTPParserError';
-  if (parserError || (code && BROKEN_ANSWERS.has(code))) {
-    const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : BROKEN_ANSWERS.get(code!);
+  // undici asserts on answers it never expects, such as a 101 Switching Protocols to a request that asked for no upgrade.
+  const unexpectedAnswer = code === 'ERR_ASSERTION';
+  if (parserError || unexpectedAnswer || (code && BROKEN_ANSWERS.has(code))) {
+    const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : unexpectedAnswer ? unexpectedAnswerDetail(failure.cause?.message) : BROKEN_ANSWERS.get(code!);
     return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`, { failureCause: 'invalid-http' });
   }
   const reasons: Record<string, string> = {

@@ -261,6 +261,18 @@ describe('fetchFeed', () => {
       await new Promise((done) => broken.close(done));
     }
   });
+
+  it('says a server that switches protocols (101) unasked answered with broken HTTP, rather than that it could not be reached', async () => {
+    const switching = createNetServer((socket) => socket.on('error', () => {}).once('data', () => socket.end('HTTP/1.1 101 Switching Protocols\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi')));
+    await new Promise<void>((done) => switching.listen(0, '127.0.0.1', done));
+    const address = `http://127.0.0.1:${(switching.address() as AddressInfo).port}/feed.xml`;
+    try {
+      expect(await fetchError(address)).toBe(`${address} answered with something that is not valid HTTP (it switched protocols (101) though the request asked for no upgrade); the publisher's server must fix it`);
+      expect(await failureCause(address)).toBe('invalid-http');
+    } finally {
+      await new Promise((done) => switching.close(done));
+    }
+  });
 });
 
 /** The cause fetchFeed gives a failure, for the aggregator's advice. */
