@@ -248,6 +248,11 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href, failureCause });
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
+  // The Fetch standard makes a 407 answer a network error without a reason (undici: an Error with an empty message),
+  // the only such error for a GET without a body; the server did answer, asking for a login.
+  if (!reached && code === undefined && failure.cause?.name === 'Error' && failure.cause.message === '') {
+    return new FetchError(`${url.href} answered 407 Proxy Authentication Required`, { status: 407, answeredFrom: url.href, failureCause: statusCause(407) });
+  }
   // A socket that was open when it closed: the server took the request (or was sending the answer) and hung up, which
   // says nothing of the network between, unlike a connection that could not be made.
   const hungUp = code === 'UND_ERR_SOCKET' && failure.cause?.socket?.remoteAddress !== undefined;

@@ -94,6 +94,7 @@ beforeAll(async () => {
     }
     if (path === '/always-unchanged') return response.writeHead(304).end();
     if (path === '/busy') return response.writeHead(429, { 'retry-after': '120' }).end();
+    if (path === '/proxy-login') return response.writeHead(407, { 'proxy-authenticate': 'Basic realm="feeds"' }).end();
     if (path === '/slow') return; // never answers
     if (path === '/slow-body') {
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -228,6 +229,8 @@ describe('fetchFeed', () => {
     // A reason phrase is the server's text: terminal escapes in it must not reach the report or the state file.
     expect(await fetchError('/escaped-reason')).toBe(`${origin}/escaped-reason answered 500 Oops[2J]0;owned`);
     expect(await fetchError('/removed')).toBe(`${origin}/removed answered 410 Gone: the publisher has removed this feed for good; use its new address, or stop following it`);
+    // fetch() hides a 407 behind a network error without a reason: it is still the server's answer, not an unreachable host.
+    expect(await fetchError('/proxy-login')).toBe(`${origin}/proxy-login answered 407 Proxy Authentication Required`);
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
@@ -291,6 +294,7 @@ describe('fetchFeed: the cause of each failure', () => {
     expect(await failureCause('/missing')).toBe('not-found');
     expect(await failureCause('/removed')).toBe('gone');
     expect(await failureCause('/busy')).toBe('rate-limited');
+    expect(await failureCause('/proxy-login')).toBe('unauthorized');
     expect(await failureCause('/escaped-reason')).toBe('server-error');
   });
 
