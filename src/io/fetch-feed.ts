@@ -80,13 +80,18 @@ const BYTE_ORDER_MARKS: ReadonlyArray<{ mark: readonly number[]; encoding: strin
   { mark: [0xff, 0xfe], encoding: 'utf-16le' },
 ];
 
+/** A byte of an ASCII character other than NUL, which no feed's text holds. */
+const isAsciiText = (byte: number | undefined) => byte !== undefined && byte > 0x00 && byte < 0x80;
+
 /**
- * A document in UTF-16 without a byte-order mark, told by its opening "<?" as XML's appendix F describes: the XML
- * declaration is then unreadable as single bytes, so nothing else names its encoding.
+ * A document in UTF-16 without a byte-order mark, told by its first two characters being ASCII with a zero byte
+ * beside each: XML's appendix F looks for "<?", but a feed without a declaration ("<rss", or white space first) shows
+ * the same zeros, and its XML declaration, if any, is unreadable as single bytes, so nothing else names its encoding.
+ * Read as UTF-8 instead, the zeros are valid, and the feed would fail as malformed XML quoting them.
  */
 function unmarkedUtf16(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  if (isAsciiText(bytes[0]) && bytes[1] === 0x00 && isAsciiText(bytes[2]) && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && isAsciiText(bytes[1]) && bytes[2] === 0x00 && isAsciiText(bytes[3])) return 'utf-16be';
   return undefined;
 }
 
@@ -125,7 +130,7 @@ function encodingName(encoding: string): string {
 
 /**
  * Bytes → text: a byte-order mark decides, as the XML and WHATWG encoding rules say, since it describes the bytes
- * themselves, and so does UTF-16's "<?" without one; JSON is UTF-8. Otherwise the HTTP charset and the XML
+ * themselves, and so do UTF-16's zero bytes without one; JSON is UTF-8. Otherwise the HTTP charset and the XML
  * declaration's encoding (UTF-8 when it names none, as XML says) are candidates, and they often disagree (a server's
  * default charset, a copied prolog): the first the bytes are valid in wins, UTF-8 tried first and single-byte
  * encodings last, because bytes in another encoding are all but never valid in a multi-byte one, while every byte is

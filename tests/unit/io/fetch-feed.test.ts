@@ -358,6 +358,18 @@ describe('feeds encoded as UTF-16', () => {
     expect(document).not.toHaveProperty('encodingWarning');
   });
 
+  it('decodes UTF-16 without a byte-order mark or XML declaration, whatever charset the server declares', () => {
+    const undeclared = rss.toString('utf8').replace(/^<\?xml[^>]*\?>\s*/, '');
+    for (const byteOrder of ['le', 'be'] as const) {
+      const little = Buffer.from(undeclared, 'utf16le');
+      const bytes = byteOrder === 'le' ? little : little.swap16();
+      for (const contentType of [undefined, 'application/rss+xml; charset=utf-16', 'application/rss+xml; charset=utf-8']) {
+        const document = decodeFeedBytes(bytes, contentType);
+        expect(parseFeedText(document.text).entries[0]!.title).toBe(headline);
+      }
+    }
+  });
+
   it('decodes a UTF-16 file by its byte-order mark', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'newsdesk-utf16-'));
     try {
