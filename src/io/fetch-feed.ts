@@ -234,11 +234,19 @@ const BROKEN_ANSWERS = new Map([
   ['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'its body is not as long as its Content-Length says'],
 ]);
 
-/** What undici's failed assertion says of the answer, in words; undefined when it names nothing an editor would know. */
-function unexpectedAnswerDetail(message: string | undefined): string | undefined {
-  if (message?.includes('upgrade')) return 'it switched protocols (101) though the request asked for no upgrade';
-  return undefined;
-}
+const SWITCHED_UNASKED = 'it switched protocols (101) though the request asked for no upgrade';
+
+/**
+ * Answers undici refuses though the server sent them (an interim answer nobody asked for), by its error's code and
+ * message: what to call them, when that is known. It destroys the socket as it does for a server hanging up, or
+ * fails an assertion, so without this the report would say the server closed the connection or could not be reached.
+ */
+const UNEXPECTED_ANSWERS: ReadonlyArray<{ code: string; message: RegExp; detail?: string }> = [
+  { code: 'ERR_ASSERTION', message: /upgrade/, detail: SWITCHED_UNASKED },
+  { code: 'ERR_ASSERTION', message: /(?:)/ },
+  { code: 'UND_ERR_SOCKET', message: /^bad upgrade$/, detail: SWITCHED_UNASKED },
+  { code: 'UND_ERR_SOCKET', message: /^bad response$/, detail: 'a 100 Continue before its answer, which the request did not ask for' },
+];
 
 /**
  * What went wrong at the network level, in words (undici puts the system error code in `cause`): a request that
@@ -253,6 +261,7 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     return new FetchError(`${url.href} did not answer within ${seconds} s (timed out)`, { unanswered: url.href, failureCause });
   }
   const code = failure.cause?.code ?? (failure as { code?: string }).code;
+  const unexpected = UNEXPECTED_ANSWERS.find((answer) => answer.code === code && answer.message.test(failure.cause?.message ?? ''));
   // The Fetch standard makes a 407 answer a network error without a reason (undici: an Error with an empty message),
   // the only such error for a GET without a body; the server did answer, asking for a login.
   if (!reached && code === undefined && failure.cause?.name === 'Error' && failure.cause.message === '') {
@@ -260,14 +269,12 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
   }
   // A socket that was open when it closed: the server took the request (or was sending the answer) and hung up, which
   // says nothing of the network between, unlike a connection that could not be made.
-  const hungUp = code === 'UND_ERR_SOCKET' && failure.cause?.socket?.remoteAddress !== undefined;
+  const hungUp = code === 'UND_ERR_SOCKET' && !unexpected && failure.cause?.socket?.remoteAddress !== undefined;
   if (hungUp && !reached) return new FetchError(`${url.href}: the server took the request but closed the connection without answering`, { failureCause: 'connection-dropped' });
   // The server was reached: what it sent back is not HTTP (a malformed header, say), which only its owner can fix.
   const parserError = failure.cause?.name === 'HTTPParserError';
-  // undici asserts on answers it never expects, such as a 101 Switching Protocols to a request that asked for no upgrade.
-  const unexpectedAnswer = code === 'ERR_ASSERTION';
-  if (parserError || unexpectedAnswer || (code && BROKEN_ANSWERS.has(code))) {
-    const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : unexpectedAnswer ? unexpectedAnswerDetail(failure.cause?.message) : BROKEN_ANSWERS.get(code!);
+  if (parserError || unexpected || (code && BROKEN_ANSWERS.has(code))) {
+    const detail = parserError ? /\(([^)]+)\)\s*$/.exec(failure.cause?.message ?? '')?.[1] : unexpected ? unexpected.detail : BROKEN_ANSWERS.get(code!);
     return new FetchError(`${url.href} answered with something that is not valid HTTP${detail ? ` (${detail})` : ''}; the publisher's server must fix it`, { failureCause: 'invalid-http' });
   }
   const reasons: Record<string, string> = {

@@ -265,6 +265,18 @@ describe('fetchFeed', () => {
     }
   });
 
+  it('says a server that sends 100 Continue unasked answered with broken HTTP, rather than that it closed the connection without answering', async () => {
+    const continuing = createNetServer((socket) => socket.on('error', () => {}).once('data', () => socket.end('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi')));
+    await new Promise<void>((done) => continuing.listen(0, '127.0.0.1', done));
+    const address = `http://127.0.0.1:${(continuing.address() as AddressInfo).port}/feed.xml`;
+    try {
+      expect(await fetchError(address)).toBe(`${address} answered with something that is not valid HTTP (a 100 Continue before its answer, which the request did not ask for); the publisher's server must fix it`);
+      expect(await failureCause(address)).toBe('invalid-http');
+    } finally {
+      await new Promise((done) => continuing.close(done));
+    }
+  });
+
   it('says a server that switches protocols (101) unasked answered with broken HTTP, rather than that it could not be reached', async () => {
     const switching = createNetServer((socket) => socket.on('error', () => {}).once('data', () => socket.end('HTTP/1.1 101 Switching Protocols\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi')));
     await new Promise<void>((done) => switching.listen(0, '127.0.0.1', done));
