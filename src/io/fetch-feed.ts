@@ -193,7 +193,9 @@ const DECLARATION_WITHIN_BYTES = 4096;
 
 /** The encodings a feed without a byte-order mark declares, by its server's charset and its XML declaration, in the order to try them. */
 function declaredEncodings(bytes: Uint8Array, contentType: string | undefined): string[] {
-  const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]);
+  // Past the byte-order marks and UTF-16's zero bytes, a charset naming UTF-16 is wrong too (a server's setting for
+  // other files): nearly any bytes are valid UTF-16, so a Latin-1 feed would be read as CJK and fail as no feed.
+  const header = encodingNamed(/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1])?.replace(/^utf-16(?:be|le)$/, 'utf-8');
   // A declaration that reads as single bytes is not in UTF-16, whatever it says; such feeds are UTF-8. One after a
   // server's warning text still names the encoding the feed is written in.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, DECLARATION_WITHIN_BYTES));

@@ -425,6 +425,18 @@ describe('feeds in legacy encodings', () => {
     expect(decodeFeedBytes(Buffer.concat([warning, legacy('utf8', 'ISO-8859-1')])).encodingWarning).toBe('it declares WINDOWS-1252, but its bytes are UTF-8, so it was read as UTF-8; the publisher should declare its encoding as UTF-8');
   });
 
+  it('decodes a Latin-1 feed whose server says charset=utf-16, which its bytes cannot be, by its other declarations', () => {
+    // An even number of bytes, which UTF-16 reads without a byte left over, and an odd one.
+    for (const contentType of ['application/rss+xml; charset=utf-16be', 'text/xml; charset=UTF-16']) {
+      for (const end of ['\n', '\n\n']) {
+        for (const declared of [undefined, 'ISO-8859-1']) {
+          const bytes = Buffer.concat([legacy('latin1', declared), Buffer.from(end)]);
+          expect(parseFeedText(decodeFeedBytes(bytes, contentType).text).entries[0]!.title).toBe('Café');
+        }
+      }
+    }
+  });
+
   it.each(['/latin1-header-windows-1251-prolog', '/windows-1251-header-latin1-prolog'])('decodes %s by the single-byte encoding other than Latin-1, the charset servers default to', async (path) => {
     const document = await fetchFeed(`${origin}${path}`);
     expect(parseFeedText(document.text).entries[0]!.title).toBe('Новости');
