@@ -13,8 +13,8 @@ export interface AggregationWorkspace {
   folder: string;
   /** Replaces the registry with these sources. */
   writeSources(sources: ReadonlyArray<{ id: string; feed: string }>): void;
-  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given; `more`: other options (refresh, the timeout per feed). */
-  run(now?: Date, maxNewItems?: number, more?: Pick<AggregateOptions, 'refresh'> & Pick<FetchPolicy, 'timeoutMs'>): Promise<RunReport>;
+  /** `maxNewItems`: the cap on new items per source, 50 as in `npm run aggregate` unless given; `more`: other options (refresh, the timeout per feed, the size cap). */
+  run(now?: Date, maxNewItems?: number, more?: Pick<AggregateOptions, 'refresh'> & Pick<FetchPolicy, 'timeoutMs' | 'maxBytes'>): Promise<RunReport>;
 }
 
 export function aggregationWorkspace(): AggregationWorkspace {
@@ -23,7 +23,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
   return {
     folder,
     writeSources: (sources) => writeFileSync(join(folder, 'sources.yaml'), sources.map(({ id, feed }) => `- id: ${id}\n  name: ${id} wire\n  feed: ${feed}\n`).join('')),
-    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50, { refresh, timeoutMs } = {}) =>
+    run: (now = new Date('2026-12-01T12:00:00Z'), maxNewItems = 50, { refresh, timeoutMs, maxBytes } = {}) =>
       runAggregation({
         cwd: folder,
         sourcesFile: join(folder, 'sources.yaml'),
@@ -33,7 +33,7 @@ export function aggregationWorkspace(): AggregationWorkspace {
         now,
         siteLang: 'en',
         maxNewItems,
-        policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1, timeoutMs },
+        policy: { userAgent: 'newsdesk-tests', maxInFlight: 2, maxPerHost: 1, timeoutMs, maxBytes },
         refresh,
       }),
   };
