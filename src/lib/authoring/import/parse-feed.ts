@@ -191,10 +191,16 @@ function parseXml(text: string, options: ParseOptions, linesBefore: number, comp
 /** Lines named in a warning before the rest are counted. */
 const MAX_LINES_NAMED = 5;
 
-/** The compression a Content-Encoding names, as a reader knows it ("gzip"); undefined for none. */
+/** The codings fetch() decompresses; with any other among them, it passes the body on as it came. */
+const DECODED_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'zstd']);
+
+/**
+ * The compression a Content-Encoding names, as a reader knows it ("gzip"), when the body was decompressed; undefined
+ * for none, or for a coding no client knows ("x-squash"), as then the feed is what the server sent, cut or not.
+ */
 function compressedWith(contentEncoding: string | undefined): string | undefined {
   const codings = (contentEncoding ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding && coding !== 'identity');
-  return codings.length ? codings.join(', ') : undefined;
+  return codings.length && codings.every((coding) => DECODED_CODINGS.has(coding)) ? codings.join(', ') : undefined;
 }
 
 /**

@@ -40,3 +40,23 @@ describe('a feed whose gzip body is cut short, though as long as its Content-Len
     expect((failure as FeedError).message).toMatch(/^the body came compressed \(gzip\) and its compressed stream ended early/);
   });
 });
+
+describe('a feed cut short where it is made, labelled with a Content-Encoding no client decodes', () => {
+  const { publishers, workspace } = servedWorkspace();
+  let report: RunReport;
+
+  beforeAll(async () => {
+    const feed = twoStoryFeed('squash.example');
+    const cut = feed.slice(0, feed.indexOf('<description>', feed.lastIndexOf('<item>')) + 20);
+    const address = publishers.route(0, '/feed.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-encoding': 'x-squash' }).end(cut));
+    workspace.writeSources([{ id: 'squash', feed: address }]);
+    report = await workspace.run();
+  });
+
+  it('fails as a feed that looks cut short, since its body was read as it came, not as broken compression', () => {
+    expect(report.sources[0]!.error).toMatch(/: malformed XML at line \d+: the feed ends inside <rss>, <channel>, <item>, <description>, so it looks cut short \(served as application\/rss\+xml; charset=utf-8\)$/);
+    expect(report.sources[0]!.error).not.toContain('compressed');
+    const state = JSON.parse(readFileSync(join(workspace.folder, '.aggregate-state.json'), 'utf8')) as { sources: Record<string, { lastError: { cause?: string } }> };
+    expect(state.sources.squash!.lastError.cause).toBe('unreadable-feed');
+  });
+});
