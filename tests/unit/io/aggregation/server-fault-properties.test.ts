@@ -36,9 +36,9 @@ const MAX_BYTES = 64 * 1024;
 // What a misbehaving server may answer.
 
 type TextEncoding = 'utf-8' | 'latin1' | 'windows-1252' | 'utf-16le' | 'utf-16be';
-type Body = 'feed' | 'html' | 'empty' | 'truncated' | 'huge' | 'garbage-json' | 'binary';
+type Body = 'feed' | 'json-feed' | 'html' | 'empty' | 'truncated' | 'huge' | 'garbage-json' | 'binary';
 type Compression = 'none' | 'gzip' | 'br' | 'deflate' | 'claims-gzip' | 'cut-gzip' | 'cut-br' | 'unknown-coding';
-type Delivery = 'whole' | 'close-delimited' | 'chunked' | 'length-too-long' | 'length-too-short' | 'two-lengths' | 'stall' | 'drip' | 'reset';
+type Delivery = 'whole' | 'close-delimited' | 'chunked' | 'length-too-long' | 'length-too-short' | 'two-lengths' | 'silent' | 'stall' | 'drip' | 'reset';
 
 interface BodyAnswer {
   kind: 'body';
@@ -107,14 +107,14 @@ const bodyAnswer: fc.Arbitrary<BodyAnswer> = fc.record({
   kind: fc.constant('body' as const),
   status: fc.oneof({ weight: 6, arbitrary: fc.constant(200) }, { weight: 1, arbitrary: fc.constantFrom(201, 202, 203, 204, 206, 226, 299) }),
   prelude: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom<100 | 101 | 103>(100, 101, 103) }),
-  body: fc.oneof({ weight: 4, arbitrary: fc.constant<Body>('feed') }, { weight: 3, arbitrary: fc.constantFrom<Body>('html', 'empty', 'truncated', 'huge', 'garbage-json', 'binary') }),
+  body: fc.oneof({ weight: 4, arbitrary: fc.constantFrom<Body>('feed', 'feed', 'feed', 'json-feed') }, { weight: 3, arbitrary: fc.constantFrom<Body>('html', 'empty', 'truncated', 'huge', 'garbage-json', 'binary') }),
   encoding: fc.constantFrom<TextEncoding>('utf-8', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be'),
   bom: fc.boolean(),
   charset: fc.option(fc.constantFrom('utf-8', 'UTF-8', 'iso-8859-1', 'windows-1252', 'utf-16', 'utf-16le', 'utf-16be', 'x-nonsense', '"utf-8"'), { nil: undefined }),
   prolog: fc.option(fc.constantFrom('UTF-8', 'ISO-8859-1', 'windows-1252', 'UTF-16', 'x-nonsense'), { nil: undefined }),
   contentType: fc.constantFrom('application/rss+xml', 'text/xml', 'application/xml', 'text/html', 'text/plain', 'application/octet-stream', 'application/json', ''),
   compression: fc.oneof({ weight: 3, arbitrary: fc.constant<Compression>('none') }, { weight: 2, arbitrary: fc.constantFrom<Compression>('gzip', 'br', 'deflate', 'claims-gzip', 'cut-gzip', 'cut-br', 'unknown-coding') }),
-  delivery: fc.oneof({ weight: 4, arbitrary: fc.constantFrom<Delivery>('whole', 'close-delimited', 'chunked') }, { weight: 2, arbitrary: fc.constantFrom<Delivery>('length-too-long', 'length-too-short', 'two-lengths', 'reset') }, { weight: 1, arbitrary: fc.constantFrom<Delivery>('stall', 'drip') }),
+  delivery: fc.oneof({ weight: 4, arbitrary: fc.constantFrom<Delivery>('whole', 'close-delimited', 'chunked') }, { weight: 2, arbitrary: fc.constantFrom<Delivery>('length-too-long', 'length-too-short', 'two-lengths', 'reset') }, { weight: 1, arbitrary: fc.constantFrom<Delivery>('silent', 'stall', 'drip') }),
   headers: validatorHeaders,
 });
 
@@ -141,7 +141,7 @@ const answer: fc.Arbitrary<Answer> = fc.oneof({ weight: 5, arbitrary: bodyAnswer
 // Serving such answers byte for byte.
 
 /** The feed a faulty source serves when it serves one: its headlines in letters each encoding can write. */
-function feedOf(site: string, encoding: TextEncoding): { text: string; titles: string[] } {
+function feedOf(site: string, encoding: TextEncoding): { text: string; json: string; titles: string[] } {
   const latin = encoding === 'latin1';
   const titles = latin ? [`Café owners in Zürich cut prices (${site})`, `Señora García wins the Ödön prize (${site})`] : [`Café “owners” in Zürich cut prices — again (${site})`, `García’s prize: €5m for the Ödön trust (${site})`];
   const text = rssDocument({
@@ -149,7 +149,8 @@ function feedOf(site: string, encoding: TextEncoding): { text: string; titles: s
     link: `https://${site}/`,
     items: titles.map((title, index) => ({ title, link: `https://${site}/story-${index}`, guid: `${site}-${index}`, description: `<p>${title}: the council said on Monday that work starts in spring.</p>`, publishedAt: new Date(NOW - (index + 1) * 3600_000) })),
   });
-  return { text, titles };
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: `Wire ${site}`, items: titles.map((title, index) => ({ id: `${site}-${index}`, url: `https://${site}/story-${index}`, title, content_text: `${title}: the council said on Monday that work starts in spring.`, date_published: new Date(NOW - (index + 1) * 3600_000).toISOString() })) });
+  return { text, json, titles };
 }
 
 const WINDOWS_1252: Record<string, number> = { '€': 0x80, '’': 0x92, '“': 0x93, '”': 0x94, '—': 0x97 };
@@ -170,6 +171,8 @@ function bodyText(answer: BodyAnswer, site: string): { text: string; titles: str
   switch (answer.body) {
     case 'feed':
       return { text: withProlog(feed.text), titles: feed.titles };
+    case 'json-feed':
+      return { text: feed.json, titles: feed.titles };
     case 'html':
       return { text: '<!doctype html><html><head><title>Please enable cookies</title></head><body><p>Checking your browser…</p></body></html>', titles: [] };
     case 'empty':
@@ -257,6 +260,9 @@ function bodyRoute(answer: BodyAnswer, site: string): Route {
         return socket.end(Buffer.concat([head(answer.status, 'OK', [...headers, length(Math.max(0, bytes.length - 50))]), bytes]));
       case 'two-lengths':
         return socket.end(Buffer.concat([head(answer.status, 'OK', [...headers, length(bytes.length), length(bytes.length + 7)]), bytes]));
+      case 'silent':
+        // The request taken, and no answer at all.
+        return;
       case 'stall':
         // Half the body, then nothing until the client gives up.
         return void socket.write(Buffer.concat([head(answer.status, 'OK', [...headers, length(bytes.length)]), half]));
@@ -295,7 +301,7 @@ const ELSEWHERE = 2;
 
 /** Whether the feed in a body answer reaches the client whole: otherwise none of its items may be written. */
 function arrivesWhole(answer: BodyAnswer): boolean {
-  const cut: readonly string[] = ['length-too-long', 'length-too-short', 'two-lengths', 'stall', 'drip', 'reset'];
+  const cut: readonly string[] = ['length-too-long', 'length-too-short', 'two-lengths', 'silent', 'stall', 'drip', 'reset'];
   return answer.prelude !== 101 && answer.status !== 204 && !cut.includes(answer.delivery) && !['claims-gzip', 'cut-gzip', 'cut-br'].includes(answer.compression);
 }
 
@@ -320,14 +326,14 @@ function causesOf(answer: Answer): FailureCause[] {
   if (answer.status === 204) causes.push('unreadable-feed', 'invalid-http');
   // A body that stops short of its Content-Length and a connection that broke off mid-body look alike to the client.
   const cutShort: FailureCause[] = ['connection-dropped', 'invalid-http'];
-  const byDelivery: Partial<Record<Delivery, FailureCause[]>> = { stall: ['timeout'], drip: ['timeout'], reset: cutShort, 'two-lengths': ['invalid-http'], 'length-too-long': cutShort, 'length-too-short': ['unreadable-feed', 'not-a-feed', 'invalid-http'] };
+  const byDelivery: Partial<Record<Delivery, FailureCause[]>> = { silent: ['timeout'], stall: ['timeout'], drip: ['timeout'], reset: cutShort, 'two-lengths': ['invalid-http'], 'length-too-long': cutShort, 'length-too-short': ['unreadable-feed', 'not-a-feed', 'invalid-http'] };
   causes.push(...(byDelivery[answer.delivery] ?? []));
   if (answer.compression === 'claims-gzip') causes.push('invalid-http');
   // fetch() decompresses without saying whether the compressed stream ended, so a stream cut short and a feed cut
   // short before it was compressed are told apart by a guess: whatever the cut text reads as, or the compression.
   const compressed = !['none', 'unknown-coding'].includes(answer.compression);
   if (answer.compression === 'cut-gzip' || answer.compression === 'cut-br') causes.push('invalid-http', 'unreadable-feed', 'not-a-feed');
-  const byBody: Record<Body, FailureCause[]> = { feed: [], html: ['not-a-feed'], empty: ['unreadable-feed'], truncated: compressed ? ['unreadable-feed', 'invalid-http'] : ['unreadable-feed'], huge: ['too-large'], 'garbage-json': ['unreadable-feed'], binary: ['not-a-feed', 'unreadable-feed'] };
+  const byBody: Record<Body, FailureCause[]> = { feed: [], 'json-feed': [], html: ['not-a-feed'], empty: ['unreadable-feed'], truncated: compressed ? ['unreadable-feed', 'invalid-http'] : ['unreadable-feed'], huge: ['too-large'], 'garbage-json': ['unreadable-feed'], binary: ['not-a-feed', 'unreadable-feed'] };
   causes.push(...byBody[answer.body]);
   return causes;
 }
