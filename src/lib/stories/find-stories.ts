@@ -96,11 +96,12 @@ function automaticGroups(articles: readonly StoryArticle[], windowHours: number,
   const times = Float64Array.from(articles, (article) => article.publishedAt.getTime());
   const windowMs = windowHours * HOUR;
   const vectors = featureVectors(features, featureIds.size, tuning, times, windowMs);
+  const similarity = (a: number, b: number) => storySimilarity(vectors, a, b, (times[b]! - times[a]!) / HOUR, windowHours, tuning);
   const scored: ScoredPair[] = [];
   for (const [a, b] of candidatePairs(vectors, times, windowMs, tuning)) {
-    const score = storySimilarity(vectors, a, b, (times[b]! - times[a]!) / HOUR, windowHours, tuning);
+    const score = similarity(a, b);
     if (score >= tuning.support) scored.push({ a, b, score });
   }
   const genericHeadlines = features.flatMap((article, index) => (article.genericHeadline ? [index] : []));
-  return { groups: clusterPairs(articles.length, scored, times, windowMs, tuning), genericHeadlines };
+  return { groups: clusterPairs(articles.length, scored, times, windowMs, tuning, similarity), genericHeadlines };
 }

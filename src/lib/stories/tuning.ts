@@ -45,9 +45,18 @@ export const STORY_TUNING = {
    * it counts for nothing between them. Reports of one event tell one kind, or two ("breach" and "fine").
    */
   crowdedSubject: { articles: 5, kinds: 3 },
-  /** Features carried by more than this share of the archive (and more than `distinctiveMinimum`) never make candidates. */
+  /**
+   * Features carried by more than this share of the archive (and more than `distinctiveMinimum`) make no candidates,
+   * except where they burst (below).
+   */
   distinctiveShare: 0.005,
   distinctiveMinimum: 64,
+  /**
+   * Such a feature still makes candidates around an article when the articles within the window either side of it
+   * carry it at least `lift` times as often as the rest of the archive: it names the week's big event, not an
+   * everyday subject. Each article then meets only the `nearest` earlier articles carrying it.
+   */
+  burst: { lift: 8, nearest: 64 },
 } as const;
 
 export type StoryTuning = typeof STORY_TUNING;

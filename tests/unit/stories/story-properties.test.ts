@@ -241,34 +241,52 @@ describe('story grouping on generated archives', () => {
     );
   });
 
-  it('compares only pairs within the window that share a distinctive feature, all of them, so work grows with the archive, not its square', () => {
-    // Many articles about one subject, at few instants: the subject's own feature is in more than the cap of them.
-    const articleFeatures = fc.array(fc.tuple(hours, fc.uniqueArray(fc.nat({ max: 30 }), { maxLength: 6 }), fc.boolean()), { minLength: 1, maxLength: 400, size: 'max' });
+  it('compares only pairs within the window that share a distinctive feature, or the nearest ones sharing a bursting feature, so work grows with the archive, not its square', () => {
+    // Many articles about one subject all through the archive (feature 99), and many about one event within a day
+    // (feature 98): both are in more articles than the cap, only the event's bursts.
+    const article = fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(hours, fc.uniqueArray(fc.nat({ max: 30 }), { maxLength: 6 }), fc.boolean(), fc.constant(false)) },
+      { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 100, max: 124 }), fc.uniqueArray(fc.nat({ max: 30 }), { maxLength: 6 }), fc.boolean(), fc.constant(true)) },
+    );
+    const articleFeatures = fc.array(article, { minLength: 1, maxLength: 400, size: 'max' });
     fc.assert(
       fc.property(articleFeatures, (generated) => {
         const sorted = [...generated].sort((a, b) => a[0] - b[0]);
         const times = Float64Array.from(sorted, ([at]) => START + at * HOUR);
-        // Feature 99 is the subject most of them name.
-        const ids = sorted.map(([, features, subject]) => Int32Array.from([...features, ...(subject ? [99] : [])].sort((a, b) => a - b)));
+        const ids = sorted.map(([, features, subject, event]) => Int32Array.from([...features, ...(event ? [98] : []), ...(subject ? [99] : [])].sort((a, b) => a - b)));
         const documentFrequency = new Int32Array(100);
         for (const list of ids) for (const id of list) documentFrequency[id]!++;
         const windowMs = WINDOW_HOURS * HOUR;
-        const cap = Math.max(STORY_TUNING.distinctiveMinimum, Math.ceil(sorted.length * STORY_TUNING.distinctiveShare));
-        const distinctive = (id: number) => documentFrequency[id]! >= 2 && documentFrequency[id]! <= cap;
-        const pairs = candidatePairs({ ids, documentFrequency }, times, windowMs, STORY_TUNING);
+        const { distinctiveMinimum, distinctiveShare, burst } = STORY_TUNING;
+        const cap = Math.max(distinctiveMinimum, Math.ceil(sorted.length * distinctiveShare));
+        const distinctive = (id: number) => documentFrequency[id]! <= cap;
+        const near = (a: number, b: number) => Math.abs(times[a]! - times[b]!) <= windowMs;
+        // Carried around the article at least `lift` times as often as in the rest of the archive (counted as one at least).
+        const bursting = (id: number, at: number) => {
+          const nearby = ids.filter((_, other) => near(other, at)).length;
+          const inside = ids.filter((list, other) => near(other, at) && list.includes(id)).length;
+          return inside * (ids.length - nearby) >= burst.lift * nearby * Math.max(documentFrequency[id]! - inside, 1);
+        };
 
         const expected = new Set<string>();
         for (let later = 0; later < ids.length; later++) {
-          for (let earlier = 0; earlier < later; earlier++) {
-            if (times[later]! - times[earlier]! > windowMs) continue;
-            if (ids[later]!.some((id) => distinctive(id) && ids[earlier]!.includes(id))) expected.add(`${earlier},${later}`);
+          for (const id of ids[later]!) {
+            if (documentFrequency[id]! > cap && !bursting(id, later)) continue;
+            // A distinctive feature meets every earlier article carrying it in the window, a bursting one the nearest.
+            let met = 0;
+            for (let earlier = later - 1; earlier >= 0 && near(earlier, later); earlier--) {
+              if (!ids[earlier]!.includes(id)) continue;
+              if (!distinctive(id) && met++ >= burst.nearest) break;
+              expected.add(`${earlier},${later}`);
+            }
           }
         }
+        const pairs = candidatePairs({ ids, documentFrequency }, times, windowMs, STORY_TUNING);
         expect(new Set(pairs.map(([a, b]) => `${a},${b}`))).toEqual(expected);
         expect(pairs).toHaveLength(expected.size);
-        // Each article meets at most `cap` others per feature it carries.
+        // Each article meets at most `cap` others per distinctive feature it carries, and `nearest` per bursting one.
         const occurrences = ids.reduce((sum, list) => sum + list.length, 0);
-        expect(pairs.length).toBeLessThanOrEqual(((cap - 1) / 2) * occurrences);
+        expect(pairs.length).toBeLessThanOrEqual(Math.max((cap - 1) / 2, burst.nearest) * occurrences);
       }),
       runs(100),
     );
