@@ -31,9 +31,11 @@ export function candidatePairs(vectors: Pick<FeatureVectors, 'ids' | 'documentFr
       if (frequency[id]! < 2) continue;
       const first = offsets[id]!;
       const at = first + passed[id]!++;
-      if (frequency[id]! > cap && bursting[at] === 0) continue;
-      const last = frequency[id]! > cap ? Math.max(first, at - tuning.burst.nearest) : first;
-      for (let back = at - 1; back >= last; back--) {
+      const common = frequency[id]! > cap;
+      if (common && bursting[at] === 0) continue;
+      // A distinctive feature's earlier carriers are all met; a bursting one's, the nearest only.
+      const furthest = common ? Math.max(first, at - tuning.burst.nearest) : first;
+      for (let back = at - 1; back >= furthest; back--) {
         const earlier = postings[back]!;
         if (times[earlier]! < since) break;
         if (seen[earlier] === later) continue;
