@@ -17,6 +17,7 @@ import { conditionalHeaders } from '../../lib/aggregation/conditional.ts';
 import { refusedKey } from '../../lib/aggregation/identity.ts';
 import { sourceFolder, toSourceItem } from '../../lib/aggregation/item.ts';
 import { allFailingSince, needsAttention } from '../../lib/aggregation/attention.ts';
+import { stateAtClock } from '../../lib/aggregation/clock.ts';
 import { noteHostRest, restingBecause, restsAfterRun, type HostRests, type HostsInRun } from '../../lib/aggregation/host-rest.ts';
 import { feedErrorCause } from '../../lib/aggregation/failure-cause.ts';
 import { answerOutcome, failureOutcome, type FetchOutcome } from '../../lib/aggregation/outcome.ts';
@@ -116,9 +117,12 @@ async function lockContent(folder: string, shown: string): Promise<() => Promise
 }
 
 async function aggregateLocked(sources: Source[], options: AggregateOptions, display: (path: string) => string): Promise<RunReport> {
-  const { state, text: stateText } = await readStateFile(options.stateFile, display(options.stateFile)).catch((error: unknown) => {
+  const read = await readStateFile(options.stateFile, display(options.stateFile)).catch((error: unknown) => {
     throw error instanceof StateError ? new CannotRunError(error.message) : error;
   });
+  const stateText = read.text;
+  // Read by this run's clock, and written back so: a clock that was ahead delays nothing beyond this run.
+  const { state, ahead: clockAhead } = stateAtClock(read.state, options.now);
   if (!options.dryRun) {
     await removeStaleTemporaryFiles(dirname(options.stateFile), { of: basename(options.stateFile) });
     await removeStaleTemporaryFiles(join(options.contentDir, 'aggregated'), { recursive: true });
@@ -159,7 +163,7 @@ async function aggregateLocked(sources: Source[], options: AggregateOptions, dis
   // Items that could not be written are not the outlet's failure, so the state does not count them: said at each run
   // they happen, or they would be retried, unwritten, at every run with the job green and nothing on its page.
   const unwritable = runs.flatMap((run) => (run.writeFailures.length ? [{ id: run.source.id, name: run.source.name, reason: 'unwritable' as const, error: run.writeFailures[0] }] : []));
-  return summarizeRun(runs.map((run) => run.report), options.dryRun, [...needsAttention(states, options.now), ...unwritable], allFailingSince(states, options.now));
+  return summarizeRun(runs.map((run) => run.report), options.dryRun, [...needsAttention(states, options.now), ...unwritable], allFailingSince(states, options.now), clockAhead);
 }
 
 function newReport(source: Source): SourceReport {

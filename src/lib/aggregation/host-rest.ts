@@ -3,6 +3,7 @@
  * at later runs either, so a long outage does not cost one of its feeds a failure at every run.
  */
 import { isoSeconds } from '../content/iso-seconds.ts';
+import { beyondReach } from './clock.ts';
 import type { HostRest } from './state.ts';
 
 /** A host's Retry-After is kept at most this long: a bogus header should not silence all its feeds for weeks. */
@@ -32,7 +33,7 @@ export function noteHostRest(rests: HostRests, feedUrl: string, answeredFrom: st
  */
 function restsAt(rest: HostRest, now: Date): boolean {
   const until = Date.parse(rest.until);
-  return until > now.getTime() && until <= now.getTime() + HOST_REST_CAP_MS;
+  return until > now.getTime() && !beyondReach(until, now, HOST_REST_CAP_MS);
 }
 
 /** Why the feed at `feedUrl` is not asked at `now`, its host resting; undefined when it may be asked. */

@@ -5,6 +5,7 @@
 import { inertLine } from '../text/inert-line.ts';
 import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
+import type { ClockAhead } from './clock.ts';
 import { failureAdvice, type FailureCause } from './failure-cause.ts';
 
 /**
@@ -61,6 +62,8 @@ export interface RunReport {
   attention: Attention[];
   /** Set when every source has been failing for an hour, on more than one host (attention.ts `allFailingSince`): since when. */
   allFailingSince?: string;
+  /** Set when the state held instants ahead of this run's clock (clock.ts `stateAtClock`), which were taken as its now. */
+  clockAhead?: ClockAhead;
   totals: {
     sources: number;
     fetched: number;
@@ -78,7 +81,7 @@ export function emptySkipCounts(): SkipCounts {
   return { seenBefore: 0, duplicate: 0, excluded: 0, similar: 0, rejected: 0, heldOver: 0 };
 }
 
-export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention: Attention[] = [], allFailingSince?: string): RunReport {
+export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention: Attention[] = [], allFailingSince?: string, clockAhead?: ClockAhead): RunReport {
   const count = (result: SourceResult) => sources.filter((source) => source.result === result).length;
   const skipped = emptySkipCounts();
   for (const source of sources) for (const key of Object.keys(skipped) as Array<keyof SkipCounts>) skipped[key] += source.skipped[key];
@@ -87,6 +90,7 @@ export function summarizeRun(sources: SourceReport[], dryRun: boolean, attention
     sources,
     attention,
     ...(allFailingSince ? { allFailingSince } : {}),
+    ...(clockAhead ? { clockAhead } : {}),
     totals: {
       sources: sources.length,
       fetched: count('fetched'),
@@ -201,6 +205,19 @@ export function describeAllFailing(since: string): string {
   return `every source has been failing since ${formatInstant(since)}: the runner's network or the aggregator is likelier at fault than every outlet at once; read the errors above, and check the connection`;
 }
 
+/** A distance in time as a reader takes it in: the largest whole unit, from seconds to days. */
+function roughDuration(ms: number): string {
+  const units: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
+  const [size, unit] = units.find(([size]) => ms >= size) ?? units[units.length - 1]!;
+  return plural(Math.max(1, Math.floor(ms / size)), unit);
+}
+
+/** Why the state's instants ahead of this run's clock were taken as its now, and what to check. */
+export function describeClockAhead(ahead: ClockAhead): string {
+  const where = [ahead.sources ? plural(ahead.sources, 'source') : '', ahead.hosts ? `${plural(ahead.hosts, 'host')} resting` : ''].filter(Boolean).join(' and ');
+  return `the state held times up to ${roughDuration(ahead.aheadMs)} ahead of this run's clock, for ${where}: an earlier run's clock was ahead, or this machine's is behind; they were taken as this run's time, so that no failure, back-off or rest waits for that clock; check the clock of the machine that ran it`;
+}
+
 function formatTotals(report: RunReport): string {
   const { totals } = report;
   // Named only when some were: most servers say nothing of freshness, and most runs ask every feed.
@@ -226,6 +243,7 @@ export function formatReportText(report: RunReport): string {
     for (const source of report.attention) lines.push(`  ${source.id.padEnd(attentionWidth)}  ${describeAttention(source)}`);
   }
   if (report.allFailingSince) lines.push('', `Broken: ${describeAllFailing(report.allFailingSince)}.`);
+  if (report.clockAhead) lines.push('', `Clock: ${describeClockAhead(report.clockAhead)}.`);
   lines.push('', formatTotals(report));
   if (report.totals.sources === 0) lines.push(NO_SOURCES);
   // One line each, whatever a server put in its error or a feed in its titles.
@@ -266,7 +284,8 @@ export function formatReportMarkdown(report: RunReport, maxBytes = STEP_SUMMARY_
   const notes = report.sources.flatMap((source) => source.notes.map((note) => `- ${cell(source.name)} (\`${source.id}\`): ${cell(note)}`));
   const broken = report.allFailingSince ? ['### Every source failing', '', `${cell(describeAllFailing(report.allFailingSince))}.`, ''] : [];
   const empty = report.totals.sources === 0 ? [NO_SOURCES, ''] : [];
-  const head = ['## Aggregation', '', cell(formatTotals(report)), '', ...empty, ...broken];
+  const clock = report.clockAhead ? [`**Clock:** ${cell(describeClockAhead(report.clockAhead))}.`, ''] : [];
+  const head = ['## Aggregation', '', cell(formatTotals(report)), '', ...empty, ...broken, ...clock];
   // In the order they are kept: a section is shown from its start, as far as there is room.
   const sections = [
     { heading: ['### Needs attention', ''], items: attention, what: 'sources needing attention' },

@@ -1,5 +1,6 @@
 /** How one run changes a source's state: a successful read, a failure (with its back-off), and the items handled. */
 import { backoffUntil, later, RETRY_AFTER_CAP_MS } from './schedule.ts';
+import { beyondReach } from './clock.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import { MAX_FRESHNESS_MS, type Validators } from './conditional.ts';
@@ -85,7 +86,7 @@ export function inAskingOrder<T extends { state: SourceState | undefined; feedUr
 export function backingOffUntil(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.nextFetchAfter || !failuresCountFor(state, feedUrl)) return undefined;
   const until = new Date(state.nextFetchAfter);
-  return until.getTime() > now.getTime() && until.getTime() <= now.getTime() + RETRY_AFTER_CAP_MS ? until : undefined;
+  return until.getTime() > now.getTime() && !beyondReach(until.getTime(), now, RETRY_AFTER_CAP_MS) ? until : undefined;
 }
 
 /**
@@ -96,7 +97,7 @@ export function backingOffUntil(state: SourceState | undefined, feedUrl: string,
 export function freshUntilFor(state: SourceState | undefined, feedUrl: string, now: Date): Date | undefined {
   if (!state?.freshUntil || state.freshFor !== feedUrl) return undefined;
   const until = new Date(state.freshUntil);
-  return until.getTime() > now.getTime() + ENDING_SOON_MS && until.getTime() <= now.getTime() + MAX_FRESHNESS_MS ? until : undefined;
+  return until.getTime() > now.getTime() + ENDING_SOON_MS && !beyondReach(until.getTime(), now, MAX_FRESHNESS_MS) ? until : undefined;
 }
 
 /**

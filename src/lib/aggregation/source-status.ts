@@ -7,6 +7,7 @@ import { restingBecause } from './host-rest.ts';
 import { allFailingSince, needsAttention, type Attention } from './attention.ts';
 import { backingOffUntil, failingSinceFor, freshUntilFor, lastSuccessFor, notAskedRunsFor, notAskedSinceFor } from './source-state.ts';
 import type { AggregationState } from './state.ts';
+import { stateAtClock } from './clock.ts';
 import { isoSeconds } from '../content/iso-seconds.ts';
 import { inertLine } from '../text/inert-line.ts';
 
@@ -56,8 +57,12 @@ export interface SourcesStatus {
   totals: Record<SourceHealth, number> & { sources: number; unfollowed: number };
 }
 
-/** Each source of the registry, in its order, as `state` has it at `now`; then the state's entries for ids it no longer lists. */
-export function sourcesStatus(sources: ReadonlyArray<{ id: string; name: string; feed: string }>, state: AggregationState, now: Date): SourcesStatus {
+/**
+ * Each source of the registry, in its order, as `stored` has it at `now`, read by that clock as a run reads it; then
+ * the state's entries for ids it no longer lists.
+ */
+export function sourcesStatus(sources: ReadonlyArray<{ id: string; name: string; feed: string }>, stored: AggregationState, now: Date): SourcesStatus {
+  const { state } = stateAtClock(stored, now);
   const statuses = sources.map(({ id, name, feed }): SourceStatus => {
     const sourceState = state.sources[id];
     if (!sourceState) return { id, name, feed, health: 'never-asked', remembered: 0 };

@@ -1,6 +1,7 @@
 /**
  * Property tests of a source's state across runs of `npm run aggregate`: generated sequences of runs, the clock moving
- * on by any amount (and back a little, as clocks do), each feed answering anything a server may send. Each run takes
+ * on by any amount (and back a little, as clocks do; now and then a run's clock far ahead or behind, or off by
+ * minutes), each feed answering anything a server may send. Each run takes
  * the steps run-aggregation.ts takes, with the same functions, from the state as the file gives it back, and checks
  * what README ("Aggregating") promises of it.
  */
@@ -8,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAILING_ATTENTION_MS, needsAttention, NOT_ASKED_ATTENTION_RUNS, NOTHING_NEW_ATTENTION_MS } from '../../../src/lib/aggregation/attention.ts';
 import { capCandidates, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
+import { stateAtClock } from '../../../src/lib/aggregation/clock.ts';
 import { conditionalHeaders, MAX_FRESHNESS_MS } from '../../../src/lib/aggregation/conditional.ts';
 import type { FailureCause } from '../../../src/lib/aggregation/failure-cause.ts';
 import { HOST_REST_CAP_MS, noteHostRest, restingBecause, restsAfterRun, type HostsInRun } from '../../../src/lib/aggregation/host-rest.ts';
@@ -180,7 +182,7 @@ interface Run {
   stamp: number;
   /** How far the clock moved since the run before: mostly forward, by minutes or days; sometimes back a little. */
   step: number;
-  /** How far ahead of the time this run's clock is: a machine with a wrong clock, now and then. */
+  /** How far ahead of the time (behind, when negative) this run's clock is: a machine with a wrong clock, now and then. */
   skew: number;
   refresh: boolean;
   /** Per source: an edit of its feed: line (an index into its addresses) before the run, and what its feed answers. */
@@ -196,7 +198,12 @@ const run: fc.Arbitrary<Run> = fc.record({
   mode: fc.constantFrom<Mode>('any', 'any', 'any', 'calm', 'same', 'outage'),
   stamp: fc.nat({ max: 1000 }),
   step,
-  skew: fc.oneof({ weight: 19, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 2 * DAY, max: 400 * DAY }) }),
+  skew: fc.oneof(
+    { weight: 16, arbitrary: fc.constant(0) },
+    { weight: 2, arbitrary: fc.integer({ min: 2 * DAY, max: 400 * DAY }) },
+    { weight: 1, arbitrary: fc.integer({ min: -400 * DAY, max: -2 * DAY }) },
+    { weight: 1, arbitrary: fc.integer({ min: -30 * MINUTE, max: 30 * MINUTE }) },
+  ),
   refresh: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   sources: fc.record(
     Object.fromEntries(
@@ -253,8 +260,11 @@ interface Model {
   feed: Record<string, string>;
   /** Each feed's last full answer, for a server sending the same again. */
   lastBody: Record<string, { text: string; entries: FeedEntry[] } | undefined>;
-  /** The address whose failures are being counted, and when the first of them was. */
-  streak: Record<string, { url: string; since: string } | undefined>;
+  /**
+   * The address whose failures are being counted, and when the first of them was (by the clock of the run it failed
+   * at, or of the first run after whose clock was earlier); and when the first run with a right clock since was.
+   */
+  streak: Record<string, { url: string; since: string; firstRight?: number } | undefined>;
   /** Runs in a row the address was left unasked. */
   unasked: Record<string, { url: string; runs: number } | undefined>;
   /** The address last read (a full answer or a 304). */
@@ -507,8 +517,12 @@ function noteUnasked(model: Model, id: string, feed: string): void {
   };
 }
 
-/** Sources the attention thresholds (README: a day failing, 6 runs unasked) say need attention, from the answers given. */
-function checkAttention(state: AggregationState, now: Date, model: Model): void {
+/**
+ * Sources the attention thresholds (README: a day failing, 6 runs unasked) say need attention, from the answers given.
+ * At a run whose clock is `right`, no clock that was ahead at an earlier run delays them: a streak is flagged a day after
+ * the first run with a right clock since it began, at the latest, and the state says nothing happened after this run.
+ */
+function checkAttention(state: AggregationState, now: Date, model: Model, right: boolean): void {
   const sources = IDS.map((id) => ({
     id,
     name: id,
@@ -521,6 +535,9 @@ function checkAttention(state: AggregationState, now: Date, model: Model): void 
     const failing = streak?.url === model.feed[id] && now.getTime() - Date.parse(streak.since) >= FAILING_ATTENTION_MS;
     expect(attention.get(id)?.reason === 'failing', `${id}: failing since ${streak?.since} at ${now.toISOString()}`).toBe(failing);
     if (failing) expect(attention.get(id)!.since).toBe(streak!.since);
+    if (right && streak?.url === model.feed[id] && streak.firstRight !== undefined && now.getTime() - streak.firstRight >= FAILING_ATTENTION_MS) expect(attention.get(id)?.reason, `${id}: failing since a run whose clock was wrong, and for a day since one whose clock was right`).toBe('failing');
+    const source = state.sources[id];
+    if (right && source) for (const instant of [source.lastError?.at, source.failingSince, source.lastSuccess, source.notAskedSince]) if (instant) expect(Date.parse(instant), `${id}: ${instant} after this run at ${now.toISOString()}`).toBeLessThanOrEqual(now.getTime());
     const unasked = model.unasked[id];
     const runs = unasked?.url === model.feed[id] ? unasked.runs : 0;
     if (attention.get(id)?.reason === 'not-asked') expect(runs).toBeGreaterThanOrEqual(NOT_ASKED_ATTENTION_RUNS);
@@ -592,15 +609,20 @@ describe('the aggregation state across runs', () => {
         for (const plan of runs) {
           at += plan.step;
           const now = new Date(at + plan.skew);
-          const state = parseState(text, 'state.json');
-          const quiet = quietRun(state, plan, now, model);
+          // As run-aggregation.ts reads it: what a clock ahead of this run's dated after it is dated at it.
+          const { state, ahead } = stateAtClock(parseState(text, 'state.json'), now);
+          for (const streak of Object.values(model.streak)) if (streak && Date.parse(streak.since) > now.getTime()) streak.since = isoSeconds(now);
+          const quiet = !ahead && quietRun(state, plan, now, model);
           const next = aggregate(state, plan, now, model);
-          if (!plan.skew) model.latest = Math.max(model.latest, at);
+          if (!plan.skew) {
+            model.latest = Math.max(model.latest, at);
+            for (const streak of Object.values(model.streak)) if (streak) streak.firstRight ??= at;
+          }
           const nextText = serializeState(next);
           // The file reads back as itself, key for key: the next run starts from what was written.
           expect(serializeState(parseState(nextText, 'state.json'))).toBe(nextText);
           if (quiet) expect(nextText, 'a run that changed nothing rewrote the state').toBe(text);
-          checkAttention(parseState(nextText, 'state.json'), now, model);
+          checkAttention(parseState(nextText, 'state.json'), now, model, !plan.skew);
           text = nextText;
         }
       }),
