@@ -255,14 +255,16 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
 /**
  * New keys at the end, duplicates dropped, the oldest forgotten beyond the cap, except those of items the feed still
  * lists (`listed`): a feed listing more than the cap remembers (an archive dump) would otherwise have its forgotten
- * items taken for new at the next read, and a draft an editor deleted to turn it down written again.
+ * items taken for new at the next read, and a draft an editor deleted to turn it down written again. Trimmed at every
+ * read of the feed, new items or none, so that one whose feed stops publishing and drops its archive forgets it too;
+ * without a read (`listed` unknown: a 304) the keys beyond the cap are those its feed listed when last read, and stay.
  */
-export function appendSeen(seen: readonly string[], added: readonly string[], listed: ReadonlySet<string> = new Set()): string[] {
-  if (!added.length) return [...seen];
+export function appendSeen(seen: readonly string[], added: readonly string[], listed?: ReadonlySet<string>): string[] {
+  if (!added.length && !listed) return [...seen];
   const known = new Set(seen);
   const fresh = [...new Set(added)].filter((key) => !known.has(key));
   const all = [...seen, ...fresh];
   let excess = all.length - MAX_SEEN_PER_SOURCE;
   if (excess <= 0) return all;
-  return all.filter((key) => listed.has(key) || excess-- <= 0);
+  return all.filter((key) => listed?.has(key) || excess-- <= 0);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { afterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
 import { afterFailure, afterNotAsked, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, inAskingOrder, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
 import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
-import { allSeenKeys, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
+import { allSeenKeys, emptySourceState, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
 
 const now = new Date('2026-12-01T12:00:00.250Z');
@@ -175,6 +175,18 @@ describe('source state over runs', () => {
     const shrunk = appendSeen(grown, ['later'], new Set(['later']));
     expect(shrunk).toHaveLength(MAX_SEEN_PER_SOURCE);
     expect(shrunk[0]).toBe('k6');
+  });
+
+  it('forgets the keys beyond the cap once the feed no longer lists them, at a read that brings nothing new too', () => {
+    const full = Array.from({ length: MAX_SEEN_PER_SOURCE + 200 }, (_, index) => `k${index}`);
+    const archive = new Set(full);
+    // The feed listed its whole archive when last read: a 304 keeps every key, as the feed still lists them.
+    const asBefore = afterSuccess({ ...emptySourceState(), seen: full }, { feedUrl, validators: {}, newVersion: false, seen: [] }, now);
+    expect(asBefore.seen).toEqual(full);
+    expect(afterSuccess(asBefore, { feedUrl, validators: {}, newVersion: false, seen: [], listed: archive }, now).seen).toEqual(full);
+    // Then it stops publishing and lists only its newest ten.
+    const stopped = afterSuccess(asBefore, { feedUrl, validators: {}, newVersion: true, seen: [], listed: new Set(full.slice(-10)) }, now);
+    expect(stopped.seen).toEqual(full.slice(200));
   });
 });
 
