@@ -4,6 +4,10 @@
  * overall slots busy) into a synthetic archive. A first run that writes every item, a run where every feed answers
  * 304, and one where a single feed has one new story (which makes the run read the archive). Prints wall time and
  * peak memory of each run as a Markdown table.
+ *
+ * `npm run bench:aggregate -- --state [--sources 500 --per-day 300 --listed 100 --days 14 --runs-per-day 4]`: instead,
+ * the size of the state file as busy sources fill it over weeks of runs (src/lib/bench/state-growth.ts), and the time
+ * a run takes to read it.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,23 +22,34 @@ import { generateCorpus } from '../lib/bench/corpus.ts';
 import { syntheticFeed } from '../lib/bench/feeds.ts';
 import { formatCount, formatTableDuration, formatTable } from '../lib/bench/report.ts';
 import { formatBytes } from '../lib/text/format-bytes.ts';
+import { stateGrowth } from '../lib/bench/state-growth.ts';
+import { parseState, serializeState } from '../lib/aggregation/state.ts';
 import { projectRoot } from '../settings.ts';
 
 const { values: options } = parseArgs({
   options: {
-    sources: { type: 'string', default: '200' },
+    sources: { type: 'string' },
     items: { type: 'string', default: '50' },
     archive: { type: 'string', default: '10000' },
     keep: { type: 'boolean', default: false },
+    state: { type: 'boolean', default: false },
+    'per-day': { type: 'string', default: '300' },
+    listed: { type: 'string', default: '100' },
+    days: { type: 'string', default: '14' },
+    'runs-per-day': { type: 'string', default: '4' },
   },
 });
-const [sourceCount, itemCount, archiveSize] = [options.sources, options.items, options.archive].map((text) => Number(text.replace(/_/g, '')));
+const [sourceCount, itemCount, archiveSize] = [options.sources ?? (options.state ? '500' : '200'), options.items, options.archive].map((text) => Number(text.replace(/_/g, '')));
 if (![sourceCount, itemCount, archiveSize].every((value) => Number.isInteger(value) && value! >= 0) || !sourceCount) {
   console.error('usage: npm run bench:aggregate -- [--sources 200] [--items 50] [--archive 10000] [--keep]');
   process.exit(2);
 }
 
 const log = (message: string) => console.error(`[bench:aggregate] ${message}`);
+if (options.state) {
+  await benchStateGrowth();
+  process.exit(0);
+}
 const NOW = new Date();
 const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-aggregate-'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -160,3 +175,32 @@ console.log(
     `Unchanged run: ${secondRequests} requests, ${notModified} answered 304.`,
   ].join('\n'),
 );
+
+/** The state file's size at checkpoints of weeks of runs over busy sources, and the time to read it back. */
+async function benchStateGrowth(): Promise<void> {
+  const sources = sourceCount!;
+  const [perDay, listed, days, runsPerDay] = [options['per-day'], options.listed, options.days, options['runs-per-day']].map((text) => Number(text.replace(/_/g, '')));
+  if (![perDay, listed, days, runsPerDay].every((value) => Number.isInteger(value) && value! > 0)) {
+    console.error('usage: npm run bench:aggregate -- --state [--sources 500] [--per-day 300] [--listed 100] [--days 14] [--runs-per-day 4]');
+    process.exit(2);
+  }
+  const checkpoints = [1, 2, 3, 7, 14, 28].filter((day) => day < days!).concat(days!);
+  const rows: string[][] = [];
+  const started = performance.now();
+  for (const { day, state } of stateGrowth({ sources, perDay: perDay!, listed: listed!, runsPerDay: runsPerDay!, checkpoints, start: new Date('2026-12-01T00:00:00Z') })) {
+    const text = serializeState(state);
+    const readStarted = performance.now();
+    parseState(text, 'state.json');
+    const readMs = performance.now() - readStarted;
+    const keys = Object.values(state.sources).reduce((sum, source) => sum + source.seen.length, 0);
+    rows.push([`day ${day}`, formatBytes(Buffer.byteLength(text)), formatBytes(Buffer.byteLength(text) / sources), formatCount(keys), formatTableDuration(readMs)]);
+    log(`day ${day} after ${formatTableDuration(performance.now() - started)}`);
+  }
+  console.log(
+    [
+      `${sources} sources, each publishing ${perDay} stories a day and listing its newest ${listed}, settled ${runsPerDay} times a day; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}.`,
+      '',
+      formatTable(['after', 'state file', 'per source', 'keys remembered', 'read and checked'], rows, ['left', 'right', 'right', 'right', 'right']),
+    ].join('\n'),
+  );
+}
