@@ -2,7 +2,7 @@
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 import { sharedGuids, sharedLinks } from '../authoring/import/shared-links.ts';
 import { urlKey } from '../authoring/import/urls.ts';
-import { itemKeys, refusedKey } from './identity.ts';
+import { itemKeys, refusedKey, storedKey } from './identity.ts';
 
 export interface Candidate {
   entry: FeedEntry;
@@ -18,7 +18,7 @@ export interface SortedEntries {
   /** Those duplicates the source's filter passes: one may be taken after all, when the copy taken first is refused (copiesOfRefused). */
   duplicates: Candidate[];
   excluded: number;
-  /** The keys of every entry the feed lists, as handled or refused by this source: what the state must not forget yet. */
+  /** The keys of every entry the feed lists, as handled or refused by this source, as the state keeps them (storedKey): what it must not forget yet. */
   listed: Set<string>;
 }
 
@@ -54,7 +54,7 @@ function olderFirst(a: Candidate, b: Candidate): number {
 
 /**
  * `passes` says whether the source's include/exclude lists keep an entry (as listed); `known` holds the keys of every
- * item handled before this run; `claimed` those taken earlier in this run, and it gains each candidate's keys, so the
+ * item handled before this run, as the state keeps them (storedKey); `claimed` those taken earlier in this run, and it gains each candidate's keys, so the
  * same link arriving from a later source is a duplicate.
  */
 export function sortEntries(entries: readonly FeedEntry[], sourceId: string, passes: (entry: FeedEntry) => boolean, known: ReadonlySet<string>, claimed: Set<string>): SortedEntries {
@@ -66,8 +66,9 @@ export function sortEntries(entries: readonly FeedEntry[], sourceId: string, pas
     const entry = shared.has(listed.guid?.trim() ?? '') ? { ...listed, guid: undefined } : listed;
     // An item whose link is shared keeps it for its article, but is known by its GUID alone.
     const keys = itemKeys(links.has(urlKey(entry.link) ?? '') ? { ...entry, link: undefined } : entry, sourceId);
-    for (const key of keys) sorted.listed.add(key).add(refusedKey(key, sourceId));
-    if (keys.some((key) => known.has(key) || known.has(refusedKey(key, sourceId)))) {
+    const stored = keys.flatMap((key) => [storedKey(key), storedKey(refusedKey(key, sourceId))]);
+    for (const key of stored) sorted.listed.add(key);
+    if (stored.some((key) => known.has(key))) {
       sorted.seenBefore++;
       continue;
     }

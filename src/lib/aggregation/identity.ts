@@ -27,6 +27,18 @@ export function refusedKey(key: string, sourceId: string): string {
   return key.startsWith('link:') ? `refused:${sourceId}:${key.slice('link:'.length)}` : key;
 }
 
+/** A key as the state keeps it (storedKey): 16 base64url characters, where every key as itemKeys makes it has a colon. */
+const STORED_KEY = /^[\w-]{16}$/;
+
+/**
+ * How the state keeps `key`: a 96-bit fingerprint, 16 characters whatever the length of the link or GUID, so that
+ * hundreds of busy sources remember their items in a few MB. A key kept as itself, by a state written before, is read
+ * as its fingerprint (after currentItemKey); one already a fingerprint is kept.
+ */
+export function storedKey(key: string): string {
+  return STORED_KEY.test(key) ? key : createHash('sha256').update(key).digest('base64url').slice(0, 16);
+}
+
 /**
  * A key as the current urlKey would write it: a link key saved before `www.host` and `host` compared alike is read as
  * the same link now, so an item already handled under the old key is not written again. Other keys are as saved.

@@ -5,7 +5,7 @@ import { isoSeconds } from '../content/iso-seconds.ts';
 import { emptySourceState, MAX_SEEN_PER_SOURCE, type SourceState } from './state.ts';
 import { MAX_FRESHNESS_MS, type Validators } from './conditional.ts';
 import type { FailureCause } from './failure-cause.ts';
-import { listedItemsHash } from './identity.ts';
+import { listedItemsHash, storedKey } from './identity.ts';
 import type { FetchOutcome } from './outcome.ts';
 import type { FeedEntry } from '../authoring/import/parse-feed.ts';
 
@@ -262,7 +262,7 @@ export function afterFailure(previous: SourceState | undefined, feedUrl: string,
 export function appendSeen(seen: readonly string[], added: readonly string[], listed?: ReadonlySet<string>): string[] {
   if (!added.length && !listed) return [...seen];
   const known = new Set(seen);
-  const fresh = [...new Set(added)].filter((key) => !known.has(key));
+  const fresh = [...new Set(added.map(storedKey))].filter((key) => !known.has(key));
   const all = [...seen, ...fresh];
   let excess = all.length - MAX_SEEN_PER_SOURCE;
   if (excess <= 0) return all;

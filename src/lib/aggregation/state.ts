@@ -7,12 +7,16 @@ import { z } from 'astro/zod';
 import { fieldLines, lineOfField } from '../content/front-matter-lines.ts';
 import { inertLine } from '../text/inert-line.ts';
 import { FAILURE_CAUSES } from './failure-cause.ts';
-import { currentItemKey } from './identity.ts';
+import { currentItemKey, storedKey } from './identity.ts';
 
 const STATE_VERSION = 1;
 
-/** Oldest keys are forgotten past this many per source (about 500 items, many times a feed's length); a story coming back after that is still caught by its link on disk. */
-export const MAX_SEEN_PER_SOURCE = 1000;
+/**
+ * Oldest keys are forgotten past this many per source (about 200 items, four times a long feed's length; those its
+ * feed still lists are kept beyond it), so that hundreds of busy sources keep the state to a few MB; a story coming
+ * back after that is still caught by its link on disk.
+ */
+export const MAX_SEEN_PER_SOURCE = 400;
 
 const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'is not a date-time' });
 
@@ -79,8 +83,8 @@ const sourceStateSchema = z.strictObject({
   nextFetchAfter: instant.optional(),
   /** The feed address the failures were counted for: an address the registry names instead starts afresh. */
   failuresFor: z.string().optional(),
-  /** Identity keys (see identity.ts) of items written or skipped, oldest first. */
-  seen: z.array(z.string().transform(currentItemKey)).default([]),
+  /** Identity keys (see identity.ts) of items written or skipped, oldest first, each as `storedKey` keeps it. */
+  seen: z.array(z.string().transform((key) => storedKey(currentItemKey(key)))).default([]),
 });
 
 const hostRestSchema = z.strictObject({

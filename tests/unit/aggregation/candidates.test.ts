@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capCandidates, copiesOfRefused, keysOldestFirst, sortEntries } from '../../../src/lib/aggregation/candidates.ts';
 import { compileFilter, passesFilter } from '../../../src/lib/aggregation/filters.ts';
-import { itemKeys, listedItemsHash } from '../../../src/lib/aggregation/identity.ts';
+import { itemKeys, listedItemsHash, storedKey } from '../../../src/lib/aggregation/identity.ts';
 import { afterSuccess } from '../../../src/lib/aggregation/source-state.ts';
 import { MAX_SEEN_PER_SOURCE } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
@@ -30,7 +30,7 @@ describe('itemKeys', () => {
 
 describe('sortEntries', () => {
   it('skips what an earlier run handled, even under a new headline, and what another source already carries in this run', () => {
-    const known = new Set(['guid:wire:1']);
+    const known = new Set([storedKey('guid:wire:1')]);
     const claimed = new Set<string>();
     const first = sortEntries([entry({ guid: '1', title: 'New headline', link: 'https://wire.example/a' }), entry({ guid: '2', link: 'https://wire.example/b' })], 'wire', noFilter, known, claimed);
     expect(first).toMatchObject({ seenBefore: 1, duplicate: 0, excluded: 0 });
@@ -45,7 +45,7 @@ describe('sortEntries', () => {
     const first = sortEntries([shared('a'), shared('b'), shared('b')], 'wire', noFilter, new Set(), new Set());
     expect(first).toMatchObject({ seenBefore: 0, duplicate: 1 });
     expect(first.candidates.map((candidate) => candidate.keys)).toEqual([['link:wire.example/a'], ['link:wire.example/b']]);
-    const known = new Set(keysOldestFirst(first.candidates));
+    const known = new Set(keysOldestFirst(first.candidates).map(storedKey));
     const next = sortEntries([shared('c'), shared('a'), shared('b')], 'wire', noFilter, known, new Set());
     expect(next).toMatchObject({ seenBefore: 2, duplicate: 0 });
     expect(next.candidates.map((candidate) => candidate.entry.link)).toEqual(['https://wire.example/c']);
@@ -57,7 +57,7 @@ describe('sortEntries', () => {
     expect(first).toMatchObject({ seenBefore: 0, duplicate: 1 });
     expect(first.candidates.map((candidate) => candidate.keys)).toEqual([['guid:news:update-2'], ['guid:news:update-1']]);
     expect(first.candidates.map((candidate) => candidate.entry.link)).toEqual(['https://news.example/live', 'https://news.example/live']);
-    const next = sortEntries([live(3), live(2), live(1)], 'news', noFilter, new Set(keysOldestFirst(first.candidates)), new Set());
+    const next = sortEntries([live(3), live(2), live(1)], 'news', noFilter, new Set(keysOldestFirst(first.candidates).map(storedKey)), new Set());
     expect(next).toMatchObject({ seenBefore: 2, duplicate: 0 });
     expect(next.candidates.map((candidate) => candidate.entry.guid)).toEqual(['update-3']);
   });
@@ -116,15 +116,16 @@ describe('keysOldestFirst', () => {
     expect(state.seen).toHaveLength(MAX_SEEN_PER_SOURCE);
     const added = entry({ guid: '602', link: 'https://wire.example/602', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 602)) });
     const second = sortEntries([added, ...feed], 'wire', noFilter, new Set(state.seen), new Set());
-    // Without the feed's listing, the oldest 101 are forgotten; their files on disk still catch them as duplicates.
-    expect(second.candidates.map((candidate) => candidate.entry.guid)).toEqual(['602', ...Array.from({ length: 101 }, (_, index) => `${101 - index}`)]);
+    // Without the feed's listing, all but the newest MAX_SEEN_PER_SOURCE / 2 are forgotten; their files on disk still catch them as duplicates.
+    const forgotten = 601 - MAX_SEEN_PER_SOURCE / 2;
+    expect(second.candidates.map((candidate) => candidate.entry.guid)).toEqual(['602', ...Array.from({ length: forgotten }, (_, index) => `${forgotten - index}`)]);
   });
 
   it('remembers every item the feed still lists, beyond the cap, so none of them is taken for new at the next read', () => {
     const feed = Array.from({ length: 601 }, (_, index) => entry({ guid: `${601 - index}`, link: `https://wire.example/${601 - index}`, publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 601 - index)) }));
     const first = sortEntries(feed, 'wire', noFilter, new Set(), new Set());
-    expect(first.listed).toContain('link:wire.example/1');
-    expect(first.listed).toContain('refused:wire:wire.example/1');
+    expect(first.listed).toContain(storedKey('link:wire.example/1'));
+    expect(first.listed).toContain(storedKey('refused:wire:wire.example/1'));
     const state = afterSuccess(undefined, { feedUrl: 'https://wire.example/feed.xml', validators: {}, newVersion: true, seen: keysOldestFirst(first.candidates), listed: first.listed }, new Date('2026-02-01T00:00:00Z'));
     expect(state.seen).toHaveLength(601 * 2);
     const added = entry({ guid: '602', link: 'https://wire.example/602', publishedAt: new Date(Date.UTC(2026, 0, 1, 0, 602)) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterNotModified, validatorsOf } from '../../../src/lib/aggregation/conditional.ts';
 import { afterFailure, afterNotAsked, afterSuccess, appendSeen, backingOffUntil, failingSince, freshUntilFor, inAskingOrder, keptValidators } from '../../../src/lib/aggregation/source-state.ts';
-import { itemKeys } from '../../../src/lib/aggregation/identity.ts';
+import { itemKeys, storedKey } from '../../../src/lib/aggregation/identity.ts';
 import { allSeenKeys, emptySourceState, emptyState, MAX_SEEN_PER_SOURCE, parseState, serializeState, StateError } from '../../../src/lib/aggregation/state.ts';
 import type { FeedEntry } from '../../../src/lib/authoring/import/parse-feed.ts';
 
@@ -136,13 +136,13 @@ describe('source state over runs', () => {
     expect(keptValidators(legacy.sources.wire, feedUrl)).toEqual({});
   });
 
-  it('reads a link key saved with www. as the key the same link has now, and leaves other keys as saved', () => {
+  it('reads a link key saved with www. as the key the same link has now, and every key as its fingerprint', () => {
     const saved = parseState(
       JSON.stringify({ version: 1, sources: { wire: { consecutiveFailures: 0, seen: ['link:www.wire.example/2026/a?id=1', 'link:www.com/a', 'guid:wire:www.x', 'link:wire.example/b'] } } }),
       'state.json',
     );
-    expect(saved.sources.wire!.seen).toEqual(['link:wire.example/2026/a?id=1', 'link:www.com/a', 'guid:wire:www.x', 'link:wire.example/b']);
-    expect(allSeenKeys(saved)).toContain(itemKeys({ title: 'A', link: 'https://www.wire.example/2026/a?id=1', authors: [], categories: [] } satisfies FeedEntry, 'other')[0]);
+    expect(saved.sources.wire!.seen).toEqual(['link:wire.example/2026/a?id=1', 'link:www.com/a', 'guid:wire:www.x', 'link:wire.example/b'].map(storedKey));
+    expect(allSeenKeys(saved)).toContain(storedKey(itemKeys({ title: 'A', link: 'https://www.wire.example/2026/a?id=1', authors: [], categories: [] } satisfies FeedEntry, 'other')[0]!));
   });
 
   it('reads back the key of a link on a www.www. host as written, so the item is still known at the next run', () => {
@@ -151,34 +151,51 @@ describe('source state over runs', () => {
     state.sources.wire = afterSuccess(undefined, { feedUrl, validators: {}, newVersion: true, seen: itemKeys(entry, 'wire') }, now);
     const text = serializeState(state);
     expect(serializeState(parseState(text, 'state.json'))).toBe(text);
-    expect(allSeenKeys(parseState(text, 'state.json'))).toContain(itemKeys(entry, 'wire')[0]);
+    expect(allSeenKeys(parseState(text, 'state.json'))).toContain(storedKey(itemKeys(entry, 'wire')[0]!));
   });
 
+  /** A key as the state keeps it: the feed's items are given by their plain keys, and kept as these. */
+  const k = (key: string) => storedKey(key);
+
   it('remembers keys once each, forgetting the oldest beyond the cap', () => {
-    expect(appendSeen(['a', 'b'], ['b', 'c', 'c'])).toEqual(['a', 'b', 'c']);
-    const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => `k${index}`);
+    expect(appendSeen([k('a'), k('b')], ['b', 'c', 'c'])).toEqual([k('a'), k('b'), k('c')]);
+    const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => k(`k${index}`));
     const next = appendSeen(full, ['new']);
     expect(next).toHaveLength(MAX_SEEN_PER_SOURCE);
-    expect(next[0]).toBe('k1');
-    expect(next.at(-1)).toBe('new');
+    expect(next[0]).toBe(k('k1'));
+    expect(next.at(-1)).toBe(k('new'));
+  });
+
+  it('keeps each key in 16 characters, whatever its length, and reads a key a state kept whole as that', () => {
+    const long = `link:wire.example/${'story-'.repeat(40)}`;
+    expect(appendSeen([], [long])).toEqual([k(long)]);
+    expect(k(long)).toMatch(/^[\w-]{16}$/);
+    expect(k(k(long))).toBe(k(long));
+    expect(parseState(JSON.stringify({ version: 1, sources: { wire: { consecutiveFailures: 0, seen: [long, k('guid:wire:1')] } } }), 'state.json').sources.wire!.seen).toEqual([k(long), k('guid:wire:1')]);
+  });
+
+  it('keeps a busy source to about 11 KB of state file, however long its links and however many items it has handled', () => {
+    const keys = Array.from({ length: 2000 }, (_, index) => `link:outlet.example.com/2026/12/06/chip-makers-report-a-record-quarter-as-server-demand-grows-${index}`);
+    const busy = afterSuccess(undefined, { feedUrl, validators: {}, newVersion: true, seen: keys, listed: new Set(keys.slice(-200).map(k)) }, now);
+    expect(Buffer.byteLength(serializeState({ ...emptyState(), sources: { wire: busy } }))).toBeLessThan(12 * 1024);
   });
 
   it('forgets beyond the cap only keys of items the feed no longer lists, and drops the unlisted ones once the feed shrinks', () => {
-    const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => `k${index}`);
-    const listed = new Set(['k0', 'k1', 'new']);
+    const full = Array.from({ length: MAX_SEEN_PER_SOURCE }, (_, index) => k(`k${index}`));
+    const listed = new Set([k('k0'), k('k1'), k('new')]);
     const next = appendSeen(full, ['new'], listed);
     expect(next).toHaveLength(MAX_SEEN_PER_SOURCE);
-    expect(next.slice(0, 3)).toEqual(['k0', 'k1', 'k3']);
+    expect(next.slice(0, 3)).toEqual([k('k0'), k('k1'), k('k3')]);
     const added = Array.from({ length: 5 }, (_, index) => `n${index}`);
-    const grown = appendSeen(full, added, new Set([...full, ...added]));
+    const grown = appendSeen(full, added, new Set([...full, ...added.map(k)]));
     expect(grown).toHaveLength(MAX_SEEN_PER_SOURCE + 5);
-    const shrunk = appendSeen(grown, ['later'], new Set(['later']));
+    const shrunk = appendSeen(grown, ['later'], new Set([k('later')]));
     expect(shrunk).toHaveLength(MAX_SEEN_PER_SOURCE);
-    expect(shrunk[0]).toBe('k6');
+    expect(shrunk[0]).toBe(k('k6'));
   });
 
   it('forgets the keys beyond the cap once the feed no longer lists them, at a read that brings nothing new too', () => {
-    const full = Array.from({ length: MAX_SEEN_PER_SOURCE + 200 }, (_, index) => `k${index}`);
+    const full = Array.from({ length: MAX_SEEN_PER_SOURCE + 200 }, (_, index) => k(`k${index}`));
     const archive = new Set(full);
     // The feed listed its whole archive when last read: a 304 keeps every key, as the feed still lists them.
     const asBefore = afterSuccess({ ...emptySourceState(), seen: full }, { feedUrl, validators: {}, newVersion: false, seen: [] }, now);
