@@ -24,6 +24,12 @@ function lineOf(text: string, id: string): string {
 }
 
 describe('npm run sources -- status', () => {
+  it('reads a state written by a clock that was ahead as a run would, by its own clock: nothing failing or read in times to come', () => {
+    const ahead = after(100 * 24 * HOUR);
+    const status = sourcesStatus([source('chipwire'), source('pixelpost')], stateOf({ chipwire: notFound('chipwire', undefined, ahead), pixelpost: read('pixelpost', ahead) }), after(HOUR));
+    expect(status.sources.map(({ failingSince, lastSuccess }) => failingSince ?? lastSuccess)).toEqual(['2026-12-01T13:00:00Z', '2026-12-01T13:00:00Z']);
+  });
+
   it('ends with the aggregation report’s verdict when every source, on more than one host, has been failing for an hour', () => {
     const failingFor = (id: string, ms: number) => notFound(id, notFound(id, undefined, start), after(ms));
     const broken = sourcesStatus([source('chipwire'), source('pixelpost')], stateOf({ chipwire: failingFor('chipwire', HOUR), pixelpost: failingFor('pixelpost', HOUR) }), after(HOUR));
