@@ -291,7 +291,11 @@ function networkProblem(error: unknown, url: URL, timeoutMs: number, reached: bo
     UND_ERR_SOCKET: 'the connection failed',
   };
   const failureCause = networkCause(code);
-  const reason = hungUp ? 'the server closed the connection' : (code && reasons[code]) ?? (failureCause === 'tls' ? `its TLS certificate was rejected (${code})` : (failure.cause?.message ?? failure.message));
+  const tlsReasons: Partial<Record<FailureCause, string>> = {
+    tls: `its TLS certificate was rejected (${code})`,
+    'not-tls': `the server at that address does not answer in TLS, as https:// asks (${code}): is the address meant to be http://, or on another port?`,
+  };
+  const reason = hungUp ? 'the server closed the connection' : ((code && reasons[code]) ?? (failureCause && tlsReasons[failureCause]) ?? failure.cause?.message ?? failure.message);
   // A body cut off, or not compressed as its header said, comes from a server that did answer.
   if (reached) return new FetchError(`${url.href} answered, but reading the feed broke off (${reason})`, { failureCause: failureCause ?? 'connection-dropped' });
   return new FetchError(`could not reach ${url.host}: ${reason}`, { failureCause });

@@ -21,6 +21,7 @@ export const FAILURE_CAUSES = [
   'timeout',
   'connection-dropped',
   'tls',
+  'not-tls',
   'invalid-http',
   'bad-redirect',
   'too-large',
@@ -50,6 +51,13 @@ export function statusCause(status: number): FailureCause {
  */
 const TLS_CODES = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'HOSTNAME_MISMATCH', 'INVALID_CA', 'PATH_LENGTH_EXCEEDED', 'INVALID_PURPOSE']);
 
+/**
+ * OpenSSL's errors for bytes that are no TLS record at all: an https:// address on a port that speaks plain HTTP
+ * answers the handshake with HTTP text, whose first bytes read as a nonsense version or length. No certificate was
+ * ever shown, so the address is at fault, not the publisher's certificate.
+ */
+const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_UNKNOWN_PROTOCOL', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']);
+
 function isTlsErrorCode(code: string): boolean {
   return code.includes('CERT') || code.includes('SSL') || code.includes('TLS') || TLS_CODES.has(code);
 }
@@ -73,6 +81,7 @@ const NETWORK_CAUSES: Record<string, FailureCause> = {
 /** The cause of a request that got no answer, by its system or undici error code; undefined for a code not known here. */
 export function networkCause(code: string | undefined): FailureCause | undefined {
   if (!code) return undefined;
+  if (NOT_TLS_CODES.has(code)) return 'not-tls';
   return NETWORK_CAUSES[code] ?? (isTlsErrorCode(code) ? 'tls' : undefined);
 }
 
@@ -109,6 +118,10 @@ const adviceLasting = (lasting: string): Record<FailureCause, { one: string; sev
   timeout: { one: `its server has not sent the feed in time ${lasting}: check whether the outlet's site is up; if it is, it may be slow for this runner (give a longer --timeout) or ignore robots` },
   'connection-dropped': { one: `its server has been dropping the connection ${lasting}: if the outlet's site loads, it may be turning robots away; ask the publisher` },
   tls: { one: `its server has shown a certificate that fails verification (expired, self-signed or for another name) ${lasting}, and the feed is never read over an unverified connection: tell the publisher` },
+  'not-tls': {
+    one: "check the scheme and port in its feed: line: a port that serves plain HTTP takes http://, and an outlet's https:// address seldom names a port",
+    several: "check the scheme and port in their feed: lines: a port that serves plain HTTP takes http://, and an outlet's https:// addresses seldom name a port",
+  },
   'invalid-http': { one: 'tell the publisher, with this error' },
   'bad-redirect': { one: 'open the feed address in a browser to see where it leads, and put the address of the feed itself in its feed: line', several: 'open a feed address in a browser to see where it leads, and put the addresses of the feeds themselves in their feed: lines' },
   'too-large': { one: 'ask the publisher for a shorter feed, or look on the site for a smaller one (a section, or excerpts rather than full text)', several: 'ask the publisher for shorter feeds, or look on the site for smaller ones (excerpts rather than full text)' },

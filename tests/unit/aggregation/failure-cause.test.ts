@@ -29,8 +29,15 @@ describe('the cause of a request without a usable answer', () => {
   });
 
   it('takes every certificate verification error as a certificate problem, those whose codes name no certificate included', () => {
-    const codes = ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'HOSTNAME_MISMATCH', 'ERR_SSL_WRONG_VERSION_NUMBER'];
+    const codes = ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'HOSTNAME_MISMATCH', 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'];
     expect(codes.map((code) => networkCause(code))).toEqual(Array(codes.length).fill('tls'));
+  });
+
+  it('takes bytes that are no TLS at all as an address whose server does not speak it, not as a certificate problem', () => {
+    const codes = ['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_UNKNOWN_PROTOCOL', 'ERR_SSL_PACKET_LENGTH_TOO_LONG'];
+    expect(codes.map((code) => networkCause(code))).toEqual(Array(codes.length).fill('not-tls'));
+    expect(failureAdvice('not-tls')).toMatch(/^check the scheme and port in its feed: line/);
+    expect(failureAdvice('not-tls')).not.toContain('certificate');
   });
 
   it('knows no cause for a code it has not met', () => {

@@ -269,6 +269,15 @@ describe('the cause of the last failure', () => {
     expect(serializeState(parseState(text, 'state.json'))).toBe(text);
   });
 
+  it('loads a state that kept a plain-HTTP port asked over https:// as a certificate problem, and keeps its own cause now', () => {
+    const message = 'could not reach wire.example:8080: its TLS certificate was rejected (ERR_SSL_WRONG_VERSION_NUMBER)';
+    const before = JSON.stringify({ version: 1, sources: { wire: { lastError: { at: '2026-11-20T08:00:00Z', message, cause: 'tls' }, consecutiveFailures: 2, seen: [] } } });
+    expect(JSON.parse(serializeState(parseState(before, 'state.json'))).sources.wire.lastError.cause).toBe('tls');
+    const now = JSON.stringify({ version: 1, sources: { wire: { lastError: { at: '2026-11-20T08:00:00Z', message, cause: 'not-tls' }, consecutiveFailures: 2, seen: [] } } });
+    const text = serializeState(parseState(now, 'state.json'));
+    expect(JSON.parse(text).sources.wire.lastError.cause).toBe('not-tls');
+  });
+
   it('names the line and the field when it is none of the causes', () => {
     const text = JSON.stringify({ version: 1, sources: { dead: { lastError: { at: '2026-11-20T08:00:00Z', message: 'answered 404', cause: 'gremlins' }, consecutiveFailures: 9, seen: [] } } }, null, 2);
     expect(() => parseState(text, 'state.json')).toThrow(/^state\.json:\d+: sources\.dead\.lastError\.cause: .*; restore it from git, or delete it to start afresh$/);

@@ -351,6 +351,20 @@ describe('fetchFeed: the cause of each failure', () => {
       await new Promise((done) => secure.close(done));
     }
   });
+
+  it('is an address whose server does not speak TLS for https:// on a port that serves plain HTTP, not a certificate problem', async () => {
+    const plain = createServer((_request, response) => response.end(rss));
+    await new Promise<void>((done) => plain.listen(0, '127.0.0.1', done));
+    const port = (plain.address() as AddressInfo).port;
+    const address = `https://127.0.0.1:${port}/feed.xml`;
+    try {
+      expect(await failureCause(address)).toBe('not-tls');
+      expect(await fetchError(address)).toBe(`could not reach 127.0.0.1:${port}: the server at that address does not answer in TLS, as https:// asks (ERR_SSL_WRONG_VERSION_NUMBER): is the address meant to be http://, or on another port?`);
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((done) => plain.close(done));
+    }
+  });
 });
 
 describe('feeds encoded as UTF-16', () => {
