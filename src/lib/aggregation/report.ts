@@ -2,7 +2,7 @@
  * The run's report: one line per source, the sources that need attention and the totals, as text for people, JSON
  * for tools, a Markdown table for CI summaries and warning annotations for the CI run's page.
  */
-import { inertLine } from '../text/inert-line.ts';
+import { escapedControls, inertLine } from '../text/inert-line.ts';
 import { byteLength } from '../text/utf8.ts';
 import type { Attention } from './attention.ts';
 import type { ClockAhead } from './clock.ts';
@@ -256,10 +256,11 @@ const NO_SOURCES = 'The registry lists no sources, so nothing was fetched: add t
 /**
  * Untrusted text (a feed's title, a server's error) as Markdown that shows it as written: a pipe would end a table
  * cell, a newline the row, a "<" start HTML, a backtick open a code span that runs into the source id's, and brackets
- * make a link whose text hides where it leads.
+ * make a link whose text hides where it leads. Other control characters and line separators show as escapes, as in
+ * the text report: a browser may take U+2028 or U+0085 as a line break, and ESC or NUL are nothing a reader can see.
  */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([|`[\]])/g, '\\$1').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  return escapedControls(text.replace(/[\r\n]+/g, ' ')).replace(/\\/g, '\\\\').replace(/([|`[\]])/g, '\\$1').replace(/</g, '&lt;');
 }
 
 /** GitHub shows no step summary at all past this size, not even its start. */

@@ -19,12 +19,17 @@ export function inertLines(text: string): string {
   return text.replace(COMMAND_AT_LINE_START, (_match, lineBreak: string, space: string) => `${lineBreak}${space}${escaped(':')}:`).replace(OLD_COMMAND, `##${escaped('[')}`);
 }
 
+/** Control characters and line separators as escapes (`\u001b`), as JSON writes them: text that shows, and does nothing. */
+export function escapedControls(text: string): string {
+  return text.replace(CONTROL, escaped);
+}
+
 /**
- * Text as part of one line: control characters and line separators become escapes too (`\u000a`), as JSON writes
- * them, so that the text cannot start a line of its own, nor send commands to the terminal.
+ * Text as part of one line: control characters and line separators become escapes too (`\u000a`), so that the text
+ * cannot start a line of its own, nor send commands to the terminal.
  */
 export function inertLine(text: string): string {
-  return inertLines(text.replace(CONTROL, escaped));
+  return inertLines(escapedControls(text));
 }
 
 /** What JSON.stringify leaves as written: the C1 controls (a terminal's CSI among them) and the line separators. */

@@ -65,6 +65,18 @@ describe('the run report', () => {
     expect(markdown.split('\n').filter((line) => line.startsWith('| ')).every((line) => line.replace(/\\\|/g, '').split('|').length === 6)).toBe(true);
   });
 
+  it('shows the control characters and line separators of a feed’s title or a server’s reason phrase as escapes in the table, one row per source', () => {
+    const title = 'Wire\u001b[31m red\u0000';
+    const error = 'https://wire.example/feed answered 500 Bad\u2028Gateway\u2029now\u0085here';
+    const markdown = formatReportMarkdown(summarizeRun([source({ id: 'wire', name: title, result: 'failed', error, consecutiveFailures: 1 }), source({ id: 'pixel', result: 'not-modified' })], false));
+    // Split as a browser may break lines, so that a separator left raw would cut the row short.
+    const rows = markdown.split(/\r\n|[\n\r\u0085\u2028\u2029]/).filter((line) => line.startsWith('| ') && !line.startsWith('| source') && !line.startsWith('| ---'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^\| Wire\\\\u001b\\\[31m red\\\\u0000 \(`wire`\) \| failed \| 0 \| failed: .* \|$/);
+    expect(rows[0]).toContain('answered 500 Bad\\\\u2028Gateway\\\\u2029now\\\\u0085here');
+    expect(markdown).not.toMatch(/[\u0000\u001b\u0085\u2028\u2029]/);
+  });
+
   it('keeps each source to one line of text, so that a server’s error cannot start a line the CI runner reads as a command', () => {
     const error = 'malformed JSON: Unexpected token \':\', "[\n::stop-commands::quiet\r\n::warning::forged" is not valid JSON';
     const lines = formatReportText(summarizeRun([source({ id: 'json', result: 'failed', error })], false)).split('\n');
