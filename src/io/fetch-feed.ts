@@ -399,7 +399,9 @@ export async function fetchFeed(address: string, options: FetchOptions = {}): Pr
       }
       if (!response.ok) {
         await response.body?.cancel();
-        // The reason phrase is the server's own text, printed in the report and kept in the state file.
+        // The reason phrase is the server's own text, printed in the report and kept in the state file. fetch hands it
+        // over decoded as UTF-8, so bytes in Latin-1 (HTTP's historical rule) are already U+FFFD here, with no bytes left
+        // to read again; node:http reads it as Latin-1, but the rest of this exchange rests on fetch.
         const answered = `${url.href} answered ${response.status} ${withoutInvisibleCharacters(response.statusText)}`.trim();
         const advice = response.status === 410 ? ': the publisher has removed this feed for good; use its new address, or stop following it' : '';
         throw new FetchError(`${answered}${advice}`, { status: response.status, headers, answeredFrom: url.href, failureCause: statusCause(response.status) });
