@@ -13,7 +13,7 @@
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { slug } from 'github-slugger';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Parents as HastParents, Root } from 'hast';
 import type { HastNode, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast, PluginFactoryContext } from 'satteri';
 import sanitizeHtml from 'sanitize-html';
 import { canonicalLanguage, textDirection } from '../content/language.ts';
@@ -77,6 +77,8 @@ function documentLanguage(data: Readonly<Record<string, unknown>>): string | und
 const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'template'];
 /** One inline tag opening such an element, as Sätteri hands inline HTML over: `<script>`, `<style media="x">`. */
 const NON_TEXT_START_TAG = new RegExp(`^<(${NON_TEXT_TAGS.join('|')})(?=[\\s/>])[^>]*>$`, 'i');
+/** A block of HTML opening with such an element. */
+const NON_TEXT_BLOCK = new RegExp(`^\\s*<(?:${NON_TEXT_TAGS.join('|')})(?=[\\s/>])`, 'i');
 const EXTERNAL_REL = ['noopener', 'noreferrer'];
 /** What smart punctuation curls: a body without one has no marks to put in its language's. */
 const STRAIGHT_QUOTE = /["']/;
@@ -273,13 +275,24 @@ export function createRawHtmlSanitizer(
 }
 
 /**
+ * Nodes by their parent and their place in it: a node read twice from the tree is two objects, its parent one.
+ */
+type NodesAt = Map<Readonly<HastParents>, Set<number>>;
+
+function noteAt(nodes: NodesAt, parent: Readonly<HastParents> | undefined, index: number | undefined): void {
+  if (!parent || index === undefined) return;
+  const places = nodes.get(parent) ?? new Set<number>();
+  places.add(index);
+  nodes.set(parent, places);
+}
+
+/**
  * The sanitiser drops a script's or style's contents only when it sees them, in one block of HTML. Written inside a
  * paragraph, `<script>` and `</script>` reach the plugin as separate nodes with the code between them as the
- * paragraph's own text, which would be shown to readers: what lies between the two in one paragraph is removed. A
- * paragraph that held nothing else (`<noscript>…</noscript>` and `<template>…</template>` on a line of their own, which
- * Markdown, unlike `<script>` and `<style>`, reads as a paragraph) goes with it, rather than stand empty on the page.
+ * paragraph's own text, which would be shown to readers: what lies between the two in one paragraph is removed, and
+ * noted in `dropped`, the two tags with it (they sanitise to nothing).
  */
-function removeInlineNonText(node: Readonly<Extract<HastNode, { type: 'raw' }>>, ctx: HastVisitorContext, emptied: Set<Readonly<HastNode>>): void {
+function removeInlineNonText(node: Readonly<Extract<HastNode, { type: 'raw' }>>, ctx: HastVisitorContext, dropped: NodesAt): void {
   const name = NON_TEXT_START_TAG.exec(node.value)?.[1]!.toLowerCase();
   const parent = name && ctx.parent(node);
   const at = ctx.indexOf(node);
@@ -288,8 +301,37 @@ function removeInlineNonText(node: Readonly<Extract<HastNode, { type: 'raw' }>>,
   const end = after.findIndex((sibling) => sibling.type === 'raw' && new RegExp(`^</${name}\\s*>$`, 'i').test(sibling.value));
   if (end === -1) return;
   for (const sibling of after.slice(0, end)) ctx.removeNode(sibling);
-  const rest = [...parent.children.slice(0, at), ...after.slice(end + 1)];
-  if (parent.type === 'element' && parent.tagName === 'p' && rest.every((child) => child.type === 'text' && !child.value.trim())) emptied.add(parent);
+  for (let index = at; index <= at + end + 1; index++) noteAt(dropped, parent, index);
+}
+
+/** Elements that dropped HTML may leave holding nothing, each in turn: a list item's paragraph, the item, its list. */
+const EMPTIABLE = new Set(['p', 'li', 'blockquote', 'ul', 'ol']);
+
+/**
+ * The elements left holding nothing but white space once the `dropped` nodes are gone, outermost only (their
+ * contents go with them): a paragraph, list item or quotation that held only a `<noscript>`, `<template>` or
+ * `<script>` (`> <noscript>…</noscript>`, `- <template>…</template>`), and a list or quotation all of whose items or
+ * paragraphs went so. Each would stand empty on the page, a bullet with nothing beside it. One the editor left empty
+ * (`- ` alone) held nothing dropped, and stays.
+ */
+function emptiedBy(dropped: NodesAt, ctx: HastVisitorContext): Array<Readonly<HastParents>> {
+  const gone: NodesAt = new Map([...dropped].map(([parent, places]) => [parent, new Set(places)]));
+  const emptied = new Set<Readonly<HastParents>>();
+  let candidates = new Set(dropped.keys());
+  while (candidates.size) {
+    const next = new Set<Readonly<HastParents>>();
+    for (const parent of candidates) {
+      if (parent.type !== 'element' || !EMPTIABLE.has(parent.tagName) || emptied.has(parent)) continue;
+      const places = gone.get(parent);
+      if (!parent.children.every((child, index) => places?.has(index) || (child.type === 'text' && !child.value.trim()))) continue;
+      emptied.add(parent);
+      const outer = ctx.parent(parent);
+      noteAt(gone, outer, ctx.indexOf(parent));
+      if (outer) next.add(outer);
+    }
+    candidates = next;
+  }
+  return [...emptied].filter((element) => !emptied.has(ctx.parent(element)!));
 }
 
 /** End tags for elements still open, innermost first (`open` lists them outermost first). */
@@ -456,8 +498,8 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
       return claimed;
     };
     const resolveId = (id: string) => references?.resolve(id);
-    // Paragraphs that held only an element whose contents are no article text: removed once their raw HTML is handled.
-    const emptied = new Set<Readonly<HastNode>>();
+    // Raw HTML that leaves nothing on the page for being no article text (a <noscript>, a <script>), with what it held.
+    const dropped: NodesAt = new Map();
     const visitJsxElement = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) => {
       rebaseJsxUrls(node, ctx, root);
       if (!tables || !node.name) return;
@@ -482,13 +524,15 @@ export function createMarkdownSafetyPlugin(options: MarkdownSafetyOptions): Hast
         const kept = within.findIndex(({ element }) => !ancestors.includes(element));
         if (kept !== -1) closeWithin(ctx, kept);
         if (ancestors[0] && within.at(-1)?.element !== ancestors[0]) within.push({ element: ancestors[0], depth: open.length });
-        removeInlineNonText(node, ctx, emptied);
+        removeInlineNonText(node, ctx, dropped);
         const sanitized = sanitize(node.value, open, claimId, references && resolveId);
         const clean = tables ? tables.rawHtml(sanitized) : sanitized;
+        // A block of HTML that was such an element alone (a <script> in a list item) is gone as well.
+        if (!clean.trim() && NON_TEXT_BLOCK.test(node.value)) noteAt(dropped, ctx.parent(node), ctx.indexOf(node));
         return clean === node.value ? undefined : { type: 'raw', value: clean };
       },
       after(root, ctx) {
-        for (const paragraph of emptied) ctx.removeNode(paragraph);
+        for (const element of emptiedBy(dropped, ctx)) ctx.removeNode(element);
         if (rightToLeft) setRightToLeftBlocks(root, ctx);
         closeWithin(ctx, 0);
         // Whatever raw HTML opened is closed before the article ends, so nothing it started spills onto the page.

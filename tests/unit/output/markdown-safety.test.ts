@@ -62,6 +62,17 @@ describe('rendered Markdown with raw HTML', () => {
     expect(html).toBe('<p>Before.</p>\n\n\n<p>Text  stays.</p>\n<p>After.</p>\n');
   });
 
+  it('drops the list item or quotation a <noscript>, <template> or <script> alone leaves empty, and a list all of whose items went so', async () => {
+    expect(await render('- Chips.\n- <noscript>Enable JavaScript.</noscript>\n- <template>x</template> <noscript>y</noscript>\n- <script>track()</script>\n- Boards.\n')).toBe('<ul>\n<li>Chips.</li>\n\n\n\n<li>Boards.</li>\n</ul>\n');
+    expect(await render('1. Chips.\n\n2. <noscript>Enable JavaScript.</noscript>\n\n3. Boards.\n')).toBe('<ol>\n<li>\n<p>Chips.</p>\n</li>\n\n<li>\n<p>Boards.</p>\n</li>\n</ol>\n');
+    expect(await render('> <noscript>Enable JavaScript.</noscript>\n\n- > <template>x</template>\n\nAfter.\n')).toBe('\n\n<p>After.</p>\n');
+    expect(await render('> Said.\n>\n> <noscript>Enable JavaScript.</noscript>\n')).toBe('<blockquote>\n<p>Said.</p>\n\n</blockquote>\n');
+  });
+
+  it('keeps a list item or quotation the editor left empty, and one whose text stays beside a dropped element', async () => {
+    expect(await render('- Chips.\n- \n- Boards.\n\n> \n\n- Text <noscript>x</noscript>\n')).toBe('<ul>\n<li>Chips.</li>\n<li></li>\n<li>Boards.</li>\n</ul>\n<blockquote>\n</blockquote>\n<ul>\n<li>Text </li>\n</ul>\n');
+  });
+
   it('keeps Markdown inside an HTML block that is opened and closed in separate blocks', async () => {
     const html = await render('<div class="note" onmouseover="x()">\n\n**Note:** illustrative.\n\n</div>\n');
     expect(html).toBe('<div>\n<p><strong>Note:</strong> illustrative.</p>\n</div>\n');
