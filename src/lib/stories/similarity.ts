@@ -3,7 +3,7 @@
  * the cosine of their vectors, less for articles further apart in time, and nothing at all when their headlines name
  * different things (two attacks on two companies, two countries' rules, two countries' fines on one company).
  */
-import { crowdedSubjects } from './crowded-subjects.ts';
+import { CROWD, crowdedSubjects } from './crowded-subjects.ts';
 import type { ArticleFeatures } from './features.ts';
 import type { StoryTuning } from './tuning.ts';
 
@@ -41,8 +41,8 @@ export interface FeatureVectors {
   /** Per article: 1 when its headline reports the next step after a decision (an appeal). */
   nextStep: Uint8Array;
   /**
-   * Per article: 1 when its headline's subject heads many others' within the window, on different kinds of event, so
-   * sharing it tells nothing.
+   * Per article: how crowded its headline's subject is within the window (`CROWD`): heading many others' on several
+   * events, sharing it tells nothing; on one event and its follow-ups, it tells only between reports of the same kinds.
    */
   crowdedSubject: Uint8Array;
   /** Articles carrying each feature id. */
@@ -154,7 +154,7 @@ function cosine(vectors: FeatureVectors, a: number, b: number): number {
   const [idsA, idsB, weightsA, weightsB] = [vectors.ids[a]!, vectors.ids[b]!, vectors.weights[a]!, vectors.weights[b]!];
   const anchorsOnly = vectors.language[a] !== vectors.language[b];
   const [anchorsA, anchorsB] = [vectors.anchors[a]!, vectors.anchors[b]!];
-  const crowded = vectors.crowdedSubject[a] === 1 && vectors.crowdedSubject[b] === 1;
+  const crowded = crowdedBetween(vectors, a, b);
   const [subjectA, subjectB] = [vectors.headlineSubject[a]!, vectors.headlineSubject[b]!];
   let dot = 0;
   let sharedAnchors = 0;
@@ -178,6 +178,23 @@ function cosine(vectors: FeatureVectors, a: number, b: number): number {
   if (anchorsOnly && sharedAnchors < 2) return 0;
   const norm = anchorsOnly ? vectors.anchorNorms[a]! * vectors.anchorNorms[b]! : vectors.norms[a]! * vectors.norms[b]!;
   return norm === 0 ? 0 : dot / norm;
+}
+
+/**
+ * Whether the subject both headlines share counts for nothing between a and b: both are in its crowd, and either the
+ * crowd reports many events, or it is one event's and the two tell different kinds (a breach, and a lawsuit over it).
+ * A report that tells no kind ("Stolen Quillon data appears on hacking forum") differs from none.
+ */
+function crowdedBetween(vectors: FeatureVectors, a: number, b: number): boolean {
+  const [crowdA, crowdB] = [vectors.crowdedSubject[a]!, vectors.crowdedSubject[b]!];
+  if (crowdA === CROWD.none || crowdB === CROWD.none) return false;
+  if (crowdA === CROWD.manyEvents || crowdB === CROWD.manyEvents) return true;
+  const [kindsA, kindsB] = [vectors.eventKinds[a]!, vectors.eventKinds[b]!];
+  return kindsA.length > 0 && kindsB.length > 0 && !sameIds(kindsA, kindsB);
+}
+
+function sameIds(sortedA: Int32Array, sortedB: Int32Array): boolean {
+  return sortedA.length === sortedB.length && sortedA.every((id, index) => id === sortedB[index]);
 }
 
 /**

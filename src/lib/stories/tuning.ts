@@ -42,9 +42,11 @@ export const STORY_TUNING = {
   /**
    * A headline subject heading this many articles (or more) within the window of one another, which report between
    * them this many kinds of event (or more), is what they are all about, not evidence that they tell one event: sharing
-   * it counts for nothing between them. Reports of one event tell one kind, or two ("breach" and "fine").
+   * it counts for nothing between them. Reports of one event tell one kind, or two ("breach" and "fine"). Unless one
+   * kind is reported by `dominantShare` or more of those that report a kind: then they are one big event and its
+   * follow-ups (a breach, then a lawsuit, an inquiry and a fine over it), and the subject counts as any name does.
    */
-  crowdedSubject: { articles: 5, kinds: 3 },
+  crowdedSubject: { articles: 5, kinds: 3, dominantShare: 0.75 },
   /**
    * Features carried by more than this share of the archive (and more than `distinctiveMinimum`) make no candidates,
    * except where they burst (below).

@@ -106,6 +106,52 @@ describe("the week's most-covered event", () => {
   });
 });
 
+describe("the week's most-covered event and its follow-ups", () => {
+  // Among the breach's reports, a lawsuit, a regulator's inquiry and a fine over it, each told by two outlets: with the
+  // breach they make the company's headlines report four kinds of event within the window.
+  const FOLLOW_UPS = [
+    ['lawsuit', 'Quillon sued by customers over breach', 'A class action was filed in California.',
+      'Customers of Quillon filed a class action in federal court in San Francisco, claiming the company failed to protect their data. The suit seeks damages for millions of users.'],
+    ['lawsuit', 'Customers sue Quillon over data breach', 'The class action seeks damages for millions of users.',
+      'A class action filed in San Francisco accuses Quillon of negligence in protecting customer data, lawyers for the plaintiffs said.'],
+    ['inquiry', 'Regulators open probe into Quillon breach', 'The data protection authority will examine the company.',
+      'The Irish Data Protection Commission said it had opened an inquiry into Quillon over the breach, to examine whether the company met its obligations.'],
+    ['inquiry', 'Quillon faces inquiry from Irish regulator', 'The Data Protection Commission is examining the breach.',
+      'Ireland’s Data Protection Commission opened an investigation into Quillon on Wednesday, the regulator said.'],
+    ['fine', 'Quillon faces fine over breach, regulator says', 'The penalty could reach 4% of revenue.',
+      'A regulator said Quillon could be fined up to 4% of its global revenue over the breach, under the GDPR.'],
+    ['fine', 'Quillon could be fined 4% of revenue over breach', 'The GDPR penalty would be among the largest.',
+      'Quillon may face a penalty of up to 4% of annual revenue, a regulator said, after the breach of its customer database.'],
+  ];
+  const followUps = (burstStart: number): StoryArticle[] =>
+    FOLLOW_UPS.map(([kind, title, description, body], index) => ({
+      slug: `quillon-${kind}-${index}`,
+      title: title!,
+      description: description!,
+      body: body!,
+      publishedAt: new Date(burstStart + DAY + index * 3 * HOUR),
+      source: { name: OUTLETS[index]!, url: `https://example.com/quillon-${kind}-${index}` },
+    }));
+
+  it.each([65, 150, 300])('is one story of all %i reports, and each follow-up a story of its own', (count) => {
+    const { articles } = generateStoryCorpus({ count: 1000, perDay: 50, end: END });
+    const burstStart = END.getTime() - 10 * DAY;
+    const coverage = breachCoverage(count, burstStart, createRandom(count));
+    const stories = findStories([...articles, ...coverage, ...followUps(burstStart), ...otherQuillonNews(burstStart)], WINDOW);
+
+    const breach = breachStories(stories);
+    expect(breach).toHaveLength(1);
+    expect(breach[0]!.articles).toHaveLength(count);
+    expect(breach[0]!.articles.every(isBreach)).toBe(true);
+    const quillon = stories.filter((story) => story.articles.some((slug) => slug.startsWith('quillon-')) && story !== breach[0]);
+    expect(quillon.map((story) => story.articles)).toEqual([
+      ['quillon-lawsuit-0', 'quillon-lawsuit-1'],
+      ['quillon-inquiry-2', 'quillon-inquiry-3'],
+      ['quillon-fine-4', 'quillon-fine-5'],
+    ]);
+  });
+});
+
 describe('an everyday word', () => {
   // Explainers on no event in particular, told in the words everyone uses: each headline appears hundreds of times.
   const HOW_TOS = [
