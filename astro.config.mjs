@@ -26,7 +26,8 @@ if (siteProblem) throw new Error(siteProblem);
 
 export default defineConfig({
   site,
-  base,
+  // One slash between folders: Astro puts the base as given before its own assets (`//desk/_astro/…` is another host).
+  base: createPaths(base).root,
   trailingSlash: 'always',
   // Build and test tooling point these elsewhere (staging folders, separate caches).
   outDir: settings.outDir,

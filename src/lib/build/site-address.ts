@@ -1,11 +1,16 @@
-/** SITE_URL is written into every canonical link, feed and sitemap entry: it must be a whole http(s) address. */
-import { createPaths } from '../site/paths.ts';
+/**
+ * SITE_URL is written into every canonical link, feed and sitemap entry: it must be a whole http(s) address. BASE_PATH
+ * is in every link: it must be a path. siteUrlProblem says what is wrong with either.
+ */
+import { basePathProblem, createPaths } from '../site/paths.ts';
 
 /**
  * `basePath` is BASE_PATH: links are made from the origin and it alone, so a path in SITE_URL is dropped from every
  * absolute URL; one that is not the base path means the site's addresses are not the ones its owner gave.
  */
 export function siteUrlProblem(siteUrl: string, basePath: string): string | undefined {
+  const baseProblem = basePathProblem(basePath);
+  if (baseProblem) return baseProblem;
   const url = URL.parse(siteUrl);
   const isWeb = url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
   if (!isWeb) return `SITE_URL="${siteUrl}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`;

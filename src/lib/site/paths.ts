@@ -43,9 +43,30 @@ export function pageFromParam(param: string | undefined): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
-/** `base` is the deploy path ("/" or "/desk/"); every URL returned is absolute-path and ends in "/" or a file name. */
+/**
+ * A folder name a link may hold as written: URL path characters, %-escapes, and letters of any script (which browsers
+ * escape themselves). Spaces, `?`, `#` and `\` would be read as something else than a folder, and an escaped `/` or
+ * `\` is one folder to some servers and two to others.
+ */
+const BASE_SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%(?!2f|5c)[0-9a-f]{2}|[^\p{C}\p{Z}\x00-\x7f])+$/iu;
+
+/**
+ * Why BASE_PATH cannot be the folder the site is served from, or undefined when it can. Missing and repeated slashes
+ * are fine (createPaths drops them); `.` and `..`, escaped or not, are not, as browsers resolve them away.
+ */
+export function basePathProblem(basePath: string): string | undefined {
+  const folder = basePath.split('/').find((segment) => segment !== '' && (!BASE_SEGMENT.test(segment) || /^(?:\.|%2e){1,2}$/i.test(segment)));
+  if (folder === undefined) return undefined;
+  return `BASE_PATH="${basePath}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes, no spaces, ? or #), or to / for the root`;
+}
+
+/**
+ * `base` is the deploy path ("/" or "/desk/"), one basePathProblem accepts; every URL returned is absolute-path and
+ * ends in "/" or a file name. The base's slashes are made one before, between and after each folder, as Astro is given it too.
+ */
 export function createPaths(base: string): SitePaths {
-  const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const folders = base.split('/').filter((segment) => segment !== '');
+  const root = folders.length === 0 ? '/' : `/${folders.join('/')}/`;
   const segment = (text: string) => encodeURIComponent(text);
   const listing = (prefix: string, page = 1) => (page === 1 ? prefix : `${prefix}page/${page}/`);
   return {

@@ -22,6 +22,10 @@ describe('siteUrlProblem', () => {
     );
   });
 
+  it('refuses a base path that is no path, before the address', () => {
+    expect(siteUrlProblem('https://example.github.io/desk/', '/desk/../')).toMatch(/^BASE_PATH="\/desk\/\.\.\/" has the folder "\.\."/);
+  });
+
   it('refuses what is no web address, saying what to set', () => {
     for (const address of ['notaurl', 'news.example.org', 'ftp://news.example.org', 'https://', '/desk/']) {
       expect(siteUrlProblem(address, '/'), address).toBe(`SITE_URL="${address}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, createPaths, pageFromParam, pageParam } from '../../../src/lib/site/paths.ts';
+import { absoluteUrl, basePathProblem, createPaths, pageFromParam, pageParam } from '../../../src/lib/site/paths.ts';
 
 describe('the base path', () => {
   it.each([
@@ -11,8 +11,35 @@ describe('the base path', () => {
     ['desk', '/desk/'],
     ['//desk//', '/desk/'],
     ['/org/desk/', '/org/desk/'],
+    ['/org//desk/', '/org/desk/'],
+    ['//', '/'],
   ])('%j becomes the root %j', (base, root) => {
+    expect(basePathProblem(base)).toBeUndefined();
     expect(createPaths(base).root).toBe(root);
+  });
+
+  it('takes folders in any script and %-escapes as written, browsers escaping the rest', () => {
+    for (const base of ['/désk/', '/d%C3%A9sk/', '/новости/', '/news~1/', '/100%25/']) expect(basePathProblem(base), base).toBeUndefined();
+    expect(createPaths('/désk/').root).toBe('/désk/');
+  });
+
+  it('refuses a folder that browsers would resolve away, or read as a query, a fragment or two folders, saying what to write', () => {
+    for (const [base, folder] of [
+      ['/desk/../', '..'],
+      ['/./desk/', '.'],
+      ['/%2e%2E/', '%2e%2E'],
+      ['/my desk/', 'my desk'],
+      ['/desk?x=1/', 'desk?x=1'],
+      ['/desk#top', 'desk#top'],
+      ['/a%2Fb/', 'a%2Fb'],
+      ['/a\\b/', 'a\\b'],
+      ['/100%/', '100%'],
+      ['/desk\n', 'desk\n'],
+    ]) {
+      expect(basePathProblem(base!)).toBe(
+        `BASE_PATH="${base}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes, no spaces, ? or #), or to / for the root`,
+      );
+    }
   });
 
   it('prefixes every URL, at the root and under /desk/', () => {
