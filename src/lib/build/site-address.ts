@@ -13,8 +13,10 @@ export function siteUrlProblem(siteUrl: string, basePath: string): string | unde
   if (baseProblem) return baseProblem;
   const url = URL.parse(siteUrl);
   const isWeb = url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  if (!isWeb) return `SITE_URL="${siteUrl}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`;
-  if (url.username || url.password) return `SITE_URL="${url.origin}…" holds a user name or password, which every page would publish; set it to the site's public address`;
+  // Build logs are often public: a password typed into the address is never repeated, even in one that does not parse.
+  const shown = siteUrl.replace(/:[^/?#]*@/, ':…@');
+  if (!isWeb) return `SITE_URL="${shown}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`;
+  if (url.username || url.password) return `SITE_URL="${shown}" holds a user name or password, which every page would publish; set it to the site's public address`;
   const path = createPaths(url.pathname).root;
   const base = createPaths(basePath).root;
   if (path !== '/' && path !== base) {

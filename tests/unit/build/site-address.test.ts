@@ -37,4 +37,13 @@ describe('siteUrlProblem', () => {
     expect(problem).toContain('holds a user name or password');
     expect(problem).not.toContain('s3cret');
   });
+
+  it('does not repeat a password in an address that is no web address either, as build logs may be public', () => {
+    expect(siteUrlProblem('https://editor:s3cret@news.example.org:x', '/')).toBe(
+      `SITE_URL="https://editor:…@news.example.org:x" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`,
+    );
+    expect(siteUrlProblem('https://editor:s3cret@news.example.org/', '/')).toBe(
+      'SITE_URL="https://editor:…@news.example.org/" holds a user name or password, which every page would publish; set it to the site\'s public address',
+    );
+  });
 });
