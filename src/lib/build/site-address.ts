@@ -19,7 +19,9 @@ export function siteUrlProblem(siteUrl: string, basePath: string): string | unde
   if (url.username || url.password) return `SITE_URL="${shown}" holds a user name or password, which every page would publish; set it to the site's public address`;
   const path = createPaths(url.pathname).root;
   const base = createPaths(basePath).root;
-  if (path !== '/' && path !== base) {
+  // The address's path comes %-escaped (/d%C3%A9sk/ for /désk/), in either case of hex digit, as the base path may be written.
+  const sent = (text: string) => new URL(text, url.origin).pathname.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+  if (path !== '/' && sent(path) !== sent(base)) {
     return `SITE_URL="${siteUrl}" has the path ${path}, but BASE_PATH is ${base}: canonical links, feeds and the sitemap would leave ${path} out; set SITE_URL=${url.origin}, with BASE_PATH=${path} if the site lives there`;
   }
   return undefined;

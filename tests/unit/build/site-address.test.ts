@@ -13,6 +13,13 @@ describe('siteUrlProblem', () => {
     expect(siteUrlProblem('https://example.github.io/desk', 'desk')).toBeUndefined();
   });
 
+  it('takes an address whose path is the base path outside ASCII, as typed or %-escaped', () => {
+    for (const address of ['https://example.org/désk/', 'https://example.org/d%C3%A9sk/', 'https://example.org/d%c3%a9sk']) {
+      for (const base of ['/désk/', '/d%C3%A9sk/', '/d%c3%a9sk/']) expect(siteUrlProblem(address, base), `${address} ${base}`).toBeUndefined();
+    }
+    expect(siteUrlProblem('https://example.org/désk/', '/desk/')).toContain('has the path /d%C3%A9sk/, but BASE_PATH is /desk/');
+  });
+
   it('refuses a path the base path does not repeat, which every canonical URL, feed and sitemap entry would drop, naming the settings to use', () => {
     expect(siteUrlProblem('https://example.github.io/desk', '/')).toBe(
       'SITE_URL="https://example.github.io/desk" has the path /desk/, but BASE_PATH is /: canonical links, feeds and the sitemap would leave /desk/ out; set SITE_URL=https://example.github.io, with BASE_PATH=/desk/ if the site lives there',
