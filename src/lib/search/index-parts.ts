@@ -116,5 +116,9 @@ export function countSetting(variable: string, requested: string | undefined, co
   if (!/^\d+$/.test(requested.trim()) || count < least) {
     throw new Error(`${variable}="${requested}" is not a number of ${unit}; use a whole number, ${least} or more, or leave it unset`);
   }
+  // Beyond this a number is no longer the one written (and 400 nines are Infinity, which the steps refuse without naming the variable).
+  if (!Number.isSafeInteger(count)) {
+    throw new Error(`${variable}="${requested}" is more ${unit} than can be counted; use a whole number up to ${Number.MAX_SAFE_INTEGER}, or leave it unset`);
+  }
   return count;
 }

@@ -115,4 +115,13 @@ describe('countSetting', () => {
     }
     expect(() => countSetting('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES', 'all', Infinity, 0)).toThrow('NEWSDESK_SEARCH_FULL_TEXT_ARTICLES="all"');
   });
+
+  it('refuses a count too large to be read as written, naming the variable, rather than a later step failing on Infinity', () => {
+    expect(countSetting('NEWSDESK_SEARCH_PART_WORDS', '9007199254740991', 3000, 1, 'words')).toBe(Number.MAX_SAFE_INTEGER);
+    for (const huge of ['9007199254740993', '9'.repeat(400)]) {
+      expect(() => countSetting('NEWSDESK_SEARCH_PART_WORDS', huge, 3000, 1, 'words')).toThrow(
+        `NEWSDESK_SEARCH_PART_WORDS="${huge}" is more words than can be counted; use a whole number up to 9007199254740991, or leave it unset`,
+      );
+    }
+  });
 });
