@@ -1,4 +1,5 @@
 /** Publish rules, in one place: drafts never appear; future-dated articles wait for a build after their instant. */
+import { parseDate } from './schema.ts';
 
 export interface Publishable {
   draft: boolean;
@@ -11,8 +12,9 @@ export interface Publishable {
  */
 export function publishInstant(value: string | undefined, clock: () => Date = () => new Date()): Date {
   if (value === undefined || value === '') return clock();
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new Error(`NEWSDESK_NOW="${value}" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z`);
+  // Read as front matter dates are: `new Date` would take "1" or "12" as a year (2001), and publish nothing written since.
+  const instant = parseDate(value);
+  if (!instant) throw new Error(`NEWSDESK_NOW="${value}" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z`);
   return instant;
 }
 

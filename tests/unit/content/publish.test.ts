@@ -56,4 +56,13 @@ describe('the instant a build publishes up to', () => {
   it('refuses a value that is not a date, instead of publishing nothing', () => {
     expect(() => publishInstant('next tuesday')).toThrow('NEWSDESK_NOW="next tuesday" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z');
   });
+
+  it('refuses a number or a day that does not exist, which would be read as another date, and reads a time without a zone as UTC, as front matter does', () => {
+    for (const bad of ['0', '1', '12', '2026', 'Dec 1 2026', '2026-02-30']) {
+      expect(() => publishInstant(bad), bad).toThrow(`NEWSDESK_NOW="${bad}" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z`);
+    }
+    expect(publishInstant('2026-12-01')).toEqual(new Date('2026-12-01T00:00:00Z'));
+    expect(publishInstant('2026-12-01T09:00')).toEqual(new Date('2026-12-01T09:00:00Z'));
+    expect(publishInstant('2026-12-01T09:00:00+02:00')).toEqual(new Date('2026-12-01T07:00:00Z'));
+  });
 });
