@@ -24,11 +24,12 @@ export interface SitemapSetup {
 /** Pages a search engine should not list: the search page (a shell without content) and status pages. */
 export function isListedPage(url: string, base: string): boolean {
   const paths = createPaths(base);
-  // Decoded, as the paths are written: a base path outside ASCII (/désk/) reaches here percent-encoded.
+  // Both decoded: a base path outside ASCII reaches here percent-encoded (/d%C3%A9sk/), and may be written so too.
   const pathname = decodeURIComponent(new URL(url).pathname);
-  if (!pathname.startsWith(paths.root) || !pathname.endsWith('/')) return false;
-  const rest = pathname.slice(paths.root.length);
-  return pathname !== paths.search() && !/^(?:404|500)\/$/.test(rest);
+  const root = decodeURIComponent(paths.root);
+  if (!pathname.startsWith(root) || !pathname.endsWith('/')) return false;
+  const rest = pathname.slice(root.length);
+  return pathname !== decodeURIComponent(paths.search()) && !/^(?:404|500)\/$/.test(rest);
 }
 
 /** The article and story pages the sitemap describes, by decoded path ("/desk/articles/café/"). */

@@ -27,6 +27,13 @@ describe('which pages the sitemap lists', () => {
     expect(isListedPage(`${origin}/news/d%C3%A9sk/search/`, '/news/désk/')).toBe(false);
   });
 
+  it('lists the pages under a base path written %-escaped, which would otherwise leave the sitemap empty', () => {
+    expect(isListedPage(`${origin}/news/d%C3%A9sk/`, '/news/d%C3%A9sk/')).toBe(true);
+    expect(isListedPage(`${origin}/news/d%C3%A9sk/articles/caf%C3%A9/`, '/news/d%C3%A9sk/')).toBe(true);
+    expect(isListedPage(`${origin}/news/d%C3%A9sk/search/`, '/news/d%C3%A9sk/')).toBe(false);
+    expect(isListedPage(`${origin}/100%25/articles/x/`, '/100%25/')).toBe(true);
+  });
+
   it('works at the root too', () => {
     expect(isListedPage(`${origin}/articles/x/`, '/')).toBe(true);
     expect(isListedPage(`${origin}/search/`, '/')).toBe(false);
