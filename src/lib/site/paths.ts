@@ -50,14 +50,24 @@ export function pageFromParam(param: string | undefined): number {
  */
 const BASE_SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%(?!2f|5c)[0-9a-f]{2}|[^\p{C}\p{Z}\x00-\x7f])+$/iu;
 
+/** Whether the %-escapes in `text` are UTF-8, as the sitemap reads them (`%C3` alone is half a letter). */
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Why BASE_PATH cannot be the folder the site is served from, or undefined when it can. Missing and repeated slashes
  * are fine (createPaths drops them); `.` and `..`, escaped or not, are not, as browsers resolve them away.
  */
 export function basePathProblem(basePath: string): string | undefined {
-  const folder = basePath.split('/').find((segment) => segment !== '' && (!BASE_SEGMENT.test(segment) || /^(?:\.|%2e){1,2}$/i.test(segment)));
+  const folder = basePath.split('/').find((segment) => segment !== '' && (!BASE_SEGMENT.test(segment) || /^(?:\.|%2e){1,2}$/i.test(segment) || !decodes(segment)));
   if (folder === undefined) return undefined;
-  return `BASE_PATH="${basePath}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes, no spaces, ? or #), or to / for the root`;
+  return `BASE_PATH="${basePath}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes of UTF-8, no spaces, ? or #), or to / for the root`;
 }
 
 /**

@@ -35,9 +35,11 @@ describe('the base path', () => {
       ['/a\\b/', 'a\\b'],
       ['/100%/', '100%'],
       ['/desk\n', 'desk\n'],
+      ['/d%C3sk/', 'd%C3sk'],
+      ['/%FF/', '%FF'],
     ]) {
       expect(basePathProblem(base!)).toBe(
-        `BASE_PATH="${base}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes, no spaces, ? or #), or to / for the root`,
+        `BASE_PATH="${base}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes of UTF-8, no spaces, ? or #), or to / for the root`,
       );
     }
   });
