@@ -30,7 +30,7 @@ const NOW = new Date('2026-12-01T12:00:00Z');
 const PAGE_SIZE = 3;
 const RELATED_LIMIT = 4;
 const SITE = 'https://news.example.org';
-const BASES = ['/', '/desk/', '/news/desk/', 'desk', '/news/désk/'];
+const BASES = ['/', '/desk/', '/news/desk/', 'desk', '/news/désk/', '//desk//', '/news/d%C3%A9sk/', '/100%25/'];
 
 const { sources: registry } = parseSources(
   [
@@ -301,7 +301,7 @@ describe('site index properties', () => {
             expect(facet.slug).toBe(facet.slug.normalize('NFC'));
             expect(new TextEncoder().encode(facet.slug).length).toBeLessThanOrEqual(204);
             expect(facets.bySlug.get(facet.slug)).toBe(facet);
-            expect(decodeURIComponent(new URL(urlFor(facet.slug), SITE).pathname)).toBe(`${paths.root}${urlFor === paths.tag ? 'tags' : 'authors'}/${facet.slug}/`);
+            expect(decodeURIComponent(new URL(urlFor(facet.slug), SITE).pathname)).toBe(`${decodeURIComponent(paths.root)}${urlFor === paths.tag ? 'tags' : 'authors'}/${facet.slug}/`);
           }
           // Each article links each of its names' one page, once.
           for (const article of site.articles) {
