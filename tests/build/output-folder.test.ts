@@ -59,6 +59,11 @@ it.each([
     { siteUrl: 'https://example.github.io/desk' },
     'SITE_URL="https://example.github.io/desk" has the path /desk/, but BASE_PATH is /: canonical links, feeds and the sitemap would leave /desk/ out; set SITE_URL=https://example.github.io, with BASE_PATH=/desk/ if the site lives there',
   ],
+  [
+    'a BASE_PATH with a folder browsers would resolve away',
+    { basePath: '/desk/../' },
+    'BASE_PATH="/desk/../" has the folder "..", which cannot be part of the site\'s address; set BASE_PATH to the path the site is served from, such as /desk/',
+  ],
   ['a content folder that does not exist', { contentDir: 'tests/fixtures/no-such-folder' }, `The content folder ${join(projectRoot, 'tests/fixtures/no-such-folder')} does not exist: create it, or set NEWSDESK_CONTENT_DIR`],
   ['a content folder that is a file', { contentDir: 'README.md' }, `The content folder ${join(projectRoot, 'README.md')} is a file, not a folder: set NEWSDESK_CONTENT_DIR`],
   ['a NEWSDESK_NOW that is no instant', { now: 'tomorrow' }, 'NEWSDESK_NOW="tomorrow" is not a date; use an ISO-8601 instant such as 2026-12-01T09:00:00Z'],
