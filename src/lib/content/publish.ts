@@ -1,5 +1,5 @@
 /** Publish rules, in one place: drafts never appear; future-dated articles wait for a build after their instant. */
-import { parseDate } from './schema.ts';
+import { parseDate } from './parse-date.ts';
 
 export interface Publishable {
   draft: boolean;

@@ -8,6 +8,7 @@ import { typesetQuotes } from '../output/plain-text-quotes.ts';
 import { hasVisibleCharacter, REFUSED_CHARACTER, refusedCharacterMessage } from '../text/invisible-characters.ts';
 import { closestWord, fold } from '../text/suggest.ts';
 import { isCalendarDay } from './calendar-day.ts';
+import { parseDate } from './parse-date.ts';
 import { dateWrittenAgain, digitsOnlyDayReadings } from './date-suggestion.ts';
 import { canonicalLanguage, languageNamed } from './language.ts';
 import { quoteValue } from './quote-value.ts';
@@ -93,22 +94,6 @@ function setOfFields<Shape extends z.ZodRawShape>(parent: string, shape: Shape, 
       error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeys(parent, issue.keys) : `must be ${what}; ${fix}`),
     }),
   );
-}
-
-/** Accepts YAML dates and ISO-8601 strings; a date-time without an offset is read as UTC so builds never depend on the machine's zone. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-export function parseDate(value: unknown): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  const match = ISO_DATE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-  if (!isCalendarDay(year, month, day)) return undefined;
-  const hasTime = text.length > 10;
-  const date = new Date(hasTime && !match[1] ? `${text.replace(' ', 'T')}Z` : text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPublished, publishInstant, unpublishedReason } from '../../../src/lib/content/publish.ts';
-import { parseDate } from '../../../src/lib/content/schema.ts';
+import { parseDate } from '../../../src/lib/content/parse-date.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const article = (publishedAt: string, draft = false) => ({ publishedAt: parseDate(publishedAt)!, draft });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { readFrontMatter } from '../../../src/lib/content/front-matter.ts';
 import { parseArticle } from '../../../src/lib/content/article.ts';
-import { articleSchema, createArticleSchema, isWebUrl, parseDate, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
+import { parseDate } from '../../../src/lib/content/parse-date.ts';
+import { articleSchema, createArticleSchema, isWebUrl, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
 import { slugify } from '../../../src/lib/content/slug.ts';
 
 const minimal = { title: 'Japan gains ground', description: 'A short dek.', publishedAt: '2026-11-24', tags: ['AI'] };

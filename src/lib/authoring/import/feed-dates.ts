@@ -1,6 +1,6 @@
 /** Dates as feeds write them (ISO 8601 or RFC 822, sometimes without a zone), read as instants. */
 import { isCalendarDay } from '../../content/calendar-day.ts';
-import { parseDate } from '../../content/schema.ts';
+import { parseDate } from '../../content/parse-date.ts';
 
 const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT)[+-]\d{1,2}(?::\d{2})?|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T)\b)\s*$/i;
 /** A trailing comment, as RFC 822 allows and Date.toString() writes ("GMT+0200 (Central European Standard Time)"). */
