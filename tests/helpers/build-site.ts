@@ -11,6 +11,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { freePort } from '../../src/bench/dev-server.ts';
+import { createPaths } from '../../src/lib/site/paths.ts';
 import { settings } from '../../src/settings.ts';
 import type { SiteConfig } from '../../src/site.config.ts';
 
@@ -92,7 +93,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const cwd = options.siteConfig ? configuredProject(join(root, 'project'), options.siteConfig) : projectRoot;
   const { stdout, stderr, exitCode } = await run(flock ? [flock, buildLock, ...command] : command, buildEnvironment(options, root), cwd);
 
-  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const base = createPaths(basePath).root;
   const file = (path: string): string => {
     let relative = path;
     if (path.startsWith('/')) {
