@@ -110,7 +110,8 @@ function emptyAdvice(options: ParseOptions): string {
     : 'check that this is the file you meant';
 }
 
-const A_FEED: Record<FeedFormat, string> = { rss: 'an RSS 2.0 feed', rdf: 'an RSS 1.0 (RDF) feed', atom: 'an Atom feed', json: 'a JSON Feed' };
+/** A feed of `format`, as a sentence names it: "an Atom feed", "a JSON Feed" (whose name says feed already). */
+const aFeed = (format: FeedFormat) => (format === 'json' ? `a ${FEED_FORMAT_NAMES.json}` : `an ${FEED_FORMAT_NAMES[format]} feed`);
 
 /** The refusal of a feed with no title and no items: a channel with a title and no items has nothing new, this has nothing at all. */
 function emptyFeed(what: string, options: ParseOptions): FeedError {
@@ -119,7 +120,7 @@ function emptyFeed(what: string, options: ParseOptions): FeedError {
 
 /** The feed, unless it has neither a title nor an item. */
 function withContent(feed: ParsedFeed, options: ParseOptions): ParsedFeed {
-  if (feed.title === undefined && feed.entries.length === 0) throw emptyFeed(A_FEED[feed.format], options);
+  if (feed.title === undefined && feed.entries.length === 0) throw emptyFeed(aFeed(feed.format), options);
   return feed;
 }
 
@@ -266,7 +267,7 @@ function runFeedsmith(document: string, options: ParseOptions, format: FeedForma
     return parseWithFeedsmith(document);
   } catch (error) {
     const name = (error as Error).name;
-    if (format && (name === 'DetectError' || name === 'ParseError')) throw emptyFeed(A_FEED[format], options);
+    if (format && (name === 'DetectError' || name === 'ParseError')) throw emptyFeed(aFeed(format), options);
     if (name === 'DetectError') throw new FeedError('unsupported', 'unsupported format: not RSS 2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed');
     const cause = (error as Error & { cause?: Error }).cause;
     throw new FeedError('malformed', `the feed could not be read: ${cause?.message ?? (error as Error).message}`);
