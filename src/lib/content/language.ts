@@ -42,10 +42,27 @@ type TextInfo = { direction?: string };
 /** Node 24 has getTextInfo(); the older textInfo getter is what some engines still ship. */
 type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };
 
+// Pages and teasers ask about the same few tags again and again, and each Intl.Locale made to answer costs more
+// than the rest of a teaser's attributes: the answers are kept by tag.
+const directions = new Map<string, 'ltr' | 'rtl'>();
+const primaryLanguages = new Map<string, string>();
+
 /** Which way text in `tag` runs, from its script (`ar`, `he`, `az-Arab` run right to left). */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
-  const locale = new Intl.Locale(tag) as LocaleWithTextInfo;
-  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+  let direction = directions.get(tag);
+  if (direction === undefined) {
+    const locale = new Intl.Locale(tag) as LocaleWithTextInfo;
+    direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+    directions.set(tag, direction);
+  }
+  return direction;
+}
+
+/** The language subtag of `tag` (`de-CH` → `de`, `zh-Hant-TW` → `zh`). */
+export function primaryLanguage(tag: string): string {
+  let language = primaryLanguages.get(tag);
+  if (language === undefined) primaryLanguages.set(tag, (language = new Intl.Locale(tag).language));
+  return language;
 }
 
 /**

@@ -10,6 +10,7 @@
 import { decodeHTML, escapeAttribute } from 'entities';
 import type { Element, Parents } from 'hast';
 import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import { primaryLanguage } from '../content/language.ts';
 
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
@@ -56,7 +57,7 @@ const TABLE_WORDS: Readonly<Record<string, string>> = {
  * a body with no language of its own or one the list above lacks.
  */
 function tableWord(lang: string | undefined): string {
-  const language = lang === undefined ? undefined : new Intl.Locale(lang).language;
+  const language = lang === undefined ? undefined : primaryLanguage(lang);
   return (language !== undefined && TABLE_WORDS[language]) || TABLE_WORDS.en!;
 }
 /** A table's start or end tag, a heading, or a caption, in HTML the safety plugin has written (attributes and text escaped). */

@@ -6,13 +6,13 @@
  * language stays in the site's index: a merged index is searched with the site language's stemmer, so an index
  * of its own would stem a German query as English.
  */
-import { sameLanguage } from '../content/language.ts';
+import { primaryLanguage, sameLanguage } from '../content/language.ts';
 
 /** The languages whose words Pagefind finds only in an index of their own: as its search script lists them. */
 const SEGMENTED_LANGUAGES = new Set(['zh', 'ja', 'th']);
 
 /** Whether Pagefind splits `lang`'s text into words itself, rather than at spaces. */
-export const isSegmented = (lang: string): boolean => SEGMENTED_LANGUAGES.has(new Intl.Locale(lang).language);
+export const isSegmented = (lang: string): boolean => SEGMENTED_LANGUAGES.has(primaryLanguage(lang));
 
 /**
  * The language of an article's search document: its own language's base tag (`ja-JP` → `ja`, so all Japanese is
@@ -20,5 +20,5 @@ export const isSegmented = (lang: string): boolean => SEGMENTED_LANGUAGES.has(ne
  */
 export function searchLanguage(lang: string | undefined, siteLang: string): string {
   if (lang === undefined || sameLanguage(lang, siteLang)) return siteLang;
-  return isSegmented(lang) ? new Intl.Locale(lang).language : siteLang;
+  return isSegmented(lang) ? primaryLanguage(lang) : siteLang;
 }
