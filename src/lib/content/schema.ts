@@ -440,6 +440,30 @@ export function createArticleSchema<Local extends z.ZodType>(imageSource: () => 
     });
 }
 
+/**
+ * The schema factory for Astro's collection. Astro calls the factory for every entry, to bind `image()` to the entry's
+ * file, and at once starts parsing the entry with what it returned. Building the schema costs more than parsing with
+ * it (zod compiles a parser for each object it makes), so it is built once, and a local image path is handed to the
+ * `image()` of the entry being parsed: the one given to the factory's latest call when the parse reaches the path,
+ * which it does before anything in the parse awaits (the fields before it check synchronously).
+ */
+export function collectionSchema<Local extends z.ZodType>(): (helpers: { image: () => Local }) => ReturnType<typeof createArticleSchema<Local>> {
+  let entryImage: (() => Local) | undefined;
+  const localImage = z.unknown().transform(async (path, ctx) => {
+    const image = entryImage!;
+    const result = await image().safeParseAsync(path);
+    if (result.success) return result.data;
+    for (const { message, path: at } of result.error.issues) ctx.addIssue({ code: 'custom', message, path: at, input: path });
+    return z.NEVER;
+  });
+  // Typed as Astro's image(), whose output it passes on.
+  const schema = createArticleSchema(() => localImage as unknown as Local);
+  return ({ image }) => {
+    entryImage = image;
+    return schema;
+  };
+}
+
 /** The checker's variant: local image paths stay strings (existence is checked against the file system). */
 export const articleSchema = createArticleSchema(() =>
   z

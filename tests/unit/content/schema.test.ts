@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { readFrontMatter } from '../../../src/lib/content/front-matter.ts';
 import { parseArticle } from '../../../src/lib/content/article.ts';
 import { parseDate } from '../../../src/lib/content/parse-date.ts';
-import { articleSchema, createArticleSchema, isWebUrl, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
+import { articleSchema, collectionSchema, createArticleSchema, isWebUrl, SLUG_PATTERN, spelledOutDay } from '../../../src/lib/content/schema.ts';
 import { slugify } from '../../../src/lib/content/slug.ts';
 
 const minimal = { title: 'Japan gains ground', description: 'A short dek.', publishedAt: '2026-11-24', tags: ['AI'] };
@@ -377,6 +377,39 @@ describe('images', () => {
     const schema = createArticleSchema(() => z.string().transform((path) => given.push(path) && path));
     expect(schema.safeParse({ ...minimal, image: { src: ' ./lead.jpg ', alt: 'Lead' } }).success).toBe(true);
     expect(given).toEqual(['./lead.jpg']);
+  });
+
+  describe("in Astro's collection, whose schema is built once", () => {
+    /** An image() as Astro binds it to an entry's file: it records the paths it is given, after a pause as a file lookup takes. */
+    const boundTo = (file: string, seen: string[][]) => () =>
+      z.string().transform(async (path) => {
+        await new Promise((settle) => setTimeout(settle, 5));
+        seen.push([file, path]);
+        return `${file}:${path}`;
+      });
+
+    it("hands each entry's picture to the image() bound to that entry, though the entries are parsed at once", async () => {
+      const factory = collectionSchema();
+      const seen: string[][] = [];
+      const first = factory({ image: boundTo('first.md', seen) }).safeParseAsync({ ...minimal, image: { src: './a.jpg', alt: 'A' } });
+      const second = factory({ image: boundTo('second.md', seen) }).safeParseAsync({ ...minimal, image: { src: './b.jpg', alt: 'B' } });
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.data?.image?.src).toBe('first.md:./a.jpg');
+      expect(b.data?.image?.src).toBe('second.md:./b.jpg');
+      expect(seen.sort()).toEqual([
+        ['first.md', './a.jpg'],
+        ['second.md', './b.jpg'],
+      ]);
+      expect(factory({ image: boundTo('third.md', seen) })).toBe(factory({ image: boundTo('fourth.md', seen) }));
+    });
+
+    it('refuses a picture the entry\'s image() refuses, naming the field', async () => {
+      const factory = collectionSchema();
+      const refusing = () => z.string().refine(() => false, { message: 'Image ./gone.jpg does not exist.' });
+      const result = await factory({ image: refusing }).safeParseAsync({ ...minimal, image: { src: './gone.jpg', alt: 'Gone' } });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['image.src']);
+    });
   });
 
   it('need alt text', () => {
