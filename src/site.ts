@@ -22,6 +22,8 @@ import { buildSiteIndex, ContentError, indexedBody, type IndexedArticle, type Si
 import { formatProblem, hasErrors } from './lib/checks/problems.ts';
 import { createFieldLines } from './io/field-lines.ts';
 import { waitForListing } from './io/article-listing.ts';
+import { listingPageBodies } from './io/listing-files.ts';
+import { handedPageBody } from './io/page-bodies.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
@@ -64,13 +66,18 @@ function bodyOf(entry: CollectionEntry<'articles'>): string {
 }
 
 let bodyRenderer: ReturnType<typeof createArticleBodyRenderer> | undefined;
+/** Under `npm run build`, where the search documents' step leaves the bodies it has rendered for the pages. */
+const pageBodies = settings.listingFile && listingPageBodies(settings.listingFile);
 
 /**
- * The body of an entry the loader stored as front matter only, as HTML for its page; undefined for the entries
- * Astro renders itself (`render(entry)`): MDX, and Markdown with pictures.
+ * The body of an entry the loader stored as front matter only, as HTML for its page: the one the search documents'
+ * step left, else rendered here; undefined for the entries Astro renders itself (`render(entry)`): MDX, and
+ * Markdown with pictures.
  */
 export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
   if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
+  const handed = pageBodies && entry.filePath ? handedPageBody(pageBodies, articleSlug(entry.filePath, entry.data.slug)) : undefined;
+  if (handed !== undefined) return handed;
   bodyRenderer ??= createArticleBodyRenderer(absoluteUrl(settings.siteUrl, paths.root));
   return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined, entry.data.lang);
 }

@@ -5,22 +5,27 @@
  *
  * The published articles (from the archive listing the content check wrote, else the content folder) are grouped
  * into parts by publication period (src/lib/search/index-parts.ts). Each part's documents are rendered from the
- * listing's front matter and the bodies in the articles' files, one part at a time, and hashed; a part the search cache already holds under that hash needs no
- * more, the others' documents are written under the documents folder for Pagefind. Parts older than the newest
- * `searchFullTextArticles` articles hold each body's opening only (src/lib/search/search-documents.ts). With
- * NEWSDESK_SHARD, only this shard's parts.
+ * listing's front matter and the bodies in the articles' files, one part at a time, newest first, and hashed; a part
+ * the search cache already holds under that hash needs no more, the others' documents are written under the
+ * documents folder for Pagefind. Parts older than the newest `searchFullTextArticles` articles hold each body's
+ * opening only (src/lib/search/search-documents.ts). With NEWSDESK_SHARD, only this shard's parts. Given the listing,
+ * the Markdown bodies are also left rendered for Astro's pages (src/io/page-bodies.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { listingOf } from '../io/article-listing.ts';
 import { displayPath } from '../io/display-path.ts';
+import { listingPageBodies } from '../io/listing-files.ts';
+import { pageBodyWriter } from '../io/page-bodies.ts';
 import { readSourcesFile } from '../io/read-sources.ts';
 import { pagefindVersion, SearchIndexError, writeDocuments, type IndexedDocument } from '../io/pagefind-index.ts';
 import { hasPart } from '../io/search-part-cache.ts';
 import { articleBody } from '../lib/content/front-matter.ts';
 import { languageAttributes, ownWordsAttributes } from '../lib/content/language.ts';
 import type { ListedArticle } from '../lib/content/article-listing.ts';
-import { createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
+import { mayHavePictures } from '../lib/content/body-images.ts';
+import { createArticleBodyRenderer, createMarkdownToHtml, MARKDOWN_FEATURES } from '../lib/output/markdown-processor.ts';
 import { proseRewrites } from '../lib/output/markdown-safety.ts';
 import { fullTextParts, searchParts, type PartArticle, type PartLimits, type SearchPart } from '../lib/search/index-parts.ts';
 import { indexFilter, partFolder } from '../lib/search/part-layout.ts';
@@ -59,7 +64,14 @@ const paths = createPaths('/');
 // A story's link is shown by the result template itself, so it carries the base path.
 const sitePaths = createPaths(settings.basePath);
 // Bodies read as on their pages, their links from the site's root under BASE_PATH.
-const markdownToHtml = await createMarkdownToHtml(absoluteUrl(settings.siteUrl, sitePaths.root));
+const site = absoluteUrl(settings.siteUrl, sitePaths.root);
+const markdownToHtml = await createMarkdownToHtml(site);
+/**
+ * Under `npm run build` (a listing), each Markdown body Astro would render with its page is rendered here as the page
+ * renders it, and left for Astro (src/io/page-bodies.ts). Without a code block it reads exactly as the search
+ * document's body, which the index then takes as it is.
+ */
+const pageBodies = values.articles === undefined ? undefined : { render: await createArticleBodyRenderer(site), leave: pageBodyWriter(listingPageBodies(values.articles)) };
 
 /**
  * What is kept of each published article until its part's documents are made: the front matter the content check
@@ -113,7 +125,12 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
         const elements = mdxSearchContent(text, MARKDOWN_FEATURES, proseRewrites(text, article.data.lang ?? siteConfig.lang));
         body = opening ? elementsOpening(elements, OPENING_WORDS) : elements;
       } else {
-        body = await markdownToHtml(opening ? markdownOpening(text, OPENING_WORDS) : text, article.data.lang);
+        const { lang } = article.data;
+        // A body with pictures Astro renders as it loads the content, resolving them.
+        const page = pageBodies && !mayHavePictures(text) ? await pageBodies.render(text, pathToFileURL(article.absolutePath), lang) : undefined;
+        if (page !== undefined) pageBodies!.leave(article.slug, page);
+        // Only code blocks are coloured on the page; the index needs their words alone.
+        body = page !== undefined && !opening && !page.includes('<pre') ? page : await markdownToHtml(opening ? markdownOpening(text, OPENING_WORDS) : text, lang);
       }
     } catch (error) {
       // Astro reports the same file with more detail; this only keeps a stack trace out of the way.
@@ -167,7 +184,8 @@ try {
   // An archive with nothing published still gets an index, empty, so the search page loads and finds nothing.
   const toWrite = parts.length > 0 ? parts.filter((part) => inShard(`search/${part.key}`, settings.shard)) : [{ key: 'empty', articles: [] }];
   const plan: SearchPlan = { parts: [], archiveKeys: parts.map((part) => part.key) };
-  for (const part of toWrite) {
+  // Newest part first, as Astro renders the article pages newest first: the bodies it needs first are left first.
+  for (const part of toWrite.toReversed()) {
     const documents = await partDocuments(part, archive, !fullText.has(part));
     const hash = partHash(documents, pagefindVersion);
     const folder = partFolder(part.key, part === newest || parts.length === 0);
@@ -176,7 +194,7 @@ try {
       documentsFolder = join(documentsRoot, part.key);
       writeDocuments(documents, documentsFolder);
     }
-    plan.parts.push({ key: part.key, hash, folder, articles: documents.length, documents: documentsFolder });
+    plan.parts.unshift({ key: part.key, hash, folder, articles: documents.length, documents: documentsFolder });
     // What the part's documents took is collected before the next part, so the step holds about what it keeps (the
     // archive's facts), not the garbage of every part; search-index.ts starts it with --expose-gc.
     (globalThis as { gc?: () => void }).gc?.();

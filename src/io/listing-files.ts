@@ -8,11 +8,14 @@ import { rmSync } from 'node:fs';
 export const listingTemporary = (path: string) => `${path}.tmp`;
 /** The file beside the listing with what Astro's site index reads of each published body. */
 export const listingBodies = (path: string) => `${path}.bodies`;
+/** The folder beside the listing where the search documents' step leaves bodies rendered for Astro's pages (./page-bodies.ts). */
+export const listingPageBodies = (path: string) => `${path}.pages`;
 
-/** Removes a listing and its bodies, whole or half-written. */
+/** Removes a listing, its bodies and the bodies rendered for pages, whole or half-written. */
 export function removeListing(path: string): void {
   for (const file of [path, listingBodies(path)]) {
     rmSync(file, { force: true });
     rmSync(listingTemporary(file), { force: true });
   }
+  rmSync(listingPageBodies(path), { recursive: true, force: true });
 }

@@ -56,6 +56,19 @@ describe('a plain Markdown article', () => {
   });
 });
 
+describe('every article page', () => {
+  it('reads byte for byte as when Astro renders each body itself (`astro build` alone), though the search step rendered the Markdown ones', async () => {
+    const alone = await buildSite({ contentDir: 'tests/fixtures/article-bodies', now: '2026-12-01T00:00:00Z', astroOnly: true });
+    try {
+      if (alone.exitCode !== 0) throw new Error(`astro build failed:\n${alone.stderr}\n${alone.stdout}`);
+      const slugs = ['compiler-flags-default', 'footnoted-heading-names', 'pasted-site-parts', 'cable-ship-repairs', 'satellite-broadband-explainer'];
+      for (const slug of slugs) expect(site.read(`articles/${slug}/`), slug).toBe(alone.read(`articles/${slug}/`));
+    } finally {
+      alone.cleanup();
+    }
+  });
+});
+
 describe('a Markdown article with a picture in its body', () => {
   it('shows the picture through the image pipeline, with its size', () => {
     const article = body('cable-ship-repairs');

@@ -39,9 +39,9 @@ beforeAll(async () => {
 describe('a build over an earlier site', () => {
   let second: BuildRun;
   beforeAll(async () => {
-    // What a build stopped part-way leaves: half a site in staging, a search index and cards half made, and a folder
-    // it had set aside but not yet removed.
-    for (const folder of ['dist.staging', 'dist.search', 'dist.cards', 'dist.discarded-00000000abcd']) {
+    // What a build stopped part-way leaves: half a site in staging, a search index, cards and bodies for the pages
+    // half made, and a folder it had set aside but not yet removed.
+    for (const folder of ['dist.staging', 'dist.search', 'dist.cards', 'dist.articles.jsonl.pages', 'dist.discarded-00000000abcd']) {
       mkdirSync(join(root, folder));
       writeFileSync(join(root, folder, 'index.html'), 'half a site');
     }
@@ -51,7 +51,7 @@ describe('a build over an earlier site', () => {
   it('succeeds, and removes what a stopped build left', () => {
     expect(second.exitCode, second.stdout + second.stderr).toBe(0);
     expect(siteFiles(outDir)).toEqual(firstSite);
-    for (const leftover of ['dist.staging', 'dist.search', 'dist.cards', 'dist.discarded-00000000abcd']) expect(beside()).not.toContain(leftover);
+    for (const leftover of ['dist.staging', 'dist.search', 'dist.cards', 'dist.articles.jsonl.pages', 'dist.discarded-00000000abcd']) expect(beside()).not.toContain(leftover);
   });
 
   it('sets the site it replaced aside in one folder, whole, instead of removing it before it ends', () => {

@@ -1,11 +1,16 @@
 /** The build's own steps, run by hand as README shows: their usage, not a stack trace, for help and misuse. */
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
+import { listingPageBodies } from '../../../src/io/listing-files.ts';
+import { handedPageBody } from '../../../src/io/page-bodies.ts';
+import { articleBody } from '../../../src/lib/content/front-matter.ts';
+import { createArticleBodyRenderer } from '../../../src/lib/output/markdown-processor.ts';
 import { EVENT_LOOP_EMPTIED, SAYS_EVENT_LOOP_ENDED } from '../../helpers/event-loop.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -127,6 +132,39 @@ describe('src/cli/search-documents.ts, for an article in another language than t
       const { parts } = JSON.parse(stdout) as { parts: Array<{ documents: string }> };
       expect(readFileSync(join(parts[0]!.documents, 'articles/zitat/index.html'), 'utf8')).toContain('<p>Die Betreiber sagen: „Wir zahlen ‚deutlich‘ mehr.“</p>');
       expect(readFileSync(join(parts[0]!.documents, 'articles/zitat-mdx/index.html'), 'utf8')).toContain('<p>Der Verband sagt: „Es wird teurer.“ Mit <code>"code"</code>.</p>');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('src/cli/search-documents.ts, given the content check’s listing as the build gives it', () => {
+  it('leaves each Markdown body without pictures rendered as its page renders it, and indexes code by its words, uncoloured', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-documents-'));
+    try {
+      const content = resolve('tests/fixtures/article-bodies');
+      const listing = join(folder, 'dist.articles.jsonl');
+      const env = { NEWSDESK_CONTENT_DIR: content, NEWSDESK_NOW: '2026-12-01T00:00:00Z', SITE_URL: 'https://news.example.org' };
+      const check = await step('src/cli/check-content.ts', ['--dir', content, '--skip-near-duplicates', '--write-listing', listing], { env });
+      expect(check.code, check.stderr).toBe(0);
+      const { code, stdout, stderr } = await step('src/cli/search-documents.ts', [join(folder, 'documents'), '--articles', listing], { env });
+      expect(code, stderr).toBe(0);
+
+      const pages = listingPageBodies(listing);
+      const render = await createArticleBodyRenderer('https://news.example.org/');
+      for (const slug of ['compiler-flags-default', 'footnoted-heading-names', 'pasted-site-parts']) {
+        const file = join(content, `${slug}.md`);
+        expect(handedPageBody(pages, slug), slug).toBe(await render(articleBody(readFileSync(file, 'utf8')), pathToFileURL(file)));
+      }
+      // Astro renders a body with a picture as it loads the content, and MDX itself.
+      expect(readdirSync(pages)).toHaveLength(3);
+      expect(handedPageBody(pages, 'cable-ship-repairs')).toBeUndefined();
+
+      const { parts } = JSON.parse(stdout) as { parts: Array<{ documents: string }> };
+      const document = readFileSync(join(parts[0]!.documents, 'articles/compiler-flags-default/index.html'), 'utf8');
+      expect(handedPageBody(pages, 'compiler-flags-default')).toContain('<pre class="astro-code');
+      expect(document).toContain('return values[3];');
+      expect(document).not.toContain('astro-code');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

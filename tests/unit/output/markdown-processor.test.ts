@@ -65,6 +65,26 @@ describe('createArticleBodyRenderer (bodies rendered with their pages)', async (
   });
 });
 
+describe('a body without code blocks (the search step hands its page rendering to the search index as it is)', async () => {
+  const forPage = await createArticleBodyRenderer('https://news.example.org');
+  const forSearch = await createMarkdownToHtml('https://news.example.org');
+  const file = new URL('file:///srv/content/articles/2026/a.md');
+
+  it.each([
+    ['prose, links, quotes', '## The bank\'s "view"\n\nA [link](https://example.com/) and [home](/tags/ai/), `inline code` & AT&amp;T.\n'],
+    ['a table, a list and a quotation', '| a | b |\n| - | - |\n| 1 | 2 |\n\n- one\n- [x] two\n\n> quoted, "again"\n'],
+    ['raw HTML the sanitiser rewrites', '<p onclick="steal()">Hi <b>there</b></p>\n\n<details><summary>More</summary>\n\nText[^1]\n\n</details>\n\n[^1]: A note.\n'],
+  ])('reads the same for the page and the index: %s', async (_what, body) => {
+    for (const lang of [undefined, 'de', 'he']) expect(await forPage(body, file, lang)).toBe(await forSearch(body, lang));
+  });
+
+  it('a code block is what tells them apart, by a <pre> in the page’s rendering', async () => {
+    const body = 'Text.\n\n```js\nconst answer = 42;\n```\n';
+    expect(await forPage(body, file)).toContain('<pre');
+    expect(await forPage(body, file)).not.toBe(await forSearch(body));
+  });
+});
+
 /** WCAG 2's contrast ratio of two #rrggbb colours, from their relative luminance. */
 function contrastRatio(first: string, second: string): number {
   const luminance = (hex: string) => {
