@@ -23,7 +23,7 @@ import { formatProblem, hasErrors } from './lib/checks/problems.ts';
 import { createFieldLines } from './io/field-lines.ts';
 import { waitForListing } from './io/article-listing.ts';
 import { listingPageBodies } from './io/listing-files.ts';
-import { handedPageBody } from './io/page-bodies.ts';
+import { pageBodyReader } from './io/page-bodies.ts';
 import { displayPath } from './io/display-path.ts';
 import { readSourcesFile } from './io/read-sources.ts';
 import { siteConfig } from './site.config.ts';
@@ -66,8 +66,8 @@ function bodyOf(entry: CollectionEntry<'articles'>): string {
 }
 
 let bodyRenderer: ReturnType<typeof createArticleBodyRenderer> | undefined;
-/** Under `npm run build`, where the search documents' step leaves the bodies it has rendered for the pages. */
-const pageBodies = settings.listingFile && listingPageBodies(settings.listingFile);
+/** Under `npm run build`, the bodies the search documents' step has rendered for the pages. */
+const handedPageBody = settings.listingFile ? pageBodyReader(listingPageBodies(settings.listingFile)) : undefined;
 
 /**
  * The body of an entry the loader stored as front matter only, as HTML for its page: the one the search documents'
@@ -76,7 +76,7 @@ const pageBodies = settings.listingFile && listingPageBodies(settings.listingFil
  */
 export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
   if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
-  const handed = pageBodies && entry.filePath ? handedPageBody(pageBodies, articleSlug(entry.filePath, entry.data.slug)) : undefined;
+  const handed = handedPageBody && entry.filePath ? handedPageBody(articleSlug(entry.filePath, entry.data.slug)) : undefined;
   if (handed !== undefined) return handed;
   bodyRenderer ??= createArticleBodyRenderer(absoluteUrl(settings.siteUrl, paths.root));
   return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined, entry.data.lang);

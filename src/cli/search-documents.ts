@@ -71,7 +71,7 @@ const markdownToHtml = await createMarkdownToHtml(site);
  * renders it, and left for Astro (src/io/page-bodies.ts). Without a code block it reads exactly as the search
  * document's body, which the index then takes as it is.
  */
-const pageBodies = values.articles === undefined ? undefined : { render: await createArticleBodyRenderer(site), leave: pageBodyWriter(listingPageBodies(values.articles)) };
+const pageBodies = values.articles === undefined ? undefined : { render: await createArticleBodyRenderer(site), writer: pageBodyWriter(listingPageBodies(values.articles)) };
 
 /**
  * What is kept of each published article until its part's documents are made: the front matter the content check
@@ -112,8 +112,11 @@ function planArticles(): { articles: PlannedArticle[] } & ArchiveFacts {
   return { articles: articles.map(({ slug, absolutePath, data, wordCount }) => ({ slug, absolutePath, data, publishedAt: data.publishedAt, words: wordCount })), storyOf, tagName: (tag: string) => facetName(tags, tag), authorName: (author: string) => facetName(authors, author), listedUnder };
 }
 
-/** One HTML document per article of the part, oldest first, each body read again from its file; with `opening`, only each body's opening. */
-async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, authorName, listedUnder }: ArchiveFacts, opening: boolean): Promise<IndexedDocument[]> {
+/**
+ * One HTML document per article of the part, oldest first, each body read again from its file; with `opening`, only
+ * each body's opening. The bodies rendered for their pages are put in `pageBodiesBySlug`.
+ */
+async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagName, authorName, listedUnder }: ArchiveFacts, opening: boolean, pageBodiesBySlug: Map<string, string>): Promise<IndexedDocument[]> {
   const documents: IndexedDocument[] = [];
   for (const article of part.articles) {
     const file = displayPath(article.absolutePath);
@@ -128,7 +131,7 @@ async function partDocuments(part: SearchPart<PlannedArticle>, { storyOf, tagNam
         const { lang } = article.data;
         // A body with pictures Astro renders as it loads the content, resolving them.
         const page = pageBodies && !mayHavePictures(text) ? await pageBodies.render(text, pathToFileURL(article.absolutePath), lang) : undefined;
-        if (page !== undefined) pageBodies!.leave(article.slug, page);
+        if (page !== undefined) pageBodiesBySlug.set(article.slug, page);
         // Only code blocks are coloured on the page; the index needs their words alone.
         body = page !== undefined && !opening && !page.includes('<pre') ? page : await markdownToHtml(opening ? markdownOpening(text, OPENING_WORDS) : text, lang);
       }
@@ -186,7 +189,9 @@ try {
   const plan: SearchPlan = { parts: [], archiveKeys: parts.map((part) => part.key) };
   // Newest part first, as Astro renders the article pages newest first: the bodies it needs first are left first.
   for (const part of toWrite.toReversed()) {
-    const documents = await partDocuments(part, archive, !fullText.has(part));
+    const pageBodiesBySlug = new Map<string, string>();
+    const documents = await partDocuments(part, archive, !fullText.has(part), pageBodiesBySlug);
+    pageBodies?.writer.leave(part.key, pageBodiesBySlug);
     const hash = partHash(documents, pagefindVersion);
     const folder = partFolder(part.key, part === newest || parts.length === 0);
     let documentsFolder: string | null = null;
@@ -199,6 +204,7 @@ try {
     // archive's facts), not the garbage of every part; search-index.ts starts it with --expose-gc.
     (globalThis as { gc?: () => void }).gc?.();
   }
+  pageBodies?.writer.done();
   process.stdout.write(JSON.stringify(plan));
 } catch (error) {
   if (error instanceof SearchIndexError) reportSearchFailure(error.what, error.errors);

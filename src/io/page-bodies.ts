@@ -1,33 +1,76 @@
 /**
  * Article bodies handed from the search documents' step to Astro. The step renders every Markdown body anyway, on
- * the core Astro leaves, and ahead of Astro's pages; each body it renders as the page would is left in a folder
- * beside the archive listing (./listing-files.ts `listingPageBodies`), and Astro's article page takes it from there
+ * the core Astro leaves, and ahead of Astro's pages; the bodies it renders as their pages would are left in a folder
+ * beside the archive listing (./listing-files.ts `listingPageBodies`), and Astro's article page takes each from there
  * instead of rendering it again. A body not there yet is rendered by Astro as before, so the folder only saves work.
+ *
+ * The bodies of each part of the search index are one file, with an index of where each body starts: thousands of
+ * small files would cost more to write than the rendering they save. The index is written after the bodies, each
+ * renamed into place whole, so a reader that finds an index finds all it names.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A slug of any length or script as a file name a file system takes. */
-const fileOf = (folder: string, slug: string) => join(folder, `${createHash('sha256').update(slug).digest('base64url')}.html`);
+/** Where each body of a file of bodies is, by slug: its start and length in bytes. */
+type BodyIndex = Record<string, [start: number, length: number]>;
 
-/** Where the step leaves bodies; creates the folder. */
-export function pageBodyWriter(folder: string): (slug: string, html: string) => void {
+const BODIES = '.html';
+const INDEX = '.json';
+/** Written once the step has left every body it will: after it, a body not found never will be. */
+const DONE = 'done';
+
+function writeWhole(file: string, contents: string): void {
+  writeFileSync(`${file}.tmp`, contents);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The step's side: `leave` a part's bodies (by slug) in one file; `done` once there are no more. */
+export function pageBodyWriter(folder: string): { leave(name: string, bodies: ReadonlyMap<string, string>): void; done(): void } {
   mkdirSync(folder, { recursive: true });
-  return (slug, html) => {
-    const file = fileOf(folder, slug);
-    // Renamed into place whole: Astro, reading at the same time, finds the body entire or not at all.
-    writeFileSync(`${file}.tmp`, html);
-    renameSync(`${file}.tmp`, file);
+  return {
+    leave(name, bodies) {
+      if (bodies.size === 0) return;
+      const index: BodyIndex = {};
+      let start = 0;
+      for (const [slug, html] of bodies) {
+        const length = Buffer.byteLength(html);
+        index[slug] = [start, length];
+        start += length;
+      }
+      writeWhole(join(folder, `${name}${BODIES}`), [...bodies.values()].join(''));
+      writeWhole(join(folder, `${name}${INDEX}`), JSON.stringify(index));
+    },
+    done: () => writeFileSync(join(folder, DONE), ''),
   };
 }
 
-/** The body the step left for `slug`, or undefined when it has not (yet). */
-export function handedPageBody(folder: string, slug: string): string | undefined {
-  try {
-    return readFileSync(fileOf(folder, slug), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * Astro's side: the body the step left for a slug, or undefined when it has not (yet). The folder is looked at
+ * again for files the step has left since only when a body is not found, and no more once the step is done.
+ */
+export function pageBodyReader(folder: string): (slug: string) => string | undefined {
+  const found = new Map<string, { file: number; start: number; length: number }>();
+  const opened = new Set<string>();
+  let done = false;
+  const lookAgain = () => {
+    if (done || !existsSync(folder)) return;
+    // Looked for before the folder is read: every file of bodies was left before it.
+    done = existsSync(join(folder, DONE));
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith(INDEX) || opened.has(name)) continue;
+      const index = JSON.parse(readFileSync(join(folder, name), 'utf8')) as BodyIndex;
+      const file = openSync(join(folder, name.slice(0, -INDEX.length) + BODIES), 'r');
+      opened.add(name);
+      for (const [slug, [start, length]] of Object.entries(index)) found.set(slug, { file, start, length });
+    }
+  };
+  // The files stay open for the rest of the build (Astro's process), which reads from them until it ends.
+  return (slug) => {
+    if (!found.has(slug)) lookAgain();
+    const at = found.get(slug);
+    if (at === undefined) return undefined;
+    const bytes = Buffer.allocUnsafe(at.length);
+    readSync(at.file, bytes, 0, at.length, at.start);
+    return bytes.toString('utf8');
+  };
 }
