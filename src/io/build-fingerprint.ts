@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createPaths } from '../lib/site/paths.ts';
 import type { BuildFingerprint } from '../lib/site/shard-merge.ts';
 
 export interface FingerprintInputs {
@@ -25,5 +26,7 @@ export function buildFingerprint({ contentDir, sourcesFile, now, siteUrl, basePa
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
     digest.update(`${name}\0${bytes.length}\0${createHash('sha256').update(bytes).digest('hex')}\n`);
   }
-  return { now: now.toISOString(), siteUrl, basePath, content: digest.digest('hex'), files: files.length };
+  // One site however its settings are spelt: `desk` and `/desk/`, a host in capitals, an address with or without its last slash.
+  const address = URL.parse(siteUrl)?.href.replace(/\/$/, '') ?? siteUrl;
+  return { now: now.toISOString(), siteUrl: address, basePath: createPaths(basePath).root, content: digest.digest('hex'), files: files.length };
 }

@@ -17,6 +17,9 @@ export function siteUrlProblem(siteUrl: string, basePath: string): string | unde
   const shown = siteUrl.replace(/:[^/?#]*@/, ':…@');
   if (!isWeb) return `SITE_URL="${shown}" is not a web address; set it to the site's full address, such as https://news.example.org (and any path in BASE_PATH)`;
   if (url.username || url.password) return `SITE_URL="${shown}" holds a user name or password, which every page would publish; set it to the site's public address`;
+  if (/[?#]/.test(siteUrl)) {
+    return `SITE_URL="${siteUrl}" has a query or fragment (?… or #…), which canonical links, feeds and the sitemap would drop; set SITE_URL=${url.origin}${url.pathname === '/' ? '' : url.pathname}`;
+  }
   const path = createPaths(url.pathname).root;
   const base = createPaths(basePath).root;
   // The address's path comes %-escaped (/d%C3%A9sk/ for /désk/), in either case of hex digit, as the base path may be written.

@@ -39,6 +39,14 @@ describe('siteUrlProblem', () => {
     }
   });
 
+  it('refuses an address with a query or fragment, which every absolute link would drop, offering it without', () => {
+    expect(siteUrlProblem('https://news.example.org/?utm_source=ci', '/')).toBe(
+      'SITE_URL="https://news.example.org/?utm_source=ci" has a query or fragment (?… or #…), which canonical links, feeds and the sitemap would drop; set SITE_URL=https://news.example.org',
+    );
+    expect(siteUrlProblem('https://news.example.org/desk/#top', '/desk/')).toContain('set SITE_URL=https://news.example.org/desk/');
+    expect(siteUrlProblem('https://news.example.org?', '/')).toContain('has a query or fragment');
+  });
+
   it('refuses an address with a password without repeating it', () => {
     const problem = siteUrlProblem('https://editor:s3cret@news.example.org', '/');
     expect(problem).toContain('holds a user name or password');

@@ -26,6 +26,15 @@ describe('buildFingerprint', () => {
     expect(first).toMatchObject({ now: '2026-11-25T12:00:00.000Z', siteUrl: 'https://news.example.org', basePath: '/', files: 3 });
   });
 
+  it('is the same for one site whose settings are spelt two ways, and differs for another address', () => {
+    const first = buildFingerprint(setup('spelt', files));
+    const as = (siteUrl: string, basePath: string) => buildFingerprint({ ...setup('spelt', files), siteUrl, basePath });
+    expect(as('https://news.example.org/desk/', '/desk/')).toEqual(as('https://NEWS.example.org/desk', 'desk'));
+    expect(as('https://news.example.org/', '/')).toEqual(first);
+    expect(as('https://news.example.org/', '/desk/')).not.toEqual(as('https://news.example.org/', '/'));
+    expect(as('https://news.example.com', '/')).not.toEqual(first);
+  });
+
   it('changes with any file, a picture, a file’s name or the sources registry', () => {
     const base = buildFingerprint(setup('base', files)).content;
     expect(buildFingerprint(setup('edited', { ...files, 'a.md': 'one!' })).content).not.toBe(base);
