@@ -71,12 +71,12 @@ const handedPageBody = settings.listingFile ? pageBodyReader(listingPageBodies(s
 
 /**
  * The body of an entry the loader stored as front matter only, as HTML for its page: the one the search documents'
- * step left, else rendered here; undefined for the entries Astro renders itself (`render(entry)`): MDX, and
- * Markdown with pictures.
+ * step left under the article's `slug`, else rendered here; undefined for the entries Astro renders itself
+ * (`render(entry)`): MDX, and Markdown with pictures.
  */
-export async function renderedBodyOf(entry: CollectionEntry<'articles'>): Promise<string | undefined> {
+export async function renderedBodyOf(entry: CollectionEntry<'articles'>, slug: string): Promise<string | undefined> {
   if (entry.rendered || ('deferredRender' in entry && entry.deferredRender)) return undefined;
-  const handed = handedPageBody && entry.filePath ? handedPageBody(articleSlug(entry.filePath, entry.data.slug)) : undefined;
+  const handed = handedPageBody?.(slug);
   if (handed !== undefined) return handed;
   bodyRenderer ??= createArticleBodyRenderer(absoluteUrl(settings.siteUrl, paths.root));
   return (await bodyRenderer)(bodyOf(entry), entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined, entry.data.lang);

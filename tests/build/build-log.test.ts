@@ -16,6 +16,10 @@ afterAll(() => site?.cleanup());
 
 const indexOf = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
 
+it('reports no error and no warning of Astro’s in a build that succeeds', () => {
+  expect(`${site.stdout}\n${site.stderr}`).not.toMatch(/\[(?:ERROR|WARN)\]/);
+});
+
 it('names the output folder where Astro would name the staging folder it writes into', () => {
   expect(site.stdout).toContain(`[build] directory: ${site.outDir}/`);
   expect(site.stdout).not.toContain('.staging');
