@@ -7,11 +7,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
+import { loadArticle, loadArticles } from '../io/article-files.ts';
 import { isHiddenIn, listArticleFiles } from '../io/article-paths.ts';
 import { writeListing, type ListingWriter } from '../io/article-listing.ts';
 import { damagedPictureProblems } from '../io/decode-pictures.ts';
-import { gatherFileChecks } from '../lib/checks/check-content.ts';
-import { checkFilesInOrder } from '../io/check-files.ts';
+import { inspectFile } from '../io/inspect-file.ts';
+import { checkArticles } from '../lib/checks/check-content.ts';
 import { ARTICLE_LIKE_FILE } from '../lib/content/article-file-name.ts';
 import { formatProblem, hasErrors, problemToJson, sortProblems, summarizeProblems, type Problem } from '../lib/checks/problems.ts';
 import { didYouMean, folderProblem, meantPath } from '../io/meant-path.ts';
@@ -116,18 +117,16 @@ const registry = !hasErrors(registryFile.problems) ? { file: paths.display(sourc
 for (const file of hidden) {
   problems.push({ file: paths.display(file), severity: 'warning', message: 'is not on the site, which leaves out files and folders whose names start with a dot', hint: 'remove the dot to publish it' });
 }
-const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(paths.resolve(listingPath), siteConfig.storyWindowHours);
-const nearDuplicates = !args.values['skip-near-duplicates'];
+const listing: ListingWriter | undefined = listingPath === undefined ? undefined : writeListing(paths.resolve(listingPath), now, siteConfig.storyWindowHours);
 for (const run of runs) {
   // Files named outside the content folder join it as if added to it.
-  const files = [...listArticleFiles(run.folder), ...new Set(run.extraFiles)].map((path) => [path, paths.display(path)] as const);
+  // A generator: each file is read when the check comes to it, and let go once checked.
+  const articles = (function* () {
+    yield* loadArticles(run.folder, paths.display);
+    for (const file of new Set(run.extraFiles)) yield loadArticle(file, paths.display(file));
+  })();
   const only = run.only && new Set([...run.only].map(paths.display));
-  const gathered = gatherFileChecks({ now, only, nearDuplicates });
-  await checkFilesInOrder(files, { now, contentDir: run.folder, projectRoot, only, nearDuplicates, registry, listing: listing !== undefined }, (file) => {
-    gathered.add(file);
-    if (file.addition) listing!.add(file.addition);
-  });
-  const result = gathered.finish();
+  const result = checkArticles(articles, { now, contentDir: run.folder, projectRoot, inspectFile, only, nearDuplicates: !args.values['skip-near-duplicates'], registry, onValidArticle: listing?.add });
   // Pictures are decoded once every file is read, many at a time; their problems take their places among the others.
   const damaged = await damagedPictureProblems(result.pictures, { cacheFolder: settings.checkCacheDir, contentFolder: run.folder, complete: !run.only && run.extraFiles.length === 0 });
   problems.push(...(damaged.length ? sortProblems([...result.problems, ...damaged]) : result.problems));

@@ -6,9 +6,10 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { collectListing, createListing, listingAddition, listingLine, parseListingLine, type ListedBody, type Listing, type ListingAddition, type ListingEntry } from '../lib/content/article-listing.ts';
+import { collectListing, createListing, listingLine, parseListingLine, type ListedBody, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
 import type { Story } from '../lib/stories/find-stories.ts';
-import { articleSchema } from '../lib/content/schema.ts';
+import type { ParsedArticle } from '../lib/content/article.ts';
+import { articleSchema, type ArticleData } from '../lib/content/schema.ts';
 import { loadArticles } from './article-files.ts';
 import { displayPath } from './display-path.ts';
 import { listingBodies, listingTemporary } from './listing-files.ts';
@@ -16,8 +17,8 @@ import { listingBodies, listingTemporary } from './listing-files.ts';
 const CHUNK = 1 << 20;
 
 export interface ListingWriter {
-  /** A published article the check accepted, written at once. */
-  add(addition: ListingAddition): void;
+  /** An article the check accepted (`data` is the schema's output); written at once when it is published. */
+  add(article: ParsedArticle, absolutePath: string, data: ArticleData): void;
   /** Adds the stories and puts the whole listing in place; until then the path holds the previous one or nothing. */
   commit(): void;
   discard(): void;
@@ -60,15 +61,16 @@ function jsonLinesWriter(path: string) {
 }
 
 /** The listing and its bodies; the bodies are in place before the listing, which is what a reader waits for. */
-export function writeListing(path: string, storyWindowHours: number): ListingWriter {
-  const listing = createListing(storyWindowHours);
+export function writeListing(path: string, now: Date, storyWindowHours: number): ListingWriter {
+  const listing = createListing(now, storyWindowHours);
   const entries = jsonLinesWriter(path);
   const bodies = jsonLinesWriter(listingBodies(path));
   return {
-    add(addition) {
-      listing.add(addition);
-      entries.write(listingLine({ article: addition.listed }));
-      bodies.write(`${JSON.stringify(addition.body)}\n`);
+    add(article, absolutePath, data) {
+      const added = listing.add(article, absolutePath, data);
+      if (!added) return;
+      entries.write(listingLine({ article: added.listed }));
+      bodies.write(`${JSON.stringify(added.body)}\n`);
     },
     commit() {
       for (const story of listing.stories()) entries.write(listingLine({ story }));
@@ -128,14 +130,12 @@ export async function waitForListing(path: string): Promise<{ stories: Story[]; 
 
 /** The listing of a content folder, read from the files themselves; a file the check rejects is left out. */
 export function* listArticles(contentDir: string, now: Date, storyWindowHours: number): Generator<ListingEntry> {
-  const listing = createListing(storyWindowHours);
+  const listing = createListing(now, storyWindowHours);
   for (const { absolutePath, result } of loadArticles(contentDir, displayPath)) {
     if (!result.ok) continue;
     const schema = articleSchema.safeParse(result.article.data);
-    const added = schema.success ? listingAddition(result.article, absolutePath, schema.data, now) : undefined;
-    if (!added) continue;
-    listing.add(added);
-    yield { article: added.listed };
+    const added = schema.success ? listing.add(result.article, absolutePath, schema.data) : undefined;
+    if (added) yield { article: added.listed };
   }
   for (const story of listing.stories()) yield { story };
 }

@@ -90,60 +90,45 @@ const MDX_ACTIVE_CONTENT = /<script\b|\son[a-z]+\s*=|javascript:/i;
  * check's memory to that, however large the archive.
  */
 export function checkArticles(sources: Iterable<ArticleSource & { result?: ParseResult }>, options: CheckOptions): CheckResult {
-  const gathered = gatherFileChecks(options);
-  for (const source of sources) gathered.add(checkArticleFile(source, options));
-  return gathered.finish();
-}
-
-/** What the checks across articles keep of one file's check: `article` needs its body only for the near-duplicate report. */
-export interface FileCheck {
-  problems: Problem[];
-  checked: CheckedArticle;
-  article?: Pick<ParsedArticle, 'file' | 'lines'> & Partial<CheckedBody>;
-  pictures: PictureToDecode[];
-}
-
-/**
- * The files' own checks, taken in file order (wherever each was made), then the checks across articles on what was
- * kept of them.
- */
-export function gatherFileChecks(options: Pick<CheckOptions, 'now' | 'only' | 'nearDuplicates'>) {
   const problems: Problem[] = [];
   const checked: CheckedArticle[] = [];
   const linesByFile = new Map<string, ParsedArticle['lines']>();
   const bodies: CheckedBody[] = [];
   const pictures = new Map<string, PictureToDecode>();
   let fileCount = 0;
-  return {
-    add(file: FileCheck): void {
-      fileCount++;
-      problems.push(...file.problems);
-      // A picture shown by several articles is decoded once, and reported where it is first named.
-      if (!options.only || options.only.has(file.checked.file)) for (const picture of file.pictures) if (!pictures.has(picture.absolutePath)) pictures.set(picture.absolutePath, picture);
-      checked.push(file.checked);
-      if (!file.article) return;
-      linesByFile.set(file.article.file, file.article.lines);
-      const { file: path, body, bodyLine } = file.article;
-      if (options.nearDuplicates !== false && body !== undefined && bodyLine !== undefined) bodies.push({ file: path, body, bodyLine });
-    },
-    finish(): CheckResult {
-      for (const problem of [...crossArticleProblems(checked, options.now), ...duplicateSourceProblems(checked)]) {
-        const lines = linesByFile.get(problem.file);
-        problems.push(problem.field && lines ? { ...problem, line: lineOfField(lines, problem.field) } : problem);
-      }
-      // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
-      if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies, {}, options.only)) problems.push(problem);
-      const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
-      return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount, pictures: [...pictures.values()] };
-    },
-  };
+
+  for (const source of sources) {
+    fileCount++;
+    const file = checkArticleFile(source, options);
+    problems.push(...file.problems);
+    // A picture shown by several articles is decoded once, and reported where it is first named.
+    if (!options.only || options.only.has(file.checked.file)) for (const picture of file.pictures) if (!pictures.has(picture.absolutePath)) pictures.set(picture.absolutePath, picture);
+    checked.push(file.checked);
+    if (!file.article) continue;
+    linesByFile.set(file.article.file, file.article.lines);
+    if (options.nearDuplicates !== false) bodies.push(file.article);
+  }
+
+  for (const problem of [...crossArticleProblems(checked, options.now), ...duplicateSourceProblems(checked)]) {
+    const lines = linesByFile.get(problem.file);
+    problems.push(problem.field && lines ? { ...problem, line: lineOfField(lines, problem.field) } : problem);
+  }
+
+  // Aggregated rewrites repeat each other: warnings, never errors (MinHash + LSH, so fine at 10,000 articles).
+  if (options.nearDuplicates !== false) for (const problem of nearDuplicateProblems(bodies, {}, options.only)) problems.push(problem);
+
+  const reported = options.only ? problems.filter((problem) => options.only!.has(problem.file)) : problems;
+  return { problems: sortProblems(reported), fileCount: options.only ? options.only.size : fileCount, pictures: [...pictures.values()] };
 }
 
 /**
  * One file's own problems: reading it, its front matter against the schema, the files it brings along, its source
  * id against the registry. The checks between articles (slugs, related, stories) need the others, and are not here.
  */
-export function checkArticleFile(source: ArticleSource & { result?: ParseResult }, options: CheckOptions): FileCheck & { article?: ParsedArticle } {
+export function checkArticleFile(
+  source: ArticleSource & { result?: ParseResult },
+  options: CheckOptions,
+): { problems: Problem[]; checked: CheckedArticle; article?: ParsedArticle; pictures: PictureToDecode[] } {
   const parsed = source.result ?? readArticle(source);
   // Still owns its file-name slug: a clash with it is worth knowing before the file is repaired.
   if (!parsed.ok) return { problems: [parsed.problem], checked: placeholder(source.file, slugOfArticle(source.file, {})), pictures: [] };

@@ -36,37 +36,27 @@ export interface Listing {
   stories: Story[];
 }
 
-/** What the listing takes of one published article: its entry, the part of its body the site index reads, what story grouping reads. */
-export interface ListingAddition {
-  listed: ListedArticle;
-  body: ListedBody;
-  story: StoryArticle;
-}
-
-/** `data` is the schema's output for the file; undefined for a draft or a scheduled piece. */
-export function listingAddition(article: ParsedArticle, absolutePath: string, data: ArticleData, now: Date): ListingAddition | undefined {
-  if (!isPublished(data, now)) return undefined;
-  const { title, description, publishedAt, dayAlone, authors, tags, source, story, lang } = data;
-  const slug = slugOfArticle(article.file, article.data);
-  // Trimmed, as Astro's site index cuts a body from its file (articleBody), so both read the same words.
-  const body = article.body.trim();
-  const indexed = indexedBody(body);
-  return {
-    listed: { absolutePath, file: article.file, slug, data: { title, description, publishedAt, ...(dayAlone ? { dayAlone } : {}), authors, tags, ...(source ? { source } : {}), ...(lang ? { lang } : {}) }, wordCount: indexed.wordCount },
-    body: { slug, ...indexed },
-    story: { slug, title, description, publishedAt, source, story, body: storyBodyPart(body) },
-  };
-}
-
 /**
- * The listing of the articles a check reads, in its order: `add` keeps of each published article only what story
- * grouping reads (its entry and body part are written while the rest are read); `stories` groups them at the end.
+ * The listing of the articles a check reads, in its order: `add` gives a published article's entry and the part of
+ * its body the site index reads at once (to be written while the rest are read), keeping only what story grouping
+ * reads; `stories` groups them at the end.
  */
-export function createListing(storyWindowHours: number) {
+export function createListing(now: Date, storyWindowHours: number) {
   const storyArticles: StoryArticle[] = [];
   return {
-    add(addition: ListingAddition): void {
-      storyArticles.push(addition.story);
+    /** `data` is the schema's output for the file; undefined for a draft or a scheduled piece. */
+    add(article: ParsedArticle, absolutePath: string, data: ArticleData): { listed: ListedArticle; body: ListedBody } | undefined {
+      if (!isPublished(data, now)) return undefined;
+      const { title, description, publishedAt, dayAlone, authors, tags, source, story, lang } = data;
+      const slug = slugOfArticle(article.file, article.data);
+      // Trimmed, as Astro's site index cuts a body from its file (articleBody), so both read the same words.
+      const body = article.body.trim();
+      storyArticles.push({ slug, title, description, publishedAt, source, story, body: storyBodyPart(body) });
+      const indexed = indexedBody(body);
+      return {
+        listed: { absolutePath, file: article.file, slug, data: { title, description, publishedAt, ...(dayAlone ? { dayAlone } : {}), authors, tags, ...(source ? { source } : {}), ...(lang ? { lang } : {}) }, wordCount: indexed.wordCount },
+        body: { slug, ...indexed },
+      };
     },
     stories(): Story[] {
       return findStories(storyArticles, { windowHours: storyWindowHours });

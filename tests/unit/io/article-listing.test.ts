@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../../src/io/article-files.ts';
 import { listArticles, listingOf, readListing, waitForListing, writeListing } from '../../../src/io/article-listing.ts';
 import { listingBodies, removeListing } from '../../../src/io/listing-files.ts';
-import { listingAddition } from '../../../src/lib/content/article-listing.ts';
 import { articleBody } from '../../../src/lib/content/front-matter.ts';
 import { articleSchema } from '../../../src/lib/content/schema.ts';
 import { articleSlug } from '../../../src/lib/content/slug.ts';
@@ -23,12 +22,11 @@ const article = (title: string, publishedAt: string, extra = '') =>
 
 /** What the build's check does with each file it accepts. */
 function writeAsTheCheckDoes(path: string, folder = content): ReturnType<typeof writeListing> {
-  const writer = writeListing(path, WINDOW_HOURS);
+  const writer = writeListing(path, NOW, WINDOW_HOURS);
   for (const { absolutePath, result } of loadArticles(folder)) {
     if (!result.ok) continue;
     const schema = articleSchema.safeParse(result.article.data);
-    const addition = schema.success ? listingAddition(result.article, absolutePath, schema.data, NOW) : undefined;
-    if (addition) writer.add(addition);
+    if (schema.success) writer.add(result.article, absolutePath, schema.data);
   }
   return writer;
 }
