@@ -428,7 +428,7 @@ function articleProblems(
     }
   }
 
-  if (!isMdx && MAY_BE_MDX.test(article.body)) {
+  if (!isMdx && mayBeMdx(article.body)) {
     for (const { index, kind, written } of mdxInMarkdown(withoutCode(article.body))) {
       problems.push({
         file: article.file,
@@ -495,7 +495,7 @@ function articleProblems(
   }
 
   // Only a body with a line of dashes in it needs the closer look; a second front matter's closing --- is told of above.
-  for (const index of !second && /^ {0,3}---/m.test(article.body) ? dashUnderlines(withoutCode(shown)) : []) {
+  for (const index of !second && article.body.includes('---') && DASH_LINE.test(article.body) ? dashUnderlines(withoutCode(shown)) : []) {
     problems.push({
       file: article.file,
       line: article.bodyLine + lineOfOffset(article.body, index) - 1,
@@ -741,8 +741,18 @@ function largePictureProblem(named: string, size: number, kind: 'raster' | 'svg'
       };
 }
 
-/** What an MDX line starts with; a Markdown body with none needs no closer look. */
-const MAY_BE_MDX = /^(?:import|export)\s|^ {0,3}<[A-Z]/m;
+/**
+ * What an MDX line starts with; a Markdown body with none needs no closer look. A pattern anchored at line starts is
+ * tried at every character, so each is tried only on a body that has its word or bracket at all.
+ */
+const MDX_STATEMENT_LINE = /^(?:import|export)\s/m;
+const COMPONENT_LINE = /^ {0,3}<[A-Z]/m;
+function mayBeMdx(body: string): boolean {
+  return ((body.includes('import') || body.includes('export')) && MDX_STATEMENT_LINE.test(body)) || (body.includes('<') && COMPONENT_LINE.test(body));
+}
+
+/** A line that opens with `---`: a setext underline or a second front matter, tried only on a body that has `---`. */
+const DASH_LINE = /^ {0,3}---/m;
 
 /** A line indented as an indented code block's are: four spaces or a tab. */
 const INDENTED_LINE = /^(?: {4}|\t)/m;

@@ -17,9 +17,12 @@ export interface SkippedHeadingLevel {
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/gm;
 const DEEP_HEADING = /^ {0,3}#{3,6}(?:[ \t]|$)/m;
 
-/** Whether `body` has a heading of level 3 or deeper, the only kind that can skip one: most bodies need no closer look. */
+/**
+ * Whether `body` has a heading of level 3 or deeper, the only kind that can skip one: most bodies need no closer look.
+ * The pattern, anchored at line starts, is tried only on a body that has `###`.
+ */
 export function mayHaveSkippedHeadingLevels(body: string): boolean {
-  return DEEP_HEADING.test(body);
+  return body.includes('###') && DEEP_HEADING.test(body);
 }
 
 /** The skipped levels in `body`, whose code must already be blanked out (a `#` in code is no heading). */

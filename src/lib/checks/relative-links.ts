@@ -17,11 +17,13 @@ export function mayHaveRelativeFileLinks(body: string): boolean {
   return RELATIVE_DOTTED_LINK.test(body) || (body.includes(']:') && RELATIVE_DOTTED_DEFINITION.test(body));
 }
 
-/** A link, in place or as a definition, whose scheme the site removes (`javascript:`, `data:`, `tel:`): a cheap test. */
-const REMOVED_SCHEME_LINK = /\]\(\s*<?(?!(?:https?|mailto):)[a-z][a-z\d+.-]*:|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?!(?:https?|mailto):)[a-z][a-z\d+.-]*:/im;
+/** A link in place or a definition whose scheme the site removes (`javascript:`, `data:`, `tel:`). */
+const REMOVED_SCHEME_LINK = /\]\(\s*<?(?!(?:https?|mailto):)[a-z][a-z\d+.-]*:/i;
+const REMOVED_SCHEME_DEFINITION = /^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?!(?:https?|mailto):)[a-z][a-z\d+.-]*:/im;
 
+/** A cheap test: the definition's pattern, anchored at line starts, is tried only on a body that has "]:". */
 export function mayHaveRemovedSchemeLinks(body: string): boolean {
-  return REMOVED_SCHEME_LINK.test(body);
+  return REMOVED_SCHEME_LINK.test(body) || (body.includes(']:') && REMOVED_SCHEME_DEFINITION.test(body));
 }
 
 /**
