@@ -751,7 +751,7 @@ function mayBeMdx(body: string): boolean {
   return ((body.includes('import') || body.includes('export')) && MDX_STATEMENT_LINE.test(body)) || (body.includes('<') && COMPONENT_LINE.test(body));
 }
 
-/** A line that opens with `---`: a setext underline or a second front matter, tried only on a body that has `---`. */
+/** A line that opens with `---`, tried (as the MDX lines above) only on a body that has `---` at all. */
 const DASH_LINE = /^ {0,3}---/m;
 
 /** A line indented as an indented code block's are: four spaces or a tab. */
