@@ -19,6 +19,10 @@ const INDEX = '.json';
 /** Written once the step has left every body it will: after it, a body not found never will be. */
 const DONE = 'done';
 
+/**
+ * Renamed into place whole, but not flushed to disk as ./write-file.ts `replaceFile` flushes what must outlive a
+ * crash: the folder lasts one build, and the next build removes it (./listing-files.ts `removeListing`).
+ */
 function writeWhole(file: string, contents: string): void {
   writeFileSync(`${file}.tmp`, contents);
   renameSync(`${file}.tmp`, file);

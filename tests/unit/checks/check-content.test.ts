@@ -422,6 +422,22 @@ describe('checks beyond the schema', () => {
     ]);
   });
 
+  it('refuses an MDX component in a Markdown file without any import line', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'widget.md'), '---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nThe plant opened.\n\n<Chart />\n');
+    expect(check(corpus.dir, ['widget.md']).problems.map(formatProblem)).toEqual([
+      'widget.md:10: <Chart> is an MDX component, but this file is Markdown (.md), so the page leaves it out; rename the file to widget.mdx to use MDX, or remove the component',
+    ]);
+  });
+
+  it('refuses an MDX import or export line in a Markdown file without any component', () => {
+    corpus = corpusWith();
+    writeFileSync(join(corpus.dir, 'lines.md'), "---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\nimport Chart from './chart.astro';\n\nThe plant opened.\n");
+    expect(check(corpus.dir, ['lines.md']).problems.map(formatProblem)).toEqual([
+      'lines.md:8: this line is an MDX import, but this file is Markdown (.md), so readers would see it as text; rename the file to lines.mdx to use MDX, or remove the line',
+    ]);
+  });
+
   it('warns of a tag or byline listed twice in one article, as written or as the site reads it (case, accents, spaces), naming both and the first line, once', () => {
     corpus = corpusWith();
     writeFileSync(

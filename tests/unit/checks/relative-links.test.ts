@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayHaveRelativeFileLinks, relativeLinkProblem } from '../../../src/lib/checks/relative-links.ts';
+import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem } from '../../../src/lib/checks/relative-links.ts';
 
 describe('relativeLinkProblem', () => {
   it('leaves links that lead somewhere alone (web addresses, mail, the site’s own paths, fragments, relative pages), and pictures to the picture checks', () => {
@@ -35,5 +35,17 @@ describe('mayHaveRelativeFileLinks', () => {
 
   it('is false for a body whose links all have a scheme or start at the site’s root', () => {
     expect(mayHaveRelativeFileLinks('See [it](https://example.com/a.pdf), [this](/files/a.pdf) and [that](#top). Version 2.0 ships.')).toBe(false);
+  });
+});
+
+describe('mayHaveRemovedSchemeLinks', () => {
+  it('is true for a body with a link whose scheme the site removes, in place or as a definition alone', () => {
+    expect(mayHaveRemovedSchemeLinks('Call [the desk](tel:+15550100).\n')).toBe(true);
+    expect(mayHaveRemovedSchemeLinks('The [filing][f].\n\n[f]: data:text/html,filing\n')).toBe(true);
+    expect(mayHaveRemovedSchemeLinks('The [filing][f].\n\n   [f]: <javascript:alert(1)>\n')).toBe(true);
+  });
+
+  it('is false for a body whose links and definitions are all web or mail addresses', () => {
+    expect(mayHaveRemovedSchemeLinks('The [filing][f], [mail](mailto:desk@example.org).\n\n[f]: https://example.org/filing\n')).toBe(false);
   });
 });
