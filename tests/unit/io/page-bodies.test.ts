@@ -29,6 +29,9 @@ describe('bodies handed from the search step to the article pages', () => {
     expect(body('tokyo')).toBeUndefined();
     writer.leave('2026-12', new Map([['tokyo', '<p>latin</p>']]));
     expect(body('tokyo')).toBe('<p>latin</p>');
+    // A later part is found too, though the reader already holds bodies.
+    writer.leave('2026-11', new Map([['nagoya', '<p>next part</p>']]));
+    expect(body('nagoya')).toBe('<p>next part</p>');
     writer.done();
     expect(body('osaka')).toBeUndefined();
     // Once the step is done the folder is not looked at again: nothing it could hold is missed, as nothing more comes.
