@@ -139,7 +139,7 @@ try {
     ),
   );
   // Pagefind's scripts and WebAssembly for the site's language, from an index of one page in that language.
-  const language = { url: '/', content: `<html lang="${siteConfig.lang}"><body><p>${siteConfig.lang}</p></body></html>` };
+  const language = { url: '/language/', content: `<html lang="${siteConfig.lang}"><body><p>${siteConfig.lang}</p></body></html>` };
   const scripts = partHash([language], pagefindVersion);
   await placeScripts(searchCacheDir, scripts, outDir, async (folder) => {
     await pagefindMayStart;

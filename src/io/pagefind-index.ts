@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { parseCpuList } from '../lib/build/cpu-list.ts';
+import { documentFile } from '../lib/search/document-files.ts';
 
 export interface IndexedDocument {
   url: string;
@@ -81,22 +82,16 @@ export function assertPagefindRunnable(): void {
   }
 }
 
-/**
- * The file Pagefind's indexer finds a document in, such that the URL it derives from the file's path is the
- * document's: `/articles/<slug>/` is `articles/<slug>/index.html`, with the slug's percent-encoding undone, as
- * Pagefind percent-encodes the path itself.
- */
-export function documentFile(url: string): string {
-  const segments = url.split('/').filter(Boolean).map(decodeURIComponent);
-  if (segments.some((segment) => segment === '.' || segment === '..' || segment.includes('/'))) throw new Error(`${url} is not a page's URL`);
-  return join(...segments, 'index.html');
-}
-
-/** Writes the documents as files under `folder`, where Pagefind's indexer reads them (`indexDocumentFolder`). */
+/** Writes the documents as files under `folder` (src/lib/search/document-files.ts), where Pagefind's indexer reads them (`indexDocumentFolder`). */
 export function writeDocuments(documents: readonly IndexedDocument[], folder: string): void {
+  const made = new Set<string>();
   for (const document of documents) {
     const file = join(folder, documentFile(document.url));
-    mkdirSync(dirname(file), { recursive: true });
+    const parent = dirname(file);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
     writeFileSync(file, document.content);
   }
 }

@@ -11,6 +11,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { freePort } from '../../src/bench/dev-server.ts';
+import { pageUrl } from '../../src/lib/search/document-files.ts';
 import { createPaths } from '../../src/lib/site/paths.ts';
 import { settings } from '../../src/settings.ts';
 import type { SiteConfig } from '../../src/site.config.ts';
@@ -76,7 +77,7 @@ export interface BuiltSite {
 }
 
 export interface IndexedPage {
-  /** Relative to the site root: the search page adds the base path. */
+  /** The page's, as the search page links it (src/lib/search/document-files.ts), relative to the site root: the search page adds the base path. */
   url: string;
   content: string;
   meta: Record<string, string>;
@@ -152,7 +153,10 @@ export function siteFiles(dir: string): Record<string, string> {
 export function indexedPages(pagefind: string): IndexedPage[] {
   return searchIndexFolders(pagefind).flatMap((folder) => {
     const fragments = join(folder, 'fragment');
-    return readdirSync(fragments).map((name) => JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')));
+    return readdirSync(fragments).map((name) => {
+      const page: IndexedPage = JSON.parse(gunzipSync(readFileSync(join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, ''));
+      return { ...page, url: pageUrl(page.url) };
+    });
   });
 }
 

@@ -27,12 +27,3 @@ export function marksAroundWordsOnly(excerpt: string): string {
     return word ? `${before}<mark>${word}</mark>${after}` : marked;
   });
 }
-
-/** A search result whose data() gives its excerpt with marksAroundWordsOnly, for the result template. */
-export function withMarksAroundWordsOnly<Page extends { excerpt: string }, Result extends { data(): Promise<Page> }>(result: Result): Result {
-  const data = async () => {
-    const page = await result.data();
-    return { ...page, excerpt: marksAroundWordsOnly(page.excerpt) };
-  };
-  return { ...result, data };
-}

@@ -35,12 +35,3 @@ export function readableMeta<Meta extends Readonly<Record<string, string | undef
   }
   return read as Meta;
 }
-
-/** A search result whose data() gives its metadata readable, for the result template. */
-export function withReadableMeta<Page extends { meta: Readonly<Record<string, string | undefined>> }, Result extends { data(): Promise<Page> }>(result: Result): Result {
-  const data = async () => {
-    const page = await result.data();
-    return { ...page, meta: readableMeta(page.meta) };
-  };
-  return { ...result, data };
-}

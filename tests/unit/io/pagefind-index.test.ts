@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentFile, indexDocumentFolder, SearchIndexError, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
+import { indexDocumentFolder, SearchIndexError, writeDocuments, writeSearchIndex } from '../../../src/io/pagefind-index.ts';
+import { pageUrl } from '../../../src/lib/search/document-files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-pagefind-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -22,31 +23,20 @@ function fragments(folder: string): { url: string; meta: Record<string, string>;
   });
 }
 
-describe('documentFile', () => {
-  it("is the file whose path Pagefind turns back into the document's URL", () => {
-    expect(documentFile('/articles/japan-ai-race/')).toBe(join('articles', 'japan-ai-race', 'index.html'));
-    expect(documentFile('/')).toBe('index.html');
-    expect(documentFile(`/articles/${encodeURIComponent('日本のai')}/`)).toBe(join('articles', '日本のai', 'index.html'));
-  });
-
-  it('refuses a URL that would lead out of the folder', () => {
-    expect(() => documentFile('/articles/%2E%2E/')).toThrow(/not a page's URL/);
-    expect(() => documentFile('/articles/a%2Fb/')).toThrow(/not a page's URL/);
-  });
-});
-
 describe('writeSearchIndex', () => {
-  it("indexes every document under its own URL, non-ASCII slugs included, and leaves no document files behind", async () => {
+  it("indexes every document under a URL that leads to its page, non-ASCII slugs and the slug `index` included, and leaves no document files behind", async () => {
     const output = join(root, 'index');
     const documents = [
       article('/articles/japan-ai-race/', 'Japan in the AI race', 'Robotics and semiconductors.'),
       article(`/articles/${encodeURIComponent('日本のai')}/`, '日本のAI', 'Tokyo startups raise funds.'),
+      article('/articles/index/', 'Index funds', 'Passive investing.'),
     ];
     await writeSearchIndex(documents, output);
-    const pages = fragments(output);
+    const pages = fragments(output).map((page) => ({ ...page, url: pageUrl(page.url) }));
     expect(pages.map((page) => page.url).sort()).toEqual(documents.map((document) => document.url).sort());
     expect(pages.find((page) => page.url === '/articles/japan-ai-race/')).toMatchObject({ meta: { title: 'Japan in the AI race' }, content: 'Robotics and semiconductors.' });
-    expect(JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(2);
+    expect(pages.find((page) => page.url === '/articles/index/')).toMatchObject({ meta: { title: 'Index funds' } });
+    expect(JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')).languages.en.page_count).toBe(3);
     expect(readdirSync(root).sort()).toEqual(['index']);
   });
 

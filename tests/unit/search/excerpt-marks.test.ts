@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marksAroundWordsOnly, withMarksAroundWordsOnly } from '../../../src/lib/search/excerpt-marks.ts';
+import { marksAroundWordsOnly } from '../../../src/lib/search/excerpt-marks.ts';
 
 describe('marksAroundWordsOnly', () => {
   it('leaves the comma after a tag in a list, and the stop after the last, outside the highlight', () => {
@@ -28,14 +28,5 @@ describe('marksAroundWordsOnly', () => {
   it('leaves a highlight of punctuation alone as it is, and text without highlights unchanged', () => {
     expect(marksAroundWordsOnly('a <mark>—</mark> b')).toBe('a <mark>—</mark> b');
     expect(marksAroundWordsOnly('Fintech, Cloud, Regulation.')).toBe('Fintech, Cloud, Regulation.');
-  });
-});
-
-describe('withMarksAroundWordsOnly', () => {
-  it('gives the result’s excerpt so, and the rest of its data and the result as they were', async () => {
-    const result = { id: 'a', data: async () => ({ excerpt: 'Fintech, <mark>Cloud,</mark> Europe', meta: { title: 'DORA' } }) };
-    const shown = withMarksAroundWordsOnly(result);
-    expect(shown.id).toBe('a');
-    expect(await shown.data()).toEqual({ excerpt: 'Fintech, <mark>Cloud</mark>, Europe', meta: { title: 'DORA' } });
   });
 });

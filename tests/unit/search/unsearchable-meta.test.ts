@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableMeta, readUnsearchable, unsearchable, withReadableMeta } from '../../../src/lib/search/unsearchable-meta.ts';
+import { readableMeta, readUnsearchable, unsearchable } from '../../../src/lib/search/unsearchable-meta.ts';
 
 /** What Pagefind indexes of a word: its letters and digits, and its emoji. */
 const INDEXABLE = /[\p{L}\p{N}\p{Emoji}]/u;
@@ -24,16 +24,5 @@ describe('readableMeta', () => {
     const meta = { title: 'Chips', story: unsearchable('Chips, again'), story_more: unsearchable('and 1 more from Wired'), story_url: unsearchable('/stories/chips/'), terms: '_csharp' };
     expect(readableMeta(meta)).toEqual({ title: 'Chips', story: 'Chips, again', story_more: 'and 1 more from Wired', story_url: '/stories/chips/', terms: '_csharp' });
     expect(readableMeta({ title: 'Alone' })).toEqual({ title: 'Alone' });
-  });
-});
-
-describe('withReadableMeta', () => {
-  it("gives a result whose data() has its story read back, keeping the result's other fields and the page's", async () => {
-    const result = { id: 'p1', score: 2, data: async () => ({ content: 'Body.', meta: { title: 'T', story_url: unsearchable('/stories/t/') } }) };
-    const readable = withReadableMeta(result);
-    expect([readable.id, readable.score]).toEqual(['p1', 2]);
-    expect(await readable.data()).toEqual({ content: 'Body.', meta: { title: 'T', story_url: '/stories/t/' } });
-    // The result as Pagefind gave it is left as it was, for what reads the index's own words.
-    expect((await result.data()).meta.story_url).toBe(unsearchable('/stories/t/'));
   });
 });
