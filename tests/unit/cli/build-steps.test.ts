@@ -11,6 +11,7 @@ import { listingPageBodies } from '../../../src/io/listing-files.ts';
 import { pageBodyReader } from '../../../src/io/page-bodies.ts';
 import { articleBody } from '../../../src/lib/content/front-matter.ts';
 import { createArticleBodyRenderer } from '../../../src/lib/output/markdown-processor.ts';
+import { documentFile } from '../../../src/lib/search/document-files.ts';
 import { EVENT_LOOP_EMPTIED, SAYS_EVENT_LOOP_ENDED } from '../../helpers/event-loop.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -130,8 +131,8 @@ describe('src/cli/search-documents.ts, for an article in another language than t
       const { code, stdout, stderr } = await step('src/cli/search-documents.ts', [join(folder, 'documents')], { env: { NEWSDESK_CONTENT_DIR: content, NEWSDESK_NOW: '2026-12-01T00:00:00Z' } });
       expect(code, stderr).toBe(0);
       const { parts } = JSON.parse(stdout) as { parts: Array<{ documents: string }> };
-      expect(readFileSync(join(parts[0]!.documents, 'articles/zitat/index.html'), 'utf8')).toContain('<p>Die Betreiber sagen: „Wir zahlen ‚deutlich‘ mehr.“</p>');
-      expect(readFileSync(join(parts[0]!.documents, 'articles/zitat-mdx/index.html'), 'utf8')).toContain('<p>Der Verband sagt: „Es wird teurer.“ Mit <code>"code"</code>.</p>');
+      expect(readFileSync(join(parts[0]!.documents, documentFile('/articles/zitat/')), 'utf8')).toContain('<p>Die Betreiber sagen: „Wir zahlen ‚deutlich‘ mehr.“</p>');
+      expect(readFileSync(join(parts[0]!.documents, documentFile('/articles/zitat-mdx/')), 'utf8')).toContain('<p>Der Verband sagt: „Es wird teurer.“ Mit <code>"code"</code>.</p>');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -163,7 +164,7 @@ describe('src/cli/search-documents.ts, given the content check’s listing as th
       expect(readdirSync(pages)).toContain('done');
 
       const { parts } = JSON.parse(stdout) as { parts: Array<{ documents: string }> };
-      const document = readFileSync(join(parts[0]!.documents, 'articles/compiler-flags-default/index.html'), 'utf8');
+      const document = readFileSync(join(parts[0]!.documents, documentFile('/articles/compiler-flags-default/')), 'utf8');
       expect(handedPageBody('compiler-flags-default')).toContain('<pre class="astro-code');
       expect(document).toContain('return values[3];');
       expect(document).not.toContain('astro-code');
