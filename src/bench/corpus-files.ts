@@ -1,20 +1,12 @@
 /** The synthetic corpus on disk: written out once per size, one file at a time, and one article edited for the warm rebuild. */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeManyFiles } from '../io/many-files.ts';
 import { corpusArticles, planCorpus, summarizeCorpus, type CorpusArticle, type CorpusSummary, type PlannedArticle } from '../lib/bench/corpus.ts';
 
 export function writeCorpus(dir: string, articles: Iterable<CorpusArticle>): void {
   rmSync(dir, { recursive: true, force: true });
-  const made = new Set<string>();
-  for (const article of articles) {
-    const path = join(dir, article.path);
-    const folder = dirname(path);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(path, article.content);
-  }
+  writeManyFiles(Iterator.from(articles).map((article) => [join(dir, article.path), article.content] as const));
 }
 
 export interface WrittenCorpus {

@@ -1,13 +1,14 @@
 /** Pagefind's indexer, run over HTML documents written as files, writing an index to a folder. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, rmSync } from 'node:fs';
 import { arch } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { parseCpuList } from '../lib/build/cpu-list.ts';
 import { documentFile } from '../lib/search/document-files.ts';
+import { writeManyFiles } from './many-files.ts';
 
 export interface IndexedDocument {
   url: string;
@@ -84,16 +85,7 @@ export function assertPagefindRunnable(): void {
 
 /** Writes the documents as files under `folder` (src/lib/search/document-files.ts), where Pagefind's indexer reads them (`indexDocumentFolder`). */
 export function writeDocuments(documents: readonly IndexedDocument[], folder: string): void {
-  const made = new Set<string>();
-  for (const document of documents) {
-    const file = join(folder, documentFile(document.url));
-    const parent = dirname(file);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    writeFileSync(file, document.content);
-  }
+  writeManyFiles(documents.map((document) => [join(folder, documentFile(document.url)), document.content] as const));
 }
 
 /**

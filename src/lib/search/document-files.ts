@@ -6,6 +6,8 @@
  * the URL the index holds for it.
  */
 
+const FILE_ENDING = '.html';
+
 /**
  * The file, relative to the documents' folder and with `/` between folders, of the document of the page at `url`
  * (`/articles/<slug>/`), with the slug's percent-encoding undone, as Pagefind percent-encodes the path itself.
@@ -13,10 +15,8 @@
 export function documentFile(url: string): string {
   const segments = url.split('/').filter(Boolean).map(decodeURIComponent);
   if (segments.length === 0 || segments.some((segment) => segment === '.' || segment === '..' || segment.includes('/'))) throw new Error(`${url} is not a page's URL`);
-  return `${segments.join('/')}.html`;
+  return `${segments.join('/')}${FILE_ENDING}`;
 }
-
-const FILE_ENDING = '.html';
 
 /**
  * The URL of the page whose document Pagefind's index holds under `indexedUrl` (any base path before it kept):
