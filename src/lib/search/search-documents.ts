@@ -12,9 +12,10 @@
  * words a reader sees on the article page, written so that excerpts of them read as that text (./excerpt-text.ts).
  * Nothing here is served to readers.
  */
-import type { Element, ElementContent, Properties, Root, Text } from 'hast';
+import type { Element, ElementContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast, type Features, type HastNode } from 'satteri';
+import { stringifyEntities } from 'stringify-entities';
 import { CODE_ELEMENTS, PROSE_BLOCKS, rewriteText, type ProseRewrite } from '../output/prose-text.ts';
 import { countWords, wordsIn } from '../site/reading-time.ts';
 import { listOfNames } from '../stories/story-listing.ts';
@@ -74,65 +75,72 @@ export interface SearchDocument {
 }
 
 /**
- * One article as an HTML document in Pagefind's vocabulary; every text is escaped by the serialiser. The metadata
- * is shown by the result template, which escapes it; the dek and body are shown as Pagefind's excerpt, so their
- * text is made excerpt-safe first.
+ * One article as an HTML document in Pagefind's vocabulary; every text is escaped as hast-util-to-html escapes it
+ * (`escapedText`, `attribute`). The metadata is shown by the result template, which escapes it; the dek and body
+ * are shown as Pagefind's excerpt, so their text is made excerpt-safe first. Written as a string, not a tree: the
+ * documents' step writes one per article.
  */
 export function searchDocumentHtml(document: SearchDocument): string {
-  const body: ElementContent[] = typeof document.body === 'string' ? [{ type: 'raw', value: excerptSafeHtml(document.body) }] : document.body.map(excerptSafe);
+  // Raw HTML is the Markdown renderer's own output, which Astro puts on the page as it is.
+  const body = typeof document.body === 'string' ? excerptSafeHtml(document.body) : toHtml(document.body.map(excerptSafe), { allowDangerousHtml: true });
   // The text a reader sees, markup left out, for the two kinds of words searched as metadata and never shown: the
   // terms (the excerpt keeps them as written: ./symbol-terms.ts) and the stems (./query-stems.ts).
   const bodyText = typeof document.body === 'string' ? document.body.replace(/<[^>]*>/g, ' ') : document.body.map(textOf).join(' ');
   const words = [document.title, document.description, bodyText, ...(document.tags ?? []), ...(document.authors ?? []), document.creditedOutlet ?? ''].join('\n');
   const terms = symbolTermWords(words);
   const stems = document.queryLang && document.queryLang !== document.lang ? queryStems(words, document.queryLang) : [];
-  const tree: Root = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      element('html', { lang: document.lang }, [
-        element('head', {}, [
-          // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
-          element('meta', { dataPagefindFilter: 'outlet[content]', content: document.outlet }, []),
-          // Metadata, whose words Pagefind searches; a headline's match counts five times a field's, so it ranks first.
-          ...(document.creditedOutlet ? [element('meta', { dataPagefindMeta: 'outlet[content]', content: document.creditedOutlet }, [])] : []),
-          // Sorted by, and read back to order the results of a part's several language indexes among themselves.
-          element('meta', { dataPagefindSort: 'published[content]', dataPagefindMeta: 'published[content]', content: document.published }, []),
-          element('meta', { dataPagefindFilter: 'index[content]', content: document.index }, []),
-        ]),
-        element('body', {}, [
-          element('article', { dataPagefindBody: '', dataPagefindMeta: `date:${document.date}` }, [
-            element('h1', { dataPagefindMeta: 'title', dataPagefindIgnore: '' }, [{ type: 'text', value: document.title }]),
-            ...(document.story
-              ? [
-                  ...(document.story.more === undefined
-                    ? [...hiddenMeta('story', unsearchable(document.story.title)), ...hiddenMeta('story_lang', document.story.lang && unsearchable(document.story.lang)), ...hiddenMeta('story_dir', document.story.dir && unsearchable(document.story.dir))]
-                    : hiddenMeta('story_more', unsearchable(document.story.more))),
-                  ...hiddenMeta('story_url', unsearchable(document.story.url)),
-                ]
-              : []),
-            ...hiddenMeta('lang', document.textLang && unsearchable(document.textLang)),
-            ...hiddenMeta('dir', document.textDir && unsearchable(document.textDir)),
-            ...hiddenMeta('terms', terms.join(' ')),
-            ...hiddenMeta('stems', stems.join(' ')),
-            // As the page's byline reads, so an excerpt around a writer's name reads as the page does.
-            ...(document.authors?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(`By ${listOfNames(document.authors)}`) }])] : []),
-            element('p', {}, [{ type: 'text', value: excerptSafeText(document.description) }]),
-            ...body,
-            // Last, where the page lists them, so an excerpt shows them only when nothing else matched.
-            ...(document.tags?.length ? [element('p', {}, [{ type: 'text', value: excerptSafeText(listOfNames(document.tags)) }])] : []),
-          ]),
-        ]),
-      ]),
-    ],
-  };
-  // Raw nodes are the Markdown renderer's own output, which Astro puts on the page as it is.
-  return toHtml(tree, { allowDangerousHtml: true });
+  const { story } = document;
+  const storyMeta = story
+    ? (story.more === undefined
+        ? hiddenMeta('story', unsearchable(story.title)) + hiddenMeta('story_lang', story.lang && unsearchable(story.lang)) + hiddenMeta('story_dir', story.dir && unsearchable(story.dir))
+        : hiddenMeta('story_more', unsearchable(story.more))) + hiddenMeta('story_url', unsearchable(story.url))
+    : '';
+  return (
+    `<!doctype html><html${attribute('lang', document.lang)}><head>` +
+    // In an attribute rather than Pagefind's inline `key:value` form, which a comma in an outlet's name would split.
+    `<meta${attribute('data-pagefind-filter', 'outlet[content]')}${attribute('content', document.outlet)}>` +
+    // Metadata, whose words Pagefind searches; a headline's match counts five times a field's, so it ranks first.
+    (document.creditedOutlet ? `<meta${attribute('data-pagefind-meta', 'outlet[content]')}${attribute('content', document.creditedOutlet)}>` : '') +
+    // Sorted by, and read back to order the results of a part's several language indexes among themselves.
+    `<meta${attribute('data-pagefind-sort', 'published[content]')}${attribute('data-pagefind-meta', 'published[content]')}${attribute('content', document.published)}>` +
+    `<meta${attribute('data-pagefind-filter', 'index[content]')}${attribute('content', document.index)}>` +
+    `</head><body><article${attribute('data-pagefind-body', '')}${attribute('data-pagefind-meta', `date:${document.date}`)}>` +
+    `<h1${attribute('data-pagefind-meta', 'title')}${attribute('data-pagefind-ignore', '')}>${escapedText(document.title)}</h1>` +
+    storyMeta +
+    hiddenMeta('lang', document.textLang && unsearchable(document.textLang)) +
+    hiddenMeta('dir', document.textDir && unsearchable(document.textDir)) +
+    hiddenMeta('terms', terms.join(' ')) +
+    hiddenMeta('stems', stems.join(' ')) +
+    // As the page's byline reads, so an excerpt around a writer's name reads as the page does.
+    (document.authors?.length ? paragraph(`By ${listOfNames(document.authors)}`) : '') +
+    paragraph(document.description) +
+    body +
+    // Last, where the page lists them, so an excerpt shows them only when nothing else matched.
+    (document.tags?.length ? paragraph(listOfNames(document.tags)) : '') +
+    '</article></body></html>'
+  );
+}
+
+/** The characters hast-util-to-html escapes in text, and in a double-quoted attribute value. */
+const TEXT_ESCAPED = ['<', '&'];
+const ATTRIBUTE_ESCAPED = ['\0', '"', '&', "'", '`'];
+
+function escapedText(text: string): string {
+  return stringifyEntities(text, { subset: TEXT_ESCAPED });
+}
+
+function attribute(name: string, value: string): string {
+  return ` ${name}="${stringifyEntities(value, { subset: ATTRIBUTE_ESCAPED, attribute: true })}"`;
+}
+
+/** A paragraph of the searched text, excerpt-safe. */
+function paragraph(text: string): string {
+  return `<p>${escapedText(excerptSafeText(text))}</p>`;
 }
 
 /** A field of the result that no excerpt shows (Pagefind's metadata, ignored as text); none when it has no value. */
-function hiddenMeta(name: string, value: string | undefined): Element[] {
-  return value ? [element('p', { dataPagefindMeta: name, dataPagefindIgnore: '' }, [{ type: 'text', value }])] : [];
+function hiddenMeta(name: string, value: string | undefined): string {
+  return value ? `<p${attribute('data-pagefind-meta', name)}${attribute('data-pagefind-ignore', '')}>${escapedText(value)}</p>` : '';
 }
 
 function excerptSafe(node: ElementContent): ElementContent {
@@ -165,10 +173,6 @@ export function mdxSearchContent(body: string, features: Features, rewrites: rea
     }
   };
   return (mdxToHast(body, { features, position: false }) as unknown as { children: HastNode[] }).children.flatMap((node) => textBearing(node, false));
-}
-
-function element(tagName: string, properties: Properties, children: ElementContent[]): ElementContent & { type: 'element' } {
-  return { type: 'element', tagName, properties, children };
 }
 
 /**
