@@ -22,6 +22,8 @@ function check(dir: string, only?: string[], registryIds?: string[]) {
 
 /** The problems of one article, its body on line 8 after a minimal front matter, with copies of a sound picture beside it. */
 function checkBodyBesidePictures(name: string, body: string, pictures: string[]): string[] {
+  // A test may check several bodies: each replaces the last, which is removed here rather than left behind.
+  corpus?.cleanup();
   corpus = corpusWith();
   for (const picture of pictures) copyFileSync(join(validCorpus, 'desk/chip-plant.png'), join(corpus.dir, picture));
   writeFileSync(join(corpus.dir, name), `---\ntitle: T\ndescription: D\npublishedAt: 2026-11-01\ntags: [AI]\n---\n\n${body}`);
