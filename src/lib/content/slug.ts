@@ -12,8 +12,13 @@ const SPOKEN_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
   [/[_\p{Pd}]/gu, ' '],
 ];
 
+/** Text that slugifies to itself: lower-case ASCII words joined by single hyphens, as most file names already are. */
+const ALREADY_A_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Lower-case, hyphenated, Unicode letters kept (日本 stays 日本, Québec becomes québec). */
 export function slugify(text: string): string {
+  // Every article's slug is made from its file name by several tools; the rules below would give it back unchanged.
+  if (ALREADY_A_SLUG.test(text)) return text;
   let spoken = text.normalize('NFC');
   for (const [symbol, word] of SPOKEN_SYMBOLS) spoken = spoken.replace(symbol, word);
   return githubSlug(spoken.trim()).replace(/-+/g, '-').replace(/^-|-$/g, '');

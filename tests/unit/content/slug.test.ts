@@ -8,6 +8,15 @@ describe('slugify', () => {
     expect(slugify('--Edge--AI--')).toBe('edge-ai');
   });
 
+  it('gives a slug back as it is, and still makes one of a name that only looks like one', () => {
+    expect(slugify('japan-ai-race-2026')).toBe('japan-ai-race-2026');
+    expect(slugify('japan--ai')).toBe('japan-ai');
+    expect(slugify('-japan-ai-')).toBe('japan-ai');
+    expect(slugify('Japan-AI')).toBe('japan-ai');
+    expect(slugify('japan_ai')).toBe('japan-ai');
+    expect(slugify('japan-ai\n')).toBe('japan-ai');
+  });
+
   it('gives C, C++ and C# distinct slugs by spelling their symbols out', () => {
     const slugs = ['C', 'C++', 'C#'].map(slugify);
     expect(slugs).toEqual(['c', 'c-plus-plus', 'c-sharp']);
