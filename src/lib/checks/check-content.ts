@@ -153,7 +153,7 @@ export function checkArticleFile(
   }
   problems.push(...runOnListItems(article));
   const pictures: PictureToDecode[] = [];
-  problems.push(...articleProblems(article, source.absolutePath, data, options, pictures, second));
+  problems.push(...articleProblems(article, slug, source.absolutePath, data, options, pictures, second));
   const sourceId = data.source?.id;
   const unknownSource = sourceId !== undefined && options.registry && unknownSourceId(sourceId, options.registry.ids, options.registry.file);
   if (unknownSource) problems.push({ file: article.file, line: lineOf('source.id'), field: 'source.id', severity: 'error', ...unknownSource });
@@ -185,10 +185,12 @@ function textsReadersSee(data: ValidFields): Array<[field: string, text: string]
 
 /**
  * Checks on an article's valid fields that the schema cannot make: files next to it, placeholder text. The raster
- * pictures that look sound are added to `pictures`, to be decoded. `second` is the front matter found in the body.
+ * pictures that look sound are added to `pictures`, to be decoded. `slug` is the one the file claims
+ * (`slugOfArticle`); `second` is the front matter found in the body.
  */
 function articleProblems(
   article: ParsedArticle,
+  slug: string,
   absolutePath: string,
   data: ValidFields,
   { contentDir, projectRoot, inspectFile, now }: CheckOptions,
@@ -197,7 +199,6 @@ function articleProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   const line = (field: string) => lineOfField(article.lines, field);
-  const slug = slugOfArticle(article.file, article.data);
   if (slug === '') {
     problems.push({
       file: article.file,
