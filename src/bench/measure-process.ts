@@ -1,5 +1,5 @@
 /** Runs one command and measures it: wall time, peak memory (GNU time and a /proc sampler) and its timestamped output. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LogLine } from '../lib/bench/phases.ts';
@@ -72,6 +72,9 @@ export function startMeasured(context: MeasureContext, { label, command, args, e
   rmSync(rssFile, { force: true });
   const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   log(`${label}…`);
+  // What the runs before wrote (the corpus, another build's pages) is flushed to the disk first: left in memory, it
+  // would be written back during this run, at its cost, so the order of the runs would tilt their comparison.
+  spawnSync('sync', { stdio: 'ignore' });
   const startedAt = performance.now();
   // Node from this process first: astro's `#!/usr/bin/env node` must not find an older system Node.
   const path = `${dirname(process.execPath)}:${join(context.projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
