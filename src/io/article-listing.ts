@@ -4,9 +4,8 @@
  * listing, a step lists the content folder itself.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { collectListing, createListing, listingLine, parseListingLine, type ListedBody, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
+import { collectListing, createListing, listingLine, parseListingLine, STORY_LINE_OPENING, type ListedBody, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
 import type { Story } from '../lib/stories/find-stories.ts';
 import type { ParsedArticle } from '../lib/content/article.ts';
 import { articleSchema, type ArticleData } from '../lib/content/schema.ts';
@@ -84,29 +83,50 @@ export function writeListing(path: string, now: Date, storyWindowHours: number):
   };
 }
 
-/** A file's lines, one at a time: the file is never whole in memory. */
-function* readLines(path: string): Generator<string> {
+/** The newline byte, which in UTF-8 is never part of another character, so lines are cut from the bytes before decoding. */
+const NEWLINE = 0x0a;
+
+/**
+ * A file's lines, one at a time: the file is never whole in memory. Given `wanted`, only the lines opening with
+ * those bytes are decoded and given.
+ */
+function* readLines(path: string, wanted?: Buffer): Generator<string> {
   const fd = openSync(path, 'r');
   try {
-    const decoder = new StringDecoder('utf8');
-    const buffer = Buffer.alloc(CHUNK);
-    let rest = '';
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
-      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) if (line) yield line;
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    // Bytes of the buffer still to be cut into lines: a line begun in the last read is moved to the front.
+    let kept = 0;
+    for (let read = readSync(fd, buffer, kept, buffer.length - kept, null); read > 0; read = readSync(fd, buffer, kept, buffer.length - kept, null)) {
+      const end = kept + read;
+      const filled = buffer.subarray(0, end);
+      let start = 0;
+      for (let newline = filled.indexOf(NEWLINE); newline !== -1; newline = filled.indexOf(NEWLINE, start)) {
+        if (newline > start && (!wanted || opensWith(filled, start, newline, wanted))) yield filled.toString('utf8', start, newline);
+        start = newline + 1;
+      }
+      kept = end - start;
+      // A line longer than the buffer grows it.
+      const next = kept === buffer.length ? Buffer.allocUnsafe(buffer.length * 2) : buffer;
+      buffer.copy(next, 0, start, end);
+      buffer = next;
     }
-    rest += decoder.end();
-    if (rest) yield rest;
+    if (kept > 0 && (!wanted || opensWith(buffer, 0, kept, wanted))) yield buffer.toString('utf8', 0, kept);
   } finally {
     closeSync(fd);
   }
+}
+
+function opensWith(buffer: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  return end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
 }
 
 /** The listing's entries, one line at a time. */
 export function* readListing(path: string): Generator<ListingEntry> {
   for (const line of readLines(path)) yield parseListingLine(line);
 }
+
+/** How a story's line opens (`listingLine`). */
+const STORY_LINE = Buffer.from(STORY_LINE_OPENING);
 
 /** How often Astro looks for the check's listing. */
 const LISTING_POLL_MS = 50;
@@ -124,7 +144,8 @@ export async function waitForListing(path: string): Promise<{ stories: Story[]; 
     bodies.set(body.slug, body);
   }
   const stories: Story[] = [];
-  for (const entry of readListing(path)) if ('story' in entry) stories.push(entry.story);
+  // Only the stories, which follow the articles: an article's line is not parsed at all.
+  for (const line of readLines(path, STORY_LINE)) stories.push((parseListingLine(line) as { story: Story }).story);
   return { stories, bodies };
 }
 

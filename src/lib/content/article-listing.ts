@@ -64,6 +64,9 @@ export function createListing(now: Date, storyWindowHours: number) {
   };
 }
 
+/** How a story's line opens, so that a reader after the stories alone can pass over the articles' lines unparsed. */
+export const STORY_LINE_OPENING = '{"story":';
+
 export function listingLine(entry: ListingEntry): string {
   return `${JSON.stringify(entry)}\n`;
 }
