@@ -23,7 +23,7 @@ const DONE = 'done';
  * Renamed into place whole, but not flushed to disk as ./write-file.ts `replaceFile` flushes what must outlive a
  * crash: the folder lasts one build, and the next build removes it (./listing-files.ts `removeListing`).
  */
-function writeWhole(file: string, contents: string): void {
+function writeWhole(file: string, contents: string | Buffer): void {
   writeFileSync(`${file}.tmp`, contents);
   renameSync(`${file}.tmp`, file);
 }
@@ -35,13 +35,16 @@ export function pageBodyWriter(folder: string): { leave(name: string, bodies: Re
     leave(name, bodies) {
       if (bodies.size === 0) return;
       const index: BodyIndex = {};
+      // Each body encoded once, its length read off its bytes, rather than measured, joined and encoded again.
+      const encoded: Buffer[] = [];
       let start = 0;
       for (const [slug, html] of bodies) {
-        const length = Buffer.byteLength(html);
-        index[slug] = [start, length];
-        start += length;
+        const bytes = Buffer.from(html);
+        index[slug] = [start, bytes.length];
+        encoded.push(bytes);
+        start += bytes.length;
       }
-      writeWhole(join(folder, `${name}${BODIES}`), [...bodies.values()].join(''));
+      writeWhole(join(folder, `${name}${BODIES}`), Buffer.concat(encoded, start));
       writeWhole(join(folder, `${name}${INDEX}`), JSON.stringify(index));
     },
     done: () => writeFileSync(join(folder, DONE), ''),
