@@ -3,7 +3,8 @@
  * file, with the published bodies' indexed parts beside it, read line by line by the steps after it. Without a
  * listing, a step lists the content folder itself.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { collectListing, createListing, listingLine, parseListingLine, STORY_LINE_OPENING, type ListedBody, type Listing, type ListingEntry } from '../lib/content/article-listing.ts';
 import type { Story } from '../lib/stories/find-stories.ts';
@@ -61,6 +62,8 @@ function jsonLinesWriter(path: string) {
 
 /** The listing and its bodies; the bodies are in place before the listing, which is what a reader waits for. */
 export function writeListing(path: string, now: Date, storyWindowHours: number): ListingWriter {
+  // `--write-listing` may name a folder the check is the first to write in.
+  mkdirSync(dirname(path), { recursive: true });
   const listing = createListing(now, storyWindowHours);
   const entries = jsonLinesWriter(path);
   const bodies = jsonLinesWriter(listingBodies(path));

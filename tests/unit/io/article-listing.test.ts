@@ -123,6 +123,12 @@ describe('the archive listing', () => {
     expect(entry && 'article' in entry && entry.article.data.tags).toEqual(MANY_TAGS);
   });
 
+  it('is written into a folder that does not exist yet', () => {
+    const path = join(root, 'not-yet', 'made', 'listing.jsonl');
+    writeAsTheCheckDoes(path).commit();
+    expect([...readListing(path)].filter((entry) => 'article' in entry)).toHaveLength(3002);
+  });
+
   it('is in place only once committed; a discarded one leaves nothing behind', () => {
     const path = join(root, 'pending.jsonl');
     const writer = writeAsTheCheckDoes(path);
