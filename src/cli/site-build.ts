@@ -92,7 +92,16 @@ const previous = `${outDir}.previous`;
 const searchIndex = `${outDir}.search`;
 const cards = `${outDir}.cards`;
 const listing = `${outDir}.articles.jsonl`;
-const bin = (name: string) => resolve(projectRoot, 'node_modules/.bin', name);
+/** Astro's command, run by this build's Node with the options below rather than through its npm shim. */
+const astroScript = resolve(projectRoot, 'node_modules/astro/bin/astro.mjs');
+/**
+ * V8 options for Astro's process, which NODE_OPTIONS does not accept. Without allocation-site pretenuring: V8 learns
+ * early in the build to place some of each page's objects straight in the old generation, where, dead once their
+ * page is written, they keep the page's younger objects alive through every scavenge until the next full collection
+ * (BENCHMARKS.md, "Astro's young generation").
+ */
+const ASTRO_V8_OPTIONS = ['--no-allocation-site-pretenuring'];
+const isAstro = (running: Running | undefined): running is Running => running?.child.spawnargs.includes(astroScript) ?? false;
 
 /** How large this build is, for the message of a step that ran out of memory; set once the articles are counted. */
 let buildSize = { articles: 0, available: 0 };
@@ -181,10 +190,10 @@ function failedArticleFile({ slug, component }: FailedArticlePage): { path: stri
 
 /** Says why the step failed when its end tells (out of memory, an engine limit, an article page whose MDX threw) and sets aside what the build wrote beside the output. */
 function cleanUpAfter({ step, running }: StepFailure): void {
-  const heapLimit = running?.child.spawnfile === bin('astro') ? astroHeapLimit : defaultHeapLimit;
+  const heapLimit = isAstro(running) ? astroHeapLimit : defaultHeapLimit;
   const explanation = running && explainStepFailure({ step, ...running.end(), stoppedByBuild: running.stoppedByBuild }, { ...buildSize, heapLimit });
   if (explanation) console.error(`\n${explanation}`);
-  const failedPage = running?.child.spawnfile === bin('astro') ? failedArticlePage(stripVTControlCharacters(running.end().stderrTail)) : undefined;
+  const failedPage = isAstro(running) ? failedArticlePage(stripVTControlCharacters(running.end().stderrTail)) : undefined;
   if (failedPage) console.error(`\n${articleRenderFailureMessage(failedPage, failedArticleFile(failedPage))}`);
   discardWorkFolders();
   console.error(`\nBuild failed during ${step}; ${existsSync(outDir) ? `the previous ${outDir} is unchanged` : 'nothing was written'}.`);
@@ -425,7 +434,7 @@ if (merge) {
       // its lines name the output folder (NEWSDESK_SWAP_INTO) and leave the build's completion to its last line.
       // Node's default heap is a quarter of the machine's memory: too little for Astro on a large archive (src/lib/build/heap-limit.ts).
       // The check's listing hands Astro's site index the stories and what it reads of each body (src/site.ts).
-      { command: bin('astro'), args: ['build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_SWAP_INTO: outDir, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
+      { command: node, args: [...ASTRO_V8_OPTIONS, astroScript, 'build', ...otherArguments], env: { ...process.env, NEWSDESK_DIST: staging, NEWSDESK_SWAP_INTO: outDir, NEWSDESK_LISTING: listing, NODE_OPTIONS: astroNodeOptions } },
       searchTiming,
       // Social cards are made from the article sources on worker threads, only those the card cache lacks.
       { command: node, args: [resolve(projectRoot, 'src/cli/cards.ts'), cards, '--articles', listing], background: true },

@@ -15,6 +15,8 @@ describe('what each process of a build is', () => {
   it('recognises Astro, Pagefind (its binary and its CLI wrapper) and Hugo', () => {
     expect(processRole([node, '/work/newsdesk/node_modules/.bin/astro', 'build'])).toBe('astro');
     expect(processRole(['node', 'node_modules/astro/astro.js', 'dev'])).toBe('astro');
+    // As the build starts it: Node, a V8 option, then Astro's own script.
+    expect(processRole([node, '--no-allocation-site-pretenuring', '/work/newsdesk/node_modules/astro/bin/astro.mjs', 'build'])).toBe('astro');
     expect(processRole(['/work/newsdesk/node_modules/@pagefind/linux-x64/bin/pagefind_extended', '--service'])).toBe('pagefind');
     expect(processRole([node, '/work/newsdesk/node_modules/.bin/pagefind', '--site', '/tmp/hugo'])).toBe('pagefind');
     expect(processRole(['/usr/bin/hugo', '--source', '/tmp/site'])).toBe('hugo');
