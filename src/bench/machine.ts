@@ -1,13 +1,19 @@
-/** The machine a bench ran on, for the report: CPUs, memory, load and the versions that matter. */
+/** The machine a bench ran on, for the report: CPUs, memory, load, speed and the versions that matter. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { MachineDescription } from '../lib/bench/bench-report.ts';
+import type { MachineDescription, MachineProbe } from '../lib/bench/bench-report.ts';
 
 const packageVersion = (projectRoot: string, name: string): string =>
   JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-export function describeMachine(projectRoot: string, loadAtStart: number[]): MachineDescription {
+/** How fast this machine is now, measured in a fresh process (src/bench/machine-probe.ts). */
+export function probeMachine(): MachineProbe {
+  return JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, 'machine-probe.ts')], { encoding: 'utf8' })) as MachineProbe;
+}
+
+export function describeMachine(projectRoot: string, loadAtStart: number[], probeAtStart: MachineProbe): MachineDescription {
   const cpuModel = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
   return {
     cpuCount: cpus().length,
@@ -19,5 +25,7 @@ export function describeMachine(projectRoot: string, loadAtStart: number[]): Mac
     pagefindVersion: packageVersion(projectRoot, 'pagefind'),
     loadAtStart,
     loadAtEnd: loadavg(),
+    probeAtStart,
+    probeAtEnd: probeMachine(),
   };
 }

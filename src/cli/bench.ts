@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { BuildContext } from '../bench/builds.ts';
 import { runCardBench } from '../bench/card-bench.ts';
 import { componentTimings } from '../bench/component-timings.ts';
-import { describeMachine } from '../bench/machine.ts';
+import { describeMachine, probeMachine } from '../bench/machine.ts';
 import { findTimeBinary, stopServers } from '../bench/measure-process.ts';
 import { findOnPath, HUGO_MISSING } from '../bench/peer.ts';
 import { runBuilds } from '../bench/run-builds.ts';
@@ -36,6 +36,7 @@ try {
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 const loadAtStart = loadavg();
+const probeAtStart = probeMachine();
 const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
 log(`working in ${workDir}`);
 // Interrupted runs leave no gigabytes of corpora behind (unless asked to keep them).
@@ -63,7 +64,7 @@ async function benchBuilds(): Promise<void> {
     seed: options.seed,
     now,
     madeAt: new Date(),
-    machine: describeMachine(projectRoot, loadAtStart),
+    machine: describeMachine(projectRoot, loadAtStart, probeAtStart),
     results,
     timings,
     warmCards: options.warmCards,

@@ -17,6 +17,35 @@ export interface MachineDescription {
   /** 1, 5 and 15-minute load averages. */
   loadAtStart: number[];
   loadAtEnd: number[];
+  probeAtStart: MachineProbe;
+  probeAtEnd: MachineProbe;
+}
+
+/** The machine's speed at a moment (src/bench/machine.ts `probeMachine`). */
+export interface MachineProbe {
+  /** A fixed piece of JavaScript work. */
+  scriptMs: number;
+  /** `memoryBytes` of memory new to the process, written once. */
+  newMemoryMs: number;
+  /** The same memory written again. */
+  sameMemoryMs: number;
+  memoryBytes: number;
+}
+
+const PAGE_BYTES = 4096;
+
+/** "182 → 190 ms" for a probe's value at the start and at the end of the bench. */
+function startToEnd(start: number, end: number, unit = 'ms', digits = 0): string {
+  return `${start.toFixed(digits)} → ${end.toFixed(digits)} ${unit}`;
+}
+
+function speedLine({ probeAtStart: start, probeAtEnd: end }: MachineDescription): string {
+  const perPage = (probe: MachineProbe) => (probe.newMemoryMs * 1000) / (probe.memoryBytes / PAGE_BYTES);
+  return (
+    `Speed at the start → at the end: a fixed piece of JavaScript work in ${startToEnd(start.scriptMs, end.scriptMs)}; ` +
+    `${formatBytes(start.memoryBytes)} of memory new to the process written in ${startToEnd(start.newMemoryMs, end.newMemoryMs)} ` +
+    `(${startToEnd(perPage(start), perPage(end), 'µs', 1)} a 4 KB page), the same memory again in ${startToEnd(start.sameMemoryMs, end.sameMemoryMs)}.`
+  );
 }
 
 export interface ReportInput {
@@ -109,6 +138,7 @@ export function renderReport(input: ReportInput): string {
     '',
     `Machine: ${machine.cpuCount} CPUs (${machine.cpuModel}), ${formatBytes(machine.totalMemory)} memory (${formatBytes(machine.freeMemoryAtEnd)} free at the end), Node ${machine.nodeVersion}, Astro ${machine.astroVersion}, Pagefind ${machine.pagefindVersion}.`,
     `Load average (1/5/15 min) at the start: ${loads(machine.loadAtStart)}; at the end: ${loads(machine.loadAtEnd)}.`,
+    speedLine(machine),
     ...(results.length === 0
       ? []
       : [

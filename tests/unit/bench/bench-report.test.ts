@@ -12,7 +12,9 @@ const results: BuildResult[] = [
 ];
 const input: ReportInput = {
   sizes: [1000], runs: 2, seed: 1, now: new Date('2026-06-01T00:00:00Z'), madeAt: new Date('2026-06-02T10:30:00Z'),
-  machine: { cpuCount: 2, cpuModel: 'Test CPU', totalMemory: 8 * 2 ** 30, freeMemoryAtEnd: 4 * 2 ** 30, nodeVersion: 'v24.0.0', astroVersion: '7.0.0', pagefindVersion: '1.0.0', loadAtStart: [1, 2, 3], loadAtEnd: [0.5, 1, 1.5] },
+  machine: { cpuCount: 2, cpuModel: 'Test CPU', totalMemory: 8 * 2 ** 30, freeMemoryAtEnd: 4 * 2 ** 30, nodeVersion: 'v24.0.0', astroVersion: '7.0.0', pagefindVersion: '1.0.0', loadAtStart: [1, 2, 3], loadAtEnd: [0.5, 1, 1.5],
+    probeAtStart: { scriptMs: 181.6, newMemoryMs: 800, sameMemoryMs: 13.2, memoryBytes: 256 * 2 ** 20 },
+    probeAtEnd: { scriptMs: 190.2, newMemoryMs: 409.6, sameMemoryMs: 12.4, memoryBytes: 256 * 2 ** 20 } },
   results,
   timings: [{ what: 'related ranking', articles: 1000, ms: 95, note: 'median of 3' }],
 };
@@ -26,6 +28,12 @@ describe('the bench report', () => {
     expect(report).toContain('Machine: 2 CPUs (Test CPU)');
     expect(report).toContain('at the start: 1.00 / 2.00 / 3.00; at the end: 0.50 / 1.00 / 1.50');
     expect(report).toContain('2 runs per size');
+  });
+
+  it("gives the machine's speed at the start and at the end, with new memory's cost a page", () => {
+    expect(report).toContain(
+      'Speed at the start → at the end: a fixed piece of JavaScript work in 182 → 190 ms; 256 MB of memory new to the process written in 800 → 410 ms (12.2 → 6.3 µs a 4 KB page), the same memory again in 13 → 12 ms.',
+    );
   });
 
   it('gives each build its median wall time and phases, and counts failed runs', () => {
