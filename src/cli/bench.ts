@@ -36,7 +36,6 @@ try {
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 const loadAtStart = loadavg();
-const probeAtStart = probeMachine();
 const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
 log(`working in ${workDir}`);
 // Interrupted runs leave no gigabytes of corpora behind (unless asked to keep them).
@@ -52,6 +51,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const now = new Date('2026-06-01T00:00:00Z');
 
 async function benchBuilds(): Promise<void> {
+  const probeAtStart = probeMachine();
   const context: BuildContext = { projectRoot, workDir, timeBinary: findTimeBinary(log), log, now, cpuProf: options.cpuProf };
   const hugo = options.skipPeer ? undefined : findOnPath('hugo');
   if (!options.skipPeer && !hugo) log(HUGO_MISSING);
