@@ -14,6 +14,8 @@ export interface MachineDescription {
   nodeVersion: string;
   astroVersion: string;
   pagefindVersion: string;
+  /** The kernel's transparent huge pages mode ("always", "madvise" or "never"), where the machine tells it. */
+  hugePages?: string;
   /** 1, 5 and 15-minute load averages. */
   loadAtStart: number[];
   loadAtEnd: number[];
@@ -136,7 +138,7 @@ export function renderReport(input: ReportInput): string {
   return [
     `## Results (${input.madeAt.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
     '',
-    `Machine: ${machine.cpuCount} CPUs (${machine.cpuModel}), ${formatBytes(machine.totalMemory)} memory (${formatBytes(machine.freeMemoryAtEnd)} free at the end), Node ${machine.nodeVersion}, Astro ${machine.astroVersion}, Pagefind ${machine.pagefindVersion}.`,
+    `Machine: ${machine.cpuCount} CPUs (${machine.cpuModel}), ${formatBytes(machine.totalMemory)} memory (${formatBytes(machine.freeMemoryAtEnd)} free at the end), Node ${machine.nodeVersion}, Astro ${machine.astroVersion}, Pagefind ${machine.pagefindVersion}${machine.hugePages ? `, transparent huge pages ${machine.hugePages}` : ''}.`,
     `Load average (1/5/15 min) at the start: ${loads(machine.loadAtStart)}; at the end: ${loads(machine.loadAtEnd)}.`,
     speedLine(machine),
     ...(results.length === 0

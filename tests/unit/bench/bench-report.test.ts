@@ -12,7 +12,7 @@ const results: BuildResult[] = [
 ];
 const input: ReportInput = {
   sizes: [1000], runs: 2, seed: 1, now: new Date('2026-06-01T00:00:00Z'), madeAt: new Date('2026-06-02T10:30:00Z'),
-  machine: { cpuCount: 2, cpuModel: 'Test CPU', totalMemory: 8 * 2 ** 30, freeMemoryAtEnd: 4 * 2 ** 30, nodeVersion: 'v24.0.0', astroVersion: '7.0.0', pagefindVersion: '1.0.0', loadAtStart: [1, 2, 3], loadAtEnd: [0.5, 1, 1.5],
+  machine: { cpuCount: 2, cpuModel: 'Test CPU', totalMemory: 8 * 2 ** 30, freeMemoryAtEnd: 4 * 2 ** 30, nodeVersion: 'v24.0.0', astroVersion: '7.0.0', pagefindVersion: '1.0.0', hugePages: 'madvise', loadAtStart: [1, 2, 3], loadAtEnd: [0.5, 1, 1.5],
     probeAtStart: { scriptMs: 181.6, newMemoryMs: 800, sameMemoryMs: 13.2, memoryBytes: 256 * 2 ** 20 },
     probeAtEnd: { scriptMs: 190.2, newMemoryMs: 409.6, sameMemoryMs: 12.4, memoryBytes: 256 * 2 ** 20 } },
   results,
@@ -26,6 +26,8 @@ describe('the bench report', () => {
   it('says when, on what machine and under what load it was measured', () => {
     expect(report).toContain('## Results (2026-06-02 10:30 UTC)');
     expect(report).toContain('Machine: 2 CPUs (Test CPU)');
+    expect(report).toContain('Pagefind 1.0.0, transparent huge pages madvise.');
+    expect(renderReport({ ...input, machine: { ...input.machine, hugePages: undefined } })).toContain('Pagefind 1.0.0.');
     expect(report).toContain('at the start: 1.00 / 2.00 / 3.00; at the end: 0.50 / 1.00 / 1.50');
     expect(report).toContain('2 runs per size');
   });
