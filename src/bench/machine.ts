@@ -14,7 +14,7 @@ export function probeMachine(): MachineProbe {
   return JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, 'machine-probe.ts')], { encoding: 'utf8' })) as MachineProbe;
 }
 
-/** The kernel's transparent huge pages mode, which moves Pagefind's time by about a fifth; undefined where /sys does not tell. */
+/** The kernel's transparent huge pages mode, which Pagefind's time depends on (BENCHMARKS.md); undefined where /sys does not tell. */
 function readHugePageMode(): string | undefined {
   try {
     return hugePageMode(readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8'));
