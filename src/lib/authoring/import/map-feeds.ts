@@ -123,8 +123,13 @@ function atomHtml(text: AtomFeed.Text | AtomFeed.Content | undefined): string | 
   return text.type === 'html' || text.type === 'xhtml' || text.type?.includes('html') ? text.value : textAsHtml(text.value);
 }
 
+/** A link's type that names a web page, or none (which Atom leaves to the page itself). */
+const isPageType = (type: string | undefined) => !type || /^(?:text\/html|application\/xhtml\+xml)\s*(?:;|$)/i.test(type.trim());
+
+/** The alternate that is a web page, where Atom offers others too (JSON, another feed), else the first alternate. */
 function atomAlternate(links: FeedOf<'atom'>['links'] | undefined, base: string | undefined): string | undefined {
-  const alternate = links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate');
+  const alternates = links?.filter((candidate) => !candidate.rel || candidate.rel === 'alternate') ?? [];
+  const alternate = alternates.find((candidate) => isPageType(candidate.type)) ?? alternates[0];
   return link(alternate?.href, base);
 }
 

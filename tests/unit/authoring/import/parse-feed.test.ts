@@ -92,6 +92,18 @@ describe('Atom 1.0', () => {
     expect(review.link).toBe('https://byteandbolt.example/reviews/model-k-keyboard');
   });
 
+  it('links an entry, and the feed, to their web page among alternates of other types', () => {
+    const feed = parseFeedText(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-11-30T00:00:00Z</updated>' +
+        '<link rel="alternate" type="application/json" href="https://blog.example/feed.json"/><link rel="alternate" type="text/html" href="https://blog.example/"/>' +
+        '<entry><title>Post</title><id>urn:1</id><updated>2026-11-30T00:00:00Z</updated>' +
+        '<link rel="alternate" type="application/activity+json" href="https://blog.example/posts/1.json"/><link rel="alternate" type="text/html" href="https://blog.example/posts/1"/></entry>' +
+        '<entry><title>Other</title><id>urn:2</id><updated>2026-11-30T00:00:00Z</updated><link rel="alternate" type="application/json" href="https://blog.example/posts/2.json"/></entry></feed>',
+    );
+    expect(feed.homeUrl).toBe('https://blog.example/');
+    expect(feed.entries.map((entry) => entry.link)).toEqual(['https://blog.example/posts/1', 'https://blog.example/posts/2.json']);
+  });
+
   it.each([
     [
       'an Atom feed’s, the feed’s and then the entry’s',
