@@ -14,10 +14,25 @@ export function oneLine(text: string): string {
   return hasVisibleCharacter(line) ? line : '';
 }
 
+/** A start tag without attributes: `<select>`, `<video>`. */
+const BARE_START_TAG = /<([a-z][a-z\d-]*)>/gi;
+const END_TAG = /<\/([a-z][a-z\d-]*)\s*>/gi;
+/** Elements that format a line of text, which publishers' markup leaves open often enough (or never closes: a <br>). */
+const LINE_FORMATTING = new Set(['a', 'b', 'big', 'br', 'center', 'div', 'em', 'font', 'i', 'mark', 'p', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'wbr']);
+
+/**
+ * A field's bare start tags of other elements, never closed in it, as text: such a tag names the element ("Styling
+ * <select>", "The <video> element turns 20"), and read as markup it would vanish, or take the words after it with it.
+ */
+function withNamedElementsAsText(value: string): string {
+  const closed = new Set(Array.from(value.matchAll(END_TAG), (match) => match[1]!.toLowerCase()));
+  return value.replace(BARE_START_TAG, (tag, name: string) => (LINE_FORMATTING.has(name.toLowerCase()) || closed.has(name.toLowerCase()) ? tag : `&lt;${tag.slice(1)}`));
+}
+
 /** One line of text from a field that may or may not hold markup (RSS and JSON titles are ambiguous in practice). */
 export function plain(value: string | undefined): string {
   if (!value) return '';
-  return oneLine(looksLikeHtml(value) ? htmlToText(value) : value);
+  return oneLine(looksLikeHtml(value) ? htmlToText(withNamedElementsAsText(value)) : value);
 }
 
 /**

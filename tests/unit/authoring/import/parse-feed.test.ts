@@ -470,6 +470,18 @@ describe('titles are one line of plain text', () => {
     expect(json.entries[0].title).toBe('Q&A "live"');
   });
 
+  it('keeps an element a headline names ("Styling <select>"), never closed, as text, in RSS and JSON Feed titles alike', () => {
+    const rss = parseFeedText(
+      '<rss version="2.0"><channel><title>T</title>' +
+        '<item><title>Styling &lt;select&gt; is finally possible</title><link>https://x.example/a</link></item>' +
+        '<item><title>The &lt;video&gt; element turns 20 &lt;br&gt;</title><link>https://x.example/b</link></item>' +
+        '<item><title>&lt;b&gt;Breaking:&lt;/b&gt; fab opens &lt;img src="https://x.example/flag.png" alt=""&gt;</title><link>https://x.example/c</link></item></channel></rss>',
+    );
+    expect(rss.entries.map((entry) => entry.title)).toEqual(['Styling <select> is finally possible', 'The <video> element turns 20', 'Breaking: fab opens']);
+    const json = parseFeedText(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://x.example/d', title: 'Using <template> and <slot> in web components' }] }));
+    expect(json.entries[0].title).toBe('Using <template> and <slot> in web components');
+  });
+
   const atomTitled = (title: string) =>
     parseFeedText(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2026-11-30T00:00:00Z</updated><entry>${title}<id>urn:1</id><link href="https://x.example/c"/><updated>2026-11-30T00:00:00Z</updated></entry></feed>`).entries[0].title;
 
