@@ -98,7 +98,7 @@ export function buildDraft(entry: FeedEntry, feed: ParsedFeed, options: DraftOpt
   let summaryText: string;
   try {
     bodyHtml = withoutRepeatedTitle(bodyHtml, entry.title);
-    body = htmlToMarkdown(bodyHtml, entry.htmlBase ?? entry.link);
+    body = htmlToMarkdown(bodyHtml, entry.htmlBase ?? entry.link, entry.image?.url);
     bodyText = htmlToText(bodyHtml);
     summaryText = entry.summaryHtml ? htmlToText(entry.summaryHtml) : '';
   } catch (error) {

@@ -272,9 +272,32 @@ function withTwiceEscapedTextDecoded(html: string): string {
   return changed ? DomUtils.getOuterHTML(document, { encodeEntities: 'utf8' }) : html;
 }
 
-/** Feed HTML → sanitised → Markdown, with blank-line runs collapsed. Throws HtmlTooComplexError beyond the bounds. */
-export function htmlToMarkdown(html: string, baseUrl?: string): string {
-  const safe = withCodeApartFromAddresses(withTwiceEscapedTextDecoded(sanitizeFeedHtml(html, baseUrl)));
+/** The picture sanitised HTML opens with, before any text, or undefined. */
+function openingPicture(nodes: readonly HtmlNode[]): Extract<HtmlNode, { attribs: unknown }> | undefined {
+  for (const node of nodes) {
+    if (node.type === ElementType.Text && node.data.trim()) return undefined;
+    if (node.type !== ElementType.Tag) continue;
+    if (node.name === 'img') return node;
+    const inner = openingPicture(node.children);
+    if (inner || DomUtils.textContent(node).trim()) return inner;
+  }
+  return undefined;
+}
+
+/** Sanitised HTML without the picture it opens with when that is `leadPicture`, which the article shows above its body. */
+function withoutLeadPicture(html: string, leadPicture: string | undefined): string {
+  if (!leadPicture) return html;
+  const picture = openingPicture(parseDocument(html, { withStartIndices: true, withEndIndices: true }).children);
+  if (!picture || resolveWebUrl(picture.attribs.src) !== resolveWebUrl(leadPicture)) return html;
+  return html.slice(0, picture.startIndex ?? 0) + html.slice((picture.endIndex ?? -1) + 1);
+}
+
+/**
+ * Feed HTML → sanitised → Markdown, with blank-line runs collapsed; without the picture it opens with when that is
+ * `leadPicture`. Throws HtmlTooComplexError beyond the bounds.
+ */
+export function htmlToMarkdown(html: string, baseUrl?: string, leadPicture?: string): string {
+  const safe = withCodeApartFromAddresses(withTwiceEscapedTextDecoded(withoutLeadPicture(sanitizeFeedHtml(html, baseUrl), leadPicture)));
   turndown ??= createTurndown();
   return turndown
     .turndown(safe)

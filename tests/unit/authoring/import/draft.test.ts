@@ -49,6 +49,14 @@ describe('buildDraft', () => {
     expect(draftOf(buildDraft(entry(), feed, { now, siteLang })).image).toBeUndefined();
   });
 
+  it('leaves out of the body the picture it opens with when that is the lead picture, shown above it already', () => {
+    const bodyOf = (contentHtml: string) => draftOf(buildDraft(entry({ contentHtml, image: { url: 'https://cdn.times.example/a.jpg?w=1200&h=630' } }), feed, { now, siteLang })).body;
+    expect(bodyOf('<p><a href="/a.jpg"><img src="https://cdn.times.example/a.jpg?w=1200&amp;h=630" alt="Racks"></a></p><p>The body text.</p>')).toBe('The body text.');
+    expect(bodyOf('<img src="https://cdn.times.example/a.jpg?w=1200&amp;h=630" alt="Racks"><br>The body text.')).toBe('The body text.');
+    expect(bodyOf('<p>The body text.</p><p><img src="https://cdn.times.example/a.jpg?w=1200&amp;h=630" alt="Racks"></p>')).toBe('The body text.\n\n![Racks](https://cdn.times.example/a.jpg?w=1200&h=630)');
+    expect(bodyOf('<p><img src="https://cdn.times.example/b.jpg" alt="Other"></p><p>The body text.</p>')).toBe('![Other](https://cdn.times.example/b.jpg)\n\nThe body text.');
+  });
+
   it('writes the picture into the front matter, where the schema reads it back unchanged and readers see it typeset', () => {
     const draft = draftOf(buildDraft(entry({ image: { url: 'https://cdn.times.example/a.jpg?w=1200&h=630', alt: 'Racks: "cold" aisle' } }), feed, { now, siteLang }));
     const text = serializeDraft(draft);
