@@ -119,10 +119,11 @@ function withoutEmail(name: string): string {
 const BY = /^by:?\s+(?=\S)/i;
 
 /**
- * The account a CMS signs a post with when no writer is named (WordPress's "admin"), or a desk rather than a person:
- * no byline, so the outlet is credited, rather than one author page gathering every outlet's unsigned pieces.
+ * The account a CMS signs a post with when no writer is named (WordPress's "admin", Blogger's "Unknown"), or a desk
+ * rather than a person: no byline, so the outlet is credited, rather than one author page gathering every outlet's
+ * unsigned pieces.
  */
-const NO_WRITER = /^(?:admin|administrator|webmaster|staff|staff (?:writer|reporter)s?)$/i;
+const NO_WRITER = /^(?:admin|administrator|webmaster|unknown|staff|staff (?:writer|reporter)s?)$/i;
 
 /**
  * Bylines, each once, in plain text, without "By" or e-mail addresses, a Reddit user by name. An entry naming several

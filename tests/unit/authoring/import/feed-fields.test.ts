@@ -64,6 +64,11 @@ describe('authorNames: what names no writer', () => {
     expect(authorNames(['admin', 'Administrator', 'Staff', 'staff writer', 'Staff Reporters', 'webmaster'])).toEqual([]);
     expect(authorNames(['Reuters Staff', 'Adminah Lee'])).toEqual(['Reuters Staff', 'Adminah Lee']);
   });
+
+  it('leaves out the "Unknown" Blogger signs a post with when its writer shows no profile', () => {
+    expect(authorNames(['noreply@blogger.com (Unknown)', 'Unknown'])).toEqual([]);
+    expect(authorNames(['Unknown Mortal Orchestra'])).toEqual(['Unknown Mortal Orchestra']);
+  });
 });
 
 describe('withoutCoverageList', () => {
