@@ -96,8 +96,15 @@ export function parseArticle(file: string, fileText: string): ParseResult {
     }
     return fail(file, opening, 'the file has no front matter', 'begin it with a --- line, the fields (title, description, publishedAt, tags…), and another --- line');
   }
-  if (!/\r?\n---/.test(rest.slice(3))) {
+  const closing = rest.indexOf('\n---', 3);
+  if (closing === -1) {
     return fail(file, opening, 'the front matter is never closed', 'add a line with just --- after the last field');
+  }
+  // The reader ends the front matter at the first line starting with ---: whatever follows the dashes on it
+  // would begin the body (`----` an empty bullet at the article's top).
+  const closingLine = /^[^\n]*/.exec(rest.slice(closing + 1))![0].replace(/\r$/, '');
+  if (closingLine.trimEnd() !== '---') {
+    return fail(file, lineOfOffset(text, leading.length + closing + 1), `the front matter closes with "${closingLine}"`, 'the closing line must be exactly ---');
   }
 
   let parsed: ReturnType<typeof readFrontMatter>;

@@ -162,6 +162,12 @@ describe('readArticle', () => {
     expect(problem('---\n- a\n- b\n---\n')).toMatchObject({ message: 'the front matter is not a set of fields' });
   });
 
+  it('refuses a closing line with more than the three dashes, whose rest would start the body (an empty bullet for ----)', () => {
+    expect(problem('---\ntitle: Hi\ntags: [AI]\n----\n\nBody.\n')).toMatchObject({ line: 4, message: 'the front matter closes with "----"', hint: 'the closing line must be exactly ---' });
+    expect(problem('---\r\ntitle: Hi\r\n---more\r\nBody.\r\n')).toMatchObject({ line: 3, message: 'the front matter closes with "---more"' });
+    expect(ok('---\ntitle: Hi\n---  \nBody.\n').body).toBe('  \nBody.\n');
+  });
+
   it('says a file whose lines end in a carriage return alone has the wrong line endings, not what its first line is', () => {
     expect(problem('---\rtitle: Hi\rtags: [AI]\r---\rBody\r')).toMatchObject({
       line: 1,
