@@ -18,7 +18,7 @@ import { problemsFromIssues, sortProblems, type Problem } from './problems.ts';
 import { ARTICLE_TOP_LEVEL_FIELDS, articleSchema, type ArticleData } from '../content/schema.ts';
 import { caseCorrection, IMAGE_SIGNATURE_BYTES, isImagePath, isSvgPath, misnamedFormat, rasterFormatName, svgActiveContent, svgHasSize, type FileInspection, type PictureToDecode } from './bundled-files.ts';
 import { describeCharacter, mixedScripts } from './mixed-script.ts';
-import { htmlImagesWithoutAlt, htmlTargetProblem, mayHaveHtmlTargets, mayHaveNoscript, relativeHtmlTargets, removedNoscripts, removedSchemeHtmlTargets } from './html-targets.ts';
+import { htmlImagesWithoutAlt, htmlTargetProblem, mayHaveHtmlTargets, mayHaveNoscript, mayHaveRemovedEmbeds, relativeHtmlTargets, removedEmbeds, removedNoscripts, removedSchemeHtmlTargets } from './html-targets.ts';
 import { codeBlocks, markdownTargets } from './markdown-targets.ts';
 import { mayHaveRelativeFileLinks, mayHaveRemovedSchemeLinks, relativeLinkProblem, removedSchemeProblem, shortened } from './relative-links.ts';
 import { referenceImages } from './reference-images.ts';
@@ -516,7 +516,7 @@ function articleProblems(
     });
   }
 
-  if (mayHaveHtmlTargets(article.body) || (!isMdx && mayHaveNoscript(article.body))) {
+  if (mayHaveHtmlTargets(article.body) || (!isMdx && (mayHaveNoscript(article.body) || mayHaveRemovedEmbeds(article.body)))) {
     // HTML in an indented code block is shown as code; MDX has no such blocks, and a body with no indented line none.
     const outsideCode = isMdx || !INDENTED_LINE.test(article.body) ? shown : codeBlocks(article.body).reduce((text, { start, end }) => text.slice(0, start) + blank(text.slice(start, end)) + text.slice(end), shown);
     const html = withoutCode(outsideCode);
@@ -529,7 +529,7 @@ function articleProblems(
       problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, index) - 1, severity: 'warning', ...undescribedPictureProblem(src, hint) });
     }
     // MDX writes its HTML as JSX elements, which are code and kept as written (warned of above when they hold javascript:).
-    for (const { index, message, hint } of isMdx ? [] : [...removedSchemeHtmlTargets(html), ...removedNoscripts(html)]) {
+    for (const { index, message, hint } of isMdx ? [] : [...removedSchemeHtmlTargets(html), ...removedNoscripts(html), ...removedEmbeds(html)]) {
       problems.push({ file: article.file, line: article.bodyLine + lineOfOffset(article.body, index) - 1, severity: 'warning', message, hint });
     }
   }

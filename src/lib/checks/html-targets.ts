@@ -145,6 +145,34 @@ export function removedNoscripts(text: string): Array<{ index: number; message: 
   });
 }
 
+/**
+ * HTML's embedded content that the sanitiser does not allow (markdown-safety.ts): the element is dropped and only
+ * the text inside it kept, so a PDF embed vanishes, an inline chart becomes loose labels and a formula reads wrong
+ * (r<sup>2</sup> as "r2"). Pictures, video, audio and players' iframes are kept, or warned of above.
+ */
+const REMOVED_EMBEDDED_HINTS: Readonly<Record<string, string>> = {
+  embed: 'link to the file instead: [what it shows](https://…)',
+  object: 'link to the file instead: [what it shows](https://…)',
+  svg: 'save it as a picture beside the article and write ![what it shows](./chart.svg)',
+  canvas: 'save what it shows as a picture beside the article and write ![what it shows](./chart.png)',
+  math: 'write the formula as text (r² or r^2), or as a picture: ![the formula](./formula.svg)',
+};
+const REMOVED_EMBEDDED = new RegExp(String.raw`${NOT_ESCAPED}<(embed|object|svg|canvas|math)(?=[\s/>])`, 'gi');
+
+/** False when `text` cannot hold such an element: a cheap test before blanking code and looking for one. */
+export function mayHaveRemovedEmbeds(text: string): boolean {
+  return /<(?:embed|object|svg|canvas|math)[\s/>]/i.test(text);
+}
+
+/** The `<embed>`, `<object>`, `<svg>`, `<canvas>` and `<math>` elements in `text` (a body with its code already blanked out). */
+export function removedEmbeds(text: string): Array<{ index: number; message: string; hint: string }> {
+  return [...uncommented(text).matchAll(REMOVED_EMBEDDED)].map((element) => {
+    const tag = element[1]!.toLowerCase();
+    const message = `<${tag}> is removed when the site is built, and only the text inside it kept, so readers would not see what it shows`;
+    return { index: element.index, message, hint: REMOVED_EMBEDDED_HINTS[tag]! };
+  });
+}
+
 /** What is commented out never reaches the page: blanked, so offsets and line numbers hold. */
 const uncommented = (text: string) => text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
 

@@ -615,6 +615,17 @@ describe('checks beyond the schema', () => {
     expect(checkBodyBesidePictures('noscript.mdx', body.replace('alt="">', 'alt="" />').replace('<noscript></noscript>', ''), [])).toEqual([]);
   });
 
+  it('warns of an <embed>, <object>, <svg>, <math> or <canvas> the build removes, in Markdown only, and not of one in code', () => {
+    const body = 'Intro.\n\n<embed src="https://x.example/report.pdf" type="application/pdf">\n\n<svg viewBox="0 0 10 10"><text x="1" y="8">Sales up 5%</text></svg>\n\nArea: <math><msup><mi>r</mi><mn>2</mn></msup></math>.\n\n`<svg>` is kept in code.\n';
+    const removed = (tag: string) => `<${tag}> is removed when the site is built, and only the text inside it kept, so readers would not see what it shows`;
+    expect(checkBodyBesidePictures('embeds.md', body, [])).toEqual([
+      `embeds.md:10: warning: ${removed('embed')}; link to the file instead: [what it shows](https://…)`,
+      `embeds.md:12: warning: ${removed('svg')}; save it as a picture beside the article and write ![what it shows](./chart.svg)`,
+      `embeds.md:14: warning: ${removed('math')}; write the formula as text (r² or r^2), or as a picture: ![the formula](./formula.svg)`,
+    ]);
+    expect(checkBodyBesidePictures('embeds.mdx', body.replace('type="application/pdf">', 'type="application/pdf" />'), [])).toEqual([]);
+  });
+
   it('refuses an image that is a symbolic link, a folder, or a file of another kind than its extension says', () => {
     corpus = corpusWith();
     writeFileSync(join(corpus.dir, 'passwords.txt'), 'root:hunter2\n');
