@@ -85,6 +85,9 @@ function withEnglishMonth(text: string): string {
   return month ? `${day} ${month} ${year}${text.slice(written.length)}` : text;
 }
 
+/** An ISO 8601 date and time with a space before its offset ("2026-11-30T09:00:00 +01:00", "… +01"), as some software prints it. */
+const SPACED_ISO_OFFSET = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s+([+-]\d{2}(?::?\d{2})?|Z)$/i;
+
 /**
  * A date string from a feed (ISO 8601 or RFC 822), when it names a real instant. A time without a zone is read
  * as UTC, as the schema does, so an import never depends on the machine's time zone. A date at or before the Unix
@@ -94,7 +97,7 @@ function withEnglishMonth(text: string): string {
 export function parseFeedDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   // Without its comment, the zone before it is seen, so the time is not read as UTC.
-  const text = withOffset(withEnglishMonth(value.trim().replace(COMMENT, '')));
+  const text = withOffset(withEnglishMonth(value.trim().replace(COMMENT, ''))).replace(SPACED_ISO_OFFSET, (_, dateTime: string, offset: string) => dateTime + (offset.length === 3 ? `${offset}:00` : offset));
   const written = writtenDay(text);
   if (written && !isCalendarDay(...written)) return undefined;
   const iso = parseDate(text);

@@ -75,4 +75,12 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 GMT+2')?.toISOString()).toBe('2026-06-10T08:00:00.000Z');
     expect(parseFeedDate('Wed, 10 Jun 2026 10:00:00 UTC-5:30')?.toISOString()).toBe('2026-06-10T15:30:00.000Z');
   });
+
+  it('reads an ISO 8601 time with a space before its offset at that offset', () => {
+    expect(parseFeedDate('2026-11-30T09:00:00 +01:00')?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(parseFeedDate('2026-11-30 09:00:00 +0100')?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(parseFeedDate('2026-11-30 09:00:00 +01')?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(parseFeedDate('2026-11-30T09:00:00.250 -05:00')?.toISOString()).toBe('2026-11-30T14:00:00.250Z');
+    expect(parseFeedDate('2026-11-30T09:00 Z')?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
+  });
 });
