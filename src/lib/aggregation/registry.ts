@@ -147,6 +147,9 @@ function unknownSourceField(key: string): string {
   return unknownKeyMessage(key, SOURCE_FIELDS, 'a source');
 }
 
+/** The key of a `name: value` line, in a list item or not. */
+const REPEATED_KEY = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:/;
+
 /**
  * Reads and validates the registry's text. `file` is the path shown in messages. Problems name the line and the
  * field; an error means `sources` should not be used, a warning (one feed listed twice) leaves them usable.
@@ -160,10 +163,12 @@ export function parseSources(text: string, file: string): { sources: Source[]; p
     // A quote or bracket left open is found at the end of the stream, a line past the last when the file ends in a newline.
     const lastLine = Math.max(1, text.replace(/(?:\r\n|\r|\n)$/, '').split(LINE_BREAK).length);
     const line = typeof yamlError.mark?.line === 'number' ? Math.min(yamlError.mark.line + 1, lastLine) : undefined;
-    return {
-      sources: [],
-      problems: [{ file, line, severity: 'error', message: `the file is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? '') }],
-    };
+    // A field written twice in one source: its name, as a problem of a field gives it.
+    const repeated = line !== undefined && /duplicated mapping key/.test(yamlError.reason ?? '') ? REPEATED_KEY.exec(text.split(LINE_BREAK)[line - 1] ?? '')?.[1] : undefined;
+    const problem: Problem = repeated
+      ? { file, line, field: repeated, severity: 'error', message: 'is written twice in this source', hint: 'keep the one you mean and delete the other' }
+      : { file, line, severity: 'error', message: `the file is not valid YAML (${yamlReason(yamlError)})`, hint: yamlHint(yamlError.reason ?? yamlError.message ?? '') };
+    return { sources: [], problems: [problem] };
   }
   // A file of comments only (or nothing) follows no sources yet.
   if (data === undefined || data === null) return { sources: [], problems: [] };

@@ -137,6 +137,10 @@ describe('registry errors name the file, the line and the field', () => {
     expect(errorsOf('id: chipwire\n')[0]).toMatch(/^content\/sources\.yaml:1: the file is not a list of sources; /);
   });
 
+  it('a field written twice in one source, named with its line', () => {
+    expect(errorsOf(lines(...chipwire, '  name: Chipwire Daily'))).toEqual(['content/sources.yaml:4: name: is written twice in this source; keep the one you mean and delete the other']);
+  });
+
   it('a quote left open at the end of the file, named at its last line rather than one past it', () => {
     expect(errorsOf('- id: chipwire\n  name: "Chipwire\n')[0]).toMatch(/^content\/sources\.yaml:2: the file is not valid YAML \(.+\); /);
     expect(errorsOf('- id: chipwire\r\n  tags: [AI\r\n')[0]).toMatch(/^content\/sources\.yaml:2: the file is not valid YAML \(.+\); /);
