@@ -8,13 +8,14 @@ import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { earlyYearDates } from './src/integrations/early-year-dates.ts';
 import { digestsInThread } from './src/integrations/in-thread-digests.ts';
 import { pagesWrittenInThread } from './src/integrations/in-thread-writes.ts';
+import { picturesUnderEscapedBase } from './src/integrations/pictures-under-escaped-base.ts';
 import { prerenderPackages } from './src/integrations/prerender-packages.ts';
 import { sharingCollatorsWhenDone } from './src/integrations/shared-collators.ts';
 import { siteUrlProblem } from './src/lib/build/site-address.ts';
 import { FRAME_SRC_DIRECTIVE } from './src/lib/output/embeds.ts';
 import { markdownProcessor, markdownRenderOptions } from './src/lib/output/markdown-processor.ts';
 import { offeredArticlePages, sitemapOptions } from './src/lib/output/sitemap.ts';
-import { absoluteUrl, createPaths } from './src/lib/site/paths.ts';
+import { absoluteUrl, astroBase, createPaths } from './src/lib/site/paths.ts';
 import { publishNow, settings } from './src/settings.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -27,7 +28,7 @@ if (siteProblem) throw new Error(siteProblem);
 export default defineConfig({
   site,
   // One slash between folders: Astro puts the base as given before its own assets (`//desk/_astro/…` is another host).
-  base: createPaths(base).root,
+  base: astroBase(createPaths(base).root),
   trailingSlash: 'always',
   // Build and test tooling point these elsewhere (staging folders, separate caches).
   outDir: settings.outDir,
@@ -61,7 +62,7 @@ export default defineConfig({
       },
     },
   },
-  integrations: [contentAfterRestart(settings.contentDir), earlyYearDates(), dataStoreFromDisk(), prerenderPackages(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
+  integrations: [contentAfterRestart(settings.contentDir), earlyYearDates(), picturesUnderEscapedBase(), dataStoreFromDisk(), prerenderPackages(), digestsInThread(), pagesWrittenInThread(), mdx(), ...(settings.shard ? [] : [sharingCollatorsWhenDone(sitemap(sitemapOptions({ base, articlePages: () => offeredArticlePages()?.() ?? loadArticlePages(settings.contentDir, base, { now: publishNow(), windowHours: siteConfig.storyWindowHours }) })))])],
   // A CSP <meta> on every page: Astro hashes its own scripts and styles; Pagefind needs WebAssembly when it cannot
   // use its worker. Shiki colours code with style attributes, so those (and only those) may be inline.
   security: {

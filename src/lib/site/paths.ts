@@ -44,11 +44,12 @@ export function pageFromParam(param: string | undefined): number {
 }
 
 /**
- * A folder name a link may hold as written: URL path characters, %-escapes, and letters of any script (which browsers
- * escape themselves). Spaces, `?`, `#` and `\` would be read as something else than a folder, and an escaped `/` or
- * `\` is one folder to some servers and two to others.
+ * A folder name a link may hold as written: URL path characters, and letters of any script, as typed or %-escaped
+ * (browsers escape them themselves). Spaces, `?`, `#` and `\` would be read as something else than a folder, an
+ * escaped `/` or `\` is one folder to some servers and two to others, and Astro builds no pages under a folder with
+ * another escaped ASCII character (`100%25`, a folder named `100%`).
  */
-const BASE_SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%(?!2f|5c)[0-9a-f]{2}|[^\p{C}\p{Z}\x00-\x7f])+$/iu;
+const BASE_SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[89a-f][0-9a-f]|[^\p{C}\p{Z}\x00-\x7f])+$/iu;
 
 /** Whether the %-escapes in `text` are UTF-8, as the sitemap reads them (`%C3` alone is half a letter). */
 function decodes(text: string): boolean {
@@ -65,9 +66,21 @@ function decodes(text: string): boolean {
  * are fine (createPaths drops them); `.` and `..`, escaped or not, are not, as browsers resolve them away.
  */
 export function basePathProblem(basePath: string): string | undefined {
-  const folder = basePath.split('/').find((segment) => segment !== '' && (!BASE_SEGMENT.test(segment) || /^(?:\.|%2e){1,2}$/i.test(segment) || !decodes(segment)));
+  const folder = basePath.split('/').find((segment) => segment !== '' && (!BASE_SEGMENT.test(segment) || /^\.{1,2}$/.test(segment) || !decodes(segment)));
   if (folder === undefined) return undefined;
-  return `BASE_PATH="${basePath}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes of UTF-8, no spaces, ? or #), or to / for the root`;
+  return `BASE_PATH="${basePath}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters of any script, as typed or %-escaped, digits and - . _ ~, no spaces, ? or #), or to / for the root`;
+}
+
+/** A UTF-8 escape of one character beyond ASCII: a lead byte, then its continuation bytes. */
+const ESCAPED_LETTER = /%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3}/gi;
+
+/**
+ * The base path as Astro is given it: an escaped letter beyond ASCII written as the letter (`/d%C3%A9sk/` is
+ * `/désk/`), as Astro matches each page's address with the base taken off it as given, after decoding the address;
+ * other escapes (`%25`, `%2F`) stay as they are.
+ */
+export function astroBase(base: string): string {
+  return base.replace(ESCAPED_LETTER, (escape) => (decodes(escape) ? decodeURIComponent(escape) : escape));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, basePathProblem, createPaths, pageFromParam, pageParam } from '../../../src/lib/site/paths.ts';
+import { absoluteUrl, astroBase, basePathProblem, createPaths, pageFromParam, pageParam } from '../../../src/lib/site/paths.ts';
 
 describe('the base path', () => {
   it.each([
@@ -18,8 +18,8 @@ describe('the base path', () => {
     expect(createPaths(base).root).toBe(root);
   });
 
-  it('takes folders in any script and %-escapes as written, browsers escaping the rest', () => {
-    for (const base of ['/désk/', '/d%C3%A9sk/', '/новости/', '/news~1/', '/100%25/']) expect(basePathProblem(base), base).toBeUndefined();
+  it('takes folders in any script, as typed or %-escaped, browsers escaping the rest', () => {
+    for (const base of ['/désk/', '/d%C3%A9sk/', '/новости/', '/news~1/']) expect(basePathProblem(base), base).toBeUndefined();
     expect(createPaths('/désk/').root).toBe('/désk/');
   });
 
@@ -34,12 +34,14 @@ describe('the base path', () => {
       ['/a%2Fb/', 'a%2Fb'],
       ['/a\\b/', 'a\\b'],
       ['/100%/', '100%'],
+      ['/100%25/', '100%25'],
+      ['/%41/', '%41'],
       ['/desk\n', 'desk\n'],
       ['/d%C3sk/', 'd%C3sk'],
       ['/%FF/', '%FF'],
     ]) {
       expect(basePathProblem(base!)).toBe(
-        `BASE_PATH="${base}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters, digits, - . _ ~ and %-escapes of UTF-8, no spaces, ? or #), or to / for the root`,
+        `BASE_PATH="${base}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters of any script, as typed or %-escaped, digits and - . _ ~, no spaces, ? or #), or to / for the root`,
       );
     }
   });
@@ -70,6 +72,23 @@ describe('the base path', () => {
       expect(paths.asset('/favicon.svg')).toBe(`${root}favicon.svg`);
       expect(paths.asset('logo.png')).toBe(`${root}logo.png`);
     }
+  });
+});
+
+describe('the base path as Astro is given it', () => {
+  it('writes escaped letters beyond ASCII as the letters, so both spellings are one base', () => {
+    expect(astroBase('/d%C3%A9sk/')).toBe('/désk/');
+    expect(astroBase('/d%c3%a9sk/')).toBe('/désk/');
+    expect(astroBase('/news/%E6%97%A5%E6%9C%AC/')).toBe('/news/日本/');
+    expect(astroBase('/%F0%9F%93%B0/')).toBe('/📰/');
+    expect(astroBase('/désk/')).toBe('/désk/');
+    expect(astroBase('/desk/')).toBe('/desk/');
+  });
+
+  it('leaves other escapes as they are', () => {
+    expect(astroBase('/100%25/')).toBe('/100%25/');
+    expect(astroBase('/a%2Fb/')).toBe('/a%2Fb/');
+    expect(astroBase('/a%20b/')).toBe('/a%20b/');
   });
 });
 
