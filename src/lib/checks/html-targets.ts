@@ -157,11 +157,13 @@ const REMOVED_EMBEDDED_HINTS: Readonly<Record<string, string>> = {
   canvas: 'save what it shows as a picture beside the article and write ![what it shows](./chart.png)',
   math: 'write the formula as text (r² or r^2), or as a picture: ![the formula](./formula.svg)',
 };
-const REMOVED_EMBEDDED = new RegExp(String.raw`${NOT_ESCAPED}<(embed|object|svg|canvas|math)(?=[\s/>])`, 'gi');
+const REMOVED_EMBEDDED_TAGS = Object.keys(REMOVED_EMBEDDED_HINTS).join('|');
+const REMOVED_EMBEDDED = new RegExp(String.raw`${NOT_ESCAPED}<(${REMOVED_EMBEDDED_TAGS})(?=[\s/>])`, 'gi');
+const MAY_HAVE_REMOVED_EMBEDDED = new RegExp(String.raw`<(?:${REMOVED_EMBEDDED_TAGS})[\s/>]`, 'i');
 
 /** False when `text` cannot hold such an element: a cheap test before blanking code and looking for one. */
 export function mayHaveRemovedEmbeds(text: string): boolean {
-  return /<(?:embed|object|svg|canvas|math)[\s/>]/i.test(text);
+  return MAY_HAVE_REMOVED_EMBEDDED.test(text);
 }
 
 /** The `<embed>`, `<object>`, `<svg>`, `<canvas>` and `<math>` elements in `text` (a body with its code already blanked out). */

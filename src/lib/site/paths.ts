@@ -71,16 +71,13 @@ export function basePathProblem(basePath: string): string | undefined {
   return `BASE_PATH="${basePath}" has the folder "${folder}", which cannot be part of the site's address; set BASE_PATH to the path the site is served from, such as /desk/ (letters of any script, as typed or %-escaped, digits and - . _ ~, no spaces, ? or #), or to / for the root`;
 }
 
-/** A UTF-8 escape of one character beyond ASCII: a lead byte, then its continuation bytes. */
-const ESCAPED_LETTER = /%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3}/gi;
-
 /**
  * The base path as Astro is given it: an escaped letter beyond ASCII written as the letter (`/d%C3%A9sk/` is
- * `/désk/`), as Astro matches each page's address with the base taken off it as given, after decoding the address;
- * other escapes (`%25`, `%2F`) stay as they are.
+ * `/désk/`), as Astro matches each page's address with the base taken off it as given, after decoding the address.
+ * `base` is one basePathProblem accepts, whose only escapes are of such letters.
  */
 export function astroBase(base: string): string {
-  return base.replace(ESCAPED_LETTER, (escape) => (decodes(escape) ? decodeURIComponent(escape) : escape));
+  return decodeURI(base);
 }
 
 /**

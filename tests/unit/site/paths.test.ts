@@ -84,12 +84,6 @@ describe('the base path as Astro is given it', () => {
     expect(astroBase('/désk/')).toBe('/désk/');
     expect(astroBase('/desk/')).toBe('/desk/');
   });
-
-  it('leaves other escapes as they are', () => {
-    expect(astroBase('/100%25/')).toBe('/100%25/');
-    expect(astroBase('/a%2Fb/')).toBe('/a%2Fb/');
-    expect(astroBase('/a%20b/')).toBe('/a%20b/');
-  });
 });
 
 describe('listing pages', () => {
